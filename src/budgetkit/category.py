@@ -1,0 +1,114 @@
+"""Lines of the functional classification (支出功能分类) with their amounts.
+
+A report prints 类 totals with shares, and 项 lines named by their full path
+("社会保障和就业支出（类）人力资源和社会保障管理事务（款）事业运行（项）").
+:class:`ExpenseCategory` keeps what was printed — names, and codes only where
+the report gives them — as a tree 类 → 款 → 项 whose amounts roll up.
+
+>>> item = ExpenseCategory(level="项", name="事业运行", actual="426.43")
+>>> other = ExpenseCategory(level="项", name="事业单位离退休", actual="4.41")
+>>> section = ExpenseCategory(level="款", name="人力资源和社会保障管理事务", children=(item, other))
+>>> section.actual is None, section.rolled_up()
+(True, Money('430.84'))
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+
+from budgetkit import _validators as v
+from budgetkit.errors import ModelError
+from budgetkit.money import Money
+from budgetkit.ratio import Ratio
+
+__all__ = ["CategoryLevel", "ExpenseCategory"]
+
+
+class CategoryLevel(enum.Enum):
+    """The level of a functional-classification line: 类 (3 digits), 款 (5), 项 (7)."""
+
+    CLASS = "类"
+    SECTION = "款"
+    ITEM = "项"
+
+    @property
+    def code_length(self) -> int:
+        """How many digits a code of this level has."""
+        return {"类": 3, "款": 5, "项": 7}[self.value]
+
+    @property
+    def depth(self) -> int:
+        """0 for 类, 1 for 款, 2 for 项."""
+        return ("类", "款", "项").index(self.value)
+
+
+def _level(value: Any) -> CategoryLevel:
+    return value if isinstance(value, CategoryLevel) else CategoryLevel(value)
+
+
+@attrs.frozen(kw_only=True)
+class ExpenseCategory:
+    """A 类, 款 or 项 line: printed name, optional code, amounts, use, and children.
+
+    ``actual`` is the 决算数 and ``budget`` the 预算数 (``None`` when not printed);
+    ``basic`` and ``project`` split the actual where known. ``printed`` is the
+    line's full published name path, when the report gives one.
+    """
+
+    level: CategoryLevel = attrs.field(converter=_level)
+    name: str
+    code: str | None = None
+    printed: str = ""
+    actual: Money | None = attrs.field(default=None, converter=v.optional_money)
+    budget: Money | None = attrs.field(default=None, converter=v.optional_money)
+    basic: Money | None = attrs.field(default=None, converter=v.optional_money)
+    project: Money | None = attrs.field(default=None, converter=v.optional_money)
+    use: str = ""
+    children: tuple[ExpenseCategory, ...] = attrs.field(default=(), converter=v.tuple_of)
+
+    def __attrs_post_init__(self) -> None:
+        if self.code is not None and (not self.code.isdigit() or len(self.code) != self.level.code_length):
+            raise ModelError(
+                f"a {self.level.value} code has {self.level.code_length} digits, got {self.code!r}", f"{self.name}.code"
+            )
+        for i, child in enumerate(self.children):
+            if child.level.depth != self.level.depth + 1:
+                raise ModelError(
+                    f"a {self.level.value} holds {('款', '项', '-')[self.level.depth]} lines, "
+                    f"not {child.level.value} {child.name!r}",
+                    f"{self.name}.children[{i}]",
+                )
+            if self.code and child.code and not child.code.startswith(self.code):
+                raise ModelError(f"code {child.code} does not start with its parent's {self.code}", child.name)
+
+    def rolled_up(self) -> Money | None:
+        """The sum of the children's amounts (rolled up from 项), or the own actual for a leaf.
+
+        ``None`` when a needed amount is unknown.
+        """
+        if not self.children:
+            return self.actual
+        total = Money(0)
+        for child in self.children:
+            amount = child.actual if child.actual is not None else child.rolled_up()
+            if amount is None:
+                return None
+            total = total + amount
+        return total
+
+    @property
+    def completion(self) -> Ratio:
+        """完成预算: actual / budget (undefined when either is unknown or the budget is 0)."""
+        if self.actual is None or self.budget is None:
+            return Ratio(0, 0)
+        return self.actual / self.budget
+
+    def walk(self) -> Iterator[ExpenseCategory]:
+        """This line and every line below it, depth first."""
+        yield self
+        for child in self.children:
+            yield from child.walk()

@@ -1,0 +1,172 @@
+"""The ``budgetkit`` command line: check and score final accounts.
+
+Exit status: 0 when no error-level finding, 1 when there is one, 2 when the
+input cannot be read (the message says what and where).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from budgetkit import __version__
+from budgetkit.account import FinalAccount
+from budgetkit.errors import BudgetkitError, LoadError
+from budgetkit.finding import Finding, Part, Severity
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
+
+
+def _load(source: str) -> FinalAccount:
+    from budgetkit import datasets, io
+
+    if source in datasets.names():
+        return datasets.load(source)
+    path = Path(source)
+    if not path.exists():
+        known = ", ".join(datasets.names())
+        raise LoadError(source, [_issue(f"no such file, and not a built-in dataset (built-in: {known})")])
+    return io.load(path)
+
+
+def _issue(message: str) -> Any:
+    from budgetkit.errors import LoadIssue
+
+    return LoadIssue("$", message)
+
+
+def _write_findings_text(account: FinalAccount, findings: Sequence[Finding], out: TextIO, english: bool) -> None:
+    from budgetkit.audit import summary
+
+    counts = summary(findings)
+    if english:
+        out.write(f"{account.unit} — final account {account.year}: check\n")
+        out.write(f"{counts['error']} errors · {counts['warning']} warnings · {counts['info']} notes\n")
+    else:
+        out.write(f"{account.unit} {account.year}年度决算 检查结果\n")
+        out.write(f"错误 {counts['error']} 项 · 警告 {counts['warning']} 项 · 提示 {counts['info']} 项\n")
+    if not findings:
+        out.write("No inconsistencies found.\n" if english else "未发现不一致之处。\n")
+        return
+    for part in Part:
+        group = [f for f in findings if f.part is part]
+        if not group:
+            continue
+        group.sort(key=lambda f: -f.severity.rank)
+        out.write(f"\n【{part.value}】\n")
+        for f in group:
+            label = f.severity.value if english else f.severity.label
+            out.write(f"  {label}  {f.rule}  @ {f.path}\n")
+            out.write(f"        {f.message_en if english else f.message}\n")
+            if f.expected is not None:
+                if english:
+                    out.write(f"        stated: {f.stated or '—'}   expected: {f.expected or '—'}\n")
+                else:
+                    out.write(f"        公布值：{f.stated or '—'}　应为：{f.expected or '—'}\n")
+
+
+def _check(args: argparse.Namespace, out: TextIO) -> int:
+    from budgetkit.audit import check, summary
+
+    account = _load(args.source)
+    findings = check(account, disable=tuple(args.disable or ()), min_severity=Severity(args.min_severity))
+    if args.format == "json":
+        doc = {"findings": [f.as_dict() for f in findings], "summary": dict(summary(findings))}
+        json.dump(doc, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        _write_findings_text(account, findings, out, args.lang == "en")
+    return EXIT_FINDINGS if any(f.severity is Severity.ERROR for f in findings) else EXIT_OK
+
+
+def _score(args: argparse.Namespace, out: TextIO) -> int:
+    from budgetkit.scoring import score_report
+
+    account = _load(args.source)
+    report = score_report(account)
+    if args.format == "json":
+        json.dump(report, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return EXIT_OK
+    for project in report["projects"]:
+        out.write(f"\n{project['code'] or ''} {project['name']}\n")
+        out.write(
+            f"  预算执行率 {project['execution_rate'] or '--'}%  执行得分 {project['execution_score'] or '--'}  "
+            f"指标得分 {project['indicator_total'] or '--'}  规则总分 {project['rule_total'] or '--'}  "
+            f"自评总分 {project['stated_total'] or '--'}  等级 {project['grade'] or '--'}\n"
+        )
+        for ind in project["indicators"]:
+            mark = (
+                "" if ind["rule_score"] is None or ind["stated_score"] is None else ("  ≠" if not ind["agrees"] else "")
+            )
+            out.write(
+                f"    {ind['name']}  {ind['operator']}{ind['target']}{ind['unit']}  完成{ind['actual'] or '（空）'}  "
+                f"权重{ind['weight']}  自评{ind['stated_score'] or '--'}  规则{ind['rule_score'] or '--'}{mark}\n"
+                f"      {ind['explanation']}\n"
+            )
+    return EXIT_OK
+
+
+def _datasets(args: argparse.Namespace, out: TextIO) -> int:
+    from budgetkit import datasets
+
+    for name in datasets.names():
+        out.write(f"{name}\n")
+    return EXIT_OK
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="budgetkit",
+        description="Exact, checkable Chinese public-sector final accounts (决算) and performance self-evaluations.",
+    )
+    parser.add_argument("--version", action="version", version=f"budgetkit {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    check = sub.add_parser("check", help="find every figure that does not follow from the others")
+    check.add_argument("source", help="a .toml/.json account file, or a built-in dataset name (zigong-hr-2023)")
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--min-severity", choices=("info", "warning", "error"), default="info")
+    check.add_argument(
+        "--disable", nargs="*", metavar="CODE", help="rule codes or prefixes to leave out (text, rate …)"
+    )
+    check.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the text output")
+    check.set_defaults(func=_check)
+
+    score = sub.add_parser("score", help="score every self-evaluation table by the rules, beside the stated scores")
+    score.add_argument("source", help="a .toml/.json account file, or a built-in dataset name")
+    score.add_argument("--format", choices=("text", "json"), default="text")
+    score.set_defaults(func=_score)
+
+    data = sub.add_parser("datasets", help="list the built-in datasets")
+    data.set_defaults(func=_datasets)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    """Run the command line; return the exit status."""
+    stream = out if out is not None else sys.stdout
+    args = _parser().parse_args(argv)
+    try:
+        status: int = args.func(args, stream)
+    except LoadError as exc:
+        sys.stderr.write(f"budgetkit: {exc}\n")
+        return EXIT_UNREADABLE
+    except BudgetkitError as exc:
+        sys.stderr.write(f"budgetkit: {exc}\n")
+        return EXIT_UNREADABLE
+    except BrokenPipeError:  # output piped into `head`: the reader has seen enough
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    return status
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

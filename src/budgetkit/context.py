@@ -1,0 +1,84 @@
+"""What every rule sees: the account, the options, shared computations (cached)."""
+
+from __future__ import annotations
+
+import functools
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+import attrs
+
+from budgetkit.account import FinalAccount
+from budgetkit.finding import Finding, Part, Severity
+from budgetkit.interval import Interval
+from budgetkit.money import Money
+
+__all__ = ["Context", "fmt"]
+
+
+def fmt(value: Fraction | Decimal | Money | int | None, places: int = 2) -> str | None:
+    """Show a value for a finding's stated/expected field (half-up to ``places`` for fractions)."""
+    if value is None:
+        return None
+    if isinstance(value, Money):
+        return str(value.amount)
+    if isinstance(value, Fraction):
+        scaled = abs(value) * 10**places
+        units = int(scaled) + (1 if scaled - int(scaled) >= Fraction(1, 2) else 0)  # half-up, away from zero
+        return str(Decimal(-units if value < 0 else units).scaleb(-places))
+    return str(value)
+
+
+@attrs.frozen
+class Context:
+    """What every rule sees: the account, the options, and shared computations (cached)."""
+
+    account: FinalAccount
+    scoring: Any = None  #: budgetkit.scoring.ScoringRules (the default when None)
+    zero_is_exact: bool = True
+
+    def published(self, value: Money | Decimal | int) -> Interval:
+        """The interval a printed figure stands for."""
+        if isinstance(value, int):
+            return Interval.exact(value)
+        amount = value.amount if isinstance(value, Money) else value
+        return Interval.published(amount, zero_is_exact=self.zero_is_exact)
+
+    @functools.cached_property
+    def scoring_rules(self) -> Any:
+        """The scoring rules in force."""
+        from budgetkit.scoring import DEFAULT_RULES as DEFAULT_SCORING
+
+        return self.scoring if self.scoring is not None else DEFAULT_SCORING
+
+    @functools.cached_property
+    def project_scores(self) -> tuple[Any, ...]:
+        """budgetkit.scoring.ProjectScore for every evaluated project (same order as account.projects)."""
+        from budgetkit.scoring import score_project
+
+        return tuple(score_project(p, self.scoring_rules) if p.evaluated else None for p in self.account.projects)
+
+    def finding(
+        self,
+        rule: str,
+        severity: Severity,
+        path: str,
+        message: str,
+        message_en: str,
+        *,
+        stated: object = None,
+        expected: object = None,
+        part: Part = Part.OTHER,
+    ) -> Finding:
+        """Build a finding (values shown as strings)."""
+        return Finding(
+            rule=rule,
+            severity=severity,
+            path=path,
+            message=message,
+            message_en=message_en,
+            stated=None if stated is None else str(stated),
+            expected=None if expected is None else str(expected),
+            part=part,
+        )

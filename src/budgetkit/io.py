@@ -1,0 +1,283 @@
+"""Reading and writing final accounts as TOML or JSON, losslessly.
+
+Files are human-editable: every number is written as a string (``"1054.90"``)
+so its digits survive exactly; integers are accepted where a count or amount is
+whole, floats never. Every structural problem in a file is reported at once,
+each with its path (``$.projects[2].indicators[0].weight``), in a
+:class:`~budgetkit.errors.LoadError`.
+
+>>> from budgetkit.account import FinalAccount, Income, Figure
+>>> acc = FinalAccount(unit="示例", year=2023, unit_type="行政单位",
+...     income=Income(total=Figure("10.50", previous="9.00")))
+>>> text = dumps(acc)
+>>> print(text.splitlines()[4])
+[income.total]
+>>> loads(text) == acc
+True
+>>> loads('unit = "示例"\\nyear = 2023\\nunit_type = "行政单位"\\n[income]\\ntotal = 10.5\\n')
+Traceback (most recent call last):
+...
+budgetkit.errors.LoadError: cannot load <string>: 1 problem
+  $.income.total: 10.5 is a float; write numbers as strings ("10.5") so no digit is lost
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import tomllib
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Literal
+
+import attrs
+import cattrs
+import tomli_w
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+
+from budgetkit.account import Figure, FinalAccount
+from budgetkit.errors import BudgetkitError, LoadError, LoadIssue
+from budgetkit.indicator import Operator, parse_operator
+from budgetkit.money import Money
+from budgetkit.numbers import to_decimal
+from budgetkit.project import FundSource, parse_source
+
+__all__ = ["MAX_FILE_BYTES", "MAX_NESTING", "Format", "converter", "dump", "dumps", "load", "loads"]
+
+Format = Literal["toml", "json"]
+
+#: Largest file read (10 MiB); a real 决算说明 is well under 1 MiB.
+MAX_FILE_BYTES = 10 * 1024 * 1024
+#: Deepest nesting of tables/arrays accepted.
+MAX_NESTING = 32
+#: Longest single string accepted (1 MiB of text).
+MAX_STRING = 1024 * 1024
+
+
+class _Float:
+    """A float read from a file, kept as its text so it can be reported, never used."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+class _FieldError(BudgetkitError, ValueError):
+    """A value refused while structuring; cattrs attaches the path."""
+
+
+def _refuse_float(value: Any) -> None:
+    if isinstance(value, (_Float, float)):
+        text = value.text if isinstance(value, _Float) else repr(value)
+        raise _FieldError(f'{text} is a float; write numbers as strings ("{text}") so no digit is lost')
+
+
+def _structure_money(value: Any, _: Any) -> Money:
+    _refuse_float(value)
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise _FieldError(f'expected an amount as a string such as "12.34", got {type(value).__name__}')
+    return Money(value)
+
+
+def _structure_decimal(value: Any, _: Any) -> Decimal:
+    _refuse_float(value)
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise _FieldError(f'expected a number as a string such as "12.34", got {type(value).__name__}')
+    return to_decimal(value)
+
+
+def _structure_str(value: Any, _: Any) -> str:
+    _refuse_float(value)
+    if not isinstance(value, str):
+        raise _FieldError(f"expected text, got {type(value).__name__} {value!r}")
+    if len(value) > MAX_STRING:
+        raise _FieldError(f"text longer than {MAX_STRING} characters")
+    return value
+
+
+def _structure_int(value: Any, _: Any) -> int:
+    _refuse_float(value)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _FieldError(f"expected a whole number, got {type(value).__name__} {value!r}")
+    if abs(value) > 10**15:
+        raise _FieldError(f"{value} is out of range")
+    return value
+
+
+def _structure_bool(value: Any, _: Any) -> bool:
+    if not isinstance(value, bool):
+        raise _FieldError(f"expected true or false, got {value!r}")
+    return value
+
+
+def _structure_figure(value: Any, _: Any) -> Figure:
+    if isinstance(value, dict):
+        extra = set(value) - {"current", "previous", "budget"}
+        if extra:
+            raise _FieldError(f"unknown keys {sorted(extra)}; a figure has current, previous, budget")
+        return Figure(**{k: _structure_money(val, Money) for k, val in value.items()})
+    return Figure(_structure_money(value, Money))
+
+
+def _unstructure_figure(figure: Figure) -> Any:
+    if figure.previous is None and figure.budget is None and figure.current is not None:
+        return str(figure.current.amount)
+    return {
+        k: str(getattr(figure, k).amount) for k in ("current", "previous", "budget") if getattr(figure, k) is not None
+    }
+
+
+def _structure_enum(value: Any, kind: type[enum.Enum]) -> enum.Enum:
+    _refuse_float(value)
+    if kind is Operator:
+        return parse_operator(_structure_str(value, str))
+    if kind is FundSource:
+        return parse_source(_structure_str(value, str))
+    try:
+        return kind(value)
+    except ValueError:
+        known = "、".join(str(member.value) for member in kind)
+        raise _FieldError(f"{value!r} is not one of: {known}") from None
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True, detailed_validation=True)
+    conv.register_structure_hook(Money, _structure_money)
+    conv.register_unstructure_hook(Money, lambda m: str(m.amount))
+    conv.register_structure_hook(Decimal, _structure_decimal)
+    conv.register_unstructure_hook(Decimal, str)
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook(Figure, _structure_figure)
+    conv.register_structure_hook_func(lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _structure_enum)
+    conv.register_unstructure_hook(Figure, _unstructure_figure)
+    return conv
+
+
+#: The one converter between model objects and plain data.
+converter = _make_converter()
+
+
+def _issues(exc: BaseException, path: str = "$") -> list[LoadIssue]:
+    """Flatten cattrs' nested validation errors into path-named issues."""
+    if isinstance(exc, ClassValidationError):
+        found: list[LoadIssue] = []
+        for sub in exc.exceptions:
+            note = _note(sub)
+            found.extend(_issues(sub, f"{path}.{note}" if note else path))
+        return found
+    if isinstance(exc, IterableValidationError):
+        found = []
+        for sub in exc.exceptions:
+            note = _note(sub)
+            found.extend(_issues(sub, f"{path}[{note}]" if note else path))
+        return found
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return [LoadIssue(path, f"unknown keys: {', '.join(sorted(exc.extra_fields))}")]
+    if isinstance(exc, KeyError) and not isinstance(exc, BudgetkitError):
+        return [LoadIssue(path, f"required field {exc.args[0]!r} is missing")]
+    if isinstance(exc, BudgetkitError):
+        return [LoadIssue(path, str(exc))]
+    if isinstance(exc, (ValueError, TypeError)):
+        return [LoadIssue(path, f"invalid value: {exc}")]
+    raise exc
+
+
+def _note(exc: BaseException) -> str:
+    for note in getattr(exc, "__notes__", []):
+        name = getattr(note, "name", None)
+        if name is not None:
+            return str(name)
+        index = getattr(note, "index", None)
+        if index is not None:
+            return str(index)
+    return ""
+
+
+def _depth(value: Any, limit: int) -> int:
+    stack = [(value, 1)]
+    deepest = 0
+    while stack:
+        item, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if depth > limit:
+            return depth
+        if isinstance(item, dict):
+            stack.extend((v, depth + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, depth + 1) for v in item)
+    return deepest
+
+
+def _parse(text: str, fmt: Format, source: str) -> Any:
+    try:
+        if fmt == "toml":
+            return tomllib.loads(text, parse_float=_Float)
+        return json.loads(text, parse_float=_Float, parse_constant=_Float)
+    except (tomllib.TOMLDecodeError, json.JSONDecodeError) as exc:
+        raise LoadError(source, [LoadIssue("$", f"not valid {fmt.upper()}: {exc}")]) from None
+    except RecursionError:
+        raise LoadError(source, [LoadIssue("$", f"nested deeper than {MAX_NESTING} levels")]) from None
+
+
+def loads(text: str, fmt: Format = "toml", *, source: str = "<string>") -> FinalAccount:
+    """Read a final account from TOML or JSON text; raise :class:`LoadError` listing every problem."""
+    if len(text) > MAX_FILE_BYTES:
+        raise LoadError(source, [LoadIssue("$", f"larger than {MAX_FILE_BYTES} bytes")])
+    data = _parse(text, fmt, source)
+    if _depth(data, MAX_NESTING) > MAX_NESTING:
+        raise LoadError(source, [LoadIssue("$", f"nested deeper than {MAX_NESTING} levels")])
+    if not isinstance(data, dict):
+        raise LoadError(source, [LoadIssue("$", "the top level must be a table/object")])
+    try:
+        return converter.structure(data, FinalAccount)
+    except (ClassValidationError, IterableValidationError) as exc:
+        raise LoadError(source, _issues(exc)) from None
+    except BudgetkitError as exc:
+        raise LoadError(source, [LoadIssue("$", str(exc))]) from None
+
+
+def load(path: str | Path) -> FinalAccount:
+    """Read a final account from a ``.toml`` or ``.json`` file."""
+    file = Path(path)
+    fmt: Format = "json" if file.suffix.lower() == ".json" else "toml"
+    try:
+        size = file.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise LoadError(str(file), [LoadIssue("$", f"{size} bytes is larger than the limit of {MAX_FILE_BYTES}")])
+        raw = file.read_bytes()
+    except OSError as exc:
+        raise LoadError(str(file), [LoadIssue("$", f"cannot read the file: {exc.strerror or exc}")]) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise LoadError(str(file), [LoadIssue("$", f"not UTF-8 text: {exc.reason} at byte {exc.start}")]) from None
+    return loads(text, fmt, source=str(file))
+
+
+def unstructure(account: FinalAccount) -> dict[str, Any]:
+    """The account as plain data: dicts, lists and strings (numbers as strings)."""
+    data = converter.unstructure(account)
+    assert isinstance(data, dict)
+    return data
+
+
+def dumps(account: FinalAccount, fmt: Format = "toml") -> str:
+    """Write a final account as TOML or JSON text that :func:`loads` reads back equal, digit for digit."""
+    data = unstructure(account)
+    if fmt == "toml":
+        return tomli_w.dumps(data, multiline_strings=True)
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def dump(account: FinalAccount, path: str | Path) -> None:
+    """Write a final account to a ``.toml`` or ``.json`` file."""
+    file = Path(path)
+    fmt: Format = "json" if file.suffix.lower() == ".json" else "toml"
+    file.write_text(dumps(account, fmt), encoding="utf-8")
+
+
+__all__ += ["unstructure"]
+_ = attrs  # attrs classes are structured through the converter

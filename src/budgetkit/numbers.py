@@ -1,0 +1,150 @@
+"""The one door for numbers: every amount, rate and score enters budgetkit here.
+
+:func:`to_decimal` turns ``str | int | Decimal`` into :class:`~decimal.Decimal`
+and refuses ``float``, ``bool``, NaN, infinities and anything that is not a
+plain decimal number. Arithmetic runs in :data:`EXACT`, a context that raises
+instead of rounding, so a result is either exact or an error.
+
+>>> to_decimal("1054.90")
+Decimal('1054.90')
+>>> to_decimal(12)
+Decimal('12')
+>>> to_decimal("１２.５")  # full-width digits, as printed in Chinese tables
+Decimal('12.5')
+>>> to_decimal(0.1)
+Traceback (most recent call last):
+...
+budgetkit.errors.FloatRefusedError: 0.1 is a float; budgetkit keeps money exact and refuses floats. Pass a str such as '0.1', an int, or a decimal.Decimal.
+"""
+
+from __future__ import annotations
+
+import decimal
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
+from budgetkit.errors import FloatRefusedError, InvalidNumberError
+
+__all__ = [
+    "EXACT",
+    "MAX_DIGITS",
+    "MAX_PLACES",
+    "MAX_STRING_LENGTH",
+    "Number",
+    "places_of",
+    "round_half_up",
+    "to_decimal",
+]
+
+Number = str | int | Decimal
+
+#: Most significant digits accepted in one number (a 万元 amount with 18
+#: integer digits and 12 decimals is far beyond any budget).
+MAX_DIGITS = 30
+#: Most decimal places accepted (0.000001 万元 is one 分; twelve leaves room).
+MAX_PLACES = 12
+#: Longest string looked at; longer input is refused before any parsing.
+MAX_STRING_LENGTH = 64
+
+#: The context of all budgetkit arithmetic: precise enough for any sum of
+#: accepted numbers, and trapping ``Inexact`` so nothing is silently rounded.
+EXACT = decimal.Context(
+    prec=120,
+    rounding=ROUND_HALF_UP,
+    Emax=999,
+    Emin=-999,
+    traps=[
+        decimal.Inexact,
+        decimal.InvalidOperation,
+        decimal.DivisionByZero,
+        decimal.Overflow,
+        decimal.FloatOperation,
+    ],
+)
+
+_PLAIN = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．－＋", "0123456789.-+")
+
+
+def _check_size(value: Decimal, given: object) -> Decimal:
+    if not value.is_finite():
+        raise InvalidNumberError(given, "NaN and infinities are not amounts")
+    _sign, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)
+    if -exponent > MAX_PLACES:
+        raise InvalidNumberError(given, f"more than {MAX_PLACES} decimal places")
+    if len(digits) + max(exponent, 0) > MAX_DIGITS:
+        raise InvalidNumberError(given, f"more than {MAX_DIGITS} significant digits")
+    return value
+
+
+def to_decimal(value: object) -> Decimal:
+    """Return ``value`` as an exact :class:`~decimal.Decimal`, or raise.
+
+    Accepts ``int``, ``Decimal`` and strings holding a plain decimal number
+    (optional sign, digits, optional point; surrounding spaces and full-width
+    digits are allowed; exponents and thousands separators are not). Refuses
+    ``float`` and ``bool`` (:class:`~budgetkit.errors.FloatRefusedError`) and
+    NaN, infinities, exponents, over-long or over-precise numbers
+    (:class:`~budgetkit.errors.InvalidNumberError`). Size checks run before any
+    arithmetic, so hostile input such as ``"1e999999999"`` is refused at once.
+
+    >>> to_decimal(" -3.50 ")
+    Decimal('-3.50')
+    >>> to_decimal("1e999999999")
+    Traceback (most recent call last):
+    ...
+    budgetkit.errors.InvalidNumberError: '1e999999999' is not accepted as a number: not a plain decimal number (digits with an optional sign and point)
+    >>> to_decimal(True)
+    Traceback (most recent call last):
+    ...
+    budgetkit.errors.FloatRefusedError: True is a bool; budgetkit keeps money exact and refuses bools. Pass a str such as 'True', an int, or a decimal.Decimal.
+    """
+    kind = type(value)
+    if kind is Decimal:
+        return _check_size(value, value)  # type: ignore[arg-type]
+    if kind is str:
+        text: str = value  # type: ignore[assignment]
+        if len(text) > MAX_STRING_LENGTH:
+            raise InvalidNumberError(value, f"longer than {MAX_STRING_LENGTH} characters")
+        text = text.strip().translate(_FULL_WIDTH)
+        if not _PLAIN.fullmatch(text):
+            raise InvalidNumberError(value, "not a plain decimal number (digits with an optional sign and point)")
+        return _check_size(Decimal(text), value)
+    if kind is bool or isinstance(value, (bool, float)):
+        raise FloatRefusedError(value)
+    if isinstance(value, int):
+        if value.bit_length() > 100:  # about 30 decimal digits
+            raise InvalidNumberError(value, f"more than {MAX_DIGITS} significant digits")
+        return _check_size(Decimal(value), value)
+    if isinstance(value, Decimal):
+        return _check_size(value, value)
+    raise InvalidNumberError(value, f"a {kind.__name__} is not a number budgetkit accepts (str, int or Decimal)")
+
+
+def places_of(value: Decimal) -> int:
+    """Return how many decimal places ``value`` was written with.
+
+    A published figure keeps the places it was printed with (``Decimal('2.00')``
+    has two), which is what makes its rounding interval known.
+
+    >>> places_of(Decimal("2.00")), places_of(Decimal("0.8")), places_of(Decimal("980"))
+    (2, 1, 0)
+    """
+    exponent = value.as_tuple().exponent
+    assert isinstance(exponent, int)
+    return max(-exponent, 0)
+
+
+def round_half_up(value: Decimal, places: int) -> Decimal:
+    """Round ``value`` to ``places`` decimals the way reports do (四舍五入, ROUND_HALF_UP).
+
+    >>> round_half_up(Decimal("2.635"), 2), round_half_up(Decimal("-2.635"), 2)
+    (Decimal('2.64'), Decimal('-2.64'))
+    >>> round_half_up(Decimal("0.125"), 2)  # banker's rounding would give 0.12
+    Decimal('0.13')
+    """
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP, context=_ROUNDING)
+
+
+_ROUNDING = decimal.Context(prec=120, rounding=ROUND_HALF_UP, traps=[decimal.InvalidOperation])
