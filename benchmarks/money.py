@@ -76,7 +76,7 @@ def pint_registry() -> tuple[Any, str, str]:
     except Exception as exc:  # units.py may be missing or half-written; fall back
         import pint
 
-        ureg = pint.UnitRegistry(non_int_type=Decimal)
+        ureg: Any = pint.UnitRegistry(non_int_type=Decimal)
         ureg.define("yuan = [currency]")
         ureg.define("wan_yuan = 10000 * yuan")
         return ureg, "wan_yuan", f"local pint.UnitRegistry(non_int_type=Decimal) ({type(exc).__name__}: {exc})"
@@ -103,10 +103,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--min-time", type=float, default=0.2, help="seconds per repeat, at least (default 0.2)")
     args = parser.parse_args(argv)
 
+    moneyed: Any
     try:
         import moneyed
     except ImportError:
         moneyed = None
+    ureg: Any
     ureg, wan, registry_note = pint_registry()
 
     data = make_data(random.Random(SEED))
@@ -125,7 +127,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         "md": Money("988.88"),
         "ROUND_HALF_UP": ROUND_HALF_UP,
         "CENT": CENT,
-        "HUNDRED": Decimal(100),
         "f": Decimal("1054.90"),
         "mf": Money("1054.90"),
     }
@@ -152,7 +153,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows += timed(
         "ratio",
         [
-            ("(n / d * 100).quantize(0.01, HALF_UP)", "(n / d * HUNDRED).quantize(CENT, ROUND_HALF_UP)"),
+            ("(n / d * 100).quantize(0.01, HALF_UP)", "(n / d * 100).quantize(CENT, ROUND_HALF_UP)"),
             ("budgetkit (mn / md).percent(2)", "(mn / md).percent(2)"),
         ],
     )
@@ -190,9 +191,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"\nresults on {len(data)} amounts (any difference exits with status 1):")
     ok = True
     monies = [Money(v) for v in data]
+    builtin_total = sum(monies, Money(0))
+    assert isinstance(builtin_total, Money)
     sums: list[tuple[str, object]] = [
         ("Decimal", sum(data, Decimal(0))),
-        ("Money", sum(monies, Money(0)).amount),
+        ("Money", builtin_total.amount),
         ("Money.sum", Money.sum(monies).amount),
         ("pint", sum((ureg.Quantity(v, wan) for v in data[1:]), ureg.Quantity(data[0], wan)).magnitude),
     ]

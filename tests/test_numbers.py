@@ -211,9 +211,9 @@ def test_refuses_text_that_is_not_a_number(given: str) -> None:
 
 def test_refuses_over_long_strings_before_parsing() -> None:
     """A string longer than MAX_STRING_LENGTH is refused for its length, even if it is mostly spaces."""
-    for given in ("1" * (MAX_STRING_LENGTH + 1), " " * MAX_STRING_LENGTH + "1", "9" * 100_000):
+    for text in ("1" * (MAX_STRING_LENGTH + 1), " " * MAX_STRING_LENGTH + "1", "9" * 100_000):
         with pytest.raises(InvalidNumberError) as info:
-            to_decimal(given)
+            to_decimal(text)
         assert f"longer than {MAX_STRING_LENGTH} characters" in str(info.value)
 
 

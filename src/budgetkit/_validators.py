@@ -34,12 +34,12 @@ def optional_decimal(value: Any) -> Decimal | None:
     return to_decimal(value)
 
 
-def non_negative(instance: object, attribute: Any, value: Decimal | Money | None) -> None:
+def non_negative(instance: object, attribute: Any, value: Any) -> None:
     """attrs validator: refuse a negative number."""
     if value is None:
         return
     amount = value.amount if type(value) is Money else value
-    if amount < 0:  # type: ignore[operator]
+    if amount < 0:
         raise ModelError(f"must not be negative, got {amount}", f"{type(instance).__name__}.{attribute.name}")
 
 

@@ -9,7 +9,8 @@ the stated figure exactly as printed, so that its rounding interval is known.
 Paths are dotted attribute names with three kinds of brackets:
 
 - ``[key]`` picks the element of a tuple whose ``code`` or ``name`` is ``key``
-  (searching a category tree at every depth), or the element at an integer index;
+  (searching a category tree at every depth) or, when none has it, the element
+  at that integer index;
 - ``[*]`` maps the rest of the path over every element;
 - ``[?field=a|b]`` keeps the elements whose ``field`` is one of the values.
 
@@ -80,17 +81,16 @@ _STEP = re.compile(r"\.?([A-Za-z_][A-Za-z0-9_]*)|\[([^\]]*)\]")
 
 
 def _lookup(items: tuple[Any, ...], key: str, path: str) -> Any:
-    if key.lstrip("-").isdigit():
-        try:
-            return items[int(key)]
-        except IndexError:
-            raise PathError(f"index {key} is out of range ({len(items)} elements)", path) from None
     stack = list(items)
     while stack:  # depth-first through category trees
         item = stack.pop(0)
         if getattr(item, "code", None) == key or getattr(item, "name", None) == key:
             return item
         stack[0:0] = list(getattr(item, "children", ()))
+    if key.isdigit() and len(key) <= 6:  # no element has that code: an index
+        if int(key) < len(items):
+            return items[int(key)]
+        raise PathError(f"no element with code or name {key!r}, and index {key} is out of range", path)
     raise PathError(f"no element with code or name {key!r}", path)
 
 

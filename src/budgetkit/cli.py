@@ -18,8 +18,9 @@ from budgetkit import __version__
 from budgetkit.account import FinalAccount
 from budgetkit.errors import BudgetkitError, LoadError
 from budgetkit.finding import Finding, Part, Severity
+from budgetkit.numbers import round_half_up
 
-__all__ = ["main"]
+__all__ = ["main", "score_report"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 
@@ -86,9 +87,54 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_FINDINGS if any(f.severity is Severity.ERROR for f in findings) else EXIT_OK
 
 
-def _score(args: argparse.Namespace, out: TextIO) -> int:
-    from budgetkit.scoring import score_report
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)
 
+
+def score_report(account: FinalAccount) -> dict[str, Any]:
+    """Every evaluated project scored by the default rules, as plain data (decimals as strings, unknown as None).
+
+    ``execution_rate`` is in percent; rule scores are rounded half-up to two decimals.
+    """
+    from budgetkit.scoring import score_project
+
+    projects = []
+    for project in account.evaluated_projects:
+        ps = score_project(project)
+        rule_total = ps.rule_total_rounded(2)
+        projects.append(
+            {
+                "code": project.code,
+                "name": project.name,
+                "execution_rate": _text(ps.execution_rate.percent(2)),
+                "execution_score": _text(ps.execution_score),
+                "indicator_total": _text(None if ps.indicator_total is None else round_half_up(ps.indicator_total, 2)),
+                "rule_total": _text(rule_total),
+                "stated_total": _text(project.stated_total),
+                "grade": ps.rule_grade,
+                "stated_grade": ps.stated_grade,
+                "indicators": [
+                    {
+                        "name": s.indicator.name,
+                        "operator": s.indicator.operator.value,
+                        "target": s.indicator.target,
+                        "unit": s.indicator.unit,
+                        "actual": s.indicator.actual,
+                        "weight": _text(s.indicator.weight),
+                        "stated_score": _text(s.indicator.stated_score),
+                        "rule_score": _text(s.rule_rounded(2)),
+                        "agrees": s.matches,
+                        "formula": s.formula,
+                        "explanation": s.explanation,
+                    }
+                    for s in ps.indicators
+                ],
+            }
+        )
+    return {"projects": projects}
+
+
+def _score(args: argparse.Namespace, out: TextIO) -> int:
     account = _load(args.source)
     report = score_report(account)
     if args.format == "json":

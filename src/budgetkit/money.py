@@ -17,13 +17,13 @@ from __future__ import annotations
 import decimal
 from collections.abc import Callable, Iterable
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, overload
 
 from budgetkit.errors import BudgetkitError, FloatRefusedError, InvalidNumberError
 from budgetkit.numbers import EXACT, round_half_up, to_decimal
 
 if TYPE_CHECKING:
-    pass
+    from budgetkit.ratio import Ratio
 
 __all__ = ["InexactDivisionError", "Money"]
 
@@ -132,7 +132,7 @@ class Money:
         return not self._amount
 
     # -- arithmetic -------------------------------------------------------
-    def __add__(self, other: Money) -> Money:
+    def __add__(self, other: object) -> Money:
         if type(other) is Money:
             # Money._of inlined: addition is the hot path of every total (benchmarks/money.py).
             new = _new_object(Money)
@@ -142,7 +142,7 @@ class Money:
             return self
         _refuse("+", other)
 
-    def __radd__(self, other: Money) -> Money:
+    def __radd__(self, other: object) -> Money:
         return self.__add__(other)
 
     def __sub__(self, other: Money) -> Money:
@@ -159,7 +159,11 @@ class Money:
 
     __rmul__ = __mul__
 
-    def __truediv__(self, other: Any) -> Any:
+    @overload
+    def __truediv__(self, other: Money) -> Ratio: ...
+    @overload
+    def __truediv__(self, other: int | Decimal) -> Money: ...
+    def __truediv__(self, other: object) -> Ratio | Money:
         if type(other) is Money:
             from budgetkit.ratio import Ratio
 

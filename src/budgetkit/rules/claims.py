@@ -360,13 +360,12 @@ def _score_claim(ctx: Context, judge: _Judge, subject: Any) -> Iterator[Finding]
             )
         return
     exact = [Fraction(t) for t in totals if t is not None]
-    mean = sum(exact) / len(exact)
+    mean = sum(exact, Fraction(0)) / len(exact)
     weights = [_point(p.funds.total.executed) for p in projects]
     candidates = [("算术平均", "mean", mean)]
-    if all(w is not None for w in weights) and sum(w for w in weights if w is not None):
-        weighted = sum(w * t for w, t in zip(weights, exact, strict=True) if w is not None) / sum(
-            w for w in weights if w is not None
-        )
+    known = [w for w in weights if w is not None]
+    if len(known) == len(weights) and sum(known, Fraction(0)):
+        weighted = sum((w * t for w, t in zip(known, exact, strict=True)), Fraction(0)) / sum(known, Fraction(0))
         candidates.append(("按执行数加权平均", "weighted by executed amount", weighted))
     if any(stated.contains(value) for _, _, value in candidates):
         return
@@ -395,7 +394,10 @@ def _nudged(ctx: Context, findings: list[tuple[int, Finding]]) -> list[tuple[int
     for index, finding in findings:
         claim = claims[index]
         group = groups.get((claim.base, claim.section), [])
-        if finding.rule == "claim.share" and len(group) > 1 and finding.expected is not None:
+        nudgeable = finding.rule == "claim.share" or (
+            finding.rule == "rounding.truncated" and claim.kind is ClaimKind.SHARE
+        )
+        if nudgeable and len(group) > 1 and finding.expected is not None:
             total = sum((claims[i].stated for i in group), Decimal(0))
             unit = Decimal(1).scaleb(-places_of(claim.stated))
             try:
