@@ -113,3 +113,5 @@ class Rule:
     title_en: str
     func: Callable[[Context], Iterable[Finding]] = attrs.field(eq=False, repr=False)
     source: str = ""
+    #: the finding codes this rule may report
+    codes: tuple[str, ...] = ()

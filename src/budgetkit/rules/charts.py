@@ -113,5 +113,6 @@ RULES = (
         title_en="Chart data matches the figures it depicts, and chart titles match the text",
         func=_charts,
         source="DOMAIN.md §1 (charts)",
+        codes=("chart.title", "chart.shape", "chart.value", "chart.float_artifact"),
     ),
 )

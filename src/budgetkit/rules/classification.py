@@ -105,5 +105,18 @@ RULES = (
         title_en="Category names resolve, each 项 is under its own 款, and all names come from one edition",
         func=_classification,
         source="DOMAIN.md §4; 财政部《政府收支分类科目》",
+        codes=(
+            "classification.unknown_name",
+            "classification.ambiguous_name",
+            "classification.section_not_in_class",
+            "classification.item_not_in_section",
+            "classification.item_not_in_class",
+            "classification.mixed_editions",
+            "classification.outdated_name",
+            "classification.name_after_edition",
+            "classification.variant_spelling",
+            "classification.code_name",
+            "classification.unreadable",
+        ),
     ),
 )

@@ -77,5 +77,6 @@ RULES = (
         title_en="No unfilled template wording in published text",
         func=_template,
         source="DOMAIN.md §2 [practice]",
+        codes=("text.template",),
     ),
 )
