@@ -14,13 +14,13 @@ the report gives them — as a tree 类 → 款 → 项 whose amounts roll up.
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterator
 from typing import Any
 
 import attrs
 
 from budgetkit import _validators as v
+from budgetkit.classification import Level
 from budgetkit.errors import ModelError
 from budgetkit.money import Money
 from budgetkit.ratio import Ratio
@@ -28,22 +28,8 @@ from budgetkit.ratio import Ratio
 __all__ = ["CategoryLevel", "ExpenseCategory"]
 
 
-class CategoryLevel(enum.Enum):
-    """The level of a functional-classification line: 类 (3 digits), 款 (5), 项 (7)."""
-
-    CLASS = "类"
-    SECTION = "款"
-    ITEM = "项"
-
-    @property
-    def code_length(self) -> int:
-        """How many digits a code of this level has."""
-        return {"类": 3, "款": 5, "项": 7}[self.value]
-
-    @property
-    def depth(self) -> int:
-        """0 for 类, 1 for 款, 2 for 项."""
-        return ("类", "款", "项").index(self.value)
+#: The level of a functional-classification line: 类 (3 digits), 款 (5), 项 (7).
+CategoryLevel = Level
 
 
 def _level(value: Any) -> CategoryLevel:
