@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import enum
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
-from budgetkit.errors import ModelError
+from budgetkit.errors import FloatRefusedError, ModelError
 from budgetkit.money import Money
 from budgetkit.numbers import to_decimal
+
+E = TypeVar("E", bound=enum.Enum)
 
 
 def money(value: Any) -> Money:
@@ -40,7 +43,48 @@ def non_negative(instance: object, attribute: Any, value: Any) -> None:
         return
     amount = value.amount if type(value) is Money else value
     if amount < 0:
-        raise ModelError(f"must not be negative, got {amount}", f"{type(instance).__name__}.{attribute.name}")
+        raise ModelError(f"must not be negative, got {amount}", attribute.name)
+
+
+def whole(instance: object, attribute: Any, value: Any) -> None:
+    """attrs validator: an ``int`` (a float or bool is refused with FloatRefusedError)."""
+    if isinstance(value, (bool, float)):
+        raise FloatRefusedError(value)
+    if not isinstance(value, int):
+        raise ModelError(f"must be a whole number, got {type(value).__name__} {value!r}", attribute.name)
+
+
+def count(instance: object, attribute: Any, value: Any) -> None:
+    """attrs validator: a whole, non-negative count (persons, vehicles), or None."""
+    if value is None:
+        return
+    whole(instance, attribute, value)
+    if value < 0:
+        raise ModelError(f"a count must not be negative, got {value}", attribute.name)
+
+
+def pairs(value: Any) -> tuple[tuple[str, int], ...]:
+    """Convert ``[[name, count], …]`` to a tuple of (name, count) tuples, validating each."""
+    result = []
+    for i, pair in enumerate(tuple_of(value)):
+        if isinstance(pair, (str, bytes)) or len(pair) != 2:
+            raise ModelError(f"expected a [name, count] pair, got {pair!r}", f"[{i}]")
+        name, number = pair
+        if not isinstance(name, str) or isinstance(number, bool) or not isinstance(number, int) or number < 0:
+            raise ModelError(f"expected a [name, count] pair with a non-negative whole count, got {pair!r}", f"[{i}]")
+        result.append((name, number))
+    return tuple(result)
+
+
+def member(kind: type[E], value: Any) -> E:
+    """Read an enum member from its value, with an error that lists the choices."""
+    if isinstance(value, kind):
+        return value
+    try:
+        return kind(value)
+    except ValueError:
+        known = "、".join(str(m.value) for m in kind)
+        raise ModelError(f"{value!r} is not one of the known values: {known}") from None
 
 
 def tuple_of(value: Any) -> tuple[Any, ...]:

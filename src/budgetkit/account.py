@@ -208,13 +208,9 @@ class ReceptionEvent:
 
     date: str
     party: str
-    persons: int = attrs.field(validator=attrs.validators.instance_of(int))
+    persons: int = attrs.field(validator=v.count)
     cost_yuan: Money = attrs.field(converter=v.money)  # held in 元, not 万元
     purpose: str = ""
-
-    def __attrs_post_init__(self) -> None:
-        if isinstance(self.persons, bool) or self.persons < 0:
-            raise ModelError(f"persons must be a non-negative int, got {self.persons!r}", f"{self.date}.persons")
 
     @property
     def cost(self) -> Money:
@@ -234,14 +230,14 @@ class ThreePublic:
     reception: Figure = _figure_field()  #: 公务接待费
     reception_domestic: Figure = _figure_field()  #: 国内接待
     reception_foreign: Figure = _figure_field()  #: 外事接待
-    outbound_groups: int | None = None  #: 因公出国（境）团组数
-    outbound_persons: int | None = None
-    vehicles_purchased: int | None = None
-    vehicles_owned: int | None = None
-    vehicles_owned_by_type: tuple[tuple[str, int], ...] = attrs.field(default=(), converter=v.tuple_of)
+    outbound_groups: int | None = attrs.field(default=None, validator=v.count)  #: 因公出国（境）团组数
+    outbound_persons: int | None = attrs.field(default=None, validator=v.count)
+    vehicles_purchased: int | None = attrs.field(default=None, validator=v.count)
+    vehicles_owned: int | None = attrs.field(default=None, validator=v.count)
+    vehicles_owned_by_type: tuple[tuple[str, int], ...] = attrs.field(default=(), converter=v.pairs)
     events: tuple[ReceptionEvent, ...] = attrs.field(default=(), converter=v.tuple_of)  #: 国内公务接待
-    foreign_batches: int | None = None
-    foreign_persons: int | None = None
+    foreign_batches: int | None = attrs.field(default=None, validator=v.count)
+    foreign_persons: int | None = attrs.field(default=None, validator=v.count)
 
 
 @attrs.frozen(kw_only=True)
@@ -260,9 +256,9 @@ class Procurement:
 class Assets:
     """国有资产占有使用: vehicles by use and large equipment (单价100万元以上)."""
 
-    vehicles: int | None = None
-    vehicles_by_use: tuple[tuple[str, int], ...] = attrs.field(default=(), converter=v.tuple_of)
-    large_equipment: int | None = None
+    vehicles: int | None = attrs.field(default=None, validator=v.count)
+    vehicles_by_use: tuple[tuple[str, int], ...] = attrs.field(default=(), converter=v.pairs)
+    large_equipment: int | None = attrs.field(default=None, validator=v.count)
 
 
 @attrs.frozen(kw_only=True)
@@ -295,7 +291,7 @@ class Chart:
 
 
 def _unit_type(value: Any) -> UnitType:
-    return value if isinstance(value, UnitType) else UnitType(value)
+    return v.member(UnitType, value)
 
 
 @attrs.frozen(kw_only=True)
@@ -307,7 +303,7 @@ class FinalAccount:
     """
 
     unit: str
-    year: int
+    year: int = attrs.field(validator=v.whole)
     unit_type: UnitType = attrs.field(converter=_unit_type)
     duties: str = ""
     organisation: str = ""
@@ -327,7 +323,7 @@ class FinalAccount:
     passages: tuple[Passage, ...] = attrs.field(default=(), converter=v.tuple_of)
 
     def __attrs_post_init__(self) -> None:
-        if not 1990 <= self.year <= 2100 or isinstance(self.year, bool):
+        if not 1990 <= self.year <= 2100:
             raise ModelError(f"year {self.year!r} is outside 1990–2100", "year")
         labels: set[str] = set()
         for i, project in enumerate(self.projects):

@@ -14,6 +14,7 @@ the report gives them — as a tree 类 → 款 → 项 whose amounts roll up.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -28,12 +29,14 @@ from budgetkit.ratio import Ratio
 __all__ = ["CategoryLevel", "ExpenseCategory"]
 
 
+_ASCII_DIGITS = re.compile(r"[0-9]+")
+
 #: The level of a functional-classification line: 类 (3 digits), 款 (5), 项 (7).
 CategoryLevel = Level
 
 
 def _level(value: Any) -> CategoryLevel:
-    return value if isinstance(value, CategoryLevel) else CategoryLevel(value)
+    return v.member(CategoryLevel, value)
 
 
 @attrs.frozen(kw_only=True)
@@ -57,7 +60,9 @@ class ExpenseCategory:
     children: tuple[ExpenseCategory, ...] = attrs.field(default=(), converter=v.tuple_of)
 
     def __attrs_post_init__(self) -> None:
-        if self.code is not None and (not self.code.isdigit() or len(self.code) != self.level.code_length):
+        if self.code is not None and (
+            not _ASCII_DIGITS.fullmatch(self.code) or len(self.code) != self.level.code_length
+        ):
             raise ModelError(
                 f"a {self.level.value} code has {self.level.code_length} digits, got {self.code!r}", f"{self.name}.code"
             )

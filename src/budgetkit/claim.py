@@ -117,21 +117,26 @@ def resolve(root: Any, path: str) -> Any:
             if not hasattr(value, attribute) or attribute.startswith("_"):
                 raise PathError(f"{type(value).__name__} has no field {attribute!r}", path)
             value = getattr(value, attribute)
+            if callable(value):
+                raise PathError(f"{attribute!r} is a method, not a field", path)
+        elif not isinstance(value, tuple):
+            raise PathError(f"[{key}] needs a sequence, found {type(value).__name__}", path)
         elif key == "*":
             rest = path[position:]
             return tuple(resolve(item, rest) for item in value)
         elif key.startswith("?"):
             field, _, wanted = key[1:].partition("=")
+            missing = [item for item in value if not hasattr(item, field) or field.startswith("_")]
+            if missing:
+                raise PathError(f"{type(missing[0]).__name__} has no field {field!r} to filter on", path)
             value = tuple(item for item in value if _matches(item, field, set(wanted.split("|"))))
         else:
-            if not isinstance(value, tuple):
-                raise PathError(f"[{key}] needs a sequence, found {type(value).__name__}", path)
             value = _lookup(value, key, path)
     return value
 
 
 def _kind(value: Any) -> ClaimKind:
-    return value if isinstance(value, ClaimKind) else ClaimKind(value)
+    return v.member(ClaimKind, value)
 
 
 @attrs.frozen(kw_only=True)

@@ -45,7 +45,10 @@ class InvalidNumberError(BudgetkitError, ValueError):
     def __init__(self, given: object, reason: str) -> None:
         self.given = given
         self.reason = reason
-        shown = repr(given)
+        if isinstance(given, int) and not isinstance(given, bool) and given.bit_length() > 256:
+            shown = f"an int of {given.bit_length()} bits"  # repr() itself refuses ints over 4300 digits
+        else:
+            shown = repr(given)
         if len(shown) > 80:
             shown = shown[:77] + "..."
         super().__init__(f"{shown} is not accepted as a number: {reason}")

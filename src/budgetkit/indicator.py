@@ -140,6 +140,12 @@ class PerformanceIndicator:
     stated_score: Decimal | None = attrs.field(default=None, converter=v.optional_decimal, validator=v.non_negative)
     reason: str = ""
 
+    def __attrs_post_init__(self) -> None:
+        if self.unit:
+            from budgetkit.units import parse_unit
+
+            parse_unit(self.unit)  # raises UnknownUnitError, naming the known units
+
     @property
     def name(self) -> str:
         """The indicator's own name (三级指标)."""

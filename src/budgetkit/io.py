@@ -26,6 +26,7 @@ from __future__ import annotations
 import enum
 import json
 import tomllib
+import typing
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
@@ -36,7 +37,7 @@ import tomli_w
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
 from budgetkit.account import Figure, FinalAccount
-from budgetkit.errors import BudgetkitError, LoadError, LoadIssue
+from budgetkit.errors import BudgetkitError, LoadError, LoadIssue, ModelError
 from budgetkit.indicator import Operator, parse_operator
 from budgetkit.money import Money
 from budgetkit.numbers import to_decimal
@@ -120,11 +121,18 @@ def _structure_figure(value: Any, _: Any) -> Figure:
     return Figure(_structure_money(value, Money))
 
 
+def _plain(value: Decimal) -> str:
+    """A Decimal as plain digits ("0.0000001", never "1E-7"), keeping its places."""
+    return format(value, "f")
+
+
 def _unstructure_figure(figure: Figure) -> Any:
     if figure.previous is None and figure.budget is None and figure.current is not None:
-        return str(figure.current.amount)
+        return _plain(figure.current.amount)
     return {
-        k: str(getattr(figure, k).amount) for k in ("current", "previous", "budget") if getattr(figure, k) is not None
+        k: _plain(getattr(figure, k).amount)
+        for k in ("current", "previous", "budget")
+        if getattr(figure, k) is not None
     }
 
 
@@ -144,9 +152,9 @@ def _structure_enum(value: Any, kind: type[enum.Enum]) -> enum.Enum:
 def _make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True, detailed_validation=True)
     conv.register_structure_hook(Money, _structure_money)
-    conv.register_unstructure_hook(Money, lambda m: str(m.amount))
+    conv.register_unstructure_hook(Money, lambda m: _plain(m.amount))
     conv.register_structure_hook(Decimal, _structure_decimal)
-    conv.register_unstructure_hook(Decimal, str)
+    conv.register_unstructure_hook(Decimal, _plain)
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(bool, _structure_bool)
@@ -178,15 +186,20 @@ def _issues(exc: BaseException, path: str = "$") -> list[LoadIssue]:
         return [LoadIssue(path, f"unknown keys: {', '.join(sorted(exc.extra_fields))}")]
     if isinstance(exc, KeyError) and not isinstance(exc, BudgetkitError):
         return [LoadIssue(path, f"required field {exc.args[0]!r} is missing")]
+    if isinstance(exc, ModelError) and exc.path:
+        joiner = "" if exc.path.startswith("[") else "."
+        return [LoadIssue(f"{path}{joiner}{exc.path}", exc.message)]
     if isinstance(exc, BudgetkitError):
         return [LoadIssue(path, str(exc))]
-    if isinstance(exc, (ValueError, TypeError)):
+    if isinstance(exc, (ValueError, TypeError, AttributeError)):
         return [LoadIssue(path, f"invalid value: {exc}")]
     raise exc
 
 
 def _note(exc: BaseException) -> str:
     for note in getattr(exc, "__notes__", []):
+        if type(note) is str:  # a plain note carries no path
+            continue
         name = getattr(note, "name", None)
         if name is not None:
             return str(name)
@@ -194,6 +207,29 @@ def _note(exc: BaseException) -> str:
         if index is not None:
             return str(index)
     return ""
+
+
+def _shape_issues(data: Any, cls: type, path: str) -> list[LoadIssue]:
+    """Lists where a file gives text or a table; cattrs would otherwise read a string as a list of letters."""
+    if not isinstance(data, dict) or not attrs.has(cls):
+        return []
+    found: list[LoadIssue] = []
+    hints = typing.get_type_hints(cls)
+    for field in attrs.fields(cls):
+        if field.name not in data:
+            continue
+        value, hint = data[field.name], hints[field.name]
+        if typing.get_origin(hint) is tuple:
+            if isinstance(value, (str, dict)):
+                found.append(LoadIssue(f"{path}.{field.name}", f"expected a list, got {type(value).__name__}"))
+                continue
+            element = typing.get_args(hint)[0]
+            if isinstance(value, list) and attrs.has(element):
+                for i, item in enumerate(value):
+                    found.extend(_shape_issues(item, element, f"{path}.{field.name}[{i}]"))
+        elif attrs.has(hint):
+            found.extend(_shape_issues(value, hint, f"{path}.{field.name}"))
+    return found
 
 
 def _depth(value: Any, limit: int) -> int:
@@ -220,23 +256,30 @@ def _parse(text: str, fmt: Format, source: str) -> Any:
         raise LoadError(source, [LoadIssue("$", f"not valid {fmt.upper()}: {exc}")]) from None
     except RecursionError:
         raise LoadError(source, [LoadIssue("$", f"nested deeper than {MAX_NESTING} levels")]) from None
+    except ValueError as exc:  # e.g. an integer literal longer than Python converts (4300 digits)
+        raise LoadError(source, [LoadIssue("$", f"a value cannot be read: {exc}")]) from None
 
 
 def loads(text: str, fmt: Format = "toml", *, source: str = "<string>") -> FinalAccount:
     """Read a final account from TOML or JSON text; raise :class:`LoadError` listing every problem."""
     if len(text) > MAX_FILE_BYTES:
-        raise LoadError(source, [LoadIssue("$", f"larger than {MAX_FILE_BYTES} bytes")])
+        raise LoadError(source, [LoadIssue("$", f"longer than {MAX_FILE_BYTES} characters")])
     data = _parse(text, fmt, source)
     if _depth(data, MAX_NESTING) > MAX_NESTING:
         raise LoadError(source, [LoadIssue("$", f"nested deeper than {MAX_NESTING} levels")])
     if not isinstance(data, dict):
         raise LoadError(source, [LoadIssue("$", "the top level must be a table/object")])
+    shape = _shape_issues(data, FinalAccount, "$")
+    if shape:
+        raise LoadError(source, shape)
     try:
         return converter.structure(data, FinalAccount)
     except (ClassValidationError, IterableValidationError) as exc:
         raise LoadError(source, _issues(exc)) from None
     except BudgetkitError as exc:
-        raise LoadError(source, [LoadIssue("$", str(exc))]) from None
+        raise LoadError(source, _issues(exc)) from None
+    except (TypeError, AttributeError) as exc:  # a value of the wrong shape where a table was expected
+        raise LoadError(source, [LoadIssue("$", f"invalid structure: {exc}")]) from None
 
 
 def load(path: str | Path) -> FinalAccount:
@@ -268,7 +311,7 @@ def dumps(account: FinalAccount, fmt: Format = "toml") -> str:
     """Write a final account as TOML or JSON text that :func:`loads` reads back equal, digit for digit."""
     data = unstructure(account)
     if fmt == "toml":
-        return tomli_w.dumps(data, multiline_strings=True)
+        return tomli_w.dumps(data)  # single-line strings keep "\r\n" exact
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 

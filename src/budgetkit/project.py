@@ -124,6 +124,10 @@ class FundGrid:
         return tuple(line for line in self.lines if line.source is not FundSource.TOTAL)
 
 
+def _kind(value: Any) -> ProjectKind:
+    return v.member(ProjectKind, value)
+
+
 @attrs.frozen(kw_only=True)
 class Project:
     """A project (项目) with its money grid and, if it was self-evaluated, its table.
@@ -136,7 +140,7 @@ class Project:
 
     code: str | None = None
     name: str
-    kind: ProjectKind = attrs.field(converter=ProjectKind)
+    kind: ProjectKind = attrs.field(converter=_kind)
     department: str = ""
     implementer: str = ""
     evaluated: bool = True
@@ -144,12 +148,14 @@ class Project:
     results: str = ""
     process: str = ""
     funds: FundGrid = attrs.field(factory=FundGrid)
-    execution_weight: Decimal | None = attrs.field(default=None, converter=v.optional_decimal)
-    execution_score: Decimal | None = attrs.field(default=None, converter=v.optional_decimal)
+    execution_weight: Decimal | None = attrs.field(default=None, converter=v.optional_decimal, validator=v.non_negative)
+    execution_score: Decimal | None = attrs.field(default=None, converter=v.optional_decimal, validator=v.non_negative)
     execution_reason: str = ""
     indicators: tuple[PerformanceIndicator, ...] = attrs.field(default=(), converter=v.tuple_of)
-    stated_weight_total: Decimal | None = attrs.field(default=None, converter=v.optional_decimal)
-    stated_total: Decimal | None = attrs.field(default=None, converter=v.optional_decimal)
+    stated_weight_total: Decimal | None = attrs.field(
+        default=None, converter=v.optional_decimal, validator=v.non_negative
+    )
+    stated_total: Decimal | None = attrs.field(default=None, converter=v.optional_decimal, validator=v.non_negative)
     conclusion: str = ""
     problems: str = ""
     measures: str = ""

@@ -161,6 +161,9 @@ class Ratio:
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("Ratio is immutable")
 
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError("Ratio is immutable")
+
     def __reduce__(self) -> tuple[Any, ...]:
         return (Ratio, (self._num, self._den))  # str() may use an exponent the number door refuses
 
