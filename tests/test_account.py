@@ -20,7 +20,7 @@ from budgetkit.account import (
     UnitType,
 )
 from budgetkit.category import CategoryLevel, ExpenseCategory
-from budgetkit.claim import Claim, ClaimKind
+from budgetkit.claim import Claim
 from budgetkit.errors import BudgetkitError, FloatRefusedError, InvalidNumberError, ModelError
 from budgetkit.money import Money
 from budgetkit.project import Project, ProjectKind
@@ -196,7 +196,7 @@ def test_reception_event_cost_in_yuan_and_wan() -> None:
 @pytest.mark.parametrize(("persons", "error"), [(-1, ModelError), (True, FloatRefusedError)])
 def test_reception_event_refuses_bad_person_counts(persons: int, error: type[Exception]) -> None:
     """A negative number of persons is refused with ModelError, a bool with FloatRefusedError."""
-    with pytest.raises(error, match="negative|bool"):
+    with pytest.raises(error, match=r"negative|bool"):
         ReceptionEvent(date="2023-02-10", party="x", persons=persons, cost_yuan="770")
 
 
