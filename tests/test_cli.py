@@ -1,0 +1,126 @@
+"""The command line: exit codes, text and JSON output, options."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from budgetkit import __version__
+from budgetkit import io as bio
+from budgetkit.cli import main
+from budgetkit.synthetic import generate
+
+
+def run(*argv: str) -> tuple[int, str]:
+    out = io.StringIO()
+    status = main(list(argv), out=out)
+    return status, out.getvalue()
+
+
+def test_version_prints_the_package_version(capsys: pytest.CaptureFixture[str]) -> None:
+    """`budgetkit --version` prints the version and exits 0."""
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert __version__ in capsys.readouterr().out
+
+
+def test_help_lists_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    """`budgetkit --help` names the check and score commands."""
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    text = capsys.readouterr().out
+    assert "check" in text and "score" in text
+
+
+def test_check_on_the_seed_exits_1_and_groups_findings_by_part() -> None:
+    """The seed has error-level findings: exit 1, a summary line, and parts as headings."""
+    status, text = run("check", "zigong-hr-2023")
+    assert status == 1
+    assert text.startswith("自贡市人力资源服务中心 2023年度决算 检查结果")
+    assert '【"三公"经费】' in text and "identity.three_public_vehicle" in text
+    assert "公布值：2.00　应为：1.99" in text
+
+
+def test_check_json_has_findings_and_summary() -> None:
+    """--format json gives findings with rule, severity, path, message, stated, expected and a summary."""
+    status, text = run("check", "zigong-hr-2023", "--format", "json")
+    doc = json.loads(text)
+    assert status == 1
+    assert {"rule", "severity", "path", "message", "stated", "expected"} <= set(doc["findings"][0])
+    assert doc["summary"]["error"] == sum(1 for f in doc["findings"] if f["severity"] == "error")
+    assert doc["summary"]["total"] == len(doc["findings"])
+
+
+def test_min_severity_and_disable_filter_the_findings() -> None:
+    """--min-severity error keeps only errors; --disable drops a rule family."""
+    _, text = run("check", "zigong-hr-2023", "--format", "json", "--min-severity", "error", "--disable", "claim")
+    findings = json.loads(text)["findings"]
+    assert findings and all(f["severity"] == "error" for f in findings)
+    assert not any(f["rule"].startswith("claim.") for f in findings)
+
+
+def test_consistent_file_exits_0(tmp_path: Path) -> None:
+    """A consistent account file (synthetic) exits 0: information findings do not fail the check."""
+    path = tmp_path / "account.toml"
+    bio.dump(generate(3), path)
+    status, text = run("check", str(path), "--lang", "en")
+    assert status == 0
+    assert "0 errors" in text
+
+
+def test_unreadable_input_exits_2_with_the_path(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A file with a float amount exits 2 and the message names the file and the field path."""
+    path = tmp_path / "bad.toml"
+    path.write_text('unit = "x"\nyear = 2023\nunit_type = "行政单位"\n[income]\ntotal = 1.5\n', encoding="utf-8")
+    status, _ = run("check", str(path))
+    assert status == 2
+    err = capsys.readouterr().err
+    assert str(path) in err and "$.income.total" in err
+
+
+def test_missing_input_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    """A name that is neither a file nor a dataset exits 2 and lists the built-in datasets."""
+    status, _ = run("check", "no-such-report")
+    assert status == 2
+    assert "zigong-hr-2023" in capsys.readouterr().err
+
+
+def test_score_json_has_the_documented_shape() -> None:
+    """`budgetkit score --format json` gives projects with their scores and indicators, decimals as strings."""
+    status, text = run("score", "zigong-hr-2023", "--format", "json")
+    assert status == 0
+    projects = json.loads(text)["projects"]
+    assert len(projects) == 7
+    first = projects[0]
+    assert {
+        "code",
+        "name",
+        "execution_rate",
+        "execution_score",
+        "indicator_total",
+        "rule_total",
+        "stated_total",
+        "grade",
+        "indicators",
+    } <= set(first)
+    assert first["stated_total"] == "98" and first["rule_total"] == "100.00"
+    indicator = first["indicators"][1]
+    assert indicator["name"] == "修建电梯基础设施" and indicator["stated_score"] == "14"
+    assert indicator["rule_score"] == "15.00" and indicator["agrees"] is False
+    archive = next(p for p in projects if p["code"] is None)
+    assert archive["indicators"][4]["actual"] is None and archive["indicators"][4]["rule_score"] is None
+
+
+def test_score_text_marks_disagreements() -> None:
+    """The text score table marks stated scores that differ from the rule with ≠."""
+    _, text = run("score", "zigong-hr-2023")
+    assert "赛前培训完成率" in text and "≠" in text
+
+
+def test_datasets_lists_the_built_in_dataset() -> None:
+    """`budgetkit datasets` lists zigong-hr-2023."""
+    assert run("datasets") == (0, "zigong-hr-2023\n")
