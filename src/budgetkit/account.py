@@ -347,3 +347,9 @@ class FinalAccount:
             if key in (p.code, p.name):
                 return p
         raise KeyError(key)
+
+    def _repr_html_(self) -> str:
+        """Notebook display: an HTML table with Chinese headers (rendered by budgetkit.html, imported lazily)."""
+        from budgetkit.html import render
+
+        return render(self)

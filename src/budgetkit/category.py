@@ -103,3 +103,9 @@ class ExpenseCategory:
         yield self
         for child in self.children:
             yield from child.walk()
+
+    def _repr_html_(self) -> str:
+        """Notebook display: an HTML table with Chinese headers (rendered by budgetkit.html, imported lazily)."""
+        from budgetkit.html import render
+
+        return render(self)

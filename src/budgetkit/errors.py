@@ -25,6 +25,7 @@ __all__ = [
     "InvalidNumberError",
     "LoadError",
     "LoadIssue",
+    "MissingExtraError",
     "ModelError",
     "UndefinedRatioError",
     "UnitMismatchError",
@@ -67,6 +68,27 @@ class FloatRefusedError(BudgetkitError, TypeError):
             f"{given!r} is a {kind}; budgetkit keeps money exact and refuses {kind}s. "
             f"Pass a str such as {str(given)!r}, an int, or a decimal.Decimal."
         )
+
+
+class MissingExtraError(BudgetkitError, ImportError):
+    """An optional dependency is not installed; the message names the extra that brings it.
+
+    ``package`` is the missing import and ``extra`` the budgetkit extra to install.
+
+    >>> str(MissingExtraError("matplotlib", "plot", "drawing charts"))
+    "drawing charts needs matplotlib, which is not installed: pip install 'budgetkit[plot]'"
+    """
+
+    def __init__(self, package: str, extra: str, purpose: str = "this") -> None:
+        self.package = package
+        self.extra = extra
+        self.purpose = purpose
+        super().__init__(
+            f"{purpose} needs {package}, which is not installed: pip install 'budgetkit[{extra}]'", name=package
+        )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.package, self.extra, self.purpose))
 
 
 class UndefinedRatioError(BudgetkitError, ArithmeticError):

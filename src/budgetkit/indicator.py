@@ -199,3 +199,9 @@ class PerformanceIndicator:
         if target is None or actual is None:
             return Ratio(0, 0)
         return Ratio(actual, target)
+
+    def _repr_html_(self) -> str:
+        """Notebook display: an HTML table with Chinese headers (rendered by budgetkit.html, imported lazily)."""
+        from budgetkit.html import render
+
+        return render(self)

@@ -31,7 +31,7 @@ import attrs
 
 from budgetkit.account import Figure, FinalAccount
 from budgetkit.allocation import shares
-from budgetkit.errors import BudgetkitError, ModelError
+from budgetkit.errors import MissingExtraError, ModelError
 from budgetkit.formatting import format_money, format_percent
 from budgetkit.money import Money
 from budgetkit.numbers import to_decimal
@@ -138,21 +138,6 @@ class ChartSkippedWarning(UserWarning):
 
 class CjkFontWarning(UserWarning):
     """No font that covers Chinese was found, so Chinese text may render as empty boxes."""
-
-
-class MissingExtraError(BudgetkitError, ImportError):
-    """An optional dependency is missing; the message names the extra that installs it.
-
-    >>> str(MissingExtraError("matplotlib", "plot"))
-    "drawing charts needs matplotlib, which is not installed: pip install 'budgetkit[plot]'"
-    """
-
-    def __init__(self, package: str, extra: str, purpose: str = "drawing charts") -> None:
-        self.package = package
-        self.extra = extra
-        super().__init__(
-            f"{purpose} needs {package}, which is not installed: pip install 'budgetkit[{extra}]'", name=package
-        )
 
 
 def _kind(value: Any) -> ChartKind:
@@ -349,7 +334,7 @@ def _matplotlib() -> Any:
         import matplotlib.figure
         import matplotlib.font_manager
     except ImportError as exc:
-        raise MissingExtraError("matplotlib", "plot") from exc
+        raise MissingExtraError("matplotlib", "plot", "drawing charts") from exc
     return matplotlib
 
 

@@ -190,3 +190,9 @@ class Project:
         if any(s is None for s in scores):
             return None
         return sum((s for s in scores if s is not None), Decimal(0))
+
+    def _repr_html_(self) -> str:
+        """Notebook display: an HTML table with Chinese headers (rendered by budgetkit.html, imported lazily)."""
+        from budgetkit.html import render
+
+        return render(self)

@@ -1,0 +1,563 @@
+"""Accounts, category trees, projects and indicators as pandas or Arrow tables (an edge module).
+
+Four tables, each from the model objects it describes:
+
+- ``"figures"``: a :class:`~budgetkit.account.FinalAccount`, one row per published
+  :class:`~budgetkit.account.Figure` (path, label, current, previous, budget);
+- ``"categories"``: :class:`~budgetkit.category.ExpenseCategory` trees, one row per
+  类, 款 or 项 line, depth first (code, name, level, path, actual, budget, basic, project);
+- ``"projects"``: :class:`~budgetkit.project.Project` objects, one row each with the 总额
+  line of the money grid (code, name, kind, initial, adjusted, executed, execution rate);
+- ``"indicators"``: :class:`~budgetkit.indicator.PerformanceIndicator` rows with their
+  project and the rule score beside the stated one.
+
+Column types:
+
+- **Money and other exact numbers** (amounts in 万元, weights, scores, rates) are
+  ``pd.ArrowDtype(pa.decimal128(38, s))`` — never float. The precision is always 38;
+  the scale ``s`` is chosen per column, as the most decimal places any value in the
+  column has, so the column holds every value exactly and prints as the report does
+  (426.43, not 426.430000000000). A column whose values need more than 38 digits at
+  that scale (impossible for published figures) becomes ``decimal256(76, s)``. An
+  empty or all-blank column has scale 2.
+- A value printed with fewer places than its column's scale widens to it:
+  ``Decimal("0.8")`` among two-place figures reads back as ``Decimal("0.80")`` —
+  equal as a number, not as printed. ``places=True`` adds an ``int8`` column
+  ``<column>_places`` after each decimal column with the places each value was
+  printed with, so ``value.quantize(Decimal(1).scaleb(-places))`` gives back the
+  printed digits. (For a digit-exact archive of a whole account use :mod:`budgetkit.io`.)
+- Text is ``pd.ArrowDtype(pa.string())``, flags ``pa.bool_()``; a blank (unknown)
+  value is ``<NA>``, never 0.
+- Column labels are English identifiers by default (``labels="en"``) and the
+  report's Chinese headings with ``labels="zh"`` (决算数, 预算执行率(%), 一级指标…).
+
+pandas and pyarrow are optional: :func:`to_frame` and :func:`read_parquet` need
+``pip install 'budgetkit[pandas]'``, :func:`to_arrow` and :func:`write_parquet` need
+``pip install 'budgetkit[arrow]'``; without them a :class:`MissingExtraError` says so.
+
+>>> from budgetkit.datasets import load
+>>> account = load("zigong-hr-2023")
+>>> lines = to_frame(account, "categories")
+>>> lines.loc[lines["name"] == "事业运行", ["level", "actual"]].to_string(index=False)
+'level  actual\\n    项  426.43'
+>>> str(lines["actual"].dtype)
+'decimal128(38, 2)[pyarrow]'
+>>> list(to_frame(account.projects[:1], labels="zh").columns)
+['项目编码', '项目名称', '项目类别', '年初预算数', '调整后预算数', '预算执行数', '预算执行率(%)']
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from decimal import Decimal
+from os import PathLike
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Literal, NamedTuple
+
+import attrs
+
+from budgetkit.account import Figure, FinalAccount
+from budgetkit.category import ExpenseCategory
+from budgetkit.errors import BudgetkitError, InvalidNumberError, MissingExtraError
+from budgetkit.indicator import PerformanceIndicator
+from budgetkit.money import Money
+from budgetkit.project import Project
+from budgetkit.scoring import IndicatorScore, score_indicator, score_project
+
+__all__ = [
+    "FIGURE_LABELS",
+    "TABLES",
+    "Labels",
+    "MissingExtraError",
+    "PublishedFigure",
+    "TableError",
+    "TableName",
+    "decimal_type",
+    "published_figures",
+    "read_parquet",
+    "to_arrow",
+    "to_frame",
+    "write_parquet",
+]
+
+TableName = Literal["figures", "categories", "projects", "indicators"]
+Labels = Literal["en", "zh"]
+
+#: The tables this module builds.
+TABLES: tuple[TableName, ...] = ("figures", "categories", "projects", "indicators")
+
+#: Precision of every decimal column; wider values fall back to decimal256 (76 digits).
+_PRECISION = 38
+_WIDE_PRECISION = 76
+#: Scale of a decimal column with no value to choose one from (published 万元 figures).
+_EMPTY_SCALE = 2
+
+
+class TableError(BudgetkitError, TypeError):
+    """An object, or a table name, that cannot be made into a table.
+
+    >>> to_arrow("事业运行")
+    Traceback (most recent call last):
+    ...
+    budgetkit.table.TableError: cannot tabulate a str; pass a FinalAccount, ExpenseCategory, Project or PerformanceIndicator (or a sequence of them)
+    """
+
+
+def _require(module: str, extra: str) -> Any:
+    """Import an optional dependency, or raise :class:`MissingExtraError` naming its extra."""
+    try:
+        return importlib.import_module(module)
+    except ImportError as exc:
+        raise MissingExtraError(module.partition(".")[0], extra) from exc
+
+
+# -- published figures ------------------------------------------------------------------------
+
+#: The Chinese name of every :class:`~budgetkit.account.Figure` of a final account, by path.
+FIGURE_LABELS: Mapping[str, str] = MappingProxyType(
+    {
+        "income.general_budget": "一般公共预算财政拨款收入",
+        "income.government_fund": "政府性基金预算财政拨款收入",
+        "income.state_capital": "国有资本经营预算财政拨款收入",
+        "income.superior_subsidy": "上级补助收入",
+        "income.business": "事业收入",
+        "income.operating": "经营收入",
+        "income.affiliated": "附属单位上缴收入",
+        "income.other": "其他收入",
+        "income.year_total": "本年收入合计",
+        "income.non_fiscal_balance_used": "使用非财政拨款结余（含专用结余）",
+        "income.opening_balance": "年初结转和结余",
+        "income.total": "收入总计",
+        "expenditure.basic": "基本支出",
+        "expenditure.project": "项目支出",
+        "expenditure.to_superior": "上缴上级支出",
+        "expenditure.operating": "经营支出",
+        "expenditure.to_affiliated": "对附属单位补助支出",
+        "expenditure.year_total": "本年支出合计",
+        "expenditure.surplus_distribution": "结余分配",
+        "expenditure.closing_balance": "年末结转和结余",
+        "expenditure.total": "支出总计",
+        "fiscal.general_budget.opening": "一般公共预算财政拨款年初结转和结余",
+        "fiscal.general_budget.income": "一般公共预算财政拨款收入",
+        "fiscal.general_budget.expenditure": "一般公共预算财政拨款支出",
+        "fiscal.general_budget.closing": "一般公共预算财政拨款年末结转和结余",
+        "fiscal.government_fund.opening": "政府性基金预算财政拨款年初结转和结余",
+        "fiscal.government_fund.income": "政府性基金预算财政拨款收入",
+        "fiscal.government_fund.expenditure": "政府性基金预算财政拨款支出",
+        "fiscal.government_fund.closing": "政府性基金预算财政拨款年末结转和结余",
+        "fiscal.state_capital.opening": "国有资本经营预算财政拨款年初结转和结余",
+        "fiscal.state_capital.income": "国有资本经营预算财政拨款收入",
+        "fiscal.state_capital.expenditure": "国有资本经营预算财政拨款支出",
+        "fiscal.state_capital.closing": "国有资本经营预算财政拨款年末结转和结余",
+        "fiscal.total": "财政拨款收、支总计",
+        "general_budget.total": "一般公共预算财政拨款支出",
+        "general_budget.basic": "一般公共预算财政拨款基本支出",
+        "general_budget.project": "一般公共预算财政拨款项目支出",
+        "general_budget.personnel": "人员经费",
+        "general_budget.public_use": "公用经费",
+        "three_public.total": "“三公”经费财政拨款支出",
+        "three_public.outbound": "因公出国（境）费",
+        "three_public.vehicle": "公务用车购置及运行（维护）费",
+        "three_public.vehicle_purchase": "公务用车购置费",
+        "three_public.vehicle_operation": "公务用车运行维护费",
+        "three_public.reception": "公务接待费",
+        "three_public.reception_domestic": "国内公务接待费",
+        "three_public.reception_foreign": "外事接待费",
+        "operating_costs": "机关运行经费",
+        "procurement.total": "政府采购支出总额",
+        "procurement.goods": "政府采购货物支出",
+        "procurement.works": "政府采购工程支出",
+        "procurement.services": "政府采购服务支出",
+        "procurement.sme": "授予中小企业合同金额",
+        "procurement.small_micro": "授予小微企业合同金额",
+    }
+)
+
+
+class PublishedFigure(NamedTuple):
+    """A figure of a final account with its path (``income.total``) and Chinese label (收入总计)."""
+
+    path: str
+    label: str
+    figure: Figure
+
+
+def _walk_figures(node: attrs.AttrsInstance, prefix: str) -> Iterator[PublishedFigure]:
+    for field in attrs.fields(type(node)):
+        value = getattr(node, field.name)
+        path = prefix + field.name
+        if isinstance(value, Figure):
+            yield PublishedFigure(path, FIGURE_LABELS.get(path, path), value)
+        elif attrs.has(type(value)):
+            yield from _walk_figures(value, path + ".")
+
+
+def published_figures(account: FinalAccount, *, blank: bool = False) -> tuple[PublishedFigure, ...]:
+    """The account's figures in model order; those with nothing printed only when ``blank``.
+
+    >>> from budgetkit.datasets import load
+    >>> first = published_figures(load("zigong-hr-2023"))[0]
+    >>> first.path, first.label, first.figure.current
+    ('income.general_budget', '一般公共预算财政拨款收入', Money('1025.98'))
+    """
+    figures = _walk_figures(account, "")
+    if blank:
+        return tuple(figures)
+    return tuple(f for f in figures if (f.figure.current, f.figure.previous, f.figure.budget) != (None, None, None))
+
+
+# -- columns ----------------------------------------------------------------------------------
+
+_ColumnKind = Literal["text", "decimal", "bool"]
+
+
+class _Column(NamedTuple):
+    name: str
+    zh: str
+    kind: _ColumnKind
+
+
+def _columns(*spec: tuple[str, str, _ColumnKind]) -> tuple[_Column, ...]:
+    return tuple(_Column(*item) for item in spec)
+
+
+_SCHEMAS: Mapping[str, tuple[_Column, ...]] = MappingProxyType(
+    {
+        "figures": _columns(
+            ("path", "路径", "text"),
+            ("label", "项目", "text"),
+            ("current", "本年数", "decimal"),
+            ("previous", "上年数", "decimal"),
+            ("budget", "预算数", "decimal"),
+        ),
+        "categories": _columns(
+            ("code", "科目编码", "text"),
+            ("name", "科目名称", "text"),
+            ("level", "级次", "text"),
+            ("path", "科目路径", "text"),
+            ("actual", "决算数", "decimal"),
+            ("budget", "预算数", "decimal"),
+            ("basic", "基本支出", "decimal"),
+            ("project", "项目支出", "decimal"),
+        ),
+        "projects": _columns(
+            ("code", "项目编码", "text"),
+            ("name", "项目名称", "text"),
+            ("kind", "项目类别", "text"),
+            ("initial", "年初预算数", "decimal"),
+            ("adjusted", "调整后预算数", "decimal"),
+            ("executed", "预算执行数", "decimal"),
+            ("execution_rate_percent", "预算执行率(%)", "decimal"),
+        ),
+        "indicators": _columns(
+            ("project_code", "项目编码", "text"),
+            ("project_name", "项目名称", "text"),
+            ("level1", "一级指标", "text"),
+            ("level2", "二级指标", "text"),
+            ("level3", "三级指标", "text"),
+            ("operator", "指标性质", "text"),
+            ("target", "指标值", "text"),
+            ("unit", "度量单位", "text"),
+            ("actual", "完成值", "text"),
+            ("weight", "权重", "decimal"),
+            ("stated_score", "得分", "decimal"),
+            ("rule_score", "规则得分", "decimal"),
+            ("matches", "得分一致", "bool"),
+        ),
+    }
+)
+
+#: Path segments joining a category line to its ancestors.
+_PATH_SEPARATOR = " / "
+#: Places of the rule score and the execution rate (scores and rates print with two).
+_SHOWN_PLACES = 2
+
+_Row = dict[str, object]
+
+
+def _figure_rows(account: FinalAccount) -> list[_Row]:
+    return [
+        {
+            "path": f.path,
+            "label": f.label,
+            "current": _amount(f.figure.current),
+            "previous": _amount(f.figure.previous),
+            "budget": _amount(f.figure.budget),
+        }
+        for f in published_figures(account)
+    ]
+
+
+def _amount(money: Money | None) -> Decimal | None:
+    return None if money is None else money.amount
+
+
+def _decimals(values: list[object]) -> list[Decimal | None]:
+    """The values of a decimal column, checked: a float here would be a bug upstream."""
+    checked: list[Decimal | None] = []
+    for value in values:
+        if value is not None and type(value) is not Decimal:
+            raise TypeError(f"a decimal column holds Decimal or None, got {type(value).__name__}")
+        checked.append(value)
+    return checked
+
+
+def _category_rows(categories: Iterable[ExpenseCategory]) -> list[_Row]:
+    rows: list[_Row] = []
+
+    def visit(line: ExpenseCategory, parents: tuple[str, ...]) -> None:
+        names = (*parents, line.name)
+        rows.append(
+            {
+                "code": line.code,
+                "name": line.name,
+                "level": line.level.value,
+                "path": _PATH_SEPARATOR.join(names),
+                "actual": _amount(line.actual),
+                "budget": _amount(line.budget),
+                "basic": _amount(line.basic),
+                "project": _amount(line.project),
+            }
+        )
+        for child in line.children:
+            visit(child, names)
+
+    for category in categories:
+        visit(category, ())
+    return rows
+
+
+def _project_rows(projects: Iterable[Project]) -> list[_Row]:
+    rows: list[_Row] = []
+    for p in projects:
+        total = p.funds.total
+        rows.append(
+            {
+                "code": p.code,
+                "name": p.name,
+                "kind": p.kind.value,
+                "initial": _amount(total.initial),
+                "adjusted": _amount(total.adjusted),
+                "executed": _amount(total.executed),
+                "execution_rate_percent": p.execution_rate.percent(_SHOWN_PLACES),
+            }
+        )
+    return rows
+
+
+def _indicator_row(project: Project | None, score: IndicatorScore) -> _Row:
+    ind = score.indicator
+    return {
+        "project_code": None if project is None else project.code,
+        "project_name": None if project is None else project.name,
+        "level1": ind.level1,
+        "level2": ind.level2,
+        "level3": ind.level3,
+        "operator": ind.operator.value,
+        "target": ind.target,
+        "unit": ind.unit or None,
+        "actual": ind.actual,
+        "weight": ind.weight,
+        "stated_score": ind.stated_score,
+        "rule_score": score.rule_rounded(_SHOWN_PLACES),
+        "matches": score.matches,
+    }
+
+
+def _indicator_rows(items: Iterable[Project | PerformanceIndicator]) -> list[_Row]:
+    rows: list[_Row] = []
+    for item in items:
+        if isinstance(item, Project):
+            rows += [_indicator_row(item, score) for score in score_project(item).indicators]
+        else:
+            rows.append(_indicator_row(None, score_indicator(item)))
+    return rows
+
+
+# -- choosing the table -----------------------------------------------------------------------
+
+_MODEL_TYPES = (FinalAccount, ExpenseCategory, Project, PerformanceIndicator)
+_DEFAULT_TABLE: Mapping[type, TableName] = MappingProxyType(
+    {FinalAccount: "figures", ExpenseCategory: "categories", Project: "projects", PerformanceIndicator: "indicators"}
+)
+
+
+def _items(obj: object) -> tuple[object, ...]:
+    if isinstance(obj, _MODEL_TYPES):
+        return (obj,)
+    if isinstance(obj, (str, bytes)) or not isinstance(obj, Iterable):
+        raise TableError(
+            f"cannot tabulate a {type(obj).__name__}; pass a FinalAccount, ExpenseCategory, Project "
+            "or PerformanceIndicator (or a sequence of them)"
+        )
+    items = tuple(obj)
+    kinds = {type(item) for item in items}
+    if not kinds <= set(_MODEL_TYPES) or len(kinds) > 1 or FinalAccount in kinds:
+        names = ", ".join(sorted(k.__name__ for k in kinds))
+        raise TableError(
+            f"cannot tabulate a sequence of {names}; a sequence holds ExpenseCategory, Project or "
+            "PerformanceIndicator objects of one kind"
+        )
+    return items
+
+
+def _rows(obj: object, table: TableName | None) -> tuple[TableName, list[_Row]]:
+    items = _items(obj)
+    if table is not None and table not in TABLES:
+        raise TableError(f"unknown table {table!r}; known: {', '.join(TABLES)}")
+    if not items:
+        if table is None:
+            raise TableError("cannot tell which table an empty sequence is; pass table=")
+        return table, []
+    kind = type(items[0])
+    chosen = _DEFAULT_TABLE[kind] if table is None else table
+    if kind is FinalAccount:
+        account = items[0]
+        assert isinstance(account, FinalAccount)
+        builders: dict[str, Callable[[], list[_Row]]] = {
+            "figures": lambda: _figure_rows(account),
+            "categories": lambda: _category_rows(account.general_budget.categories),
+            "projects": lambda: _project_rows(account.projects),
+            "indicators": lambda: _indicator_rows(account.projects),
+        }
+        return chosen, builders[chosen]()
+    if chosen == "categories" and kind is ExpenseCategory:
+        return chosen, _category_rows(i for i in items if isinstance(i, ExpenseCategory))
+    if chosen == "projects" and kind is Project:
+        return chosen, _project_rows(i for i in items if isinstance(i, Project))
+    if chosen == "indicators" and kind in (Project, PerformanceIndicator):
+        return chosen, _indicator_rows(i for i in items if isinstance(i, (Project, PerformanceIndicator)))
+    raise TableError(f"a {kind.__name__} has no {chosen!r} table")
+
+
+# -- Arrow types ------------------------------------------------------------------------------
+
+
+def _shape(value: Decimal) -> tuple[int, int]:
+    """(digits before the point, places after it) of a finite Decimal."""
+    _sign, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)
+    return max(len(digits) + exponent, 1), max(-exponent, 0)
+
+
+def _places(value: Decimal) -> int:
+    return _shape(value)[1]
+
+
+def decimal_type(values: Iterable[Decimal | None]) -> Any:
+    """The Arrow decimal type of a column holding ``values`` exactly: precision 38, scale from the data.
+
+    >>> decimal_type([Decimal("426.43"), Decimal("0.8"), None])
+    Decimal128Type(decimal128(38, 2))
+    >>> decimal_type([Decimal("0.059979")]), decimal_type([])
+    (Decimal128Type(decimal128(38, 6)), Decimal128Type(decimal128(38, 2)))
+    """
+    pa = _require("pyarrow", "arrow")
+    whole, scale, seen = 1, 0, False
+    for value in values:
+        if value is None:
+            continue
+        digits, places = _shape(value)
+        whole, scale, seen = max(whole, digits), max(scale, places), True
+    if not seen:
+        scale = _EMPTY_SCALE
+    if whole + scale <= _PRECISION:
+        return pa.decimal128(_PRECISION, scale)
+    if whole + scale <= _WIDE_PRECISION:
+        return pa.decimal256(_WIDE_PRECISION, scale)
+    raise InvalidNumberError(
+        f"{whole} integer digits and {scale} places",
+        f"a column needs at most {_WIDE_PRECISION} digits to be held exactly in Arrow",
+    )
+
+
+def _arrow_table(table: TableName, rows: list[_Row], labels: Labels, places: bool) -> Any:
+    pa = _require("pyarrow", "arrow")
+    if labels not in ("en", "zh"):
+        raise TableError(f"labels is 'en' or 'zh', not {labels!r}")
+    names: list[str] = []
+    arrays: list[Any] = []
+    for column in _SCHEMAS[table]:
+        values = [row[column.name] for row in rows]
+        label = column.zh if labels == "zh" else column.name
+        if column.kind == "text":
+            arrays.append(pa.array(values, pa.string()))
+        elif column.kind == "bool":
+            arrays.append(pa.array(values, pa.bool_()))
+        else:
+            decimals = _decimals(values)
+            arrays.append(pa.array(decimals, decimal_type(decimals)))
+            if places:
+                names.append(label)
+                arrays.append(pa.array([None if v is None else _places(v) for v in decimals], pa.int8()))
+                label = f"{label}小数位数" if labels == "zh" else f"{label}_places"
+        names.append(label)
+    metadata = {"budgetkit.table": table, "budgetkit.money_unit": "万元"}
+    return pa.Table.from_arrays(arrays, names=names, metadata=metadata)
+
+
+# -- public API -------------------------------------------------------------------------------
+
+
+def to_arrow(obj: object, table: TableName | None = None, *, labels: Labels = "en", places: bool = False) -> Any:
+    """A ``pyarrow.Table`` of ``obj``: the same columns and types as :func:`to_frame`.
+
+    ``table`` picks one of :data:`TABLES`; by default a FinalAccount gives
+    ``"figures"``, category lines ``"categories"``, projects ``"projects"`` and
+    indicators ``"indicators"``. A FinalAccount gives any of the four (its lines,
+    projects, or all its projects' indicators); projects also give ``"indicators"``.
+
+    >>> from budgetkit.datasets import load
+    >>> t = to_arrow(load("zigong-hr-2023"), "projects")
+    >>> t.num_rows, str(t.schema.field("executed").type)
+    (9, 'decimal128(38, 2)')
+    """
+    name, rows = _rows(obj, table)
+    return _arrow_table(name, rows, labels, places)
+
+
+def to_frame(obj: object, table: TableName | None = None, *, labels: Labels = "en", places: bool = False) -> Any:
+    """A pandas DataFrame of ``obj`` with exact decimal money columns (see the module notes).
+
+    >>> from budgetkit.datasets import load
+    >>> df = to_frame(load("zigong-hr-2023"))
+    >>> df.loc[df["path"] == "income.total", ["label", "current", "previous"]].to_string(index=False)
+    'label current previous\\n 收入总计 1054.90   988.88'
+    >>> df["current"].dtype.pyarrow_dtype
+    Decimal128Type(decimal128(38, 2))
+    """
+    pd = _require("pandas", "pandas")
+    _require("pyarrow", "pandas")
+    return to_arrow(obj, table, labels=labels, places=places).to_pandas(types_mapper=pd.ArrowDtype)
+
+
+def write_parquet(
+    obj: object,
+    path: str | PathLike[str],
+    table: TableName | None = None,
+    *,
+    labels: Labels = "en",
+    places: bool = False,
+) -> Path:
+    """Write the table of ``obj`` (as :func:`to_arrow` builds it) to a Parquet file; return its path.
+
+    >>> import tempfile
+    >>> from budgetkit.datasets import load
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     target = write_parquet(load("zigong-hr-2023"), Path(d) / "figures.parquet")
+    ...     read_parquet(target).equals(to_frame(load("zigong-hr-2023")))
+    True
+    """
+    pq = _require("pyarrow.parquet", "arrow")
+    target = Path(path)
+    pq.write_table(to_arrow(obj, table, labels=labels, places=places), target)
+    return target
+
+
+def read_parquet(path: str | PathLike[str]) -> Any:
+    """Read a Parquet file written by :func:`write_parquet` back into the frame :func:`to_frame` gives."""
+    pd = _require("pandas", "pandas")
+    pq = _require("pyarrow.parquet", "pandas")
+    return pq.read_table(Path(path)).to_pandas(types_mapper=pd.ArrowDtype)
