@@ -123,7 +123,7 @@ class Money:
     def round(self, places: int = 2) -> Money:
         """Round half-up (四舍五入) to ``places`` decimals of 万元."""
         rounded = round_half_up(self._amount, places)
-        return Money._of(rounded.copy_abs() if not rounded else rounded)  # no "-0.00"
+        return Money._of(rounded if rounded else rounded.copy_abs())  # no "-0.00"
 
     def __round__(self, ndigits: int | None = None) -> Money:
         return self.round(0 if ndigits is None else ndigits)
