@@ -43,7 +43,7 @@ def test_equal_values_read_flat(current: str, previous: str) -> None:
 def test_zero_previous_has_no_growth_rate() -> None:
     """From a zero base the amount is given but the rate is said to be not comparable."""
     c = change(Money("5"), Money("0"))
-    assert c.describe() == "增加5.00万元（基数为0，增长率不可比）"
+    assert c.describe() == "增加5.00万元，增长率--（基数为0，不可比）"
     assert c.growth.is_undefined
     assert c.growth.percent() is None
     assert "%" not in c.describe()
@@ -51,7 +51,7 @@ def test_zero_previous_has_no_growth_rate() -> None:
 
 def test_fall_to_below_a_zero_base() -> None:
     """A fall from zero reads 减少 and is not comparable either."""
-    assert change(Money("-1.5"), Money("0.00")).describe() == "减少1.50万元（基数为0，增长率不可比）"
+    assert change(Money("-1.5"), Money("0.00")).describe() == "减少1.50万元，增长率--（基数为0，不可比）"
 
 
 def test_amount_has_thousands_separators() -> None:
@@ -135,7 +135,7 @@ def test_difference_is_current_minus_previous(current: Money, previous: Money) -
 def test_wording_follows_the_direction(current: Money, previous: Money) -> None:
     """The sentence opens with 增加 for a rise, 减少 for a fall, and is 持平 only for equal amounts."""
     text = change(current, previous).describe()
-    not_comparable = "（基数为0，增长率不可比）"
+    not_comparable = "，增长率--（基数为0，不可比）"
     body = text.removesuffix(not_comparable)
     if current > previous:
         assert body.startswith("增加")
@@ -146,7 +146,7 @@ def test_wording_follows_the_direction(current: Money, previous: Money) -> None:
     else:
         assert text == "持平"
     assert (body != text) == (previous.is_zero() and current != previous)
-    assert "-" not in text
+    assert "-" not in body  # amounts are unsigned: the word carries the direction
 
 
 @given(amounts, amounts.filter(lambda m: not m.is_zero()))

@@ -124,3 +124,11 @@ def test_score_text_marks_disagreements() -> None:
 def test_datasets_lists_the_built_in_dataset() -> None:
     """`budgetkit datasets` lists zigong-hr-2023."""
     assert run("datasets") == (0, "zigong-hr-2023\n")
+
+
+def test_report_writes_the_narrative_and_charts(tmp_path: Path) -> None:
+    """`budgetkit report --charts DIR` prints Part Two and writes the seven charts as PNG and SVG."""
+    status, text = run("report", "zigong-hr-2023", "--format", "text", "--charts", str(tmp_path))
+    assert status == 0
+    assert "一、收入支出决算总体情况说明" in text and "增加66.02万元，增长6.68%" in text
+    assert len(list(tmp_path.glob("*.png"))) == 7 and len(list(tmp_path.glob("*.svg"))) == 7

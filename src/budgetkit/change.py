@@ -8,7 +8,7 @@
 >>> change(Money("3"), Money("3.00")).describe()
 '持平'
 >>> change(Money("5"), Money("0")).describe()
-'增加5.00万元（基数为0，增长率不可比）'
+'增加5.00万元，增长率--（基数为0，不可比）'
 """
 
 from __future__ import annotations
@@ -79,7 +79,7 @@ class Change:
         amount = f"{abs(self.difference).round(places).amount:,.{places}f}万元"
         growth = self.growth
         if growth.is_undefined:
-            return f"{direction.value}{amount}（基数为0，增长率不可比）"
+            return f"{direction.value}{amount}，增长率--（基数为0，不可比）"
         rate = growth.percent(places)
         assert rate is not None
         return f"{direction.value}{amount}，{direction.rate_word}{abs(rate)}%"

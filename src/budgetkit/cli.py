@@ -160,6 +160,19 @@ def _score(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _report(args: argparse.Namespace, out: TextIO) -> int:
+    from budgetkit.report import render
+
+    account = _load(args.source)
+    out.write(render(account, args.format))
+    if args.charts:
+        from budgetkit.plot import save_charts
+
+        for path in save_charts(account, Path(args.charts)):
+            sys.stderr.write(f"budgetkit: wrote {path}\n")
+    return EXIT_OK
+
+
 def _datasets(args: argparse.Namespace, out: TextIO) -> int:
     from budgetkit import datasets
 
@@ -190,6 +203,12 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument("source", help="a .toml/.json account file, or a built-in dataset name")
     score.add_argument("--format", choices=("text", "json"), default="text")
     score.set_defaults(func=_score)
+
+    report = sub.add_parser("report", help="write Part Two of the 决算说明 from the figures, and its charts")
+    report.add_argument("source", help="a .toml/.json account file, or a built-in dataset name")
+    report.add_argument("--format", choices=("md", "text"), default="md")
+    report.add_argument("--charts", metavar="DIR", help="also write the seven charts as PNG and SVG into DIR")
+    report.set_defaults(func=_report)
 
     data = sub.add_parser("datasets", help="list the built-in datasets")
     data.set_defaults(func=_datasets)

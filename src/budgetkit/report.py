@@ -1,0 +1,1065 @@
+"""Part Two of a 决算说明 (决算情况说明), written from a final account together with its claims.
+
+:func:`render` writes the ten numbered sections of DOMAIN.md §1 — the totals and
+their changes, the structure of income and expenditure, fiscal appropriations,
+the 一般公共预算 lines, 基本支出, "三公"经费 and the other matters — in the
+words of the seed report. Every number is computed from the model and shown by
+:mod:`budgetkit.formatting` (四舍五入); a figure the model does not know is left
+out, never printed as 0, and a rate with a zero base is never printed as a
+number. :func:`generated_claims` returns the claims those sentences make, built
+by the same code that writes them, so :func:`budgetkit.audit.check` can verify
+exactly what was written.
+
+>>> from budgetkit import datasets
+>>> account = datasets.load("zigong-hr-2023")
+>>> print(render(account, fmt="text").splitlines()[3])
+2023年度收入总计1,054.90万元。与2022年988.88万元相比，增加66.02万元，增长6.68%。主要变动原因是：...
+>>> from budgetkit.audit import check
+>>> [f for f in check(report_account(account)) if f.path.startswith("claims[") and f.severity.value == "error"]
+[]
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from decimal import Decimal
+from types import MappingProxyType
+from typing import Literal
+
+import attrs
+
+from budgetkit.account import ExpenseSide, Figure, FinalAccount, Income, Passage, ReceptionEvent
+from budgetkit.category import CategoryLevel, ExpenseCategory
+from budgetkit.change import Direction
+from budgetkit.claim import Claim, ClaimKind, Contribution, PathError, resolve
+from budgetkit.errors import ModelError
+from budgetkit.formatting import chinese_ordinal, format_count, format_money, format_percent, heading
+from budgetkit.money import Money
+from budgetkit.numbers import MAX_PLACES, places_of, round_half_up
+from budgetkit.project import Project
+from budgetkit.ratio import NOT_COMPARABLE, Ratio
+
+__all__ = ["Format", "generated_claims", "render", "report_account"]
+
+#: Output formats: Markdown headings (``"md"``) or plain lines (``"text"``).
+Format = Literal["md", "text"]
+_FORMATS: tuple[str, ...] = ("md", "text")
+
+# -- every word a reader sees ------------------------------------------------
+_TITLE = "第二部分 {year}年度单位决算情况说明"
+_SECTION_TITLES: tuple[str, ...] = (
+    "收入支出决算总体情况说明",
+    "收入决算情况说明",
+    "支出决算情况说明",
+    "财政拨款收入支出决算总体情况说明",
+    "一般公共预算财政拨款支出决算情况说明",
+    "一般公共预算财政拨款基本支出决算情况说明",
+    "“三公”经费财政拨款支出决算情况说明",
+    "政府性基金预算支出决算情况说明",
+    "国有资本经营预算支出决算情况说明",
+    "其他重要事项的情况说明",
+)
+_SUBSECTION_TITLES: Mapping[int, tuple[str, ...]] = MappingProxyType(
+    {
+        5: (
+            "一般公共预算财政拨款支出决算总体情况",
+            "一般公共预算财政拨款支出决算结构情况",
+            "一般公共预算财政拨款支出决算具体情况",
+        ),
+        7: ("“三公”经费财政拨款支出决算总体情况说明", "“三公”经费财政拨款支出决算具体情况说明"),
+        10: ("机关运行经费支出情况", "政府采购支出情况", "国有资产占有使用情况", "预算绩效管理情况"),
+    }
+)
+_INCOME_LABELS: Mapping[str, str] = MappingProxyType(
+    {
+        "general_budget": "一般公共预算财政拨款收入",
+        "government_fund": "政府性基金预算财政拨款收入",
+        "state_capital": "国有资本经营预算财政拨款收入",
+        "superior_subsidy": "上级补助收入",
+        "business": "事业收入",
+        "operating": "经营收入",
+        "affiliated": "附属单位上缴收入",
+        "other": "其他收入",
+    }
+)
+_EXPENSE_LABELS: Mapping[str, str] = MappingProxyType(
+    {
+        "basic": "基本支出",
+        "project": "项目支出",
+        "to_superior": "上缴上级支出",
+        "operating": "经营支出",
+        "to_affiliated": "对附属单位补助支出",
+    }
+)
+_THREE_PUBLIC_LABELS: Mapping[str, str] = MappingProxyType(
+    {"outbound": "因公出国（境）费", "vehicle": "公务用车购置及运行维护费", "reception": "公务接待费"}
+)
+_PROCUREMENT_LABELS: Mapping[str, str] = MappingProxyType(
+    {"goods": "政府采购货物支出", "works": "政府采购工程支出", "services": "政府采购服务支出"}
+)
+_WORDS: Mapping[str, str] = MappingProxyType(
+    {
+        # changes, shares and rates
+        "versus": "与{year}年{previous}相比，{change}",
+        "versus_flat": "与{year}年{previous}持平",
+        "than_year": "比{year}年{change}",
+        "than_year_flat": "与{year}年持平",
+        "than_last": "较上年{change}",
+        "than_last_flat": "与上年持平",
+        "increase": "增加{amount}",
+        "decrease": "减少{amount}",
+        "flat": "持平",
+        "growth": "，增长{rate}",
+        "fall": "，下降{rate}",
+        "no_rate": "，增长率" + NOT_COMPARABLE,
+        "share": "，占{rate}",
+        "completion": "，完成预算{rate}",
+        "reasons": "主要变动原因是：{reasons}",
+        "reason_parts": "{reason}（主要是{parts}）",
+        "item": "{label}{amount}",
+        "of_which": "，其中：{items}",
+        "then": "，{change}",
+        "as_follows": "具体情况如下：",
+        "numbered": "{n}.{text}",
+        # 一 to 四
+        "grand_total": "{year}年度{label}{amount}",
+        "year_total": "{year}年本年{label}合计{amount}",
+        "year_items": "{year}年本年{label}中，{items}",
+        "fiscal_total": "{year}年财政拨款收、支总计{amount}",
+        # 五
+        "general_total": "{year}年一般公共预算财政拨款支出{amount}",
+        "general_of_year": "，占本年支出合计的{rate}",
+        "structure": "{year}年一般公共预算财政拨款支出{amount}",
+        "structure_uses": "，主要用于以下方面：{items}",
+        "structure_items": "{year}年一般公共预算财政拨款支出主要用于以下方面：{items}",
+        "detail": "{year}年一般公共预算财政拨款支出决算数为{amount}",
+        "of_which_below": "其中：",
+        "line_name": "{cls}（类）{section}（款）{item}（项）",
+        "line": "{name}：{facts}",
+        "line_actual": "支出决算数为{amount}",
+        "use": "主要用于{use}",
+        # 六
+        "basic": "{year}年一般公共预算财政拨款基本支出{amount}",
+        "basic_of_which": "{year}年一般公共预算财政拨款基本支出{amount}，其中：",
+        "basic_part": "{label}{amount}",
+        "basic_items": "，主要包括：{items}等",
+        "basic_items_only": "{label}主要包括：{items}等",
+        "personnel": "人员经费",
+        "public_use": "公用经费",
+        # 七
+        "tp_total": "{year}年“三公”经费财政拨款支出决算为{amount}",
+        "tp_on_budget": "决算数与预算数持平",
+        "tp_parts": "{year}年“三公”经费财政拨款支出决算中，{items}",
+        "tp_part": "{label}支出决算{amount}",
+        "outbound": "因公出国（境）经费支出{amount}",
+        "outbound_change": "因公出国（境）支出决算{change}",
+        "outbound_trips": "全年安排因公出国（境）团组{groups}，出国（境）{persons}",
+        "outbound_groups": "全年安排因公出国（境）团组{groups}",
+        "outbound_persons": "全年出国（境）{persons}",
+        "vehicle": "公务用车购置及运行维护费支出{amount}",
+        "vehicle_change": "公务用车购置及运行维护费支出决算{change}",
+        "vehicle_purchase": "其中：公务用车购置支出{amount}",
+        "vehicles_purchased": "全年按规定更新购置公务用车{count}",
+        "vehicles_owned": "截至{year}年12月底，单位共有公务用车{count}",
+        "vehicle_operation": "公务用车运行维护费支出{amount}",
+        "reception": "公务接待费支出{amount}",
+        "reception_change": "公务接待费支出决算{change}",
+        "domestic": "国内公务接待支出{amount}",
+        "domestic_counts": "国内公务接待{batches}，{persons}（不包括陪同人员）",
+        "events": "具体内容包括：{events}",
+        "event": "{date}接待{party}一行{persons}{purpose}，支出接待费{cost}",
+        "event_date": "{month}月{day}日",
+        "event_date_year": "{year}年{month}月{day}日",
+        "event_purpose": "前来{purpose}",
+        "foreign": "外事接待支出{amount}",
+        "foreign_counts": "外事接待{batches}，{persons}（不包括陪同人员）",
+        "times": "次",
+        "persons": "人",
+        "person_times": "人次",
+        "batches": "批次",
+        "vehicles": "辆",
+        "sets": "台（套）",
+        "projects": "个",
+        "points": "分",
+        # 八 九
+        "government_fund": "{year}年政府性基金预算财政拨款支出{amount}",
+        "state_capital": "{year}年国有资本经营预算财政拨款支出{amount}",
+        # 十
+        "operating_costs": "{year}年，机关运行经费支出{amount}",
+        "procurement": "{year}年，本单位政府采购支出总额{amount}",
+        "procurement_items": "{year}年，本单位政府采购支出中，{items}",
+        "sme": "授予中小企业合同金额{amount}",
+        "small_micro": "授予小微企业合同金额{amount}",
+        "small_micro_of_which": "，其中：授予小微企业合同金额{amount}",
+        "procurement_share": "，占政府采购支出总额的{rate}",
+        "assets_date": "截至{year}年12月31日，本单位",
+        "assets_vehicles": "共有车辆{count}",
+        "assets_equipment": "单价100万元以上专用设备{count}",
+        "evaluated": "{year}年本单位对{count}项目开展了绩效自评，包括：{names}",
+        "project_name": "“{name}”",
+        "adjusted_total": "以上项目调整后预算数共计{amount}",
+        "executed_total": "预算执行数共计{amount}",
+        "project_adjusted": "调整后预算数{amount}",
+        "project_executed": "预算执行数{amount}",
+        "project_rate": "预算执行率{rate}",
+        "project_score": "自评得分{score}",
+        "overall_score": "按各项目自评表合计得分的算术平均计算，项目绩效自评分为{score}",
+    }
+)
+# ----------------------------------------------------------------------------
+
+_PLACES = 2  # published figures and rates have two decimals
+_NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
+_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_FORMATTER = string.Formatter()
+
+
+@attrs.frozen
+class _Phrase:
+    """Published words and the claims their numbers make."""
+
+    text: str
+    claims: tuple[Claim, ...] = ()
+
+
+_Piece = _Phrase | str
+
+
+def _join(*pieces: _Piece | None, sep: str = "") -> _Phrase:
+    """Concatenate the pieces that are present, keeping their claims in order."""
+    present = [p if isinstance(p, _Phrase) else _Phrase(p) for p in pieces if p is not None]
+    return _Phrase(sep.join(p.text for p in present), tuple(c for p in present for c in p.claims))
+
+
+def _fill(key: str, **fields: _Piece) -> _Phrase:
+    """The wording ``key`` with its fields filled in by phrases (whose claims it keeps)."""
+    pieces: list[_Piece] = []
+    for literal, name, _spec, _conversion in _FORMATTER.parse(_WORDS[key]):
+        pieces.append(literal)
+        if name is not None:
+            pieces.append(fields[name])
+    return _join(*pieces)
+
+
+def _clause(*pieces: _Piece | None, sep: str = "") -> _Phrase:
+    """Join the pieces; every claim without words yet quotes the whole clause."""
+    joined = _join(*pieces, sep=sep)
+    return _Phrase(joined.text, tuple(c if c.text else attrs.evolve(c, text=joined.text) for c in joined.claims))
+
+
+@attrs.frozen
+class _Heading:
+    """A heading: level 1 is the part's title, 2 a section (一、), 3 a subsection (（一）)."""
+
+    level: int
+    text: str
+
+
+@attrs.frozen
+class _Paragraph:
+    """A paragraph of the report, with the section its claims belong to."""
+
+    section: str
+    phrase: _Phrase
+
+
+def _paragraph(section: str, *sentences: _Piece | None, end: str = "。") -> _Paragraph | None:
+    """Sentences joined by 。 (each quoted by the claims it holds), or None when none is present."""
+    present = [_clause(s) for s in sentences if s is not None]
+    if not present:
+        return None
+    body = _join(*present, sep="。")
+    return _Paragraph(section, _Phrase(body.text + end, tuple(attrs.evolve(c, section=section) for c in body.claims)))
+
+
+def _numbered(n: int, paragraphs: Sequence[_Paragraph | None]) -> list[_Paragraph]:
+    """The present paragraphs, the first one numbered ``n.``."""
+    present = [p for p in paragraphs if p is not None]
+    if present:
+        first = present[0]
+        present[0] = _Paragraph(first.section, _fill("numbered", n=str(n), text=first.phrase))
+    return present
+
+
+# -- numbers and the claims they make ----------------------------------------
+
+
+def _places(value: Decimal) -> int:
+    """Two decimals, or as many more as a nonzero value needs not to print as 0."""
+    places = _PLACES
+    while value and not round_half_up(value, places) and places < MAX_PLACES:
+        places += 1
+    return places
+
+
+def _stated(text: str, *, negative: bool = False) -> Decimal:
+    """The number as written in ``text`` (separators dropped), signed."""
+    match = _NUMBER.search(text)
+    assert match is not None, text
+    value = Decimal(match.group(0).replace(",", ""))
+    return -value if negative else value
+
+
+def _amount(path: str, money: Money) -> _Phrase:
+    """An amount in 万元, claiming the Money at ``path``."""
+    text = format_money(money, places=_places(money.amount))
+    return _Phrase(text, (Claim(kind=ClaimKind.AMOUNT, subject=path, stated=_stated(text)),))
+
+
+def _figure(path: str, figure: Figure) -> _Phrase | None:
+    """This year's amount of the Figure at ``path``, or None when unknown."""
+    return None if figure.current is None else _amount(f"{path}.current", figure.current)
+
+
+def _percent(ratio: Ratio) -> Decimal | None:
+    """The ratio in percent, half-up to two decimals (more when it would read 0).
+
+    None when undefined, or when a nonzero ratio is too small to show at all.
+    """
+    places = _PLACES
+    value = ratio.percent(places)
+    while value is not None and not value and ratio.numerator and places < MAX_PLACES:
+        places += 1
+        value = ratio.percent(places)
+    if value is not None and not value and ratio.numerator:
+        return None
+    return value
+
+
+def _rate(key: str, kind: ClaimKind, subject: str, ratio: Ratio, base: str | None = None) -> _Phrase | None:
+    """The wording ``key`` with the ratio as a percentage claimed as ``kind``; None when undefined."""
+    value = _percent(ratio)
+    if value is None:
+        return None
+    text = format_percent(value, places_of(value))
+    return _fill(key, rate=_Phrase(text, (Claim(kind=kind, subject=subject, base=base, stated=_stated(text)),)))
+
+
+def _share(subject: str, ratio: Ratio, base: str, key: str = "share") -> _Phrase | None:
+    """ "，占…%" of ``subject`` in ``base``; None when undefined."""
+    return _rate(key, ClaimKind.SHARE, subject, ratio, base)
+
+
+def _completion(subject: str, ratio: Ratio) -> _Phrase | None:
+    """ "，完成预算…%" of ``subject``; None when the budget is unknown or 0."""
+    return _rate("completion", ClaimKind.COMPLETION, subject, ratio)
+
+
+def _count(subject: str, n: int, unit: str, kind: ClaimKind = ClaimKind.COUNT) -> _Phrase:
+    """A count with its measure word, claimed as ``kind`` of ``subject``."""
+    text = format_count(n, _WORDS[unit])
+    return _Phrase(text, (Claim(kind=kind, subject=subject, stated=_stated(text)),))
+
+
+def _plain_count(n: int, unit: str) -> str:
+    """A count stored in the model and printed as it is (no claim: nothing is derived)."""
+    return format_count(n, _WORDS[unit])
+
+
+def _change(path: str, figure: Figure, key: str, previous_year: int) -> _Phrase | None:
+    """Year-over-year wording ``key`` (versus, than_year, than_last) with change and growth claims.
+
+    None when either year is unknown. A zero base gives the amount and says the
+    rate is not comparable; equal values read 持平 and claim a change of 0.
+    """
+    moved = figure.change()
+    if moved is None or figure.previous is None:
+        return None
+    fields: dict[str, _Piece] = {"year": str(previous_year)}
+    if key == "versus":
+        fields["previous"] = _amount(f"{path}.previous", figure.previous)
+    if moved.direction is Direction.UNCHANGED:
+        flat = _fill(f"{key}_flat", **fields)
+        return _Phrase(flat.text, (*flat.claims, Claim(kind=ClaimKind.CHANGE, subject=path, stated=0)))
+    decrease = moved.direction is Direction.DECREASE
+    difference = moved.difference
+    amount_text = format_money(abs(difference), places=_places(difference.amount))
+    amount = _Phrase(
+        amount_text, (Claim(kind=ClaimKind.CHANGE, subject=path, stated=_stated(amount_text, negative=decrease)),)
+    )
+    growth = _percent(moved.growth)
+    if growth is None:
+        rate = _Phrase(_WORDS["no_rate"])
+    else:
+        rate_text = format_percent(abs(growth), places_of(growth))
+        claim = Claim(kind=ClaimKind.GROWTH, subject=path, stated=_stated(rate_text, negative=decrease))
+        rate = _fill("fall" if decrease else "growth", rate=_Phrase(rate_text, (claim,)))
+    fields["change"] = _join(_fill("decrease" if decrease else "increase", amount=amount), rate)
+    return _fill(key, **fields)
+
+
+def _then(path: str, figure: Figure, key: str, previous_year: int) -> _Phrase | None:
+    """ "，" and the change wording, or None."""
+    change = _change(path, figure, key, previous_year)
+    return None if change is None else _fill("then", change=change)
+
+
+def _movement(amount: Money) -> str:
+    """增加…万元, 减少…万元 or 持平 for a signed contribution."""
+    if amount.is_zero():
+        return _WORDS["flat"]
+    key = "increase" if amount > Money(0) else "decrease"
+    return _WORDS[key].format(amount=format_money(abs(amount), places=_places(amount.amount)))
+
+
+def _reason(contribution: Contribution) -> str:
+    """One contribution, with its own parts in brackets."""
+    text = contribution.label + _movement(contribution.amount)
+    if contribution.parts:
+        parts = "、".join(_reason(part) for part in contribution.parts)
+        text = _WORDS["reason_parts"].format(reason=text, parts=parts)
+    return text
+
+
+def _reasons(account: FinalAccount, subject: str) -> str | None:
+    """主要变动原因是：… from the account's explanation of ``subject``, or None."""
+    for explanation in account.explanations:
+        if explanation.subject == subject and explanation.contributions:
+            return _WORDS["reasons"].format(reasons="；".join(_reason(c) for c in explanation.contributions))
+    return None
+
+
+# -- paths -------------------------------------------------------------------
+
+
+def _path_to(account: FinalAccount, target: object, candidates: Iterable[str], fallback: str) -> str:
+    """The first candidate path that leads to ``target`` itself, else ``fallback`` (by index)."""
+    for path in candidates:
+        try:
+            if resolve(account, path) is target:
+                return path
+        except PathError:
+            continue
+    return fallback
+
+
+def _category_lines(account: FinalAccount) -> list[tuple[str, tuple[ExpenseCategory, ...]]]:
+    """Every category line depth first: (its path, the chain 类 → … → it)."""
+    found: list[tuple[str, tuple[ExpenseCategory, ...]]] = []
+
+    def walk(nodes: tuple[ExpenseCategory, ...], prefix: str, chain: tuple[ExpenseCategory, ...]) -> None:
+        for i, node in enumerate(nodes):
+            by_index = f"{prefix}[{i}]"
+            keys = [f"general_budget.categories[{key}]" for key in (node.code, node.name) if key]
+            found.append((_path_to(account, node, keys, by_index), (*chain, node)))
+            walk(node.children, f"{by_index}.children", (*chain, node))
+
+    walk(account.general_budget.categories, "general_budget.categories", ())
+    return found
+
+
+def _project_path(account: FinalAccount, index: int, project: Project) -> str:
+    """The path of a project: by code, by name, or by index."""
+    keys = [f"projects[{key}]" for key in (project.code, project.name) if key]
+    return _path_to(account, project, keys, f"projects[{index}]")
+
+
+# -- the sections --------------------------------------------------------------
+
+_Built = list[_Paragraph | None]
+
+
+def _grand_totals(account: FinalAccount, section: str) -> _Built:
+    """一: 收入总计 and 支出总计 against last year, with the reasons for the change."""
+    year, previous = str(account.year), account.previous_year
+    paragraphs: _Built = []
+    for path, figure, label in (
+        ("income.total", account.income.total, "收入总计"),
+        ("expenditure.total", account.expenditure.total, "支出总计"),
+    ):
+        amount = _figure(path, figure)
+        if amount is None:
+            continue
+        paragraphs.append(
+            _paragraph(
+                section,
+                _fill("grand_total", year=year, label=label, amount=amount),
+                _change(path, figure, "versus", previous),
+                _reasons(account, path),
+            )
+        )
+    return paragraphs
+
+
+def _structure(
+    account: FinalAccount,
+    section: str,
+    root: str,
+    whole: Figure,
+    label: str,
+    parts: Sequence[tuple[str, str, Figure]],
+) -> _Built:
+    """二 and 三: 本年收入（支出）合计 and each part with its share; ``label`` is 收入 or 支出."""
+    items = [
+        _clause(
+            _fill("item", label=part_label, amount=amount),
+            _share(f"{root}.{name}", figure.share_of(whole), f"{root}.year_total"),
+        )
+        for name, part_label, figure in parts
+        if (amount := _figure(f"{root}.{name}", figure)) is not None
+    ]
+    listed = _join(*items, sep="；") if items else None
+    total = _figure(f"{root}.year_total", whole)
+    year = str(account.year)
+    if total is not None:
+        lead = _clause(_fill("year_total", year=year, label=label, amount=total))
+        return [_paragraph(section, lead if listed is None else _join(lead, _fill("of_which", items=listed)))]
+    if listed is not None:
+        return [_paragraph(section, _fill("year_items", year=year, label=label, items=listed))]
+    return []
+
+
+def _income(account: FinalAccount, section: str) -> _Built:
+    """二: 本年收入合计 by source, each with its share."""
+    income = account.income
+    parts = [(name, _INCOME_LABELS[name], getattr(income, name)) for name in Income.SOURCES]
+    return _structure(account, section, "income", income.year_total, "收入", parts)
+
+
+def _expenditure(account: FinalAccount, section: str) -> _Built:
+    """三: 本年支出合计 by part, each with its share."""
+    spent = account.expenditure
+    parts = [(name, _EXPENSE_LABELS[name], getattr(spent, name)) for name in ExpenseSide.PARTS]
+    return _structure(account, section, "expenditure", spent.year_total, "支出", parts)
+
+
+def _fiscal(account: FinalAccount, section: str) -> _Built:
+    """四: 财政拨款收、支总计 against last year, with the reasons."""
+    figure = account.fiscal.total
+    amount = _figure("fiscal.total", figure)
+    if amount is None:
+        return []
+    return [
+        _paragraph(
+            section,
+            _fill("fiscal_total", year=str(account.year), amount=amount),
+            _change("fiscal.total", figure, "versus", account.previous_year),
+            _reasons(account, "fiscal.total"),
+        )
+    ]
+
+
+def _general_total(account: FinalAccount, section: str) -> _Built:
+    """五（一）: 一般公共预算财政拨款支出, its share of 本年支出合计, and its change."""
+    figure = account.general_budget.total
+    amount = _figure("general_budget.total", figure)
+    if amount is None:
+        return []
+    share = _share(
+        "general_budget.total",
+        figure.share_of(account.expenditure.year_total),
+        "expenditure.year_total",
+        "general_of_year",
+    )
+    return [
+        _paragraph(
+            section,
+            _join(_fill("general_total", year=str(account.year), amount=amount), share),
+            _change("general_budget.total", figure, "versus", account.previous_year),
+            _reasons(account, "general_budget.total"),
+        )
+    ]
+
+
+def _category_amount(path: str, node: ExpenseCategory) -> _Phrase | None:
+    """A line's amount: its own, else rolled up from its lines; None when unknown."""
+    if node.actual is not None:
+        return _amount(f"{path}.actual", node.actual)
+    rolled = node.rolled_up()
+    return None if rolled is None or not node.children else _amount(path, rolled)
+
+
+def _general_structure(account: FinalAccount, section: str) -> _Built:
+    """五（二）: each 类 with its amount and share of the total."""
+    total = account.general_budget.total
+    items: list[_Phrase] = []
+    for path, chain in _category_lines(account):
+        node = chain[-1]
+        if node.level is not CategoryLevel.CLASS or (amount := _category_amount(path, node)) is None:
+            continue
+        value = node.actual if node.actual is not None else node.rolled_up()
+        ratio = value / total.current if value is not None and total.current is not None else Ratio(0, 0)
+        items.append(
+            _clause(_fill("item", label=node.name, amount=amount), _share(path, ratio, "general_budget.total"))
+        )
+    if not items:
+        return []
+    listed = _join(*items, sep="；")
+    year = str(account.year)
+    amount = _figure("general_budget.total", total)
+    if amount is None:
+        return [_paragraph(section, _fill("structure_items", year=year, items=listed))]
+    lead = _clause(_fill("structure", year=year, amount=amount))
+    return [_paragraph(section, _join(lead, _fill("structure_uses", items=listed)))]
+
+
+def _use(text: str) -> str | None:
+    """What a line was used for, as 主要用于…; None when not given."""
+    text = text.strip().rstrip("。")
+    if not text:
+        return None
+    if text.startswith("主要用于"):
+        return text
+    return _WORDS["use"].format(use=text.removeprefix("用于"))
+
+
+def _general_detail(account: FinalAccount, section: str) -> _Built:
+    """五（三）: the total with its completion, then each 项 line."""
+    lines: list[_Paragraph] = []
+    for path, chain in _category_lines(account):
+        node = chain[-1]
+        if node.level is not CategoryLevel.ITEM:
+            continue
+        name = node.printed or _WORDS["line_name"].format(cls=chain[0].name, section=chain[1].name, item=node.name)
+        amount = _category_amount(path, node)
+        facts = (
+            None if amount is None else _join(_fill("line_actual", amount=amount), _completion(path, node.completion))
+        )
+        use = _use(node.use)
+        if facts is None and use is None:
+            continue
+        first = _Phrase(name) if facts is None else _fill("line", name=name, facts=facts)
+        lines.extend(_numbered(len(lines) + 1, [_paragraph(section, first, use)]))
+    figure = account.general_budget.total
+    amount = _figure("general_budget.total", figure)
+    lead = None
+    if amount is not None:
+        sentence = _join(
+            _fill("detail", year=str(account.year), amount=amount),
+            _completion("general_budget.total", figure.completion()),
+        )
+        lead = (
+            _paragraph(section, sentence, _WORDS["of_which_below"], end="") if lines else _paragraph(section, sentence)
+        )
+    return [lead, *lines]
+
+
+def _basic(account: FinalAccount, section: str) -> _Built:
+    """六: 基本支出, 人员经费 and 公用经费 with the economic items each covers."""
+    general = account.general_budget
+    parts: _Built = []
+    for name, figure, items in (
+        ("personnel", general.personnel, general.personnel_items),
+        ("public_use", general.public_use, general.public_use_items),
+    ):
+        label = _WORDS[name]
+        amount = _figure(f"general_budget.{name}", figure)
+        listed = "、".join(items)
+        if amount is not None:
+            covers = _fill("basic_items", items=listed) if listed else None
+            parts.append(_paragraph(section, _join(_fill("basic_part", label=label, amount=amount), covers)))
+        elif listed:
+            parts.append(_paragraph(section, _fill("basic_items_only", label=label, items=listed)))
+    amount = _figure("general_budget.basic", general.basic)
+    lead = None
+    if amount is not None:
+        year = str(account.year)
+        if any(p is not None for p in parts):
+            lead = _paragraph(section, _fill("basic_of_which", year=year, amount=amount), end="")
+        else:
+            lead = _paragraph(section, _fill("basic", year=year, amount=amount))
+    return [lead, *parts]
+
+
+def _three_public_total(account: FinalAccount, section: str) -> _Built:
+    """七（一）: the "三公" total, its completion and its change."""
+    figure = account.three_public.total
+    amount = _figure("three_public.total", figure)
+    if amount is None:
+        return []
+    on_budget = figure.budget is not None and figure.budget == figure.current
+    return [
+        _paragraph(
+            section,
+            _join(
+                _fill("tp_total", year=str(account.year), amount=amount),
+                _completion("three_public.total", figure.completion()),
+                _then("three_public.total", figure, "than_last", account.previous_year),
+            ),
+            _WORDS["tp_on_budget"] if on_budget else None,
+        )
+    ]
+
+
+def _spent(key: str, path: str, figure: Figure, previous_year: int, *, completion: bool = False) -> _Phrase | None:
+    """ "<what>支出…万元" with its completion or its change, or None when unknown."""
+    amount = _figure(path, figure)
+    if amount is None:
+        return None
+    extra = _completion(path, figure.completion()) if completion else _then(path, figure, "than_year", previous_year)
+    return _join(_fill(key, amount=amount), extra)
+
+
+def _changed(key: str, path: str, figure: Figure, previous_year: int) -> _Phrase | None:
+    """ "<what>支出决算比…年增加…" or None when either year is unknown."""
+    change = _change(path, figure, "than_year", previous_year)
+    return None if change is None else _fill(key, change=change)
+
+
+def _event_date(date: str, year: int, first: bool) -> str:
+    """2023年2月10日 for the first event (or another year), 5月9日 after it; other text as given."""
+    match = _DATE.fullmatch(date.strip())
+    if match is None:
+        return date
+    event_year, month, day = match.group(1), str(int(match.group(2))), str(int(match.group(3)))
+    if first or event_year != str(year):
+        return _WORDS["event_date_year"].format(year=event_year, month=month, day=day)
+    return _WORDS["event_date"].format(month=month, day=day)
+
+
+def _event(event: ReceptionEvent, year: int, first: bool) -> str:
+    """One reception: date, party, persons, purpose and cost in 元."""
+    purpose = event.purpose.strip().rstrip("。")
+    if purpose and not purpose.startswith(("前来", "赴", "来")):
+        purpose = _WORDS["event_purpose"].format(purpose=purpose)
+    cost = format_money(event.cost, unit="元", places=_places(event.cost_yuan.amount))
+    return _WORDS["event"].format(
+        date=_event_date(event.date, year, first),
+        party=event.party,
+        persons=_plain_count(event.persons, "persons"),
+        purpose=purpose,
+        cost=cost,
+    )
+
+
+def _three_public_detail(account: FinalAccount, section: str) -> _Built:
+    """七（二）: the parts with shares, then 出国, 公务用车 and 公务接待 in detail."""
+    tp = account.three_public
+    previous = account.previous_year
+    year = str(account.year)
+    items = [
+        _clause(
+            _fill("tp_part", label=_THREE_PUBLIC_LABELS[name], amount=amount),
+            _share(f"three_public.{name}", figure.share_of(tp.total), "three_public.total"),
+        )
+        for name in _THREE_PUBLIC_LABELS
+        if (amount := _figure(f"three_public.{name}", figure := getattr(tp, name))) is not None
+    ]
+    built: _Built = []
+    if items:
+        built.append(
+            _paragraph(
+                section, _fill("tp_parts", year=year, items=_join(*items, sep="；")), _WORDS["as_follows"], end=""
+            )
+        )
+
+    trips = None
+    if tp.outbound_groups is not None and tp.outbound_persons is not None:
+        trips = _WORDS["outbound_trips"].format(
+            groups=_plain_count(tp.outbound_groups, "times"), persons=_plain_count(tp.outbound_persons, "persons")
+        )
+    elif tp.outbound_groups is not None:
+        trips = _WORDS["outbound_groups"].format(groups=_plain_count(tp.outbound_groups, "times"))
+    elif tp.outbound_persons is not None:
+        trips = _WORDS["outbound_persons"].format(persons=_plain_count(tp.outbound_persons, "persons"))
+    outbound = [
+        _paragraph(
+            section,
+            _spent("outbound", "three_public.outbound", tp.outbound, previous, completion=True),
+            trips,
+            _changed("outbound_change", "three_public.outbound", tp.outbound, previous),
+        )
+    ]
+
+    purchase = _spent("vehicle_purchase", "three_public.vehicle_purchase", tp.vehicle_purchase, previous)
+    purchased = None
+    if tp.vehicles_purchased is not None:
+        purchased = _WORDS["vehicles_purchased"].format(count=_plain_count(tp.vehicles_purchased, "vehicles"))
+    owned = None
+    if tp.vehicles_owned is not None:
+        owned = _WORDS["vehicles_owned"].format(year=year, count=_plain_count(tp.vehicles_owned, "vehicles"))
+        if tp.vehicles_owned_by_type:
+            kinds = "、".join(f"{kind}{_plain_count(n, 'vehicles')}" for kind, n in tp.vehicles_owned_by_type)
+            owned += _WORDS["of_which"].format(items=kinds)
+    vehicle = [
+        _paragraph(
+            section,
+            _spent("vehicle", "three_public.vehicle", tp.vehicle, previous, completion=True),
+            _changed("vehicle_change", "three_public.vehicle", tp.vehicle, previous),
+        ),
+        _paragraph(section, purchase, purchased, owned),
+        _paragraph(
+            section, _spent("vehicle_operation", "three_public.vehicle_operation", tp.vehicle_operation, previous)
+        ),
+    ]
+
+    counts = None
+    if tp.events or tp.reception_domestic.current == Money(0):
+        counts = _fill(
+            "domestic_counts",
+            batches=_count("three_public.events", len(tp.events), "batches"),
+            persons=_count(
+                "three_public.events[*].persons", sum(e.persons for e in tp.events), "person_times", ClaimKind.SUM
+            ),
+        )
+    events = None
+    if tp.events:
+        listed = "；".join(_event(e, account.year, i == 0) for i, e in enumerate(tp.events))
+        events = _WORDS["events"].format(events=listed)
+    foreign_counts = None
+    if tp.foreign_batches is not None and tp.foreign_persons is not None:
+        foreign_counts = _WORDS["foreign_counts"].format(
+            batches=_plain_count(tp.foreign_batches, "batches"),
+            persons=_plain_count(tp.foreign_persons, "person_times"),
+        )
+    reception = [
+        _paragraph(
+            section,
+            _spent("reception", "three_public.reception", tp.reception, previous, completion=True),
+            _changed("reception_change", "three_public.reception", tp.reception, previous),
+        ),
+        _paragraph(
+            section,
+            _spent("domestic", "three_public.reception_domestic", tp.reception_domestic, previous),
+            counts,
+            events,
+        ),
+        _paragraph(
+            section,
+            _spent("foreign", "three_public.reception_foreign", tp.reception_foreign, previous),
+            foreign_counts,
+        ),
+    ]
+
+    n = 0
+    for group in (outbound, vehicle, reception):
+        if any(p is not None for p in group):
+            n += 1
+            built.extend(_numbered(n, group))
+    return built
+
+
+def _government_fund(account: FinalAccount, section: str) -> _Built:
+    """八: 政府性基金预算财政拨款支出."""
+    amount = _figure("fiscal.government_fund.expenditure", account.fiscal.government_fund.expenditure)
+    return (
+        [] if amount is None else [_paragraph(section, _fill("government_fund", year=str(account.year), amount=amount))]
+    )
+
+
+def _state_capital(account: FinalAccount, section: str) -> _Built:
+    """九: 国有资本经营预算财政拨款支出."""
+    amount = _figure("fiscal.state_capital.expenditure", account.fiscal.state_capital.expenditure)
+    return (
+        [] if amount is None else [_paragraph(section, _fill("state_capital", year=str(account.year), amount=amount))]
+    )
+
+
+def _operating_costs(account: FinalAccount, section: str) -> _Built:
+    """十（一）: 机关运行经费 and its change."""
+    figure = account.operating_costs
+    amount = _figure("operating_costs", figure)
+    if amount is None:
+        return []
+    return [
+        _paragraph(
+            section,
+            _join(
+                _fill("operating_costs", year=str(account.year), amount=amount),
+                _then("operating_costs", figure, "than_year", account.previous_year),
+            ),
+        )
+    ]
+
+
+def _procurement(account: FinalAccount, section: str) -> _Built:
+    """十（二）: 政府采购 by kind, and the shares awarded to 中小企业 and 小微企业."""
+    p = account.procurement
+    year = str(account.year)
+    kinds = [
+        _clause(_fill("item", label=label, amount=amount))
+        for name, label in _PROCUREMENT_LABELS.items()
+        if (amount := _figure(f"procurement.{name}", getattr(p, name))) is not None
+    ]
+    listed = _join(*kinds, sep="、") if kinds else None
+    total = _figure("procurement.total", p.total)
+    first: _Phrase | None
+    if total is not None:
+        first = _join(
+            _clause(_fill("procurement", year=year, amount=total)),
+            None if listed is None else _fill("of_which", items=listed),
+        )
+    else:
+        first = None if listed is None else _fill("procurement_items", year=year, items=listed)
+    sme = _figure("procurement.sme", p.sme)
+    small = _figure("procurement.small_micro", p.small_micro)
+    sme_share = _share("procurement.sme", p.sme.share_of(p.total), "procurement.total", "procurement_share")
+    small_share = _share(
+        "procurement.small_micro", p.small_micro.share_of(p.total), "procurement.total", "procurement_share"
+    )
+    awarded = None
+    if sme is not None:
+        awarded = _join(
+            _fill("sme", amount=sme),
+            sme_share,
+            None if small is None else _join(_fill("small_micro_of_which", amount=small), small_share),
+        )
+    elif small is not None:
+        awarded = _join(_fill("small_micro", amount=small), small_share)
+    return [_paragraph(section, first, awarded)]
+
+
+def _assets(account: FinalAccount, section: str) -> _Built:
+    """十（三）: vehicles by use and equipment over 1,000,000 元."""
+    assets = account.assets
+    vehicles = None
+    if assets.vehicles is not None:
+        vehicles = _WORDS["assets_vehicles"].format(count=_plain_count(assets.vehicles, "vehicles"))
+    uses = "、".join(f"{use}{_plain_count(n, 'vehicles')}" for use, n in assets.vehicles_by_use)
+    if vehicles is not None and uses:
+        vehicles += _WORDS["of_which"].format(items=uses)
+    elif uses:
+        vehicles = uses
+    equipment = None
+    if assets.large_equipment is not None:
+        equipment = _WORDS["assets_equipment"].format(count=_plain_count(assets.large_equipment, "sets"))
+    date = _WORDS["assets_date"].format(year=account.year)
+    if vehicles is not None:
+        return [_paragraph(section, date + vehicles, equipment)]
+    return [_paragraph(section, None if equipment is None else date + equipment)]
+
+
+def _performance(account: FinalAccount, section: str) -> _Built:
+    """十（四）: the evaluated projects, their total, each one's figures, and the overall score."""
+    evaluated = [(i, p) for i, p in enumerate(account.projects) if p.evaluated]
+    if not evaluated:
+        return []
+    selection = "projects[?evaluated=true]"
+    names = "、".join(_WORDS["project_name"].format(name=p.name) for _, p in evaluated)
+    count = _count(selection, len(evaluated), "projects")
+    lead = _fill("evaluated", year=str(account.year), count=count, names=names)
+
+    totals = []
+    for phase, key in (("adjusted", "adjusted_total"), ("executed", "executed_total")):
+        amounts = [getattr(p.funds.total, phase) for _, p in evaluated]
+        if all(a is not None for a in amounts):
+            total = Money.sum(a for a in amounts if a is not None)
+            text = format_money(total, places=_places(total.amount))
+            claim = Claim(kind=ClaimKind.SUM, subject=f"{selection}[*].funds.total.{phase}", stated=_stated(text))
+            totals.append(_fill(key, amount=_Phrase(text, (claim,))))
+    summed = _join(*totals, sep="，") if totals else None
+
+    lines: list[_Paragraph] = []
+    for index, project in evaluated:
+        path = _project_path(account, index, project)
+        line = project.funds.total
+        facts = [
+            None
+            if line.adjusted is None
+            else _fill("project_adjusted", amount=_amount(f"{path}.funds.total.adjusted", line.adjusted)),
+            None
+            if line.executed is None
+            else _fill("project_executed", amount=_amount(f"{path}.funds.total.executed", line.executed)),
+            _rate("project_rate", ClaimKind.COMPLETION, path, project.execution_rate),
+            None if project.stated_total is None else _fill("project_score", score=_score(path, project.stated_total)),
+        ]
+        present = [f for f in facts if f is not None]
+        body = _fill("line", name=project.name, facts=_join(*present, sep="，")) if present else _Phrase(project.name)
+        lines.extend(_numbered(len(lines) + 1, [_paragraph(section, body)]))
+
+    overall = None
+    scores = [p.stated_total for _, p in evaluated]
+    if all(s is not None for s in scores):
+        mean = Ratio(sum((s for s in scores if s is not None), Decimal(0)), len(scores)).rounded(_PLACES)
+        assert mean is not None
+        overall = _paragraph(section, _fill("overall_score", score=_score(selection, mean)))
+    head = _paragraph(section, lead, summed, _WORDS["as_follows"], end="")
+    return [head, *lines, overall]
+
+
+def _score(subject: str, value: Decimal) -> _Phrase:
+    """A score in 分, claimed for ``subject`` (one project, or the mean of a selection)."""
+    text = format_count(value, _WORDS["points"])
+    return _Phrase(text, (Claim(kind=ClaimKind.SCORE, subject=subject, stated=_stated(text)),))
+
+
+_Builder = Callable[[FinalAccount, str], _Built]
+_SECTIONS: tuple[_Builder | tuple[_Builder, ...], ...] = (
+    _grand_totals,
+    _income,
+    _expenditure,
+    _fiscal,
+    (_general_total, _general_structure, _general_detail),
+    _basic,
+    (_three_public_total, _three_public_detail),
+    _government_fund,
+    _state_capital,
+    (_operating_costs, _procurement, _assets, _performance),
+)
+
+
+def _outline(account: FinalAccount) -> tuple[_Heading | _Paragraph, ...]:
+    """The headings and paragraphs of Part Two, in order."""
+    blocks: list[_Heading | _Paragraph] = [_Heading(1, _TITLE.format(year=account.year))]
+    for n, (title, content) in enumerate(zip(_SECTION_TITLES, _SECTIONS, strict=True), start=1):
+        blocks.append(_Heading(2, heading(n) + title))
+        label = chinese_ordinal(n)
+        if isinstance(content, tuple):
+            for m, (subtitle, build) in enumerate(zip(_SUBSECTION_TITLES[n], content, strict=True), start=1):
+                blocks.append(_Heading(3, heading(m, "（）") + subtitle))
+                blocks.extend(p for p in build(account, label + heading(m, "（）")) if p is not None)
+        else:
+            blocks.extend(p for p in content(account, label) if p is not None)
+    return tuple(blocks)
+
+
+def _paragraphs(account: FinalAccount) -> tuple[_Paragraph, ...]:
+    return tuple(b for b in _outline(account) if isinstance(b, _Paragraph))
+
+
+# -- the public surface ----------------------------------------------------------
+
+
+def render(account: FinalAccount, fmt: Format = "md") -> str:
+    """Write Part Two (决算情况说明) of the account's 决算说明, as Markdown or plain text.
+
+    >>> from budgetkit import datasets
+    >>> md = render(datasets.load("zigong-hr-2023"))
+    >>> md.splitlines()[0], md.splitlines()[2]
+    ('# 第二部分 2023年度单位决算情况说明', '## 一、收入支出决算总体情况说明')
+    """
+    if fmt not in _FORMATS:
+        raise ModelError(f"unknown format {fmt!r}; use one of {', '.join(_FORMATS)}", "fmt")
+    lines: list[str] = []
+    for block in _outline(account):
+        if isinstance(block, _Paragraph):
+            lines.append(block.phrase.text)
+            if fmt == "md":
+                lines.append("")
+        elif fmt == "md":
+            lines.extend(["#" * block.level + " " + block.text, ""])
+        else:
+            if block.level == 2:
+                lines.append("")
+            lines.append(block.text)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def generated_claims(account: FinalAccount) -> tuple[Claim, ...]:
+    """The claims the generated text makes, each with the words it was printed in.
+
+    >>> from budgetkit import datasets
+    >>> claim = generated_claims(datasets.load("zigong-hr-2023"))[2]
+    >>> claim.kind.value, claim.subject, claim.stated, claim.section
+    ('change', 'income.total', Decimal('66.02'), '一')
+    """
+    return tuple(c for p in _paragraphs(account) for c in p.phrase.claims)
+
+
+def report_account(account: FinalAccount) -> FinalAccount:
+    """The account with the generated claims and paragraphs in place of the published ones.
+
+    >>> from budgetkit import datasets
+    >>> a = report_account(datasets.load("zigong-hr-2023"))
+    >>> a.passages[0].section, a.passages[0].text[:21]
+    ('一', '2023年度收入总计1,054.90万元。')
+    """
+    paragraphs = _paragraphs(account)
+    return attrs.evolve(
+        account,
+        claims=tuple(c for p in paragraphs for c in p.phrase.claims),
+        explanations=account.explanations,
+        passages=tuple(Passage(section=p.section, text=p.phrase.text) for p in paragraphs),
+    )
