@@ -70,7 +70,9 @@ class Interval:
         p = places_of(value) if places is None else places
         v = Fraction(value)
         h = _half_unit(p)
-        if v >= 0:  # half-up rounds x.5 away from zero: [v − h, v + h)
+        if v == 0:  # both −h and +h round away from zero, to ∓1 unit
+            return cls(-h, h, True, True)
+        if v > 0:  # half-up rounds x.5 away from zero: [v − h, v + h)
             return cls(v - h, v + h, False, True)
         return cls(v - h, v + h, True, False)
 
