@@ -55,13 +55,6 @@ def test_published_zero_is_exact_by_default() -> None:
     assert not rounded.contains(_f("0.005"))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "Interval.published: a 0 with zero_is_exact=False takes the positive branch [−h, h), so it contains "
-        "−0.005, which rounds half-up (away from zero) to −0.01; it should be (−h, h), open at both ends"
-    ),
-)
 def test_published_rounded_zero_is_open_at_both_ends() -> None:
     """A rounded 0.00 excludes both −0.005 and 0.005: each rounds away from zero to ∓0.01."""
     assert not Interval.published(Decimal("0.00"), zero_is_exact=False).contains(_f("-0.005"))
