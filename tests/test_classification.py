@@ -505,14 +505,14 @@ def test_all_problems_of_a_file_are_reported_at_once() -> None:
 
 
 def test_oversized_file_is_refused_unread(tmp_path: Path) -> None:
-    """A file over MAX_TABLE_BYTES (10 MB) is refused with a message naming the limit."""
+    """A file over MAX_TABLE_BYTES (10 MiB) is refused with a message naming the limit."""
     path = tmp_path / "huge.csv"
     with path.open("wb") as handle:
         handle.truncate(MAX_TABLE_BYTES + 1)
     with pytest.raises(LoadError) as caught:
         load_table(path)
     assert caught.value.issues[0].path == "file"
-    assert "10 MB" in caught.value.issues[0].message
+    assert "10 MiB" in caught.value.issues[0].message
 
 
 def test_missing_file_raises_os_error(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import enum
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -61,6 +62,16 @@ def count(instance: object, attribute: Any, value: Any) -> None:
     whole(instance, attribute, value)
     if value < 0:
         raise ModelError(f"a count must not be negative, got {value}", attribute.name)
+
+
+def iso_date(instance: object, attribute: Any, value: Any) -> None:
+    """attrs validator: a calendar date written YYYY-MM-DD."""
+    try:
+        if not (isinstance(value, str) and len(value) == 10):
+            raise ValueError
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        raise ModelError(f"expected a date written YYYY-MM-DD, got {value!r}", attribute.name) from None
 
 
 def pairs(value: Any) -> tuple[tuple[str, int], ...]:

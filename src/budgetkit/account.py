@@ -206,7 +206,7 @@ class GeneralBudget:
 class ReceptionEvent:
     """One 公务接待 event: date, visiting party, persons and cost in 元 (exact)."""
 
-    date: str
+    date: str = attrs.field(validator=v.iso_date)  #: YYYY-MM-DD
     party: str
     persons: int = attrs.field(validator=v.count)
     cost_yuan: Money = attrs.field(converter=v.money)  # held in 元, not 万元

@@ -32,7 +32,7 @@ in any order:
 
 Every code except a 类 needs its parent code in the table, and the rows of
 one code must not overlap in editions. Files larger than
-:data:`MAX_TABLE_BYTES` (10 MB) are refused before parsing.
+:data:`MAX_TABLE_BYTES` (10 MiB) are refused before parsing.
 
 Names are matched after removing whitespace, unifying half- and full-width
 parentheses and treating ``与`` and ``和`` as the same word (reports print
@@ -96,7 +96,7 @@ __all__ = [
 
 #: The columns of a table file, in the order the shipped files use.
 COLUMNS: Final = ("code", "name", "level", "valid_from", "valid_to", "note")
-#: Largest table file :func:`load_table` reads (10 MB; a full table is far smaller).
+#: Largest table file :func:`load_table` reads (10 MiB; a full table is far smaller).
 MAX_TABLE_BYTES: Final = 10 * 1024 * 1024
 #: Longest text :func:`resolve_line` and :func:`resolve_name` look at.
 MAX_LINE_LENGTH: Final = 10_000
@@ -602,7 +602,7 @@ def load_table(
     if len(data) > MAX_TABLE_BYTES:
         raise LoadError(
             source,
-            [LoadIssue("file", f"larger than {MAX_TABLE_BYTES} bytes (MAX_TABLE_BYTES, 10 MB); refused unread")],
+            [LoadIssue("file", f"larger than {MAX_TABLE_BYTES} bytes (MAX_TABLE_BYTES, 10 MiB); refused unread")],
         )
     try:
         text = data.decode("utf-8-sig")

@@ -49,7 +49,13 @@ def _write_findings_text(account: FinalAccount, findings: Sequence[Finding], out
     counts = summary(findings)
     if english:
         out.write(f"{account.unit} — final account {account.year}: check\n")
-        out.write(f"{counts['error']} errors · {counts['warning']} warnings · {counts['info']} notes\n")
+        def plural(n: int, word: str) -> str:
+            return f"{n} {word}{'' if n == 1 else 's'}"
+
+        out.write(
+            f"{plural(counts['error'], 'error')} · {plural(counts['warning'], 'warning')} · "
+            f"{plural(counts['info'], 'note')}\n"
+        )
     else:
         out.write(f"{account.unit} {account.year}年度决算 检查结果\n")
         out.write(f"错误 {counts['error']} 项 · 警告 {counts['warning']} 项 · 提示 {counts['info']} 项\n")

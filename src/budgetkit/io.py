@@ -43,7 +43,7 @@ from budgetkit.money import Money
 from budgetkit.numbers import to_decimal
 from budgetkit.project import FundSource, parse_source
 
-__all__ = ["MAX_FILE_BYTES", "MAX_NESTING", "Format", "converter", "dump", "dumps", "load", "loads"]
+__all__ = ["MAX_FILE_BYTES", "MAX_NESTING", "MAX_STRING", "Format", "converter", "dump", "dumps", "load", "loads"]
 
 Format = Literal["toml", "json"]
 

@@ -155,7 +155,10 @@ class Money:
 
     def __mul__(self, factor: int | Decimal) -> Money:
         if type(factor) is int or type(factor) is Decimal:
-            return Money._of(_mul(self._amount, to_decimal(factor)))
+            try:
+                return Money._of(_mul(self._amount, to_decimal(factor)))
+            except ArithmeticError:  # more digits than exact arithmetic holds
+                raise InvalidNumberError(self, f"multiplying by {factor} exceeds {EXACT.prec} digits") from None
         _refuse("*", factor)
 
     __rmul__ = __mul__

@@ -81,7 +81,7 @@ class Ratio:
 
     @property
     def value(self) -> Decimal:
-        """The ratio as a Decimal to 50 significant digits; raises when undefined."""
+        """The ratio as a Decimal to 60 significant digits; raises when undefined."""
         if not self._den:
             raise UndefinedRatioError(f"{self._num}/0 is undefined (基数为0，不可比)")
         return _DIVIDE.divide(self._num, self._den)
