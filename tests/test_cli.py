@@ -132,3 +132,11 @@ def test_report_writes_the_narrative_and_charts(tmp_path: Path) -> None:
     assert status == 0
     assert "一、收入支出决算总体情况说明" in text and "增加66.02万元，增长6.68%" in text
     assert len(list(tmp_path.glob("*.png"))) == 7 and len(list(tmp_path.glob("*.svg"))) == 7
+
+
+def test_scoring_variant_changes_the_rule_scores() -> None:
+    """--scoring hubei scores execution ×20 (capped at 20) instead of ×10."""
+    _, text = run("score", "zigong-hr-2023", "--format", "json", "--scoring", "hubei")
+    assert json.loads(text)["projects"][0]["execution_score"] == "20.00"
+    _, default = run("score", "zigong-hr-2023", "--format", "json")
+    assert json.loads(default)["projects"][0]["execution_score"] == "10.00"

@@ -49,6 +49,7 @@ def _write_findings_text(account: FinalAccount, findings: Sequence[Finding], out
     counts = summary(findings)
     if english:
         out.write(f"{account.unit} — final account {account.year}: check\n")
+
         def plural(n: int, word: str) -> str:
             return f"{n} {word}{'' if n == 1 else 's'}"
 
@@ -83,7 +84,12 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     from budgetkit.audit import check, summary
 
     account = _load(args.source)
-    findings = check(account, disable=tuple(args.disable or ()), min_severity=Severity(args.min_severity))
+    findings = check(
+        account,
+        disable=tuple(args.disable or ()),
+        min_severity=Severity(args.min_severity),
+        scoring=_scoring(args.scoring),
+    )
     if args.format == "json":
         doc = {"findings": [f.as_dict() for f in findings], "summary": dict(summary(findings))}
         json.dump(doc, out, ensure_ascii=False, indent=2)
@@ -97,16 +103,28 @@ def _text(value: object) -> str | None:
     return None if value is None else str(value)
 
 
-def score_report(account: FinalAccount) -> dict[str, Any]:
-    """Every evaluated project scored by the default rules, as plain data (decimals as strings, unknown as None).
+def _scoring(name: str) -> Any:
+    from budgetkit.scoring import ScoringRules
 
-    ``execution_rate`` is in percent; rule scores are rounded half-up to two decimals.
+    return ScoringRules.preset(name)
+
+
+def score_report(account: FinalAccount, rules: Any = None) -> dict[str, Any]:
+    """Every evaluated project scored by ``rules`` (the default variant when None), as plain data.
+
+    Decimals are strings and unknown values None; ``execution_rate`` is in percent; rule
+    scores are rounded half-up to two decimals.
+
+    >>> from budgetkit import datasets
+    >>> report = score_report(datasets.load("zigong-hr-2023"))
+    >>> report["projects"][0]["stated_total"], report["projects"][0]["rule_total"]
+    ('98', '100.00')
     """
-    from budgetkit.scoring import score_project
+    from budgetkit.scoring import DEFAULT_RULES, score_project
 
     projects = []
     for project in account.evaluated_projects:
-        ps = score_project(project)
+        ps = score_project(project, rules if rules is not None else DEFAULT_RULES)
         rule_total = ps.rule_total_rounded(2)
         projects.append(
             {
@@ -142,7 +160,7 @@ def score_report(account: FinalAccount) -> dict[str, Any]:
 
 def _score(args: argparse.Namespace, out: TextIO) -> int:
     account = _load(args.source)
-    report = score_report(account)
+    report = score_report(account, _scoring(args.scoring))
     if args.format == "json":
         json.dump(report, out, ensure_ascii=False, indent=2)
         out.write("\n")
@@ -194,6 +212,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"budgetkit {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
+    from budgetkit.scoring import VARIANTS
+
+    variants = tuple(VARIANTS)
 
     check = sub.add_parser("check", help="find every figure that does not follow from the others")
     check.add_argument("source", help="a .toml/.json account file, or a built-in dataset name (zigong-hr-2023)")
@@ -203,11 +224,13 @@ def _parser() -> argparse.ArgumentParser:
         "--disable", nargs="*", metavar="CODE", help="rule codes or prefixes to leave out (text, rate …)"
     )
     check.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the text output")
+    check.add_argument("--scoring", default="default", choices=variants, help="scoring variant of the tables")
     check.set_defaults(func=_check)
 
     score = sub.add_parser("score", help="score every self-evaluation table by the rules, beside the stated scores")
     score.add_argument("source", help="a .toml/.json account file, or a built-in dataset name")
     score.add_argument("--format", choices=("text", "json"), default="text")
+    score.add_argument("--scoring", default="default", choices=variants, help="scoring variant (see budgetkit.scoring)")
     score.set_defaults(func=_score)
 
     report = sub.add_parser("report", help="write Part Two of the 决算说明 from the figures, and its charts")
