@@ -14,7 +14,7 @@ from budgetkit.finding import Finding, Part, Severity
 from budgetkit.interval import Interval
 from budgetkit.money import Money
 
-__all__ = ["Context", "fmt"]
+__all__ = ["Context", "fmt", "make_finding"]
 
 
 def fmt(value: Fraction | Decimal | Money | int | None, places: int = 2) -> str | None:
@@ -28,6 +28,34 @@ def fmt(value: Fraction | Decimal | Money | int | None, places: int = 2) -> str 
         units = int(scaled) + (1 if scaled - int(scaled) >= Fraction(1, 2) else 0)  # half-up, away from zero
         return str(Decimal(-units if value < 0 else units).scaleb(-places))
     return str(value)
+
+
+def make_finding(
+    rule: str,
+    severity: Severity,
+    path: str,
+    message: str,
+    message_en: str,
+    *,
+    stated: object = None,
+    expected: object = None,
+    part: Part = Part.OTHER,
+) -> Finding:
+    """Build a finding, showing the stated and expected values as strings.
+
+    >>> make_finding("claim.count", Severity.ERROR, "claims[3]", "数量不符", "count differs", stated=5).stated
+    '5'
+    """
+    return Finding(
+        rule=rule,
+        severity=severity,
+        path=path,
+        message=message,
+        message_en=message_en,
+        stated=None if stated is None else str(stated),
+        expected=None if expected is None else str(expected),
+        part=part,
+    )
 
 
 @attrs.frozen
@@ -71,14 +99,5 @@ class Context:
         expected: object = None,
         part: Part = Part.OTHER,
     ) -> Finding:
-        """Build a finding (values shown as strings)."""
-        return Finding(
-            rule=rule,
-            severity=severity,
-            path=path,
-            message=message,
-            message_en=message_en,
-            stated=None if stated is None else str(stated),
-            expected=None if expected is None else str(expected),
-            part=part,
-        )
+        """Build a finding (values shown as strings); see :func:`make_finding`."""
+        return make_finding(rule, severity, path, message, message_en, stated=stated, expected=expected, part=part)

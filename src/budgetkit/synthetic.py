@@ -17,12 +17,19 @@ always gives the same account.
 
 from __future__ import annotations
 
+import functools
+import itertools
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
+from types import MappingProxyType
+from typing import Any
+
+import attrs
 
 from budgetkit.account import (
+    Chart,
     ExpenseSide,
     Figure,
     FinalAccount,
@@ -30,17 +37,19 @@ from budgetkit.account import (
     FiscalFund,
     GeneralBudget,
     Income,
+    Passage,
     Procurement,
     ReceptionEvent,
     ThreePublic,
 )
 from budgetkit.category import ExpenseCategory
 from budgetkit.claim import ChangeExplanation, Claim, Contribution
+from budgetkit.errors import ModelError
 from budgetkit.indicator import PerformanceIndicator
 from budgetkit.money import Money
 from budgetkit.project import FundGrid, FundLine, Project
 
-__all__ = ["generate", "published"]
+__all__ = ["DEFECTS", "generate", "inject", "published"]
 
 _FEN = Decimal("0.000001")  # one 分 in 万元
 
@@ -83,6 +92,15 @@ _ITEMS = (  # (class code, class name, section name, item name, printed line)
     ("210", "卫生健康支出", "行政事业单位医疗", "事业单位医疗"),
     ("221", "住房保障支出", "住房改革支出", "住房公积金"),
 )
+
+
+def _printable(previous: int) -> int:
+    """Last year's amount (分), raised to 0.01 万元 in the rare draws that would print as 0.
+
+    A growth rate over a last year printed as 0 has no base (a report writes
+    "--（基数为0，不可比）"), so a consistent account cannot state one.
+    """
+    return previous if published(_money(previous)) else 10_000
 
 
 def _categories(rng: random.Random, total: int, claims: list[Claim]) -> tuple[ExpenseCategory, ...]:
@@ -241,6 +259,7 @@ def _three_public(rng: random.Random, claims: list[Claim]) -> ThreePublic:
     operation_fen = operation
     prev_reception, prev_operation = rng.randrange(100, 10**7), rng.randrange(100, 10**7)
     total = reception + operation_fen
+    prev_reception, prev_operation = _printable(prev_reception), _printable(prev_operation)
     prev_total = prev_reception + prev_operation
 
     def fig(cur: int, prev: int | None = None) -> Figure:
@@ -276,8 +295,25 @@ def _three_public(rng: random.Random, claims: list[Claim]) -> ThreePublic:
     )
 
 
-def generate(seed: int) -> FinalAccount:
-    """A consistent synthetic account, the same for the same ``seed``."""
+def generate(seed: int, defects: Sequence[str] = ()) -> FinalAccount:
+    """A consistent synthetic account, the same for the same ``seed``; with ``defects`` injected when given.
+
+    Each defect is a kind of :data:`DEFECTS`, put in by :func:`inject` with a
+    random stream of its own drawn from ``seed``, so the same seed and defects
+    always give the same account, and the account without defects is unchanged.
+
+    >>> from budgetkit.audit import check
+    >>> [f.rule for f in check(generate(7, defects=("wrong_count",))) if f.severity.value == "error"]
+    ['claim.count']
+    """
+    account = _generate(seed)
+    rng = random.Random(f"budgetkit.synthetic defects {seed}")
+    for kind in defects:
+        account = inject(account, kind, rng)
+    return account
+
+
+def _generate(seed: int) -> FinalAccount:
     rng = random.Random(seed)
     claims: list[Claim] = []
 
@@ -400,3 +436,364 @@ def generate(seed: int) -> FinalAccount:
         claims=tuple(claims),
         explanations=(explanation,),
     )
+
+
+# -- defects ------------------------------------------------------------------------------------------------------
+
+#: Every kind of defect :func:`inject` puts into a generated account, and the finding code it must produce.
+DEFECTS: Mapping[str, str] = MappingProxyType(
+    {
+        "wrong_total": "identity.procurement",
+        "wrong_growth": "claim.growth",
+        "wrong_share": "claim.share",
+        "truncated_share": "rounding.truncated",
+        "nudged_shares": "rounding.nudged",
+        "zero_base": "rate.zero_base",
+        "wrong_count": "claim.count",
+        "wrong_indicator_score": "indicator.score",
+        "missing_actual": "indicator.missing_actual",
+        "deducted_without_reason": "indicator.deducted_without_reason",
+        "template_text": "text.template",
+        "item_under_wrong_section": "classification.item_not_in_section",
+        "wrong_change": "claim.change",
+        "wrong_completion": "claim.completion",
+        "wrong_sum": "claim.sum",
+        "explanation_sum": "explanation.sum",
+        "unbalanced": "identity.balance",
+        "reception_events": "identity.reception_events",
+        "shortfall_without_reason": "indicator.shortfall_reason",
+        "chart_value": "chart.value",
+    }
+)
+
+#: Which rule of the catalogue reports each code (to confirm an injection with that rule alone).
+_RULE_OF = {
+    "identity": "identity",
+    "claim": "claim",
+    "rounding": "claim",
+    "rate": "claim",
+    "indicator": "project",
+    "text": "text",
+    "classification": "classification",
+    "explanation": "explanation",
+    "chart": "chart",
+}
+
+_TEMPLATE_TEXTS = (
+    "2023年，机关运行经费支出0万元，比2022年增加/减少0万元，增长/下降0%。",
+    "主要原因是……。",
+    "主要用于…（具体项目）等方面。",
+    "本单位无因公出国（境）费用支出（或：组织出国团组XX个）。",
+)
+
+Edit = Callable[[], FinalAccount]
+
+
+def inject(account: FinalAccount, kind: str, rng: random.Random) -> FinalAccount:
+    """``account`` with one defect of ``kind`` (see :data:`DEFECTS`) put in, chosen with ``rng``.
+
+    The defect is confirmed: the account returned produces the finding code
+    ``DEFECTS[kind]`` (figures that merely follow from the edited one, such as a
+    table's total row and the overall score, are re-derived). Meant for the
+    accounts :func:`generate` builds; raises :class:`~budgetkit.errors.ModelError`
+    for an unknown kind or an account the defect cannot be put into.
+
+    >>> from budgetkit.audit import check
+    >>> broken = inject(generate(3), "template_text", random.Random(1))
+    >>> [f.rule for f in check(broken) if f.severity.value != "info"]
+    ['text.template']
+    """
+    if kind not in DEFECTS:
+        raise ModelError(f"unknown defect {kind!r}; known: {', '.join(DEFECTS)}")
+    code = DEFECTS[kind]
+    for candidate in _INJECTORS[kind](account, rng):
+        broken = candidate()
+        if _produces(broken, code):
+            return broken
+    raise ModelError(f"cannot put a {kind!r} defect into account {account.unit!r}")
+
+
+def _produces(account: FinalAccount, code: str) -> bool:
+    from budgetkit.audit import DEFAULT_RULES, check
+
+    rule = _RULE_OF[code.partition(".")[0]]
+    rules = [r for r in DEFAULT_RULES if r.code == rule or (rule == "claim" and r.code == "funds")]
+    return any(f.rule == code for f in check(account, rules))
+
+
+def _replace(items: tuple[Any, ...], index: int, **changes: Any) -> tuple[Any, ...]:
+    return (*items[:index], attrs.evolve(items[index], **changes), *items[index + 1 :])
+
+
+def _with_claim(account: FinalAccount, index: int, **changes: Any) -> FinalAccount:
+    return attrs.evolve(account, claims=_replace(account.claims, index, **changes))
+
+
+def _claims_of(account: FinalAccount, kind: str, rng: random.Random) -> list[int]:
+    found = [i for i, c in enumerate(account.claims) if c.kind.value == kind]
+    rng.shuffle(found)
+    return found
+
+
+def _offset(rng: random.Random, low: int, high: int) -> Decimal:
+    """A whole number of units between ``low`` and ``high``, either sign, printed with two places."""
+    return Decimal(rng.randrange(low, high + 1) * rng.choice((1, -1))).quantize(Decimal("0.01"))
+
+
+def _shift_claims(account: FinalAccount, kind: str, rng: random.Random, low: int, high: int) -> Iterator[Edit]:
+    for i in _claims_of(account, kind, rng):
+        stated = account.claims[i].stated + _offset(rng, low, high)
+        yield functools.partial(_with_claim, account, i, stated=stated)
+
+
+def _wrong_total(account: FinalAccount, rng: random.Random) -> Iterator[Edit]:
+    """政府采购支出总额 (and 授予中小企业, which equals it) printed larger than goods + works + services."""
+    pr = account.procurement
+    delta = Money(Decimal(rng.randrange(1, 500)))
+    assert pr.total.current is not None and pr.sme.current is not None
+    total, sme = Figure(pr.total.current + delta), Figure(pr.sme.current + delta)
+    yield lambda: attrs.evolve(account, procurement=attrs.evolve(pr, total=total, sme=sme))
+
+
+def _wrong_growth(account: FinalAccount, rng: random.Random) -> Iterator[Edit]:
+    yield from _shift_claims(account, "growth", rng, 1, 20)
+
+
+def _wrong_share(account: FinalAccount, rng: random.Random) -> Iterator[Edit]:
+    yield from _shift_claims(account, "share", rng, 1, 5)
+
+
+def _wrong_change(account: FinalAccount, rng: random.Random) -> Iterator[Edit]:
+    yield from _shift_claims(account, "change", rng, 1, 50)
+
+
+def _wrong_completion(account: FinalAccount, rng: random.Random) -> Iterator[Edit]:
+    yield from _shift_claims(account, "completion", rng, 1, 10)
+
+
+def _truncated_share(account: FinalAccount, rng: random.Random) -> Iterator[Edit]:
+    """A share one unit below its rounding: right when the cut digit was 5 or more."""
+    unit = Decimal("0.01")
+    for i in _claims_of(account, "share", rng):
+        stated = account.claims[i].stated - unit
+        yield functools.partial(_with_claim, account, i, stated=stated)
+    two_thirds = Claim(kind="share", subject="2", base="3", stated="66.66", text="其中2人，占3人的66.66%", section="三")
+    yield lambda: attrs.evolve(account, claims=(*account.claims, two_thirds))
+
+
+def _nudged_shares(account: FinalAccount, rng: random.Random) -> Iterator[Edit]:
+    """Shares of one whole adjusted by a unit of the last place so that they print a total of 100%."""
+    groups: dict[tuple[str | None, str], list[int]] = {}
+    for i, claim in enumerate(account.claims):
+        if claim.kind.value == "share":
+            groups.setdefault((claim.base, claim.section), []).append(i)
+    members = [g for g in groups.values() if len(g) > 1]
+    rng.shuffle(members)
+    unit = Decimal("0.01")
+    for group in members:
+        total = sum((account.claims[i].stated for i in group), Decimal(0))
+        if total != 100 and abs(100 - total) == unit:
+            for i in group:  # the residue put on one share
+                stated = account.claims[i].stated + (100 - total)
+                yield functools.partial(_with_claim, account, i, stated=stated)
+        elif total == 100:
+            for a, b in itertools.permutations(group, 2):  # one share up a unit, another down
+                up, down = account.claims[a].stated + unit, account.claims[b].stated - unit
+                if down > 0:
+                    yield functools.partial(_with_claim, _with_claim(account, a, stated=up), b, stated=down)
+
+
+def _zero_base(account: FinalAccount, rng: random.Random) -> Iterator[Edit]:
+    """因公出国（境）费 0 this year and last, its growth printed as 0%."""
+    del rng
+    tp = account.three_public
+    growth = Claim(kind="growth", subject="three_public.outbound", stated="0", text="增长0%", section="七")
+    yield lambda: attrs.evolve(
+        account,
+        three_public=attrs.evolve(tp, outbound=Figure("0", "0")),
+        claims=(*account.claims, growth),
+    )
+
+
+def _wrong_count(account: FinalAccount, rng: random.Random) -> Iterator[Edit]:
+    for i in _claims_of(account, "count", rng):
+        stated = account.claims[i].stated + rng.randrange(1, 4)
+        yield functools.partial(_with_claim, account, i, stated=stated)
+
+
+def _wrong_sum(account: FinalAccount, rng: random.Random) -> Iterator[Edit]:
+    for i in _claims_of(account, "sum", rng):
+        stated = account.claims[i].stated + rng.randrange(1, 6)
+        yield functools.partial(_with_claim, account, i, stated=stated)
+
+
+def _rederived(account: FinalAccount, k: int, project: Project) -> FinalAccount:
+    """``account`` with project ``k`` replaced; its total row and the overall score follow its row scores."""
+    total = (project.execution_score or Decimal(0)) + (project.stated_indicator_total or Decimal(0))
+    projects = (*account.projects[:k], attrs.evolve(project, stated_total=total), *account.projects[k + 1 :])
+    account = attrs.evolve(account, projects=projects)
+    totals = [Fraction(p.stated_total or 0) for p in projects]
+    for i, claim in enumerate(account.claims):
+        if claim.kind.value == "score" and claim.subject.startswith("projects[?"):
+            account = _with_claim(account, i, stated=published(sum(totals, Fraction(0)) / len(totals)))
+    return account
+
+
+def _indicator_places(account: FinalAccount, rng: random.Random) -> list[tuple[int, int]]:
+    found = [(k, j) for k, p in enumerate(account.projects) for j in range(len(p.indicators))]
+    rng.shuffle(found)
+    return found
+
+
+def _edit_indicator(account: FinalAccount, k: int, j: int, **changes: Any) -> FinalAccount:
+    project = account.projects[k]
+    return _rederived(account, k, attrs.evolve(project, indicators=_replace(project.indicators, j, **changes)))
+
+
+def _short_indicators(account: FinalAccount, rng: random.Random) -> Iterator[tuple[int, int, dict[str, Any]]]:
+    """Indicators that fall short (positive, actual below target): as they are, then made to."""
+    made = []
+    for k, j in _indicator_places(account, rng):
+        ind = account.projects[k].indicators[j]
+        target, actual = ind.target_value, ind.actual_value
+        if ind.operator.value != "≥" or target is None or actual is None or target <= 1:
+            continue
+        if actual < target:
+            yield k, j, {}
+        else:
+            new = Decimal(int(target) // 2)
+            score = published(Fraction(new) / Fraction(target) * Fraction(ind.weight), 0)
+            made.append((k, j, {"actual": str(new), "stated_score": score, "reason": "受客观因素影响未完成"}))
+    yield from made
+
+
+def _wrong_indicator_score(account: FinalAccount, rng: random.Random) -> Iterator[Edit]:
+    for k, j, changes in _short_indicators(account, rng):
+        ind = account.projects[k].indicators[j]
+        right = changes.get("stated_score", ind.stated_score) or Decimal(0)
+        for step in rng.sample((1, 2, 3, -1, -2, -3), 6):
+            wrong = right + step
+            if 0 <= wrong <= ind.weight:
+                yield functools.partial(_edit_indicator, account, k, j, **{**changes, "stated_score": wrong})
+
+
+def _shortfall_without_reason(account: FinalAccount, rng: random.Random) -> Iterator[Edit]:
+    for k, j, changes in _short_indicators(account, rng):
+        yield functools.partial(_edit_indicator, account, k, j, **{**changes, "reason": ""})
+
+
+def _missing_actual(account: FinalAccount, rng: random.Random) -> Iterator[Edit]:
+    for k, j in _indicator_places(account, rng):
+        if (account.projects[k].indicators[j].stated_score or 0) > 0:
+            yield functools.partial(_edit_indicator, account, k, j, actual=None)
+
+
+def _deducted_without_reason(account: FinalAccount, rng: random.Random) -> Iterator[Edit]:
+    for k, j in _indicator_places(account, rng):
+        ind = account.projects[k].indicators[j]
+        target, actual = ind.target_value, ind.actual_value
+        if ind.operator.value == "≥" and target is not None and actual is not None and actual >= target:
+            score = ind.weight - rng.randrange(1, 4)
+            yield functools.partial(_edit_indicator, account, k, j, stated_score=score, reason="")
+
+
+def _template_text(account: FinalAccount, rng: random.Random) -> Iterator[Edit]:
+    passage = Passage(section=rng.choice(("一", "七", "十（一）")), text=rng.choice(_TEMPLATE_TEXTS))
+    yield lambda: attrs.evolve(account, passages=(*account.passages, passage))
+
+
+def _item_under_wrong_section(account: FinalAccount, rng: random.Random) -> Iterator[Edit]:
+    """A 项 line printed under another 款 of its own 类."""
+    categories = account.general_budget.categories
+    for c, cls in enumerate(categories):
+        for s_, section in enumerate(cls.children):
+            others = [o.name for o in cls.children if o.name != section.name]
+            rng.shuffle(others)
+            for i, item in enumerate(section.children):
+                for other in others:
+                    printed = f"{cls.name}（类）{other}（款）{item.name}（项）"
+                    yield functools.partial(_with_item, account, c, s_, i, printed)
+
+
+def _with_item(account: FinalAccount, c: int, s_: int, i: int, printed: str) -> FinalAccount:
+    gb = account.general_budget
+    cls = gb.categories[c]
+    section = cls.children[s_]
+    section = attrs.evolve(section, children=_replace(section.children, i, printed=printed))
+    cls = attrs.evolve(cls, children=(*cls.children[:s_], section, *cls.children[s_ + 1 :]))
+    categories = (*gb.categories[:c], cls, *gb.categories[c + 1 :])
+    return attrs.evolve(account, general_budget=attrs.evolve(gb, categories=categories))
+
+
+def _explanation_sum(account: FinalAccount, rng: random.Random) -> Iterator[Edit]:
+    for i, exp in enumerate(account.explanations):
+        j = rng.randrange(len(exp.contributions))
+        amount = exp.contributions[j].amount + Money(_offset(rng, 1, 20))
+        contributions = _replace(exp.contributions, j, amount=amount)
+        explanations = _replace(account.explanations, i, contributions=contributions)
+        yield functools.partial(attrs.evolve, account, explanations=explanations)
+
+
+def _unbalanced(account: FinalAccount, rng: random.Random) -> Iterator[Edit]:
+    """Last year's 支出总计 differs from last year's 收入总计; its change and growth follow it."""
+    total = account.expenditure.total
+    assert total.current is not None and total.previous is not None
+    previous = total.previous + Money(_offset(rng, 10, 90))
+    change = total.current - previous
+    growth = published(Fraction(change.amount) / Fraction(previous.amount) * 100)
+    edited = attrs.evolve(account, expenditure=attrs.evolve(account.expenditure, total=Figure(total.current, previous)))
+    for i, claim in enumerate(edited.claims):
+        if claim.subject == "expenditure.total" and claim.kind.value in ("change", "growth"):
+            edited = _with_claim(edited, i, stated=change.amount if claim.kind.value == "change" else growth)
+    yield lambda: edited
+
+
+def _reception_events(account: FinalAccount, rng: random.Random) -> Iterator[Edit]:
+    tp = account.three_public
+    for k in rng.sample(range(len(tp.events)), len(tp.events)):
+        cost = tp.events[k].cost_yuan + Money(rng.randrange(500, 5000))
+        three_public = attrs.evolve(tp, events=_replace(tp.events, k, cost_yuan=cost))
+        yield functools.partial(attrs.evolve, account, three_public=three_public)
+
+
+def _chart_value(account: FinalAccount, rng: random.Random) -> Iterator[Edit]:
+    """A chart of 收入总计 this year and last whose first bar is off."""
+    total = account.income.total
+    assert total.current is not None and total.previous is not None
+    wrong = total.current + Money(_offset(rng, 10, 500))
+    chart = Chart(
+        number=1,
+        title="收、支决算总计变动情况图",
+        kind="柱状图",
+        data_title="收、支决算总计变动情况图",
+        labels=(f"{account.year}年", f"{account.previous_year}年"),
+        values=(str(wrong.amount), str(total.previous.amount)),
+        subjects=("income.total.current", "income.total.previous"),
+    )
+    yield lambda: attrs.evolve(account, charts=(*account.charts, chart))
+
+
+_INJECTORS: Mapping[str, Callable[[FinalAccount, random.Random], Iterable[Edit]]] = MappingProxyType(
+    {
+        "wrong_total": _wrong_total,
+        "wrong_growth": _wrong_growth,
+        "wrong_share": _wrong_share,
+        "truncated_share": _truncated_share,
+        "nudged_shares": _nudged_shares,
+        "zero_base": _zero_base,
+        "wrong_count": _wrong_count,
+        "wrong_indicator_score": _wrong_indicator_score,
+        "missing_actual": _missing_actual,
+        "deducted_without_reason": _deducted_without_reason,
+        "template_text": _template_text,
+        "item_under_wrong_section": _item_under_wrong_section,
+        "wrong_change": _wrong_change,
+        "wrong_completion": _wrong_completion,
+        "wrong_sum": _wrong_sum,
+        "explanation_sum": _explanation_sum,
+        "unbalanced": _unbalanced,
+        "reception_events": _reception_events,
+        "shortfall_without_reason": _shortfall_without_reason,
+        "chart_value": _chart_value,
+    }
+)

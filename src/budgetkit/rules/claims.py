@@ -10,23 +10,36 @@ whose base is zero is undefined; stating it as a number is ``rate.zero_base``.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from budgetkit.account import Figure
+import attrs
+
+from budgetkit.account import Figure, FinalAccount
 from budgetkit.category import ExpenseCategory
 from budgetkit.claim import Claim, ClaimKind, PathError, resolve
-from budgetkit.context import Context, fmt
+from budgetkit.context import Context, fmt, make_finding
 from budgetkit.finding import Finding, Part, Rule, Severity
 from budgetkit.interval import Interval
 from budgetkit.money import Money
 from budgetkit.numbers import places_of, to_decimal
 from budgetkit.project import Project
 from budgetkit.ratio import NOT_COMPARABLE
-from budgetkit.rules._sums import sum_findings
+from budgetkit.rules._sums import SumCheck
+
+__all__ = [
+    "RULES",
+    "ChangeCheck",
+    "claim_findings",
+    "explanation_checks",
+    "fund_line_findings",
+    "part_of",
+    "relabel_nudged",
+]
 
 _KIND_ZH = {
     ClaimKind.AMOUNT: "金额",
@@ -225,7 +238,8 @@ def _previous_interval(ctx: Context, figure: Figure, subject: str) -> tuple[Inte
     return None
 
 
-def _check_claim(ctx: Context, index: int, claim: Claim) -> Iterator[Finding]:
+def claim_findings(ctx: Context, index: int, claim: Claim) -> Iterator[Finding]:
+    """The findings of one claim, ``ctx.account.claims[index]``, before :func:`relabel_nudged`."""
     path = f"claims[{index}]"
     judge = _Judge(ctx, claim, path)
     kind = claim.kind
@@ -383,8 +397,11 @@ def _score_claim(ctx: Context, judge: _Judge, subject: Any) -> Iterator[Finding]
     )
 
 
-def _nudged(ctx: Context, findings: list[tuple[int, Finding]]) -> list[tuple[int, Finding]]:
-    """Re-label share errors as ``rounding.nudged`` when the shares were adjusted to total 100%."""
+def relabel_nudged(ctx: Context, findings: list[tuple[int, Finding]]) -> list[tuple[int, Finding]]:
+    """Re-label share errors as ``rounding.nudged`` when the shares were adjusted to total 100%.
+
+    ``findings`` pairs each claim finding with the index of its claim, in claim order.
+    """
     claims = ctx.account.claims
     groups: dict[tuple[str | None, str], list[int]] = defaultdict(list)
     for i, claim in enumerate(claims):
@@ -424,74 +441,105 @@ def _nudged(ctx: Context, findings: list[tuple[int, Finding]]) -> list[tuple[int
 def _claims(ctx: Context) -> Iterator[Finding]:
     found: list[tuple[int, Finding]] = []
     for i, claim in enumerate(ctx.account.claims):
-        found.extend((i, f) for f in _check_claim(ctx, i, claim))
-    for _, finding in _nudged(ctx, found):
+        found.extend((i, f) for f in claim_findings(ctx, i, claim))
+    for _, finding in relabel_nudged(ctx, found):
         yield finding
 
 
-def _explanations(ctx: Context) -> Iterator[Finding]:
-    for i, exp in enumerate(ctx.account.explanations):
+@attrs.frozen
+class ChangeCheck:
+    """An explained change against the change of the figures it explains, as data."""
+
+    path: str
+    part: Part
+    section: str
+    change: Money
+    current: Money
+    previous: Money
+
+    def findings(self, zero_is_exact: bool = True) -> Iterator[Finding]:
+        """An error when the explained change is unreachable from the two printed figures."""
+        published = functools.partial(Interval.published, zero_is_exact=zero_is_exact)
+        truth = published(self.current.amount) - published(self.previous.amount)
+        if not truth.overlaps(published(self.change.amount)):
+            expected = self.current - self.previous
+            yield make_finding(
+                "explanation.change",
+                Severity.ERROR,
+                self.path,
+                f"{self.section}：变动原因所解释的变动额{self.change.amount}万元与实际变动{expected.amount}万元不符",
+                f"the explained change {self.change.amount} differs from the actual change {expected.amount}",
+                stated=self.change.amount,
+                expected=expected.amount,
+                part=self.part,
+            )
+
+
+def explanation_checks(account: FinalAccount) -> Iterator[SumCheck | ChangeCheck]:
+    """Every test of the change explanations of ``account`` as data, in the order the rule reports them.
+
+    >>> from budgetkit import synthetic
+    >>> [type(c).__name__ for c in explanation_checks(synthetic.generate(1))]
+    ['SumCheck', 'ChangeCheck']
+    """
+    for i, exp in enumerate(account.explanations):
         path = f"explanations[{i}]"
         part = part_of(exp.section)
-        yield from sum_findings(
-            ctx,
+        yield SumCheck(
             "explanation.sum",
             path,
             f"{exp.section}：变动额",
             f"explained change of {exp.subject}",
             exp.change,
-            [(c.label, c.amount) for c in exp.contributions],
+            tuple((c.label, c.amount) for c in exp.contributions),
             part,
         )
         for j, contribution in enumerate(exp.contributions):
             if contribution.parts:
-                yield from sum_findings(
-                    ctx,
+                yield SumCheck(
                     "explanation.sum",
                     f"{path}.contributions[{j}]",
                     f"{exp.section}：{contribution.label}",
                     contribution.label,
                     contribution.amount,
-                    [(p.label, p.amount) for p in contribution.parts],
+                    tuple((p.label, p.amount) for p in contribution.parts),
                     part,
                 )
         try:
-            figure = resolve(ctx.account, exp.subject)
+            figure = resolve(account, exp.subject)
         except PathError:
             continue
         if isinstance(figure, Figure) and figure.current is not None and figure.previous is not None:
-            truth = ctx.published(figure.current) - ctx.published(figure.previous)
-            if not truth.overlaps(ctx.published(exp.change)):
-                expected = figure.current - figure.previous
-                yield ctx.finding(
-                    "explanation.change",
-                    Severity.ERROR,
-                    path,
-                    f"{exp.section}：变动原因所解释的变动额{exp.change.amount}万元与实际变动{expected.amount}万元不符",
-                    f"the explained change {exp.change.amount} differs from the actual change {expected.amount}",
-                    stated=exp.change.amount,
-                    expected=expected.amount,
-                    part=part,
-                )
+            yield ChangeCheck(path, part, exp.section, exp.change, figure.current, figure.previous)
+
+
+def _explanations(ctx: Context) -> Iterator[Finding]:
+    for check in explanation_checks(ctx.account):
+        yield from check.findings(ctx.zero_is_exact)
+
+
+def fund_line_findings(ctx: Context, i: int, j: int) -> Iterator[Finding]:
+    """The findings of the stated execution rate of line ``j`` of project ``i``'s money grid."""
+    project = ctx.account.projects[i]
+    line = project.funds.lines[j]
+    if line.stated_rate is None or line.executed is None or line.adjusted is None:
+        return
+    claim = Claim(
+        kind="ratio",
+        subject=str(line.executed.amount),
+        base=str(line.adjusted.amount),
+        stated=line.stated_rate,
+        text=f"{line.source.value}预算执行率",
+        section=f"项目:{project.label}",
+    )
+    judge = _Judge(ctx, claim, f"projects[{i}].funds.lines[{j}].stated_rate")
+    yield from _ratio_claim(judge, line.executed, line.adjusted, f"{project.label}的{line.source.value}预算执行率")
 
 
 def _fund_lines(ctx: Context) -> Iterator[Finding]:
     for i, project in enumerate(ctx.account.projects):
-        for j, line in enumerate(project.funds.lines):
-            if line.stated_rate is None or line.executed is None or line.adjusted is None:
-                continue
-            claim = Claim(
-                kind="ratio",
-                subject=str(line.executed.amount),
-                base=str(line.adjusted.amount),
-                stated=line.stated_rate,
-                text=f"{line.source.value}预算执行率",
-                section=f"项目:{project.label}",
-            )
-            judge = _Judge(ctx, claim, f"projects[{i}].funds.lines[{j}].stated_rate")
-            yield from _ratio_claim(
-                judge, line.executed, line.adjusted, f"{project.label}的{line.source.value}预算执行率"
-            )
+        for j in range(len(project.funds.lines)):
+            yield from fund_line_findings(ctx, i, j)
 
 
 RULES = (

@@ -2,19 +2,35 @@
 
 Each printed line is resolved against the classification table
 (:mod:`budgetkit.classification`); the resolver's issues become findings.
-Names are judged against the report's own year as the edition.
+Names are judged against the report's own year as the edition. The rule reads
+only the year and each line's level, name, printed text, code and place in the
+tree, so accounts alike in those have the same findings (:mod:`budgetkit.batch`
+checks each such shape once).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, MutableMapping
+from typing import Any, Protocol
 
-from budgetkit.category import ExpenseCategory
-from budgetkit.classification import Level, Resolution, ResolutionIssue, check_editions, resolve_line, resolve_name
+from budgetkit.category import CategoryLevel, ExpenseCategory
+from budgetkit.classification import (
+    MAX_EDITION,
+    MIN_EDITION,
+    ClassificationTable,
+    Level,
+    Resolution,
+    ResolutionIssue,
+    check_editions,
+    resolve_line,
+    resolve_name,
+)
 from budgetkit.classification import functional_table as _table
-from budgetkit.context import Context
+from budgetkit.context import Context, make_finding
 from budgetkit.errors import ClassificationError
 from budgetkit.finding import Finding, Part, Rule, Severity
+
+__all__ = ["RULES", "Line", "classification_findings", "line_findings"]
 
 _ONCE_PER_NAME = frozenset({"outdated_name", "variant_spelling", "unknown_name", "name_after_edition"})
 _LEVELS = {"类": Level.CLASS, "款": Level.SECTION, "项": Level.ITEM}
@@ -33,8 +49,8 @@ def _lines(categories: tuple[ExpenseCategory, ...], path: str) -> Iterator[tuple
         yield from _lines(category.children, f"{here}.children")
 
 
-def _finding(ctx: Context, issue: ResolutionIssue, path: str, partial: bool) -> Finding:
-    return ctx.finding(
+def _finding(issue: ResolutionIssue, path: str, partial: bool) -> Finding:
+    return make_finding(
         f"classification.{issue.code}",
         _severity(issue, partial),
         path,
@@ -45,38 +61,94 @@ def _finding(ctx: Context, issue: ResolutionIssue, path: str, partial: bool) -> 
     )
 
 
+class Line(Protocol):
+    """What the rule reads of a category line (an :class:`~budgetkit.category.ExpenseCategory` has it)."""
+
+    @property
+    def level(self) -> CategoryLevel: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def printed(self) -> str: ...
+    @property
+    def code(self) -> str | None: ...
+
+
+def _resolve(line: Line, table: ClassificationTable, edition: int) -> Resolution | ClassificationError:
+    try:
+        if line.printed:
+            return resolve_line(line.printed, table=table, edition=edition)
+        return resolve_name(line.name, _LEVELS[line.level.value], table=table, edition=edition)
+    except ClassificationError as exc:
+        return exc
+
+
 def _classification(ctx: Context) -> Iterator[Finding]:
+    return classification_findings(ctx)
+
+
+def classification_findings(ctx: Context, memo: MutableMapping[Any, Any] | None = None) -> Iterator[Finding]:
+    """The rule's findings for ``ctx.account`` (see :func:`line_findings`).
+
+    >>> from budgetkit import datasets
+    >>> [f.rule for f in classification_findings(Context(datasets.load("zigong-hr-2023")))][:2]
+    ['classification.item_not_in_section', 'classification.item_not_in_section']
+    """
+    lines = _lines(ctx.account.general_budget.categories, "general_budget.categories")
+    return line_findings(ctx.account.year, lines, memo)
+
+
+def line_findings(
+    year: int, lines: Iterable[tuple[str, Line]], memo: MutableMapping[Any, Any] | None = None
+) -> Iterator[Finding]:
+    """The findings for the category ``lines`` (path, line; depth first) of a report of ``year``.
+
+    ``memo``, when given, keeps each line's resolution and the editions its names
+    span (pure functions of the text, the table and the edition), so that many
+    reports sharing lines resolve each one once; the findings are the same.
+
+    >>> from budgetkit import datasets
+    >>> seed = datasets.load("zigong-hr-2023")
+    >>> memo: dict[object, object] = {}
+    >>> lines = list(_lines(seed.general_budget.categories, "general_budget.categories"))
+    >>> once = list(line_findings(seed.year, lines, memo))
+    >>> once == list(line_findings(seed.year, lines, memo)) == list(line_findings(seed.year, lines)), len(memo) > 10
+    (True, True)
+    """
     table = _table()
-    edition = ctx.account.year
+    edition = year
     resolutions: list[Resolution] = []
     reported: set[tuple[str, str]] = set()
-    for path, line in _lines(ctx.account.general_budget.categories, "general_budget.categories"):
-        try:
-            if line.printed:
-                resolution = resolve_line(line.printed, table=table, edition=edition)
-            else:
-                resolution = resolve_name(line.name, _LEVELS[line.level.value], table=table, edition=edition)
-        except ClassificationError as exc:
-            yield ctx.finding(
+    for path, line in lines:
+        if memo is None:
+            outcome = _resolve(line, table, edition)
+        else:
+            line_key = ("line", id(table), edition, line.printed, "" if line.printed else line.name, line.level)
+            known: Resolution | ClassificationError | None = memo.get(line_key)
+            outcome = known if known is not None else _resolve(line, table, edition)
+            memo[line_key] = outcome
+        if isinstance(outcome, ClassificationError):
+            yield make_finding(
                 "classification.unreadable",
                 Severity.ERROR,
                 path,
-                f"无法识别的科目名称：{exc}",
-                f"cannot read the category line: {exc}",
+                f"无法识别的科目名称：{outcome}",
+                f"cannot read the category line: {outcome}",
                 stated=line.printed or line.name,
                 part=Part.GENERAL_BUDGET,
             )
             continue
+        resolution = outcome
         resolutions.append(resolution)
         for issue in resolution.issues:
             key = (issue.code, issue.name)
             if issue.code in _ONCE_PER_NAME and key in reported:
                 continue  # a 款 name repeated in each of its 项 lines is one finding
             reported.add(key)
-            yield _finding(ctx, issue, path, table.is_partial)
+            yield _finding(issue, path, table.is_partial)
         code = resolution.code_of(_LEVELS[line.level.value])
         if line.code is not None and code is not None and line.code != code:
-            yield ctx.finding(
+            yield make_finding(
                 "classification.code_name",
                 Severity.ERROR,
                 f"{path}.code",
@@ -86,9 +158,9 @@ def _classification(ctx: Context) -> Iterator[Finding]:
                 expected=code,
                 part=Part.GENERAL_BUDGET,
             )
-    clashes = check_editions(resolutions)
+    clashes = check_editions(resolutions) if memo is None or _may_clash(resolutions, memo) else ()
     if clashes:
-        yield ctx.finding(
+        yield make_finding(
             "classification.mixed_editions",
             Severity.WARNING,
             "general_budget.categories",
@@ -96,6 +168,32 @@ def _classification(ctx: Context) -> Iterator[Finding]:
             "the report mixes names from different editions: " + "; ".join(issue.message_en for issue in clashes),
             part=Part.GENERAL_BUDGET,
         )
+
+
+def _may_clash(resolutions: list[Resolution], memo: MutableMapping[Any, Any]) -> bool:
+    """Whether two names of ``resolutions`` may come from disjoint editions.
+
+    Edition ranges are intervals: they overlap pairwise exactly when the latest
+    first edition is no later than the earliest last one, so :func:`check_editions`
+    can only report something when that fails. Each resolution's span is memoised.
+    """
+    latest_first, earliest_last = MIN_EDITION, MAX_EDITION
+    for resolution in resolutions:
+        key = ("span", id(resolution))  # resolutions in the memo stay alive, so their ids name them
+        span: tuple[int, int] | None = memo.get(key)
+        if span is None:
+            span = memo[key] = _span(resolution)
+        latest_first, earliest_last = max(latest_first, span[0]), min(earliest_last, span[1])
+    return latest_first > earliest_last
+
+
+def _span(resolution: Resolution) -> tuple[int, int]:
+    first, last = MIN_EDITION, MAX_EDITION
+    for part in resolution.parts:
+        editions = part.editions
+        if editions is not None:
+            first, last = max(first, editions.first or MIN_EDITION), min(last, editions.last or MAX_EDITION)
+    return first, last
 
 
 RULES = (

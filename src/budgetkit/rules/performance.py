@@ -17,7 +17,9 @@ from budgetkit.context import Context
 from budgetkit.finding import Finding, Part, Rule, Severity
 from budgetkit.interval import Interval
 from budgetkit.project import Project
-from budgetkit.scoring import FULL_SCORE, IndicatorScore
+from budgetkit.scoring import FULL_SCORE, IndicatorScore, score_project
+
+__all__ = ["RULES", "TEMPLATE_NOTES", "has_reason", "project_findings"]
 
 #: Text of the template's own note in the 原因 column; a cell holding only that gives no reason.
 TEMPLATE_NOTES = ("预算执行率=预算执行数/调整后预算数", "预算执行率未达到90%的需说明原因", "应单独说明理由")
@@ -246,6 +248,19 @@ def _indicator(ctx: Context, path: str, label: str, s: IndicatorScore) -> Iterat
             expected=f"<{ctx.scoring_rules.overshoot_threshold * 100:.0f}%",
             part=part,
         )
+
+
+def project_findings(ctx: Context, i: int) -> Iterator[Finding]:
+    """The findings of project ``i``'s self-evaluation table (none when the project was not evaluated).
+
+    >>> from budgetkit import datasets
+    >>> ctx = Context(datasets.load("zigong-hr-2023"))
+    >>> [f.rule for f in project_findings(ctx, 0)][:1]
+    ['project.adjustment_reason']
+    """
+    project = ctx.account.projects[i]
+    if project.evaluated:
+        yield from _project(ctx, i, project, score_project(project, ctx.scoring_rules))
 
 
 def _performance(ctx: Context) -> Iterator[Finding]:

@@ -10,9 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from budgetkit.context import Context
+from budgetkit.account import FinalAccount
+from budgetkit.context import Context, make_finding
 from budgetkit.finding import Finding, Part, Rule, Severity
 from budgetkit.rules.claims import part_of
+
+__all__ = ["ANY_PLACEHOLDER", "PLACEHOLDERS", "RULES", "placeholders", "template_finding", "texts"]
 
 #: Template wording and what it is, in the order they are looked for.
 PLACEHOLDERS: tuple[tuple[str, str, str], ...] = (
@@ -38,8 +41,13 @@ def placeholders(text: str) -> list[tuple[str, str, str]]:
     return [(match, zh, en) for _, match, zh, en in found]
 
 
-def _texts(ctx: Context) -> Iterator[tuple[str, str, Part, str]]:
-    account = ctx.account
+def texts(account: FinalAccount) -> Iterator[tuple[str, str, Part, str]]:
+    """Every published text of ``account``: (path, text, report part, where it stands), in the order checked.
+
+    >>> from budgetkit import datasets
+    >>> next(texts(datasets.load("zigong-hr-2023")))[0]
+    'passages[0]'
+    """
     for i, passage in enumerate(account.passages):
         yield f"passages[{i}]", passage.text, part_of(passage.section), passage.section
     for i, project in enumerate(account.projects):
@@ -51,23 +59,38 @@ def _texts(ctx: Context) -> Iterator[tuple[str, str, Part, str]]:
         yield f"glossary[{i}]", entry.definition, Part.TEXT, entry.term
 
 
+def template_finding(path: str, text: str, part: Part, where: str) -> Finding | None:
+    """The finding for template wording left in one text, or ``None`` when there is none.
+
+    >>> template_finding("passages[0]", "比2022年增加/减少0万元。", Part.TEXT, "十（一）").stated
+    '增加/减少'
+    """
+    found = placeholders(text)
+    if not found:
+        return None
+    shown = "、".join(f"“{m}”（{zh}）" for m, zh, _ in found)
+    shown_en = ", ".join(f"{m!r} ({en})" for m, _, en in found)
+    excerpt = text if len(text) <= 60 else text[:57] + "…"
+    return make_finding(
+        "text.template",
+        Severity.WARNING,
+        path,
+        f"{where}：公开文本中留有未填写的模板文字{shown}：{excerpt}",
+        f"{where}: unfilled template wording left in the published text: {shown_en}",
+        stated=", ".join(m for m, _, _ in found),
+        part=part,
+    )
+
+
 def _template(ctx: Context) -> Iterator[Finding]:
-    for path, text, part, where in _texts(ctx):
-        found = placeholders(text)
-        if not found:
-            continue
-        shown = "、".join(f"“{m}”（{zh}）" for m, zh, _ in found)
-        shown_en = ", ".join(f"{m!r} ({en})" for m, _, en in found)
-        excerpt = text if len(text) <= 60 else text[:57] + "…"
-        yield ctx.finding(
-            "text.template",
-            Severity.WARNING,
-            path,
-            f"{where}：公开文本中留有未填写的模板文字{shown}：{excerpt}",
-            f"{where}: unfilled template wording left in the published text: {shown_en}",
-            stated=", ".join(m for m, _, _ in found),
-            part=part,
-        )
+    for path, text, part, where in texts(ctx.account):
+        finding = template_finding(path, text, part, where)
+        if finding is not None:
+            yield finding
+
+
+#: One pattern matching wherever any placeholder pattern matches: a text it does not match has no finding.
+ANY_PLACEHOLDER = re.compile("|".join(f"(?:{pattern})" for pattern, _, _ in PLACEHOLDERS))
 
 
 RULES = (
