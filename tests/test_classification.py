@@ -515,10 +515,12 @@ def test_oversized_file_is_refused_unread(tmp_path: Path) -> None:
     assert "10 MiB" in caught.value.issues[0].message
 
 
-def test_missing_file_raises_os_error(tmp_path: Path) -> None:
-    """A path that does not exist raises FileNotFoundError, as open() does."""
-    with pytest.raises(FileNotFoundError):
+def test_missing_file_is_a_load_error_naming_it(tmp_path: Path) -> None:
+    """A path that does not exist raises a LoadError naming the file (a BudgetkitError, like every load problem)."""
+    with pytest.raises(LoadError) as caught:
         load_table(tmp_path / "absent.csv")
+    assert caught.value.source.endswith("absent.csv")
+    assert "cannot read the file" in caught.value.issues[0].message
 
 
 # -- model invariants ------------------------------------------------------------------------------------------

@@ -580,7 +580,7 @@ def test_load_variants_reports_every_problem_with_its_path() -> None:
     with pytest.raises(LoadError) as info:
         load_variants(text)
     paths = [issue.path for issue in info.value.issues]
-    assert paths == ["variants.a.reverse", "variants.b.execution", "variants.b.score_places", "variants.c.nope"]
+    assert paths == ["$.variants.a.reverse", "$.variants.b.execution", "$.variants.b.score_places", "$.variants.c.nope"]
 
 
 @pytest.mark.parametrize("text", ["not toml [", "", "[variants]\n", "[variants.a]\n[variants]\nb = 3\n"])

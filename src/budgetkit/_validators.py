@@ -74,17 +74,22 @@ def iso_date(instance: object, attribute: Any, value: Any) -> None:
         raise ModelError(f"expected a date written YYYY-MM-DD, got {value!r}", attribute.name) from None
 
 
-def pairs(value: Any) -> tuple[tuple[str, int], ...]:
-    """Convert ``[[name, count], …]`` to a tuple of (name, count) tuples, validating each."""
-    result = []
-    for i, pair in enumerate(tuple_of(value)):
-        if isinstance(pair, (str, bytes)) or len(pair) != 2:
-            raise ModelError(f"expected a [name, count] pair, got {pair!r}", f"[{i}]")
-        name, number = pair
-        if not isinstance(name, str) or isinstance(number, bool) or not isinstance(number, int) or number < 0:
-            raise ModelError(f"expected a [name, count] pair with a non-negative whole count, got {pair!r}", f"[{i}]")
-        result.append((name, number))
-    return tuple(result)
+def pairs(value: Any) -> tuple[Any, ...]:
+    """Convert ``[[name, count], …]`` from a file to a tuple of tuples (checked by :func:`name_counts`)."""
+    return tuple(tuple(p) if isinstance(p, list) else p for p in tuple_of(value))
+
+
+def name_counts(instance: object, attribute: Any, value: tuple[Any, ...]) -> None:
+    """attrs validator: (name, count) pairs with a non-negative whole count."""
+    for i, pair in enumerate(value):
+        path = f"{attribute.name}[{i}]"
+        if not isinstance(pair, tuple) or len(pair) != 2 or not isinstance(pair[0], str):
+            raise ModelError(f"expected a [name, count] pair, got {pair!r}", path)
+        number = pair[1]
+        if isinstance(number, (bool, float)):
+            raise FloatRefusedError(number)
+        if not isinstance(number, int) or number < 0:
+            raise ModelError(f"expected a non-negative whole count, got {number!r}", path)
 
 
 def member(kind: type[E], value: Any) -> E:

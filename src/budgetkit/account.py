@@ -22,7 +22,7 @@ from typing import Any
 import attrs
 
 from budgetkit import _validators as v
-from budgetkit.category import ExpenseCategory
+from budgetkit.category import ExpenseCategory, unique_codes
 from budgetkit.change import Change, change
 from budgetkit.claim import ChangeExplanation, Claim
 from budgetkit.errors import ModelError
@@ -196,6 +196,9 @@ class GeneralBudget:
     personnel_items: tuple[str, ...] = attrs.field(default=(), converter=v.tuple_of)
     public_use_items: tuple[str, ...] = attrs.field(default=(), converter=v.tuple_of)
 
+    def __attrs_post_init__(self) -> None:
+        unique_codes(self.categories, "categories")
+
     def lines(self) -> Iterator[ExpenseCategory]:
         """Every 类, 款 and 项 line, depth first."""
         for category in self.categories:
@@ -209,7 +212,7 @@ class ReceptionEvent:
     date: str = attrs.field(validator=v.iso_date)  #: YYYY-MM-DD
     party: str
     persons: int = attrs.field(validator=v.count)
-    cost_yuan: Money = attrs.field(converter=v.money)  # held in 元, not 万元
+    cost_yuan: Money = attrs.field(converter=v.money, validator=v.non_negative)  # held in 元, not 万元
     purpose: str = ""
 
     @property
@@ -234,7 +237,9 @@ class ThreePublic:
     outbound_persons: int | None = attrs.field(default=None, validator=v.count)
     vehicles_purchased: int | None = attrs.field(default=None, validator=v.count)
     vehicles_owned: int | None = attrs.field(default=None, validator=v.count)
-    vehicles_owned_by_type: tuple[tuple[str, int], ...] = attrs.field(default=(), converter=v.pairs)
+    vehicles_owned_by_type: tuple[tuple[str, int], ...] = attrs.field(
+        default=(), converter=v.pairs, validator=v.name_counts
+    )
     events: tuple[ReceptionEvent, ...] = attrs.field(default=(), converter=v.tuple_of)  #: 国内公务接待
     foreign_batches: int | None = attrs.field(default=None, validator=v.count)
     foreign_persons: int | None = attrs.field(default=None, validator=v.count)
@@ -257,7 +262,7 @@ class Assets:
     """国有资产占有使用: vehicles by use and large equipment (单价100万元以上)."""
 
     vehicles: int | None = attrs.field(default=None, validator=v.count)
-    vehicles_by_use: tuple[tuple[str, int], ...] = attrs.field(default=(), converter=v.pairs)
+    vehicles_by_use: tuple[tuple[str, int], ...] = attrs.field(default=(), converter=v.pairs, validator=v.name_counts)
     large_equipment: int | None = attrs.field(default=None, validator=v.count)
 
 
@@ -281,7 +286,7 @@ class Passage:
 class Chart:
     """A chart the report names, with the data behind it as exported (raw strings)."""
 
-    number: int
+    number: int = attrs.field(validator=v.count)
     title: str
     kind: str = ""  #: 柱状图 / 饼状图
     data_title: str = ""  #: the title on the chart data, which may differ from ``title``

@@ -26,7 +26,7 @@ from budgetkit.errors import ModelError
 from budgetkit.money import Money
 from budgetkit.ratio import Ratio
 
-__all__ = ["CategoryLevel", "ExpenseCategory"]
+__all__ = ["CategoryLevel", "ExpenseCategory", "unique_codes"]
 
 
 _ASCII_DIGITS = re.compile(r"[0-9]+")
@@ -37,6 +37,16 @@ CategoryLevel = Level
 
 def _level(value: Any) -> CategoryLevel:
     return v.member(CategoryLevel, value)
+
+
+def unique_codes(lines: tuple[ExpenseCategory, ...], field: str) -> None:
+    """Sibling lines must not share a code: a lookup by code would silently find only the first."""
+    seen: set[str] = set()
+    for i, line in enumerate(lines):
+        if line.code is not None:
+            if line.code in seen:
+                raise ModelError(f"code {line.code} appears twice among these lines", f"{field}[{i}].code")
+            seen.add(line.code)
 
 
 @attrs.frozen(kw_only=True)
@@ -52,10 +62,10 @@ class ExpenseCategory:
     name: str
     code: str | None = None
     printed: str = ""
-    actual: Money | None = attrs.field(default=None, converter=v.optional_money)
-    budget: Money | None = attrs.field(default=None, converter=v.optional_money)
-    basic: Money | None = attrs.field(default=None, converter=v.optional_money)
-    project: Money | None = attrs.field(default=None, converter=v.optional_money)
+    actual: Money | None = attrs.field(default=None, converter=v.optional_money, validator=v.non_negative)
+    budget: Money | None = attrs.field(default=None, converter=v.optional_money, validator=v.non_negative)
+    basic: Money | None = attrs.field(default=None, converter=v.optional_money, validator=v.non_negative)
+    project: Money | None = attrs.field(default=None, converter=v.optional_money, validator=v.non_negative)
     use: str = ""
     children: tuple[ExpenseCategory, ...] = attrs.field(default=(), converter=v.tuple_of)
 
@@ -64,7 +74,7 @@ class ExpenseCategory:
             not _ASCII_DIGITS.fullmatch(self.code) or len(self.code) != self.level.code_length
         ):
             raise ModelError(
-                f"a {self.level.value} code has {self.level.code_length} digits, got {self.code!r}", f"{self.name}.code"
+                f"a {self.level.value} code has {self.level.code_length} digits, got {self.code!r}", "code"
             )
         for i, child in enumerate(self.children):
             if child.level.depth != self.level.depth + 1:
@@ -74,7 +84,10 @@ class ExpenseCategory:
                     f"{self.name}.children[{i}]",
                 )
             if self.code and child.code and not child.code.startswith(self.code):
-                raise ModelError(f"code {child.code} does not start with its parent's {self.code}", child.name)
+                raise ModelError(
+                    f"code {child.code} does not start with its parent's {self.code}", f"children[{i}].code"
+                )
+        unique_codes(self.children, "children")
 
     def rolled_up(self) -> Money | None:
         """The sum of the children's amounts (rolled up from 项), or the own actual for a leaf.

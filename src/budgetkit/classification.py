@@ -576,9 +576,9 @@ def load_table(
     """Load a classification table from a CSV file, reporting every problem of the file at once.
 
     The columns are described in the module docstring. A file over
-    :data:`MAX_TABLE_BYTES` is refused; a file that cannot be opened raises
-    the usual :class:`OSError`; anything wrong inside raises
-    :class:`~budgetkit.errors.LoadError` whose ``issues`` name line and column.
+    :data:`MAX_TABLE_BYTES` is refused, and so is a file that cannot be opened;
+    anything wrong inside raises :class:`~budgetkit.errors.LoadError` whose
+    ``issues`` name line and column.
 
     >>> import pathlib, tempfile
     >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -597,8 +597,11 @@ def load_table(
       line 2, column valid_from: '19' is not an edition year (2000–2100) or blank
     """
     source = os.fspath(path)
-    with open(path, "rb") as handle:
-        data = handle.read(MAX_TABLE_BYTES + 1)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_TABLE_BYTES + 1)
+    except OSError as exc:
+        raise LoadError(source, [LoadIssue("file", f"cannot read the file: {exc.strerror or exc}")]) from None
     if len(data) > MAX_TABLE_BYTES:
         raise LoadError(
             source,

@@ -152,9 +152,15 @@ class LoadError(BudgetkitError, ValueError):
     ``source`` names the file (or dataset); ``issues`` holds :class:`LoadIssue` records.
     """
 
+    #: Most issues kept; a file broken everywhere would otherwise give a message of hundreds of megabytes.
+    MAX_ISSUES = 1000
+
     def __init__(self, source: str, issues: Sequence[LoadIssue]) -> None:
         self.source = source
-        self.issues = tuple(issues)
+        kept = tuple(issues[: self.MAX_ISSUES])
+        if len(issues) > self.MAX_ISSUES:
+            kept += (LoadIssue("$", f"… and {len(issues) - self.MAX_ISSUES} more problems not listed"),)
+        self.issues = kept
         lines = "\n".join(f"  {issue}" for issue in self.issues)
         count = len(self.issues)
         super().__init__(f"cannot load {source}: {count} problem{'s' if count != 1 else ''}\n{lines}")

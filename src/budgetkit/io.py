@@ -24,7 +24,9 @@ budgetkit.errors.LoadError: cannot load <string>: 1 problem
 from __future__ import annotations
 
 import enum
+import functools
 import json
+import re
 import tomllib
 import typing
 from decimal import Decimal
@@ -43,7 +45,18 @@ from budgetkit.money import Money
 from budgetkit.numbers import to_decimal
 from budgetkit.project import FundSource, parse_source
 
-__all__ = ["MAX_FILE_BYTES", "MAX_NESTING", "MAX_STRING", "Format", "converter", "dump", "dumps", "load", "loads"]
+__all__ = [
+    "MAX_FILE_BYTES",
+    "MAX_ITEMS",
+    "MAX_NESTING",
+    "MAX_STRING",
+    "Format",
+    "converter",
+    "dump",
+    "dumps",
+    "load",
+    "loads",
+]
 
 Format = Literal["toml", "json"]
 
@@ -53,6 +66,11 @@ MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_NESTING = 32
 #: Longest single string accepted (1 MiB of text).
 MAX_STRING = 1024 * 1024
+#: Most elements in one list (claims, projects, categories …).
+MAX_ITEMS = 100_000
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class _Float:
@@ -94,6 +112,8 @@ def _structure_str(value: Any, _: Any) -> str:
         raise _FieldError(f"expected text, got {type(value).__name__} {value!r}")
     if len(value) > MAX_STRING:
         raise _FieldError(f"text longer than {MAX_STRING} characters")
+    if _SURROGATE.search(value):
+        raise _FieldError("text holds a lone surrogate (\\ud800–\\udfff), which is not a character")
     return value
 
 
@@ -209,12 +229,17 @@ def _note(exc: BaseException) -> str:
     return ""
 
 
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
 def _shape_issues(data: Any, cls: type, path: str) -> list[LoadIssue]:
     """Lists where a file gives text or a table; cattrs would otherwise read a string as a list of letters."""
     if not isinstance(data, dict) or not attrs.has(cls):
         return []
     found: list[LoadIssue] = []
-    hints = typing.get_type_hints(cls)
+    hints = _hints(cls)
     for field in attrs.fields(cls):
         if field.name not in data:
             continue
@@ -232,26 +257,59 @@ def _shape_issues(data: Any, cls: type, path: str) -> list[LoadIssue]:
     return found
 
 
-def _depth(value: Any, limit: int) -> int:
-    stack = [(value, 1)]
-    deepest = 0
+def _bounds_issue(value: Any) -> LoadIssue | None:
+    """The first place where the data is nested deeper than MAX_NESTING or a list is longer than MAX_ITEMS."""
+    stack: list[tuple[Any, int, str]] = [(value, 1, "$")]
     while stack:
-        item, depth = stack.pop()
-        deepest = max(deepest, depth)
-        if depth > limit:
-            return depth
+        item, depth, path = stack.pop()
+        if depth > MAX_NESTING:
+            return LoadIssue(path, f"nested deeper than {MAX_NESTING} levels")
         if isinstance(item, dict):
-            stack.extend((v, depth + 1) for v in item.values())
+            stack.extend((v, depth + 1, f"{path}.{k}") for k, v in item.items())
         elif isinstance(item, list):
-            stack.extend((v, depth + 1) for v in item)
-    return deepest
+            if len(item) > MAX_ITEMS:
+                return LoadIssue(path, f"{len(item)} items is more than the limit of {MAX_ITEMS}")
+            stack.extend((v, depth + 1, f"{path}[{i}]") for i, v in enumerate(item))
+    return None
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """json object hook: a repeated key would silently keep only its last value."""
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _DuplicateKeyError(key)
+        result[key] = value
+    return result
+
+
+class _DuplicateKeyError(ValueError):
+    def __init__(self, key: str) -> None:
+        self.key = key
+        super().__init__(key)
+
+
+def _long_dotted_key(text: str) -> int | None:
+    """The line of a TOML key or table header with more than MAX_NESTING dots (tomllib is quadratic on those)."""
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.lstrip()
+        head = stripped.split("=", 1)[0] if not stripped.startswith("[") else stripped.split("]", 1)[0]
+        if head.count(".") > MAX_NESTING:
+            return number
+    return None
 
 
 def _parse(text: str, fmt: Format, source: str) -> Any:
+    if fmt == "toml":
+        line = _long_dotted_key(text)
+        if line is not None:
+            raise LoadError(source, [LoadIssue("$", f"line {line}: a key nested deeper than {MAX_NESTING} levels")])
     try:
         if fmt == "toml":
             return tomllib.loads(text, parse_float=_Float)
-        return json.loads(text, parse_float=_Float, parse_constant=_Float)
+        return json.loads(text, parse_float=_Float, parse_constant=_Float, object_pairs_hook=_no_duplicate_keys)
+    except _DuplicateKeyError as exc:
+        raise LoadError(source, [LoadIssue("$", f"the key {exc.key!r} appears twice in one object")]) from None
     except (tomllib.TOMLDecodeError, json.JSONDecodeError) as exc:
         raise LoadError(source, [LoadIssue("$", f"not valid {fmt.upper()}: {exc}")]) from None
     except RecursionError:
@@ -265,8 +323,9 @@ def loads(text: str, fmt: Format = "toml", *, source: str = "<string>") -> Final
     if len(text) > MAX_FILE_BYTES:
         raise LoadError(source, [LoadIssue("$", f"longer than {MAX_FILE_BYTES} characters")])
     data = _parse(text, fmt, source)
-    if _depth(data, MAX_NESTING) > MAX_NESTING:
-        raise LoadError(source, [LoadIssue("$", f"nested deeper than {MAX_NESTING} levels")])
+    bounds = _bounds_issue(data)
+    if bounds is not None:
+        raise LoadError(source, [bounds])
     if not isinstance(data, dict):
         raise LoadError(source, [LoadIssue("$", "the top level must be a table/object")])
     shape = _shape_issues(data, FinalAccount, "$")
@@ -287,10 +346,11 @@ def load(path: str | Path) -> FinalAccount:
     file = Path(path)
     fmt: Format = "json" if file.suffix.lower() == ".json" else "toml"
     try:
-        size = file.stat().st_size
-        if size > MAX_FILE_BYTES:
+        with file.open("rb") as stream:  # bounded read: /dev/zero or a pipe has no honest size
+            raw = stream.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:
+            size = max(file.stat().st_size, len(raw))
             raise LoadError(str(file), [LoadIssue("$", f"{size} bytes is larger than the limit of {MAX_FILE_BYTES}")])
-        raw = file.read_bytes()
     except OSError as exc:
         raise LoadError(str(file), [LoadIssue("$", f"cannot read the file: {exc.strerror or exc}")]) from None
     try:

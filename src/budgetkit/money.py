@@ -89,7 +89,7 @@ class Money:
         >>> Money.from_yuan(770)  # printed to the 元, so known to 0.0001 万元
         Money('0.0770')
         """
-        return cls._of(EXACT.scaleb(to_decimal(value), -4))
+        return cls._of(to_decimal(EXACT.scaleb(to_decimal(value), -4)))  # the 万元 amount must fit the limits too
 
     @classmethod
     def sum(cls, amounts: Iterable[Money]) -> Money:

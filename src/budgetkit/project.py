@@ -79,10 +79,10 @@ class FundLine:
     """
 
     source: FundSource = attrs.field(converter=parse_source)
-    initial: Money | None = attrs.field(default=None, converter=v.optional_money)
-    adjusted: Money | None = attrs.field(default=None, converter=v.optional_money)
-    executed: Money | None = attrs.field(default=None, converter=v.optional_money)
-    stated_rate: Decimal | None = attrs.field(default=None, converter=v.optional_decimal)
+    initial: Money | None = attrs.field(default=None, converter=v.optional_money, validator=v.non_negative)
+    adjusted: Money | None = attrs.field(default=None, converter=v.optional_money, validator=v.non_negative)
+    executed: Money | None = attrs.field(default=None, converter=v.optional_money, validator=v.non_negative)
+    stated_rate: Decimal | None = attrs.field(default=None, converter=v.optional_decimal, validator=v.non_negative)
 
     @property
     def execution_rate(self) -> Ratio:

@@ -198,6 +198,8 @@ def _pairs(value: Any) -> tuple[tuple[Any, ...], ...]:
         return tuple(value.items())
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
         raise ModelError(f"expected a list of pairs, got {value!r}")
+    if any(isinstance(item, (str, bytes)) or not isinstance(item, Iterable) for item in value):
+        raise ModelError(f"expected a list of [a, b] pairs, got {value!r}")
     return tuple(tuple(item) for item in value)
 
 
@@ -365,7 +367,7 @@ class ScoringRules:
 _VARIANT_KEYS = frozenset(field.name for field in attrs.fields(ScoringRules)) - {"name"}
 
 
-def load_variants(text: str) -> Mapping[str, ScoringRules]:
+def load_variants(text: str, *, source: str = "<string>") -> Mapping[str, ScoringRules]:
     """Read scoring variants from TOML text laid out like ``budgetkit/data/scoring_variants.toml``.
 
     Each ``[variants.NAME]`` table lists what it changes from the file's own
@@ -378,18 +380,28 @@ def load_variants(text: str) -> Mapping[str, ScoringRules]:
     >>> load_variants('[variants.bad]\\nreverse = "upside_down"\\ncolour = 1')
     Traceback (most recent call last):
     ...
-    budgetkit.errors.LoadError: cannot load scoring variants: 2 problems
-      variants.bad.colour: unknown setting; known: ...
-      variants.bad.reverse: unknown reverse formula 'upside_down'; known: ratio_deduction, inverse
+    budgetkit.errors.LoadError: cannot load <string>: 2 problems
+      $.variants.bad.colour: unknown setting; known: ...
+      $.variants.bad.reverse: unknown reverse formula 'upside_down'; known: ratio_deduction, inverse
     """
+    if not isinstance(text, str):
+        raise LoadError(source, [LoadIssue("$", f"expected TOML text, got {type(text).__name__}")])
     try:
         data = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
-        raise LoadError("scoring variants", [LoadIssue("$", f"not TOML: {exc}")]) from None
+        raise LoadError(source, [LoadIssue("$", f"not TOML: {exc}")]) from None
+    except RecursionError:
+        raise LoadError(source, [LoadIssue("$", "nested too deeply")]) from None
+    except ValueError as exc:  # e.g. an integer literal longer than Python converts
+        raise LoadError(source, [LoadIssue("$", f"a value cannot be read: {exc}")]) from None
+    issues: list[LoadIssue] = [
+        LoadIssue(f"$.{key}", "unknown table; a variants file holds [variants.NAME] and [qualitative_words]")
+        for key in sorted(data)
+        if key not in ("variants", "qualitative_words")
+    ]
     variants = data.get("variants")
     if not isinstance(variants, dict) or not variants:
-        raise LoadError("scoring variants", [LoadIssue("variants", "no [variants.NAME] table")])
-    issues: list[LoadIssue] = []
+        raise LoadError(source, [*issues, LoadIssue("$.variants", "no [variants.NAME] table")])
     built: dict[str, ScoringRules] = {}
     names = sorted(variants, key=lambda n: n != "default")  # the file's default first: others build on it
     for name in names:
@@ -398,12 +410,12 @@ def load_variants(text: str) -> Mapping[str, ScoringRules]:
         if rules is not None:
             built[name] = rules
     if issues:
-        raise LoadError("scoring variants", issues)
+        raise LoadError(source, issues)
     return MappingProxyType({name: built[name] for name in variants})
 
 
 def _build_variant(name: str, spec: Any, parent: ScoringRules, issues: list[LoadIssue]) -> ScoringRules | None:
-    path = f"variants.{name}"
+    path = f"$.variants.{name}"
     if not isinstance(spec, dict):
         issues.append(LoadIssue(path, "expected a table of settings"))
         return None
@@ -414,6 +426,9 @@ def _build_variant(name: str, spec: Any, parent: ScoringRules, issues: list[Load
             issues.append(LoadIssue(f"{path}.{key}", f"unknown setting; known: {', '.join(sorted(_VARIANT_KEYS))}"))
             continue
         changes[key] = spec[key]
+        if key in ("description", "source") and not isinstance(spec[key], str):
+            issues.append(LoadIssue(f"{path}.{key}", f"expected text, got {type(spec[key]).__name__}"))
+            continue
         convert = getattr(attrs.fields(ScoringRules), key).converter
         try:  # convert each setting alone, so every bad one is reported with its own path
             if convert is not None:
@@ -441,7 +456,8 @@ QUALITATIVE_WORDS: Mapping[str, frozenset[str]] = MappingProxyType(
 
 #: The named scoring variants of the package data: ``default``, ``inverse_template``, ``hubei``, ``jiangxi``.
 VARIANTS: Mapping[str, ScoringRules] = load_variants(
-    (resources.files("budgetkit") / "data" / _DATA_FILE).read_text(encoding="utf-8")
+    (resources.files("budgetkit") / "data" / _DATA_FILE).read_text(encoding="utf-8"),
+    source=f"budgetkit/data/{_DATA_FILE}",
 )
 
 #: The default rules, each choice with its evidence level (DOMAIN.md §6):

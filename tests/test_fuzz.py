@@ -1,0 +1,450 @@
+"""Fuzzing the loaders and the number door: any input gives a value or a budgetkit error, nothing else.
+
+Properties, each on bounded random input (the whole module runs in well under 40 s):
+
+(a) random JSON-like values, and values shaped like an account with wrong or odd
+    leaves, fed to ``io.loads`` as JSON and, when TOML can hold them, as TOML;
+(b) single-character and single-byte mutations and truncations of the built-in
+    dataset's TOML text, through ``loads`` and ``load``;
+(c) ``to_decimal``, ``Money``, ``Money.from_yuan`` and ``Ratio`` on random
+    str/int/float/Decimal/bool/None input;
+(d) lossless round trips of synthetic accounts, TOML and JSON;
+(e) random scoring-variant files for ``scoring.load_variants`` and random CSV
+    rows for ``classification.load_table``.
+
+A refusal must be a ``LoadError`` naming the source with every issue at a
+``$`` path (``line N``/``file`` for CSV); any other exception fails. The
+strategies and the ``check_*`` functions are shared with ``benchmarks/fuzz.py``,
+which runs the same fuzzers for minutes and counts the outcomes.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import re
+import typing
+from collections.abc import Callable
+from decimal import Decimal
+from importlib import resources
+from pathlib import Path
+from types import UnionType
+from typing import Any
+
+import attrs
+import pytest
+import tomli_w
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from budgetkit.account import Figure, FinalAccount
+from budgetkit.classification import load_table
+from budgetkit.errors import BudgetkitError, FloatRefusedError, LoadError
+from budgetkit.indicator import Operator
+from budgetkit.io import dumps, load, loads
+from budgetkit.money import Money
+from budgetkit.numbers import to_decimal
+from budgetkit.project import FundSource
+from budgetkit.ratio import Ratio
+from budgetkit.scoring import ScoringRules, load_variants
+from budgetkit.synthetic import generate
+
+#: Settings of the in-suite runs: reproducible, no deadline (the first load warms caches).
+SUITE = settings(
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+SEED_TEXT = resources.files("budgetkit").joinpath("datasets/zigong-hr-2023.toml").read_text(encoding="utf-8")
+_CSV_PATH = re.compile(r"line \d+(, (header|column \w+))?|file")
+
+# -- outcomes --------------------------------------------------------------------------------------------------
+
+
+def check_account(call: Callable[[], FinalAccount], source: str = "<string>") -> str:
+    """Run a loader; return 'loaded' or 'refused' (a well-formed LoadError); let anything else propagate."""
+    try:
+        account = call()
+    except LoadError as exc:
+        assert exc.source == source, exc.source
+        assert exc.issues and all(issue.path.startswith("$") for issue in exc.issues), exc.issues
+        return "refused"
+    assert isinstance(account, FinalAccount)
+    return "loaded"
+
+
+def check_variants(text: str) -> str:
+    """load_variants(text): 'loaded' (a mapping of ScoringRules) or 'refused' (a LoadError listing issues)."""
+    try:
+        found = load_variants(text)
+    except LoadError as exc:
+        assert exc.issues
+        return "refused"
+    assert all(isinstance(rules, ScoringRules) for rules in found.values())
+    return "loaded"
+
+
+def check_table(path: Path) -> str:
+    """load_table(path): 'loaded' or 'refused' (a LoadError naming the file, issues at 'line N…' or 'file')."""
+    try:
+        load_table(path)
+    except LoadError as exc:
+        assert exc.source == str(path)
+        assert exc.issues and all(_CSV_PATH.fullmatch(issue.path) for issue in exc.issues), exc.issues
+        return "refused"
+    return "loaded"
+
+
+def check_number(make: Callable[..., Any], *args: Any) -> str:
+    """Build a number from ``args``: 'built', or 'refused' with a BudgetkitError (FloatRefusedError for floats)."""
+    try:
+        value = make(*args)
+    except BudgetkitError as exc:
+        if isinstance(args[0], (float, bool)):  # the first argument is read first
+            assert isinstance(exc, FloatRefusedError), exc
+        return "refused"
+    assert not any(isinstance(arg, (float, bool)) for arg in args), (make, args)
+    if isinstance(value, Money):  # an accepted amount can be shown, rounded and added
+        assert (value + value) - value == value
+        _ = (str(value), repr(value), value.round(2))
+    if isinstance(value, Ratio) and not value.is_undefined:
+        _ = (value.percent(2), value.format())
+    return "built"
+
+
+def toml_text(value: Any) -> str | None:
+    """The value as TOML text, or None when TOML cannot hold it (not a table, or a null somewhere)."""
+    if not isinstance(value, dict):
+        return None
+    try:
+        return tomli_w.dumps(value)
+    except (TypeError, ValueError):
+        return None
+
+
+# -- (a) JSON-like values, random and account-shaped ---------------------------------------------------------------
+
+WORDS = [
+    "",
+    " ",
+    "1054.90",
+    "-0.00",
+    "0",
+    "１２.５",
+    "1e999999999",
+    "NaN",
+    "-Infinity",
+    "9" * 65,
+    "2023",
+    "2023-02-10",
+    "2023-02-30",
+    "≥",
+    "定性",
+    "总额",
+    "其中：财政资金",
+    "人员类",
+    "类",
+    "款",
+    "项",
+    "208",
+    "20801",
+    "2080150",
+    "amount",
+    "share",
+    "income.total",
+    "projects[?evaluated=true]",
+    "万元",
+    "人次",
+    "斤",
+    "\x00",
+    "\r\n",
+    "\ufeff",
+    "示例单位",
+]
+texts = st.text(max_size=12) | st.sampled_from(WORDS)
+scalars = (
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(10**40), max_value=10**40)
+    | st.integers(min_value=-5, max_value=3000)
+    | st.floats()
+    | texts
+)
+junk: st.SearchStrategy[Any] = st.recursive(
+    scalars,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(texts, inner, max_size=4),
+    max_leaves=12,
+)
+amounts = st.from_regex(r"-?[0-9]{1,8}(\.[0-9]{1,6})?", fullmatch=True) | st.integers(-(10**6), 10**6)
+
+_ENUM_SPELLINGS: dict[type, list[str]] = {
+    Operator: ["≥", ">=", "＞＝", "大于", "＝", "≤", "小于等于", "定性", "≈"],
+    FundSource: ["总额", "合计", "其中：财政资金", "单位资金", "社会资金"],
+}
+_MAX_DEPTH = 3
+
+
+def _for_hint(hint: Any, depth: int) -> st.SearchStrategy[Any]:
+    """Plausible values for a field of this type, mixed with junk."""
+    good: st.SearchStrategy[Any]
+    origin = typing.get_origin(hint)
+    if hint is Figure:
+        good = amounts | st.fixed_dictionaries({}, optional=dict.fromkeys(("current", "previous", "budget"), amounts))
+    elif isinstance(hint, UnionType) or origin is typing.Union:
+        return st.one_of([_for_hint(arg, depth) for arg in typing.get_args(hint) if arg is not type(None)])
+    elif origin is tuple:
+        element = typing.get_args(hint)[0]
+        if typing.get_origin(element) is tuple:
+            good = st.lists(st.tuples(texts, st.integers(-2, 10)).map(list), max_size=3)
+        elif depth >= _MAX_DEPTH:
+            good = st.just([])
+        else:
+            good = st.lists(_for_hint(element, depth + 1), max_size=2)
+    elif attrs.has(hint):
+        return shaped(hint, depth)
+    elif hint in (Money, Decimal):
+        good = amounts
+    elif hint is str:
+        good = texts
+    elif hint is bool:
+        good = st.booleans()
+    elif hint is int:
+        good = st.integers(-2, 3000)
+    elif isinstance(hint, type) and issubclass(hint, enum.Enum):
+        good = st.sampled_from([str(member.value) for member in hint] + _ENUM_SPELLINGS.get(hint, []))
+    else:
+        raise AssertionError(f"no strategy for {hint!r}")
+    return good | good | good | junk
+
+
+def _deferred(hint: Any, depth: int) -> st.SearchStrategy[Any]:
+    return st.deferred(lambda: _for_hint(hint, depth))  # built on first draw: the model's types are recursive
+
+
+def shaped(cls: type, depth: int = 0) -> st.SearchStrategy[dict[str, Any]]:
+    """Dicts with the fields of attrs class ``cls`` (each optional), sometimes with an unknown key."""
+    hints = typing.get_type_hints(cls)
+    optional = {field.name: _deferred(hints[field.name], depth) for field in attrs.fields(cls)}
+    base = st.fixed_dictionaries({}, optional=optional)
+    return base | st.builds(lambda d, k, v: {**d, k: v}, base, texts, junk)
+
+
+accounts_like = st.builds(
+    lambda head, rest: {**rest, **head},
+    st.fixed_dictionaries(
+        {"unit": texts, "year": st.integers(1985, 2105) | junk, "unit_type": st.sampled_from(["行政单位", "其他"])}
+    ),
+    shaped(FinalAccount),
+)
+
+
+@settings(SUITE, max_examples=400)
+@given(value=junk | accounts_like)
+def test_random_json_gives_an_account_or_a_load_error(value: Any) -> None:
+    """Any JSON-like value, rendered as JSON and (when possible) TOML, loads or raises a well-formed LoadError."""
+    check_account(lambda: loads(json.dumps(value), "json"))
+    text = toml_text(value)
+    if text is not None:
+        check_account(lambda: loads(text, "toml"))
+
+
+# -- (b) mutations and truncations of the built-in dataset ------------------------------------------------------
+
+
+def positions(size: int) -> st.SearchStrategy[int]:
+    """Positions 0 … size-1, spread over the whole text (plain integers() favour the first few KB)."""
+    return st.integers(0, size - 1) | st.randoms(use_true_random=True).map(lambda r: r.randrange(size))
+
+
+MUTANT_CHARS = [*"\"'[]{}=.,#\\\n\r\t \x00\x7f-+e0159", "\ufeff", "\u3000", "年", "．", "\ud800"]
+
+
+@st.composite
+def mutated_text(draw: st.DrawFn, text: str = SEED_TEXT) -> str:
+    """The text with one character replaced, inserted or deleted."""
+    at = draw(positions(len(text)))
+    new = draw(st.sampled_from(MUTANT_CHARS) | st.characters())
+    match draw(st.sampled_from(["replace", "insert", "delete"])):
+        case "replace":
+            return text[:at] + new + text[at + 1 :]
+        case "insert":
+            return text[:at] + new + text[at:]
+        case _:
+            return text[:at] + text[at + 1 :]
+
+
+@st.composite
+def mutated_bytes(draw: st.DrawFn, text: str = SEED_TEXT) -> bytes:
+    """The UTF-8 bytes of the text with one byte replaced, inserted or deleted."""
+    data = text.encode("utf-8")
+    at = draw(positions(len(data)))
+    byte = bytes([draw(st.integers(0, 255))])
+    match draw(st.sampled_from(["replace", "insert", "delete"])):
+        case "replace":
+            return data[:at] + byte + data[at + 1 :]
+        case "insert":
+            return data[:at] + byte + data[at:]
+        case _:
+            return data[:at] + data[at + 1 :]
+
+
+truncations = positions(len(SEED_TEXT) + 1).map(lambda n: SEED_TEXT[:n])
+
+
+@settings(SUITE, max_examples=200)
+@given(text=mutated_text())
+def test_one_character_changed_in_the_dataset_gives_an_account_or_a_load_error(text: str) -> None:
+    """The dataset's TOML with one character replaced, inserted or deleted loads or raises a well-formed LoadError."""
+    check_account(lambda: loads(text))
+
+
+@settings(SUITE, max_examples=80)
+@given(text=truncations)
+def test_a_truncated_dataset_gives_an_account_or_a_load_error(text: str) -> None:
+    """The dataset's TOML cut anywhere loads or raises a well-formed LoadError."""
+    check_account(lambda: loads(text))
+
+
+@pytest.fixture(scope="module")
+def scratch(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A file path reused by the byte-level fuzzer."""
+    return tmp_path_factory.mktemp("fuzz") / "mutant.toml"
+
+
+@settings(SUITE, max_examples=100)
+@given(data=mutated_bytes())
+def test_one_byte_changed_in_the_dataset_file_gives_an_account_or_a_load_error(scratch: Path, data: bytes) -> None:
+    """The dataset file with one byte replaced, inserted or deleted loads or raises a LoadError naming the file."""
+    scratch.write_bytes(data)
+    check_account(lambda: load(scratch), str(scratch))
+
+
+# -- (c) the number door -----------------------------------------------------------------------------------------
+
+NUMBER_WORDS = [
+    "1e999999999",
+    "-1E-999999999",
+    "NaN",
+    "sNaN",
+    "-Infinity",
+    "inf",
+    "１２.５",
+    "٣٫٥",
+    "1_000",
+    "1,000",
+    " 1 ",
+    "+.5",
+    "5.",
+    "-0",
+    ".",
+    "",
+    "0" * 100 + "1",
+    "9" * 30,
+    "9" * 31,
+    "0." + "0" * 11 + "1",
+    "0." + "0" * 12 + "1",
+]
+number_inputs: st.SearchStrategy[Any] = st.one_of(
+    st.text(max_size=70),
+    st.sampled_from(NUMBER_WORDS),
+    st.from_regex(r"[+-]?[0-9]{0,35}(\.[0-9]{0,15})?", fullmatch=True),
+    st.integers(),
+    st.integers(min_value=-(10**60), max_value=10**60),
+    st.floats(),
+    st.decimals(),
+    st.from_regex(r"-?[0-9]{1,40}E[+-]?[0-9]{1,10}", fullmatch=True).map(Decimal),
+    st.booleans(),
+    st.none(),
+    st.lists(st.integers(), max_size=2),
+)
+
+
+@settings(SUITE, max_examples=600)
+@given(value=number_inputs, other=number_inputs)
+def test_numbers_are_built_or_refused_with_a_budgetkit_error(value: Any, other: Any) -> None:
+    """to_decimal, Money, Money.from_yuan and Ratio build a value or raise a BudgetkitError (floats: FloatRefusedError)."""
+    check_number(to_decimal, value)
+    check_number(Money, value)
+    check_number(Money.from_yuan, value)
+    check_number(Ratio, value, other)
+
+
+# -- (d) lossless round trips ------------------------------------------------------------------------------------
+
+seeds = st.integers(min_value=0, max_value=2**32 - 1)
+
+
+def check_round_trip(seed: int, fmt: str) -> str:
+    """loads(dumps(a)) == a and dumps(loads(dumps(a))) == dumps(a) for the synthetic account of ``seed``."""
+    account = generate(seed)
+    text = dumps(account, fmt)  # type: ignore[arg-type]
+    back = loads(text, fmt)  # type: ignore[arg-type]
+    assert back == account
+    assert dumps(back, fmt) == text  # type: ignore[arg-type]
+    return "loaded"
+
+
+@pytest.mark.parametrize("fmt", ["toml", "json"])
+@settings(SUITE, max_examples=25)
+@given(seed=seeds)
+def test_synthetic_accounts_round_trip_digit_for_digit(fmt: str, seed: int) -> None:
+    """A synthetic account loads back equal from its dump, and dumping it again gives the same text."""
+    check_round_trip(seed, fmt)
+
+
+# -- (e) scoring variants and classification tables ----------------------------------------------------------------
+
+_VARIANT_VALUES: dict[str, st.SearchStrategy[Any]] = {
+    "description": texts,
+    "source": texts,
+    "reverse": st.sampled_from(["ratio_deduction", "inverse", "upside_down"]),
+    "execution": st.sampled_from(["capped_10", "hubei_20", "jiangxi_bands", "x"]),
+    "execution_places": st.integers(-2, 14),
+    "execution_bands": st.lists(st.lists(amounts, min_size=2, max_size=2), max_size=4),
+    "score_places": st.sampled_from(["stated", "two"]) | st.integers(-1, 13),
+    "overshoot_threshold": amounts,
+    "qualitative_bands": st.lists(st.tuples(texts, amounts, amounts).map(list), max_size=4),
+    "grade_bands": st.lists(st.tuples(texts, amounts).map(list), max_size=4),
+    "principle_weights": st.dictionaries(texts, amounts, max_size=4),
+}
+variant = st.fixed_dictionaries({}, optional={key: value | junk for key, value in _VARIANT_VALUES.items()})
+variant_files = st.dictionaries(st.sampled_from(["default", "x", "y"]) | texts, variant | junk, max_size=3).map(
+    lambda variants: {"variants": variants}
+) | st.dictionaries(texts, junk, max_size=3)
+
+
+@settings(SUITE, max_examples=200)
+@given(value=variant_files)
+def test_random_variant_files_give_rules_or_a_load_error(value: dict[str, Any]) -> None:
+    """A random scoring-variants file gives a mapping of ScoringRules or a LoadError."""
+    text = toml_text(value)
+    if text is not None:
+        check_variants(text)
+
+
+_CELLS = ["208", "20801", "2080150", "2O8", "2080", "类", "款", "项", "class", "目", "2019", "1999", "二〇一九", ""]
+csv_cells = st.sampled_from(_CELLS) | st.text(max_size=6)
+csv_rows = st.lists(st.lists(csv_cells, min_size=5, max_size=7), max_size=8)
+csv_header = st.sampled_from(
+    ["code,name,level,valid_from,valid_to,note", "name,code,level,valid_from,valid_to,note", "code,name,level"]
+)
+
+
+def csv_text(header: str, rows: list[list[str]], quote: bool) -> str:
+    """A CSV table: the header, then the rows, each cell quoted when ``quote``."""
+
+    def cell(text: str) -> str:
+        return '"' + text.replace('"', '""') + '"' if quote else text
+
+    return header + "\n" + "".join(",".join(cell(c) for c in row) + "\n" for row in rows)
+
+
+@settings(SUITE, max_examples=200)
+@given(header=csv_header, rows=csv_rows, quote=st.booleans())
+def test_random_tables_load_or_give_a_load_error(
+    scratch: Path, header: str, rows: list[list[str]], quote: bool
+) -> None:
+    """A random CSV table loads or raises a LoadError naming the file, each issue at its line."""
+    path = scratch.with_suffix(".csv")
+    path.write_text(csv_text(header, rows, quote), encoding="utf-8", errors="surrogatepass")
+    check_table(path)
