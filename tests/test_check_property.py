@@ -3,7 +3,7 @@
 A synthetic account is consistent, so checking it finds no error; moving one
 stated figure clearly beyond its rounding interval is found at that figure's
 path. Examples are derandomised so every run checks the same seeds; seeds
-known to expose open defects of the rules are pinned below as strict xfails.
+that once exposed defects of the rules are pinned as regression cases.
 """
 
 from __future__ import annotations
@@ -30,16 +30,6 @@ from budgetkit.synthetic import generate
 SEEDS = st.integers(min_value=0, max_value=10**6)
 PROPERTY = settings(max_examples=40, deadline=None, derandomize=True)
 
-_ROLLUP_BUG = (
-    "identity._rollup treats a 款's rolled-up sum as one printed figure (±0.005) instead of the sum of its "
-    "printed 项 (±0.005 each): class 4622.24 over 项 2754.52 + 655.50 + 143.48 + 1068.72 = 4622.22 is called an error"
-)
-_ZERO_BUG = (
-    "rules.claims._Judge.stated_interval takes a stated 0.00 change or rate as exactly 0 (zero_is_exact), "
-    "though it is a rounded derived figure: a tiny real change printed as 0.00 is called an error"
-)
-
-
 def _errors(account: FinalAccount) -> list[tuple[str, str]]:
     return [(f.rule, f.path) for f in check(account) if f.severity is Severity.ERROR]
 
@@ -54,12 +44,12 @@ def test_synthetic_accounts_have_no_error(seed: int) -> None:
 @pytest.mark.parametrize(
     "seed",
     [
-        pytest.param(647, marks=pytest.mark.xfail(strict=True, reason=_ROLLUP_BUG)),
-        pytest.param(527, marks=pytest.mark.xfail(strict=True, reason=_ZERO_BUG + " (change 0.05 → 0.04)")),
-        pytest.param(1237, marks=pytest.mark.xfail(strict=True, reason=_ZERO_BUG + " (growth 1946.88 → 1946.84)")),
+        647,
+        527,
+        1237,
     ],
 )
-def test_synthetic_seeds_that_expose_open_defects(seed: int) -> None:
+def test_synthetic_seeds_that_once_exposed_rule_defects(seed: int) -> None:
     """These synthetic accounts are consistent too and must pass the check with no error."""
     assert _errors(generate(seed)) == []
 

@@ -301,14 +301,6 @@ def test_rollup_over_a_printed_section_allows_its_own_rounding() -> None:
     assert ("identity.category_rollup", f"{_GB}[0]") in _keys(check(acc), ERROR)  # 10.01 vs 10.00 ± 0.005
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "identity._rollup (and identity._general_budget for 类 without an amount) pass a 款's rolled_up() sum "
-        "as ONE printed part, so its rounding interval is ±0.005 instead of the sum of its 项 intervals "
-        "(±0.015 here): a consistent 10.01 over 3.33 + 3.33 + 3.34 is reported as an error"
-    ),
-)
 def test_rollup_over_unprinted_sections_uses_every_printed_line() -> None:
     """A 类 over 款 lines without amounts is checked against the rounding of every printed 项 below them."""
     findings = check(_rolled_up_account())
@@ -359,27 +351,12 @@ def test_zero_base_is_not_reported_when_zero_is_not_exact() -> None:
     assert check(acc, zero_is_exact=False) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "rules.claims._Judge.stated_interval applies zero_is_exact to the STATED figure of every claim, so a "
-        "derived rate printed as 0.00% (a rounded value) is taken as exactly 0: 100.01 → 100.00 is a growth "
-        "of about −0.01%, which may print as 0.00%, yet claim.growth is reported (synthetic seed 1237)"
-    ),
-)
 def test_a_growth_printed_as_zero_is_a_rounded_value() -> None:
     """增长0.00% for 100.01 → 100.00 is reachable (−0.004% rounds to 0.00%) and is not an error."""
     acc = _two_years("100.00", "100.01", Claim(kind="growth", subject="income.total", stated="0.00"))
     assert _keys(check(acc), ERROR) == set()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "rules.claims._Judge.stated_interval: a change printed as 0.00万元 is taken as exactly 0 although it is "
-        "a rounded difference; 0.05 → 0.04 may be a change of −0.004 (synthetic seed 527)"
-    ),
-)
 def test_a_change_printed_as_zero_is_a_rounded_value() -> None:
     """增加0.00万元 for 0.05 → 0.04 is reachable (0.045 → 0.04499…) and is not an error."""
     acc = _two_years("0.04", "0.05", Claim(kind="change", subject="income.total", stated="0.00"))

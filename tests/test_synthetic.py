@@ -1,12 +1,8 @@
 """Tests for budgetkit.synthetic: consistent accounts, and defects that produce the finding they stand for.
 
-A generated account has no error or warning finding, except where it meets one
-of the two open defects of the rules pinned as strict xfails in
-``tests/test_check_property.py`` (a 款 without a printed amount taken as one
-printed figure; a stated 0.00 change or rate taken as exactly 0), which
-:func:`_open_defect` recognises narrowly. Each kind of :data:`DEFECTS` put into
-any generated account produces its own finding code and no other error or
-warning.
+A generated account has no error or warning finding. Each kind of
+:data:`DEFECTS` put into any generated account produces its own finding code
+and no other error or warning.
 """
 
 from __future__ import annotations
@@ -28,28 +24,16 @@ SEEDS = st.integers(min_value=0, max_value=10**6)
 KINDS = st.sampled_from(sorted(DEFECTS))
 
 
-def _open_defect(finding: Finding, account_claims: tuple[object, ...]) -> bool:
-    """Whether a finding comes from one of the rules' open defects pinned in test_check_property.py."""
-    if finding.rule == "identity.category_rollup":
-        return True  # a 类 over 款 lines without amounts: the rolled-up 款 is taken as one printed figure
-    if finding.rule in ("claim.change", "claim.growth", "rounding.truncated") and finding.path.startswith("claims["):
-        claim = account_claims[int(finding.path[len("claims[") : -1])]
-        return getattr(claim, "stated", None) == 0  # a stated 0.00 taken as exactly 0
-    return False
-
-
-def _noteworthy(account_findings: list[Finding], claims: tuple[object, ...]) -> list[tuple[str, str]]:
-    return [
-        (f.rule, f.path) for f in account_findings if f.severity is not Severity.INFO and not _open_defect(f, claims)
-    ]
+def _noteworthy(account_findings: list[Finding]) -> list[tuple[str, str]]:
+    return [(f.rule, f.path) for f in account_findings if f.severity is not Severity.INFO]
 
 
 @settings(max_examples=25, deadline=None)
 @given(seed=SEEDS)
 def test_generated_accounts_have_no_error_or_warning(seed: int) -> None:
-    """Without defects a generated account has no error or warning finding (open rule defects aside)."""
+    """Without defects a generated account has no error or warning finding."""
     account = generate(seed)
-    assert _noteworthy(check(account), account.claims) == []
+    assert _noteworthy(check(account)) == []
 
 
 @pytest.mark.parametrize("seed", [1110, 2659, 3502])
@@ -94,7 +78,7 @@ def test_each_defect_produces_its_code_and_no_other_problem(kind: str) -> None:
         account = generate(seed, defects=(kind,))
         findings = check(account)
         assert DEFECTS[kind] in {f.rule for f in findings}, (kind, seed)
-        others = [(r, p) for r, p in _noteworthy(findings, account.claims) if r != DEFECTS[kind]]
+        others = [(r, p) for r, p in _noteworthy(findings) if r != DEFECTS[kind]]
         assert others == [], (kind, seed)
 
 

@@ -151,7 +151,9 @@ class _Judge:
         )
 
     def stated_interval(self) -> Interval:
-        return Interval.published(self.stated, zero_is_exact=self.ctx.zero_is_exact)
+        # A stated amount, count or sum of 0 means "none"; a derived 0.00 (a change, a rate) is a rounding.
+        exact_zero = self.ctx.zero_is_exact and self.claim.kind in (ClaimKind.AMOUNT, ClaimKind.COUNT, ClaimKind.SUM)
+        return Interval.published(self.stated, zero_is_exact=exact_zero)
 
     def truncation_interval(self) -> Interval:
         unit = Fraction(1, 10**self.places)

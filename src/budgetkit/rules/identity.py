@@ -299,7 +299,7 @@ def _general_budget(account: FinalAccount) -> Iterator[Check]:
         "一般公共预算财政拨款支出",
         "general-budget expenditure",
         gb.total.current,
-        tuple((c.name, c.actual if c.actual is not None else c.rolled_up()) for c in gb.categories),
+        _printed_parts(gb.categories),
         Part.GENERAL_BUDGET,
     )
     for i, category in enumerate(gb.categories):
@@ -324,9 +324,24 @@ def _general_budget(account: FinalAccount) -> Iterator[Check]:
     )
 
 
+def _printed_parts(lines: tuple[ExpenseCategory, ...]) -> tuple[tuple[str, Money | None], ...]:
+    """The printed amounts that make up ``lines``: a line without its own amount stands for its children's.
+
+    Each printed figure carries its own rounding, so a 款 that is not printed counts as its 项, not as
+    one figure worth their sum.
+    """
+    parts: list[tuple[str, Money | None]] = []
+    for line in lines:
+        if line.actual is not None or not line.children:
+            parts.append((line.name, line.actual))
+        else:
+            parts.extend(_printed_parts(line.children))
+    return tuple(parts)
+
+
 def _rollup(category: ExpenseCategory, path: str) -> Iterator[Check]:
     if category.children and category.actual is not None:
-        parts = tuple((c.name, c.actual if c.actual is not None else c.rolled_up()) for c in category.children)
+        parts = _printed_parts(category.children)
         yield SumCheck(
             "identity.category_rollup",
             path,
