@@ -140,3 +140,40 @@ def test_scoring_variant_changes_the_rule_scores() -> None:
     assert json.loads(text)["projects"][0]["execution_score"] == "20.00"
     _, default = run("score", "zigong-hr-2023", "--format", "json")
     assert json.loads(default)["projects"][0]["execution_score"] == "10.00"
+
+
+def test_check_a_directory_reports_every_account_and_the_unreadable_ones(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A directory of account files is checked file by file; an unreadable file makes the exit status 2."""
+    from budgetkit.synthetic import generate as make
+
+    bio.dump(make(1), tmp_path / "a.toml")
+    bio.dump(make(2, defects=("wrong_total",)), tmp_path / "b.json")
+    (tmp_path / "c.json").write_text('{"unit": 1}', encoding="utf-8")
+    status, text = run("check", str(tmp_path), "--format", "json")
+    doc = json.loads(text)
+    assert status == 2
+    assert [a["source"] for a in doc["accounts"]] == ["a.toml", "b.json"]
+    assert doc["accounts"][1]["summary"]["error"] >= 1 and doc["accounts"][0]["summary"]["error"] == 0
+    assert doc["unreadable"][0]["source"].endswith("c.json")
+    assert "c.json" in capsys.readouterr().err
+
+
+def test_check_a_parquet_batch_gives_the_same_findings_as_one_by_one(tmp_path: Path) -> None:
+    """A Parquet batch is checked with the batch path and finds what checking each account finds."""
+    from budgetkit.audit import check
+    from budgetkit.batch import Batch, write_parquet
+    from budgetkit.synthetic import generate as make
+
+    accounts = [make(s, defects=("wrong_growth",) if s == 3 else ()) for s in range(6)]
+    write_parquet(Batch.from_accounts(accounts), tmp_path, partition_size=4)
+    status, text = run("check", str(tmp_path), "--format", "json")
+    doc = json.loads(text)
+    assert [a["findings"] for a in doc["accounts"]] == [[f.as_dict() for f in check(a)] for a in accounts]
+    assert status == 1
+
+
+def test_check_an_empty_directory_exits_2(tmp_path: Path) -> None:
+    """A directory without account files cannot be checked: exit 2."""
+    assert run("check", str(tmp_path))[0] == 2

@@ -58,7 +58,7 @@ from budgetkit.audit import DEFAULT_RULES, check
 from budgetkit.category import CategoryLevel, ExpenseCategory
 from budgetkit.claim import Claim, ClaimKind, PathError, resolve
 from budgetkit.context import Context
-from budgetkit.errors import BudgetkitError, MissingExtraError
+from budgetkit.errors import BudgetkitError, LoadError, LoadIssue, MissingExtraError
 from budgetkit.finding import Finding, Part
 from budgetkit.indicator import Operator, PerformanceIndicator
 from budgetkit.money import Money
@@ -1979,5 +1979,14 @@ def read_parquet(path: str | Path) -> Batch:
     where = Path(path)
     files = sorted(where.glob("*.parquet")) if where.is_dir() else [where]
     if not files:
-        raise FileNotFoundError(f"no .parquet files in {where}")
-    return Batch.from_arrow(pa.concat_tables(pq.read_table(f) for f in files))
+        raise LoadError(str(where), [LoadIssue("$", "no .parquet files in this directory")])
+    try:
+        table = pa.concat_tables(pq.read_table(f) for f in files)
+    except (OSError, pa.ArrowException) as exc:
+        raise LoadError(str(where), [LoadIssue("$", f"cannot read Parquet: {exc}")]) from None
+    try:
+        return Batch.from_arrow(table)
+    except BudgetkitError:
+        raise
+    except (KeyError, ValueError, TypeError, pa.ArrowException) as exc:
+        raise LoadError(str(where), [LoadIssue("$", f"not a budgetkit batch: {exc}")]) from None
