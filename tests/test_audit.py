@@ -17,7 +17,7 @@ import pytest
 
 from budgetkit import datasets, io
 from budgetkit.account import FinalAccount
-from budgetkit.audit import DEFAULT_RULES, catalogue, check, summary
+from budgetkit.audit import DEFAULT_RULES, UnknownRuleError, catalogue, check, summary
 from budgetkit.context import Context, fmt
 from budgetkit.finding import Finding, Part, Rule, Severity
 from budgetkit.interval import Interval
@@ -200,9 +200,10 @@ def test_disable_by_rule_code_also_drops_its_codes_from_other_rules(seed: FinalA
 
 
 @pytest.mark.parametrize("prefix", ["clai", "claim.c", "identity.three", "text.templat"])
-def test_disable_matches_whole_dotted_segments(seed: FinalAccount, seed_findings: list[Finding], prefix: str) -> None:
-    """A prefix that is not a whole code or dotted segment disables nothing."""
-    assert check(seed, disable=(prefix,)) == seed_findings
+def test_disable_refuses_what_is_not_a_whole_code_or_segment(seed: FinalAccount, prefix: str) -> None:
+    """A code that is not a whole code or dotted segment is refused, so a typo never silently disables nothing."""
+    with pytest.raises(UnknownRuleError, match="known prefixes"):
+        check(seed, disable=(prefix,))
 
 
 def test_min_severity(seed_findings: list[Finding], seed: FinalAccount) -> None:
@@ -307,3 +308,14 @@ def test_context_published_intervals(consistent: FinalAccount) -> None:
 def test_fmt(value: Fraction | Money | None, places: int, shown: str | None) -> None:
     """fmt rounds fractions half-up (away from zero) and shows money as its amount."""
     assert fmt(value, places) == shown
+
+
+def test_a_full_classification_table_can_replace_the_shipped_one(seed: FinalAccount, tmp_path: Path) -> None:
+    """check(classification=table) resolves names against the given table: a table without 208 makes its names unknown."""
+    from budgetkit.classification import load_table
+
+    path = tmp_path / "table.csv"
+    path.write_text("code,name,level,valid_from,valid_to,note\n221,住房保障支出,类,,,\n", encoding="utf-8")
+    findings = check(seed, classification=load_table(path))
+    unknown = {f.stated for f in findings if f.rule == "classification.unknown_name"}
+    assert "社会保障和就业支出" in unknown and "住房保障支出" not in unknown

@@ -30,6 +30,7 @@ from budgetkit.synthetic import generate
 SEEDS = st.integers(min_value=0, max_value=10**6)
 PROPERTY = settings(max_examples=40, deadline=None, derandomize=True)
 
+
 def _errors(account: FinalAccount) -> list[tuple[str, str]]:
     return [(f.rule, f.path) for f in check(account) if f.severity is Severity.ERROR]
 

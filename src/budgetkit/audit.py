@@ -5,7 +5,7 @@
 >>> any(f.severity is Severity.ERROR for f in findings)
 True
 >>> check(datasets.load("zigong-hr-2023"), disable=("claim", "identity", "rounding", "rate", "classification",
-...     "project", "indicator", "text", "chart", "explanation", "count"))
+...     "project", "indicator", "text", "chart", "explanation", "funds"))
 []
 """
 
@@ -15,14 +15,17 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from budgetkit.account import FinalAccount
+from budgetkit.classification import ClassificationTable
+from budgetkit.errors import BudgetkitError
 from budgetkit.context import Context, fmt
 from budgetkit.finding import Finding, Rule, Severity
 from budgetkit.rules import ALL_RULES
+from budgetkit.scoring import ScoringRules
 
 #: The whole rule catalogue, immutable.
 DEFAULT_RULES: tuple[Rule, ...] = ALL_RULES
 
-__all__ = ["DEFAULT_RULES", "Context", "catalogue", "check", "fmt"]
+__all__ = ["DEFAULT_RULES", "Context", "UnknownRuleError", "catalogue", "check", "fmt"]
 
 
 def catalogue() -> tuple[Rule, ...]:
@@ -32,6 +35,19 @@ def catalogue() -> tuple[Rule, ...]:
     ['identity', 'explanation']
     """
     return DEFAULT_RULES
+
+
+class UnknownRuleError(BudgetkitError, ValueError):
+    """A rule or finding code that no rule has (``code``), with the known prefixes (``known``)."""
+
+    def __init__(self, code: str, known: Sequence[str]) -> None:
+        self.code = code
+        self.known = tuple(known)
+        super().__init__(f"unknown rule or finding code {code!r}; known prefixes: {', '.join(self.known)}")
+
+
+def _all_codes(rules: Iterable[Rule]) -> set[str]:
+    return {code for rule in rules for code in (rule.code, *rule.codes)}
 
 
 def _disabled(code: str, disable: Sequence[str]) -> bool:
@@ -44,18 +60,38 @@ def check(
     *,
     disable: Sequence[str] = (),
     min_severity: Severity = Severity.INFO,
-    scoring: Any = None,
+    scoring: ScoringRules | None = None,
     zero_is_exact: bool = True,
+    classification: ClassificationTable | None = None,
 ) -> list[Finding]:
-    """Run ``rules`` (default: the whole catalogue) and return every finding.
+    """Run ``rules`` (default: the whole catalogue) and return every finding; an empty list means consistent.
 
-    ``disable`` drops findings whose code is given, or starts with a given
-    prefix and a dot (``"text"`` disables ``text.template``). An empty list means
-    the account is consistent.
+    - ``disable``: rule codes, finding codes, or prefixes of them to leave out (``"text"`` disables
+      ``text.template``; ``"rounding"`` every ``rounding.*``). An unknown code raises
+      :class:`UnknownRuleError`, so a typo never silently disables nothing.
+    - ``min_severity``: drop findings below it.
+    - ``scoring``: the :class:`~budgetkit.scoring.ScoringRules` variant of the tables (default variant when None).
+    - ``zero_is_exact``: take a printed 0 as exactly zero (reports print 0 for "none"), or as [0, 0.5) of its unit.
+    - ``classification``: a full functional-classification table (:func:`budgetkit.classification.load_table`)
+      instead of the shipped partial one.
+
+    >>> from budgetkit import datasets
+    >>> seed = datasets.load("zigong-hr-2023")
+    >>> [f.rule for f in check(seed, min_severity=Severity.ERROR, disable=("classification", "claim"))][:3]
+    ['identity.three_public_vehicle', 'indicator.missing_actual', 'project.weight_total_row']
+    >>> check(seed, disable=("txt",))
+    Traceback (most recent call last):
+    ...
+    budgetkit.audit.UnknownRuleError: unknown rule or finding code 'txt'; known prefixes: chart, claim, classification, explanation, funds, identity, indicator, project, rate, rounding, text
     """
-    ctx = Context(account, scoring, zero_is_exact)
+    chosen = DEFAULT_RULES if rules is None else tuple(rules)
+    codes = _all_codes(chosen)
+    unknown = [code for code in disable if not any(k == code or k.startswith(code + ".") for k in codes)]
+    if unknown:
+        raise UnknownRuleError(unknown[0], sorted({c.split(".")[0] for c in codes}))
+    ctx = Context(account, scoring, zero_is_exact, classification)
     findings: list[Finding] = []
-    for rule in DEFAULT_RULES if rules is None else rules:
+    for rule in chosen:
         if _disabled(rule.code, disable):
             continue
         for finding in rule.func(ctx):

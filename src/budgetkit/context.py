@@ -5,14 +5,18 @@ from __future__ import annotations
 import functools
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from budgetkit.account import FinalAccount
+from budgetkit.classification import ClassificationTable
 from budgetkit.finding import Finding, Part, Severity
 from budgetkit.interval import Interval
 from budgetkit.money import Money
+
+if TYPE_CHECKING:
+    from budgetkit.scoring import ScoringRules
 
 __all__ = ["Context", "fmt", "make_finding"]
 
@@ -63,8 +67,10 @@ class Context:
     """What every rule sees: the account, the options, and shared computations (cached)."""
 
     account: FinalAccount
-    scoring: Any = None  #: budgetkit.scoring.ScoringRules (the default when None)
+    scoring: ScoringRules | None = None  #: the scoring variant (the default when None)
     zero_is_exact: bool = True
+    #: the functional classification to resolve names against (the shipped partial table when None)
+    classification: ClassificationTable | None = None
 
     def published(self, value: Money | Decimal | int) -> Interval:
         """The interval a printed figure stands for."""

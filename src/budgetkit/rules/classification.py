@@ -95,11 +95,15 @@ def classification_findings(ctx: Context, memo: MutableMapping[Any, Any] | None 
     ['classification.item_not_in_section', 'classification.item_not_in_section']
     """
     lines = _lines(ctx.account.general_budget.categories, "general_budget.categories")
-    return line_findings(ctx.account.year, lines, memo)
+    return line_findings(ctx.account.year, lines, memo, table=ctx.classification)
 
 
 def line_findings(
-    year: int, lines: Iterable[tuple[str, Line]], memo: MutableMapping[Any, Any] | None = None
+    year: int,
+    lines: Iterable[tuple[str, Line]],
+    memo: MutableMapping[Any, Any] | None = None,
+    *,
+    table: ClassificationTable | None = None,
 ) -> Iterator[Finding]:
     """The findings for the category ``lines`` (path, line; depth first) of a report of ``year``.
 
@@ -115,7 +119,7 @@ def line_findings(
     >>> once == list(line_findings(seed.year, lines, memo)) == list(line_findings(seed.year, lines)), len(memo) > 10
     (True, True)
     """
-    table = _table()
+    table = _table() if table is None else table
     edition = year
     resolutions: list[Resolution] = []
     reported: set[tuple[str, str]] = set()
