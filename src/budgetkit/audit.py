@@ -12,12 +12,11 @@ True
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
 
 from budgetkit.account import FinalAccount
 from budgetkit.classification import ClassificationTable
-from budgetkit.errors import BudgetkitError
 from budgetkit.context import Context, fmt
+from budgetkit.errors import BudgetkitError
 from budgetkit.finding import Finding, Rule, Severity
 from budgetkit.rules import ALL_RULES
 from budgetkit.scoring import ScoringRules
