@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from budgetkit.account import Figure, FinalAccount
+from budgetkit.account import FIGURE_LABELS, ExpenseSide, Figure, FinalAccount, Income
 from budgetkit.allocation import shares
 from budgetkit.errors import MissingExtraError, ModelError
 from budgetkit.formatting import format_money, format_percent
@@ -59,27 +59,6 @@ _TITLES: Mapping[int, str] = MappingProxyType(
         5: "一般公共预算财政拨款支出决算变动情况",
         6: "一般公共预算财政拨款支出决算结构",
         7: "“三公”经费财政拨款支出结构",
-    }
-)
-_INCOME_SOURCES: Mapping[str, str] = MappingProxyType(
-    {
-        "general_budget": "一般公共预算财政拨款收入",
-        "government_fund": "政府性基金预算财政拨款收入",
-        "state_capital": "国有资本经营预算财政拨款收入",
-        "superior_subsidy": "上级补助收入",
-        "business": "事业收入",
-        "operating": "经营收入",
-        "affiliated": "附属单位上缴收入",
-        "other": "其他收入",
-    }
-)
-_EXPENSE_PARTS: Mapping[str, str] = MappingProxyType(
-    {
-        "basic": "基本支出",
-        "project": "项目支出",
-        "to_superior": "上缴上级支出",
-        "operating": "经营支出",
-        "to_affiliated": "对附属单位补助支出",
     }
 )
 _THREE_PUBLIC_PARTS: Mapping[str, str] = MappingProxyType(
@@ -290,10 +269,17 @@ def _build(account: FinalAccount) -> list[ChartSpec | _Skip]:
             _Part(label, getattr(owner, field).current, f"{path}.{field}.current") for field, label in names.items()
         ]
 
+    def labels(path: str, fields: tuple[str, ...]) -> Mapping[str, str]:
+        return {field: FIGURE_LABELS[f"{path}.{field}"] for field in fields}
+
     return [
         _bars(1, totals),
-        _pie(2, parts(income, "income", _INCOME_SOURCES), income.year_total.current),
-        _pie(3, parts(expenditure, "expenditure", _EXPENSE_PARTS), expenditure.year_total.current),
+        _pie(2, parts(income, "income", labels("income", Income.SOURCES)), income.year_total.current),
+        _pie(
+            3,
+            parts(expenditure, "expenditure", labels("expenditure", ExpenseSide.PARTS)),
+            expenditure.year_total.current,
+        ),
         _bars(4, _years(account, account.fiscal.total, "fiscal.total")),
         _bars(5, _years(account, general.total, "general_budget.total")),
         _pie(6, categories, general.total.current),

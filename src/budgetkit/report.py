@@ -30,7 +30,7 @@ from typing import Literal
 
 import attrs
 
-from budgetkit.account import ExpenseSide, Figure, FinalAccount, Income, Passage, ReceptionEvent
+from budgetkit.account import FIGURE_LABELS, ExpenseSide, Figure, FinalAccount, Income, Passage, ReceptionEvent
 from budgetkit.category import CategoryLevel, ExpenseCategory
 from budgetkit.change import Direction
 from budgetkit.claim import Claim, ClaimKind, Contribution, PathError, resolve
@@ -70,27 +70,6 @@ _SUBSECTION_TITLES: Mapping[int, tuple[str, ...]] = MappingProxyType(
         ),
         7: ("“三公”经费财政拨款支出决算总体情况说明", "“三公”经费财政拨款支出决算具体情况说明"),
         10: ("机关运行经费支出情况", "政府采购支出情况", "国有资产占有使用情况", "预算绩效管理情况"),
-    }
-)
-_INCOME_LABELS: Mapping[str, str] = MappingProxyType(
-    {
-        "general_budget": "一般公共预算财政拨款收入",
-        "government_fund": "政府性基金预算财政拨款收入",
-        "state_capital": "国有资本经营预算财政拨款收入",
-        "superior_subsidy": "上级补助收入",
-        "business": "事业收入",
-        "operating": "经营收入",
-        "affiliated": "附属单位上缴收入",
-        "other": "其他收入",
-    }
-)
-_EXPENSE_LABELS: Mapping[str, str] = MappingProxyType(
-    {
-        "basic": "基本支出",
-        "project": "项目支出",
-        "to_superior": "上缴上级支出",
-        "operating": "经营支出",
-        "to_affiliated": "对附属单位补助支出",
     }
 )
 _THREE_PUBLIC_LABELS: Mapping[str, str] = MappingProxyType(
@@ -514,14 +493,14 @@ def _structure(
 def _income(account: FinalAccount, section: str) -> _Built:
     """二: 本年收入合计 by source, each with its share."""
     income = account.income
-    parts = [(name, _INCOME_LABELS[name], getattr(income, name)) for name in Income.SOURCES]
+    parts = [(name, FIGURE_LABELS[f"income.{name}"], getattr(income, name)) for name in Income.SOURCES]
     return _structure(account, section, "income", income.year_total, "收入", parts)
 
 
 def _expenditure(account: FinalAccount, section: str) -> _Built:
     """三: 本年支出合计 by part, each with its share."""
     spent = account.expenditure
-    parts = [(name, _EXPENSE_LABELS[name], getattr(spent, name)) for name in ExpenseSide.PARTS]
+    parts = [(name, FIGURE_LABELS[f"expenditure.{name}"], getattr(spent, name)) for name in ExpenseSide.PARTS]
     return _structure(account, section, "expenditure", spent.year_total, "支出", parts)
 
 

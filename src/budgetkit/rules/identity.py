@@ -12,7 +12,7 @@ from typing import Any, TypeAlias
 
 import attrs
 
-from budgetkit.account import Figure, FinalAccount, UnitType
+from budgetkit.account import FIGURE_LABELS, ExpenseSide, Figure, FinalAccount, Income, UnitType
 from budgetkit.category import ExpenseCategory
 from budgetkit.context import Context, make_finding
 from budgetkit.finding import Finding, Part, Rule, Severity
@@ -20,18 +20,6 @@ from budgetkit.money import Money
 from budgetkit.rules._sums import CountCheck, SumCheck
 
 __all__ = ["COMPARISONS", "RULES", "Check", "Comparison", "CountCheck", "SumCheck", "checks"]
-
-_SOURCE_NAMES = (
-    "一般公共预算财政拨款收入",
-    "政府性基金预算财政拨款收入",
-    "国有资本经营预算财政拨款收入",
-    "上级补助收入",
-    "事业收入",
-    "经营收入",
-    "附属单位上缴收入",
-    "其他收入",
-)
-_PART_NAMES = ("基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出")
 
 
 @attrs.frozen
@@ -201,7 +189,7 @@ def _income(account: FinalAccount) -> Iterator[Check]:
         "本年收入合计",
         "income of the year",
         inc.year_total.current,
-        tuple(zip(_SOURCE_NAMES, (f.current for f in inc.sources()), strict=True)),
+        tuple((FIGURE_LABELS[f"income.{name}"], getattr(inc, name).current) for name in Income.SOURCES),
         Part.INCOME,
     )
     yield SumCheck(
@@ -227,7 +215,7 @@ def _expenditure(account: FinalAccount) -> Iterator[Check]:
         "本年支出合计",
         "expenditure of the year",
         exp.year_total.current,
-        tuple(zip(_PART_NAMES, (f.current for f in exp.parts()), strict=True)),
+        tuple((FIGURE_LABELS[f"expenditure.{name}"], getattr(exp, name).current) for name in ExpenseSide.PARTS),
         Part.EXPENDITURE,
     )
     yield SumCheck(
