@@ -157,9 +157,11 @@ class LoadError(BudgetkitError, ValueError):
 
     def __init__(self, source: str, issues: Sequence[LoadIssue]) -> None:
         self.source = source
-        kept = tuple(issues[: self.MAX_ISSUES])
+        kept = tuple(issues)
         if len(issues) > self.MAX_ISSUES:
-            kept += (LoadIssue("$", f"… and {len(issues) - self.MAX_ISSUES} more problems not listed"),)
+            shown = self.MAX_ISSUES - 1
+            where = "$" if issues[0].path.startswith("$") else "file"  # a data path, or a CSV table's
+            kept = (*issues[:shown], LoadIssue(where, f"… and {len(issues) - shown} more problems not listed"))
         self.issues = kept
         lines = "\n".join(f"  {issue}" for issue in self.issues)
         count = len(self.issues)
