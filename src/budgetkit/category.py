@@ -111,6 +111,19 @@ class ExpenseCategory:
             return Ratio(0, 0)
         return self.actual / self.budget
 
+    def walk_named(self, parents: tuple[str, ...] = ()) -> Iterator[tuple[ExpenseCategory, tuple[str, ...]]]:
+        """This line and every line below it, depth first, each with the names from its 类 down to itself.
+
+        >>> section = ExpenseCategory(level="款", name="住房改革支出",
+        ...     children=(ExpenseCategory(level="项", name="住房公积金", actual="27.05"),))
+        >>> [names for _, names in section.walk_named(("住房保障支出",))][-1]
+        ('住房保障支出', '住房改革支出', '住房公积金')
+        """
+        names = (*parents, self.name)
+        yield self, names
+        for child in self.children:
+            yield from child.walk_named(names)
+
     def walk(self) -> Iterator[ExpenseCategory]:
         """This line and every line below it, depth first."""
         yield self

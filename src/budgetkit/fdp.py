@@ -217,30 +217,22 @@ def _summary_rows(account: FinalAccount) -> list[Row]:
 
 
 def _line_rows(year: int, categories: Iterable[ExpenseCategory]) -> list[Row]:
-    rows: list[Row] = []
-
-    def visit(line: ExpenseCategory, parents: tuple[str, ...]) -> None:
-        names = (*parents, line.name)
-        rows.append(
-            {
-                "year": year,
-                "level": line.level.value,
-                "code": line.code,
-                "name": line.name,
-                "path": " / ".join(names),
-                "printed": line.printed or None,
-                "actual": _amount(line.actual),
-                "budget": _amount(line.budget),
-                "basic": _amount(line.basic),
-                "project": _amount(line.project),
-            }
-        )
-        for child in line.children:
-            visit(child, names)
-
-    for category in categories:
-        visit(category, ())
-    return rows
+    return [
+        {
+            "year": year,
+            "level": line.level.value,
+            "code": line.code,
+            "name": line.name,
+            "path": " / ".join(names),
+            "printed": line.printed or None,
+            "actual": _amount(line.actual),
+            "budget": _amount(line.budget),
+            "basic": _amount(line.basic),
+            "project": _amount(line.project),
+        }
+        for category in categories
+        for line, names in category.walk_named()
+    ]
 
 
 def _project_rows(account: FinalAccount) -> list[Row]:

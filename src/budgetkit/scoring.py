@@ -43,6 +43,7 @@ from typing import Any
 
 import attrs
 
+from budgetkit import _validators as v
 from budgetkit.errors import BudgetkitError, LoadError, LoadIssue, ModelError
 from budgetkit.indicator import Operator, PerformanceIndicator
 from budgetkit.numbers import EXACT, places_of, to_decimal
@@ -162,11 +163,9 @@ class ExecutionVariant(enum.Enum):
 
 
 def _member(kind: type[enum.Enum], label: str, value: Any) -> Any:
-    if isinstance(value, kind):
-        return value
     try:
-        return kind(value)
-    except ValueError:
+        return v.member(kind, value)
+    except ModelError:
         known = ", ".join(str(member.value) for member in kind)
         raise ModelError(f"unknown {label} {value!r}; known: {known}") from None
 

@@ -247,28 +247,20 @@ def _decimals(values: list[object]) -> list[Decimal | None]:
 
 
 def _category_rows(categories: Iterable[ExpenseCategory]) -> list[_Row]:
-    rows: list[_Row] = []
-
-    def visit(line: ExpenseCategory, parents: tuple[str, ...]) -> None:
-        names = (*parents, line.name)
-        rows.append(
-            {
-                "code": line.code,
-                "name": line.name,
-                "level": line.level.value,
-                "path": _PATH_SEPARATOR.join(names),
-                "actual": _amount(line.actual),
-                "budget": _amount(line.budget),
-                "basic": _amount(line.basic),
-                "project": _amount(line.project),
-            }
-        )
-        for child in line.children:
-            visit(child, names)
-
-    for category in categories:
-        visit(category, ())
-    return rows
+    return [
+        {
+            "code": line.code,
+            "name": line.name,
+            "level": line.level.value,
+            "path": _PATH_SEPARATOR.join(names),
+            "actual": _amount(line.actual),
+            "budget": _amount(line.budget),
+            "basic": _amount(line.basic),
+            "project": _amount(line.project),
+        }
+        for category in categories
+        for line, names in category.walk_named()
+    ]
 
 
 def _project_rows(projects: Iterable[Project]) -> list[_Row]:
