@@ -171,7 +171,7 @@ class Money:
         if type(other) is Money:
             from budgetkit.ratio import Ratio
 
-            return Ratio(self._amount, other._amount)
+            return Ratio._of(self._amount, other._amount)
         if type(other) is int or type(other) is Decimal:
             divisor = to_decimal(other)
             if not divisor:

@@ -64,6 +64,14 @@ class Ratio:
         object.__setattr__(self, "_num", to_decimal(numerator))
         object.__setattr__(self, "_den", to_decimal(denominator))
 
+    @classmethod
+    def _of(cls, numerator: Decimal, denominator: Decimal) -> Ratio:
+        """Wrap two already validated Decimals (internal fast path, e.g. ``Money / Money``)."""
+        self = object.__new__(cls)
+        object.__setattr__(self, "_num", numerator)
+        object.__setattr__(self, "_den", denominator)
+        return self
+
     @property
     def numerator(self) -> Decimal:
         """The exact numerator."""
