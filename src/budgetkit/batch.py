@@ -638,6 +638,11 @@ class Batch:
         strings = self._strings.strings
         return [strings[k] for k in self._accounts["unit"].tolist()]
 
+    @property
+    def years(self) -> list[int]:
+        """The year of each account."""
+        return [int(year) for year in self._accounts["year"].tolist()]
+
     def nbytes(self) -> int:
         """Bytes held by the batch's columns (not counting the accounts or their JSON)."""
         total = self._figures.nbytes + self._figure_exp.nbytes + sum(v.nbytes for v in self._accounts.values())

@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+import attrs
+
 from budgetkit import __version__
 from budgetkit.account import FinalAccount
 from budgetkit.errors import BudgetkitError, LoadError
@@ -53,7 +55,9 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def _write_findings_text(account: FinalAccount, findings: Sequence[Finding], out: TextIO, english: bool) -> None:
+def _write_findings_text(
+    account: FinalAccount | _Heading, findings: Sequence[Finding], out: TextIO, english: bool
+) -> None:
     from budgetkit.audit import summary
 
     counts = summary(findings)
@@ -87,19 +91,34 @@ def _write_findings_text(account: FinalAccount, findings: Sequence[Finding], out
                     out.write(f"        公布值：{f.stated or '—'}　应为：{f.expected or '—'}\n")
 
 
-def _many(source: str) -> tuple[list[str], list[FinalAccount], list[LoadError]] | None:
-    """The accounts of a directory of .toml/.json files or of Parquet batch files; None for a single account."""
+@attrs.frozen
+class _Heading:
+    """What the text output names an account by."""
+
+    unit: str
+    year: int
+
+
+def _many(source: str) -> tuple[list[str], Any, list[_Heading], list[LoadError]] | None:
+    """Many accounts: a directory of .toml/.json files, or Parquet batch files; None for a single account.
+
+    Returns the names, what to check (a list of accounts, or a Batch read from Parquet), a heading for
+    each, and the files that could not be read.
+    """
     from budgetkit import io
 
     path = Path(source)
     if path.suffix.lower() == ".parquet" or (path.is_dir() and any(path.glob("*.parquet"))):
         from budgetkit.batch import read_parquet
 
-        batch = read_parquet(path)
-        return [f"{path.name}#{i}" for i in range(len(batch))], [batch.account(i) for i in range(len(batch))], []
+        batch = read_parquet(path)  # checked as it is: no account object is built unless it has findings
+        headings = [_Heading(u, y) for u, y in zip(batch.units, batch.years, strict=True)]
+        return [f"{path.name}#{i}" for i in range(len(batch))], batch, headings, []
     if not path.is_dir():
         return None
     files = sorted(p for p in path.iterdir() if p.suffix.lower() in (".toml", ".json"))
+    if not files:
+        raise LoadError(source, [_issue("no .toml, .json or .parquet account files in this directory")])
     names, accounts, errors = [], [], []
     for file in files:
         try:
@@ -107,9 +126,7 @@ def _many(source: str) -> tuple[list[str], list[FinalAccount], list[LoadError]] 
             names.append(file.name)
         except LoadError as exc:
             errors.append(exc)
-    if not files:
-        raise LoadError(source, [_issue("no .toml, .json or .parquet account files in this directory")])
-    return names, accounts, errors
+    return names, accounts, [_Heading(a.unit, a.year) for a in accounts], errors
 
 
 class _Progress:
@@ -129,12 +146,12 @@ class _Progress:
 
 
 def _check_many(
-    args: argparse.Namespace, out: TextIO, many: tuple[list[str], list[FinalAccount], list[LoadError]]
+    args: argparse.Namespace, out: TextIO, many: tuple[list[str], Any, list[_Heading], list[LoadError]]
 ) -> int:
     from budgetkit.audit import DEFAULT_RULES, check, summary
-    from budgetkit.batch import check_batch
+    from budgetkit.batch import Batch, check_batch
 
-    names, accounts, errors = many
+    names, accounts, headings, errors = many
     for error in errors:
         sys.stderr.write(f"budgetkit: {error}\n")
     default = not args.disable and args.min_severity == "info" and args.scoring == "default"
@@ -143,6 +160,8 @@ def _check_many(
     else:
         progress = _Progress()
         results = []
+        if isinstance(accounts, Batch):
+            accounts = [accounts.account(i) for i in range(len(accounts))]
         for i, account in enumerate(accounts, 1):
             results.append(
                 check(
@@ -165,7 +184,7 @@ def _check_many(
                     "findings": [f.as_dict() for f in findings],
                     "summary": dict(summary(findings)),
                 }
-                for name, a, findings in zip(names, accounts, results, strict=True)
+                for name, a, findings in zip(names, headings, results, strict=True)
             ],
             "unreadable": [{"source": e.source, "problems": [str(i) for i in e.issues]} for e in errors],
             "summary": dict(summary(everything)),
@@ -173,13 +192,13 @@ def _check_many(
         json.dump(doc, out, ensure_ascii=False, indent=2)
         out.write("\n")
     else:
-        for name, account, findings in zip(names, accounts, results, strict=True):
+        for name, heading, findings in zip(names, headings, results, strict=True):
             out.write(f"== {name}\n")
-            _write_findings_text(account, findings, out, args.lang == "en")
+            _write_findings_text(heading, findings, out, args.lang == "en")
             out.write("\n")
         counts = summary(everything)
         out.write(
-            f"{_plural(len(accounts), 'account')} checked, {len(errors)} unreadable: "
+            f"{_plural(len(names), 'account')} checked, {len(errors)} unreadable: "
             f"{_plural(counts['error'], 'error')}, {_plural(counts['warning'], 'warning')}, "
             f"{_plural(counts['info'], 'note')}\n"
         )
