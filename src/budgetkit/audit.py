@@ -24,7 +24,7 @@ from budgetkit.scoring import ScoringRules
 #: The whole rule catalogue, immutable.
 DEFAULT_RULES: tuple[Rule, ...] = ALL_RULES
 
-__all__ = ["DEFAULT_RULES", "Context", "UnknownRuleError", "catalogue", "check", "fmt"]
+__all__ = ["DEFAULT_RULES", "Context", "UnknownRuleError", "catalogue", "check", "fmt", "summary"]
 
 
 def catalogue() -> tuple[Rule, ...]:
@@ -106,6 +106,3 @@ def summary(findings: Sequence[Finding]) -> Mapping[str, int]:
         counts[f.severity.value] += 1
     counts["total"] = len(findings)
     return counts
-
-
-__all__ += ["summary"]

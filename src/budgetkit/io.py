@@ -56,6 +56,7 @@ __all__ = [
     "dumps",
     "load",
     "loads",
+    "unstructure",
 ]
 
 Format = Literal["toml", "json"]
@@ -380,7 +381,3 @@ def dump(account: FinalAccount, path: str | Path) -> None:
     file = Path(path)
     fmt: Format = "json" if file.suffix.lower() == ".json" else "toml"
     file.write_text(dumps(account, fmt), encoding="utf-8")
-
-
-__all__ += ["unstructure"]
-_ = attrs  # attrs classes are structured through the converter
