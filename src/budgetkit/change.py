@@ -86,7 +86,15 @@ class Change:
 
 
 def change(current: Money, previous: Money) -> Change:
-    """Return the :class:`Change` from ``previous`` to ``current``."""
+    """Return the :class:`Change` from ``previous`` to ``current``.
+
+    >>> change(Money("2.00"), Money("1.93")).growth.format()
+    '3.63%'
+    >>> change(Money("2"), 1.93)
+    Traceback (most recent call last):
+    ...
+    TypeError: change() takes two Money amounts
+    """
     if type(current) is not Money or type(previous) is not Money:
         raise TypeError("change() takes two Money amounts")
     return Change(current, previous)

@@ -104,7 +104,19 @@ def _matches(item: Any, field: str, values: set[str]) -> bool:
 
 
 def resolve(root: Any, path: str) -> Any:
-    """Follow ``path`` from ``root``; raise :class:`PathError` naming the failing step."""
+    """Follow ``path`` from ``root``; raise :class:`PathError` naming the failing step.
+
+    >>> from budgetkit import datasets
+    >>> seed = datasets.load("zigong-hr-2023")
+    >>> resolve(seed, "general_budget.categories[事业运行].actual")
+    Money('426.43')
+    >>> resolve(seed, "three_public.events[*].persons")
+    (4, 4, 14, 6, 3, 4, 7, 8)
+    >>> resolve(seed, "income.totl")
+    Traceback (most recent call last):
+    ...
+    budgetkit.claim.PathError: income.totl: Income has no field 'totl'
+    """
     value = root
     position = 0
     while position < len(path):

@@ -379,7 +379,15 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
-    """Run the command line; return the exit status."""
+    """Run the command line; return the exit status (0 consistent, 1 an error finding, 2 unreadable input).
+
+    >>> import io
+    >>> out = io.StringIO()
+    >>> main(["check", "zigong-hr-2023", "--min-severity", "error", "--lang", "en"], out=out)
+    1
+    >>> out.getvalue().splitlines()[1]
+    '10 errors · 0 warnings · 0 notes'
+    """
     stream = out if out is not None else sys.stdout
     args = _parser().parse_args(argv)
     try:

@@ -320,7 +320,18 @@ def _parse(text: str, fmt: Format, source: str) -> Any:
 
 
 def loads(text: str, fmt: Format = "toml", *, source: str = "<string>") -> FinalAccount:
-    """Read a final account from TOML or JSON text; raise :class:`LoadError` listing every problem."""
+    """Read a final account from TOML or JSON text; raise :class:`LoadError` listing every problem.
+
+    >>> loads('{"unit": "示例", "year": 2023, "unit_type": "行政单位", "income": {"total": "10.50"}}', "json").income
+    Income(general_budget=Figure(...), ..., total=Figure(current=Money('10.50'), previous=None, budget=None))
+    >>> loads('unit = "示例"\\nyear = "2023"\\ncolour = "red"\\n')
+    Traceback (most recent call last):
+    ...
+    budgetkit.errors.LoadError: cannot load <string>: 3 problems
+      $.year: expected a whole number, got str '2023'
+      $.unit_type: required field 'unit_type' is missing
+      $: unknown keys: colour
+    """
     if len(text) > MAX_FILE_BYTES:
         raise LoadError(source, [LoadIssue("$", f"longer than {MAX_FILE_BYTES} characters")])
     data = _parse(text, fmt, source)
@@ -343,7 +354,20 @@ def loads(text: str, fmt: Format = "toml", *, source: str = "<string>") -> Final
 
 
 def load(path: str | Path) -> FinalAccount:
-    """Read a final account from a ``.toml`` or ``.json`` file."""
+    """Read a final account from a ``.toml`` or ``.json`` file (the suffix picks the format).
+
+    >>> import pathlib, tempfile
+    >>> from budgetkit import datasets
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "seed.json"
+    >>> dump(datasets.load("zigong-hr-2023"), path)
+    >>> load(path) == datasets.load("zigong-hr-2023")
+    True
+    >>> load(path.with_name("absent.toml"))
+    Traceback (most recent call last):
+    ...
+    budgetkit.errors.LoadError: cannot load .../absent.toml: 1 problem
+      $: cannot read the file: No such file or directory
+    """
     file = Path(path)
     fmt: Format = "json" if file.suffix.lower() == ".json" else "toml"
     try:
@@ -362,14 +386,25 @@ def load(path: str | Path) -> FinalAccount:
 
 
 def unstructure(account: FinalAccount) -> dict[str, Any]:
-    """The account as plain data: dicts, lists and strings (numbers as strings)."""
+    """The account as plain data: dicts, lists and strings (numbers as strings).
+
+    >>> from budgetkit import datasets
+    >>> unstructure(datasets.load("zigong-hr-2023"))["income"]["total"]
+    {'current': '1054.90', 'previous': '988.88'}
+    """
     data = converter.unstructure(account)
     assert isinstance(data, dict)
     return data
 
 
 def dumps(account: FinalAccount, fmt: Format = "toml") -> str:
-    """Write a final account as TOML or JSON text that :func:`loads` reads back equal, digit for digit."""
+    """Write a final account as TOML or JSON text that :func:`loads` reads back equal, digit for digit.
+
+    >>> from budgetkit import datasets
+    >>> seed = datasets.load("zigong-hr-2023")
+    >>> loads(dumps(seed, "json"), "json") == seed and dumps(loads(dumps(seed))) == dumps(seed)
+    True
+    """
     data = unstructure(account)
     if fmt == "toml":
         return tomli_w.dumps(data)  # single-line strings keep "\r\n" exact
@@ -377,7 +412,7 @@ def dumps(account: FinalAccount, fmt: Format = "toml") -> str:
 
 
 def dump(account: FinalAccount, path: str | Path) -> None:
-    """Write a final account to a ``.toml`` or ``.json`` file."""
+    """Write a final account to a ``.toml`` or ``.json`` file (the suffix picks the format); see :func:`load`."""
     file = Path(path)
     fmt: Format = "json" if file.suffix.lower() == ".json" else "toml"
     file.write_text(dumps(account, fmt), encoding="utf-8")
