@@ -169,9 +169,7 @@ class _Judge:
         expected = fmt(point, self.places) if point is not None else truth.describe()
         kind = self.claim.kind
         subject = self.claim.subject
-        if (truth.overlaps(self.truncation_interval()) and self.places > 0) or (
-            truth.overlaps(self.truncation_interval()) and self.places == 0 and kind is not ClaimKind.COUNT
-        ):
+        if truth.overlaps(self.truncation_interval()) and (self.places > 0 or kind is not ClaimKind.COUNT):
             return self.ctx.finding(
                 "rounding.truncated",
                 Severity.WARNING,
