@@ -488,3 +488,29 @@ def test_money_quantity_round_trip_property(amount: Decimal) -> None:
     """Any amount survives Money → quantity → 元 → quantity → Money unchanged."""
     yuan = to_exact(Money(amount).to_quantity(), "元")
     assert Money.from_quantity(quantity(yuan, "元")) == Money(amount)
+
+
+def test_checking_a_unit_name_does_not_build_pint() -> None:
+    """Loading and checking the built-in dataset (every indicator checks its unit) never imports pint."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, budgetkit\n"
+        "from budgetkit import datasets\n"
+        "budgetkit.check(datasets.load('zigong-hr-2023'))\n"
+        "print('pint' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
+
+
+def test_check_unit_agrees_with_parse_unit() -> None:
+    """check_unit accepts exactly the names parse_unit accepts, compounds included."""
+    from budgetkit.units import check_unit
+
+    for name in (*known_units(), "元/人", "次／年"):
+        assert check_unit(name)
+        assert parse_unit(name) is not None
+    with pytest.raises(UnknownUnitError):
+        check_unit("斤/人")

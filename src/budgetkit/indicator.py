@@ -142,9 +142,9 @@ class PerformanceIndicator:
 
     def __attrs_post_init__(self) -> None:
         if self.unit:
-            from budgetkit.units import parse_unit
+            from budgetkit.units import check_unit
 
-            parse_unit(self.unit)  # raises UnknownUnitError, naming the known units
+            check_unit(self.unit)  # raises UnknownUnitError, naming the known units; pint is not built
 
     @property
     def name(self) -> str:

@@ -41,6 +41,7 @@ from budgetkit.numbers import EXACT, Number, to_decimal
 __all__ = [
     "InexactConversionError",
     "UnitDefinitionError",
+    "check_unit",
     "known_units",
     "parse_unit",
     "quantity",
@@ -79,12 +80,16 @@ class UnitDefinitionError(BudgetkitError, ValueError):
 
 
 class _Units:
-    """The registry and the name tables around it; mutated only under ``_LOCK``."""
+    """The name tables, and the pint registry built from them on first use; mutated only under ``_LOCK``.
 
-    __slots__ = ("definitions", "names", "printed", "synonyms", "ureg")
+    Names are read from the data file without pint, so checking a unit name (every
+    indicator does at construction) never pays pint's import and registry build.
+    """
 
-    def __init__(self, ureg: Any) -> None:
-        self.ureg = ureg
+    __slots__ = ("_ureg", "definitions", "lines", "names", "printed", "synonyms")
+
+    def __init__(self) -> None:
+        self._ureg: Any = None
         #: every accepted simple name (printed names, pint names, synonyms) → pint unit name
         self.names: dict[str, str] = {"dimensionless": "dimensionless"}
         #: pint unit name → right-hand side of its definition (to recognise a repeated registration)
@@ -92,12 +97,31 @@ class _Units:
         #: unit names as printed in tables, in definition order (``%``, not ``percent``)
         self.printed: list[str] = []
         self.synonyms: list[str] = []
+        #: every definition line, in order, for the pint registry
+        self.lines: list[str] = []
+
+    @property
+    def ureg(self) -> Any:
+        """The pint registry with every definition so far, built on first use."""
+        if self._ureg is None:
+            with _LOCK:
+                if self._ureg is None:
+                    import pint  # imported on first use: pint costs about 0.2 s to import and build
+
+                    # No default definitions (None): only the domain's units, with Decimal magnitudes.
+                    ureg = pint.UnitRegistry(None, non_int_type=Decimal, on_redefinition="raise")
+                    for line in self.lines:
+                        ureg.define(line)
+                    self._ureg = ureg
+        return self._ureg
 
     def define(self, line: str) -> None:
         """Define one ``name = definition [= symbol]`` line and record its names."""
         name, rhs, *rest = (part.strip() for part in line.split("="))
         symbol = rest[0] if rest and rest[0] != "_" else ""
-        self.ureg.define(line)
+        if self._ureg is not None:
+            self._ureg.define(line)
+        self.lines.append(line)
         printed = symbol or name
         self.names[name] = name
         self.names[printed] = name
@@ -126,10 +150,7 @@ def _units() -> _Units:
 
 
 def _build() -> _Units:
-    import pint  # imported on first use: pint costs about 0.2 s to import
-
-    # No default definitions (None): only the domain's units, with Decimal magnitudes.
-    units = _Units(pint.UnitRegistry(None, non_int_type=Decimal, on_redefinition="raise"))
+    units = _Units()
     text = (resources.files("budgetkit") / "data" / _DATA_FILE).read_text(encoding="utf-8")
     for raw in text.splitlines():
         line = raw.partition("#")[0].strip()
@@ -170,6 +191,36 @@ def known_units() -> tuple[str, ...]:
         return (*units.printed, *units.synonyms)
 
 
+def check_unit(name: str) -> tuple[str, ...]:
+    """Check a unit name as printed in a table, without building pint; return its pint name(s).
+
+    A simple name gives one pint name, a compound ``a/b`` two (numerator, denominator).
+    An unknown name raises :class:`~budgetkit.errors.UnknownUnitError`, whose message
+    lists the known units. Model classes call this at construction; only
+    :func:`parse_unit` and the conversions build the pint registry.
+
+    >>> check_unit("人数"), check_unit(" 元／人 ")
+    (('人',), ('元', '人'))
+    >>> check_unit("斤")
+    Traceback (most recent call last):
+    ...
+    budgetkit.errors.UnknownUnitError: unknown unit '斤'; known units: count、个、人、...
+    """
+    if not isinstance(name, str):
+        raise TypeError(f"a unit name is a str, not {type(name).__name__}")
+    units = _units()
+    key = name.strip()
+    target = units.names.get(key)
+    if target is not None:
+        return (target,)
+    parts = _COMPOUND.split(key)
+    if len(parts) == 2:
+        numerator, denominator = (units.names.get(part.strip()) for part in parts)
+        if numerator is not None and denominator is not None:
+            return (numerator, denominator)
+    raise UnknownUnitError(name, known_units())
+
+
 @functools.lru_cache(maxsize=1024)
 def parse_unit(name: str) -> Any:
     """Return the pint unit for a unit name as printed in a table (synonyms and ``元/人`` accepted).
@@ -186,19 +237,11 @@ def parse_unit(name: str) -> Any:
     ...
     budgetkit.errors.UnknownUnitError: unknown unit '斤'; known units: count、个、人、...
     """
-    if not isinstance(name, str):
-        raise TypeError(f"a unit name is a str, not {type(name).__name__}")
-    units = _units()
-    key = name.strip()
-    target = units.names.get(key)
-    if target is not None:
-        return units.ureg.Unit(target)
-    parts = _COMPOUND.split(key)
-    if len(parts) == 2:
-        numerator, denominator = (units.names.get(part.strip()) for part in parts)
-        if numerator is not None and denominator is not None:
-            return units.ureg.Unit(numerator) / units.ureg.Unit(denominator)
-    raise UnknownUnitError(name, known_units())
+    names = check_unit(name)
+    ureg = _units().ureg
+    if len(names) == 1:
+        return ureg.Unit(names[0])
+    return ureg.Unit(names[0]) / ureg.Unit(names[1])
 
 
 def register_unit(name: str, definition: str) -> Any:
