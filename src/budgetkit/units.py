@@ -109,7 +109,7 @@ class _Units:
                     import pint  # imported on first use: pint costs about 0.2 s to import and build
 
                     # No default definitions (None): only the domain's units, with Decimal magnitudes.
-                    ureg = pint.UnitRegistry(None, non_int_type=Decimal, on_redefinition="raise")
+                    ureg: Any = pint.UnitRegistry(None, non_int_type=Decimal, on_redefinition="raise")
                     for line in self.lines:
                         ureg.define(line)
                     self._ureg = ureg
