@@ -1,0 +1,393 @@
+"""A published report read as a document: its pages, paragraphs, tables and numbers, each with its place.
+
+This is the first step of importing a report (extra ``import``): :func:`read_pdf` reads a PDF made from
+Word/WPS — the way 决算 are published — into a :class:`Document` of plain data, before anything is
+interpreted. Nothing is lost and nothing is guessed here:
+
+- every **paragraph** of running text is kept as printed, with the page and box of each of its lines
+  (lines are joined into paragraphs by their indentation, across page breaks);
+- every ruled **table** is kept cell by cell, blanks as blanks (``""``) and the empty places of merged
+  cells as ``None``; a table continued on the next page without a title of its own is joined to the
+  one before it; the lines printed just above a table (its title, ``单位：万元``) and just below it
+  (``注：本表…``) are kept with it;
+- every **number** printed anywhere is listed (:meth:`Document.numbers`), so that an importer can
+  account for each one: imported, or reported as not understood.
+
+Places are :class:`Box` values: a page number (from 1) and the box in PDF points from the top-left
+corner, so a finding can say "第12页" and a review page can highlight the cell.
+
+A document is plain data; an importer reads it, and tests can build one by hand:
+
+>>> line = Line("收入支出总计9859.38万元，增长12.08%。", Box(20, 90.0, 111.0, 506.0, 126.0))
+>>> doc = Document("report.pdf", 30, (Paragraph(line.text, (line,)),), ())
+>>> [(n.text, str(n.box)) for n in doc.numbers()]
+[('9859.38', '第20页'), ('12.08%', '第20页')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from budgetkit.errors import LoadError, LoadIssue, MissingExtraError
+
+__all__ = ["Box", "Cell", "Document", "Line", "NumberToken", "Paragraph", "RawTable", "read_pdf"]
+
+#: Most pages a document may have: a 决算 runs to a few dozen, a whole department's volume to a few hundred.
+MAX_PAGES = 2000
+#: Most characters of text a document may have (about 1,000 pages of dense text).
+MAX_CHARS = 2_000_000
+
+#: A number as printed: optional sign, digits with optional thousands separators, optional decimals,
+#: optional percent sign; not preceded by a Latin letter, digit or point (Chinese characters may touch it:
+#: 总计9859.38万元). A classification code like 2080501 is a number too.
+_NUMBER = re.compile(r"(?<![0-9A-Za-z.])[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
+_UNIT_LINE = re.compile(r"^\s*(?:金额)?单位[:：]\s*(\S+)\s*$")
+_NOTE_LINE = re.compile(r"^\s*(?:注|说明)[:：]")
+_SPACES = re.compile(r"\s+")
+
+
+@attrs.frozen
+class Box:
+    """A place on a page: ``page`` counts from 1; the box is in PDF points from the page's top-left corner."""
+
+    page: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    def __str__(self) -> str:
+        return f"第{self.page}页"
+
+
+@attrs.frozen
+class Line:
+    """One printed line of text and its box."""
+
+    text: str
+    box: Box
+
+
+@attrs.frozen
+class Paragraph:
+    """A paragraph of running text (outside the tables), its lines joined; ``lines`` keep every line's place."""
+
+    text: str
+    lines: tuple[Line, ...]
+
+    @property
+    def pages(self) -> tuple[int, ...]:
+        """The pages the paragraph is printed on."""
+        return tuple(sorted({line.box.page for line in self.lines}))
+
+
+@attrs.frozen
+class Cell:
+    """One table cell: ``text`` as printed (``""`` for a printed blank), with its box.
+
+    ``text`` is ``None`` where a merged cell leaves no cell of its own.
+    """
+
+    text: str | None
+    box: Box | None
+
+
+@attrs.frozen
+class RawTable:
+    """A ruled table as printed, before interpretation: rows of cells, and the lines around it.
+
+    ``title`` is the last line above the table that is neither its unit (``单位：万元``, kept in
+    ``unit``) nor a report-level heading; ``heading`` keeps every line between the previous table
+    (or the top of the page) and this one; ``notes`` the ``注：…`` lines below it. A table continued
+    over several pages is one ``RawTable`` whose ``pages`` lists them.
+    """
+
+    rows: tuple[tuple[Cell, ...], ...]
+    pages: tuple[int, ...]
+    title: str | None = None
+    unit: str | None = None
+    heading: tuple[Line, ...] = ()
+    notes: tuple[Line, ...] = ()
+
+    @property
+    def width(self) -> int:
+        """The number of columns (the widest row)."""
+        return max((len(row) for row in self.rows), default=0)
+
+    def texts(self) -> list[list[str | None]]:
+        """The cells' texts, row by row (``None`` for the empty places of merged cells)."""
+        return [[cell.text for cell in row] for row in self.rows]
+
+
+@attrs.frozen
+class NumberToken:
+    """A number printed somewhere in the document: its text as printed and where."""
+
+    text: str
+    box: Box
+    #: "table" for a table cell, "text" for running text, "heading" or "note" for the lines around a table
+    where: str
+
+
+@attrs.frozen
+class Document:
+    """A document's paragraphs and tables in reading order, and where it came from."""
+
+    source: str
+    pages: int
+    paragraphs: tuple[Paragraph, ...]
+    tables: tuple[RawTable, ...]
+
+    def numbers(self) -> Iterator[NumberToken]:
+        """Every number printed in the document, with its place (table cells, text, headings and notes).
+
+        >>> doc = Document("x.pdf", 1, (Paragraph("收入9.50万元，增长1.2%", (Line("收入9.50万元，增长1.2%", Box(1, 0, 0, 9, 9)),)),), ())
+        >>> [n.text for n in doc.numbers()]
+        ['9.50', '1.2%']
+        """
+        for paragraph in self.paragraphs:
+            for line in paragraph.lines:
+                for match in _NUMBER.finditer(line.text):
+                    yield NumberToken(match.group(), line.box, "text")
+        for table in self.tables:
+            for line in table.heading:
+                for match in _NUMBER.finditer(line.text):
+                    yield NumberToken(match.group(), line.box, "heading")
+            for row in table.rows:
+                for cell in row:
+                    if cell.text and cell.box is not None:
+                        for match in _NUMBER.finditer(cell.text):
+                            yield NumberToken(match.group(), cell.box, "table")
+            for line in table.notes:
+                for match in _NUMBER.finditer(line.text):
+                    yield NumberToken(match.group(), line.box, "note")
+
+
+def read_pdf(path: str | Path, *, max_pages: int = MAX_PAGES) -> Document:
+    """Read a PDF report into a :class:`Document` (needs the ``import`` extra: pdfplumber).
+
+    A file that cannot be read as a report — not a PDF, damaged, encrypted, more than ``max_pages``
+    pages, or scanned images with no text layer (OCR is not done) — raises
+    :class:`~budgetkit.errors.LoadError` naming the file and what is wrong.
+
+    >>> read_pdf(Path(__file__))
+    Traceback (most recent call last):
+    ...
+    budgetkit.errors.LoadError: cannot load .../document.py: 1 problem
+      file: not a PDF file (it does not start with %PDF-)
+    """
+    source = str(path)
+    try:
+        with open(path, "rb") as handle:
+            magic = handle.read(1024)
+    except OSError as exc:
+        raise LoadError(source, [LoadIssue("file", exc.strerror or str(exc))]) from None
+    if b"%PDF-" not in magic:
+        raise LoadError(source, [LoadIssue("file", "not a PDF file (it does not start with %PDF-)")])
+    pdfplumber = _pdfplumber()
+    try:
+        pdf = pdfplumber.open(path)
+    except Exception as exc:  # pdfminer raises many unrelated types for damaged or encrypted files
+        raise LoadError(source, [LoadIssue("file", _open_problem(exc))]) from None
+    with pdf:
+        try:
+            count = len(pdf.pages)
+        except Exception as exc:
+            raise LoadError(source, [LoadIssue("file", _open_problem(exc))]) from None
+        if count > max_pages:
+            raise LoadError(source, [LoadIssue("file", f"{count} pages; at most {max_pages} are read")])
+        reader = _Reader(source)
+        for number, page in enumerate(pdf.pages, start=1):
+            try:
+                reader.page(number, page)
+            except LoadError:
+                raise
+            except Exception as exc:  # a damaged page: name it
+                raise LoadError(source, [LoadIssue(f"page {number}", f"cannot be read ({type(exc).__name__})")]) from None
+        return reader.document(count)
+
+
+def _pdfplumber() -> Any:
+    try:
+        import pdfplumber
+    except ImportError:
+        raise MissingExtraError("pdfplumber", "import", "reading PDF reports") from None
+    return pdfplumber
+
+
+def _open_problem(exc: Exception) -> str:
+    name = type(exc).__name__
+    if "Password" in name or "Encrypt" in name or "password" in str(exc).lower():
+        return "the PDF is encrypted (password-protected); save an unprotected copy first"
+    return f"a damaged or unsupported PDF ({name})"
+
+
+def _clean(text: str | None) -> str | None:
+    """A cell's text with the line breaks of wrapped cells removed (社会保障和就\\n业支出 → 社会保障和就业支出)."""
+    if text is None:
+        return None
+    return "".join(part.strip() for part in text.splitlines()).strip()
+
+
+def _box(page: int, bbox: Sequence[float]) -> Box:
+    x0, top, x1, bottom = bbox
+    return Box(page, round(float(x0), 1), round(float(top), 1), round(float(x1), 1), round(float(bottom), 1))
+
+
+@attrs.define
+class _Pending:
+    """A table being read, possibly continued on the next page."""
+
+    rows: list[tuple[Cell, ...]]
+    pages: list[int]
+    title: str | None
+    unit: str | None
+    heading: list[Line]
+    notes: list[Line]
+    #: whether nothing followed the table yet (no note, no text), so that it may continue on the next page
+    open_end: bool = True
+
+    def freeze(self) -> RawTable:
+        return RawTable(tuple(self.rows), tuple(self.pages), self.title, self.unit, tuple(self.heading), tuple(self.notes))
+
+
+class _Reader:
+    """Accumulates pages into paragraphs and tables, in reading order."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.chars = 0
+        self.paragraphs: list[Paragraph] = []
+        self.tables: list[RawTable] = []
+        self.lines: list[Line] = []  # the paragraph being read
+        self.margin: float | None = None  # left margin of running text on this page
+        self.pending: _Pending | None = None
+        self.image_pages = 0  # pages that are images with no text
+
+    def page(self, number: int, page: Any) -> None:
+        found = sorted(page.find_tables(), key=lambda table: table.bbox[1])
+        lines = [
+            Line(_SPACES.sub(" ", line["text"]).strip(), _box(number, (line["x0"], line["top"], line["x1"], line["bottom"])))
+            for line in page.extract_text_lines()
+        ]
+        self.chars += sum(len(line.text) for line in lines)
+        if self.chars > MAX_CHARS:
+            raise LoadError(self.source, [LoadIssue(f"page {number}", f"more than {MAX_CHARS:,} characters of text")])
+        if page.images and not lines:
+            self.image_pages += 1
+        outside = sorted(
+            (line for line in lines if not any(_inside(line.box, table.bbox) for table in found)),
+            key=lambda line: line.box.top,
+        )
+        margin = min((line.box.x0 for line in outside), default=None)
+        cursor = -1.0
+        for table in found:
+            gap = [line for line in outside if cursor <= line.box.top < table.bbox[1]]
+            gap = self._notes(gap)
+            split = len(gap)
+            while split > 0 and _heading(gap[split - 1], float(page.width)):
+                split -= 1
+            self._text(gap[:split], margin)
+            self._table(number, table, gap[split:])
+            cursor = table.bbox[3]
+        rest = self._notes([line for line in outside if line.box.top >= cursor])
+        self._text(rest, margin)
+
+    def _notes(self, lines: list[Line]) -> list[Line]:
+        """Give the 注：… lines that directly follow the table being read to it; return the others."""
+        if self.pending is None:
+            return lines
+        taken = 0
+        while taken < len(lines) and (_NOTE_LINE.match(lines[taken].text) or (taken and self.pending.notes)):
+            if not _NOTE_LINE.match(lines[taken].text) and lines[taken].box.top - lines[taken - 1].box.bottom > 8:
+                break
+            self.pending.notes.append(lines[taken])
+            self.pending.open_end = False
+            taken += 1
+        return lines[taken:]
+
+    def _text(self, lines: list[Line], margin: float | None) -> None:
+        """Add running-text lines to paragraphs: an indented line starts a new paragraph."""
+        if not lines:
+            return
+        self._close_table()
+        for line in lines:
+            indented = margin is not None and line.box.x0 - margin > 12
+            if indented or (self.lines and _short(self.lines[-1], lines)):
+                self._close_paragraph()
+            self.lines.append(line)
+
+    def _close_paragraph(self) -> None:
+        if self.lines:
+            text = "".join(line.text for line in self.lines)
+            self.paragraphs.append(Paragraph(text, tuple(self.lines)))
+            self.lines = []
+
+    def _table(self, number: int, table: Any, above: list[Line]) -> None:
+        rows: list[tuple[Cell, ...]] = []
+        for row, texts in zip(table.rows, table.extract(), strict=True):
+            cells = []
+            for cell_box, text in zip(row.cells, texts, strict=True):
+                box = None if cell_box is None else _box(number, cell_box)
+                cells.append(Cell(_clean(text), box))
+            rows.append(tuple(cells))
+        unit = next((m.group(1) for line in above if (m := _UNIT_LINE.match(line.text))), None)
+        titles = [line.text for line in above if not _UNIT_LINE.match(line.text)]
+        pending = self.pending
+        width = max((len(r) for r in rows), default=0)
+        if (
+            pending is not None
+            and pending.open_end
+            and not above
+            and not self.lines
+            and number == pending.pages[-1] + 1
+            and width == max((len(r) for r in pending.rows), default=0)
+        ):
+            pending.rows.extend(rows)
+            pending.pages.append(number)
+            return
+        self._close_paragraph()
+        self._close_table()
+        self.pending = _Pending(rows, [number], titles[-1] if titles else None, unit, list(above), [])
+
+    def _close_table(self) -> None:
+        if self.pending is not None:
+            self.tables.append(self.pending.freeze())
+            self.pending = None
+
+    def document(self, pages: int) -> Document:
+        self._close_paragraph()
+        self._close_table()
+        if not self.paragraphs and not self.tables:
+            problem = (
+                "no text layer: the pages are scanned images, and budgetkit does not do OCR"
+                if self.image_pages
+                else "no text in the document"
+            )
+            raise LoadError(self.source, [LoadIssue("file", problem)])
+        return Document(self.source, pages, tuple(self.paragraphs), tuple(self.tables))
+
+
+def _inside(box: Box, bbox: Sequence[float]) -> bool:
+    x0, top, x1, bottom = bbox
+    middle = (box.top + box.bottom) / 2
+    return top - 1 <= middle <= bottom + 1 and box.x0 >= x0 - 1 and box.x1 <= x1 + 1
+
+
+def _heading(line: Line, width: float) -> bool:
+    """Whether a line above a table belongs to it: its unit line, or a centred title narrower than running text."""
+    if _UNIT_LINE.match(line.text):
+        return True
+    centre = (line.box.x0 + line.box.x1) / 2
+    return abs(centre - width / 2) < 40 and line.box.x1 - line.box.x0 < 0.6 * width
+
+
+def _short(previous: Line, lines: list[Line]) -> bool:
+    """Whether ``previous`` ends well before the right margin of its page's text (the end of a paragraph)."""
+    right = max((line.box.x1 for line in lines if line.box.page == previous.box.page), default=previous.box.x1)
+    return right - previous.box.x1 > 40
