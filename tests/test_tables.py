@@ -297,3 +297,15 @@ def test_load_table_set_reads_a_full_set(tmp_path: Path) -> None:
     mine.write_text(shipped.read_text(encoding="utf-8").replace('name = "national-2024"', 'name = "copy"'), "utf-8")
     loaded = load_table_set(mine)
     assert loaded.name == "copy" and loaded.templates == table_set("national-2024").templates
+
+
+def test_the_format_page_example_loads() -> None:
+    """The [tables] example of docs/dataset-format.md is a valid account file fragment."""
+    from budgetkit.io import loads
+
+    page = (Path(__file__).parents[1] / "docs" / "dataset-format.md").read_text(encoding="utf-8")
+    example = next(block for block in page.split("```toml\n")[1:] if block.startswith("[tables]"))
+    example = example.split("```")[0]
+    account = loads('format_version = "0.2"\nunit = "示例"\nyear = 2024\nunit_type = "行政单位"\n' + example)
+    assert account.tables.cell("general_budget_expenditure", "2200199", "basic") == Cell("0.00")
+    assert account.tables.cell("general_budget_expenditure", "2200199", "project") == Cell("")
