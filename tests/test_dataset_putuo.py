@@ -99,3 +99,31 @@ def test_the_dataset_round_trips_digit_for_digit(planning: FinalAccount) -> None
     """The dataset dumps and loads back equal, in TOML and JSON."""
     assert loads(dumps(planning)) == planning
     assert loads(dumps(planning, "json"), "json") == planning
+
+
+@pytest.fixture(scope="module")
+def social_work() -> FinalAccount:
+    return datasets.load("putuo-social-work-2024")
+
+
+def test_social_work_leaves_empty_cells_blank_and_table_seven_empty(social_work: FinalAccount) -> None:
+    """The social-work report prints blanks (not 0.00) in empty split cells, and an empty 表七 with its note."""
+    assert social_work.tables.cell("expenditure", "2013901", "project") == Cell("")
+    assert social_work.tables.cell("expenditure", "2013999", "basic") == Cell("")
+    assert social_work.tables.cell("general_budget_expenditure", "2013999", "project") == Cell("202.24")
+    three = social_work.tables.table("three_public")
+    assert three is not None and three.rows == () and three.is_empty and "故本表无数据" in three.empty_note
+
+
+def test_social_work_check_raises_no_error_and_flags_the_nudged_share(social_work: FinalAccount) -> None:
+    """budgetkit check finds no error on the social-work report; the 9.55% share nudged to sum 100% is flagged."""
+    findings = check(social_work)
+    assert [f for f in findings if f.severity is Severity.ERROR] == []
+    assert [str(f.stated) for f in findings if f.rule == "rounding.nudged"] == ["9.55"]
+
+
+def test_social_work_notes_list_the_verified_defects(social_work: FinalAccount) -> None:
+    """The social-work notes name its verified defects: growth from zero, the copied use, the double-counted SME sum."""
+    for fragment in ("100.00%", "事业单位医疗保险支出", "42.14", "9.5575%", "仍保留该表格式"):
+        assert fragment in social_work.notes, fragment
+    assert loads(dumps(social_work)) == social_work
