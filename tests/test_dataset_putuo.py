@@ -127,3 +127,35 @@ def test_social_work_notes_list_the_verified_defects(social_work: FinalAccount) 
     for fragment in ("100.00%", "事业单位医疗保险支出", "42.14", "9.5575%", "仍保留该表格式"):
         assert fragment in social_work.notes, fragment
     assert loads(dumps(social_work)) == social_work
+
+
+def _differences(account: FinalAccount) -> set[tuple[str, str]]:
+    """(identity note, row) for every instance of the set's identities whose printed sides differ."""
+    tables = account.tables
+    found = set()
+    shipped = tables.template_set()
+    assert shipped is not None
+    for link in shipped.links:
+        for left, right in tables.link_places(link):
+            cells = [tables.at(place) for place in (*left, *right)]
+            if any(cell is None for cell in cells):
+                continue  # a side not printed: nothing to compare
+            total = [sum((tables.at(p).value for p in side), Decimal(0)) for side in (left, right)]  # type: ignore[union-attr]
+            if total[0] != total[1]:
+                found.add((link.note, left[0].row))
+    return found
+
+
+def test_walking_the_identities_finds_the_two_class_printings_that_differ(planning: FinalAccount) -> None:
+    """The set's cross-table identities, walked over the planning tables, find exactly the verified disagreements."""
+    assert _differences(planning) == {
+        ("表一的每个类 = 表三的本年支出合计", "210"),
+        ("表一的每个类 = 表三的本年支出合计", "212"),
+        ("表五的每个类 = 表四一般公共预算财政拨款列", "210"),
+    }
+
+
+def test_the_social_work_tables_agree_across_tables_but_one_residue(social_work: FinalAccount) -> None:
+    """Every cross-table identity holds in the social-work tables but 人员 + 公用 (105.59) against 基本支出 (105.58)."""
+    assert _differences(social_work) == {("表六：人员经费 + 公用经费 = 表五基本支出", "general_budget.personnel")}
+    assert "105.59" in social_work.notes
