@@ -89,7 +89,11 @@ _KEY: Final = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*")
 
 
 class Side(enum.Enum):
-    """The half of a two-sided table (表一, 表四) a row sits in: 收入 or 支出."""
+    """The half of a two-sided table (表一, 表四) a row sits in: 收入 or 支出.
+
+    >>> Side("income").zh, Side.EXPENDITURE.zh
+    ('收入', '支出')
+    """
 
     INCOME = "income"
     EXPENDITURE = "expenditure"
@@ -101,7 +105,11 @@ class Side(enum.Enum):
 
 
 class RowKind(enum.Enum):
-    """What a row is: a classification line (类/款/项), a template line, a subtotal or a total."""
+    """What a row is: a classification line (类/款/项), a template line, a subtotal or a total.
+
+    >>> table_set("national-2024").template("summary").line("income.total").kind
+    <RowKind.TOTAL: 'total'>
+    """
 
     CLASS = "类"
     SECTION = "款"
@@ -663,7 +671,12 @@ class Place:
 
 @attrs.frozen
 class Printing:
-    """One printing of a figure: its place and the printed cell."""
+    """One printing of a figure: its place and the printed cell.
+
+    >>> p = Printing(Place("summary", "210", "amount"), Cell("236.63"))
+    >>> str(p.place), p.cell.places
+    ('summary[210].amount', 2)
+    """
 
     place: Place
     cell: Cell
