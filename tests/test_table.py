@@ -91,13 +91,13 @@ def _decimal_columns(frame: Any) -> list[str]:
 def test_seed_frames_have_the_documented_columns_and_exact_decimal_dtypes(
     seed: FinalAccount, table: str, columns: list[str], money: list[str]
 ) -> None:
-    """Each table has its columns in order; number columns are Arrow decimal128(38, s), text is string, none float."""
+    """Each table has its columns in order; number columns are Arrow decimal128 sized to the seed (12 digits), text is string, none float."""
     frame = to_frame(seed, table)  # type: ignore[arg-type]
     assert list(frame.columns) == columns
     assert _decimal_columns(frame) == money
     for column in money:
         assert frame[column].dtype == pd.ArrowDtype(frame[column].dtype.pyarrow_dtype)
-        assert frame[column].dtype.pyarrow_dtype.precision == 38
+        assert frame[column].dtype.pyarrow_dtype.precision == 12
     for column in frame.columns:
         assert not pd.api.types.is_float_dtype(frame[column].dtype), column
         if column not in money and column != "matches":
@@ -113,7 +113,7 @@ def test_category_frame_holds_the_seed_lines_exactly(seed: FinalAccount) -> None
     assert item["path"] == "社会保障和就业支出 / 人力资源和社会保障管理事务 / 事业运行"
     assert _row(lines, "name", "社会保障和就业支出")["actual"] == Decimal("980")
     assert len(lines) == len(list(seed.general_budget.lines()))
-    assert str(lines["actual"].dtype) == "decimal128(38, 2)[pyarrow]"
+    assert str(lines["actual"].dtype) == "decimal128(12, 2)[pyarrow]"
 
 
 def test_figure_frame_lists_printed_figures_with_labels(seed: FinalAccount) -> None:
@@ -186,7 +186,7 @@ def test_empty_sequence_needs_a_table_and_then_has_its_schema() -> None:
         to_frame([])
     empty = to_frame([], "projects")
     assert len(empty) == 0
-    assert str(empty["executed"].dtype) == "decimal128(38, 2)[pyarrow]"
+    assert str(empty["executed"].dtype) == "decimal128(12, 2)[pyarrow]"
 
 
 @pytest.mark.parametrize(
@@ -223,15 +223,15 @@ def test_scale_is_the_most_places_in_the_column() -> None:
         ExpenseCategory(level="类", name="b", actual="1054.9"),
     ]
     frame = to_frame(lines)
-    assert frame["actual"].dtype.pyarrow_dtype == pa.decimal128(38, 6)
+    assert frame["actual"].dtype.pyarrow_dtype == pa.decimal128(13, 6)  # 4 + 6 digits and 3 of headroom
     assert list(frame["actual"]) == [Decimal("0.059979"), Decimal("1054.9")]
-    assert frame["budget"].dtype.pyarrow_dtype == pa.decimal128(38, 2)  # nothing to choose from
+    assert frame["budget"].dtype.pyarrow_dtype == pa.decimal128(12, 2)  # nothing to choose from
 
 
 def test_values_beyond_38_digits_fall_back_to_decimal256() -> None:
-    """30 integer digits beside 12 places need 42 digits: the column becomes decimal256(76, 12), still exact."""
+    """30 integer digits beside 12 places need 42 digits: the column becomes decimal256(45, 12), still exact."""
     big, fine = "9" * 30, "0." + "0" * 11 + "1"
-    assert decimal_type([Decimal(big), Decimal(fine)]) == pa.decimal256(76, 12)
+    assert decimal_type([Decimal(big), Decimal(fine)]) == pa.decimal256(45, 12)
     frame = to_frame(
         [ExpenseCategory(level="类", name="a", actual=big), ExpenseCategory(level="类", name="b", actual=fine)]
     )
@@ -262,7 +262,7 @@ def test_arrow_table_has_the_frame_schema(seed: FinalAccount) -> None:
     """to_arrow gives the same columns and types as to_frame, with the table named in the metadata."""
     table = to_arrow(seed, "projects")
     assert isinstance(table, pa.Table)
-    assert table.schema.field("executed").type == pa.decimal128(38, 2)
+    assert table.schema.field("executed").type == pa.decimal128(12, 2)
     assert table.schema.metadata[b"budgetkit.table"] == b"projects"
     assert table.to_pandas(types_mapper=pd.ArrowDtype).equals(to_frame(seed, "projects"))
 
@@ -324,3 +324,32 @@ def test_indicators_alone_have_no_project(seed: FinalAccount) -> None:
     )
     assert pd.isna(rows["project_code"].iloc[0]) and rows["rule_score"].iloc[0] == Decimal("7.50")
     assert pd.isna(rows["stated_score"].iloc[0]) and pd.isna(rows["matches"].iloc[0])
+
+
+# -- arithmetic on the columns ----------------------------------------------------------------
+
+
+def test_analyst_arithmetic_on_seed_columns_stays_exact_and_in_range(seed: FinalAccount) -> None:
+    """+, −, × and ÷ between money columns, by scalars and by sums no longer overflow Arrow's 38 digits."""
+    figures = to_frame(seed, "figures").set_index("path")
+    projects = to_frame(seed, "projects")
+    lines = to_frame(seed, "categories")
+    change = figures["current"] - figures["previous"]
+    assert change["income.total"] == Decimal("66.02")
+    assert (projects["executed"] + projects["adjusted"]).iloc[0] == 2 * projects["executed"].iloc[0]
+    rate = (projects["executed"] / projects["adjusted"] * Decimal(100)).iloc[0]
+    assert rate == Decimal(100)
+    assert (figures["current"] * 2)["income.total"] == Decimal("2109.80")
+    assert (figures["current"] * Decimal("10000"))["income.total"] == Decimal("10549000")  # 万元 → 元
+    assert (figures["current"] / 3)["income.total"].quantize(Decimal("0.01")) == Decimal("351.63")
+    share = lines["actual"] / lines["actual"].sum()
+    assert share.sum().quantize(Decimal("0.000001")) == Decimal(1)  # Arrow truncates: 0.9999995 before rounding
+    growth = ((figures["current"] - figures["previous"]) / figures["previous"] * Decimal(100))["income.total"]
+    assert growth.quantize(Decimal("0.01")) == Decimal("6.68")
+
+
+def test_frames_of_two_accounts_of_similar_size_stack_with_one_type(seed: FinalAccount) -> None:
+    """The precision floor gives two accounts' frames one decimal type, so pd.concat keeps it exact."""
+    other = generate(7)
+    stacked = pd.concat([to_frame(seed, "projects"), to_frame(other, "projects")])
+    assert str(stacked["executed"].dtype).startswith("decimal128(")

@@ -14,12 +14,22 @@ Four tables, each from the model objects it describes:
 Column types:
 
 - **Money and other exact numbers** (amounts in 万元, weights, scores, rates) are
-  ``pd.ArrowDtype(pa.decimal128(38, s))`` — never float. The precision is always 38;
-  the scale ``s`` is chosen per column, as the most decimal places any value in the
-  column has, so the column holds every value exactly and prints as the report does
-  (426.43, not 426.430000000000). A column whose values need more than 38 digits at
-  that scale (impossible for published figures) becomes ``decimal256(76, s)``. An
-  empty or all-blank column has scale 2.
+  ``pd.ArrowDtype(pa.decimal128(p, s))`` — never float. The scale ``s`` is chosen
+  per column, as the most decimal places any value in the column has, so the column
+  holds every value exactly and prints as the report does (426.43, not
+  426.430000000000). The precision ``p`` is sized to the data: the digits the
+  widest value needs plus :data:`HEADROOM`, and at least :data:`MIN_PRECISION`.
+  Arrow widens the type of every result (``a - b`` needs one digit more, ``a * b``
+  and ``a / b`` about twice as many), so sized columns leave room for the
+  arithmetic an analyst does — ``a - b``, ``a / b * 100``, ``a / a.sum()`` — within
+  Arrow's 38 digits; frames of accounts of similar size share one type and stack
+  with ``pd.concat``. A column needing more than 38 digits becomes
+  ``decimal256(p, s)``. An empty or all-blank column has scale 2.
+- Arrow divides by truncating, and pandas' ``round`` rounds half to even; the
+  ``.bk`` accessor (:mod:`budgetkit.accessor`, registered when this module first
+  builds or reads a frame) gives exact, half-up (四舍五入) columns instead:
+  ``round_half_up``, ``change``, ``rate``, ``growth``, ``share``, ``cumsum``,
+  ``mean``, ``std`` and ``describe``.
 - A value printed with fewer places than its column's scale widens to it:
   ``Decimal("0.8")`` among two-place figures reads back as ``Decimal("0.80")`` —
   equal as a number, not as printed. ``places=True`` adds an ``int8`` column
@@ -41,7 +51,7 @@ pandas and pyarrow are optional: :func:`to_frame` and :func:`read_parquet` need
 >>> lines.loc[lines["name"] == "事业运行", ["level", "actual"]].to_string(index=False)
 'level  actual\\n    项  426.43'
 >>> str(lines["actual"].dtype)
-'decimal128(38, 2)[pyarrow]'
+'decimal128(12, 2)[pyarrow]'
 >>> list(to_frame(account.projects[:1], labels="zh").columns)
 ['项目编码', '项目名称', '项目类别', '年初预算数', '调整后预算数', '预算执行数', '预算执行率(%)']
 """
@@ -88,7 +98,11 @@ Labels = Literal["en", "zh"]
 #: The tables this module builds.
 TABLES: tuple[TableName, ...] = ("figures", "categories", "projects", "indicators")
 
-#: Precision of every decimal column; wider values fall back to decimal256 (76 digits).
+#: Digits of room a decimal column keeps above what its values need: a sum of up to 1000 of them fits.
+HEADROOM = 3
+#: The smallest precision of a decimal column, so that the frames of accounts of similar size share one type.
+MIN_PRECISION = 12
+#: Most digits of decimal128; wider columns are decimal256 (76 digits).
 _PRECISION = 38
 _WIDE_PRECISION = 76
 #: Scale of a decimal column with no value to choose one from (published 万元 figures).
@@ -381,12 +395,15 @@ def _places(value: Decimal) -> int:
 
 
 def decimal_type(values: Iterable[Decimal | None]) -> Any:
-    """The Arrow decimal type of a column holding ``values`` exactly: precision 38, scale from the data.
+    """The Arrow decimal type of a column holding ``values`` exactly, sized to them with room for arithmetic.
+
+    The scale is the most places of any value; the precision is the digits the
+    widest value needs plus :data:`HEADROOM`, at least :data:`MIN_PRECISION`.
 
     >>> decimal_type([Decimal("426.43"), Decimal("0.8"), None])
-    Decimal128Type(decimal128(38, 2))
-    >>> decimal_type([Decimal("0.059979")]), decimal_type([])
-    (Decimal128Type(decimal128(38, 6)), Decimal128Type(decimal128(38, 2)))
+    Decimal128Type(decimal128(12, 2))
+    >>> decimal_type([Decimal("0.059979")]), decimal_type([]), decimal_type([Decimal("123456789012.5")])
+    (Decimal128Type(decimal128(12, 6)), Decimal128Type(decimal128(12, 2)), Decimal128Type(decimal128(16, 1)))
     """
     pa = _require("pyarrow", "arrow")
     whole, scale, seen = 1, 0, False
@@ -397,14 +414,16 @@ def decimal_type(values: Iterable[Decimal | None]) -> Any:
         whole, scale, seen = max(whole, digits), max(scale, places), True
     if not seen:
         scale = _EMPTY_SCALE
-    if whole + scale <= _PRECISION:
-        return pa.decimal128(_PRECISION, scale)
-    if whole + scale <= _WIDE_PRECISION:
-        return pa.decimal256(_WIDE_PRECISION, scale)
-    raise InvalidNumberError(
-        f"{whole} integer digits and {scale} places",
-        f"a column needs at most {_WIDE_PRECISION} digits to be held exactly in Arrow",
-    )
+    needed = whole + scale
+    if needed > _WIDE_PRECISION:
+        raise InvalidNumberError(
+            f"{whole} integer digits and {scale} places",
+            f"a column needs at most {_WIDE_PRECISION} digits to be held exactly in Arrow",
+        )
+    precision = min(max(needed + HEADROOM, MIN_PRECISION), _WIDE_PRECISION)
+    if precision <= _PRECISION:
+        return pa.decimal128(precision, scale)
+    return pa.decimal256(precision, scale)
 
 
 def _arrow_table(table: TableName, rows: list[_Row], labels: Labels, places: bool) -> Any:
@@ -446,7 +465,7 @@ def to_arrow(obj: object, table: TableName | None = None, *, labels: Labels = "e
     >>> from budgetkit.datasets import load
     >>> t = to_arrow(load("zigong-hr-2023"), "projects")
     >>> t.num_rows, str(t.schema.field("executed").type)
-    (9, 'decimal128(38, 2)')
+    (9, 'decimal128(12, 2)')
     """
     name, rows = _rows(obj, table)
     return _arrow_table(name, rows, labels, places)
@@ -460,7 +479,7 @@ def to_frame(obj: object, table: TableName | None = None, *, labels: Labels = "e
     >>> df.loc[df["path"] == "income.total", ["label", "current", "previous"]].to_string(index=False)
     'label current previous\\n 收入总计 1054.90   988.88'
     >>> df["current"].dtype.pyarrow_dtype
-    Decimal128Type(decimal128(38, 2))
+    Decimal128Type(decimal128(12, 2))
     """
     pd = _require("pandas", "pandas")
     _require("pyarrow", "pandas")
