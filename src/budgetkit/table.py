@@ -127,6 +127,16 @@ def _require(module: str, extra: str) -> Any:
         raise MissingExtraError(module.partition(".")[0], extra) from exc
 
 
+def _pandas() -> Any:
+    """pandas, with pyarrow, and the ``.bk`` accessor registered; or :class:`MissingExtraError` naming the extra."""
+    pd = _require("pandas", "pandas")
+    _require("pyarrow", "pandas")
+    from budgetkit.accessor import register
+
+    register()
+    return pd
+
+
 # -- published figures ------------------------------------------------------------------------
 
 #: The Chinese name of every :class:`~budgetkit.account.Figure` of a final account, by path.
@@ -481,8 +491,7 @@ def to_frame(obj: object, table: TableName | None = None, *, labels: Labels = "e
     >>> df["current"].dtype.pyarrow_dtype
     Decimal128Type(decimal128(12, 2))
     """
-    pd = _require("pandas", "pandas")
-    _require("pyarrow", "pandas")
+    pd = _pandas()
     return to_arrow(obj, table, labels=labels, places=places).to_pandas(types_mapper=pd.ArrowDtype)
 
 
@@ -511,6 +520,6 @@ def write_parquet(
 
 def read_parquet(path: str | PathLike[str]) -> Any:
     """Read a Parquet file written by :func:`write_parquet` back into the frame :func:`to_frame` gives."""
-    pd = _require("pandas", "pandas")
+    pd = _pandas()
     pq = _require("pyarrow.parquet", "pandas")
     return pq.read_table(Path(path)).to_pandas(types_mapper=pd.ArrowDtype)

@@ -1,0 +1,413 @@
+"""The ``.bk`` pandas accessor: exact, half-up (四舍五入) operations on budgetkit's decimal columns.
+
+Arrow, under pandas' decimal columns, truncates when it divides; pandas rounds
+half to even (105.45 → 105.4); ``describe()`` fails on decimal columns,
+``cumsum()`` is not supported and ``std()`` answers with a float. ``Series.bk``
+and ``DataFrame.bk`` do these exactly, compute every value with
+:class:`~decimal.Decimal`, round only where asked, half-up, and return decimal
+columns sized by :func:`budgetkit.table.decimal_type` — never a float:
+
+- ``round_half_up(places)`` — 四舍五入 to ``places`` decimals (Series and DataFrame);
+- ``change(other)`` — ``self − other``, exactly (增减额);
+- ``rate(other, places=2)`` — ``self / other`` in percent (完成率, 执行率);
+- ``growth(previous, places=2)`` — ``(self − previous) / previous`` in percent (增长率);
+- ``share(places=2)`` — each value's share of the column's sum in percent (占比);
+- ``cumsum()`` — the running total;
+- ``mean(places)``, ``std(places, ddof=1)`` and ``describe(places)`` (Series and DataFrame).
+
+A blank value (``<NA>``, not printed) stays blank and is left out of sums,
+like pandas' ``skipna``; a rate whose base is 0 is undefined, so it is
+``<NA>`` too — never 0 nor infinity. Percentages are not balanced to 100:
+each is rounded on its own, as the text of a report prints it.
+
+Importing :mod:`budgetkit.table` does not import pandas; the accessor is
+registered when :mod:`budgetkit.table` first builds or reads a frame, or by
+:func:`register` (which needs the ``pandas`` extra).
+
+>>> from budgetkit.datasets import load
+>>> from budgetkit.table import to_frame
+>>> figures = to_frame(load("zigong-hr-2023")).set_index("path")
+>>> total = figures.loc["income.total"]
+>>> total["current"], total["previous"]
+(Decimal('1054.90'), Decimal('988.88'))
+>>> growth = figures["current"].bk.growth(figures["previous"])
+>>> growth["income.total"], str(growth.dtype)
+(Decimal('6.68'), 'decimal128(12, 2)[pyarrow]')
+"""
+
+from __future__ import annotations
+
+import importlib
+import math
+from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from budgetkit.errors import BudgetkitError, MissingExtraError
+from budgetkit.numbers import EXACT, places_of, round_half_up
+from budgetkit.table import decimal_type
+
+__all__ = ["ColumnTypeError", "FrameAccessor", "SeriesAccessor", "register"]
+
+#: Places added to a column's scale for its mean and standard deviation when none are asked for.
+EXTRA_PLACES = 2
+#: The rows of ``describe()``, as pandas names them.
+_DESCRIBE = ("count", "mean", "std", "min", "25%", "50%", "75%", "max")
+_QUARTILES = (Fraction(1, 4), Fraction(1, 2), Fraction(3, 4))
+
+_registered = False
+
+
+class ColumnTypeError(BudgetkitError, TypeError):
+    """A column the ``.bk`` accessor cannot compute with exactly: not an Arrow decimal or integer column.
+
+    ``column`` names it and ``dtype`` is its type.
+    """
+
+    def __init__(self, column: object, dtype: object) -> None:
+        self.column = column
+        self.dtype = dtype
+        super().__init__(
+            f"column {column!r} is {dtype}, not an exact Arrow decimal or integer column; "
+            "build frames with budgetkit.table.to_frame, or convert with "
+            "series.astype(pd.ArrowDtype(pa.decimal128(p, s)))"
+        )
+
+
+def _pandas() -> Any:
+    try:
+        importlib.import_module("pyarrow")  # the columns are Arrow arrays
+        return importlib.import_module("pandas")
+    except ImportError as exc:
+        raise MissingExtraError(exc.name or "pandas", "pandas", "the .bk accessor") from exc
+
+
+def _arrow() -> Any:
+    return importlib.import_module("pyarrow")
+
+
+def register() -> None:
+    """Register ``Series.bk`` and ``DataFrame.bk`` with pandas (once; later calls do nothing).
+
+    >>> register()
+    >>> import pandas as pd
+    >>> hasattr(pd.Series, "bk") and hasattr(pd.DataFrame, "bk")
+    True
+    """
+    global _registered
+    if _registered:
+        return
+    pd = _pandas()
+    pd.api.extensions.register_series_accessor("bk")(SeriesAccessor)
+    pd.api.extensions.register_dataframe_accessor("bk")(FrameAccessor)
+    _registered = True
+
+
+# -- values in and out ---------------------------------------------------------------------------
+
+
+def _is_exact(dtype: Any) -> bool:
+    pa = _arrow()
+    arrow = getattr(dtype, "pyarrow_dtype", None)
+    return arrow is not None and (pa.types.is_decimal(arrow) or pa.types.is_integer(arrow))
+
+
+def _values(series: Any) -> list[Decimal | None]:
+    """The column's values as Decimals (``None`` for a blank), refusing any column that is not exact."""
+    if not _is_exact(series.dtype):
+        raise ColumnTypeError(series.name, series.dtype)
+    pd = _pandas()
+    return [None if v is pd.NA else Decimal(v) for v in series.tolist()]
+
+
+def _operand(other: Any, series: Any) -> tuple[Any, list[Decimal | None], list[Decimal | None]]:
+    """Both sides as Decimal lists of equal length: another column (aligned on the index) or a number."""
+    pd = _pandas()
+    if isinstance(other, pd.Series):
+        left, right = (series, other) if series.index.equals(other.index) else series.align(other)
+        return left.index, _values(left), _values(right)
+    if isinstance(other, (bool, float)) or not isinstance(other, (int, Decimal)):
+        raise TypeError(f"the other operand is a pandas Series, an int or a Decimal, not {type(other).__name__}")
+    return series.index, _values(series), [Decimal(other)] * len(series)
+
+
+def _column(values: Sequence[Decimal | None], index: Any, name: Any, places: int | None = None) -> Any:
+    """A decimal Series of ``values``; ``places`` fixes the scale (otherwise the values' most places)."""
+    pa, pd = _arrow(), _pandas()
+    sized: list[Decimal | None] = list(values)
+    if places is not None:
+        sized.append(Decimal(1).scaleb(-places))  # only to fix the scale of the type; not stored
+    kind = decimal_type(sized)
+    return pd.Series(pd.array(pa.array(list(values), kind), dtype=pd.ArrowDtype(kind)), index=index, name=name)
+
+
+def _map2(
+    values: Iterable[tuple[Decimal | None, Decimal | None]], op: Callable[[Decimal, Decimal], Decimal | None]
+) -> list[Decimal | None]:
+    return [None if a is None or b is None else op(a, b) for a, b in values]
+
+
+def _percent(places: int) -> Callable[[Decimal, Decimal], Decimal | None]:
+    """numerator / denominator in percent, half-up to ``places``; ``None`` (undefined) when it divides by 0."""
+
+    def divide(numerator: Decimal, denominator: Decimal) -> Decimal | None:
+        if not denominator:
+            return None
+        return _rounded(Fraction(numerator) * 100 / Fraction(denominator), places)
+
+    return divide
+
+
+# -- statistics ----------------------------------------------------------------------------------
+
+
+def _rounded(value: Fraction, places: int) -> Decimal:
+    """``value`` rounded half-up (away from zero) to ``places``, exactly: integer arithmetic only."""
+    scaled = abs(value) * 10**places
+    quotient, remainder = divmod(scaled.numerator, scaled.denominator)
+    if 2 * remainder >= scaled.denominator:
+        quotient += 1
+    return _decimal(-quotient if value < 0 else quotient, places)
+
+
+def _decimal(units: int, places: int) -> Decimal:
+    """``units`` × 10^−places as a Decimal with exactly ``places`` places."""
+    return Decimal(units).scaleb(-places, context=EXACT).quantize(Decimal(1).scaleb(-places), context=EXACT)
+
+
+def _sqrt_rounded(value: Fraction, places: int) -> Decimal:
+    """The square root of ``value`` (≥ 0) rounded half-up to ``places``, exactly: integer arithmetic only."""
+    scaled = value * 10 ** (2 * places)
+    root = math.isqrt(scaled.numerator // scaled.denominator)  # floor(sqrt(scaled))
+    if 4 * scaled >= (2 * root + 1) ** 2:  # sqrt(scaled) >= root + 1/2
+        root += 1
+    return _decimal(root, places)
+
+
+def _scale(values: Iterable[Decimal]) -> int:
+    return max((places_of(v) for v in values), default=0)
+
+
+def _known(series: Any) -> list[Decimal]:
+    return [v for v in _values(series) if v is not None]
+
+
+def _mean(known: Sequence[Decimal], places: int) -> Decimal | None:
+    if not known:
+        return None
+    return _rounded(sum((Fraction(v) for v in known), Fraction(0)) / len(known), places)
+
+
+def _std(known: Sequence[Decimal], places: int, ddof: int) -> Decimal | None:
+    n = len(known)
+    if n - ddof <= 0:
+        return None
+    mean = sum((Fraction(v) for v in known), Fraction(0)) / n
+    variance = sum(((Fraction(v) - mean) ** 2 for v in known), Fraction(0)) / (n - ddof)
+    return _sqrt_rounded(variance, places)
+
+
+def _quantile(ordered: Sequence[Decimal], q: Fraction) -> Decimal:
+    """pandas' default (linear) quantile, exactly: at a quartile the weights are quarters, so it terminates."""
+    position = (len(ordered) - 1) * q
+    low = math.floor(position)
+    fraction = position - low
+    if fraction == 0:
+        return ordered[low]
+    low_value, high_value = Fraction(ordered[low]), Fraction(ordered[low + 1])
+    value = low_value + (high_value - low_value) * fraction
+    return _rounded(value, _scale(ordered) + 2)  # a quarter adds at most two places: this is exact
+
+
+def _describe(series: Any, places: int | None) -> list[Decimal | None]:
+    known = _known(series)
+    shown = _scale(known) + EXTRA_PLACES if places is None else places
+    ordered = sorted(known)
+    quartiles: list[Decimal | None] = [_quantile(ordered, q) if ordered else None for q in _QUARTILES]
+    return [
+        Decimal(len(known)),
+        _mean(known, shown),
+        _std(known, shown, 1),
+        ordered[0] if ordered else None,
+        *quartiles,
+        ordered[-1] if ordered else None,
+    ]
+
+
+# -- the accessors -------------------------------------------------------------------------------
+
+
+class SeriesAccessor:
+    """``Series.bk``: exact operations on one decimal column (see the module notes).
+
+    >>> import pandas as pd, pyarrow as pa
+    >>> register()
+    >>> s = pd.Series([Decimal("105.45"), Decimal("-0.125"), None], dtype=pd.ArrowDtype(pa.decimal128(12, 3)))
+    >>> s.round(1).tolist()  # pandas: half to even
+    [Decimal('105.400'), Decimal('-0.100'), <NA>]
+    >>> s.bk.round_half_up(1).tolist()
+    [Decimal('105.5'), Decimal('-0.1'), <NA>]
+    """
+
+    def __init__(self, series: Any) -> None:
+        self._obj = series
+
+    def round_half_up(self, places: int) -> Any:
+        """Each value rounded half-up (四舍五入) to ``places`` decimals; the column's scale becomes ``places``.
+
+        >>> import pandas as pd, pyarrow as pa
+        >>> s = pd.Series([Decimal("0.125"), Decimal("2.635")], dtype=pd.ArrowDtype(pa.decimal128(12, 3)))
+        >>> s.bk.round_half_up(2).tolist()
+        [Decimal('0.13'), Decimal('2.64')]
+        """
+        values = [None if v is None else round_half_up(v, places) for v in _values(self._obj)]
+        return _column(values, self._obj.index, self._obj.name, places)
+
+    def change(self, other: Any) -> Any:
+        """``self − other`` exactly (增减额): another column, aligned on the index, or an int or Decimal.
+
+        >>> import pandas as pd, pyarrow as pa
+        >>> now = pd.Series([Decimal("2.80"), Decimal("0.8")], dtype=pd.ArrowDtype(pa.decimal128(12, 2)))
+        >>> before = pd.Series([Decimal("2.22"), Decimal("0.29")], dtype=pd.ArrowDtype(pa.decimal128(12, 2)))
+        >>> now.bk.change(before).tolist()
+        [Decimal('0.58'), Decimal('0.51')]
+        """
+        index, left, right = _operand(other, self._obj)
+        return _column(_map2(zip(left, right, strict=True), EXACT.subtract), index, self._obj.name)
+
+    def rate(self, other: Any, places: int = 2) -> Any:
+        """``self / other`` in percent, half-up to ``places`` (完成率, 执行率); blank where ``other`` is 0.
+
+        >>> import pandas as pd, pyarrow as pa
+        >>> executed = pd.Series([Decimal("20.63"), Decimal("5")], dtype=pd.ArrowDtype(pa.decimal128(12, 2)))
+        >>> budget = pd.Series([Decimal("1.96"), Decimal("0")], dtype=pd.ArrowDtype(pa.decimal128(12, 2)))
+        >>> executed.bk.rate(budget).tolist()
+        [Decimal('1052.55'), <NA>]
+        """
+        index, left, right = _operand(other, self._obj)
+        return _column(_map2(zip(left, right, strict=True), _percent(places)), index, self._obj.name, places)
+
+    def growth(self, previous: Any, places: int = 2) -> Any:
+        """``(self − previous) / previous`` in percent, half-up to ``places`` (增长率); blank where it was 0.
+
+        >>> import pandas as pd, pyarrow as pa
+        >>> now = pd.Series([Decimal("1054.90"), Decimal("1")], dtype=pd.ArrowDtype(pa.decimal128(12, 2)))
+        >>> now.bk.growth(pd.Series([Decimal("988.88"), Decimal("0")], dtype=now.dtype)).tolist()
+        [Decimal('6.68'), <NA>]
+        """
+        index, left, right = _operand(previous, self._obj)
+        grow = _percent(places)
+        values = _map2(zip(left, right, strict=True), lambda a, b: grow(EXACT.subtract(a, b), b))
+        return _column(values, index, self._obj.name, places)
+
+    def share(self, places: int = 2) -> Any:
+        """Each value's share of the column's sum in percent, half-up to ``places`` (占比), not balanced to 100.
+
+        The sum leaves out blank values; when it is 0 every share is undefined (blank).
+
+        >>> import pandas as pd, pyarrow as pa
+        >>> lines = pd.Series([Decimal("980"), Decimal("18.93"), Decimal("27.05")],
+        ...     dtype=pd.ArrowDtype(pa.decimal128(12, 2)))
+        >>> lines.bk.share().tolist()  # as the report prints them: 100.01 in all
+        [Decimal('95.52'), Decimal('1.85'), Decimal('2.64')]
+        """
+        values = _values(self._obj)
+        total = Decimal(0)
+        for value in values:
+            if value is not None:
+                total = EXACT.add(total, value)
+        divide = _percent(places)
+        shares = [None if v is None else divide(v, total) for v in values]
+        return _column(shares, self._obj.index, self._obj.name, places)
+
+    def cumsum(self) -> Any:
+        """The running total, exactly; a blank value stays blank and adds nothing.
+
+        >>> import pandas as pd, pyarrow as pa
+        >>> s = pd.Series([Decimal("0.1"), None, Decimal("0.2")], dtype=pd.ArrowDtype(pa.decimal128(12, 1)))
+        >>> s.bk.cumsum().tolist()
+        [Decimal('0.1'), <NA>, Decimal('0.3')]
+        """
+        running, totals = Decimal(0), list[Decimal | None]()
+        for value in _values(self._obj):
+            if value is None:
+                totals.append(None)
+            else:
+                running = EXACT.add(running, value)
+                totals.append(running)
+        return _column(totals, self._obj.index, self._obj.name)
+
+    def mean(self, places: int | None = None) -> Decimal | None:
+        """The mean of the known values, half-up to ``places`` (default: the column's scale + 2); ``None`` if none.
+
+        >>> import pandas as pd, pyarrow as pa
+        >>> pd.Series([Decimal("1"), Decimal("2")], dtype=pd.ArrowDtype(pa.decimal128(12, 0))).bk.mean(1)
+        Decimal('1.5')
+        """
+        known = _known(self._obj)
+        return _mean(known, _scale(known) + EXTRA_PLACES if places is None else places)
+
+    def std(self, places: int | None = None, ddof: int = 1) -> Decimal | None:
+        """The standard deviation, half-up to ``places`` (default: scale + 2) — a Decimal, never a float.
+
+        ``None`` when there are no more than ``ddof`` known values.
+
+        >>> import pandas as pd, pyarrow as pa
+        >>> s = pd.Series([Decimal("1054.90"), Decimal("988.88")], dtype=pd.ArrowDtype(pa.decimal128(12, 2)))
+        >>> s.bk.std(), s.bk.std(2, ddof=0)
+        (Decimal('46.6832'), Decimal('33.01'))
+        """
+        known = _known(self._obj)
+        return _std(known, _scale(known) + EXTRA_PLACES if places is None else places, ddof)
+
+    def describe(self, places: int | None = None) -> Any:
+        """count, mean, std, min, quartiles and max as pandas names them, each an exact Decimal.
+
+        Mean and std are half-up to ``places`` (default: the column's scale + 2); the
+        quartiles interpolate linearly, as pandas does, and exactly.
+
+        >>> import pandas as pd, pyarrow as pa
+        >>> s = pd.Series([Decimal("1.00"), Decimal("2.00"), Decimal("4.00")], dtype=pd.ArrowDtype(pa.decimal128(12, 2)))
+        >>> s.bk.describe().to_dict()["25%"], s.bk.describe(2).to_dict()["mean"]
+        (Decimal('1.5000'), Decimal('2.3300'))
+        """
+        pd = _pandas()
+        return _column(_describe(self._obj, places), pd.Index(_DESCRIBE), self._obj.name)
+
+
+class FrameAccessor:
+    """``DataFrame.bk``: :meth:`round_half_up` and :meth:`describe` over every decimal column.
+
+    >>> from budgetkit.datasets import load
+    >>> from budgetkit.table import to_frame
+    >>> projects = to_frame(load("zigong-hr-2023"), "projects")
+    >>> summary = projects.bk.describe()
+    >>> summary.loc["max", "executed"], summary.loc["mean", "executed"]  # a column has one scale: the mean's
+    (Decimal('511.7100'), Decimal('113.9978'))
+    """
+
+    def __init__(self, frame: Any) -> None:
+        self._obj = frame
+
+    def _exact_columns(self) -> list[Any]:
+        return [name for name in self._obj.columns if _is_exact(self._obj[name].dtype)]
+
+    def round_half_up(self, places: int) -> Any:
+        """A copy with every decimal and integer column rounded half-up to ``places``; other columns unchanged.
+
+        >>> from budgetkit.datasets import load
+        >>> from budgetkit.table import to_frame
+        >>> to_frame(load("zigong-hr-2023")).bk.round_half_up(0).loc[0, ["label", "current"]].tolist()
+        ['一般公共预算财政拨款收入', Decimal('1026')]
+        """
+        frame = self._obj.copy()
+        for name in self._exact_columns():
+            frame[name] = frame[name].bk.round_half_up(places)
+        return frame
+
+    def describe(self, places: int | None = None) -> Any:
+        """:meth:`SeriesAccessor.describe` of each decimal and integer column, side by side."""
+        pd = _pandas()
+        described = {name: self._obj[name].bk.describe(places) for name in self._exact_columns()}
+        return pd.DataFrame(described, index=pd.Index(_DESCRIBE))
