@@ -126,6 +126,28 @@ def test_figure_frame_lists_printed_figures_with_labels(seed: FinalAccount) -> N
     assert _row(figures, "path", "three_public.reception")["current"] == Decimal("0.8")
 
 
+def test_every_figure_the_seed_compares_with_last_year_has_its_previous(seed: FinalAccount) -> None:
+    """The seed prints last year for the four totals and (as changes) the 三公 lines: eight rows have one."""
+    figures = to_frame(seed).set_index("path")
+    previous = figures["previous"].dropna().to_dict()
+    assert previous == {
+        "income.total": Decimal("988.88"),
+        "expenditure.total": Decimal("988.88"),
+        "fiscal.total": Decimal("954.70"),
+        "general_budget.total": Decimal("954.70"),
+        "three_public.total": Decimal("2.22"),
+        "three_public.outbound": Decimal("0"),
+        "three_public.vehicle": Decimal("1.93"),
+        "three_public.reception": Decimal("0.29"),
+    }
+    # The changes and growth rates the text prints follow from them.
+    change = figures["current"].bk.change(figures["previous"])
+    growth = figures["current"].bk.growth(figures["previous"])
+    assert (change["three_public.total"], growth["three_public.total"]) == (Decimal("0.58"), Decimal("26.13"))
+    assert (change["three_public.vehicle"], growth["three_public.vehicle"]) == (Decimal("0.07"), Decimal("3.63"))
+    assert (change["three_public.reception"], growth["three_public.reception"]) == (Decimal("0.51"), Decimal("175.86"))
+
+
 def test_project_frame_gives_the_total_line_and_execution_rate(seed: FinalAccount) -> None:
     """A project row holds its 总额 line and its 预算执行率 in percent to two places; a missing code is <NA>."""
     projects = to_frame(seed.projects)
@@ -344,8 +366,11 @@ def test_analyst_arithmetic_on_seed_columns_stays_exact_and_in_range(seed: Final
     assert (figures["current"] / 3)["income.total"].quantize(Decimal("0.01")) == Decimal("351.63")
     share = lines["actual"] / lines["actual"].sum()
     assert share.sum().quantize(Decimal("0.000001")) == Decimal(1)  # Arrow truncates: 0.9999995 before rounding
-    growth = ((figures["current"] - figures["previous"]) / figures["previous"] * Decimal(100))["income.total"]
-    assert growth.quantize(Decimal("0.01")) == Decimal("6.68")
+    totals = figures.loc[["income.total", "fiscal.total"]]
+    growth = (totals["current"] - totals["previous"]) / totals["previous"] * Decimal(100)
+    assert growth["income.total"].quantize(Decimal("0.01")) == Decimal("6.68")
+    # Arrow raises on a zero base (因公出国（境）费 was 0 last year); .bk.growth makes it <NA>, 不可比.
+    assert figures["current"].bk.growth(figures["previous"]).isna()["three_public.outbound"]
 
 
 def test_frames_of_two_accounts_of_similar_size_stack_with_one_type(seed: FinalAccount) -> None:
