@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pandas as pd
 import pyarrow as pa
 import pytest
@@ -25,11 +26,13 @@ from budgetkit.table import (
     TABLES,
     MissingExtraError,
     TableError,
+    compare,
     decimal_type,
     published_figures,
     read_parquet,
     to_arrow,
     to_frame,
+    write_excel,
     write_parquet,
 )
 
@@ -378,3 +381,117 @@ def test_frames_of_two_accounts_of_similar_size_stack_with_one_type(seed: FinalA
     other = generate(7)
     stacked = pd.concat([to_frame(seed, "projects"), to_frame(other, "projects")])
     assert str(stacked["executed"].dtype).startswith("decimal128(")
+
+
+# -- two years --------------------------------------------------------------------------------
+
+
+def _last_year(seed: FinalAccount) -> FinalAccount:
+    """A 2022 account with some of the seed's lines: a restated total, a class of its own, one project."""
+    from budgetkit.account import Figure, GeneralBudget, Income
+
+    return FinalAccount(
+        unit=seed.unit,
+        year=2022,
+        unit_type=seed.unit_type,
+        income=Income(total=Figure("988.80")),  # the 2023 report prints 988.88 for it
+        general_budget=GeneralBudget(
+            total=Figure("954.70"),
+            categories=(
+                ExpenseCategory(level="类", name="社会保障和就业支出", actual="900.00"),
+                ExpenseCategory(level="类", name="医疗卫生与计划生育支出", actual="17.00"),
+            ),
+        ),
+        projects=(attrs.evolve(seed.projects[5], code=None),),
+    )
+
+
+def test_compare_lines_up_figures_and_keeps_the_printed_comparative(seed: FinalAccount) -> None:
+    """previous is last year's account; stated_previous what this year's report prints, so a restatement shows."""
+    both = compare(seed, _last_year(seed)).set_index("path")
+    row = both.loc["income.total"]
+    assert (row["current"], row["previous"], row["stated_previous"]) == (
+        Decimal("1054.90"),
+        Decimal("988.80"),
+        Decimal("988.88"),
+    )
+    assert pd.isna(both.loc["expenditure.total", "previous"])  # not in the 2022 account: blank, not 0
+    assert both.attrs["years"] == (2023, 2022)
+
+
+def test_compare_lines_up_categories_by_name_path_and_keeps_unmatched_lines(seed: FinalAccount) -> None:
+    """A 类 of both years shares a row; a 类 of one year only has a blank on the other side."""
+    lines = compare(seed, _last_year(seed), "categories")
+    social = _row(lines, "path", "社会保障和就业支出")
+    assert (social["current"], social["previous"]) == (Decimal("980"), Decimal("900.00"))
+    old_name = _row(lines, "path", "医疗卫生与计划生育支出")
+    assert pd.isna(old_name["current"]) and old_name["previous"] == Decimal("17.00")
+    assert pd.isna(_row(lines, "path", "卫生健康支出")["previous"])
+    assert len(lines) == len(list(seed.general_budget.lines())) + 1
+
+
+def test_compare_lines_up_projects_by_code_then_name(seed: FinalAccount) -> None:
+    """A project is matched by name when last year's has no code; its 预算执行数 of both years sit side by side."""
+    projects = compare(seed, _last_year(seed), "projects", labels="zh")
+    row = _row(projects, "项目名称", seed.projects[5].name)
+    assert row["本年预算执行数"] == row["上年预算执行数"] == Decimal("268.36")
+    assert projects["上年预算执行数"].notna().sum() == 1
+
+
+@pytest.mark.parametrize(
+    ("previous_year", "table", "message"),
+    [(2023, "figures", "not a year before"), (2022, "budgets", "no table 'budgets'")],
+)
+def test_compare_refuses_the_same_year_and_unknown_tables(
+    seed: FinalAccount, previous_year: int, table: str, message: str
+) -> None:
+    """Comparing a year with itself, or an unknown table, is a TableError."""
+    with pytest.raises(TableError, match=message):
+        compare(seed, attrs.evolve(seed, year=previous_year), table)  # type: ignore[arg-type]
+
+
+# -- Excel ------------------------------------------------------------------------------------
+
+
+def test_excel_workbook_holds_every_table_with_printed_places(seed: FinalAccount, tmp_path: Path) -> None:
+    """Each table is a sheet; money cells are numbers formatted to their column's places; blanks are empty."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(write_excel(seed, tmp_path / "seed.xlsx", labels="en"))
+    assert book.sheetnames == list(TABLES)
+    sheet = book["figures"]
+    header = [c.value for c in sheet[1]]
+    assert header == ["path", "label", "current", "previous", "budget"]
+    rows = {r[0]: r for r in sheet.iter_rows(min_row=2, values_only=True)}
+    assert str(rows["income.total"][2]) == "1054.9" and str(rows["three_public.total"][3]) == "2.22"
+    assert rows["income.total"][4] is None
+    assert sheet["C2"].number_format == "#,##0.00"
+    assert len(rows) == len(to_frame(seed))
+
+
+def test_excel_keeps_long_values_whole_as_text(tmp_path: Path) -> None:
+    """A value of more than 15 significant digits is written as text rather than rounded by Excel."""
+    from openpyxl import load_workbook
+
+    long = "1234567890.123456"
+    path = write_excel([ExpenseCategory(level="类", name="a", actual=long)], tmp_path / "long.xlsx")
+    sheet = load_workbook(path)["功能分类"]
+    assert sheet["E2"].value == long
+
+
+def test_excel_takes_a_mapping_of_frames(seed: FinalAccount, tmp_path: Path) -> None:
+    """Frames from compare() or the accessor are written under the given sheet names."""
+    from openpyxl import load_workbook
+
+    both = compare(seed, _last_year(seed))
+    book = load_workbook(write_excel({"两年对比": both}, tmp_path / "two.xlsx"))
+    assert book.sheetnames == ["两年对比"]
+
+
+def test_missing_openpyxl_names_the_excel_extra(
+    seed: FinalAccount, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without openpyxl, write_excel raises MissingExtraError naming the excel extra."""
+    monkeypatch.setitem(sys.modules, "openpyxl", None)
+    with pytest.raises(MissingExtraError, match=r"budgetkit\[excel\]"):
+        write_excel(seed, tmp_path / "x.xlsx")

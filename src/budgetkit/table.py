@@ -77,23 +77,30 @@ from budgetkit.project import Project
 from budgetkit.scoring import IndicatorScore, score_indicator, score_project
 
 __all__ = [
+    "EXCEL_DIGITS",
     "FIGURE_LABELS",
+    "HEADROOM",
+    "MIN_PRECISION",
     "TABLES",
+    "CompareName",
     "Labels",
     "MissingExtraError",
     "PublishedFigure",
     "TableError",
     "TableName",
+    "compare",
     "decimal_type",
     "published_figures",
     "read_parquet",
     "to_arrow",
     "to_frame",
+    "write_excel",
     "write_parquet",
 ]
 
 TableName = Literal["figures", "categories", "projects", "indicators"]
 Labels = Literal["en", "zh"]
+CompareName = Literal["figures", "categories", "projects"]
 
 #: The tables this module builds.
 TABLES: tuple[TableName, ...] = ("figures", "categories", "projects", "indicators")
@@ -231,6 +238,28 @@ _SCHEMAS: Mapping[str, tuple[_Column, ...]] = MappingProxyType(
             ("stated_score", "得分", "decimal"),
             ("rule_score", "规则得分", "decimal"),
             ("matches", "得分一致", "bool"),
+        ),
+        "compare-figures": _columns(
+            ("path", "路径", "text"),
+            ("label", "项目", "text"),
+            ("current", "本年数", "decimal"),
+            ("previous", "上年数", "decimal"),
+            ("stated_previous", "本年报告所列上年数", "decimal"),
+        ),
+        "compare-categories": _columns(
+            ("code", "科目编码", "text"),
+            ("name", "科目名称", "text"),
+            ("level", "级次", "text"),
+            ("path", "科目路径", "text"),
+            ("current", "本年决算数", "decimal"),
+            ("previous", "上年决算数", "decimal"),
+        ),
+        "compare-projects": _columns(
+            ("code", "项目编码", "text"),
+            ("name", "项目名称", "text"),
+            ("kind", "项目类别", "text"),
+            ("current", "本年预算执行数", "decimal"),
+            ("previous", "上年预算执行数", "decimal"),
         ),
     }
 )
@@ -436,7 +465,7 @@ def decimal_type(values: Iterable[Decimal | None]) -> Any:
     return pa.decimal256(precision, scale)
 
 
-def _arrow_table(table: TableName, rows: list[_Row], labels: Labels, places: bool) -> Any:
+def _arrow_table(table: str, rows: list[_Row], labels: Labels, places: bool) -> Any:
     pa = _require("pyarrow", "arrow")
     if labels not in ("en", "zh"):
         raise TableError(f"labels is 'en' or 'zh', not {labels!r}")
@@ -516,6 +545,199 @@ def write_parquet(
     target = Path(path)
     pq.write_table(to_arrow(obj, table, labels=labels, places=places), target)
     return target
+
+
+# -- Excel ---------------------------------------------------------------------------------------
+
+#: Sheet names of an account's tables in an Excel workbook, by label language.
+_SHEETS: Mapping[str, Mapping[TableName, str]] = MappingProxyType(
+    {
+        "en": MappingProxyType({t: t for t in TABLES}),
+        "zh": MappingProxyType(
+            {"figures": "主要数据", "categories": "功能分类", "projects": "项目", "indicators": "绩效指标"}
+        ),
+    }
+)
+#: Significant digits an Excel number holds (a binary float); longer values are written as text, not rounded.
+EXCEL_DIGITS = 15
+
+
+def _excel_cell(value: object) -> object:
+    if value is None or value is _pandas().NA:
+        return None
+    if isinstance(value, Decimal) and len(value.as_tuple().digits) > EXCEL_DIGITS:
+        return str(value)  # Excel would round it to 15 digits: keep every digit as text
+    return value
+
+
+def _number_format(scale: int) -> str:
+    return "#,##0" + ("." + "0" * scale if scale else "")
+
+
+def write_excel(
+    obj: object,
+    path: str | PathLike[str],
+    tables: Iterable[TableName] | None = None,
+    *,
+    labels: Labels = "zh",
+) -> Path:
+    """Write tables to an Excel workbook (``.xlsx``), one sheet each; return its path.
+
+    ``obj`` is what :func:`to_frame` takes — a FinalAccount gives a sheet for each
+    of ``tables`` (all four by default), other objects their one table — or a
+    mapping of sheet names to DataFrames (e.g. from :func:`compare`). Money cells
+    are Excel numbers shown with the places of their column (``#,##0.00``); as
+    Excel keeps numbers as binary floats of 15 significant digits, a longer value
+    is written as text instead of being rounded. Blank values are empty cells.
+    Needs the ``excel`` extra (openpyxl).
+
+    >>> import tempfile
+    >>> from budgetkit.datasets import load
+    >>> from openpyxl import load_workbook
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     book = load_workbook(write_excel(load("zigong-hr-2023"), Path(d) / "决算.xlsx"))
+    >>> book.sheetnames
+    ['主要数据', '功能分类', '项目', '绩效指标']
+    >>> [cell.value for cell in book["项目"][1]][:4]
+    ['项目编码', '项目名称', '项目类别', '年初预算数']
+    >>> book["项目"]["E2"].number_format
+    '#,##0.00'
+    """
+    openpyxl = _require("openpyxl", "excel")
+    pa = _require("pyarrow", "pandas")
+    if isinstance(obj, Mapping):
+        frames = dict(obj)
+    else:
+        chosen = _rows(obj, None)[0] if tables is None and not isinstance(obj, FinalAccount) else None
+        names = [chosen] if chosen is not None else list(TABLES if tables is None else tables)
+        sheets = _SHEETS.get(labels, _SHEETS["en"])
+        frames = {sheets.get(name, name): to_frame(obj, name, labels=labels) for name in names}
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for sheet_name, frame in frames.items():
+        sheet = book.create_sheet(str(sheet_name)[:31])  # Excel's limit on a sheet name
+        sheet.append([str(c) for c in frame.columns])
+        for row in frame.itertuples(index=False, name=None):
+            sheet.append([_excel_cell(v) for v in row])
+        for i, name in enumerate(frame.columns, start=1):
+            arrow = getattr(frame[name].dtype, "pyarrow_dtype", None)
+            if arrow is not None and pa.types.is_decimal(arrow):
+                number_format = _number_format(arrow.scale)
+                for (cell,) in sheet.iter_rows(min_row=2, min_col=i, max_col=i):
+                    cell.number_format = number_format
+        sheet.freeze_panes = "A2"
+    target = Path(path)
+    book.save(target)
+    return target
+
+
+# -- two years ---------------------------------------------------------------------------------
+
+
+def _lined_up(
+    current: list[_Row], previous: list[_Row], keys: tuple[str, ...], fields: tuple[str, ...], amount: str
+) -> list[_Row]:
+    """Rows of ``current`` with the matching row of ``previous`` beside them; rows only last year follow.
+
+    Rows match on the first of ``keys`` both rows have a value for (a code, then a name path).
+    """
+    index: dict[tuple[str, object], int] = {}
+    for i, row in enumerate(previous):
+        for key in keys:
+            if row[key] is not None:
+                index.setdefault((key, row[key]), i)
+    used: set[int] = set()
+    lined: list[_Row] = []
+    for row in current:
+        match = next(
+            (
+                index[(key, row[key])]
+                for key in keys
+                if row[key] is not None and (key, row[key]) in index and index[(key, row[key])] not in used
+            ),
+            None,
+        )
+        before = None if match is None else previous[match]
+        if match is not None:
+            used.add(match)
+        lined.append({**{f: row[f] for f in fields}, "current": row[amount], "previous": _get(before, amount)})
+    for i, row in enumerate(previous):
+        if i not in used:
+            lined.append({**{f: row[f] for f in fields}, "current": None, "previous": row[amount]})
+    return lined
+
+
+def _get(row: _Row | None, field: str) -> object:
+    return None if row is None else row[field]
+
+
+def compare(
+    current: FinalAccount, previous: FinalAccount, table: CompareName = "figures", *, labels: Labels = "en"
+) -> Any:
+    """Two years lined up from two accounts: this year's amounts beside last year's, one row per line.
+
+    ``table`` is ``"figures"`` (by path; ``stated_previous`` is the comparative the
+    later report prints, so a restated figure shows), ``"categories"`` (类/款/项
+    lines, matched by code where both years give one, else by their name path) or
+    ``"projects"`` (the 预算执行数 of the 总额 line, matched by code, else by name). A
+    line of one year only has a blank on the other side, never 0. Columns are
+    exact decimals, so ``frame["current"].bk.change(frame["previous"])`` gives the
+    增减额 and ``.bk.growth(...)`` the 增长率.
+
+    >>> from budgetkit.account import Figure, Income
+    >>> from budgetkit.datasets import load
+    >>> this_year = load("zigong-hr-2023")
+    >>> last_year = FinalAccount(unit=this_year.unit, year=2022, unit_type="公益一类事业单位",
+    ...     income=Income(total=Figure("988.88")))
+    >>> both = compare(this_year, last_year).set_index("path")
+    >>> both.loc["income.total", ["current", "previous", "stated_previous"]].tolist()
+    [Decimal('1054.90'), Decimal('988.88'), Decimal('988.88')]
+    >>> both["current"].bk.growth(both["previous"])["income.total"]
+    Decimal('6.68')
+    """
+    if not isinstance(current, FinalAccount) or not isinstance(previous, FinalAccount):
+        raise TableError(
+            f"compare takes two FinalAccount objects, not a {type(current).__name__} and a {type(previous).__name__}"
+        )
+    if previous.year >= current.year:
+        raise TableError(
+            f"compare(current, previous): the previous account is for {previous.year}, "
+            f"not a year before the current {current.year}"
+        )
+    if table == "figures":
+        earlier = {f.path: _amount(f.figure.current) for f in published_figures(previous)}
+        rows: list[_Row] = [
+            {
+                "path": f.path,
+                "label": f.label,
+                "current": _amount(f.figure.current),
+                "previous": earlier.get(f.path),
+                "stated_previous": _amount(f.figure.previous),
+            }
+            for f in published_figures(current, blank=True)
+            if f.figure.current is not None or f.figure.previous is not None or f.path in earlier
+        ]
+    elif table == "categories":
+        rows = _lined_up(
+            _category_rows(current.general_budget.categories),
+            _category_rows(previous.general_budget.categories),
+            ("code", "path"),
+            ("code", "name", "level", "path"),
+            "actual",
+        )
+    elif table == "projects":
+        rows = _lined_up(
+            _project_rows(current.projects),
+            _project_rows(previous.projects),
+            ("code", "name"),
+            ("code", "name", "kind"),
+            "executed",
+        )
+    else:
+        raise TableError(f"compare has no table {table!r}; known: figures, categories, projects")
+    frame = _arrow_table(f"compare-{table}", rows, labels, False).to_pandas(types_mapper=_pandas().ArrowDtype)
+    frame.attrs["years"] = (current.year, previous.year)
+    return frame
 
 
 def read_parquet(path: str | PathLike[str]) -> Any:
