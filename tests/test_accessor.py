@@ -192,3 +192,29 @@ def test_a_float_column_is_refused_with_its_name() -> None:
     with pytest.raises(ColumnTypeError, match="column 'x' is float64") as info:
         pd.Series([1.5], name="x").bk.round_half_up(0)
     assert isinstance(info.value, TypeError) and isinstance(info.value, BudgetkitError)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(maybe_amounts, maybe_amounts), max_size=12), st.integers(min_value=0, max_value=4))
+def test_the_arrow_path_and_the_decimal_path_give_the_same_values(
+    pairs: list[tuple[Decimal | None, Decimal | None]], places: int
+) -> None:
+    """Sized columns go through Arrow; 38-digit ones (too wide for it) through Decimal: the values agree."""
+    a, b = column([p[0] for p in pairs]), column([p[1] for p in pairs])
+    wide = pd.ArrowDtype(pa.decimal128(38, 2))
+    wa, wb = a.astype(wide), b.astype(wide)
+    for name, fast, slow in [
+        ("change", a.bk.change(b), wa.bk.change(wb)),
+        ("rate", a.bk.rate(b, places), wa.bk.rate(wb, places)),
+        ("growth", a.bk.growth(b, places), wa.bk.growth(wb, places)),
+        ("share", a.bk.share(places), wa.bk.share(places)),
+        ("round", a.bk.round_half_up(min(places, 1)), wa.bk.round_half_up(min(places, 1))),
+    ]:
+        assert plain(fast) == plain(slow), name
+
+
+def test_integer_columns_are_exact_too() -> None:
+    """An Arrow integer column (counts of persons, batches) takes the Decimal path with the same results."""
+    persons = pd.Series([4, 4, 14, None], dtype=pd.ArrowDtype(pa.int64()))
+    assert plain(persons.bk.share(1)) == [Decimal("18.2"), Decimal("18.2"), Decimal("63.6"), None]
+    assert plain(persons.bk.cumsum()) == [Decimal(4), Decimal(8), Decimal(22), None]

@@ -20,6 +20,13 @@ like pandas' ``skipna``; a rate whose base is 0 is undefined, so it is
 ``<NA>`` too — never 0 nor infinity. Percentages are not balanced to 100:
 each is rounded on its own, as the text of a report prints it.
 
+Where Arrow can do it exactly within its 38 digits — subtraction, half-up
+rounding (its ``half_towards_infinity`` mode), and a quotient truncated at
+more places than asked and then rounded half-up, which is exact — the work is
+vectorised in Arrow; otherwise (wider columns, integer columns) each value is
+computed with ``Decimal``. Both give the same values; ``benchmarks/frames.py``
+times them.
+
 Importing :mod:`budgetkit.table` does not import pandas; the accessor is
 registered when :mod:`budgetkit.table` first builds or reads a frame, or by
 :func:`register` (which needs the ``pandas`` extra).
@@ -159,6 +166,80 @@ def _percent(places: int) -> Callable[[Decimal, Decimal], Decimal | None]:
     return divide
 
 
+# -- Arrow, where it is exact ---------------------------------------------------------------------
+
+_HALF_UP = "half_towards_infinity"  # Arrow's name for 四舍五入 (ROUND_HALF_UP: halves away from zero)
+
+
+def _decimal_array(series: Any) -> Any | None:
+    """The column as an Arrow decimal128 array, or ``None`` when only the Decimal path applies."""
+    pa = _arrow()
+    if not pa.types.is_decimal128(series.dtype.pyarrow_dtype):
+        return None
+    return pa.array(series.array)
+
+
+def _arrow_operand(other: Any, series: Any) -> tuple[Any, Any, Any] | None:
+    """(index, left array, right array or scalar) for Arrow, or ``None`` to take the Decimal path."""
+    pa, pd = _arrow(), _pandas()
+    if isinstance(other, pd.Series):
+        left, right = (series, other) if series.index.equals(other.index) else series.align(other)
+        a, b = _decimal_array(left), _decimal_array(right) if _is_exact(right.dtype) else None
+        return None if a is None or b is None else (left.index, a, b)
+    a = _decimal_array(series)
+    if a is None or isinstance(other, bool) or not isinstance(other, (int, Decimal)):
+        return None
+    return series.index, a, pa.scalar(Decimal(other))
+
+
+def _arrow_column(array: Any, index: Any, name: Any) -> Any:
+    """A decimal Series of an Arrow array, its type sized by :func:`~budgetkit.table.decimal_type`."""
+    pc, pd = importlib.import_module("pyarrow.compute"), _pandas()
+    largest = pc.max(pc.abs(array)).as_py()
+    kind = decimal_type([largest, Decimal(1).scaleb(-array.type.scale)])
+    return pd.Series(pd.array(pc.cast(array, kind), dtype=pd.ArrowDtype(kind)), index=index, name=name)
+
+
+def _arrow_round(array: Any, places: int) -> Any:
+    pa, pc = _arrow(), importlib.import_module("pyarrow.compute")
+    precision, scale = array.type.precision, array.type.scale
+    if places < scale:
+        array = pc.round(array, ndigits=places, round_mode=_HALF_UP)  # raises if a carry needs one more digit
+    return pc.cast(array, pa.decimal128(precision - scale + places, places))
+
+
+def _arrow_percent(numerator: Any, denominator: Any, places: int) -> Any:
+    """numerator / denominator in percent, half-up to ``places``, null where the denominator is 0 or null.
+
+    Arrow truncates the quotient toward zero at its result scale; when that scale has more places
+    than asked, rounding the truncated quotient half-up gives the exact half-up result: no multiple of
+    10^-scale lies strictly between the truncated and the true quotient, and every rounding boundary is one.
+    """
+    pa, pc = _arrow(), importlib.import_module("pyarrow.compute")
+    hundred = pc.multiply(numerator, pa.scalar(Decimal(100)))
+    widened = hundred.type.scale + places + 1
+    hundred = pc.cast(hundred, pa.decimal128(hundred.type.precision + places + 1, widened))
+    if isinstance(denominator, pa.Scalar):
+        if denominator.as_py() == 0:
+            return pa.nulls(len(numerator), pa.decimal128(max(places, 1) + 1, places))
+    else:
+        zero = pc.equal(denominator, pa.scalar(Decimal(0), denominator.type))
+        denominator = pc.if_else(zero, pa.scalar(None, denominator.type), denominator)
+    quotient = pc.divide(hundred, denominator)
+    if quotient.type.scale <= places:  # not enough places to round from: let Decimal do it
+        raise pa.ArrowInvalid("quotient scale too small")
+    return _arrow_round(quotient, places)
+
+
+def _arrow_or_none(compute: Callable[[], Any]) -> Any | None:
+    """``compute()``, or ``None`` when Arrow cannot do it within 38 digits (the Decimal path then does)."""
+    pa = _arrow()
+    try:
+        return compute()
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None
+
+
 # -- statistics ----------------------------------------------------------------------------------
 
 
@@ -193,18 +274,26 @@ def _known(series: Any) -> list[Decimal]:
     return [v for v in _values(series) if v is not None]
 
 
+def _units(known: Sequence[Decimal]) -> tuple[list[int], int]:
+    """The values as integers in units of 10^-scale, and that scale: sums of ints are fast and exact."""
+    scale = _scale(known)
+    return [int(v.scaleb(scale, context=EXACT)) for v in known], scale
+
+
 def _mean(known: Sequence[Decimal], places: int) -> Decimal | None:
     if not known:
         return None
-    return _rounded(sum((Fraction(v) for v in known), Fraction(0)) / len(known), places)
+    units, scale = _units(known)
+    return _rounded(Fraction(sum(units), len(units) * 10**scale), places)
 
 
 def _std(known: Sequence[Decimal], places: int, ddof: int) -> Decimal | None:
     n = len(known)
     if n - ddof <= 0:
         return None
-    mean = sum((Fraction(v) for v in known), Fraction(0)) / n
-    variance = sum(((Fraction(v) - mean) ** 2 for v in known), Fraction(0)) / (n - ddof)
+    units, scale = _units(known)
+    total, squares = sum(units), sum(u * u for u in units)
+    variance = Fraction(n * squares - total * total, n * (n - ddof) * 10 ** (2 * scale))
     return _sqrt_rounded(variance, places)
 
 
@@ -261,6 +350,10 @@ class SeriesAccessor:
         >>> s.bk.round_half_up(2).tolist()
         [Decimal('0.13'), Decimal('2.64')]
         """
+        array = _decimal_array(self._obj) if _is_exact(self._obj.dtype) else None
+        fast = None if array is None else _arrow_or_none(lambda: _arrow_round(array, places))
+        if fast is not None:
+            return _arrow_column(fast, self._obj.index, self._obj.name)
         values = [None if v is None else round_half_up(v, places) for v in _values(self._obj)]
         return _column(values, self._obj.index, self._obj.name, places)
 
@@ -273,6 +366,13 @@ class SeriesAccessor:
         >>> now.bk.change(before).tolist()
         [Decimal('0.58'), Decimal('0.51')]
         """
+        arrow = _arrow_operand(other, self._obj) if _is_exact(self._obj.dtype) else None
+        if arrow is not None:
+            index, a, b = arrow
+            pc = importlib.import_module("pyarrow.compute")
+            fast = _arrow_or_none(lambda: pc.subtract(a, b))
+            if fast is not None:
+                return _arrow_column(fast, index, self._obj.name)
         index, left, right = _operand(other, self._obj)
         return _column(_map2(zip(left, right, strict=True), EXACT.subtract), index, self._obj.name)
 
@@ -285,6 +385,12 @@ class SeriesAccessor:
         >>> executed.bk.rate(budget).tolist()
         [Decimal('1052.55'), <NA>]
         """
+        arrow = _arrow_operand(other, self._obj) if _is_exact(self._obj.dtype) else None
+        if arrow is not None:
+            index, a, b = arrow
+            fast = _arrow_or_none(lambda: _arrow_percent(a, b, places))
+            if fast is not None:
+                return _arrow_column(fast, index, self._obj.name)
         index, left, right = _operand(other, self._obj)
         return _column(_map2(zip(left, right, strict=True), _percent(places)), index, self._obj.name, places)
 
@@ -296,6 +402,13 @@ class SeriesAccessor:
         >>> now.bk.growth(pd.Series([Decimal("988.88"), Decimal("0")], dtype=now.dtype)).tolist()
         [Decimal('6.68'), <NA>]
         """
+        arrow = _arrow_operand(previous, self._obj) if _is_exact(self._obj.dtype) else None
+        if arrow is not None:
+            index, a, b = arrow
+            pc = importlib.import_module("pyarrow.compute")
+            fast = _arrow_or_none(lambda: _arrow_percent(pc.subtract(a, b), b, places))
+            if fast is not None:
+                return _arrow_column(fast, index, self._obj.name)
         index, left, right = _operand(previous, self._obj)
         grow = _percent(places)
         values = _map2(zip(left, right, strict=True), lambda a, b: grow(EXACT.subtract(a, b), b))
@@ -312,6 +425,13 @@ class SeriesAccessor:
         >>> lines.bk.share().tolist()  # as the report prints them: 100.01 in all
         [Decimal('95.52'), Decimal('1.85'), Decimal('2.64')]
         """
+        array = _decimal_array(self._obj) if _is_exact(self._obj.dtype) else None
+        if array is not None:
+            pa, pc = _arrow(), importlib.import_module("pyarrow.compute")
+            whole = pc.sum(array).as_py()
+            fast = _arrow_or_none(lambda: _arrow_percent(array, pa.scalar(whole or Decimal(0)), places))
+            if fast is not None:
+                return _arrow_column(fast, self._obj.index, self._obj.name)
         values = _values(self._obj)
         total = Decimal(0)
         for value in values:
