@@ -41,9 +41,14 @@ Column types:
 - Column labels are English identifiers by default (``labels="en"``) and the
   report's Chinese headings with ``labels="zh"`` (决算数, 预算执行率(%), 一级指标…).
 
+Two years line up with :func:`compare` (this year's account beside last year's,
+figure by figure, line by line or project by project), and :func:`write_excel`
+writes any of these tables to an Excel workbook.
+
 pandas and pyarrow are optional: :func:`to_frame` and :func:`read_parquet` need
 ``pip install 'budgetkit[pandas]'``, :func:`to_arrow` and :func:`write_parquet` need
-``pip install 'budgetkit[arrow]'``; without them a :class:`MissingExtraError` says so.
+``pip install 'budgetkit[arrow]'``, :func:`write_excel` ``pip install 'budgetkit[excel]'``;
+without them a :class:`MissingExtraError` says so.
 
 >>> from budgetkit.datasets import load
 >>> account = load("zigong-hr-2023")
