@@ -14,6 +14,7 @@ is 1 only when a ``.bk`` result differs from the exact result computed with plai
 from __future__ import annotations
 
 import argparse
+import itertools
 import random
 import sys
 import timeit
@@ -74,6 +75,8 @@ def main(argv: list[str] | None = None) -> int:
         wrong.append("round_half_up")
     if a.bk.change(b).tolist() != [x - y for x, y in zip(left, right, strict=True)]:
         wrong.append("change")
+    if a.bk.cumsum().tolist() != list(itertools.accumulate(left)):
+        wrong.append("cumsum")
     print("results: " + ("all exact" if not wrong else "WRONG " + ", ".join(wrong)))
     return 1 if wrong else 0
 

@@ -218,3 +218,18 @@ def test_integer_columns_are_exact_too() -> None:
     persons = pd.Series([4, 4, 14, None], dtype=pd.ArrowDtype(pa.int64()))
     assert plain(persons.bk.share(1)) == [Decimal("18.2"), Decimal("18.2"), Decimal("63.6"), None]
     assert plain(persons.bk.cumsum()) == [Decimal(4), Decimal(8), Decimal(22), None]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(maybe_amounts, max_size=15), st.integers(min_value=0, max_value=5))
+def test_running_totals_and_statistics_agree_on_slices_and_wide_columns(
+    values: list[Decimal | None], start: int
+) -> None:
+    """cumsum, mean, std and describe read int64 words of a sliced column right, and match the 38-digit path."""
+    sliced = column([Decimal("12345.67"), None, *values]).iloc[start:]  # an Arrow array with an offset
+    wide = sliced.astype(pd.ArrowDtype(pa.decimal128(38, 2)))  # too wide for int64 words: the Decimal path
+    known = [v for v in plain(sliced) if v is not None]
+    assert plain(sliced.bk.cumsum()) == plain(wide.bk.cumsum())
+    assert [v for v in plain(sliced.bk.cumsum()) if v is not None] == list(accumulate(known))
+    assert sliced.bk.mean(3) == wide.bk.mean(3) and sliced.bk.std(3) == wide.bk.std(3)
+    assert plain(sliced.bk.describe()) == plain(wide.bk.describe())

@@ -46,10 +46,11 @@ from __future__ import annotations
 
 import importlib
 import math
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import Any, NamedTuple
 
 from budgetkit.errors import BudgetkitError, MissingExtraError
 from budgetkit.numbers import EXACT, places_of, round_half_up
@@ -274,54 +275,103 @@ def _known(series: Any) -> list[Decimal]:
     return [v for v in _values(series) if v is not None]
 
 
-def _units(known: Sequence[Decimal]) -> tuple[list[int], int]:
-    """The values as integers in units of 10^-scale, and that scale: sums of ints are fast and exact."""
-    scale = _scale(known)
-    return [int(v.scaleb(scale, context=EXACT)) for v in known], scale
+#: decimal128 columns of at most this precision hold unscaled values that fit an int64.
+_INT64_DIGITS = 18
 
 
-def _mean(known: Sequence[Decimal], places: int) -> Decimal | None:
-    if not known:
+def _int64_words(array: Any) -> tuple[Any, Any] | None:
+    """(unscaled values as int64, validity mask) of a decimal128 array of at most 18 digits, else ``None``.
+
+    A decimal128 value is a little-endian 128-bit integer; below 10^18 its low 64 bits, read as a signed
+    int64, are the value itself. Slots under a null hold anything: the mask says which to ignore.
+    """
+    np = importlib.import_module("numpy")
+    if array.type.precision > _INT64_DIGITS or sys.byteorder != "little":
         return None
-    units, scale = _units(known)
-    return _rounded(Fraction(sum(units), len(units) * 10**scale), places)
+    n, offset = len(array), array.offset
+    words = np.frombuffer(array.buffers()[1], dtype=np.int64)[2 * offset : 2 * (offset + n) : 2]
+    valid = np.ones(n, dtype=bool) if array.null_count == 0 else array.is_valid().to_numpy(zero_copy_only=False)
+    return words, valid
 
 
-def _std(known: Sequence[Decimal], places: int, ddof: int) -> Decimal | None:
-    n = len(known)
+class _Units(NamedTuple):
+    """The known values of a column as integers in units of 10^-scale: their sums are exact and fast."""
+
+    values: list[int]
+    scale: int
+
+
+def _units(series: Any) -> _Units:
+    array = _decimal_array(series) if _is_exact(series.dtype) else None
+    if array is not None:
+        words = _int64_words(array)
+        if words is not None:
+            return _Units(words[0][words[1]].tolist(), array.type.scale)
+    known = _known(series)
+    scale = _scale(known)
+    return _Units([int(v.scaleb(scale, context=EXACT)) for v in known], scale)
+
+
+def _default_places(units: _Units, places: int | None) -> int:
+    return units.scale + EXTRA_PLACES if places is None else places
+
+
+def _mean(units: _Units, places: int) -> Decimal | None:
+    if not units.values:
+        return None
+    return _rounded(Fraction(sum(units.values), len(units.values) * 10**units.scale), places)
+
+
+def _std(units: _Units, places: int, ddof: int) -> Decimal | None:
+    n = len(units.values)
     if n - ddof <= 0:
         return None
-    units, scale = _units(known)
-    total, squares = sum(units), sum(u * u for u in units)
-    variance = Fraction(n * squares - total * total, n * (n - ddof) * 10 ** (2 * scale))
+    total, squares = sum(units.values), sum(u * u for u in units.values)
+    variance = Fraction(n * squares - total * total, n * (n - ddof) * 10 ** (2 * units.scale))
     return _sqrt_rounded(variance, places)
 
 
-def _quantile(ordered: Sequence[Decimal], q: Fraction) -> Decimal:
+def _quantile(ordered: Sequence[int], scale: int, q: Fraction) -> Decimal:
     """pandas' default (linear) quantile, exactly: at a quartile the weights are quarters, so it terminates."""
     position = (len(ordered) - 1) * q
     low = math.floor(position)
     fraction = position - low
     if fraction == 0:
-        return ordered[low]
-    low_value, high_value = Fraction(ordered[low]), Fraction(ordered[low + 1])
-    value = low_value + (high_value - low_value) * fraction
-    return _rounded(value, _scale(ordered) + 2)  # a quarter adds at most two places: this is exact
+        return _decimal(ordered[low], scale)
+    value = Fraction(ordered[low]) + (ordered[low + 1] - ordered[low]) * fraction
+    return _rounded(value / 10**scale, scale + 2)  # a quarter adds at most two places: this is exact
 
 
 def _describe(series: Any, places: int | None) -> list[Decimal | None]:
-    known = _known(series)
-    shown = _scale(known) + EXTRA_PLACES if places is None else places
-    ordered = sorted(known)
-    quartiles: list[Decimal | None] = [_quantile(ordered, q) if ordered else None for q in _QUARTILES]
+    units = _units(series)
+    shown = _default_places(units, places)
+    ordered, scale = sorted(units.values), units.scale
+    quartiles: list[Decimal | None] = [_quantile(ordered, scale, q) if ordered else None for q in _QUARTILES]
     return [
-        Decimal(len(known)),
-        _mean(known, shown),
-        _std(known, shown, 1),
-        ordered[0] if ordered else None,
+        Decimal(len(ordered)),
+        _mean(units, shown),
+        _std(units, shown, 1),
+        _decimal(ordered[0], scale) if ordered else None,
         *quartiles,
-        ordered[-1] if ordered else None,
+        _decimal(ordered[-1], scale) if ordered else None,
     ]
+
+
+def _arrow_cumsum(array: Any) -> Any | None:
+    """The running total of a decimal128 array of at most 18 digits, in int64 units; ``None`` if it might overflow."""
+    np, pa = importlib.import_module("numpy"), _arrow()
+    words = _int64_words(array)
+    if words is None:
+        return None
+    units = np.where(words[1], words[0], 0)
+    if len(units) and int(np.abs(units).max()) * len(units) >= 2**63:
+        return None
+    totals = np.cumsum(units)
+    data = np.empty(2 * len(totals), dtype=np.int64)
+    data[0::2], data[1::2] = totals, np.where(totals < 0, -1, 0)  # sign-extend to 128 bits
+    validity = None if array.null_count == 0 else pa.array(words[1]).buffers()[1]
+    kind = pa.decimal128(_INT64_DIGITS + 1, array.type.scale)  # any int64 has at most 19 digits
+    return pa.Array.from_buffers(kind, len(totals), [validity, pa.py_buffer(data.tobytes())])
 
 
 # -- the accessors -------------------------------------------------------------------------------
@@ -449,6 +499,10 @@ class SeriesAccessor:
         >>> s.bk.cumsum().tolist()
         [Decimal('0.1'), <NA>, Decimal('0.3')]
         """
+        array = _decimal_array(self._obj) if _is_exact(self._obj.dtype) else None
+        fast = None if array is None else _arrow_cumsum(array)
+        if fast is not None:
+            return _arrow_column(fast, self._obj.index, self._obj.name)
         running, totals = Decimal(0), list[Decimal | None]()
         for value in _values(self._obj):
             if value is None:
@@ -465,8 +519,8 @@ class SeriesAccessor:
         >>> pd.Series([Decimal("1"), Decimal("2")], dtype=pd.ArrowDtype(pa.decimal128(12, 0))).bk.mean(1)
         Decimal('1.5')
         """
-        known = _known(self._obj)
-        return _mean(known, _scale(known) + EXTRA_PLACES if places is None else places)
+        units = _units(self._obj)
+        return _mean(units, _default_places(units, places))
 
     def std(self, places: int | None = None, ddof: int = 1) -> Decimal | None:
         """The standard deviation, half-up to ``places`` (default: scale + 2) — a Decimal, never a float.
@@ -478,8 +532,8 @@ class SeriesAccessor:
         >>> s.bk.std(), s.bk.std(2, ddof=0)
         (Decimal('46.6832'), Decimal('33.01'))
         """
-        known = _known(self._obj)
-        return _std(known, _scale(known) + EXTRA_PLACES if places is None else places, ddof)
+        units = _units(self._obj)
+        return _std(units, _default_places(units, places), ddof)
 
     def describe(self, places: int | None = None) -> Any:
         """count, mean, std, min, quartiles and max as pandas names them, each an exact Decimal.
