@@ -23,9 +23,10 @@ each is rounded on its own, as the text of a report prints it.
 Where Arrow can do it exactly within its 38 digits — subtraction, half-up
 rounding (its ``half_towards_infinity`` mode), and a quotient truncated at
 more places than asked and then rounded half-up, which is exact — the work is
-vectorised in Arrow; otherwise (wider columns, integer columns) each value is
-computed with ``Decimal``. Both give the same values; ``benchmarks/frames.py``
-times them.
+vectorised in Arrow; running totals and statistics of columns of up to 18
+digits add the decimals' unscaled int64 values. Otherwise (wider columns,
+integer columns) each value is computed with ``Decimal``. Both give the same
+values (a property test compares them); ``benchmarks/frames.py`` times them.
 
 Importing :mod:`budgetkit.table` does not import pandas; the accessor is
 registered when :mod:`budgetkit.table` first builds or reads a frame, or by
