@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import io
 import json
 from pathlib import Path
@@ -121,9 +122,48 @@ def test_score_text_marks_disagreements() -> None:
     assert "赛前培训完成率" in text and "≠" in text
 
 
-def test_datasets_lists_the_built_in_dataset() -> None:
-    """`budgetkit datasets` lists the built-in datasets."""
-    assert run("datasets") == (0, "zigong-hr-2023\nputuo-planning-2024\nputuo-social-work-2024\n")
+def test_datasets_lists_each_dataset_with_unit_year_money_unit_and_what_it_is() -> None:
+    """`budgetkit datasets` gives zigong-hr-2023 with its unit, year, money unit and a description."""
+    status, text = run("datasets")
+    first, description = text.splitlines()[:2]
+    assert status == 0
+    assert first.split("\t") == [
+        "zigong-hr-2023",
+        "自贡市人力资源服务中心",
+        "2023年度",
+        "公益一类事业单位",
+        "金额单位：万元",
+    ]
+    assert "单位决算说明" in description
+
+
+def test_datasets_json_is_one_object_per_dataset() -> None:
+    """`budgetkit datasets --format json` lists name, unit, year, unit type, money unit and description."""
+    status, text = run("datasets", "--format", "json")
+    assert status == 0
+    entries = json.loads(text)
+    assert [(e["name"], e["year"], e["money_unit"]) for e in entries] == [
+        ("zigong-hr-2023", 2023, "万元"),
+        ("putuo-planning-2024", 2024, "万元"),
+        ("putuo-social-work-2024", 2024, "万元"),
+    ]
+    assert all(set(e) == {"name", "unit", "year", "unit_type", "money_unit", "description"} for e in entries)
+
+
+def test_every_option_of_every_command_has_help_text() -> None:
+    """Each argument of budgetkit and its subcommands says what it does in --help."""
+    from budgetkit.cli import _parser
+
+    parser = _parser()
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    missing = [
+        f"{name} {'/'.join(action.option_strings) or action.dest}"
+        for name, sub in commands.choices.items()
+        for action in sub._actions
+        if not action.help
+    ]
+    assert missing == []
+    assert all(choice.help for choice in commands._choices_actions)
 
 
 def test_report_writes_the_narrative_and_charts(tmp_path: Path) -> None:

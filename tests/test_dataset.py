@@ -612,3 +612,26 @@ def test_passages_are_verbatim(acc: FinalAccount) -> None:
     assert any("增长6.68%.主要变动原因是" in t for t in texts)  # the printed ASCII full stop
     assert any(t.endswith("项目绩效自评分为：89.30分。") for t in texts)
     assert {p.section for p in acc.passages} >= {"一", "二", "三", "四", "五（一）", "七", "十（四）"}
+
+
+def test_budgetkit_datasets_works_after_a_bare_import_budgetkit() -> None:
+    """`import budgetkit; budgetkit.datasets.load(...)` works in a fresh interpreter, without importing io first."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, budgetkit; assert 'budgetkit.io' not in sys.modules; "
+        "print(budgetkit.datasets.load('zigong-hr-2023').year)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout == "2023\n"
+
+
+def test_every_dataset_says_what_it_is_and_reads_unit_and_year_from_itself() -> None:
+    """datasets.describe() gives each dataset a description, 万元, and the unit and year its file holds."""
+    from budgetkit import datasets
+
+    for entry in datasets.describe():
+        account = datasets.load(entry.name)
+        assert entry.description
+        assert (entry.unit, entry.year, entry.money_unit) == (account.unit, account.year, "万元")

@@ -80,7 +80,7 @@ def test_round_trip_keeps_printed_places(seed: FinalAccount, fmt: str) -> None:
 def test_numbers_are_written_as_strings(seed: FinalAccount) -> None:
     """Dumped files hold every amount as a quoted string, never a float."""
     toml_text = dumps(seed, "toml")
-    assert 'reception = "0.8"' in toml_text
+    assert 'reception_domestic = "0.8"' in toml_text
     assert 'current = "1054.90"' in toml_text
 
     def no_floats(text: str) -> None:
@@ -88,7 +88,7 @@ def test_numbers_are_written_as_strings(seed: FinalAccount) -> None:
 
     data = json.loads(dumps(seed, "json"), parse_float=no_floats)
     assert data["income"]["total"] == {"current": "1054.90", "previous": "988.88"}
-    assert data["three_public"]["vehicle"] == "2.00"
+    assert data["three_public"]["vehicle"] == {"current": "2.00", "previous": "1.93"}
 
 
 def test_unknown_figures_stay_absent(seed: FinalAccount) -> None:
@@ -481,9 +481,14 @@ def test_format_0_1_files_load_unchanged(path: Path) -> None:
 
 
 def test_format_0_1_seed_keeps_its_figures() -> None:
-    """The 0.1 copy of the built-in seed gives the seed's figures digit for digit."""
+    """The 0.1 copy of the built-in seed gives the seed's figures digit for digit (what was added since aside)."""
     account = load(Path(__file__).parent / "fixtures" / "format-0.1" / "zigong-hr-2023.toml")
-    assert account == datasets.load("zigong-hr-2023")
+    seed = datasets.load("zigong-hr-2023")
+    for part in ("income", "expenditure", "fiscal", "operating_costs", "procurement", "assets", "charts", "passages"):
+        assert getattr(account, part) == getattr(seed, part), part
+    assert [getattr(account.three_public, f).current for f in ("total", "outbound", "vehicle", "reception")] == [
+        getattr(seed.three_public, f).current for f in ("total", "outbound", "vehicle", "reception")
+    ]
     assert str(account.income.total.current.amount) == "1054.90"  # type: ignore[union-attr]
 
 

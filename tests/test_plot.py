@@ -26,6 +26,7 @@ from budgetkit.plot import (
     charts,
     save_charts,
 )
+from budgetkit.ratio import Ratio
 from budgetkit.synthetic import generate
 
 SEED_TITLES = (
@@ -72,27 +73,36 @@ def test_seed_gives_the_seven_charts_titled_as_the_report_names_them(seed: Final
 
 
 def test_seed_bar_charts_compare_this_year_with_last(seed: FinalAccount) -> None:
-    """Bars 1, 4 and 5 show 2023 then 2022, labelled to two decimals in 万元."""
+    """Bars 1, 4 and 5 run chronologically, 2022 then 2023, labelled to two decimals in 万元."""
     specs = by_number(charts(seed))
-    assert specs[1].labels == ("2023年", "2022年")
-    assert specs[1].values == (Decimal("1054.90"), Decimal("988.88"))
-    assert specs[1].value_labels() == ("1,054.90万元", "988.88万元")
-    assert specs[4].value_labels() == ("1,025.98万元", "954.70万元")
-    assert specs[5].subjects == ("general_budget.total.current", "general_budget.total.previous")
-    assert specs[5].values == (Decimal("1025.98"), Decimal("954.70"))
+    assert specs[1].labels == ("2022年", "2023年")
+    assert specs[1].values == (Decimal("988.88"), Decimal("1054.90"))
+    assert specs[1].value_labels() == ("988.88万元", "1,054.90万元")
+    assert specs[4].value_labels() == ("954.70万元", "1,025.98万元")
+    assert specs[5].subjects == ("general_budget.total.previous", "general_budget.total.current")
+    assert specs[5].values == (Decimal("954.70"), Decimal("1025.98"))
     assert specs[1].shares == () and specs[1].share_labels() == ()
 
 
-def test_seed_chart_6_is_the_three_classes_with_balanced_shares(seed: FinalAccount) -> None:
-    """Chart 6 shows the 类 above zero: 980 / 18.93 / 27.05, shares balanced to exactly 100.00."""
+def test_seed_chart_6_prints_the_shares_the_text_prints(seed: FinalAccount) -> None:
+    """Chart 6 shows the 类 above zero with 95.52 / 1.85 / 2.63 as 五（二） prints them, never re-balanced."""
     spec = by_number(charts(seed))[6]
     assert spec.labels == ("社会保障和就业支出", "卫生健康支出", "住房保障支出")
     assert spec.values == (Decimal("980"), Decimal("18.93"), Decimal("27.05"))
     assert spec.value_labels() == ("980.00万元", "18.93万元", "27.05万元")
-    # Plain rounding gives 95.52 + 1.85 + 2.64 = 100.01; the largest remainder takes the cent from 卫生健康.
-    assert spec.shares == (Decimal("95.52"), Decimal("1.84"), Decimal("2.64"))
-    assert sum(spec.shares) == Decimal("100.00")
-    assert spec.share_labels() == ("95.52%", "1.84%", "2.64%")
+    # A largest-remainder balance would print 1.84 for 卫生健康; the text prints 1.85 (and a nudged 2.63,
+    # which check reports as rounding.nudged), and so does the chart.
+    assert spec.share_labels() == ("95.52%", "1.85%", "2.63%")
+    text = next(p.text for p in seed.passages if "主要用于以下方面" in p.text)
+    for label, value, share in zip(spec.labels, spec.values, spec.shares, strict=True):
+        assert f"{label}{value}万元，占{share}%" in text
+
+
+def test_without_printed_shares_a_pie_rounds_each_share_half_up(seed: FinalAccount) -> None:
+    """An account whose text prints no shares gets plain half-up shares: 95.52 / 1.85 / 2.64, summing to 100.01."""
+    spec = by_number(charts(attrs.evolve(seed, claims=())))[6]
+    assert spec.stated_shares == (None, None, None)
+    assert spec.shares == (Decimal("95.52"), Decimal("1.85"), Decimal("2.64"))
 
 
 def test_seed_pies_leave_out_the_zero_parts(seed: FinalAccount) -> None:
@@ -115,16 +125,18 @@ def test_every_value_is_the_model_figure_its_subject_names(seed: FinalAccount) -
 
 
 def test_computed_charts_agree_with_the_chart_data_the_report_exported(seed: FinalAccount) -> None:
-    """Labels match the exported chart data, and values match it to the cent (it holds 1054.9000000000001)."""
+    """Labels and values match the exported chart data to the cent (it holds 1054.9000000000001), bars in time order."""
     for spec, exported in zip(charts(seed), seed.charts, strict=True):
-        assert spec.labels == exported.labels
-        assert [round_half_up(Decimal(v), 2) for v in exported.values] == [round_half_up(v, 2) for v in spec.values]
+        pairs = sorted(zip(exported.labels, (round_half_up(Decimal(v), 2) for v in exported.values), strict=True))
+        if spec.kind is ChartKind.PIE:
+            pairs = list(zip(exported.labels, (round_half_up(Decimal(v), 2) for v in exported.values), strict=True))
+        assert list(zip(spec.labels, (round_half_up(v, 2) for v in spec.values), strict=True)) == pairs
 
 
 @settings(max_examples=40, deadline=None)
 @given(st.integers(min_value=0, max_value=10**6))
-def test_synthetic_pies_have_positive_parts_and_shares_summing_to_100(seed_number: int) -> None:
-    """On any synthetic account, every pie has parts above zero whose shares add up to exactly 100.00."""
+def test_synthetic_pies_print_each_share_as_stated_or_rounded_half_up(seed_number: int) -> None:
+    """On any synthetic account, pie parts are above zero; each share is the stated one, else value/whole half-up."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ChartSkippedWarning)
         specs = charts(generate(seed_number))
@@ -132,7 +144,9 @@ def test_synthetic_pies_have_positive_parts_and_shares_summing_to_100(seed_numbe
     assert pies
     for spec in pies:
         assert all(v > 0 for v in spec.values)
-        assert sum(spec.shares) == Decimal("100.00")
+        whole = sum(spec.values, Decimal(0))
+        for value, stated, share in zip(spec.values, spec.stated_shares, spec.shares, strict=True):
+            assert share == (stated if stated is not None else Ratio(value, whole).percent(2))
 
 
 # -- charts(): unknown and zero figures ------------------------------------------
@@ -192,8 +206,8 @@ def test_chart_1_uses_the_expenditure_total_when_the_income_total_is_unknown(see
     income = attrs.evolve(seed.income, total=Figure("1054.90"))
     expenditure = attrs.evolve(seed.expenditure, total=Figure("1054.90", "988.88"))
     spec = by_number(charts(attrs.evolve(seed, income=income, expenditure=expenditure)))[1]
-    assert spec.values == (Decimal("1054.90"), Decimal("988.88"))
-    assert spec.subjects == ("income.total.current", "expenditure.total.previous")
+    assert spec.values == (Decimal("988.88"), Decimal("1054.90"))
+    assert spec.subjects == ("expenditure.total.previous", "income.total.current")
 
 
 def test_chart_spec_rounds_labels_half_up_and_checks_its_lengths() -> None:
@@ -224,8 +238,8 @@ def test_svg_holds_the_chinese_text_it_draws(seed: FinalAccount, tmp_path: Path)
     save_charts(seed, tmp_path, formats=["svg"])
     svg = (tmp_path / "chart-6.svg").read_text(encoding="utf-8")
     assert "<dc:title>一般公共预算财政拨款支出决算结构</dc:title>" in svg
-    assert "<!-- 一般公共预算财政拨款支出决算结构 -->" in svg
-    assert "<!-- 卫生健康支出  18.93万元（1.84%） -->" in svg
+    assert "<!-- 图6：一般公共预算财政拨款支出决算结构 -->" in svg
+    assert "<!-- 卫生健康支出  18.93万元（1.85%） -->" in svg
     assert "<!-- 95.52% -->" in svg
     assert "<text" not in svg  # outlines, so it reads the same on a machine without the font
     bars = (tmp_path / "chart-1.svg").read_text(encoding="utf-8")
@@ -273,6 +287,57 @@ def test_without_a_cjk_font_one_warning_says_how_to_install_one(
     message = str(caught[0].message)
     assert "pip install pylopdf-fonts-zh-cn" in message and "fonts-noto-cjk" in message
     assert caught[0].filename == __file__  # attributed to the caller of save_charts
+
+
+def _draw_own_plot() -> list[str]:
+    """Draw a user's own pandas bar chart with Chinese labels; return the warnings drawing it raised."""
+    import io
+
+    import pandas as pd
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure as MplFigure
+
+    figure = MplFigure()
+    FigureCanvasAgg(figure)
+    axes = figure.add_subplot()
+    spending = pd.Series([980, 18.93, 27.05], index=["社会保障和就业支出", "卫生健康支出", "住房保障支出"])
+    spending.plot.bar(ax=axes, title="一般公共预算财政拨款支出（万元）−")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        figure.savefig(io.BytesIO(), format="png")
+    return [str(w.message) for w in caught]
+
+
+def test_use_chinese_font_lets_a_users_own_pandas_plot_render_chinese() -> None:
+    """After use_chinese_font(), a pandas plot with Chinese labels draws without one missing-glyph warning."""
+    import matplotlib
+
+    with matplotlib.rc_context({"font.family": "sans-serif", "font.sans-serif": ["DejaVu Sans"]}):
+        before = _draw_own_plot()
+        family = plot.use_chinese_font()
+        after = _draw_own_plot()
+        assert matplotlib.rcParams["font.sans-serif"] == [family, "DejaVu Sans"]
+    assert any("missing from font" in message for message in before)  # the failure this fixes
+    assert family is not None
+    assert after == []
+    assert matplotlib.rcParams["font.sans-serif"][0] != family  # rc_context put the defaults back
+
+
+def test_use_chinese_font_without_a_font_warns_and_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With no Chinese font anywhere, use_chinese_font() returns None with one CjkFontWarning."""
+    import matplotlib
+    from matplotlib import font_manager
+
+    monkeypatch.setattr(plot, "_CJK_FAMILIES", ("No Such Font SC",))
+    monkeypatch.setattr(plot, "_PACKAGED_CJK_FONTS", (("budgetkit_no_such_font_package", "x.otf"),))
+    monkeypatch.setattr(font_manager, "findSystemFonts", lambda *args, **kwargs: [])
+    with matplotlib.rc_context(), warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        before = list(matplotlib.rcParams["font.sans-serif"])
+        assert plot.use_chinese_font() is None
+        assert matplotlib.rcParams["font.sans-serif"] == before
+    assert [w.category for w in caught] == [CjkFontWarning]
+    assert caught[0].filename == __file__
 
 
 def test_skipped_charts_are_not_saved(seed: FinalAccount, tmp_path: Path) -> None:

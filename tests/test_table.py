@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pandas as pd
 import pyarrow as pa
 import pytest
@@ -25,11 +26,13 @@ from budgetkit.table import (
     TABLES,
     MissingExtraError,
     TableError,
+    compare,
     decimal_type,
     published_figures,
     read_parquet,
     to_arrow,
     to_frame,
+    write_excel,
     write_parquet,
 )
 
@@ -91,13 +94,13 @@ def _decimal_columns(frame: Any) -> list[str]:
 def test_seed_frames_have_the_documented_columns_and_exact_decimal_dtypes(
     seed: FinalAccount, table: str, columns: list[str], money: list[str]
 ) -> None:
-    """Each table has its columns in order; number columns are Arrow decimal128(38, s), text is string, none float."""
+    """Each table has its columns in order; number columns are Arrow decimal128 sized to the seed (12 digits), text is string, none float."""
     frame = to_frame(seed, table)  # type: ignore[arg-type]
     assert list(frame.columns) == columns
     assert _decimal_columns(frame) == money
     for column in money:
         assert frame[column].dtype == pd.ArrowDtype(frame[column].dtype.pyarrow_dtype)
-        assert frame[column].dtype.pyarrow_dtype.precision == 38
+        assert frame[column].dtype.pyarrow_dtype.precision == 12
     for column in frame.columns:
         assert not pd.api.types.is_float_dtype(frame[column].dtype), column
         if column not in money and column != "matches":
@@ -113,7 +116,7 @@ def test_category_frame_holds_the_seed_lines_exactly(seed: FinalAccount) -> None
     assert item["path"] == "社会保障和就业支出 / 人力资源和社会保障管理事务 / 事业运行"
     assert _row(lines, "name", "社会保障和就业支出")["actual"] == Decimal("980")
     assert len(lines) == len(list(seed.general_budget.lines()))
-    assert str(lines["actual"].dtype) == "decimal128(38, 2)[pyarrow]"
+    assert str(lines["actual"].dtype) == "decimal128(12, 2)[pyarrow]"
 
 
 def test_figure_frame_lists_printed_figures_with_labels(seed: FinalAccount) -> None:
@@ -124,6 +127,28 @@ def test_figure_frame_lists_printed_figures_with_labels(seed: FinalAccount) -> N
     assert pd.isna(total["budget"])
     assert "income.non_fiscal_balance_used" not in set(figures["path"])
     assert _row(figures, "path", "three_public.reception")["current"] == Decimal("0.8")
+
+
+def test_every_figure_the_seed_compares_with_last_year_has_its_previous(seed: FinalAccount) -> None:
+    """The seed prints last year for the four totals and (as changes) the 三公 lines: eight rows have one."""
+    figures = to_frame(seed).set_index("path")
+    previous = figures["previous"].dropna().to_dict()
+    assert previous == {
+        "income.total": Decimal("988.88"),
+        "expenditure.total": Decimal("988.88"),
+        "fiscal.total": Decimal("954.70"),
+        "general_budget.total": Decimal("954.70"),
+        "three_public.total": Decimal("2.22"),
+        "three_public.outbound": Decimal("0"),
+        "three_public.vehicle": Decimal("1.93"),
+        "three_public.reception": Decimal("0.29"),
+    }
+    # The changes and growth rates the text prints follow from them.
+    change = figures["current"].bk.change(figures["previous"])
+    growth = figures["current"].bk.growth(figures["previous"])
+    assert (change["three_public.total"], growth["three_public.total"]) == (Decimal("0.58"), Decimal("26.13"))
+    assert (change["three_public.vehicle"], growth["three_public.vehicle"]) == (Decimal("0.07"), Decimal("3.63"))
+    assert (change["three_public.reception"], growth["three_public.reception"]) == (Decimal("0.51"), Decimal("175.86"))
 
 
 def test_project_frame_gives_the_total_line_and_execution_rate(seed: FinalAccount) -> None:
@@ -186,7 +211,7 @@ def test_empty_sequence_needs_a_table_and_then_has_its_schema() -> None:
         to_frame([])
     empty = to_frame([], "projects")
     assert len(empty) == 0
-    assert str(empty["executed"].dtype) == "decimal128(38, 2)[pyarrow]"
+    assert str(empty["executed"].dtype) == "decimal128(12, 2)[pyarrow]"
 
 
 @pytest.mark.parametrize(
@@ -223,15 +248,15 @@ def test_scale_is_the_most_places_in_the_column() -> None:
         ExpenseCategory(level="类", name="b", actual="1054.9"),
     ]
     frame = to_frame(lines)
-    assert frame["actual"].dtype.pyarrow_dtype == pa.decimal128(38, 6)
+    assert frame["actual"].dtype.pyarrow_dtype == pa.decimal128(13, 6)  # 4 + 6 digits and 3 of headroom
     assert list(frame["actual"]) == [Decimal("0.059979"), Decimal("1054.9")]
-    assert frame["budget"].dtype.pyarrow_dtype == pa.decimal128(38, 2)  # nothing to choose from
+    assert frame["budget"].dtype.pyarrow_dtype == pa.decimal128(12, 2)  # nothing to choose from
 
 
 def test_values_beyond_38_digits_fall_back_to_decimal256() -> None:
-    """30 integer digits beside 12 places need 42 digits: the column becomes decimal256(76, 12), still exact."""
+    """30 integer digits beside 12 places need 42 digits: the column becomes decimal256(45, 12), still exact."""
     big, fine = "9" * 30, "0." + "0" * 11 + "1"
-    assert decimal_type([Decimal(big), Decimal(fine)]) == pa.decimal256(76, 12)
+    assert decimal_type([Decimal(big), Decimal(fine)]) == pa.decimal256(45, 12)
     frame = to_frame(
         [ExpenseCategory(level="类", name="a", actual=big), ExpenseCategory(level="类", name="b", actual=fine)]
     )
@@ -262,7 +287,7 @@ def test_arrow_table_has_the_frame_schema(seed: FinalAccount) -> None:
     """to_arrow gives the same columns and types as to_frame, with the table named in the metadata."""
     table = to_arrow(seed, "projects")
     assert isinstance(table, pa.Table)
-    assert table.schema.field("executed").type == pa.decimal128(38, 2)
+    assert table.schema.field("executed").type == pa.decimal128(12, 2)
     assert table.schema.metadata[b"budgetkit.table"] == b"projects"
     assert table.to_pandas(types_mapper=pd.ArrowDtype).equals(to_frame(seed, "projects"))
 
@@ -324,3 +349,149 @@ def test_indicators_alone_have_no_project(seed: FinalAccount) -> None:
     )
     assert pd.isna(rows["project_code"].iloc[0]) and rows["rule_score"].iloc[0] == Decimal("7.50")
     assert pd.isna(rows["stated_score"].iloc[0]) and pd.isna(rows["matches"].iloc[0])
+
+
+# -- arithmetic on the columns ----------------------------------------------------------------
+
+
+def test_analyst_arithmetic_on_seed_columns_stays_exact_and_in_range(seed: FinalAccount) -> None:
+    """+, −, × and ÷ between money columns, by scalars and by sums no longer overflow Arrow's 38 digits."""
+    figures = to_frame(seed, "figures").set_index("path")
+    projects = to_frame(seed, "projects")
+    lines = to_frame(seed, "categories")
+    change = figures["current"] - figures["previous"]
+    assert change["income.total"] == Decimal("66.02")
+    assert (projects["executed"] + projects["adjusted"]).iloc[0] == 2 * projects["executed"].iloc[0]
+    rate = (projects["executed"] / projects["adjusted"] * Decimal(100)).iloc[0]
+    assert rate == Decimal(100)
+    assert (figures["current"] * 2)["income.total"] == Decimal("2109.80")
+    assert (figures["current"] * Decimal("10000"))["income.total"] == Decimal("10549000")  # 万元 → 元
+    assert (figures["current"] / 3)["income.total"].quantize(Decimal("0.01")) == Decimal("351.63")
+    share = lines["actual"] / lines["actual"].sum()
+    assert share.sum().quantize(Decimal("0.000001")) == Decimal(1)  # Arrow truncates: 0.9999995 before rounding
+    totals = figures.loc[["income.total", "fiscal.total"]]
+    growth = (totals["current"] - totals["previous"]) / totals["previous"] * Decimal(100)
+    assert growth["income.total"].quantize(Decimal("0.01")) == Decimal("6.68")
+    # Arrow raises on a zero base (因公出国（境）费 was 0 last year); .bk.growth makes it <NA>, 不可比.
+    assert figures["current"].bk.growth(figures["previous"]).isna()["three_public.outbound"]
+
+
+def test_frames_of_two_accounts_of_similar_size_stack_with_one_type(seed: FinalAccount) -> None:
+    """The precision floor gives two accounts' frames one decimal type, so pd.concat keeps it exact."""
+    other = generate(7)
+    stacked = pd.concat([to_frame(seed, "projects"), to_frame(other, "projects")])
+    assert str(stacked["executed"].dtype).startswith("decimal128(")
+
+
+# -- two years --------------------------------------------------------------------------------
+
+
+def _last_year(seed: FinalAccount) -> FinalAccount:
+    """A 2022 account with some of the seed's lines: a restated total, a class of its own, one project."""
+    from budgetkit.account import Figure, GeneralBudget, Income
+
+    return FinalAccount(
+        unit=seed.unit,
+        year=2022,
+        unit_type=seed.unit_type,
+        income=Income(total=Figure("988.80")),  # the 2023 report prints 988.88 for it
+        general_budget=GeneralBudget(
+            total=Figure("954.70"),
+            categories=(
+                ExpenseCategory(level="类", name="社会保障和就业支出", actual="900.00"),
+                ExpenseCategory(level="类", name="医疗卫生与计划生育支出", actual="17.00"),
+            ),
+        ),
+        projects=(attrs.evolve(seed.projects[5], code=None),),
+    )
+
+
+def test_compare_lines_up_figures_and_keeps_the_printed_comparative(seed: FinalAccount) -> None:
+    """previous is last year's account; stated_previous what this year's report prints, so a restatement shows."""
+    both = compare(seed, _last_year(seed)).set_index("path")
+    row = both.loc["income.total"]
+    assert (row["current"], row["previous"], row["stated_previous"]) == (
+        Decimal("1054.90"),
+        Decimal("988.80"),
+        Decimal("988.88"),
+    )
+    assert pd.isna(both.loc["expenditure.total", "previous"])  # not in the 2022 account: blank, not 0
+    assert both.attrs["years"] == (2023, 2022)
+
+
+def test_compare_lines_up_categories_by_name_path_and_keeps_unmatched_lines(seed: FinalAccount) -> None:
+    """A 类 of both years shares a row; a 类 of one year only has a blank on the other side."""
+    lines = compare(seed, _last_year(seed), "categories")
+    social = _row(lines, "path", "社会保障和就业支出")
+    assert (social["current"], social["previous"]) == (Decimal("980"), Decimal("900.00"))
+    old_name = _row(lines, "path", "医疗卫生与计划生育支出")
+    assert pd.isna(old_name["current"]) and old_name["previous"] == Decimal("17.00")
+    assert pd.isna(_row(lines, "path", "卫生健康支出")["previous"])
+    assert len(lines) == len(list(seed.general_budget.lines())) + 1
+
+
+def test_compare_lines_up_projects_by_code_then_name(seed: FinalAccount) -> None:
+    """A project is matched by name when last year's has no code; its 预算执行数 of both years sit side by side."""
+    projects = compare(seed, _last_year(seed), "projects", labels="zh")
+    row = _row(projects, "项目名称", seed.projects[5].name)
+    assert row["本年预算执行数"] == row["上年预算执行数"] == Decimal("268.36")
+    assert projects["上年预算执行数"].notna().sum() == 1
+
+
+@pytest.mark.parametrize(
+    ("previous_year", "table", "message"),
+    [(2023, "figures", "not a year before"), (2022, "budgets", "no table 'budgets'")],
+)
+def test_compare_refuses_the_same_year_and_unknown_tables(
+    seed: FinalAccount, previous_year: int, table: str, message: str
+) -> None:
+    """Comparing a year with itself, or an unknown table, is a TableError."""
+    with pytest.raises(TableError, match=message):
+        compare(seed, attrs.evolve(seed, year=previous_year), table)  # type: ignore[arg-type]
+
+
+# -- Excel ------------------------------------------------------------------------------------
+
+
+def test_excel_workbook_holds_every_table_with_printed_places(seed: FinalAccount, tmp_path: Path) -> None:
+    """Each table is a sheet; money cells are numbers formatted to their column's places; blanks are empty."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(write_excel(seed, tmp_path / "seed.xlsx", labels="en"))
+    assert book.sheetnames == list(TABLES)
+    sheet = book["figures"]
+    header = [c.value for c in sheet[1]]
+    assert header == ["path", "label", "current", "previous", "budget"]
+    rows = {r[0]: r for r in sheet.iter_rows(min_row=2, values_only=True)}
+    assert str(rows["income.total"][2]) == "1054.9" and str(rows["three_public.total"][3]) == "2.22"
+    assert rows["income.total"][4] is None
+    assert sheet["C2"].number_format == "#,##0.00"
+    assert len(rows) == len(to_frame(seed))
+
+
+def test_excel_keeps_long_values_whole_as_text(tmp_path: Path) -> None:
+    """A value of more than 15 significant digits is written as text rather than rounded by Excel."""
+    from openpyxl import load_workbook
+
+    long = "1234567890.123456"
+    path = write_excel([ExpenseCategory(level="类", name="a", actual=long)], tmp_path / "long.xlsx")
+    sheet = load_workbook(path)["功能分类"]
+    assert sheet["E2"].value == long
+
+
+def test_excel_takes_a_mapping_of_frames(seed: FinalAccount, tmp_path: Path) -> None:
+    """Frames from compare() or the accessor are written under the given sheet names."""
+    from openpyxl import load_workbook
+
+    both = compare(seed, _last_year(seed))
+    book = load_workbook(write_excel({"两年对比": both}, tmp_path / "two.xlsx"))
+    assert book.sheetnames == ["两年对比"]
+
+
+def test_missing_openpyxl_names_the_excel_extra(
+    seed: FinalAccount, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without openpyxl, write_excel raises MissingExtraError naming the excel extra."""
+    monkeypatch.setitem(sys.modules, "openpyxl", None)
+    with pytest.raises(MissingExtraError, match=r"budgetkit\[excel\]"):
+        write_excel(seed, tmp_path / "x.xlsx")

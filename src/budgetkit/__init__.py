@@ -37,6 +37,17 @@ from budgetkit.ratio import NOT_COMPARABLE, PointChange, Ratio
 
 __version__ = "0.1.0"
 
+
+def __getattr__(name: str) -> object:
+    # budgetkit.datasets reads files through budgetkit.io (cattrs, TOML): imported on first use, so
+    # `import budgetkit` stays light and `budgetkit.datasets.load(...)` works without importing it first.
+    if name == "datasets":
+        import importlib
+
+        return importlib.import_module("budgetkit.datasets")
+    raise AttributeError(f"module 'budgetkit' has no attribute {name!r}")
+
+
 __all__ = [
     "DEFAULT_RULES",
     "NOT_COMPARABLE",

@@ -330,8 +330,15 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
 def _datasets(args: argparse.Namespace, out: TextIO) -> int:
     from budgetkit import datasets
 
-    for name in datasets.names():
-        out.write(f"{name}\n")
+    described = datasets.describe()
+    if args.format == "json":
+        json.dump([d._asdict() for d in described], out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return EXIT_OK
+    for d in described:
+        out.write(f"{d.name}\t{d.unit}\t{d.year}年度\t{d.unit_type}\t金额单位：{d.money_unit}\n")
+        if d.description:
+            out.write(f"    {d.description}\n")
     return EXIT_OK
 
 
@@ -352,8 +359,15 @@ def _parser() -> argparse.ArgumentParser:
         help="a .toml/.json account file, a directory of them, a .parquet batch (or a directory of parts), "
         "or a built-in dataset name (zigong-hr-2023)",
     )
-    check.add_argument("--format", choices=("text", "json"), default="text")
-    check.add_argument("--min-severity", choices=("info", "warning", "error"), default="info")
+    check.add_argument(
+        "--format", choices=("text", "json"), default="text", help="text for people (default), json for programs"
+    )
+    check.add_argument(
+        "--min-severity",
+        choices=("info", "warning", "error"),
+        default="info",
+        help="leave out findings below this severity (default: info, i.e. show all)",
+    )
     check.add_argument(
         "--disable", nargs="*", metavar="CODE", help="rule codes or prefixes to leave out (text, rate …)"
     )
@@ -363,17 +377,24 @@ def _parser() -> argparse.ArgumentParser:
 
     score = sub.add_parser("score", help="score every self-evaluation table by the rules, beside the stated scores")
     score.add_argument("source", help="a .toml/.json account file, or a built-in dataset name")
-    score.add_argument("--format", choices=("text", "json"), default="text")
+    score.add_argument(
+        "--format", choices=("text", "json"), default="text", help="text for people (default), json for programs"
+    )
     score.add_argument("--scoring", default="default", choices=variants, help="scoring variant (see budgetkit.scoring)")
     score.set_defaults(func=_score)
 
     report = sub.add_parser("report", help="write Part Two of the 决算说明 from the figures, and its charts")
     report.add_argument("source", help="a .toml/.json account file, or a built-in dataset name")
-    report.add_argument("--format", choices=("md", "text"), default="md")
+    report.add_argument(
+        "--format", choices=("md", "text"), default="md", help="Markdown with headings (default) or plain text"
+    )
     report.add_argument("--charts", metavar="DIR", help="also write the seven charts as PNG and SVG into DIR")
     report.set_defaults(func=_report)
 
-    data = sub.add_parser("datasets", help="list the built-in datasets")
+    data = sub.add_parser("datasets", help="list the built-in datasets: name, unit, year, money unit and what each is")
+    data.add_argument(
+        "--format", choices=("text", "json"), default="text", help="text for people (default), json for programs"
+    )
     data.set_defaults(func=_datasets)
     return parser
 

@@ -12,7 +12,7 @@ No pandas is needed.
 >>> from budgetkit.datasets import load
 >>> account = load("zigong-hr-2023")
 >>> page = render(account)
->>> "<th>项目</th>" in page, "<td>收入总计</td>" in page, "+66.02" in page, "6.68%" in page
+>>> ">项目</th>" in page, ">收入总计</td>" in page, ">+66.02</td>" in page, ">6.68%</td>" in page
 (True, True, True, True)
 """
 
@@ -55,7 +55,13 @@ KEY_FIGURES: tuple[str, ...] = (
 _BLANK = "—"
 _PLACES = 2
 _INDENT_EM = Decimal("1.5")
-_TABLE_STYLE = "border-collapse:collapse"
+# Inline styles only: the fragment reads the same in a bare browser, Jupyter, VS Code and GitHub, none of
+# which is asked to load a stylesheet (and GitHub drops <style> elements).
+_TABLE_STYLE = "border-collapse:collapse;margin:8px 0;font-size:14px;line-height:1.45"
+_CAPTION_STYLE = "caption-side:top;text-align:left;font-weight:bold;padding:4px 0"
+_CELL_STYLE = "border:1px solid #c8c8c8;padding:4px 10px;vertical-align:top"
+_HEADER_STYLE = "background:#f2f2f2;font-weight:bold;text-align:center;white-space:nowrap"
+_NUMERIC_STYLE = "text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums"
 _MISMATCH_STYLE = "color:#b00020;font-weight:bold"
 _YES_NO = {True: "是", False: "否", None: _BLANK}
 
@@ -118,15 +124,16 @@ def _rate(ratio: Ratio, known: bool = True) -> _Cell:
 def _td(cell: _AnyCell, tag: str = "td") -> str:
     if isinstance(cell, str):
         cell = _Cell(cell)
-    styles = []
+    styles = [_CELL_STYLE]
+    if tag == "th":
+        styles.append(_HEADER_STYLE)
     if cell.numeric:
-        styles.append("text-align:right")
+        styles.append(_NUMERIC_STYLE)
     if cell.indent:
         styles.append(f"padding-left:{_INDENT_EM * cell.indent}em")
     if cell.style:
         styles.append(cell.style)
-    style = f' style="{escape(";".join(styles))}"' if styles else ""
-    return f"<{tag}{style}>{escape(cell.text)}</{tag}>"
+    return f'<{tag} style="{escape(";".join(styles))}">{escape(cell.text)}</{tag}>'
 
 
 def _table(caption: str, headers: Sequence[str], rows: Iterable[Sequence[_AnyCell]]) -> str:
@@ -134,7 +141,7 @@ def _table(caption: str, headers: Sequence[str], rows: Iterable[Sequence[_AnyCel
     body = "".join(f"<tr>{''.join(_td(c) for c in row)}</tr>" for row in rows)
     return (
         f'<table class="budgetkit" style="{_TABLE_STYLE}">'
-        f"<caption>{escape(caption)}</caption>"
+        f'<caption style="{_CAPTION_STYLE}">{escape(caption)}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
     )
 
@@ -292,7 +299,7 @@ def render(obj: FinalAccount | ExpenseCategory | Project | PerformanceIndicator)
     >>> ind = PerformanceIndicator(level1="产出指标", level2="数量指标", level3="档案<增长>量",
     ...     operator="≥", target="2700", unit="份", actual="1549", weight="20", stated_score="11")
     >>> page = render(ind)
-    >>> "档案&lt;增长&gt;量" in page, "<td style=\\"text-align:right\\">11.47</td>" in page
+    >>> "档案&lt;增长&gt;量" in page, "text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums\\">11.47</td>" in page
     (True, True)
     """
     if isinstance(obj, FinalAccount):

@@ -2,18 +2,24 @@
 
 :func:`charts` computes every chart from the model — never from the chart data
 the report exported — as a :class:`ChartSpec` of exact amounts in 万元, with
-value labels rounded half-up by :mod:`budgetkit.formatting` and pie shares
-balanced to 100.00% by :func:`budgetkit.shares`. :func:`save_charts` draws them
-with matplotlib (the ``plot`` extra, imported only when drawing). A chart whose
-figures are unknown, or all zero, is skipped with a :class:`ChartSkippedWarning`
-rather than drawn as zeros.
+value labels rounded half-up by :mod:`budgetkit.formatting`. A pie prints the
+shares the report's text prints (its ``share`` claims), so chart and text agree;
+a part the text gives no share for is rounded half-up on its own. Shares are
+never balanced to 100.00%: a nudged share is a defect ``budgetkit check``
+reports (``rounding.nudged``), not something a chart should make. Bars run in
+chronological order (last year, then this year), and each chart is captioned
+with its number as the text cites it (``图6：…``). :func:`save_charts` draws
+them with matplotlib (the ``plot`` extra, imported only when drawing);
+:func:`use_chinese_font` lets your own matplotlib and pandas plots render
+Chinese with the same font. A chart whose figures are unknown, or all zero, is
+skipped with a :class:`ChartSkippedWarning` rather than drawn as zeros.
 
 >>> from budgetkit.datasets import load
 >>> pie = charts(load("zigong-hr-2023"))[5]
->>> pie.number, pie.title, pie.labels
-(6, '一般公共预算财政拨款支出决算结构', ('社会保障和就业支出', '卫生健康支出', '住房保障支出'))
->>> pie.value_labels(), pie.share_labels()
-(('980.00万元', '18.93万元', '27.05万元'), ('95.52%', '1.84%', '2.64%'))
+>>> pie.number, pie.caption, pie.labels
+(6, '图6：一般公共预算财政拨款支出决算结构', ('社会保障和就业支出', '卫生健康支出', '住房保障支出'))
+>>> pie.value_labels(), pie.share_labels()  # as section 五（二） prints them
+(('980.00万元', '18.93万元', '27.05万元'), ('95.52%', '1.85%', '2.63%'))
 """
 
 from __future__ import annotations
@@ -30,11 +36,12 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from budgetkit.account import FIGURE_LABELS, ExpenseSide, Figure, FinalAccount, Income
-from budgetkit.allocation import shares
+from budgetkit.claim import ClaimKind
 from budgetkit.errors import MissingExtraError, ModelError
 from budgetkit.formatting import format_money, format_percent
 from budgetkit.money import Money
 from budgetkit.numbers import to_decimal
+from budgetkit.ratio import Ratio
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure as MplFigure
@@ -47,6 +54,7 @@ __all__ = [
     "MissingExtraError",
     "charts",
     "save_charts",
+    "use_chinese_font",
 ]
 
 # -- every word a reader sees ------------------------------------------------
@@ -70,6 +78,7 @@ _THREE_PUBLIC_PARTS: Mapping[str, str] = MappingProxyType(
 )
 _YEAR = "{}年"
 _AXIS_UNIT = "万元"
+_CAPTION = "图{number}：{title}"
 # ----------------------------------------------------------------------------
 
 #: Installed font families that cover Simplified Chinese, best first. "Noto Sans
@@ -127,21 +136,30 @@ def _decimals(values: Any) -> tuple[Decimal, ...]:
     return tuple(to_decimal(value) for value in values)
 
 
+def _optional_decimals(values: Any) -> tuple[Decimal | None, ...]:
+    return tuple(None if value is None else to_decimal(value) for value in values)
+
+
 def _strings(values: Any) -> tuple[str, ...]:
     return tuple(values)
 
 
 @attrs.frozen(kw_only=True)
 class ChartSpec:
-    """One chart as plain data: title, kind, and a label and exact amount (万元) per bar or wedge.
+    """One chart as plain data: number, title, kind, and a label and exact amount (万元) per bar or wedge.
 
-    ``subjects`` names the model path each value was read from. A pie's
-    :attr:`shares` are balanced so they add up to exactly 100.
+    ``subjects`` names the model path each value was read from; ``stated_shares``
+    holds, per wedge of a pie, the share the report's text prints (``None`` where
+    it prints none). A pie's :attr:`shares` are those, else each value's share of
+    the whole rounded half-up to two places — never balanced to 100.
 
     >>> spec = ChartSpec(number=7, title="“三公”经费财政拨款支出结构", kind="饼状图",
     ...     labels=("公务用车购置及运行维护费支出", "公务接待费支出"), values=("2.00", "0.8"))
-    >>> spec.value_labels(), spec.share_labels()
-    (('2.00万元', '0.80万元'), ('71.43%', '28.57%'))
+    >>> spec.caption, spec.value_labels(), spec.share_labels()
+    ('图7：“三公”经费财政拨款支出结构', ('2.00万元', '0.80万元'), ('71.43%', '28.57%'))
+    >>> ChartSpec(number=6, title="结构", kind="饼状图", labels=("a", "b", "c"),
+    ...     values=("980", "18.93", "27.05")).share_labels()  # 100.01 in all, as a report prints them
+    ('95.52%', '1.85%', '2.64%')
     """
 
     number: int
@@ -150,22 +168,38 @@ class ChartSpec:
     labels: tuple[str, ...] = attrs.field(converter=_strings)
     values: tuple[Decimal, ...] = attrs.field(converter=_decimals)
     subjects: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    stated_shares: tuple[Decimal | None, ...] = attrs.field(default=(), converter=_optional_decimals)
 
     def __attrs_post_init__(self) -> None:
         if len(self.labels) != len(self.values):
             raise ModelError(f"{len(self.labels)} labels for {len(self.values)} values", f"chart {self.number}")
         if self.subjects and len(self.subjects) != len(self.values):
             raise ModelError(f"{len(self.subjects)} subjects for {len(self.values)} values", f"chart {self.number}")
+        if self.stated_shares and len(self.stated_shares) != len(self.values):
+            raise ModelError(
+                f"{len(self.stated_shares)} stated shares for {len(self.values)} values", f"chart {self.number}"
+            )
         if self.kind is ChartKind.PIE and not all(v > 0 for v in self.values):
             raise ModelError("a pie shows parts above zero only", f"chart {self.number}")
 
     @property
+    def caption(self) -> str:
+        """The chart's number and title as the text cites it: ``图6：一般公共预算财政拨款支出决算结构``."""
+        return _CAPTION.format(number=self.number, title=self.title)
+
+    @property
     def shares(self) -> tuple[Decimal, ...]:
-        """A pie's shares in percent, two decimals, balanced to 100.00; empty for bars."""
+        """A pie's shares in percent, two decimals: as the text prints them, else rounded half-up; empty for bars."""
         if self.kind is not ChartKind.PIE:
             return ()
-        balanced = shares([Money(v) for v in self.values]).balanced
-        return tuple(share for share in balanced if share is not None)  # all known: every part is above 0
+        whole = sum(self.values, Decimal(0))
+        stated = self.stated_shares or (None,) * len(self.values)
+        shares: list[Decimal] = []
+        for value, printed in zip(self.values, stated, strict=True):
+            share = printed if printed is not None else Ratio(value, whole).percent(2)
+            assert share is not None  # every part is above 0, so the whole is too
+            shares.append(share)
+        return tuple(shares)
 
     def value_labels(self) -> tuple[str, ...]:
         """Each value as printed: two decimals, rounded half-up, in 万元."""
@@ -197,9 +231,10 @@ class _Skip:
 
 
 def _years(account: FinalAccount, figure: Figure, path: str) -> list[_Part]:
+    """Last year, then this year: bars run in chronological order."""
     return [
-        _Part(_YEAR.format(account.year), figure.current, f"{path}.current"),
         _Part(_YEAR.format(account.previous_year), figure.previous, f"{path}.previous"),
+        _Part(_YEAR.format(account.year), figure.current, f"{path}.current"),
     ]
 
 
@@ -220,7 +255,17 @@ def _bars(number: int, parts: Sequence[_Part]) -> ChartSpec | _Skip:
     )
 
 
-def _pie(number: int, parts: Sequence[_Part], whole: Money | None) -> ChartSpec | _Skip:
+def _stated_shares(account: FinalAccount, parts: Sequence[_Part], base: str) -> list[Decimal | None]:
+    """The share the text prints for each part of ``base`` (its ``share`` claim), ``None`` where none."""
+    printed = {
+        claim.subject: claim.stated for claim in account.claims if claim.kind is ClaimKind.SHARE and claim.base == base
+    }
+    return [printed.get(part.subject.rpartition(".")[0]) for part in parts]
+
+
+def _pie(
+    number: int, parts: Sequence[_Part], whole: Money | None, account: FinalAccount, base: str
+) -> ChartSpec | _Skip:
     """A pie of the positive parts; unknown parts are taken as 0 only when the known ones make up ``whole``."""
     negative = [p.label for p in parts if p.amount is not None and p.amount.amount < 0]
     if negative:
@@ -239,6 +284,7 @@ def _pie(number: int, parts: Sequence[_Part], whole: Money | None) -> ChartSpec 
         labels=[p.label for p in drawn],
         values=[p.amount.amount for p in drawn if p.amount is not None],
         subjects=[p.subject for p in drawn],
+        stated_shares=_stated_shares(account, drawn, base),
     )
 
 
@@ -274,16 +320,30 @@ def _build(account: FinalAccount) -> list[ChartSpec | _Skip]:
 
     return [
         _bars(1, totals),
-        _pie(2, parts(income, "income", labels("income", Income.SOURCES)), income.year_total.current),
+        _pie(
+            2,
+            parts(income, "income", labels("income", Income.SOURCES)),
+            income.year_total.current,
+            account,
+            "income.year_total",
+        ),
         _pie(
             3,
             parts(expenditure, "expenditure", labels("expenditure", ExpenseSide.PARTS)),
             expenditure.year_total.current,
+            account,
+            "expenditure.year_total",
         ),
         _bars(4, _years(account, account.fiscal.total, "fiscal.total")),
         _bars(5, _years(account, general.total, "general_budget.total")),
-        _pie(6, categories, general.total.current),
-        _pie(7, parts(three_public, "three_public", _THREE_PUBLIC_PARTS), three_public.total.current),
+        _pie(6, categories, general.total.current, account, "general_budget.total"),
+        _pie(
+            7,
+            parts(three_public, "three_public", _THREE_PUBLIC_PARTS),
+            three_public.total.current,
+            account,
+            "three_public.total",
+        ),
     ]
 
 
@@ -307,8 +367,8 @@ def charts(account: FinalAccount) -> list[ChartSpec]:
 
     >>> from budgetkit.datasets import load
     >>> bars = charts(load("zigong-hr-2023"))[0]
-    >>> bars.title, bars.labels, bars.value_labels()
-    ('收、支决算总计变动情况图', ('2023年', '2022年'), ('1,054.90万元', '988.88万元'))
+    >>> bars.caption, bars.labels, bars.value_labels()
+    ('图1：收、支决算总计变动情况图', ('2022年', '2023年'), ('988.88万元', '1,054.90万元'))
     """
     return _drawable(account)
 
@@ -367,6 +427,34 @@ def _cjk_family() -> str | None:
     return None
 
 
+def use_chinese_font() -> str | None:
+    """Make your own matplotlib and pandas plots render Chinese; return the font family used.
+
+    Puts a font that covers Simplified Chinese — an installed one, else the Noto
+    Sans SC the ``plot`` extra brings — first in matplotlib's sans-serif list
+    (``rcParams``, for the rest of the session), keeping the fonts that were there
+    after it, so Latin text and symbols a Chinese font lacks still render from
+    them. Without it, Chinese shows as empty boxes and matplotlib warns for every
+    missing glyph. With no Chinese font at all it changes nothing, warns
+    (:class:`CjkFontWarning`) and returns ``None``. Wrap the call in
+    ``matplotlib.rc_context()`` to limit it to a block.
+
+    >>> import matplotlib
+    >>> with matplotlib.rc_context():
+    ...     family = use_chinese_font()
+    ...     matplotlib.rcParams["font.sans-serif"][0] == family
+    True
+    """
+    matplotlib = _matplotlib()
+    family = _cjk_family()
+    if family is None:
+        return None
+    params = matplotlib.rcParams
+    params["font.family"] = "sans-serif"
+    params["font.sans-serif"] = [family, *(name for name in params["font.sans-serif"] if name != family)]
+    return family
+
+
 def _floats(values: Sequence[Decimal]) -> list[float]:
     # The plotting boundary, and the only place money becomes float: matplotlib
     # draws with floats. Every number a reader sees comes from the exact Decimals
@@ -383,7 +471,7 @@ def _draw_bars(figure: MplFigure, spec: ChartSpec) -> None:
     axes.set_ylabel(_AXIS_UNIT)
     axes.margins(y=0.15)
     axes.spines[["top", "right"]].set_visible(False)
-    axes.set_title(spec.title)
+    axes.set_title(spec.caption)
 
 
 def _draw_pie(figure: MplFigure, spec: ChartSpec) -> None:
@@ -410,7 +498,7 @@ def _draw_pie(figure: MplFigure, spec: ChartSpec) -> None:
         for label, value, share in zip(spec.labels, spec.value_labels(), spec.share_labels(), strict=True)
     ]
     axes.legend(axes.patches, legend, loc="upper center", bbox_to_anchor=(0.5, 0.0), frameon=False)
-    axes.set_title(spec.title)
+    axes.set_title(spec.caption)
 
 
 def _metadata(fmt: str, title: str) -> dict[str, Any] | None:

@@ -14,12 +14,22 @@ Four tables, each from the model objects it describes:
 Column types:
 
 - **Money and other exact numbers** (amounts in 万元, weights, scores, rates) are
-  ``pd.ArrowDtype(pa.decimal128(38, s))`` — never float. The precision is always 38;
-  the scale ``s`` is chosen per column, as the most decimal places any value in the
-  column has, so the column holds every value exactly and prints as the report does
-  (426.43, not 426.430000000000). A column whose values need more than 38 digits at
-  that scale (impossible for published figures) becomes ``decimal256(76, s)``. An
-  empty or all-blank column has scale 2.
+  ``pd.ArrowDtype(pa.decimal128(p, s))`` — never float. The scale ``s`` is chosen
+  per column, as the most decimal places any value in the column has, so the column
+  holds every value exactly and prints as the report does (426.43, not
+  426.430000000000). The precision ``p`` is sized to the data: the digits the
+  widest value needs plus :data:`HEADROOM`, and at least :data:`MIN_PRECISION`.
+  Arrow widens the type of every result (``a - b`` needs one digit more, ``a * b``
+  and ``a / b`` about twice as many), so sized columns leave room for the
+  arithmetic an analyst does — ``a - b``, ``a / b * 100``, ``a / a.sum()`` — within
+  Arrow's 38 digits; frames of accounts of similar size share one type and stack
+  with ``pd.concat``. A column needing more than 38 digits becomes
+  ``decimal256(p, s)``. An empty or all-blank column has scale 2.
+- Arrow divides by truncating, and pandas' ``round`` rounds half to even; the
+  ``.bk`` accessor (:mod:`budgetkit.accessor`, registered when this module first
+  builds or reads a frame) gives exact, half-up (四舍五入) columns instead:
+  ``round_half_up``, ``change``, ``rate``, ``growth``, ``share``, ``cumsum``,
+  ``mean``, ``std`` and ``describe``.
 - A value printed with fewer places than its column's scale widens to it:
   ``Decimal("0.8")`` among two-place figures reads back as ``Decimal("0.80")`` —
   equal as a number, not as printed. ``places=True`` adds an ``int8`` column
@@ -31,9 +41,14 @@ Column types:
 - Column labels are English identifiers by default (``labels="en"``) and the
   report's Chinese headings with ``labels="zh"`` (决算数, 预算执行率(%), 一级指标…).
 
+Two years line up with :func:`compare` (this year's account beside last year's,
+figure by figure, line by line or project by project), and :func:`write_excel`
+writes any of these tables to an Excel workbook.
+
 pandas and pyarrow are optional: :func:`to_frame` and :func:`read_parquet` need
 ``pip install 'budgetkit[pandas]'``, :func:`to_arrow` and :func:`write_parquet` need
-``pip install 'budgetkit[arrow]'``; without them a :class:`MissingExtraError` says so.
+``pip install 'budgetkit[arrow]'``, :func:`write_excel` ``pip install 'budgetkit[excel]'``;
+without them a :class:`MissingExtraError` says so.
 
 >>> from budgetkit.datasets import load
 >>> account = load("zigong-hr-2023")
@@ -41,7 +56,7 @@ pandas and pyarrow are optional: :func:`to_frame` and :func:`read_parquet` need
 >>> lines.loc[lines["name"] == "事业运行", ["level", "actual"]].to_string(index=False)
 'level  actual\\n    项  426.43'
 >>> str(lines["actual"].dtype)
-'decimal128(38, 2)[pyarrow]'
+'decimal128(12, 2)[pyarrow]'
 >>> list(to_frame(account.projects[:1], labels="zh").columns)
 ['项目编码', '项目名称', '项目类别', '年初预算数', '调整后预算数', '预算执行数', '预算执行率(%)']
 """
@@ -67,28 +82,39 @@ from budgetkit.project import Project
 from budgetkit.scoring import IndicatorScore, score_indicator, score_project
 
 __all__ = [
+    "EXCEL_DIGITS",
     "FIGURE_LABELS",
+    "HEADROOM",
+    "MIN_PRECISION",
     "TABLES",
+    "CompareName",
     "Labels",
     "MissingExtraError",
     "PublishedFigure",
     "TableError",
     "TableName",
+    "compare",
     "decimal_type",
     "published_figures",
     "read_parquet",
     "to_arrow",
     "to_frame",
+    "write_excel",
     "write_parquet",
 ]
 
 TableName = Literal["figures", "categories", "projects", "indicators"]
 Labels = Literal["en", "zh"]
+CompareName = Literal["figures", "categories", "projects"]
 
 #: The tables this module builds.
 TABLES: tuple[TableName, ...] = ("figures", "categories", "projects", "indicators")
 
-#: Precision of every decimal column; wider values fall back to decimal256 (76 digits).
+#: Digits of room a decimal column keeps above what its values need: a sum of up to 1000 of them fits.
+HEADROOM = 3
+#: The smallest precision of a decimal column, so that the frames of accounts of similar size share one type.
+MIN_PRECISION = 12
+#: Most digits of decimal128; wider columns are decimal256 (76 digits).
 _PRECISION = 38
 _WIDE_PRECISION = 76
 #: Scale of a decimal column with no value to choose one from (published 万元 figures).
@@ -111,6 +137,16 @@ def _require(module: str, extra: str) -> Any:
         return importlib.import_module(module)
     except ImportError as exc:
         raise MissingExtraError(module.partition(".")[0], extra) from exc
+
+
+def _pandas() -> Any:
+    """pandas, with pyarrow, and the ``.bk`` accessor registered; or :class:`MissingExtraError` naming the extra."""
+    pd = _require("pandas", "pandas")
+    _require("pyarrow", "pandas")
+    from budgetkit.accessor import register
+
+    register()
+    return pd
 
 
 # -- published figures ------------------------------------------------------------------------
@@ -207,6 +243,28 @@ _SCHEMAS: Mapping[str, tuple[_Column, ...]] = MappingProxyType(
             ("stated_score", "得分", "decimal"),
             ("rule_score", "规则得分", "decimal"),
             ("matches", "得分一致", "bool"),
+        ),
+        "compare-figures": _columns(
+            ("path", "路径", "text"),
+            ("label", "项目", "text"),
+            ("current", "本年数", "decimal"),
+            ("previous", "上年数", "decimal"),
+            ("stated_previous", "本年报告所列上年数", "decimal"),
+        ),
+        "compare-categories": _columns(
+            ("code", "科目编码", "text"),
+            ("name", "科目名称", "text"),
+            ("level", "级次", "text"),
+            ("path", "科目路径", "text"),
+            ("current", "本年决算数", "decimal"),
+            ("previous", "上年决算数", "decimal"),
+        ),
+        "compare-projects": _columns(
+            ("code", "项目编码", "text"),
+            ("name", "项目名称", "text"),
+            ("kind", "项目类别", "text"),
+            ("current", "本年预算执行数", "decimal"),
+            ("previous", "上年预算执行数", "decimal"),
         ),
     }
 )
@@ -381,12 +439,15 @@ def _places(value: Decimal) -> int:
 
 
 def decimal_type(values: Iterable[Decimal | None]) -> Any:
-    """The Arrow decimal type of a column holding ``values`` exactly: precision 38, scale from the data.
+    """The Arrow decimal type of a column holding ``values`` exactly, sized to them with room for arithmetic.
+
+    The scale is the most places of any value; the precision is the digits the
+    widest value needs plus :data:`HEADROOM`, at least :data:`MIN_PRECISION`.
 
     >>> decimal_type([Decimal("426.43"), Decimal("0.8"), None])
-    Decimal128Type(decimal128(38, 2))
-    >>> decimal_type([Decimal("0.059979")]), decimal_type([])
-    (Decimal128Type(decimal128(38, 6)), Decimal128Type(decimal128(38, 2)))
+    Decimal128Type(decimal128(12, 2))
+    >>> decimal_type([Decimal("0.059979")]), decimal_type([]), decimal_type([Decimal("123456789012.5")])
+    (Decimal128Type(decimal128(12, 6)), Decimal128Type(decimal128(12, 2)), Decimal128Type(decimal128(16, 1)))
     """
     pa = _require("pyarrow", "arrow")
     whole, scale, seen = 1, 0, False
@@ -397,17 +458,19 @@ def decimal_type(values: Iterable[Decimal | None]) -> Any:
         whole, scale, seen = max(whole, digits), max(scale, places), True
     if not seen:
         scale = _EMPTY_SCALE
-    if whole + scale <= _PRECISION:
-        return pa.decimal128(_PRECISION, scale)
-    if whole + scale <= _WIDE_PRECISION:
-        return pa.decimal256(_WIDE_PRECISION, scale)
-    raise InvalidNumberError(
-        f"{whole} integer digits and {scale} places",
-        f"a column needs at most {_WIDE_PRECISION} digits to be held exactly in Arrow",
-    )
+    needed = whole + scale
+    if needed > _WIDE_PRECISION:
+        raise InvalidNumberError(
+            f"{whole} integer digits and {scale} places",
+            f"a column needs at most {_WIDE_PRECISION} digits to be held exactly in Arrow",
+        )
+    precision = min(max(needed + HEADROOM, MIN_PRECISION), _WIDE_PRECISION)
+    if precision <= _PRECISION:
+        return pa.decimal128(precision, scale)
+    return pa.decimal256(precision, scale)
 
 
-def _arrow_table(table: TableName, rows: list[_Row], labels: Labels, places: bool) -> Any:
+def _arrow_table(table: str, rows: list[_Row], labels: Labels, places: bool) -> Any:
     pa = _require("pyarrow", "arrow")
     if labels not in ("en", "zh"):
         raise TableError(f"labels is 'en' or 'zh', not {labels!r}")
@@ -446,7 +509,7 @@ def to_arrow(obj: object, table: TableName | None = None, *, labels: Labels = "e
     >>> from budgetkit.datasets import load
     >>> t = to_arrow(load("zigong-hr-2023"), "projects")
     >>> t.num_rows, str(t.schema.field("executed").type)
-    (9, 'decimal128(38, 2)')
+    (9, 'decimal128(12, 2)')
     """
     name, rows = _rows(obj, table)
     return _arrow_table(name, rows, labels, places)
@@ -460,10 +523,9 @@ def to_frame(obj: object, table: TableName | None = None, *, labels: Labels = "e
     >>> df.loc[df["path"] == "income.total", ["label", "current", "previous"]].to_string(index=False)
     'label current previous\\n 收入总计 1054.90   988.88'
     >>> df["current"].dtype.pyarrow_dtype
-    Decimal128Type(decimal128(38, 2))
+    Decimal128Type(decimal128(12, 2))
     """
-    pd = _require("pandas", "pandas")
-    _require("pyarrow", "pandas")
+    pd = _pandas()
     return to_arrow(obj, table, labels=labels, places=places).to_pandas(types_mapper=pd.ArrowDtype)
 
 
@@ -490,8 +552,201 @@ def write_parquet(
     return target
 
 
+# -- Excel ---------------------------------------------------------------------------------------
+
+#: Sheet names of an account's tables in an Excel workbook, by label language.
+_SHEETS: Mapping[str, Mapping[TableName, str]] = MappingProxyType(
+    {
+        "en": MappingProxyType({t: t for t in TABLES}),
+        "zh": MappingProxyType(
+            {"figures": "主要数据", "categories": "功能分类", "projects": "项目", "indicators": "绩效指标"}
+        ),
+    }
+)
+#: Significant digits an Excel number holds (a binary float); longer values are written as text, not rounded.
+EXCEL_DIGITS = 15
+
+
+def _excel_cell(value: object) -> object:
+    if value is None or value is _pandas().NA:
+        return None
+    if isinstance(value, Decimal) and len(value.as_tuple().digits) > EXCEL_DIGITS:
+        return str(value)  # Excel would round it to 15 digits: keep every digit as text
+    return value
+
+
+def _number_format(scale: int) -> str:
+    return "#,##0" + ("." + "0" * scale if scale else "")
+
+
+def write_excel(
+    obj: object,
+    path: str | PathLike[str],
+    tables: Iterable[TableName] | None = None,
+    *,
+    labels: Labels = "zh",
+) -> Path:
+    """Write tables to an Excel workbook (``.xlsx``), one sheet each; return its path.
+
+    ``obj`` is what :func:`to_frame` takes — a FinalAccount gives a sheet for each
+    of ``tables`` (all four by default), other objects their one table — or a
+    mapping of sheet names to DataFrames (e.g. from :func:`compare`). Money cells
+    are Excel numbers shown with the places of their column (``#,##0.00``); as
+    Excel keeps numbers as binary floats of 15 significant digits, a longer value
+    is written as text instead of being rounded. Blank values are empty cells.
+    Needs the ``excel`` extra (openpyxl).
+
+    >>> import tempfile
+    >>> from budgetkit.datasets import load
+    >>> from openpyxl import load_workbook
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     book = load_workbook(write_excel(load("zigong-hr-2023"), Path(d) / "决算.xlsx"))
+    >>> book.sheetnames
+    ['主要数据', '功能分类', '项目', '绩效指标']
+    >>> [cell.value for cell in book["项目"][1]][:4]
+    ['项目编码', '项目名称', '项目类别', '年初预算数']
+    >>> book["项目"]["E2"].number_format
+    '#,##0.00'
+    """
+    openpyxl = _require("openpyxl", "excel")
+    pa = _require("pyarrow", "pandas")
+    if isinstance(obj, Mapping):
+        frames = dict(obj)
+    else:
+        chosen = _rows(obj, None)[0] if tables is None and not isinstance(obj, FinalAccount) else None
+        names = [chosen] if chosen is not None else list(TABLES if tables is None else tables)
+        sheets = _SHEETS.get(labels, _SHEETS["en"])
+        frames = {sheets.get(name, name): to_frame(obj, name, labels=labels) for name in names}
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for sheet_name, frame in frames.items():
+        sheet = book.create_sheet(str(sheet_name)[:31])  # Excel's limit on a sheet name
+        sheet.append([str(c) for c in frame.columns])
+        for row in frame.itertuples(index=False, name=None):
+            sheet.append([_excel_cell(v) for v in row])
+        for i, name in enumerate(frame.columns, start=1):
+            arrow = getattr(frame[name].dtype, "pyarrow_dtype", None)
+            if arrow is not None and pa.types.is_decimal(arrow):
+                number_format = _number_format(arrow.scale)
+                for (cell,) in sheet.iter_rows(min_row=2, min_col=i, max_col=i):
+                    cell.number_format = number_format
+        sheet.freeze_panes = "A2"
+    target = Path(path)
+    book.save(target)
+    return target
+
+
+# -- two years ---------------------------------------------------------------------------------
+
+
+def _lined_up(
+    current: list[_Row], previous: list[_Row], keys: tuple[str, ...], fields: tuple[str, ...], amount: str
+) -> list[_Row]:
+    """Rows of ``current`` with the matching row of ``previous`` beside them; rows only last year follow.
+
+    Rows match on the first of ``keys`` both rows have a value for (a code, then a name path).
+    """
+    index: dict[tuple[str, object], int] = {}
+    for i, row in enumerate(previous):
+        for key in keys:
+            if row[key] is not None:
+                index.setdefault((key, row[key]), i)
+    used: set[int] = set()
+    lined: list[_Row] = []
+    for row in current:
+        match = next(
+            (
+                index[(key, row[key])]
+                for key in keys
+                if row[key] is not None and (key, row[key]) in index and index[(key, row[key])] not in used
+            ),
+            None,
+        )
+        before = None if match is None else previous[match]
+        if match is not None:
+            used.add(match)
+        lined.append({**{f: row[f] for f in fields}, "current": row[amount], "previous": _get(before, amount)})
+    for i, row in enumerate(previous):
+        if i not in used:
+            lined.append({**{f: row[f] for f in fields}, "current": None, "previous": row[amount]})
+    return lined
+
+
+def _get(row: _Row | None, field: str) -> object:
+    return None if row is None else row[field]
+
+
+def compare(
+    current: FinalAccount, previous: FinalAccount, table: CompareName = "figures", *, labels: Labels = "en"
+) -> Any:
+    """Two years lined up from two accounts: this year's amounts beside last year's, one row per line.
+
+    ``table`` is ``"figures"`` (by path; ``stated_previous`` is the comparative the
+    later report prints, so a restated figure shows), ``"categories"`` (类/款/项
+    lines, matched by code where both years give one, else by their name path) or
+    ``"projects"`` (the 预算执行数 of the 总额 line, matched by code, else by name). A
+    line of one year only has a blank on the other side, never 0. Columns are
+    exact decimals, so ``frame["current"].bk.change(frame["previous"])`` gives the
+    增减额 and ``.bk.growth(...)`` the 增长率.
+
+    >>> from budgetkit.account import Figure, Income
+    >>> from budgetkit.datasets import load
+    >>> this_year = load("zigong-hr-2023")
+    >>> last_year = FinalAccount(unit=this_year.unit, year=2022, unit_type="公益一类事业单位",
+    ...     income=Income(total=Figure("988.88")))
+    >>> both = compare(this_year, last_year).set_index("path")
+    >>> both.loc["income.total", ["current", "previous", "stated_previous"]].tolist()
+    [Decimal('1054.90'), Decimal('988.88'), Decimal('988.88')]
+    >>> both["current"].bk.growth(both["previous"])["income.total"]
+    Decimal('6.68')
+    """
+    if not isinstance(current, FinalAccount) or not isinstance(previous, FinalAccount):
+        raise TableError(
+            f"compare takes two FinalAccount objects, not a {type(current).__name__} and a {type(previous).__name__}"
+        )
+    if previous.year >= current.year:
+        raise TableError(
+            f"compare(current, previous): the previous account is for {previous.year}, "
+            f"not a year before the current {current.year}"
+        )
+    if table == "figures":
+        earlier = {f.path: _amount(f.figure.current) for f in published_figures(previous)}
+        rows: list[_Row] = [
+            {
+                "path": f.path,
+                "label": f.label,
+                "current": _amount(f.figure.current),
+                "previous": earlier.get(f.path),
+                "stated_previous": _amount(f.figure.previous),
+            }
+            for f in published_figures(current, blank=True)
+            if f.figure.current is not None or f.figure.previous is not None or f.path in earlier
+        ]
+    elif table == "categories":
+        rows = _lined_up(
+            _category_rows(current.general_budget.categories),
+            _category_rows(previous.general_budget.categories),
+            ("code", "path"),
+            ("code", "name", "level", "path"),
+            "actual",
+        )
+    elif table == "projects":
+        rows = _lined_up(
+            _project_rows(current.projects),
+            _project_rows(previous.projects),
+            ("code", "name"),
+            ("code", "name", "kind"),
+            "executed",
+        )
+    else:
+        raise TableError(f"compare has no table {table!r}; known: figures, categories, projects")
+    frame = _arrow_table(f"compare-{table}", rows, labels, False).to_pandas(types_mapper=_pandas().ArrowDtype)
+    frame.attrs["years"] = (current.year, previous.year)
+    return frame
+
+
 def read_parquet(path: str | PathLike[str]) -> Any:
     """Read a Parquet file written by :func:`write_parquet` back into the frame :func:`to_frame` gives."""
-    pd = _require("pandas", "pandas")
+    pd = _pandas()
     pq = _require("pyarrow.parquet", "pandas")
     return pq.read_table(Path(path)).to_pandas(types_mapper=pd.ArrowDtype)
