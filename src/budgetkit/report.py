@@ -26,16 +26,16 @@ import string
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from types import MappingProxyType
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import attrs
 
 from budgetkit.account import FIGURE_LABELS, ExpenseSide, Figure, FinalAccount, Income, Passage, ReceptionEvent
 from budgetkit.category import CategoryLevel, ExpenseCategory
 from budgetkit.change import Direction
-from budgetkit.claim import Claim, ClaimKind, Contribution, PathError, resolve
+from budgetkit.claim import Claim, ClaimKind, Contribution
 from budgetkit.errors import ModelError
-from budgetkit.formatting import chinese_ordinal, format_count, format_money, format_percent, heading
+from budgetkit.formatting import chinese_ordinal, format_count, heading
 from budgetkit.money import Money
 from budgetkit.numbers import MAX_PLACES, places_of, round_half_up
 from budgetkit.project import Project
@@ -148,7 +148,7 @@ _WORDS: Mapping[str, str] = MappingProxyType(
         "domestic": "国内公务接待支出{amount}",
         "domestic_counts": "国内公务接待{batches}，{persons}（不包括陪同人员）",
         "events": "具体内容包括：{events}",
-        "event": "{date}接待{party}一行{persons}{purpose}，支出接待费{cost}",
+        "event": "{date}接待{party}一行{persons}{purpose}，支出接待餐费{cost}",
         "event_date": "{month}月{day}日",
         "event_date_year": "{year}年{month}月{day}日",
         "event_purpose": "前来{purpose}",
@@ -162,6 +162,8 @@ _WORDS: Mapping[str, str] = MappingProxyType(
         "sets": "台（套）",
         "projects": "个",
         "points": "分",
+        "wan_yuan": "万元",
+        "yuan": "元",
         # 八 九
         "government_fund": "{year}年政府性基金预算财政拨款支出{amount}",
         "state_capital": "{year}年国有资本经营预算财政拨款支出{amount}",
@@ -192,15 +194,34 @@ _WORDS: Mapping[str, str] = MappingProxyType(
 _PLACES = 2  # published figures and rates have two decimals
 _NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
 _DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_FORMATTER = string.Formatter()
+# every wording parsed once into (literal, field name) pairs
+_TEMPLATES: Mapping[str, tuple[tuple[str, str | None], ...]] = MappingProxyType(
+    {
+        key: tuple((literal, name) for literal, name, _, _ in string.Formatter().parse(words))
+        for key, words in _WORDS.items()
+    }
+)
 
 
-@attrs.frozen
-class _Phrase:
+class _Stub(NamedTuple):
+    """A claim being written: its words (``text``) are filled in by the clause that holds it.
+
+    A plain tuple, made into a :class:`~budgetkit.claim.Claim` once per paragraph:
+    a report of thousands of lines writes tens of thousands of these.
+    """
+
+    kind: ClaimKind
+    subject: str
+    stated: Decimal | int
+    base: str | None = None
+    text: str = ""
+
+
+class _Phrase(NamedTuple):
     """Published words and the claims their numbers make."""
 
     text: str
-    claims: tuple[Claim, ...] = ()
+    claims: tuple[_Stub, ...] = ()
 
 
 _Piece = _Phrase | str
@@ -208,14 +229,23 @@ _Piece = _Phrase | str
 
 def _join(*pieces: _Piece | None, sep: str = "") -> _Phrase:
     """Concatenate the pieces that are present, keeping their claims in order."""
-    present = [p if isinstance(p, _Phrase) else _Phrase(p) for p in pieces if p is not None]
-    return _Phrase(sep.join(p.text for p in present), tuple(c for p in present for c in p.claims))
+    texts: list[str] = []
+    claims: list[_Stub] = []
+    for piece in pieces:  # the innermost loop of the report: plain code, no intermediate phrases
+        if piece is None:
+            continue
+        if isinstance(piece, str):
+            texts.append(piece)
+        else:
+            texts.append(piece.text)
+            claims.extend(piece.claims)
+    return _Phrase(sep.join(texts), tuple(claims))
 
 
 def _fill(key: str, **fields: _Piece) -> _Phrase:
     """The wording ``key`` with its fields filled in by phrases (whose claims it keeps)."""
     pieces: list[_Piece] = []
-    for literal, name, _spec, _conversion in _FORMATTER.parse(_WORDS[key]):
+    for literal, name in _TEMPLATES[key]:
         pieces.append(literal)
         if name is not None:
             pieces.append(fields[name])
@@ -225,7 +255,7 @@ def _fill(key: str, **fields: _Piece) -> _Phrase:
 def _clause(*pieces: _Piece | None, sep: str = "") -> _Phrase:
     """Join the pieces; every claim without words yet quotes the whole clause."""
     joined = _join(*pieces, sep=sep)
-    return _Phrase(joined.text, tuple(c if c.text else attrs.evolve(c, text=joined.text) for c in joined.claims))
+    return _Phrase(joined.text, tuple(c if c.text else c._replace(text=joined.text) for c in joined.claims))
 
 
 @attrs.frozen
@@ -241,7 +271,8 @@ class _Paragraph:
     """A paragraph of the report, with the section its claims belong to."""
 
     section: str
-    phrase: _Phrase
+    text: str
+    claims: tuple[Claim, ...] = ()
 
 
 def _paragraph(section: str, *sentences: _Piece | None, end: str = "。") -> _Paragraph | None:
@@ -250,7 +281,11 @@ def _paragraph(section: str, *sentences: _Piece | None, end: str = "。") -> _Pa
     if not present:
         return None
     body = _join(*present, sep="。")
-    return _Paragraph(section, _Phrase(body.text + end, tuple(attrs.evolve(c, section=section) for c in body.claims)))
+    claims = tuple(
+        Claim(kind=c.kind, subject=c.subject, stated=c.stated, base=c.base, text=c.text, section=section)
+        for c in body.claims
+    )
+    return _Paragraph(section, body.text + end, claims)
 
 
 def _numbered(n: int, paragraphs: Sequence[_Paragraph | None]) -> list[_Paragraph]:
@@ -258,7 +293,7 @@ def _numbered(n: int, paragraphs: Sequence[_Paragraph | None]) -> list[_Paragrap
     present = [p for p in paragraphs if p is not None]
     if present:
         first = present[0]
-        present[0] = _Paragraph(first.section, _fill("numbered", n=str(n), text=first.phrase))
+        present[0] = _Paragraph(first.section, _WORDS["numbered"].format(n=n, text=first.text), first.claims)
     return present
 
 
@@ -266,11 +301,38 @@ def _numbered(n: int, paragraphs: Sequence[_Paragraph | None]) -> list[_Paragrap
 
 
 def _places(value: Decimal) -> int:
-    """Two decimals, or as many more as a nonzero value needs not to print as 0."""
-    places = _PLACES
+    """The decimals a figure is printed with: as many as it was given, at most two.
+
+    A figure kept as published ("0.8", "2.00", "980") prints as published; a
+    computed one has the places its arithmetic gave. A nonzero value that would
+    read 0 gets as many more places as it needs.
+    """
+    exponent = value.as_tuple().exponent
+    places = min(max(0, -exponent) if isinstance(exponent, int) else _PLACES, _PLACES)
     while value and not round_half_up(value, places) and places < MAX_PLACES:
         places += 1
     return places
+
+
+def _number(value: Decimal, places: int) -> str:
+    """``value`` half-up to ``places`` with thousands grouped; zero is written 0, as reports write it.
+
+    The same text as :func:`budgetkit.formatting.format_money` for Chinese
+    (tested), written here without Babel because a report prints thousands of
+    numbers and this is the hot path.
+    """
+    rounded = round_half_up(value, places)
+    return f"{rounded:,f}" if rounded else "0"
+
+
+def _money_text(money: Money) -> str:
+    """An amount in 万元 in the report's number style (see :func:`_places`)."""
+    return _number(money.amount, _places(money.amount)) + _WORDS["wan_yuan"]
+
+
+def _percent_text(value: Decimal) -> str:
+    """A percentage already rounded: 100% and 0% without decimals, others as rounded (95.52%)."""
+    return _number(value, 0 if value == value.to_integral_value() else places_of(value)) + "%"
 
 
 def _stated(text: str, *, negative: bool = False) -> Decimal:
@@ -283,8 +345,8 @@ def _stated(text: str, *, negative: bool = False) -> Decimal:
 
 def _amount(path: str, money: Money) -> _Phrase:
     """An amount in 万元, claiming the Money at ``path``."""
-    text = format_money(money, places=_places(money.amount))
-    return _Phrase(text, (Claim(kind=ClaimKind.AMOUNT, subject=path, stated=_stated(text)),))
+    text = _money_text(money)
+    return _Phrase(text, (_Stub(kind=ClaimKind.AMOUNT, subject=path, stated=_stated(text)),))
 
 
 def _figure(path: str, figure: Figure) -> _Phrase | None:
@@ -312,8 +374,8 @@ def _rate(key: str, kind: ClaimKind, subject: str, ratio: Ratio, base: str | Non
     value = _percent(ratio)
     if value is None:
         return None
-    text = format_percent(value, places_of(value))
-    return _fill(key, rate=_Phrase(text, (Claim(kind=kind, subject=subject, base=base, stated=_stated(text)),)))
+    text = _percent_text(value)
+    return _fill(key, rate=_Phrase(text, (_Stub(kind=kind, subject=subject, base=base, stated=_stated(text)),)))
 
 
 def _share(subject: str, ratio: Ratio, base: str, key: str = "share") -> _Phrase | None:
@@ -329,7 +391,7 @@ def _completion(subject: str, ratio: Ratio) -> _Phrase | None:
 def _count(subject: str, n: int, unit: str, kind: ClaimKind = ClaimKind.COUNT) -> _Phrase:
     """A count with its measure word, claimed as ``kind`` of ``subject``."""
     text = format_count(n, _WORDS[unit])
-    return _Phrase(text, (Claim(kind=kind, subject=subject, stated=_stated(text)),))
+    return _Phrase(text, (_Stub(kind=kind, subject=subject, stated=_stated(text)),))
 
 
 def _plain_count(n: int, unit: str) -> str:
@@ -351,19 +413,19 @@ def _change(path: str, figure: Figure, key: str, previous_year: int) -> _Phrase 
         fields["previous"] = _amount(f"{path}.previous", figure.previous)
     if moved.direction is Direction.UNCHANGED:
         flat = _fill(f"{key}_flat", **fields)
-        return _Phrase(flat.text, (*flat.claims, Claim(kind=ClaimKind.CHANGE, subject=path, stated=0)))
+        return _Phrase(flat.text, (*flat.claims, _Stub(kind=ClaimKind.CHANGE, subject=path, stated=0)))
     decrease = moved.direction is Direction.DECREASE
     difference = moved.difference
-    amount_text = format_money(abs(difference), places=_places(difference.amount))
+    amount_text = _money_text(abs(difference))
     amount = _Phrase(
-        amount_text, (Claim(kind=ClaimKind.CHANGE, subject=path, stated=_stated(amount_text, negative=decrease)),)
+        amount_text, (_Stub(kind=ClaimKind.CHANGE, subject=path, stated=_stated(amount_text, negative=decrease)),)
     )
     growth = _percent(moved.growth)
     if growth is None:
         rate = _Phrase(_WORDS["no_rate"])
     else:
-        rate_text = format_percent(abs(growth), places_of(growth))
-        claim = Claim(kind=ClaimKind.GROWTH, subject=path, stated=_stated(rate_text, negative=decrease))
+        rate_text = _percent_text(abs(growth))
+        claim = _Stub(kind=ClaimKind.GROWTH, subject=path, stated=_stated(rate_text, negative=decrease))
         rate = _fill("fall" if decrease else "growth", rate=_Phrase(rate_text, (claim,)))
     fields["change"] = _join(_fill("decrease" if decrease else "increase", amount=amount), rate)
     return _fill(key, **fields)
@@ -380,7 +442,7 @@ def _movement(amount: Money) -> str:
     if amount.is_zero():
         return _WORDS["flat"]
     key = "increase" if amount > Money(0) else "decrease"
-    return _WORDS[key].format(amount=format_money(abs(amount), places=_places(amount.amount)))
+    return _WORDS[key].format(amount=_money_text(abs(amount)))
 
 
 def _reason(contribution: Contribution) -> str:
@@ -403,36 +465,70 @@ def _reasons(account: FinalAccount, subject: str) -> str | None:
 # -- paths -------------------------------------------------------------------
 
 
-def _path_to(account: FinalAccount, target: object, candidates: Iterable[str], fallback: str) -> str:
-    """The first candidate path that leads to ``target`` itself, else ``fallback`` (by index)."""
-    for path in candidates:
-        try:
-            if resolve(account, path) is target:
-                return path
-        except PathError:
-            continue
+def _first_by_key(items: Iterable[ExpenseCategory | Project]) -> dict[str, object]:
+    """Each code and name mapped to the first element that has it, in the order paths are resolved.
+
+    :func:`budgetkit.claim.resolve` finds ``[key]`` by a depth-first search from
+    the top; building the same answer for every key at once keeps the report
+    linear in the number of lines instead of searching once per line.
+    """
+    first: dict[str, object] = {}
+    stack: list[ExpenseCategory | Project] = list(items)[::-1]
+    while stack:
+        item = stack.pop()
+        for key in (item.code, item.name):
+            if key:
+                first.setdefault(key, item)
+        if isinstance(item, ExpenseCategory):
+            stack.extend(reversed(item.children))
+    return first
+
+
+def _path_by_key(
+    prefix: str, item: object, first: Mapping[str, object], keys: Iterable[str | None], fallback: str
+) -> str:
+    """``prefix[key]`` for the first key that leads to ``item`` itself, else ``fallback`` (by index)."""
+    for key in keys:
+        if key and first.get(key) is item:
+            return f"{prefix}[{key}]"
     return fallback
 
 
 def _category_lines(account: FinalAccount) -> list[tuple[str, tuple[ExpenseCategory, ...]]]:
     """Every category line depth first: (its path, the chain 类 → … → it)."""
+    root = "general_budget.categories"
+    first = _first_by_key(account.general_budget.categories)
     found: list[tuple[str, tuple[ExpenseCategory, ...]]] = []
-
-    def walk(nodes: tuple[ExpenseCategory, ...], prefix: str, chain: tuple[ExpenseCategory, ...]) -> None:
-        for i, node in enumerate(nodes):
-            by_index = f"{prefix}[{i}]"
-            keys = [f"general_budget.categories[{key}]" for key in (node.code, node.name) if key]
-            found.append((_path_to(account, node, keys, by_index), (*chain, node)))
-            walk(node.children, f"{by_index}.children", (*chain, node))
-
-    walk(account.general_budget.categories, "general_budget.categories", ())
+    top: tuple[ExpenseCategory, ...] = ()
+    stack = [(node, f"{root}[{i}]", top) for i, node in enumerate(account.general_budget.categories)][::-1]
+    while stack:  # explicit stack: a deep or long tree must not hit the recursion limit
+        node, by_index, chain = stack.pop()
+        found.append((_path_by_key(root, node, first, (node.code, node.name), by_index), (*chain, node)))
+        stack.extend(
+            (child, f"{by_index}.children[{j}]", (*chain, node))
+            for j, child in reversed(list(enumerate(node.children)))
+        )
     return found
 
 
-def _project_path(account: FinalAccount, index: int, project: Project) -> str:
-    """The path of a project: by code, by name, or by index."""
-    keys = [f"projects[{key}]" for key in (project.code, project.name) if key]
-    return _path_to(account, project, keys, f"projects[{index}]")
+def _class_lines(account: FinalAccount) -> list[tuple[str, ExpenseCategory]]:
+    """Every 类 line with its path (a 类 is always at the top: a line's children are one level down)."""
+    root = "general_budget.categories"
+    top = account.general_budget.categories
+    first = _first_by_key(top)
+    return [
+        (_path_by_key(root, node, first, (node.code, node.name), f"{root}[{i}]"), node)
+        for i, node in enumerate(top)
+        if node.level is CategoryLevel.CLASS
+    ]
+
+
+def _project_paths(account: FinalAccount) -> tuple[str, ...]:
+    """The path of every project: by code, by name, or by index."""
+    first = _first_by_key(account.projects)
+    return tuple(
+        _path_by_key("projects", p, first, (p.code, p.name), f"projects[{i}]") for i, p in enumerate(account.projects)
+    )
 
 
 # -- the sections --------------------------------------------------------------
@@ -554,9 +650,8 @@ def _general_structure(account: FinalAccount, section: str) -> _Built:
     """五（二）: each 类 with its amount and share of the total."""
     total = account.general_budget.total
     items: list[_Phrase] = []
-    for path, chain in _category_lines(account):
-        node = chain[-1]
-        if node.level is not CategoryLevel.CLASS or (amount := _category_amount(path, node)) is None:
+    for path, node in _class_lines(account):
+        if (amount := _category_amount(path, node)) is None:
             continue
         value = node.actual if node.actual is not None else node.rolled_up()
         ratio = value / total.current if value is not None and total.current is not None else Ratio(0, 0)
@@ -584,23 +679,39 @@ def _use(text: str) -> str | None:
     return _WORDS["use"].format(use=text.removeprefix("用于"))
 
 
+def _item_line(n: int, path: str, chain: tuple[ExpenseCategory, ...], section: str) -> _Paragraph | None:
+    """ "n.<类（类）款（款）项（项）>：支出决算数为…万元，完成预算…%。主要用于…。", or None when there is nothing to say.
+
+    Written directly rather than through :func:`_paragraph`, with the same result:
+    an account can have thousands of these lines.
+    """
+    node = chain[-1]
+    name = node.printed or _WORDS["line_name"].format(cls=chain[0].name, section=chain[1].name, item=node.name)
+    amount = _category_amount(path, node)
+    use = _use(node.use)
+    if amount is None and use is None:
+        return None
+    claims: tuple[Claim, ...] = ()
+    first = name
+    if amount is not None:
+        completion = _completion(path, node.completion)
+        facts = _WORDS["line_actual"].format(amount=amount.text) + ("" if completion is None else completion.text)
+        first = _WORDS["line"].format(name=name, facts=facts)
+        stubs = amount.claims if completion is None else amount.claims + completion.claims
+        claims = tuple(
+            Claim(kind=c.kind, subject=c.subject, stated=c.stated, base=c.base, text=first, section=section)
+            for c in stubs
+        )
+    text = first + "。" if use is None else first + "。" + use + "。"
+    return _Paragraph(section, _WORDS["numbered"].format(n=n, text=text), claims)
+
+
 def _general_detail(account: FinalAccount, section: str) -> _Built:
     """五（三）: the total with its completion, then each 项 line."""
     lines: list[_Paragraph] = []
     for path, chain in _category_lines(account):
-        node = chain[-1]
-        if node.level is not CategoryLevel.ITEM:
-            continue
-        name = node.printed or _WORDS["line_name"].format(cls=chain[0].name, section=chain[1].name, item=node.name)
-        amount = _category_amount(path, node)
-        facts = (
-            None if amount is None else _join(_fill("line_actual", amount=amount), _completion(path, node.completion))
-        )
-        use = _use(node.use)
-        if facts is None and use is None:
-            continue
-        first = _Phrase(name) if facts is None else _fill("line", name=name, facts=facts)
-        lines.extend(_numbered(len(lines) + 1, [_paragraph(section, first, use)]))
+        if chain[-1].level is CategoryLevel.ITEM and (line := _item_line(len(lines) + 1, path, chain, section)):
+            lines.append(line)
     figure = account.general_budget.total
     amount = _figure("general_budget.total", figure)
     lead = None
@@ -693,7 +804,7 @@ def _event(event: ReceptionEvent, year: int, first: bool) -> str:
     purpose = event.purpose.strip().rstrip("。")
     if purpose and not purpose.startswith(("前来", "赴", "来")):
         purpose = _WORDS["event_purpose"].format(purpose=purpose)
-    cost = format_money(event.cost, unit="元", places=_places(event.cost_yuan.amount))
+    cost = _number(event.cost_yuan.amount, _places(event.cost_yuan.amount)) + _WORDS["yuan"]
     return _WORDS["event"].format(
         date=_event_date(event.date, year, first),
         party=event.party,
@@ -915,14 +1026,15 @@ def _performance(account: FinalAccount, section: str) -> _Built:
         amounts = [getattr(p.funds.total, phase) for _, p in evaluated]
         if all(a is not None for a in amounts):
             total = Money.sum(a for a in amounts if a is not None)
-            text = format_money(total, places=_places(total.amount))
-            claim = Claim(kind=ClaimKind.SUM, subject=f"{selection}[*].funds.total.{phase}", stated=_stated(text))
+            text = _money_text(total)
+            claim = _Stub(kind=ClaimKind.SUM, subject=f"{selection}[*].funds.total.{phase}", stated=_stated(text))
             totals.append(_fill(key, amount=_Phrase(text, (claim,))))
     summed = _join(*totals, sep="，") if totals else None
 
     lines: list[_Paragraph] = []
+    paths = _project_paths(account)
     for index, project in evaluated:
-        path = _project_path(account, index, project)
+        path = paths[index]
         line = project.funds.total
         facts = [
             None
@@ -951,7 +1063,7 @@ def _performance(account: FinalAccount, section: str) -> _Built:
 def _score(subject: str, value: Decimal) -> _Phrase:
     """A score in 分, claimed for ``subject`` (one project, or the mean of a selection)."""
     text = format_count(value, _WORDS["points"])
-    return _Phrase(text, (Claim(kind=ClaimKind.SCORE, subject=subject, stated=_stated(text)),))
+    return _Phrase(text, (_Stub(kind=ClaimKind.SCORE, subject=subject, stated=_stated(text)),))
 
 
 _Builder = Callable[[FinalAccount, str], _Built]
@@ -1004,7 +1116,7 @@ def render(account: FinalAccount, fmt: Format = "md") -> str:
     lines: list[str] = []
     for block in _outline(account):
         if isinstance(block, _Paragraph):
-            lines.append(block.phrase.text)
+            lines.append(block.text)
             if fmt == "md":
                 lines.append("")
         elif fmt == "md":
@@ -1024,7 +1136,7 @@ def generated_claims(account: FinalAccount) -> tuple[Claim, ...]:
     >>> claim.kind.value, claim.subject, claim.stated, claim.section
     ('change', 'income.total', Decimal('66.02'), '一')
     """
-    return tuple(c for p in _paragraphs(account) for c in p.phrase.claims)
+    return tuple(c for p in _paragraphs(account) for c in p.claims)
 
 
 def report_account(account: FinalAccount) -> FinalAccount:
@@ -1038,7 +1150,7 @@ def report_account(account: FinalAccount) -> FinalAccount:
     paragraphs = _paragraphs(account)
     return attrs.evolve(
         account,
-        claims=tuple(c for p in paragraphs for c in p.phrase.claims),
+        claims=tuple(c for p in paragraphs for c in p.claims),
         explanations=account.explanations,
-        passages=tuple(Passage(section=p.section, text=p.phrase.text) for p in paragraphs),
+        passages=tuple(Passage(section=p.section, text=p.text) for p in paragraphs),
     )
