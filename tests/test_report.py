@@ -478,4 +478,6 @@ def test_many_lines_are_all_written_with_paths_to_themselves() -> None:
     items = [n for n in account.general_budget.lines() if n.level.value == "项"]
     amounts = [c for c in generated_claims(account) if c.kind is ClaimKind.AMOUNT and "categories" in c.subject]
     assert [c.subject for c in amounts[99:]] == [f"general_budget.categories[{n.code}].actual" for n in items]
-    assert all(resolve(account, c.subject.removesuffix(".actual")) is n for c, n in zip(amounts[99:], items, strict=True))
+    assert all(
+        resolve(account, c.subject.removesuffix(".actual")) is n for c, n in zip(amounts[99:], items, strict=True)
+    )
