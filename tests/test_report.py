@@ -27,6 +27,7 @@ from budgetkit.claim import ClaimKind, resolve
 from budgetkit.errors import ModelError
 from budgetkit.finding import Severity
 from budgetkit.formatting import heading
+from budgetkit.indicator import PerformanceIndicator
 from budgetkit.project import FundGrid, FundLine, Project
 from budgetkit.report import generated_claims, render, report_account
 from budgetkit.rules.text import placeholders
@@ -108,7 +109,7 @@ def test_seed_other_matters() -> None:
     assert "2023年本单位对7个项目开展了绩效自评" in SEED_TEXT
     assert "以上项目调整后预算数共计474.95万元，预算执行数共计474.95万元。" in SEED_TEXT
     # (98 + 98 + 98 + 91 + 98 + 91 + 99) / 7 = 96.142857…
-    assert "项目绩效自评分为96.14分。" in SEED_TEXT
+    assert "项目绩效自评分为96.14分，评价等级为“优”。" in SEED_TEXT
 
 
 def test_seed_text_has_no_template_wording() -> None:
@@ -326,22 +327,106 @@ def test_three_public_on_budget_and_events() -> None:
     assert check(report_account(account), min_severity=Severity.WARNING) == []
 
 
-def test_performance_lists_projects_and_their_mean_score() -> None:
-    """十（四） counts the evaluated projects, sums their money, and gives the mean of the table totals."""
-    grid = FundGrid(lines=(FundLine(source="总额", adjusted="10", executed="9"),))
-    projects = (
-        Project(name="甲项目", kind="特定目标类", funds=grid, stated_total="90"),
-        Project(name="乙项目", kind="特定目标类", funds=grid, stated_total="85.5"),
-        Project(name="丙项目", kind="人员类", funds=grid, evaluated=False),
+def _performance_account() -> FinalAccount:
+    grid = FundGrid(lines=(FundLine(source="总额", initial="12", adjusted="10", executed="9"),))
+    indicators = (
+        PerformanceIndicator(
+            level1="产出指标",
+            level2="数量指标",
+            level3="培训人次",
+            operator="≥",
+            target="100",
+            unit="人次",
+            actual="80",
+            weight="50",
+            stated_score="40",
+            reason="疫情停训一月",
+        ),
+        PerformanceIndicator(
+            level1="满意度指标",
+            level2="服务对象满意度指标",
+            level3="学员满意度",
+            operator="≥",
+            target="90",
+            unit="%",
+            actual="95",
+            weight="40",
+            stated_score="40",
+        ),
     )
-    account = _account(projects=projects)
-    text = render(account, "text")
+    projects = (
+        Project(
+            name="甲项目",
+            kind="特定目标类",
+            funds=grid,
+            stated_total="90",
+            use="项目资金主要用于举办培训。",
+            execution_weight="10",
+            execution_score="9",
+            indicators=indicators,
+            results="培训学员80人次；",
+            problems="一是宣传不足",
+            measures="一是加强宣传",
+        ),
+        Project(
+            name="乙项目",
+            kind="特定目标类",
+            funds=grid,
+            stated_total="85.5",
+            problems="一是宣传不足",
+            measures="",
+        ),
+        Project(name="人员类项目", kind="人员类", funds=grid, evaluated=False, use="主要用于发放工资"),
+        Project(name="档案专项", kind="其他运转类", funds=grid, evaluated=False),
+    )
+    return _account(projects=projects)
+
+
+def test_performance_leads_with_the_evaluated_projects_and_their_money() -> None:
+    """十（四） opens with the evaluated projects, counted, and the sums of their money."""
+    text = render(_performance_account(), "text")
     assert "2023年本单位对2个项目开展了绩效自评，包括：“甲项目”、“乙项目”。" in text
     assert "以上项目调整后预算数共计20万元，预算执行数共计18万元。具体情况如下：" in text
-    assert "1.甲项目：调整后预算数10万元，预算执行数9万元，预算执行率90%，自评得分90分。" in text
-    assert "项目绩效自评分为87.75分。" in text
-    assert "丙项目" not in text
-    assert _claim_findings(report_account(account)) == []
+
+
+def test_performance_analyses_projects_by_kind() -> None:
+    """Each kind present gets a numbered heading; a project gives its use, its money and its execution rate."""
+    text = render(_performance_account(), "text")
+    assert (
+        "\n1.部门预算项目绩效分析。\n(1)人员类项目绩效分析\n"
+        "2023年人员类项目资金主要用于发放工资，年初预算为12万元，调整预算数为10万元，决算数为9万元，执行率为90%。\n"
+        "(2)运转类项目绩效分析\n2023年其他运转类项目：档案专项，年初预算为12万元，" in text
+    )
+    assert (
+        "(3)特定目标类项目绩效分析\n2023年特定目标类项目包括2个项目，一是甲项目，项目资金主要用于举办培训，"
+        "年初预算为12万元，调整预算数为10万元，决算数为9万元，执行率为90%；二是乙项目，年初预算为12万元，" in text
+    )
+    assert "运转类项目分为" not in text  # only one kind of 运转类 project
+
+
+def test_performance_analyses_indicators_results_quality_and_conclusions() -> None:
+    """Indicators by 一级指标 with those short of full marks, results, rule scores, the mean, problems and measures."""
+    text = render(_performance_account(), "text")
+    assert (
+        "2.部门整体履职绩效分析。\n2023年1个项目共设置绩效指标2个，其中：产出指标1个、满意度指标1个。"
+        "1个指标得满分，1个指标未得满分：甲项目的“培训人次”（权重50分，得40分，疫情停训一月）。" in text
+    )
+    assert "3.结果应用情况。\n(1)绩效目标完成情况。\n一是甲项目：培训学员80人次。" in text
+    # the rule gives 9 + 40 + 40 = 89 for a stated 90
+    assert "4.自评质量。\n1个项目的自评总分与按评分规则计算的得分不一致：甲项目自评90分，按评分规则为89分。" in text
+    assert (
+        "5.评价结论及建议\n(1)评价结论。\n各项目自评得分为：甲项目90分、乙项目85.5分。"
+        "按各项目自评表合计得分的算术平均计算，项目绩效自评分为87.75分，评价等级为“良”。" in text
+    )
+    # the same problem stated by two projects is one point
+    assert "(2)存在问题。\n<1>甲项目、乙项目：一是宣传不足。\n(3)改进建议。\n<1>甲项目：一是加强宣传。" in text
+    assert _claim_findings(report_account(_performance_account())) == []
+
+
+def test_performance_without_projects_is_empty() -> None:
+    """An account without projects writes nothing under 十（四）, not even a heading of its parts."""
+    text = render(_account(), "text")
+    assert text.endswith("（四）预算绩效管理情况\n")
 
 
 # -- claims and round trips ------------------------------------------------------------

@@ -38,8 +38,9 @@ from budgetkit.errors import ModelError
 from budgetkit.formatting import chinese_ordinal, format_count, heading
 from budgetkit.money import Money
 from budgetkit.numbers import MAX_PLACES, places_of, round_half_up
-from budgetkit.project import Project
+from budgetkit.project import FundLine, Project, ProjectKind
 from budgetkit.ratio import NOT_COMPARABLE, Ratio
+from budgetkit.scoring import grade, score_project
 
 __all__ = ["Format", "generated_claims", "render", "report_account"]
 
@@ -182,11 +183,49 @@ _WORDS: Mapping[str, str] = MappingProxyType(
         "project_name": "“{name}”",
         "adjusted_total": "以上项目调整后预算数共计{amount}",
         "executed_total": "预算执行数共计{amount}",
-        "project_adjusted": "调整后预算数{amount}",
-        "project_executed": "预算执行数{amount}",
-        "project_rate": "预算执行率{rate}",
-        "project_score": "自评得分{score}",
         "overall_score": "按各项目自评表合计得分的算术平均计算，项目绩效自评分为{score}",
+        "grade": "，评价等级为“{grade}”",
+        # 十（四） 1. by kind of project
+        "analysis_head": "部门预算项目绩效分析。",
+        "kind_head": "({n}){kind}项目绩效分析",
+        "personnel_kind": "人员类",
+        "operating_kind": "运转类",
+        "specific_kind": "特定目标类",
+        "operating_parts": "运转类项目分为公用经费项目和其他运转类项目，其中：",
+        "p_one": "{year}年{kind}项目{sep}{clause}",
+        "p_group": "{year}年{kind}项目包括{count}项目",
+        "p_listed": "{ordinal}是{clause}",
+        "p_use": "项目资金{use}",
+        "p_use_bare": "资金{use}",
+        "p_initial": "年初预算为{amount}",
+        "p_adjusted": "调整预算数为{amount}",
+        "p_executed": "决算数为{amount}",
+        "p_rate": "执行率为{rate}",
+        # 十（四） 2. indicators
+        "overall_head": "部门整体履职绩效分析。",
+        "indicators_set": "{year}年{projects}项目共设置绩效指标{count}，其中：{levels}",
+        "indicators_full": "{count}指标均得满分",
+        "indicators_short": "{full}指标得满分，{short}指标未得满分：{items}",
+        "indicator_short": "{project}的“{name}”（权重{weight}，得{score}{reason}）",
+        "indicator_reason": "，{reason}",
+        # 十（四） 3. results
+        "results_head": "结果应用情况。",
+        "results_sub": "(1)绩效目标完成情况。",
+        "result": "{ordinal}是{name}：{results}",
+        # 十（四） 4. quality
+        "quality_head": "自评质量。",
+        "quality_match": "{count}项目的自评总分与按评分规则计算的得分一致",
+        "quality_differ": "{match}项目的自评总分与按评分规则计算的得分一致，{differ}项目不一致：{items}",
+        "quality_all_differ": "{differ}项目的自评总分与按评分规则计算的得分不一致：{items}",
+        "quality_item": "{name}自评{stated}，按评分规则为{rule}",
+        # 十（四） 5. conclusions
+        "advice_head": "评价结论及建议",
+        "conclusion_head": "(1)评价结论。",
+        "scores": "各项目自评得分为：{items}",
+        "project_score": "{name}{score}",
+        "problems_head": "(2)存在问题。",
+        "measures_head": "(3)改进建议。",
+        "point": "<{n}>{name}：{text}",
     }
 )
 # ----------------------------------------------------------------------------
@@ -1011,53 +1050,259 @@ def _assets(account: FinalAccount, section: str) -> _Built:
     return [_paragraph(section, None if equipment is None else date + equipment)]
 
 
-def _performance(account: FinalAccount, section: str) -> _Built:
-    """十（四）: the evaluated projects, their total, each one's figures, and the overall score."""
-    evaluated = [(i, p) for i, p in enumerate(account.projects) if p.evaluated]
-    if not evaluated:
+def _money_phrases(path: str, line: FundLine) -> list[_Phrase]:
+    """年初预算为…，调整预算数为…，决算数为…，执行率为…% of a project's 总额 line: the phases it has."""
+    phrases = [
+        _fill(key, amount=_amount(f"{path}.funds.total.{phase}", amount))
+        for phase, key in (("initial", "p_initial"), ("adjusted", "p_adjusted"), ("executed", "p_executed"))
+        if (amount := getattr(line, phase)) is not None
+    ]
+    rate = _rate("p_rate", ClaimKind.COMPLETION, path, line.execution_rate)
+    return phrases if rate is None else [*phrases, rate]
+
+
+def _project_clause(path: str, project: Project, *, named: bool) -> _Phrase:
+    """A project's name (when ``named``), what its money was used for, and its money."""
+    use = _strip_end(project.use)
+    pieces: list[_Phrase | None] = [
+        _Phrase(project.name) if named else None,
+        _fill("p_use" if named else "p_use_bare", use=use.removeprefix("项目资金")) if use else None,
+        *_money_phrases(path, project.funds.total),
+    ]
+    return _join(*pieces, sep="，")
+
+
+def _generic(project: Project) -> bool:
+    """Whether the project stands for its whole kind ("人员类项目"), so that naming it would repeat the kind."""
+    return project.name in (f"{project.kind.value}项目", project.kind.value)
+
+
+def _project_analysis(account: FinalAccount, section: str, paths: Sequence[str]) -> _Built:
+    """1.部门预算项目绩效分析: 人员类, 运转类 and 特定目标类 projects, each with its use and money."""
+    year = str(account.year)
+    groups = (
+        ("personnel_kind", [i for i, p in enumerate(account.projects) if p.kind is ProjectKind.PERSONNEL]),
+        ("operating_kind", [i for i, p in enumerate(account.projects) if p.kind.is_operating]),
+        ("specific_kind", [i for i, p in enumerate(account.projects) if p.kind is ProjectKind.SPECIFIC]),
+    )
+    built: _Built = []
+    n = 0
+    for kind_key, indices in groups:
+        if not indices:
+            continue
+        n += 1
+        built.append(_paragraph(section, _WORDS["kind_head"].format(n=n, kind=_WORDS[kind_key]), end=""))
+        projects = [account.projects[i] for i in indices]
+        if kind_key == "operating_kind" and len({p.kind for p in projects}) > 1:
+            built.append(_paragraph(section, _WORDS["operating_parts"], end=""))
+        if kind_key == "specific_kind" and len(indices) > 1:
+            kind = ProjectKind.SPECIFIC.value
+            listed = [
+                _fill(
+                    "p_listed",
+                    ordinal=chinese_ordinal(k),
+                    clause=_project_clause(paths[i], account.projects[i], named=True),
+                )
+                for k, i in enumerate(indices, start=1)
+            ]
+            count = _count(f"projects[?kind={kind}]", len(indices), "projects")
+            group = _join(_fill("p_group", year=year, kind=kind, count=count), _join(*listed, sep="；"), sep="，")
+            built.append(_paragraph(section, group))
+            continue
+        for i in indices:
+            project = account.projects[i]
+            named = not _generic(project)
+            clause = _project_clause(paths[i], project, named=named)
+            built.append(
+                _paragraph(
+                    section,
+                    _fill("p_one", year=year, kind=project.kind.value, sep="：" if named else "", clause=clause),
+                )
+            )
+    if built:
+        built.insert(0, _paragraph(section, _WORDS["analysis_head"], end=""))
+    return built
+
+
+def _indicator_analysis(account: FinalAccount, section: str, evaluated: Sequence[tuple[int, Project]]) -> _Built:
+    """2.部门整体履职绩效分析: how many indicators of each 一级指标, and those that lost points."""
+    indicators = [(p, ind) for _, p in evaluated for ind in p.indicators]
+    if not indicators:
         return []
+    by_level: dict[str, int] = {}
+    for _, ind in indicators:
+        by_level[ind.level1] = by_level.get(ind.level1, 0) + 1
+    levels = "、".join(f"{level}{_plain_count(n, 'projects')}" for level, n in by_level.items())
+    with_indicators = sum(1 for _, p in evaluated if p.indicators)
+    sentences: list[str] = [
+        _WORDS["indicators_set"].format(
+            year=account.year,
+            projects=_plain_count(with_indicators, "projects"),
+            count=_plain_count(len(indicators), "projects"),
+            levels=levels,
+        )
+    ]
+    scored = [(p, ind) for p, ind in indicators if ind.stated_score is not None]
+    short = [(p, ind) for p, ind in scored if ind.stated_score is not None and ind.stated_score < ind.weight]
+    if scored and not short:
+        sentences.append(_WORDS["indicators_full"].format(count=_plain_count(len(scored), "projects")))
+    elif short:
+        listed = "；".join(
+            _WORDS["indicator_short"].format(
+                name=ind.name,
+                project=p.name,
+                weight=_points(ind.weight),
+                score=_points(ind.stated_score or Decimal(0)),
+                reason=""
+                if not ind.reason.strip()
+                else _WORDS["indicator_reason"].format(reason=_strip_end(ind.reason)),
+            )
+            for p, ind in short
+        )
+        sentences.append(
+            _WORDS["indicators_short"].format(
+                full=_plain_count(len(scored) - len(short), "projects"),
+                short=_plain_count(len(short), "projects"),
+                items=listed,
+            )
+        )
+    return [_paragraph(section, _WORDS["overall_head"], end=""), _paragraph(section, *sentences)]
+
+
+def _strip_end(text: str) -> str:
+    """A kept text as one run of words: whitespace and line breaks collapsed, closing punctuation dropped."""
+    return " ".join(text.split()).rstrip("。；;，,")
+
+
+def _points(value: Decimal) -> str:
+    """A score in 分 as reports print it: 100分, 98.5分."""
+    return _number(value, 0 if value == value.to_integral_value() else places_of(value)) + _WORDS["points"]
+
+
+def _results(account: FinalAccount, section: str, evaluated: Sequence[tuple[int, Project]]) -> _Built:
+    """3.结果应用情况: each evaluated project's 年度目标完成情况, as its table states it."""
+    done = [p for _, p in evaluated if p.results.strip()]
+    if not done:
+        return []
+    listed = "；".join(
+        _WORDS["result"].format(ordinal=chinese_ordinal(k), name=p.name, results=_strip_end(p.results))
+        for k, p in enumerate(done, start=1)
+    )
+    return [
+        _paragraph(section, _WORDS["results_head"], end=""),
+        _paragraph(section, _WORDS["results_sub"], end=""),
+        _paragraph(section, listed),
+    ]
+
+
+def _quality(section: str, evaluated: Sequence[tuple[int, Project]]) -> _Built:
+    """4.自评质量: whether each stated table total is what the scoring rules give (四舍五入 to its places)."""
+    scores = [(p, score_project(p)) for _, p in evaluated]
+    judged = [(p, s) for p, s in scores if s.total_matches is not None and p.indicators]
+    if not judged:
+        return []
+    differ = [(p, s) for p, s in judged if not s.total_matches]
+    if not differ:
+        sentence = _WORDS["quality_match"].format(count=_plain_count(len(judged), "projects"))
+    else:
+        listed = "；".join(
+            _WORDS["quality_item"].format(
+                name=p.name,
+                stated=_points(s.stated_total or Decimal(0)),
+                rule=_points(s.rule_total_rounded(_PLACES) or Decimal(0)),
+            )
+            for p, s in differ
+        )
+        key = "quality_differ" if len(differ) < len(judged) else "quality_all_differ"
+        sentence = _WORDS[key].format(
+            match=_plain_count(len(judged) - len(differ), "projects"),
+            differ=_plain_count(len(differ), "projects"),
+            items=listed,
+        )
+    return [_paragraph(section, _WORDS["quality_head"], end=""), _paragraph(section, sentence)]
+
+
+def _conclusions(
+    account: FinalAccount, section: str, evaluated: Sequence[tuple[int, Project]], paths: Sequence[str]
+) -> _Built:
+    """5.评价结论及建议: each project's score, the mean and its grade, then the projects' problems and measures."""
     selection = "projects[?evaluated=true]"
-    names = "、".join(_WORDS["project_name"].format(name=p.name) for _, p in evaluated)
-    count = _count(selection, len(evaluated), "projects")
-    lead = _fill("evaluated", year=str(account.year), count=count, names=names)
-
-    totals = []
-    for phase, key in (("adjusted", "adjusted_total"), ("executed", "executed_total")):
-        amounts = [getattr(p.funds.total, phase) for _, p in evaluated]
-        if all(a is not None for a in amounts):
-            total = Money.sum(a for a in amounts if a is not None)
-            text = _money_text(total)
-            claim = _Stub(kind=ClaimKind.SUM, subject=f"{selection}[*].funds.total.{phase}", stated=_stated(text))
-            totals.append(_fill(key, amount=_Phrase(text, (claim,))))
-    summed = _join(*totals, sep="，") if totals else None
-
-    lines: list[_Paragraph] = []
-    paths = _project_paths(account)
-    for index, project in evaluated:
-        path = paths[index]
-        line = project.funds.total
-        facts = [
-            None
-            if line.adjusted is None
-            else _fill("project_adjusted", amount=_amount(f"{path}.funds.total.adjusted", line.adjusted)),
-            None
-            if line.executed is None
-            else _fill("project_executed", amount=_amount(f"{path}.funds.total.executed", line.executed)),
-            _rate("project_rate", ClaimKind.COMPLETION, path, project.execution_rate),
-            None if project.stated_total is None else _fill("project_score", score=_score(path, project.stated_total)),
-        ]
-        present = [f for f in facts if f is not None]
-        body = _fill("line", name=project.name, facts=_join(*present, sep="，")) if present else _Phrase(project.name)
-        lines.extend(_numbered(len(lines) + 1, [_paragraph(section, body)]))
-
-    overall = None
-    scores = [p.stated_total for _, p in evaluated]
-    if all(s is not None for s in scores):
-        mean = Ratio(sum((s for s in scores if s is not None), Decimal(0)), len(scores)).rounded(_PLACES)
+    built: _Built = []
+    scored = [(i, p) for i, p in evaluated if p.stated_total is not None]
+    conclusion: list[_Piece | None] = []
+    if scored:
+        listed = _join(
+            *(
+                _fill("project_score", name=p.name, score=_score(paths[i], p.stated_total))
+                for i, p in scored
+                if p.stated_total is not None
+            ),
+            sep="、",
+        )
+        conclusion.append(_fill("scores", items=listed))
+    if scored and len(scored) == len(evaluated):
+        total = sum((p.stated_total for _, p in scored if p.stated_total is not None), Decimal(0))
+        mean = Ratio(total, len(scored)).rounded(_PLACES)
         assert mean is not None
-        overall = _paragraph(section, _fill("overall_score", score=_score(selection, mean)))
-    head = _paragraph(section, lead, summed, _WORDS["as_follows"], end="")
-    return [head, *lines, overall]
+        overall = _fill("overall_score", score=_score(selection, mean))
+        if mean <= 100:
+            overall = _join(overall, _WORDS["grade"].format(grade=grade(mean)))
+        conclusion.append(overall)
+    if conclusion:
+        built += [_paragraph(section, _WORDS["conclusion_head"], end=""), _paragraph(section, *conclusion)]
+    for head, field in (("problems_head", "problems"), ("measures_head", "measures")):
+        named: dict[str, list[str]] = {}  # projects that state the same text share one point
+        for _, p in evaluated:
+            if text := _strip_end(getattr(p, field)):
+                named.setdefault(text, []).append(p.name)
+        items = [("、".join(names), text) for text, names in named.items()]
+        if items:
+            built.append(_paragraph(section, _WORDS[head], end=""))
+            built += [
+                _paragraph(section, _WORDS["point"].format(n=k, name=name, text=text))
+                for k, (name, text) in enumerate(items, start=1)
+            ]
+    if built:
+        built.insert(0, _paragraph(section, _WORDS["advice_head"], end=""))
+    return built
+
+
+def _performance(account: FinalAccount, section: str) -> _Built:
+    """十（四）: the evaluated projects and their money, then the analysis by kind, by indicator, results and scores."""
+    evaluated = [(i, p) for i, p in enumerate(account.projects) if p.evaluated]
+    paths = _project_paths(account)
+    head: _Built = []
+    if evaluated:
+        selection = "projects[?evaluated=true]"
+        names = "、".join(_WORDS["project_name"].format(name=p.name) for _, p in evaluated)
+        count = _count(selection, len(evaluated), "projects")
+        lead = _fill("evaluated", year=str(account.year), count=count, names=names)
+        totals = []
+        for phase, key in (("adjusted", "adjusted_total"), ("executed", "executed_total")):
+            amounts = [getattr(p.funds.total, phase) for _, p in evaluated]
+            if all(a is not None for a in amounts):
+                total = Money.sum(a for a in amounts if a is not None)
+                text = _money_text(total)
+                claim = _Stub(kind=ClaimKind.SUM, subject=f"{selection}[*].funds.total.{phase}", stated=_stated(text))
+                totals.append(_fill(key, amount=_Phrase(text, (claim,))))
+        summed = _join(*totals, sep="，") if totals else None
+        head = [_paragraph(section, lead, summed, _WORDS["as_follows"], end="")]
+    numbered: list[_Built] = [
+        _project_analysis(account, section, paths),
+        _indicator_analysis(account, section, evaluated),
+        _results(account, section, evaluated),
+        _quality(section, evaluated),
+        _conclusions(account, section, evaluated, paths),
+    ]
+    built = head
+    n = 0
+    for part in numbered:
+        present = [p for p in part if p is not None]
+        if present:  # each part opens with its title, numbered in the order the parts are present
+            n += 1
+            present[0] = _Paragraph(section, f"{n}.{present[0].text}", present[0].claims)
+            built += present
+    return built
 
 
 def _score(subject: str, value: Decimal) -> _Phrase:
