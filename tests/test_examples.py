@@ -99,8 +99,8 @@ def test_generator_writes_three_public_table_with_shares(tmp_path: Path) -> None
     assert _generator_main()(["-o", str(out)]) == 0
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# 自贡市人力资源服务中心 2023年度“三公”经费与项目绩效摘要\n")
-    assert "| 公务用车购置及运行维护费 | 2.00万元 | 71.43% | — |" in text
-    assert "| 合计 | 2.80万元 | 100.00% | — |" in text
+    assert "| 公务用车购置及运行维护费 | 2.00万元 | 71.43% | 增加0.07万元，增长3.63% |" in text
+    assert "| 合计 | 2.80万元 | 100.00% | 增加0.58万元，增长26.13% |" in text
     assert "公务接待8批次、50人次，共8,000.00元，人均160.00元。" in text
 
 

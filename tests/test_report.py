@@ -23,7 +23,7 @@ from budgetkit.account import (
 )
 from budgetkit.audit import check
 from budgetkit.category import ExpenseCategory
-from budgetkit.claim import ClaimKind, resolve
+from budgetkit.claim import ChangeExplanation, ClaimKind, resolve
 from budgetkit.errors import ModelError
 from budgetkit.finding import Severity
 from budgetkit.formatting import heading
@@ -77,10 +77,13 @@ def test_seed_fiscal_and_general_budget_changes() -> None:
 def test_seed_item_lines_use_the_printed_names_and_uses() -> None:
     """Each 项 line gives its printed name path, its amount and what it was used for, numbered."""
     assert (
-        "\n1.社会保障和就业支出（类）人力资源和社会保障管理事务（款）事业运行（项）：支出决算数为426.43万元。"
-        "主要用于保障劳动技能鉴定" in SEED_TEXT
+        "\n1.社会保障和就业支出（类）人力资源和社会保障管理事务（款）事业运行（项）：支出决算数为426.43万元，"
+        "完成预算100%。主要用于保障劳动技能鉴定" in SEED_TEXT
     )
-    assert "\n8.住房保障支出（类）住房改革支出（款）住房公积金（项）：支出决算数为27.05万元。" in SEED_TEXT
+    assert (
+        "\n8.住房保障支出（类）住房改革支出（款）住房公积金（项）：支出决算数为27.05万元，完成预算100%。" in SEED_TEXT
+    )
+    assert "2023年一般公共预算财政拨款支出决算数为1,025.98万元，完成预算100%。其中：\n" in SEED_TEXT
 
 
 def test_seed_basic_expenditure_lists_its_items() -> None:
@@ -93,13 +96,44 @@ def test_seed_three_public_spending() -> None:
     """Section 七 gives the parts with shares, vehicles, and each reception with its date, party, persons and cost."""
     assert "公务用车购置及运行维护费支出决算2.00万元，占71.43%；公务接待费支出决算0.8万元，占28.57%。" in SEED_TEXT
     assert "截至2023年12月底，单位共有公务用车1辆，其中：轿车1辆、越野车0辆、载客汽车0辆。" in SEED_TEXT
-    assert "国内公务接待8批次，50人次（不包括陪同人员）。" in SEED_TEXT
+    assert "国内公务接待8批次，50人次（不包括陪同人员），共计支出0.8万元。" in SEED_TEXT
     assert (
         "具体内容包括：2023年2月10日接待西华大学专家一行4人前来开展人力资源产业园市区共建考察、调研工作，"
         "支出接待餐费770元；5月9日接待" in SEED_TEXT
     )
     assert "一行3人前来开展人力资源服务业发展情况调研工作，支出接待餐费599.79元；" in SEED_TEXT
     assert "雅安人力资源和社会保障局工作人员一行8人赴自贡学习考察，支出接待餐费1,099.21元。" in SEED_TEXT
+
+
+def test_seed_three_public_completion_changes_and_reasons() -> None:
+    """七 gives the "三公" total and items with 完成预算, the change on last year and the reason in words."""
+    assert (
+        "2023年“三公”经费财政拨款支出决算为2.80万元，完成预算100%，较上年增加0.58万元，增长26.13%。决算数与预算数持平。"
+        in SEED_TEXT
+    )
+    assert (
+        "2.公务用车购置及运行维护费支出2.00万元，完成预算100%。公务用车购置及运行维护费支出决算比2022年增加0.07万元，"
+        "增长3.63%。主要原因是进一步开展人力资源服务工作，" in SEED_TEXT
+    )
+    assert (
+        "3.公务接待费支出0.8万元，完成预算100%。公务接待费支出决算比2022年增加0.51万元，增长175.86%。"
+        "主要原因是2023年人力资源产业园入住企业二十多家，" in SEED_TEXT
+    )
+    assert "因公出国（境）支出决算与2022年持平。" in SEED_TEXT
+
+
+def test_changes_explained_in_words_read_main_reason() -> None:
+    """A change explained only in words reads 主要原因是…, after the change it explains."""
+    account = FinalAccount(
+        unit="示例局",
+        year=2023,
+        unit_type="行政单位",
+        operating_costs=Figure("1.2", "1.0"),
+        explanations=(ChangeExplanation(subject="operating_costs", change="0.2", reason="主要原因是新增办公用房。"),),
+    )
+    text = render(account, "text")
+    assert "2023年，机关运行经费支出1.2万元，比2022年增加0.2万元，增长20%。主要原因是新增办公用房。" in text
+    assert check(report_account(account), min_severity=Severity.WARNING) == []
 
 
 def test_seed_other_matters() -> None:
@@ -319,11 +353,11 @@ def test_three_public_on_budget_and_events() -> None:
     assert "2023年“三公”经费财政拨款支出决算为0.08万元，完成预算100%。决算数与预算数持平。" in text
     assert "1.公务接待费支出0.08万元，完成预算100%。公务接待费支出决算比2022年减少0.02万元，下降20%。" in text
     assert (
-        "国内公务接待支出0.08万元。国内公务接待2批次，5人次（不包括陪同人员）。具体内容包括："
+        "国内公务接待支出0.08万元。国内公务接待2批次，5人次（不包括陪同人员），共计支出0.08万元。具体内容包括："
         "2023年3月1日接待甲单位一行3人前来调研，支出接待餐费500元；11月20日接待乙单位一行2人赴现场考察，支出接待餐费250.5元。"
         in text
     )
-    assert "外事接待支出0万元。外事接待0批次，0人次（不包括陪同人员）。" in text
+    assert "外事接待支出0万元。外事接待0批次，0人次（不包括陪同人员），共计支出0万元。" in text
     assert check(report_account(account), min_severity=Severity.WARNING) == []
 
 

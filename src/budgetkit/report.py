@@ -97,6 +97,7 @@ _WORDS: Mapping[str, str] = MappingProxyType(
         "share": "，占{rate}",
         "completion": "，完成预算{rate}",
         "reasons": "主要变动原因是：{reasons}",
+        "reason_words": "主要原因是{reason}",
         "reason_parts": "{reason}（主要是{parts}）",
         "item": "{label}{amount}",
         "of_which": "，其中：{items}",
@@ -148,6 +149,7 @@ _WORDS: Mapping[str, str] = MappingProxyType(
         "reception_change": "公务接待费支出决算{change}",
         "domestic": "国内公务接待支出{amount}",
         "domestic_counts": "国内公务接待{batches}，{persons}（不包括陪同人员）",
+        "spent_in_all": "，共计支出{amount}",
         "events": "具体内容包括：{events}",
         "event": "{date}接待{party}一行{persons}{purpose}，支出接待餐费{cost}",
         "event_date": "{month}月{day}日",
@@ -498,6 +500,8 @@ def _reasons(account: FinalAccount, subject: str) -> str | None:
     for explanation in account.explanations:
         if explanation.subject == subject and explanation.contributions:
             return _WORDS["reasons"].format(reasons="；".join(_reason(c) for c in explanation.contributions))
+        if explanation.subject == subject and (reason := _strip_end(explanation.reason)):
+            return _WORDS["reason_words"].format(reason=reason.removeprefix("主要原因是"))
     return None
 
 
@@ -808,6 +812,7 @@ def _three_public_total(account: FinalAccount, section: str) -> _Built:
                 _then("three_public.total", figure, "than_last", account.previous_year),
             ),
             _WORDS["tp_on_budget"] if on_budget else None,
+            _reasons(account, "three_public.total"),
         )
     ]
 
@@ -889,6 +894,7 @@ def _three_public_detail(account: FinalAccount, section: str) -> _Built:
             _spent("outbound", "three_public.outbound", tp.outbound, previous, completion=True),
             trips,
             _changed("outbound_change", "three_public.outbound", tp.outbound, previous),
+            _reasons(account, "three_public.outbound"),
         )
     ]
 
@@ -907,6 +913,7 @@ def _three_public_detail(account: FinalAccount, section: str) -> _Built:
             section,
             _spent("vehicle", "three_public.vehicle", tp.vehicle, previous, completion=True),
             _changed("vehicle_change", "three_public.vehicle", tp.vehicle, previous),
+            _reasons(account, "three_public.vehicle"),
         ),
         _paragraph(section, purchase, purchased, owned),
         _paragraph(
@@ -923,21 +930,28 @@ def _three_public_detail(account: FinalAccount, section: str) -> _Built:
                 "three_public.events[*].persons", sum(e.persons for e in tp.events), "person_times", ClaimKind.SUM
             ),
         )
+        spent = _figure("three_public.reception_domestic", tp.reception_domestic)
+        counts = _join(counts, None if spent is None else _fill("spent_in_all", amount=spent))
     events = None
     if tp.events:
         listed = "；".join(_event(e, account.year, i == 0) for i, e in enumerate(tp.events))
         events = _WORDS["events"].format(events=listed)
-    foreign_counts = None
+    foreign_counts: _Phrase | None = None
     if tp.foreign_batches is not None and tp.foreign_persons is not None:
-        foreign_counts = _WORDS["foreign_counts"].format(
-            batches=_plain_count(tp.foreign_batches, "batches"),
-            persons=_plain_count(tp.foreign_persons, "person_times"),
+        spent = _figure("three_public.reception_foreign", tp.reception_foreign)
+        foreign_counts = _join(
+            _WORDS["foreign_counts"].format(
+                batches=_plain_count(tp.foreign_batches, "batches"),
+                persons=_plain_count(tp.foreign_persons, "person_times"),
+            ),
+            None if spent is None else _fill("spent_in_all", amount=spent),
         )
     reception = [
         _paragraph(
             section,
             _spent("reception", "three_public.reception", tp.reception, previous, completion=True),
             _changed("reception_change", "three_public.reception", tp.reception, previous),
+            _reasons(account, "three_public.reception"),
         ),
         _paragraph(
             section,
@@ -989,6 +1003,7 @@ def _operating_costs(account: FinalAccount, section: str) -> _Built:
                 _fill("operating_costs", year=str(account.year), amount=amount),
                 _then("operating_costs", figure, "than_year", account.previous_year),
             ),
+            _reasons(account, "operating_costs"),
         )
     ]
 
