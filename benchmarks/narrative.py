@@ -14,6 +14,8 @@ characters that are reproduced. By default the published text is the dataset's
 reads the seed file itself and takes its Part Two (from 第二部分 to 第3部分). With
 ``--loose`` the number style is ignored (1,025.98 = 1025.98, 0.80 = 0.8, 万 = 万元, half- and
 full-width brackets alike), which measures the words rather than the typography; with
+``--clauses`` the unit is the clause (cut also at ， and 、), which credits a long sentence
+whose parts are reproduced in another order or with other connecting words; with
 ``--missing`` it also lists the sentences that are not reproduced.
 """
 
@@ -31,6 +33,7 @@ from budgetkit.report import render
 
 _BOOKMARK = re.compile(r"\[bookmark: [^\]]*\]")
 _CUT = re.compile(r"[。；：!\n]")
+_CUT_CLAUSES = re.compile(r"[。；：!\n，、]")
 _MIN = 4  # shorter pieces ("其中", "1.") say nothing about the text
 
 
@@ -46,9 +49,10 @@ def _clean(text: str, loose: bool = False) -> str:
     return text
 
 
-def sentences(text: str, loose: bool = False) -> list[str]:
-    """The sentences of ``text`` worth comparing, cleaned."""
-    return [s for s in (_clean(piece, loose) for piece in _CUT.split(text)) if len(s) >= _MIN]
+def sentences(text: str, loose: bool = False, clauses: bool = False) -> list[str]:
+    """The sentences (or, with ``clauses``, the clauses between commas) of ``text`` worth comparing, cleaned."""
+    cut = _CUT_CLAUSES if clauses else _CUT
+    return [s for s in (_clean(piece, loose) for piece in cut.split(text)) if len(s) >= _MIN]
 
 
 def _seed_part_two(path: Path) -> list[tuple[str, str]]:
@@ -67,14 +71,14 @@ def _seed_part_two(path: Path) -> list[tuple[str, str]]:
 
 
 def measure(
-    published: Iterable[tuple[str, str]], generated: str, loose: bool = False
+    published: Iterable[tuple[str, str]], generated: str, loose: bool = False, clauses: bool = False
 ) -> dict[str, tuple[int, int, int, int]]:
     """Per section: (sentences reproduced, sentences, characters reproduced, characters)."""
     target = _clean(generated, loose)
     totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     for section, text in published:
         key = section[:1] if not section.startswith("十") else section
-        for sentence in sentences(text, loose):
+        for sentence in sentences(text, loose, clauses):
             row = totals[key]
             found = sentence in target
             row[0] += found
@@ -93,12 +97,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="ignore the number style (1,025.98 = 1025.98, 0.80 = 0.8, 万 = 万元, ( = （)",
     )
+    parser.add_argument("--clauses", action="store_true", help="compare clauses (cut also at ， and 、), not sentences")
     parser.add_argument("--missing", action="store_true", help="list the sentences not reproduced")
     args = parser.parse_args(argv)
     account = datasets.load(args.dataset)
     published = _seed_part_two(args.seed) if args.seed else [(p.section, p.text) for p in account.passages]
     generated = render(account, "text")
-    rows = measure(published, generated, args.loose)
+    rows = measure(published, generated, args.loose, args.clauses)
     print(f"{'section':<10} {'sentences':>12} {'share':>7} {'characters':>14} {'share':>7}")
     total = [0, 0, 0, 0]
     for key, (a, b, c, d) in rows.items():
@@ -109,7 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.missing:
         target = _clean(generated, args.loose)
         for section, text in published:
-            for sentence in sentences(text, args.loose):
+            for sentence in sentences(text, args.loose, args.clauses):
                 if sentence not in target:
                     print(f"  {section}: {sentence}")
     return 0
