@@ -2,11 +2,12 @@
 
 :func:`render` writes the ten numbered sections of DOMAIN.md §1 — the totals and
 their changes, the structure of income and expenditure, fiscal appropriations,
-the 一般公共预算 lines, 基本支出, "三公"经费 and the other matters — in the
-words of the seed report. Every number is computed from the model and shown by
-:mod:`budgetkit.formatting` (四舍五入); a figure the model does not know is left
-out, never printed as 0, and a rate with a zero base is never printed as a
-number. :func:`generated_claims` returns the claims those sentences make, built
+the 一般公共预算 lines, 基本支出, "三公"经费, the other matters and the
+预算绩效管理 analysis of the projects — in the words of the seed report. Every
+number is computed from the model and rounded half-up (四舍五入) in the style
+reports print (``0万元``, ``占100%``, a published figure with its own decimals);
+a figure the model does not know is left out, never printed as 0, and a rate
+with a zero base is never printed as a number. :func:`generated_claims` returns the claims those sentences make, built
 by the same code that writes them, so :func:`budgetkit.audit.check` can verify
 exactly what was written.
 
