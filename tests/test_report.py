@@ -612,3 +612,22 @@ def test_seed_part_two_is_reproduced_clause_by_clause() -> None:
     written = re.sub(r"\s+", "", SEED_TEXT)
     share = sum(re.sub(r"\s+", "", c) in written for c in clauses) / len(clauses)
     assert share >= 0.45, share
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.decimals(min_value=Decimal("-1e12"), max_value=Decimal("1e12"), places=8, allow_nan=False, allow_infinity=False),
+    st.integers(min_value=0, max_value=6),
+)
+def test_numbers_read_as_the_formatting_module_writes_them(value: Decimal, places: int) -> None:
+    """The report's fast number text equals format_money's (四舍五入, grouped), except that zero reads 0."""
+    from budgetkit.formatting import format_money
+    from budgetkit.money import Money
+    from budgetkit.numbers import round_half_up
+    from budgetkit.report import _number
+
+    text = _number(value, places) + "万元"
+    if round_half_up(value, places):
+        assert text == format_money(Money(value), places=places)
+    else:
+        assert text == "0万元"
