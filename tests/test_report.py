@@ -144,6 +144,7 @@ def test_seed_other_matters() -> None:
     assert "以上项目调整后预算数共计474.95万元，预算执行数共计474.95万元。" in SEED_TEXT
     # (98 + 98 + 98 + 91 + 98 + 91 + 99) / 7 = 96.142857…
     assert "项目绩效自评分为96.14分，评价等级为“优”。" in SEED_TEXT
+    assert "\n2023年一般公共预算财政拨款支出预算执行率为100%。\n2.部门整体履职绩效分析。\n" in SEED_TEXT
 
 
 def test_seed_text_has_no_template_wording() -> None:

@@ -195,11 +195,14 @@ _WORDS: Mapping[str, str] = MappingProxyType(
         "operating_kind": "运转类",
         "specific_kind": "特定目标类",
         "operating_parts": "运转类项目分为公用经费项目和其他运转类项目，其中：",
+        "kind_project": "{kind}项目",
         "p_one": "{year}年{kind}项目{sep}{clause}",
         "p_group": "{year}年{kind}项目包括{count}项目",
         "p_listed": "{ordinal}是{clause}",
         "p_use": "项目资金{use}",
         "p_use_bare": "资金{use}",
+        "general_rate_year": "{year}年一般公共预算财政拨款支出{rate}",
+        "general_rate": "预算执行率为{rate}",
         "p_initial": "年初预算为{amount}",
         "p_adjusted": "调整预算数为{amount}",
         "p_executed": "决算数为{amount}",
@@ -1090,7 +1093,7 @@ def _project_clause(path: str, project: Project, *, named: bool) -> _Phrase:
 
 def _generic(project: Project) -> bool:
     """Whether the project stands for its whole kind ("人员类项目"), so that naming it would repeat the kind."""
-    return project.name in (f"{project.kind.value}项目", project.kind.value)
+    return project.name in (_WORDS["kind_project"].format(kind=project.kind.value), project.kind.value)
 
 
 def _project_analysis(account: FinalAccount, section: str, paths: Sequence[str]) -> _Built:
@@ -1137,6 +1140,11 @@ def _project_analysis(account: FinalAccount, section: str, paths: Sequence[str])
             )
     if built:
         built.insert(0, _paragraph(section, _WORDS["analysis_head"], end=""))
+        rate = _rate(
+            "general_rate", ClaimKind.COMPLETION, "general_budget.total", account.general_budget.total.completion()
+        )
+        if rate is not None:
+            built.append(_paragraph(section, _fill("general_rate_year", year=year, rate=rate)))
     return built
 
 
@@ -1316,7 +1324,7 @@ def _performance(account: FinalAccount, section: str) -> _Built:
         present = [p for p in part if p is not None]
         if present:  # each part opens with its title, numbered in the order the parts are present
             n += 1
-            present[0] = _Paragraph(section, f"{n}.{present[0].text}", present[0].claims)
+            present[0] = _Paragraph(section, _WORDS["numbered"].format(n=n, text=present[0].text), present[0].claims)
             built += present
     return built
 
