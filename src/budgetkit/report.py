@@ -366,18 +366,33 @@ def _number(value: Decimal, places: int) -> str:
     (tested), written here without Babel because a report prints thousands of
     numbers and this is the hot path.
     """
+    return f"{_shown(value, places):,f}"
+
+
+def _shown(value: Decimal, places: int) -> Decimal:
+    """``value`` as the text shows it: half-up to ``places``, and a plain 0 for any zero (never -0.00)."""
     rounded = round_half_up(value, places)
-    return f"{rounded:,f}" if rounded else "0"
+    return rounded if rounded else Decimal(0)
+
+
+def _shown_money(money: Money) -> Decimal:
+    """An amount in 万元 as the report shows it (see :func:`_places`)."""
+    return _shown(money.amount, _places(money.amount))
 
 
 def _money_text(money: Money) -> str:
     """An amount in 万元 in the report's number style (see :func:`_places`)."""
-    return _number(money.amount, _places(money.amount)) + _WORDS["wan_yuan"]
+    return f"{_shown_money(money):,f}" + _WORDS["wan_yuan"]
+
+
+def _shown_percent(value: Decimal) -> Decimal:
+    """A percentage already rounded, as shown: 100 and 0 without decimals, others as rounded (95.52)."""
+    return _shown(value, 0 if value == value.to_integral_value() else places_of(value))
 
 
 def _percent_text(value: Decimal) -> str:
     """A percentage already rounded: 100% and 0% without decimals, others as rounded (95.52%)."""
-    return _number(value, 0 if value == value.to_integral_value() else places_of(value)) + "%"
+    return f"{_shown_percent(value):,f}%"
 
 
 def _stated(text: str, *, negative: bool = False) -> Decimal:
@@ -390,8 +405,8 @@ def _stated(text: str, *, negative: bool = False) -> Decimal:
 
 def _amount(path: str, money: Money) -> _Phrase:
     """An amount in 万元, claiming the Money at ``path``."""
-    text = _money_text(money)
-    return _Phrase(text, (_Stub(kind=ClaimKind.AMOUNT, subject=path, stated=_stated(text)),))
+    shown = _shown_money(money)  # the claim states what the text shows, without reading it back
+    return _Phrase(f"{shown:,f}" + _WORDS["wan_yuan"], (_Stub(kind=ClaimKind.AMOUNT, subject=path, stated=shown),))
 
 
 def _figure(path: str, figure: Figure) -> _Phrase | None:
@@ -419,8 +434,8 @@ def _rate(key: str, kind: ClaimKind, subject: str, ratio: Ratio, base: str | Non
     value = _percent(ratio)
     if value is None:
         return None
-    text = _percent_text(value)
-    return _fill(key, rate=_Phrase(text, (_Stub(kind=kind, subject=subject, base=base, stated=_stated(text)),)))
+    shown = _shown_percent(value)
+    return _fill(key, rate=_Phrase(f"{shown:,f}%", (_Stub(kind=kind, subject=subject, base=base, stated=shown),)))
 
 
 def _share(subject: str, ratio: Ratio, base: str, key: str = "share") -> _Phrase | None:
