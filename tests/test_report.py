@@ -402,6 +402,7 @@ def _performance_account() -> FinalAccount:
             results="培训学员80人次；",
             problems="一是宣传不足",
             measures="一是加强宣传",
+            conclusion="较好完成年度目标。",
         ),
         Project(
             name="乙项目",
@@ -453,6 +454,7 @@ def test_performance_analyses_indicators_results_quality_and_conclusions() -> No
         "5.评价结论及建议\n(1)评价结论。\n各项目自评得分为：甲项目90分、乙项目85.5分。"
         "按各项目自评表合计得分的算术平均计算，项目绩效自评分为87.75分，评价等级为“良”。" in text
     )
+    assert "评价等级为“良”。\n<1>甲项目：较好完成年度目标。\n(2)存在问题。" in text
     # the same problem stated by two projects is one point
     assert "(2)存在问题。\n<1>甲项目、乙项目：一是宣传不足。\n(3)改进建议。\n<1>甲项目：一是加强宣传。" in text
     assert _claim_findings(report_account(_performance_account())) == []

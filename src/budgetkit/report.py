@@ -1261,6 +1261,18 @@ def _quality(section: str, evaluated: Sequence[tuple[int, Project]]) -> _Built:
     return [_paragraph(section, _WORDS["quality_head"], end=""), _paragraph(section, sentence)]
 
 
+def _text_points(section: str, evaluated: Sequence[tuple[int, Project]], field: str) -> _Built:
+    """<1>项目：… for each distinct text the projects keep in ``field``; projects stating the same text share a point."""
+    named: dict[str, list[str]] = {}
+    for _, p in evaluated:
+        if text := _strip_end(getattr(p, field)):
+            named.setdefault(text, []).append(p.name)
+    return [
+        _paragraph(section, _WORDS["point"].format(n=k, name="、".join(names), text=text))
+        for k, (text, names) in enumerate(named.items(), start=1)
+    ]
+
+
 def _conclusions(
     account: FinalAccount, section: str, evaluated: Sequence[tuple[int, Project]], paths: Sequence[str]
 ) -> _Built:
@@ -1287,20 +1299,13 @@ def _conclusions(
         if mean <= 100:
             overall = _join(overall, _WORDS["grade"].format(grade=grade(mean)))
         conclusion.append(overall)
-    if conclusion:
+    conclusions = _text_points(section, evaluated, "conclusion")
+    if conclusion or conclusions:
         built += [_paragraph(section, _WORDS["conclusion_head"], end=""), _paragraph(section, *conclusion)]
+        built += conclusions
     for head, field in (("problems_head", "problems"), ("measures_head", "measures")):
-        named: dict[str, list[str]] = {}  # projects that state the same text share one point
-        for _, p in evaluated:
-            if text := _strip_end(getattr(p, field)):
-                named.setdefault(text, []).append(p.name)
-        items = [("、".join(names), text) for text, names in named.items()]
-        if items:
-            built.append(_paragraph(section, _WORDS[head], end=""))
-            built += [
-                _paragraph(section, _WORDS["point"].format(n=k, name=name, text=text))
-                for k, (name, text) in enumerate(items, start=1)
-            ]
+        if points := _text_points(section, evaluated, field):
+            built += [_paragraph(section, _WORDS[head], end=""), *points]
     if built:
         built.insert(0, _paragraph(section, _WORDS["advice_head"], end=""))
     return built
