@@ -8,8 +8,8 @@ Run from the project root::
 Each account has one 一般公共预算 total and a tree of 类 → 款 → 项 lines (10 款 of 9 项 per
 类, as in the reproducer of issue 12's F7). For each size the script times, in the same
 process, ``check(account)`` (the baseline), ``render(account, "md")`` and
-``render(account, "text")``, keeping the best of ``--repeat`` runs, and prints the
-ratio of each render to check. The target (issue 12, F7: render within 2x check at
+``render(account, "text")``, taking turns and keeping the best of ``--repeat`` runs of each,
+and prints the ratio of each render to check. The target (issue 12, F7: render within 2x check at
 10,000 lines) prints PASS or MISS and never changes the exit status: timings depend
 on the machine and its load. The output is checked for completeness (every 项 line is
 written, numbered in order); a missing line exits with status 1.
@@ -69,15 +69,20 @@ def account(classes: int) -> FinalAccount:
     )
 
 
-def best(f: Callable[..., object], args: tuple[object, ...], repeat: int) -> float:
-    """The shortest of ``repeat`` runs of ``f(*args)``, in seconds (the run least disturbed by the machine)."""
-    times = []
+def best_of(paths: Sequence[tuple[Callable[..., object], tuple[object, ...]]], repeat: int) -> list[float]:
+    """The shortest of ``repeat`` runs of each ``f(*args)``, in seconds.
+
+    The paths take turns within each repeat, so a change in the machine's load
+    touches all of them alike; the minimum is the run least disturbed by it.
+    """
+    times = [float("inf")] * len(paths)
     for _ in range(repeat):
-        gc.collect()  # each run starts from a clean heap, not with the previous run's garbage
-        started = time.perf_counter()
-        f(*args)
-        times.append(time.perf_counter() - started)
-    return min(times)
+        for i, (f, args) in enumerate(paths):
+            gc.collect()  # each run starts from a clean heap, not with the previous run's garbage
+            started = time.perf_counter()
+            f(*args)
+            times[i] = min(times[i], time.perf_counter() - started)
+    return times
 
 
 def complete(text: str, classes: int) -> bool:
@@ -89,7 +94,7 @@ def complete(text: str, classes: int) -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lines", type=int, nargs="+", default=[1000, 4000, 10000], help="类/款/项 lines per account")
-    parser.add_argument("--repeat", type=int, default=3, help="runs per path; the best is kept")
+    parser.add_argument("--repeat", type=int, default=5, help="runs per path; the best is kept")
     args = parser.parse_args(argv)
     print(f"python {platform.python_version()} on {platform.machine()}, best of {args.repeat}")
     print(f"{'lines':>7} {'check s':>9} {'md s':>9} {'text s':>9} {'md/check':>9} {'text/check':>11}")
@@ -99,9 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         classes = max(1, -(-lines // (1 + SECTIONS + SECTIONS * ITEMS)))
         acc = account(classes)
         n = sum(1 for _ in acc.general_budget.lines())
-        baseline = best(check, (acc,), args.repeat)
-        md = best(render, (acc, "md"), args.repeat)
-        text = best(render, (acc, "text"), args.repeat)
+        baseline, md, text = best_of([(check, (acc,)), (render, (acc, "md")), (render, (acc, "text"))], args.repeat)
         ratios[n] = max(md, text) / baseline
         print(f"{n:>7} {baseline:>9.3f} {md:>9.3f} {text:>9.3f} {md / baseline:>8.2f}x {text / baseline:>10.2f}x")
         if not complete(render(acc, "text"), classes):
