@@ -537,7 +537,7 @@ def test_every_claim_path_resolves(acc: FinalAccount) -> None:
 
 def test_four_change_explanations(acc: FinalAccount) -> None:
     """一 (收入, 支出), 四 and 五（一） explain 66.02, 66.02, 71.28 and 71.28 by signed contributions."""
-    assert [(e.subject, str(e.change.amount), e.section) for e in acc.explanations] == [
+    assert [(e.subject, str(e.change.amount), e.section) for e in acc.explanations if e.contributions] == [
         ("income.total", "66.02", "一"),
         ("expenditure.total", "66.02", "一"),
         ("fiscal.total", "71.28", "四"),
@@ -546,7 +546,36 @@ def test_four_change_explanations(acc: FinalAccount) -> None:
     for explanation in acc.explanations:
         figure = resolve(acc, explanation.subject)
         assert figure.change().difference == explanation.change
-        assert Money.sum(c.amount for c in explanation.contributions) == explanation.change
+        if explanation.contributions:
+            assert Money.sum(c.amount for c in explanation.contributions) == explanation.change
+
+
+def test_three_public_changes_explained_in_words(acc: FinalAccount) -> None:
+    """七 explains the rise of 公务用车 (+0.07) and 公务接待 (+0.51) in words only ("主要原因是…")."""
+    worded = [(e.subject, str(e.change.amount), e.section) for e in acc.explanations if not e.contributions]
+    assert worded == [("three_public.vehicle", "0.07", "七"), ("three_public.reception", "0.51", "七")]
+    assert acc.explanations[-1].reason.startswith("2023年人力资源产业园入住企业二十多家")
+
+
+def test_three_public_previous_and_budgets_from_the_printed_changes(acc: FinalAccount) -> None:
+    """Last year's “三公” figures follow from the printed changes; budgets from 完成预算100% and 持平."""
+    tp = acc.three_public
+    assert [_digits(f.previous) for f in (tp.total, tp.outbound, tp.vehicle, tp.reception)] == [
+        "2.22",
+        "0",
+        "1.93",
+        "0.29",
+    ]
+    assert [str(f.change().describe()) for f in (tp.total, tp.vehicle, tp.reception)] == [  # type: ignore[union-attr]
+        "增加0.58万元，增长26.13%",
+        "增加0.07万元，增长3.63%",
+        "增加0.51万元，增长175.86%",
+    ]
+    assert [f.budget == f.current for f in (tp.total, tp.vehicle, tp.reception)] == [True, True, True]
+    assert tp.outbound.budget is None  # "完成预算0%" of a 0 budget cannot be checked
+    items = [line for line in acc.general_budget.lines() if line.level is CategoryLevel.ITEM]
+    assert all(line.budget == line.actual and line.completion.format(0) == "100%" for line in items)
+    assert acc.general_budget.total.completion().format(0) == "100%"
 
 
 def test_contributions_and_their_nested_parts(acc: FinalAccount) -> None:

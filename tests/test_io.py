@@ -88,7 +88,7 @@ def test_numbers_are_written_as_strings(seed: FinalAccount) -> None:
 
     data = json.loads(dumps(seed, "json"), parse_float=no_floats)
     assert data["income"]["total"] == {"current": "1054.90", "previous": "988.88"}
-    assert data["three_public"]["vehicle"] == {"current": "2.00", "previous": "1.93"}
+    assert data["three_public"]["vehicle"] == {"current": "2.00", "previous": "1.93", "budget": "2.00"}
 
 
 def test_unknown_figures_stay_absent(seed: FinalAccount) -> None:

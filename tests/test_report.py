@@ -23,10 +23,11 @@ from budgetkit.account import (
 )
 from budgetkit.audit import check
 from budgetkit.category import ExpenseCategory
-from budgetkit.claim import ClaimKind, resolve
+from budgetkit.claim import ChangeExplanation, ClaimKind, resolve
 from budgetkit.errors import ModelError
 from budgetkit.finding import Severity
 from budgetkit.formatting import heading
+from budgetkit.indicator import PerformanceIndicator
 from budgetkit.project import FundGrid, FundLine, Project
 from budgetkit.report import generated_claims, render, report_account
 from budgetkit.rules.text import placeholders
@@ -62,9 +63,9 @@ def test_seed_totals_read_as_published() -> None:
 
 def test_seed_structures_give_each_part_with_its_share() -> None:
     """Sections 二, 三 and 五（二） list every part with its amount and share of the whole."""
-    assert "2023年本年收入合计1,025.98万元，其中：一般公共预算财政拨款收入1,025.98万元，占100.00%；" in SEED_TEXT
+    assert "2023年本年收入合计1,025.98万元，其中：一般公共预算财政拨款收入1,025.98万元，占100%；" in SEED_TEXT
     assert "基本支出551.03万元，占52.75%；项目支出493.62万元，占47.25%；" in SEED_TEXT
-    assert "社会保障和就业支出980.00万元，占95.52%；卫生健康支出18.93万元，占1.85%；" in SEED_TEXT
+    assert "社会保障和就业支出980万元，占95.52%；卫生健康支出18.93万元，占1.85%；" in SEED_TEXT
 
 
 def test_seed_fiscal_and_general_budget_changes() -> None:
@@ -76,10 +77,13 @@ def test_seed_fiscal_and_general_budget_changes() -> None:
 def test_seed_item_lines_use_the_printed_names_and_uses() -> None:
     """Each 项 line gives its printed name path, its amount and what it was used for, numbered."""
     assert (
-        "\n1.社会保障和就业支出（类）人力资源和社会保障管理事务（款）事业运行（项）：支出决算数为426.43万元。"
-        "主要用于保障劳动技能鉴定" in SEED_TEXT
+        "\n1.社会保障和就业支出（类）人力资源和社会保障管理事务（款）事业运行（项）：支出决算数为426.43万元，"
+        "完成预算100%。主要用于保障劳动技能鉴定" in SEED_TEXT
     )
-    assert "\n8.住房保障支出（类）住房改革支出（款）住房公积金（项）：支出决算数为27.05万元。" in SEED_TEXT
+    assert (
+        "\n8.住房保障支出（类）住房改革支出（款）住房公积金（项）：支出决算数为27.05万元，完成预算100%。" in SEED_TEXT
+    )
+    assert "2023年一般公共预算财政拨款支出决算数为1,025.98万元，完成预算100%。其中：\n" in SEED_TEXT
 
 
 def test_seed_basic_expenditure_lists_its_items() -> None:
@@ -90,25 +94,57 @@ def test_seed_basic_expenditure_lists_its_items() -> None:
 
 def test_seed_three_public_spending() -> None:
     """Section 七 gives the parts with shares, vehicles, and each reception with its date, party, persons and cost."""
-    assert "公务用车购置及运行维护费支出决算2.00万元，占71.43%；公务接待费支出决算0.80万元，占28.57%。" in SEED_TEXT
+    assert "公务用车购置及运行维护费支出决算2.00万元，占71.43%；公务接待费支出决算0.8万元，占28.57%。" in SEED_TEXT
     assert "截至2023年12月底，单位共有公务用车1辆，其中：轿车1辆、越野车0辆、载客汽车0辆。" in SEED_TEXT
-    assert "国内公务接待8批次，50人次（不包括陪同人员）。" in SEED_TEXT
+    assert "国内公务接待8批次，50人次（不包括陪同人员），共计支出0.8万元。" in SEED_TEXT
     assert (
         "具体内容包括：2023年2月10日接待西华大学专家一行4人前来开展人力资源产业园市区共建考察、调研工作，"
-        "支出接待费770.00元；5月9日接待" in SEED_TEXT
+        "支出接待餐费770元；5月9日接待" in SEED_TEXT
     )
-    assert "一行3人前来开展人力资源服务业发展情况调研工作，支出接待费599.79元；" in SEED_TEXT
-    assert "雅安人力资源和社会保障局工作人员一行8人赴自贡学习考察，支出接待费1,099.21元。" in SEED_TEXT
+    assert "一行3人前来开展人力资源服务业发展情况调研工作，支出接待餐费599.79元；" in SEED_TEXT
+    assert "雅安人力资源和社会保障局工作人员一行8人赴自贡学习考察，支出接待餐费1,099.21元。" in SEED_TEXT
+
+
+def test_seed_three_public_completion_changes_and_reasons() -> None:
+    """七 gives the "三公" total and items with 完成预算, the change on last year and the reason in words."""
+    assert (
+        "2023年“三公”经费财政拨款支出决算为2.80万元，完成预算100%，较上年增加0.58万元，增长26.13%。决算数与预算数持平。"
+        in SEED_TEXT
+    )
+    assert (
+        "2.公务用车购置及运行维护费支出2.00万元，完成预算100%。公务用车购置及运行维护费支出决算比2022年增加0.07万元，"
+        "增长3.63%。主要原因是进一步开展人力资源服务工作，" in SEED_TEXT
+    )
+    assert (
+        "3.公务接待费支出0.8万元，完成预算100%。公务接待费支出决算比2022年增加0.51万元，增长175.86%。"
+        "主要原因是2023年人力资源产业园入住企业二十多家，" in SEED_TEXT
+    )
+    assert "因公出国（境）支出决算与2022年持平。" in SEED_TEXT
+
+
+def test_changes_explained_in_words_read_main_reason() -> None:
+    """A change explained only in words reads 主要原因是…, after the change it explains."""
+    account = FinalAccount(
+        unit="示例局",
+        year=2023,
+        unit_type="行政单位",
+        operating_costs=Figure("1.2", "1.0"),
+        explanations=(ChangeExplanation(subject="operating_costs", change="0.2", reason="主要原因是新增办公用房。"),),
+    )
+    text = render(account, "text")
+    assert "2023年，机关运行经费支出1.2万元，比2022年增加0.2万元，增长20%。主要原因是新增办公用房。" in text
+    assert check(report_account(account), min_severity=Severity.WARNING) == []
 
 
 def test_seed_other_matters() -> None:
     """Section 十 gives procurement with SME shares, assets, and the evaluated projects with the mean score."""
-    assert "授予中小企业合同金额8.36万元，占政府采购支出总额的100.00%，其中：授予小微企业合同金额8.36万元" in SEED_TEXT
+    assert "授予中小企业合同金额8.36万元，占政府采购支出总额的100%，其中：授予小微企业合同金额8.36万元" in SEED_TEXT
     assert "本单位共有车辆1辆，其中：主要领导干部用车0辆、机要通信用车1辆" in SEED_TEXT
     assert "2023年本单位对7个项目开展了绩效自评" in SEED_TEXT
     assert "以上项目调整后预算数共计474.95万元，预算执行数共计474.95万元。" in SEED_TEXT
     # (98 + 98 + 98 + 91 + 98 + 91 + 99) / 7 = 96.142857…
-    assert "项目绩效自评分为96.14分。" in SEED_TEXT
+    assert "项目绩效自评分为96.14分，评价等级为“优”。" in SEED_TEXT
+    assert "\n2023年一般公共预算财政拨款支出预算执行率为100%。\n2.部门整体履职绩效分析。\n" in SEED_TEXT
 
 
 def test_seed_text_has_no_template_wording() -> None:
@@ -172,7 +208,7 @@ def test_equal_values_read_flat() -> None:
     """Equal values read 持平 with no amount or rate, and claim a change of 0."""
     account = _account(three_public=ThreePublic(total=Figure("3.00", "3")), income=Income(total=Figure("3", "3.00")))
     text = render(account, "text")
-    assert "2023年度收入总计3.00万元。与2022年3.00万元持平。" in text
+    assert "2023年度收入总计3万元。与2022年3.00万元持平。" in text
     assert "2023年“三公”经费财政拨款支出决算为3.00万元，与上年持平。" in text
     assert "增长" not in text and "0.00%" not in text
     flat = [c for c in generated_claims(account) if c.kind is ClaimKind.CHANGE]
@@ -184,8 +220,8 @@ def test_zero_base_gives_the_amount_without_a_rate() -> None:
     """From a zero base the amount is given and the rate is said to be not comparable, never 0%."""
     account = _account(income=Income(total=Figure("5", "0")), operating_costs=Figure("1.5", "0"))
     text = render(account, "text")
-    assert "与2022年0.00万元相比，增加5.00万元，增长率--（基数为0，不可比）。" in text
-    assert "2023年，机关运行经费支出1.50万元，比2022年增加1.50万元，增长率--（基数为0，不可比）。" in text
+    assert "与2022年0万元相比，增加5万元，增长率--（基数为0，不可比）。" in text
+    assert "2023年，机关运行经费支出1.5万元，比2022年增加1.5万元，增长率--（基数为0，不可比）。" in text
     assert "%" not in text
     assert not [c for c in generated_claims(account) if c.kind is ClaimKind.GROWTH]
     assert _claim_findings(report_account(account)) == []
@@ -195,8 +231,8 @@ def test_shares_of_a_zero_whole_are_left_out() -> None:
     """A share of a zero total is undefined and not written; the amounts still are."""
     account = _account(procurement=Procurement(total="0", goods="0", sme="0", small_micro="0"))
     text = render(account, "text")
-    assert "2023年，本单位政府采购支出总额0.00万元，其中：政府采购货物支出0.00万元。" in text
-    assert "授予中小企业合同金额0.00万元，其中：授予小微企业合同金额0.00万元。" in text
+    assert "2023年，本单位政府采购支出总额0万元，其中：政府采购货物支出0万元。" in text
+    assert "授予中小企业合同金额0万元，其中：授予小微企业合同金额0万元。" in text
     assert "，占" not in text and "%" not in text
 
 
@@ -204,7 +240,7 @@ def test_rates_round_half_up() -> None:
     """A share of exactly 0.125% prints 0.13% (四舍五入), not the banker's 0.12%."""
     account = _account(income=Income(year_total="800", general_budget="1", other="799"))
     text = render(account, "text")
-    assert "一般公共预算财政拨款收入1.00万元，占0.13%；其他收入799.00万元，占99.88%。" in text
+    assert "一般公共预算财政拨款收入1万元，占0.13%；其他收入799万元，占99.88%。" in text
 
 
 def test_tiny_nonzero_figures_do_not_print_as_zero() -> None:
@@ -234,12 +270,12 @@ def test_unknown_figures_are_left_out() -> None:
         three_public=ThreePublic(total="2", vehicle="2", vehicles_owned=2),
     )
     text = render(account, "text")
-    assert "2023年度收入总计10.00万元。\n" in text  # no 与2022年…相比
-    assert "2023年本年收入合计10.00万元，其中：一般公共预算财政拨款收入10.00万元，占100.00%。" in text
+    assert "2023年度收入总计10万元。\n" in text  # no 与2022年…相比
+    assert "2023年本年收入合计10万元，其中：一般公共预算财政拨款收入10万元，占100%。" in text
     assert "事业收入" not in text and "因公出国" not in text and "公务接待" not in text
-    assert "2023年“三公”经费财政拨款支出决算为2.00万元。" in text  # no 完成预算, no 较上年
+    assert "2023年“三公”经费财政拨款支出决算为2万元。" in text  # no 完成预算, no 较上年
     assert (
-        "2.00万元，占100.00%。具体情况如下：\n1.公务用车购置及运行维护费支出2.00万元。\n截至2023年12月底，单位共有公务用车2辆。"
+        "2万元，占100%。具体情况如下：\n1.公务用车购置及运行维护费支出2万元。\n截至2023年12月底，单位共有公务用车2辆。"
         in text
     )
 
@@ -247,7 +283,7 @@ def test_unknown_figures_are_left_out() -> None:
 def test_amounts_without_their_total_are_listed_without_shares() -> None:
     """When 本年收入合计 is unknown, the known sources are listed without shares."""
     text = render(_account(income=Income(general_budget="3", business="1")), "text")
-    assert "2023年本年收入中，一般公共预算财政拨款收入3.00万元；事业收入1.00万元。" in text
+    assert "2023年本年收入中，一般公共预算财政拨款收入3万元；事业收入1万元。" in text
 
 
 # -- hand-made details ------------------------------------------------------------------
@@ -274,17 +310,17 @@ def _general_budget() -> GeneralBudget:
 def test_item_lines_build_names_and_completion() -> None:
     """A 项 without a printed name gets 类（类）款（款）项（项）, its completion, and 主要用于."""
     text = render(_account(general_budget=_general_budget()), "text")
-    assert "2023年一般公共预算财政拨款支出决算数为100.00万元，完成预算90.91%。其中：\n" in text
+    assert "2023年一般公共预算财政拨款支出决算数为100万元，完成预算90.91%。其中：\n" in text
     assert (
         "1.社会保障和就业支出（类）人力资源和社会保障管理事务（款）事业运行（项）："
-        "支出决算数为90.00万元，完成预算90.00%。主要用于保障日常运转。" in text
+        "支出决算数为90万元，完成预算90%。主要用于保障日常运转。" in text
     )
     assert (
-        "2.社会保障和就业支出（类）行政事业单位养老支出（款）事业运行（项）：支出决算数为10.00万元，完成预算100.00%。主要用于离退休人员。"
+        "2.社会保障和就业支出（类）行政事业单位养老支出（款）事业运行（项）：支出决算数为10万元，完成预算100%。主要用于离退休人员。"
         in text
     )
     # the 类 has no amount of its own: it is rolled up from its lines
-    assert "主要用于以下方面：社会保障和就业支出100.00万元，占100.00%。" in text
+    assert "主要用于以下方面：社会保障和就业支出100万元，占100%。" in text
 
 
 def test_duplicate_names_get_paths_to_the_right_line() -> None:
@@ -315,33 +351,119 @@ def test_three_public_on_budget_and_events() -> None:
         )
     )
     text = render(account, "text")
-    assert "2023年“三公”经费财政拨款支出决算为0.08万元，完成预算100.00%。决算数与预算数持平。" in text
-    assert "1.公务接待费支出0.08万元，完成预算100.00%。公务接待费支出决算比2022年减少0.02万元，下降20.00%。" in text
+    assert "2023年“三公”经费财政拨款支出决算为0.08万元，完成预算100%。决算数与预算数持平。" in text
+    assert "1.公务接待费支出0.08万元，完成预算100%。公务接待费支出决算比2022年减少0.02万元，下降20%。" in text
     assert (
-        "国内公务接待支出0.08万元。国内公务接待2批次，5人次（不包括陪同人员）。具体内容包括："
-        "2023年3月1日接待甲单位一行3人前来调研，支出接待费500.00元；11月20日接待乙单位一行2人赴现场考察，支出接待费250.50元。"
+        "国内公务接待支出0.08万元。国内公务接待2批次，5人次（不包括陪同人员），共计支出0.08万元。具体内容包括："
+        "2023年3月1日接待甲单位一行3人前来调研，支出接待餐费500元；11月20日接待乙单位一行2人赴现场考察，支出接待餐费250.5元。"
         in text
     )
-    assert "外事接待支出0.00万元。外事接待0批次，0人次（不包括陪同人员）。" in text
+    assert "外事接待支出0万元。外事接待0批次，0人次（不包括陪同人员），共计支出0万元。" in text
     assert check(report_account(account), min_severity=Severity.WARNING) == []
 
 
-def test_performance_lists_projects_and_their_mean_score() -> None:
-    """十（四） counts the evaluated projects, sums their money, and gives the mean of the table totals."""
-    grid = FundGrid(lines=(FundLine(source="总额", adjusted="10", executed="9"),))
-    projects = (
-        Project(name="甲项目", kind="特定目标类", funds=grid, stated_total="90"),
-        Project(name="乙项目", kind="特定目标类", funds=grid, stated_total="85.5"),
-        Project(name="丙项目", kind="人员类", funds=grid, evaluated=False),
+def _performance_account() -> FinalAccount:
+    grid = FundGrid(lines=(FundLine(source="总额", initial="12", adjusted="10", executed="9"),))
+    indicators = (
+        PerformanceIndicator(
+            level1="产出指标",
+            level2="数量指标",
+            level3="培训人次",
+            operator="≥",
+            target="100",
+            unit="人次",
+            actual="80",
+            weight="50",
+            stated_score="40",
+            reason="疫情停训一月",
+        ),
+        PerformanceIndicator(
+            level1="满意度指标",
+            level2="服务对象满意度指标",
+            level3="学员满意度",
+            operator="≥",
+            target="90",
+            unit="%",
+            actual="95",
+            weight="40",
+            stated_score="40",
+        ),
     )
-    account = _account(projects=projects)
-    text = render(account, "text")
+    projects = (
+        Project(
+            name="甲项目",
+            kind="特定目标类",
+            funds=grid,
+            stated_total="90",
+            use="项目资金主要用于举办培训。",
+            execution_weight="10",
+            execution_score="9",
+            indicators=indicators,
+            results="培训学员80人次；",
+            problems="一是宣传不足",
+            measures="一是加强宣传",
+            conclusion="较好完成年度目标。",
+        ),
+        Project(
+            name="乙项目",
+            kind="特定目标类",
+            funds=grid,
+            stated_total="85.5",
+            problems="一是宣传不足",
+            measures="",
+        ),
+        Project(name="人员类项目", kind="人员类", funds=grid, evaluated=False, use="主要用于发放工资"),
+        Project(name="档案专项", kind="其他运转类", funds=grid, evaluated=False),
+    )
+    return _account(projects=projects)
+
+
+def test_performance_leads_with_the_evaluated_projects_and_their_money() -> None:
+    """十（四） opens with the evaluated projects, counted, and the sums of their money."""
+    text = render(_performance_account(), "text")
     assert "2023年本单位对2个项目开展了绩效自评，包括：“甲项目”、“乙项目”。" in text
-    assert "以上项目调整后预算数共计20.00万元，预算执行数共计18.00万元。具体情况如下：" in text
-    assert "1.甲项目：调整后预算数10.00万元，预算执行数9.00万元，预算执行率90.00%，自评得分90分。" in text
-    assert "项目绩效自评分为87.75分。" in text
-    assert "丙项目" not in text
-    assert _claim_findings(report_account(account)) == []
+    assert "以上项目调整后预算数共计20万元，预算执行数共计18万元。具体情况如下：" in text
+
+
+def test_performance_analyses_projects_by_kind() -> None:
+    """Each kind present gets a numbered heading; a project gives its use, its money and its execution rate."""
+    text = render(_performance_account(), "text")
+    assert (
+        "\n1.部门预算项目绩效分析。\n(1)人员类项目绩效分析\n"
+        "2023年人员类项目资金主要用于发放工资，年初预算为12万元，调整预算数为10万元，决算数为9万元，执行率为90%。\n"
+        "(2)运转类项目绩效分析\n2023年其他运转类项目：档案专项，年初预算为12万元，" in text
+    )
+    assert (
+        "(3)特定目标类项目绩效分析\n2023年特定目标类项目包括2个项目，一是甲项目，项目资金主要用于举办培训，"
+        "年初预算为12万元，调整预算数为10万元，决算数为9万元，执行率为90%；二是乙项目，年初预算为12万元，" in text
+    )
+    assert "运转类项目分为" not in text  # only one kind of 运转类 project
+
+
+def test_performance_analyses_indicators_results_quality_and_conclusions() -> None:
+    """Indicators by 一级指标 with those short of full marks, results, rule scores, the mean, problems and measures."""
+    text = render(_performance_account(), "text")
+    assert (
+        "2.部门整体履职绩效分析。\n2023年1个项目共设置绩效指标2个，其中：产出指标1个、满意度指标1个。"
+        "1个指标得满分，1个指标未得满分：甲项目的“培训人次”（权重50分，得40分，疫情停训一月）。" in text
+    )
+    assert "3.结果应用情况。\n(1)绩效目标完成情况。\n一是甲项目：培训学员80人次。" in text
+    # the rule gives 9 + 40 + 40 = 89 for a stated 90
+    assert "4.自评质量。\n1个项目的自评总分与按评分规则计算的得分不一致：甲项目自评90分，按评分规则为89分。" in text
+    assert (
+        "5.评价结论及建议\n(1)评价结论。\n各项目自评得分为：甲项目90分、乙项目85.5分。"
+        "按各项目自评表合计得分的算术平均计算，项目绩效自评分为87.75分，评价等级为“良”。" in text
+    )
+    assert "评价等级为“良”。\n<1>甲项目：较好完成年度目标。\n(2)存在问题。" in text
+    # the same problem stated by two projects is one point
+    assert "(2)存在问题。\n<1>甲项目、乙项目：一是宣传不足。\n(3)改进建议。\n<1>甲项目：一是加强宣传。" in text
+    assert _claim_findings(report_account(_performance_account())) == []
+
+
+def test_performance_without_projects_is_empty() -> None:
+    """An account without projects writes nothing under 十（四）, not even a heading of its parts."""
+    text = render(_account(), "text")
+    assert text.endswith("（四）预算绩效管理情况\n")
 
 
 # -- claims and round trips ------------------------------------------------------------
@@ -411,3 +533,104 @@ def test_synthetic_round_trip_adds_no_findings(seed: int) -> None:
     regenerated = report_account(account)
     assert set(_errors(regenerated)) <= set(_errors(account))
     assert [f for f in check(regenerated) if f.path.startswith(("claims[", "passages["))] == []
+
+
+# -- many lines (issue 12, F7) ---------------------------------------------------------------
+
+
+def _many_lines(classes: int) -> FinalAccount:
+    """An account of ``classes`` 类, each with 3 款 of 4 项 (coded, so paths go by code)."""
+    tree = tuple(
+        ExpenseCategory(
+            level="类",
+            name=f"类{a}",
+            code=f"{201 + a:03d}",
+            children=tuple(
+                ExpenseCategory(
+                    level="款",
+                    name=f"款{a}-{b}",
+                    code=f"{201 + a:03d}{b + 1:02d}",
+                    children=tuple(
+                        ExpenseCategory(
+                            level="项", name="事业运行", code=f"{201 + a:03d}{b + 1:02d}{c + 1:02d}", actual="1.00"
+                        )
+                        for c in range(4)
+                    ),
+                )
+                for b in range(3)
+            ),
+        )
+        for a in range(classes)
+    )
+    return _account(general_budget=GeneralBudget(total=Figure(f"{12 * classes}.00"), categories=tree))
+
+
+def _calls(f: Any) -> int:
+    """How many Python and builtin function calls running ``f()`` makes: work, counted without a clock."""
+    import sys
+
+    count = 0
+
+    def profile(frame: Any, event: str, arg: Any) -> None:
+        nonlocal count
+        if event in ("call", "c_call"):
+            count += 1
+
+    sys.setprofile(profile)
+    try:
+        f()
+    finally:
+        sys.setprofile(None)
+    return count
+
+
+def test_report_work_grows_linearly_with_the_lines() -> None:
+    """Twice the category lines cost about twice the work, not four times (one lookup per line was quadratic)."""
+    small, large = _many_lines(30), _many_lines(60)  # 510 and 1,020 lines
+    ratio = _calls(lambda: render(large, "text")) / _calls(lambda: render(small, "text"))
+    assert ratio < 2.2, ratio
+
+
+def test_many_lines_are_all_written_with_paths_to_themselves() -> None:
+    """With thousands of lines, every 项 is written, numbered in order, and claimed by a path to itself."""
+    account = _many_lines(99)  # 1,683 lines, 1,188 of them 项 all named 事业运行
+    text = render(account, "text")
+    numbers = [int(line.split(".", 1)[0]) for line in text.splitlines() if "事业运行（项）" in line]
+    assert numbers == list(range(1, 99 * 12 + 1))
+    items = [n for n in account.general_budget.lines() if n.level.value == "项"]
+    amounts = [c for c in generated_claims(account) if c.kind is ClaimKind.AMOUNT and "categories" in c.subject]
+    assert [c.subject for c in amounts[99:]] == [f"general_budget.categories[{n.code}].actual" for n in items]
+    assert all(
+        resolve(account, c.subject.removesuffix(".actual")) is n for c, n in zip(amounts[99:], items, strict=True)
+    )
+
+
+def test_seed_part_two_is_reproduced_clause_by_clause() -> None:
+    """At least 45% of the seed's clauses (its passages cut at 。；：，、) are written word for word.
+
+    benchmarks/narrative.py prints the figures by section; 28.8% before 完成预算, the
+    “三公” changes, the number style and the 十（四） analysis were generated (48.1% after).
+    """
+    clauses = [c for p in SEED.passages for c in re.split(r"[。；：!\n，、]", p.text) if len(c.strip()) >= 4]
+    written = re.sub(r"\s+", "", SEED_TEXT)
+    share = sum(re.sub(r"\s+", "", c) in written for c in clauses) / len(clauses)
+    assert share >= 0.45, share
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.decimals(min_value=Decimal("-1e12"), max_value=Decimal("1e12"), places=8, allow_nan=False, allow_infinity=False),
+    st.integers(min_value=0, max_value=6),
+)
+def test_numbers_read_as_the_formatting_module_writes_them(value: Decimal, places: int) -> None:
+    """The report's fast number text equals format_money's (四舍五入, grouped), except that zero reads 0."""
+    from budgetkit.formatting import format_money
+    from budgetkit.money import Money
+    from budgetkit.numbers import round_half_up
+    from budgetkit.report import _number
+
+    text = _number(value, places) + "万元"
+    if round_half_up(value, places):
+        assert text == format_money(Money(value), places=places)
+    else:
+        assert text == "0万元"

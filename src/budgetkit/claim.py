@@ -182,16 +182,22 @@ class Contribution:
 
 @attrs.frozen(kw_only=True)
 class ChangeExplanation:
-    """A change of ``subject`` explained as signed contributions that must add up to it.
+    """A change of ``subject`` explained as signed contributions that must add up to it, or in words.
+
+    ``reason`` is the explanation as text ("主要原因是…" without those words), for a change
+    the report explains without amounts; contributions, when given, must add up to ``change``.
 
     >>> e = ChangeExplanation(subject="income.total", change="66.02", section="一",
     ...     contributions=(Contribution(label="人员支出", amount="50.47"),
     ...                    Contribution(label="公用经费", amount="-2.74")))
     >>> Money.sum(c.amount for c in e.contributions)
     Money('47.73')
+    >>> ChangeExplanation(subject="three_public.vehicle", change="0.07", reason="进一步开展服务工作").contributions
+    ()
     """
 
     subject: str
     change: Money = attrs.field(converter=v.money)
-    contributions: tuple[Contribution, ...] = attrs.field(converter=v.tuple_of)
+    contributions: tuple[Contribution, ...] = attrs.field(default=(), converter=v.tuple_of)
     section: str = ""
+    reason: str = ""

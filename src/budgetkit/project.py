@@ -147,6 +147,7 @@ class Project:
     goals: str = ""
     results: str = ""
     process: str = ""
+    use: str = ""  #: 资金用途, "主要用于…", as the narrative's 预算绩效管理 section describes the project
     funds: FundGrid = attrs.field(factory=FundGrid)
     execution_weight: Decimal | None = attrs.field(default=None, converter=v.optional_decimal, validator=v.non_negative)
     execution_score: Decimal | None = attrs.field(default=None, converter=v.optional_decimal, validator=v.non_negative)

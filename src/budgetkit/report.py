@@ -2,11 +2,12 @@
 
 :func:`render` writes the ten numbered sections of DOMAIN.md §1 — the totals and
 their changes, the structure of income and expenditure, fiscal appropriations,
-the 一般公共预算 lines, 基本支出, "三公"经费 and the other matters — in the
-words of the seed report. Every number is computed from the model and shown by
-:mod:`budgetkit.formatting` (四舍五入); a figure the model does not know is left
-out, never printed as 0, and a rate with a zero base is never printed as a
-number. :func:`generated_claims` returns the claims those sentences make, built
+the 一般公共预算 lines, 基本支出, "三公"经费, the other matters and the
+预算绩效管理 analysis of the projects — in the words of the seed report. Every
+number is computed from the model and rounded half-up (四舍五入) in the style
+reports print (``0万元``, ``占100%``, a published figure with its own decimals);
+a figure the model does not know is left out, never printed as 0, and a rate
+with a zero base is never printed as a number. :func:`generated_claims` returns the claims those sentences make, built
 by the same code that writes them, so :func:`budgetkit.audit.check` can verify
 exactly what was written.
 
@@ -26,20 +27,21 @@ import string
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from types import MappingProxyType
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import attrs
 
 from budgetkit.account import FIGURE_LABELS, ExpenseSide, Figure, FinalAccount, Income, Passage, ReceptionEvent
 from budgetkit.category import CategoryLevel, ExpenseCategory
 from budgetkit.change import Direction
-from budgetkit.claim import Claim, ClaimKind, Contribution, PathError, resolve
+from budgetkit.claim import Claim, ClaimKind, Contribution
 from budgetkit.errors import ModelError
-from budgetkit.formatting import chinese_ordinal, format_count, format_money, format_percent, heading
+from budgetkit.formatting import chinese_ordinal, format_count, heading
 from budgetkit.money import Money
 from budgetkit.numbers import MAX_PLACES, places_of, round_half_up
-from budgetkit.project import Project
+from budgetkit.project import FundLine, Project, ProjectKind
 from budgetkit.ratio import NOT_COMPARABLE, Ratio
+from budgetkit.scoring import grade, score_project
 
 __all__ = ["Format", "generated_claims", "render", "report_account"]
 
@@ -96,6 +98,7 @@ _WORDS: Mapping[str, str] = MappingProxyType(
         "share": "，占{rate}",
         "completion": "，完成预算{rate}",
         "reasons": "主要变动原因是：{reasons}",
+        "reason_words": "主要原因是{reason}",
         "reason_parts": "{reason}（主要是{parts}）",
         "item": "{label}{amount}",
         "of_which": "，其中：{items}",
@@ -147,8 +150,9 @@ _WORDS: Mapping[str, str] = MappingProxyType(
         "reception_change": "公务接待费支出决算{change}",
         "domestic": "国内公务接待支出{amount}",
         "domestic_counts": "国内公务接待{batches}，{persons}（不包括陪同人员）",
+        "spent_in_all": "，共计支出{amount}",
         "events": "具体内容包括：{events}",
-        "event": "{date}接待{party}一行{persons}{purpose}，支出接待费{cost}",
+        "event": "{date}接待{party}一行{persons}{purpose}，支出接待餐费{cost}",
         "event_date": "{month}月{day}日",
         "event_date_year": "{year}年{month}月{day}日",
         "event_purpose": "前来{purpose}",
@@ -162,6 +166,8 @@ _WORDS: Mapping[str, str] = MappingProxyType(
         "sets": "台（套）",
         "projects": "个",
         "points": "分",
+        "wan_yuan": "万元",
+        "yuan": "元",
         # 八 九
         "government_fund": "{year}年政府性基金预算财政拨款支出{amount}",
         "state_capital": "{year}年国有资本经营预算财政拨款支出{amount}",
@@ -180,11 +186,52 @@ _WORDS: Mapping[str, str] = MappingProxyType(
         "project_name": "“{name}”",
         "adjusted_total": "以上项目调整后预算数共计{amount}",
         "executed_total": "预算执行数共计{amount}",
-        "project_adjusted": "调整后预算数{amount}",
-        "project_executed": "预算执行数{amount}",
-        "project_rate": "预算执行率{rate}",
-        "project_score": "自评得分{score}",
         "overall_score": "按各项目自评表合计得分的算术平均计算，项目绩效自评分为{score}",
+        "grade": "，评价等级为“{grade}”",
+        # 十（四） 1. by kind of project
+        "analysis_head": "部门预算项目绩效分析。",
+        "kind_head": "({n}){kind}项目绩效分析",
+        "personnel_kind": "人员类",
+        "operating_kind": "运转类",
+        "specific_kind": "特定目标类",
+        "operating_parts": "运转类项目分为公用经费项目和其他运转类项目，其中：",
+        "kind_project": "{kind}项目",
+        "p_one": "{year}年{kind}项目{sep}{clause}",
+        "p_group": "{year}年{kind}项目包括{count}项目",
+        "p_listed": "{ordinal}是{clause}",
+        "p_use": "项目资金{use}",
+        "p_use_bare": "资金{use}",
+        "general_rate_year": "{year}年一般公共预算财政拨款支出{rate}",
+        "general_rate": "预算执行率为{rate}",
+        "p_initial": "年初预算为{amount}",
+        "p_adjusted": "调整预算数为{amount}",
+        "p_executed": "决算数为{amount}",
+        "p_rate": "执行率为{rate}",
+        # 十（四） 2. indicators
+        "overall_head": "部门整体履职绩效分析。",
+        "indicators_set": "{year}年{projects}项目共设置绩效指标{count}，其中：{levels}",
+        "indicators_full": "{count}指标均得满分",
+        "indicators_short": "{full}指标得满分，{short}指标未得满分：{items}",
+        "indicator_short": "{project}的“{name}”（权重{weight}，得{score}{reason}）",
+        "indicator_reason": "，{reason}",
+        # 十（四） 3. results
+        "results_head": "结果应用情况。",
+        "results_sub": "(1)绩效目标完成情况。",
+        "result": "{ordinal}是{name}：{results}",
+        # 十（四） 4. quality
+        "quality_head": "自评质量。",
+        "quality_match": "{count}项目的自评总分与按评分规则计算的得分一致",
+        "quality_differ": "{match}项目的自评总分与按评分规则计算的得分一致，{differ}项目不一致：{items}",
+        "quality_all_differ": "{differ}项目的自评总分与按评分规则计算的得分不一致：{items}",
+        "quality_item": "{name}自评{stated}，按评分规则为{rule}",
+        # 十（四） 5. conclusions
+        "advice_head": "评价结论及建议",
+        "conclusion_head": "(1)评价结论。",
+        "scores": "各项目自评得分为：{items}",
+        "project_score": "{name}{score}",
+        "problems_head": "(2)存在问题。",
+        "measures_head": "(3)改进建议。",
+        "point": "<{n}>{name}：{text}",
     }
 )
 # ----------------------------------------------------------------------------
@@ -192,15 +239,34 @@ _WORDS: Mapping[str, str] = MappingProxyType(
 _PLACES = 2  # published figures and rates have two decimals
 _NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
 _DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_FORMATTER = string.Formatter()
+# every wording parsed once into (literal, field name) pairs
+_TEMPLATES: Mapping[str, tuple[tuple[str, str | None], ...]] = MappingProxyType(
+    {
+        key: tuple((literal, name) for literal, name, _, _ in string.Formatter().parse(words))
+        for key, words in _WORDS.items()
+    }
+)
 
 
-@attrs.frozen
-class _Phrase:
+class _Stub(NamedTuple):
+    """A claim being written: its words (``text``) are filled in by the clause that holds it.
+
+    A plain tuple, made into a :class:`~budgetkit.claim.Claim` once per paragraph:
+    a report of thousands of lines writes tens of thousands of these.
+    """
+
+    kind: ClaimKind
+    subject: str
+    stated: Decimal | int
+    base: str | None = None
+    text: str = ""
+
+
+class _Phrase(NamedTuple):
     """Published words and the claims their numbers make."""
 
     text: str
-    claims: tuple[Claim, ...] = ()
+    claims: tuple[_Stub, ...] = ()
 
 
 _Piece = _Phrase | str
@@ -208,14 +274,23 @@ _Piece = _Phrase | str
 
 def _join(*pieces: _Piece | None, sep: str = "") -> _Phrase:
     """Concatenate the pieces that are present, keeping their claims in order."""
-    present = [p if isinstance(p, _Phrase) else _Phrase(p) for p in pieces if p is not None]
-    return _Phrase(sep.join(p.text for p in present), tuple(c for p in present for c in p.claims))
+    texts: list[str] = []
+    claims: list[_Stub] = []
+    for piece in pieces:  # the innermost loop of the report: plain code, no intermediate phrases
+        if piece is None:
+            continue
+        if isinstance(piece, str):
+            texts.append(piece)
+        else:
+            texts.append(piece.text)
+            claims.extend(piece.claims)
+    return _Phrase(sep.join(texts), tuple(claims))
 
 
 def _fill(key: str, **fields: _Piece) -> _Phrase:
     """The wording ``key`` with its fields filled in by phrases (whose claims it keeps)."""
     pieces: list[_Piece] = []
-    for literal, name, _spec, _conversion in _FORMATTER.parse(_WORDS[key]):
+    for literal, name in _TEMPLATES[key]:
         pieces.append(literal)
         if name is not None:
             pieces.append(fields[name])
@@ -225,7 +300,7 @@ def _fill(key: str, **fields: _Piece) -> _Phrase:
 def _clause(*pieces: _Piece | None, sep: str = "") -> _Phrase:
     """Join the pieces; every claim without words yet quotes the whole clause."""
     joined = _join(*pieces, sep=sep)
-    return _Phrase(joined.text, tuple(c if c.text else attrs.evolve(c, text=joined.text) for c in joined.claims))
+    return _Phrase(joined.text, tuple(c if c.text else c._replace(text=joined.text) for c in joined.claims))
 
 
 @attrs.frozen
@@ -241,7 +316,8 @@ class _Paragraph:
     """A paragraph of the report, with the section its claims belong to."""
 
     section: str
-    phrase: _Phrase
+    text: str
+    claims: tuple[Claim, ...] = ()
 
 
 def _paragraph(section: str, *sentences: _Piece | None, end: str = "。") -> _Paragraph | None:
@@ -250,7 +326,11 @@ def _paragraph(section: str, *sentences: _Piece | None, end: str = "。") -> _Pa
     if not present:
         return None
     body = _join(*present, sep="。")
-    return _Paragraph(section, _Phrase(body.text + end, tuple(attrs.evolve(c, section=section) for c in body.claims)))
+    claims = tuple(
+        Claim(kind=c.kind, subject=c.subject, stated=c.stated, base=c.base, text=c.text, section=section)
+        for c in body.claims
+    )
+    return _Paragraph(section, body.text + end, claims)
 
 
 def _numbered(n: int, paragraphs: Sequence[_Paragraph | None]) -> list[_Paragraph]:
@@ -258,7 +338,7 @@ def _numbered(n: int, paragraphs: Sequence[_Paragraph | None]) -> list[_Paragrap
     present = [p for p in paragraphs if p is not None]
     if present:
         first = present[0]
-        present[0] = _Paragraph(first.section, _fill("numbered", n=str(n), text=first.phrase))
+        present[0] = _Paragraph(first.section, _WORDS["numbered"].format(n=n, text=first.text), first.claims)
     return present
 
 
@@ -266,11 +346,53 @@ def _numbered(n: int, paragraphs: Sequence[_Paragraph | None]) -> list[_Paragrap
 
 
 def _places(value: Decimal) -> int:
-    """Two decimals, or as many more as a nonzero value needs not to print as 0."""
-    places = _PLACES
+    """The decimals a figure is printed with: as many as it was given, at most two.
+
+    A figure kept as published ("0.8", "2.00", "980") prints as published; a
+    computed one has the places its arithmetic gave. A nonzero value that would
+    read 0 gets as many more places as it needs.
+    """
+    exponent = value.as_tuple().exponent
+    places = min(max(0, -exponent) if isinstance(exponent, int) else _PLACES, _PLACES)
     while value and not round_half_up(value, places) and places < MAX_PLACES:
         places += 1
     return places
+
+
+def _number(value: Decimal, places: int) -> str:
+    """``value`` half-up to ``places`` with thousands grouped; zero is written 0, as reports write it.
+
+    The same text as :func:`budgetkit.formatting.format_money` for Chinese
+    (tested), written here without Babel because a report prints thousands of
+    numbers and this is the hot path.
+    """
+    return f"{_shown(value, places):,f}"
+
+
+def _shown(value: Decimal, places: int) -> Decimal:
+    """``value`` as the text shows it: half-up to ``places``, and a plain 0 for any zero (never -0.00)."""
+    rounded = round_half_up(value, places)
+    return rounded if rounded else Decimal(0)
+
+
+def _shown_money(money: Money) -> Decimal:
+    """An amount in 万元 as the report shows it (see :func:`_places`)."""
+    return _shown(money.amount, _places(money.amount))
+
+
+def _money_text(money: Money) -> str:
+    """An amount in 万元 in the report's number style (see :func:`_places`)."""
+    return f"{_shown_money(money):,f}" + _WORDS["wan_yuan"]
+
+
+def _shown_percent(value: Decimal) -> Decimal:
+    """A percentage already rounded, as shown: 100 and 0 without decimals, others as rounded (95.52)."""
+    return _shown(value, 0 if value == value.to_integral_value() else places_of(value))
+
+
+def _percent_text(value: Decimal) -> str:
+    """A percentage already rounded: 100% and 0% without decimals, others as rounded (95.52%)."""
+    return f"{_shown_percent(value):,f}%"
 
 
 def _stated(text: str, *, negative: bool = False) -> Decimal:
@@ -283,8 +405,8 @@ def _stated(text: str, *, negative: bool = False) -> Decimal:
 
 def _amount(path: str, money: Money) -> _Phrase:
     """An amount in 万元, claiming the Money at ``path``."""
-    text = format_money(money, places=_places(money.amount))
-    return _Phrase(text, (Claim(kind=ClaimKind.AMOUNT, subject=path, stated=_stated(text)),))
+    shown = _shown_money(money)  # the claim states what the text shows, without reading it back
+    return _Phrase(f"{shown:,f}" + _WORDS["wan_yuan"], (_Stub(kind=ClaimKind.AMOUNT, subject=path, stated=shown),))
 
 
 def _figure(path: str, figure: Figure) -> _Phrase | None:
@@ -312,8 +434,8 @@ def _rate(key: str, kind: ClaimKind, subject: str, ratio: Ratio, base: str | Non
     value = _percent(ratio)
     if value is None:
         return None
-    text = format_percent(value, places_of(value))
-    return _fill(key, rate=_Phrase(text, (Claim(kind=kind, subject=subject, base=base, stated=_stated(text)),)))
+    shown = _shown_percent(value)
+    return _fill(key, rate=_Phrase(f"{shown:,f}%", (_Stub(kind=kind, subject=subject, base=base, stated=shown),)))
 
 
 def _share(subject: str, ratio: Ratio, base: str, key: str = "share") -> _Phrase | None:
@@ -329,7 +451,7 @@ def _completion(subject: str, ratio: Ratio) -> _Phrase | None:
 def _count(subject: str, n: int, unit: str, kind: ClaimKind = ClaimKind.COUNT) -> _Phrase:
     """A count with its measure word, claimed as ``kind`` of ``subject``."""
     text = format_count(n, _WORDS[unit])
-    return _Phrase(text, (Claim(kind=kind, subject=subject, stated=_stated(text)),))
+    return _Phrase(text, (_Stub(kind=kind, subject=subject, stated=_stated(text)),))
 
 
 def _plain_count(n: int, unit: str) -> str:
@@ -351,19 +473,19 @@ def _change(path: str, figure: Figure, key: str, previous_year: int) -> _Phrase 
         fields["previous"] = _amount(f"{path}.previous", figure.previous)
     if moved.direction is Direction.UNCHANGED:
         flat = _fill(f"{key}_flat", **fields)
-        return _Phrase(flat.text, (*flat.claims, Claim(kind=ClaimKind.CHANGE, subject=path, stated=0)))
+        return _Phrase(flat.text, (*flat.claims, _Stub(kind=ClaimKind.CHANGE, subject=path, stated=0)))
     decrease = moved.direction is Direction.DECREASE
     difference = moved.difference
-    amount_text = format_money(abs(difference), places=_places(difference.amount))
+    amount_text = _money_text(abs(difference))
     amount = _Phrase(
-        amount_text, (Claim(kind=ClaimKind.CHANGE, subject=path, stated=_stated(amount_text, negative=decrease)),)
+        amount_text, (_Stub(kind=ClaimKind.CHANGE, subject=path, stated=_stated(amount_text, negative=decrease)),)
     )
     growth = _percent(moved.growth)
     if growth is None:
         rate = _Phrase(_WORDS["no_rate"])
     else:
-        rate_text = format_percent(abs(growth), places_of(growth))
-        claim = Claim(kind=ClaimKind.GROWTH, subject=path, stated=_stated(rate_text, negative=decrease))
+        rate_text = _percent_text(abs(growth))
+        claim = _Stub(kind=ClaimKind.GROWTH, subject=path, stated=_stated(rate_text, negative=decrease))
         rate = _fill("fall" if decrease else "growth", rate=_Phrase(rate_text, (claim,)))
     fields["change"] = _join(_fill("decrease" if decrease else "increase", amount=amount), rate)
     return _fill(key, **fields)
@@ -380,7 +502,7 @@ def _movement(amount: Money) -> str:
     if amount.is_zero():
         return _WORDS["flat"]
     key = "increase" if amount > Money(0) else "decrease"
-    return _WORDS[key].format(amount=format_money(abs(amount), places=_places(amount.amount)))
+    return _WORDS[key].format(amount=_money_text(abs(amount)))
 
 
 def _reason(contribution: Contribution) -> str:
@@ -397,42 +519,78 @@ def _reasons(account: FinalAccount, subject: str) -> str | None:
     for explanation in account.explanations:
         if explanation.subject == subject and explanation.contributions:
             return _WORDS["reasons"].format(reasons="；".join(_reason(c) for c in explanation.contributions))
+        if explanation.subject == subject and (reason := _strip_end(explanation.reason)):
+            return _WORDS["reason_words"].format(reason=reason.removeprefix("主要原因是"))
     return None
 
 
 # -- paths -------------------------------------------------------------------
 
 
-def _path_to(account: FinalAccount, target: object, candidates: Iterable[str], fallback: str) -> str:
-    """The first candidate path that leads to ``target`` itself, else ``fallback`` (by index)."""
-    for path in candidates:
-        try:
-            if resolve(account, path) is target:
-                return path
-        except PathError:
-            continue
+def _first_by_key(items: Iterable[ExpenseCategory | Project]) -> dict[str, object]:
+    """Each code and name mapped to the first element that has it, in the order paths are resolved.
+
+    :func:`budgetkit.claim.resolve` finds ``[key]`` by a depth-first search from
+    the top; building the same answer for every key at once keeps the report
+    linear in the number of lines instead of searching once per line.
+    """
+    first: dict[str, object] = {}
+    stack: list[ExpenseCategory | Project] = list(items)[::-1]
+    while stack:
+        item = stack.pop()
+        for key in (item.code, item.name):
+            if key:
+                first.setdefault(key, item)
+        if isinstance(item, ExpenseCategory):
+            stack.extend(reversed(item.children))
+    return first
+
+
+def _path_by_key(
+    prefix: str, item: object, first: Mapping[str, object], keys: Iterable[str | None], fallback: str
+) -> str:
+    """``prefix[key]`` for the first key that leads to ``item`` itself, else ``fallback`` (by index)."""
+    for key in keys:
+        if key and first.get(key) is item:
+            return f"{prefix}[{key}]"
     return fallback
 
 
 def _category_lines(account: FinalAccount) -> list[tuple[str, tuple[ExpenseCategory, ...]]]:
     """Every category line depth first: (its path, the chain 类 → … → it)."""
+    root = "general_budget.categories"
+    first = _first_by_key(account.general_budget.categories)
     found: list[tuple[str, tuple[ExpenseCategory, ...]]] = []
-
-    def walk(nodes: tuple[ExpenseCategory, ...], prefix: str, chain: tuple[ExpenseCategory, ...]) -> None:
-        for i, node in enumerate(nodes):
-            by_index = f"{prefix}[{i}]"
-            keys = [f"general_budget.categories[{key}]" for key in (node.code, node.name) if key]
-            found.append((_path_to(account, node, keys, by_index), (*chain, node)))
-            walk(node.children, f"{by_index}.children", (*chain, node))
-
-    walk(account.general_budget.categories, "general_budget.categories", ())
+    top: tuple[ExpenseCategory, ...] = ()
+    stack = [(node, f"{root}[{i}]", top) for i, node in enumerate(account.general_budget.categories)][::-1]
+    while stack:  # explicit stack: a deep or long tree must not hit the recursion limit
+        node, by_index, chain = stack.pop()
+        found.append((_path_by_key(root, node, first, (node.code, node.name), by_index), (*chain, node)))
+        stack.extend(
+            (child, f"{by_index}.children[{j}]", (*chain, node))
+            for j, child in reversed(list(enumerate(node.children)))
+        )
     return found
 
 
-def _project_path(account: FinalAccount, index: int, project: Project) -> str:
-    """The path of a project: by code, by name, or by index."""
-    keys = [f"projects[{key}]" for key in (project.code, project.name) if key]
-    return _path_to(account, project, keys, f"projects[{index}]")
+def _class_lines(account: FinalAccount) -> list[tuple[str, ExpenseCategory]]:
+    """Every 类 line with its path (a 类 is always at the top: a line's children are one level down)."""
+    root = "general_budget.categories"
+    top = account.general_budget.categories
+    first = _first_by_key(top)
+    return [
+        (_path_by_key(root, node, first, (node.code, node.name), f"{root}[{i}]"), node)
+        for i, node in enumerate(top)
+        if node.level is CategoryLevel.CLASS
+    ]
+
+
+def _project_paths(account: FinalAccount) -> tuple[str, ...]:
+    """The path of every project: by code, by name, or by index."""
+    first = _first_by_key(account.projects)
+    return tuple(
+        _path_by_key("projects", p, first, (p.code, p.name), f"projects[{i}]") for i, p in enumerate(account.projects)
+    )
 
 
 # -- the sections --------------------------------------------------------------
@@ -554,9 +712,8 @@ def _general_structure(account: FinalAccount, section: str) -> _Built:
     """五（二）: each 类 with its amount and share of the total."""
     total = account.general_budget.total
     items: list[_Phrase] = []
-    for path, chain in _category_lines(account):
-        node = chain[-1]
-        if node.level is not CategoryLevel.CLASS or (amount := _category_amount(path, node)) is None:
+    for path, node in _class_lines(account):
+        if (amount := _category_amount(path, node)) is None:
             continue
         value = node.actual if node.actual is not None else node.rolled_up()
         ratio = value / total.current if value is not None and total.current is not None else Ratio(0, 0)
@@ -584,23 +741,39 @@ def _use(text: str) -> str | None:
     return _WORDS["use"].format(use=text.removeprefix("用于"))
 
 
+def _item_line(n: int, path: str, chain: tuple[ExpenseCategory, ...], section: str) -> _Paragraph | None:
+    """ "n.<类（类）款（款）项（项）>：支出决算数为…万元，完成预算…%。主要用于…。", or None when there is nothing to say.
+
+    Written directly rather than through :func:`_paragraph`, with the same result:
+    an account can have thousands of these lines.
+    """
+    node = chain[-1]
+    name = node.printed or _WORDS["line_name"].format(cls=chain[0].name, section=chain[1].name, item=node.name)
+    amount = _category_amount(path, node)
+    use = _use(node.use)
+    if amount is None and use is None:
+        return None
+    claims: tuple[Claim, ...] = ()
+    first = name
+    if amount is not None:
+        completion = _completion(path, node.completion)
+        facts = _WORDS["line_actual"].format(amount=amount.text) + ("" if completion is None else completion.text)
+        first = _WORDS["line"].format(name=name, facts=facts)
+        stubs = amount.claims if completion is None else amount.claims + completion.claims
+        claims = tuple(
+            Claim(kind=c.kind, subject=c.subject, stated=c.stated, base=c.base, text=first, section=section)
+            for c in stubs
+        )
+    text = first + "。" if use is None else first + "。" + use + "。"
+    return _Paragraph(section, _WORDS["numbered"].format(n=n, text=text), claims)
+
+
 def _general_detail(account: FinalAccount, section: str) -> _Built:
     """五（三）: the total with its completion, then each 项 line."""
     lines: list[_Paragraph] = []
     for path, chain in _category_lines(account):
-        node = chain[-1]
-        if node.level is not CategoryLevel.ITEM:
-            continue
-        name = node.printed or _WORDS["line_name"].format(cls=chain[0].name, section=chain[1].name, item=node.name)
-        amount = _category_amount(path, node)
-        facts = (
-            None if amount is None else _join(_fill("line_actual", amount=amount), _completion(path, node.completion))
-        )
-        use = _use(node.use)
-        if facts is None and use is None:
-            continue
-        first = _Phrase(name) if facts is None else _fill("line", name=name, facts=facts)
-        lines.extend(_numbered(len(lines) + 1, [_paragraph(section, first, use)]))
+        if chain[-1].level is CategoryLevel.ITEM and (line := _item_line(len(lines) + 1, path, chain, section)):
+            lines.append(line)
     figure = account.general_budget.total
     amount = _figure("general_budget.total", figure)
     lead = None
@@ -658,6 +831,7 @@ def _three_public_total(account: FinalAccount, section: str) -> _Built:
                 _then("three_public.total", figure, "than_last", account.previous_year),
             ),
             _WORDS["tp_on_budget"] if on_budget else None,
+            _reasons(account, "three_public.total"),
         )
     ]
 
@@ -693,7 +867,7 @@ def _event(event: ReceptionEvent, year: int, first: bool) -> str:
     purpose = event.purpose.strip().rstrip("。")
     if purpose and not purpose.startswith(("前来", "赴", "来")):
         purpose = _WORDS["event_purpose"].format(purpose=purpose)
-    cost = format_money(event.cost, unit="元", places=_places(event.cost_yuan.amount))
+    cost = _number(event.cost_yuan.amount, _places(event.cost_yuan.amount)) + _WORDS["yuan"]
     return _WORDS["event"].format(
         date=_event_date(event.date, year, first),
         party=event.party,
@@ -739,6 +913,7 @@ def _three_public_detail(account: FinalAccount, section: str) -> _Built:
             _spent("outbound", "three_public.outbound", tp.outbound, previous, completion=True),
             trips,
             _changed("outbound_change", "three_public.outbound", tp.outbound, previous),
+            _reasons(account, "three_public.outbound"),
         )
     ]
 
@@ -757,6 +932,7 @@ def _three_public_detail(account: FinalAccount, section: str) -> _Built:
             section,
             _spent("vehicle", "three_public.vehicle", tp.vehicle, previous, completion=True),
             _changed("vehicle_change", "three_public.vehicle", tp.vehicle, previous),
+            _reasons(account, "three_public.vehicle"),
         ),
         _paragraph(section, purchase, purchased, owned),
         _paragraph(
@@ -773,21 +949,28 @@ def _three_public_detail(account: FinalAccount, section: str) -> _Built:
                 "three_public.events[*].persons", sum(e.persons for e in tp.events), "person_times", ClaimKind.SUM
             ),
         )
+        spent = _figure("three_public.reception_domestic", tp.reception_domestic)
+        counts = _join(counts, None if spent is None else _fill("spent_in_all", amount=spent))
     events = None
     if tp.events:
         listed = "；".join(_event(e, account.year, i == 0) for i, e in enumerate(tp.events))
         events = _WORDS["events"].format(events=listed)
-    foreign_counts = None
+    foreign_counts: _Phrase | None = None
     if tp.foreign_batches is not None and tp.foreign_persons is not None:
-        foreign_counts = _WORDS["foreign_counts"].format(
-            batches=_plain_count(tp.foreign_batches, "batches"),
-            persons=_plain_count(tp.foreign_persons, "person_times"),
+        spent = _figure("three_public.reception_foreign", tp.reception_foreign)
+        foreign_counts = _join(
+            _WORDS["foreign_counts"].format(
+                batches=_plain_count(tp.foreign_batches, "batches"),
+                persons=_plain_count(tp.foreign_persons, "person_times"),
+            ),
+            None if spent is None else _fill("spent_in_all", amount=spent),
         )
     reception = [
         _paragraph(
             section,
             _spent("reception", "three_public.reception", tp.reception, previous, completion=True),
             _changed("reception_change", "three_public.reception", tp.reception, previous),
+            _reasons(account, "three_public.reception"),
         ),
         _paragraph(
             section,
@@ -839,6 +1022,7 @@ def _operating_costs(account: FinalAccount, section: str) -> _Built:
                 _fill("operating_costs", year=str(account.year), amount=amount),
                 _then("operating_costs", figure, "than_year", account.previous_year),
             ),
+            _reasons(account, "operating_costs"),
         )
     ]
 
@@ -900,58 +1084,275 @@ def _assets(account: FinalAccount, section: str) -> _Built:
     return [_paragraph(section, None if equipment is None else date + equipment)]
 
 
-def _performance(account: FinalAccount, section: str) -> _Built:
-    """十（四）: the evaluated projects, their total, each one's figures, and the overall score."""
-    evaluated = [(i, p) for i, p in enumerate(account.projects) if p.evaluated]
-    if not evaluated:
+def _money_phrases(path: str, line: FundLine) -> list[_Phrase]:
+    """年初预算为…，调整预算数为…，决算数为…，执行率为…% of a project's 总额 line: the phases it has."""
+    phrases = [
+        _fill(key, amount=_amount(f"{path}.funds.total.{phase}", amount))
+        for phase, key in (("initial", "p_initial"), ("adjusted", "p_adjusted"), ("executed", "p_executed"))
+        if (amount := getattr(line, phase)) is not None
+    ]
+    rate = _rate("p_rate", ClaimKind.COMPLETION, path, line.execution_rate)
+    return phrases if rate is None else [*phrases, rate]
+
+
+def _project_clause(path: str, project: Project, *, named: bool) -> _Phrase:
+    """A project's name (when ``named``), what its money was used for, and its money."""
+    use = _strip_end(project.use)
+    pieces: list[_Phrase | None] = [
+        _Phrase(project.name) if named else None,
+        _fill("p_use" if named else "p_use_bare", use=use.removeprefix("项目资金")) if use else None,
+        *_money_phrases(path, project.funds.total),
+    ]
+    return _join(*pieces, sep="，")
+
+
+def _generic(project: Project) -> bool:
+    """Whether the project stands for its whole kind ("人员类项目"), so that naming it would repeat the kind."""
+    return project.name in (_WORDS["kind_project"].format(kind=project.kind.value), project.kind.value)
+
+
+def _project_analysis(account: FinalAccount, section: str, paths: Sequence[str]) -> _Built:
+    """1.部门预算项目绩效分析: 人员类, 运转类 and 特定目标类 projects, each with its use and money."""
+    year = str(account.year)
+    groups = (
+        ("personnel_kind", [i for i, p in enumerate(account.projects) if p.kind is ProjectKind.PERSONNEL]),
+        ("operating_kind", [i for i, p in enumerate(account.projects) if p.kind.is_operating]),
+        ("specific_kind", [i for i, p in enumerate(account.projects) if p.kind is ProjectKind.SPECIFIC]),
+    )
+    built: _Built = []
+    n = 0
+    for kind_key, indices in groups:
+        if not indices:
+            continue
+        n += 1
+        built.append(_paragraph(section, _WORDS["kind_head"].format(n=n, kind=_WORDS[kind_key]), end=""))
+        projects = [account.projects[i] for i in indices]
+        if kind_key == "operating_kind" and len({p.kind for p in projects}) > 1:
+            built.append(_paragraph(section, _WORDS["operating_parts"], end=""))
+        if kind_key == "specific_kind" and len(indices) > 1:
+            kind = ProjectKind.SPECIFIC.value
+            listed = [
+                _fill(
+                    "p_listed",
+                    ordinal=chinese_ordinal(k),
+                    clause=_project_clause(paths[i], account.projects[i], named=True),
+                )
+                for k, i in enumerate(indices, start=1)
+            ]
+            count = _count(f"projects[?kind={kind}]", len(indices), "projects")
+            group = _join(_fill("p_group", year=year, kind=kind, count=count), _join(*listed, sep="；"), sep="，")
+            built.append(_paragraph(section, group))
+            continue
+        for i in indices:
+            project = account.projects[i]
+            named = not _generic(project)
+            clause = _project_clause(paths[i], project, named=named)
+            built.append(
+                _paragraph(
+                    section,
+                    _fill("p_one", year=year, kind=project.kind.value, sep="：" if named else "", clause=clause),
+                )
+            )
+    if built:
+        built.insert(0, _paragraph(section, _WORDS["analysis_head"], end=""))
+        rate = _rate(
+            "general_rate", ClaimKind.COMPLETION, "general_budget.total", account.general_budget.total.completion()
+        )
+        if rate is not None:
+            built.append(_paragraph(section, _fill("general_rate_year", year=year, rate=rate)))
+    return built
+
+
+def _indicator_analysis(account: FinalAccount, section: str, evaluated: Sequence[tuple[int, Project]]) -> _Built:
+    """2.部门整体履职绩效分析: how many indicators of each 一级指标, and those that lost points."""
+    indicators = [(p, ind) for _, p in evaluated for ind in p.indicators]
+    if not indicators:
         return []
+    by_level: dict[str, int] = {}
+    for _, ind in indicators:
+        by_level[ind.level1] = by_level.get(ind.level1, 0) + 1
+    levels = "、".join(f"{level}{_plain_count(n, 'projects')}" for level, n in by_level.items())
+    with_indicators = sum(1 for _, p in evaluated if p.indicators)
+    sentences: list[str] = [
+        _WORDS["indicators_set"].format(
+            year=account.year,
+            projects=_plain_count(with_indicators, "projects"),
+            count=_plain_count(len(indicators), "projects"),
+            levels=levels,
+        )
+    ]
+    scored = [(p, ind) for p, ind in indicators if ind.stated_score is not None]
+    short = [(p, ind) for p, ind in scored if ind.stated_score is not None and ind.stated_score < ind.weight]
+    if scored and not short:
+        sentences.append(_WORDS["indicators_full"].format(count=_plain_count(len(scored), "projects")))
+    elif short:
+        listed = "；".join(
+            _WORDS["indicator_short"].format(
+                name=ind.name,
+                project=p.name,
+                weight=_points(ind.weight),
+                score=_points(ind.stated_score or Decimal(0)),
+                reason=""
+                if not ind.reason.strip()
+                else _WORDS["indicator_reason"].format(reason=_strip_end(ind.reason)),
+            )
+            for p, ind in short
+        )
+        sentences.append(
+            _WORDS["indicators_short"].format(
+                full=_plain_count(len(scored) - len(short), "projects"),
+                short=_plain_count(len(short), "projects"),
+                items=listed,
+            )
+        )
+    return [_paragraph(section, _WORDS["overall_head"], end=""), _paragraph(section, *sentences)]
+
+
+def _strip_end(text: str) -> str:
+    """A kept text as one run of words: whitespace and line breaks collapsed, closing punctuation dropped."""
+    return " ".join(text.split()).rstrip("。；;，,")
+
+
+def _points(value: Decimal) -> str:
+    """A score in 分 as reports print it: 100分, 98.5分."""
+    return _number(value, 0 if value == value.to_integral_value() else places_of(value)) + _WORDS["points"]
+
+
+def _results(account: FinalAccount, section: str, evaluated: Sequence[tuple[int, Project]]) -> _Built:
+    """3.结果应用情况: each evaluated project's 年度目标完成情况, as its table states it."""
+    done = [p for _, p in evaluated if p.results.strip()]
+    if not done:
+        return []
+    listed = "；".join(
+        _WORDS["result"].format(ordinal=chinese_ordinal(k), name=p.name, results=_strip_end(p.results))
+        for k, p in enumerate(done, start=1)
+    )
+    return [
+        _paragraph(section, _WORDS["results_head"], end=""),
+        _paragraph(section, _WORDS["results_sub"], end=""),
+        _paragraph(section, listed),
+    ]
+
+
+def _quality(section: str, evaluated: Sequence[tuple[int, Project]]) -> _Built:
+    """4.自评质量: whether each stated table total is what the scoring rules give (四舍五入 to its places)."""
+    scores = [(p, score_project(p)) for _, p in evaluated]
+    judged = [(p, s) for p, s in scores if s.total_matches is not None and p.indicators]
+    if not judged:
+        return []
+    differ = [(p, s) for p, s in judged if not s.total_matches]
+    if not differ:
+        sentence = _WORDS["quality_match"].format(count=_plain_count(len(judged), "projects"))
+    else:
+        listed = "；".join(
+            _WORDS["quality_item"].format(
+                name=p.name,
+                stated=_points(s.stated_total or Decimal(0)),
+                rule=_points(s.rule_total_rounded(_PLACES) or Decimal(0)),
+            )
+            for p, s in differ
+        )
+        key = "quality_differ" if len(differ) < len(judged) else "quality_all_differ"
+        sentence = _WORDS[key].format(
+            match=_plain_count(len(judged) - len(differ), "projects"),
+            differ=_plain_count(len(differ), "projects"),
+            items=listed,
+        )
+    return [_paragraph(section, _WORDS["quality_head"], end=""), _paragraph(section, sentence)]
+
+
+def _text_points(section: str, evaluated: Sequence[tuple[int, Project]], field: str) -> _Built:
+    """<1>项目：… for each distinct text the projects keep in ``field``; projects stating the same text share a point."""
+    named: dict[str, list[str]] = {}
+    for _, p in evaluated:
+        if text := _strip_end(getattr(p, field)):
+            named.setdefault(text, []).append(p.name)
+    return [
+        _paragraph(section, _WORDS["point"].format(n=k, name="、".join(names), text=text))
+        for k, (text, names) in enumerate(named.items(), start=1)
+    ]
+
+
+def _conclusions(
+    account: FinalAccount, section: str, evaluated: Sequence[tuple[int, Project]], paths: Sequence[str]
+) -> _Built:
+    """5.评价结论及建议: each project's score, the mean and its grade, then the projects' problems and measures."""
     selection = "projects[?evaluated=true]"
-    names = "、".join(_WORDS["project_name"].format(name=p.name) for _, p in evaluated)
-    count = _count(selection, len(evaluated), "projects")
-    lead = _fill("evaluated", year=str(account.year), count=count, names=names)
-
-    totals = []
-    for phase, key in (("adjusted", "adjusted_total"), ("executed", "executed_total")):
-        amounts = [getattr(p.funds.total, phase) for _, p in evaluated]
-        if all(a is not None for a in amounts):
-            total = Money.sum(a for a in amounts if a is not None)
-            text = format_money(total, places=_places(total.amount))
-            claim = Claim(kind=ClaimKind.SUM, subject=f"{selection}[*].funds.total.{phase}", stated=_stated(text))
-            totals.append(_fill(key, amount=_Phrase(text, (claim,))))
-    summed = _join(*totals, sep="，") if totals else None
-
-    lines: list[_Paragraph] = []
-    for index, project in evaluated:
-        path = _project_path(account, index, project)
-        line = project.funds.total
-        facts = [
-            None
-            if line.adjusted is None
-            else _fill("project_adjusted", amount=_amount(f"{path}.funds.total.adjusted", line.adjusted)),
-            None
-            if line.executed is None
-            else _fill("project_executed", amount=_amount(f"{path}.funds.total.executed", line.executed)),
-            _rate("project_rate", ClaimKind.COMPLETION, path, project.execution_rate),
-            None if project.stated_total is None else _fill("project_score", score=_score(path, project.stated_total)),
-        ]
-        present = [f for f in facts if f is not None]
-        body = _fill("line", name=project.name, facts=_join(*present, sep="，")) if present else _Phrase(project.name)
-        lines.extend(_numbered(len(lines) + 1, [_paragraph(section, body)]))
-
-    overall = None
-    scores = [p.stated_total for _, p in evaluated]
-    if all(s is not None for s in scores):
-        mean = Ratio(sum((s for s in scores if s is not None), Decimal(0)), len(scores)).rounded(_PLACES)
+    built: _Built = []
+    scored = [(i, p) for i, p in evaluated if p.stated_total is not None]
+    conclusion: list[_Piece | None] = []
+    if scored:
+        listed = _join(
+            *(
+                _fill("project_score", name=p.name, score=_score(paths[i], p.stated_total))
+                for i, p in scored
+                if p.stated_total is not None
+            ),
+            sep="、",
+        )
+        conclusion.append(_fill("scores", items=listed))
+    if scored and len(scored) == len(evaluated):
+        total = sum((p.stated_total for _, p in scored if p.stated_total is not None), Decimal(0))
+        mean = Ratio(total, len(scored)).rounded(_PLACES)
         assert mean is not None
-        overall = _paragraph(section, _fill("overall_score", score=_score(selection, mean)))
-    head = _paragraph(section, lead, summed, _WORDS["as_follows"], end="")
-    return [head, *lines, overall]
+        overall = _fill("overall_score", score=_score(selection, mean))
+        if mean <= 100:
+            overall = _join(overall, _WORDS["grade"].format(grade=grade(mean)))
+        conclusion.append(overall)
+    conclusions = _text_points(section, evaluated, "conclusion")
+    if conclusion or conclusions:
+        built += [_paragraph(section, _WORDS["conclusion_head"], end=""), _paragraph(section, *conclusion)]
+        built += conclusions
+    for head, field in (("problems_head", "problems"), ("measures_head", "measures")):
+        if points := _text_points(section, evaluated, field):
+            built += [_paragraph(section, _WORDS[head], end=""), *points]
+    if built:
+        built.insert(0, _paragraph(section, _WORDS["advice_head"], end=""))
+    return built
+
+
+def _performance(account: FinalAccount, section: str) -> _Built:
+    """十（四）: the evaluated projects and their money, then the analysis by kind, by indicator, results and scores."""
+    evaluated = [(i, p) for i, p in enumerate(account.projects) if p.evaluated]
+    paths = _project_paths(account)
+    head: _Built = []
+    if evaluated:
+        selection = "projects[?evaluated=true]"
+        names = "、".join(_WORDS["project_name"].format(name=p.name) for _, p in evaluated)
+        count = _count(selection, len(evaluated), "projects")
+        lead = _fill("evaluated", year=str(account.year), count=count, names=names)
+        totals = []
+        for phase, key in (("adjusted", "adjusted_total"), ("executed", "executed_total")):
+            amounts = [getattr(p.funds.total, phase) for _, p in evaluated]
+            if all(a is not None for a in amounts):
+                total = Money.sum(a for a in amounts if a is not None)
+                text = _money_text(total)
+                claim = _Stub(kind=ClaimKind.SUM, subject=f"{selection}[*].funds.total.{phase}", stated=_stated(text))
+                totals.append(_fill(key, amount=_Phrase(text, (claim,))))
+        summed = _join(*totals, sep="，") if totals else None
+        head = [_paragraph(section, lead, summed, _WORDS["as_follows"], end="")]
+    numbered: list[_Built] = [
+        _project_analysis(account, section, paths),
+        _indicator_analysis(account, section, evaluated),
+        _results(account, section, evaluated),
+        _quality(section, evaluated),
+        _conclusions(account, section, evaluated, paths),
+    ]
+    built = head
+    n = 0
+    for part in numbered:
+        present = [p for p in part if p is not None]
+        if present:  # each part opens with its title, numbered in the order the parts are present
+            n += 1
+            present[0] = _Paragraph(section, _WORDS["numbered"].format(n=n, text=present[0].text), present[0].claims)
+            built += present
+    return built
 
 
 def _score(subject: str, value: Decimal) -> _Phrase:
     """A score in 分, claimed for ``subject`` (one project, or the mean of a selection)."""
     text = format_count(value, _WORDS["points"])
-    return _Phrase(text, (Claim(kind=ClaimKind.SCORE, subject=subject, stated=_stated(text)),))
+    return _Phrase(text, (_Stub(kind=ClaimKind.SCORE, subject=subject, stated=_stated(text)),))
 
 
 _Builder = Callable[[FinalAccount, str], _Built]
@@ -1004,7 +1405,7 @@ def render(account: FinalAccount, fmt: Format = "md") -> str:
     lines: list[str] = []
     for block in _outline(account):
         if isinstance(block, _Paragraph):
-            lines.append(block.phrase.text)
+            lines.append(block.text)
             if fmt == "md":
                 lines.append("")
         elif fmt == "md":
@@ -1024,7 +1425,7 @@ def generated_claims(account: FinalAccount) -> tuple[Claim, ...]:
     >>> claim.kind.value, claim.subject, claim.stated, claim.section
     ('change', 'income.total', Decimal('66.02'), '一')
     """
-    return tuple(c for p in _paragraphs(account) for c in p.phrase.claims)
+    return tuple(c for p in _paragraphs(account) for c in p.claims)
 
 
 def report_account(account: FinalAccount) -> FinalAccount:
@@ -1038,7 +1439,7 @@ def report_account(account: FinalAccount) -> FinalAccount:
     paragraphs = _paragraphs(account)
     return attrs.evolve(
         account,
-        claims=tuple(c for p in paragraphs for c in p.phrase.claims),
+        claims=tuple(c for p in paragraphs for c in p.claims),
         explanations=account.explanations,
-        passages=tuple(Passage(section=p.section, text=p.phrase.text) for p in paragraphs),
+        passages=tuple(Passage(section=p.section, text=p.text) for p in paragraphs),
     )

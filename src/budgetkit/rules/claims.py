@@ -485,15 +485,16 @@ def explanation_checks(account: FinalAccount) -> Iterator[SumCheck | ChangeCheck
     for i, exp in enumerate(account.explanations):
         path = f"explanations[{i}]"
         part = part_of(exp.section)
-        yield SumCheck(
-            "explanation.sum",
-            path,
-            f"{exp.section}：变动额",
-            f"explained change of {exp.subject}",
-            exp.change,
-            tuple((c.label, c.amount) for c in exp.contributions),
-            part,
-        )
+        if exp.contributions:  # a change explained only in words has no amounts to add up
+            yield SumCheck(
+                "explanation.sum",
+                path,
+                f"{exp.section}：变动额",
+                f"explained change of {exp.subject}",
+                exp.change,
+                tuple((c.label, c.amount) for c in exp.contributions),
+                part,
+            )
         for j, contribution in enumerate(exp.contributions):
             if contribution.parts:
                 yield SumCheck(
