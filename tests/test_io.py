@@ -31,6 +31,7 @@ from budgetkit.indicator import PerformanceIndicator
 from budgetkit.io import MAX_FILE_BYTES, MAX_NESTING, dump, dumps, load, loads, unstructure
 from budgetkit.money import Money
 from budgetkit.project import FundGrid, FundLine, FundSource, Project, ProjectKind
+from budgetkit.tables import Cell, Row, Table, Tables
 
 FIXTURES = Path(__file__).parent / "fixtures" / "io"
 FORMATS = ["toml", "json"]
@@ -107,7 +108,7 @@ def test_dump_and_load_files(seed: FinalAccount, tmp_path: Path, suffix: str) ->
     if suffix.lower() == ".json":
         assert json.loads(text)["unit"] == "自贡市人力资源服务中心"
     else:
-        assert text.startswith('unit = "自贡市人力资源服务中心"')
+        assert text.startswith('format_version = "0.2"\nunit = "自贡市人力资源服务中心"')
     assert load(path) == seed
     assert load(str(path)) == seed
 
@@ -381,6 +382,35 @@ events = st.builds(
     cost_yuan=non_negative,
     purpose=texts,
 )
+table_codes = st.sampled_from(["208", "20805", "2080501", "2080505", "221", "income.total", "three_public.total"])
+
+
+@st.composite
+def printed_tables(draw: st.DrawFn) -> Tables:
+    """Up to two tables, each with a few rows whose cells are printed numbers or printed blanks."""
+    tables = []
+    for index in range(draw(st.integers(min_value=0, max_value=2))):
+        columns = tuple(
+            draw(st.lists(st.sampled_from(["total", "basic", "project", "amount"]), min_size=1, unique=True))
+        )
+        keys = draw(st.lists(table_codes, max_size=4, unique=True))
+        rows = tuple(
+            Row(
+                key=key,
+                name=draw(texts),
+                number=draw(st.sampled_from(["", "八、"])),
+                cells=tuple(Cell(draw(st.none() | amounts)) for _ in columns),
+            )
+            for key in keys
+        )
+        notes = tuple(draw(st.lists(texts, max_size=1)))
+        tables.append(
+            Table(key=f"t{index}", number=draw(texts), title=draw(texts), columns=columns, rows=rows, notes=notes)
+        )
+    contents = tuple(draw(st.lists(texts, max_size=2)))
+    return Tables(set="", contents=contents, tables=tuple(tables))
+
+
 accounts = st.builds(
     FinalAccount,
     unit=texts,
@@ -409,6 +439,7 @@ accounts = st.builds(
         ),
         max_size=1,
     ).map(tuple),
+    tables=printed_tables(),
 )
 
 
@@ -431,3 +462,77 @@ def test_figure_digits_survive_a_round_trip(amount: str) -> None:
     back = loads(dumps(account))
     assert str(back.income.total.current.amount) == amount  # type: ignore[union-attr]
     assert str(back.income.total.previous.amount) == amount  # type: ignore[union-attr]
+
+
+# -- file format versions ---------------------------------------------------------
+
+FORMAT_01 = sorted((Path(__file__).parent / "fixtures" / "format-0.1").glob("*.toml"))
+
+
+@pytest.mark.parametrize("path", FORMAT_01, ids=lambda path: path.name)
+def test_format_0_1_files_load_unchanged(path: Path) -> None:
+    """A 0.1 file (no format_version) loads as it did, equal to the same file marked 0.1 or 0.2."""
+    text = path.read_text(encoding="utf-8")
+    assert "format_version" not in text and "[tables" not in text
+    account = loads(text)
+    assert loads('format_version = "0.1"\n' + text) == account == loads('format_version = "0.2"\n' + text)
+    assert not account.tables
+    assert loads(dumps(account)) == account and dumps(account).startswith('format_version = "0.2"\n')
+
+
+def test_format_0_1_seed_keeps_its_figures() -> None:
+    """The 0.1 copy of the built-in seed gives the seed's figures digit for digit."""
+    account = load(Path(__file__).parent / "fixtures" / "format-0.1" / "zigong-hr-2023.toml")
+    assert account == datasets.load("zigong-hr-2023")
+    assert str(account.income.total.current.amount) == "1054.90"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("version", ['"0.3"', '"1.0"', "2"])
+def test_an_unknown_format_version_is_refused(version: str) -> None:
+    """A version this budgetkit does not know is a LoadError at $.format_version, not a guess."""
+    with pytest.raises(LoadError) as caught:
+        loads(f'format_version = {version}\nunit = "示例"\nyear = 2024\nunit_type = "行政单位"\n')
+    assert [issue.path for issue in caught.value.issues] == ["$.format_version"]
+    assert "0.1, 0.2" in caught.value.issues[0].message
+
+
+def test_tables_in_a_file_marked_0_1_are_refused() -> None:
+    """Tables came with 0.2: a file that says 0.1 yet has tables is a mistake, reported at $.tables."""
+    text = (
+        'format_version = "0.1"\nunit = "示例"\nyear = 2024\nunit_type = "行政单位"\n[tables]\nset = "national-2024"\n'
+    )
+    with pytest.raises(LoadError, match=r"\$\.tables: tables need format_version"):
+        loads(text)
+
+
+def test_printed_tables_round_trip_with_blanks_and_places() -> None:
+    """Table cells come back digit for digit: '0.00' stays two places and a blank stays blank."""
+    table = Table(
+        key="general_budget_expenditure",
+        number="五",
+        title="一般公共预算财政拨款支出决算表",
+        columns=("total", "basic", "project"),
+        rows=(Row(key="2200199", name="其他自然资源事务支出", cells=("45.00", "0.00", "")),),
+    )
+    account = FinalAccount(
+        unit="示例", year=2024, unit_type="行政单位", tables=Tables(set="national-2024", tables=(table,))
+    )
+    for fmt in ("toml", "json"):
+        text = dumps(account, fmt)  # type: ignore[arg-type]
+        back = loads(text, fmt)  # type: ignore[arg-type]
+        assert back == account
+        assert [c.text for c in back.tables.tables[0].rows[0].cells] == ["45.00", "0.00", ""]
+    assert 'cells = [\n    "45.00",\n    "0.00",\n    "",\n]' in dumps(account)
+
+
+def test_a_float_cell_in_a_file_is_refused_with_its_path() -> None:
+    """A cell written as a TOML float is refused at its path; no digit is guessed."""
+    text = (
+        'format_version = "0.2"\nunit = "示例"\nyear = 2024\nunit_type = "行政单位"\n'
+        '[[tables.tables]]\nkey = "t"\ncolumns = ["amount"]\n'
+        '[[tables.tables.rows]]\nkey = "208"\nname = "x"\ncells = [754.75]\n'
+    )
+    with pytest.raises(LoadError) as caught:
+        loads(text)
+    assert [issue.path for issue in caught.value.issues] == ["$.tables.tables[0].rows[0].cells[0]"]
+    assert "754.75 is a float" in caught.value.issues[0].message

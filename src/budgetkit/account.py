@@ -30,6 +30,7 @@ from budgetkit.errors import ModelError
 from budgetkit.money import Money
 from budgetkit.project import Project
 from budgetkit.ratio import Ratio
+from budgetkit.tables import Tables
 
 __all__ = [
     "FIGURE_LABELS",
@@ -390,6 +391,7 @@ class FinalAccount:
     charts: tuple[Chart, ...] = attrs.field(default=(), converter=v.tuple_of)
     glossary: tuple[GlossaryEntry, ...] = attrs.field(default=(), converter=v.tuple_of)
     passages: tuple[Passage, ...] = attrs.field(default=(), converter=v.tuple_of)
+    tables: Tables = attrs.field(factory=Tables)  #: the published tables (部门决算公开表), cell by cell
 
     def __attrs_post_init__(self) -> None:
         if not 1990 <= self.year <= 2100:

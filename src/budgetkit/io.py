@@ -2,7 +2,10 @@
 
 Files are human-editable: every number is written as a string (``"1054.90"``)
 so its digits survive exactly; integers are accepted where a count or amount is
-whole, floats never. Every structural problem in a file is reported at once,
+whole, floats never. A file starts with its format version
+(``format_version = "0.2"``, :data:`FORMAT_VERSION`); a file without one is a
+0.1 file and loads unchanged (0.2 only adds the published tables, ``[tables]``);
+a version newer than this budgetkit knows is refused. Every structural problem in a file is reported at once,
 each with its path (``$.projects[2].indicators[0].weight``), in a
 :class:`~budgetkit.errors.LoadError`.
 
@@ -10,8 +13,8 @@ each with its path (``$.projects[2].indicators[0].weight``), in a
 >>> acc = FinalAccount(unit="示例", year=2023, unit_type="行政单位",
 ...     income=Income(total=Figure("10.50", previous="9.00")))
 >>> text = dumps(acc)
->>> print(text.splitlines()[4])
-[income.total]
+>>> print(text.splitlines()[0], text.splitlines()[5])
+format_version = "0.2" [income.total]
 >>> loads(text) == acc
 True
 >>> loads('unit = "示例"\\nyear = 2023\\nunit_type = "行政单位"\\n[income]\\ntotal = 10.5\\n')
@@ -44,8 +47,11 @@ from budgetkit.indicator import Operator, parse_operator
 from budgetkit.money import Money
 from budgetkit.numbers import to_decimal
 from budgetkit.project import FundSource, parse_source
+from budgetkit.tables import Cell
 
 __all__ = [
+    "FORMAT_VERSION",
+    "FORMAT_VERSIONS",
     "MAX_FILE_BYTES",
     "MAX_ITEMS",
     "MAX_NESTING",
@@ -60,6 +66,11 @@ __all__ = [
 ]
 
 Format = Literal["toml", "json"]
+
+#: The version of the file format :func:`dumps` writes.
+FORMAT_VERSION = "0.2"
+#: The versions :func:`loads` reads, oldest first; a file without ``format_version`` is 0.1.
+FORMAT_VERSIONS = ("0.1", "0.2")
 
 #: Largest file read (10 MiB); a real 决算说明 is well under 1 MiB.
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -157,6 +168,13 @@ def _unstructure_figure(figure: Figure) -> Any:
     }
 
 
+def _structure_cell(value: Any, _: Any) -> Cell:
+    _refuse_float(value)
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise _FieldError(f'expected a printed cell as a string such as "12.34" (or "" for a blank), got {value!r}')
+    return Cell(value)
+
+
 def _structure_enum(value: Any, kind: type[enum.Enum]) -> enum.Enum:
     _refuse_float(value)
     if kind is Operator:
@@ -182,6 +200,8 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(Figure, _structure_figure)
     conv.register_structure_hook_func(lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _structure_enum)
     conv.register_unstructure_hook(Figure, _unstructure_figure)
+    conv.register_structure_hook(Cell, _structure_cell)
+    conv.register_unstructure_hook(Cell, lambda cell: cell.text)
     return conv
 
 
@@ -319,6 +339,24 @@ def _parse(text: str, fmt: Format, source: str) -> Any:
         raise LoadError(source, [LoadIssue("$", f"a value cannot be read: {exc}")]) from None
 
 
+def _migrate(data: dict[str, Any], source: str) -> dict[str, Any]:
+    """The data of a file of any known format version, as the current version reads it.
+
+    0.1 → 0.2 adds the optional ``tables``; every 0.1 key keeps its meaning, so
+    nothing is rewritten. The version key itself is not part of the account.
+    """
+    version = data.get("format_version", "0.1")
+    if version not in FORMAT_VERSIONS:
+        known = ", ".join(FORMAT_VERSIONS)
+        message = f"format version {version!r} is not one this budgetkit reads ({known})"
+        if isinstance(version, str):
+            message += "; a file from a newer budgetkit needs that budgetkit"
+        raise LoadError(source, [LoadIssue("$.format_version", message)])
+    if version == "0.1" and "tables" in data:
+        raise LoadError(source, [LoadIssue("$.tables", 'tables need format_version = "0.2" or later')])
+    return {key: value for key, value in data.items() if key != "format_version"}
+
+
 def loads(text: str, fmt: Format = "toml", *, source: str = "<string>") -> FinalAccount:
     """Read a final account from TOML or JSON text; raise :class:`LoadError` listing every problem.
 
@@ -340,6 +378,7 @@ def loads(text: str, fmt: Format = "toml", *, source: str = "<string>") -> Final
         raise LoadError(source, [bounds])
     if not isinstance(data, dict):
         raise LoadError(source, [LoadIssue("$", "the top level must be a table/object")])
+    data = _migrate(data, source)
     shape = _shape_issues(data, FinalAccount, "$")
     if shape:
         raise LoadError(source, shape)
@@ -405,7 +444,7 @@ def dumps(account: FinalAccount, fmt: Format = "toml") -> str:
     >>> loads(dumps(seed, "json"), "json") == seed and dumps(loads(dumps(seed))) == dumps(seed)
     True
     """
-    data = unstructure(account)
+    data = {"format_version": FORMAT_VERSION, **unstructure(account)}
     if fmt == "toml":
         return tomli_w.dumps(data)  # single-line strings keep "\r\n" exact
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
