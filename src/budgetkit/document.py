@@ -49,6 +49,8 @@ _NUMBER = re.compile(r"(?<![0-9A-Za-z.])[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d
 _UNIT_LINE = re.compile(r"^\s*(?:金额)?单位[:：]\s*(\S+)\s*$")
 _NOTE_LINE = re.compile(r"^\s*(?:注|说明)[:：]")
 _SPACES = re.compile(r"\s+")
+#: A line that starts a heading or a numbered point: 第三部分, 一、, （一）, 1、 or 1. — always a new paragraph.
+_HEADING_START = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[、.．](?!\d))")
 
 
 @attrs.frozen
@@ -318,7 +320,7 @@ class _Reader:
         self._close_table()
         for line in lines:
             indented = margin is not None and line.box.x0 - margin > 12
-            if indented or (self.lines and _short(self.lines[-1], lines)):
+            if indented or _HEADING_START.match(line.text) or (self.lines and _short(self.lines[-1], lines)):
                 self._close_paragraph()
             self.lines.append(line)
 
