@@ -215,8 +215,9 @@ class _TableReader:
         header, body = self.split()
         paths = self.paths(header)
         template = self.template
-        notes = tuple(line.text for line in self.raw.notes)
-        empty_note = next((n for n in notes if "无数据" in n or n.startswith("说明")), "")
+        printed = [line.text for line in self.raw.notes]
+        empty_note = next((n for n in printed if "无数据" in n or n.startswith("说明")), "")
+        notes = tuple(n for n in printed if n != empty_note)
         if template.two_sided:
             rows, income_columns, columns = self.two_sided(paths, body)
         elif template.classified_by:
@@ -288,6 +289,8 @@ class _TableReader:
                     continue
                 texts = self.cells(row, [p for p, _ in mapped], key, [k for _, k in mapped])
                 rows.append(Row(key=key, name=name or code, cells=tuple(parse_cell(t) for t in texts)))
+        if len(groups) > 1:  # the halves' totals share the last printed row: both after the coded rows
+            rows.sort(key=lambda row: row.code is None)
         return columns, rows
 
     def halves(self, paths: list[tuple[str, ...]]) -> list[tuple[int, list[int]]]:
