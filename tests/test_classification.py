@@ -25,7 +25,9 @@ from budgetkit.classification import (
     check_editions,
     economic_table,
     functional_table,
+    is_generic,
     load_table,
+    resolve_code,
     resolve_line,
     resolve_name,
 )
@@ -142,9 +144,13 @@ def test_shipped_tables_are_read_once() -> None:
 
 
 def test_functional_table_has_every_domain_class_with_its_current_name() -> None:
-    """All 27 类 of DOMAIN.md §4 are shipped, under their current names."""
+    """All 27 类 of DOMAIN.md §4 are shipped, under their current names, plus the two the samples print."""
     table = functional_table()
-    assert {e.code: e.name for e in table if e.level is Level.CLASS and e.valid_to is None} == DOMAIN_CLASSES
+    assert {e.code: e.name for e in table if e.level is Level.CLASS and e.valid_to is None} == {
+        **DOMAIN_CLASSES,
+        "223": "国有资本经营预算支出",
+        "234": "抗疫特别国债安排的支出",
+    }
 
 
 @pytest.mark.parametrize(
@@ -190,7 +196,7 @@ def test_economic_table_holds_the_domain_items_and_only_two_levels() -> None:
     """The economic table has 类 and 款 only, including the items DOMAIN.md §4 names."""
     table = economic_table()
     assert {e.level for e in table} == {Level.CLASS, Level.SECTION}
-    assert [e.code for e in table if e.level is Level.CLASS] == ["301", "302", "303", "307", "310"]
+    assert [e.code for e in table if e.level is Level.CLASS] == ["301", "302", "303", "307", "309", "310", "312", "399"]
     named = {"30101": "基本工资", "30113": "住房公积金", "30201": "办公费", "30217": "公务接待费",
              "30228": "工会经费", "30231": "公务用车运行维护费", "30239": "其他交通费用",
              "30299": "其他商品和服务支出", "30302": "退休费", "31013": "公务用车购置"}  # fmt: skip
@@ -332,25 +338,36 @@ def test_section_under_wrong_class_says_where_it_belongs() -> None:
 
 
 def test_item_under_wrong_class_without_section() -> None:
-    """A 项 named directly under a 类 that does not contain it is item_not_in_class."""
-    resolution = resolve_line("住房保障支出（类）事业运行（项）")
-    assert resolution.codes == ("221", None, "2080150")
+    """A specific 项 named directly under a 类 that does not contain it is item_not_in_class."""
+    resolution = resolve_line("住房保障支出（类）事业单位离退休（项）")
+    assert resolution.codes == ("221", None, "2080502")
     assert resolution.issue_codes == ("item_not_in_class",)
 
 
+def test_generic_item_under_a_class_is_not_placed_elsewhere() -> None:
+    """A generic 项 (事业运行) under a 类 that the shipped table has no such 项 for is info, not an error."""
+    resolution = resolve_line("住房保障支出（类）事业运行（项）")
+    assert resolution.codes == ("221", None, None)
+    assert resolution.issue_codes == ("generic_name",) and resolution.ok
+    assert "住房保障支出" in resolution.issues[0].message
+
+
 def test_unknown_name_is_reported_and_mentions_the_partial_table() -> None:
-    """An unknown 款 is reported (pointing at load_table), and the 项 is still placed under the 类."""
+    """An unknown 款 is info (not in the shipped table, pointing at load_table); its generic 项 is not guessed."""
     resolution = resolve_line("社会保障和就业支出（类）不存在的款（款）事业运行（项）")
-    assert resolution.codes == ("208", None, "2080150")
-    assert resolution.issue_codes == ("unknown_name",)
+    assert resolution.codes == ("208", None, None)
+    assert resolution.issue_codes == ("unknown_name", "generic_name")
     assert "load_table" in resolution.issues[0].message and "load_table" in resolution.issues[0].message_en
-    assert resolution.code == "2080150" and not resolution.ok
+    assert "not in the shipped" in resolution.issues[0].message_en
+    assert resolution.code == "208" and resolution.ok
+    specific = resolve_line("社会保障和就业支出（类）不存在的款（款）事业单位离退休（项）")
+    assert specific.codes == ("208", None, "2080502") and specific.issue_codes == ("unknown_name",)
 
 
 def test_ambiguous_name_is_reported_unless_the_section_decides() -> None:
-    """A name held by two codes is ambiguous alone and resolved once its 款 is named."""
+    """A generic name held by two codes decides nothing alone (info) and is resolved once its 款 is named."""
     table = load_table(FIXTURES / "good_table.csv")
-    assert resolve_name("行政运行", table=table).issue_codes == ("ambiguous_name",)
+    assert resolve_name("行政运行", table=table).issue_codes == ("generic_name",)
     resolution = resolve_line("卫生健康支出（类）卫生健康管理事务（款）行政运行（项）", table=table, edition=2023)
     assert resolution.codes == ("210", "21001", "2100101") and resolution.issues == ()
 
@@ -409,7 +426,8 @@ def test_issue_codes_have_severities_and_bilingual_messages() -> None:
     lines = [*SEED_LINES, "住房保障支出（类）事业运行（项）", "社会保障和就业支出（类）无此款（款）"]
     for line in lines:
         for issue in resolve_line(line, edition=2023).issues:
-            assert ISSUE_CODES[issue.code] == issue.severity
+            # a name the partial shipped table does not know is info, whatever its code's default
+            assert issue.severity == ("info" if issue.code == "unknown_name" else ISSUE_CODES[issue.code])
             assert issue.message and issue.message_en and issue.message != issue.message_en
             assert issue.code in str(issue)
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
@@ -448,7 +466,8 @@ def test_load_table_reads_the_shipped_files_to_the_same_entries(filename: str) -
     path = Path(__file__).parents[1] / "src" / "budgetkit" / "data" / filename
     shipped = functional_table() if filename.startswith("functional") else economic_table()
     assert load_table(path).entries == shipped.entries
-    assert path.read_text("utf-8").splitlines()[0] == ",".join(COLUMNS)
+    assert path.read_text("utf-8").splitlines()[0] == ",".join((*COLUMNS, "source"))
+    assert all(entry.source for entry in shipped), "every shipped row names its source"
 
 
 BAD_FIXTURES = [
@@ -561,3 +580,62 @@ def test_editions_contain_and_overlap_as_closed_ranges() -> None:
     assert not Editions(None, 2018).overlaps(Editions(2019, None))
     assert Editions().overlaps(Editions(2019, 2019)) and str(Editions()) == "all editions"
     assert Editions(2015, 2018).zh == "2015–2018年版"
+
+
+# -- issue 10: classification that never accuses wrongly ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("code", "name"), [("2010601", "行政运行"), ("2010602", "一般行政管理事务"), ("2010607", "信息化建设")]
+)
+def test_generic_items_under_section_20106_are_not_errors(code: str, name: str) -> None:
+    """2010601 行政运行, 2010602 一般行政管理事务 and 2010607 信息化建设 under 款 20106 resolve without any issue."""
+    by_line = resolve_line(f"一般公共服务支出（类）财政事务（款）{name}（项）", edition=2024)
+    assert by_line.codes == ("201", "20106", code) and by_line.issues == ()
+    by_code = resolve_code(code, name, edition=2024)
+    assert by_code.code == code and by_code.issues == ()
+
+
+def test_generic_name_under_a_section_the_table_lacks_is_info() -> None:
+    """A generic 项 under a 款 the shipped table does not know is never matched to another 款's code."""
+    resolution = resolve_line("一般公共服务支出（类）税收事务（款）行政运行（项）", edition=2024)
+    assert resolution.codes == ("201", None, None)
+    assert resolution.issue_codes == ("unknown_name", "generic_name")
+    assert all(issue.severity == "info" for issue in resolution.issues)
+
+
+def test_generic_name_under_a_known_section_without_that_item_is_info() -> None:
+    """A generic 项 that the shipped table lacks under a known 款 is info, not item_not_in_section."""
+    resolution = resolve_line("社会保障和就业支出（类）就业补助（款）行政运行（项）", edition=2024)
+    assert resolution.codes == ("208", "20807", None)
+    assert resolution.issue_codes == ("generic_name",) and resolution.ok
+    assert "20807" in resolution.issues[0].message
+
+
+def test_a_specific_item_under_the_wrong_section_is_still_an_error() -> None:
+    """A specific name that the table places under another 款 is proven misplaced: item_not_in_section."""
+    resolution = resolve_line("社会保障和就业支出（类）人力资源和社会保障管理事务（款）其他就业补助支出（项）")
+    assert resolution.issue_codes == ("item_not_in_section",)
+    assert resolution.issues[0].severity == "error"
+
+
+def test_other_expenditure_names_are_generic_unless_they_name_their_section() -> None:
+    """其他支出 is generic; 其他就业补助支出 names its 款 (就业补助) and is specific."""
+    assert is_generic("其他支出") and is_generic("行政运行")
+    assert not is_generic("其他就业补助支出") and not is_generic("其他自然资源事务支出")
+
+
+def test_a_code_the_shipped_table_lacks_is_info() -> None:
+    """A printed code unknown to the shipped table is info ('not in the shipped table'), not an error."""
+    resolution = resolve_code("2019999", "其他一般公共服务支出")
+    assert resolution.issue_codes == ("unknown_name",) and resolution.ok
+    assert "2019999" in resolution.issues[0].message
+
+
+def test_sample_codes_are_shipped_with_their_source() -> None:
+    """Every functional code printed in the two Putuo samples is in the shipped table, with its source."""
+    table = functional_table()
+    for code, name in [("2013901", "行政运行"), ("2013999", "其他社会工作事务支出"), ("2120201", "城乡社区规划与管理"),
+                       ("2200150", "事业运行"), ("2200199", "其他自然资源事务支出")]:  # fmt: skip
+        entry = table.get(code)
+        assert entry is not None and entry.name == name and "putuo" in entry.source

@@ -122,8 +122,8 @@ def test_score_text_marks_disagreements() -> None:
 
 
 def test_datasets_lists_the_built_in_dataset() -> None:
-    """`budgetkit datasets` lists zigong-hr-2023."""
-    assert run("datasets") == (0, "zigong-hr-2023\n")
+    """`budgetkit datasets` lists the built-in datasets."""
+    assert run("datasets") == (0, "zigong-hr-2023\nputuo-planning-2024\nputuo-social-work-2024\n")
 
 
 def test_report_writes_the_narrative_and_charts(tmp_path: Path) -> None:

@@ -87,7 +87,8 @@ MANIFEST: tuple[tuple[str, str, str, Severity], ...] = (
     ("rate.zero_base", "rate.zero_base", "claims[33]", WARNING),
     ("rate.zero_base--fund_line", "rate.zero_base", "projects[0].funds.lines[2].stated_rate", WARNING),
     # functional classification
-    ("classification.unknown_name", "classification.unknown_name", f"{_GB}[2].children[0]", WARNING),
+    ("classification.unknown_name", "classification.unknown_name", f"{_GB}[2].children[0]", INFO),
+    ("classification.generic_name", "classification.generic_name", f"{_GB}[0].children[2].children[1]", INFO),
     (
         "classification.section_not_in_class",
         "classification.section_not_in_class",
@@ -380,18 +381,20 @@ def test_overall_score_accepts_the_weighted_mean(consistent: FinalAccount) -> No
 
 
 def test_ambiguous_name_with_a_fuller_table(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A bare 项 name shared by two codes (行政运行 under 20101 and 20801) is an ambiguous_name error."""
+    """A specific 项 name shared by two codes is ambiguous; a generic one (行政运行) is placed by its parent 款."""
     csv = tmp_path / "functional.csv"
     csv.write_text(
         "code,name,level,valid_from,valid_to,note\n"
-        "201,一般公共服务支出,类,,,\n20101,人大事务,款,,,\n2010101,行政运行,项,,,\n"
-        "208,社会保障和就业支出,类,,,\n20801,人力资源和社会保障管理事务,款,,,\n2080101,行政运行,项,,,\n",
+        "201,一般公共服务支出,类,,,\n20101,人大事务,款,,,\n2010101,行政运行,项,,,\n2010104,专项监督,项,,,\n"
+        "208,社会保障和就业支出,类,,,\n20801,人力资源和社会保障管理事务,款,,,\n2080101,行政运行,项,,,\n"
+        "2080104,专项监督,项,,,\n",
         encoding="utf-8",
     )
     table = load_table(csv, title="支出功能分类科目")
     monkeypatch.setattr("budgetkit.rules.classification._table", lambda: table)
-    item = ExpenseCategory(level="项", name="行政运行", actual="5.00")
-    section = ExpenseCategory(level="款", name="人力资源和社会保障管理事务", children=(item,))
+    generic = ExpenseCategory(level="项", name="行政运行", actual="5.00")
+    specific = ExpenseCategory(level="项", name="专项监督", actual="0.00")
+    section = ExpenseCategory(level="款", name="人力资源和社会保障管理事务", children=(generic, specific))
     social = ExpenseCategory(level="类", name="社会保障和就业支出", actual="5.00", children=(section,))
     acc = FinalAccount(
         unit="示例单位",
@@ -400,7 +403,42 @@ def test_ambiguous_name_with_a_fuller_table(tmp_path: Path, monkeypatch: pytest.
         general_budget=GeneralBudget(total=Figure("5.00"), categories=(social,)),
     )
     rule = next(r for r in DEFAULT_RULES if r.code == "classification")
-    assert _keys(check(acc, rules=[rule])) == {("classification.ambiguous_name", f"{_GB}[0].children[0].children[0]")}
+    assert _keys(check(acc, rules=[rule])) == {("classification.ambiguous_name", f"{_GB}[0].children[0].children[1]")}
+
+
+def test_generic_item_lines_with_codes_under_20106_are_not_errors() -> None:
+    """2010601 行政运行, 2010602 一般行政管理事务, 2010607 信息化建设 under 款 20106 give no classification finding."""
+    items = tuple(
+        ExpenseCategory(level="项", name=name, code=code, actual="1.00")
+        for code, name in (("2010601", "行政运行"), ("2010602", "一般行政管理事务"), ("2010607", "信息化建设"))
+    )
+    section = ExpenseCategory(level="款", name="财政事务", code="20106", actual="3.00", children=items)
+    general = ExpenseCategory(level="类", name="一般公共服务支出", code="201", actual="3.00", children=(section,))
+    acc = FinalAccount(
+        unit="示例单位",
+        year=2024,
+        unit_type="行政单位",
+        general_budget=GeneralBudget(total=Figure("3.00"), categories=(general,)),
+    )
+    rule = next(r for r in DEFAULT_RULES if r.code == "classification")
+    assert check(acc, rules=[rule]) == []
+
+
+def test_generic_item_lines_under_a_section_the_table_lacks_are_info_only() -> None:
+    """Generic 项 names under a 款 the shipped table lacks are info at most: no error, no warning, no guess."""
+    items = tuple(ExpenseCategory(level="项", name=name, actual="1.00") for name in ("行政运行", "一般行政管理事务"))
+    section = ExpenseCategory(level="款", name="税收事务", actual="2.00", children=items)
+    general = ExpenseCategory(level="类", name="一般公共服务支出", actual="2.00", children=(section,))
+    acc = FinalAccount(
+        unit="示例单位",
+        year=2024,
+        unit_type="行政单位",
+        general_budget=GeneralBudget(total=Figure("2.00"), categories=(general,)),
+    )
+    rule = next(r for r in DEFAULT_RULES if r.code == "classification")
+    findings = check(acc, rules=[rule])
+    assert findings and {f.severity for f in findings} == {INFO}
+    assert {f.rule for f in findings} == {"classification.unknown_name", "classification.generic_name"}
 
 
 def test_a_name_repeated_in_item_lines_is_reported_once() -> None:

@@ -13,6 +13,7 @@ from budgetkit.tables import (
     Cell,
     Column,
     Line,
+    Link,
     Place,
     Row,
     RowKind,
@@ -309,3 +310,28 @@ def test_the_format_page_example_loads() -> None:
     account = loads('format_version = "0.2"\nunit = "示例"\nyear = 2024\nunit_type = "行政单位"\n' + example)
     assert account.tables.cell("general_budget_expenditure", "2200199", "basic") == Cell("0.00")
     assert account.tables.cell("general_budget_expenditure", "2200199", "project") == Cell("")
+
+
+def test_shipped_sets_link_tables_by_identities() -> None:
+    """Both shipped sets carry the cross-table identities of DOMAIN §8, each naming cells their templates have."""
+    for name in table_set_names():
+        links = table_set(name).links
+        assert len(links) == 14
+        assert {link.level for link in links} == {None, "类"}
+    summary_vs_three = table_set("national-2024").links[1]
+    assert summary_vs_three.tables() == {"summary", "expenditure"}
+
+
+def test_a_link_to_a_missing_column_is_refused_with_its_place(tmp_path: Path) -> None:
+    """A table-set file whose identity names a column its table lacks is a LoadError at $.links[i] or the set."""
+    file = tmp_path / "bad.toml"
+    file.write_text(
+        'name = "bad"\ntitle = "坏"\n[[tables]]\nkey = "summary"\nnumber = "一"\ntitle = "x"\n'
+        'columns = [{key = "amount", name = "决算数"}]\n'
+        '[[links]]\nleft = ["summary[208].amount"]\nright = ["summary[208].amounts"]\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(LoadError, match=r"links\[0\]: summary\[208\]\.amounts: x has no column 'amounts'"):
+        load_table_set(file)
+    with pytest.raises(ModelError, match="is not a cell reference"):
+        Link(left=("summary.total",), right=("summary[total].amount",))

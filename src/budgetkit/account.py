@@ -392,6 +392,7 @@ class FinalAccount:
     glossary: tuple[GlossaryEntry, ...] = attrs.field(default=(), converter=v.tuple_of)
     passages: tuple[Passage, ...] = attrs.field(default=(), converter=v.tuple_of)
     tables: Tables = attrs.field(factory=Tables)  #: the published tables (部门决算公开表), cell by cell
+    notes: str = ""  #: the transcriber's notes: the source, and the report's defects verified by hand
 
     def __attrs_post_init__(self) -> None:
         if not 1990 <= self.year <= 2100:

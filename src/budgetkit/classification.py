@@ -28,7 +28,10 @@ in any order:
     :data:`MIN_EDITION` to :data:`MAX_EDITION`;
 ``note``
     free text (the shipped tables say there which facts are recalled rather
-    than given).
+    than given);
+``source`` (optional)
+    where the row comes from (the shipped tables name a document, a sample
+    report and its table, or the domain primer).
 
 Every code except a 类 needs its parent code in the table, and the rows of
 one code must not overlap in editions. Files larger than
@@ -72,11 +75,13 @@ __all__ = [
     "ECONOMIC_SOURCE",
     "FUNCTIONAL_PARTIAL",
     "FUNCTIONAL_SOURCE",
+    "GENERIC_NAMES",
     "ISSUE_CODES",
     "MAX_EDITION",
     "MAX_LINE_LENGTH",
     "MAX_TABLE_BYTES",
     "MIN_EDITION",
+    "OPTIONAL_COLUMNS",
     "SHIPPED_DATE",
     "ClassificationTable",
     "Editions",
@@ -89,13 +94,17 @@ __all__ = [
     "check_editions",
     "economic_table",
     "functional_table",
+    "is_generic",
     "load_table",
+    "resolve_code",
     "resolve_line",
     "resolve_name",
 ]
 
 #: The columns of a table file, in the order the shipped files use.
 COLUMNS: Final = ("code", "name", "level", "valid_from", "valid_to", "note")
+#: Columns a table file may add after them.
+OPTIONAL_COLUMNS: Final = ("source",)
 #: Largest table file :func:`load_table` reads (10 MiB; a full table is far smaller).
 MAX_TABLE_BYTES: Final = 10 * 1024 * 1024
 #: Longest text :func:`resolve_line` and :func:`resolve_name` look at.
@@ -252,6 +261,7 @@ class Entry:
     valid_from: int | None = None
     valid_to: int | None = None
     note: str = ""
+    source: str = ""
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.level, Level):
@@ -492,7 +502,7 @@ def _parse_table(
         raise LoadError(source, [LoadIssue("line 1, header", f"empty file; expected the header {','.join(COLUMNS)}")])
     names = [column.strip() for column in header]
     missing = [column for column in COLUMNS if column not in names]
-    unknown = [column for column in names if column not in COLUMNS]
+    unknown = [column for column in names if column not in COLUMNS + OPTIONAL_COLUMNS]
     doubled = sorted({column for column in names if names.count(column) > 1})
     if missing or unknown or doubled:
         parts = []
@@ -504,7 +514,7 @@ def _parse_table(
             parts.append(f"repeated column(s) {', '.join(doubled)}")
         message = "; ".join(parts) + f"; expected the header {','.join(COLUMNS)}"
         raise LoadError(source, [LoadIssue("line 1, header", message)])
-    position = {column: names.index(column) for column in COLUMNS}
+    position = {column: names.index(column) for column in COLUMNS + OPTIONAL_COLUMNS if column in names}
 
     entries: list[Entry] = []
     lines: list[int] = []
@@ -523,7 +533,7 @@ def _parse_table(
         if len(row) != len(names):
             issues.append((line, LoadIssue(f"line {line}", f"expected {len(names)} fields, found {len(row)}")))
             continue
-        field = {column: row[position[column]].strip() for column in COLUMNS}
+        field = {column: row[index].strip() for column, index in position.items()}
         problems: list[tuple[str, str]] = []
         code = field["code"]
         code_ok = False
@@ -557,7 +567,7 @@ def _parse_table(
             issues.extend((line, LoadIssue(f"line {line}, column {column}", message)) for column, message in problems)
             continue
         assert level is not None
-        entries.append(Entry(code, field["name"], level, first, last, field["note"]))
+        entries.append(Entry(code, field["name"], level, first, last, field["note"], field.get("source", "")))
         lines.append(line)
 
     frozen = tuple(entries)
@@ -643,7 +653,7 @@ def economic_table() -> ClassificationTable:
 
     >>> t = economic_table()
     >>> t.get("30217").name, [e.code for e in t.children("310")][:2]
-    ('公务接待费', ['31002', '31003'])
+    ('公务接待费', ['31001', '31002'])
     """
     return _shipped(
         "economic_classification.csv",
@@ -659,6 +669,7 @@ def economic_table() -> ClassificationTable:
 ISSUE_CODES: Final[Mapping[str, Severity]] = MappingProxyType(
     {
         "unknown_name": "error",
+        "generic_name": "info",
         "ambiguous_name": "error",
         "section_not_in_class": "error",
         "item_not_in_section": "error",
@@ -676,6 +687,22 @@ _TEXT: Final[Mapping[str, tuple[str, str]]] = MappingProxyType(
         "unknown_name": (
             "「{name}」不是{table}中的{level}名称{partial_zh}",
             "'{name}' is not a {level_en} name of the {table}{partial_en}",
+        ),
+        "not_in_table": (
+            "「{name}」{shown}不在内置的{table}中（内置科目表不完整，可用 load_table 载入完整科目表），未予核对",
+            "'{name}'{shown_en} is not in the shipped {table_en} (which is partial; load a full one with "
+            "load_table), so it was not checked",
+        ),
+        "generic_name_alone": (
+            "「{name}」是多个款下共用的{level}名称，仅凭名称不能确定编码，未予核对",
+            "'{name}' is a {level_en} name used under many sections; the name alone does not decide its code, "
+            "so it was not checked",
+        ),
+        "generic_name_under": (
+            "内置的{table}中{parent_level}「{parent_name}」{parent_code_zh}下没有「{name}」，"
+            "而该名称是多个款下共用的{level}名称，未予核对",
+            "the shipped {table_en} has no '{name}' under {parent_level_en} '{parent_name}'{parent_code_en}; "
+            "the name is a {level_en} name used under many sections, so it was not checked",
         ),
         "ambiguous_name": (
             "「{name}」对应多个{level}：{candidates}，无法确定",
@@ -715,6 +742,34 @@ _PARTIAL_NOTE: Final = (
 )
 
 
+#: 项 names that recur under many 款 (DOMAIN.md §8): 2010101, 2010601, 2080101, 2120101 … are all 行政运行.
+#: A name alone never decides their code; names of the form 其他…支出 count too unless they name their own 款.
+GENERIC_NAMES: Final = frozenset({"行政运行", "一般行政管理事务", "机关服务", "事业运行", "信息化建设", "其他支出"})
+_GENERIC_KEYS: Final = frozenset(_name_key(name) for name in GENERIC_NAMES)
+
+
+def is_generic(name: str, table: ClassificationTable | None = None) -> bool:
+    """Whether ``name`` is a 项 name used under many 款, so that only its code or its 款 can place it.
+
+    A 其他…支出 name is generic unless it names the 款 it belongs to in ``table``
+    (其他就业补助支出 names 就业补助, so it is specific).
+
+    >>> is_generic("行政运行"), is_generic("其他支出"), is_generic("其他就业补助支出"), is_generic("住房公积金")
+    (True, True, False, False)
+    """
+    key = _name_key(_check_text(name))
+    if key in _GENERIC_KEYS:
+        return True
+    if not (key.startswith("其他") and key.endswith("支出")):
+        return False
+    table = functional_table() if table is None else table
+    for entry in table.find(name):
+        parent = table.get(entry.parent_code) if entry.parent_code else None
+        if parent is not None and _name_key(parent.name).removesuffix("支出") in key:
+            return False
+    return True
+
+
 @attrs.frozen
 class ResolutionIssue:
     """A problem found while mapping published names to codes: a code string, severity and message.
@@ -735,10 +790,47 @@ class ResolutionIssue:
         return f"{self.code}: {self.message} / {self.message_en}"
 
 
-def _issue(issue_code: str, template: str, level: Level | None, name: str, /, **fields: object) -> ResolutionIssue:
+def _issue(
+    issue_code: str,
+    template: str,
+    level: Level | None,
+    name: str,
+    /,
+    **fields: object,
+) -> ResolutionIssue:
     zh, en = _TEXT[template]
     values = {"name": name, "level": level.value if level else "", "level_en": level.english if level else "", **fields}
     return ResolutionIssue(issue_code, ISSUE_CODES[issue_code], zh.format(**values), en.format(**values), level, name)
+
+
+def _unknown(level: Level | None, name: str, table: ClassificationTable, shown: str = "") -> ResolutionIssue:
+    """A name (or code) the table does not know: info for a partial (shipped) table, an error for a full one."""
+    table_name = table.title or "the table"
+    if table.is_partial:
+        shown_zh = f"（{shown}）" if shown else (f"（{level.value}）" if level else "")
+        shown_en = f" ({shown})" if shown else (f" ({level.english})" if level else "")
+        table_en = "classification table" if not table.title else f"table {table.title}"
+        issue = _issue(
+            "unknown_name", "not_in_table", level, name,
+            table=table.title or "科目表", table_en=table_en, shown=shown_zh, shown_en=shown_en,
+        )  # fmt: skip
+        return attrs.evolve(issue, severity="info")
+    return _issue("unknown_name", "unknown_name", level, name, table=table_name, partial_zh="", partial_en="")
+
+
+def _generic(
+    level: Level | None, name: str, table: ClassificationTable, parent: ResolvedName | None
+) -> ResolutionIssue:
+    """A generic name that its printed parent (if any) cannot place: never decided by the name, never an error."""
+    if parent is None:
+        return _issue("generic_name", "generic_name_alone", level, name)
+    code = parent.code
+    return _issue(
+        "generic_name", "generic_name_under", level, name,
+        table=table.title or "科目表", table_en=f"table {table.title}" if table.title else "classification table",
+        parent_level=parent.level.value if parent.level else "", parent_level_en=parent.level.english if parent.level else "",
+        parent_name=parent.name, parent_code_zh=f"（{code}）" if code else "", parent_code_en=f" ({code})" if code else "",
+    )  # fmt: skip
 
 
 @attrs.frozen
@@ -891,20 +983,21 @@ def _resolve(
     anchor: Entry | None = None  # the deepest resolved entry named so far
     for level, name in parsed:
         candidates = table.find(name, level=level)
+        item = level is Level.ITEM or (level is None and all(e.level is Level.ITEM for e in candidates))
+        if item and is_generic(name, table):
+            # a generic name is placed only by the part printed just before it, never by the name alone
+            parent = parts[-1] if parts else None
+            within = tuple(
+                e for e in candidates if parent is not None and parent.code is not None
+                and e.code.startswith(parent.code) and e.code != parent.code
+            )  # fmt: skip
+            if not within:
+                issues.append(_generic(level, name, table, parent))
+                parts.append(ResolvedName(level, name))
+                continue
+            candidates = within
         if not candidates:
-            partial_zh, partial_en = _PARTIAL_NOTE if table.is_partial else ("", "")
-            table_name = table.title or "the table"
-            issues.append(
-                _issue(
-                    "unknown_name",
-                    "unknown_name",
-                    level,
-                    name,
-                    table=table_name,
-                    partial_zh=partial_zh,
-                    partial_en=partial_en,
-                )
-            )
+            issues.append(_unknown(level, name, table))
             parts.append(ResolvedName(level, name))
             continue
         pool, placed = _choose(candidates, name, anchor.code if anchor else None, edition)
@@ -1031,8 +1124,10 @@ def resolve_name(
     >>> r = resolve_name("卫生健康支出")
     >>> r.code, r.parts[0].level, str(r.parts[0].editions)
     ('210', <Level.CLASS: '类'>, 'editions 2019 on')
-    >>> resolve_name("行政运行", table=economic_table()).issue_codes
+    >>> resolve_name("住房改革支出", table=economic_table()).issue_codes
     ('unknown_name',)
+    >>> resolve_name("行政运行").issue_codes  # a generic name alone decides no code
+    ('generic_name',)
     """
     table = functional_table() if table is None else table
     edition = _check_edition(edition)
@@ -1040,6 +1135,46 @@ def resolve_name(
     if not cleaned:
         raise ClassificationError("blank name")
     return _resolve(name, [(level, cleaned)], table, edition)
+
+
+def resolve_code(
+    code: str, name: str, table: ClassificationTable | None = None, edition: int | None = None
+) -> Resolution:
+    """Resolve a printed code with its printed name (as in a table row "2010601 行政运行").
+
+    The code decides: a code the table does not know is reported as
+    ``unknown_name`` (info for the partial shipped table), never as wrong. A name
+    that differs from the code's own is looked up under the code's parent, so
+    that a name printed with a neighbour's code resolves to its real code.
+
+    >>> r = resolve_code("2010601", "行政运行")
+    >>> r.code, r.issue_codes, r.ok
+    ('2010601', (), True)
+    >>> r = resolve_code("2019901", "行政运行")
+    >>> r.code, r.issue_codes, r.issues[0].severity
+    (None, ('unknown_name',), 'info')
+    >>> resolve_code("2080150", "行政运行").code  # the 款 20801 has 行政运行 as 2080101
+    '2080101'
+    """
+    table = functional_table() if table is None else table
+    edition = _check_edition(edition)
+    if type(code) is not str or not _CODE.fullmatch(code):
+        raise ClassificationError(f"code {code!r} is not a string of ASCII digits")
+    level = Level.of_code(code)
+    cleaned = _clean(_check_text(name))
+    entry = table.get(code, edition) or table.get(code)
+    if entry is None:
+        return Resolution(
+            name, (ResolvedName(level, cleaned),), (_unknown(level, cleaned, table, shown=code),), edition
+        )
+    if not cleaned or any(_name_key(e.name) == _name_key(cleaned) for e in table.names(code)):
+        return Resolution(name, (ResolvedName(level, cleaned, entry),), (), edition)
+    found = table.find(cleaned, level=level, parent=entry.parent_code) if entry.parent_code else ()
+    if len({e.code for e in found}) == 1:
+        return Resolution(name, (ResolvedName(level, cleaned, _newest(found)),), (), edition)
+    parent = table.get(entry.parent_code, edition) if entry.parent_code else None
+    parent_part = ResolvedName(parent.level, parent.name, parent) if parent is not None else None
+    return Resolution(name, (ResolvedName(level, cleaned),), (_generic(level, cleaned, table, parent_part),), edition)
 
 
 def check_editions(resolutions: Iterable[Resolution]) -> tuple[ResolutionIssue, ...]:

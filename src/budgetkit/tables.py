@@ -64,6 +64,7 @@ __all__ = [
     "Cell",
     "Column",
     "Line",
+    "Link",
     "Place",
     "Printing",
     "Row",
@@ -88,7 +89,11 @@ _KEY: Final = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*")
 
 
 class Side(enum.Enum):
-    """The half of a two-sided table (表一, 表四) a row sits in: 收入 or 支出."""
+    """The half of a two-sided table (表一, 表四) a row sits in: 收入 or 支出.
+
+    >>> Side("income").zh, Side.EXPENDITURE.zh
+    ('收入', '支出')
+    """
 
     INCOME = "income"
     EXPENDITURE = "expenditure"
@@ -100,7 +105,11 @@ class Side(enum.Enum):
 
 
 class RowKind(enum.Enum):
-    """What a row is: a classification line (类/款/项), a template line, a subtotal or a total."""
+    """What a row is: a classification line (类/款/项), a template line, a subtotal or a total.
+
+    >>> table_set("national-2024").template("summary").line("income.total").kind
+    <RowKind.TOTAL: 'total'>
+    """
 
     CLASS = "类"
     SECTION = "款"
@@ -321,6 +330,75 @@ class TableTemplate:
         return next((line for line in self.lines if line.key == key), None)
 
 
+_REF: Final = re.compile(r"([a-z][a-z0-9_]*)\[([^\]]+)\]\.([a-z][a-z0-9_]*)")
+_LEVELS: Final = MappingProxyType({"类": 3, "款": 5, "项": 7})
+
+
+def _refs(value: Any) -> tuple[str, ...]:
+    refs = tuple(v.tuple_of(value))
+    for i, ref in enumerate(refs):
+        if type(ref) is not str or not _REF.fullmatch(ref):
+            raise ModelError(f"{ref!r} is not a cell reference such as 'summary[income.total].amount'", f"[{i}]")
+    return refs
+
+
+@attrs.frozen(kw_only=True)
+class Link:
+    """An identity between printed cells, within or across tables: Σ ``left`` = Σ ``right``.
+
+    Each term is a cell reference ``table[row].column``. A row written ``类``,
+    ``款`` or ``项`` stands for every row of that level: the identity then holds
+    row by row, for each code either table prints.
+
+    >>> link = Link(left=("summary[类].amount",), right=("expenditure[类].year_total",), note="each 类 of 表一 = 表三")
+    >>> link.level, [str(p) for p in link.places("208")[0]]
+    ('类', ['summary[208].amount'])
+    """
+
+    left: tuple[str, ...] = attrs.field(converter=_refs)
+    right: tuple[str, ...] = attrs.field(converter=_refs)
+    note: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        if not self.left or not self.right:
+            raise ModelError("an identity needs cells on both sides")
+        levels = {self._parts(ref)[1] for ref in (*self.left, *self.right)} & set(_LEVELS)
+        if len(levels) > 1:
+            raise ModelError(f"an identity walks one level at a time, not {', '.join(sorted(levels))}")
+
+    @staticmethod
+    def _parts(ref: str) -> tuple[str, str, str]:
+        match = _REF.fullmatch(ref)
+        assert match is not None  # checked by the converter
+        return match.group(1), match.group(2), match.group(3)
+
+    @property
+    def level(self) -> str | None:
+        """类, 款 or 项 when the identity holds row by row for that level, else ``None``."""
+        for ref in (*self.left, *self.right):
+            row = self._parts(ref)[1]
+            if row in _LEVELS:
+                return row
+        return None
+
+    def tables(self) -> frozenset[str]:
+        """The keys of the tables the identity reads."""
+        return frozenset(self._parts(ref)[0] for ref in (*self.left, *self.right))
+
+    def places(self, code: str | None = None) -> tuple[tuple[Place, ...], tuple[Place, ...]]:
+        """The places of both sides, with the level row replaced by ``code``."""
+
+        def place(ref: str) -> Place:
+            table, row, column = self._parts(ref)
+            if row in _LEVELS:
+                if code is None or len(code) != _LEVELS[row]:
+                    raise ModelError(f"the identity {ref} needs a {row} code, got {code!r}")
+                row = code
+            return Place(table, row, column)
+
+        return tuple(place(ref) for ref in self.left), tuple(place(ref) for ref in self.right)
+
+
 @attrs.frozen(kw_only=True)
 class TableSet:
     """An ordered set of table templates, dated and sourced (national 2024, Sichuan 2023 …).
@@ -335,9 +413,22 @@ class TableSet:
     source: str = ""
     aliases: tuple[str, ...] = attrs.field(default=(), converter=v.tuple_of)
     templates: tuple[TableTemplate, ...] = attrs.field(converter=v.tuple_of)
+    links: tuple[Link, ...] = attrs.field(default=(), converter=v.tuple_of)  #: identities across tables
 
     def __attrs_post_init__(self) -> None:
         _unique([t.key for t in self.templates], "table", "templates")
+        for i, link in enumerate(self.links):
+            for ref in (*link.left, *link.right):
+                table, row, column = Link._parts(ref)
+                try:
+                    template = self.template(table)
+                except KeyError:
+                    raise ModelError(f"{ref}: no table {table!r} in the set", f"links[{i}]") from None
+                columns = {c.key for c in (*template.columns, *template.income_columns)}
+                if column not in columns:
+                    raise ModelError(f"{ref}: {template.title} has no column {column!r}", f"links[{i}]")
+                if row not in _LEVELS and not _is_code(row) and template.line(row) is None:
+                    raise ModelError(f"{ref}: {template.title} has no line {row!r}", f"links[{i}]")
 
     def __len__(self) -> int:
         return len(self.templates)
@@ -374,11 +465,19 @@ def _structure_set(data: Any, source: str) -> TableSet:
             issues.append(LoadIssue(f"{path}.{exc.path}" if exc.path else path, exc.message))
         except (TypeError, ValueError) as exc:
             issues.append(LoadIssue(path, f"invalid table template: {exc}"))
-    rest = {k: val for k, val in data.items() if k != "tables"}
+    links: list[Link] = []
+    for i, raw in enumerate(data.get("links", [])):
+        try:
+            links.append(Link(**dict(raw)))
+        except ModelError as exc:
+            issues.append(LoadIssue(f"$.links[{i}]", exc.message))
+        except (TypeError, ValueError) as exc:
+            issues.append(LoadIssue(f"$.links[{i}]", f"invalid identity: {exc}"))
+    rest = {k: val for k, val in data.items() if k not in ("tables", "links")}
     if issues:
         raise LoadError(source, issues)
     try:
-        return TableSet(**rest, templates=tuple(templates))
+        return TableSet(**rest, templates=tuple(templates), links=tuple(links))
     except ModelError as exc:
         raise LoadError(source, [LoadIssue(f"$.{exc.path}" if exc.path else "$", exc.message)]) from None
     except TypeError as exc:
@@ -572,7 +671,12 @@ class Place:
 
 @attrs.frozen
 class Printing:
-    """One printing of a figure: its place and the printed cell."""
+    """One printing of a figure: its place and the printed cell.
+
+    >>> p = Printing(Place("summary", "210", "amount"), Cell("236.63"))
+    >>> str(p.place), p.cell.places
+    ('summary[210].amount', 2)
+    """
 
     place: Place
     cell: Cell
@@ -650,6 +754,33 @@ class Tables:
         """The printed cell, or ``None`` when absent (table, row or column not printed)."""
         found = self.table(table)
         return None if found is None else found.cell(row, column)
+
+    def at(self, place: Place) -> Cell | None:
+        """The cell printed at ``place``, or ``None`` when absent."""
+        return self.cell(place.table, place.row, place.column)
+
+    def link_places(self, link: Link) -> Iterator[tuple[tuple[Place, ...], tuple[Place, ...]]]:
+        """Every instance of ``link`` in these tables: once, or once per code of its level that a table prints.
+
+        >>> t = Tables(set="national-2024", tables=(
+        ...     Table(key="summary", columns=("amount",), income_columns=("amount",),
+        ...           rows=(Row(key="210", name="卫生健康支出", side="expenditure", cells=("236.63",)),)),
+        ...     Table(key="expenditure", columns=("year_total", "basic"),
+        ...           rows=(Row(key="210", name="卫生健康支出", cells=("236.64", "236.64")),))))
+        >>> link = t.template_set().links[1]
+        >>> [(t.at(a[0]), t.at(b[0])) for a, b in t.link_places(link)]
+        [(Cell('236.63'), Cell('236.64'))]
+        """
+        level = link.level
+        if level is None:
+            yield link.places()
+            return
+        codes: dict[str, None] = {}
+        for table in self.tables:
+            if table.key in link.tables():
+                codes.update((row.key, None) for row in table.rows if row.code and len(row.code) == _LEVELS[level])
+        for code in codes:
+            yield link.places(code)
 
     def printings(self) -> Iterator[Printing]:
         """Every printed cell (blanks included) with its place, table by table, row by row.

@@ -4,7 +4,9 @@
 >>> account.unit, account.year
 ('自贡市人力资源服务中心', 2023)
 >>> names()
-('zigong-hr-2023',)
+('zigong-hr-2023', 'putuo-planning-2024', 'putuo-social-work-2024')
+>>> len(load("putuo-planning-2024").tables.tables)
+9
 """
 
 from __future__ import annotations
@@ -17,7 +19,11 @@ from budgetkit.io import loads
 
 __all__ = ["load", "names"]
 
-_FILES = {"zigong-hr-2023": "zigong-hr-2023.toml"}
+_FILES = {
+    "zigong-hr-2023": "zigong-hr-2023.toml",
+    "putuo-planning-2024": "putuo-planning-2024.toml",
+    "putuo-social-work-2024": "putuo-social-work-2024.toml",
+}
 
 
 def names() -> tuple[str, ...]:

@@ -2,6 +2,11 @@
 
 Each printed line is resolved against the classification table
 (:mod:`budgetkit.classification`); the resolver's issues become findings.
+The rule never accuses on what it cannot prove: a name or code the partial
+shipped table does not know is info, and a generic 项 name (行政运行, 事业运行 …,
+:func:`~budgetkit.classification.is_generic`) is placed only by its printed code
+or by its 款 — the printed line's, or the parent line's in the tree — never by
+the name alone.
 Names are judged against the report's own year as the edition. The rule reads
 only the year and each line's level, name, printed text, code and place in the
 tree, so accounts alike in those have the same findings (:mod:`budgetkit.batch`
@@ -22,6 +27,8 @@ from budgetkit.classification import (
     Resolution,
     ResolutionIssue,
     check_editions,
+    is_generic,
+    resolve_code,
     resolve_line,
     resolve_name,
 )
@@ -38,7 +45,7 @@ _LEVELS = {"类": Level.CLASS, "款": Level.SECTION, "项": Level.ITEM}
 
 def _severity(issue: ResolutionIssue, partial: bool) -> Severity:
     if issue.code == "unknown_name" and partial:
-        return Severity.WARNING  # the shipped table is partial: unknown is not wrong
+        return Severity.INFO  # the shipped table is partial: not in it is not wrong
     return Severity(issue.severity)
 
 
@@ -74,13 +81,30 @@ class Line(Protocol):
     def code(self) -> str | None: ...
 
 
-def _resolve(line: Line, table: ClassificationTable, edition: int) -> Resolution | ClassificationError:
+def _resolve(
+    line: Line, table: ClassificationTable, edition: int, parent: Line | None = None
+) -> Resolution | ClassificationError:
     try:
         if line.printed:
             return resolve_line(line.printed, table=table, edition=edition)
-        return resolve_name(line.name, _LEVELS[line.level.value], table=table, edition=edition)
+        level = _LEVELS[line.level.value]
+        if level is Level.ITEM and is_generic(line.name, table):
+            if line.code is not None:
+                return resolve_code(line.code, line.name, table=table, edition=edition)
+            if parent is not None:
+                # the parent line places a generic name: resolve "款（款）项（项）" and keep the 项's issues
+                text = f"{parent.name}（{parent.level.value}）{line.name}（项）"
+                whole = resolve_line(text, table=table, edition=edition)
+                own = tuple(issue for issue in whole.issues if issue.level is Level.ITEM)
+                return Resolution(whole.text, whole.parts, own, whole.edition)
+        return resolve_name(line.name, level, table=table, edition=edition)
     except ClassificationError as exc:
         return exc
+
+
+def _parent_path(path: str) -> str | None:
+    head, dot, _ = path.rpartition(".children[")
+    return head if dot else None
 
 
 def _classification(ctx: Context) -> Iterator[Finding]:
@@ -123,13 +147,21 @@ def line_findings(
     edition = year
     resolutions: list[Resolution] = []
     reported: set[tuple[str, str]] = set()
+    seen: dict[str, Line] = {}
     for path, line in lines:
+        seen[path] = line
+        parent_path = _parent_path(path)
+        parent = seen.get(parent_path) if parent_path is not None else None
         if memo is None:
-            outcome = _resolve(line, table, edition)
+            outcome = _resolve(line, table, edition, parent)
         else:
-            line_key = ("line", id(table), edition, line.printed, "" if line.printed else line.name, line.level)
+            context = (parent.name, parent.level) if parent is not None and not line.printed else None
+            line_key = (
+                "line", id(table), edition, line.printed, "" if line.printed else line.name, line.level,
+                None if line.printed else line.code, context,
+            )  # fmt: skip
             known: Resolution | ClassificationError | None = memo.get(line_key)
-            outcome = known if known is not None else _resolve(line, table, edition)
+            outcome = known if known is not None else _resolve(line, table, edition, parent)
             memo[line_key] = outcome
         if isinstance(outcome, ClassificationError):
             yield make_finding(
@@ -209,6 +241,7 @@ RULES = (
         source="DOMAIN.md §4; 财政部《政府收支分类科目》",
         codes=(
             "classification.unknown_name",
+            "classification.generic_name",
             "classification.ambiguous_name",
             "classification.section_not_in_class",
             "classification.item_not_in_section",
