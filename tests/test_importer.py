@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from budgetkit import datasets
 from budgetkit.document import Box, Line, RawTable, read_pdf
 from budgetkit.document import Cell as Printed
 from budgetkit.importer import TableImport, read_tables
@@ -149,3 +150,16 @@ def test_a_table_of_no_known_title_is_listed_as_unknown() -> None:
         heading=(Line("部门决算单位构成", box),))
     result = read_tables([raw], table_set("national-2024"))
     assert result.unknown == ("部门决算单位构成",) and result.tables.tables == ()
+
+
+@pytest.mark.parametrize("name", ["putuo-planning-2024", "putuo-social-work-2024"])
+def test_the_import_equals_the_hand_transcription(name: str) -> None:
+    """Both reports' tables import equal, cell for cell and row for row, to the hand-transcribed datasets."""
+    imported = _read(name).tables
+    transcribed = datasets.load(name).tables
+    assert [t.key for t in imported.tables] == [t.key for t in transcribed.tables]
+    for made, typed in zip(imported.tables, transcribed.tables, strict=True):
+        assert (made.number, made.title, made.unit, made.columns, made.income_columns) == (
+            typed.number, typed.title, typed.unit, typed.columns, typed.income_columns)
+        assert (made.notes, made.empty_note) == (typed.notes, typed.empty_note)
+        assert made.rows == typed.rows, made.key

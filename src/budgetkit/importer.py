@@ -349,7 +349,10 @@ class _TableReader:
                     continue
                 texts = self.cells(row, [p for p, _ in mapped], key, [k for _, k in mapped])
                 number = m.group() if (m := _ENUMERATOR.match(name)) else ""
-                rows.append(Row(key=key, name=name, cells=tuple(parse_cell(t) for t in texts), number=number.strip(), side=side))
+                rows.append(
+                    Row(key=key, name=name[len(number):].strip(), cells=tuple(parse_cell(t) for t in texts),
+                        number=number.strip(), side=side)
+                )
         return rows, columns_by_side[Side.INCOME], columns_by_side[Side.EXPENDITURE]
 
     def across(self, paths: list[tuple[str, ...]], body: list[tuple[Cell, ...]]) -> tuple[tuple[str, ...], list[Row]]:
