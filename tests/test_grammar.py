@@ -157,16 +157,18 @@ def test_planning_every_number_is_accounted_for(planning: tuple[Document, Narrat
 
 
 def test_social_work_every_number_is_accounted_for(social: tuple[Document, Narrative, Tables]) -> None:
-    """区委社会工作部: 128 numbers, 109 in statements, 10 inside reasons, 9 enumerators, none unread."""
+    """区委社会工作部: 128 numbers, 119 in statements (its reasons print only years), 9 enumerators, none unread."""
     _, narrative, _ = social
     coverage = narrative.coverage
     assert (coverage.seen, coverage.stated, coverage.in_reasons, coverage.numbering, coverage.unread) == (
         128,
-        109,
-        10,
+        119,
+        0,
         9,
         0,
     )
+    in_reasons = [s for s in narrative.statements if isinstance(s, Year) and s.what == "reason"]
+    assert len(in_reasons) == 10 and {s.year for s in in_reasons} == {2024}
 
 
 def test_the_numbers_counted_are_the_documents_own(planning: tuple[Document, Narrative, Tables]) -> None:
@@ -498,6 +500,8 @@ def test_years_and_dates() -> None:
     )
     years = [(s.year, s.month, s.day, s.what) for s in statements if isinstance(s, Year)]
     assert years == [(2024, None, None, "year"), (2023, None, None, "compared"), (2024, 12, 31, "date")]
+    in_reason = one(parse_text("主要原因：单位于 2019 年成立。"), Year)
+    assert isinstance(in_reason, Year) and (in_reason.year, in_reason.what) == (2019, "reason")
 
 
 def test_item_path_resolves_each_name_under_its_printed_parent() -> None:

@@ -318,7 +318,7 @@ class Year(_Statement):
     """A year or date as printed (2024 年度, 截至 2024 年 12 月 31 日), for a check against the report year.
 
     ``what`` says how it is used: "compared" after 与/比/较 (the comparison year), "date" for a full date,
-    otherwise "year".
+    "reason" inside a reason (单位于 2024 年成立: an event's year), otherwise "year".
 
     >>> [(y.year, y.month, y.day, y.what) for y in parse_text("截至 2024 年 12 月 31 日，共有车辆 0 辆。") if isinstance(y, Year)]
     [(2024, 12, 31, 'date')]
@@ -788,11 +788,15 @@ class _ParagraphReader:
     # years and dates
 
     def _years(self, reasons: list[tuple[int, int]]) -> None:
+        """Every year and date printed, inside reasons too (their numbers are then stated, not just kept)."""
         for m in _YEAR.finditer(self.text):
-            if _inside(m.start(), reasons):
-                continue  # kept with the reason
             before = self.text[max(0, m.start() - 2) : m.start()].strip()
-            what = "date" if m.group("d") else ("compared" if before[-1:] in ("与", "比", "较") else "year")
+            if m.group("d"):
+                what = "date"
+            elif _inside(m.start(), reasons):
+                what = "reason"  # 单位于 2024 年成立: an event's year, not necessarily the report's
+            else:
+                what = "compared" if before[-1:] in ("与", "比", "较") else "year"
             self.statements.append(
                 Year(
                     paragraph=self.index,
@@ -916,7 +920,8 @@ class _ParagraphReader:
         clause_start = max(previous, sentence, max((m.end for m in mentions if m.end <= start), default=0))
         lead = self.text[clause_start:start]
         subject = self._subject_at(mentions, start)
-        # the subject of a figure is named in its sentence, or (for a 项's paragraph) by the path at its start
+        # the subject is the last one named before the figure in its paragraph (a 项's path opens its paragraph);
+        # none named: nothing is guessed, and the number is listed as not understood
         if subject is None:
             return None
         notes: list[str] = []
@@ -985,9 +990,7 @@ class _ParagraphReader:
         role = Role.ACTUAL
         if m := _ROLE.search(lead):
             role = _BUDGET_ROLES[m.group(1)]
-        elif "预算金额" in subject.name or "预算金额" in lead:
-            role = Role.BUDGET
-        if subject.key.startswith("performance.") and "预算金额" in lead:
+        elif "预算金额" in subject.name or "预算金额" in lead:  # 涉及预算金额, 预留…项目预算金额
             role = Role.BUDGET
         return Amount(
             paragraph=self.index,
