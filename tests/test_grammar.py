@@ -563,3 +563,49 @@ def test_statements_are_frozen() -> None:
     amount = parse_text("公用经费 1.00 万元。")[0]
     with pytest.raises(AttributeError):
         amount.section = "七"  # type: ignore[misc]
+
+
+# -- variations real writers use -------------------------------------------------------------------------------
+
+
+def test_share_worded_as_zhanbi() -> None:
+    """占比, 占…的比重为 are shares too, of the sentence's whole or of the named whole."""
+    statements = parse_text(
+        "本年支出合计 10.00 万元，其中：基本支出 6.00 万元，占比 60.00%；项目支出 4.00 万元，占本年支出合计的比重为 40.00%。"
+    )
+    shares = [(s.subject.key, s.of and s.of.key, str(s.figure)) for s in statements if isinstance(s, Share)]
+    assert shares == [
+        ("expenditure.basic", "expenditure.year_total", "60.00%"),
+        ("expenditure.project", "expenditure.year_total", "40.00%"),
+    ]
+
+
+def test_completion_worded_as_a_rate() -> None:
+    """预算完成率为 98.00% is a completion of the budget (not said which)."""
+    completion = one(parse_text("基本支出预算完成率为 98.00%。"), Completion)
+    assert isinstance(completion, Completion) and completion.of is Role.BUDGET
+
+
+def test_flat_against_a_year_in_a_separate_clause() -> None:
+    """ "与 2023 年度相比，收入支出总计持平" is a 持平 direction against 2023 年度."""
+    direction = one(parse_text("与 2023 年度相比，收入支出总计持平。"), Direction)
+    assert isinstance(direction, Direction)
+    assert (direction.subject and direction.subject.key, direction.word, direction.against) == (
+        "total",
+        "持平",
+        "2023 年度",
+    )
+
+
+def test_an_amount_in_yuan_is_compared_in_wan() -> None:
+    """An amount printed in 元 is compared with the 万元 cell rounded half up to its places (3900.00 元 = 0.39)."""
+    table = Table(
+        key="three_public",
+        columns=("budget", "actual"),
+        rows=(Row(key="three_public.reception", name="公务接待费", cells=("1.00", "0.39")),),
+    )
+    tables = Tables(set="national-2024", tables=(table,))
+    amount = one(parse_text("公务接待费支出 3900.00 元。"), Amount)
+    assert isinstance(amount, Amount) and amount.figure.unit == "元"
+    assert differences((amount,), tables) == ()
+    assert len(differences(parse_text("公务接待费支出 3950.00 元。"), tables)) == 1

@@ -46,6 +46,7 @@ import attrs
 from budgetkit.classification import ClassificationTable, Level, functional_table
 from budgetkit.document import Box, Document, Line, Paragraph
 from budgetkit.errors import BudgetkitError
+from budgetkit.numbers import round_half_up
 from budgetkit.tables import Cell, Place, Table, Tables
 
 __all__ = [
@@ -495,7 +496,7 @@ _PATH: Final = re.compile(
 _FUND_OF_SECTION: Final = MappingProxyType({"五": "general_budget", "八": "government_fund", "九": "state_capital"})
 
 _YEAR: Final = re.compile(r"(?P<y>\d{4})\s*年(?:\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?)?(?P<du>度)?")
-_UNITS: Final = r"万元|万|%|％|个|辆|批次|人次|台（套）|分"
+_UNITS: Final = r"万元|万|元|%|％|个|辆|批次|人次|台（套）|分"
 _FIGURE: Final = re.compile(
     rf"(?<![0-9A-Za-z.])(?:(?P<n>[-−]?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)|(?P<x>X{{2,}}))\s*(?P<u>{_UNITS})?"
 )
@@ -504,8 +505,10 @@ _NUMBER: Final = re.compile(r"(?<![0-9A-Za-z.])[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)
 _ENUMERATOR: Final = re.compile(r"^\s*(\d+)\s*[、.．](?!\d)")
 
 _CHANGE_WORD: Final = re.compile(r"(增加|减少|增长|下降)(（(?:增加|减少|增长|下降)）)?\s*$")
-_SHARE: Final = re.compile(r"占(?P<of>[^，。；：\d]*?)的?\s*$")
-_COMPLETION: Final = re.compile(r"完成(?P<of>年初预算|全年预算|预算)数?的?\s*$")
+_SHARE: Final = re.compile(r"占(?:比)?(?P<of>[^，。；：\d]*?)的?(?:比重|比例)?(?:为|是)?\s*$")
+_COMPLETION: Final = re.compile(
+    r"(?:完成(?P<of>年初预算|全年预算|预算)数?的?|(?:预算)?(?:完成率|执行率)(?:为|是)?)\s*$"
+)
 _ROLE: Final = re.compile(r"(年初预算|全年预算|预算|决算)(?:数)?(?:为|是)?\s*$")
 _COMPARED: Final = re.compile(r"(?:与|比|较)\s*(?:(?P<y>\d{4})\s*年度?|(?P<last>上一?年度?))")
 _DIRECTION: Final = re.compile(
@@ -576,6 +579,7 @@ _PLACES: Final[Mapping[tuple[str, Role], tuple[str, str, str]]] = MappingProxyTy
 _BUDGET_ROLES: Final = MappingProxyType(
     {"年初预算": Role.OPENING_BUDGET, "全年预算": Role.FULL_YEAR_BUDGET, "预算": Role.BUDGET, "决算": Role.ACTUAL}
 )
+_MONEY_UNITS: Final = MappingProxyType({"万元": Decimal(1), "万": Decimal(1), "元": Decimal(10000)})  #: per 万元
 _COUNT_UNITS: Final = frozenset({"个", "辆", "批次", "人次", "台（套）", "分"})
 _SECTION: Final = re.compile(r"^\s*(?P<n>[一二三四五六七八九十]+)、")
 _SUBSECTION: Final = re.compile(r"^\s*(?P<n>（[一二三四五六七八九十]+）)")
@@ -881,7 +885,9 @@ class _ParagraphReader:
                     notes=notes,
                 )
             )
+        flat = [(m.start(), m.end()) for m in _DIRECTION.finditer(self.text)]
         for m in _FLAT.finditer(self.text):
+            flat.append((m.start(), m.end()))
             if _inside(m.start(), reasons):
                 continue
             self.statements.append(
@@ -894,6 +900,24 @@ class _ParagraphReader:
                     word="持平",
                     against=m.group("a"),
                     printed=m.group(),
+                )
+            )
+        unfilled = [(m.start(), m.end()) for m in _UNFILLED.finditer(self.text)]
+        for m in re.finditer("持平", self.text):  # 与 2023 年度相比，…持平
+            if _inside(m.start(), flat + unfilled + reasons):
+                continue
+            sentence = self._sentence_start(m.start(), "。")
+            comparisons = list(_COMPARED.finditer(self.text, sentence, m.start()))
+            self.statements.append(
+                Direction(
+                    paragraph=self.index,
+                    section=self.section,
+                    start=m.start(),
+                    end=m.end(),
+                    subject=self._subject_at(mentions, m.start(), sentence),
+                    word="持平",
+                    against=comparisons[-1].group(0)[1:].strip() if comparisons else "",
+                    printed=self.text[sentence : m.end()],
                 )
             )
 
@@ -964,7 +988,7 @@ class _ParagraphReader:
         if completion := _COMPLETION.search(lead):
             if figure.unit == "":
                 notes.append("unit missing: %")
-            of_role = _BUDGET_ROLES[completion.group("of")]
+            of_role = _BUDGET_ROLES[completion.group("of") or "预算"]  # 预算完成率: the budget is not said
             return Completion(
                 paragraph=self.index,
                 section=self.section,
@@ -985,7 +1009,7 @@ class _ParagraphReader:
                 figure=figure,
                 notes=tuple(notes),
             )
-        if figure.unit not in ("万元", "万"):
+        if figure.unit not in _MONEY_UNITS:
             return None
         role = Role.ACTUAL
         if m := _ROLE.search(lead):
@@ -1070,8 +1094,9 @@ def differences(statements: Iterable[Statement], tables: Tables) -> tuple[Differ
     """The amounts whose printed figure differs from the table cell at their place, or whose place is not printed.
 
     A 类/款/项 path the shipped classification cannot resolve is looked up in the printed table itself,
-    each name under its printed parent (a generic 项 name alone never decides). Values are compared
-    exactly; a printed blank counts as 0.
+    each name under its printed parent (a generic 项 name alone never decides). Values in 万元 are compared
+    exactly; a printed blank counts as 0; a figure printed in 元 is compared in 万元 rounded half up to
+    the cell's printed places.
 
     >>> from budgetkit.tables import Row
     >>> t = Tables(set="national-2024", tables=(Table(key="basic_expenditure", columns=("amount",),
@@ -1098,9 +1123,19 @@ def differences(statements: Iterable[Statement], tables: Tables) -> tuple[Differ
         cell = tables.cell(place.table, place.row, place.column)
         if cell is None:
             found.append(Difference(statement, place, None, "not printed"))
-        elif cell.value != statement.figure.value:
+        elif cell.value != _in_wan(statement.figure, cell):
             found.append(Difference(statement, place, cell, "differs"))
     return tuple(found)
+
+
+def _in_wan(figure: Figure, cell: Cell) -> Decimal | None:
+    """A money figure in 万元; one printed in 元 is rounded (四舍五入) to the places the cell prints."""
+    if figure.value is None or figure.unit not in _MONEY_UNITS:
+        return figure.value
+    per_wan = _MONEY_UNITS[figure.unit]
+    if per_wan == 1:
+        return figure.value
+    return round_half_up(figure.value / per_wan, cell.places or 0)
 
 
 def _printed_code(path: ClassPath, table: Table) -> str | None:
