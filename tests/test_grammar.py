@@ -609,3 +609,15 @@ def test_an_amount_in_yuan_is_compared_in_wan() -> None:
     assert isinstance(amount, Amount) and amount.figure.unit == "元"
     assert differences((amount,), tables) == ()
     assert len(differences(parse_text("公务接待费支出 3950.00 元。"), tables)) == 1
+
+
+def test_the_reference_page_lists_every_subject_and_place() -> None:
+    """docs/reference/grammar.md has a row for every subject key, naming each cell the grammar places it in."""
+    from budgetkit.grammar import _PLACES, SUBJECT_KEYS
+
+    page = (Path(__file__).parent.parent / "docs" / "reference" / "grammar.md").read_text(encoding="utf-8")
+    section = page.split("## Subjects", 1)[1]
+    rows = {line.split("|")[1].strip().strip("`"): line for line in section.splitlines() if line.startswith("| `")}
+    assert set(rows) == set(SUBJECT_KEYS)
+    for (key, role), (table, row, column) in _PLACES.items():
+        assert f"{role.value}: `{table}[{row}].{column}`" in rows[key], key

@@ -50,6 +50,8 @@ from budgetkit.numbers import round_half_up
 from budgetkit.tables import Cell, Place, Table, Tables
 
 __all__ = [
+    "NOTES",
+    "SUBJECT_KEYS",
     "Absence",
     "Amount",
     "Change",
@@ -416,6 +418,16 @@ class Narrative:
 
 # -- vocabulary ------------------------------------------------------------------------------------------------
 
+#: The notes a statement may carry, by kind: what is odd in the printed text, kept as printed.
+NOTES: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "choice": "unfilled template wording: {word}",
+        "blank reason": "unfilled template wording: the reason is a blank",
+        "percent": "unit missing: %",
+        "wan": "unit printed as 万 where 万元 is meant",
+    }
+)
+
 #: The subjects the template's sentences name, longest phrases first where one contains another:
 #: (regular expression, subject key). Keys of a fund's own figures (八, 九) are resolved by section.
 _SUBJECTS: Final = (
@@ -487,6 +499,20 @@ _SUBJECTS: Final = (
 )
 _SUBJECT: Final = re.compile("|".join(f"(?P<s{i}>{pattern})" for i, (pattern, _) in enumerate(_SUBJECTS)))
 
+#: Every subject key a statement may carry: the phrases' keys, and ``<fund>.class|section|item`` for a
+#: printed 类/款/项 path in 五 (general_budget), 八 (government_fund) or 九 (state_capital).
+SUBJECT_KEYS: Final = tuple(
+    dict.fromkeys(
+        [key for _, key in _SUBJECTS if key != "fund.expenditure"]
+        + ["government_fund.expenditure", "state_capital.expenditure"]
+        + [
+            f"{fund}.{level}"
+            for fund in ("general_budget", "government_fund", "state_capital")
+            for level in ("class", "section", "item")
+        ]
+    )
+)
+
 #: A 类/款/项 path as printed: 社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）.
 _PATH: Final = re.compile(
     r"(?P<c>[^\s，。；：、（）“”\d]+?)\s*（类）\s*(?:(?P<s>[^\s，。；：、（）]+?)\s*（款）)?\s*(?:(?P<i>[^\s，。；：、（）]+?)\s*（项）)?"
@@ -556,6 +582,7 @@ _PLACES: Final[Mapping[tuple[str, Role], tuple[str, str, str]]] = MappingProxyTy
         ("general_budget.expenditure", Role.ACTUAL): ("general_budget_expenditure", "total", "total"),
         ("general_budget.basic", Role.ACTUAL): ("general_budget_expenditure", "total", "basic"),
         ("general_budget.class", Role.ACTUAL): ("general_budget_expenditure", "{code}", "total"),
+        ("general_budget.section", Role.ACTUAL): ("general_budget_expenditure", "{code}", "total"),
         ("general_budget.item", Role.ACTUAL): ("general_budget_expenditure", "{code}", "total"),
         ("personnel", Role.ACTUAL): ("basic_expenditure", "general_budget.personnel", "amount"),
         ("public_use", Role.ACTUAL): ("basic_expenditure", "general_budget.public_use", "amount"),
@@ -569,9 +596,13 @@ _PLACES: Final[Mapping[tuple[str, Role], tuple[str, str, str]]] = MappingProxyTy
         ("three_public.reception", Role.ACTUAL): ("three_public", "three_public.reception", "actual"),
         ("government_fund.income", Role.ACTUAL): ("government_fund", "total", "income"),
         ("government_fund.expenditure", Role.ACTUAL): ("government_fund", "total", "expenditure"),
+        ("government_fund.class", Role.ACTUAL): ("government_fund", "{code}", "expenditure"),
+        ("government_fund.section", Role.ACTUAL): ("government_fund", "{code}", "expenditure"),
         ("government_fund.item", Role.ACTUAL): ("government_fund", "{code}", "expenditure"),
         ("state_capital.income", Role.ACTUAL): ("state_capital", "total", "income"),
         ("state_capital.expenditure", Role.ACTUAL): ("state_capital", "total", "expenditure"),
+        ("state_capital.class", Role.ACTUAL): ("state_capital", "{code}", "expenditure"),
+        ("state_capital.section", Role.ACTUAL): ("state_capital", "{code}", "expenditure"),
         ("state_capital.item", Role.ACTUAL): ("state_capital", "{code}", "expenditure"),
     }
 )
@@ -742,7 +773,7 @@ class _ParagraphReader:
             names = tuple(name for name in (m.group("c"), m.group("s"), m.group("i")) if name)
             path = self._resolve(names, m.group("s") is None and m.group("i") is not None)
             fund = _FUND_OF_SECTION.get(self.section[:1], "general_budget")
-            key = f"{fund}.{'class' if len(names) == 1 else 'item'}"
+            key = f"{fund}.{('class', 'section', 'item')[len(names) - 1]}"
             mentions.append(_Mention(m.start(), m.end(), Subject(key, m.group().strip(), path)))
         paths = [(mention.start, mention.end) for mention in mentions]
         for m in _SUBJECT.finditer(self.text):
@@ -828,7 +859,7 @@ class _ParagraphReader:
             start, end = m.start("t"), m.end("t")
             figures = tuple(_figure(f) for f in _FIGURE.finditer(self.text, start, end) if f.group("n") is not None)
             text = m.group("t")
-            notes = ("unfilled template wording: the reason is a blank",) if re.search(r"X{2,}", text) else ()
+            notes = (NOTES["blank reason"],) if re.search(r"X{2,}", text) else ()
             self.statements.append(
                 Reason(
                     paragraph=self.index,
@@ -871,7 +902,7 @@ class _ParagraphReader:
             if m.group("p") and not m.group("flat"):
                 continue  # 同/与 without 持平 says no direction
             word = m.group("w") or "持平"
-            notes = (f"unfilled template wording: {word}{m.group('alt')}",) if m.group("alt") else ()
+            notes = (NOTES["choice"].format(word=word + m.group("alt")),) if m.group("alt") else ()
             self.statements.append(
                 Direction(
                     paragraph=self.index,
@@ -950,13 +981,13 @@ class _ParagraphReader:
             return None
         notes: list[str] = []
         if figure.unit == "万":
-            notes.append("unit printed as 万 where 万元 is meant")
+            notes.append(NOTES["wan"])
         if change := _CHANGE_WORD.search(lead):
             word = change.group(0).strip()
             if change.group(2):
-                notes.append(f"unfilled template wording: {word}")
+                notes.append(NOTES["choice"].format(word=word))
             if word[:2] in ("增长", "下降") and figure.unit == "":
-                notes.append("unit missing: %")
+                notes.append(NOTES["percent"])
             comparisons = list(_COMPARED.finditer(self.text, self._sentence_start(start, "。"), start))
             compared = comparisons[-1] if comparisons else None
             return Change(
@@ -974,7 +1005,7 @@ class _ParagraphReader:
         if share := _SHARE.search(lead):
             of = self._whole(share.group("of"), mentions, self._sentence_start(start, "。"))
             if figure.unit == "":
-                notes.append("unit missing: %")
+                notes.append(NOTES["percent"])
             return Share(
                 paragraph=self.index,
                 section=self.section,
@@ -987,7 +1018,7 @@ class _ParagraphReader:
             )
         if completion := _COMPLETION.search(lead):
             if figure.unit == "":
-                notes.append("unit missing: %")
+                notes.append(NOTES["percent"])
             of_role = _BUDGET_ROLES[completion.group("of") or "预算"]  # 预算完成率: the budget is not said
             return Completion(
                 paragraph=self.index,
