@@ -8,10 +8,13 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from budgetkit.document import Box, Document, Line, Paragraph, read_pdf
 from budgetkit.errors import BudgetkitError
 from budgetkit.grammar import (
+    SUBJECT_KEYS,
     Absence,
     Amount,
     Change,
@@ -613,7 +616,7 @@ def test_an_amount_in_yuan_is_compared_in_wan() -> None:
 
 def test_the_reference_page_lists_every_subject_and_place() -> None:
     """docs/reference/grammar.md has a row for every subject key, naming each cell the grammar places it in."""
-    from budgetkit.grammar import _PLACES, SUBJECT_KEYS
+    from budgetkit.grammar import _PLACES  # the registry the page documents
 
     page = (Path(__file__).parent.parent / "docs" / "reference" / "grammar.md").read_text(encoding="utf-8")
     section = page.split("## Subjects", 1)[1]
@@ -621,3 +624,42 @@ def test_the_reference_page_lists_every_subject_and_place() -> None:
     assert set(rows) == set(SUBJECT_KEYS)
     for (key, role), (table, row, column) in _PLACES.items():
         assert f"{role.value}: `{table}[{row}].{column}`" in rows[key], key
+
+
+# -- properties ------------------------------------------------------------------------------------------------
+
+_AMOUNTS = st.decimals(min_value=0, max_value=Decimal("99999999.99"), places=2, allow_nan=False, allow_infinity=False)
+_RATES = st.decimals(min_value=0, max_value=Decimal("999.99"), places=2, allow_nan=False, allow_infinity=False)
+
+
+@settings(max_examples=60, deadline=None)
+@given(total=_AMOUNTS, part=_AMOUNTS, rate=_RATES, spaced=st.booleans())
+def test_template_sentence_round_trips_its_figures(total: Decimal, part: Decimal, rate: Decimal, spaced: bool) -> None:
+    """A template sentence filled with any figures reads back those exact figures, spaced or not."""
+    gap = " " if spaced else ""
+    text = f"本年收入合计{gap}{total}{gap}万元，其中：财政拨款收入{gap}{part}{gap}万元，占{gap}{rate}%。"
+    statements = parse_text(text, section="二")
+    assert [(type(s).__name__, s.figure.value) for s in statements if isinstance(s, Amount | Share)] == [
+        ("Amount", total),
+        ("Amount", part),
+        ("Share", rate),
+    ]
+    line = Line(text, Box(20, 0, 0, 9, 9))
+    assert parse_paragraphs([Paragraph(text, (line,))]).coverage.complete
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    text=st.text(
+        alphabet=st.sampled_from(
+            list("0123456789.%，。；：、（）万元个年度月日增加减少占完成预算决算类款项其中原因主要X ")
+        ),
+        max_size=120,
+    )
+)
+def test_any_text_is_accounted_for(text: str) -> None:
+    """Whatever the text, every number is counted exactly once: in a statement, a reason, a numbering or unread."""
+    line = Line(text, Box(20, 0, 0, 9, 9))
+    coverage = parse_paragraphs([Paragraph(text, (line,))]).coverage
+    assert coverage.seen == coverage.stated + coverage.in_reasons + coverage.numbering + coverage.unread
+    assert coverage.seen == len(re.findall(r"(?<![0-9A-Za-z.])[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?", text))

@@ -515,7 +515,8 @@ SUBJECT_KEYS: Final = tuple(
 
 #: A 类/款/项 path as printed: 社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）.
 _PATH: Final = re.compile(
-    r"(?P<c>[^\s，。；：、（）“”\d]+?)\s*（类）\s*(?:(?P<s>[^\s，。；：、（）]+?)\s*（款）)?\s*(?:(?P<i>[^\s，。；：、（）]+?)\s*（项）)?"
+    r"(?P<c>[^\s，。；：、（）“”\d]{1,40}?)\s*（类）\s*(?:(?P<s>[^\s，。；：、（）]{1,40}?)\s*（款）)?"
+    r"\s*(?:(?P<i>[^\s，。；：、（）]{1,40}?)\s*（项）)?"
 )
 
 #: The sections whose 类/款/项 are of which table and which fund.
@@ -780,7 +781,7 @@ class _ParagraphReader:
             if (
                 _inside(m.start(), hidden)
                 or _inside(m.start(), paths)
-                or self.text[: m.start()].rstrip().endswith("占")
+                or self.text[max(0, m.start() - 4) : m.start()].rstrip().endswith("占")
             ):
                 continue  # a subject after 占 names the whole of a share
             assert m.lastgroup is not None
