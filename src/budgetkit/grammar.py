@@ -34,6 +34,7 @@ Nothing is silent: every number printed in the 情况说明 is in a statement or
 
 from __future__ import annotations
 
+import bisect
 import enum
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -612,6 +613,8 @@ _BUDGET_ROLES: Final = MappingProxyType(
     {"年初预算": Role.OPENING_BUDGET, "全年预算": Role.FULL_YEAR_BUDGET, "预算": Role.BUDGET, "决算": Role.ACTUAL}
 )
 _MONEY_UNITS: Final = MappingProxyType({"万元": Decimal(1), "万": Decimal(1), "元": Decimal(10000)})  #: per 万元
+#: How far back a sentence is looked for: a run-on "sentence" longer than this is cut (bounded time).
+_SENTENCE_WINDOW: Final = 600
 _COUNT_UNITS: Final = frozenset({"个", "辆", "批次", "人次", "台（套）", "分"})
 _SECTION: Final = re.compile(r"^\s*(?P<n>[一二三四五六七八九十]+)、")
 _SUBSECTION: Final = re.compile(r"^\s*(?P<n>（[一二三四五六七八九十]+）)")
@@ -745,6 +748,9 @@ class _ParagraphReader:
         #: the start of every number accounted for, and how: "stated", "reason" or "numbering"
         self.covered: dict[int, str] = {}
         self.taken: list[tuple[int, int]] = []  # spans whose numbers are read (years, reasons, subjects' own)
+        self._indexed: list[_Mention] | None = None
+        self._starts: list[int] = []
+        self._ends: list[int] = []
 
     def read(self) -> tuple[tuple[Statement, ...], dict[int, str]]:
         text = self.text
@@ -768,21 +774,18 @@ class _ParagraphReader:
     def _mentions(self, hidden: list[tuple[int, int]]) -> list[_Mention]:
         """The subjects named outside reasons and purposes, in order (a 类/款/项 path before a phrase inside it)."""
         mentions: list[_Mention] = []
+        hidden_spans = _Spans(len(self.text), hidden)
         for m in _PATH.finditer(self.text):
-            if _inside(m.start(), hidden):
+            if m.start() in hidden_spans:
                 continue
             names = tuple(name for name in (m.group("c"), m.group("s"), m.group("i")) if name)
             path = self._resolve(names, m.group("s") is None and m.group("i") is not None)
             fund = _FUND_OF_SECTION.get(self.section[:1], "general_budget")
             key = f"{fund}.{('class', 'section', 'item')[len(names) - 1]}"
             mentions.append(_Mention(m.start(), m.end(), Subject(key, m.group().strip(), path)))
-        paths = [(mention.start, mention.end) for mention in mentions]
+        skipped = _Spans(len(self.text), hidden + [(mention.start, mention.end) for mention in mentions])
         for m in _SUBJECT.finditer(self.text):
-            if (
-                _inside(m.start(), hidden)
-                or _inside(m.start(), paths)
-                or self.text[max(0, m.start() - 4) : m.start()].rstrip().endswith("占")
-            ):
+            if m.start() in skipped or self.text[max(0, m.start() - 4) : m.start()].rstrip().endswith("占"):
                 continue  # a subject after 占 names the whole of a share
             assert m.lastgroup is not None
             key = _SUBJECTS[int(m.lastgroup[1:])][1]
@@ -815,11 +818,25 @@ class _ParagraphReader:
         return ClassPath(names, tuple(codes))
 
     def _subject_at(self, mentions: list[_Mention], position: int, since: int = 0) -> Subject | None:
-        before = [m for m in mentions if since <= m.start and m.end <= position]
-        return before[-1].subject if before else None
+        """The last subject named before ``position`` (and from ``since`` on)."""
+        last = self._last_before(mentions, position)
+        return last.subject if last is not None and last.start >= since else None
+
+    def _last_before(self, mentions: list[_Mention], position: int) -> _Mention | None:
+        i = bisect.bisect_right(self._index(mentions)[1], position) - 1
+        return mentions[i] if i >= 0 else None
+
+    def _index(self, mentions: list[_Mention]) -> tuple[list[int], list[int]]:
+        """The starts and ends of the mentions (sorted, and not overlapping, so the ends are sorted too)."""
+        if mentions is not self._indexed:
+            self._indexed = mentions
+            self._starts, self._ends = [m.start for m in mentions], [m.end for m in mentions]
+        return self._starts, self._ends
 
     def _sentence_start(self, position: int, marks: str = "。；") -> int:
-        return max(self.text.rfind(mark, 0, position) for mark in marks) + 1
+        """Where the sentence (or clause) holding ``position`` starts; a run-on longer than the window is cut."""
+        window = max(0, position - _SENTENCE_WINDOW)
+        return max(window, *(self.text.rfind(mark, window, position) + 1 for mark in marks))
 
     # years and dates
 
@@ -935,8 +952,9 @@ class _ParagraphReader:
                 )
             )
         unfilled = [(m.start(), m.end()) for m in _UNFILLED.finditer(self.text)]
+        skipped = _Spans(len(self.text), flat + unfilled + reasons)
         for m in re.finditer("持平", self.text):  # 与 2023 年度相比，…持平
-            if _inside(m.start(), flat + unfilled + reasons):
+            if m.start() in skipped:
                 continue
             sentence = self._sentence_start(m.start(), "。")
             comparisons = list(_COMPARED.finditer(self.text, sentence, m.start()))
@@ -957,8 +975,9 @@ class _ParagraphReader:
 
     def _figures(self, mentions: list[_Mention], reasons: list[tuple[int, int]]) -> None:
         previous = 0
+        skipped = _Spans(len(self.text), self.taken + reasons)
         for m in _FIGURE.finditer(self.text):
-            if _inside(m.start(), self.taken) or _inside(m.start(), reasons):
+            if m.start() in skipped:
                 continue
             if m.group("x") is not None and m.group("u") is None:
                 continue  # a blank without a unit is a name or text blank (an Unfilled statement)
@@ -973,7 +992,8 @@ class _ParagraphReader:
     def _statement(self, figure: Figure, mentions: list[_Mention], previous: int) -> Statement | None:
         start = figure.start
         sentence = self._sentence_start(start)
-        clause_start = max(previous, sentence, max((m.end for m in mentions if m.end <= start), default=0))
+        last = self._last_before(mentions, start)
+        clause_start = max(previous, sentence, last.end if last is not None else 0)
         lead = self.text[clause_start:start]
         subject = self._subject_at(mentions, start)
         # the subject is the last one named before the figure in its paragraph (a 项's path opens its paragraph);
@@ -1070,7 +1090,8 @@ class _ParagraphReader:
             return Subject("", printed)
         start = sentence
         # a sentence is the whole clause run up to "。": the part before 其中/主要用于 names the whole
-        first = next((m for m in mentions if m.start >= start), None)
+        i = bisect.bisect_left(self._index(mentions)[0], start)
+        first = mentions[i] if i < len(mentions) else None
         return first.subject if first is not None else None
 
 
@@ -1084,6 +1105,18 @@ def _figure(m: re.Match[str]) -> Figure:
 
 def _inside(position: int, spans: Iterable[tuple[int, int]]) -> bool:
     return any(start <= position < end for start, end in spans)
+
+
+class _Spans:
+    """Spans of a text, for constant-time "is this position inside one" (a long paragraph stays linear)."""
+
+    def __init__(self, length: int, spans: Iterable[tuple[int, int]]) -> None:
+        self.mask = bytearray(length + 1)
+        for start, end in spans:
+            self.mask[start:end] = b"\x01" * (end - start)
+
+    def __contains__(self, position: int) -> bool:
+        return bool(self.mask[position])
 
 
 def _place(subject: Subject, role: Role) -> Place | None:
