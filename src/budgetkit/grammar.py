@@ -44,6 +44,7 @@ from typing import Final
 
 import attrs
 
+from budgetkit import _validators as v
 from budgetkit.classification import ClassificationTable, Level, functional_table
 from budgetkit.document import Box, Document, Line, Paragraph
 from budgetkit.errors import BudgetkitError
@@ -110,18 +111,23 @@ class Role(enum.Enum):
 class Figure:
     """A figure as printed: its text, exact value (``None`` for a template blank such as ``XXX``), unit and span.
 
-    ``unit`` is the unit as printed ("万元", "%", "个", "" when none is printed, "万" where 万元 was
-    meant); ``start`` and ``end`` are character offsets in the paragraph's text.
+    ``unit`` is the unit as printed ("万元", "元", "%", "个", "" when none is printed, "万" where 万元 was
+    meant); ``start`` and ``end`` are character offsets in the paragraph's text. The value is exact: a
+    float is refused.
 
     >>> f = Figure("9,746.50", Decimal("9746.50"), "万元", 10, 18)
     >>> f.known, str(f)
     (True, '9,746.50万元')
     >>> Figure("XXX", None, "万元", 0, 3).known
     False
+    >>> Figure("0.1", 0.1, "万元", 0, 3)
+    Traceback (most recent call last):
+    ...
+    budgetkit.errors.FloatRefusedError: 0.1 is a float; ...
     """
 
     text: str
-    value: Decimal | None
+    value: Decimal | None = attrs.field(converter=v.optional_decimal)
     unit: str
     start: int
     end: int
@@ -230,6 +236,8 @@ class Change(_Statement):
 @attrs.frozen(kw_only=True)
 class Share(_Statement):
     """A share (占…%) of a subject in a whole (``of``; ``None`` when the sentence does not say of what).
+
+    A whole printed after 占 that is not in the vocabulary keeps its printed name with the key ``""``.
 
     >>> s = parse_text("一般公共预算财政拨款支出 9746.50 万元，占本年支出合计的 99.86%。")[1]
     >>> s.subject.key, s.of.key, s.figure.value
