@@ -56,7 +56,6 @@ import numpy.typing as npt
 from budgetkit.account import Figure, FinalAccount
 from budgetkit.audit import DEFAULT_RULES, check
 from budgetkit.category import CategoryLevel, ExpenseCategory
-from budgetkit.claim import Claim, ClaimKind, PathError, resolve
 from budgetkit.context import Context
 from budgetkit.errors import BudgetkitError, LoadError, LoadIssue, MissingExtraError
 from budgetkit.finding import Finding, Part
@@ -71,6 +70,20 @@ from budgetkit.rules import identity as identity_rules
 from budgetkit.rules import performance as performance_rules
 from budgetkit.rules import text as text_rules
 from budgetkit.rules._sums import CountCheck, SumCheck, sum_finding
+from budgetkit.rules.forms import (
+    COMPARISONS,
+    FORM_CODES,
+    FORM_EXACT,
+    FORM_NONE,
+    INT,
+    UNKNOWN,
+    ClaimForm,
+    compare_columns,
+    overlaps_columns,
+    published_columns,
+    screen_claims,
+    segment_sums,
+)
 
 __all__ = [
     "Batch",
@@ -84,19 +97,13 @@ __all__ = [
 Int64Array = npt.NDArray[np.int64]
 BoolArray = npt.NDArray[np.bool_]
 
-#: Exponent of a value the report does not print (``None``).
-_UNKNOWN = 127
-#: Exponent marking a whole count (an ``int``, exact), not a printed decimal.
-_INT = 126
+#: Exponent of a value the report does not print (``None``), and of a whole count (exact).
+_UNKNOWN, _INT = UNKNOWN, INT
 #: Largest magnitude held, in millionths: 2**55 millionths of a 万元 is about 3.6e10 万元.
 VALUE_LIMIT = 2**55
-#: Products and sums of the screens stay below this; anything that could exceed it is flagged.
-_SAFE = 2**62
 #: Sums with more terms than this are decided one by one.
 _MAX_TERMS = 64
 _MILLION = 10**6
-#: 10**(6 - places): half a unit of the last printed place, in half-millionths.
-_HALF_UNIT = np.array([10 ** (6 - p) for p in range(7)], dtype=np.int64)
 _POW10 = np.array([10**p for p in range(19)], dtype=np.int64)
 #: Accounts per block while building and checking (bounds the memory of Python lists).
 _BLOCK = 5_000
@@ -390,13 +397,11 @@ _ACCOUNT_STRINGS = frozenset({"unit", "classification"})
 
 _PARTS: tuple[Part, ...] = tuple(Part)
 _PART_INDEX = {p: k for k, p in enumerate(_PARTS)}
-_COMPARISON_KINDS: tuple[str, ...] = tuple(identity_rules.COMPARISONS)
+_COMPARISON_KINDS: tuple[str, ...] = tuple(COMPARISONS)
 _COMPARISON_INDEX = {k: n for n, k in enumerate(_COMPARISON_KINDS)}
 _OPERATORS: tuple[Operator, ...] = tuple(Operator)
 _OPERATOR_INDEX = {op: k for k, op in enumerate(_OPERATORS)}
 
-# claim forms
-_NONE, _PY, _LIN, _RAT, _EQ, _MEAN = range(6)
 _CLAIM_GROUP, _FUNDS_GROUP, _CHART_GROUP = 0, 1, 2
 
 
@@ -841,13 +846,16 @@ class _Builder:
     def _claims(self, account: FinalAccount) -> None:
         ctx = Context(account)
         for i, claim in enumerate(account.claims):
-            self._claim_row(_CLAIM_GROUP, i, 0, *_claim_form(ctx, claim))
+            try:
+                form: ClaimForm | bool | None = claim_rules.claim_form(ctx, claim)
+            except Exception:  # an unresolved path, or an error the per-account rule meets too: let it
+                form = True
+            self._claim_row(_CLAIM_GROUP, i, 0, form)
         for i, project in enumerate(account.projects):
             for j, line in enumerate(project.funds.lines):
-                if line.stated_rate is None or line.executed is None or line.adjusted is None:
-                    continue
-                executed, adjusted = [(1, line.executed.amount, False)], [(1, line.adjusted.amount, False)]
-                self._claim_row(_FUNDS_GROUP, i, j, _RAT, line.stated_rate, False, executed, adjusted)
+                fund = claim_rules.fund_line_form(line)
+                if fund is not None:
+                    self._claim_row(_FUNDS_GROUP, i, j, fund)
 
     def number(self, value: Decimal | int | None) -> tuple[int, int]:
         """(millionths, exponent) of a number (an int is exact), each Decimal object converted once per account."""
@@ -860,33 +868,30 @@ class _Builder:
         self.seen[id(value)] = (value, result)
         return result
 
-    def _claim_row(
-        self,
-        group: int,
-        i: int,
-        j: int,
-        form: int,
-        stated: Decimal,
-        abs_base: bool,
-        num: Sequence[_Term] = (),
-        den: Sequence[_Term] = (),
-    ) -> None:
+    def _claim_row(self, group: int, i: int, j: int, form: ClaimForm | bool | None) -> None:
+        """One claim form as a row: nothing to check (None), one to check exactly (True), or a form to screen."""
         claims = self.tables["claims"].rows
-        if form in (_NONE, _PY) or len(num) > _MAX_TERMS or len(den) > _MAX_TERMS:
-            claims.append((group, i, j, _PY if form != _NONE else _NONE, 0, _UNKNOWN, False, 0, 0))
+        # group, i, j, form, stated, stated_exp, abs_base, n_num, n_den
+        if form is None or form is True or form is False:
+            claims.append((group, i, j, FORM_NONE if form is None else FORM_EXACT, 0, UNKNOWN, False, 0, 0))
+            return
+        num, den = form.num, form.den
+        if len(num) > _MAX_TERMS or len(den) > _MAX_TERMS:
+            claims.append((group, i, j, FORM_EXACT, 0, UNKNOWN, False, 0, 0))
             return
         try:
-            stated_value, stated_exp = self.number(stated)
+            stated_value, stated_exp = self.number(form.stated)
             rows = []
             for sign, value, exact in (*num, *den):
                 micro, exp = self.number(value)
-                rows.append((micro, _INT if exact else exp, sign))  # value, exp, sign
+                rows.append((micro, INT if exact else exp, sign))  # value, exp, sign
         except _Unrepresentable:
-            claims.append((group, i, j, _PY, 0, _UNKNOWN, False, 0, 0))
+            claims.append((group, i, j, FORM_EXACT, 0, UNKNOWN, False, 0, 0))
             return
         self.tables["cterms"].rows.extend(rows)
-        # group, i, j, form, stated, stated_exp, abs_base, n_num, n_den
-        claims.append((group, i, j, form, stated_value, stated_exp, abs_base, len(num), len(den)))
+        claims.append(
+            (group, i, j, FORM_CODES[form.kind], stated_value, stated_exp, form.abs_base, len(num), len(den))
+        )
 
     def _projects(self, account: FinalAccount) -> None:
         projects = self.tables["projects"].rows
@@ -949,7 +954,11 @@ class _Builder:
         for i, chart in enumerate(account.charts):
             charts.append((s(chart.title), s(chart.data_title), len(chart.labels), len(chart.values)))
             for j, (raw, subject) in enumerate(zip(chart.values, chart.subjects, strict=False)):
-                self._claim_row(_CHART_GROUP, i, j, *_chart_form(account, raw, subject))
+                try:
+                    form: ClaimForm | bool | None = chart_rules.chart_form(account, raw, subject)
+                except Exception:  # not a number, floating-point noise, or an error the rule meets too
+                    form = True
+                self._claim_row(_CHART_GROUP, i, j, form)
 
     def _texts(self, account: FinalAccount) -> None:
         texts = self.tables["texts"].rows
@@ -989,207 +998,6 @@ def _principle_key(project: Project) -> str:
     weight = project.execution_weight
     rows = [[ind.level1, str(ind.weight)] for ind in project.indicators]
     return json.dumps([None if weight is None else str(weight), rows], ensure_ascii=False)
-
-
-# -- claims as forms ------------------------------------------------------------------------------------------
-
-_Term = tuple[int, Decimal | int, bool]  # sign, value, exact
-_Form = tuple[int, Decimal, bool, list[_Term]]
-
-
-def _terms(value: Any) -> list[_Term] | None:
-    """The printed figures a claim operand's interval adds up (mirrors ``rules.claims._interval``)."""
-    if value is None:
-        return None
-    if isinstance(value, Money):
-        return [(1, value.amount, False)]
-    if isinstance(value, Decimal):
-        return [(1, value, False)]
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return [(1, value, True)]
-    if isinstance(value, Figure):
-        return _terms(value.current)
-    if isinstance(value, ExpenseCategory):
-        if value.actual is not None:
-            return [(1, value.actual.amount, False)]
-        total: list[_Term] = []
-        for child in value.children:
-            part = _terms(child)
-            if part is None:
-                return None
-            total += part
-        return total if value.children else None
-    if isinstance(value, Project):
-        return _terms(value.funds.total.executed)
-    return None
-
-
-def _negated(terms: list[_Term]) -> list[_Term]:
-    return [(-sign, value, exact) for sign, value, exact in terms]
-
-
-def _operand(ctx: Context, spec: str) -> Any:
-    """``rules.claims._operand``, skipping the attempt to read a number when ``spec`` starts with a letter."""
-    if spec[:1].isalpha():  # no number starts with a letter: a path
-        return resolve(ctx.account, spec)
-    return claim_rules._operand(ctx, spec)
-
-
-def _claim_form(ctx: Context, claim: Claim) -> tuple[int, Decimal, bool, list[_Term], list[_Term]]:
-    """A claim as a screenable form (mirrors ``rules.claims.claim_findings``): form, stated, abs_base, num, den."""
-    stated = claim.stated
-    none: tuple[int, Decimal, bool, list[_Term], list[_Term]] = (_NONE, stated, False, [], [])
-    python: tuple[int, Decimal, bool, list[_Term], list[_Term]] = (_PY, stated, False, [], [])
-    try:
-        subject = _operand(ctx, claim.subject)
-        base = _operand(ctx, claim.base) if claim.base else None
-    except PathError:
-        return python
-    except Exception:  # the per-account rule meets the same error; let it
-        return python
-    kind = claim.kind
-    if kind is ClaimKind.AMOUNT:
-        terms = _terms(subject)
-        return none if terms is None else (_LIN, stated, False, terms, [])
-    if kind in (ClaimKind.CHANGE, ClaimKind.GROWTH):
-        if not isinstance(subject, Figure) or subject.current is None:
-            return none
-        current: _Term = (1, subject.current.amount, False)
-        previous: list[_Term] | None = None
-        if subject.previous is not None:
-            previous = [(1, subject.previous.amount, False)]
-        elif kind is ClaimKind.GROWTH:
-            for other in ctx.account.claims:
-                if other.kind is ClaimKind.CHANGE and other.subject == claim.subject:
-                    previous = [current, (-1, other.stated, False)]
-                    break
-        if previous is None:
-            return none
-        if kind is ClaimKind.CHANGE:
-            return (_LIN, stated, False, [current, *_negated(previous)], [])
-        return (_RAT, stated, True, [current, *_negated(previous)], previous)
-    if kind in (ClaimKind.SHARE, ClaimKind.RATIO):
-        return _ratio_form(stated, subject, base)
-    if kind is ClaimKind.COMPLETION:
-        if isinstance(subject, Project):
-            total = subject.funds.total
-            if total.executed is not None and total.adjusted is not None:
-                return _ratio_form(stated, total.executed, total.adjusted)
-            return none
-        if isinstance(subject, Figure | ExpenseCategory):
-            actual = subject.current if isinstance(subject, Figure) else subject.actual
-            if actual is not None and subject.budget is not None:
-                return _ratio_form(stated, actual, subject.budget)
-        return none
-    if kind is ClaimKind.COUNT:
-        return (_EQ, stated, False, [(1, len(subject), True)], []) if isinstance(subject, tuple) else none
-    if kind is ClaimKind.SUM:
-        values = subject if isinstance(subject, tuple) else (subject,)
-        if not values or any(v is None for v in values):
-            return none
-        if all(isinstance(v, int) and not isinstance(v, bool) for v in values):
-            return (_EQ, stated, False, [(1, sum(values), True)], [])
-        num: list[_Term] = []
-        for v in values:
-            terms = _terms(v)
-            if terms is None or claim_rules._point(v) is None:
-                return none
-            num += terms
-        return (_LIN, stated, False, num, [])
-    if kind is ClaimKind.SCORE:
-        projects = subject if isinstance(subject, tuple) else (subject,)
-        projects = tuple(p for p in projects if isinstance(p, Project))
-        totals = [p.stated_total for p in projects]
-        if not projects or any(t is None for t in totals):
-            return none
-        exact = [(1, t, False) for t in totals if t is not None]
-        return (_LIN if len(projects) == 1 else _MEAN, stated, False, exact, [])
-    return python
-
-
-def _chart_form(account: FinalAccount, raw: str, subject: str) -> tuple[int, Decimal, bool, list[_Term], list[_Term]]:
-    """A chart value as a screenable form (mirrors ``rules.charts._value``): it must reach its figure."""
-    python: tuple[int, Decimal, bool, list[_Term], list[_Term]] = (_PY, Decimal(0), False, [], [])
-    try:
-        if len(raw) > 40:
-            return python
-        value = Decimal(raw.strip())
-    except ArithmeticError:  # InvalidOperation: the rule reports a value that is not a number
-        return python
-    exponent = value.as_tuple().exponent
-    if not value.is_finite() or type(exponent) is not int or exponent < -6:
-        return python  # not a number, or floating-point noise the rule reports
-    try:
-        figure = resolve(account, subject)
-    except PathError:
-        return (_NONE, value, False, [], [])
-    except Exception:
-        return python
-    terms = _terms(figure)
-    return (_NONE, value, False, [], []) if terms is None else (_LIN, value, False, terms, [])
-
-
-def _ratio_form(stated: Decimal, num: Any, den: Any) -> tuple[int, Decimal, bool, list[_Term], list[_Term]]:
-    n, d = _terms(num), _terms(den)
-    if n is None or d is None:
-        return (_NONE, stated, False, [], [])
-    return (_RAT, stated, False, n, d)
-
-
-# -- vectorised arithmetic on printed figures ---------------------------------------------------------------------
-
-
-def _segment_sums(values: Int64Array, counts: Int64Array) -> Int64Array:
-    """Σ of consecutive runs of ``values`` of the given lengths (a run may be empty).
-
-    int64 addition may wrap around modulo 2**64 on the way, but each run's sum is
-    exact whenever it fits in int64, which the value and term limits guarantee.
-    """
-    if not len(counts):
-        return np.zeros(0, dtype=np.int64)
-    starts = np.cumsum(counts) - counts
-    padded = np.zeros(len(values) + 1, dtype=np.int64)  # a trailing 0 for empty runs at the end to point at
-    padded[:-1] = values
-    result: Int64Array = np.add.reduceat(padded, starts)
-    result[counts == 0] = 0  # reduceat gives the element at the start of an empty run
-    return result
-
-
-def _published(
-    value: Int64Array, exp: npt.NDArray[np.int8], exact: BoolArray
-) -> tuple[Int64Array, BoolArray, Int64Array, BoolArray]:
-    """The rounding interval of printed values, in half-millionths: lo, lo_open, hi, hi_open.
-
-    A printed value v with p places stands for [v − ½·10⁻ᵖ, v + ½·10⁻ᵖ) (mirrored below 0);
-    a printed 0 and a whole count are exact.
-    """
-    twice = 2 * value
-    places = np.clip(-exp.astype(np.int64), 0, 6)
-    point = exact | (value == 0)
-    half = np.where(point, 0, _HALF_UNIT[places])
-    negative = value < 0
-    return twice - half, ~point & negative, twice + half, ~point & ~negative
-
-
-def _overlaps(
-    lo: Int64Array,
-    lo_open: BoolArray,
-    hi: Int64Array,
-    hi_open: BoolArray,
-    tlo: Int64Array,
-    tlo_open: BoolArray,
-    thi: Int64Array,
-    thi_open: BoolArray,
-) -> BoolArray:
-    """Whether two intervals share a value, open ends respected (mirrors ``Interval.overlaps``)."""
-    low = np.maximum(lo, tlo)
-    low_open = np.where(lo > tlo, lo_open, np.where(tlo > lo, tlo_open, lo_open | tlo_open))
-    high = np.minimum(hi, thi)
-    high_open = np.where(hi < thi, hi_open, np.where(thi < hi, thi_open, hi_open | thi_open))
-    result: BoolArray = (low < high) | ((low == high) & ~low_open & ~high_open)
-    return result
 
 
 @dataclass
@@ -1265,17 +1073,17 @@ class _Checker:
         counts = c["n_terms"].astype(np.int64)
         value, exp = terms["value"], terms["exp"]
         decided = counts <= _MAX_TERMS  # longer sums might overflow: judged one by one
-        differ = (_segment_sums(value, counts) != c["total"]) | ~decided
+        differ = (segment_sums(value, counts) != c["total"]) | ~decided
         if not differ.any():
             return
         total, total_exp = c["total"], c["total_exp"]
         # residue or error: is the printed total reachable from the parts' rounding intervals?
-        lo, lo_open, hi, hi_open = _published(value, exp, exp == _INT)
-        reach_lo, reach_hi = _segment_sums(lo, counts), _segment_sums(hi, counts)
-        reach_lo_open = _segment_sums(lo_open.astype(np.int64), counts) > 0
-        reach_hi_open = _segment_sums(hi_open.astype(np.int64), counts) > 0
-        tlo, tlo_open, thi, thi_open = _published(total, total_exp, total_exp == _INT)
-        residue = _overlaps(reach_lo, reach_lo_open, reach_hi, reach_hi_open, tlo, tlo_open, thi, thi_open)
+        lo, lo_open, hi, hi_open = published_columns(value, exp, exp == _INT)
+        reach_lo, reach_hi = segment_sums(lo, counts), segment_sums(hi, counts)
+        reach_lo_open = segment_sums(lo_open.astype(np.int64), counts) > 0
+        reach_hi_open = segment_sums(hi_open.astype(np.int64), counts) > 0
+        tlo, tlo_open, thi, thi_open = published_columns(total, total_exp, total_exp == _INT)
+        residue = overlaps_columns(reach_lo, reach_lo_open, reach_hi, reach_hi_open, tlo, tlo_open, thi, thi_open)
         # the most places any figure of an identity is printed with
         starts = np.cumsum(counts) - counts
         term_places = np.maximum(-np.where(exp == _INT, 0, exp).astype(np.int64), 0)
@@ -1339,13 +1147,8 @@ class _Checker:
             return
         left, right = c["left"], c["right"]
         known_left, known_right = c["left_exp"] != _UNKNOWN, c["right_exp"] != _UNKNOWN
-        ops = np.array([identity_rules.COMPARISONS[k] for k in _COMPARISON_KINDS])[c["kind"]]
-        both = known_left & known_right
-        fails = np.where(
-            ops == "ne",
-            both & (left != right),
-            np.where(ops == "gt", both & (left > right), known_left & (left != 0)),
-        )
+        kinds = [_COMPARISON_KINDS[k] for k in c["kind"].tolist()]
+        fails = compare_columns(kinds, left, known_left, right, known_right)
         owner = table.owner()
         rule = self.position["identity"]
         for r in np.flatnonzero(fails).tolist():
@@ -1363,10 +1166,10 @@ class _Checker:
         if not table.rows():
             return
         no = np.zeros(table.rows(), dtype=np.bool_)
-        clo, clo_open, chi, chi_open = _published(c["current"], c["current_exp"], no)
-        plo, plo_open, phi, phi_open = _published(c["previous"], c["previous_exp"], no)
-        tlo, tlo_open, thi, thi_open = _published(c["change"], c["change_exp"], no)
-        ok = _overlaps(clo - phi, clo_open | phi_open, chi - plo, chi_open | plo_open, tlo, tlo_open, thi, thi_open)
+        clo, clo_open, chi, chi_open = published_columns(c["current"], c["current_exp"], no)
+        plo, plo_open, phi, phi_open = published_columns(c["previous"], c["previous_exp"], no)
+        tlo, tlo_open, thi, thi_open = published_columns(c["change"], c["change_exp"], no)
+        ok = overlaps_columns(clo - phi, clo_open | phi_open, chi - plo, chi_open | plo_open, tlo, tlo_open, thi, thi_open)
         owner = table.owner()
         rule = self.position["explanation"]
         for r in np.flatnonzero(~ok).tolist():
@@ -1386,7 +1189,18 @@ class _Checker:
         c = table.columns
         if not table.rows():
             return
-        flagged = _screen_claims(c, self.batch._tables["cterms"].columns)
+        t = self.batch._tables["cterms"].columns
+        flagged = screen_claims(
+            c["form"],
+            c["stated"],
+            c["stated_exp"],
+            c["abs_base"],
+            c["n_num"].astype(np.int64),
+            c["n_den"].astype(np.int64),
+            t["value"],
+            t["exp"],
+            t["sign"].astype(np.int64),
+        )
         owner = table.owner()
         by_account: dict[int, list[int]] = {}
         for r in np.flatnonzero(flagged).tolist():
@@ -1499,113 +1313,6 @@ def _line_findings(key: str, memo: dict[Any, Any]) -> list[Finding]:
     return list(classification_rules.line_findings(year, lines, memo))
 
 
-def _screen_claims(c: Mapping[str, np.ndarray[Any, Any]], t: Mapping[str, np.ndarray[Any, Any]]) -> BoolArray:
-    """Which claims and fund lines may yield a finding (conservative)."""
-    form = c["form"]
-    n_num, n_den = c["n_num"].astype(np.int64), c["n_den"].astype(np.int64)
-    rows = len(form)
-    # interleave numerator and denominator runs: row r owns [num_r, den_r]
-    runs = np.empty(2 * rows, dtype=np.int64)
-    runs[0::2], runs[1::2] = n_num, n_den
-    value, exp, sign = t["value"], t["exp"], t["sign"].astype(np.int64)
-    exact = exp == _INT
-    lo, lo_open, hi, hi_open = _published(value, exp, exact)
-    flip = sign < 0
-    lo, hi = np.where(flip, -hi, lo), np.where(flip, -lo, hi)
-    lo_open, hi_open = np.where(flip, hi_open, lo_open), np.where(flip, lo_open, hi_open)
-    s_lo, s_hi, centre = _segment_sums(lo, runs), _segment_sums(hi, runs), _segment_sums(2 * sign * value, runs)
-    s_lo_open = _segment_sums(lo_open.astype(np.int64), runs) > 0
-    s_hi_open = _segment_sums(hi_open.astype(np.int64), runs) > 0
-    nlo, nhi, nlo_open, nhi_open, ncentre = s_lo[0::2], s_hi[0::2], s_lo_open[0::2], s_hi_open[0::2], centre[0::2]
-    dlo, dhi, dlo_open, dhi_open, dcentre = s_lo[1::2], s_hi[1::2], s_lo_open[1::2], s_hi_open[1::2], centre[1::2]
-
-    stated, stated_exp = c["stated"], c["stated_exp"]
-    clean = form == _NONE
-    # the stated value's own interval, in half-millionths (LIN) …
-    no = np.zeros(rows, dtype=np.bool_)
-    tlo, tlo_open, thi, thi_open = _published(stated, stated_exp, no)
-    lin = form == _LIN
-    clean |= lin & _overlaps(nlo, nlo_open, nhi, nhi_open, tlo, tlo_open, thi, thi_open)
-    # … and in half-units of its last place (RAT, MEAN): S ± ½
-    places = np.clip(-stated_exp.astype(np.int64), 0, 6)
-    whole = stated // _POW10[6 - places]
-    # EQ: a whole count against the stated number
-    clean |= (form == _EQ) & (stated == ncentre // 2)
-    # MEAN: the mean of the stated table totals lies in [S − ½, S + ½) of the last place (S > 0)
-    n = np.maximum(n_num, 1)
-    mean_ok = (
-        (whole > 0)
-        & (whole < 2**30)
-        & (places <= 6)
-        & ((2 * whole - 1) * n * _MILLION <= _POW10[places] * ncentre)
-        & (_POW10[places] * ncentre < (2 * whole + 1) * n * _MILLION)
-    )
-    clean |= (form == _MEAN) & mean_ok
-    rat = np.flatnonzero(form == _RAT)
-    clean[rat] = _ratio_clean(
-        whole[rat],
-        places[rat],
-        nlo[rat],
-        nhi[rat],
-        dlo[rat],
-        dhi[rat],
-        dlo_open[rat],
-        dhi_open[rat],
-        dcentre[rat],
-        c["abs_base"][rat],
-    )
-    flagged: BoolArray = ~clean
-    return flagged
-
-
-def _ratio_clean(
-    whole: Int64Array,
-    places: Int64Array,
-    nlo: Int64Array,
-    nhi: Int64Array,
-    dlo: Int64Array,
-    dhi: Int64Array,
-    dlo_open: BoolArray,
-    dhi_open: BoolArray,
-    dcentre: Int64Array,
-    abs_base: BoolArray,
-) -> BoolArray:
-    """Whether num/den × 100 certainly reaches the stated percentage (mirrors ``Interval.__truediv__``)."""
-    zero_base = (dlo == 0) & (dhi == 0)
-    # growth rates divide by |previous|: mirror the base when the previous value is negative
-    mirror = abs_base & (dcentre < 0)
-    dlo, dhi = np.where(mirror, -dhi, dlo), np.where(mirror, -dlo, dhi)
-    dlo_open, dhi_open = np.where(mirror, dhi_open, dlo_open), np.where(mirror, dlo_open, dhi_open)
-    unbounded = (dlo <= 0) & (dhi >= 0) & ~zero_base  # the truth is unbounded: it reaches anything
-    # make the denominator positive: n/d = (−n)/(−d)
-    negative = dhi < 0
-    nlo, nhi = np.where(negative, -nhi, nlo), np.where(negative, -nlo, nhi)
-    dlo, dhi = np.where(negative, -dhi, dlo), np.where(negative, -dlo, dhi)
-    dlo_open, dhi_open = np.where(negative, dhi_open, dlo_open), np.where(negative, dlo_open, dhi_open)
-    # corner n/d·100 against the stated bound b/(2·10^places): compare K·n with b·d, K = 200·10^places
-    k = 200 * _POW10[places]
-    point = whole == 0  # a printed 0 is exact
-    t_lo, t_hi = 2 * whole - 1, 2 * whole + 1
-    safe_d = np.maximum(np.maximum(np.abs(dlo), np.abs(dhi)), 1)
-    safe = (
-        (np.maximum(np.abs(nlo), np.abs(nhi)) <= _SAFE // k)
-        & (np.maximum(np.abs(t_lo), np.abs(t_hi)) <= _SAFE // safe_d)
-        & (dlo > 0)
-    )
-    kn_lo, kn_hi = np.where(safe, k * nlo, 0), np.where(safe, k * nhi, 0)
-    below_hi = (kn_lo * 1 < t_hi * dlo) | (kn_lo < t_hi * dhi) | (kn_hi < t_hi * dlo) | (kn_hi < t_hi * dhi)
-    above_lo = (kn_lo > t_lo * dlo) | (kn_lo > t_lo * dhi) | (kn_hi > t_lo * dlo) | (kn_hi > t_lo * dhi)
-    n_point = nlo == nhi
-    spread = ~n_point | ((dlo < dhi) & (nlo != 0))
-    nondegenerate = ~point & safe & below_hi & above_lo & spread
-    # a stated 0: the truth must hold 0
-    zero_truth = n_point & (nlo == 0) & ~(dlo_open & dhi_open)
-    straddles = (nlo < 0) & (nhi > 0)
-    degenerate = point & (dlo > 0) & (zero_truth | straddles)
-    clean: BoolArray = ~zero_base & (unbounded | nondegenerate | degenerate)
-    return clean
-
-
 def _screen_projects(
     projects: _Table, indicators: _Table, strings: Sequence[str], cache: dict[tuple[str, int], Any]
 ) -> BoolArray:
@@ -1621,19 +1328,19 @@ def _screen_projects(
 
     # indicators, one by one
     ind_flagged = _screen_indicators(ind, reasons, strings, cache)
-    flagged |= _segment_sums(ind_flagged.astype(np.int64), n_ind) > 0
+    flagged |= segment_sums(ind_flagged.astype(np.int64), n_ind) > 0
 
     # weights: execution weight (or the rules') + Σ indicator weights = 100; the total row says the same
     default_weight = int(SCORING.execution_weight) * _MILLION
     exec_weight = np.where(p["exec_weight_exp"] == _UNKNOWN, default_weight, p["exec_weight"])
-    weight_total = exec_weight + _segment_sums(ind["weight"], n_ind)
+    weight_total = exec_weight + segment_sums(ind["weight"], n_ind)
     flagged |= weight_total != 100 * _MILLION
     flagged |= (p["stated_weight_exp"] != _UNKNOWN) & (p["stated_weight"] != weight_total)
 
     # the total row against the stated row scores
     stated_known = ind["stated_exp"] != _UNKNOWN
-    all_stated = _segment_sums((~stated_known).astype(np.int64), n_ind) == 0
-    stated_sum = p["exec_score"] + _segment_sums(ind["stated"], n_ind)
+    all_stated = segment_sums((~stated_known).astype(np.int64), n_ind) == 0
+    stated_sum = p["exec_score"] + segment_sums(ind["stated"], n_ind)
     sum_known = (p["exec_score_exp"] != _UNKNOWN) & all_stated
     flagged |= (p["stated_total_exp"] != _UNKNOWN) & sum_known & (p["stated_total"] != stated_sum)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
@@ -85,6 +86,17 @@ class Context:
         from budgetkit.scoring import DEFAULT_RULES as DEFAULT_SCORING
 
         return self.scoring if self.scoring is not None else DEFAULT_SCORING
+
+    @functools.cached_property
+    def stated_changes(self) -> Mapping[str, Decimal]:
+        """The first stated change (增减额) of each claim subject: it implies last year's figure for a growth rate."""
+        from budgetkit.claim import ClaimKind
+
+        found: dict[str, Decimal] = {}
+        for claim in self.account.claims:
+            if claim.kind is ClaimKind.CHANGE:
+                found.setdefault(claim.subject, claim.stated)
+        return found
 
     @functools.cached_property
     def project_scores(self) -> tuple[Any, ...]:

@@ -15,9 +15,9 @@ import attrs
 
 from budgetkit.context import Context, make_finding
 from budgetkit.finding import Finding, Part, Severity
-from budgetkit.interval import Interval
 from budgetkit.money import Money
 from budgetkit.numbers import EXACT, places_of
+from budgetkit.rules.forms import sum_reaches
 
 __all__ = ["CountCheck", "SumCheck", "count_findings", "sum_finding", "sum_findings"]
 
@@ -70,10 +70,7 @@ class SumCheck:
         amounts = [amount for _, amount in self.parts if amount is not None]
         if Money.sum(amounts) == total:
             return
-        reach = Interval.exact(0)
-        for amount in amounts:
-            reach = reach + Interval.published(amount.amount, zero_is_exact=zero_is_exact)
-        yield self.finding(residue=reach.overlaps(Interval.published(total.amount, zero_is_exact=zero_is_exact)))
+        yield self.finding(residue=sum_reaches(total.amount, [a.amount for a in amounts], zero_is_exact))
 
     def finding(self, *, residue: bool) -> Finding:
         """The finding of a complete identity whose printed parts do not add up to the printed total.

@@ -12,12 +12,16 @@ from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 
+from budgetkit.account import FinalAccount
 from budgetkit.claim import PathError, resolve
 from budgetkit.context import Context
 from budgetkit.finding import Finding, Part, Rule, Severity
 from budgetkit.interval import Interval
 from budgetkit.numbers import round_half_up
-from budgetkit.rules.claims import _interval
+from budgetkit.rules.claims import _interval, operand_terms
+from budgetkit.rules.forms import ClaimForm, FormKind
+
+__all__ = ["RULES", "chart_form"]
 
 _TITLE_NOISE = re.compile(r"[\s（）()图]|情况")
 
@@ -104,6 +108,33 @@ def _value(ctx: Context, path: str, name: str, raw: str, subject: str) -> Iterat
             expected=shown,
             part=Part.CHARTS,
         )
+
+
+def chart_form(account: FinalAccount, raw: str, subject: str) -> ClaimForm | None:
+    """The claim a chart value makes, that it depicts its figure, as a form (None: nothing to compare).
+
+    Raises :class:`ValueError` for a value only the rule itself can judge: not a number, or
+    finer than 1 分 (floating-point noise, which the rule reports).
+
+    >>> from budgetkit import datasets
+    >>> chart_form(datasets.load("zigong-hr-2023"), "1054.9", "income.total").num
+    ((1, Decimal('1054.90'), False),)
+    """
+    if len(raw) > 40:
+        raise ValueError("too long for a chart value")
+    try:
+        value = Decimal(raw.strip())
+    except ArithmeticError:
+        raise ValueError("not a number") from None
+    exponent = value.as_tuple().exponent
+    if not value.is_finite() or type(exponent) is not int or exponent < -6:
+        raise ValueError("not a number, or finer than 1 分")
+    try:
+        figure = resolve(account, subject)
+    except PathError:
+        return None
+    terms = operand_terms(figure)
+    return None if terms is None else ClaimForm(FormKind.LINEAR, value, terms)
 
 
 RULES = (

@@ -18,6 +18,7 @@ from budgetkit.context import Context, make_finding
 from budgetkit.finding import Finding, Part, Rule, Severity
 from budgetkit.money import Money
 from budgetkit.rules._sums import CountCheck, SumCheck
+from budgetkit.rules.forms import COMPARISONS, compare
 
 __all__ = ["COMPARISONS", "RULES", "Check", "Comparison", "CountCheck", "SumCheck", "checks"]
 
@@ -39,15 +40,8 @@ class Comparison:
 
     @property
     def fails(self) -> bool:
-        """Whether the test fails: ``ne`` both given and different, ``gt`` left above right, ``nonzero`` left not 0."""
-        op, left, right = COMPARISONS[self.kind], self.left, self.right
-        if op == "nonzero":
-            return left is not None and bool(left)
-        if left is None or right is None:
-            return False
-        if op == "ne":
-            return left != right
-        return left > right  # type: ignore[operator]
+        """Whether the test fails (:func:`budgetkit.rules.forms.compare`; an unknown kind raises)."""
+        return compare(self.kind, self.left, self.right)
 
     def findings(self, zero_is_exact: bool = True) -> Iterator[Finding]:
         """The finding of a failed test (``zero_is_exact`` is not used: the test is exact)."""
@@ -59,17 +53,6 @@ class Comparison:
 #: One identity of an account as data.
 Check: TypeAlias = SumCheck | CountCheck | Comparison
 
-#: Each comparison's test: ``ne`` (both printed and different), ``gt`` (left above right), ``nonzero``.
-COMPARISONS: Mapping[str, str] = MappingProxyType(
-    {
-        "balance": "ne",
-        "cross_year": "ne",
-        "fiscal_general_budget": "ne",
-        "vehicles_over_assets": "gt",
-        "procurement_subset": "gt",
-        "operating_costs_unit_type": "nonzero",
-    }
-)
 
 
 def _amount(value: Money | int | None) -> Any:
