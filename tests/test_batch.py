@@ -13,6 +13,7 @@ from __future__ import annotations
 import decimal
 import random
 from collections.abc import Iterator
+from typing import Any
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -34,18 +35,20 @@ from budgetkit.account import (
     ReceptionEvent,
     ThreePublic,
 )
-from budgetkit.audit import check
+from budgetkit.audit import UnknownRuleError, check
 from budgetkit.batch import Batch, BatchError, MoneyColumn, check_batch, read_parquet, write_parquet
 from budgetkit.category import ExpenseCategory
 from budgetkit.claim import ChangeExplanation, Claim, Contribution
-from budgetkit.finding import Finding
+from budgetkit.classification import load_table
+from budgetkit.finding import Finding, Severity
 from budgetkit.indicator import PerformanceIndicator
 from budgetkit.money import Money
 from budgetkit.project import FundGrid, FundLine, Project
-from budgetkit.scoring import score_indicator
+from budgetkit.scoring import ScoringRules, score_indicator
 from budgetkit.synthetic import DEFECTS, generate
 
 FIXTURES = Path(__file__).parent / "fixtures" / "audit"
+CLASSIFICATION = Path(__file__).parent / "fixtures" / "classification" / "good_table.csv"
 SEEDS = st.integers(min_value=0, max_value=10**6)
 
 
@@ -112,6 +115,35 @@ def test_a_batch_checks_the_same_from_a_generator_and_in_slices(defective: list[
     assert check_batch(a for a in defective[:40]) == whole
     assert check_batch(batch[10:25]) == whole[10:25]
     assert check_batch(batch[5:5]) == []
+
+
+OPTIONS = [
+    {"disable": ("claim",)},
+    {"disable": ("rounding", "text.template", "funds")},
+    {"disable": ("identity",), "min_severity": Severity.WARNING},
+    {"min_severity": Severity.ERROR},
+    {"scoring": ScoringRules.preset("hubei")},
+    {"scoring": ScoringRules(reverse="inverse", execution="jiangxi_bands")},
+    {"zero_is_exact": False},
+    {"classification": load_table(CLASSIFICATION)},
+]
+
+
+@pytest.mark.parametrize("options", OPTIONS, ids=lambda o: ",".join(o))
+def test_every_option_of_check_gives_the_same_findings(
+    options: dict[str, Any], defective: list[FinalAccount], seed_report: FinalAccount
+) -> None:
+    """check_batch takes every option check() takes, with the same meaning, on the fixtures and synthetic accounts."""
+    accounts = [seed_report, *(io.load(path) for path in sorted(FIXTURES.glob("*.toml"))), *defective[:120]]
+    found = check_batch(accounts, **options)
+    assert found == [check(a, **options) for a in accounts]
+    assert found != check_batch(accounts)  # each option changes something here, so the comparison means something
+
+
+def test_an_unknown_disabled_code_is_refused_like_check() -> None:
+    """A typo in ``disable`` raises UnknownRuleError, as check() does, instead of disabling nothing."""
+    with pytest.raises(UnknownRuleError, match="'txt'"):
+        check_batch([generate(1)], disable=("txt",))
 
 
 @settings(max_examples=20, deadline=None)

@@ -7,21 +7,23 @@ printed exponent, never a float — and :func:`check_batch` checks them all. Its
 result is exactly ``[check(a) for a in accounts]``: the same findings, in the
 same order, worded by the same code.
 
-How. Every check of every account — one identity, one claim, one fund line, one
-self-evaluation table — is judged for the whole batch at once by exact integer
-arithmetic on half-units of the printed figures (the rounding intervals of
-:mod:`budgetkit.interval`, scaled to integers). A check that certainly yields
-nothing is done. An identity whose printed parts do not add up is decided
-(rounding residue or error) in the same vectorised pass and worded by the
-rule's own :class:`~budgetkit.rules.identity.SumCheck`. Everything else that
-might yield a finding is *flagged* — conservatively: an unusual shape, a value
-out of the int64-safe range or a bound that merely touches counts as flagged —
-and goes through the per-instance functions of the rule modules (one claim, one
-fund line, one table), on the account itself. The functional-classification
-rule runs once per distinct shape of category lines; the text rule only on
-texts a single combined pattern matches; the chart rule only on accounts with
-charts. An account the batch cannot represent exactly (a printed ``-0``) is
-checked whole by :func:`budgetkit.audit.check`.
+How. The rules yield their checks as forms (:mod:`budgetkit.rules.forms`): an
+identity, a comparison, a claim, a fund line, a chart value. The batch holds
+every form of every account as columns and evaluates them with the vectorised
+evaluator of that module — exact integer arithmetic on half-units of the
+printed figures. A form that certainly holds is done. An identity whose
+printed parts do not add up is decided (rounding residue or error) in the same
+pass and worded by the rule's own :class:`~budgetkit.rules._sums.SumCheck`.
+Everything else that might yield a finding is *flagged* — conservatively: an
+unusual shape, a value out of the int64-safe range or a bound that merely
+touches counts as flagged — and goes through the rule's own exact evaluator
+and wording (one claim, one fund line, one table) on the account itself. The
+functional-classification rule runs once per distinct shape of category
+lines; the text rule only on texts a single combined pattern matches; the
+chart rule only on accounts with charts. An account the batch cannot
+represent exactly (a printed ``-0``) is checked whole by
+:func:`budgetkit.audit.check`. :func:`check_batch` takes every option
+:func:`~budgetkit.audit.check` takes.
 
 A batch travels as Arrow or Parquet (:meth:`Batch.to_arrow`, :func:`write_parquet`):
 one row per account with its numbers in columns and its lossless JSON beside
@@ -54,11 +56,12 @@ import numpy as np
 import numpy.typing as npt
 
 from budgetkit.account import Figure, FinalAccount
-from budgetkit.audit import DEFAULT_RULES, check
+from budgetkit.audit import DEFAULT_RULES, check, check_disable, disabled
 from budgetkit.category import CategoryLevel, ExpenseCategory
+from budgetkit.classification import ClassificationTable
 from budgetkit.context import Context
 from budgetkit.errors import BudgetkitError, LoadError, LoadIssue, MissingExtraError
-from budgetkit.finding import Finding, Part
+from budgetkit.finding import Finding, Part, Severity
 from budgetkit.indicator import Operator, PerformanceIndicator
 from budgetkit.money import Money
 from budgetkit.numbers import EXACT
@@ -84,6 +87,8 @@ from budgetkit.rules.forms import (
     screen_claims,
     segment_sums,
 )
+from budgetkit.scoring import DEFAULT_RULES as DEFAULT_SCORING
+from budgetkit.scoring import ScoringRules
 
 __all__ = [
     "Batch",
@@ -1000,15 +1005,21 @@ def _principle_key(project: Project) -> str:
     return json.dumps([None if weight is None else str(weight), rows], ensure_ascii=False)
 
 
-@dataclass
 class _Found:
-    """Findings per account, each with its sort key (rule position, ordinal)."""
+    """Findings per account, each with its sort key (rule position, ordinal); only those the options keep."""
 
-    items: dict[int, list[tuple[int, int, Finding]]] = field(default_factory=dict)
+    def __init__(self, options: _Options) -> None:
+        self.items: dict[int, list[tuple[int, int, Finding]]] = {}
+        self.keeps = options.keeps
+        self.off = {k for k, rule in enumerate(DEFAULT_RULES) if disabled(rule.code, options.disable)}
 
     def add(self, account: int, rule: int, ordinal: int, findings: Iterable[Finding]) -> None:
+        if rule in self.off:
+            return
         bucket = self.items.get(account)
         for finding in findings:
+            if not self.keeps(finding):
+                continue
             if bucket is None:
                 bucket = self.items[account] = []
             bucket.append((rule, ordinal, finding))
@@ -1024,14 +1035,44 @@ class _Found:
 _RULE_CODES = ("identity", "explanation", "claim", "funds", "classification", "project", "text", "chart")
 
 
+@attrs.frozen
+class _Options:
+    """What :func:`budgetkit.audit.check` takes besides the account: the batch honours every one."""
+
+    disable: tuple[str, ...] = ()
+    min_severity: Severity = Severity.INFO
+    scoring: ScoringRules | None = None
+    zero_is_exact: bool = True
+    classification: ClassificationTable | None = None
+
+    def check(self, account: FinalAccount) -> list[Finding]:
+        """The account checked by itself, with these options."""
+        return check(
+            account,
+            disable=self.disable,
+            min_severity=self.min_severity,
+            scoring=self.scoring,
+            zero_is_exact=self.zero_is_exact,
+            classification=self.classification,
+        )
+
+    def context(self, account: FinalAccount) -> Context:
+        return Context(account, self.scoring, self.zero_is_exact, self.classification)
+
+    def keeps(self, finding: Finding) -> bool:
+        """Whether ``check()`` would report the finding under these options."""
+        return finding.severity >= self.min_severity and not disabled(finding.rule, self.disable)
+
+
 class _Checker:
     """Checks one batch (or a slice of one)."""
 
-    def __init__(self, batch: Batch, cache: dict[tuple[str, int], Any]) -> None:
+    def __init__(self, batch: Batch, cache: dict[tuple[str, int], Any], options: _Options) -> None:
         self.batch = batch
         self.strings = batch._strings.strings
         self.cache = cache
-        self.found = _Found()
+        self.options = options
+        self.found = _Found(options)
         self.contexts: dict[int, Context] = {}
         self.chart_accounts: set[int] = set()  #: accounts the chart rule must see
         position = {rule.code: k for k, rule in enumerate(DEFAULT_RULES)}
@@ -1041,7 +1082,7 @@ class _Checker:
     def context(self, k: int) -> Context:
         ctx = self.contexts.get(k)
         if ctx is None:
-            ctx = self.contexts[k] = Context(self.batch.account(k))
+            ctx = self.contexts[k] = self.options.context(self.batch.account(k))
         return ctx
 
     def run(self) -> list[list[Finding]]:
@@ -1049,18 +1090,23 @@ class _Checker:
         n = len(batch)
         irregular = batch._accounts["irregular"]
         if not self.regular:  # a rule catalogue this module does not know: check each account whole
-            return [check(batch.account(k)) for k in range(n)]
-        self.sums()
-        self.compares()
-        self.changes()
-        self.claims()
-        self.classification()
-        self.projects()
-        self.texts()
-        self.charts()
+            return [self.options.check(batch.account(k)) for k in range(n)]
+        steps = (  # a step that serves one rule only is skipped when that rule is disabled
+            ("", self.sums),
+            ("identity", self.compares),
+            ("explanation", self.changes),
+            ("", self.claims),
+            ("classification", self.classification),
+            ("project", self.projects),
+            ("text", self.texts),
+            ("chart", self.charts),
+        )
+        for code, step in steps:
+            if not (code and disabled(code, self.options.disable)):
+                step()
         out = self.found.result(n)
         for k in np.flatnonzero(irregular).tolist():
-            out[k] = check(batch.account(k))
+            out[k] = self.options.check(batch.account(k))
         return out
 
     # -- identities and change explanations
@@ -1070,6 +1116,7 @@ class _Checker:
         if not table.rows():
             return
         c, terms = table.columns, self.batch._tables["terms"].columns
+        zero = self.options.zero_is_exact
         counts = c["n_terms"].astype(np.int64)
         value, exp = terms["value"], terms["exp"]
         decided = counts <= _MAX_TERMS  # longer sums might overflow: judged one by one
@@ -1078,11 +1125,11 @@ class _Checker:
             return
         total, total_exp = c["total"], c["total_exp"]
         # residue or error: is the printed total reachable from the parts' rounding intervals?
-        lo, lo_open, hi, hi_open = published_columns(value, exp, exp == _INT)
+        lo, lo_open, hi, hi_open = published_columns(value, exp, exp == _INT, zero)
         reach_lo, reach_hi = segment_sums(lo, counts), segment_sums(hi, counts)
         reach_lo_open = segment_sums(lo_open.astype(np.int64), counts) > 0
         reach_hi_open = segment_sums(hi_open.astype(np.int64), counts) > 0
-        tlo, tlo_open, thi, thi_open = published_columns(total, total_exp, total_exp == _INT)
+        tlo, tlo_open, thi, thi_open = published_columns(total, total_exp, total_exp == _INT, zero)
         residue = overlaps_columns(reach_lo, reach_lo_open, reach_hi, reach_hi_open, tlo, tlo_open, thi, thi_open)
         # the most places any figure of an identity is printed with
         starts = np.cumsum(counts) - counts
@@ -1137,7 +1184,7 @@ class _Checker:
                     (lb, _amount(v, e)) for lb, v, e in zip(labels[here], values[here], exps[here], strict=True)
                 )
                 total_n = _amount(totals[n], total_exps[n])
-                findings = SumCheck(code[n], path[n], what[n], what_en[n], total_n, amounts, part[n]).findings()
+                findings = SumCheck(code[n], path[n], what[n], what_en[n], total_n, amounts, part[n]).findings(zero)
             self.found.add(owner[n], rule[n], ordinal[n], findings)
 
     def compares(self) -> None:
@@ -1165,10 +1212,10 @@ class _Checker:
         c = table.columns
         if not table.rows():
             return
-        no = np.zeros(table.rows(), dtype=np.bool_)
-        clo, clo_open, chi, chi_open = published_columns(c["current"], c["current_exp"], no)
-        plo, plo_open, phi, phi_open = published_columns(c["previous"], c["previous_exp"], no)
-        tlo, tlo_open, thi, thi_open = published_columns(c["change"], c["change_exp"], no)
+        no, zero = np.zeros(table.rows(), dtype=np.bool_), self.options.zero_is_exact
+        clo, clo_open, chi, chi_open = published_columns(c["current"], c["current_exp"], no, zero)
+        plo, plo_open, phi, phi_open = published_columns(c["previous"], c["previous_exp"], no, zero)
+        tlo, tlo_open, thi, thi_open = published_columns(c["change"], c["change_exp"], no, zero)
         ok = overlaps_columns(clo - phi, clo_open | phi_open, chi - plo, chi_open | plo_open, tlo, tlo_open, thi, thi_open)
         owner = table.owner()
         rule = self.position["explanation"]
@@ -1181,7 +1228,7 @@ class _Checker:
                 Money(_decimal(int(c["current"][r]), int(c["current_exp"][r]))),
                 Money(_decimal(int(c["previous"][r]), int(c["previous_exp"][r]))),
             )
-            self.found.add(int(owner[r]), rule, int(c["ordinal"][r]), check.findings())
+            self.found.add(int(owner[r]), rule, int(c["ordinal"][r]), check.findings(zero))
 
     # -- claims and fund lines
     def claims(self) -> None:
@@ -1200,6 +1247,7 @@ class _Checker:
             t["value"],
             t["exp"],
             t["sign"].astype(np.int64),
+            self.options.zero_is_exact,
         )
         owner = table.owner()
         by_account: dict[int, list[int]] = {}
@@ -1233,7 +1281,7 @@ class _Checker:
         for key in keys.tolist():
             cached = self.cache.get(("classification", key))
             if cached is None:
-                cached = self.cache[("classification", key)] = _line_findings(self.strings[key], memo)
+                cached = self.cache[("classification", key)] = _line_findings(self.strings[key], memo, self.options.classification)
             results.append(cached)
         has = np.array([bool(r) for r in results], dtype=np.bool_)
         for k in np.flatnonzero(has[inverse]).tolist():
@@ -1244,7 +1292,10 @@ class _Checker:
         table = self.batch._tables["projects"]
         if not table.rows():
             return
-        flagged = _screen_projects(table, self.batch._tables["indicators"], self.strings, self.cache)
+        if self.options.scoring is None or self.options.scoring == DEFAULT_SCORING:
+            flagged = _screen_projects(table, self.batch._tables["indicators"], self.strings, self.cache)
+        else:  # the screens know the default rules only: another variant is judged table by table
+            flagged = np.ones(table.rows(), dtype=np.bool_)
         owner = table.owner()
         rule = self.position["project"]
         for r in np.flatnonzero(flagged).tolist():
@@ -1306,11 +1357,11 @@ def _side_value(value: int, exponent: int) -> Money | int | None:
     return Money(_decimal(value, exponent))
 
 
-def _line_findings(key: str, memo: dict[Any, Any]) -> list[Finding]:
+def _line_findings(key: str, memo: dict[Any, Any], table: ClassificationTable | None) -> list[Finding]:
     """The classification rule's findings for one shape of lines (see ``_classification_key``)."""
     year, rows = json.loads(key)
     lines = [(path, _Line(CategoryLevel(level), name, printed, code)) for path, level, name, printed, code in rows]
-    return list(classification_rules.line_findings(year, lines, memo))
+    return list(classification_rules.line_findings(year, lines, memo, table=table))
 
 
 def _screen_projects(
@@ -1533,10 +1584,18 @@ def _band(key: str, rules: Any) -> tuple[int, int, int, bool, bool]:
 def check_batch(
     batch_or_accounts: Batch | Iterable[FinalAccount],
     *,
+    disable: Sequence[str] = (),
+    min_severity: Severity = Severity.INFO,
+    scoring: ScoringRules | None = None,
+    zero_is_exact: bool = True,
+    classification: ClassificationTable | None = None,
     progress: Callable[[int, int], object] | None = None,
 ) -> list[list[Finding]]:
     """Check every account of a batch: one list of findings per account, equal to ``[check(a) for a in accounts]``.
 
+    Takes every option of :func:`budgetkit.audit.check` (``disable``, ``min_severity``, ``scoring``,
+    ``zero_is_exact``, ``classification``) with the same meaning, so that
+    ``check_batch(accounts, **options) == [check(a, **options) for a in accounts]``.
     ``progress(done, total)`` is called after each block of accounts.
 
     >>> from budgetkit import datasets
@@ -1544,14 +1603,19 @@ def check_batch(
     >>> seed = datasets.load("zigong-hr-2023")
     >>> check_batch([seed]) == [check(seed)]
     True
+    >>> check_batch([seed], disable=("claim",), min_severity=Severity.ERROR) == [
+    ...     check(seed, disable=("claim",), min_severity=Severity.ERROR)]
+    True
     """
+    check_disable(DEFAULT_RULES, disable)
+    options = _Options(tuple(disable), min_severity, scoring, zero_is_exact, classification)
     batch = batch_or_accounts if isinstance(batch_or_accounts, Batch) else Batch.from_accounts(batch_or_accounts)
     total = len(batch)
     cache: dict[tuple[str, int], Any] = {}
     out: list[list[Finding]] = []
     block = 4 * _BLOCK
     for start in range(0, total, block):
-        out.extend(_Checker(batch[start : start + block], cache).run())
+        out.extend(_Checker(batch[start : start + block], cache, options).run())
         if progress is not None:
             progress(len(out), total)
     return out
