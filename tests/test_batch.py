@@ -13,10 +13,10 @@ from __future__ import annotations
 import decimal
 import random
 from collections.abc import Iterator
-from typing import Any
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 import attrs
 import numpy as np

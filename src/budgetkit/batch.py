@@ -80,8 +80,11 @@ from budgetkit.rules.forms import (
     FORM_NONE,
     INT,
     UNKNOWN,
+    VALUE_LIMIT,
     ClaimForm,
+    UnrepresentableError,
     compare_columns,
+    millionths,
     overlaps_columns,
     published_columns,
     screen_claims,
@@ -89,6 +92,9 @@ from budgetkit.rules.forms import (
 )
 from budgetkit.scoring import DEFAULT_RULES as DEFAULT_SCORING
 from budgetkit.scoring import ScoringRules
+
+_Unrepresentable = UnrepresentableError
+_micro = millionths
 
 __all__ = [
     "Batch",
@@ -104,8 +110,6 @@ BoolArray = npt.NDArray[np.bool_]
 
 #: Exponent of a value the report does not print (``None``), and of a whole count (exact).
 _UNKNOWN, _INT = UNKNOWN, INT
-#: Largest magnitude held, in millionths: 2**55 millionths of a 万元 is about 3.6e10 万元.
-VALUE_LIMIT = 2**55
 #: Sums with more terms than this are decided one by one.
 _MAX_TERMS = 64
 _MILLION = 10**6
@@ -129,42 +133,17 @@ class BatchError(BudgetkitError, ValueError):
         super().__init__(f"account {index} ({unit}): {path} = {value} 万元 {reason}")
 
 
-class _Unrepresentable(Exception):
-    """A value outside what the columns hold (internal)."""
-
-
 class _Irregular(Exception):
     """An account the batch checks whole (internal)."""
 
 
-_SCALE = tuple(10**p for p in range(7))
-
-
-def _micro(value: Decimal) -> tuple[int, int]:
-    """(value in millionths, exponent) of a printed decimal; raise _Unrepresentable when it does not fit.
-
-    Read from ``str(value)``, which is several times faster than ``value.as_tuple()``.
-    """
-    if not value.is_finite():
-        raise _Unrepresentable
-    text = str(value)
-    if "E" in text:  # scientific notation: a positive exponent, or far below 1 分
-        exponent = value.as_tuple().exponent
-        if type(exponent) is not int or exponent < -6 or exponent > 100 or value.adjusted() > 11:
-            raise _Unrepresentable
-        micro = int(value.scaleb(6, EXACT))
-    else:
-        point = text.find(".")
-        if point < 0:
-            exponent, micro = 0, int(text) * _MILLION
-        else:
-            exponent = point + 1 - len(text)
-            if exponent < -6:
-                raise _Unrepresentable
-            micro = int(text[:point] + text[point + 1 :]) * _SCALE[6 + exponent]
-    if not -VALUE_LIMIT < micro < VALUE_LIMIT:
-        raise _Unrepresentable
-    return micro, exponent
+def _number(value: Decimal | int | None) -> tuple[int, int]:
+    """(millionths, exponent) of a non-money number, ``(0, _UNKNOWN)`` when not given; see ``forms.millionths``."""
+    if value is None:
+        return 0, _UNKNOWN
+    if isinstance(value, Decimal) and not value and value.is_signed():
+        raise _Unrepresentable(f"{value}: its sign would be lost")
+    return millionths(value)
 
 
 def _money(amount: Money | None) -> tuple[int, int]:
@@ -175,19 +154,6 @@ def _money(amount: Money | None) -> tuple[int, int]:
     if not value and value.is_signed():
         raise _Irregular  # a printed "-0.00": its sign would be lost
     return _micro(value)  # sub-分 and out-of-range amounts were refused by _refuse_unrepresentable
-
-
-def _number(value: Decimal | int | None) -> tuple[int, int]:
-    """(millionths, exponent) of a non-money number; an int is exact (_INT); raise _Unrepresentable."""
-    if value is None:
-        return 0, _UNKNOWN
-    if isinstance(value, int):
-        if not -VALUE_LIMIT < value * _MILLION < VALUE_LIMIT:
-            raise _Unrepresentable
-        return value * _MILLION, _INT
-    if not value and value.is_signed():
-        raise _Unrepresentable
-    return _micro(value)
 
 
 def _decimal(micro: int, exponent: int) -> Decimal:
@@ -894,9 +860,7 @@ class _Builder:
             claims.append((group, i, j, FORM_EXACT, 0, UNKNOWN, False, 0, 0))
             return
         self.tables["cterms"].rows.extend(rows)
-        claims.append(
-            (group, i, j, FORM_CODES[form.kind], stated_value, stated_exp, form.abs_base, len(num), len(den))
-        )
+        claims.append((group, i, j, FORM_CODES[form.kind], stated_value, stated_exp, form.abs_base, len(num), len(den)))
 
     def _projects(self, account: FinalAccount) -> None:
         projects = self.tables["projects"].rows
@@ -1216,7 +1180,9 @@ class _Checker:
         clo, clo_open, chi, chi_open = published_columns(c["current"], c["current_exp"], no, zero)
         plo, plo_open, phi, phi_open = published_columns(c["previous"], c["previous_exp"], no, zero)
         tlo, tlo_open, thi, thi_open = published_columns(c["change"], c["change_exp"], no, zero)
-        ok = overlaps_columns(clo - phi, clo_open | phi_open, chi - plo, chi_open | plo_open, tlo, tlo_open, thi, thi_open)
+        ok = overlaps_columns(
+            clo - phi, clo_open | phi_open, chi - plo, chi_open | plo_open, tlo, tlo_open, thi, thi_open
+        )
         owner = table.owner()
         rule = self.position["explanation"]
         for r in np.flatnonzero(~ok).tolist():
@@ -1281,7 +1247,9 @@ class _Checker:
         for key in keys.tolist():
             cached = self.cache.get(("classification", key))
             if cached is None:
-                cached = self.cache[("classification", key)] = _line_findings(self.strings[key], memo, self.options.classification)
+                cached = self.cache[("classification", key)] = _line_findings(
+                    self.strings[key], memo, self.options.classification
+                )
             results.append(cached)
         has = np.array([bool(r) for r in results], dtype=np.bool_)
         for k in np.flatnonzero(has[inverse]).tolist():

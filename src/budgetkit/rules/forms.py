@@ -41,6 +41,7 @@ import attrs
 
 from budgetkit.errors import BudgetkitError
 from budgetkit.interval import Interval
+from budgetkit.numbers import EXACT
 
 if TYPE_CHECKING:
     import numpy as np
@@ -59,8 +60,10 @@ __all__ = [
     "compare",
     "compare_columns",
     "evaluate",
+    "millionths",
     "overlaps_columns",
     "published_columns",
+    "screen",
     "screen_claims",
     "segment_sums",
     "sum_reaches",
@@ -161,7 +164,9 @@ class ClaimForm:
         """For MEAN: the mean weighted by ``weights`` (None without usable weights)."""
         if len(self.weights) != len(self.num) or not sum(self.weights, Fraction(0)):
             return None
-        total = sum((w * sign * Fraction(v) for w, (sign, v, _) in zip(self.weights, self.num, strict=True)), Fraction(0))
+        total = sum(
+            (w * sign * Fraction(v) for w, (sign, v, _) in zip(self.weights, self.num, strict=True)), Fraction(0)
+        )
         return total / sum(self.weights, Fraction(0))
 
 
@@ -274,7 +279,56 @@ UNKNOWN = 127
 INT = 126
 #: Products and sums of the screens stay below this; anything that could exceed it is flagged.
 SAFE = 2**62
+#: Largest magnitude held, in millionths: 2**55 millionths of a 万元 is about 3.6e10 万元.
+VALUE_LIMIT = 2**55
+#: Sums with more terms than this are left to the exact evaluator.
+MAX_TERMS = 64
 _MILLION = 10**6
+_SCALE = tuple(10**p for p in range(7))
+
+
+class UnrepresentableError(BudgetkitError, ValueError):
+    """A number the vectorised evaluator cannot hold exactly (finer than 0.000001, or beyond ``VALUE_LIMIT``)."""
+
+
+def millionths(value: Decimal | int) -> tuple[int, int]:
+    """(value in millionths, printed exponent) of a number; an int is exact (exponent :data:`INT`).
+
+    Raises :class:`UnrepresentableError` for what the int64 columns cannot hold exactly:
+    more than 6 places, a magnitude of :data:`VALUE_LIMIT` millionths or more, NaN.
+    Read from ``str(value)``, which is several times faster than ``value.as_tuple()``.
+
+    >>> millionths(Decimal("12.30")), millionths(7)
+    ((12300000, -2), (7000000, 126))
+    >>> millionths(Decimal("0.0000001"))
+    Traceback (most recent call last):
+    ...
+    budgetkit.rules.forms.UnrepresentableError: 1E-7 is finer than 0.000001 or too large for int64 columns
+    """
+    if isinstance(value, int):
+        if not -VALUE_LIMIT < value * _MILLION < VALUE_LIMIT:
+            raise UnrepresentableError(f"{value} is too large for int64 columns")
+        return value * _MILLION, INT
+    if not value.is_finite():
+        raise UnrepresentableError(f"{value} has no exact int64 form")
+    text = str(value)
+    if "E" in text:  # scientific notation: a positive exponent, or far below 1 分
+        exponent = value.as_tuple().exponent
+        if type(exponent) is not int or exponent < -6 or exponent > 100 or value.adjusted() > 11:
+            raise UnrepresentableError(f"{value} is finer than 0.000001 or too large for int64 columns")
+        micro = int(value.scaleb(6, EXACT))
+    else:
+        point = text.find(".")
+        if point < 0:
+            exponent, micro = 0, int(text) * _MILLION
+        else:
+            exponent = point + 1 - len(text)
+            if exponent < -6:
+                raise UnrepresentableError(f"{value} is finer than 0.000001")
+            micro = int(text[:point] + text[point + 1 :]) * _SCALE[6 + exponent]
+    if not -VALUE_LIMIT < micro < VALUE_LIMIT:
+        raise UnrepresentableError(f"{value} is too large for int64 columns")
+    return micro, exponent
 
 
 def _np() -> Any:
@@ -283,8 +337,9 @@ def _np() -> Any:
     return numpy
 
 
-def compare_columns(kinds: Sequence[str], left: Int64Array, left_known: BoolArray, right: Int64Array,
-                    right_known: BoolArray) -> BoolArray:
+def compare_columns(
+    kinds: Sequence[str], left: Int64Array, left_known: BoolArray, right: Int64Array, right_known: BoolArray
+) -> BoolArray:
     """:func:`compare` for columns of millionths; ``kinds`` names each row's comparison."""
     np = _np()
     ops = np.array([_test(k) for k in kinds], dtype=object) if len(kinds) else np.zeros(0, dtype=object)
@@ -352,8 +407,12 @@ def overlaps_columns(
 #: Codes of the claim form column: nothing to check, check exactly (opaque to the screen), or a form kind.
 FORM_NONE, FORM_EXACT, FORM_LINEAR, FORM_RATIO, FORM_EQUALITY, FORM_MEAN = range(6)
 FORM_CODES: Mapping[FormKind, int] = MappingProxyType(
-    {FormKind.LINEAR: FORM_LINEAR, FormKind.RATIO: FORM_RATIO, FormKind.EQUALITY: FORM_EQUALITY,
-     FormKind.MEAN: FORM_MEAN}
+    {
+        FormKind.LINEAR: FORM_LINEAR,
+        FormKind.RATIO: FORM_RATIO,
+        FormKind.EQUALITY: FORM_EQUALITY,
+        FormKind.MEAN: FORM_MEAN,
+    }
 )
 
 
@@ -418,8 +477,17 @@ def screen_claims(
     clean |= (form == FORM_MEAN) & mean_ok
     rat = np.flatnonzero(form == FORM_RATIO)
     clean[rat] = _ratio_holds(
-        whole[rat], places[rat], nlo[rat], nhi[rat], dlo[rat], dhi[rat], dlo_open[rat], dhi_open[rat],
-        dcentre[rat], abs_base[rat], pow10,
+        whole[rat],
+        places[rat],
+        nlo[rat],
+        nhi[rat],
+        dlo[rat],
+        dhi[rat],
+        dlo_open[rat],
+        dhi_open[rat],
+        dcentre[rat],
+        abs_base[rat],
+        pow10,
     )
     flagged: BoolArray = ~clean
     return flagged
@@ -473,3 +541,61 @@ def _ratio_holds(
     degenerate = point & (dlo > 0) & (zero_truth | straddles)
     clean: BoolArray = ~zero_base & (unbounded | nondegenerate | degenerate)
     return clean
+
+
+def screen(forms: Sequence[ClaimForm | None], zero_is_exact: bool = True) -> list[bool]:
+    """Which forms the vectorised evaluator flags for the exact one (None: nothing to check, never flagged).
+
+    A form whose figures the int64 columns cannot hold, or with more than :data:`MAX_TERMS`
+    terms, is flagged without screening. (The batch builds the same columns, memoising each
+    number it converts.)
+
+    >>> ok = ClaimForm(FormKind.LINEAR, Decimal("3.00"), num=((1, Decimal("1.00"), False), (1, Decimal("2.00"), False)))
+    >>> screen([ok, attrs.evolve(ok, stated=Decimal("3.10")), attrs.evolve(ok, stated=Decimal("1E-9")), None])
+    [False, True, True, False]
+    """
+    np = _np()
+    codes: list[int] = []
+    stated: list[int] = []
+    stated_exp: list[int] = []
+    abs_base: list[bool] = []
+    n_num: list[int] = []
+    n_den: list[int] = []
+    values: list[int] = []
+    exps: list[int] = []
+    signs: list[int] = []
+    for form in forms:
+        row: tuple[int, int, int, bool, int, int] = (FORM_NONE, 0, UNKNOWN, False, 0, 0)
+        if form is not None:
+            row = (FORM_EXACT, 0, UNKNOWN, False, 0, 0)
+            if len(form.num) <= MAX_TERMS and len(form.den) <= MAX_TERMS:
+                try:
+                    s, s_exp = millionths(form.stated)
+                    terms = [(*millionths(v), sign, exact) for sign, v, exact in (*form.num, *form.den)]
+                except UnrepresentableError:
+                    terms = None
+                if terms is not None:
+                    row = (FORM_CODES[form.kind], s, s_exp, form.abs_base, len(form.num), len(form.den))
+                    for micro, exp, sign, exact in terms:
+                        values.append(micro)
+                        exps.append(INT if exact else exp)
+                        signs.append(sign)
+        codes.append(row[0])
+        stated.append(row[1])
+        stated_exp.append(row[2])
+        abs_base.append(row[3])
+        n_num.append(row[4])
+        n_den.append(row[5])
+    flagged = screen_claims(
+        np.array(codes, dtype=np.int8),
+        np.array(stated, dtype=np.int64),
+        np.array(stated_exp, dtype=np.int8),
+        np.array(abs_base, dtype=np.bool_),
+        np.array(n_num, dtype=np.int64),
+        np.array(n_den, dtype=np.int64),
+        np.array(values, dtype=np.int64),
+        np.array(exps, dtype=np.int8),
+        np.array(signs, dtype=np.int64),
+        zero_is_exact,
+    )
+    return [bool(f) for f in flagged.tolist()]

@@ -54,7 +54,6 @@ class Comparison:
 Check: TypeAlias = SumCheck | CountCheck | Comparison
 
 
-
 def _amount(value: Money | int | None) -> Any:
     assert isinstance(value, Money)
     return value.amount
