@@ -11,6 +11,7 @@ refused, Arrow and Parquet round trips keep every finding, and money columns sum
 from __future__ import annotations
 
 import decimal
+import json
 import random
 from collections.abc import Iterator
 from decimal import Decimal
@@ -435,23 +436,71 @@ def _with_events(account: FinalAccount, cost_yuan: str) -> FinalAccount:
         ),
     ],
 )
-def test_an_amount_finer_than_a_fen_is_refused_naming_account_and_path(edit: object, path: str) -> None:
-    """An amount finer than 0.000001 万元 is refused with the account's index, unit and the amount's path."""
+def test_an_amount_finer_than_a_fen_is_checked_by_itself_and_the_others_kept(edit: object, path: str) -> None:
+    """An account with an amount finer than 0.000001 万元 is checked whole; every account keeps its findings (F4)."""
     assert callable(edit)
     bad = edit(generate(2))
-    with pytest.raises(BatchError, match=r"finer than 1 分") as caught:
-        Batch.from_accounts([generate(1), bad])
-    error = caught.value
-    assert (error.index, error.unit, error.path) == (1, bad.unit, path)
-    assert f"account 1 ({bad.unit}): {path} = " in str(error)
-    assert isinstance(error, ValueError)
+    accounts = [generate(1), bad, generate(3)]
+    batch = Batch.from_accounts(accounts)
+    _assert_same(accounts, check_batch(batch))
+    if path.endswith(("current", "previous")):  # a figure column: reading it names the account and the amount
+        with pytest.raises(BatchError, match=r"finer than 1 分") as caught:
+            batch.money(path)
+        error = caught.value
+        assert (error.index, error.unit, error.path) == (1, bad.unit, path)
+        assert f"account 1 ({bad.unit}): {path} = " in str(error)
+        assert "E-" not in str(error) and isinstance(error, ValueError)
 
 
-def test_an_amount_too_large_for_int64_is_refused() -> None:
-    """An amount beyond the int64 columns' range is refused, not wrapped around."""
+def test_an_amount_too_large_for_int64_is_checked_by_itself_never_wrapped() -> None:
+    """An amount beyond the int64 columns' range is checked exactly by itself; its column refuses to be summed."""
     huge = attrs.evolve(generate(1), operating_costs=Figure("99999999999999.00"))
+    accounts = [generate(2), huge]
+    batch = Batch.from_accounts(accounts)
+    _assert_same(accounts, check_batch(batch))
     with pytest.raises(BatchError, match=r"operating_costs.current = 99999999999999.00 万元 is too large"):
-        Batch.from_accounts([huge])
+        batch.money("operating_costs")
+    incomes = [a.income.total.current for a in accounts]
+    assert batch.money("income.total").sum() == Money.sum(m for m in incomes if m is not None)
+
+
+def test_a_directory_with_one_unholdable_account_keeps_every_result(tmp_path: Path) -> None:
+    """Issue 12 F4: a 7-place amount in one file no longer makes `check DIR` exit 2 and lose the others."""
+    from budgetkit.cli import main
+
+    folder = tmp_path / "d"
+    folder.mkdir()
+    io.dump(generate(1), folder / "good.json")
+    data = io.unstructure(generate(2))
+    data["income"]["other"] = "0.0000001"  # 7 places: allowed by the loader
+    (folder / "tiny.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "out.json"
+    with out.open("w", encoding="utf-8") as stream:
+        status = main(["check", str(folder), "--format", "json"], out=stream)
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert status in (0, 1)
+    assert [a["source"] for a in doc["accounts"]] == ["good.json", "tiny.json"]
+    assert doc["accounts"][1]["findings"] == [f.as_dict() for f in check(io.load(folder / "tiny.json"))]
+
+
+def test_projects_without_indicators_check_as_a_batch(tmp_path: Path) -> None:
+    """Issue 12 F2: accounts whose projects have no indicators no longer crash the batch (nor `check DIR`)."""
+    from budgetkit.cli import main
+
+    folder = tmp_path / "d"
+    folder.mkdir()
+    text = (
+        'unit = "示例单位"\nyear = 2023\nunit_type = "行政单位"\n[[projects]]\nname = "示例项目"\nkind = "特定目标类"\n'
+    )
+    (folder / "a.toml").write_text(text, encoding="utf-8")
+    seed = datasets.load("zigong-hr-2023")
+    emptied = attrs.evolve(seed, projects=tuple(attrs.evolve(p, indicators=()) for p in seed.projects))
+    accounts = [io.load(folder / "a.toml"), emptied]
+    _assert_same(accounts, check_batch(accounts))
+    out = tmp_path / "out.txt"
+    with out.open("w", encoding="utf-8") as stream:
+        assert main(["check", str(folder)], out=stream) in (0, 1)
+    assert "a.toml" in out.read_text(encoding="utf-8")
 
 
 # -- Arrow and Parquet ----------------------------------------------------------------------------------------------

@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import importlib
 import json
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
@@ -57,7 +57,7 @@ import numpy.typing as npt
 
 from budgetkit.account import Figure, FinalAccount
 from budgetkit.audit import DEFAULT_RULES, check, check_disable, disabled
-from budgetkit.category import CategoryLevel, ExpenseCategory
+from budgetkit.category import CategoryLevel
 from budgetkit.classification import ClassificationTable
 from budgetkit.context import Context
 from budgetkit.errors import BudgetkitError, LoadError, LoadIssue, MissingExtraError
@@ -110,6 +110,8 @@ BoolArray = npt.NDArray[np.bool_]
 
 #: Exponent of a value the report does not print (``None``), and of a whole count (exact).
 _UNKNOWN, _INT = UNKNOWN, INT
+#: Exponent of a printed amount the columns cannot hold (finer than 1 分, or beyond int64): its account's JSON has it.
+_LOST = 125
 #: Sums with more terms than this are decided one by one.
 _MAX_TERMS = 64
 _MILLION = 10**6
@@ -119,7 +121,7 @@ _BLOCK = 5_000
 
 
 class BatchError(BudgetkitError, ValueError):
-    """An amount the batch cannot hold exactly: finer than 1 分, or too large for its int64 columns.
+    """A money column holding an amount it cannot hold exactly: finer than 1 分, or too large for int64.
 
     ``index`` is the account's position, ``unit`` its unit, ``path`` the amount's place in it.
     """
@@ -130,7 +132,16 @@ class BatchError(BudgetkitError, ValueError):
         self.path = path
         self.value = value
         self.reason = reason
-        super().__init__(f"account {index} ({unit}): {path} = {value} 万元 {reason}")
+        shown = format(value, "f") if isinstance(value, Decimal) else str(value)
+        super().__init__(f"account {index} ({unit}): {path} = {shown} 万元 {reason}")
+
+
+def _reason(value: Decimal) -> str:
+    """Why the int64 columns cannot hold an amount."""
+    exponent = value.as_tuple().exponent
+    if type(exponent) is int and exponent < -6:
+        return "is finer than 1 分 (0.000001 万元): the account is checked by itself, but this column cannot be summed"
+    return f"is too large for the batch (at most {VALUE_LIMIT} 分): the account is checked by itself, but this column cannot be summed"
 
 
 class _Irregular(Exception):
@@ -153,7 +164,15 @@ def _money(amount: Money | None) -> tuple[int, int]:
     value = amount.amount
     if not value and value.is_signed():
         raise _Irregular  # a printed "-0.00": its sign would be lost
-    return _micro(value)  # sub-分 and out-of-range amounts were refused by _refuse_unrepresentable
+    return _micro(value)  # sub-分 and out-of-range amounts raise: the account is then checked by itself
+
+
+def _lenient(amount: Money) -> tuple[int, int]:
+    """(millionths, exponent) of an amount of an account checked by itself: ``_LOST`` when the columns cannot hold it."""
+    try:
+        return _micro(amount.amount)
+    except _Unrepresentable:
+        return 0, _LOST
 
 
 def _decimal(micro: int, exponent: int) -> Decimal:
@@ -164,58 +183,6 @@ def _decimal(micro: int, exponent: int) -> Decimal:
 
 def _amount(micro: int, exponent: int) -> Money | None:
     return None if exponent == _UNKNOWN else Money._of(_decimal(micro, exponent))
-
-
-# -- where money may sit in an account: refused when it does not fit ------------------------------------------
-
-
-def _money_fields(account: FinalAccount) -> Iterator[tuple[str, Money | None]]:
-    """Every amount of ``account`` with its path (events in 万元)."""
-    for chain in _FIGURE_CHAINS:
-        figure: Any = account
-        for name in chain:
-            figure = getattr(figure, name)
-        for slot in _SLOTS:
-            yield f"{'.'.join(chain)}.{slot}", getattr(figure, slot)
-    for i, category in enumerate(account.general_budget.categories):
-        yield from _category_money(category, f"general_budget.categories[{i}]")
-    for i, event in enumerate(account.three_public.events):
-        yield f"three_public.events[{i}].cost", event.cost  # cost_yuan in 万元
-    for i, project in enumerate(account.projects):
-        for j, line in enumerate(project.funds.lines):
-            for slot in ("initial", "adjusted", "executed"):
-                yield f"projects[{i}].funds.lines[{j}].{slot}", getattr(line, slot)
-    for i, exp in enumerate(account.explanations):
-        yield f"explanations[{i}].change", exp.change
-        stack = [(f"explanations[{i}].contributions[{j}]", c) for j, c in enumerate(exp.contributions)]
-        while stack:
-            path, contribution = stack.pop()
-            yield f"{path}.amount", contribution.amount
-            stack.extend((f"{path}.parts[{k}]", p) for k, p in enumerate(contribution.parts))
-
-
-def _category_money(category: ExpenseCategory, path: str) -> Iterator[tuple[str, Money | None]]:
-    for slot in ("actual", "budget", "basic", "project"):
-        yield f"{path}.{slot}", getattr(category, slot)
-    for i, child in enumerate(category.children):
-        yield from _category_money(child, f"{path}.children[{i}]")
-
-
-def _refuse_unrepresentable(account: FinalAccount, index: int) -> None:
-    """Raise BatchError naming the first amount finer than 1 分 or too large for the columns."""
-    for path, amount in _money_fields(account):
-        if amount is None:
-            continue
-        value = amount.amount
-        try:
-            _micro(value)
-        except _Unrepresentable:
-            exponent = value.as_tuple().exponent
-            if type(exponent) is int and exponent < -6:
-                raise BatchError(index, account.unit, path, value, "is finer than 1 分 (0.000001 万元)") from None
-            raise BatchError(
-                index, account.unit, path, value, f"is too large for the batch (at most {VALUE_LIMIT} 分)"
-            ) from None
 
 
 # -- the figures of the model, as columns -----------------------------------------------------------------------
@@ -542,14 +509,21 @@ class Batch:
     # -- building
     @classmethod
     def from_accounts(cls, accounts: Iterable[FinalAccount]) -> Batch:
-        """Put accounts into columns; raise :class:`BatchError` for an amount finer than 1 分.
+        """Put accounts into columns: every account the loader takes.
+
+        An account with an amount the int64 columns cannot hold (finer than 1 分, or beyond
+        about 3.6×10¹⁰ 万元) is kept and checked by itself; only a money column holding such an
+        amount refuses to be read, with :class:`BatchError` naming the account and the amount.
 
         >>> from budgetkit.account import Figure, FinalAccount, Income
-        >>> Batch.from_accounts([FinalAccount(unit="示例", year=2023, unit_type="行政单位",
+        >>> batch = Batch.from_accounts([FinalAccount(unit="示例", year=2023, unit_type="行政单位",
         ...     income=Income(total=Figure("1.0000001")))])
+        >>> len(check_batch(batch))
+        1
+        >>> batch.money("income.total")
         Traceback (most recent call last):
         ...
-        budgetkit.batch.BatchError: account 0 (示例): income.total.current = 1.0000001 万元 is finer than 1 分 (0.000001 万元)
+        budgetkit.batch.BatchError: account 0 (示例): income.total.current = 1.0000001 万元 is finer than 1 分 (0.000001 万元): the account is checked by itself, but this column cannot be summed
         """
         return _Builder().build(list(accounts))
 
@@ -598,6 +572,13 @@ class Batch:
         if name not in _FIGURE_INDEX:
             raise KeyError(f"no figure {path!r}; known: {', '.join(FIGURE_COLUMNS[:6])}, …")
         k = _FIGURE_INDEX[name]
+        lost = np.flatnonzero(self._figure_exp[:, k] == _LOST)
+        if len(lost):
+            i = int(lost[0])
+            figure: Any = self.account(i)
+            for step in name.split("."):
+                figure = getattr(figure, step)
+            raise BatchError(i, self.units[i], name, figure.amount, _reason(figure.amount))
         bound, finest = self._figure_bound, self._figure_finest
         width = len(FIGURE_COLUMNS)
         if bound is None:  # every column's largest magnitude, once per batch (the columns never change)
@@ -682,7 +663,6 @@ class _Builder:
         self.figures, self.figure_exp = [], []
 
     def add(self, index: int, account: FinalAccount) -> None:
-        _refuse_unrepresentable(account, index)
         self.seen.clear()
         marks = {name: builder.mark() for name, builder in self.tables.items()}
         figures_mark = len(self.figures)
@@ -695,7 +675,7 @@ class _Builder:
             self._texts(account)
             self._charts(account)
             irregular = False
-        except _Irregular:
+        except (_Irregular, _Unrepresentable):  # a "-0.00", an amount finer than 1 分 or beyond int64
             for name, builder in self.tables.items():
                 builder.rollback(marks[name])
             del self.figures[figures_mark:], self.figure_exp[figures_mark:]
@@ -724,7 +704,7 @@ class _Builder:
 
     def _figures(self, account: FinalAccount, *, lenient: bool = False) -> None:
         values, exps = self.figures, self.figure_exp
-        convert = (lambda m: _micro(m.amount)) if lenient else self.money
+        convert = _lenient if lenient else self.money
         for chain in _FIGURE_CHAINS:
             figure: Any = account
             for name in chain:
@@ -1514,6 +1494,8 @@ def _in_band(
 ) -> BoolArray:
     """Whether a 定性 score lies in the band its actual is judged to fall in (or no band is judged)."""
     keys, inverse = np.unique(c["judged"], return_inverse=True)
+    if not len(keys):  # no indicator in the whole batch
+        return np.zeros(0, dtype=np.bool_)
     bands = []
     for key in keys.tolist():
         band = cache.get(("band", key))
