@@ -41,6 +41,7 @@ from budgetkit.batch import Batch, BatchError, MoneyColumn, check_batch, read_pa
 from budgetkit.category import ExpenseCategory
 from budgetkit.claim import ChangeExplanation, Claim, Contribution
 from budgetkit.classification import load_table
+from budgetkit.errors import LoadError
 from budgetkit.finding import Finding, Severity
 from budgetkit.indicator import PerformanceIndicator
 from budgetkit.money import Money
@@ -587,3 +588,89 @@ def test_progress_is_reported_and_an_empty_batch_has_no_findings() -> None:
     check_batch([generate(1), generate(2)], progress=lambda done, total: calls.append((done, total)))
     assert calls == [(2, 2)]
     assert check_batch([]) == []
+
+
+# -- damaged Parquet (issue 12 F3, F9) --------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def parquet_table(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """The Arrow table of a three-account Parquet batch, as write_parquet wrote it."""
+    pq = pytest.importorskip("pyarrow.parquet")
+    folder = tmp_path_factory.mktemp("pq")
+    write_parquet(Batch.from_accounts([generate(s) for s in range(3)]), folder)
+    return pq.read_table(folder / "part-00000.parquet")
+
+
+def _damaged(table: Any, name: str, values: Any) -> Any:
+    import pyarrow as pa
+
+    return table.set_column(
+        table.column_names.index(name), name, pa.array(values) if isinstance(values, list) else values
+    )
+
+
+def _exponent_edit(table: Any) -> Any:
+    import pyarrow as pa
+
+    name = "income.total.current:exp"
+    return _damaged(table, name, pa.array([100, -2, -2], type=pa.int8()))
+
+
+def _money_edit(table: Any) -> Any:
+    column = table.column("income.total.current").to_pylist()
+    return _damaged(table, "income.total.current", [column[0] + 1000 * 10**6, *column[1:]])
+
+
+DAMAGE = {
+    "null unit": (lambda t: _damaged(t, "unit", [None, "a", "b"]), "row 0, column unit"),
+    "list column as strings": (lambda t: _damaged(t, "claims.i", ["1", "2", "3"]), "column claims.i"),
+    "garbage json": (
+        lambda t: _damaged(t, "json", ["{not json", *t.column("json").to_pylist()[1:]]),
+        "row 0, column json",
+    ),
+    "null json": (lambda t: _damaged(t, "json", [None, *t.column("json").to_pylist()[1:]]), "row 0, column json"),
+    "null year": (lambda t: _damaged(t, "year", [None, 2023, 2023]), "row 0, column year"),
+    "exponent of 100": (_exponent_edit, "row 0, column income.total.current:exp"),
+    "money column edited without its json twin": (_money_edit, "row 0, column income.total.current"),
+    "missing column": (lambda t: t.drop_columns(["sums.code"]), "column sums.code"),
+    "zero rows": (lambda t: t.slice(0, 0), "no accounts"),
+    "extra column": (lambda t: t.append_column("colour", [["red"] * 3]), "column colour"),
+}
+
+
+@pytest.mark.parametrize("damage", sorted(DAMAGE))
+def test_damaged_parquet_is_refused_naming_file_row_and_column(damage: str, parquet_table: Any, tmp_path: Path) -> None:
+    """A Parquet batch that is not quite budgetkit's is refused with a LoadError naming file, row and column."""
+    pq = pytest.importorskip("pyarrow.parquet")
+    edit, where = DAMAGE[damage]
+    path = tmp_path / "damaged.parquet"
+    pq.write_table(edit(parquet_table), path)
+    with pytest.raises(LoadError) as caught:
+        read_parquet(path)
+    message = str(caught.value)
+    assert str(path) in message and where in message
+    assert "None" not in message and "object at 0x" not in message
+
+
+@pytest.mark.parametrize("damage", ["null unit", "list column as strings", "garbage json", "null year", "zero rows"])
+def test_the_cli_exits_2_on_damaged_parquet(damage: str, parquet_table: Any, tmp_path: Path) -> None:
+    """Issue 12 F3/F9: damaged Parquet is "input unreadable" (exit 2), never a traceback or exit 0."""
+    pq = pytest.importorskip("pyarrow.parquet")
+    from budgetkit.cli import main
+
+    path = tmp_path / "damaged.parquet"
+    pq.write_table(DAMAGE[damage][0](parquet_table), path)
+    out = tmp_path / "out.txt"
+    for extra in ([], ["--min-severity", "warning"], ["--disable", "text"]):
+        with out.open("w", encoding="utf-8") as stream:
+            assert main(["check", str(path), *extra], out=stream) == 2
+
+
+def test_an_intact_parquet_batch_is_one_source_of_truth(parquet_table: Any) -> None:
+    """The columns read back agree with each row's account: money() and account(i) tell the same figure."""
+    batch = Batch.from_arrow(parquet_table)
+    assert [batch.money("income.total")[i] for i in range(3)] == [
+        batch.account(i).income.total.current for i in range(3)
+    ]
+    assert check_batch(batch) == [check(generate(s)) for s in range(3)]

@@ -619,9 +619,14 @@ class Batch:
         return _to_arrow(self)
 
     @classmethod
-    def from_arrow(cls, table: Any) -> Batch:
-        """Read a batch written by :meth:`to_arrow` (or a slice of one, or a Parquet partition)."""
-        return _from_arrow(table)
+    def from_arrow(cls, table: Any, *, source: str = "<arrow table>") -> Batch:
+        """Read a batch written by :meth:`to_arrow` (or a slice of one, or a Parquet partition).
+
+        The table is validated as strictly as an account file: each row's ``json`` is loaded, and
+        every other column must hold what that account gives, else :class:`~budgetkit.errors.LoadError`
+        names ``source``, the row and the column.
+        """
+        return _from_tables([(source, table)])
 
 
 # -- building ---------------------------------------------------------------------------------------------------
@@ -1611,62 +1616,113 @@ def _to_arrow(batch: Batch) -> Any:
     return pa.table(columns)
 
 
-def _strings_of(array: Any, strings: _Strings) -> Int64Array:
-    """Ids in ``strings`` of a string (or dictionary) Arrow array."""
+def _accounts_of(table: Any, source: str) -> tuple[list[FinalAccount], Any]:
+    """Every account of one batch table, loaded from its ``json`` column as strictly as an account file."""
     pa = _require("pyarrow")
-    pc = _require("pyarrow.compute")
-
-    if not pa.types.is_dictionary(array.type):
-        array = pc.dictionary_encode(array)
-    dictionary = array.dictionary.to_pylist()
-    remap = np.array([strings.id(s) for s in dictionary], dtype=np.int64)
-    indices = array.indices.to_numpy(zero_copy_only=False)
-    result: Int64Array = remap[indices] if len(remap) else np.zeros(0, dtype=np.int64)
-    return result
-
-
-def _from_arrow(table: Any) -> Batch:
-    pa = _require("pyarrow")
-    table = table.combine_chunks()
-    strings = _Strings()
-    accounts: dict[str, np.ndarray[Any, Any]] = {}
-    for name, dtype in _ACCOUNT_SCHEMA.items():
-        column = table.column(name).combine_chunks()
-        if name in _ACCOUNT_STRINGS:
-            accounts[name] = _strings_of(column, strings).astype(dtype)
-        else:
-            accounts[name] = column.to_numpy(zero_copy_only=False).astype(dtype)
-    n = table.num_rows
-    figures = np.zeros((n, len(FIGURE_COLUMNS)), dtype=np.int64)
-    figure_exp = np.full((n, len(FIGURE_COLUMNS)), _UNKNOWN, dtype=np.int8)
-    for k, name in enumerate(FIGURE_COLUMNS):
-        values = table.column(name).combine_chunks()
-        exps = table.column(f"{name}:exp").combine_chunks()
-        figures[:, k] = values.fill_null(0).to_numpy(zero_copy_only=False)
-        figure_exp[:, k] = exps.fill_null(_UNKNOWN).to_numpy(zero_copy_only=False)
-    tables: dict[str, _Table] = {}
-    for table_name, schema in _SCHEMAS.items():
-        offsets: Int64Array | None = None
-        columns: dict[str, np.ndarray[Any, Any]] = {}
-        for name, dtype in schema.items():
-            array = table.column(f"{table_name}.{name}").combine_chunks()
-            raw = np.asarray(array.offsets.to_numpy(zero_copy_only=False), dtype=np.int64)
-            here = raw - raw[0]
-            if offsets is None:
-                offsets = here
-            elif not np.array_equal(offsets, here):
-                raise BatchError(-1, "", f"{table_name}.{name}", "", "has rows that do not line up with its table")
-            flat = array.flatten()
-            if (table_name, name) in _STRING_COLUMNS:
-                columns[name] = _strings_of(flat, strings).astype(dtype)
-            else:
-                columns[name] = flat.to_numpy(zero_copy_only=False).astype(dtype)
-        assert offsets is not None
-        tables[table_name] = _Table(offsets, columns)
+    if table.num_rows == 0:
+        raise LoadError(source, [LoadIssue("file", "holds no accounts (a batch file has one row per account)")])
+    if "json" not in table.column_names:
+        raise LoadError(source, [LoadIssue("column json", "is missing: it holds each account, the source of truth")])
     texts = table.column("json").combine_chunks()
-    if not pa.types.is_large_string(texts.type):
-        texts = texts.cast(pa.large_string())
-    return Batch(accounts, figures, figure_exp, tables, strings, None, texts)
+    if not (pa.types.is_string(texts.type) or pa.types.is_large_string(texts.type)):
+        raise LoadError(source, [LoadIssue("column json", f"has type {texts.type}, expected text")])
+    from budgetkit import io
+
+    accounts: list[FinalAccount] = []
+    issues: list[LoadIssue] = []
+    for i in range(table.num_rows):
+        where = f"row {i}, column json"
+        try:
+            text = texts[i].as_py()
+        except UnicodeDecodeError:
+            issues.append(LoadIssue(where, "is not UTF-8 text"))
+            continue
+        if text is None:
+            issues.append(LoadIssue(where, "is empty (null)"))
+            continue
+        try:
+            accounts.append(io.loads(text, "json", source=f"{source} {where}"))
+        except LoadError as exc:
+            issues.extend(LoadIssue(f"{where}: {issue.path}", issue.message) for issue in exc.issues)
+        if len(issues) >= LoadError.MAX_ISSUES:
+            break
+    if issues:
+        raise LoadError(source, issues)
+    return accounts, texts.cast(pa.large_string())
+
+
+def _plain(array: Any) -> Any:
+    """An Arrow array with its dictionary encoding undone (also inside list columns), for comparing values."""
+    pa = _require("pyarrow")
+    if pa.types.is_dictionary(array.type):
+        return array.dictionary.take(array.indices)
+    if pa.types.is_large_list(array.type) or pa.types.is_list(array.type):
+        kind = pa.LargeListArray if pa.types.is_large_list(array.type) else pa.ListArray
+        return kind.from_arrays(array.offsets, _plain(array.values))
+    return array
+
+
+def _shown(value: Any) -> str:
+    """A cell's value for a message: JSON, never a Python repr."""
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+def _mismatches(stored: Any, rebuilt: Any) -> list[LoadIssue]:
+    """Where the columns of a stored batch table differ from those rebuilt from its ``json`` column."""
+    pa = _require("pyarrow")
+    issues: list[LoadIssue] = []
+    for name in rebuilt.column_names:
+        if name == "json":
+            continue
+        if name not in stored.column_names:
+            issues.append(LoadIssue(f"column {name}", "is missing"))
+            continue
+        want = _plain(rebuilt.column(name).combine_chunks())
+        column = stored.column(name).combine_chunks()
+        try:
+            got = _plain(column).cast(want.type)
+        except (pa.ArrowException, ValueError, TypeError):
+            issues.append(LoadIssue(f"column {name}", f"has type {column.type}, expected {want.type}"))
+            continue
+        if got.equals(want):
+            continue
+        row = next((i for i in range(len(want)) if not got[i].equals(want[i])), 0)
+        issues.append(
+            LoadIssue(
+                f"row {row}, column {name}",
+                f"holds {_shown(got[row].as_py())} but the row's json gives {_shown(want[row].as_py())} "
+                "(a column edited without its json twin, or not a budgetkit batch)",
+            )
+        )
+    extra = [name for name in stored.column_names if name not in rebuilt.column_names]
+    issues.extend(LoadIssue(f"column {name}", "is not a column of a budgetkit batch") for name in extra)
+    return issues
+
+
+def _from_tables(tables: Sequence[tuple[str, Any]]) -> Batch:
+    """One batch from batch tables (each named by its source), validated as strictly as account files.
+
+    Each account is loaded from the ``json`` column, the one source of truth; the batch is built
+    from those accounts, and every other column must hold exactly what was built, else
+    :class:`~budgetkit.errors.LoadError` names the source, the row and the column.
+    """
+    pa = _require("pyarrow")
+    accounts: list[FinalAccount] = []
+    texts = []
+    for source, table in tables:
+        found, text = _accounts_of(table, source)
+        accounts.extend(found)
+        texts.append(text)
+    batch = Batch.from_accounts(accounts)
+    batch._texts = pa.concat_arrays(texts)
+    start = 0
+    for source, table in tables:
+        stop = start + table.num_rows
+        issues = _mismatches(table, batch[start:stop].to_arrow())
+        if issues:
+            raise LoadError(source, issues)
+        start = stop
+    return batch
 
 
 def write_parquet(batch: Batch, directory: str | Path, *, partition_size: int = 10_000) -> list[Path]:
@@ -1698,7 +1754,12 @@ def write_parquet(batch: Batch, directory: str | Path, *, partition_size: int = 
 
 
 def read_parquet(path: str | Path) -> Batch:
-    """Read a batch from one Parquet file, or from every ``*.parquet`` file of a directory in name order."""
+    """Read a batch from one Parquet file, or from every ``*.parquet`` file of a directory in name order.
+
+    Validated as strictly as account files (see :meth:`Batch.from_arrow`): a file with no rows, a
+    missing, retyped or extra column, a damaged ``json`` cell or a column that disagrees with its
+    row's ``json`` raises :class:`~budgetkit.errors.LoadError` naming the file, the row and the column.
+    """
     pa = _require("pyarrow")
     pq = _require("pyarrow.parquet")
 
@@ -1706,13 +1767,10 @@ def read_parquet(path: str | Path) -> Batch:
     files = sorted(where.glob("*.parquet")) if where.is_dir() else [where]
     if not files:
         raise LoadError(str(where), [LoadIssue("$", "no .parquet files in this directory")])
-    try:
-        table = pa.concat_tables(pq.read_table(f) for f in files)
-    except (OSError, pa.ArrowException) as exc:
-        raise LoadError(str(where), [LoadIssue("$", f"cannot read Parquet: {exc}")]) from None
-    try:
-        return Batch.from_arrow(table)
-    except BudgetkitError:
-        raise
-    except (KeyError, ValueError, TypeError, pa.ArrowException) as exc:
-        raise LoadError(str(where), [LoadIssue("$", f"not a budgetkit batch: {exc}")]) from None
+    tables = []
+    for file in files:
+        try:
+            tables.append((str(file), pq.read_table(file)))
+        except (OSError, pa.ArrowException) as exc:
+            raise LoadError(str(file), [LoadIssue("file", f"cannot read Parquet: {exc}")]) from None
+    return _from_tables(tables)
