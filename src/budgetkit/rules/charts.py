@@ -15,7 +15,7 @@ from fractions import Fraction
 from budgetkit.account import FinalAccount
 from budgetkit.claim import PathError, resolve
 from budgetkit.context import Context
-from budgetkit.finding import Finding, Part, Rule, Severity
+from budgetkit.finding import Finding, Part, Rule
 from budgetkit.interval import Interval
 from budgetkit.numbers import round_half_up
 from budgetkit.rules.claims import _interval, operand_terms
@@ -37,7 +37,6 @@ def _charts(ctx: Context) -> Iterator[Finding]:
         if chart.data_title and not _same_title(chart.title, chart.data_title):
             yield ctx.finding(
                 "chart.title",
-                Severity.WARNING,
                 f"{path}.data_title",
                 f"{name}的图表数据标题为“{chart.data_title}”，与正文中的图名不一致",
                 f"chart {chart.number} is named {chart.title!r} in the text but its data is titled {chart.data_title!r}",
@@ -48,7 +47,6 @@ def _charts(ctx: Context) -> Iterator[Finding]:
         if chart.labels and chart.values and len(chart.labels) != len(chart.values):
             yield ctx.finding(
                 "chart.shape",
-                Severity.ERROR,
                 path,
                 f"{name}有{len(chart.labels)}个标签但有{len(chart.values)}个数值",
                 f"chart {chart.number} has {len(chart.labels)} labels but {len(chart.values)} values",
@@ -68,7 +66,6 @@ def _value(ctx: Context, path: str, name: str, raw: str, subject: str) -> Iterat
     except InvalidOperation:
         yield ctx.finding(
             "chart.value",
-            Severity.ERROR,
             path,
             f"{name}的数值“{raw[:40]}”不是数字",
             f"chart value {raw[:40]!r} is not a number",
@@ -89,7 +86,6 @@ def _value(ctx: Context, path: str, name: str, raw: str, subject: str) -> Iterat
     if not (truth.overlaps(Interval.published(shown)) or truth.contains(Fraction(value))):
         yield ctx.finding(
             "chart.value",
-            Severity.ERROR,
             path,
             f"{name}中的数值{raw}与所示数据（{subject}）不符",
             f"chart value {raw} does not match the figure it depicts ({subject})",
@@ -100,7 +96,6 @@ def _value(ctx: Context, path: str, name: str, raw: str, subject: str) -> Iterat
     elif -exponent > 6:
         yield ctx.finding(
             "chart.float_artifact",
-            Severity.INFO,
             path,
             f"{name}的数据“{raw}”带有浮点误差，应为{shown}",
             f"chart value {raw} carries floating-point noise; it is {shown}",

@@ -23,7 +23,7 @@ from budgetkit.account import Figure, FinalAccount
 from budgetkit.category import ExpenseCategory
 from budgetkit.claim import Claim, ClaimKind, PathError, resolve
 from budgetkit.context import Context, fmt, make_finding
-from budgetkit.finding import Finding, Part, Rule, Severity
+from budgetkit.finding import Finding, Part, Rule
 from budgetkit.interval import Interval
 from budgetkit.money import Money
 from budgetkit.numbers import places_of, to_decimal
@@ -271,7 +271,6 @@ class _Judge:
             total = form.num[0][1]
             yield ctx.finding(
                 "claim.score",
-                Severity.ERROR,
                 self.path,
                 f"文字中的自评分{self.stated}分{self.where}与自评表合计得分{total}分不一致",
                 f"the text states a score of {self.stated} but the table's total is {total}",
@@ -291,7 +290,6 @@ class _Judge:
         if truth.overlaps(self.truncation_interval()) and (self.places > 0 or kind is not ClaimKind.COUNT):
             return self.ctx.finding(
                 "rounding.truncated",
-                Severity.WARNING,
                 self.path,
                 f"{_KIND_ZH[kind]}{self.stated}{unit}{self.where}是截断而非四舍五入的结果，按四舍五入应为{expected}{unit}",
                 f"{kind.value} {self.stated} of {subject} was truncated, not rounded half-up; expected {expected}",
@@ -301,7 +299,6 @@ class _Judge:
             )
         return self.ctx.finding(
             f"claim.{kind.value}",
-            Severity.ERROR,
             self.path,
             f"{_KIND_ZH[kind]}{self.stated}{unit}{self.where}与数据不符，按已公布数据应为{expected}{unit}"
             f"（可成立区间{truth.describe()}）",
@@ -317,7 +314,6 @@ class _Judge:
         if self.claim.kind is ClaimKind.COUNT:
             return self.ctx.finding(
                 "claim.count",
-                Severity.ERROR,
                 self.path,
                 f"数量{self.stated}{self.where}与明细不符，明细共{expected}项",
                 f"stated count {self.stated} of {self.claim.subject} differs from the {expected} listed",
@@ -327,7 +323,6 @@ class _Judge:
             )
         return self.ctx.finding(
             "claim.sum",
-            Severity.ERROR,
             self.path,
             f"合计{self.stated}{self.where}与明细之和{expected}不符",
             f"stated sum {self.stated} of {self.claim.subject} differs from the listed total {expected}",
@@ -345,7 +340,6 @@ class _Judge:
         shown_en = "; ".join(f"{en} {fmt(value, 2)}" for _, en, value in candidates)
         return self.ctx.finding(
             "claim.overall_score",
-            Severity.WARNING,
             self.path,
             f"项目绩效自评分{self.stated}分{self.where}无法由{len(form.num)}张自评表的得分得出（{shown}），请说明计算口径",
             f"the overall score {self.stated} does not follow from the {len(form.num)} tables' totals ({shown_en})",
@@ -357,7 +351,6 @@ class _Judge:
     def zero_base(self, what: str) -> Finding:
         return self.ctx.finding(
             "rate.zero_base",
-            Severity.WARNING,
             self.path,
             f"{what}的基数为0，比率无定义，不应写作{self.stated}%{self.where}，应写作“{NOT_COMPARABLE}”或不写比率",
             f"the base of this rate is zero, so the rate is undefined; it is stated as {self.stated}% "
@@ -377,7 +370,6 @@ def claim_findings(ctx: Context, index: int, claim: Claim) -> Iterator[Finding]:
     except PathError as exc:
         yield ctx.finding(
             "claim.unresolved",
-            Severity.ERROR,
             path,
             f"声明所指的数据不存在：{exc}",
             f"the claim's subject does not exist: {exc}",
@@ -416,7 +408,6 @@ def relabel_nudged(ctx: Context, findings: list[tuple[int, Finding]]) -> list[tu
             if total == 100 and off == unit:
                 finding = ctx.finding(
                     "rounding.nudged",
-                    Severity.WARNING,
                     finding.path,
                     f"占比{claim.stated}%（{claim.section}：{claim.text}）按四舍五入应为{finding.expected}%；"
                     f"为使各项占比合计为100%而人为调整了尾数",
@@ -457,7 +448,6 @@ class ChangeCheck:
             expected = self.current - self.previous
             yield make_finding(
                 "explanation.change",
-                Severity.ERROR,
                 self.path,
                 f"{self.section}：变动原因所解释的变动额{self.change.amount}万元与实际变动{expected.amount}万元不符",
                 f"the explained change {self.change.amount} differs from the actual change {expected.amount}",
