@@ -959,7 +959,8 @@ class _Found:
 
     def __init__(self, options: _Options) -> None:
         self.items: dict[int, list[tuple[int, int, Finding]]] = {}
-        self.keeps = options.keeps
+        default = not options.disable and options.min_severity is Severity.INFO
+        self.keeps = (lambda finding: True) if default else options.keeps
         self.off = {k for k, rule in enumerate(DEFAULT_RULES) if disabled(rule.code, options.disable)}
 
     def add(self, account: int, rule: int, ordinal: int, findings: Iterable[Finding]) -> None:

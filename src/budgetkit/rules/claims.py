@@ -36,7 +36,7 @@ from budgetkit.rules.forms import (
     Outcome,
     Term,
     UnknownFormError,
-    evaluate,
+    decide,
     term_interval,
     term_point,
 )
@@ -161,7 +161,7 @@ def claim_form(ctx: Context, claim: Claim) -> ClaimForm | None:
     >>> from budgetkit import datasets
     >>> seed = datasets.load("zigong-hr-2023")
     >>> form = claim_form(Context(seed), seed.claims[0])
-    >>> form.kind, evaluate(form)
+    >>> form.kind, decide(form)[0]
     (<FormKind.LINEAR: 'linear'>, <Outcome.HOLDS: 'holds'>)
     """
     stated = claim.stated
@@ -258,7 +258,7 @@ class _Judge:
     def findings(self, form: ClaimForm) -> Iterator[Finding]:
         """Nothing when the form holds; else the finding its claim's kind calls for."""
         ctx, claim = self.ctx, self.claim
-        outcome = evaluate(form, ctx.zero_is_exact)
+        outcome, truth = decide(form, ctx.zero_is_exact)
         if outcome is Outcome.HOLDS:
             return
         if outcome is Outcome.UNDEFINED:
@@ -280,7 +280,8 @@ class _Judge:
             )
         else:
             unit = "%" if form.kind is FormKind.RATIO else "万元"
-            yield self.verdict(form.truth(ctx.zero_is_exact), form.point(), unit)
+            assert truth is not None
+            yield self.verdict(truth, form.point(), unit)
 
     def verdict(self, truth: Interval, point: Fraction | None, unit: str) -> Finding:
         """A truncation warning or an error for a stated figure outside ``truth``."""

@@ -59,6 +59,7 @@ __all__ = [
     "UnknownFormError",
     "compare",
     "compare_columns",
+    "decide",
     "evaluate",
     "millionths",
     "overlaps_columns",
@@ -202,20 +203,32 @@ def evaluate(form: ClaimForm, zero_is_exact: bool = True) -> Outcome:
     >>> evaluate(count), evaluate(attrs.evolve(count, stated=Decimal("9")))
     (<Outcome.HOLDS: 'holds'>, <Outcome.FAILS: 'fails'>)
     """
+    return decide(form, zero_is_exact)[0]
+
+
+def decide(form: ClaimForm, zero_is_exact: bool = True) -> tuple[Outcome, Interval | None]:
+    """The exact verdict on a claim form, with the interval the printed figures allow (LINEAR, RATIO).
+
+    >>> decide(ClaimForm(FormKind.LINEAR, Decimal("3.10"), num=((1, Decimal("3.00"), False),)))
+    (<Outcome.FAILS: 'fails'>, Interval(lo=Fraction(599, 200), hi=Fraction(601, 200), lo_open=False, hi_open=True))
+    """
     kind = form.kind
     if kind is FormKind.EQUALITY:
-        return Outcome.HOLDS if term_point(form.num) == Fraction(form.stated) else Outcome.FAILS
+        return (Outcome.HOLDS if term_point(form.num) == Fraction(form.stated) else Outcome.FAILS), None
     if kind is FormKind.MEAN:
         stated = form.stated_interval(zero_is_exact)
         candidates = [form.point(), form.weighted()]
-        return Outcome.HOLDS if any(c is not None and stated.contains(c) for c in candidates) else Outcome.FAILS
+        held = any(c is not None and stated.contains(c) for c in candidates)
+        return (Outcome.HOLDS if held else Outcome.FAILS), None
     if kind is FormKind.RATIO:
         base = term_interval(form.den, zero_is_exact)
         if base.lo == 0 and base.hi == 0:
-            return Outcome.UNDEFINED
+            return Outcome.UNDEFINED, None
     elif kind is not FormKind.LINEAR:
         raise UnknownFormError(kind, [k.value for k in FormKind])
-    return Outcome.HOLDS if form.truth(zero_is_exact).overlaps(form.stated_interval(zero_is_exact)) else Outcome.FAILS
+    truth = form.truth(zero_is_exact)
+    held = truth.overlaps(form.stated_interval(zero_is_exact))
+    return (Outcome.HOLDS if held else Outcome.FAILS), truth
 
 
 def sum_reaches(total: Decimal, parts: Sequence[Decimal], zero_is_exact: bool = True) -> bool:
