@@ -48,7 +48,7 @@ def test_findings_take_severity_and_part_from_the_catalogue() -> None:
 
 def test_a_misspelt_code_is_refused_and_a_custom_code_states_its_severity() -> None:
     """A built-in code must be catalogued; a code of one's own rule passes its severity (part defaults to OTHER)."""
-    with pytest.raises(UnknownFindingCodeError, match="claim.grwoth"):
+    with pytest.raises(UnknownFindingCodeError, match=r"claim\.grwoth"):
         make_finding("claim.grwoth", "claims[0]", "增长率", "growth", part=Part.TOTALS)
     custom = make_finding("custom.unit", "unit", "单位", "unit", severity=Severity.WARNING)
     assert (custom.severity, custom.part) == (Severity.WARNING, Part.OTHER)
