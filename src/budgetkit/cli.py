@@ -111,7 +111,7 @@ def _many(source: str) -> tuple[list[str], Any, list[_Heading], list[LoadError]]
     if path.suffix.lower() == ".parquet" or (path.is_dir() and any(path.glob("*.parquet"))):
         from budgetkit.batch import read_parquet
 
-        batch = read_parquet(path)  # checked as it is: no account object is built unless it has findings
+        batch = read_parquet(path)  # each row validated against its json, then checked as a batch
         headings = [_Heading(u, y) for u, y in zip(batch.units, batch.years, strict=True)]
         return [f"{path.name}#{i}" for i in range(len(batch))], batch, headings, []
     if not path.is_dir():
