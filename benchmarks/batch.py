@@ -5,14 +5,15 @@ Run from the project root::
     .venv/bin/python benchmarks/batch.py                  # 10,000 and 100,000 accounts (about 12 minutes)
     .venv/bin/python benchmarks/batch.py --sizes 10000    # a quick look (about a minute)
 
-For each size, synthetic accounts (about 5% with one injected defect, see
-``budgetkit.synthetic.DEFECTS``) are made in chunks so that memory stays flat,
-and each chunk is checked three ways in the same process:
+For each size and each defect rate (``--defect-rates``, by default none, 5% and
+every account with one injected defect, see ``budgetkit.synthetic.DEFECTS``),
+synthetic accounts are made in chunks so that memory stays flat, and each chunk
+is checked three ways in the same process:
 
 - per account: ``[budgetkit.audit.check(a) for a in accounts]`` (the baseline);
 - as a batch: ``Batch.from_accounts(accounts)`` (building the columns, timed on its own)
   then ``check_batch(batch)``;
-- from Parquet (the first chunk only): ``write_parquet`` once, then ``read_parquet``
+- from Parquet (the first chunk of the first rate only): ``write_parquet`` once, then ``read_parquet``
   and ``check_batch`` (a store of reports checked again, as a Dask worker does).
 
 Every finding of every account is compared with the baseline; any difference is
@@ -49,7 +50,7 @@ from budgetkit.synthetic import DEFECTS, generate
 
 SPEED_TARGET = 50.0  # check_batch at least this many times faster than check() one by one
 SUM_TARGET = 3.0  # MoneyColumn.sum at most this many times numpy's int64 sum
-DEFECT_SHARE = 0.05
+DEFECT_RATES = (0.0, 0.05, 1.0)  # share of accounts with one injected defect: none, a few, every one
 T = TypeVar("T")
 
 
@@ -60,10 +61,10 @@ def timed(f: Callable[[], T]) -> tuple[T, float]:
     return result, time.perf_counter() - started
 
 
-def make_accounts(seeds: range, rng: random.Random) -> tuple[list[FinalAccount], int]:
-    """Synthetic accounts for ``seeds``, about 5% with one random defect, and how many have one."""
+def make_accounts(seeds: range, rng: random.Random, rate: float = 0.05) -> tuple[list[FinalAccount], int]:
+    """Synthetic accounts for ``seeds``, a share ``rate`` of them with one random defect, and how many have one."""
     kinds = sorted(DEFECTS)
-    defects = [(rng.choice(kinds),) if rng.random() < DEFECT_SHARE else () for _ in seeds]
+    defects = [(rng.choice(kinds),) if rng.random() < rate else () for _ in seeds]
     return [generate(seed, defects=d) for seed, d in zip(seeds, defects, strict=True)], sum(map(bool, defects))
 
 
@@ -81,6 +82,7 @@ class Run:
     """Timings and checks of one size."""
 
     size: int
+    rate: float = 0.05
     generate: float = 0.0
     each: float = 0.0
     build: float = 0.0
@@ -105,7 +107,7 @@ class Run:
 
 def phase_times(batch: Batch) -> dict[str, float]:
     """Seconds of each phase of check_batch on ``batch`` (internal: for the profile only)."""
-    checker = batch_module._Checker(batch, {})
+    checker = batch_module._Checker(batch, {}, batch_module._Options())
     times = {}
     for name in ("sums", "compares", "changes", "claims", "classification", "projects", "texts", "charts"):
         times[name] = timed(getattr(checker, name))[1]
@@ -125,13 +127,13 @@ def parquet(
     result.different += [line + " (from Parquet)" for line in differences(again, expected[:n], 0)]
 
 
-def run(size: int, chunk: int, folder: Path) -> Run:
-    """Check ``size`` accounts every way, chunk by chunk."""
+def run(size: int, rate: float, chunk: int, folder: Path, *, with_parquet: bool) -> Run:
+    """Check ``size`` accounts (a share ``rate`` with a defect) every way, chunk by chunk."""
     rng = random.Random(size)
-    result = Run(size)
+    result = Run(size, rate)
     for start in range(0, size, chunk):
         seeds = range(start, min(start + chunk, size))
-        (accounts, defective), seconds = timed(lambda seeds=seeds: make_accounts(seeds, rng))
+        (accounts, defective), seconds = timed(lambda seeds=seeds: make_accounts(seeds, rng, rate))
         result.generate += seconds
         result.defective += defective
         expected, seconds = timed(lambda accounts=accounts: [check(a) for a in accounts])
@@ -152,7 +154,8 @@ def run(size: int, chunk: int, folder: Path) -> Run:
         result.columns_bytes += built.nbytes()
         if start == 0:
             result.phases = phase_times(built)
-            parquet(result, accounts, built, expected, folder / f"size-{size}")
+            if with_parquet:
+                parquet(result, accounts, built, expected, folder / f"size-{size}")
         print(f"  {seeds.stop:>7} of {size} accounts checked", file=sys.stderr, flush=True)
     return result
 
@@ -193,17 +196,19 @@ def report(runs: Sequence[Run], mem: dict[str, float]) -> int:
     for r in runs:
         print(f"{r.size} accounts made in {r.generate:.0f} s (not counted below)")
     print()
-    print("per account (µs)          size  check()  build  check_batch  speed-up  build+check  speed-up")
+    print("per account (µs)   defects   size  check()  build  check_batch  speed-up  build+check  speed-up")
     for r in runs:
         each, build, batch = (x / r.size * 1e6 for x in (r.each, r.build, r.batch))
         print(
-            f"{'':24}{r.size:>7} {each:>8.0f} {build:>6.0f} {batch:>12.1f} {each / batch:>8.1f}x"
+            f"{'':18}{r.rate:>7.0%}{r.size:>7} {each:>8.0f} {build:>6.0f} {batch:>12.1f} {each / batch:>8.1f}x"
             f" {build + batch:>12.0f} {each / (build + batch):>8.1f}x"
         )
     print()
     print("from Parquet (first chunk; µs per account): write once, then read + check_batch")
     for r in runs:
         n = r.parquet_accounts
+        if not n:
+            continue
         each, write, read, again = (
             x / n * 1e6 for x in (r.parquet_each, r.parquet_write, r.parquet_read, r.parquet_check)
         )
@@ -216,7 +221,7 @@ def report(runs: Sequence[Run], mem: dict[str, float]) -> int:
     for r in runs:
         total = sum(r.phases.values()) or 1.0
         shown = ", ".join(f"{name} {t / total:.0%}" for name, t in sorted(r.phases.items(), key=lambda x: -x[1]))
-        print(f"  {r.size}: {shown}")
+        print(f"  {r.size} ({r.rate:.0%} with a defect): {shown}")
     print()
     print("memory per account:")
     print(f"  account objects (what check() keeps)   {mem['objects'] / 1024:8.1f} KiB")
@@ -249,13 +254,14 @@ def report(runs: Sequence[Run], mem: dict[str, float]) -> int:
         speed = r.each / r.batch
         print(
             f"  {mark(speed >= SPEED_TARGET)}  check_batch at least {SPEED_TARGET:.0f}x check(): {speed:.1f}x at {r.size}"
+            f" ({r.rate:.0%} with a defect)"
         )
     for size, ratio in sums:
         print(f"  {mark(ratio <= SUM_TARGET)}  money sum at most {SUM_TARGET:.0f}x numpy: {ratio:.2f}x at {size}")
     print()
     for r in runs:
         print(
-            f"{r.size} accounts ({r.defective} with a defect): {r.findings} findings, "
+            f"{r.size} accounts ({r.defective} with a defect, rate {r.rate:.0%}): {r.findings} findings, "
             f"{r.noteworthy} accounts with an error or warning; ",
             end="",
         )
@@ -273,11 +279,20 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000], help="batch sizes")
     parser.add_argument("--chunk", type=int, default=5_000, help="accounts made and checked at a time")
+    parser.add_argument(
+        "--defect-rates", type=float, nargs="+", default=list(DEFECT_RATES), help="shares of accounts with a defect"
+    )
     args = parser.parse_args(argv)
     if any(size < 1 for size in args.sizes) or args.chunk < 1:
         parser.error("sizes and chunk must be positive")
+    if any(not 0 <= rate <= 1 for rate in args.defect_rates):
+        parser.error("defect rates lie between 0 and 1")
     with tempfile.TemporaryDirectory() as folder:
-        runs = [run(size, args.chunk, Path(folder)) for size in args.sizes]
+        runs = [
+            run(size, rate, args.chunk, Path(folder) / f"rate-{k}", with_parquet=k == 0)
+            for size in args.sizes
+            for k, rate in enumerate(args.defect_rates)
+        ]
     mem = memory(min(2000, args.chunk))
     return report(runs, mem)
 

@@ -11,11 +11,13 @@ refused, Arrow and Parquet round trips keep every finding, and money columns sum
 from __future__ import annotations
 
 import decimal
+import json
 import random
 from collections.abc import Iterator
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 import attrs
 import numpy as np
@@ -34,18 +36,21 @@ from budgetkit.account import (
     ReceptionEvent,
     ThreePublic,
 )
-from budgetkit.audit import check
+from budgetkit.audit import UnknownRuleError, check
 from budgetkit.batch import Batch, BatchError, MoneyColumn, check_batch, read_parquet, write_parquet
 from budgetkit.category import ExpenseCategory
 from budgetkit.claim import ChangeExplanation, Claim, Contribution
-from budgetkit.finding import Finding
+from budgetkit.classification import load_table
+from budgetkit.errors import LoadError
+from budgetkit.finding import Finding, Severity
 from budgetkit.indicator import PerformanceIndicator
 from budgetkit.money import Money
 from budgetkit.project import FundGrid, FundLine, Project
-from budgetkit.scoring import score_indicator
+from budgetkit.scoring import ScoringRules, score_indicator
 from budgetkit.synthetic import DEFECTS, generate
 
 FIXTURES = Path(__file__).parent / "fixtures" / "audit"
+CLASSIFICATION = Path(__file__).parent / "fixtures" / "classification" / "good_table.csv"
 SEEDS = st.integers(min_value=0, max_value=10**6)
 
 
@@ -112,6 +117,35 @@ def test_a_batch_checks_the_same_from_a_generator_and_in_slices(defective: list[
     assert check_batch(a for a in defective[:40]) == whole
     assert check_batch(batch[10:25]) == whole[10:25]
     assert check_batch(batch[5:5]) == []
+
+
+OPTIONS = [
+    {"disable": ("claim",)},
+    {"disable": ("rounding", "text.template", "funds")},
+    {"disable": ("identity",), "min_severity": Severity.WARNING},
+    {"min_severity": Severity.ERROR},
+    {"scoring": ScoringRules.preset("hubei")},
+    {"scoring": ScoringRules(reverse="inverse", execution="jiangxi_bands")},
+    {"zero_is_exact": False},
+    {"classification": load_table(CLASSIFICATION)},
+]
+
+
+@pytest.mark.parametrize("options", OPTIONS, ids=lambda o: ",".join(o))
+def test_every_option_of_check_gives_the_same_findings(
+    options: dict[str, Any], defective: list[FinalAccount], seed_report: FinalAccount
+) -> None:
+    """check_batch takes every option check() takes, with the same meaning, on the fixtures and synthetic accounts."""
+    accounts = [seed_report, *(io.load(path) for path in sorted(FIXTURES.glob("*.toml"))), *defective[:120]]
+    found = check_batch(accounts, **options)
+    assert found == [check(a, **options) for a in accounts]
+    assert found != check_batch(accounts)  # each option changes something here, so the comparison means something
+
+
+def test_an_unknown_disabled_code_is_refused_like_check() -> None:
+    """A typo in ``disable`` raises UnknownRuleError, as check() does, instead of disabling nothing."""
+    with pytest.raises(UnknownRuleError, match="'txt'"):
+        check_batch([generate(1)], disable=("txt",))
 
 
 @settings(max_examples=20, deadline=None)
@@ -403,23 +437,71 @@ def _with_events(account: FinalAccount, cost_yuan: str) -> FinalAccount:
         ),
     ],
 )
-def test_an_amount_finer_than_a_fen_is_refused_naming_account_and_path(edit: object, path: str) -> None:
-    """An amount finer than 0.000001 万元 is refused with the account's index, unit and the amount's path."""
+def test_an_amount_finer_than_a_fen_is_checked_by_itself_and_the_others_kept(edit: object, path: str) -> None:
+    """An account with an amount finer than 0.000001 万元 is checked whole; every account keeps its findings (F4)."""
     assert callable(edit)
     bad = edit(generate(2))
-    with pytest.raises(BatchError, match=r"finer than 1 分") as caught:
-        Batch.from_accounts([generate(1), bad])
-    error = caught.value
-    assert (error.index, error.unit, error.path) == (1, bad.unit, path)
-    assert f"account 1 ({bad.unit}): {path} = " in str(error)
-    assert isinstance(error, ValueError)
+    accounts = [generate(1), bad, generate(3)]
+    batch = Batch.from_accounts(accounts)
+    _assert_same(accounts, check_batch(batch))
+    if path.endswith(("current", "previous")):  # a figure column: reading it names the account and the amount
+        with pytest.raises(BatchError, match=r"finer than 1 分") as caught:
+            batch.money(path)
+        error = caught.value
+        assert (error.index, error.unit, error.path) == (1, bad.unit, path)
+        assert f"account 1 ({bad.unit}): {path} = " in str(error)
+        assert "E-" not in str(error) and isinstance(error, ValueError)
 
 
-def test_an_amount_too_large_for_int64_is_refused() -> None:
-    """An amount beyond the int64 columns' range is refused, not wrapped around."""
+def test_an_amount_too_large_for_int64_is_checked_by_itself_never_wrapped() -> None:
+    """An amount beyond the int64 columns' range is checked exactly by itself; its column refuses to be summed."""
     huge = attrs.evolve(generate(1), operating_costs=Figure("99999999999999.00"))
+    accounts = [generate(2), huge]
+    batch = Batch.from_accounts(accounts)
+    _assert_same(accounts, check_batch(batch))
     with pytest.raises(BatchError, match=r"operating_costs.current = 99999999999999.00 万元 is too large"):
-        Batch.from_accounts([huge])
+        batch.money("operating_costs")
+    incomes = [a.income.total.current for a in accounts]
+    assert batch.money("income.total").sum() == Money.sum(m for m in incomes if m is not None)
+
+
+def test_a_directory_with_one_unholdable_account_keeps_every_result(tmp_path: Path) -> None:
+    """Issue 12 F4: a 7-place amount in one file no longer makes `check DIR` exit 2 and lose the others."""
+    from budgetkit.cli import main
+
+    folder = tmp_path / "d"
+    folder.mkdir()
+    io.dump(generate(1), folder / "good.json")
+    data = io.unstructure(generate(2))
+    data["income"]["other"] = "0.0000001"  # 7 places: allowed by the loader
+    (folder / "tiny.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "out.json"
+    with out.open("w", encoding="utf-8") as stream:
+        status = main(["check", str(folder), "--format", "json"], out=stream)
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert status in (0, 1)
+    assert [a["source"] for a in doc["accounts"]] == ["good.json", "tiny.json"]
+    assert doc["accounts"][1]["findings"] == [f.as_dict() for f in check(io.load(folder / "tiny.json"))]
+
+
+def test_projects_without_indicators_check_as_a_batch(tmp_path: Path) -> None:
+    """Issue 12 F2: accounts whose projects have no indicators no longer crash the batch (nor `check DIR`)."""
+    from budgetkit.cli import main
+
+    folder = tmp_path / "d"
+    folder.mkdir()
+    text = (
+        'unit = "示例单位"\nyear = 2023\nunit_type = "行政单位"\n[[projects]]\nname = "示例项目"\nkind = "特定目标类"\n'
+    )
+    (folder / "a.toml").write_text(text, encoding="utf-8")
+    seed = datasets.load("zigong-hr-2023")
+    emptied = attrs.evolve(seed, projects=tuple(attrs.evolve(p, indicators=()) for p in seed.projects))
+    accounts = [io.load(folder / "a.toml"), emptied]
+    _assert_same(accounts, check_batch(accounts))
+    out = tmp_path / "out.txt"
+    with out.open("w", encoding="utf-8") as stream:
+        assert main(["check", str(folder)], out=stream) in (0, 1)
+    assert "a.toml" in out.read_text(encoding="utf-8")
 
 
 # -- Arrow and Parquet ----------------------------------------------------------------------------------------------
@@ -506,3 +588,89 @@ def test_progress_is_reported_and_an_empty_batch_has_no_findings() -> None:
     check_batch([generate(1), generate(2)], progress=lambda done, total: calls.append((done, total)))
     assert calls == [(2, 2)]
     assert check_batch([]) == []
+
+
+# -- damaged Parquet (issue 12 F3, F9) --------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def parquet_table(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """The Arrow table of a three-account Parquet batch, as write_parquet wrote it."""
+    pq = pytest.importorskip("pyarrow.parquet")
+    folder = tmp_path_factory.mktemp("pq")
+    write_parquet(Batch.from_accounts([generate(s) for s in range(3)]), folder)
+    return pq.read_table(folder / "part-00000.parquet")
+
+
+def _damaged(table: Any, name: str, values: Any) -> Any:
+    import pyarrow as pa
+
+    return table.set_column(
+        table.column_names.index(name), name, pa.array(values) if isinstance(values, list) else values
+    )
+
+
+def _exponent_edit(table: Any) -> Any:
+    import pyarrow as pa
+
+    name = "income.total.current:exp"
+    return _damaged(table, name, pa.array([100, -2, -2], type=pa.int8()))
+
+
+def _money_edit(table: Any) -> Any:
+    column = table.column("income.total.current").to_pylist()
+    return _damaged(table, "income.total.current", [column[0] + 1000 * 10**6, *column[1:]])
+
+
+DAMAGE = {
+    "null unit": (lambda t: _damaged(t, "unit", [None, "a", "b"]), "row 0, column unit"),
+    "list column as strings": (lambda t: _damaged(t, "claims.i", ["1", "2", "3"]), "column claims.i"),
+    "garbage json": (
+        lambda t: _damaged(t, "json", ["{not json", *t.column("json").to_pylist()[1:]]),
+        "row 0, column json",
+    ),
+    "null json": (lambda t: _damaged(t, "json", [None, *t.column("json").to_pylist()[1:]]), "row 0, column json"),
+    "null year": (lambda t: _damaged(t, "year", [None, 2023, 2023]), "row 0, column year"),
+    "exponent of 100": (_exponent_edit, "row 0, column income.total.current:exp"),
+    "money column edited without its json twin": (_money_edit, "row 0, column income.total.current"),
+    "missing column": (lambda t: t.drop_columns(["sums.code"]), "column sums.code"),
+    "zero rows": (lambda t: t.slice(0, 0), "no accounts"),
+    "extra column": (lambda t: t.append_column("colour", [["red"] * 3]), "column colour"),
+}
+
+
+@pytest.mark.parametrize("damage", sorted(DAMAGE))
+def test_damaged_parquet_is_refused_naming_file_row_and_column(damage: str, parquet_table: Any, tmp_path: Path) -> None:
+    """A Parquet batch that is not quite budgetkit's is refused with a LoadError naming file, row and column."""
+    pq = pytest.importorskip("pyarrow.parquet")
+    edit, where = DAMAGE[damage]
+    path = tmp_path / "damaged.parquet"
+    pq.write_table(edit(parquet_table), path)
+    with pytest.raises(LoadError) as caught:
+        read_parquet(path)
+    message = str(caught.value)
+    assert str(path) in message and where in message
+    assert "None" not in message and "object at 0x" not in message
+
+
+@pytest.mark.parametrize("damage", ["null unit", "list column as strings", "garbage json", "null year", "zero rows"])
+def test_the_cli_exits_2_on_damaged_parquet(damage: str, parquet_table: Any, tmp_path: Path) -> None:
+    """Issue 12 F3/F9: damaged Parquet is "input unreadable" (exit 2), never a traceback or exit 0."""
+    pq = pytest.importorskip("pyarrow.parquet")
+    from budgetkit.cli import main
+
+    path = tmp_path / "damaged.parquet"
+    pq.write_table(DAMAGE[damage][0](parquet_table), path)
+    out = tmp_path / "out.txt"
+    for extra in ([], ["--min-severity", "warning"], ["--disable", "text"]):
+        with out.open("w", encoding="utf-8") as stream:
+            assert main(["check", str(path), *extra], out=stream) == 2
+
+
+def test_an_intact_parquet_batch_is_one_source_of_truth(parquet_table: Any) -> None:
+    """The columns read back agree with each row's account: money() and account(i) tell the same figure."""
+    batch = Batch.from_arrow(parquet_table)
+    assert [batch.money("income.total")[i] for i in range(3)] == [
+        batch.account(i).income.total.current for i in range(3)
+    ]
+    assert check_batch(batch) == [check(generate(s)) for s in range(3)]

@@ -24,7 +24,17 @@ from budgetkit.scoring import ScoringRules
 #: The whole rule catalogue, immutable.
 DEFAULT_RULES: tuple[Rule, ...] = ALL_RULES
 
-__all__ = ["DEFAULT_RULES", "Context", "UnknownRuleError", "catalogue", "check", "fmt", "summary"]
+__all__ = [
+    "DEFAULT_RULES",
+    "Context",
+    "UnknownRuleError",
+    "catalogue",
+    "check",
+    "check_disable",
+    "disabled",
+    "fmt",
+    "summary",
+]
 
 
 def catalogue() -> tuple[Rule, ...]:
@@ -49,8 +59,21 @@ def _all_codes(rules: Iterable[Rule]) -> set[str]:
     return {code for rule in rules for code in (rule.code, *rule.codes)}
 
 
-def _disabled(code: str, disable: Sequence[str]) -> bool:
+def disabled(code: str, disable: Sequence[str]) -> bool:
+    """Whether a rule or finding code is left out by ``disable`` (codes or prefixes of them).
+
+    >>> disabled("rounding.residue", ("rounding",)), disabled("claim.share", ("claim.sum",))
+    (True, False)
+    """
     return any(code == d or code.startswith(d + ".") for d in disable)
+
+
+def check_disable(rules: Iterable[Rule], disable: Sequence[str]) -> None:
+    """Raise :class:`UnknownRuleError` for a code in ``disable`` that no rule of ``rules`` has or reports."""
+    codes = _all_codes(rules)
+    unknown = [code for code in disable if not any(k == code or k.startswith(code + ".") for k in codes)]
+    if unknown:
+        raise UnknownRuleError(unknown[0], sorted({c.split(".")[0] for c in codes}))
 
 
 def check(
@@ -84,17 +107,14 @@ def check(
     budgetkit.audit.UnknownRuleError: unknown rule or finding code 'txt'; known prefixes: chart, claim, classification, explanation, funds, identity, indicator, project, rate, rounding, text
     """
     chosen = DEFAULT_RULES if rules is None else tuple(rules)
-    codes = _all_codes(chosen)
-    unknown = [code for code in disable if not any(k == code or k.startswith(code + ".") for k in codes)]
-    if unknown:
-        raise UnknownRuleError(unknown[0], sorted({c.split(".")[0] for c in codes}))
+    check_disable(chosen, disable)
     ctx = Context(account, scoring, zero_is_exact, classification)
     findings: list[Finding] = []
     for rule in chosen:
-        if _disabled(rule.code, disable):
+        if disabled(rule.code, disable):
             continue
         for finding in rule.func(ctx):
-            if finding.severity >= min_severity and not _disabled(finding.rule, disable):
+            if finding.severity >= min_severity and not disabled(finding.rule, disable):
                 findings.append(finding)
     return findings
 

@@ -7,21 +7,23 @@ printed exponent, never a float — and :func:`check_batch` checks them all. Its
 result is exactly ``[check(a) for a in accounts]``: the same findings, in the
 same order, worded by the same code.
 
-How. Every check of every account — one identity, one claim, one fund line, one
-self-evaluation table — is judged for the whole batch at once by exact integer
-arithmetic on half-units of the printed figures (the rounding intervals of
-:mod:`budgetkit.interval`, scaled to integers). A check that certainly yields
-nothing is done. An identity whose printed parts do not add up is decided
-(rounding residue or error) in the same vectorised pass and worded by the
-rule's own :class:`~budgetkit.rules.identity.SumCheck`. Everything else that
-might yield a finding is *flagged* — conservatively: an unusual shape, a value
-out of the int64-safe range or a bound that merely touches counts as flagged —
-and goes through the per-instance functions of the rule modules (one claim, one
-fund line, one table), on the account itself. The functional-classification
-rule runs once per distinct shape of category lines; the text rule only on
-texts a single combined pattern matches; the chart rule only on accounts with
-charts. An account the batch cannot represent exactly (a printed ``-0``) is
-checked whole by :func:`budgetkit.audit.check`.
+How. The rules yield their checks as forms (:mod:`budgetkit.rules.forms`): an
+identity, a comparison, a claim, a fund line, a chart value. The batch holds
+every form of every account as columns and evaluates them with the vectorised
+evaluator of that module — exact integer arithmetic on half-units of the
+printed figures. A form that certainly holds is done. An identity whose
+printed parts do not add up is decided (rounding residue or error) in the same
+pass and worded by the rule's own :class:`~budgetkit.rules._sums.SumCheck`.
+Everything else that might yield a finding is *flagged* — conservatively: an
+unusual shape, a value out of the int64-safe range or a bound that merely
+touches counts as flagged — and goes through the rule's own exact evaluator
+and wording (one claim, one fund line, one table) on the account itself. The
+functional-classification rule runs once per distinct shape of category
+lines; the text rule only on texts a single combined pattern matches; the
+chart rule only on accounts with charts. An account the batch cannot
+represent exactly (a printed ``-0``) is checked whole by
+:func:`budgetkit.audit.check`. :func:`check_batch` takes every option
+:func:`~budgetkit.audit.check` takes.
 
 A batch travels as Arrow or Parquet (:meth:`Batch.to_arrow`, :func:`write_parquet`):
 one row per account with its numbers in columns and its lossless JSON beside
@@ -42,7 +44,7 @@ from __future__ import annotations
 
 import importlib
 import json
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
@@ -54,12 +56,12 @@ import numpy as np
 import numpy.typing as npt
 
 from budgetkit.account import Figure, FinalAccount
-from budgetkit.audit import DEFAULT_RULES, check
-from budgetkit.category import CategoryLevel, ExpenseCategory
-from budgetkit.claim import Claim, ClaimKind, PathError, resolve
+from budgetkit.audit import DEFAULT_RULES, check, check_disable, disabled
+from budgetkit.category import CategoryLevel
+from budgetkit.classification import ClassificationTable
 from budgetkit.context import Context
 from budgetkit.errors import BudgetkitError, LoadError, LoadIssue, MissingExtraError
-from budgetkit.finding import Finding, Part
+from budgetkit.finding import Finding, Part, Severity
 from budgetkit.indicator import Operator, PerformanceIndicator
 from budgetkit.money import Money
 from budgetkit.numbers import EXACT
@@ -71,6 +73,28 @@ from budgetkit.rules import identity as identity_rules
 from budgetkit.rules import performance as performance_rules
 from budgetkit.rules import text as text_rules
 from budgetkit.rules._sums import CountCheck, SumCheck, sum_finding
+from budgetkit.rules.forms import (
+    COMPARISONS,
+    FORM_CODES,
+    FORM_EXACT,
+    FORM_NONE,
+    INT,
+    UNKNOWN,
+    VALUE_LIMIT,
+    ClaimForm,
+    UnrepresentableError,
+    compare_columns,
+    millionths,
+    overlaps_columns,
+    published_columns,
+    screen_claims,
+    segment_sums,
+)
+from budgetkit.scoring import DEFAULT_RULES as DEFAULT_SCORING
+from budgetkit.scoring import ScoringRules
+
+_Unrepresentable = UnrepresentableError
+_micro = millionths
 
 __all__ = [
     "Batch",
@@ -84,26 +108,20 @@ __all__ = [
 Int64Array = npt.NDArray[np.int64]
 BoolArray = npt.NDArray[np.bool_]
 
-#: Exponent of a value the report does not print (``None``).
-_UNKNOWN = 127
-#: Exponent marking a whole count (an ``int``, exact), not a printed decimal.
-_INT = 126
-#: Largest magnitude held, in millionths: 2**55 millionths of a 万元 is about 3.6e10 万元.
-VALUE_LIMIT = 2**55
-#: Products and sums of the screens stay below this; anything that could exceed it is flagged.
-_SAFE = 2**62
+#: Exponent of a value the report does not print (``None``), and of a whole count (exact).
+_UNKNOWN, _INT = UNKNOWN, INT
+#: Exponent of a printed amount the columns cannot hold (finer than 1 分, or beyond int64): its account's JSON has it.
+_LOST = 125
 #: Sums with more terms than this are decided one by one.
 _MAX_TERMS = 64
 _MILLION = 10**6
-#: 10**(6 - places): half a unit of the last printed place, in half-millionths.
-_HALF_UNIT = np.array([10 ** (6 - p) for p in range(7)], dtype=np.int64)
 _POW10 = np.array([10**p for p in range(19)], dtype=np.int64)
 #: Accounts per block while building and checking (bounds the memory of Python lists).
 _BLOCK = 5_000
 
 
 class BatchError(BudgetkitError, ValueError):
-    """An amount the batch cannot hold exactly: finer than 1 分, or too large for its int64 columns.
+    """A money column holding an amount it cannot hold exactly: finer than 1 分, or too large for int64.
 
     ``index`` is the account's position, ``unit`` its unit, ``path`` the amount's place in it.
     """
@@ -114,45 +132,29 @@ class BatchError(BudgetkitError, ValueError):
         self.path = path
         self.value = value
         self.reason = reason
-        super().__init__(f"account {index} ({unit}): {path} = {value} 万元 {reason}")
+        shown = format(value, "f") if isinstance(value, Decimal) else str(value)
+        super().__init__(f"account {index} ({unit}): {path} = {shown} 万元 {reason}")
 
 
-class _Unrepresentable(Exception):
-    """A value outside what the columns hold (internal)."""
+def _reason(value: Decimal) -> str:
+    """Why the int64 columns cannot hold an amount."""
+    exponent = value.as_tuple().exponent
+    if type(exponent) is int and exponent < -6:
+        return "is finer than 1 分 (0.000001 万元): the account is checked by itself, but this column cannot be summed"
+    return f"is too large for the batch (at most {VALUE_LIMIT} 分): the account is checked by itself, but this column cannot be summed"
 
 
 class _Irregular(Exception):
     """An account the batch checks whole (internal)."""
 
 
-_SCALE = tuple(10**p for p in range(7))
-
-
-def _micro(value: Decimal) -> tuple[int, int]:
-    """(value in millionths, exponent) of a printed decimal; raise _Unrepresentable when it does not fit.
-
-    Read from ``str(value)``, which is several times faster than ``value.as_tuple()``.
-    """
-    if not value.is_finite():
-        raise _Unrepresentable
-    text = str(value)
-    if "E" in text:  # scientific notation: a positive exponent, or far below 1 分
-        exponent = value.as_tuple().exponent
-        if type(exponent) is not int or exponent < -6 or exponent > 100 or value.adjusted() > 11:
-            raise _Unrepresentable
-        micro = int(value.scaleb(6, EXACT))
-    else:
-        point = text.find(".")
-        if point < 0:
-            exponent, micro = 0, int(text) * _MILLION
-        else:
-            exponent = point + 1 - len(text)
-            if exponent < -6:
-                raise _Unrepresentable
-            micro = int(text[:point] + text[point + 1 :]) * _SCALE[6 + exponent]
-    if not -VALUE_LIMIT < micro < VALUE_LIMIT:
-        raise _Unrepresentable
-    return micro, exponent
+def _number(value: Decimal | int | None) -> tuple[int, int]:
+    """(millionths, exponent) of a non-money number, ``(0, _UNKNOWN)`` when not given; see ``forms.millionths``."""
+    if value is None:
+        return 0, _UNKNOWN
+    if isinstance(value, Decimal) and not value and value.is_signed():
+        raise _Unrepresentable(f"{value}: its sign would be lost")
+    return millionths(value)
 
 
 def _money(amount: Money | None) -> tuple[int, int]:
@@ -162,20 +164,15 @@ def _money(amount: Money | None) -> tuple[int, int]:
     value = amount.amount
     if not value and value.is_signed():
         raise _Irregular  # a printed "-0.00": its sign would be lost
-    return _micro(value)  # sub-分 and out-of-range amounts were refused by _refuse_unrepresentable
+    return _micro(value)  # sub-分 and out-of-range amounts raise: the account is then checked by itself
 
 
-def _number(value: Decimal | int | None) -> tuple[int, int]:
-    """(millionths, exponent) of a non-money number; an int is exact (_INT); raise _Unrepresentable."""
-    if value is None:
-        return 0, _UNKNOWN
-    if isinstance(value, int):
-        if not -VALUE_LIMIT < value * _MILLION < VALUE_LIMIT:
-            raise _Unrepresentable
-        return value * _MILLION, _INT
-    if not value and value.is_signed():
-        raise _Unrepresentable
-    return _micro(value)
+def _lenient(amount: Money) -> tuple[int, int]:
+    """(millionths, exponent) of an amount of an account checked by itself: ``_LOST`` when the columns cannot hold it."""
+    try:
+        return _micro(amount.amount)
+    except _Unrepresentable:
+        return 0, _LOST
 
 
 def _decimal(micro: int, exponent: int) -> Decimal:
@@ -186,58 +183,6 @@ def _decimal(micro: int, exponent: int) -> Decimal:
 
 def _amount(micro: int, exponent: int) -> Money | None:
     return None if exponent == _UNKNOWN else Money._of(_decimal(micro, exponent))
-
-
-# -- where money may sit in an account: refused when it does not fit ------------------------------------------
-
-
-def _money_fields(account: FinalAccount) -> Iterator[tuple[str, Money | None]]:
-    """Every amount of ``account`` with its path (events in 万元)."""
-    for chain in _FIGURE_CHAINS:
-        figure: Any = account
-        for name in chain:
-            figure = getattr(figure, name)
-        for slot in _SLOTS:
-            yield f"{'.'.join(chain)}.{slot}", getattr(figure, slot)
-    for i, category in enumerate(account.general_budget.categories):
-        yield from _category_money(category, f"general_budget.categories[{i}]")
-    for i, event in enumerate(account.three_public.events):
-        yield f"three_public.events[{i}].cost", event.cost  # cost_yuan in 万元
-    for i, project in enumerate(account.projects):
-        for j, line in enumerate(project.funds.lines):
-            for slot in ("initial", "adjusted", "executed"):
-                yield f"projects[{i}].funds.lines[{j}].{slot}", getattr(line, slot)
-    for i, exp in enumerate(account.explanations):
-        yield f"explanations[{i}].change", exp.change
-        stack = [(f"explanations[{i}].contributions[{j}]", c) for j, c in enumerate(exp.contributions)]
-        while stack:
-            path, contribution = stack.pop()
-            yield f"{path}.amount", contribution.amount
-            stack.extend((f"{path}.parts[{k}]", p) for k, p in enumerate(contribution.parts))
-
-
-def _category_money(category: ExpenseCategory, path: str) -> Iterator[tuple[str, Money | None]]:
-    for slot in ("actual", "budget", "basic", "project"):
-        yield f"{path}.{slot}", getattr(category, slot)
-    for i, child in enumerate(category.children):
-        yield from _category_money(child, f"{path}.children[{i}]")
-
-
-def _refuse_unrepresentable(account: FinalAccount, index: int) -> None:
-    """Raise BatchError naming the first amount finer than 1 分 or too large for the columns."""
-    for path, amount in _money_fields(account):
-        if amount is None:
-            continue
-        value = amount.amount
-        try:
-            _micro(value)
-        except _Unrepresentable:
-            exponent = value.as_tuple().exponent
-            if type(exponent) is int and exponent < -6:
-                raise BatchError(index, account.unit, path, value, "is finer than 1 分 (0.000001 万元)") from None
-            raise BatchError(
-                index, account.unit, path, value, f"is too large for the batch (at most {VALUE_LIMIT} 分)"
-            ) from None
 
 
 # -- the figures of the model, as columns -----------------------------------------------------------------------
@@ -390,13 +335,11 @@ _ACCOUNT_STRINGS = frozenset({"unit", "classification"})
 
 _PARTS: tuple[Part, ...] = tuple(Part)
 _PART_INDEX = {p: k for k, p in enumerate(_PARTS)}
-_COMPARISON_KINDS: tuple[str, ...] = tuple(identity_rules.COMPARISONS)
+_COMPARISON_KINDS: tuple[str, ...] = tuple(COMPARISONS)
 _COMPARISON_INDEX = {k: n for n, k in enumerate(_COMPARISON_KINDS)}
 _OPERATORS: tuple[Operator, ...] = tuple(Operator)
 _OPERATOR_INDEX = {op: k for k, op in enumerate(_OPERATORS)}
 
-# claim forms
-_NONE, _PY, _LIN, _RAT, _EQ, _MEAN = range(6)
 _CLAIM_GROUP, _FUNDS_GROUP, _CHART_GROUP = 0, 1, 2
 
 
@@ -566,14 +509,21 @@ class Batch:
     # -- building
     @classmethod
     def from_accounts(cls, accounts: Iterable[FinalAccount]) -> Batch:
-        """Put accounts into columns; raise :class:`BatchError` for an amount finer than 1 分.
+        """Put accounts into columns: every account the loader takes.
+
+        An account with an amount the int64 columns cannot hold (finer than 1 分, or beyond
+        about 3.6×10¹⁰ 万元) is kept and checked by itself; only a money column holding such an
+        amount refuses to be read, with :class:`BatchError` naming the account and the amount.
 
         >>> from budgetkit.account import Figure, FinalAccount, Income
-        >>> Batch.from_accounts([FinalAccount(unit="示例", year=2023, unit_type="行政单位",
+        >>> batch = Batch.from_accounts([FinalAccount(unit="示例", year=2023, unit_type="行政单位",
         ...     income=Income(total=Figure("1.0000001")))])
+        >>> len(check_batch(batch))
+        1
+        >>> batch.money("income.total")
         Traceback (most recent call last):
         ...
-        budgetkit.batch.BatchError: account 0 (示例): income.total.current = 1.0000001 万元 is finer than 1 分 (0.000001 万元)
+        budgetkit.batch.BatchError: account 0 (示例): income.total.current = 1.0000001 万元 is finer than 1 分 (0.000001 万元): the account is checked by itself, but this column cannot be summed
         """
         return _Builder().build(list(accounts))
 
@@ -622,6 +572,13 @@ class Batch:
         if name not in _FIGURE_INDEX:
             raise KeyError(f"no figure {path!r}; known: {', '.join(FIGURE_COLUMNS[:6])}, …")
         k = _FIGURE_INDEX[name]
+        lost = np.flatnonzero(self._figure_exp[:, k] == _LOST)
+        if len(lost):
+            i = int(lost[0])
+            figure: Any = self.account(i)
+            for step in name.split("."):
+                figure = getattr(figure, step)
+            raise BatchError(i, self.units[i], name, figure.amount, _reason(figure.amount))
         bound, finest = self._figure_bound, self._figure_finest
         width = len(FIGURE_COLUMNS)
         if bound is None:  # every column's largest magnitude, once per batch (the columns never change)
@@ -662,9 +619,14 @@ class Batch:
         return _to_arrow(self)
 
     @classmethod
-    def from_arrow(cls, table: Any) -> Batch:
-        """Read a batch written by :meth:`to_arrow` (or a slice of one, or a Parquet partition)."""
-        return _from_arrow(table)
+    def from_arrow(cls, table: Any, *, source: str = "<arrow table>") -> Batch:
+        """Read a batch written by :meth:`to_arrow` (or a slice of one, or a Parquet partition).
+
+        The table is validated as strictly as an account file: each row's ``json`` is loaded, and
+        every other column must hold what that account gives, else :class:`~budgetkit.errors.LoadError`
+        names ``source``, the row and the column.
+        """
+        return _from_tables([(source, table)])
 
 
 # -- building ---------------------------------------------------------------------------------------------------
@@ -706,7 +668,6 @@ class _Builder:
         self.figures, self.figure_exp = [], []
 
     def add(self, index: int, account: FinalAccount) -> None:
-        _refuse_unrepresentable(account, index)
         self.seen.clear()
         marks = {name: builder.mark() for name, builder in self.tables.items()}
         figures_mark = len(self.figures)
@@ -719,7 +680,7 @@ class _Builder:
             self._texts(account)
             self._charts(account)
             irregular = False
-        except _Irregular:
+        except (_Irregular, _Unrepresentable):  # a "-0.00", an amount finer than 1 分 or beyond int64
             for name, builder in self.tables.items():
                 builder.rollback(marks[name])
             del self.figures[figures_mark:], self.figure_exp[figures_mark:]
@@ -748,7 +709,7 @@ class _Builder:
 
     def _figures(self, account: FinalAccount, *, lenient: bool = False) -> None:
         values, exps = self.figures, self.figure_exp
-        convert = (lambda m: _micro(m.amount)) if lenient else self.money
+        convert = _lenient if lenient else self.money
         for chain in _FIGURE_CHAINS:
             figure: Any = account
             for name in chain:
@@ -841,13 +802,16 @@ class _Builder:
     def _claims(self, account: FinalAccount) -> None:
         ctx = Context(account)
         for i, claim in enumerate(account.claims):
-            self._claim_row(_CLAIM_GROUP, i, 0, *_claim_form(ctx, claim))
+            try:
+                form: ClaimForm | bool | None = claim_rules.claim_form(ctx, claim)
+            except Exception:  # an unresolved path, or an error the per-account rule meets too: let it
+                form = True
+            self._claim_row(_CLAIM_GROUP, i, 0, form)
         for i, project in enumerate(account.projects):
             for j, line in enumerate(project.funds.lines):
-                if line.stated_rate is None or line.executed is None or line.adjusted is None:
-                    continue
-                executed, adjusted = [(1, line.executed.amount, False)], [(1, line.adjusted.amount, False)]
-                self._claim_row(_FUNDS_GROUP, i, j, _RAT, line.stated_rate, False, executed, adjusted)
+                fund = claim_rules.fund_line_form(line)
+                if fund is not None:
+                    self._claim_row(_FUNDS_GROUP, i, j, fund)
 
     def number(self, value: Decimal | int | None) -> tuple[int, int]:
         """(millionths, exponent) of a number (an int is exact), each Decimal object converted once per account."""
@@ -860,33 +824,28 @@ class _Builder:
         self.seen[id(value)] = (value, result)
         return result
 
-    def _claim_row(
-        self,
-        group: int,
-        i: int,
-        j: int,
-        form: int,
-        stated: Decimal,
-        abs_base: bool,
-        num: Sequence[_Term] = (),
-        den: Sequence[_Term] = (),
-    ) -> None:
+    def _claim_row(self, group: int, i: int, j: int, form: ClaimForm | bool | None) -> None:
+        """One claim form as a row: nothing to check (None), one to check exactly (True), or a form to screen."""
         claims = self.tables["claims"].rows
-        if form in (_NONE, _PY) or len(num) > _MAX_TERMS or len(den) > _MAX_TERMS:
-            claims.append((group, i, j, _PY if form != _NONE else _NONE, 0, _UNKNOWN, False, 0, 0))
+        # group, i, j, form, stated, stated_exp, abs_base, n_num, n_den
+        if form is None or form is True or form is False:
+            claims.append((group, i, j, FORM_NONE if form is None else FORM_EXACT, 0, UNKNOWN, False, 0, 0))
+            return
+        num, den = form.num, form.den
+        if len(num) > _MAX_TERMS or len(den) > _MAX_TERMS:
+            claims.append((group, i, j, FORM_EXACT, 0, UNKNOWN, False, 0, 0))
             return
         try:
-            stated_value, stated_exp = self.number(stated)
+            stated_value, stated_exp = self.number(form.stated)
             rows = []
             for sign, value, exact in (*num, *den):
                 micro, exp = self.number(value)
-                rows.append((micro, _INT if exact else exp, sign))  # value, exp, sign
+                rows.append((micro, INT if exact else exp, sign))  # value, exp, sign
         except _Unrepresentable:
-            claims.append((group, i, j, _PY, 0, _UNKNOWN, False, 0, 0))
+            claims.append((group, i, j, FORM_EXACT, 0, UNKNOWN, False, 0, 0))
             return
         self.tables["cterms"].rows.extend(rows)
-        # group, i, j, form, stated, stated_exp, abs_base, n_num, n_den
-        claims.append((group, i, j, form, stated_value, stated_exp, abs_base, len(num), len(den)))
+        claims.append((group, i, j, FORM_CODES[form.kind], stated_value, stated_exp, form.abs_base, len(num), len(den)))
 
     def _projects(self, account: FinalAccount) -> None:
         projects = self.tables["projects"].rows
@@ -949,7 +908,11 @@ class _Builder:
         for i, chart in enumerate(account.charts):
             charts.append((s(chart.title), s(chart.data_title), len(chart.labels), len(chart.values)))
             for j, (raw, subject) in enumerate(zip(chart.values, chart.subjects, strict=False)):
-                self._claim_row(_CHART_GROUP, i, j, *_chart_form(account, raw, subject))
+                try:
+                    form: ClaimForm | bool | None = chart_rules.chart_form(account, raw, subject)
+                except Exception:  # not a number, floating-point noise, or an error the rule meets too
+                    form = True
+                self._claim_row(_CHART_GROUP, i, j, form)
 
     def _texts(self, account: FinalAccount) -> None:
         texts = self.tables["texts"].rows
@@ -991,216 +954,22 @@ def _principle_key(project: Project) -> str:
     return json.dumps([None if weight is None else str(weight), rows], ensure_ascii=False)
 
 
-# -- claims as forms ------------------------------------------------------------------------------------------
-
-_Term = tuple[int, Decimal | int, bool]  # sign, value, exact
-_Form = tuple[int, Decimal, bool, list[_Term]]
-
-
-def _terms(value: Any) -> list[_Term] | None:
-    """The printed figures a claim operand's interval adds up (mirrors ``rules.claims._interval``)."""
-    if value is None:
-        return None
-    if isinstance(value, Money):
-        return [(1, value.amount, False)]
-    if isinstance(value, Decimal):
-        return [(1, value, False)]
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return [(1, value, True)]
-    if isinstance(value, Figure):
-        return _terms(value.current)
-    if isinstance(value, ExpenseCategory):
-        if value.actual is not None:
-            return [(1, value.actual.amount, False)]
-        total: list[_Term] = []
-        for child in value.children:
-            part = _terms(child)
-            if part is None:
-                return None
-            total += part
-        return total if value.children else None
-    if isinstance(value, Project):
-        return _terms(value.funds.total.executed)
-    return None
-
-
-def _negated(terms: list[_Term]) -> list[_Term]:
-    return [(-sign, value, exact) for sign, value, exact in terms]
-
-
-def _operand(ctx: Context, spec: str) -> Any:
-    """``rules.claims._operand``, skipping the attempt to read a number when ``spec`` starts with a letter."""
-    if spec[:1].isalpha():  # no number starts with a letter: a path
-        return resolve(ctx.account, spec)
-    return claim_rules._operand(ctx, spec)
-
-
-def _claim_form(ctx: Context, claim: Claim) -> tuple[int, Decimal, bool, list[_Term], list[_Term]]:
-    """A claim as a screenable form (mirrors ``rules.claims.claim_findings``): form, stated, abs_base, num, den."""
-    stated = claim.stated
-    none: tuple[int, Decimal, bool, list[_Term], list[_Term]] = (_NONE, stated, False, [], [])
-    python: tuple[int, Decimal, bool, list[_Term], list[_Term]] = (_PY, stated, False, [], [])
-    try:
-        subject = _operand(ctx, claim.subject)
-        base = _operand(ctx, claim.base) if claim.base else None
-    except PathError:
-        return python
-    except Exception:  # the per-account rule meets the same error; let it
-        return python
-    kind = claim.kind
-    if kind is ClaimKind.AMOUNT:
-        terms = _terms(subject)
-        return none if terms is None else (_LIN, stated, False, terms, [])
-    if kind in (ClaimKind.CHANGE, ClaimKind.GROWTH):
-        if not isinstance(subject, Figure) or subject.current is None:
-            return none
-        current: _Term = (1, subject.current.amount, False)
-        previous: list[_Term] | None = None
-        if subject.previous is not None:
-            previous = [(1, subject.previous.amount, False)]
-        elif kind is ClaimKind.GROWTH:
-            for other in ctx.account.claims:
-                if other.kind is ClaimKind.CHANGE and other.subject == claim.subject:
-                    previous = [current, (-1, other.stated, False)]
-                    break
-        if previous is None:
-            return none
-        if kind is ClaimKind.CHANGE:
-            return (_LIN, stated, False, [current, *_negated(previous)], [])
-        return (_RAT, stated, True, [current, *_negated(previous)], previous)
-    if kind in (ClaimKind.SHARE, ClaimKind.RATIO):
-        return _ratio_form(stated, subject, base)
-    if kind is ClaimKind.COMPLETION:
-        if isinstance(subject, Project):
-            total = subject.funds.total
-            if total.executed is not None and total.adjusted is not None:
-                return _ratio_form(stated, total.executed, total.adjusted)
-            return none
-        if isinstance(subject, Figure | ExpenseCategory):
-            actual = subject.current if isinstance(subject, Figure) else subject.actual
-            if actual is not None and subject.budget is not None:
-                return _ratio_form(stated, actual, subject.budget)
-        return none
-    if kind is ClaimKind.COUNT:
-        return (_EQ, stated, False, [(1, len(subject), True)], []) if isinstance(subject, tuple) else none
-    if kind is ClaimKind.SUM:
-        values = subject if isinstance(subject, tuple) else (subject,)
-        if not values or any(v is None for v in values):
-            return none
-        if all(isinstance(v, int) and not isinstance(v, bool) for v in values):
-            return (_EQ, stated, False, [(1, sum(values), True)], [])
-        num: list[_Term] = []
-        for v in values:
-            terms = _terms(v)
-            if terms is None or claim_rules._point(v) is None:
-                return none
-            num += terms
-        return (_LIN, stated, False, num, [])
-    if kind is ClaimKind.SCORE:
-        projects = subject if isinstance(subject, tuple) else (subject,)
-        projects = tuple(p for p in projects if isinstance(p, Project))
-        totals = [p.stated_total for p in projects]
-        if not projects or any(t is None for t in totals):
-            return none
-        exact = [(1, t, False) for t in totals if t is not None]
-        return (_LIN if len(projects) == 1 else _MEAN, stated, False, exact, [])
-    return python
-
-
-def _chart_form(account: FinalAccount, raw: str, subject: str) -> tuple[int, Decimal, bool, list[_Term], list[_Term]]:
-    """A chart value as a screenable form (mirrors ``rules.charts._value``): it must reach its figure."""
-    python: tuple[int, Decimal, bool, list[_Term], list[_Term]] = (_PY, Decimal(0), False, [], [])
-    try:
-        if len(raw) > 40:
-            return python
-        value = Decimal(raw.strip())
-    except ArithmeticError:  # InvalidOperation: the rule reports a value that is not a number
-        return python
-    exponent = value.as_tuple().exponent
-    if not value.is_finite() or type(exponent) is not int or exponent < -6:
-        return python  # not a number, or floating-point noise the rule reports
-    try:
-        figure = resolve(account, subject)
-    except PathError:
-        return (_NONE, value, False, [], [])
-    except Exception:
-        return python
-    terms = _terms(figure)
-    return (_NONE, value, False, [], []) if terms is None else (_LIN, value, False, terms, [])
-
-
-def _ratio_form(stated: Decimal, num: Any, den: Any) -> tuple[int, Decimal, bool, list[_Term], list[_Term]]:
-    n, d = _terms(num), _terms(den)
-    if n is None or d is None:
-        return (_NONE, stated, False, [], [])
-    return (_RAT, stated, False, n, d)
-
-
-# -- vectorised arithmetic on printed figures ---------------------------------------------------------------------
-
-
-def _segment_sums(values: Int64Array, counts: Int64Array) -> Int64Array:
-    """Σ of consecutive runs of ``values`` of the given lengths (a run may be empty).
-
-    int64 addition may wrap around modulo 2**64 on the way, but each run's sum is
-    exact whenever it fits in int64, which the value and term limits guarantee.
-    """
-    if not len(counts):
-        return np.zeros(0, dtype=np.int64)
-    starts = np.cumsum(counts) - counts
-    padded = np.zeros(len(values) + 1, dtype=np.int64)  # a trailing 0 for empty runs at the end to point at
-    padded[:-1] = values
-    result: Int64Array = np.add.reduceat(padded, starts)
-    result[counts == 0] = 0  # reduceat gives the element at the start of an empty run
-    return result
-
-
-def _published(
-    value: Int64Array, exp: npt.NDArray[np.int8], exact: BoolArray
-) -> tuple[Int64Array, BoolArray, Int64Array, BoolArray]:
-    """The rounding interval of printed values, in half-millionths: lo, lo_open, hi, hi_open.
-
-    A printed value v with p places stands for [v − ½·10⁻ᵖ, v + ½·10⁻ᵖ) (mirrored below 0);
-    a printed 0 and a whole count are exact.
-    """
-    twice = 2 * value
-    places = np.clip(-exp.astype(np.int64), 0, 6)
-    point = exact | (value == 0)
-    half = np.where(point, 0, _HALF_UNIT[places])
-    negative = value < 0
-    return twice - half, ~point & negative, twice + half, ~point & ~negative
-
-
-def _overlaps(
-    lo: Int64Array,
-    lo_open: BoolArray,
-    hi: Int64Array,
-    hi_open: BoolArray,
-    tlo: Int64Array,
-    tlo_open: BoolArray,
-    thi: Int64Array,
-    thi_open: BoolArray,
-) -> BoolArray:
-    """Whether two intervals share a value, open ends respected (mirrors ``Interval.overlaps``)."""
-    low = np.maximum(lo, tlo)
-    low_open = np.where(lo > tlo, lo_open, np.where(tlo > lo, tlo_open, lo_open | tlo_open))
-    high = np.minimum(hi, thi)
-    high_open = np.where(hi < thi, hi_open, np.where(thi < hi, thi_open, hi_open | thi_open))
-    result: BoolArray = (low < high) | ((low == high) & ~low_open & ~high_open)
-    return result
-
-
-@dataclass
 class _Found:
-    """Findings per account, each with its sort key (rule position, ordinal)."""
+    """Findings per account, each with its sort key (rule position, ordinal); only those the options keep."""
 
-    items: dict[int, list[tuple[int, int, Finding]]] = field(default_factory=dict)
+    def __init__(self, options: _Options) -> None:
+        self.items: dict[int, list[tuple[int, int, Finding]]] = {}
+        default = not options.disable and options.min_severity is Severity.INFO
+        self.keeps = (lambda finding: True) if default else options.keeps
+        self.off = {k for k, rule in enumerate(DEFAULT_RULES) if disabled(rule.code, options.disable)}
 
     def add(self, account: int, rule: int, ordinal: int, findings: Iterable[Finding]) -> None:
+        if rule in self.off:
+            return
         bucket = self.items.get(account)
         for finding in findings:
+            if not self.keeps(finding):
+                continue
             if bucket is None:
                 bucket = self.items[account] = []
             bucket.append((rule, ordinal, finding))
@@ -1216,14 +985,44 @@ class _Found:
 _RULE_CODES = ("identity", "explanation", "claim", "funds", "classification", "project", "text", "chart")
 
 
+@attrs.frozen
+class _Options:
+    """What :func:`budgetkit.audit.check` takes besides the account: the batch honours every one."""
+
+    disable: tuple[str, ...] = ()
+    min_severity: Severity = Severity.INFO
+    scoring: ScoringRules | None = None
+    zero_is_exact: bool = True
+    classification: ClassificationTable | None = None
+
+    def check(self, account: FinalAccount) -> list[Finding]:
+        """The account checked by itself, with these options."""
+        return check(
+            account,
+            disable=self.disable,
+            min_severity=self.min_severity,
+            scoring=self.scoring,
+            zero_is_exact=self.zero_is_exact,
+            classification=self.classification,
+        )
+
+    def context(self, account: FinalAccount) -> Context:
+        return Context(account, self.scoring, self.zero_is_exact, self.classification)
+
+    def keeps(self, finding: Finding) -> bool:
+        """Whether ``check()`` would report the finding under these options."""
+        return finding.severity >= self.min_severity and not disabled(finding.rule, self.disable)
+
+
 class _Checker:
     """Checks one batch (or a slice of one)."""
 
-    def __init__(self, batch: Batch, cache: dict[tuple[str, int], Any]) -> None:
+    def __init__(self, batch: Batch, cache: dict[tuple[str, int], Any], options: _Options) -> None:
         self.batch = batch
         self.strings = batch._strings.strings
         self.cache = cache
-        self.found = _Found()
+        self.options = options
+        self.found = _Found(options)
         self.contexts: dict[int, Context] = {}
         self.chart_accounts: set[int] = set()  #: accounts the chart rule must see
         position = {rule.code: k for k, rule in enumerate(DEFAULT_RULES)}
@@ -1233,7 +1032,7 @@ class _Checker:
     def context(self, k: int) -> Context:
         ctx = self.contexts.get(k)
         if ctx is None:
-            ctx = self.contexts[k] = Context(self.batch.account(k))
+            ctx = self.contexts[k] = self.options.context(self.batch.account(k))
         return ctx
 
     def run(self) -> list[list[Finding]]:
@@ -1241,18 +1040,23 @@ class _Checker:
         n = len(batch)
         irregular = batch._accounts["irregular"]
         if not self.regular:  # a rule catalogue this module does not know: check each account whole
-            return [check(batch.account(k)) for k in range(n)]
-        self.sums()
-        self.compares()
-        self.changes()
-        self.claims()
-        self.classification()
-        self.projects()
-        self.texts()
-        self.charts()
+            return [self.options.check(batch.account(k)) for k in range(n)]
+        steps = (  # a step that serves one rule only is skipped when that rule is disabled
+            ("", self.sums),
+            ("identity", self.compares),
+            ("explanation", self.changes),
+            ("", self.claims),
+            ("classification", self.classification),
+            ("project", self.projects),
+            ("text", self.texts),
+            ("chart", self.charts),
+        )
+        for code, step in steps:
+            if not (code and disabled(code, self.options.disable)):
+                step()
         out = self.found.result(n)
         for k in np.flatnonzero(irregular).tolist():
-            out[k] = check(batch.account(k))
+            out[k] = self.options.check(batch.account(k))
         return out
 
     # -- identities and change explanations
@@ -1262,20 +1066,21 @@ class _Checker:
         if not table.rows():
             return
         c, terms = table.columns, self.batch._tables["terms"].columns
+        zero = self.options.zero_is_exact
         counts = c["n_terms"].astype(np.int64)
         value, exp = terms["value"], terms["exp"]
         decided = counts <= _MAX_TERMS  # longer sums might overflow: judged one by one
-        differ = (_segment_sums(value, counts) != c["total"]) | ~decided
+        differ = (segment_sums(value, counts) != c["total"]) | ~decided
         if not differ.any():
             return
         total, total_exp = c["total"], c["total_exp"]
         # residue or error: is the printed total reachable from the parts' rounding intervals?
-        lo, lo_open, hi, hi_open = _published(value, exp, exp == _INT)
-        reach_lo, reach_hi = _segment_sums(lo, counts), _segment_sums(hi, counts)
-        reach_lo_open = _segment_sums(lo_open.astype(np.int64), counts) > 0
-        reach_hi_open = _segment_sums(hi_open.astype(np.int64), counts) > 0
-        tlo, tlo_open, thi, thi_open = _published(total, total_exp, total_exp == _INT)
-        residue = _overlaps(reach_lo, reach_lo_open, reach_hi, reach_hi_open, tlo, tlo_open, thi, thi_open)
+        lo, lo_open, hi, hi_open = published_columns(value, exp, exp == _INT, zero)
+        reach_lo, reach_hi = segment_sums(lo, counts), segment_sums(hi, counts)
+        reach_lo_open = segment_sums(lo_open.astype(np.int64), counts) > 0
+        reach_hi_open = segment_sums(hi_open.astype(np.int64), counts) > 0
+        tlo, tlo_open, thi, thi_open = published_columns(total, total_exp, total_exp == _INT, zero)
+        residue = overlaps_columns(reach_lo, reach_lo_open, reach_hi, reach_hi_open, tlo, tlo_open, thi, thi_open)
         # the most places any figure of an identity is printed with
         starts = np.cumsum(counts) - counts
         term_places = np.maximum(-np.where(exp == _INT, 0, exp).astype(np.int64), 0)
@@ -1329,7 +1134,7 @@ class _Checker:
                     (lb, _amount(v, e)) for lb, v, e in zip(labels[here], values[here], exps[here], strict=True)
                 )
                 total_n = _amount(totals[n], total_exps[n])
-                findings = SumCheck(code[n], path[n], what[n], what_en[n], total_n, amounts, part[n]).findings()
+                findings = SumCheck(code[n], path[n], what[n], what_en[n], total_n, amounts, part[n]).findings(zero)
             self.found.add(owner[n], rule[n], ordinal[n], findings)
 
     def compares(self) -> None:
@@ -1339,13 +1144,8 @@ class _Checker:
             return
         left, right = c["left"], c["right"]
         known_left, known_right = c["left_exp"] != _UNKNOWN, c["right_exp"] != _UNKNOWN
-        ops = np.array([identity_rules.COMPARISONS[k] for k in _COMPARISON_KINDS])[c["kind"]]
-        both = known_left & known_right
-        fails = np.where(
-            ops == "ne",
-            both & (left != right),
-            np.where(ops == "gt", both & (left > right), known_left & (left != 0)),
-        )
+        kinds = [_COMPARISON_KINDS[k] for k in c["kind"].tolist()]
+        fails = compare_columns(kinds, left, known_left, right, known_right)
         owner = table.owner()
         rule = self.position["identity"]
         for r in np.flatnonzero(fails).tolist():
@@ -1362,11 +1162,13 @@ class _Checker:
         c = table.columns
         if not table.rows():
             return
-        no = np.zeros(table.rows(), dtype=np.bool_)
-        clo, clo_open, chi, chi_open = _published(c["current"], c["current_exp"], no)
-        plo, plo_open, phi, phi_open = _published(c["previous"], c["previous_exp"], no)
-        tlo, tlo_open, thi, thi_open = _published(c["change"], c["change_exp"], no)
-        ok = _overlaps(clo - phi, clo_open | phi_open, chi - plo, chi_open | plo_open, tlo, tlo_open, thi, thi_open)
+        no, zero = np.zeros(table.rows(), dtype=np.bool_), self.options.zero_is_exact
+        clo, clo_open, chi, chi_open = published_columns(c["current"], c["current_exp"], no, zero)
+        plo, plo_open, phi, phi_open = published_columns(c["previous"], c["previous_exp"], no, zero)
+        tlo, tlo_open, thi, thi_open = published_columns(c["change"], c["change_exp"], no, zero)
+        ok = overlaps_columns(
+            clo - phi, clo_open | phi_open, chi - plo, chi_open | plo_open, tlo, tlo_open, thi, thi_open
+        )
         owner = table.owner()
         rule = self.position["explanation"]
         for r in np.flatnonzero(~ok).tolist():
@@ -1378,7 +1180,7 @@ class _Checker:
                 Money(_decimal(int(c["current"][r]), int(c["current_exp"][r]))),
                 Money(_decimal(int(c["previous"][r]), int(c["previous_exp"][r]))),
             )
-            self.found.add(int(owner[r]), rule, int(c["ordinal"][r]), check.findings())
+            self.found.add(int(owner[r]), rule, int(c["ordinal"][r]), check.findings(zero))
 
     # -- claims and fund lines
     def claims(self) -> None:
@@ -1386,7 +1188,19 @@ class _Checker:
         c = table.columns
         if not table.rows():
             return
-        flagged = _screen_claims(c, self.batch._tables["cterms"].columns)
+        t = self.batch._tables["cterms"].columns
+        flagged = screen_claims(
+            c["form"],
+            c["stated"],
+            c["stated_exp"],
+            c["abs_base"],
+            c["n_num"].astype(np.int64),
+            c["n_den"].astype(np.int64),
+            t["value"],
+            t["exp"],
+            t["sign"].astype(np.int64),
+            self.options.zero_is_exact,
+        )
         owner = table.owner()
         by_account: dict[int, list[int]] = {}
         for r in np.flatnonzero(flagged).tolist():
@@ -1419,7 +1233,9 @@ class _Checker:
         for key in keys.tolist():
             cached = self.cache.get(("classification", key))
             if cached is None:
-                cached = self.cache[("classification", key)] = _line_findings(self.strings[key], memo)
+                cached = self.cache[("classification", key)] = _line_findings(
+                    self.strings[key], memo, self.options.classification
+                )
             results.append(cached)
         has = np.array([bool(r) for r in results], dtype=np.bool_)
         for k in np.flatnonzero(has[inverse]).tolist():
@@ -1430,7 +1246,10 @@ class _Checker:
         table = self.batch._tables["projects"]
         if not table.rows():
             return
-        flagged = _screen_projects(table, self.batch._tables["indicators"], self.strings, self.cache)
+        if self.options.scoring is None or self.options.scoring == DEFAULT_SCORING:
+            flagged = _screen_projects(table, self.batch._tables["indicators"], self.strings, self.cache)
+        else:  # the screens know the default rules only: another variant is judged table by table
+            flagged = np.ones(table.rows(), dtype=np.bool_)
         owner = table.owner()
         rule = self.position["project"]
         for r in np.flatnonzero(flagged).tolist():
@@ -1492,118 +1311,11 @@ def _side_value(value: int, exponent: int) -> Money | int | None:
     return Money(_decimal(value, exponent))
 
 
-def _line_findings(key: str, memo: dict[Any, Any]) -> list[Finding]:
+def _line_findings(key: str, memo: dict[Any, Any], table: ClassificationTable | None) -> list[Finding]:
     """The classification rule's findings for one shape of lines (see ``_classification_key``)."""
     year, rows = json.loads(key)
     lines = [(path, _Line(CategoryLevel(level), name, printed, code)) for path, level, name, printed, code in rows]
-    return list(classification_rules.line_findings(year, lines, memo))
-
-
-def _screen_claims(c: Mapping[str, np.ndarray[Any, Any]], t: Mapping[str, np.ndarray[Any, Any]]) -> BoolArray:
-    """Which claims and fund lines may yield a finding (conservative)."""
-    form = c["form"]
-    n_num, n_den = c["n_num"].astype(np.int64), c["n_den"].astype(np.int64)
-    rows = len(form)
-    # interleave numerator and denominator runs: row r owns [num_r, den_r]
-    runs = np.empty(2 * rows, dtype=np.int64)
-    runs[0::2], runs[1::2] = n_num, n_den
-    value, exp, sign = t["value"], t["exp"], t["sign"].astype(np.int64)
-    exact = exp == _INT
-    lo, lo_open, hi, hi_open = _published(value, exp, exact)
-    flip = sign < 0
-    lo, hi = np.where(flip, -hi, lo), np.where(flip, -lo, hi)
-    lo_open, hi_open = np.where(flip, hi_open, lo_open), np.where(flip, lo_open, hi_open)
-    s_lo, s_hi, centre = _segment_sums(lo, runs), _segment_sums(hi, runs), _segment_sums(2 * sign * value, runs)
-    s_lo_open = _segment_sums(lo_open.astype(np.int64), runs) > 0
-    s_hi_open = _segment_sums(hi_open.astype(np.int64), runs) > 0
-    nlo, nhi, nlo_open, nhi_open, ncentre = s_lo[0::2], s_hi[0::2], s_lo_open[0::2], s_hi_open[0::2], centre[0::2]
-    dlo, dhi, dlo_open, dhi_open, dcentre = s_lo[1::2], s_hi[1::2], s_lo_open[1::2], s_hi_open[1::2], centre[1::2]
-
-    stated, stated_exp = c["stated"], c["stated_exp"]
-    clean = form == _NONE
-    # the stated value's own interval, in half-millionths (LIN) …
-    no = np.zeros(rows, dtype=np.bool_)
-    tlo, tlo_open, thi, thi_open = _published(stated, stated_exp, no)
-    lin = form == _LIN
-    clean |= lin & _overlaps(nlo, nlo_open, nhi, nhi_open, tlo, tlo_open, thi, thi_open)
-    # … and in half-units of its last place (RAT, MEAN): S ± ½
-    places = np.clip(-stated_exp.astype(np.int64), 0, 6)
-    whole = stated // _POW10[6 - places]
-    # EQ: a whole count against the stated number
-    clean |= (form == _EQ) & (stated == ncentre // 2)
-    # MEAN: the mean of the stated table totals lies in [S − ½, S + ½) of the last place (S > 0)
-    n = np.maximum(n_num, 1)
-    mean_ok = (
-        (whole > 0)
-        & (whole < 2**30)
-        & (places <= 6)
-        & ((2 * whole - 1) * n * _MILLION <= _POW10[places] * ncentre)
-        & (_POW10[places] * ncentre < (2 * whole + 1) * n * _MILLION)
-    )
-    clean |= (form == _MEAN) & mean_ok
-    rat = np.flatnonzero(form == _RAT)
-    clean[rat] = _ratio_clean(
-        whole[rat],
-        places[rat],
-        nlo[rat],
-        nhi[rat],
-        dlo[rat],
-        dhi[rat],
-        dlo_open[rat],
-        dhi_open[rat],
-        dcentre[rat],
-        c["abs_base"][rat],
-    )
-    flagged: BoolArray = ~clean
-    return flagged
-
-
-def _ratio_clean(
-    whole: Int64Array,
-    places: Int64Array,
-    nlo: Int64Array,
-    nhi: Int64Array,
-    dlo: Int64Array,
-    dhi: Int64Array,
-    dlo_open: BoolArray,
-    dhi_open: BoolArray,
-    dcentre: Int64Array,
-    abs_base: BoolArray,
-) -> BoolArray:
-    """Whether num/den × 100 certainly reaches the stated percentage (mirrors ``Interval.__truediv__``)."""
-    zero_base = (dlo == 0) & (dhi == 0)
-    # growth rates divide by |previous|: mirror the base when the previous value is negative
-    mirror = abs_base & (dcentre < 0)
-    dlo, dhi = np.where(mirror, -dhi, dlo), np.where(mirror, -dlo, dhi)
-    dlo_open, dhi_open = np.where(mirror, dhi_open, dlo_open), np.where(mirror, dlo_open, dhi_open)
-    unbounded = (dlo <= 0) & (dhi >= 0) & ~zero_base  # the truth is unbounded: it reaches anything
-    # make the denominator positive: n/d = (−n)/(−d)
-    negative = dhi < 0
-    nlo, nhi = np.where(negative, -nhi, nlo), np.where(negative, -nlo, nhi)
-    dlo, dhi = np.where(negative, -dhi, dlo), np.where(negative, -dlo, dhi)
-    dlo_open, dhi_open = np.where(negative, dhi_open, dlo_open), np.where(negative, dlo_open, dhi_open)
-    # corner n/d·100 against the stated bound b/(2·10^places): compare K·n with b·d, K = 200·10^places
-    k = 200 * _POW10[places]
-    point = whole == 0  # a printed 0 is exact
-    t_lo, t_hi = 2 * whole - 1, 2 * whole + 1
-    safe_d = np.maximum(np.maximum(np.abs(dlo), np.abs(dhi)), 1)
-    safe = (
-        (np.maximum(np.abs(nlo), np.abs(nhi)) <= _SAFE // k)
-        & (np.maximum(np.abs(t_lo), np.abs(t_hi)) <= _SAFE // safe_d)
-        & (dlo > 0)
-    )
-    kn_lo, kn_hi = np.where(safe, k * nlo, 0), np.where(safe, k * nhi, 0)
-    below_hi = (kn_lo * 1 < t_hi * dlo) | (kn_lo < t_hi * dhi) | (kn_hi < t_hi * dlo) | (kn_hi < t_hi * dhi)
-    above_lo = (kn_lo > t_lo * dlo) | (kn_lo > t_lo * dhi) | (kn_hi > t_lo * dlo) | (kn_hi > t_lo * dhi)
-    n_point = nlo == nhi
-    spread = ~n_point | ((dlo < dhi) & (nlo != 0))
-    nondegenerate = ~point & safe & below_hi & above_lo & spread
-    # a stated 0: the truth must hold 0
-    zero_truth = n_point & (nlo == 0) & ~(dlo_open & dhi_open)
-    straddles = (nlo < 0) & (nhi > 0)
-    degenerate = point & (dlo > 0) & (zero_truth | straddles)
-    clean: BoolArray = ~zero_base & (unbounded | nondegenerate | degenerate)
-    return clean
+    return list(classification_rules.line_findings(year, lines, memo, table=table))
 
 
 def _screen_projects(
@@ -1621,19 +1333,19 @@ def _screen_projects(
 
     # indicators, one by one
     ind_flagged = _screen_indicators(ind, reasons, strings, cache)
-    flagged |= _segment_sums(ind_flagged.astype(np.int64), n_ind) > 0
+    flagged |= segment_sums(ind_flagged.astype(np.int64), n_ind) > 0
 
     # weights: execution weight (or the rules') + Σ indicator weights = 100; the total row says the same
     default_weight = int(SCORING.execution_weight) * _MILLION
     exec_weight = np.where(p["exec_weight_exp"] == _UNKNOWN, default_weight, p["exec_weight"])
-    weight_total = exec_weight + _segment_sums(ind["weight"], n_ind)
+    weight_total = exec_weight + segment_sums(ind["weight"], n_ind)
     flagged |= weight_total != 100 * _MILLION
     flagged |= (p["stated_weight_exp"] != _UNKNOWN) & (p["stated_weight"] != weight_total)
 
     # the total row against the stated row scores
     stated_known = ind["stated_exp"] != _UNKNOWN
-    all_stated = _segment_sums((~stated_known).astype(np.int64), n_ind) == 0
-    stated_sum = p["exec_score"] + _segment_sums(ind["stated"], n_ind)
+    all_stated = segment_sums((~stated_known).astype(np.int64), n_ind) == 0
+    stated_sum = p["exec_score"] + segment_sums(ind["stated"], n_ind)
     sum_known = (p["exec_score_exp"] != _UNKNOWN) & all_stated
     flagged |= (p["stated_total_exp"] != _UNKNOWN) & sum_known & (p["stated_total"] != stated_sum)
 
@@ -1788,6 +1500,8 @@ def _in_band(
 ) -> BoolArray:
     """Whether a 定性 score lies in the band its actual is judged to fall in (or no band is judged)."""
     keys, inverse = np.unique(c["judged"], return_inverse=True)
+    if not len(keys):  # no indicator in the whole batch
+        return np.zeros(0, dtype=np.bool_)
     bands = []
     for key in keys.tolist():
         band = cache.get(("band", key))
@@ -1826,10 +1540,18 @@ def _band(key: str, rules: Any) -> tuple[int, int, int, bool, bool]:
 def check_batch(
     batch_or_accounts: Batch | Iterable[FinalAccount],
     *,
+    disable: Sequence[str] = (),
+    min_severity: Severity = Severity.INFO,
+    scoring: ScoringRules | None = None,
+    zero_is_exact: bool = True,
+    classification: ClassificationTable | None = None,
     progress: Callable[[int, int], object] | None = None,
 ) -> list[list[Finding]]:
     """Check every account of a batch: one list of findings per account, equal to ``[check(a) for a in accounts]``.
 
+    Takes every option of :func:`budgetkit.audit.check` (``disable``, ``min_severity``, ``scoring``,
+    ``zero_is_exact``, ``classification``) with the same meaning, so that
+    ``check_batch(accounts, **options) == [check(a, **options) for a in accounts]``.
     ``progress(done, total)`` is called after each block of accounts.
 
     >>> from budgetkit import datasets
@@ -1837,14 +1559,19 @@ def check_batch(
     >>> seed = datasets.load("zigong-hr-2023")
     >>> check_batch([seed]) == [check(seed)]
     True
+    >>> check_batch([seed], disable=("claim",), min_severity=Severity.ERROR) == [
+    ...     check(seed, disable=("claim",), min_severity=Severity.ERROR)]
+    True
     """
+    check_disable(DEFAULT_RULES, disable)
+    options = _Options(tuple(disable), min_severity, scoring, zero_is_exact, classification)
     batch = batch_or_accounts if isinstance(batch_or_accounts, Batch) else Batch.from_accounts(batch_or_accounts)
     total = len(batch)
     cache: dict[tuple[str, int], Any] = {}
     out: list[list[Finding]] = []
     block = 4 * _BLOCK
     for start in range(0, total, block):
-        out.extend(_Checker(batch[start : start + block], cache).run())
+        out.extend(_Checker(batch[start : start + block], cache, options).run())
         if progress is not None:
             progress(len(out), total)
     return out
@@ -1890,62 +1617,113 @@ def _to_arrow(batch: Batch) -> Any:
     return pa.table(columns)
 
 
-def _strings_of(array: Any, strings: _Strings) -> Int64Array:
-    """Ids in ``strings`` of a string (or dictionary) Arrow array."""
+def _accounts_of(table: Any, source: str) -> tuple[list[FinalAccount], Any]:
+    """Every account of one batch table, loaded from its ``json`` column as strictly as an account file."""
     pa = _require("pyarrow")
-    pc = _require("pyarrow.compute")
-
-    if not pa.types.is_dictionary(array.type):
-        array = pc.dictionary_encode(array)
-    dictionary = array.dictionary.to_pylist()
-    remap = np.array([strings.id(s) for s in dictionary], dtype=np.int64)
-    indices = array.indices.to_numpy(zero_copy_only=False)
-    result: Int64Array = remap[indices] if len(remap) else np.zeros(0, dtype=np.int64)
-    return result
-
-
-def _from_arrow(table: Any) -> Batch:
-    pa = _require("pyarrow")
-    table = table.combine_chunks()
-    strings = _Strings()
-    accounts: dict[str, np.ndarray[Any, Any]] = {}
-    for name, dtype in _ACCOUNT_SCHEMA.items():
-        column = table.column(name).combine_chunks()
-        if name in _ACCOUNT_STRINGS:
-            accounts[name] = _strings_of(column, strings).astype(dtype)
-        else:
-            accounts[name] = column.to_numpy(zero_copy_only=False).astype(dtype)
-    n = table.num_rows
-    figures = np.zeros((n, len(FIGURE_COLUMNS)), dtype=np.int64)
-    figure_exp = np.full((n, len(FIGURE_COLUMNS)), _UNKNOWN, dtype=np.int8)
-    for k, name in enumerate(FIGURE_COLUMNS):
-        values = table.column(name).combine_chunks()
-        exps = table.column(f"{name}:exp").combine_chunks()
-        figures[:, k] = values.fill_null(0).to_numpy(zero_copy_only=False)
-        figure_exp[:, k] = exps.fill_null(_UNKNOWN).to_numpy(zero_copy_only=False)
-    tables: dict[str, _Table] = {}
-    for table_name, schema in _SCHEMAS.items():
-        offsets: Int64Array | None = None
-        columns: dict[str, np.ndarray[Any, Any]] = {}
-        for name, dtype in schema.items():
-            array = table.column(f"{table_name}.{name}").combine_chunks()
-            raw = np.asarray(array.offsets.to_numpy(zero_copy_only=False), dtype=np.int64)
-            here = raw - raw[0]
-            if offsets is None:
-                offsets = here
-            elif not np.array_equal(offsets, here):
-                raise BatchError(-1, "", f"{table_name}.{name}", "", "has rows that do not line up with its table")
-            flat = array.flatten()
-            if (table_name, name) in _STRING_COLUMNS:
-                columns[name] = _strings_of(flat, strings).astype(dtype)
-            else:
-                columns[name] = flat.to_numpy(zero_copy_only=False).astype(dtype)
-        assert offsets is not None
-        tables[table_name] = _Table(offsets, columns)
+    if table.num_rows == 0:
+        raise LoadError(source, [LoadIssue("file", "holds no accounts (a batch file has one row per account)")])
+    if "json" not in table.column_names:
+        raise LoadError(source, [LoadIssue("column json", "is missing: it holds each account, the source of truth")])
     texts = table.column("json").combine_chunks()
-    if not pa.types.is_large_string(texts.type):
-        texts = texts.cast(pa.large_string())
-    return Batch(accounts, figures, figure_exp, tables, strings, None, texts)
+    if not (pa.types.is_string(texts.type) or pa.types.is_large_string(texts.type)):
+        raise LoadError(source, [LoadIssue("column json", f"has type {texts.type}, expected text")])
+    from budgetkit import io
+
+    accounts: list[FinalAccount] = []
+    issues: list[LoadIssue] = []
+    for i in range(table.num_rows):
+        where = f"row {i}, column json"
+        try:
+            text = texts[i].as_py()
+        except UnicodeDecodeError:
+            issues.append(LoadIssue(where, "is not UTF-8 text"))
+            continue
+        if text is None:
+            issues.append(LoadIssue(where, "is empty (null)"))
+            continue
+        try:
+            accounts.append(io.loads(text, "json", source=f"{source} {where}"))
+        except LoadError as exc:
+            issues.extend(LoadIssue(f"{where}: {issue.path}", issue.message) for issue in exc.issues)
+        if len(issues) >= LoadError.MAX_ISSUES:
+            break
+    if issues:
+        raise LoadError(source, issues)
+    return accounts, texts.cast(pa.large_string())
+
+
+def _plain(array: Any) -> Any:
+    """An Arrow array with its dictionary encoding undone (also inside list columns), for comparing values."""
+    pa = _require("pyarrow")
+    if pa.types.is_dictionary(array.type):
+        return array.dictionary.take(array.indices)
+    if pa.types.is_large_list(array.type) or pa.types.is_list(array.type):
+        kind = pa.LargeListArray if pa.types.is_large_list(array.type) else pa.ListArray
+        return kind.from_arrays(array.offsets, _plain(array.values))
+    return array
+
+
+def _shown(value: Any) -> str:
+    """A cell's value for a message: JSON, never a Python repr."""
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+def _mismatches(stored: Any, rebuilt: Any) -> list[LoadIssue]:
+    """Where the columns of a stored batch table differ from those rebuilt from its ``json`` column."""
+    pa = _require("pyarrow")
+    issues: list[LoadIssue] = []
+    for name in rebuilt.column_names:
+        if name == "json":
+            continue
+        if name not in stored.column_names:
+            issues.append(LoadIssue(f"column {name}", "is missing"))
+            continue
+        want = _plain(rebuilt.column(name).combine_chunks())
+        column = stored.column(name).combine_chunks()
+        try:
+            got = _plain(column).cast(want.type)
+        except (pa.ArrowException, ValueError, TypeError):
+            issues.append(LoadIssue(f"column {name}", f"has type {column.type}, expected {want.type}"))
+            continue
+        if got.equals(want):
+            continue
+        row = next((i for i in range(len(want)) if not got[i].equals(want[i])), 0)
+        issues.append(
+            LoadIssue(
+                f"row {row}, column {name}",
+                f"holds {_shown(got[row].as_py())} but the row's json gives {_shown(want[row].as_py())} "
+                "(a column edited without its json twin, or not a budgetkit batch)",
+            )
+        )
+    extra = [name for name in stored.column_names if name not in rebuilt.column_names]
+    issues.extend(LoadIssue(f"column {name}", "is not a column of a budgetkit batch") for name in extra)
+    return issues
+
+
+def _from_tables(tables: Sequence[tuple[str, Any]]) -> Batch:
+    """One batch from batch tables (each named by its source), validated as strictly as account files.
+
+    Each account is loaded from the ``json`` column, the one source of truth; the batch is built
+    from those accounts, and every other column must hold exactly what was built, else
+    :class:`~budgetkit.errors.LoadError` names the source, the row and the column.
+    """
+    pa = _require("pyarrow")
+    accounts: list[FinalAccount] = []
+    texts = []
+    for source, table in tables:
+        found, text = _accounts_of(table, source)
+        accounts.extend(found)
+        texts.append(text)
+    batch = Batch.from_accounts(accounts)
+    batch._texts = pa.concat_arrays(texts)
+    start = 0
+    for source, table in tables:
+        stop = start + table.num_rows
+        issues = _mismatches(table, batch[start:stop].to_arrow())
+        if issues:
+            raise LoadError(source, issues)
+        start = stop
+    return batch
 
 
 def write_parquet(batch: Batch, directory: str | Path, *, partition_size: int = 10_000) -> list[Path]:
@@ -1977,7 +1755,12 @@ def write_parquet(batch: Batch, directory: str | Path, *, partition_size: int = 
 
 
 def read_parquet(path: str | Path) -> Batch:
-    """Read a batch from one Parquet file, or from every ``*.parquet`` file of a directory in name order."""
+    """Read a batch from one Parquet file, or from every ``*.parquet`` file of a directory in name order.
+
+    Validated as strictly as account files (see :meth:`Batch.from_arrow`): a file with no rows, a
+    missing, retyped or extra column, a damaged ``json`` cell or a column that disagrees with its
+    row's ``json`` raises :class:`~budgetkit.errors.LoadError` naming the file, the row and the column.
+    """
     pa = _require("pyarrow")
     pq = _require("pyarrow.parquet")
 
@@ -1985,13 +1768,10 @@ def read_parquet(path: str | Path) -> Batch:
     files = sorted(where.glob("*.parquet")) if where.is_dir() else [where]
     if not files:
         raise LoadError(str(where), [LoadIssue("$", "no .parquet files in this directory")])
-    try:
-        table = pa.concat_tables(pq.read_table(f) for f in files)
-    except (OSError, pa.ArrowException) as exc:
-        raise LoadError(str(where), [LoadIssue("$", f"cannot read Parquet: {exc}")]) from None
-    try:
-        return Batch.from_arrow(table)
-    except BudgetkitError:
-        raise
-    except (KeyError, ValueError, TypeError, pa.ArrowException) as exc:
-        raise LoadError(str(where), [LoadIssue("$", f"not a budgetkit batch: {exc}")]) from None
+    tables = []
+    for file in files:
+        try:
+            tables.append((str(file), pq.read_table(file)))
+        except (OSError, pa.ArrowException) as exc:
+            raise LoadError(str(file), [LoadIssue("file", f"cannot read Parquet: {exc}")]) from None
+    return _from_tables(tables)

@@ -111,7 +111,7 @@ def _many(source: str) -> tuple[list[str], Any, list[_Heading], list[LoadError]]
     if path.suffix.lower() == ".parquet" or (path.is_dir() and any(path.glob("*.parquet"))):
         from budgetkit.batch import read_parquet
 
-        batch = read_parquet(path)  # checked as it is: no account object is built unless it has findings
+        batch = read_parquet(path)  # each row validated against its json, then checked as a batch
         headings = [_Heading(u, y) for u, y in zip(batch.units, batch.years, strict=True)]
         return [f"{path.name}#{i}" for i in range(len(batch))], batch, headings, []
     if not path.is_dir():
@@ -148,31 +148,19 @@ class _Progress:
 def _check_many(
     args: argparse.Namespace, out: TextIO, many: tuple[list[str], Any, list[_Heading], list[LoadError]]
 ) -> int:
-    from budgetkit.audit import DEFAULT_RULES, check, summary
-    from budgetkit.batch import Batch, check_batch
+    from budgetkit.audit import summary
+    from budgetkit.batch import check_batch
 
     names, accounts, headings, errors = many
     for error in errors:
         sys.stderr.write(f"budgetkit: {error}\n")
-    default = not args.disable and args.min_severity == "info" and args.scoring == "default"
-    if default:  # the batch path gives exactly check()'s findings, much faster
-        results = check_batch(accounts, progress=_Progress())
-    else:
-        progress = _Progress()
-        results = []
-        if isinstance(accounts, Batch):
-            accounts = [accounts.account(i) for i in range(len(accounts))]
-        for i, account in enumerate(accounts, 1):
-            results.append(
-                check(
-                    account,
-                    DEFAULT_RULES,
-                    disable=tuple(args.disable or ()),
-                    min_severity=Severity(args.min_severity),
-                    scoring=_scoring(args.scoring),
-                )
-            )
-            progress(i, len(accounts))
+    results = check_batch(
+        accounts,
+        disable=tuple(args.disable or ()),
+        min_severity=Severity(args.min_severity),
+        scoring=_scoring(args.scoring),
+        progress=_Progress(),
+    )
     everything = [f for findings in results for f in findings]
     if args.format == "json":
         doc = {

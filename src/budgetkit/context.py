@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
@@ -11,7 +12,7 @@ import attrs
 
 from budgetkit.account import FinalAccount
 from budgetkit.classification import ClassificationTable
-from budgetkit.finding import Finding, Part, Severity
+from budgetkit.finding import CATALOGUE, Finding, FindingCode, Part, Severity, UnknownFindingCodeError, show_value
 from budgetkit.interval import Interval
 from budgetkit.money import Money
 
@@ -22,42 +23,57 @@ __all__ = ["Context", "fmt", "make_finding"]
 
 
 def fmt(value: Fraction | Decimal | Money | int | None, places: int = 2) -> str | None:
-    """Show a value for a finding's stated/expected field (half-up to ``places`` for fractions)."""
-    if value is None:
-        return None
-    if isinstance(value, Money):
-        return str(value.amount)
-    if isinstance(value, Fraction):
-        scaled = abs(value) * 10**places
-        units = int(scaled) + (1 if scaled - int(scaled) >= Fraction(1, 2) else 0)  # half-up, away from zero
-        return str(Decimal(-units if value < 0 else units).scaleb(-places))
-    return str(value)
+    """Show a value for a finding's stated/expected field (half-up to ``places`` for fractions); see :func:`show_value`."""
+    return show_value(value, places)
 
 
 def make_finding(
-    rule: str,
-    severity: Severity,
+    code: str,
     path: str,
     message: str,
     message_en: str,
     *,
     stated: object = None,
     expected: object = None,
-    part: Part = Part.OTHER,
+    part: Part | None = None,
+    severity: Severity | None = None,
 ) -> Finding:
-    """Build a finding, showing the stated and expected values as strings.
+    """Build a finding under a catalogued code: its severity and part come from the catalogue.
 
-    >>> make_finding("claim.count", Severity.ERROR, "claims[3]", "数量不符", "count differs", stated=5).stated
-    '5'
+    ``part`` is given only for codes whose part is the statement's section (the catalogue says
+    ``section``); ``severity`` only for codes whose severity depends on the input (a catalogue
+    ``severity_note``), or for a code of your own rule that is not in the catalogue (then
+    ``part`` defaults to :attr:`Part.OTHER`). Values are shown by :func:`budgetkit.finding.show_value`.
+
+    >>> f = make_finding("claim.count", "claims[3]", "数量不符", "count differs", stated=5, part=Part.OTHER)
+    >>> f.stated, f.severity.value
+    ('5', 'error')
+    >>> make_finding("claim.cuont", "claims[3]", "数量不符", "count differs")
+    Traceback (most recent call last):
+    ...
+    budgetkit.finding.UnknownFindingCodeError: finding code 'claim.cuont' is not in the catalogue (budgetkit/data/findings.toml)
     """
+    known = CATALOGUE.get(code)
+    if known is None:  # a code of the caller's own rule: it says how much it matters
+        if severity is None:
+            raise UnknownFindingCodeError(code)
+        known = FindingCode(code, severity, part or Part.OTHER, "")
+    if severity is not None and severity is not known.severity and not known.severity_note:
+        raise ValueError(
+            f"finding code {code!r} has severity {known.severity.value} in the catalogue, not {severity.value}"
+        )
+    if known.part is not None:
+        part = known.part
+    elif part is None:
+        raise ValueError(f"finding code {code!r} belongs to its statement's part of the report: pass part=")
     return Finding(
-        rule=rule,
-        severity=severity,
+        rule=code,
+        severity=known.severity if severity is None else severity,
         path=path,
         message=message,
         message_en=message_en,
-        stated=None if stated is None else str(stated),
-        expected=None if expected is None else str(expected),
+        stated=show_value(stated),
+        expected=show_value(expected),
         part=part,
     )
 
@@ -87,6 +103,17 @@ class Context:
         return self.scoring if self.scoring is not None else DEFAULT_SCORING
 
     @functools.cached_property
+    def stated_changes(self) -> Mapping[str, Decimal]:
+        """The first stated change (增减额) of each claim subject: it implies last year's figure for a growth rate."""
+        from budgetkit.claim import ClaimKind
+
+        found: dict[str, Decimal] = {}
+        for claim in self.account.claims:
+            if claim.kind is ClaimKind.CHANGE:
+                found.setdefault(claim.subject, claim.stated)
+        return found
+
+    @functools.cached_property
     def project_scores(self) -> tuple[Any, ...]:
         """budgetkit.scoring.ProjectScore for every evaluated project (same order as account.projects)."""
         from budgetkit.scoring import score_project
@@ -95,15 +122,17 @@ class Context:
 
     def finding(
         self,
-        rule: str,
-        severity: Severity,
+        code: str,
         path: str,
         message: str,
         message_en: str,
         *,
         stated: object = None,
         expected: object = None,
-        part: Part = Part.OTHER,
+        part: Part | None = None,
+        severity: Severity | None = None,
     ) -> Finding:
-        """Build a finding (values shown as strings); see :func:`make_finding`."""
-        return make_finding(rule, severity, path, message, message_en, stated=stated, expected=expected, part=part)
+        """Build a finding under a catalogued code; see :func:`make_finding`."""
+        return make_finding(
+            code, path, message, message_en, stated=stated, expected=expected, part=part, severity=severity
+        )

@@ -16,15 +16,31 @@ True
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable
+import tomllib
+from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal
+from fractions import Fraction
+from importlib import resources
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from budgetkit.errors import BudgetkitError
+
 if TYPE_CHECKING:
     from budgetkit.context import Context
 
-__all__ = ["Finding", "Part", "Rule", "Severity"]
+__all__ = [
+    "CATALOGUE",
+    "Finding",
+    "FindingCode",
+    "Part",
+    "Rule",
+    "Severity",
+    "UnknownFindingCodeError",
+    "show_value",
+]
 
 
 class Severity(enum.Enum):
@@ -115,3 +131,98 @@ class Rule:
     source: str = ""
     #: the finding codes this rule may report
     codes: tuple[str, ...] = ()
+
+
+def _frozen(mapping: Mapping[str, str]) -> Mapping[str, str]:
+    return MappingProxyType(dict(mapping))
+
+
+@attrs.frozen
+class FindingCode:
+    """One entry of the finding catalogue: what a finding code means, how much it matters, where it belongs.
+
+    ``part`` is None for codes that belong to the part of the report their statement sits in (a claim,
+    an explanation, a wording); ``severity_note`` says when the severity depends on the input;
+    ``what_in`` words the code differently for one rule (the rule's code → text).
+
+    >>> CATALOGUE["claim.growth"].severity, CATALOGUE["identity.balance"].part
+    (<Severity.ERROR: 'error'>, <Part.TOTALS: '收入支出决算总体情况'>)
+    """
+
+    code: str
+    severity: Severity
+    part: Part | None
+    what: str
+    severity_note: str = ""
+    what_in: Mapping[str, str] = attrs.field(factory=dict, converter=_frozen)
+
+
+class UnknownFindingCodeError(BudgetkitError, KeyError):
+    """A finding code that is not in the catalogue (``code``): every finding must be documented there."""
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+        super().__init__(f"finding code {code!r} is not in the catalogue (budgetkit/data/findings.toml)")
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+def _load_catalogue() -> tuple[Mapping[str, FindingCode], Mapping[str, Any]]:
+    data = tomllib.loads(resources.files("budgetkit").joinpath("data/findings.toml").read_text(encoding="utf-8"))
+    codes = {
+        code: FindingCode(
+            code=code,
+            severity=Severity(entry["severity"]),
+            part=None if entry["part"] == "section" else Part[entry["part"]],
+            what=entry["what"],
+            severity_note=entry.get("severity_note", ""),
+            what_in=entry.get("what_in", {}),
+        )
+        for code, entry in data["codes"].items()
+    }
+    return MappingProxyType(codes), MappingProxyType({k: v for k, v in data.items() if k != "codes"})
+
+
+#: The finding catalogue: finding code → :class:`FindingCode` (package data ``data/findings.toml``).
+CATALOGUE, _PAGES = _load_catalogue()
+
+
+def entry(code: str) -> FindingCode:
+    """The catalogue entry of a finding code; raise :class:`UnknownFindingCodeError` for one it lacks.
+
+    >>> entry("rounding.residue").severity.value
+    'info'
+    """
+    found = CATALOGUE.get(code)
+    if found is None:
+        raise UnknownFindingCodeError(code)
+    return found
+
+
+def show_value(value: object, places: int = 2) -> str | None:
+    """A finding's stated or expected value as text: plain decimals (never ``1E-12``), no ``None`` shown.
+
+    Fractions are rounded half-up to ``places``; an interval shows its bounds.
+
+    >>> show_value(Decimal("1E-12")), show_value(Decimal("-0.00")), show_value(Fraction(2, 3)), show_value(None)
+    ('0.000000000001', '-0.00', '0.67', None)
+    """
+    from budgetkit.interval import Interval
+    from budgetkit.money import Money
+
+    if value is None:
+        return None
+    if isinstance(value, Money):
+        value = value.amount
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, Fraction):
+        scaled = abs(value) * 10**places
+        units = int(scaled) + (1 if scaled - int(scaled) >= Fraction(1, 2) else 0)  # half-up, away from zero
+        return format(Decimal(-units if value < 0 else units).scaleb(-places), "f")
+    if isinstance(value, Interval):
+        return value.describe(places)
+    if isinstance(value, float):
+        raise TypeError("a finding never holds a float")
+    return str(value)

@@ -14,10 +14,10 @@ from decimal import Decimal
 import attrs
 
 from budgetkit.context import Context, make_finding
-from budgetkit.finding import Finding, Part, Severity
-from budgetkit.interval import Interval
+from budgetkit.finding import Finding, Part
 from budgetkit.money import Money
 from budgetkit.numbers import EXACT, places_of
+from budgetkit.rules.forms import sum_reaches
 
 __all__ = ["CountCheck", "SumCheck", "count_findings", "sum_finding", "sum_findings"]
 
@@ -70,10 +70,7 @@ class SumCheck:
         amounts = [amount for _, amount in self.parts if amount is not None]
         if Money.sum(amounts) == total:
             return
-        reach = Interval.exact(0)
-        for amount in amounts:
-            reach = reach + Interval.published(amount.amount, zero_is_exact=zero_is_exact)
-        yield self.finding(residue=reach.overlaps(Interval.published(total.amount, zero_is_exact=zero_is_exact)))
+        yield self.finding(residue=sum_reaches(total.amount, [a.amount for a in amounts], zero_is_exact))
 
     def finding(self, *, residue: bool) -> Finding:
         """The finding of a complete identity whose printed parts do not add up to the printed total.
@@ -86,6 +83,11 @@ class SumCheck:
         return sum_finding(
             self.code, self.path, self.what, self.what_en, total.amount, parts, self.part, residue=residue
         )
+
+
+def _plain(value: Decimal) -> str:
+    """A figure in a message: plain decimals, never exponent notation."""
+    return format(value, "f")
 
 
 def sum_finding(
@@ -113,20 +115,21 @@ def sum_finding(
     printed_sum = Decimal(0)
     for _, amount in parts:
         printed_sum = EXACT.add(printed_sum, amount)  # as Money.sum does
-    labels = " + ".join(f"{label} {amount}" for label, amount in parts)
-    labels_en = " + ".join(f"{amount}" for _, amount in parts)
+    labels = " + ".join(f"{label} {_plain(amount)}" for label, amount in parts)
+    labels_en = " + ".join(_plain(amount) for _, amount in parts)
+    shown_total, shown_sum = _plain(total), _plain(printed_sum)
     if residue:
         if places is None:
             places = max([places_of(a) for _, a in parts] + [places_of(total)])
         unit = Decimal(1).scaleb(-places)
-        diff = abs(EXACT.subtract(printed_sum, total))
+        difference = abs(EXACT.subtract(printed_sum, total))
+        diff = _plain(difference)
         return make_finding(
             "rounding.residue",
-            Severity.INFO,
             path,
-            f"{what}{total}万元与各项之和{printed_sum}万元（{labels}）相差{diff}万元，"
-            f"{'为末位一个单位的' if diff == unit else ''}四舍五入尾差，在各数的舍入区间内可以成立",
-            f"{what_en}: printed total {total} vs printed parts summing to {printed_sum} "
+            f"{what}{shown_total}万元与各项之和{shown_sum}万元（{labels}）相差{diff}万元，"
+            f"{'为末位一个单位的' if difference == unit else ''}四舍五入尾差，在各数的舍入区间内可以成立",
+            f"{what_en}: printed total {shown_total} vs printed parts summing to {shown_sum} "
             f"({labels_en}); the difference {diff} is a rounding residue within the figures' rounding intervals",
             stated=total,
             expected=printed_sum,
@@ -134,10 +137,9 @@ def sum_finding(
         )
     return make_finding(
         code,
-        Severity.ERROR,
         path,
-        f"{what}{total}万元不等于各项之和{printed_sum}万元（{labels}），超出四舍五入可解释的范围",
-        f"{what_en}: total {total} does not equal the sum of its parts {printed_sum} ({labels_en}), "
+        f"{what}{shown_total}万元不等于各项之和{shown_sum}万元（{labels}），超出四舍五入可解释的范围",
+        f"{what_en}: total {shown_total} does not equal the sum of its parts {shown_sum} ({labels_en}), "
         "beyond what rounding explains",
         stated=total,
         expected=printed_sum,
@@ -185,7 +187,6 @@ class CountCheck:
         if expected != self.total:
             yield make_finding(
                 self.code,
-                Severity.ERROR,
                 self.path,
                 f"{self.what}{self.total}不等于各项之和{expected}",
                 f"{self.what_en}: {self.total} does not equal the sum of its parts {expected}",

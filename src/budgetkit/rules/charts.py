@@ -12,12 +12,16 @@ from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 
+from budgetkit.account import FinalAccount
 from budgetkit.claim import PathError, resolve
 from budgetkit.context import Context
-from budgetkit.finding import Finding, Part, Rule, Severity
+from budgetkit.finding import Finding, Part, Rule
 from budgetkit.interval import Interval
 from budgetkit.numbers import round_half_up
-from budgetkit.rules.claims import _interval
+from budgetkit.rules.claims import _interval, operand_terms
+from budgetkit.rules.forms import ClaimForm, FormKind
+
+__all__ = ["RULES", "chart_form"]
 
 _TITLE_NOISE = re.compile(r"[\s（）()图]|情况")
 
@@ -33,7 +37,6 @@ def _charts(ctx: Context) -> Iterator[Finding]:
         if chart.data_title and not _same_title(chart.title, chart.data_title):
             yield ctx.finding(
                 "chart.title",
-                Severity.WARNING,
                 f"{path}.data_title",
                 f"{name}的图表数据标题为“{chart.data_title}”，与正文中的图名不一致",
                 f"chart {chart.number} is named {chart.title!r} in the text but its data is titled {chart.data_title!r}",
@@ -44,7 +47,6 @@ def _charts(ctx: Context) -> Iterator[Finding]:
         if chart.labels and chart.values and len(chart.labels) != len(chart.values):
             yield ctx.finding(
                 "chart.shape",
-                Severity.ERROR,
                 path,
                 f"{name}有{len(chart.labels)}个标签但有{len(chart.values)}个数值",
                 f"chart {chart.number} has {len(chart.labels)} labels but {len(chart.values)} values",
@@ -64,7 +66,6 @@ def _value(ctx: Context, path: str, name: str, raw: str, subject: str) -> Iterat
     except InvalidOperation:
         yield ctx.finding(
             "chart.value",
-            Severity.ERROR,
             path,
             f"{name}的数值“{raw[:40]}”不是数字",
             f"chart value {raw[:40]!r} is not a number",
@@ -85,7 +86,6 @@ def _value(ctx: Context, path: str, name: str, raw: str, subject: str) -> Iterat
     if not (truth.overlaps(Interval.published(shown)) or truth.contains(Fraction(value))):
         yield ctx.finding(
             "chart.value",
-            Severity.ERROR,
             path,
             f"{name}中的数值{raw}与所示数据（{subject}）不符",
             f"chart value {raw} does not match the figure it depicts ({subject})",
@@ -96,7 +96,6 @@ def _value(ctx: Context, path: str, name: str, raw: str, subject: str) -> Iterat
     elif -exponent > 6:
         yield ctx.finding(
             "chart.float_artifact",
-            Severity.INFO,
             path,
             f"{name}的数据“{raw}”带有浮点误差，应为{shown}",
             f"chart value {raw} carries floating-point noise; it is {shown}",
@@ -104,6 +103,33 @@ def _value(ctx: Context, path: str, name: str, raw: str, subject: str) -> Iterat
             expected=shown,
             part=Part.CHARTS,
         )
+
+
+def chart_form(account: FinalAccount, raw: str, subject: str) -> ClaimForm | None:
+    """The claim a chart value makes, that it depicts its figure, as a form (None: nothing to compare).
+
+    Raises :class:`ValueError` for a value only the rule itself can judge: not a number, or
+    finer than 1 分 (floating-point noise, which the rule reports).
+
+    >>> from budgetkit import datasets
+    >>> chart_form(datasets.load("zigong-hr-2023"), "1054.9", "income.total").num
+    ((1, Decimal('1054.90'), False),)
+    """
+    if len(raw) > 40:
+        raise ValueError("too long for a chart value")
+    try:
+        value = Decimal(raw.strip())
+    except ArithmeticError:
+        raise ValueError("not a number") from None
+    exponent = value.as_tuple().exponent
+    if not value.is_finite() or type(exponent) is not int or exponent < -6:
+        raise ValueError("not a number, or finer than 1 分")
+    try:
+        figure = resolve(account, subject)
+    except PathError:
+        return None
+    terms = operand_terms(figure)
+    return None if terms is None else ClaimForm(FormKind.LINEAR, value, terms)
 
 
 RULES = (

@@ -23,20 +23,33 @@ from budgetkit.account import Figure, FinalAccount
 from budgetkit.category import ExpenseCategory
 from budgetkit.claim import Claim, ClaimKind, PathError, resolve
 from budgetkit.context import Context, fmt, make_finding
-from budgetkit.finding import Finding, Part, Rule, Severity
+from budgetkit.finding import Finding, Part, Rule
 from budgetkit.interval import Interval
 from budgetkit.money import Money
 from budgetkit.numbers import places_of, to_decimal
-from budgetkit.project import Project
+from budgetkit.project import FundLine, Project
 from budgetkit.ratio import NOT_COMPARABLE
 from budgetkit.rules._sums import SumCheck
+from budgetkit.rules.forms import (
+    ClaimForm,
+    FormKind,
+    Outcome,
+    Term,
+    UnknownFormError,
+    decide,
+    term_interval,
+    term_point,
+)
 
 __all__ = [
     "RULES",
     "ChangeCheck",
     "claim_findings",
+    "claim_form",
     "explanation_checks",
     "fund_line_findings",
+    "fund_line_form",
+    "operand_terms",
     "part_of",
     "relabel_nudged",
 ]
@@ -78,56 +91,49 @@ def part_of(section: str) -> Part:
     return Part.OTHER
 
 
-_HUNDRED = Interval.exact(100)
+def operand_terms(value: Any) -> tuple[Term, ...] | None:
+    """The printed figures a claim operand stands for, as terms of a form (None when unknown).
+
+    A category line without its own amount stands for its children's; a project for its executed amount.
+
+    >>> operand_terms(Money("2.50")), operand_terms(3)
+    (((1, Decimal('2.50'), False),), ((1, 3, True),))
+    """
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, Money):
+        return ((1, value.amount, False),)
+    if isinstance(value, Decimal):
+        return ((1, value, False),)
+    if isinstance(value, int):
+        return ((1, value, True),)
+    if isinstance(value, Figure):
+        return operand_terms(value.current)
+    if isinstance(value, ExpenseCategory):
+        if value.actual is not None:
+            return ((1, value.actual.amount, False),)
+        total: list[Term] = []
+        for child in value.children:
+            part = operand_terms(child)
+            if part is None:
+                return None
+            total += part
+        return tuple(total) if value.children else None
+    if isinstance(value, Project):
+        return operand_terms(value.funds.total.executed)
+    return None
 
 
 def _interval(ctx: Context, value: Any) -> Interval | None:
     """The printed-precision interval of a model value (None when unknown)."""
-    if value is None:
-        return None
-    if isinstance(value, Money | Decimal):
-        return ctx.published(value)
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return Interval.exact(value)
-    if isinstance(value, Figure):
-        return _interval(ctx, value.current)
-    if isinstance(value, ExpenseCategory):
-        if value.actual is not None:
-            return ctx.published(value.actual)
-        total = Interval.exact(0)
-        for child in value.children:
-            part = _interval(ctx, child)
-            if part is None:
-                return None
-            total = total + part
-        return total if value.children else None
-    if isinstance(value, Project):
-        return _interval(ctx, value.funds.total.executed)
-    return None
-
-
-def _point(value: Any) -> Fraction | None:
-    """The printed value itself, exactly (None when unknown)."""
-    if value is None or isinstance(value, bool):
-        return None
-    if isinstance(value, Money):
-        return Fraction(value.amount)
-    if isinstance(value, Decimal | int):
-        return Fraction(value)
-    if isinstance(value, Figure):
-        return _point(value.current)
-    if isinstance(value, ExpenseCategory):
-        amount = value.actual if value.actual is not None else value.rolled_up()
-        return _point(amount)
-    if isinstance(value, Project):
-        return _point(value.funds.total.executed)
-    return None
+    terms = operand_terms(value)
+    return None if terms is None else term_interval(terms, ctx.zero_is_exact)
 
 
 def _operand(ctx: Context, spec: str) -> Any:
     """A literal printed number, or the model value at a path."""
+    if spec[:1].isalpha():  # no number starts with a letter: a path
+        return resolve(ctx.account, spec)
     try:
         number = to_decimal(spec)
     except ValueError:
@@ -136,8 +142,100 @@ def _operand(ctx: Context, spec: str) -> Any:
     return int(number) if places_of(number) == 0 and "." not in spec else number
 
 
+def _negated(terms: tuple[Term, ...]) -> tuple[Term, ...]:
+    return tuple((-sign, value, exact) for sign, value, exact in terms)
+
+
+def _ratio_form(stated: Decimal, num: Any, den: Any, base: str) -> ClaimForm | None:
+    n, d = operand_terms(num), operand_terms(den)
+    if n is None or d is None:
+        return None
+    return ClaimForm(FormKind.RATIO, stated, n, d, base=base)
+
+
+def claim_form(ctx: Context, claim: Claim) -> ClaimForm | None:
+    """What ``claim`` asserts, as a form over the account's printed figures (None: nothing to check).
+
+    Raises :class:`~budgetkit.claim.PathError` when the claim names a figure the account does not have.
+
+    >>> from budgetkit import datasets
+    >>> seed = datasets.load("zigong-hr-2023")
+    >>> form = claim_form(Context(seed), seed.claims[0])
+    >>> form.kind, decide(form)[0]
+    (<FormKind.LINEAR: 'linear'>, <Outcome.HOLDS: 'holds'>)
+    """
+    stated = claim.stated
+    kind = claim.kind
+    subject = _operand(ctx, claim.subject)
+    base = _operand(ctx, claim.base) if claim.base else None
+    if kind is ClaimKind.AMOUNT:
+        terms = operand_terms(subject)
+        return None if terms is None else ClaimForm(FormKind.LINEAR, stated, terms, zero_means_none=True)
+    if kind in (ClaimKind.CHANGE, ClaimKind.GROWTH):
+        if not isinstance(subject, Figure) or subject.current is None:
+            return None
+        current: Term = (1, subject.current.amount, False)
+        previous: tuple[Term, ...] | None = None
+        if subject.previous is not None:
+            previous = ((1, subject.previous.amount, False),)
+        elif kind is ClaimKind.GROWTH:  # last year implied by a stated change of the same figure
+            change = ctx.stated_changes.get(claim.subject)
+            if change is not None:
+                previous = (current, (-1, change, False))
+        if previous is None:
+            return None
+        if kind is ClaimKind.CHANGE:
+            return ClaimForm(FormKind.LINEAR, stated, (current, *_negated(previous)))
+        return ClaimForm(FormKind.RATIO, stated, (current, *_negated(previous)), previous, abs_base=True, base="上年数")
+    if kind is ClaimKind.SHARE:
+        return _ratio_form(stated, subject, base, "占比")
+    if kind is ClaimKind.RATIO:
+        return _ratio_form(stated, subject, base, "比率")
+    if kind is ClaimKind.COMPLETION:
+        if isinstance(subject, Project):
+            total = subject.funds.total
+            if total.executed is not None and total.adjusted is not None:
+                return _ratio_form(stated, total.executed, total.adjusted, "预算执行率")
+            return None
+        if isinstance(subject, Figure | ExpenseCategory):
+            actual = subject.current if isinstance(subject, Figure) else subject.actual
+            if actual is not None and subject.budget is not None:
+                return _ratio_form(stated, actual, subject.budget, "完成预算")
+        return None
+    if kind is ClaimKind.COUNT:
+        if not isinstance(subject, tuple):
+            return None
+        return ClaimForm(FormKind.EQUALITY, stated, ((1, len(subject), True),), zero_means_none=True)
+    if kind is ClaimKind.SUM:
+        values = subject if isinstance(subject, tuple) else (subject,)
+        if not values or any(v is None for v in values):
+            return None
+        if all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+            return ClaimForm(FormKind.EQUALITY, stated, ((1, sum(values), True),), zero_means_none=True)
+        num: list[Term] = []
+        for v in values:
+            terms = operand_terms(v)
+            if terms is None:
+                return None
+            num += terms
+        return ClaimForm(FormKind.LINEAR, stated, tuple(num), zero_means_none=True)
+    if kind is ClaimKind.SCORE:
+        projects = subject if isinstance(subject, tuple) else (subject,)
+        projects = tuple(p for p in projects if isinstance(p, Project))
+        totals = [p.stated_total for p in projects]
+        if not projects or any(t is None for t in totals):
+            return None
+        stated_totals = tuple((1, t, False) for t in totals if t is not None)
+        if len(projects) == 1:
+            return ClaimForm(FormKind.LINEAR, stated, stated_totals)
+        executed = [p.funds.total.executed for p in projects]
+        weights = tuple(Fraction(e.amount) for e in executed if e is not None)
+        return ClaimForm(FormKind.MEAN, stated, stated_totals, weights=weights if len(weights) == len(projects) else ())
+    raise UnknownFormError(kind, [k.value for k in ClaimKind])
+
+
 class _Judge:
-    """Compares a claim with the interval of values the printed figures allow."""
+    """Words a claim form that does not hold as a finding (one function for the exact and the batch path)."""
 
     def __init__(self, ctx: Context, claim: Claim, path: str) -> None:
         self.ctx = ctx
@@ -150,11 +248,6 @@ class _Judge:
             f"（{claim.section}：{claim.text}）" if claim.text else (f"（{claim.section}）" if claim.section else "")
         )
 
-    def stated_interval(self) -> Interval:
-        # A stated amount, count or sum of 0 means "none"; a derived 0.00 (a change, a rate) is a rounding.
-        exact_zero = self.ctx.zero_is_exact and self.claim.kind in (ClaimKind.AMOUNT, ClaimKind.COUNT, ClaimKind.SUM)
-        return Interval.published(self.stated, zero_is_exact=exact_zero)
-
     def truncation_interval(self) -> Interval:
         unit = Fraction(1, 10**self.places)
         v = Fraction(self.stated)
@@ -162,17 +255,42 @@ class _Judge:
             return Interval(v, v + unit, False, True)
         return Interval(v - unit, v, True, False)
 
-    def verdict(self, truth: Interval, point: Fraction | None, unit: str) -> Finding | None:
-        """None when reachable; otherwise a truncation warning or an error."""
-        if truth.overlaps(self.stated_interval()):
-            return None
+    def findings(self, form: ClaimForm) -> Iterator[Finding]:
+        """Nothing when the form holds; else the finding its claim's kind calls for."""
+        ctx, claim = self.ctx, self.claim
+        outcome, truth = decide(form, ctx.zero_is_exact)
+        if outcome is Outcome.HOLDS:
+            return
+        if outcome is Outcome.UNDEFINED:
+            yield self.zero_base(form.base)
+        elif form.kind is FormKind.EQUALITY:
+            yield self.count(form)
+        elif form.kind is FormKind.MEAN:
+            yield self.overall_score(form)
+        elif claim.kind is ClaimKind.SCORE:
+            total = form.num[0][1]
+            yield ctx.finding(
+                "claim.score",
+                self.path,
+                f"文字中的自评分{self.stated}分{self.where}与自评表合计得分{total}分不一致",
+                f"the text states a score of {self.stated} but the table's total is {total}",
+                stated=self.stated,
+                expected=total,
+                part=self.part,
+            )
+        else:
+            unit = "%" if form.kind is FormKind.RATIO else "万元"
+            assert truth is not None
+            yield self.verdict(truth, form.point(), unit)
+
+    def verdict(self, truth: Interval, point: Fraction | None, unit: str) -> Finding:
+        """A truncation warning or an error for a stated figure outside ``truth``."""
         expected = fmt(point, self.places) if point is not None else truth.describe()
         kind = self.claim.kind
         subject = self.claim.subject
         if truth.overlaps(self.truncation_interval()) and (self.places > 0 or kind is not ClaimKind.COUNT):
             return self.ctx.finding(
                 "rounding.truncated",
-                Severity.WARNING,
                 self.path,
                 f"{_KIND_ZH[kind]}{self.stated}{unit}{self.where}是截断而非四舍五入的结果，按四舍五入应为{expected}{unit}",
                 f"{kind.value} {self.stated} of {subject} was truncated, not rounded half-up; expected {expected}",
@@ -182,7 +300,6 @@ class _Judge:
             )
         return self.ctx.finding(
             f"claim.{kind.value}",
-            Severity.ERROR,
             self.path,
             f"{_KIND_ZH[kind]}{self.stated}{unit}{self.where}与数据不符，按已公布数据应为{expected}{unit}"
             f"（可成立区间{truth.describe()}）",
@@ -193,10 +310,48 @@ class _Judge:
             part=self.part,
         )
 
-    def zero_base(self, what: str) -> Finding | None:
+    def count(self, form: ClaimForm) -> Finding:
+        expected = int(term_point(form.num))
+        if self.claim.kind is ClaimKind.COUNT:
+            return self.ctx.finding(
+                "claim.count",
+                self.path,
+                f"数量{self.stated}{self.where}与明细不符，明细共{expected}项",
+                f"stated count {self.stated} of {self.claim.subject} differs from the {expected} listed",
+                stated=self.stated,
+                expected=expected,
+                part=self.part,
+            )
+        return self.ctx.finding(
+            "claim.sum",
+            self.path,
+            f"合计{self.stated}{self.where}与明细之和{expected}不符",
+            f"stated sum {self.stated} of {self.claim.subject} differs from the listed total {expected}",
+            stated=self.stated,
+            expected=expected,
+            part=self.part,
+        )
+
+    def overall_score(self, form: ClaimForm) -> Finding:
+        candidates = [("算术平均", "mean", form.point())]
+        weighted = form.weighted()
+        if weighted is not None:
+            candidates.append(("按执行数加权平均", "weighted by executed amount", weighted))
+        shown = "；".join(f"{zh}{fmt(value, 2)}分" for zh, _, value in candidates)
+        shown_en = "; ".join(f"{en} {fmt(value, 2)}" for _, en, value in candidates)
+        return self.ctx.finding(
+            "claim.overall_score",
+            self.path,
+            f"项目绩效自评分{self.stated}分{self.where}无法由{len(form.num)}张自评表的得分得出（{shown}），请说明计算口径",
+            f"the overall score {self.stated} does not follow from the {len(form.num)} tables' totals ({shown_en})",
+            stated=self.stated,
+            expected=shown,
+            part=self.part,
+        )
+
+    def zero_base(self, what: str) -> Finding:
         return self.ctx.finding(
             "rate.zero_base",
-            Severity.WARNING,
             self.path,
             f"{what}的基数为0，比率无定义，不应写作{self.stated}%{self.where}，应写作“{NOT_COMPARABLE}”或不写比率",
             f"the base of this rate is zero, so the rate is undefined; it is stated as {self.stated}% "
@@ -207,49 +362,15 @@ class _Judge:
         )
 
 
-def _ratio_claim(judge: _Judge, num: Any, den: Any, what: str) -> Iterator[Finding]:
-    ctx = judge.ctx
-    n, d = _interval(ctx, num), _interval(ctx, den)
-    if n is None or d is None:
-        return
-    pn, pd = _point(num), _point(den)
-    if d.lo == 0 and d.hi == 0:
-        zero = judge.zero_base(what)
-        if zero is not None:
-            yield zero
-        return
-    truth = n / d * 100
-    point = pn / pd * 100 if pn is not None and pd else None
-    found = judge.verdict(truth, point, "%")
-    if found is not None:
-        yield found
-
-
-def _previous_interval(ctx: Context, figure: Figure, subject: str) -> tuple[Interval, Fraction] | None:
-    """Last year's value: printed, or implied by a change claim on the same subject."""
-    if figure.previous is not None:
-        return ctx.published(figure.previous), Fraction(figure.previous.amount)
-    if figure.current is None:
-        return None
-    for claim in ctx.account.claims:
-        if claim.kind is ClaimKind.CHANGE and claim.subject == subject:
-            change = Interval.published(claim.stated, zero_is_exact=ctx.zero_is_exact)
-            return ctx.published(figure.current) - change, Fraction(figure.current.amount) - Fraction(claim.stated)
-    return None
-
-
 def claim_findings(ctx: Context, index: int, claim: Claim) -> Iterator[Finding]:
     """The findings of one claim, ``ctx.account.claims[index]``, before :func:`relabel_nudged`."""
     path = f"claims[{index}]"
     judge = _Judge(ctx, claim, path)
-    kind = claim.kind
     try:
-        subject = _operand(ctx, claim.subject)
-        base = _operand(ctx, claim.base) if claim.base else None
+        form = claim_form(ctx, claim)
     except PathError as exc:
         yield ctx.finding(
             "claim.unresolved",
-            Severity.ERROR,
             path,
             f"声明所指的数据不存在：{exc}",
             f"the claim's subject does not exist: {exc}",
@@ -257,144 +378,8 @@ def claim_findings(ctx: Context, index: int, claim: Claim) -> Iterator[Finding]:
             part=judge.part,
         )
         return
-    if kind is ClaimKind.AMOUNT:
-        truth = _interval(ctx, subject)
-        if truth is not None:
-            found = judge.verdict(truth, _point(subject), "万元")
-            if found is not None:
-                yield found
-    elif kind in (ClaimKind.CHANGE, ClaimKind.GROWTH):
-        if not isinstance(subject, Figure) or subject.current is None:
-            return
-        prev = (
-            _previous_interval(ctx, subject, claim.subject)
-            if kind is ClaimKind.GROWTH
-            else (
-                (ctx.published(subject.previous), Fraction(subject.previous.amount))
-                if subject.previous is not None
-                else None
-            )
-        )
-        if prev is None:
-            return
-        cur, cur_point = ctx.published(subject.current), Fraction(subject.current.amount)
-        prev_interval, prev_point = prev
-        if kind is ClaimKind.CHANGE:
-            found = judge.verdict(cur - prev_interval, cur_point - prev_point, "万元")
-        elif prev_interval.lo == 0 and prev_interval.hi == 0:
-            found = judge.zero_base("上年数")
-        else:
-            base_interval = prev_interval if prev_point >= 0 else -prev_interval
-            truth = (cur - prev_interval) / base_interval * 100
-            point = (cur_point - prev_point) / abs(prev_point) * 100 if prev_point else None
-            found = judge.verdict(truth, point, "%")
-        if found is not None:
-            yield found
-    elif kind is ClaimKind.SHARE:
-        yield from _ratio_claim(judge, subject, base, "占比")
-    elif kind is ClaimKind.RATIO:
-        yield from _ratio_claim(judge, subject, base, "比率")
-    elif kind is ClaimKind.COMPLETION:
-        if isinstance(subject, Project):
-            total = subject.funds.total
-            if total.executed is not None and total.adjusted is not None:
-                yield from _ratio_claim(judge, total.executed, total.adjusted, "预算执行率")
-        elif isinstance(subject, Figure | ExpenseCategory):
-            actual = subject.current if isinstance(subject, Figure) else subject.actual
-            if actual is not None and subject.budget is not None:
-                yield from _ratio_claim(judge, actual, subject.budget, "完成预算")
-    elif kind is ClaimKind.COUNT:
-        if isinstance(subject, tuple) and Decimal(len(subject)) != claim.stated:
-            yield ctx.finding(
-                "claim.count",
-                Severity.ERROR,
-                path,
-                f"数量{claim.stated}{judge.where}与明细不符，明细共{len(subject)}项",
-                f"stated count {claim.stated} of {claim.subject} differs from the {len(subject)} listed",
-                stated=claim.stated,
-                expected=len(subject),
-                part=judge.part,
-            )
-    elif kind is ClaimKind.SUM:
-        yield from _sum_claim(ctx, judge, subject)
-    elif kind is ClaimKind.SCORE:
-        yield from _score_claim(ctx, judge, subject)
-
-
-def _sum_claim(ctx: Context, judge: _Judge, subject: Any) -> Iterator[Finding]:
-    values = subject if isinstance(subject, tuple) else (subject,)
-    if not values or any(v is None for v in values):
-        return
-    if all(isinstance(v, int) and not isinstance(v, bool) for v in values):
-        total = sum(values)
-        if Decimal(total) != judge.stated:
-            yield ctx.finding(
-                "claim.sum",
-                Severity.ERROR,
-                judge.path,
-                f"合计{judge.stated}{judge.where}与明细之和{total}不符",
-                f"stated sum {judge.stated} of {judge.claim.subject} differs from the listed total {total}",
-                stated=judge.stated,
-                expected=total,
-                part=judge.part,
-            )
-        return
-    truth = Interval.exact(0)
-    point = Fraction(0)
-    for v in values:
-        iv, pv = _interval(ctx, v), _point(v)
-        if iv is None or pv is None:
-            return
-        truth, point = truth + iv, point + pv
-    found = judge.verdict(truth, point, "万元")
-    if found is not None:
-        yield found
-
-
-def _score_claim(ctx: Context, judge: _Judge, subject: Any) -> Iterator[Finding]:
-    projects = subject if isinstance(subject, tuple) else (subject,)
-    projects = tuple(p for p in projects if isinstance(p, Project))
-    totals = [p.stated_total for p in projects]
-    if not projects or any(t is None for t in totals):
-        return
-    stated = judge.stated_interval()
-    if len(projects) == 1:
-        total = totals[0]
-        assert total is not None
-        if not stated.overlaps(ctx.published(total)):
-            yield ctx.finding(
-                "claim.score",
-                Severity.ERROR,
-                judge.path,
-                f"文字中的自评分{judge.stated}分{judge.where}与自评表合计得分{total}分不一致",
-                f"the text states a score of {judge.stated} but the table's total is {total}",
-                stated=judge.stated,
-                expected=total,
-                part=judge.part,
-            )
-        return
-    exact = [Fraction(t) for t in totals if t is not None]
-    mean = sum(exact, Fraction(0)) / len(exact)
-    weights = [_point(p.funds.total.executed) for p in projects]
-    candidates = [("算术平均", "mean", mean)]
-    known = [w for w in weights if w is not None]
-    if len(known) == len(weights) and sum(known, Fraction(0)):
-        weighted = sum((w * t for w, t in zip(known, exact, strict=True)), Fraction(0)) / sum(known, Fraction(0))
-        candidates.append(("按执行数加权平均", "weighted by executed amount", weighted))
-    if any(stated.contains(value) for _, _, value in candidates):
-        return
-    shown = "；".join(f"{zh}{fmt(value, 2)}分" for zh, _, value in candidates)
-    shown_en = "; ".join(f"{en} {fmt(value, 2)}" for _, en, value in candidates)
-    yield ctx.finding(
-        "claim.overall_score",
-        Severity.WARNING,
-        judge.path,
-        f"项目绩效自评分{judge.stated}分{judge.where}无法由{len(projects)}张自评表的得分得出（{shown}），请说明计算口径",
-        f"the overall score {judge.stated} does not follow from the {len(projects)} tables' totals ({shown_en})",
-        stated=judge.stated,
-        expected=shown,
-        part=judge.part,
-    )
+    if form is not None:
+        yield from judge.findings(form)
 
 
 def relabel_nudged(ctx: Context, findings: list[tuple[int, Finding]]) -> list[tuple[int, Finding]]:
@@ -424,7 +409,6 @@ def relabel_nudged(ctx: Context, findings: list[tuple[int, Finding]]) -> list[tu
             if total == 100 and off == unit:
                 finding = ctx.finding(
                     "rounding.nudged",
-                    Severity.WARNING,
                     finding.path,
                     f"占比{claim.stated}%（{claim.section}：{claim.text}）按四舍五入应为{finding.expected}%；"
                     f"为使各项占比合计为100%而人为调整了尾数",
@@ -465,7 +449,6 @@ class ChangeCheck:
             expected = self.current - self.previous
             yield make_finding(
                 "explanation.change",
-                Severity.ERROR,
                 self.path,
                 f"{self.section}：变动原因所解释的变动额{self.change.amount}万元与实际变动{expected.amount}万元不符",
                 f"the explained change {self.change.amount} differs from the actual change {expected.amount}",
@@ -519,22 +502,36 @@ def _explanations(ctx: Context) -> Iterator[Finding]:
         yield from check.findings(ctx.zero_is_exact)
 
 
+def fund_line_form(line: FundLine) -> ClaimForm | None:
+    """The stated execution rate of one line of a project's money grid, as a form (None: not stated)."""
+    if line.stated_rate is None or line.executed is None or line.adjusted is None:
+        return None
+    return ClaimForm(
+        FormKind.RATIO,
+        line.stated_rate,
+        ((1, line.executed.amount, False),),
+        ((1, line.adjusted.amount, False),),
+        base=f"{line.source.value}预算执行率",
+    )
+
+
 def fund_line_findings(ctx: Context, i: int, j: int) -> Iterator[Finding]:
     """The findings of the stated execution rate of line ``j`` of project ``i``'s money grid."""
     project = ctx.account.projects[i]
     line = project.funds.lines[j]
-    if line.stated_rate is None or line.executed is None or line.adjusted is None:
+    form = fund_line_form(line)
+    if form is None:
         return
     claim = Claim(
         kind="ratio",
-        subject=str(line.executed.amount),
-        base=str(line.adjusted.amount),
+        subject=str(line.executed.amount) if line.executed is not None else "",
+        base=str(line.adjusted.amount) if line.adjusted is not None else None,
         stated=line.stated_rate,
         text=f"{line.source.value}预算执行率",
         section=f"项目:{project.label}",
     )
     judge = _Judge(ctx, claim, f"projects[{i}].funds.lines[{j}].stated_rate")
-    yield from _ratio_claim(judge, line.executed, line.adjusted, f"{project.label}的{line.source.value}预算执行率")
+    yield from judge.findings(attrs.evolve(form, base=f"{project.label}的{form.base}"))
 
 
 def _fund_lines(ctx: Context) -> Iterator[Finding]:

@@ -59,12 +59,11 @@ def _lines(categories: tuple[ExpenseCategory, ...], path: str) -> Iterator[tuple
 def _finding(issue: ResolutionIssue, path: str, partial: bool) -> Finding:
     return make_finding(
         f"classification.{issue.code}",
-        _severity(issue, partial),
         path,
         issue.message,
         issue.message_en,
         stated=issue.name,
-        part=Part.GENERAL_BUDGET,
+        severity=_severity(issue, partial),
     )
 
 
@@ -166,7 +165,6 @@ def line_findings(
         if isinstance(outcome, ClassificationError):
             yield make_finding(
                 "classification.unreadable",
-                Severity.ERROR,
                 path,
                 f"无法识别的科目名称：{outcome}",
                 f"cannot read the category line: {outcome}",
@@ -186,7 +184,6 @@ def line_findings(
         if line.code is not None and code is not None and line.code != code:
             yield make_finding(
                 "classification.code_name",
-                Severity.ERROR,
                 f"{path}.code",
                 f"科目编码{line.code}与名称“{line.name}”不符（该名称的编码为{code}）",
                 f"code {line.code} does not match the name {line.name!r} (whose code is {code})",
@@ -198,7 +195,6 @@ def line_findings(
     if clashes:
         yield make_finding(
             "classification.mixed_editions",
-            Severity.WARNING,
             "general_budget.categories",
             "报告混用了不同年度版本的科目名称：" + "；".join(issue.message for issue in clashes),
             "the report mixes names from different editions: " + "; ".join(issue.message_en for issue in clashes),

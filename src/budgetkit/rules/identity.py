@@ -8,16 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from types import MappingProxyType
-from typing import Any, TypeAlias
+from typing import TypeAlias
 
 import attrs
 
 from budgetkit.account import FIGURE_LABELS, ExpenseSide, Figure, FinalAccount, Income, UnitType
 from budgetkit.category import ExpenseCategory
 from budgetkit.context import Context, make_finding
-from budgetkit.finding import Finding, Part, Rule, Severity
+from budgetkit.finding import Finding, Part, Rule
 from budgetkit.money import Money
 from budgetkit.rules._sums import CountCheck, SumCheck
+from budgetkit.rules.forms import COMPARISONS, compare
 
 __all__ = ["COMPARISONS", "RULES", "Check", "Comparison", "CountCheck", "SumCheck", "checks"]
 
@@ -39,15 +40,8 @@ class Comparison:
 
     @property
     def fails(self) -> bool:
-        """Whether the test fails: ``ne`` both given and different, ``gt`` left above right, ``nonzero`` left not 0."""
-        op, left, right = COMPARISONS[self.kind], self.left, self.right
-        if op == "nonzero":
-            return left is not None and bool(left)
-        if left is None or right is None:
-            return False
-        if op == "ne":
-            return left != right
-        return left > right  # type: ignore[operator]
+        """Whether the test fails (:func:`budgetkit.rules.forms.compare`; an unknown kind raises)."""
+        return compare(self.kind, self.left, self.right)
 
     def findings(self, zero_is_exact: bool = True) -> Iterator[Finding]:
         """The finding of a failed test (``zero_is_exact`` is not used: the test is exact)."""
@@ -59,29 +53,17 @@ class Comparison:
 #: One identity of an account as data.
 Check: TypeAlias = SumCheck | CountCheck | Comparison
 
-#: Each comparison's test: ``ne`` (both printed and different), ``gt`` (left above right), ``nonzero``.
-COMPARISONS: Mapping[str, str] = MappingProxyType(
-    {
-        "balance": "ne",
-        "cross_year": "ne",
-        "fiscal_general_budget": "ne",
-        "vehicles_over_assets": "gt",
-        "procurement_subset": "gt",
-        "operating_costs_unit_type": "nonzero",
-    }
-)
 
-
-def _amount(value: Money | int | None) -> Any:
+def _amount(value: Money | int | None) -> str:
+    """A compared amount in a message: plain decimals, never exponent notation."""
     assert isinstance(value, Money)
-    return value.amount
+    return format(value.amount, "f")
 
 
 def _balance(c: Comparison) -> Finding:
     a, b, year = _amount(c.left), _amount(c.right), c.variant
     return make_finding(
         "identity.balance",
-        Severity.ERROR,
         "expenditure.total",
         f"{year}收入总计{a}万元与支出总计{b}万元不相等",
         f"{'current' if year == '本年' else 'previous'} year: total income {a} ≠ total expenditure {b}",
@@ -95,7 +77,6 @@ def _cross_year_finding(c: Comparison) -> Finding:
     opening, closing_before = _amount(c.left), _amount(c.right)
     return make_finding(
         "identity.cross_year",
-        Severity.WARNING,
         "income.opening_balance",
         f"年初结转和结余{opening}万元不等于上年年末结转和结余{closing_before}万元（如有调整需说明）",
         f"opening balance {opening} differs from last year's closing balance {closing_before}",
@@ -109,7 +90,6 @@ def _fiscal_general_budget(c: Comparison) -> Finding:
     gb, gb_fund = _amount(c.left), _amount(c.right)
     return make_finding(
         "identity.fiscal_general_budget",
-        Severity.ERROR,
         "fiscal.general_budget.expenditure",
         f"一般公共预算财政拨款支出在两处分别为{gb}万元和{gb_fund}万元",
         f"general-budget expenditure is stated as {gb} and {gb_fund}",
@@ -123,7 +103,6 @@ def _vehicles_over_assets(c: Comparison) -> Finding:
     owned, vehicles = c.left, c.right
     return make_finding(
         "identity.vehicles_owned",
-        Severity.ERROR,
         "three_public.vehicles_owned",
         f"公务用车{owned}辆多于国有资产中的车辆总数{vehicles}辆",
         f"{owned} official vehicles but only {vehicles} vehicles in the assets",
@@ -145,7 +124,6 @@ def _procurement_subset(c: Comparison) -> Finding:
     part_value, whole = _amount(c.left), _amount(c.right)
     return make_finding(
         "identity.procurement_subset",
-        Severity.ERROR,
         path,
         f"{label}{part_value}万元大于{whole_label}{whole}万元",
         f"{label} {part_value} exceeds {whole_label} {whole}",
@@ -159,7 +137,6 @@ def _operating_costs_finding(c: Comparison) -> Finding:
     cost, unit_type = _amount(c.left), UnitType(c.variant)
     return make_finding(
         "identity.operating_costs_unit_type",
-        Severity.ERROR,
         "operating_costs.current",
         f"机关运行经费只适用于行政单位和参公事业单位，{unit_type.value}应为0，报告为{cost}万元",
         f"operating costs apply only to administrative units; a {unit_type.name} reports 0, not {cost}",

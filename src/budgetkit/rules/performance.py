@@ -14,9 +14,9 @@ from fractions import Fraction
 from typing import Any
 
 from budgetkit.context import Context
-from budgetkit.finding import Finding, Part, Rule, Severity
-from budgetkit.interval import Interval
+from budgetkit.finding import Finding, Part, Rule
 from budgetkit.project import Project
+from budgetkit.rules.forms import sum_reaches
 from budgetkit.scoring import FULL_SCORE, IndicatorScore, score_project
 
 __all__ = ["RULES", "TEMPLATE_NOTES", "has_reason", "project_findings"]
@@ -43,7 +43,6 @@ def _project(ctx: Context, i: int, project: Project, score: Any) -> Iterator[Fin
     if project.code is None:
         yield ctx.finding(
             "project.code_missing",
-            Severity.WARNING,
             f"{path}.code",
             f"项目“{project.name}”的自评表未列出项目编码",
             f"the table of project {project.name!r} gives no project code",
@@ -53,7 +52,6 @@ def _project(ctx: Context, i: int, project: Project, score: Any) -> Iterator[Fin
     if weight_total != FULL_SCORE:
         yield ctx.finding(
             "project.weight_sum",
-            Severity.ERROR,
             path,
             f"{label}：预算执行情况权重{score.execution_weight}与各指标权重之和{project.indicator_weight}合计为"
             f"{weight_total}，应为100",
@@ -65,7 +63,6 @@ def _project(ctx: Context, i: int, project: Project, score: Any) -> Iterator[Fin
     if project.stated_weight_total is not None and project.stated_weight_total != weight_total:
         yield ctx.finding(
             "project.weight_total_row",
-            Severity.ERROR,
             f"{path}.stated_weight_total",
             f"{label}：合计行权重为{project.stated_weight_total}，而各项权重之和为{weight_total}",
             f"{label}: the total row gives weight {project.stated_weight_total}, the weights sum to {weight_total}",
@@ -75,20 +72,10 @@ def _project(ctx: Context, i: int, project: Project, score: Any) -> Iterator[Fin
         )
     stated_sum = score.stated_sum
     if project.stated_total is not None and stated_sum is not None and project.stated_total != stated_sum:
-        parts = [
-            Interval.published(s)
-            for s in ([project.execution_score] + [x.stated_score for x in project.indicators])
-            if s is not None
-        ]
-        reach = sum(parts[1:], parts[0])
-        severity, code = (
-            (Severity.INFO, "rounding.residue")
-            if reach.overlaps(Interval.published(project.stated_total))
-            else (Severity.ERROR, "project.total")
-        )
+        parts = [s for s in ([project.execution_score] + [x.stated_score for x in project.indicators]) if s is not None]
+        reachable = sum_reaches(project.stated_total, parts)
         yield ctx.finding(
-            code,
-            severity,
+            "rounding.residue" if reachable else "project.total",
             f"{path}.stated_total",
             f"{label}：合计得分{project.stated_total}不等于执行得分与各指标得分之和{stated_sum}",
             f"{label}: the total score {project.stated_total} is not the sum of the row scores {stated_sum}",
@@ -99,7 +86,6 @@ def _project(ctx: Context, i: int, project: Project, score: Any) -> Iterator[Fin
     if score.execution_matches is False:
         yield ctx.finding(
             "project.execution_score",
-            Severity.ERROR,
             f"{path}.execution_score",
             f"{label}：预算执行率{project.execution_rate.format()}应得{score.execution_score}分，自评{project.execution_score}分",
             f"{label}: execution rate {project.execution_rate.format()} scores {score.execution_score}, "
@@ -113,7 +99,6 @@ def _project(ctx: Context, i: int, project: Project, score: Any) -> Iterator[Fin
     if low and not has_reason(project.execution_reason):
         yield ctx.finding(
             "project.low_execution_reason",
-            Severity.WARNING,
             f"{path}.execution_reason",
             f"{label}：预算执行率{rate.format()}低于90%，未说明原因",
             f"{label}: execution rate {rate.format()} is below 90% and no reason is given",
@@ -125,7 +110,6 @@ def _project(ctx: Context, i: int, project: Project, score: Any) -> Iterator[Fin
         assert total.initial is not None and total.adjusted is not None
         yield ctx.finding(
             "project.adjustment_reason",
-            Severity.WARNING,
             f"{path}.execution_reason",
             f"{label}：年初预算{total.initial.amount}万元调整为{total.adjusted.amount}万元，未单独说明调整理由",
             f"{label}: the budget was adjusted from {total.initial.amount} to {total.adjusted.amount} without a reason",
@@ -141,7 +125,6 @@ def _project(ctx: Context, i: int, project: Project, score: Any) -> Iterator[Fin
         )
         yield ctx.finding(
             "project.principle_weights",
-            Severity.INFO,
             f"{path}.indicators",
             f"{label}：指标权重与原则权重（产出50、效益30、满意度10、执行率10）不同：{shown}；如有特殊情况可以调整",
             f"{label}: weights depart from the principle weights: "
@@ -158,7 +141,6 @@ def _indicator(ctx: Context, path: str, label: str, s: IndicatorScore) -> Iterat
     if stated is not None and not 0 <= stated <= ind.weight:
         yield ctx.finding(
             "indicator.score_range",
-            Severity.ERROR,
             f"{path}.stated_score",
             f"{name}得分{stated}超出0至权重{ind.weight}的范围",
             f"{label}: score {stated} of {ind.name!r} is outside [0, {ind.weight}]",
@@ -171,7 +153,6 @@ def _indicator(ctx: Context, path: str, label: str, s: IndicatorScore) -> Iterat
         if stated is not None and stated > 0:
             yield ctx.finding(
                 "indicator.missing_actual",
-                Severity.ERROR,
                 f"{path}.actual",
                 f"{name}未填写完成值，却得{stated}分",
                 f"{label}: {ind.name!r} has no actual value but scores {stated}",
@@ -185,7 +166,6 @@ def _indicator(ctx: Context, path: str, label: str, s: IndicatorScore) -> Iterat
             low, high = s.band
             yield ctx.finding(
                 "indicator.qualitative_band",
-                Severity.ERROR,
                 f"{path}.stated_score",
                 f"{name}为定性指标，完成情况“{ind.actual}”对应{s.band_name}档（{low}–{high}分），自评{stated}分不在该档内",
                 f"{label}: qualitative {ind.name!r} falls in band {s.band_name} ({low}–{high}) but scores {stated}",
@@ -205,7 +185,6 @@ def _indicator(ctx: Context, path: str, label: str, s: IndicatorScore) -> Iterat
         if not reason:
             yield ctx.finding(
                 "indicator.deducted_without_reason",
-                Severity.WARNING,
                 f"{path}.stated_score",
                 f"{name}已完成指标值（{ind.operator.value}{ind.target}{ind.unit}，完成{ind.actual}），应得满分{ind.weight}分，"
                 f"自评{stated}分且未说明扣分原因",
@@ -218,7 +197,6 @@ def _indicator(ctx: Context, path: str, label: str, s: IndicatorScore) -> Iterat
         expected = s.rule_rounded(2)
         yield ctx.finding(
             "indicator.score",
-            Severity.ERROR,
             f"{path}.stated_score",
             f"{name}自评{stated}分，按评分规则应为{expected}分（{s.explanation}）",
             f"{label}: {ind.name!r} scores {stated}; the rule gives {expected} ({s.formula})",
@@ -229,7 +207,6 @@ def _indicator(ctx: Context, path: str, label: str, s: IndicatorScore) -> Iterat
     if s.is_met is False and not reason:
         yield ctx.finding(
             "indicator.shortfall_reason",
-            Severity.WARNING,
             f"{path}.reason",
             f"{name}未完成指标值（{ind.operator.value}{ind.target}{ind.unit}，完成{ind.actual}），未分析原因",
             f"{label}: {ind.name!r} fell short of its target without a reason",
@@ -240,7 +217,6 @@ def _indicator(ctx: Context, path: str, label: str, s: IndicatorScore) -> Iterat
         completion = s.completion.format(0)
         yield ctx.finding(
             "indicator.overshoot",
-            Severity.INFO,
             f"{path}.actual",
             f"{name}完成值{ind.actual}为指标值{ind.target}的{completion}，大幅超额完成而未说明（指标值可能设置偏低）",
             f"{label}: {ind.name!r} reached {completion} of its target without an explanation (target set too low?)",

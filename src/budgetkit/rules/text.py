@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from budgetkit.account import FinalAccount
 from budgetkit.context import Context, make_finding
-from budgetkit.finding import Finding, Part, Rule, Severity
+from budgetkit.finding import Finding, Part, Rule
 from budgetkit.rules.claims import part_of
 
 __all__ = ["ANY_PLACEHOLDER", "PLACEHOLDERS", "RULES", "placeholders", "template_finding", "texts"]
@@ -73,7 +73,6 @@ def template_finding(path: str, text: str, part: Part, where: str) -> Finding | 
     excerpt = text if len(text) <= 60 else text[:57] + "…"
     return make_finding(
         "text.template",
-        Severity.WARNING,
         path,
         f"{where}：公开文本中留有未填写的模板文字{shown}：{excerpt}",
         f"{where}: unfilled template wording left in the published text: {shown_en}",

@@ -1,0 +1,50 @@
+"""Write docs/rules.md from the finding catalogue (``budgetkit/data/findings.toml``) and the rules.
+
+Run from the project root after editing the catalogue or a rule::
+
+    .venv/bin/python docs/gen_rules.py
+
+``tests/test_catalogue.py`` fails when docs/rules.md differs from what this script writes.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from budgetkit.finding import _PAGES, CATALOGUE
+from budgetkit.rules import ALL_RULES
+
+PAGE = Path(__file__).parent / "rules.md"
+
+
+def render() -> str:
+    """The whole page: the introduction, one section per rule with a table of its finding codes, the outro."""
+    pages, rules = _PAGES["page"], _PAGES["rules"]
+    out = [pages["intro"].strip(), ""]
+    for rule in ALL_RULES:
+        about = rules[rule.code]
+        out += [f"## `{rule.code}` — {about['heading']}", ""]
+        if about.get("text"):
+            out += [about["text"].strip(), ""]
+        out += ["| finding code | severity | what |", "| --- | --- | --- |"]
+        for code in rule.codes:
+            entry = CATALOGUE[code]
+            severity = entry.severity_note or entry.severity.value
+            what = entry.what_in.get(rule.code, entry.what)
+            out.append(f"| `{code}` | {severity} | {what} |")
+        out.append("")
+        if about.get("after"):
+            out += [about["after"].strip(), ""]
+    out += [pages["outro"].strip(), ""]
+    return "\n".join(out)
+
+
+def main() -> int:
+    PAGE.write_text(render(), encoding="utf-8")
+    sys.stdout.write(f"wrote {PAGE}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

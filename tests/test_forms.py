@@ -1,0 +1,205 @@
+"""Tests for budgetkit.rules.forms: the exact and the vectorised evaluator read the same forms and agree.
+
+The vectorised evaluator may flag a form the exact one accepts (it is conservative: touching bounds,
+values beyond the int64-safe range, stated zeros), never the other way round; on linear forms it
+decides exactly what the exact evaluator decides.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+
+import attrs
+import numpy as np
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from budgetkit.interval import Interval
+from budgetkit.rules.forms import (
+    FORM_EXACT,
+    FORM_LINEAR,
+    VALUE_LIMIT,
+    ClaimForm,
+    FormKind,
+    Outcome,
+    Term,
+    UnknownFormError,
+    compare,
+    evaluate,
+    screen,
+    screen_claims,
+)
+
+#: The largest whole 万元 the columns hold (2**55 millionths), and just beyond it.
+NEAR_LIMIT = VALUE_LIMIT // 10**6
+
+
+@st.composite
+def printed(draw: st.DrawFn, *, positive: bool = False) -> Decimal:
+    """A printed figure: 0 to 7 places (7 cannot be held), often 0, sometimes negative, small or near the limit."""
+    places = draw(st.sampled_from((0, 1, 2, 2, 2, 4, 6, 7)))
+    size = draw(st.sampled_from((0, 10, 10**4, 10**8, NEAR_LIMIT - 1, NEAR_LIMIT + 1)))
+    whole = draw(st.integers(min_value=0 if size == 0 else 1, max_value=max(size, 0)))
+    if size >= NEAR_LIMIT - 1:
+        whole = size
+    value = Decimal(whole * 10**places + draw(st.integers(0, 10**places - 1))).scaleb(-places)
+    if not positive and draw(st.booleans()) and draw(st.booleans()):
+        value = -value
+    return value
+
+
+@st.composite
+def terms(draw: st.DrawFn, *, min_size: int = 1, positive: bool = False) -> tuple[Term, ...]:
+    """One to four terms of either sign; some whole counts."""
+    found = []
+    for _ in range(draw(st.integers(min_size, 4))):
+        if draw(st.integers(0, 5)) == 0:
+            found.append((1, draw(st.integers(0 if positive else -50, 50)), True))
+        else:
+            sign = 1 if positive else draw(st.sampled_from((1, -1)))
+            found.append((sign, draw(printed(positive=positive)), False))
+    return tuple(found)
+
+
+def _near(value: Fraction | None, places: int, nudge: int) -> Decimal:
+    """The stated figure a report would print for ``value`` (or beside it by ``nudge`` units): touching cases."""
+    if value is None:
+        return Decimal(nudge)
+    scaled = value * 10**places
+    units = (scaled.numerator * 2 + scaled.denominator) // (2 * scaled.denominator)  # half-up on the number line
+    return Decimal(units + nudge).scaleb(-places)
+
+
+@st.composite
+def forms(draw: st.DrawFn) -> ClaimForm:
+    """A random claim form whose stated figure sits on, beside or far from what its terms give."""
+    kind = draw(st.sampled_from(list(FormKind)))
+    places = draw(st.sampled_from((0, 1, 2, 2, 6)))
+    nudge = draw(st.sampled_from((0, 0, 1, -1, 5)))
+    if kind is FormKind.EQUALITY:
+        count = draw(st.integers(0, 1000))
+        return ClaimForm(kind, Decimal(count + draw(st.sampled_from((0, 0, 1)))), ((1, count, True),))
+    if kind is FormKind.MEAN:
+        num = tuple((1, draw(printed(positive=True)), False) for _ in range(draw(st.integers(2, 4))))
+        form = ClaimForm(kind, Decimal(0), num)
+        return attrs.evolve(form, stated=_near(form.point(), places, nudge))
+    num = draw(terms())
+    den = draw(terms()) if kind is FormKind.RATIO else ()
+    form = ClaimForm(kind, Decimal(0), num, den, abs_base=draw(st.booleans()), zero_means_none=draw(st.booleans()))
+    if draw(st.booleans()):
+        return attrs.evolve(form, stated=draw(printed()))
+    return attrs.evolve(form, stated=_near(form.point(), places, nudge))
+
+
+@settings(max_examples=600, deadline=None)
+@given(many=st.lists(forms(), min_size=1, max_size=8), zero_is_exact=st.booleans())
+@example(  # touching bounds: 2.00 + 0.99 reaches [2.98, 3.00); a stated 3.00 only touches it
+    many=[ClaimForm(FormKind.LINEAR, Decimal("3.00"), ((1, Decimal("2.00"), False), (1, Decimal("0.99"), False)))],
+    zero_is_exact=True,
+)
+@example(  # a zero base: undefined, never "holds"
+    many=[ClaimForm(FormKind.RATIO, Decimal("0"), ((1, Decimal("5.00"), False),), ((1, Decimal("0.00"), False),))],
+    zero_is_exact=True,
+)
+@example(  # a printed 0 that is not exact: [−0.005, 0.005] reaches a stated 0.00 and a tiny ratio
+    many=[ClaimForm(FormKind.RATIO, Decimal("0.00"), ((1, Decimal("0.00"), False),), ((1, Decimal("3.00"), False),))],
+    zero_is_exact=False,
+)
+@example(  # beyond the int64-safe limit: must fall back to the exact evaluator
+    many=[ClaimForm(FormKind.LINEAR, Decimal(NEAR_LIMIT + 1), ((1, Decimal(NEAR_LIMIT + 1), False),))],
+    zero_is_exact=True,
+)
+def test_the_vectorised_evaluator_never_passes_what_the_exact_one_fails(
+    many: list[ClaimForm], zero_is_exact: bool
+) -> None:
+    """A form the vectorised evaluator does not flag holds exactly; on linear forms both decide the same."""
+    flagged = screen(many, zero_is_exact)
+    for form, flag in zip(many, flagged, strict=True):
+        outcome = evaluate(form, zero_is_exact)
+        if not flag:
+            assert outcome is Outcome.HOLDS, form
+        elif form.kind is FormKind.LINEAR and form.stated and screen([form], zero_is_exact) == [True]:
+            representable = all(
+                abs(v) * 10**6 < VALUE_LIMIT and -Decimal(v).as_tuple().exponent <= 6  # type: ignore[operator]
+                for _, v, _ in (*form.num, (1, form.stated, False))
+            )
+            if representable:
+                assert outcome is not Outcome.HOLDS, form
+
+
+def test_the_screen_decides_most_well_inside_forms() -> None:
+    """Away from every boundary the vectorised evaluator decides by itself (it is not a pass-through)."""
+    share = ClaimForm(
+        FormKind.RATIO, Decimal("95.52"), ((1, Decimal("1007.77"), False),), ((1, Decimal("1055.05"), False),)
+    )
+    growth = ClaimForm(
+        FormKind.RATIO,
+        Decimal("6.68"),
+        ((1, Decimal("1054.90"), False), (-1, Decimal("988.88"), False)),
+        ((1, Decimal("988.88"), False),),
+        abs_base=True,
+    )
+    mean = ClaimForm(FormKind.MEAN, Decimal("95.5"), ((1, Decimal("95"), False), (1, Decimal("96"), False)))
+    count = ClaimForm(FormKind.EQUALITY, Decimal("8"), ((1, 8, True),))
+    assert [evaluate(f) for f in (share, growth, mean, count)] == [Outcome.HOLDS] * 4
+    assert screen([share, growth, mean, count]) == [False] * 4
+
+
+def test_values_beyond_the_int64_safe_range_fall_back_to_the_exact_evaluator() -> None:
+    """A figure of 2**55 millionths or more is flagged, never wrapped around."""
+    huge = Decimal(NEAR_LIMIT + 1)
+    form = ClaimForm(FormKind.LINEAR, huge, ((1, huge, False),))
+    assert evaluate(form) is Outcome.HOLDS
+    assert screen([form]) == [True]
+
+
+def test_a_zero_base_is_undefined_and_flagged() -> None:
+    """A rate over a base printed as exactly 0 is undefined for the exact evaluator and flagged by the screen."""
+    form = ClaimForm(FormKind.RATIO, Decimal("0"), ((1, Decimal("5.00"), False),), ((1, Decimal("0.00"), False),))
+    assert evaluate(form) is Outcome.UNDEFINED
+    assert screen([form]) == [True]
+    assert evaluate(form, zero_is_exact=False) is Outcome.HOLDS  # [−0.005, 0.005]: the rate is unbounded
+
+
+def test_an_unknown_kind_raises_in_both_evaluators() -> None:
+    """Neither evaluator falls back to some default for a kind it does not know."""
+    odd = ClaimForm("bogus", Decimal(1), ((1, 1, True),))  # type: ignore[arg-type]
+    with pytest.raises(UnknownFormError, match="bogus"):
+        evaluate(odd)
+    with pytest.raises(UnknownFormError):
+        screen_claims(
+            *(np.array([9], dtype=t) for t in (np.int8, np.int64, np.int8, np.bool_, np.int64, np.int64)),
+            np.zeros(0, np.int64),
+            np.zeros(0, np.int8),
+            np.zeros(0, np.int64),
+        )
+    with pytest.raises(UnknownFormError, match="'bigger'"):
+        compare("bigger", 1, 2)
+
+
+def test_exact_and_opaque_rows_are_flagged_and_empty_rows_are_not() -> None:
+    """FORM_EXACT rows always go to the exact evaluator; FORM_NONE rows (nothing to check) never do."""
+    rows = np.array([FORM_EXACT, 0, FORM_LINEAR], dtype=np.int8)
+    flagged = screen_claims(
+        rows,
+        np.array([0, 0, 3_000_000], dtype=np.int64),
+        np.array([0, 0, -2], dtype=np.int8),
+        np.zeros(3, dtype=np.bool_),
+        np.array([0, 0, 1], dtype=np.int64),
+        np.zeros(3, dtype=np.int64),
+        np.array([3_000_000], dtype=np.int64),
+        np.array([-2], dtype=np.int8),
+        np.array([1], dtype=np.int64),
+    )
+    assert flagged.tolist() == [True, False, False]
+
+
+def test_a_linear_form_is_the_interval_rule() -> None:
+    """evaluate() on a linear form is Interval.overlaps of the terms' sum and the stated figure."""
+    form = ClaimForm(FormKind.LINEAR, Decimal("1.02"), ((1, Decimal("2.00"), False), (-1, Decimal("0.99"), False)))
+    truth = Interval.published(Decimal("2.00")) - Interval.published(Decimal("0.99"))
+    assert form.truth() == truth  # (1.00, 1.02)
+    assert evaluate(form) is Outcome.HOLDS  # 1.02 stands for [1.015, 1.025)
+    assert evaluate(attrs.evolve(form, stated=Decimal("1.03"))) is Outcome.FAILS
