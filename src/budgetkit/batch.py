@@ -58,11 +58,11 @@ from budgetkit.audit import DEFAULT_RULES, check
 from budgetkit.category import CategoryLevel, ExpenseCategory
 from budgetkit.claim import Claim, ClaimKind, PathError, resolve
 from budgetkit.context import Context
-from budgetkit.errors import BudgetkitError, LoadError, LoadIssue, MissingExtraError
+from budgetkit.errors import BudgetkitError, InvalidNumberError, LoadError, LoadIssue, MissingExtraError
 from budgetkit.finding import Finding, Part
 from budgetkit.indicator import Operator, PerformanceIndicator
 from budgetkit.money import Money
-from budgetkit.numbers import EXACT
+from budgetkit.numbers import EXACT, to_decimal
 from budgetkit.project import Project
 from budgetkit.rules import charts as chart_rules
 from budgetkit.rules import claims as claim_rules
@@ -1113,10 +1113,8 @@ def _chart_form(account: FinalAccount, raw: str, subject: str) -> tuple[int, Dec
     """A chart value as a screenable form (mirrors ``rules.charts._value``): it must reach its figure."""
     python: tuple[int, Decimal, bool, list[_Term], list[_Term]] = (_PY, Decimal(0), False, [], [])
     try:
-        if len(raw) > 40:
-            return python
-        value = Decimal(raw.strip())
-    except ArithmeticError:  # InvalidOperation: the rule reports a value that is not a number
+        value = to_decimal(raw, max_places=chart_rules.CHART_PLACES)  # the number door, as in the rule
+    except InvalidNumberError:  # the rule reports a value that is not a number
         return python
     exponent = value.as_tuple().exponent
     if not value.is_finite() or type(exponent) is not int or exponent < -6:

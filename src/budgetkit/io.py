@@ -23,6 +23,7 @@ budgetkit.errors.LoadError: cannot load <string>: 1 problem
 
 from __future__ import annotations
 
+import datetime
 import enum
 import functools
 import json
@@ -87,6 +88,32 @@ class _FieldError(BudgetkitError, ValueError):
     """A value refused while structuring; cattrs attaches the path."""
 
 
+def _shown(value: Any) -> str:
+    """A value read from a file, named in the file's own terms for a message (never a Python repr).
+
+    >>> _shown(None), _shown(True), _shown([1, 2]), _shown({"a": 1}), _shown(_Float("1.5")), _shown("x" * 50)
+    ('null', 'true', 'a list', 'a table', '1.5', '"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…"')
+    """
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, _Float):
+        return value.text[:40]
+    if isinstance(value, int):
+        text = str(value) if value.bit_length() < 128 else f"a whole number of {value.bit_length()} bits"
+        return text
+    if isinstance(value, str):
+        return json.dumps(value[:40] + ("…" if len(value) > 40 else ""), ensure_ascii=False)
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, (datetime.date, datetime.time)):  # TOML dates and times
+        return f"a {type(value).__name__} {value.isoformat()}"
+    return f"a value of type {type(value).__name__}"
+
+
 def _refuse_float(value: Any) -> None:
     if isinstance(value, (_Float, float)):
         text = value.text if isinstance(value, _Float) else repr(value)
@@ -96,21 +123,21 @@ def _refuse_float(value: Any) -> None:
 def _structure_money(value: Any, _: Any) -> Money:
     _refuse_float(value)
     if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise _FieldError(f'expected an amount as a string such as "12.34", got {type(value).__name__}')
+        raise _FieldError(f'expected an amount as a string such as "12.34", got {_shown(value)}')
     return Money(value)
 
 
 def _structure_decimal(value: Any, _: Any) -> Decimal:
     _refuse_float(value)
     if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise _FieldError(f'expected a number as a string such as "12.34", got {type(value).__name__}')
+        raise _FieldError(f'expected a number as a string such as "12.34", got {_shown(value)}')
     return to_decimal(value)
 
 
 def _structure_str(value: Any, _: Any) -> str:
     _refuse_float(value)
     if not isinstance(value, str):
-        raise _FieldError(f"expected text, got {type(value).__name__} {value!r}")
+        raise _FieldError(f"expected text, got {_shown(value)}")
     if len(value) > MAX_STRING:
         raise _FieldError(f"text longer than {MAX_STRING} characters")
     if _SURROGATE.search(value):
@@ -121,7 +148,7 @@ def _structure_str(value: Any, _: Any) -> str:
 def _structure_int(value: Any, _: Any) -> int:
     _refuse_float(value)
     if isinstance(value, bool) or not isinstance(value, int):
-        raise _FieldError(f"expected a whole number, got {type(value).__name__} {value!r}")
+        raise _FieldError(f"expected a whole number, got {_shown(value)}")
     if abs(value) > 10**15:
         raise _FieldError(f"{value} is out of range")
     return value
@@ -129,7 +156,7 @@ def _structure_int(value: Any, _: Any) -> int:
 
 def _structure_bool(value: Any, _: Any) -> bool:
     if not isinstance(value, bool):
-        raise _FieldError(f"expected true or false, got {value!r}")
+        raise _FieldError(f"expected true or false, got {_shown(value)}")
     return value
 
 
@@ -167,7 +194,7 @@ def _structure_enum(value: Any, kind: type[enum.Enum]) -> enum.Enum:
         return kind(value)
     except ValueError:
         known = "、".join(str(member.value) for member in kind)
-        raise _FieldError(f"{value!r} is not one of: {known}") from None
+        raise _FieldError(f"{_shown(value)} is not one of: {known}") from None
 
 
 def _make_converter() -> cattrs.Converter:
@@ -247,7 +274,7 @@ def _shape_issues(data: Any, cls: type, path: str) -> list[LoadIssue]:
         value, hint = data[field.name], hints[field.name]
         if typing.get_origin(hint) is tuple:
             if isinstance(value, (str, dict)):
-                found.append(LoadIssue(f"{path}.{field.name}", f"expected a list, got {type(value).__name__}"))
+                found.append(LoadIssue(f"{path}.{field.name}", f"expected a list, got {_shown(value)}"))
                 continue
             element = typing.get_args(hint)[0]
             if isinstance(value, list) and attrs.has(element):
@@ -328,7 +355,7 @@ def loads(text: str, fmt: Format = "toml", *, source: str = "<string>") -> Final
     Traceback (most recent call last):
     ...
     budgetkit.errors.LoadError: cannot load <string>: 3 problems
-      $.year: expected a whole number, got str '2023'
+      $.year: expected a whole number, got "2023"
       $.unit_type: required field 'unit_type' is missing
       $: unknown keys: colour
     """
