@@ -5,6 +5,7 @@ Run from the project root::
     .venv/bin/python benchmarks/fuzz.py                        # 1 minute over all fuzzers
     .venv/bin/python benchmarks/fuzz.py --minutes 10           # the long run: 10 minutes
     .venv/bin/python benchmarks/fuzz.py --minutes 2 --only mutate-text numbers
+    .venv/bin/python benchmarks/fuzz.py --inputs 100000 --minutes 60   # the release run
     .venv/bin/python benchmarks/fuzz.py --sizes                # time the large inputs (about 2 minutes)
 
 The fuzzers are those of ``tests/test_fuzz.py``: the same Hypothesis strategies
@@ -24,6 +25,11 @@ numbers           random str/int/float/Decimal/bool/None → to_decimal, Money, 
 round-trip        ``synthetic.generate(seed)`` → dumps → loads → dumps, TOML and JSON
 variants          random scoring-variant files → ``scoring.load_variants``
 tables            random CSV tables → ``classification.load_table``
+pipeline          the built-in account (whole or 1–5 sections) with 1–4 odd values → load,
+                  ``check``, ``score_report``, ``report.render``, ``html.render``; outputs scanned
+batch             the same odd accounts → ``check_batch`` beside ``check``
+cli               the same odd accounts written to a file, a directory and a Parquet batch →
+                  ``budgetkit check``/``score`` in-process, text and JSON
 ================  =========================================================================
 
 What it asserts, for every input: a loader returns its value or raises a
@@ -33,7 +39,11 @@ What it asserts, for every input: a loader returns its value or raises a
 gives back an equal account and the same text. The table counts the inputs,
 the values (loaded or built), the refusals and everything else; each other
 exception is listed once with its count and the first input that raised it
-(cut to 300 characters). Exit status: 0 when nothing else was raised, 1
+(cut to 300 characters). An input that takes more than 5 s is counted as slow
+(and stopped at 30 s); the peak memory of the process is printed at the end;
+an output holding ``None``, ``nan``, exponent notation or a Python repr that
+the input did not hold is a failure of its check (an "other" exception).
+Exit status: 0 when nothing else was raised and no input was slow, 1
 otherwise, 2 for a bad command line.
 
 ``--sizes`` instead loads each large input once (100,000 claims, projects,
@@ -48,6 +58,8 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import resource
+import signal
 import sys
 import tempfile
 import time
@@ -120,6 +132,15 @@ def fuzzers(f: ModuleType, scratch: Path) -> dict[str, tuple[st.SearchStrategy[A
         table.write_text(f.csv_text(*value), encoding="utf-8", errors="surrogatepass")
         yield f.check_table(table)
 
+    def pipeline(value: dict[str, Any]) -> Iterable[str]:
+        yield f.check_pipeline(value)
+
+    def batch(value: dict[str, Any]) -> Iterable[str]:
+        yield f.check_batch_beside_check(value)
+
+    def cli(value: dict[str, Any]) -> Iterable[str]:
+        yield from f.check_cli_on_files(value, scratch / "cli")
+
     return {
         "json": (f.junk | f.accounts_like, json_like),
         "mutate-text": (f.mutated_text(), text),
@@ -129,6 +150,9 @@ def fuzzers(f: ModuleType, scratch: Path) -> dict[str, tuple[st.SearchStrategy[A
         "round-trip": (f.seeds, round_trip),
         "variants": (f.variant_files, variants),
         "tables": (st.tuples(f.csv_header, f.csv_rows, st.booleans()), tables),
+        "pipeline": (f.odd_accounts(), pipeline),
+        "batch": (f.odd_accounts(), batch),
+        "cli": (f.odd_accounts(), cli),
     }
 
 
@@ -139,20 +163,40 @@ class Tally:
         self.inputs = 0
         self.outcomes: Counter[str] = Counter()
         self.other: dict[tuple[str, str], list[Any]] = {}
+        self.slow: list[str] = []
         self.seconds = 0.0
 
     def record(self, check: Check, value: Any) -> None:
         self.inputs += 1
+        start = time.monotonic()
+        signal.alarm(HUNG_SECONDS)
         try:
             self.outcomes.update(check(value))
         except Exception as exc:  # anything but a value or a well-formed refusal is a finding
             self.outcomes["other"] += 1
             key = (type(exc).__name__, str(exc).splitlines()[0][:200] if str(exc) else "")
             self.other.setdefault(key, [0, repr(value)[:300]])[0] += 1
+        finally:
+            signal.alarm(0)
+        if time.monotonic() - start > SLOW_SECONDS:
+            self.outcomes["slow"] += 1
+            self.slow.append(repr(value)[:300])
 
 
-def fuzz(strategy: st.SearchStrategy[Any], check: Check, seconds: float, batch: int) -> Tally:
-    """Run ``check`` on inputs drawn from ``strategy`` for ``seconds``, in batches of ``batch``."""
+#: An input slower than this is counted as slow; one slower than HUNG_SECONDS is stopped.
+SLOW_SECONDS, HUNG_SECONDS = 5.0, 30
+
+
+class Hung(Exception):
+    """Raised in the fuzzed call by SIGALRM when one input runs longer than HUNG_SECONDS."""
+
+
+def _hung(signum: int, frame: Any) -> None:
+    raise Hung(f"still running after {HUNG_SECONDS} s")
+
+
+def fuzz(strategy: st.SearchStrategy[Any], check: Check, seconds: float, batch: int, inputs: int = 0) -> Tally:
+    """Run ``check`` on inputs drawn from ``strategy`` for ``seconds`` (or until ``inputs``), in batches."""
     tally = Tally()
 
     @settings(
@@ -168,30 +212,36 @@ def fuzz(strategy: st.SearchStrategy[Any], check: Check, seconds: float, batch: 
         tally.record(check, value)
 
     start = time.monotonic()
-    while time.monotonic() - start < seconds:
+    while time.monotonic() - start < seconds and not (inputs and tally.inputs >= inputs):
         one()
     tally.seconds = time.monotonic() - start
     return tally
 
 
-HEADER = f"{'fuzzer':<14}{'inputs':>9}{'values':>9}{'refused':>9}{'other':>7}{'seconds':>9}"
+HEADER = f"{'fuzzer':<14}{'inputs':>9}{'values':>9}{'refused':>9}{'other':>7}{'slow':>6}{'seconds':>9}"
 
 
 def row(name: str, tally: Tally) -> str:
     """One line of the table: the fuzzer's counts and time."""
-    values = tally.outcomes["loaded"] + tally.outcomes["built"]
+    values = tally.outcomes["loaded"] + tally.outcomes["built"] + tally.outcomes["ran"]
     return (
         f"{name:<14}{tally.inputs:>9}{values:>9}{tally.outcomes['refused']:>9}"
-        f"{tally.outcomes['other']:>7}{tally.seconds:>9.1f}"
+        f"{tally.outcomes['other']:>7}{tally.outcomes['slow']:>6}{tally.seconds:>9.1f}"
     )
 
 
 def report(tallies: dict[str, Tally]) -> int:
     """Print every unexpected exception with its count and first input; return the exit status."""
+    total = sum(t.inputs for t in tallies.values())
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    slow = [(name, example) for name, tally in tallies.items() for example in tally.slow]
+    print(f"\n{total} inputs; peak memory {peak:.0f} MB; {len(slow)} input(s) over {SLOW_SECONDS:.0f} s")
+    for name, example in slow[:20]:
+        print(f"  slow: {name}: {example}")
     found = [(name, key, entry) for name, tally in tallies.items() for key, entry in tally.other.items()]
     if not found:
-        print("\nno input raised anything but a value or a budgetkit refusal")
-        return 0
+        print("no input raised anything but a value or a budgetkit refusal, and no output leaked")
+        return 1 if slow else 0
     print(f"\n{len(found)} kind(s) of unexpected exception:")
     for name, (kind, message), (count, example) in found:
         print(f"  {name}: {kind}: {message}  ×{count}\n      first input: {example}")
@@ -286,6 +336,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--batch", type=int, default=200, help="examples per Hypothesis run (default 200)")
     parser.add_argument("--only", nargs="+", metavar="FUZZER", help="run only these fuzzers")
     parser.add_argument("--sizes", action="store_true", help="time the large inputs instead of fuzzing")
+    parser.add_argument(
+        "--inputs", type=int, default=0, help="stop once this many inputs are run, shared as --minutes is (0: no limit)"
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="budgetkit-fuzz-") as folder:
         scratch = Path(folder)
@@ -299,10 +352,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.minutes <= 0 or args.batch <= 0:
             parser.error("--minutes and --batch must be positive")
         share = args.minutes * 60 / len(chosen)
+        each = -(-args.inputs // len(chosen)) if args.inputs else 0
         print(f"fuzzing {', '.join(chosen)}: {share:.0f} s each, batches of {args.batch}\n\n{HEADER}", flush=True)
+        signal.signal(signal.SIGALRM, _hung)
         tallies = {}
         for name in chosen:
-            tallies[name] = fuzz(*table[name], seconds=share, batch=args.batch)
+            tallies[name] = fuzz(*table[name], seconds=share, batch=args.batch, inputs=each)
             print(row(name, tallies[name]), flush=True)
         return report(tallies)
 

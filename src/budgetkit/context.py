@@ -14,6 +14,7 @@ from budgetkit.classification import ClassificationTable
 from budgetkit.finding import Finding, Part, Severity
 from budgetkit.interval import Interval
 from budgetkit.money import Money
+from budgetkit.numbers import plain
 
 if TYPE_CHECKING:
     from budgetkit.scoring import ScoringRules
@@ -26,11 +27,22 @@ def fmt(value: Fraction | Decimal | Money | int | None, places: int = 2) -> str 
     if value is None:
         return None
     if isinstance(value, Money):
-        return str(value.amount)
+        return plain(value.amount)
     if isinstance(value, Fraction):
         scaled = abs(value) * 10**places
         units = int(scaled) + (1 if scaled - int(scaled) >= Fraction(1, 2) else 0)  # half-up, away from zero
-        return str(Decimal(-units if value < 0 else units).scaleb(-places))
+        return plain(Decimal(-units if value < 0 else units).scaleb(-places))
+    return plain(value)
+
+
+def _shown(value: object) -> str | None:
+    """A stated or expected value as text: numbers through the one door (never ``1E-12``)."""
+    if value is None:
+        return None
+    if isinstance(value, Money):
+        return plain(value.amount)
+    if isinstance(value, (Decimal, Fraction)):
+        return fmt(value)
     return str(value)
 
 
@@ -56,8 +68,8 @@ def make_finding(
         path=path,
         message=message,
         message_en=message_en,
-        stated=None if stated is None else str(stated),
-        expected=None if expected is None else str(expected),
+        stated=_shown(stated),
+        expected=_shown(expected),
         part=part,
     )
 

@@ -32,6 +32,7 @@ __all__ = [
     "MAX_STRING_LENGTH",
     "Number",
     "places_of",
+    "plain",
     "round_half_up",
     "to_decimal",
 ]
@@ -125,6 +126,20 @@ def to_decimal(value: object, *, max_places: int = MAX_PLACES, max_digits: int =
     if isinstance(value, Decimal):
         return _check_size(value, value, max_places, max_digits)
     raise InvalidNumberError(value, f"a {kind.__name__} is not a number budgetkit accepts (str, int or Decimal)")
+
+
+def plain(value: Decimal | int) -> str:
+    """Write a number for a reader: plain digits with the places it has, never exponent notation.
+
+    The one door for numbers into user-facing text (messages, findings, JSON):
+    ``str(Decimal("0.000000000001"))`` is ``'1E-12'``, which no report prints.
+
+    >>> plain(Decimal("0.000000000001")), plain(Decimal("1.50")), plain(Decimal("1E+5")), plain(12)
+    ('0.000000000001', '1.50', '100000', '12')
+    """
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return str(value)
 
 
 def places_of(value: Decimal) -> int:

@@ -17,7 +17,7 @@ from budgetkit.context import Context, make_finding
 from budgetkit.finding import Finding, Part, Severity
 from budgetkit.interval import Interval
 from budgetkit.money import Money
-from budgetkit.numbers import EXACT, places_of
+from budgetkit.numbers import EXACT, places_of, plain
 
 __all__ = ["CountCheck", "SumCheck", "count_findings", "sum_finding", "sum_findings"]
 
@@ -113,21 +113,23 @@ def sum_finding(
     printed_sum = Decimal(0)
     for _, amount in parts:
         printed_sum = EXACT.add(printed_sum, amount)  # as Money.sum does
-    labels = " + ".join(f"{label} {amount}" for label, amount in parts)
-    labels_en = " + ".join(f"{amount}" for _, amount in parts)
+    labels = " + ".join(f"{label} {plain(amount)}" for label, amount in parts)
+    labels_en = " + ".join(plain(amount) for _, amount in parts)
+    shown, shown_sum = plain(total), plain(printed_sum)
     if residue:
         if places is None:
             places = max([places_of(a) for _, a in parts] + [places_of(total)])
         unit = Decimal(1).scaleb(-places)
         diff = abs(EXACT.subtract(printed_sum, total))
+        shown_diff = plain(diff)
         return make_finding(
             "rounding.residue",
             Severity.INFO,
             path,
-            f"{what}{total}万元与各项之和{printed_sum}万元（{labels}）相差{diff}万元，"
+            f"{what}{shown}万元与各项之和{shown_sum}万元（{labels}）相差{shown_diff}万元，"
             f"{'为末位一个单位的' if diff == unit else ''}四舍五入尾差，在各数的舍入区间内可以成立",
-            f"{what_en}: printed total {total} vs printed parts summing to {printed_sum} "
-            f"({labels_en}); the difference {diff} is a rounding residue within the figures' rounding intervals",
+            f"{what_en}: printed total {shown} vs printed parts summing to {shown_sum} "
+            f"({labels_en}); the difference {shown_diff} is a rounding residue within the figures' rounding intervals",
             stated=total,
             expected=printed_sum,
             part=part,
@@ -136,8 +138,8 @@ def sum_finding(
         code,
         Severity.ERROR,
         path,
-        f"{what}{total}万元不等于各项之和{printed_sum}万元（{labels}），超出四舍五入可解释的范围",
-        f"{what_en}: total {total} does not equal the sum of its parts {printed_sum} ({labels_en}), "
+        f"{what}{shown}万元不等于各项之和{shown_sum}万元（{labels}），超出四舍五入可解释的范围",
+        f"{what_en}: total {shown} does not equal the sum of its parts {shown_sum} ({labels_en}), "
         "beyond what rounding explains",
         stated=total,
         expected=printed_sum,
