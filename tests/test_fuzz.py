@@ -20,8 +20,8 @@ which runs the same fuzzers for minutes and counts the outcomes.
 
 from __future__ import annotations
 
-import enum
 import copy
+import enum
 import io as text_io
 import json
 import re
@@ -44,8 +44,8 @@ from hypothesis import strategies as st
 from budgetkit import html, report
 from budgetkit.account import Figure, FinalAccount
 from budgetkit.audit import check
-from budgetkit.cli import main, score_report
 from budgetkit.classification import load_table
+from budgetkit.cli import main, score_report
 from budgetkit.errors import BudgetkitError, FloatRefusedError, LoadError
 from budgetkit.indicator import Operator
 from budgetkit.io import dumps, load, loads

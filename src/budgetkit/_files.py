@@ -62,9 +62,13 @@ def read_bounded(path: str | os.PathLike[str], limit: int) -> bytes:
         if exc.errno == errno.ELOOP:
             raise OSError(exc.errno, "a loop of symbolic links") from None
         raise
-    with os.fdopen(fd, "rb", closefd=True) as stream:
+    try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
             raise NotRegularFileError(f"not a regular file: {kind_of(mode)}")
         os.set_blocking(fd, True)
+    except BaseException:
+        os.close(fd)
+        raise
+    with os.fdopen(fd, "rb", closefd=True) as stream:
         return stream.read(limit + 1)

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 from budgetkit.errors import FloatRefusedError, ModelError
 from budgetkit.money import Money
-from budgetkit.numbers import MAX_PLACES, to_decimal
+from budgetkit.numbers import MAX_PLACES, plain, to_decimal
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -44,7 +44,7 @@ def non_negative(instance: object, attribute: Any, value: Any) -> None:
         return
     amount = value.amount if type(value) is Money else value
     if amount < 0:
-        raise ModelError(f"must not be negative, got {amount}", attribute.name)
+        raise ModelError(f"must not be negative, got {plain(amount)}", attribute.name)
 
 
 def yuan(instance: object, attribute: Any, value: Any) -> None:
