@@ -25,6 +25,7 @@ import enum
 import io as text_io
 import json
 import re
+import shutil
 import sys
 import tomllib
 import typing
@@ -564,8 +565,8 @@ def check_batch_beside_check(data: dict[str, Any]) -> str:
         return "refused"
     try:
         found = check_batch(Batch.from_accounts([account]))[0]
-    except BudgetkitError:  # refused as a whole, with a budgetkit error; the lead counts these
-        return "refused"
+    except BudgetkitError:  # loaded, but the batch refuses it (issue 12, F4): counted apart
+        return "batch-refused"
     assert sorted(map(repr, found)) == sorted(map(repr, check(account)))
     return "loaded"
 
@@ -587,9 +588,8 @@ def check_cli_on_files(data: dict[str, Any], folder: Path) -> Iterator[str]:
     and nothing was checked; no output leaks (see :func:`leaks`).
     """
     text = json.dumps(data, ensure_ascii=False, default=str)
-    folder.mkdir(parents=True, exist_ok=True)
-    for old in folder.iterdir():
-        old.unlink()
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
     file = folder / "account.json"
     file.write_text(text, encoding="utf-8", errors="surrogatepass")
     sources = [str(file), str(folder)]

@@ -328,9 +328,11 @@ class _DuplicateKeyError(ValueError):
         super().__init__(key)
 
 
-_KEY = r"""(?:[A-Za-z0-9_-]+|"[^"\n]{0,200}"|'[^'\n]{0,200}')"""
-#: A dotted TOML key (``a.b.c``), in a header, before ``=`` or inside an inline table.
-_DOTTED_KEY = re.compile(rf"{_KEY}(?:[ \t]*\.[ \t]*{_KEY})+(?=[ \t]*[=\]])")
+_KEY = r"""(?:[A-Za-z0-9_-]++|"[^"\n]{0,200}"|'[^'\n]{0,200}')"""
+#: A dotted TOML key (``a.b.c``), in a header, before ``=`` or inside an inline table. Possessive, and
+#: starting only where a bare key can start, so that the scan is linear (a run of letters is tried once).
+_DOTTED_KEY = re.compile(rf"(?<![A-Za-z0-9_-]){_KEY}(?:[ \t]*+\.[ \t]*+{_KEY})++")
+_KEY_END = re.compile(r"[ \t]*[=\]]")  # checked after a match, so a run that is no key is still scanned once
 
 
 def _key_work_issue(text: str) -> LoadIssue | None:
@@ -342,6 +344,8 @@ def _key_work_issue(text: str) -> LoadIssue | None:
     """
     work = 0
     for match in _DOTTED_KEY.finditer(text):
+        if not _KEY_END.match(text, match.end()):
+            continue
         dots = match.group(0).count(".")
         work += (dots + 1) ** 2
         if dots > MAX_NESTING or work > MAX_KEY_WORK:
