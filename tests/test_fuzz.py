@@ -11,6 +11,12 @@ Properties, each on bounded random input (the whole module runs in well under 40
 (d) lossless round trips of synthetic accounts, TOML and JSON;
 (e) random scoring-variant files for ``scoring.load_variants`` and random CSV
     rows for ``classification.load_table``.
+(f) the built-in account, whole or a few sections, with one to four values
+    replaced by odd ones (tiny, 30-digit, exponent, null, containers, floats):
+    loaded or refused; a loaded one is checked, scored, reported and rendered as
+    HTML, and the command line runs on it as a file, a directory and Parquet,
+    with no output holding ``None``, ``nan``, exponent notation or a Python repr
+    that the input did not hold.
 
 A refusal must be a ``LoadError`` naming the source with every issue at a
 ``$`` path (``line N``/``file`` for CSV); any other exception fails. The
