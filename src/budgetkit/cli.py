@@ -448,7 +448,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except BrokenPipeError:  # output piped into `head`: the reader has seen enough
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
-    except (Exception, RecursionError) as exc:  # a bug: say so, name the input, never a bare traceback
+    except Exception as exc:  # a bug: say so, name the input, never a bare traceback
         where = traceback.extract_tb(exc.__traceback__)[-1]
         message = (
             f"internal error of budgetkit on this input (please report it): {type(exc).__name__}: "

@@ -141,8 +141,9 @@ class LoadIssue:
     characters, so that a hostile file (a key of a megabyte, a hundred thousand
     unknown keys) cannot make a huge message.
 
-    >>> len(LoadIssue("$", "x" * 100_000).message)
-    1000
+    >>> issue = LoadIssue("$", "x" * 100_000)
+    >>> len(issue.message) <= LoadIssue.MAX_MESSAGE, issue.message[-28:]
+    (True, '… (100000 characters in all)')
     """
 
     __slots__ = ("message", "path")
