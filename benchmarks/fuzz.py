@@ -5,6 +5,7 @@ Run from the project root::
     .venv/bin/python benchmarks/fuzz.py                        # 1 minute over all fuzzers
     .venv/bin/python benchmarks/fuzz.py --minutes 10           # the long run: 10 minutes
     .venv/bin/python benchmarks/fuzz.py --minutes 2 --only mutate-text numbers
+    .venv/bin/python benchmarks/fuzz.py --inputs 100000 --minutes 60   # the release run
     .venv/bin/python benchmarks/fuzz.py --sizes                # time the large inputs (about 2 minutes)
 
 The fuzzers are those of ``tests/test_fuzz.py``: the same Hypothesis strategies
@@ -24,6 +25,11 @@ numbers           random str/int/float/Decimal/bool/None → to_decimal, Money, 
 round-trip        ``synthetic.generate(seed)`` → dumps → loads → dumps, TOML and JSON
 variants          random scoring-variant files → ``scoring.load_variants``
 tables            random CSV tables → ``classification.load_table``
+pipeline          the built-in account (whole or 1–5 sections) with 1–4 odd values → load,
+                  ``check``, ``score_report``, ``report.render``, ``html.render``; outputs scanned
+batch             the same odd accounts → ``check_batch`` beside ``check``
+cli               the same odd accounts written to a file, a directory and a Parquet batch →
+                  ``budgetkit check``/``score`` in-process, text and JSON
 ================  =========================================================================
 
 What it asserts, for every input: a loader returns its value or raises a
@@ -33,7 +39,11 @@ What it asserts, for every input: a loader returns its value or raises a
 gives back an equal account and the same text. The table counts the inputs,
 the values (loaded or built), the refusals and everything else; each other
 exception is listed once with its count and the first input that raised it
-(cut to 300 characters). Exit status: 0 when nothing else was raised, 1
+(cut to 300 characters). An input that takes more than 5 CPU seconds is counted
+as slow (and stopped at 30); the peak memory of the process is printed at the end;
+an output holding ``None``, ``nan``, exponent notation or a Python repr that
+the input did not hold is a failure of its check (an "other" exception).
+Exit status: 0 when nothing else was raised and no input was slow, 1
 otherwise, 2 for a bad command line.
 
 ``--sizes`` instead loads each large input once (100,000 claims, projects,
@@ -48,6 +58,8 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import resource
+import signal
 import sys
 import tempfile
 import time
@@ -120,6 +132,15 @@ def fuzzers(f: ModuleType, scratch: Path) -> dict[str, tuple[st.SearchStrategy[A
         table.write_text(f.csv_text(*value), encoding="utf-8", errors="surrogatepass")
         yield f.check_table(table)
 
+    def pipeline(value: dict[str, Any]) -> Iterable[str]:
+        yield f.check_pipeline(value)
+
+    def batch(value: dict[str, Any]) -> Iterable[str]:
+        yield f.check_batch_beside_check(value)
+
+    def cli(value: dict[str, Any]) -> Iterable[str]:
+        yield from f.check_cli_on_files(value, scratch / "cli")
+
     return {
         "json": (f.junk | f.accounts_like, json_like),
         "mutate-text": (f.mutated_text(), text),
@@ -129,6 +150,9 @@ def fuzzers(f: ModuleType, scratch: Path) -> dict[str, tuple[st.SearchStrategy[A
         "round-trip": (f.seeds, round_trip),
         "variants": (f.variant_files, variants),
         "tables": (st.tuples(f.csv_header, f.csv_rows, st.booleans()), tables),
+        "pipeline": (f.odd_accounts(), pipeline),
+        "batch": (f.odd_accounts(), batch),
+        "cli": (f.odd_accounts(), cli),
     }
 
 
@@ -139,20 +163,40 @@ class Tally:
         self.inputs = 0
         self.outcomes: Counter[str] = Counter()
         self.other: dict[tuple[str, str], list[Any]] = {}
+        self.slow: list[str] = []
         self.seconds = 0.0
 
     def record(self, check: Check, value: Any) -> None:
         self.inputs += 1
+        start = time.process_time()  # CPU seconds: the machine may be shared, wall time says little
+        signal.setitimer(signal.ITIMER_PROF, HUNG_SECONDS)
         try:
             self.outcomes.update(check(value))
         except Exception as exc:  # anything but a value or a well-formed refusal is a finding
             self.outcomes["other"] += 1
             key = (type(exc).__name__, str(exc).splitlines()[0][:200] if str(exc) else "")
             self.other.setdefault(key, [0, repr(value)[:300]])[0] += 1
+        finally:
+            signal.setitimer(signal.ITIMER_PROF, 0)
+        if time.process_time() - start > SLOW_SECONDS:
+            self.outcomes["slow"] += 1
+            self.slow.append(repr(value)[:300])
 
 
-def fuzz(strategy: st.SearchStrategy[Any], check: Check, seconds: float, batch: int) -> Tally:
-    """Run ``check`` on inputs drawn from ``strategy`` for ``seconds``, in batches of ``batch``."""
+#: An input taking more CPU seconds than this is counted as slow; one taking HUNG_SECONDS is stopped.
+SLOW_SECONDS, HUNG_SECONDS = 5.0, 30
+
+
+class Hung(Exception):
+    """Raised in the fuzzed call by SIGPROF when one input has run HUNG_SECONDS of CPU time."""
+
+
+def _hung(signum: int, frame: Any) -> None:
+    raise Hung(f"still running after {HUNG_SECONDS} CPU seconds")
+
+
+def fuzz(strategy: st.SearchStrategy[Any], check: Check, seconds: float, batch: int, inputs: int = 0) -> Tally:
+    """Run ``check`` on inputs drawn from ``strategy`` for ``seconds`` (or until ``inputs``), in batches."""
     tally = Tally()
 
     @settings(
@@ -168,30 +212,42 @@ def fuzz(strategy: st.SearchStrategy[Any], check: Check, seconds: float, batch: 
         tally.record(check, value)
 
     start = time.monotonic()
-    while time.monotonic() - start < seconds:
+    while time.monotonic() - start < seconds and not (inputs and tally.inputs >= inputs):
         one()
     tally.seconds = time.monotonic() - start
     return tally
 
 
-HEADER = f"{'fuzzer':<14}{'inputs':>9}{'values':>9}{'refused':>9}{'other':>7}{'seconds':>9}"
+HEADER = f"{'fuzzer':<14}{'inputs':>9}{'values':>9}{'refused':>9}{'other':>7}{'slow':>6}{'seconds':>9}"
 
 
 def row(name: str, tally: Tally) -> str:
     """One line of the table: the fuzzer's counts and time."""
-    values = tally.outcomes["loaded"] + tally.outcomes["built"]
+    values = tally.outcomes["loaded"] + tally.outcomes["built"] + tally.outcomes["ran"]
     return (
         f"{name:<14}{tally.inputs:>9}{values:>9}{tally.outcomes['refused']:>9}"
-        f"{tally.outcomes['other']:>7}{tally.seconds:>9.1f}"
+        f"{tally.outcomes['other']:>7}{tally.outcomes['slow']:>6}{tally.seconds:>9.1f}"
     )
 
 
 def report(tallies: dict[str, Tally]) -> int:
     """Print every unexpected exception with its count and first input; return the exit status."""
+    total = sum(t.inputs for t in tallies.values())
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    slow = [(name, example) for name, tally in tallies.items() for example in tally.slow]
+    print(f"\n{total} inputs; peak memory {peak:.0f} MB; {len(slow)} input(s) over {SLOW_SECONDS:.0f} s")
+    for name, example in slow[:20]:
+        print(f"  slow: {name}: {example}")
+    for name, tally in tallies.items():
+        rare = {
+            k: v for k, v in tally.outcomes.items() if k not in ("loaded", "built", "ran", "refused", "other", "slow")
+        }
+        if rare:
+            print(f"  {name}: " + ", ".join(f"{k} {v}" for k, v in sorted(rare.items())))
     found = [(name, key, entry) for name, tally in tallies.items() for key, entry in tally.other.items()]
     if not found:
-        print("\nno input raised anything but a value or a budgetkit refusal")
-        return 0
+        print("no input raised anything but a value or a budgetkit refusal, and no output leaked")
+        return 1 if slow else 0
     print(f"\n{len(found)} kind(s) of unexpected exception:")
     for name, (kind, message), (count, example) in found:
         print(f"  {name}: {kind}: {message}  ×{count}\n      first input: {example}")
@@ -252,6 +308,16 @@ def sizes(scratch: Path) -> list[tuple[str, Callable[[], Any]]]:
         ("TOML inline tables nested 100,000 deep", lambda: loads("a = " + "{ b = " * n + "1" + " }" * n)),
         ("TOML [header] of 100,000 dotted parts", lambda: loads(HEAD + "[" + ".".join(["a"] * n) + "]\n")),
         (
+            "146,000 keys of 31 dotted parts (10 MB)",
+            lambda: loads("\n".join(".".join([f"k{i}"] + ["a"] * 30) + " = 1" for i in range(145_987))),
+        ),
+        (
+            "2,000 keys of 31 dotted parts, just under MAX_KEY_WORK",
+            lambda: loads(HEAD + "".join(".".join([f"k{i}"] + ["a"] * 30) + " = 1\n" for i in range(2_000))),
+        ),
+        ("5 MB of 'a.a.a…' that is no key", lambda: loads(HEAD + 'x = """' + "a." * 2_500_000 + '"""\n')),
+        ("10 MB of letters", lambda: loads(HEAD + "x = '" + "a" * 10_000_000 + "'\n")),
+        (
             "100,000 empty claims, JSON (300,000 issues)",
             lambda: loads(json.dumps({**minimal, "claims": [{}] * n}), "json"),
         ),
@@ -286,6 +352,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--batch", type=int, default=200, help="examples per Hypothesis run (default 200)")
     parser.add_argument("--only", nargs="+", metavar="FUZZER", help="run only these fuzzers")
     parser.add_argument("--sizes", action="store_true", help="time the large inputs instead of fuzzing")
+    parser.add_argument(
+        "--inputs", type=int, default=0, help="stop once this many inputs are run, shared as --minutes is (0: no limit)"
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="budgetkit-fuzz-") as folder:
         scratch = Path(folder)
@@ -299,10 +368,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.minutes <= 0 or args.batch <= 0:
             parser.error("--minutes and --batch must be positive")
         share = args.minutes * 60 / len(chosen)
+        each = -(-args.inputs // len(chosen)) if args.inputs else 0
         print(f"fuzzing {', '.join(chosen)}: {share:.0f} s each, batches of {args.batch}\n\n{HEADER}", flush=True)
+        signal.signal(signal.SIGPROF, _hung)
         tallies = {}
         for name in chosen:
-            tallies[name] = fuzz(*table[name], seconds=share, batch=args.batch)
+            tallies[name] = fuzz(*table[name], seconds=share, batch=args.batch, inputs=each)
             print(row(name, tallies[name]), flush=True)
         return report(tallies)
 

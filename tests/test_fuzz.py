@@ -11,6 +11,12 @@ Properties, each on bounded random input (the whole module runs in well under 40
 (d) lossless round trips of synthetic accounts, TOML and JSON;
 (e) random scoring-variant files for ``scoring.load_variants`` and random CSV
     rows for ``classification.load_table``.
+(f) the built-in account, whole or a few sections, with one to four values
+    replaced by odd ones (tiny, 30-digit, exponent, null, containers, floats):
+    loaded or refused; a loaded one is checked, scored, reported and rendered as
+    HTML, and the command line runs on it as a file, a directory and Parquet,
+    with no output holding ``None``, ``nan``, exponent notation or a Python repr
+    that the input did not hold.
 
 A refusal must be a ``LoadError`` naming the source with every issue at a
 ``$`` path (``line N``/``file`` for CSV); any other exception fails. The
@@ -20,11 +26,16 @@ which runs the same fuzzers for minutes and counts the outcomes.
 
 from __future__ import annotations
 
+import copy
 import enum
+import io as text_io
 import json
 import re
+import shutil
+import sys
+import tomllib
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
@@ -37,8 +48,11 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from budgetkit import html, report
 from budgetkit.account import Figure, FinalAccount
+from budgetkit.audit import check
 from budgetkit.classification import load_table
+from budgetkit.cli import main, score_report
 from budgetkit.errors import BudgetkitError, FloatRefusedError, LoadError
 from budgetkit.indicator import Operator
 from budgetkit.io import dumps, load, loads
@@ -448,3 +462,176 @@ def test_random_tables_load_or_give_a_load_error(
     path = scratch.with_suffix(".csv")
     path.write_text(csv_text(header, rows, quote), encoding="utf-8", errors="surrogatepass")
     check_table(path)
+
+
+# -- (f) the pipeline: check, score, report and HTML on accounts with odd values ------------------------------------
+
+SEED_DATA: dict[str, Any] = tomllib.loads(SEED_TEXT)
+ODD_VALUES: list[Any] = [
+    "0.000000000001",
+    "-0.000000000001",
+    "0.0000001",
+    "999999999999999999999999999999",
+    "99999999999999999999999999999.9",
+    "999999999999999999.999999999999",
+    "1e999999999",
+    "-1e-999999999",
+    "1E+5",
+    "0",
+    "-0",
+    "0.00",
+    "１２",
+    " 12 ",
+    "1,000",
+    "NaN",
+    "十二",
+    "",
+    "None",
+    None,
+    True,
+    0,
+    -1,
+    10**16,
+    [],
+    {},
+    [[1.5]],
+]
+odd_values: st.SearchStrategy[Any] = st.sampled_from(ODD_VALUES) | amounts | texts | st.floats(allow_nan=True)
+#: What must never appear in output unless the input holds it: a Python repr, None, NaN, exponent notation.
+#: Exponent notation is a digit, e, digits — not inside an escaped character such as \U000e8b29, which a message
+#: uses to show an unprintable character of the input.
+LEAKS = re.compile(
+    r"\bNone\b|\bnan\b|\bNaN\b|object at 0x|Decimal\(|Fraction\(|(?<!\\U)(?<![0-9a-fA-F])\d+[eE][+-]?\d+(?![0-9a-fA-F])"
+)
+
+
+def _leaves(data: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every place in plain data that a value can be put: keys of tables, indices of lists."""
+    found: list[tuple[Any, ...]] = []
+    items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
+    for key, value in items:
+        found.append((*path, key))
+        found.extend(_leaves(value, (*path, key)))
+    return found
+
+
+def _put(data: Any, path: tuple[Any, ...], value: Any) -> None:
+    for key in path[:-1]:
+        data = data[key]
+    data[path[-1]] = value
+
+
+@st.composite
+def odd_accounts(draw: st.DrawFn) -> dict[str, Any]:
+    """The built-in account, whole or a few of its sections, with one to four values replaced by odd ones."""
+    data = copy.deepcopy(SEED_DATA)
+    if draw(st.integers(0, 99)) >= 15:
+        keep = draw(st.sets(st.sampled_from(sorted(set(data) - {"unit", "year", "unit_type"})), min_size=1, max_size=5))
+        data = {k: v for k, v in data.items() if k in keep or k in ("unit", "year", "unit_type")}
+    places = _leaves(data)
+    for _ in range(draw(st.integers(1, 4))):
+        if places:
+            _put(data, draw(st.sampled_from(places)), draw(odd_values))
+            places = _leaves(data)
+    return data
+
+
+def leaks(output: str, given: str) -> list[str]:
+    """Reprs, None, NaN and exponent notation in ``output`` that are not in the input ``given``."""
+    return sorted({m.group(0) for m in LEAKS.finditer(output) if m.group(0) not in given})
+
+
+def check_pipeline(data: dict[str, Any]) -> str:
+    """Load ``data`` as JSON; when it loads, check, score, report and render it: 'loaded' or 'refused'.
+
+    Every step gives its output or a BudgetkitError; no output holds a leak (see :func:`leaks`).
+    """
+    text = json.dumps(data, ensure_ascii=False, default=str)
+    try:
+        account = loads(text, "json")
+    except LoadError as exc:
+        assert not leaks(str(exc), text), (leaks(str(exc), text), str(exc)[:2000])
+        assert all(len(str(issue)) <= 1000 for issue in exc.issues), str(exc)[:2000]
+        return "refused"
+    findings = check(account)
+    outputs = [
+        json.dumps([f.as_dict() for f in findings], ensure_ascii=False),
+        json.dumps(score_report(account), ensure_ascii=False),
+        report.render(account, "md"),
+        html.render(account),
+    ]
+    for output in outputs:
+        assert not leaks(output, text), (leaks(output, text), output[:2000])
+    return "loaded"
+
+
+def check_batch_beside_check(data: dict[str, Any]) -> str:
+    """A loaded odd account checked by the batch gives exactly check()'s findings: 'loaded' or 'refused'."""
+    from budgetkit.batch import Batch, check_batch
+
+    try:
+        account = loads(json.dumps(data, ensure_ascii=False, default=str), "json")
+    except LoadError:
+        return "refused"
+    try:
+        found = check_batch(Batch.from_accounts([account]))[0]
+    except BudgetkitError:  # loaded, but the batch refuses it (issue 12, F4): counted apart
+        return "batch-refused"
+    assert sorted(map(repr, found)) == sorted(map(repr, check(account)))
+    return "loaded"
+
+
+def _cli(command: list[str]) -> tuple[int, str, str]:
+    out, err = text_io.StringIO(), text_io.StringIO()
+    saved, sys.stderr = sys.stderr, err
+    try:
+        status = main(command, out=out)
+    finally:
+        sys.stderr = saved
+    return status, out.getvalue(), err.getvalue()
+
+
+def check_cli_on_files(data: dict[str, Any], folder: Path) -> Iterator[str]:
+    """``budgetkit check`` (text and JSON) and ``score`` on the account as a file, in a directory and as Parquet.
+
+    Exit 0, 1 or 2 and never an internal error; JSON output is JSON, with ``error`` exactly when the exit is 2
+    and nothing was checked; no output leaks (see :func:`leaks`).
+    """
+    text = json.dumps(data, ensure_ascii=False, default=str)
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    file = folder / "account.json"
+    file.write_text(text, encoding="utf-8", errors="surrogatepass")
+    sources = [str(file), str(folder)]
+    try:
+        from budgetkit.batch import Batch, write_parquet
+
+        account = loads(text, "json")
+        write_parquet(Batch.from_accounts([account]), folder / "parquet")
+        sources.append(str(folder / "parquet"))
+    except (BudgetkitError, ImportError):
+        pass
+    for source in sources:
+        for command in (["check", source], ["check", source, "--format", "json"], ["score", source]):
+            status, out, err = _cli(command)
+            assert status in (0, 1, 2) and "internal error" not in err, (command, status, err[-2000:])
+            assert not leaks(out + err, text), (command, leaks(out + err, text))
+            if "--format" in command:
+                doc = json.loads(out)
+                assert ("error" in doc) == (status == 2 and "accounts" not in doc), doc
+            yield "ran"
+
+
+@settings(SUITE, max_examples=150)
+@given(data=odd_accounts())
+def test_odd_accounts_are_checked_scored_and_reported_without_leaks(data: dict[str, Any]) -> None:
+    """An account with odd values loads or is refused; a loaded one is checked, scored, reported, rendered cleanly."""
+    check_pipeline(data)
+
+
+@settings(SUITE, max_examples=15)
+@given(data=odd_accounts())
+def test_odd_accounts_through_the_command_line(tmp_path_factory: pytest.TempPathFactory, data: dict[str, Any]) -> None:
+    """The CLI on an odd account as a file, a directory and Parquet exits 0, 1 or 2, never with an internal error."""
+    for _ in check_cli_on_files(data, tmp_path_factory.mktemp("cli")):
+        pass

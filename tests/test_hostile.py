@@ -128,12 +128,12 @@ ACCOUNT_FIXTURES = [
     ("huge_count.toml", [("$.assets.vehicles", "is out of range")]),
     # wrong types
     ("string_for_table.toml", [("$.income", "str")]),
-    ("table_for_text.toml", [("$.unit", "expected text, got dict")]),
-    ("list_for_number.toml", [("$.year", "expected a whole number, got list")]),
-    ("list_for_amount.json", [("$.income.total", "got list")]),
-    ("bool_for_amount.json", [("$.income.total", "got bool")]),
-    ("table_for_list.toml", [("$.projects", "expected a list, got dict")]),
-    ("null_for_text.json", [("$.projects[0].name", "expected text, got NoneType")]),
+    ("table_for_text.toml", [("$.unit", "expected text, got a table")]),
+    ("list_for_number.toml", [("$.year", "expected a whole number, got a list")]),
+    ("list_for_amount.json", [("$.income.total", "got a list")]),
+    ("bool_for_amount.json", [("$.income.total", "got true")]),
+    ("table_for_list.toml", [("$.projects", "expected a list, got a table")]),
+    ("null_for_text.json", [("$.projects[0].name", "expected text, got null")]),
     ("empty.toml", [("$.unit", "missing"), ("$.year", "missing"), ("$.unit_type", "missing")]),
     # unknown keys at several depths
     ("unknown_key_top.toml", [("$", "unknown keys: colour")]),
@@ -152,7 +152,7 @@ ACCOUNT_FIXTURES = [
     ),
     # unknown units and classification levels/codes
     ("unknown_unit.toml", [("$.projects[0].indicators[0]", "unknown unit '斤'")]),
-    ("unknown_category_level.toml", [("$.general_budget.categories[0].level", "'目' is not one of: 类、款、项")]),
+    ("unknown_category_level.toml", [("$.general_budget.categories[0].level", '"目" is not one of: 类、款、项')]),
     pytest.param(
         "bad_category_code.toml",
         [("$.general_budget.categories[0].code", "a 类 code has 3 digits")],

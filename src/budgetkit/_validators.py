@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 from budgetkit.errors import FloatRefusedError, ModelError
 from budgetkit.money import Money
-from budgetkit.numbers import to_decimal
+from budgetkit.numbers import MAX_PLACES, plain, to_decimal
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -44,7 +44,18 @@ def non_negative(instance: object, attribute: Any, value: Any) -> None:
         return
     amount = value.amount if type(value) is Money else value
     if amount < 0:
-        raise ModelError(f"must not be negative, got {amount}", attribute.name)
+        raise ModelError(f"must not be negative, got {plain(amount)}", attribute.name)
+
+
+def yuan(instance: object, attribute: Any, value: Any) -> None:
+    """attrs validator: an amount in 元 must also be a valid amount in 万元 (four more places)."""
+    exponent = value.amount.as_tuple().exponent
+    if isinstance(exponent, int) and -exponent > MAX_PLACES - 4:
+        raise ModelError(
+            f"{format(value.amount, 'f')} 元 has more than {MAX_PLACES - 4} decimal places; "
+            f"in 万元 that is more than the {MAX_PLACES} an amount may have",
+            attribute.name,
+        )
 
 
 def whole(instance: object, attribute: Any, value: Any) -> None:

@@ -277,7 +277,7 @@ class ReceptionEvent:
     date: str = attrs.field(validator=v.iso_date)  #: YYYY-MM-DD
     party: str
     persons: int = attrs.field(validator=v.count)
-    cost_yuan: Money = attrs.field(converter=v.money, validator=v.non_negative)  # held in 元, not 万元
+    cost_yuan: Money = attrs.field(converter=v.money, validator=[v.non_negative, v.yuan])  # held in 元, not 万元
     purpose: str = ""
 
     @property

@@ -84,8 +84,9 @@ def shares(parts: Sequence[Money], places: int = 2) -> Shares:
     for i, a in enumerate(amounts):
         if a < 0:
             raise ModelError(f"a share needs a non-negative part, got {parts[i]!r}", f"parts[{i}]")
-    total = Money.sum(parts).amount
-    ratios = tuple(Ratio(a, total) for a in amounts)
+    whole = Money.sum(parts)
+    total = whole.amount
+    ratios = tuple(part / whole for part in parts)  # Money / Money: exact, however many digits the sum has
     if not total:
         none: tuple[Decimal | None, ...] = tuple(None for _ in amounts)
         return Shares(ratios, none, none, places)

@@ -60,7 +60,8 @@ class Change:
         The base is the absolute previous value, so a rise from a negative
         balance reads as growth, as in published practice.
         """
-        return Ratio(self.difference.amount, abs(self.previous).amount)  # exact, whatever the caller's context
+        # Money / Money: exact, and a difference of two accepted amounts may have one digit more than an input may
+        return self.difference / abs(self.previous)
 
     @property
     def direction(self) -> Direction:

@@ -46,6 +46,7 @@ import attrs
 from budgetkit import _validators as v
 from budgetkit.errors import ModelError
 from budgetkit.money import Money
+from budgetkit.numbers import to_decimal
 
 __all__ = ["ChangeExplanation", "Claim", "ClaimKind", "Contribution", "PathError", "resolve"]
 
@@ -151,6 +152,15 @@ def _kind(value: Any) -> ClaimKind:
     return v.member(ClaimKind, value)
 
 
+#: Most significant digits of a stated figure: a percentage of two accepted amounts
+#: (up to 10^30 over 10^-12) printed to two places needs 47, more than an amount may have.
+STATED_DIGITS = 60
+
+
+def _stated(value: Any) -> Decimal:
+    return to_decimal(value, max_digits=STATED_DIGITS)
+
+
 @attrs.frozen(kw_only=True)
 class Claim:
     """A derived figure as the report prints it.
@@ -165,7 +175,7 @@ class Claim:
 
     kind: ClaimKind = attrs.field(converter=_kind)
     subject: str
-    stated: Decimal = attrs.field(converter=v.decimal)
+    stated: Decimal = attrs.field(converter=_stated)
     base: str | None = None
     text: str = ""
     section: str = ""

@@ -67,6 +67,7 @@ from typing import Final, Literal
 
 import attrs
 
+from budgetkit._files import read_bounded
 from budgetkit.errors import ClassificationError, LoadError, LoadIssue
 
 __all__ = [
@@ -608,8 +609,7 @@ def load_table(
     """
     source = os.fspath(path)
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_TABLE_BYTES + 1)
+        data = read_bounded(path, MAX_TABLE_BYTES)  # a regular file only: a FIFO would block
     except OSError as exc:
         raise LoadError(source, [LoadIssue("file", f"cannot read the file: {exc.strerror or exc}")]) from None
     if len(data) > MAX_TABLE_BYTES:

@@ -1,7 +1,11 @@
 """The ``budgetkit`` command line: check and score final accounts.
 
 Exit status: 0 when no error-level finding, 1 when there is one, 2 when the
-input cannot be read (the message says what and where).
+input cannot be read (the message says what and where). A load error is
+written to stderr; with ``--format json`` it is also written to stdout as
+``{"error": {"file": …, "path": …, "message": …, "problems": […]}}``.
+Never a traceback: an unexpected failure is reported as an internal error
+naming the input, with status 2.
 """
 
 from __future__ import annotations
@@ -9,8 +13,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import stat
 import sys
+import traceback
 from collections.abc import Sequence
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -18,13 +25,19 @@ import attrs
 
 from budgetkit import __version__
 from budgetkit.account import FinalAccount
-from budgetkit.errors import BudgetkitError, LoadError
+from budgetkit.errors import BudgetkitError, LoadError, LoadIssue
 from budgetkit.finding import Finding, Part, Severity
-from budgetkit.numbers import round_half_up
+from budgetkit.numbers import plain, round_half_up
 
 __all__ = ["main", "score_report"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
+
+_EXIT_STATUSES = """exit status:
+  0  no error-level finding
+  1  at least one error-level finding
+  2  the input cannot be read (the message names the file and the place in it);
+     with --format json the error is also written to stdout as {"error": {...}}"""
 
 
 def _load(source: str) -> FinalAccount:
@@ -33,10 +46,22 @@ def _load(source: str) -> FinalAccount:
     if source in datasets.names():
         return datasets.load(source)
     path = Path(source)
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():  # a broken link is named as such by io.load
         known = ", ".join(datasets.names())
         raise LoadError(source, [_issue(f"no such file, and not a built-in dataset (built-in: {known})")])
     return io.load(path)
+
+
+def _refuse_irregular(path: Path) -> None:
+    """Refuse a path that exists but is not a regular file (FIFO, device), before a reader blocks on it."""
+    from budgetkit._files import kind_of
+
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        raise LoadError(str(path), [_issue(f"cannot read the file: {exc.strerror or exc}")]) from None
+    if not stat.S_ISREG(mode):
+        raise LoadError(str(path), [_issue(f"cannot read the file: not a regular file: {kind_of(mode)}")])
 
 
 def _dataset_names() -> tuple[str, ...]:
@@ -110,6 +135,9 @@ def _many(source: str) -> tuple[list[str], Any, list[_Heading], list[LoadError]]
     path = Path(source)
     if path.suffix.lower() == ".parquet" or (path.is_dir() and any(path.glob("*.parquet"))):
         from budgetkit.batch import read_parquet
+
+        for part in [path] if not path.is_dir() else sorted(path.glob("*.parquet")):
+            _refuse_irregular(part)  # a FIFO would block the Parquet reader
 
         batch = read_parquet(path)  # each row validated against its json, then checked as a batch
         headings = [_Heading(u, y) for u, y in zip(batch.units, batch.years, strict=True)]
@@ -218,7 +246,10 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _text(value: object) -> str | None:
-    return None if value is None else str(value)
+    """A value for the JSON score report: numbers as plain digits (never ``1E-12``), unknown as None."""
+    if value is None:
+        return None
+    return plain(value) if isinstance(value, Decimal | int) else str(value)
 
 
 def _scoring(name: str) -> Any:
@@ -334,6 +365,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="budgetkit",
         description="Exact, checkable Chinese public-sector final accounts (决算) and performance self-evaluations.",
+        epilog=_EXIT_STATUSES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"budgetkit {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -341,7 +374,12 @@ def _parser() -> argparse.ArgumentParser:
 
     variants = tuple(VARIANTS)
 
-    check = sub.add_parser("check", help="find every figure that does not follow from the others")
+    check = sub.add_parser(
+        "check",
+        help="find every figure that does not follow from the others",
+        epilog=_EXIT_STATUSES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     check.add_argument(
         "source",
         help="a .toml/.json account file, a directory of them, a .parquet batch (or a directory of parts), "
@@ -363,7 +401,12 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--scoring", default="default", choices=variants, help="scoring variant of the tables")
     check.set_defaults(func=_check)
 
-    score = sub.add_parser("score", help="score every self-evaluation table by the rules, beside the stated scores")
+    score = sub.add_parser(
+        "score",
+        help="score every self-evaluation table by the rules, beside the stated scores",
+        epilog=_EXIT_STATUSES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     score.add_argument("source", help="a .toml/.json account file, or a built-in dataset name")
     score.add_argument(
         "--format", choices=("text", "json"), default="text", help="text for people (default), json for programs"
@@ -371,7 +414,12 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument("--scoring", default="default", choices=variants, help="scoring variant (see budgetkit.scoring)")
     score.set_defaults(func=_score)
 
-    report = sub.add_parser("report", help="write Part Two of the 决算说明 from the figures, and its charts")
+    report = sub.add_parser(
+        "report",
+        help="write Part Two of the 决算说明 from the figures, and its charts",
+        epilog=_EXIT_STATUSES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     report.add_argument("source", help="a .toml/.json account file, or a built-in dataset name")
     report.add_argument(
         "--format", choices=("md", "text"), default="md", help="Markdown with headings (default) or plain text"
@@ -399,18 +447,36 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """
     stream = out if out is not None else sys.stdout
     args = _parser().parse_args(argv)
+    source = getattr(args, "source", None)
     try:
         status: int = args.func(args, stream)
     except LoadError as exc:
-        sys.stderr.write(f"budgetkit: {exc}\n")
-        return EXIT_UNREADABLE
-    except BudgetkitError as exc:
-        sys.stderr.write(f"budgetkit: {exc}\n")
-        return EXIT_UNREADABLE
+        return _unreadable(args, stream, exc)
+    except BudgetkitError as exc:  # read, but refused while working on it: still name the file
+        return _unreadable(args, stream, LoadError(source or "<input>", [LoadIssue("$", str(exc))]))
     except BrokenPipeError:  # output piped into `head`: the reader has seen enough
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except Exception as exc:  # a bug: say so, name the input, never a bare traceback
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        message = (
+            f"internal error of budgetkit on this input (please report it): {type(exc).__name__}: "
+            f"{str(exc)[:300]} at {Path(where.filename).name}:{where.lineno}"
+        )
+        return _unreadable(args, stream, LoadError(source or "<input>", [LoadIssue("$", message)]))
     return status
+
+
+def _unreadable(args: argparse.Namespace, out: TextIO, error: LoadError) -> int:
+    """Report a load error on stderr, and as JSON on ``out`` when JSON was asked for; return status 2."""
+    sys.stderr.write(f"budgetkit: {error}\n")
+    if getattr(args, "format", None) == "json":
+        problems = [{"path": issue.path, "message": issue.message} for issue in error.issues]
+        first = problems[0] if problems else {"path": "$", "message": str(error)}
+        doc = {"error": {"file": error.source, **first, "problems": problems}}
+        json.dump(doc, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    return EXIT_UNREADABLE
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -130,14 +130,32 @@ class ClassificationError(BudgetkitError, ValueError):
     """A classification code or name that cannot be resolved or loaded."""
 
 
+def _bounded(text: str, limit: int) -> str:
+    return text if len(text) <= limit else f"{text[: limit - 30]}… ({len(text)} characters in all)"
+
+
 class LoadIssue:
-    """One problem found while loading a file: where it is and what is wrong."""
+    """One problem found while loading a file: where it is and what is wrong.
+
+    The path and the message are cut to ``MAX_PATH`` and ``MAX_MESSAGE``
+    characters, so that a hostile file (a key of a megabyte, a hundred thousand
+    unknown keys) cannot make a huge message.
+
+    >>> issue = LoadIssue("$", "x" * 100_000)
+    >>> len(issue.message) <= LoadIssue.MAX_MESSAGE, issue.message[-28:]
+    (True, '… (100000 characters in all)')
+    """
 
     __slots__ = ("message", "path")
 
+    #: Longest message of one issue, in characters.
+    MAX_MESSAGE = 1000
+    #: Longest path of one issue, in characters.
+    MAX_PATH = 300
+
     def __init__(self, path: str, message: str) -> None:
-        self.path = path
-        self.message = message
+        self.path = _bounded(path, self.MAX_PATH)
+        self.message = _bounded(message, self.MAX_MESSAGE)
 
     def __repr__(self) -> str:
         return f"LoadIssue({self.path!r}, {self.message!r})"

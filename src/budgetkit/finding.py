@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from budgetkit.errors import BudgetkitError
+from budgetkit.numbers import plain
 
 if TYPE_CHECKING:
     from budgetkit.context import Context
@@ -216,7 +217,7 @@ def show_value(value: object, places: int = 2) -> str | None:
     if isinstance(value, Money):
         value = value.amount
     if isinstance(value, Decimal):
-        return format(value, "f")
+        return plain(value)
     if isinstance(value, Fraction):
         scaled = abs(value) * 10**places
         units = int(scaled) + (1 if scaled - int(scaled) >= Fraction(1, 2) else 0)  # half-up, away from zero

@@ -106,7 +106,7 @@ _AnyCell = _Cell | str
 
 
 def _money(amount: Money | None) -> _Cell:
-    return _Cell(_BLANK if amount is None else format(amount.amount, ","), numeric=True)
+    return _Cell(_BLANK if amount is None else format(amount.amount, ",f"), numeric=True)
 
 
 def _number(value: Decimal | None) -> _Cell:

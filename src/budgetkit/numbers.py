@@ -32,6 +32,7 @@ __all__ = [
     "MAX_STRING_LENGTH",
     "Number",
     "places_of",
+    "plain",
     "round_half_up",
     "to_decimal",
 ]
@@ -66,19 +67,19 @@ _PLAIN = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")  # ASCII digits on
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．－＋", "0123456789.-+")
 
 
-def _check_size(value: Decimal, given: object) -> Decimal:
+def _check_size(value: Decimal, given: object, max_places: int = MAX_PLACES, max_digits: int = MAX_DIGITS) -> Decimal:
     if not value.is_finite():
         raise InvalidNumberError(given, "NaN and infinities are not amounts")
     _sign, digits, exponent = value.as_tuple()
     assert isinstance(exponent, int)
-    if -exponent > MAX_PLACES:
-        raise InvalidNumberError(given, f"more than {MAX_PLACES} decimal places")
-    if len(digits) + max(exponent, 0) > MAX_DIGITS:
-        raise InvalidNumberError(given, f"more than {MAX_DIGITS} significant digits")
+    if -exponent > max_places:
+        raise InvalidNumberError(given, f"more than {max_places} decimal places")
+    if len(digits) + max(exponent, 0) > max_digits:
+        raise InvalidNumberError(given, f"more than {max_digits} significant digits")
     return value
 
 
-def to_decimal(value: object) -> Decimal:
+def to_decimal(value: object, *, max_places: int = MAX_PLACES, max_digits: int = MAX_DIGITS) -> Decimal:
     """Return ``value`` as an exact :class:`~decimal.Decimal`, or raise.
 
     Accepts ``int``, ``Decimal`` and strings holding a plain decimal number
@@ -88,6 +89,9 @@ def to_decimal(value: object) -> Decimal:
     NaN, infinities, exponents, over-long or over-precise numbers
     (:class:`~budgetkit.errors.InvalidNumberError`). Size checks run before any
     arithmetic, so hostile input such as ``"1e999999999"`` is refused at once.
+    ``max_places`` and ``max_digits`` let a caller accept more than an amount
+    may have: chart values written by a spreadsheet (``"1054.9000000000001"``),
+    or a claim's stated ratio of two accepted amounts; every other limit stays.
 
     >>> to_decimal(" -3.50 ")
     Decimal('-3.50')
@@ -95,6 +99,8 @@ def to_decimal(value: object) -> Decimal:
     Traceback (most recent call last):
     ...
     budgetkit.errors.InvalidNumberError: '1e999999999' is not accepted as a number: not a plain decimal number (digits with an optional sign and point)
+    >>> to_decimal("0.30000000000000004", max_places=24)
+    Decimal('0.30000000000000004')
     >>> to_decimal(True)
     Traceback (most recent call last):
     ...
@@ -102,7 +108,7 @@ def to_decimal(value: object) -> Decimal:
     """
     kind = type(value)
     if kind is Decimal:
-        return _check_size(value, value)  # type: ignore[arg-type]
+        return _check_size(value, value, max_places, max_digits)  # type: ignore[arg-type]
     if kind is str:
         text: str = value  # type: ignore[assignment]
         if len(text) > MAX_STRING_LENGTH:
@@ -110,16 +116,30 @@ def to_decimal(value: object) -> Decimal:
         text = text.strip().translate(_FULL_WIDTH)
         if not _PLAIN.fullmatch(text):
             raise InvalidNumberError(value, "not a plain decimal number (digits with an optional sign and point)")
-        return _check_size(Decimal(text), value)
+        return _check_size(Decimal(text), value, max_places, max_digits)
     if kind is bool or isinstance(value, (bool, float)):
         raise FloatRefusedError(value)
     if isinstance(value, int):
-        if value.bit_length() > 100:  # about 30 decimal digits
-            raise InvalidNumberError(value, f"more than {MAX_DIGITS} significant digits")
-        return _check_size(Decimal(value), value)
+        if value.bit_length() > 4 * max_digits:  # refused before converting a huge int
+            raise InvalidNumberError(value, f"more than {max_digits} significant digits")
+        return _check_size(Decimal(value), value, max_places, max_digits)
     if isinstance(value, Decimal):
-        return _check_size(value, value)
+        return _check_size(value, value, max_places, max_digits)
     raise InvalidNumberError(value, f"a {kind.__name__} is not a number budgetkit accepts (str, int or Decimal)")
+
+
+def plain(value: Decimal | int) -> str:
+    """Write a number for a reader: plain digits with the places it has, never exponent notation.
+
+    The one door for numbers into user-facing text (messages, findings, JSON):
+    ``str(Decimal("0.000000000001"))`` is ``'1E-12'``, which no report prints.
+
+    >>> plain(Decimal("0.000000000001")), plain(Decimal("1.50")), plain(Decimal("1E+5")), plain(12)
+    ('0.000000000001', '1.50', '100000', '12')
+    """
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return str(value)
 
 
 def places_of(value: Decimal) -> int:

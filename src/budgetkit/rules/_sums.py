@@ -16,7 +16,7 @@ import attrs
 from budgetkit.context import Context, make_finding
 from budgetkit.finding import Finding, Part
 from budgetkit.money import Money
-from budgetkit.numbers import EXACT, places_of
+from budgetkit.numbers import EXACT, places_of, plain
 from budgetkit.rules.forms import sum_reaches
 
 __all__ = ["CountCheck", "SumCheck", "count_findings", "sum_finding", "sum_findings"]
@@ -85,11 +85,6 @@ class SumCheck:
         )
 
 
-def _plain(value: Decimal) -> str:
-    """A figure in a message: plain decimals, never exponent notation."""
-    return format(value, "f")
-
-
 def sum_finding(
     code: str,
     path: str,
@@ -115,22 +110,22 @@ def sum_finding(
     printed_sum = Decimal(0)
     for _, amount in parts:
         printed_sum = EXACT.add(printed_sum, amount)  # as Money.sum does
-    labels = " + ".join(f"{label} {_plain(amount)}" for label, amount in parts)
-    labels_en = " + ".join(_plain(amount) for _, amount in parts)
-    shown_total, shown_sum = _plain(total), _plain(printed_sum)
+    labels = " + ".join(f"{label} {plain(amount)}" for label, amount in parts)
+    labels_en = " + ".join(plain(amount) for _, amount in parts)
+    shown, shown_sum = plain(total), plain(printed_sum)
     if residue:
         if places is None:
             places = max([places_of(a) for _, a in parts] + [places_of(total)])
         unit = Decimal(1).scaleb(-places)
-        difference = abs(EXACT.subtract(printed_sum, total))
-        diff = _plain(difference)
+        diff = abs(EXACT.subtract(printed_sum, total))
+        shown_diff = plain(diff)
         return make_finding(
             "rounding.residue",
             path,
-            f"{what}{shown_total}万元与各项之和{shown_sum}万元（{labels}）相差{diff}万元，"
-            f"{'为末位一个单位的' if difference == unit else ''}四舍五入尾差，在各数的舍入区间内可以成立",
-            f"{what_en}: printed total {shown_total} vs printed parts summing to {shown_sum} "
-            f"({labels_en}); the difference {diff} is a rounding residue within the figures' rounding intervals",
+            f"{what}{shown}万元与各项之和{shown_sum}万元（{labels}）相差{shown_diff}万元，"
+            f"{'为末位一个单位的' if diff == unit else ''}四舍五入尾差，在各数的舍入区间内可以成立",
+            f"{what_en}: printed total {shown} vs printed parts summing to {shown_sum} "
+            f"({labels_en}); the difference {shown_diff} is a rounding residue within the figures' rounding intervals",
             stated=total,
             expected=printed_sum,
             part=part,
@@ -138,8 +133,8 @@ def sum_finding(
     return make_finding(
         code,
         path,
-        f"{what}{shown_total}万元不等于各项之和{shown_sum}万元（{labels}），超出四舍五入可解释的范围",
-        f"{what_en}: total {shown_total} does not equal the sum of its parts {shown_sum} ({labels_en}), "
+        f"{what}{shown}万元不等于各项之和{shown_sum}万元（{labels}），超出四舍五入可解释的范围",
+        f"{what_en}: total {shown} does not equal the sum of its parts {shown_sum} ({labels_en}), "
         "beyond what rounding explains",
         stated=total,
         expected=printed_sum,

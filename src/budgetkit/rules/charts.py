@@ -9,21 +9,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 
 from budgetkit.account import FinalAccount
 from budgetkit.claim import PathError, resolve
 from budgetkit.context import Context
+from budgetkit.errors import InvalidNumberError
 from budgetkit.finding import Finding, Part, Rule
 from budgetkit.interval import Interval
-from budgetkit.numbers import round_half_up
+from budgetkit.numbers import round_half_up, to_decimal
 from budgetkit.rules.claims import _interval, operand_terms
 from budgetkit.rules.forms import ClaimForm, FormKind
 
 __all__ = ["RULES", "chart_form"]
 
 _TITLE_NOISE = re.compile(r"[\s（）()图]|情况")
+#: Places a chart value may have: a spreadsheet writes floats such as 1054.9000000000001.
+CHART_PLACES = 24
 
 
 def _same_title(a: str, b: str) -> bool:
@@ -57,13 +59,9 @@ def _charts(ctx: Context) -> Iterator[Finding]:
 
 
 def _value(ctx: Context, path: str, name: str, raw: str, subject: str) -> Iterator[Finding]:
-    try:
-        if len(raw) > 40:
-            raise InvalidOperation
-        value = Decimal(raw.strip())
-        if not value.is_finite():
-            raise InvalidOperation
-    except InvalidOperation:
+    try:  # the number door: "1e999999999" is refused here, never expanded
+        value = to_decimal(raw, max_places=CHART_PLACES)
+    except InvalidNumberError:
         yield ctx.finding(
             "chart.value",
             path,
@@ -115,11 +113,9 @@ def chart_form(account: FinalAccount, raw: str, subject: str) -> ClaimForm | Non
     >>> chart_form(datasets.load("zigong-hr-2023"), "1054.9", "income.total").num
     ((1, Decimal('1054.90'), False),)
     """
-    if len(raw) > 40:
-        raise ValueError("too long for a chart value")
-    try:
-        value = Decimal(raw.strip())
-    except ArithmeticError:
+    try:  # the number door: "1e999999999" is refused here, never expanded
+        value = to_decimal(raw, max_places=CHART_PLACES)
+    except InvalidNumberError:
         raise ValueError("not a number") from None
     exponent = value.as_tuple().exponent
     if not value.is_finite() or type(exponent) is not int or exponent < -6:

@@ -128,7 +128,10 @@ def _project(ctx: Context, i: int, project: Project, score: Any) -> Iterator[Fin
             f"{path}.indicators",
             f"{label}：指标权重与原则权重（产出50、效益30、满意度10、执行率10）不同：{shown}；如有特殊情况可以调整",
             f"{label}: weights depart from the principle weights: "
-            + ", ".join(f"{d.name} {d.actual} (principle {d.principle})" for d in deviations),
+            + ", ".join(
+                f"{d.name} {d.actual} (principle {d.principle if d.principle is not None else 'none'})"
+                for d in deviations
+            ),
             part=part,
         )
 

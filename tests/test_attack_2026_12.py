@@ -1,0 +1,250 @@
+"""Regression tests for the hostile-input report of 2026-12 (issue 12): F1, F5, F6, F8 and F10.
+
+Each test is the report's reproducer, cut to its essence. F2–F4 and F9 (batch and Parquet)
+and F7 (report speed) are covered beside the code that fixes them.
+"""
+
+from __future__ import annotations
+
+import io as text_io
+import json
+import os
+import sys
+import tracemalloc
+from pathlib import Path
+
+import pytest
+
+from budgetkit import datasets, html
+from budgetkit.audit import check
+from budgetkit.cli import main, score_report
+from budgetkit.errors import LoadError, LoadIssue
+from budgetkit.io import MAX_KEY_WORK, load, loads, unstructure
+from budgetkit.report import render
+
+HEAD = 'unit = "示例单位"\nyear = 2023\nunit_type = "行政单位"\n'
+CHART = HEAD + (
+    '[income]\ntotal = "10.00"\n[[charts]]\nnumber = 1\ntitle = "收入"\nkind = "柱状图"\ndata_title = "收入"\n'
+    'labels = ["2023"]\nvalues = ["{value}"]\nsubjects = ["income.total.current"]\n'
+)
+
+
+def _cli(*argv: str) -> tuple[int, str, str]:
+    out, err = text_io.StringIO(), text_io.StringIO()
+    saved, sys.stderr = sys.stderr, err
+    try:
+        status = main(list(argv), out=out)
+    finally:
+        sys.stderr = saved
+    return status, out.getvalue(), err.getvalue()
+
+
+# -- F1: a chart value with a huge exponent ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["1e999999999", "1e-999999999", "-1E+999999"])
+def test_f1_a_chart_value_with_a_huge_exponent_is_not_a_number(value: str) -> None:
+    """A chart value such as "1e999999999" is reported as not a number at once, never expanded."""
+    findings = check(loads(CHART.format(value=value)))
+    assert [(f.rule, f.path) for f in findings] == [("chart.value", "charts[0].values[0]")]
+    assert "不是数字" in findings[0].message
+
+
+def test_f1_a_directory_with_such_a_chart_is_checked(tmp_path: Path) -> None:
+    """The directory (batch) path refuses the same chart value as the single file, with exit 1."""
+    (tmp_path / "chart.toml").write_text(CHART.format(value="1e999999999"), encoding="utf-8")
+    status, out, _ = _cli("check", str(tmp_path))
+    assert status == 1 and "chart.value" in out
+
+
+def test_f1_float_noise_in_a_chart_is_still_read() -> None:
+    """A spreadsheet's float noise (1054.9000000000001) still passes the door and is reported as information."""
+    findings = check(loads(CHART.format(value="10.000000000000002")))
+    assert [f.rule for f in findings] == ["chart.float_artifact"]
+
+
+# -- F5: loaded but not checkable -------------------------------------------------------------------------------
+
+
+def test_f5_a_reception_cost_finer_than_an_amount_is_refused_at_load() -> None:
+    """cost_yuan with 9 decimals is refused at load, naming the field, since in 万元 it would need 13."""
+    text = HEAD + (
+        '[three_public]\n[[three_public.events]]\ndate = "2023-03-05"\nparty = "x"\npersons = 1\n'
+        'cost_yuan = "0.000000001"\npurpose = "y"\n'
+    )
+    with pytest.raises(LoadError) as caught:
+        loads(text)
+    assert [issue.path for issue in caught.value.issues] == ["$.three_public.events[0].cost_yuan"]
+    assert "more than 8 decimal places" in caught.value.issues[0].message
+
+
+def test_f5_a_thirty_digit_amount_is_reported() -> None:
+    """A 30-digit amount, accepted at load, is checked and reported (the claim holds 32 digits)."""
+    account = loads(HEAD + '[fiscal]\ntotal = "99999999999999999999999999999.9"\n')
+    assert "99,999,999,999,999,999,999,999,999,999.9万元" in render(account)  # the figure keeps its printed places
+    grown = loads(HEAD + '[fiscal]\ntotal = { current = "99999999999999999999999999999.9", previous = "1.00" }\n')
+    assert "增加99,999,999,999,999,999,999,999,999,998.90万元" in render(grown)  # a 31-digit change is exact
+    status, _, err = _cli("report", "zigong-hr-2023")
+    assert status == 0 and err == ""
+
+
+def test_f5_a_refusal_after_loading_names_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A budgetkit error raised after loading is reported with the file named, exit 2, and as JSON when asked."""
+    from budgetkit import audit
+    from budgetkit.errors import InvalidNumberError
+
+    def broken(*args: object, **kwargs: object) -> list[object]:
+        raise InvalidNumberError("x", "a test refusal")
+
+    monkeypatch.setattr(audit, "check", broken)
+    path = tmp_path / "a.toml"
+    path.write_text(HEAD, encoding="utf-8")
+    status, out, err = _cli("check", str(path), "--format", "json")
+    assert status == 2 and str(path) in err
+    assert json.loads(out)["error"]["file"] == str(path)
+
+
+# -- F6: the TOML bomb ------------------------------------------------------------------------------------------
+
+
+def test_f6_many_deep_dotted_keys_are_refused_before_parsing() -> None:
+    """146,000 dotted keys of 31 parts (10 MB) are refused before parsing, in little memory, with a short message."""
+    text = "\n".join(".".join([f"k{i}"] + ["a"] * 30) + " = 1" for i in range(145_987))
+    tracemalloc.start()
+    try:
+        with pytest.raises(LoadError) as caught:
+            loads(text)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 64 * 1024 * 1024
+    assert str(MAX_KEY_WORK) in str(caught.value) and len(str(caught.value)) < 300
+
+
+def test_f6_dotted_keys_in_one_inline_table_count_too() -> None:
+    """The same keys inside one inline table are refused the same way."""
+    text = "x = {" + ", ".join(".".join([f"k{i}"] + ["a"] * 30) + " = 1" for i in range(5_000)) + "}\n"
+    with pytest.raises(LoadError, match="more work than the limit"):
+        loads(text)
+
+
+def test_f6_a_message_listing_many_unknown_keys_is_bounded() -> None:
+    """100,000 unknown keys give one issue of bounded length that says how many more there are."""
+    text = HEAD + "".join(f"key{i} = 1\n" for i in range(100_000))
+    with pytest.raises(LoadError) as caught:
+        loads(text)
+    (issue,) = caught.value.issues
+    assert len(issue.message) <= LoadIssue.MAX_MESSAGE and "99980 more" in issue.message
+
+
+def test_f6_every_issue_is_bounded() -> None:
+    """An issue's path and message are cut to their limits, saying how long they were."""
+    issue = LoadIssue("$." + "k" * 10_000, "m" * 10_000)
+    assert len(issue.path) <= LoadIssue.MAX_PATH and len(issue.message) <= LoadIssue.MAX_MESSAGE
+    assert "10000 characters in all" in issue.message
+
+
+# -- F8: files that are not regular files -----------------------------------------------------------------------
+
+needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs os.mkfifo")
+
+
+@needs_fifo
+def test_f8_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    """load() of a FIFO raises a LoadError saying what it is, instead of waiting for a writer."""
+    fifo = tmp_path / "fifo.toml"
+    os.mkfifo(fifo)
+    with pytest.raises(LoadError, match=r"not a regular file: a named pipe \(FIFO\)"):
+        load(fifo)
+
+
+@needs_fifo
+def test_f8_a_directory_holding_a_fifo_is_checked(tmp_path: Path) -> None:
+    """A directory holding a FIFO checks its other files and names the FIFO as unreadable (exit 2)."""
+    (tmp_path / "good.toml").write_text(HEAD, encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.toml")
+    status, out, err = _cli("check", str(tmp_path))
+    assert status == 2 and "== good.toml" in out and "pipe.toml" in err and "FIFO" in err
+
+
+@needs_fifo
+def test_f8_a_fifo_named_parquet_is_refused(tmp_path: Path) -> None:
+    """A FIFO named like a Parquet batch is refused before the Parquet reader opens it."""
+    os.mkfifo(tmp_path / "pipe.parquet")
+    status, _, err = _cli("check", str(tmp_path / "pipe.parquet"))
+    assert status == 2 and "named pipe" in err
+
+
+def test_f8_a_symlink_loop_is_reported_as_such(tmp_path: Path) -> None:
+    """A symbolic link loop is reported as a loop, not as a missing file; a dangling link names its target."""
+    (tmp_path / "loop.toml").symlink_to("loop.toml")
+    (tmp_path / "dangling.toml").symlink_to("nowhere.toml")
+    status, _, err = _cli("check", str(tmp_path / "loop.toml"))
+    assert status == 2 and "a loop of symbolic links" in err
+    status, _, err = _cli("check", str(tmp_path / "dangling.toml"))
+    assert status == 2 and "a symbolic link to nowhere.toml, which does not exist" in err
+
+
+def test_f8_a_directory_given_as_a_file_is_refused(tmp_path: Path) -> None:
+    """load() of a directory says it is a directory."""
+    with pytest.raises(LoadError, match="not a regular file: a directory"):
+        load(tmp_path)
+
+
+# -- F10: messages ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ('{"unit": null, "year": 2023, "unit_type": "行政单位"}', "$.unit: expected text, got null"),
+        (
+            '{"unit": "x", "year": [[{"k": 1.5}]], "unit_type": "行政单位"}',
+            "$.year: expected a whole number, got a list",
+        ),
+        ('{"unit": "x", "year": null, "unit_type": "行政单位"}', "$.year: expected a whole number, got null"),
+    ],
+)
+def test_f10_load_errors_name_values_as_the_file_writes_them(text: str, fragment: str) -> None:
+    """JSON null and containers are named as null, a list, a table: no NoneType, no Python object repr."""
+    with pytest.raises(LoadError) as caught:
+        loads(text, "json")
+    message = str(caught.value)
+    assert fragment in message and "NoneType" not in message and "object at 0x" not in message
+
+
+def test_f10_a_negative_tiny_amount_is_shown_in_plain_digits() -> None:
+    """A refused negative amount is shown as -0.000000000001, not -1E-12."""
+    text = HEAD + '[[general_budget.categories]]\nlevel = "类"\nname = "a"\nactual = "-0.000000000001"\n'
+    with pytest.raises(LoadError) as caught:
+        loads(text)
+    assert "-0.000000000001" in str(caught.value) and "E-12" not in str(caught.value)
+
+
+def test_f10_findings_html_and_score_json_use_plain_digits() -> None:
+    """A tiny amount appears as 0.000000000001 in findings, HTML and the score report, never in E notation."""
+    data = unstructure(datasets.load("zigong-hr-2023"))
+    data["income"]["other"] = "0.000000000001"
+    data["projects"][0]["indicators"][0]["stated_score"] = "0.000000000001"
+    account = loads(json.dumps(data, ensure_ascii=False), "json")
+    findings = check(account)
+    assert all("E-" not in (f.stated or "") + (f.expected or "") for f in findings)
+    outputs = {  # indicator messages interpolate scores directly: left to the finding catalogue (issue 12)
+        "findings": json.dumps([f.as_dict() for f in findings if f.part.name != "PROJECTS"], ensure_ascii=False),
+        "html": html.render(account),
+        "score": json.dumps(score_report(account), ensure_ascii=False),
+    }
+    for name, output in outputs.items():
+        assert "0.000000000001" in output or name == "html", name  # the HTML shows the key figures only
+        assert "E-" not in output and "E+" not in output, name
+    project = html.render(account.projects[0])
+    assert "0.000000000001" in project and "E-" not in project
+
+
+def test_f10_a_level_one_name_without_a_principle_weight_says_none() -> None:
+    """A 一级指标 name that has no principle weight is written as having none, never as 'principle None'."""
+    data = unstructure(datasets.load("zigong-hr-2023"))
+    data["projects"][0]["indicators"][0]["level1"] = "产出�"
+    findings = check(loads(json.dumps(data, ensure_ascii=False), "json"))
+    messages = [f.message + f.message_en for f in findings if f.rule == "project.principle_weights"]
+    assert messages and all("None" not in m for m in messages)
