@@ -64,7 +64,7 @@ _WORDS: Mapping[str, Mapping[str, str]] = {
         "title": "审阅：{name}",
         "pages": "共{n}页",
         "findings": "{n}项发现",
-        "located": "{n}项已在页面上标出",
+        "located": "{n}项在文档中有位置",
         "page": "第{n}页",
         "unplaced": "文档中无位置",
         "unplaced_note": "这些发现在文档中没有对应的位置（例如由多项数字推算而来，或所涉内容未印出）。",
@@ -83,7 +83,7 @@ _WORDS: Mapping[str, Mapping[str, str]] = {
         "title": "Review: {name}",
         "pages": "{n} pages",
         "findings": "{n} findings",
-        "located": "{n} marked on the pages",
+        "located": "{n} placed in the document",
         "page": "Page {n}",
         "unplaced": "No place in the document",
         "unplaced_note": "These findings have no place in the document (derived from several figures, or about something not printed).",
@@ -103,7 +103,7 @@ _WORDS: Mapping[str, Mapping[str, str]] = {
 _STYLE = """
 *{box-sizing:border-box}
 body{margin:0;font:14px/1.5 system-ui,-apple-system,"Segoe UI","Noto Sans CJK SC","Noto Sans SC","PingFang SC","Microsoft YaHei",sans-serif;color:#1f2328;background:#eef0f3}
-header{position:sticky;top:0;z-index:3;background:#fff;border-bottom:1px solid #d0d7de;padding:8px 16px}
+header{background:#fff;border-bottom:1px solid #d0d7de;padding:8px 16px}
 h1{font-size:18px;margin:0 0 2px}
 h2{font-size:16px;margin:0 0 8px}
 .meta{margin:0;color:#57606a}
@@ -122,8 +122,8 @@ section{background:#fff;border:1px solid #d0d7de;border-radius:6px;padding:12px;
 .mark.warning{border-color:#bf8700;background:rgba(212,167,44,.22)}
 .mark.info{border-color:#0969da;background:rgba(9,105,218,.14)}
 .mark.other{border-color:#6e7781;background:rgba(110,119,129,.16)}
-.findings{list-style:none;margin:0;padding:0;position:sticky;top:90px}
-.finding{border-left:4px solid #6e7781;background:#f6f8fa;margin:0 0 8px;border-radius:0 4px 4px 0;scroll-margin:90px 0 0}
+.findings{list-style:none;margin:0;padding:0;position:sticky;top:8px}
+.finding{border-left:4px solid #6e7781;background:#f6f8fa;margin:0 0 8px;border-radius:0 4px 4px 0;scroll-margin:8px 0 0}
 .finding:target{background:#fff8c5}
 .finding.error{border-left-color:#cf222e}
 .finding.warning{border-left-color:#bf8700}
