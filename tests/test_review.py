@@ -355,3 +355,45 @@ def test_missing_pypdfium2_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> N
     with pytest.raises(MissingExtraError) as caught:
         render_review(PDF, [], {})
     assert caught.value.extra == "import"
+
+
+def _transformed(tmp_path: Path, rotation: int, crop: tuple[int, int, int, int] | None) -> Path:
+    """Page 14 of the sample (表五) alone, rotated and/or with a crop box."""
+    pypdf = pytest.importorskip("pypdf")
+    writer = pypdf.PdfWriter()
+    writer.add_page(pypdf.PdfReader(PDF).pages[13])
+    if rotation:
+        writer.pages[0].rotate(rotation)
+    if crop is not None:
+        writer.pages[0].cropbox = pypdf.generic.RectangleObject(crop)
+    path = tmp_path / f"page14-{rotation}-{crop}.pdf"
+    with path.open("wb") as handle:
+        writer.write(handle)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("rotation", "crop"), [(0, None), (90, None), (180, None), (270, None), (0, (40, 60, 560, 800))]
+)
+def test_boxes_land_on_the_printed_figure_on_rotated_and_cropped_pages(
+    tmp_path: Path, rotation: int, crop: tuple[int, int, int, int] | None
+) -> None:
+    """A cell's box, as the document reader places it, is drawn over its printed figure on rotated and cropped pages."""
+    path = _transformed(tmp_path, rotation, crop)
+    cells = [cell for table in read_pdf(path).tables for row in table.rows for cell in row]
+    # upside down and at 270°, pdfminer reads the characters right to left: the place is right all the same
+    box = next(cell.box for cell in cells if cell.text in ("446.11", "11.644") and cell.box is not None)
+    parsed = _Page(render_review(path, [_finding("tables.x[1].y")], {"tables.x[1].y": box}, scale=2))
+    (mark,) = parsed.find("a", "mark")
+    (image,) = parsed.find("img")
+    picture = Image.open(io.BytesIO(base64.b64decode(image.attrs["src"].split(",", 1)[1]))).convert("L")
+    shown = _percent(mark.attrs["style"])
+    left, top = shown["left"] / 100 * picture.width, shown["top"] / 100 * picture.height
+    right, bottom = left + shown["width"] / 100 * picture.width, top + shown["height"] / 100 * picture.height
+    # inside the cell's ruled borders (3 pixels of padding, then 4 points): only the printed figure is left
+    inside = picture.crop((round(left + 11), round(top + 11), round(right - 11), round(bottom - 11)))
+    ink = sum(count for value, count in enumerate(inside.histogram()) if value < 128)
+    assert ink > 40
+    # the box's width on the image is the word's width at the page's displayed scale
+    displayed = (crop[2] - crop[0]) if crop else (841.92 if rotation in (90, 270) else 595.32)
+    assert shown["width"] == pytest.approx(100 * (box.x1 - box.x0 + 3) / displayed, abs=0.01)

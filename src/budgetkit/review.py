@@ -396,6 +396,7 @@ def _render(source: str, document: Any, number: int, scale: float) -> _Page:
             left, bottom, right, top = page.get_cropbox()
             media_bottom, media_top = page.get_mediabox()[1::2]
             width, height = page.get_size()
+            rotated = page.get_rotation() % 360 != 0
             longest = max(width, height)
             bitmap = page.render(scale=min(scale, MAX_PIXELS / longest) if longest > 0 else scale)
             pixels = bitmap.to_numpy()
@@ -413,14 +414,18 @@ def _render(source: str, document: Any, number: int, scale: float) -> _Page:
         image = image.convert("L")
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
-    # Places count from the top of the media box (as pdfplumber gives them); the image shows the crop box.
-    media_height = media_top - media_bottom
-    area = (
-        float(left),
-        float(media_height - (top - media_bottom)),
-        float(right),
-        float(media_height - (bottom - media_bottom)),
-    )
+    if rotated:
+        # pdfplumber gives the places of a rotated page as it is displayed, which is how pdfium renders it
+        area = (0.0, 0.0, float(width), float(height))
+    else:
+        # places count from the top of the media box (as pdfplumber gives them); the image shows the crop box
+        media_height = media_top - media_bottom
+        area = (
+            float(left),
+            float(media_height - (top - media_bottom)),
+            float(right),
+            float(media_height - (bottom - media_bottom)),
+        )
     return _Page(number, buffer.getvalue(), image.width, image.height, area)
 
 
