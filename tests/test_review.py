@@ -167,6 +167,7 @@ def test_each_located_finding_has_one_mark_at_its_place(parsed: _Page, places: d
         assert mark.sections == (f"page-{box.page}",)
         assert mark.attrs["data-page"] == str(box.page)
         assert finding.severity.value in mark.attrs["class"].split()
+        assert mark.attrs["title"] == f"{finding.rule}: {finding.message}"
         width, height = _page_size(box.page)
         shown = _percent(mark.attrs["style"])
         # the box is drawn 1.5 points larger on each side, so that its border leaves the figures readable

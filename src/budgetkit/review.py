@@ -484,7 +484,7 @@ def _page_section(
             f'width="{page.width}" height="{page.height}">'
         )
         for mark in marks:
-            parts.append(_mark(mark, findings[mark.finding], page))
+            parts.append(_mark(mark, findings[mark.finding], page, words))
         parts.append("</figure>")
     if marks:
         parts.append('<ol class="findings">')
@@ -498,7 +498,7 @@ def _page_section(
     return "".join(parts)
 
 
-def _mark(mark: _Mark, finding: Finding, page: _Page) -> str:
+def _mark(mark: _Mark, finding: Finding, page: _Page, words: Mapping[str, str]) -> str:
     """A finding's box over the page image, in percent of the page so that it scales with the image."""
     x0, top, x1, bottom = page.area
     width, height = x1 - x0, bottom - top
@@ -512,7 +512,7 @@ def _mark(mark: _Mark, finding: Finding, page: _Page) -> str:
         f"width:{100 * max(0.0, right - left):.3f}%;height:{100 * max(0.0, lower - upper):.3f}%"
     )
     ident = f"{mark.finding}-{box.page}"
-    tip = f"{_code(finding)}: {finding.path}"
+    tip = f"{_code(finding)}: {_message(finding, words)}"
     return (
         f'<a class="mark {_severity(finding)}" id="mark-{ident}" href="#finding-{ident}" '
         f'data-finding="{mark.finding}" data-page="{box.page}" style="{style}" title="{escape(tip)}"></a>'
@@ -524,19 +524,25 @@ def _code(finding: Finding) -> str:
     return str(data.get("code") or data.get("rule") or "")
 
 
+def _message(finding: Finding, words: Mapping[str, str]) -> str:
+    """The message in the page's language (the Chinese one when there is no English one)."""
+    data = finding.as_dict()
+    english = words["html_lang"] == "en"
+    return str((data.get("message_en") or data.get("message")) if english else data.get("message") or "")
+
+
 def _entry(finding: Finding, number: int, page: int | None, words: Mapping[str, str], *, linked: bool) -> str:
     """One finding in a list (``page`` None for the unplaced group): a link to its box when ``linked``."""
     data = finding.as_dict()
     kind = _severity(finding)
-    english = words["html_lang"] == "en"
-    message = (data.get("message_en") or data.get("message")) if english else data.get("message")
+    message = _message(finding, words)
     label = words.get(kind, str(data.get("severity", "")))
     values = [
         f"{escape(words[key])}: {escape(str(data[key]))}" for key in ("stated", "expected") if data.get(key) is not None
     ]
     body = [
         f'<span class="badge {kind}">{escape(label)}</span><span class="code">{escape(_code(finding))}</span>',
-        f'<span class="message">{escape(str(message or ""))}</span>',
+        f'<span class="message">{escape(message)}</span>',
     ]
     if values:
         body.append(f'<span class="values">{" · ".join(values)}</span>')
