@@ -79,7 +79,12 @@ class _Page(HTMLParser):
 
 def _finding(path: str, severity: Severity = Severity.ERROR, message: str = "合计不符", **values: str) -> Finding:
     return Finding(
-        rule="table.sum", severity=severity, path=path, message=message, message_en="totals differ", **values
+        rule="identity.category_split",
+        severity=severity,
+        path=path,
+        message=message,
+        message_en="totals differ",
+        **values,
     )
 
 
@@ -213,7 +218,14 @@ def test_unlocated_findings_are_listed_never_dropped(parsed: _Page) -> None:
 def test_entry_shows_severity_code_message_values_and_path(parsed: _Page) -> None:
     """A finding's entry shows its severity, code, message, stated and expected values and model path."""
     (entry,) = [e for e in parsed.find("li", "finding") if e.attrs["data-finding"] == "0"]
-    for text in ("错误", "table.sum", "本年支出合计", "所载: 3845.24", "应为: 3845.25", "tables.expenditure[212]"):
+    for text in (
+        "错误",
+        "identity.category_split",
+        "本年支出合计",
+        "所载: 3845.24",
+        "应为: 3845.25",
+        "tables.expenditure[212]",
+    ):
         assert text in entry.text
 
 

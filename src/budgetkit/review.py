@@ -263,7 +263,7 @@ def render_review(
 
     >>> from budgetkit.finding import Finding, Severity
     >>> sample = Path(__file__).parents[2] / "tests" / "data" / "samples" / "putuo-planning-2024.pdf"
-    >>> finding = Finding(rule="table.sum", severity=Severity.ERROR, path="tables.expenditure[212]",
+    >>> finding = Finding(rule="identity.category_split", severity=Severity.ERROR, path="tables.expenditure[212]",
     ...     message="合计不等于各项之和", stated="9.00", expected="9.10")
     >>> places = {"tables.expenditure[212].basic": Box(11, 300.0, 120.0, 360.0, 135.0)}
     >>> page = render_review(sample, [finding], places, scale=0.5, pages="findings")
