@@ -6,11 +6,11 @@ Run from the project root::
     .venv/bin/python benchmarks/batch.py --sizes 10000    # a quick look (about a minute)
 
 For each size and each defect rate (``--defect-rates``, by default none, 5% and
-every account with one injected defect, see ``budgetkit.synthetic.DEFECTS``),
+every account with one injected defect, see ``budgetkit.datasets.synthetic.DEFECTS``),
 synthetic accounts are made in chunks so that memory stays flat, and each chunk
 is checked three ways in the same process:
 
-- per account: ``[budgetkit.audit.check(a) for a in accounts]`` (the baseline);
+- per account: ``[budgetkit.checks.audit.check(a) for a in accounts]`` (the baseline);
 - as a batch: ``Batch.from_accounts(accounts)`` (building the columns, timed on its own)
   then ``check_batch(batch)``;
 - from Parquet (the first chunk of the first rate only): ``write_parquet`` once, then ``read_parquet``
@@ -41,12 +41,12 @@ from typing import Any, TypeVar
 
 import numpy as np
 
-from budgetkit import batch as batch_module
-from budgetkit.account import FinalAccount
-from budgetkit.audit import check
-from budgetkit.batch import Batch, MoneyColumn, check_batch, read_parquet, write_parquet
-from budgetkit.finding import Finding
-from budgetkit.synthetic import DEFECTS, generate
+from budgetkit.checks import batch as batch_module
+from budgetkit.checks.audit import check
+from budgetkit.checks.batch import Batch, MoneyColumn, check_batch, read_parquet, write_parquet
+from budgetkit.checks.finding import Finding
+from budgetkit.datasets.synthetic import DEFECTS, generate
+from budgetkit.model.account import FinalAccount
 
 SPEED_TARGET = 50.0  # check_batch at least this many times faster than check() one by one
 SUM_TARGET = 3.0  # MoneyColumn.sum at most this many times numpy's int64 sum

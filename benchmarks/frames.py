@@ -24,8 +24,8 @@ from typing import Any
 
 import pandas as pd
 
-from budgetkit.accessor import register
-from budgetkit.table import decimal_type
+from budgetkit.outputs.accessor import register
+from budgetkit.outputs.table import decimal_type
 
 SEED = 20240601
 CENT = Decimal("0.01")

@@ -72,13 +72,13 @@ from typing import Any
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from budgetkit.classification import load_table
+from budgetkit.checks.scoring import load_variants
 from budgetkit.errors import LoadError
 from budgetkit.io import load, loads
-from budgetkit.money import Money
-from budgetkit.numbers import to_decimal
-from budgetkit.ratio import Ratio
-from budgetkit.scoring import load_variants
+from budgetkit.reference.classification import load_table
+from budgetkit.values.money import Money
+from budgetkit.values.numbers import to_decimal
+from budgetkit.values.ratio import Ratio
 
 ROOT = Path(__file__).resolve().parents[1]
 FUZZERS_FILE = ROOT / "tests" / "test_fuzz.py"

@@ -68,11 +68,11 @@ def best_ns(stmt: str, namespace: dict[str, Any], repeat: int, min_time: float) 
 
 
 def pint_registry() -> tuple[Any, str, str]:
-    """budgetkit's registry if budgetkit.units is usable, else a local Decimal registry."""
+    """budgetkit's registry if budgetkit.values.units is usable, else a local Decimal registry."""
     try:
-        from budgetkit.units import registry  # type: ignore[import-not-found,unused-ignore]
+        from budgetkit.values.units import registry  # type: ignore[import-not-found,unused-ignore]
 
-        return registry(), "万元", "budgetkit.units.registry()"
+        return registry(), "万元", "budgetkit.values.units.registry()"
     except Exception as exc:  # units.py may be missing or half-written; fall back
         import pint
 

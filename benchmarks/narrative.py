@@ -6,7 +6,7 @@ Run from the project root::
     .venv/bin/python benchmarks/narrative.py --seed /work/shared/seeds/000_ad8dd908a3134475.txt
 
 The published text is cut into sentences at 。, ；, ：, ! and line ends; a sentence counts as
-reproduced when the text ``budgetkit.report.render`` writes from the dataset's figures
+reproduced when the text ``budgetkit.narrative.report.render`` writes from the dataset's figures
 contains it verbatim (after removing Word's ``[bookmark: …]`` marks and spaces). The
 script prints, per section and in total, the share of sentences and the share of their
 characters that are reproduced. By default the published text is the dataset's
@@ -29,7 +29,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from budgetkit import datasets
-from budgetkit.report import render
+from budgetkit.narrative.report import render
 
 _BOOKMARK = re.compile(r"\[bookmark: [^\]]*\]")
 _CUT = re.compile(r"[。；：!\n]")

@@ -1,4 +1,4 @@
-"""Time writing Part Two (``budgetkit.report.render``) against ``budgetkit.audit.check`` on the same accounts.
+"""Time writing Part Two (``budgetkit.narrative.report.render``) against ``budgetkit.checks.audit.check`` on the same accounts.
 
 Run from the project root::
 
@@ -24,10 +24,10 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 
-from budgetkit.account import Figure, FinalAccount, GeneralBudget
-from budgetkit.audit import check
-from budgetkit.category import ExpenseCategory
-from budgetkit.report import render
+from budgetkit.checks.audit import check
+from budgetkit.model.account import Figure, FinalAccount, GeneralBudget
+from budgetkit.model.category import ExpenseCategory
+from budgetkit.narrative.report import render
 
 TARGET = 2.0  # render at most this many times check, at 10,000 lines
 SECTIONS, ITEMS = 10, 9  # per 类, per 款

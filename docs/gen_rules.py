@@ -12,8 +12,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from budgetkit.finding import _PAGES, CATALOGUE
-from budgetkit.rules import ALL_RULES
+from budgetkit.checks.finding import _PAGES, CATALOGUE
+from budgetkit.checks.rules import ALL_RULES
 
 PAGE = Path(__file__).parent / "rules.md"
 

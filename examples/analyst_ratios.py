@@ -16,9 +16,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from budgetkit import Money, Ratio, change, datasets, shares
-from budgetkit.account import Figure
-from budgetkit.formatting import format_money, format_percent
-from budgetkit.scoring import score_project
+from budgetkit.checks.scoring import score_project
+from budgetkit.model.account import Figure
+from budgetkit.values.formatting import format_money, format_percent
 
 account = datasets.load("zigong-hr-2023")
 print(f"{account.unit} {account.year}年度决算（{account.unit_type.value}）")

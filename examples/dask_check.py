@@ -6,11 +6,11 @@ Run from the project root::
     .venv/bin/python examples/dask_check.py --accounts 200 --threads
 
 The script makes synthetic accounts (about 5% with an injected defect), writes
-them as Parquet partitions with :func:`budgetkit.batch.write_parquet`, starts a
+them as Parquet partitions with :func:`budgetkit.checks.batch.write_parquet`, starts a
 local Dask cluster, and has each worker check one partition: it reads the file
-back as a :class:`budgetkit.batch.Batch` (numbers from the columns, each
+back as a :class:`budgetkit.checks.batch.Batch` (numbers from the columns, each
 account's JSON beside them for the few checks that need the account itself) and
-runs :func:`budgetkit.batch.check_batch` on it. The findings are compared with a
+runs :func:`budgetkit.checks.batch.check_batch` on it. The findings are compared with a
 single-process check of the same accounts; the exit status is 1 if they differ.
 Needs the ``dask`` extra: ``pip install 'budgetkit[dask]'``.
 """
@@ -26,8 +26,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from budgetkit.batch import Batch, check_batch, read_parquet, write_parquet
-from budgetkit.synthetic import DEFECTS, generate
+from budgetkit.checks.batch import Batch, check_batch, read_parquet, write_parquet
+from budgetkit.datasets.synthetic import DEFECTS, generate
 
 
 def check_partition(path: str) -> list[list[dict[str, Any]]]:

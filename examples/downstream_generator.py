@@ -19,10 +19,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from budgetkit import FinalAccount, Finding, Money, Ratio, Severity, check, datasets, io, shares
-from budgetkit.account import Figure
-from budgetkit.finding import Part
-from budgetkit.formatting import format_count, format_money, format_percent, heading
-from budgetkit.scoring import score_project
+from budgetkit.checks.finding import Part
+from budgetkit.checks.scoring import score_project
+from budgetkit.model.account import Figure
+from budgetkit.values.formatting import format_count, format_money, format_percent, heading
 
 #: The parts of "三公"经费, as the report names them.
 THREE_PUBLIC_PARTS = (

@@ -1,4 +1,4 @@
-"""Tests for budgetkit.accessor: the exact, half-up ``.bk`` pandas accessor."""
+"""Tests for budgetkit.outputs.accessor: the exact, half-up ``.bk`` pandas accessor."""
 
 from __future__ import annotations
 
@@ -14,12 +14,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from budgetkit.accessor import ColumnTypeError, register
 from budgetkit.datasets import load
 from budgetkit.errors import BudgetkitError
-from budgetkit.numbers import round_half_up
-from budgetkit.ratio import Ratio
-from budgetkit.table import to_frame
+from budgetkit.outputs.accessor import ColumnTypeError, register
+from budgetkit.outputs.table import to_frame
+from budgetkit.values.numbers import round_half_up
+from budgetkit.values.ratio import Ratio
 
 register()
 

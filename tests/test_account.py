@@ -1,4 +1,4 @@
-"""Tests for budgetkit.account and budgetkit.category: the final account and its classification lines."""
+"""Tests for budgetkit.model.account and budgetkit.model.category: the final account and its classification lines."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from typing import Any
 import attrs
 import pytest
 
-from budgetkit.account import (
+from budgetkit.errors import BudgetkitError, FloatRefusedError, InvalidNumberError, ModelError
+from budgetkit.model.account import (
     Assets,
     ExpenseSide,
     Figure,
@@ -19,12 +20,11 @@ from budgetkit.account import (
     ThreePublic,
     UnitType,
 )
-from budgetkit.category import CategoryLevel, ExpenseCategory
-from budgetkit.claim import Claim
-from budgetkit.errors import BudgetkitError, FloatRefusedError, InvalidNumberError, ModelError
-from budgetkit.money import Money
-from budgetkit.project import Project, ProjectKind
-from budgetkit.ratio import NOT_COMPARABLE
+from budgetkit.model.category import CategoryLevel, ExpenseCategory
+from budgetkit.model.claim import Claim
+from budgetkit.model.project import Project, ProjectKind
+from budgetkit.values.money import Money
+from budgetkit.values.ratio import NOT_COMPARABLE
 
 
 def _account(**fields: Any) -> FinalAccount:

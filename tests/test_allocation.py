@@ -1,4 +1,4 @@
-"""Tests for budgetkit.allocation: shares of a whole and exact splitting of an amount."""
+"""Tests for budgetkit.values.allocation: shares of a whole and exact splitting of an amount."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from budgetkit import Money, Ratio, allocate, shares
-from budgetkit.allocation import largest_remainder
 from budgetkit.errors import BudgetkitError, FloatRefusedError, ModelError
+from budgetkit.values.allocation import largest_remainder
 
 SEED_PARTS = [Money("980"), Money("18.93"), Money("27.05")]
 

@@ -15,12 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from budgetkit import datasets, html
-from budgetkit.audit import check
+from budgetkit import datasets
+from budgetkit.checks.audit import check
 from budgetkit.cli import main, score_report
 from budgetkit.errors import LoadError, LoadIssue
 from budgetkit.io import MAX_KEY_WORK, load, loads, unstructure
-from budgetkit.report import render
+from budgetkit.narrative.report import render
+from budgetkit.outputs import html
 
 HEAD = 'unit = "示例单位"\nyear = 2023\nunit_type = "行政单位"\n'
 CHART = HEAD + (
@@ -90,7 +91,7 @@ def test_f5_a_thirty_digit_amount_is_reported() -> None:
 
 def test_f5_a_refusal_after_loading_names_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A budgetkit error raised after loading is reported with the file named, exit 2, and as JSON when asked."""
-    from budgetkit import audit
+    from budgetkit.checks import audit
     from budgetkit.errors import InvalidNumberError
 
     def broken(*args: object, **kwargs: object) -> list[object]:

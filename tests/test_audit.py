@@ -1,4 +1,4 @@
-"""Tests for budgetkit.audit: check() runs the catalogue, returns every finding, and filters as asked.
+"""Tests for budgetkit.checks.audit: check() runs the catalogue, returns every finding, and filters as asked.
 
 The seed report's findings are pinned here: each error-level finding was
 confirmed against the published text (``seeds/000_ad8dd908a3134475.txt``), so
@@ -16,12 +16,12 @@ import attrs
 import pytest
 
 from budgetkit import datasets, io
-from budgetkit.account import FinalAccount
-from budgetkit.audit import DEFAULT_RULES, UnknownRuleError, catalogue, check, summary
-from budgetkit.context import Context, fmt
-from budgetkit.finding import Finding, Part, Rule, Severity
-from budgetkit.interval import Interval
-from budgetkit.money import Money
+from budgetkit.checks.audit import DEFAULT_RULES, UnknownRuleError, catalogue, check, summary
+from budgetkit.checks.context import Context, Rule, fmt
+from budgetkit.checks.finding import Finding, Part, Severity
+from budgetkit.model.account import FinalAccount
+from budgetkit.values.interval import Interval
+from budgetkit.values.money import Money
 
 FIXTURES = Path(__file__).parent / "fixtures" / "audit"
 
@@ -312,7 +312,7 @@ def test_fmt(value: Fraction | Money | None, places: int, shown: str | None) -> 
 
 def test_a_full_classification_table_can_replace_the_shipped_one(seed: FinalAccount, tmp_path: Path) -> None:
     """check(classification=table) resolves names against the given table: a table without 208 makes its names unknown."""
-    from budgetkit.classification import load_table
+    from budgetkit.reference.classification import load_table
 
     path = tmp_path / "table.csv"
     path.write_text("code,name,level,valid_from,valid_to,note\n221,住房保障支出,类,,,\n", encoding="utf-8")

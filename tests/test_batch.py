@@ -1,4 +1,4 @@
-"""Tests for budgetkit.batch: checking many accounts at once gives exactly what checking each gives.
+"""Tests for budgetkit.checks.batch: checking many accounts at once gives exactly what checking each gives.
 
 The equality ``check_batch(accounts) == [check(a) for a in accounts]`` is tested on the
 seed report, on every audit fixture (one per finding code), on hundreds of synthetic
@@ -26,7 +26,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from budgetkit import datasets, io
-from budgetkit.account import (
+from budgetkit.checks.audit import UnknownRuleError, check
+from budgetkit.checks.batch import Batch, BatchError, MoneyColumn, check_batch, read_parquet, write_parquet
+from budgetkit.checks.finding import Finding, Severity
+from budgetkit.checks.scoring import ScoringRules, score_indicator
+from budgetkit.datasets.synthetic import DEFECTS, generate
+from budgetkit.errors import LoadError
+from budgetkit.model.account import (
     Chart,
     ExpenseSide,
     Figure,
@@ -36,18 +42,12 @@ from budgetkit.account import (
     ReceptionEvent,
     ThreePublic,
 )
-from budgetkit.audit import UnknownRuleError, check
-from budgetkit.batch import Batch, BatchError, MoneyColumn, check_batch, read_parquet, write_parquet
-from budgetkit.category import ExpenseCategory
-from budgetkit.claim import ChangeExplanation, Claim, Contribution
-from budgetkit.classification import load_table
-from budgetkit.errors import LoadError
-from budgetkit.finding import Finding, Severity
-from budgetkit.indicator import PerformanceIndicator
-from budgetkit.money import Money
-from budgetkit.project import FundGrid, FundLine, Project
-from budgetkit.scoring import ScoringRules, score_indicator
-from budgetkit.synthetic import DEFECTS, generate
+from budgetkit.model.category import ExpenseCategory
+from budgetkit.model.claim import ChangeExplanation, Claim, Contribution
+from budgetkit.model.indicator import PerformanceIndicator
+from budgetkit.model.project import FundGrid, FundLine, Project
+from budgetkit.reference.classification import load_table
+from budgetkit.values.money import Money
 
 FIXTURES = Path(__file__).parent / "fixtures" / "audit"
 CLASSIFICATION = Path(__file__).parent / "fixtures" / "classification" / "good_table.csv"

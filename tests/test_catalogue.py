@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from budgetkit import datasets, io, synthetic
-from budgetkit.audit import check
-from budgetkit.context import make_finding
-from budgetkit.finding import CATALOGUE, Part, Severity, UnknownFindingCodeError, show_value
-from budgetkit.rules import ALL_RULES
+from budgetkit import datasets, io
+from budgetkit.checks.audit import check
+from budgetkit.checks.context import make_finding
+from budgetkit.checks.finding import CATALOGUE, Part, Severity, UnknownFindingCodeError, show_value
+from budgetkit.checks.rules import ALL_RULES
+from budgetkit.datasets import synthetic
 
 ROOT = Path(__file__).parent.parent
 FIXTURES = Path(__file__).parent / "fixtures" / "audit"

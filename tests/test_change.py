@@ -1,4 +1,4 @@
-"""Tests for budgetkit.change: year-over-year changes in the words of 决算说明."""
+"""Tests for budgetkit.values.change: year-over-year changes in the words of 决算说明."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Property tests of budgetkit.audit.check on synthetic accounts.
+"""Property tests of budgetkit.checks.audit.check on synthetic accounts.
 
 A synthetic account is consistent, so checking it finds no error; moving one
 stated figure clearly beyond its rounding interval is found at that figure's
@@ -18,14 +18,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from budgetkit.account import FinalAccount
-from budgetkit.audit import check
-from budgetkit.category import ExpenseCategory
-from budgetkit.claim import Claim, ClaimKind
-from budgetkit.finding import Severity
-from budgetkit.indicator import PerformanceIndicator
-from budgetkit.money import Money
-from budgetkit.synthetic import generate
+from budgetkit.checks.audit import check
+from budgetkit.checks.finding import Severity
+from budgetkit.datasets.synthetic import generate
+from budgetkit.model.account import FinalAccount
+from budgetkit.model.category import ExpenseCategory
+from budgetkit.model.claim import Claim, ClaimKind
+from budgetkit.model.indicator import PerformanceIndicator
+from budgetkit.values.money import Money
 
 SEEDS = st.integers(min_value=0, max_value=10**6)
 PROPERTY = settings(max_examples=40, deadline=None, derandomize=True)

@@ -1,4 +1,4 @@
-"""Tests for budgetkit.claim: claims, change explanations and the paths that name their subjects."""
+"""Tests for budgetkit.model.claim: claims, change explanations and the paths that name their subjects."""
 
 from __future__ import annotations
 
@@ -6,12 +6,12 @@ from decimal import Decimal
 
 import pytest
 
-from budgetkit.account import Figure, FinalAccount, GeneralBudget, Income, ReceptionEvent, ThreePublic
-from budgetkit.category import ExpenseCategory
-from budgetkit.claim import ChangeExplanation, Claim, ClaimKind, Contribution, PathError, resolve
 from budgetkit.errors import BudgetkitError, FloatRefusedError, InvalidNumberError, ModelError
-from budgetkit.money import Money
-from budgetkit.project import FundGrid, FundLine, FundSource, Project
+from budgetkit.model.account import Figure, FinalAccount, GeneralBudget, Income, ReceptionEvent, ThreePublic
+from budgetkit.model.category import ExpenseCategory
+from budgetkit.model.claim import ChangeExplanation, Claim, ClaimKind, Contribution, PathError, resolve
+from budgetkit.model.project import FundGrid, FundLine, FundSource, Project
+from budgetkit.values.money import Money
 
 
 @pytest.fixture(scope="module")

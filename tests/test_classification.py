@@ -1,4 +1,4 @@
-"""Tests for budgetkit.classification: shipped tables, loading user tables, resolving published lines."""
+"""Tests for budgetkit.reference.classification: shipped tables, loading user tables, resolving published lines."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from budgetkit.classification import (
+from budgetkit.errors import BudgetkitError, ClassificationError, LoadError
+from budgetkit.reference.classification import (
     COLUMNS,
     ECONOMIC_SOURCE,
     FUNCTIONAL_SOURCE,
@@ -31,7 +32,6 @@ from budgetkit.classification import (
     resolve_line,
     resolve_name,
 )
-from budgetkit.errors import BudgetkitError, ClassificationError, LoadError
 
 FIXTURES = Path(__file__).parent / "fixtures" / "classification"
 

@@ -12,7 +12,7 @@ import pytest
 from budgetkit import __version__
 from budgetkit import io as bio
 from budgetkit.cli import main
-from budgetkit.synthetic import generate
+from budgetkit.datasets.synthetic import generate
 
 
 def run(*argv: str) -> tuple[int, str]:
@@ -186,7 +186,7 @@ def test_check_a_directory_reports_every_account_and_the_unreadable_ones(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A directory of account files is checked file by file; an unreadable file makes the exit status 2."""
-    from budgetkit.synthetic import generate as make
+    from budgetkit.datasets.synthetic import generate as make
 
     bio.dump(make(1), tmp_path / "a.toml")
     bio.dump(make(2, defects=("wrong_total",)), tmp_path / "b.json")
@@ -202,9 +202,9 @@ def test_check_a_directory_reports_every_account_and_the_unreadable_ones(
 
 def test_check_a_parquet_batch_gives_the_same_findings_as_one_by_one(tmp_path: Path) -> None:
     """A Parquet batch is checked with the batch path and finds what checking each account finds."""
-    from budgetkit.audit import check
-    from budgetkit.batch import Batch, write_parquet
-    from budgetkit.synthetic import generate as make
+    from budgetkit.checks.audit import check
+    from budgetkit.checks.batch import Batch, write_parquet
+    from budgetkit.datasets.synthetic import generate as make
 
     accounts = [make(s, defects=("wrong_growth",) if s == 3 else ()) for s in range(6)]
     write_parquet(Batch.from_accounts(accounts), tmp_path, partition_size=4)

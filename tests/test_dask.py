@@ -15,10 +15,10 @@ import pytest
 pytest.importorskip("dask")
 distributed = pytest.importorskip("distributed")
 
-from budgetkit.audit import check  # noqa: E402
-from budgetkit.batch import Batch, check_batch, read_parquet, write_parquet  # noqa: E402
-from budgetkit.finding import Finding  # noqa: E402
-from budgetkit.synthetic import generate  # noqa: E402
+from budgetkit.checks.audit import check  # noqa: E402
+from budgetkit.checks.batch import Batch, check_batch, read_parquet, write_parquet  # noqa: E402
+from budgetkit.checks.finding import Finding  # noqa: E402
+from budgetkit.datasets.synthetic import generate  # noqa: E402
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "dask_check.py"
 

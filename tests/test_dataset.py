@@ -11,14 +11,14 @@ from decimal import Decimal
 import pytest
 
 from budgetkit import datasets
-from budgetkit.account import FinalAccount, UnitType
-from budgetkit.category import CategoryLevel
-from budgetkit.claim import Claim, ClaimKind, resolve
 from budgetkit.errors import LoadError
-from budgetkit.indicator import Operator
-from budgetkit.money import Money
-from budgetkit.numbers import to_decimal
-from budgetkit.project import FundSource, ProjectKind
+from budgetkit.model.account import FinalAccount, UnitType
+from budgetkit.model.category import CategoryLevel
+from budgetkit.model.claim import Claim, ClaimKind, resolve
+from budgetkit.model.indicator import Operator
+from budgetkit.model.project import FundSource, ProjectKind
+from budgetkit.values.money import Money
+from budgetkit.values.numbers import to_decimal
 
 
 @pytest.fixture(scope="module")

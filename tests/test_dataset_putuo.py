@@ -7,10 +7,10 @@ from decimal import Decimal
 import pytest
 
 from budgetkit import check, datasets
-from budgetkit.account import FinalAccount
-from budgetkit.finding import Severity
+from budgetkit.checks.finding import Severity
 from budgetkit.io import dumps, loads
-from budgetkit.tables import Cell, table_set
+from budgetkit.model.account import FinalAccount
+from budgetkit.model.tables import Cell, table_set
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""Tests for budgetkit.document: a published PDF read into paragraphs, tables and numbers with their places."""
+"""Tests for budgetkit.io.document: a published PDF read into paragraphs, tables and numbers with their places."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from budgetkit.document import Box, Document, Line, Paragraph, read_pdf
 from budgetkit.errors import LoadError
+from budgetkit.io.document import Box, Document, Line, Paragraph, read_pdf
 
 pytest.importorskip("pdfplumber")
 

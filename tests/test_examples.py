@@ -23,7 +23,8 @@ from typing import Any
 
 import pytest
 
-from budgetkit import io, synthetic
+from budgetkit import io
+from budgetkit.datasets import synthetic
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

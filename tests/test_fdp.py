@@ -1,4 +1,4 @@
-"""Tests for budgetkit.fdp: the Fiscal Data Package written from an account and read back exactly."""
+"""Tests for budgetkit.outputs.fdp: the Fiscal Data Package written from an account and read back exactly."""
 
 from __future__ import annotations
 
@@ -13,10 +13,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from budgetkit.account import FinalAccount
 from budgetkit.datasets import load
+from budgetkit.datasets.synthetic import generate
 from budgetkit.errors import LoadError
-from budgetkit.fdp import (
+from budgetkit.model.account import FinalAccount
+from budgetkit.outputs.fdp import (
     CURRENCY,
     DESCRIPTOR,
     FACTOR,
@@ -25,7 +26,6 @@ from budgetkit.fdp import (
     read_fiscal_data_package,
     write_fiscal_data_package,
 )
-from budgetkit.synthetic import generate
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""Tests for budgetkit.formatting: half-up display of money, rates, counts and headings."""
+"""Tests for budgetkit.values.formatting: half-up display of money, rates, counts and headings."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from budgetkit import NOT_COMPARABLE, BudgetkitError, FloatRefusedError, Money, Ratio, round_half_up
 from budgetkit.errors import InvalidNumberError, ModelError, UnknownUnitError
-from budgetkit.formatting import (
+from budgetkit.values.formatting import (
     MAX_ORDINAL,
     chinese_ordinal,
     format_compact,

@@ -1,4 +1,4 @@
-"""Tests for budgetkit.rules.forms: the exact and the vectorised evaluator read the same forms and agree.
+"""Tests for budgetkit.checks.rules.forms: the exact and the vectorised evaluator read the same forms and agree.
 
 The vectorised evaluator may flag a form the exact one accepts (it is conservative: touching bounds,
 values beyond the int64-safe range, stated zeros), never the other way round; on linear forms it
@@ -16,8 +16,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from budgetkit.interval import Interval
-from budgetkit.rules.forms import (
+from budgetkit.checks.rules.forms import (
     FORM_EXACT,
     FORM_LINEAR,
     VALUE_LIMIT,
@@ -31,6 +30,7 @@ from budgetkit.rules.forms import (
     screen,
     screen_claims,
 )
+from budgetkit.values.interval import Interval
 
 #: The largest whole 万元 the columns hold (2**55 millionths), and just beyond it.
 NEAR_LIMIT = VALUE_LIMIT // 10**6

@@ -48,20 +48,21 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from budgetkit import html, report
-from budgetkit.account import Figure, FinalAccount
-from budgetkit.audit import check
-from budgetkit.classification import load_table
+from budgetkit.checks.audit import check
+from budgetkit.checks.scoring import ScoringRules, load_variants
 from budgetkit.cli import main, score_report
+from budgetkit.datasets.synthetic import generate
 from budgetkit.errors import BudgetkitError, FloatRefusedError, LoadError
-from budgetkit.indicator import Operator
 from budgetkit.io import dumps, load, loads
-from budgetkit.money import Money
-from budgetkit.numbers import to_decimal
-from budgetkit.project import FundSource
-from budgetkit.ratio import Ratio
-from budgetkit.scoring import ScoringRules, load_variants
-from budgetkit.synthetic import generate
+from budgetkit.model.account import Figure, FinalAccount
+from budgetkit.model.indicator import Operator
+from budgetkit.model.project import FundSource
+from budgetkit.narrative import report
+from budgetkit.outputs import html
+from budgetkit.reference.classification import load_table
+from budgetkit.values.money import Money
+from budgetkit.values.numbers import to_decimal
+from budgetkit.values.ratio import Ratio
 
 #: Settings of the in-suite runs: reproducible, no deadline (the first load warms caches).
 SUITE = settings(
@@ -567,7 +568,7 @@ def check_pipeline(data: dict[str, Any]) -> str:
 
 def check_batch_beside_check(data: dict[str, Any]) -> str:
     """A loaded odd account checked by the batch gives exactly check()'s findings: 'loaded' or 'refused'."""
-    from budgetkit.batch import Batch, check_batch
+    from budgetkit.checks.batch import Batch, check_batch
 
     try:
         account = loads(json.dumps(data, ensure_ascii=False, default=str), "json")
@@ -604,7 +605,7 @@ def check_cli_on_files(data: dict[str, Any], folder: Path) -> Iterator[str]:
     file.write_text(text, encoding="utf-8", errors="surrogatepass")
     sources = [str(file), str(folder)]
     try:
-        from budgetkit.batch import Batch, write_parquet
+        from budgetkit.checks.batch import Batch, write_parquet
 
         account = loads(text, "json")
         write_parquet(Batch.from_accounts([account]), folder / "parquet")

@@ -1,4 +1,4 @@
-"""Tests for budgetkit.grammar: the 情况说明 read into typed statements, every number accounted for."""
+"""Tests for budgetkit.io.grammar: the 情况说明 read into typed statements, every number accounted for."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from budgetkit.document import Box, Document, Line, Paragraph, read_pdf
 from budgetkit.errors import BudgetkitError
-from budgetkit.grammar import (
+from budgetkit.io.document import Box, Document, Line, Paragraph, read_pdf
+from budgetkit.io.grammar import (
     SUBJECT_KEYS,
     Absence,
     Amount,
@@ -35,8 +35,8 @@ from budgetkit.grammar import (
     parse_text,
     read_narrative,
 )
-from budgetkit.importer import read_tables
-from budgetkit.tables import Place, Row, Table, Tables, table_set
+from budgetkit.io.table_import import read_tables
+from budgetkit.model.tables import Place, Row, Table, Tables, table_set
 
 pytest.importorskip("pdfplumber")
 
@@ -615,7 +615,7 @@ def test_an_amount_in_yuan_is_compared_in_wan() -> None:
 
 def test_the_reference_page_lists_every_subject_and_place() -> None:
     """docs/reference/grammar.md has a row for every subject key, naming each cell the grammar places it in."""
-    from budgetkit.grammar import _PLACES  # the registry the page documents
+    from budgetkit.io.grammar import _PLACES  # the registry the page documents
 
     page = (Path(__file__).parent.parent / "docs" / "reference" / "grammar.md").read_text(encoding="utf-8")
     section = page.split("## Subjects", 1)[1]

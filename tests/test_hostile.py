@@ -1,8 +1,8 @@
 """Hostile and broken input: loading either succeeds or raises a LoadError naming the file and the path.
 
 Covers :func:`budgetkit.io.load`/:func:`~budgetkit.io.loads` (TOML, JSON),
-:func:`budgetkit.classification.load_table` (CSV) and
-:func:`budgetkit.scoring.load_variants` (TOML). Small broken files live in
+:func:`budgetkit.reference.classification.load_table` (CSV) and
+:func:`budgetkit.checks.scoring.load_variants` (TOML). Small broken files live in
 ``tests/fixtures/hostile/``, one per failure mode that ``tests/fixtures/io/`` does
 not already hold; large inputs (10 MB strings, 100,000 items, nesting 100,000
 deep) are built in memory or in ``tmp_path``. Every LoadError must name its
@@ -30,14 +30,14 @@ import pytest
 import tomli_w
 
 from budgetkit import datasets
-from budgetkit.account import FinalAccount
-from budgetkit.audit import check
-from budgetkit.classification import load_table
+from budgetkit.checks.audit import check
+from budgetkit.checks.scoring import load_variants
 from budgetkit.errors import LoadError
 from budgetkit.io import MAX_NESTING, MAX_STRING, dumps, load, loads, unstructure
-from budgetkit.numbers import MAX_STRING_LENGTH
-from budgetkit.scoring import load_variants
-from budgetkit.units import register_unit
+from budgetkit.model.account import FinalAccount
+from budgetkit.reference.classification import load_table
+from budgetkit.values.numbers import MAX_STRING_LENGTH
+from budgetkit.values.units import register_unit
 
 FIXTURES = Path(__file__).parent / "fixtures" / "hostile"
 FORMATS = ["toml", "json"]

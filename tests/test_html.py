@@ -1,4 +1,4 @@
-"""Tests for budgetkit.html: notebook HTML of accounts, category trees, projects and indicators."""
+"""Tests for budgetkit.outputs.html: notebook HTML of accounts, category trees, projects and indicators."""
 
 from __future__ import annotations
 
@@ -7,13 +7,13 @@ import sys
 
 import pytest
 
-from budgetkit.account import Figure, FinalAccount, Income
-from budgetkit.category import ExpenseCategory
 from budgetkit.datasets import load
 from budgetkit.errors import BudgetkitError
-from budgetkit.html import RenderError, render
-from budgetkit.indicator import PerformanceIndicator
-from budgetkit.project import FundGrid, FundLine, Project
+from budgetkit.model.account import Figure, FinalAccount, Income
+from budgetkit.model.category import ExpenseCategory
+from budgetkit.model.indicator import PerformanceIndicator
+from budgetkit.model.project import FundGrid, FundLine, Project
+from budgetkit.outputs.html import RenderError, render
 
 
 @pytest.fixture(scope="module")
@@ -173,9 +173,9 @@ def test_rendering_needs_no_pandas(seed: FinalAccount, monkeypatch: pytest.Monke
 
 
 def test_model_classes_display_as_html_in_notebooks() -> None:
-    """FinalAccount, ExpenseCategory, Project and PerformanceIndicator have _repr_html_ giving budgetkit.html.render."""
+    """FinalAccount, ExpenseCategory, Project and PerformanceIndicator have _repr_html_ giving budgetkit.outputs.html.render."""
     from budgetkit import datasets
-    from budgetkit.html import render
+    from budgetkit.outputs.html import render
 
     account = datasets.load("zigong-hr-2023")
     project = account.projects[0]

@@ -1,4 +1,4 @@
-"""Tests for budgetkit.importer: printed tables mapped to the table set, cell by cell, with their places."""
+"""Tests for budgetkit.io.table_import: printed tables mapped to the table set, cell by cell, with their places."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from budgetkit import datasets
-from budgetkit.document import Box, Line, RawTable, read_pdf
-from budgetkit.document import Cell as Printed
-from budgetkit.importer import TableImport, read_tables
-from budgetkit.tables import Place, Side, table_set
+from budgetkit.io.document import Box, Line, RawTable, read_pdf
+from budgetkit.io.document import Cell as Printed
+from budgetkit.io.table_import import TableImport, read_tables
+from budgetkit.model.tables import Place, Side, table_set
 
 pytest.importorskip("pdfplumber")
 

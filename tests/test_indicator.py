@@ -1,4 +1,4 @@
-"""Tests for budgetkit.indicator: rows of a 绩效指标 table."""
+"""Tests for budgetkit.model.indicator: rows of a 绩效指标 table."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 
 from budgetkit.errors import FloatRefusedError, ModelError, UnknownUnitError
-from budgetkit.indicator import Operator, PerformanceIndicator, parse_operator
-from budgetkit.ratio import Ratio
-from budgetkit.units import quantity
+from budgetkit.model.indicator import Operator, PerformanceIndicator, parse_operator
+from budgetkit.values.ratio import Ratio
+from budgetkit.values.units import quantity
 
 
 def _row(**fields: Any) -> PerformanceIndicator:

@@ -1,4 +1,4 @@
-"""Tests for budgetkit.interval: exact intervals of published (rounded) figures and their arithmetic."""
+"""Tests for budgetkit.values.interval: exact intervals of published (rounded) figures and their arithmetic."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from budgetkit.interval import Interval
+from budgetkit.values.interval import Interval
 
 
 def _f(text: str) -> Fraction:

@@ -12,7 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from budgetkit import datasets
-from budgetkit.account import (
+from budgetkit.errors import BudgetkitError, LoadError
+from budgetkit.io import MAX_FILE_BYTES, MAX_NESTING, dump, dumps, load, loads, unstructure
+from budgetkit.model.account import (
     Assets,
     ExpenseSide,
     Figure,
@@ -24,14 +26,12 @@ from budgetkit.account import (
     ThreePublic,
     UnitType,
 )
-from budgetkit.category import ExpenseCategory
-from budgetkit.claim import ChangeExplanation, Claim, ClaimKind, Contribution
-from budgetkit.errors import BudgetkitError, LoadError
-from budgetkit.indicator import PerformanceIndicator
-from budgetkit.io import MAX_FILE_BYTES, MAX_NESTING, dump, dumps, load, loads, unstructure
-from budgetkit.money import Money
-from budgetkit.project import FundGrid, FundLine, FundSource, Project, ProjectKind
-from budgetkit.tables import Cell, Row, Table, Tables
+from budgetkit.model.category import ExpenseCategory
+from budgetkit.model.claim import ChangeExplanation, Claim, ClaimKind, Contribution
+from budgetkit.model.indicator import PerformanceIndicator
+from budgetkit.model.project import FundGrid, FundLine, FundSource, Project, ProjectKind
+from budgetkit.model.tables import Cell, Row, Table, Tables
+from budgetkit.values.money import Money
 
 FIXTURES = Path(__file__).parent / "fixtures" / "io"
 FORMATS = ["toml", "json"]

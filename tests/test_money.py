@@ -1,4 +1,4 @@
-"""Tests for budgetkit.money: exact amounts in 万元."""
+"""Tests for budgetkit.values.money: exact amounts in 万元."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from budgetkit import Money, Ratio
 from budgetkit.errors import BudgetkitError, FloatRefusedError, InvalidNumberError
-from budgetkit.money import InexactDivisionError
+from budgetkit.values.money import InexactDivisionError
 
 # Amounts as they reach budgetkit: plain text, up to 12 places, at most 30 digits.
 amount_texts = st.builds(

@@ -1,4 +1,4 @@
-"""Tests for budgetkit.numbers: the one door through which every number enters."""
+"""Tests for budgetkit.values.numbers: the one door through which every number enters."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from budgetkit.errors import BudgetkitError, FloatRefusedError, InvalidNumberError
-from budgetkit.numbers import (
+from budgetkit.values.numbers import (
     EXACT,
     MAX_DIGITS,
     MAX_PLACES,

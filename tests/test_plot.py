@@ -1,4 +1,4 @@
-"""Tests for budgetkit.plot: the seven charts as data, and drawn to PNG/SVG files."""
+"""Tests for budgetkit.outputs.plot: the seven charts as data, and drawn to PNG/SVG files."""
 
 from __future__ import annotations
 
@@ -12,12 +12,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from budgetkit import BudgetkitError, ModelError, plot
-from budgetkit.account import Figure, FinalAccount
-from budgetkit.claim import resolve
+from budgetkit import BudgetkitError, ModelError
 from budgetkit.datasets import load
-from budgetkit.numbers import round_half_up
-from budgetkit.plot import (
+from budgetkit.datasets.synthetic import generate
+from budgetkit.model.account import Figure, FinalAccount
+from budgetkit.model.claim import resolve
+from budgetkit.outputs import plot
+from budgetkit.outputs.plot import (
     ChartKind,
     ChartSkippedWarning,
     ChartSpec,
@@ -26,8 +27,8 @@ from budgetkit.plot import (
     charts,
     save_charts,
 )
-from budgetkit.ratio import Ratio
-from budgetkit.synthetic import generate
+from budgetkit.values.numbers import round_half_up
+from budgetkit.values.ratio import Ratio
 
 SEED_TITLES = (
     "收、支决算总计变动情况图",

@@ -1,4 +1,4 @@
-"""Tests for budgetkit.project: projects and their money grid (fund source × budget phase)."""
+"""Tests for budgetkit.model.project: projects and their money grid (fund source × budget phase)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from decimal import Decimal
 import pytest
 
 from budgetkit.errors import FloatRefusedError, ModelError
-from budgetkit.indicator import PerformanceIndicator
-from budgetkit.money import Money
-from budgetkit.project import FundGrid, FundLine, FundSource, Project, ProjectKind, parse_source
-from budgetkit.ratio import Ratio
+from budgetkit.model.indicator import PerformanceIndicator
+from budgetkit.model.project import FundGrid, FundLine, FundSource, Project, ProjectKind, parse_source
+from budgetkit.values.money import Money
+from budgetkit.values.ratio import Ratio
 
 
 def _grid(initial: str | None, adjusted: str | None, executed: str | None) -> FundGrid:

@@ -1,4 +1,4 @@
-"""Tests for budgetkit.ratio: exact ratios, percentages and percentage-point changes."""
+"""Tests for budgetkit.values.ratio: exact ratios, percentages and percentage-point changes."""
 
 from __future__ import annotations
 

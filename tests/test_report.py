@@ -1,4 +1,4 @@
-"""Tests for budgetkit.report: Part Two of a 决算说明 written from the model, with its claims."""
+"""Tests for budgetkit.narrative.report: Part Two of a 决算说明 written from the model, with its claims."""
 
 from __future__ import annotations
 
@@ -11,8 +11,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from budgetkit import datasets, synthetic
-from budgetkit.account import (
+from budgetkit import datasets
+from budgetkit.checks.audit import check
+from budgetkit.checks.finding import Severity
+from budgetkit.checks.rules.text import placeholders
+from budgetkit.datasets import synthetic
+from budgetkit.errors import ModelError
+from budgetkit.model.account import (
     Figure,
     FinalAccount,
     GeneralBudget,
@@ -21,16 +26,12 @@ from budgetkit.account import (
     ReceptionEvent,
     ThreePublic,
 )
-from budgetkit.audit import check
-from budgetkit.category import ExpenseCategory
-from budgetkit.claim import ChangeExplanation, ClaimKind, resolve
-from budgetkit.errors import ModelError
-from budgetkit.finding import Severity
-from budgetkit.formatting import heading
-from budgetkit.indicator import PerformanceIndicator
-from budgetkit.project import FundGrid, FundLine, Project
-from budgetkit.report import generated_claims, render, report_account
-from budgetkit.rules.text import placeholders
+from budgetkit.model.category import ExpenseCategory
+from budgetkit.model.claim import ChangeExplanation, ClaimKind, resolve
+from budgetkit.model.indicator import PerformanceIndicator
+from budgetkit.model.project import FundGrid, FundLine, Project
+from budgetkit.narrative.report import generated_claims, render, report_account
+from budgetkit.values.formatting import heading
 
 SEED = datasets.load("zigong-hr-2023")
 SEED_TEXT = render(SEED, fmt="text")
@@ -624,10 +625,10 @@ def test_seed_part_two_is_reproduced_clause_by_clause() -> None:
 )
 def test_numbers_read_as_the_formatting_module_writes_them(value: Decimal, places: int) -> None:
     """The report's fast number text equals format_money's (四舍五入, grouped), except that zero reads 0."""
-    from budgetkit.formatting import format_money
-    from budgetkit.money import Money
-    from budgetkit.numbers import round_half_up
-    from budgetkit.report import _number
+    from budgetkit.narrative.report import _number
+    from budgetkit.values.formatting import format_money
+    from budgetkit.values.money import Money
+    from budgetkit.values.numbers import round_half_up
 
     text = _number(value, places) + "万元"
     if round_half_up(value, places):

@@ -1,4 +1,4 @@
-"""Tests for budgetkit.review: findings beside the rendered pages of a real report, cells highlighted, offline."""
+"""Tests for budgetkit.outputs.review: findings beside the rendered pages of a real report, cells highlighted, offline."""
 
 from __future__ import annotations
 
@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from budgetkit.document import Box, read_pdf
+from budgetkit.checks.finding import Finding, Severity
 from budgetkit.errors import LoadError, MissingExtraError
-from budgetkit.finding import Finding, Severity
-from budgetkit.importer import read_tables
-from budgetkit.review import ReviewError, locate, render_review, write_review
-from budgetkit.tables import table_set
+from budgetkit.io.document import Box, read_pdf
+from budgetkit.io.table_import import read_tables
+from budgetkit.model.tables import table_set
+from budgetkit.outputs.review import ReviewError, locate, render_review, write_review
 
 pytest.importorskip("pdfplumber")
 pypdfium2 = pytest.importorskip("pypdfium2")
@@ -283,7 +283,7 @@ def test_a_place_on_a_page_the_pdf_does_not_have_is_unplaced() -> None:
 
 def test_rendering_is_bounded_in_pixels(monkeypatch: pytest.MonkeyPatch) -> None:
     """A page is never rendered larger than MAX_PIXELS on its longest side, whatever the scale."""
-    monkeypatch.setattr("budgetkit.review.MAX_PIXELS", 200)
+    monkeypatch.setattr("budgetkit.outputs.review.MAX_PIXELS", 200)
     parsed = _Page(render_review(PDF, [], {}, scale=4, max_pages=1))
     (image,) = parsed.find("img")
     assert max(int(image.attrs["width"]), int(image.attrs["height"])) <= 200

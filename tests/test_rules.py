@@ -1,4 +1,4 @@
-"""Tests for budgetkit.rules: one broken fixture per finding code, and each rule's boundaries.
+"""Tests for budgetkit.checks.rules: one broken fixture per finding code, and each rule's boundaries.
 
 Every file in ``tests/fixtures/audit`` is the consistent synthetic account
 (``consistent.toml``) with exactly one defect, written by
@@ -19,17 +19,18 @@ from types import ModuleType
 import attrs
 import pytest
 
-from budgetkit import datasets, io, synthetic
-from budgetkit.account import Figure, FinalAccount, GeneralBudget, GlossaryEntry, Income, Procurement
-from budgetkit.audit import DEFAULT_RULES, check
-from budgetkit.category import ExpenseCategory
-from budgetkit.claim import Claim
-from budgetkit.classification import load_table
-from budgetkit.finding import Finding, Severity
-from budgetkit.indicator import PerformanceIndicator
-from budgetkit.project import FundGrid, FundLine, Project
-from budgetkit.rules.text import placeholders
-from budgetkit.scoring import ScoringRules
+from budgetkit import datasets, io
+from budgetkit.checks.audit import DEFAULT_RULES, check
+from budgetkit.checks.finding import Finding, Severity
+from budgetkit.checks.rules.text import placeholders
+from budgetkit.checks.scoring import ScoringRules
+from budgetkit.datasets import synthetic
+from budgetkit.model.account import Figure, FinalAccount, GeneralBudget, GlossaryEntry, Income, Procurement
+from budgetkit.model.category import ExpenseCategory
+from budgetkit.model.claim import Claim
+from budgetkit.model.indicator import PerformanceIndicator
+from budgetkit.model.project import FundGrid, FundLine, Project
+from budgetkit.reference.classification import load_table
 
 FIXTURES = Path(__file__).parent / "fixtures" / "audit"
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -391,7 +392,7 @@ def test_ambiguous_name_with_a_fuller_table(tmp_path: Path, monkeypatch: pytest.
         encoding="utf-8",
     )
     table = load_table(csv, title="支出功能分类科目")
-    monkeypatch.setattr("budgetkit.rules.classification._table", lambda: table)
+    monkeypatch.setattr("budgetkit.checks.rules.classification._table", lambda: table)
     generic = ExpenseCategory(level="项", name="行政运行", actual="5.00")
     specific = ExpenseCategory(level="项", name="专项监督", actual="0.00")
     section = ExpenseCategory(level="款", name="人力资源和社会保障管理事务", children=(generic, specific))

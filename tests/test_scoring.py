@@ -1,4 +1,4 @@
-"""Tests for budgetkit.scoring: rule scores of self-evaluation tables beside the stated ones."""
+"""Tests for budgetkit.checks.scoring: rule scores of self-evaluation tables beside the stated ones."""
 
 from __future__ import annotations
 
@@ -12,10 +12,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from budgetkit import BudgetkitError, FloatRefusedError, Ratio, round_half_up
-from budgetkit.errors import LoadError, ModelError
-from budgetkit.indicator import PerformanceIndicator
-from budgetkit.project import FundGrid, FundLine, Project
-from budgetkit.scoring import (
+from budgetkit.checks.scoring import (
     DEFAULT_RULES,
     QUALITATIVE_WORDS,
     VARIANTS,
@@ -31,6 +28,9 @@ from budgetkit.scoring import (
     score_indicator,
     score_project,
 )
+from budgetkit.errors import LoadError, ModelError
+from budgetkit.model.indicator import PerformanceIndicator
+from budgetkit.model.project import FundGrid, FundLine, Project
 
 INVERSE = ScoringRules.preset("inverse_template")
 HUBEI = ScoringRules.preset("hubei")

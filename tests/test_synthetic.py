@@ -1,4 +1,4 @@
-"""Tests for budgetkit.synthetic: consistent accounts, and defects that produce the finding they stand for.
+"""Tests for budgetkit.datasets.synthetic: consistent accounts, and defects that produce the finding they stand for.
 
 A generated account has no error or warning finding. Each kind of
 :data:`DEFECTS` put into any generated account produces its own finding code
@@ -15,10 +15,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from budgetkit import io
-from budgetkit.audit import check
+from budgetkit.checks.audit import check
+from budgetkit.checks.finding import Finding, Severity
+from budgetkit.datasets.synthetic import DEFECTS, generate, inject
 from budgetkit.errors import ModelError
-from budgetkit.finding import Finding, Severity
-from budgetkit.synthetic import DEFECTS, generate, inject
 
 SEEDS = st.integers(min_value=0, max_value=10**6)
 KINDS = st.sampled_from(sorted(DEFECTS))
@@ -64,7 +64,7 @@ def test_the_audit_fixtures_still_start_from_the_same_account() -> None:
 
 def test_every_defect_names_a_catalogued_code() -> None:
     """Each defect's code is one the rule catalogue reports."""
-    from budgetkit.audit import DEFAULT_RULES
+    from budgetkit.checks.audit import DEFAULT_RULES
 
     codes = {code for rule in DEFAULT_RULES for code in rule.codes}
     assert set(DEFECTS.values()) <= codes

@@ -1,4 +1,4 @@
-"""Tests for budgetkit.table: exact decimal pandas / Arrow tables and their Parquet round trip."""
+"""Tests for budgetkit.outputs.table: exact decimal pandas / Arrow tables and their Parquet round trip."""
 
 from __future__ import annotations
 
@@ -15,13 +15,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from budgetkit.account import FinalAccount
-from budgetkit.category import ExpenseCategory
 from budgetkit.datasets import load
+from budgetkit.datasets.synthetic import generate
 from budgetkit.errors import BudgetkitError, InvalidNumberError
-from budgetkit.indicator import PerformanceIndicator
-from budgetkit.synthetic import generate
-from budgetkit.table import (
+from budgetkit.model.account import FinalAccount
+from budgetkit.model.category import ExpenseCategory
+from budgetkit.model.indicator import PerformanceIndicator
+from budgetkit.outputs.table import (
     FIGURE_LABELS,
     TABLES,
     MissingExtraError,
@@ -288,7 +288,7 @@ def test_arrow_table_has_the_frame_schema(seed: FinalAccount) -> None:
     table = to_arrow(seed, "projects")
     assert isinstance(table, pa.Table)
     assert table.schema.field("executed").type == pa.decimal128(12, 2)
-    assert table.schema.metadata[b"budgetkit.table"] == b"projects"
+    assert table.schema.metadata[b"budgetkit.outputs.table"] == b"projects"
     assert table.to_pandas(types_mapper=pd.ArrowDtype).equals(to_frame(seed, "projects"))
 
 
@@ -388,7 +388,7 @@ def test_frames_of_two_accounts_of_similar_size_stack_with_one_type(seed: FinalA
 
 def _last_year(seed: FinalAccount) -> FinalAccount:
     """A 2022 account with some of the seed's lines: a restated total, a class of its own, one project."""
-    from budgetkit.account import Figure, GeneralBudget, Income
+    from budgetkit.model.account import Figure, GeneralBudget, Income
 
     return FinalAccount(
         unit=seed.unit,

@@ -1,4 +1,4 @@
-"""Tests for budgetkit.tables: table templates and sets, printed tables, the three cell states."""
+"""Tests for budgetkit.model.tables: table templates and sets, printed tables, the three cell states."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from budgetkit.account import FinalAccount
 from budgetkit.errors import BudgetkitError, FloatRefusedError, LoadError, ModelError
-from budgetkit.tables import (
+from budgetkit.model.account import FinalAccount
+from budgetkit.model.tables import (
     Cell,
     Column,
     Line,

@@ -1,4 +1,4 @@
-"""Tests for budgetkit.units: the units of performance tables, with exact Decimal conversions."""
+"""Tests for budgetkit.values.units: the units of performance tables, with exact Decimal conversions."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from budgetkit import BudgetkitError, FloatRefusedError, InvalidNumberError, Money, UnitMismatchError, UnknownUnitError
-from budgetkit.units import (
+from budgetkit.values.units import (
     InexactConversionError,
     UnitDefinitionError,
     known_units,
@@ -507,7 +507,7 @@ def test_checking_a_unit_name_does_not_build_pint() -> None:
 
 def test_check_unit_agrees_with_parse_unit() -> None:
     """check_unit accepts exactly the names parse_unit accepts, compounds included."""
-    from budgetkit.units import check_unit
+    from budgetkit.values.units import check_unit
 
     for name in (*known_units(), "元/人", "次／年"):
         assert check_unit(name)

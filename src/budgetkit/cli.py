@@ -24,10 +24,10 @@ from typing import Any, TextIO
 import attrs
 
 from budgetkit import __version__
-from budgetkit.account import FinalAccount
+from budgetkit.checks.finding import Finding, Part, Severity
 from budgetkit.errors import BudgetkitError, LoadError, LoadIssue
-from budgetkit.finding import Finding, Part, Severity
-from budgetkit.numbers import plain, round_half_up
+from budgetkit.model.account import FinalAccount
+from budgetkit.values.numbers import plain, round_half_up
 
 __all__ = ["main", "score_report"]
 
@@ -83,7 +83,7 @@ def _plural(n: int, word: str) -> str:
 def _write_findings_text(
     account: FinalAccount | _Heading, findings: Sequence[Finding], out: TextIO, english: bool
 ) -> None:
-    from budgetkit.audit import summary
+    from budgetkit.checks.audit import summary
 
     counts = summary(findings)
     if english:
@@ -134,7 +134,7 @@ def _many(source: str) -> tuple[list[str], Any, list[_Heading], list[LoadError]]
 
     path = Path(source)
     if path.suffix.lower() == ".parquet" or (path.is_dir() and any(path.glob("*.parquet"))):
-        from budgetkit.batch import read_parquet
+        from budgetkit.checks.batch import read_parquet
 
         for part in [path] if not path.is_dir() else sorted(path.glob("*.parquet")):
             _refuse_irregular(part)  # a FIFO would block the Parquet reader
@@ -176,8 +176,8 @@ class _Progress:
 def _check_many(
     args: argparse.Namespace, out: TextIO, many: tuple[list[str], Any, list[_Heading], list[LoadError]]
 ) -> int:
-    from budgetkit.audit import summary
-    from budgetkit.batch import check_batch
+    from budgetkit.checks.audit import summary
+    from budgetkit.checks.batch import check_batch
 
     names, accounts, headings, errors = many
     for error in errors:
@@ -224,7 +224,7 @@ def _check_many(
 
 
 def _check(args: argparse.Namespace, out: TextIO) -> int:
-    from budgetkit.audit import check, summary
+    from budgetkit.checks.audit import check, summary
 
     many = None if args.source in _dataset_names() else _many(args.source)
     if many is not None:
@@ -253,7 +253,7 @@ def _text(value: object) -> str | None:
 
 
 def _scoring(name: str) -> Any:
-    from budgetkit.scoring import ScoringRules
+    from budgetkit.checks.scoring import ScoringRules
 
     return ScoringRules.preset(name)
 
@@ -269,7 +269,7 @@ def score_report(account: FinalAccount, rules: Any = None) -> dict[str, Any]:
     >>> report["projects"][0]["stated_total"], report["projects"][0]["rule_total"]
     ('98', '100.00')
     """
-    from budgetkit.scoring import DEFAULT_RULES, score_project
+    from budgetkit.checks.scoring import DEFAULT_RULES, score_project
 
     projects = []
     for project in account.evaluated_projects:
@@ -334,12 +334,12 @@ def _score(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _report(args: argparse.Namespace, out: TextIO) -> int:
-    from budgetkit.report import render
+    from budgetkit.narrative.report import render
 
     account = _load(args.source)
     out.write(render(account, args.format))
     if args.charts:
-        from budgetkit.plot import save_charts
+        from budgetkit.outputs.plot import save_charts
 
         for path in save_charts(account, Path(args.charts)):
             sys.stderr.write(f"budgetkit: wrote {path}\n")
@@ -370,7 +370,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"budgetkit {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
-    from budgetkit.scoring import VARIANTS
+    from budgetkit.checks.scoring import VARIANTS
 
     variants = tuple(VARIANTS)
 
@@ -411,7 +411,7 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument(
         "--format", choices=("text", "json"), default="text", help="text for people (default), json for programs"
     )
-    score.add_argument("--scoring", default="default", choices=variants, help="scoring variant (see budgetkit.scoring)")
+    score.add_argument("--scoring", default="default", choices=variants, help="scoring variant (see budgetkit.checks.scoring)")
     score.set_defaults(func=_score)
 
     report = sub.add_parser(

@@ -106,7 +106,7 @@ class UnknownUnitError(BudgetkitError, KeyError):
     def __str__(self) -> str:
         return (
             f"unknown unit {self.name!r}; known units: {'、'.join(self.known)}. "
-            "Register a new one with budgetkit.units.register_unit(name, definition)."
+            "Register a new one with budgetkit.values.units.register_unit(name, definition)."
         )
 
 

@@ -18,9 +18,9 @@ from __future__ import annotations
 from importlib import resources
 from typing import NamedTuple
 
-from budgetkit.account import FinalAccount
 from budgetkit.errors import LoadError, LoadIssue
 from budgetkit.io import loads
+from budgetkit.model.account import FinalAccount
 
 __all__ = ["DatasetInfo", "describe", "info", "load", "names"]
 

@@ -1,0 +1,163 @@
+"""What every rule sees: the account, the options, shared computations (cached)."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from budgetkit.checks.finding import (
+    CATALOGUE,
+    Finding,
+    FindingCode,
+    Part,
+    Severity,
+    UnknownFindingCodeError,
+    show_value,
+)
+from budgetkit.model.account import FinalAccount
+from budgetkit.reference.classification import ClassificationTable
+from budgetkit.values.interval import Interval
+from budgetkit.values.money import Money
+
+if TYPE_CHECKING:
+    from budgetkit.checks.scoring import ScoringRules
+
+__all__ = ["Context", "Rule", "fmt", "make_finding"]
+
+
+def fmt(value: Fraction | Decimal | Money | int | None, places: int = 2) -> str | None:
+    """Show a value for a finding's stated/expected field (half-up to ``places`` for fractions); see :func:`show_value`."""
+    return show_value(value, places)
+
+
+def make_finding(
+    code: str,
+    path: str,
+    message: str,
+    message_en: str,
+    *,
+    stated: object = None,
+    expected: object = None,
+    part: Part | None = None,
+    severity: Severity | None = None,
+) -> Finding:
+    """Build a finding under a catalogued code: its severity and part come from the catalogue.
+
+    ``part`` is given only for codes whose part is the statement's section (the catalogue says
+    ``section``); ``severity`` only for codes whose severity depends on the input (a catalogue
+    ``severity_note``), or for a code of your own rule that is not in the catalogue (then
+    ``part`` defaults to :attr:`Part.OTHER`). Values are shown by :func:`budgetkit.checks.finding.show_value`.
+
+    >>> f = make_finding("claim.count", "claims[3]", "数量不符", "count differs", stated=5, part=Part.OTHER)
+    >>> f.stated, f.severity.value
+    ('5', 'error')
+    >>> make_finding("claim.cuont", "claims[3]", "数量不符", "count differs")
+    Traceback (most recent call last):
+    ...
+    budgetkit.checks.finding.UnknownFindingCodeError: finding code 'claim.cuont' is not in the catalogue (budgetkit/data/findings.toml)
+    """
+    known = CATALOGUE.get(code)
+    if known is None:  # a code of the caller's own rule: it says how much it matters
+        if severity is None:
+            raise UnknownFindingCodeError(code)
+        known = FindingCode(code, severity, part or Part.OTHER, "")
+    if severity is not None and severity is not known.severity and not known.severity_note:
+        raise ValueError(
+            f"finding code {code!r} has severity {known.severity.value} in the catalogue, not {severity.value}"
+        )
+    if known.part is not None:
+        part = known.part
+    elif part is None:
+        raise ValueError(f"finding code {code!r} belongs to its statement's part of the report: pass part=")
+    return Finding(
+        rule=code,
+        severity=known.severity if severity is None else severity,
+        path=path,
+        message=message,
+        message_en=message_en,
+        stated=show_value(stated),
+        expected=show_value(expected),
+        part=part,
+    )
+
+
+@attrs.frozen
+class Context:
+    """What every rule sees: the account, the options, and shared computations (cached)."""
+
+    account: FinalAccount
+    scoring: ScoringRules | None = None  #: the scoring variant (the default when None)
+    zero_is_exact: bool = True
+    #: the functional classification to resolve names against (the shipped partial table when None)
+    classification: ClassificationTable | None = None
+
+    def published(self, value: Money | Decimal | int) -> Interval:
+        """The interval a printed figure stands for."""
+        if isinstance(value, int):
+            return Interval.exact(value)
+        amount = value.amount if isinstance(value, Money) else value
+        return Interval.published(amount, zero_is_exact=self.zero_is_exact)
+
+    @functools.cached_property
+    def scoring_rules(self) -> Any:
+        """The scoring rules in force."""
+        from budgetkit.checks.scoring import DEFAULT_RULES as DEFAULT_SCORING
+
+        return self.scoring if self.scoring is not None else DEFAULT_SCORING
+
+    @functools.cached_property
+    def stated_changes(self) -> Mapping[str, Decimal]:
+        """The first stated change (增减额) of each claim subject: it implies last year's figure for a growth rate."""
+        from budgetkit.model.claim import ClaimKind
+
+        found: dict[str, Decimal] = {}
+        for claim in self.account.claims:
+            if claim.kind is ClaimKind.CHANGE:
+                found.setdefault(claim.subject, claim.stated)
+        return found
+
+    @functools.cached_property
+    def project_scores(self) -> tuple[Any, ...]:
+        """budgetkit.checks.scoring.ProjectScore for every evaluated project (same order as account.projects)."""
+        from budgetkit.checks.scoring import score_project
+
+        return tuple(score_project(p, self.scoring_rules) if p.evaluated else None for p in self.account.projects)
+
+    def finding(
+        self,
+        code: str,
+        path: str,
+        message: str,
+        message_en: str,
+        *,
+        stated: object = None,
+        expected: object = None,
+        part: Part | None = None,
+        severity: Severity | None = None,
+    ) -> Finding:
+        """Build a finding under a catalogued code; see :func:`make_finding`."""
+        return make_finding(
+            code, path, message, message_en, stated=stated, expected=expected, part=part, severity=severity
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Rule:
+    """A registered check: a stable code, what it checks, and the function that does it.
+
+    ``func`` takes a :class:`Context` and yields findings; it
+    must be pure (read the account, write nothing).
+    """
+
+    code: str
+    title: str
+    title_en: str
+    func: Callable[[Context], Iterable[Finding]] = attrs.field(eq=False, repr=False)
+    source: str = ""
+    #: the finding codes this rule may report
+    codes: tuple[str, ...] = ()

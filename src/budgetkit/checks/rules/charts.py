@@ -1,0 +1,140 @@
+"""Charts: each chart's data depicts the figures it is named for.
+
+The chart data exported with a report is compared with the model figures it
+depicts (at their printed precision); a value carrying binary floating-point
+noise ("1054.9000000000001") is reported as information.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from fractions import Fraction
+
+from budgetkit.checks.context import Context, Rule
+from budgetkit.checks.finding import Finding, Part
+from budgetkit.checks.rules.claims import _interval, operand_terms
+from budgetkit.checks.rules.forms import ClaimForm, FormKind
+from budgetkit.errors import InvalidNumberError
+from budgetkit.model.account import FinalAccount
+from budgetkit.model.claim import PathError, resolve
+from budgetkit.values.interval import Interval
+from budgetkit.values.numbers import round_half_up, to_decimal
+
+__all__ = ["RULES", "chart_form"]
+
+_TITLE_NOISE = re.compile(r"[\s（）()图]|情况")
+#: Places a chart value may have: a spreadsheet writes floats such as 1054.9000000000001.
+CHART_PLACES = 24
+
+
+def _same_title(a: str, b: str) -> bool:
+    return _TITLE_NOISE.sub("", a) == _TITLE_NOISE.sub("", b)
+
+
+def _charts(ctx: Context) -> Iterator[Finding]:
+    for i, chart in enumerate(ctx.account.charts):
+        path = f"charts[{i}]"
+        name = f"图{chart.number}“{chart.title}”"
+        if chart.data_title and not _same_title(chart.title, chart.data_title):
+            yield ctx.finding(
+                "chart.title",
+                f"{path}.data_title",
+                f"{name}的图表数据标题为“{chart.data_title}”，与正文中的图名不一致",
+                f"chart {chart.number} is named {chart.title!r} in the text but its data is titled {chart.data_title!r}",
+                stated=chart.data_title,
+                expected=chart.title,
+                part=Part.CHARTS,
+            )
+        if chart.labels and chart.values and len(chart.labels) != len(chart.values):
+            yield ctx.finding(
+                "chart.shape",
+                path,
+                f"{name}有{len(chart.labels)}个标签但有{len(chart.values)}个数值",
+                f"chart {chart.number} has {len(chart.labels)} labels but {len(chart.values)} values",
+                part=Part.CHARTS,
+            )
+        for j, (raw, subject) in enumerate(zip(chart.values, chart.subjects, strict=False)):
+            yield from _value(ctx, f"{path}.values[{j}]", name, raw, subject)
+
+
+def _value(ctx: Context, path: str, name: str, raw: str, subject: str) -> Iterator[Finding]:
+    try:  # the number door: "1e999999999" is refused here, never expanded
+        value = to_decimal(raw, max_places=CHART_PLACES)
+    except InvalidNumberError:
+        yield ctx.finding(
+            "chart.value",
+            path,
+            f"{name}的数值“{raw[:40]}”不是数字",
+            f"chart value {raw[:40]!r} is not a number",
+            stated=raw[:40],
+            part=Part.CHARTS,
+        )
+        return
+    try:
+        figure = resolve(ctx.account, subject)
+    except PathError:
+        return
+    truth = _interval(ctx, figure)
+    if truth is None:
+        return
+    exponent = value.as_tuple().exponent
+    assert isinstance(exponent, int)
+    shown = round_half_up(value, 2) if -exponent > 6 else value
+    if not (truth.overlaps(Interval.published(shown)) or truth.contains(Fraction(value))):
+        yield ctx.finding(
+            "chart.value",
+            path,
+            f"{name}中的数值{raw}与所示数据（{subject}）不符",
+            f"chart value {raw} does not match the figure it depicts ({subject})",
+            stated=raw,
+            expected=truth.describe(2),
+            part=Part.CHARTS,
+        )
+    elif -exponent > 6:
+        yield ctx.finding(
+            "chart.float_artifact",
+            path,
+            f"{name}的数据“{raw}”带有浮点误差，应为{shown}",
+            f"chart value {raw} carries floating-point noise; it is {shown}",
+            stated=raw,
+            expected=shown,
+            part=Part.CHARTS,
+        )
+
+
+def chart_form(account: FinalAccount, raw: str, subject: str) -> ClaimForm | None:
+    """The claim a chart value makes, that it depicts its figure, as a form (None: nothing to compare).
+
+    Raises :class:`ValueError` for a value only the rule itself can judge: not a number, or
+    finer than 1 分 (floating-point noise, which the rule reports).
+
+    >>> from budgetkit import datasets
+    >>> chart_form(datasets.load("zigong-hr-2023"), "1054.9", "income.total").num
+    ((1, Decimal('1054.90'), False),)
+    """
+    try:  # the number door: "1e999999999" is refused here, never expanded
+        value = to_decimal(raw, max_places=CHART_PLACES)
+    except InvalidNumberError:
+        raise ValueError("not a number") from None
+    exponent = value.as_tuple().exponent
+    if not value.is_finite() or type(exponent) is not int or exponent < -6:
+        raise ValueError("not a number, or finer than 1 分")
+    try:
+        figure = resolve(account, subject)
+    except PathError:
+        return None
+    terms = operand_terms(figure)
+    return None if terms is None else ClaimForm(FormKind.LINEAR, value, terms)
+
+
+RULES = (
+    Rule(
+        code="chart",
+        title="图表数据与正文数据一致，图名一致",
+        title_en="Chart data matches the figures it depicts, and chart titles match the text",
+        func=_charts,
+        source="DOMAIN.md §1 (charts)",
+        codes=("chart.title", "chart.shape", "chart.value", "chart.float_artifact"),
+    ),
+)

@@ -1,0 +1,583 @@
+"""Claims and change explanations: every derived figure the report prints, recomputed.
+
+A claim is consistent when it is reachable from the printed figures it is
+derived from, each taken as the interval of values that round to it
+(DOMAIN.md §2). An unreachable claim is an error, unless it is explained by
+truncation instead of rounding (``rounding.truncated``) or by shares nudged to
+add up to 100% (``rounding.nudged``), which are warnings of their own. A rate
+whose base is zero is undefined; stating it as a number is ``rate.zero_base``.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from collections.abc import Iterator
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+import attrs
+
+from budgetkit.checks.context import Context, Rule, fmt, make_finding
+from budgetkit.checks.finding import Finding, Part
+from budgetkit.checks.rules.forms import (
+    ClaimForm,
+    FormKind,
+    Outcome,
+    Term,
+    UnknownFormError,
+    decide,
+    term_interval,
+    term_point,
+)
+from budgetkit.checks.rules.sums import SumCheck
+from budgetkit.model.account import Figure, FinalAccount
+from budgetkit.model.category import ExpenseCategory
+from budgetkit.model.claim import Claim, ClaimKind, PathError, resolve
+from budgetkit.model.project import FundLine, Project
+from budgetkit.values.interval import Interval
+from budgetkit.values.money import Money
+from budgetkit.values.numbers import places_of, to_decimal
+from budgetkit.values.ratio import NOT_COMPARABLE
+
+__all__ = [
+    "RULES",
+    "ChangeCheck",
+    "claim_findings",
+    "claim_form",
+    "explanation_checks",
+    "fund_line_findings",
+    "fund_line_form",
+    "operand_terms",
+    "part_of",
+    "relabel_nudged",
+]
+
+_KIND_ZH = {
+    ClaimKind.AMOUNT: "金额",
+    ClaimKind.CHANGE: "增减额",
+    ClaimKind.GROWTH: "增长率",
+    ClaimKind.SHARE: "占比",
+    ClaimKind.COMPLETION: "完成率",
+    ClaimKind.RATIO: "比率",
+    ClaimKind.COUNT: "数量",
+    ClaimKind.SUM: "合计",
+    ClaimKind.SCORE: "得分",
+}
+
+_SECTION_PARTS = (
+    ("一", Part.TOTALS),
+    ("二", Part.INCOME),
+    ("三", Part.EXPENDITURE),
+    ("四", Part.FISCAL),
+    ("五", Part.GENERAL_BUDGET),
+    ("六", Part.GENERAL_BUDGET),
+    ("七", Part.THREE_PUBLIC),
+    ("八", Part.FISCAL),
+    ("九", Part.FISCAL),
+    ("十（四）", Part.PERFORMANCE),
+    ("十", Part.OTHER),
+    ("项目", Part.PROJECTS),
+    ("图", Part.CHARTS),
+)
+
+
+def part_of(section: str) -> Part:
+    """The report part a section label belongs to."""
+    for prefix, part in _SECTION_PARTS:
+        if section.startswith(prefix) and not (prefix == "十" and section.startswith("十（四）")):
+            return part
+    return Part.OTHER
+
+
+def operand_terms(value: Any) -> tuple[Term, ...] | None:
+    """The printed figures a claim operand stands for, as terms of a form (None when unknown).
+
+    A category line without its own amount stands for its children's; a project for its executed amount.
+
+    >>> operand_terms(Money("2.50")), operand_terms(3)
+    (((1, Decimal('2.50'), False),), ((1, 3, True),))
+    """
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, Money):
+        return ((1, value.amount, False),)
+    if isinstance(value, Decimal):
+        return ((1, value, False),)
+    if isinstance(value, int):
+        return ((1, value, True),)
+    if isinstance(value, Figure):
+        return operand_terms(value.current)
+    if isinstance(value, ExpenseCategory):
+        if value.actual is not None:
+            return ((1, value.actual.amount, False),)
+        total: list[Term] = []
+        for child in value.children:
+            part = operand_terms(child)
+            if part is None:
+                return None
+            total += part
+        return tuple(total) if value.children else None
+    if isinstance(value, Project):
+        return operand_terms(value.funds.total.executed)
+    return None
+
+
+def _interval(ctx: Context, value: Any) -> Interval | None:
+    """The printed-precision interval of a model value (None when unknown)."""
+    terms = operand_terms(value)
+    return None if terms is None else term_interval(terms, ctx.zero_is_exact)
+
+
+def _operand(ctx: Context, spec: str) -> Any:
+    """A literal printed number, or the model value at a path."""
+    if spec[:1].isalpha():  # no number starts with a letter: a path
+        return resolve(ctx.account, spec)
+    try:
+        number = to_decimal(spec)
+    except ValueError:
+        return resolve(ctx.account, spec)
+    # A whole literal ("757人") is an exact count; one with decimals was rounded.
+    return int(number) if places_of(number) == 0 and "." not in spec else number
+
+
+def _negated(terms: tuple[Term, ...]) -> tuple[Term, ...]:
+    return tuple((-sign, value, exact) for sign, value, exact in terms)
+
+
+def _ratio_form(stated: Decimal, num: Any, den: Any, base: str) -> ClaimForm | None:
+    n, d = operand_terms(num), operand_terms(den)
+    if n is None or d is None:
+        return None
+    return ClaimForm(FormKind.RATIO, stated, n, d, base=base)
+
+
+def claim_form(ctx: Context, claim: Claim) -> ClaimForm | None:
+    """What ``claim`` asserts, as a form over the account's printed figures (None: nothing to check).
+
+    Raises :class:`~budgetkit.model.claim.PathError` when the claim names a figure the account does not have.
+
+    >>> from budgetkit import datasets
+    >>> seed = datasets.load("zigong-hr-2023")
+    >>> form = claim_form(Context(seed), seed.claims[0])
+    >>> form.kind, decide(form)[0]
+    (<FormKind.LINEAR: 'linear'>, <Outcome.HOLDS: 'holds'>)
+    """
+    stated = claim.stated
+    kind = claim.kind
+    subject = _operand(ctx, claim.subject)
+    base = _operand(ctx, claim.base) if claim.base else None
+    if kind is ClaimKind.AMOUNT:
+        terms = operand_terms(subject)
+        return None if terms is None else ClaimForm(FormKind.LINEAR, stated, terms, zero_means_none=True)
+    if kind in (ClaimKind.CHANGE, ClaimKind.GROWTH):
+        if not isinstance(subject, Figure) or subject.current is None:
+            return None
+        current: Term = (1, subject.current.amount, False)
+        previous: tuple[Term, ...] | None = None
+        if subject.previous is not None:
+            previous = ((1, subject.previous.amount, False),)
+        elif kind is ClaimKind.GROWTH:  # last year implied by a stated change of the same figure
+            change = ctx.stated_changes.get(claim.subject)
+            if change is not None:
+                previous = (current, (-1, change, False))
+        if previous is None:
+            return None
+        if kind is ClaimKind.CHANGE:
+            return ClaimForm(FormKind.LINEAR, stated, (current, *_negated(previous)))
+        return ClaimForm(FormKind.RATIO, stated, (current, *_negated(previous)), previous, abs_base=True, base="上年数")
+    if kind is ClaimKind.SHARE:
+        return _ratio_form(stated, subject, base, "占比")
+    if kind is ClaimKind.RATIO:
+        return _ratio_form(stated, subject, base, "比率")
+    if kind is ClaimKind.COMPLETION:
+        if isinstance(subject, Project):
+            total = subject.funds.total
+            if total.executed is not None and total.adjusted is not None:
+                return _ratio_form(stated, total.executed, total.adjusted, "预算执行率")
+            return None
+        if isinstance(subject, Figure | ExpenseCategory):
+            actual = subject.current if isinstance(subject, Figure) else subject.actual
+            if actual is not None and subject.budget is not None:
+                return _ratio_form(stated, actual, subject.budget, "完成预算")
+        return None
+    if kind is ClaimKind.COUNT:
+        if not isinstance(subject, tuple):
+            return None
+        return ClaimForm(FormKind.EQUALITY, stated, ((1, len(subject), True),), zero_means_none=True)
+    if kind is ClaimKind.SUM:
+        values = subject if isinstance(subject, tuple) else (subject,)
+        if not values or any(v is None for v in values):
+            return None
+        if all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+            return ClaimForm(FormKind.EQUALITY, stated, ((1, sum(values), True),), zero_means_none=True)
+        num: list[Term] = []
+        for v in values:
+            terms = operand_terms(v)
+            if terms is None:
+                return None
+            num += terms
+        return ClaimForm(FormKind.LINEAR, stated, tuple(num), zero_means_none=True)
+    if kind is ClaimKind.SCORE:
+        projects = subject if isinstance(subject, tuple) else (subject,)
+        projects = tuple(p for p in projects if isinstance(p, Project))
+        totals = [p.stated_total for p in projects]
+        if not projects or any(t is None for t in totals):
+            return None
+        stated_totals = tuple((1, t, False) for t in totals if t is not None)
+        if len(projects) == 1:
+            return ClaimForm(FormKind.LINEAR, stated, stated_totals)
+        executed = [p.funds.total.executed for p in projects]
+        weights = tuple(Fraction(e.amount) for e in executed if e is not None)
+        return ClaimForm(FormKind.MEAN, stated, stated_totals, weights=weights if len(weights) == len(projects) else ())
+    raise UnknownFormError(kind, [k.value for k in ClaimKind])
+
+
+class _Judge:
+    """Words a claim form that does not hold as a finding (one function for the exact and the batch path)."""
+
+    def __init__(self, ctx: Context, claim: Claim, path: str) -> None:
+        self.ctx = ctx
+        self.claim = claim
+        self.path = path
+        self.stated = claim.stated
+        self.places = places_of(claim.stated)
+        self.part = part_of(claim.section)
+        self.where = (
+            f"（{claim.section}：{claim.text}）" if claim.text else (f"（{claim.section}）" if claim.section else "")
+        )
+
+    def truncation_interval(self) -> Interval:
+        unit = Fraction(1, 10**self.places)
+        v = Fraction(self.stated)
+        if v >= 0:
+            return Interval(v, v + unit, False, True)
+        return Interval(v - unit, v, True, False)
+
+    def findings(self, form: ClaimForm) -> Iterator[Finding]:
+        """Nothing when the form holds; else the finding its claim's kind calls for."""
+        ctx, claim = self.ctx, self.claim
+        outcome, truth = decide(form, ctx.zero_is_exact)
+        if outcome is Outcome.HOLDS:
+            return
+        if outcome is Outcome.UNDEFINED:
+            yield self.zero_base(form.base)
+        elif form.kind is FormKind.EQUALITY:
+            yield self.count(form)
+        elif form.kind is FormKind.MEAN:
+            yield self.overall_score(form)
+        elif claim.kind is ClaimKind.SCORE:
+            total = form.num[0][1]
+            yield ctx.finding(
+                "claim.score",
+                self.path,
+                f"文字中的自评分{self.stated}分{self.where}与自评表合计得分{total}分不一致",
+                f"the text states a score of {self.stated} but the table's total is {total}",
+                stated=self.stated,
+                expected=total,
+                part=self.part,
+            )
+        else:
+            unit = "%" if form.kind is FormKind.RATIO else "万元"
+            assert truth is not None
+            yield self.verdict(truth, form.point(), unit)
+
+    def verdict(self, truth: Interval, point: Fraction | None, unit: str) -> Finding:
+        """A truncation warning or an error for a stated figure outside ``truth``."""
+        expected = fmt(point, self.places) if point is not None else truth.describe()
+        kind = self.claim.kind
+        subject = self.claim.subject
+        if truth.overlaps(self.truncation_interval()) and (self.places > 0 or kind is not ClaimKind.COUNT):
+            return self.ctx.finding(
+                "rounding.truncated",
+                self.path,
+                f"{_KIND_ZH[kind]}{self.stated}{unit}{self.where}是截断而非四舍五入的结果，按四舍五入应为{expected}{unit}",
+                f"{kind.value} {self.stated} of {subject} was truncated, not rounded half-up; expected {expected}",
+                stated=self.stated,
+                expected=expected,
+                part=self.part,
+            )
+        return self.ctx.finding(
+            f"claim.{kind.value}",
+            self.path,
+            f"{_KIND_ZH[kind]}{self.stated}{unit}{self.where}与数据不符，按已公布数据应为{expected}{unit}"
+            f"（可成立区间{truth.describe()}）",
+            f"stated {kind.value} {self.stated} of {subject} does not follow from the published figures; "
+            f"expected {expected} (reachable {truth.describe()})",
+            stated=self.stated,
+            expected=expected,
+            part=self.part,
+        )
+
+    def count(self, form: ClaimForm) -> Finding:
+        expected = int(term_point(form.num))
+        if self.claim.kind is ClaimKind.COUNT:
+            return self.ctx.finding(
+                "claim.count",
+                self.path,
+                f"数量{self.stated}{self.where}与明细不符，明细共{expected}项",
+                f"stated count {self.stated} of {self.claim.subject} differs from the {expected} listed",
+                stated=self.stated,
+                expected=expected,
+                part=self.part,
+            )
+        return self.ctx.finding(
+            "claim.sum",
+            self.path,
+            f"合计{self.stated}{self.where}与明细之和{expected}不符",
+            f"stated sum {self.stated} of {self.claim.subject} differs from the listed total {expected}",
+            stated=self.stated,
+            expected=expected,
+            part=self.part,
+        )
+
+    def overall_score(self, form: ClaimForm) -> Finding:
+        candidates = [("算术平均", "mean", form.point())]
+        weighted = form.weighted()
+        if weighted is not None:
+            candidates.append(("按执行数加权平均", "weighted by executed amount", weighted))
+        shown = "；".join(f"{zh}{fmt(value, 2)}分" for zh, _, value in candidates)
+        shown_en = "; ".join(f"{en} {fmt(value, 2)}" for _, en, value in candidates)
+        return self.ctx.finding(
+            "claim.overall_score",
+            self.path,
+            f"项目绩效自评分{self.stated}分{self.where}无法由{len(form.num)}张自评表的得分得出（{shown}），请说明计算口径",
+            f"the overall score {self.stated} does not follow from the {len(form.num)} tables' totals ({shown_en})",
+            stated=self.stated,
+            expected=shown,
+            part=self.part,
+        )
+
+    def zero_base(self, what: str) -> Finding:
+        return self.ctx.finding(
+            "rate.zero_base",
+            self.path,
+            f"{what}的基数为0，比率无定义，不应写作{self.stated}%{self.where}，应写作“{NOT_COMPARABLE}”或不写比率",
+            f"the base of this rate is zero, so the rate is undefined; it is stated as {self.stated}% "
+            f"instead of '{NOT_COMPARABLE}'",
+            stated=self.stated,
+            expected=NOT_COMPARABLE,
+            part=self.part,
+        )
+
+
+def claim_findings(ctx: Context, index: int, claim: Claim) -> Iterator[Finding]:
+    """The findings of one claim, ``ctx.account.claims[index]``, before :func:`relabel_nudged`."""
+    path = f"claims[{index}]"
+    judge = _Judge(ctx, claim, path)
+    try:
+        form = claim_form(ctx, claim)
+    except PathError as exc:
+        yield ctx.finding(
+            "claim.unresolved",
+            path,
+            f"声明所指的数据不存在：{exc}",
+            f"the claim's subject does not exist: {exc}",
+            stated=claim.subject,
+            part=judge.part,
+        )
+        return
+    if form is not None:
+        yield from judge.findings(form)
+
+
+def relabel_nudged(ctx: Context, findings: list[tuple[int, Finding]]) -> list[tuple[int, Finding]]:
+    """Re-label share errors as ``rounding.nudged`` when the shares were adjusted to total 100%.
+
+    ``findings`` pairs each claim finding with the index of its claim, in claim order.
+    """
+    claims = ctx.account.claims
+    groups: dict[tuple[str | None, str], list[int]] = defaultdict(list)
+    for i, claim in enumerate(claims):
+        if claim.kind is ClaimKind.SHARE:
+            groups[(claim.base, claim.section)].append(i)
+    result = []
+    for index, finding in findings:
+        claim = claims[index]
+        group = groups.get((claim.base, claim.section), [])
+        nudgeable = finding.rule == "claim.share" or (
+            finding.rule == "rounding.truncated" and claim.kind is ClaimKind.SHARE
+        )
+        if nudgeable and len(group) > 1 and finding.expected is not None:
+            total = sum((claims[i].stated for i in group), Decimal(0))
+            unit = Decimal(1).scaleb(-places_of(claim.stated))
+            try:
+                off = abs(Decimal(finding.expected) - claim.stated)
+            except ArithmeticError:
+                off = Decimal(-1)
+            if total == 100 and off == unit:
+                finding = ctx.finding(
+                    "rounding.nudged",
+                    finding.path,
+                    f"占比{claim.stated}%（{claim.section}：{claim.text}）按四舍五入应为{finding.expected}%；"
+                    f"为使各项占比合计为100%而人为调整了尾数",
+                    f"the share {claim.stated}% should round to {finding.expected}%; it was nudged so that the "
+                    "printed shares add up to 100%",
+                    stated=claim.stated,
+                    expected=finding.expected,
+                    part=finding.part,
+                )
+        result.append((index, finding))
+    return result
+
+
+def _claims(ctx: Context) -> Iterator[Finding]:
+    found: list[tuple[int, Finding]] = []
+    for i, claim in enumerate(ctx.account.claims):
+        found.extend((i, f) for f in claim_findings(ctx, i, claim))
+    for _, finding in relabel_nudged(ctx, found):
+        yield finding
+
+
+@attrs.frozen
+class ChangeCheck:
+    """An explained change against the change of the figures it explains, as data."""
+
+    path: str
+    part: Part
+    section: str
+    change: Money
+    current: Money
+    previous: Money
+
+    def findings(self, zero_is_exact: bool = True) -> Iterator[Finding]:
+        """An error when the explained change is unreachable from the two printed figures."""
+        published = functools.partial(Interval.published, zero_is_exact=zero_is_exact)
+        truth = published(self.current.amount) - published(self.previous.amount)
+        if not truth.overlaps(published(self.change.amount)):
+            expected = self.current - self.previous
+            yield make_finding(
+                "explanation.change",
+                self.path,
+                f"{self.section}：变动原因所解释的变动额{self.change.amount}万元与实际变动{expected.amount}万元不符",
+                f"the explained change {self.change.amount} differs from the actual change {expected.amount}",
+                stated=self.change.amount,
+                expected=expected.amount,
+                part=self.part,
+            )
+
+
+def explanation_checks(account: FinalAccount) -> Iterator[SumCheck | ChangeCheck]:
+    """Every test of the change explanations of ``account`` as data, in the order the rule reports them.
+
+    >>> from budgetkit.datasets import synthetic
+    >>> [type(c).__name__ for c in explanation_checks(synthetic.generate(1))]
+    ['SumCheck', 'ChangeCheck']
+    """
+    for i, exp in enumerate(account.explanations):
+        path = f"explanations[{i}]"
+        part = part_of(exp.section)
+        if exp.contributions:  # a change explained only in words has no amounts to add up
+            yield SumCheck(
+                "explanation.sum",
+                path,
+                f"{exp.section}：变动额",
+                f"explained change of {exp.subject}",
+                exp.change,
+                tuple((c.label, c.amount) for c in exp.contributions),
+                part,
+            )
+        for j, contribution in enumerate(exp.contributions):
+            if contribution.parts:
+                yield SumCheck(
+                    "explanation.sum",
+                    f"{path}.contributions[{j}]",
+                    f"{exp.section}：{contribution.label}",
+                    contribution.label,
+                    contribution.amount,
+                    tuple((p.label, p.amount) for p in contribution.parts),
+                    part,
+                )
+        try:
+            figure = resolve(account, exp.subject)
+        except PathError:
+            continue
+        if isinstance(figure, Figure) and figure.current is not None and figure.previous is not None:
+            yield ChangeCheck(path, part, exp.section, exp.change, figure.current, figure.previous)
+
+
+def _explanations(ctx: Context) -> Iterator[Finding]:
+    for check in explanation_checks(ctx.account):
+        yield from check.findings(ctx.zero_is_exact)
+
+
+def fund_line_form(line: FundLine) -> ClaimForm | None:
+    """The stated execution rate of one line of a project's money grid, as a form (None: not stated)."""
+    if line.stated_rate is None or line.executed is None or line.adjusted is None:
+        return None
+    return ClaimForm(
+        FormKind.RATIO,
+        line.stated_rate,
+        ((1, line.executed.amount, False),),
+        ((1, line.adjusted.amount, False),),
+        base=f"{line.source.value}预算执行率",
+    )
+
+
+def fund_line_findings(ctx: Context, i: int, j: int) -> Iterator[Finding]:
+    """The findings of the stated execution rate of line ``j`` of project ``i``'s money grid."""
+    project = ctx.account.projects[i]
+    line = project.funds.lines[j]
+    form = fund_line_form(line)
+    if form is None:
+        return
+    claim = Claim(
+        kind="ratio",
+        subject=str(line.executed.amount) if line.executed is not None else "",
+        base=str(line.adjusted.amount) if line.adjusted is not None else None,
+        stated=line.stated_rate,
+        text=f"{line.source.value}预算执行率",
+        section=f"项目:{project.label}",
+    )
+    judge = _Judge(ctx, claim, f"projects[{i}].funds.lines[{j}].stated_rate")
+    yield from judge.findings(attrs.evolve(form, base=f"{project.label}的{form.base}"))
+
+
+def _fund_lines(ctx: Context) -> Iterator[Finding]:
+    for i, project in enumerate(ctx.account.projects):
+        for j in range(len(project.funds.lines)):
+            yield from fund_line_findings(ctx, i, j)
+
+
+RULES = (
+    Rule(
+        code="explanation",
+        title="变动原因中各项增减之和等于所解释的变动额",
+        title_en="Change explanations add up to the change they explain",
+        func=_explanations,
+        source="DOMAIN.md §3 [rule]",
+        codes=("explanation.sum", "explanation.change", "rounding.residue"),
+    ),
+    Rule(
+        code="claim",
+        title="文字中的增减额、增长率、占比、完成率、数量、合计和得分可由数据得出",
+        title_en="Stated changes, growth rates, shares, completion rates, counts, sums and scores follow from the data",
+        func=_claims,
+        source="DOMAIN.md §2, §7 [practice]",
+        codes=(
+            "claim.amount",
+            "claim.change",
+            "claim.growth",
+            "claim.share",
+            "claim.completion",
+            "claim.ratio",
+            "claim.count",
+            "claim.sum",
+            "claim.score",
+            "claim.overall_score",
+            "claim.unresolved",
+            "rounding.truncated",
+            "rounding.nudged",
+            "rate.zero_base",
+        ),
+    ),
+    Rule(
+        code="funds",
+        title="自评表中各资金来源的预算执行率可由执行数和调整后预算数得出",
+        title_en="Each fund line's execution rate follows from its executed and adjusted amounts",
+        func=_fund_lines,
+        source="DOMAIN.md §5 [rule]",
+        codes=("claim.ratio", "rounding.truncated", "rate.zero_base"),
+    ),
+)

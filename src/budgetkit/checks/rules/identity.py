@@ -1,0 +1,486 @@
+"""Identities of the final account (DOMAIN.md §3): totals equal the sum of their parts.
+
+Every check runs on printed precision (see :mod:`budgetkit.values.interval`); a
+figure the report does not print skips the identities it appears in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from types import MappingProxyType
+from typing import TypeAlias
+
+import attrs
+
+from budgetkit.checks.context import Context, Rule, make_finding
+from budgetkit.checks.finding import Finding, Part
+from budgetkit.checks.rules.forms import COMPARISONS, compare
+from budgetkit.checks.rules.sums import CountCheck, SumCheck
+from budgetkit.model.account import FIGURE_LABELS, ExpenseSide, Figure, FinalAccount, Income, UnitType
+from budgetkit.model.category import ExpenseCategory
+from budgetkit.values.money import Money
+
+__all__ = ["COMPARISONS", "RULES", "Check", "Comparison", "CountCheck", "SumCheck", "checks"]
+
+
+@attrs.frozen
+class Comparison:
+    """One figure judged against another (or alone), as data: ``kind`` names the test, see :data:`COMPARISONS`.
+
+    ``variant`` says which instance of the test it is (the year, the subset, the unit type).
+
+    >>> Comparison("balance", "本年", Money("2.00"), Money("2.00")).fails
+    False
+    """
+
+    kind: str
+    variant: str
+    left: Money | int | None
+    right: Money | int | None
+
+    @property
+    def fails(self) -> bool:
+        """Whether the test fails (:func:`budgetkit.checks.rules.forms.compare`; an unknown kind raises)."""
+        return compare(self.kind, self.left, self.right)
+
+    def findings(self, zero_is_exact: bool = True) -> Iterator[Finding]:
+        """The finding of a failed test (``zero_is_exact`` is not used: the test is exact)."""
+        del zero_is_exact
+        if self.fails:
+            yield _RENDER[self.kind](self)
+
+
+#: One identity of an account as data.
+Check: TypeAlias = SumCheck | CountCheck | Comparison
+
+
+def _amount(value: Money | int | None) -> str:
+    """A compared amount in a message: plain decimals, never exponent notation."""
+    assert isinstance(value, Money)
+    return format(value.amount, "f")
+
+
+def _balance(c: Comparison) -> Finding:
+    a, b, year = _amount(c.left), _amount(c.right), c.variant
+    return make_finding(
+        "identity.balance",
+        "expenditure.total",
+        f"{year}收入总计{a}万元与支出总计{b}万元不相等",
+        f"{'current' if year == '本年' else 'previous'} year: total income {a} ≠ total expenditure {b}",
+        stated=b,
+        expected=a,
+        part=Part.TOTALS,
+    )
+
+
+def _cross_year_finding(c: Comparison) -> Finding:
+    opening, closing_before = _amount(c.left), _amount(c.right)
+    return make_finding(
+        "identity.cross_year",
+        "income.opening_balance",
+        f"年初结转和结余{opening}万元不等于上年年末结转和结余{closing_before}万元（如有调整需说明）",
+        f"opening balance {opening} differs from last year's closing balance {closing_before}",
+        stated=opening,
+        expected=closing_before,
+        part=Part.TOTALS,
+    )
+
+
+def _fiscal_general_budget(c: Comparison) -> Finding:
+    gb, gb_fund = _amount(c.left), _amount(c.right)
+    return make_finding(
+        "identity.fiscal_general_budget",
+        "fiscal.general_budget.expenditure",
+        f"一般公共预算财政拨款支出在两处分别为{gb}万元和{gb_fund}万元",
+        f"general-budget expenditure is stated as {gb} and {gb_fund}",
+        stated=gb_fund,
+        expected=gb,
+        part=Part.FISCAL,
+    )
+
+
+def _vehicles_over_assets(c: Comparison) -> Finding:
+    owned, vehicles = c.left, c.right
+    return make_finding(
+        "identity.vehicles_owned",
+        "three_public.vehicles_owned",
+        f"公务用车{owned}辆多于国有资产中的车辆总数{vehicles}辆",
+        f"{owned} official vehicles but only {vehicles} vehicles in the assets",
+        stated=owned,
+        expected=vehicles,
+        part=Part.THREE_PUBLIC,
+    )
+
+
+#: The two subset tests of 政府采购: (label, whole label, path), by ``variant``.
+_SUBSETS = {
+    "sme": ("授予中小企业合同金额", "政府采购支出总额", "procurement.sme"),
+    "small_micro": ("授予小微企业合同金额", "授予中小企业合同金额", "procurement.small_micro"),
+}
+
+
+def _procurement_subset(c: Comparison) -> Finding:
+    label, whole_label, path = _SUBSETS[c.variant]
+    part_value, whole = _amount(c.left), _amount(c.right)
+    return make_finding(
+        "identity.procurement_subset",
+        path,
+        f"{label}{part_value}万元大于{whole_label}{whole}万元",
+        f"{label} {part_value} exceeds {whole_label} {whole}",
+        stated=part_value,
+        expected=f"≤ {whole}",
+        part=Part.OTHER,
+    )
+
+
+def _operating_costs_finding(c: Comparison) -> Finding:
+    cost, unit_type = _amount(c.left), UnitType(c.variant)
+    return make_finding(
+        "identity.operating_costs_unit_type",
+        "operating_costs.current",
+        f"机关运行经费只适用于行政单位和参公事业单位，{unit_type.value}应为0，报告为{cost}万元",
+        f"operating costs apply only to administrative units; a {unit_type.name} reports 0, not {cost}",
+        stated=cost,
+        expected="0",
+        part=Part.OTHER,
+    )
+
+
+_RENDER: Mapping[str, Callable[[Comparison], Finding]] = MappingProxyType(
+    {
+        "balance": _balance,
+        "cross_year": _cross_year_finding,
+        "fiscal_general_budget": _fiscal_general_budget,
+        "vehicles_over_assets": _vehicles_over_assets,
+        "procurement_subset": _procurement_subset,
+        "operating_costs_unit_type": _operating_costs_finding,
+    }
+)
+
+
+def _income(account: FinalAccount) -> Iterator[Check]:
+    inc = account.income
+    yield SumCheck(
+        "identity.income_year_total",
+        "income.year_total",
+        "本年收入合计",
+        "income of the year",
+        inc.year_total.current,
+        tuple((FIGURE_LABELS[f"income.{name}"], getattr(inc, name).current) for name in Income.SOURCES),
+        Part.INCOME,
+    )
+    yield SumCheck(
+        "identity.income_total",
+        "income.total",
+        "收入总计",
+        "total income",
+        inc.total.current,
+        (
+            ("本年收入合计", inc.year_total.current),
+            ("使用非财政拨款结余", inc.non_fiscal_balance_used.current),
+            ("年初结转和结余", inc.opening_balance.current),
+        ),
+        Part.TOTALS,
+    )
+
+
+def _expenditure(account: FinalAccount) -> Iterator[Check]:
+    exp = account.expenditure
+    yield SumCheck(
+        "identity.expenditure_year_total",
+        "expenditure.year_total",
+        "本年支出合计",
+        "expenditure of the year",
+        exp.year_total.current,
+        tuple((FIGURE_LABELS[f"expenditure.{name}"], getattr(exp, name).current) for name in ExpenseSide.PARTS),
+        Part.EXPENDITURE,
+    )
+    yield SumCheck(
+        "identity.expenditure_total",
+        "expenditure.total",
+        "支出总计",
+        "total expenditure",
+        exp.total.current,
+        (
+            ("本年支出合计", exp.year_total.current),
+            ("结余分配", exp.surplus_distribution.current),
+            ("年末结转和结余", exp.closing_balance.current),
+        ),
+        Part.TOTALS,
+    )
+    inc_total, exp_total = account.income.total, exp.total
+    yield Comparison("balance", "本年", inc_total.current, exp_total.current)
+    yield Comparison("balance", "上年", inc_total.previous, exp_total.previous)
+
+
+def _cross_year(account: FinalAccount) -> Iterator[Check]:
+    opening = account.income.opening_balance.current
+    closing_before = account.expenditure.closing_balance.previous
+    yield Comparison("cross_year", "", opening, closing_before)
+
+
+def _fiscal(account: FinalAccount) -> Iterator[Check]:
+    fiscal = account.fiscal
+    names = {"general_budget": "一般公共预算", "government_fund": "政府性基金预算", "state_capital": "国有资本经营预算"}
+    for attr in fiscal.FUNDS:
+        fund = getattr(fiscal, attr)
+        left = [fund.opening.current, fund.income.current]
+        right = [fund.expenditure.current, fund.closing.current]
+        if None in left or None in right:
+            continue
+        lsum = Money.sum(x for x in left if x is not None)
+        yield SumCheck(
+            "identity.fiscal_fund",
+            f"fiscal.{attr}",
+            f"{names[attr]}财政拨款年初结转和结余与本年收入之和",
+            f"{attr}: opening + income",
+            lsum,
+            (("本年支出", right[0]), ("年末结转和结余", right[1])),
+            Part.FISCAL,
+        )
+    spent = [getattr(fiscal, a).expenditure.current for a in fiscal.FUNDS]
+    closing = [getattr(fiscal, a).closing.current for a in fiscal.FUNDS]
+    if fiscal.total.current is not None and all(c is not None for c in closing):
+        yield SumCheck(
+            "identity.fiscal_total",
+            "fiscal.total",
+            "财政拨款收、支总计",
+            "fiscal appropriations total",
+            fiscal.total.current,
+            tuple([(names[a] + "支出", s) for a, s in zip(fiscal.FUNDS, spent, strict=True)])
+            + tuple((names[a] + "年末结转和结余", c) for a, c in zip(fiscal.FUNDS, closing, strict=True)),
+            Part.FISCAL,
+        )
+    yield Comparison(
+        "fiscal_general_budget", "", account.general_budget.total.current, fiscal.general_budget.expenditure.current
+    )
+
+
+def _general_budget(account: FinalAccount) -> Iterator[Check]:
+    gb = account.general_budget
+    yield SumCheck(
+        "identity.general_budget_classes",
+        "general_budget.total",
+        "一般公共预算财政拨款支出",
+        "general-budget expenditure",
+        gb.total.current,
+        _printed_parts(gb.categories),
+        Part.GENERAL_BUDGET,
+    )
+    for i, category in enumerate(gb.categories):
+        yield from _rollup(category, f"general_budget.categories[{i}]")
+    yield SumCheck(
+        "identity.general_budget_split",
+        "general_budget.total",
+        "一般公共预算财政拨款支出",
+        "general-budget expenditure",
+        gb.total.current,
+        (("基本支出", gb.basic.current), ("项目支出", gb.project.current)),
+        Part.GENERAL_BUDGET,
+    )
+    yield SumCheck(
+        "identity.basic_split",
+        "general_budget.basic",
+        "一般公共预算财政拨款基本支出",
+        "basic expenditure",
+        gb.basic.current,
+        (("人员经费", gb.personnel.current), ("公用经费", gb.public_use.current)),
+        Part.GENERAL_BUDGET,
+    )
+
+
+def _printed_parts(lines: tuple[ExpenseCategory, ...]) -> tuple[tuple[str, Money | None], ...]:
+    """The printed amounts that make up ``lines``: a line without its own amount stands for its children's.
+
+    Each printed figure carries its own rounding, so a 款 that is not printed counts as its 项, not as
+    one figure worth their sum.
+    """
+    parts: list[tuple[str, Money | None]] = []
+    for line in lines:
+        if line.actual is not None or not line.children:
+            parts.append((line.name, line.actual))
+        else:
+            parts.extend(_printed_parts(line.children))
+    return tuple(parts)
+
+
+def _rollup(category: ExpenseCategory, path: str) -> Iterator[Check]:
+    if category.children and category.actual is not None:
+        parts = _printed_parts(category.children)
+        yield SumCheck(
+            "identity.category_rollup",
+            path,
+            f"{category.name}（{category.level.value}）",
+            f"{category.level.value} {category.name}",
+            category.actual,
+            parts,
+            Part.GENERAL_BUDGET,
+        )
+    for i, child in enumerate(category.children):
+        yield from _rollup(child, f"{path}.children[{i}]")
+    if category.basic is not None and category.project is not None and category.actual is not None:
+        yield SumCheck(
+            "identity.category_split",
+            path,
+            f"{category.name}决算数",
+            f"{category.name} actual",
+            category.actual,
+            (("基本支出", category.basic), ("项目支出", category.project)),
+            Part.GENERAL_BUDGET,
+        )
+
+
+def _three_public(account: FinalAccount) -> Iterator[Check]:
+    tp = account.three_public
+    part = Part.THREE_PUBLIC
+    for year in ("current", "previous"):
+
+        def at(figure: Figure, year: str = year) -> Money | None:
+            value: Money | None = getattr(figure, year)
+            return value
+
+        suffix = "" if year == "current" else "（上年）"
+        yield SumCheck(
+            "identity.three_public_total",
+            f"three_public.total.{year}",
+            f'"三公"经费{suffix}',
+            "three-public total",
+            at(tp.total),
+            (
+                ("因公出国（境）费", at(tp.outbound)),
+                ("公务用车购置及运行维护费", at(tp.vehicle)),
+                ("公务接待费", at(tp.reception)),
+            ),
+            part,
+        )
+        yield SumCheck(
+            "identity.three_public_vehicle",
+            f"three_public.vehicle.{year}",
+            f"公务用车购置及运行维护费{suffix}",
+            "official vehicles",
+            at(tp.vehicle),
+            (("公务用车购置费", at(tp.vehicle_purchase)), ("公务用车运行维护费", at(tp.vehicle_operation))),
+            part,
+        )
+        yield SumCheck(
+            "identity.three_public_reception",
+            f"three_public.reception.{year}",
+            f"公务接待费{suffix}",
+            "official reception",
+            at(tp.reception),
+            (("国内公务接待费", at(tp.reception_domestic)), ("外事接待费", at(tp.reception_foreign))),
+            part,
+        )
+    if tp.events:
+        yield SumCheck(
+            "identity.reception_events",
+            "three_public.reception_domestic.current",
+            "国内公务接待费",
+            "domestic reception",
+            tp.reception_domestic.current,
+            tuple((f"{e.date}（{e.cost_yuan.amount}元）", e.cost) for e in tp.events),
+            part,
+        )
+    yield CountCheck(
+        "identity.vehicles_owned",
+        "three_public.vehicles_owned",
+        "公务用车保有量",
+        "vehicles owned",
+        tp.vehicles_owned,
+        tuple(n for _, n in tp.vehicles_owned_by_type),
+        part,
+    )
+    assets = account.assets
+    yield CountCheck(
+        "identity.vehicles_by_use",
+        "assets.vehicles",
+        "车辆总数",
+        "vehicles",
+        assets.vehicles,
+        tuple(n for _, n in assets.vehicles_by_use),
+        Part.OTHER,
+    )
+    yield Comparison("vehicles_over_assets", "", tp.vehicles_owned, assets.vehicles)
+
+
+def _procurement(account: FinalAccount) -> Iterator[Check]:
+    pr = account.procurement
+    yield SumCheck(
+        "identity.procurement",
+        "procurement.total",
+        "政府采购支出总额",
+        "government procurement",
+        pr.total.current,
+        (("货物", pr.goods.current), ("工程", pr.works.current), ("服务", pr.services.current)),
+        Part.OTHER,
+    )
+    yield Comparison("procurement_subset", "sme", pr.sme.current, pr.total.current)
+    yield Comparison("procurement_subset", "small_micro", pr.small_micro.current, pr.sme.current)
+
+
+def _operating_costs(account: FinalAccount) -> Iterator[Check]:
+    unit_type = account.unit_type
+    if not unit_type.reports_operating_costs:
+        yield Comparison("operating_costs_unit_type", unit_type.value, account.operating_costs.current, None)
+
+
+def checks(account: FinalAccount) -> Iterator[Check]:
+    """Every identity of ``account`` as data, in the order the rule reports them.
+
+    >>> from budgetkit import datasets
+    >>> [c.code for c in checks(datasets.load("zigong-hr-2023")) if isinstance(c, SumCheck)][:2]
+    ['identity.income_year_total', 'identity.income_total']
+    """
+    for part in (
+        _income,
+        _expenditure,
+        _cross_year,
+        _fiscal,
+        _general_budget,
+        _three_public,
+        _procurement,
+        _operating_costs,
+    ):
+        yield from part(account)
+
+
+def _all(ctx: Context) -> Iterator[Finding]:
+    for check in checks(ctx.account):
+        yield from check.findings(ctx.zero_is_exact)
+
+
+RULES = (
+    Rule(
+        code="identity",
+        title="决算恒等式：合计等于各项之和、收入总计等于支出总计、跨年衔接",
+        title_en="Account identities: totals equal their parts, income equals expenditure, years connect",
+        func=_all,
+        source="DOMAIN.md §3 [rule]; 财政部部门决算报表",
+        codes=(
+            "identity.income_year_total",
+            "identity.income_total",
+            "identity.expenditure_year_total",
+            "identity.expenditure_total",
+            "identity.balance",
+            "identity.cross_year",
+            "identity.fiscal_fund",
+            "identity.fiscal_total",
+            "identity.fiscal_general_budget",
+            "identity.general_budget_classes",
+            "identity.category_rollup",
+            "identity.category_split",
+            "identity.general_budget_split",
+            "identity.basic_split",
+            "identity.three_public_total",
+            "identity.three_public_vehicle",
+            "identity.three_public_reception",
+            "identity.reception_events",
+            "identity.vehicles_owned",
+            "identity.vehicles_by_use",
+            "identity.procurement",
+            "identity.procurement_subset",
+            "identity.operating_costs_unit_type",
+            "rounding.residue",
+        ),
+    ),
+)

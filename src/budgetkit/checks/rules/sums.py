@@ -1,0 +1,191 @@
+"""The shared test of a printed total against its printed parts, used by the rules and the batch.
+
+An identity is data — :class:`SumCheck` (money, on printed precision) or
+:class:`CountCheck` (whole counts, exact) — so that the per-account rules and
+the vectorised batch (:mod:`budgetkit.checks.batch`) judge and word it with the same
+code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+
+import attrs
+
+from budgetkit.checks.context import Context, make_finding
+from budgetkit.checks.finding import Finding, Part
+from budgetkit.checks.rules.forms import sum_reaches
+from budgetkit.values.money import Money
+from budgetkit.values.numbers import EXACT, places_of, plain
+
+__all__ = ["CountCheck", "SumCheck", "count_findings", "sum_finding", "sum_findings"]
+
+
+def sum_findings(
+    ctx: Context,
+    code: str,
+    path: str,
+    what: str,
+    what_en: str,
+    total: Money | None,
+    parts: Sequence[tuple[str, Money | None]],
+    part: Part,
+) -> Iterator[Finding]:
+    """Check ``total`` = Σ ``parts`` on printed precision.
+
+    Unreachable from the rounding intervals → an error under ``code``; reachable
+    but the printed parts do not add up to the printed total → a
+    ``rounding.residue`` info. Unknown figures (``None``) skip the check.
+    """
+    yield from SumCheck(code, path, what, what_en, total, tuple(parts), part).findings(ctx.zero_is_exact)
+
+
+@attrs.frozen
+class SumCheck:
+    """One identity between printed money figures: ``total`` = Σ ``parts``, as data.
+
+    ``what``/``what_en`` name the total in messages; each part is (label, amount).
+    """
+
+    code: str
+    path: str
+    what: str
+    what_en: str
+    total: Money | None
+    parts: tuple[tuple[str, Money | None], ...]
+    part: Part
+
+    @property
+    def complete(self) -> bool:
+        """Whether every figure is printed (an identity with an unknown figure is skipped)."""
+        return self.total is not None and bool(self.parts) and all(amount is not None for _, amount in self.parts)
+
+    def findings(self, zero_is_exact: bool = True) -> Iterator[Finding]:
+        """Nothing when the printed parts add up; else a residue (info) or an error (see :func:`sum_findings`)."""
+        if not self.complete:
+            return
+        total = self.total
+        assert total is not None
+        amounts = [amount for _, amount in self.parts if amount is not None]
+        if Money.sum(amounts) == total:
+            return
+        yield self.finding(residue=sum_reaches(total.amount, [a.amount for a in amounts], zero_is_exact))
+
+    def finding(self, *, residue: bool) -> Finding:
+        """The finding of a complete identity whose printed parts do not add up to the printed total.
+
+        ``residue``: whether the total is reachable within the figures' rounding intervals.
+        """
+        total = self.total
+        assert total is not None
+        parts = [(label, amount.amount) for label, amount in self.parts if amount is not None]
+        return sum_finding(
+            self.code, self.path, self.what, self.what_en, total.amount, parts, self.part, residue=residue
+        )
+
+
+def sum_finding(
+    code: str,
+    path: str,
+    what: str,
+    what_en: str,
+    total: Decimal,
+    parts: Sequence[tuple[str, Decimal]],
+    part: Part,
+    *,
+    residue: bool,
+    places: int | None = None,
+) -> Finding:
+    """Word the finding of a printed total (in 万元) that its printed parts do not add up to.
+
+    ``residue``: the total is reachable within the figures' rounding intervals
+    (a ``rounding.residue`` info); otherwise an error under ``code``. ``places``,
+    when the caller knows it, is the most places any of the figures is printed with.
+
+    >>> sum_finding("identity.procurement", "procurement.total", "政府采购支出总额", "procurement",
+    ...     Decimal("44.55"), [("货物", Decimal("33.40")), ("服务", Decimal("11.14"))], Part.OTHER, residue=True).rule
+    'rounding.residue'
+    """
+    printed_sum = Decimal(0)
+    for _, amount in parts:
+        printed_sum = EXACT.add(printed_sum, amount)  # as Money.sum does
+    labels = " + ".join(f"{label} {plain(amount)}" for label, amount in parts)
+    labels_en = " + ".join(plain(amount) for _, amount in parts)
+    shown, shown_sum = plain(total), plain(printed_sum)
+    if residue:
+        if places is None:
+            places = max([places_of(a) for _, a in parts] + [places_of(total)])
+        unit = Decimal(1).scaleb(-places)
+        diff = abs(EXACT.subtract(printed_sum, total))
+        shown_diff = plain(diff)
+        return make_finding(
+            "rounding.residue",
+            path,
+            f"{what}{shown}万元与各项之和{shown_sum}万元（{labels}）相差{shown_diff}万元，"
+            f"{'为末位一个单位的' if diff == unit else ''}四舍五入尾差，在各数的舍入区间内可以成立",
+            f"{what_en}: printed total {shown} vs printed parts summing to {shown_sum} "
+            f"({labels_en}); the difference {shown_diff} is a rounding residue within the figures' rounding intervals",
+            stated=total,
+            expected=printed_sum,
+            part=part,
+        )
+    return make_finding(
+        code,
+        path,
+        f"{what}{shown}万元不等于各项之和{shown_sum}万元（{labels}），超出四舍五入可解释的范围",
+        f"{what_en}: total {shown} does not equal the sum of its parts {shown_sum} ({labels_en}), "
+        "beyond what rounding explains",
+        stated=total,
+        expected=printed_sum,
+        part=part,
+    )
+
+
+def count_findings(
+    ctx: Context,
+    code: str,
+    path: str,
+    what: str,
+    what_en: str,
+    total: int | None,
+    parts: Sequence[int | None],
+    part: Part,
+) -> Iterator[Finding]:
+    """Check a whole count against the sum of its parts (exact)."""
+    yield from CountCheck(code, path, what, what_en, total, tuple(parts), part).findings()
+
+
+@attrs.frozen
+class CountCheck:
+    """One identity between whole counts: ``total`` = Σ ``parts``, exactly, as data."""
+
+    code: str
+    path: str
+    what: str
+    what_en: str
+    total: int | None
+    parts: tuple[int | None, ...]
+    part: Part
+
+    @property
+    def complete(self) -> bool:
+        """Whether every count is given (an identity with an unknown count is skipped)."""
+        return self.total is not None and bool(self.parts) and all(p is not None for p in self.parts)
+
+    def findings(self, zero_is_exact: bool = True) -> Iterator[Finding]:
+        """An error when the parts do not add up to the total (``zero_is_exact`` is not used: counts are exact)."""
+        del zero_is_exact
+        if not self.complete:
+            return
+        expected = sum(p for p in self.parts if p is not None)
+        if expected != self.total:
+            yield make_finding(
+                self.code,
+                self.path,
+                f"{self.what}{self.total}不等于各项之和{expected}",
+                f"{self.what_en}: {self.total} does not equal the sum of its parts {expected}",
+                stated=self.total,
+                expected=expected,
+                part=self.part,
+            )

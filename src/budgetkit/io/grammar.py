@@ -1,0 +1,1236 @@
+"""The 情况说明 (第三部分) read by a grammar of the template's sentences: typed statements, one per figure.
+
+A 部门决算's narrative follows the template's sentences (``samples/template-shanghai-2024.pdf``,
+pages 15–21): "本年收入合计 XXX 万元，其中：财政拨款收入 XXX 万元，占XX%", "年初预算为 XXX 万元，
+支出决算为 XXX 万元，完成年初预算的 XX%", "比 2023 年度增加（减少）XXX 万元，增长（下降）XX%" …
+This module reads each paragraph into small frozen **statements**, one per printed figure, each
+keeping the figure as printed (:class:`Figure`: text, exact value, unit and character span), the
+section it sits in ("五（三）") and what it states:
+
+- :class:`Amount` — an amount of a :class:`Subject` (收入支出总计, 基本支出, a 类 or 类/款/项 path …) in a
+  :class:`Role` (决算, 年初预算, 全年预算, 预算), with the :class:`~budgetkit.model.tables.Place` of the table
+  cell that prints the same figure, or ``None`` when no table prints it;
+- :class:`Change` (增加/减少 an amount, 增长/下降 a rate, and the year compared with), :class:`Share`
+  (占…%, and of what), :class:`Completion` (完成年初预算的…%), :class:`Count` (个, 辆, 批次, 人次,
+  台（套）, 分 …);
+- :class:`Direction` (决算数大于/小于/同…预算数持平, 与上一年度持平), :class:`Reason` (主要原因…, its figures
+  kept as printed, not interpreted), :class:`Absence` (无“三公”经费财政拨款支出), :class:`Year` (2024 年度,
+  截至 2024 年 12 月 31 日) and :class:`Unfilled` (template wording left in: "下降（增长）", "XXXXXXXX",
+  "（如持平作持平表述）").
+
+Nothing is silent: every number printed in the 情况说明 is in a statement or listed in
+:attr:`Narrative.unread` with its paragraph, page and text (:attr:`Narrative.coverage` counts them).
+:func:`differences` lists the statements whose figure differs from the table cell at their place.
+
+>>> statements = parse_text("本年收入合计 307.82 万元，其中：财政拨款收入 307.82 万元，占 100.00%。", section="二")
+>>> [type(s).__name__ for s in statements]
+['Amount', 'Amount', 'Share']
+>>> total = statements[0]
+>>> total.subject.key, total.figure.value, total.figure.unit, str(total.place)
+('income.year_total', Decimal('307.82'), '万元', 'summary[income.year_total].amount')
+>>> statements[2].of.key, str(statements[2].figure)
+('income.year_total', '100.00%')
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
+from types import MappingProxyType
+from typing import Final
+
+import attrs
+
+from budgetkit.errors import BudgetkitError
+from budgetkit.io.document import Box, Document, Line, Paragraph
+from budgetkit.model.tables import Cell, Place, Table, Tables
+from budgetkit.reference.classification import ClassificationTable, Level, functional_table
+from budgetkit.values import validators as v
+from budgetkit.values.numbers import round_half_up
+
+__all__ = [
+    "NOTES",
+    "SUBJECT_KEYS",
+    "Absence",
+    "Amount",
+    "Change",
+    "ClassPath",
+    "Completion",
+    "Count",
+    "Coverage",
+    "Difference",
+    "Direction",
+    "Figure",
+    "Narrative",
+    "NarrativeError",
+    "Reason",
+    "Role",
+    "Share",
+    "Statement",
+    "Subject",
+    "Unfilled",
+    "Unread",
+    "Year",
+    "differences",
+    "parse_paragraphs",
+    "parse_text",
+    "read_narrative",
+]
+
+
+class NarrativeError(BudgetkitError, ValueError):
+    """A document without a 情况说明 (no 第三部分 … 情况说明 heading) where one is required.
+
+    >>> str(NarrativeError("report.pdf", "no 第三部分 heading"))
+    'report.pdf: no 情况说明 found (no 第三部分 heading)'
+    """
+
+    def __init__(self, source: str, reason: str) -> None:
+        self.source = source
+        self.reason = reason
+        super().__init__(f"{source}: no 情况说明 found ({reason})")
+
+
+class Role(enum.Enum):
+    """Which amount of a subject a figure is: the 决算, the 年初预算, the 全年预算, or a 预算 not said which.
+
+    >>> Role("年初预算").name
+    'OPENING_BUDGET'
+    """
+
+    ACTUAL = "决算"
+    OPENING_BUDGET = "年初预算"
+    FULL_YEAR_BUDGET = "全年预算"
+    BUDGET = "预算"
+
+
+@attrs.frozen
+class Figure:
+    """A figure as printed: its text, exact value (``None`` for a template blank such as ``XXX``), unit and span.
+
+    ``unit`` is the unit as printed ("万元", "元", "%", "个", "" when none is printed, "万" where 万元 was
+    meant); ``start`` and ``end`` are character offsets in the paragraph's text. The value is exact: a
+    float is refused.
+
+    >>> f = Figure("9,746.50", Decimal("9746.50"), "万元", 10, 18)
+    >>> f.known, str(f)
+    (True, '9,746.50万元')
+    >>> Figure("XXX", None, "万元", 0, 3).known
+    False
+    >>> Figure("0.1", 0.1, "万元", 0, 3)
+    Traceback (most recent call last):
+    ...
+    budgetkit.errors.FloatRefusedError: 0.1 is a float; ...
+    """
+
+    text: str
+    value: Decimal | None = attrs.field(converter=v.optional_decimal)
+    unit: str
+    start: int
+    end: int
+
+    @property
+    def known(self) -> bool:
+        """Whether a number was printed (not a template blank)."""
+        return self.value is not None
+
+    def __str__(self) -> str:
+        return f"{self.text}{self.unit}"
+
+
+@attrs.frozen
+class ClassPath:
+    """A 类/款/项 path as printed (names only) and the codes resolved for it (``None`` where unresolved).
+
+    >>> path = ClassPath(("社会保障和就业支出", "行政事业单位养老支出", "行政单位离退休"), ("208", "20805", "2080501"))
+    >>> path.level, path.code, str(path)
+    (<Level.ITEM: '项'>, '2080501', '社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）')
+    """
+
+    names: tuple[str, ...]
+    codes: tuple[str | None, ...]
+
+    @property
+    def level(self) -> Level:
+        """The level of the last name: 类, 款 or 项."""
+        return (Level.CLASS, Level.SECTION, Level.ITEM)[len(self.names) - 1]
+
+    @property
+    def code(self) -> str | None:
+        """The code of the last name, or ``None`` when it could not be resolved."""
+        return self.codes[-1]
+
+    def __str__(self) -> str:
+        return "".join(f"{name}（{level}）" for name, level in zip(self.names, "类款项", strict=False))
+
+
+@attrs.frozen
+class Subject:
+    """What a figure is about: a key of the grammar's vocabulary, the name as printed and, for 类/款/项, the path.
+
+    >>> Subject("expenditure.basic", "基本支出")
+    Subject(key='expenditure.basic', name='基本支出', path=None)
+    """
+
+    key: str
+    name: str
+    path: ClassPath | None = None
+
+
+@attrs.frozen(kw_only=True)
+class _Statement:
+    #: index of the paragraph in the document (or in the paragraphs given)
+    paragraph: int
+    #: the section of the 情况说明 it sits in: "二", "五（三）" …
+    section: str
+    #: the character span of what the statement was read from, in the paragraph's text
+    start: int
+    end: int
+    #: oddities kept as printed: unfilled template wording, a missing unit …
+    notes: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Amount(_Statement):
+    """An amount of a subject in a role, and the table cell that prints the same figure (``place``).
+
+    >>> a = parse_text("机关运行经费支出 142.80 万元。", section="十一（一）")[0]
+    >>> a.subject.key, a.role, a.figure.value, a.place is None
+    ('office_running', <Role.ACTUAL: '决算'>, Decimal('142.80'), True)
+    """
+
+    subject: Subject
+    role: Role
+    figure: Figure
+    place: Place | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Change(_Statement):
+    """A change against an earlier year: ``word`` as printed (增加, 减少, 增长, 下降 …), an amount or a rate.
+
+    ``compared_with`` is the comparison as printed ("2023 年度", "上一年度"; "" when none is printed) and
+    ``year`` its year when printed. A change has no table cell (``place`` is ``None``).
+
+    >>> c = parse_text("与 2023 年度相比，收入支出总计增加 1062.85万元，增长 12.08%。")
+    >>> [(s.word, s.is_rate, s.figure.text, s.year) for s in c if isinstance(s, Change)]
+    [('增加', False, '1062.85', 2023), ('增长', True, '12.08', 2023)]
+    """
+
+    subject: Subject
+    word: str
+    figure: Figure
+    compared_with: str = ""
+    year: int | None = None
+    place: None = None
+
+    @property
+    def is_rate(self) -> bool:
+        """Whether the change is a rate (增长/下降 …%) rather than an amount."""
+        return self.figure.unit in ("%", "") and self.word[:2] in ("增长", "下降")
+
+
+@attrs.frozen(kw_only=True)
+class Share(_Statement):
+    """A share (占…%) of a subject in a whole (``of``; ``None`` when the sentence does not say of what).
+
+    A whole printed after 占 that is not in the vocabulary keeps its printed name with the key ``""``.
+
+    >>> s = parse_text("一般公共预算财政拨款支出 9746.50 万元，占本年支出合计的 99.86%。")[1]
+    >>> s.subject.key, s.of.key, s.figure.value
+    ('general_budget.expenditure', 'expenditure.year_total', Decimal('99.86'))
+    """
+
+    subject: Subject
+    figure: Figure
+    of: Subject | None
+    place: None = None
+
+
+@attrs.frozen(kw_only=True)
+class Completion(_Statement):
+    """A completion rate (完成年初预算的…%, 完成全年预算数的…%, 完成预算的…%) and the budget it is of.
+
+    >>> c = parse_text("基本支出年初预算为 54.53 万元，支出决算为 54.53 万元，完成年初预算的100.00%。")[2]
+    >>> c.of, str(c.figure)
+    (<Role.OPENING_BUDGET: '年初预算'>, '100.00%')
+    """
+
+    subject: Subject
+    figure: Figure
+    of: Role
+    place: None = None
+
+
+@attrs.frozen(kw_only=True)
+class Count(_Statement):
+    """A count or score: projects (个), vehicles (辆), batches (批次), persons (人次), equipment (台（套）), 分.
+
+    >>> c = parse_text("共有车辆 3 辆，其中：执法执勤用车 2 辆。", section="十一（三）")
+    >>> [(s.subject.key, s.figure.value, s.figure.unit) for s in c]
+    [('vehicles', Decimal('3'), '辆'), ('vehicles.law_enforcement', Decimal('2'), '辆')]
+    """
+
+    subject: Subject
+    figure: Figure
+    place: None = None
+
+
+@attrs.frozen(kw_only=True)
+class Direction(_Statement):
+    """A direction word and what it compares: 决算数 ``word`` ``against`` (大于 预算数, 同 全年预算数 持平 …).
+
+    ``word`` is 大于, 小于, 等于 or 持平 (a choice left from the template, "大于（小于）", is kept as
+    printed and noted); ``against`` what the figure is compared with as printed ("预算数", "全年预算数",
+    "上一年度").
+
+    >>> d = parse_text("决算数同预算数持平。")[0]
+    >>> d.word, d.against, d.printed
+    ('持平', '预算数', '决算数同预算数持平')
+    """
+
+    subject: Subject | None
+    word: str
+    against: str
+    printed: str
+
+
+@attrs.frozen(kw_only=True)
+class Reason(_Statement):
+    """A reason sentence (主要原因：…) of a subject, with the figures it prints kept as printed.
+
+    >>> r = parse_text("主要原因：单位于 2024 年成立。")[0]
+    >>> r.text, [f.text for f in r.figures]
+    ('单位于 2024 年成立', ['2024'])
+    """
+
+    subject: Subject | None
+    text: str
+    figures: tuple[Figure, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Absence(_Statement):
+    """A statement that a subject does not occur (无“三公”经费财政拨款支出 …).
+
+    >>> a = parse_text("上海市XX局2024年度无政府性基金预算财政拨款收入和支出。")
+    >>> [s.subject.key for s in a if isinstance(s, Absence)]
+    ['government_fund']
+    """
+
+    subject: Subject
+    text: str
+
+
+@attrs.frozen(kw_only=True)
+class Year(_Statement):
+    """A year or date as printed (2024 年度, 截至 2024 年 12 月 31 日), for a check against the report year.
+
+    ``what`` says how it is used: "compared" after 与/比/较 (the comparison year), "date" for a full date,
+    "reason" inside a reason (单位于 2024 年成立: an event's year), otherwise "year".
+
+    >>> [(y.year, y.month, y.day, y.what) for y in parse_text("截至 2024 年 12 月 31 日，共有车辆 0 辆。") if isinstance(y, Year)]
+    [(2024, 12, 31, 'date')]
+    """
+
+    text: str
+    year: int
+    month: int | None = None
+    day: int | None = None
+    what: str = "year"
+
+
+@attrs.frozen(kw_only=True)
+class Unfilled(_Statement):
+    """Template wording left in the text as printed: a blank (XXXXXXXX), a choice (增加（减少）), an instruction.
+
+    >>> [u.text for u in parse_text("主要原因：XXXXXXXX。（如持平作持平表述）") if isinstance(u, Unfilled)]
+    ['XXXXXXXX', '（如持平作持平表述）']
+    """
+
+    text: str
+
+
+Statement = Amount | Change | Share | Completion | Count | Direction | Reason | Absence | Year | Unfilled
+
+
+@attrs.frozen
+class Unread:
+    """A number printed in the 情况说明 that no statement accounts for: its paragraph, text, span and box.
+
+    >>> str(Unread(3, "42", 5, 7, Box(20, 0.0, 0.0, 1.0, 1.0)))
+    '第20页 paragraph 3: 42'
+    """
+
+    paragraph: int
+    text: str
+    start: int
+    end: int
+    box: Box | None
+
+    def __str__(self) -> str:
+        page = f"{self.box} " if self.box is not None else ""
+        return f"{page}paragraph {self.paragraph}: {self.text}"
+
+
+@attrs.frozen
+class Coverage:
+    """How the numbers printed in the 情况说明 were accounted for.
+
+    ``seen`` counts every number printed (as :meth:`budgetkit.io.document.Document.numbers` finds them);
+    ``stated`` those in a typed statement; ``in_reasons`` those kept inside a reason's text, not
+    interpreted; ``numbering`` enumerators of points ("1、"); ``unread`` the rest. ``blanks`` counts
+    the template blanks read as unknown figures (XXX 万元).
+
+    >>> Coverage(seen=10, stated=8, in_reasons=1, numbering=1, unread=0, blanks=0).complete
+    True
+    """
+
+    seen: int
+    stated: int
+    in_reasons: int
+    numbering: int
+    unread: int
+    blanks: int
+
+    @property
+    def complete(self) -> bool:
+        """Whether every number printed is accounted for (nothing unread)."""
+        return self.unread == 0 and self.stated + self.in_reasons + self.numbering == self.seen
+
+
+@attrs.frozen
+class Narrative:
+    """The statements read from a 情况说明, the numbers not understood, and the paragraphs they came from.
+
+    ``paragraphs`` are the paragraphs the statement indexes refer to (a whole document's, or the ones
+    given to :func:`parse_paragraphs`).
+
+    >>> n = parse_paragraphs([Paragraph("本年支出合计 9.50 万元。", (Line("本年支出合计 9.50 万元。", Box(20, 0, 0, 9, 9)),))])
+    >>> n.coverage.seen, n.coverage.stated, n.boxes(n.statements[0])
+    (1, 1, (Box(page=20, x0=0, top=0, x1=9, bottom=9),))
+    """
+
+    statements: tuple[Statement, ...]
+    unread: tuple[Unread, ...]
+    coverage: Coverage
+    paragraphs: tuple[Paragraph, ...] = attrs.field(repr=False)
+
+    def boxes(self, statement: Statement) -> tuple[Box, ...]:
+        """The boxes of the printed lines a statement was read from (its page and place on the page)."""
+        paragraph = self.paragraphs[statement.paragraph]
+        return tuple(line.box for line in _lines_in(paragraph, statement.start, statement.end))
+
+
+# -- vocabulary ------------------------------------------------------------------------------------------------
+
+#: The notes a statement may carry, by kind: what is odd in the printed text, kept as printed.
+NOTES: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "choice": "unfilled template wording: {word}",
+        "blank reason": "unfilled template wording: the reason is a blank",
+        "percent": "unit missing: %",
+        "wan": "unit printed as 万 where 万元 is meant",
+    }
+)
+
+#: The subjects the template's sentences name, longest phrases first where one contains another:
+#: (regular expression, subject key). Keys of a fund's own figures (八, 九) are resolved by section.
+_SUBJECTS: Final = (
+    (r"财政拨款收入支出总计", "fiscal.total"),
+    (r"收入支出总计", "total"),
+    (r"本年收入合计", "income.year_total"),
+    (r"本年支出合计", "expenditure.year_total"),
+    (r"政府性基金预算财政拨款收入", "government_fund.income"),
+    (r"国有资本经营预算财政拨款收入", "state_capital.income"),
+    (r"一般公共预算财政拨款基本支出", "general_budget.basic"),
+    (r"一般公共预算财政拨款支出", "general_budget.expenditure"),
+    (r"财政拨款收入", "income.fiscal"),
+    (r"上级补助收入", "income.superior_subsidy"),
+    (r"事业收入", "income.business"),
+    (r"经营收入", "income.operating"),
+    (r"附属单位上缴收入", "income.affiliated"),
+    (r"其他收入", "income.other"),
+    (r"基本支出", "expenditure.basic"),
+    (r"项目支出", "expenditure.project"),
+    (r"上缴上级支出", "expenditure.to_superior"),
+    (r"经营支出", "expenditure.operating"),
+    (r"对附属单位补助支出", "expenditure.to_affiliated"),
+    (r"人员经费", "personnel"),
+    (r"公用经费", "public_use"),
+    (r"[“\"]?三公[”\"]?经费(?:财政拨款)?(?:支出)?", "three_public"),
+    (r"因公出国（境）团组", "three_public.outbound.groups"),
+    (r"因公出国（境）费", "three_public.outbound"),
+    (r"公务用车购置及运行维护费", "three_public.vehicle"),
+    (r"公务用车购置(?:费|支出)?", "three_public.vehicle_purchase"),
+    (r"公务用车运行维护(?:费|支出)?", "three_public.vehicle_operation"),
+    (r"公务用车保有量", "three_public.vehicles_held"),
+    (r"国内公务接待支出", "three_public.reception.domestic"),
+    (r"外宾接待支出", "three_public.reception.foreign"),
+    (r"接待外宾", "three_public.reception.foreign"),
+    (r"公务接待费?", "three_public.reception"),
+    (r"机关运行经费(?:支出)?", "office_running"),
+    (r"编报绩效目标的", "performance.targets"),
+    (r"绩效跟踪评价的", "performance.monitoring"),
+    (r"绩效自评的", "performance.self_evaluation"),
+    (r"平均得分", "performance.average_score"),
+    (r"绩效评级为“优”的项目", "performance.grade.excellent"),
+    (r"绩效评级为“良”的项目", "performance.grade.good"),
+    (r"绩效评级为“不合格”的项目", "performance.grade.failed"),
+    (r"绩效评级为“合格”的项目", "performance.grade.passed"),
+    (r"共发现问题", "performance.problems"),
+    (r"已经完成整改的", "performance.problems.fixed"),
+    (r"正在整改的", "performance.problems.fixing"),
+    (r"在面向中小企业预留的?政府采购项目中", "procurement.sme_reserved.awarded"),
+    (r"在面向小微企业预留的?政府采购项目中", "procurement.small_reserved.awarded"),
+    (r"在其他政府采购项目中", "procurement.other.sme_awarded"),
+    (r"面向中小企业预留的?政府采购项目预算金额", "procurement.sme_reserved"),
+    (r"面向小微企业预留的?政府采购项目预算金额", "procurement.small_reserved"),
+    (r"货物采购金额", "procurement.goods"),
+    (r"工程采购金额", "procurement.works"),
+    (r"服务采购金额", "procurement.services"),
+    (r"政府采购金额", "procurement"),
+    (r"共有车辆", "vehicles"),
+    (r"部级领导干部用车", "vehicles.ministerial"),
+    (r"主要领导干部用车", "vehicles.principal"),
+    (r"机要通信用车", "vehicles.confidential"),
+    (r"应急保障用车", "vehicles.emergency"),
+    (r"执法执勤用车", "vehicles.law_enforcement"),
+    (r"特种专业技术用车", "vehicles.special"),
+    (r"离退休干部用车", "vehicles.retired"),
+    (r"其他用车", "vehicles.other"),
+    (r"单价\s*(?:\d+|X+)\s*万元（含）以上设备（不含车辆）", "equipment"),
+    # 八, 九: "…收入 XXX 万元，支出 XXX 万元" (the template prints "支出收入"): the fund's expenditure
+    (r"(?<=[，,])支出(?:收入)?(?=\s*(?:\d|X))", "fund.expenditure"),
+)
+_SUBJECT: Final = re.compile("|".join(f"(?P<s{i}>{pattern})" for i, (pattern, _) in enumerate(_SUBJECTS)))
+
+#: Every subject key a statement may carry: the phrases' keys, and ``<fund>.class|section|item`` for a
+#: printed 类/款/项 path in 五 (general_budget), 八 (government_fund) or 九 (state_capital).
+SUBJECT_KEYS: Final = tuple(
+    dict.fromkeys(
+        [key for _, key in _SUBJECTS if key != "fund.expenditure"]
+        + ["government_fund.expenditure", "state_capital.expenditure"]
+        + [
+            f"{fund}.{level}"
+            for fund in ("general_budget", "government_fund", "state_capital")
+            for level in ("class", "section", "item")
+        ]
+    )
+)
+
+#: A 类/款/项 path as printed: 社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）.
+_PATH: Final = re.compile(
+    r"(?P<c>[^\s，。；：、（）“”\d]{1,40}?)\s*（类）\s*(?:(?P<s>[^\s，。；：、（）]{1,40}?)\s*（款）)?"
+    r"\s*(?:(?P<i>[^\s，。；：、（）]{1,40}?)\s*（项）)?"
+)
+
+#: The sections whose 类/款/项 are of which table and which fund.
+_FUND_OF_SECTION: Final = MappingProxyType({"五": "general_budget", "八": "government_fund", "九": "state_capital"})
+
+_YEAR: Final = re.compile(r"(?P<y>\d{4})\s*年(?:\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?)?(?P<du>度)?")
+_UNITS: Final = r"万元|万|元|%|％|个|辆|批次|人次|台（套）|分"
+_FIGURE: Final = re.compile(
+    rf"(?<![0-9A-Za-z.])(?:(?P<n>[-−]?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)|(?P<x>X{{2,}}))\s*(?P<u>{_UNITS})?"
+)
+#: Every number as budgetkit.io.document counts them.
+_NUMBER: Final = re.compile(r"(?<![0-9A-Za-z.])[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
+_ENUMERATOR: Final = re.compile(r"^\s*(\d+)\s*[、.．](?!\d)")
+
+_CHANGE_WORD: Final = re.compile(r"(增加|减少|增长|下降)(（(?:增加|减少|增长|下降)）)?\s*$")
+_SHARE: Final = re.compile(r"占(?:比)?(?P<of>[^，。；：\d]*?)的?(?:比重|比例)?(?:为|是)?\s*$")
+_COMPLETION: Final = re.compile(
+    r"(?:完成(?P<of>年初预算|全年预算|预算)数?的?|(?:预算)?(?:完成率|执行率)(?:为|是)?)\s*$"
+)
+_ROLE: Final = re.compile(r"(年初预算|全年预算|预算|决算)(?:数)?(?:为|是)?\s*$")
+_COMPARED: Final = re.compile(r"(?:与|比|较)\s*(?:(?P<y>\d{4})\s*年度?|(?P<last>上一?年度?))")
+_DIRECTION: Final = re.compile(
+    r"决算数\s*(?:(?P<w>大于|小于|等于)(?P<alt>（(?:大于|小于|等于)）)?|(?P<p>同|与))\s*(?P<a>年初预算数|全年预算数|预算数|年初预算|全年预算)(?P<flat>持平)?"
+)
+_FLAT: Final = re.compile(r"(?:与|同)\s*(?P<a>上一?年度?|(?:\d{4})\s*年度?)\s*持平")
+_REASON: Final = re.compile(r"主要原因(?:是|为)?[：:]?\s*(?P<t>[^。]*)")
+_PURPOSE: Final = re.compile(r"(?:主要用于(?!以下方面)|开支内容包括|主要包括)[：:]?[^。；]*?(?=，列明|。|；|$)")
+_ABSENCE: Final = re.compile(
+    r"无(?P<what>[“\"]三公[”\"]经费财政拨款支出|政府性基金预算财政拨款收入和支出|国有资本经营预算财政拨款收入和支出|机关运行经费支出)(?!的部门)"
+)
+_ABSENT_SUBJECT: Final = MappingProxyType(
+    {
+        "政府性基金": "government_fund",
+        "国有资本经营": "state_capital",
+        "三公": "three_public",
+        "机关运行经费": "office_running",
+    }
+)
+#: Template wording a writer should have replaced: instructions, choices, blanks.
+_UNFILLED: Final = re.compile(
+    r"（如持平作持平表述）|（不涉及的不列）|……|按上述格式依次说明到各项级科目[^。]*。?|无[^，。]*的部门，作下述说明："
+    r"|列明公务用车购置数量|（制度名称）|部门（单位）|X{2,}(?!\s*(?:" + _UNITS + r"))"
+    r"|(?:增加|减少|增长|下降|大于|小于)（(?:增加|减少|增长|下降|大于|小于)）"
+)
+
+#: Where each subject's figure is printed, by role: (table, row, column); the row "{code}" is the path's code.
+_PLACES: Final[Mapping[tuple[str, Role], tuple[str, str, str]]] = MappingProxyType(
+    {
+        ("total", Role.ACTUAL): ("summary", "income.total", "amount"),
+        ("income.year_total", Role.ACTUAL): ("summary", "income.year_total", "amount"),
+        ("expenditure.year_total", Role.ACTUAL): ("summary", "expenditure.year_total", "amount"),
+        ("income.fiscal", Role.ACTUAL): ("income", "total", "fiscal"),
+        ("income.superior_subsidy", Role.ACTUAL): ("income", "total", "superior_subsidy"),
+        ("income.business", Role.ACTUAL): ("income", "total", "business"),
+        ("income.operating", Role.ACTUAL): ("income", "total", "operating"),
+        ("income.affiliated", Role.ACTUAL): ("income", "total", "affiliated"),
+        ("income.other", Role.ACTUAL): ("income", "total", "other"),
+        ("expenditure.basic", Role.ACTUAL): ("expenditure", "total", "basic"),
+        ("expenditure.project", Role.ACTUAL): ("expenditure", "total", "project"),
+        ("expenditure.to_superior", Role.ACTUAL): ("expenditure", "total", "to_superior"),
+        ("expenditure.operating", Role.ACTUAL): ("expenditure", "total", "operating"),
+        ("expenditure.to_affiliated", Role.ACTUAL): ("expenditure", "total", "to_affiliated"),
+        ("fiscal.total", Role.ACTUAL): ("fiscal_summary", "fiscal.income_total", "amount"),
+        ("general_budget.expenditure", Role.ACTUAL): ("general_budget_expenditure", "total", "total"),
+        ("general_budget.basic", Role.ACTUAL): ("general_budget_expenditure", "total", "basic"),
+        ("general_budget.class", Role.ACTUAL): ("general_budget_expenditure", "{code}", "total"),
+        ("general_budget.section", Role.ACTUAL): ("general_budget_expenditure", "{code}", "total"),
+        ("general_budget.item", Role.ACTUAL): ("general_budget_expenditure", "{code}", "total"),
+        ("personnel", Role.ACTUAL): ("basic_expenditure", "general_budget.personnel", "amount"),
+        ("public_use", Role.ACTUAL): ("basic_expenditure", "general_budget.public_use", "amount"),
+        ("three_public", Role.ACTUAL): ("three_public", "three_public.total", "actual"),
+        # the template's 年初预算 of 三公 is the 预算数 of 表七
+        ("three_public", Role.OPENING_BUDGET): ("three_public", "three_public.total", "budget"),
+        ("three_public.outbound", Role.ACTUAL): ("three_public", "three_public.outbound", "actual"),
+        ("three_public.vehicle", Role.ACTUAL): ("three_public", "three_public.vehicle", "actual"),
+        ("three_public.vehicle_purchase", Role.ACTUAL): ("three_public", "three_public.vehicle_purchase", "actual"),
+        ("three_public.vehicle_operation", Role.ACTUAL): ("three_public", "three_public.vehicle_operation", "actual"),
+        ("three_public.reception", Role.ACTUAL): ("three_public", "three_public.reception", "actual"),
+        ("government_fund.income", Role.ACTUAL): ("government_fund", "total", "income"),
+        ("government_fund.expenditure", Role.ACTUAL): ("government_fund", "total", "expenditure"),
+        ("government_fund.class", Role.ACTUAL): ("government_fund", "{code}", "expenditure"),
+        ("government_fund.section", Role.ACTUAL): ("government_fund", "{code}", "expenditure"),
+        ("government_fund.item", Role.ACTUAL): ("government_fund", "{code}", "expenditure"),
+        ("state_capital.income", Role.ACTUAL): ("state_capital", "total", "income"),
+        ("state_capital.expenditure", Role.ACTUAL): ("state_capital", "total", "expenditure"),
+        ("state_capital.class", Role.ACTUAL): ("state_capital", "{code}", "expenditure"),
+        ("state_capital.section", Role.ACTUAL): ("state_capital", "{code}", "expenditure"),
+        ("state_capital.item", Role.ACTUAL): ("state_capital", "{code}", "expenditure"),
+    }
+)
+
+_BUDGET_ROLES: Final = MappingProxyType(
+    {"年初预算": Role.OPENING_BUDGET, "全年预算": Role.FULL_YEAR_BUDGET, "预算": Role.BUDGET, "决算": Role.ACTUAL}
+)
+_MONEY_UNITS: Final = MappingProxyType({"万元": Decimal(1), "万": Decimal(1), "元": Decimal(10000)})  #: per 万元
+#: How far back a sentence is looked for: a run-on "sentence" longer than this is cut (bounded time).
+_SENTENCE_WINDOW: Final = 600
+_COUNT_UNITS: Final = frozenset({"个", "辆", "批次", "人次", "台（套）", "分"})
+_SECTION: Final = re.compile(r"^\s*(?P<n>[一二三四五六七八九十]+)、")
+_SUBSECTION: Final = re.compile(r"^\s*(?P<n>（[一二三四五六七八九十]+）)")
+_PART: Final = re.compile(r"^\s*第(?P<n>[一二三四五六七八九十]+)部分")
+
+
+# -- reading ---------------------------------------------------------------------------------------------------
+
+
+def read_narrative(document: Document, *, classification: ClassificationTable | None = None) -> Narrative:
+    """Read the 情况说明 (第三部分, up to 第四部分) of a document into statements.
+
+    The part is found by its heading: the last paragraph starting "第三部分" (the first is the 目录's) up
+    to the next "第四部分". Statement indexes are the document's paragraph indexes. Raises
+    :class:`NarrativeError` when the document has no 第三部分.
+
+    >>> doc = Document("x.pdf", 1, (Paragraph("第三部分 情况说明", (Line("第三部分 情况说明", Box(1, 0, 0, 9, 9)),)),
+    ...     Paragraph("本年收入合计 9.50 万元。", (Line("本年收入合计 9.50 万元。", Box(1, 0, 10, 9, 19)),))), ())
+    >>> [s.subject.key for s in read_narrative(doc).statements]
+    ['income.year_total']
+    """
+    starts = [i for i, p in enumerate(document.paragraphs) if (m := _PART.match(p.text)) and m.group("n") == "三"]
+    if not starts:
+        raise NarrativeError(document.source, "no 第三部分 heading")
+    first = starts[-1]
+    end = next(
+        (i for i in range(first + 1, len(document.paragraphs)) if _PART.match(document.paragraphs[i].text)),
+        len(document.paragraphs),
+    )
+    return _parse(document.paragraphs, range(first, end), classification)
+
+
+def parse_paragraphs(
+    paragraphs: Sequence[Paragraph], *, classification: ClassificationTable | None = None
+) -> Narrative:
+    """Read paragraphs that are all of a 情况说明 into statements (indexes are positions in ``paragraphs``).
+
+    >>> p = Paragraph("机关运行经费支出 10.23 万元。", (Line("机关运行经费支出 10.23 万元。", Box(21, 0, 0, 9, 9)),))
+    >>> parse_paragraphs([p]).statements[0].figure.value
+    Decimal('10.23')
+    """
+    return _parse(tuple(paragraphs), range(len(paragraphs)), classification)
+
+
+def parse_text(
+    text: str, *, section: str = "", classification: ClassificationTable | None = None
+) -> tuple[Statement, ...]:
+    """The statements of one paragraph of text, read as if it sat in ``section`` ("五（三）"); for tests and examples.
+
+    >>> [(type(s).__name__, str(s.figure)) for s in parse_text("公用经费 480.66 万元。")]
+    [('Amount', '480.66万元')]
+    """
+    reader = _ParagraphReader(0, text, section, classification or functional_table())
+    return reader.read()[0]
+
+
+def _parse(
+    paragraphs: Sequence[Paragraph], indexes: Iterable[int], classification: ClassificationTable | None
+) -> Narrative:
+    table = classification or functional_table()
+    statements: list[Statement] = []
+    unread: list[Unread] = []
+    seen = stated = in_reasons = numbering = blanks = 0
+    section = subsection = ""
+    for index in indexes:
+        paragraph = paragraphs[index]
+        text = paragraph.text
+        if m := _SECTION.match(text):
+            section, subsection = m.group("n"), ""
+        elif m := _SUBSECTION.match(text):
+            subsection = m.group("n")
+        found, covered = _ParagraphReader(index, text, section + subsection, table).read()
+        statements.extend(found)
+        blanks += sum(1 for s in found for f in _figures(s) if not f.known)
+        for match in _NUMBER.finditer(text):
+            seen += 1
+            kind = covered.get(match.start())
+            if kind == "stated":
+                stated += 1
+            elif kind == "reason":
+                in_reasons += 1
+            elif kind == "numbering":
+                numbering += 1
+            else:
+                lines = _lines_in(paragraph, match.start(), match.end())
+                unread.append(Unread(index, match.group(), match.start(), match.end(), lines[0].box if lines else None))
+    coverage = Coverage(seen, stated, in_reasons, numbering, len(unread), blanks)
+    return Narrative(tuple(statements), tuple(unread), coverage, tuple(paragraphs))
+
+
+def _figures(statement: Statement) -> tuple[Figure, ...]:
+    if isinstance(statement, Reason):
+        return statement.figures
+    figure = getattr(statement, "figure", None)
+    return (figure,) if isinstance(figure, Figure) else ()
+
+
+def _lines_in(paragraph: Paragraph, start: int, end: int) -> tuple[Line, ...]:
+    """The lines of a paragraph that hold characters ``start``…``end`` of its text."""
+    found = []
+    offset = 0
+    for line in paragraph.lines:
+        if offset < end and start < offset + len(line.text):
+            found.append(line)
+        offset += len(line.text)
+    return tuple(found)
+
+
+def _number(text: str) -> Decimal:
+    return Decimal(text.replace(",", "").replace("−", "-"))
+
+
+@attrs.define
+class _Mention:
+    """A subject named in the text: where, and what."""
+
+    start: int
+    end: int
+    subject: Subject
+
+
+class _ParagraphReader:
+    """Reads one paragraph: years, subjects, figures, directions, reasons, absences, template wording."""
+
+    def __init__(self, index: int, text: str, section: str, classification: ClassificationTable) -> None:
+        self.index = index
+        self.text = text
+        self.section = section
+        self.classification = classification
+        self.statements: list[Statement] = []
+        #: the start of every number accounted for, and how: "stated", "reason" or "numbering"
+        self.covered: dict[int, str] = {}
+        self.taken: list[tuple[int, int]] = []  # spans whose numbers are read (years, reasons, subjects' own)
+        self._indexed: list[_Mention] | None = None
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def read(self) -> tuple[tuple[Statement, ...], dict[int, str]]:
+        text = self.text
+        if m := _ENUMERATOR.match(text):
+            self.covered[m.start(1)] = "numbering"
+            self.taken.append((m.start(1), m.end(1)))
+        reasons = [(m.start(), m.end()) for m in _REASON.finditer(text)]
+        purposes = [(m.start(), m.end()) for m in _PURPOSE.finditer(text)]
+        mentions = self._mentions(reasons + purposes)
+        self._years(reasons)
+        self._reasons(mentions)
+        self._unfilled()
+        self._absences()
+        self._directions(mentions, reasons)
+        self._figures(mentions, reasons)
+        self.statements.sort(key=lambda s: (s.start, s.end))
+        return tuple(self.statements), self.covered
+
+    # subjects
+
+    def _mentions(self, hidden: list[tuple[int, int]]) -> list[_Mention]:
+        """The subjects named outside reasons and purposes, in order (a 类/款/项 path before a phrase inside it)."""
+        mentions: list[_Mention] = []
+        hidden_spans = _Spans(len(self.text), hidden)
+        for m in _PATH.finditer(self.text):
+            if m.start() in hidden_spans:
+                continue
+            names = tuple(name for name in (m.group("c"), m.group("s"), m.group("i")) if name)
+            path = self._resolve(names, m.group("s") is None and m.group("i") is not None)
+            fund = _FUND_OF_SECTION.get(self.section[:1], "general_budget")
+            key = f"{fund}.{('class', 'section', 'item')[len(names) - 1]}"
+            mentions.append(_Mention(m.start(), m.end(), Subject(key, m.group().strip(), path)))
+        skipped = _Spans(len(self.text), hidden + [(mention.start, mention.end) for mention in mentions])
+        for m in _SUBJECT.finditer(self.text):
+            if m.start() in skipped or self.text[max(0, m.start() - 4) : m.start()].rstrip().endswith("占"):
+                continue  # a subject after 占 names the whole of a share
+            assert m.lastgroup is not None
+            key = _SUBJECTS[int(m.lastgroup[1:])][1]
+            if key == "fund.expenditure":
+                own = _FUND_OF_SECTION.get(self.section[:1])
+                if own is None or own == "general_budget":
+                    continue
+                key = f"{own}.expenditure"
+            if key == "equipment":  # the unit price threshold printed inside the name is part of it
+                for number in _NUMBER.finditer(m.group()):
+                    self.covered[m.start() + number.start()] = "stated"
+                self.taken.append((m.start(), m.end()))
+            mentions.append(_Mention(m.start(), m.end(), Subject(key, m.group())))
+        mentions.sort(key=lambda mention: mention.start)
+        return mentions
+
+    def _resolve(self, names: tuple[str, ...], skipped_section: bool) -> ClassPath:
+        """Codes for a printed path: each name under its printed parent, never a generic name alone."""
+        codes: list[str | None] = []
+        parent: str | None = None
+        for level, name in zip((Level.CLASS, Level.SECTION, Level.ITEM), names, strict=False):
+            if level is not Level.CLASS and parent is None:
+                codes.append(None)
+                continue
+            found = {entry.code for entry in self.classification.find(name, level=level, parent=parent)}
+            parent = found.pop() if len(found) == 1 else None
+            codes.append(parent)
+        if skipped_section:  # 类 and 项 printed without the 款: the 项 cannot be placed
+            codes = [codes[0], None]
+        return ClassPath(names, tuple(codes))
+
+    def _subject_at(self, mentions: list[_Mention], position: int, since: int = 0) -> Subject | None:
+        """The last subject named before ``position`` (and from ``since`` on)."""
+        last = self._last_before(mentions, position)
+        return last.subject if last is not None and last.start >= since else None
+
+    def _last_before(self, mentions: list[_Mention], position: int) -> _Mention | None:
+        i = bisect.bisect_right(self._index(mentions)[1], position) - 1
+        return mentions[i] if i >= 0 else None
+
+    def _index(self, mentions: list[_Mention]) -> tuple[list[int], list[int]]:
+        """The starts and ends of the mentions (sorted, and not overlapping, so the ends are sorted too)."""
+        if mentions is not self._indexed:
+            self._indexed = mentions
+            self._starts, self._ends = [m.start for m in mentions], [m.end for m in mentions]
+        return self._starts, self._ends
+
+    def _sentence_start(self, position: int, marks: str = "。；") -> int:
+        """Where the sentence (or clause) holding ``position`` starts; a run-on longer than the window is cut."""
+        window = max(0, position - _SENTENCE_WINDOW)
+        return max(window, *(self.text.rfind(mark, window, position) + 1 for mark in marks))
+
+    # years and dates
+
+    def _years(self, reasons: list[tuple[int, int]]) -> None:
+        """Every year and date printed, inside reasons too (their numbers are then stated, not just kept)."""
+        for m in _YEAR.finditer(self.text):
+            before = self.text[max(0, m.start() - 2) : m.start()].strip()
+            if m.group("d"):
+                what = "date"
+            elif _inside(m.start(), reasons):
+                what = "reason"  # 单位于 2024 年成立: an event's year, not necessarily the report's
+            else:
+                what = "compared" if before[-1:] in ("与", "比", "较") else "year"
+            self.statements.append(
+                Year(
+                    paragraph=self.index,
+                    section=self.section,
+                    start=m.start(),
+                    end=m.end(),
+                    text=m.group(),
+                    year=int(m.group("y")),
+                    month=int(m.group("m")) if m.group("m") else None,
+                    day=int(m.group("d")) if m.group("d") else None,
+                    what=what,
+                )
+            )
+            self._cover(m.start(), m.end(), "stated")
+
+    def _cover(self, start: int, end: int, how: str) -> None:
+        for number in _NUMBER.finditer(self.text, start, end):
+            self.covered.setdefault(number.start(), how)
+        self.taken.append((start, end))
+
+    # reasons, absences, template wording, directions
+
+    def _reasons(self, mentions: list[_Mention]) -> None:
+        for m in _REASON.finditer(self.text):
+            start, end = m.start("t"), m.end("t")
+            figures = tuple(_figure(f) for f in _FIGURE.finditer(self.text, start, end) if f.group("n") is not None)
+            text = m.group("t")
+            notes = (NOTES["blank reason"],) if re.search(r"X{2,}", text) else ()
+            self.statements.append(
+                Reason(
+                    paragraph=self.index,
+                    section=self.section,
+                    start=m.start(),
+                    end=m.end(),
+                    subject=self._subject_at(mentions, m.start()),
+                    text=text,
+                    figures=figures,
+                    notes=notes,
+                )
+            )
+            self._cover(start, end, "reason")
+
+    def _absences(self) -> None:
+        for m in _ABSENCE.finditer(self.text):
+            what = m.group("what")
+            key = next(key for word, key in _ABSENT_SUBJECT.items() if word in what)
+            self.statements.append(
+                Absence(
+                    paragraph=self.index,
+                    section=self.section,
+                    start=m.start(),
+                    end=m.end(),
+                    subject=Subject(key, what),
+                    text=m.group(),
+                )
+            )
+
+    def _unfilled(self) -> None:
+        for m in _UNFILLED.finditer(self.text):
+            self.statements.append(
+                Unfilled(paragraph=self.index, section=self.section, start=m.start(), end=m.end(), text=m.group())
+            )
+
+    def _directions(self, mentions: list[_Mention], reasons: list[tuple[int, int]]) -> None:
+        for m in _DIRECTION.finditer(self.text):
+            if _inside(m.start(), reasons):
+                continue
+            if m.group("p") and not m.group("flat"):
+                continue  # 同/与 without 持平 says no direction
+            word = m.group("w") or "持平"
+            notes = (NOTES["choice"].format(word=word + m.group("alt")),) if m.group("alt") else ()
+            self.statements.append(
+                Direction(
+                    paragraph=self.index,
+                    section=self.section,
+                    start=m.start(),
+                    end=m.end(),
+                    subject=self._subject_at(mentions, m.start()),
+                    word=word + (m.group("alt") or ""),
+                    against=m.group("a"),
+                    printed=m.group(),
+                    notes=notes,
+                )
+            )
+        flat = [(m.start(), m.end()) for m in _DIRECTION.finditer(self.text)]
+        for m in _FLAT.finditer(self.text):
+            flat.append((m.start(), m.end()))
+            if _inside(m.start(), reasons):
+                continue
+            self.statements.append(
+                Direction(
+                    paragraph=self.index,
+                    section=self.section,
+                    start=m.start(),
+                    end=m.end(),
+                    subject=self._subject_at(mentions, m.start(), self._sentence_start(m.start())),
+                    word="持平",
+                    against=m.group("a"),
+                    printed=m.group(),
+                )
+            )
+        unfilled = [(m.start(), m.end()) for m in _UNFILLED.finditer(self.text)]
+        skipped = _Spans(len(self.text), flat + unfilled + reasons)
+        for m in re.finditer("持平", self.text):  # 与 2023 年度相比，…持平
+            if m.start() in skipped:
+                continue
+            sentence = self._sentence_start(m.start(), "。")
+            comparisons = list(_COMPARED.finditer(self.text, sentence, m.start()))
+            self.statements.append(
+                Direction(
+                    paragraph=self.index,
+                    section=self.section,
+                    start=m.start(),
+                    end=m.end(),
+                    subject=self._subject_at(mentions, m.start(), sentence),
+                    word="持平",
+                    against=comparisons[-1].group(0)[1:].strip() if comparisons else "",
+                    printed=self.text[sentence : m.end()],
+                )
+            )
+
+    # figures
+
+    def _figures(self, mentions: list[_Mention], reasons: list[tuple[int, int]]) -> None:
+        previous = 0
+        skipped = _Spans(len(self.text), self.taken + reasons)
+        for m in _FIGURE.finditer(self.text):
+            if m.start() in skipped:
+                continue
+            if m.group("x") is not None and m.group("u") is None:
+                continue  # a blank without a unit is a name or text blank (an Unfilled statement)
+            figure = _figure(m)
+            statement = self._statement(figure, mentions, previous)
+            previous = m.end()
+            if statement is None:
+                continue
+            self.statements.append(statement)
+            self._cover(m.start(), m.end(), "stated")
+
+    def _statement(self, figure: Figure, mentions: list[_Mention], previous: int) -> Statement | None:
+        start = figure.start
+        sentence = self._sentence_start(start)
+        last = self._last_before(mentions, start)
+        clause_start = max(previous, sentence, last.end if last is not None else 0)
+        lead = self.text[clause_start:start]
+        subject = self._subject_at(mentions, start)
+        # the subject is the last one named before the figure in its paragraph (a 项's path opens its paragraph);
+        # none named: nothing is guessed, and the number is listed as not understood
+        if subject is None:
+            return None
+        notes: list[str] = []
+        if figure.unit == "万":
+            notes.append(NOTES["wan"])
+        if change := _CHANGE_WORD.search(lead):
+            word = change.group(0).strip()
+            if change.group(2):
+                notes.append(NOTES["choice"].format(word=word))
+            if word[:2] in ("增长", "下降") and figure.unit == "":
+                notes.append(NOTES["percent"])
+            comparisons = list(_COMPARED.finditer(self.text, self._sentence_start(start, "。"), start))
+            compared = comparisons[-1] if comparisons else None
+            return Change(
+                paragraph=self.index,
+                section=self.section,
+                start=start,
+                end=figure.end,
+                subject=subject,
+                word=word,
+                figure=figure,
+                compared_with=compared.group(0)[1:].strip() if compared else "",
+                year=int(compared.group("y")) if compared and compared.group("y") else None,
+                notes=tuple(notes),
+            )
+        if share := _SHARE.search(lead):
+            of = self._whole(share.group("of"), mentions, self._sentence_start(start, "。"))
+            if figure.unit == "":
+                notes.append(NOTES["percent"])
+            return Share(
+                paragraph=self.index,
+                section=self.section,
+                start=start,
+                end=figure.end,
+                subject=subject,
+                figure=figure,
+                of=of,
+                notes=tuple(notes),
+            )
+        if completion := _COMPLETION.search(lead):
+            if figure.unit == "":
+                notes.append(NOTES["percent"])
+            of_role = _BUDGET_ROLES[completion.group("of") or "预算"]  # 预算完成率: the budget is not said
+            return Completion(
+                paragraph=self.index,
+                section=self.section,
+                start=start,
+                end=figure.end,
+                subject=subject,
+                figure=figure,
+                of=of_role,
+                notes=tuple(notes),
+            )
+        if figure.unit in _COUNT_UNITS:
+            return Count(
+                paragraph=self.index,
+                section=self.section,
+                start=start,
+                end=figure.end,
+                subject=subject,
+                figure=figure,
+                notes=tuple(notes),
+            )
+        if figure.unit not in _MONEY_UNITS:
+            return None
+        role = Role.ACTUAL
+        if m := _ROLE.search(lead):
+            role = _BUDGET_ROLES[m.group(1)]
+        elif "预算金额" in subject.name or "预算金额" in lead:  # 涉及预算金额, 预留…项目预算金额
+            role = Role.BUDGET
+        return Amount(
+            paragraph=self.index,
+            section=self.section,
+            start=start,
+            end=figure.end,
+            subject=subject,
+            role=role,
+            figure=figure,
+            place=_place(subject, role),
+            notes=tuple(notes),
+        )
+
+    def _whole(self, printed: str, mentions: list[_Mention], sentence: int) -> Subject | None:
+        """What a share is of: the subject printed after 占 (占本年支出合计的), else the first of the sentence."""
+        printed = printed.strip()
+        if printed:
+            m = _SUBJECT.search(printed)
+            if m is not None and m.lastgroup is not None:
+                return Subject(_SUBJECTS[int(m.lastgroup[1:])][1], printed)
+            return Subject("", printed)
+        start = sentence
+        # a sentence is the whole clause run up to "。": the part before 其中/主要用于 names the whole
+        i = bisect.bisect_left(self._index(mentions)[0], start)
+        first = mentions[i] if i < len(mentions) else None
+        return first.subject if first is not None else None
+
+
+def _figure(m: re.Match[str]) -> Figure:
+    number = m.group("n")
+    unit = (m.group("u") or "").replace("％", "%")
+    if number is not None:
+        return Figure(number, _number(number), unit, m.start(), m.end())
+    return Figure(m.group("x"), None, unit, m.start(), m.end())
+
+
+def _inside(position: int, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in spans)
+
+
+class _Spans:
+    """Spans of a text, for constant-time "is this position inside one" (a long paragraph stays linear)."""
+
+    def __init__(self, length: int, spans: Iterable[tuple[int, int]]) -> None:
+        self.mask = bytearray(length + 1)
+        for start, end in spans:
+            self.mask[start:end] = b"\x01" * (end - start)
+
+    def __contains__(self, position: int) -> bool:
+        return bool(self.mask[position])
+
+
+def _place(subject: Subject, role: Role) -> Place | None:
+    """The table cell that prints a subject's figure in a role, or ``None`` (no table prints it, or unresolved)."""
+    spec = _PLACES.get((subject.key, role))
+    if spec is None:
+        return None
+    table, row, column = spec
+    if row == "{code}":
+        if subject.path is None or subject.path.code is None:
+            return None
+        row = subject.path.code
+    return Place(table, row, column)
+
+
+# -- against the tables ----------------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Difference:
+    """A narrative figure that is not the table's printing at its place: both printings, and why.
+
+    ``reason`` is "differs" (both printed, different values), "not printed" (the table does not print
+    that place) or "not found" (the 类/款/项 path names no row of the printed table under its printed
+    parent). ``cell`` is the table's printing (``None`` unless "differs").
+    """
+
+    statement: Amount
+    place: Place | None
+    cell: Cell | None
+    reason: str
+
+    def __str__(self) -> str:
+        where = str(self.place) if self.place is not None else self.statement.subject.name
+        table = f" vs {self.cell.text or '(blank)'}" if self.cell is not None else ""
+        return f"{self.statement.section} {self.statement.subject.name}: {self.statement.figure}{table} at {where} ({self.reason})"
+
+
+def differences(statements: Iterable[Statement], tables: Tables) -> tuple[Difference, ...]:
+    """The amounts whose printed figure differs from the table cell at their place, or whose place is not printed.
+
+    A 类/款/项 path the shipped classification cannot resolve is looked up in the printed table itself,
+    each name under its printed parent (a generic 项 name alone never decides). Values in 万元 are compared
+    exactly; a printed blank counts as 0; a figure printed in 元 is compared in 万元 rounded half up to
+    the cell's printed places.
+
+    >>> from budgetkit.model.tables import Row
+    >>> t = Tables(set="national-2024", tables=(Table(key="basic_expenditure", columns=("amount",),
+    ...     rows=(Row(key="general_budget.personnel", name="人员经费合计", cells=("4884.09",)),)),))
+    >>> [str(d) for d in differences(parse_text("人员经费 4896.98 万元。", section="六"), t)]
+    ['六 人员经费: 4896.98万元 vs 4884.09 at basic_expenditure[general_budget.personnel].amount (differs)']
+    """
+    found: list[Difference] = []
+    for statement in statements:
+        if not isinstance(statement, Amount) or not statement.figure.known:
+            continue
+        place = statement.place
+        subject = statement.subject
+        if place is None and subject.path is not None and (subject.key, statement.role) in _PLACES:
+            table_key, _, column = _PLACES[(subject.key, statement.role)]
+            table = tables.table(table_key)
+            code = _printed_code(subject.path, table) if table is not None else None
+            if code is None:
+                found.append(Difference(statement, None, None, "not found"))
+                continue
+            place = Place(table_key, code, column)
+        if place is None:
+            continue
+        cell = tables.cell(place.table, place.row, place.column)
+        if cell is None:
+            found.append(Difference(statement, place, None, "not printed"))
+        elif cell.value != _in_wan(statement.figure, cell):
+            found.append(Difference(statement, place, cell, "differs"))
+    return tuple(found)
+
+
+def _in_wan(figure: Figure, cell: Cell) -> Decimal | None:
+    """A money figure in 万元; one printed in 元 is rounded (四舍五入) to the places the cell prints."""
+    if figure.value is None or figure.unit not in _MONEY_UNITS:
+        return figure.value
+    per_wan = _MONEY_UNITS[figure.unit]
+    if per_wan == 1:
+        return figure.value
+    return round_half_up(figure.value / per_wan, cell.places or 0)
+
+
+def _printed_code(path: ClassPath, table: Table) -> str | None:
+    """The code of a path's last name in a printed table, each name matched under its printed parent."""
+    parent: str | None = None
+    for depth, name in enumerate(path.names):
+        candidates = [
+            row.code
+            for row in table.rows
+            if row.code is not None
+            and len(row.code) == 3 + 2 * depth
+            and (parent is None or row.code.startswith(parent))
+            and _same_name(row.name, name)
+        ]
+        if len(set(candidates)) != 1:
+            return None
+        parent = candidates[0]
+    return parent
+
+
+def _same_name(printed: str, name: str) -> bool:
+    def key(text: str) -> str:
+        return re.sub(r"[\s（）()]|^[一二三四五六七八九十]+、", "", text).replace("与", "和")
+
+    return key(printed) == key(name)

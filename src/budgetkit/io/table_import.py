@@ -1,0 +1,397 @@
+"""From a read document to the model: the published tables, cell by cell, each with its place in the document.
+
+:func:`read_tables` takes the :class:`~budgetkit.io.document.RawTable` values of a
+:class:`~budgetkit.io.document.Document` and a table set (:func:`budgetkit.model.tables.table_set`) and gives
+:class:`~budgetkit.model.tables.Tables`:
+
+- each printed table is matched to its template **by title** (whitespace, quote styles and the report's
+  own name in front ignored);
+- its **header rows** are read as a tree (merged cells span), and each printed column is mapped to a
+  template column by its header path ("本年支出" / "基本支出" → ``basic``); a table printed in two halves
+  (表一, 表四: 收入 | 支出; 表六: two economic halves side by side) is read half by half; a table printed
+  across (表七: one row of 预算数/决算数 pairs) is read as the template's lines × columns;
+- each **row** is keyed by its classification code, or by the template line its name matches, in the
+  template's order (so that 表四's two lines called 一般公共预算财政拨款 — income, then opening balance —
+  each find their own);
+- printed blanks stay blanks; an empty table keeps its printed 说明.
+
+Nothing is dropped silently: every row, column or cell that could not be placed is an
+:class:`ImportIssue` with its page and text, and :attr:`TableImport.places` gives the place in the
+document (page and box) of every imported cell, for provenance and highlighting.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from budgetkit.io.document import Box, Cell, RawTable
+from budgetkit.model.tables import (
+    Place,
+    Row,
+    RowKind,
+    Side,
+    Table,
+    Tables,
+    TableSet,
+    TableTemplate,
+    parse_cell,
+)
+from budgetkit.reference.classification import Level, functional_table
+
+__all__ = ["ImportIssue", "TableImport", "read_tables"]
+
+_CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+_ENUMERATOR = re.compile(r"^\s*(?:[一二三四五六七八九十]+|\d+)\s*[、.．]\s*")
+_NUMBER = re.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+_PUNCTUATION = re.compile(r"[\s“”\"'‘’「」（）()：:、，,]")
+_TOTALS = ("合计", "总计")
+
+
+@attrs.frozen
+class ImportIssue:
+    """Something in the document that was not imported: where, what was printed, and why."""
+
+    box: Box | None
+    text: str
+    reason: str
+
+    def __str__(self) -> str:
+        where = f"{self.box}" if self.box is not None else "（位置不明）"
+        return f"{where}: {self.text!r}: {self.reason}"
+
+
+@attrs.frozen
+class TableImport:
+    """The tables read from a document, the place of every imported cell, and what was not understood."""
+
+    tables: Tables
+    places: dict[Place, Box]
+    issues: tuple[ImportIssue, ...]
+    #: the printed tables that matched no template of the set (their titles), in order
+    unknown: tuple[str, ...] = ()
+
+
+def _norm(text: str | None) -> str:
+    """A name or title compared loosely: no whitespace, no quotes, brackets or enumerators."""
+    if not text:
+        return ""
+    return _PUNCTUATION.sub("", _ENUMERATOR.sub("", text))
+
+
+def _template_for(raw: RawTable, templates: Sequence[TableTemplate]) -> TableTemplate | None:
+    """The template whose title the printed title is or ends with (a report may print its own name first)."""
+    for line in reversed(raw.heading):
+        title = _norm(line.text)
+        if not title:
+            continue
+        exact = [t for t in templates if _norm(t.title) == title]
+        if exact:
+            return exact[0]
+        ending = [t for t in templates if title.endswith(_norm(t.title))]
+        if ending:
+            return max(ending, key=lambda t: len(t.title))  # 财政拨款收入支出决算总表 over 收入支出决算总表
+    return None
+
+
+def read_tables(tables: Iterable[RawTable], table_set: TableSet) -> TableImport:
+    """Map printed tables to the templates of ``table_set``; see the module's description.
+
+    >>> from budgetkit.io.document import Box, Cell as Printed, Line, RawTable
+    >>> from budgetkit.model.tables import table_set
+    >>> def row(r, *texts):  # cells 10 points wide; a merged cell spans its neighbours' places
+    ...     return tuple(Printed(t, None if t is None else Box(1, 10 * c, 10 * r, 10 * c + (19 if t == "项目" else 9), 10 * r + 9))
+    ...         for c, t in enumerate(texts))
+    >>> raw = RawTable(rows=(row(0, "项目", None, "合计", "基本支出", "项目支出"), row(1, "功能分类科目编码", "科目名称", None, None, None),
+    ...     row(2, "208", "社会保障和就业支出", "754.75", "754.75", "0.00"), row(3, "合计", None, "754.75", "754.75", "0.00")),
+    ...     pages=(1,), title="一般公共预算财政拨款支出决算表", heading=(Line("一般公共预算财政拨款支出决算表", Box(1, 0, -20, 50, -10)),))
+    >>> result = read_tables([raw], table_set("national-2024"))
+    >>> result.tables.cell("general_budget_expenditure", "208", "basic"), result.issues
+    (Cell('754.75'), ())
+    """
+    templates = table_set.templates
+    out: list[Table] = []
+    places: dict[Place, Box] = {}
+    issues: list[ImportIssue] = []
+    unknown: list[str] = []
+    for raw in tables:
+        template = _template_for(raw, templates)
+        if template is None:
+            if raw.title is not None:
+                unknown.append(raw.title)
+            continue
+        if any(t.key == template.key for t in out):
+            issues.append(ImportIssue(_first_box(raw), raw.title or "", f"{template.title} is printed twice; the first is kept"))
+            continue
+        reader = _TableReader(raw, template)
+        out.append(reader.table())
+        places.update(reader.places)
+        issues.extend(reader.issues)
+    return TableImport(Tables(set=table_set.name, tables=tuple(out)), places, tuple(issues), tuple(unknown))
+
+
+def _first_box(raw: RawTable) -> Box | None:
+    return next((cell.box for row in raw.rows for cell in row if cell.box is not None), None)
+
+
+def _is_number(text: str | None) -> bool:
+    return bool(text) and bool(_NUMBER.match(text.replace(" ", "")))  # type: ignore[union-attr]
+
+
+class _TableReader:
+    """Reads one printed table against its template."""
+
+    def __init__(self, raw: RawTable, template: TableTemplate) -> None:
+        self.raw = raw
+        self.template = template
+        self.places: dict[Place, Box] = {}
+        self.issues: list[ImportIssue] = []
+        #: texts of a body row that are headings, not figures (see :meth:`split`)
+        self.header_words: set[str] = set()
+
+    # -- the header ---------------------------------------------------------------------------------------
+    def split(self) -> tuple[list[tuple[Cell, ...]], list[tuple[Cell, ...]]]:
+        """Header rows and body rows: the body starts at the first row that prints a number or a code."""
+        rows = list(self.raw.rows)
+        for i, row in enumerate(rows):
+            first = row[0].text or ""
+            if _CODE.match(first) or any(_is_number(cell.text) for cell in row):
+                return rows[:i], rows[i:]
+        # no number at all: an empty table; its header is everything up to a row that starts with 合计
+        for i, row in enumerate(rows):
+            if i and self.template.classified_by and (row[0].text or "") in _TOTALS:
+                # the Shanghai template prints the sub-headings of 本年支出 (合计 基本支出 项目支出) in the 合计 row
+                words = [cell.text for cell in row[2:] if cell.text and not _is_number(cell.text)]
+                if words:
+                    self.header_words.update(words)
+                    return rows[: i + 1], rows[i:]
+                return rows[:i], rows[i:]
+        # or up to the first row of printed blanks (表七 printed empty)
+        for i, row in enumerate(rows):
+            if i and all(cell.text == "" for cell in row):
+                return rows[:i], rows[i:]
+        return rows, []
+
+    def paths(self, header: list[tuple[Cell, ...]]) -> list[tuple[str, ...]]:
+        """Each printed column's header path, top to bottom; a merged cell belongs to every column it spans.
+
+        A place with no cell of its own (``None``) is covered by a merged cell: the nearest cell to its left
+        when that cell's box reaches over this column, else the nearest cell above (spanning down).
+        """
+        width = self.raw.width
+        every = [row for row in self.raw.rows]
+        centres: list[float | None] = []
+        for c in range(width):
+            boxes = [row[c].box for row in every if c < len(row) and row[c].box is not None]
+            narrow = min(boxes, key=lambda b: b.x1 - b.x0) if boxes else None  # type: ignore[union-attr]
+            centres.append(None if narrow is None else (narrow.x0 + narrow.x1) / 2)
+        grid: list[list[str]] = []
+        for row in header:
+            line: list[str] = []
+            for c in range(width):
+                cell = row[c] if c < len(row) else Cell(None, None)
+                if cell.text is not None:
+                    line.append(cell.text)
+                    continue
+                left = next((row[k] for k in range(c - 1, -1, -1) if k < len(row) and row[k].text is not None), None)
+                centre = centres[c]
+                spans = left is not None and left.box is not None and centre is not None and left.box.x1 > centre
+                line.append(left.text or "" if spans and left is not None else "")
+            grid.append(line)
+        paths = []
+        for c in range(width):
+            path: list[str] = []
+            for r in range(len(grid)):
+                text = grid[r][c]
+                if text and (not path or path[-1] != text) and not (r == len(grid) - 1 and text in _TOTALS and c < 2):
+                    path.append(text)
+            paths.append(tuple(path))
+        return paths
+
+    # -- the table ------------------------------------------------------------------------------------------
+    def table(self) -> Table:
+        header, body = self.split()
+        paths = self.paths(header)
+        template = self.template
+        printed = [line.text for line in self.raw.notes]
+        empty_note = next((n for n in printed if "无数据" in n or n.startswith("说明")), "")
+        notes = tuple(n for n in printed if n != empty_note)
+        if template.two_sided:
+            rows, income_columns, columns = self.two_sided(paths, body)
+        elif template.classified_by:
+            columns, rows = self.classified(paths, body)
+            income_columns = ()
+        else:
+            columns, rows = self.across(paths, body)
+            income_columns = ()
+        return Table(
+            key=template.key,
+            number=template.number,
+            title=self.raw.title or template.title,
+            unit=self.raw.unit or "万元",
+            columns=columns,
+            income_columns=income_columns,
+            rows=tuple(rows),
+            notes=notes,
+            empty_note=empty_note,
+        )
+
+    def column_key(self, path: Sequence[str], side: Side | None) -> str | None:
+        """The template column a header path names (the whole path, or its last part)."""
+        names = {_norm(c.name): c.key for c in self.template.columns_of(side)}
+        joined = _norm("".join(path))
+        for candidate in (joined, _norm(path[-1]) if path else ""):
+            if candidate in names:
+                return names[candidate]
+        for name, key in names.items():  # a header that prints more than the name (单位：万元 folded in)
+            if name and joined.endswith(name):
+                return key
+        return None
+
+    def cells(self, row: tuple[Cell, ...], positions: Sequence[int], table_row: str, keys: Sequence[str]) -> list[str]:
+        texts = []
+        for position, key in zip(positions, keys, strict=True):
+            cell = row[position] if position < len(row) else Cell(None, None)
+            text = (cell.text or "").replace(" ", "")
+            if text and not _is_number(text):
+                if text not in self.header_words:
+                    self.issues.append(ImportIssue(cell.box, text, f"not a number in column {key} of {self.template.title}"))
+                text = ""
+            texts.append(text)
+            if cell.box is not None:
+                self.places[Place(self.template.key, table_row, key)] = cell.box
+        return texts
+
+    def classified(self, paths: list[tuple[str, ...]], body: list[tuple[Cell, ...]]) -> tuple[tuple[str, ...], list[Row]]:
+        """A table keyed by classification code: code and name columns, then amounts (maybe in two halves)."""
+        groups = self.halves(paths)
+        rows: list[Row] = []
+        columns: tuple[str, ...] = ()
+        for name_at, amount_at in groups:
+            keys = [self.column_key(paths[p], None) for p in amount_at]
+            mapped = [(p, k) for p, k in zip(amount_at, keys, strict=True) if k is not None]
+            for p, k in zip(amount_at, keys, strict=True):
+                if k is None:
+                    self.issues.append(ImportIssue(None, "/".join(paths[p]), f"a column {self.template.title} does not have"))
+            if not columns:
+                columns = tuple(k for _, k in mapped)
+            for row in body:
+                code_cell = row[name_at - 1] if name_at else row[0]
+                code = (code_cell.text or "").replace(" ", "")
+                name = row[name_at].text if name_at < len(row) else None
+                if not code and not name:
+                    continue
+                key = self.row_key(code, name or "", rows)
+                if key is None:
+                    self.issues.append(ImportIssue(code_cell.box, f"{code} {name or ''}".strip(), "a row that is neither a code nor a line of the template"))
+                    continue
+                texts = self.cells(row, [p for p, _ in mapped], key, [k for _, k in mapped])
+                rows.append(Row(key=key, name=name or code, cells=tuple(parse_cell(t) for t in texts)))
+        if len(groups) > 1:  # the halves' totals share the last printed row: both after the coded rows
+            rows.sort(key=lambda row: row.code is None)
+        return columns, rows
+
+    def halves(self, paths: list[tuple[str, ...]]) -> list[tuple[int, list[int]]]:
+        """(name column, amount columns) of each half: one half, or two when the code/name columns repeat (表六)."""
+        starts = [c for c, path in enumerate(paths) if path and ("科目名称" in path[-1] or path[-1].endswith("名称"))]
+        if not starts:
+            starts = [1]
+        groups = []
+        for n, start in enumerate(starts):
+            end = starts[n + 1] - 1 if n + 1 < len(starts) else len(paths)
+            groups.append((start, list(range(start + 1, end))))
+        return groups
+
+    def row_key(self, code: str, name: str, rows: list[Row], side: Side | None = None) -> str | None:
+        """A row's key: its code, a total line (合计), or the next template line its name matches."""
+        if _CODE.match(code):
+            return code
+        label = _norm(code or name)
+        lines = [line for line in self.template.lines if side is None or line.side in (side, None)]
+        taken = {row.key for row in rows}
+        for line in lines:
+            if line.key in taken:
+                continue
+            if _norm(line.name) == label or (label in _TOTALS and line.kind is RowKind.TOTAL and _norm(line.name) in _TOTALS):
+                return line.key
+        if side is Side.EXPENDITURE:
+            # a 类 the template does not list (债务还本支出 in a report of a year that has it): its code
+            found = functional_table().find(_ENUMERATOR.sub("", name).strip(), level=Level.CLASS)
+            if len(found) == 1 and found[0].code not in taken:
+                return found[0].code
+        return None
+
+    def two_sided(
+        self, paths: list[tuple[str, ...]], body: list[tuple[Cell, ...]]
+    ) -> tuple[list[Row], tuple[str, ...], tuple[str, ...]]:
+        """表一/表四: a 收入 half and a 支出 half, each a name column and amount columns."""
+        split = next((c for c, path in enumerate(paths) if path and path[0].startswith("支出")), len(paths) // 2)
+        halves = ((Side.INCOME, range(0, split)), (Side.EXPENDITURE, range(split, len(paths))))
+        rows: list[Row] = []
+        columns_by_side: dict[Side, tuple[str, ...]] = {}
+        for side, positions in halves:
+            name_at = positions[0]
+            amount_at = list(positions[1:])
+            keys = [self.column_key(paths[p][1:] if len(paths[p]) > 1 else paths[p], side) for p in amount_at]
+            mapped = [(p, k) for p, k in zip(amount_at, keys, strict=True) if k is not None]
+            columns_by_side[side] = tuple(k for _, k in mapped)
+            for row in body:
+                name = row[name_at].text if name_at < len(row) else None
+                if not name:
+                    if any(_is_number(row[p].text) for p in amount_at if p < len(row)):
+                        self.issues.append(ImportIssue(row[amount_at[0]].box, "", "an amount without a row name"))
+                    continue
+                key = self.row_key("", name, rows, side)
+                if key is None:
+                    self.issues.append(ImportIssue(row[name_at].box, name, f"a {side.zh} row the template of {self.template.title} does not have"))
+                    continue
+                texts = self.cells(row, [p for p, _ in mapped], key, [k for _, k in mapped])
+                number = m.group() if (m := _ENUMERATOR.match(name)) else ""
+                rows.append(
+                    Row(key=key, name=name[len(number):].strip(), cells=tuple(parse_cell(t) for t in texts),
+                        number=number.strip(), side=side)
+                )
+        return rows, columns_by_side[Side.INCOME], columns_by_side[Side.EXPENDITURE]
+
+    def across(self, paths: list[tuple[str, ...]], body: list[tuple[Cell, ...]]) -> tuple[tuple[str, ...], list[Row]]:
+        """表七: the template's lines printed across, one (line, column) per printed column."""
+        columns = tuple(c.key for c in self.template.columns)
+        column_names = {_norm(c.name): c.key for c in self.template.columns}
+        values: dict[str, dict[str, tuple[str, Box | None]]] = {}
+        names: dict[str, str] = {}
+        data = [row for row in body if any(cell.text for cell in row)]
+        if len(data) > 1:
+            self.issues.append(ImportIssue(_first_box(self.raw), self.template.title, "more than one row of figures; the first is read"))
+        row = data[0] if data else tuple(Cell("", None) for _ in paths)
+        for position, path in enumerate(paths):
+            if not path:
+                continue
+            column = column_names.get(_norm(path[-1]))
+            parts = [p for p in path[:-1] if _norm(p) not in {_norm(self.template.title), _norm(self.raw.title)}]
+            label = _norm("".join(parts[-2:]))
+            line = next((ln for ln in self.template.lines if _norm(ln.name) in (label, _norm(parts[-1]) if parts else "")), None)
+            if line is None and parts:
+                line = next((ln for ln in self.template.lines if _norm(ln.name) == _norm("".join(parts)) or _norm(ln.name) == _norm(parts[0] + parts[-1])), None)
+            cell = row[position] if position < len(row) else Cell(None, None)
+            if column is None or line is None:
+                self.issues.append(ImportIssue(cell.box, "/".join(path), f"a column {self.template.title} does not have"))
+                continue
+            names[line.key] = line.name
+            values.setdefault(line.key, {})[column] = ((cell.text or "").replace(" ", ""), cell.box)
+        rows = []
+        for line in self.template.lines:
+            if line.key not in values:
+                continue
+            texts = []
+            for column in columns:
+                text, box = values[line.key].get(column, ("", None))
+                if text and not _is_number(text):
+                    self.issues.append(ImportIssue(box, text, f"not a number in {line.name} {column}"))
+                    text = ""
+                texts.append(text)
+                if box is not None:
+                    self.places[Place(self.template.key, line.key, column)] = box
+            rows.append(Row(key=line.key, name=names[line.key], cells=tuple(parse_cell(t) for t in texts)))
+        return columns, rows

@@ -1,0 +1,213 @@
+"""Claims: the derived figures a report prints, kept beside what can be computed.
+
+Every number a 决算说明 prints about something the model can compute is a
+*claim*: "增长6.68%" claims the growth rate of 收入总计, "占95.52%" claims a share,
+"全年共计接待8批次" claims a count. A :class:`Claim` names its quantity with a
+*kind* and a *subject*, a path into the model (see :func:`resolve`), and keeps
+the stated figure exactly as printed, so that its rounding interval is known.
+
+Paths are dotted attribute names with three kinds of brackets:
+
+- ``[key]`` picks the element of a tuple whose ``code`` or ``name`` is ``key``
+  (searching a category tree at every depth) or, when none has it, the element
+  at that integer index;
+- ``[*]`` maps the rest of the path over every element;
+- ``[?field=a|b]`` keeps the elements whose ``field`` is one of the values.
+
+A subject that parses as a number is a literal operand printed in the claim's
+own sentence ("完成757人……完成率108.14%").
+
+>>> import attrs
+>>> @attrs.frozen
+... class Item:
+...     name: str
+...     size: int
+>>> @attrs.frozen
+... class Box:
+...     items: tuple[Item, ...]
+>>> box = Box(items=(Item("a", 1), Item("b", 2)))
+>>> resolve(box, "items[b].size")
+2
+>>> resolve(box, "items[*].size")
+(1, 2)
+>>> resolve(box, "items[?name=a|c][*].size")
+(1,)
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from budgetkit.errors import ModelError
+from budgetkit.values import validators as v
+from budgetkit.values.money import Money
+from budgetkit.values.numbers import to_decimal
+
+__all__ = ["ChangeExplanation", "Claim", "ClaimKind", "Contribution", "PathError", "resolve"]
+
+
+class ClaimKind(enum.Enum):
+    """What a claim states about its subject."""
+
+    #: a money figure stated again elsewhere (narrative against narrative, chart, table): 万元
+    AMOUNT = "amount"
+    #: current − previous, signed (减少 is negative): 万元
+    CHANGE = "change"
+    #: (current − previous) / |previous|, signed, in percent (增长 / 下降)
+    GROWTH = "growth"
+    #: subject / base, in percent (占…%)
+    SHARE = "share"
+    #: 完成预算: actual / budget of the subject figure, in percent
+    COMPLETION = "completion"
+    #: subject / base with literal or path operands, in percent (完成率)
+    RATIO = "ratio"
+    #: how many elements the subject holds (批次, 个项目)
+    COUNT = "count"
+    #: the sum of the subject's values (人次; 万元 when they are money)
+    SUM = "sum"
+    #: the overall self-evaluation score of the projects the subject selects (分)
+    SCORE = "score"
+
+
+class PathError(ModelError, LookupError):
+    """A claim's path that does not lead to anything in the model."""
+
+
+_STEP = re.compile(r"\.?([A-Za-z_][A-Za-z0-9_]*)|\[([^\]]*)\]")
+
+
+def _lookup(items: tuple[Any, ...], key: str, path: str) -> Any:
+    stack = list(items)
+    while stack:  # depth-first through category trees
+        item = stack.pop(0)
+        if getattr(item, "code", None) == key or getattr(item, "name", None) == key:
+            return item
+        stack[0:0] = list(getattr(item, "children", ()))
+    if key.isdigit() and len(key) <= 6:  # no element has that code: an index
+        if int(key) < len(items):
+            return items[int(key)]
+        raise PathError(f"no element with code or name {key!r}, and index {key} is out of range", path)
+    raise PathError(f"no element with code or name {key!r}", path)
+
+
+def _matches(item: Any, field: str, values: set[str]) -> bool:
+    value = getattr(item, field, None)
+    if isinstance(value, enum.Enum):
+        value = value.value
+    if isinstance(value, bool):
+        value = str(value).lower()
+    return str(value) in values
+
+
+def resolve(root: Any, path: str) -> Any:
+    """Follow ``path`` from ``root``; raise :class:`PathError` naming the failing step.
+
+    >>> from budgetkit import datasets
+    >>> seed = datasets.load("zigong-hr-2023")
+    >>> resolve(seed, "general_budget.categories[事业运行].actual")
+    Money('426.43')
+    >>> resolve(seed, "three_public.events[*].persons")
+    (4, 4, 14, 6, 3, 4, 7, 8)
+    >>> resolve(seed, "income.totl")
+    Traceback (most recent call last):
+    ...
+    budgetkit.model.claim.PathError: income.totl: Income has no field 'totl'
+    """
+    value = root
+    position = 0
+    while position < len(path):
+        match = _STEP.match(path, position)
+        if match is None:
+            raise PathError(f"cannot read the path at {path[position:]!r}", path)
+        position = match.end()
+        attribute, key = match.group(1), match.group(2)
+        if attribute is not None:
+            if not hasattr(value, attribute) or attribute.startswith("_"):
+                raise PathError(f"{type(value).__name__} has no field {attribute!r}", path)
+            value = getattr(value, attribute)
+            if callable(value):
+                raise PathError(f"{attribute!r} is a method, not a field", path)
+        elif not isinstance(value, tuple):
+            raise PathError(f"[{key}] needs a sequence, found {type(value).__name__}", path)
+        elif key == "*":
+            rest = path[position:]
+            return tuple(resolve(item, rest) for item in value)
+        elif key.startswith("?"):
+            field, _, wanted = key[1:].partition("=")
+            missing = [item for item in value if not hasattr(item, field) or field.startswith("_")]
+            if missing:
+                raise PathError(f"{type(missing[0]).__name__} has no field {field!r} to filter on", path)
+            value = tuple(item for item in value if _matches(item, field, set(wanted.split("|"))))
+        else:
+            value = _lookup(value, key, path)
+    return value
+
+
+def _kind(value: Any) -> ClaimKind:
+    return v.member(ClaimKind, value)
+
+
+#: Most significant digits of a stated figure: a percentage of two accepted amounts
+#: (up to 10^30 over 10^-12) printed to two places needs 47, more than an amount may have.
+STATED_DIGITS = 60
+
+
+def _stated(value: Any) -> Decimal:
+    return to_decimal(value, max_digits=STATED_DIGITS)
+
+
+@attrs.frozen(kw_only=True)
+class Claim:
+    """A derived figure as the report prints it.
+
+    ``stated`` keeps the printed digits (``Decimal("6.68")`` for "6.68%");
+    ``base`` is the denominator's path for shares and ratios; ``text`` is the
+    printed words and ``section`` where they stand.
+
+    >>> Claim(kind="growth", subject="income.total", stated="6.68", section="一").stated
+    Decimal('6.68')
+    """
+
+    kind: ClaimKind = attrs.field(converter=_kind)
+    subject: str
+    stated: Decimal = attrs.field(converter=_stated)
+    base: str | None = None
+    text: str = ""
+    section: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class Contribution:
+    """One signed reason in a change explanation ("人员支出增加50.47万"), maybe itself broken down."""
+
+    label: str
+    amount: Money = attrs.field(converter=v.money)
+    parts: tuple[Contribution, ...] = attrs.field(default=(), converter=v.tuple_of)
+
+
+@attrs.frozen(kw_only=True)
+class ChangeExplanation:
+    """A change of ``subject`` explained as signed contributions that must add up to it, or in words.
+
+    ``reason`` is the explanation as text ("主要原因是…" without those words), for a change
+    the report explains without amounts; contributions, when given, must add up to ``change``.
+
+    >>> e = ChangeExplanation(subject="income.total", change="66.02", section="一",
+    ...     contributions=(Contribution(label="人员支出", amount="50.47"),
+    ...                    Contribution(label="公用经费", amount="-2.74")))
+    >>> Money.sum(c.amount for c in e.contributions)
+    Money('47.73')
+    >>> ChangeExplanation(subject="three_public.vehicle", change="0.07", reason="进一步开展服务工作").contributions
+    ()
+    """
+
+    subject: str
+    change: Money = attrs.field(converter=v.money)
+    contributions: tuple[Contribution, ...] = attrs.field(default=(), converter=v.tuple_of)
+    section: str = ""
+    reason: str = ""

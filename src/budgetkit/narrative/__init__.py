@@ -1,0 +1,1 @@
+"""The narrative: Part Two of the 决算说明 written from the model."""

@@ -1,0 +1,1 @@
+"""Outputs: data frames and Arrow, charts, notebook HTML, the Fiscal Data Package."""

@@ -1,0 +1,1 @@
+"""Reference data: the functional and economic classifications, and the vocabulary of labels."""
