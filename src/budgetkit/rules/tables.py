@@ -128,19 +128,20 @@ def _within(tables: Tables, table: Table, template: TableTemplate, name: _Names)
             for term in line.sum_of:
                 sign, key = ("-", term[1:]) if term.startswith("-") else ("", term)
                 if key in _LEVEL_LENGTH:
-                    for code in _level_rows(table, key, side):
-                        code_place = Place(table.key, code, column)
-                        cell = tables.at(code_place)
-                        if cell is not None and not cell.is_blank:  # a blank template line adds nothing
-                            parts.append((name(code_place), _signed(cell, sign)))
+                    level = [(Place(table.key, code, column), sign) for code in _level_rows(table, key, side)]
+                    # a blank template line (表一's unused 类) adds nothing: leave it out of the message
+                    printed = [(p, s) for p, s in level if not (tables.at(p) or Cell.blank()).is_blank]
+                    parts += [(name(p), _signed(tables.at(p), s)) for p, s in printed or level]
                     continue
                 term_place = Place(table.key, key, column)
                 cell = tables.at(term_place)
                 if cell is None and classified and key.isdigit():
                     continue  # a classification row not printed has no money (rows are printed where there is)
                 parts.append((name(term_place), _signed(cell, sign)))
-            yield SumCheck("table.line_sum", str(place), name(place), str(place), _money(tables.at(place)),
-                           tuple(parts), part)
+            total = tables.at(place)
+            if not parts and total is not None and total.is_blank:
+                continue  # a blank total over no printed rows (an empty 表八): nothing to check
+            yield SumCheck("table.line_sum", str(place), name(place), str(place), _money(total), tuple(parts), part)
     # the code hierarchy: 类 = Σ款, 款 = Σ项 (a 款 printed without its 项 counts as itself)
     if classified:
         for row in table.rows:
@@ -161,6 +162,9 @@ def _across(account: FinalAccount, tables: Tables, name: _Names) -> Iterator[Sum
         return
     for link in shipped.links:
         for left, right in tables.link_places(link):
+            cells = [tables.at(p) for p in (*left, *right)]
+            if link.level is not None and all(c is None or c.is_blank for c in cells):
+                continue  # a 类 printed blank in one table and not at all in the other: no money, nothing to link
             first, *rest = left
             parts = [(name(p), _money(tables.at(p))) for p in right]
             parts += [(name(p), _signed(tables.at(p), "-")) for p in rest]
