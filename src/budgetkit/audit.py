@@ -108,7 +108,7 @@ def check(
     >>> check(seed, disable=("txt",))
     Traceback (most recent call last):
     ...
-    budgetkit.audit.UnknownRuleError: unknown rule or finding code 'txt'; known prefixes: chart, claim, classification, explanation, funds, identity, indicator, project, rate, rounding, text
+    budgetkit.audit.UnknownRuleError: unknown rule or finding code 'txt'; known prefixes: chart, claim, classification, explanation, funds, identity, indicator, project, rate, rounding, table, text
     """
     chosen = DEFAULT_RULES if rules is None else tuple(rules)
     check_disable(chosen, disable)
