@@ -151,8 +151,9 @@ def test_absent_cell_is_skipped_and_named(social: FinalAccount) -> None:
     broken = _with_table(social, attrs.evolve(table, rows=rows))
     assert _table_findings(broken) == []
     report = coverage(broken)
-    assert any(line.startswith("表一“本年收入合计”决算数 identity skipped") and "其他收入" in line
-               for line in report.skipped)
+    assert any(
+        line.startswith("表一“本年收入合计”决算数 identity skipped") and "其他收入" in line for line in report.skipped
+    )
     assert report.checked["table"] == coverage(social).checked["table"] - 1
 
 
@@ -167,10 +168,16 @@ def test_coverage_counts(social: FinalAccount) -> None:
 
 def test_blank_cells_sum_as_zero() -> None:
     """A blank cell sums as 0 in a row: 合计 5.00 = 基本 5.00 + 项目 (blank) holds."""
-    table = Table(key="general_budget_expenditure", number="五", columns=("total", "basic", "project"),
-                  rows=(Row(key="201", name="一般公共服务支出", cells=("5.00", "5.00", "")),))
-    account = attrs.evolve(datasets.load("zigong-hr-2023"),
-                           tables=attrs.evolve(datasets.load("putuo-social-work-2024").tables, tables=(table,)))
+    table = Table(
+        key="general_budget_expenditure",
+        number="五",
+        columns=("total", "basic", "project"),
+        rows=(Row(key="201", name="一般公共服务支出", cells=("5.00", "5.00", "")),),
+    )
+    account = attrs.evolve(
+        datasets.load("zigong-hr-2023"),
+        tables=attrs.evolve(datasets.load("putuo-social-work-2024").tables, tables=(table,)),
+    )
     assert coverage(account).checked["table"] == 1
     assert not any(f.rule in ("table.column_sum", "table.line_sum") for f in check(account))
 

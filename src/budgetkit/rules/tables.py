@@ -25,6 +25,7 @@ Presence, order, the 目录 and the note of an empty table are checked beside th
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterator
 from typing import Final
@@ -84,10 +85,8 @@ class _Names:
         column = place.column
         if template is not None:
             side = row.side if row is not None else (line.side if line is not None else None)
-            try:
+            with contextlib.suppress(KeyError):
                 column = template.column(place.column, side if template.two_sided else None).name
-            except KeyError:
-                pass
         return f"{head}“{row_name}”{column}"
 
 
@@ -114,26 +113,27 @@ def _within(tables: Tables, table: Table, template: TableTemplate, name: _Names)
                 sign, key = ("-", term[1:]) if term.startswith("-") else ("", term)
                 term_place = Place(table.key, row.key, key)
                 parts.append((name(term_place), _signed(tables.at(term_place), sign)))
-            yield SumCheck("table.column_sum", str(place), name(place), str(place), _money(tables.at(place)),
-                           tuple(parts), part)
+            yield SumCheck(
+                "table.column_sum", str(place), name(place), str(place), _money(tables.at(place)), tuple(parts), part
+            )
     # each fixed line against its sum_of, in every column of its side
     classified = bool(template.classified_by)
     for line in template.lines:
         if not line.sum_of or table.row(line.key) is None:
             continue
         side = line.side if template.two_sided else None
-        for column in table.columns_of(side):
-            place = Place(table.key, line.key, column)
+        for key_of_column in table.columns_of(side):
+            place = Place(table.key, line.key, key_of_column)
             parts = []
             for term in line.sum_of:
                 sign, key = ("-", term[1:]) if term.startswith("-") else ("", term)
                 if key in _LEVEL_LENGTH:
-                    level = [(Place(table.key, code, column), sign) for code in _level_rows(table, key, side)]
+                    level = [(Place(table.key, code, key_of_column), sign) for code in _level_rows(table, key, side)]
                     # a blank template line (表一's unused 类) adds nothing: leave it out of the message
                     printed = [(p, s) for p, s in level if not (tables.at(p) or Cell.blank()).is_blank]
                     parts += [(name(p), _signed(tables.at(p), s)) for p, s in printed or level]
                     continue
-                term_place = Place(table.key, key, column)
+                term_place = Place(table.key, key, key_of_column)
                 cell = tables.at(term_place)
                 if cell is None and classified and key.isdigit():
                     continue  # a classification row not printed has no money (rows are printed where there is)
@@ -148,12 +148,18 @@ def _within(tables: Tables, table: Table, template: TableTemplate, name: _Names)
             children = table.children(row.key) if row.code is not None and len(row.key) < 7 else ()
             if not children:
                 continue
-            for column in table.columns_of(row.side):
-                place = Place(table.key, row.key, column)
-                parts = [(name(Place(table.key, c.key, column)), _money(tables.at(Place(table.key, c.key, column))))
-                         for c in children]
-                yield SumCheck("table.hierarchy", str(place), name(place), str(place), _money(tables.at(place)),
-                               tuple(parts), part)
+            for key_of_column in table.columns_of(row.side):
+                place = Place(table.key, row.key, key_of_column)
+                parts = [
+                    (
+                        name(Place(table.key, c.key, key_of_column)),
+                        _money(tables.at(Place(table.key, c.key, key_of_column))),
+                    )
+                    for c in children
+                ]
+                yield SumCheck(
+                    "table.hierarchy", str(place), name(place), str(place), _money(tables.at(place)), tuple(parts), part
+                )
 
 
 def _across(account: FinalAccount, tables: Tables, name: _Names) -> Iterator[SumCheck]:
@@ -170,8 +176,15 @@ def _across(account: FinalAccount, tables: Tables, name: _Names) -> Iterator[Sum
             parts += [(name(p), _signed(tables.at(p), "-")) for p in rest]
             label = link.note or str(first)
             what = name(first) if not rest else f"{name(first)}（{label}）"
-            yield SumCheck("table.link", str(first), what, f"{label}: {first}", _money(tables.at(first)),
-                           tuple(parts), _part(first.table))
+            yield SumCheck(
+                "table.link",
+                str(first),
+                what,
+                f"{label}: {first}",
+                _money(tables.at(first)),
+                tuple(parts),
+                _part(first.table),
+            )
     # each figure of the account against its printing in a table whose line key is the figure's path
     for table in tables.tables:
         template = tables.template(table.key)
@@ -196,8 +209,15 @@ def _across(account: FinalAccount, tables: Tables, name: _Names) -> Iterator[Sum
                     continue  # the account does not print the figure apart from the table: nothing to compare
                 place = Place(table.key, line.key, column)
                 label = f"{FIGURE_LABELS[line.key]}{'预算数' if field == 'budget' else ''}"
-                yield SumCheck("table.figure", f"{line.key}.{field}", f"情况说明{label}", f"{line.key}.{field}",
-                               stated, ((name(place), _money(tables.at(place))),), _part(table.key))
+                yield SumCheck(
+                    "table.figure",
+                    f"{line.key}.{field}",
+                    f"情况说明{label}",
+                    f"{line.key}.{field}",
+                    stated,
+                    ((name(place), _money(tables.at(place))),),
+                    _part(table.key),
+                )
 
 
 def sum_checks(account: FinalAccount) -> Iterator[SumCheck]:
@@ -286,8 +306,8 @@ def layout_findings(account: FinalAccount) -> Iterator[Finding]:
     for i, table in enumerate(tables.tables):
         if not table.is_empty:
             continue
-        template = tables.template(table.key)
-        number = table.number or (template.number if template else "")
+        printed_as = tables.template(table.key)
+        number = table.number or (printed_as.number if printed_as else "")
         if not (table.empty_note or any(_EMPTY.search(note) and "下述说明" not in note for note in table.notes)):
             yield make_finding(
                 "table.empty_note",
