@@ -81,7 +81,7 @@ def test_table_five_rows_off_by_one_cent_are_the_ones_in_the_notes(planning: Fin
 
 
 def test_check_raises_only_the_verified_errors_on_the_real_report(planning: FinalAccount) -> None:
-    """budgetkit check's errors on this report are the notes' defects 1 and 3: two printings, 人员经费."""
+    """budgetkit check's errors on this report are the notes' defects 1 and 3: two printings, 人员经费, 基本支出."""
     findings = check(planning)
     errors = [(f.rule, f.path) for f in findings if f.severity is Severity.ERROR]
     assert errors == [
@@ -89,6 +89,7 @@ def test_check_raises_only_the_verified_errors_on_the_real_report(planning: Fina
         ("table.link", "summary[212].amount"),
         ("table.link", "general_budget_expenditure[210].total"),
         ("table.figure", "general_budget.personnel.current"),
+        ("table.figure", "general_budget.basic.current"),
     ]
     truncated = {str(f.stated) for f in findings if f.rule == "rounding.truncated"}
     assert truncated == {"99.86", "95.45"}

@@ -55,13 +55,14 @@ def test_social_work_has_no_table_errors(social: FinalAccount) -> None:
 
 
 def test_planning_finds_the_verified_defects(planning: FinalAccount) -> None:
-    """Planning's two printings of 卫生健康支出 and 城乡社区支出 and its 人员经费 4896.98 are errors, nothing else."""
+    """Planning's two printings of 卫生健康支出 and 城乡社区支出 and its 人员经费 4896.98 and 基本支出 5377.64 are errors, nothing else."""
     errors = [(f.rule, f.path, f.stated, f.expected) for f in check(planning) if f.rule.startswith("table.")]
     assert errors == [
         ("table.link", "summary[210].amount", "236.63", "236.64"),
         ("table.link", "summary[212].amount", "3845.25", "3845.24"),
         ("table.link", "general_budget_expenditure[210].total", "236.64", "236.63"),
         ("table.figure", "general_budget.personnel.current", "4896.98", "4884.09"),
+        ("table.figure", "general_budget.basic.current", "5377.64", "5364.75"),
     ]
 
 
@@ -160,9 +161,9 @@ def test_absent_cell_is_skipped_and_named(social: FinalAccount) -> None:
 def test_coverage_counts(social: FinalAccount) -> None:
     """Coverage counts the identities checked and words the account identities skipped for absent figures."""
     report = coverage(social)
-    assert report.checked == {"identity": 12, "table": 284}
+    assert report.checked == {"identity": 12, "table": 288}
     assert "收入总计 identity skipped: 使用非财政拨款结余、年初结转和结余 absent" in report.skipped
-    assert report.as_dict()["checked"] == {"identity": 12, "table": 284, "total": 296}
+    assert report.as_dict()["checked"] == {"identity": 12, "table": 288, "total": 300}
     assert coverage(social, disable=("table",)).checked == {"identity": 12}
 
 
@@ -186,9 +187,9 @@ def test_cli_prints_coverage(capsys: pytest.CaptureFixture[str]) -> None:
     """`budgetkit check` prints what it checked and skipped, in text and in JSON."""
     main(["check", "putuo-social-work-2024", "--format", "json"])
     summary = json.loads(capsys.readouterr().out)["summary"]
-    assert summary["checked"]["total"] == 296 and len(summary["skipped"]) == 15
+    assert summary["checked"]["total"] == 300 and len(summary["skipped"]) == 15
     main(["check", "putuo-social-work-2024"])
-    assert "已核对恒等式 296 个" in capsys.readouterr().out
+    assert "已核对恒等式 300 个" in capsys.readouterr().out
 
 
 def test_batch_runs_the_table_rule(social: FinalAccount, planning: FinalAccount) -> None:

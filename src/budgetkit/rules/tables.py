@@ -53,6 +53,14 @@ _PARTS: Final = {
 }
 #: Which figure of the account a table column prints: 决算数 the current amount, 预算数 the budget.
 _FIGURE_FIELDS: Final = {"actual": "current", "budget": "budget"}
+#: Figures of the account printed in a table's 合计 row rather than on a line keyed by their path.
+_TOTAL_ROW_FIGURES: Final = {
+    "general_budget.total": Place("general_budget_expenditure", "total", "total"),
+    "general_budget.basic": Place("general_budget_expenditure", "total", "basic"),
+    "general_budget.project": Place("general_budget_expenditure", "total", "project"),
+    "expenditure.basic": Place("expenditure", "total", "basic"),
+    "expenditure.project": Place("expenditure", "total", "project"),
+}
 
 
 def _part(table: str) -> Part:
@@ -220,6 +228,24 @@ def _across(account: FinalAccount, tables: Tables, name: _Names) -> Iterator[Sum
                 )
 
 
+def _total_rows(account: FinalAccount, tables: Tables, name: _Names) -> Iterator[SumCheck]:
+    """Each figure of the account against the 合计 row cell that prints it (基本支出 of 表五 …)."""
+    for path, place in _TOTAL_ROW_FIGURES.items():
+        figure = resolve(account, path)
+        cell = tables.at(place)
+        if not isinstance(figure, Figure) or figure.current is None or cell is None:
+            continue
+        yield SumCheck(
+            "table.figure",
+            f"{path}.current",
+            f"情况说明{FIGURE_LABELS[path]}",
+            f"{path}.current",
+            figure.current,
+            ((name(place), _money(cell)),),
+            _part(place.table),
+        )
+
+
 def sum_checks(account: FinalAccount) -> Iterator[SumCheck]:
     """Every identity over the account's printed tables as data, complete or not (an absent cell skips one).
 
@@ -237,6 +263,7 @@ def sum_checks(account: FinalAccount) -> Iterator[SumCheck]:
         if template is not None:
             yield from _within(tables, table, template, name)
     yield from _across(account, tables, name)
+    yield from _total_rows(account, tables, name)
 
 
 _NUMERAL: Final = re.compile(r"^[一二三四五六七八九十]+、\s*")
