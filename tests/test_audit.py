@@ -226,11 +226,7 @@ def test_a_custom_rule_is_run(consistent: FinalAccount) -> None:
     """A user's own Rule runs beside the catalogue and its findings are filtered like any other."""
 
     def unit_named(ctx: Context) -> list[Finding]:
-        return [
-            ctx.finding(
-                "custom.unit", "unit", "单位名称", "unit name", stated=ctx.account.unit, severity=Severity.WARNING
-            )
-        ]
+        return [ctx.finding("custom.unit", "unit", "单位名称", "unit name", stated=ctx.account.unit, severity=Severity.WARNING)]
 
     rule = Rule(code="custom", title="单位名称", title_en="Unit name", func=unit_named, codes=("custom.unit",))
     findings = check(consistent, rules=(*DEFAULT_RULES, rule), min_severity=Severity.WARNING)

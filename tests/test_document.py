@@ -73,20 +73,7 @@ def test_cells_keep_blanks_and_merged_places_apart(planning: Document) -> None:
     three_public = next(table for table in planning.tables if table.title == "财政拨款“三公”经费支出决算表")
     assert three_public.rows[0][0].text == "财政拨款“三公”经费"
     assert three_public.rows[0][1].text is None  # merged across the row
-    assert three_public.texts()[-1] == [
-        "2.85",
-        "0.39",
-        "0.00",
-        "0.00",
-        "0.00",
-        "0.00",
-        "0.00",
-        "0.00",
-        "0.00",
-        "0.00",
-        "2.85",
-        "0.39",
-    ]
+    assert three_public.texts()[-1] == ["2.85", "0.39", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "2.85", "0.39"]
     general = next(table for table in planning.tables if table.title == "一般公共预算财政拨款支出决算表")
     assert general.texts()[2][:2] == ["208", "社会保障和就业支出"]  # printed over two lines in its cell
     income_total = next(table for table in planning.tables if table.title == "收入支出决算总表")
@@ -104,9 +91,7 @@ def test_every_cell_has_its_page_and_box(planning: Document) -> None:
 
 def test_paragraphs_are_joined_across_lines_and_pages(planning: Document) -> None:
     """Running text is rebuilt into paragraphs: a sentence wrapped over lines reads whole, with every line's page."""
-    total = next(
-        p for p in planning.paragraphs if p.text.startswith("上海市普陀区规划和自然资源局 2024 年度收入支出总计")
-    )
+    total = next(p for p in planning.paragraphs if p.text.startswith("上海市普陀区规划和自然资源局 2024 年度收入支出总计"))
     assert "9859.38 万元。与 2023 年度相比，收入支出总计增加 1062.85万元，增长 12.08%。" in total.text
     assert total.pages == (20,)
     spanning = [p for p in planning.paragraphs if len(p.pages) > 1]

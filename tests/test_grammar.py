@@ -519,7 +519,9 @@ def test_item_path_resolves_each_name_under_its_printed_parent() -> None:
     assert known.subject.path.codes == ("208", "20801", "2080101")
     assert str(known.place) == "general_budget_expenditure[2080101].total"
     unknown = one(
-        parse_text("2、教育支出（类）教育管理事务（款）行政运行（项）。支出决算为 5.00 万元。", section="五（三）"),
+        parse_text(
+            "2、教育支出（类）教育管理事务（款）行政运行（项）。支出决算为 5.00 万元。", section="五（三）"
+        ),
         Amount,
     )
     assert isinstance(unknown, Amount) and unknown.subject.path is not None

@@ -70,11 +70,7 @@ def test_lines_of_the_same_name_are_told_apart_by_their_order(social: TableImpor
     fiscal = social.tables.table("fiscal_summary")
     assert fiscal is not None
     keys = [row.key for row in fiscal.rows if row.side is Side.INCOME]
-    assert (
-        keys.index("fiscal.general_budget.income")
-        < keys.index("fiscal.opening")
-        < keys.index("fiscal.general_budget.opening")
-    )
+    assert keys.index("fiscal.general_budget.income") < keys.index("fiscal.opening") < keys.index("fiscal.general_budget.opening")
 
 
 def test_a_class_the_template_does_not_list_is_kept_by_its_code(social: TableImport) -> None:
@@ -125,7 +121,6 @@ def test_two_printings_of_one_figure_are_both_kept(planning: TableImport) -> Non
 
 def test_a_cell_that_is_not_a_number_is_reported_with_its_place() -> None:
     """A figure cell printed as text is an issue naming page and text, and is imported as a blank."""
-
     def row(r: int, *texts: str | None) -> tuple[Printed, ...]:
         width = {"项目": 19}
         return tuple(
@@ -151,12 +146,8 @@ def test_a_cell_that_is_not_a_number_is_reported_with_its_place() -> None:
 def test_a_table_of_no_known_title_is_listed_as_unknown() -> None:
     """A printed table that matches no template is named in ``unknown``, never dropped silently."""
     box = Box(2, 1.0, 2.0, 3.0, 4.0)
-    raw = RawTable(
-        rows=((Printed("序号", box), Printed("单位名称", box)),),
-        pages=(2,),
-        title="部门决算单位构成",
-        heading=(Line("部门决算单位构成", box),),
-    )
+    raw = RawTable(rows=((Printed("序号", box), Printed("单位名称", box)),), pages=(2,), title="部门决算单位构成",
+        heading=(Line("部门决算单位构成", box),))
     result = read_tables([raw], table_set("national-2024"))
     assert result.unknown == ("部门决算单位构成",) and result.tables.tables == ()
 
@@ -169,11 +160,6 @@ def test_the_import_equals_the_hand_transcription(name: str) -> None:
     assert [t.key for t in imported.tables] == [t.key for t in transcribed.tables]
     for made, typed in zip(imported.tables, transcribed.tables, strict=True):
         assert (made.number, made.title, made.unit, made.columns, made.income_columns) == (
-            typed.number,
-            typed.title,
-            typed.unit,
-            typed.columns,
-            typed.income_columns,
-        )
+            typed.number, typed.title, typed.unit, typed.columns, typed.income_columns)
         assert (made.notes, made.empty_note) == (typed.notes, typed.empty_note)
         assert made.rows == typed.rows, made.key

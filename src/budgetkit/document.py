@@ -50,9 +50,7 @@ _UNIT_LINE = re.compile(r"^\s*(?:金额)?单位[:：]\s*(\S+)\s*$")
 _NOTE_LINE = re.compile(r"^\s*(?:注|说明)[:：]")
 _SPACES = re.compile(r"\s+")
 #: A line that starts a heading or a numbered point: 第三部分, 一、, （一）, 1、 or 1. — always a new paragraph.
-_HEADING_START = re.compile(
-    r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[、.．](?!\d))"
-)
+_HEADING_START = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[、.．](?!\d))")
 
 
 @attrs.frozen
@@ -212,9 +210,7 @@ def read_pdf(path: str | Path, *, max_pages: int = MAX_PAGES) -> Document:
             except LoadError:
                 raise
             except Exception as exc:  # a damaged page: name it
-                raise LoadError(
-                    source, [LoadIssue(f"page {number}", f"cannot be read ({type(exc).__name__})")]
-                ) from None
+                raise LoadError(source, [LoadIssue(f"page {number}", f"cannot be read ({type(exc).__name__})")]) from None
         return reader.document(count)
 
 
@@ -259,9 +255,7 @@ class _Pending:
     open_end: bool = True
 
     def freeze(self) -> RawTable:
-        return RawTable(
-            tuple(self.rows), tuple(self.pages), self.title, self.unit, tuple(self.heading), tuple(self.notes)
-        )
+        return RawTable(tuple(self.rows), tuple(self.pages), self.title, self.unit, tuple(self.heading), tuple(self.notes))
 
 
 class _Reader:
@@ -280,10 +274,7 @@ class _Reader:
     def page(self, number: int, page: Any) -> None:
         found = sorted(page.find_tables(), key=lambda table: table.bbox[1])
         lines = [
-            Line(
-                _SPACES.sub(" ", line["text"]).strip(),
-                _box(number, (line["x0"], line["top"], line["x1"], line["bottom"])),
-            )
+            Line(_SPACES.sub(" ", line["text"]).strip(), _box(number, (line["x0"], line["top"], line["x1"], line["bottom"])))
             for line in page.extract_text_lines()
         ]
         self.chars += sum(len(line.text) for line in lines)

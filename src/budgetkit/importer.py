@@ -123,9 +123,7 @@ def read_tables(tables: Iterable[RawTable], table_set: TableSet) -> TableImport:
                 unknown.append(raw.title)
             continue
         if any(t.key == template.key for t in out):
-            issues.append(
-                ImportIssue(_first_box(raw), raw.title or "", f"{template.title} is printed twice; the first is kept")
-            )
+            issues.append(ImportIssue(_first_box(raw), raw.title or "", f"{template.title} is printed twice; the first is kept"))
             continue
         reader = _TableReader(raw, template)
         out.append(reader.table())
@@ -259,18 +257,14 @@ class _TableReader:
             text = (cell.text or "").replace(" ", "")
             if text and not _is_number(text):
                 if text not in self.header_words:
-                    self.issues.append(
-                        ImportIssue(cell.box, text, f"not a number in column {key} of {self.template.title}")
-                    )
+                    self.issues.append(ImportIssue(cell.box, text, f"not a number in column {key} of {self.template.title}"))
                 text = ""
             texts.append(text)
             if cell.box is not None:
                 self.places[Place(self.template.key, table_row, key)] = cell.box
         return texts
 
-    def classified(
-        self, paths: list[tuple[str, ...]], body: list[tuple[Cell, ...]]
-    ) -> tuple[tuple[str, ...], list[Row]]:
+    def classified(self, paths: list[tuple[str, ...]], body: list[tuple[Cell, ...]]) -> tuple[tuple[str, ...], list[Row]]:
         """A table keyed by classification code: code and name columns, then amounts (maybe in two halves)."""
         groups = self.halves(paths)
         rows: list[Row] = []
@@ -280,9 +274,7 @@ class _TableReader:
             mapped = [(p, k) for p, k in zip(amount_at, keys, strict=True) if k is not None]
             for p, k in zip(amount_at, keys, strict=True):
                 if k is None:
-                    self.issues.append(
-                        ImportIssue(None, "/".join(paths[p]), f"a column {self.template.title} does not have")
-                    )
+                    self.issues.append(ImportIssue(None, "/".join(paths[p]), f"a column {self.template.title} does not have"))
             if not columns:
                 columns = tuple(k for _, k in mapped)
             for row in body:
@@ -293,13 +285,7 @@ class _TableReader:
                     continue
                 key = self.row_key(code, name or "", rows)
                 if key is None:
-                    self.issues.append(
-                        ImportIssue(
-                            code_cell.box,
-                            f"{code} {name or ''}".strip(),
-                            "a row that is neither a code nor a line of the template",
-                        )
-                    )
+                    self.issues.append(ImportIssue(code_cell.box, f"{code} {name or ''}".strip(), "a row that is neither a code nor a line of the template"))
                     continue
                 texts = self.cells(row, [p for p, _ in mapped], key, [k for _, k in mapped])
                 rows.append(Row(key=key, name=name or code, cells=tuple(parse_cell(t) for t in texts)))
@@ -328,9 +314,7 @@ class _TableReader:
         for line in lines:
             if line.key in taken:
                 continue
-            if _norm(line.name) == label or (
-                label in _TOTALS and line.kind is RowKind.TOTAL and _norm(line.name) in _TOTALS
-            ):
+            if _norm(line.name) == label or (label in _TOTALS and line.kind is RowKind.TOTAL and _norm(line.name) in _TOTALS):
                 return line.key
         if side is Side.EXPENDITURE:
             # a 类 the template does not list (债务还本支出 in a report of a year that has it): its code
@@ -361,24 +345,13 @@ class _TableReader:
                     continue
                 key = self.row_key("", name, rows, side)
                 if key is None:
-                    self.issues.append(
-                        ImportIssue(
-                            row[name_at].box,
-                            name,
-                            f"a {side.zh} row the template of {self.template.title} does not have",
-                        )
-                    )
+                    self.issues.append(ImportIssue(row[name_at].box, name, f"a {side.zh} row the template of {self.template.title} does not have"))
                     continue
                 texts = self.cells(row, [p for p, _ in mapped], key, [k for _, k in mapped])
                 number = m.group() if (m := _ENUMERATOR.match(name)) else ""
                 rows.append(
-                    Row(
-                        key=key,
-                        name=name[len(number) :].strip(),
-                        cells=tuple(parse_cell(t) for t in texts),
-                        number=number.strip(),
-                        side=side,
-                    )
+                    Row(key=key, name=name[len(number):].strip(), cells=tuple(parse_cell(t) for t in texts),
+                        number=number.strip(), side=side)
                 )
         return rows, columns_by_side[Side.INCOME], columns_by_side[Side.EXPENDITURE]
 
@@ -390,11 +363,7 @@ class _TableReader:
         names: dict[str, str] = {}
         data = [row for row in body if any(cell.text for cell in row)]
         if len(data) > 1:
-            self.issues.append(
-                ImportIssue(
-                    _first_box(self.raw), self.template.title, "more than one row of figures; the first is read"
-                )
-            )
+            self.issues.append(ImportIssue(_first_box(self.raw), self.template.title, "more than one row of figures; the first is read"))
         row = data[0] if data else tuple(Cell("", None) for _ in paths)
         for position, path in enumerate(paths):
             if not path:
@@ -402,23 +371,12 @@ class _TableReader:
             column = column_names.get(_norm(path[-1]))
             parts = [p for p in path[:-1] if _norm(p) not in {_norm(self.template.title), _norm(self.raw.title)}]
             label = _norm("".join(parts[-2:]))
-            line = next(
-                (ln for ln in self.template.lines if _norm(ln.name) in (label, _norm(parts[-1]) if parts else "")), None
-            )
+            line = next((ln for ln in self.template.lines if _norm(ln.name) in (label, _norm(parts[-1]) if parts else "")), None)
             if line is None and parts:
-                line = next(
-                    (
-                        ln
-                        for ln in self.template.lines
-                        if _norm(ln.name) == _norm("".join(parts)) or _norm(ln.name) == _norm(parts[0] + parts[-1])
-                    ),
-                    None,
-                )
+                line = next((ln for ln in self.template.lines if _norm(ln.name) == _norm("".join(parts)) or _norm(ln.name) == _norm(parts[0] + parts[-1])), None)
             cell = row[position] if position < len(row) else Cell(None, None)
             if column is None or line is None:
-                self.issues.append(
-                    ImportIssue(cell.box, "/".join(path), f"a column {self.template.title} does not have")
-                )
+                self.issues.append(ImportIssue(cell.box, "/".join(path), f"a column {self.template.title} does not have"))
                 continue
             names[line.key] = line.name
             values.setdefault(line.key, {})[column] = ((cell.text or "").replace(" ", ""), cell.box)
