@@ -80,10 +80,17 @@ def test_table_five_rows_off_by_one_cent_are_the_ones_in_the_notes(planning: Fin
     assert "212, 21201, 2120101 and 合计" in planning.notes
 
 
-def test_check_raises_no_error_on_the_real_report(planning: FinalAccount) -> None:
-    """budgetkit check finds no error on this consistent-in-its-tables report; it flags the verified defects."""
+def test_check_raises_only_the_verified_errors_on_the_real_report(planning: FinalAccount) -> None:
+    """budgetkit check's errors on this report are the notes' defects 1 and 3: two printings, 人员经费, 基本支出."""
     findings = check(planning)
-    assert [f for f in findings if f.severity is Severity.ERROR] == []
+    errors = [(f.rule, f.path) for f in findings if f.severity is Severity.ERROR]
+    assert errors == [
+        ("table.link", "summary[210].amount"),
+        ("table.link", "summary[212].amount"),
+        ("table.link", "general_budget_expenditure[210].total"),
+        ("table.figure", "general_budget.personnel.current"),
+        ("table.figure", "general_budget.basic.current"),
+    ]
     truncated = {str(f.stated) for f in findings if f.rule == "rounding.truncated"}
     assert truncated == {"99.86", "95.45"}
     assert sum(f.rule == "rate.zero_base" for f in findings) == 2

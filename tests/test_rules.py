@@ -141,6 +141,16 @@ MANIFEST: tuple[tuple[str, str, str, Severity], ...] = (
     ("chart.shape", "chart.shape", "charts[0]", ERROR),
     ("chart.value", "chart.value", "charts[0].values[0]", ERROR),
     ("chart.float_artifact", "chart.float_artifact", "charts[0].values[0]", INFO),
+    # the published tables (broken copies of putuo-social-work-2024)
+    ("table.column_sum", "table.column_sum", "expenditure[2013901].year_total", ERROR),
+    ("table.line_sum", "table.line_sum", "summary[income.total].amount", ERROR),
+    ("table.hierarchy", "table.hierarchy", "basic_expenditure[301].amount", ERROR),
+    ("table.link", "table.link", "government_fund[total].expenditure", ERROR),
+    ("table.figure", "table.figure", "general_budget.personnel.current", ERROR),
+    ("table.missing", "table.missing", "tables[state_capital]", WARNING),
+    ("table.order", "table.order", "tables", WARNING),
+    ("table.contents", "table.contents", "tables.contents", WARNING),
+    ("table.empty_note", "table.empty_note", "tables.tables[6].empty_note", WARNING),
 )
 
 #: Catalogued codes no account file can produce, and why.

@@ -24,6 +24,7 @@ from typing import Any, TextIO
 import attrs
 
 from budgetkit import __version__
+from budgetkit.checks.audit import Coverage
 from budgetkit.checks.finding import Finding, Part, Severity
 from budgetkit.errors import BudgetkitError, LoadError, LoadIssue
 from budgetkit.model.account import FinalAccount
@@ -223,8 +224,18 @@ def _check_many(
     return EXIT_FINDINGS if any(f.severity is Severity.ERROR for f in everything) else EXIT_OK
 
 
+def _write_coverage(covered: Coverage, out: TextIO, english: bool) -> None:
+    by_rule = ", ".join(f"{rule} {n}" for rule, n in covered.checked.items())
+    if english:
+        out.write(f"\nChecked {covered.total} identities ({by_rule}); skipped {len(covered.skipped)}:\n")
+    else:
+        out.write(f"\n已核对恒等式 {covered.total} 个（{by_rule}），未能核对 {len(covered.skipped)} 个：\n")
+    for line in covered.skipped:
+        out.write(f"  - {line}\n")
+
+
 def _check(args: argparse.Namespace, out: TextIO) -> int:
-    from budgetkit.checks.audit import check, summary
+    from budgetkit.checks.audit import check, coverage, summary
 
     many = None if args.source in _dataset_names() else _many(args.source)
     if many is not None:
@@ -236,12 +247,14 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
         min_severity=Severity(args.min_severity),
         scoring=_scoring(args.scoring),
     )
+    covered = coverage(account, disable=tuple(args.disable or ()))
     if args.format == "json":
-        doc = {"findings": [f.as_dict() for f in findings], "summary": dict(summary(findings))}
+        doc = {"findings": [f.as_dict() for f in findings], "summary": {**summary(findings), **covered.as_dict()}}
         json.dump(doc, out, ensure_ascii=False, indent=2)
         out.write("\n")
     else:
         _write_findings_text(account, findings, out, args.lang == "en")
+        _write_coverage(covered, out, args.lang == "en")
     return EXIT_FINDINGS if any(f.severity is Severity.ERROR for f in findings) else EXIT_OK
 
 

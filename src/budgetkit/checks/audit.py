@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
+import attrs
+
 from budgetkit.checks.context import Context, Rule, fmt
 from budgetkit.checks.finding import Finding, Severity
 from budgetkit.checks.rules import ALL_RULES
@@ -27,10 +29,12 @@ DEFAULT_RULES: tuple[Rule, ...] = ALL_RULES
 __all__ = [
     "DEFAULT_RULES",
     "Context",
+    "Coverage",
     "UnknownRuleError",
     "catalogue",
     "check",
     "check_disable",
+    "coverage",
     "disabled",
     "fmt",
     "summary",
@@ -104,7 +108,7 @@ def check(
     >>> check(seed, disable=("txt",))
     Traceback (most recent call last):
     ...
-    budgetkit.checks.audit.UnknownRuleError: unknown rule or finding code 'txt'; known prefixes: chart, claim, classification, explanation, funds, identity, indicator, project, rate, rounding, text
+    budgetkit.checks.audit.UnknownRuleError: unknown rule or finding code 'txt'; known prefixes: chart, claim, classification, explanation, funds, identity, indicator, project, rate, rounding, table, text
     """
     chosen = DEFAULT_RULES if rules is None else tuple(rules)
     check_disable(chosen, disable)
@@ -126,3 +130,85 @@ def summary(findings: Sequence[Finding]) -> Mapping[str, int]:
         counts[f.severity.value] += 1
     counts["total"] = len(findings)
     return counts
+
+
+@attrs.frozen
+class Coverage:
+    """What a check could verify and what it had to skip, and why (a figure the report does not print).
+
+    ``checked`` counts the identities verified, by rule code; ``skipped`` words each identity left out
+    with the figures it needed that are absent.
+
+    >>> from budgetkit import datasets
+    >>> report = coverage(datasets.load("zigong-hr-2023"))
+    >>> report.checked["identity"] > 0, report.checked.get("table", 0)
+    (True, 0)
+    >>> report.skipped[0]
+    '收入总计 identity skipped: 使用非财政拨款结余、年初结转和结余 absent'
+    """
+
+    checked: Mapping[str, int]
+    skipped: tuple[str, ...]
+
+    @property
+    def total(self) -> int:
+        """How many identities were verified in all."""
+        return sum(self.checked.values())
+
+    def as_dict(self) -> dict[str, object]:
+        """``checked`` (counts by rule, and the total) and ``skipped`` as plain data, for JSON."""
+        return {"checked": {**self.checked, "total": self.total}, "skipped": list(self.skipped)}
+
+
+def coverage(account: FinalAccount, *, disable: Sequence[str] = ()) -> Coverage:
+    """Which identities of ``account`` (its figures and its tables) were checked, and which skipped and why.
+
+    An identity with a figure the report does not print is skipped (nothing is assumed to be 0);
+    the claims, classification, project and text rules check what they find and are not counted.
+
+    >>> from budgetkit import datasets
+    >>> planning = coverage(datasets.load("putuo-planning-2024"))
+    >>> planning.checked["table"] > 100
+    True
+    """
+    from budgetkit.checks.rules import identity, tables
+    from budgetkit.checks.rules.sums import CountCheck, SumCheck
+
+    checked: dict[str, int] = {}
+    skipped: list[str] = []
+    families = (("identity", identity.checks(account)), ("table", tables.sum_checks(account)))
+    for family, checks in families:
+        if disabled(family, disable):
+            continue
+        for check in checks:
+            if isinstance(check, SumCheck | CountCheck):
+                if disabled(check.code, disable):
+                    continue
+                if check.complete:
+                    checked[family] = checked.get(family, 0) + 1
+                    continue
+                skipped.append(f"{check.what} identity skipped: {_absent(check)}")
+            elif check.left is None or (check.right is None and check.kind != "operating_costs_unit_type"):
+                variant = f"（{check.variant}）" if check.variant else ""
+                skipped.append(f"{check.kind}{variant} comparison skipped: a figure it compares is absent")
+            else:
+                checked[family] = checked.get(family, 0) + 1
+    return Coverage(checked=dict(checked), skipped=tuple(skipped))
+
+
+def _absent(check: object) -> str:
+    """The figures an incomplete identity needed that the report does not print."""
+    from budgetkit.checks.rules.sums import SumCheck
+
+    names: list[str] = []
+    if getattr(check, "total", None) is None:
+        names.append(str(getattr(check, "what", "")))
+    if isinstance(check, SumCheck):
+        if not check.parts:
+            return "no parts printed"
+        names += [label for label, amount in check.parts if amount is None]
+    elif not getattr(check, "parts", ()):
+        return "no parts given"
+    else:
+        names += ["a part" for part in getattr(check, "parts", ()) if part is None]
+    return f"{'、'.join(names)} absent"

@@ -63,6 +63,7 @@ from budgetkit.checks.rules import claims as claim_rules
 from budgetkit.checks.rules import classification as classification_rules
 from budgetkit.checks.rules import identity as identity_rules
 from budgetkit.checks.rules import performance as performance_rules
+from budgetkit.checks.rules import tables as table_rules
 from budgetkit.checks.rules import text as text_rules
 from budgetkit.checks.rules.forms import (
     COMPARISONS,
@@ -982,7 +983,7 @@ class _Found:
         return out
 
 
-_RULE_CODES = ("identity", "explanation", "claim", "funds", "classification", "project", "text", "chart")
+_RULE_CODES = ("identity", "explanation", "claim", "funds", "classification", "project", "text", "chart", "table")
 
 
 @attrs.frozen
@@ -1050,6 +1051,7 @@ class _Checker:
             ("project", self.projects),
             ("text", self.texts),
             ("chart", self.charts),
+            ("table", self.tables),
         )
         for code, step in steps:
             if not (code and disabled(code, self.options.disable)):
@@ -1279,6 +1281,14 @@ class _Checker:
                 if finding is not None:
                     self.found.add(int(owner[r]), rule, int(r - starts[r]), [finding])
 
+    def tables(self) -> None:
+        """The table rule, not vectorised: run whole on each account that prints tables (few do)."""
+        rule_func = next(r.func for r in table_rules.RULES)
+        rule = self.position["table"]
+        for k in range(len(self.batch)):
+            if _tables_printed(self.batch, k):
+                self.found.add(k, rule, 0, list(rule_func(self.context(k))))
+
     def charts(self) -> None:
         """The chart rule on the accounts whose charts may be off: a value flagged by ``claims``, a title, a shape."""
         table = self.batch._tables["charts"]
@@ -1301,6 +1311,13 @@ class _Checker:
         rule = self.position["chart"]
         for k in sorted(self.chart_accounts):
             self.found.add(k, rule, 0, list(rule_func(self.context(k))))
+
+
+def _tables_printed(batch: Batch, k: int) -> bool:
+    """Whether account ``k`` prints tables, read from its JSON when the batch came from Arrow (no parsing)."""
+    if batch._objects is not None:
+        return bool(batch._objects[k].tables.tables)
+    return '"rows"' in batch.account_json(k)
 
 
 def _side_value(value: int, exponent: int) -> Money | int | None:

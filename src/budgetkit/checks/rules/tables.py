@@ -1,0 +1,394 @@
+"""Checks over the published tables (部门决算公开表, DOMAIN.md §8): identities within and across tables.
+
+Every identity is a :class:`~budgetkit.checks.rules.sums.SumCheck` over printed cells,
+judged on printed precision by the engine (an unreachable total is an error, a
+rounding residue the ``rounding.residue`` info):
+
+- within a table: each row against the template's column sums (合计 = 基本 +
+  项目; 表八 年末 = 年初 + 收入 − 支出), each fixed line against its ``sum_of``
+  (本年收入合计, 总计, 人员经费合计 …; ``类``/``款``/``项`` meaning every row of that
+  level on that side), and the code hierarchy 类 = Σ款, 款 = Σ项;
+- across tables: every link of the table set, row by row for links by 类, and
+  each figure of the account against its table printing where a template line's
+  key is the figure's path (情况说明's 人员经费 against 表六's 人员经费合计).
+
+A blank cell sums as 0; a cell the report does not print is absent and skips
+the identity, which :func:`sum_checks` keeps (``complete`` is False) so that
+coverage (:func:`budgetkit.checks.audit.coverage`) can say what was skipped and why.
+Presence, order, the 目录 and the note of an empty table are checked beside them.
+
+>>> from budgetkit import datasets
+>>> planning = datasets.load("putuo-planning-2024")
+>>> sorted({f.rule for f in table_findings(planning)})
+['rounding.residue', 'table.figure', 'table.link']
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Iterator
+from typing import Final
+
+from budgetkit.checks.context import Context, Rule, make_finding
+from budgetkit.checks.finding import Finding, Part
+from budgetkit.checks.rules.sums import SumCheck
+from budgetkit.model.account import FIGURE_LABELS, Figure, FinalAccount
+from budgetkit.model.claim import PathError, resolve
+from budgetkit.model.tables import Cell, Place, Side, Table, Tables, TableTemplate
+from budgetkit.values.money import Money
+
+__all__ = ["RULES", "layout_findings", "sum_checks", "table_findings"]
+
+_LEVEL_LENGTH: Final = {"类": 3, "款": 5, "项": 7}
+#: The part of the report each table of the national set belongs to, for grouping findings.
+_PARTS: Final = {
+    "summary": Part.TOTALS,
+    "income": Part.INCOME,
+    "expenditure": Part.EXPENDITURE,
+    "fiscal_summary": Part.FISCAL,
+    "general_budget_expenditure": Part.GENERAL_BUDGET,
+    "basic_expenditure": Part.GENERAL_BUDGET,
+    "three_public": Part.THREE_PUBLIC,
+}
+#: Which figure of the account a table column prints: 决算数 the current amount, 预算数 the budget.
+_FIGURE_FIELDS: Final = {"actual": "current", "budget": "budget"}
+#: Figures of the account printed in a table's 合计 row rather than on a line keyed by their path.
+_TOTAL_ROW_FIGURES: Final = {
+    "general_budget.total": Place("general_budget_expenditure", "total", "total"),
+    "general_budget.basic": Place("general_budget_expenditure", "total", "basic"),
+    "general_budget.project": Place("general_budget_expenditure", "total", "project"),
+    "expenditure.basic": Place("expenditure", "total", "basic"),
+    "expenditure.project": Place("expenditure", "total", "project"),
+}
+
+
+def _part(table: str) -> Part:
+    return _PARTS.get(table, Part.FISCAL)
+
+
+def _money(cell: Cell | None) -> Money | None:
+    """A printed cell as money: a blank is 0 (it means nothing), an absent cell ``None``."""
+    if cell is None:
+        return None
+    return Money(cell.value)
+
+
+class _Names:
+    """How a place is named in messages: 表一[卫生健康支出].决算数."""
+
+    def __init__(self, tables: Tables) -> None:
+        self.tables = tables
+
+    def __call__(self, place: Place) -> str:
+        table = self.tables.table(place.table)
+        template = self.tables.template(place.table)
+        number = table.number if table is not None and table.number else (template.number if template else "")
+        head = f"表{number}" if number else place.table
+        row = table.row(place.row) if table is not None else None
+        line = template.line(place.row) if template is not None else None
+        row_name = row.name if row is not None else (line.name if line is not None else place.row)
+        if row is not None and row.code:
+            row_name = f"{row.code} {row_name}"
+        column = place.column
+        if template is not None:
+            side = row.side if row is not None else (line.side if line is not None else None)
+            with contextlib.suppress(KeyError):
+                column = template.column(place.column, side if template.two_sided else None).name
+        return f"{head}“{row_name}”{column}"
+
+
+def _signed(cell: Cell | None, sign: str) -> Money | None:
+    money = _money(cell)
+    return -money if money is not None and sign == "-" else money
+
+
+def _level_rows(table: Table, level: str, side: Side | None) -> list[str]:
+    length = _LEVEL_LENGTH[level]
+    return [r.key for r in table.rows if r.code is not None and len(r.code) == length and r.side is side]
+
+
+def _within(tables: Tables, table: Table, template: TableTemplate, name: _Names) -> Iterator[SumCheck]:
+    part = _part(table.key)
+    # each row against the column sums of its side (合计 = 基本 + 项目; 年末 = 年初 + 收入 − 支出)
+    for row in table.rows:
+        for column in template.columns_of(row.side if template.two_sided else None):
+            if not column.sum_of:
+                continue
+            place = Place(table.key, row.key, column.key)
+            parts = []
+            for term in column.sum_of:
+                sign, key = ("-", term[1:]) if term.startswith("-") else ("", term)
+                term_place = Place(table.key, row.key, key)
+                parts.append((name(term_place), _signed(tables.at(term_place), sign)))
+            yield SumCheck(
+                "table.column_sum", str(place), name(place), str(place), _money(tables.at(place)), tuple(parts), part
+            )
+    # each fixed line against its sum_of, in every column of its side
+    classified = bool(template.classified_by)
+    for line in template.lines:
+        if not line.sum_of or table.row(line.key) is None:
+            continue
+        side = line.side if template.two_sided else None
+        for key_of_column in table.columns_of(side):
+            place = Place(table.key, line.key, key_of_column)
+            parts = []
+            for term in line.sum_of:
+                sign, key = ("-", term[1:]) if term.startswith("-") else ("", term)
+                if key in _LEVEL_LENGTH:
+                    level = [(Place(table.key, code, key_of_column), sign) for code in _level_rows(table, key, side)]
+                    # a blank template line (表一's unused 类) adds nothing: leave it out of the message
+                    printed = [(p, s) for p, s in level if not (tables.at(p) or Cell.blank()).is_blank]
+                    parts += [(name(p), _signed(tables.at(p), s)) for p, s in printed or level]
+                    continue
+                term_place = Place(table.key, key, key_of_column)
+                cell = tables.at(term_place)
+                if cell is None and classified and key.isdigit():
+                    continue  # a classification row not printed has no money (rows are printed where there is)
+                parts.append((name(term_place), _signed(cell, sign)))
+            total = tables.at(place)
+            if not parts and total is not None and total.is_blank:
+                continue  # a blank total over no printed rows (an empty 表八): nothing to check
+            yield SumCheck("table.line_sum", str(place), name(place), str(place), _money(total), tuple(parts), part)
+    # the code hierarchy: 类 = Σ款, 款 = Σ项 (a 款 printed without its 项 counts as itself)
+    if classified:
+        for row in table.rows:
+            children = table.children(row.key) if row.code is not None and len(row.key) < 7 else ()
+            if not children:
+                continue
+            for key_of_column in table.columns_of(row.side):
+                place = Place(table.key, row.key, key_of_column)
+                parts = [
+                    (
+                        name(Place(table.key, c.key, key_of_column)),
+                        _money(tables.at(Place(table.key, c.key, key_of_column))),
+                    )
+                    for c in children
+                ]
+                yield SumCheck(
+                    "table.hierarchy", str(place), name(place), str(place), _money(tables.at(place)), tuple(parts), part
+                )
+
+
+def _across(account: FinalAccount, tables: Tables, name: _Names) -> Iterator[SumCheck]:
+    shipped = tables.template_set()
+    if shipped is None:
+        return
+    for link in shipped.links:
+        for left, right in tables.link_places(link):
+            cells = [tables.at(p) for p in (*left, *right)]
+            if link.level is not None and all(c is None or c.is_blank for c in cells):
+                continue  # a 类 printed blank in one table and not at all in the other: no money, nothing to link
+            first, *rest = left
+            parts = [(name(p), _money(tables.at(p))) for p in right]
+            parts += [(name(p), _signed(tables.at(p), "-")) for p in rest]
+            label = link.note or str(first)
+            what = name(first) if not rest else f"{name(first)}（{label}）"
+            yield SumCheck(
+                "table.link",
+                str(first),
+                what,
+                f"{label}: {first}",
+                _money(tables.at(first)),
+                tuple(parts),
+                _part(first.table),
+            )
+    # each figure of the account against its printing in a table whose line key is the figure's path
+    for table in tables.tables:
+        template = tables.template(table.key)
+        if template is None:
+            continue
+        for line in template.lines:
+            if line.key not in FIGURE_LABELS or table.row(line.key) is None:
+                continue
+            try:
+                figure = resolve(account, line.key)
+            except PathError:
+                continue
+            if not isinstance(figure, Figure):
+                continue
+            columns = table.columns_of(line.side if template.two_sided else None)
+            for column in columns:
+                field = "current" if len(columns) == 1 else _FIGURE_FIELDS.get(column)
+                if field is None:
+                    continue
+                stated: Money | None = getattr(figure, field)
+                if stated is None:
+                    continue  # the account does not print the figure apart from the table: nothing to compare
+                place = Place(table.key, line.key, column)
+                label = f"{FIGURE_LABELS[line.key]}{'预算数' if field == 'budget' else ''}"
+                yield SumCheck(
+                    "table.figure",
+                    f"{line.key}.{field}",
+                    f"情况说明{label}",
+                    f"{line.key}.{field}",
+                    stated,
+                    ((name(place), _money(tables.at(place))),),
+                    _part(table.key),
+                )
+
+
+def _total_rows(account: FinalAccount, tables: Tables, name: _Names) -> Iterator[SumCheck]:
+    """Each figure of the account against the 合计 row cell that prints it (基本支出 of 表五 …)."""
+    for path, place in _TOTAL_ROW_FIGURES.items():
+        figure = resolve(account, path)
+        cell = tables.at(place)
+        if not isinstance(figure, Figure) or figure.current is None or cell is None:
+            continue
+        yield SumCheck(
+            "table.figure",
+            f"{path}.current",
+            f"情况说明{FIGURE_LABELS[path]}",
+            f"{path}.current",
+            figure.current,
+            ((name(place), _money(cell)),),
+            _part(place.table),
+        )
+
+
+def sum_checks(account: FinalAccount) -> Iterator[SumCheck]:
+    """Every identity over the account's printed tables as data, complete or not (an absent cell skips one).
+
+    >>> from budgetkit import datasets
+    >>> checks = list(sum_checks(datasets.load("putuo-social-work-2024")))
+    >>> {c.code for c in checks} >= {"table.column_sum", "table.line_sum", "table.hierarchy", "table.link"}
+    True
+    >>> all(c.complete for c in checks if c.code == "table.hierarchy")
+    True
+    """
+    tables = account.tables
+    name = _Names(tables)
+    for table in tables.tables:
+        template = tables.template(table.key)
+        if template is not None:
+            yield from _within(tables, table, template, name)
+    yield from _across(account, tables, name)
+    yield from _total_rows(account, tables, name)
+
+
+_NUMERAL: Final = re.compile(r"^[一二三四五六七八九十]+、\s*")
+#: Where an empty table says so: the template's note, or a 情况说明 sentence that there was none.
+_EMPTY: Final = re.compile(r"无数据|(?:无|没有)[^，。；]*(?:收入|支出|经费)")
+
+
+def _contents_titles(contents: tuple[str, ...]) -> list[str]:
+    """The table titles the 目录 lists, in order (the lines of its 决算表 part)."""
+    titles: list[str] = []
+    inside = False
+    for line in contents:
+        if line.startswith("第"):
+            inside = line.rstrip().endswith("决算表")
+            continue
+        if inside:
+            titles.append(_NUMERAL.sub("", line).strip())
+    return titles
+
+
+def layout_findings(account: FinalAccount) -> Iterator[Finding]:
+    """Table presence and order against the table set and the 目录; an empty table without its note.
+
+    >>> import attrs
+    >>> from budgetkit import datasets
+    >>> planning = datasets.load("putuo-planning-2024")
+    >>> list(layout_findings(planning))
+    []
+    >>> tables = attrs.evolve(planning.tables, tables=planning.tables.tables[:-1])
+    >>> [f.rule for f in layout_findings(attrs.evolve(planning, tables=tables))]
+    ['table.missing', 'table.contents']
+    """
+    tables = account.tables
+    shipped = tables.template_set()
+    if shipped is not None:
+        printed = [t.key for t in tables.tables]
+        for template in shipped.templates:
+            if template.key not in printed:
+                yield make_finding(
+                    "table.missing",
+                    f"tables[{template.key}]",
+                    f"表{template.number}“{template.title}”未公开（{shipped.title}要求公开）",
+                    f"table {template.number} {template.title} is not published (required by {shipped.name})",
+                    expected=template.title,
+                )
+        order = [t.key for t in shipped.templates if t.key in printed]
+        if printed != order:
+            yield make_finding(
+                "table.order",
+                "tables",
+                f"公开表的顺序为{'、'.join(printed)}，应为{'、'.join(order)}",
+                f"the tables are printed in the order {', '.join(printed)}, not {', '.join(order)}",
+                stated=", ".join(printed),
+                expected=", ".join(order),
+            )
+    listed = _contents_titles(tables.contents)
+    titles = [t.title for t in tables.tables]
+    if listed and listed != titles:
+        yield make_finding(
+            "table.contents",
+            "tables.contents",
+            f"目录列出的表（{'、'.join(listed)}）与公开的表（{'、'.join(titles)}）不一致",
+            f"the contents list tables ({', '.join(listed)}) that differ from those printed ({', '.join(titles)})",
+            stated="、".join(listed),
+            expected="、".join(titles),
+        )
+    for i, table in enumerate(tables.tables):
+        if not table.is_empty:
+            continue
+        printed_as = tables.template(table.key)
+        number = table.number or (printed_as.number if printed_as else "")
+        if not (table.empty_note or any(_EMPTY.search(note) and "下述说明" not in note for note in table.notes)):
+            yield make_finding(
+                "table.empty_note",
+                f"tables.tables[{i}].empty_note",
+                f"表{number}“{table.title}”无数据，但表中没有“本表无数据”的说明",
+                f"table {number} {table.title} is empty but does not say so (本表无数据)",
+            )
+        section = [p.text for p in account.passages if number and p.section == number]
+        if account.passages and not any(_EMPTY.search(text) for text in section):
+            yield make_finding(
+                "table.empty_note",
+                f"passages[{number}]",
+                f"表{number}“{table.title}”无数据，但情况说明{number}没有说明本年度无此项收支",
+                f"table {number} {table.title} is empty but 情况说明 section {number} does not say there was none",
+            )
+
+
+def table_findings(account: FinalAccount, zero_is_exact: bool = True) -> Iterator[Finding]:
+    """Every finding over the account's tables: identities within and across tables, then layout.
+
+    >>> from budgetkit import datasets
+    >>> list(table_findings(datasets.load("zigong-hr-2023")))  # no tables: nothing to check
+    []
+    """
+    for check in sum_checks(account):
+        yield from check.findings(zero_is_exact)
+    yield from layout_findings(account)
+
+
+def _all(ctx: Context) -> Iterator[Finding]:
+    yield from table_findings(ctx.account, ctx.zero_is_exact)
+
+
+#: Finding codes of the table rule.
+CODES: Final = (
+    "table.column_sum",
+    "table.line_sum",
+    "table.hierarchy",
+    "table.link",
+    "table.figure",
+    "table.missing",
+    "table.order",
+    "table.contents",
+    "table.empty_note",
+    "rounding.residue",
+)
+
+RULES = (
+    Rule(
+        code="table",
+        title="公开表：表内各列、各行、类款项合计，表间勾稽，同一数字的各处印刷，表的齐全与顺序",
+        title_en="Published tables: column, line and class sums, identities across tables, printings, presence",
+        func=_all,
+        source="DOMAIN.md §8 [rule]; 上海市2024年度部门决算公开模板",
+        codes=CODES,
+    ),
+)

@@ -1,0 +1,198 @@
+"""The checks over the published tables (budgetkit.checks.rules.tables) and the coverage of a check."""
+
+from __future__ import annotations
+
+import json
+
+import attrs
+import pytest
+
+from budgetkit import datasets
+from budgetkit.checks.audit import check, coverage
+from budgetkit.checks.batch import check_batch
+from budgetkit.checks.finding import Severity
+from budgetkit.cli import main
+from budgetkit.model.account import Figure, FinalAccount, Passage
+from budgetkit.model.tables import Cell, Row, Table
+
+
+@pytest.fixture(scope="module")
+def social() -> FinalAccount:
+    return datasets.load("putuo-social-work-2024")
+
+
+@pytest.fixture(scope="module")
+def planning() -> FinalAccount:
+    return datasets.load("putuo-planning-2024")
+
+
+def _with_table(account: FinalAccount, table: Table) -> FinalAccount:
+    tables = tuple(table if t.key == table.key else t for t in account.tables.tables)
+    return attrs.evolve(account, tables=attrs.evolve(account.tables, tables=tables))
+
+
+def _set_cell(account: FinalAccount, table_key: str, row_key: str, column: str, text: str) -> FinalAccount:
+    table = account.tables.table(table_key)
+    assert table is not None
+    rows = []
+    for row in table.rows:
+        if row.key == row_key:
+            i = table.columns_of(row.side).index(column)
+            row = attrs.evolve(row, cells=(*row.cells[:i], Cell(text), *row.cells[i + 1 :]))
+        rows.append(row)
+    return _with_table(account, attrs.evolve(table, rows=tuple(rows)))
+
+
+def _table_findings(account: FinalAccount) -> list[tuple[str, str]]:
+    return [(f.rule, f.path) for f in check(account) if f.rule.startswith("table.")]
+
+
+def test_social_work_has_no_table_errors(social: FinalAccount) -> None:
+    """The consistent report's tables give no table finding (only residues its notes list)."""
+    assert _table_findings(social) == []
+    residues = [f.path for f in check(social) if f.rule == "rounding.residue" and "[" in f.path]
+    assert residues == ["basic_expenditure[302].amount", "basic_expenditure[general_budget.personnel].amount"]
+
+
+def test_planning_finds_the_verified_defects(planning: FinalAccount) -> None:
+    """Planning's two printings of 卫生健康支出 and 城乡社区支出 and its 人员经费 4896.98 and 基本支出 5377.64 are errors, nothing else."""
+    errors = [(f.rule, f.path, f.stated, f.expected) for f in check(planning) if f.rule.startswith("table.")]
+    assert errors == [
+        ("table.link", "summary[210].amount", "236.63", "236.64"),
+        ("table.link", "summary[212].amount", "3845.25", "3845.24"),
+        ("table.link", "general_budget_expenditure[210].total", "236.64", "236.63"),
+        ("table.figure", "general_budget.personnel.current", "4896.98", "4884.09"),
+        ("table.figure", "general_budget.basic.current", "5377.64", "5364.75"),
+    ]
+
+
+def test_planning_table_four_sum_is_a_residue(planning: FinalAccount) -> None:
+    """表四's 类 rows adding up to 9746.49 against 9746.50 is a rounding residue (info), not an error."""
+    found = {f.path: f for f in check(planning) if f.rule == "rounding.residue"}
+    residue = found["fiscal_summary[fiscal.expenditure].total"]
+    assert (residue.severity, residue.stated, residue.expected) == (Severity.INFO, "9746.50", "9746.49")
+
+
+def test_column_sum(social: FinalAccount) -> None:
+    """A row whose 本年支出合计 is not 基本 + 项目 + … is a table.column_sum error."""
+    broken = _set_cell(social, "expenditure", "2013901", "basic", "50.32")
+    assert ("table.column_sum", "expenditure[2013901].year_total") in _table_findings(broken)
+
+
+def test_line_sum(social: FinalAccount) -> None:
+    """表一's 本年收入合计 that is not the sum of the income lines is a table.line_sum error."""
+    broken = _set_cell(social, "summary", "income.general_budget", "amount", "300.82")
+    assert ("table.line_sum", "summary[income.year_total].amount") in _table_findings(broken)
+
+
+def test_hierarchy(social: FinalAccount) -> None:
+    """A 款 that is not the sum of its 项 is a table.hierarchy error, even when its row adds up."""
+    broken = _set_cell(social, "income", "2013950", "year_total", "12.31")
+    broken = _set_cell(broken, "income", "2013950", "fiscal", "12.31")
+    found = _table_findings(broken)
+    assert ("table.hierarchy", "income[20139].year_total") in found
+    assert not any(rule == "table.column_sum" for rule, _ in found)
+
+
+def test_link(social: FinalAccount) -> None:
+    """A 类 printed in 表一 with other digits than in 表三 is a table.link error naming both places."""
+    broken = _set_cell(social, "summary", "201", "amount", "264.88")
+    finding = next(f for f in check(broken) if f.rule == "table.link" and f.path == "summary[201].amount")
+    assert "表一" in finding.message and "表三" in finding.message
+    assert (finding.stated, finding.expected) == ("264.88", "264.87")
+
+
+def test_figure(social: FinalAccount) -> None:
+    """A 情况说明 figure that differs from its table line is a table.figure error."""
+    broken = attrs.evolve(social, general_budget=attrs.evolve(social.general_budget, personnel=Figure("96.36")))
+    assert ("table.figure", "general_budget.personnel.current") in _table_findings(broken)
+
+
+def test_missing_table_and_contents(social: FinalAccount) -> None:
+    """A table of the set left out is table.missing, and the 目录 then lists a table not printed."""
+    tables = attrs.evolve(social.tables, tables=social.tables.tables[:-1])
+    found = _table_findings(attrs.evolve(social, tables=tables))
+    assert found == [("table.missing", "tables[state_capital]"), ("table.contents", "tables.contents")]
+
+
+def test_order(social: FinalAccount) -> None:
+    """Two tables printed out of the set's order are table.order."""
+    first, second, *rest = social.tables.tables
+    tables = attrs.evolve(social.tables, tables=(second, first, *rest))
+    assert ("table.order", "tables") in _table_findings(attrs.evolve(social, tables=tables))
+
+
+def test_contents(social: FinalAccount) -> None:
+    """A 目录 that lists the tables in another order than printed is table.contents."""
+    contents = list(social.tables.contents)
+    i = contents.index("一、收入支出决算总表")
+    contents[i], contents[i + 1] = contents[i + 1], contents[i]
+    tables = attrs.evolve(social.tables, contents=tuple(contents))
+    assert _table_findings(attrs.evolve(social, tables=tables)) == [("table.contents", "tables.contents")]
+
+
+def test_empty_note(social: FinalAccount) -> None:
+    """An empty table without its note, in the table and in its 情况说明 section, is table.empty_note twice."""
+    table = social.tables.table("three_public")
+    assert table is not None and table.is_empty
+    broken = _with_table(social, attrs.evolve(table, empty_note=""))
+    passages = tuple(
+        Passage(section=p.section, text="“三公”经费情况如下。") if p.section == "七" else p for p in social.passages
+    )
+    found = _table_findings(attrs.evolve(broken, passages=passages))
+    assert found == [("table.empty_note", "tables.tables[6].empty_note"), ("table.empty_note", "passages[七]")]
+    assert _table_findings(broken) == [("table.empty_note", "tables.tables[6].empty_note")]
+
+
+def test_absent_cell_is_skipped_and_named(social: FinalAccount) -> None:
+    """A row the report does not print skips the identity needing it, and coverage names it as skipped."""
+    table = social.tables.table("summary")
+    assert table is not None
+    rows = tuple(r for r in table.rows if r.key != "income.other")
+    broken = _with_table(social, attrs.evolve(table, rows=rows))
+    assert _table_findings(broken) == []
+    report = coverage(broken)
+    assert any(
+        line.startswith("表一“本年收入合计”决算数 identity skipped") and "其他收入" in line for line in report.skipped
+    )
+    assert report.checked["table"] == coverage(social).checked["table"] - 1
+
+
+def test_coverage_counts(social: FinalAccount) -> None:
+    """Coverage counts the identities checked and words the account identities skipped for absent figures."""
+    report = coverage(social)
+    assert report.checked == {"identity": 12, "table": 288}
+    assert "收入总计 identity skipped: 使用非财政拨款结余、年初结转和结余 absent" in report.skipped
+    assert report.as_dict()["checked"] == {"identity": 12, "table": 288, "total": 300}
+    assert coverage(social, disable=("table",)).checked == {"identity": 12}
+
+
+def test_blank_cells_sum_as_zero() -> None:
+    """A blank cell sums as 0 in a row: 合计 5.00 = 基本 5.00 + 项目 (blank) holds."""
+    table = Table(
+        key="general_budget_expenditure",
+        number="五",
+        columns=("total", "basic", "project"),
+        rows=(Row(key="201", name="一般公共服务支出", cells=("5.00", "5.00", "")),),
+    )
+    account = attrs.evolve(
+        datasets.load("zigong-hr-2023"),
+        tables=attrs.evolve(datasets.load("putuo-social-work-2024").tables, tables=(table,)),
+    )
+    assert coverage(account).checked["table"] == 1
+    assert not any(f.rule in ("table.column_sum", "table.line_sum") for f in check(account))
+
+
+def test_cli_prints_coverage(capsys: pytest.CaptureFixture[str]) -> None:
+    """`budgetkit check` prints what it checked and skipped, in text and in JSON."""
+    main(["check", "putuo-social-work-2024", "--format", "json"])
+    summary = json.loads(capsys.readouterr().out)["summary"]
+    assert summary["checked"]["total"] == 300 and len(summary["skipped"]) == 15
+    main(["check", "putuo-social-work-2024"])
+    assert "已核对恒等式 300 个" in capsys.readouterr().out
+
+
+def test_batch_runs_the_table_rule(social: FinalAccount, planning: FinalAccount) -> None:
+    """check_batch gives exactly check() on accounts with tables."""
+    accounts = [planning, social, datasets.load("zigong-hr-2023")]
+    assert check_batch(accounts) == [check(a) for a in accounts]
