@@ -26,15 +26,17 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Final
+from typing import Any, Final, TypeGuard
 
 import attrs
 
 from budgetkit import document as _document
-from budgetkit.account import FinalAccount, GlossaryEntry, Passage, UnitType
+from budgetkit.account import Figure, FinalAccount, GlossaryEntry, Passage, UnitType
 from budgetkit.category import ExpenseCategory
 from budgetkit.claim import Claim
 from budgetkit.document import Box, Document, Paragraph
+from budgetkit.errors import LoadError, LoadIssue
+from budgetkit.grammar import _NUMBER as _TEXT_NUMBER
 from budgetkit.grammar import (
     Amount,
     Change,
@@ -47,12 +49,12 @@ from budgetkit.grammar import (
     Statement,
     read_narrative,
 )
-from budgetkit.grammar import _NUMBER as _TEXT_NUMBER
 from budgetkit.importer import read_tables
+from budgetkit.tables import Cell as TableCell
 from budgetkit.tables import Place, Tables
 from budgetkit.tables import table_set as _table_set
 
-__all__ = ["Imported", "ImportReport", "ReportIssue", "Unplaced", "read_pdf"]
+__all__ = ["ImportReport", "Imported", "ReportIssue", "Unplaced", "from_document", "read_pdf"]
 
 
 @attrs.frozen
@@ -99,6 +101,10 @@ class ReportIssue:
         return f"{page}: {self.text}: {self.reason}"
 
 
+def _frozen(places: Mapping[str, Box]) -> Mapping[str, Box]:
+    return MappingProxyType(dict(places))
+
+
 @attrs.frozen
 class ImportReport:
     """What an import found and did: tables, numbers (seen = imported + in text + not understood), issues, places.
@@ -127,7 +133,7 @@ class ImportReport:
     numbers_not_held: int
     not_understood: tuple[Unplaced, ...]
     issues: tuple[ReportIssue, ...]
-    places: Mapping[str, Box] = attrs.field(converter=lambda m: MappingProxyType(dict(m)), repr=False)
+    places: Mapping[str, Box] = attrs.field(converter=_frozen, repr=False)
 
     @property
     def complete(self) -> bool:
@@ -314,7 +320,7 @@ def from_document(
     ...     para("一、收入支出决算总体情况说明", 20), para("本年收入合计 9.50 万元。", 30)), ())
     >>> imported = from_document(doc)
     >>> imported.account.unit, imported.account.year, str(imported.account.income.year_total.current)
-    ('示例局', 2024, '9.50')
+    ('示例局', 2024, '9.50万元')
     >>> imported.report.places["income.year_total"].page, imported.report.numbers_seen
     (1, 2)
     """
@@ -386,8 +392,8 @@ class _Builder:
         for text in candidates:
             if m := _TITLE.match(text.strip()):
                 return m.group("unit").strip(), int(m.group("year"))
-        raise _document.LoadError(
-            self.doc.source, [_document.LoadIssue("title", "no unit and year (…YYYY 年度部门决算) on the cover or in 第三部分")]
+        raise LoadError(
+            self.doc.source, [LoadIssue("title", "no unit and year (…YYYY 年度部门决算) on the cover or in 第三部分")]
         )
 
     def _contents(self, paragraphs: Sequence[Paragraph], parts: list[tuple[int, str]]) -> tuple[str, ...]:
@@ -431,7 +437,7 @@ class _Builder:
         starts = [i for i, n in parts if n == "四"]
         if len(starts) < 2 and not (starts and self._after_contents(starts[-1], parts)):
             return ()
-        entries = []
+        entries: list[GlossaryEntry] = []
         for paragraph in paragraphs[starts[-1] + 1 :]:
             m = _GLOSSARY.match(paragraph.text)
             if m is None:
@@ -468,7 +474,7 @@ class _Builder:
                 head.append("\n" + text)
             else:
                 head.append(text)
-        out = []
+        out: list[Passage] = []
         for label, texts, box in passages:
             self.places[f"passages[{len(out)}]"] = box
             out.append(Passage(section=label, text="".join(texts)))
@@ -739,7 +745,7 @@ class _Builder:
             fiscal=_structure("fiscal", data.get("fiscal", {})),
             general_budget=_structure("general_budget", {**general, "categories": categories}),
             three_public=_structure("three_public", data.get("three_public", {})),
-            operating_costs=operating or {},
+            operating_costs=Figure(**operating) if operating else Figure(),
             procurement=_structure("procurement", data.get("procurement", {})),
             assets=_structure("assets", data.get("assets", {})),
             claims=tuple(self.claims),
@@ -812,7 +818,7 @@ class _Builder:
         return [(i, m.group("n")) for i, p in enumerate(self.doc.paragraphs) if (m := _PART.match(p.text))]
 
 
-def _printed(cell: Any) -> bool:
+def _printed(cell: TableCell | None) -> TypeGuard[TableCell]:
     """Whether a table cell prints a figure (a printed blank is nothing, and not a figure of the account)."""
     return cell is not None and not cell.is_blank
 
