@@ -190,3 +190,59 @@ def test_a_damaged_pdf_is_a_load_error_naming_the_file(tmp_path: Path) -> None:
     path.write_bytes(data[: len(data) // 3])
     with pytest.raises(LoadError, match=r"(?s)cut-report\.pdf.*damaged"):
         read_pdf(path)
+
+
+def test_the_command_imports_a_pdf_and_prints_its_coverage(tmp_path: Path) -> None:
+    """budgetkit import FILE.pdf -o account.toml --report writes the account and prints numbers and tables."""
+    import io as text_io
+
+    from budgetkit import io
+    from budgetkit.cli import main
+
+    out = text_io.StringIO()
+    target = tmp_path / "planning.toml"
+    assert main(["import", str(SAMPLES / "putuo-planning-2024.pdf"), "-o", str(target), "--report"], out=out) == 0
+    assert io.load(target) == read_pdf(SAMPLES / "putuo-planning-2024.pdf").account
+    printed = out.getvalue()
+    assert "654 seen" in printed and "0 not understood" in printed and "9 found of 9 expected" in printed
+    assert "第26页: 公务接待 2批次" in printed
+
+
+def test_checking_a_pdf_shows_the_page_beside_the_path() -> None:
+    """budgetkit check FILE.pdf imports on the fly; text and JSON findings carry the page of their figure."""
+    import io as text_io
+    import json
+
+    from budgetkit.cli import main
+
+    pdf = str(SAMPLES / "putuo-planning-2024.pdf")
+    out = text_io.StringIO()
+    assert main(["check", pdf], out=out) == 1
+    assert "@ 第21页 general_budget.total" in out.getvalue()
+    out = text_io.StringIO()
+    main(["check", pdf, "--format", "json"], out=out)
+    findings = json.loads(out.getvalue())["findings"]
+    split = next(f for f in findings if f["rule"] == "identity.general_budget_split")
+    assert split["source"]["file"] == pdf and split["source"]["page"] == 21 and len(split["source"]["box"]) == 4
+
+
+def test_a_directory_is_imported_and_one_bad_file_does_not_stop_the_others(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """budgetkit import DIR -o OUTDIR: every readable PDF is written; a damaged one is named; exit status 2."""
+    import io as text_io
+    import shutil
+
+    from budgetkit.cli import main
+
+    source = tmp_path / "reports"
+    source.mkdir()
+    shutil.copy(SAMPLES / "putuo-social-work-2024.pdf", source / "social.pdf")
+    data = (SAMPLES / "putuo-social-work-2024.pdf").read_bytes()
+    (source / "broken.pdf").write_bytes(data[: len(data) // 3])
+    out = text_io.StringIO()
+    assert main(["import", str(source), "-o", str(tmp_path / "accounts"), "--jobs", "2"], out=out) == 2
+    assert (tmp_path / "accounts" / "social.toml").exists()
+    assert not (tmp_path / "accounts" / "broken.toml").exists()
+    assert "broken.pdf" in capsys.readouterr().err
+    assert "1 of 2 PDF files imported" in out.getvalue()

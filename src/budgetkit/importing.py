@@ -375,6 +375,7 @@ class _Builder:
         if narrative is not None:
             self._items(narrative)
         self._from_tables(tables)
+        self._category_places(categories, "general_budget.categories")
         account = self._account(
             unit, year, duties, organisation, contents, tables, passages, glossary, categories
         )
@@ -707,6 +708,18 @@ class _Builder:
             )
 
         return tuple(make(r.code) for r in rows if r.code is not None and len(r.code) == 3)
+
+    def _category_places(self, lines: Sequence[ExpenseCategory], prefix: str) -> None:
+        """Each 类/款/项 line's place under the path findings name it by (categories[0].children[1]): its
+        情况说明 printing, else its row in 表五."""
+        for i, line in enumerate(lines):
+            path = f"{prefix}[{i}]"
+            box = self.places.get(f"general_budget.categories[{line.code}].actual") or self.places.get(
+                f"tables.{Place('general_budget_expenditure', line.code or '', 'total')}"
+            )
+            if box is not None:
+                self.places[path] = box
+            self._category_places(line.children, f"{path}.children")
 
     # -- the account and the report ---------------------------------------------------------------------------
     def _account(
