@@ -246,3 +246,40 @@ def test_a_directory_is_imported_and_one_bad_file_does_not_stop_the_others(
     assert not (tmp_path / "accounts" / "broken.toml").exists()
     assert "broken.pdf" in capsys.readouterr().err
     assert "1 of 2 PDF files imported" in out.getvalue()
+
+
+def _handmade(*texts: str) -> budgetkit.document.Document:
+    from budgetkit.document import Box, Document, Line, Paragraph
+
+    paragraphs = tuple(
+        Paragraph(text, (Line(text, Box(3 + i // 3, 90.0, 100.0 + 20 * i, 500.0, 112.0 + 20 * i)),))
+        for i, text in enumerate(texts)
+    )
+    return Document("handmade.pdf", 9, paragraphs, ())
+
+
+def test_a_number_not_understood_is_listed_with_its_page() -> None:
+    """A number the grammar cannot place is in not_understood with its page and text, and counted once."""
+    from budgetkit.importing import from_document
+
+    doc = _handmade("示例局2024年度部门决算", "第三部分 情况说明", "一、收入支出决算总体情况说明", "本年收入合计 9.50 万元，另有 42 项。")
+    report = from_document(doc).report
+    assert [(n.page, n.text) for n in report.not_understood] == [(4, "42")]
+    assert report.numbers_seen == report.numbers_imported + report.numbers_in_text + len(report.not_understood)
+    assert not report.complete and report.tables_found == ()
+
+
+def test_a_document_without_unit_and_year_is_a_load_error_naming_it() -> None:
+    """No "…YYYY 年度部门决算" on the cover or the 第三部分 heading: a LoadError naming the file, not a guess."""
+    from budgetkit.importing import from_document
+
+    with pytest.raises(LoadError, match=r"(?s)handmade\.pdf.*no unit and year"):
+        from_document(_handmade("一份报告", "第三部分 情况说明", "本年收入合计 9.50 万元。"))
+
+
+def test_the_place_of_a_path_falls_back_to_its_nearest_enclosing_path(pair: tuple[str, Imported, FinalAccount]) -> None:
+    """A finding's path deeper than any imported value (claims[3].stated) gets the place of claims[3]."""
+    _, imported, _ = pair
+    report = imported.report
+    assert report.box("claims[3].stated") == report.places["claims[3]"]
+    assert report.box("no_such_path") is None

@@ -337,7 +337,6 @@ class _Builder:
         self.places: dict[str, Box] = {}
         self.issues: list[ReportIssue] = []
         self.values: dict[str, Any] = {}  # dotted path → value (Decimal or int or str)
-        self.in_text: set[int] = set()  # ids of number tokens kept as text, by (page, box, text) key
         self.claims: list[Claim] = []
         self.narrative_statements: tuple[Statement, ...] = ()
         self.tables = Tables()
@@ -435,11 +434,14 @@ class _Builder:
         return "\n".join(duties), "\n".join(organisation)
 
     def _glossary(self, paragraphs: Sequence[Paragraph], parts: list[tuple[int, str]]) -> tuple[GlossaryEntry, ...]:
-        starts = [i for i, n in parts if n == "四"]
-        if len(starts) < 2 and not (starts and self._after_contents(starts[-1], parts)):
+        """第四部分 名词解释: "一、term：definition" paragraphs (a part heading listed in the 目录 is not the part)."""
+        body = _body_start(parts)
+        starts = [i for i, n in parts if n == "四" and i >= body]
+        if not starts:
             return ()
+        end = next((i for i, _ in parts if i > starts[-1]), len(paragraphs))
         entries: list[GlossaryEntry] = []
-        for paragraph in paragraphs[starts[-1] + 1 :]:
+        for paragraph in paragraphs[starts[-1] + 1 : end]:
             m = _GLOSSARY.match(paragraph.text)
             if m is None:
                 if entries:  # a definition continued in a paragraph of its own
@@ -451,10 +453,6 @@ class _Builder:
             entries.append(GlossaryEntry(term=m.group("term").strip(), definition=m.group("definition").strip()))
         return tuple(entries)
 
-    @staticmethod
-    def _after_contents(index: int, parts: list[tuple[int, str]]) -> bool:
-        return any(n == "一" for i, n in parts if i < index) and sum(1 for _, n in parts if n == "一") >= 2
-
     # -- the 情况说明 ----------------------------------------------------------------------------------------------
     def _passages(self, narrative: Narrative, parts: list[tuple[int, str]]) -> list[Passage]:
         """Each section's heading and its body (joined with a line break), the 第三部分 heading first."""
@@ -464,7 +462,7 @@ class _Builder:
         for index in indexes:
             paragraph = self.doc.paragraphs[index]
             text = paragraph.text
-            label = self._section_of(narrative, index, text, section)
+            label = _section_of(text, section)
             heading = bool(_PART.match(text) or _SECTION.match(text) or _ITEM.match(text))
             if heading or not passages:
                 passages.append((label, [text], paragraph.lines[0].box))
@@ -487,15 +485,6 @@ class _Builder:
             return range(0)
         end = next((i for i, _ in parts if i > starts[-1]), len(self.doc.paragraphs))
         return range(starts[-1], end)
-
-    def _section_of(self, narrative: Narrative, index: int, text: str, previous: str) -> str:
-        if m := _PART.match(text):
-            return f"第{m.group('n')}部分"
-        label = _section_label(text, re.sub(r"\d+$", "", previous))
-        if m := _ITEM.match(text):
-            base = re.sub(r"\d+$", "", label)
-            return f"{base}{m.group(1)}"
-        return label
 
     def _statements(self, narrative: Narrative, tables: Tables) -> None:
         """Figures and claims from the statements; what the model cannot hold is an issue."""
@@ -838,6 +827,27 @@ def _printed(cell: TableCell | None) -> TypeGuard[TableCell]:
 
 def _norm_title(text: str) -> str:
     return re.sub(r"[\s“”\"（）()]|^[一二三四五六七八九十]+、", "", text)
+
+
+def _body_start(parts: list[tuple[int, str]]) -> int:
+    """Where the parts start again after the 目录 (which lists them first), or 0 when there is no 目录."""
+    if not parts:
+        return 0
+    return next((i for i, n in parts[1:] if n == parts[0][1]), 0)
+
+
+def _section_of(text: str, previous: str) -> str:
+    """A passage's section: 第三部分, "五", "五（三）", or "五（三）1" for a numbered point of 五（三）.
+
+    >>> _section_of("（三）一般公共预算财政拨款支出决算具体情况", "五（二）"), _section_of("2、社会…", "五（三）1")
+    ('五（三）', '五（三）2')
+    """
+    if m := _PART.match(text):
+        return f"第{m.group('n')}部分"
+    label = _section_label(text, re.sub(r"\d+$", "", previous))
+    if m := _ITEM.match(text):
+        return re.sub(r"\d+$", "", label) + m.group(1)
+    return label
 
 
 def _section_label(text: str, previous: str) -> str:
