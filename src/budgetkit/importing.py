@@ -30,6 +30,7 @@ from typing import Any, Final, TypeGuard
 
 import attrs
 
+from budgetkit import account as model
 from budgetkit import document as _document
 from budgetkit.account import Figure, FinalAccount, GlossaryEntry, Passage, UnitType
 from budgetkit.category import ExpenseCategory
@@ -49,9 +50,9 @@ from budgetkit.grammar import (
     Statement,
     read_narrative,
 )
-from budgetkit.importer import read_tables
+from budgetkit.importer import TableImport, read_tables
 from budgetkit.tables import Cell as TableCell
-from budgetkit.tables import Place, Tables
+from budgetkit.tables import Place, Tables, TableSet
 from budgetkit.tables import table_set as _table_set
 
 __all__ = ["ImportReport", "Imported", "ReportIssue", "Unplaced", "from_document", "read_pdf"]
@@ -330,7 +331,7 @@ def from_document(
 class _Builder:
     """Builds the account from a document, keeping the place of every value and every issue."""
 
-    def __init__(self, doc: Document, tables_set: Any, unit_type: UnitType | str | None) -> None:
+    def __init__(self, doc: Document, tables_set: TableSet, unit_type: UnitType | str | None) -> None:
         self.doc = doc
         self.set = tables_set
         self.unit_type = unit_type
@@ -506,7 +507,7 @@ class _Builder:
                 if statement.subject.key.startswith("vehicles.") and statement.figure.value is not None:
                     by_use = self.values.setdefault("assets.vehicles_by_use", [])
                     by_use.append((statement.subject.name, int(statement.figure.value)))
-                    self.places[f"assets.vehicles_by_use[{len(by_use) - 1}]"] = box  # type: ignore[assignment]
+                    self._place(f"assets.vehicles_by_use[{len(by_use) - 1}]", box)
                 elif nth < len(fields) and statement.figure.value is not None and statement.figure.value == statement.figure.value.to_integral_value():
                     self._set(fields[nth], int(statement.figure.value), box)
                 else:
@@ -594,7 +595,7 @@ class _Builder:
                 line[field] = value
                 line["printed"] = str(statement.subject.path)
                 line["name"] = statement.subject.path.names[-1] if statement.subject.path else ""
-                self.places[f"{path}.{field}"] = box  # type: ignore[assignment]
+                self._place(f"{path}.{field}", box)
             return
         paths = _FIGURES.get(key) or ((found,) if (found := self._path(key, statement)) else ())
         if not paths:
@@ -605,6 +606,11 @@ class _Builder:
             if statement.role is Role.FULL_YEAR_BUDGET:  # the 全年预算 (adjusted) is the budget a completion is of
                 self.values.pop(f"{path}.{field}", None)
             self._set(f"{path}.{field}", value, box)
+
+    def _place(self, path: str, box: Box | None, *, replace: bool = True) -> None:
+        """Keep the place of the value at ``path`` (nothing when the place is unknown)."""
+        if box is not None and (replace or path not in self.places):
+            self.places[path] = box
 
     def _set(self, path: str, value: Any, box: Box | None) -> None:
         """Keep the first printing of a figure (the 情况说明's sections print the totals first)."""
@@ -638,7 +644,7 @@ class _Builder:
         else:
             kind = "completion"
             stated = figure.value
-        self.places[f"claims[{len(self.claims)}]"] = box  # type: ignore[assignment]
+        self._place(f"claims[{len(self.claims)}]", box)
         self.claims.append(Claim(kind=kind, subject=path, stated=stated, base=base, text=printed, section=section))
 
     def _items(self, narrative: Narrative) -> None:
@@ -656,13 +662,12 @@ class _Builder:
             cell = tables.cell(table, row, column)
             if _printed(cell) and f"{path}.current" not in self.values:
                 self.values[f"{path}.current"] = cell.value
-                self.places.setdefault(path, self.places.get(f"tables.{Place(table, row, column)}"))  # type: ignore[arg-type]
+                self._place(path, self.places.get(f"tables.{Place(table, row, column)}"), replace=False)
         for path, (table, row, column) in _TABLE_BUDGETS.items():
             cell = tables.cell(table, row, column)
             if _printed(cell) and f"{path}.budget" not in self.values:
                 self.values[f"{path}.budget"] = cell.value
-                self.places.setdefault(f"{path}.budget", self.places.get(f"tables.{Place(table, row, column)}"))  # type: ignore[arg-type]
-        self.places = {k: v for k, v in self.places.items() if v is not None}
+                self._place(f"{path}.budget", self.places.get(f"tables.{Place(table, row, column)}"), replace=False)
 
     def _categories(self, tables: Tables, narrative: Narrative | None) -> tuple[ExpenseCategory, ...]:
         """The 类/款/项 of 表五, with the 情况说明's printed names, amounts, budgets and uses where it prints them."""
@@ -764,7 +769,7 @@ class _Builder:
                 return UnitType(m.group("type"))
         return UnitType.OTHER
 
-    def _report(self, imported: Any, narrative: Narrative | None) -> ImportReport:
+    def _report(self, imported: TableImport, narrative: Narrative | None) -> ImportReport:
         seen = imported_count = in_text = 0
         unplaced: list[Unplaced] = []
         placed_cells = {(box.page, box.x0, box.top) for box in imported.places.values()}
@@ -868,11 +873,9 @@ def _only_general_budget(tables: Tables) -> bool:
     return True
 
 
-def _structure(name: str, data: Mapping[str, Any]) -> Any:
-    """A part of the account from nested plain values (figures as {current, budget} mappings)."""
-    from budgetkit import account as model
-
-    kinds = {
+#: The parts of the account built from nested plain values, by field name.
+_PARTS: Final[Mapping[str, type]] = MappingProxyType(
+    {
         "income": model.Income,
         "expenditure": model.ExpenseSide,
         "fiscal": model.FiscalAppropriation,
@@ -881,11 +884,15 @@ def _structure(name: str, data: Mapping[str, Any]) -> Any:
         "procurement": model.Procurement,
         "assets": model.Assets,
     }
-    cls = kinds[name]
+)
+
+
+def _structure(name: str, data: Mapping[str, Any]) -> Any:
+    """A part of the account from nested plain values (figures as {current, budget} mappings)."""
     values: dict[str, Any] = {}
     for key, value in data.items():
         if name == "fiscal" and key in model.FiscalAppropriation.FUNDS:
             values[key] = model.FiscalFund(**value)
         else:
             values[key] = value
-    return cls(**values)
+    return _PARTS[name](**values)
