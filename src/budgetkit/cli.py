@@ -507,7 +507,7 @@ def _parser() -> argparse.ArgumentParser:
     check.set_defaults(func=_check)
 
     score = sub.add_parser("score", help="score every self-evaluation table by the rules, beside the stated scores")
-    score.add_argument("source", help="a .toml/.json account file, a published .pdf report, or a built-in dataset name")
+    score.add_argument("source", help="a .toml/.json account file, or a built-in dataset name")
     score.add_argument(
         "--format", choices=("text", "json"), default="text", help="text for people (default), json for programs"
     )
@@ -515,7 +515,7 @@ def _parser() -> argparse.ArgumentParser:
     score.set_defaults(func=_score)
 
     report = sub.add_parser("report", help="write Part Two of the 决算说明 from the figures, and its charts")
-    report.add_argument("source", help="a .toml/.json account file, a published .pdf report, or a built-in dataset name")
+    report.add_argument("source", help="a .toml/.json account file, or a built-in dataset name")
     report.add_argument(
         "--format", choices=("md", "text"), default="md", help="Markdown with headings (default) or plain text"
     )
