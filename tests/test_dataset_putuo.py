@@ -85,9 +85,9 @@ def test_check_raises_only_the_verified_errors_on_the_real_report(planning: Fina
     findings = check(planning)
     errors = [(f.rule, f.path) for f in findings if f.severity is Severity.ERROR]
     assert errors == [
-        ("table.link", "summary[210].amount"),
-        ("table.link", "summary[212].amount"),
-        ("table.link", "general_budget_expenditure[210].total"),
+        ("table.link", "tables.summary[210].amount"),
+        ("table.link", "tables.summary[212].amount"),
+        ("table.link", "tables.general_budget_expenditure[210].total"),
         ("table.figure", "general_budget.personnel.current"),
         ("table.figure", "general_budget.basic.current"),
     ]

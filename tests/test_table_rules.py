@@ -51,16 +51,16 @@ def test_social_work_has_no_table_errors(social: FinalAccount) -> None:
     """The consistent report's tables give no table finding (only residues its notes list)."""
     assert _table_findings(social) == []
     residues = [f.path for f in check(social) if f.rule == "rounding.residue" and "[" in f.path]
-    assert residues == ["basic_expenditure[302].amount", "basic_expenditure[general_budget.personnel].amount"]
+    assert residues == ["tables.basic_expenditure[302].amount", "tables.basic_expenditure[general_budget.personnel].amount"]
 
 
 def test_planning_finds_the_verified_defects(planning: FinalAccount) -> None:
     """Planning's two printings of 卫生健康支出 and 城乡社区支出 and its 人员经费 4896.98 and 基本支出 5377.64 are errors, nothing else."""
     errors = [(f.rule, f.path, f.stated, f.expected) for f in check(planning) if f.rule.startswith("table.")]
     assert errors == [
-        ("table.link", "summary[210].amount", "236.63", "236.64"),
-        ("table.link", "summary[212].amount", "3845.25", "3845.24"),
-        ("table.link", "general_budget_expenditure[210].total", "236.64", "236.63"),
+        ("table.link", "tables.summary[210].amount", "236.63", "236.64"),
+        ("table.link", "tables.summary[212].amount", "3845.25", "3845.24"),
+        ("table.link", "tables.general_budget_expenditure[210].total", "236.64", "236.63"),
         ("table.figure", "general_budget.personnel.current", "4896.98", "4884.09"),
         ("table.figure", "general_budget.basic.current", "5377.64", "5364.75"),
     ]
@@ -69,20 +69,20 @@ def test_planning_finds_the_verified_defects(planning: FinalAccount) -> None:
 def test_planning_table_four_sum_is_a_residue(planning: FinalAccount) -> None:
     """表四's 类 rows adding up to 9746.49 against 9746.50 is a rounding residue (info), not an error."""
     found = {f.path: f for f in check(planning) if f.rule == "rounding.residue"}
-    residue = found["fiscal_summary[fiscal.expenditure].total"]
+    residue = found["tables.fiscal_summary[fiscal.expenditure].total"]
     assert (residue.severity, residue.stated, residue.expected) == (Severity.INFO, "9746.50", "9746.49")
 
 
 def test_column_sum(social: FinalAccount) -> None:
     """A row whose 本年支出合计 is not 基本 + 项目 + … is a table.column_sum error."""
     broken = _set_cell(social, "expenditure", "2013901", "basic", "50.32")
-    assert ("table.column_sum", "expenditure[2013901].year_total") in _table_findings(broken)
+    assert ("table.column_sum", "tables.expenditure[2013901].year_total") in _table_findings(broken)
 
 
 def test_line_sum(social: FinalAccount) -> None:
     """表一's 本年收入合计 that is not the sum of the income lines is a table.line_sum error."""
     broken = _set_cell(social, "summary", "income.general_budget", "amount", "300.82")
-    assert ("table.line_sum", "summary[income.year_total].amount") in _table_findings(broken)
+    assert ("table.line_sum", "tables.summary[income.year_total].amount") in _table_findings(broken)
 
 
 def test_hierarchy(social: FinalAccount) -> None:
@@ -90,14 +90,14 @@ def test_hierarchy(social: FinalAccount) -> None:
     broken = _set_cell(social, "income", "2013950", "year_total", "12.31")
     broken = _set_cell(broken, "income", "2013950", "fiscal", "12.31")
     found = _table_findings(broken)
-    assert ("table.hierarchy", "income[20139].year_total") in found
+    assert ("table.hierarchy", "tables.income[20139].year_total") in found
     assert not any(rule == "table.column_sum" for rule, _ in found)
 
 
 def test_link(social: FinalAccount) -> None:
     """A 类 printed in 表一 with other digits than in 表三 is a table.link error naming both places."""
     broken = _set_cell(social, "summary", "201", "amount", "264.88")
-    finding = next(f for f in check(broken) if f.rule == "table.link" and f.path == "summary[201].amount")
+    finding = next(f for f in check(broken) if f.rule == "table.link" and f.path == "tables.summary[201].amount")
     assert "表一" in finding.message and "表三" in finding.message
     assert (finding.stated, finding.expected) == ("264.88", "264.87")
 

@@ -19,7 +19,7 @@ import traceback
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import attrs
 
@@ -29,6 +29,9 @@ from budgetkit.checks.finding import Finding, Part, Severity
 from budgetkit.errors import BudgetkitError, LoadError, LoadIssue
 from budgetkit.model.account import FinalAccount
 from budgetkit.values.numbers import plain, round_half_up
+
+if TYPE_CHECKING:
+    from budgetkit.io.pdf import ImportReport
 
 __all__ = ["main", "score_report"]
 
@@ -42,6 +45,22 @@ _EXIT_STATUSES = """exit status:
 
 
 def _load(source: str) -> FinalAccount:
+    return _load_imported(source)[0]
+
+
+def _load_imported(source: str) -> tuple[FinalAccount, ImportReport | None]:
+    """An account file, a built-in dataset, or a published PDF imported on the fly (with its import report)."""
+    from budgetkit import datasets
+
+    if source.lower().endswith(".pdf") and source not in datasets.names():
+        from budgetkit.io.pdf import read_pdf
+
+        imported = read_pdf(source)
+        return imported.account, imported.report
+    return _load_account(source), None
+
+
+def _load_account(source: str) -> FinalAccount:
     from budgetkit import datasets, io
 
     if source in datasets.names():
@@ -81,8 +100,31 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
+def _where(finding: Finding, report: ImportReport | None) -> str:
+    """A finding's model path, with the page it is printed on when the account was imported ("第12页 tables…")."""
+    page = None if report is None else report.page(finding.path)
+    return finding.path if page is None else f"第{page}页 {finding.path}"
+
+
+def _source(finding: Finding, report: ImportReport | None) -> dict[str, Any]:
+    """A finding as plain data, with ``source`` (file, page, box) when the account was imported from a PDF."""
+    data = finding.as_dict()
+    if report is not None:
+        box = report.box(finding.path)
+        data["source"] = {
+            "file": report.source,
+            "page": None if box is None else box.page,
+            "box": None if box is None else [box.x0, box.top, box.x1, box.bottom],
+        }
+    return data
+
+
 def _write_findings_text(
-    account: FinalAccount | _Heading, findings: Sequence[Finding], out: TextIO, english: bool
+    account: FinalAccount | _Heading,
+    findings: Sequence[Finding],
+    out: TextIO,
+    english: bool,
+    report: ImportReport | None = None,
 ) -> None:
     from budgetkit.checks.audit import summary
 
@@ -108,7 +150,7 @@ def _write_findings_text(
         out.write(f"\n【{part.value}】\n")
         for f in group:
             label = f.severity.value if english else f.severity.label
-            out.write(f"  {label}  {f.rule}  @ {f.path}\n")
+            out.write(f"  {label}  {f.rule}  @ {_where(f, report)}\n")
             out.write(f"        {f.message_en if english else f.message}\n")
             if f.expected is not None:
                 if english:
@@ -161,14 +203,15 @@ def _many(source: str) -> tuple[list[str], Any, list[_Heading], list[LoadError]]
 class _Progress:
     """A one-line progress bar on a terminal (stderr); silent when stderr is not a terminal."""
 
-    def __init__(self) -> None:
+    def __init__(self, word: str = "检查") -> None:
         self.shown = sys.stderr.isatty()
+        self.word = word
 
     def __call__(self, done: int, total: int) -> None:
         if self.shown and total:
             width = 30
             filled = width * done // total
-            sys.stderr.write(f"\r检查 [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+            sys.stderr.write(f"\r{self.word} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
             if done >= total:
                 sys.stderr.write("\n")
             sys.stderr.flush()
@@ -240,7 +283,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     many = None if args.source in _dataset_names() else _many(args.source)
     if many is not None:
         return _check_many(args, out, many)
-    account = _load(args.source)
+    account, report = _load_imported(args.source)
     findings = check(
         account,
         disable=tuple(args.disable or ()),
@@ -249,12 +292,18 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     )
     covered = coverage(account, disable=tuple(args.disable or ()))
     if args.format == "json":
-        doc = {"findings": [f.as_dict() for f in findings], "summary": {**summary(findings), **covered.as_dict()}}
+        doc = {"findings": [_source(f, report) for f in findings], "summary": {**summary(findings), **covered.as_dict()}}
         json.dump(doc, out, ensure_ascii=False, indent=2)
         out.write("\n")
     else:
-        _write_findings_text(account, findings, out, args.lang == "en")
+        _write_findings_text(account, findings, out, args.lang == "en", report)
         _write_coverage(covered, out, args.lang == "en")
+    if args.html:
+        if report is None:
+            raise LoadError(args.source, [LoadIssue("$", "--html needs a PDF: the review page draws the findings on its pages")])
+        from budgetkit.outputs.review import write_review
+
+        write_review(args.source, findings, report.places, args.html, lang=args.lang)
     return EXIT_FINDINGS if any(f.severity is Severity.ERROR for f in findings) else EXIT_OK
 
 
@@ -374,6 +423,94 @@ def _datasets(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _write_import_report(report: ImportReport, out: TextIO) -> None:
+    """Coverage of an import: numbers seen / imported / not understood, tables found / expected, and the lists."""
+    out.write(f"{report.source}: {report.pages} pages\n")
+    out.write(f"  numbers: {report.numbers_seen} seen, {report.numbers_imported} imported, ")
+    out.write(f"{report.numbers_in_text} kept in text, {report.numbers_not_held} read but not held, ")
+    out.write(f"{len(report.not_understood)} not understood\n")
+    out.write(f"  tables: {len(report.tables_found)} found of {len(report.tables_expected)} expected")
+    missing = [key for key in report.tables_expected if key not in report.tables_found]
+    if missing:
+        out.write(f" (missing: {', '.join(missing)})")
+    if report.tables_unknown:
+        out.write(f"; unknown: {', '.join(report.tables_unknown)}")
+    out.write("\n")
+    if report.not_understood:
+        out.write("  not understood:\n")
+        for number in report.not_understood:
+            out.write(f"    {number}\n")
+    if report.issues:
+        out.write("  issues:\n")
+        for issue in report.issues:
+            out.write(f"    {issue}\n")
+
+
+def _import_one(path: str, target: str | None, table_set: str) -> tuple[str, str | None, str]:
+    """Import one PDF and write its account (a worker of ``budgetkit import DIR``): (file, problem, summary)."""
+    from budgetkit import io
+    from budgetkit.io.pdf import read_pdf
+
+    try:
+        imported = read_pdf(path, table_set=table_set)
+        if target is not None:
+            io.dump(imported.account, target)
+    except BudgetkitError as exc:
+        return path, str(exc), ""
+    return path, None, imported.report.summary()
+
+
+def _import(args: argparse.Namespace, out: TextIO) -> int:
+    from budgetkit import io
+
+    source = Path(args.source)
+    if source.is_dir():
+        return _import_many(args, source, out)
+    from budgetkit.io.pdf import read_pdf
+
+    imported = read_pdf(source, table_set=args.table_set)
+    if args.output:
+        io.dump(imported.account, args.output)
+    else:
+        out.write(io.dumps(imported.account))
+    if args.report:
+        _write_import_report(imported.report, out if args.output else sys.stderr)
+    return EXIT_OK
+
+
+def _import_many(args: argparse.Namespace, source: Path, out: TextIO) -> int:
+    """Every PDF of a directory, imported in parallel processes; a bad file is reported, the others go on."""
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    if not args.output:
+        raise LoadError(str(source), [_issue("importing a directory needs -o OUTDIR for the account files")])
+    files = sorted(p for p in source.iterdir() if p.suffix.lower() == ".pdf")
+    if not files:
+        raise LoadError(str(source), [_issue("no .pdf files in this directory")])
+    outdir = Path(args.output)
+    outdir.mkdir(parents=True, exist_ok=True)
+    progress = _Progress("导入")
+    failed = 0
+    results: dict[str, tuple[str | None, str]] = {}
+    with ProcessPoolExecutor(max_workers=args.jobs) as pool:
+        futures = [
+            pool.submit(_import_one, str(f), str(outdir / f"{f.stem}.toml"), args.table_set) for f in files
+        ]
+        for done, future in enumerate(as_completed(futures), 1):
+            path, problem, summary = future.result()
+            results[path] = (problem, summary)
+            progress(done, len(files))
+    for f in files:
+        problem, summary = results[str(f)]
+        if problem is not None:
+            failed += 1
+            sys.stderr.write(f"budgetkit: {problem}\n")
+        elif args.report:
+            out.write(f"{f.name}: {summary}\n")
+    out.write(f"{len(files) - failed} of {len(files)} PDF files imported into {outdir}\n")
+    return EXIT_UNREADABLE if failed else EXIT_OK
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="budgetkit",
@@ -411,6 +548,11 @@ def _parser() -> argparse.ArgumentParser:
         "--disable", nargs="*", metavar="CODE", help="rule codes or prefixes to leave out (text, rate …)"
     )
     check.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the text output")
+    check.add_argument(
+        "--html",
+        metavar="FILE",
+        help="for a PDF: also write a review page (findings beside the rendered pages, the cells involved highlighted)",
+    )
     check.add_argument("--scoring", default="default", choices=variants, help="scoring variant of the tables")
     check.set_defaults(func=_check)
 
@@ -439,6 +581,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     report.add_argument("--charts", metavar="DIR", help="also write the seven charts as PNG and SVG into DIR")
     report.set_defaults(func=_report)
+
+    imports = sub.add_parser("import", help="import a published 部门决算 PDF (or a directory of them) into account files")
+    imports.add_argument("source", help="a .pdf report, or a directory of .pdf reports")
+    imports.add_argument("-o", "--output", help="the account file to write (.toml/.json); for a directory, the folder")
+    imports.add_argument("--report", action="store_true", help="print the import's coverage and what was not understood")
+    imports.add_argument("--table-set", default="national-2024", help="the table set the report follows")
+    imports.add_argument("--jobs", type=int, default=None, help="processes for a directory (default: one per core)")
+    imports.set_defaults(func=_import)
 
     data = sub.add_parser("datasets", help="list the built-in datasets: name, unit, year, money unit and what each is")
     data.add_argument(

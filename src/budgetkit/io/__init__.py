@@ -65,6 +65,7 @@ __all__ = [
     "dumps",
     "load",
     "loads",
+    "read_pdf",
     "unstructure",
 ]
 
@@ -515,3 +516,20 @@ def dump(account: FinalAccount, path: str | Path) -> None:
     file = Path(path)
     fmt: Format = "json" if file.suffix.lower() == ".json" else "toml"
     file.write_text(dumps(account, fmt), encoding="utf-8")
+
+
+def read_pdf(path: str | Path, **options: Any) -> Any:
+    """Import a published PDF report: :func:`budgetkit.io.pdf.read_pdf` (needs the ``import`` extra).
+
+    Returns an :class:`~budgetkit.io.pdf.Imported` — the account and the import report. Imported here on
+    first use, so that reading account files never loads pdfplumber.
+
+    >>> read_pdf("missing.pdf")
+    Traceback (most recent call last):
+    ...
+    budgetkit.errors.LoadError: cannot load missing.pdf: 1 problem
+      file: No such file or directory
+    """
+    from budgetkit.io.pdf import read_pdf as read
+
+    return read(path, **options)

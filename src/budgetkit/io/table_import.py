@@ -364,7 +364,8 @@ class _TableReader:
         data = [row for row in body if any(cell.text for cell in row)]
         if len(data) > 1:
             self.issues.append(ImportIssue(_first_box(self.raw), self.template.title, "more than one row of figures; the first is read"))
-        row = data[0] if data else tuple(Cell("", None) for _ in paths)
+        # a table printed empty keeps its row of blanks, with their places
+        row = data[0] if data else body[0] if body else tuple(Cell("", None) for _ in paths)
         for position, path in enumerate(paths):
             if not path:
                 continue

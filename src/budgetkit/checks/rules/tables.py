@@ -122,7 +122,7 @@ def _within(tables: Tables, table: Table, template: TableTemplate, name: _Names)
                 term_place = Place(table.key, row.key, key)
                 parts.append((name(term_place), _signed(tables.at(term_place), sign)))
             yield SumCheck(
-                "table.column_sum", str(place), name(place), str(place), _money(tables.at(place)), tuple(parts), part
+                "table.column_sum", f"tables.{place}", name(place), str(place), _money(tables.at(place)), tuple(parts), part
             )
     # each fixed line against its sum_of, in every column of its side
     classified = bool(template.classified_by)
@@ -149,7 +149,7 @@ def _within(tables: Tables, table: Table, template: TableTemplate, name: _Names)
             total = tables.at(place)
             if not parts and total is not None and total.is_blank:
                 continue  # a blank total over no printed rows (an empty 表八): nothing to check
-            yield SumCheck("table.line_sum", str(place), name(place), str(place), _money(total), tuple(parts), part)
+            yield SumCheck("table.line_sum", f"tables.{place}", name(place), str(place), _money(total), tuple(parts), part)
     # the code hierarchy: 类 = Σ款, 款 = Σ项 (a 款 printed without its 项 counts as itself)
     if classified:
         for row in table.rows:
@@ -166,7 +166,7 @@ def _within(tables: Tables, table: Table, template: TableTemplate, name: _Names)
                     for c in children
                 ]
                 yield SumCheck(
-                    "table.hierarchy", str(place), name(place), str(place), _money(tables.at(place)), tuple(parts), part
+                    "table.hierarchy", f"tables.{place}", name(place), str(place), _money(tables.at(place)), tuple(parts), part
                 )
 
 
@@ -186,7 +186,7 @@ def _across(account: FinalAccount, tables: Tables, name: _Names) -> Iterator[Sum
             what = name(first) if not rest else f"{name(first)}（{label}）"
             yield SumCheck(
                 "table.link",
-                str(first),
+                f"tables.{first}",
                 what,
                 f"{label}: {first}",
                 _money(tables.at(first)),

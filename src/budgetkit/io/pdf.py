@@ -1,0 +1,898 @@
+"""From a published PDF to a checkable account: :func:`read_pdf` gives a :class:`FinalAccount` and an :class:`ImportReport`.
+
+This joins the three steps of importing (extra ``import``): the document is read
+(:func:`budgetkit.io.document.read_pdf`), its tables are mapped to the table set
+(:func:`budgetkit.io.table_import.read_tables`) and its 情况说明 is read into statements
+(:func:`budgetkit.io.grammar.read_narrative`). The account follows the conventions of the built-in
+datasets: the figures hold the 情况说明's printing where it prints one, else the table's; every table
+printing is in ``tables``; every 情况说明 paragraph is in a passage; derived figures (growth, shares,
+completion rates, changes) are claims; previous-year figures are never inferred.
+
+Nothing is silent. The :class:`ImportReport` counts every number printed in the document — imported
+with its place, kept inside text (a passage, the duties, the glossary, a reason), or not understood —
+and lists the ones not understood with their page, and every statement the model cannot hold.
+
+>>> imported = read_pdf(Path(__file__))
+Traceback (most recent call last):
+...
+budgetkit.errors.LoadError: cannot load .../importing.py: 1 problem
+  file: not a PDF file (it does not start with %PDF-)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Final, TypeGuard
+
+import attrs
+
+from budgetkit.errors import LoadError, LoadIssue
+from budgetkit.io import document as _document
+from budgetkit.io.document import Box, Document, Paragraph
+from budgetkit.io.grammar import _NUMBER as _TEXT_NUMBER
+from budgetkit.io.grammar import (
+    Amount,
+    Change,
+    Completion,
+    Count,
+    Narrative,
+    NarrativeError,
+    Role,
+    Share,
+    Statement,
+    read_narrative,
+)
+from budgetkit.io.table_import import TableImport, read_tables
+from budgetkit.model import account as model
+from budgetkit.model.account import Figure, FinalAccount, GlossaryEntry, Passage, UnitType
+from budgetkit.model.category import ExpenseCategory
+from budgetkit.model.claim import Claim
+from budgetkit.model.tables import Cell as TableCell
+from budgetkit.model.tables import Place, Tables, TableSet
+from budgetkit.model.tables import table_set as _table_set
+
+__all__ = ["ImportReport", "Imported", "ReportIssue", "Unplaced", "from_document", "read_pdf"]
+
+
+@attrs.frozen
+class Unplaced:
+    """A number printed in the document that was not understood: its page, text and where it stands.
+
+    >>> str(Unplaced(Box(20, 0.0, 0.0, 1.0, 1.0), "42", "text"))
+    '第20页: 42 (text)'
+    """
+
+    box: Box | None
+    text: str
+    where: str
+
+    @property
+    def page(self) -> int | None:
+        """The page it is printed on (from 1), or ``None`` when unknown."""
+        return None if self.box is None else self.box.page
+
+    def __str__(self) -> str:
+        page = f"{self.box}" if self.box is not None else "（位置不明）"
+        return f"{page}: {self.text} ({self.where})"
+
+
+@attrs.frozen
+class ReportIssue:
+    """Something printed that the account does not hold: its page, the printed text and why.
+
+    >>> str(ReportIssue(Box(26, 0.0, 0.0, 1.0, 1.0), "2 批次", "no field of the model holds it"))
+    '第26页: 2 批次: no field of the model holds it'
+    """
+
+    box: Box | None
+    text: str
+    reason: str
+
+    @property
+    def page(self) -> int | None:
+        """The page it is printed on (from 1), or ``None`` when unknown."""
+        return None if self.box is None else self.box.page
+
+    def __str__(self) -> str:
+        page = f"{self.box}" if self.box is not None else "（位置不明）"
+        return f"{page}: {self.text}: {self.reason}"
+
+
+def _frozen(places: Mapping[str, Box]) -> Mapping[str, Box]:
+    return MappingProxyType(dict(places))
+
+
+@attrs.frozen
+class ImportReport:
+    """What an import found and did: tables, numbers (seen = imported + in text + not understood), issues, places.
+
+    ``places`` gives the place in the document of every imported value keyed by its model path as
+    findings name it: ``tables.<table>[<row>].<column>``, ``claims[<i>]``, ``passages[<i>]`` and figure
+    paths such as ``income.total``.
+
+    >>> r = ImportReport(source="x.pdf", pages=1, tables_found=("summary",), tables_expected=("summary",),
+    ...     tables_unknown=(), numbers_seen=3, numbers_imported=2, numbers_in_text=0, numbers_not_held=0,
+    ...     not_understood=(Unplaced(None, "42", "text"),), issues=(), places={})
+    >>> r.complete, r.summary()
+    (False, '3 numbers seen: 2 imported, 0 kept in text, 0 read but not held, 1 not understood; 1 of 1 tables found, 0 unknown')
+    """
+
+    source: str
+    pages: int
+    tables_found: tuple[str, ...]
+    tables_expected: tuple[str, ...]
+    tables_unknown: tuple[str, ...]
+    numbers_seen: int
+    numbers_imported: int
+    #: numbers kept inside text, not interpreted: passages of the 概况, the glossary, reasons, headings, enumerators
+    numbers_in_text: int
+    #: numbers read into statements that no field of the account holds (each is one of ``issues``)
+    numbers_not_held: int
+    not_understood: tuple[Unplaced, ...]
+    issues: tuple[ReportIssue, ...]
+    places: Mapping[str, Box] = attrs.field(converter=_frozen, repr=False)
+
+    @property
+    def complete(self) -> bool:
+        """Whether every number was accounted for, every expected table found, and no issue raised."""
+        return (
+            not self.not_understood
+            and not self.issues
+            and set(self.tables_expected) <= set(self.tables_found)
+            and not self.tables_unknown
+        )
+
+    def summary(self) -> str:
+        """One line of coverage: numbers seen, imported, in text, not understood; tables found of expected."""
+        return (
+            f"{self.numbers_seen} numbers seen: {self.numbers_imported} imported, {self.numbers_in_text} kept in text, "
+            f"{self.numbers_not_held} read but not held, "
+            f"{len(self.not_understood)} not understood; {len(self.tables_found)} of {len(self.tables_expected)} "
+            f"tables found, {len(self.tables_unknown)} unknown"
+        )
+
+    def page(self, path: str) -> int | None:
+        """The page of the value at a model path (a finding's path), or of its nearest enclosing path."""
+        box = self.box(path)
+        return None if box is None else box.page
+
+    def box(self, path: str) -> Box | None:
+        """The place of the value at a model path, or of its nearest enclosing path that has one."""
+        while path:
+            if path in self.places:
+                return self.places[path]
+            cut = max(path.rfind("."), path.rfind("["))
+            if cut <= 0:
+                return None
+            path = path[:cut]
+        return None
+
+
+@attrs.frozen
+class Imported:
+    """An imported report: the account and the import report.
+
+    >>> Imported.__annotations__["account"]
+    'FinalAccount'
+    """
+
+    account: FinalAccount
+    report: ImportReport
+
+
+#: Narrative subjects (grammar keys, 决算) → the account's figure paths that hold them.
+_FIGURES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
+    {
+        "total": ("income.total", "expenditure.total"),
+        "income.year_total": ("income.year_total",),
+        "expenditure.year_total": ("expenditure.year_total",),
+        "expenditure.basic": ("expenditure.basic",),
+        "expenditure.project": ("expenditure.project",),
+        "expenditure.to_superior": ("expenditure.to_superior",),
+        "expenditure.operating": ("expenditure.operating",),
+        "expenditure.to_affiliated": ("expenditure.to_affiliated",),
+        "income.superior_subsidy": ("income.superior_subsidy",),
+        "income.business": ("income.business",),
+        "income.operating": ("income.operating",),
+        "income.affiliated": ("income.affiliated",),
+        "income.other": ("income.other",),
+        "fiscal.total": ("fiscal.total",),
+        "general_budget.expenditure": ("general_budget.total",),
+        "general_budget.basic": ("general_budget.basic",),
+        "personnel": ("general_budget.personnel",),
+        "public_use": ("general_budget.public_use",),
+        "three_public": ("three_public.total",),
+        "three_public.outbound": ("three_public.outbound",),
+        "three_public.vehicle": ("three_public.vehicle",),
+        "three_public.vehicle_purchase": ("three_public.vehicle_purchase",),
+        "three_public.vehicle_operation": ("three_public.vehicle_operation",),
+        "three_public.reception": ("three_public.reception",),
+        "three_public.reception.domestic": ("three_public.reception_domestic",),
+        "three_public.reception.foreign": ("three_public.reception_foreign",),
+        "office_running": ("operating_costs",),
+        "procurement": ("procurement.total",),
+        "procurement.goods": ("procurement.goods",),
+        "procurement.works": ("procurement.works",),
+        "procurement.services": ("procurement.services",),
+        "procurement.sme_reserved.awarded": ("procurement.sme",),
+        "procurement.small_reserved.awarded": ("procurement.small_micro",),
+    }
+)
+
+#: Figures taken from a table where the 情况说明 does not print them: path → (table, row, column).
+_TABLE_FIGURES: Final[Mapping[str, tuple[str, str, str]]] = MappingProxyType(
+    {
+        **{
+            f"income.{key}": ("summary", f"income.{key}", "amount")
+            for key in (
+                "general_budget", "government_fund", "state_capital", "superior_subsidy", "business", "operating",
+                "affiliated", "other", "year_total", "non_fiscal_balance_used", "opening_balance", "total",
+            )
+        },
+        **{
+            f"expenditure.{key}": ("summary", f"expenditure.{key}", "amount")
+            for key in ("year_total", "surplus_distribution", "closing_balance", "total")
+        },
+        **{f"expenditure.{key}": ("expenditure", "total", key) for key in ("basic", "project", "to_superior", "operating", "to_affiliated")},
+        **{
+            f"fiscal.{fund}.{what}": ("fiscal_summary", f"fiscal.{fund}.{what}", "amount")
+            for fund in ("general_budget", "government_fund", "state_capital")
+            for what in ("income", "opening")
+        },
+        "fiscal.general_budget.expenditure": ("fiscal_summary", "fiscal.expenditure", "general_budget"),
+        "fiscal.general_budget.closing": ("fiscal_summary", "fiscal.closing", "general_budget"),
+        "fiscal.government_fund.expenditure": ("fiscal_summary", "fiscal.expenditure", "government_fund"),
+        "fiscal.government_fund.closing": ("fiscal_summary", "fiscal.closing", "government_fund"),
+        "fiscal.state_capital.expenditure": ("fiscal_summary", "fiscal.expenditure", "state_capital"),
+        "fiscal.state_capital.closing": ("fiscal_summary", "fiscal.closing", "state_capital"),
+        "fiscal.total": ("fiscal_summary", "fiscal.income_total", "amount"),
+        "general_budget.total": ("general_budget_expenditure", "total", "total"),
+        "general_budget.basic": ("general_budget_expenditure", "total", "basic"),
+        "general_budget.project": ("general_budget_expenditure", "total", "project"),
+        "general_budget.personnel": ("basic_expenditure", "general_budget.personnel", "amount"),
+        "general_budget.public_use": ("basic_expenditure", "general_budget.public_use", "amount"),
+        **{
+            f"three_public.{key}": ("three_public", f"three_public.{key}", "actual")
+            for key in ("total", "outbound", "vehicle", "vehicle_purchase", "vehicle_operation", "reception")
+        },
+    }
+)
+
+#: Budgets of 三公 taken from 表七's 预算数 where the 情况说明 does not print them.
+_TABLE_BUDGETS: Final[Mapping[str, tuple[str, str, str]]] = MappingProxyType(
+    {
+        f"three_public.{key}": ("three_public", f"three_public.{key}", "budget")
+        for key in ("total", "outbound", "vehicle", "vehicle_purchase", "vehicle_operation", "reception")
+    }
+)
+
+#: Count subjects → (the account's integer field, which printed count of the clause: 0 first, 1 second).
+_COUNTS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
+    {
+        "three_public.outbound.groups": ("three_public.outbound_groups", "three_public.outbound_persons"),
+        "three_public.reception.foreign": ("three_public.foreign_batches", "three_public.foreign_persons"),
+        "three_public.vehicles_held": ("three_public.vehicles_owned",),
+        "vehicles": ("assets.vehicles",),
+        "equipment": ("assets.large_equipment",),
+    }
+)
+
+_PART: Final = re.compile(r"^\s*第(?P<n>[一二三四五六七八九十]+)部分")
+_SECTION: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
+_ITEM: Final = re.compile(r"^\s*(\d+)\s*[、.．](?!\d)")
+_TITLE: Final = re.compile(r"^(?P<unit>.+?)\s*(?P<year>\d{4})\s*年度?\s*(?:部门|单位)?决算")
+_GLOSSARY: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\d+[、.．])?\s*(?P<term>[^：:]{1,30})[：:]\s*(?P<definition>.+)$", re.S)
+_PURPOSE: Final = re.compile(r"主要用于[：:]\s*(?P<use>[^。]*)。")
+_UNIT_TYPE: Final = re.compile(r"单位性质[为是：:]\s*(?P<type>行政单位|参公事业单位|公益一类事业单位|公益二类事业单位)")
+
+
+def read_pdf(
+    path: str | Path, *, table_set: str = "national-2024", unit_type: UnitType | str | None = None
+) -> Imported:
+    """Import a published 部门决算 PDF into an account and a report of what was (not) understood.
+
+    ``unit_type`` is the 单位性质 when the caller knows it; otherwise it is read from the report where it
+    states one ("单位性质为行政单位"), else 其他. A file that cannot be read raises
+    :class:`~budgetkit.errors.LoadError` naming it.
+
+    >>> read_pdf("no-such-report.pdf")
+    Traceback (most recent call last):
+    ...
+    budgetkit.errors.LoadError: cannot load no-such-report.pdf: 1 problem
+      file: No such file or directory
+    """
+    doc = _document.read_pdf(path)
+    return from_document(doc, table_set=table_set, unit_type=unit_type)
+
+
+def from_document(
+    doc: Document, *, table_set: str = "national-2024", unit_type: UnitType | str | None = None
+) -> Imported:
+    """Import a read :class:`~budgetkit.io.document.Document` (see :func:`read_pdf`).
+
+    >>> from budgetkit.io.document import Line
+    >>> def para(text, top):
+    ...     return Paragraph(text, (Line(text, Box(1, 0, top, 9, top + 9)),))
+    >>> doc = Document("x.pdf", 1, (para("示例局2024年度部门决算", 0), para("第三部分 情况说明", 10),
+    ...     para("一、收入支出决算总体情况说明", 20), para("本年收入合计 9.50 万元。", 30)), ())
+    >>> imported = from_document(doc)
+    >>> imported.account.unit, imported.account.year, str(imported.account.income.year_total.current)
+    ('示例局', 2024, '9.50万元')
+    >>> imported.report.places["income.year_total"].page, imported.report.numbers_seen
+    (1, 2)
+    """
+    return _Builder(doc, _table_set(table_set), unit_type).build()
+
+
+class _Builder:
+    """Builds the account from a document, keeping the place of every value and every issue."""
+
+    def __init__(self, doc: Document, tables_set: TableSet, unit_type: UnitType | str | None) -> None:
+        self.doc = doc
+        self.set = tables_set
+        self.unit_type = unit_type
+        self.places: dict[str, Box] = {}
+        self.issues: list[ReportIssue] = []
+        self.values: dict[str, Any] = {}  # dotted path → value (Decimal or int or str)
+        self.claims: list[Claim] = []
+        self.narrative_statements: tuple[Statement, ...] = ()
+        self.tables = Tables()
+        self.not_held = 0  # numbers read into statements that no field of the account holds
+        self.resolved: dict[int, str | None] = {}  # paragraph → the code of its 类/款/项 path
+
+    # -- the whole -------------------------------------------------------------------------------------------
+    def build(self) -> Imported:
+        doc = self.doc
+        imported = read_tables(doc.tables, self.set)
+        tables = imported.tables
+        self.tables = tables
+        for place, box in imported.places.items():
+            self.places[f"tables.{place}"] = box
+        for issue in imported.issues:
+            self.issues.append(ReportIssue(issue.box, issue.text, issue.reason))
+        paragraphs = doc.paragraphs
+        parts = [(i, m.group("n")) for i, p in enumerate(paragraphs) if (m := _PART.match(p.text))]
+        narrative: Narrative | None
+        try:
+            narrative = read_narrative(doc)
+        except NarrativeError as exc:
+            narrative = None
+            self.issues.append(ReportIssue(None, "第三部分", exc.reason))
+        unit, year = self._title(paragraphs, parts)
+        contents = self._contents(paragraphs, parts)
+        duties, organisation = self._overview(paragraphs, parts, doc)
+        glossary = self._glossary(paragraphs, parts)
+        passages: list[Passage] = []
+        categories: tuple[ExpenseCategory, ...] = ()
+        if narrative is not None:
+            passages = self._passages(narrative, parts)
+            self._statements(narrative, tables)
+        categories = self._categories(tables, narrative)
+        if narrative is not None:
+            self._items(narrative)
+        self._from_tables(tables)
+        self._category_places(categories, "general_budget.categories")
+        account = self._account(
+            unit, year, duties, organisation, contents, tables, passages, glossary, categories
+        )
+        report = self._report(imported, narrative)
+        return Imported(account, report)
+
+    # -- front matter --------------------------------------------------------------------------------------------
+    def _title(self, paragraphs: Sequence[Paragraph], parts: list[tuple[int, str]]) -> tuple[str, int]:
+        """The unit and year from the cover (the paragraphs before the 目录), else from the 第三部分 heading."""
+        cover_end = next((i for i, p in enumerate(paragraphs) if p.text.replace(" ", "") in ("目录", "目 录")), None)
+        if cover_end is None:
+            cover_end = parts[0][0] if parts else 0
+        candidates = ["".join(p.text for p in paragraphs[:cover_end])]
+        candidates += [_PART.sub("", paragraphs[i].text).strip() for i, n in parts if n == "三"]
+        for text in candidates:
+            if m := _TITLE.match(text.strip()):
+                return m.group("unit").strip(), int(m.group("year"))
+        raise LoadError(
+            self.doc.source, [LoadIssue("title", "no unit and year (…YYYY 年度部门决算) on the cover or in 第三部分")]
+        )
+
+    def _contents(self, paragraphs: Sequence[Paragraph], parts: list[tuple[int, str]]) -> tuple[str, ...]:
+        """The 目录: the paragraphs from the first part heading up to where the parts start again."""
+        if len(parts) < 2:
+            return ()
+        first = parts[0][0]
+        again = next((i for i, n in parts[1:] if n == parts[0][1]), None)
+        if again is None:
+            return ()
+        return tuple(p.text for p in paragraphs[first:again])
+
+    def _overview(self, paragraphs: Sequence[Paragraph], parts: list[tuple[int, str]], doc: Document) -> tuple[str, str]:
+        """第一部分: the duties (一、) and the organisation (二、, with its table of units)."""
+        starts = [i for i, n in parts if n == "一"]
+        if len(starts) < 1:
+            return "", ""
+        start = starts[-1]
+        end = next((i for i, _ in parts if i > start), len(paragraphs))
+        duties: list[str] = []
+        organisation: list[str] = []
+        current: list[str] | None = None
+        for paragraph in paragraphs[start + 1 : end]:
+            text = paragraph.text
+            if re.match(r"^\s*一、", text):
+                current = duties
+                continue
+            if re.match(r"^\s*二、", text):
+                current = organisation
+                continue
+            if current is not None:
+                current.append(text)
+        pages = {p for paragraph in paragraphs[start:end] for p in paragraph.pages}
+        known = {_norm_title(t.title) for t in self.set.templates}
+        for table in doc.tables:
+            if set(table.pages) & pages and _norm_title(table.title or "") not in known:
+                organisation.extend(" ".join(t or "" for t in row).strip() for row in table.texts())
+        return "\n".join(duties), "\n".join(organisation)
+
+    def _glossary(self, paragraphs: Sequence[Paragraph], parts: list[tuple[int, str]]) -> tuple[GlossaryEntry, ...]:
+        """第四部分 名词解释: "一、term：definition" paragraphs (a part heading listed in the 目录 is not the part)."""
+        body = _body_start(parts)
+        starts = [i for i, n in parts if n == "四" and i >= body]
+        if not starts:
+            return ()
+        end = next((i for i, _ in parts if i > starts[-1]), len(paragraphs))
+        entries: list[GlossaryEntry] = []
+        for paragraph in paragraphs[starts[-1] + 1 : end]:
+            m = _GLOSSARY.match(paragraph.text)
+            if m is None:
+                if entries:  # a definition continued in a paragraph of its own
+                    last = entries[-1]
+                    entries[-1] = GlossaryEntry(term=last.term, definition=last.definition + paragraph.text)
+                else:
+                    self.issues.append(ReportIssue(paragraph.lines[0].box, paragraph.text[:40], "a 名词解释 paragraph without a term"))
+                continue
+            entries.append(GlossaryEntry(term=m.group("term").strip(), definition=m.group("definition").strip()))
+        return tuple(entries)
+
+    # -- the 情况说明 ----------------------------------------------------------------------------------------------
+    def _passages(self, narrative: Narrative, parts: list[tuple[int, str]]) -> list[Passage]:
+        """Each section's heading and its body (joined with a line break), the 第三部分 heading first."""
+        indexes = sorted({s.paragraph for s in narrative.statements} | set(self._narrative_range(parts)))
+        passages: list[tuple[str, list[str], Box]] = []
+        section = ""
+        for index in indexes:
+            paragraph = self.doc.paragraphs[index]
+            text = paragraph.text
+            label = _section_of(text, section)
+            heading = bool(_PART.match(text) or _SECTION.match(text) or _ITEM.match(text))
+            if heading or not passages:
+                passages.append((label, [text], paragraph.lines[0].box))
+                section = label
+                continue
+            head = passages[-1][1]
+            if len(head) == 1 and (_SECTION.match(head[0]) and not head[0].rstrip().endswith("：")):
+                head.append("\n" + text)
+            else:
+                head.append(text)
+        out: list[Passage] = []
+        for label, texts, box in passages:
+            self.places[f"passages[{len(out)}]"] = box
+            out.append(Passage(section=label, text="".join(texts)))
+        return out
+
+    def _narrative_range(self, parts: list[tuple[int, str]]) -> range:
+        starts = [i for i, n in parts if n == "三"]
+        if not starts:
+            return range(0)
+        end = next((i for i, _ in parts if i > starts[-1]), len(self.doc.paragraphs))
+        return range(starts[-1], end)
+
+    def _statements(self, narrative: Narrative, tables: Tables) -> None:
+        """Figures and claims from the statements; what the model cannot hold is an issue."""
+        counts: dict[tuple[int, str], int] = {}
+        self.narrative_statements = narrative.statements
+        for statement in narrative.statements:
+            boxes = narrative.boxes(statement)
+            box = boxes[0] if boxes else None
+            section = self._claim_section(statement)
+            if isinstance(statement, Amount):
+                self._amount(statement, box)
+            elif isinstance(statement, Change | Share | Completion):
+                self._claim(statement, box, section, tables)
+            elif isinstance(statement, Count):
+                key = (statement.paragraph, statement.subject.key)
+                nth = counts.get(key, 0)
+                counts[key] = nth + 1
+                fields = _COUNTS.get(statement.subject.key, ())
+                if statement.subject.key.startswith("vehicles.") and statement.figure.value is not None:
+                    by_use = self.values.setdefault("assets.vehicles_by_use", [])
+                    by_use.append((statement.subject.name, int(statement.figure.value)))
+                    self._place(f"assets.vehicles_by_use[{len(by_use) - 1}]", box)
+                elif nth < len(fields) and statement.figure.value is not None and statement.figure.value == statement.figure.value.to_integral_value():
+                    self._set(fields[nth], int(statement.figure.value), box)
+                else:
+                    self._not_held(box, f"{statement.subject.name} {statement.figure}", "a count no field of the account holds")
+
+    def _not_held(self, box: Box | None, text: str, reason: str) -> None:
+        """A statement read but held by no field of the account: an issue, and its number is not imported."""
+        self.not_held += 1
+        self.issues.append(ReportIssue(box, text, reason))
+
+    def _claim_section(self, statement: Statement) -> str:
+        text = self.doc.paragraphs[statement.paragraph].text
+        if m := _ITEM.match(text):
+            return f"{statement.section}{m.group(1)}"
+        return statement.section
+
+    def _path(self, key: str, statement: Amount | Change | Share | Completion) -> str | None:
+        subject = statement.subject
+        if subject.path is not None and key.startswith("general_budget.") and key.split(".")[1] in ("class", "section", "item"):
+            code = subject.path.code or self._resolve(statement)
+            return None if code is None else f"general_budget.categories[{code}]"
+        if key == "income.fiscal" and _only_general_budget(self.tables):
+            return "income.general_budget"  # 财政拨款收入 is all 一般公共预算: the account's field for it
+        paths = _FIGURES.get(key)
+        return paths[0] if paths else None
+
+    def _resolve(self, statement: Amount | Change | Share | Completion) -> str | None:
+        """The code of a 项 path the classification cannot resolve (its printed names differ from the tables').
+
+        It is looked up in 表五 under its resolved 类: by its printed name, else as the one 项 of that 类
+        whose 决算 is the figure the same paragraph prints as 支出决算 — an inference, reported as an issue.
+        """
+        if statement.paragraph in self.resolved:
+            return self.resolved[statement.paragraph]
+        code: str | None = None
+        path = statement.subject.path
+        table = self.tables.table("general_budget_expenditure")
+        parent = next((c for c in reversed(path.codes) if c is not None), None) if path is not None else None
+        if path is not None and table is not None and parent is not None and len(path.names) == 3:
+            items = [r for r in table.rows if r.code is not None and len(r.code) == 7 and r.code.startswith(parent)]
+            named = [r.code for r in items if r.name == path.names[-1]]
+            actual = next(
+                (
+                    s.figure.value
+                    for s in self._statements_of(statement.paragraph)
+                    if isinstance(s, Amount) and s.role is Role.ACTUAL
+                ),
+                None,
+            )
+            by_amount = [r.code for r in items if actual is not None and r.cells and r.cells[0].value == actual]
+            if len(named) == 1:
+                code = named[0]
+            elif len(by_amount) == 1:
+                code = by_amount[0]
+                lines = self.doc.paragraphs[statement.paragraph].lines
+                self.issues.append(
+                    ReportIssue(
+                        lines[0].box if lines else None,
+                        str(path),
+                        f"a 项 path the tables do not print by these names: matched to {code} by its 决算 {actual}",
+                    )
+                )
+        self.resolved[statement.paragraph] = code
+        return code
+
+    def _statements_of(self, paragraph: int) -> list[Statement]:
+        return [s for s in self.narrative_statements if s.paragraph == paragraph]
+
+    def _amount(self, statement: Amount, box: Box | None) -> None:
+        figure = statement.figure
+        if figure.value is None:
+            return
+        value = figure.value / 10000 if figure.unit == "元" else figure.value
+        key = statement.subject.key
+        path = self._path(key, statement)
+        if path is not None and path.startswith("general_budget.categories["):
+            code = path[len("general_budget.categories[") : -1]
+            field = {Role.ACTUAL: "actual", Role.OPENING_BUDGET: "budget", Role.FULL_YEAR_BUDGET: "budget"}.get(statement.role)
+            if field is None:
+                self._not_held(box, str(figure), f"a {statement.role.value} of {statement.subject.name} the account has no field for")
+                return
+            lines = self.values.setdefault("categories", {})
+            line = lines.setdefault(code, {})
+            if field not in line or statement.role is Role.FULL_YEAR_BUDGET:
+                line[field] = value
+                line["printed"] = str(statement.subject.path)
+                line["name"] = statement.subject.path.names[-1] if statement.subject.path else ""
+                self._place(f"{path}.{field}", box)
+            return
+        paths = _FIGURES.get(key) or ((found,) if (found := self._path(key, statement)) else ())
+        if not paths:
+            self._not_held(box, f"{statement.subject.name} {figure}", "an amount no field of the account holds")
+            return
+        field = {Role.ACTUAL: "current", Role.OPENING_BUDGET: "budget", Role.FULL_YEAR_BUDGET: "budget", Role.BUDGET: "budget"}[statement.role]
+        for path in paths:
+            if statement.role is Role.FULL_YEAR_BUDGET:  # the 全年预算 (adjusted) is the budget a completion is of
+                self.values.pop(f"{path}.{field}", None)
+            self._set(f"{path}.{field}", value, box)
+
+    def _place(self, path: str, box: Box | None, *, replace: bool = True) -> None:
+        """Keep the place of the value at ``path`` (nothing when the place is unknown)."""
+        if box is not None and (replace or path not in self.places):
+            self.places[path] = box
+
+    def _set(self, path: str, value: Any, box: Box | None) -> None:
+        """Keep the first printing of a figure (the 情况说明's sections print the totals first)."""
+        if path in self.values:
+            return
+        self.values[path] = value
+        if box is not None:
+            self.places[path.removesuffix(".current")] = box
+
+    def _claim(self, statement: Change | Share | Completion, box: Box | None, section: str, tables: Tables) -> None:
+        figure = statement.figure
+        if figure.value is None:
+            return
+        path = self._path(statement.subject.key, statement)
+        printed = self.doc.paragraphs[statement.paragraph].text[statement.start : statement.end]
+        if statement.subject.key == "income.fiscal" and _only_general_budget(tables):
+            path = "income.general_budget"
+        if path is None:
+            self._not_held(box, printed, f"a claim about {statement.subject.name}, which the account has no path for")
+            return
+        base: str | None = None
+        if isinstance(statement, Change):
+            kind = "growth" if statement.is_rate else "change"
+            stated = -figure.value if statement.word.startswith(("减少", "下降")) else figure.value
+        elif isinstance(statement, Share):
+            kind = "share"
+            stated = figure.value
+            if statement.of is None or not (base := self._path(statement.of.key, statement) or ""):
+                self._not_held(box, printed, "a share of a whole the account has no path for")
+                return
+        else:
+            kind = "completion"
+            stated = figure.value
+        self._place(f"claims[{len(self.claims)}]", box)
+        self.claims.append(Claim(kind=kind, subject=path, stated=stated, base=base, text=printed, section=section))
+
+    def _items(self, narrative: Narrative) -> None:
+        """六: the economic items 人员经费 and 公用经费 each 主要包括, as printed."""
+        for index in sorted({s.paragraph for s in narrative.statements if s.section == "六"}):
+            text = self.doc.paragraphs[index].text
+            for subject, field in (("人员经费", "personnel_items"), ("公用经费", "public_use_items")):
+                if m := re.search(subject + r"[^；。]*?主要包括[：:]\s*(?P<items>[^；。]*)", text):
+                    items = [item.strip() for item in m.group("items").split("、") if item.strip()]
+                    self.values.setdefault(f"general_budget.{field}", tuple(items))
+
+    # -- tables and categories -----------------------------------------------------------------------------
+    def _from_tables(self, tables: Tables) -> None:
+        for path, (table, row, column) in _TABLE_FIGURES.items():
+            cell = tables.cell(table, row, column)
+            if _printed(cell) and f"{path}.current" not in self.values:
+                self.values[f"{path}.current"] = cell.value
+                self._place(path, self.places.get(f"tables.{Place(table, row, column)}"), replace=False)
+        for path, (table, row, column) in _TABLE_BUDGETS.items():
+            cell = tables.cell(table, row, column)
+            if _printed(cell) and f"{path}.budget" not in self.values:
+                self.values[f"{path}.budget"] = cell.value
+                self._place(f"{path}.budget", self.places.get(f"tables.{Place(table, row, column)}"), replace=False)
+
+    def _categories(self, tables: Tables, narrative: Narrative | None) -> tuple[ExpenseCategory, ...]:
+        """The 类/款/项 of 表五, with the 情况说明's printed names, amounts, budgets and uses where it prints them."""
+        table = tables.table("general_budget_expenditure")
+        if table is None:
+            return ()
+        lines: dict[str, dict[str, Any]] = self.values.get("categories", {})
+        uses: dict[str, str] = {}
+        if narrative is not None:
+            for statement in narrative.statements:
+                if isinstance(statement, Amount) and statement.subject.path is not None:
+                    code = statement.subject.path.code or self.resolved.get(statement.paragraph)
+                    text = self.doc.paragraphs[statement.paragraph].text
+                    if code is not None and _ITEM.match(text) and (m := _PURPOSE.search(text)):
+                        uses[code] = m.group("use")
+        rows = [row for row in table.rows if row.code is not None]
+
+        def make(code: str) -> ExpenseCategory:
+            row = next(r for r in rows if r.code == code)
+            line = lines.get(code, {})
+            children = tuple(make(r.code) for r in rows if r.code is not None and r.parent_code == code)
+            level = {3: "类", 5: "款", 7: "项"}[len(code)]
+            return ExpenseCategory(
+                level=level,
+                name=line.get("name") or row.name,
+                code=code,
+                printed=line.get("printed", "") if level == "项" else "",
+                actual=line.get("actual"),
+                budget=line.get("budget"),
+                use=uses.get(code, ""),
+                children=children,
+            )
+
+        return tuple(make(r.code) for r in rows if r.code is not None and len(r.code) == 3)
+
+    def _category_places(self, lines: Sequence[ExpenseCategory], prefix: str) -> None:
+        """Each 类/款/项 line's place under the path findings name it by (categories[0].children[1]): its
+        情况说明 printing, else its row in 表五."""
+        for i, line in enumerate(lines):
+            path = f"{prefix}[{i}]"
+            box = self.places.get(f"general_budget.categories[{line.code}].actual") or self.places.get(
+                f"tables.{Place('general_budget_expenditure', line.code or '', 'total')}"
+            )
+            if box is not None:
+                self.places[path] = box
+            self._category_places(line.children, f"{path}.children")
+
+    # -- the account and the report ---------------------------------------------------------------------------
+    def _account(
+        self,
+        unit: str,
+        year: int,
+        duties: str,
+        organisation: str,
+        contents: tuple[str, ...],
+        tables: Tables,
+        passages: list[Passage],
+        glossary: tuple[GlossaryEntry, ...],
+        categories: tuple[ExpenseCategory, ...],
+    ) -> FinalAccount:
+        data: dict[str, Any] = {}
+        for path, value in self.values.items():
+            if path == "categories":
+                continue
+            node = data
+            parts = path.split(".")
+            for part in parts[:-1]:
+                node = node.setdefault(part, {})
+            node[parts[-1]] = value
+        if "assets" in data and "vehicles_by_use" in data["assets"]:
+            data["assets"]["vehicles_by_use"] = tuple(data["assets"]["vehicles_by_use"])
+        operating = data.pop("operating_costs", None)
+        general = data.pop("general_budget", {})
+        return FinalAccount(
+            unit=unit,
+            year=year,
+            unit_type=self._unit_type(),
+            duties=duties,
+            organisation=organisation,
+            income=_structure("income", data.get("income", {})),
+            expenditure=_structure("expenditure", data.get("expenditure", {})),
+            fiscal=_structure("fiscal", data.get("fiscal", {})),
+            general_budget=_structure("general_budget", {**general, "categories": categories}),
+            three_public=_structure("three_public", data.get("three_public", {})),
+            operating_costs=Figure(**operating) if operating else Figure(),
+            procurement=_structure("procurement", data.get("procurement", {})),
+            assets=_structure("assets", data.get("assets", {})),
+            claims=tuple(self.claims),
+            glossary=glossary,
+            passages=tuple(passages),
+            tables=Tables(set=tables.set, contents=contents, tables=tables.tables),
+        )
+
+    def _unit_type(self) -> UnitType:
+        if self.unit_type is not None:
+            return UnitType(self.unit_type) if isinstance(self.unit_type, str) else self.unit_type
+        for paragraph in self.doc.paragraphs:
+            if m := _UNIT_TYPE.search(paragraph.text):
+                return UnitType(m.group("type"))
+        return UnitType.OTHER
+
+    def _report(self, imported: TableImport, narrative: Narrative | None) -> ImportReport:
+        seen = imported_count = in_text = 0
+        unplaced: list[Unplaced] = []
+        placed_cells = {(box.page, box.x0, box.top) for box in imported.places.values()}
+        issue_cells = {(i.box.page, i.box.x0, i.box.top) for i in imported.issues if i.box is not None}
+        for table in self.doc.tables:
+            for line in (*table.heading, *table.notes):
+                n = len(_TEXT_NUMBER.findall(line.text))
+                seen += n
+                in_text += n
+            for row in table.rows:
+                for cell in row:
+                    if not cell.text or cell.box is None:
+                        continue
+                    n = len(_TEXT_NUMBER.findall(cell.text))
+                    seen += n
+                    key = (cell.box.page, cell.box.x0, cell.box.top)
+                    if key in issue_cells:
+                        unplaced.extend(Unplaced(cell.box, m, "table") for m in _TEXT_NUMBER.findall(cell.text))
+                    elif key in placed_cells or re.fullmatch(r"\d{3}(?:\d{2}){0,2}", cell.text.replace(" ", "")):
+                        imported_count += n  # a figure with its place, or a row's classification code
+                    else:
+                        in_text += n  # a header, a 序号 of the units' table
+        narrative_paragraphs = set(self._narrative_range(self._parts())) if narrative is not None else set()
+        for index, paragraph in enumerate(self.doc.paragraphs):
+            if index in narrative_paragraphs:
+                continue
+            n = sum(len(_TEXT_NUMBER.findall(line.text)) for line in paragraph.lines)
+            seen += n
+            in_text += n
+        if narrative is not None:
+            coverage = narrative.coverage
+            seen += coverage.seen
+            imported_count += coverage.stated
+            in_text += coverage.in_reasons + coverage.numbering
+            unplaced.extend(Unplaced(u.box, u.text, "text") for u in narrative.unread)
+        found = tuple(t.key for t in imported.tables.tables)
+        return ImportReport(
+            source=self.doc.source,
+            pages=self.doc.pages,
+            tables_found=found,
+            tables_expected=tuple(t.key for t in self.set.templates),
+            tables_unknown=tuple(imported.unknown),
+            numbers_seen=seen,
+            numbers_imported=imported_count - self.not_held,
+            numbers_not_held=self.not_held,
+            numbers_in_text=in_text,
+            not_understood=tuple(unplaced),
+            issues=tuple(self.issues),
+            places=self.places,
+        )
+
+    def _parts(self) -> list[tuple[int, str]]:
+        return [(i, m.group("n")) for i, p in enumerate(self.doc.paragraphs) if (m := _PART.match(p.text))]
+
+
+def _printed(cell: TableCell | None) -> TypeGuard[TableCell]:
+    """Whether a table cell prints a figure (a printed blank is nothing, and not a figure of the account)."""
+    return cell is not None and not cell.is_blank
+
+
+def _norm_title(text: str) -> str:
+    return re.sub(r"[\s“”\"（）()]|^[一二三四五六七八九十]+、", "", text)
+
+
+def _body_start(parts: list[tuple[int, str]]) -> int:
+    """Where the parts start again after the 目录 (which lists them first), or 0 when there is no 目录."""
+    if not parts:
+        return 0
+    return next((i for i, n in parts[1:] if n == parts[0][1]), 0)
+
+
+def _section_of(text: str, previous: str) -> str:
+    """A passage's section: 第三部分, "五", "五（三）", or "五（三）1" for a numbered point of 五（三）.
+
+    >>> _section_of("（三）一般公共预算财政拨款支出决算具体情况", "五（二）"), _section_of("2、社会…", "五（三）1")
+    ('五（三）', '五（三）2')
+    """
+    if m := _PART.match(text):
+        return f"第{m.group('n')}部分"
+    label = _section_label(text, re.sub(r"\d+$", "", previous))
+    if m := _ITEM.match(text):
+        return re.sub(r"\d+$", "", label) + m.group(1)
+    return label
+
+
+def _section_label(text: str, previous: str) -> str:
+    """The section a heading opens ("五", "五（三）"), or the previous one for a paragraph that opens none."""
+    if m := re.match(r"^\s*([一二三四五六七八九十]+)、", text):
+        return m.group(1)
+    if m := re.match(r"^\s*(（[一二三四五六七八九十]+）)", text):
+        return re.sub(r"（.*$", "", previous) + m.group(1)
+    return previous
+
+
+def _only_general_budget(tables: Tables) -> bool:
+    """Whether 财政拨款收入 is all 一般公共预算 (the other two fund types print blank or 0)."""
+    for row in ("income.government_fund", "income.state_capital"):
+        cell = tables.cell("summary", row, "amount")
+        if cell is not None and cell.value not in (None, Decimal(0)):
+            return False
+    return True
+
+
+#: The parts of the account built from nested plain values, by field name.
+_PARTS: Final[Mapping[str, type]] = MappingProxyType(
+    {
+        "income": model.Income,
+        "expenditure": model.ExpenseSide,
+        "fiscal": model.FiscalAppropriation,
+        "general_budget": model.GeneralBudget,
+        "three_public": model.ThreePublic,
+        "procurement": model.Procurement,
+        "assets": model.Assets,
+    }
+)
+
+
+def _structure(name: str, data: Mapping[str, Any]) -> Any:
+    """A part of the account from nested plain values (figures as {current, budget} mappings)."""
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        if name == "fiscal" and key in model.FiscalAppropriation.FUNDS:
+            values[key] = model.FiscalFund(**value)
+        else:
+            values[key] = value
+    return _PARTS[name](**values)
