@@ -40,7 +40,7 @@ from budgetkit.values.money import InexactDivisionError, Money
 from budgetkit.values.numbers import round_half_up, to_decimal
 from budgetkit.values.ratio import NOT_COMPARABLE, PointChange, Ratio
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 #: The packages of budgetkit, reachable as attributes (``budgetkit.datasets.load(...)``), imported on first use.
 SUBPACKAGES = frozenset(

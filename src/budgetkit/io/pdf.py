@@ -15,7 +15,7 @@ and lists the ones not understood with their page, and every statement the model
 >>> imported = read_pdf(Path(__file__))
 Traceback (most recent call last):
 ...
-budgetkit.errors.LoadError: cannot load .../importing.py: 1 problem
+budgetkit.errors.LoadError: cannot load .../pdf.py: 1 problem
   file: not a PDF file (it does not start with %PDF-)
 """
 
