@@ -37,6 +37,12 @@ from budgetkit.model.account import FIGURE_LABELS, ExpenseSide, Figure, FinalAcc
 from budgetkit.model.category import CategoryLevel, ExpenseCategory
 from budgetkit.model.claim import Claim, ClaimKind, Contribution
 from budgetkit.model.project import FundLine, Project, ProjectKind
+from budgetkit.narrative import shanghai
+from budgetkit.narrative.blocks import Heading as _Heading
+from budgetkit.narrative.blocks import Paragraph as _Paragraph
+from budgetkit.narrative.titles import SICHUAN_SECTIONS as _SECTION_TITLES
+from budgetkit.narrative.titles import SICHUAN_SUBSECTIONS as _SUBSECTION_TITLES
+from budgetkit.narrative.titles import SICHUAN_TITLE as _TITLE
 from budgetkit.values.change import Direction
 from budgetkit.values.formatting import chinese_ordinal, format_count, heading
 from budgetkit.values.money import Money
@@ -50,30 +56,6 @@ Format = Literal["md", "text"]
 _FORMATS: tuple[str, ...] = ("md", "text")
 
 # -- every word a reader sees ------------------------------------------------
-_TITLE = "第二部分 {year}年度单位决算情况说明"
-_SECTION_TITLES: tuple[str, ...] = (
-    "收入支出决算总体情况说明",
-    "收入决算情况说明",
-    "支出决算情况说明",
-    "财政拨款收入支出决算总体情况说明",
-    "一般公共预算财政拨款支出决算情况说明",
-    "一般公共预算财政拨款基本支出决算情况说明",
-    "“三公”经费财政拨款支出决算情况说明",
-    "政府性基金预算支出决算情况说明",
-    "国有资本经营预算支出决算情况说明",
-    "其他重要事项的情况说明",
-)
-_SUBSECTION_TITLES: Mapping[int, tuple[str, ...]] = MappingProxyType(
-    {
-        5: (
-            "一般公共预算财政拨款支出决算总体情况",
-            "一般公共预算财政拨款支出决算结构情况",
-            "一般公共预算财政拨款支出决算具体情况",
-        ),
-        7: ("“三公”经费财政拨款支出决算总体情况说明", "“三公”经费财政拨款支出决算具体情况说明"),
-        10: ("机关运行经费支出情况", "政府采购支出情况", "国有资产占有使用情况", "预算绩效管理情况"),
-    }
-)
 _THREE_PUBLIC_LABELS: Mapping[str, str] = MappingProxyType(
     {"outbound": "因公出国（境）费", "vehicle": "公务用车购置及运行维护费", "reception": "公务接待费"}
 )
@@ -301,23 +283,6 @@ def _clause(*pieces: _Piece | None, sep: str = "") -> _Phrase:
     """Join the pieces; every claim without words yet quotes the whole clause."""
     joined = _join(*pieces, sep=sep)
     return _Phrase(joined.text, tuple(c if c.text else c._replace(text=joined.text) for c in joined.claims))
-
-
-@attrs.frozen
-class _Heading:
-    """A heading: level 1 is the part's title, 2 a section (一、), 3 a subsection (（一）)."""
-
-    level: int
-    text: str
-
-
-@attrs.frozen
-class _Paragraph:
-    """A paragraph of the report, with the section its claims belong to."""
-
-    section: str
-    text: str
-    claims: tuple[Claim, ...] = ()
 
 
 def _paragraph(section: str, *sentences: _Piece | None, end: str = "。") -> _Paragraph | None:
@@ -1371,7 +1336,10 @@ _SECTIONS: tuple[_Builder | tuple[_Builder, ...], ...] = (
 
 
 def _outline(account: FinalAccount) -> tuple[_Heading | _Paragraph, ...]:
-    """The headings and paragraphs of Part Two, in order."""
+    """The headings and paragraphs of the narrative, in order: Part Three of the national layout for an account
+    with its published tables (:mod:`budgetkit.narrative.shanghai`), else the seed's Part Two."""
+    if shanghai.uses_layout(account):
+        return shanghai.outline(account)
     blocks: list[_Heading | _Paragraph] = [_Heading(1, _TITLE.format(year=account.year))]
     for n, (title, content) in enumerate(zip(_SECTION_TITLES, _SECTIONS, strict=True), start=1):
         blocks.append(_Heading(2, heading(n) + title))
