@@ -158,3 +158,29 @@ def test_published_sentences_are_reproduced(account: FinalAccount, text: str, fl
     reports' defects, which the text does not repeat.
     """
     assert _share(account, re.sub(r"\s+", "", text)) >= floor
+
+
+def test_performance_section_counts_the_evaluated_projects() -> None:
+    """十 gives the evaluated projects, their money, the mean score and the count per grade in the template's names."""
+    seed = datasets.load("zigong-hr-2023")
+    text = render(attrs.evolve(PLANNING, projects=seed.projects), "text")
+    assert (
+        "\n十、预算绩效管理情况\n绩效自评的2024年度项目7个，涉及预算金额474.95万元，平均得分96.14分"
+        "（其中，绩效评级为“优”的项目7个；绩效评级为“良”的项目0个；绩效评级为“合格”的项目0个；"
+        "绩效评级为“不合格”的项目0个）。\n" in text
+    )
+    assert "\n十、预算绩效管理情况\n\n十一、" in PLANNING_TEXT  # no project record: nothing is invented
+
+
+def test_a_line_whose_parents_are_not_printed_keeps_the_models_name() -> None:
+    """A 项 of 表五 printed without its 类 and 款 rows is named by the model's printed path, never by empty brackets."""
+    table = PLANNING.tables.table("general_budget_expenditure")
+    assert table is not None
+    rows = tuple(r for r in table.rows if r.key not in ("220", "22001"))
+    tables = attrs.evolve(
+        PLANNING.tables,
+        tables=tuple(attrs.evolve(t, rows=rows) if t.key == table.key else t for t in PLANNING.tables.tables),
+    )
+    text = render(attrs.evolve(PLANNING, tables=tables), "text")
+    assert "（类）（款）" not in text
+    assert "\n10、自然资源海洋气象等支出（类）自然资源事务（款）事业运行（项）。主要用于" in text

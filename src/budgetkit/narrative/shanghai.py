@@ -32,7 +32,7 @@ the tables and makes no claim).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from types import MappingProxyType
 from typing import Any, Final
@@ -85,6 +85,7 @@ _WORDS: Final[Mapping[str, str]] = MappingProxyType(
         "completion": "，完成年初预算的{rate}",
         "of_which": "其中：",
         "line_name": "{n}、{cls}（类）{section}（款）{item}（项）",
+        "line_printed": "{n}、{printed}",
         "line_use": "主要用于：{use}",
         "line_budget": "年初预算为{budget}，支出决算为{amount}{completion}",
         "line_actual": "支出决算为{amount}",
@@ -127,7 +128,6 @@ _WORDS: Final[Mapping[str, str]] = MappingProxyType(
         "fund_spent": "政府性基金预算财政拨款收入{income}，支出{amount}，支出具体情况如下：",
         "capital_none": "{unit}{year}年度无国有资本经营预算财政拨款收入和支出",
         "capital_spent": "国有资本经营预算财政拨款收入{income}，支出{amount}，支出具体情况如下：",
-        "fund_line": "{n}、{cls}（类）{section}（款）{item}（项）",
         # 十
         "evaluated": "绩效自评的{year}年度项目{count}个，涉及预算金额{amount}，平均得分{score}分",
         "grades": "（其中，{items}）",
@@ -167,6 +167,8 @@ _EXPENDITURE_PARTS: Final = (
     ("to_affiliated", "对附属单位补助支出"),
 )
 _THREE_PUBLIC: Final = ("outbound", "vehicle", "reception")
+#: the grades of the scoring rules as the Shanghai template names them (绩效评级)
+_GRADES: Final[Mapping[str, str]] = MappingProxyType({"优": "优", "良": "良", "中": "合格", "差": "不合格"})
 # ----------------------------------------------------------------------------
 
 _PLACES: Final = 2
@@ -475,6 +477,15 @@ def _line(w: _Writer, code: str) -> ExpenseCategory | None:
     return next((line for line in w.account.general_budget.lines() if line.code == code), None)
 
 
+def _line_title(n: int, code: str, name: str, names: Mapping[str, str], line: ExpenseCategory | None) -> str:
+    """ "n、类（类）款（款）项（项）" by the names the table prints; the model's printed path when a parent is not printed."""
+    if code[:3] in names and code[:5] in names:
+        return _WORDS["line_name"].format(n=n, cls=names[code[:3]], section=names[code[:5]], item=name)
+    if line is not None and line.printed:
+        return _WORDS["line_printed"].format(n=n, printed=line.printed)
+    return _WORDS["line_printed"].format(n=n, printed=name)
+
+
 def _general_detail(w: _Writer, section: str) -> _Built:
     """五（三）: the total against its budget, then each 项 of 表五 with its use, budget and completion."""
     table = w.table("general_budget_expenditure")
@@ -501,7 +512,7 @@ def _general_detail(w: _Writer, section: str) -> _Built:
     for n, (code, name, value) in enumerate(items, start=1):
         line = _line(w, code)
         subject = f"general_budget.categories[{code}]"
-        title = _WORDS["line_name"].format(n=n, cls=names.get(code[:3], ""), section=names.get(code[:5], ""), item=name)
+        title = _line_title(n, code, name, names, line)
         use = None if line is None or not line.use.strip() else _WORDS["line_use"].format(use=line.use.strip())
         if line is not None and line.budget is not None:
             facts = _WORDS["line_budget"].format(
@@ -676,17 +687,14 @@ def _three_public_detail(w: _Writer, section: str) -> _Built:
         )
     if "reception" in values:
         n += 1
-        domestic = tp.reception_domestic.current
+        # the template's 国内公务接待 includes 外宾接待 (含外宾接待支出…), so it is all of 表七's 公务接待费;
+        # the 外宾 part is written only when the model holds it
+        domestic = tp.reception_domestic.current or Money(values["reception"])
         foreign = tp.reception_foreign.current
-        if domestic is None and tp.reception_foreign.current is None:
-            domestic = Money(values["reception"])  # 表七 prints one 公务接待费: all of it domestic unless told
-            foreign = Money("0.00")
-        detail = None
-        if domestic is not None:
-            key = "reception_domestic" if foreign is not None else "reception_domestic_bare"
-            detail = _WORDS[key].format(
-                amount=_wan(domestic.amount), foreign="" if foreign is None else _wan(foreign.amount)
-            )
+        key = "reception_domestic" if foreign is not None else "reception_domestic_bare"
+        detail = _WORDS[key].format(
+            amount=_wan(domestic.amount), foreign="" if foreign is None else _wan(foreign.amount)
+        )
         counts = None
         if tp.events:
             counts = _WORDS["reception_counts"].format(
@@ -729,7 +737,7 @@ def _fund(w: _Writer, section: str, table_key: str, none_key: str, spent_key: st
         and cell.amount
     ]
     for n, (code, name, value) in enumerate(lines, start=1):
-        title = _WORDS["fund_line"].format(n=n, cls=names.get(code[:3], ""), section=names.get(code[:5], ""), item=name)
+        title = _line_title(n, code, name, names, None)
         built.append(w.paragraph(f"{section}{n}", title, _WORDS["line_actual"].format(amount=_wan(value))))
     return built
 
@@ -752,16 +760,21 @@ def _performance(w: _Writer, section: str) -> _Built:
     total = Money.sum(b for b in budgets if b is not None)
     mean = Ratio(sum(scores, Decimal(0)), len(scores)).rounded(_PLACES)
     assert mean is not None
-    counts: dict[str, int] = {"优": 0, "良": 0, "合格": 0, "不合格": 0}
+    counts = dict.fromkeys(_GRADES.values(), 0)
     for score in scores:
-        counts[grade(score)] = counts.get(grade(score), 0) + 1
+        if not 0 <= score <= 100:  # not a table total: no grade to count
+            counts = {}
+            break
+        counts[_GRADES[grade(score)]] += 1
     w.claims.append((ClaimKind.COUNT, "projects[?evaluated=true]", Decimal(len(evaluated)), None))
     w.claims.append((ClaimKind.SCORE, "projects[?evaluated=true]", mean, None))
     sentence = _WORDS["evaluated"].format(
         year=w.year, count=len(evaluated), amount=_wan(round_half_up(total.amount, _PLACES)), score=_digits(mean, 2)
-    ) + _WORDS["grades"].format(
-        items="；".join(_WORDS["grade_count"].format(grade=g, count=c) for g, c in counts.items())
     )
+    if counts:
+        sentence += _WORDS["grades"].format(
+            items="；".join(_WORDS["grade_count"].format(grade=g, count=c) for g, c in counts.items())
+        )
     return [w.paragraph(section, sentence)]
 
 
@@ -834,7 +847,7 @@ def _assets(w: _Writer, section: str) -> _Built:
     return [w.paragraph(section, vehicles, equipment)]
 
 
-_Builder = Any  # Callable[[_Writer, str], _Built]
+_Builder = Callable[[_Writer, str], _Built]
 _SECTIONS: Final[tuple[_Builder | tuple[_Builder, ...], ...]] = (
     _grand_total,
     _income,
