@@ -184,3 +184,28 @@ def test_a_line_whose_parents_are_not_printed_keeps_the_models_name() -> None:
     text = render(attrs.evolve(PLANNING, tables=tables), "text")
     assert "（类）（款）" not in text
     assert "\n10、自然资源海洋气象等支出（类）自然资源事务（款）事业运行（项）。主要用于" in text
+
+
+def test_three_public_change_item_by_item() -> None:
+    """With last year's "三公" figures, 七（一） gives the total's change and each item's, flat items read 持平."""
+    tp = PLANNING.three_public
+    account = attrs.evolve(
+        PLANNING,
+        three_public=attrs.evolve(
+            tp,
+            total=attrs.evolve(tp.total, previous="0.54"),
+            outbound=attrs.evolve(tp.outbound, previous="0.00"),
+            vehicle=attrs.evolve(tp.vehicle, previous="0.00"),
+            reception=attrs.evolve(tp.reception, previous="0.54"),
+        ),
+        explanations=(
+            ChangeExplanation(subject="three_public.reception", change="-0.15", reason="严格落实中央八项规定。"),
+        ),
+    )
+    text = render(account, "text")
+    assert (
+        "2024年度“三公”经费财政拨款支出决算数比2023年度减少0.15万元，下降27.78%，其中：因公出国（境）费支出与上一年度持平；"
+        "公务用车购置及运行维护费支出与上一年度持平；公务接待费支出决算减少0.15万元，下降27.78%。"
+        "公务接待费支出减少的主要原因是严格落实中央八项规定。" in text
+    )
+    assert [f for f in check(report_account(account)) if f.path.startswith(("claims[", "passages["))] == []

@@ -107,6 +107,9 @@ _WORDS: Final[Mapping[str, str]] = MappingProxyType(
         "tp_item_reception": "公务接待费支出决算为{amount}{completion}",
         "tp_change": "{year}年度“三公”经费财政拨款支出决算数比{previous}年度{direction}{amount}{growth}",
         "tp_flat": "{year}年度“三公”经费财政拨款支出决算数与{previous}年度持平",
+        "tp_item_change": "{label}支出决算{direction}{amount}{growth}",
+        "tp_item_flat": "{label}支出与上一年度持平",
+        "tp_item_reason": "{label}支出{direction}的主要原因是{reason}",
         "tp_shares": "“三公”经费财政拨款支出决算中，{items}",
         "tp_share": "{label}支出决算{amount}{share}",
         "as_follows": "具体情况如下：",
@@ -607,6 +610,7 @@ def _three_public_total(w: _Writer, section: str) -> _Built:
 
 
 def _three_public_change(w: _Writer, actual: Decimal) -> str | None:
+    """The "三公" total against last year, then each item's change and the reasons the model keeps."""
     figure = w.account.three_public.total
     if figure.previous is None or figure.current != Money(actual):
         return None
@@ -614,16 +618,49 @@ def _three_public_change(w: _Writer, actual: Decimal) -> str | None:
     path = "three_public.total"
     if previous == actual:
         w.claims.append((ClaimKind.CHANGE, path, Decimal(0), None))
-        return _WORDS["tp_flat"].format(year=w.year, previous=w.previous)
-    difference = round_half_up(actual - previous, _PLACES)
-    w.claims.append((ClaimKind.CHANGE, path, difference, None))
-    return _WORDS["tp_change"].format(
-        year=w.year,
-        previous=w.previous,
-        direction=_WORDS["increase" if difference > 0 else "decrease"],
-        amount=_wan(abs(difference)),
-        growth=w.growth(path, actual, previous),
-    )
+        text = _WORDS["tp_flat"].format(year=w.year, previous=w.previous)
+    else:
+        difference = round_half_up(actual - previous, _PLACES)
+        w.claims.append((ClaimKind.CHANGE, path, difference, None))
+        text = _WORDS["tp_change"].format(
+            year=w.year,
+            previous=w.previous,
+            direction=_WORDS["increase" if difference > 0 else "decrease"],
+            amount=_wan(abs(difference)),
+            growth=w.growth(path, actual, previous),
+        )
+    items: list[str] = []
+    reasons: list[str] = []
+    for name in _THREE_PUBLIC:
+        label = _WORDS[f"tp_labels_{name}"]
+        item = getattr(w.account.three_public, name)
+        printed = w.cell("three_public", f"three_public.{name}", "actual")
+        if item.previous is None or item.current is None or printed is None or item.current != Money(printed):
+            continue
+        item_path = f"three_public.{name}"
+        before = item.previous.amount
+        if before == printed:
+            w.claims.append((ClaimKind.CHANGE, item_path, Decimal(0), None))
+            items.append(_WORDS["tp_item_flat"].format(label=label))
+            continue
+        difference = round_half_up(printed - before, _PLACES)
+        w.claims.append((ClaimKind.CHANGE, item_path, difference, None))
+        direction = _WORDS["increase" if difference > 0 else "decrease"]
+        items.append(
+            _WORDS["tp_item_change"].format(
+                label=label,
+                direction=direction,
+                amount=_wan(abs(difference)),
+                growth=w.growth(item_path, printed, before),
+            )
+        )
+        if reason := w.reason(item_path):
+            reasons.append(
+                _WORDS["tp_item_reason"].format(label=label, direction=direction, reason=reason.split("：", 1)[1])
+            )
+    if items:
+        text += _WORDS["tp_of_which"].format(items="；".join(items))
+    return "。".join((text, *reasons))
 
 
 def _three_public_detail(w: _Writer, section: str) -> _Built:
