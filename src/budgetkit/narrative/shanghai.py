@@ -192,7 +192,7 @@ def uses_layout(account: FinalAccount) -> bool:
 
 
 def _digits(value: Decimal, places: int | None = None) -> str:
-    """A number in the Shanghai style: as printed (or half-up to ``places``), never grouped, zero as 0.00."""
+    """A number in the Shanghai style: as printed (or half-up to ``places``), never grouped, never -0."""
     if places is not None:
         value = round_half_up(value, places)
     text = format(value, "f")
@@ -261,7 +261,7 @@ class _Writer:
             subject = f"{path}.current" if isinstance(held, Figure) else f"{path}.actual"
             if isinstance(held, ExpenseCategory) and held.actual is None:
                 subject = path
-            self.claims.append((ClaimKind.AMOUNT, subject, round_half_up(value, _PLACES), None))
+            self.claims.append((ClaimKind.AMOUNT, subject, value, None))  # stated as printed
         return _wan(value)
 
     def share(
@@ -312,11 +312,13 @@ class _Writer:
         return text + self.growth(path, current, previous)
 
     def growth(self, path: str, current: Decimal, previous: Decimal) -> str:
+        """ "，增长（下降）…%" of current on previous; "" when last year was 0 (the rate is undefined)."""
         rate = _percent(current - previous, abs(previous))
         if rate is None:
             return ""
         self.claims.append((ClaimKind.GROWTH, path, rate, None))
-        return _WORDS["growth"].format(word=_WORDS["rises" if rate > 0 else "falls"], rate=_percent_text(abs(rate)))
+        word = _WORDS["rises" if current > previous else "falls"]
+        return _WORDS["growth"].format(word=word, rate=_percent_text(abs(rate)))
 
     def reason(self, subject: str) -> str | None:
         """主要原因：… as the model's explanation of ``subject`` states it, or None."""
