@@ -145,7 +145,10 @@ def test_seed_other_matters() -> None:
     assert "以上项目调整后预算数共计474.95万元，预算执行数共计474.95万元。" in SEED_TEXT
     # (98 + 98 + 98 + 91 + 98 + 91 + 99) / 7 = 96.142857…
     assert "项目绩效自评分为96.14分，评价等级为“优”。" in SEED_TEXT
-    assert "\n2023年一般公共预算财政拨款支出预算执行率为100%。\n2.部门整体履职绩效分析。\n" in SEED_TEXT
+    assert (
+        "对每项支出进行了严格审核。2023年一般公共预算财政拨款支出预算执行率为100%。\n2.部门整体履职绩效分析。\n"
+        in SEED_TEXT
+    )
 
 
 def test_seed_text_has_no_template_wording() -> None:
@@ -635,3 +638,52 @@ def test_numbers_read_as_the_formatting_module_writes_them(value: Decimal, place
         assert text == format_money(Money(value), places=places)
     else:
         assert text == "0万元"
+
+
+# -- 十（四） from the projects and the unit's own words ---------------------------------
+
+
+def test_seed_performance_follows_the_seed_layout() -> None:
+    """十（四） frames each kind's figures with the unit's words, then 结果应用, 自评质量 and the unit's points."""
+    assert "\n(1)人员类项目绩效分析\n为进一步夯实人力资源服务工作基础" in SEED_TEXT
+    assert (
+        "使项目资金能合理、合规使用。2023年人员类项目年初预算为462.87万元，调整预算数为511.71万元，决算数为511.71万元，"
+        "执行率为100%。资金支付标准、支付依据合法合规" in SEED_TEXT
+    )
+    # 公用经费 before 其他运转类, as the seed orders them
+    assert SEED_TEXT.index("2023年公用经费项目年初预算") < SEED_TEXT.index("2023年其他运转类项目：")
+    assert "\n3.结果应用情况。\n(1)单位支出绩效。\n<1>保障运转。\n一年来，在市委市政府" in SEED_TEXT
+    assert "\n(2)专项预算项目支出绩效。\n<1>资金绩效分配情况。\n" in SEED_TEXT
+    assert "\n4.自评质量。\n根据自财绩〔2024〕3号文件" in SEED_TEXT
+    assert "1个项目的自评总分与按评分规则计算的得分一致，5个项目不一致" in SEED_TEXT
+    # the unit's conclusion, then the score computed from the projects (the seed prints 89.30 there)
+    assert "有效推进了部门绩效目标的实施。各项目自评得分为：" in SEED_TEXT
+    assert "89.30" not in SEED_TEXT
+    assert "\n(2)存在问题。\n<1>绩效目标制定的各类指标不够严谨，对绩效指标的定量方面需进一步细化；\n" in SEED_TEXT
+    assert "\n(3)改进建议。\n<1>细化预算编制工作" in SEED_TEXT
+    assert SEED_TEXT.endswith("\n2023年市级部门预算项目绩效目标自评表见附件（第四部分）。\n")
+
+
+def test_performance_without_the_units_words_lists_the_projects() -> None:
+    """Without a PerformanceReview, 十（四） is written from the projects alone: their results, conclusions and problems."""
+    from budgetkit.model.performance import PerformanceReview
+
+    text = render(attrs.evolve(SEED, performance=PerformanceReview()), "text")
+    assert "(1)绩效目标完成情况。" in text
+    assert "<1>市人力资源服务中心自贡人力资源服务产业园工程建设：产业园二期工程建设的顺利完成" in text
+    assert "2023年人员类项目资金主要用于发放中心在职职工" in text
+    assert "为进一步夯实" not in text
+
+
+def test_seed_performance_is_reproduced() -> None:
+    """At least 80% of the seed's 十（四） sentences are written word for word (3.6% before the unit's words were kept)."""
+    sentences = [
+        re.sub(r"\s+", "", s)
+        for p in SEED.passages
+        if p.section == "十（四）"
+        for s in re.split(r"[。；：!\n]", p.text)
+        if len(s.strip()) >= 4
+    ]
+    written = re.sub(r"\s+", "", SEED_TEXT)
+    share = sum(s in written for s in sentences) / len(sentences)
+    assert share >= 0.80, share

@@ -25,6 +25,7 @@ import attrs
 from budgetkit.errors import ModelError
 from budgetkit.model.category import ExpenseCategory, unique_codes
 from budgetkit.model.claim import ChangeExplanation, Claim
+from budgetkit.model.performance import PerformanceReview
 from budgetkit.model.project import Project
 from budgetkit.model.tables import Tables
 from budgetkit.values import validators as v
@@ -386,6 +387,8 @@ class FinalAccount:
     procurement: Procurement = attrs.field(factory=Procurement)
     assets: Assets = attrs.field(factory=Assets)
     projects: tuple[Project, ...] = attrs.field(default=(), converter=v.tuple_of)
+    #: the unit's own words for 预算绩效管理情况 (conclusions, problems, per-kind analyses …), all optional
+    performance: PerformanceReview = attrs.field(factory=PerformanceReview)
     claims: tuple[Claim, ...] = attrs.field(default=(), converter=v.tuple_of)
     explanations: tuple[ChangeExplanation, ...] = attrs.field(default=(), converter=v.tuple_of)
     charts: tuple[Chart, ...] = attrs.field(default=(), converter=v.tuple_of)

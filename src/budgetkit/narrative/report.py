@@ -36,7 +36,14 @@ from budgetkit.errors import ModelError
 from budgetkit.model.account import FIGURE_LABELS, ExpenseSide, Figure, FinalAccount, Income, Passage, ReceptionEvent
 from budgetkit.model.category import CategoryLevel, ExpenseCategory
 from budgetkit.model.claim import Claim, ClaimKind, Contribution
+from budgetkit.model.performance import Topic
 from budgetkit.model.project import FundLine, Project, ProjectKind
+from budgetkit.narrative import shanghai
+from budgetkit.narrative.blocks import Heading as _Heading
+from budgetkit.narrative.blocks import Paragraph as _Paragraph
+from budgetkit.narrative.titles import SICHUAN_SECTIONS as _SECTION_TITLES
+from budgetkit.narrative.titles import SICHUAN_SUBSECTIONS as _SUBSECTION_TITLES
+from budgetkit.narrative.titles import SICHUAN_TITLE as _TITLE
 from budgetkit.values.change import Direction
 from budgetkit.values.formatting import chinese_ordinal, format_count, heading
 from budgetkit.values.money import Money
@@ -50,30 +57,6 @@ Format = Literal["md", "text"]
 _FORMATS: tuple[str, ...] = ("md", "text")
 
 # -- every word a reader sees ------------------------------------------------
-_TITLE = "第二部分 {year}年度单位决算情况说明"
-_SECTION_TITLES: tuple[str, ...] = (
-    "收入支出决算总体情况说明",
-    "收入决算情况说明",
-    "支出决算情况说明",
-    "财政拨款收入支出决算总体情况说明",
-    "一般公共预算财政拨款支出决算情况说明",
-    "一般公共预算财政拨款基本支出决算情况说明",
-    "“三公”经费财政拨款支出决算情况说明",
-    "政府性基金预算支出决算情况说明",
-    "国有资本经营预算支出决算情况说明",
-    "其他重要事项的情况说明",
-)
-_SUBSECTION_TITLES: Mapping[int, tuple[str, ...]] = MappingProxyType(
-    {
-        5: (
-            "一般公共预算财政拨款支出决算总体情况",
-            "一般公共预算财政拨款支出决算结构情况",
-            "一般公共预算财政拨款支出决算具体情况",
-        ),
-        7: ("“三公”经费财政拨款支出决算总体情况说明", "“三公”经费财政拨款支出决算具体情况说明"),
-        10: ("机关运行经费支出情况", "政府采购支出情况", "国有资产占有使用情况", "预算绩效管理情况"),
-    }
-)
 _THREE_PUBLIC_LABELS: Mapping[str, str] = MappingProxyType(
     {"outbound": "因公出国（境）费", "vehicle": "公务用车购置及运行维护费", "reception": "公务接待费"}
 )
@@ -232,6 +215,11 @@ _WORDS: Mapping[str, str] = MappingProxyType(
         "problems_head": "(2)存在问题。",
         "measures_head": "(3)改进建议。",
         "point": "<{n}>{name}：{text}",
+        "point_own": "<{n}>{text}",
+        "topic": "<{n}>{title}",
+        "sub_head": "({n}){title}。",
+        "unit_results": "单位支出绩效",
+        "project_results": "专项预算项目支出绩效",
     }
 )
 # ----------------------------------------------------------------------------
@@ -301,23 +289,6 @@ def _clause(*pieces: _Piece | None, sep: str = "") -> _Phrase:
     """Join the pieces; every claim without words yet quotes the whole clause."""
     joined = _join(*pieces, sep=sep)
     return _Phrase(joined.text, tuple(c if c.text else c._replace(text=joined.text) for c in joined.claims))
-
-
-@attrs.frozen
-class _Heading:
-    """A heading: level 1 is the part's title, 2 a section (一、), 3 a subsection (（一）)."""
-
-    level: int
-    text: str
-
-
-@attrs.frozen
-class _Paragraph:
-    """A paragraph of the report, with the section its claims belong to."""
-
-    section: str
-    text: str
-    claims: tuple[Claim, ...] = ()
 
 
 def _paragraph(section: str, *sentences: _Piece | None, end: str = "。") -> _Paragraph | None:
@@ -1095,12 +1066,12 @@ def _money_phrases(path: str, line: FundLine) -> list[_Phrase]:
     return phrases if rate is None else [*phrases, rate]
 
 
-def _project_clause(path: str, project: Project, *, named: bool) -> _Phrase:
-    """A project's name (when ``named``), what its money was used for, and its money."""
-    use = _strip_end(project.use)
+def _project_clause(path: str, project: Project, *, named: bool, use: bool = True) -> _Phrase:
+    """A project's name (when ``named``), what its money was used for (when ``use``), and its money."""
+    use_text = _strip_end(project.use) if use else ""
     pieces: list[_Phrase | None] = [
         _Phrase(project.name) if named else None,
-        _fill("p_use" if named else "p_use_bare", use=use.removeprefix("项目资金")) if use else None,
+        _fill("p_use" if named else "p_use_bare", use=use_text.removeprefix("项目资金")) if use_text else None,
         *_money_phrases(path, project.funds.total),
     ]
     return _join(*pieces, sep="，")
@@ -1111,12 +1082,31 @@ def _generic(project: Project) -> bool:
     return project.name in (_WORDS["kind_project"].format(kind=project.kind.value), project.kind.value)
 
 
+def _kind_texts(account: FinalAccount, kind: ProjectKind) -> tuple[str | None, str | None]:
+    """The unit's words before and after the figures of ``kind`` (None when not kept)."""
+    review = account.performance.kind(kind)
+    if review is None:
+        return None, None
+    return _strip_end(review.before) or None, _strip_end(review.after) or None
+
+
 def _project_analysis(account: FinalAccount, section: str, paths: Sequence[str]) -> _Built:
-    """1.部门预算项目绩效分析: 人员类, 运转类 and 特定目标类 projects, each with its use and money."""
+    """1.部门预算项目绩效分析: 人员类, 运转类 and 特定目标类 projects, each with its use and money.
+
+    The unit's words about a kind (:class:`~budgetkit.model.performance.KindReview`)
+    frame its figures; a project's use is then left to those words.
+    """
     year = str(account.year)
+    operating_order = {ProjectKind.PUBLIC_USE: 0, ProjectKind.OTHER_OPERATING: 1}
     groups = (
         ("personnel_kind", [i for i, p in enumerate(account.projects) if p.kind is ProjectKind.PERSONNEL]),
-        ("operating_kind", [i for i, p in enumerate(account.projects) if p.kind.is_operating]),
+        (
+            "operating_kind",
+            sorted(
+                (i for i, p in enumerate(account.projects) if p.kind.is_operating),
+                key=lambda i: operating_order[account.projects[i].kind],
+            ),
+        ),
         ("specific_kind", [i for i, p in enumerate(account.projects) if p.kind is ProjectKind.SPECIFIC]),
     )
     built: _Built = []
@@ -1131,6 +1121,7 @@ def _project_analysis(account: FinalAccount, section: str, paths: Sequence[str])
             built.append(_paragraph(section, _WORDS["operating_parts"], end=""))
         if kind_key == "specific_kind" and len(indices) > 1:
             kind = ProjectKind.SPECIFIC.value
+            before, after = _kind_texts(account, ProjectKind.SPECIFIC)
             listed = [
                 _fill(
                     "p_listed",
@@ -1141,16 +1132,23 @@ def _project_analysis(account: FinalAccount, section: str, paths: Sequence[str])
             ]
             count = _count(f"projects[?kind={kind}]", len(indices), "projects")
             group = _join(_fill("p_group", year=year, kind=kind, count=count), _join(*listed, sep="；"), sep="，")
-            built.append(_paragraph(section, group))
+            built.append(_paragraph(section, before, group, after))
             continue
+        done: set[ProjectKind] = set()
         for i in indices:
             project = account.projects[i]
+            before, after = _kind_texts(account, project.kind)
+            if project.kind in done:  # the unit's words frame the first project of their kind only
+                before = after = None
+            done.add(project.kind)
             named = not _generic(project)
-            clause = _project_clause(paths[i], project, named=named)
+            clause = _project_clause(paths[i], project, named=named, use=before is None)
             built.append(
                 _paragraph(
                     section,
+                    before,
                     _fill("p_one", year=year, kind=project.kind.value, sep="：" if named else "", clause=clause),
+                    after,
                 )
             )
     if built:
@@ -1158,16 +1156,22 @@ def _project_analysis(account: FinalAccount, section: str, paths: Sequence[str])
         rate = _rate(
             "general_rate", ClaimKind.COMPLETION, "general_budget.total", account.general_budget.total.completion()
         )
-        if rate is not None:
-            built.append(_paragraph(section, _fill("general_rate_year", year=year, rate=rate)))
+        execution = _strip_end(account.performance.execution) or None
+        if rate is not None or execution is not None:
+            built.append(
+                _paragraph(
+                    section, execution, None if rate is None else _fill("general_rate_year", year=year, rate=rate)
+                )
+            )
     return built
 
 
 def _indicator_analysis(account: FinalAccount, section: str, evaluated: Sequence[tuple[int, Project]]) -> _Built:
-    """2.部门整体履职绩效分析: how many indicators of each 一级指标, and those that lost points."""
+    """2.部门整体履职绩效分析: the unit's words, then how many indicators of each 一级指标 and those that lost points."""
+    words = [_paragraph(section, _strip_end(text)) for text in account.performance.overall if _strip_end(text)]
     indicators = [(p, ind) for _, p in evaluated for ind in p.indicators]
     if not indicators:
-        return []
+        return [_paragraph(section, _WORDS["overall_head"], end=""), *words] if words else []
     by_level: dict[str, int] = {}
     for _, ind in indicators:
         by_level[ind.level1] = by_level.get(ind.level1, 0) + 1
@@ -1205,7 +1209,7 @@ def _indicator_analysis(account: FinalAccount, section: str, evaluated: Sequence
                 items=listed,
             )
         )
-    return [_paragraph(section, _WORDS["overall_head"], end=""), _paragraph(section, *sentences)]
+    return [_paragraph(section, _WORDS["overall_head"], end=""), *words, _paragraph(section, *sentences)]
 
 
 def _strip_end(text: str) -> str:
@@ -1218,8 +1222,28 @@ def _points(value: Decimal) -> str:
     return _number(value, 0 if value == value.to_integral_value() else places_of(value)) + _WORDS["points"]
 
 
+def _topics(section: str, head: str, topics: Sequence[Topic]) -> _Built:
+    """A titled group of 结果应用 points: "(n)head" then "<k>title。" and its paragraphs."""
+    built: _Built = [_paragraph(section, head, end="")]
+    for k, topic in enumerate(topics, start=1):
+        built.append(_paragraph(section, _WORDS["topic"].format(n=k, title=_strip_end(topic.title)), end="。"))
+        built.extend(_paragraph(section, _strip_end(text)) for text in topic.paragraphs if _strip_end(text))
+    return built
+
+
 def _results(account: FinalAccount, section: str, evaluated: Sequence[tuple[int, Project]]) -> _Built:
-    """3.结果应用情况: each evaluated project's 年度目标完成情况, as its table states it."""
+    """3.结果应用情况: the unit's points (单位支出绩效, 专项预算项目支出绩效), else each project's 年度目标完成情况."""
+    review = account.performance
+    groups = [
+        (key, topics)
+        for key, topics in (("unit_results", review.unit_results), ("project_results", review.project_results))
+        if topics
+    ]
+    if groups:
+        built: _Built = [_paragraph(section, _WORDS["results_head"], end="")]
+        for n, (key, topics) in enumerate(groups, start=1):
+            built += _topics(section, _WORDS["sub_head"].format(n=n, title=_WORDS[key]), topics)
+        return built
     done = [p for _, p in evaluated if p.results.strip()]
     if not done:
         return []
@@ -1234,12 +1258,15 @@ def _results(account: FinalAccount, section: str, evaluated: Sequence[tuple[int,
     ]
 
 
-def _quality(section: str, evaluated: Sequence[tuple[int, Project]]) -> _Built:
-    """4.自评质量: whether each stated table total is what the scoring rules give (四舍五入 to its places)."""
+def _quality(account: FinalAccount, section: str, evaluated: Sequence[tuple[int, Project]]) -> _Built:
+    """4.自评质量: the unit's words, then whether each stated table total is what the scoring rules give."""
+    words = _strip_end(account.performance.quality) or None
     scores = [(p, score_project(p)) for _, p in evaluated]
     judged = [(p, s) for p, s in scores if s.total_matches is not None and p.indicators]
     if not judged:
-        return []
+        return (
+            [] if words is None else [_paragraph(section, _WORDS["quality_head"], end=""), _paragraph(section, words)]
+        )
     differ = [(p, s) for p, s in judged if not s.total_matches]
     if not differ:
         sentence = _WORDS["quality_match"].format(count=_plain_count(len(judged), "projects"))
@@ -1258,7 +1285,7 @@ def _quality(section: str, evaluated: Sequence[tuple[int, Project]]) -> _Built:
             differ=_plain_count(len(differ), "projects"),
             items=listed,
         )
-    return [_paragraph(section, _WORDS["quality_head"], end=""), _paragraph(section, sentence)]
+    return [_paragraph(section, _WORDS["quality_head"], end=""), _paragraph(section, words, sentence)]
 
 
 def _text_points(section: str, evaluated: Sequence[tuple[int, Project]], field: str) -> _Built:
@@ -1299,12 +1326,25 @@ def _conclusions(
         if mean <= 100:
             overall = _join(overall, _WORDS["grade"].format(grade=grade(mean)))
         conclusion.append(overall)
-    conclusions = _text_points(section, evaluated, "conclusion")
-    if conclusion or conclusions:
-        built += [_paragraph(section, _WORDS["conclusion_head"], end=""), _paragraph(section, *conclusion)]
+    review = account.performance
+    words = _strip_end(review.conclusion) or None
+    # the unit's own conclusion, problems and suggestions stand for the projects' when it writes them
+    conclusions = [] if words else _text_points(section, evaluated, "conclusion")
+    if conclusion or conclusions or words:
+        built += [_paragraph(section, _WORDS["conclusion_head"], end=""), _paragraph(section, words, *conclusion)]
         built += conclusions
-    for head, field in (("problems_head", "problems"), ("measures_head", "measures")):
-        if points := _text_points(section, evaluated, field):
+    for head, field, own in (
+        ("problems_head", "problems", review.problems),
+        ("measures_head", "measures", review.suggestions),
+    ):
+        if own:
+            points = [
+                _paragraph(section, _WORDS["point_own"].format(n=k, text=t.strip()), end="")
+                for k, t in enumerate(own, 1)
+            ]
+        else:
+            points = _text_points(section, evaluated, field)
+        if points:
             built += [_paragraph(section, _WORDS[head], end=""), *points]
     if built:
         built.insert(0, _paragraph(section, _WORDS["advice_head"], end=""))
@@ -1330,12 +1370,13 @@ def _performance(account: FinalAccount, section: str) -> _Built:
                 claim = _Stub(kind=ClaimKind.SUM, subject=f"{selection}[*].funds.total.{phase}", stated=_stated(text))
                 totals.append(_fill(key, amount=_Phrase(text, (claim,))))
         summed = _join(*totals, sep="，") if totals else None
-        head = [_paragraph(section, lead, summed, _WORDS["as_follows"], end="")]
+        purpose = _strip_end(account.performance.purpose) or None
+        head = [_paragraph(section, purpose, lead, summed, _WORDS["as_follows"], end="")]
     numbered: list[_Built] = [
         _project_analysis(account, section, paths),
         _indicator_analysis(account, section, evaluated),
         _results(account, section, evaluated),
-        _quality(section, evaluated),
+        _quality(account, section, evaluated),
         _conclusions(account, section, evaluated, paths),
     ]
     built = head
@@ -1346,6 +1387,8 @@ def _performance(account: FinalAccount, section: str) -> _Built:
             n += 1
             present[0] = _Paragraph(section, _WORDS["numbered"].format(n=n, text=present[0].text), present[0].claims)
             built += present
+    if closing := _strip_end(account.performance.closing):
+        built.append(_paragraph(section, closing))
     return built
 
 
@@ -1371,7 +1414,10 @@ _SECTIONS: tuple[_Builder | tuple[_Builder, ...], ...] = (
 
 
 def _outline(account: FinalAccount) -> tuple[_Heading | _Paragraph, ...]:
-    """The headings and paragraphs of Part Two, in order."""
+    """The headings and paragraphs of the narrative, in order: Part Three of the national layout for an account
+    with its published tables (:mod:`budgetkit.narrative.shanghai`), else the seed's Part Two."""
+    if shanghai.uses_layout(account):
+        return shanghai.outline(account)
     blocks: list[_Heading | _Paragraph] = [_Heading(1, _TITLE.format(year=account.year))]
     for n, (title, content) in enumerate(zip(_SECTION_TITLES, _SECTIONS, strict=True), start=1):
         blocks.append(_Heading(2, heading(n) + title))

@@ -1,0 +1,65 @@
+"""Tests for budgetkit.model.performance: the unit's own words for 预算绩效管理情况."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import attrs
+import pytest
+
+from budgetkit import datasets, io
+from budgetkit.errors import ModelError
+from budgetkit.model.performance import KindReview, PerformanceReview, Topic
+from budgetkit.model.project import ProjectKind
+
+SEED = datasets.load("zigong-hr-2023")
+
+
+def test_review_is_optional_and_empty_by_default() -> None:
+    """An account without the unit's words has an empty review, and its file has no [performance] table."""
+    account = datasets.load("putuo-planning-2024")
+    assert not account.performance
+    assert "[performance]" not in io.dumps(account)
+
+
+def test_old_files_keep_loading() -> None:
+    """Every format-0.1 fixture loads, with an empty review."""
+    files = sorted((Path(__file__).parent / "fixtures" / "format-0.1").glob("*.toml"))
+    assert files
+    for file in files:
+        assert not io.load(file).performance
+
+
+@pytest.mark.parametrize("fmt", ["toml", "json"])
+def test_review_round_trips(fmt: io.Format) -> None:
+    """The seed's review survives dump and load, text for text."""
+    assert SEED.performance
+    assert io.loads(io.dumps(SEED, fmt), fmt).performance == SEED.performance
+
+
+def test_seed_keeps_the_units_words() -> None:
+    """The seed's review holds the words around the figures, by kind, and its points in order."""
+    review = SEED.performance
+    personnel = review.kind("人员类")
+    assert personnel is not None and personnel.before.startswith("为进一步夯实")
+    assert review.kind(ProjectKind.SPECIFIC) is None
+    assert [t.title for t in review.unit_results] == ["保障运转", "厉行节约", "节能降耗"]
+    assert len(review.project_results[2].paragraphs) == 5
+    assert len(review.problems) == 3 and len(review.suggestions) == 2
+
+
+def test_bad_input_is_refused() -> None:
+    """An unknown kind or a single string where a list of paragraphs belongs raises ModelError."""
+    with pytest.raises(ModelError, match="人员类"):
+        KindReview(kind="行政类")
+    with pytest.raises(ModelError, match="sequence"):
+        Topic(title="厉行节约", paragraphs="一段")  # type: ignore[arg-type]
+    with pytest.raises(ModelError):
+        PerformanceReview(problems="一个问题")  # type: ignore[arg-type]
+
+
+def test_a_bad_kind_in_a_file_names_its_place() -> None:
+    """A file with an unknown kind fails with the path of the field."""
+    text = io.dumps(attrs.evolve(SEED, performance=PerformanceReview(kinds=(KindReview(kind="人员类"),))))
+    with pytest.raises(io.LoadError, match=r"performance"):
+        io.loads(text.replace('kind = "人员类"', 'kind = "行政类"'))
