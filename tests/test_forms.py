@@ -273,3 +273,21 @@ def test_a_zero_denominator_score_is_undefined_and_flagged() -> None:
     form = ClaimForm(FormKind.SCORE, Decimal("10"), ((1, Decimal("5"), False),), ((1, Decimal("0"), False),), scale=10)
     assert evaluate(form) is Outcome.UNDEFINED
     assert screen([form]) == [True]
+
+
+@settings(max_examples=400, deadline=None)
+@given(many=terms(max_size=6), zero_is_exact=st.booleans())
+@example(
+    many=((1, Decimal("-0.00"), False), (-1, Decimal("0"), False), (1, Decimal("1E+2"), False)), zero_is_exact=False
+)
+@example(many=((-1, Decimal("0.0"), False), (1, 7, True), (1, Decimal("2.5"), True)), zero_is_exact=True)
+def test_term_sums_are_the_sum_of_each_figures_interval(many: tuple[Term, ...], zero_is_exact: bool) -> None:
+    """term_interval adds whole half-units; it is exactly the sum of each printed figure's own interval."""
+    from budgetkit.checks.rules.forms import published, term_interval, term_point
+
+    expected = Interval.exact(0)
+    for sign, value, exact in many:
+        part = published(value, exact, zero_is_exact)
+        expected = expected + part if sign > 0 else expected - part
+    assert term_interval(many, zero_is_exact) == expected
+    assert term_point(many) == sum((sign * Fraction(value) for sign, value, _ in many), Fraction(0))
