@@ -18,6 +18,9 @@ Everything else that might yield a finding is *flagged* — conservatively: an
 unusual shape, a value out of the int64-safe range or a bound that merely
 touches counts as flagged — and goes through the rule's own exact evaluator
 and wording (one claim, one fund line, one table) on the account itself. The
+self-evaluation tables are screened by the performance rule's own table forms
+(:func:`budgetkit.checks.rules.performance.screen_tables`: weights, totals,
+scores, bands, reasons) under whatever scoring rules are asked for. The
 functional-classification rule runs once per distinct shape of category
 lines; the text rule only on texts a single combined pattern matches; the
 chart rule only on accounts with charts. An account the batch cannot
