@@ -29,7 +29,7 @@ from budgetkit import datasets, io
 from budgetkit.checks.audit import UnknownRuleError, check
 from budgetkit.checks.batch import Batch, BatchError, MoneyColumn, check_batch, read_parquet, write_parquet
 from budgetkit.checks.finding import Finding, Severity
-from budgetkit.checks.scoring import ScoringRules, score_indicator
+from budgetkit.checks.scoring import VARIANTS, ScoringRules, score_indicator
 from budgetkit.datasets.synthetic import DEFECTS, generate
 from budgetkit.errors import LoadError
 from budgetkit.model.account import (
@@ -397,6 +397,48 @@ def test_self_evaluation_tables_on_boundaries_check_the_same(seed: int) -> None:
     rng = random.Random(seed)
     accounts = [_table_account(rng) for _ in range(6)]
     _assert_same(accounts, check_batch(accounts))
+
+
+VARIANTS_TO_SCREEN = [
+    *VARIANTS.values(),
+    ScoringRules(score_places=2),
+    ScoringRules(score_places=0, reverse="inverse", overshoot_threshold="1.1"),
+]
+
+
+@settings(max_examples=20, deadline=None)
+@given(seed=st.integers(min_value=0, max_value=2**32), rules=st.sampled_from(VARIANTS_TO_SCREEN))
+def test_self_evaluation_tables_under_every_scoring_variant_check_the_same(seed: int, rules: ScoringRules) -> None:
+    """The table forms are screened under any scoring variant, not only the default: the same findings."""
+    rng = random.Random(seed)
+    accounts = [_table_account(rng) for _ in range(4)]
+    assert check_batch(accounts, scoring=rules) == [check(a, scoring=rules) for a in accounts]
+
+
+@pytest.mark.parametrize(
+    "rules",
+    [ScoringRules.preset("default"), ScoringRules.preset("inverse_template"), ScoringRules(overshoot_threshold="1.5")],
+    ids=["default", "inverse_template", "overshoot 150%"],
+)
+def test_tables_are_screened_under_a_variant_not_judged_one_by_one(
+    rules: ScoringRules, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under a non-default variant most consistent tables are passed by their forms, not run through the rule
+    (under hubei the synthetic tables' 10-point execution rows are findings, so every table is looked at)."""
+    from budgetkit.checks.rules import performance
+
+    accounts = [generate(seed) for seed in range(40)]
+    calls: list[int] = []
+    whole = performance.project_findings
+
+    def counted(ctx: Any, i: int) -> Any:
+        calls.append(i)
+        return whole(ctx, i)
+
+    monkeypatch.setattr(performance, "project_findings", counted)
+    assert check_batch(accounts, scoring=rules) == [check(a, scoring=rules) for a in accounts]
+    tables = sum(1 for a in accounts for p in a.projects if p.evaluated)
+    assert tables and len(calls) < tables / 2
 
 
 def test_a_printed_minus_zero_is_checked_whole() -> None:

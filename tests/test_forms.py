@@ -27,6 +27,7 @@ from budgetkit.checks.rules.forms import (
     UnknownFormError,
     compare,
     evaluate,
+    round_half_up,
     screen,
     screen_claims,
 )
@@ -51,10 +52,19 @@ def printed(draw: st.DrawFn, *, positive: bool = False) -> Decimal:
 
 
 @st.composite
-def terms(draw: st.DrawFn, *, min_size: int = 1, positive: bool = False) -> tuple[Term, ...]:
+def small(draw: st.DrawFn) -> Decimal:
+    """A figure of a self-evaluation table: a target, an actual or a budget, 0 to 2 places; sometimes any figure."""
+    if draw(st.integers(0, 5)) == 0:
+        return draw(printed(positive=True))
+    places = draw(st.sampled_from((0, 1, 2)))
+    return Decimal(draw(st.integers(0, 10**6))).scaleb(-places)
+
+
+@st.composite
+def terms(draw: st.DrawFn, *, min_size: int = 1, max_size: int = 4, positive: bool = False) -> tuple[Term, ...]:
     """One to four terms of either sign; some whole counts."""
     found = []
-    for _ in range(draw(st.integers(min_size, 4))):
+    for _ in range(draw(st.integers(min_size, max_size))):
         if draw(st.integers(0, 5)) == 0:
             found.append((1, draw(st.integers(0 if positive else -50, 50)), True))
         else:
@@ -85,6 +95,26 @@ def forms(draw: st.DrawFn) -> ClaimForm:
         num = tuple((1, draw(printed(positive=True)), False) for _ in range(draw(st.integers(2, 4))))
         form = ClaimForm(kind, Decimal(0), num)
         return attrs.evolve(form, stated=_near(form.point(), places, nudge))
+    if kind is FormKind.SCORE:  # B/A·w, (2A − B)/A·w or min(B/A, 1)·w at the stated places or the rules'
+        num = draw(terms(max_size=2)) if draw(st.integers(0, 4)) == 0 else ((1, draw(small()), False),)
+        den = draw(terms(max_size=2)) if draw(st.integers(0, 4)) == 0 else ((1, draw(small()), False),)
+        weight = draw(st.sampled_from((Decimal(10), Decimal(20), Decimal("15"), Decimal("7.5"), Decimal("0.25"), 3)))
+        score_places = draw(st.sampled_from((None, None, 0, 2)))
+        form = ClaimForm(kind, Decimal(0), num, den, scale=weight, places=score_places)
+        shown = places if score_places is None else draw(st.sampled_from((score_places, places)))
+        return attrs.evolve(form, stated=_near(form.point(), shown, nudge))
+    if kind is FormKind.BAND:  # a 定性 score against its band of the weight
+        weight = draw(printed(positive=True)) if draw(st.booleans()) else draw(st.sampled_from((Decimal(20), 10)))
+        low, high = draw(
+            st.sampled_from(
+                ((Fraction(4, 5), Fraction(1)), (Fraction(3, 5), Fraction(4, 5)), (Fraction(0), Fraction(3, 5)))
+            )
+        )
+        closed = draw(st.booleans())
+        edge = draw(st.sampled_from((low, high, (low + high) / 2)))
+        form = ClaimForm(kind, Decimal(0), ((1, weight, False),), band=(low, high), closed=closed)
+        stated = draw(st.one_of(st.just(_near(edge * Fraction(weight), places, nudge)), printed()))
+        return attrs.evolve(form, stated=stated)
     num = draw(terms())
     den = draw(terms()) if kind is FormKind.RATIO else ()
     form = ClaimForm(kind, Decimal(0), num, den, abs_base=draw(st.booleans()), zero_means_none=draw(st.booleans()))
@@ -143,8 +173,28 @@ def test_the_screen_decides_most_well_inside_forms() -> None:
     )
     mean = ClaimForm(FormKind.MEAN, Decimal("95.5"), ((1, Decimal("95"), False), (1, Decimal("96"), False)))
     count = ClaimForm(FormKind.EQUALITY, Decimal("8"), ((1, 8, True),))
-    assert [evaluate(f) for f in (share, growth, mean, count)] == [Outcome.HOLDS] * 4
-    assert screen([share, growth, mean, count]) == [False] * 4
+    # a shortfall 1549/2700 × 20 = 11.47…, stated 11; an execution rate 1130/1200 × 10 = 9.416…, stated 9.42;
+    # a 定性 score 19 inside [16, 20]
+    shortfall = ClaimForm(
+        FormKind.SCORE,
+        Decimal("11"),
+        ((1, Decimal("1549"), False),),
+        ((1, Decimal("2700"), False),),
+        scale=Decimal("20"),
+    )
+    execution = ClaimForm(
+        FormKind.SCORE, Decimal("9.42"), ((1, Decimal("11.30"), False),), ((1, Decimal("12.00"), False),), scale=10
+    )
+    band = ClaimForm(FormKind.BAND, Decimal("19"), ((1, Decimal("20"), False),), band=(Fraction(4, 5), Fraction(1)))
+    forms = [share, growth, mean, count, shortfall, execution, band]
+    assert [evaluate(f) for f in forms] == [Outcome.HOLDS] * 7
+    assert screen(forms) == [False] * 7
+    wrong = [attrs.evolve(f, stated=Decimal("12")) for f in (shortfall, band)] + [
+        attrs.evolve(band, stated=Decimal("20"), closed=False),
+        attrs.evolve(shortfall, places=2),  # 11 is not 11.47 at two places
+    ]
+    assert [evaluate(f) for f in wrong] == [Outcome.FAILS] * 4
+    assert screen(wrong) == [True] * 4
 
 
 def test_values_beyond_the_int64_safe_range_fall_back_to_the_exact_evaluator() -> None:
@@ -175,6 +225,10 @@ def test_an_unknown_kind_raises_in_both_evaluators() -> None:
             np.zeros(0, np.int8),
             np.zeros(0, np.int64),
         )
+    with pytest.raises(UnknownFormError, match="bogus"):
+        screen([odd])
+    with pytest.raises(UnknownFormError, match="bogus"):
+        screen([ClaimForm(FormKind.BAND, Decimal(1), ((1, 1, True),)), odd])
     with pytest.raises(UnknownFormError, match="'bigger'"):
         compare("bigger", 1, 2)
 
@@ -203,3 +257,37 @@ def test_a_linear_form_is_the_interval_rule() -> None:
     assert form.truth() == truth  # (1.00, 1.02)
     assert evaluate(form) is Outcome.HOLDS  # 1.02 stands for [1.015, 1.025)
     assert evaluate(attrs.evolve(form, stated=Decimal("1.03"))) is Outcome.FAILS
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=st.fractions(), places=st.integers(0, 4))
+def test_round_half_up_is_the_scores_rounding(value: Fraction, places: int) -> None:
+    """SCORE forms round as the scoring module prints a score: 四舍五入, halves away from zero."""
+    from budgetkit.checks.scoring import _round
+
+    assert round_half_up(value, places) == Fraction(_round(value, places))
+
+
+def test_a_zero_denominator_score_is_undefined_and_flagged() -> None:
+    """A SCORE over a zero base has no value: undefined for the exact evaluator, flagged by the screen."""
+    form = ClaimForm(FormKind.SCORE, Decimal("10"), ((1, Decimal("5"), False),), ((1, Decimal("0"), False),), scale=10)
+    assert evaluate(form) is Outcome.UNDEFINED
+    assert screen([form]) == [True]
+
+
+@settings(max_examples=400, deadline=None)
+@given(many=terms(max_size=6), zero_is_exact=st.booleans())
+@example(
+    many=((1, Decimal("-0.00"), False), (-1, Decimal("0"), False), (1, Decimal("1E+2"), False)), zero_is_exact=False
+)
+@example(many=((-1, Decimal("0.0"), False), (1, 7, True), (1, Decimal("2.5"), True)), zero_is_exact=True)
+def test_term_sums_are_the_sum_of_each_figures_interval(many: tuple[Term, ...], zero_is_exact: bool) -> None:
+    """term_interval adds whole half-units; it is exactly the sum of each printed figure's own interval."""
+    from budgetkit.checks.rules.forms import published, term_interval, term_point
+
+    expected = Interval.exact(0)
+    for sign, value, exact in many:
+        part = published(value, exact, zero_is_exact)
+        expected = expected + part if sign > 0 else expected - part
+    assert term_interval(many, zero_is_exact) == expected
+    assert term_point(many) == sum((sign * Fraction(value) for sign, value, _ in many), Fraction(0))

@@ -18,6 +18,9 @@ Everything else that might yield a finding is *flagged* — conservatively: an
 unusual shape, a value out of the int64-safe range or a bound that merely
 touches counts as flagged — and goes through the rule's own exact evaluator
 and wording (one claim, one fund line, one table) on the account itself. The
+self-evaluation tables are screened by the performance rule's own table forms
+(:func:`budgetkit.checks.rules.performance.screen_tables`: weights, totals,
+scores, bands, reasons) under whatever scoring rules are asked for. The
 functional-classification rule runs once per distinct shape of category
 lines; the text rule only on texts a single combined pattern matches; the
 chart rule only on accounts with charts. An account the batch cannot
@@ -47,7 +50,6 @@ import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from fractions import Fraction
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -88,8 +90,7 @@ from budgetkit.checks.scoring import ScoringRules
 from budgetkit.errors import BudgetkitError, LoadError, LoadIssue, MissingExtraError
 from budgetkit.model.account import Figure, FinalAccount
 from budgetkit.model.category import CategoryLevel
-from budgetkit.model.indicator import Operator, PerformanceIndicator
-from budgetkit.model.project import Project
+from budgetkit.model.indicator import PerformanceIndicator
 from budgetkit.reference.classification import ClassificationTable
 from budgetkit.values.money import Money
 from budgetkit.values.numbers import EXACT
@@ -338,8 +339,7 @@ _PARTS: tuple[Part, ...] = tuple(Part)
 _PART_INDEX = {p: k for k, p in enumerate(_PARTS)}
 _COMPARISON_KINDS: tuple[str, ...] = tuple(COMPARISONS)
 _COMPARISON_INDEX = {k: n for n, k in enumerate(_COMPARISON_KINDS)}
-_OPERATORS: tuple[Operator, ...] = tuple(Operator)
-_OPERATOR_INDEX = {op: k for k, op in enumerate(_OPERATORS)}
+_OPERATOR_INDEX = {op: k for k, op in enumerate(performance_rules.OPERATORS)}
 
 _CLAIM_GROUP, _FUNDS_GROUP, _CHART_GROUP = 0, 1, 2
 
@@ -880,7 +880,7 @@ class _Builder:
                     project.code is not None,
                     *values,
                     s(project.execution_reason),
-                    s(_principle_key(project)),
+                    s(performance_rules.principle_key(project)),
                     len(project.indicators),
                 )
             )
@@ -895,7 +895,7 @@ class _Builder:
             except _Unrepresentable:
                 values.extend((0, _UNKNOWN))
                 representable = False
-        judged = s(json.dumps([ind.target, ind.actual], ensure_ascii=False)) if ind.is_qualitative else 0
+        judged = s(performance_rules.band_key(ind))
         # representable, op, missing, target … stated_exp, reason, judged
         self.tables["indicators"].rows.append(
             (representable, _OPERATOR_INDEX[ind.operator], ind.is_missing_actual, *values, s(ind.reason), judged)
@@ -946,13 +946,6 @@ class _Line(NamedTuple):
     name: str
     printed: str
     code: str | None
-
-
-def _principle_key(project: Project) -> str:
-    """What the principle-weight test reads of a table, as JSON."""
-    weight = project.execution_weight
-    rows = [[ind.level1, str(ind.weight)] for ind in project.indicators]
-    return json.dumps([None if weight is None else str(weight), rows], ensure_ascii=False)
 
 
 class _Found:
@@ -1248,10 +1241,9 @@ class _Checker:
         table = self.batch._tables["projects"]
         if not table.rows():
             return
-        if self.options.scoring is None or self.options.scoring == DEFAULT_SCORING:
-            flagged = _screen_projects(table, self.batch._tables["indicators"], self.strings, self.cache)
-        else:  # the screens know the default rules only: another variant is judged table by table
-            flagged = np.ones(table.rows(), dtype=np.bool_)
+        rules = self.options.scoring or DEFAULT_SCORING
+        indicators = self.batch._tables["indicators"].columns
+        flagged = performance_rules.screen_tables(table.columns, indicators, self.strings, self.cache, rules)
         owner = table.owner()
         rule = self.position["project"]
         for r in np.flatnonzero(flagged).tolist():
@@ -1333,222 +1325,6 @@ def _line_findings(key: str, memo: dict[Any, Any], table: ClassificationTable | 
     year, rows = json.loads(key)
     lines = [(path, _Line(CategoryLevel(level), name, printed, code)) for path, level, name, printed, code in rows]
     return list(classification_rules.line_findings(year, lines, memo, table=table))
-
-
-def _screen_projects(
-    projects: _Table, indicators: _Table, strings: Sequence[str], cache: dict[tuple[str, int], Any]
-) -> BoolArray:
-    """Which self-evaluation tables may yield a finding (conservative), under the default scoring rules."""
-    from budgetkit.checks.scoring import DEFAULT_RULES as SCORING
-    from budgetkit.checks.scoring import ExecutionVariant
-
-    p, ind = projects.columns, indicators.columns
-    rows = projects.rows()
-    n_ind = p["n_indicators"].astype(np.int64)
-    reasons = _has_reason(strings, cache)
-    flagged = ~p["representable"] | ~p["has_code"]
-
-    # indicators, one by one
-    ind_flagged = _screen_indicators(ind, reasons, strings, cache)
-    flagged |= segment_sums(ind_flagged.astype(np.int64), n_ind) > 0
-
-    # weights: execution weight (or the rules') + Σ indicator weights = 100; the total row says the same
-    default_weight = int(SCORING.execution_weight) * _MILLION
-    exec_weight = np.where(p["exec_weight_exp"] == _UNKNOWN, default_weight, p["exec_weight"])
-    weight_total = exec_weight + segment_sums(ind["weight"], n_ind)
-    flagged |= weight_total != 100 * _MILLION
-    flagged |= (p["stated_weight_exp"] != _UNKNOWN) & (p["stated_weight"] != weight_total)
-
-    # the total row against the stated row scores
-    stated_known = ind["stated_exp"] != _UNKNOWN
-    all_stated = segment_sums((~stated_known).astype(np.int64), n_ind) == 0
-    stated_sum = p["exec_score"] + segment_sums(ind["stated"], n_ind)
-    sum_known = (p["exec_score_exp"] != _UNKNOWN) & all_stated
-    flagged |= (p["stated_total_exp"] != _UNKNOWN) & sum_known & (p["stated_total"] != stated_sum)
-
-    # the execution row: min(rate, 100%) × 10 at the stated precision; reasons for low execution and adjustments
-    executed, adjusted, initial = p["executed"], p["adjusted"], p["initial"]
-    defined = (p["executed_exp"] != _UNKNOWN) & (p["adjusted_exp"] != _UNKNOWN) & (adjusted != 0)
-    score_known = p["exec_score_exp"] != _UNKNOWN
-    capped = SCORING.execution is ExecutionVariant.CAPPED_10 and SCORING.execution_weight == 10
-    places = np.clip(-p["exec_score_exp"].astype(np.int64), 0, 6)
-    if SCORING.score_places is not None:
-        places = np.full(rows, SCORING.score_places, dtype=np.int64)
-    whole = p["exec_score"] // _POW10[np.clip(6 - np.clip(-p["exec_score_exp"].astype(np.int64), 0, 6), 0, 6)]
-    full = executed >= adjusted
-    full_ok = full & (p["exec_score"] == 10 * _MILLION) & (SCORING.score_places is None)
-    partial_safe = (
-        (executed >= 0)
-        & (np.abs(executed) < 2**40)
-        & (np.abs(adjusted) < 2**40)
-        & (places <= 2)
-        & (whole >= 0)
-        & (whole < 2**12)
-        & (SCORING.score_places is None)
-    )
-    scaled = 2 * _POW10[np.minimum(places, 2)] * 10 * executed
-    partial_ok = ~full & partial_safe & ((2 * whole - 1) * adjusted <= scaled) & (scaled < (2 * whole + 1) * adjusted)
-    execution_ok = ~score_known | ~defined | (capped & (adjusted > 0) & (full_ok | partial_ok))
-    flagged |= ~execution_ok
-    reason = reasons[p["reason"]]
-    flagged |= defined & ((adjusted < 0) | (10 * executed < 9 * adjusted)) & ~reason
-    adjusted_budget = (p["initial_exp"] != _UNKNOWN) & (p["adjusted_exp"] != _UNKNOWN) & (initial != adjusted)
-    flagged |= adjusted_budget & ~reason
-
-    # principle weights (产出 50, 效益 30, 满意度 10, 执行率 10), once per distinct shape
-    keys, inverse = np.unique(p["principle"], return_inverse=True)
-    deviating = []
-    for key in keys.tolist():
-        deviates = cache.get(("principle", key))
-        if deviates is None:
-            deviates = cache[("principle", key)] = _deviates(strings[key])
-        deviating.append(deviates)
-    flagged |= np.array(deviating, dtype=np.bool_)[inverse]
-    result: BoolArray = flagged
-    return result
-
-
-def _has_reason(strings: Sequence[str], cache: dict[tuple[str, int], Any]) -> BoolArray:
-    """Whether each string of the batch gives a reason (``rules.performance.has_reason``), cached."""
-    known: list[bool] = cache.setdefault(("reasons", 0), [])
-    if len(known) < len(strings):
-        known.extend(performance_rules.has_reason(s) for s in strings[len(known) :])
-    return np.array(known[: len(strings)], dtype=np.bool_)
-
-
-def _deviates(key: str) -> bool:
-    """Whether a table of these weights departs from the principle weights (the scoring module decides)."""
-    from budgetkit.checks.scoring import score_project
-
-    weight, rows = json.loads(key)
-    project = Project(
-        name="-",
-        kind="特定目标类",
-        execution_weight=weight,
-        indicators=tuple(
-            PerformanceIndicator(level1=level1, level2="", level3="", operator="定性", target="", weight=w)
-            for level1, w in rows
-        ),
-    )
-    return bool(score_project(project).principle_deviations())
-
-
-def _screen_indicators(
-    c: Mapping[str, np.ndarray[Any, Any]], reasons: BoolArray, strings: Sequence[str], cache: dict[tuple[str, int], Any]
-) -> BoolArray:
-    """Which indicators may yield a finding (mirrors ``rules.performance._indicator``; conservative)."""
-    from budgetkit.checks.scoring import DEFAULT_RULES as SCORING
-
-    op = c["op"]
-    weight, stated = c["weight"], c["stated"]
-    stated_known = c["stated_exp"] != _UNKNOWN
-    reason = reasons[c["reason"]]
-    target, actual = c["target"], c["actual"]
-    numeric = (c["target_exp"] != _UNKNOWN) & (c["actual_exp"] != _UNKNOWN)
-    missing = c["missing"]
-
-    flagged = ~c["representable"].copy()
-    flagged |= stated_known & ((stated < 0) | (stated > weight))
-    flagged |= missing & stated_known & (stated > 0)
-    active = ~missing & ~flagged
-
-    qualitative = op == _OPERATOR_INDEX[Operator.QUALITATIVE]
-    flagged |= active & qualitative & stated_known & ~_in_band(c, strings, cache, SCORING)
-
-    quantitative = active & ~qualitative & numeric
-    at_least = op == _OPERATOR_INDEX[Operator.AT_LEAST]
-    more_than = op == _OPERATOR_INDEX[Operator.MORE_THAN]
-    equal = op == _OPERATOR_INDEX[Operator.EQUAL]
-    at_most = op == _OPERATOR_INDEX[Operator.AT_MOST]
-    less_than = op == _OPERATOR_INDEX[Operator.LESS_THAN]
-    positive = at_least | more_than | (equal & (target != 0))
-    reverse = at_most | less_than
-    met = np.where(
-        more_than,
-        actual > target,
-        np.where(less_than, actual < target, np.where(at_most, actual <= target, actual >= target)),
-    )
-    deducted = stated_known & (stated < weight)
-    threshold = Fraction(SCORING.overshoot_threshold)
-    overshoot = (
-        (target > 0) & (np.abs(actual) < 2**40) & (threshold.denominator * actual >= threshold.numerator * target)
-    ) | (np.abs(actual) >= 2**40)
-    met_ok = met & ~deducted & (reverse | ~overshoot | reason)
-    # a shortfall: B/A·w rounded to the stated places, and a reason given
-    short_ok = positive & ~met & (actual != target) & (target > 0) & (actual >= 0) & reason
-    short_ok &= ~stated_known | _rounds_to(c, SCORING.score_places)
-    ok = (positive | reverse) & (met_ok | short_ok)
-    flagged |= quantitative & ~ok
-    result: BoolArray = flagged
-    return result
-
-
-def _rounds_to(c: Mapping[str, np.ndarray[Any, Any]], score_places: int | None) -> BoolArray:
-    """Whether actual/target × weight rounds half-up to the stated score (exact; out-of-range → False)."""
-
-    def own(name: str) -> tuple[Int64Array, Int64Array]:
-        places = np.clip(-c[f"{name}_exp"].astype(np.int64), 0, 6)
-        return c[name] // _POW10[6 - places], places
-
-    a, pa = own("target")
-    b, pb = own("actual")
-    w, pw = own("weight")
-    s, ps = own("stated")
-    if score_places is not None:
-        return np.zeros(len(a), dtype=np.bool_)
-    safe = (
-        (pa + ps <= 4)
-        & (pb + pw <= 4)
-        & (np.abs(a) < 2**24)
-        & (np.abs(b) < 2**24)
-        & (np.abs(w) < 2**20)
-        & (np.abs(s) < 2**20)
-        & (a > 0)
-    )
-    a, b, w, s = (np.where(safe, x, 1) for x in (a, b, w, s))
-    scaled = 2 * _POW10[np.minimum(ps, 4)] * b * w * _POW10[np.minimum(pa, 4)]
-    unit = a * _POW10[np.minimum(pb + pw, 8)]
-    result: BoolArray = safe & ((2 * s - 1) * unit <= scaled) & (scaled < (2 * s + 1) * unit)
-    return result
-
-
-def _in_band(
-    c: Mapping[str, np.ndarray[Any, Any]], strings: Sequence[str], cache: dict[tuple[str, int], Any], rules: Any
-) -> BoolArray:
-    """Whether a 定性 score lies in the band its actual is judged to fall in (or no band is judged)."""
-    keys, inverse = np.unique(c["judged"], return_inverse=True)
-    if not len(keys):  # no indicator in the whole batch
-        return np.zeros(0, dtype=np.bool_)
-    bands = []
-    for key in keys.tolist():
-        band = cache.get(("band", key))
-        if band is None:
-            band = cache[("band", key)] = _band(strings[key], rules)
-        bands.append(band)
-    low, high, den, closed, unjudged = (np.array(column)[inverse] for column in zip(*bands, strict=True))
-    weight, stated = c["weight"], c["stated"]
-    safe = (np.abs(weight) < 2**40) & (den < 2**16)
-    above = den * stated >= low * weight
-    below = np.where(closed, den * stated <= high * weight, den * stated < high * weight)
-    result: BoolArray = unjudged | (safe & above & below)
-    return result
-
-
-def _band(key: str, rules: Any) -> tuple[int, int, int, bool, bool]:
-    """The band a 定性 (target, actual) pair is judged to fall in (the scoring module judges):
-    low·den, high·den, den, closed at the top, and whether no band is judged."""
-    from budgetkit.checks.scoring import _judge
-
-    if not key.startswith("["):
-        return 0, 0, 1, True, True  # not a 定性 row
-    target, actual = json.loads(key)
-    row = PerformanceIndicator(level1="", level2="", level3="", operator="定性", target=target, actual=actual, weight=1)
-    found = _judge(row, rules)
-    if found is None:
-        return 0, 0, 1, True, True
-    low, high = Fraction(found.low), Fraction(found.high)
-    den = low.denominator * high.denominator
-    return int(low * den), int(high * den), den, found.is_closed, False
 
 
 # -- checking ---------------------------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ an unknown kind raises :class:`UnknownFormError` in both.
 from __future__ import annotations
 
 import enum
+import math
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -41,7 +42,7 @@ import attrs
 
 from budgetkit.errors import BudgetkitError
 from budgetkit.values.interval import Interval
-from budgetkit.values.numbers import EXACT
+from budgetkit.values.numbers import EXACT, places_of
 
 if TYPE_CHECKING:
     import numpy as np
@@ -57,6 +58,7 @@ __all__ = [
     "Outcome",
     "Term",
     "UnknownFormError",
+    "band_columns",
     "compare",
     "compare_columns",
     "decide",
@@ -64,6 +66,8 @@ __all__ = [
     "millionths",
     "overlaps_columns",
     "published_columns",
+    "round_half_up",
+    "score_columns",
     "screen",
     "screen_claims",
     "segment_sums",
@@ -96,6 +100,11 @@ class FormKind(enum.Enum):
     EQUALITY = "equality"
     #: stated ≈ the mean of num, or their mean weighted by ``weights`` (an overall score)
     MEAN = "mean"
+    #: stated = Σ num / Σ den × scale rounded half-up at the stated figure's places (or ``places``): a score
+    #: by its rule (a shortfall B/A·w, an execution rate × 10, a reverse deduction (2A − B)/A·w)
+    SCORE = "score"
+    #: low·Σ num ≤ stated ≤ high·Σ num (below high·Σ num unless ``closed``): a score inside its 定性 band
+    BAND = "band"
 
 
 class Outcome(enum.Enum):
@@ -114,7 +123,10 @@ class ClaimForm:
     ``num``/``den`` are terms (sign, value, exact); ``abs_base``: a growth rate divides by
     |previous|; ``zero_means_none``: a stated 0 means "none" (exact when zero is exact), not a
     rounded 0.00; ``weights``: for MEAN, the weights of the weighted mean (empty: plain mean only);
-    ``base``: what the base of a rate is called, for the finding of a zero base.
+    ``base``: what the base of a rate is called, for the finding of a zero base;
+    ``scale``: for SCORE, the factor of the quotient (the weight w); ``places``: for SCORE, the places
+    to round at (None: the stated figure's own); ``band``/``closed``: for BAND, its bounds as shares
+    of Σ num and whether it holds its top.
     """
 
     kind: FormKind
@@ -125,6 +137,10 @@ class ClaimForm:
     zero_means_none: bool = False
     weights: tuple[Fraction, ...] = ()
     base: str = ""
+    scale: Decimal | int = 1
+    places: int | None = None
+    band: tuple[Fraction, Fraction] = (Fraction(0), Fraction(1))
+    closed: bool = True
 
     def stated_interval(self, zero_is_exact: bool = True) -> Interval:
         """The values the stated figure stands for."""
@@ -140,10 +156,13 @@ class ClaimForm:
             if self.abs_base and term_point(self.den) < 0:
                 base = -base
             return term_interval(self.num, zero_is_exact) / base * 100
-        if kind is FormKind.MEAN:
+        if kind is FormKind.MEAN or kind is FormKind.SCORE:
             value = self.point()
-            assert value is not None
-            return Interval.exact(value)
+            return Interval(None, None) if value is None else Interval.exact(value)
+        if kind is FormKind.BAND:
+            whole = term_point(self.num)
+            low, high = self.band[0] * whole, self.band[1] * whole
+            return Interval(low, high, False, not self.closed)  # empty when low > high (a negative weight)
         raise UnknownFormError(kind, [k.value for k in FormKind])
 
     def point(self) -> Fraction | None:
@@ -159,6 +178,11 @@ class ClaimForm:
         if kind is FormKind.MEAN:
             values = [Fraction(sign * value) for sign, value, _ in self.num]
             return sum(values, Fraction(0)) / len(values)
+        if kind is FormKind.SCORE:
+            base = term_point(self.den)
+            return None if not base else term_point(self.num) / base * Fraction(self.scale)
+        if kind is FormKind.BAND:
+            return Fraction(self.stated)
         raise UnknownFormError(kind, [k.value for k in FormKind])
 
     def weighted(self) -> Fraction | None:
@@ -178,22 +202,62 @@ def published(value: Decimal | int, exact: bool, zero_is_exact: bool = True) -> 
     return Interval.published(value, zero_is_exact=zero_is_exact)
 
 
+def _places(terms: Sequence[Term]) -> int | None:
+    """The most places of the terms' printed figures (None: a figure that is not a finite number)."""
+    places = 0
+    for _, value, _ in terms:
+        if not isinstance(value, int):
+            exponent = value.as_tuple().exponent
+            if type(exponent) is not int:
+                return None
+            places = max(places, -exponent)
+    return places
+
+
 def term_interval(terms: Sequence[Term], zero_is_exact: bool = True) -> Interval:
     """Σ sign·value over the terms' rounding intervals.
+
+    Added in whole units of half the finest printed place (integers), then made one interval:
+    the same as adding each figure's :meth:`Interval.published`, without a Fraction per figure.
 
     >>> term_interval([(1, Decimal("2.00"), False), (-1, Decimal("0.99"), False)]).describe(3)
     '(1.000, 1.020)'
     """
-    total = Interval.exact(0)
+    finest = _places(terms)
+    if finest is None:  # NaN or infinity: the interval arithmetic says what it makes of it
+        total = Interval.exact(0)
+        for sign, value, exact in terms:
+            part = published(value, exact, zero_is_exact)
+            total = total + part if sign > 0 else total - part
+        return total
+    lo = hi = 0
+    lo_open = hi_open = False
     for sign, value, exact in terms:
-        part = published(value, exact, zero_is_exact)
-        total = total + part if sign > 0 else total - part
-    return total
+        if isinstance(value, int):
+            centre = 2 * value * 10**finest
+            half = 0
+        else:
+            centre = 2 * int(value.scaleb(finest, EXACT))
+            half = 0 if exact or (zero_is_exact and not centre) else 10 ** (finest - places_of(value))
+        low, high, low_open, high_open = centre - half, centre + half, half and centre <= 0, half and centre >= 0
+        if sign < 0:
+            low, high, low_open, high_open = -high, -low, high_open, low_open
+        lo, hi = lo + low, hi + high
+        lo_open, hi_open = lo_open or bool(low_open), hi_open or bool(high_open)
+    scale = 2 * 10**finest
+    return Interval(Fraction(lo, scale), Fraction(hi, scale), lo_open, hi_open)
 
 
 def term_point(terms: Sequence[Term]) -> Fraction:
     """Σ sign·value of the printed figures themselves."""
-    return sum((sign * Fraction(value) for sign, value, _ in terms), Fraction(0))
+    finest = _places(terms)
+    if finest is None:
+        return sum((sign * Fraction(value) for sign, value, _ in terms), Fraction(0))
+    total = 0
+    for sign, value, _ in terms:
+        whole = value * 10**finest if isinstance(value, int) else int(value.scaleb(finest, EXACT))
+        total += whole if sign > 0 else -whole
+    return Fraction(total, 10**finest)
 
 
 def evaluate(form: ClaimForm, zero_is_exact: bool = True) -> Outcome:
@@ -215,6 +279,14 @@ def decide(form: ClaimForm, zero_is_exact: bool = True) -> tuple[Outcome, Interv
     kind = form.kind
     if kind is FormKind.EQUALITY:
         return (Outcome.HOLDS if term_point(form.num) == Fraction(form.stated) else Outcome.FAILS), None
+    if kind is FormKind.SCORE:
+        value = form.point()
+        if value is None:
+            return Outcome.UNDEFINED, None
+        places = places_of(form.stated) if form.places is None else form.places
+        return (Outcome.HOLDS if round_half_up(value, places) == Fraction(form.stated) else Outcome.FAILS), None
+    if kind is FormKind.BAND:
+        return (Outcome.HOLDS if form.truth().contains(Fraction(form.stated)) else Outcome.FAILS), None
     if kind is FormKind.MEAN:
         stated = form.stated_interval(zero_is_exact)
         candidates = [form.point(), form.weighted()]
@@ -229,6 +301,19 @@ def decide(form: ClaimForm, zero_is_exact: bool = True) -> tuple[Outcome, Interv
     truth = form.truth(zero_is_exact)
     held = truth.overlaps(form.stated_interval(zero_is_exact))
     return (Outcome.HOLDS if held else Outcome.FAILS), truth
+
+
+def round_half_up(value: Fraction, places: int) -> Fraction:
+    """``value`` rounded half-up (四舍五入: halves away from zero) to ``places`` decimals, as a score is printed.
+
+    >>> round_half_up(Fraction(27, 2), 0), round_half_up(Fraction(-27, 2), 0), round_half_up(Fraction(1, 3), 2)
+    (Fraction(14, 1), Fraction(-14, 1), Fraction(33, 100))
+    """
+    scaled = abs(value) * 10**places
+    quotient, remainder = divmod(scaled.numerator, scaled.denominator)
+    if 2 * remainder >= scaled.denominator:
+        quotient += 1
+    return Fraction(-quotient if value < 0 else quotient, 10**places)
 
 
 def sum_reaches(total: Decimal, parts: Sequence[Decimal], zero_is_exact: bool = True) -> bool:
@@ -419,6 +504,8 @@ def overlaps_columns(
 
 #: Codes of the claim form column: nothing to check, check exactly (opaque to the screen), or a form kind.
 FORM_NONE, FORM_EXACT, FORM_LINEAR, FORM_RATIO, FORM_EQUALITY, FORM_MEAN = range(6)
+#: Kinds read by :func:`score_columns` and :func:`band_columns` rather than by :func:`screen_claims`.
+_SCORE_KINDS = frozenset({FormKind.SCORE, FormKind.BAND})
 FORM_CODES: Mapping[FormKind, int] = MappingProxyType(
     {
         FormKind.LINEAR: FORM_LINEAR,
@@ -556,6 +643,148 @@ def _ratio_holds(
     return clean
 
 
+def _own(value: Int64Array, exp: npt.NDArray[np.int8], pow10: Int64Array) -> tuple[Int64Array, Int64Array]:
+    """Printed values as whole units of their own last place: (units, places); a whole count has 0 places."""
+    np = _np()
+    places = np.clip(-exp.astype(np.int64), 0, 6)
+    return value // pow10[6 - places], places
+
+
+def score_columns(
+    stated: Int64Array,
+    stated_exp: npt.NDArray[np.int8],
+    num: Int64Array,
+    num_exp: npt.NDArray[np.int8],
+    den: Int64Array,
+    den_exp: npt.NDArray[np.int8],
+    scale: Int64Array,
+    scale_exp: npt.NDArray[np.int8],
+    places: int | None = None,
+) -> BoolArray:
+    """Which SCORE forms of one numerator, denominator and scale certainly hold: the vectorised twin of
+    :func:`evaluate` (conservative: False also for what it cannot decide in int64).
+
+    Each value is millionths with its printed exponent. With B = num, A = den, w = scale and s the
+    stated figure at p places, the form holds when s − ½ ≤ B·w/A·10ᵖ < s + ½, decided on integers
+    of each figure's own last place; only B ≥ 0 and A > 0 are decided (halves round up there).
+    """
+    np = _np()
+    pow10 = np.array([10**p for p in range(19)], dtype=np.int64)
+    a, pa = _own(den, den_exp, pow10)
+    b, pb = _own(num, num_exp, pow10)
+    w, pw = _own(scale, scale_exp, pow10)
+    if places is None:
+        s, ps = _own(stated, stated_exp, pow10)
+        whole = np.ones(len(s), dtype=np.bool_)
+    else:
+        ps = np.full(len(stated), min(max(places, 0), 6), dtype=np.int64)
+        s = stated // pow10[6 - ps]
+        whole = stated % pow10[6 - ps] == 0  # a stated figure finer than ``places`` never rounds to itself
+    safe = (
+        whole
+        & (pa + ps <= 4)
+        & (pb + pw <= 4)
+        & (a > 0)
+        & (a < 2**30)
+        & (b >= 0)
+        & (b < 2**30)
+        & (np.abs(w) < 2**14)
+        & (np.abs(s) < 2**14)
+    )  # so that 2·10⁴·B·w and (2s + 1)·A·10⁴ stay below 2**59
+    a, b, w, s = (np.where(safe, x, 1) for x in (a, b, w, s))
+    scaled = 2 * pow10[np.minimum(ps, 4)] * b * w * pow10[np.minimum(pa, 4)]
+    unit = a * pow10[np.minimum(pb + pw, 8)]
+    holds: BoolArray = safe & ((2 * s - 1) * unit <= scaled) & (scaled < (2 * s + 1) * unit)
+    return holds
+
+
+def band_columns(
+    stated: Int64Array,
+    weight: Int64Array,
+    low: Int64Array,
+    high: Int64Array,
+    den: Int64Array,
+    closed: BoolArray,
+) -> BoolArray:
+    """Which BAND forms certainly hold: low/den·w ≤ stated ≤ high/den·w (below the top unless ``closed``).
+
+    ``stated`` and ``weight`` in millionths; ``low``, ``high`` and ``den`` whole numbers (the band as
+    fractions over one denominator). Conservative: False beyond the int64-safe range.
+    """
+    np = _np()
+    safe = (np.abs(weight) < 2**40) & (np.abs(stated) < 2**40) & (den > 0) & (den < 2**16)
+    safe &= (np.abs(low) <= den) & (np.abs(high) <= den)
+    above = den * stated >= low * weight
+    below = np.where(closed, den * stated <= high * weight, den * stated < high * weight)
+    holds: BoolArray = safe & above & below
+    return holds
+
+
+def _band_row(form: ClaimForm) -> tuple[int, int, int] | None:
+    """A BAND form's bounds as (low, high, den) whole numbers, or None when too fine for the columns."""
+    low, high = form.band
+    den = low.denominator * high.denominator // math.gcd(low.denominator, high.denominator)
+    if den >= 2**16:
+        return None
+    return int(low * den), int(high * den), den
+
+
+def _screen_scores(forms: Sequence[ClaimForm]) -> list[bool]:
+    """:func:`screen` for SCORE and BAND forms: one row each, flagged unless certainly holding."""
+    np = _np()
+    flagged = [True] * len(forms)
+    scores: list[tuple[int, int, ClaimForm, tuple[tuple[int, int], ...]]] = []
+    bands: list[tuple[int, int, int, tuple[int, int, int], bool]] = []
+    for k, form in enumerate(forms):
+        if form.kind is FormKind.SCORE and len(form.num) == 1 and len(form.den) == 1:
+            try:
+                row = tuple(millionths(v) for v in (form.stated, form.num[0][1], form.den[0][1], form.scale))
+            except UnrepresentableError:
+                continue
+            if form.num[0][0] > 0 and form.den[0][0] > 0:
+                scores.append((k, form.places if form.places is not None else -1, form, row))
+        elif form.kind is FormKind.BAND and len(form.num) == 1 and form.num[0][0] > 0:
+            shape = _band_row(form)
+            try:
+                stated, weight = millionths(form.stated)[0], millionths(form.num[0][1])[0]
+            except UnrepresentableError:
+                continue
+            if shape is not None:
+                bands.append((k, stated, weight, shape, form.closed))
+        elif form.kind is not FormKind.SCORE and form.kind is not FormKind.BAND:
+            raise UnknownFormError(form.kind, [k.value for k in FormKind])
+    for places in {p for _, p, _, _ in scores}:
+        group = [(k, row) for k, p, _, row in scores if p == places]
+        cols = list(zip(*(row for _, row in group), strict=True))
+        values = [np.array([v for v, _ in col], dtype=np.int64) for col in cols]
+        exps = [np.array([e for _, e in col], dtype=np.int8) for col in cols]
+        holds = score_columns(
+            values[0],
+            exps[0],
+            values[1],
+            exps[1],
+            values[2],
+            exps[2],
+            values[3],
+            exps[3],
+            None if places < 0 else places,
+        )
+        for (k, _), ok in zip(group, holds.tolist(), strict=True):
+            flagged[k] = not ok
+    if bands:
+        holds = band_columns(
+            np.array([b[1] for b in bands], dtype=np.int64),
+            np.array([b[2] for b in bands], dtype=np.int64),
+            np.array([b[3][0] for b in bands], dtype=np.int64),
+            np.array([b[3][1] for b in bands], dtype=np.int64),
+            np.array([b[3][2] for b in bands], dtype=np.int64),
+            np.array([b[4] for b in bands], dtype=np.bool_),
+        )
+        for b, ok in zip(bands, holds.tolist(), strict=True):
+            flagged[b[0]] = not ok
+    return flagged
+
+
 def screen(forms: Sequence[ClaimForm | None], zero_is_exact: bool = True) -> list[bool]:
     """Which forms the vectorised evaluator flags for the exact one (None: nothing to check, never flagged).
 
@@ -577,6 +806,19 @@ def screen(forms: Sequence[ClaimForm | None], zero_is_exact: bool = True) -> lis
     values: list[int] = []
     exps: list[int] = []
     signs: list[int] = []
+    for form in forms:
+        if form is not None and not isinstance(form.kind, FormKind):
+            raise UnknownFormError(form.kind, [k.value for k in FormKind])
+    scored = [k for k, form in enumerate(forms) if form is not None and form.kind in _SCORE_KINDS]
+    if scored:  # scores and bands are read by their own vectorised evaluators
+        rest = list(forms)
+        for k in scored:
+            rest[k] = None
+        flags = screen(rest, zero_is_exact)
+        scores = [form for form in forms if form is not None and form.kind in _SCORE_KINDS]
+        for k, flag in zip(scored, _screen_scores(scores), strict=True):
+            flags[k] = flag
+        return flags
     for form in forms:
         row: tuple[int, int, int, bool, int, int] = (FORM_NONE, 0, UNKNOWN, False, 0, 0)
         if form is not None:

@@ -9,17 +9,42 @@ checked for presence.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import json
+from collections.abc import Iterator, Mapping, Sequence
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from budgetkit.checks.context import Context, Rule
 from budgetkit.checks.finding import Finding, Part
-from budgetkit.checks.rules.forms import sum_reaches
-from budgetkit.checks.scoring import FULL_SCORE, IndicatorScore, score_project
+from budgetkit.checks.rules.forms import UNKNOWN, band_columns, score_columns, segment_sums, sum_reaches
+from budgetkit.checks.scoring import (
+    FULL_SCORE,
+    ExecutionVariant,
+    IndicatorScore,
+    ScoringRules,
+    _judge,
+    score_project,
+)
+from budgetkit.model.indicator import Operator, PerformanceIndicator
 from budgetkit.model.project import Project
 
-__all__ = ["RULES", "TEMPLATE_NOTES", "has_reason", "project_findings"]
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    BoolArray = npt.NDArray[np.bool_]
+    Columns = Mapping[str, np.ndarray[Any, Any]]
+
+__all__ = [
+    "OPERATORS",
+    "RULES",
+    "TEMPLATE_NOTES",
+    "band_key",
+    "has_reason",
+    "principle_key",
+    "project_findings",
+    "screen_tables",
+]
 
 #: Text of the template's own note in the 原因 column; a cell holding only that gives no reason.
 TEMPLATE_NOTES = ("预算执行率=预算执行数/调整后预算数", "预算执行率未达到90%的需说明原因", "应单独说明理由")
@@ -246,6 +271,221 @@ def _performance(ctx: Context) -> Iterator[Finding]:
     for i, (project, score) in enumerate(zip(ctx.account.projects, ctx.project_scores, strict=True)):
         if score is not None:
             yield from _project(ctx, i, project, score)
+
+
+# -- the tables as forms, for many accounts at once ------------------------------------------------------------
+#
+# A table yields no finding when its figures satisfy these forms: Σ weights = 100 and the total row
+# (EQUALITY), the execution score min(rate, 1)·w at the stated places (SCORE), each shortfall score
+# B/A·w (SCORE), each 定性 score inside its band (BAND), and the reasons the template asks for are
+# given. ``screen_tables`` evaluates them with the vectorised evaluators of ``rules.forms`` on the
+# columns of a batch; a table it flags goes through the rule above (the exact evaluator) whole.
+
+#: Operators in the order of the batch's ``op`` column.
+OPERATORS: tuple[Operator, ...] = tuple(Operator)
+_OPERATOR_INDEX = {op: k for k, op in enumerate(OPERATORS)}
+_MILLION = 10**6
+
+
+def principle_key(project: Project) -> str:
+    """What the principle-weight test reads of a table, as JSON (tables with the same key deviate alike)."""
+    weight = project.execution_weight
+    rows = [[ind.level1, str(ind.weight)] for ind in project.indicators]
+    return json.dumps([None if weight is None else str(weight), rows], ensure_ascii=False)
+
+
+def band_key(ind: PerformanceIndicator) -> str:
+    """What judging a 定性 row reads (its target and actual), as JSON; "" for a row that is not 定性."""
+    return json.dumps([ind.target, ind.actual], ensure_ascii=False) if ind.is_qualitative else ""
+
+
+def _deviates(key: str, rules: ScoringRules) -> bool:
+    """Whether a table of these weights departs from the principle weights (see :func:`principle_key`)."""
+    weight, rows = json.loads(key)
+    project = Project(
+        name="-",
+        kind="特定目标类",
+        execution_weight=weight,
+        indicators=tuple(
+            PerformanceIndicator(level1=level1, level2="", level3="", operator="定性", target="", weight=w)
+            for level1, w in rows
+        ),
+    )
+    return bool(score_project(project, rules).principle_deviations())
+
+
+def _band(key: str, rules: ScoringRules) -> tuple[int, int, int, bool, bool]:
+    """The band a 定性 row of this :func:`band_key` is judged to fall in, as the BAND form's bounds:
+    low·den, high·den, den, closed at the top, and whether no band is judged."""
+    if not key:
+        return 0, 0, 1, True, True  # not a 定性 row
+    target, actual = json.loads(key)
+    row = PerformanceIndicator(level1="", level2="", level3="", operator="定性", target=target, actual=actual, weight=1)
+    found = _judge(row, rules)
+    if found is None:
+        return 0, 0, 1, True, True
+    low, high = Fraction(found.low), Fraction(found.high)
+    den = low.denominator * high.denominator
+    return int(low * den), int(high * den), den, found.is_closed, False
+
+
+def _memo(cache: dict[tuple[str, int], Any], name: str, keys: Any, strings: Sequence[str], work: Any) -> list[Any]:
+    """``work(strings[key])`` for each distinct key, remembered in ``cache`` across blocks."""
+    found = []
+    for key in keys.tolist():
+        value = cache.get((name, key))
+        if value is None:
+            value = cache[(name, key)] = work(strings[key])
+        found.append(value)
+    return found
+
+
+def _reasons(strings: Sequence[str], cache: dict[tuple[str, int], Any]) -> BoolArray:
+    """Whether each string gives a reason (:func:`has_reason`), remembered in ``cache``."""
+    import numpy as np
+
+    known: list[bool] = cache.setdefault(("reasons", 0), [])
+    if len(known) < len(strings):
+        known.extend(has_reason(s) for s in strings[len(known) :])
+    result: BoolArray = np.array(known[: len(strings)], dtype=np.bool_)
+    return result
+
+
+def _known(c: Columns, name: str) -> BoolArray:
+    known: BoolArray = c[f"{name}_exp"] != UNKNOWN
+    return known
+
+
+def screen_tables(
+    p: Columns, ind: Columns, strings: Sequence[str], cache: dict[tuple[str, int], Any], rules: ScoringRules
+) -> BoolArray:
+    """Which self-evaluation tables may yield a finding (conservative): the vectorised twin of the rule.
+
+    ``p`` holds one row per table and ``ind`` one per indicator (the batch's columns: millionths beside
+    printed exponents, string ids for texts and keys); ``cache`` remembers what is worked out per string
+    (reasons, principle weights, bands) under these scoring ``rules``.
+    """
+    import numpy as np
+
+    rows = len(p["i"])
+    n_ind = p["n_indicators"].astype(np.int64)
+    reasons = _reasons(strings, cache)
+    flagged = ~p["representable"] | ~p["has_code"]
+    flagged |= segment_sums(_screen_indicators(ind, reasons, strings, cache, rules).astype(np.int64), n_ind) > 0
+
+    # EQUALITY: execution weight (or the rules') + Σ indicator weights = 100, and the total row says the same
+    weight = int(rules.execution_weight) * _MILLION
+    exec_weight = np.where(_known(p, "exec_weight"), p["exec_weight"], weight)
+    weight_total = exec_weight + segment_sums(ind["weight"], n_ind)
+    flagged |= weight_total != 100 * _MILLION
+    flagged |= _known(p, "stated_weight") & (p["stated_weight"] != weight_total)
+
+    # EQUALITY: the total row = execution score + Σ stated scores, when all are printed
+    all_stated = segment_sums((~_known(ind, "stated")).astype(np.int64), n_ind) == 0
+    stated_sum = p["exec_score"] + segment_sums(ind["stated"], n_ind)
+    sum_known = _known(p, "exec_score") & all_stated
+    flagged |= _known(p, "stated_total") & sum_known & (p["stated_total"] != stated_sum)
+
+    # SCORE: the execution row, min(rate, 100%) × w at the stated places (a banded variant: the rule decides)
+    executed, adjusted, initial = p["executed"], p["adjusted"], p["initial"]
+    defined = _known(p, "executed") & _known(p, "adjusted") & (adjusted != 0)
+    full = executed >= adjusted
+    w = np.full(rows, weight)
+    w_exp = np.zeros(rows, dtype=np.int8)
+    partial = score_columns(
+        p["exec_score"],
+        p["exec_score_exp"],
+        executed,
+        p["executed_exp"],
+        adjusted,
+        p["adjusted_exp"],
+        w,
+        w_exp,
+        rules.score_places,
+    )
+    capped = rules.execution is not ExecutionVariant.JIANGXI_BANDS
+    execution_ok = (adjusted > 0) & np.where(full, p["exec_score"] == weight, partial)
+    flagged |= _known(p, "exec_score") & defined & ~(capped & execution_ok)
+
+    # the reasons the template asks for: below 90% executed, a budget adjusted during the year
+    reason = reasons[p["reason"]]
+    flagged |= defined & ((adjusted < 0) | (10 * executed < 9 * adjusted)) & ~reason
+    adjusted_budget = _known(p, "initial") & _known(p, "adjusted") & (initial != adjusted)
+    flagged |= adjusted_budget & ~reason
+
+    # principle weights (产出 50, 效益 30, 满意度 10, 执行率 10), once per distinct shape
+    keys, inverse = np.unique(p["principle"], return_inverse=True)
+    deviating = _memo(cache, "principle", keys, strings, lambda key: _deviates(key, rules))
+    flagged |= np.array(deviating, dtype=np.bool_)[inverse]
+    result: BoolArray = flagged
+    return result
+
+
+def _screen_indicators(
+    c: Columns, reasons: BoolArray, strings: Sequence[str], cache: dict[tuple[str, int], Any], rules: ScoringRules
+) -> BoolArray:
+    """Which indicators may yield a finding (the forms of ``_indicator``; conservative)."""
+    import numpy as np
+
+    op = c["op"]
+    weight, stated = c["weight"], c["stated"]
+    stated_known = _known(c, "stated")
+    reason = reasons[c["reason"]]
+    target, actual = c["target"], c["actual"]
+    numeric = _known(c, "target") & _known(c, "actual")
+    missing = c["missing"]
+
+    flagged = ~c["representable"]
+    flagged |= stated_known & ((stated < 0) | (stated > weight))
+    flagged |= missing & stated_known & (stated > 0)
+    active = ~missing & ~flagged
+
+    # BAND: a 定性 score inside the band its actual is judged to fall in (or any score when none is judged)
+    qualitative = op == _OPERATOR_INDEX[Operator.QUALITATIVE]
+    keys, inverse = np.unique(c["judged"], return_inverse=True)
+    if len(keys):
+        bands = _memo(cache, "band", keys, strings, lambda key: _band(key, rules))
+        low, high, den, closed, unjudged = (np.array(column)[inverse] for column in zip(*bands, strict=True))
+        in_band = unjudged | band_columns(stated, weight, low, high, den, closed)
+        flagged |= active & qualitative & stated_known & ~in_band
+
+    quantitative = active & ~qualitative & numeric
+    at_least = op == _OPERATOR_INDEX[Operator.AT_LEAST]
+    more_than = op == _OPERATOR_INDEX[Operator.MORE_THAN]
+    equal = op == _OPERATOR_INDEX[Operator.EQUAL]
+    at_most = op == _OPERATOR_INDEX[Operator.AT_MOST]
+    less_than = op == _OPERATOR_INDEX[Operator.LESS_THAN]
+    positive = at_least | more_than | (equal & (target != 0))
+    reverse = at_most | less_than
+    met = np.where(
+        more_than,
+        actual > target,
+        np.where(less_than, actual < target, np.where(at_most, actual <= target, actual >= target)),
+    )
+    deducted = stated_known & (stated < weight)
+    threshold = Fraction(rules.overshoot_threshold)
+    overshoot = (
+        (target > 0) & (np.abs(actual) < 2**40) & (threshold.denominator * actual >= threshold.numerator * target)
+    ) | (np.abs(actual) >= 2**40)
+    met_ok = met & ~deducted & (reverse | ~overshoot | reason)
+    # a shortfall: SCORE B/A·w at the stated places, and a reason given
+    short_ok = positive & ~met & (actual != target) & (target > 0) & (actual >= 0) & reason
+    rounds = score_columns(
+        stated,
+        c["stated_exp"],
+        actual,
+        c["actual_exp"],
+        target,
+        c["target_exp"],
+        weight,
+        c["weight_exp"],
+        rules.score_places,
+    )
+    short_ok &= ~stated_known | rounds
+    ok = (positive | reverse) & (met_ok | short_ok)
+    flagged |= quantitative & ~ok
+    result: BoolArray = flagged
+    return result
 
 
 RULES = (
