@@ -520,7 +520,7 @@ def publish(account: FinalAccount, seed: int = 0) -> FinalAccount:
         cls_rows: list[tuple[str, str, Decimal, Decimal, Decimal]] = []
         for section in cls.children:
             sec_code = next(e.code for e in codes.find(section.name) if e.code.startswith(cls_code) and len(e.code) == 5)
-            item_rows = []
+            item_rows: list[tuple[str, str, Decimal, Decimal, Decimal]] = []
             for item in section.children:
                 code = next(e.code for e in codes.find(item.name) if e.code.startswith(sec_code) and len(e.code) == 7)
                 actual = _amount(item.actual)
@@ -528,7 +528,16 @@ def publish(account: FinalAccount, seed: int = 0) -> FinalAccount:
                 left -= basic
                 item_rows.append((code, item.name, actual, basic, actual - basic))
                 first_item = first_item or code
-            cls_rows.append((sec_code, section.name, *(sum((r[k] for r in item_rows), Decimal("0.00")) for k in (2, 3, 4))))
+            zero = Decimal("0.00")
+            cls_rows.append(
+                (
+                    sec_code,
+                    section.name,
+                    sum((r[2] for r in item_rows), zero),
+                    sum((r[3] for r in item_rows), zero),
+                    sum((r[4] for r in item_rows), zero),
+                )
+            )
             cls_rows += item_rows
         basic = sum((r[3] for r in cls_rows if len(r[0]) == 5), Decimal("0.00"))
         total = _amount(cls.actual)

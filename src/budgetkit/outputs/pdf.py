@@ -90,7 +90,7 @@ def render_pdf(account: FinalAccount, path: str | Path) -> Path:
 
     Needs the ``render`` extra (reportlab and the Noto Sans SC font package).
 
-    >>> render_pdf(FinalAccount(unit="示例局", year=2024), "/no/such/dir/x.pdf")
+    >>> render_pdf(FinalAccount(unit="示例局", year=2024, unit_type="行政单位"), "/no/such/dir/x.pdf")
     Traceback (most recent call last):
     ...
     budgetkit.outputs.pdf.RenderError: cannot write /no/such/dir/x.pdf: ...
