@@ -354,6 +354,10 @@ class _Builder:
             self.places[f"tables.{place}"] = box
         for issue in imported.issues:
             self.issues.append(ReportIssue(issue.box, issue.text, issue.reason))
+        for page in doc.image_pages:
+            self.issues.append(
+                ReportIssue(Box(page, 0.0, 0.0, 0.0, 0.0), "", "a scanned page (images, no text layer): not read, as budgetkit does not do OCR")
+            )
         paragraphs = doc.paragraphs
         parts = [(i, m.group("n")) for i, p in enumerate(paragraphs) if (m := _PART.match(p.text))]
         narrative: Narrative | None
