@@ -134,3 +134,15 @@ def test_a_table_without_a_layout_is_a_render_error(tmp_path: Path) -> None:
     with pytest.raises(RenderError, match="odd"):
         render_pdf(account, tmp_path / "odd.pdf")
     assert not (tmp_path / "odd.pdf").exists()
+
+
+def test_without_reportlab_the_error_names_the_render_extra(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Without reportlab, drawing says which extra to install, and writes nothing."""
+    import sys
+
+    from budgetkit.errors import MissingExtraError
+
+    monkeypatch.setitem(sys.modules, "reportlab.pdfgen", None)  # makes `from reportlab.pdfgen import …` fail
+    with pytest.raises(MissingExtraError, match=r"budgetkit\[render\]"):
+        render_pdf(synthetic.generate(1, tables=True), tmp_path / "x.pdf")
+    assert not (tmp_path / "x.pdf").exists()
