@@ -167,11 +167,14 @@ class _Heading:
     year: int
 
 
-def _many(source: str) -> tuple[list[str], Any, list[_Heading], list[LoadError]] | None:
-    """Many accounts: a directory of .toml/.json files, or Parquet batch files; None for a single account.
+def _many(
+    source: str, jobs: int | None = None
+) -> tuple[list[str], Any, list[_Heading], list[LoadError], list[ImportReport | None]] | None:
+    """Many accounts: a directory of .toml/.json/.pdf files, or Parquet batch files; None for a single account.
 
     Returns the names, what to check (a list of accounts, or a Batch read from Parquet), a heading for
-    each, and the files that could not be read.
+    each, the files that could not be read and, for each account, its import report (``None`` unless
+    it was imported from a PDF). The PDFs of a directory are imported in ``jobs`` worker processes.
     """
     from budgetkit import io
 
@@ -184,20 +187,84 @@ def _many(source: str) -> tuple[list[str], Any, list[_Heading], list[LoadError]]
 
         batch = read_parquet(path)  # each row validated against its json, then checked as a batch
         headings = [_Heading(u, y) for u, y in zip(batch.units, batch.years, strict=True)]
-        return [f"{path.name}#{i}" for i in range(len(batch))], batch, headings, []
+        return [f"{path.name}#{i}" for i in range(len(batch))], batch, headings, [], [None] * len(batch)
     if not path.is_dir():
         return None
-    files = sorted(p for p in path.iterdir() if p.suffix.lower() in (".toml", ".json"))
+    files = sorted(p for p in path.iterdir() if p.suffix.lower() in (".toml", ".json", ".pdf"))
     if not files:
-        raise LoadError(source, [_issue("no .toml, .json or .parquet account files in this directory")])
-    names, accounts, errors = [], [], []
-    for file in files:
+        raise LoadError(source, [_issue("no .toml, .json, .pdf or .parquet account files in this directory")])
+    imported = _read_pdfs([f for f in files if f.suffix.lower() == ".pdf"], jobs)
+    names: list[str] = []
+    accounts: list[FinalAccount] = []
+    reports: list[ImportReport | None] = []
+    errors: list[LoadError] = []
+    for file in files:  # in the directory's sorted order, whichever worker finished first
         try:
-            accounts.append(io.load(file))
-            names.append(file.name)
+            if file.suffix.lower() == ".pdf":
+                result = imported[str(file)]
+                if isinstance(result, LoadError):
+                    raise result
+                account, report = result
+            else:
+                account, report = io.load(file), None
         except LoadError as exc:
             errors.append(exc)
-    return names, accounts, [_Heading(a.unit, a.year) for a in accounts], errors
+            continue
+        names.append(file.name)
+        accounts.append(account)
+        reports.append(report)
+    return names, accounts, [_Heading(a.unit, a.year) for a in accounts], errors, reports
+
+
+def _read_one(path: str, table_set: str) -> tuple[str, FinalAccount | None, dict[str, Any] | None, LoadError | None]:
+    """Import one PDF (a worker of ``budgetkit check DIR``): the account and its report's fields, or the error.
+
+    The report travels as its fields (its read-only mapping of places cannot be pickled) and is rebuilt.
+    """
+    from budgetkit.io.pdf import read_pdf
+
+    try:
+        imported = read_pdf(path, table_set=table_set)
+    except LoadError as exc:
+        return path, None, None, exc
+    except BudgetkitError as exc:  # anything else the import refuses is still this file's problem, not the batch's
+        return path, None, None, LoadError(path, [_issue(str(exc))])
+    fields = attrs.asdict(imported.report, recurse=False)
+    fields["places"] = dict(imported.report.places)
+    return path, imported.account, fields, None
+
+
+def _read_pdfs(
+    files: Sequence[Path], jobs: int | None, table_set: str = "national-2024"
+) -> dict[str, tuple[FinalAccount, ImportReport] | LoadError]:
+    """Import PDFs in parallel worker processes (one per core unless ``jobs``), with a progress bar on a terminal."""
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    results: dict[str, tuple[FinalAccount, ImportReport] | LoadError] = {}
+    if not files:
+        return results
+    progress = _Progress("导入")
+
+    from budgetkit.io.pdf import ImportReport
+
+    def keep(path: str, account: FinalAccount | None, report: dict[str, Any] | None, error: LoadError | None) -> None:
+        if error is not None:
+            results[path] = error
+        else:
+            assert account is not None and report is not None
+            results[path] = (account, ImportReport(**report))
+
+    if jobs == 1 or len(files) == 1:
+        for done, file in enumerate(files, 1):
+            keep(*_read_one(str(file), table_set))
+            progress(done, len(files))
+        return results
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures = [pool.submit(_read_one, str(f), table_set) for f in files]
+        for done, future in enumerate(as_completed(futures), 1):
+            keep(*future.result())
+            progress(done, len(files))
+    return results
 
 
 class _Progress:
@@ -218,12 +285,14 @@ class _Progress:
 
 
 def _check_many(
-    args: argparse.Namespace, out: TextIO, many: tuple[list[str], Any, list[_Heading], list[LoadError]]
+    args: argparse.Namespace,
+    out: TextIO,
+    many: tuple[list[str], Any, list[_Heading], list[LoadError], list[ImportReport | None]],
 ) -> int:
     from budgetkit.checks.audit import summary
     from budgetkit.checks.batch import check_batch
 
-    names, accounts, headings, errors = many
+    names, accounts, headings, errors, reports = many
     for error in errors:
         sys.stderr.write(f"budgetkit: {error}\n")
     results = check_batch(
@@ -241,10 +310,10 @@ def _check_many(
                     "source": name,
                     "unit": a.unit,
                     "year": a.year,
-                    "findings": [f.as_dict() for f in findings],
+                    "findings": [_source(f, report) for f in findings],
                     "summary": dict(summary(findings)),
                 }
-                for name, a, findings in zip(names, headings, results, strict=True)
+                for name, a, findings, report in zip(names, headings, results, reports, strict=True)
             ],
             "unreadable": [{"source": e.source, "problems": [str(i) for i in e.issues]} for e in errors],
             "summary": dict(summary(everything)),
@@ -252,9 +321,9 @@ def _check_many(
         json.dump(doc, out, ensure_ascii=False, indent=2)
         out.write("\n")
     else:
-        for name, heading, findings in zip(names, headings, results, strict=True):
+        for name, heading, findings, report in zip(names, headings, results, reports, strict=True):
             out.write(f"== {name}\n")
-            _write_findings_text(heading, findings, out, args.lang == "en")
+            _write_findings_text(heading, findings, out, args.lang == "en", report)
             out.write("\n")
         counts = summary(everything)
         out.write(
@@ -280,7 +349,7 @@ def _write_coverage(covered: Coverage, out: TextIO, english: bool) -> None:
 def _check(args: argparse.Namespace, out: TextIO) -> int:
     from budgetkit.checks.audit import check, coverage, summary
 
-    many = None if args.source in _dataset_names() else _many(args.source)
+    many = None if args.source in _dataset_names() else _many(args.source, args.jobs)
     if many is not None:
         return _check_many(args, out, many)
     account, report = _load_imported(args.source)
@@ -532,8 +601,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "source",
-        help="a .toml/.json account file, a directory of them, a .parquet batch (or a directory of parts), "
-        "or a built-in dataset name (zigong-hr-2023)",
+        help="a .toml/.json account file, a .pdf report, a directory of them (PDFs and account files, mixed), "
+        "a .parquet batch (or a directory of parts), or a built-in dataset name (zigong-hr-2023)",
+    )
+    check.add_argument(
+        "--jobs", type=int, default=None, help="processes importing the PDFs of a directory (default: one per core)"
     )
     check.add_argument(
         "--format", choices=("text", "json"), default="text", help="text for people (default), json for programs"

@@ -49,7 +49,7 @@ from budgetkit.model.indicator import PerformanceIndicator
 from budgetkit.model.project import FundGrid, FundLine, Project
 from budgetkit.values.money import Money
 
-__all__ = ["DEFECTS", "generate", "inject", "published"]
+__all__ = ["DEFECTS", "generate", "inject", "publish", "published"]
 
 _FEN = Decimal("0.000001")  # one 分 in 万元
 
@@ -295,18 +295,22 @@ def _three_public(rng: random.Random, claims: list[Claim]) -> ThreePublic:
     )
 
 
-def generate(seed: int, defects: Sequence[str] = ()) -> FinalAccount:
+def generate(seed: int, defects: Sequence[str] = (), *, tables: bool = False) -> FinalAccount:
     """A consistent synthetic account, the same for the same ``seed``; with ``defects`` injected when given.
 
     Each defect is a kind of :data:`DEFECTS`, put in by :func:`inject` with a
     random stream of its own drawn from ``seed``, so the same seed and defects
-    always give the same account, and the account without defects is unchanged.
+    always give the same account, and the account without defects is unchanged. With ``tables`` the
+    account also holds what its published report prints (:func:`publish`): the nine tables, the 目录
+    and the 情况说明 passages, for rendering and importing back.
 
     >>> from budgetkit.checks.audit import check
     >>> [f.rule for f in check(generate(7, defects=("wrong_count",))) if f.severity.value == "error"]
     ['claim.count']
     """
     account = _generate(seed)
+    if tables:
+        account = publish(account, seed)
     rng = random.Random(f"budgetkit.datasets.synthetic defects {seed}")
     for kind in defects:
         account = inject(account, kind, rng)
@@ -436,6 +440,256 @@ def _generate(seed: int) -> FinalAccount:
         claims=tuple(claims),
         explanations=(explanation,),
     )
+
+
+# -- the published tables and 情况说明 ----------------------------------------------------------------------------
+
+#: 表六's economic items drawn for 人员经费 (工资福利支出) and 公用经费 (商品和服务支出): (code, name, weight).
+_PERSONNEL_ITEMS = (
+    ("30101", "基本工资", 30), ("30102", "津贴补贴", 25), ("30103", "奖金", 5), ("30107", "绩效工资", 15),
+    ("30108", "机关事业单位基本养老保险缴费", 10), ("30112", "其他社会保障缴费", 3), ("30113", "住房公积金", 8),
+    ("30199", "其他工资福利支出", 4),
+)
+_PUBLIC_USE_ITEMS = (
+    ("30201", "办公费", 20), ("30207", "邮电费", 5), ("30211", "差旅费", 8), ("30213", "维修（护）费", 12),
+    ("30226", "劳务费", 10), ("30227", "委托业务费", 25), ("30229", "福利费", 5), ("30299", "其他商品和服务支出", 15),
+)
+_CONTENTS_TABLES = (
+    "收入支出决算总表", "收入决算表", "支出决算表", "财政拨款收入支出决算总表", "一般公共预算财政拨款支出决算表",
+    "一般公共预算财政拨款基本支出决算表", "财政拨款“三公”经费支出决算表", "政府性基金预算财政拨款收入支出决算表",
+    "国有资本经营预算财政拨款收入支出决算表",
+)
+_CONTENTS_SECTIONS = (
+    "收入支出决算总体情况说明", "收入决算情况说明", "支出决算情况说明", "财政拨款收入支出决算总体情况说明",
+    "一般公共预算财政拨款支出决算情况说明", "一般公共预算财政拨款基本支出决算情况说明",
+    "财政拨款“三公”经费支出决算情况说明", "政府性基金预算财政拨款收入支出决算情况说明",
+    "国有资本经营预算财政拨款收入支出决算情况说明", "预算绩效管理情况", "其他重要事项的情况说明",
+)
+_ZH_NUMBERS = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五",
+               "十六", "十七", "十八", "十九", "二十", "二十一", "二十二", "二十三", "二十四", "二十五", "二十六", "二十七")
+
+
+def _amount(money: Money | None) -> Decimal:
+    return Decimal("0.00") if money is None else money.amount
+
+
+def _text(value: Decimal | None, blank_zero: bool = False) -> str:
+    """A printed cell: the amount with two places, or blank (``""``) for nothing (or for 0 when zeros print blank)."""
+    if value is None or (blank_zero and not value):
+        return ""
+    return format(value.quantize(Decimal("0.01")), "f")
+
+
+def _cents_split(rng: random.Random, total: Decimal, items: Sequence[tuple[str, str, int]]) -> list[Decimal]:
+    """Split a printed amount among items in whole 0.01 万元, exactly (so the items add up to it)."""
+    cents = int(total * 100)
+    return [Decimal(part).scaleb(-2) for part in _split(rng, cents, [w for _, _, w in items])] if cents else [Decimal("0.00")] * len(items)
+
+
+def publish(account: FinalAccount, seed: int = 0) -> FinalAccount:
+    """``account`` with what a Shanghai-layout report publishes: the nine tables, the 目录, 概况 and 情况说明.
+
+    The tables (national 2024 set) are drawn from the account's printed figures: 表五 from its 类/款/项
+    (a 款 is the sum of its 项, as printed), 表二 and 表三 add the 事业收入 to the first 项, 表六 splits
+    人员经费 and 公用经费 into economic items that add up exactly, 表七 prints the 三公 figures with
+    their budgets, 表八 and 表九 print empty with their 本表无数据 statement. The passages are the
+    template's sentences of 情况说明 一, 二, 三, 六, 八 and 九 with the account's figures. The same ``seed``
+    gives the same report.
+
+    >>> a = publish(generate(7), seed=7)
+    >>> [t.number for t in a.tables.tables], a.tables.cell("general_budget_expenditure", "total", "total").text
+    (['一', '二', '三', '四', '五', '六', '七', '八', '九'], '847.89')
+    >>> a.passages[2].text.splitlines()[1][:24]
+    '本年收入合计847.89万元，其中：财政拨款收入'
+    """
+    from budgetkit.model.tables import Row, Table, Tables, table_set
+    from budgetkit.reference.classification import functional_table
+
+    rng = random.Random(f"budgetkit.datasets.synthetic publish {seed}")
+    unit, year = account.unit, account.year
+    national = table_set("national-2024")
+    codes = functional_table()
+    income, spent, general = account.income, account.expenditure, account.general_budget
+    business = _amount(income.business.current)
+    # 类/款/项 rows of 表五: (code, name, total, basic, project); 基本支出 is drawn item by item in printed order
+    left = _amount(general.basic.current)
+    tree: list[tuple[str, str, Decimal, Decimal, Decimal]] = []
+    first_item: str | None = None
+    for cls in general.categories:
+        cls_code = next(e.code for e in codes.find(cls.name) if len(e.code) == 3)
+        cls_rows: list[tuple[str, str, Decimal, Decimal, Decimal]] = []
+        for section in cls.children:
+            sec_code = next(e.code for e in codes.find(section.name) if e.code.startswith(cls_code) and len(e.code) == 5)
+            item_rows: list[tuple[str, str, Decimal, Decimal, Decimal]] = []
+            for item in section.children:
+                code = next(e.code for e in codes.find(item.name) if e.code.startswith(sec_code) and len(e.code) == 7)
+                actual = _amount(item.actual)
+                basic = min(left, actual)
+                left -= basic
+                item_rows.append((code, item.name, actual, basic, actual - basic))
+                first_item = first_item or code
+            zero = Decimal("0.00")
+            cls_rows.append(
+                (
+                    sec_code,
+                    section.name,
+                    sum((r[2] for r in item_rows), zero),
+                    sum((r[3] for r in item_rows), zero),
+                    sum((r[4] for r in item_rows), zero),
+                )
+            )
+            cls_rows += item_rows
+        basic = sum((r[3] for r in cls_rows if len(r[0]) == 5), Decimal("0.00"))
+        total = _amount(cls.actual)
+        tree.append((cls_code, cls.name, total, basic, total - basic))
+        tree += cls_rows
+    rows5 = [Row(key=c, name=n, cells=(_text(t), _text(b, True), _text(p, True))) for c, n, t, b, p in tree]
+    rows5.append(Row(key="total", name="合计", cells=(_text(_amount(general.total.current)), _text(_amount(general.basic.current), True), _text(_amount(general.project.current), True))))
+
+    def extra(code: str) -> Decimal:  # the 事业收入 of a row: all of it on the first 项 and its parents
+        return business if first_item is not None and first_item.startswith(code) else Decimal(0)
+
+    rows2 = [Row(key="total", name="合计", cells=(_text(_amount(income.year_total.current)), _text(_amount(general.total.current), True), "", _text(business, True), "", "", ""))]
+    rows2 += [Row(key=c, name=n, cells=(_text(t + extra(c)), _text(t, True), "", _text(extra(c), True), "", "", "")) for c, n, t, _, _ in tree]
+    rows3 = [Row(key="total", name="合计", cells=(_text(_amount(spent.year_total.current)), _text(_amount(spent.basic.current), True), _text(_amount(spent.project.current), True), "", "", ""))]
+    rows3 += [Row(key=c, name=n, cells=(_text(t + extra(c)), _text(b, True), _text(p + extra(c), True), "", "", "")) for c, n, t, b, p in tree]
+    classes = {c: t for c, _, t, _, _ in tree if len(c) == 3}
+    template_classes = [line for line in national.template("summary").lines if line.side is not None and line.side.value == "expenditure" and line.key.isdigit()]
+    summary = [
+        Row(key=f"income.{key}", name=name, number=f"{_ZH_NUMBERS[i]}、" if i < 8 else "", side="income", cells=(_text(value, True),))
+        for i, (key, name, value) in enumerate((
+            ("general_budget", "一般公共预算财政拨款收入", _amount(income.general_budget.current)),
+            ("government_fund", "政府性基金预算财政拨款收入", None), ("state_capital", "国有资本经营预算财政拨款收入", None),
+            ("superior_subsidy", "上级补助收入", None), ("business", "事业收入", business), ("operating", "经营收入", None),
+            ("affiliated", "附属单位上缴收入", None), ("other", "其他收入", None),
+            ("year_total", "本年收入合计", _amount(income.year_total.current)), ("non_fiscal_balance_used", "使用非财政拨款结余", None),
+            ("opening_balance", "年初结转和结余", _amount(income.opening_balance.current)), ("total", "总计", _amount(income.total.current)),
+        ))
+    ]
+    summary += [Row(key=line.key, name=line.name, number=f"{_ZH_NUMBERS[i]}、", side="expenditure", cells=(_text(classes.get(line.key, Decimal(0)) + extra(line.key), True),)) for i, line in enumerate(template_classes)]
+    summary += [
+        Row(key=f"expenditure.{key}", name=name, side="expenditure", cells=(_text(value, True),))
+        for key, name, value in (
+            ("year_total", "本年支出合计", _amount(spent.year_total.current)), ("surplus_distribution", "结余分配", None),
+            ("closing_balance", "年末结转和结余", _amount(spent.closing_balance.current)), ("total", "总计", _amount(spent.total.current)),
+        )
+    ]
+    gb = _amount(general.total.current)
+    fiscal = [
+        Row(key="fiscal.general_budget.income", name="一般公共预算财政拨款", number="一、", side="income", cells=(_text(gb),)),
+        Row(key="fiscal.government_fund.income", name="政府性基金预算财政拨款", number="二、", side="income", cells=("",)),
+        Row(key="fiscal.state_capital.income", name="国有资本经营预算财政拨款", number="三、", side="income", cells=("",)),
+        Row(key="fiscal.income", name="本年收入合计", side="income", cells=(_text(gb),)),
+        Row(key="fiscal.opening", name="年初财政拨款结转和结余", side="income", cells=("",)),
+        Row(key="fiscal.general_budget.opening", name="一般公共预算财政拨款", number="一、", side="income", cells=("",)),
+        Row(key="fiscal.government_fund.opening", name="政府性基金预算财政拨款", number="二、", side="income", cells=("",)),
+        Row(key="fiscal.state_capital.opening", name="国有资本经营预算财政拨款", number="三、", side="income", cells=("",)),
+        Row(key="fiscal.income_total", name="总计", side="income", cells=(_text(gb),)),
+    ]
+    fiscal += [Row(key=line.key, name=line.name, number=f"{_ZH_NUMBERS[i]}、", side="expenditure", cells=(_text(classes.get(line.key), True), _text(classes.get(line.key), True), "", "")) for i, line in enumerate(template_classes)]
+    fiscal += [
+        Row(key="fiscal.expenditure", name="本年支出合计", side="expenditure", cells=(_text(gb), _text(gb), "", "")),
+        Row(key="fiscal.closing", name="年末财政拨款结转和结余", side="expenditure", cells=("", "", "", "")),
+        Row(key="fiscal.expenditure_total", name="总计", side="expenditure", cells=(_text(gb), _text(gb), "", "")),
+    ]
+    personnel, public_use = _amount(general.personnel.current), _amount(general.public_use.current)
+    economic = [Row(key="301", name="工资福利支出", cells=(_text(personnel),))]
+    economic += [Row(key=c, name=n, cells=(_text(v),)) for (c, n, _), v in zip(_PERSONNEL_ITEMS, _cents_split(rng, personnel, _PERSONNEL_ITEMS), strict=True)]
+    economic.append(Row(key="302", name="商品和服务支出", cells=(_text(public_use),)))
+    economic += [Row(key=c, name=n, cells=(_text(v),)) for (c, n, _), v in zip(_PUBLIC_USE_ITEMS, _cents_split(rng, public_use, _PUBLIC_USE_ITEMS), strict=True)]
+    economic += [Row(key="general_budget.personnel", name="人员经费合计", cells=(_text(personnel),)), Row(key="general_budget.public_use", name="公用经费合计", cells=(_text(public_use),))]
+    three = account.three_public
+    budgets = {}
+    for key in ("outbound", "vehicle_purchase", "vehicle_operation", "reception"):
+        actual = _amount(getattr(three, key).current)
+        budgets[key] = actual + Decimal(rng.choice((0, 0, rng.randrange(0, 500)))).scaleb(-2)
+    budgets["vehicle"] = budgets["vehicle_purchase"] + budgets["vehicle_operation"]
+    budgets["total"] = budgets["outbound"] + budgets["vehicle"] + budgets["reception"]
+    names = {line.key: line.name for line in national.template("three_public").lines}
+    three_rows = [Row(key=f"three_public.{k}", name=names[f"three_public.{k}"], cells=(_text(budgets[k]), _text(_amount(getattr(three, k).current)))) for k in ("total", "outbound", "vehicle", "vehicle_purchase", "vehicle_operation", "reception")]
+    three = attrs.evolve(three, **{k: attrs.evolve(getattr(three, k), budget=Money(budgets[k])) for k in budgets})
+
+    def table(key: str, rows: Sequence[Row], empty: str = "") -> Table:
+        template = national.template(key)
+        return Table(
+            key=key, number=template.number, title=template.title,
+            columns=tuple(c.key for c in template.columns), income_columns=tuple(c.key for c in template.income_columns),
+            rows=tuple(rows), notes=(f"注：{template.note}",) if template.note else (), empty_note=empty,
+        )
+
+    blank = (Row(key="total", name="合计", cells=("",) * 6),)
+    tables = (
+        table("summary", summary), table("income", rows2), table("expenditure", rows3), table("fiscal_summary", fiscal),
+        table("general_budget_expenditure", rows5), table("basic_expenditure", economic), table("three_public", three_rows),
+        table("government_fund", blank, f"说明：{unit}本年度没有政府性基金预算财政拨款收入和支出，故本表无数据。"),
+        table("state_capital", blank, f"说明：{unit}本年度没有国有资本经营预算财政拨款收入和支出，故本表无数据。"),
+    )
+    contents = (
+        f"第一部分 {unit}概况", "一、主要职能", "二、部门决算单位构成", f"第二部分 {unit}{year}年度部门决算表",
+        *(f"{_ZH_NUMBERS[i]}、{title}" for i, title in enumerate(_CONTENTS_TABLES)),
+        f"第三部分 {unit}{year}年度部门决算情况说明",
+        *(f"{_ZH_NUMBERS[i]}、{title}" for i, title in enumerate(_CONTENTS_SECTIONS)),
+        "第四部分 名词解释",
+    )
+    return attrs.evolve(
+        account,
+        three_public=three,
+        duties=f"{unit}负责本单位职责范围内的各项工作。",
+        organisation=f"纳入{unit}部门决算编制范围的单位包括：{unit}本级。",
+        passages=_passages(account),
+        tables=Tables(set="national-2024", contents=contents, tables=tables),
+    )
+
+
+def _passages(account: FinalAccount) -> tuple[Passage, ...]:
+    """情况说明 一, 二, 三, 六, 八 and 九 in the template's sentences, with the account's printed figures and claims."""
+    unit, year = account.unit, account.year
+    income, spent, general = account.income, account.expenditure, account.general_budget
+
+    def amount(figure: Figure) -> str:
+        return _text(_amount(figure.current))
+
+    def claim(kind: str, subject: str) -> Decimal:
+        return next(c.stated for c in account.claims if c.kind.value == kind and c.subject == subject)
+
+    change, growth = claim("change", "income.total"), claim("growth", "income.total")
+    up = "增加" if change >= 0 else "减少"
+    rate = "增长" if growth >= 0 else "下降"
+    passages = [
+        Passage(section="第三部分", text=f"第三部分 {unit} {year} 年度部门决算情况说明"),
+        Passage(
+            section="一",
+            text=f"一、收入支出决算总体情况说明\n{unit} {year} 年度收入支出总计{amount(income.total)}万元。与{year - 1}年度相比，"
+            f"收入支出总计{up}{_text(abs(change))}万元，{rate}{_text(abs(growth))}%。主要原因：业务工作量变化。",
+        ),
+        Passage(
+            section="二",
+            text=f"二、收入决算情况说明\n本年收入合计{amount(income.year_total)}万元，其中：财政拨款收入{amount(income.general_budget)}万元，"
+            f"占{_text(claim('share', 'income.general_budget'))}%；事业收入{amount(income.business)}万元，"
+            f"占{_text(claim('share', 'income.business'))}%。",
+        ),
+        Passage(
+            section="三",
+            text=f"三、支出决算情况说明\n本年支出合计{amount(spent.year_total)}万元，其中：基本支出{amount(spent.basic)}万元，"
+            f"占{_text(claim('share', 'expenditure.basic'))}%；项目支出{amount(spent.project)}万元，"
+            f"占{_text(claim('share', 'expenditure.project'))}%。",
+        ),
+        Passage(
+            section="六",
+            text=f"六、一般公共预算财政拨款基本支出决算情况说明\n一般公共预算财政拨款基本支出{amount(general.basic)}万元。"
+            f"其中：人员经费{amount(general.personnel)}万元，主要包括：基本工资、津贴补贴、奖金；"
+            f"公用经费{amount(general.public_use)}万元，主要包括：办公费、差旅费、委托业务费。",
+        ),
+        Passage(
+            section="八",
+            text=f"八、政府性基金预算财政拨款收入支出决算情况说明\n{unit} {year} 年度无政府性基金预算财政拨款收入和支出。",
+        ),
+        Passage(
+            section="九",
+            text=f"九、国有资本经营预算财政拨款收入支出决算情况说明\n{unit} {year} 年度无国有资本经营预算财政拨款收入和支出。",
+        ),
+    ]
+    return tuple(passages)
 
 
 # -- defects ------------------------------------------------------------------------------------------------------

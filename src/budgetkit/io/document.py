@@ -144,6 +144,8 @@ class Document:
     pages: int
     paragraphs: tuple[Paragraph, ...]
     tables: tuple[RawTable, ...]
+    #: pages that are images with no text layer (scanned): nothing on them is read, as OCR is not done
+    image_pages: tuple[int, ...] = ()
 
     def numbers(self) -> Iterator[NumberToken]:
         """Every number printed in the document, with its place (table cells, text, headings and notes).
@@ -211,6 +213,8 @@ def read_pdf(path: str | Path, *, max_pages: int = MAX_PAGES) -> Document:
                 raise
             except Exception as exc:  # a damaged page: name it
                 raise LoadError(source, [LoadIssue(f"page {number}", f"cannot be read ({type(exc).__name__})")]) from None
+            finally:
+                page.close()  # drop the page's parsed objects: memory stays that of one page, not of all read so far
         return reader.document(count)
 
 
@@ -269,7 +273,7 @@ class _Reader:
         self.lines: list[Line] = []  # the paragraph being read
         self.margin: float | None = None  # left margin of running text on this page
         self.pending: _Pending | None = None
-        self.image_pages = 0  # pages that are images with no text
+        self.image_pages: list[int] = []  # pages that are images with no text
 
     def page(self, number: int, page: Any) -> None:
         found = sorted(page.find_tables(), key=lambda table: table.bbox[1])
@@ -281,7 +285,7 @@ class _Reader:
         if self.chars > MAX_CHARS:
             raise LoadError(self.source, [LoadIssue(f"page {number}", f"more than {MAX_CHARS:,} characters of text")])
         if page.images and not lines:
-            self.image_pages += 1
+            self.image_pages.append(number)
         outside = sorted(
             (line for line in lines if not any(_inside(line.box, table.bbox) for table in found)),
             key=lambda line: line.box.top,
@@ -372,7 +376,7 @@ class _Reader:
                 else "no text in the document"
             )
             raise LoadError(self.source, [LoadIssue("file", problem)])
-        return Document(self.source, pages, tuple(self.paragraphs), tuple(self.tables))
+        return Document(self.source, pages, tuple(self.paragraphs), tuple(self.tables), tuple(self.image_pages))
 
 
 def _inside(box: Box, bbox: Sequence[float]) -> bool:

@@ -343,6 +343,7 @@ class _Builder:
         self.tables = Tables()
         self.not_held = 0  # numbers read into statements that no field of the account holds
         self.resolved: dict[int, str | None] = {}  # paragraph → the code of its 类/款/项 path
+        self.unit = ""  # the unit's name, once read from the cover
 
     # -- the whole -------------------------------------------------------------------------------------------
     def build(self) -> Imported:
@@ -354,6 +355,10 @@ class _Builder:
             self.places[f"tables.{place}"] = box
         for issue in imported.issues:
             self.issues.append(ReportIssue(issue.box, issue.text, issue.reason))
+        for page in doc.image_pages:
+            self.issues.append(
+                ReportIssue(Box(page, 0.0, 0.0, 0.0, 0.0), "", "a scanned page (images, no text layer): not read, as budgetkit does not do OCR")
+            )
         paragraphs = doc.paragraphs
         parts = [(i, m.group("n")) for i, p in enumerate(paragraphs) if (m := _PART.match(p.text))]
         narrative: Narrative | None
@@ -363,6 +368,7 @@ class _Builder:
             narrative = None
             self.issues.append(ReportIssue(None, "第三部分", exc.reason))
         unit, year = self._title(paragraphs, parts)
+        self.unit = unit
         contents = self._contents(paragraphs, parts)
         duties, organisation = self._overview(paragraphs, parts, doc)
         glossary = self._glossary(paragraphs, parts)
@@ -804,7 +810,11 @@ class _Builder:
             seen += coverage.seen
             imported_count += coverage.stated
             in_text += coverage.in_reasons + coverage.numbering
-            unplaced.extend(Unplaced(u.box, u.text, "text") for u in narrative.unread)
+            for unread in narrative.unread:
+                if self._in_unit_name(unread.paragraph, unread.start, unread.end):
+                    in_text += 1  # a digit of the unit's own name (示例单位7), not a figure
+                else:
+                    unplaced.append(Unplaced(unread.box, unread.text, "text"))
         found = tuple(t.key for t in imported.tables.tables)
         return ImportReport(
             source=self.doc.source,
@@ -820,6 +830,13 @@ class _Builder:
             issues=tuple(self.issues),
             places=self.places,
         )
+
+    def _in_unit_name(self, paragraph: int, start: int, end: int) -> bool:
+        """Whether the span of a paragraph lies inside a printing of the unit's name."""
+        if not self.unit:
+            return False
+        text = self.doc.paragraphs[paragraph].text
+        return any(m.start() <= start and end <= m.end() for m in re.finditer(re.escape(self.unit), text))
 
     def _parts(self) -> list[tuple[int, str]]:
         return [(i, m.group("n")) for i, p in enumerate(self.doc.paragraphs) if (m := _PART.match(p.text))]

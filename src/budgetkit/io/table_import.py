@@ -254,6 +254,13 @@ class _TableReader:
         texts = []
         for position, key in zip(positions, keys, strict=True):
             cell = row[position] if position < len(row) else Cell(None, None)
+            if cell.text is None:  # no ruled cell of its own: merged into a neighbour, or never drawn
+                left = next((c.box for c in reversed(row[:position]) if c.box is not None), None)
+                # the place just right of its left neighbour: the page is known, and no printed cell is blamed
+                where = None if left is None else Box(left.page, left.x1, left.top, left.x1, left.bottom)
+                self.issues.append(
+                    ImportIssue(where, table_row, f"no cell of its own in column {key} of {self.template.title} (merged or not ruled); read as blank")
+                )
             text = (cell.text or "").replace(" ", "")
             if text and not _is_number(text):
                 if text not in self.header_words:

@@ -1,0 +1,149 @@
+"""Hostile PDFs, generated at test time: thousands of pages, merged and missing cells, scanned pages.
+
+Each gives a BudgetkitError naming the file, or an import whose report names the page of what was not read.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from budgetkit.datasets import synthetic
+from budgetkit.errors import BudgetkitError, LoadError
+from budgetkit.io.document import MAX_PAGES
+from budgetkit.io.document import read_pdf as read_document
+from budgetkit.io.pdf import read_pdf
+
+pytest.importorskip("pdfplumber")
+pytest.importorskip("reportlab")
+pypdf = pytest.importorskip("pypdf")
+
+from budgetkit.outputs import pdf as render  # noqa: E402  (after the skips: it needs reportlab to draw)
+
+
+@pytest.fixture(scope="session")
+def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A synthetic report rendered once for the session."""
+    return render.render_pdf(synthetic.generate(5, tables=True), tmp_path_factory.mktemp("hostile") / "report.pdf")
+
+
+@pytest.fixture(scope="session")
+def thousands(report: Path) -> Path:
+    """A PDF of 2,500 pages, each a copy of one page of the report (pypdf shares the page: built in a second)."""
+    source = pypdf.PdfReader(report)
+    writer = pypdf.PdfWriter()
+    for _ in range(MAX_PAGES + 500):
+        writer.add_page(source.pages[2])
+    path = report.parent / "thousands.pdf"
+    with path.open("wb") as handle:
+        writer.write(handle)
+    return path
+
+
+def test_thousands_of_pages_are_refused_by_count_before_any_is_read(thousands: Path) -> None:
+    """2,500 pages: a LoadError naming the file and the limit, raised after counting pages, none of them read."""
+    with pytest.raises(LoadError, match=rf"(?s)thousands\.pdf.*2500 pages; at most {MAX_PAGES} are read"):
+        read_pdf(thousands)
+
+
+def test_a_long_document_within_the_limit_is_read_page_by_page(thousands: Path, tmp_path: Path) -> None:
+    """Under a lower limit the same document is refused; at a higher one every page is read (memory is one page's)."""
+    with pytest.raises(LoadError, match="at most 40 are read"):
+        read_document(thousands, max_pages=40)
+    writer = pypdf.PdfWriter()
+    source = pypdf.PdfReader(thousands)
+    for page in source.pages[:30]:
+        writer.add_page(page)
+    short = tmp_path / "thirty.pdf"
+    with short.open("wb") as handle:
+        writer.write(handle)
+    doc = read_document(short, max_pages=40)
+    assert doc.pages == 30 and {line.box.page for p in doc.paragraphs for line in p.lines} == set(range(1, 31))
+
+
+def _merged_table() -> bytes:
+    """A report whose 表五 has two amounts printed in one merged cell and a cell that is not ruled at all."""
+    from reportlab.pdfgen import canvas
+
+    spot = render._Spot
+    chars = "示例局2024年度部门决算目录第二分一般公共预算财政拨款支出决算表单位万元项目合计基本功能类科编码名称社会保障和就业行政事养老卫生健康"
+    font = render._font(frozenset(chars))
+    buffer = io.BytesIO()
+    pages = render._Pages(canvas.Canvas(buffer, pagesize=render._A4), font)
+    pages.new_page()
+    pages.line("示例局", 26, "center")
+    pages.line("2024 年度部门决算", 26, "center")
+    pages.new_page()
+    pages.line("目 录", 16, "center")
+    pages.paragraph("第二部分 决算表")
+    pages.new_page(landscape=True)
+    pages.line("一般公共预算财政拨款支出决算表", 15, "center")
+    pages.line("单位：万元", 9, "right")
+    header = (
+        spot(0, 0, "项目", cols=2), spot(1, 0, "功能分类科目编码"), spot(1, 1, "科目名称"),
+        spot(0, 2, "合计", rows=2), spot(0, 3, "基本支出", rows=2), spot(0, 4, "项目支出", rows=2),
+    )  # fmt: skip
+    body = (
+        (spot(0, 0, "208"), spot(0, 1, "社会保障和就业支出"), spot(0, 2, "10.00"), spot(0, 3, "6.00 4.00", cols=2)),
+        (spot(0, 0, "20805"), spot(0, 1, "行政事业单位养老支出"), spot(0, 2, "10.00"), spot(0, 3, "6.00")),
+        (spot(0, 0, "合计", cols=2), spot(0, 2, "10.00"), spot(0, 3, "6.00"), spot(0, 4, "4.00")),
+    )
+    pages.grid(render._Grid((64.0, 200.0, 60.0, 60.0, 60.0), header, 2, body))
+    pages.finish()
+    return buffer.getvalue()
+
+
+def test_merged_and_missing_cells_are_issues_with_their_page(tmp_path: Path) -> None:
+    """Two amounts in one merged cell and an unruled cell: the import goes on and names each, with its page."""
+    path = tmp_path / "merged.pdf"
+    path.write_bytes(_merged_table())
+    imported = read_pdf(path)
+    table = imported.account.tables.table("general_budget_expenditure")
+    assert table is not None and [c.text for c in table.row("total").cells] == ["10.00", "6.00", "4.00"]  # type: ignore[union-attr]
+    issues = [(i.page, i.text, i.reason.split(" of 一般")[0]) for i in imported.report.issues if i.page == 3]
+    assert issues == [
+        (3, "6.004.00", "not a number in column basic"),
+        (3, "208", "no cell of its own in column project"),
+        (3, "20805", "no cell of its own in column project"),
+    ]
+    assert sorted(u.text for u in imported.report.not_understood) == ["4.00", "6.00"]
+    assert not imported.report.complete
+
+
+def test_a_scanned_page_inside_a_report_is_named_and_ocr_is_not_done(report: Path, tmp_path: Path) -> None:
+    """A page of images in a report with text: its page is an issue saying OCR is not done; the rest is read."""
+    image = pytest.importorskip("PIL.Image")
+    scan = tmp_path / "scan.pdf"
+    image.new("RGB", (200, 280), "white").save(scan)
+    writer = pypdf.PdfWriter()
+    for page in pypdf.PdfReader(report).pages:
+        writer.add_page(page)
+    writer.add_page(pypdf.PdfReader(scan).pages[0])
+    path = tmp_path / "with-scan.pdf"
+    with path.open("wb") as handle:
+        writer.write(handle)
+    imported = read_pdf(path)
+    last = imported.report.pages
+    assert [(i.page, i.reason) for i in imported.report.issues] == [
+        (last, "a scanned page (images, no text layer): not read, as budgetkit does not do OCR")
+    ]
+    assert imported.account.tables == synthetic.generate(5, tables=True).tables
+
+
+@pytest.mark.parametrize(
+    ("name", "cut"),
+    [("header-only.pdf", 16), ("half.pdf", 2), ("no-trailer.pdf", -200)],
+)
+def test_truncated_reports_are_errors_naming_the_file(report: Path, tmp_path: Path, name: str, cut: int) -> None:
+    """A rendered report cut short anywhere gives a BudgetkitError that names the file, never another exception."""
+    data = report.read_bytes()
+    path = tmp_path / name
+    path.write_bytes(data[:cut] if cut in (16, -200) else data[: len(data) // cut])
+    try:
+        read_pdf(path)
+    except BudgetkitError as exc:
+        assert name in str(exc)
+    else:  # pdfminer may rebuild a file that lost only its trailer: then it must import whole
+        assert read_pdf(report).account.tables == read_pdf(path).account.tables
