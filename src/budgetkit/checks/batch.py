@@ -63,6 +63,7 @@ from budgetkit.checks.rules import claims as claim_rules
 from budgetkit.checks.rules import classification as classification_rules
 from budgetkit.checks.rules import identity as identity_rules
 from budgetkit.checks.rules import performance as performance_rules
+from budgetkit.checks.rules import selfeval as selfeval_rules
 from budgetkit.checks.rules import tables as table_rules
 from budgetkit.checks.rules import text as text_rules
 from budgetkit.checks.rules.forms import (
@@ -983,7 +984,18 @@ class _Found:
         return out
 
 
-_RULE_CODES = ("identity", "explanation", "claim", "funds", "classification", "project", "text", "chart", "table")
+_RULE_CODES = (
+    "identity",
+    "explanation",
+    "claim",
+    "funds",
+    "classification",
+    "project",
+    "selfeval",
+    "text",
+    "chart",
+    "table",
+)
 
 
 @attrs.frozen
@@ -1049,6 +1061,7 @@ class _Checker:
             ("", self.claims),
             ("classification", self.classification),
             ("project", self.projects),
+            ("selfeval", self.selfeval),
             ("text", self.texts),
             ("chart", self.charts),
             ("table", self.tables),
@@ -1280,6 +1293,13 @@ class _Checker:
                 )
                 if finding is not None:
                     self.found.add(int(owner[r]), rule, int(r - starts[r]), [finding])
+
+    def selfeval(self) -> None:
+        """The selfeval rule, not vectorised: run whole on each account with a self-evaluation table."""
+        rule_func = next(r.func for r in selfeval_rules.RULES)
+        rule = self.position["selfeval"]
+        for k in np.unique(self.batch._tables["projects"].owner()).tolist():
+            self.found.add(int(k), rule, 0, list(rule_func(self.context(int(k)))))
 
     def tables(self) -> None:
         """The table rule, not vectorised: run whole on each account that prints tables (few do)."""

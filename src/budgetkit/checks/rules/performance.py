@@ -17,7 +17,7 @@ from budgetkit.checks.context import Context, Rule
 from budgetkit.checks.finding import Finding, Part
 from budgetkit.checks.rules.forms import sum_reaches
 from budgetkit.checks.scoring import FULL_SCORE, IndicatorScore, score_project
-from budgetkit.model.project import Project
+from budgetkit.model.project import Layout, Project
 
 __all__ = ["RULES", "TEMPLATE_NOTES", "has_reason", "project_findings"]
 
@@ -40,7 +40,7 @@ def _project(ctx: Context, i: int, project: Project, score: Any) -> Iterator[Fin
     path = f"projects[{i}]"
     label = project.label
     part = Part.PROJECTS
-    if project.code is None:
+    if project.code is None and project.layout is Layout.SICHUAN:  # 附件1 prints no project code
         yield ctx.finding(
             "project.code_missing",
             f"{path}.code",
@@ -105,7 +105,8 @@ def _project(ctx: Context, i: int, project: Project, score: Any) -> Iterator[Fin
             stated=rate.format(),
             part=part,
         )
-    if project.budget_adjusted and not has_reason(project.execution_reason):
+    adjusted = project.budget_adjusted and project.layout is Layout.SICHUAN  # 附件1 has no cell for the reason
+    if adjusted and not has_reason(project.execution_reason):
         total = project.funds.total
         assert total.initial is not None and total.adjusted is not None
         yield ctx.finding(
