@@ -150,9 +150,9 @@ def parse_cell(text: str) -> PrintedCell:
         try:
             check_unit(unit)
         except UnknownUnitError:
-            if re.search(r"\d", unit):  # "3天2次", "1-2": not one number with a unit
+            if op is None or re.search(r"\d", unit):  # "11月底前", "3天2次": text, not a number with a unit
                 return PrintedCell(printed, None, printed, "")
-            unit = ""
+            unit = ""  # "≥50栋": a number compared with its target; the unit stays in the printed text
     number = match.group("number").replace(",", "")
     return PrintedCell(printed, None if op is None else parse_operator(op), number, unit)
 
