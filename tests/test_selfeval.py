@@ -11,6 +11,7 @@ import pytest
 from budgetkit import datasets, io
 from budgetkit.checks.audit import check
 from budgetkit.checks.batch import check_batch
+from budgetkit.checks.context import Context
 from budgetkit.checks.finding import Finding, Severity
 from budgetkit.checks.rules import selfeval as selfeval_rules
 from budgetkit.checks.scoring import ScoringRules, score_project
@@ -299,19 +300,19 @@ def test_a_rounding_residue_in_the_fund_rows_is_info() -> None:
         for s in ("财政资金", "单位资金", "其他资金")
     )
     p = Project(name="x", code="5103", kind="特定目标类", funds=FundGrid(lines=(line, *parts)))
-    ctx = selfeval_rules.Context(attrs.evolve(datasets.load("zigong-hr-2023"), projects=(p,)))
+    ctx = Context(attrs.evolve(datasets.load("zigong-hr-2023"), projects=(p,)))
     found = list(selfeval_rules.selfeval_findings(ctx))
     assert {(f.rule, f.severity) for f in found} == {("rounding.residue", Severity.INFO)}
 
 
 def test_a_table_never_filled_in() -> None:
     """Labels and weights printed, every amount, completion and score blank: one warning, nothing else of it."""
-    rows = [
+    rows: list[list[str | None]] = [
         ["项目名称", "空白项目"],
         ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
         [None, "产出指标", "数量指标", "培训人数", "≥50个", None, "90", None],
     ]
-    found = list(selfeval_rules.selfeval_findings(selfeval_rules.Context(_central_account(rows))))
+    found = list(selfeval_rules.selfeval_findings(Context(_central_account(rows))))
     assert [(f.rule, f.severity) for f in found] == [("selfeval.unfilled", Severity.WARNING)]
 
 
