@@ -360,3 +360,15 @@ def test_check_batch_equals_check_with_central_tables() -> None:
     for scoring in (None, ScoringRules.preset("hubei")):
         batch = check_batch(accounts, scoring=scoring)
         assert batch == [check(a, scoring=scoring) for a in accounts]
+
+
+def test_the_format_page_example_of_a_central_table_loads() -> None:
+    """The 附件1 example of docs/dataset-format.md is a valid 0.3 fragment that reads as its table does."""
+    page = (Path(__file__).parents[1] / "docs" / "dataset-format.md").read_text(encoding="utf-8")
+    block = page[page.index('[[projects]]\nname = "社区就业服务"') :]
+    block = block[: block.index("```")]
+    head = 'format_version = "0.3"\nunit = "示例"\nyear = 2024\nunit_type = "行政单位"\n'
+    (project,) = io.loads(head + block).projects
+    from_cells = read_selfeval_table(central_rows())
+    assert project.layout is Layout.CENTRAL and project.indicators[0] == from_cells.indicators[3]
+    assert project.funds.lines == from_cells.funds.lines[:2]
