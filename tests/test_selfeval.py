@@ -372,3 +372,12 @@ def test_the_format_page_example_of_a_central_table_loads() -> None:
     from_cells = read_selfeval_table(central_rows())
     assert project.layout is Layout.CENTRAL and project.indicators[0] == from_cells.indicators[3]
     assert project.funds.lines == from_cells.funds.lines[:2]
+
+
+def test_template_rows_left_empty_and_any_of_which_label() -> None:
+    """附件1's empty 指标N： rows are skipped, and 其中： may precede any fund row."""
+    rows = central_rows()
+    rows.insert(18, [None, None, None, "指标7：", None, None, None, None, None])
+    rows[7][1] = "其中：上年结转资金"
+    project = read_selfeval_table(rows)
+    assert project == read_selfeval_table(central_rows())

@@ -296,7 +296,7 @@ class _Reader:
         at = next((i for i, key in enumerate(keys) if key and _is_source(key)), None)
         if at is None:
             return
-        source = parse_source(keys[at])
+        source = parse_source(_source_key(keys[at]))
         # the values follow the source cell in the order of the header's columns
         names = [block.columns[i] for i in sorted(block.columns)]
         cells = row[at + 1 : at + 1 + len(names)]
@@ -329,8 +329,8 @@ class _Reader:
                 if level == 0:
                     self.levels[1] = ""
         level3 = cell.get("level3", "")
-        if not level3 and not cell.get("target"):
-            return  # a row of merged cells only
+        if not any(cell.get(k) for k in ("target", "actual", "weight", "score")):
+            return  # a row of merged cells only, or a template row (指标1：) left empty
         where = self.where(r, level3 or "三级指标")
         weight = _number(cell.get("weight", ""), where, self.issues)
         score = _number(cell.get("score", ""), where, self.issues)
@@ -393,9 +393,14 @@ _GOAL_LABELS: Final = frozenset(
 )
 
 
+def _source_key(key: str) -> str:
+    """A fund row's label without its "其中：" (any row may carry it: 其中：上年结转资金)."""
+    return key.replace(":", "：").removeprefix("其中：") or key
+
+
 def _is_source(key: str) -> bool:
     try:
-        parse_source(key)
+        parse_source(_source_key(key))
     except BudgetkitError:
         return False
     return True
