@@ -1295,11 +1295,25 @@ class _Checker:
                     self.found.add(int(owner[r]), rule, int(r - starts[r]), [finding])
 
     def selfeval(self) -> None:
-        """The selfeval rule, not vectorised: run whole on each account with a self-evaluation table."""
-        rule_func = next(r.func for r in selfeval_rules.RULES)
+        """The selfeval rule on each account with a self-evaluation table: whole where a screen finds a table
+        that may give more than fund sums (under the default rules), else only its fund sums (no scoring)."""
+        table = self.batch._tables["projects"]
+        if not table.rows():
+            return
+        owner = table.owner()
+        if self.options.scoring is None or self.options.scoring == DEFAULT_SCORING:
+            flagged = _screen_selfeval(table, self.batch._tables["indicators"])
+        else:
+            flagged = np.ones(table.rows(), dtype=np.bool_)
+        whole = set(np.unique(owner[flagged]).tolist())
         rule = self.position["selfeval"]
-        for k in np.unique(self.batch._tables["projects"].owner()).tolist():
-            self.found.add(int(k), rule, 0, list(rule_func(self.context(int(k)))))
+        for k in np.unique(owner).tolist():
+            ctx = self.context(k)
+            if k in whole:
+                found = list(selfeval_rules.selfeval_findings(ctx))
+            else:
+                found = [f for i in range(len(ctx.account.projects)) for f in selfeval_rules.fund_findings(ctx, i)]
+            self.found.add(k, rule, 0, found)
 
     def tables(self) -> None:
         """The table rule, not vectorised: run whole on each account that prints tables (few do)."""
@@ -1424,6 +1438,48 @@ def _screen_projects(
             deviates = cache[("principle", key)] = _deviates(strings[key])
         deviating.append(deviates)
     flagged |= np.array(deviating, dtype=np.bool_)[inverse]
+    result: BoolArray = flagged
+    return result
+
+
+def _screen_selfeval(projects: _Table, indicators: _Table) -> BoolArray:
+    """Which self-evaluation tables may give a selfeval finding besides fund sums (conservative), default rules.
+
+    A variant that does not fit, a table that may be unfilled, a stated score in whole points that the rule
+    may not give in whole points (not a met target of whole weight), a 完成值 that is text.
+    """
+    from budgetkit.checks.scoring import DEFAULT_RULES as SCORING
+
+    p, c = projects.columns, indicators.columns
+    n_ind = p["n_indicators"].astype(np.int64)
+    flagged = ~p["representable"]
+    weight_known = p["exec_weight_exp"] != _UNKNOWN
+    flagged |= weight_known & (p["exec_weight"] != int(SCORING.execution_weight) * _MILLION)
+    flagged |= (p["exec_score_exp"] == _UNKNOWN) & (p["stated_total_exp"] == _UNKNOWN)
+    whole = SCORING.score_places is None
+    executed, adjusted = p["executed"], p["adjusted"]
+    defined = (p["executed_exp"] != _UNKNOWN) & (p["adjusted_exp"] != _UNKNOWN) & (adjusted != 0)
+    partly = defined & ~((executed >= adjusted) & (adjusted > 0))  # a full execution scores the whole 10
+    flagged |= whole & (p["exec_score_exp"] != _UNKNOWN) & (p["exec_score_exp"] >= 0) & partly
+
+    op, target, actual, weight = c["op"], c["target"], c["actual"], c["weight"]
+    qualitative = op == _OPERATOR_INDEX[Operator.QUALITATIVE]
+    stated_known = c["stated_exp"] != _UNKNOWN
+    text_actual = ~c["missing"] & (c["actual_exp"] == _UNKNOWN)
+    ind = ~c["representable"] | (text_actual & ~qualitative & stated_known)
+    met = np.where(
+        op == _OPERATOR_INDEX[Operator.MORE_THAN],
+        actual > target,
+        np.where(
+            op == _OPERATOR_INDEX[Operator.LESS_THAN],
+            actual < target,
+            np.where(op == _OPERATOR_INDEX[Operator.AT_MOST], actual <= target, actual >= target),
+        ),
+    )
+    numeric = (c["target_exp"] != _UNKNOWN) & (c["actual_exp"] != _UNKNOWN)
+    whole_stated = stated_known & (c["stated_exp"] >= 0)
+    ind |= whole & whole_stated & numeric & ~qualitative & ~(met & (weight % _MILLION == 0) & (target != 0))
+    flagged |= segment_sums(ind.astype(np.int64), n_ind) > 0
     result: BoolArray = flagged
     return result
 

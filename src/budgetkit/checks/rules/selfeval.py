@@ -27,13 +27,14 @@ from typing import Final
 from budgetkit.checks.context import Context, Rule
 from budgetkit.checks.finding import Finding, Part
 from budgetkit.checks.rules.sums import SumCheck
-from budgetkit.checks.scoring import IndicatorScore, ProjectScore, score_project
+from budgetkit.checks.scoring import ProjectScore, ScoringRules, score_indicator
+from budgetkit.model.indicator import PerformanceIndicator
 from budgetkit.model.project import FundSource, Layout, Project
 from budgetkit.values.interval import Interval
 from budgetkit.values.money import Money
 from budgetkit.values.numbers import places_of, plain
 
-__all__ = ["RULES", "fund_sum_checks", "is_unfilled", "project_findings", "selfeval_findings"]
+__all__ = ["RULES", "fund_findings", "fund_sum_checks", "is_unfilled", "project_findings", "selfeval_findings"]
 
 #: The phases of the money block: field → (Sichuan label, central label).
 _PHASES: Final = (
@@ -141,19 +142,14 @@ def _variant(ctx: Context, path: str, project: Project, score: ProjectScore) -> 
     )
 
 
-def _whole(stated: Decimal | None, rule: Decimal | None, whole_places: bool) -> bool:
-    """Whether ``stated`` is printed in whole points and ``rule`` (unrounded) is not a whole number."""
-    return (
-        whole_places
-        and stated is not None
-        and rule is not None
-        and places_of(stated) == 0
-        and rule != rule.to_integral_value()
-    )
+def _whole_stated(stated: Decimal | None, whole_places: bool) -> bool:
+    """Whether a stated score is printed in whole points and compared at its own precision."""
+    return whole_places and stated is not None and places_of(stated) == 0
 
 
-def _indicator(ctx: Context, path: str, label: str, s: IndicatorScore, whole_places: bool) -> Iterator[Finding]:
-    ind = s.indicator
+def _indicator(
+    ctx: Context, path: str, label: str, ind: PerformanceIndicator, rules: ScoringRules, whole_places: bool
+) -> Iterator[Finding]:
     stated = ind.stated_score
     name = f"{label}：指标“{ind.name}”"
     text_actual = ind.actual is not None and ind.actual_value is None
@@ -168,21 +164,59 @@ def _indicator(ctx: Context, path: str, label: str, s: IndicatorScore, whole_pla
             stated=ind.actual,
             expected=f"{ind.operator.value}{ind.target}{ind.unit}",
         )
-    if s.matches and _whole(stated, s.rule_score, whole_places):
-        rule = s.rule_rounded(2)
-        assert stated is not None and rule is not None
-        yield ctx.finding(
-            "selfeval.whole_points",
-            f"{path}.stated_score",
-            f"{name}自评{plain(stated)}分，为规则得分{plain(rule)}分四舍五入到整数（{s.explanation}）",
-            f"{label}: {ind.name!r} scores {plain(stated)}, the rule score {plain(rule)} rounded to whole points",
-            stated=stated,
-            expected=rule,
-        )
+    if ind.is_qualitative or ind.actual_value is None or not _whole_stated(stated, whole_places):
+        return  # scored only where a whole-point note can come of it
+    s = score_indicator(ind, rules)
+    if s.exact is None or s.exact.denominator == 1 or not s.matches:
+        return
+    rule = s.rule_rounded(2)
+    assert stated is not None and rule is not None
+    yield ctx.finding(
+        "selfeval.whole_points",
+        f"{path}.stated_score",
+        f"{name}自评{plain(stated)}分，为规则得分{plain(rule)}分四舍五入到整数（{s.explanation}）",
+        f"{label}: {ind.name!r} scores {plain(stated)}, the rule score {plain(rule)} rounded to whole points",
+        stated=stated,
+        expected=rule,
+    )
 
 
-def project_findings(ctx: Context, i: int, score: ProjectScore | None = None) -> Iterator[Finding]:
-    """The findings of project ``i``'s self-evaluation table under this rule (none when not evaluated)."""
+def _execution(ctx: Context, path: str, project: Project, score: ProjectScore, whole_places: bool) -> Iterator[Finding]:
+    stated = project.execution_score
+    if not _whole_stated(stated, whole_places) or not score.execution_matches:
+        return
+    rule, exact = score.execution_rule_score, score.execution_score
+    if stated is None or rule is None or exact is None or rule == rule.to_integral_value():
+        return
+    yield ctx.finding(
+        "selfeval.whole_points",
+        f"{path}.execution_score",
+        f"{project.label}：预算执行情况自评{plain(stated)}分，为执行率{score.execution_rate.format()}所得"
+        f"{plain(exact)}分四舍五入到整数",
+        f"{project.label}: the execution row scores {plain(stated)}, the rule score {plain(exact)} "
+        "rounded to whole points",
+        stated=stated,
+        expected=exact,
+    )
+
+
+def fund_findings(ctx: Context, i: int) -> Iterator[Finding]:
+    """The fund-sum findings of project ``i``'s table (总额 = Σ the rows below it), without scoring anything."""
+    project = ctx.account.projects[i]
+    if not project.evaluated or is_unfilled(project):
+        return
+    for check in fund_sum_checks(i, project):
+        if check.complete:
+            yield from check.findings(ctx.zero_is_exact)
+        elif (finding := _exceeding(ctx, check)) is not None:
+            yield finding
+
+
+def project_findings(ctx: Context, i: int) -> Iterator[Finding]:
+    """The findings of project ``i``'s self-evaluation table under this rule (none when not evaluated).
+
+    Indicators are scored only where a whole-point note can come of it (a stated score in whole points).
+    """
     project = ctx.account.projects[i]
     if not project.evaluated:
         return
@@ -195,37 +229,20 @@ def project_findings(ctx: Context, i: int, score: ProjectScore | None = None) ->
             f"{project.label}: the self-evaluation table was never filled in (no amount, actual or score)",
         )
         return
-    for check in fund_sum_checks(i, project):
-        if check.complete:
-            yield from check.findings(ctx.zero_is_exact)
-        elif (finding := _exceeding(ctx, check)) is not None:
-            yield finding
-    if score is None:
-        score = score_project(project, ctx.scoring_rules)
-    yield from _variant(ctx, path, project, score)
-    whole_places = score.rules.score_places is None
-    for j, ind_score in enumerate(score.indicators):
-        yield from _indicator(ctx, f"{path}.indicators[{j}]", project.label, ind_score, whole_places)
-    stated, exact = project.execution_score, score.execution_score
-    if score.execution_matches and _whole(stated, score.execution_rule_score, whole_places):
-        assert stated is not None and exact is not None
-        yield ctx.finding(
-            "selfeval.whole_points",
-            f"{path}.execution_score",
-            f"{project.label}：预算执行情况自评{plain(stated)}分，为执行率{score.execution_rate.format()}所得"
-            f"{plain(exact)}分四舍五入到整数",
-            f"{project.label}: the execution row scores {plain(stated)}, the rule score {plain(exact)} "
-            "rounded to whole points",
-            stated=stated,
-            expected=exact,
-        )
+    yield from fund_findings(ctx, i)
+    rules: ScoringRules = ctx.scoring_rules
+    execution = ProjectScore(project=project, rules=rules, indicators=())  # the execution row only
+    yield from _variant(ctx, path, project, execution)
+    whole_places = rules.score_places is None
+    for j, ind in enumerate(project.indicators):
+        yield from _indicator(ctx, f"{path}.indicators[{j}]", project.label, ind, rules, whole_places)
+    yield from _execution(ctx, path, project, execution, whole_places)
 
 
 def selfeval_findings(ctx: Context) -> Iterator[Finding]:
     """The findings of every self-evaluation table of the account, project by project."""
-    scores = ctx.project_scores
     for i in range(len(ctx.account.projects)):
-        yield from project_findings(ctx, i, scores[i])
+        yield from project_findings(ctx, i)
 
 
 RULES = (
