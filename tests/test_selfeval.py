@@ -381,3 +381,11 @@ def test_template_rows_left_empty_and_any_of_which_label() -> None:
     rows[7][1] = "其中：上年结转资金"
     project = read_selfeval_table(rows)
     assert project == read_selfeval_table(central_rows())
+
+
+def test_check_batch_equals_check_on_the_broken_selfeval_fixtures() -> None:
+    """Each selfeval fixture (and the consistent account) gets from the batch's screen what check() gives."""
+    names = ["consistent", *(f"selfeval.{c}" for c in ("fund_sum", "unfilled", "text_actual", "variant_fit"))]
+    accounts = [io.load(FIXTURES / "audit" / f"{name}.toml") for name in [*names, "selfeval.whole_points"]]
+    for scoring in (None, attrs.evolve(ScoringRules.preset("default"), score_places=2)):
+        assert check_batch(accounts, scoring=scoring) == [check(a, scoring=scoring) for a in accounts]
