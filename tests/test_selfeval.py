@@ -389,3 +389,15 @@ def test_check_batch_equals_check_on_the_broken_selfeval_fixtures() -> None:
     accounts = [io.load(FIXTURES / "audit" / f"{name}.toml") for name in [*names, "selfeval.whole_points"]]
     for scoring in (None, attrs.evolve(ScoringRules.preset("default"), score_places=2)):
         assert check_batch(accounts, scoring=scoring) == [check(a, scoring=scoring) for a in accounts]
+
+
+def test_a_central_table_gives_its_low_execution_reason_in_its_deviation_row() -> None:
+    """Below 90% executed, 附件1's 偏差原因分析及改进措施 row is the reason; without it the warning stays."""
+    rows = central_rows(executed="100.00")
+    rows[5][6], rows[5][7], rows[-2][7] = "83.33%", "8.33", "97.22"
+    with_reason = check(_central_account(rows))
+    assert "project.low_execution_reason" not in {f.rule for f in with_reason}
+    without = check(_central_account(rows[:-1]))
+    assert ("project.low_execution_reason", "projects[0].execution_reason") in _rules(without)
+    for account in (_central_account(rows), _central_account(rows[:-1])):
+        assert check_batch([account]) == [check(account)]

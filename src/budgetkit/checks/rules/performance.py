@@ -96,7 +96,9 @@ def _project(ctx: Context, i: int, project: Project, score: Any) -> Iterator[Fin
         )
     rate = project.execution_rate
     low = not rate.is_undefined and Fraction(rate.numerator) / Fraction(rate.denominator) < _LOW_EXECUTION
-    if low and not has_reason(project.execution_reason):
+    # 附件1 has no 原因 cell for the money: its table-wide 偏差原因分析及改进措施 (``problems``) gives the reason
+    central_reason = project.layout is Layout.CENTRAL and has_reason(project.problems)
+    if low and not has_reason(project.execution_reason) and not central_reason:
         yield ctx.finding(
             "project.low_execution_reason",
             f"{path}.execution_reason",
