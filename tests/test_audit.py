@@ -166,9 +166,9 @@ def test_check_reports_every_defect_at_once(consistent: FinalAccount) -> None:
 
 
 def test_consistent_account_has_no_errors_or_warnings(consistent: FinalAccount) -> None:
-    """The consistent fixture gives an empty list at warning level; its infos are rounding residues."""
+    """The consistent fixture gives an empty list at warning level; its infos are rounding residues and whole points."""
     assert check(consistent, min_severity=Severity.WARNING) == []
-    assert {f.rule for f in check(consistent)} == {"rounding.residue"}
+    assert {f.rule for f in check(consistent)} == {"rounding.residue", "selfeval.whole_points"}
 
 
 def test_disable_a_rule_by_its_code(seed: FinalAccount, seed_findings: list[Finding]) -> None:

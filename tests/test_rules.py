@@ -115,6 +115,11 @@ MANIFEST: tuple[tuple[str, str, str, Severity], ...] = (
     ("classification.code_name", "classification.code_name", f"{_GB}[0].code", ERROR),
     ("classification.unreadable", "classification.unreadable", f"{_GB}[0].children[0].children[0]", ERROR),
     # self-evaluation tables
+    ("selfeval.fund_sum", "selfeval.fund_sum", "projects[0].funds.lines[0].initial", ERROR),
+    ("selfeval.unfilled", "selfeval.unfilled", "projects[2]", WARNING),
+    ("selfeval.text_actual", "selfeval.text_actual", "projects[0].indicators[0].actual", WARNING),
+    ("selfeval.variant_fit", "selfeval.variant_fit", "projects[0].execution_weight", WARNING),
+    ("selfeval.whole_points", "selfeval.whole_points", "projects[0].execution_score", INFO),
     ("project.code_missing", "project.code_missing", "projects[0].code", WARNING),
     ("project.weight_sum", "project.weight_sum", "projects[0]", ERROR),
     ("project.weight_total_row", "project.weight_total_row", "projects[0].stated_weight_total", ERROR),
@@ -195,10 +200,10 @@ def test_fixture_produces_its_finding_and_no_other_error(name: str, code: str, p
 
 
 def test_consistent_fixture_has_no_error_or_warning(consistent: FinalAccount) -> None:
-    """The consistent fixture has only informational findings, rounding residues among them."""
+    """The consistent fixture has only informational findings, rounding residues and whole-point scores among them."""
     findings = check(consistent)
     assert check(consistent, min_severity=WARNING) == []
-    assert {f.rule for f in findings} == {"rounding.residue"}
+    assert {f.rule for f in findings} == {"rounding.residue", "selfeval.whole_points"}
 
 
 def test_consistent_fixture_is_the_synthetic_account(consistent: FinalAccount) -> None:

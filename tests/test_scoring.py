@@ -768,11 +768,14 @@ def test_project_with_undefined_rate_or_impossible_total() -> None:
 
 
 def test_project_scores_use_the_given_rules() -> None:
-    """Under the Hubei variant the execution row is worth 20 and the stated 10 no longer matches."""
+    """Under the Hubei variant the execution row is worth 20: a 10-point row does not fit and is not scored."""
     ps = score_project(capacity_project(), HUBEI)
-    assert ps.execution_score == Decimal("20.00")
-    assert ps.execution_matches is False
+    assert ps.variant_fits is False
+    assert ps.execution_score is None and ps.execution_matches is None and ps.rule_total is None
     assert ps.rules is HUBEI
+    twenty = score_project(attrs.evolve(capacity_project(), execution_weight=20, execution_score=20), HUBEI)
+    assert twenty.variant_fits is True
+    assert twenty.execution_score == Decimal("20.00") and twenty.execution_matches is True
 
 
 # -- properties -------------------------------------------------------------------------------------

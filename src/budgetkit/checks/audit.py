@@ -5,7 +5,7 @@
 >>> any(f.severity is Severity.ERROR for f in findings)
 True
 >>> check(datasets.load("zigong-hr-2023"), disable=("claim", "identity", "rounding", "rate", "classification",
-...     "project", "indicator", "text", "chart", "explanation", "funds"))
+...     "project", "indicator", "text", "chart", "explanation", "funds", "selfeval"))
 []
 """
 
@@ -108,7 +108,7 @@ def check(
     >>> check(seed, disable=("txt",))
     Traceback (most recent call last):
     ...
-    budgetkit.checks.audit.UnknownRuleError: unknown rule or finding code 'txt'; known prefixes: chart, claim, classification, explanation, funds, identity, indicator, project, rate, rounding, table, text
+    budgetkit.checks.audit.UnknownRuleError: unknown rule or finding code 'txt'; known prefixes: chart, claim, classification, explanation, funds, identity, indicator, project, rate, rounding, selfeval, table, text
     """
     chosen = DEFAULT_RULES if rules is None else tuple(rules)
     check_disable(chosen, disable)

@@ -65,6 +65,7 @@ from budgetkit.checks.rules import claims as claim_rules
 from budgetkit.checks.rules import classification as classification_rules
 from budgetkit.checks.rules import identity as identity_rules
 from budgetkit.checks.rules import performance as performance_rules
+from budgetkit.checks.rules import selfeval as selfeval_rules
 from budgetkit.checks.rules import tables as table_rules
 from budgetkit.checks.rules import text as text_rules
 from budgetkit.checks.rules.forms import (
@@ -976,7 +977,18 @@ class _Found:
         return out
 
 
-_RULE_CODES = ("identity", "explanation", "claim", "funds", "classification", "project", "text", "chart", "table")
+_RULE_CODES = (
+    "identity",
+    "explanation",
+    "claim",
+    "funds",
+    "classification",
+    "project",
+    "selfeval",
+    "text",
+    "chart",
+    "table",
+)
 
 
 @attrs.frozen
@@ -1042,6 +1054,7 @@ class _Checker:
             ("", self.claims),
             ("classification", self.classification),
             ("project", self.projects),
+            ("selfeval", self.selfeval),
             ("text", self.texts),
             ("chart", self.charts),
             ("table", self.tables),
@@ -1272,6 +1285,27 @@ class _Checker:
                 )
                 if finding is not None:
                     self.found.add(int(owner[r]), rule, int(r - starts[r]), [finding])
+
+    def selfeval(self) -> None:
+        """The selfeval rule on each account with a self-evaluation table: whole where a screen finds a table
+        that may give more than fund sums (under the default rules), else only its fund sums (no scoring)."""
+        table = self.batch._tables["projects"]
+        if not table.rows():
+            return
+        owner = table.owner()
+        if self.options.scoring is None or self.options.scoring == DEFAULT_SCORING:
+            flagged = selfeval_rules.screen_tables(table.columns, self.batch._tables["indicators"].columns)
+        else:
+            flagged = np.ones(table.rows(), dtype=np.bool_)
+        whole = set(np.unique(owner[flagged]).tolist())
+        rule = self.position["selfeval"]
+        for k in np.unique(owner).tolist():
+            ctx = self.context(k)
+            if k in whole:
+                found = list(selfeval_rules.selfeval_findings(ctx))
+            else:
+                found = [f for i in range(len(ctx.account.projects)) for f in selfeval_rules.fund_findings(ctx, i)]
+            self.found.add(k, rule, 0, found)
 
     def tables(self) -> None:
         """The table rule, not vectorised: run whole on each account that prints tables (few do)."""

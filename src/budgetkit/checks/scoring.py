@@ -902,9 +902,41 @@ class ProjectScore:
         return self.project.execution_rate
 
     @property
+    def variant_fits(self) -> bool:
+        """Whether the table's execution row has the points the variant gives it (10, or 20 under ``hubei_20``).
+
+        A table that does not fit (a 10-point row under a variant that expects 20) is
+        reported, not scored: its rule execution score, and so its rule total, are ``None``.
+
+        >>> from budgetkit.model.project import Project
+        >>> p = Project(name="x", kind="特定目标类", execution_weight=10)
+        >>> score_project(p).variant_fits, score_project(p, ScoringRules.preset("hubei")).variant_fits
+        (True, False)
+        """
+        weight = self.project.execution_weight
+        return weight is None or weight == self.rules.execution_weight
+
+    def _execution_exact(self) -> Fraction | None:
+        return _execution_fraction(self.execution_rate, self.rules) if self.variant_fits else None
+
+    @property
     def execution_score(self) -> Decimal | None:
-        """The rule's 预算执行情况 score (``None`` when the rate is undefined)."""
-        return execution_score(self.execution_rate, self.rules)
+        """The rule's 预算执行情况 score (``None`` when the rate is undefined or the variant does not fit)."""
+        exact = self._execution_exact()
+        return None if exact is None else _round(exact, self.rules.execution_places)
+
+    @property
+    def execution_rule_score(self) -> Decimal | None:
+        """The rule's execution score unrounded (exact when it terminates); ``None`` as for :attr:`execution_score`.
+
+        >>> from budgetkit.model.project import FundGrid, FundLine, Project
+        >>> p = Project(name="x", kind="特定目标类", funds=FundGrid(lines=(FundLine(source="总额", adjusted="3",
+        ...     executed="2"),)))
+        >>> score_project(p).execution_rule_score, score_project(p).execution_score
+        (Decimal('6.6666666666666666666666666666666666666666666666667'), Decimal('6.67'))
+        """
+        exact = self._execution_exact()
+        return None if exact is None else _as_decimal(exact)
 
     @property
     def stated_execution_score(self) -> Decimal | None:
@@ -914,7 +946,7 @@ class ProjectScore:
     @property
     def execution_matches(self) -> bool | None:
         """Whether the stated execution score is the rule's at the stated precision (or ``score_places``)."""
-        stated, exact = self.stated_execution_score, _execution_fraction(self.execution_rate, self.rules)
+        stated, exact = self.stated_execution_score, self._execution_exact()
         if stated is None or exact is None:
             return None
         places = places_of(stated) if self.rules.score_places is None else self.rules.score_places

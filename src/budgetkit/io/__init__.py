@@ -4,7 +4,9 @@ Files are human-editable: every number is written as a string (``"1054.90"``)
 so its digits survive exactly; integers are accepted where a count or amount is
 whole, floats never. A file starts with its format version
 (``format_version = "0.2"``, :data:`FORMAT_VERSION`); a file without one is a
-0.1 file and loads unchanged (0.2 only adds the published tables, ``[tables]``);
+0.1 file and loads unchanged (0.2 only adds the published tables, ``[tables]``; 0.3 only adds the
+self-evaluation layout of a project and the printed target/completion cells of an indicator, and
+:func:`dumps` writes 0.3 only for an account that uses them, so older budgetkits keep reading the rest);
 a version newer than this budgetkit knows is refused. Every structural problem in a file is reported at once,
 each with its path (``$.projects[2].indicators[0].weight``), in a
 :class:`~budgetkit.errors.LoadError`.
@@ -71,10 +73,13 @@ __all__ = [
 
 Format = Literal["toml", "json"]
 
-#: The version of the file format :func:`dumps` writes.
-FORMAT_VERSION = "0.2"
+#: The newest version of the file format; :func:`dumps` writes it when the account needs it, else 0.2.
+FORMAT_VERSION = "0.3"
 #: The versions :func:`loads` reads, oldest first; a file without ``format_version`` is 0.1.
-FORMAT_VERSIONS = ("0.1", "0.2")
+FORMAT_VERSIONS = ("0.1", "0.2", "0.3")
+#: Keys of a project and of an indicator that 0.3 adds (the 附件1 layout, its printed cells).
+_PROJECT_KEYS_0_3 = frozenset({"layout"})
+_INDICATOR_KEYS_0_3 = frozenset({"printed_target", "printed_actual"})
 
 #: Largest file read (10 MiB); a real 决算说明 is well under 1 MiB.
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -404,7 +409,8 @@ def _parse(text: str, fmt: Format, source: str) -> Any:
 def _migrate(data: dict[str, Any], source: str) -> dict[str, Any]:
     """The data of a file of any known format version, as the current version reads it.
 
-    0.1 → 0.2 adds the optional ``tables``; every 0.1 key keeps its meaning, so
+    0.1 → 0.2 adds the optional ``tables``, 0.2 → 0.3 the optional project ``layout`` and
+    indicator ``printed_target`` / ``printed_actual``; every older key keeps its meaning, so
     nothing is rewritten. The version key itself is not part of the account.
     """
     version = data.get("format_version", "0.1")
@@ -416,6 +422,13 @@ def _migrate(data: dict[str, Any], source: str) -> dict[str, Any]:
         raise LoadError(source, [LoadIssue("$.format_version", message)])
     if version == "0.1" and "tables" in data:
         raise LoadError(source, [LoadIssue("$.tables", 'tables need format_version = "0.2" or later')])
+    if version in ("0.1", "0.2"):
+        issues = [
+            LoadIssue(path, f'{path.rsplit(".", 1)[-1]} needs format_version = "0.3" or later')
+            for path in _keys_0_3(data)
+        ]
+        if issues:
+            raise LoadError(source, issues)
     return {key: value for key, value in data.items() if key != "format_version"}
 
 
@@ -485,6 +498,25 @@ def load(path: str | Path) -> FinalAccount:
     return loads(text, fmt, source=str(file))
 
 
+def _keys_0_3(data: dict[str, Any]) -> list[str]:
+    """The paths of keys in ``data`` that only format 0.3 has."""
+    found: list[str] = []
+    projects = data.get("projects")
+    if not isinstance(projects, list):
+        return found
+    for i, project in enumerate(projects):
+        if not isinstance(project, dict):
+            continue
+        found += [f"$.projects[{i}].{key}" for key in sorted(_PROJECT_KEYS_0_3 & project.keys())]
+        indicators = project.get("indicators")
+        if isinstance(indicators, list):
+            for j, indicator in enumerate(indicators):
+                if isinstance(indicator, dict):
+                    keys = sorted(_INDICATOR_KEYS_0_3 & indicator.keys())
+                    found += [f"$.projects[{i}].indicators[{j}].{key}" for key in keys]
+    return found
+
+
 def unstructure(account: FinalAccount) -> dict[str, Any]:
     """The account as plain data: dicts, lists and strings (numbers as strings).
 
@@ -505,7 +537,8 @@ def dumps(account: FinalAccount, fmt: Format = "toml") -> str:
     >>> loads(dumps(seed, "json"), "json") == seed and dumps(loads(dumps(seed))) == dumps(seed)
     True
     """
-    data = {"format_version": FORMAT_VERSION, **unstructure(account)}
+    body = unstructure(account)
+    data = {"format_version": FORMAT_VERSION if _keys_0_3(body) else "0.2", **body}
     if fmt == "toml":
         return tomli_w.dumps(data)  # single-line strings keep "\r\n" exact
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

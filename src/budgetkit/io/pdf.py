@@ -46,11 +46,13 @@ from budgetkit.io.grammar import (
     Statement,
     read_narrative,
 )
+from budgetkit.io.selfeval import is_selfeval_title, read_selfeval_table
 from budgetkit.io.table_import import TableImport, read_tables
 from budgetkit.model import account as model
 from budgetkit.model.account import Figure, FinalAccount, GlossaryEntry, Passage, UnitType
 from budgetkit.model.category import ExpenseCategory
 from budgetkit.model.claim import Claim
+from budgetkit.model.project import Project
 from budgetkit.model.tables import Cell as TableCell
 from budgetkit.model.tables import Place, Tables, TableSet
 from budgetkit.model.tables import table_set as _table_set
@@ -287,6 +289,9 @@ _ITEM: Final = re.compile(r"^\s*(\d+)\s*[、.．](?!\d)")
 _TITLE: Final = re.compile(r"^(?P<unit>.+?)\s*(?P<year>\d{4})\s*年度?\s*(?:部门|单位)?决算")
 _GLOSSARY: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\d+[、.．])?\s*(?P<term>[^：:]{1,30})[：:]\s*(?P<definition>.+)$", re.S)
 _PURPOSE: Final = re.compile(r"主要用于[：:]\s*(?P<use>[^。]*)。")
+#: A cell of a self-evaluation table that is a figure read into the project: an amount, a rate, a weight,
+#: a score, a target or completion value with its operator and unit ("≥50个").
+_SELFEVAL_FIGURE: Final = re.compile(r"[≥≤><=＞＜＝]*[+-]?\d[\d,]*(?:\.\d+)?[%％]?[^\d\s]{0,4}")
 _UNIT_TYPE: Final = re.compile(r"单位性质[为是：:]\s*(?P<type>行政单位|参公事业单位|公益一类事业单位|公益二类事业单位)")
 
 
@@ -344,6 +349,9 @@ class _Builder:
         self.not_held = 0  # numbers read into statements that no field of the account holds
         self.resolved: dict[int, str | None] = {}  # paragraph → the code of its 类/款/项 path
         self.unit = ""  # the unit's name, once read from the cover
+        self.projects: list[Project] = []  # the self-evaluation tables (项目支出绩效自评表), in order
+        self.selfeval_cells: set[tuple[int, float, float]] = set()  # their cells read into projects
+        self.selfeval_titles: set[str] = set()  # their titles, which are not unknown tables
 
     # -- the whole -------------------------------------------------------------------------------------------
     def build(self) -> Imported:
@@ -359,6 +367,7 @@ class _Builder:
             self.issues.append(
                 ReportIssue(Box(page, 0.0, 0.0, 0.0, 0.0), "", "a scanned page (images, no text layer): not read, as budgetkit does not do OCR")
             )
+        self._selfeval(doc)
         paragraphs = doc.paragraphs
         parts = [(i, m.group("n")) for i, p in enumerate(paragraphs) if (m := _PART.match(p.text))]
         narrative: Narrative | None
@@ -387,6 +396,33 @@ class _Builder:
         )
         report = self._report(imported, narrative)
         return Imported(account, report)
+
+    # -- self-evaluation tables --------------------------------------------------------------------------------
+    def _selfeval(self, doc: Document) -> None:
+        """Each table titled 项目支出绩效自评表 (either layout) into a project, its problems into issues."""
+        for table in doc.tables:
+            head = [table.title, *(line.text for line in table.heading)]
+            head += [cell.text for cell in (table.rows[0] if table.rows else ())]
+            if not any(is_selfeval_title(text) for text in head):
+                continue
+            if table.title is not None:
+                self.selfeval_titles.add(table.title)
+            first = next((cell.box for row in table.rows for cell in row if cell.box is not None), None)
+            where = f"{doc.source} page {table.pages[0]}"
+            try:
+                project = read_selfeval_table(table.texts(), source=where)
+            except LoadError as exc:
+                self.issues.extend(ReportIssue(first, issue.path, issue.message) for issue in exc.issues)
+                continue
+            if first is not None:
+                self.places[f"projects[{len(self.projects)}]"] = first
+            self.projects.append(project)
+            self.selfeval_cells.update(
+                (cell.box.page, cell.box.x0, cell.box.top)
+                for row in table.rows
+                for cell in row
+                if cell.box is not None and cell.text and _SELFEVAL_FIGURE.fullmatch(cell.text.replace(" ", ""))
+            )
 
     # -- front matter --------------------------------------------------------------------------------------------
     def _title(self, paragraphs: Sequence[Paragraph], parts: list[tuple[int, str]]) -> tuple[str, int]:
@@ -765,6 +801,7 @@ class _Builder:
             glossary=glossary,
             passages=tuple(passages),
             tables=Tables(set=tables.set, contents=contents, tables=tables.tables),
+            projects=tuple(self.projects),
         )
 
     def _unit_type(self) -> UnitType:
@@ -794,7 +831,7 @@ class _Builder:
                     key = (cell.box.page, cell.box.x0, cell.box.top)
                     if key in issue_cells:
                         unplaced.extend(Unplaced(cell.box, m, "table") for m in _TEXT_NUMBER.findall(cell.text))
-                    elif key in placed_cells or re.fullmatch(r"\d{3}(?:\d{2}){0,2}", cell.text.replace(" ", "")):
+                    elif key in placed_cells or key in self.selfeval_cells or re.fullmatch(r"\d{3}(?:\d{2}){0,2}", cell.text.replace(" ", "")):
                         imported_count += n  # a figure with its place, or a row's classification code
                     else:
                         in_text += n  # a header, a 序号 of the units' table
@@ -821,7 +858,7 @@ class _Builder:
             pages=self.doc.pages,
             tables_found=found,
             tables_expected=tuple(t.key for t in self.set.templates),
-            tables_unknown=tuple(imported.unknown),
+            tables_unknown=tuple(title for title in imported.unknown if title not in self.selfeval_titles),
             numbers_seen=seen,
             numbers_imported=imported_count - self.not_held,
             numbers_not_held=self.not_held,

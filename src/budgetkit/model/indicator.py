@@ -15,22 +15,31 @@ exact pint quantities. A blank actual is *missing*, never 0.
 True
 >>> ind.completion().format()
 '158.00%'
+
+The central 附件1 layout prints operator, value and unit in one cell ("≥50个");
+:meth:`PerformanceIndicator.from_cells` reads them apart and keeps the printed text:
+
+>>> row = PerformanceIndicator.from_cells(level1="产出指标", level2="时效指标", level3="办结时限",
+...     target="≤3天", actual="2天", weight="10", stated_score="10")
+>>> row.operator.value, row.target, row.unit, row.actual, row.printed_target
+('≤', '3', '天', '2', '≤3天')
 """
 
 from __future__ import annotations
 
 import enum
+import re
 from decimal import Decimal
 from typing import Any
 
 import attrs
 
-from budgetkit.errors import InvalidNumberError, ModelError
+from budgetkit.errors import InvalidNumberError, ModelError, UnknownUnitError
 from budgetkit.values import validators as v
 from budgetkit.values.numbers import to_decimal
 from budgetkit.values.ratio import Ratio
 
-__all__ = ["Operator", "PerformanceIndicator", "parse_operator"]
+__all__ = ["Operator", "PerformanceIndicator", "PrintedCell", "parse_cell", "parse_operator"]
 
 
 class Operator(enum.Enum):
@@ -92,6 +101,62 @@ def parse_operator(text: str | Operator) -> Operator:
         raise ModelError(f"unknown indicator operator {text!r}; known: {known} (full-width forms accepted)") from None
 
 
+_CELL = re.compile(
+    r"^(?P<op>"
+    + "|".join(re.escape(k) for k in sorted((k for k in _OPERATOR_SPELLINGS if k != "定性"), key=len, reverse=True))
+    + r")?\s*(?P<number>[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?P<unit>\S.*?)?$"
+)
+
+
+@attrs.frozen
+class PrintedCell:
+    """A target or completion cell read apart: operator, value and unit, beside the text as printed.
+
+    ``operator`` is ``None`` when the cell prints none; ``value`` is the number as
+    printed (``"50"``) or, for a cell that is not a number, the whole text; ``unit``
+    is the printed unit when budgetkit knows it, else ``""`` (the unit stays in ``printed``).
+    """
+
+    printed: str
+    operator: Operator | None
+    value: str
+    unit: str
+
+    @property
+    def is_numeric(self) -> bool:
+        """Whether the cell holds a number (with or without operator and unit)."""
+        return _numeric(self.value) is not None
+
+
+def parse_cell(text: str) -> PrintedCell:
+    """Read a printed target or completion cell: "≥50个", "≤3天", "100%", "≥95%", "好", "11月底前".
+
+    >>> parse_cell("≥50个")
+    PrintedCell(printed='≥50个', operator=<Operator.AT_LEAST: '≥'>, value='50', unit='个')
+    >>> parse_cell("100%").operator is None, parse_cell("100%").unit, parse_cell(" ＞ 1,200 人次").value
+    (True, '%', '1200')
+    >>> parse_cell("按时完成")
+    PrintedCell(printed='按时完成', operator=None, value='按时完成', unit='')
+    """
+    printed = text.strip()
+    match = _CELL.match(printed)
+    if match is None:
+        return PrintedCell(printed, None, printed, "")
+    op = match.group("op")
+    unit = (match.group("unit") or "").strip()
+    if unit:
+        from budgetkit.values.units import check_unit
+
+        try:
+            check_unit(unit)
+        except UnknownUnitError:
+            if op is None or re.search(r"\d", unit):  # "11月底前", "3天2次": text, not a number with a unit
+                return PrintedCell(printed, None, printed, "")
+            unit = ""  # "≥50栋": a number compared with its target; the unit stays in the printed text
+    number = match.group("number").replace(",", "")
+    return PrintedCell(printed, None if op is None else parse_operator(op), number, unit)
+
+
 def _numeric(text: str | None) -> Decimal | None:
     """The number a cell holds, or None for text and blanks."""
     if text is None:
@@ -126,7 +191,9 @@ class PerformanceIndicator:
     ``target`` and ``actual`` are the cells as printed (``"2000"``, ``"好"``,
     ``"11月底前"``); ``actual`` is ``None`` when the cell is blank. ``unit`` is the
     printed 度量单位. ``weight`` (权重) and ``stated_score`` (得分) are exact.
-    ``reason`` is the 未完成原因分析 cell.
+    ``reason`` is the 未完成原因分析 cell (附件1: 偏差原因分析及改进措施).
+    ``printed_target`` / ``printed_actual`` keep a cell as printed when it held
+    more than the value (附件1's "≥50个"); they are ``""`` when the cell was the value.
     """
 
     level1: str
@@ -139,6 +206,51 @@ class PerformanceIndicator:
     weight: Decimal = attrs.field(converter=v.decimal, validator=v.non_negative)
     stated_score: Decimal | None = attrs.field(default=None, converter=v.optional_decimal, validator=v.non_negative)
     reason: str = ""
+    printed_target: str = ""
+    printed_actual: str = ""
+
+    @classmethod
+    def from_cells(
+        cls,
+        *,
+        level1: str,
+        level2: str,
+        level3: str,
+        target: str,
+        actual: str | None,
+        weight: Any,
+        stated_score: Any = None,
+        reason: str = "",
+    ) -> PerformanceIndicator:
+        """An indicator from 附件1 cells, where the target cell holds operator, value and unit.
+
+        A target that is not a number is 定性; a numeric target without an operator is
+        "=" (scored as 正向 when positive, DOMAIN.md §6). The completion cell is read the
+        same way; its unit is dropped when it is the target's.
+
+        >>> row = PerformanceIndicator.from_cells(level1="产出指标", level2="数量指标", level3="培训人数",
+        ...     target="≥50个", actual="完成", weight=10, stated_score=10)
+        >>> row.operator.value, row.target, row.unit, row.actual, row.printed_actual
+        ('≥', '50', '个', '完成', '')
+        """
+        goal = parse_cell(target)
+        operator: Operator | str = goal.operator or (Operator.EQUAL if goal.is_numeric else Operator.QUALITATIVE)
+        done = None if actual is None or not actual.strip() else parse_cell(actual)
+        actual_value = None if done is None else done.value
+        return cls(
+            level1=level1,
+            level2=level2,
+            level3=level3,
+            operator=operator,
+            target=goal.value,
+            unit=goal.unit,
+            actual=actual_value,
+            weight=weight,
+            stated_score=stated_score,
+            reason=reason,
+            printed_target="" if goal.printed == goal.value else goal.printed,
+            printed_actual="" if done is None or done.printed == done.value else done.printed,
+        )
 
     def __attrs_post_init__(self) -> None:
         if self.unit:

@@ -1,5 +1,11 @@
 """Projects (项目) and their money: a grid of fund source × budget phase.
 
+A self-evaluation table (项目支出绩效自评表) comes in two layouts (:class:`Layout`): Sichuan's
+(总额 / 财政资金 / 财政专户管理资金 / 单位资金 / 其他资金, phases 年初预算 → 调整后预算数 →
+预算执行数, a project code) and the central 财预〔2020〕10号 附件1 (年度资金总额 / 当年财政拨款 /
+上年结转资金 / 其他资金, phases 年初预算数 → 全年预算数 → 全年执行数, no project code). Both
+fill the same grid: a phase is ``initial`` / ``adjusted`` / ``executed`` in either.
+
 >>> p = Project(name="市人力资源服务中心档案专项", kind="其他运转类",
 ...     funds=FundGrid(lines=(FundLine(source="总额", initial="12.00", adjusted="11.30", executed="11.30"),)))
 >>> p.execution_rate.format()
@@ -22,7 +28,7 @@ from budgetkit.values import validators as v
 from budgetkit.values.money import Money
 from budgetkit.values.ratio import Ratio
 
-__all__ = ["FundGrid", "FundLine", "FundSource", "Project", "ProjectKind", "parse_source"]
+__all__ = ["FundGrid", "FundLine", "FundSource", "Layout", "Project", "ProjectKind", "parse_source"]
 
 
 class ProjectKind(enum.Enum):
@@ -39,28 +45,58 @@ class ProjectKind(enum.Enum):
         return self in (ProjectKind.PUBLIC_USE, ProjectKind.OTHER_OPERATING)
 
 
+class Layout(enum.Enum):
+    """The layout of a project's self-evaluation table.
+
+    >>> Layout("central").label
+    '财预〔2020〕10号 附件1'
+    """
+
+    #: Sichuan's 部门预算项目支出绩效自评表: a project code, 指标性质 and 度量单位 columns.
+    SICHUAN = "sichuan"
+    #: The central 项目支出绩效自评表 of 财预〔2020〕10号 附件1: no code; operator and unit inside the target cell.
+    CENTRAL = "central"
+
+    @property
+    def label(self) -> str:
+        """How the layout is named to users."""
+        return "四川省部门预算项目支出绩效自评表" if self is Layout.SICHUAN else "财预〔2020〕10号 附件1"
+
+
 class FundSource(enum.Enum):
-    """资金来源: a row of the money grid; 总额 is the sum of the others."""
+    """资金来源: a row of the money grid; 总额 is the sum of the others.
+
+    财政资金 / 财政专户管理资金 / 单位资金 are Sichuan's rows, 当年财政拨款 / 上年结转资金 the
+    central 附件1's (whose 年度资金总额 is 总额); 其他资金 is in both.
+    """
 
     TOTAL = "总额"
     FISCAL = "财政资金"
     SPECIAL_ACCOUNT = "财政专户管理资金"
     UNIT = "单位资金"
     OTHER = "其他资金"
+    APPROPRIATION = "当年财政拨款"
+    CARRIED_OVER = "上年结转资金"
 
 
-_SOURCE_ALIASES = {"其中：财政资金": FundSource.FISCAL, "合计": FundSource.TOTAL}
+_SOURCE_ALIASES = {
+    "其中：财政资金": FundSource.FISCAL,
+    "合计": FundSource.TOTAL,
+    "年度资金总额": FundSource.TOTAL,
+    "其中：当年财政拨款": FundSource.APPROPRIATION,
+    "上年结转": FundSource.CARRIED_OVER,
+}
 
 
 def parse_source(value: Any) -> FundSource:
     """Read a fund source as printed (``其中：财政资金`` is 财政资金).
 
-    >>> parse_source("其中：财政资金")
-    <FundSource.FISCAL: '财政资金'>
+    >>> parse_source("其中：财政资金"), parse_source("年度资金总额"), parse_source("其中: 当年财政拨款")
+    (<FundSource.FISCAL: '财政资金'>, <FundSource.TOTAL: '总额'>, <FundSource.APPROPRIATION: '当年财政拨款'>)
     """
     if isinstance(value, FundSource):
         return value
-    text = str(value).strip()
+    text = "".join(str(value).split()).replace(":", "：")
     if text in _SOURCE_ALIASES:
         return _SOURCE_ALIASES[text]
     try:
@@ -128,6 +164,10 @@ def _kind(value: Any) -> ProjectKind:
     return v.member(ProjectKind, value)
 
 
+def _layout(value: Any) -> Layout:
+    return v.member(Layout, value)
+
+
 @attrs.frozen(kw_only=True)
 class Project:
     """A project (项目) with its money grid and, if it was self-evaluated, its table.
@@ -135,7 +175,13 @@ class Project:
     ``execution_weight`` and ``execution_score`` are the 预算执行情况 row's 权重 and
     得分; ``stated_weight_total`` and ``stated_total`` are the 合计 row. A project
     that the narrative describes but that has no self-evaluation table has
-    ``evaluated=False``.
+    ``evaluated=False``. ``layout`` is the table's layout (:class:`Layout`); the
+    central 附件1 prints no project code, its 分值 is ``execution_weight``, its
+    总分 row ``stated_weight_total`` / ``stated_total``, and its 年度总体目标 /
+    实际完成情况 are ``goals`` / ``results``.
+
+    >>> Project(name="示例项目", kind="特定目标类", layout="central").layout
+    <Layout.CENTRAL: 'central'>
     """
 
     code: str | None = None
@@ -162,6 +208,7 @@ class Project:
     measures: str = ""
     leader: str = ""
     finance_officer: str = ""
+    layout: Layout = attrs.field(default=Layout.SICHUAN, converter=_layout)
 
     @property
     def label(self) -> str:

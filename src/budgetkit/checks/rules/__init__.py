@@ -7,7 +7,7 @@ Each module holds the rules of one feature and their user-facing text; see
 from __future__ import annotations
 
 from budgetkit.checks.context import Rule
-from budgetkit.checks.rules import charts, claims, classification, identity, performance, tables, text
+from budgetkit.checks.rules import charts, claims, classification, identity, performance, selfeval, tables, text
 
 #: Every rule, immutable; pass a subset to :func:`budgetkit.check` to run fewer.
 ALL_RULES: tuple[Rule, ...] = (
@@ -15,6 +15,7 @@ ALL_RULES: tuple[Rule, ...] = (
     *claims.RULES,
     *classification.RULES,
     *performance.RULES,
+    *selfeval.RULES,
     *text.RULES,
     *charts.RULES,
     *tables.RULES,

@@ -26,7 +26,7 @@ from budgetkit.checks.scoring import (
     score_project,
 )
 from budgetkit.model.indicator import Operator, PerformanceIndicator
-from budgetkit.model.project import Project
+from budgetkit.model.project import Layout, Project
 
 if TYPE_CHECKING:
     import numpy as np
@@ -65,7 +65,7 @@ def _project(ctx: Context, i: int, project: Project, score: Any) -> Iterator[Fin
     path = f"projects[{i}]"
     label = project.label
     part = Part.PROJECTS
-    if project.code is None:
+    if project.code is None and project.layout is Layout.SICHUAN:  # 附件1 prints no project code
         yield ctx.finding(
             "project.code_missing",
             f"{path}.code",
@@ -121,7 +121,9 @@ def _project(ctx: Context, i: int, project: Project, score: Any) -> Iterator[Fin
         )
     rate = project.execution_rate
     low = not rate.is_undefined and Fraction(rate.numerator) / Fraction(rate.denominator) < _LOW_EXECUTION
-    if low and not has_reason(project.execution_reason):
+    # 附件1 has no 原因 cell for the money: its table-wide 偏差原因分析及改进措施 (``problems``) gives the reason
+    central_reason = project.layout is Layout.CENTRAL and has_reason(project.problems)
+    if low and not has_reason(project.execution_reason) and not central_reason:
         yield ctx.finding(
             "project.low_execution_reason",
             f"{path}.execution_reason",
@@ -130,7 +132,8 @@ def _project(ctx: Context, i: int, project: Project, score: Any) -> Iterator[Fin
             stated=rate.format(),
             part=part,
         )
-    if project.budget_adjusted and not has_reason(project.execution_reason):
+    adjusted = project.budget_adjusted and project.layout is Layout.SICHUAN  # 附件1 has no cell for the reason
+    if adjusted and not has_reason(project.execution_reason):
         total = project.funds.total
         assert total.initial is not None and total.adjusted is not None
         yield ctx.finding(

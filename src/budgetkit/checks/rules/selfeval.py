@@ -1,0 +1,325 @@
+"""Self-evaluation tables in either layout (Sichuan, central 附件1): their money block and how they can be scored.
+
+Beside the weights and scores of :mod:`budgetkit.checks.rules.performance`:
+
+- ``selfeval.fund_sum``: 总额 (年度资金总额) = Σ the rows below it, per column (年初预算 /
+  调整后预算 / 执行数), judged on printed precision like every other sum; a blank row is unknown,
+  so such a column is checked only for printed rows that already exceed the total;
+- ``selfeval.unfilled``: a table printed but never filled in (no amount, completion or score);
+- ``selfeval.text_actual``: a quantitative indicator whose 完成值 is text ("完成") yet scored;
+- ``selfeval.variant_fit``: a table whose execution row has other points than the scoring
+  variant gives it (10 under a variant that expects 20) is reported instead of scored;
+- ``selfeval.whole_points``: a stated score that is the rule score rounded to whole points
+  (11 for 11.47), explained as info.
+
+>>> from budgetkit import datasets
+>>> ctx = Context(datasets.load("zigong-hr-2023"))
+>>> sorted({f.rule for f in selfeval_findings(ctx)})
+['selfeval.whole_points']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Final
+
+from budgetkit.checks.context import Context, Rule
+from budgetkit.checks.finding import Finding, Part
+from budgetkit.checks.rules.forms import UNKNOWN, segment_sums
+from budgetkit.checks.rules.performance import OPERATORS
+from budgetkit.checks.rules.sums import SumCheck
+from budgetkit.checks.scoring import ProjectScore, ScoringRules, score_indicator
+from budgetkit.model.indicator import Operator, PerformanceIndicator
+from budgetkit.model.project import FundSource, Layout, Project
+from budgetkit.values.interval import Interval
+from budgetkit.values.money import Money
+from budgetkit.values.numbers import places_of, plain
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    import numpy as np
+    import numpy.typing as npt
+
+    BoolArray = npt.NDArray[np.bool_]
+    Columns = Mapping[str, np.ndarray[Any, Any]]
+
+__all__ = ["RULES", "fund_findings", "fund_sum_checks", "is_unfilled", "project_findings", "screen_tables", "selfeval_findings"]
+
+#: The phases of the money block: field → (Sichuan label, central label).
+_PHASES: Final = (
+    ("initial", "年初预算", "年初预算数"),
+    ("adjusted", "调整后预算数", "全年预算数"),
+    ("executed", "预算执行数", "全年执行数"),
+)
+_PART: Final = Part.PROJECTS
+
+
+def _total_label(project: Project) -> str:
+    return "年度资金总额" if project.layout is Layout.CENTRAL else "总额"
+
+
+def fund_sum_checks(i: int, project: Project) -> tuple[SumCheck, ...]:
+    """The identities 总额 = Σ the other rows of project ``i``'s money block, one per phase, as data.
+
+    >>> from budgetkit.model.project import FundGrid, FundLine
+    >>> p = Project(name="示例", kind="特定目标类", funds=FundGrid(lines=(
+    ...     FundLine(source="年度资金总额", initial="12.00"), FundLine(source="当年财政拨款", initial="10.00"),
+    ...     FundLine(source="上年结转资金", initial="1.00"))))
+    >>> [(c.what, c.complete) for c in fund_sum_checks(0, p)]
+    [('示例的总额年初预算', True), ('示例的总额调整后预算数', False), ('示例的总额预算执行数', False)]
+    """
+    grid = project.funds
+    total_at = next((j for j, line in enumerate(grid.lines) if line.source is FundSource.TOTAL), None)
+    if total_at is None or not grid.parts:
+        return ()
+    central = project.layout is Layout.CENTRAL
+    checks = []
+    for field, sichuan, central_label in _PHASES:
+        label = central_label if central else sichuan
+        total: Money | None = getattr(grid.lines[total_at], field)
+        parts = tuple((line.source.value, getattr(line, field)) for line in grid.parts)
+        checks.append(
+            SumCheck(
+                "selfeval.fund_sum",
+                f"projects[{i}].funds.lines[{total_at}].{field}",
+                f"{project.label}的{_total_label(project)}{label}",
+                f"{project.label}: {_total_label(project)} {field}",
+                total,
+                parts,
+                _PART,
+            )
+        )
+    return tuple(checks)
+
+
+def _exceeding(ctx: Context, check: SumCheck) -> Finding | None:
+    """A column with blank rows: the printed rows alone must not exceed the total (amounts are ≥ 0)."""
+    total = check.total
+    printed = [(label, amount) for label, amount in check.parts if amount is not None]
+    if total is None or not printed:
+        return None
+    low = Interval.exact(0)
+    for _, amount in printed:
+        low = low + ctx.published(amount)
+    high = ctx.published(total)
+    assert low.lo is not None and high.hi is not None
+    if low.lo < high.hi or (low.lo == high.hi and not (low.lo_open or high.hi_open)):
+        return None
+    shown = "、".join(f"{label}{plain(amount.amount)}" for label, amount in printed)
+    summed = plain(Money.sum([amount for _, amount in printed]).amount)
+    return ctx.finding(
+        "selfeval.fund_sum",
+        check.path,
+        f"{check.what}{plain(total.amount)}万元小于已填各项之和{summed}万元（{shown}），空白行无法补足差额",
+        f"{check.what_en}: the total {plain(total.amount)} is below the printed rows alone, {summed}; "
+        "blank rows cannot make up the difference",
+        stated=total.amount,
+        expected=f"≥{summed}",
+    )
+
+
+def is_unfilled(project: Project) -> bool:
+    """Whether a self-evaluation table was printed but never filled in: no amount, completion or score.
+
+    >>> is_unfilled(Project(name="空表", kind="特定目标类")), is_unfilled(Project(name="x", kind="特定目标类",
+    ...     stated_total=90))
+    (True, False)
+    """
+    if not project.evaluated:
+        return False
+    amounts = any(getattr(line, field) is not None for line in project.funds.lines for field, _, _ in _PHASES)
+    scores = project.execution_score is not None or project.stated_total is not None
+    rows = any(ind.actual is not None or ind.stated_score is not None for ind in project.indicators)
+    return not (amounts or scores or rows)
+
+
+def _variant(ctx: Context, path: str, project: Project, score: ProjectScore) -> Iterator[Finding]:
+    if score.variant_fits:
+        return
+    rules = score.rules
+    weight = plain(project.execution_weight) if project.execution_weight is not None else ""
+    expected = plain(rules.execution_weight)
+    yield ctx.finding(
+        "selfeval.variant_fit",
+        f"{path}.execution_weight",
+        f"{project.label}：预算执行情况为{weight}分，而评分口径“{rules.name}”（{rules.description}）的执行率为"
+        f"{expected}分；该表不适用此口径，执行得分与总分未按其计算",
+        f"{project.label}: the execution row is worth {weight} points, the scoring variant {rules.name!r} "
+        f"gives it {expected}; the table does not fit the variant and its execution score is not computed",
+        stated=project.execution_weight,
+        expected=rules.execution_weight,
+    )
+
+
+def _whole_stated(stated: Decimal | None, whole_places: bool) -> bool:
+    """Whether a stated score is printed in whole points and compared at its own precision."""
+    return whole_places and stated is not None and places_of(stated) == 0
+
+
+def _indicator(
+    ctx: Context, path: str, label: str, ind: PerformanceIndicator, rules: ScoringRules, whole_places: bool
+) -> Iterator[Finding]:
+    stated = ind.stated_score
+    name = f"{label}：指标“{ind.name}”"
+    text_actual = ind.actual is not None and ind.actual_value is None
+    if not ind.is_qualitative and ind.target_value is not None and text_actual and stated is not None and stated > 0:
+        yield ctx.finding(
+            "selfeval.text_actual",
+            f"{path}.actual",
+            f"{name}为定量指标（{ind.operator.value}{ind.target}{ind.unit}），完成值却为文字“{ind.actual}”，"
+            f"无法与指标值比较，却得{plain(stated)}分",
+            f"{label}: {ind.name!r} is quantitative ({ind.operator.value}{ind.target}{ind.unit}) but its actual is "
+            f"the text {ind.actual!r}, which cannot be compared with the target, yet it scores {plain(stated)}",
+            stated=ind.actual,
+            expected=f"{ind.operator.value}{ind.target}{ind.unit}",
+        )
+    if ind.is_qualitative or ind.actual_value is None or not _whole_stated(stated, whole_places):
+        return  # scored only where a whole-point note can come of it
+    s = score_indicator(ind, rules)
+    if s.exact is None or s.exact.denominator == 1 or not s.matches:
+        return
+    rule = s.rule_rounded(2)
+    assert stated is not None and rule is not None
+    yield ctx.finding(
+        "selfeval.whole_points",
+        f"{path}.stated_score",
+        f"{name}自评{plain(stated)}分，为规则得分{plain(rule)}分四舍五入到整数（{s.explanation}）",
+        f"{label}: {ind.name!r} scores {plain(stated)}, the rule score {plain(rule)} rounded to whole points",
+        stated=stated,
+        expected=rule,
+    )
+
+
+def _execution(ctx: Context, path: str, project: Project, score: ProjectScore, whole_places: bool) -> Iterator[Finding]:
+    stated = project.execution_score
+    if not _whole_stated(stated, whole_places) or not score.execution_matches:
+        return
+    rule, exact = score.execution_rule_score, score.execution_score
+    if stated is None or rule is None or exact is None or rule == rule.to_integral_value():
+        return
+    yield ctx.finding(
+        "selfeval.whole_points",
+        f"{path}.execution_score",
+        f"{project.label}：预算执行情况自评{plain(stated)}分，为执行率{score.execution_rate.format()}所得"
+        f"{plain(exact)}分四舍五入到整数",
+        f"{project.label}: the execution row scores {plain(stated)}, the rule score {plain(exact)} "
+        "rounded to whole points",
+        stated=stated,
+        expected=exact,
+    )
+
+
+def fund_findings(ctx: Context, i: int) -> Iterator[Finding]:
+    """The fund-sum findings of project ``i``'s table (总额 = Σ the rows below it), without scoring anything."""
+    project = ctx.account.projects[i]
+    if not project.evaluated or is_unfilled(project):
+        return
+    for check in fund_sum_checks(i, project):
+        if check.complete:
+            yield from check.findings(ctx.zero_is_exact)
+        elif (finding := _exceeding(ctx, check)) is not None:
+            yield finding
+
+
+def project_findings(ctx: Context, i: int) -> Iterator[Finding]:
+    """The findings of project ``i``'s self-evaluation table under this rule (none when not evaluated).
+
+    Indicators are scored only where a whole-point note can come of it (a stated score in whole points).
+    """
+    project = ctx.account.projects[i]
+    if not project.evaluated:
+        return
+    path = f"projects[{i}]"
+    if is_unfilled(project):
+        yield ctx.finding(
+            "selfeval.unfilled",
+            path,
+            f"{project.label}：自评表未填写（资金、完成值、得分均为空）",
+            f"{project.label}: the self-evaluation table was never filled in (no amount, actual or score)",
+        )
+        return
+    yield from fund_findings(ctx, i)
+    rules: ScoringRules = ctx.scoring_rules
+    execution = ProjectScore(project=project, rules=rules, indicators=())  # the execution row only
+    yield from _variant(ctx, path, project, execution)
+    whole_places = rules.score_places is None
+    for j, ind in enumerate(project.indicators):
+        yield from _indicator(ctx, f"{path}.indicators[{j}]", project.label, ind, rules, whole_places)
+    yield from _execution(ctx, path, project, execution, whole_places)
+
+
+def selfeval_findings(ctx: Context) -> Iterator[Finding]:
+    """The findings of every self-evaluation table of the account, project by project."""
+    for i in range(len(ctx.account.projects)):
+        yield from project_findings(ctx, i)
+
+
+RULES = (
+    Rule(
+        code="selfeval",
+        title="自评表（四川、附件1）：总额=各资金来源之和、未填写的表、文字完成值得分、评分口径不适用、整数得分",
+        title_en="Self-evaluation tables (Sichuan, 附件1): total = Σ fund rows, unfilled tables, text actuals "
+        "scored, variants that do not fit, whole-point scores",
+        func=selfeval_findings,
+        source="DOMAIN.md §2, §5–§6 [rule, practice]; 财预〔2020〕10号 附件1 [recalled]",
+        codes=(
+            "selfeval.fund_sum",
+            "selfeval.unfilled",
+            "selfeval.text_actual",
+            "selfeval.variant_fit",
+            "selfeval.whole_points",
+            "rounding.residue",
+        ),
+    ),
+)
+
+
+_MILLION = 10**6
+_OPERATOR_INDEX = {op: k for k, op in enumerate(OPERATORS)}
+
+
+def screen_tables(p: Columns, c: Columns) -> BoolArray:
+    """Which self-evaluation tables may give a finding besides fund sums (conservative), under the default rules:
+    the vectorised twin of :func:`selfeval_findings` for the batch.
+
+    ``p`` holds one row per table and ``c`` one per indicator (the batch's columns: millionths beside printed
+    exponents). Flagged: a variant that does not fit, a table that may be unfilled, a stated score in whole points
+    that the rule may not give in whole points (not a met target of whole weight), a 完成值 that is text.
+    """
+    import numpy as np
+
+    from budgetkit.checks.scoring import DEFAULT_RULES as SCORING
+
+    n_ind = p["n_indicators"].astype(np.int64)
+    flagged = ~p["representable"]
+    weight_known = p["exec_weight_exp"] != UNKNOWN
+    flagged |= weight_known & (p["exec_weight"] != int(SCORING.execution_weight) * _MILLION)
+    flagged |= (p["exec_score_exp"] == UNKNOWN) & (p["stated_total_exp"] == UNKNOWN)
+    whole = SCORING.score_places is None
+    executed, adjusted = p["executed"], p["adjusted"]
+    defined = (p["executed_exp"] != UNKNOWN) & (p["adjusted_exp"] != UNKNOWN) & (adjusted != 0)
+    partly = defined & ~((executed >= adjusted) & (adjusted > 0))  # a full execution scores the whole 10
+    flagged |= whole & (p["exec_score_exp"] != UNKNOWN) & (p["exec_score_exp"] >= 0) & partly
+
+    op, target, actual, weight = c["op"], c["target"], c["actual"], c["weight"]
+    qualitative = op == _OPERATOR_INDEX[Operator.QUALITATIVE]
+    stated_known = c["stated_exp"] != UNKNOWN
+    text_actual = ~c["missing"] & (c["actual_exp"] == UNKNOWN)
+    ind = ~c["representable"] | (text_actual & ~qualitative & stated_known)
+    met = np.where(
+        op == _OPERATOR_INDEX[Operator.MORE_THAN],
+        actual > target,
+        np.where(
+            op == _OPERATOR_INDEX[Operator.LESS_THAN],
+            actual < target,
+            np.where(op == _OPERATOR_INDEX[Operator.AT_MOST], actual <= target, actual >= target),
+        ),
+    )
+    numeric = (c["target_exp"] != UNKNOWN) & (c["actual_exp"] != UNKNOWN)
+    whole_stated = stated_known & (c["stated_exp"] >= 0)
+    ind |= whole & whole_stated & numeric & ~qualitative & ~(met & (weight % _MILLION == 0) & (target != 0))
+    flagged |= segment_sums(ind.astype(np.int64), n_ind) > 0
+    result: BoolArray = flagged
+    return result

@@ -1,0 +1,517 @@
+"""Self-evaluation tables (项目支出绩效自评表) read from their cells into projects and indicators.
+
+A table is given as rows of cell strings, as pdfplumber extracts them: a merged
+cell is ``None`` (or empty) in the rows and columns it spans. Both layouts are read
+(:class:`~budgetkit.model.project.Layout`):
+
+- **Sichuan** (部门预算项目支出绩效自评表): 项目名称 ``code-name``; 预算执行情况 rows 总额 /
+  其中：财政资金 / 财政专户管理资金 / 单位资金 / 其他资金 with 年初预算 / 调整后预算数 /
+  预算执行数 / 预算执行率 / 权重 / 得分 / 原因; indicators with 指标性质, 指标值, 度量单位,
+  完成值 in columns of their own; 合计; 评价结论, 存在问题, 改进措施; the persons responsible.
+- **central** (财预〔2020〕10号 附件1): 项目名称 without a code; 项目资金 rows 年度资金总额 /
+  当年财政拨款 / 上年结转资金 / 其他资金 with 年初预算数 / 全年预算数 / 全年执行数 / 分值 /
+  执行率 / 得分; 年度总体目标 (预期目标, 实际完成情况); indicators whose 年度指标值 cell
+  holds operator, value and unit ("≥50个"), read apart with the printed text kept; 总分;
+  a table-wide 偏差原因分析及改进措施 row (when printed) is the project's ``problems``.
+
+Rows are found by their labels, columns by the header row of their block, so a
+table read from a PDF and one read from text (:func:`read_selfeval_text`, one cell per
+line) go through the same mapping. A table prints no 项目类别: the kind is the caller's,
+else 特定目标类 for a code with ``T`` (the Sichuan code's kind letter) or no code at all.
+
+>>> rows = [["项目支出绩效自评表"], ["项目名称", "示例项目"],
+...     ["项目资金（万元）", None, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+...     [None, "年度资金总额", "10.00", "12.00", "11.40", "10", "95.00%", "9.5"],
+...     [None, "其中：当年财政拨款", "10.00", "12.00", "11.40", "—", "—", "—"],
+...     ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+...     [None, "产出指标", "数量指标", "培训人数", "≥50个", "52个", "90", "90", None],
+...     ["总分", None, None, None, None, None, "100", "99.5", None]]
+>>> p = read_selfeval_table(rows)
+>>> p.layout.value, p.code, p.execution_score, p.funds.total.executed, p.stated_total
+('central', None, Decimal('9.5'), Money('11.40'), Decimal('99.5'))
+>>> ind = p.indicators[0]
+>>> ind.operator.value, ind.target, ind.unit, ind.actual, ind.printed_target
+('≥', '50', '个', '52', '≥50个')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
+from typing import Any, Final
+
+import attrs
+
+from budgetkit.errors import BudgetkitError, LoadError, LoadIssue
+from budgetkit.model.indicator import PerformanceIndicator
+from budgetkit.model.project import FundGrid, FundLine, FundSource, Layout, Project, ProjectKind, parse_source
+from budgetkit.values.numbers import to_decimal
+
+__all__ = [
+    "TITLE_WORDS",
+    "is_selfeval_title",
+    "layout_of",
+    "read_selfeval_table",
+    "read_selfeval_text",
+    "split_text_tables",
+]
+
+Rows = Sequence[Sequence[str | None]]
+
+#: Words of a table's title or heading that mark a self-evaluation table.
+TITLE_WORDS: Final = ("项目支出绩效自评表", "绩效自评表", "绩效目标自评表")
+#: Cells only the central 附件1 prints.
+_CENTRAL_WORDS: Final = frozenset({"年度资金总额", "全年预算数", "全年执行数", "年度指标值", "实际完成值", "总分"})
+#: Cells only Sichuan's layout prints.
+_SICHUAN_WORDS: Final = frozenset({"指标性质", "度量单位", "调整后预算数", "预算执行数", "未完成原因分析"})
+
+#: Header labels of the money block → the column they name.
+_FUND_COLUMNS: Final[Mapping[str, str]] = {
+    "年初预算": "initial",
+    "年初预算数": "initial",
+    "调整后预算数": "adjusted",
+    "调整后预算": "adjusted",
+    "全年预算数": "adjusted",
+    "预算执行数": "executed",
+    "全年执行数": "executed",
+    "预算执行率": "rate",
+    "执行率": "rate",
+    "权重": "weight",
+    "分值": "weight",
+    "得分": "score",
+    "原因": "reason",
+}
+#: Header labels of the indicator block → the column they name.
+_INDICATOR_COLUMNS: Final[Mapping[str, str]] = {
+    "一级指标": "level1",
+    "二级指标": "level2",
+    "三级指标": "level3",
+    "指标性质": "operator",
+    "指标值": "target",
+    "年度指标值": "target",
+    "度量单位": "unit",
+    "完成值": "actual",
+    "实际完成值": "actual",
+    "权重": "weight",
+    "分值": "weight",
+    "得分": "score",
+    "未完成原因分析": "reason",
+    "偏差原因分析及改进措施": "reason",
+}
+_CODE_NAME: Final = re.compile(r"^(?P<code>\d{2,}[A-Z]\d{6,})\s*[-－—]\s*(?P<name>.+)$")
+_YEAR: Final = re.compile(r"[（(]\s*(?P<year>\d{4})\s*年度?\s*[)）]")
+#: Cells that print "nothing here": a dash, a slash.
+_NOTHING: Final = frozenset({"", "/", "／", "-", "—", "－", "——", "--", "\\", "无"})
+_PERSONS: Final = (("项目负责人", "leader"), ("财务负责人", "finance_officer"))
+_TEXT_ROWS: Final = (("评价结论", "conclusion"), ("存在问题", "problems"), ("改进措施", "measures"))
+
+
+def _key(cell: str | None) -> str:
+    """A cell as a label: every space and line break removed."""
+    return "".join((cell or "").split())
+
+
+def _text(cell: str | None, paragraphs: bool = False) -> str:
+    """A cell as text, each line trimmed: a PDF cell's lines are wraps, joined without a space (Chinese
+    wraps so); a text export's are paragraphs (``paragraphs``), kept on lines of their own."""
+    return ("\n" if paragraphs else "").join(line.strip() for line in (cell or "").splitlines())
+
+
+def is_selfeval_title(text: str | None) -> bool:
+    """Whether a table title or heading names a self-evaluation table.
+
+    >>> is_selfeval_title("部门预算项目支出绩效自评表（2023年度）"), is_selfeval_title("收入支出决算总表")
+    (True, False)
+    """
+    key = _key(text)
+    return any(word in key for word in TITLE_WORDS)
+
+
+def layout_of(rows: Rows) -> Layout:
+    """The layout of a table: central 附件1 when it prints one of its own labels, else Sichuan.
+
+    >>> layout_of([["项目资金（万元）", "年初预算数", "全年预算数"]]).value
+    'central'
+    """
+    keys = {_key(cell) for row in rows for cell in row}
+    central, sichuan = len(keys & _CENTRAL_WORDS), len(keys & _SICHUAN_WORDS)
+    return Layout.CENTRAL if central > sichuan else Layout.SICHUAN
+
+
+def _number(text: str, where: str, issues: list[LoadIssue]) -> Decimal | None:
+    """A printed number (``"100.00%"`` gives 100.00); a dash, slash or blank is ``None``."""
+    cleaned = _key(text).replace(",", "").removesuffix("%").removesuffix("％")
+    if cleaned in _NOTHING:
+        return None
+    try:
+        return to_decimal(cleaned)
+    except BudgetkitError:
+        issues.append(LoadIssue(where, f"not a number: {text.strip()[:40]!r}"))
+        return None
+
+
+@attrs.define
+class _Block:
+    """The columns of a block (money or indicators): column index → what it holds, from its header row."""
+
+    columns: dict[int, str]
+    width: int
+
+    def cell(self, row: Sequence[str | None], name: str) -> str:
+        """The cell of column ``name`` in ``row`` (a row shorter than its header is aligned on the right)."""
+        for index, what in self.columns.items():
+            if what == name:
+                if len(row) < self.width:
+                    index -= self.width - len(row)
+                return row[index] or "" if 0 <= index < len(row) else ""
+        return ""
+
+
+def _header(row: Sequence[str | None], names: Mapping[str, str]) -> _Block | None:
+    columns = {i: names[_key(cell)] for i, cell in enumerate(row) if _key(cell) in names}
+    return _Block(columns, len(row)) if len(columns) >= 3 else None
+
+
+class _Reader:
+    """Reads one table's rows, label by label, collecting every problem."""
+
+    def __init__(self, rows: Rows, source: str, layout: Layout, paragraphs: bool) -> None:
+        self.rows = rows
+        self.paragraphs = paragraphs
+        self.source = source
+        self.layout = layout
+        self.issues: list[LoadIssue] = []
+        self.fields: dict[str, Any] = {"layout": layout}
+        self.lines: list[FundLine] = []
+        self.indicators: list[PerformanceIndicator] = []
+        self.funds: _Block | None = None
+        self.block: _Block | None = None
+        self.section = ""
+        self.levels = ["", ""]
+        self.goals_next = False
+
+    def read(self) -> dict[str, Any]:
+        for r, row in enumerate(self.rows):
+            self.row(r, list(row))
+        self.fields["funds"] = FundGrid(lines=tuple(self.lines))
+        self.fields["indicators"] = tuple(self.indicators)
+        return self.fields
+
+    def text(self, cell: str | None) -> str:
+        return _text(cell, self.paragraphs)
+
+    def after(self, row: Sequence[str | None], index: int) -> str:
+        """The first non-empty cell after ``index`` (a label's value), as text."""
+        for cell in row[index + 1 :]:
+            if _key(cell):
+                return self.text(cell)
+        return ""
+
+    def where(self, r: int, what: str = "") -> str:
+        return f"row {r + 1}" + (f" ({what})" if what else "")
+
+    def row(self, r: int, row: list[str | None]) -> None:
+        keys = [_key(cell) for cell in row]
+        filled = [i for i, key in enumerate(keys) if key]
+        if not filled:
+            return
+        first = keys[filled[0]]
+        if self.labels(r, row, keys, first):
+            return
+        if (block := _header(row, _INDICATOR_COLUMNS)) is not None and "一级指标" in keys:
+            self.block, self.section = block, "indicators"
+            return
+        if (block := _header(row, _FUND_COLUMNS)) is not None and "得分" in keys:
+            self.funds, self.section = block, "funds"
+            return
+        if first in ("合计", "总分") and self.section == "indicators":
+            self.totals(r, row)
+            return
+        if self.goals_next:
+            texts = [self.text(row[i]) for i in filled if keys[i] not in ("年度总体目标", "项目基本情况")]
+            if len(texts) >= 2:
+                self.fields["goals"], self.fields["results"] = texts[-2], texts[-1]
+                self.goals_next = False
+                return
+        if self.section == "funds":
+            self.fund(r, row, keys)
+        elif self.section == "indicators":
+            self.indicator(r, row)
+
+    def labels(self, r: int, row: list[str | None], keys: list[str], first: str) -> bool:
+        """Rows that name a field by a label: 项目名称, 主管部门, goals, texts, persons."""
+        if is_selfeval_title(first):
+            if m := _YEAR.search(first):
+                self.fields["year"] = int(m.group("year"))
+            return True
+        if first == "项目名称":
+            self.name(r, self.after(row, keys.index(first)))
+            return True
+        if first == "主管部门":
+            self.fields["department"] = self.after(row, keys.index(first))
+            for i, key in enumerate(keys):
+                if key.startswith("实施单位"):
+                    self.fields["implementer"] = self.after(row, i)
+            return True
+        if any(key in ("项目年度目标", "预期目标") for key in keys):
+            self.goals_next = True
+            texts = [self.text(row[i]) for i, key in enumerate(keys) if key and key not in _GOAL_LABELS]
+            if len(texts) >= 2:  # the goals printed in the header's own row
+                self.fields["goals"], self.fields["results"] = texts[-2], texts[-1]
+                self.goals_next = False
+            return True
+        for i, key in enumerate(keys):
+            if "项目实施内容及过程概述" in key:
+                self.fields["process"] = self.after(row, i)
+                return True
+        if first == "偏差原因分析及改进措施":  # a table-wide row (the indicator header starts with 绩效指标)
+            self.fields["problems"] = self.after(row, keys.index(first))
+            return True
+        for label, field in _TEXT_ROWS:
+            if first == label:
+                self.fields[field] = self.after(row, keys.index(first))
+                return True
+        done = False
+        for cell in row:
+            text = self.text(cell)
+            for label, field in _PERSONS:
+                if _key(text).startswith(label):
+                    self.fields[field] = re.sub(r"^\s*" + label + r"\s*[：:]\s*", "", text).strip()
+                    done = True
+        return done
+
+    def name(self, r: int, text: str) -> None:
+        m = _CODE_NAME.match(text)
+        if m is not None:
+            self.fields["code"], self.fields["name"] = m.group("code"), m.group("name").strip()
+        else:
+            self.fields["name"] = text
+        if not text:
+            self.issues.append(LoadIssue(self.where(r, "项目名称"), "no project name"))
+
+    def fund(self, r: int, row: list[str | None], keys: list[str]) -> None:
+        block = self.funds
+        assert block is not None
+        at = next((i for i, key in enumerate(keys) if key and _is_source(key)), None)
+        if at is None:
+            return
+        source = parse_source(_source_key(keys[at]))
+        # the values follow the source cell in the order of the header's columns
+        names = [block.columns[i] for i in sorted(block.columns)]
+        cells = row[at + 1 : at + 1 + len(names)]
+        values = dict(zip(names, cells, strict=False))
+        where = self.where(r, source.value)
+        amounts = {k: _number(values.get(k) or "", where, self.issues) for k in ("initial", "adjusted", "executed")}
+        rate = _number(values.get("rate") or "", where, self.issues)
+        try:
+            line = FundLine(source=source, stated_rate=rate, **{k: v for k, v in amounts.items()})
+        except BudgetkitError as exc:
+            self.issues.append(LoadIssue(where, str(exc)))
+            return
+        if any(existing.source is source for existing in self.lines):
+            self.issues.append(LoadIssue(where, f"fund source {source.value} printed twice"))
+            return
+        self.lines.append(line)
+        if source is FundSource.TOTAL:
+            self.fields["execution_weight"] = _number(values.get("weight") or "", where, self.issues)
+            self.fields["execution_score"] = _number(values.get("score") or "", where, self.issues)
+            if "reason" in values:
+                self.fields["execution_reason"] = self.text(values.get("reason"))
+
+    def indicator(self, r: int, row: list[str | None]) -> None:
+        block = self.block
+        assert block is not None
+        cell = {name: self.text(block.cell(row, name)) for name in set(block.columns.values())}
+        for level, name in enumerate(("level1", "level2")):
+            if cell.get(name):
+                self.levels[level] = cell[name]
+                if level == 0:
+                    self.levels[1] = ""
+        level3 = cell.get("level3", "")
+        if not any(cell.get(k) for k in ("target", "actual", "weight", "score")):
+            return  # a row of merged cells only, or a template row (指标1：) left empty
+        where = self.where(r, level3 or "三级指标")
+        weight = _number(cell.get("weight", ""), where, self.issues)
+        score = _number(cell.get("score", ""), where, self.issues)
+        if weight is None:
+            self.issues.append(LoadIssue(where, "no weight (权重/分值)"))
+            return
+        actual = cell.get("actual") or None
+        try:
+            if "operator" in cell:  # Sichuan: operator and unit have columns of their own
+                indicator = PerformanceIndicator(
+                    level1=self.levels[0],
+                    level2=self.levels[1],
+                    level3=level3,
+                    operator=cell["operator"] or "定性",
+                    target=cell.get("target", ""),
+                    unit=cell.get("unit", ""),
+                    actual=actual,
+                    weight=weight,
+                    stated_score=score,
+                    reason=cell.get("reason", ""),
+                )
+            else:
+                indicator = PerformanceIndicator.from_cells(
+                    level1=self.levels[0],
+                    level2=self.levels[1],
+                    level3=level3,
+                    target=cell.get("target", ""),
+                    actual=actual,
+                    weight=weight,
+                    stated_score=score,
+                    reason=cell.get("reason", ""),
+                )
+        except BudgetkitError as exc:
+            self.issues.append(LoadIssue(where, str(exc)))
+            return
+        self.indicators.append(indicator)
+
+    def totals(self, r: int, row: list[str | None]) -> None:
+        """合计 / 总分: the weight total, then the score total (the numbers of the row in order)."""
+        where = self.where(r, "合计")
+        numbers = [_number(self.text(cell), where, self.issues) for cell in row[1:] if _key(cell) not in _NOTHING]
+        known = [n for n in numbers if n is not None]
+        if known:
+            self.fields["stated_weight_total"] = known[0]
+        if len(known) > 1:
+            self.fields["stated_total"] = known[1]
+        self.section = ""
+
+
+_GOAL_LABELS: Final = frozenset(
+    {
+        "项目基本情况",
+        "1.项目年度目标完成情况",
+        "项目年度目标",
+        "年度目标完成情况",
+        "年度总体目标",
+        "预期目标",
+        "实际完成情况",
+    }
+)
+
+
+def _source_key(key: str) -> str:
+    """A fund row's label without its "其中：" (any row may carry it: 其中：上年结转资金)."""
+    return key.replace(":", "：").removeprefix("其中：") or key
+
+
+def _is_source(key: str) -> bool:
+    try:
+        parse_source(_source_key(key))
+    except BudgetkitError:
+        return False
+    return True
+
+
+def read_selfeval_table(
+    rows: Rows,
+    *,
+    layout: Layout | str | None = None,
+    kind: ProjectKind | str | None = None,
+    source: str = "self-evaluation table",
+    paragraphs: bool = False,
+) -> Project:
+    """Map one self-evaluation table (rows of cell strings) to a :class:`~budgetkit.model.project.Project`.
+
+    ``layout`` is detected from the labels when not given (:func:`layout_of`); ``kind`` is
+    the 项目类别 when the caller knows it (the tables do not print it). A line break inside a
+    cell is a wrap (a PDF cell), unless ``paragraphs`` says it separates paragraphs (a text
+    export), which are then kept on lines of their own. Every problem —
+    a number that is not one, an indicator without a weight, a fund source printed twice,
+    no project name — is reported at once in a :class:`~budgetkit.errors.LoadError` naming
+    ``source`` and the row.
+
+    >>> read_selfeval_table([["项目名称", ""], ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值",
+    ...     "实际完成值", "分值", "得分"], [None, "产出指标", "数量指标", "培训人数", "≥50人", "52人", "十", "9"]],
+    ...     source="p.pdf page 3")
+    Traceback (most recent call last):
+    ...
+    budgetkit.errors.LoadError: cannot load p.pdf page 3: 3 problems
+      row 1 (项目名称): no project name
+      row 3 (培训人数): not a number: '十'
+      row 3 (培训人数): no weight (权重/分值)
+    """
+    chosen = layout_of(rows) if layout is None else Layout(layout) if isinstance(layout, str) else layout
+    reader = _Reader(rows, source, chosen, paragraphs)
+    fields = reader.read()
+    fields.pop("year", None)
+    if "name" not in fields and not reader.issues:
+        reader.issues.append(LoadIssue("项目名称", "no 项目名称 row"))
+    if reader.issues:
+        raise LoadError(source, reader.issues)
+    fields["kind"] = ProjectKind.SPECIFIC if kind is None else kind
+    try:
+        return Project(**fields)
+    except BudgetkitError as exc:
+        raise LoadError(source, [LoadIssue("table", str(exc))]) from None
+
+
+def split_text_tables(lines: Iterable[str]) -> list[list[list[str]]]:
+    """Self-evaluation tables of a text export, one cell per line, as rows of cells.
+
+    A line starting with a tab starts a cell, a line without one continues the cell
+    above (a wrapped label: "评价" / "结论"), an empty line ends a row; a table starts
+    at its title line and ends where the next one starts or the text ends.
+
+    >>> split_text_tables(["\\t项目支出绩效自评表（2023年度）", "", "\\t项目名称", "\\t示例", "", "\\t评价", "结论"])
+    [[['项目支出绩效自评表（2023年度）'], ['项目名称', '示例'], ['评价\\n结论']]]
+    """
+    tables: list[list[list[str]]] = []
+    row: list[str] = []
+
+    def close() -> None:
+        nonlocal row
+        if row and tables:
+            tables[-1].append(row)
+        row = []
+
+    for raw in lines:
+        line = raw.rstrip("\r\n")
+        if not line.strip() and "\t" not in line:
+            close()
+            continue
+        if "\t" in line[:2]:  # " \t" as well as "\t": a cell starts
+            text = line.split("\t", 1)[1].strip()
+            if is_selfeval_title(text) and not row:
+                tables.append([])
+            row.append(text)
+        elif row:
+            row[-1] = f"{row[-1]}\n{line.strip()}"
+    close()
+    return tables
+
+
+def read_selfeval_text(
+    lines: Iterable[str],
+    *,
+    kinds: Mapping[str, ProjectKind | str] | None = None,
+    source: str = "text",
+) -> tuple[Project, ...]:
+    """The projects of every self-evaluation table in a text export (one cell per line, see :func:`split_text_tables`).
+
+    ``kinds`` maps a project's name to its 项目类别 when the caller knows it (the narrative says
+    it; the tables do not). Every table's problems are reported at once in one
+    :class:`~budgetkit.errors.LoadError`, each with the table's number and row.
+
+    >>> text = ["\\t项目支出绩效自评表", "", "\\t项目名称", "\\t51030022T000000326059-示例项目", ""]
+    >>> [(p.code, p.name, p.kind.value) for p in read_selfeval_text(text)]
+    [('51030022T000000326059', '示例项目', '特定目标类')]
+    """
+    projects: list[Project] = []
+    issues: list[LoadIssue] = []
+    wanted = dict(kinds or {})
+    for t, rows in enumerate(split_text_tables(lines)):
+        try:
+            project = read_selfeval_table(rows, source=f"{source} table {t + 1}", paragraphs=True)
+        except LoadError as exc:
+            issues += [LoadIssue(f"table {t + 1} {issue.path}", issue.message) for issue in exc.issues]
+            continue
+        if project.name in wanted:
+            project = attrs.evolve(project, kind=wanted[project.name])
+        projects.append(project)
+    if issues:
+        raise LoadError(source, issues)
+    return tuple(projects)
