@@ -22,6 +22,7 @@ from __future__ import annotations
 import decimal
 import re
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 from budgetkit.errors import FloatRefusedError, InvalidNumberError
 
@@ -156,14 +157,27 @@ def places_of(value: Decimal) -> int:
     return max(-exponent, 0)
 
 
-def round_half_up(value: Decimal, places: int) -> Decimal:
-    """Round ``value`` to ``places`` decimals the way reports do (四舍五入, ROUND_HALF_UP).
+def round_half_up(value: Decimal | Fraction | int, places: int) -> Decimal:
+    """Round ``value`` to ``places`` decimals the way reports do (四舍五入, ROUND_HALF_UP): the one rounding routine.
+
+    A :class:`~decimal.Decimal`, an ``int`` or an exact :class:`~fractions.Fraction` is rounded once,
+    halves away from zero; the result always has exactly ``places`` decimals.
 
     >>> round_half_up(Decimal("2.635"), 2), round_half_up(Decimal("-2.635"), 2)
     (Decimal('2.64'), Decimal('-2.64'))
     >>> round_half_up(Decimal("0.125"), 2)  # banker's rounding would give 0.12
     Decimal('0.13')
+    >>> round_half_up(Fraction(2, 3), 2), round_half_up(Fraction(-1, 8), 2), round_half_up(7, 1)
+    (Decimal('0.67'), Decimal('-0.13'), Decimal('7.0'))
     """
+    if isinstance(value, Fraction):
+        scaled = abs(value) * 10**places
+        units = scaled.numerator // scaled.denominator
+        if scaled - units >= Fraction(1, 2):
+            units += 1
+        return Decimal(-units if value < 0 else units).scaleb(-places, context=_ROUNDING)
+    if isinstance(value, int):
+        value = Decimal(value)
     return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP, context=_ROUNDING)
 
 
