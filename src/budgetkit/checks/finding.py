@@ -38,6 +38,7 @@ import attrs
 
 from budgetkit.errors import BudgetkitError
 from budgetkit.reference.severity import Severity
+from budgetkit.reference.vocabulary import PART_LABELS
 from budgetkit.values.interval import Interval
 from budgetkit.values.money import Money
 from budgetkit.values.numbers import round_half_up
@@ -114,19 +115,19 @@ def _json_value(value: FindingValue | None) -> dict[str, Any] | None:
 
 
 class Part(enum.Enum):
-    """The part of the report a finding belongs to, for grouping output."""
+    """The part of the report a finding belongs to, for grouping output (labels from the vocabulary)."""
 
-    TOTALS = "收入支出决算总体情况"
-    INCOME = "收入决算"
-    EXPENDITURE = "支出决算"
-    FISCAL = "财政拨款收入支出决算"
-    GENERAL_BUDGET = "一般公共预算财政拨款支出决算"
-    THREE_PUBLIC = '"三公"经费'
-    OTHER = "其他重要事项"
-    PERFORMANCE = "预算绩效管理"
-    PROJECTS = "项目支出绩效自评表"
-    TEXT = "文字表述"
-    CHARTS = "图表"
+    TOTALS = PART_LABELS["TOTALS"]
+    INCOME = PART_LABELS["INCOME"]
+    EXPENDITURE = PART_LABELS["EXPENDITURE"]
+    FISCAL = PART_LABELS["FISCAL"]
+    GENERAL_BUDGET = PART_LABELS["GENERAL_BUDGET"]
+    THREE_PUBLIC = PART_LABELS["THREE_PUBLIC"]
+    OTHER = PART_LABELS["OTHER"]
+    PERFORMANCE = PART_LABELS["PERFORMANCE"]
+    PROJECTS = PART_LABELS["PROJECTS"]
+    TEXT = PART_LABELS["TEXT"]
+    CHARTS = PART_LABELS["CHARTS"]
 
 
 @attrs.frozen(kw_only=True)

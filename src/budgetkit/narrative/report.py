@@ -33,15 +33,17 @@ import attrs
 
 from budgetkit.checks.scoring import grade, score_project
 from budgetkit.errors import ModelError
-from budgetkit.model.account import FIGURE_LABELS, ExpenseSide, Figure, FinalAccount, Income, Passage, ReceptionEvent
+from budgetkit.model.account import ExpenseSide, Figure, FinalAccount, Income, Passage, ReceptionEvent
 from budgetkit.model.category import CategoryLevel, ExpenseCategory
 from budgetkit.model.claim import Claim, ClaimKind, Contribution
 from budgetkit.model.project import FundLine, Project, ProjectKind
+from budgetkit.reference import vocabulary
+from budgetkit.reference.vocabulary import FIGURE_LABELS, NOT_COMPARABLE
 from budgetkit.values.change import Direction
 from budgetkit.values.formatting import chinese_ordinal, format_count, heading
 from budgetkit.values.money import Money
 from budgetkit.values.numbers import MAX_PLACES, places_of, round_half_up
-from budgetkit.values.ratio import NOT_COMPARABLE, Ratio
+from budgetkit.values.ratio import Ratio
 
 __all__ = ["Format", "generated_claims", "render", "report_account"]
 
@@ -51,35 +53,10 @@ _FORMATS: tuple[str, ...] = ("md", "text")
 
 # -- every word a reader sees ------------------------------------------------
 _TITLE = "第二部分 {year}年度单位决算情况说明"
-_SECTION_TITLES: tuple[str, ...] = (
-    "收入支出决算总体情况说明",
-    "收入决算情况说明",
-    "支出决算情况说明",
-    "财政拨款收入支出决算总体情况说明",
-    "一般公共预算财政拨款支出决算情况说明",
-    "一般公共预算财政拨款基本支出决算情况说明",
-    "“三公”经费财政拨款支出决算情况说明",
-    "政府性基金预算支出决算情况说明",
-    "国有资本经营预算支出决算情况说明",
-    "其他重要事项的情况说明",
-)
-_SUBSECTION_TITLES: Mapping[int, tuple[str, ...]] = MappingProxyType(
-    {
-        5: (
-            "一般公共预算财政拨款支出决算总体情况",
-            "一般公共预算财政拨款支出决算结构情况",
-            "一般公共预算财政拨款支出决算具体情况",
-        ),
-        7: ("“三公”经费财政拨款支出决算总体情况说明", "“三公”经费财政拨款支出决算具体情况说明"),
-        10: ("机关运行经费支出情况", "政府采购支出情况", "国有资产占有使用情况", "预算绩效管理情况"),
-    }
-)
-_THREE_PUBLIC_LABELS: Mapping[str, str] = MappingProxyType(
-    {"outbound": "因公出国（境）费", "vehicle": "公务用车购置及运行维护费", "reception": "公务接待费"}
-)
-_PROCUREMENT_LABELS: Mapping[str, str] = MappingProxyType(
-    {"goods": "政府采购货物支出", "works": "政府采购工程支出", "services": "政府采购服务支出"}
-)
+_SECTION_TITLES: tuple[str, ...] = vocabulary.SECTION_TITLES
+_SUBSECTION_TITLES: Mapping[int, tuple[str, ...]] = vocabulary.SUBSECTION_TITLES
+_THREE_PUBLIC_LABELS: Mapping[str, str] = vocabulary.THREE_PUBLIC_LABELS
+_PROCUREMENT_LABELS: Mapping[str, str] = vocabulary.PROCUREMENT_LABELS
 _WORDS: Mapping[str, str] = MappingProxyType(
     {
         # changes, shares and rates

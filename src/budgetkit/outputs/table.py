@@ -75,10 +75,11 @@ import attrs
 
 from budgetkit.checks.scoring import IndicatorScore, score_indicator, score_project
 from budgetkit.errors import BudgetkitError, InvalidNumberError, MissingExtraError
-from budgetkit.model.account import FIGURE_LABELS, Figure, FinalAccount
+from budgetkit.model.account import Figure, FinalAccount
 from budgetkit.model.category import ExpenseCategory
 from budgetkit.model.indicator import PerformanceIndicator
 from budgetkit.model.project import Project
+from budgetkit.reference.vocabulary import FIGURE_LABELS
 from budgetkit.values.money import Money
 
 __all__ = [
