@@ -23,6 +23,7 @@ from budgetkit.checks.finding import (
     typed_value,
 )
 from budgetkit.model.account import FinalAccount
+from budgetkit.model.paths import ModelIndex
 from budgetkit.reference.classification import ClassificationTable
 from budgetkit.values.interval import Interval
 from budgetkit.values.money import Money
@@ -130,6 +131,20 @@ class Context:
             return Interval.exact(value)
         amount = value.amount if isinstance(value, Money) else value
         return Interval.published(amount, zero_is_exact=self.zero_is_exact)
+
+    @functools.cached_property
+    def index(self) -> ModelIndex:
+        """The account's path index, built once: claim paths resolve without scanning (see :mod:`budgetkit.model.paths`)."""
+        return ModelIndex(self.account)
+
+    def resolve(self, path: str) -> Any:
+        """The model value at a claim path of the account (raises :class:`budgetkit.model.claim.PathError`).
+
+        >>> from budgetkit import datasets
+        >>> Context(datasets.load("zigong-hr-2023")).resolve("income.total.current")
+        Money('1054.90')
+        """
+        return self.index.resolve(path)
 
     @functools.cached_property
     def scoring_rules(self) -> Any:

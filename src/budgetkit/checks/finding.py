@@ -25,6 +25,7 @@ True
 from __future__ import annotations
 
 import enum
+import functools
 import string
 import tomllib
 from collections.abc import Mapping
@@ -223,14 +224,22 @@ def render(template: str, values: Mapping[str, object], language: str = "zh") ->
     'projects3项'
     """
     out: list[str] = []
-    for literal, name, spec, _ in string.Formatter().parse(template):
+    for literal, name, places in _parsed(template):
         out.append(literal)
         if name is None:
             continue
         if name not in values:
             raise KeyError(f"message field {name!r} is not given (template {template!r})")
-        out.append(_show(values[name], language, int(spec) if spec else 2))
+        out.append(_show(values[name], language, places))
     return "".join(out)
+
+
+@functools.lru_cache(maxsize=512)
+def _parsed(template: str) -> tuple[tuple[str, str | None, int], ...]:
+    """A template as (literal text, field name or None, places) pieces, parsed once."""
+    return tuple(
+        (literal, name, int(spec) if spec else 2) for literal, name, spec, _ in string.Formatter().parse(template)
+    )
 
 
 def _show(value: object, language: str, places: int) -> str:

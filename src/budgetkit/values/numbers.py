@@ -35,6 +35,7 @@ __all__ = [
     "places_of",
     "plain",
     "round_half_up",
+    "round_quotient",
     "to_decimal",
 ]
 
@@ -171,14 +172,36 @@ def round_half_up(value: Decimal | Fraction | int, places: int) -> Decimal:
     (Decimal('0.67'), Decimal('-0.13'), Decimal('7.0'))
     """
     if isinstance(value, Fraction):
-        scaled = abs(value) * 10**places
-        units = scaled.numerator // scaled.denominator
-        if scaled - units >= Fraction(1, 2):
-            units += 1
-        return Decimal(-units if value < 0 else units).scaleb(-places, context=_ROUNDING)
+        return _round_ratio(value.numerator, value.denominator, places)
     if isinstance(value, int):
         value = Decimal(value)
     return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP, context=_ROUNDING)
+
+
+def round_quotient(numerator: Decimal | int, denominator: Decimal | int, places: int) -> Decimal:
+    """Round ``numerator / denominator`` half-up to ``places``, exactly, without dividing first (no double rounding).
+
+    The same rounding as :func:`round_half_up` on the exact quotient, in integer arithmetic.
+
+    >>> round_quotient(Decimal("66.02") * 100, Decimal("988.88"), 2), round_quotient(-1, 8, 2)
+    (Decimal('6.68'), Decimal('-0.13'))
+    """
+    a, b = numerator.as_integer_ratio()
+    c, d = denominator.as_integer_ratio()
+    if not c:
+        raise ZeroDivisionError("round_quotient() with a zero denominator")
+    n, m = a * d, b * c
+    if m < 0:
+        n, m = -n, -m
+    return _round_ratio(n, m, places)
+
+
+def _round_ratio(n: int, m: int, places: int) -> Decimal:
+    """``n / m`` (``m`` > 0) rounded half-up, away from zero, to exactly ``places`` decimals."""
+    units, remainder = divmod(abs(n) * 10**places, m)
+    if 2 * remainder >= m:
+        units += 1
+    return Decimal((1 if n < 0 and units else 0, tuple(map(int, str(units))), -places))
 
 
 _ROUNDING = decimal.Context(prec=120, rounding=ROUND_HALF_UP, traps=[decimal.InvalidOperation])

@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import decimal
 from decimal import ROUND_HALF_UP, Decimal
-from fractions import Fraction
 from typing import Any
 
 from budgetkit.errors import UndefinedRatioError
 from budgetkit.reference import vocabulary
-from budgetkit.values.numbers import EXACT, round_half_up, to_decimal
+from budgetkit.values.numbers import EXACT, round_quotient, to_decimal
 from budgetkit.values.wording import describe_point_change, describe_rate
 
 __all__ = ["NOT_COMPARABLE", "PointChange", "Ratio"]
@@ -36,7 +35,7 @@ _DIVIDE = decimal.Context(prec=60, rounding=ROUND_HALF_UP, traps=[decimal.Invali
 
 def _quantize(numerator: Decimal, denominator: Decimal, places: int) -> Decimal:
     """Divide and round half-up (away from zero) to ``places``, exactly: no double rounding."""
-    return round_half_up(Fraction(numerator) / Fraction(denominator), places)
+    return round_quotient(numerator, denominator, places)
 
 
 class Ratio:

@@ -72,7 +72,7 @@ def _value(ctx: Context, path: str, name: Words, raw: str, subject: str) -> Iter
         )
         return
     try:
-        figure = resolve(ctx.account, subject)
+        figure = ctx.resolve(subject)
     except PathError:
         return
     truth = _interval(ctx, figure)

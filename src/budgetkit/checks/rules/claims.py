@@ -34,7 +34,8 @@ from budgetkit.checks.rules.forms import (
 from budgetkit.checks.rules.sums import SumCheck
 from budgetkit.model.account import Figure, FinalAccount
 from budgetkit.model.category import ExpenseCategory
-from budgetkit.model.claim import Claim, ClaimKind, PathError, resolve
+from budgetkit.model.claim import Claim, ClaimKind, PathError
+from budgetkit.model.paths import ModelIndex
 from budgetkit.model.project import FundLine, Project
 from budgetkit.reference.vocabulary import NOT_COMPARABLE
 from budgetkit.values.interval import Interval
@@ -134,11 +135,11 @@ def _interval(ctx: Context, value: Any) -> Interval | None:
 def _operand(ctx: Context, spec: str) -> Any:
     """A literal printed number, or the model value at a path."""
     if spec[:1].isalpha():  # no number starts with a letter: a path
-        return resolve(ctx.account, spec)
+        return ctx.resolve(spec)
     try:
         number = to_decimal(spec)
     except ValueError:
-        return resolve(ctx.account, spec)
+        return ctx.resolve(spec)
     # A whole literal ("757人") is an exact count; one with decimals was rounded.
     return int(number) if places_of(number) == 0 and "." not in spec else number
 
@@ -449,6 +450,7 @@ def explanation_checks(account: FinalAccount) -> Iterator[SumCheck | ChangeCheck
     >>> [type(c).__name__ for c in explanation_checks(synthetic.generate(1))]
     ['SumCheck', 'ChangeCheck']
     """
+    index = ModelIndex(account)
     for i, exp in enumerate(account.explanations):
         path = f"explanations[{i}]"
         part = part_of(exp.section)
@@ -474,7 +476,7 @@ def explanation_checks(account: FinalAccount) -> Iterator[SumCheck | ChangeCheck
                     part,
                 )
         try:
-            figure = resolve(account, exp.subject)
+            figure = index.resolve(exp.subject)
         except PathError:
             continue
         if isinstance(figure, Figure) and figure.current is not None and figure.previous is not None:
