@@ -14,9 +14,8 @@ The words come from :mod:`budgetkit.reference.vocabulary`.
 
 from __future__ import annotations
 
-import decimal
 from collections.abc import Mapping
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from fractions import Fraction
 from types import MappingProxyType
 from typing import Protocol
@@ -26,7 +25,7 @@ import attrs
 from budgetkit.errors import FloatRefusedError
 from budgetkit.reference.vocabulary import MONEY_UNITS, NOT_COMPARABLE
 from budgetkit.values.interval import Interval
-from budgetkit.values.numbers import places_of, plain, round_half_up
+from budgetkit.values.numbers import plain, round_half_up
 
 __all__ = ["RATE_WORDS", "Words", "describe_change", "describe_money", "describe_point_change", "describe_rate", "format_plain"]
 
@@ -38,9 +37,6 @@ _CHANGE_NO_RATE = "{direction}{amount}，增长率" + NOT_COMPARABLE
 _POINTS = "{direction}{points}个百分点"
 _POINT_WORDS = ("提高", "降低")
 
-# Grouping digits never rounds here (every amount is rounded before), but a context that traps
-# Inexact makes sure of it for amounts of any length.
-_RENDER = decimal.Context(prec=120, rounding=ROUND_HALF_UP, traps=[decimal.Inexact, decimal.InvalidOperation])
 
 
 class _Amount(Protocol):
@@ -75,9 +71,12 @@ class _Points(Protocol):
     def points(self, places: int = 2) -> Decimal | None: ...
 
 
+_WAN = MONEY_UNITS["万元"]
+
+
 def _wan(amount: Decimal, places: int) -> str:
-    with decimal.localcontext(_RENDER):
-        return MONEY_UNITS["万元"].format(f"{amount:,.{places}f}")
+    """``amount`` in 万元 with separators; ``places`` is never fewer than it has, so nothing is rounded here."""
+    return _WAN.format(f"{amount:,.{places}f}")
 
 
 def describe_money(m: _Amount) -> str:
@@ -87,7 +86,10 @@ def describe_money(m: _Amount) -> str:
     >>> describe_money(Money("-0.059979")), describe_money(Money("1054.9")), describe_money(Money(Decimal("1E+3")))
     ('-0.059979万元', '1,054.90万元', '1,000.00万元')
     """
-    return _wan(m.amount, max(2, places_of(m.amount)))
+    amount = m.amount
+    exponent = amount.as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < -2 else 2
+    return _WAN.format(f"{amount:,.{places}f}")
 
 
 def describe_rate(ratio: _Rate, places: int = 2, *, undefined: str = NOT_COMPARABLE) -> str:
