@@ -90,6 +90,41 @@ def test_no_finding_shows_exponents_none_or_reprs(edits: list[tuple[int, str]]) 
         _clean(finding)
 
 
+@pytest.mark.parametrize("value", ["0.000000000001", "999999999999999999.999999999999", "0.123456789012", "0"])
+@pytest.mark.parametrize("every", [1, 2, 3])
+def test_extreme_values_everywhere_give_plain_findings(value: str, every: int) -> None:
+    """One extreme value put in every ``every``-th amount, score and rate at once gives only plain texts."""
+    data = json.loads(json.dumps(_SEED))
+    for path in _LEAVES[::every]:
+        _set(data, path, value)
+    for _ in range(3):  # a value the model refuses at one place (a 元 amount finer than 1 分) keeps the seed's
+        try:
+            account = io.loads(json.dumps(data, ensure_ascii=False), "json")
+            break
+        except LoadError as exc:
+            refused = {issue.path for issue in exc.issues}
+            for path in _LEAVES:
+                if _dollar(path) in refused:
+                    _set(data, path, _get(_SEED, path))
+    else:
+        pytest.fail("the model refuses the account after three rounds")
+    findings = check(account)
+    assert findings
+    for finding in findings:
+        _clean(finding)
+
+
+def _dollar(path: tuple[Any, ...]) -> str:
+    """A leaf's path as a load error names it: ``$.three_public.events[0].cost_yuan``."""
+    return "$" + "".join(f"[{key}]" if isinstance(key, int) else f".{key}" for key in path)
+
+
+def _get(data: Any, path: tuple[Any, ...]) -> Any:
+    for key in path:
+        data = data[key]
+    return data
+
+
 @pytest.mark.parametrize(
     "value",
     [Decimal("1E-12"), Decimal("9.74E+28"), Decimal("-0E-7"), Fraction(1, 3), 10**30, Interval.exact(Decimal("1E-9"))],

@@ -22,6 +22,7 @@ longest side, and at most ``max_pages`` pages (findings on the pages beyond are 
 that cannot be rendered is a :class:`~budgetkit.errors.LoadError` naming it.
 
 >>> from budgetkit.io.document import Box
+from budgetkit.reference.vocabulary import SEVERITY_LABELS
 >>> places = {"tables.expenditure[212].basic": Box(11, 300.0, 120.0, 360.0, 135.0)}
 >>> [str(box) for box in locate("tables.expenditure[212]", places)]
 ['第11页']
@@ -43,6 +44,7 @@ import attrs
 from budgetkit.checks.finding import Finding
 from budgetkit.errors import BudgetkitError, LoadError, LoadIssue, MissingExtraError
 from budgetkit.io.document import Box
+from budgetkit.reference.vocabulary import SEVERITY_LABELS
 
 __all__ = ["MAX_PAGES", "MAX_PIXELS", "MAX_SCALE", "ReviewError", "locate", "render_review", "write_review"]
 
@@ -73,9 +75,7 @@ _WORDS: Mapping[str, Mapping[str, str]] = {
         "stated": "所载",
         "expected": "应为",
         "path": "路径",
-        "error": "错误",
-        "warning": "警告",
-        "info": "提示",
+        **SEVERITY_LABELS,
         "nav": "跳转",
     },
     "en": {

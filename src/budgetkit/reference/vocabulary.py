@@ -21,6 +21,7 @@ from typing import Final
 
 __all__ = [
     "CHART_TITLES",
+    "CLAIM_KIND_LABELS",
     "FIGURE_LABELS",
     "FUND_NAMES",
     "MONEY_UNITS",
@@ -52,7 +53,22 @@ MONEY_UNITS_EN: Final[Mapping[str, str]] = MappingProxyType(
 
 #: This year and last year in messages: (Chinese, English).
 YEAR_WORDS: Final[Mapping[str, tuple[str, str]]] = MappingProxyType(
-    {"current": ("本年", "current year"), "previous": ("上年", "previous year")}
+    {"current": ("本年", "current"), "previous": ("上年", "previous")}
+)
+
+#: What a claim of each kind (``budgetkit.model.claim.ClaimKind`` value) states, in Chinese.
+CLAIM_KIND_LABELS: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "amount": "金额",
+        "change": "增减额",
+        "growth": "增长率",
+        "share": "占比",
+        "completion": "完成率",
+        "ratio": "比率",
+        "count": "数量",
+        "sum": "合计",
+        "score": "得分",
+    }
 )
 
 #: The three fund types of 财政拨款, by the model's attribute name.

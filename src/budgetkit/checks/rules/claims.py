@@ -37,7 +37,7 @@ from budgetkit.model.category import ExpenseCategory
 from budgetkit.model.claim import Claim, ClaimKind, PathError
 from budgetkit.model.paths import ModelIndex
 from budgetkit.model.project import FundLine, Project
-from budgetkit.reference.vocabulary import NOT_COMPARABLE
+from budgetkit.reference.vocabulary import CLAIM_KIND_LABELS, NOT_COMPARABLE
 from budgetkit.values.interval import Interval
 from budgetkit.values.money import Money
 from budgetkit.values.numbers import places_of, round_half_up, to_decimal
@@ -56,17 +56,6 @@ __all__ = [
     "relabel_nudged",
 ]
 
-_KIND_ZH = {
-    ClaimKind.AMOUNT: "金额",
-    ClaimKind.CHANGE: "增减额",
-    ClaimKind.GROWTH: "增长率",
-    ClaimKind.SHARE: "占比",
-    ClaimKind.COMPLETION: "完成率",
-    ClaimKind.RATIO: "比率",
-    ClaimKind.COUNT: "数量",
-    ClaimKind.SUM: "合计",
-    ClaimKind.SCORE: "得分",
-}
 
 _SECTION_PARTS = (
     ("一", Part.TOTALS),
@@ -282,7 +271,7 @@ class _Judge:
         """A truncation warning or an error for a stated figure outside ``truth``."""
         expected: Decimal | Interval = round_half_up(point, self.places) if point is not None else truth
         kind = self.claim.kind
-        kind_words, subject = Words(_KIND_ZH[kind], kind.value), self.claim.subject
+        kind_words, subject = Words(CLAIM_KIND_LABELS[kind.value], kind.value), self.claim.subject
         if truth.overlaps(self.truncation_interval()) and (self.places > 0 or kind is not ClaimKind.COUNT):
             return self.ctx.finding(
                 "rounding.truncated",
@@ -510,8 +499,8 @@ def fund_line_findings(ctx: Context, i: int, j: int) -> Iterator[Finding]:
         return
     claim = Claim(
         kind="ratio",
-        subject=str(line.executed.amount) if line.executed is not None else "",
-        base=str(line.adjusted.amount) if line.adjusted is not None else None,
+        subject=format_plain(line.executed) if line.executed is not None else "",
+        base=format_plain(line.adjusted) if line.adjusted is not None else None,
         stated=line.stated_rate,
         text=f"{line.source.value}预算执行率",
         section=f"项目:{project.label}",

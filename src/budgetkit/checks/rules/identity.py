@@ -18,7 +18,7 @@ from budgetkit.checks.rules.forms import COMPARISONS, compare
 from budgetkit.checks.rules.sums import CountCheck, SumCheck
 from budgetkit.model.account import ExpenseSide, Figure, FinalAccount, Income, UnitType
 from budgetkit.model.category import ExpenseCategory
-from budgetkit.reference.vocabulary import FIGURE_LABELS, FUND_NAMES, THREE_PUBLIC_LABELS
+from budgetkit.reference.vocabulary import FIGURE_LABELS, FUND_NAMES, THREE_PUBLIC_LABELS, YEAR_WORDS
 from budgetkit.values.money import Money
 from budgetkit.values.numbers import plain
 
@@ -57,7 +57,7 @@ Check: TypeAlias = SumCheck | CountCheck | Comparison
 
 
 def _balance(c: Comparison) -> Finding:
-    year = Words("本年", "current") if c.variant == "本年" else Words("上年", "previous")
+    year = Words(*YEAR_WORDS["current" if c.variant == "本年" else "previous"])
     return make_finding(
         "identity.balance",
         "expenditure.total",
