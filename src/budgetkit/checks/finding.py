@@ -47,6 +47,7 @@ from budgetkit.values.wording import Words, format_plain
 
 __all__ = [
     "CATALOGUE",
+    "SHARED_TEMPLATES",
     "Finding",
     "FindingCode",
     "FindingValue",
