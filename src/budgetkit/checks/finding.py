@@ -259,7 +259,8 @@ class FindingCode:
     ``part`` is None for codes that belong to the part of the report their statement sits in (a claim,
     an explanation, a wording); ``severity_note`` says when the severity depends on the input;
     ``what_in`` words the code differently for one rule (the rule's code → text); ``messages`` are
-    the code's message templates, by variant (``""`` is the default wording).
+    the code's message templates, by variant (``""`` is the default wording); ``shared`` names the
+    template of :data:`SHARED_TEMPLATES` that words the code when it has no default of its own.
 
     >>> CATALOGUE["claim.growth"].severity, CATALOGUE["identity.balance"].part
     (<Severity.ERROR: 'error'>, <Part.TOTALS: '收入支出决算总体情况'>)
@@ -274,13 +275,19 @@ class FindingCode:
     severity_note: str = ""
     what_in: Mapping[str, str] = attrs.field(factory=dict, converter=_frozen)
     messages: Mapping[str, MessageTemplate] = attrs.field(factory=dict, converter=_frozen)
+    shared: str = ""
 
     def template(self, variant: str = "") -> MessageTemplate:
-        """The message template of ``variant`` (the default wording for ``""``); KeyError when there is none."""
-        try:
-            found: MessageTemplate = self.messages[variant]
-        except KeyError:
-            raise KeyError(f"finding code {self.code!r} has no message template {variant or 'default'!r}") from None
+        """The message template of ``variant`` (the default wording for ``""``); KeyError when there is none.
+
+        >>> CATALOGUE["identity.procurement"].template().zh
+        '{what}{stated}万元不等于各项之和{expected}万元（{labels}），超出四舍五入可解释的范围'
+        """
+        found = self.messages.get(variant)
+        if found is None and not variant and self.shared:
+            found = SHARED_TEMPLATES[self.shared]
+        if found is None:
+            raise KeyError(f"finding code {self.code!r} has no message template {variant or 'default'!r}")
         return found
 
 
@@ -315,6 +322,7 @@ def _load_catalogue() -> tuple[Mapping[str, FindingCode], Mapping[str, Any]]:
             severity_note=entry.get("severity_note", ""),
             what_in=entry.get("what_in", {}),
             messages=_messages(entry),
+            shared=entry.get("template", ""),
         )
         for code, entry in data["codes"].items()
     }
