@@ -235,7 +235,7 @@ class ThreePublic:
 
     total: Figure = _figure_field()
     outbound: Figure = _figure_field()  #: 因公出国（境）费
-    vehicle: Figure = _figure_field()  #: 公务用车购置及运行（维护）费
+    vehicle: Figure = _figure_field()  #: 公务用车购置及运行维护费
     vehicle_purchase: Figure = _figure_field()  #: 公务用车购置费
     vehicle_operation: Figure = _figure_field()  #: 公务用车运行维护费
     reception: Figure = _figure_field()  #: 公务接待费
