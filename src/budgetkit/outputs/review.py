@@ -22,7 +22,6 @@ longest side, and at most ``max_pages`` pages (findings on the pages beyond are 
 that cannot be rendered is a :class:`~budgetkit.errors.LoadError` naming it.
 
 >>> from budgetkit.io.document import Box
-from budgetkit.reference.vocabulary import SEVERITY_LABELS
 >>> places = {"tables.expenditure[212].basic": Box(11, 300.0, 120.0, 360.0, 135.0)}
 >>> [str(box) for box in locate("tables.expenditure[212]", places)]
 ['第11页']
