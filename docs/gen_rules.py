@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from budgetkit.checks.finding import _PAGES, CATALOGUE
+from budgetkit.checks.finding import _PAGES, CATALOGUE, FindingCode
 from budgetkit.checks.rules import ALL_RULES
 
 PAGE = Path(__file__).parent / "rules.md"
@@ -27,17 +27,26 @@ def render() -> str:
         out += [f"## `{rule.code}` — {about['heading']}", ""]
         if about.get("text"):
             out += [about["text"].strip(), ""]
-        out += ["| finding code | severity | what |", "| --- | --- | --- |"]
+        out += ["| finding code | severity | what | message (zh) |", "| --- | --- | --- | --- |"]
         for code in rule.codes:
             entry = CATALOGUE[code]
             severity = entry.severity_note or entry.severity.value
             what = entry.what_in.get(rule.code, entry.what)
-            out.append(f"| `{code}` | {severity} | {what} |")
+            out.append(f"| `{code}` | {severity} | {what} | {_message(entry)} |")
         out.append("")
         if about.get("after"):
             out += [about["after"].strip(), ""]
     out += [pages["outro"].strip(), ""]
     return "\n".join(out)
+
+
+def _message(entry: FindingCode) -> str:
+    """The code's default Chinese message template (or its first variant), fields in braces, as code."""
+    try:
+        template = entry.template()
+    except KeyError:
+        template = next(iter(entry.messages.values()))
+    return f"`{template.zh}`"
 
 
 def main() -> int:

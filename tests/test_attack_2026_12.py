@@ -229,7 +229,7 @@ def test_f10_findings_html_and_score_json_use_plain_digits() -> None:
     data["projects"][0]["indicators"][0]["stated_score"] = "0.000000000001"
     account = loads(json.dumps(data, ensure_ascii=False), "json")
     findings = check(account)
-    assert all("E-" not in (f.stated or "") + (f.expected or "") for f in findings)
+    assert all("E-" not in (f.stated_text or "") + (f.expected_text or "") for f in findings)
     outputs = {  # indicator messages interpolate scores directly: left to the finding catalogue (issue 12)
         "findings": json.dumps([f.as_dict() for f in findings if f.part.name != "PROJECTS"], ensure_ascii=False),
         "html": html.render(account),

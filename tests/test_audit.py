@@ -103,7 +103,7 @@ def test_seed_errors_are_exactly_the_confirmed_ones(seed_findings: list[Finding]
 def test_seed_error_values(seed_findings: list[Finding], rule: str, path: str, stated: str, expected: str) -> None:
     """Each seed error carries the printed value and the value the data gives."""
     finding = _one(seed_findings, rule, path)
-    assert (finding.stated, finding.expected) == (stated, expected)
+    assert (finding.stated_text, finding.expected_text) == (stated, expected)
 
 
 def test_seed_vehicle_sum_is_2_00_against_1_99(seed_findings: list[Finding]) -> None:
@@ -117,7 +117,7 @@ def test_seed_housing_share_was_nudged(seed_findings: list[Finding]) -> None:
     """住房保障支出 占2.63% rounds to 2.64%: a nudged share (warning), not a share error."""
     finding = _one(seed_findings, "rounding.nudged", "claims[29]")
     assert finding.severity is Severity.WARNING
-    assert (finding.stated, finding.expected) == ("2.63", "2.64")
+    assert (finding.stated_text, finding.expected_text) == ("2.63", "2.64")
     assert [f for f in seed_findings if f.rule == "claim.share"] == []
 
 
@@ -230,7 +230,7 @@ def test_a_custom_rule_is_run(consistent: FinalAccount) -> None:
 
     rule = Rule(code="custom", title="单位名称", title_en="Unit name", func=unit_named, codes=("custom.unit",))
     findings = check(consistent, rules=(*DEFAULT_RULES, rule), min_severity=Severity.WARNING)
-    assert [(f.rule, f.path, f.stated) for f in findings] == [("custom.unit", "unit", "示例单位87")]
+    assert [(f.rule, f.path, f.stated_text) for f in findings] == [("custom.unit", "unit", "示例单位87")]
     assert check(consistent, rules=(rule,), disable=("custom",)) == []
 
 
@@ -246,10 +246,12 @@ def test_summary_counts_by_severity(seed_findings: list[Finding]) -> None:
 
 
 def test_finding_as_dict(seed_findings: list[Finding]) -> None:
-    """as_dict() gives plain JSON-ready data with the stable keys."""
+    """as_dict() gives plain JSON-ready data with the stable keys, and the typed values beside them."""
     data = _one(seed_findings, "claim.ratio", "claims[123]").as_dict()
-    assert list(data) == ["rule", "severity", "path", "part", "message", "message_en", "stated", "expected"]
+    assert list(data)[:8] == ["rule", "severity", "path", "part", "message", "message_en", "stated", "expected"]
     assert (data["severity"], data["part"], data["stated"]) == ("error", "项目支出绩效自评表", "1.01")
+    assert data["stated_value"] == {"kind": "number", "value": "1.01"}
+    assert data["expected_value"] == {"kind": "number", "value": "100.67"}
     assert json.loads(json.dumps([f.as_dict() for f in seed_findings], ensure_ascii=False))[0]["rule"]
 
 
@@ -317,5 +319,5 @@ def test_a_full_classification_table_can_replace_the_shipped_one(seed: FinalAcco
     path = tmp_path / "table.csv"
     path.write_text("code,name,level,valid_from,valid_to,note\n221,住房保障支出,类,,,\n", encoding="utf-8")
     findings = check(seed, classification=load_table(path))
-    unknown = {f.stated for f in findings if f.rule == "classification.unknown_name"}
+    unknown = {f.stated_text for f in findings if f.rule == "classification.unknown_name"}
     assert "社会保障和就业支出" in unknown and "住房保障支出" not in unknown

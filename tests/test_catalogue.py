@@ -70,4 +70,4 @@ def test_stated_and_expected_values_are_shown_plainly(value: object, shown: str 
     """Values render without exponent notation, and an absent value stays absent (never the text 'None')."""
     assert show_value(value) == shown
     finding = make_finding("identity.balance", "expenditure.total", "m", "m", stated=value, expected=value)
-    assert finding.stated == shown and finding.as_dict()["expected"] == shown
+    assert finding.stated_text == shown and finding.as_dict()["expected"] == shown

@@ -91,7 +91,7 @@ def test_check_raises_only_the_verified_errors_on_the_real_report(planning: Fina
         ("table.figure", "general_budget.personnel.current"),
         ("table.figure", "general_budget.basic.current"),
     ]
-    truncated = {str(f.stated) for f in findings if f.rule == "rounding.truncated"}
+    truncated = {f.stated_text for f in findings if f.rule == "rounding.truncated"}
     assert truncated == {"99.86", "95.45"}
     assert sum(f.rule == "rate.zero_base" for f in findings) == 2
 
@@ -127,7 +127,7 @@ def test_social_work_check_raises_no_error_and_flags_the_nudged_share(social_wor
     """budgetkit check finds no error on the social-work report; the 9.55% share nudged to sum 100% is flagged."""
     findings = check(social_work)
     assert [f for f in findings if f.severity is Severity.ERROR] == []
-    assert [str(f.stated) for f in findings if f.rule == "rounding.nudged"] == ["9.55"]
+    assert [f.stated_text for f in findings if f.rule == "rounding.nudged"] == ["9.55"]
 
 
 def test_social_work_notes_list_the_verified_defects(social_work: FinalAccount) -> None:

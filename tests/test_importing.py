@@ -133,7 +133,7 @@ def test_checking_the_import_gives_the_transcription_s_findings(pair: tuple[str,
             subject: object = f.path
             if f.path.startswith("claims["):
                 subject = _key(account.claims[int(f.path[7:].split("]")[0])])
-            out.add((f.rule, subject, f.stated, f.expected))
+            out.add((f.rule, subject, f.stated_text, f.expected_text))
         return out
 
     extra = found(imported.account) - found(typed)

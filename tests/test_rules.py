@@ -280,7 +280,7 @@ def test_residue_gives_the_printed_total_and_the_printed_sum() -> None:
     )
     findings = check(acc)
     assert [(f.rule, f.severity) for f in findings] == [("rounding.residue", INFO)]
-    assert (findings[0].stated, findings[0].expected) == ("2.98", "2.97")
+    assert (findings[0].stated_text, findings[0].expected_text) == ("2.98", "2.97")
 
 
 def _rolled_up_account() -> FinalAccount:

@@ -56,7 +56,7 @@ def test_social_work_has_no_table_errors(social: FinalAccount) -> None:
 
 def test_planning_finds_the_verified_defects(planning: FinalAccount) -> None:
     """Planning's two printings of 卫生健康支出 and 城乡社区支出 and its 人员经费 4896.98 and 基本支出 5377.64 are errors, nothing else."""
-    errors = [(f.rule, f.path, f.stated, f.expected) for f in check(planning) if f.rule.startswith("table.")]
+    errors = [(f.rule, f.path, f.stated_text, f.expected_text) for f in check(planning) if f.rule.startswith("table.")]
     assert errors == [
         ("table.link", "tables.summary[210].amount", "236.63", "236.64"),
         ("table.link", "tables.summary[212].amount", "3845.25", "3845.24"),
@@ -70,7 +70,7 @@ def test_planning_table_four_sum_is_a_residue(planning: FinalAccount) -> None:
     """表四's 类 rows adding up to 9746.49 against 9746.50 is a rounding residue (info), not an error."""
     found = {f.path: f for f in check(planning) if f.rule == "rounding.residue"}
     residue = found["tables.fiscal_summary[fiscal.expenditure].total"]
-    assert (residue.severity, residue.stated, residue.expected) == (Severity.INFO, "9746.50", "9746.49")
+    assert (residue.severity, residue.stated_text, residue.expected_text) == (Severity.INFO, "9746.50", "9746.49")
 
 
 def test_column_sum(social: FinalAccount) -> None:
@@ -99,7 +99,7 @@ def test_link(social: FinalAccount) -> None:
     broken = _set_cell(social, "summary", "201", "amount", "264.88")
     finding = next(f for f in check(broken) if f.rule == "table.link" and f.path == "tables.summary[201].amount")
     assert "表一" in finding.message and "表三" in finding.message
-    assert (finding.stated, finding.expected) == ("264.88", "264.87")
+    assert (finding.stated_text, finding.expected_text) == ("264.88", "264.87")
 
 
 def test_figure(social: FinalAccount) -> None:

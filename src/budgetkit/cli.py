@@ -154,9 +154,9 @@ def _write_findings_text(
             out.write(f"        {f.message_en if english else f.message}\n")
             if f.expected is not None:
                 if english:
-                    out.write(f"        stated: {f.stated or '—'}   expected: {f.expected or '—'}\n")
+                    out.write(f"        stated: {f.stated_text or '—'}   expected: {f.expected_text or '—'}\n")
                 else:
-                    out.write(f"        公布值：{f.stated or '—'}　应为：{f.expected or '—'}\n")
+                    out.write(f"        公布值：{f.stated_text or '—'}　应为：{f.expected_text or '—'}\n")
 
 
 @attrs.frozen

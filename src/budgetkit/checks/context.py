@@ -12,14 +12,18 @@ import attrs
 
 from budgetkit.checks.finding import (
     CATALOGUE,
+    SHARED_TEMPLATES,
     Finding,
     FindingCode,
     Part,
     Severity,
     UnknownFindingCodeError,
+    entry,
     show_value,
+    typed_value,
 )
 from budgetkit.model.account import FinalAccount
+from budgetkit.model.paths import ModelIndex
 from budgetkit.reference.classification import ClassificationTable
 from budgetkit.values.interval import Interval
 from budgetkit.values.money import Money
@@ -38,24 +42,37 @@ def fmt(value: Fraction | Decimal | Money | int | None, places: int = 2) -> str 
 def make_finding(
     code: str,
     path: str,
-    message: str,
-    message_en: str,
+    message: str | None = None,
+    message_en: str | None = None,
     *,
     stated: object = None,
     expected: object = None,
     part: Part | None = None,
     severity: Severity | None = None,
+    variant: str = "",
+    template: str | None = None,
+    **fields: object,
 ) -> Finding:
-    """Build a finding under a catalogued code: its severity and part come from the catalogue.
+    """Build a finding under a catalogued code: its severity, part and message come from the catalogue.
+
+    The message is the code's catalogue template (``variant`` picks one of its wordings;
+    ``template`` names a template shared by several codes), filled with the typed ``fields``
+    and the finding's own ``stated``/``expected``: every number is shown through
+    :func:`budgetkit.values.formatting.format_plain`, never ``1E-12``. A rule of your own may pass
+    ``message``/``message_en`` instead.
 
     ``part`` is given only for codes whose part is the statement's section (the catalogue says
     ``section``); ``severity`` only for codes whose severity depends on the input (a catalogue
     ``severity_note``), or for a code of your own rule that is not in the catalogue (then
-    ``part`` defaults to :attr:`Part.OTHER`). Values are shown by :func:`budgetkit.checks.finding.show_value`.
+    ``part`` defaults to :attr:`Part.OTHER`). ``stated``/``expected`` are kept typed
+    (:func:`budgetkit.checks.finding.typed_value`).
 
-    >>> f = make_finding("claim.count", "claims[3]", "数量不符", "count differs", stated=5, part=Part.OTHER)
-    >>> f.stated, f.severity.value
-    ('5', 'error')
+    >>> f = make_finding("claim.count", "claims[3]", stated=5, expected=7, where="（十）", subject="projects",
+    ...     part=Part.OTHER)
+    >>> f.stated, f.severity.value, f.message
+    (Decimal('5'), 'error', '数量5（十）与明细不符，明细共7项')
+    >>> make_finding("my.code", "unit", "单位名称有误", "wrong unit name", severity=Severity.WARNING).message_en
+    'wrong unit name'
     >>> make_finding("claim.cuont", "claims[3]", "数量不符", "count differs")
     Traceback (most recent call last):
     ...
@@ -74,14 +91,26 @@ def make_finding(
         part = known.part
     elif part is None:
         raise ValueError(f"finding code {code!r} belongs to its statement's part of the report: pass part=")
+    stated_value, expected_value = typed_value(stated), typed_value(expected)
+    if message is None:
+        if template is None:
+            wording = known.template(variant)
+        elif template in SHARED_TEMPLATES:
+            wording = SHARED_TEMPLATES[template]
+        else:  # another code's wording, e.g. a residue worded as the error it is not
+            wording = entry(template).template(variant)
+        values = {"stated": stated_value, "expected": expected_value, **fields}
+        message, message_en = wording.render(**values)
+    elif fields or template is not None or variant:
+        raise TypeError("pass either a message or the fields of the catalogue's template, not both")
     return Finding(
         rule=code,
         severity=known.severity if severity is None else severity,
         path=path,
         message=message,
-        message_en=message_en,
-        stated=show_value(stated),
-        expected=show_value(expected),
+        message_en=message_en or "",
+        stated=stated_value,
+        expected=expected_value,
         part=part,
     )
 
@@ -102,6 +131,20 @@ class Context:
             return Interval.exact(value)
         amount = value.amount if isinstance(value, Money) else value
         return Interval.published(amount, zero_is_exact=self.zero_is_exact)
+
+    @functools.cached_property
+    def index(self) -> ModelIndex:
+        """The account's path index, built once: claim paths resolve without scanning (see :mod:`budgetkit.model.paths`)."""
+        return ModelIndex(self.account)
+
+    def resolve(self, path: str) -> Any:
+        """The model value at a claim path of the account (raises :class:`budgetkit.model.claim.PathError`).
+
+        >>> from budgetkit import datasets
+        >>> Context(datasets.load("zigong-hr-2023")).resolve("income.total.current")
+        Money('1054.90')
+        """
+        return self.index.resolve(path)
 
     @functools.cached_property
     def scoring_rules(self) -> Any:
@@ -132,17 +175,30 @@ class Context:
         self,
         code: str,
         path: str,
-        message: str,
-        message_en: str,
+        message: str | None = None,
+        message_en: str | None = None,
         *,
         stated: object = None,
         expected: object = None,
         part: Part | None = None,
         severity: Severity | None = None,
+        variant: str = "",
+        template: str | None = None,
+        **fields: object,
     ) -> Finding:
-        """Build a finding under a catalogued code; see :func:`make_finding`."""
+        """Build a finding under a catalogued code, its message from the catalogue's template; see :func:`make_finding`."""
         return make_finding(
-            code, path, message, message_en, stated=stated, expected=expected, part=part, severity=severity
+            code,
+            path,
+            message,
+            message_en,
+            stated=stated,
+            expected=expected,
+            part=part,
+            severity=severity,
+            variant=variant,
+            template=template,
+            **fields,
         )
 
 

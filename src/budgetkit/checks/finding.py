@@ -1,9 +1,14 @@
 """Findings: what a check reports, as data.
 
-A :class:`Finding` names the rule that produced it (a stable code), its
-severity, the path to the place in the model, a message in Chinese and in
-English, and the value stated beside the value expected. An empty list of
-findings means the account is consistent.
+A :class:`Finding` names the finding code that produced it (``rule``, a stable code from the
+finding catalogue), its severity, the path to the place in the model, a message in Chinese and in
+English, and the value stated beside the value expected. An empty list of findings means the
+account is consistent.
+
+The stated and expected values are typed (:data:`FindingValue`): an exact number
+(:class:`~decimal.Decimal`; a :class:`~budgetkit.values.money.Money` or an ``int`` is kept as
+its amount), an :class:`~budgetkit.values.interval.Interval`, or text. They are shown by
+:func:`budgetkit.values.formatting.format_plain`, never as ``1E-12``, ``None`` or a repr.
 
 >>> f = Finding(rule="claim.growth", severity=Severity.ERROR, path="claims[3]",
 ...     message="增长率与数据不符", message_en="growth rate does not follow", stated="6.86", expected="6.68")
@@ -11,96 +16,161 @@ findings means the account is consistent.
 True
 >>> f.as_dict()["rule"]
 'claim.growth'
+>>> g = Finding(rule="claim.growth", severity=Severity.ERROR, path="claims[3]", message="…",
+...     stated=Decimal("1E-12"))
+>>> g.stated, g.stated_text, g.as_dict()["stated_value"]
+(Decimal('1E-12'), '0.000000000001', {'kind': 'number', 'value': '0.000000000001'})
 """
 
 from __future__ import annotations
 
 import enum
+import functools
+import string
 import tomllib
 from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
 from importlib import resources
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeAlias
 
 import attrs
 
 from budgetkit.errors import BudgetkitError
-from budgetkit.values.numbers import plain
+from budgetkit.reference.severity import Severity
+from budgetkit.reference.vocabulary import PART_LABELS
+from budgetkit.values.interval import Interval
+from budgetkit.values.money import Money
+from budgetkit.values.numbers import round_half_up
+from budgetkit.values.wording import Words, format_plain
 
 __all__ = [
     "CATALOGUE",
+    "SHARED_TEMPLATES",
     "Finding",
     "FindingCode",
+    "FindingValue",
+    "MessageTemplate",
     "Part",
     "Severity",
     "UnknownFindingCodeError",
+    "Words",
+    "render",
     "show_value",
+    "typed_value",
 ]
 
+#: The places an interval's ends are shown with in a finding's text (a Decimal keeps its own places).
+_INTERVAL_PLACES = 4
 
-class Severity(enum.Enum):
-    """How much a finding matters: error (a figure is wrong), warning (needs attention), info."""
+#: A finding's stated or expected value: an exact number, an interval of values, or text.
+FindingValue: TypeAlias = Decimal | Interval | str
 
-    INFO = "info"
-    WARNING = "warning"
-    ERROR = "error"
 
-    @property
-    def rank(self) -> int:
-        """0 for info, 1 for warning, 2 for error."""
-        return ("info", "warning", "error").index(self.value)
+def typed_value(value: object, places: int = 2) -> FindingValue | None:
+    """Keep a value for a finding's stated/expected field, typed.
 
-    @property
-    def label(self) -> str:
-        """The Chinese label: 错误, 警告, 提示."""
-        return {"info": "提示", "warning": "警告", "error": "错误"}[self.value]
+    Money and ints become their exact Decimal; a Fraction (an exact rational a rule computed) is
+    rounded half-up to ``places``; an Interval and text are kept; ``None`` stays ``None``.
 
-    def __ge__(self, other: Severity) -> bool:
-        return self.rank >= other.rank
+    >>> typed_value(Money("2.00")), typed_value(7), typed_value(Fraction(2, 3)), typed_value("增加/减少")
+    (Decimal('2.00'), Decimal('7'), Decimal('0.67'), '增加/减少')
+    >>> typed_value(0.5)
+    Traceback (most recent call last):
+    ...
+    TypeError: a finding never holds a float
+    """
+    if value is None or isinstance(value, (Decimal, Interval, str)):
+        return value
+    if isinstance(value, Money):
+        return value.amount
+    if isinstance(value, (bool, float)):
+        raise TypeError("a finding never holds a float")
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, Fraction):
+        return round_half_up(value, places)
+    raise TypeError(f"a finding's value is a number, an interval or text, not a {type(value).__name__}")
 
-    def __gt__(self, other: Severity) -> bool:
-        return self.rank > other.rank
 
-    def __le__(self, other: Severity) -> bool:
-        return self.rank <= other.rank
+def _typed(value: object) -> FindingValue | None:
+    return typed_value(value)
 
-    def __lt__(self, other: Severity) -> bool:
-        return self.rank < other.rank
+
+def _json_value(value: FindingValue | None) -> dict[str, Any] | None:
+    if value is None:
+        return None
+    if isinstance(value, Decimal):
+        return {"kind": "number", "value": format_plain(value)}
+    if isinstance(value, Interval):
+        bound = {True: "open", False: "closed"}
+        return {
+            "kind": "interval",
+            "low": None if value.lo is None else format_plain(value.lo, 6),
+            "high": None if value.hi is None else format_plain(value.hi, 6),
+            "low_end": bound[value.lo_open],
+            "high_end": bound[value.hi_open],
+            "text": format_plain(value, _INTERVAL_PLACES),
+        }
+    return {"kind": "text", "value": value}
 
 
 class Part(enum.Enum):
-    """The part of the report a finding belongs to, for grouping output."""
+    """The part of the report a finding belongs to, for grouping output (labels from the vocabulary)."""
 
-    TOTALS = "收入支出决算总体情况"
-    INCOME = "收入决算"
-    EXPENDITURE = "支出决算"
-    FISCAL = "财政拨款收入支出决算"
-    GENERAL_BUDGET = "一般公共预算财政拨款支出决算"
-    THREE_PUBLIC = '"三公"经费'
-    OTHER = "其他重要事项"
-    PERFORMANCE = "预算绩效管理"
-    PROJECTS = "项目支出绩效自评表"
-    TEXT = "文字表述"
-    CHARTS = "图表"
+    TOTALS = PART_LABELS["TOTALS"]
+    INCOME = PART_LABELS["INCOME"]
+    EXPENDITURE = PART_LABELS["EXPENDITURE"]
+    FISCAL = PART_LABELS["FISCAL"]
+    GENERAL_BUDGET = PART_LABELS["GENERAL_BUDGET"]
+    THREE_PUBLIC = PART_LABELS["THREE_PUBLIC"]
+    OTHER = PART_LABELS["OTHER"]
+    PERFORMANCE = PART_LABELS["PERFORMANCE"]
+    PROJECTS = PART_LABELS["PROJECTS"]
+    TEXT = PART_LABELS["TEXT"]
+    CHARTS = PART_LABELS["CHARTS"]
 
 
 @attrs.frozen(kw_only=True)
 class Finding:
-    """One inconsistency found in an account."""
+    """One inconsistency found in an account.
+
+    ``rule`` is the **finding code** (an entry of :data:`CATALOGUE`, or a code of the caller's own
+    rule); the **rule** that reported it is a :class:`budgetkit.checks.context.Rule`. ``stated``
+    and ``expected`` are typed (:data:`FindingValue`); ``stated_text``/``expected_text`` show them.
+    """
 
     rule: str
     severity: Severity
     path: str
     message: str
     message_en: str = ""
-    stated: str | None = None
-    expected: str | None = None
+    stated: FindingValue | None = attrs.field(default=None, converter=_typed)
+    expected: FindingValue | None = attrs.field(default=None, converter=_typed)
     part: Part = Part.OTHER
 
+    @property
+    def code(self) -> str:
+        """The finding code (the same as ``rule``, the name kept for compatibility)."""
+        return self.rule
+
+    @property
+    def stated_text(self) -> str | None:
+        """The stated value as text (plain decimals), or None when the finding states none."""
+        return None if self.stated is None else format_plain(self.stated, _INTERVAL_PLACES)
+
+    @property
+    def expected_text(self) -> str | None:
+        """The expected value as text (plain decimals), or None when the finding expects none."""
+        return None if self.expected is None else format_plain(self.expected, _INTERVAL_PLACES)
+
     def as_dict(self) -> dict[str, Any]:
-        """The finding as plain data (decimals already strings), for JSON output."""
+        """The finding as plain data, for JSON output: values as text, and typed beside them.
+
+        ``stated``/``expected`` are strings (or null) as before; ``stated_value``/``expected_value``
+        say what kind of value it is (``number``, ``interval`` with its ends, or ``text``).
+        """
         return {
             "rule": self.rule,
             "severity": self.severity.value,
@@ -108,13 +178,78 @@ class Finding:
             "part": self.part.value,
             "message": self.message,
             "message_en": self.message_en,
-            "stated": self.stated,
-            "expected": self.expected,
+            "stated": self.stated_text,
+            "expected": self.expected_text,
+            "stated_value": _json_value(self.stated),
+            "expected_value": _json_value(self.expected),
         }
 
 
-def _frozen(mapping: Mapping[str, str]) -> Mapping[str, str]:
+def _frozen(mapping: Mapping[str, Any]) -> Mapping[str, Any]:
     return MappingProxyType(dict(mapping))
+
+
+@attrs.frozen
+class MessageTemplate:
+    """A finding's message in Chinese and English, with ``{name}`` fields a rule fills with typed values.
+
+    Every field is shown through :func:`budgetkit.values.formatting.format_plain` (numbers plain,
+    never ``1E-12``) or, for :class:`~budgetkit.values.formatting.Words`, in the message's language.
+    ``{stated}`` and ``{expected}`` are the finding's own values.
+
+    >>> t = MessageTemplate("合计{stated}与明细之和{expected}不符", "stated sum {stated} differs from {expected}")
+    >>> t.render(stated=Decimal("1E+3"), expected=Fraction(1, 3))
+    ('合计1000与明细之和0.33不符', 'stated sum 1000 differs from 0.33')
+    """
+
+    zh: str
+    en: str
+
+    @property
+    def fields(self) -> frozenset[str]:
+        """The names of the fields both texts use."""
+        names = set()
+        for text in (self.zh, self.en):
+            names |= {name for _, name, _, _ in string.Formatter().parse(text) if name}
+        return frozenset(names)
+
+    def render(self, **values: object) -> tuple[str, str]:
+        """The Chinese and English message with every field shown; a missing field raises KeyError."""
+        return render(self.zh, values, "zh"), render(self.en, values, "en")
+
+
+def render(template: str, values: Mapping[str, object], language: str = "zh") -> str:
+    """Fill ``template``'s ``{name}`` fields with ``values`` shown for a reader (see :class:`MessageTemplate`).
+
+    >>> render("{what}{n}项", {"what": Words("项目", "projects"), "n": 3}, "en")
+    'projects3项'
+    """
+    out: list[str] = []
+    for literal, name, places in _parsed(template):
+        out.append(literal)
+        if name is None:
+            continue
+        if name not in values:
+            raise KeyError(f"message field {name!r} is not given (template {template!r})")
+        out.append(_show(values[name], language, places))
+    return "".join(out)
+
+
+@functools.lru_cache(maxsize=512)
+def _parsed(template: str) -> tuple[tuple[str, str | None, int], ...]:
+    """A template as (literal text, field name or None, places) pieces, parsed once."""
+    return tuple(
+        (literal, name, int(spec) if spec else 2) for literal, name, spec, _ in string.Formatter().parse(template)
+    )
+
+
+def _show(value: object, language: str, places: int) -> str:
+    """One field of a message: ``{name:4}`` shows a fraction or an interval with 4 places (2 by default)."""
+    if isinstance(value, Words):
+        return value.zh if language == "zh" else value.en
+    if value is None:
+        raise ValueError("a message never shows None")
+    return format_plain(value, places)  # type: ignore[arg-type]
 
 
 @attrs.frozen
@@ -123,10 +258,14 @@ class FindingCode:
 
     ``part`` is None for codes that belong to the part of the report their statement sits in (a claim,
     an explanation, a wording); ``severity_note`` says when the severity depends on the input;
-    ``what_in`` words the code differently for one rule (the rule's code → text).
+    ``what_in`` words the code differently for one rule (the rule's code → text); ``messages`` are
+    the code's message templates, by variant (``""`` is the default wording); ``shared`` names the
+    template of :data:`SHARED_TEMPLATES` that words the code when it has no default of its own.
 
     >>> CATALOGUE["claim.growth"].severity, CATALOGUE["identity.balance"].part
     (<Severity.ERROR: 'error'>, <Part.TOTALS: '收入支出决算总体情况'>)
+    >>> sorted(CATALOGUE["identity.balance"].messages[""].fields)
+    ['expenditure', 'income', 'year']
     """
 
     code: str
@@ -135,6 +274,21 @@ class FindingCode:
     what: str
     severity_note: str = ""
     what_in: Mapping[str, str] = attrs.field(factory=dict, converter=_frozen)
+    messages: Mapping[str, MessageTemplate] = attrs.field(factory=dict, converter=_frozen)
+    shared: str = ""
+
+    def template(self, variant: str = "") -> MessageTemplate:
+        """The message template of ``variant`` (the default wording for ``""``); KeyError when there is none.
+
+        >>> CATALOGUE["identity.procurement"].template().zh
+        '{what}{stated}万元不等于各项之和{expected}万元（{labels}），超出四舍五入可解释的范围'
+        """
+        found = self.messages.get(variant)
+        if found is None and not variant and self.shared:
+            found = SHARED_TEMPLATES[self.shared]
+        if found is None:
+            raise KeyError(f"finding code {self.code!r} has no message template {variant or 'default'!r}")
+        return found
 
 
 class UnknownFindingCodeError(BudgetkitError, KeyError):
@@ -148,6 +302,15 @@ class UnknownFindingCodeError(BudgetkitError, KeyError):
         return str(self.args[0])
 
 
+def _messages(entry: Mapping[str, Any]) -> dict[str, MessageTemplate]:
+    found = {}
+    if "message" in entry:
+        found[""] = MessageTemplate(entry["message"], entry["message_en"])
+    for variant, text in entry.get("variants", {}).items():
+        found[variant] = MessageTemplate(text["message"], text["message_en"])
+    return found
+
+
 def _load_catalogue() -> tuple[Mapping[str, FindingCode], Mapping[str, Any]]:
     data = tomllib.loads(resources.files("budgetkit").joinpath("data/findings.toml").read_text(encoding="utf-8"))
     codes = {
@@ -158,6 +321,8 @@ def _load_catalogue() -> tuple[Mapping[str, FindingCode], Mapping[str, Any]]:
             what=entry["what"],
             severity_note=entry.get("severity_note", ""),
             what_in=entry.get("what_in", {}),
+            messages=_messages(entry),
+            shared=entry.get("template", ""),
         )
         for code, entry in data["codes"].items()
     }
@@ -166,6 +331,11 @@ def _load_catalogue() -> tuple[Mapping[str, FindingCode], Mapping[str, Any]]:
 
 #: The finding catalogue: finding code → :class:`FindingCode` (package data ``data/findings.toml``).
 CATALOGUE, _PAGES = _load_catalogue()
+
+#: Message templates shared by several finding codes (a sum, a count): name → template.
+SHARED_TEMPLATES: Mapping[str, MessageTemplate] = MappingProxyType(
+    {name: MessageTemplate(t["message"], t["message_en"]) for name, t in _PAGES.get("templates", {}).items()}
+)
 
 
 def entry(code: str) -> FindingCode:
@@ -188,21 +358,5 @@ def show_value(value: object, places: int = 2) -> str | None:
     >>> show_value(Decimal("1E-12")), show_value(Decimal("-0.00")), show_value(Fraction(2, 3)), show_value(None)
     ('0.000000000001', '-0.00', '0.67', None)
     """
-    from budgetkit.values.interval import Interval
-    from budgetkit.values.money import Money
-
-    if value is None:
-        return None
-    if isinstance(value, Money):
-        value = value.amount
-    if isinstance(value, Decimal):
-        return plain(value)
-    if isinstance(value, Fraction):
-        scaled = abs(value) * 10**places
-        units = int(scaled) + (1 if scaled - int(scaled) >= Fraction(1, 2) else 0)  # half-up, away from zero
-        return format(Decimal(-units if value < 0 else units).scaleb(-places), "f")
-    if isinstance(value, Interval):
-        return value.describe(places)
-    if isinstance(value, float):
-        raise TypeError("a finding never holds a float")
-    return str(value)
+    typed = typed_value(value, places)
+    return None if typed is None else format_plain(typed, places)

@@ -47,7 +47,7 @@ from budgetkit.errors import BudgetkitError, LoadError, LoadIssue, ModelError
 from budgetkit.model.indicator import Operator, PerformanceIndicator
 from budgetkit.model.project import Project
 from budgetkit.values import validators as v
-from budgetkit.values.numbers import EXACT, places_of, to_decimal
+from budgetkit.values.numbers import EXACT, places_of, round_half_up, to_decimal
 from budgetkit.values.ratio import Ratio
 
 __all__ = [
@@ -98,12 +98,7 @@ def _fraction(value: Decimal) -> Fraction:
 
 def _round(value: Fraction, places: int) -> Decimal:
     """Round an exact fraction half-up (四舍五入, away from zero) to ``places`` decimals, once."""
-    scaled = value * 10**places
-    quotient, remainder = divmod(abs(scaled.numerator), scaled.denominator)
-    if 2 * remainder >= scaled.denominator:
-        quotient += 1
-    sign = 1 if scaled < 0 and quotient else 0
-    return Decimal((sign, tuple(int(c) for c in str(quotient)), -places))
+    return round_half_up(value, places)
 
 
 def _as_decimal(value: Fraction) -> Decimal:

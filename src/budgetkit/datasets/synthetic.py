@@ -48,6 +48,7 @@ from budgetkit.model.claim import ChangeExplanation, Claim, Contribution
 from budgetkit.model.indicator import PerformanceIndicator
 from budgetkit.model.project import FundGrid, FundLine, Project
 from budgetkit.values.money import Money
+from budgetkit.values.numbers import round_half_up
 
 __all__ = ["DEFECTS", "generate", "inject", "publish", "published"]
 
@@ -65,10 +66,7 @@ def published(amount: Money | Fraction, places: int = 2) -> Decimal:
     >>> published(Money("1.234567")), published(Fraction(1, 8) * 100, 1)
     (Decimal('1.23'), Decimal('12.5'))
     """
-    value = Fraction(amount.amount) if isinstance(amount, Money) else amount
-    scaled = abs(value) * 10**places
-    units = int(scaled) + (1 if scaled - int(scaled) >= Fraction(1, 2) else 0)
-    return Decimal(-units if value < 0 else units).scaleb(-places)
+    return round_half_up(Fraction(amount.amount) if isinstance(amount, Money) else amount, places)
 
 
 def _pct(part: int, whole: int) -> Decimal:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterator, Mapping
-from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -28,6 +27,7 @@ from budgetkit.model.claim import ChangeExplanation, Claim
 from budgetkit.model.performance import PerformanceReview
 from budgetkit.model.project import Project
 from budgetkit.model.tables import Tables
+from budgetkit.reference import vocabulary
 from budgetkit.values import validators as v
 from budgetkit.values.change import Change, change
 from budgetkit.values.money import Money
@@ -53,66 +53,9 @@ __all__ = [
 ]
 
 
-#: The Chinese name of every published figure of the model, by its path: the one place the account's
-#: vocabulary is written (tables, charts, the narrative and the checks all use it).
-FIGURE_LABELS: Mapping[str, str] = MappingProxyType(
-    {
-        "income.general_budget": "一般公共预算财政拨款收入",
-        "income.government_fund": "政府性基金预算财政拨款收入",
-        "income.state_capital": "国有资本经营预算财政拨款收入",
-        "income.superior_subsidy": "上级补助收入",
-        "income.business": "事业收入",
-        "income.operating": "经营收入",
-        "income.affiliated": "附属单位上缴收入",
-        "income.other": "其他收入",
-        "income.year_total": "本年收入合计",
-        "income.non_fiscal_balance_used": "使用非财政拨款结余（含专用结余）",
-        "income.opening_balance": "年初结转和结余",
-        "income.total": "收入总计",
-        "expenditure.basic": "基本支出",
-        "expenditure.project": "项目支出",
-        "expenditure.to_superior": "上缴上级支出",
-        "expenditure.operating": "经营支出",
-        "expenditure.to_affiliated": "对附属单位补助支出",
-        "expenditure.year_total": "本年支出合计",
-        "expenditure.surplus_distribution": "结余分配",
-        "expenditure.closing_balance": "年末结转和结余",
-        "expenditure.total": "支出总计",
-        "fiscal.general_budget.opening": "一般公共预算财政拨款年初结转和结余",
-        "fiscal.general_budget.income": "一般公共预算财政拨款收入",
-        "fiscal.general_budget.expenditure": "一般公共预算财政拨款支出",
-        "fiscal.general_budget.closing": "一般公共预算财政拨款年末结转和结余",
-        "fiscal.government_fund.opening": "政府性基金预算财政拨款年初结转和结余",
-        "fiscal.government_fund.income": "政府性基金预算财政拨款收入",
-        "fiscal.government_fund.expenditure": "政府性基金预算财政拨款支出",
-        "fiscal.government_fund.closing": "政府性基金预算财政拨款年末结转和结余",
-        "fiscal.state_capital.opening": "国有资本经营预算财政拨款年初结转和结余",
-        "fiscal.state_capital.income": "国有资本经营预算财政拨款收入",
-        "fiscal.state_capital.expenditure": "国有资本经营预算财政拨款支出",
-        "fiscal.state_capital.closing": "国有资本经营预算财政拨款年末结转和结余",
-        "fiscal.total": "财政拨款收、支总计",
-        "general_budget.total": "一般公共预算财政拨款支出",
-        "general_budget.basic": "一般公共预算财政拨款基本支出",
-        "general_budget.project": "一般公共预算财政拨款项目支出",
-        "general_budget.personnel": "人员经费",
-        "general_budget.public_use": "公用经费",
-        "three_public.total": "“三公”经费财政拨款支出",
-        "three_public.outbound": "因公出国（境）费",
-        "three_public.vehicle": "公务用车购置及运行（维护）费",
-        "three_public.vehicle_purchase": "公务用车购置费",
-        "three_public.vehicle_operation": "公务用车运行维护费",
-        "three_public.reception": "公务接待费",
-        "three_public.reception_domestic": "国内公务接待费",
-        "three_public.reception_foreign": "外事接待费",
-        "operating_costs": "机关运行经费",
-        "procurement.total": "政府采购支出总额",
-        "procurement.goods": "政府采购货物支出",
-        "procurement.works": "政府采购工程支出",
-        "procurement.services": "政府采购服务支出",
-        "procurement.sme": "授予中小企业合同金额",
-        "procurement.small_micro": "授予小微企业合同金额",
-    }
-)
+#: The Chinese name of every published figure of the model, by its path: written once, in
+#: :mod:`budgetkit.reference.vocabulary` (tables, charts, the narrative and the checks all use it).
+FIGURE_LABELS: Mapping[str, str] = vocabulary.FIGURE_LABELS
 
 
 class UnitType(enum.Enum):
@@ -293,7 +236,7 @@ class ThreePublic:
 
     total: Figure = _figure_field()
     outbound: Figure = _figure_field()  #: 因公出国（境）费
-    vehicle: Figure = _figure_field()  #: 公务用车购置及运行（维护）费
+    vehicle: Figure = _figure_field()  #: 公务用车购置及运行维护费
     vehicle_purchase: Figure = _figure_field()  #: 公务用车购置费
     vehicle_operation: Figure = _figure_field()  #: 公务用车运行维护费
     reception: Figure = _figure_field()  #: 公务接待费

@@ -39,7 +39,7 @@ from __future__ import annotations
 import enum
 import re
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol
 
 import attrs
 
@@ -104,8 +104,14 @@ def _matches(item: Any, field: str, values: set[str]) -> bool:
     return str(value) in values
 
 
-def resolve(root: Any, path: str) -> Any:
+class _Index(Protocol):
+    def lookup(self, items: tuple[Any, ...], key: str, path: str) -> Any: ...
+
+
+def resolve(root: Any, path: str, *, index: _Index | None = None) -> Any:
     """Follow ``path`` from ``root``; raise :class:`PathError` naming the failing step.
+
+    ``index`` (a :class:`budgetkit.model.paths.ModelIndex`) finds keyed elements without scanning.
 
     >>> from budgetkit import datasets
     >>> seed = datasets.load("zigong-hr-2023")
@@ -136,7 +142,7 @@ def resolve(root: Any, path: str) -> Any:
             raise PathError(f"[{key}] needs a sequence, found {type(value).__name__}", path)
         elif key == "*":
             rest = path[position:]
-            return tuple(resolve(item, rest) for item in value)
+            return tuple(resolve(item, rest, index=index) for item in value)
         elif key.startswith("?"):
             field, _, wanted = key[1:].partition("=")
             missing = [item for item in value if not hasattr(item, field) or field.startswith("_")]
@@ -144,7 +150,7 @@ def resolve(root: Any, path: str) -> Any:
                 raise PathError(f"{type(missing[0]).__name__} has no field {field!r} to filter on", path)
             value = tuple(item for item in value if _matches(item, field, set(wanted.split("|"))))
         else:
-            value = _lookup(value, key, path)
+            value = _lookup(value, key, path) if index is None else index.lookup(value, key, path)
     return value
 
 

@@ -33,7 +33,7 @@ import attrs
 
 from budgetkit.checks.scoring import grade, score_project
 from budgetkit.errors import ModelError
-from budgetkit.model.account import FIGURE_LABELS, ExpenseSide, Figure, FinalAccount, Income, Passage, ReceptionEvent
+from budgetkit.model.account import ExpenseSide, Figure, FinalAccount, Income, Passage, ReceptionEvent
 from budgetkit.model.category import CategoryLevel, ExpenseCategory
 from budgetkit.model.claim import Claim, ClaimKind, Contribution
 from budgetkit.model.performance import Topic
@@ -44,11 +44,13 @@ from budgetkit.narrative.blocks import Paragraph as _Paragraph
 from budgetkit.narrative.titles import SICHUAN_SECTIONS as _SECTION_TITLES
 from budgetkit.narrative.titles import SICHUAN_SUBSECTIONS as _SUBSECTION_TITLES
 from budgetkit.narrative.titles import SICHUAN_TITLE as _TITLE
+from budgetkit.reference import vocabulary
+from budgetkit.reference.vocabulary import FIGURE_LABELS, NOT_COMPARABLE
 from budgetkit.values.change import Direction
 from budgetkit.values.formatting import chinese_ordinal, format_count, heading
 from budgetkit.values.money import Money
 from budgetkit.values.numbers import MAX_PLACES, places_of, round_half_up
-from budgetkit.values.ratio import NOT_COMPARABLE, Ratio
+from budgetkit.values.ratio import Ratio
 
 __all__ = ["Format", "generated_claims", "render", "report_account"]
 
@@ -57,12 +59,8 @@ Format = Literal["md", "text"]
 _FORMATS: tuple[str, ...] = ("md", "text")
 
 # -- every word a reader sees ------------------------------------------------
-_THREE_PUBLIC_LABELS: Mapping[str, str] = MappingProxyType(
-    {"outbound": "因公出国（境）费", "vehicle": "公务用车购置及运行维护费", "reception": "公务接待费"}
-)
-_PROCUREMENT_LABELS: Mapping[str, str] = MappingProxyType(
-    {"goods": "政府采购货物支出", "works": "政府采购工程支出", "services": "政府采购服务支出"}
-)
+_THREE_PUBLIC_LABELS: Mapping[str, str] = vocabulary.THREE_PUBLIC_LABELS
+_PROCUREMENT_LABELS: Mapping[str, str] = vocabulary.PROCUREMENT_LABELS
 _WORDS: Mapping[str, str] = MappingProxyType(
     {
         # changes, shares and rates

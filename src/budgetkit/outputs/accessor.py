@@ -246,12 +246,8 @@ def _arrow_or_none(compute: Callable[[], Any]) -> Any | None:
 
 
 def _rounded(value: Fraction, places: int) -> Decimal:
-    """``value`` rounded half-up (away from zero) to ``places``, exactly: integer arithmetic only."""
-    scaled = abs(value) * 10**places
-    quotient, remainder = divmod(scaled.numerator, scaled.denominator)
-    if 2 * remainder >= scaled.denominator:
-        quotient += 1
-    return _decimal(-quotient if value < 0 else quotient, places)
+    """``value`` rounded half-up (away from zero) to ``places``, exactly (:func:`budgetkit.values.numbers.round_half_up`)."""
+    return round_half_up(value, places)
 
 
 def _decimal(units: int, places: int) -> Decimal:

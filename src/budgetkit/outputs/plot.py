@@ -36,8 +36,10 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from budgetkit.errors import MissingExtraError, ModelError
-from budgetkit.model.account import FIGURE_LABELS, ExpenseSide, Figure, FinalAccount, Income
+from budgetkit.model.account import ExpenseSide, Figure, FinalAccount, Income
 from budgetkit.model.claim import ClaimKind
+from budgetkit.reference import vocabulary
+from budgetkit.reference.vocabulary import FIGURE_LABELS
 from budgetkit.values.formatting import format_money, format_percent
 from budgetkit.values.money import Money
 from budgetkit.values.numbers import to_decimal
@@ -58,23 +60,9 @@ __all__ = [
 ]
 
 # -- every word a reader sees ------------------------------------------------
-_TITLES: Mapping[int, str] = MappingProxyType(
-    {
-        1: "收、支决算总计变动情况图",
-        2: "收入决算结构图",
-        3: "支出决算结构图",
-        4: "财政拨款收、支决算总计变动情况",
-        5: "一般公共预算财政拨款支出决算变动情况",
-        6: "一般公共预算财政拨款支出决算结构",
-        7: "“三公”经费财政拨款支出结构",
-    }
-)
+_TITLES: Mapping[int, str] = vocabulary.CHART_TITLES
 _THREE_PUBLIC_PARTS: Mapping[str, str] = MappingProxyType(
-    {
-        "outbound": "因公出国（境）费支出",
-        "vehicle": "公务用车购置及运行维护费支出",
-        "reception": "公务接待费支出",
-    }
+    {name: f"{label}支出" for name, label in vocabulary.THREE_PUBLIC_LABELS.items()}
 )
 _YEAR = "{}年"
 _AXIS_UNIT = "万元"

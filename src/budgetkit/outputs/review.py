@@ -43,6 +43,7 @@ import attrs
 from budgetkit.checks.finding import Finding
 from budgetkit.errors import BudgetkitError, LoadError, LoadIssue, MissingExtraError
 from budgetkit.io.document import Box
+from budgetkit.reference.vocabulary import SEVERITY_LABELS
 
 __all__ = ["MAX_PAGES", "MAX_PIXELS", "MAX_SCALE", "ReviewError", "locate", "render_review", "write_review"]
 
@@ -73,9 +74,7 @@ _WORDS: Mapping[str, Mapping[str, str]] = {
         "stated": "所载",
         "expected": "应为",
         "path": "路径",
-        "error": "错误",
-        "warning": "警告",
-        "info": "提示",
+        **SEVERITY_LABELS,
         "nav": "跳转",
     },
     "en": {

@@ -75,10 +75,12 @@ import attrs
 
 from budgetkit.checks.scoring import IndicatorScore, score_indicator, score_project
 from budgetkit.errors import BudgetkitError, InvalidNumberError, MissingExtraError
-from budgetkit.model.account import FIGURE_LABELS, Figure, FinalAccount
+from budgetkit.model.account import Figure, FinalAccount
 from budgetkit.model.category import ExpenseCategory
 from budgetkit.model.indicator import PerformanceIndicator
+from budgetkit.model.paths import walk
 from budgetkit.model.project import Project
+from budgetkit.reference.vocabulary import FIGURE_LABELS
 from budgetkit.values.money import Money
 
 __all__ = [
@@ -163,13 +165,9 @@ class PublishedFigure(NamedTuple):
 
 
 def _walk_figures(node: attrs.AttrsInstance, prefix: str) -> Iterator[PublishedFigure]:
-    for field in attrs.fields(type(node)):
-        value = getattr(node, field.name)
-        path = prefix + field.name
+    for path, value in walk(node, prefix, sequences=False, leaves=(Figure,)):
         if isinstance(value, Figure):
             yield PublishedFigure(path, FIGURE_LABELS.get(path, path), value)
-        elif attrs.has(type(value)):
-            yield from _walk_figures(value, path + ".")
 
 
 def published_figures(account: FinalAccount, *, blank: bool = False) -> tuple[PublishedFigure, ...]:

@@ -63,12 +63,13 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from importlib import resources
 from types import MappingProxyType
-from typing import Final, Literal
+from typing import Final
 
 import attrs
 
 from budgetkit._files import read_bounded
 from budgetkit.errors import ClassificationError, LoadError, LoadIssue
+from budgetkit.reference.severity import Severity
 
 __all__ = [
     "COLUMNS",
@@ -131,7 +132,6 @@ ECONOMIC_SOURCE: Final = (
 #: The shipped economic table lists only the 类 and 款 used for 基本支出 in the seed report.
 ECONOMIC_PARTIAL: Final = True
 
-Severity = Literal["error", "warning", "info"]
 
 
 class Level(enum.Enum):
@@ -668,16 +668,16 @@ def economic_table() -> ClassificationTable:
 #: Every issue code a resolution can report, with its severity.
 ISSUE_CODES: Final[Mapping[str, Severity]] = MappingProxyType(
     {
-        "unknown_name": "error",
-        "generic_name": "info",
-        "ambiguous_name": "error",
-        "section_not_in_class": "error",
-        "item_not_in_section": "error",
-        "item_not_in_class": "error",
-        "mixed_editions": "warning",
-        "outdated_name": "warning",
-        "name_after_edition": "warning",
-        "variant_spelling": "info",
+        "unknown_name": Severity.ERROR,
+        "generic_name": Severity.INFO,
+        "ambiguous_name": Severity.ERROR,
+        "section_not_in_class": Severity.ERROR,
+        "item_not_in_section": Severity.ERROR,
+        "item_not_in_class": Severity.ERROR,
+        "mixed_editions": Severity.WARNING,
+        "outdated_name": Severity.WARNING,
+        "name_after_edition": Severity.WARNING,
+        "variant_spelling": Severity.INFO,
     }
 )
 
@@ -775,7 +775,7 @@ class ResolutionIssue:
     """A problem found while mapping published names to codes: a code string, severity and message.
 
     >>> issue = resolve_line("卫生健康支出（类）", edition=2017).issues[0]
-    >>> issue.code, issue.severity, issue.message
+    >>> issue.code, issue.severity.value, issue.message
     ('name_after_edition', 'warning', '「卫生健康支出」（210）是2019年版起的名称，2017年版尚未使用')
     """
 
@@ -814,7 +814,7 @@ def _unknown(level: Level | None, name: str, table: ClassificationTable, shown: 
             "unknown_name", "not_in_table", level, name,
             table=table.title or "科目表", table_en=table_en, shown=shown_zh, shown_en=shown_en,
         )  # fmt: skip
-        return attrs.evolve(issue, severity="info")
+        return attrs.evolve(issue, severity=Severity.INFO)
     return _issue("unknown_name", "unknown_name", level, name, table=table_name, partial_zh="", partial_en="")
 
 
@@ -1151,7 +1151,7 @@ def resolve_code(
     >>> r.code, r.issue_codes, r.ok
     ('2010601', (), True)
     >>> r = resolve_code("2019901", "行政运行")
-    >>> r.code, r.issue_codes, r.issues[0].severity
+    >>> r.code, r.issue_codes, r.issues[0].severity.value
     (None, ('unknown_name',), 'info')
     >>> resolve_code("2080150", "行政运行").code  # the 款 20801 has 行政运行 as 2080101
     '2080101'

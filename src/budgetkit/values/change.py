@@ -19,6 +19,7 @@ import attrs
 
 from budgetkit.values.money import Money
 from budgetkit.values.ratio import Ratio
+from budgetkit.values.wording import RATE_WORDS, describe_change
 
 __all__ = ["Change", "Direction", "change"]
 
@@ -33,7 +34,7 @@ class Direction(enum.Enum):
     @property
     def rate_word(self) -> str:
         """The word used with the growth rate: 增长, 下降, or 持平."""
-        return {"增加": "增长", "减少": "下降", "持平": "持平"}[self.value]
+        return RATE_WORDS[self.value]
 
 
 @attrs.frozen
@@ -73,17 +74,11 @@ class Change:
         return Direction.UNCHANGED
 
     def describe(self, places: int = 2) -> str:
-        """Write the change as a report does, amounts and rate to ``places`` decimals."""
-        direction = self.direction
-        if direction is Direction.UNCHANGED:
-            return "持平"
-        amount = f"{abs(self.difference).round(places).amount:,.{places}f}万元"
-        growth = self.growth
-        if growth.is_undefined:
-            return f"{direction.value}{amount}，增长率--（基数为0，不可比）"
-        rate = growth.percent(places)
-        assert rate is not None
-        return f"{direction.value}{amount}，{direction.rate_word}{abs(rate)}%"
+        """Write the change as a report does, amounts and rate to ``places`` decimals.
+
+        The words are :func:`budgetkit.values.formatting.describe_change`'s; this method delegates to it.
+        """
+        return describe_change(self, places)
 
 
 def change(current: Money, previous: Money) -> Change:

@@ -37,9 +37,18 @@ from babel import Locale
 from babel.numbers import NumberPattern, format_decimal
 
 from budgetkit.errors import FloatRefusedError, InvalidNumberError, ModelError, UnknownUnitError
+from budgetkit.reference.vocabulary import MONEY_UNITS, MONEY_UNITS_EN, NOT_COMPARABLE, NOT_COMPARABLE_EN
 from budgetkit.values.money import Money
 from budgetkit.values.numbers import MAX_PLACES, places_of, round_half_up, to_decimal
-from budgetkit.values.ratio import NOT_COMPARABLE, Ratio
+from budgetkit.values.ratio import Ratio
+from budgetkit.values.wording import (
+    Words,
+    describe_change,
+    describe_money,
+    describe_point_change,
+    describe_rate,
+    format_plain,
+)
 
 __all__ = [
     "COMPACT_STEP",
@@ -47,11 +56,17 @@ __all__ = [
     "MAX_ORDINAL",
     "HeadingStyle",
     "Unit",
+    "Words",
     "chinese_ordinal",
+    "describe_change",
+    "describe_money",
+    "describe_point_change",
+    "describe_rate",
     "format_compact",
     "format_count",
     "format_money",
     "format_percent",
+    "format_plain",
     "heading",
 ]
 
@@ -75,16 +90,9 @@ class _Wording(NamedTuple):
     count_template: str
 
 
-_CHINESE = _Wording(
-    units=MappingProxyType({"元": "{}元", "万元": "{}万元", "亿元": "{}亿元"}),
-    not_comparable=NOT_COMPARABLE,
-    count_template="{}{}",
-)
-_ENGLISH = _Wording(
-    units=MappingProxyType({"元": "{} CNY", "万元": "{} (10k CNY)", "亿元": "{} (100m CNY)"}),
-    not_comparable="n/a (zero base)",
-    count_template="{} {}",
-)
+_CHINESE = _Wording(units=MONEY_UNITS, not_comparable=NOT_COMPARABLE, count_template="{}{}")
+_ENGLISH = _Wording(units=MONEY_UNITS_EN, not_comparable=NOT_COMPARABLE_EN, count_template="{} {}")
+
 # ----------------------------------------------------------------------------
 
 #: The locale used when none is given.

@@ -22,7 +22,7 @@ from fractions import Fraction
 
 import attrs
 
-from budgetkit.values.numbers import places_of
+from budgetkit.values.numbers import places_of, plain, round_half_up
 
 __all__ = ["Interval"]
 
@@ -145,10 +145,7 @@ class Interval:
         """
 
         def show(v: Fraction | None) -> str:
-            if v is None:
-                return "∞"
-            d = Decimal(v.numerator) / Decimal(v.denominator)
-            return f"{d:.{places}f}"
+            return "∞" if v is None else plain(round_half_up(v, places))  # half-up, like every printed figure
 
         return f"{'(' if self.lo_open else '['}{show(self.lo)}, {show(self.hi)}{')' if self.hi_open else ']'}"
 

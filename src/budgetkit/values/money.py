@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, overload
 
 from budgetkit.errors import BudgetkitError, FloatRefusedError, InvalidNumberError
 from budgetkit.values.numbers import EXACT, round_half_up, to_decimal
+from budgetkit.values.wording import describe_money
 
 if TYPE_CHECKING:
     from budgetkit.values.ratio import Ratio
@@ -253,10 +254,7 @@ class Money:
         >>> str(Money("-0.059979")), str(Money("980"))
         ('-0.059979万元', '980.00万元')
         """
-        exponent = self._amount.as_tuple().exponent
-        assert isinstance(exponent, int)
-        places = max(2, -exponent)
-        return f"{self._amount:,.{places}f}万元"
+        return describe_money(self)  # the words live with formatting
 
     def __format__(self, spec: str) -> str:
         if not spec:

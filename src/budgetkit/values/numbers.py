@@ -22,6 +22,7 @@ from __future__ import annotations
 import decimal
 import re
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 from budgetkit.errors import FloatRefusedError, InvalidNumberError
 
@@ -34,6 +35,7 @@ __all__ = [
     "places_of",
     "plain",
     "round_half_up",
+    "round_quotient",
     "to_decimal",
 ]
 
@@ -156,15 +158,50 @@ def places_of(value: Decimal) -> int:
     return max(-exponent, 0)
 
 
-def round_half_up(value: Decimal, places: int) -> Decimal:
-    """Round ``value`` to ``places`` decimals the way reports do (四舍五入, ROUND_HALF_UP).
+def round_half_up(value: Decimal | Fraction | int, places: int) -> Decimal:
+    """Round ``value`` to ``places`` decimals the way reports do (四舍五入, ROUND_HALF_UP): the one rounding routine.
+
+    A :class:`~decimal.Decimal`, an ``int`` or an exact :class:`~fractions.Fraction` is rounded once,
+    halves away from zero; the result always has exactly ``places`` decimals.
 
     >>> round_half_up(Decimal("2.635"), 2), round_half_up(Decimal("-2.635"), 2)
     (Decimal('2.64'), Decimal('-2.64'))
     >>> round_half_up(Decimal("0.125"), 2)  # banker's rounding would give 0.12
     Decimal('0.13')
+    >>> round_half_up(Fraction(2, 3), 2), round_half_up(Fraction(-1, 8), 2), round_half_up(7, 1)
+    (Decimal('0.67'), Decimal('-0.13'), Decimal('7.0'))
     """
+    if isinstance(value, Fraction):
+        return _round_ratio(value.numerator, value.denominator, places)
+    if isinstance(value, int):
+        value = Decimal(value)
     return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP, context=_ROUNDING)
+
+
+def round_quotient(numerator: Decimal | int, denominator: Decimal | int, places: int) -> Decimal:
+    """Round ``numerator / denominator`` half-up to ``places``, exactly, without dividing first (no double rounding).
+
+    The same rounding as :func:`round_half_up` on the exact quotient, in integer arithmetic.
+
+    >>> round_quotient(Decimal("66.02") * 100, Decimal("988.88"), 2), round_quotient(-1, 8, 2)
+    (Decimal('6.68'), Decimal('-0.13'))
+    """
+    a, b = numerator.as_integer_ratio()
+    c, d = denominator.as_integer_ratio()
+    if not c:
+        raise ZeroDivisionError("round_quotient() with a zero denominator")
+    n, m = a * d, b * c
+    if m < 0:
+        n, m = -n, -m
+    return _round_ratio(n, m, places)
+
+
+def _round_ratio(n: int, m: int, places: int) -> Decimal:
+    """``n / m`` (``m`` > 0) rounded half-up, away from zero, to exactly ``places`` decimals."""
+    units, remainder = divmod(abs(n) * 10**places, m)
+    if 2 * remainder >= m:
+        units += 1
+    return Decimal((1 if n < 0 and units else 0, tuple(map(int, str(units))), -places))
 
 
 _ROUNDING = decimal.Context(prec=120, rounding=ROUND_HALF_UP, traps=[decimal.InvalidOperation])

@@ -20,12 +20,14 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from budgetkit.errors import UndefinedRatioError
-from budgetkit.values.numbers import EXACT, to_decimal
+from budgetkit.reference import vocabulary
+from budgetkit.values.numbers import EXACT, round_quotient, to_decimal
+from budgetkit.values.wording import describe_point_change, describe_rate
 
 __all__ = ["NOT_COMPARABLE", "PointChange", "Ratio"]
 
-#: How published Chinese text writes a rate whose base is zero.
-NOT_COMPARABLE = "--（基数为0，不可比）"
+#: How published Chinese text writes a rate whose base is zero (from :mod:`budgetkit.reference.vocabulary`).
+NOT_COMPARABLE = vocabulary.NOT_COMPARABLE
 
 _HUNDRED = Decimal(100)
 _DIVIDE = decimal.Context(prec=60, rounding=ROUND_HALF_UP, traps=[decimal.InvalidOperation])
@@ -33,15 +35,7 @@ _DIVIDE = decimal.Context(prec=60, rounding=ROUND_HALF_UP, traps=[decimal.Invali
 
 def _quantize(numerator: Decimal, denominator: Decimal, places: int) -> Decimal:
     """Divide and round half-up (away from zero) to ``places``, exactly: no double rounding."""
-    n = abs(numerator)
-    d = EXACT.scaleb(abs(denominator), -places)
-    quotient = EXACT.divide_int(n, d)
-    remainder = EXACT.subtract(n, EXACT.multiply(quotient, d))
-    if EXACT.multiply(remainder, 2) >= d:
-        quotient = EXACT.add(quotient, 1)
-    if (numerator < 0) != (denominator < 0):
-        quotient = EXACT.minus(quotient)
-    return EXACT.scaleb(quotient, -places).quantize(Decimal(1).scaleb(-places), context=EXACT)
+    return round_quotient(numerator, denominator, places)
 
 
 class Ratio:
@@ -120,8 +114,7 @@ class Ratio:
         >>> Ratio(1, 8).format(1), Ratio(1, 0).format(undefined="--")
         ('12.5%', '--')
         """
-        pct = self.percent(places)
-        return undefined if pct is None else f"{pct}%"
+        return describe_rate(self, places, undefined=undefined)  # the words live with formatting
 
     def points_since(self, previous: Ratio) -> PointChange:
         """The change from ``previous`` to this ratio in percentage points (个百分点).
@@ -209,12 +202,7 @@ class PointChange:
 
     def describe(self, places: int = 2) -> str:
         """Write the change as reports do: 提高/降低…个百分点, or 持平."""
-        pts = self.points(places)
-        if pts is None:
-            return NOT_COMPARABLE
-        if not pts:
-            return "持平"
-        return f"{'提高' if pts > 0 else '降低'}{abs(pts)}个百分点"
+        return describe_point_change(self, places)
 
     def __repr__(self) -> str:
         return f"PointChange({self.current!r}, {self.previous!r})"

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from fractions import Fraction
 
 from budgetkit.checks.context import Context, Rule
-from budgetkit.checks.finding import Finding, Part
+from budgetkit.checks.finding import Finding, Part, Words
 from budgetkit.checks.rules.claims import _interval, operand_terms
 from budgetkit.checks.rules.forms import ClaimForm, FormKind
 from budgetkit.errors import InvalidNumberError
@@ -35,44 +35,44 @@ def _same_title(a: str, b: str) -> bool:
 def _charts(ctx: Context) -> Iterator[Finding]:
     for i, chart in enumerate(ctx.account.charts):
         path = f"charts[{i}]"
-        name = f"图{chart.number}“{chart.title}”"
+        name = Words(f"图{chart.number}“{chart.title}”", f"chart {chart.number}")
         if chart.data_title and not _same_title(chart.title, chart.data_title):
             yield ctx.finding(
                 "chart.title",
                 f"{path}.data_title",
-                f"{name}的图表数据标题为“{chart.data_title}”，与正文中的图名不一致",
-                f"chart {chart.number} is named {chart.title!r} in the text but its data is titled {chart.data_title!r}",
                 stated=chart.data_title,
                 expected=chart.title,
                 part=Part.CHARTS,
+                chart=name,
             )
         if chart.labels and chart.values and len(chart.labels) != len(chart.values):
             yield ctx.finding(
                 "chart.shape",
                 path,
-                f"{name}有{len(chart.labels)}个标签但有{len(chart.values)}个数值",
-                f"chart {chart.number} has {len(chart.labels)} labels but {len(chart.values)} values",
                 part=Part.CHARTS,
+                chart=name,
+                labels=len(chart.labels),
+                values=len(chart.values),
             )
         for j, (raw, subject) in enumerate(zip(chart.values, chart.subjects, strict=False)):
             yield from _value(ctx, f"{path}.values[{j}]", name, raw, subject)
 
 
-def _value(ctx: Context, path: str, name: str, raw: str, subject: str) -> Iterator[Finding]:
+def _value(ctx: Context, path: str, name: Words, raw: str, subject: str) -> Iterator[Finding]:
     try:  # the number door: "1e999999999" is refused here, never expanded
         value = to_decimal(raw, max_places=CHART_PLACES)
     except InvalidNumberError:
         yield ctx.finding(
             "chart.value",
             path,
-            f"{name}的数值“{raw[:40]}”不是数字",
-            f"chart value {raw[:40]!r} is not a number",
             stated=raw[:40],
             part=Part.CHARTS,
+            variant="not_a_number",
+            chart=name,
         )
         return
     try:
-        figure = resolve(ctx.account, subject)
+        figure = ctx.resolve(subject)
     except PathError:
         return
     truth = _interval(ctx, figure)
@@ -85,21 +85,20 @@ def _value(ctx: Context, path: str, name: str, raw: str, subject: str) -> Iterat
         yield ctx.finding(
             "chart.value",
             path,
-            f"{name}中的数值{raw}与所示数据（{subject}）不符",
-            f"chart value {raw} does not match the figure it depicts ({subject})",
             stated=raw,
-            expected=truth.describe(2),
+            expected=truth,
             part=Part.CHARTS,
+            chart=name,
+            subject=subject,
         )
     elif -exponent > 6:
         yield ctx.finding(
             "chart.float_artifact",
             path,
-            f"{name}的数据“{raw}”带有浮点误差，应为{shown}",
-            f"chart value {raw} carries floating-point noise; it is {shown}",
             stated=raw,
             expected=shown,
             part=Part.CHARTS,
+            chart=name,
         )
 
 

@@ -19,8 +19,8 @@ from typing import Any
 
 import attrs
 
-from budgetkit.checks.context import Context, Rule, fmt, make_finding
-from budgetkit.checks.finding import Finding, Part
+from budgetkit.checks.context import Context, Rule, make_finding
+from budgetkit.checks.finding import Finding, Part, Words
 from budgetkit.checks.rules.forms import (
     ClaimForm,
     FormKind,
@@ -34,12 +34,14 @@ from budgetkit.checks.rules.forms import (
 from budgetkit.checks.rules.sums import SumCheck
 from budgetkit.model.account import Figure, FinalAccount
 from budgetkit.model.category import ExpenseCategory
-from budgetkit.model.claim import Claim, ClaimKind, PathError, resolve
+from budgetkit.model.claim import Claim, ClaimKind, PathError
+from budgetkit.model.paths import ModelIndex
 from budgetkit.model.project import FundLine, Project
+from budgetkit.reference.vocabulary import CLAIM_KIND_LABELS, NOT_COMPARABLE
 from budgetkit.values.interval import Interval
 from budgetkit.values.money import Money
-from budgetkit.values.numbers import places_of, to_decimal
-from budgetkit.values.ratio import NOT_COMPARABLE
+from budgetkit.values.numbers import places_of, round_half_up, to_decimal
+from budgetkit.values.wording import format_plain
 
 __all__ = [
     "RULES",
@@ -54,17 +56,6 @@ __all__ = [
     "relabel_nudged",
 ]
 
-_KIND_ZH = {
-    ClaimKind.AMOUNT: "金额",
-    ClaimKind.CHANGE: "增减额",
-    ClaimKind.GROWTH: "增长率",
-    ClaimKind.SHARE: "占比",
-    ClaimKind.COMPLETION: "完成率",
-    ClaimKind.RATIO: "比率",
-    ClaimKind.COUNT: "数量",
-    ClaimKind.SUM: "合计",
-    ClaimKind.SCORE: "得分",
-}
 
 _SECTION_PARTS = (
     ("一", Part.TOTALS),
@@ -133,11 +124,11 @@ def _interval(ctx: Context, value: Any) -> Interval | None:
 def _operand(ctx: Context, spec: str) -> Any:
     """A literal printed number, or the model value at a path."""
     if spec[:1].isalpha():  # no number starts with a letter: a path
-        return resolve(ctx.account, spec)
+        return ctx.resolve(spec)
     try:
         number = to_decimal(spec)
     except ValueError:
-        return resolve(ctx.account, spec)
+        return ctx.resolve(spec)
     # A whole literal ("757人") is an exact count; one with decimals was rounded.
     return int(number) if places_of(number) == 0 and "." not in spec else number
 
@@ -268,15 +259,8 @@ class _Judge:
         elif form.kind is FormKind.MEAN:
             yield self.overall_score(form)
         elif claim.kind is ClaimKind.SCORE:
-            total = form.num[0][1]
             yield ctx.finding(
-                "claim.score",
-                self.path,
-                f"文字中的自评分{self.stated}分{self.where}与自评表合计得分{total}分不一致",
-                f"the text states a score of {self.stated} but the table's total is {total}",
-                stated=self.stated,
-                expected=total,
-                part=self.part,
+                "claim.score", self.path, stated=self.stated, expected=form.num[0][1], part=self.part, where=self.where
             )
         else:
             unit = "%" if form.kind is FormKind.RATIO else "万元"
@@ -285,51 +269,46 @@ class _Judge:
 
     def verdict(self, truth: Interval, point: Fraction | None, unit: str) -> Finding:
         """A truncation warning or an error for a stated figure outside ``truth``."""
-        expected = fmt(point, self.places) if point is not None else truth.describe()
+        expected: Decimal | Interval = round_half_up(point, self.places) if point is not None else truth
         kind = self.claim.kind
-        subject = self.claim.subject
+        kind_words, subject = Words(CLAIM_KIND_LABELS[kind.value], kind.value), self.claim.subject
         if truth.overlaps(self.truncation_interval()) and (self.places > 0 or kind is not ClaimKind.COUNT):
             return self.ctx.finding(
                 "rounding.truncated",
                 self.path,
-                f"{_KIND_ZH[kind]}{self.stated}{unit}{self.where}是截断而非四舍五入的结果，按四舍五入应为{expected}{unit}",
-                f"{kind.value} {self.stated} of {subject} was truncated, not rounded half-up; expected {expected}",
                 stated=self.stated,
                 expected=expected,
                 part=self.part,
+                kind=kind_words,
+                subject=subject,
+                unit=unit,
+                where=self.where,
             )
         return self.ctx.finding(
             f"claim.{kind.value}",
             self.path,
-            f"{_KIND_ZH[kind]}{self.stated}{unit}{self.where}与数据不符，按已公布数据应为{expected}{unit}"
-            f"（可成立区间{truth.describe()}）",
-            f"stated {kind.value} {self.stated} of {subject} does not follow from the published figures; "
-            f"expected {expected} (reachable {truth.describe()})",
             stated=self.stated,
             expected=expected,
             part=self.part,
+            template="claim",
+            reachable=truth,
+            kind=kind_words,
+            subject=subject,
+            unit=unit,
+            where=self.where,
         )
 
     def count(self, form: ClaimForm) -> Finding:
-        expected = int(term_point(form.num))
-        if self.claim.kind is ClaimKind.COUNT:
-            return self.ctx.finding(
-                "claim.count",
-                self.path,
-                f"数量{self.stated}{self.where}与明细不符，明细共{expected}项",
-                f"stated count {self.stated} of {self.claim.subject} differs from the {expected} listed",
-                stated=self.stated,
-                expected=expected,
-                part=self.part,
-            )
+        expected = term_point(form.num)
+        code = "claim.count" if self.claim.kind is ClaimKind.COUNT else "claim.sum"
         return self.ctx.finding(
-            "claim.sum",
+            code,
             self.path,
-            f"合计{self.stated}{self.where}与明细之和{expected}不符",
-            f"stated sum {self.stated} of {self.claim.subject} differs from the listed total {expected}",
             stated=self.stated,
-            expected=expected,
+            expected=int(expected),
             part=self.part,
+            where=self.where,
+            subject=self.claim.subject,
         )
 
     def overall_score(self, form: ClaimForm) -> Finding:
@@ -337,28 +316,30 @@ class _Judge:
         weighted = form.weighted()
         if weighted is not None:
             candidates.append(("按执行数加权平均", "weighted by executed amount", weighted))
-        shown = "；".join(f"{zh}{fmt(value, 2)}分" for zh, _, value in candidates)
-        shown_en = "; ".join(f"{en} {fmt(value, 2)}" for _, en, value in candidates)
+        shown = Words(
+            "；".join(f"{zh}{format_plain(value)}分" for zh, _, value in candidates if value is not None),
+            "; ".join(f"{en} {format_plain(value)}" for _, en, value in candidates if value is not None),
+        )
         return self.ctx.finding(
             "claim.overall_score",
             self.path,
-            f"项目绩效自评分{self.stated}分{self.where}无法由{len(form.num)}张自评表的得分得出（{shown}），请说明计算口径",
-            f"the overall score {self.stated} does not follow from the {len(form.num)} tables' totals ({shown_en})",
             stated=self.stated,
-            expected=shown,
+            expected=shown.zh,
             part=self.part,
+            where=self.where,
+            tables=len(form.num),
+            candidates=shown,
         )
 
     def zero_base(self, what: str) -> Finding:
         return self.ctx.finding(
             "rate.zero_base",
             self.path,
-            f"{what}的基数为0，比率无定义，不应写作{self.stated}%{self.where}，应写作“{NOT_COMPARABLE}”或不写比率",
-            f"the base of this rate is zero, so the rate is undefined; it is stated as {self.stated}% "
-            f"instead of '{NOT_COMPARABLE}'",
             stated=self.stated,
             expected=NOT_COMPARABLE,
             part=self.part,
+            what=what,
+            where=self.where,
         )
 
 
@@ -370,12 +351,7 @@ def claim_findings(ctx: Context, index: int, claim: Claim) -> Iterator[Finding]:
         form = claim_form(ctx, claim)
     except PathError as exc:
         yield ctx.finding(
-            "claim.unresolved",
-            path,
-            f"声明所指的数据不存在：{exc}",
-            f"the claim's subject does not exist: {exc}",
-            stated=claim.subject,
-            part=judge.part,
+            "claim.unresolved", path, stated=claim.subject, part=judge.part, problem=str(exc)
         )
         return
     if form is not None:
@@ -403,20 +379,19 @@ def relabel_nudged(ctx: Context, findings: list[tuple[int, Finding]]) -> list[tu
             total = sum((claims[i].stated for i in group), Decimal(0))
             unit = Decimal(1).scaleb(-places_of(claim.stated))
             try:
-                off = abs(Decimal(finding.expected) - claim.stated)
-            except ArithmeticError:
+                assert isinstance(finding.expected, Decimal)
+                off = abs(finding.expected - claim.stated)
+            except (ArithmeticError, AssertionError):
                 off = Decimal(-1)
             if total == 100 and off == unit:
                 finding = ctx.finding(
                     "rounding.nudged",
                     finding.path,
-                    f"占比{claim.stated}%（{claim.section}：{claim.text}）按四舍五入应为{finding.expected}%；"
-                    f"为使各项占比合计为100%而人为调整了尾数",
-                    f"the share {claim.stated}% should round to {finding.expected}%; it was nudged so that the "
-                    "printed shares add up to 100%",
                     stated=claim.stated,
                     expected=finding.expected,
                     part=finding.part,
+                    section=claim.section,
+                    text=claim.text,
                 )
         result.append((index, finding))
     return result
@@ -450,11 +425,10 @@ class ChangeCheck:
             yield make_finding(
                 "explanation.change",
                 self.path,
-                f"{self.section}：变动原因所解释的变动额{self.change.amount}万元与实际变动{expected.amount}万元不符",
-                f"the explained change {self.change.amount} differs from the actual change {expected.amount}",
                 stated=self.change.amount,
                 expected=expected.amount,
                 part=self.part,
+                section=self.section,
             )
 
 
@@ -465,6 +439,7 @@ def explanation_checks(account: FinalAccount) -> Iterator[SumCheck | ChangeCheck
     >>> [type(c).__name__ for c in explanation_checks(synthetic.generate(1))]
     ['SumCheck', 'ChangeCheck']
     """
+    index = ModelIndex(account)
     for i, exp in enumerate(account.explanations):
         path = f"explanations[{i}]"
         part = part_of(exp.section)
@@ -490,7 +465,7 @@ def explanation_checks(account: FinalAccount) -> Iterator[SumCheck | ChangeCheck
                     part,
                 )
         try:
-            figure = resolve(account, exp.subject)
+            figure = index.resolve(exp.subject)
         except PathError:
             continue
         if isinstance(figure, Figure) and figure.current is not None and figure.previous is not None:
@@ -524,8 +499,8 @@ def fund_line_findings(ctx: Context, i: int, j: int) -> Iterator[Finding]:
         return
     claim = Claim(
         kind="ratio",
-        subject=str(line.executed.amount) if line.executed is not None else "",
-        base=str(line.adjusted.amount) if line.adjusted is not None else None,
+        subject=format_plain(line.executed) if line.executed is not None else "",
+        base=format_plain(line.adjusted) if line.adjusted is not None else None,
         stated=line.stated_rate,
         text=f"{line.source.value}预算执行率",
         section=f"项目:{project.label}",

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator, MutableMapping
 from typing import Any, Protocol
 
 from budgetkit.checks.context import Context, Rule, make_finding
-from budgetkit.checks.finding import Finding, Part, Severity
+from budgetkit.checks.finding import Finding, Part, Severity, Words
 from budgetkit.errors import ClassificationError
 from budgetkit.model.category import CategoryLevel, ExpenseCategory
 from budgetkit.reference.classification import (
@@ -60,10 +60,10 @@ def _finding(issue: ResolutionIssue, path: str, partial: bool) -> Finding:
     return make_finding(
         f"classification.{issue.code}",
         path,
-        issue.message,
-        issue.message_en,
         stated=issue.name,
         severity=_severity(issue, partial),
+        template="issue",
+        detail=Words(issue.message, issue.message_en),
     )
 
 
@@ -166,9 +166,8 @@ def line_findings(
             yield make_finding(
                 "classification.unreadable",
                 path,
-                f"无法识别的科目名称：{outcome}",
-                f"cannot read the category line: {outcome}",
                 stated=line.printed or line.name,
+                problem=str(outcome),
                 part=Part.GENERAL_BUDGET,
             )
             continue
@@ -185,9 +184,8 @@ def line_findings(
             yield make_finding(
                 "classification.code_name",
                 f"{path}.code",
-                f"科目编码{line.code}与名称“{line.name}”不符（该名称的编码为{code}）",
-                f"code {line.code} does not match the name {line.name!r} (whose code is {code})",
                 stated=line.code,
+                name=line.name,
                 expected=code,
                 part=Part.GENERAL_BUDGET,
             )
@@ -196,8 +194,7 @@ def line_findings(
         yield make_finding(
             "classification.mixed_editions",
             "general_budget.categories",
-            "报告混用了不同年度版本的科目名称：" + "；".join(issue.message for issue in clashes),
-            "the report mixes names from different editions: " + "; ".join(issue.message_en for issue in clashes),
+            clashes=Words("；".join(issue.message for issue in clashes), "; ".join(issue.message_en for issue in clashes)),
             part=Part.GENERAL_BUDGET,
         )
 

@@ -13,12 +13,14 @@ from typing import TypeAlias
 import attrs
 
 from budgetkit.checks.context import Context, Rule, make_finding
-from budgetkit.checks.finding import Finding, Part
+from budgetkit.checks.finding import Finding, Part, Words
 from budgetkit.checks.rules.forms import COMPARISONS, compare
 from budgetkit.checks.rules.sums import CountCheck, SumCheck
-from budgetkit.model.account import FIGURE_LABELS, ExpenseSide, Figure, FinalAccount, Income, UnitType
+from budgetkit.model.account import ExpenseSide, Figure, FinalAccount, Income, UnitType
 from budgetkit.model.category import ExpenseCategory
+from budgetkit.reference.vocabulary import FIGURE_LABELS, FUND_NAMES, THREE_PUBLIC_LABELS, YEAR_WORDS
 from budgetkit.values.money import Money
+from budgetkit.values.numbers import plain
 
 __all__ = ["COMPARISONS", "RULES", "Check", "Comparison", "CountCheck", "SumCheck", "checks"]
 
@@ -54,95 +56,66 @@ class Comparison:
 Check: TypeAlias = SumCheck | CountCheck | Comparison
 
 
-def _amount(value: Money | int | None) -> str:
-    """A compared amount in a message: plain decimals, never exponent notation."""
-    assert isinstance(value, Money)
-    return format(value.amount, "f")
-
-
 def _balance(c: Comparison) -> Finding:
-    a, b, year = _amount(c.left), _amount(c.right), c.variant
+    year = Words(*YEAR_WORDS["current" if c.variant == "本年" else "previous"])
     return make_finding(
         "identity.balance",
         "expenditure.total",
-        f"{year}收入总计{a}万元与支出总计{b}万元不相等",
-        f"{'current' if year == '本年' else 'previous'} year: total income {a} ≠ total expenditure {b}",
-        stated=b,
-        expected=a,
+        stated=c.right,
+        expected=c.left,
         part=Part.TOTALS,
+        year=year,
+        income=c.left,
+        expenditure=c.right,
     )
 
 
 def _cross_year_finding(c: Comparison) -> Finding:
-    opening, closing_before = _amount(c.left), _amount(c.right)
-    return make_finding(
-        "identity.cross_year",
-        "income.opening_balance",
-        f"年初结转和结余{opening}万元不等于上年年末结转和结余{closing_before}万元（如有调整需说明）",
-        f"opening balance {opening} differs from last year's closing balance {closing_before}",
-        stated=opening,
-        expected=closing_before,
-        part=Part.TOTALS,
-    )
+    return make_finding("identity.cross_year", "income.opening_balance", stated=c.left, expected=c.right)
 
 
 def _fiscal_general_budget(c: Comparison) -> Finding:
-    gb, gb_fund = _amount(c.left), _amount(c.right)
     return make_finding(
-        "identity.fiscal_general_budget",
-        "fiscal.general_budget.expenditure",
-        f"一般公共预算财政拨款支出在两处分别为{gb}万元和{gb_fund}万元",
-        f"general-budget expenditure is stated as {gb} and {gb_fund}",
-        stated=gb_fund,
-        expected=gb,
-        part=Part.FISCAL,
+        "identity.fiscal_general_budget", "fiscal.general_budget.expenditure", stated=c.right, expected=c.left
     )
 
 
 def _vehicles_over_assets(c: Comparison) -> Finding:
-    owned, vehicles = c.left, c.right
     return make_finding(
-        "identity.vehicles_owned",
-        "three_public.vehicles_owned",
-        f"公务用车{owned}辆多于国有资产中的车辆总数{vehicles}辆",
-        f"{owned} official vehicles but only {vehicles} vehicles in the assets",
-        stated=owned,
-        expected=vehicles,
-        part=Part.THREE_PUBLIC,
+        "identity.vehicles_owned", "three_public.vehicles_owned", stated=c.left, expected=c.right, variant="over_assets"
     )
 
 
-#: The two subset tests of 政府采购: (label, whole label, path), by ``variant``.
+#: The two subset tests of 政府采购: (the part's path, the whole's path), by ``variant``.
 _SUBSETS = {
-    "sme": ("授予中小企业合同金额", "政府采购支出总额", "procurement.sme"),
-    "small_micro": ("授予小微企业合同金额", "授予中小企业合同金额", "procurement.small_micro"),
+    "sme": ("procurement.sme", "procurement.total"),
+    "small_micro": ("procurement.small_micro", "procurement.sme"),
 }
 
 
 def _procurement_subset(c: Comparison) -> Finding:
-    label, whole_label, path = _SUBSETS[c.variant]
-    part_value, whole = _amount(c.left), _amount(c.right)
+    path, whole_path = _SUBSETS[c.variant]
+    label, whole_label = FIGURE_LABELS[path], FIGURE_LABELS[whole_path]
+    assert isinstance(c.right, Money)
     return make_finding(
         "identity.procurement_subset",
         path,
-        f"{label}{part_value}万元大于{whole_label}{whole}万元",
-        f"{label} {part_value} exceeds {whole_label} {whole}",
-        stated=part_value,
-        expected=f"≤ {whole}",
-        part=Part.OTHER,
+        stated=c.left,
+        expected=f"≤ {plain(c.right.amount)}",  # at most the whole: text, the bound shown plain
+        label=label,
+        whole_label=whole_label,
+        whole=c.right,
     )
 
 
 def _operating_costs_finding(c: Comparison) -> Finding:
-    cost, unit_type = _amount(c.left), UnitType(c.variant)
+    unit_type = UnitType(c.variant)
     return make_finding(
         "identity.operating_costs_unit_type",
         "operating_costs.current",
-        f"机关运行经费只适用于行政单位和参公事业单位，{unit_type.value}应为0，报告为{cost}万元",
-        f"operating costs apply only to administrative units; a {unit_type.name} reports 0, not {cost}",
-        stated=cost,
-        expected="0",
-        part=Part.OTHER,
+        stated=c.left,
+        expected=0,
+        unit_type=Words(unit_type.value, unit_type.name),
     )
 
 
@@ -221,7 +194,7 @@ def _cross_year(account: FinalAccount) -> Iterator[Check]:
 
 def _fiscal(account: FinalAccount) -> Iterator[Check]:
     fiscal = account.fiscal
-    names = {"general_budget": "一般公共预算", "government_fund": "政府性基金预算", "state_capital": "国有资本经营预算"}
+    names = FUND_NAMES
     for attr in fiscal.FUNDS:
         fund = getattr(fiscal, attr)
         left = [fund.opening.current, fund.income.current]
@@ -347,28 +320,34 @@ def _three_public(account: FinalAccount) -> Iterator[Check]:
             "three-public total",
             at(tp.total),
             (
-                ("因公出国（境）费", at(tp.outbound)),
-                ("公务用车购置及运行维护费", at(tp.vehicle)),
-                ("公务接待费", at(tp.reception)),
+                (THREE_PUBLIC_LABELS["outbound"], at(tp.outbound)),
+                (THREE_PUBLIC_LABELS["vehicle"], at(tp.vehicle)),
+                (THREE_PUBLIC_LABELS["reception"], at(tp.reception)),
             ),
             part,
         )
         yield SumCheck(
             "identity.three_public_vehicle",
             f"three_public.vehicle.{year}",
-            f"公务用车购置及运行维护费{suffix}",
+            f"{THREE_PUBLIC_LABELS['vehicle']}{suffix}",
             "official vehicles",
             at(tp.vehicle),
-            (("公务用车购置费", at(tp.vehicle_purchase)), ("公务用车运行维护费", at(tp.vehicle_operation))),
+            (
+                (FIGURE_LABELS["three_public.vehicle_purchase"], at(tp.vehicle_purchase)),
+                (FIGURE_LABELS["three_public.vehicle_operation"], at(tp.vehicle_operation)),
+            ),
             part,
         )
         yield SumCheck(
             "identity.three_public_reception",
             f"three_public.reception.{year}",
-            f"公务接待费{suffix}",
+            f"{THREE_PUBLIC_LABELS['reception']}{suffix}",
             "official reception",
             at(tp.reception),
-            (("国内公务接待费", at(tp.reception_domestic)), ("外事接待费", at(tp.reception_foreign))),
+            (
+                (FIGURE_LABELS["three_public.reception_domestic"], at(tp.reception_domestic)),
+                (FIGURE_LABELS["three_public.reception_foreign"], at(tp.reception_foreign)),
+            ),
             part,
         )
     if tp.events:
@@ -378,7 +357,7 @@ def _three_public(account: FinalAccount) -> Iterator[Check]:
             "国内公务接待费",
             "domestic reception",
             tp.reception_domestic.current,
-            tuple((f"{e.date}（{e.cost_yuan.amount}元）", e.cost) for e in tp.events),
+            tuple((f"{e.date}（{plain(e.cost_yuan.amount)}元）", e.cost) for e in tp.events),
             part,
         )
     yield CountCheck(

@@ -15,7 +15,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from budgetkit.checks.context import Context, Rule
-from budgetkit.checks.finding import Finding, Part
+from budgetkit.checks.finding import Finding, Part, Words
 from budgetkit.checks.rules.forms import UNKNOWN, band_columns, score_columns, segment_sums, sum_reaches
 from budgetkit.checks.scoring import (
     FULL_SCORE,
@@ -27,6 +27,8 @@ from budgetkit.checks.scoring import (
 )
 from budgetkit.model.indicator import Operator, PerformanceIndicator
 from budgetkit.model.project import Layout, Project
+from budgetkit.values.numbers import round_half_up
+from budgetkit.values.wording import describe_rate, format_plain
 
 if TYPE_CHECKING:
     import numpy as np
@@ -69,31 +71,29 @@ def _project(ctx: Context, i: int, project: Project, score: Any) -> Iterator[Fin
         yield ctx.finding(
             "project.code_missing",
             f"{path}.code",
-            f"项目“{project.name}”的自评表未列出项目编码",
-            f"the table of project {project.name!r} gives no project code",
             part=part,
+            project=project.name,
         )
     weight_total = score.weight_total
     if weight_total != FULL_SCORE:
         yield ctx.finding(
             "project.weight_sum",
             path,
-            f"{label}：预算执行情况权重{score.execution_weight}与各指标权重之和{project.indicator_weight}合计为"
-            f"{weight_total}，应为100",
-            f"{label}: execution weight plus indicator weights total {weight_total}, not 100",
             stated=weight_total,
             expected=FULL_SCORE,
             part=part,
+            label=label,
+            execution_weight=score.execution_weight,
+            indicator_weight=project.indicator_weight,
         )
     if project.stated_weight_total is not None and project.stated_weight_total != weight_total:
         yield ctx.finding(
             "project.weight_total_row",
             f"{path}.stated_weight_total",
-            f"{label}：合计行权重为{project.stated_weight_total}，而各项权重之和为{weight_total}",
-            f"{label}: the total row gives weight {project.stated_weight_total}, the weights sum to {weight_total}",
             stated=project.stated_weight_total,
             expected=weight_total,
             part=part,
+            label=label,
         )
     stated_sum = score.stated_sum
     if project.stated_total is not None and stated_sum is not None and project.stated_total != stated_sum:
@@ -102,22 +102,21 @@ def _project(ctx: Context, i: int, project: Project, score: Any) -> Iterator[Fin
         yield ctx.finding(
             "rounding.residue" if reachable else "project.total",
             f"{path}.stated_total",
-            f"{label}：合计得分{project.stated_total}不等于执行得分与各指标得分之和{stated_sum}",
-            f"{label}: the total score {project.stated_total} is not the sum of the row scores {stated_sum}",
             stated=project.stated_total,
             expected=stated_sum,
             part=part,
+            template="project.total",
+            label=label,
         )
     if score.execution_matches is False:
         yield ctx.finding(
             "project.execution_score",
             f"{path}.execution_score",
-            f"{label}：预算执行率{project.execution_rate.format()}应得{score.execution_score}分，自评{project.execution_score}分",
-            f"{label}: execution rate {project.execution_rate.format()} scores {score.execution_score}, "
-            f"stated {project.execution_score}",
             stated=project.execution_score,
             expected=score.execution_score,
             part=part,
+            label=label,
+            rate=describe_rate(project.execution_rate),
         )
     rate = project.execution_rate
     low = not rate.is_undefined and Fraction(rate.numerator) / Fraction(rate.denominator) < _LOW_EXECUTION
@@ -127,10 +126,9 @@ def _project(ctx: Context, i: int, project: Project, score: Any) -> Iterator[Fin
         yield ctx.finding(
             "project.low_execution_reason",
             f"{path}.execution_reason",
-            f"{label}：预算执行率{rate.format()}低于90%，未说明原因",
-            f"{label}: execution rate {rate.format()} is below 90% and no reason is given",
-            stated=rate.format(),
+            stated=describe_rate(rate),
             part=part,
+            label=label,
         )
     adjusted = project.budget_adjusted and project.layout is Layout.SICHUAN  # 附件1 has no cell for the reason
     if adjusted and not has_reason(project.execution_reason):
@@ -139,45 +137,44 @@ def _project(ctx: Context, i: int, project: Project, score: Any) -> Iterator[Fin
         yield ctx.finding(
             "project.adjustment_reason",
             f"{path}.execution_reason",
-            f"{label}：年初预算{total.initial.amount}万元调整为{total.adjusted.amount}万元，未单独说明调整理由",
-            f"{label}: the budget was adjusted from {total.initial.amount} to {total.adjusted.amount} without a reason",
-            stated=f"{total.initial.amount}→{total.adjusted.amount}",
+            stated=f"{format_plain(total.initial)}→{format_plain(total.adjusted)}",
             part=part,
+            label=label,
+            initial=total.initial,
+            adjusted=total.adjusted,
         )
     for j, ind_score in enumerate(score.indicators):
         yield from _indicator(ctx, f"{path}.indicators[{j}]", label, ind_score)
     deviations = score.principle_deviations()
     if deviations:
-        shown = "、".join(
-            f"{d.name}{d.actual}（原则{d.principle if d.principle is not None else '无'}）" for d in deviations
-        )
-        yield ctx.finding(
-            "project.principle_weights",
-            f"{path}.indicators",
-            f"{label}：指标权重与原则权重（产出50、效益30、满意度10、执行率10）不同：{shown}；如有特殊情况可以调整",
-            f"{label}: weights depart from the principle weights: "
-            + ", ".join(
-                f"{d.name} {d.actual} (principle {d.principle if d.principle is not None else 'none'})"
+        shown = Words(
+            "、".join(
+                f"{d.name}{format_plain(d.actual)}（原则{'无' if d.principle is None else format_plain(d.principle)}）"
                 for d in deviations
             ),
-            part=part,
+            ", ".join(
+                f"{d.name} {format_plain(d.actual)} "
+                f"(principle {'none' if d.principle is None else format_plain(d.principle)})"
+                for d in deviations
+            ),
         )
+        yield ctx.finding("project.principle_weights", f"{path}.indicators", part=part, label=label, deviations=shown)
 
 
 def _indicator(ctx: Context, path: str, label: str, s: IndicatorScore) -> Iterator[Finding]:
     ind = s.indicator
     part = Part.PROJECTS
-    name = f"{label}：指标“{ind.name}”"
     stated = ind.stated_score
     if stated is not None and not 0 <= stated <= ind.weight:
         yield ctx.finding(
             "indicator.score_range",
             f"{path}.stated_score",
-            f"{name}得分{stated}超出0至权重{ind.weight}的范围",
-            f"{label}: score {stated} of {ind.name!r} is outside [0, {ind.weight}]",
             stated=stated,
-            expected=f"0–{ind.weight}",
+            expected=f"0–{format_plain(ind.weight)}",
             part=part,
+            label=label,
+            indicator=ind.name,
+            weight=ind.weight,
         )
         return
     if ind.is_missing_actual:
@@ -185,11 +182,11 @@ def _indicator(ctx: Context, path: str, label: str, s: IndicatorScore) -> Iterat
             yield ctx.finding(
                 "indicator.missing_actual",
                 f"{path}.actual",
-                f"{name}未填写完成值，却得{stated}分",
-                f"{label}: {ind.name!r} has no actual value but scores {stated}",
                 stated=stated,
                 expected="完成值",
                 part=part,
+                label=label,
+                indicator=ind.name,
             )
         return
     if ind.is_qualitative:
@@ -198,11 +195,13 @@ def _indicator(ctx: Context, path: str, label: str, s: IndicatorScore) -> Iterat
             yield ctx.finding(
                 "indicator.qualitative_band",
                 f"{path}.stated_score",
-                f"{name}为定性指标，完成情况“{ind.actual}”对应{s.band_name}档（{low}–{high}分），自评{stated}分不在该档内",
-                f"{label}: qualitative {ind.name!r} falls in band {s.band_name} ({low}–{high}) but scores {stated}",
                 stated=stated,
-                expected=f"{low}–{high}",
+                expected=f"{format_plain(low)}–{format_plain(high)}",
                 part=part,
+                label=label,
+                indicator=ind.name,
+                actual=ind.actual,
+                band=s.band_name,
             )
         return
     reason = has_reason(ind.reason)
@@ -217,44 +216,56 @@ def _indicator(ctx: Context, path: str, label: str, s: IndicatorScore) -> Iterat
             yield ctx.finding(
                 "indicator.deducted_without_reason",
                 f"{path}.stated_score",
-                f"{name}已完成指标值（{ind.operator.value}{ind.target}{ind.unit}，完成{ind.actual}），应得满分{ind.weight}分，"
-                f"自评{stated}分且未说明扣分原因",
-                f"{label}: {ind.name!r} met its target but scores {stated} of {ind.weight} without a reason",
                 stated=stated,
                 expected=ind.weight,
                 part=part,
+                label=label,
+                indicator=ind.name,
+                target=_target(ind),
+                actual=ind.actual,
             )
     elif s.matches is False:
         expected = s.rule_rounded(2)
         yield ctx.finding(
             "indicator.score",
             f"{path}.stated_score",
-            f"{name}自评{stated}分，按评分规则应为{expected}分（{s.explanation}）",
-            f"{label}: {ind.name!r} scores {stated}; the rule gives {expected} ({s.formula})",
             stated=stated,
             expected=expected,
             part=part,
+            label=label,
+            indicator=ind.name,
+            explanation=Words(s.explanation, s.formula),
         )
     if s.is_met is False and not reason:
         yield ctx.finding(
             "indicator.shortfall_reason",
             f"{path}.reason",
-            f"{name}未完成指标值（{ind.operator.value}{ind.target}{ind.unit}，完成{ind.actual}），未分析原因",
-            f"{label}: {ind.name!r} fell short of its target without a reason",
             stated=ind.actual,
             part=part,
+            label=label,
+            indicator=ind.name,
+            target=_target(ind),
+            actual=ind.actual,
         )
     if s.overshoot and not reason:
-        completion = s.completion.format(0)
+        threshold = round_half_up(Fraction(ctx.scoring_rules.overshoot_threshold) * 100, 0)
         yield ctx.finding(
             "indicator.overshoot",
             f"{path}.actual",
-            f"{name}完成值{ind.actual}为指标值{ind.target}的{completion}，大幅超额完成而未说明（指标值可能设置偏低）",
-            f"{label}: {ind.name!r} reached {completion} of its target without an explanation (target set too low?)",
             stated=ind.actual,
-            expected=f"<{ctx.scoring_rules.overshoot_threshold * 100:.0f}%",
+            expected=f"<{format_plain(threshold)}%",
             part=part,
+            label=label,
+            indicator=ind.name,
+            actual=ind.actual,
+            target=ind.target,
+            completion=describe_rate(s.completion, 0),
         )
+
+
+def _target(ind: Any) -> str:
+    """An indicator's target as the table prints it: operator, value and unit (≥90%)."""
+    return f"{ind.operator.value}{format_plain(ind.target)}{ind.unit}"
 
 
 def project_findings(ctx: Context, i: int) -> Iterator[Finding]:

@@ -14,7 +14,7 @@ from decimal import Decimal
 import attrs
 
 from budgetkit.checks.context import Context, make_finding
-from budgetkit.checks.finding import Finding, Part
+from budgetkit.checks.finding import Finding, Part, Words
 from budgetkit.checks.rules.forms import sum_reaches
 from budgetkit.values.money import Money
 from budgetkit.values.numbers import EXACT, places_of, plain
@@ -110,35 +110,27 @@ def sum_finding(
     printed_sum = Decimal(0)
     for _, amount in parts:
         printed_sum = EXACT.add(printed_sum, amount)  # as Money.sum does
-    labels = " + ".join(f"{label} {plain(amount)}" for label, amount in parts)
-    labels_en = " + ".join(plain(amount) for _, amount in parts)
-    shown, shown_sum = plain(total), plain(printed_sum)
+    labels = Words(
+        " + ".join(f"{label} {plain(amount)}" for label, amount in parts), " + ".join(plain(a) for _, a in parts)
+    )
+    named = Words(what, what_en)
     if residue:
         if places is None:
             places = max([places_of(a) for _, a in parts] + [places_of(total)])
-        unit = Decimal(1).scaleb(-places)
         diff = abs(EXACT.subtract(printed_sum, total))
-        shown_diff = plain(diff)
         return make_finding(
             "rounding.residue",
             path,
-            f"{what}{shown}万元与各项之和{shown_sum}万元（{labels}）相差{shown_diff}万元，"
-            f"{'为末位一个单位的' if diff == unit else ''}四舍五入尾差，在各数的舍入区间内可以成立",
-            f"{what_en}: printed total {shown} vs printed parts summing to {shown_sum} "
-            f"({labels_en}); the difference {shown_diff} is a rounding residue within the figures' rounding intervals",
             stated=total,
             expected=printed_sum,
             part=part,
+            variant="last_unit" if diff == Decimal(1).scaleb(-places) else "",
+            what=named,
+            labels=labels,
+            difference=diff,
         )
     return make_finding(
-        code,
-        path,
-        f"{what}{shown}万元不等于各项之和{shown_sum}万元（{labels}），超出四舍五入可解释的范围",
-        f"{what_en}: total {shown} does not equal the sum of its parts {shown_sum} ({labels_en}), "
-        "beyond what rounding explains",
-        stated=total,
-        expected=printed_sum,
-        part=part,
+        code, path, stated=total, expected=printed_sum, part=part, template="sum", what=named, labels=labels
     )
 
 
@@ -183,9 +175,9 @@ class CountCheck:
             yield make_finding(
                 self.code,
                 self.path,
-                f"{self.what}{self.total}不等于各项之和{expected}",
-                f"{self.what_en}: {self.total} does not equal the sum of its parts {expected}",
                 stated=self.total,
                 expected=expected,
                 part=self.part,
+                template="count",
+                what=Words(self.what, self.what_en),
             )

@@ -31,11 +31,12 @@ from collections.abc import Iterator
 from typing import Final
 
 from budgetkit.checks.context import Context, Rule, make_finding
-from budgetkit.checks.finding import Finding, Part
+from budgetkit.checks.finding import Finding, Part, Words
 from budgetkit.checks.rules.sums import SumCheck
-from budgetkit.model.account import FIGURE_LABELS, Figure, FinalAccount
+from budgetkit.model.account import Figure, FinalAccount
 from budgetkit.model.claim import PathError, resolve
 from budgetkit.model.tables import Cell, Place, Side, Table, Tables, TableTemplate
+from budgetkit.reference.vocabulary import FIGURE_LABELS
 from budgetkit.values.money import Money
 
 __all__ = ["RULES", "layout_findings", "sum_checks", "table_findings"]
@@ -305,19 +306,19 @@ def layout_findings(account: FinalAccount) -> Iterator[Finding]:
                 yield make_finding(
                     "table.missing",
                     f"tables[{template.key}]",
-                    f"表{template.number}“{template.title}”未公开（{shipped.title}要求公开）",
-                    f"table {template.number} {template.title} is not published (required by {shipped.name})",
                     expected=template.title,
+                    number=template.number,
+                    table_set=Words(shipped.title, shipped.name),
                 )
         order = [t.key for t in shipped.templates if t.key in printed]
         if printed != order:
             yield make_finding(
                 "table.order",
                 "tables",
-                f"公开表的顺序为{'、'.join(printed)}，应为{'、'.join(order)}",
-                f"the tables are printed in the order {', '.join(printed)}, not {', '.join(order)}",
                 stated=", ".join(printed),
                 expected=", ".join(order),
+                printed=Words("、".join(printed), ", ".join(printed)),
+                order=Words("、".join(order), ", ".join(order)),
             )
     listed = _contents_titles(tables.contents)
     titles = [t.title for t in tables.tables]
@@ -325,10 +326,10 @@ def layout_findings(account: FinalAccount) -> Iterator[Finding]:
         yield make_finding(
             "table.contents",
             "tables.contents",
-            f"目录列出的表（{'、'.join(listed)}）与公开的表（{'、'.join(titles)}）不一致",
-            f"the contents list tables ({', '.join(listed)}) that differ from those printed ({', '.join(titles)})",
             stated="、".join(listed),
             expected="、".join(titles),
+            listed=Words("、".join(listed), ", ".join(listed)),
+            titles=Words("、".join(titles), ", ".join(titles)),
         )
     for i, table in enumerate(tables.tables):
         if not table.is_empty:
@@ -339,16 +340,17 @@ def layout_findings(account: FinalAccount) -> Iterator[Finding]:
             yield make_finding(
                 "table.empty_note",
                 f"tables.tables[{i}].empty_note",
-                f"表{number}“{table.title}”无数据，但表中没有“本表无数据”的说明",
-                f"table {number} {table.title} is empty but does not say so (本表无数据)",
+                number=number,
+                title=table.title,
             )
         section = [p.text for p in account.passages if number and p.section == number]
         if account.passages and not any(_EMPTY.search(text) for text in section):
             yield make_finding(
                 "table.empty_note",
                 f"passages[{number}]",
-                f"表{number}“{table.title}”无数据，但情况说明{number}没有说明本年度无此项收支",
-                f"table {number} {table.title} is empty but 情况说明 section {number} does not say there was none",
+                variant="passage",
+                number=number,
+                title=table.title,
             )
 
 

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from budgetkit.checks.context import Context, Rule, make_finding
-from budgetkit.checks.finding import Finding, Part
+from budgetkit.checks.finding import Finding, Part, Words
 from budgetkit.checks.rules.claims import part_of
 from budgetkit.model.account import FinalAccount
 
@@ -68,16 +68,16 @@ def template_finding(path: str, text: str, part: Part, where: str) -> Finding | 
     found = placeholders(text)
     if not found:
         return None
-    shown = "、".join(f"“{m}”（{zh}）" for m, zh, _ in found)
-    shown_en = ", ".join(f"{m!r} ({en})" for m, _, en in found)
+    shown = Words("、".join(f"“{m}”（{zh}）" for m, zh, _ in found), ", ".join(f"'{m}' ({en})" for m, _, en in found))
     excerpt = text if len(text) <= 60 else text[:57] + "…"
     return make_finding(
         "text.template",
         path,
-        f"{where}：公开文本中留有未填写的模板文字{shown}：{excerpt}",
-        f"{where}: unfilled template wording left in the published text: {shown_en}",
         stated=", ".join(m for m, _, _ in found),
         part=part,
+        where=where,
+        placeholders=shown,
+        excerpt=excerpt,
     )
 
 
