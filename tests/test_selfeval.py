@@ -279,7 +279,7 @@ def test_the_total_row_against_its_fund_rows() -> None:
     """年度资金总额 executes 120.00 where the rows (其他资金 printed 0.00) print 95.00 + 19.00 + 0.00."""
     found = check(_central_account(central_rows(other="0.00", executed="120.00")))
     sums = [f for f in found if f.rule == "selfeval.fund_sum"]
-    assert [(f.path, f.severity, f.stated, f.expected) for f in sums] == [
+    assert [(f.path, f.severity, f.stated_text, f.expected_text) for f in sums] == [
         ("projects[0].funds.lines[0].executed", Severity.ERROR, "120.00", "114.00")
     ]
     assert "年度资金总额全年执行数120.00万元不等于各项之和114.00万元" in sums[0].message
@@ -289,7 +289,7 @@ def test_a_blank_fund_row_is_unknown_but_cannot_hide_an_excess() -> None:
     """With 其他资金 blank, 95 + 19 under a total of 120 is possible; printed rows above the total are not."""
     assert not [f for f in check(_central_account(central_rows(executed="120.00"))) if f.rule == "selfeval.fund_sum"]
     found = [f for f in check(_central_account(central_rows(executed="110.00"))) if f.rule == "selfeval.fund_sum"]
-    assert [(f.path, f.expected) for f in found] == [("projects[0].funds.lines[0].executed", "≥114.00")]
+    assert [(f.path, f.expected_text) for f in found] == [("projects[0].funds.lines[0].executed", "≥114.00")]
 
 
 def test_a_rounding_residue_in_the_fund_rows_is_info() -> None:
@@ -323,14 +323,14 @@ def test_a_variant_that_does_not_fit_is_reported_not_scored() -> None:
     assert ("selfeval.variant_fit", "projects[0].execution_weight") in _rules(found)
     assert "project.execution_score" not in {f.rule for f in found}
     fit = next(f for f in found if f.rule == "selfeval.variant_fit")
-    assert "hubei" in fit.message and (fit.stated, fit.expected) == ("10", "20")
+    assert "hubei" in fit.message and (fit.stated_text, fit.expected_text) == ("10", "20")
     assert not [f for f in check(_central_account()) if f.rule == "selfeval.variant_fit"]
 
 
 def test_whole_points_are_explained_as_info() -> None:
     """The seed's 档案增长量 scores 11, the rule's 11.47 in whole points: info, not an error."""
     found = [f for f in check(datasets.load("zigong-hr-2023")) if f.rule == "selfeval.whole_points"]
-    assert [(f.path, f.severity, f.stated, f.expected) for f in found] == [
+    assert [(f.path, f.severity, f.stated_text, f.expected_text) for f in found] == [
         ("projects[3].indicators[0].stated_score", Severity.INFO, "11", "11.47")
     ]
     assert "11.47" in found[0].message_en and "四舍五入到整数" in found[0].message
