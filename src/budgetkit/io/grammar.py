@@ -442,6 +442,8 @@ NOTES: Final[Mapping[str, str]] = MappingProxyType(
 _SUBJECTS: Final = (
     (r"财政拨款收入支出总计", "fiscal.total"),
     (r"收入支出总计", "total"),
+    (r"财政拨款收、支总计", "fiscal.total"),  # Sichuan's 单位决算说明
+    (r"(?<![、，])(?:收入|支出)总计", "total"),  # Sichuan: 收入总计 and 支出总计 in sentences of their own
     (r"本年收入合计", "income.year_total"),
     (r"本年支出合计", "expenditure.year_total"),
     (r"政府性基金预算财政拨款收入", "government_fund.income"),
@@ -524,7 +526,7 @@ SUBJECT_KEYS: Final = tuple(
 
 #: A 类/款/项 path as printed: 社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）.
 _PATH: Final = re.compile(
-    r"(?P<c>[^\s，。；：、（）“”\d]{1,40}?)\s*（类）\s*(?:(?P<s>[^\s，。；：、（）]{1,40}?)\s*（款）)?"
+    r"(?P<c>[^\s，。；：、（）“”\d.．]{1,40}?)\s*（类）\s*(?:(?P<s>[^\s，。；：、（）]{1,40}?)\s*（款）)?"
     r"\s*(?:(?P<i>[^\s，。；：、（）]{1,40}?)\s*（项）)?"
 )
 

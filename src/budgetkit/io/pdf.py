@@ -387,7 +387,7 @@ class _Builder:
         """The unit and year from the cover (the paragraphs before the 目录), else from the 第三部分 heading."""
         cover_end = next((i for i, p in enumerate(paragraphs) if p.text.replace(" ", "") in ("目录", "目 录")), None)
         if cover_end is None:
-            cover_end = parts[0][0] if parts else 0
+            cover_end = parts[0][0] if parts else len(paragraphs)  # no parts (a workbook): all is the cover
         candidates = ["".join(p.text for p in paragraphs[:cover_end])]
         candidates += [_PART.sub("", paragraphs[i].text).strip() for i, n in parts if n == "三"]
         for text in candidates:
@@ -660,7 +660,8 @@ class _Builder:
     def _from_tables(self, tables: Tables) -> None:
         for path, (table, row, column) in _TABLE_FIGURES.items():
             cell = tables.cell(table, row, column)
-            if _printed(cell) and f"{path}.current" not in self.values:
+            # a cell the table prints gives the figure; a printed blank means nothing, 0 (DOMAIN §8)
+            if cell is not None and f"{path}.current" not in self.values:
                 self.values[f"{path}.current"] = cell.value
                 self._place(path, self.places.get(f"tables.{Place(table, row, column)}"), replace=False)
         for path, (table, row, column) in _TABLE_BUDGETS.items():
