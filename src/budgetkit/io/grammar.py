@@ -462,7 +462,7 @@ _SUBJECTS: Final = (
     (r"经营支出", "expenditure.operating"),
     (r"对附属单位补助支出", "expenditure.to_affiliated"),
     (r"人员经费", "personnel"),
-    (r"公用经费", "public_use"),
+    (r"公用经费(?!项目)", "public_use"),  # 公用经费项目 is a project (十（四）)
     (r"[“\"]?三公[”\"]?经费(?:财政拨款)?(?:支出)?", "three_public"),
     (r"因公出国（境）团组", "three_public.outbound.groups"),
     (r"因公出国（境）费", "three_public.outbound"),

@@ -584,6 +584,9 @@ class _Builder:
         key = statement.subject.key
         path = self._path(key, statement)
         if path is not None and path.startswith("general_budget.categories["):
+            if self.tables.table("general_budget_expenditure") is None:
+                self._not_held(box, str(figure), "a 类/款/项 line, and the report prints no 表五 to hold the lines")
+                return
             code = path[len("general_budget.categories[") : -1]
             field = {Role.ACTUAL: "actual", Role.OPENING_BUDGET: "budget", Role.FULL_YEAR_BUDGET: "budget"}.get(statement.role)
             if field is None:
@@ -631,6 +634,9 @@ class _Builder:
         if path is None:
             self._not_held(box, printed, f"a claim about {statement.subject.name}, which the account has no path for")
             return
+        if path.startswith("general_budget.categories[") and self.tables.table("general_budget_expenditure") is None:
+            self._not_held(box, printed, "a claim about a 类/款/项 line, and the report prints no 表五 to hold the lines")
+            return
         base: str | None = None
         if isinstance(statement, Change):
             kind = "growth" if statement.is_rate else "change"
@@ -640,6 +646,9 @@ class _Builder:
             stated = figure.value
             if statement.of is None or not (base := self._path(statement.of.key, statement) or ""):
                 self._not_held(box, printed, "a share of a whole the account has no path for")
+                return
+            if base == path:  # the part is not a subject the grammar knows: the share was given to the whole
+                self._not_held(box, printed, "a share whose part is not a subject the grammar knows")
                 return
         else:
             kind = "completion"

@@ -42,6 +42,7 @@ from budgetkit.errors import LoadError, LoadIssue
 from budgetkit.io.document import MAX_CHARS, Box, Cell, Document, Line, Paragraph, RawTable
 from budgetkit.io.pdf import Imported, from_document
 from budgetkit.model.account import UnitType
+from budgetkit.model.tables import Tables
 
 __all__ = ["TextBox", "html_document", "read_html", "read_text", "text_document"]
 
@@ -130,7 +131,7 @@ def read_text(
     The 情况说明 is read by the grammar a PDF's is read by; the place of every imported figure is its line.
     """
     doc = text_document(_read(path), str(path))
-    return from_document(doc, table_set=table_set, unit_type=unit_type)
+    return _tables_apart(from_document(doc, table_set=table_set, unit_type=unit_type))
 
 
 def read_html(
@@ -138,7 +139,16 @@ def read_html(
 ) -> Imported:
     """Import a report published as a web page (``.html``/``.htm``): paragraphs and ``<table>`` elements."""
     doc = html_document(_read(path), str(path))
-    return from_document(doc, table_set=table_set, unit_type=unit_type)
+    return _tables_apart(from_document(doc, table_set=table_set, unit_type=unit_type))
+
+
+def _tables_apart(imported: Imported) -> Imported:
+    """A text that prints no table at all is a 说明 whose tables are published apart (as Sichuan publishes
+    them): its account follows no table set, so that no table is reported missing from it."""
+    tables = imported.account.tables
+    if tables.tables:
+        return imported
+    return Imported(attrs.evolve(imported.account, tables=Tables(contents=tables.contents)), imported.report)
 
 
 # -- the national layout -------------------------------------------------------------------------------------
