@@ -196,3 +196,13 @@ def test_unreadable_files_are_named(tmp_path: Path) -> None:
 def test_an_account_without_tables_is_not_written(tmp_path: Path) -> None:
     with pytest.raises(WorkbookError, match="no published tables"):
         write_xlsx(datasets.load("zigong-hr-2023"), tmp_path / "t.xlsx")
+
+
+def test_a_sheet_spanning_too_many_cells_is_refused(tmp_path: Path) -> None:
+    """One value far away (or one huge merge) would make a grid of billions of cells: refused, named."""
+    book = openpyxl.Workbook()
+    book.active["A1"] = "收入决算表"
+    book.active["ZZ900000"] = 1
+    book.save(tmp_path / "far.xlsx")
+    with pytest.raises(LoadError, match="spans 900000 rows"):
+        read_excel(tmp_path / "far.xlsx")

@@ -160,12 +160,11 @@ def _xlsx_sheets(path: Path, source: str) -> list[_Sheet]:
     sheets = []
     for number, sheet in enumerate(book.worksheets, 1):
         texts: dict[tuple[int, int], str] = {}
-        for row in sheet.iter_rows():
-            for cell in row:
-                if type(cell).__name__ == "MergedCell":
-                    continue
-                if cell.value is not None:
-                    texts[(cell.row - 1, cell.column - 1)] = _shown(cell.value, cell.number_format or "General")
+        # the cells the file holds (iter_rows would visit every place of the sheet's rectangle, however large)
+        for cell in list(sheet._cells.values()):
+            if type(cell).__name__ == "MergedCell" or cell.value is None:
+                continue
+            texts[(cell.row - 1, cell.column - 1)] = _shown(cell.value, cell.number_format or "General")
         merges = tuple(
             (m.min_row - 1, m.min_col - 1, m.max_row - 1, m.max_col - 1) for m in sheet.merged_cells.ranges
         )
@@ -182,6 +181,9 @@ def _xls_sheets(path: Path, source: str) -> list[_Sheet]:
     sheets = []
     for number, sheet in enumerate(book.sheets(), 1):
         texts: dict[tuple[int, int], str] = {}
+        if sheet.nrows * sheet.ncols > MAX_CELLS:
+            problem = f"sheet {sheet.name} spans {sheet.nrows} rows × {sheet.ncols} columns, more than the {MAX_CELLS} cells a report may have"
+            raise LoadError(source, [LoadIssue("file", problem)])
         for r in range(sheet.nrows):
             for c in range(sheet.ncols):
                 cell = sheet.cell(r, c)
@@ -226,9 +228,14 @@ def read_workbook(path: str | Path) -> Document:
     else:
         kind = ".xls" if suffix == ".xls" else ".xlsx"
         raise LoadError(source, [LoadIssue("file", f"not a {kind} workbook (it starts with neither PK nor an OLE header)")])
-    cells = sum(len(sheet.texts) for sheet in sheets)
-    if cells > MAX_CELLS:
-        raise LoadError(source, [LoadIssue("file", f"{cells} cells, more than the {MAX_CELLS} a report may have")])
+    for sheet in sheets:  # the grid a sheet spans (its far corner, its merges) is built cell by cell: bound it
+        height = 1 + max((r for r, _ in sheet.texts), default=-1)
+        width = 1 + max((c for _, c in sheet.texts), default=-1)
+        for _, _, r1, c1 in sheet.merges:
+            height, width = max(height, r1 + 1), max(width, c1 + 1)
+        if height * width > MAX_CELLS:
+            problem = f"sheet {sheet.name} spans {height} rows × {width} columns, more than the {MAX_CELLS} cells a report may have"
+            raise LoadError(source, [LoadIssue("file", problem)])
     tables = tuple(table for sheet in sheets for table in _tables(sheet))
     return Document(source, len(sheets), _cover(tables), tables)
 
