@@ -48,14 +48,49 @@ def _load(source: str) -> FinalAccount:
     return _load_imported(source)[0]
 
 
-def _load_imported(source: str) -> tuple[FinalAccount, ImportReport | None]:
-    """An account file, a built-in dataset, or a published PDF imported on the fly (with its import report)."""
-    from budgetkit import datasets
+#: The suffixes of published reports imported on the fly, and what each is.
+_REPORT_SUFFIXES = {
+    ".pdf": "PDF",
+    ".xlsx": "Excel workbook",
+    ".xls": "Excel workbook",
+    ".txt": "text",
+    ".html": "web page",
+    ".htm": "web page",
+}
 
-    if source.lower().endswith(".pdf") and source not in datasets.names():
+
+def _is_report(source: str | Path) -> bool:
+    return Path(source).suffix.lower() in _REPORT_SUFFIXES and str(source) not in _dataset_names()
+
+
+def _read_report(source: str | Path, table_set: str = "national-2024") -> Any:
+    """Import a published report by its suffix: .pdf, .xlsx/.xls, .txt, .html/.htm (an :class:`Imported`)."""
+    suffix = Path(source).suffix.lower()
+    if suffix == ".pdf":
         from budgetkit.io.pdf import read_pdf
 
-        imported = read_pdf(source)
+        return read_pdf(source, table_set=table_set)
+    if suffix in (".xlsx", ".xls"):
+        from budgetkit.io.excel import read_excel
+
+        return read_excel(source, table_set=table_set)
+    if suffix in (".html", ".htm"):
+        from budgetkit.io.text import read_html
+
+        return read_html(source, table_set=table_set)
+    if suffix == ".txt":
+        from budgetkit.io.text import read_text
+
+        return read_text(source, table_set=table_set)
+    known = ", ".join(_REPORT_SUFFIXES)
+    raise LoadError(str(source), [_issue(f"cannot import a {suffix or 'suffix-less'} file: a report is one of {known}")])
+
+
+def _load_imported(source: str) -> tuple[FinalAccount, ImportReport | None]:
+    """An account file, a built-in dataset, or a published report (PDF, workbook, text, web page) imported on
+    the fly, with its import report."""
+    if _is_report(source):
+        imported = _read_report(source)
         return imported.account, imported.report
     return _load_account(source), None
 
@@ -101,9 +136,10 @@ def _plural(n: int, word: str) -> str:
 
 
 def _where(finding: Finding, report: ImportReport | None) -> str:
-    """A finding's model path, with the page it is printed on when the account was imported ("第12页 tables…")."""
-    page = None if report is None else report.page(finding.path)
-    return finding.path if page is None else f"第{page}页 {finding.path}"
+    """A finding's model path, with where it is printed when the account was imported: "第12页 tables…" in a
+    PDF, "表五!C12 tables…" in a workbook, "第40行 …" in a text."""
+    box = None if report is None else report.box(finding.path)
+    return finding.path if box is None else f"{box} {finding.path}"
 
 
 def _source(finding: Finding, report: ImportReport | None) -> dict[str, Any]:
@@ -115,6 +151,7 @@ def _source(finding: Finding, report: ImportReport | None) -> dict[str, Any]:
             "file": report.source,
             "page": None if box is None else box.page,
             "box": None if box is None else [box.x0, box.top, box.x1, box.bottom],
+            "place": None if box is None else str(box),
         }
     return data
 
@@ -368,7 +405,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
         _write_findings_text(account, findings, out, args.lang == "en", report)
         _write_coverage(covered, out, args.lang == "en")
     if args.html:
-        if report is None:
+        if report is None or Path(args.source).suffix.lower() != ".pdf":
             raise LoadError(args.source, [LoadIssue("$", "--html needs a PDF: the review page draws the findings on its pages")])
         from budgetkit.outputs.review import write_review
 
@@ -497,7 +534,13 @@ def _datasets(args: argparse.Namespace, out: TextIO) -> int:
 
 def _write_import_report(report: ImportReport, out: TextIO) -> None:
     """Coverage of an import: numbers seen / imported / not understood, tables found / expected, and the lists."""
-    out.write(f"{report.source}: {report.pages} pages\n")
+    suffix = Path(report.source).suffix.lower()
+    if suffix in (".xlsx", ".xls"):
+        out.write(f"{report.source}: {_plural(report.pages, 'sheet')}\n")
+    elif suffix == ".pdf":
+        out.write(f"{report.source}: {report.pages} pages\n")
+    else:
+        out.write(f"{report.source}: {_REPORT_SUFFIXES.get(suffix, 'text')}\n")
     out.write(f"  numbers: {report.numbers_seen} seen, {report.numbers_imported} imported, ")
     out.write(f"{report.numbers_in_text} kept in text, {report.numbers_not_held} read but not held, ")
     out.write(f"{len(report.not_understood)} not understood\n")
@@ -519,12 +562,11 @@ def _write_import_report(report: ImportReport, out: TextIO) -> None:
 
 
 def _import_one(path: str, target: str | None, table_set: str) -> tuple[str, str | None, str]:
-    """Import one PDF and write its account (a worker of ``budgetkit import DIR``): (file, problem, summary)."""
+    """Import one report and write its account (a worker of ``budgetkit import DIR``): (file, problem, summary)."""
     from budgetkit import io
-    from budgetkit.io.pdf import read_pdf
 
     try:
-        imported = read_pdf(path, table_set=table_set)
+        imported = _read_report(path, table_set)
         if target is not None:
             io.dump(imported.account, target)
     except BudgetkitError as exc:
@@ -538,9 +580,7 @@ def _import(args: argparse.Namespace, out: TextIO) -> int:
     source = Path(args.source)
     if source.is_dir():
         return _import_many(args, source, out)
-    from budgetkit.io.pdf import read_pdf
-
-    imported = read_pdf(source, table_set=args.table_set)
+    imported = _read_report(source, args.table_set)
     if args.output:
         io.dump(imported.account, args.output)
     else:
@@ -551,14 +591,15 @@ def _import(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _import_many(args: argparse.Namespace, source: Path, out: TextIO) -> int:
-    """Every PDF of a directory, imported in parallel processes; a bad file is reported, the others go on."""
+    """Every report of a directory (PDF, workbook, text, web page), imported in parallel processes; a bad file is
+    reported, the others go on."""
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     if not args.output:
         raise LoadError(str(source), [_issue("importing a directory needs -o OUTDIR for the account files")])
-    files = sorted(p for p in source.iterdir() if p.suffix.lower() == ".pdf")
+    files = sorted(p for p in source.iterdir() if p.suffix.lower() in _REPORT_SUFFIXES and p.is_file())
     if not files:
-        raise LoadError(str(source), [_issue("no .pdf files in this directory")])
+        raise LoadError(str(source), [_issue(f"no report files ({', '.join(_REPORT_SUFFIXES)}) in this directory")])
     outdir = Path(args.output)
     outdir.mkdir(parents=True, exist_ok=True)
     progress = _Progress("导入")
@@ -579,7 +620,8 @@ def _import_many(args: argparse.Namespace, source: Path, out: TextIO) -> int:
             sys.stderr.write(f"budgetkit: {problem}\n")
         elif args.report:
             out.write(f"{f.name}: {summary}\n")
-    out.write(f"{len(files) - failed} of {len(files)} PDF files imported into {outdir}\n")
+    kind = "PDF" if all(f.suffix.lower() == ".pdf" for f in files) else "report"
+    out.write(f"{len(files) - failed} of {len(files)} {kind} files imported into {outdir}\n")
     return EXIT_UNREADABLE if failed else EXIT_OK
 
 
@@ -604,8 +646,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "source",
-        help="a .toml/.json account file, a .pdf report, a directory of them (PDFs and account files, mixed), "
-        "a .parquet batch (or a directory of parts), or a built-in dataset name (zigong-hr-2023)",
+        help="a .toml/.json account file, a directory of them (PDFs and account files, mixed), "
+        "a .parquet batch (or a directory of parts), a published report imported on the fly "
+        "(.pdf, .xlsx/.xls, .txt, .html/.htm), or a built-in dataset name (zigong-hr-2023)",
     )
     check.add_argument(
         "--jobs", type=int, default=None, help="processes importing the PDFs of a directory (default: one per core)"
@@ -637,7 +680,9 @@ def _parser() -> argparse.ArgumentParser:
         epilog=_EXIT_STATUSES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    score.add_argument("source", help="a .toml/.json account file, or a built-in dataset name")
+    score.add_argument(
+        "source", help="a .toml/.json account file, a report (.pdf, .xlsx/.xls, .txt, .html), or a built-in dataset name"
+    )
     score.add_argument(
         "--format", choices=("text", "json"), default="text", help="text for people (default), json for programs"
     )
@@ -650,15 +695,19 @@ def _parser() -> argparse.ArgumentParser:
         epilog=_EXIT_STATUSES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    report.add_argument("source", help="a .toml/.json account file, or a built-in dataset name")
+    report.add_argument(
+        "source", help="a .toml/.json account file, a report (.pdf, .xlsx/.xls, .txt, .html), or a built-in dataset name"
+    )
     report.add_argument(
         "--format", choices=("md", "text"), default="md", help="Markdown with headings (default) or plain text"
     )
     report.add_argument("--charts", metavar="DIR", help="also write the seven charts as PNG and SVG into DIR")
     report.set_defaults(func=_report)
 
-    imports = sub.add_parser("import", help="import a published 部门决算 PDF (or a directory of them) into account files")
-    imports.add_argument("source", help="a .pdf report, or a directory of .pdf reports")
+    imports = sub.add_parser(
+        "import", help="import a published 部门决算 (PDF, Excel, text or web page; or a directory of them) into account files"
+    )
+    imports.add_argument("source", help="a .pdf, .xlsx/.xls, .txt or .html/.htm report, or a directory of them")
     imports.add_argument("-o", "--output", help="the account file to write (.toml/.json); for a directory, the folder")
     imports.add_argument("--report", action="store_true", help="print the import's coverage and what was not understood")
     imports.add_argument("--table-set", default="national-2024", help="the table set the report follows")

@@ -67,7 +67,10 @@ __all__ = [
     "dumps",
     "load",
     "loads",
+    "read_excel",
+    "read_html",
     "read_pdf",
+    "read_text",
     "unstructure",
 ]
 
@@ -564,5 +567,50 @@ def read_pdf(path: str | Path, **options: Any) -> Any:
       file: No such file or directory
     """
     from budgetkit.io.pdf import read_pdf as read
+
+    return read(path, **options)
+
+
+def read_excel(path: str | Path, **options: Any) -> Any:
+    """Import a published workbook (``.xlsx``/``.xls``): :func:`budgetkit.io.excel.read_excel` (``excel`` extra).
+
+    Returns an :class:`~budgetkit.io.pdf.Imported` — the account and the import report, every imported
+    cell's place its sheet and cell ("表五!C12"). Imported here on first use.
+
+    >>> read_excel("missing.xlsx")
+    Traceback (most recent call last):
+    ...
+    budgetkit.errors.LoadError: cannot load missing.xlsx: 1 problem
+      file: No such file or directory
+    """
+    from budgetkit.io.excel import read_excel as read
+
+    return read(path, **options)
+
+
+def read_text(path: str | Path, **options: Any) -> Any:
+    """Import a report saved as text (``.txt``): :func:`budgetkit.io.text.read_text` (the account and the report).
+
+    >>> read_text("missing.txt")
+    Traceback (most recent call last):
+    ...
+    budgetkit.errors.LoadError: cannot load missing.txt: 1 problem
+      file: No such file or directory
+    """
+    from budgetkit.io.text import read_text as read
+
+    return read(path, **options)
+
+
+def read_html(path: str | Path, **options: Any) -> Any:
+    """Import a report published as a web page (``.html``/``.htm``): :func:`budgetkit.io.text.read_html`.
+
+    >>> read_html("missing.html")
+    Traceback (most recent call last):
+    ...
+    budgetkit.errors.LoadError: cannot load missing.html: 1 problem
+      file: No such file or directory
+    """
+    from budgetkit.io.text import read_html as read
 
     return read(path, **options)

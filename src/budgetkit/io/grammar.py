@@ -442,6 +442,8 @@ NOTES: Final[Mapping[str, str]] = MappingProxyType(
 _SUBJECTS: Final = (
     (r"财政拨款收入支出总计", "fiscal.total"),
     (r"收入支出总计", "total"),
+    (r"财政拨款收、支总计", "fiscal.total"),  # Sichuan's 单位决算说明
+    (r"(?<![、，])(?:收入|支出)总计", "total"),  # Sichuan: 收入总计 and 支出总计 in sentences of their own
     (r"本年收入合计", "income.year_total"),
     (r"本年支出合计", "expenditure.year_total"),
     (r"政府性基金预算财政拨款收入", "government_fund.income"),
@@ -460,7 +462,7 @@ _SUBJECTS: Final = (
     (r"经营支出", "expenditure.operating"),
     (r"对附属单位补助支出", "expenditure.to_affiliated"),
     (r"人员经费", "personnel"),
-    (r"公用经费", "public_use"),
+    (r"公用经费(?!项目)", "public_use"),  # 公用经费项目 is a project (十（四）)
     (r"[“\"]?三公[”\"]?经费(?:财政拨款)?(?:支出)?", "three_public"),
     (r"因公出国（境）团组", "three_public.outbound.groups"),
     (r"因公出国（境）费", "three_public.outbound"),
@@ -524,7 +526,7 @@ SUBJECT_KEYS: Final = tuple(
 
 #: A 类/款/项 path as printed: 社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）.
 _PATH: Final = re.compile(
-    r"(?P<c>[^\s，。；：、（）“”\d]{1,40}?)\s*（类）\s*(?:(?P<s>[^\s，。；：、（）]{1,40}?)\s*（款）)?"
+    r"(?P<c>[^\s，。；：、（）“”\d.．]{1,40}?)\s*（类）\s*(?:(?P<s>[^\s，。；：、（）]{1,40}?)\s*（款）)?"
     r"\s*(?:(?P<i>[^\s，。；：、（）]{1,40}?)\s*（项）)?"
 )
 
@@ -551,7 +553,7 @@ _DIRECTION: Final = re.compile(
     r"决算数\s*(?:(?P<w>大于|小于|等于)(?P<alt>（(?:大于|小于|等于)）)?|(?P<p>同|与))\s*(?P<a>年初预算数|全年预算数|预算数|年初预算|全年预算)(?P<flat>持平)?"
 )
 _FLAT: Final = re.compile(r"(?:与|同)\s*(?P<a>上一?年度?|(?:\d{4})\s*年度?)\s*持平")
-_REASON: Final = re.compile(r"主要原因(?:是|为)?[：:]?\s*(?P<t>[^。]*)")
+_REASON: Final = re.compile(r"主要(?:变动)?原因(?:是|为)?[：:]?\s*(?P<t>[^。]*)")
 _PURPOSE: Final = re.compile(r"(?:主要用于(?!以下方面)|开支内容包括|主要包括)[：:]?[^。；]*?(?=，列明|。|；|$)")
 _ABSENCE: Final = re.compile(
     r"无(?P<what>[“\"]三公[”\"]经费财政拨款支出|政府性基金预算财政拨款收入和支出|国有资本经营预算财政拨款收入和支出|机关运行经费支出)(?!的部门)"

@@ -429,7 +429,7 @@ class _Builder:
         """The unit and year from the cover (the paragraphs before the 目录), else from the 第三部分 heading."""
         cover_end = next((i for i, p in enumerate(paragraphs) if p.text.replace(" ", "") in ("目录", "目 录")), None)
         if cover_end is None:
-            cover_end = parts[0][0] if parts else 0
+            cover_end = parts[0][0] if parts else len(paragraphs)  # no parts (a workbook): all is the cover
         candidates = ["".join(p.text for p in paragraphs[:cover_end])]
         candidates += [_PART.sub("", paragraphs[i].text).strip() for i, n in parts if n == "三"]
         for text in candidates:
@@ -626,6 +626,9 @@ class _Builder:
         key = statement.subject.key
         path = self._path(key, statement)
         if path is not None and path.startswith("general_budget.categories["):
+            if self.tables.table("general_budget_expenditure") is None:
+                self._not_held(box, str(figure), "a 类/款/项 line, and the report prints no 表五 to hold the lines")
+                return
             code = path[len("general_budget.categories[") : -1]
             field = {Role.ACTUAL: "actual", Role.OPENING_BUDGET: "budget", Role.FULL_YEAR_BUDGET: "budget"}.get(statement.role)
             if field is None:
@@ -673,6 +676,9 @@ class _Builder:
         if path is None:
             self._not_held(box, printed, f"a claim about {statement.subject.name}, which the account has no path for")
             return
+        if path.startswith("general_budget.categories[") and self.tables.table("general_budget_expenditure") is None:
+            self._not_held(box, printed, "a claim about a 类/款/项 line, and the report prints no 表五 to hold the lines")
+            return
         base: str | None = None
         if isinstance(statement, Change):
             kind = "growth" if statement.is_rate else "change"
@@ -682,6 +688,9 @@ class _Builder:
             stated = figure.value
             if statement.of is None or not (base := self._path(statement.of.key, statement) or ""):
                 self._not_held(box, printed, "a share of a whole the account has no path for")
+                return
+            if base == path:  # the part is not a subject the grammar knows: the share was given to the whole
+                self._not_held(box, printed, "a share whose part is not a subject the grammar knows")
                 return
         else:
             kind = "completion"
@@ -702,7 +711,8 @@ class _Builder:
     def _from_tables(self, tables: Tables) -> None:
         for path, (table, row, column) in _TABLE_FIGURES.items():
             cell = tables.cell(table, row, column)
-            if _printed(cell) and f"{path}.current" not in self.values:
+            # a cell the table prints gives the figure; a printed blank means nothing, 0 (DOMAIN §8)
+            if cell is not None and f"{path}.current" not in self.values:
                 self.values[f"{path}.current"] = cell.value
                 self._place(path, self.places.get(f"tables.{Place(table, row, column)}"), replace=False)
         for path, (table, row, column) in _TABLE_BUDGETS.items():

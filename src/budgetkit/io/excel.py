@@ -1,0 +1,423 @@
+"""From a published workbook to a checkable account: :func:`read_excel` for ``.xlsx`` and ``.xls``.
+
+Shanghai and Sichuan publish the nine tables of a 部门决算 as workbooks too — one table per sheet, or
+all of them on one sheet, one under the other. A workbook is read into the same
+:class:`~budgetkit.io.document.Document` a PDF is read into, and then imported by the same steps
+(:func:`budgetkit.io.pdf.from_document`): each table is found **by its title** and its header rows are
+mapped to the template's columns by :func:`budgetkit.io.table_import.read_tables`, exactly as for a PDF.
+
+What is particular to a workbook is done here:
+
+- **merged cells** keep their text in their top-left cell; the other places of the merge are ``None``
+  (as a PDF's merged cells), and the top-left cell's box spans the merge, so that a header spanning
+  three columns belongs to each of them;
+- a **number** is printed as Excel shows it: with the places of its number format (``#,##0.00`` shows
+  ``754.7`` as ``754.70``), never as the binary float it is stored as; a percent format shows ``%``;
+- an **empty cell** inside a table is a printed blank (``""``): a blank in a published table means
+  nothing, and it is kept as a blank, never made a 0;
+- a **table** starts at its title row (one text, the template's title, or a line ending in 表) and its
+  header; the lines above its header (title, ``编制单位：…``, ``单位：万元``) are its heading and the
+  one-text lines under its body (``注：…``, ``说明：…本表无数据``) its notes;
+- the **place** of every cell is its sheet and cell reference: a finding on an imported figure says
+  ``表五!C12``, as it says ``第12页`` for a PDF (:class:`SheetBox`).
+
+The unit and year come from the sheets (``编制单位：…`` and a ``2023年度`` printed above a table), or
+from the caller (``unit=``, ``year=``). ``.xlsx`` is read with openpyxl and ``.xls`` with xlrd (both in
+the ``excel`` and ``import`` extras; MIT and BSD licences).
+
+>>> read_excel("no-such-report.xlsx")
+Traceback (most recent call last):
+...
+budgetkit.errors.LoadError: cannot load no-such-report.xlsx: 1 problem
+  file: No such file or directory
+"""
+
+from __future__ import annotations
+
+import datetime
+import importlib
+import re
+from collections.abc import Iterator, Sequence
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any, Final
+
+import attrs
+
+from budgetkit.errors import LoadError, LoadIssue, MissingExtraError
+from budgetkit.io.document import Box, Cell, Document, Line, Paragraph, RawTable
+from budgetkit.io.pdf import Imported, from_document
+from budgetkit.model.account import UnitType
+
+__all__ = ["SheetBox", "read_excel", "read_workbook"]
+
+#: Most cells a workbook may have (a 决算's nine tables hold a few thousand).
+MAX_CELLS: Final = 2_000_000
+
+_UNIT: Final = re.compile(r"(?<!编制)(?<!填报)(?:金额)?单位[:：]\s*(?P<unit>万元|千元|元|亿元)")
+_MAKER: Final = re.compile(r"(?:编制单位|填报单位|单位名称|部门名称|部门|单位)[:：]\s*(?P<name>[^\s:：]+?)(?=\s|$|单位[:：]|金额)")
+_YEAR: Final = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?")
+_NOTE: Final = re.compile(r"^\s*(?:注|说明|备注)\s*\d*\s*[:：]|本表无数据|无数据")
+_HEADING_WORDS: Final = re.compile(r"^\s*(?:(?:编制单位|填报单位|单位名称|部门名称|部门)[:：].*|(?:金额)?单位[:：].*|(?:19|20)\d{2}\s*年度?|公开\s*\d+\s*表|表[一二三四五六七八九十\d]+)\s*$")
+_NUMBER: Final = re.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
+
+
+@attrs.frozen
+class SheetBox(Box):
+    """The place of a cell in a workbook: ``page`` is the sheet's number (from 1), the box its rows and
+    columns (a merged cell spans several), ``sheet`` and ``ref`` how a spreadsheet names it.
+
+    >>> str(SheetBox(5, 2.0, 11.0, 3.0, 12.0, sheet="表五", ref="C12"))
+    '表五!C12'
+    """
+
+    sheet: str = ""
+    ref: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.sheet}!{self.ref}" if self.ref else self.sheet
+
+
+@attrs.frozen
+class _Sheet:
+    """A sheet as plain data: its name and number, and its cells' printed texts with their places."""
+
+    name: str
+    number: int
+    #: (row, column) → text as Excel shows it ("" for an empty cell); from 0
+    texts: dict[tuple[int, int], str]
+    #: merged ranges: (first row, first column, last row, last column), from 0, inclusive
+    merges: tuple[tuple[int, int, int, int], ...]
+
+
+def _column_name(column: int) -> str:
+    """A column's letters: 0 → A, 26 → AA.
+
+    >>> _column_name(0), _column_name(2), _column_name(27)
+    ('A', 'C', 'AB')
+    """
+    letters = ""
+    n = column + 1
+    while n:
+        n, rest = divmod(n - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _places(number_format: str) -> tuple[int | None, bool]:
+    """The decimals a number format shows (``None`` for General: as stored) and whether it shows a percent.
+
+    >>> _places("#,##0.00"), _places("0%"), _places("General"), _places('#,##0.0_);[Red](#,##0.0)')
+    ((2, False), (0, True), (None, False), (1, False))
+    """
+    section = number_format.split(";")[0]
+    section = re.sub(r'"[^"]*"|\[[^\]]*\]|\\.|_.', "", section)
+    if not section or section.lower() == "general" or section == "@" or not re.search(r"[0#?]", section):
+        return None, "%" in section
+    decimals = re.search(r"\.([0#?]+)", section)
+    return (len(decimals.group(1)) if decimals else 0), "%" in section
+
+
+def _shown(value: Any, number_format: str) -> str:
+    """A cell's value as Excel shows it: numbers with their format's places, text stripped, empty as ""."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int | float | Decimal):
+        places, percent = _places(number_format)
+        try:
+            number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        except InvalidOperation:
+            return str(value)
+        if not number.is_finite():
+            return str(value)
+        if percent:
+            number *= 100
+        if places is not None:
+            number = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        elif isinstance(value, float) and number == number.to_integral_value():
+            number = number.quantize(Decimal(1))
+        return format(number, "f") + ("%" if percent else "")
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.isoformat()[:10]
+    return re.sub(r"[ \t\u3000\xa0]+", " ", str(value)).strip()
+
+
+def _module(name: str) -> Any:
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        raise MissingExtraError(name, "excel", "reading Excel workbooks") from None
+
+
+def _xlsx_sheets(path: Path, source: str) -> list[_Sheet]:
+    openpyxl = _module("openpyxl")
+    try:
+        book = openpyxl.load_workbook(path, data_only=True)
+    except Exception as exc:  # zipfile, XML and openpyxl's own errors for a damaged file
+        raise LoadError(source, [LoadIssue("file", f"not a readable .xlsx workbook ({type(exc).__name__})")]) from None
+    sheets = []
+    for number, sheet in enumerate(book.worksheets, 1):
+        texts: dict[tuple[int, int], str] = {}
+        # the cells the file holds (iter_rows would visit every place of the sheet's rectangle, however large)
+        for cell in list(sheet._cells.values()):
+            if type(cell).__name__ == "MergedCell" or cell.value is None:
+                continue
+            texts[(cell.row - 1, cell.column - 1)] = _shown(cell.value, cell.number_format or "General")
+        merges = tuple(
+            (m.min_row - 1, m.min_col - 1, m.max_row - 1, m.max_col - 1) for m in sheet.merged_cells.ranges
+        )
+        sheets.append(_Sheet(str(sheet.title), number, texts, merges))
+    return sheets
+
+
+def _xls_sheets(path: Path, source: str) -> list[_Sheet]:
+    xlrd = _module("xlrd")
+    try:
+        book = xlrd.open_workbook(str(path), formatting_info=True)
+    except Exception as exc:  # xlrd raises XLRDError, struct and compound-document errors for a bad file
+        raise LoadError(source, [LoadIssue("file", f"not a readable .xls workbook ({type(exc).__name__}: {exc})")]) from None
+    sheets = []
+    for number, sheet in enumerate(book.sheets(), 1):
+        texts: dict[tuple[int, int], str] = {}
+        if sheet.nrows * sheet.ncols > MAX_CELLS:
+            problem = f"sheet {sheet.name} spans {sheet.nrows} rows × {sheet.ncols} columns, more than the {MAX_CELLS} cells a report may have"
+            raise LoadError(source, [LoadIssue("file", problem)])
+        for r in range(sheet.nrows):
+            for c in range(sheet.ncols):
+                cell = sheet.cell(r, c)
+                if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
+                    continue
+                fmt = "General"
+                if cell.xf_index is not None and cell.xf_index < len(book.xf_list):
+                    found = book.format_map.get(book.xf_list[cell.xf_index].format_key)
+                    fmt = found.format_str if found is not None else "General"
+                value: Any = cell.value
+                if cell.ctype == xlrd.XL_CELL_DATE:
+                    value = xlrd.xldate.xldate_as_datetime(cell.value, book.datemode)
+                elif cell.ctype == xlrd.XL_CELL_ERROR:
+                    value = "#ERROR"
+                elif cell.ctype == xlrd.XL_CELL_BOOLEAN:
+                    value = bool(cell.value)
+                texts[(r, c)] = _shown(value, fmt)
+        merges = tuple((rlo, clo, rhi - 1, chi - 1) for rlo, rhi, clo, chi in sheet.merged_cells)
+        sheets.append(_Sheet(str(sheet.name), number, texts, merges))
+    return sheets
+
+
+def read_workbook(path: str | Path) -> Document:
+    """Read a workbook (``.xlsx`` or ``.xls``) into a :class:`~budgetkit.io.document.Document`.
+
+    Each sheet's tables are :class:`~budgetkit.io.document.RawTable` values (merged places ``None``,
+    empty cells ``""``, every cell's place a :class:`SheetBox`); a unit and year printed above the tables
+    make the document's one paragraph, as a PDF's cover does. See the module's description.
+    """
+    source = str(path)
+    file = Path(path)
+    try:
+        with open(file, "rb") as handle:
+            magic = handle.read(8)
+    except OSError as exc:
+        raise LoadError(source, [LoadIssue("file", exc.strerror or str(exc))]) from None
+    suffix = file.suffix.lower()
+    if magic.startswith(b"PK"):
+        sheets = _xlsx_sheets(file, source)
+    elif magic.startswith(b"\xd0\xcf\x11\xe0"):
+        sheets = _xls_sheets(file, source)
+    else:
+        kind = ".xls" if suffix == ".xls" else ".xlsx"
+        raise LoadError(source, [LoadIssue("file", f"not a {kind} workbook (it starts with neither PK nor an OLE header)")])
+    for sheet in sheets:  # the grid a sheet spans (its far corner, its merges) is built cell by cell: bound it
+        height = 1 + max((r for r, _ in sheet.texts), default=-1)
+        width = 1 + max((c for _, c in sheet.texts), default=-1)
+        for _, _, r1, c1 in sheet.merges:
+            height, width = max(height, r1 + 1), max(width, c1 + 1)
+        if height * width > MAX_CELLS:
+            problem = f"sheet {sheet.name} spans {height} rows × {width} columns, more than the {MAX_CELLS} cells a report may have"
+            raise LoadError(source, [LoadIssue("file", problem)])
+    tables = tuple(table for sheet in sheets for table in _tables(sheet))
+    return Document(source, len(sheets), _cover(tables), tables)
+
+
+def read_excel(
+    path: str | Path,
+    *,
+    table_set: str = "national-2024",
+    unit_type: UnitType | str | None = None,
+    unit: str | None = None,
+    year: int | None = None,
+) -> Imported:
+    """Import a published workbook (``.xlsx`` or ``.xls``) into an account and a report of what was (not) understood.
+
+    The tables are imported as :func:`budgetkit.io.read_pdf` imports a PDF's; every imported cell's place
+    is its sheet and cell (``report.places["tables.general_budget_expenditure[208].total"]`` prints as
+    ``表五!C12``). A workbook prints no 情况说明: the account's figures come from the tables. ``unit`` and
+    ``year`` are needed when the sheets do not print them (``编制单位：…``, ``2023年度``).
+    """
+    doc = read_workbook(path)
+    if unit is not None or year is not None:
+        found_unit, found_year = _unit_and_year(doc.tables)
+        doc = attrs.evolve(doc, paragraphs=_title_paragraph(unit or found_unit, year or found_year, None))
+    if not doc.paragraphs:
+        raise LoadError(
+            doc.source,
+            [LoadIssue("title", "the sheets print no unit and year (编制单位：… and …年度); pass unit= and year=")],
+        )
+    imported = from_document(doc, table_set=table_set, unit_type=unit_type)
+    return _without_narrative(imported)
+
+
+def _without_narrative(imported: Imported) -> Imported:
+    """A workbook has no 第三部分 by design: that is no issue of the import."""
+    report = imported.report
+    issues = tuple(i for i in report.issues if not (i.box is None and i.text == "第三部分"))
+    return Imported(imported.account, attrs.evolve(report, issues=issues))
+
+
+# -- sheets into tables ----------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Grid:
+    """A sheet's cells as rows of :class:`Cell` (merged places ``None``) with their places."""
+
+    rows: list[list[Cell]]
+    spans: dict[tuple[int, int], int]  # (row, column) of a merge's first cell → columns it spans
+
+
+def _grid(sheet: _Sheet) -> _Grid:
+    covered: dict[tuple[int, int], tuple[int, int, int, int]] = {}
+    spans: dict[tuple[int, int], int] = {}
+    for r0, c0, r1, c1 in sheet.merges:
+        spans[(r0, c0)] = c1 - c0 + 1
+        for r in range(r0, r1 + 1):
+            for c in range(c0, c1 + 1):
+                covered[(r, c)] = (r0, c0, r1, c1)
+    height = 1 + max((r for r, _ in (*sheet.texts, *covered)), default=-1)
+    width = 1 + max((c for _, c in (*sheet.texts, *covered)), default=-1)
+    rows: list[list[Cell]] = []
+    for r in range(height):
+        row: list[Cell] = []
+        for c in range(width):
+            merge = covered.get((r, c))
+            if merge is not None and (merge[0], merge[1]) != (r, c):
+                row.append(Cell(None, None))
+                continue
+            r1, c1 = (merge[2], merge[3]) if merge is not None else (r, c)
+            ref = f"{_column_name(c)}{r + 1}"
+            box = SheetBox(sheet.number, float(c), float(r), float(c1 + 1), float(r1 + 1), sheet=sheet.name, ref=ref)
+            row.append(Cell(sheet.texts.get((r, c), ""), box))
+        rows.append(row)
+    return _Grid(rows, spans)
+
+
+def _texts(row: Sequence[Cell]) -> list[str]:
+    return [cell.text for cell in row if cell.text]
+
+
+def _reach(row: Sequence[Cell]) -> int:
+    """How many columns a row reaches: to its last cell that prints text or is covered by a merge."""
+    return 1 + max((i for i, c in enumerate(row) if c.text is None or c.text), default=0)
+
+
+def _is_title(text: str) -> bool:
+    return text.rstrip().endswith("表") or "决算表" in text or "总表" in text
+
+
+def _tables(sheet: _Sheet) -> Iterator[RawTable]:
+    """The tables of a sheet, top to bottom: heading rows, then the grid (header and body), then notes."""
+    grid = _grid(sheet)
+    heading: list[Line] = []
+    body: list[list[Cell]] = []
+    notes: list[Line] = []
+    # the sheet's name is read as a heading line above every table of the sheet: a title the sheet
+    # prints finds the template first, the name (表五, or the table's title) when it prints none
+    name = Line(sheet.name, SheetBox(sheet.number, 0.0, 0.0, 0.0, 0.0, sheet=sheet.name))
+
+    def line(row: Sequence[Cell]) -> Line:
+        box = next(cell.box for cell in row if cell.text)
+        assert box is not None
+        return Line(" ".join(_texts(row)), box)
+
+    def table() -> RawTable | None:
+        while body and not _texts(body[-1]):
+            body.pop()
+        if not body:
+            return None
+        width = max(_reach(row) for row in body)
+        rows = tuple(tuple(row[:width]) for row in body)
+        titles = [h.text for h in heading if not _UNIT.search(h.text) and not _HEADING_WORDS.match(h.text)]
+        unit = next((m.group("unit") for h in heading if (m := _UNIT.search(h.text))), None)
+        return RawTable(
+            rows=rows,
+            pages=(sheet.number,),
+            title=titles[-1] if titles else sheet.name,
+            unit=unit,
+            heading=(name, *heading),
+            notes=tuple(notes),
+        )
+
+    for row in grid.rows:
+        texts = _texts(row)
+        if not texts:
+            if body:
+                body.append(row)
+            continue
+        first = next(c for c in row if c.text)
+        # a line merged across the table (most of its width) is a note; 合计 merged over code and name is a row
+        reach = max((_reach(r) for r in body[:8]), default=0)  # the header's width
+        spans = first.box is not None and first.box.x1 - first.box.x0 > max(2, reach / 2)
+        alone = len(texts) == 1 and not _NUMBER.match(texts[0].replace(" ", ""))
+        words = all(_HEADING_WORDS.match(t) or _UNIT.search(t) for t in texts)
+        if not body:
+            if alone or words:
+                heading.append(line(row))
+            else:
+                body.append(row)
+            continue
+        if words or (alone and _is_title(texts[0]) and not _NOTE.search(texts[0])):
+            # the title or heading lines of the next table, under this one
+            if (made := table()) is not None:
+                yield made
+            heading, body, notes = [line(row)], [], []
+            continue
+        if alone and (_NOTE.search(texts[0]) or spans or notes):
+            notes.append(line(row))
+            continue
+        if notes:  # a grid row after notes: a new table without a title of its own
+            if (made := table()) is not None:
+                yield made
+            heading, body, notes = [], [], []
+        body.append(row)
+    if (made := table()) is not None:
+        yield made
+
+
+# -- the unit and year -------------------------------------------------------------------------------------
+
+
+def _unit_and_year(tables: Sequence[RawTable]) -> tuple[str | None, int | None]:
+    unit = year = None
+    for table in tables:
+        for heading in table.heading:
+            if unit is None and (m := _MAKER.search(heading.text)):
+                unit = m.group("name")
+            if year is None and (y := _YEAR.search(heading.text)):
+                year = int(y.group("year"))
+    return unit, year
+
+
+def _cover(tables: Sequence[RawTable]) -> tuple[Paragraph, ...]:
+    unit, year = _unit_and_year(tables)
+    box = next((h.box for t in tables for h in t.heading if _MAKER.search(h.text)), None)
+    return _title_paragraph(unit, year, box)
+
+
+def _title_paragraph(unit: str | None, year: int | None, box: Box | None) -> tuple[Paragraph, ...]:
+    """The cover a PDF prints ("…2023年度部门决算"), from the unit and year the sheets print: one paragraph
+    whose line is where the unit is printed (its text is empty: its numbers are counted in the heading)."""
+    if unit is None or year is None:
+        return ()
+    place = box if box is not None else Box(1, 0.0, 0.0, 1.0, 1.0)
+    return (Paragraph(f"{unit}{year}年度部门决算", (Line("", place),)),)

@@ -1,0 +1,348 @@
+"""From a report published as plain text or a web page: :func:`read_text` and :func:`read_html`.
+
+Some reports reach an analyst as text (a 决算说明 saved from Word, one paragraph a line) or as a web page
+(the department's site prints the 情况说明 as paragraphs and the tables as ``<table>``). Both are read into
+the :class:`~budgetkit.io.document.Document` a PDF is read into, and imported by the same steps
+(:func:`budgetkit.io.pdf.from_document`): the same narrative grammar reads the 情况说明's paragraphs and
+the same table importer maps ``<table>`` elements to the template's tables by their titles.
+
+- **Text**: every non-empty line is a paragraph; marks a conversion leaves (``[bookmark: _Toc3028]``)
+  and indentation are dropped. The place of everything is its line (``第12行``, :class:`TextBox`).
+- **HTML** (``html.parser`` of the standard library): ``<p>``, ``<h1>``…``<h6>``, ``<li>`` and
+  ``<div>`` text are paragraphs; every ``<table>`` is a table whose cells keep their ``colspan`` and
+  ``rowspan`` as merged places (``None``), with the paragraphs just above it (its title, ``单位：万元``)
+  as its heading. The place is the line of the source and the element (``第40行 表2 第3行第2格``).
+
+**Layouts.** The national layout puts the 情况说明 in 第三部分 and the 名词解释 in 第四部分; Sichuan's
+单位决算说明 puts the 情况说明 in 第二部分 (it publishes its tables apart) and numbers parts and sections
+loosely (``第3部分``, ``1、 收入决算情况说明`` beside ``五、…``). Such a document is read in the national
+layout: each part heading is numbered by what it is (概况 一, 决算表 二, 情况说明 三, 名词解释 四, 附件 五),
+a numbered section heading of the 情况说明 gets its Chinese numeral, and the self-evaluation tables printed
+after the 名词解释 open a part of their own. Only the paragraphs' reading changes; each line keeps its
+text as printed.
+
+>>> read_text("no-such-report.txt")
+Traceback (most recent call last):
+...
+budgetkit.errors.LoadError: cannot load no-such-report.txt: 1 problem
+  file: No such file or directory
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Final
+
+import attrs
+
+from budgetkit.errors import LoadError, LoadIssue
+from budgetkit.io.document import MAX_CHARS, Box, Cell, Document, Line, Paragraph, RawTable
+from budgetkit.io.pdf import Imported, from_document
+from budgetkit.model.account import UnitType
+from budgetkit.model.tables import Tables
+
+__all__ = ["TextBox", "html_document", "read_html", "read_text", "text_document"]
+
+#: Largest file read (20 MiB): a report's text is well under 1 MiB.
+MAX_BYTES: Final = 20 * 1024 * 1024
+
+_MARK: Final = re.compile(r"\[bookmark:[^\]]*\]")
+_SPACES: Final = re.compile(r"[ \t\u3000\xa0\u200b\ufeff]+")
+_PART_HEADING: Final = re.compile(r"^\s*第\s*(?P<n>[一二三四五六七八九十]+|\d{1,2})\s*部分\s*(?P<title>.*)$")
+_NUMERALS: Final = "一二三四五六七八九十"
+_SECTION_DIGIT: Final = re.compile(r"^\s*(?P<n>\d{1,2})\s*、\s*(?P<title>.{2,38}说明)\s*$")
+_SELF_EVALUATION: Final = re.compile(r"^\s*(?:部门预算)?项目支出绩效自评表|^\s*部门整体支出绩效自评表")
+_UNIT_LINE: Final = re.compile(r"^\s*(?:金额)?单位[:：]\s*(\S+)\s*$")
+_NOTE_LINE: Final = re.compile(r"^\s*(?:注|说明)\s*[:：]")
+
+
+@attrs.frozen
+class TextBox(Box):
+    """The place of a line of a text or web page: ``line`` counts from 1 (``page`` is 1, the box spans the
+    line); ``element`` names a table cell of a web page.
+
+    >>> str(TextBox(1, 0.0, 11.0, 40.0, 12.0, line=12)), str(TextBox(1, 0.0, 39.0, 1.0, 40.0, line=40, element="表2 第3行第2格"))
+    ('第12行', '第40行 表2 第3行第2格')
+    """
+
+    line: int = 0
+    element: str = ""
+
+    def __str__(self) -> str:
+        return f"第{self.line}行" + (f" {self.element}" if self.element else "")
+
+
+def _read(path: str | Path) -> str:
+    source = str(path)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise LoadError(source, [LoadIssue("file", exc.strerror or str(exc))]) from None
+    if len(data) > MAX_BYTES:
+        raise LoadError(source, [LoadIssue("file", f"larger than {MAX_BYTES // (1024 * 1024)} MiB, more than a report has")])
+    if data.startswith(b"%PDF-") or data.startswith(b"PK\x03\x04") or data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise LoadError(source, [LoadIssue("file", "a PDF or Office file, not text: import it by its own suffix")])
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise LoadError(source, [LoadIssue("file", "a binary file, not text")])
+    for encoding in ("utf-8-sig", "utf-16", "gb18030"):
+        if encoding == "utf-16" and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            continue
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if len(text) > MAX_CHARS:
+            raise LoadError(source, [LoadIssue("file", f"{len(text)} characters, more than the {MAX_CHARS} a report may have")])
+        return text
+    raise LoadError(source, [LoadIssue("file", "not text in UTF-8 or GB18030")])
+
+
+def _clean(text: str) -> str:
+    return _SPACES.sub(" ", _MARK.sub("", text)).strip()
+
+
+def text_document(text: str, source: str = "<text>") -> Document:
+    """A text's lines as a :class:`~budgetkit.io.document.Document` (one paragraph a non-empty line), in the
+    national layout (see the module's description).
+
+    >>> doc = text_document("示例中心\\n2023年度单位决算编制的说明\\n第二部分 2023年度单位决算情况说明\\n1、 收入决算情况说明\\n")
+    >>> [p.text for p in doc.paragraphs], str(doc.paragraphs[3].lines[0].box)
+    (['示例中心', '2023年度单位决算编制的说明', '第三部分 2023年度单位决算情况说明', '一、收入决算情况说明'], '第4行')
+    """
+    paragraphs = []
+    for number, raw in enumerate(text.splitlines(), 1):
+        cleaned = _clean(raw)
+        if not cleaned:
+            continue
+        box = TextBox(1, 0.0, float(number - 1), float(len(cleaned)), float(number), line=number)
+        paragraphs.append(Paragraph(cleaned, (Line(cleaned, box),)))
+    return Document(source, 1, _national(paragraphs), ())
+
+
+def read_text(
+    path: str | Path, *, table_set: str = "national-2024", unit_type: UnitType | str | None = None
+) -> Imported:
+    """Import a report saved as plain text (``.txt``) into an account and a report of what was (not) understood.
+
+    The 情况说明 is read by the grammar a PDF's is read by; the place of every imported figure is its line.
+    """
+    doc = text_document(_read(path), str(path))
+    return _tables_apart(from_document(doc, table_set=table_set, unit_type=unit_type))
+
+
+def read_html(
+    path: str | Path, *, table_set: str = "national-2024", unit_type: UnitType | str | None = None
+) -> Imported:
+    """Import a report published as a web page (``.html``/``.htm``): paragraphs and ``<table>`` elements."""
+    doc = html_document(_read(path), str(path))
+    return _tables_apart(from_document(doc, table_set=table_set, unit_type=unit_type))
+
+
+def _tables_apart(imported: Imported) -> Imported:
+    """A text that prints no table at all is a 说明 whose tables are published apart (as Sichuan publishes
+    them): its account follows no table set, so that no table is reported missing from it."""
+    tables = imported.account.tables
+    if tables.tables:
+        return imported
+    return Imported(attrs.evolve(imported.account, tables=Tables(contents=tables.contents)), imported.report)
+
+
+# -- the national layout -------------------------------------------------------------------------------------
+
+
+def _part_number(title: str) -> str | None:
+    """The national part a part heading's title names (一 概况 … 五 附件), or ``None`` when it names none."""
+    if "情况说明" in title or "决算说明" in title:
+        return "三"
+    if "名词解释" in title:
+        return "四"
+    if "决算表" in title or "公开表" in title:
+        return "二"
+    if "概况" in title:
+        return "一"
+    if "附件" in title or "自评" in title:
+        return "五"
+    return None
+
+
+def _numeral(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二."""
+    if n <= 10:
+        return _NUMERALS[n - 1]
+    return "十" + (_NUMERALS[n % 10 - 1] if n % 10 else "")
+
+
+def _national(paragraphs: Sequence[Paragraph]) -> tuple[Paragraph, ...]:
+    """Paragraphs read in the national layout: parts numbered by what they are; the 情况说明's numbered
+    section headings with their Chinese numerals; the self-evaluation tables a part of their own."""
+    out: list[Paragraph] = []
+    part: str | None = None
+    for paragraph in paragraphs:
+        text = paragraph.text
+        if m := _PART_HEADING.match(text):
+            n = _part_number(m.group("title")) or (
+                _numeral(int(m.group("n"))) if m.group("n").isdigit() else m.group("n")
+            )
+            part = n
+            text = f"第{n}部分 {m.group('title')}".rstrip()
+        elif part == "三" and (s := _SECTION_DIGIT.match(text)) and 1 <= int(s.group("n")) <= 20:
+            text = f"{_numeral(int(s.group('n')))}、{s.group('title')}"
+        elif part in ("三", "四") and _SELF_EVALUATION.match(text):
+            part = "五"
+            text = f"第五部分 {text}"
+        out.append(attrs.evolve(paragraph, text=text) if text != paragraph.text else paragraph)
+    return tuple(out)
+
+
+# -- web pages -----------------------------------------------------------------------------------------------
+
+_BLOCKS: Final = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "div", "caption", "title", "br", "tr", "section", "article"})
+
+
+#: A web page's table as parsed: rows of cells (text, colspan, rowspan, source line).
+_Rows = list[list[tuple[str, int, int, int]]]
+
+
+class _Page(HTMLParser):
+    """Collects a page's paragraphs and tables, each with its source line."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.items: list[tuple[str, int] | _Rows] = []  # a paragraph (text, line), or a table's rows
+        self.text: list[str] = []
+        self.line = 1
+        self.skip = 0
+        self.tables: list[_Rows] = []  # the tables open (nested ones are read into the outer)
+        self.cell: list[str] | None = None
+        self.span = (1, 1)
+        self.cell_line = 1
+
+    def flush(self) -> None:
+        text = _clean("".join(self.text))
+        self.text = []
+        if text and not self.tables:
+            self.items.append((text, self.line))
+
+    def handle_starttag(self, tag: str, attrs_: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style", "head"):
+            self.skip += 1
+            return
+        if tag == "table":
+            self.flush()
+            self.tables.append([])
+        elif self.tables and tag == "tr":
+            self.tables[-1].append([])
+        elif self.tables and tag in ("td", "th"):
+            values = dict(attrs_)
+            self.cell = []
+            self.span = (_span(values.get("colspan")), _span(values.get("rowspan")))
+            self.cell_line = self.getpos()[0]
+        elif tag in _BLOCKS and self.cell is None:
+            self.flush()
+        if not self.text:
+            self.line = self.getpos()[0]
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style", "head"):
+            self.skip = max(0, self.skip - 1)
+            return
+        if self.tables and tag in ("td", "th") and self.cell is not None:
+            if not self.tables[-1]:
+                self.tables[-1].append([])
+            self.tables[-1][-1].append((_clean("".join(self.cell)), *self.span, self.cell_line))
+            self.cell = None
+        elif tag == "table" and self.tables:
+            rows = self.tables.pop()
+            if not self.tables:
+                self.items.append(rows)
+        elif tag in _BLOCKS and self.cell is None:
+            self.flush()
+
+    def handle_data(self, data: str) -> None:
+        if self.skip:
+            return
+        if self.cell is not None:
+            self.cell.append(data)
+        elif not self.tables:
+            if not self.text:
+                self.line = self.getpos()[0]
+            self.text.append(data)
+
+
+def _span(value: str | None) -> int:
+    try:
+        return max(1, min(100, int(value or "1")))
+    except ValueError:
+        return 1
+
+
+def html_document(html: str, source: str = "<html>") -> Document:
+    """A web page as a :class:`~budgetkit.io.document.Document`: its paragraphs and tables (see the module).
+
+    >>> doc = html_document("<h1>示例局2024年度部门决算</h1><p>一般公共预算财政拨款支出决算表</p><p>单位：万元</p>"
+    ...     "<table><tr><th colspan=2>项目</th><th>合计</th></tr><tr><td>208</td><td>社会保障和就业支出</td><td>9.50</td></tr></table>")
+    >>> table = doc.tables[0]
+    >>> table.title, table.unit, table.texts()[0], str(table.rows[1][2].box)
+    ('一般公共预算财政拨款支出决算表', '万元', ['项目', None, '合计'], '第1行 表1 第2行第3格')
+    """
+    page = _Page()
+    page.feed(html)
+    page.close()
+    page.flush()
+    paragraphs: list[Paragraph] = []
+    tables: list[RawTable] = []
+    pending: list[Line] = []  # the paragraphs since the last table: the next table's heading
+    for item in page.items:
+        if isinstance(item, tuple):
+            text, line = item
+            box = TextBox(1, 0.0, float(line - 1), float(len(text)), float(line), line=line)
+            paragraph = Paragraph(text, (Line(text, box),))
+            paragraphs.append(paragraph)
+            pending.append(paragraph.lines[0])
+            continue
+        rows = _grid(item, len(tables) + 1)
+        if not rows:
+            continue
+        heading = tuple(pending[-3:])
+        unit = next((m.group(1) for h in heading if (m := _UNIT_LINE.match(h.text))), None)
+        title = next((h.text for h in reversed(heading) if not _UNIT_LINE.match(h.text) and not _NOTE_LINE.match(h.text)), None)
+        # the heading lines are the table's, not running text
+        held = {id(line) for line in heading}
+        paragraphs = [p for p in paragraphs if id(p.lines[0]) not in held]
+        tables.append(RawTable(rows=rows, pages=(1,), title=title, unit=unit, heading=heading))
+        pending = []
+    return Document(source, 1, _national(paragraphs), tuple(tables))
+
+
+def _grid(rows: _Rows, number: int) -> tuple[tuple[Cell, ...], ...]:
+    """A table's rows with merged places (``colspan``/``rowspan``) as ``None``, every cell's place its element."""
+    taken: dict[tuple[int, int], bool] = {}
+    out: list[list[Cell]] = []
+    for r, row in enumerate(rows):
+        line: list[Cell] = []
+        c = 0
+        for text, colspan, rowspan, source_line in row:
+            while taken.get((r, c)):
+                line.append(Cell(None, None))
+                c += 1
+            box = TextBox(
+                1, float(c), float(r), float(c + colspan), float(r + rowspan),
+                line=source_line, element=f"表{number} 第{r + 1}行第{c + 1}格",
+            )
+            line.append(Cell(text, box))
+            for dr in range(rowspan):
+                for dc in range(colspan):
+                    if dr or dc:
+                        taken[(r + dr, c + dc)] = True
+            line.extend(Cell(None, None) for _ in range(colspan - 1))
+            c += colspan
+        while taken.get((r, c)):
+            line.append(Cell(None, None))
+            c += 1
+        out.append(line)
+    width = max((len(row) for row in out), default=0)
+    return tuple(tuple(row + [Cell("", None)] * (width - len(row))) for row in out if row)

@@ -1,0 +1,131 @@
+"""Tests for budgetkit.io.text: reports as plain text and as web pages, and the CLI for every format."""
+
+from __future__ import annotations
+
+import io as text_io
+import json
+from pathlib import Path
+
+import pytest
+
+from budgetkit.cli import main
+from budgetkit.errors import LoadError
+from budgetkit.io.text import TextBox, html_document, read_html, read_text, text_document
+
+SEED = Path(__file__).parent / "data" / "seeds" / "000_ad8dd908a3134475.txt"
+
+PAGE = """<!DOCTYPE html><html><head><title>示例局</title><style>p{margin:0}</style></head><body>
+<h1>示例局2024年度部门决算</h1>
+<h2>第二部分 示例局2024年度部门决算表</h2>
+<p>一般公共预算财政拨款支出决算表</p>
+<p>单位：万元</p>
+<table>
+<tr><th colspan="2">项目</th><th colspan="3">本年支出</th></tr>
+<tr><th>科目编码</th><th>科目名称</th><th>合计</th><th>基本支出</th><th>项目支出</th></tr>
+<tr><td>208</td><td>社会保障和就业支出</td><td>754.75</td><td>754.75</td><td></td></tr>
+<tr><td colspan="2">合计</td><td>754.75</td><td>754.75</td><td></td></tr>
+</table>
+<h2>第三部分 示例局2024年度部门决算情况说明</h2>
+<h3>一、收入支出决算总体情况说明</h3>
+<p>2024年度收入支出总计754.75万元。与2023年度相比，收入支出总计增加12.50万元，增长1.68%。</p>
+<h2>第四部分 名词解释</h2>
+<p>一、财政拨款收入：指本年度从本级财政部门取得的财政拨款。</p>
+</body></html>"""
+
+
+def test_a_web_page_is_imported_with_its_table_and_its_narrative(tmp_path: Path) -> None:
+    (tmp_path / "report.html").write_text(PAGE, encoding="utf-8")
+    imported = read_html(tmp_path / "report.html")
+    account = imported.account
+    assert (account.unit, account.year) == ("示例局", 2024)
+    table = account.tables.table("general_budget_expenditure")
+    assert table is not None and [r.key for r in table.rows] == ["208", "total"]
+    assert table.cell("208", "project") is not None and table.cell("208", "project").is_blank  # type: ignore[union-attr]
+    assert account.general_budget.total.current is not None and str(account.general_budget.total.current) == "754.75万元"
+    assert [(c.kind.value, c.subject, str(c.stated)) for c in account.claims] == [
+        ("change", "income.total", "12.50"),
+        ("growth", "income.total", "1.68"),
+    ]
+    assert [g.term for g in account.glossary] == ["财政拨款收入"]
+    report = imported.report
+    assert str(report.box("tables.general_budget_expenditure[208].total")) == "第9行 表1 第3行第3格"
+    assert str(report.box("claims[0]")) == "第14行"
+    assert not report.not_understood
+
+
+def test_html_tables_keep_merged_places_as_none() -> None:
+    doc = html_document("<p>收入决算表</p><table><tr><td rowspan=2>项目</td><td colspan=2>本年收入</td></tr>"
+                        "<tr><td>合计</td><td>财政拨款收入</td></tr></table>")
+    assert doc.tables[0].texts() == [["项目", "本年收入", None], [None, "合计", "财政拨款收入"]]
+    assert doc.tables[0].title == "收入决算表" and doc.paragraphs == ()
+
+
+def test_text_lines_are_paragraphs_placed_by_line() -> None:
+    doc = text_document("[bookmark: _Toc1]第一部分 单位概况\n\n\t一、主要职责\n")
+    assert [p.text for p in doc.paragraphs] == ["第一部分 单位概况", "一、主要职责"]
+    box = doc.paragraphs[1].lines[0].box
+    assert isinstance(box, TextBox) and box.line == 3 and str(box) == "第3行"
+
+
+def test_the_sichuan_layout_is_read_in_the_national_one() -> None:
+    """第二部分 情况说明 → 第三部分; 第3部分 名词解释 → 第四部分; 1、…说明 → 一、; the self-evaluation tables
+    after the 名词解释 a part of their own; each line keeps its printed text."""
+    doc = text_document(SEED.read_text(encoding="utf-8"))
+    parts = [p.text for p in doc.paragraphs if p.text.startswith("第") and "部分" in p.text[:5]]
+    assert parts == ["第一部分 单位概况", "第三部分 2023年度单位决算情况说明", "第四部分 名词解释",
+                     "第五部分 部门预算项目支出绩效自评表（2023年度）"]
+    heading = next(p for p in doc.paragraphs if p.text.endswith("收入决算情况说明"))
+    assert heading.text == "二、收入决算情况说明" and heading.lines[0].text.startswith("2、")
+
+
+def test_unreadable_text_is_named(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes(b"%PDF-1.7\n")
+    with pytest.raises(LoadError, match="a PDF or Office file"):
+        read_text(tmp_path / "a.txt")
+    (tmp_path / "b.txt").write_bytes(b"\x00\x01\x02" * 100)
+    with pytest.raises(LoadError, match="a binary file"):
+        read_text(tmp_path / "b.txt")
+    (tmp_path / "c.txt").write_bytes("自贡市人力资源服务中心\n".encode("gb18030"))
+    assert text_document((tmp_path / "c.txt").read_bytes().decode("gb18030")).paragraphs[0].text.startswith("自贡")
+
+
+# -- the command line ------------------------------------------------------------------------------------------
+
+
+def test_cli_imports_a_workbook_with_its_coverage(tmp_path: Path) -> None:
+    from budgetkit import datasets
+    from budgetkit.outputs.workbook import write_xlsx
+
+    write_xlsx(datasets.load("putuo-social-work-2024"), tmp_path / "r.xlsx")
+    out = text_io.StringIO()
+    assert main(["import", str(tmp_path / "r.xlsx"), "-o", str(tmp_path / "r.toml"), "--report"], out=out) == 0
+    text = out.getvalue()
+    assert "9 sheets" in text and "0 not understood" in text and "9 found of 9 expected" in text
+    assert (tmp_path / "r.toml").exists()
+
+
+def test_cli_checks_a_workbook_and_names_the_cells(tmp_path: Path) -> None:
+    from budgetkit import datasets
+    from budgetkit.outputs.workbook import write_xlsx
+
+    write_xlsx(datasets.load("putuo-planning-2024"), tmp_path / "r.xlsx")
+    out = text_io.StringIO()
+    assert main(["check", str(tmp_path / "r.xlsx"), "--format", "json"], out=out) == 1
+    findings = json.loads(out.getvalue())["findings"]
+    link = next(f for f in findings if f["path"] == "tables.summary[210].amount")
+    assert link["source"]["place"] == "表一!D13"
+
+
+def test_cli_checks_the_seed_text(capsys: pytest.CaptureFixture[str]) -> None:
+    out = text_io.StringIO()
+    assert main(["check", str(SEED), "--min-severity", "error"], out=out) in (0, 1)
+    assert "自贡市人力资源服务中心 2023年度决算" in out.getvalue()
+
+
+def test_cli_refuses_an_unknown_suffix_and_a_corrupt_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "r.docx").write_bytes(b"PK\x03\x04")
+    assert main(["import", str(tmp_path / "r.docx")], out=text_io.StringIO()) == 2
+    assert "cannot import a .docx file" in capsys.readouterr().err
+    (tmp_path / "r.xlsx").write_bytes(b"PK\x03\x04broken")
+    assert main(["check", str(tmp_path / "r.xlsx")], out=text_io.StringIO()) == 2
+    assert "r.xlsx" in capsys.readouterr().err
