@@ -66,20 +66,46 @@ def _load_account(source: str) -> FinalAccount:
     if source in datasets.names():
         return datasets.load(source)
     path = Path(source)
-    if not path.exists() and not path.is_symlink():  # a broken link is named as such by io.load
-        known = ", ".join(datasets.names())
-        raise LoadError(source, [_issue(f"no such file, and not a built-in dataset (built-in: {known})")])
+    _refuse_missing(path)
+    if path.is_dir() or path.suffix.lower() == ".parquet":
+        what = "a directory" if path.is_dir() else "a Parquet batch"
+        raise LoadError(
+            source,
+            [_issue(f"{what} holds many accounts: budgetkit check reads it; this command reads one account file")],
+        )
     return io.load(path)
+
+
+def _refuse_missing(path: Path) -> None:
+    """Refuse a path that names nothing: not a file, and not a built-in dataset; a symlink loop is called one."""
+    import errno
+
+    from budgetkit import datasets
+    from budgetkit._files import problem
+
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise LoadError(str(path), [_issue(f"cannot read the file: {problem(exc)}")]) from None
+        if path.is_symlink():  # a dangling link is named as such by the reader
+            return
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+            known = ", ".join(datasets.names())
+            raise LoadError(
+                str(path), [_issue(f"no such file, and not a built-in dataset (built-in: {known})")]
+            ) from None
+        raise LoadError(str(path), [_issue(f"cannot read the file: {problem(exc)}")]) from None
 
 
 def _refuse_irregular(path: Path) -> None:
     """Refuse a path that exists but is not a regular file (FIFO, device), before a reader blocks on it."""
-    from budgetkit._files import kind_of
+    from budgetkit._files import kind_of, problem
 
     try:
         mode = path.stat().st_mode
     except OSError as exc:
-        raise LoadError(str(path), [_issue(f"cannot read the file: {exc.strerror or exc}")]) from None
+        raise LoadError(str(path), [_issue(f"cannot read the file: {problem(exc)}")]) from None
     if not stat.S_ISREG(mode):
         raise LoadError(str(path), [_issue(f"cannot read the file: not a regular file: {kind_of(mode)}")])
 

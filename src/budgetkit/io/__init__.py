@@ -41,10 +41,12 @@ import attrs
 import cattrs
 import tomli_w
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+from cattrs.gen import make_dict_structure_fn, override
 
-from budgetkit._files import read_bounded
+from budgetkit._files import problem, read_bounded
 from budgetkit.errors import BudgetkitError, LoadError, LoadIssue, ModelError
 from budgetkit.model.account import Figure, FinalAccount
+from budgetkit.model.claim import STATED_DIGITS, Claim
 from budgetkit.model.indicator import Operator, parse_operator
 from budgetkit.model.project import FundSource, parse_source
 from budgetkit.model.tables import Cell
@@ -151,6 +153,14 @@ def _structure_decimal(value: Any, _: Any) -> Decimal:
     return to_decimal(value)
 
 
+def _structure_stated(value: Any, _: Any) -> Decimal:
+    """A claim's stated figure: as wide as the model takes it (a report's percentages need more than 30 digits)."""
+    _refuse_float(value)
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise _FieldError(f'expected a number as a string such as "12.34", got {_shown(value)}')
+    return to_decimal(value, max_digits=STATED_DIGITS)
+
+
 def _structure_str(value: Any, _: Any) -> str:
     _refuse_float(value)
     if not isinstance(value, str):
@@ -181,7 +191,9 @@ def _structure_figure(value: Any, _: Any) -> Figure:
     if isinstance(value, dict):
         extra = set(value) - {"current", "previous", "budget"}
         if extra:
-            raise _FieldError(f"unknown keys {sorted(extra)}; a figure has current, previous, budget")
+            raise _FieldError(
+                f"unknown keys {_listed(sorted(map(str, extra)))}; a figure has current, previous, budget"
+            )
         return Figure(**{k: _structure_money(val, Money) for k, val in value.items()})
     return Figure(_structure_money(value, Money))
 
@@ -204,7 +216,9 @@ def _unstructure_figure(figure: Figure) -> Any:
 def _structure_cell(value: Any, _: Any) -> Cell:
     _refuse_float(value)
     if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise _FieldError(f'expected a printed cell as a string such as "12.34" (or "" for a blank), got {value!r}')
+        raise _FieldError(
+            f'expected a printed cell as a string such as "12.34" (or "" for a blank), got {_shown(value)}'
+        )
     return Cell(value)
 
 
@@ -234,6 +248,10 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook_func(lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _structure_enum)
     conv.register_unstructure_hook(Figure, _unstructure_figure)
     conv.register_structure_hook(Cell, _structure_cell)
+    # every claim the model holds loads back: one limit, Claim's, for its stated figure
+    conv.register_structure_hook(
+        Claim, make_dict_structure_fn(Claim, conv, stated=override(struct_hook=_structure_stated))
+    )
     conv.register_unstructure_hook(Cell, lambda cell: cell.text)
     return conv
 
@@ -477,7 +495,7 @@ def load(path: str | Path) -> FinalAccount:
             size = max(file.stat().st_size, len(raw))
             raise LoadError(str(file), [LoadIssue("$", f"{size} bytes is larger than the limit of {MAX_FILE_BYTES}")])
     except OSError as exc:
-        raise LoadError(str(file), [LoadIssue("$", f"cannot read the file: {exc.strerror or exc}")]) from None
+        raise LoadError(str(file), [LoadIssue("$", f"cannot read the file: {problem(exc)}")]) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
