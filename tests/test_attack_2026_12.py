@@ -354,3 +354,21 @@ def test_the_report_of_a_thirty_digit_account_loads_back() -> None:
     written = report_account(loads(text))
     for fmt in ("toml", "json"):
         assert loads(dumps(written, fmt), fmt) == written  # type: ignore[arg-type]
+
+
+# -- exit statuses: 0, 1, 2 and never a traceback -----------------------------------------------------------------
+
+
+def test_an_output_file_that_cannot_be_written_is_named_with_exit_2(tmp_path: Path) -> None:
+    """An output path the system refuses (a missing folder) is named, exit 2, not an internal error."""
+    target = tmp_path / "missing" / "charts"
+    (tmp_path / "missing").write_text("a file, not a folder", encoding="utf-8")
+    status, _, err = _cli("report", "zigong-hr-2023", "--charts", str(target))
+    assert status == 2 and str(target) in err and "internal error" not in err, err
+
+
+def test_warnings_reach_the_user_as_lines_not_source_locations(tmp_path: Path) -> None:
+    """A warning while a command runs (a chart that cannot be drawn) is a 'budgetkit: warning:' line."""
+    (tmp_path / "a.toml").write_text(HEAD, encoding="utf-8")
+    status, _, err = _cli("report", str(tmp_path / "a.toml"), "--charts", str(tmp_path / "charts"))
+    assert status == 0 and "budgetkit: warning: chart" in err and ".py:" not in err, err

@@ -16,6 +16,7 @@ import os
 import stat
 import sys
 import traceback
+import warnings
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -638,7 +639,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     args = _parser().parse_args(argv)
     source = getattr(args, "source", None)
     try:
-        status: int = args.func(args, stream)
+        with warnings.catch_warnings():  # a warning is a line for the user, not a source file and line number
+            warnings.showwarning = _show_warning
+            status: int = args.func(args, stream)
     except LoadError as exc:
         return _unreadable(args, stream, exc)
     except BudgetkitError as exc:  # read, but refused while working on it: still name the file
@@ -646,6 +649,11 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except BrokenPipeError:  # output piped into `head`: the reader has seen enough
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except OSError as exc:  # a file to write (-o, --charts, --html) or read that the system refuses: name it
+        from budgetkit._files import problem
+
+        where = str(exc.filename) if exc.filename is not None else source or "<input>"
+        return _unreadable(args, stream, LoadError(where, [LoadIssue("$", f"cannot open the file: {problem(exc)}")]))
     except Exception as exc:  # a bug: say so, name the input, never a bare traceback
         where = traceback.extract_tb(exc.__traceback__)[-1]
         message = (
@@ -654,6 +662,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         )
         return _unreadable(args, stream, LoadError(source or "<input>", [LoadIssue("$", message)]))
     return status
+
+
+def _show_warning(message: Warning | str, category: type[Warning], *_: Any, **__: Any) -> None:
+    sys.stderr.write(f"budgetkit: warning: {message}\n")
 
 
 def _unreadable(args: argparse.Namespace, out: TextIO, error: LoadError) -> int:
