@@ -372,3 +372,40 @@ def test_warnings_reach_the_user_as_lines_not_source_locations(tmp_path: Path) -
     (tmp_path / "a.toml").write_text(HEAD, encoding="utf-8")
     status, _, err = _cli("report", str(tmp_path / "a.toml"), "--charts", str(tmp_path / "charts"))
     assert status == 0 and "budgetkit: warning: chart" in err and ".py:" not in err, err
+
+
+@pytest.mark.parametrize(
+    ("version", "shown"), [("null", "null"), ("1.5", "1.5"), ("[1]", "a list"), ('"9.9"', '"9.9"'), ("true", "true")]
+)
+def test_f10_an_unknown_format_version_is_named_as_the_file_writes_it(version: str, shown: str) -> None:
+    """A format_version that is null, a float, a list or unknown is named as written: no None, no object repr."""
+    text = f'{{"format_version": {version}, "unit": "x", "year": 2023, "unit_type": "行政单位"}}'
+    with pytest.raises(LoadError) as caught:
+        loads(text, "json")
+    message = str(caught.value)
+    assert f"$.format_version: format version {shown} is not one" in message, message
+    assert "None" not in message and "object at 0x" not in message and "True" not in message
+
+
+@pytest.mark.parametrize(
+    ("data", "issue"),
+    [
+        ({"projects": [[1]]}, "$.projects[0]: expected a table, got a list"),
+        ({"claims": [None]}, "$.claims[0]: expected a table, got null"),
+        ({"income": "x"}, '$.income: expected a table, got "x"'),
+        ({"three_public": None}, "$.three_public: expected a table, got null"),
+        ({"passages": [1]}, "$.passages[0]: expected a table, got 1"),
+        (
+            {"explanations": [{"subject": "a", "change": "1", "contributions": [[1]]}]},
+            "$.explanations[0].contributions[0]: expected a table, got a list",
+        ),
+    ],
+)
+def test_f10_a_value_where_a_table_is_due_is_named_without_python_internals(
+    data: dict[str, object], issue: str
+) -> None:
+    """A list, null, text or number where a table is due says so at its path: no 'NoneType', no "'list' object"."""
+    with pytest.raises(LoadError) as caught:
+        loads(json.dumps({"unit": "x", "year": 2023, "unit_type": "行政单位", **data}), "json")
+    message = str(caught.value)
+    assert issue in message and "NoneType" not in message and "' object" not in message, message

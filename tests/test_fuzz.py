@@ -175,6 +175,8 @@ WORDS = [
     "\r\n",
     "\ufeff",
     "示例单位",
+    "format_version",
+    "0.2",
 ]
 texts = st.text(max_size=12) | st.sampled_from(WORDS)
 scalars = (
@@ -502,7 +504,7 @@ odd_values: st.SearchStrategy[Any] = st.sampled_from(ODD_VALUES) | amounts | tex
 #: Exponent notation is a digit, e, digits — not inside an escaped character such as \U000e8b29, which a message
 #: uses to show an unprintable character of the input.
 LEAKS = re.compile(
-    r"\bNone\b|\bnan\b|\bNaN\b|object at 0x|Decimal\(|Fraction\(|(?<!\\U)(?<![0-9a-fA-F])\d+[eE][+-]?\d+(?![0-9a-fA-F])"
+    r"\bNone(?:Type)?\b|\bnan\b|\bNaN\b|object at 0x|'[A-Za-z_]+' object\b|<class '|Decimal\(|Fraction\(|(?<!\\U)(?<![0-9a-fA-F])\d+[eE][+-]?\d+(?![0-9a-fA-F])"
 )
 
 

@@ -32,6 +32,7 @@ import functools
 import json
 import re
 import tomllib
+import types
 import typing
 from decimal import Decimal
 from pathlib import Path
@@ -321,18 +322,40 @@ def _shape_issues(data: Any, cls: type, path: str) -> list[LoadIssue]:
     for field in attrs.fields(cls):
         if field.name not in data:
             continue
-        value, hint = data[field.name], hints[field.name]
+        value, hint = data[field.name], _optional(hints[field.name])
+        if value is None and hint is not hints[field.name]:  # null where None is allowed: cattrs takes it
+            continue
         if typing.get_origin(hint) is tuple:
             if isinstance(value, (str, dict)):
                 found.append(LoadIssue(f"{path}.{field.name}", f"expected a list, got {_shown(value)}"))
                 continue
             element = typing.get_args(hint)[0]
-            if isinstance(value, list) and attrs.has(element):
+            if isinstance(value, list) and _is_table(element):
                 for i, item in enumerate(value):
-                    found.extend(_shape_issues(item, element, f"{path}.{field.name}[{i}]"))
-        elif attrs.has(hint):
-            found.extend(_shape_issues(value, hint, f"{path}.{field.name}"))
+                    found.extend(_table_issues(item, element, f"{path}.{field.name}[{i}]"))
+        elif _is_table(hint):
+            found.extend(_table_issues(value, hint, f"{path}.{field.name}"))
     return found
+
+
+def _optional(hint: Any) -> Any:
+    """``X | None`` as ``X``: the shape of an optional value is the shape of ``X``."""
+    args = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+    if (isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union) and len(args) == 1:
+        return args[0]
+    return hint
+
+
+def _is_table(hint: Any) -> bool:
+    """Whether a file writes values of this type as a table (Figure, Money and Cell are written as text)."""
+    return attrs.has(hint) and hint not in (Figure, Cell, Money)
+
+
+def _table_issues(value: Any, cls: type, path: str) -> list[LoadIssue]:
+    """A value where a table is due: its shape issues, or one issue when it is no table at all."""
+    if not isinstance(value, dict):
+        return [LoadIssue(path, f"expected a table, got {_shown(value)}")]
+    return _shape_issues(value, cls, path)
 
 
 def _bounds_issue(value: Any) -> LoadIssue | None:
@@ -428,7 +451,7 @@ def _migrate(data: dict[str, Any], source: str) -> dict[str, Any]:
     version = data.get("format_version", "0.1")
     if version not in FORMAT_VERSIONS:
         known = ", ".join(FORMAT_VERSIONS)
-        message = f"format version {version!r} is not one this budgetkit reads ({known})"
+        message = f"format version {_shown(version)} is not one this budgetkit reads ({known})"
         if isinstance(version, str):
             message += "; a file from a newer budgetkit needs that budgetkit"
         raise LoadError(source, [LoadIssue("$.format_version", message)])
