@@ -762,6 +762,16 @@ class Hung(Exception):
     """Raised in the fuzzed call by SIGPROF when one input has run HUNG_SECONDS of CPU time."""
 
 
+#: The fuzzer names of budgetkit 0.2.0's fuzz.py, as the entry points they became.
+OLD_NAMES = {
+    "json": ["load-json", "load-shaped"],
+    "mutate-text": ["load-text"],
+    "truncate": ["load-truncated"],
+    "mutate-bytes": ["load-file"],
+    "pipeline": ["check", "score", "report", "html"],
+}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     global FUZZ
     logging.disable(logging.WARNING)  # pdfminer's complaints about the damaged PDFs are expected
@@ -780,7 +790,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return time_sizes(scratch)
         FUZZ = _fuzzers_module()
         table = entry_points(FUZZ, scratch)
-        chosen = args.only or list(table)
+        chosen = [name for given in args.only or list(table) for name in OLD_NAMES.get(given, [given])]
         unknown = sorted(set(chosen) - set(table))
         if unknown:
             parser.error(f"unknown entry point(s) {', '.join(unknown)}; known: {', '.join(table)}")

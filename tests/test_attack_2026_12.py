@@ -409,3 +409,22 @@ def test_f10_a_value_where_a_table_is_due_is_named_without_python_internals(
         loads(json.dumps({"unit": "x", "year": 2023, "unit_type": "行政单位", **data}), "json")
     message = str(caught.value)
     assert issue in message and "NoneType" not in message and "' object" not in message, message
+
+
+@pytest.mark.parametrize(
+    ("data", "issue"),
+    [
+        ({"explanations": 4}, "$.explanations: expected a list, got 4"),
+        ({"passages": None}, "$.passages: expected a list, got null"),
+        (
+            {"general_budget": {"categories": [{"level": "类", "name": "a", "children": 1.5}]}},
+            "$.general_budget.categories[0].children: expected a list, got 1.5",
+        ),
+    ],
+)
+def test_f10_a_number_or_null_where_a_list_is_due_is_named(data: dict[str, object], issue: str) -> None:
+    """A number or null where a list is due says so at its path: no "'int' object is not iterable"."""
+    with pytest.raises(LoadError) as caught:
+        loads(json.dumps({"unit": "x", "year": 2023, "unit_type": "行政单位", **data}), "json")
+    message = str(caught.value)
+    assert issue in message and "' object" not in message and "_Float" not in message, message

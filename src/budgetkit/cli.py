@@ -1,7 +1,8 @@
 """The ``budgetkit`` command line: check and score final accounts.
 
 Exit status: 0 when no error-level finding, 1 when there is one, 2 when the
-input cannot be read (the message says what and where). A load error is
+input cannot be read or a file to write cannot be opened (the message says what
+and where). A load error is
 written to stderr; with ``--format json`` it is also written to stdout as
 ``{"error": {"file": …, "path": …, "message": …, "problems": […]}}``.
 Never a traceback: an unexpected failure is reported as an internal error
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import stat
 import sys
@@ -41,8 +43,9 @@ EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 _EXIT_STATUSES = """exit status:
   0  no error-level finding
   1  at least one error-level finding
-  2  the input cannot be read (the message names the file and the place in it);
-     with --format json the error is also written to stdout as {"error": {...}}"""
+  2  the input cannot be read, or a file to write cannot be opened (the message
+     names the file and the place in it); with --format json the error is also
+     written to stdout as {"error": {...}}"""
 
 
 def _load(source: str) -> FinalAccount:
@@ -636,6 +639,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     '10 errors · 0 warnings · 0 notes'
     """
     stream = out if out is not None else sys.stdout
+    # pdfminer logs each oddity of a damaged PDF ("… None cannot be parsed as 4 floats"): the user gets our
+    # message, or the import report, instead
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     args = _parser().parse_args(argv)
     source = getattr(args, "source", None)
     try:

@@ -326,7 +326,7 @@ def _shape_issues(data: Any, cls: type, path: str) -> list[LoadIssue]:
         if value is None and hint is not hints[field.name]:  # null where None is allowed: cattrs takes it
             continue
         if typing.get_origin(hint) is tuple:
-            if isinstance(value, (str, dict)):
+            if not isinstance(value, list):
                 found.append(LoadIssue(f"{path}.{field.name}", f"expected a list, got {_shown(value)}"))
                 continue
             element = typing.get_args(hint)[0]
