@@ -3,7 +3,7 @@
 Run from the project root::
 
     .venv/bin/python benchmarks/fuzz.py                          # a smoke run: 1 minute over every entry point
-    .venv/bin/python benchmarks/fuzz.py --minutes 20             # the release run: 100,000 inputs, ≤ 20 minutes
+    .venv/bin/python benchmarks/fuzz.py --minutes 20 --jobs 2    # the release run: 100,000 inputs, about 18 minutes
     .venv/bin/python benchmarks/fuzz.py --minutes 2 --only check report --inputs 2000
     .venv/bin/python benchmarks/fuzz.py --save fuzz-found        # also write every first bad input as a file
     .venv/bin/python benchmarks/fuzz.py --sizes                  # time the large inputs (about 2 minutes)
@@ -12,8 +12,9 @@ Each entry point runs in a process of its own (so its peak memory is its own), d
 inputs from the Hypothesis strategies of ``tests/test_fuzz.py`` with fresh random seeds,
 no example database and no shrinking, and checking each with the ``check_*`` functions of
 that file. ``--inputs`` (default 100,000) is shared out by the fixed proportions of the
-table below; ``--minutes`` caps the whole run, shared out by each entry point's expected
-cost, so a short run does a little of everything.
+table below; ``--minutes`` is shared out by each entry point's expected cost, and an entry
+point stops at twice its share even when it has not run its inputs, so a short run does a
+little of everything; ``--jobs`` fuzzes that many entry points at once.
 
 ==============  ===========================================================================  ======
 entry point     input                                                                        inputs
