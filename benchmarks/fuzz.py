@@ -1,68 +1,88 @@
-"""Fuzz budgetkit's loaders and number door for minutes, and count what every input gave.
+"""Fuzz every entry point of budgetkit with 100,000 inputs, and count what each input gave.
 
 Run from the project root::
 
-    .venv/bin/python benchmarks/fuzz.py                        # 1 minute over all fuzzers
-    .venv/bin/python benchmarks/fuzz.py --minutes 10           # the long run: 10 minutes
-    .venv/bin/python benchmarks/fuzz.py --minutes 2 --only mutate-text numbers
-    .venv/bin/python benchmarks/fuzz.py --inputs 100000 --minutes 60   # the release run
-    .venv/bin/python benchmarks/fuzz.py --sizes                # time the large inputs (about 2 minutes)
+    .venv/bin/python benchmarks/fuzz.py                          # a smoke run: 1 minute over every entry point
+    .venv/bin/python benchmarks/fuzz.py --minutes 20 --jobs 2    # the release run: 100,000 inputs, about 18 minutes
+    .venv/bin/python benchmarks/fuzz.py --minutes 2 --only check report --inputs 2000
+    .venv/bin/python benchmarks/fuzz.py --save fuzz-found        # also write every first bad input as a file
+    .venv/bin/python benchmarks/fuzz.py --sizes                  # time the large inputs (about 2 minutes)
 
-The fuzzers are those of ``tests/test_fuzz.py``: the same Hypothesis strategies
-and the same ``check_*`` functions, loaded from that file. The suite runs them
-a few hundred examples each, derandomised; here each gets an equal share of
-``--minutes`` and runs in batches of ``--batch`` examples with fresh random
-seeds, no example database and no shrinking, until its share is spent.
+Each entry point runs in a process of its own (so its peak memory is its own), drawing
+inputs from the Hypothesis strategies of ``tests/test_fuzz.py`` with fresh random seeds,
+no example database and no shrinking, and checking each with the ``check_*`` functions of
+that file. ``--inputs`` (default 100,000) is shared out by the fixed proportions of the
+table below; ``--minutes`` is shared out by each entry point's expected cost, and an entry
+point stops at twice its share even when it has not run its inputs, so a short run does a
+little of everything; ``--jobs`` fuzzes that many entry points at once.
 
-================  =========================================================================
-fuzzer            input
-================  =========================================================================
-json              random JSON-like values and account-shaped dicts → ``io.loads`` JSON, TOML
-mutate-text       the built-in dataset's TOML, one character replaced/inserted/deleted
-truncate          the built-in dataset's TOML cut at a random place
-mutate-bytes      the dataset file, one byte replaced/inserted/deleted → ``io.load``
-numbers           random str/int/float/Decimal/bool/None → to_decimal, Money, Money.from_yuan, Ratio
-round-trip        ``synthetic.generate(seed)`` → dumps → loads → dumps, TOML and JSON
-variants          random scoring-variant files → ``scoring.load_variants``
-tables            random CSV tables → ``classification.load_table``
-pipeline          the built-in account (whole or 1–5 sections) with 1–4 odd values → load,
-                  ``check``, ``score_report``, ``report.render``, ``html.render``; outputs scanned
-batch             the same odd accounts → ``check_batch`` beside ``check``
-cli               the same odd accounts written to a file, a directory and a Parquet batch →
-                  ``budgetkit check``/``score`` in-process, text and JSON
-================  =========================================================================
+==============  ===========================================================================  ======
+entry point     input                                                                        inputs
+==============  ===========================================================================  ======
+numbers         random str/int/float/Decimal/bool/None → to_decimal, Money, from_yuan, Ratio  69,275
+load-json       random JSON-like values → ``io.loads`` JSON and (when it can hold them) TOML  20,000
+variants        random scoring-variant files → ``scoring.load_variants``                       2,500
+tables          random CSV tables → ``classification.load_table``                              2,500
+load-shaped     dicts shaped like an account, with odd leaves → ``io.loads`` JSON and TOML       500
+load-text       the built-in dataset's TOML, one character replaced/inserted/deleted             700
+load-truncated  the built-in dataset's TOML cut at a random place                                500
+load-file       the dataset file, one byte replaced/inserted/deleted → ``io.load``               500
+round-trip      ``synthetic.generate(seed)`` → dumps → loads → dumps, TOML and JSON              300
+reload          odd accounts (below) that load → dumps → loads equal, and so does the            400
+                account the report writes (``report_account``, its claims)
+check           odd accounts → ``check()``, every finding scanned                                600
+score           odd accounts → ``score_report`` under every scoring variant, as JSON             400
+report          odd accounts → ``narrative.report.render``, Markdown and text                    500
+html            odd accounts → ``outputs.html.render`` of the account, projects, lines           600
+batch           odd accounts → ``check_batch``, which must give ``check()``'s findings           400
+parquet         a Parquet batch with damaged bytes or a damaged column → ``read_parquet``;       100
+                when read, ``check_batch`` and ``Batch.account(i)``
+pdf             the sample PDFs (cover and 3 pages, or whole) with bytes damaged or cut →         80
+                ``io.read_pdf``; when read, ``check()`` and a dump → load round trip
+cli             odd accounts as a file, a directory, Parquet → ``budgetkit check/score/          120
+                report`` in-process, text and JSON (6 of the 21 combinations each)
+cli-process     odd accounts as a file, directory or Parquet, or a damaged PDF → the              25
+                installed ``budgetkit`` run as a subprocess
+==============  ===========================================================================  ======
 
-What it asserts, for every input: a loader returns its value or raises a
-``LoadError`` that names the source and gives each issue a ``$`` path
-(``line N``/``file`` for CSV); a number is built or refused with a
-``BudgetkitError`` (a ``FloatRefusedError`` for a float or bool); a round trip
-gives back an equal account and the same text. The table counts the inputs,
-the values (loaded or built), the refusals and everything else; each other
-exception is listed once with its count and the first input that raised it
-(cut to 300 characters). An input that takes more than 5 CPU seconds is counted
-as slow (and stopped at 30); the peak memory of the process is printed at the end;
-an output holding ``None``, ``nan``, exponent notation or a Python repr that
-the input did not hold is a failure of its check (an "other" exception).
-Exit status: 0 when nothing else was raised and no input was slow, 1
-otherwise, 2 for a bad command line.
+"Odd accounts" are the built-in account, whole or 1–5 sections, with 1–4 values replaced by
+odd ones (tiny, 30-digit, exponent, null, containers, floats, odd text).
 
-``--sizes`` instead loads each large input once (100,000 claims, projects,
-category lines and table rows; a 10 MB text; nesting 100,000 deep; floods of
-broken items) and prints its seconds and outcome; timings never change the exit
-status, an exception other than ``LoadError`` does. Left out because they need
-gigabytes: a dotted TOML key of 100,000 parts (see tests/test_hostile.py).
+For each entry point the report gives: inputs; values (loaded, built, or ran); refusals
+(a ``BudgetkitError`` — for a loader a well-formed ``LoadError`` naming the source with a
+``$`` path for every issue); inputs its loader refused before the entry point was reached;
+every other exception by type with its count and first input; the slowest input (CPU and
+wall seconds); the inputs over 5 CPU seconds (an input is stopped at 30); the peak memory
+(RSS) of its process; and every bad output — ``None``, ``nan``, exponent notation or a
+Python repr that the input did not hold — by where it was seen (a finding is named by its
+rule code), with the text around it and the first input. ``--save DIR`` writes the first
+input of each exception and each bad output into DIR, with the command that reruns it.
+
+Exit status: 0 when no input raised anything but a value or a budgetkit refusal, none was
+over 5 s, no process went over 500 MB and no output was bad; 1 otherwise; 2 for a bad
+command line. ``--sizes`` instead loads each large input once (100,000 claims, projects,
+category lines and table rows; a 10 MB text; nesting 100,000 deep; floods of broken items)
+and prints its seconds and outcome; timings never change the exit status, an exception
+other than ``LoadError`` does.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib.util
+import io as text_io
 import json
+import logging
+import multiprocessing
+import os
+import random
 import resource
 import signal
+import subprocess
 import sys
 import tempfile
 import time
+import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -73,7 +93,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from budgetkit.checks.scoring import load_variants
-from budgetkit.errors import LoadError
+from budgetkit.errors import BudgetkitError, LoadError
 from budgetkit.io import load, loads
 from budgetkit.reference.classification import load_table
 from budgetkit.values.money import Money
@@ -82,6 +102,13 @@ from budgetkit.values.ratio import Ratio
 
 ROOT = Path(__file__).resolve().parents[1]
 FUZZERS_FILE = ROOT / "tests" / "test_fuzz.py"
+SAMPLES = ROOT / "tests" / "data" / "samples"
+BUDGETKIT = Path(sys.executable).with_name("budgetkit")
+
+#: An input taking more CPU seconds than this is counted as slow; one taking HUNG_SECONDS is stopped.
+SLOW_SECONDS, HUNG_SECONDS = 5.0, 30
+#: Peak memory (RSS) an entry point's process may reach.
+MAX_MB = 500
 
 
 def _fuzzers_module() -> ModuleType:
@@ -89,168 +116,550 @@ def _fuzzers_module() -> ModuleType:
     if spec is None or spec.loader is None:
         raise SystemExit(f"cannot load the fuzzers from {FUZZERS_FILE}")
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # attrs classes of the module need it importable by name
     spec.loader.exec_module(module)
     return module
 
 
-Check = Callable[[Any], Iterable[str]]
+class Probe:
+    """What one input's check hands back besides its outcomes: its bad outputs, and a file that reruns it."""
+
+    def __init__(self) -> None:
+        self.leaks: list[Any] = []
+        self.payload: tuple[str, bytes] | None = None  # (file suffix, content)
 
 
-def fuzzers(f: ModuleType, scratch: Path) -> dict[str, tuple[st.SearchStrategy[Any], Check]]:
-    """Each fuzzer's strategy and the check that turns one input into outcomes ('loaded', 'refused', …)."""
+Check = Callable[[Any, Probe], Iterable[str]]
+
+
+# -- the entry points ---------------------------------------------------------------------------------------------
+
+
+def _pdf_bases(scratch: Path) -> list[tuple[str, bytes]]:
+    """The sample PDFs cut to a few pages (cover, then 1–3 pages from the middle), and two of them whole."""
+    from pypdf import PdfReader, PdfWriter
+
+    bases = []
+    for name in ("putuo-social-work-2024", "template-shanghai-2024", "putuo-planning-2024"):
+        path = SAMPLES / f"{name}.pdf"
+        count = len(PdfReader(path).pages)
+        for first in range(2, count, 4):
+            writer = PdfWriter(clone_from=path)
+            keep = {0, *range(first, min(first + 3, count))}
+            for index in reversed(range(count)):
+                if index not in keep:
+                    writer.remove_page(index)
+            buffer = text_io.BytesIO()
+            writer.write(buffer)
+            bases.append((f"{name} pages {sorted(k + 1 for k in keep)}", buffer.getvalue()))
+        if name != "putuo-planning-2024":
+            bases.append((f"{name} whole", path.read_bytes()))
+    return bases
+
+
+def _parquet_base(scratch: Path) -> tuple[bytes, Any]:
+    """A Parquet batch of three synthetic accounts: its bytes and its Arrow table."""
+    import pyarrow.parquet as pq
+
+    from budgetkit.checks.batch import Batch, write_parquet
+    from budgetkit.datasets.synthetic import generate
+
+    (part,) = write_parquet(Batch.from_accounts([generate(seed) for seed in range(3)]), scratch / "base")
+    return part.read_bytes(), pq.read_table(part)
+
+
+def _damaged(data: bytes, rng: random.Random) -> tuple[str, bytes]:
+    """``data`` with a few bytes replaced, inserted or deleted, a run zeroed, or cut: what was done, and the bytes."""
+    kind = rng.choice(["replace", "insert", "delete", "zero", "cut", "several"])
+    at = rng.randrange(len(data))
+    if kind == "cut":
+        return f"cut at {at}", data[:at]
+    if kind == "zero":
+        size = rng.randint(1, 4096)
+        return f"{size} bytes zeroed at {at}", data[:at] + bytes(size) + data[at + size :]
+    if kind == "several":
+        out = bytearray(data)
+        places = sorted(rng.randrange(len(data)) for _ in range(rng.randint(2, 20)))
+        for place in places:
+            out[place] = rng.randrange(256)
+        return f"bytes replaced at {places}", bytes(out)
+    byte = bytes([rng.randrange(256)])
+    if kind == "replace":
+        return f"byte {byte[0]} at {at}", data[:at] + byte + data[at + 1 :]
+    if kind == "insert":
+        return f"byte {byte[0]} inserted at {at}", data[:at] + byte + data[at:]
+    return f"byte deleted at {at}", data[:at] + data[at + 1 :]
+
+
+def _column_edit(table: Any, rng: random.Random) -> tuple[str, Any]:
+    """The Arrow table with one column damaged: nulls, negative or huge numbers, text, dropped, or rows shuffled."""
+    import pyarrow as pa
+
+    names = table.column_names
+    name = rng.choice(names)
+    index = names.index(name)
+    column = table.column(name)
+    kind = rng.choice(["nulls", "negative", "huge", "text", "drop", "shuffle", "swap"])
+    if kind == "drop":
+        return f"column {name} dropped", table.remove_column(index)
+    if kind == "shuffle":
+        order = list(range(table.num_rows))
+        rng.shuffle(order)
+        return f"rows shuffled {order}", table.take(order)
+    if kind == "swap":
+        other = rng.choice(names)
+        return f"column {name} given {other}'s values", table.set_column(index, name, table.column(other))
+    if kind == "nulls":
+        return f"column {name} all null", table.set_column(index, name, pa.nulls(len(column), column.type))
+    if kind == "text":
+        values = [str(v) for v in column.to_pylist()]
+        return f"column {name} as text", table.set_column(index, name, pa.array(values))
+    value = -rng.choice([1, 7, 10**6, 2**31]) if kind == "negative" else rng.choice([2**62, 10**18, 127, 10**15])
+    try:
+        replaced = pa.array([value] * len(column), column.type)
+    except (pa.ArrowException, TypeError, ValueError, OverflowError):
+        return f"column {name} all null (no {kind} value fits {column.type})", table.set_column(
+            index, name, pa.nulls(len(column), column.type)
+        )
+    return f"column {name} all {value}", table.set_column(index, name, replaced)
+
+
+def _cli_process(command: list[str], given: str, probe: Probe, f: ModuleType) -> str:
+    """The installed ``budgetkit`` as a subprocess: exit 0, 1 or 2, no traceback, JSON when asked, no leaks."""
+    done = subprocess.run(
+        [str(BUDGETKIT), *command], capture_output=True, text=True, timeout=120, errors="replace", check=False
+    )
+    where = f"cli-process {command[0]} {' '.join(command[2:])}".strip()
+    assert done.returncode in (0, 1, 2), (command, done.returncode, done.stderr[-2000:])
+    assert "Traceback" not in done.stderr and "internal error" not in done.stderr, (command, done.stderr[-2000:])
+    f.scan(done.stdout + done.stderr, given, where, probe.leaks)
+    if "--format" in command and command[command.index("--format") + 1] == "json":
+        doc = json.loads(done.stdout)
+        assert ("error" in doc) == (done.returncode == 2 and "accounts" not in doc), doc
+    return "ran"
+
+
+def entry_points(f: ModuleType, scratch: Path) -> dict[str, tuple[st.SearchStrategy[Any], Check]]:
+    """Each entry point's strategy and the check that turns one input into outcomes ('loaded', 'ran', …)."""
     mutant = scratch / "mutant.toml"
     table = scratch / "table.csv"
 
-    def json_like(value: Any) -> Iterable[str]:
+    def account_payload(probe: Probe, data: Any) -> None:
+        probe.payload = (".json", json.dumps(data, ensure_ascii=False, default=str).encode("utf-8", "surrogatepass"))
+
+    def json_like(value: Any, probe: Probe) -> Iterable[str]:
+        account_payload(probe, value)
         yield f.check_account(lambda: loads(json.dumps(value), "json"))
         text = f.toml_text(value)
         if text is not None:
             yield f.check_account(lambda: loads(text, "toml"))
 
-    def text(value: str) -> Iterable[str]:
+    def text(value: str, probe: Probe) -> Iterable[str]:
+        probe.payload = (".toml", value.encode("utf-8", "surrogatepass"))
         yield f.check_account(lambda: loads(value))
 
-    def data(value: bytes) -> Iterable[str]:
+    def data(value: bytes, probe: Probe) -> Iterable[str]:
+        probe.payload = (".toml", value)
         mutant.write_bytes(value)
         yield f.check_account(lambda: load(mutant), str(mutant))
 
-    def numbers(pair: tuple[Any, Any]) -> Iterable[str]:
+    def numbers(pair: tuple[Any, Any], probe: Probe) -> Iterable[str]:
         value = pair[0]
         for make, args in ((to_decimal, (value,)), (Money, (value,)), (Money.from_yuan, (value,)), (Ratio, pair)):
             yield f.check_number(make, *args)
 
-    def round_trip(seed: int) -> Iterable[str]:
+    def round_trip(seed: int, probe: Probe) -> Iterable[str]:
         yield f.check_round_trip(seed, "toml")
         yield f.check_round_trip(seed, "json")
 
-    def variants(value: dict[str, Any]) -> Iterable[str]:
+    def variants(value: dict[str, Any], probe: Probe) -> Iterable[str]:
         rendered = f.toml_text(value)
         if rendered is not None:
+            probe.payload = (".toml", rendered.encode("utf-8", "surrogatepass"))
             yield f.check_variants(rendered)
 
-    def tables(value: tuple[str, list[list[str]], bool]) -> Iterable[str]:
-        table.write_text(f.csv_text(*value), encoding="utf-8", errors="surrogatepass")
+    def tables(value: tuple[str, list[list[str]], bool], probe: Probe) -> Iterable[str]:
+        rendered = f.csv_text(*value)
+        probe.payload = (".csv", rendered.encode("utf-8", "surrogatepass"))
+        table.write_text(rendered, encoding="utf-8", errors="surrogatepass")
         yield f.check_table(table)
 
-    def pipeline(value: dict[str, Any]) -> Iterable[str]:
-        yield f.check_pipeline(value)
+    def odd(step: Callable[..., str]) -> Check:
+        def run(value: dict[str, Any], probe: Probe) -> Iterable[str]:
+            account_payload(probe, value)
+            yield step(value, probe.leaks)
 
-    def batch(value: dict[str, Any]) -> Iterable[str]:
-        yield f.check_batch_beside_check(value)
+        return run
 
-    def cli(value: dict[str, Any]) -> Iterable[str]:
-        yield from f.check_cli_on_files(value, scratch / "cli")
+    def cli(value: dict[str, Any], probe: Probe) -> Iterable[str]:
+        account_payload(probe, value)
+        given, sources = f.cli_sources(value, scratch / "cli")
+        rng = random.Random(json.dumps(value, default=str))
+        for source in rng.sample(sources, k=min(2, len(sources))):
+            for command in rng.sample(f.CLI_COMMANDS, k=3):
+                yield f.check_cli_command([part.format(source) for part in command], given, probe.leaks)
 
+    pdf_bases: list[tuple[str, bytes]] = []
+    parquet: list[Any] = []
+
+    def damaged_pdf(choice: tuple[int, int], probe: Probe) -> Iterable[str]:
+        from budgetkit.checks.audit import check
+        from budgetkit.io import dumps, read_pdf
+
+        if not pdf_bases:
+            pdf_bases.extend(_pdf_bases(scratch))
+        name, base = pdf_bases[choice[0] % len(pdf_bases)]
+        what, content = _damaged(base, random.Random(choice[1]))
+        probe.payload = (".pdf", content)
+        path = scratch / "damaged.pdf"
+        path.write_bytes(content)
+        try:
+            imported = read_pdf(path)
+        except LoadError as exc:
+            assert exc.source == str(path) and exc.issues, exc
+            f.scan(str(exc), "", "pdf load message", probe.leaks)
+            yield "refused"
+            return
+        f.scan_findings(check(imported.account), "", probe.leaks, "pdf finding")
+        for fmt in ("toml", "json"):
+            assert loads(dumps(imported.account, fmt), fmt) == imported.account, f"{name}, {what}: {fmt} round trip"
+        yield "ran"
+
+    def damaged_parquet(choice: tuple[int, bool], probe: Probe) -> Iterable[str]:
+        import pyarrow.parquet as pq
+
+        from budgetkit.checks.batch import check_batch, read_parquet
+
+        if not parquet:
+            parquet.extend(_parquet_base(scratch))
+        rng = random.Random(choice[0])
+        path = scratch / "damaged.parquet"
+        if choice[1]:
+            _, content = _damaged(parquet[0], rng)
+            path.write_bytes(content)
+        else:
+            _, edited = _column_edit(parquet[1], rng)
+            pq.write_table(edited, path)
+        probe.payload = (".parquet", path.read_bytes())
+        try:
+            batch = read_parquet(path)
+        except BudgetkitError as exc:
+            assert isinstance(exc, LoadError) and exc.issues, exc
+            f.scan(str(exc), "", "parquet load message", probe.leaks)
+            yield "refused"
+            return
+        results = check_batch(batch)  # read, so checked: a refusal from here on is counted apart
+        accounts = [batch.account(i) for i in range(len(batch))]
+        for findings in results:
+            f.scan_findings(list(findings), "", probe.leaks, "parquet finding")
+        assert len(accounts) == len(results)
+        yield "ran"
+
+    def cli_process(choice: tuple[dict[str, Any], int, int], probe: Probe) -> Iterable[str]:
+        value, kind, seed = choice
+        rng = random.Random(seed)
+        if kind == 0:  # a damaged PDF
+            if not pdf_bases:
+                pdf_bases.extend(_pdf_bases(scratch))
+            _, base = pdf_bases[seed % len(pdf_bases)]
+            _, content = _damaged(base, rng)
+            path = scratch / "process.pdf"
+            path.write_bytes(content)
+            probe.payload = (".pdf", content)
+            yield _cli_process(["check", str(path), "--format", "json"], "", probe, f)
+            return
+        account_payload(probe, value)
+        given, sources = f.cli_sources(value, scratch / "process")
+        source = rng.choice(sources)
+        command = [part.format(source) for part in rng.choice(f.CLI_COMMANDS)]
+        yield _cli_process(command, given, probe, f)
+
+    odd_accounts = f.odd_accounts()
     return {
-        "json": (f.junk | f.accounts_like, json_like),
-        "mutate-text": (f.mutated_text(), text),
-        "truncate": (f.truncations, text),
-        "mutate-bytes": (f.mutated_bytes(), data),
         "numbers": (st.tuples(f.number_inputs, f.number_inputs), numbers),
-        "round-trip": (f.seeds, round_trip),
+        "load-json": (f.junk, json_like),
+        "load-shaped": (f.accounts_like, json_like),
         "variants": (f.variant_files, variants),
         "tables": (st.tuples(f.csv_header, f.csv_rows, st.booleans()), tables),
-        "pipeline": (f.odd_accounts(), pipeline),
-        "batch": (f.odd_accounts(), batch),
-        "cli": (f.odd_accounts(), cli),
+        "load-text": (f.mutated_text(), text),
+        "load-truncated": (f.truncations, text),
+        "load-file": (f.mutated_bytes(), data),
+        "round-trip": (f.seeds, round_trip),
+        "reload": (odd_accounts, odd(f.check_reload)),
+        "check": (odd_accounts, odd(f.check_findings)),
+        "score": (odd_accounts, odd(f.check_score)),
+        "report": (odd_accounts, odd(f.check_report)),
+        "html": (odd_accounts, odd(f.check_html)),
+        "batch": (odd_accounts, odd(f.check_batch_beside_check)),
+        "parquet": (st.tuples(st.integers(0, 2**32), st.booleans()), damaged_parquet),
+        "pdf": (st.tuples(st.integers(0, 2**16), st.integers(0, 2**32)), damaged_pdf),
+        "cli": (odd_accounts, cli),
+        "cli-process": (st.tuples(odd_accounts, st.integers(0, 3), st.integers(0, 2**32)), cli_process),
     }
 
 
+#: Inputs of each entry point in a run of 100,000 (``--inputs`` scales them), and the wall milliseconds one
+#: input took (drawing it included) on the development machine, 2 cores shared by many jobs: they share out
+#: ``--minutes``.
+PLAN: dict[str, tuple[int, float]] = {
+    "numbers": (69_275, 9),
+    "load-json": (20_000, 12),
+    "variants": (2_500, 60),
+    "tables": (2_500, 50),
+    "load-shaped": (500, 300),
+    "load-text": (700, 225),
+    "load-truncated": (500, 80),
+    "load-file": (500, 90),
+    "round-trip": (300, 230),
+    "reload": (400, 225),
+    "check": (600, 260),
+    "score": (400, 330),
+    "report": (500, 235),
+    "html": (600, 240),
+    "batch": (400, 195),
+    "parquet": (100, 1960),
+    "pdf": (80, 2330),
+    "cli": (120, 930),
+    "cli-process": (25, 1760),
+}
+
+
+# -- counting -----------------------------------------------------------------------------------------------------
+
+
 class Tally:
-    """Outcomes of one fuzzer: counts, and each unexpected exception with its first input."""
+    """Outcomes of one entry point: counts, each exception and bad output with its first input, times, memory."""
 
     def __init__(self) -> None:
         self.inputs = 0
         self.outcomes: Counter[str] = Counter()
-        self.other: dict[tuple[str, str], list[Any]] = {}
+        self.other: dict[tuple[str, str], list[Any]] = {}  # (type, message) → [count, input, payload, where]
+        self.refusals: dict[tuple[str, str], list[Any]] = {}  # refusals of a loaded input: [count, input]
+        self.bad: dict[tuple[str, str], list[Any]] = {}  # (where, token) → [count, context, input, payload]
         self.slow: list[str] = []
+        self.slowest = (0.0, 0.0, "")  # CPU seconds, wall seconds, input
         self.seconds = 0.0
+        self.cpu = 0.0
+        self.peak_mb = 0.0
 
     def record(self, check: Check, value: Any) -> None:
         self.inputs += 1
-        start = time.process_time()  # CPU seconds: the machine may be shared, wall time says little
+        probe = Probe()
+        start, wall = _cpu(), time.perf_counter()  # the machine is shared: CPU time is the measure
         signal.setitimer(signal.ITIMER_PROF, HUNG_SECONDS)
         try:
-            self.outcomes.update(check(value))
+            self.outcomes.update(check(value, probe))
+        except BudgetkitError as exc:  # a refusal where the check did not expect one (e.g. after loading)
+            self.outcomes["refused"] += 1
+            key = (type(exc).__name__, _first_line(exc))
+            self.refusals.setdefault(key, [0, _shown(value)])[0] += 1
         except Exception as exc:  # anything but a value or a well-formed refusal is a finding
             self.outcomes["other"] += 1
-            key = (type(exc).__name__, str(exc).splitlines()[0][:200] if str(exc) else "")
-            self.other.setdefault(key, [0, repr(value)[:300]])[0] += 1
+            tb = traceback.extract_tb(exc.__traceback__)
+            where = f"{Path(tb[-1].filename).name}:{tb[-1].lineno}" if tb else ""
+            key = (type(exc).__name__, _first_line(exc))
+            self.other.setdefault(key, [0, _shown(value), probe.payload, where])[0] += 1
         finally:
             signal.setitimer(signal.ITIMER_PROF, 0)
-        if time.process_time() - start > SLOW_SECONDS:
+        cpu, elapsed = _cpu() - start, time.perf_counter() - wall
+        self.cpu += cpu
+        if cpu > self.slowest[0]:
+            self.slowest = (cpu, elapsed, _shown(value))
+        if cpu > SLOW_SECONDS:
             self.outcomes["slow"] += 1
-            self.slow.append(repr(value)[:300])
+            self.slow.append(_shown(value))
+        for leak in probe.leaks:
+            entry = self.bad.setdefault((leak.where, leak.token), [0, leak.context, _shown(value), probe.payload])
+            entry[0] += 1
+        if probe.leaks:
+            self.outcomes["bad"] += 1
 
 
-#: An input taking more CPU seconds than this is counted as slow; one taking HUNG_SECONDS is stopped.
-SLOW_SECONDS, HUNG_SECONDS = 5.0, 30
+def _cpu() -> float:
+    """CPU seconds of this process and of the subprocesses it waited for (``budgetkit`` run as a command)."""
+    children = os.times()  # clock ticks: coarse, but only the subprocesses' share is taken from it
+    return time.process_time() + children.children_user + children.children_system
 
 
-class Hung(Exception):
-    """Raised in the fuzzed call by SIGPROF when one input has run HUNG_SECONDS of CPU time."""
+def _first_line(exc: BaseException) -> str:
+    text = str(exc)
+    return text.splitlines()[0][:200] if text else ""
 
 
-def _hung(signum: int, frame: Any) -> None:
-    raise Hung(f"still running after {HUNG_SECONDS} CPU seconds")
+def _shown(value: Any) -> str:
+    """An input for the report: what was changed in the built-in account, else its repr, cut to 300 characters."""
+    if isinstance(value, tuple) and value and isinstance(value[0], dict):
+        value = value[0]
+    if isinstance(value, dict) and {"unit", "year", "unit_type"} <= set(value) and FUZZ is not None:
+        kept = sorted(set(value) - {"unit", "year", "unit_type"})
+        changes = list(_changes(value, FUZZ.SEED_DATA))
+        whole = set(kept) == set(FUZZ.SEED_DATA) - {"unit", "year", "unit_type"}
+        text = f"zigong-hr-2023 ({'whole' if whole else 'sections ' + ', '.join(kept)}) with " + "; ".join(changes)
+        return text[:300]
+    return repr(value)[:300]
 
 
-def fuzz(strategy: st.SearchStrategy[Any], check: Check, seconds: float, batch: int, inputs: int = 0) -> Tally:
-    """Run ``check`` on inputs drawn from ``strategy`` for ``seconds`` (or until ``inputs``), in batches."""
+def _changes(data: Any, seed: Any, path: str = "$") -> Iterable[str]:
+    """Where ``data`` differs from ``seed``: each changed value at its path."""
+    if isinstance(data, dict) and isinstance(seed, dict):
+        for key, value in data.items():
+            if key in seed:
+                yield from _changes(value, seed[key], f"{path}.{key}")
+            else:
+                yield f"{path}.{key} = {json.dumps(value, ensure_ascii=False, default=str)[:60]}"
+    elif isinstance(data, list) and isinstance(seed, list) and len(data) == len(seed):
+        for i, (value, old) in enumerate(zip(data, seed, strict=True)):
+            yield from _changes(value, old, f"{path}[{i}]")
+    elif type(data) is not type(seed) or data != seed:
+        yield f"{path} = {json.dumps(data, ensure_ascii=False, default=str)[:60]}"
+
+
+FUZZ: ModuleType | None = None
+
+
+#: Inputs drawn at once by the cheap entry points: Hypothesis spends more on one example than these inputs cost.
+BULK = {"numbers": 25, "load-json": 10, "variants": 5, "tables": 5}
+
+
+def fuzz(
+    strategy: st.SearchStrategy[Any], check: Check, seconds: float, batch: int, inputs: int, bulk: int = 1
+) -> Tally:
+    """Run ``check`` on inputs drawn from ``strategy`` until ``inputs`` are run or ``seconds`` pass, in batches.
+
+    With ``bulk`` > 1 each Hypothesis example is a list of ``bulk`` inputs, each checked and counted alone.
+    """
     tally = Tally()
-
-    @settings(
-        max_examples=batch,
-        deadline=None,
-        database=None,
-        derandomize=False,
-        phases=[Phase.generate],
-        suppress_health_check=list(HealthCheck),
-    )
-    @given(strategy)
-    def one(value: Any) -> None:
-        tally.record(check, value)
-
+    _draw_one(strategy, check)  # warm up (imports, sample files) outside the count and the times
+    drawn = st.lists(strategy, min_size=bulk, max_size=bulk) if bulk > 1 else strategy.map(lambda v: [v])
     start = time.monotonic()
-    while time.monotonic() - start < seconds and not (inputs and tally.inputs >= inputs):
+    while time.monotonic() - start < seconds and tally.inputs < inputs:
+
+        @settings(
+            max_examples=max(1, min(batch, -(-(inputs - tally.inputs) // bulk))),
+            deadline=None,
+            database=None,
+            derandomize=False,
+            phases=[Phase.generate],
+            suppress_health_check=list(HealthCheck),
+        )
+        @given(drawn)
+        def one(values: list[Any]) -> None:
+            for value in values:
+                if time.monotonic() - start < seconds and tally.inputs < inputs:
+                    tally.record(check, value)
+
         one()
     tally.seconds = time.monotonic() - start
+    tally.peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
     return tally
 
 
-HEADER = f"{'fuzzer':<14}{'inputs':>9}{'values':>9}{'refused':>9}{'other':>7}{'slow':>6}{'seconds':>9}"
+def _draw_one(strategy: st.SearchStrategy[Any], check: Check) -> None:
+    @settings(
+        max_examples=1, deadline=None, database=None, phases=[Phase.generate], suppress_health_check=list(HealthCheck)
+    )
+    @given(strategy)
+    def one(value: Any) -> None:
+        Tally().record(check, value)
+
+    one()
+
+
+#: What the processes of a run share (set before they are forked): entry points, and each one's count and seconds.
+RUN: dict[str, Any] = {}
+
+
+def run_entry(name: str) -> tuple[str, Tally]:
+    """Fuzz one entry point (in a process of its own, so that the peak memory it reports is its own)."""
+    strategy, check = RUN["table"][name]
+    try:
+        count = RUN["counts"][name]
+        tally = fuzz(strategy, check, RUN["seconds"][name], min(RUN["batch"], count), count, BULK.get(name, 1))
+    except Exception as exc:  # the fuzzer itself failed: report it as this entry point's failure
+        tally = Tally()
+        tally.other[(type(exc).__name__, _first_line(exc))] = [1, "(the fuzzer itself)", None, ""]
+    return name, tally
+
+
+# -- the report ---------------------------------------------------------------------------------------------------
+
+HEADER = (
+    f"{'entry point':<15}{'inputs':>8}{'values':>8}{'refused':>8}{'unloaded':>9}{'other':>6}{'bad':>5}"
+    f"{'slow':>5}{'slowest s':>10}{'peak MB':>8}{'CPU s':>8}{'wall s':>8}"
+)
 
 
 def row(name: str, tally: Tally) -> str:
-    """One line of the table: the fuzzer's counts and time."""
+    """One line of the table: the entry point's counts, slowest input (CPU seconds), peak memory and time."""
     values = tally.outcomes["loaded"] + tally.outcomes["built"] + tally.outcomes["ran"]
     return (
-        f"{name:<14}{tally.inputs:>9}{values:>9}{tally.outcomes['refused']:>9}"
-        f"{tally.outcomes['other']:>7}{tally.outcomes['slow']:>6}{tally.seconds:>9.1f}"
+        f"{name:<15}{tally.inputs:>8}{values:>8}{tally.outcomes['refused']:>8}{tally.outcomes['unloaded']:>9}"
+        f"{tally.outcomes['other']:>6}{tally.outcomes['bad']:>5}{tally.outcomes['slow']:>5}"
+        f"{tally.slowest[0]:>10.2f}{tally.peak_mb:>8.0f}{tally.cpu:>8.1f}{tally.seconds:>8.1f}"
     )
 
 
-def report(tallies: dict[str, Tally]) -> int:
-    """Print every unexpected exception with its count and first input; return the exit status."""
+def _save(folder: Path | None, name: str, n: int, payload: tuple[str, bytes] | None) -> str:
+    """Write a payload into ``folder`` as a file; the words that say how to rerun it (or nothing)."""
+    if folder is None or payload is None:
+        return ""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}-{n}{payload[0]}"
+    path.write_bytes(payload[1])
+    command = {
+        ".json": "budgetkit check",
+        ".toml": "budgetkit check",
+        ".pdf": "budgetkit check",
+        ".parquet": "budgetkit check",
+    }.get(payload[0])
+    return f"\n      saved: {path}" + (f"  (rerun: {command} {path})" if command else "")
+
+
+def report(tallies: dict[str, Tally], save: Path | None) -> int:
+    """Print the totals, every exception, slow input, refusal after loading and bad output; return the status."""
     total = sum(t.inputs for t in tallies.values())
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    peak = max((t.peak_mb for t in tallies.values()), default=0.0)
+    seconds = sum(t.seconds for t in tallies.values())
     slow = [(name, example) for name, tally in tallies.items() for example in tally.slow]
-    print(f"\n{total} inputs; peak memory {peak:.0f} MB; {len(slow)} input(s) over {SLOW_SECONDS:.0f} s")
-    for name, example in slow[:20]:
-        print(f"  slow: {name}: {example}")
+    other = [(name, key, entry) for name, tally in tallies.items() for key, entry in tally.other.items()]
+    bad = [(name, key, entry) for name, tally in tallies.items() for key, entry in tally.bad.items()]
+    heavy = [name for name, tally in tallies.items() if tally.peak_mb > MAX_MB]
+    print(
+        f"\n{total:,} inputs, {seconds / 60:.1f} minutes of fuzzing summed over the processes; {sum(e[0] for *_, e in other)} other exception(s); "
+        f"{len(slow)} input(s) over {SLOW_SECONDS:.0f} CPU s; peak memory {peak:.0f} MB (limit {MAX_MB}); "
+        f"{sum(t.outcomes['bad'] for t in tallies.values())} input(s) with bad output"
+    )
+    print("\nslowest input of each entry point (CPU s / wall s):")
     for name, tally in tallies.items():
-        rare = {
-            k: v for k, v in tally.outcomes.items() if k not in ("loaded", "built", "ran", "refused", "other", "slow")
-        }
-        if rare:
-            print(f"  {name}: " + ", ".join(f"{k} {v}" for k, v in sorted(rare.items())))
-    found = [(name, key, entry) for name, tally in tallies.items() for key, entry in tally.other.items()]
-    if not found:
-        print("no input raised anything but a value or a budgetkit refusal, and no output leaked")
-        return 1 if slow else 0
-    print(f"\n{len(found)} kind(s) of unexpected exception:")
-    for name, (kind, message), (count, example) in found:
-        print(f"  {name}: {kind}: {message}  ×{count}\n      first input: {example}")
+        cpu, wall, example = tally.slowest
+        print(f"  {name}: {cpu:.2f} / {wall:.2f}  {example[:200]}")
+    for name, example in slow[:20]:
+        print(f"  SLOW: {name}: {example}")
+    for name in heavy:
+        print(f"  MEMORY: {name} reached {tallies[name].peak_mb:.0f} MB")
+    refusals = [(name, key, entry) for name, tally in tallies.items() for key, entry in tally.refusals.items()]
+    if refusals:
+        print(f"\n{len(refusals)} kind(s) of refusal of an input that had loaded (a BudgetkitError, not a failure):")
+        for name, (kind, message), (count, example) in refusals:
+            print(f"  {name}: {kind}: {message}  ×{count}\n      first input: {example}")
+    if other:
+        print(f"\n{len(other)} kind(s) of exception other than BudgetkitError:")
+        for n, (name, (kind, message), (count, example, payload, where)) in enumerate(other):
+            print(f"  {name}: {kind} at {where}: {message}  ×{count}\n      first input: {example}")
+            print(_save(save, f"{name}-error", n, payload), end="")
+            print()
+    if bad:
+        print(f"\n{len(bad)} kind(s) of bad output (None, nan, exponent notation or a repr the input did not hold):")
+        findings = sorted((b for b in bad if "finding" in b[1][0]), key=lambda b: b[1])
+        for n, (name, (where, token), (count, context, example, payload)) in enumerate(
+            findings + [b for b in bad if "finding" not in b[1][0]]
+        ):
+            print(f"  {name}: {where}: {token!s}  ×{count}\n      …{context}…\n      first input: {example}")
+            print(_save(save, f"{name}-bad", n, payload), end="")
+            print()
+    if not other and not slow and not heavy and not bad:
+        print("no input raised anything but a value or a budgetkit refusal, none was slow, and no output was bad")
+        return 0
     return 1
 
 
@@ -346,36 +755,74 @@ def time_sizes(scratch: Path) -> int:
     return status
 
 
+def _hung(signum: int, frame: Any) -> None:
+    raise Hung(f"still running after {HUNG_SECONDS} CPU seconds")
+
+
+class Hung(Exception):
+    """Raised in the fuzzed call by SIGPROF when one input has run HUNG_SECONDS of CPU time."""
+
+
+#: The fuzzer names of budgetkit 0.2.0's fuzz.py, as the entry points they became.
+OLD_NAMES = {
+    "json": ["load-json", "load-shaped"],
+    "mutate-text": ["load-text"],
+    "truncate": ["load-truncated"],
+    "mutate-bytes": ["load-file"],
+    "pipeline": ["check", "score", "report", "html"],
+}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    global FUZZ
+    logging.disable(logging.WARNING)  # pdfminer's complaints about the damaged PDFs are expected
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--minutes", type=float, default=1.0, help="total fuzzing time (default 1)")
+    parser.add_argument("--minutes", type=float, default=1.0, help="the longest the whole run may take (default 1)")
+    parser.add_argument("--inputs", type=int, default=100_000, help="inputs in all, shared out (default 100,000)")
+    parser.add_argument("--jobs", type=int, default=1, help="entry points fuzzed at once (default 1)")
     parser.add_argument("--batch", type=int, default=200, help="examples per Hypothesis run (default 200)")
-    parser.add_argument("--only", nargs="+", metavar="FUZZER", help="run only these fuzzers")
+    parser.add_argument("--only", nargs="+", metavar="ENTRY", help="run only these entry points")
+    parser.add_argument("--save", type=Path, metavar="DIR", help="write the first input of each failure into DIR")
     parser.add_argument("--sizes", action="store_true", help="time the large inputs instead of fuzzing")
-    parser.add_argument(
-        "--inputs", type=int, default=0, help="stop once this many inputs are run, shared as --minutes is (0: no limit)"
-    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="budgetkit-fuzz-") as folder:
         scratch = Path(folder)
         if args.sizes:
             return time_sizes(scratch)
-        table = fuzzers(_fuzzers_module(), scratch)
-        chosen = args.only or list(table)
+        FUZZ = _fuzzers_module()
+        table = entry_points(FUZZ, scratch)
+        chosen = [name for given in args.only or list(table) for name in OLD_NAMES.get(given, [given])]
         unknown = sorted(set(chosen) - set(table))
         if unknown:
-            parser.error(f"unknown fuzzer(s) {', '.join(unknown)}; known: {', '.join(table)}")
-        if args.minutes <= 0 or args.batch <= 0:
-            parser.error("--minutes and --batch must be positive")
-        share = args.minutes * 60 / len(chosen)
-        each = -(-args.inputs // len(chosen)) if args.inputs else 0
-        print(f"fuzzing {', '.join(chosen)}: {share:.0f} s each, batches of {args.batch}\n\n{HEADER}", flush=True)
+            parser.error(f"unknown entry point(s) {', '.join(unknown)}; known: {', '.join(table)}")
+        if min(args.minutes, args.batch, args.inputs, args.jobs) <= 0:
+            parser.error("--minutes, --inputs, --batch and --jobs must be positive")
+        share = sum(PLAN[name][0] for name in chosen)
+        counts = {name: max(1, -(-args.inputs * PLAN[name][0] // share)) for name in chosen}  # rounded up
+        cost = sum(counts[name] * PLAN[name][1] for name in chosen)
+        # each entry point may take twice its share of the minutes: the counts, not the clock, end a normal run
+        budget = {name: 2 * args.minutes * 60 * args.jobs * counts[name] * PLAN[name][1] / cost for name in chosen}
+        print(
+            f"fuzzing {len(chosen)} entry points, {sum(counts.values()):,} inputs, at most {args.minutes:g} minutes "
+            f"(python {sys.version.split()[0]}, {os.cpu_count()} cores)\n\n{HEADER}",
+            flush=True,
+        )
         signal.signal(signal.SIGPROF, _hung)
-        tallies = {}
-        for name in chosen:
-            tallies[name] = fuzz(*table[name], seconds=share, batch=args.batch, inputs=each)
-            print(row(name, tallies[name]), flush=True)
-        return report(tallies)
+        RUN.update(table=table, seconds=budget, batch=args.batch, counts=counts)
+        start = time.monotonic()
+        tallies: dict[str, Tally] = {}
+        # a fresh process for each entry point (maxtasksperchild=1): its peak memory is its own
+        with multiprocessing.get_context("fork").Pool(args.jobs, maxtasksperchild=1) as pool:
+            for name, tally in pool.imap_unordered(run_entry, chosen):
+                tallies[name] = tally
+                print(row(name, tally), flush=True)
+        tallies = {name: tallies[name] for name in chosen}
+        print(
+            f"\nin the order of the plan, after {(time.monotonic() - start) / 60:.1f} minutes of wall time:\n{HEADER}"
+        )
+        for name, tally in tallies.items():
+            print(row(name, tally))
+        return report(tallies, args.save)
 
 
 if __name__ == "__main__":

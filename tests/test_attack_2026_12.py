@@ -181,9 +181,54 @@ def test_f8_a_symlink_loop_is_reported_as_such(tmp_path: Path) -> None:
     (tmp_path / "loop.toml").symlink_to("loop.toml")
     (tmp_path / "dangling.toml").symlink_to("nowhere.toml")
     status, _, err = _cli("check", str(tmp_path / "loop.toml"))
-    assert status == 2 and "a loop of symbolic links" in err
+    assert status == 2 and "symlink loop" in err and "a loop of symbolic links" in err
     status, _, err = _cli("check", str(tmp_path / "dangling.toml"))
     assert status == 2 and "a symbolic link to nowhere.toml, which does not exist" in err
+
+
+@pytest.mark.parametrize("command", ["check", "score", "report"])
+@pytest.mark.parametrize("name", ["loop.toml", "loop.pdf", "loop.parquet", "loopdir", "loopdir/a.toml"])
+def test_f10_every_command_calls_a_symlink_loop_a_symlink_loop(tmp_path: Path, command: str, name: str) -> None:
+    """A loop of links, as the file or as a folder on the way to it, is a "symlink loop" (exit 2), never "no such file"."""
+    for link in ("loop.toml", "loop.pdf", "loop.parquet", "loopdir"):
+        (tmp_path / link).symlink_to(link)
+    status, _, err = _cli(command, str(tmp_path / name))
+    assert status == 2 and "symlink loop" in err and "no such file" not in err, err
+    status, out, _ = _cli(command, str(tmp_path / name), *(["--format", "json"] if command != "report" else []))
+    if command != "report":
+        assert "symlink loop" in json.loads(out)["error"]["message"]
+
+
+def test_f10_load_and_read_pdf_call_a_symlink_loop_a_symlink_loop(tmp_path: Path) -> None:
+    """io.load and io.read_pdf say "symlink loop" too."""
+    from budgetkit.io import read_pdf
+
+    (tmp_path / "loop.toml").symlink_to("loop.toml")
+    (tmp_path / "loop.pdf").symlink_to("loop.pdf")
+    with pytest.raises(LoadError, match="symlink loop"):
+        load(tmp_path / "loop.toml")
+    with pytest.raises(LoadError, match="symlink loop"):
+        read_pdf(tmp_path / "loop.pdf")
+
+
+@needs_fifo
+def test_f8_a_fifo_named_pdf_is_refused_without_blocking(tmp_path: Path) -> None:
+    """A FIFO named like a PDF is refused before anything opens it for reading (which would wait for a writer)."""
+    os.mkfifo(tmp_path / "pipe.pdf")
+    status, _, err = _cli("check", str(tmp_path / "pipe.pdf"))
+    assert status == 2 and "named pipe" in err
+
+
+@pytest.mark.parametrize("command", ["score", "report"])
+def test_one_account_commands_say_what_to_use_for_a_directory_or_parquet(tmp_path: Path, command: str) -> None:
+    """score and report read one account: a directory or a Parquet batch is refused with a pointer to check."""
+    from budgetkit.checks.batch import Batch, write_parquet
+
+    (tmp_path / "a.toml").write_text(HEAD, encoding="utf-8")
+    (part,) = write_parquet(Batch.from_accounts([loads(HEAD)]), tmp_path / "pq")
+    for source, what in ((tmp_path, "a directory"), (part, "a Parquet batch")):
+        status, _, err = _cli(command, str(source))
+        assert status == 2 and f"{what} holds many accounts: budgetkit check reads it" in err, err
 
 
 def test_f8_a_directory_given_as_a_file_is_refused(tmp_path: Path) -> None:
@@ -249,3 +294,137 @@ def test_f10_a_level_one_name_without_a_principle_weight_says_none() -> None:
     findings = check(loads(json.dumps(data, ensure_ascii=False), "json"))
     messages = [f.message + f.message_en for f in findings if f.rule == "project.principle_weights"]
     assert messages and all("None" not in m for m in messages)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        (
+            '{"format_version": "0.2", "unit": "x", "year": 2023, "unit_type": "行政单位", "tables": {"tables": '
+            '[{"key": "summary", "columns": ["amount"], "number": "一", "title": "t", '
+            '"rows": [{"key": "total", "name": "合计", "cells": [null]}]}]}}',
+            '$.tables.tables[0].rows[0].cells[0]: expected a printed cell as a string such as "12.34" '
+            '(or "" for a blank), got null',
+        ),
+        (
+            '{"unit": "x", "year": 2023, "unit_type": "行政单位", "income": {"total": {"x": "1", "current": "1"}}}',
+            "unknown keys x; a figure has current, previous, budget",
+        ),
+    ],
+)
+def test_f10_cells_and_figures_name_values_without_a_repr(text: str, fragment: str) -> None:
+    """A printed cell given null and a figure with unknown keys are named without a Python repr."""
+    with pytest.raises(LoadError) as caught:
+        loads(text, "json")
+    message = str(caught.value)
+    assert fragment in message and "None" not in message and "['" not in message, message
+
+
+# -- reload: every account the model holds dumps and loads back -------------------------------------------------
+
+
+@pytest.mark.parametrize("digits", [31, 47, 58])
+def test_a_claim_of_more_than_thirty_digits_loads_back(digits: int) -> None:
+    """A claim whose stated figure has 31–60 digits (a report's percentage of two large amounts) loads back equal."""
+    import attrs
+
+    from budgetkit.io import dumps
+    from budgetkit.model.claim import Claim
+
+    account = datasets.load("zigong-hr-2023")
+    claim = Claim(kind="share", subject="income.total", stated="9" * (digits - 2) + ".12", base="income.total")
+    account = attrs.evolve(account, claims=(*account.claims, claim))
+    for fmt in ("toml", "json"):
+        assert loads(dumps(account, fmt), fmt) == account  # type: ignore[arg-type]
+
+
+def test_a_claim_of_more_than_sixty_digits_is_refused_at_its_place() -> None:
+    """The claim limit is the model's (60 digits): one more is refused at load, at the claim's path."""
+    text = HEAD + '[[claims]]\nkind = "share"\nsubject = "income.total"\nstated = "' + "9" * 61 + '"\n'
+    with pytest.raises(LoadError, match=r"\$\.claims\[0\]\.stated: .* more than 60 significant digits"):
+        loads(text)
+
+
+def test_the_report_of_a_thirty_digit_account_loads_back() -> None:
+    """The account the report writes for 30-digit amounts (its claims have more digits) dumps and loads back."""
+    from budgetkit.io import dumps
+    from budgetkit.narrative.report import report_account
+
+    text = HEAD + '[income]\ntotal = { current = "999999999999999999999999999999", previous = "0.000000000001" }\n'
+    written = report_account(loads(text))
+    for fmt in ("toml", "json"):
+        assert loads(dumps(written, fmt), fmt) == written  # type: ignore[arg-type]
+
+
+# -- exit statuses: 0, 1, 2 and never a traceback -----------------------------------------------------------------
+
+
+def test_an_output_file_that_cannot_be_written_is_named_with_exit_2(tmp_path: Path) -> None:
+    """An output path the system refuses (a missing folder) is named, exit 2, not an internal error."""
+    target = tmp_path / "missing" / "charts"
+    (tmp_path / "missing").write_text("a file, not a folder", encoding="utf-8")
+    status, _, err = _cli("report", "zigong-hr-2023", "--charts", str(target))
+    assert status == 2 and str(target) in err and "internal error" not in err, err
+
+
+def test_warnings_reach_the_user_as_lines_not_source_locations(tmp_path: Path) -> None:
+    """A warning while a command runs (a chart that cannot be drawn) is a 'budgetkit: warning:' line."""
+    (tmp_path / "a.toml").write_text(HEAD, encoding="utf-8")
+    status, _, err = _cli("report", str(tmp_path / "a.toml"), "--charts", str(tmp_path / "charts"))
+    assert status == 0 and "budgetkit: warning: chart" in err and ".py:" not in err, err
+
+
+@pytest.mark.parametrize(
+    ("version", "shown"), [("null", "null"), ("1.5", "1.5"), ("[1]", "a list"), ('"9.9"', '"9.9"'), ("true", "true")]
+)
+def test_f10_an_unknown_format_version_is_named_as_the_file_writes_it(version: str, shown: str) -> None:
+    """A format_version that is null, a float, a list or unknown is named as written: no None, no object repr."""
+    text = f'{{"format_version": {version}, "unit": "x", "year": 2023, "unit_type": "行政单位"}}'
+    with pytest.raises(LoadError) as caught:
+        loads(text, "json")
+    message = str(caught.value)
+    assert f"$.format_version: format version {shown} is not one" in message, message
+    assert "None" not in message and "object at 0x" not in message and "True" not in message
+
+
+@pytest.mark.parametrize(
+    ("data", "issue"),
+    [
+        ({"projects": [[1]]}, "$.projects[0]: expected a table, got a list"),
+        ({"claims": [None]}, "$.claims[0]: expected a table, got null"),
+        ({"income": "x"}, '$.income: expected a table, got "x"'),
+        ({"three_public": None}, "$.three_public: expected a table, got null"),
+        ({"passages": [1]}, "$.passages[0]: expected a table, got 1"),
+        (
+            {"explanations": [{"subject": "a", "change": "1", "contributions": [[1]]}]},
+            "$.explanations[0].contributions[0]: expected a table, got a list",
+        ),
+    ],
+)
+def test_f10_a_value_where_a_table_is_due_is_named_without_python_internals(
+    data: dict[str, object], issue: str
+) -> None:
+    """A list, null, text or number where a table is due says so at its path: no 'NoneType', no "'list' object"."""
+    with pytest.raises(LoadError) as caught:
+        loads(json.dumps({"unit": "x", "year": 2023, "unit_type": "行政单位", **data}), "json")
+    message = str(caught.value)
+    assert issue in message and "NoneType" not in message and "' object" not in message, message
+
+
+@pytest.mark.parametrize(
+    ("data", "issue"),
+    [
+        ({"explanations": 4}, "$.explanations: expected a list, got 4"),
+        ({"passages": None}, "$.passages: expected a list, got null"),
+        (
+            {"general_budget": {"categories": [{"level": "类", "name": "a", "children": 1.5}]}},
+            "$.general_budget.categories[0].children: expected a list, got 1.5",
+        ),
+    ],
+)
+def test_f10_a_number_or_null_where_a_list_is_due_is_named(data: dict[str, object], issue: str) -> None:
+    """A number or null where a list is due says so at its path: no "'int' object is not iterable"."""
+    with pytest.raises(LoadError) as caught:
+        loads(json.dumps({"unit": "x", "year": 2023, "unit_type": "行政单位", **data}), "json")
+    message = str(caught.value)
+    assert issue in message and "' object" not in message and "_Float" not in message, message

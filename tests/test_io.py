@@ -166,7 +166,7 @@ BAD_FIXTURES = [
     ("wrong_type.toml", "$.three_public.events[0].persons", 'expected a whole number, got "4"'),
     ("date_for_text.toml", "$.three_public.events[0].date", "expected text, got a date"),
     ("unknown_key.toml", "$.projects[0].indicators[0]", "unknown keys: wieght"),
-    ("unknown_figure_key.toml", "$.income.total", "unknown keys ['last_year']"),
+    ("unknown_figure_key.toml", "$.income.total", "unknown keys last_year; a figure has"),
     ("missing_required.toml", "$.projects[0].indicators[0].weight", "required field 'weight' is missing"),
     ("missing_unit.toml", "$.unit", "required field 'unit' is missing"),
     ("unknown_unit_type.toml", "$.unit_type", '"国有企业" is not one of: 行政单位'),

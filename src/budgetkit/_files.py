@@ -21,6 +21,35 @@ _KINDS = (
 )
 
 
+#: What a path that runs into a loop of symbolic links is called in messages (not "no such file").
+SYMLINK_LOOP = "a symlink loop (a loop of symbolic links)"
+
+
+def problem(exc: OSError) -> str:
+    """The words for a file that cannot be read: the system's reason, a loop of links called a symlink loop.
+
+    >>> problem(OSError(errno.ELOOP, "Too many levels of symbolic links"))
+    'a symlink loop (a loop of symbolic links)'
+    >>> problem(FileNotFoundError(errno.ENOENT, "No such file or directory"))
+    'No such file or directory'
+    """
+    if exc.errno == errno.ELOOP:
+        return SYMLINK_LOOP
+    return exc.strerror or str(exc)
+
+
+def read_head(path: str | os.PathLike[str], size: int) -> bytes:
+    """The first ``size`` bytes of the regular file at ``path`` (never blocks on a FIFO); OSError otherwise.
+
+    >>> import tempfile
+    >>> read_head(tempfile.mkdtemp(), 4)
+    Traceback (most recent call last):
+    ...
+    budgetkit._files.NotRegularFileError: not a regular file: a directory
+    """
+    return read_bounded(path, size - 1)[:size]
+
+
 class NotRegularFileError(OSError):
     """The path names something other than a regular file (a FIFO, a device, a directory)."""
 
@@ -60,7 +89,7 @@ def read_bounded(path: str | os.PathLike[str], limit: int) -> bytes:
         raise
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            raise OSError(exc.errno, "a loop of symbolic links") from None
+            raise OSError(exc.errno, SYMLINK_LOOP) from None
         raise
     try:
         mode = os.fstat(fd).st_mode

@@ -1,7 +1,8 @@
 """The ``budgetkit`` command line: check and score final accounts.
 
 Exit status: 0 when no error-level finding, 1 when there is one, 2 when the
-input cannot be read (the message says what and where). A load error is
+input cannot be read or a file to write cannot be opened (the message says what
+and where). A load error is
 written to stderr; with ``--format json`` it is also written to stdout as
 ``{"error": {"file": …, "path": …, "message": …, "problems": […]}}``.
 Never a traceback: an unexpected failure is reported as an internal error
@@ -12,10 +13,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import stat
 import sys
 import traceback
+import warnings
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -40,8 +43,9 @@ EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 _EXIT_STATUSES = """exit status:
   0  no error-level finding
   1  at least one error-level finding
-  2  the input cannot be read (the message names the file and the place in it);
-     with --format json the error is also written to stdout as {"error": {...}}"""
+  2  the input cannot be read, or a file to write cannot be opened (the message
+     names the file and the place in it); with --format json the error is also
+     written to stdout as {"error": {...}}"""
 
 
 def _load(source: str) -> FinalAccount:
@@ -101,20 +105,46 @@ def _load_account(source: str) -> FinalAccount:
     if source in datasets.names():
         return datasets.load(source)
     path = Path(source)
-    if not path.exists() and not path.is_symlink():  # a broken link is named as such by io.load
-        known = ", ".join(datasets.names())
-        raise LoadError(source, [_issue(f"no such file, and not a built-in dataset (built-in: {known})")])
+    _refuse_missing(path)
+    if path.is_dir() or path.suffix.lower() == ".parquet":
+        what = "a directory" if path.is_dir() else "a Parquet batch"
+        raise LoadError(
+            source,
+            [_issue(f"{what} holds many accounts: budgetkit check reads it; this command reads one account file")],
+        )
     return io.load(path)
+
+
+def _refuse_missing(path: Path) -> None:
+    """Refuse a path that names nothing: not a file, and not a built-in dataset; a symlink loop is called one."""
+    import errno
+
+    from budgetkit import datasets
+    from budgetkit._files import problem
+
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise LoadError(str(path), [_issue(f"cannot read the file: {problem(exc)}")]) from None
+        if path.is_symlink():  # a dangling link is named as such by the reader
+            return
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+            known = ", ".join(datasets.names())
+            raise LoadError(
+                str(path), [_issue(f"no such file, and not a built-in dataset (built-in: {known})")]
+            ) from None
+        raise LoadError(str(path), [_issue(f"cannot read the file: {problem(exc)}")]) from None
 
 
 def _refuse_irregular(path: Path) -> None:
     """Refuse a path that exists but is not a regular file (FIFO, device), before a reader blocks on it."""
-    from budgetkit._files import kind_of
+    from budgetkit._files import kind_of, problem
 
     try:
         mode = path.stat().st_mode
     except OSError as exc:
-        raise LoadError(str(path), [_issue(f"cannot read the file: {exc.strerror or exc}")]) from None
+        raise LoadError(str(path), [_issue(f"cannot read the file: {problem(exc)}")]) from None
     if not stat.S_ISREG(mode):
         raise LoadError(str(path), [_issue(f"cannot read the file: not a regular file: {kind_of(mode)}")])
 
@@ -733,10 +763,15 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     '10 errors · 0 warnings · 0 notes'
     """
     stream = out if out is not None else sys.stdout
+    # pdfminer logs each oddity of a damaged PDF ("… None cannot be parsed as 4 floats"): the user gets our
+    # message, or the import report, instead
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     args = _parser().parse_args(argv)
     source = getattr(args, "source", None)
     try:
-        status: int = args.func(args, stream)
+        with warnings.catch_warnings():  # a warning is a line for the user, not a source file and line number
+            warnings.showwarning = _show_warning
+            status: int = args.func(args, stream)
     except LoadError as exc:
         return _unreadable(args, stream, exc)
     except BudgetkitError as exc:  # read, but refused while working on it: still name the file
@@ -744,6 +779,11 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except BrokenPipeError:  # output piped into `head`: the reader has seen enough
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except OSError as exc:  # a file to write (-o, --charts, --html) or read that the system refuses: name it
+        from budgetkit._files import problem
+
+        where = str(exc.filename) if exc.filename is not None else source or "<input>"
+        return _unreadable(args, stream, LoadError(where, [LoadIssue("$", f"cannot open the file: {problem(exc)}")]))
     except Exception as exc:  # a bug: say so, name the input, never a bare traceback
         where = traceback.extract_tb(exc.__traceback__)[-1]
         message = (
@@ -752,6 +792,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         )
         return _unreadable(args, stream, LoadError(source or "<input>", [LoadIssue("$", message)]))
     return status
+
+
+def _show_warning(message: Warning | str, category: type[Warning], *_: Any, **__: Any) -> None:
+    sys.stderr.write(f"budgetkit: warning: {message}\n")
 
 
 def _unreadable(args: argparse.Namespace, out: TextIO, error: LoadError) -> int:

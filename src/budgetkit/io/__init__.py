@@ -34,6 +34,7 @@ import functools
 import json
 import re
 import tomllib
+import types
 import typing
 from decimal import Decimal
 from pathlib import Path
@@ -43,10 +44,12 @@ import attrs
 import cattrs
 import tomli_w
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+from cattrs.gen import make_dict_structure_fn, override
 
-from budgetkit._files import read_bounded
+from budgetkit._files import problem, read_bounded
 from budgetkit.errors import BudgetkitError, LoadError, LoadIssue, ModelError
 from budgetkit.model.account import Figure, FinalAccount
+from budgetkit.model.claim import STATED_DIGITS, Claim
 from budgetkit.model.indicator import Operator, parse_operator
 from budgetkit.model.project import FundSource, parse_source
 from budgetkit.model.tables import Cell
@@ -159,6 +162,14 @@ def _structure_decimal(value: Any, _: Any) -> Decimal:
     return to_decimal(value)
 
 
+def _structure_stated(value: Any, _: Any) -> Decimal:
+    """A claim's stated figure: as wide as the model takes it (a report's percentages need more than 30 digits)."""
+    _refuse_float(value)
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise _FieldError(f'expected a number as a string such as "12.34", got {_shown(value)}')
+    return to_decimal(value, max_digits=STATED_DIGITS)
+
+
 def _structure_str(value: Any, _: Any) -> str:
     _refuse_float(value)
     if not isinstance(value, str):
@@ -189,7 +200,9 @@ def _structure_figure(value: Any, _: Any) -> Figure:
     if isinstance(value, dict):
         extra = set(value) - {"current", "previous", "budget"}
         if extra:
-            raise _FieldError(f"unknown keys {sorted(extra)}; a figure has current, previous, budget")
+            raise _FieldError(
+                f"unknown keys {_listed(sorted(map(str, extra)))}; a figure has current, previous, budget"
+            )
         return Figure(**{k: _structure_money(val, Money) for k, val in value.items()})
     return Figure(_structure_money(value, Money))
 
@@ -212,7 +225,9 @@ def _unstructure_figure(figure: Figure) -> Any:
 def _structure_cell(value: Any, _: Any) -> Cell:
     _refuse_float(value)
     if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise _FieldError(f'expected a printed cell as a string such as "12.34" (or "" for a blank), got {value!r}')
+        raise _FieldError(
+            f'expected a printed cell as a string such as "12.34" (or "" for a blank), got {_shown(value)}'
+        )
     return Cell(value)
 
 
@@ -242,6 +257,10 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook_func(lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _structure_enum)
     conv.register_unstructure_hook(Figure, _unstructure_figure)
     conv.register_structure_hook(Cell, _structure_cell)
+    # every claim the model holds loads back: one limit, Claim's, for its stated figure
+    conv.register_structure_hook(
+        Claim, make_dict_structure_fn(Claim, conv, stated=override(struct_hook=_structure_stated))
+    )
     conv.register_unstructure_hook(Cell, lambda cell: cell.text)
     return conv
 
@@ -311,18 +330,40 @@ def _shape_issues(data: Any, cls: type, path: str) -> list[LoadIssue]:
     for field in attrs.fields(cls):
         if field.name not in data:
             continue
-        value, hint = data[field.name], hints[field.name]
+        value, hint = data[field.name], _optional(hints[field.name])
+        if value is None and hint is not hints[field.name]:  # null where None is allowed: cattrs takes it
+            continue
         if typing.get_origin(hint) is tuple:
-            if isinstance(value, (str, dict)):
+            if not isinstance(value, list):
                 found.append(LoadIssue(f"{path}.{field.name}", f"expected a list, got {_shown(value)}"))
                 continue
             element = typing.get_args(hint)[0]
-            if isinstance(value, list) and attrs.has(element):
+            if isinstance(value, list) and _is_table(element):
                 for i, item in enumerate(value):
-                    found.extend(_shape_issues(item, element, f"{path}.{field.name}[{i}]"))
-        elif attrs.has(hint):
-            found.extend(_shape_issues(value, hint, f"{path}.{field.name}"))
+                    found.extend(_table_issues(item, element, f"{path}.{field.name}[{i}]"))
+        elif _is_table(hint):
+            found.extend(_table_issues(value, hint, f"{path}.{field.name}"))
     return found
+
+
+def _optional(hint: Any) -> Any:
+    """``X | None`` as ``X``: the shape of an optional value is the shape of ``X``."""
+    args = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+    if (isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union) and len(args) == 1:
+        return args[0]
+    return hint
+
+
+def _is_table(hint: Any) -> bool:
+    """Whether a file writes values of this type as a table (Figure, Money and Cell are written as text)."""
+    return attrs.has(hint) and hint not in (Figure, Cell, Money)
+
+
+def _table_issues(value: Any, cls: type, path: str) -> list[LoadIssue]:
+    """A value where a table is due: its shape issues, or one issue when it is no table at all."""
+    if not isinstance(value, dict):
+        return [LoadIssue(path, f"expected a table, got {_shown(value)}")]
+    return _shape_issues(value, cls, path)
 
 
 def _bounds_issue(value: Any) -> LoadIssue | None:
@@ -419,7 +460,7 @@ def _migrate(data: dict[str, Any], source: str) -> dict[str, Any]:
     version = data.get("format_version", "0.1")
     if version not in FORMAT_VERSIONS:
         known = ", ".join(FORMAT_VERSIONS)
-        message = f"format version {version!r} is not one this budgetkit reads ({known})"
+        message = f"format version {_shown(version)} is not one this budgetkit reads ({known})"
         if isinstance(version, str):
             message += "; a file from a newer budgetkit needs that budgetkit"
         raise LoadError(source, [LoadIssue("$.format_version", message)])
@@ -493,7 +534,7 @@ def load(path: str | Path) -> FinalAccount:
             size = max(file.stat().st_size, len(raw))
             raise LoadError(str(file), [LoadIssue("$", f"{size} bytes is larger than the limit of {MAX_FILE_BYTES}")])
     except OSError as exc:
-        raise LoadError(str(file), [LoadIssue("$", f"cannot read the file: {exc.strerror or exc}")]) from None
+        raise LoadError(str(file), [LoadIssue("$", f"cannot read the file: {problem(exc)}")]) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -33,6 +33,7 @@ from typing import Any
 
 import attrs
 
+from budgetkit._files import problem, read_head
 from budgetkit.errors import LoadError, LoadIssue, MissingExtraError
 
 __all__ = ["Box", "Cell", "Document", "Line", "NumberToken", "Paragraph", "RawTable", "read_pdf"]
@@ -187,10 +188,9 @@ def read_pdf(path: str | Path, *, max_pages: int = MAX_PAGES) -> Document:
     """
     source = str(path)
     try:
-        with open(path, "rb") as handle:
-            magic = handle.read(1024)
+        magic = read_head(path, 1024)  # a regular file only: a FIFO would block open()
     except OSError as exc:
-        raise LoadError(source, [LoadIssue("file", exc.strerror or str(exc))]) from None
+        raise LoadError(source, [LoadIssue("file", problem(exc))]) from None
     if b"%PDF-" not in magic:
         raise LoadError(source, [LoadIssue("file", "not a PDF file (it does not start with %PDF-)")])
     pdfplumber = _pdfplumber()
