@@ -104,7 +104,7 @@ _DOUBLED_PUNCTUATION = re.compile(r"[，。；：、][，。；：、]|,,|;;")
 #: A word of two to six Chinese characters printed twice in a row ("项目项目", "支出支出").
 _DOUBLED_WORD = re.compile(r"([\u4e00-\u9fff]{2,6})\1")
 #: One-character doubles that are always slips, with the contexts where they are legitimate words.
-_DOUBLED_CHARACTER = re.compile(r"(?<![目有端])的的|(?<![不明为完除得未])了了(?!之)")
+_DOUBLED_CHARACTER = re.compile(r"(?<![目有端])的的(?![确士])|(?<![不明为完除得未])了了(?![之解结却])")
 #: Words that Chinese doubles on purpose (研究研究: "look into it"); a repeat starting with 一 is a pattern (一个一个).
 _REDUPLICATED = frozenset(
     {"研究", "讨论", "学习", "商量", "考虑", "休息", "打扫", "整理", "检查", "交流", "沟通", "了解"}
@@ -123,8 +123,8 @@ def doubled_punctuation(text: str) -> list[str]:
 def doubled_words(text: str) -> list[str]:
     """Words printed twice in a row: 的的, 了了, or a repeated word of two or more characters.
 
-    Legitimate doubles are not reported: one-character reduplication (常常, 人人, 看看), 目的的, 不了了之,
-    verbs doubled on purpose (研究研究) and patterns starting with 一 (一个一个).
+    Legitimate doubles are not reported: one-character reduplication (常常, 人人, 看看), 目的的, 的的确确,
+    的士, 不了了之, 了了解 (了 + 了解), verbs doubled on purpose (研究研究) and patterns starting with 一 (一个一个).
 
     >>> doubled_words("项目项目支出的的情况，常常看看，研究研究，实现目的的措施。")
     ['项目项目', '的的']
