@@ -194,18 +194,22 @@ def test_balance_change_against_the_account() -> None:
     [
         ("与 2022 年度相比，收入支出总计增加 45.85 万元。", False),
         ("与 2021 年度相比，收入支出总计增加 45.85 万元。", True),
+        ("机关运行经费支出 10.00 万元，比 2021 年增加 1.00 万元。", True),
         ("截至 2023 年 12 月 31 日，本单位共有车辆 0 辆。", False),
         ("截至2023年12月底，单位共有公务用车1辆。", False),
         ("截至 2022 年 12 月 31 日，本单位共有车辆 0 辆。", True),
         ("上海市某局 2022 年度部门决算情况说明", True),
         ("上海市某局 2023 年度部门决算情况说明", False),
         ("本报告于 2024 年 8 月 20 日公开。", False),
-        ("本报告于 2025 年 8 月 20 日公开。", True),
+        ("计划于 2026 年 6 月完成二期工程。", False),
         ("单位于 2019 年 3 月成立。", False),
+        ("与 2019 年相比，五年来累计服务 3 万人次。", False),
+        ("截至 2022 年 12 月 31 日，项目已完成验收。", False),
+        ("机关运行经费支出 10.00 万元，与 2021 年度持平。", True),
     ],
 )
 def test_years(text: str, found: bool) -> None:
-    """A 2023 account: comparisons with 2022, 截至 and titles of 2023, dates up to 2024."""
+    """A 2023 account: changes compared with 2022, the 国有资产 截至 date and titles of 2023; other years are free."""
     findings = [f for f in _narrative(_with(text, "一")) if f.rule == "narrative.year"]
     assert bool(findings) is found, findings
 

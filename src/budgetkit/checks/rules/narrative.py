@@ -9,8 +9,8 @@ check below compares what a sentence says with the figures it describes:
 - ``narrative.reason``: a 决算 that differs from its budget (五（三）, 七) without the reason the template asks;
 - ``narrative.adjustment``: "年初预算为 A，调整预算为 B（因调减…C）" where C is not A − B;
 - ``narrative.balance``: "年末/年初结转结余增加/减少 C" against the balances the account holds;
-- ``narrative.year``: a comparison year other than the year before, a 截至 date or a title of another year,
-  a date after the following year;
+- ``narrative.year``: a comparison year other than the year before, a 截至 date (of the 国有资产 sentence) or
+  a title of another year;
 - ``narrative.unit``: a figure printed in 万元 that is a table's figure × 10000, or in 元 where the table holds
   the same digits in 万元.
 
@@ -73,16 +73,58 @@ _BUDGET_OF: Final = {
 _REASON_SECTIONS: Final = ("五（三）", "七")
 
 _NUMBER: Final = r"(?P<{0}>\d+(?:,\d{{3}})*(?:\.\d+)?)\s*万元"
-_ADJUSTMENT: Final = re.compile(
-    r"年初预算(?:数)?(?:为|是)?\s*"
-    + _NUMBER.format("a")
-    + r"[^。；]*?调整(?:后)?预算(?:数)?(?:为|是)?\s*"
-    + _NUMBER.format("b")
-    + r"[^。；]*?(?P<w>调减|调增)[^。；，\d]{0,20}?"
-    + _NUMBER.format("c")
-)
+#: The three parts of an adjustment sentence, found one after the other within one clause (linear time):
+#: 年初预算为 A 万元 … 调整预算数为 B 万元（因调减 … C 万元…）.
+_OPENING: Final = re.compile(r"年初预算(?:数)?(?:为|是)\s*" + _NUMBER.format("n"))
+_ADJUSTED: Final = re.compile(r"调整(?:后)?预算(?:数)?(?:为|是)?\s*" + _NUMBER.format("n"))
+_ADJUSTING: Final = re.compile(r"(?P<w>调减|调增)[^。；，\d]{0,20}?" + _NUMBER.format("n"))
+_CLAUSE: Final = re.compile(r"[^。；]+")
+
+
+@attrs.frozen
+class _Adjustment:
+    """年初预算 A, 调整预算 B and the adjustment C said (调减 or 调增), as printed, with the span they cover."""
+
+    opening: Decimal
+    adjusted: Decimal
+    stated: Decimal
+    word: str
+    printed: str
+
+
+def _adjustment_sentences(text: str) -> Iterator[_Adjustment]:
+    """Each clause that prints a 年初预算, then a 调整预算, then 调减/调增 an amount.
+
+    >>> [a.stated for a in _adjustment_sentences("年初预算为48.03万元，调整预算数为39.32万元（因调减公用经费预算7.83万元）。")]
+    [Decimal('7.83')]
+    """
+    for clause in _CLAUSE.finditer(text):
+        position, end = clause.start(), clause.end()
+        while (opening := _OPENING.search(text, position, end)) is not None:
+            adjusted = _ADJUSTED.search(text, opening.end(), end)
+            if adjusted is None:
+                break
+            adjusting = _ADJUSTING.search(text, adjusted.end(), end)
+            following = _OPENING.search(text, opening.end(), end)
+            if adjusting is not None and (following is None or adjusting.start() < following.start()):
+                yield _Adjustment(
+                    _number(opening.group("n")),
+                    _number(adjusted.group("n")),
+                    _number(adjusting.group("n")),
+                    adjusting.group("w"),
+                    text[opening.start() : adjusting.end()],
+                )
+                position = adjusting.end()
+            else:
+                position = adjusted.end()
+
+
 _BALANCE: Final = re.compile(r"(?P<which>年末|年初)结转(?:和)?结余(?:资金)?(?P<w>增加|减少)\s*" + _NUMBER.format("c"))
 _CUTOFF: Final = re.compile(r"截至\s*(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?:(?P<d>\d{1,2})\s*日|底|末)")
+#: The template's 国有资产 sentence after a 截至 date: 截至 2024 年 12 月 31 日，…共有车辆 … (the date must be the year end).
+_ASSETS: Final = re.compile(r"[^。]{0,60}?(?:共有车辆|公务用车|车辆|资产|设备)")
+#: A title is a short line of its own (a heading), not a sentence that mentions another year's 决算.
+_TITLE_LENGTH: Final = 80
 _TITLE: Final = re.compile(r"(?P<y>\d{4})\s*年度?\s*(?:部门|单位)?决算(?:表|情况说明|报告|编制的说明|公开)")
 
 
@@ -175,24 +217,30 @@ class _Comparison:
 
 
 def _budget_directions(account: FinalAccount, p: Parsed) -> Iterator[_Comparison]:
-    """决算数大于/小于/等于/持平 预算数, each against the 决算 and budget of its paragraph."""
+    """决算数大于/小于/等于/持平 预算数, each against the 决算 and budget of its subject printed since the last one."""
     for i, statements in enumerate(p.statements):
+        path, section = f"passages[{i}]", account.passages[i].section
+        since: list[Amount] = []  # the amounts printed since the previous direction (one 项 after another)
         for d in statements:
-            if not isinstance(d, Direction) or "预算" not in d.against or "（" in d.word or "或" in d.printed:
+            if isinstance(d, Amount):
+                if d.figure.known:
+                    since.append(d)
                 continue
+            if not isinstance(d, Direction) or "预算" not in d.against:
+                continue
+            amounts, since = since, []
             said = _word_order(d.word)
-            if said is None:
+            if said is None or "（" in d.word or "或" in d.printed:
                 continue
-            path, section = f"passages[{i}]", account.passages[i].section
-            subject = d.subject.key if d.subject is not None else None
-            before = [s for s in statements if isinstance(s, Amount) and s.end <= d.start and s.figure.known]
-            same = [s for s in before if subject is not None and s.subject.key == subject]
+            same = [s for s in amounts if d.subject is not None and s.subject == d.subject]
             actual = next((s for s in reversed(same) if s.role is Role.ACTUAL), None)
-            budgets = [s for s in same if s.role in _BUDGET_OF.get(d.against, ())]
             actual_value = actual.figure.value if actual is not None else None
-            candidates = [(s.role.value, s.figure.value) for s in budgets if s.figure.value is not None]
-            if subject is not None and (actual_value is None or not candidates):
-                figure = _figure(account, subject)  # the account's own figures when the paragraph prints none
+            roles = _BUDGET_OF.get(d.against, ())
+            candidates = [
+                (s.role.value, s.figure.value) for s in same if s.role in roles and s.figure.value is not None
+            ]
+            if d.subject is not None and (actual_value is None or not candidates):
+                figure = _figure(account, d.subject.key)  # the account's own figures when the paragraph prints none
                 if figure is not None and actual_value is None and figure.current is not None:
                     actual_value = figure.current.amount
                 if figure is not None and not candidates and figure.budget is not None:
@@ -203,12 +251,13 @@ def _budget_directions(account: FinalAccount, p: Parsed) -> Iterator[_Comparison
             orders = [
                 order(_published(actual_value), _published(value), actual_value, value) for _, value in candidates
             ]
-            if said in orders or None in orders:  # any budget the sentence may mean bears it out, or it cannot be told
-                known = next((o for o in orders if o == said), None)
-                yield _Comparison(path, section, d.printed, said, known if known is not None else said, "")
-                continue
-            shown = "，".join(f"{name} {plain(value)}" for name, value in candidates)
-            yield _Comparison(path, section, d.printed, said, orders[0], f"决算 {plain(actual_value)}，{shown}")
+            if said in orders:  # a budget the sentence may mean bears it out
+                yield _Comparison(path, section, d.printed, said, said, "")
+            elif None in orders:
+                yield _Comparison(path, section, d.printed, said, None, "", "the printed precisions do not decide")
+            else:
+                shown = "，".join(f"{name} {plain(value)}" for name, value in candidates)
+                yield _Comparison(path, section, d.printed, said, orders[0], f"决算 {plain(actual_value)}，{shown}")
 
 
 def _year_directions(account: FinalAccount, p: Parsed) -> Iterator[_Comparison]:
@@ -228,8 +277,8 @@ def _year_directions(account: FinalAccount, p: Parsed) -> Iterator[_Comparison]:
                     continue
                 if s.figure.value == 0:
                     continue  # 增加 0: the word is the template's, the figure says 持平
-                if s.year is not None and s.year != account.year - 1:
-                    continue  # compared with another year: narrative.year reports it
+                if not s.compared_with or (s.year is not None and s.year != account.year - 1):
+                    continue  # compared with nothing said (年初预算?) or another year (narrative.year reports it)
                 yield _against_last_year(account, path, section, printed, said, s.subject.key)
             elif isinstance(s, Direction) and s.word == "持平" and "年" in s.against and "预算" not in s.against:
                 if s.subject is None or "或" in s.printed:
@@ -326,15 +375,15 @@ def _number(text: str) -> Decimal:
 
 def _adjustments(account: FinalAccount) -> Iterator[Finding]:
     for i, passage in enumerate(account.passages):
-        for m in _ADJUSTMENT.finditer(passage.text):
-            opening, adjusted, stated = (_number(m.group(g)) for g in "abc")
+        for m in _adjustment_sentences(passage.text):
+            opening, adjusted, stated = m.opening, m.adjusted, m.stated
             difference = _published(opening) - _published(adjusted)
-            word = m.group("w")
+            word = m.word
             # 调减 C: opening − adjusted = C; 调增 C: opening − adjusted = −C
             stated_difference = _published(stated) if word == "调减" else -_published(stated)
             if difference.overlaps(stated_difference):
                 continue
-            excerpt = m.group(0) if len(m.group(0)) <= 80 else m.group(0)[:77] + "…"
+            excerpt = m.printed if len(m.printed) <= 80 else m.printed[:77] + "…"
             exact = opening - adjusted
             yield make_finding(
                 "narrative.adjustment",
@@ -413,33 +462,42 @@ class _YearIssue:
 
 
 def _year_issues(account: FinalAccount, p: Parsed) -> Iterator[_YearIssue]:
+    """Years that do not fit the report year, where the template fixes them (comparisons, the 截至 date, titles).
+
+    Other years and dates (history, plans, a document's date) are the unit's own and are not judged.
+    """
     year = account.year
     for i, passage in enumerate(account.passages):
         path, section, text = f"passages[{i}]", passage.section, passage.text
-        for s in p.statements[i]:
-            if isinstance(s, Year) and s.what == "compared" and s.year != year - 1:
-                start = max(0, s.start - 1)
+        statements = p.statements[i]
+        # a year compared with: the one a change or a 持平 of the account's figures is measured against
+        compared = {s.year for s in statements if isinstance(s, Change) and s.year is not None}
+        compared |= {
+            int(m.group(0))
+            for s in statements
+            if isinstance(s, Direction) and (m := re.match(r"\d{4}", s.against)) is not None
+        }
+        for s in statements:
+            if isinstance(s, Year) and s.what == "compared" and s.year in compared and s.year != year - 1:
+                start = max(text.rfind(word, max(0, s.start - 3), s.start) for word in "与比较")
+                end = s.end + 2 if text[s.end : s.end + 2] in ("相比", "持平", "比较") else s.end
                 yield _YearIssue(
-                    path, section, text[start : s.end + 2].strip(), f"{year - 1}年",
-                    f"比较年度应为上年（{year - 1}年）", f"the comparison year should be {year - 1}",
-                )  # fmt: skip
-            elif isinstance(s, Year) and s.month is not None and (s.year > year + 1 or s.year < 1990):
-                yield _YearIssue(
-                    path, section, s.text, f"{year}年或{year + 1}年",
-                    "日期晚于决算公开的年份", "a date after the year the account is published",
+                    path, section, text[start if start >= 0 else s.start : end], f"{year - 1}年",
+                    "比较年度不是上年", f"the comparison year is not the year before ({year - 1})",
                 )  # fmt: skip
         for m in _CUTOFF.finditer(text):
-            if int(m.group("y")) != year:
+            if int(m.group("y")) != year and _ASSETS.match(text, m.end()) is not None:
                 yield _YearIssue(
                     path, section, m.group(0), f"截至{year}年12月31日",
                     "截至日期应为决算年度末", "the cut-off date should be the end of the report year",
                 )  # fmt: skip
-        for m in _TITLE.finditer(text):
-            if int(m.group("y")) != year:
-                yield _YearIssue(
-                    path, section, m.group(0), f"{year}年度",
-                    "标题年度与决算年度不符", "the title names another year than the account's",
-                )  # fmt: skip
+        if len(text) <= _TITLE_LENGTH:
+            for m in _TITLE.finditer(text):
+                if int(m.group("y")) != year:
+                    yield _YearIssue(
+                        path, section, m.group(0), f"{year}年度",
+                        "标题年度与决算年度不符", "the title names another year than the account's",
+                    )  # fmt: skip
 
 
 def _years(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
@@ -525,7 +583,7 @@ def coverage(account: FinalAccount) -> tuple[int, tuple[str, ...]]:
             )
         else:
             checked += 1
-    checked += sum(1 for passage in account.passages for _ in _ADJUSTMENT.finditer(passage.text))
+    checked += sum(1 for passage in account.passages for _ in _adjustment_sentences(passage.text))
     years = (s for statements in p.statements for s in statements if isinstance(s, Year))
     checked += sum(1 for s in years if s.what in ("compared", "date"))
     checked += sum(1 for passage in account.passages for _ in _TITLE.finditer(passage.text))
