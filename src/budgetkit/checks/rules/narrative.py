@@ -308,7 +308,7 @@ def _directions(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
             "narrative.direction",
             c.path,
             f"{c.section}：“{c.printed}”与所述数字不符（{c.left}），应为“{word}”",
-            f"{c.section}: {c.printed!r} contradicts the figures it describes ({_en(c.left)}): they are {word_en}",
+            f"{c.section}: “{c.printed}” contradicts the figures it describes ({_en(c.left)}): they are {word_en}",
             stated=c.printed,
             expected=word,
             part=part_of(c.section),
@@ -440,7 +440,7 @@ def _balances(account: FinalAccount) -> Iterator[Finding]:
             f"passages[{i}]",
             f"{section}：“{m.group(0)}”，而{which}结转和结余本年 {plain(now[0])} 万元、上年 {plain(then[0])} 万元，"
             f"变动 {plain(change)} 万元",
-            f"{section}: {m.group(0)!r}, but the {'closing' if which == '年末' else 'opening'} balance is "
+            f"{section}: “{m.group(0)}”, but the {'closing' if which == '年末' else 'opening'} balance is "
             f"{plain(now[0])} this year and {plain(then[0])} last year, a change of {plain(change)} (万元)",
             stated=stated,
             expected=change,
@@ -506,7 +506,7 @@ def _years(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
             "narrative.year",
             issue.path,
             f"{issue.section}：“{issue.printed}”：{issue.why}（{account.year}年度决算，应为{issue.expected}）",
-            f"{issue.section}: {issue.printed!r}: {issue.why_en} (a {account.year} account)",
+            f"{issue.section}: “{issue.printed}”: {issue.why_en} (a {account.year} account)",
             stated=issue.printed,
             expected=issue.expected,
             part=part_of(issue.section),

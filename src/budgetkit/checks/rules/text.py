@@ -159,7 +159,7 @@ def wording_findings(path: str, text: str, part: Part, where: str) -> list[Findi
                 "text.doubled_punctuation",
                 path,
                 f"{where}：标点重复{'、'.join(f'“{mark}”' for mark in marks)}：{_excerpt(text, m.start(), m.end())}",
-                f"{where}: punctuation doubled: {', '.join(repr(mark) for mark in marks)}",
+                f"{where}: punctuation doubled: {', '.join(f'“{mark}”' for mark in marks)}",
                 stated=", ".join(marks),
                 part=part,
             )
@@ -172,7 +172,7 @@ def wording_findings(path: str, text: str, part: Part, where: str) -> list[Findi
                 "text.doubled_word",
                 path,
                 f"{where}：词语重复{'、'.join(f'“{word}”' for word in words)}：{_excerpt(text, first, first + len(words[0]))}",
-                f"{where}: a word printed twice: {', '.join(repr(word) for word in words)}",
+                f"{where}: a word printed twice: {', '.join(f'“{word}”' for word in words)}",
                 stated=", ".join(words),
                 part=part,
             )
