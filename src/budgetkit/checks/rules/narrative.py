@@ -24,18 +24,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
 from budgetkit.checks.context import Context, Rule, make_finding
 from budgetkit.checks.finding import Finding
 from budgetkit.checks.rules.claims import part_of
-from budgetkit.io import grammar
-from budgetkit.io.grammar import Amount, Change, Direction, Reason, Role, Statement, Year
 from budgetkit.model.account import FIGURE_LABELS, Figure, FinalAccount
 from budgetkit.values.interval import Interval
 from budgetkit.values.numbers import plain
+
+if TYPE_CHECKING:  # budgetkit.io is imported on first use: a bare ``import budgetkit`` stays light
+    from budgetkit.io.grammar import Amount, Statement
 
 __all__ = ["RULES", "Parsed", "coverage", "order", "parsed"]
 
@@ -62,12 +63,13 @@ _FIGURES: Final = {
 
 _UP: Final = ("增加", "增长", "上升", "提高")
 _DOWN: Final = ("减少", "下降", "降低")
+#: The budgets (values of :class:`budgetkit.io.grammar.Role`) a sentence's 预算数 may mean.
 _BUDGET_OF: Final = {
-    "年初预算数": (Role.OPENING_BUDGET,),
-    "年初预算": (Role.OPENING_BUDGET,),
-    "全年预算数": (Role.FULL_YEAR_BUDGET,),
-    "全年预算": (Role.FULL_YEAR_BUDGET,),
-    "预算数": (Role.OPENING_BUDGET, Role.FULL_YEAR_BUDGET, Role.BUDGET),
+    "年初预算数": ("年初预算",),
+    "年初预算": ("年初预算",),
+    "全年预算数": ("全年预算",),
+    "全年预算": ("全年预算",),
+    "预算数": ("年初预算", "全年预算", "预算"),
 }
 #: The sections whose template asks a reason for each difference of 决算 and budget.
 _REASON_SECTIONS: Final = ("五（三）", "七")
@@ -143,7 +145,9 @@ def parsed(account: FinalAccount) -> Parsed:
     >>> len(p.statements) == len(datasets.load("putuo-planning-2024").passages)
     True
     """
-    return Parsed(tuple(grammar.parse_text(p.text, section=p.section) for p in account.passages))
+    from budgetkit.io.grammar import parse_text
+
+    return Parsed(tuple(parse_text(p.text, section=p.section) for p in account.passages))
 
 
 def order(a: Interval, b: Interval, a_printed: Decimal, b_printed: Decimal) -> int | None:
@@ -218,6 +222,8 @@ class _Comparison:
 
 def _budget_directions(account: FinalAccount, p: Parsed) -> Iterator[_Comparison]:
     """决算数大于/小于/等于/持平 预算数, each against the 决算 and budget of its subject printed since the last one."""
+    from budgetkit.io.grammar import Amount, Direction
+
     for i, statements in enumerate(p.statements):
         path, section = f"passages[{i}]", account.passages[i].section
         since: list[Amount] = []  # the amounts printed since the previous direction (one 项 after another)
@@ -233,11 +239,11 @@ def _budget_directions(account: FinalAccount, p: Parsed) -> Iterator[_Comparison
             if said is None or "（" in d.word or "或" in d.printed:
                 continue
             same = [s for s in amounts if d.subject is not None and s.subject == d.subject]
-            actual = next((s for s in reversed(same) if s.role is Role.ACTUAL), None)
+            actual = next((s for s in reversed(same) if s.role.value == "决算"), None)
             actual_value = actual.figure.value if actual is not None else None
             roles = _BUDGET_OF.get(d.against, ())
             candidates = [
-                (s.role.value, s.figure.value) for s in same if s.role in roles and s.figure.value is not None
+                (s.role.value, s.figure.value) for s in same if s.role.value in roles and s.figure.value is not None
             ]
             if d.subject is not None and (actual_value is None or not candidates):
                 figure = _figure(account, d.subject.key)  # the account's own figures when the paragraph prints none
@@ -262,6 +268,8 @@ def _budget_directions(account: FinalAccount, p: Parsed) -> Iterator[_Comparison
 
 def _year_directions(account: FinalAccount, p: Parsed) -> Iterator[_Comparison]:
     """增加/减少/增长/下降 against this year's and last year's figures, and a negative change amount."""
+    from budgetkit.io.grammar import Change, Direction
+
     for i, statements in enumerate(p.statements):
         path, section = f"passages[{i}]", account.passages[i].section
         for s in statements:
@@ -332,16 +340,18 @@ def _en(text: str) -> str:
 
 def _missing_reasons(account: FinalAccount, p: Parsed) -> Iterator[tuple[int, Amount, Amount]]:
     """Paragraphs of 五（三） and 七 whose 决算 differs from its budget with no reason given."""
+    from budgetkit.io.grammar import Amount, Reason
+
     for i, statements in enumerate(p.statements):
         section = account.passages[i].section
         if not section.startswith(_REASON_SECTIONS) or any(isinstance(s, Reason) for s in statements):
             continue
         amounts = [s for s in statements if isinstance(s, Amount) and s.figure.value is not None]
         for actual in amounts:
-            if actual.role is not Role.ACTUAL:
+            if actual.role.value != "决算":
                 continue
-            budgets = [s for s in amounts if s.subject == actual.subject and s.role is not Role.ACTUAL]
-            budget = next((b for b in budgets if b.role is Role.FULL_YEAR_BUDGET), budgets[0] if budgets else None)
+            budgets = [s for s in amounts if s.subject == actual.subject and s.role.value != "决算"]
+            budget = next((b for b in budgets if b.role.value == "全年预算"), budgets[0] if budgets else None)
             if budget is None or actual.figure.value is None or budget.figure.value is None:
                 continue
             a, b = actual.figure.value, budget.figure.value
@@ -466,6 +476,8 @@ def _year_issues(account: FinalAccount, p: Parsed) -> Iterator[_YearIssue]:
 
     Other years and dates (history, plans, a document's date) are the unit's own and are not judged.
     """
+    from budgetkit.io.grammar import Change, Direction, Year
+
     year = account.year
     for i, passage in enumerate(account.passages):
         path, section, text = f"passages[{i}]", passage.section, passage.text
@@ -518,9 +530,11 @@ def _years(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
 
 def _unit_slips(account: FinalAccount, p: Parsed) -> Iterator[tuple[int, Amount, Decimal]]:
     """Amounts whose digits are the table's (or the account's) figure in the other unit: (passage, amount, 万元 value)."""
+    from budgetkit.io.grammar import Amount
+
     tables = account.tables
     for i, statements in enumerate(p.statements):
-        amounts = [s for s in statements if isinstance(s, Amount) and s.figure.value and s.role is Role.ACTUAL]
+        amounts = [s for s in statements if isinstance(s, Amount) and s.figure.value and s.role.value == "决算"]
         for a in amounts:
             value = a.figure.value
             assert value is not None
@@ -566,6 +580,8 @@ def coverage(account: FinalAccount) -> tuple[int, tuple[str, ...]]:
     >>> n > 10, skipped[0]
     (True, "一 “增加1062.85万元” comparison skipped: last year's 收入总计 is not printed")
     """
+    from budgetkit.io.grammar import Year
+
     p = parsed(account)
     checked = 0
     skipped: list[str] = []
