@@ -617,7 +617,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     >>> main(["check", "zigong-hr-2023", "--min-severity", "error", "--lang", "en"], out=out)
     1
     >>> out.getvalue().splitlines()[1]
-    '10 errors · 0 warnings · 0 notes'
+    '11 errors · 0 warnings · 0 notes'
     """
     stream = out if out is not None else sys.stdout
     args = _parser().parse_args(argv)
