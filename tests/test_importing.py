@@ -169,6 +169,8 @@ def test_checking_the_import_gives_the_transcription_s_findings(pair: tuple[str,
             subject: object = f.path
             if f.path.startswith("claims["):
                 subject = _key(account.claims[int(f.path[7:].split("]")[0])])
+            elif f.path.startswith("passages["):  # passages are numbered differently: compare by section
+                subject = account.passages[int(f.path[9:].split("]")[0])].section
             out.add((f.rule, subject, f.stated_text, f.expected_text))
         return out
 

@@ -156,6 +156,15 @@ MANIFEST: tuple[tuple[str, str, str, Severity], ...] = (
     ("table.order", "table.order", "tables", WARNING),
     ("table.contents", "table.contents", "tables.contents", WARNING),
     ("table.empty_note", "table.empty_note", "tables.tables[6].empty_note", WARNING),
+    # the narrative and its wording
+    ("text.doubled_punctuation", "text.doubled_punctuation", "passages[0]", WARNING),
+    ("text.doubled_word", "text.doubled_word", "passages[0]", WARNING),
+    ("narrative.direction", "narrative.direction", "passages[0]", ERROR),
+    ("narrative.reason", "narrative.reason", "passages[0]", WARNING),
+    ("narrative.adjustment", "narrative.adjustment", "passages[0]", ERROR),
+    ("narrative.balance", "narrative.balance", "passages[0]", ERROR),
+    ("narrative.year", "narrative.year", "passages[0]", ERROR),
+    ("narrative.unit", "narrative.unit", "passages[0]", ERROR),
 )
 
 #: Catalogued codes no account file can produce, and why.

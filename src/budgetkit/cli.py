@@ -356,8 +356,8 @@ def _check_many(
     out: TextIO,
     many: tuple[list[str], Any, list[_Heading], list[LoadError], list[ImportReport | None]],
 ) -> int:
-    from budgetkit.checks.audit import summary
-    from budgetkit.checks.batch import check_batch
+    from budgetkit.checks.audit import Coverage, coverage, summary
+    from budgetkit.checks.batch import Batch, check_batch
 
     names, accounts, headings, errors, reports = many
     for error in errors:
@@ -370,6 +370,10 @@ def _check_many(
         progress=_Progress(),
     )
     everything = [f for findings in results for f in findings]
+    disable = tuple(args.disable or ())
+    each = accounts.account if isinstance(accounts, Batch) else accounts.__getitem__
+    covered = [coverage(each(k), disable=disable) for k in range(len(names))]
+    in_all = Coverage.combine(zip(names, covered, strict=True))
     if args.format == "json":
         doc = {
             "accounts": [
@@ -378,19 +382,21 @@ def _check_many(
                     "unit": a.unit,
                     "year": a.year,
                     "findings": [_source(f, report) for f in findings],
-                    "summary": dict(summary(findings)),
+                    "summary": {**summary(findings), **one.as_dict()},
                 }
-                for name, a, findings, report in zip(names, headings, results, reports, strict=True)
+                for name, a, findings, report, one in zip(names, headings, results, reports, covered, strict=True)
             ],
             "unreadable": [{"source": e.source, "problems": [str(i) for i in e.issues]} for e in errors],
-            "summary": dict(summary(everything)),
+            "summary": {**summary(everything), **in_all.as_dict()},
         }
         json.dump(doc, out, ensure_ascii=False, indent=2)
         out.write("\n")
     else:
-        for name, heading, findings, report in zip(names, headings, results, reports, strict=True):
+        english = args.lang == "en"
+        for name, heading, findings, report, one in zip(names, headings, results, reports, covered, strict=True):
             out.write(f"== {name}\n")
-            _write_findings_text(heading, findings, out, args.lang == "en", report)
+            _write_findings_text(heading, findings, out, english, report)
+            _write_coverage(one, out, english)
             out.write("\n")
         counts = summary(everything)
         out.write(
@@ -398,6 +404,11 @@ def _check_many(
             f"{_plural(counts['error'], 'error')}, {_plural(counts['warning'], 'warning')}, "
             f"{_plural(counts['info'], 'note')}\n"
         )
+        by_rule = ", ".join(f"{rule} {n}" for rule, n in in_all.checked.items())
+        if english:
+            out.write(f"In all: checked {in_all.total} ({by_rule}); skipped {len(in_all.skipped)}\n")
+        else:
+            out.write(f"合计：已核对 {in_all.total} 个（{by_rule}），未能核对 {len(in_all.skipped)} 个\n")
     if errors:
         return EXIT_UNREADABLE
     return EXIT_FINDINGS if any(f.severity is Severity.ERROR for f in everything) else EXIT_OK
@@ -406,9 +417,9 @@ def _check_many(
 def _write_coverage(covered: Coverage, out: TextIO, english: bool) -> None:
     by_rule = ", ".join(f"{rule} {n}" for rule, n in covered.checked.items())
     if english:
-        out.write(f"\nChecked {covered.total} identities ({by_rule}); skipped {len(covered.skipped)}:\n")
+        out.write(f"\nChecked {covered.total} identities and comparisons ({by_rule}); skipped {len(covered.skipped)}:\n")
     else:
-        out.write(f"\n已核对恒等式 {covered.total} 个（{by_rule}），未能核对 {len(covered.skipped)} 个：\n")
+        out.write(f"\n已核对恒等式和比较 {covered.total} 个（{by_rule}），未能核对 {len(covered.skipped)} 个：\n")
     for line in covered.skipped:
         out.write(f"  - {line}\n")
 
@@ -760,7 +771,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     >>> main(["check", "zigong-hr-2023", "--min-severity", "error", "--lang", "en"], out=out)
     1
     >>> out.getvalue().splitlines()[1]
-    '10 errors · 0 warnings · 0 notes'
+    '11 errors · 0 warnings · 0 notes'
     """
     stream = out if out is not None else sys.stdout
     # pdfminer logs each oddity of a damaged PDF ("… None cannot be parsed as 4 floats"): the user gets our

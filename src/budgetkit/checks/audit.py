@@ -5,7 +5,7 @@
 >>> any(f.severity is Severity.ERROR for f in findings)
 True
 >>> check(datasets.load("zigong-hr-2023"), disable=("claim", "identity", "rounding", "rate", "classification",
-...     "project", "indicator", "text", "chart", "explanation", "funds", "selfeval"))
+...     "project", "indicator", "text", "chart", "explanation", "funds", "selfeval", "narrative"))
 []
 """
 
@@ -108,7 +108,7 @@ def check(
     >>> check(seed, disable=("txt",))
     Traceback (most recent call last):
     ...
-    budgetkit.checks.audit.UnknownRuleError: unknown rule or finding code 'txt'; known prefixes: chart, claim, classification, explanation, funds, identity, indicator, project, rate, rounding, selfeval, table, text
+    budgetkit.checks.audit.UnknownRuleError: unknown rule or finding code 'txt'; known prefixes: chart, claim, classification, explanation, funds, identity, indicator, narrative, project, rate, rounding, selfeval, table, text
     """
     chosen = DEFAULT_RULES if rules is None else tuple(rules)
     check_disable(chosen, disable)
@@ -159,12 +159,31 @@ class Coverage:
         """``checked`` (counts by rule, and the total) and ``skipped`` as plain data, for JSON."""
         return {"checked": {**self.checked, "total": self.total}, "skipped": list(self.skipped)}
 
+    @classmethod
+    def combine(cls, named: Iterable[tuple[str, Coverage]]) -> Coverage:
+        """The coverage of many accounts in all: counts added by rule, each skip prefixed with its account's name.
+
+        >>> a = Coverage({"identity": 2}, ("x skipped",))
+        >>> b = Coverage({"identity": 1, "table": 5}, ())
+        >>> Coverage.combine([("a.toml", a), ("b.toml", b)])
+        Coverage(checked={'identity': 3, 'table': 5}, skipped=('a.toml: x skipped',))
+        """
+        checked: dict[str, int] = {}
+        skipped: list[str] = []
+        for name, one in named:
+            for rule, count in one.checked.items():
+                checked[rule] = checked.get(rule, 0) + count
+            skipped.extend(f"{name}: {line}" for line in one.skipped)
+        return cls(checked=checked, skipped=tuple(skipped))
+
 
 def coverage(account: FinalAccount, *, disable: Sequence[str] = ()) -> Coverage:
     """Which identities of ``account`` (its figures and its tables) were checked, and which skipped and why.
 
     An identity with a figure the report does not print is skipped (nothing is assumed to be 0);
-    the claims, classification, project and text rules check what they find and are not counted.
+    ``narrative`` counts the 情况说明's comparisons (direction words, adjustments, balances, years) and
+    skips those whose figure is not printed; the claims, classification, project and text rules check
+    what they find and are not counted.
 
     >>> from budgetkit import datasets
     >>> planning = coverage(datasets.load("putuo-planning-2024"))
@@ -193,6 +212,12 @@ def coverage(account: FinalAccount, *, disable: Sequence[str] = ()) -> Coverage:
                 skipped.append(f"{check.kind}{variant} comparison skipped: a figure it compares is absent")
             else:
                 checked[family] = checked.get(family, 0) + 1
+    if not disabled("narrative", disable) and account.passages:
+        from budgetkit.checks.rules import narrative
+
+        count, skipped_narrative = narrative.coverage(account)
+        checked["narrative"] = count
+        skipped.extend(skipped_narrative)
     return Coverage(checked=dict(checked), skipped=tuple(skipped))
 
 

@@ -64,6 +64,7 @@ from budgetkit.checks.rules import charts as chart_rules
 from budgetkit.checks.rules import claims as claim_rules
 from budgetkit.checks.rules import classification as classification_rules
 from budgetkit.checks.rules import identity as identity_rules
+from budgetkit.checks.rules import narrative as narrative_rules
 from budgetkit.checks.rules import performance as performance_rules
 from budgetkit.checks.rules import selfeval as selfeval_rules
 from budgetkit.checks.rules import tables as table_rules
@@ -988,6 +989,7 @@ _RULE_CODES = (
     "text",
     "chart",
     "table",
+    "narrative",
 )
 
 
@@ -1058,6 +1060,7 @@ class _Checker:
             ("text", self.texts),
             ("chart", self.charts),
             ("table", self.tables),
+            ("narrative", self.narrative),
         )
         for code, step in steps:
             if not (code and disabled(code, self.options.disable)):
@@ -1273,18 +1276,35 @@ class _Checker:
         starts = table.offsets[:-1][owner]
         rule = self.position["text"]
         strings = self.strings
-        search = text_rules.ANY_PLACEHOLDER.search
+        screen = text_rules.may_report
         hits = self.cache.setdefault(("texts", 0), {})
         for r, text_id in enumerate(c["text"].tolist()):
             hit = hits.get(text_id)
             if hit is None:
-                hit = hits[text_id] = search(strings[text_id]) is not None
+                hit = hits[text_id] = screen(strings[text_id])
             if hit:
-                finding = text_rules.template_finding(
+                findings = text_rules.text_findings(
                     strings[c["path"][r]], strings[text_id], _PARTS[c["part"][r]], strings[c["where"][r]]
                 )
-                if finding is not None:
-                    self.found.add(int(owner[r]), rule, int(r - starts[r]), [finding])
+                if findings:
+                    self.found.add(int(owner[r]), rule, int(r - starts[r]), findings)
+
+    def narrative(self) -> None:
+        """The narrative rule, not vectorised: run whole on each account that prints a 情况说明 (its passages)."""
+        table = self.batch._tables["texts"]
+        if not table.rows():
+            return
+        paths = table.columns["path"].tolist()
+        strings = self.strings
+        owners = {
+            int(k)
+            for k, path in zip(table.owner().tolist(), paths, strict=True)
+            if strings[path].startswith("passages[")
+        }
+        rule_func = next(r.func for r in narrative_rules.RULES)
+        rule = self.position["narrative"]
+        for k in sorted(owners):
+            self.found.add(k, rule, 0, list(rule_func(self.context(k))))
 
     def selfeval(self) -> None:
         """The selfeval rule on each account with a self-evaluation table: whole where a screen finds a table

@@ -7,7 +7,17 @@ Each module holds the rules of one feature and their user-facing text; see
 from __future__ import annotations
 
 from budgetkit.checks.context import Rule
-from budgetkit.checks.rules import charts, claims, classification, identity, performance, selfeval, tables, text
+from budgetkit.checks.rules import (
+    charts,
+    claims,
+    classification,
+    identity,
+    narrative,
+    performance,
+    selfeval,
+    tables,
+    text,
+)
 
 #: Every rule, immutable; pass a subset to :func:`budgetkit.check` to run fewer.
 ALL_RULES: tuple[Rule, ...] = (
@@ -19,6 +29,7 @@ ALL_RULES: tuple[Rule, ...] = (
     *text.RULES,
     *charts.RULES,
     *tables.RULES,
+    *narrative.RULES,
 )
 
 __all__ = ["ALL_RULES"]

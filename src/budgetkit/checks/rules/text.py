@@ -1,4 +1,4 @@
-"""Text that will be published: no unfilled template wording left in it.
+"""Text that will be published: no unfilled template wording, doubled punctuation or doubled words left in it.
 
 Templates offer alternatives ("增加/减少", "增长/下降") and placeholders
 ("……", "…（具体项目）") for the unit to fill in; any of them left in a published
@@ -15,15 +15,33 @@ from budgetkit.checks.finding import Finding, Part, Words
 from budgetkit.checks.rules.claims import part_of
 from budgetkit.model.account import FinalAccount
 
-__all__ = ["ANY_PLACEHOLDER", "PLACEHOLDERS", "RULES", "placeholders", "template_finding", "texts"]
+__all__ = [
+    "ANY_PLACEHOLDER",
+    "PLACEHOLDERS",
+    "RULES",
+    "doubled_punctuation",
+    "doubled_words",
+    "may_report",
+    "placeholders",
+    "template_finding",
+    "text_findings",
+    "texts",
+    "wording_findings",
+]
 
 #: Template wording and what it is, in the order they are looked for.
 PLACEHOLDERS: tuple[tuple[str, str, str], ...] = (
     (r"增加/减少|增长/下降|提高/降低|上升/下降|增加或减少|增长或下降", "未选定的备选词", "unchosen alternatives"),
+    (
+        r"(?:增加|减少|增长|下降|大于|小于)（(?:增加|减少|增长|下降|大于|小于)）",
+        "未选定的备选词",
+        "unchosen alternatives",
+    ),
     (r"（或[^）]*）", "模板中的备选句", "a template's alternative sentence"),
     (r"…+", "省略号占位符", "an ellipsis placeholder"),
     (r"[Xx×＊*]{2,}|某某", "占位符", "a placeholder"),
     (r"（具体[^）]*）|（团组名称[^）]*）", "待填写的说明", "a fill-in instruction"),
+    (r"待填写|请填写|[（(]\s*(?:待|略)\s*[）)]", "待填写的标记", "a fill-in mark"),
 )
 _COMPILED = tuple((re.compile(pattern), zh, en) for pattern, zh, en in PLACEHOLDERS)
 
@@ -81,15 +99,112 @@ def template_finding(path: str, text: str, part: Part, where: str) -> Finding | 
     )
 
 
+#: Two marks of the sentence's end or pause in a row (。。 ，， ，。 …), full-width or half-width.
+_DOUBLED_PUNCTUATION = re.compile(r"[，。；：、][，。；：、]|,,|;;")
+#: A word of two to six Chinese characters printed twice in a row ("项目项目", "支出支出").
+_DOUBLED_WORD = re.compile(r"([\u4e00-\u9fff]{2,6})\1")
+#: One-character doubles that are always slips, with the contexts where they are legitimate words.
+_DOUBLED_CHARACTER = re.compile(r"(?<![目有端])的的(?![确士])|(?<![不明为完除得未])了了(?![之解结却])")
+#: Words that Chinese doubles on purpose (研究研究: "look into it"); a repeat starting with 一 is a pattern (一个一个).
+_REDUPLICATED = frozenset(
+    {"研究", "讨论", "学习", "商量", "考虑", "休息", "打扫", "整理", "检查", "交流", "沟通", "了解"}
+)
+
+
+def doubled_punctuation(text: str) -> list[str]:
+    """Punctuation printed twice in a row (。。, ，，, ，。 …); an ellipsis (……) is not punctuation doubled.
+
+    >>> doubled_punctuation("支出增加。。主要原因是……。")
+    ['。。']
+    """
+    return [m.group(0) for m in _DOUBLED_PUNCTUATION.finditer(text)]
+
+
+def doubled_words(text: str) -> list[str]:
+    """Words printed twice in a row: 的的, 了了, or a repeated word of two or more characters.
+
+    Legitimate doubles are not reported: one-character reduplication (常常, 人人, 看看), 目的的, 的的确确,
+    的士, 不了了之, 了了解 (了 + 了解), verbs doubled on purpose (研究研究) and patterns starting with 一 (一个一个).
+
+    >>> doubled_words("项目项目支出的的情况，常常看看，研究研究，实现目的的措施。")
+    ['项目项目', '的的']
+    """
+    found = [(m.start(), m.group(0)) for m in _DOUBLED_CHARACTER.finditer(text)]
+    for m in _DOUBLED_WORD.finditer(text):
+        word = m.group(1)
+        if word in _REDUPLICATED or word.startswith("一") or len(set(word)) == 1:
+            continue
+        found.append((m.start(), m.group(0)))
+    return [word for _, word in sorted(found)]
+
+
+def _excerpt(text: str, start: int, end: int) -> str:
+    left, right = max(0, start - 12), min(len(text), end + 12)
+    return ("…" if left else "") + text[left:right] + ("…" if right < len(text) else "")
+
+
+def wording_findings(path: str, text: str, part: Part, where: str) -> list[Finding]:
+    """Doubled punctuation and doubled words in one text, one finding of each kind at most.
+
+    >>> [f.rule for f in wording_findings("passages[0]", "支出增加。。项目项目", Part.TEXT, "一")]
+    ['text.doubled_punctuation', 'text.doubled_word']
+    """
+    found: list[Finding] = []
+    marks = doubled_punctuation(text)
+    if marks:
+        m = _DOUBLED_PUNCTUATION.search(text)
+        assert m is not None
+        found.append(
+            make_finding(
+                "text.doubled_punctuation",
+                path,
+                f"{where}：标点重复{'、'.join(f'“{mark}”' for mark in marks)}：{_excerpt(text, m.start(), m.end())}",
+                f"{where}: punctuation doubled: {', '.join(f'“{mark}”' for mark in marks)}",
+                stated=", ".join(marks),
+                part=part,
+            )
+        )
+    words = doubled_words(text)
+    if words:
+        first = text.find(words[0])
+        found.append(
+            make_finding(
+                "text.doubled_word",
+                path,
+                f"{where}：词语重复{'、'.join(f'“{word}”' for word in words)}：{_excerpt(text, first, first + len(words[0]))}",
+                f"{where}: a word printed twice: {', '.join(f'“{word}”' for word in words)}",
+                stated=", ".join(words),
+                part=part,
+            )
+        )
+    return found
+
+
+def text_findings(path: str, text: str, part: Part, where: str) -> list[Finding]:
+    """Every finding of the text rule for one text, in the order :func:`budgetkit.check` reports them."""
+    template = template_finding(path, text, part, where)
+    return ([template] if template is not None else []) + wording_findings(path, text, part, where)
+
+
 def _template(ctx: Context) -> Iterator[Finding]:
     for path, text, part, where in texts(ctx.account):
-        finding = template_finding(path, text, part, where)
-        if finding is not None:
-            yield finding
+        yield from text_findings(path, text, part, where)
 
 
 #: One pattern matching wherever any placeholder pattern matches: a text it does not match has no finding.
 ANY_PLACEHOLDER = re.compile("|".join(f"(?:{pattern})" for pattern, _, _ in PLACEHOLDERS))
+
+
+def may_report(text: str) -> bool:
+    """Whether the text rule may report on ``text`` (a cheap screen: a text it rejects has no finding).
+
+    >>> may_report("支出增加。"), may_report("支出增加。。")
+    (False, True)
+    """
+    return any(
+        pattern.search(text) is not None
+        for pattern in (ANY_PLACEHOLDER, _DOUBLED_PUNCTUATION, _DOUBLED_WORD, _DOUBLED_CHARACTER)
+    )
 
 
 RULES = (
@@ -99,6 +214,6 @@ RULES = (
         title_en="No unfilled template wording in published text",
         func=_template,
         source="DOMAIN.md §2 [practice]",
-        codes=("text.template",),
+        codes=("text.template", "text.doubled_punctuation", "text.doubled_word"),
     ),
 )

@@ -1,0 +1,640 @@
+"""The 情况说明 against its own figures and the tables: direction words, reasons, adjustments, years, units.
+
+The narrative (``account.passages``) is read by :mod:`budgetkit.io.grammar` into typed statements; each
+check below compares what a sentence says with the figures it describes:
+
+- ``narrative.direction``: 决算数大于/小于/等于/同…持平 预算数 against the 决算 and the budget printed in the
+  same paragraph (or held by the account), and 增加/减少/增长/下降/持平 against this year's and last year's
+  figures when both are known;
+- ``narrative.reason``: a 决算 that differs from its budget (五（三）, 七) without the reason the template asks;
+- ``narrative.adjustment``: "年初预算为 A，调整预算为 B（因调减…C）" where C is not A − B;
+- ``narrative.balance``: "年末/年初结转结余增加/减少 C" against the balances the account holds;
+- ``narrative.year``: a comparison year other than the year before, a 截至 date (of the 国有资产 sentence) or
+  a title of another year;
+- ``narrative.unit``: a figure printed in 万元 that is a table's figure × 10000, or in 元 where the table holds
+  the same digits in 万元.
+
+Printed figures stand for the interval that rounds to them (:meth:`budgetkit.values.interval.Interval.published`):
+two figures are ordered only when their intervals do not overlap, and equal ("持平") when printed alike.
+Nothing is guessed: a comparison whose figure is not printed is listed by :func:`coverage` as skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from budgetkit.checks.context import Context, Rule, make_finding
+from budgetkit.checks.finding import Finding
+from budgetkit.checks.rules.claims import part_of
+from budgetkit.model.account import FIGURE_LABELS, Figure, FinalAccount
+from budgetkit.values.interval import Interval
+from budgetkit.values.numbers import plain
+
+if TYPE_CHECKING:  # budgetkit.io is imported on first use: a bare ``import budgetkit`` stays light
+    from budgetkit.io.grammar import Amount, Statement
+
+__all__ = ["RULES", "Parsed", "coverage", "order", "parsed"]
+
+#: The account figure a narrative subject names (grammar subject key → path of a model Figure).
+_FIGURES: Final = {
+    "total": "income.total",
+    "income.year_total": "income.year_total",
+    "expenditure.year_total": "expenditure.year_total",
+    "expenditure.basic": "expenditure.basic",
+    "expenditure.project": "expenditure.project",
+    "fiscal.total": "fiscal.total",
+    "general_budget.expenditure": "general_budget.total",
+    "general_budget.basic": "general_budget.basic",
+    "personnel": "general_budget.personnel",
+    "public_use": "general_budget.public_use",
+    "three_public": "three_public.total",
+    "three_public.outbound": "three_public.outbound",
+    "three_public.vehicle": "three_public.vehicle",
+    "three_public.vehicle_purchase": "three_public.vehicle_purchase",
+    "three_public.vehicle_operation": "three_public.vehicle_operation",
+    "three_public.reception": "three_public.reception",
+    "office_running": "operating_costs",
+}
+
+_UP: Final = ("增加", "增长", "上升", "提高")
+_DOWN: Final = ("减少", "下降", "降低")
+#: The budgets (values of :class:`budgetkit.io.grammar.Role`) a sentence's 预算数 may mean.
+_BUDGET_OF: Final = {
+    "年初预算数": ("年初预算",),
+    "年初预算": ("年初预算",),
+    "全年预算数": ("全年预算",),
+    "全年预算": ("全年预算",),
+    "预算数": ("年初预算", "全年预算", "预算"),
+}
+#: The sections whose template asks a reason for each difference of 决算 and budget.
+_REASON_SECTIONS: Final = ("五（三）", "七")
+
+_NUMBER: Final = r"(?P<{0}>\d+(?:,\d{{3}})*(?:\.\d+)?)\s*万元"
+#: The three parts of an adjustment sentence, found one after the other within one clause (linear time):
+#: 年初预算为 A 万元 … 调整预算数为 B 万元（因调减 … C 万元…）.
+_OPENING: Final = re.compile(r"年初预算(?:数)?(?:为|是)\s*" + _NUMBER.format("n"))
+_ADJUSTED: Final = re.compile(r"调整(?:后)?预算(?:数)?(?:为|是)?\s*" + _NUMBER.format("n"))
+_ADJUSTING: Final = re.compile(r"(?P<w>调减|调增)[^。；，\d]{0,20}?" + _NUMBER.format("n"))
+_CLAUSE: Final = re.compile(r"[^。；]+")
+
+
+@attrs.frozen
+class _Adjustment:
+    """年初预算 A, 调整预算 B and the adjustment C said (调减 or 调增), as printed, with the span they cover."""
+
+    opening: Decimal
+    adjusted: Decimal
+    stated: Decimal
+    word: str
+    printed: str
+
+
+def _adjustment_sentences(text: str) -> Iterator[_Adjustment]:
+    """Each clause that prints a 年初预算, then a 调整预算, then 调减/调增 an amount.
+
+    >>> [a.stated for a in _adjustment_sentences("年初预算为48.03万元，调整预算数为39.32万元（因调减公用经费预算7.83万元）。")]
+    [Decimal('7.83')]
+    """
+    for clause in _CLAUSE.finditer(text):
+        position, end = clause.start(), clause.end()
+        while (opening := _OPENING.search(text, position, end)) is not None:
+            adjusted = _ADJUSTED.search(text, opening.end(), end)
+            if adjusted is None:
+                break
+            adjusting = _ADJUSTING.search(text, adjusted.end(), end)
+            following = _OPENING.search(text, opening.end(), end)
+            if adjusting is not None and (following is None or adjusting.start() < following.start()):
+                yield _Adjustment(
+                    _number(opening.group("n")),
+                    _number(adjusted.group("n")),
+                    _number(adjusting.group("n")),
+                    adjusting.group("w"),
+                    text[opening.start() : adjusting.end()],
+                )
+                position = adjusting.end()
+            else:
+                position = adjusted.end()
+
+
+_BALANCE: Final = re.compile(r"(?P<which>年末|年初)结转(?:和)?结余(?:资金)?(?P<w>增加|减少)\s*" + _NUMBER.format("c"))
+_CUTOFF: Final = re.compile(r"截至\s*(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?:(?P<d>\d{1,2})\s*日|底|末)")
+#: The template's 国有资产 sentence after a 截至 date: 截至 2024 年 12 月 31 日，…共有车辆 … (the date must be the year end).
+_ASSETS: Final = re.compile(r"[^。]{0,60}?(?:共有车辆|公务用车|车辆|资产|设备)")
+#: A title is a short line of its own (a heading), not a sentence that mentions another year's 决算.
+_TITLE_LENGTH: Final = 80
+_TITLE: Final = re.compile(r"(?P<y>\d{4})\s*年度?\s*(?:部门|单位)?决算(?:表|情况说明|报告|编制的说明|公开)")
+
+
+@attrs.frozen
+class Parsed:
+    """The statements of each passage (same order as ``account.passages``)."""
+
+    statements: tuple[tuple[Statement, ...], ...]
+
+
+def parsed(account: FinalAccount) -> Parsed:
+    """Every passage read into statements by :func:`budgetkit.io.grammar.parse_text`.
+
+    >>> from budgetkit import datasets
+    >>> p = parsed(datasets.load("putuo-planning-2024"))
+    >>> len(p.statements) == len(datasets.load("putuo-planning-2024").passages)
+    True
+    """
+    from budgetkit.io.grammar import parse_text
+
+    return Parsed(tuple(parse_text(p.text, section=p.section) for p in account.passages))
+
+
+def order(a: Interval, b: Interval, a_printed: Decimal, b_printed: Decimal) -> int | None:
+    """−1, 0 or 1 when ``a`` is provably below, equal at the printed precision to, or above ``b``; None when not known.
+
+    >>> P = Interval.published
+    >>> order(P(Decimal("54.52")), P(Decimal("54.53")), Decimal("54.52"), Decimal("54.53"))
+    -1
+    >>> order(P(Decimal("54.53")), P(Decimal("54.530")), Decimal("54.53"), Decimal("54.530"))
+    0
+    >>> order(P(Decimal("12")), P(Decimal("11.8")), Decimal("12"), Decimal("11.8")) is None
+    True
+    """
+    if _below(a, b):
+        return -1
+    if _below(b, a):
+        return 1
+    if a_printed == b_printed:
+        return 0
+    return None
+
+
+def _below(a: Interval, b: Interval) -> bool:
+    if a.hi is None or b.lo is None:
+        return False
+    return a.hi < b.lo or (a.hi == b.lo and (a.hi_open or b.lo_open))
+
+
+def _figure(account: FinalAccount, key: str) -> Figure | None:
+    path = _FIGURES.get(key)
+    if path is None:
+        return None
+    value: object = account
+    for part in path.split("."):
+        value = getattr(value, part)
+    return value if isinstance(value, Figure) else None
+
+
+def _published(value: Decimal) -> Interval:
+    return Interval.published(value)
+
+
+def _word_order(word: str) -> int | None:
+    """The order a direction word asserts (决算 against budget): 1 for 大于, −1 for 小于, 0 for 等于/持平."""
+    if word.startswith("大于"):
+        return 1
+    if word.startswith("小于"):
+        return -1
+    if word.startswith(("等于", "持平")):
+        return 0
+    return None
+
+
+_SAY: Final = {1: ("大于", "greater than"), -1: ("小于", "less than"), 0: ("持平", "equal to")}
+
+
+# -- the comparisons ----------------------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Comparison:
+    """One direction claim and what it was compared with, or why it could not be."""
+
+    path: str
+    section: str
+    printed: str
+    said: int  #: the order the text asserts
+    found: int | None  #: the order of the figures (None when not known)
+    left: str  #: what the figures are, as a reader sees them
+    skipped: str = ""  #: why it could not be checked ("" when it was)
+
+
+def _budget_directions(account: FinalAccount, p: Parsed) -> Iterator[_Comparison]:
+    """决算数大于/小于/等于/持平 预算数, each against the 决算 and budget of its subject printed since the last one."""
+    from budgetkit.io.grammar import Amount, Direction
+
+    for i, statements in enumerate(p.statements):
+        path, section = f"passages[{i}]", account.passages[i].section
+        since: list[Amount] = []  # the amounts printed since the previous direction (one 项 after another)
+        for d in statements:
+            if isinstance(d, Amount):
+                if d.figure.known:
+                    since.append(d)
+                continue
+            if not isinstance(d, Direction) or "预算" not in d.against:
+                continue
+            amounts, since = since, []
+            said = _word_order(d.word)
+            if said is None or "（" in d.word or "或" in d.printed:
+                continue
+            same = [s for s in amounts if d.subject is not None and s.subject == d.subject]
+            actual = next((s for s in reversed(same) if s.role.value == "决算"), None)
+            actual_value = actual.figure.value if actual is not None else None
+            roles = _BUDGET_OF.get(d.against, ())
+            candidates = [
+                (s.role.value, s.figure.value) for s in same if s.role.value in roles and s.figure.value is not None
+            ]
+            if d.subject is not None and (actual_value is None or not candidates):
+                figure = _figure(account, d.subject.key)  # the account's own figures when the paragraph prints none
+                if figure is not None and actual_value is None and figure.current is not None:
+                    actual_value = figure.current.amount
+                if figure is not None and not candidates and figure.budget is not None:
+                    candidates = [("预算", figure.budget.amount)]
+            if actual_value is None or not candidates:
+                yield _Comparison(path, section, d.printed, said, None, "", "the 决算 or the budget is not printed")
+                continue
+            orders = [
+                order(_published(actual_value), _published(value), actual_value, value) for _, value in candidates
+            ]
+            if said in orders:  # a budget the sentence may mean bears it out
+                yield _Comparison(path, section, d.printed, said, said, "")
+            elif None in orders:
+                yield _Comparison(path, section, d.printed, said, None, "", "the printed precisions do not decide")
+            else:
+                shown = "，".join(f"{name} {plain(value)}" for name, value in candidates)
+                yield _Comparison(path, section, d.printed, said, orders[0], f"决算 {plain(actual_value)}，{shown}")
+
+
+def _year_directions(account: FinalAccount, p: Parsed) -> Iterator[_Comparison]:
+    """增加/减少/增长/下降 against this year's and last year's figures, and a negative change amount."""
+    from budgetkit.io.grammar import Change, Direction
+
+    for i, statements in enumerate(p.statements):
+        path, section = f"passages[{i}]", account.passages[i].section
+        for s in statements:
+            if isinstance(s, Change):
+                if "（" in s.word or s.figure.value is None:
+                    continue
+                said = 1 if s.word.startswith(_UP) else -1 if s.word.startswith(_DOWN) else None
+                if said is None:
+                    continue
+                printed = f"{s.word}{s.figure}"
+                if s.figure.value < 0:  # 增加 −5 万元 says the opposite of its word
+                    yield _Comparison(path, section, printed, said, -said, f"{s.word}{s.figure.text}")
+                    continue
+                if s.figure.value == 0:
+                    continue  # 增加 0: the word is the template's, the figure says 持平
+                if not s.compared_with or (s.year is not None and s.year != account.year - 1):
+                    continue  # compared with nothing said (年初预算?) or another year (narrative.year reports it)
+                yield _against_last_year(account, path, section, printed, said, s.subject.key)
+            elif isinstance(s, Direction) and s.word == "持平" and "年" in s.against and "预算" not in s.against:
+                if s.subject is None or "或" in s.printed:
+                    continue
+                yield _against_last_year(account, path, section, s.printed, 0, s.subject.key)
+
+
+def _against_last_year(
+    account: FinalAccount, path: str, section: str, printed: str, said: int, key: str
+) -> _Comparison:
+    figure = _figure(account, key)
+    if figure is None or figure.current is None or figure.previous is None:
+        name = FIGURE_LABELS.get(_FIGURES.get(key, ""), key)
+        year = "this year's" if figure is not None and figure.current is None else "last year's"
+        return _Comparison(path, section, printed, said, None, "", f"{year} {name} is not printed")
+    now, then = figure.current.amount, figure.previous.amount
+    found = order(_published(now), _published(then), now, then)
+    return _Comparison(path, section, printed, said, found, f"本年 {plain(now)}，上年 {plain(then)}")
+
+
+def _directions(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
+    for c in (*_budget_directions(account, p), *_year_directions(account, p)):
+        if c.skipped or c.found is None or c.found == c.said:
+            continue
+        word, word_en = _SAY[c.found]
+        yield make_finding(
+            "narrative.direction",
+            c.path,
+            f"{c.section}：“{c.printed}”与所述数字不符（{c.left}），应为“{word}”",
+            f"{c.section}: “{c.printed}” contradicts the figures it describes ({_en(c.left)}): they are {word_en}",
+            stated=c.printed,
+            expected=word,
+            part=part_of(c.section),
+        )
+
+
+def _en(text: str) -> str:
+    return (
+        text.replace("决算", "actual")
+        .replace("本年", "this year")
+        .replace("上年", "last year")
+        .replace("年初预算", "opening budget")
+        .replace("全年预算", "full-year budget")
+        .replace("预算", "budget")
+        .replace("，", ", ")
+    )
+
+
+# -- reasons --------------------------------------------------------------------------------------------------------
+
+
+def _missing_reasons(account: FinalAccount, p: Parsed) -> Iterator[tuple[int, Amount, Amount]]:
+    """Paragraphs of 五（三） and 七 whose 决算 differs from its budget with no reason given."""
+    from budgetkit.io.grammar import Amount, Reason
+
+    for i, statements in enumerate(p.statements):
+        section = account.passages[i].section
+        if not section.startswith(_REASON_SECTIONS) or any(isinstance(s, Reason) for s in statements):
+            continue
+        amounts = [s for s in statements if isinstance(s, Amount) and s.figure.value is not None]
+        for actual in amounts:
+            if actual.role.value != "决算":
+                continue
+            budgets = [s for s in amounts if s.subject == actual.subject and s.role.value != "决算"]
+            budget = next((b for b in budgets if b.role.value == "全年预算"), budgets[0] if budgets else None)
+            if budget is None or actual.figure.value is None or budget.figure.value is None:
+                continue
+            a, b = actual.figure.value, budget.figure.value
+            if order(_published(a), _published(b), a, b) in (-1, 1):
+                yield i, actual, budget
+
+
+def _reasons(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
+    for i, actual, budget in _missing_reasons(account, p):
+        section = account.passages[i].section
+        word = "大于" if (actual.figure.value or 0) > (budget.figure.value or 0) else "小于"
+        yield make_finding(
+            "narrative.reason",
+            f"passages[{i}]",
+            f"{section}：{actual.subject.name}决算 {actual.figure} {word}{budget.role.value} {budget.figure}，"
+            f"未说明“决算数{word}预算数的主要原因”",
+            f"{section}: the actual {actual.figure} of {actual.subject.name} differs from its budget "
+            f"{budget.figure} and no reason is given",
+            stated=actual.figure.value,
+            expected=budget.figure.value,
+            part=part_of(section),
+        )
+
+
+# -- budget adjustments and balances ----------------------------------------------------------------------------
+
+
+def _number(text: str) -> Decimal:
+    return Decimal(text.replace(",", ""))
+
+
+def _adjustments(account: FinalAccount) -> Iterator[Finding]:
+    for i, passage in enumerate(account.passages):
+        for m in _adjustment_sentences(passage.text):
+            opening, adjusted, stated = m.opening, m.adjusted, m.stated
+            difference = _published(opening) - _published(adjusted)
+            word = m.word
+            # 调减 C: opening − adjusted = C; 调增 C: opening − adjusted = −C
+            stated_difference = _published(stated) if word == "调减" else -_published(stated)
+            if difference.overlaps(stated_difference):
+                continue
+            excerpt = m.printed if len(m.printed) <= 80 else m.printed[:77] + "…"
+            exact = opening - adjusted
+            yield make_finding(
+                "narrative.adjustment",
+                f"passages[{i}]",
+                f"{passage.section}：“{excerpt}”：年初预算 {plain(opening)} 万元 − 调整预算 {plain(adjusted)} 万元 = "
+                f"{plain(exact)} 万元，与所述{word} {plain(stated)} 万元不符",
+                f"{passage.section}: the opening budget {plain(opening)} less the adjusted budget {plain(adjusted)} is "
+                f"{plain(exact)} (万元), not the {plain(stated)} the sentence says was adjusted ({word})",
+                stated=stated,
+                expected=exact,
+                part=part_of(passage.section),
+            )
+
+
+def _balance_figures(account: FinalAccount, which: str) -> tuple[tuple[Decimal, Interval] | None, ...]:
+    """This year's and last year's 年末 (or 年初) 结转和结余: as printed, or as 总计 − 本年合计 (with its interval)."""
+    side = account.expenditure if which == "年末" else account.income
+    figure = account.expenditure.closing_balance if which == "年末" else account.income.opening_balance
+    total, year_total = side.total, side.year_total
+
+    def one(attribute: str) -> tuple[Decimal, Interval] | None:
+        printed = getattr(figure, attribute)
+        if printed is not None:
+            return printed.amount, _published(printed.amount)
+        whole, part = getattr(total, attribute), getattr(year_total, attribute)
+        if whole is None or part is None:
+            return None
+        return whole.amount - part.amount, _published(whole.amount) - _published(part.amount)
+
+    return one("current"), one("previous")
+
+
+def _balance_changes(
+    account: FinalAccount,
+) -> Iterator[tuple[int, re.Match[str], tuple[Decimal, Interval] | None, tuple[Decimal, Interval] | None]]:
+    for i, passage in enumerate(account.passages):
+        for m in _BALANCE.finditer(passage.text):
+            now, then = _balance_figures(account, m.group("which"))
+            yield i, m, now, then
+
+
+def _balances(account: FinalAccount) -> Iterator[Finding]:
+    for i, m, now, then in _balance_changes(account):
+        if now is None or then is None:
+            continue
+        stated = _number(m.group("c")) * (1 if m.group("w") == "增加" else -1)
+        if (now[1] - then[1]).overlaps(_published(stated)):
+            continue
+        section = account.passages[i].section
+        change = now[0] - then[0]
+        which = m.group("which")
+        yield make_finding(
+            "narrative.balance",
+            f"passages[{i}]",
+            f"{section}：“{m.group(0)}”，而{which}结转和结余本年 {plain(now[0])} 万元、上年 {plain(then[0])} 万元，"
+            f"变动 {plain(change)} 万元",
+            f"{section}: “{m.group(0)}”, but the {'closing' if which == '年末' else 'opening'} balance is "
+            f"{plain(now[0])} this year and {plain(then[0])} last year, a change of {plain(change)} (万元)",
+            stated=stated,
+            expected=change,
+            part=part_of(section),
+        )
+
+
+# -- years ------------------------------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class _YearIssue:
+    path: str
+    section: str
+    printed: str
+    expected: str
+    why: str
+    why_en: str
+
+
+def _year_issues(account: FinalAccount, p: Parsed) -> Iterator[_YearIssue]:
+    """Years that do not fit the report year, where the template fixes them (comparisons, the 截至 date, titles).
+
+    Other years and dates (history, plans, a document's date) are the unit's own and are not judged.
+    """
+    from budgetkit.io.grammar import Change, Direction, Year
+
+    year = account.year
+    for i, passage in enumerate(account.passages):
+        path, section, text = f"passages[{i}]", passage.section, passage.text
+        statements = p.statements[i]
+        # a year compared with: the one a change or a 持平 of the account's figures is measured against
+        compared = {s.year for s in statements if isinstance(s, Change) and s.year is not None}
+        compared |= {
+            int(m.group(0))
+            for s in statements
+            if isinstance(s, Direction) and (m := re.match(r"\d{4}", s.against)) is not None
+        }
+        for s in statements:
+            if isinstance(s, Year) and s.what == "compared" and s.year in compared and s.year != year - 1:
+                start = max(text.rfind(word, max(0, s.start - 3), s.start) for word in "与比较")
+                end = s.end + 2 if text[s.end : s.end + 2] in ("相比", "持平", "比较") else s.end
+                yield _YearIssue(
+                    path, section, text[start if start >= 0 else s.start : end], f"{year - 1}年",
+                    "比较年度不是上年", f"the comparison year is not the year before ({year - 1})",
+                )  # fmt: skip
+        for m in _CUTOFF.finditer(text):
+            if int(m.group("y")) != year and _ASSETS.match(text, m.end()) is not None:
+                yield _YearIssue(
+                    path, section, m.group(0), f"截至{year}年12月31日",
+                    "截至日期应为决算年度末", "the cut-off date should be the end of the report year",
+                )  # fmt: skip
+        if len(text) <= _TITLE_LENGTH:
+            for m in _TITLE.finditer(text):
+                if int(m.group("y")) != year:
+                    yield _YearIssue(
+                        path, section, m.group(0), f"{year}年度",
+                        "标题年度与决算年度不符", "the title names another year than the account's",
+                    )  # fmt: skip
+
+
+def _years(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
+    for issue in _year_issues(account, p):
+        yield make_finding(
+            "narrative.year",
+            issue.path,
+            f"{issue.section}：“{issue.printed}”：{issue.why}（{account.year}年度决算，应为{issue.expected}）",
+            f"{issue.section}: “{issue.printed}”: {issue.why_en} (a {account.year} account)",
+            stated=issue.printed,
+            expected=issue.expected,
+            part=part_of(issue.section),
+        )
+
+
+# -- units --------------------------------------------------------------------------------------------------------
+
+
+def _unit_slips(account: FinalAccount, p: Parsed) -> Iterator[tuple[int, Amount, Decimal]]:
+    """Amounts whose digits are the table's (or the account's) figure in the other unit: (passage, amount, 万元 value)."""
+    from budgetkit.io.grammar import Amount
+
+    tables = account.tables
+    for i, statements in enumerate(p.statements):
+        amounts = [s for s in statements if isinstance(s, Amount) and s.figure.value and s.role.value == "决算"]
+        for a in amounts:
+            value = a.figure.value
+            assert value is not None
+            reference: Decimal | None = None
+            if a.place is not None and tables.tables:
+                cell = tables.cell(a.place.table, a.place.row, a.place.column)
+                reference = cell.value if cell is not None else None
+            elif not tables.tables:
+                figure = _figure(account, a.subject.key)
+                reference = figure.current.amount if figure is not None and figure.current is not None else None
+            if not reference:
+                continue
+            in_wan = a.figure.unit in ("万元", "万")
+            if value == (reference * 10000 if in_wan else reference) and a.figure.unit in ("万元", "万", "元"):
+                yield i, a, reference  # 万元 digits of 元, or 元 digits of 万元 (never 0: 0 is 0 in either unit)
+
+
+def _units(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
+    for i, a, reference in _unit_slips(account, p):
+        section = account.passages[i].section
+        right = "元" if a.figure.unit in ("万元", "万") else "万元"
+        yield make_finding(
+            "narrative.unit",
+            f"passages[{i}]",
+            f"{section}：{a.subject.name} {a.figure} 的单位有误：决算数据中为 {plain(reference)} 万元，"
+            f"所印数字应以“{right}”为单位",
+            f"{section}: {a.subject.name} {a.figure} has the wrong unit: the account holds {plain(reference)} 万元, "
+            f"so the printed digits are in {right}",
+            stated=str(a.figure),
+            expected=f"{plain(a.figure.value or Decimal(0))}{right}",
+            part=part_of(section),
+        )
+
+
+# -- coverage -------------------------------------------------------------------------------------------------------
+
+
+def coverage(account: FinalAccount) -> tuple[int, tuple[str, ...]]:
+    """How many narrative comparisons were made, and each one skipped with why.
+
+    >>> from budgetkit import datasets
+    >>> n, skipped = coverage(datasets.load("putuo-planning-2024"))
+    >>> n > 10, skipped[0]
+    (True, "一 “增加1062.85万元” comparison skipped: last year's 收入总计 is not printed")
+    """
+    from budgetkit.io.grammar import Year
+
+    p = parsed(account)
+    checked = 0
+    skipped: list[str] = []
+    for c in (*_budget_directions(account, p), *_year_directions(account, p)):
+        if c.skipped:
+            skipped.append(f"{c.section} “{c.printed}” comparison skipped: {c.skipped}")
+        elif c.found is not None:
+            checked += 1
+    for i, m, now, then in _balance_changes(account):
+        if now is None or then is None:
+            section = account.passages[i].section
+            year = "this year's" if now is None else "last year's"
+            skipped.append(
+                f"{section} “{m.group(0)}” comparison skipped: {year} {m.group('which')}结转和结余 is not printed"
+            )
+        else:
+            checked += 1
+    checked += sum(1 for passage in account.passages for _ in _adjustment_sentences(passage.text))
+    years = (s for statements in p.statements for s in statements if isinstance(s, Year))
+    checked += sum(1 for s in years if s.what in ("compared", "date"))
+    checked += sum(1 for passage in account.passages for _ in _TITLE.finditer(passage.text))
+    return checked, tuple(skipped)
+
+
+def _narrative(ctx: Context) -> Iterator[Finding]:
+    account = ctx.account
+    if not account.passages:
+        return
+    p = parsed(account)
+    yield from _directions(account, p)
+    yield from _reasons(account, p)
+    yield from _adjustments(account)
+    yield from _balances(account)
+    yield from _years(account, p)
+    yield from _units(account, p)
+
+
+CODES: Final[Sequence[str]] = (
+    "narrative.direction",
+    "narrative.reason",
+    "narrative.adjustment",
+    "narrative.balance",
+    "narrative.year",
+    "narrative.unit",
+)
+
+RULES = (
+    Rule(
+        code="narrative",
+        title="情况说明的文字与其所述数字一致",
+        title_en="The narrative agrees with the figures it describes",
+        func=_narrative,
+        source="issue 10; template-shanghai-2024.pdf pp. 15–21 [practice]",
+        codes=tuple(CODES),
+    ),
+)
