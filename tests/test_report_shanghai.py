@@ -11,6 +11,7 @@ import pytest
 
 from budgetkit import datasets
 from budgetkit.checks.audit import check
+from budgetkit.checks.finding import Finding, Severity
 from budgetkit.model.account import Figure, FinalAccount
 from budgetkit.model.claim import ChangeExplanation, ClaimKind, resolve
 from budgetkit.narrative.report import generated_claims, render, report_account
@@ -129,7 +130,16 @@ def test_changes_and_reasons_when_the_model_keeps_them() -> None:
     assert "机关运行经费支出142.80万元，比2023年度减少13.52万元，下降8.65%。" in text
     growth = [c for c in generated_claims(account) if c.kind is ClaimKind.GROWTH]
     assert [(c.subject, str(c.stated)) for c in growth] == [("income.total", "12.08"), ("operating_costs", "-8.65")]
-    assert [f for f in check(report_account(account)) if f.path.startswith(("claims[", "passages["))] == []
+    assert _added(report_account(account)) == []
+
+
+def _added(account: FinalAccount) -> list[Finding]:
+    """The findings on the generated claims and passages, but the reasons the template asks for: the model keeps
+    no per-项 reason text (决算数小于预算数的主要原因), so the generated text leaves them for its writer and
+    ``narrative.reason`` rightly says so (a warning, never an error)."""
+    found = [f for f in check(account) if f.path.startswith(("claims[", "passages["))]
+    assert all(f.severity is Severity.WARNING for f in found if f.rule == "narrative.reason")
+    return [f for f in found if f.rule != "narrative.reason"]
 
 
 @pytest.mark.parametrize("account", [PLANNING, SOCIAL], ids=["planning", "social-work"])
@@ -138,7 +148,8 @@ def test_round_trip_adds_no_finding(account: FinalAccount) -> None:
     bare = attrs.evolve(account, claims=(), passages=(), explanations=())
     before = {(f.rule, f.path) for f in check(bare)}
     regenerated = report_account(account)
-    assert [f for f in check(regenerated) if (f.rule, f.path) not in before] == []
+    added = [f for f in check(regenerated) if (f.rule, f.path) not in before]
+    assert [f for f in added if f.rule != "narrative.reason"] == []  # see _added
     assert generated_claims(account)
     for claim in generated_claims(account):
         assert resolve(account, claim.subject) is not None
@@ -208,4 +219,4 @@ def test_three_public_change_item_by_item() -> None:
         "公务用车购置及运行维护费支出与上一年度持平；公务接待费支出决算减少0.15万元，下降27.78%。"
         "公务接待费支出减少的主要原因是严格落实中央八项规定。" in text
     )
-    assert [f for f in check(report_account(account)) if f.path.startswith(("claims[", "passages["))] == []
+    assert _added(report_account(account)) == []
