@@ -1,14 +1,12 @@
 """Tests for reading self-evaluation tables from PDF: both layouts drawn with reportlab at run time, read back.
 
 The PDFs are made in the test (no binary is committed): reportlab draws the tables with their grid and
-merged cells, in Noto Sans SC from the ``plot`` extra (``pylopdf_fonts_zh_cn``). That font has CFF
-outlines, which reportlab does not embed, so the test subsets it to the characters drawn and converts
-the outlines to TrueType with fontTools first (about a second).
+merged cells, in Noto Sans SC (``pylopdf_fonts_zh_cn``) subset to the characters drawn and converted to
+TrueType by the renderer's own font helper (:mod:`budgetkit.outputs.pdf`), about a second.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -18,64 +16,16 @@ import pytest
 pytest.importorskip("pdfplumber")
 pytest.importorskip("reportlab")
 pytest.importorskip("fontTools")
-fonts = pytest.importorskip("pylopdf_fonts_zh_cn")
+pytest.importorskip("pylopdf_fonts_zh_cn")
 
-from budgetkit import datasets  # noqa: E402
-from budgetkit.checks.audit import check  # noqa: E402
-from budgetkit.io.pdf import read_pdf  # noqa: E402
-from budgetkit.io.selfeval import read_selfeval_table, split_text_tables  # noqa: E402
-from budgetkit.model.project import Layout  # noqa: E402
-from test_selfeval import SEED, central_rows  # noqa: E402
+from budgetkit import datasets
+from budgetkit.checks.audit import check
+from budgetkit.io.pdf import read_pdf
+from budgetkit.io.selfeval import read_selfeval_table, split_text_tables
+from budgetkit.model.project import Layout
+from test_selfeval import SEED, central_rows
 
 Rows = Sequence[Sequence[str | None]]
-
-
-def _truetype(text: str, out: Path) -> Path:
-    """Noto Sans SC subset to ``text`` with its CFF outlines converted to TrueType, which reportlab embeds."""
-    from fontTools import subset
-    from fontTools.pens.cu2quPen import Cu2QuPen
-    from fontTools.pens.ttGlyphPen import TTGlyphPen
-    from fontTools.ttLib import TTFont, newTable
-
-    font = TTFont(os.path.join(os.path.dirname(fonts.__file__), "NotoSansSC-Regular.otf"))
-    options = subset.Options()
-    options.notdef_outline = True
-    options.glyph_names = True
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(text=text)
-    subsetter.subset(font)
-    order, glyphs = font.getGlyphOrder(), font.getGlyphSet()
-    glyf = newTable("glyf")
-    glyf.glyphOrder, glyf.glyphs = order, {}
-    for name in order:
-        pen = TTGlyphPen(glyphs)
-        glyphs[name].draw(Cu2QuPen(pen, 1.0, reverse_direction=True))
-        glyf.glyphs[name] = pen.glyph()
-    font["glyf"], font["loca"] = glyf, newTable("loca")
-    del font["CFF "]
-    maxp = font["maxp"]
-    maxp.tableVersion = 0x00010000
-    for key in (
-        "maxTwilightPoints",
-        "maxStorage",
-        "maxFunctionDefs",
-        "maxInstructionDefs",
-        "maxStackElements",
-        "maxSizeOfInstructions",
-        "maxComponentElements",
-        "maxPoints",
-        "maxContours",
-        "maxCompositePoints",
-        "maxCompositeContours",
-        "maxComponentDepth",
-    ):
-        setattr(maxp, key, 0)
-    maxp.maxZones = 1
-    font["head"].glyphDataFormat = 0
-    font["post"].formatType, font["post"].extraNames, font["post"].mapping = 2.0, [], {}
-    font.sfntVersion = "\x00\x01\x00\x00"
-    font.save(out)
-    return out
 
 
 #: The titles and texts the PDFs draw beside their tables.
@@ -93,17 +43,12 @@ def _seed_rows() -> list[list[str]]:
 
 
 @pytest.fixture(scope="module")
-def font(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """One TrueType Noto Sans SC holding every character drawn, registered with reportlab once."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
+def font() -> str:
+    """A registered Noto Sans SC (TrueType, as reportlab embeds it) holding every character drawn: the renderer's."""
+    from budgetkit.outputs.pdf import _font
 
     cells = [cell or "" for rows in (central_rows(), _seed_rows()) for row in rows for cell in row]
-    text = "".join((*_TITLES, *cells)) + "0123456789.%"
-    name = "NotoSansSC-selfeval"
-    if name not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(name, str(_truetype(text, tmp_path_factory.mktemp("font") / "noto.ttf"))))
-    return name
+    return _font(frozenset("".join((*_TITLES, *cells)) + "0123456789.%"))
 
 
 def _pdf(path: Path, font: str, title: str, rows: Rows, spans: Sequence[tuple[int, int, int, int]] = ()) -> Path:

@@ -163,14 +163,16 @@ SECTION_TITLES: Final[tuple[str, ...]] = (
     "其他重要事项的情况说明",
 )
 #: The subsection titles of the sections that have them, by section number (1-based).
+_GENERAL_BUDGET_SUBSECTIONS: Final = (
+    "一般公共预算财政拨款支出决算总体情况",
+    "一般公共预算财政拨款支出决算结构情况",
+    "一般公共预算财政拨款支出决算具体情况",
+)
+_THREE_PUBLIC_SUBSECTIONS: Final = ("“三公”经费财政拨款支出决算总体情况说明", "“三公”经费财政拨款支出决算具体情况说明")
 SUBSECTION_TITLES: Final[Mapping[int, tuple[str, ...]]] = MappingProxyType(
     {
-        5: (
-            "一般公共预算财政拨款支出决算总体情况",
-            "一般公共预算财政拨款支出决算结构情况",
-            "一般公共预算财政拨款支出决算具体情况",
-        ),
-        7: ("“三公”经费财政拨款支出决算总体情况说明", "“三公”经费财政拨款支出决算具体情况说明"),
+        5: _GENERAL_BUDGET_SUBSECTIONS,
+        7: _THREE_PUBLIC_SUBSECTIONS,
         10: ("机关运行经费支出情况", "政府采购支出情况", "国有资产占有使用情况", "预算绩效管理情况"),
     }
 )
@@ -195,12 +197,8 @@ SHANGHAI_SECTION_TITLES: Final[tuple[str, ...]] = (
 )
 SHANGHAI_SUBSECTION_TITLES: Final[Mapping[int, tuple[str, ...]]] = MappingProxyType(
     {
-        5: (
-            "一般公共预算财政拨款支出决算总体情况",
-            "一般公共预算财政拨款支出决算结构情况",
-            "一般公共预算财政拨款支出决算具体情况",
-        ),
-        7: ("“三公”经费财政拨款支出决算总体情况说明", "“三公”经费财政拨款支出决算具体情况说明"),
+        5: _GENERAL_BUDGET_SUBSECTIONS,
+        7: _THREE_PUBLIC_SUBSECTIONS,
         11: ("机关运行经费支出情况", "政府采购支出情况", "国有资产占有使用情况说明"),
     }
 )
