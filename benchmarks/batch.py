@@ -109,7 +109,8 @@ def phase_times(batch: Batch) -> dict[str, float]:
     """Seconds of each phase of check_batch on ``batch`` (internal: for the profile only)."""
     checker = batch_module._Checker(batch, {}, batch_module._Options())
     times = {}
-    for name in ("sums", "compares", "changes", "claims", "classification", "projects", "texts", "charts"):
+    steps = ("sums", "compares", "changes", "claims", "classification", "projects", "selfeval", "texts", "charts")
+    for name in (*steps, "tables", "narrative"):  # the order of _Checker.run
         times[name] = timed(getattr(checker, name))[1]
     return times
 

@@ -96,6 +96,7 @@ from budgetkit.errors import BudgetkitError, LoadError, LoadIssue, MissingExtraE
 from budgetkit.model.account import Figure, FinalAccount
 from budgetkit.model.category import CategoryLevel
 from budgetkit.model.indicator import PerformanceIndicator
+from budgetkit.model.project import FundSource, Project
 from budgetkit.reference.classification import ClassificationTable
 from budgetkit.values.money import Money
 from budgetkit.values.numbers import EXACT
@@ -1329,7 +1330,8 @@ class _Checker:
             if whole[r]:
                 self.found.add(k, rule, i, selfeval_rules.project_findings(ctx, i))
                 continue
-            self.found.add(k, rule, i, selfeval_rules.fund_findings(ctx, i))
+            if not _funds_add_up(ctx.account.projects[i]):
+                self.found.add(k, rule, i, selfeval_rules.fund_findings(ctx, i))
             for j in np.flatnonzero(marked[starts[r] : starts[r + 1]]).tolist():
                 self.found.add(k, rule, i, selfeval_rules.indicator_findings(ctx, i, j))
 
@@ -1363,6 +1365,30 @@ class _Checker:
         rule = self.position["chart"]
         for k in sorted(self.chart_accounts):
             self.found.add(k, rule, 0, list(rule_func(self.context(k))))
+
+
+def _funds_add_up(project: Project) -> bool:
+    """Whether a table's money block certainly gives no ``selfeval.fund_sum`` finding, by the rule's own exact test
+    without wording anything: in each phase the printed rows add up to the printed 总额, or there is nothing to
+    check (no 总额, no row, or no row printed). Otherwise :func:`~budgetkit.checks.rules.selfeval.fund_findings`
+    decides."""
+    lines = project.funds.lines
+    total = next((line for line in lines if line.source is FundSource.TOTAL), None)
+    parts = [line for line in lines if line.source is not FundSource.TOTAL]
+    if total is None or not parts:
+        return True
+    for phase, _, _ in selfeval_rules._PHASES:
+        printed: Money | None = getattr(total, phase)
+        if printed is None:
+            continue
+        amounts = [getattr(line, phase) for line in parts]
+        if any(amount is None for amount in amounts):
+            if all(amount is None for amount in amounts):
+                continue
+            return False  # a blank row: the printed rows must not exceed 总额, decided by the rule
+        if Money.sum(amounts) != printed:
+            return False
+    return True
 
 
 def _tables_printed(batch: Batch, k: int) -> bool:
