@@ -26,6 +26,7 @@ status: timings depend on the machine and its load.
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import random
 import resource
@@ -109,7 +110,8 @@ def phase_times(batch: Batch) -> dict[str, float]:
     """Seconds of each phase of check_batch on ``batch`` (internal: for the profile only)."""
     checker = batch_module._Checker(batch, {}, batch_module._Options())
     times = {}
-    for name in ("sums", "compares", "changes", "claims", "classification", "projects", "texts", "charts"):
+    steps = ("sums", "compares", "changes", "claims", "classification", "projects", "selfeval", "texts", "charts")
+    for name in (*steps, "tables", "narrative"):  # the order of _Checker.run
         times[name] = timed(getattr(checker, name))[1]
     return times
 
@@ -160,6 +162,14 @@ def run(size: int, rate: float, chunk: int, folder: Path, *, with_parquet: bool)
     return result
 
 
+def warm_up() -> None:
+    """Check two accounts every way, untimed: what a process pays once (numpy.ma imported by ``np.unique``, the
+    patterns compiled, the catalogue read) is not a cost per account, and would skew a small run."""
+    accounts, _ = make_accounts(range(2), random.Random(0), 1.0)
+    [check(a) for a in accounts]
+    check_batch(Batch.from_accounts(accounts))
+
+
 def memory(chunk: int) -> dict[str, float]:
     """Bytes per account: the account objects, and the peak while building a batch and checking it."""
     tracemalloc.start()
@@ -192,7 +202,11 @@ def mark(ok: bool) -> str:
 
 def report(runs: Sequence[Run], mem: dict[str, float]) -> int:
     """Print the results; 1 if any finding differed."""
-    print(f"python {platform.python_version()} on {platform.machine()}, numpy {np.__version__}")
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(
+        f"python {platform.python_version()} on {platform.machine()}, numpy {np.__version__}, "
+        f"{os.cpu_count()} cores, load {load:.1f} at the end"
+    )
     for r in runs:
         print(f"{r.size} accounts made in {r.generate:.0f} s (not counted below)")
     print()
@@ -287,6 +301,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("sizes and chunk must be positive")
     if any(not 0 <= rate <= 1 for rate in args.defect_rates):
         parser.error("defect rates lie between 0 and 1")
+    warm_up()
     with tempfile.TemporaryDirectory() as folder:
         runs = [
             run(size, rate, args.chunk, Path(folder) / f"rate-{k}", with_parquet=k == 0)

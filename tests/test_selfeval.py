@@ -391,6 +391,47 @@ def test_check_batch_equals_check_on_the_broken_selfeval_fixtures() -> None:
         assert check_batch(accounts, scoring=scoring) == [check(a, scoring=scoring) for a in accounts]
 
 
+def test_the_split_screens_miss_no_finding() -> None:
+    """A table screen_projects leaves gives its fund sums and the findings of the indicators screen_indicators
+    flags, nothing else; an indicator it leaves gives none, nor do fund rows that add up exactly (the batch
+    scores and sums only what is flagged)."""
+    from budgetkit.checks.batch import Batch, _funds_add_up
+    from budgetkit.datasets.synthetic import DEFECTS, generate
+
+    names = ["consistent", *(f"selfeval.{c}" for c in ("fund_sum", "unfilled", "text_actual", "whole_points"))]
+    accounts = [io.load(FIXTURES / "audit" / f"{name}.toml") for name in names]
+    accounts += [generate(seed, defects=(kind,)) for seed, kind in enumerate(sorted(DEFECTS))]
+    accounts += [datasets.load("zigong-hr-2023"), _central_account()]
+    batch = Batch.from_accounts(accounts)
+    tables, rows = batch._tables["projects"], batch._tables["indicators"]
+    whole = selfeval_rules.screen_projects(tables.columns).tolist()
+    marked = selfeval_rules.screen_indicators(rows.columns).tolist()
+    assert not all(whole) and 0 < sum(marked) < len(marked)  # both screens leave something out
+    start, left, scored, summed, unequal = 0, 0, 0, 0, 0
+    for r, (k, i, n) in enumerate(
+        zip(tables.owner().tolist(), tables.columns["i"].tolist(), tables.columns["n_indicators"].tolist(), strict=True)
+    ):
+        ctx = Context(accounts[k])
+        flagged = [j for j in range(n) if marked[start + j]]
+        for j in range(n):
+            if not marked[start + j]:
+                assert list(selfeval_rules.indicator_findings(ctx, i, j)) == []
+        funds = list(selfeval_rules.fund_findings(ctx, i))
+        if _funds_add_up(accounts[k].projects[i]):
+            summed += 1
+            assert funds == []
+        unequal += bool(funds)
+        if not whole[r]:
+            left += 1
+            screened = list(funds)
+            by_indicator = [f for j in flagged for f in selfeval_rules.indicator_findings(ctx, i, j)]
+            scored += len(by_indicator)
+            screened += by_indicator
+            assert screened == list(selfeval_rules.project_findings(ctx, i))
+        start += n
+    assert left and scored and summed and unequal and start == len(marked)
+
+
 def test_a_central_table_gives_its_low_execution_reason_in_its_deviation_row() -> None:
     """Below 90% executed, 附件1's 偏差原因分析及改进措施 row is the reason; without it the warning stays."""
     rows = central_rows(executed="100.00")

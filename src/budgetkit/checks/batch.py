@@ -20,7 +20,10 @@ touches counts as flagged — and goes through the rule's own exact evaluator
 and wording (one claim, one fund line, one table) on the account itself. The
 self-evaluation tables are screened by the performance rule's own table forms
 (:func:`budgetkit.checks.rules.performance.screen_tables`: weights, totals,
-scores, bands, reasons) under whatever scoring rules are asked for. The
+scores, bands, reasons) under whatever scoring rules are asked for; the selfeval rule
+sums each table's fund rows and scores only the indicators its screen flags
+(:func:`budgetkit.checks.rules.selfeval.screen_indicators`), or the whole table when
+:func:`~budgetkit.checks.rules.selfeval.screen_projects` flags its own rows. The
 functional-classification rule runs once per distinct shape of category
 lines; the text rule only on texts a single combined pattern matches; the
 chart rule only on accounts with charts. An account the batch cannot
@@ -93,6 +96,7 @@ from budgetkit.errors import BudgetkitError, LoadError, LoadIssue, MissingExtraE
 from budgetkit.model.account import Figure, FinalAccount
 from budgetkit.model.category import CategoryLevel
 from budgetkit.model.indicator import PerformanceIndicator
+from budgetkit.model.project import FundSource, Project
 from budgetkit.reference.classification import ClassificationTable
 from budgetkit.values.money import Money
 from budgetkit.values.numbers import EXACT
@@ -1307,25 +1311,29 @@ class _Checker:
             self.found.add(k, rule, 0, list(rule_func(self.context(k))))
 
     def selfeval(self) -> None:
-        """The selfeval rule on each account with a self-evaluation table: whole where a screen finds a table
-        that may give more than fund sums (under the default rules), else only its fund sums (no scoring)."""
+        """The selfeval rule, table by table: whole where a screen flags the table's own rows (under the default
+        rules), else its fund sums and the indicators a screen flags (nothing else of it is scored)."""
         table = self.batch._tables["projects"]
         if not table.rows():
             return
-        owner = table.owner()
+        n_ind = table.columns["n_indicators"].astype(np.int64)
         if self.options.scoring is None or self.options.scoring == DEFAULT_SCORING:
-            flagged = selfeval_rules.screen_tables(table.columns, self.batch._tables["indicators"].columns)
+            whole = selfeval_rules.screen_projects(table.columns).tolist()
+            marked = selfeval_rules.screen_indicators(self.batch._tables["indicators"].columns)
         else:
-            flagged = np.ones(table.rows(), dtype=np.bool_)
-        whole = set(np.unique(owner[flagged]).tolist())
+            whole = [True] * table.rows()
+            marked = np.zeros(int(n_ind.sum()), dtype=np.bool_)
+        starts = np.concatenate(([0], np.cumsum(n_ind))).tolist()
         rule = self.position["selfeval"]
-        for k in np.unique(owner).tolist():
+        for r, (k, i) in enumerate(zip(table.owner().tolist(), table.columns["i"].tolist(), strict=True)):
             ctx = self.context(k)
-            if k in whole:
-                found = list(selfeval_rules.selfeval_findings(ctx))
-            else:
-                found = [f for i in range(len(ctx.account.projects)) for f in selfeval_rules.fund_findings(ctx, i)]
-            self.found.add(k, rule, 0, found)
+            if whole[r]:
+                self.found.add(k, rule, i, selfeval_rules.project_findings(ctx, i))
+                continue
+            if not _funds_add_up(ctx.account.projects[i]):
+                self.found.add(k, rule, i, selfeval_rules.fund_findings(ctx, i))
+            for j in np.flatnonzero(marked[starts[r] : starts[r + 1]]).tolist():
+                self.found.add(k, rule, i, selfeval_rules.indicator_findings(ctx, i, j))
 
     def tables(self) -> None:
         """The table rule, not vectorised: run whole on each account that prints tables (few do)."""
@@ -1357,6 +1365,30 @@ class _Checker:
         rule = self.position["chart"]
         for k in sorted(self.chart_accounts):
             self.found.add(k, rule, 0, list(rule_func(self.context(k))))
+
+
+def _funds_add_up(project: Project) -> bool:
+    """Whether a table's money block certainly gives no ``selfeval.fund_sum`` finding, by the rule's own exact test
+    without wording anything: in each phase the printed rows add up to the printed 总额, or there is nothing to
+    check (no 总额, no row, or no row printed). Otherwise :func:`~budgetkit.checks.rules.selfeval.fund_findings`
+    decides."""
+    lines = project.funds.lines
+    total = next((line for line in lines if line.source is FundSource.TOTAL), None)
+    parts = [line for line in lines if line.source is not FundSource.TOTAL]
+    if total is None or not parts:
+        return True
+    for phase, _, _ in selfeval_rules._PHASES:
+        printed: Money | None = getattr(total, phase)
+        if printed is None:
+            continue
+        amounts = [getattr(line, phase) for line in parts]
+        if any(amount is None for amount in amounts):
+            if all(amount is None for amount in amounts):
+                continue
+            return False  # a blank row: the printed rows must not exceed 总额, decided by the rule
+        if Money.sum(amounts) != printed:
+            return False
+    return True
 
 
 def _tables_printed(batch: Batch, k: int) -> bool:

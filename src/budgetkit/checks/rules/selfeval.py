@@ -45,7 +45,18 @@ if TYPE_CHECKING:
     BoolArray = npt.NDArray[np.bool_]
     Columns = Mapping[str, np.ndarray[Any, Any]]
 
-__all__ = ["RULES", "fund_findings", "fund_sum_checks", "is_unfilled", "project_findings", "screen_tables", "selfeval_findings"]
+__all__ = [
+    "RULES",
+    "fund_findings",
+    "fund_sum_checks",
+    "indicator_findings",
+    "is_unfilled",
+    "project_findings",
+    "screen_indicators",
+    "screen_projects",
+    "screen_tables",
+    "selfeval_findings",
+]
 
 #: The phases of the money block: field → (Sichuan label, central label).
 _PHASES: Final = (
@@ -223,6 +234,17 @@ def fund_findings(ctx: Context, i: int) -> Iterator[Finding]:
             yield finding
 
 
+def indicator_findings(ctx: Context, i: int, j: int) -> Iterator[Finding]:
+    """The findings of indicator ``j`` of project ``i``'s table alone, as :func:`project_findings` gives them
+    (none when the table is not evaluated or was never filled in)."""
+    project = ctx.account.projects[i]
+    if not project.evaluated or is_unfilled(project):
+        return
+    rules: ScoringRules = ctx.scoring_rules
+    path = f"projects[{i}].indicators[{j}]"
+    yield from _indicator(ctx, path, project.label, project.indicators[j], rules, rules.score_places is None)
+
+
 def project_findings(ctx: Context, i: int) -> Iterator[Finding]:
     """The findings of project ``i``'s self-evaluation table under this rule (none when not evaluated).
 
@@ -285,14 +307,23 @@ def screen_tables(p: Columns, c: Columns) -> BoolArray:
     the vectorised twin of :func:`selfeval_findings` for the batch.
 
     ``p`` holds one row per table and ``c`` one per indicator (the batch's columns: millionths beside printed
-    exponents). Flagged: a variant that does not fit, a table that may be unfilled, a stated score in whole points
-    that the rule may not give in whole points (not a met target of whole weight), a 完成值 that is text.
+    exponents). Flagged: a table :func:`screen_projects` flags, or one with an indicator :func:`screen_indicators`
+    flags.
     """
     import numpy as np
 
+    flagged: BoolArray = screen_projects(p) | (
+        segment_sums(screen_indicators(c).astype(np.int64), p["n_indicators"].astype(np.int64)) > 0
+    )
+    return flagged
+
+
+def screen_projects(p: Columns) -> BoolArray:
+    """Which tables may give a finding from their own rows (conservative), under the default rules: a variant
+    that does not fit, a table that may be unfilled, an execution score in whole points that the rule may not give
+    in whole points. An unflagged table gives at most its fund sums and the findings of its indicators."""
     from budgetkit.checks.scoring import DEFAULT_RULES as SCORING
 
-    n_ind = p["n_indicators"].astype(np.int64)
     flagged = ~p["representable"]
     weight_known = p["exec_weight_exp"] != UNKNOWN
     flagged |= weight_known & (p["exec_weight"] != int(SCORING.execution_weight) * _MILLION)
@@ -302,7 +333,19 @@ def screen_tables(p: Columns, c: Columns) -> BoolArray:
     defined = (p["executed_exp"] != UNKNOWN) & (p["adjusted_exp"] != UNKNOWN) & (adjusted != 0)
     partly = defined & ~((executed >= adjusted) & (adjusted > 0))  # a full execution scores the whole 10
     flagged |= whole & (p["exec_score_exp"] != UNKNOWN) & (p["exec_score_exp"] >= 0) & partly
+    result: BoolArray = flagged
+    return result
 
+
+def screen_indicators(c: Columns) -> BoolArray:
+    """Which indicators may give a finding (conservative), under the default rules: a stated score in whole points
+    that the rule may not give in whole points (not a met target of whole weight), a 完成值 that is text; an
+    unflagged indicator gives none (:func:`indicator_findings`)."""
+    import numpy as np
+
+    from budgetkit.checks.scoring import DEFAULT_RULES as SCORING
+
+    whole = SCORING.score_places is None
     op, target, actual, weight = c["op"], c["target"], c["actual"], c["weight"]
     qualitative = op == _OPERATOR_INDEX[Operator.QUALITATIVE]
     stated_known = c["stated_exp"] != UNKNOWN
@@ -320,6 +363,5 @@ def screen_tables(p: Columns, c: Columns) -> BoolArray:
     numeric = (c["target_exp"] != UNKNOWN) & (c["actual_exp"] != UNKNOWN)
     whole_stated = stated_known & (c["stated_exp"] >= 0)
     ind |= whole & whole_stated & numeric & ~qualitative & ~(met & (weight % _MILLION == 0) & (target != 0))
-    flagged |= segment_sums(ind.astype(np.int64), n_ind) > 0
-    result: BoolArray = flagged
+    result: BoolArray = ind
     return result
