@@ -537,7 +537,15 @@ class _Builder:
             boxes = narrative.boxes(statement)
             box = boxes[0] if boxes else None
             section = self._claim_section(statement)
-            if isinstance(statement, Amount):
+            if (
+                isinstance(statement, Amount | Change | Share | Completion)
+                and narrative.in_performance(statement)
+                and not statement.subject.key.startswith("performance.")
+                and statement.figure.value is not None
+            ):
+                printed = self.doc.paragraphs[statement.paragraph].text[statement.start : statement.end]
+                self._not_held(box, printed, "a figure of 预算绩效管理情况, which describes projects, not the account's figures")
+            elif isinstance(statement, Amount):
                 self._amount(statement, box)
             elif isinstance(statement, Change | Share | Completion):
                 self._claim(statement, box, section, tables)
