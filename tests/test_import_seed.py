@@ -151,9 +151,10 @@ IMPORT_ONLY_CLAIMS = (
 #: Claims only the transcription holds.
 DATASET_ONLY_CLAIMS = (
     Gap("projects", lambda kind, subject, section: subject.startswith(("projects", "3", "7")) or section.startswith("项目"),
-        "claims about projects: the transcription keeps 十（四）'s sentences about each project (年初预算为…, "
-        "执行率为100%, 等6个项目) and the tables' totals as claims; the import holds the tables' projects and "
-        "reports 十（四）'s figures as read but not held (they describe projects, not the account's figures)"),
+        "claims about projects the import does not make: 十（四）'s sentences on the 人员类项目 and 公用经费项目 "
+        "(no table prints them, see PROJECT_GAPS), its sum (共计474.95万元), counts (等6个项目), overall score, and "
+        "the tables' own sentences (自评100分, 完成率…); the figures 十（四） prints on each tabled project are claims "
+        "of both"),
     Gap("amount claims", lambda kind, subject, section: kind == "amount",
         "a figure printed twice: the transcription keeps the second printing as an amount claim; the importer "
         "keeps the first printing as the figure (and the second in its passage)"),
@@ -300,16 +301,18 @@ def test_each_project_is_placed_on_its_title_line(pair: tuple[Imported, FinalAcc
 
 
 def test_the_tables_figures_are_counted_as_imported(pair: tuple[Imported, FinalAccount], tmp_path: Path) -> None:
-    """The numbers of the tables' figure cells move from "kept in text" to "imported": 305 of them (the
-    numbers of the text without its tables are the same otherwise)."""
+    """Against the same text without its tables: the numbers of the tables' figure cells move from "kept in
+    text" to "imported" (305), and so do the 26 figures 十（四） prints about the seven projects (claims now,
+    not understood before)."""
     imported, _ = pair
     alone = tmp_path / "without-tables.txt"
     alone.write_text("\n".join(SEED.read_text(encoding="utf-8").splitlines()[:157]) + "\n", encoding="utf-8")
     narrative = read_text(alone).report
     report = imported.report
     tables_seen = report.numbers_seen - narrative.numbers_seen
-    assert report.numbers_imported - narrative.numbers_imported == 305
+    assert report.numbers_imported - narrative.numbers_imported == 305 + 26
     assert report.numbers_in_text - narrative.numbers_in_text == tables_seen - 305
+    assert len(narrative.not_understood) - len(report.not_understood) == 26
     assert report.numbers_not_held == narrative.numbers_not_held
 
 
@@ -333,7 +336,30 @@ def test_the_performance_section_raises_no_completion_alarm(pair: tuple[Imported
     imported, _ = pair
     made = imported.account
     assert made.general_budget.public_use.budget is None
-    assert not [c for c in made.claims if c.section.startswith("十（四）")]
+    assert all(c.subject.startswith("projects[") for c in made.claims if c.section.startswith("十（四）"))
     assert not [f for f in check(made) if f.rule == "claim.completion"]
     held = [i for i in imported.report.issues if "预算绩效管理情况" in i.reason]
     assert [i.text for i in held if str(i.box) == "第98行"][:1] == ["48.03万元"]
+
+
+def test_the_performance_section_s_figures_on_each_project_are_its_claims(pair: tuple[Imported, FinalAccount]) -> None:
+    """十（四）'s clause on each tabled project (年初预算为…, 调整预算数为…, 决算数为…, 执行率为100%) gives the claims
+    the transcription holds, each on its line; 年初预算为73.30万元 against the table's 40.88 is the one the
+    transcription's check finds too (claim.amount)."""
+    from budgetkit.checks.audit import check
+
+    imported, typed = pair
+
+    def key(claim: object) -> ClaimKey:
+        return (claim.kind.value, claim.subject, claim.stated, claim.base, claim.section)  # type: ignore[attr-defined]
+
+    tabled = {f"projects[{p.code or p.name}]" for p in typed.projects if p.evaluated}
+    mine = [c for c in imported.account.claims if c.subject.split(".")[0] in tabled]
+    theirs = [c for c in typed.claims if c.subject.split(".")[0] in tabled and c.section == "十（四）"]
+    assert len(mine) == 26 and Counter(map(key, mine)) == Counter(map(key, theirs))
+    places = {str(imported.report.box(f"claims[{imported.account.claims.index(c)}]")) for c in mine}
+    assert places == {"第99行", "第101行"}
+    slips = [f for f in check(imported.account) if f.rule == "claim.amount"]
+    assert [(f.stated_text, f.expected_text) for f in slips] == [
+        (f.stated_text, f.expected_text) for f in check(typed) if f.rule == "claim.amount"
+    ]

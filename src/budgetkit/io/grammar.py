@@ -66,6 +66,7 @@ __all__ = [
     "Figure",
     "Narrative",
     "NarrativeError",
+    "ProjectFigure",
     "ProjectFigures",
     "Reason",
     "Role",
@@ -441,43 +442,61 @@ class Narrative:
 
 
 @attrs.frozen
+class ProjectFigure:
+    """One figure a clause of 预算绩效管理情况 prints about a project: which (``initial`` 年初预算, ``adjusted``
+    调整预算, ``executed`` 决算 in 万元, ``rate`` 执行率 in %), its exact value, the printed phrase's span in the
+    paragraph ("年初预算为12万元") and where its number starts (as :class:`Unread` places a number)."""
+
+    role: str
+    value: Decimal
+    start: int
+    end: int
+    number: int
+
+
+@attrs.frozen
 class ProjectFigures:
-    """A project (or a project kind) that 预算绩效管理情况 describes with its money: the kind its paragraph
-    names (人员类, 公用经费, 其他运转类, 特定目标类; ``None`` when none is named), its 年初预算, 调整预算 and
-    决算 in 万元 as printed (``None`` when not printed), what it is used for (``主要用于…``) and where.
+    """A project (or a project kind) that 预算绩效管理情况 describes with its money: the kind its clause
+    names (人员类, 公用经费, 其他运转类, 特定目标类; ``None`` when none is named), its printed figures, what it
+    is used for (``主要用于…``, "" when not printed), and where: paragraph, section ("十（四）") and span.
     """
 
     kind: str | None
-    initial: Decimal | None
-    adjusted: Decimal | None
-    executed: Decimal | None
+    figures: tuple[ProjectFigure, ...]
     use: str
     paragraph: int
+    section: str
     start: int
     end: int
-    text: str
+
+    def value(self, role: str) -> Decimal | None:
+        """The figure printed in ``role`` ("initial", "adjusted", "executed", "rate"), or ``None``."""
+        return next((f.value for f in self.figures if f.role == role), None)
 
 
 #: The project kinds 预算绩效管理情况 names (the enum values of :class:`~budgetkit.model.project.ProjectKind`).
 _PROJECT_KIND: Final = re.compile(r"人员类|公用经费|其他运转类|特定目标类")
 _AMOUNT_OF: Final = r"\s*(?:为|是)?\s*(?P<v>\d[\d,]*(?:\.\d+)?)\s*万元"
-_INITIAL: Final = re.compile(r"年初预算(?:数)?" + _AMOUNT_OF)
-_ADJUSTED: Final = re.compile(r"调整(?:后)?预算(?:数)?" + _AMOUNT_OF)
-_EXECUTED: Final = re.compile(r"决算(?:数)?" + _AMOUNT_OF)
+_PROJECT_FIGURES: Final = (
+    ("initial", re.compile(r"年初预算(?:数)?" + _AMOUNT_OF)),
+    ("adjusted", re.compile(r"调整(?:后)?预算(?:数)?" + _AMOUNT_OF)),
+    ("executed", re.compile(r"决算(?:数)?" + _AMOUNT_OF)),
+    ("rate", re.compile(r"执行率\s*(?:为|是)?\s*(?P<v>\d+(?:\.\d+)?)\s*[%％]")),
+)
 _USE: Final = re.compile(r"主要用于[^，。；]+")
 
 
 def performance_projects(narrative: Narrative) -> tuple[ProjectFigures, ...]:
     """The projects 预算绩效管理情况 describes by their money, one per clause (``；``) that prints a 调整预算
     or a 决算: Sichuan's "2023年其他运转类项目：流动人员人事档案管理项目，项目资金主要用于…，年初预算为12万元，
-    调整预算为11.30万元，决算为11.30万元". The kind is the first the clause names, else the last named before
-    it (in the clause's paragraph or the headings above it).
+    调整预算为11.30万元，决算为11.30万元，执行率为100%". The kind is the first the clause names, else the last
+    named before it (in the clause's paragraph or the headings above it).
 
     >>> para = lambda text: Paragraph(text, (Line(text, Box(1, 0, 0, 9, 9)),))
-    >>> n = parse_paragraphs([para("（四）预算绩效管理情况。"), para("(3)特定目标类项目绩效分析"),
-    ...     para("一是示例项目，项目资金主要用于培训的支出，年初预算为9万元，调整预算数为8.50万元，决算数为8.50万元；二是…")])
-    >>> [(p.kind, p.initial, p.adjusted, p.executed, p.use) for p in performance_projects(n)]
-    [('特定目标类', Decimal('9'), Decimal('8.50'), Decimal('8.50'), '主要用于培训的支出')]
+    >>> n = parse_paragraphs([para("十、其他重要事项的情况说明"), para("（四）预算绩效管理情况。"), para("(3)特定目标类项目绩效分析"),
+    ...     para("一是示例项目，项目资金主要用于培训的支出，年初预算为9万元，调整预算数为8.50万元，决算数为8.50万元，执行率100%；二是…")])
+    >>> [(p.kind, p.section, p.value("initial"), p.value("executed"), p.value("rate"), p.use) for p in performance_projects(n)]
+    [('特定目标类', '十（四）', Decimal('9'), Decimal('8.50'), Decimal('100'), '主要用于培训的支出')]
     """
     out: list[ProjectFigures] = []
     kind: str | None = None
@@ -486,21 +505,23 @@ def performance_projects(narrative: Narrative) -> tuple[ProjectFigures, ...]:
         start = 0
         for clause in re.split(r"(?<=；)", text):
             end = start + len(clause)
-            named = _PROJECT_KIND.search(clause)
-            adjusted, executed = _ADJUSTED.search(clause), _EXECUTED.search(clause)
-            if adjusted or executed:
-                initial, use = _INITIAL.search(clause), _USE.search(clause)
+            figures = tuple(
+                ProjectFigure(role, Decimal(m.group("v").replace(",", "")), start + m.start(), start + m.end(), start + m.start("v"))
+                for role, pattern in _PROJECT_FIGURES
+                for m in pattern.finditer(clause)
+            )
+            if any(f.role in ("adjusted", "executed") for f in figures):
+                named = _PROJECT_KIND.search(clause)
+                use = _USE.search(clause)
                 out.append(
                     ProjectFigures(
                         kind=named.group() if named else kind,
-                        initial=_amount(initial),
-                        adjusted=_amount(adjusted),
-                        executed=_amount(executed),
+                        figures=tuple(sorted(figures, key=lambda f: f.start)),
                         use=use.group() if use else "",
                         paragraph=index,
+                        section=_section_at(narrative.paragraphs, index),
                         start=start,
                         end=end,
-                        text=clause,
                     )
                 )
             kinds = _PROJECT_KIND.findall(clause)
@@ -510,8 +531,17 @@ def performance_projects(narrative: Narrative) -> tuple[ProjectFigures, ...]:
     return tuple(out)
 
 
-def _amount(m: re.Match[str] | None) -> Decimal | None:
-    return None if m is None else Decimal(m.group("v").replace(",", ""))
+def _section_at(paragraphs: Sequence[Paragraph], index: int) -> str:
+    """The section ("十（四）") a paragraph sits in: the nearest section heading above it, with the nearest
+    subsection heading between the two."""
+    subsection = ""
+    for i in range(index, -1, -1):
+        text = paragraphs[i].text
+        if m := _SECTION.match(text):
+            return m.group("n") + subsection
+        if not subsection and (m := _SUBSECTION.match(text)):
+            subsection = m.group("n")
+    return subsection
 
 
 # -- vocabulary ------------------------------------------------------------------------------------------------

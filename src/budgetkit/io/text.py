@@ -40,11 +40,11 @@ import attrs
 
 from budgetkit.errors import LoadError, LoadIssue
 from budgetkit.io.document import MAX_CHARS, Box, Cell, Document, Line, Paragraph, RawTable
-from budgetkit.io.grammar import _NUMBER, NarrativeError, ProjectFigures, performance_projects, read_narrative
+from budgetkit.io.grammar import _NUMBER
 from budgetkit.io.pdf import _SELFEVAL_FIGURE, Imported, ReportIssue, from_document
 from budgetkit.io.selfeval import is_selfeval_title, read_selfeval_table, split_text_tables
 from budgetkit.model.account import UnitType
-from budgetkit.model.project import Project, ProjectKind
+from budgetkit.model.project import Project
 from budgetkit.model.tables import Tables
 
 __all__ = ["TextBox", "html_document", "read_html", "read_text", "text_document"]
@@ -137,8 +137,17 @@ def read_text(
     """
     text = _read(path)
     doc = text_document(text, str(path))
-    imported = _tables_apart(from_document(doc, table_set=table_set, unit_type=unit_type))
-    return _with_projects(imported, doc, text.splitlines())
+    lines = text.splitlines()
+    projects, issues, counted = _text_projects(doc.source, lines)
+    imported = _tables_apart(from_document(doc, table_set=table_set, unit_type=unit_type, projects=projects))
+    report = imported.report
+    report = attrs.evolve(
+        report,
+        numbers_imported=report.numbers_imported + counted,
+        numbers_in_text=report.numbers_in_text - counted,
+        issues=(*report.issues, *issues),
+    )
+    return Imported(imported.account, report)
 
 
 def read_html(
@@ -182,67 +191,29 @@ def _table_lines(lines: Sequence[str]) -> list[list[int]]:
     return tables
 
 
-def _narrated(project: Project, figures: Sequence[ProjectFigures]) -> ProjectFigures | None:
-    """The one project 预算绩效管理情况 describes with this project's 调整预算 and 决算, or ``None``."""
-    total = project.funds.total
-    if total.adjusted is None or total.executed is None:
-        return None
-    same = [f for f in figures if f.adjusted == total.adjusted.amount and f.executed == total.executed.amount]
-    return same[0] if len(same) == 1 else None
+def _text_projects(source: str, lines: Sequence[str]) -> tuple[list[tuple[Project, Box]], list[ReportIssue], int]:
+    """The projects of a text's self-evaluation tables (one cell a line), each with its title's line; the
+    issues of the tables that cannot be read (on their titles' lines); and how many numbers their figure
+    cells print, which are imported (the table lines are otherwise paragraphs, kept in text).
 
-
-def _with_projects(imported: Imported, doc: Document, lines: Sequence[str]) -> Imported:
-    """The account with the projects of the text's self-evaluation tables, and the report with their numbers.
-
-    A table prints no 项目类别 and no 用途: where 预算绩效管理情况 (Sichuan's 十（四）) describes a project by its
-    调整预算 and 决算, exactly one clause matching (:func:`~budgetkit.io.grammar.performance_projects`), the
-    kind that clause names and its ``主要用于…`` are the project's; else the kind is the documented default
-    (特定目标类, :func:`~budgetkit.io.selfeval.read_selfeval_table`) and the use is left empty. Each project is
-    placed on its title's line (``projects[i]``); the figures of its cells are counted as imported (they were
-    kept in text before), and a table that cannot be read is an issue on its title's line.
+    The projects' kinds, uses and 预算绩效管理情况 claims come as a PDF's do (:func:`~budgetkit.io.pdf.from_document`).
     """
-    tables = split_text_tables(lines)
-    places = _table_lines(lines)
-    if not tables:
-        return imported
-    try:
-        figures = performance_projects(read_narrative(doc))
-    except NarrativeError:
-        figures = ()
-    account, report = imported.account, imported.report
-    projects: list[Project] = []
+    projects: list[tuple[Project, Box]] = []
     issues: list[ReportIssue] = []
-    new_places: dict[str, Box] = {}
     counted = 0
-    for rows, numbers in zip(tables, places, strict=True):
+    for rows, numbers in zip(split_text_tables(lines), _table_lines(lines), strict=True):
         box = _line_box(numbers[0], lines[numbers[0] - 1])
         try:
-            project = read_selfeval_table(rows, source=f"{doc.source} {box}", paragraphs=True)
+            project = read_selfeval_table(rows, source=f"{source} {box}", paragraphs=True)
         except LoadError as exc:
             issues.extend(ReportIssue(box, issue.path, issue.message) for issue in exc.issues)
             continue
-        narrated = _narrated(project, figures)
-        if narrated is not None:
-            project = attrs.evolve(
-                project,
-                kind=ProjectKind(narrated.kind) if narrated.kind else project.kind,
-                use=project.use or narrated.use,
-            )
-        new_places[f"projects[{len(account.projects) + len(projects)}]"] = box
-        projects.append(project)
+        projects.append((project, box))
         for number in numbers:
             cell = _clean(lines[number - 1])
             if _SELFEVAL_FIGURE.fullmatch(cell.replace(" ", "")):
                 counted += len(_NUMBER.findall(cell))
-    account = attrs.evolve(account, projects=(*account.projects, *projects))
-    report = attrs.evolve(
-        report,
-        numbers_imported=report.numbers_imported + counted,
-        numbers_in_text=report.numbers_in_text - counted,
-        issues=(*report.issues, *issues),
-        places={**report.places, **new_places},
-    )
-    return Imported(account, report)
+    return projects, issues, counted
 
 
 def _line_box(number: int, text: str) -> TextBox:
