@@ -7,7 +7,9 @@ the :class:`~budgetkit.io.document.Document` a PDF is read into, and imported by
 the same table importer maps ``<table>`` elements to the template's tables by their titles.
 
 - **Text**: every non-empty line is a paragraph; marks a conversion leaves (``[bookmark: _Toc3028]``)
-  and indentation are dropped. The place of everything is its line (``第12行``, :class:`TextBox`).
+  and indentation are dropped. The place of everything is its line (``第12行``, :class:`TextBox`). The
+  self-evaluation tables a text export prints one cell a line (a tab, then the cell) are the account's
+  projects (:func:`~budgetkit.io.selfeval.split_text_tables`), each placed on its title's line.
 - **HTML** (``html.parser`` of the standard library): ``<p>``, ``<h1>``…``<h6>``, ``<li>`` and
   ``<div>`` text are paragraphs; every ``<table>`` is a table whose cells keep their ``colspan`` and
   ``rowspan`` as merged places (``None``), with the paragraphs just above it (its title, ``单位：万元``)
