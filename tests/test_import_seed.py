@@ -2,9 +2,10 @@
 
 Every difference between the two is listed here, figure by figure and claim by claim, and each is
 explained by one entry of ``GAPS`` — a known, justified gap — or the test fails: a new difference fails
-it, and so does a gap that no longer occurs (fixed: remove its entry). The projects (十（四）'s
-self-evaluation tables, about line 158 on) are left to ``budgetkit.io.selfeval``; the charts and the
-transcriber's explanations (``explanations``) are not read from text by any importer.
+it, and so does a gap that no longer occurs (fixed: remove its entry). The projects (the self-evaluation
+tables from line 159 on, with the kind and use 十（四） states) are compared project by project
+(``PROJECT_GAPS``); the charts and the transcriber's explanations (``explanations``) are not read from
+text by any importer.
 """
 
 from __future__ import annotations
@@ -105,9 +106,6 @@ FIGURE_GAPS = (
     Gap("budget = actual", lambda p, m, t: p.endswith(".budget") and m is None and t is not None,
         "budgets: the seed prints no 预算数, only 完成预算100% and 决算数与预算数持平; the transcription takes the "
         "budget equal to the actual, the importer keeps the completion rate as a claim and infers no budget"),
-    Gap("公用经费 budget", lambda p, m, t: p == "general_budget.public_use.budget" and m == Decimal("48.03"),
-        "十（四） prints 公用经费年初预算为48.03万元 (the 公用经费项目's budget in the performance analysis); "
-        "the grammar reads it as 公用经费's budget, the transcription keeps it with the projects"),
     Gap("categories", _absent_in_import("general_budget.categories"),
         "类/款/项: the importer builds them from 表五, which the seed does not print (Sichuan publishes its tables "
         "apart); the 情况说明's 项 amounts and completions are read, and reported as read but not held"),
@@ -145,9 +143,6 @@ IMPORT_ONLY_CLAIMS = (
         "as the one subject 收入支出总计 (total → income.total); the transcription keeps expenditure.total"),
     Gap("shares in 七（二）", lambda kind, subject, section: section == "七（二）" and kind == "share",
         "七（二）'s shares: the importer labels them 七（二）, the transcription 七"),
-    Gap("completion in 十（四）", lambda kind, subject, section: section == "十（四）" and kind == "completion",
-        "十（四）'s 执行率 sentences: the grammar reads 执行率为100% as the completion of the paragraph's first "
-        "subject (项目支出, 公用经费); the transcription as the completion of each project (left to selfeval)"),
     Gap("sections", lambda kind, subject, section: section.startswith(("七（", "五（三）", "十（四）")),
         "sections: the importer labels a claim by its section and numbered point (七（二）3, 五（三）1); the "
         "transcription by the top section only (七, 五（三）)"),
@@ -156,8 +151,10 @@ IMPORT_ONLY_CLAIMS = (
 #: Claims only the transcription holds.
 DATASET_ONLY_CLAIMS = (
     Gap("projects", lambda kind, subject, section: subject.startswith(("projects", "3", "7")) or section.startswith("项目"),
-        "projects: their funds, completions, counts, scores and indicator ratios come from the self-evaluation "
-        "tables, read by budgetkit.io.selfeval (wired in at the merge)"),
+        "claims about projects the import does not make: 十（四）'s sentences on the 人员类项目 and 公用经费项目 "
+        "(no table prints them, see PROJECT_GAPS), its sum (共计474.95万元), counts (等6个项目), overall score, and "
+        "the tables' own sentences (自评100分, 完成率…); the figures 十（四） prints on each tabled project are claims "
+        "of both"),
     Gap("amount claims", lambda kind, subject, section: kind == "amount",
         "a figure printed twice: the transcription keeps the second printing as an amount claim; the importer "
         "keeps the first printing as the figure (and the second in its passage)"),
@@ -260,3 +257,109 @@ def test_the_import_report_places_every_figure_on_its_line(pair: tuple[Imported,
     assert report.numbers_seen == report.numbers_imported + report.numbers_in_text + report.numbers_not_held + len(
         report.not_understood
     )
+
+
+#: Every project difference, by name: (imported, transcribed) are the project or None.
+PROJECT_GAPS = (
+    Gap("projects without a table", lambda name, made, typed: made is None and typed is not None and not typed.evaluated,
+        "人员类项目 and 公用经费项目: the transcription makes two projects of 十（四）'s paragraphs on 人员类 and "
+        "公用经费 (no self-evaluation table prints them); the import makes projects of the tables only and reports "
+        "those paragraphs' figures as read but not held"),
+)
+
+
+def test_every_project_difference_is_a_known_gap(pair: tuple[Imported, FinalAccount]) -> None:
+    imported, typed = pair
+    made = {p.name: p for p in imported.account.projects}
+    kept = {p.name: p for p in typed.projects}
+    differences = [(name, made.get(name), kept.get(name)) for name in sorted(set(made) | set(kept))
+                   if made.get(name) != kept.get(name)]
+    explained = _explain(PROJECT_GAPS, differences)
+    assert explained.get("", []) == [], "project differences no gap explains"
+    assert {g.name for g in PROJECT_GAPS} == set(explained)
+
+
+def test_the_tables_are_the_evaluated_projects_in_order(pair: tuple[Imported, FinalAccount]) -> None:
+    """The seven tables equal the transcription's evaluated projects field for field, in the printed order:
+    the 档案专项's kind (其他运转类) and every project's use (主要用于…) from 十（四）'s clause that gives the
+    project's 调整预算 and 决算."""
+    imported, typed = pair
+    assert list(imported.account.projects) == [p for p in typed.projects if p.evaluated]
+    archive = imported.account.projects[3]
+    assert (archive.name, archive.kind.value, archive.use) == (
+        "市人力资源服务中心档案专项", "其他运转类", "主要用于流动人员档案接收、保管等管理运行相关费用的支付")
+
+
+def test_each_project_is_placed_on_its_title_line(pair: tuple[Imported, FinalAccount]) -> None:
+    imported, _ = pair
+    report = imported.report
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    places = [str(report.box(f"projects[{i}]")) for i in range(7)]
+    assert places == ["第159行", "第359行", "第556行", "第741行", "第926行", "第1111行", "第1345行"]
+    assert all("绩效自评表" in lines[int(p[1:-1]) - 1] for p in places)
+    assert str(report.box("projects[3].indicators[2].actual")) == "第741行"  # a finding's path: its table
+
+
+def test_the_tables_figures_are_counted_as_imported(pair: tuple[Imported, FinalAccount], tmp_path: Path) -> None:
+    """Against the same text without its tables: the numbers of the tables' figure cells move from "kept in
+    text" to "imported" (305), and so do the 26 figures 十（四） prints about the seven projects (claims now,
+    not understood before)."""
+    imported, _ = pair
+    alone = tmp_path / "without-tables.txt"
+    alone.write_text("\n".join(SEED.read_text(encoding="utf-8").splitlines()[:157]) + "\n", encoding="utf-8")
+    narrative = read_text(alone).report
+    report = imported.report
+    tables_seen = report.numbers_seen - narrative.numbers_seen
+    assert report.numbers_imported - narrative.numbers_imported == 305 + 26
+    assert report.numbers_in_text - narrative.numbers_in_text == tables_seen - 305
+    assert len(narrative.not_understood) - len(report.not_understood) == 26
+    assert report.numbers_not_held == narrative.numbers_not_held
+
+
+def test_a_project_the_narrative_does_not_describe_keeps_the_default_kind(tmp_path: Path) -> None:
+    """Without 十（四）'s clause on the 档案专项 (调整预算为11.30万元，决算为11.30万元) its kind is the documented
+    default, 特定目标类, and its use is empty; the other projects keep theirs."""
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    assert lines[98].startswith("2023年其他运转类项目：流动人员人事档案管理项目")
+    copy = tmp_path / "seed.txt"
+    copy.write_text("\n".join(lines[:98] + lines[99:]) + "\n", encoding="utf-8")
+    projects = read_text(copy).account.projects
+    assert (projects[3].kind.value, projects[3].use) == ("特定目标类", "")
+    assert [p.kind.value for p in projects[:3]] == ["特定目标类"] * 3 and all(p.use for p in projects[:3])
+
+
+def test_the_performance_section_raises_no_completion_alarm(pair: tuple[Imported, FinalAccount]) -> None:
+    """十（四）'s 公用经费年初预算为48.03万元 is the 公用经费项目's budget: it is read but not held (not taken for the
+    account's 公用经费 budget), so `check` makes no claim.completion of it."""
+    from budgetkit.checks.audit import check
+
+    imported, _ = pair
+    made = imported.account
+    assert made.general_budget.public_use.budget is None
+    assert all(c.subject.startswith("projects[") for c in made.claims if c.section.startswith("十（四）"))
+    assert not [f for f in check(made) if f.rule == "claim.completion"]
+    held = [i for i in imported.report.issues if "预算绩效管理情况" in i.reason]
+    assert [i.text for i in held if str(i.box) == "第98行"][:1] == ["48.03万元"]
+
+
+def test_the_performance_section_s_figures_on_each_project_are_its_claims(pair: tuple[Imported, FinalAccount]) -> None:
+    """十（四）'s clause on each tabled project (年初预算为…, 调整预算数为…, 决算数为…, 执行率为100%) gives the claims
+    the transcription holds, each on its line; 年初预算为73.30万元 against the table's 40.88 is the one the
+    transcription's check finds too (claim.amount)."""
+    from budgetkit.checks.audit import check
+
+    imported, typed = pair
+
+    def key(claim: object) -> ClaimKey:
+        return (claim.kind.value, claim.subject, claim.stated, claim.base, claim.section)  # type: ignore[attr-defined]
+
+    tabled = {f"projects[{p.code or p.name}]" for p in typed.projects if p.evaluated}
+    mine = [c for c in imported.account.claims if c.subject.split(".")[0] in tabled]
+    theirs = [c for c in typed.claims if c.subject.split(".")[0] in tabled and c.section == "十（四）"]
+    assert len(mine) == 26 and Counter(map(key, mine)) == Counter(map(key, theirs))
+    places = {str(imported.report.box(f"claims[{imported.account.claims.index(c)}]")) for c in mine}
+    assert places == {"第99行", "第101行"}
+    slips = [f for f in check(imported.account) if f.rule == "claim.amount"]
+    assert [(f.stated_text, f.expected_text) for f in slips] == [
+        (f.stated_text, f.expected_text) for f in check(typed) if f.rule == "claim.amount"
+    ]

@@ -237,11 +237,12 @@ class _Heading:
 def _many(
     source: str, jobs: int | None = None
 ) -> tuple[list[str], Any, list[_Heading], list[LoadError], list[ImportReport | None]] | None:
-    """Many accounts: a directory of .toml/.json/.pdf files, or Parquet batch files; None for a single account.
+    """Many accounts: a directory of account files (.toml/.json) and reports (.pdf, .xlsx/.xls, .txt,
+    .html/.htm), or Parquet batch files; None for a single account.
 
     Returns the names, what to check (a list of accounts, or a Batch read from Parquet), a heading for
     each, the files that could not be read and, for each account, its import report (``None`` unless
-    it was imported from a PDF). The PDFs of a directory are imported in ``jobs`` worker processes.
+    it was imported from a report). The reports of a directory are imported in ``jobs`` worker processes.
     """
     from budgetkit import io
 
@@ -257,17 +258,18 @@ def _many(
         return [f"{path.name}#{i}" for i in range(len(batch))], batch, headings, [], [None] * len(batch)
     if not path.is_dir():
         return None
-    files = sorted(p for p in path.iterdir() if p.suffix.lower() in (".toml", ".json", ".pdf"))
+    files = sorted(p for p in path.iterdir() if p.suffix.lower() in (".toml", ".json", *_REPORT_SUFFIXES))
     if not files:
-        raise LoadError(source, [_issue("no .toml, .json, .pdf or .parquet account files in this directory")])
-    imported = _read_pdfs([f for f in files if f.suffix.lower() == ".pdf"], jobs)
+        known = ", ".join((".toml", ".json", *_REPORT_SUFFIXES, ".parquet"))
+        raise LoadError(source, [_issue(f"no account or report files ({known}) in this directory")])
+    imported = _read_reports([f for f in files if f.suffix.lower() in _REPORT_SUFFIXES], jobs)
     names: list[str] = []
     accounts: list[FinalAccount] = []
     reports: list[ImportReport | None] = []
     errors: list[LoadError] = []
     for file in files:  # in the directory's sorted order, whichever worker finished first
         try:
-            if file.suffix.lower() == ".pdf":
+            if file.suffix.lower() in _REPORT_SUFFIXES:
                 result = imported[str(file)]
                 if isinstance(result, LoadError):
                     raise result
@@ -284,14 +286,12 @@ def _many(
 
 
 def _read_one(path: str, table_set: str) -> tuple[str, FinalAccount | None, dict[str, Any] | None, LoadError | None]:
-    """Import one PDF (a worker of ``budgetkit check DIR``): the account and its report's fields, or the error.
+    """Import one report (a worker of ``budgetkit check DIR``): the account and its report's fields, or the error.
 
     The report travels as its fields (its read-only mapping of places cannot be pickled) and is rebuilt.
     """
-    from budgetkit.io.pdf import read_pdf
-
     try:
-        imported = read_pdf(path, table_set=table_set)
+        imported = _read_report(path, table_set)
     except LoadError as exc:
         return path, None, None, exc
     except BudgetkitError as exc:  # anything else the import refuses is still this file's problem, not the batch's
@@ -301,10 +301,11 @@ def _read_one(path: str, table_set: str) -> tuple[str, FinalAccount | None, dict
     return path, imported.account, fields, None
 
 
-def _read_pdfs(
+def _read_reports(
     files: Sequence[Path], jobs: int | None, table_set: str = "national-2024"
 ) -> dict[str, tuple[FinalAccount, ImportReport] | LoadError]:
-    """Import PDFs in parallel worker processes (one per core unless ``jobs``), with a progress bar on a terminal."""
+    """Import reports (PDF, workbook, text, web page) in parallel worker processes (one per core unless
+    ``jobs``), with a progress bar on a terminal."""
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     results: dict[str, tuple[FinalAccount, ImportReport] | LoadError] = {}
@@ -631,6 +632,13 @@ def _import(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _account_name(file: Path, files: Sequence[Path]) -> str:
+    """The account file a report of a directory is imported into: ``a.toml`` for ``a.pdf``, or ``a.pdf.toml``
+    when another report has the same name (``a.xlsx``), so that neither overwrites the other."""
+    twins = sum(1 for f in files if f.stem == file.stem)
+    return f"{file.stem}.toml" if twins == 1 else f"{file.name}.toml"
+
+
 def _import_many(args: argparse.Namespace, source: Path, out: TextIO) -> int:
     """Every report of a directory (PDF, workbook, text, web page), imported in parallel processes; a bad file is
     reported, the others go on."""
@@ -648,7 +656,7 @@ def _import_many(args: argparse.Namespace, source: Path, out: TextIO) -> int:
     results: dict[str, tuple[str | None, str]] = {}
     with ProcessPoolExecutor(max_workers=args.jobs) as pool:
         futures = [
-            pool.submit(_import_one, str(f), str(outdir / f"{f.stem}.toml"), args.table_set) for f in files
+            pool.submit(_import_one, str(f), str(outdir / _account_name(f, files)), args.table_set) for f in files
         ]
         for done, future in enumerate(as_completed(futures), 1):
             path, problem, summary = future.result()
@@ -687,12 +695,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "source",
-        help="a .toml/.json account file, a directory of them (PDFs and account files, mixed), "
+        help="a .toml/.json account file, a directory of them (account files and reports, mixed), "
         "a .parquet batch (or a directory of parts), a published report imported on the fly "
         "(.pdf, .xlsx/.xls, .txt, .html/.htm), or a built-in dataset name (zigong-hr-2023)",
     )
     check.add_argument(
-        "--jobs", type=int, default=None, help="processes importing the PDFs of a directory (default: one per core)"
+        "--jobs", type=int, default=None, help="processes importing the reports of a directory (default: one per core)"
     )
     check.add_argument(
         "--format", choices=("text", "json"), default="text", help="text for people (default), json for programs"

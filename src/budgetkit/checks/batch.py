@@ -554,7 +554,8 @@ class Batch:
             return text
         from budgetkit import io
 
-        return json.dumps(io.unstructure(self.account(i)), ensure_ascii=False, separators=(",", ":"))
+        # with its format version, as a file has it: an account with tables or 0.3 fields needs 0.2 or 0.3
+        return json.dumps(io.versioned(io.unstructure(self.account(i))), ensure_ascii=False, separators=(",", ":"))
 
     def __getitem__(self, index: slice) -> Batch:
         start, stop, step = index.indices(len(self))

@@ -75,6 +75,7 @@ __all__ = [
     "read_pdf",
     "read_text",
     "unstructure",
+    "versioned",
 ]
 
 Format = Literal["toml", "json"]
@@ -573,6 +574,17 @@ def unstructure(account: FinalAccount) -> dict[str, Any]:
     return data
 
 
+def versioned(body: dict[str, Any]) -> dict[str, Any]:
+    """An account's plain data (:func:`unstructure`) with the ``format_version`` it needs in front: 0.3 when it
+    uses a 0.3 field, else 0.2 (which 0.2 readers keep reading).
+
+    >>> from budgetkit import datasets
+    >>> list(versioned(unstructure(datasets.load("zigong-hr-2023"))))[0:2]
+    ['format_version', 'unit']
+    """
+    return {"format_version": FORMAT_VERSION if _keys_0_3(body) else "0.2", **body}
+
+
 def dumps(account: FinalAccount, fmt: Format = "toml") -> str:
     """Write a final account as TOML or JSON text that :func:`loads` reads back equal, digit for digit.
 
@@ -581,8 +593,7 @@ def dumps(account: FinalAccount, fmt: Format = "toml") -> str:
     >>> loads(dumps(seed, "json"), "json") == seed and dumps(loads(dumps(seed))) == dumps(seed)
     True
     """
-    body = unstructure(account)
-    data = {"format_version": FORMAT_VERSION if _keys_0_3(body) else "0.2", **body}
+    data = versioned(unstructure(account))
     if fmt == "toml":
         return tomli_w.dumps(data)  # single-line strings keep "\r\n" exact
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

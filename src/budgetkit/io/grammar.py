@@ -66,6 +66,8 @@ __all__ = [
     "Figure",
     "Narrative",
     "NarrativeError",
+    "ProjectFigure",
+    "ProjectFigures",
     "Reason",
     "Role",
     "Share",
@@ -77,6 +79,7 @@ __all__ = [
     "differences",
     "parse_paragraphs",
     "parse_text",
+    "performance_projects",
     "read_narrative",
 ]
 
@@ -418,11 +421,127 @@ class Narrative:
     unread: tuple[Unread, ...]
     coverage: Coverage
     paragraphs: tuple[Paragraph, ...] = attrs.field(repr=False)
+    #: the paragraphs of 预算绩效管理情况 (Sichuan's 十（四）, Shanghai's 十), heading included: their figures
+    #: describe projects and project kinds, not the account's figures
+    performance: frozenset[int] = frozenset()
+
+    def in_performance(self, statement: Statement) -> bool:
+        """Whether a statement was read in 预算绩效管理情况 (:attr:`performance`).
+
+        >>> para = lambda text: Paragraph(text, (Line(text, Box(1, 0, 0, 9, 9)),))
+        >>> n = parse_paragraphs([para("（四）预算绩效管理情况。"), para("公用经费年初预算为48.03万元。")])
+        >>> [n.in_performance(s) for s in n.statements], sorted(n.performance)
+        ([True], [0, 1])
+        """
+        return statement.paragraph in self.performance
 
     def boxes(self, statement: Statement) -> tuple[Box, ...]:
         """The boxes of the printed lines a statement was read from (its page and place on the page)."""
         paragraph = self.paragraphs[statement.paragraph]
         return tuple(line.box for line in _lines_in(paragraph, statement.start, statement.end))
+
+
+@attrs.frozen
+class ProjectFigure:
+    """One figure a clause of 预算绩效管理情况 prints about a project: which (``initial`` 年初预算, ``adjusted``
+    调整预算, ``executed`` 决算 in 万元, ``rate`` 执行率 in %), its exact value, the printed phrase's span in the
+    paragraph ("年初预算为12万元") and where its number starts (as :class:`Unread` places a number)."""
+
+    role: str
+    value: Decimal
+    start: int
+    end: int
+    number: int
+
+
+@attrs.frozen
+class ProjectFigures:
+    """A project (or a project kind) that 预算绩效管理情况 describes with its money: the kind its clause
+    names (人员类, 公用经费, 其他运转类, 特定目标类; ``None`` when none is named), its printed figures, what it
+    is used for (``主要用于…``, "" when not printed), and where: paragraph, section ("十（四）") and span.
+    """
+
+    kind: str | None
+    figures: tuple[ProjectFigure, ...]
+    use: str
+    paragraph: int
+    section: str
+    start: int
+    end: int
+
+    def value(self, role: str) -> Decimal | None:
+        """The figure printed in ``role`` ("initial", "adjusted", "executed", "rate"), or ``None``."""
+        return next((f.value for f in self.figures if f.role == role), None)
+
+
+#: The project kinds 预算绩效管理情况 names (the enum values of :class:`~budgetkit.model.project.ProjectKind`).
+_PROJECT_KIND: Final = re.compile(r"人员类|公用经费|其他运转类|特定目标类")
+_AMOUNT_OF: Final = r"\s*(?:为|是)?\s*(?P<v>\d[\d,]*(?:\.\d+)?)\s*万元"
+_PROJECT_FIGURES: Final = (
+    ("initial", re.compile(r"年初预算(?:数)?" + _AMOUNT_OF)),
+    ("adjusted", re.compile(r"调整(?:后)?预算(?:数)?" + _AMOUNT_OF)),
+    ("executed", re.compile(r"决算(?:数)?" + _AMOUNT_OF)),
+    ("rate", re.compile(r"执行率\s*(?:为|是)?\s*(?P<v>\d+(?:\.\d+)?)\s*[%％]")),
+)
+_USE: Final = re.compile(r"主要用于[^，。；]+")
+
+
+def performance_projects(narrative: Narrative) -> tuple[ProjectFigures, ...]:
+    """The projects 预算绩效管理情况 describes by their money, one per clause (``；``) that prints a 调整预算
+    or a 决算: Sichuan's "2023年其他运转类项目：流动人员人事档案管理项目，项目资金主要用于…，年初预算为12万元，
+    调整预算为11.30万元，决算为11.30万元，执行率为100%". The kind is the first the clause names, else the last
+    named before it (in the clause's paragraph or the headings above it).
+
+    >>> para = lambda text: Paragraph(text, (Line(text, Box(1, 0, 0, 9, 9)),))
+    >>> n = parse_paragraphs([para("十、其他重要事项的情况说明"), para("（四）预算绩效管理情况。"), para("(3)特定目标类项目绩效分析"),
+    ...     para("一是示例项目，项目资金主要用于培训的支出，年初预算为9万元，调整预算数为8.50万元，决算数为8.50万元，执行率100%；二是…")])
+    >>> [(p.kind, p.section, p.value("initial"), p.value("executed"), p.value("rate"), p.use) for p in performance_projects(n)]
+    [('特定目标类', '十（四）', Decimal('9'), Decimal('8.50'), Decimal('100'), '主要用于培训的支出')]
+    """
+    out: list[ProjectFigures] = []
+    kind: str | None = None
+    for index in sorted(narrative.performance):
+        text = narrative.paragraphs[index].text
+        start = 0
+        for clause in re.split(r"(?<=；)", text):
+            end = start + len(clause)
+            figures = tuple(
+                ProjectFigure(role, Decimal(m.group("v").replace(",", "")), start + m.start(), start + m.end(), start + m.start("v"))
+                for role, pattern in _PROJECT_FIGURES
+                for m in pattern.finditer(clause)
+            )
+            if any(f.role in ("adjusted", "executed") for f in figures):
+                named = _PROJECT_KIND.search(clause)
+                use = _USE.search(clause)
+                out.append(
+                    ProjectFigures(
+                        kind=named.group() if named else kind,
+                        figures=tuple(sorted(figures, key=lambda f: f.start)),
+                        use=use.group() if use else "",
+                        paragraph=index,
+                        section=_section_at(narrative.paragraphs, index),
+                        start=start,
+                        end=end,
+                    )
+                )
+            kinds = _PROJECT_KIND.findall(clause)
+            if kinds:
+                kind = kinds[-1]
+            start = end
+    return tuple(out)
+
+
+def _section_at(paragraphs: Sequence[Paragraph], index: int) -> str:
+    """The section ("十（四）") a paragraph sits in: the nearest section heading above it, with the nearest
+    subsection heading between the two."""
+    subsection = ""
+    for i in range(index, -1, -1):
+        text = paragraphs[i].text
+        if m := _SECTION.match(text):
+            return m.group("n") + subsection
+        if not subsection and (m := _SUBSECTION.match(text)):
+            subsection = m.group("n")
+    return subsection
 
 
 # -- vocabulary ------------------------------------------------------------------------------------------------
@@ -629,6 +748,8 @@ _COUNT_UNITS: Final = frozenset({"个", "辆", "批次", "人次", "台（套）
 _SECTION: Final = re.compile(r"^\s*(?P<n>[一二三四五六七八九十]+)、")
 _SUBSECTION: Final = re.compile(r"^\s*(?P<n>（[一二三四五六七八九十]+）)")
 _PART: Final = re.compile(r"^\s*第(?P<n>[一二三四五六七八九十]+)部分")
+#: A section heading of 预算绩效管理情况 (a short heading, not a sentence that mentions 绩效).
+_PERFORMANCE_HEADING: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)\s*(?:\d{4}年度?)?(?:预算)?绩效管理(?:工作)?(?:开展)?情况")
 
 
 # -- reading ---------------------------------------------------------------------------------------------------
@@ -689,13 +810,20 @@ def _parse(
     unread: list[Unread] = []
     seen = stated = in_reasons = numbering = blanks = 0
     section = subsection = ""
+    performance: set[int] = set()
+    within: str | None = None  # "section" or "subsection": the level of the 预算绩效管理情况 heading we are under
     for index in indexes:
         paragraph = paragraphs[index]
         text = paragraph.text
         if m := _SECTION.match(text):
             section, subsection = m.group("n"), ""
+            within = "section" if _PERFORMANCE_HEADING.search(text) else None
         elif m := _SUBSECTION.match(text):
             subsection = m.group("n")
+            if within != "section":
+                within = "subsection" if _PERFORMANCE_HEADING.search(text) else None
+        if within is not None:
+            performance.add(index)
         found, covered = _ParagraphReader(index, text, section + subsection, table).read()
         statements.extend(found)
         blanks += sum(1 for s in found for f in _figures(s) if not f.known)
@@ -712,7 +840,7 @@ def _parse(
                 lines = _lines_in(paragraph, match.start(), match.end())
                 unread.append(Unread(index, match.group(), match.start(), match.end(), lines[0].box if lines else None))
     coverage = Coverage(seen, stated, in_reasons, numbering, len(unread), blanks)
-    return Narrative(tuple(statements), tuple(unread), coverage, tuple(paragraphs))
+    return Narrative(tuple(statements), tuple(unread), coverage, tuple(paragraphs), frozenset(performance))
 
 
 def _figures(statement: Statement) -> tuple[Figure, ...]:

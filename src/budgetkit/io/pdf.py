@@ -41,9 +41,12 @@ from budgetkit.io.grammar import (
     Count,
     Narrative,
     NarrativeError,
+    ProjectFigures,
     Role,
     Share,
     Statement,
+    _lines_in,
+    performance_projects,
     read_narrative,
 )
 from budgetkit.io.selfeval import is_selfeval_title, read_selfeval_table
@@ -52,7 +55,7 @@ from budgetkit.model import account as model
 from budgetkit.model.account import Figure, FinalAccount, GlossaryEntry, Passage, UnitType
 from budgetkit.model.category import ExpenseCategory
 from budgetkit.model.claim import Claim
-from budgetkit.model.project import Project
+from budgetkit.model.project import Project, ProjectKind
 from budgetkit.model.tables import Cell as TableCell
 from budgetkit.model.tables import Place, Tables, TableSet
 from budgetkit.model.tables import table_set as _table_set
@@ -315,9 +318,18 @@ def read_pdf(
 
 
 def from_document(
-    doc: Document, *, table_set: str = "national-2024", unit_type: UnitType | str | None = None
+    doc: Document,
+    *,
+    table_set: str = "national-2024",
+    unit_type: UnitType | str | None = None,
+    projects: Sequence[tuple[Project, Box]] = (),
 ) -> Imported:
     """Import a read :class:`~budgetkit.io.document.Document` (see :func:`read_pdf`).
+
+    ``projects`` are self-evaluation tables read apart from the document's tables (a text export prints
+    them one cell a line), each with its place; they follow the projects of the document's own tables.
+    Every project that 预算绩效管理情况 describes by its 调整预算 and 决算 takes its kind and use from there,
+    and the figures printed about it are its claims (:meth:`_Builder._narrated`).
 
     >>> from budgetkit.io.document import Line
     >>> def para(text, top):
@@ -330,14 +342,21 @@ def from_document(
     >>> imported.report.places["income.year_total"].page, imported.report.numbers_seen
     (1, 2)
     """
-    return _Builder(doc, _table_set(table_set), unit_type).build()
+    return _Builder(doc, _table_set(table_set), unit_type, projects).build()
 
 
 class _Builder:
     """Builds the account from a document, keeping the place of every value and every issue."""
 
-    def __init__(self, doc: Document, tables_set: TableSet, unit_type: UnitType | str | None) -> None:
+    def __init__(
+        self,
+        doc: Document,
+        tables_set: TableSet,
+        unit_type: UnitType | str | None,
+        projects: Sequence[tuple[Project, Box]] = (),
+    ) -> None:
         self.doc = doc
+        self.apart = tuple(projects)
         self.set = tables_set
         self.unit_type = unit_type
         self.places: dict[str, Box] = {}
@@ -352,6 +371,8 @@ class _Builder:
         self.projects: list[Project] = []  # the self-evaluation tables (项目支出绩效自评表), in order
         self.selfeval_cells: set[tuple[int, float, float]] = set()  # their cells read into projects
         self.selfeval_titles: set[str] = set()  # their titles, which are not unknown tables
+        self.narrated: list[tuple[int, ProjectFigures]] = []  # (project, the clause of 预算绩效管理情况 on it)
+        self.narrated_numbers: set[tuple[int, int]] = set()  # (paragraph, start) of the clauses' figures
 
     # -- the whole -------------------------------------------------------------------------------------------
     def build(self) -> Imported:
@@ -385,7 +406,9 @@ class _Builder:
         categories: tuple[ExpenseCategory, ...] = ()
         if narrative is not None:
             passages = self._passages(narrative, parts)
+            self._match_projects(narrative)
             self._statements(narrative, tables)
+            self._narrated()
         categories = self._categories(tables, narrative)
         if narrative is not None:
             self._items(narrative)
@@ -423,6 +446,47 @@ class _Builder:
                 for cell in row
                 if cell.box is not None and cell.text and _SELFEVAL_FIGURE.fullmatch(cell.text.replace(" ", ""))
             )
+
+        for project, box in self.apart:
+            self.places[f"projects[{len(self.projects)}]"] = box
+            self.projects.append(project)
+
+    def _match_projects(self, narrative: Narrative) -> None:
+        """The clause of 预算绩效管理情况 that describes each project: the one clause printing the project's
+        调整预算 and 决算 (both, and no other clause the same two)."""
+        clauses = performance_projects(narrative)
+        for i, project in enumerate(self.projects):
+            total = project.funds.total
+            if total.adjusted is None or total.executed is None:
+                continue
+            same = [
+                c for c in clauses
+                if c.value("adjusted") == total.adjusted.amount and c.value("executed") == total.executed.amount
+            ]
+            if len(same) == 1:
+                self.narrated.append((i, same[0]))
+                self.narrated_numbers.update((same[0].paragraph, f.number) for f in same[0].figures)
+
+    def _narrated(self) -> None:
+        """Each described project takes the clause's kind (a table prints no 项目类别) and use (``主要用于…``,
+        when the table has none), and every figure the clause prints about it is a claim of the account
+        (``amount`` of ``projects[<code>].funds.total.<phase>``, ``completion`` of the 执行率), placed on its line."""
+        for i, clause in self.narrated:
+            project = self.projects[i]
+            kind = ProjectKind(clause.kind) if clause.kind else project.kind
+            self.projects[i] = attrs.evolve(project, kind=kind, use=project.use or clause.use)
+            key = f"projects[{project.code or project.name}]"
+            paragraph = self.doc.paragraphs[clause.paragraph]
+            for figure in clause.figures:
+                printed = paragraph.text[figure.start : figure.end]
+                lines = _lines_in(paragraph, figure.start, figure.end)
+                self._place(f"claims[{len(self.claims)}]", lines[0].box if lines else None)
+                if figure.role == "rate":
+                    claim = Claim(kind="completion", subject=key, stated=figure.value, text=printed, section=clause.section)
+                else:
+                    subject = f"{key}.funds.total.{figure.role}"
+                    claim = Claim(kind="amount", subject=subject, stated=figure.value, text=printed, section=clause.section)
+                self.claims.append(claim)
 
     # -- front matter --------------------------------------------------------------------------------------------
     def _title(self, paragraphs: Sequence[Paragraph], parts: list[tuple[int, str]]) -> tuple[str, int]:
@@ -537,7 +601,20 @@ class _Builder:
             boxes = narrative.boxes(statement)
             box = boxes[0] if boxes else None
             section = self._claim_section(statement)
-            if isinstance(statement, Amount):
+            if (
+                isinstance(statement, Amount | Change | Share | Completion | Count)
+                and (statement.paragraph, statement.figure.start) in self.narrated_numbers
+            ):
+                continue  # a figure of a project the 预算绩效管理情况 describes: one of its claims (_narrated)
+            if (
+                isinstance(statement, Amount | Change | Share | Completion)
+                and narrative.in_performance(statement)
+                and not statement.subject.key.startswith("performance.")
+                and statement.figure.value is not None
+            ):
+                printed = self.doc.paragraphs[statement.paragraph].text[statement.start : statement.end]
+                self._not_held(box, printed, "a figure of 预算绩效管理情况, which describes projects, not the account's figures")
+            elif isinstance(statement, Amount):
                 self._amount(statement, box)
             elif isinstance(statement, Change | Share | Completion):
                 self._claim(statement, box, section, tables)
@@ -858,7 +935,9 @@ class _Builder:
             imported_count += coverage.stated
             in_text += coverage.in_reasons + coverage.numbering
             for unread in narrative.unread:
-                if self._in_unit_name(unread.paragraph, unread.start, unread.end):
+                if (unread.paragraph, unread.start) in self.narrated_numbers:
+                    imported_count += 1  # a figure of a project the 预算绩效管理情况 describes: a claim
+                elif self._in_unit_name(unread.paragraph, unread.start, unread.end):
                     in_text += 1  # a digit of the unit's own name (示例单位7), not a figure
                 else:
                     unplaced.append(Unplaced(unread.box, unread.text, "text"))

@@ -7,7 +7,9 @@ the :class:`~budgetkit.io.document.Document` a PDF is read into, and imported by
 the same table importer maps ``<table>`` elements to the template's tables by their titles.
 
 - **Text**: every non-empty line is a paragraph; marks a conversion leaves (``[bookmark: _Toc3028]``)
-  and indentation are dropped. The place of everything is its line (``第12行``, :class:`TextBox`).
+  and indentation are dropped. The place of everything is its line (``第12行``, :class:`TextBox`). The
+  self-evaluation tables a text export prints one cell a line (a tab, then the cell) are the account's
+  projects (:func:`~budgetkit.io.selfeval.split_text_tables`), each placed on its title's line.
 - **HTML** (``html.parser`` of the standard library): ``<p>``, ``<h1>``…``<h6>``, ``<li>`` and
   ``<div>`` text are paragraphs; every ``<table>`` is a table whose cells keep their ``colspan`` and
   ``rowspan`` as merged places (``None``), with the paragraphs just above it (its title, ``单位：万元``)
@@ -40,8 +42,11 @@ import attrs
 
 from budgetkit.errors import LoadError, LoadIssue
 from budgetkit.io.document import MAX_CHARS, Box, Cell, Document, Line, Paragraph, RawTable
-from budgetkit.io.pdf import Imported, from_document
+from budgetkit.io.grammar import _NUMBER
+from budgetkit.io.pdf import _SELFEVAL_FIGURE, Imported, ReportIssue, from_document
+from budgetkit.io.selfeval import is_selfeval_title, read_selfeval_table, split_text_tables
 from budgetkit.model.account import UnitType
+from budgetkit.model.project import Project
 from budgetkit.model.tables import Tables
 
 __all__ = ["TextBox", "html_document", "read_html", "read_text", "text_document"]
@@ -129,9 +134,22 @@ def read_text(
     """Import a report saved as plain text (``.txt``) into an account and a report of what was (not) understood.
 
     The 情况说明 is read by the grammar a PDF's is read by; the place of every imported figure is its line.
+    The self-evaluation tables a text export prints one cell a line (:func:`~budgetkit.io.selfeval.split_text_tables`)
+    are its projects, each placed on its title's line (see :func:`_with_projects`).
     """
-    doc = text_document(_read(path), str(path))
-    return _tables_apart(from_document(doc, table_set=table_set, unit_type=unit_type))
+    text = _read(path)
+    doc = text_document(text, str(path))
+    lines = text.splitlines()
+    projects, issues, counted = _text_projects(doc.source, lines)
+    imported = _tables_apart(from_document(doc, table_set=table_set, unit_type=unit_type, projects=projects))
+    report = imported.report
+    report = attrs.evolve(
+        report,
+        numbers_imported=report.numbers_imported + counted,
+        numbers_in_text=report.numbers_in_text - counted,
+        issues=(*report.issues, *issues),
+    )
+    return Imported(imported.account, report)
 
 
 def read_html(
@@ -149,6 +167,60 @@ def _tables_apart(imported: Imported) -> Imported:
     if tables.tables:
         return imported
     return Imported(attrs.evolve(imported.account, tables=Tables(contents=tables.contents)), imported.report)
+
+
+# -- self-evaluation tables ------------------------------------------------------------------------------------
+
+
+def _table_lines(lines: Sequence[str]) -> list[list[int]]:
+    """The line numbers (from 1) of each self-evaluation table's cells, as
+    :func:`~budgetkit.io.selfeval.split_text_tables` splits them (a table starts at its title's cell)."""
+    tables: list[list[int]] = []
+    in_row = False
+    for number, raw in enumerate(lines, 1):
+        line = raw.rstrip("\r\n")
+        if not line.strip() and "\t" not in line:
+            in_row = False
+            continue
+        if "\t" in line[:2]:
+            if is_selfeval_title(line.split("\t", 1)[1].strip()) and not in_row:
+                tables.append([])
+            in_row = True
+        elif not in_row:
+            continue
+        if tables:
+            tables[-1].append(number)
+    return tables
+
+
+def _text_projects(source: str, lines: Sequence[str]) -> tuple[list[tuple[Project, Box]], list[ReportIssue], int]:
+    """The projects of a text's self-evaluation tables (one cell a line), each with its title's line; the
+    issues of the tables that cannot be read (on their titles' lines); and how many numbers their figure
+    cells print, which are imported (the table lines are otherwise paragraphs, kept in text).
+
+    The projects' kinds, uses and 预算绩效管理情况 claims come as a PDF's do (:func:`~budgetkit.io.pdf.from_document`).
+    """
+    projects: list[tuple[Project, Box]] = []
+    issues: list[ReportIssue] = []
+    counted = 0
+    for rows, numbers in zip(split_text_tables(lines), _table_lines(lines), strict=True):
+        box = _line_box(numbers[0], lines[numbers[0] - 1])
+        try:
+            project = read_selfeval_table(rows, source=f"{source} {box}", paragraphs=True)
+        except LoadError as exc:
+            issues.extend(ReportIssue(box, issue.path, issue.message) for issue in exc.issues)
+            continue
+        projects.append((project, box))
+        for number in numbers:
+            cell = _clean(lines[number - 1])
+            if _SELFEVAL_FIGURE.fullmatch(cell.replace(" ", "")):
+                counted += len(_NUMBER.findall(cell))
+    return projects, issues, counted
+
+
+def _line_box(number: int, text: str) -> TextBox:
+    cleaned = _clean(text)
+    return TextBox(1, 0.0, float(number - 1), float(len(cleaned)), float(number), line=number)
 
 
 # -- the national layout -------------------------------------------------------------------------------------

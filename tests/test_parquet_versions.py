@@ -1,0 +1,67 @@
+"""Every account that survives dump/load also survives a Parquet round trip: tables (format 0.2) and the
+附件1 fields (format 0.3) included, with the same findings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import attrs
+import pytest
+
+from budgetkit import datasets, io
+from budgetkit.checks.audit import check
+from budgetkit.checks.batch import Batch, check_batch, read_parquet, write_parquet
+from budgetkit.io.selfeval import read_selfeval_table
+from budgetkit.model.account import FinalAccount
+from test_selfeval import central_rows
+
+pytest.importorskip("pyarrow.parquet")
+
+
+def _central() -> FinalAccount:
+    seed = datasets.load("zigong-hr-2023")
+    return attrs.evolve(seed, projects=(*seed.projects, read_selfeval_table(central_rows())))
+
+
+def _accounts() -> list[FinalAccount]:
+    return [*(datasets.load(name) for name in datasets.names()), _central()]
+
+
+def test_the_accounts_need_every_format_version() -> None:
+    """The set covers what is at stake: accounts with published tables (0.2) and one with 附件1 fields (0.3)."""
+    versions = {io.versioned(io.unstructure(a))["format_version"] for a in _accounts()}
+    assert versions == {"0.2", "0.3"}
+    assert any(a.tables.tables for a in _accounts())
+    for account in _accounts():
+        assert io.loads(io.dumps(account, "json"), "json") == account
+
+
+def test_each_row_carries_the_format_version_its_account_needs() -> None:
+    batch = Batch.from_accounts(_accounts())
+    for k, account in enumerate(_accounts()):
+        text = batch.account_json(k)
+        assert text.startswith('{"format_version":')
+        assert io.loads(text, "json") == account
+
+
+def test_accounts_round_trip_through_parquet_with_the_same_findings(tmp_path: Path) -> None:
+    accounts = _accounts()
+    write_parquet(Batch.from_accounts(accounts), tmp_path, partition_size=2)
+    back = read_parquet(tmp_path)
+    assert [back.account(k) for k in range(len(back))] == accounts
+    assert check_batch(back) == check_batch(accounts) == [check(a) for a in accounts]
+
+
+def test_a_parquet_file_of_an_older_budgetkit_still_reads(tmp_path: Path) -> None:
+    """Rows written without a format version (0.1: accounts without tables) keep loading."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    seed = datasets.load("zigong-hr-2023")
+    table = Batch.from_accounts([seed]).to_arrow()
+    text = io.dumps(seed, "json")
+    assert '"format_version": "0.2",' in text
+    unversioned = pa.array([text.replace('"format_version": "0.2",', "", 1)], type=pa.large_string())
+    table = table.set_column(table.column_names.index("json"), "json", unversioned)
+    pq.write_table(table, tmp_path / "part-00000.parquet")
+    assert read_parquet(tmp_path).account(0) == seed
