@@ -45,8 +45,6 @@ def _message(entry: FindingCode) -> str:
     try:
         template = entry.template()
     except KeyError:
-        if not entry.messages:  # the rule writes its own message
-            return "—"
         template = next(iter(entry.messages.values()))
     return f"`{template.zh}`"
 

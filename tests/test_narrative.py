@@ -46,7 +46,7 @@ def test_seed_reports_only_its_adjustment_sentence() -> None:
     findings = check(datasets.load("zigong-hr-2023"))
     assert _new(findings) == {("narrative.adjustment", "passages[37]")}
     (adjustment,) = [f for f in findings if f.rule == "narrative.adjustment"]
-    assert (adjustment.stated, adjustment.expected) == ("7.83", "8.71")
+    assert (adjustment.stated_text, adjustment.expected_text) == ("7.83", "8.71")
     assert "调减公用经费预算7.83万元" in adjustment.message and "48.03" in adjustment.message
 
 
@@ -183,7 +183,7 @@ def test_balance_change_against_the_account() -> None:
     held = attrs.evolve(account, expenditure=attrs.evolve(account.expenditure, closing_balance=closing))
     assert _narrative(_with("主要原因是：年末结转和结余减少20.00万元。", "一", held)) == []
     wrong = _narrative(_with("主要原因是：年末结转和结余减少18.00万元。", "一", held))
-    assert [(f.rule, f.stated, f.expected) for f in wrong] == [("narrative.balance", "-18.00", "-20.00")]
+    assert [(f.rule, f.stated_text, f.expected_text) for f in wrong] == [("narrative.balance", "-18.00", "-20.00")]
 
 
 # -- years and units ---------------------------------------------------------------------------------------------------

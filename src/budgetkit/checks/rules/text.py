@@ -143,6 +143,11 @@ def _excerpt(text: str, start: int, end: int) -> str:
     return ("…" if left else "") + text[left:right] + ("…" if right < len(text) else "")
 
 
+def _quoted(found: list[str]) -> Words:
+    """The doubles found, each in quotation marks: joined by 、 in Chinese and by commas in English."""
+    return Words("、".join(f"“{x}”" for x in found), ", ".join(f"“{x}”" for x in found))
+
+
 def wording_findings(path: str, text: str, part: Part, where: str) -> list[Finding]:
     """Doubled punctuation and doubled words in one text, one finding of each kind at most.
 
@@ -158,10 +163,11 @@ def wording_findings(path: str, text: str, part: Part, where: str) -> list[Findi
             make_finding(
                 "text.doubled_punctuation",
                 path,
-                f"{where}：标点重复{'、'.join(f'“{mark}”' for mark in marks)}：{_excerpt(text, m.start(), m.end())}",
-                f"{where}: punctuation doubled: {', '.join(f'“{mark}”' for mark in marks)}",
                 stated=", ".join(marks),
                 part=part,
+                where=where,
+                marks=_quoted(marks),
+                excerpt=_excerpt(text, m.start(), m.end()),
             )
         )
     words = doubled_words(text)
@@ -171,10 +177,11 @@ def wording_findings(path: str, text: str, part: Part, where: str) -> list[Findi
             make_finding(
                 "text.doubled_word",
                 path,
-                f"{where}：词语重复{'、'.join(f'“{word}”' for word in words)}：{_excerpt(text, first, first + len(words[0]))}",
-                f"{where}: a word printed twice: {', '.join(f'“{word}”' for word in words)}",
                 stated=", ".join(words),
                 part=part,
+                where=where,
+                words=_quoted(words),
+                excerpt=_excerpt(text, first, first + len(words[0])),
             )
         )
     return found
