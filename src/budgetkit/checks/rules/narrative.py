@@ -34,6 +34,7 @@ from budgetkit.checks.rules.claims import part_of
 from budgetkit.model.account import FIGURE_LABELS, Figure, FinalAccount
 from budgetkit.values.formatting import format_plain
 from budgetkit.values.interval import Interval
+from budgetkit.values.numbers import EXACT
 
 if TYPE_CHECKING:  # budgetkit.io is imported on first use: a bare ``import budgetkit`` stays light
     from budgetkit.io.grammar import Amount, Statement
@@ -409,7 +410,7 @@ def _adjustments(account: FinalAccount) -> Iterator[Finding]:
             if difference.overlaps(stated_difference):
                 continue
             excerpt = m.printed if len(m.printed) <= 80 else m.printed[:77] + "…"
-            exact = opening - adjusted
+            exact = EXACT.subtract(opening, adjusted)  # every digit kept (the default context keeps 28)
             yield make_finding(
                 "narrative.adjustment",
                 f"passages[{i}]",
@@ -437,7 +438,7 @@ def _balance_figures(account: FinalAccount, which: str) -> tuple[tuple[Decimal, 
         whole, part = getattr(total, attribute), getattr(year_total, attribute)
         if whole is None or part is None:
             return None
-        return whole.amount - part.amount, _published(whole.amount) - _published(part.amount)
+        return EXACT.subtract(whole.amount, part.amount), _published(whole.amount) - _published(part.amount)
 
     return one("current"), one("previous")
 
@@ -455,11 +456,12 @@ def _balances(account: FinalAccount) -> Iterator[Finding]:
     for i, m, now, then in _balance_changes(account):
         if now is None or then is None:
             continue
-        stated = _number(m.group("c")) * (1 if m.group("w") == "增加" else -1)
+        printed = _number(m.group("c"))
+        stated = printed if m.group("w") == "增加" else EXACT.minus(printed)
         if (now[1] - then[1]).overlaps(_published(stated)):
             continue
         section = account.passages[i].section
-        change = now[0] - then[0]
+        change = EXACT.subtract(now[0], then[0])
         which = m.group("which")
         yield make_finding(
             "narrative.balance",
@@ -566,7 +568,7 @@ def _unit_slips(account: FinalAccount, p: Parsed) -> Iterator[tuple[int, Amount,
             if not reference:
                 continue
             in_wan = a.figure.unit in ("万元", "万")
-            if value == (reference * 10000 if in_wan else reference) and a.figure.unit in ("万元", "万", "元"):
+            if value == (EXACT.multiply(reference, 10000) if in_wan else reference) and a.figure.unit in ("万元", "万", "元"):
                 yield i, a, reference  # 万元 digits of 元, or 元 digits of 万元 (never 0: 0 is 0 in either unit)
 
 
