@@ -87,7 +87,7 @@ def template_finding(path: str, text: str, part: Part, where: str) -> Finding | 
     if not found:
         return None
     shown = Words("、".join(f"“{m}”（{zh}）" for m, zh, _ in found), ", ".join(f"'{m}' ({en})" for m, _, en in found))
-    excerpt = text if len(text) <= 60 else text[:57] + "…"
+    excerpt = _one_line(text if len(text) <= 60 else text[:57] + "…")
     return make_finding(
         "text.template",
         path,
@@ -138,9 +138,18 @@ def doubled_words(text: str) -> list[str]:
     return [word for _, word in sorted(found)]
 
 
+#: A line break inside a text, with the spaces around it.
+_LINE_BREAK = re.compile(r"[ \t]*[\r\n]+[ \t]*")
+
+
+def _one_line(excerpt: str) -> str:
+    """An excerpt on one line: a line break of the source (a PDF's layout) becomes one space."""
+    return _LINE_BREAK.sub(" ", excerpt)
+
+
 def _excerpt(text: str, start: int, end: int) -> str:
     left, right = max(0, start - 12), min(len(text), end + 12)
-    return ("…" if left else "") + text[left:right] + ("…" if right < len(text) else "")
+    return _one_line(("…" if left else "") + text[left:right] + ("…" if right < len(text) else ""))
 
 
 def _quoted(found: list[str]) -> Words:
