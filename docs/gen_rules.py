@@ -27,12 +27,12 @@ def render() -> str:
         out += [f"## `{rule.code}` — {about['heading']}", ""]
         if about.get("text"):
             out += [about["text"].strip(), ""]
-        out += ["| finding code | severity | what | message (zh) |", "| --- | --- | --- | --- |"]
+        out += ["| finding code | severity | part | what | message (zh) |", "| --- | --- | --- | --- | --- |"]
         for code in rule.codes:
             entry = CATALOGUE[code]
             severity = entry.severity_note or entry.severity.value
             what = entry.what_in.get(rule.code, entry.what)
-            out.append(f"| `{code}` | {severity} | {what} | {_message(entry)} |")
+            out.append(f"| `{code}` | {severity} | {_part(entry)} | {what} | {_message(entry)} |")
         out.append("")
         if about.get("after"):
             out += [about["after"].strip(), ""]
@@ -40,13 +40,16 @@ def render() -> str:
     return "\n".join(out)
 
 
+def _part(entry: FindingCode) -> str:
+    """The part of the report the code's findings belong to: fixed by the catalogue, or its statement's."""
+    return "its statement's" if entry.part is None else entry.part.value
+
+
 def _message(entry: FindingCode) -> str:
     """The code's default Chinese message template (or its first variant), fields in braces, as code."""
     try:
         template = entry.template()
     except KeyError:
-        if not entry.messages:  # the rule writes its own message
-            return "—"
         template = next(iter(entry.messages.values()))
     return f"`{template.zh}`"
 

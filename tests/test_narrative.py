@@ -322,6 +322,20 @@ _FIXTURE_CODES = (
 )
 
 
+def test_a_passage_finding_belongs_to_its_sections_part_of_the_report() -> None:
+    """Narrative and text findings on a passage take the part of the report its section sits in (as claims do)."""
+    from budgetkit.checks.rules.claims import part_of
+
+    seen = set()
+    for account in _accounts():
+        for f in check(account):
+            if f.rule.startswith(("narrative.", "text.")) and f.path.startswith("passages["):
+                index = int(f.path.removeprefix("passages[").split("]")[0])
+                assert f.part is part_of(account.passages[index].section), f
+                seen.add(f.rule)
+    assert len(seen) >= 8  # every narrative code and the text codes on passages were met
+
+
 def test_batch_equals_check_on_narratives() -> None:
     """check_batch finds exactly what check finds on accounts with a narrative, with options too."""
     accounts = _accounts()

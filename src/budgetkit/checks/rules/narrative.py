@@ -29,11 +29,12 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from budgetkit.checks.context import Context, Rule, make_finding
-from budgetkit.checks.finding import Finding
+from budgetkit.checks.finding import Finding, Words
 from budgetkit.checks.rules.claims import part_of
 from budgetkit.model.account import FIGURE_LABELS, Figure, FinalAccount
+from budgetkit.values.formatting import format_plain
 from budgetkit.values.interval import Interval
-from budgetkit.values.numbers import plain
+from budgetkit.values.numbers import EXACT
 
 if TYPE_CHECKING:  # budgetkit.io is imported on first use: a bare ``import budgetkit`` stays light
     from budgetkit.io.grammar import Amount, Statement
@@ -216,7 +217,8 @@ class _Comparison:
     printed: str
     said: int  #: the order the text asserts
     found: int | None  #: the order of the figures (None when not known)
-    left: str  #: what the figures are, as a reader sees them
+    #: what the figures are, as a reader sees them: (label, exact value) pairs, or the printed words alone
+    left: tuple[tuple[str, Decimal | None], ...]
     skipped: str = ""  #: why it could not be checked ("" when it was)
 
 
@@ -252,18 +254,18 @@ def _budget_directions(account: FinalAccount, p: Parsed) -> Iterator[_Comparison
                 if figure is not None and not candidates and figure.budget is not None:
                     candidates = [("预算", figure.budget.amount)]
             if actual_value is None or not candidates:
-                yield _Comparison(path, section, d.printed, said, None, "", "the 决算 or the budget is not printed")
+                yield _Comparison(path, section, d.printed, said, None, (), "the 决算 or the budget is not printed")
                 continue
             orders = [
                 order(_published(actual_value), _published(value), actual_value, value) for _, value in candidates
             ]
             if said in orders:  # a budget the sentence may mean bears it out
-                yield _Comparison(path, section, d.printed, said, said, "")
+                yield _Comparison(path, section, d.printed, said, said, ())
             elif None in orders:
-                yield _Comparison(path, section, d.printed, said, None, "", "the printed precisions do not decide")
+                yield _Comparison(path, section, d.printed, said, None, (), "the printed precisions do not decide")
             else:
-                shown = "，".join(f"{name} {plain(value)}" for name, value in candidates)
-                yield _Comparison(path, section, d.printed, said, orders[0], f"决算 {plain(actual_value)}，{shown}")
+                figures = (("决算", actual_value), *candidates)
+                yield _Comparison(path, section, d.printed, said, orders[0], figures)
 
 
 def _year_directions(account: FinalAccount, p: Parsed) -> Iterator[_Comparison]:
@@ -281,7 +283,7 @@ def _year_directions(account: FinalAccount, p: Parsed) -> Iterator[_Comparison]:
                     continue
                 printed = f"{s.word}{s.figure}"
                 if s.figure.value < 0:  # 增加 −5 万元 says the opposite of its word
-                    yield _Comparison(path, section, printed, said, -said, f"{s.word}{s.figure.text}")
+                    yield _Comparison(path, section, printed, said, -said, ((f"{s.word}{s.figure.text}", None),))
                     continue
                 if s.figure.value == 0:
                     continue  # 增加 0: the word is the template's, the figure says 持平
@@ -301,10 +303,10 @@ def _against_last_year(
     if figure is None or figure.current is None or figure.previous is None:
         name = FIGURE_LABELS.get(_FIGURES.get(key, ""), key)
         year = "this year's" if figure is not None and figure.current is None else "last year's"
-        return _Comparison(path, section, printed, said, None, "", f"{year} {name} is not printed")
+        return _Comparison(path, section, printed, said, None, (), f"{year} {name} is not printed")
     now, then = figure.current.amount, figure.previous.amount
     found = order(_published(now), _published(then), now, then)
-    return _Comparison(path, section, printed, said, found, f"本年 {plain(now)}，上年 {plain(then)}")
+    return _Comparison(path, section, printed, said, found, (("本年", now), ("上年", then)))
 
 
 def _directions(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
@@ -315,23 +317,35 @@ def _directions(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
         yield make_finding(
             "narrative.direction",
             c.path,
-            f"{c.section}：“{c.printed}”与所述数字不符（{c.left}），应为“{word}”",
-            f"{c.section}: “{c.printed}” contradicts the figures it describes ({_en(c.left)}): they are {word_en}",
             stated=c.printed,
             expected=word,
             part=part_of(c.section),
+            section=c.section,
+            figures=_figures(c.left),
+            relation=Words(word, word_en),
         )
 
 
-def _en(text: str) -> str:
-    return (
-        text.replace("决算", "actual")
-        .replace("本年", "this year")
-        .replace("上年", "last year")
-        .replace("年初预算", "opening budget")
-        .replace("全年预算", "full-year budget")
-        .replace("预算", "budget")
-        .replace("，", ", ")
+#: The labels of the figures a direction is compared with, in English (the negative change's word is kept).
+_LABELS_EN: Final = {
+    "决算": "actual",
+    "本年": "this year",
+    "上年": "last year",
+    "年初预算": "opening budget",
+    "全年预算": "full-year budget",
+    "预算": "budget",
+}
+
+
+def _figures(left: tuple[tuple[str, Decimal | None], ...]) -> Words:
+    """The figures a direction was compared with, "决算 48.03，预算 39.32", each number shown plain."""
+
+    def shown(label: str, value: Decimal | None) -> str:
+        return label if value is None else f"{label} {format_plain(value)}"
+
+    return Words(
+        "，".join(shown(label, value) for label, value in left),
+        ", ".join(shown(_LABELS_EN.get(label, label), value) for label, value in left),
     )
 
 
@@ -366,13 +380,15 @@ def _reasons(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
         yield make_finding(
             "narrative.reason",
             f"passages[{i}]",
-            f"{section}：{actual.subject.name}决算 {actual.figure} {word}{budget.role.value} {budget.figure}，"
-            f"未说明“决算数{word}预算数的主要原因”",
-            f"{section}: the actual {actual.figure} of {actual.subject.name} differs from its budget "
-            f"{budget.figure} and no reason is given",
             stated=actual.figure.value,
             expected=budget.figure.value,
             part=part_of(section),
+            section=section,
+            subject=actual.subject.name,
+            actual=str(actual.figure),  # as printed, with its unit
+            word=word,
+            budget_name=budget.role.value,
+            budget=str(budget.figure),
         )
 
 
@@ -394,17 +410,18 @@ def _adjustments(account: FinalAccount) -> Iterator[Finding]:
             if difference.overlaps(stated_difference):
                 continue
             excerpt = m.printed if len(m.printed) <= 80 else m.printed[:77] + "…"
-            exact = opening - adjusted
+            exact = EXACT.subtract(opening, adjusted)  # every digit kept (the default context keeps 28)
             yield make_finding(
                 "narrative.adjustment",
                 f"passages[{i}]",
-                f"{passage.section}：“{excerpt}”：年初预算 {plain(opening)} 万元 − 调整预算 {plain(adjusted)} 万元 = "
-                f"{plain(exact)} 万元，与所述{word} {plain(stated)} 万元不符",
-                f"{passage.section}: the opening budget {plain(opening)} less the adjusted budget {plain(adjusted)} is "
-                f"{plain(exact)} (万元), not the {plain(stated)} the sentence says was adjusted ({word})",
                 stated=stated,
                 expected=exact,
                 part=part_of(passage.section),
+                section=passage.section,
+                excerpt=excerpt,
+                opening=opening,
+                adjusted=adjusted,
+                word=word,
             )
 
 
@@ -421,7 +438,7 @@ def _balance_figures(account: FinalAccount, which: str) -> tuple[tuple[Decimal, 
         whole, part = getattr(total, attribute), getattr(year_total, attribute)
         if whole is None or part is None:
             return None
-        return whole.amount - part.amount, _published(whole.amount) - _published(part.amount)
+        return EXACT.subtract(whole.amount, part.amount), _published(whole.amount) - _published(part.amount)
 
     return one("current"), one("previous")
 
@@ -439,22 +456,24 @@ def _balances(account: FinalAccount) -> Iterator[Finding]:
     for i, m, now, then in _balance_changes(account):
         if now is None or then is None:
             continue
-        stated = _number(m.group("c")) * (1 if m.group("w") == "增加" else -1)
+        printed = _number(m.group("c"))
+        stated = printed if m.group("w") == "增加" else EXACT.minus(printed)
         if (now[1] - then[1]).overlaps(_published(stated)):
             continue
         section = account.passages[i].section
-        change = now[0] - then[0]
+        change = EXACT.subtract(now[0], then[0])
         which = m.group("which")
         yield make_finding(
             "narrative.balance",
             f"passages[{i}]",
-            f"{section}：“{m.group(0)}”，而{which}结转和结余本年 {plain(now[0])} 万元、上年 {plain(then[0])} 万元，"
-            f"变动 {plain(change)} 万元",
-            f"{section}: “{m.group(0)}”, but the {'closing' if which == '年末' else 'opening'} balance is "
-            f"{plain(now[0])} this year and {plain(then[0])} last year, a change of {plain(change)} (万元)",
             stated=stated,
             expected=change,
             part=part_of(section),
+            section=section,
+            printed=m.group(0),
+            which=Words(which, "closing" if which == "年末" else "opening"),
+            current=now[0],
+            previous=then[0],
         )
 
 
@@ -517,11 +536,12 @@ def _years(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
         yield make_finding(
             "narrative.year",
             issue.path,
-            f"{issue.section}：“{issue.printed}”：{issue.why}（{account.year}年度决算，应为{issue.expected}）",
-            f"{issue.section}: “{issue.printed}”: {issue.why_en} (a {account.year} account)",
             stated=issue.printed,
             expected=issue.expected,
             part=part_of(issue.section),
+            section=issue.section,
+            why=Words(issue.why, issue.why_en),
+            year=account.year,
         )
 
 
@@ -548,7 +568,7 @@ def _unit_slips(account: FinalAccount, p: Parsed) -> Iterator[tuple[int, Amount,
             if not reference:
                 continue
             in_wan = a.figure.unit in ("万元", "万")
-            if value == (reference * 10000 if in_wan else reference) and a.figure.unit in ("万元", "万", "元"):
+            if value == (EXACT.multiply(reference, 10000) if in_wan else reference) and a.figure.unit in ("万元", "万", "元"):
                 yield i, a, reference  # 万元 digits of 元, or 元 digits of 万元 (never 0: 0 is 0 in either unit)
 
 
@@ -559,13 +579,13 @@ def _units(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
         yield make_finding(
             "narrative.unit",
             f"passages[{i}]",
-            f"{section}：{a.subject.name} {a.figure} 的单位有误：决算数据中为 {plain(reference)} 万元，"
-            f"所印数字应以“{right}”为单位",
-            f"{section}: {a.subject.name} {a.figure} has the wrong unit: the account holds {plain(reference)} 万元, "
-            f"so the printed digits are in {right}",
-            stated=str(a.figure),
-            expected=f"{plain(a.figure.value or Decimal(0))}{right}",
+            stated=str(a.figure),  # as printed, with its unit
+            expected=f"{format_plain(a.figure.value or Decimal(0))}{right}",  # the same digits in the right unit
             part=part_of(section),
+            section=section,
+            subject=a.subject.name,
+            reference=reference,
+            unit=right,
         )
 
 

@@ -25,16 +25,17 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final
 
 from budgetkit.checks.context import Context, Rule
-from budgetkit.checks.finding import Finding, Part
+from budgetkit.checks.finding import Finding, Part, Words
 from budgetkit.checks.rules.forms import UNKNOWN, segment_sums
 from budgetkit.checks.rules.performance import OPERATORS
 from budgetkit.checks.rules.sums import SumCheck
 from budgetkit.checks.scoring import ProjectScore, ScoringRules, score_indicator
 from budgetkit.model.indicator import Operator, PerformanceIndicator
 from budgetkit.model.project import FundSource, Layout, Project
+from budgetkit.values.formatting import describe_rate, format_plain
 from budgetkit.values.interval import Interval
 from budgetkit.values.money import Money
-from budgetkit.values.numbers import places_of, plain
+from budgetkit.values.numbers import places_of
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -118,16 +119,17 @@ def _exceeding(ctx: Context, check: SumCheck) -> Finding | None:
     assert low.lo is not None and high.hi is not None
     if low.lo < high.hi or (low.lo == high.hi and not (low.lo_open or high.hi_open)):
         return None
-    shown = "、".join(f"{label}{plain(amount.amount)}" for label, amount in printed)
-    summed = plain(Money.sum([amount for _, amount in printed]).amount)
+    shown = "、".join(f"{label}{format_plain(amount)}" for label, amount in printed)
+    summed = Money.sum([amount for _, amount in printed]).amount
     return ctx.finding(
         "selfeval.fund_sum",
         check.path,
-        f"{check.what}{plain(total.amount)}万元小于已填各项之和{summed}万元（{shown}），空白行无法补足差额",
-        f"{check.what_en}: the total {plain(total.amount)} is below the printed rows alone, {summed}; "
-        "blank rows cannot make up the difference",
         stated=total.amount,
-        expected=f"≥{summed}",
+        expected=f"≥{format_plain(summed)}",  # a lower bound, as text: blank rows may add to it
+        variant="exceeding",
+        what=Words(check.what, check.what_en),
+        summed=summed,
+        labels=Words(shown, shown),
     )
 
 
@@ -150,17 +152,14 @@ def _variant(ctx: Context, path: str, project: Project, score: ProjectScore) -> 
     if score.variant_fits:
         return
     rules = score.rules
-    weight = plain(project.execution_weight) if project.execution_weight is not None else ""
-    expected = plain(rules.execution_weight)
     yield ctx.finding(
         "selfeval.variant_fit",
         f"{path}.execution_weight",
-        f"{project.label}：预算执行情况为{weight}分，而评分口径“{rules.name}”（{rules.description}）的执行率为"
-        f"{expected}分；该表不适用此口径，执行得分与总分未按其计算",
-        f"{project.label}: the execution row is worth {weight} points, the scoring variant {rules.name!r} "
-        f"gives it {expected}; the table does not fit the variant and its execution score is not computed",
-        stated=project.execution_weight,
+        stated=project.execution_weight,  # never None here: a table without the row fits every variant
         expected=rules.execution_weight,
+        label=project.label,
+        scoring=rules.name,
+        description=rules.description,
     )
 
 
@@ -173,18 +172,16 @@ def _indicator(
     ctx: Context, path: str, label: str, ind: PerformanceIndicator, rules: ScoringRules, whole_places: bool
 ) -> Iterator[Finding]:
     stated = ind.stated_score
-    name = f"{label}：指标“{ind.name}”"
     text_actual = ind.actual is not None and ind.actual_value is None
     if not ind.is_qualitative and ind.target_value is not None and text_actual and stated is not None and stated > 0:
         yield ctx.finding(
             "selfeval.text_actual",
             f"{path}.actual",
-            f"{name}为定量指标（{ind.operator.value}{ind.target}{ind.unit}），完成值却为文字“{ind.actual}”，"
-            f"无法与指标值比较，却得{plain(stated)}分",
-            f"{label}: {ind.name!r} is quantitative ({ind.operator.value}{ind.target}{ind.unit}) but its actual is "
-            f"the text {ind.actual!r}, which cannot be compared with the target, yet it scores {plain(stated)}",
             stated=ind.actual,
-            expected=f"{ind.operator.value}{ind.target}{ind.unit}",
+            expected=f"{ind.operator.value}{ind.target}{ind.unit}",  # the target as printed
+            label=label,
+            indicator=ind.name,
+            score=stated,
         )
     if ind.is_qualitative or ind.actual_value is None or not _whole_stated(stated, whole_places):
         return  # scored only where a whole-point note can come of it
@@ -196,10 +193,11 @@ def _indicator(
     yield ctx.finding(
         "selfeval.whole_points",
         f"{path}.stated_score",
-        f"{name}自评{plain(stated)}分，为规则得分{plain(rule)}分四舍五入到整数（{s.explanation}）",
-        f"{label}: {ind.name!r} scores {plain(stated)}, the rule score {plain(rule)} rounded to whole points",
         stated=stated,
         expected=rule,
+        label=label,
+        indicator=ind.name,
+        explanation=s.explanation,
     )
 
 
@@ -213,12 +211,11 @@ def _execution(ctx: Context, path: str, project: Project, score: ProjectScore, w
     yield ctx.finding(
         "selfeval.whole_points",
         f"{path}.execution_score",
-        f"{project.label}：预算执行情况自评{plain(stated)}分，为执行率{score.execution_rate.format()}所得"
-        f"{plain(exact)}分四舍五入到整数",
-        f"{project.label}: the execution row scores {plain(stated)}, the rule score {plain(exact)} "
-        "rounded to whole points",
         stated=stated,
         expected=exact,
+        variant="execution",
+        label=project.label,
+        rate=describe_rate(score.execution_rate),
     )
 
 
@@ -255,12 +252,7 @@ def project_findings(ctx: Context, i: int) -> Iterator[Finding]:
         return
     path = f"projects[{i}]"
     if is_unfilled(project):
-        yield ctx.finding(
-            "selfeval.unfilled",
-            path,
-            f"{project.label}：自评表未填写（资金、完成值、得分均为空）",
-            f"{project.label}: the self-evaluation table was never filled in (no amount, actual or score)",
-        )
+        yield ctx.finding("selfeval.unfilled", path, label=project.label)
         return
     yield from fund_findings(ctx, i)
     rules: ScoringRules = ctx.scoring_rules

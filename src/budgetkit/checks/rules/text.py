@@ -87,7 +87,7 @@ def template_finding(path: str, text: str, part: Part, where: str) -> Finding | 
     if not found:
         return None
     shown = Words("、".join(f"“{m}”（{zh}）" for m, zh, _ in found), ", ".join(f"'{m}' ({en})" for m, _, en in found))
-    excerpt = text if len(text) <= 60 else text[:57] + "…"
+    excerpt = _one_line(text if len(text) <= 60 else text[:57] + "…")
     return make_finding(
         "text.template",
         path,
@@ -138,9 +138,23 @@ def doubled_words(text: str) -> list[str]:
     return [word for _, word in sorted(found)]
 
 
+#: A line break inside a text, with the spaces around it.
+_LINE_BREAK = re.compile(r"[ \t]*[\r\n]+[ \t]*")
+
+
+def _one_line(excerpt: str) -> str:
+    """An excerpt on one line: a line break of the source (a PDF's layout) becomes one space."""
+    return _LINE_BREAK.sub(" ", excerpt)
+
+
 def _excerpt(text: str, start: int, end: int) -> str:
     left, right = max(0, start - 12), min(len(text), end + 12)
-    return ("…" if left else "") + text[left:right] + ("…" if right < len(text) else "")
+    return _one_line(("…" if left else "") + text[left:right] + ("…" if right < len(text) else ""))
+
+
+def _quoted(found: list[str]) -> Words:
+    """The doubles found, each in quotation marks: joined by 、 in Chinese and by commas in English."""
+    return Words("、".join(f"“{x}”" for x in found), ", ".join(f"“{x}”" for x in found))
 
 
 def wording_findings(path: str, text: str, part: Part, where: str) -> list[Finding]:
@@ -158,10 +172,11 @@ def wording_findings(path: str, text: str, part: Part, where: str) -> list[Findi
             make_finding(
                 "text.doubled_punctuation",
                 path,
-                f"{where}：标点重复{'、'.join(f'“{mark}”' for mark in marks)}：{_excerpt(text, m.start(), m.end())}",
-                f"{where}: punctuation doubled: {', '.join(f'“{mark}”' for mark in marks)}",
                 stated=", ".join(marks),
                 part=part,
+                where=where,
+                marks=_quoted(marks),
+                excerpt=_excerpt(text, m.start(), m.end()),
             )
         )
     words = doubled_words(text)
@@ -171,10 +186,11 @@ def wording_findings(path: str, text: str, part: Part, where: str) -> list[Findi
             make_finding(
                 "text.doubled_word",
                 path,
-                f"{where}：词语重复{'、'.join(f'“{word}”' for word in words)}：{_excerpt(text, first, first + len(words[0]))}",
-                f"{where}: a word printed twice: {', '.join(f'“{word}”' for word in words)}",
                 stated=", ".join(words),
                 part=part,
+                where=where,
+                words=_quoted(words),
+                excerpt=_excerpt(text, first, first + len(words[0])),
             )
         )
     return found
