@@ -249,6 +249,14 @@ def test_f8_a_directory_given_as_a_file_is_refused(tmp_path: Path) -> None:
             "$.year: expected a whole number, got a list",
         ),
         ('{"unit": "x", "year": null, "unit_type": "行政单位"}', "$.year: expected a whole number, got null"),
+        (  # found by the fuzzer after the merges: a pair given as null, or as one number
+            '{"unit": "x", "year": 2023, "unit_type": "行政单位", "three_public": {"vehicles_owned_by_type": [null]}}',
+            "$.three_public.vehicles_owned_by_type[0]: expected a [name, count] pair, got null",
+        ),
+        (
+            '{"unit": "x", "year": 2023, "unit_type": "行政单位", "assets": {"vehicles_by_use": [["1.5"]]}}',
+            "$.assets.vehicles_by_use[0]: expected a [name, count] pair, got a list of 1",
+        ),
     ],
 )
 def test_f10_load_errors_name_values_as_the_file_writes_them(text: str, fragment: str) -> None:
@@ -428,3 +436,12 @@ def test_f10_a_number_or_null_where_a_list_is_due_is_named(data: dict[str, objec
         loads(json.dumps({"unit": "x", "year": 2023, "unit_type": "行政单位", **data}), "json")
     message = str(caught.value)
     assert issue in message and "' object" not in message and "_Float" not in message, message
+
+
+def test_a_top_level_item_line_is_written_by_report() -> None:
+    """A 项 printed with no 类 or 款 above it (found by the fuzzer) is written, not an internal error."""
+    account = datasets.load("zigong-hr-2023")
+    data = unstructure(account)
+    data["general_budget"]["categories"][2] = {"level": "项", "name": "科学技术支出", "actual": "0"}
+    text = render(loads(json.dumps(data, ensure_ascii=False), "json"))
+    assert "科学技术支出（项）" in text

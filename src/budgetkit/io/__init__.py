@@ -191,6 +191,14 @@ def _structure_int(value: Any, _: Any) -> int:
     return value
 
 
+def _structure_name_count(value: Any, _: Any) -> tuple[str, int]:
+    """A ``[name, count]`` pair (vehicles by type, by use), its shape named in the file's terms when it is off."""
+    if not isinstance(value, list) or len(value) != 2:
+        shown = f"a list of {len(value)}" if isinstance(value, list) else _shown(value)
+        raise _FieldError(f"expected a [name, count] pair, got {shown}")
+    return _structure_str(value[0], str), _structure_int(value[1], int)
+
+
 def _structure_bool(value: Any, _: Any) -> bool:
     if not isinstance(value, bool):
         raise _FieldError(f"expected true or false, got {_shown(value)}")
@@ -254,6 +262,7 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook_func(lambda t: t == tuple[str, int], _structure_name_count)
     conv.register_structure_hook(Figure, _structure_figure)
     conv.register_structure_hook_func(lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _structure_enum)
     conv.register_unstructure_hook(Figure, _unstructure_figure)

@@ -99,7 +99,6 @@ _WORDS: Mapping[str, str] = MappingProxyType(
         "structure_items": "{year}年一般公共预算财政拨款支出主要用于以下方面：{items}",
         "detail": "{year}年一般公共预算财政拨款支出决算数为{amount}",
         "of_which_below": "其中：",
-        "line_name": "{cls}（类）{section}（款）{item}（项）",
         "line": "{name}：{facts}",
         "line_actual": "支出决算数为{amount}",
         "use": "主要用于{use}",
@@ -717,7 +716,7 @@ def _item_line(n: int, path: str, chain: tuple[ExpenseCategory, ...], section: s
     an account can have thousands of these lines.
     """
     node = chain[-1]
-    name = node.printed or _WORDS["line_name"].format(cls=chain[0].name, section=chain[1].name, item=node.name)
+    name = node.printed or "".join(f"{line.name}（{line.level.value}）" for line in chain)  # 类（类）款（款）项（项）
     amount = _category_amount(path, node)
     use = _use(node.use)
     if amount is None and use is None:
