@@ -652,6 +652,12 @@ def _damaged(table: Any, name: str, values: Any) -> Any:
     )
 
 
+def _not_utf8(n: int) -> Any:
+    import pyarrow as pa
+
+    return pa.array([b"\x81x"] * n, type=pa.binary()).view(pa.string())  # a view: not validated
+
+
 def _exponent_edit(table: Any) -> Any:
     import pyarrow as pa
 
@@ -678,6 +684,8 @@ DAMAGE = {
     "missing column": (lambda t: t.drop_columns(["sums.code"]), "column sums.code"),
     "zero rows": (lambda t: t.slice(0, 0), "no accounts"),
     "extra column": (lambda t: t.append_column("colour", [["red"] * 3]), "column colour"),
+    # found by the fuzzer: Parquet keeps text that is not UTF-8, Arrow's full validation refuses it
+    "text that is not UTF-8": (lambda t: _damaged(t, "unit", _not_utf8(3)), "Invalid UTF8"),
 }
 
 

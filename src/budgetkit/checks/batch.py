@@ -1591,6 +1591,11 @@ def _from_tables(tables: Sequence[tuple[str, Any]]) -> Batch:
     accounts: list[FinalAccount] = []
     texts = []
     for source, table in tables:
+        try:  # a damaged file's text may not be UTF-8: Parquet does not check it, Arrow's full validation does
+            table.validate(full=True)
+        except (pa.ArrowException, UnicodeDecodeError) as exc:
+            what = "a column name or text that is not UTF-8" if isinstance(exc, UnicodeDecodeError) else str(exc)
+            raise LoadError(source, [LoadIssue("file", f"damaged Arrow data: {what}")]) from None
         found, text = _accounts_of(table, source)
         accounts.extend(found)
         texts.append(text)
