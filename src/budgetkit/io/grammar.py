@@ -40,7 +40,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from types import MappingProxyType
-from typing import Final
+from typing import Final, TypedDict
 
 import attrs
 
@@ -181,6 +181,15 @@ class Subject:
     key: str
     name: str
     path: ClassPath | None = None
+
+
+class _Where(TypedDict):
+    """Where a statement was read (the fields every statement starts with); see :meth:`_ParagraphReader._at`."""
+
+    paragraph: int
+    section: str
+    start: int
+    end: int
 
 
 @attrs.frozen(kw_only=True)
@@ -506,7 +515,13 @@ def performance_projects(narrative: Narrative) -> tuple[ProjectFigures, ...]:
         for clause in re.split(r"(?<=；)", text):
             end = start + len(clause)
             figures = tuple(
-                ProjectFigure(role, Decimal(m.group("v").replace(",", "")), start + m.start(), start + m.end(), start + m.start("v"))
+                ProjectFigure(
+                    role,
+                    Decimal(m.group("v").replace(",", "")),
+                    start + m.start(),
+                    start + m.end(),
+                    start + m.start("v"),
+                )
                 for role, pattern in _PROJECT_FIGURES
                 for m in pattern.finditer(clause)
             )
@@ -749,7 +764,9 @@ _SECTION: Final = re.compile(r"^\s*(?P<n>[一二三四五六七八九十]+)、")
 _SUBSECTION: Final = re.compile(r"^\s*(?P<n>（[一二三四五六七八九十]+）)")
 _PART: Final = re.compile(r"^\s*第(?P<n>[一二三四五六七八九十]+)部分")
 #: A section heading of 预算绩效管理情况 (a short heading, not a sentence that mentions 绩效).
-_PERFORMANCE_HEADING: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)\s*(?:\d{4}年度?)?(?:预算)?绩效管理(?:工作)?(?:开展)?情况")
+_PERFORMANCE_HEADING: Final = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)\s*(?:\d{4}年度?)?(?:预算)?绩效管理(?:工作)?(?:开展)?情况"
+)
 
 
 # -- reading ---------------------------------------------------------------------------------------------------
@@ -890,6 +907,10 @@ class _ParagraphReader:
         self._starts: list[int] = []
         self._ends: list[int] = []
 
+    def _at(self, start: int, end: int) -> _Where:
+        """The span ``start:end`` of this paragraph, as the keyword arguments a statement starts with."""
+        return _Where(paragraph=self.index, section=self.section, start=start, end=end)
+
     def read(self) -> tuple[tuple[Statement, ...], dict[int, str]]:
         text = self.text
         if m := _ENUMERATOR.match(text):
@@ -990,10 +1011,7 @@ class _ParagraphReader:
                 what = "compared" if before[-1:] in ("与", "比", "较") else "year"
             self.statements.append(
                 Year(
-                    paragraph=self.index,
-                    section=self.section,
-                    start=m.start(),
-                    end=m.end(),
+                    **self._at(m.start(), m.end()),
                     text=m.group(),
                     year=int(m.group("y")),
                     month=int(m.group("m")) if m.group("m") else None,
@@ -1018,10 +1036,7 @@ class _ParagraphReader:
             notes = (NOTES["blank reason"],) if re.search(r"X{2,}", text) else ()
             self.statements.append(
                 Reason(
-                    paragraph=self.index,
-                    section=self.section,
-                    start=m.start(),
-                    end=m.end(),
+                    **self._at(m.start(), m.end()),
                     subject=self._subject_at(mentions, m.start()),
                     text=text,
                     figures=figures,
@@ -1036,10 +1051,7 @@ class _ParagraphReader:
             key = next(key for word, key in _ABSENT_SUBJECT.items() if word in what)
             self.statements.append(
                 Absence(
-                    paragraph=self.index,
-                    section=self.section,
-                    start=m.start(),
-                    end=m.end(),
+                    **self._at(m.start(), m.end()),
                     subject=Subject(key, what),
                     text=m.group(),
                 )
@@ -1047,9 +1059,7 @@ class _ParagraphReader:
 
     def _unfilled(self) -> None:
         for m in _UNFILLED.finditer(self.text):
-            self.statements.append(
-                Unfilled(paragraph=self.index, section=self.section, start=m.start(), end=m.end(), text=m.group())
-            )
+            self.statements.append(Unfilled(**self._at(m.start(), m.end()), text=m.group()))
 
     def _directions(self, mentions: list[_Mention], reasons: list[tuple[int, int]]) -> None:
         for m in _DIRECTION.finditer(self.text):
@@ -1061,10 +1071,7 @@ class _ParagraphReader:
             notes = (NOTES["choice"].format(word=word + m.group("alt")),) if m.group("alt") else ()
             self.statements.append(
                 Direction(
-                    paragraph=self.index,
-                    section=self.section,
-                    start=m.start(),
-                    end=m.end(),
+                    **self._at(m.start(), m.end()),
                     subject=self._subject_at(mentions, m.start()),
                     word=word + (m.group("alt") or ""),
                     against=m.group("a"),
@@ -1079,10 +1086,7 @@ class _ParagraphReader:
                 continue
             self.statements.append(
                 Direction(
-                    paragraph=self.index,
-                    section=self.section,
-                    start=m.start(),
-                    end=m.end(),
+                    **self._at(m.start(), m.end()),
                     subject=self._subject_at(mentions, m.start(), self._sentence_start(m.start())),
                     word="持平",
                     against=m.group("a"),
@@ -1098,10 +1102,7 @@ class _ParagraphReader:
             comparisons = list(_COMPARED.finditer(self.text, sentence, m.start()))
             self.statements.append(
                 Direction(
-                    paragraph=self.index,
-                    section=self.section,
-                    start=m.start(),
-                    end=m.end(),
+                    **self._at(m.start(), m.end()),
                     subject=self._subject_at(mentions, m.start(), sentence),
                     word="持平",
                     against=comparisons[-1].group(0)[1:].strip() if comparisons else "",
@@ -1150,10 +1151,7 @@ class _ParagraphReader:
             comparisons = list(_COMPARED.finditer(self.text, self._sentence_start(start, "。"), start))
             compared = comparisons[-1] if comparisons else None
             return Change(
-                paragraph=self.index,
-                section=self.section,
-                start=start,
-                end=figure.end,
+                **self._at(start, figure.end),
                 subject=subject,
                 word=word,
                 figure=figure,
@@ -1166,10 +1164,7 @@ class _ParagraphReader:
             if figure.unit == "":
                 notes.append(NOTES["percent"])
             return Share(
-                paragraph=self.index,
-                section=self.section,
-                start=start,
-                end=figure.end,
+                **self._at(start, figure.end),
                 subject=subject,
                 figure=figure,
                 of=of,
@@ -1180,10 +1175,7 @@ class _ParagraphReader:
                 notes.append(NOTES["percent"])
             of_role = _BUDGET_ROLES[completion.group("of") or "预算"]  # 预算完成率: the budget is not said
             return Completion(
-                paragraph=self.index,
-                section=self.section,
-                start=start,
-                end=figure.end,
+                **self._at(start, figure.end),
                 subject=subject,
                 figure=figure,
                 of=of_role,
@@ -1191,10 +1183,7 @@ class _ParagraphReader:
             )
         if figure.unit in _COUNT_UNITS:
             return Count(
-                paragraph=self.index,
-                section=self.section,
-                start=start,
-                end=figure.end,
+                **self._at(start, figure.end),
                 subject=subject,
                 figure=figure,
                 notes=tuple(notes),
@@ -1207,10 +1196,7 @@ class _ParagraphReader:
         elif "预算金额" in subject.name or "预算金额" in lead:  # 涉及预算金额, 预留…项目预算金额
             role = Role.BUDGET
         return Amount(
-            paragraph=self.index,
-            section=self.section,
-            start=start,
-            end=figure.end,
+            **self._at(start, figure.end),
             subject=subject,
             role=role,
             figure=figure,
