@@ -99,8 +99,8 @@ def make_finding(
             wording = SHARED_TEMPLATES[template]
         else:  # another code's wording, e.g. a residue worded as the error it is not
             wording = entry(template).template(variant)
-        values = {"stated": stated_value, "expected": expected_value, **fields}
-        message, message_en = wording.render(**values)
+        fields["stated"], fields["expected"] = stated_value, expected_value
+        message, message_en = wording.fill(fields)
     elif fields or template is not None or variant:
         raise TypeError("pass either a message or the fields of the catalogue's template, not both")
     return Finding(

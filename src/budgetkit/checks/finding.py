@@ -215,6 +215,14 @@ class MessageTemplate:
 
     def render(self, **values: object) -> tuple[str, str]:
         """The Chinese and English message with every field shown; a missing field raises KeyError."""
+        return self.fill(values)
+
+    def fill(self, values: Mapping[str, object]) -> tuple[str, str]:
+        """:meth:`render` with the fields in a mapping (what :func:`~budgetkit.checks.context.make_finding` calls).
+
+        >>> MessageTemplate("共{n}项", "{n} items").fill({"n": 3})
+        ('共3项', '3 items')
+        """
         return render(self.zh, values, "zh"), render(self.en, values, "en")
 
 
@@ -224,23 +232,34 @@ def render(template: str, values: Mapping[str, object], language: str = "zh") ->
     >>> render("{what}{n}项", {"what": Words("项目", "projects"), "n": 3}, "en")
     'projects3项'
     """
-    out: list[str] = []
-    for literal, name, places in _parsed(template):
-        out.append(literal)
-        if name is None:
-            continue
-        if name not in values:
-            raise KeyError(f"message field {name!r} is not given (template {template!r})")
-        out.append(_show(values[name], language, places))
-    return "".join(out)
+    text, fields = _compiled(template)
+    shown: list[str] = []
+    for name, places in fields:
+        try:
+            value = values[name]
+        except KeyError:
+            raise KeyError(f"message field {name!r} is not given (template {template!r})") from None
+        if type(value) is str:  # the common fields, text and exact numbers, without a call
+            shown.append(value)
+        elif type(value) is Decimal:
+            shown.append(format(value, "f"))
+        else:
+            shown.append(_show(value, language, places))
+    return text.format(*shown)
 
 
 @functools.lru_cache(maxsize=512)
-def _parsed(template: str) -> tuple[tuple[str, str | None, int], ...]:
-    """A template as (literal text, field name or None, places) pieces, parsed once."""
-    return tuple(
-        (literal, name, int(spec) if spec else 2) for literal, name, spec, _ in string.Formatter().parse(template)
-    )
+def _compiled(template: str) -> tuple[str, tuple[tuple[str, int], ...]]:
+    """A template parsed once: its text with numbered fields (``{0}``, ``{1}``, …, literal braces doubled)
+    for :meth:`str.format`, and each field's name and places (``{name:4}``: 4; 2 by default)."""
+    text: list[str] = []
+    fields: list[tuple[str, int]] = []
+    for literal, name, spec, _ in string.Formatter().parse(template):
+        text.append(literal.replace("{", "{{").replace("}", "}}"))
+        if name is not None:
+            text.append(f"{{{len(fields)}}}")
+            fields.append((name, int(spec) if spec else 2))
+    return "".join(text), tuple(fields)
 
 
 def _show(value: object, language: str, places: int) -> str:

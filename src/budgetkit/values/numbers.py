@@ -201,7 +201,8 @@ def _round_ratio(n: int, m: int, places: int) -> Decimal:
     units, remainder = divmod(abs(n) * 10**places, m)
     if 2 * remainder >= m:
         units += 1
-    return Decimal((1 if n < 0 and units else 0, tuple(map(int, str(units))), -places))
+    # Decimal reads a string exactly whatever the context's precision (and faster than a digit tuple)
+    return Decimal(f"{'-' if n < 0 and units else ''}{units}E-{places}")
 
 
 _ROUNDING = decimal.Context(prec=120, rounding=ROUND_HALF_UP, traps=[decimal.InvalidOperation])
