@@ -917,3 +917,19 @@ def test_integer_formulas_give_the_fraction_results(
     assert s.exact is None or type(s.exact) is Fraction
     if s.formula != "negative_target" and "≥ 2×" not in s.explanation and "等于指标值" not in s.explanation:
         assert f"{plain(actual)} {rel} 指标值" in s.explanation
+
+
+@given(
+    st.fractions(max_denominator=10**6).filter(lambda f: abs(f) < 10**6),
+    st.integers(min_value=0, max_value=4),
+    st.tuples(st.integers(min_value=-(10**8), max_value=10**8), st.integers(min_value=0, max_value=5)).map(
+        lambda t: Decimal(t[0]).scaleb(-t[1])
+    ),
+)
+def test_rounds_to_is_rounding_then_comparing(value: Fraction, places: int, stated: Decimal) -> None:
+    """The integer comparison agrees() uses is round_half_up(value, places) == stated, including its own rounding."""
+    from budgetkit.checks.scoring import _rounds_to
+
+    assert _rounds_to(value, places, stated) == (round_half_up(value, places) == stated)
+    rounded = round_half_up(value, places)
+    assert _rounds_to(value, places, rounded) and _rounds_to(value, places, rounded.normalize())

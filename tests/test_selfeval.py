@@ -397,10 +397,10 @@ def _fund_findings_one_by_one(ctx: Context, i: int) -> list[Finding]:
     if not project.evaluated or selfeval_rules.is_unfilled(project):
         return []
     found: list[Finding] = []
-    for check in selfeval_rules.fund_sum_checks(i, project):
-        if check.complete:
-            found += check.findings(ctx.zero_is_exact)
-        elif (finding := selfeval_rules._exceeding(ctx, check)) is not None:
+    for identity in selfeval_rules.fund_sum_checks(i, project):
+        if identity.complete:
+            found += identity.findings(ctx.zero_is_exact)
+        elif (finding := selfeval_rules._exceeding(ctx, identity)) is not None:
             found.append(finding)
     return found
 

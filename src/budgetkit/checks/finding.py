@@ -42,7 +42,7 @@ from budgetkit.reference.severity import Severity
 from budgetkit.reference.vocabulary import PART_LABELS
 from budgetkit.values.interval import Interval
 from budgetkit.values.money import Money
-from budgetkit.values.numbers import round_half_up
+from budgetkit.values.numbers import plain, round_half_up
 from budgetkit.values.wording import Words, format_plain
 
 __all__ = [
@@ -94,10 +94,6 @@ def typed_value(value: object, places: int = 2) -> FindingValue | None:
     raise TypeError(f"a finding's value is a number, an interval or text, not a {type(value).__name__}")
 
 
-def _typed(value: object) -> FindingValue | None:
-    return typed_value(value)
-
-
 def _json_value(value: FindingValue | None) -> dict[str, Any] | None:
     if value is None:
         return None
@@ -146,8 +142,8 @@ class Finding:
     path: str
     message: str
     message_en: str = ""
-    stated: FindingValue | None = attrs.field(default=None, converter=_typed)
-    expected: FindingValue | None = attrs.field(default=None, converter=_typed)
+    stated: FindingValue | None = attrs.field(default=None, converter=typed_value)
+    expected: FindingValue | None = attrs.field(default=None, converter=typed_value)
     part: Part = Part.OTHER
 
     @property
@@ -239,10 +235,13 @@ def render(template: str, values: Mapping[str, object], language: str = "zh") ->
             value = values[name]
         except KeyError:
             raise KeyError(f"message field {name!r} is not given (template {template!r})") from None
-        if type(value) is str:  # the common fields, text and exact numbers, without a call
-            shown.append(value)
-        elif type(value) is Decimal:
-            shown.append(format(value, "f"))
+        kind = type(value)  # the common fields, text, exact numbers and words, without a call
+        if kind is str:
+            shown.append(value)  # type: ignore[arg-type]
+        elif kind is Decimal:
+            shown.append(plain(value))  # type: ignore[arg-type]
+        elif kind is Words:
+            shown.append(value.zh if language == "zh" else value.en)  # type: ignore[attr-defined]
         else:
             shown.append(_show(value, language, places))
     return text.format(*shown)

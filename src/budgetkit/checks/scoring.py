@@ -116,6 +116,17 @@ def _as_decimal(value: Fraction) -> Decimal:
     return _SHOWN_DIGITS.divide(Decimal(value.numerator), Decimal(value.denominator))
 
 
+def _rounds_to(value: Fraction, places: int, stated: Decimal) -> bool:
+    """Whether ``value`` rounded half-up to ``places`` equals ``stated``: ``_round(value, places) == stated`` in
+    integers (units / 10^places against sn / sd), without building the rounded Decimal."""
+    n, d = value.numerator, value.denominator
+    units, remainder = divmod(abs(n) * 10**places, d)
+    if 2 * remainder >= d:
+        units += 1
+    sn, sd = stated.as_integer_ratio()
+    return bool((-units if n < 0 else units) * sd == sn * 10**places)
+
+
 def _plain(value: Decimal) -> str:
     """A number as a short plain string: 16.00 → '16', 13.50 → '13.5'."""
     return format(value.normalize(_SHOWN_DIGITS), "f")
@@ -579,7 +590,7 @@ class IndicatorScore:
             return False
         if self.exact is not None:
             shown = places_of(stated) if places is None else _places(places)
-            return _round(self.exact, shown) == stated
+            return _rounds_to(self.exact, shown, stated)
         if self.formula == "qualitative_band":
             band = self.qualitative_band
             return True if band is None else band.contains(stated, self.weight)
@@ -717,9 +728,11 @@ def _positive(op: Operator, a: _Ratio, b: _Ratio, w: _Ratio) -> tuple[str, str, 
         return "positive_met", "met", Fraction(*w), True
     if relation == 1:  # ">" with B = A: not met, yet the ratio B/A·w is w
         return ("positive_ratio" if a[0] else "positive_zero_target"), "strict_tie", Fraction(*w), False
-    if a[0] > 0:  # B/A·w = (bn·ad·wn)/(bd·an·wd)
+    if a[0] > 0:  # B/A·w = (bn·ad·wn)/(bd·an·wd); below 0 (a negative actual) it scores 0
         score = Fraction(b[0] * a[1] * w[0], b[1] * a[0] * w[1])
-        return "positive_ratio", ("ratio" if score >= 0 else "ratio_floor"), max(score, _ZERO), False
+        if score.numerator >= 0:
+            return "positive_ratio", "ratio", score, False
+        return "positive_ratio", "ratio_floor", _ZERO, False
     if a[0] == 0:
         return "positive_zero_target", "zero_failed", _ZERO, False
     return "negative_target", "negative_target", None, False

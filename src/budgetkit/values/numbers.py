@@ -140,7 +140,8 @@ def plain(value: Decimal | int) -> str:
     ('0.000000000001', '1.50', '100000', '12')
     """
     if isinstance(value, Decimal):
-        return format(value, "f")
+        text = str(value)  # plain already unless the exponent is positive or the number tiny: then format "f"
+        return format(value, "f") if "E" in text or "e" in text else text
     return str(value)
 
 

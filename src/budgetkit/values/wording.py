@@ -172,7 +172,7 @@ def format_plain(value: Decimal | int | Fraction | _Amount | Interval | str, pla
     if type(value) is str:  # the common cases first: a finding's text and its exact numbers
         return value
     if type(value) is Decimal:
-        return format(value, "f")
+        return plain(value)
     if isinstance(value, str):
         return value
     if isinstance(getattr(value, "amount", None), Decimal):  # a Money (not imported: it imports this module)
