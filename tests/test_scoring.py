@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from fractions import Fraction
 from importlib import resources
 from typing import Any
 
@@ -31,6 +32,7 @@ from budgetkit.checks.scoring import (
 from budgetkit.errors import LoadError, ModelError
 from budgetkit.model.indicator import PerformanceIndicator
 from budgetkit.model.project import FundGrid, FundLine, Project
+from budgetkit.values.numbers import plain
 
 INVERSE = ScoringRules.preset("inverse_template")
 HUBEI = ScoringRules.preset("hubei")
@@ -857,3 +859,77 @@ def test_grade_is_monotone_in_the_total(low: int, high: int) -> None:
     low, high = min(low, high), max(low, high)
     a, b = (grade(Decimal(n).scaleb(-2)) for n in (low, high))
     assert order.index(a) <= order.index(b)
+
+
+# -- the integer formulas against Fraction arithmetic ------------------------------------------------
+
+
+def _reference(ind: PerformanceIndicator, rules: ScoringRules) -> tuple[str, Fraction | None, bool, bool, str]:
+    """DOMAIN.md §6 written directly in Fractions: formula, exact score, met, overshoot, relation B ? A."""
+    a, b, w = (Fraction(x) for x in (ind.target, ind.actual, ind.weight))
+    op = ind.operator
+    rel = "<" if b < a else ">" if b > a else "="
+    overshoot = a > 0 and not op.is_reverse and b >= Fraction(rules.overshoot_threshold) * a
+    if op.is_reverse:
+        met = b < a if op.value == "<" else b <= a
+        formula = "reverse_inverse" if rules.reverse is ReverseFormula.INVERSE else "reverse_ratio_deduction"
+        if met:
+            return "reverse_met", w, True, overshoot, rel
+        if b == a:
+            return formula, w, False, overshoot, rel
+        if a == 0:
+            return "reverse_zero_target", Fraction(0), False, overshoot, rel
+        if a < 0:
+            return "negative_target", None, False, overshoot, rel
+        if rules.reverse is ReverseFormula.INVERSE:
+            return formula, a / b * w, False, overshoot, rel
+        return formula, max(Fraction(0), (1 - (b - a) / a) * w), False, overshoot, rel
+    if op.value == "=" and a == 0:
+        return "equal_zero_target", w if b <= 0 else Fraction(0), b <= 0, overshoot, rel
+    met = b > a if op.value == ">" else b >= a
+    ratio = "equal" if op.value == "=" else "positive_ratio"
+    if met:
+        return ("equal" if op.value == "=" else "positive_met"), w, True, overshoot, rel
+    if b == a:  # ">" with B = A
+        return (ratio if a else "positive_zero_target"), w, False, overshoot, rel
+    if a > 0:
+        return ratio, max(b / a * w, Fraction(0)), False, overshoot, rel
+    if a == 0:
+        return "positive_zero_target", Fraction(0), False, overshoot, rel
+    return "negative_target", None, False, overshoot, rel
+
+
+any_places = st.tuples(st.integers(min_value=-(10**9), max_value=10**9), st.integers(min_value=0, max_value=6)).map(
+    lambda t: Decimal(t[0]).scaleb(-t[1])
+)
+thresholds = st.sampled_from([DEFAULT_RULES, INVERSE, attrs.evolve(DEFAULT_RULES, overshoot_threshold="1.005")])
+
+
+@given(operators, any_places, any_places, any_places.map(abs), thresholds)
+def test_integer_formulas_give_the_fraction_results(
+    op: str, target: Decimal, actual: Decimal, weight: Decimal, rules: ScoringRules
+) -> None:
+    """score_indicator's integer arithmetic gives exactly the Fractions of the written formulas, at any places."""
+    ind = row(op, plain(target), plain(actual), weight)
+    s = score_indicator(ind, rules)
+    formula, exact, met, overshoot, rel = _reference(ind, rules)
+    assert (s.formula, s.exact, s.is_met, s.overshoot) == (formula, exact, met, overshoot)
+    assert s.exact is None or type(s.exact) is Fraction
+    if s.formula != "negative_target" and "≥ 2×" not in s.explanation and "等于指标值" not in s.explanation:
+        assert f"{plain(actual)} {rel} 指标值" in s.explanation
+
+
+@given(
+    st.fractions(max_denominator=10**6).filter(lambda f: abs(f) < 10**6),
+    st.integers(min_value=0, max_value=4),
+    st.tuples(st.integers(min_value=-(10**8), max_value=10**8), st.integers(min_value=0, max_value=5)).map(
+        lambda t: Decimal(t[0]).scaleb(-t[1])
+    ),
+)
+def test_rounds_to_is_rounding_then_comparing(value: Fraction, places: int, stated: Decimal) -> None:
+    """The integer comparison agrees() uses is round_half_up(value, places) == stated, including its own rounding."""
+    from budgetkit.checks.scoring import _rounds_to
+
+    assert _rounds_to(value, places, stated) == (round_half_up(value, places) == stated)
+    rounded = round_half_up(value, places)
+    assert _rounds_to(value, places, rounded) and _rounds_to(value, places, rounded.normalize())

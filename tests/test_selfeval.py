@@ -391,11 +391,26 @@ def test_check_batch_equals_check_on_the_broken_selfeval_fixtures() -> None:
         assert check_batch(accounts, scoring=scoring) == [check(a, scoring=scoring) for a in accounts]
 
 
+def _fund_findings_one_by_one(ctx: Context, i: int) -> list[Finding]:
+    """fund_findings without its shortcut: every identity of the money block checked and worded."""
+    project = ctx.account.projects[i]
+    if not project.evaluated or selfeval_rules.is_unfilled(project):
+        return []
+    found: list[Finding] = []
+    for identity in selfeval_rules.fund_sum_checks(i, project):
+        if identity.complete:
+            found += identity.findings(ctx.zero_is_exact)
+        elif (finding := selfeval_rules._exceeding(ctx, identity)) is not None:
+            found.append(finding)
+    return found
+
+
 def test_the_split_screens_miss_no_finding() -> None:
     """A table screen_projects leaves gives its fund sums and the findings of the indicators screen_indicators
     flags, nothing else; an indicator it leaves gives none, nor do fund rows that add up exactly (the batch
-    scores and sums only what is flagged)."""
-    from budgetkit.checks.batch import Batch, _funds_add_up
+    scores and sums only what is flagged); funds_add_up, fund_findings' shortcut, never hides a finding of the
+    identities worded one by one."""
+    from budgetkit.checks.batch import Batch
     from budgetkit.datasets.synthetic import DEFECTS, generate
 
     names = ["consistent", *(f"selfeval.{c}" for c in ("fund_sum", "unfilled", "text_actual", "whole_points"))]
@@ -417,7 +432,8 @@ def test_the_split_screens_miss_no_finding() -> None:
             if not marked[start + j]:
                 assert list(selfeval_rules.indicator_findings(ctx, i, j)) == []
         funds = list(selfeval_rules.fund_findings(ctx, i))
-        if _funds_add_up(accounts[k].projects[i]):
+        assert funds == _fund_findings_one_by_one(ctx, i)
+        if selfeval_rules.funds_add_up(accounts[k].projects[i]):
             summed += 1
             assert funds == []
         unequal += bool(funds)

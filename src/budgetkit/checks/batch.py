@@ -96,7 +96,6 @@ from budgetkit.errors import BudgetkitError, LoadError, LoadIssue, MissingExtraE
 from budgetkit.model.account import Figure, FinalAccount
 from budgetkit.model.category import CategoryLevel
 from budgetkit.model.indicator import PerformanceIndicator
-from budgetkit.model.project import FundSource, Project
 from budgetkit.reference.classification import ClassificationTable
 from budgetkit.values.money import Money
 from budgetkit.values.numbers import EXACT
@@ -1320,21 +1319,26 @@ class _Checker:
         n_ind = table.columns["n_indicators"].astype(np.int64)
         if self.options.scoring is None or self.options.scoring == DEFAULT_SCORING:
             whole = selfeval_rules.screen_projects(table.columns).tolist()
-            marked = selfeval_rules.screen_indicators(self.batch._tables["indicators"].columns)
+            marked = np.flatnonzero(selfeval_rules.screen_indicators(self.batch._tables["indicators"].columns))
         else:
             whole = [True] * table.rows()
-            marked = np.zeros(int(n_ind.sum()), dtype=np.bool_)
-        starts = np.concatenate(([0], np.cumsum(n_ind))).tolist()
+            marked = np.zeros(0, dtype=np.int64)
+        # the flagged indicators of each table, as (table row, j): one pass, not one array slice per table
+        starts = np.concatenate(([0], np.cumsum(n_ind)))
+        at = np.searchsorted(starts, marked, side="right") - 1
+        flagged: dict[int, list[int]] = {}
+        for r, j in zip(at.tolist(), (marked - starts[at]).tolist(), strict=True):
+            flagged.setdefault(r, []).append(j)
         rule = self.position["selfeval"]
+        found, funds_add_up = self.found, selfeval_rules.funds_add_up
         for r, (k, i) in enumerate(zip(table.owner().tolist(), table.columns["i"].tolist(), strict=True)):
-            ctx = self.context(k)
             if whole[r]:
-                self.found.add(k, rule, i, selfeval_rules.project_findings(ctx, i))
+                found.add(k, rule, i, selfeval_rules.project_findings(self.context(k), i))
                 continue
-            if not _funds_add_up(ctx.account.projects[i]):
-                self.found.add(k, rule, i, selfeval_rules.fund_findings(ctx, i))
-            for j in np.flatnonzero(marked[starts[r] : starts[r + 1]]).tolist():
-                self.found.add(k, rule, i, selfeval_rules.indicator_findings(ctx, i, j))
+            if not funds_add_up(self.context(k).account.projects[i]):
+                found.add(k, rule, i, selfeval_rules.fund_findings(self.context(k), i))
+            for j in flagged.get(r, ()):
+                found.add(k, rule, i, selfeval_rules.indicator_findings(self.context(k), i, j))
 
     def tables(self) -> None:
         """The table rule, not vectorised: run whole on each account that prints tables (few do)."""
@@ -1366,30 +1370,6 @@ class _Checker:
         rule = self.position["chart"]
         for k in sorted(self.chart_accounts):
             self.found.add(k, rule, 0, list(rule_func(self.context(k))))
-
-
-def _funds_add_up(project: Project) -> bool:
-    """Whether a table's money block certainly gives no ``selfeval.fund_sum`` finding, by the rule's own exact test
-    without wording anything: in each phase the printed rows add up to the printed 总额, or there is nothing to
-    check (no 总额, no row, or no row printed). Otherwise :func:`~budgetkit.checks.rules.selfeval.fund_findings`
-    decides."""
-    lines = project.funds.lines
-    total = next((line for line in lines if line.source is FundSource.TOTAL), None)
-    parts = [line for line in lines if line.source is not FundSource.TOTAL]
-    if total is None or not parts:
-        return True
-    for phase, _, _ in selfeval_rules._PHASES:
-        printed: Money | None = getattr(total, phase)
-        if printed is None:
-            continue
-        amounts = [getattr(line, phase) for line in parts]
-        if any(amount is None for amount in amounts):
-            if all(amount is None for amount in amounts):
-                continue
-            return False  # a blank row: the printed rows must not exceed 总额, decided by the rule
-        if Money.sum(amounts) != printed:
-            return False
-    return True
 
 
 def _tables_printed(batch: Batch, k: int) -> bool:

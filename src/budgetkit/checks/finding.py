@@ -42,7 +42,7 @@ from budgetkit.reference.severity import Severity
 from budgetkit.reference.vocabulary import PART_LABELS
 from budgetkit.values.interval import Interval
 from budgetkit.values.money import Money
-from budgetkit.values.numbers import round_half_up
+from budgetkit.values.numbers import plain, round_half_up
 from budgetkit.values.wording import Words, format_plain
 
 __all__ = [
@@ -94,10 +94,6 @@ def typed_value(value: object, places: int = 2) -> FindingValue | None:
     raise TypeError(f"a finding's value is a number, an interval or text, not a {type(value).__name__}")
 
 
-def _typed(value: object) -> FindingValue | None:
-    return typed_value(value)
-
-
 def _json_value(value: FindingValue | None) -> dict[str, Any] | None:
     if value is None:
         return None
@@ -146,8 +142,8 @@ class Finding:
     path: str
     message: str
     message_en: str = ""
-    stated: FindingValue | None = attrs.field(default=None, converter=_typed)
-    expected: FindingValue | None = attrs.field(default=None, converter=_typed)
+    stated: FindingValue | None = attrs.field(default=None, converter=typed_value)
+    expected: FindingValue | None = attrs.field(default=None, converter=typed_value)
     part: Part = Part.OTHER
 
     @property
@@ -215,6 +211,14 @@ class MessageTemplate:
 
     def render(self, **values: object) -> tuple[str, str]:
         """The Chinese and English message with every field shown; a missing field raises KeyError."""
+        return self.fill(values)
+
+    def fill(self, values: Mapping[str, object]) -> tuple[str, str]:
+        """:meth:`render` with the fields in a mapping (what :func:`~budgetkit.checks.context.make_finding` calls).
+
+        >>> MessageTemplate("共{n}项", "{n} items").fill({"n": 3})
+        ('共3项', '3 items')
+        """
         return render(self.zh, values, "zh"), render(self.en, values, "en")
 
 
@@ -224,23 +228,37 @@ def render(template: str, values: Mapping[str, object], language: str = "zh") ->
     >>> render("{what}{n}项", {"what": Words("项目", "projects"), "n": 3}, "en")
     'projects3项'
     """
-    out: list[str] = []
-    for literal, name, places in _parsed(template):
-        out.append(literal)
-        if name is None:
-            continue
-        if name not in values:
-            raise KeyError(f"message field {name!r} is not given (template {template!r})")
-        out.append(_show(values[name], language, places))
-    return "".join(out)
+    text, fields = _compiled(template)
+    shown: list[str] = []
+    for name, places in fields:
+        try:
+            value = values[name]
+        except KeyError:
+            raise KeyError(f"message field {name!r} is not given (template {template!r})") from None
+        kind = type(value)  # the common fields, text, exact numbers and words, without a call
+        if kind is str:
+            shown.append(value)  # type: ignore[arg-type]
+        elif kind is Decimal:
+            shown.append(plain(value))  # type: ignore[arg-type]
+        elif kind is Words:
+            shown.append(value.zh if language == "zh" else value.en)  # type: ignore[attr-defined]
+        else:
+            shown.append(_show(value, language, places))
+    return text.format(*shown)
 
 
 @functools.lru_cache(maxsize=512)
-def _parsed(template: str) -> tuple[tuple[str, str | None, int], ...]:
-    """A template as (literal text, field name or None, places) pieces, parsed once."""
-    return tuple(
-        (literal, name, int(spec) if spec else 2) for literal, name, spec, _ in string.Formatter().parse(template)
-    )
+def _compiled(template: str) -> tuple[str, tuple[tuple[str, int], ...]]:
+    """A template parsed once: its text with numbered fields (``{0}``, ``{1}``, …, literal braces doubled)
+    for :meth:`str.format`, and each field's name and places (``{name:4}``: 4; 2 by default)."""
+    text: list[str] = []
+    fields: list[tuple[str, int]] = []
+    for literal, name, spec, _ in string.Formatter().parse(template):
+        text.append(literal.replace("{", "{{").replace("}", "}}"))
+        if name is not None:
+            text.append(f"{{{len(fields)}}}")
+            fields.append((name, int(spec) if spec else 2))
+    return "".join(text), tuple(fields)
 
 
 def _show(value: object, language: str, places: int) -> str:

@@ -39,7 +39,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from importlib import resources
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeAlias
 
 import attrs
 
@@ -114,6 +114,17 @@ def _as_decimal(value: Fraction) -> Decimal:
         places = max(twos, fives)
         return _round(value, places)
     return _SHOWN_DIGITS.divide(Decimal(value.numerator), Decimal(value.denominator))
+
+
+def _rounds_to(value: Fraction, places: int, stated: Decimal) -> bool:
+    """Whether ``value`` rounded half-up to ``places`` equals ``stated``: ``_round(value, places) == stated`` in
+    integers (units / 10^places against sn / sd), without building the rounded Decimal."""
+    n, d = value.numerator, value.denominator
+    units, remainder = divmod(abs(n) * 10**places, d)
+    if 2 * remainder >= d:
+        units += 1
+    sn, sd = stated.as_integer_ratio()
+    return bool((-units if n < 0 else units) * sd == sn * 10**places)
 
 
 def _plain(value: Decimal) -> str:
@@ -494,10 +505,6 @@ _TEXT = MappingProxyType(
 )
 
 
-def _relation(b: Fraction, a: Fraction) -> str:
-    return "<" if b < a else ">" if b > a else "="
-
-
 # -- indicator scores -----------------------------------------------------------------------------
 
 
@@ -583,7 +590,7 @@ class IndicatorScore:
             return False
         if self.exact is not None:
             shown = places_of(stated) if places is None else _places(places)
-            return _round(self.exact, shown) == stated
+            return _rounds_to(self.exact, shown, stated)
         if self.formula == "qualitative_band":
             band = self.qualitative_band
             return True if band is None else band.contains(stated, self.weight)
@@ -660,27 +667,30 @@ def score_indicator(ind: PerformanceIndicator, rules: ScoringRules = DEFAULT_RUL
     if target is None or actual is None:
         text = _TEXT["not_numeric"].format(kind=_KIND[kind], a=ind.target, b=ind.actual)
         return IndicatorScore(indicator=ind, formula="not_numeric", explanation=text, score_places=places)
-    a, b, w = _fraction(target), _fraction(actual), _fraction(ind.weight)
+    a, b, w = _ratio(target), _ratio(actual), _ratio(ind.weight)
     if op.is_reverse:
         formula, template, score, met = _reverse(op, a, b, w, rules)
-    elif op is Operator.EQUAL and a == 0:
+    elif op is Operator.EQUAL and a[0] == 0:
         kind = "equal_zero"
-        met = b <= 0
-        formula, template, score = "equal_zero_target", "met" if met else "zero_failed", w if met else _ZERO
+        met = b[0] <= 0
+        formula, template, score = "equal_zero_target", "met" if met else "zero_failed", Fraction(*w) if met else _ZERO
     else:
         formula, template, score, met = _positive(op, a, b, w)
         if op is Operator.EQUAL:
             formula = "equal" if formula in ("positive_met", "positive_ratio") else formula
+    relation = _compare(b, a)
     text = _TEXT[template].format(
         kind=_KIND[kind],
         a=ind.target,
         b=ind.actual,
         w=_plain(ind.weight),
         op=op.value,
-        rel=_relation(b, a),
+        rel=_RELATION[relation],
         s="" if score is None else _round(score, 2),
     )
-    overshoot = a > 0 and not op.is_reverse and b >= _fraction(rules.overshoot_threshold) * a
+    # B ≥ threshold·A for A > 0, as integers: bn·td·ad ≥ tn·an·bd (every denominator is positive)
+    threshold = _ratio(rules.overshoot_threshold)
+    overshoot = a[0] > 0 and not op.is_reverse and b[0] * threshold[1] * a[1] >= threshold[0] * a[0] * b[1]
     return IndicatorScore(
         indicator=ind,
         formula=formula,
@@ -692,41 +702,62 @@ def score_indicator(ind: PerformanceIndicator, rules: ScoringRules = DEFAULT_RUL
     )
 
 
-def _positive(op: Operator, a: Fraction, b: Fraction, w: Fraction) -> tuple[str, str, Fraction | None, bool]:
+# The formulas compare and combine A, B and w as exact integer ratios (numerator, positive denominator),
+# made into a Fraction only for the score itself: the same exact values as Fraction arithmetic throughout,
+# without normalising every intermediate.
+_Ratio: TypeAlias = tuple[int, int]
+_RELATION = ("<", "=", ">")
+
+
+def _ratio(value: Decimal) -> _Ratio:
+    """A Decimal as (numerator, denominator) in lowest terms, the denominator positive."""
+    return value.as_integer_ratio()
+
+
+def _compare(x: _Ratio, y: _Ratio) -> int:
+    """0 when x < y, 1 when x = y, 2 when x > y (an index into ``_RELATION``)."""
+    left, right = x[0] * y[1], y[0] * x[1]
+    return 0 if left < right else 2 if left > right else 1
+
+
+def _positive(op: Operator, a: _Ratio, b: _Ratio, w: _Ratio) -> tuple[str, str, Fraction | None, bool]:
     """正向 (and 等于 with A ≠ 0): formula code, text key, score, met."""
-    met = b > a if op is Operator.MORE_THAN else b >= a
+    relation = _compare(b, a)
+    met = relation == 2 if op is Operator.MORE_THAN else relation >= 1
     if met:
-        return "positive_met", "met", w, True
-    if b == a:  # ">" with B = A: not met, yet the ratio B/A·w is w
-        return ("positive_ratio" if a else "positive_zero_target"), "strict_tie", w, False
-    if a > 0:
-        score = b / a * w
-        return "positive_ratio", ("ratio" if score >= 0 else "ratio_floor"), max(score, _ZERO), False
-    if a == 0:
+        return "positive_met", "met", Fraction(*w), True
+    if relation == 1:  # ">" with B = A: not met, yet the ratio B/A·w is w
+        return ("positive_ratio" if a[0] else "positive_zero_target"), "strict_tie", Fraction(*w), False
+    if a[0] > 0:  # B/A·w = (bn·ad·wn)/(bd·an·wd); below 0 (a negative actual) it scores 0
+        score = Fraction(b[0] * a[1] * w[0], b[1] * a[0] * w[1])
+        if score.numerator >= 0:
+            return "positive_ratio", "ratio", score, False
+        return "positive_ratio", "ratio_floor", _ZERO, False
+    if a[0] == 0:
         return "positive_zero_target", "zero_failed", _ZERO, False
     return "negative_target", "negative_target", None, False
 
 
-def _reverse(
-    op: Operator, a: Fraction, b: Fraction, w: Fraction, rules: ScoringRules
-) -> tuple[str, str, Fraction | None, bool]:
+def _reverse(op: Operator, a: _Ratio, b: _Ratio, w: _Ratio, rules: ScoringRules) -> tuple[str, str, Fraction | None, bool]:
     """反向 (≤, <): formula code, text key, score, met."""
-    met = b < a if op is Operator.LESS_THAN else b <= a
+    relation = _compare(b, a)
+    met = relation == 0 if op is Operator.LESS_THAN else relation <= 1
     inverse = rules.reverse is ReverseFormula.INVERSE
     formula = "reverse_inverse" if inverse else "reverse_ratio_deduction"
     if met:
-        return "reverse_met", "met", w, True
-    if b == a:  # "<" with B = A: not met, yet both formulas give w
-        return formula, "strict_tie", w, False
-    if a == 0:
+        return "reverse_met", "met", Fraction(*w), True
+    if relation == 1:  # "<" with B = A: not met, yet both formulas give w
+        return formula, "strict_tie", Fraction(*w), False
+    if a[0] == 0:
         return "reverse_zero_target", "zero_failed", _ZERO, False
-    if a < 0:
+    if a[0] < 0:
         return "negative_target", "negative_target", None, False
-    if inverse:
-        return formula, "inverse", a / b * w, False
-    if b >= 2 * a:
+    if inverse:  # A/B·w = (an·bd·wn)/(ad·bn·wd), B > A > 0
+        return formula, "inverse", Fraction(a[0] * b[1] * w[0], a[1] * b[0] * w[1]), False
+    if b[0] * a[1] >= 2 * a[0] * b[1]:  # B ≥ 2A
         return formula, "deduction_floor", _ZERO, False
-    return formula, "deduction", (_ONE - (b - a) / a) * w, False
+    # (1 − (B−A)/A)·w = (2A − B)/A·w = ((2·an·bd − bn·ad)·wn)/(bd·an·wd)
+    return formula, "deduction", Fraction((2 * a[0] * b[1] - b[0] * a[1]) * w[0], b[1] * a[0] * w[1]), False
 
 
 def _score_qualitative(ind: PerformanceIndicator, rules: ScoringRules) -> IndicatorScore:

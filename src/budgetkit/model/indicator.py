@@ -28,6 +28,7 @@ The central 附件1 layout prints operator, value and unit in one cell ("≥50�
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from decimal import Decimal
 from typing import Any
@@ -159,8 +160,14 @@ def parse_cell(text: str) -> PrintedCell:
 
 def _numeric(text: str | None) -> Decimal | None:
     """The number a cell holds, or None for text and blanks."""
-    if text is None:
-        return None
+    return None if text is None else _number(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _number(text: str) -> Decimal | None:
+    """A cell's text read as a number, once per distinct text: scoring and the checks ask for an indicator's
+    target and actual several times, and a cache keyed by the text (a Decimal is immutable) leaves the
+    indicator's equality, hashing, pickling, repr and serialisation as they are."""
     try:
         return to_decimal(text)
     except InvalidNumberError:

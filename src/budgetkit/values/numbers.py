@@ -140,7 +140,8 @@ def plain(value: Decimal | int) -> str:
     ('0.000000000001', '1.50', '100000', '12')
     """
     if isinstance(value, Decimal):
-        return format(value, "f")
+        text = str(value)  # plain already unless the exponent is positive or the number tiny: then format "f"
+        return format(value, "f") if "E" in text or "e" in text else text
     return str(value)
 
 
@@ -201,7 +202,8 @@ def _round_ratio(n: int, m: int, places: int) -> Decimal:
     units, remainder = divmod(abs(n) * 10**places, m)
     if 2 * remainder >= m:
         units += 1
-    return Decimal((1 if n < 0 and units else 0, tuple(map(int, str(units))), -places))
+    # Decimal reads a string exactly whatever the context's precision (and faster than a digit tuple)
+    return Decimal(f"{'-' if n < 0 and units else ''}{units}E-{places}")
 
 
 _ROUNDING = decimal.Context(prec=120, rounding=ROUND_HALF_UP, traps=[decimal.InvalidOperation])

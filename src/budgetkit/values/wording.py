@@ -169,6 +169,10 @@ def format_plain(value: Decimal | int | Fraction | _Amount | Interval | str, pla
     ...
     budgetkit.errors.FloatRefusedError: 0.5 is a float; budgetkit keeps money exact and refuses floats. Pass a str such as '0.5', an int, or a decimal.Decimal.
     """
+    if type(value) is str:  # the common cases first: a finding's text and its exact numbers
+        return value
+    if type(value) is Decimal:
+        return plain(value)
     if isinstance(value, str):
         return value
     if isinstance(getattr(value, "amount", None), Decimal):  # a Money (not imported: it imports this module)

@@ -31,11 +31,11 @@ from budgetkit.checks.rules.performance import OPERATORS
 from budgetkit.checks.rules.sums import SumCheck
 from budgetkit.checks.scoring import ProjectScore, ScoringRules, score_indicator
 from budgetkit.model.indicator import Operator, PerformanceIndicator
-from budgetkit.model.project import FundSource, Layout, Project
+from budgetkit.model.project import FundLine, FundSource, Layout, Project
 from budgetkit.values.formatting import describe_rate, format_plain
 from budgetkit.values.interval import Interval
 from budgetkit.values.money import Money
-from budgetkit.values.numbers import places_of
+from budgetkit.values.numbers import EXACT, places_of
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -50,6 +50,7 @@ __all__ = [
     "RULES",
     "fund_findings",
     "fund_sum_checks",
+    "funds_add_up",
     "indicator_findings",
     "is_unfilled",
     "project_findings",
@@ -142,10 +143,51 @@ def is_unfilled(project: Project) -> bool:
     """
     if not project.evaluated:
         return False
+    if project.execution_score is not None or project.stated_total is not None:  # the usual case, asked first
+        return False
     amounts = any(getattr(line, field) is not None for line in project.funds.lines for field, _, _ in _PHASES)
-    scores = project.execution_score is not None or project.stated_total is not None
     rows = any(ind.actual is not None or ind.stated_score is not None for ind in project.indicators)
-    return not (amounts or scores or rows)
+    return not (amounts or rows)
+
+
+def funds_add_up(project: Project) -> bool:
+    """Whether a table's money block certainly gives no ``selfeval.fund_sum`` finding, decided exactly and without
+    wording anything: in each phase the printed rows add up to the printed 总额, or there is nothing to check (no
+    总额, no row, or no row printed). Otherwise :func:`fund_findings` decides.
+
+    >>> from budgetkit.model.project import FundGrid, FundLine
+    >>> grid = FundGrid(lines=(FundLine(source="总额", initial="12.00"), FundLine(source="当年财政拨款",
+    ...     initial="10.00"), FundLine(source="上年结转资金", initial="2")))
+    >>> funds_add_up(Project(name="x", kind="特定目标类", funds=grid))
+    True
+    """
+    total: FundLine | None = None
+    parts: list[FundLine] = []
+    for line in project.funds.lines:
+        if line.source is FundSource.TOTAL:
+            total = line
+        else:
+            parts.append(line)
+    if total is None or not parts:
+        return True
+    for phase, _, _ in _PHASES:
+        printed: Money | None = getattr(total, phase)
+        if printed is None:
+            continue
+        summed, blank = Decimal(0), 0
+        for line in parts:
+            amount: Money | None = getattr(line, phase)
+            if amount is None:
+                blank += 1
+            else:
+                summed = EXACT.add(summed, amount.amount)  # as Money.sum does
+        if blank:
+            if blank < len(parts):
+                return False  # a blank row: the printed rows must not exceed 总额, decided by the rule
+            continue
+        if summed != printed.amount:
+            return False
+    return True
 
 
 def _variant(ctx: Context, path: str, project: Project, score: ProjectScore) -> Iterator[Finding]:
@@ -222,7 +264,7 @@ def _execution(ctx: Context, path: str, project: Project, score: ProjectScore, w
 def fund_findings(ctx: Context, i: int) -> Iterator[Finding]:
     """The fund-sum findings of project ``i``'s table (总额 = Σ the rows below it), without scoring anything."""
     project = ctx.account.projects[i]
-    if not project.evaluated or is_unfilled(project):
+    if not project.evaluated or is_unfilled(project) or funds_add_up(project):
         return
     for check in fund_sum_checks(i, project):
         if check.complete:

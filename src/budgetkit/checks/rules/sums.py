@@ -108,11 +108,11 @@ def sum_finding(
     'rounding.residue'
     """
     printed_sum = Decimal(0)
+    shown = []
     for _, amount in parts:
         printed_sum = EXACT.add(printed_sum, amount)  # as Money.sum does
-    labels = Words(
-        " + ".join(f"{label} {plain(amount)}" for label, amount in parts), " + ".join(plain(a) for _, a in parts)
-    )
+        shown.append(plain(amount))
+    labels = Words(" + ".join([f"{label} {text}" for (label, _), text in zip(parts, shown, strict=True)]), " + ".join(shown))
     named = Words(what, what_en)
     if residue:
         if places is None:
