@@ -333,3 +333,30 @@ def test_the_performance_section_s_figures_on_each_project_are_its_claims(pair: 
     assert [(f.stated_text, f.expected_text) for f in slips] == [
         (f.stated_text, f.expected_text) for f in check(typed) if f.rule == "claim.amount"
     ]
+
+
+def test_the_lines_of_five_are_placed_on_their_lines(pair: tuple[Imported, FinalAccount]) -> None:
+    """五（二）'s 类 and 五（三）'s 项 (the seed prints no 表五): each figure on the line that prints it."""
+    imported, _ = pair
+    report = imported.report
+    assert str(report.box("general_budget.categories[4].actual")) == "第46行"  # 社会保障和就业支出980万元
+    assert str(report.box("general_budget.categories[4].children[0].children[0].actual")) == "第52行"  # 事业运行
+    assert str(report.box("general_budget.categories[5].children[0].children[0]")) == "第58行"  # 医疗卫生和计划生育…
+    assert str(report.box("three_public.events[7]")) == "第78行"
+
+
+def test_the_import_report_counts(pair: tuple[Imported, FinalAccount]) -> None:
+    """Before issue 11: 1,076 seen / 484 imported / 408 kept in text / 54 not held / 130 not understood."""
+    report = pair[0].report
+    assert (report.numbers_seen, report.numbers_imported, report.numbers_in_text, report.numbers_not_held,
+            len(report.not_understood)) == (1076, 562, 408, 19, 87)
+
+
+def test_check_finds_nothing_the_transcription_s_check_does_not(pair: tuple[Imported, FinalAccount]) -> None:
+    """Every finding on the import is one the transcription's check makes too (rule for rule, as many or fewer):
+    the import adds no false alarm."""
+    from budgetkit.checks.audit import check
+
+    imported, typed = pair
+    made, kept = Counter(f.rule for f in check(imported.account)), Counter(f.rule for f in check(typed))
+    assert made - kept == Counter()

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -391,6 +392,7 @@ class _Builder:
         self.narrated_numbers: set[tuple[int, int]] = set()  # (paragraph, start) of the clauses' figures
         #: the 情况说明's 类/款/项 lines when no 表五 prints them: (code or «name» at each level) → the line's fields
         self.lines: dict[tuple[str, ...], dict[str, Any]] = {}
+        self.line_claims: list[tuple[Claim, Box | None]] = []  # claims about those lines, held once all are known
 
     # -- the whole -------------------------------------------------------------------------------------------
     def build(self) -> Imported:
@@ -837,7 +839,16 @@ class _Builder:
 
     def _narrated_categories(self) -> tuple[ExpenseCategory, ...]:
         """The tree of the 情况说明's 类/款/项 lines (:meth:`_line`), in the order first printed, each figure
-        placed on its line."""
+        placed on its line; and the claims about them by name, but for a name two lines print (no code is
+        printed to tell them apart: such a claim is read but not held)."""
+        names = Counter(line["name"] for line in self.lines.values())
+        for claim, box in self.line_claims:
+            name = claim.subject[len("general_budget.categories[") : -1]
+            if names[name] > 1:
+                self._not_held(box, claim.text, f"a claim about {name}, a name two 类/款/项 lines print and no code tells apart")
+                continue
+            self._place(f"claims[{len(self.claims)}]", box)
+            self.claims.append(claim)
 
         def make(key: tuple[str, ...], prefix: str) -> ExpenseCategory:
             line = self.lines[key]
@@ -877,11 +888,7 @@ class _Builder:
             return
         printed = self.doc.paragraphs[statement.paragraph].text[statement.start : statement.end]
         if self._narrated_line(statement):
-            name = self._line(statement)["name"]
-            if sum(1 for line in self.lines.values() if line["name"] == name) > 1:
-                self._not_held(box, printed, f"a claim about {name}, a name two 类/款/项 lines print and no code tells apart")
-                return
-            path: str | None = f"general_budget.categories[{name}]"
+            path: str | None = f"general_budget.categories[{self._line(statement)['name']}]"
         else:
             path = self._path(statement.subject.key, statement)
         if statement.subject.key == "income.fiscal" and _only_general_budget(tables):
@@ -905,8 +912,12 @@ class _Builder:
         else:
             kind = "completion"
             stated = figure.value
+        claim = Claim(kind=kind, subject=path, stated=stated, base=base, text=printed, section=section)
+        if self._narrated_line(statement):
+            self.line_claims.append((claim, box))  # held once every line is known (_narrated_categories)
+            return
         self._place(f"claims[{len(self.claims)}]", box)
-        self.claims.append(Claim(kind=kind, subject=path, stated=stated, base=base, text=printed, section=section))
+        self.claims.append(claim)
 
     def _items(self, narrative: Narrative) -> None:
         """六: the economic items 人员经费 and 公用经费 each 主要包括, as printed."""
