@@ -113,9 +113,6 @@ IMPORT_ONLY_CLAIMS = (
     Gap("fiscal.total", lambda kind, subject, section: subject == "fiscal.total" and section == "五（一）",
         "五（一） prints 财政拨款收、支总计 where it means 一般公共预算财政拨款支出; the importer reads what is "
         "printed (fiscal.total), the transcription what is meant (general_budget.total)"),
-    Gap("income.total", lambda kind, subject, section: subject == "income.total",
-        "一 prints 收入总计 and 支出总计 in two sentences, each with its change and growth: the grammar reads both "
-        "as the one subject 收入支出总计 (total → income.total); the transcription keeps expenditure.total"),
     Gap("shares in 七（二）", lambda kind, subject, section: section == "七（二）" and kind == "share",
         "七（二）'s shares: the importer labels them 七（二）, the transcription 七"),
     Gap("sections", lambda kind, subject, section: section.startswith(("七（", "五（三）", "十（四）")),
@@ -136,8 +133,6 @@ DATASET_ONLY_CLAIMS = (
     Gap("events in 十（四）", lambda kind, subject, section: subject.startswith("three_public.events") and section == "十（四）",
         "十（四）'s 全年共计接待8批次50人: a figure of 预算绩效管理情况, which the importer reads but does not hold "
         "(七's are claims of both)"),
-    Gap("expenditure.total", lambda kind, subject, section: subject == "expenditure.total",
-        "支出总计's change and growth: read by the grammar as 收入支出总计 (see the import's side)"),
     Gap("general_budget.total", lambda kind, subject, section: subject == "general_budget.total",
         "五（一）/十（四）: the transcription's general_budget.total is printed as 财政拨款收、支总计 in 五（一）, which "
         "the grammar reads as fiscal.total (see the import's side), and 十（四）'s 一般公共预算支出预算执行率100% is a "

@@ -600,7 +600,8 @@ _SUBJECTS: Final = (
     (r"财政拨款收入支出总计", "fiscal.total"),
     (r"收入支出总计", "total"),
     (r"财政拨款收、支总计", "fiscal.total"),  # Sichuan's 单位决算说明
-    (r"(?<![、，])(?:收入|支出)总计", "total"),  # Sichuan: 收入总计 and 支出总计 in sentences of their own
+    (r"(?<![、，])收入总计", "income.total"),  # Sichuan: 收入总计 and 支出总计 in sentences of their own
+    (r"(?<![、，])支出总计", "expenditure.total"),
     (r"本年收入合计", "income.year_total"),
     (r"本年支出合计", "expenditure.year_total"),
     (r"政府性基金预算财政拨款收入", "government_fund.income"),
@@ -748,6 +749,8 @@ _UNFILLED: Final = re.compile(
 _PLACES: Final[Mapping[tuple[str, Role], tuple[str, str, str]]] = MappingProxyType(
     {
         ("total", Role.ACTUAL): ("summary", "income.total", "amount"),
+        ("income.total", Role.ACTUAL): ("summary", "income.total", "amount"),
+        ("expenditure.total", Role.ACTUAL): ("summary", "expenditure.total", "amount"),
         ("income.year_total", Role.ACTUAL): ("summary", "income.year_total", "amount"),
         ("expenditure.year_total", Role.ACTUAL): ("summary", "expenditure.year_total", "amount"),
         ("income.fiscal", Role.ACTUAL): ("income", "total", "fiscal"),

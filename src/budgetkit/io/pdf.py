@@ -196,6 +196,8 @@ class Imported:
 _FIGURES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
     {
         "total": ("income.total", "expenditure.total"),
+        "income.total": ("income.total",),
+        "expenditure.total": ("expenditure.total",),
         "income.year_total": ("income.year_total",),
         "expenditure.year_total": ("expenditure.year_total",),
         "expenditure.basic": ("expenditure.basic",),
