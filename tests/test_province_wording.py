@@ -165,3 +165,20 @@ def test_a_name_two_lines_print_is_not_claimed_about(tmp_path: Path) -> None:
     assert not [c for c in imported.account.claims if c.subject == "general_budget.categories[事业单位医疗]"]
     held = [i for i in imported.report.issues if "no code tells apart" in i.reason]
     assert [str(i.box) for i in held] == ["第11行", "第12行"]
+
+
+def test_glossary_terms_that_are_paths(tmp_path: Path) -> None:
+    """A 类/款/项 path is a term however long, after ：or ，; a doubled point after the number is no part of it."""
+    path = tmp_path / "glossary.txt"
+    path.write_text(
+        REPORT + "第3部分 名词解释\n1.财政拨款收入：指单位从同级财政部门取得的财政预算资金。\n"
+        "2.社会保障和就业支出（类）人力资源和社会保障管理事务（款）其他人力资源和社会保障管理事务支出（项），用于特定工作任务。\n"
+        "3..基本支出：指为保障机构正常运转而发生的支出。\n",
+        encoding="utf-8",
+    )
+    glossary = [(g.term, g.definition) for g in read_text(path).account.glossary]
+    assert glossary == [
+        ("财政拨款收入", "指单位从同级财政部门取得的财政预算资金。"),
+        ("社会保障和就业支出（类）人力资源和社会保障管理事务（款）其他人力资源和社会保障管理事务支出（项）", "用于特定工作任务。"),
+        ("基本支出", "指为保障机构正常运转而发生的支出。"),
+    ]

@@ -307,7 +307,13 @@ _PART: Final = re.compile(r"^\s*第(?P<n>[一二三四五六七八九十]+)部�
 _SECTION: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
 _ITEM: Final = re.compile(r"^\s*(\d+)\s*[、.．](?!\d)")
 _TITLE: Final = re.compile(r"^(?P<unit>.+?)\s*(?P<year>\d{4})\s*年度?\s*(?:部门|单位)?决算")
-_GLOSSARY: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\d+[、.．])?\s*(?P<term>[^：:]{1,30})[：:]\s*(?P<definition>.+)$", re.S)
+#: A 名词解释 entry: "一、term：definition"; a term is at most 30 characters, but for a 类/款/项 path, which may be
+#: longer and end in ，as well ("8.社会保障和就业支出（类）…（款）其他就业补助支出（项），用于…"); "16..基本支出" keeps no point.
+_GLOSSARY: Final = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+、|\d+\s*[、.．]+)?\s*"
+    r"(?:(?P<path>[^：:，,。]{1,120}?（[类款项]）)\s*[：:，,]|(?P<term>[^：:]{1,30})[：:])\s*(?P<definition>.+)$",
+    re.S,
+)
 _PURPOSE: Final = re.compile(r"主要用于[：:]\s*(?P<use>[^。]*)。")
 _PURPOSE_RUN_ON: Final = re.compile(r"主要用于[^。]*。?")
 #: A cell of a self-evaluation table that is a figure read into the project: an amount, a rate, a weight,
@@ -579,7 +585,8 @@ class _Builder:
                 else:
                     self.issues.append(ReportIssue(paragraph.lines[0].box, paragraph.text[:40], "a 名词解释 paragraph without a term"))
                 continue
-            entries.append(GlossaryEntry(term=m.group("term").strip(), definition=m.group("definition").strip()))
+            term = m.group("path") or m.group("term")
+            entries.append(GlossaryEntry(term=term.strip(), definition=m.group("definition").strip()))
         return tuple(entries)
 
     # -- the 情况说明 ----------------------------------------------------------------------------------------------
