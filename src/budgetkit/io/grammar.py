@@ -16,7 +16,8 @@ section it sits in ("五（三）") and what it states:
 - :class:`Direction` (决算数大于/小于/同…预算数持平, 与上一年度持平), :class:`Reason` (主要原因…, its figures
   kept as printed, not interpreted), :class:`Absence` (无“三公”经费财政拨款支出), :class:`Year` (2024 年度,
   截至 2024 年 12 月 31 日) and :class:`Unfilled` (template wording left in: "下降（增长）", "XXXXXXXX",
-  "（如持平作持平表述）").
+  "（如持平作持平表述）");
+- :class:`Event` — one 国内公务接待 of 七's dated list (2月10日接待…一行4人…，支出接待餐费770元).
 
 Nothing is silent: every number printed in the 情况说明 is in a statement or listed in
 :attr:`Narrative.unread` with its paragraph, page and text (:attr:`Narrative.coverage` counts them).
