@@ -35,6 +35,7 @@ from budgetkit.values.numbers import plain, round_half_up
 
 if TYPE_CHECKING:
     from budgetkit.io.pdf import ImportReport
+    from budgetkit.io.text import NotAReport
 
 __all__ = ["main", "score_report"]
 
@@ -65,6 +66,39 @@ _REPORT_SUFFIXES = {
 
 def _is_report(source: str | Path) -> bool:
     return Path(source).suffix.lower() in _REPORT_SUFFIXES and str(source) not in _dataset_names()
+
+
+#: A file of a directory that is not taken for a report, and why (a README.txt beside the reports).
+_Skipped = tuple[Path, "NotAReport"]
+
+
+def _reports_of(files: Sequence[Path]) -> tuple[list[Path], list[_Skipped]]:
+    """The files of a directory that are reports, and the texts and web pages that are not (with why): a text
+    or web page is a report only when its first part says so (:func:`budgetkit.io.text.not_a_report`);
+    a PDF or workbook is one by its format. A file named on the command line is always tried."""
+    from budgetkit.io.text import not_a_report
+
+    reports: list[Path] = []
+    skipped: list[_Skipped] = []
+    for file in files:
+        why = not_a_report(file) if file.suffix.lower() in (".txt", ".html", ".htm") else None
+        if why is None:
+            reports.append(file)
+        else:
+            skipped.append((file, why))
+    return reports, skipped
+
+
+def _write_skipped(skipped: Sequence[_Skipped], out: TextIO, english: bool) -> None:
+    """The files of a directory not taken for reports, each with why (never left out silently)."""
+    if not skipped:
+        return
+    if english:
+        out.write(f"Skipped {_plural(len(skipped), 'file')}, not {'a report' if len(skipped) == 1 else 'reports'}:\n")
+    else:
+        out.write(f"跳过 {len(skipped)} 个不是报告的文件：\n")
+    for file, why in skipped:
+        out.write(f"  - {file.name}: {why.reason if english else why.reason_zh}\n")
 
 
 def _read_report(source: str | Path, table_set: str = "national-2024") -> Any:
@@ -236,13 +270,14 @@ class _Heading:
 
 def _many(
     source: str, jobs: int | None = None
-) -> tuple[list[str], Any, list[_Heading], list[LoadError], list[ImportReport | None]] | None:
+) -> tuple[list[str], Any, list[_Heading], list[LoadError], list[ImportReport | None], list[_Skipped]] | None:
     """Many accounts: a directory of account files (.toml/.json) and reports (.pdf, .xlsx/.xls, .txt,
     .html/.htm), or Parquet batch files; None for a single account.
 
     Returns the names, what to check (a list of accounts, or a Batch read from Parquet), a heading for
-    each, the files that could not be read and, for each account, its import report (``None`` unless
-    it was imported from a report). The reports of a directory are imported in ``jobs`` worker processes.
+    each, the files that could not be read, for each account its import report (``None`` unless it was
+    imported from a report), and the texts and web pages that are not reports (:func:`_reports_of`). The
+    reports of a directory are imported in ``jobs`` worker processes.
     """
     from budgetkit import io
 
@@ -255,13 +290,16 @@ def _many(
 
         batch = read_parquet(path)  # each row validated against its json, then checked as a batch
         headings = [_Heading(u, y) for u, y in zip(batch.units, batch.years, strict=True)]
-        return [f"{path.name}#{i}" for i in range(len(batch))], batch, headings, [], [None] * len(batch)
+        return [f"{path.name}#{i}" for i in range(len(batch))], batch, headings, [], [None] * len(batch), []
     if not path.is_dir():
         return None
     files = sorted(p for p in path.iterdir() if p.suffix.lower() in (".toml", ".json", *_REPORT_SUFFIXES))
     if not files:
         known = ", ".join((".toml", ".json", *_REPORT_SUFFIXES, ".parquet"))
         raise LoadError(source, [_issue(f"no account or report files ({known}) in this directory")])
+    files, skipped = _reports_of(files)
+    if not files:
+        raise LoadError(source, [_issue(f"no reports in this directory: {_skipped_text(skipped)}")])
     imported = _read_reports([f for f in files if f.suffix.lower() in _REPORT_SUFFIXES], jobs)
     names: list[str] = []
     accounts: list[FinalAccount] = []
@@ -282,7 +320,11 @@ def _many(
         names.append(file.name)
         accounts.append(account)
         reports.append(report)
-    return names, accounts, [_Heading(a.unit, a.year) for a in accounts], errors, reports
+    return names, accounts, [_Heading(a.unit, a.year) for a in accounts], errors, reports, skipped
+
+
+def _skipped_text(skipped: Sequence[_Skipped]) -> str:
+    return "; ".join(f"{file.name} ({why})" for file, why in skipped)
 
 
 def _read_one(path: str, table_set: str) -> tuple[str, FinalAccount | None, dict[str, Any] | None, LoadError | None]:
@@ -355,12 +397,12 @@ class _Progress:
 def _check_many(
     args: argparse.Namespace,
     out: TextIO,
-    many: tuple[list[str], Any, list[_Heading], list[LoadError], list[ImportReport | None]],
+    many: tuple[list[str], Any, list[_Heading], list[LoadError], list[ImportReport | None], list[_Skipped]],
 ) -> int:
     from budgetkit.checks.audit import Coverage, coverage, summary
     from budgetkit.checks.batch import Batch, check_batch
 
-    names, accounts, headings, errors, reports = many
+    names, accounts, headings, errors, reports, skipped = many
     for error in errors:
         sys.stderr.write(f"budgetkit: {error}\n")
     results = check_batch(
@@ -388,6 +430,7 @@ def _check_many(
                 for name, a, findings, report, one in zip(names, headings, results, reports, covered, strict=True)
             ],
             "unreadable": [{"source": e.source, "problems": [str(i) for i in e.issues]} for e in errors],
+            "skipped": [{"source": str(f), "reason": w.reason, "reason_zh": w.reason_zh} for f, w in skipped],
             "summary": {**summary(everything), **in_all.as_dict()},
         }
         json.dump(doc, out, ensure_ascii=False, indent=2)
@@ -410,6 +453,7 @@ def _check_many(
             out.write(f"In all: checked {in_all.total} ({by_rule}); skipped {len(in_all.skipped)}\n")
         else:
             out.write(f"合计：已核对 {in_all.total} 个（{by_rule}），未能核对 {len(in_all.skipped)} 个\n")
+        _write_skipped(skipped, out, english)
     if errors:
         return EXIT_UNREADABLE
     return EXIT_FINDINGS if any(f.severity is Severity.ERROR for f in everything) else EXIT_OK
@@ -649,6 +693,9 @@ def _import_many(args: argparse.Namespace, source: Path, out: TextIO) -> int:
     files = sorted(p for p in source.iterdir() if p.suffix.lower() in _REPORT_SUFFIXES and p.is_file())
     if not files:
         raise LoadError(str(source), [_issue(f"no report files ({', '.join(_REPORT_SUFFIXES)}) in this directory")])
+    files, skipped = _reports_of(files)
+    if not files:
+        raise LoadError(str(source), [_issue(f"no reports in this directory: {_skipped_text(skipped)}")])
     outdir = Path(args.output)
     outdir.mkdir(parents=True, exist_ok=True)
     progress = _Progress("导入")
@@ -671,6 +718,7 @@ def _import_many(args: argparse.Namespace, source: Path, out: TextIO) -> int:
             out.write(f"{f.name}: {summary}\n")
     kind = "PDF" if all(f.suffix.lower() == ".pdf" for f in files) else "report"
     out.write(f"{len(files) - failed} of {len(files)} {kind} files imported into {outdir}\n")
+    _write_skipped(skipped, out, english=True)
     return EXIT_UNREADABLE if failed else EXIT_OK
 
 

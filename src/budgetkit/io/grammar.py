@@ -16,7 +16,8 @@ section it sits in ("五（三）") and what it states:
 - :class:`Direction` (决算数大于/小于/同…预算数持平, 与上一年度持平), :class:`Reason` (主要原因…, its figures
   kept as printed, not interpreted), :class:`Absence` (无“三公”经费财政拨款支出), :class:`Year` (2024 年度,
   截至 2024 年 12 月 31 日) and :class:`Unfilled` (template wording left in: "下降（增长）", "XXXXXXXX",
-  "（如持平作持平表述）").
+  "（如持平作持平表述）");
+- :class:`Event` — one 国内公务接待 of 七's dated list (2月10日接待…一行4人…，支出接待餐费770元).
 
 Nothing is silent: every number printed in the 情况说明 is in a statement or listed in
 :attr:`Narrative.unread` with its paragraph, page and text (:attr:`Narrative.coverage` counts them).
@@ -63,6 +64,7 @@ __all__ = [
     "Coverage",
     "Difference",
     "Direction",
+    "Event",
     "Figure",
     "Narrative",
     "NarrativeError",
@@ -366,7 +368,29 @@ class Unfilled(_Statement):
     text: str
 
 
-Statement = Amount | Change | Share | Completion | Count | Direction | Reason | Absence | Year | Unfilled
+@attrs.frozen(kw_only=True)
+class Event(_Statement):
+    """One 国内公务接待 of 七's dated list: "2月10日接待西华大学专家一行4人前来开展…调研工作，支出接待餐费770元".
+
+    ``year`` is the one printed with the date, else the one printed with an earlier date of the list
+    (``None`` when none is: the report's year is meant); ``purpose`` is what the party came for, without 前来; the
+    cost is as printed (``cost.unit`` 元 or 万元).
+
+    >>> e = [s for s in parse_text("2023年2月10日接待示例大学专家一行4人前来开展调研工作，支出接待餐费770元；5月9日接待示例中心一行3人赴本单位考察，支出接待费599.79元。", section="七（二）") if isinstance(s, Event)]
+    >>> [(x.year, x.month, x.day, x.party, x.persons, str(x.cost), x.purpose) for x in e]
+    [(2023, 2, 10, '示例大学专家', 4, '770元', '开展调研工作'), (2023, 5, 9, '示例中心', 3, '599.79元', '赴本单位考察')]
+    """
+
+    year: int | None
+    month: int
+    day: int
+    party: str
+    persons: int
+    cost: Figure
+    purpose: str = ""
+
+
+Statement = Amount | Change | Share | Completion | Count | Direction | Reason | Absence | Year | Unfilled | Event
 
 
 @attrs.frozen
@@ -577,13 +601,16 @@ _SUBJECTS: Final = (
     (r"财政拨款收入支出总计", "fiscal.total"),
     (r"收入支出总计", "total"),
     (r"财政拨款收、支总计", "fiscal.total"),  # Sichuan's 单位决算说明
-    (r"(?<![、，])(?:收入|支出)总计", "total"),  # Sichuan: 收入总计 and 支出总计 in sentences of their own
+    (r"(?<![、，])收入总计", "income.total"),  # Sichuan: 收入总计 and 支出总计 in sentences of their own
+    (r"(?<![、，])支出总计", "expenditure.total"),
     (r"本年收入合计", "income.year_total"),
     (r"本年支出合计", "expenditure.year_total"),
     (r"政府性基金预算财政拨款收入", "government_fund.income"),
     (r"国有资本经营预算财政拨款收入", "state_capital.income"),
+    (r"政府性基金预算财政拨款支出", "government_fund.expenditure"),  # 八 in a sentence of its own
+    (r"国有资本经营预算财政拨款支出", "state_capital.expenditure"),  # 九 in a sentence of its own
     (r"一般公共预算财政拨款基本支出", "general_budget.basic"),
-    (r"一般公共预算财政拨款支出", "general_budget.expenditure"),
+    (r"一般公共预算(?:财政拨款)?支出", "general_budget.expenditure"),  # Sichuan's 五（三）: 一般公共预算支出决算数为
     (r"财政拨款收入", "income.fiscal"),
     (r"上级补助收入", "income.superior_subsidy"),
     (r"事业收入", "income.business"),
@@ -599,14 +626,17 @@ _SUBJECTS: Final = (
     (r"公用经费(?!项目)", "public_use"),  # 公用经费项目 is a project (十（四）)
     (r"[“\"]?三公[”\"]?经费(?:财政拨款)?(?:支出)?", "three_public"),
     (r"因公出国（境）团组", "three_public.outbound.groups"),
-    (r"因公出国（境）费", "three_public.outbound"),
+    (r"因公出国（境）(?:经?费(?:用)?|支出)", "three_public.outbound"),  # 费, 经费(支出), 支出决算
     (r"公务用车购置及运行维护费", "three_public.vehicle"),
     (r"公务用车购置(?:费|支出)?", "three_public.vehicle_purchase"),
     (r"公务用车运行维护(?:费|支出)?", "three_public.vehicle_operation"),
-    (r"公务用车保有量", "three_public.vehicles_held"),
+    (r"公务用车保有量|共有公务用车", "three_public.vehicles_held"),
+    (r"购置公务用车", "three_public.vehicles_purchased"),  # 全年按规定更新购置公务用车 N 辆
+    (r"轿车|越野车|载客汽车", "three_public.vehicle_type"),  # of the vehicles held or bought named before
     (r"国内公务接待支出", "three_public.reception.domestic"),
-    (r"外宾接待支出", "three_public.reception.foreign"),
-    (r"接待外宾", "three_public.reception.foreign"),
+    (r"国内公务接待(?=\s*\d)|共(?:计)?接待(?=\s*\d)", "three_public.reception.domestic"),  # N 批次，N 人次
+    (r"(?:外宾|外事)接待支出", "three_public.reception.foreign"),
+    (r"接待外宾|外事接待(?=\s*(?:\d|X))", "three_public.reception.foreign"),  # 外事接待 N 批次，N 人次
     (r"公务接待费?", "three_public.reception"),
     (r"机关运行经费(?:支出)?", "office_running"),
     (r"编报绩效目标的", "performance.targets"),
@@ -625,10 +655,12 @@ _SUBJECTS: Final = (
     (r"在其他政府采购项目中", "procurement.other.sme_awarded"),
     (r"面向中小企业预留的?政府采购项目预算金额", "procurement.sme_reserved"),
     (r"面向小微企业预留的?政府采购项目预算金额", "procurement.small_reserved"),
-    (r"货物采购金额", "procurement.goods"),
-    (r"工程采购金额", "procurement.works"),
-    (r"服务采购金额", "procurement.services"),
-    (r"政府采购金额", "procurement"),
+    (r"货物采购金额|政府采购货物支出", "procurement.goods"),
+    (r"工程采购金额|政府采购工程支出", "procurement.works"),
+    (r"服务采购金额|政府采购服务支出", "procurement.services"),
+    (r"政府采购金额|政府采购支出总额", "procurement"),
+    (r"授予中小企业合同金额", "procurement.sme"),  # the national template's 授予中小企业合同金额，占政府采购支出总额的
+    (r"授予小微企业合同金额", "procurement.small_micro"),
     (r"共有车辆", "vehicles"),
     (r"部级领导干部用车", "vehicles.ministerial"),
     (r"主要领导干部用车", "vehicles.principal"),
@@ -638,7 +670,7 @@ _SUBJECTS: Final = (
     (r"特种专业技术用车", "vehicles.special"),
     (r"离退休干部用车", "vehicles.retired"),
     (r"其他用车", "vehicles.other"),
-    (r"单价\s*(?:\d+|X+)\s*万元（含）以上设备（不含车辆）", "equipment"),
+    (r"单价\s*(?:\d+|X+)\s*万元(?:（含）)?以上的?(?:专用|通用)?设备(?:（不含车辆）)?", "equipment"),
     # 八, 九: "…收入 XXX 万元，支出 XXX 万元" (the template prints "支出收入"): the fund's expenditure
     (r"(?<=[，,])支出(?:收入)?(?=\s*(?:\d|X))", "fund.expenditure"),
 )
@@ -650,6 +682,7 @@ SUBJECT_KEYS: Final = tuple(
     dict.fromkeys(
         [key for _, key in _SUBJECTS if key != "fund.expenditure"]
         + ["government_fund.expenditure", "state_capital.expenditure"]
+        + [f"{context}.type" for context in ("three_public.vehicles_held", "three_public.vehicles_purchased")]
         + [
             f"{fund}.{level}"
             for fund in ("general_budget", "government_fund", "state_capital")
@@ -668,7 +701,7 @@ _PATH: Final = re.compile(
 _FUND_OF_SECTION: Final = MappingProxyType({"五": "general_budget", "八": "government_fund", "九": "state_capital"})
 
 _YEAR: Final = re.compile(r"(?P<y>\d{4})\s*年(?:\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?)?(?P<du>度)?")
-_UNITS: Final = r"万元|万|元|%|％|个|辆|批次|人次|台（套）|分"
+_UNITS: Final = r"万元|万|元|%|％|个|辆|批次|人次|台（套）|分|次|人"
 _FIGURE: Final = re.compile(
     rf"(?<![0-9A-Za-z.])(?:(?P<n>[-−]?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)|(?P<x>X{{2,}}))\s*(?P<u>{_UNITS})?"
 )
@@ -685,6 +718,12 @@ _ROLE: Final = re.compile(r"(年初预算|全年预算|预算|决算)(?:数)?(?:
 _COMPARED: Final = re.compile(r"(?:与|比|较)\s*(?:(?P<y>\d{4})\s*年度?|(?P<last>上一?年度?))")
 _DIRECTION: Final = re.compile(
     r"决算数\s*(?:(?P<w>大于|小于|等于)(?P<alt>（(?:大于|小于|等于)）)?|(?P<p>同|与))\s*(?P<a>年初预算数|全年预算数|预算数|年初预算|全年预算)(?P<flat>持平)?"
+)
+#: One event of 七's dated list of 国内公务接待: [YYYY年]M月D日接待 <party> 一行 N 人 <purpose>，支出…费 X 元.
+_EVENT: Final = re.compile(
+    r"(?:(?P<y>\d{4})\s*年\s*)?(?<!\d)(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日[，,]?\s*接待(?P<party>[^，。；\d]{1,60}?)"
+    r"一行\s*(?P<n>\d+)\s*人(?!次)(?P<purpose>[^，。；]{0,80})[，,]\s*(?:共(?:计)?)?支出[^，。；\d]{0,8}?"
+    r"(?P<cost>\d+(?:\.\d+)?)\s*(?P<unit>元|万元)"
 )
 _FLAT: Final = re.compile(r"(?:与|同)\s*(?P<a>上一?年度?|(?:\d{4})\s*年度?)\s*持平")
 _REASON: Final = re.compile(r"主要(?:变动|增减|变化)?原因(?:是|为)?[：:]?\s*(?P<t>[^。]*)")
@@ -711,6 +750,8 @@ _UNFILLED: Final = re.compile(
 _PLACES: Final[Mapping[tuple[str, Role], tuple[str, str, str]]] = MappingProxyType(
     {
         ("total", Role.ACTUAL): ("summary", "income.total", "amount"),
+        ("income.total", Role.ACTUAL): ("summary", "income.total", "amount"),
+        ("expenditure.total", Role.ACTUAL): ("summary", "expenditure.total", "amount"),
         ("income.year_total", Role.ACTUAL): ("summary", "income.year_total", "amount"),
         ("expenditure.year_total", Role.ACTUAL): ("summary", "expenditure.year_total", "amount"),
         ("income.fiscal", Role.ACTUAL): ("income", "total", "fiscal"),
@@ -759,7 +800,16 @@ _BUDGET_ROLES: Final = MappingProxyType(
 _MONEY_UNITS: Final = MappingProxyType({"万元": Decimal(1), "万": Decimal(1), "元": Decimal(10000)})  #: per 万元
 #: How far back a sentence is looked for: a run-on "sentence" longer than this is cut (bounded time).
 _SENTENCE_WINDOW: Final = 600
-_COUNT_UNITS: Final = frozenset({"个", "辆", "批次", "人次", "台（套）", "分"})
+_COUNT_UNITS: Final = frozenset({"个", "辆", "批次", "人次", "台（套）", "分", "次", "人"})
+#: The subjects counted in 次 or 人 (团组 N 次，出国（境）N 人); another subject's "N 人" is not read as its count.
+_COUNTED_IN_PERSONS: Final = frozenset(
+    {"three_public.outbound.groups", "three_public.reception.foreign", "three_public.reception.domestic"}
+)
+#: What may stand between a counted phrase and its counts: 团组 N 个、累计 N 人次; 团组 N 次，出国（境）N 人;
+#: 接待 N 批次，N 人次.
+_COUNT_LEAD: Final = re.compile(r"[，,、\s]*(?:累计|共|出国（境）)?\s*")
+#: The vehicles a 轿车/越野车/载客汽车 count is of: the last of these named before it in the paragraph.
+_VEHICLE_CONTEXTS: Final = ("three_public.vehicles_held", "three_public.vehicles_purchased")
 _SECTION: Final = re.compile(r"^\s*(?P<n>[一二三四五六七八九十]+)、")
 _SUBSECTION: Final = re.compile(r"^\s*(?P<n>（[一二三四五六七八九十]+）)")
 _PART: Final = re.compile(r"^\s*第(?P<n>[一二三四五六七八九十]+)部分")
@@ -904,6 +954,7 @@ class _ParagraphReader:
         self.covered: dict[int, str] = {}
         self.taken: list[tuple[int, int]] = []  # spans whose numbers are read (years, reasons, subjects' own)
         self._indexed: list[_Mention] | None = None
+        self.last: Statement | None = None  # the statement of the figure read last (None: not understood)
         self._starts: list[int] = []
         self._ends: list[int] = []
 
@@ -924,6 +975,8 @@ class _ParagraphReader:
         self._unfilled()
         self._absences()
         self._directions(mentions, reasons)
+        if self.section.startswith("七"):
+            self._events()
         self._figures(mentions, reasons)
         self.statements.sort(key=lambda s: (s.start, s.end))
         return tuple(self.statements), self.covered
@@ -958,8 +1011,32 @@ class _ParagraphReader:
                     self.covered[m.start() + number.start()] = "stated"
                 self.taken.append((m.start(), m.end()))
             mentions.append(_Mention(m.start(), m.end(), Subject(key, m.group())))
+        if self.section.startswith("五"):
+            mentions.extend(self._classes(skipped))
         mentions.sort(key=lambda mention: mention.start)
+        context = None
+        for mention in mentions:  # 轿车 N 辆 counts the vehicles held (共有公务用车) or bought (购置公务用车) named before
+            if mention.subject.key in _VEHICLE_CONTEXTS:
+                context = mention.subject.key
+            elif mention.subject.key == "three_public.vehicle_type" and context is not None:
+                mention.subject = attrs.evolve(mention.subject, key=f"{context}.type")
         return mentions
+
+    def _classes(self, skipped: _Spans) -> list[_Mention]:
+        """五（二）'s 类 named without （类）: "社会保障和就业支出 980 万元，占 95.52%" — a 类 of the classification
+        followed by its figure (a name inside a longer phrase, or not followed by a figure, is not one)."""
+        found: list[_Mention] = []
+        for m in _class_names(self.classification).finditer(self.text):
+            if m.start() in skipped or self.text[max(0, m.start() - 4) : m.start()].rstrip().endswith("占"):
+                continue
+            if not re.match(r"\s*(?:为|是)?\s*(?:\d|X{2,})", self.text[m.end() : m.end() + 4]):
+                continue
+            if m.start() > 0 and self.text[m.start() - 1] not in _CLASS_BEFORE:
+                continue
+            codes = {e.code for e in self.classification.find(m.group(), level=Level.CLASS)}
+            path = ClassPath((m.group(),), (codes.pop() if len(codes) == 1 else None,))
+            found.append(_Mention(m.start(), m.end(), Subject("general_budget.class", m.group(), path)))
+        return found
 
     def _resolve(self, names: tuple[str, ...], skipped_section: bool) -> ClassPath:
         """Codes for a printed path: each name under its printed parent, never a generic name alone."""
@@ -1110,6 +1187,27 @@ class _ParagraphReader:
                 )
             )
 
+    def _events(self) -> None:
+        """七's dated list of 国内公务接待 (:class:`Event`), each event's numbers read with it."""
+        year: int | None = None  # the list prints the year with its first date at most
+        for m in _EVENT.finditer(self.text):
+            if m.group("y"):
+                year = int(m.group("y"))
+            cost = Figure(m.group("cost"), _number(m.group("cost")), m.group("unit"), m.start("cost"), m.end("unit"))
+            self.statements.append(
+                Event(
+                    **self._at(m.start(), m.end()),
+                    year=year,
+                    month=int(m.group("m")),
+                    day=int(m.group("d")),
+                    party=m.group("party").strip(),
+                    persons=int(m.group("n")),
+                    cost=cost,
+                    purpose=re.sub(r"^前来", "", m.group("purpose").strip()),
+                )
+            )
+            self._cover(m.start(), m.end(), "stated")
+
     # figures
 
     def _figures(self, mentions: list[_Mention], reasons: list[tuple[int, int]]) -> None:
@@ -1122,6 +1220,7 @@ class _ParagraphReader:
                 continue  # a blank without a unit is a name or text blank (an Unfilled statement)
             figure = _figure(m)
             statement = self._statement(figure, mentions, previous)
+            self.last = statement
             previous = m.end()
             if statement is None:
                 continue
@@ -1181,6 +1280,14 @@ class _ParagraphReader:
                 of=of_role,
                 notes=tuple(notes),
             )
+        if figure.unit in ("次", "人") and subject.key not in _COUNTED_IN_PERSONS:
+            return None  # 一行 4 人, 共 2 批次 2 人参加培训: persons of an event, not a figure of the subject
+        opens = last is not None and clause_start == last.end  # the count follows its phrase directly
+        follows = isinstance(self.last, Count) and self.last.subject == subject  # … or the phrase's first count
+        if subject.key in _COUNTED_IN_PERSONS and figure.unit in _COUNT_UNITS and not (
+            _COUNT_LEAD.fullmatch(lead) and (opens or follows)
+        ):
+            return None  # …接待了相关人员 5 批次 36 人: a part of the whole, not the count the phrase opens
         if figure.unit in _COUNT_UNITS:
             return Count(
                 **self._at(start, figure.end),
@@ -1217,6 +1324,24 @@ class _ParagraphReader:
         i = bisect.bisect_left(self._index(mentions)[0], start)
         first = mentions[i] if i < len(mentions) else None
         return first.subject if first is not None else None
+
+
+#: What may precede a 类 named without （类）: the start of a clause or a list item.
+_CLASS_BEFORE: Final = frozenset("：:，,；;。、 )）1234567890.．")
+_CLASS_NAMES: dict[int, tuple[ClassificationTable, re.Pattern[str]]] = {}
+
+
+def _class_names(table: ClassificationTable) -> re.Pattern[str]:
+    """The 类 names of a classification (every edition's, 与 or 和 alike), longest first, as one pattern."""
+    cached = _CLASS_NAMES.get(id(table))
+    if cached is not None and cached[0] is table:
+        return cached[1]
+    names = sorted({e.name for e in table if e.level is Level.CLASS}, key=len, reverse=True)
+    pattern = re.compile("|".join(re.sub("[与和]", "[与和]", re.escape(name)) for name in names))
+    if len(_CLASS_NAMES) > 8:
+        _CLASS_NAMES.clear()
+    _CLASS_NAMES[id(table)] = (table, pattern)
+    return pattern
 
 
 def _figure(m: re.Match[str]) -> Figure:

@@ -21,7 +21,9 @@ budgetkit.errors.LoadError: cannot load .../pdf.py: 1 problem
 
 from __future__ import annotations
 
+import datetime
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -39,6 +41,7 @@ from budgetkit.io.grammar import (
     Change,
     Completion,
     Count,
+    Event,
     Narrative,
     NarrativeError,
     ProjectFigures,
@@ -52,7 +55,7 @@ from budgetkit.io.grammar import (
 from budgetkit.io.selfeval import is_selfeval_title, read_selfeval_table
 from budgetkit.io.table_import import TableImport, read_tables
 from budgetkit.model import account as model
-from budgetkit.model.account import Figure, FinalAccount, GlossaryEntry, Passage, UnitType
+from budgetkit.model.account import Figure, FinalAccount, GlossaryEntry, Passage, ReceptionEvent, UnitType
 from budgetkit.model.category import ExpenseCategory
 from budgetkit.model.claim import Claim
 from budgetkit.model.project import Project, ProjectKind
@@ -193,6 +196,8 @@ class Imported:
 _FIGURES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
     {
         "total": ("income.total", "expenditure.total"),
+        "income.total": ("income.total",),
+        "expenditure.total": ("expenditure.total",),
         "income.year_total": ("income.year_total",),
         "expenditure.year_total": ("expenditure.year_total",),
         "expenditure.basic": ("expenditure.basic",),
@@ -205,6 +210,10 @@ _FIGURES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
         "income.operating": ("income.operating",),
         "income.affiliated": ("income.affiliated",),
         "income.other": ("income.other",),
+        "government_fund.income": ("income.government_fund",),
+        "state_capital.income": ("income.state_capital",),
+        "government_fund.expenditure": ("fiscal.government_fund.expenditure",),
+        "state_capital.expenditure": ("fiscal.state_capital.expenditure",),
         "fiscal.total": ("fiscal.total",),
         "general_budget.expenditure": ("general_budget.total",),
         "general_budget.basic": ("general_budget.basic",),
@@ -225,6 +234,8 @@ _FIGURES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
         "procurement.services": ("procurement.services",),
         "procurement.sme_reserved.awarded": ("procurement.sme",),
         "procurement.small_reserved.awarded": ("procurement.small_micro",),
+        "procurement.sme": ("procurement.sme",),
+        "procurement.small_micro": ("procurement.small_micro",),
     }
 )
 
@@ -281,17 +292,30 @@ _COUNTS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
         "three_public.outbound.groups": ("three_public.outbound_groups", "three_public.outbound_persons"),
         "three_public.reception.foreign": ("three_public.foreign_batches", "three_public.foreign_persons"),
         "three_public.vehicles_held": ("three_public.vehicles_owned",),
+        "three_public.vehicles_purchased": ("three_public.vehicles_purchased",),
         "vehicles": ("assets.vehicles",),
         "equipment": ("assets.large_equipment",),
     }
+)
+
+#: Count subjects whose counts are kept by name (each printed name with its count, in order): the field.
+_BY_NAME: Final[Mapping[str, str]] = MappingProxyType(
+    {"vehicles.*": "assets.vehicles_by_use", "three_public.vehicles_held.type": "three_public.vehicles_owned_by_type"}
 )
 
 _PART: Final = re.compile(r"^\s*第(?P<n>[一二三四五六七八九十]+)部分")
 _SECTION: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
 _ITEM: Final = re.compile(r"^\s*(\d+)\s*[、.．](?!\d)")
 _TITLE: Final = re.compile(r"^(?P<unit>.+?)\s*(?P<year>\d{4})\s*年度?\s*(?:部门|单位)?决算")
-_GLOSSARY: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\d+[、.．])?\s*(?P<term>[^：:]{1,30})[：:]\s*(?P<definition>.+)$", re.S)
+#: A 名词解释 entry: "一、term：definition"; a term is at most 30 characters, but for a 类/款/项 path, which may be
+#: longer and end in ，as well ("8.社会保障和就业支出（类）…（款）其他就业补助支出（项），用于…"); "16..基本支出" keeps no point.
+_GLOSSARY: Final = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+、|\d+\s*[、.．]+)?\s*"
+    r"(?:(?P<path>[^：:，,。]{1,120}?（[类款项]）)\s*[：:，,]|(?P<term>[^：:]{1,30})[：:])\s*(?P<definition>.+)$",
+    re.S,
+)
 _PURPOSE: Final = re.compile(r"主要用于[：:]\s*(?P<use>[^。]*)。")
+_PURPOSE_RUN_ON: Final = re.compile(r"主要用于[^。]*。?")
 #: A cell of a self-evaluation table that is a figure read into the project: an amount, a rate, a weight,
 #: a score, a target or completion value with its operator and unit ("≥50个").
 _SELFEVAL_FIGURE: Final = re.compile(r"[≥≤><=＞＜＝]*[+-]?\d[\d,]*(?:\.\d+)?[%％]?[^\d\s]{0,4}")
@@ -368,11 +392,15 @@ class _Builder:
         self.not_held = 0  # numbers read into statements that no field of the account holds
         self.resolved: dict[int, str | None] = {}  # paragraph → the code of its 类/款/项 path
         self.unit = ""  # the unit's name, once read from the cover
+        self.year = 0  # the report's year, once read from the cover
         self.projects: list[Project] = []  # the self-evaluation tables (项目支出绩效自评表), in order
         self.selfeval_cells: set[tuple[int, float, float]] = set()  # their cells read into projects
         self.selfeval_titles: set[str] = set()  # their titles, which are not unknown tables
         self.narrated: list[tuple[int, ProjectFigures]] = []  # (project, the clause of 预算绩效管理情况 on it)
         self.narrated_numbers: set[tuple[int, int]] = set()  # (paragraph, start) of the clauses' figures
+        #: the 情况说明's 类/款/项 lines when no 表五 prints them: (code or «name» at each level) → the line's fields
+        self.lines: dict[tuple[str, ...], dict[str, Any]] = {}
+        self.line_claims: list[tuple[Claim, Box | None]] = []  # claims about those lines, held once all are known
 
     # -- the whole -------------------------------------------------------------------------------------------
     def build(self) -> Imported:
@@ -398,7 +426,7 @@ class _Builder:
             narrative = None
             self.issues.append(ReportIssue(None, "第三部分", exc.reason))
         unit, year = self._title(paragraphs, parts)
-        self.unit = unit
+        self.unit, self.year = unit, year
         contents = self._contents(paragraphs, parts)
         duties, organisation = self._overview(paragraphs, parts, doc)
         glossary = self._glossary(paragraphs, parts)
@@ -557,7 +585,8 @@ class _Builder:
                 else:
                     self.issues.append(ReportIssue(paragraph.lines[0].box, paragraph.text[:40], "a 名词解释 paragraph without a term"))
                 continue
-            entries.append(GlossaryEntry(term=m.group("term").strip(), definition=m.group("definition").strip()))
+            term = m.group("path") or m.group("term")
+            entries.append(GlossaryEntry(term=term.strip(), definition=m.group("definition").strip()))
         return tuple(entries)
 
     # -- the 情况说明 ----------------------------------------------------------------------------------------------
@@ -597,6 +626,7 @@ class _Builder:
         """Figures and claims from the statements; what the model cannot hold is an issue."""
         counts: dict[tuple[int, str], int] = {}
         self.narrative_statements = narrative.statements
+        events = [s for s in narrative.statements if isinstance(s, Event)]
         for statement in narrative.statements:
             boxes = narrative.boxes(statement)
             box = boxes[0] if boxes else None
@@ -618,19 +648,59 @@ class _Builder:
                 self._amount(statement, box)
             elif isinstance(statement, Change | Share | Completion):
                 self._claim(statement, box, section, tables)
+            elif isinstance(statement, Event):
+                self._event(statement, box)
+            elif (
+                isinstance(statement, Count)
+                and statement.subject.key == "three_public.reception.domestic"
+                and events
+                and not narrative.in_performance(statement)
+            ):
+                self._reception_count(statement, box, section)
             elif isinstance(statement, Count):
                 key = (statement.paragraph, statement.subject.key)
                 nth = counts.get(key, 0)
                 counts[key] = nth + 1
                 fields = _COUNTS.get(statement.subject.key, ())
-                if statement.subject.key.startswith("vehicles.") and statement.figure.value is not None:
-                    by_use = self.values.setdefault("assets.vehicles_by_use", [])
-                    by_use.append((statement.subject.name, int(statement.figure.value)))
-                    self._place(f"assets.vehicles_by_use[{len(by_use) - 1}]", box)
-                elif nth < len(fields) and statement.figure.value is not None and statement.figure.value == statement.figure.value.to_integral_value():
+                by_name = _BY_NAME.get("vehicles.*" if statement.subject.key.startswith("vehicles.") else statement.subject.key)
+                if by_name is not None and statement.figure.unit == "辆" and _whole(statement.figure.value):
+                    pairs = self.values.setdefault(by_name, [])
+                    pairs.append((statement.subject.name, int(statement.figure.value)))
+                    self._place(f"{by_name}[{len(pairs) - 1}]", box)
+                elif nth < len(fields) and _whole(statement.figure.value):
                     self._set(fields[nth], int(statement.figure.value), box)
                 else:
                     self._not_held(box, f"{statement.subject.name} {statement.figure}", "a count no field of the account holds")
+
+    def _event(self, event: Event, box: Box | None) -> None:
+        """One 国内公务接待 of 七's dated list: an event of ``three_public.events`` (a list without its year
+        printed is of the report's year)."""
+        value = event.cost.value
+        cost = None if value is None else value if event.cost.unit == "元" else value * 10000
+        try:
+            day = datetime.date(event.year or self.year, event.month, event.day)
+        except ValueError:
+            day = None
+        if day is None or cost is None or cost != round(cost, 2):
+            printed = self.doc.paragraphs[event.paragraph].text[event.start : event.end]
+            self._not_held(box, printed[:40], "a 公务接待 whose date or cost (to the fen) is not one")
+            return
+        events = self.values.setdefault("three_public.events", [])
+        self._place(f"three_public.events[{len(events)}]", box)
+        events.append(
+            ReceptionEvent(date=day.isoformat(), party=event.party, persons=event.persons, cost_yuan=cost, purpose=event.purpose)
+        )
+
+    def _reception_count(self, statement: Count, box: Box | None, section: str) -> None:
+        """国内公务接待 N 批次，M 人次 (全年共计接待…) where 七 lists the events: claims of their number and persons."""
+        value = statement.figure.value
+        if not _whole(value) or statement.figure.unit not in ("批次", "人次", "人"):
+            self._not_held(box, f"{statement.subject.name} {statement.figure}", "a count no field of the account holds")
+            return
+        printed = self.doc.paragraphs[statement.paragraph].text[statement.start : statement.end]
+        kind, subject = ("count", "three_public.events") if statement.figure.unit == "批次" else ("sum", "three_public.events[*].persons")
+        self._place(f"claims[{len(self.claims)}]", box)
+        self.claims.append(Claim(kind=kind, subject=subject, stated=value, text=printed, section=section))
 
     def _not_held(self, box: Box | None, text: str, reason: str) -> None:
         """A statement read but held by no field of the account: an issue, and its number is not imported."""
@@ -701,11 +771,11 @@ class _Builder:
             return
         value = figure.value / 10000 if figure.unit == "元" else figure.value
         key = statement.subject.key
+        if self._narrated_line(statement):
+            self._line_amount(statement, value, box)
+            return
         path = self._path(key, statement)
         if path is not None and path.startswith("general_budget.categories["):
-            if self.tables.table("general_budget_expenditure") is None:
-                self._not_held(box, str(figure), "a 类/款/项 line, and the report prints no 表五 to hold the lines")
-                return
             code = path[len("general_budget.categories[") : -1]
             field = {Role.ACTUAL: "actual", Role.OPENING_BUDGET: "budget", Role.FULL_YEAR_BUDGET: "budget"}.get(statement.role)
             if field is None:
@@ -729,6 +799,85 @@ class _Builder:
                 self.values.pop(f"{path}.{field}", None)
             self._set(f"{path}.{field}", value, box)
 
+    # -- 类/款/项 lines of the 情况说明, when no 表五 prints them ----------------------------------------------------
+    def _narrated_line(self, statement: Amount | Change | Share | Completion) -> bool:
+        """Whether a statement is about a 类/款/项 line of 五 in a report that prints no 表五 (Sichuan publishes
+        its tables apart): the 情况说明's lines are then the account's (:meth:`_line`)."""
+        return (
+            statement.subject.path is not None
+            and statement.subject.key in ("general_budget.class", "general_budget.section", "general_budget.item")
+            and self.tables.table("general_budget_expenditure") is None
+        )
+
+    def _line(self, statement: Amount | Change | Share | Completion) -> dict[str, Any]:
+        """The line a printed path names, with its parents: 五（二）'s 类 (社会保障和就业支出 980 万元) and 五（三）'s
+        类/款/项 paths are one tree. A name is the same line as another when the classification gives both one
+        code (医疗卫生和计划生育支出 is 卫生健康支出, 210), or when both print it alike; a line keeps the name
+        it is first printed with. No code is printed, so none is kept (``code`` is ``None``)."""
+        path = statement.subject.path
+        assert path is not None
+        key: tuple[str, ...] = ()
+        line: dict[str, Any] = {}
+        for depth, name in enumerate(path.names):
+            key = (*key, path.codes[depth] or f"«{name}»")
+            line = self.lines.setdefault(
+                key,
+                {"level": "类款项"[depth], "name": name, "printed": "", "actual": None, "budget": None, "use": "", "boxes": {}},
+            )
+        if len(path.names) == 3 and not line["printed"]:
+            line["printed"] = str(path)
+        return line
+
+    def _line_amount(self, statement: Amount, value: Decimal, box: Box | None) -> None:
+        """An amount of a 类/款/项 line printed in the 情况说明 (its first printing in each role is kept), and the
+        use its numbered point prints (``主要用于…``)."""
+        field = {Role.ACTUAL: "actual", Role.OPENING_BUDGET: "budget", Role.FULL_YEAR_BUDGET: "budget"}.get(statement.role)
+        if field is None:
+            self._not_held(box, str(statement.figure), f"a {statement.role.value} of {statement.subject.name} the account has no field for")
+            return
+        line = self._line(statement)
+        if line[field] is None or (statement.role is Role.FULL_YEAR_BUDGET and field == "budget"):
+            line[field] = value
+            line["boxes"][field] = box
+        text = self.doc.paragraphs[statement.paragraph].text
+        if line["level"] == "项" and not line["use"] and _ITEM.match(text):
+            if m := _PURPOSE.search(text):
+                line["use"] = m.group("use")
+            elif m := _PURPOSE_RUN_ON.search(text):  # 主要用于保障…支出。 (no colon): the sentence as printed
+                line["use"] = m.group()
+
+    def _narrated_categories(self) -> tuple[ExpenseCategory, ...]:
+        """The tree of the 情况说明's 类/款/项 lines (:meth:`_line`), in the order first printed, each figure
+        placed on its line; and the claims about them by name, but for a name two lines print (no code is
+        printed to tell them apart: such a claim is read but not held)."""
+        names = Counter(line["name"] for line in self.lines.values())
+        for claim, box in self.line_claims:
+            name = claim.subject[len("general_budget.categories[") : -1]
+            if names[name] > 1:
+                self._not_held(box, claim.text, f"a claim about {name}, a name two 类/款/项 lines print and no code tells apart")
+                continue
+            self._place(f"claims[{len(self.claims)}]", box)
+            self.claims.append(claim)
+
+        def make(key: tuple[str, ...], prefix: str) -> ExpenseCategory:
+            line = self.lines[key]
+            for field, box in line["boxes"].items():
+                self._place(f"{prefix}.{field}", box)
+            first = line["boxes"].get("actual") or line["boxes"].get("budget")
+            self._place(prefix, first)
+            children = [k for k in self.lines if len(k) == len(key) + 1 and k[: len(key)] == key]
+            return ExpenseCategory(
+                level=line["level"],
+                name=line["name"],
+                printed=line["printed"],
+                actual=line["actual"],
+                budget=line["budget"],
+                use=line["use"],
+                children=tuple(make(k, f"{prefix}.children[{j}]") for j, k in enumerate(children)),
+            )
+
+        return tuple(make(k, f"general_budget.categories[{i}]") for i, k in enumerate(k for k in self.lines if len(k) == 1))
+
     def _place(self, path: str, box: Box | None, *, replace: bool = True) -> None:
         """Keep the place of the value at ``path`` (nothing when the place is unknown)."""
         if box is not None and (replace or path not in self.places):
@@ -746,15 +895,15 @@ class _Builder:
         figure = statement.figure
         if figure.value is None:
             return
-        path = self._path(statement.subject.key, statement)
         printed = self.doc.paragraphs[statement.paragraph].text[statement.start : statement.end]
+        if self._narrated_line(statement):
+            path: str | None = f"general_budget.categories[{self._line(statement)['name']}]"
+        else:
+            path = self._path(statement.subject.key, statement)
         if statement.subject.key == "income.fiscal" and _only_general_budget(tables):
             path = "income.general_budget"
         if path is None:
             self._not_held(box, printed, f"a claim about {statement.subject.name}, which the account has no path for")
-            return
-        if path.startswith("general_budget.categories[") and self.tables.table("general_budget_expenditure") is None:
-            self._not_held(box, printed, "a claim about a 类/款/项 line, and the report prints no 表五 to hold the lines")
             return
         base: str | None = None
         if isinstance(statement, Change):
@@ -772,8 +921,12 @@ class _Builder:
         else:
             kind = "completion"
             stated = figure.value
+        claim = Claim(kind=kind, subject=path, stated=stated, base=base, text=printed, section=section)
+        if self._narrated_line(statement):
+            self.line_claims.append((claim, box))  # held once every line is known (_narrated_categories)
+            return
         self._place(f"claims[{len(self.claims)}]", box)
-        self.claims.append(Claim(kind=kind, subject=path, stated=stated, base=base, text=printed, section=section))
+        self.claims.append(claim)
 
     def _items(self, narrative: Narrative) -> None:
         """六: the economic items 人员经费 and 公用经费 each 主要包括, as printed."""
@@ -802,7 +955,7 @@ class _Builder:
         """The 类/款/项 of 表五, with the 情况说明's printed names, amounts, budgets and uses where it prints them."""
         table = tables.table("general_budget_expenditure")
         if table is None:
-            return ()
+            return self._narrated_categories()
         lines: dict[str, dict[str, Any]] = self.values.get("categories", {})
         uses: dict[str, str] = {}
         if narrative is not None:
@@ -866,8 +1019,12 @@ class _Builder:
             for part in parts[:-1]:
                 node = node.setdefault(part, {})
             node[parts[-1]] = value
-        if "assets" in data and "vehicles_by_use" in data["assets"]:
-            data["assets"]["vehicles_by_use"] = tuple(data["assets"]["vehicles_by_use"])
+        if "events" in data.get("three_public", {}):
+            data["three_public"]["events"] = tuple(data["three_public"]["events"])
+        for by_name in _BY_NAME.values():
+            part, field = by_name.split(".")
+            if field in data.get(part, {}):
+                data[part][field] = tuple(data[part][field])
         operating = data.pop("operating_costs", None)
         general = data.pop("general_budget", {})
         return FinalAccount(
@@ -966,6 +1123,11 @@ class _Builder:
 
     def _parts(self) -> list[tuple[int, str]]:
         return [(i, m.group("n")) for i, p in enumerate(self.doc.paragraphs) if (m := _PART.match(p.text))]
+
+
+def _whole(value: Decimal | None) -> TypeGuard[Decimal]:
+    """Whether a count is printed as a whole number (a count field holds no 1.5)."""
+    return value is not None and value == value.to_integral_value()
 
 
 def _printed(cell: TableCell | None) -> TypeGuard[TableCell]:

@@ -32,6 +32,7 @@ budgetkit.errors.LoadError: cannot load no-such-report.txt: 1 problem
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Sequence
 from html.parser import HTMLParser
@@ -40,6 +41,7 @@ from typing import Final
 
 import attrs
 
+from budgetkit._files import read_head
 from budgetkit.errors import LoadError, LoadIssue
 from budgetkit.io.document import MAX_CHARS, Box, Cell, Document, Line, Paragraph, RawTable
 from budgetkit.io.grammar import _NUMBER
@@ -49,7 +51,7 @@ from budgetkit.model.account import UnitType
 from budgetkit.model.project import Project
 from budgetkit.model.tables import Tables
 
-__all__ = ["TextBox", "html_document", "read_html", "read_text", "text_document"]
+__all__ = ["NotAReport", "TextBox", "html_document", "not_a_report", "read_html", "read_text", "text_document"]
 
 #: Largest file read (20 MiB): a report's text is well under 1 MiB.
 MAX_BYTES: Final = 20 * 1024 * 1024
@@ -167,6 +169,86 @@ def _tables_apart(imported: Imported) -> Imported:
     if tables.tables:
         return imported
     return Imported(attrs.evolve(imported.account, tables=Tables(contents=tables.contents)), imported.report)
+
+
+# -- is it a report? --------------------------------------------------------------------------------------------
+
+#: How much of a text or web page :func:`not_a_report` reads: a report names itself in its first lines.
+SNIFF_BYTES: Final = 32 * 1024
+#: A title, a section heading or a table title of a report: a short line that names 决算 or 绩效自评表.
+_REPORT_LINE: Final = re.compile(r"决算|绩效自评表")
+_LONGEST_TITLE: Final = 60
+_SENTENCE: Final = re.compile(r"[，。；,;]")  #: a line with these is a sentence, not a title
+_SCRIPT: Final = re.compile(r"(?is)<(script|style)\b.*?</\1\s*>")
+_TAG: Final = re.compile(r"<[^>]*>")
+
+
+@attrs.frozen
+class NotAReport:
+    """Why a text or web page found in a directory is not taken for a report, in English and in Chinese.
+
+    >>> str(NotAReport("a binary file, not text", "二进制文件，不是文本"))
+    'a binary file, not text'
+    """
+
+    reason: str
+    reason_zh: str
+
+    def __str__(self) -> str:
+        return self.reason
+
+
+def not_a_report(path: str | Path) -> NotAReport | None:
+    """Why a text (``.txt``) or web page (``.html``/``.htm``) is not a report, or ``None`` when it is one.
+
+    A directory holds a README or notes beside the reports; ``budgetkit check DIR`` and ``import DIR`` take
+    a text or web page for a report only when its first part (:data:`SNIFF_BYTES`) says so: a short line
+    (a title, a section heading, a table title: at most 60 characters once a web page's tags are dropped,
+    and no sentence — no ，。；) naming 决算 or 绩效自评表 — "自贡市人力资源服务中心2023年度单位决算编制的说明", "一、收入支出决算总体情况说明",
+    "收入支出决算总表", "部门预算项目支出绩效自评表". A file that cannot be read is not judged here (``None``): its
+    import names the problem. A file named on the command line is always imported, whatever it holds.
+
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "README.txt").write_text("这个目录放的是各单位的公开文件，用 budgetkit check 检查。\\n", encoding="utf-8")
+    >>> _ = (folder / "seed.txt").write_text("示例中心\\n2023年度单位决算编制的说明\\n", encoding="utf-8")
+    >>> str(not_a_report(folder / "README.txt")), not_a_report(folder / "seed.txt")
+    ('no 决算 title, section heading or table title in its first 32 KiB', None)
+    """
+    try:
+        data = read_head(path, SNIFF_BYTES)
+    except OSError:
+        return None
+    text = _decode_head(data)
+    if text is None:
+        return NotAReport("not text in UTF-8, UTF-16 or GB18030 (a binary file?)", "不是UTF-8、UTF-16或GB18030文本（二进制文件？）")
+    if Path(path).suffix.lower() in (".html", ".htm"):
+        text = html.unescape(_TAG.sub("\n", _SCRIPT.sub("", text)))
+    for line in text.splitlines():
+        cleaned = _clean(line)
+        if len(cleaned) <= _LONGEST_TITLE and _REPORT_LINE.search(cleaned) and not _SENTENCE.search(cleaned):
+            return None
+    kib = SNIFF_BYTES // 1024
+    return NotAReport(
+        f"no 决算 title, section heading or table title in its first {kib} KiB",
+        f"前{kib}KiB中没有决算标题、章节标题或表名",
+    )
+
+
+def _decode_head(data: bytes) -> str | None:
+    """The first bytes of a file as text (a character cut at the end is dropped), or ``None`` for a binary file."""
+    if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None
+    for encoding in ("utf-8-sig", "utf-16", "gb18030"):
+        if encoding == "utf-16" and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            continue
+        for cut in range(4):  # the head may end inside a character
+            try:
+                return data[: len(data) - cut].decode(encoding)
+            except UnicodeDecodeError:
+                if len(data) < SNIFF_BYTES:
+                    break  # the whole file was read: no character was cut
+    return None
 
 
 # -- self-evaluation tables ------------------------------------------------------------------------------------

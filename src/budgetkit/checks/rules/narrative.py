@@ -44,6 +44,8 @@ __all__ = ["RULES", "Parsed", "coverage", "order", "parsed"]
 #: The account figure a narrative subject names (grammar subject key → path of a model Figure).
 _FIGURES: Final = {
     "total": "income.total",
+    "income.total": "income.total",
+    "expenditure.total": "expenditure.total",
     "income.year_total": "income.year_total",
     "expenditure.year_total": "expenditure.year_total",
     "expenditure.basic": "expenditure.basic",
