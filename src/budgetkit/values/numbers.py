@@ -113,6 +113,9 @@ def to_decimal(value: object, *, max_places: int = MAX_PLACES, max_digits: int =
         return _check_size(value, value, max_places, max_digits)  # type: ignore[arg-type]
     if kind is str:
         text: str = value  # type: ignore[assignment]
+        if len(text) <= max_places + 1 and len(text) <= max_digits and _PLAIN.fullmatch(text):
+            # plain ASCII as written, with no more places or digits than characters: no check below can fail
+            return Decimal(text)
         if len(text) > MAX_STRING_LENGTH:
             raise InvalidNumberError(value, f"longer than {MAX_STRING_LENGTH} characters")
         text = text.strip().translate(_FULL_WIDTH)
