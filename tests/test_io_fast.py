@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from budgetkit import datasets, io
 from budgetkit.datasets.synthetic import generate
@@ -291,3 +292,31 @@ READ_BY_TOMLLIB = [
 def test_what_tomllib_reads_is_read_alike(text: str) -> None:
     """Texts of the written kind that tomllib reads: the reader gives the same table."""
     assert assert_read_alike(text)
+
+
+KEY_TEXT = st.lists(
+    st.sampled_from(["a", "b1", "-", '"q.r"', "'s'", ".", " ", "\t", "=", "]", "[", "\n", "\r", '"', "x" * 40]),
+    max_size=60,
+).map("".join)
+
+
+@settings(SUITE, max_examples=300)
+@given(text=KEY_TEXT)
+def test_the_key_work_bound_is_a_bound(text: str) -> None:
+    """The bound that lets loads skip the key-work scan is at least the work the scan counts, and passes the
+    limit whenever a counted key has more than MAX_NESTING dots."""
+    counted = [
+        match.group(0).count(".") for match in io._DOTTED_KEY.finditer(text) if io._KEY_END.match(text, match.end())
+    ]
+    bound = io._key_work_bound(text)
+    assert bound >= sum((dots + 1) ** 2 for dots in counted)
+    if any(dots > io.MAX_NESTING for dots in counted):
+        assert bound > io.MAX_KEY_WORK
+
+
+def test_a_deep_key_still_passes_the_bound() -> None:
+    """A 34-part key, or enough 31-part keys, are over the bound, so the scan runs and refuses them as before."""
+    deep = "[" + ".".join(["k"] * 34) + "]\n"
+    assert io._key_work_bound(deep) > io.MAX_KEY_WORK
+    with pytest.raises(LoadError, match="a key nested deeper than 32 levels"):
+        io.loads(deep)

@@ -561,13 +561,32 @@ _DOTTED_KEY = re.compile(rf"(?<![A-Za-z0-9_-]){_KEY}(?:[ \t]*+\.[ \t]*+{_KEY})++
 _KEY_END = re.compile(r"[ \t]*[=\]]")  # checked after a match, so a run that is no key is still scanned once
 
 
+def _key_work_bound(text: str) -> int:
+    """At least the work :func:`_key_work_issue` counts, and more than MAX_KEY_WORK when a key in ``text``
+    may have more than MAX_NESTING dots: a dotted key lies on one line, and the keys of a line with n dots
+    have at most n dots each and cost at most (n + 1)² together.
+
+    >>> _key_work_bound('a.b = 1\\n[c.d.e]\\nf = "1.5"\\n'), _key_work_bound("." * 33) > MAX_KEY_WORK
+    (17, True)
+    """
+    bound = 0
+    for line in text.split("\n"):
+        if "." in line:
+            dots = line.count(".")
+            bound += MAX_KEY_WORK + 1 if dots > MAX_NESTING else (dots + 1) ** 2
+    return bound
+
+
 def _key_work_issue(text: str) -> LoadIssue | None:
     """Refuse TOML whose dotted keys would cost tomllib more than MAX_KEY_WORK, before parsing.
 
     tomllib spends time and memory on a dotted key of n parts in proportion to n²
     (each prefix is a table it tracks): 146,000 keys of 31 parts fit in 10 MiB and
-    take half a minute and 2 GB. Counting is a scan of the text.
+    take half a minute and 2 GB. Counting is a scan of the text, skipped when :func:`_key_work_bound`
+    is within the limit.
     """
+    if _key_work_bound(text) <= MAX_KEY_WORK:
+        return None
     work = 0
     for match in _DOTTED_KEY.finditer(text):
         if not _KEY_END.match(text, match.end()):

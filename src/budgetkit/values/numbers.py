@@ -113,8 +113,10 @@ def to_decimal(value: object, *, max_places: int = MAX_PLACES, max_digits: int =
         return _check_size(value, value, max_places, max_digits)  # type: ignore[arg-type]
     if kind is str:
         text: str = value  # type: ignore[assignment]
-        if len(text) <= max_places + 1 and len(text) <= max_digits and _PLAIN.fullmatch(text):
-            # plain ASCII as written, with no more places or digits than characters: no check below can fail
+        # ASCII digits with one point at most and a minus at most, and no more places or digits than
+        # characters: a text that _PLAIN matches after strip and translate, and that _check_size passes
+        short = len(text) <= max_places + 1 and len(text) <= max_digits and text.isascii()
+        if short and (text[1:] if text[:1] == "-" else text).replace(".", "", 1).isdigit():
             return Decimal(text)
         if len(text) > MAX_STRING_LENGTH:
             raise InvalidNumberError(value, f"longer than {MAX_STRING_LENGTH} characters")
