@@ -8,13 +8,16 @@ fuzzers' inputs (tests/test_fuzz.py), on hostile shapes near the limits, and che
 not decline the accounts it exists for.
 
 TOML as budgetkit writes it is read by ``io._toml`` instead of tomllib; where it gives a table, tomllib gives
-the same (compared strictly: types, order and all), and where tomllib refuses a text, it gives none.
+the same (compared strictly: types, order and all), and where tomllib refuses a text, it gives none. The
+short cuts beside them (the key-work bound, ``to_decimal`` on plain ASCII digits) are compared with the long
+way too.
 """
 
 from __future__ import annotations
 
 import json
 import tomllib
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -23,9 +26,11 @@ from hypothesis import strategies as st
 
 from budgetkit import datasets, io
 from budgetkit.datasets.synthetic import generate
-from budgetkit.errors import LoadError
+from budgetkit.errors import InvalidNumberError, LoadError
 from budgetkit.io import _toml
 from budgetkit.model.account import FinalAccount
+from budgetkit.values import numbers
+from budgetkit.values.numbers import to_decimal
 from test_fuzz import SEED_TEXT, SUITE, accounts_like, junk, mutated_text, odd_accounts, toml_text, truncations
 
 
@@ -320,3 +325,34 @@ def test_a_deep_key_still_passes_the_bound() -> None:
     assert io._key_work_bound(deep) > io.MAX_KEY_WORK
     with pytest.raises(LoadError, match="a key nested deeper than 32 levels"):
         io.loads(deep)
+
+
+def _to_decimal_the_long_way(text: str, max_places: int, max_digits: int) -> Decimal:
+    """to_decimal's checks for a str, in full (length, strip, full-width digits, the pattern, the size)."""
+    if len(text) > numbers.MAX_STRING_LENGTH:
+        raise InvalidNumberError(text, f"longer than {numbers.MAX_STRING_LENGTH} characters")
+    plain = text.strip().translate(numbers._FULL_WIDTH)
+    if not numbers._PLAIN.fullmatch(plain):
+        raise InvalidNumberError(text, "not a plain decimal number (digits with an optional sign and point)")
+    return numbers._check_size(Decimal(plain), text, max_places, max_digits)
+
+
+@settings(SUITE, max_examples=500)
+@given(
+    text=st.text(alphabet="0123456789.-+ e１", max_size=16)
+    | st.from_regex(r"-?[0-9]{0,14}\.?[0-9]{0,14}", fullmatch=True),
+    max_places=st.sampled_from([0, 2, 12, 24]),
+    max_digits=st.sampled_from([1, 12, 30, 60]),
+)
+def test_to_decimal_reads_short_text_as_the_long_way_does(text: str, max_places: int, max_digits: int) -> None:
+    """The short cut of to_decimal for plain ASCII digits gives the value, places and refusal of the full checks."""
+
+    def result(call: Any) -> str:
+        try:
+            return repr(call())
+        except InvalidNumberError as exc:
+            return str(exc)
+
+    assert result(lambda: to_decimal(text, max_places=max_places, max_digits=max_digits)) == result(
+        lambda: _to_decimal_the_long_way(text, max_places, max_digits)
+    )
