@@ -657,6 +657,10 @@ def _migrate(data: dict[str, Any], source: str) -> dict[str, Any]:
 def loads(text: str, fmt: Format = "toml", *, source: str = "<string>") -> FinalAccount:
     """Read a final account from TOML or JSON text; raise :class:`LoadError` listing every problem.
 
+    A well-formed text is read along a fast path (TOML as :func:`dumps` writes it without tomllib, the
+    account without the bookkeeping of places); any problem sends it along the detailed path, which
+    decides and words every refusal, so the two accept the same texts and give the same accounts.
+
     >>> loads('{"unit": "示例", "year": 2023, "unit_type": "行政单位", "income": {"total": "10.50"}}', "json").income
     Income(general_budget=Figure(...), ..., total=Figure(current=Money('10.50'), previous=None, budget=None))
     >>> loads('unit = "示例"\\nyear = "2023"\\ncolour = "red"\\n')
