@@ -270,6 +270,7 @@ REFUSED_BY_TOMLLIB = [
     "[a\n",
     "[[a]\n",
     "a = { b = [1,\n2] }\n",
+    'a = "no end \\" here\nb = "x"\n',
 ]
 
 
@@ -287,6 +288,7 @@ READ_BY_TOMLLIB = [
     'a = { b = { c = "d" }, e = [] }\n',
     'a = "tab\there, \\" quote, \\n newline"\n',
     "a = -0\nb = 999999999999999999\nc = true\nd = false\n",
+    'a = ["x\\ty", { b = "\\\\", c = "\\"" }]\n',
     "# comment only",
     "",
     "a = 1",

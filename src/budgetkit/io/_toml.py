@@ -29,8 +29,12 @@ _INLINE_KEY = re.compile(rf"({_BARE})[ \t]*=[ \t]*")
 _TABLE = re.compile(rf"\[({_BARE}(?:\.{_BARE})*)\](?:\n|\Z)")
 _ARRAY_TABLE = re.compile(rf"\[\[({_BARE}(?:\.{_BARE})*)\]\](?:\n|\Z)")
 _COMMENT = re.compile(r"#[^\x00-\x08\x0a-\x1f\x7f]*(?:\n|\Z)")
-#: A basic string without control characters, whose escapes are only the short ones (no \\u, \\U).
-_STRING = re.compile(r'"((?:[^"\\\x00-\x08\x0a-\x1f\x7f]|\\[btnfr"\\])*)"')
+#: The text of a basic string without control characters, whose escapes are only the short ones (no \\u,
+#: \\U); possessive, so that a string with no end is scanned once.
+_TEXT = r'"((?:[^"\\\x00-\x08\x0a-\x1f\x7f]++|\\[btnfr"\\])*+)"'
+_STRING = re.compile(_TEXT)
+#: The most common line, ``key = "text"``, read in one match.
+_KEY_TEXT = re.compile(rf"({_BARE}) = {_TEXT}(?:\n|\Z)")
 _ESCAPE = re.compile(r"\\(.)")
 _ESCAPES = {"b": "\b", "t": "\t", "n": "\n", "f": "\f", "r": "\r", '"': '"', "\\": "\\"}
 #: A whole number as TOML writes it (no leading zero, sign, underscore or base), short enough for any int.
@@ -78,6 +82,14 @@ def _document(text: str) -> dict[str, Any]:
                 if match is not None:
                     table = _table(root, match.group(1).split("."), headed, defined, arrays)
         else:
+            match = _KEY_TEXT.match(text, pos)
+            if match is not None:
+                key, body = match.group(1, 2)
+                if key in table:
+                    raise _Unknown
+                table[key] = _ESCAPE.sub(_unescape, body) if "\\" in body else body
+                pos = match.end()
+                continue
             match = _KEY.match(text, pos)
             if match is not None:
                 key = match.group(1)
@@ -147,9 +159,7 @@ def _value(text: str, pos: int, depth: int) -> tuple[Any, int]:
         if match is None:
             raise _Unknown
         body = match.group(1)
-        if "\\" in body:
-            body = _ESCAPE.sub(lambda escape: _ESCAPES[escape.group(1)], body)
-        return body, match.end()
+        return _ESCAPE.sub(_unescape, body) if "\\" in body else body, match.end()
     if char == "[":
         return _array(text, pos + 1, depth + 1)
     if char == "{":
@@ -162,6 +172,10 @@ def _value(text: str, pos: int, depth: int) -> tuple[Any, int]:
     if match is None:
         raise _Unknown
     return int(match.group(0)), _ended(text, match.end())
+
+
+def _unescape(escape: re.Match[str]) -> str:
+    return _ESCAPES[escape.group(1)]
 
 
 def _ended(text: str, pos: int) -> int:
