@@ -36,6 +36,7 @@ import re
 import tomllib
 import types
 import typing
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
@@ -48,6 +49,7 @@ from cattrs.gen import make_dict_structure_fn, override
 
 from budgetkit._files import problem, read_bounded
 from budgetkit.errors import BudgetkitError, LoadError, LoadIssue, ModelError
+from budgetkit.io import _toml
 from budgetkit.model.account import Figure, FinalAccount
 from budgetkit.model.claim import STATED_DIGITS, Claim
 from budgetkit.model.indicator import Operator, parse_operator
@@ -150,6 +152,8 @@ def _refuse_float(value: Any) -> None:
 
 
 def _structure_money(value: Any, _: Any) -> Money:
+    if type(value) is str:  # what a file writes; the checks below let any str through
+        return Money(value)
     _refuse_float(value)
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         raise _FieldError(f'expected an amount as a string such as "12.34", got {_shown(value)}')
@@ -157,6 +161,8 @@ def _structure_money(value: Any, _: Any) -> Money:
 
 
 def _structure_decimal(value: Any, _: Any) -> Decimal:
+    if type(value) is str:
+        return to_decimal(value)
     _refuse_float(value)
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         raise _FieldError(f'expected a number as a string such as "12.34", got {_shown(value)}')
@@ -165,6 +171,8 @@ def _structure_decimal(value: Any, _: Any) -> Decimal:
 
 def _structure_stated(value: Any, _: Any) -> Decimal:
     """A claim's stated figure: as wide as the model takes it (a report's percentages need more than 30 digits)."""
+    if type(value) is str:
+        return to_decimal(value, max_digits=STATED_DIGITS)
     _refuse_float(value)
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         raise _FieldError(f'expected a number as a string such as "12.34", got {_shown(value)}')
@@ -172,7 +180,8 @@ def _structure_stated(value: Any, _: Any) -> Decimal:
 
 
 def _structure_str(value: Any, _: Any) -> str:
-    _refuse_float(value)
+    if type(value) is not str:
+        _refuse_float(value)
     if not isinstance(value, str):
         raise _FieldError(f"expected text, got {_shown(value)}")
     if len(value) > MAX_STRING:
@@ -232,6 +241,8 @@ def _unstructure_figure(figure: Figure) -> Any:
 
 
 def _structure_cell(value: Any, _: Any) -> Cell:
+    if type(value) is str:
+        return Cell(value)
     _refuse_float(value)
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         raise _FieldError(
@@ -240,7 +251,17 @@ def _structure_cell(value: Any, _: Any) -> Cell:
     return Cell(value)
 
 
+@functools.cache
+def _members(kind: type[enum.Enum]) -> dict[Any, enum.Enum]:
+    """An enum's members by value."""
+    return {member.value: member for member in kind}
+
+
 def _structure_enum(value: Any, kind: type[enum.Enum]) -> enum.Enum:
+    if type(value) is str and kind is not Operator and kind is not FundSource:
+        member = _members(kind).get(value)  # kind(value), without the enum machinery
+        if member is not None:
+            return member
     _refuse_float(value)
     if kind is Operator:
         return parse_operator(_structure_str(value, str))
@@ -253,24 +274,41 @@ def _structure_enum(value: Any, kind: type[enum.Enum]) -> enum.Enum:
         raise _FieldError(f"{_shown(value)} is not one of: {known}") from None
 
 
+#: The structure hooks of the values a file writes as text, a number or a pair (the converter's and the fast plan's).
+_LEAF_HOOKS: dict[Any, Callable[[Any, Any], Any]] = {
+    Money: _structure_money,
+    Decimal: _structure_decimal,
+    str: _structure_str,
+    int: _structure_int,
+    bool: _structure_bool,
+    Figure: _structure_figure,
+    Cell: _structure_cell,
+}
+#: Fields structured by a hook of their own: every claim the model holds loads back, with one limit,
+#: Claim's, for its stated figure.
+_FIELD_HOOKS: dict[type, dict[str, Callable[[Any, Any], Any]]] = {Claim: {"stated": _structure_stated}}
+
+
+def _is_enum(hint: Any) -> bool:
+    return isinstance(hint, type) and issubclass(hint, enum.Enum)
+
+
+def _is_name_count(hint: Any) -> bool:
+    return bool(hint == tuple[str, int])
+
+
 def _make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True, detailed_validation=True)
-    conv.register_structure_hook(Money, _structure_money)
+    for kind, hook in _LEAF_HOOKS.items():
+        conv.register_structure_hook(kind, hook)
     conv.register_unstructure_hook(Money, lambda m: _plain(m.amount))
-    conv.register_structure_hook(Decimal, _structure_decimal)
     conv.register_unstructure_hook(Decimal, _plain)
-    conv.register_structure_hook(str, _structure_str)
-    conv.register_structure_hook(int, _structure_int)
-    conv.register_structure_hook(bool, _structure_bool)
-    conv.register_structure_hook_func(lambda t: t == tuple[str, int], _structure_name_count)
-    conv.register_structure_hook(Figure, _structure_figure)
-    conv.register_structure_hook_func(lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _structure_enum)
+    conv.register_structure_hook_func(_is_name_count, _structure_name_count)
+    conv.register_structure_hook_func(_is_enum, _structure_enum)
     conv.register_unstructure_hook(Figure, _unstructure_figure)
-    conv.register_structure_hook(Cell, _structure_cell)
-    # every claim the model holds loads back: one limit, Claim's, for its stated figure
-    conv.register_structure_hook(
-        Claim, make_dict_structure_fn(Claim, conv, stated=override(struct_hook=_structure_stated))
-    )
+    for cls, hooks in _FIELD_HOOKS.items():
+        fields = {name: override(struct_hook=hook) for name, hook in hooks.items()}
+        conv.register_structure_hook(cls, make_dict_structure_fn(cls, conv, **fields))  # type: ignore[arg-type]
     conv.register_unstructure_hook(Cell, lambda cell: cell.text)
     return conv
 
@@ -392,6 +430,114 @@ def _bounds_issue(value: Any) -> LoadIssue | None:
     return None
 
 
+class _Detailed(Exception):
+    """Raised by the fast path where only the detailed path can tell what the data is (or what is wrong)."""
+
+
+#: How the fast path structures one kind of value: ``(function, argument, nullable)``. ``function(value,
+#: argument)`` gives the model value or raises; the argument is the type, as the converter passes it to a
+#: hook, or :data:`_NESTED` for a table or a list, whose function is given the value's depth instead;
+#: ``nullable`` lets ``null`` through as None (``X | None``), as cattrs does.
+_Step = tuple[Callable[[Any, Any], Any], Any, bool]
+_NESTED = object()
+#: The deepest a table may lie for the fast path: a table's values lie at most three levels below it (a list
+#: of [name, count] pairs), so no value it accepts is nested deeper than MAX_NESTING.
+_FAST_DEPTH = MAX_NESTING - 3
+
+
+def _fast(data: Any) -> FinalAccount | None:
+    """The account in ``data`` when it is well formed, else None; None says nothing about why.
+
+    The same hooks, validators and constructors as :data:`converter`, without its bookkeeping for
+    messages (``detailed_validation``), the shape and bounds walks or a single path string: a table
+    with a key, a type or a place the plan does not expect, any refused value, a list longer than
+    MAX_ITEMS or a table deeper than ``_FAST_DEPTH`` makes it give up. :func:`loads` then runs the
+    detailed path, so whatever this accepts the detailed path accepts equal, and every refusal is
+    the detailed path's own (tests/test_io_fast.py compares the two).
+    """
+    if type(data) is not dict:
+        return None
+    structure, _, _ = _step(FinalAccount)
+    try:
+        account: FinalAccount = structure(_migrate(data, "<fast>"), 1)
+    except Exception:  # any problem at all: the detailed path names it, or accepts what this declined
+        return None
+    return account
+
+
+_STEPS: dict[Any, _Step] = {}
+
+
+def _step(hint: Any) -> _Step:
+    """The fast path's step for ``hint``, compiled once per type from the converter's own hooks."""
+    found = _STEPS.get(hint)
+    if found is None:
+        found = _STEPS[hint] = _compile(hint)
+    return found
+
+
+def _compile(hint: Any) -> _Step:
+    inner = _optional(hint)
+    if inner is not hint:  # X | None: null is None, anything else is an X
+        function, argument, _ = _step(inner)
+        return function, argument, True
+    hook = converter.get_structure_hook(hint)
+    if hook in _LEAF_HOOKS.values() or hook in (_structure_enum, _structure_name_count):
+        return hook, hint, False
+    if typing.get_origin(hint) is tuple and typing.get_args(hint)[1:] == (Ellipsis,):
+        return _sequence(_step(typing.get_args(hint)[0])), _NESTED, False
+    if attrs.has(hint) and isinstance(hint, type):
+        return _table(hint), _NESTED, False
+    raise TypeError(f"no fast structuring for {hint!r}; give it a step or a hook in budgetkit.io")
+
+
+def _sequence(element: _Step) -> Callable[[Any, Any], Any]:
+    """A list of elements, as a tuple."""
+    function, argument, nullable = element
+
+    def sequence(value: Any, depth: int) -> tuple[Any, ...]:
+        if type(value) is not list or len(value) > MAX_ITEMS:
+            raise _Detailed
+        if argument is _NESTED:
+            depth += 1
+            return tuple([function(item, depth) for item in value])
+        if nullable:
+            return tuple([None if item is None else function(item, argument) for item in value])
+        return tuple([function(item, argument) for item in value])
+
+    return sequence
+
+
+def _table(cls: type) -> Callable[[Any, Any], Any]:
+    """A table of ``cls``'s fields: every required key present, no other key, each value structured."""
+    fields: dict[str, tuple[str, Callable[[Any, Any], Any], Any, bool]] = {}
+    required = frozenset(field.name for field in attrs.fields(cls) if field.init and field.default is attrs.NOTHING)
+
+    def table(value: Any, depth: int) -> Any:
+        if type(value) is not dict or depth > _FAST_DEPTH or not required <= value.keys():
+            raise _Detailed
+        depth += 1
+        kwargs: dict[str, Any] = {}
+        for key, item in value.items():
+            alias, function, argument, nullable = fields[key]  # an unknown key is a KeyError
+            if item is None and nullable:
+                kwargs[alias] = None
+            else:
+                kwargs[alias] = function(item, depth if argument is _NESTED else argument)
+        return cls(**kwargs)
+
+    _STEPS[cls] = (table, _NESTED, False)  # before the fields: a category holds categories, a contribution parts
+    hints = _hints(cls)
+    hooks = _FIELD_HOOKS.get(cls, {})
+    for field in attrs.fields(cls):
+        if not field.init:  # cattrs neither reads nor passes it
+            continue
+        hook = hooks.get(field.name)
+        step = _step(hints[field.name]) if hook is None else (hook, hints[field.name], False)
+        fields[field.name] = (field.alias, *step)
+    return table
+
+
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     """json object hook: a repeated key would silently keep only its last value."""
     result: dict[str, Any] = {}
@@ -415,13 +561,32 @@ _DOTTED_KEY = re.compile(rf"(?<![A-Za-z0-9_-]){_KEY}(?:[ \t]*+\.[ \t]*+{_KEY})++
 _KEY_END = re.compile(r"[ \t]*[=\]]")  # checked after a match, so a run that is no key is still scanned once
 
 
+def _key_work_bound(text: str) -> int:
+    """At least the work :func:`_key_work_issue` counts, and more than MAX_KEY_WORK when a key in ``text``
+    may have more than MAX_NESTING dots: a dotted key lies on one line, and the keys of a line with n dots
+    have at most n dots each and cost at most (n + 1)² together.
+
+    >>> _key_work_bound('a.b = 1\\n[c.d.e]\\nf = "1.5"\\n'), _key_work_bound("." * 33) > MAX_KEY_WORK
+    (17, True)
+    """
+    bound = 0
+    for line in text.split("\n"):
+        if "." in line:
+            dots = line.count(".")
+            bound += MAX_KEY_WORK + 1 if dots > MAX_NESTING else (dots + 1) ** 2
+    return bound
+
+
 def _key_work_issue(text: str) -> LoadIssue | None:
     """Refuse TOML whose dotted keys would cost tomllib more than MAX_KEY_WORK, before parsing.
 
     tomllib spends time and memory on a dotted key of n parts in proportion to n²
     (each prefix is a table it tracks): 146,000 keys of 31 parts fit in 10 MiB and
-    take half a minute and 2 GB. Counting is a scan of the text.
+    take half a minute and 2 GB. Counting is a scan of the text, skipped when :func:`_key_work_bound`
+    is within the limit.
     """
+    if _key_work_bound(text) <= MAX_KEY_WORK:
+        return None
     work = 0
     for match in _DOTTED_KEY.finditer(text):
         if not _KEY_END.match(text, match.end()):
@@ -446,6 +611,9 @@ def _parse(text: str, fmt: Format, source: str) -> Any:
         issue = _key_work_issue(text)
         if issue is not None:
             raise LoadError(source, [issue])
+        written = _toml.loads(text)  # TOML as dumps writes it, read fast; None leaves the text to tomllib
+        if written is not None:
+            return written
     try:
         if fmt == "toml":
             return tomllib.loads(text, parse_float=_Float)
@@ -489,6 +657,10 @@ def _migrate(data: dict[str, Any], source: str) -> dict[str, Any]:
 def loads(text: str, fmt: Format = "toml", *, source: str = "<string>") -> FinalAccount:
     """Read a final account from TOML or JSON text; raise :class:`LoadError` listing every problem.
 
+    A well-formed text is read along a fast path (TOML as :func:`dumps` writes it without tomllib, the
+    account without the bookkeeping of places); any problem sends it along the detailed path, which
+    decides and words every refusal, so the two accept the same texts and give the same accounts.
+
     >>> loads('{"unit": "示例", "year": 2023, "unit_type": "行政单位", "income": {"total": "10.50"}}', "json").income
     Income(general_budget=Figure(...), ..., total=Figure(current=Money('10.50'), previous=None, budget=None))
     >>> loads('unit = "示例"\\nyear = "2023"\\ncolour = "red"\\n')
@@ -502,6 +674,14 @@ def loads(text: str, fmt: Format = "toml", *, source: str = "<string>") -> Final
     if len(text) > MAX_FILE_BYTES:
         raise LoadError(source, [LoadIssue("$", f"longer than {MAX_FILE_BYTES} characters")])
     data = _parse(text, fmt, source)
+    account = _fast(data)
+    if account is not None:
+        return account
+    return _detailed(data, source)
+
+
+def _detailed(data: Any, source: str) -> FinalAccount:
+    """The account in parsed ``data``, or a :class:`LoadError` naming every problem with its path."""
     bounds = _bounds_issue(data)
     if bounds is not None:
         raise LoadError(source, [bounds])

@@ -109,16 +109,26 @@ def to_decimal(value: object, *, max_places: int = MAX_PLACES, max_digits: int =
     budgetkit.errors.FloatRefusedError: True is a bool; budgetkit keeps money exact and refuses bools. Pass a str such as 'True', an int, or a decimal.Decimal.
     """
     kind = type(value)
-    if kind is Decimal:
-        return _check_size(value, value, max_places, max_digits)  # type: ignore[arg-type]
     if kind is str:
         text: str = value  # type: ignore[assignment]
+        # ASCII digits with one point at most and a minus at most, and no more places or digits than
+        # characters: a text that _PLAIN matches after strip and translate, and that _check_size passes
+        size = len(text)
+        if (
+            size <= max_places + 1
+            and size <= max_digits
+            and text.isascii()
+            and (text[1:] if text[:1] == "-" else text).replace(".", "", 1).isdigit()
+        ):
+            return Decimal(text)
         if len(text) > MAX_STRING_LENGTH:
             raise InvalidNumberError(value, f"longer than {MAX_STRING_LENGTH} characters")
         text = text.strip().translate(_FULL_WIDTH)
         if not _PLAIN.fullmatch(text):
             raise InvalidNumberError(value, "not a plain decimal number (digits with an optional sign and point)")
         return _check_size(Decimal(text), value, max_places, max_digits)
+    if kind is Decimal:
+        return _check_size(value, value, max_places, max_digits)  # type: ignore[arg-type]
     if kind is bool or isinstance(value, (bool, float)):
         raise FloatRefusedError(value)
     if isinstance(value, int):
