@@ -35,7 +35,7 @@ from budgetkit.model.project import FundLine, FundSource, Layout, Project
 from budgetkit.values.formatting import describe_rate, format_plain
 from budgetkit.values.interval import Interval
 from budgetkit.values.money import Money
-from budgetkit.values.numbers import EXACT, places_of
+from budgetkit.values.numbers import EXACT, places_of, round_half_up
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -170,24 +170,28 @@ def funds_add_up(project: Project) -> bool:
             parts.append(line)
     if total is None or not parts:
         return True
-    for phase, _, _ in _PHASES:
-        printed: Money | None = getattr(total, phase)
-        if printed is None:
-            continue
-        summed, blank = Decimal(0), 0
-        for line in parts:
-            amount: Money | None = getattr(line, phase)
-            if amount is None:
-                blank += 1
-            else:
-                summed = EXACT.add(summed, amount.amount)  # as Money.sum does
-        if blank:
-            if blank < len(parts):
-                return False  # a blank row: the printed rows must not exceed 总额, decided by the rule
-            continue
-        if summed != printed.amount:
-            return False
-    return True
+    # the three phases of _PHASES, read as attributes (no getattr by name)
+    return (
+        _phase_adds_up(total.initial, [line.initial for line in parts])
+        and _phase_adds_up(total.adjusted, [line.adjusted for line in parts])
+        and _phase_adds_up(total.executed, [line.executed for line in parts])
+    )
+
+
+def _phase_adds_up(printed: Money | None, amounts: list[Money | None]) -> bool:
+    """One phase of :func:`funds_add_up`: the printed rows add up to the printed 总额 exactly (as Money.sum does), or
+    nothing is printed to check; a blank row beside printed ones is left to the rule (False)."""
+    if printed is None:
+        return True
+    summed, blank = Decimal(0), 0
+    for amount in amounts:
+        if amount is None:
+            blank += 1
+        else:
+            summed = EXACT.add(summed, amount.amount)
+    if blank:
+        return blank == len(amounts)  # no row printed: nothing to check
+    return summed == printed.amount
 
 
 def _variant(ctx: Context, path: str, project: Project, score: ProjectScore) -> Iterator[Finding]:
@@ -213,9 +217,9 @@ def _whole_stated(stated: Decimal | None, whole_places: bool) -> bool:
 def _indicator(
     ctx: Context, path: str, label: str, ind: PerformanceIndicator, rules: ScoringRules, whole_places: bool
 ) -> Iterator[Finding]:
-    stated = ind.stated_score
-    text_actual = ind.actual is not None and ind.actual_value is None
-    if not ind.is_qualitative and ind.target_value is not None and text_actual and stated is not None and stated > 0:
+    stated, qualitative, actual = ind.stated_score, ind.is_qualitative, ind.actual_value  # each read once
+    text_actual = actual is None and ind.actual is not None
+    if not qualitative and text_actual and stated is not None and stated > 0 and ind.target_value is not None:
         yield ctx.finding(
             "selfeval.text_actual",
             f"{path}.actual",
@@ -225,13 +229,14 @@ def _indicator(
             indicator=ind.name,
             score=stated,
         )
-    if ind.is_qualitative or ind.actual_value is None or not _whole_stated(stated, whole_places):
+    if qualitative or actual is None or not _whole_stated(stated, whole_places):
         return  # scored only where a whole-point note can come of it
     s = score_indicator(ind, rules)
-    if s.exact is None or s.exact.denominator == 1 or not s.matches:
+    exact = s.exact
+    if exact is None or exact.denominator == 1 or not s.matches:
         return
-    rule = s.rule_rounded(2)
-    assert stated is not None and rule is not None
+    rule = round_half_up(exact, 2)  # s.rule_rounded(2)
+    assert stated is not None
     yield ctx.finding(
         "selfeval.whole_points",
         f"{path}.stated_score",
