@@ -255,28 +255,26 @@ class MessageTemplate:
         ('共3项', '3 items')
         """
         zh, en, fields = _compiled_pair(self.zh, self.en)
-        shown_zh: list[str] = []
-        shown_en: list[str] = []
-        for name, places in fields:  # each field shown once for both texts; only words differ by language
-            if name not in values:  # raise the KeyError naming the template that lacks it
-                return render(self.zh, values, "zh"), render(self.en, values, "en")
-            value = values[name]
-            kind = type(value)
-            if kind is str:
-                shown_zh.append(value)  # type: ignore[arg-type]
-                shown_en.append(value)  # type: ignore[arg-type]
-            elif kind is Decimal:
-                text = plain(value)  # type: ignore[arg-type]
-                shown_zh.append(text)
-                shown_en.append(text)
-            elif isinstance(value, Words):
-                shown_zh.append(value.zh)
-                shown_en.append(value.en)
-            else:
-                text = _show(value, "zh", places)
-                shown_zh.append(text)
-                shown_en.append(text)
-        return zh.format(*shown_zh), en.format(*shown_en)
+        try:
+            given = [values[name] for name, _ in fields]
+        except KeyError:  # raise the KeyError naming the template that lacks the field
+            return render(self.zh, values, "zh"), render(self.en, values, "en")
+        # each field shown once for both texts: text and exact numbers in one pass, the rest (words, which differ
+        # by language; fractions and intervals, shown at their places) after it
+        shown: list[str | None] = [
+            value if type(value) is str else plain(value) if type(value) is Decimal else None
+            for value in given
+        ]
+        if None not in shown:
+            return zh.format(*shown), en.format(*shown)
+        shown_en = shown.copy()
+        for k, value in enumerate(given):
+            if shown[k] is None:
+                if isinstance(value, Words):
+                    shown[k], shown_en[k] = value.zh, value.en
+                else:
+                    shown[k] = shown_en[k] = _show(value, "zh", fields[k][1])
+        return zh.format(*shown), en.format(*shown_en)
 
 
 def render(template: str, values: Mapping[str, object], language: str = "zh") -> str:
