@@ -170,28 +170,24 @@ def funds_add_up(project: Project) -> bool:
             parts.append(line)
     if total is None or not parts:
         return True
-    # the three phases of _PHASES, read as attributes (no getattr by name)
-    return (
-        _phase_adds_up(total.initial, [line.initial for line in parts])
-        and _phase_adds_up(total.adjusted, [line.adjusted for line in parts])
-        and _phase_adds_up(total.executed, [line.executed for line in parts])
-    )
-
-
-def _phase_adds_up(printed: Money | None, amounts: list[Money | None]) -> bool:
-    """One phase of :func:`funds_add_up`: the printed rows add up to the printed 总额 exactly (as Money.sum does), or
-    nothing is printed to check; a blank row beside printed ones is left to the rule (False)."""
-    if printed is None:
-        return True
-    summed, blank = Decimal(0), 0
-    for amount in amounts:
-        if amount is None:
-            blank += 1
-        else:
-            summed = EXACT.add(summed, amount.amount)
-    if blank:
-        return blank == len(amounts)  # no row printed: nothing to check
-    return summed == printed.amount
+    for phase, _, _ in _PHASES:
+        printed: Money | None = getattr(total, phase)
+        if printed is None:
+            continue
+        summed, blank = Decimal(0), 0
+        for line in parts:
+            amount: Money | None = getattr(line, phase)
+            if amount is None:
+                blank += 1
+            else:
+                summed = EXACT.add(summed, amount.amount)  # as Money.sum does
+        if blank:
+            if blank < len(parts):
+                return False  # a blank row: the printed rows must not exceed 总额, decided by the rule
+            continue
+        if summed != printed.amount:
+            return False
+    return True
 
 
 def _variant(ctx: Context, path: str, project: Project, score: ProjectScore) -> Iterator[Finding]:
