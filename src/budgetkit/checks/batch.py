@@ -971,26 +971,33 @@ class _Found:
     def __init__(self, options: _Options) -> None:
         self.items: dict[int, list[tuple[int, int, Finding]]] = {}
         default = not options.disable and options.min_severity is Severity.INFO
-        self.keeps = (lambda finding: True) if default else options.keeps
+        self.keeps: Callable[[Finding], bool] | None = None if default else options.keeps  #: None: keep all
         self.off = {k for k, rule in enumerate(DEFAULT_RULES) if disabled(rule.code, options.disable)}
 
     def add(self, account: int, rule: int, ordinal: int, findings: Iterable[Finding]) -> None:
         if rule in self.off:
             return
-        bucket = self.items.get(account)
-        for finding in findings:
-            if not self.keeps(finding):
-                continue
+        keeps = self.keeps
+        if keeps is None:
+            found = [(rule, ordinal, finding) for finding in findings]
+        else:
+            found = [(rule, ordinal, finding) for finding in findings if keeps(finding)]
+        if found:
+            bucket = self.items.get(account)
             if bucket is None:
-                bucket = self.items[account] = []
-            bucket.append((rule, ordinal, finding))
+                self.items[account] = found
+            else:
+                bucket.extend(found)
 
     def result(self, n: int) -> list[list[Finding]]:
         out: list[list[Finding]] = [[] for _ in range(n)]
         for account, bucket in self.items.items():
-            bucket.sort(key=lambda item: (item[0], item[1]))
+            bucket.sort(key=_SORT_KEY)  # stable: findings of one (rule, ordinal) keep their order
             out[account] = [finding for _, _, finding in bucket]
         return out
+
+
+_SORT_KEY = operator.itemgetter(0, 1)
 
 
 _RULE_CODES = (

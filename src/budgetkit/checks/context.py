@@ -20,6 +20,7 @@ from budgetkit.checks.finding import (
     UnknownFindingCodeError,
     entry,
     show_value,
+    typed_finding,
     typed_value,
 )
 from budgetkit.model.account import FinalAccount
@@ -103,15 +104,15 @@ def make_finding(
         message, message_en = wording.fill(fields)
     elif fields or template is not None or variant:
         raise TypeError("pass either a message or the fields of the catalogue's template, not both")
-    return Finding(
-        rule=code,
-        severity=known.severity if severity is None else severity,
-        path=path,
-        message=message,
-        message_en=message_en or "",
-        stated=stated_value,
-        expected=expected_value,
-        part=part,
+    return typed_finding(  # the values are typed above: Finding's converters need not run again
+        code,
+        known.severity if severity is None else severity,
+        path,
+        message,
+        message_en or "",
+        stated_value,
+        expected_value,
+        part,
     )
 
 

@@ -58,6 +58,7 @@ __all__ = [
     "Words",
     "render",
     "show_value",
+    "typed_finding",
     "typed_value",
 ]
 
@@ -181,6 +182,40 @@ class Finding:
         }
 
 
+_NEW = object.__new__
+_SET = object.__setattr__
+
+
+def typed_finding(
+    rule: str,
+    severity: Severity,
+    path: str,
+    message: str,
+    message_en: str,
+    stated: FindingValue | None,
+    expected: FindingValue | None,
+    part: Part,
+) -> Finding:
+    """A :class:`Finding` equal to ``Finding(rule=rule, …)``, built without running the converters again: for a caller
+    that has already typed ``stated`` and ``expected`` (:func:`typed_value`), as
+    :func:`~budgetkit.checks.context.make_finding` has.
+
+    >>> typed_finding("x.y", Severity.INFO, "p", "m", "e", Decimal("1"), None, Part.OTHER) == Finding(
+    ...     rule="x.y", severity=Severity.INFO, path="p", message="m", message_en="e", stated=1)
+    True
+    """
+    finding: Finding = _NEW(Finding)
+    _SET(finding, "rule", rule)
+    _SET(finding, "severity", severity)
+    _SET(finding, "path", path)
+    _SET(finding, "message", message)
+    _SET(finding, "message_en", message_en)
+    _SET(finding, "stated", stated)
+    _SET(finding, "expected", expected)
+    _SET(finding, "part", part)
+    return finding
+
+
 def _frozen(mapping: Mapping[str, Any]) -> Mapping[str, Any]:
     return MappingProxyType(dict(mapping))
 
@@ -219,7 +254,27 @@ class MessageTemplate:
         >>> MessageTemplate("共{n}项", "{n} items").fill({"n": 3})
         ('共3项', '3 items')
         """
-        return render(self.zh, values, "zh"), render(self.en, values, "en")
+        zh, en, fields = _compiled_pair(self.zh, self.en)
+        try:
+            given = [values[name] for name, _ in fields]
+        except KeyError:  # raise the KeyError naming the template that lacks the field
+            return render(self.zh, values, "zh"), render(self.en, values, "en")
+        # each field shown once for both texts: text and exact numbers in one pass, the rest (words, which differ
+        # by language; fractions and intervals, shown at their places) after it
+        shown: list[str | None] = [
+            value if type(value) is str else plain(value) if type(value) is Decimal else None
+            for value in given
+        ]
+        if None not in shown:
+            return zh.format(*shown), en.format(*shown)
+        shown_en = shown.copy()
+        for k, value in enumerate(given):
+            if shown[k] is None:
+                if isinstance(value, Words):
+                    shown[k], shown_en[k] = value.zh, value.en
+                else:
+                    shown[k] = shown_en[k] = _show(value, "zh", fields[k][1])
+        return zh.format(*shown), en.format(*shown_en)
 
 
 def render(template: str, values: Mapping[str, object], language: str = "zh") -> str:
@@ -259,6 +314,25 @@ def _compiled(template: str) -> tuple[str, tuple[tuple[str, int], ...]]:
             text.append(f"{{{len(fields)}}}")
             fields.append((name, int(spec) if spec else 2))
     return "".join(text), tuple(fields)
+
+
+@functools.lru_cache(maxsize=512)
+def _compiled_pair(zh: str, en: str) -> tuple[str, str, tuple[tuple[str, int], ...]]:
+    """Both texts of a :class:`MessageTemplate` parsed once (see :func:`_compiled`), their fields numbered into
+    one shared list, so that a field both texts show is shown once."""
+    fields: list[tuple[str, int]] = []
+    texts: list[str] = []
+    for template in (zh, en):
+        text: list[str] = []
+        for literal, name, spec, _ in string.Formatter().parse(template):
+            text.append(literal.replace("{", "{{").replace("}", "}}"))
+            if name is not None:
+                key = (name, int(spec) if spec else 2)
+                if key not in fields:
+                    fields.append(key)
+                text.append(f"{{{fields.index(key)}}}")
+        texts.append("".join(text))
+    return texts[0], texts[1], tuple(fields)
 
 
 def _show(value: object, language: str, places: int) -> str:

@@ -35,7 +35,7 @@ from budgetkit.model.project import FundLine, FundSource, Layout, Project
 from budgetkit.values.formatting import describe_rate, format_plain
 from budgetkit.values.interval import Interval
 from budgetkit.values.money import Money
-from budgetkit.values.numbers import EXACT, places_of
+from budgetkit.values.numbers import EXACT, places_of, round_half_up
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -213,9 +213,9 @@ def _whole_stated(stated: Decimal | None, whole_places: bool) -> bool:
 def _indicator(
     ctx: Context, path: str, label: str, ind: PerformanceIndicator, rules: ScoringRules, whole_places: bool
 ) -> Iterator[Finding]:
-    stated = ind.stated_score
-    text_actual = ind.actual is not None and ind.actual_value is None
-    if not ind.is_qualitative and ind.target_value is not None and text_actual and stated is not None and stated > 0:
+    stated, qualitative, actual = ind.stated_score, ind.is_qualitative, ind.actual_value  # each read once
+    text_actual = actual is None and ind.actual is not None
+    if not qualitative and text_actual and stated is not None and stated > 0 and ind.target_value is not None:
         yield ctx.finding(
             "selfeval.text_actual",
             f"{path}.actual",
@@ -225,13 +225,14 @@ def _indicator(
             indicator=ind.name,
             score=stated,
         )
-    if ind.is_qualitative or ind.actual_value is None or not _whole_stated(stated, whole_places):
+    if qualitative or actual is None or not _whole_stated(stated, whole_places):
         return  # scored only where a whole-point note can come of it
     s = score_indicator(ind, rules)
-    if s.exact is None or s.exact.denominator == 1 or not s.matches:
+    exact = s.exact
+    if exact is None or exact.denominator == 1 or not s.matches:
         return
-    rule = s.rule_rounded(2)
-    assert stated is not None and rule is not None
+    rule = round_half_up(exact, 2)  # s.rule_rounded(2)
+    assert stated is not None
     yield ctx.finding(
         "selfeval.whole_points",
         f"{path}.stated_score",
