@@ -213,6 +213,8 @@ STATED_DIGITS = 60
 
 
 def _stated(value: Any) -> Decimal:
+    if type(value) is Decimal and v.short_plain(value):  # within MAX_DIGITS, so within STATED_DIGITS
+        return value
     return to_decimal(value, max_digits=STATED_DIGITS)
 
 
