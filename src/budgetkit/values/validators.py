@@ -142,6 +142,8 @@ def member(kind: type[E], value: Any) -> E:
 
 def tuple_of(value: Any) -> tuple[Any, ...]:
     """Convert any iterable (list from a file) to a tuple, keeping objects immutable."""
+    if type(value) is tuple:  # a loader's hook made it already
+        return value
     if isinstance(value, (str, bytes)):
         raise ModelError(f"expected a sequence, got a {type(value).__name__}")
     return tuple(value)
