@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import enum
 import json
+import pickle
 import re
 from decimal import Decimal
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from budgetkit import datasets, io
 from budgetkit.errors import BudgetkitError, LoadError
+from budgetkit.model.account import Figure
 from budgetkit.model.claim import Claim, PathError, resolve
 from budgetkit.values import validators as v
+from budgetkit.values.money import Money
 from budgetkit.values.numbers import to_decimal
 
 # -- converters ---------------------------------------------------------------------------------------------------
@@ -231,3 +235,30 @@ def test_a_text_field_is_taken_or_refused_as_by_the_detailed_path(text: str) -> 
         expected = ("LoadError", str(exc))
     assert _outcome(lambda t: io.loads(t, "json"), json.dumps(data)) == expected
     assert (io._fast(dict(data)) is None) == (expected[0] == "LoadError")  # the fast path declines every refusal
+
+
+@pytest.mark.parametrize(
+    "amounts", [("1.50", None, None), ("1.50", "-0.20", "2.00"), (None, None, "0"), (None, None, None)]
+)
+def test_a_figure_of_money_is_the_figure_its_constructor_makes(amounts: tuple[str | None, ...]) -> None:
+    money = tuple(None if a is None else Money(a) for a in amounts)
+    fast, built = Figure._of(*money), Figure(*amounts)
+    assert fast == built and hash(fast) == hash(built) and repr(fast) == repr(built)
+    assert pickle.loads(pickle.dumps(fast)) == built
+    assert attrs.asdict(fast) == attrs.asdict(built)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        fast.current = None  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    "figure",
+    ['"1.50"', '{"current": "1.50", "budget": "2"}', "{}", '{"previous": "1", "colour": "2"}', '{"current": 1.5}'],
+)
+def test_a_figure_loads_as_the_detailed_path_loads_it(figure: str) -> None:
+    text = f'{{"unit": "示例", "year": 2023, "unit_type": "行政单位", "income": {{"total": {figure}}}}}'
+    data = json.loads(text, parse_float=io._Float)
+    try:
+        expected: tuple[str, str] = ("value", repr(io._detailed(data, "<string>")))
+    except LoadError as exc:
+        expected = ("LoadError", str(exc))
+    assert _outcome(lambda t: io.loads(t, "json"), text) == expected

@@ -216,14 +216,20 @@ def _structure_bool(value: Any, _: Any) -> bool:
     return value
 
 
+_FIGURE_KEYS = frozenset({"current", "previous", "budget"})
+
+
 def _structure_figure(value: Any, _: Any) -> Figure:
+    if type(value) is str:  # one amount, as dumps writes a figure with only this year's
+        return Figure._of(_structure_money(value, Money))
     if isinstance(value, dict):
-        extra = set(value) - {"current", "previous", "budget"}
-        if extra:
+        if not value.keys() <= _FIGURE_KEYS:
+            extra = set(value) - _FIGURE_KEYS
             raise _FieldError(
                 f"unknown keys {_listed(sorted(map(str, extra)))}; a figure has current, previous, budget"
             )
-        return Figure(**{k: _structure_money(val, Money) for k, val in value.items()})
+        amounts = {k: _structure_money(val, Money) for k, val in value.items()}  # each a Money, or it raised
+        return Figure._of(amounts.get("current"), amounts.get("previous"), amounts.get("budget"))
     return Figure(_structure_money(value, Money))
 
 
