@@ -733,15 +733,22 @@ class _Builder:
 
     def _figures(self, account: FinalAccount, *, lenient: bool = False) -> None:
         values, exps = self.figures, self.figure_exp
-        convert = _lenient if lenient else self.money
+        converted = self.converted
         for amount in _FIGURE_AMOUNTS(account):  # every slot of every figure, in FIGURE_COLUMNS order
             if amount is None:
                 values.append(0)
                 exps.append(_UNKNOWN)
-            else:
-                micro, exponent = convert(amount)
-                values.append(micro)
-                exps.append(exponent)
+                continue
+            if lenient:
+                micro, exponent = _lenient(amount)
+            else:  # self.money, inlined: a figure slot is the commonest amount
+                text = str(amount.amount)
+                known = converted.get(text)
+                if known is None:
+                    known = converted[text] = _money(amount)
+                micro, exponent = known
+            values.append(micro)
+            exps.append(exponent)
 
     def _sum_row(self, group: int, ordinal: int, check: SumCheck | CountCheck) -> None:
         s = self.strings.id
@@ -834,7 +841,7 @@ class _Builder:
 
     def number(self, value: Decimal | int | None) -> tuple[int, int]:
         """(millionths, exponent) of a number (an int is exact), each printed text converted once per block."""
-        if not isinstance(value, Decimal):
+        if type(value) is not Decimal:  # an int, None, or (never from a file) a Decimal subclass
             return _number(value)
         text = str(value)
         known = self.converted.get(text)
@@ -853,11 +860,13 @@ class _Builder:
         if len(num) > _MAX_TERMS or len(den) > _MAX_TERMS:
             claims.append((group, i, j, FORM_EXACT, 0, UNKNOWN, False, 0, 0))
             return
+        number, converted = self.number, self.converted
         try:
-            stated_value, stated_exp = self.number(form.stated)
+            stated_value, stated_exp = number(form.stated)
             rows = []
             for sign, value, exact in (*num, *den):
-                micro, exp = self.number(value)
+                known = converted.get(str(value)) if type(value) is Decimal else None  # self.number's cache, inlined
+                micro, exp = number(value) if known is None else known
                 rows.append((micro, INT if exact else exp, sign))  # value, exp, sign
         except _Unrepresentable:
             claims.append((group, i, j, FORM_EXACT, 0, UNKNOWN, False, 0, 0))

@@ -180,6 +180,8 @@ def _structure_stated(value: Any, _: Any) -> Decimal:
 
 
 def _structure_str(value: Any, _: Any) -> str:
+    if type(value) is str and len(value) <= MAX_STRING and (value.isascii() or not _SURROGATE.search(value)):
+        return value  # what a file writes: the checks below in one line
     if type(value) is not str:
         _refuse_float(value)
     if not isinstance(value, str):
@@ -214,14 +216,20 @@ def _structure_bool(value: Any, _: Any) -> bool:
     return value
 
 
+_FIGURE_KEYS = frozenset({"current", "previous", "budget"})
+
+
 def _structure_figure(value: Any, _: Any) -> Figure:
+    if type(value) is str:  # one amount, as dumps writes a figure with only this year's
+        return Figure._of(_structure_money(value, Money))
     if isinstance(value, dict):
-        extra = set(value) - {"current", "previous", "budget"}
-        if extra:
+        if not value.keys() <= _FIGURE_KEYS:
+            extra = set(value) - _FIGURE_KEYS
             raise _FieldError(
                 f"unknown keys {_listed(sorted(map(str, extra)))}; a figure has current, previous, budget"
             )
-        return Figure(**{k: _structure_money(val, Money) for k, val in value.items()})
+        amounts = {k: _structure_money(val, Money) for k, val in value.items()}  # each a Money, or it raised
+        return Figure._of(amounts.get("current"), amounts.get("previous"), amounts.get("budget"))
     return Figure(_structure_money(value, Money))
 
 
@@ -520,10 +528,12 @@ def _table(cls: type) -> Callable[[Any, Any], Any]:
         kwargs: dict[str, Any] = {}
         for key, item in value.items():
             alias, function, argument, nullable = fields[key]  # an unknown key is a KeyError
-            if item is None and nullable:
-                kwargs[alias] = None
+            if item is None:
+                kwargs[alias] = None if nullable else function(item, depth if argument is _NESTED else argument)
+            elif argument is _NESTED:
+                kwargs[alias] = function(item, depth)
             else:
-                kwargs[alias] = function(item, depth if argument is _NESTED else argument)
+                kwargs[alias] = function(item, argument)
         return cls(**kwargs)
 
     _STEPS[cls] = (table, _NESTED, False)  # before the fields: a category holds categories, a contribution parts
@@ -540,12 +550,15 @@ def _table(cls: type) -> Callable[[Any, Any], Any]:
 
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     """json object hook: a repeated key would silently keep only its last value."""
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
+    result = dict(pairs)
+    if len(result) == len(pairs):
+        return result
+    seen: set[str] = set()
+    for key, _ in pairs:  # name the first key met again
+        if key in seen:
             raise _DuplicateKeyError(key)
-        result[key] = value
-    return result
+        seen.add(key)
+    raise AssertionError("unreachable: fewer keys than pairs means a key repeats")
 
 
 class _DuplicateKeyError(ValueError):

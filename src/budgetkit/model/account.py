@@ -85,6 +85,19 @@ class Figure:
     previous: Money | None = attrs.field(default=None, converter=v.optional_money)
     budget: Money | None = attrs.field(default=None, converter=v.optional_money)
 
+    @classmethod
+    def _of(cls, current: Money | None, previous: Money | None = None, budget: Money | None = None) -> Figure:
+        """A figure of amounts that are each a ``Money`` or ``None`` (internal fast path for the loader).
+
+        The converters would hand such amounts back as they are, so they are set without running them;
+        the figure is the one ``Figure(current, previous, budget)`` makes, equal, hashed and pickled alike.
+        """
+        self = _new_object(cls)
+        _set_current(self, current)
+        _set_previous(self, previous)
+        _set_budget(self, budget)
+        return self
+
     def change(self) -> Change | None:
         """The year-over-year change, or ``None`` when either year is unknown."""
         if self.current is None or self.previous is None:
@@ -102,6 +115,11 @@ class Figure:
         if self.current is None or whole.current is None:
             return Ratio(0, 0)
         return self.current / whole.current
+
+
+_new_object = object.__new__
+# The slots' own setters: a frozen attrs class refuses setattr, and its __init__ would run the converters.
+_set_current, _set_previous, _set_budget = (Figure.__dict__[name].__set__ for name in ("current", "previous", "budget"))
 
 
 def _figure(value: Any) -> Figure:

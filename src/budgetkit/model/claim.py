@@ -37,6 +37,7 @@ own sentence ("完成757人……完成率108.14%").
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from decimal import Decimal
 from typing import Any, Protocol
@@ -95,7 +96,7 @@ def _lookup(items: tuple[Any, ...], key: str, path: str) -> Any:
     raise PathError(f"no element with code or name {key!r}", path)
 
 
-def _matches(item: Any, field: str, values: set[str]) -> bool:
+def _matches(item: Any, field: str, values: frozenset[str]) -> bool:
     value = getattr(item, field, None)
     if isinstance(value, enum.Enum):
         value = value.value
@@ -106,6 +107,59 @@ def _matches(item: Any, field: str, values: set[str]) -> bool:
 
 class _Index(Protocol):
     def lookup(self, items: tuple[Any, ...], key: str, path: str) -> Any: ...
+
+
+#: One step of a compiled path: ``(kind, text, extra, written)``. Kinds: an attribute (``text`` the
+#: name, ``extra`` whether it is private), ``[*]`` (``extra`` the rest of the path), a filter (``text``
+#: the field, ``extra`` the wanted values), a keyed step (``text`` the key), or a place where the path
+#: cannot be read (``text`` the rest of the path); ``written`` is a bracket's text as the path has it.
+_ATTRIBUTE, _EVERY, _FILTER, _KEY, _UNREADABLE = range(5)
+_Compiled = tuple[tuple[int, str, Any, str], ...]
+
+
+#: Longest path whose steps are kept: longer ones (only hostile input writes them) are read each time.
+_CACHED_PATH = 200
+
+
+def _compile(path: str) -> _Compiled:
+    """``path`` read into its steps, once per distinct path of up to ``_CACHED_PATH`` characters."""
+    return _compiled(path) if len(path) <= _CACHED_PATH else _read(path)
+
+
+@functools.lru_cache(maxsize=8192)
+def _compiled(path: str) -> _Compiled:
+    return _read(path)
+
+
+def _read(path: str) -> _Compiled:
+    """``path`` read into its steps (claims name the same paths over and over, so :func:`_compile` keeps them).
+
+    Reading stops at ``[*]``, whose rest is mapped over each element, and at the first place that
+    cannot be read, which :func:`resolve` reports only when it gets there, as it did reading step by step.
+    """
+    steps: list[tuple[int, str, Any, str]] = []
+    position = 0
+    while position < len(path):
+        match = _STEP.match(path, position)
+        if match is None:
+            steps.append((_UNREADABLE, path[position:], None, ""))
+            break
+        position = match.end()
+        attribute, key = match.group(1), match.group(2)
+        if attribute is not None:
+            steps.append((_ATTRIBUTE, attribute, attribute.startswith("_"), attribute))
+        elif key == "*":
+            steps.append((_EVERY, key, path[position:], key))
+            break
+        elif key.startswith("?"):
+            field, _, wanted = key[1:].partition("=")
+            steps.append((_FILTER, field, frozenset(wanted.split("|")), key))
+        else:
+            steps.append((_KEY, key, None, key))
+    return tuple(steps)
+
+
+_MISSING = object()
 
 
 def resolve(root: Any, path: str, *, index: _Index | None = None) -> Any:
@@ -125,32 +179,27 @@ def resolve(root: Any, path: str, *, index: _Index | None = None) -> Any:
     budgetkit.model.claim.PathError: income.totl: Income has no field 'totl'
     """
     value = root
-    position = 0
-    while position < len(path):
-        match = _STEP.match(path, position)
-        if match is None:
-            raise PathError(f"cannot read the path at {path[position:]!r}", path)
-        position = match.end()
-        attribute, key = match.group(1), match.group(2)
-        if attribute is not None:
-            if not hasattr(value, attribute) or attribute.startswith("_"):
-                raise PathError(f"{type(value).__name__} has no field {attribute!r}", path)
-            value = getattr(value, attribute)
-            if callable(value):
-                raise PathError(f"{attribute!r} is a method, not a field", path)
+    for kind, text, extra, written in _compile(path):
+        if kind == _ATTRIBUTE:
+            found = getattr(value, text, _MISSING)
+            if found is _MISSING or extra:
+                raise PathError(f"{type(value).__name__} has no field {text!r}", path)
+            if callable(found):
+                raise PathError(f"{text!r} is a method, not a field", path)
+            value = found
+        elif kind == _UNREADABLE:
+            raise PathError(f"cannot read the path at {text!r}", path)
         elif not isinstance(value, tuple):
-            raise PathError(f"[{key}] needs a sequence, found {type(value).__name__}", path)
-        elif key == "*":
-            rest = path[position:]
-            return tuple(resolve(item, rest, index=index) for item in value)
-        elif key.startswith("?"):
-            field, _, wanted = key[1:].partition("=")
-            missing = [item for item in value if not hasattr(item, field) or field.startswith("_")]
+            raise PathError(f"[{written}] needs a sequence, found {type(value).__name__}", path)
+        elif kind == _EVERY:
+            return tuple(resolve(item, extra, index=index) for item in value)
+        elif kind == _FILTER:
+            missing = [item for item in value if not hasattr(item, text) or text.startswith("_")]
             if missing:
-                raise PathError(f"{type(missing[0]).__name__} has no field {field!r} to filter on", path)
-            value = tuple(item for item in value if _matches(item, field, set(wanted.split("|"))))
+                raise PathError(f"{type(missing[0]).__name__} has no field {text!r} to filter on", path)
+            value = tuple(item for item in value if _matches(item, text, extra))
         else:
-            value = _lookup(value, key, path) if index is None else index.lookup(value, key, path)
+            value = _lookup(value, text, path) if index is None else index.lookup(value, text, path)
     return value
 
 
@@ -164,6 +213,8 @@ STATED_DIGITS = 60
 
 
 def _stated(value: Any) -> Decimal:
+    if type(value) is Decimal and v.short_plain(value):  # within MAX_DIGITS, so within STATED_DIGITS
+        return value
     return to_decimal(value, max_digits=STATED_DIGITS)
 
 

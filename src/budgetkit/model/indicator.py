@@ -175,6 +175,8 @@ def _number(text: str) -> Decimal | None:
 
 
 def _cell(value: Any) -> str:
+    if type(value) is str:
+        return value.strip()
     if isinstance(value, (float, bool)):
         return str(to_decimal(value))  # raises FloatRefusedError
     if isinstance(value, (int, Decimal)):

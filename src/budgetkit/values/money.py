@@ -30,7 +30,6 @@ __all__ = ["InexactDivisionError", "Money"]
 
 _ONE = Decimal(1)
 _new_object = object.__new__
-_set = object.__setattr__
 _add = EXACT.add
 _sub = EXACT.subtract
 _mul = EXACT.multiply
@@ -73,7 +72,7 @@ class Money:
         if type(value) is Money:
             return value
         self = _new_object(cls)
-        _set(self, "_amount", to_decimal(value))
+        _set_amount(self, to_decimal(value))
         return self
 
     @classmethod

@@ -26,8 +26,32 @@ def optional_money(value: Any) -> Money | None:
     return money(value)
 
 
+#: Longest text of a Decimal that :func:`short_plain` lets through: at most MAX_PLACES places and far
+#: fewer than MAX_DIGITS digits, so the number door would accept it as it is.
+_SHORT = MAX_PLACES + 1
+
+
+def short_plain(value: Decimal) -> bool:
+    """Whether ``value`` is a Decimal the number door accepts as it is, told from its text (cheap).
+
+    A loader's hook has already made the Decimal through :func:`~budgetkit.values.numbers.to_decimal`;
+    a converter that passes it again need not take it apart. A short text of plain ASCII digits (one
+    point and a minus at most) shows every place the Decimal has and no more digits than it has
+    characters, so it is within every limit. Any other value, still maybe valid, is for the door.
+
+    >>> short_plain(Decimal("-12.50")), short_plain(Decimal("1E+3")), short_plain(Decimal("NaN"))
+    (True, False, False)
+    """
+    text = str(value)
+    return (
+        len(text) <= _SHORT and text.isascii() and (text[1:] if text[:1] == "-" else text).replace(".", "", 1).isdigit()
+    )
+
+
 def decimal(value: Any) -> Decimal:
     """Convert ``str | int | Decimal`` to Decimal through the one door."""
+    if type(value) is Decimal and short_plain(value):
+        return value
     return to_decimal(value)
 
 
@@ -35,6 +59,8 @@ def optional_decimal(value: Any) -> Decimal | None:
     """Like :func:`decimal`, but ``None`` and blank strings stay unknown."""
     if value is None or (type(value) is str and not value.strip()):
         return None
+    if type(value) is Decimal and short_plain(value):
+        return value
     return to_decimal(value)
 
 
@@ -116,6 +142,8 @@ def member(kind: type[E], value: Any) -> E:
 
 def tuple_of(value: Any) -> tuple[Any, ...]:
     """Convert any iterable (list from a file) to a tuple, keeping objects immutable."""
+    if type(value) is tuple:  # a loader's hook made it already
+        return value
     if isinstance(value, (str, bytes)):
         raise ModelError(f"expected a sequence, got a {type(value).__name__}")
     return tuple(value)
