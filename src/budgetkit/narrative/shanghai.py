@@ -351,19 +351,25 @@ class _Writer:
 _Built = list[Paragraph | None]
 
 
-def _grand_total(w: _Writer, section: str) -> _Built:
-    """一: 收入支出总计 (表一), its change on last year and the reason, when the model keeps them."""
-    total = w.cell("summary", "income.total", "amount")
+def _total(w: _Writer, section: str, table: str, cell: str, path: str, words: str) -> _Built:
+    """A section's grand total printed in ``table`` (cell ``cell``), its change on last year and the reason,
+    worded by ``_WORDS[words + "_total"]`` and ``_WORDS[words + "_what"]``, when the model keeps them."""
+    total = w.cell(table, cell, "amount")
     if total is None:
         return []
     return [
         w.paragraph(
             section,
-            _WORDS["grand_total"].format(unit=w.unit, year=w.year, amount=w.amount(total, "income.total")),
-            w.change("income.total", total, _WORDS["grand_what"]),
-            w.reason("income.total"),
+            _WORDS[f"{words}_total"].format(unit=w.unit, year=w.year, amount=w.amount(total, path)),
+            w.change(path, total, _WORDS[f"{words}_what"]),
+            w.reason(path),
         )
     ]
+
+
+def _grand_total(w: _Writer, section: str) -> _Built:
+    """一: 收入支出总计 (表一)."""
+    return _total(w, section, "summary", "income.total", "income.total", "grand")
 
 
 def _parts(
@@ -405,18 +411,8 @@ def _expenditure(w: _Writer, section: str) -> _Built:
 
 
 def _fiscal(w: _Writer, section: str) -> _Built:
-    """四: 财政拨款收入支出总计 (表四), its change and the reason."""
-    total = w.cell("fiscal_summary", "fiscal.income_total", "amount")
-    if total is None:
-        return []
-    return [
-        w.paragraph(
-            section,
-            _WORDS["fiscal_total"].format(unit=w.unit, year=w.year, amount=w.amount(total, "fiscal.total")),
-            w.change("fiscal.total", total, _WORDS["fiscal_what"]),
-            w.reason("fiscal.total"),
-        )
-    ]
+    """四: 财政拨款收入支出总计 (表四)."""
+    return _total(w, section, "fiscal_summary", "fiscal.income_total", "fiscal.total", "fiscal")
 
 
 def _general_total(w: _Writer, section: str) -> _Built:

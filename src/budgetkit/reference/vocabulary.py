@@ -183,12 +183,7 @@ SICHUAN_TITLE: Final = "第二部分 {year}年度单位决算情况说明"
 #: Part Three (情况说明) of a 部门决算 in the national 2024 layout (Shanghai's template).
 SHANGHAI_TITLE: Final = "第三部分 {unit}{year}年度部门决算情况说明"
 SHANGHAI_SECTION_TITLES: Final[tuple[str, ...]] = (
-    "收入支出决算总体情况说明",
-    "收入决算情况说明",
-    "支出决算情况说明",
-    "财政拨款收入支出决算总体情况说明",
-    "一般公共预算财政拨款支出决算情况说明",
-    "一般公共预算财政拨款基本支出决算情况说明",
+    *SECTION_TITLES[:6],  # 一 to 六 as in every layout
     "财政拨款“三公”经费支出决算情况说明",
     "政府性基金预算财政拨款收入支出决算情况说明",
     "国有资本经营预算财政拨款收入支出决算情况说明",
