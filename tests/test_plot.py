@@ -271,6 +271,21 @@ def test_chinese_text_renders_without_missing_glyphs_when_a_cjk_font_is_availabl
     assert [str(w.message) for w in caught] == []
 
 
+def test_a_glyph_the_cjk_font_lacks_comes_from_dejavu_sans(seed: FinalAccount, tmp_path: Path) -> None:
+    """A character the Chinese font lacks (⅓ in Noto Sans SC, − in WenQuanYi Zen Hei) draws from DejaVu Sans."""
+    if plot._cjk_family() is None:
+        pytest.skip("no CJK font here: pip install pylopdf-fonts-zh-cn, or apt-get install fonts-noto-cjk")
+    categories = tuple(
+        attrs.evolve(c, name=f"{c.name}−⅓") if c.name == "卫生健康支出" else c for c in seed.general_budget.categories
+    )
+    account = attrs.evolve(seed, general_budget=attrs.evolve(seed.general_budget, categories=categories))
+    assert "卫生健康支出−⅓" in by_number(charts(account))[6].labels  # chart 6 names the class
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        save_charts(account, tmp_path, formats=["png"])
+    assert [str(w.message) for w in caught] == []
+
+
 def test_without_a_cjk_font_one_warning_says_how_to_install_one(
     seed: FinalAccount, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -302,7 +317,8 @@ def _draw_own_plot() -> list[str]:
     FigureCanvasAgg(figure)
     axes = figure.add_subplot()
     spending = pd.Series([980, 18.93, 27.05], index=["社会保障和就业支出", "卫生健康支出", "住房保障支出"])
-    spending.plot.bar(ax=axes, title="一般公共预算财政拨款支出（万元）−")
+    # − (U+2212) is missing from WenQuanYi Zen Hei and ⅓ from Noto Sans SC: both must come from the fallback font.
+    spending.plot.bar(ax=axes, title="一般公共预算财政拨款支出（万元）− 约⅓")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         figure.savefig(io.BytesIO(), format="png")
@@ -317,11 +333,12 @@ def test_use_chinese_font_lets_a_users_own_pandas_plot_render_chinese() -> None:
         before = _draw_own_plot()
         family = plot.use_chinese_font()
         after = _draw_own_plot()
-        assert matplotlib.rcParams["font.sans-serif"] == [family, "DejaVu Sans"]
+        assert matplotlib.rcParams["font.family"] == [family, "sans-serif"]
+        assert matplotlib.rcParams["font.sans-serif"] == ["DejaVu Sans"]
     assert any("missing from font" in message for message in before)  # the failure this fixes
     assert family is not None
-    assert after == []
-    assert matplotlib.rcParams["font.sans-serif"][0] != family  # rc_context put the defaults back
+    assert after == []  # Chinese from the CJK font, what it lacks from DejaVu Sans
+    assert matplotlib.rcParams["font.family"] == ["sans-serif"]  # rc_context put the defaults back
 
 
 def test_use_chinese_font_without_a_font_warns_and_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:

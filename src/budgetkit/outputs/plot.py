@@ -418,19 +418,22 @@ def _cjk_family() -> str | None:
 def use_chinese_font() -> str | None:
     """Make your own matplotlib and pandas plots render Chinese; return the font family used.
 
-    Puts a font that covers Simplified Chinese — an installed one, else the Noto
-    Sans SC the ``plot`` extra brings — first in matplotlib's sans-serif list
-    (``rcParams``, for the rest of the session), keeping the fonts that were there
-    after it, so Latin text and symbols a Chinese font lacks still render from
-    them. Without it, Chinese shows as empty boxes and matplotlib warns for every
-    missing glyph. With no Chinese font at all it changes nothing, warns
-    (:class:`CjkFontWarning`) and returns ``None``. Wrap the call in
-    ``matplotlib.rc_context()`` to limit it to a block.
+    Sets matplotlib's font family (``rcParams["font.family"]``, for the rest of the
+    session) to a font that covers Simplified Chinese — an installed one, else the
+    Noto Sans SC the ``plot`` extra brings — followed by the generic ``sans-serif``,
+    which stays your ``font.sans-serif`` list. matplotlib falls back glyph by glyph
+    only along ``font.family``, so Latin text and symbols the Chinese font lacks
+    (WenQuanYi Zen Hei has no minus sign −, U+2212, which matplotlib puts in
+    negative tick labels) render from your sans-serif font. Without it, Chinese
+    shows as empty boxes and matplotlib warns for every missing glyph. With no
+    Chinese font at all it changes nothing, warns (:class:`CjkFontWarning`) and
+    returns ``None``. Wrap the call in ``matplotlib.rc_context()`` to limit it to
+    a block.
 
     >>> import matplotlib
     >>> with matplotlib.rc_context():
     ...     family = use_chinese_font()
-    ...     matplotlib.rcParams["font.sans-serif"][0] == family
+    ...     matplotlib.rcParams["font.family"] == [family, "sans-serif"]
     True
     """
     matplotlib = _matplotlib()
@@ -438,8 +441,10 @@ def use_chinese_font() -> str | None:
     if family is None:
         return None
     params = matplotlib.rcParams
-    params["font.family"] = "sans-serif"
-    params["font.sans-serif"] = [family, *(name for name in params["font.sans-serif"] if name != family)]
+    # The generic family resolves to one font only (the first of its list that is
+    # installed), so the Chinese font goes in font.family itself, not in font.sans-serif.
+    params["font.family"] = [family, "sans-serif"]
+    params["font.sans-serif"] = [name for name in params["font.sans-serif"] if name != family]
     return family
 
 
@@ -527,8 +532,9 @@ def save_charts(account: FinalAccount, directory: str | Path, formats: Sequence[
     target.mkdir(parents=True, exist_ok=True)
     family = _cjk_family()
     rc = {
-        "font.family": "sans-serif",
-        "font.sans-serif": [family, "DejaVu Sans"] if family else ["DejaVu Sans"],
+        # Glyph by glyph fallback runs along font.family only: what the Chinese font
+        # lacks (WenQuanYi Zen Hei has no minus sign) comes from DejaVu Sans, which matplotlib ships.
+        "font.family": [family, "DejaVu Sans"] if family else ["DejaVu Sans"],
         # Text as glyph outlines, so an SVG shows the same characters on a machine without the font.
         "svg.fonttype": "path",
         "svg.hashsalt": "budgetkit",
