@@ -36,7 +36,7 @@ import attrs
 from budgetkit._files import problem, read_head
 from budgetkit.errors import LoadError, LoadIssue, MissingExtraError
 
-__all__ = ["Box", "Cell", "Document", "Line", "NumberToken", "Paragraph", "RawTable", "read_pdf"]
+__all__ = ["Box", "Cell", "Document", "Line", "NumberToken", "Paragraph", "RawTable", "national_layout", "read_pdf"]
 
 #: Most pages a document may have: a 决算 runs to a few dozen, a whole department's volume to a few hundred.
 MAX_PAGES = 2000
@@ -50,8 +50,19 @@ _NUMBER = re.compile(r"(?<![0-9A-Za-z.])[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d
 _UNIT_LINE = re.compile(r"^\s*(?:金额)?单位[:：]\s*(\S+)\s*$")
 _NOTE_LINE = re.compile(r"^\s*(?:注|说明)[:：]")
 _SPACES = re.compile(r"\s+")
-#: A line that starts a heading or a numbered point: 第三部分, 一、, （一）, 1、 or 1. — always a new paragraph.
-_HEADING_START = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[、.．](?!\d))")
+#: A line that starts a heading or a numbered point: 第三部分 (第3部分), 一、, （一）, 1、 or 1. — a new
+#: paragraph, except a point in digits that follows a line ending mid-sentence (see :func:`_opens`).
+_HEADING_START = re.compile(
+    r"^(?:第\s*(?:[一二三四五六七八九十]+|\d{1,2})\s*部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|(?P<digits>\d+[、.．](?!\d)))"
+)
+#: How a sentence or clause ends: a numbered point comes after one of these (or after a short line).
+_CLAUSE_END = ("。", "；", "：", ";", ":", "！", "？", "!", "?")
+#: A part heading in any numbering (第三部分, 第3部分), a numbered section heading of the 情况说明 in digits,
+#: and the title of a self-evaluation table: what :func:`national_layout` renumbers.
+_PART_HEADING = re.compile(r"^\s*第\s*(?P<n>[一二三四五六七八九十]+|\d{1,2})\s*部分\s*(?P<title>.*)$")
+_NUMERALS = "一二三四五六七八九十"
+_SECTION_DIGIT = re.compile(r"^\s*(?P<n>\d{1,2})\s*、\s*(?P<title>.{2,38}说明)\s*$")
+_SELF_EVALUATION = re.compile(r"^\s*(?:部门预算)?项目支出绩效自评表|^\s*部门整体支出绩效自评表")
 
 
 @attrs.frozen
@@ -171,6 +182,67 @@ class Document:
             for line in table.notes:
                 for match in _NUMBER.finditer(line.text):
                     yield NumberToken(match.group(), line.box, "note")
+
+
+# -- the national layout ------------------------------------------------------------------------------------
+
+
+def _part_number(title: str) -> str | None:
+    """The national part a part heading's title names (一 概况 … 五 附件), or ``None`` when it names none."""
+    if "情况说明" in title or "决算说明" in title:
+        return "三"
+    if "名词解释" in title:
+        return "四"
+    if "决算表" in title or "公开表" in title:
+        return "二"
+    if "概况" in title:
+        return "一"
+    if "附件" in title or "自评" in title:
+        return "五"
+    return None
+
+
+def _numeral(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二."""
+    if n <= 10:
+        return _NUMERALS[n - 1]
+    return "十" + (_NUMERALS[n % 10 - 1] if n % 10 else "")
+
+
+def national_layout(paragraphs: Sequence[Paragraph]) -> tuple[Paragraph, ...]:
+    """Paragraphs read in the national layout, whatever the report's own numbering.
+
+    The national layout puts the 情况说明 in 第三部分 and the 名词解释 in 第四部分; Sichuan's 单位决算说明 puts
+    the 情况说明 in 第二部分 (it publishes its tables apart) and numbers parts and sections loosely
+    (``第3部分``, ``1、 收入决算情况说明`` beside ``五、…``). Here each part heading is numbered by what it
+    is (概况 一, 决算表 二, 情况说明 三, 名词解释 四, 附件 五), a numbered section heading of the 情况说明
+    gets its Chinese numeral, and the self-evaluation tables printed after the 名词解释 open a part of
+    their own. A report already in the national layout is returned as it is. Only the paragraphs' reading
+    changes: each line keeps its text and place as printed. Every importer (PDF, text, web page) reads
+    through it.
+
+    >>> def para(text):
+    ...     return Paragraph(text, (Line(text, Box(1, 0, 0, 9, 9)),))
+    >>> [p.text for p in national_layout([para("第二部分 2023年度单位决算情况说明"), para("1、 收入决算情况说明")])]
+    ['第三部分 2023年度单位决算情况说明', '一、收入决算情况说明']
+    """
+    out: list[Paragraph] = []
+    part: str | None = None
+    for paragraph in paragraphs:
+        text = paragraph.text
+        if m := _PART_HEADING.match(text):
+            n = _part_number(m.group("title")) or (
+                _numeral(int(m.group("n"))) if m.group("n").isdigit() else m.group("n")
+            )
+            part = n
+            text = f"第{n}部分 {m.group('title')}".rstrip()
+        elif part == "三" and (s := _SECTION_DIGIT.match(text)) and 1 <= int(s.group("n")) <= 20:
+            text = f"{_numeral(int(s.group('n')))}、{s.group('title')}"
+        elif part in ("三", "四") and _SELF_EVALUATION.match(text):
+            part = "五"
+            text = f"第五部分 {text}"
+        out.append(attrs.evolve(paragraph, text=text) if text != paragraph.text else paragraph)
+    return tuple(out)
 
 
 def read_pdf(path: str | Path, *, max_pages: int = MAX_PAGES) -> Document:
@@ -324,7 +396,7 @@ class _Reader:
         self._close_table()
         for line in lines:
             indented = margin is not None and line.box.x0 - margin > 12
-            if indented or _HEADING_START.match(line.text) or (self.lines and _short(self.lines[-1], lines)):
+            if indented or _opens(line, self.lines) or (self.lines and _short(self.lines[-1], lines)):
                 self._close_paragraph()
             self.lines.append(line)
 
@@ -391,6 +463,24 @@ def _heading(line: Line, width: float) -> bool:
         return True
     centre = (line.box.x0 + line.box.x1) / 2
     return abs(centre - width / 2) < 40 and line.box.x1 - line.box.x0 < 0.6 * width
+
+
+def _opens(line: Line, paragraph: list[Line]) -> bool:
+    """Whether ``line`` starts a heading or a numbered point, so a paragraph of its own.
+
+    A point numbered in digits that follows a full line ending mid-sentence is the wrapped rest of that
+    line — a number broken at the line's end (``…增加39.`` / ``24、养保增加8.57万元``) — not a new point.
+
+    >>> full = [Line("主要是职工绩效工资增加39.", Box(1, 0, 0, 9, 9))]
+    >>> _opens(Line("24、养保增加8.57万元", Box(1, 0, 9, 9, 18)), full)
+    False
+    >>> _opens(Line("2、收入决算情况说明", Box(1, 0, 9, 9, 18)), [Line("增长6.68%。", Box(1, 0, 0, 9, 9))])
+    True
+    """
+    m = _HEADING_START.match(line.text)
+    if m is None:
+        return False
+    return not (m.group("digits") and paragraph and not paragraph[-1].text.rstrip().endswith(_CLAUSE_END))
 
 
 def _short(previous: Line, lines: list[Line]) -> bool:

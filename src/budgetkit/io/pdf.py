@@ -34,7 +34,7 @@ import attrs
 
 from budgetkit.errors import LoadError, LoadIssue
 from budgetkit.io import document as _document
-from budgetkit.io.document import Box, Document, Paragraph
+from budgetkit.io.document import Box, Document, Paragraph, national_layout
 from budgetkit.io.grammar import _NUMBER as _TEXT_NUMBER
 from budgetkit.io.grammar import (
     Amount,
@@ -366,6 +366,7 @@ def from_document(
     >>> imported.report.places["income.year_total"].page, imported.report.numbers_seen
     (1, 2)
     """
+    doc = attrs.evolve(doc, paragraphs=national_layout(doc.paragraphs))
     return _Builder(doc, _table_set(table_set), unit_type, projects).build()
 
 
@@ -1044,7 +1045,14 @@ class _Builder:
             claims=tuple(self.claims),
             glossary=glossary,
             passages=tuple(passages),
-            tables=Tables(set=tables.set, contents=contents, tables=tables.tables),
+            # A report that prints no table at all is a 说明 whose tables are published apart (as Sichuan
+            # publishes them): it follows no table set, so that no table is reported missing from it. The
+            # import report still counts the tables found against those the set expects.
+            tables=(
+                Tables(set=tables.set, contents=contents, tables=tables.tables)
+                if tables.tables
+                else Tables(contents=contents)
+            ),
             projects=tuple(self.projects),
         )
 

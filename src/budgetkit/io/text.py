@@ -15,13 +15,8 @@ the same table importer maps ``<table>`` elements to the template's tables by th
   ``rowspan`` as merged places (``None``), with the paragraphs just above it (its title, ``单位：万元``)
   as its heading. The place is the line of the source and the element (``第40行 表2 第3行第2格``).
 
-**Layouts.** The national layout puts the 情况说明 in 第三部分 and the 名词解释 in 第四部分; Sichuan's
-单位决算说明 puts the 情况说明 in 第二部分 (it publishes its tables apart) and numbers parts and sections
-loosely (``第3部分``, ``1、 收入决算情况说明`` beside ``五、…``). Such a document is read in the national
-layout: each part heading is numbered by what it is (概况 一, 决算表 二, 情况说明 三, 名词解释 四, 附件 五),
-a numbered section heading of the 情况说明 gets its Chinese numeral, and the self-evaluation tables printed
-after the 名词解释 open a part of their own. Only the paragraphs' reading changes; each line keeps its
-text as printed.
+**Layouts.** A report numbered in another province's way (Sichuan's 单位决算说明 puts the 情况说明 in
+第二部分) is read in the national layout, as a PDF is: see :func:`~budgetkit.io.document.national_layout`.
 
 >>> read_text("no-such-report.txt")
 Traceback (most recent call last):
@@ -43,13 +38,12 @@ import attrs
 
 from budgetkit._files import read_head
 from budgetkit.errors import LoadError, LoadIssue
-from budgetkit.io.document import MAX_CHARS, Box, Cell, Document, Line, Paragraph, RawTable
+from budgetkit.io.document import MAX_CHARS, Box, Cell, Document, Line, Paragraph, RawTable, national_layout
 from budgetkit.io.grammar import _NUMBER
 from budgetkit.io.pdf import _SELFEVAL_FIGURE, Imported, ReportIssue, from_document
 from budgetkit.io.selfeval import is_selfeval_title, read_selfeval_table, split_text_tables
 from budgetkit.model.account import UnitType
 from budgetkit.model.project import Project
-from budgetkit.model.tables import Tables
 
 __all__ = ["NotAReport", "TextBox", "html_document", "not_a_report", "read_html", "read_text", "text_document"]
 
@@ -58,10 +52,6 @@ MAX_BYTES: Final = 20 * 1024 * 1024
 
 _MARK: Final = re.compile(r"\[bookmark:[^\]]*\]")
 _SPACES: Final = re.compile(r"[ \t\u3000\xa0\u200b\ufeff]+")
-_PART_HEADING: Final = re.compile(r"^\s*第\s*(?P<n>[一二三四五六七八九十]+|\d{1,2})\s*部分\s*(?P<title>.*)$")
-_NUMERALS: Final = "一二三四五六七八九十"
-_SECTION_DIGIT: Final = re.compile(r"^\s*(?P<n>\d{1,2})\s*、\s*(?P<title>.{2,38}说明)\s*$")
-_SELF_EVALUATION: Final = re.compile(r"^\s*(?:部门预算)?项目支出绩效自评表|^\s*部门整体支出绩效自评表")
 _UNIT_LINE: Final = re.compile(r"^\s*(?:金额)?单位[:：]\s*(\S+)\s*$")
 _NOTE_LINE: Final = re.compile(r"^\s*(?:注|说明)\s*[:：]")
 
@@ -127,7 +117,7 @@ def text_document(text: str, source: str = "<text>") -> Document:
             continue
         box = TextBox(1, 0.0, float(number - 1), float(len(cleaned)), float(number), line=number)
         paragraphs.append(Paragraph(cleaned, (Line(cleaned, box),)))
-    return Document(source, 1, _national(paragraphs), ())
+    return Document(source, 1, national_layout(paragraphs), ())
 
 
 def read_text(
@@ -143,7 +133,7 @@ def read_text(
     doc = text_document(text, str(path))
     lines = text.splitlines()
     projects, issues, counted = _text_projects(doc.source, lines)
-    imported = _tables_apart(from_document(doc, table_set=table_set, unit_type=unit_type, projects=projects))
+    imported = from_document(doc, table_set=table_set, unit_type=unit_type, projects=projects)
     report = imported.report
     report = attrs.evolve(
         report,
@@ -159,16 +149,7 @@ def read_html(
 ) -> Imported:
     """Import a report published as a web page (``.html``/``.htm``): paragraphs and ``<table>`` elements."""
     doc = html_document(_read(path), str(path))
-    return _tables_apart(from_document(doc, table_set=table_set, unit_type=unit_type))
-
-
-def _tables_apart(imported: Imported) -> Imported:
-    """A text that prints no table at all is a 说明 whose tables are published apart (as Sichuan publishes
-    them): its account follows no table set, so that no table is reported missing from it."""
-    tables = imported.account.tables
-    if tables.tables:
-        return imported
-    return Imported(attrs.evolve(imported.account, tables=Tables(contents=tables.contents)), imported.report)
+    return from_document(doc, table_set=table_set, unit_type=unit_type)
 
 
 # -- is it a report? --------------------------------------------------------------------------------------------
@@ -305,53 +286,6 @@ def _line_box(number: int, text: str) -> TextBox:
     return TextBox(1, 0.0, float(number - 1), float(len(cleaned)), float(number), line=number)
 
 
-# -- the national layout -------------------------------------------------------------------------------------
-
-
-def _part_number(title: str) -> str | None:
-    """The national part a part heading's title names (一 概况 … 五 附件), or ``None`` when it names none."""
-    if "情况说明" in title or "决算说明" in title:
-        return "三"
-    if "名词解释" in title:
-        return "四"
-    if "决算表" in title or "公开表" in title:
-        return "二"
-    if "概况" in title:
-        return "一"
-    if "附件" in title or "自评" in title:
-        return "五"
-    return None
-
-
-def _numeral(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二."""
-    if n <= 10:
-        return _NUMERALS[n - 1]
-    return "十" + (_NUMERALS[n % 10 - 1] if n % 10 else "")
-
-
-def _national(paragraphs: Sequence[Paragraph]) -> tuple[Paragraph, ...]:
-    """Paragraphs read in the national layout: parts numbered by what they are; the 情况说明's numbered
-    section headings with their Chinese numerals; the self-evaluation tables a part of their own."""
-    out: list[Paragraph] = []
-    part: str | None = None
-    for paragraph in paragraphs:
-        text = paragraph.text
-        if m := _PART_HEADING.match(text):
-            n = _part_number(m.group("title")) or (
-                _numeral(int(m.group("n"))) if m.group("n").isdigit() else m.group("n")
-            )
-            part = n
-            text = f"第{n}部分 {m.group('title')}".rstrip()
-        elif part == "三" and (s := _SECTION_DIGIT.match(text)) and 1 <= int(s.group("n")) <= 20:
-            text = f"{_numeral(int(s.group('n')))}、{s.group('title')}"
-        elif part in ("三", "四") and _SELF_EVALUATION.match(text):
-            part = "五"
-            text = f"第五部分 {text}"
-        out.append(attrs.evolve(paragraph, text=text) if text != paragraph.text else paragraph)
-    return tuple(out)
-
-
 # -- web pages -----------------------------------------------------------------------------------------------
 
 _BLOCKS: Final = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "div", "caption", "title", "br", "tr", "section", "article"})
@@ -469,7 +403,7 @@ def html_document(html: str, source: str = "<html>") -> Document:
         paragraphs = [p for p in paragraphs if id(p.lines[0]) not in held]
         tables.append(RawTable(rows=rows, pages=(1,), title=title, unit=unit, heading=heading))
         pending = []
-    return Document(source, 1, _national(paragraphs), tuple(tables))
+    return Document(source, 1, national_layout(paragraphs), tuple(tables))
 
 
 def _grid(rows: _Rows, number: int) -> tuple[tuple[Cell, ...], ...]:
