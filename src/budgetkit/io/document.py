@@ -193,7 +193,7 @@ def _part_number(title: str) -> str | None:
         return "三"
     if "名词解释" in title:
         return "四"
-    if "决算表" in title or "公开表" in title:
+    if "决算表" in title or "公开表" in title or "报表" in title:  # 部门决算报表 comes after the 说明 in some provinces
         return "二"
     if "概况" in title:
         return "一"
@@ -225,6 +225,8 @@ def national_layout(paragraphs: Sequence[Paragraph]) -> tuple[Paragraph, ...]:
     ...     return Paragraph(text, (Line(text, Box(1, 0, 0, 9, 9)),))
     >>> [p.text for p in national_layout([para("第二部分 2023年度单位决算情况说明"), para("1、 收入决算情况说明")])]
     ['第三部分 2023年度单位决算情况说明', '一、收入决算情况说明']
+    >>> [p.text for p in national_layout([para("第二部分 2023年度部门决算情况说明"), para("第三部分 2023年度部门决算报表")])]
+    ['第三部分 2023年度部门决算情况说明', '第二部分 2023年度部门决算报表']
     """
     out: list[Paragraph] = []
     part: str | None = None
