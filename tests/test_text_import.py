@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import io as text_io
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
+from budgetkit.checks.finding import Finding
 from budgetkit.cli import main
 from budgetkit.errors import LoadError
 from budgetkit.io.text import TextBox, html_document, read_html, read_text, text_document
@@ -76,6 +78,27 @@ def test_the_sichuan_layout_is_read_in_the_national_one() -> None:
                      "第五部分 部门预算项目支出绩效自评表（2023年度）"]
     heading = next(p for p in doc.paragraphs if p.text.endswith("收入决算情况说明"))
     assert heading.text == "二、收入决算情况说明" and heading.lines[0].text.startswith("2、")
+
+
+def test_a_note_printed_without_part_headings_is_read_as_its_narrative(tmp_path: Path) -> None:
+    """A 说明 with no 第X部分 heading at all (a department's page that prints only the 情况说明) is read from
+    its first section, 一、收入支出决算总体情况说明: the seed without its part headings finds what the seed
+    finds, and no number is counted twice."""
+    from budgetkit.checks.audit import check
+
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    (tmp_path / "note.txt").write_text("\n".join(line for line in lines if "部分" not in line), encoding="utf-8")
+    whole, headless = read_text(SEED), read_text(tmp_path / "note.txt")
+    assert not [i for i in headless.report.issues if "第三部分" in i.reason]
+    assert headless.account.claims == whole.account.claims
+    assert headless.account.general_budget == whole.account.general_budget
+    report = headless.report
+    assert report.numbers_seen == report.numbers_imported + report.numbers_in_text + report.numbers_not_held + len(report.not_understood)
+
+    def codes(findings: list[Finding]) -> Counter[tuple[str, str]]:
+        return Counter((f.code, f.path) for f in findings if not f.path.startswith("passages"))
+
+    assert codes(check(headless.account)) == codes(check(whole.account))
 
 
 def test_unreadable_text_is_named(tmp_path: Path) -> None:

@@ -217,7 +217,8 @@ def national_layout(paragraphs: Sequence[Paragraph]) -> tuple[Paragraph, ...]:
     (``第3部分``, ``1、 收入决算情况说明`` beside ``五、…``). Here each part heading is numbered by what it
     is (概况 一, 决算表 二, 情况说明 三, 名词解释 四, 附件 五), a numbered section heading of the 情况说明
     gets its Chinese numeral, and the self-evaluation tables printed after the 名词解释 open a part of
-    their own. A report already in the national layout is returned as it is. Only the paragraphs' reading
+    their own. A 说明 printed without any part heading is taken for a 情况说明 throughout. A report already
+    in the national layout is returned as it is. Only the paragraphs' reading
     changes: each line keeps its text and place as printed. Every importer (PDF, text, web page) reads
     through it.
 
@@ -229,7 +230,9 @@ def national_layout(paragraphs: Sequence[Paragraph]) -> tuple[Paragraph, ...]:
     ['第三部分 2023年度部门决算情况说明', '第二部分 2023年度部门决算报表']
     """
     out: list[Paragraph] = []
-    part: str | None = None
+    # A 说明 printed without part headings is all 情况说明: its sections are numbered as part 三's are.
+    headed = any(_PART_HEADING.match(paragraph.text) for paragraph in paragraphs)
+    part: str | None = None if headed else "三"
     for paragraph in paragraphs:
         text = paragraph.text
         if m := _PART_HEADING.match(text):

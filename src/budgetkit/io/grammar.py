@@ -79,6 +79,7 @@ __all__ = [
     "Unread",
     "Year",
     "differences",
+    "narrative_range",
     "parse_paragraphs",
     "parse_text",
     "performance_projects",
@@ -813,6 +814,8 @@ _VEHICLE_CONTEXTS: Final = ("three_public.vehicles_held", "three_public.vehicles
 _SECTION: Final = re.compile(r"^\s*(?P<n>[一二三四五六七八九十]+)、")
 _SUBSECTION: Final = re.compile(r"^\s*(?P<n>（[一二三四五六七八九十]+）)")
 _PART: Final = re.compile(r"^\s*第(?P<n>[一二三四五六七八九十]+)部分")
+#: The first section of a 情况说明 (一、收入支出决算总体情况说明), where one printed without part headings opens.
+_FIRST_SECTION: Final = re.compile(r"^\s*一\s*、\s*\S{0,12}收入支出决算总体情况(?:说明)?\s*$")
 #: A section heading of 预算绩效管理情况 (a short heading, not a sentence that mentions 绩效).
 _PERFORMANCE_HEADING: Final = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)\s*(?:\d{4}年度?)?(?:预算)?绩效管理(?:工作)?(?:开展)?情况"
@@ -825,24 +828,41 @@ _PERFORMANCE_HEADING: Final = re.compile(
 def read_narrative(document: Document, *, classification: ClassificationTable | None = None) -> Narrative:
     """Read the 情况说明 (第三部分, up to 第四部分) of a document into statements.
 
-    The part is found by its heading: the last paragraph starting "第三部分" (the first is the 目录's) up
-    to the next "第四部分". Statement indexes are the document's paragraph indexes. Raises
-    :class:`NarrativeError` when the document has no 第三部分.
+    The part is found by :func:`narrative_range`: from its 第三部分 heading (or, in a 说明 printed without
+    one, its first section) to the next part heading. Statement indexes are the document's paragraph
+    indexes. Raises :class:`NarrativeError` when the document has no 情况说明.
 
     >>> doc = Document("x.pdf", 1, (Paragraph("第三部分 情况说明", (Line("第三部分 情况说明", Box(1, 0, 0, 9, 9)),)),
     ...     Paragraph("本年收入合计 9.50 万元。", (Line("本年收入合计 9.50 万元。", Box(1, 0, 10, 9, 19)),))), ())
     >>> [s.subject.key for s in read_narrative(doc).statements]
     ['income.year_total']
     """
-    starts = [i for i, p in enumerate(document.paragraphs) if (m := _PART.match(p.text)) and m.group("n") == "三"]
-    if not starts:
+    region = narrative_range(document.paragraphs)
+    if region is None:
         raise NarrativeError(document.source, "no 第三部分 heading")
+    return _parse(document.paragraphs, region, classification)
+
+
+def narrative_range(paragraphs: Sequence[Paragraph]) -> range | None:
+    """The indexes of the paragraphs of the 情况说明, or ``None`` when the document prints none.
+
+    The last paragraph starting "第三部分" (the first is the 目录's) up to the next part heading; in a
+    说明 printed without a 第三部分 heading, its first section (一、收入支出决算总体情况说明, the last such
+    heading, as a 目录 lists it first) up to the next part heading, if any.
+
+    >>> def para(text):
+    ...     return Paragraph(text, (Line(text, Box(1, 0, 0, 9, 9)),))
+    >>> narrative_range([para("示例局2024年度决算说明"), para("一、收入支出决算总体情况说明"), para("本年收入合计 9.50 万元。")])
+    range(1, 3)
+    """
+    starts = [i for i, p in enumerate(paragraphs) if (m := _PART.match(p.text)) and m.group("n") == "三"]
+    if not starts:
+        starts = [i for i, p in enumerate(paragraphs) if _FIRST_SECTION.match(p.text)]
+    if not starts:
+        return None
     first = starts[-1]
-    end = next(
-        (i for i in range(first + 1, len(document.paragraphs)) if _PART.match(document.paragraphs[i].text)),
-        len(document.paragraphs),
-    )
-    return _parse(document.paragraphs, range(first, end), classification)
+    end = next((i for i in range(first + 1, len(paragraphs)) if _PART.match(paragraphs[i].text)), len(paragraphs))
+    return range(first, end)
 
 
 def parse_paragraphs(

@@ -49,6 +49,7 @@ from budgetkit.io.grammar import (
     Share,
     Statement,
     _lines_in,
+    narrative_range,
     performance_projects,
     read_narrative,
 )
@@ -593,7 +594,7 @@ class _Builder:
     # -- the 情况说明 ----------------------------------------------------------------------------------------------
     def _passages(self, narrative: Narrative, parts: list[tuple[int, str]]) -> list[Passage]:
         """Each section's heading and its body (joined with a line break), the 第三部分 heading first."""
-        indexes = sorted({s.paragraph for s in narrative.statements} | set(self._narrative_range(parts)))
+        indexes = sorted({s.paragraph for s in narrative.statements} | set(self._narrative_range()))
         passages: list[tuple[str, list[str], Box]] = []
         section = ""
         for index in indexes:
@@ -616,12 +617,8 @@ class _Builder:
             out.append(Passage(section=label, text="".join(texts)))
         return out
 
-    def _narrative_range(self, parts: list[tuple[int, str]]) -> range:
-        starts = [i for i, n in parts if n == "三"]
-        if not starts:
-            return range(0)
-        end = next((i for i, _ in parts if i > starts[-1]), len(self.doc.paragraphs))
-        return range(starts[-1], end)
+    def _narrative_range(self) -> range:
+        return narrative_range(self.doc.paragraphs) or range(0)
 
     def _statements(self, narrative: Narrative, tables: Tables) -> None:
         """Figures and claims from the statements; what the model cannot hold is an issue."""
@@ -1087,7 +1084,7 @@ class _Builder:
                         imported_count += n  # a figure with its place, or a row's classification code
                     else:
                         in_text += n  # a header, a 序号 of the units' table
-        narrative_paragraphs = set(self._narrative_range(self._parts())) if narrative is not None else set()
+        narrative_paragraphs = set(self._narrative_range()) if narrative is not None else set()
         for index, paragraph in enumerate(self.doc.paragraphs):
             if index in narrative_paragraphs:
                 continue
@@ -1129,8 +1126,6 @@ class _Builder:
         text = self.doc.paragraphs[paragraph].text
         return any(m.start() <= start and end <= m.end() for m in re.finditer(re.escape(self.unit), text))
 
-    def _parts(self) -> list[tuple[int, str]]:
-        return [(i, m.group("n")) for i, p in enumerate(self.doc.paragraphs) if (m := _PART.match(p.text))]
 
 
 def _whole(value: Decimal | None) -> TypeGuard[Decimal]:
