@@ -240,6 +240,14 @@ def _write_findings_text(
     else:
         out.write(f"{account.unit} {account.year}年度决算 检查结果\n")
         out.write(f"错误 {counts['error']} 项 · 警告 {counts['warning']} 项 · 提示 {counts['info']} 项\n")
+    if report is not None:  # a report imported on the fly: what was read, so what could be checked
+        out.write(f"{'Import: ' + report.summary() if english else report.summary_zh()}\n")
+        if not report.narrative_found:
+            out.write(
+                "No 情况说明 found (no 第三部分, no 一、收入支出决算总体情况说明): none of its figures was checked.\n"
+                if english
+                else "未找到情况说明（无第三部分，亦无“一、收入支出决算总体情况说明”）：其中的数字均未核对。\n"
+            )
     if not findings:
         out.write("No inconsistencies found.\n" if english else "未发现不一致之处。\n")
         return

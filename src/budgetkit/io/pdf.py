@@ -64,7 +64,7 @@ from budgetkit.model.tables import Cell as TableCell
 from budgetkit.model.tables import Place, Tables, TableSet
 from budgetkit.model.tables import table_set as _table_set
 
-__all__ = ["ImportReport", "Imported", "ReportIssue", "Unplaced", "from_document", "read_pdf"]
+__all__ = ["NO_NARRATIVE", "ImportReport", "Imported", "ReportIssue", "Unplaced", "from_document", "read_pdf"]
 
 
 @attrs.frozen
@@ -115,6 +115,10 @@ def _frozen(places: Mapping[str, Box]) -> Mapping[str, Box]:
     return MappingProxyType(dict(places))
 
 
+#: The text of the issue an import raises when it finds no 情况说明 (see :attr:`ImportReport.narrative_found`).
+NO_NARRATIVE: Final = "第三部分"
+
+
 @attrs.frozen
 class ImportReport:
     """What an import found and did: tables, numbers (seen = imported + in text + not understood), issues, places.
@@ -153,6 +157,26 @@ class ImportReport:
             and not self.issues
             and set(self.tables_expected) <= set(self.tables_found)
             and not self.tables_unknown
+        )
+
+    @property
+    def narrative_found(self) -> bool:
+        """Whether the 情况说明 was found: when it was not, none of its figures was read, so none was checked."""
+        return not any(issue.box is None and issue.text == NO_NARRATIVE for issue in self.issues)
+
+    def summary_zh(self) -> str:
+        """:meth:`summary` in Chinese, as ``budgetkit check`` prints it under a report's counts.
+
+        >>> r = ImportReport(source="x.pdf", pages=1, tables_found=(), tables_expected=("summary",),
+        ...     tables_unknown=(), numbers_seen=3, numbers_imported=2, numbers_in_text=0, numbers_not_held=0,
+        ...     not_understood=(Unplaced(None, "42", "text"),), issues=(), places={})
+        >>> r.summary_zh()
+        '导入：数字 3 个，读入 2、留在文字中 0、读到但无处存放 0、未读懂 1；找到表 0/1'
+        """
+        return (
+            f"导入：数字 {self.numbers_seen} 个，读入 {self.numbers_imported}、留在文字中 {self.numbers_in_text}、"
+            f"读到但无处存放 {self.numbers_not_held}、未读懂 {len(self.not_understood)}；"
+            f"找到表 {len(self.tables_found)}/{len(self.tables_expected)}"
         )
 
     def summary(self) -> str:
@@ -426,7 +450,7 @@ class _Builder:
             narrative = read_narrative(doc)
         except NarrativeError as exc:
             narrative = None
-            self.issues.append(ReportIssue(None, "第三部分", exc.reason))
+            self.issues.append(ReportIssue(None, NO_NARRATIVE, exc.reason))
         unit, year = self._title(paragraphs, parts)
         self.unit, self.year = unit, year
         contents = self._contents(paragraphs, parts)
