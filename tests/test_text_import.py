@@ -141,8 +141,21 @@ def test_cli_checks_a_workbook_and_names_the_cells(tmp_path: Path) -> None:
 
 def test_cli_checks_the_seed_text(capsys: pytest.CaptureFixture[str]) -> None:
     out = text_io.StringIO()
-    assert main(["check", str(SEED), "--min-severity", "error"], out=out) in (0, 1)
-    assert "自贡市人力资源服务中心 2023年度决算" in out.getvalue()
+    assert main(["check", str(SEED), "--min-severity", "error"], out=out) == 1
+    lines = out.getvalue().splitlines()
+    assert lines[0] == "自贡市人力资源服务中心 2023年度决算 检查结果"
+    assert lines[2] == read_text(SEED).report.summary_zh() and lines[2].startswith("导入：数字 1076 个，读入 562、")
+    assert "未找到情况说明" not in out.getvalue()
+
+
+def test_cli_says_when_a_report_had_no_narrative_to_check(tmp_path: Path) -> None:
+    """No 情况说明 found: the check says none of its figures was checked, not just "no inconsistency"."""
+    (tmp_path / "r.txt").write_text("示例局2024年度部门决算\n第一部分 部门概况\n一、主要职责\n负责规划工作。\n", encoding="utf-8")
+    for lang, said in (("zh", "未找到情况说明"), ("en", "No 情况说明 found")):
+        out = text_io.StringIO()
+        assert main(["check", str(tmp_path / "r.txt"), "--lang", lang], out=out) == 0
+        assert said in out.getvalue().splitlines()[3], out.getvalue()
+    assert not read_text(tmp_path / "r.txt").report.narrative_found
 
 
 def test_cli_refuses_an_unknown_suffix_and_a_corrupt_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
