@@ -152,6 +152,19 @@ def test_a_table_of_no_known_title_is_listed_as_unknown() -> None:
     assert result.unknown == ("部门决算单位构成",) and result.tables.tables == ()
 
 
+@pytest.mark.parametrize(
+    "title",
+    ["一般公共预算财政拨款支出决算表（公开05表）", "一般公共预算财政拨款支出决算表 表5", "附表5：一般公共预算财政拨款支出决算表",
+     "2024年度一般公共预算财政拨款支出决算表(表五)"],
+)
+def test_a_title_with_the_tables_number_still_names_its_template(title: str) -> None:
+    """Provinces print a table's number before or after its title (公开05表, 表5, 附表5): it matches all the same."""
+    box = Box(4, 0.0, 0.0, 9.0, 9.0)
+    raw = RawTable(rows=((Printed("项目", box),),), pages=(4,), title=title, heading=(Line(title, box),))
+    result = read_tables([raw], table_set("national-2024"))
+    assert result.unknown == () and [t.key for t in result.tables.tables] == ["general_budget_expenditure"]
+
+
 @pytest.mark.parametrize("name", ["putuo-planning-2024", "putuo-social-work-2024"])
 def test_the_import_equals_the_hand_transcription(name: str) -> None:
     """Both reports' tables import equal, cell for cell and row for row, to the hand-transcribed datasets."""

@@ -47,6 +47,8 @@ _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 _ENUMERATOR = re.compile(r"^\s*(?:[一二三四五六七八九十]+|\d+)\s*[、.．]\s*")
 _NUMBER = re.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _PUNCTUATION = re.compile(r"[\s“”\"'‘’「」（）()：:、，,]")
+#: A table's number printed after its title: （公开01表）, 表1, （表一）, 附表3.
+_TABLE_TAG = re.compile(r"[（(]?\s*(?:公开\s*\d+\s*表|附?表\s*[0-9一二三四五六七八九十]+)\s*[）)]?\s*$")
 _TOTALS = ("合计", "总计")
 
 
@@ -82,9 +84,10 @@ def _norm(text: str | None) -> str:
 
 
 def _template_for(raw: RawTable, templates: Sequence[TableTemplate]) -> TableTemplate | None:
-    """The template whose title the printed title is or ends with (a report may print its own name first)."""
+    """The template whose title the printed title is or ends with (a report may print its own name or the
+    table's number first, and the table's number after: 收入支出决算总表（公开01表）)."""
     for line in reversed(raw.heading):
-        title = _norm(line.text)
+        title = _norm(_TABLE_TAG.sub("", line.text))
         if not title:
             continue
         exact = [t for t in templates if _norm(t.title) == title]
