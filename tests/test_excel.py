@@ -206,3 +206,28 @@ def test_a_sheet_spanning_too_many_cells_is_refused(tmp_path: Path) -> None:
     book.save(tmp_path / "far.xlsx")
     with pytest.raises(LoadError, match="spans 900000 rows"):
         read_excel(tmp_path / "far.xlsx")
+
+
+def test_a_table_printed_in_yuan_is_read_in_wan_yuan_exactly(tmp_path: Path) -> None:
+    """表一 printed in 元 (单位：元, every amount ×10000), the other tables in 万元: read in 万元 digit for digit,
+    its links to the other tables hold as in the all-万元 workbook, and the import says what it did."""
+    from collections import Counter
+
+    from budgetkit.checks.audit import check
+
+    write_xlsx(datasets.load("putuo-planning-2024"), tmp_path / "wan.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "wan.xlsx")
+    for row in book["表一"].iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and "单位：万元" in cell.value:
+                cell.value = cell.value.replace("单位：万元", "单位：元")
+            elif isinstance(cell.value, int | float) and cell.number_format == "#,##0.00":
+                cell.value = float(Decimal(repr(cell.value)) * 10000)
+    book.save(tmp_path / "yuan.xlsx")
+    wan, yuan = read_excel(tmp_path / "wan.xlsx"), read_excel(tmp_path / "yuan.xlsx")
+    summary = yuan.account.tables.table("summary")
+    assert summary is not None and summary.unit == "万元"
+    assert summary.cell("210", "amount") == Cell("236.630000")  # 2,366,300.00 元, to the 分
+    assert [(i.text, i.reason) for i in yuan.report.issues] == [("单位：元", "收入支出决算总表 prints 元: read in 万元, exactly")]
+    assert yuan.account.income.total.current == wan.account.income.total.current
+    assert Counter((f.code, f.path) for f in check(yuan.account)) == Counter((f.code, f.path) for f in check(wan.account))

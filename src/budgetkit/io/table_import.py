@@ -24,10 +24,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from typing import Final
 
 import attrs
 
 from budgetkit.io.document import Box, Cell, RawTable
+from budgetkit.model.tables import Cell as TableCell
 from budgetkit.model.tables import (
     Place,
     Row,
@@ -135,6 +137,15 @@ def read_tables(tables: Iterable[RawTable], table_set: TableSet) -> TableImport:
     return TableImport(Tables(set=table_set.name, tables=tuple(out)), places, tuple(issues), tuple(unknown))
 
 
+#: The money units a table may print other than 万元, and the power of ten that takes their amounts to 万元.
+_TO_WAN: Final = {"元": -4, "千元": -1, "百万元": 2, "亿元": 4}
+
+
+def _scaled(cell: TableCell, shift: int) -> TableCell:
+    """A printed amount in 万元: its digits moved by ``shift`` places (a blank stays blank)."""
+    return cell if cell.amount is None else TableCell(cell.amount.scaleb(shift))
+
+
 def _first_box(raw: RawTable) -> Box | None:
     return next((cell.box for row in raw.rows for cell in row if cell.box is not None), None)
 
@@ -229,11 +240,20 @@ class _TableReader:
         else:
             columns, rows = self.across(paths, body)
             income_columns = ()
+        unit = self.raw.unit or "万元"
+        if (shift := _TO_WAN.get(unit)) is not None:
+            # every amount of an account is in 万元: a table printed in 元 is read in 万元 exactly, its printed
+            # digits kept (12345.67元 is 1.234567万元, printed to the 元's 分), and the import says so
+            rows = [attrs.evolve(row, cells=tuple(_scaled(cell, shift) for cell in row.cells)) for row in rows]
+            self.issues.append(
+                ImportIssue(_first_box(self.raw), f"单位：{unit}", f"{template.title} prints {unit}: read in 万元, exactly")
+            )
+            unit = "万元"
         return Table(
             key=template.key,
             number=template.number,
             title=self.raw.title or template.title,
-            unit=self.raw.unit or "万元",
+            unit=unit,
             columns=columns,
             income_columns=income_columns,
             rows=tuple(rows),
