@@ -27,6 +27,8 @@ A document is plain data; an importer reads it, and tests can build one by hand:
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -36,7 +38,7 @@ import attrs
 from budgetkit._files import problem, read_head
 from budgetkit.errors import LoadError, LoadIssue, MissingExtraError
 
-__all__ = ["Box", "Cell", "Document", "Line", "NumberToken", "Paragraph", "RawTable", "national_layout", "read_pdf"]
+__all__ = ["Box", "Cell", "Document", "Line", "NumberToken", "Paragraph", "RawTable", "national_layout", "read_pdf", "text_paragraphs"]
 
 #: Most pages a document may have: a 决算 runs to a few dozen, a whole department's volume to a few hundred.
 MAX_PAGES = 2000
@@ -182,6 +184,61 @@ class Document:
             for line in table.notes:
                 for match in _NUMBER.finditer(line.text):
                     yield NumberToken(match.group(), line.box, "note")
+
+
+# -- text lines ---------------------------------------------------------------------------------------------
+
+
+def text_paragraphs(lines: Sequence[Line]) -> tuple[Paragraph, ...]:
+    """A text's non-empty lines as paragraphs: one a line, unless the text is hard-wrapped.
+
+    Text saved from Word prints a paragraph a line. Text taken from a PDF (``pdftotext``, a copy of the
+    page) breaks every paragraph at the page's margin, so most of its long lines are about one width
+    (counting a Chinese character as two columns). In such a text a line about that wide that ends
+    mid-sentence runs on into the next, unless the next opens a heading or a numbered point — the
+    rule the PDF reader applies to a line that reaches the margin.
+
+    >>> body = "本年收入合计九千八百五十九万元，比上年增加一千零六十三万元，主要是项目支出增加。" * 8
+    >>> texts = ["一、收入支出决算总体情况说明", *(body[i : i + 27] for i in range(0, len(body), 27))]
+    >>> lines = [Line(t, Box(1, 0.0, n - 1.0, float(len(t)), float(n))) for n, t in enumerate(texts, 1)]
+    >>> [len(p.lines) for p in text_paragraphs(lines)], text_paragraphs(lines)[1].text == body
+    ([1, 12], True)
+    """
+    width = _wrap_width([line.text for line in lines])
+    paragraphs: list[Paragraph] = []
+    run: list[Line] = []
+    for line in lines:
+        if run and not (width is not None and _runs_on(run[-1].text, width) and not _opens(line, run)):
+            paragraphs.append(Paragraph("".join(item.text for item in run), tuple(run)))
+            run = []
+        run.append(line)
+    if run:
+        paragraphs.append(Paragraph("".join(item.text for item in run), tuple(run)))
+    return tuple(paragraphs)
+
+
+def _columns(text: str) -> int:
+    """How wide ``text`` prints: a Chinese (wide) character two columns, others one."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _wrap_width(texts: Sequence[str]) -> int | None:
+    """The width a hard-wrapped text breaks its lines at, or ``None`` when it prints a paragraph a line.
+
+    Wrapped: of the lines at least 24 columns wide, 30% or more (and at least 10) are within a few columns
+    of the commonest width. A text from Word prints lines of every length (a tenth of them near any one).
+    """
+    widths = [w for w in map(_columns, texts) if w >= 24]
+    if not widths:
+        return None
+    common = Counter(widths).most_common(1)[0][0]
+    near = sum(1 for w in widths if common - 6 <= w <= common + 2)
+    return common if near >= 10 and near >= 0.3 * len(widths) else None
+
+
+def _runs_on(text: str, width: int) -> bool:
+    """Whether a line of a text wrapped at ``width`` runs on into the next: it reaches the margin mid-sentence."""
+    return width - 6 <= _columns(text) and not text.rstrip().endswith(_CLAUSE_END)
 
 
 # -- the national layout ------------------------------------------------------------------------------------

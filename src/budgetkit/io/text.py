@@ -6,7 +6,9 @@ the :class:`~budgetkit.io.document.Document` a PDF is read into, and imported by
 (:func:`budgetkit.io.pdf.from_document`): the same narrative grammar reads the 情况说明's paragraphs and
 the same table importer maps ``<table>`` elements to the template's tables by their titles.
 
-- **Text**: every non-empty line is a paragraph; marks a conversion leaves (``[bookmark: _Toc3028]``)
+- **Text**: every non-empty line is a paragraph, unless the text is hard-wrapped (taken from a PDF: most
+  long lines about one width), when a line that reaches that width mid-sentence runs on into the next
+  (:func:`~budgetkit.io.document.text_paragraphs`); marks a conversion leaves (``[bookmark: _Toc3028]``)
   and indentation are dropped. The place of everything is its line (``第12行``, :class:`TextBox`). The
   self-evaluation tables a text export prints one cell a line (a tab, then the cell) are the account's
   projects (:func:`~budgetkit.io.selfeval.split_text_tables`), each placed on its title's line.
@@ -38,7 +40,17 @@ import attrs
 
 from budgetkit._files import read_head
 from budgetkit.errors import LoadError, LoadIssue
-from budgetkit.io.document import MAX_CHARS, Box, Cell, Document, Line, Paragraph, RawTable, national_layout
+from budgetkit.io.document import (
+    MAX_CHARS,
+    Box,
+    Cell,
+    Document,
+    Line,
+    Paragraph,
+    RawTable,
+    national_layout,
+    text_paragraphs,
+)
 from budgetkit.io.grammar import _NUMBER
 from budgetkit.io.pdf import _SELFEVAL_FIGURE, Imported, ReportIssue, from_document
 from budgetkit.io.selfeval import is_selfeval_title, read_selfeval_table, split_text_tables
@@ -103,21 +115,21 @@ def _clean(text: str) -> str:
 
 
 def text_document(text: str, source: str = "<text>") -> Document:
-    """A text's lines as a :class:`~budgetkit.io.document.Document` (one paragraph a non-empty line), in the
-    national layout (see the module's description).
+    """A text's lines as a :class:`~budgetkit.io.document.Document` (one paragraph a non-empty line, or the
+    lines of a hard-wrapped text joined: :func:`~budgetkit.io.document.text_paragraphs`), in the national
+    layout (see the module's description).
 
     >>> doc = text_document("示例中心\\n2023年度单位决算编制的说明\\n第二部分 2023年度单位决算情况说明\\n1、 收入决算情况说明\\n")
     >>> [p.text for p in doc.paragraphs], str(doc.paragraphs[3].lines[0].box)
     (['示例中心', '2023年度单位决算编制的说明', '第三部分 2023年度单位决算情况说明', '一、收入决算情况说明'], '第4行')
     """
-    paragraphs = []
+    lines = []
     for number, raw in enumerate(text.splitlines(), 1):
         cleaned = _clean(raw)
-        if not cleaned:
-            continue
-        box = TextBox(1, 0.0, float(number - 1), float(len(cleaned)), float(number), line=number)
-        paragraphs.append(Paragraph(cleaned, (Line(cleaned, box),)))
-    return Document(source, 1, national_layout(paragraphs), ())
+        if cleaned:
+            box = TextBox(1, 0.0, float(number - 1), float(len(cleaned)), float(number), line=number)
+            lines.append(Line(cleaned, box))
+    return Document(source, 1, national_layout(text_paragraphs(lines)), ())
 
 
 def read_text(
