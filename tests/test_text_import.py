@@ -158,6 +158,10 @@ def test_cli_says_when_a_report_had_no_narrative_to_check(tmp_path: Path) -> Non
         assert main(["check", str(tmp_path / "r.txt"), "--lang", lang], out=out) == 0
         assert said in out.getvalue().splitlines()[3], out.getvalue()
     assert not read_text(tmp_path / "r.txt").report.narrative_found
+    out = text_io.StringIO()
+    main(["check", str(tmp_path / "r.txt"), "--format", "json"], out=out)
+    said = json.loads(out.getvalue())["import"]
+    assert said["narrative_found"] is False and said["numbers_seen"] == said["numbers_in_text"] == 1
 
 
 def test_cli_refuses_an_unknown_suffix_and_a_corrupt_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

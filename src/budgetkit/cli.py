@@ -206,6 +206,24 @@ def _where(finding: Finding, report: ImportReport | None) -> str:
     return finding.path if box is None else f"{box} {finding.path}"
 
 
+def _import_json(report: ImportReport | None) -> dict[str, Any]:
+    """What a report imported on the fly read (``"import"``), so that a program knows what was not checked."""
+    if report is None:
+        return {}
+    return {
+        "import": {
+            "numbers_seen": report.numbers_seen,
+            "numbers_imported": report.numbers_imported,
+            "numbers_in_text": report.numbers_in_text,
+            "numbers_not_held": report.numbers_not_held,
+            "numbers_not_understood": len(report.not_understood),
+            "tables_found": list(report.tables_found),
+            "tables_expected": list(report.tables_expected),
+            "narrative_found": report.narrative_found,
+        }
+    }
+
+
 def _source(finding: Finding, report: ImportReport | None) -> dict[str, Any]:
     """A finding as plain data, with ``source`` (file, page, box) when the account was imported from a PDF."""
     data = finding.as_dict()
@@ -434,6 +452,7 @@ def _check_many(
                     "year": a.year,
                     "findings": [_source(f, report) for f in findings],
                     "summary": {**summary(findings), **one.as_dict()},
+                    **_import_json(report),
                 }
                 for name, a, findings, report, one in zip(names, headings, results, reports, covered, strict=True)
             ],
@@ -492,7 +511,11 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     )
     covered = coverage(account, disable=tuple(args.disable or ()))
     if args.format == "json":
-        doc = {"findings": [_source(f, report) for f in findings], "summary": {**summary(findings), **covered.as_dict()}}
+        doc = {
+            "findings": [_source(f, report) for f in findings],
+            "summary": {**summary(findings), **covered.as_dict()},
+            **_import_json(report),
+        }
         json.dump(doc, out, ensure_ascii=False, indent=2)
         out.write("\n")
     else:
