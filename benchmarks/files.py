@@ -101,7 +101,8 @@ def main(argv: list[str] | None = None) -> int:
         warm = [io.load(path) for path in files[:2]]  # untimed: what a process pays once (imports, patterns)
         check_batch(Batch.from_accounts(warm)), [check(a) for a in warm]
         expected, each = timed(lambda: [check(io.load(path)) for path in files], clock)
-        loaded, load = timed(lambda: [io.load(path) for path in files], clock)
+        load_all = getattr(io, "load_all", None)  # what `budgetkit check DIR` reads with (from 0.2.0's later commits)
+        loaded, load = timed(lambda: [io.load(path) for path in files] if load_all is None else load_all(files), clock)
         batch, build = timed(lambda: Batch.from_accounts(loaded), clock)
         found, checking = timed(lambda: check_batch(batch), clock)
         stored, read = timed(lambda: read_parquet(parquet), clock)
