@@ -550,7 +550,9 @@ def _table(cls: type) -> Callable[[Any, Any], Any]:
     inline, and anything else goes through the same hook as before; a key the table does not read
     leaves the count of keys read short of the table's, and the fast path gives up.
     """
-    names: dict[str, Any] = {"_Detailed": _Detailed, "cls": cls, "_M": _ABSENT}
+    # a class whose converters would hand the hooks' values back as they are may offer a constructor without them
+    make = cls.__dict__["_loaded"].__get__(None, cls) if "_loaded" in cls.__dict__ else cls
+    names: dict[str, Any] = {"_Detailed": _Detailed, "make": make, "_M": _ABSENT}
     body: list[str] = []
     late: list[tuple[str, Any]] = []  # names bound once every field is compiled (a category holds categories)
     trampoline: list[Callable[[Any, Any], Any]] = []
@@ -605,7 +607,7 @@ def _table(cls: type) -> Callable[[Any, Any], Any]:
             *body,
             "    if n != len(value):",  # a key no field reads
             "        raise _Detailed",
-            "    return cls(**kw)",
+            "    return make(**kw)",
         ]
     )
     exec(compile(source, f"<budgetkit.io fast structuring of {cls.__name__}>", "exec"), names)
