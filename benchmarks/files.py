@@ -11,13 +11,15 @@ untimed, as one JSON (or ``--format toml``) file each and as one Parquet batch. 
 same process, each path from the files to every account's findings is timed:
 
 - one by one (the baseline): ``check(io.load(path))`` for each file;
-- directory as a batch (what ``budgetkit check DIR`` does): ``io.load`` each file, then
-  ``check_batch`` (building the columns included);
+- directory as a batch (what ``budgetkit check DIR`` does): ``io.load_all`` of the files (``io.load``
+  each, the garbage collector paused; ``io.load`` file by file on a budgetkit without it), then
+  ``Batch.from_accounts`` and ``check_batch``;
 - Parquet as a batch (what ``budgetkit check DIR`` does for ``*.parquet``): ``read_parquet``
   (each row's JSON loaded, the columns built from those accounts and compared in bulk with the
   stored ones), then ``check_batch``. The rows' JSON is loaded once more, on its own, to show how
   much of the read that validation is.
 
+Each timed pass starts with the loader's memos of amounts by their text empty, as a new process would.
 Every finding of every path is compared with the baseline; any difference is printed and the
 exit status is 1. The target (each batch path at least 20x the baseline, issue 9) prints PASS
 or MISS and never changes the exit status: timings depend on the machine and its load.
