@@ -327,6 +327,8 @@ def _many(
     if not files:
         raise LoadError(source, [_issue(f"no reports in this directory: {_skipped_text(skipped)}")])
     imported = _read_reports([f for f in files if f.suffix.lower() in _REPORT_SUFFIXES], jobs)
+    account_files = [f for f in files if f.suffix.lower() not in _REPORT_SUFFIXES]
+    loaded = dict(zip(account_files, io.load_all(account_files), strict=True))
     names: list[str] = []
     accounts: list[FinalAccount] = []
     reports: list[ImportReport | None] = []
@@ -339,7 +341,10 @@ def _many(
                     raise result
                 account, report = result
             else:
-                account, report = io.load(file), None
+                one = loaded[file]
+                if isinstance(one, LoadError):
+                    raise one
+                account, report = one, None
         except LoadError as exc:
             errors.append(exc)
             continue

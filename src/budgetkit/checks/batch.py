@@ -62,6 +62,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
+from budgetkit._bulk import paused_collector
 from budgetkit.checks.audit import DEFAULT_RULES, check, check_disable, disabled
 from budgetkit.checks.context import Context
 from budgetkit.checks.finding import Finding, Part, Severity
@@ -671,11 +672,13 @@ class _Builder:
         self.converted: dict[str, tuple[int, int]] = {}
 
     def build(self, accounts: list[FinalAccount]) -> Batch:
-        for index, account in enumerate(accounts):
-            self.add(index, account)
-            if (index + 1) % _BLOCK == 0:
-                self.flush()
-        self.flush()
+        with paused_collector() as step:  # the rows kept are not walked again and again (see budgetkit._bulk)
+            for index, account in enumerate(accounts):
+                self.add(index, account)
+                if (index + 1) % _BLOCK == 0:
+                    self.flush()
+                step()
+            self.flush()
         columns = list(zip(*self.account_rows, strict=True)) or [() for _ in _ACCOUNT_SCHEMA]
         accounts_columns = {
             name: np.array(col, dtype=dtype)
@@ -1518,22 +1521,24 @@ def _accounts_of(table: Any, source: str) -> tuple[list[FinalAccount], Any]:
 
     accounts: list[FinalAccount] = []
     issues: list[LoadIssue] = []
-    for i in range(table.num_rows):
-        where = f"row {i}, column json"
-        try:
-            text = texts[i].as_py()
-        except UnicodeDecodeError:
-            issues.append(LoadIssue(where, "is not UTF-8 text"))
-            continue
-        if text is None:
-            issues.append(LoadIssue(where, "is empty (null)"))
-            continue
-        try:
-            accounts.append(io.loads(text, "json", source=f"{source} {where}"))
-        except LoadError as exc:
-            issues.extend(LoadIssue(f"{where}: {issue.path}", issue.message) for issue in exc.issues)
-        if len(issues) >= LoadError.MAX_ISSUES:
-            break
+    with paused_collector() as step:  # as io.load_all: the accounts kept are not walked again and again
+        for i in range(table.num_rows):
+            step()
+            where = f"row {i}, column json"
+            try:
+                text = texts[i].as_py()
+            except UnicodeDecodeError:
+                issues.append(LoadIssue(where, "is not UTF-8 text"))
+                continue
+            if text is None:
+                issues.append(LoadIssue(where, "is empty (null)"))
+                continue
+            try:
+                accounts.append(io.loads(text, "json", source=f"{source} {where}"))
+            except LoadError as exc:
+                issues.extend(LoadIssue(f"{where}: {issue.path}", issue.message) for issue in exc.issues)
+            if len(issues) >= LoadError.MAX_ISSUES:
+                break
     if issues:
         raise LoadError(source, issues)
     return accounts, texts.cast(pa.large_string())

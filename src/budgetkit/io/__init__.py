@@ -36,10 +36,10 @@ import re
 import tomllib
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import attrs
 import cattrs
@@ -47,6 +47,7 @@ import tomli_w
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 from cattrs.gen import make_dict_structure_fn, override
 
+from budgetkit._bulk import paused_collector
 from budgetkit._files import problem, read_bounded
 from budgetkit.errors import BudgetkitError, LoadError, LoadIssue, ModelError
 from budgetkit.io import _toml
@@ -71,6 +72,7 @@ __all__ = [
     "dump",
     "dumps",
     "load",
+    "load_all",
     "loads",
     "read_excel",
     "read_html",
@@ -81,6 +83,7 @@ __all__ = [
 ]
 
 Format = Literal["toml", "json"]
+T = TypeVar("T")
 
 #: The newest version of the file format; :func:`dumps` writes it when the account needs it, else 0.2.
 FORMAT_VERSION = "0.3"
@@ -151,9 +154,29 @@ def _refuse_float(value: Any) -> None:
         raise _FieldError(f'{text} is a float; write numbers as strings ("{text}") so no digit is lost')
 
 
+#: Amounts, numbers and one-amount figures already made from a text, by that exact text. Each is immutable
+#: and a function of its text alone (a refused text raises and is never kept), so the one made first is
+#: handed out again: a report prints the same amount in several tables, and a directory of accounts the
+#: same small numbers (weights, scores, percentages) over and over. Cleared when full, so bounded.
+_MONEY_MEMO: dict[str, Money] = {}
+_DECIMAL_MEMO: dict[str, Decimal] = {}
+_STATED_MEMO: dict[str, Decimal] = {}
+_FIGURE_MEMO: dict[str, Figure] = {}
+_MEMO_SIZE = 1 << 15
+
+
+def _kept(memo: dict[str, T], text: str, value: T) -> T:
+    """``value``, kept in ``memo`` as the one made from ``text``."""
+    if len(memo) >= _MEMO_SIZE:
+        memo.clear()
+    memo[text] = value
+    return value
+
+
 def _structure_money(value: Any, _: Any) -> Money:
     if type(value) is str:  # what a file writes; the checks below let any str through
-        return Money(value)
+        found = _MONEY_MEMO.get(value)
+        return found if found is not None else _kept(_MONEY_MEMO, value, Money(value))
     _refuse_float(value)
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         raise _FieldError(f'expected an amount as a string such as "12.34", got {_shown(value)}')
@@ -162,7 +185,8 @@ def _structure_money(value: Any, _: Any) -> Money:
 
 def _structure_decimal(value: Any, _: Any) -> Decimal:
     if type(value) is str:
-        return to_decimal(value)
+        found = _DECIMAL_MEMO.get(value)
+        return found if found is not None else _kept(_DECIMAL_MEMO, value, to_decimal(value))
     _refuse_float(value)
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         raise _FieldError(f'expected a number as a string such as "12.34", got {_shown(value)}')
@@ -172,7 +196,8 @@ def _structure_decimal(value: Any, _: Any) -> Decimal:
 def _structure_stated(value: Any, _: Any) -> Decimal:
     """A claim's stated figure: as wide as the model takes it (a report's percentages need more than 30 digits)."""
     if type(value) is str:
-        return to_decimal(value, max_digits=STATED_DIGITS)
+        found = _STATED_MEMO.get(value)
+        return found if found is not None else _kept(_STATED_MEMO, value, to_decimal(value, max_digits=STATED_DIGITS))
     _refuse_float(value)
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         raise _FieldError(f'expected a number as a string such as "12.34", got {_shown(value)}')
@@ -221,7 +246,8 @@ _FIGURE_KEYS = frozenset({"current", "previous", "budget"})
 
 def _structure_figure(value: Any, _: Any) -> Figure:
     if type(value) is str:  # one amount, as dumps writes a figure with only this year's
-        return Figure._of(_structure_money(value, Money))
+        found = _FIGURE_MEMO.get(value)
+        return found if found is not None else _kept(_FIGURE_MEMO, value, Figure._of(_structure_money(value, Money)))
     if isinstance(value, dict):
         if not value.keys() <= _FIGURE_KEYS:
             extra = set(value) - _FIGURE_KEYS
@@ -517,35 +543,137 @@ def _sequence(element: _Step) -> Callable[[Any, Any], Any]:
 
 
 def _table(cls: type) -> Callable[[Any, Any], Any]:
-    """A table of ``cls``'s fields: every required key present, no other key, each value structured."""
-    fields: dict[str, tuple[str, Callable[[Any, Any], Any], Any, bool]] = {}
-    required = frozenset(field.name for field in attrs.fields(cls) if field.init and field.default is attrs.NOTHING)
+    """A table of ``cls``'s fields: every required key present, no other key, each value structured.
 
-    def table(value: Any, depth: int) -> Any:
-        if type(value) is not dict or depth > _FAST_DEPTH or not required <= value.keys():
-            raise _Detailed
-        depth += 1
-        kwargs: dict[str, Any] = {}
-        for key, item in value.items():
-            alias, function, argument, nullable = fields[key]  # an unknown key is a KeyError
-            if item is None:
-                kwargs[alias] = None if nullable else function(item, depth if argument is _NESTED else argument)
-            elif argument is _NESTED:
-                kwargs[alias] = function(item, depth)
-            else:
-                kwargs[alias] = function(item, argument)
-        return cls(**kwargs)
+    Compiled once per class into a function of its own (as attrs and cattrs compile theirs): each
+    field is looked up by its key, a text, an amount or an enum member of the usual kind is taken
+    inline, and anything else goes through the same hook as before; a key the table does not read
+    leaves the count of keys read short of the table's, and the fast path gives up.
+    """
+    # a class whose converters would hand the hooks' values back as they are may offer a constructor without them
+    make = cls.__dict__["_loaded"].__get__(None, cls) if "_loaded" in cls.__dict__ else cls
+    names: dict[str, Any] = {"_Detailed": _Detailed, "make": make, "_M": _ABSENT}
+    body: list[str] = []
+    late: list[tuple[str, Any]] = []  # names bound once every field is compiled (a category holds categories)
+    trampoline: list[Callable[[Any, Any], Any]] = []
 
-    _STEPS[cls] = (table, _NESTED, False)  # before the fields: a category holds categories, a contribution parts
+    def enter(value: Any, depth: int) -> Any:  # until the compiled function exists
+        return trampoline[0](value, depth)
+
+    _STEPS[cls] = (enter, _NESTED, False)
     hints = _hints(cls)
     hooks = _FIELD_HOOKS.get(cls, {})
-    for field in attrs.fields(cls):
-        if not field.init:  # cattrs neither reads nor passes it
-            continue
+    fields = [field for field in attrs.fields(cls) if field.init]  # cattrs neither reads nor passes the others
+    for k, field in enumerate(fields):
+        hint = hints[field.name]
         hook = hooks.get(field.name)
-        step = _step(hints[field.name]) if hook is None else (hook, hints[field.name], False)
-        fields[field.name] = (field.alias, *step)
+        target = f"kw[{field.alias!r}]"
+        if hook is not None:
+            names[f"h{k}"] = hook
+            names[f"a{k}"] = hint
+            code = [f"{target} = h{k}(x, a{k})"]
+            if hook in _MEMOS:
+                names[f"m{k}"] = _MEMOS[hook]
+                code = [
+                    f"m = m{k}.get(x) if type(x) is str else None",
+                    f"{target} = m if m is not None else h{k}(x, a{k})",
+                ]
+            nullable = False
+        else:
+            code, nullable = _field_code(k, hint, target, names, late)
+        required = field.default is attrs.NOTHING
+        body.append(f"    x = get({field.name!r}, _M)")
+        body.append("    if x is not _M:")
+        body.append("        n += 1")
+        if nullable:
+            body.append("        if x is None:")
+            body.append(f"            {target} = None")
+            body.append("        else:")
+            body.extend("            " + line for line in code)
+        else:
+            body.extend("        " + line for line in code)
+        if required:
+            body.append("    else:")
+            body.append("        raise _Detailed")
+    source = "\n".join(
+        [
+            "def table(value, depth):",
+            f"    if type(value) is not dict or depth > {_FAST_DEPTH}:",
+            "        raise _Detailed",
+            "    depth += 1",
+            "    get = value.get",
+            "    kw = {}",
+            "    n = 0",
+            *body,
+            "    if n != len(value):",  # a key no field reads
+            "        raise _Detailed",
+            "    return make(**kw)",
+        ]
+    )
+    exec(compile(source, f"<budgetkit.io fast structuring of {cls.__name__}>", "exec"), names)
+    for name, hint in late:
+        names[name] = _step(hint)[0]
+    table: Callable[[Any, Any], Any] = names["table"]
+    trampoline.append(table)
+    _STEPS[cls] = (table, _NESTED, False)
     return table
+
+
+_ABSENT = object()
+_MEMOS: dict[Callable[[Any, Any], Any], dict[str, Any]] = {
+    _structure_money: _MONEY_MEMO,
+    _structure_decimal: _DECIMAL_MEMO,
+    _structure_stated: _STATED_MEMO,
+    _structure_figure: _FIGURE_MEMO,
+}
+
+
+def _field_code(
+    k: int, hint: Any, target: str, names: dict[str, Any], late: list[tuple[str, Any]]
+) -> tuple[list[str], bool]:
+    """The lines structuring the value ``x`` of field number ``k`` into ``target``, and whether null is None."""
+    function, argument, nullable = _step(hint)
+    inner = _optional(hint)
+    if argument is _NESTED and attrs.has(inner):
+        late.append((f"f{k}", inner))  # bound after the class is compiled: it may be this very class
+        return [f"{target} = f{k}(x, depth)"], nullable
+    if argument is _NESTED and typing.get_origin(inner) is tuple:
+        element = typing.get_args(inner)[0]
+        e_function, e_argument, e_nullable = _step(element)
+        head = [f"if type(x) is not list or len(x) > {MAX_ITEMS}:", "    raise _Detailed"]
+        if e_argument is _NESTED and attrs.has(_optional(element)) and not e_nullable:
+            late.append((f"f{k}", _optional(element)))
+            return [*head, "d = depth + 1", f"{target} = tuple([f{k}(i, d) for i in x])"], nullable
+        if e_argument is not _NESTED and not e_nullable:
+            names[f"f{k}"], names[f"a{k}"] = e_function, e_argument
+            if e_function is _structure_str:
+                text = f"i if type(i) is str and i.isascii() and len(i) <= {MAX_STRING} else f{k}(i, a{k})"
+                return [*head, f"{target} = tuple([{text} for i in x])"], nullable
+            return [*head, f"{target} = tuple([f{k}(i, a{k}) for i in x])"], nullable
+        names[f"f{k}"] = function
+        return [f"{target} = f{k}(x, depth)"], nullable
+    names[f"f{k}"], names[f"a{k}"] = function, argument
+    if function is _structure_str:
+        return [
+            f"if type(x) is str and len(x) <= {MAX_STRING} and x.isascii():",
+            f"    {target} = x",
+            "else:",
+            f"    {target} = f{k}(x, a{k})",
+        ], nullable
+    memo = _MEMOS.get(function)
+    if memo is not None:  # the hook's own memo, looked up inline
+        names[f"m{k}"] = memo
+        return [
+            f"m = m{k}.get(x) if type(x) is str else None",
+            f"{target} = m if m is not None else f{k}(x, a{k})",
+        ], nullable
+    if function is _structure_enum and argument is not Operator and argument is not FundSource:
+        names[f"m{k}"] = _members(argument)
+        return [
+            f"m = m{k}.get(x) if type(x) is str else None",
+            f"{target} = m if m is not None else f{k}(x, a{k})",
+        ], nullable
+    return [f"{target} = f{k}(x, a{k})"], nullable
 
 
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -743,6 +871,31 @@ def load(path: str | Path) -> FinalAccount:
     except UnicodeDecodeError as exc:
         raise LoadError(str(file), [LoadIssue("$", f"not UTF-8 text: {exc.reason} at byte {exc.start}")]) from None
     return loads(text, fmt, source=str(file))
+
+
+def load_all(paths: Iterable[str | Path]) -> list[FinalAccount | LoadError]:
+    """Each file's account, or the :class:`LoadError` naming its problem, in order: :func:`load` on each.
+
+    What ``budgetkit check DIR`` reads. The accounts are the ones :func:`load` gives and every refusal is
+    its own; only the cyclic garbage collector is paused while the files are read (see ``budgetkit._bulk``),
+    so it does not walk the accounts already kept each time it runs.
+
+    >>> import pathlib, tempfile
+    >>> from budgetkit import datasets
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> dump(datasets.load("zigong-hr-2023"), folder / "seed.json")
+    >>> [type(x).__name__ for x in load_all([folder / "seed.json", folder / "absent.toml"])]
+    ['FinalAccount', 'LoadError']
+    """
+    results: list[FinalAccount | LoadError] = []
+    with paused_collector() as step:
+        for path in paths:
+            try:
+                results.append(load(path))
+            except LoadError as exc:
+                results.append(exc.with_traceback(None))  # kept without the frames that read the file
+            step()
+    return results
 
 
 def _keys_0_3(data: dict[str, Any]) -> list[str]:

@@ -69,6 +69,39 @@ class ExpenseCategory:
     use: str = ""
     children: tuple[ExpenseCategory, ...] = attrs.field(default=(), converter=v.tuple_of)
 
+    @classmethod
+    def _loaded(
+        cls,
+        *,
+        level: CategoryLevel,
+        name: str,
+        code: str | None = None,
+        printed: str = "",
+        actual: Money | None = None,
+        budget: Money | None = None,
+        basic: Money | None = None,
+        project: Money | None = None,
+        use: str = "",
+        children: tuple[ExpenseCategory, ...] = (),
+    ) -> ExpenseCategory:
+        """A line of values the loader's hooks made (internal fast path for ``budgetkit.io``).
+
+        The level is a CategoryLevel, each amount a Money or None and the children a tuple, which the
+        converters would hand back as they are; so they are set without running them. The validators
+        and the checks after ``__init__`` run as there, and the line is the one ``ExpenseCategory(...)``
+        makes of the same values.
+        """
+        self = _new_object(cls)
+        for setter, value in zip(
+            _SETTERS, (level, name, code, printed, actual, budget, basic, project, use, children), strict=True
+        ):
+            setter(self, value)
+        for amount, field in ((actual, "actual"), (budget, "budget"), (basic, "basic"), (project, "project")):
+            if amount is not None and amount.amount < 0:
+                v.non_negative(self, _FIELDS[field], amount)  # raises, naming the field as attrs' validator does
+        self.__attrs_post_init__()
+        return self
+
     def __attrs_post_init__(self) -> None:
         if self.code is not None and (
             not _ASCII_DIGITS.fullmatch(self.code) or len(self.code) != self.level.code_length
@@ -129,3 +162,8 @@ class ExpenseCategory:
         yield self
         for child in self.children:
             yield from child.walk()
+
+
+_new_object = object.__new__
+_FIELDS = attrs.fields_dict(ExpenseCategory)
+_SETTERS = tuple(ExpenseCategory.__dict__[name].__set__ for name in _FIELDS)
