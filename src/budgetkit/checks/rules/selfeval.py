@@ -29,7 +29,7 @@ from budgetkit.checks.finding import Finding, Part, Words
 from budgetkit.checks.rules.forms import UNKNOWN, segment_sums
 from budgetkit.checks.rules.performance import OPERATORS
 from budgetkit.checks.rules.sums import SumCheck
-from budgetkit.checks.scoring import ProjectScore, ScoringRules, score_indicator
+from budgetkit.checks.scoring import ProjectScore, ScoringRules, agrees_at, apply_formula, explain
 from budgetkit.model.indicator import Operator, PerformanceIndicator
 from budgetkit.model.project import FundLine, FundSource, Layout, Project
 from budgetkit.values.formatting import describe_rate, format_plain
@@ -227,12 +227,14 @@ def _indicator(
         )
     if qualitative or actual is None or not _whole_stated(stated, whole_places):
         return  # scored only where a whole-point note can come of it
-    s = score_indicator(ind, rules)
-    exact = s.exact
-    if exact is None or exact.denominator == 1 or not s.matches:
-        return
-    rule = round_half_up(exact, 2)  # s.rule_rounded(2)
     assert stated is not None
+    # score_indicator(ind, rules) decides from its exact score alone: its explanation is worded only for a note
+    formula = apply_formula(ind, rules)
+    exact = None if formula is None else formula.exact
+    if exact is None or exact.denominator == 1 or not agrees_at(exact, stated, ind.weight, 0):
+        return
+    assert formula is not None
+    rule = round_half_up(exact, 2)  # IndicatorScore.rule_rounded(2)
     yield ctx.finding(
         "selfeval.whole_points",
         f"{path}.stated_score",
@@ -240,7 +242,7 @@ def _indicator(
         expected=rule,
         label=label,
         indicator=ind.name,
-        explanation=s.explanation,
+        explanation=explain(ind, formula, rule),
     )
 
 
