@@ -702,8 +702,15 @@ class Formula(NamedTuple):
     actual: tuple[int, int]
 
 
+#: The kind of each numeric operator (正向, 等于, 反向), and each operator as printed: looked up, not computed per row.
+_KIND_OF = MappingProxyType(
+    {op: "positive" if op.is_positive else "reverse" if op.is_reverse else "equal" for op in Operator}
+)
+_PRINTED = MappingProxyType({op: op.value for op in Operator})
+
+
 def _kind(op: Operator) -> str:
-    return "positive" if op.is_positive else "reverse" if op.is_reverse else "equal"
+    return _KIND_OF[op]
 
 
 def apply_formula(ind: PerformanceIndicator, rules: ScoringRules = DEFAULT_RULES) -> Formula | None:
@@ -753,7 +760,7 @@ def explain(ind: PerformanceIndicator, formula: Formula, shown: Decimal | None) 
         a=ind.target,
         b=ind.actual,
         w=_plain(ind.weight),
-        op=ind.operator.value,
+        op=_PRINTED[ind.operator],
         rel=_RELATION[_compare(formula.actual, formula.target)],
         s="" if shown is None else shown,
     )
