@@ -526,7 +526,8 @@ def test_a_whole_point_note_is_the_indicator_score_rounded(
     )
     scoring = ScoringRules.preset(rules)
     ctx = Context(datasets.load("zigong-hr-2023"), scoring)
-    notes = [f for f in selfeval_rules._indicator(ctx, "p", "表", ind, scoring, True) if f.rule == "selfeval.whole_points"]
+    found = selfeval_rules._indicator(ctx, "p", "表", ind, scoring, True)
+    notes = [found] if found is not None and found.rule == "selfeval.whole_points" else []
     s = score_project(Project(name="x", kind="特定目标类", indicators=(ind,)), scoring).indicators[0]
     expected = s.exact is not None and s.exact.denominator != 1 and s.matches is True and s.stated == int(s.stated)
     assert bool(notes) == expected

@@ -702,15 +702,11 @@ class Formula(NamedTuple):
     actual: tuple[int, int]
 
 
-#: The kind of each numeric operator (正向, 等于, 反向), and each operator as printed: looked up, not computed per row.
-_KIND_OF = MappingProxyType(
-    {op: "positive" if op.is_positive else "reverse" if op.is_reverse else "equal" for op in Operator}
-)
-_PRINTED = MappingProxyType({op: op.value for op in Operator})
-
-
 def _kind(op: Operator) -> str:
-    return _KIND_OF[op]
+    """正向, 等于 or 反向 (identity tests: an Enum's hash is a Python call)."""
+    if op is Operator.AT_MOST or op is Operator.LESS_THAN:
+        return "reverse"
+    return "equal" if op is Operator.EQUAL else "positive"
 
 
 def apply_formula(ind: PerformanceIndicator, rules: ScoringRules = DEFAULT_RULES) -> Formula | None:
@@ -760,7 +756,7 @@ def explain(ind: PerformanceIndicator, formula: Formula, shown: Decimal | None) 
         a=ind.target,
         b=ind.actual,
         w=_plain(ind.weight),
-        op=_PRINTED[ind.operator],
+        op=ind.operator.value,
         rel=_RELATION[_compare(formula.actual, formula.target)],
         s="" if shown is None else shown,
     )

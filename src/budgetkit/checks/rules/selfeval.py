@@ -219,30 +219,35 @@ def _whole_stated(stated: Decimal | None, whole_places: bool) -> bool:
 
 def _indicator(
     ctx: Context, path: str, label: str, ind: PerformanceIndicator, rules: ScoringRules, whole_places: bool
-) -> Iterator[Finding]:
-    stated, qualitative, actual = ind.stated_score, ind.is_qualitative, ind.actual_value  # each read once
-    text_actual = actual is None and ind.actual is not None
-    if not qualitative and text_actual and stated is not None and stated > 0 and ind.target_value is not None:
-        yield ctx.finding(
-            "selfeval.text_actual",
-            f"{path}.actual",
-            stated=ind.actual,
-            expected=f"{ind.operator.value}{ind.target}{ind.unit}",  # the target as printed
-            label=label,
-            indicator=ind.name,
-            score=stated,
-        )
-    if qualitative or actual is None or not _whole_stated(stated, whole_places):
-        return  # scored only where a whole-point note can come of it
+) -> Finding | None:
+    """The one finding an indicator may give: its text 完成值 scored, or its whole-point score explained."""
+    stated, actual = ind.stated_score, ind.actual_value  # each read once
+    if ind.operator is Operator.QUALITATIVE:
+        return None
+    if actual is None:
+        if ind.actual is not None and stated is not None and stated > 0 and ind.target_value is not None:
+            return ctx.finding(
+                "selfeval.text_actual",
+                f"{path}.actual",
+                stated=ind.actual,
+                expected=f"{ind.operator.value}{ind.target}{ind.unit}",  # the target as printed
+                label=label,
+                indicator=ind.name,
+                score=stated,
+            )
+        return None
+    if not _whole_stated(stated, whole_places):
+        return None  # scored only where a whole-point note can come of it
     assert stated is not None
     # score_indicator(ind, rules) decides from its exact score alone: its explanation is worded only for a note
     formula = apply_formula(ind, rules)
-    exact = None if formula is None else formula.exact
+    if formula is None:
+        return None
+    exact = formula.exact
     if exact is None or exact.denominator == 1 or not agrees_at(exact, stated, ind.weight, 0):
-        return
-    assert formula is not None
+        return None
     rule = round_half_up(exact, 2)  # IndicatorScore.rule_rounded(2)
-    yield ctx.finding(
+    return ctx.finding(
         "selfeval.whole_points",
         f"{path}.stated_score",
         stated=stated,
@@ -291,23 +296,27 @@ def indicator_findings(ctx: Context, i: int, j: int) -> Iterator[Finding]:
         return
     rules: ScoringRules = ctx.scoring_rules
     path = f"projects[{i}].indicators[{j}]"
-    yield from _indicator(ctx, path, project.label, project.indicators[j], rules, rules.score_places is None)
+    finding = _indicator(ctx, path, project.label, project.indicators[j], rules, rules.score_places is None)
+    if finding is not None:
+        yield finding
 
 
-def screened_findings(ctx: Context, i: int, indicators: Iterable[int] = (), *, funds: bool = True) -> Iterator[Finding]:
+def screened_findings(ctx: Context, i: int, indicators: Iterable[int] = (), *, funds: bool = True) -> list[Finding]:
     """The findings of project ``i``'s table where screens have flagged none of the table's own rows and, of its
     indicators, only ``indicators`` (:func:`screen_projects`, :func:`screen_indicators`): its fund sums (unless
     ``funds`` is false: :func:`screen_funds` found that they add up), then the findings of those indicators, as
     :func:`project_findings` gives them. One call per table, not one per indicator."""
     project = ctx.account.projects[i]
     if not project.evaluated or is_unfilled(project):
-        return
-    if funds:
-        yield from fund_findings(ctx, i)
+        return []
+    found = list(fund_findings(ctx, i)) if funds else []
     rules: ScoringRules = ctx.scoring_rules
     whole_places, label, rows = rules.score_places is None, project.label, project.indicators
     for j in indicators:
-        yield from _indicator(ctx, f"projects[{i}].indicators[{j}]", label, rows[j], rules, whole_places)
+        finding = _indicator(ctx, f"projects[{i}].indicators[{j}]", label, rows[j], rules, whole_places)
+        if finding is not None:
+            found.append(finding)
+    return found
 
 
 def project_findings(ctx: Context, i: int) -> Iterator[Finding]:
@@ -328,7 +337,9 @@ def project_findings(ctx: Context, i: int) -> Iterator[Finding]:
     yield from _variant(ctx, path, project, execution)
     whole_places = rules.score_places is None
     for j, ind in enumerate(project.indicators):
-        yield from _indicator(ctx, f"{path}.indicators[{j}]", project.label, ind, rules, whole_places)
+        finding = _indicator(ctx, f"{path}.indicators[{j}]", project.label, ind, rules, whole_places)
+        if finding is not None:
+            yield finding
     yield from _execution(ctx, path, project, execution, whole_places)
 
 
