@@ -756,7 +756,7 @@ def explain(ind: PerformanceIndicator, formula: Formula, shown: Decimal | None) 
         a=ind.target,
         b=ind.actual,
         w=_plain(ind.weight),
-        op=ind.operator.value,
+        op=ind.operator._value_,  # .value is a Python-level descriptor of Enum: the plain attribute, read directly
         rel=_RELATION[_compare(formula.actual, formula.target)],
         s="" if shown is None else shown,
     )
