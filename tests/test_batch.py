@@ -22,7 +22,7 @@ from typing import Any
 import attrs
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import given, reject, settings
 from hypothesis import strategies as st
 
 from budgetkit import datasets, io
@@ -31,7 +31,7 @@ from budgetkit.checks.batch import Batch, BatchError, MoneyColumn, check_batch, 
 from budgetkit.checks.finding import Finding, Severity
 from budgetkit.checks.scoring import VARIANTS, ScoringRules, score_indicator
 from budgetkit.datasets.synthetic import DEFECTS, generate
-from budgetkit.errors import LoadError
+from budgetkit.errors import LoadError, ModelError
 from budgetkit.model.account import (
     Chart,
     ExpenseSide,
@@ -152,7 +152,10 @@ def test_an_unknown_disabled_code_is_refused_like_check() -> None:
 @given(seeds=st.lists(SEEDS, min_size=1, max_size=4), kinds=st.lists(st.sampled_from(sorted(DEFECTS)), max_size=3))
 def test_any_synthetic_accounts_with_any_defects_check_the_same(seeds: list[int], kinds: list[str]) -> None:
     """Whatever the seeds and defects, the batch gives each account's own findings."""
-    accounts = [generate(seed, defects=tuple(kinds) if k % 2 == 0 else ()) for k, seed in enumerate(seeds)]
+    try:
+        accounts = [generate(seed, defects=tuple(kinds) if k % 2 == 0 else ()) for k, seed in enumerate(seeds)]
+    except ModelError:  # defects the generator cannot put into that account (one kind twice, say): no case
+        reject()
     _assert_same(accounts, check_batch(accounts))
 
 

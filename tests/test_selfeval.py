@@ -7,6 +7,8 @@ from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from budgetkit import datasets, io
 from budgetkit.checks.audit import check
@@ -409,7 +411,7 @@ def test_the_split_screens_miss_no_finding() -> None:
     """A table screen_projects leaves gives its fund sums and the findings of the indicators screen_indicators
     flags, nothing else; an indicator it leaves gives none, nor do fund rows that add up exactly (the batch
     scores and sums only what is flagged); funds_add_up, fund_findings' shortcut, never hides a finding of the
-    identities worded one by one."""
+    identities worded one by one, and screen_funds leaves only money blocks that funds_add_up settles."""
     from budgetkit.checks.batch import Batch
     from budgetkit.datasets.synthetic import DEFECTS, generate
 
@@ -421,7 +423,9 @@ def test_the_split_screens_miss_no_finding() -> None:
     tables, rows = batch._tables["projects"], batch._tables["indicators"]
     whole = selfeval_rules.screen_projects(tables.columns).tolist()
     marked = selfeval_rules.screen_indicators(rows.columns).tolist()
+    unsettled = selfeval_rules.screen_funds(tables.columns).tolist()
     assert not all(whole) and 0 < sum(marked) < len(marked)  # both screens leave something out
+    assert 0 < sum(unsettled) < len(unsettled)
     start, left, scored, summed, unequal = 0, 0, 0, 0, 0
     for r, (k, i, n) in enumerate(
         zip(tables.owner().tolist(), tables.columns["i"].tolist(), tables.columns["n_indicators"].tolist(), strict=True)
@@ -436,6 +440,8 @@ def test_the_split_screens_miss_no_finding() -> None:
         if selfeval_rules.funds_add_up(accounts[k].projects[i]):
             summed += 1
             assert funds == []
+        if not unsettled[r]:  # the numpy twin of funds_add_up settles only blocks that add up
+            assert selfeval_rules.funds_add_up(accounts[k].projects[i])
         unequal += bool(funds)
         if not whole[r]:
             left += 1
@@ -444,6 +450,7 @@ def test_the_split_screens_miss_no_finding() -> None:
             scored += len(by_indicator)
             screened += by_indicator
             assert screened == list(selfeval_rules.project_findings(ctx, i))
+            assert list(selfeval_rules.screened_findings(ctx, i, flagged, funds=unsettled[r])) == screened
         start += n
     assert left and scored and summed and unequal and start == len(marked)
 
@@ -458,3 +465,71 @@ def test_a_central_table_gives_its_low_execution_reason_in_its_deviation_row() -
     assert ("project.low_execution_reason", "projects[0].execution_reason") in _rules(without)
     for account in (_central_account(rows), _central_account(rows[:-1])):
         assert check_batch([account]) == [check(account)]
+
+
+_BLOCKS = {  # 总额 (initial, adjusted, executed), then the rows below it
+    "adds up": (("12.00", "11.30", "11.30"), [("10.00", "10.30", "10.30"), ("2", "1", "1.00")]),
+    "one row off": (("12.00", "11.30", "11.30"), [("10.00", "10.30", "10.30"), ("2", "1", "0.90")]),
+    "a blank row within": (("12.00", "11.30", None), [("12.00", "11.30", None), (None, None, "1")]),
+    "a blank row beyond": (("12.00", "11.30", "11.30"), [("13.00", "11.30", "11.30"), (None, "0", "0")]),
+    "all rows blank": (("12.00", None, None), [(None, None, None), (None, None, None)]),
+    "no row": (("12.00", "11.30", "11.30"), []),
+    "finer than 1 分": (("12.00", None, None), [("11.9999999", None, None), ("0.0000001", None, None)]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_BLOCKS))
+def test_screen_funds_settles_exactly_the_money_blocks_that_add_up(name: str) -> None:
+    """screen_funds leaves a money block only when funds_add_up settles it, and the batch then finds what check() does."""
+    from budgetkit.checks.batch import Batch
+
+    total, parts = _BLOCKS[name]
+    lines = [FundLine(source="总额", initial=total[0], adjusted=total[1], executed=total[2])]
+    sources = ("当年财政拨款", "上年结转资金")
+    lines += [FundLine(source=s, initial=a, adjusted=b, executed=c) for s, (a, b, c) in zip(sources, parts, strict=False)]
+    seed = datasets.load("zigong-hr-2023")
+    i = next(i for i, p in enumerate(seed.projects) if p.evaluated)
+    project = attrs.evolve(seed.projects[i], funds=FundGrid(lines=tuple(lines)))
+    account = attrs.evolve(seed, projects=(*seed.projects[:i], project, *seed.projects[i + 1 :]))
+    batch = Batch.from_accounts([account])
+    tables = batch._tables["projects"]
+    r = tables.columns["i"].tolist().index(i)
+    flagged = bool(selfeval_rules.screen_funds(tables.columns)[r])
+    adds_up = selfeval_rules.funds_add_up(project)
+    assert flagged == (not adds_up or name == "finer than 1 分")  # that block's rows are left to funds_add_up
+    assert adds_up == (name in ("adds up", "all rows blank", "no row", "finer than 1 分"))  # a blank row: the rule decides
+    found = check(account)
+    assert check_batch([account]) == [found]
+    assert ("selfeval.fund_sum" in {f.rule for f in found}) == (name in ("one row off", "a blank row beyond"))
+
+
+_NUMBERS = ["0", "-3", "1", "2", "2.5", "3", "7", "10", "13", "19.99", "20", "100", "1549", "2700"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    op=st.sampled_from(["≥", ">", "=", "≤", "<"]),
+    target=st.sampled_from(_NUMBERS),
+    actual=st.sampled_from([*_NUMBERS, "完成"]),
+    weight=st.sampled_from(["0", "5", "10", "15", "20"]),
+    stated=st.sampled_from(["0", "1", "7", "11", "12", "14", "15", "11.5", "1.2E+1"]),
+    rules=st.sampled_from(["default", "inverse_template"]),
+)
+def test_a_whole_point_note_is_the_indicator_score_rounded(
+    op: str, target: str, actual: str, weight: str, stated: str, rules: str
+) -> None:
+    """selfeval notes a whole-point score exactly when score_indicator's exact score is not whole and matches the
+    stated score at whole points, with that score rounded to two places and its explanation."""
+    ind = PerformanceIndicator(
+        level1="产出指标", level2="数量指标", level3="x", operator=op, target=target, actual=actual, weight=weight,
+        stated_score=Decimal(stated),
+    )
+    scoring = ScoringRules.preset(rules)
+    ctx = Context(datasets.load("zigong-hr-2023"), scoring)
+    found = selfeval_rules._indicator(ctx, "p", "表", ind, scoring, True)
+    notes = [found] if found is not None and found.rule == "selfeval.whole_points" else []
+    s = score_project(Project(name="x", kind="特定目标类", indicators=(ind,)), scoring).indicators[0]
+    expected = s.exact is not None and s.exact.denominator != 1 and s.matches is True and s.stated == int(s.stated)
+    assert bool(notes) == expected
+    if notes:
+        assert notes[0].expected == s.rule_rounded(2) and s.explanation in notes[0].message

@@ -99,6 +99,7 @@ from budgetkit.errors import BudgetkitError, LoadError, LoadIssue, MissingExtraE
 from budgetkit.model.account import Figure, FinalAccount
 from budgetkit.model.category import CategoryLevel
 from budgetkit.model.indicator import PerformanceIndicator
+from budgetkit.model.project import FundSource, Project
 from budgetkit.reference.classification import ClassificationTable
 from budgetkit.values.money import Money
 from budgetkit.values.numbers import EXACT
@@ -124,6 +125,8 @@ _UNKNOWN, _INT = UNKNOWN, INT
 _LOST = 125
 #: Sums with more terms than this are decided one by one.
 _MAX_TERMS = 64
+#: A money block with more rows below its 总额 is left to ``funds_add_up``: 255 sums of amounts below 2**55 stay in int64.
+_MAX_FUND_PARTS = 255
 _MILLION = 10**6
 _POW10 = np.array([10**p for p in range(19)], dtype=np.int64)
 #: Accounts per block while building and checking (bounds the memory of Python lists).
@@ -307,6 +310,13 @@ _SCHEMAS: Mapping[str, Mapping[str, Any]] = {
         "reason": np.int32,
         "principle": np.int32,
         "n_indicators": np.int32,
+        "n_parts": np.int32,
+        "parts_initial": np.int64,
+        "blank_initial": np.int32,
+        "parts_adjusted": np.int64,
+        "blank_adjusted": np.int32,
+        "parts_executed": np.int64,
+        "blank_executed": np.int32,
     },
     "indicators": {
         "representable": np.bool_,
@@ -901,7 +911,7 @@ class _Builder:
                 values.extend(self.money(amount))
             for ind in project.indicators:
                 representable &= self._indicator_row(ind)
-            # i, representable, has_code, exec_weight … executed_exp, reason, principle, n_indicators
+            # i, representable, has_code, exec_weight … executed_exp, reason, principle, n_indicators, n_parts …
             projects.append(
                 (
                     i,
@@ -911,8 +921,36 @@ class _Builder:
                     s(project.execution_reason),
                     s(performance_rules.principle_key(project)),
                     len(project.indicators),
+                    *self._fund_parts(project),
                 )
             )
+
+    def _fund_parts(self, project: Project) -> tuple[int, ...]:
+        """The rows of a money block below its 总额, for ``selfeval.screen_funds``: how many, then per phase the sum
+        of the printed ones (millionths) and how many are blank; ``n_parts`` is -1 when the columns cannot hold them."""
+        lines = project.funds.lines
+        parts = [line for line in lines if line.source is not FundSource.TOTAL]
+        if len(parts) == len(lines) or not parts:  # no 总额, or nothing below it: nothing to add up
+            return (0, 0, 0, 0, 0, 0, 0)
+        if len(parts) > _MAX_FUND_PARTS:
+            return (-1, 0, 0, 0, 0, 0, 0)
+        row = [len(parts)]
+        for amounts in (
+            [line.initial for line in parts],
+            [line.adjusted for line in parts],
+            [line.executed for line in parts],
+        ):
+            summed, blank = 0, 0
+            for amount in amounts:
+                if amount is None:
+                    blank += 1
+                    continue
+                try:
+                    summed += self.money(amount)[0]
+                except (_Irregular, _Unrepresentable):  # a "-0.00" or an amount the columns cannot hold
+                    return (-1, 0, 0, 0, 0, 0, 0)
+            row += (summed, blank)
+        return tuple(row)
 
     def _indicator_row(self, ind: PerformanceIndicator) -> bool:
         s = self.strings.id
@@ -1342,16 +1380,19 @@ class _Checker:
 
     def selfeval(self) -> None:
         """The selfeval rule, table by table: whole where a screen flags the table's own rows (under the default
-        rules), else its fund sums and the indicators a screen flags (nothing else of it is scored)."""
+        rules), else the fund sums a screen cannot settle and the indicators a screen flags (nothing else of it is
+        scored); a table no screen flags is not visited."""
         table = self.batch._tables["projects"]
         if not table.rows():
             return
-        n_ind = table.columns["n_indicators"].astype(np.int64)
+        columns = table.columns
+        n_ind = columns["n_indicators"].astype(np.int64)
+        funds = selfeval_rules.screen_funds(columns)  # fund sums do not depend on the scoring rules
         if self.options.scoring is None or self.options.scoring == DEFAULT_SCORING:
-            whole = selfeval_rules.screen_projects(table.columns).tolist()
+            whole = selfeval_rules.screen_projects(columns)
             marked = np.flatnonzero(selfeval_rules.screen_indicators(self.batch._tables["indicators"].columns))
         else:
-            whole = [True] * table.rows()
+            whole = np.ones(table.rows(), dtype=np.bool_)
             marked = np.zeros(0, dtype=np.int64)
         # the flagged indicators of each table, as (table row, j): one pass, not one array slice per table
         starts = np.concatenate(([0], np.cumsum(n_ind)))
@@ -1359,16 +1400,17 @@ class _Checker:
         flagged: dict[int, list[int]] = {}
         for r, j in zip(at.tolist(), (marked - starts[at]).tolist(), strict=True):
             flagged.setdefault(r, []).append(j)
+        visit = whole | funds
+        visit[at] = True
+        rows = np.flatnonzero(visit)
         rule = self.position["selfeval"]
-        found, funds_add_up = self.found, selfeval_rules.funds_add_up
-        for r, (k, i) in enumerate(zip(table.owner().tolist(), table.columns["i"].tolist(), strict=True)):
-            if whole[r]:
+        found, screened = self.found, selfeval_rules.screened_findings
+        owner, index = table.owner()[rows].tolist(), columns["i"][rows].tolist()
+        for r, k, i, w, f in zip(rows.tolist(), owner, index, whole[rows].tolist(), funds[rows].tolist(), strict=True):
+            if w:
                 found.add(k, rule, i, selfeval_rules.project_findings(self.context(k), i))
-                continue
-            if not funds_add_up(self.context(k).account.projects[i]):
-                found.add(k, rule, i, selfeval_rules.fund_findings(self.context(k), i))
-            for j in flagged.get(r, ()):
-                found.add(k, rule, i, selfeval_rules.indicator_findings(self.context(k), i, j))
+            else:  # one call per table: its fund sums where unsettled, then its flagged indicators
+                found.add(k, rule, i, screened(self.context(k), i, flagged.get(r, ()), funds=f))
 
     def tables(self) -> None:
         """The table rule, not vectorised: run whole on each account that prints tables (few do)."""

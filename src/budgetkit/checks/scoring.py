@@ -39,7 +39,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from importlib import resources
 from types import MappingProxyType
-from typing import Any, TypeAlias
+from typing import Any, NamedTuple, TypeAlias
 
 import attrs
 
@@ -56,13 +56,17 @@ __all__ = [
     "QUALITATIVE_WORDS",
     "VARIANTS",
     "ExecutionVariant",
+    "Formula",
     "IndicatorScore",
     "PrincipleWeight",
     "ProjectScore",
     "QualitativeBand",
     "ReverseFormula",
     "ScoringRules",
+    "agrees_at",
+    "apply_formula",
     "execution_score",
+    "explain",
     "grade",
     "load_variants",
     "rescale",
@@ -586,11 +590,11 @@ class IndicatorScore:
         stated = self.stated
         if stated is None:
             return None
-        if not 0 <= stated <= self.weight:
-            return False
         if self.exact is not None:
             shown = places_of(stated) if places is None else _places(places)
-            return _rounds_to(self.exact, shown, stated)
+            return agrees_at(self.exact, stated, self.weight, shown)
+        if not 0 <= stated <= self.weight:
+            return False
         if self.formula == "qualitative_band":
             band = self.qualitative_band
             return True if band is None else band.contains(stated, self.weight)
@@ -657,18 +661,74 @@ def score_indicator(ind: PerformanceIndicator, rules: ScoringRules = DEFAULT_RUL
     places = rules.score_places
     if ind.is_qualitative:
         return _score_qualitative(ind, rules)
-    op = ind.operator
-    kind = "positive" if op.is_positive else "reverse" if op.is_reverse else "equal"
     if ind.is_missing_actual:
         return IndicatorScore(
             indicator=ind, formula="missing_actual", explanation=_TEXT["missing_actual"], score_places=places
         )
+    f = apply_formula(ind, rules)
+    if f is None:
+        text = _TEXT["not_numeric"].format(kind=_KIND[_kind(ind.operator)], a=ind.target, b=ind.actual)
+        return IndicatorScore(indicator=ind, formula="not_numeric", explanation=text, score_places=places)
+    score, a, b = f.exact, f.target, f.actual
+    # B ≥ threshold·A for A > 0, as integers: bn·td·ad ≥ tn·an·bd (every denominator is positive)
+    threshold = _ratio(rules.overshoot_threshold)
+    overshoot = a[0] > 0 and not ind.operator.is_reverse and b[0] * threshold[1] * a[1] >= threshold[0] * a[0] * b[1]
+    return IndicatorScore(
+        indicator=ind,
+        formula=f.formula,
+        explanation=explain(ind, f, None if score is None else _round(score, 2)),
+        exact=score,
+        is_met=f.met,
+        overshoot=overshoot,
+        score_places=places,
+    )
+
+
+class Formula(NamedTuple):
+    """The rule's formula applied to one numeric row (:func:`apply_formula`): what :class:`IndicatorScore` is made
+    of, without its explanation, so that a check can decide from the exact score before wording anything.
+
+    ``kind`` keys the row's kind (正向, 等于, 反向), ``formula`` is :attr:`IndicatorScore.formula`, ``template``
+    keys the explanation's wording, ``exact`` is the rule score (``None``: no rule score), ``met`` whether the
+    target was met; ``target`` and ``actual`` are A and B as exact integer ratios (numerator, denominator).
+    """
+
+    kind: str
+    formula: str
+    template: str
+    exact: Fraction | None
+    met: bool
+    target: tuple[int, int]
+    actual: tuple[int, int]
+
+
+def _kind(op: Operator) -> str:
+    """正向, 等于 or 反向 (identity tests: an Enum's hash is a Python call)."""
+    if op is Operator.AT_MOST or op is Operator.LESS_THAN:
+        return "reverse"
+    return "equal" if op is Operator.EQUAL else "positive"
+
+
+def apply_formula(ind: PerformanceIndicator, rules: ScoringRules = DEFAULT_RULES) -> Formula | None:
+    """The rule's formula on a row whose target and actual are numbers (``None`` for a 定性 row, a blank or a
+    text cell): the exact score of :func:`score_indicator`, without its explanation.
+
+    >>> from budgetkit.model.indicator import PerformanceIndicator
+    >>> row = PerformanceIndicator(level1="产出指标", level2="数量指标", level3="档案增长量",
+    ...     operator="≥", target="2700", unit="份", actual="1549", weight="20", stated_score="11")
+    >>> f = apply_formula(row)
+    >>> f.formula, f.exact, f.met
+    ('positive_ratio', Fraction(1549, 135), False)
+    """
+    op = ind.operator
+    if op is Operator.QUALITATIVE:
+        return None
     target, actual = ind.target_value, ind.actual_value
     if target is None or actual is None:
-        text = _TEXT["not_numeric"].format(kind=_KIND[kind], a=ind.target, b=ind.actual)
-        return IndicatorScore(indicator=ind, formula="not_numeric", explanation=text, score_places=places)
-    a, b, w = _ratio(target), _ratio(actual), _ratio(ind.weight)
-    if op.is_reverse:
+        return None
+    a, b, w = target.as_integer_ratio(), actual.as_integer_ratio(), ind.weight.as_integer_ratio()
+    kind = _kind(op)
+    if kind == "reverse":
         formula, template, score, met = _reverse(op, a, b, w, rules)
     elif op is Operator.EQUAL and a[0] == 0:
         kind = "equal_zero"
@@ -678,28 +738,39 @@ def score_indicator(ind: PerformanceIndicator, rules: ScoringRules = DEFAULT_RUL
         formula, template, score, met = _positive(op, a, b, w)
         if op is Operator.EQUAL:
             formula = "equal" if formula in ("positive_met", "positive_ratio") else formula
-    relation = _compare(b, a)
-    text = _TEXT[template].format(
-        kind=_KIND[kind],
+    return Formula(kind, formula, template, score, met, a, b)
+
+
+def explain(ind: PerformanceIndicator, formula: Formula, shown: Decimal | None) -> str:
+    """The Chinese explanation of ``formula`` applied to ``ind`` (:attr:`IndicatorScore.explanation`), the score
+    shown as ``shown``: the exact score rounded half-up to two places.
+
+    >>> from budgetkit.model.indicator import PerformanceIndicator
+    >>> row = PerformanceIndicator(level1="产出指标", level2="数量指标", level3="档案增长量",
+    ...     operator="≥", target="2700", unit="份", actual="1549", weight="20", stated_score="11")
+    >>> explain(row, apply_formula(row), Decimal("11.47"))
+    '正向指标：完成值1549 < 指标值2700，得分 = 1549/2700×20 = 11.47'
+    """
+    return _TEXT[formula.template].format(
+        kind=_KIND[formula.kind],
         a=ind.target,
         b=ind.actual,
         w=_plain(ind.weight),
-        op=op.value,
-        rel=_RELATION[relation],
-        s="" if score is None else _round(score, 2),
+        op=ind.operator._value_,  # .value is a Python-level descriptor of Enum: the plain attribute, read directly
+        rel=_RELATION[_compare(formula.actual, formula.target)],
+        s="" if shown is None else shown,
     )
-    # B ≥ threshold·A for A > 0, as integers: bn·td·ad ≥ tn·an·bd (every denominator is positive)
-    threshold = _ratio(rules.overshoot_threshold)
-    overshoot = a[0] > 0 and not op.is_reverse and b[0] * threshold[1] * a[1] >= threshold[0] * a[0] * b[1]
-    return IndicatorScore(
-        indicator=ind,
-        formula=formula,
-        explanation=text,
-        exact=score,
-        is_met=met,
-        overshoot=overshoot,
-        score_places=places,
-    )
+
+
+def agrees_at(exact: Fraction, stated: Decimal, weight: Decimal, places: int) -> bool:
+    """Whether a stated score agrees with an exact rule score at ``places``: it lies in [0, ``weight``] and is the
+    rule score rounded half-up to ``places`` (:meth:`IndicatorScore.agrees` once the places are known).
+
+    >>> agrees_at(Fraction(1549, 135), Decimal("11"), Decimal("20"), 0), agrees_at(Fraction(23, 2), Decimal("11"),
+    ...     Decimal("20"), 0)
+    (True, False)
+    """
+    return 0 <= stated <= weight and _rounds_to(exact, places, stated)
 
 
 # The formulas compare and combine A, B and w as exact integer ratios (numerator, positive denominator),

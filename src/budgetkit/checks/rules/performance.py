@@ -354,14 +354,21 @@ def _memo(cache: dict[tuple[str, int], Any], name: str, keys: Any, strings: Sequ
     return found
 
 
-def _reasons(strings: Sequence[str], cache: dict[tuple[str, int], Any]) -> BoolArray:
-    """Whether each string gives a reason (:func:`has_reason`), remembered in ``cache``."""
+def _reasons(strings: Sequence[str], cache: dict[tuple[str, int], Any], *ids: Any) -> BoolArray:
+    """Whether each string gives a reason (:func:`has_reason`), decided for the strings of the ``ids`` columns only
+    (the reason cells, not every name and path of the batch), each distinct one once, remembered in ``cache``."""
     import numpy as np
 
-    known: list[bool] = cache.setdefault(("reasons", 0), [])
-    if len(known) < len(strings):
-        known.extend(has_reason(s) for s in strings[len(known) :])
-    result: BoolArray = np.array(known[: len(strings)], dtype=np.bool_)
+    known: dict[int, bool] = cache.setdefault(("reasons", 0), {})
+    used = np.unique(np.concatenate(ids)).tolist()
+    hits = []
+    for key in used:
+        hit = known.get(key)
+        if hit is None:
+            hit = known[key] = has_reason(strings[key])
+        hits.append(hit)
+    result: BoolArray = np.zeros(len(strings), dtype=np.bool_)
+    result[used] = hits
     return result
 
 
@@ -383,7 +390,7 @@ def screen_tables(
 
     rows = len(p["i"])
     n_ind = p["n_indicators"].astype(np.int64)
-    reasons = _reasons(strings, cache)
+    reasons = _reasons(strings, cache, p["reason"], ind["reason"])
     flagged = ~p["representable"] | ~p["has_code"]
     flagged |= segment_sums(_screen_indicators(ind, reasons, strings, cache, rules).astype(np.int64), n_ind) > 0
 

@@ -20,7 +20,7 @@ Beside the weights and scores of :mod:`budgetkit.checks.rules.performance`:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final
 
@@ -29,7 +29,7 @@ from budgetkit.checks.finding import Finding, Part, Words
 from budgetkit.checks.rules.forms import UNKNOWN, segment_sums
 from budgetkit.checks.rules.performance import OPERATORS
 from budgetkit.checks.rules.sums import SumCheck
-from budgetkit.checks.scoring import ProjectScore, ScoringRules, score_indicator
+from budgetkit.checks.scoring import ProjectScore, ScoringRules, agrees_at, apply_formula, explain
 from budgetkit.model.indicator import Operator, PerformanceIndicator
 from budgetkit.model.project import FundLine, FundSource, Layout, Project
 from budgetkit.values.formatting import describe_rate, format_plain
@@ -54,9 +54,11 @@ __all__ = [
     "indicator_findings",
     "is_unfilled",
     "project_findings",
+    "screen_funds",
     "screen_indicators",
     "screen_projects",
     "screen_tables",
+    "screened_findings",
     "selfeval_findings",
 ]
 
@@ -67,6 +69,7 @@ _PHASES: Final = (
     ("executed", "预算执行数", "全年执行数"),
 )
 _PART: Final = Part.PROJECTS
+_UNIT: Final = Decimal(1)
 
 
 def _total_label(project: Project) -> str:
@@ -161,28 +164,30 @@ def funds_add_up(project: Project) -> bool:
     >>> funds_add_up(Project(name="x", kind="特定目标类", funds=grid))
     True
     """
+    lines = project.funds.lines
     total: FundLine | None = None
-    parts: list[FundLine] = []
-    for line in project.funds.lines:
+    for line in lines:
         if line.source is FundSource.TOTAL:
             total = line
-        else:
-            parts.append(line)
-    if total is None or not parts:
+            break
+    if total is None or len(lines) < 2:  # sources are unique: every other line is a part
         return True
-    for phase, _, _ in _PHASES:
-        printed: Money | None = getattr(total, phase)
+    parts = [line for line in lines if line is not total]
+    for printed, amounts in (
+        (total.initial, [line.initial for line in parts]),
+        (total.adjusted, [line.adjusted for line in parts]),
+        (total.executed, [line.executed for line in parts]),
+    ):  # the phases of _PHASES, read directly
         if printed is None:
             continue
         summed, blank = Decimal(0), 0
-        for line in parts:
-            amount: Money | None = getattr(line, phase)
+        for amount in amounts:
             if amount is None:
                 blank += 1
             else:
                 summed = EXACT.add(summed, amount.amount)  # as Money.sum does
         if blank:
-            if blank < len(parts):
+            if blank < len(amounts):
                 return False  # a blank row: the printed rows must not exceed 总额, decided by the rule
             continue
         if summed != printed.amount:
@@ -207,40 +212,49 @@ def _variant(ctx: Context, path: str, project: Project, score: ProjectScore) -> 
 
 def _whole_stated(stated: Decimal | None, whole_places: bool) -> bool:
     """Whether a stated score is printed in whole points and compared at its own precision."""
-    return whole_places and stated is not None and places_of(stated) == 0
+    if not whole_places or stated is None:
+        return False
+    return stated.same_quantum(_UNIT) or places_of(stated) == 0  # "12" (as printed, the usual case) or "1.2E+1"
 
 
 def _indicator(
     ctx: Context, path: str, label: str, ind: PerformanceIndicator, rules: ScoringRules, whole_places: bool
-) -> Iterator[Finding]:
-    stated, qualitative, actual = ind.stated_score, ind.is_qualitative, ind.actual_value  # each read once
-    text_actual = actual is None and ind.actual is not None
-    if not qualitative and text_actual and stated is not None and stated > 0 and ind.target_value is not None:
-        yield ctx.finding(
-            "selfeval.text_actual",
-            f"{path}.actual",
-            stated=ind.actual,
-            expected=f"{ind.operator.value}{ind.target}{ind.unit}",  # the target as printed
-            label=label,
-            indicator=ind.name,
-            score=stated,
-        )
-    if qualitative or actual is None or not _whole_stated(stated, whole_places):
-        return  # scored only where a whole-point note can come of it
-    s = score_indicator(ind, rules)
-    exact = s.exact
-    if exact is None or exact.denominator == 1 or not s.matches:
-        return
-    rule = round_half_up(exact, 2)  # s.rule_rounded(2)
+) -> Finding | None:
+    """The one finding an indicator may give: its text 完成值 scored, or its whole-point score explained."""
+    stated, actual = ind.stated_score, ind.actual_value  # each read once
+    if ind.operator is Operator.QUALITATIVE:
+        return None
+    if actual is None:
+        if ind.actual is not None and stated is not None and stated > 0 and ind.target_value is not None:
+            return ctx.finding(
+                "selfeval.text_actual",
+                f"{path}.actual",
+                stated=ind.actual,
+                expected=f"{ind.operator.value}{ind.target}{ind.unit}",  # the target as printed
+                label=label,
+                indicator=ind.name,
+                score=stated,
+            )
+        return None
+    if not _whole_stated(stated, whole_places):
+        return None  # scored only where a whole-point note can come of it
     assert stated is not None
-    yield ctx.finding(
+    # score_indicator(ind, rules) decides from its exact score alone: its explanation is worded only for a note
+    formula = apply_formula(ind, rules)
+    if formula is None:
+        return None
+    exact = formula.exact
+    if exact is None or exact.denominator == 1 or not agrees_at(exact, stated, ind.weight, 0):
+        return None
+    rule = round_half_up(exact, 2)  # IndicatorScore.rule_rounded(2)
+    return ctx.finding(
         "selfeval.whole_points",
         f"{path}.stated_score",
         stated=stated,
         expected=rule,
         label=label,
         indicator=ind.name,
-        explanation=s.explanation,
+        explanation=explain(ind, formula, rule),
     )
 
 
@@ -282,7 +296,27 @@ def indicator_findings(ctx: Context, i: int, j: int) -> Iterator[Finding]:
         return
     rules: ScoringRules = ctx.scoring_rules
     path = f"projects[{i}].indicators[{j}]"
-    yield from _indicator(ctx, path, project.label, project.indicators[j], rules, rules.score_places is None)
+    finding = _indicator(ctx, path, project.label, project.indicators[j], rules, rules.score_places is None)
+    if finding is not None:
+        yield finding
+
+
+def screened_findings(ctx: Context, i: int, indicators: Iterable[int] = (), *, funds: bool = True) -> list[Finding]:
+    """The findings of project ``i``'s table where screens have flagged none of the table's own rows and, of its
+    indicators, only ``indicators`` (:func:`screen_projects`, :func:`screen_indicators`): its fund sums (unless
+    ``funds`` is false: :func:`screen_funds` found that they add up), then the findings of those indicators, as
+    :func:`project_findings` gives them. One call per table, not one per indicator."""
+    project = ctx.account.projects[i]
+    if not project.evaluated or is_unfilled(project):
+        return []
+    found = list(fund_findings(ctx, i)) if funds else []
+    rules: ScoringRules = ctx.scoring_rules
+    whole_places, label, rows = rules.score_places is None, project.label, project.indicators
+    for j in indicators:
+        finding = _indicator(ctx, f"projects[{i}].indicators[{j}]", label, rows[j], rules, whole_places)
+        if finding is not None:
+            found.append(finding)
+    return found
 
 
 def project_findings(ctx: Context, i: int) -> Iterator[Finding]:
@@ -303,7 +337,9 @@ def project_findings(ctx: Context, i: int) -> Iterator[Finding]:
     yield from _variant(ctx, path, project, execution)
     whole_places = rules.score_places is None
     for j, ind in enumerate(project.indicators):
-        yield from _indicator(ctx, f"{path}.indicators[{j}]", project.label, ind, rules, whole_places)
+        finding = _indicator(ctx, f"{path}.indicators[{j}]", project.label, ind, rules, whole_places)
+        if finding is not None:
+            yield finding
     yield from _execution(ctx, path, project, execution, whole_places)
 
 
@@ -351,6 +387,25 @@ def screen_tables(p: Columns, c: Columns) -> BoolArray:
         segment_sums(screen_indicators(c).astype(np.int64), p["n_indicators"].astype(np.int64)) > 0
     )
     return flagged
+
+
+def screen_funds(p: Columns) -> BoolArray:
+    """Which tables' money blocks may give a ``selfeval.fund_sum`` finding (conservative): the vectorised twin of
+    :func:`funds_add_up`. ``p`` holds one row per table: 总额 per phase (millionths beside printed exponents) and,
+    below it, how many rows there are (``n_parts``, -1 when the columns cannot hold them) and per phase the sum of
+    the printed ones and how many are blank. An unflagged table's printed rows add up to its 总额 exactly in every
+    phase, or there is nothing to check, so :func:`fund_findings` gives nothing for it."""
+    import numpy as np
+
+    n = p["n_parts"]
+    flagged = n < 0
+    for phase, _, _ in _PHASES:
+        printed = (p[f"{phase}_exp"] != UNKNOWN) & (n > 0)
+        blank = p[f"blank_{phase}"]
+        # some rows blank: the printed ones must not exceed 总额, which the rule decides; none blank: Σ = 总额
+        flagged |= printed & np.where(blank > 0, blank < n, p[f"parts_{phase}"] != p[phase])
+    result: BoolArray = flagged
+    return result
 
 
 def screen_projects(p: Columns) -> BoolArray:
