@@ -65,3 +65,24 @@ def test_a_parquet_file_of_an_older_budgetkit_still_reads(tmp_path: Path) -> Non
     table = table.set_column(table.column_names.index("json"), "json", unversioned)
     pq.write_table(table, tmp_path / "part-00000.parquet")
     assert read_parquet(tmp_path).account(0) == seed
+
+
+def test_a_parquet_batch_of_the_earlier_layout_still_reads(tmp_path: Path) -> None:
+    """A batch written before the projects' money-block columns existed (0.2.0's layout change) reads, the
+    columns it lacks derived from its rows' json; a batch that lacks another column is still refused."""
+    import pyarrow.parquet as pq
+
+    from budgetkit.checks.batch import _ADDED_COLUMNS
+    from budgetkit.errors import LoadError
+
+    accounts = _accounts()
+    table = Batch.from_accounts(accounts).to_arrow()
+    earlier = table.drop_columns(sorted(_ADDED_COLUMNS))
+    pq.write_table(earlier, tmp_path / "part-00000.parquet")
+    back = read_parquet(tmp_path / "part-00000.parquet")
+    assert [back.account(k) for k in range(len(back))] == accounts
+    assert back.to_arrow().equals(table)
+    assert check_batch(back) == [check(a) for a in accounts]
+    pq.write_table(earlier.drop_columns(["projects.reason"]), tmp_path / "part-00000.parquet")
+    with pytest.raises(LoadError, match=r"column projects\.reason: is missing"):
+        read_parquet(tmp_path / "part-00000.parquet")
