@@ -328,3 +328,20 @@ def test_the_integer_decision_is_the_interval_decision(form: ClaimForm, zero_is_
         base = term_point(form.den)
         slow = None if not base else term_point(form.num) / (abs(base) if form.abs_base else base) * 100
         assert form.point() == slow, form
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    ends=st.lists(st.integers(-40, 40), min_size=4, max_size=4),
+    opens=st.lists(st.booleans(), min_size=4, max_size=4),
+    scales=st.lists(st.sampled_from((1, 2, 3, 10, 200)), min_size=2, max_size=2),
+)
+def test_overlaps_in_integers_is_interval_overlaps(ends: list[int], opens: list[bool], scales: list[int]) -> None:
+    """overlaps_units answers what Interval.overlaps answers, touching and open ends included."""
+    from budgetkit.checks.rules.forms import overlaps_units
+
+    a_lo, a_hi = sorted(ends[:2])
+    b_lo, b_hi = sorted(ends[2:])
+    truth = Interval(Fraction(a_lo, scales[0]), Fraction(a_hi, scales[0]), opens[0], opens[1])
+    other = Interval(Fraction(b_lo, scales[1]), Fraction(b_hi, scales[1]), opens[2], opens[3])
+    assert overlaps_units(truth, b_lo, b_hi, opens[2], opens[3], scales[1]) == truth.overlaps(other)

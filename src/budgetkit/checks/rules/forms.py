@@ -65,6 +65,7 @@ __all__ = [
     "evaluate",
     "millionths",
     "overlaps_columns",
+    "overlaps_units",
     "published_columns",
     "round_half_up",
     "score_columns",
@@ -211,10 +212,9 @@ def _places(terms: Sequence[Term]) -> int | None:
     places = 0
     for _, value, _ in terms:
         if not isinstance(value, int):
-            exponent = value.as_tuple().exponent
-            if type(exponent) is not int:
+            if not value.is_finite():
                 return None
-            places = max(places, -exponent)
+            places = max(places, places_of(value))
     return places
 
 
@@ -244,18 +244,16 @@ _Ends: TypeAlias = tuple[int, int, bool, bool, int]
 
 def _term_ends(terms: Sequence[Term], zero_is_exact: bool = True) -> _Ends | None:
     """:func:`term_interval` as integers: its ends in units of half the finest printed place (None: NaN or infinity)."""
-    finest = _places(terms)
-    if finest is None:
+    found = _figures(terms)
+    if found is None:
         return None
+    figures, finest = found
     lo = hi = 0
     lo_open = hi_open = False
-    for sign, value, exact in terms:
-        if isinstance(value, int):
-            centre = 2 * value * 10**finest
-            half = 0
-        else:
-            centre = 2 * int(value.scaleb(finest, EXACT))
-            half = 0 if exact or (zero_is_exact and not centre) else 10 ** (finest - places_of(value))
+    for sign, coefficient, places, exact in figures:
+        step = 10 ** (finest - places)
+        centre = 2 * coefficient * step
+        half = 0 if exact or (zero_is_exact and not centre) else step
         low, high, low_open, high_open = centre - half, centre + half, half and centre <= 0, half and centre >= 0
         if sign < 0:
             low, high, low_open, high_open = -high, -low, high_open, low_open
@@ -266,14 +264,42 @@ def _term_ends(terms: Sequence[Term], zero_is_exact: bool = True) -> _Ends | Non
 
 def _term_units(terms: Sequence[Term]) -> tuple[int, int] | None:
     """:func:`term_point` as integers: (Σ sign·value in units of the finest printed place, units per 1)."""
-    finest = _places(terms)
-    if finest is None:
+    found = _figures(terms)
+    if found is None:
         return None
+    figures, finest = found
     total = 0
-    for sign, value, _ in terms:
-        whole = value * 10**finest if isinstance(value, int) else int(value.scaleb(finest, EXACT))
+    for sign, coefficient, places, _ in figures:
+        whole = coefficient * 10 ** (finest - places)
         total += whole if sign > 0 else -whole
     return total, 10**finest
+
+
+def _figures(terms: Sequence[Term]) -> tuple[list[tuple[int, int, int, bool]], int] | None:
+    """Each term as (sign, coefficient, places, exact), its value coefficient / 10^places (a whole count: 0 places,
+    exact), and the most places of any; None when a figure is not a finite number. Read from ``str(value)``, as
+    :func:`millionths` reads a figure, not from ``value.as_tuple()``."""
+    found = []
+    finest = 0
+    for sign, value, exact in terms:
+        if isinstance(value, int):
+            found.append((sign, value, 0, True))
+            continue
+        text = str(value)
+        point = text.find(".")
+        if "E" in text or "e" in text or not value.is_finite():
+            if not value.is_finite():
+                return None
+            places = places_of(value)
+            coefficient = int(value.scaleb(places, EXACT))
+        elif point < 0:
+            places, coefficient = 0, int(text)
+        else:
+            places, coefficient = len(text) - point - 1, int(text[:point] + text[point + 1 :])
+        if places > finest:
+            finest = places
+        found.append((sign, coefficient, places, exact))
+    return found, finest
 
 
 def term_point(terms: Sequence[Term]) -> Fraction:
@@ -361,6 +387,26 @@ def _decide_units(form: ClaimForm, zero_is_exact: bool) -> tuple[Outcome, Interv
     hi_open = all(c[2] for c in corners if c[0] * hi[1] == hi[0] * c[1])
     truth = Interval(Fraction(lo[0], lo[1]), Fraction(hi[0], hi[1]), lo_open, hi_open)
     return _reaches((lo[0], lo[1]), lo_open, (hi[0], hi[1]), hi_open, stated), truth
+
+
+def overlaps_units(truth: Interval, lo: int, hi: int, lo_open: bool, hi_open: bool, scale: int) -> bool:
+    """``truth.overlaps(Interval(lo/scale, hi/scale, lo_open, hi_open))`` in integers (``scale`` > 0), without a Fraction.
+
+    >>> overlaps_units(Interval(Fraction(1), Fraction(2), False, True), 20, 30, False, False, 10)
+    False
+    >>> overlaps_units(Interval(Fraction(1), Fraction(2)), 20, 30, False, False, 10)
+    True
+    """
+    if truth.lo is None or truth.hi is None:
+        return truth.overlaps(Interval(Fraction(lo, scale), Fraction(hi, scale), lo_open, hi_open))
+    found = _reaches(
+        (truth.lo.numerator, truth.lo.denominator),
+        truth.lo_open,
+        (truth.hi.numerator, truth.hi.denominator),
+        truth.hi_open,
+        (lo, hi, lo_open, hi_open, scale),
+    )
+    return found is Outcome.HOLDS
 
 
 def _reaches(lo: _End, lo_open: bool, hi: _End, hi_open: bool, stated: _Ends) -> Outcome:
