@@ -291,3 +291,57 @@ def test_term_sums_are_the_sum_of_each_figures_interval(many: tuple[Term, ...], 
         expected = expected + part if sign > 0 else expected - part
     assert term_interval(many, zero_is_exact) == expected
     assert term_point(many) == sum((sign * Fraction(value) for sign, value, _ in many), Fraction(0))
+
+
+@settings(max_examples=500, deadline=None)
+@given(form=forms(), zero_is_exact=st.booleans())
+@example(  # a zero base: undefined in both
+    form=ClaimForm(FormKind.RATIO, Decimal("0"), ((1, Decimal("5.00"), False),), ((1, Decimal("0.00"), False),)),
+    zero_is_exact=True,
+)
+@example(  # a base that may be 0: unbounded, holds whatever is stated
+    form=ClaimForm(FormKind.RATIO, Decimal("12.5"), ((1, Decimal("5.00"), False),), ((1, Decimal("0.00"), False),)),
+    zero_is_exact=False,
+)
+@example(  # a negative base taken as |previous|, and ends that touch the stated figure's
+    form=ClaimForm(
+        FormKind.RATIO,
+        Decimal("-150.0"),
+        ((1, Decimal("1.0"), False), (-1, Decimal("-2.0"), False)),
+        ((1, Decimal("-2.0"), False),),
+        abs_base=True,
+    ),
+    zero_is_exact=True,
+)
+@example(  # a positive exponent and a whole count among the terms
+    form=ClaimForm(FormKind.LINEAR, Decimal("1E+2"), ((1, Decimal("1E+2"), False), (-1, 3, True))),
+    zero_is_exact=False,
+)
+def test_the_integer_decision_is_the_interval_decision(form: ClaimForm, zero_is_exact: bool) -> None:
+    """decide()'s integer path gives the interval evaluator's verdict and interval, and point() its value."""
+    from budgetkit.checks.rules.forms import _decide_intervals, _decide_units, term_point
+
+    fast = _decide_units(form, zero_is_exact) if form.kind in (FormKind.LINEAR, FormKind.RATIO) else None
+    if fast is not None:
+        assert fast == _decide_intervals(form, zero_is_exact), form
+    if form.kind is FormKind.RATIO:
+        base = term_point(form.den)
+        slow = None if not base else term_point(form.num) / (abs(base) if form.abs_base else base) * 100
+        assert form.point() == slow, form
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    ends=st.lists(st.integers(-40, 40), min_size=4, max_size=4),
+    opens=st.lists(st.booleans(), min_size=4, max_size=4),
+    scales=st.lists(st.sampled_from((1, 2, 3, 10, 200)), min_size=2, max_size=2),
+)
+def test_overlaps_in_integers_is_interval_overlaps(ends: list[int], opens: list[bool], scales: list[int]) -> None:
+    """overlaps_units answers what Interval.overlaps answers, touching and open ends included."""
+    from budgetkit.checks.rules.forms import overlaps_units
+
+    a_lo, a_hi = sorted(ends[:2])
+    b_lo, b_hi = sorted(ends[2:])
+    truth = Interval(Fraction(a_lo, scales[0]), Fraction(a_hi, scales[0]), opens[0], opens[1])
+    other = Interval(Fraction(b_lo, scales[1]), Fraction(b_hi, scales[1]), opens[2], opens[3])
+    assert overlaps_units(truth, b_lo, b_hi, opens[2], opens[3], scales[1]) == truth.overlaps(other)

@@ -1039,6 +1039,16 @@ class _Found:
             else:
                 bucket.extend(found)
 
+    def add_one(self, account: int, rule: int, ordinal: int, finding: Finding) -> None:
+        """:meth:`add` of a single finding, without a list around it."""
+        if rule in self.off or (self.keeps is not None and not self.keeps(finding)):
+            return
+        bucket = self.items.get(account)
+        if bucket is None:
+            self.items[account] = [(rule, ordinal, finding)]
+        else:
+            bucket.append((rule, ordinal, finding))
+
     def result(self, n: int) -> list[list[Finding]]:
         out: list[list[Finding]] = [[] for _ in range(n)]
         for account, bucket in self.items.items():
@@ -1189,36 +1199,37 @@ class _Checker:
         totals, total_exps = total[rows].tolist(), total_exp[rows].tolist()
         money, quick = (c["kind"][rows] == 0).tolist(), decided[rows].tolist()
         is_residue, most_places = residue[rows].tolist(), places[rows].tolist()
+        found, add = self.found, self.found.add
         at = 0
         for n in range(len(rows)):
             here = slice(at, at + length[n])
             at += length[n]
+            if quick[n] and money[n]:  # the common case: one finding, added without a list around it
+                parts = [(lb, _decimal(v, e)) for lb, v, e in zip(labels[here], values[here], exps[here], strict=True)]
+                finding = sum_finding(
+                    code[n],
+                    path[n],
+                    what[n],
+                    what_en[n],
+                    _decimal(totals[n], total_exps[n]),
+                    parts,
+                    part[n],
+                    residue=is_residue[n],
+                    places=most_places[n],
+                )
+                found.add_one(owner[n], rule[n], ordinal[n], finding)
+                continue
             findings: Iterable[Finding]
             if not money[n]:
                 check_ = CountCheck(code[n], path[n], what[n], what_en[n], totals[n], tuple(values[here]), part[n])
                 findings = check_.findings()
-            elif quick[n]:
-                parts = [(lb, _decimal(v, e)) for lb, v, e in zip(labels[here], values[here], exps[here], strict=True)]
-                findings = [
-                    sum_finding(
-                        code[n],
-                        path[n],
-                        what[n],
-                        what_en[n],
-                        _decimal(totals[n], total_exps[n]),
-                        parts,
-                        part[n],
-                        residue=is_residue[n],
-                        places=most_places[n],
-                    )
-                ]
             else:
                 amounts = tuple(
                     (lb, _amount(v, e)) for lb, v, e in zip(labels[here], values[here], exps[here], strict=True)
                 )
                 total_n = _amount(totals[n], total_exps[n])
                 findings = SumCheck(code[n], path[n], what[n], what_en[n], total_n, amounts, part[n]).findings(zero)
-            self.found.add(owner[n], rule[n], ordinal[n], findings)
+            add(owner[n], rule[n], ordinal[n], findings)
 
     def compares(self) -> None:
         table = self.batch._tables["compares"]

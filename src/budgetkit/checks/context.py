@@ -92,10 +92,12 @@ def make_finding(
         part = known.part
     elif part is None:
         raise ValueError(f"finding code {code!r} belongs to its statement's part of the report: pass part=")
-    stated_value, expected_value = typed_value(stated), typed_value(expected)
+    # a Decimal or None is typed already (the common case: no call)
+    stated_value = stated if stated is None or type(stated) is Decimal else typed_value(stated)
+    expected_value = expected if expected is None or type(expected) is Decimal else typed_value(expected)
     if message is None:
-        if template is None:
-            wording = known.template(variant)
+        if template is None:  # the code's own wording; known.template(variant) says why there is none
+            wording = known.messages.get(variant) or known.template(variant)
         elif template in SHARED_TEMPLATES:
             wording = SHARED_TEMPLATES[template]
         else:  # another code's wording, e.g. a residue worded as the error it is not

@@ -60,6 +60,7 @@ __all__ = [
     "show_value",
     "typed_finding",
     "typed_value",
+    "words",
 ]
 
 #: The places an interval's ends are shown with in a finding's text (a Decimal keeps its own places).
@@ -183,7 +184,31 @@ class Finding:
 
 
 _NEW = object.__new__
-_SET = object.__setattr__
+
+
+def _slot_setters(cls: type, names: tuple[str, ...]) -> tuple[Any, ...]:
+    """The setters of a slotted class's fields (its member descriptors' ``__set__``): several times cheaper per field
+    than ``object.__setattr__``, which looks the name up and checks the class first."""
+    return tuple(cls.__dict__[name].__set__ for name in names)
+
+
+_FINDING_SLOTS = _slot_setters(
+    Finding, ("rule", "severity", "path", "message", "message_en", "stated", "expected", "part")
+)
+_WORDS_SLOTS = _slot_setters(Words, ("zh", "en"))
+
+
+def words(zh: str, en: str) -> Words:
+    """``Words(zh, en)``, built as :func:`typed_finding` builds a finding (a message field made per finding).
+
+    >>> words("项目", "projects") == Words("项目", "projects")
+    True
+    """
+    made: Words = _NEW(Words)
+    set_zh, set_en = _WORDS_SLOTS
+    set_zh(made, zh)
+    set_en(made, en)
+    return made
 
 
 def typed_finding(
@@ -205,14 +230,15 @@ def typed_finding(
     True
     """
     finding: Finding = _NEW(Finding)
-    _SET(finding, "rule", rule)
-    _SET(finding, "severity", severity)
-    _SET(finding, "path", path)
-    _SET(finding, "message", message)
-    _SET(finding, "message_en", message_en)
-    _SET(finding, "stated", stated)
-    _SET(finding, "expected", expected)
-    _SET(finding, "part", part)
+    set_rule, set_severity, set_path, set_message, set_message_en, set_stated, set_expected, set_part = _FINDING_SLOTS
+    set_rule(finding, rule)
+    set_severity(finding, severity)
+    set_path(finding, path)
+    set_message(finding, message)
+    set_message_en(finding, message_en)
+    set_stated(finding, stated)
+    set_expected(finding, expected)
+    set_part(finding, part)
     return finding
 
 
@@ -235,6 +261,11 @@ class MessageTemplate:
 
     zh: str
     en: str
+    #: both texts parsed once, at construction (see :func:`_compiled_pair`): what :meth:`fill` reads
+    _parsed: tuple[_Pieces, _Pieces, tuple[tuple[str, int], ...]] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_parsed", _compiled_pair(self.zh, self.en))
 
     @property
     def fields(self) -> frozenset[str]:
@@ -254,27 +285,42 @@ class MessageTemplate:
         >>> MessageTemplate("共{n}项", "{n} items").fill({"n": 3})
         ('共3项', '3 items')
         """
-        zh, en, fields = _compiled_pair(self.zh, self.en)
+        zh, en, fields = self._parsed
+        # one pass, each field shown once for both texts; the common kinds (text, exact numbers, words) without a call
+        shown_zh: list[str] = []
+        shown_en: list[str] = []
         try:
-            given = [values[name] for name, _ in fields]
+            for name, places in fields:
+                value = values[name]
+                kind = type(value)
+                if kind is str:
+                    text: str = value  # type: ignore[assignment]
+                elif kind is Decimal:
+                    text = str(value)  # plain(), its call saved: plain already unless written with an exponent
+                    if "E" in text or "e" in text:
+                        text = plain(value)  # type: ignore[arg-type]
+                elif kind is Words:
+                    shown_zh.append(value.zh)  # type: ignore[attr-defined]
+                    shown_en.append(value.en)  # type: ignore[attr-defined]
+                    continue
+                elif isinstance(value, Words):
+                    shown_zh.append(value.zh)
+                    shown_en.append(value.en)
+                    continue
+                else:  # a fraction or an interval at its places, an int, Money: the same in both texts
+                    text = _show(value, "zh", places)
+                shown_zh.append(text)
+                shown_en.append(text)
         except KeyError:  # raise the KeyError naming the template that lacks the field
             return render(self.zh, values, "zh"), render(self.en, values, "en")
-        # each field shown once for both texts: text and exact numbers in one pass, the rest (words, which differ
-        # by language; fractions and intervals, shown at their places) after it
-        shown: list[str | None] = [
-            value if type(value) is str else plain(value) if type(value) is Decimal else None
-            for value in given
-        ]
-        if None not in shown:
-            return zh.format(*shown), en.format(*shown)
-        shown_en = shown.copy()
-        for k, value in enumerate(given):
-            if shown[k] is None:
-                if isinstance(value, Words):
-                    shown[k], shown_en[k] = value.zh, value.en
-                else:
-                    shown[k] = shown_en[k] = _show(value, "zh", fields[k][1])
-        return zh.format(*shown), en.format(*shown_en)
+        # each text joined from its literal pieces with the fields between them (no format string parsed per call)
+        pieces, order = zh
+        text_zh = pieces.copy()
+        text_zh[1::2] = shown_zh if order is None else [shown_zh[k] for k in order]
+        pieces, order = en
+        text_en = pieces.copy()
+        text_en[1::2] = shown_en if order is None else [shown_en[k] for k in order]
+        return "".join(text_zh), "".join(text_en)  # type: ignore[arg-type]  # every slot is filled
 
 
 def render(template: str, values: Mapping[str, object], language: str = "zh") -> str:
@@ -316,23 +362,39 @@ def _compiled(template: str) -> tuple[str, tuple[tuple[str, int], ...]]:
     return "".join(text), tuple(fields)
 
 
-@functools.lru_cache(maxsize=512)
-def _compiled_pair(zh: str, en: str) -> tuple[str, str, tuple[tuple[str, int], ...]]:
-    """Both texts of a :class:`MessageTemplate` parsed once (see :func:`_compiled`), their fields numbered into
-    one shared list, so that a field both texts show is shown once."""
+#: One text of a template for :meth:`MessageTemplate.fill`: its literal pieces with a slot (None) between each two
+#: for a field, and the fields' numbers in the order the text shows them (None: each field once, in order).
+_Pieces: TypeAlias = tuple[list[str | None], tuple[int, ...] | None]
+
+
+def _compiled_pair(zh: str, en: str) -> tuple[_Pieces, _Pieces, tuple[tuple[str, int], ...]]:
+    """Both texts of a :class:`MessageTemplate` parsed once, their fields numbered into one shared list of
+    (name, places), so that a field both texts show is shown once.
+
+    >>> _compiled_pair("共{n}项{{注}}", "{what}: {n} items")
+    ((['共', None, '项{注}'], (0,)), (['', None, ': ', None, ' items'], (1, 0)), (('n', 2), ('what', 2)))
+    """
     fields: list[tuple[str, int]] = []
-    texts: list[str] = []
+    texts: list[tuple[list[str | None], list[int]]] = []
     for template in (zh, en):
-        text: list[str] = []
+        pieces: list[str | None] = [""]
+        order: list[int] = []
         for literal, name, spec, _ in string.Formatter().parse(template):
-            text.append(literal.replace("{", "{{").replace("}", "}}"))
+            pieces[-1] += literal  # type: ignore[operator]  # the pieces at even places are text
             if name is not None:
                 key = (name, int(spec) if spec else 2)
                 if key not in fields:
                     fields.append(key)
-                text.append(f"{{{fields.index(key)}}}")
-        texts.append("".join(text))
-    return texts[0], texts[1], tuple(fields)
+                order.append(fields.index(key))
+                pieces += [None, ""]
+        texts.append((pieces, order))
+    every = list(range(len(fields)))
+    (zh_pieces, zh_order), (en_pieces, en_order) = texts
+    return (
+        (zh_pieces, None if zh_order == every else tuple(zh_order)),
+        (en_pieces, None if en_order == every else tuple(en_order)),
+        tuple(fields),
+    )
 
 
 def _show(value: object, language: str, places: int) -> str:

@@ -164,9 +164,13 @@ def places_of(value: Decimal) -> int:
     >>> places_of(Decimal("2.00")), places_of(Decimal("0.8")), places_of(Decimal("980"))
     (2, 1, 0)
     """
-    exponent = value.as_tuple().exponent
-    assert isinstance(exponent, int)
-    return max(-exponent, 0)
+    text = str(value)  # read from the text, several times cheaper than value.as_tuple()
+    point = text.find(".")
+    if "E" in text or "e" in text or not value.is_finite():
+        exponent = value.as_tuple().exponent
+        assert isinstance(exponent, int)
+        return max(-exponent, 0)
+    return 0 if point < 0 else len(text) - point - 1
 
 
 def round_half_up(value: Decimal | Fraction | int, places: int) -> Decimal:

@@ -28,6 +28,7 @@ from budgetkit.checks.rules.forms import (
     Term,
     UnknownFormError,
     decide,
+    overlaps_units,
     term_interval,
     term_point,
 )
@@ -246,6 +247,15 @@ class _Judge:
             return Interval(v, v + unit, False, True)
         return Interval(v - unit, v, True, False)
 
+    def truncates_to(self, truth: Interval) -> bool:
+        """Whether ``truth`` meets :meth:`truncation_interval`, in integers (the stated figure is a printed decimal)."""
+        numerator, denominator = self.stated.as_integer_ratio()
+        unit = 10**self.places
+        low = numerator * unit
+        if numerator >= 0:  # [v, v + unit)
+            return overlaps_units(truth, low, low + denominator, False, True, denominator * unit)
+        return overlaps_units(truth, low - denominator, low, True, False, denominator * unit)  # (v − unit, v]
+
     def findings(self, form: ClaimForm) -> Iterator[Finding]:
         """Nothing when the form holds; else the finding its claim's kind calls for."""
         ctx, claim = self.ctx, self.claim
@@ -272,7 +282,7 @@ class _Judge:
         expected: Decimal | Interval = round_half_up(point, self.places) if point is not None else truth
         kind = self.claim.kind
         kind_words, subject = Words(CLAIM_KIND_LABELS[kind.value], kind.value), self.claim.subject
-        if truth.overlaps(self.truncation_interval()) and (self.places > 0 or kind is not ClaimKind.COUNT):
+        if self.truncates_to(truth) and (self.places > 0 or kind is not ClaimKind.COUNT):
             return self.ctx.finding(
                 "rounding.truncated",
                 self.path,

@@ -65,6 +65,7 @@ __all__ = [
     "evaluate",
     "millionths",
     "overlaps_columns",
+    "overlaps_units",
     "published_columns",
     "round_half_up",
     "score_columns",
@@ -171,6 +172,10 @@ class ClaimForm:
         if kind is FormKind.LINEAR or kind is FormKind.EQUALITY:
             return term_point(self.num)
         if kind is FormKind.RATIO:
+            num, den = _term_units(self.num), _term_units(self.den)
+            if num is not None and den is not None:  # one Fraction: 100·Σnum / Σden, multiplied out
+                units = abs(den[0]) if self.abs_base else den[0]
+                return None if not units else Fraction(100 * num[0] * den[1], units * num[1])
             base = term_point(self.den)
             if not base:
                 return None
@@ -207,10 +212,9 @@ def _places(terms: Sequence[Term]) -> int | None:
     places = 0
     for _, value, _ in terms:
         if not isinstance(value, int):
-            exponent = value.as_tuple().exponent
-            if type(exponent) is not int:
+            if not value.is_finite():
                 return None
-            places = max(places, -exponent)
+            places = max(places, places_of(value))
     return places
 
 
@@ -223,41 +227,87 @@ def term_interval(terms: Sequence[Term], zero_is_exact: bool = True) -> Interval
     >>> term_interval([(1, Decimal("2.00"), False), (-1, Decimal("0.99"), False)]).describe(3)
     '(1.000, 1.020)'
     """
-    finest = _places(terms)
-    if finest is None:  # NaN or infinity: the interval arithmetic says what it makes of it
+    ends = _term_ends(terms, zero_is_exact)
+    if ends is None:  # NaN or infinity: the interval arithmetic says what it makes of it
         total = Interval.exact(0)
         for sign, value, exact in terms:
             part = published(value, exact, zero_is_exact)
             total = total + part if sign > 0 else total - part
         return total
+    lo, hi, lo_open, hi_open, scale = ends
+    return Interval(Fraction(lo, scale), Fraction(hi, scale), lo_open, hi_open)
+
+
+#: The ends of an interval in whole units of 1/``scale``: (lo, hi, lo_open, hi_open, scale).
+_Ends: TypeAlias = tuple[int, int, bool, bool, int]
+
+
+def _term_ends(terms: Sequence[Term], zero_is_exact: bool = True) -> _Ends | None:
+    """:func:`term_interval` as integers: its ends in units of half the finest printed place (None: NaN or infinity)."""
+    found = _figures(terms)
+    if found is None:
+        return None
+    figures, finest = found
     lo = hi = 0
     lo_open = hi_open = False
-    for sign, value, exact in terms:
-        if isinstance(value, int):
-            centre = 2 * value * 10**finest
-            half = 0
-        else:
-            centre = 2 * int(value.scaleb(finest, EXACT))
-            half = 0 if exact or (zero_is_exact and not centre) else 10 ** (finest - places_of(value))
+    for sign, coefficient, places, exact in figures:
+        step = 10 ** (finest - places)
+        centre = 2 * coefficient * step
+        half = 0 if exact or (zero_is_exact and not centre) else step
         low, high, low_open, high_open = centre - half, centre + half, half and centre <= 0, half and centre >= 0
         if sign < 0:
             low, high, low_open, high_open = -high, -low, high_open, low_open
         lo, hi = lo + low, hi + high
         lo_open, hi_open = lo_open or bool(low_open), hi_open or bool(high_open)
-    scale = 2 * 10**finest
-    return Interval(Fraction(lo, scale), Fraction(hi, scale), lo_open, hi_open)
+    return lo, hi, lo_open, hi_open, 2 * 10**finest
+
+
+def _term_units(terms: Sequence[Term]) -> tuple[int, int] | None:
+    """:func:`term_point` as integers: (Σ sign·value in units of the finest printed place, units per 1)."""
+    found = _figures(terms)
+    if found is None:
+        return None
+    figures, finest = found
+    total = 0
+    for sign, coefficient, places, _ in figures:
+        whole = coefficient * 10 ** (finest - places)
+        total += whole if sign > 0 else -whole
+    return total, 10**finest
+
+
+def _figures(terms: Sequence[Term]) -> tuple[list[tuple[int, int, int, bool]], int] | None:
+    """Each term as (sign, coefficient, places, exact), its value coefficient / 10^places (a whole count: 0 places,
+    exact), and the most places of any; None when a figure is not a finite number. Read from ``str(value)``, as
+    :func:`millionths` reads a figure, not from ``value.as_tuple()``."""
+    found = []
+    finest = 0
+    for sign, value, exact in terms:
+        if isinstance(value, int):
+            found.append((sign, value, 0, True))
+            continue
+        text = str(value)
+        point = text.find(".")
+        if "E" in text or "e" in text or not value.is_finite():
+            if not value.is_finite():
+                return None
+            places = places_of(value)
+            coefficient = int(value.scaleb(places, EXACT))
+        elif point < 0:
+            places, coefficient = 0, int(text)
+        else:
+            places, coefficient = len(text) - point - 1, int(text[:point] + text[point + 1 :])
+        if places > finest:
+            finest = places
+        found.append((sign, coefficient, places, exact))
+    return found, finest
 
 
 def term_point(terms: Sequence[Term]) -> Fraction:
     """Σ sign·value of the printed figures themselves."""
-    finest = _places(terms)
-    if finest is None:
+    units = _term_units(terms)
+    if units is None:
         return sum((sign * Fraction(value) for sign, value, _ in terms), Fraction(0))
-    total = 0
-    for sign, value, _ in terms:
-        whole = value * 10**finest if isinstance(value, int) else int(value.scaleb(finest, EXACT))
-        total += whole if sign > 0 else -whole
-    return Fraction(total, 10**finest)
+    return Fraction(*units)
 
 
 def evaluate(form: ClaimForm, zero_is_exact: bool = True) -> Outcome:
@@ -273,9 +323,105 @@ def evaluate(form: ClaimForm, zero_is_exact: bool = True) -> Outcome:
 def decide(form: ClaimForm, zero_is_exact: bool = True) -> tuple[Outcome, Interval | None]:
     """The exact verdict on a claim form, with the interval the printed figures allow (LINEAR, RATIO).
 
+    A sum or a rate of finite printed figures is decided in integers (:func:`_decide_units`); every other
+    form, and a figure that is not a finite number, in interval arithmetic. Both give the same verdict and
+    the same interval (``tests/test_forms.py`` compares them on random forms).
+
     >>> decide(ClaimForm(FormKind.LINEAR, Decimal("3.10"), num=((1, Decimal("3.00"), False),)))
     (<Outcome.FAILS: 'fails'>, Interval(lo=Fraction(599, 200), hi=Fraction(601, 200), lo_open=False, hi_open=True))
     """
+    kind = form.kind
+    if kind is FormKind.LINEAR or kind is FormKind.RATIO:
+        decided = _decide_units(form, zero_is_exact)
+        if decided is not None:
+            return decided
+    return _decide_intervals(form, zero_is_exact)
+
+
+#: A bounded end of an interval as an exact ratio of integers (numerator, denominator > 0).
+_End: TypeAlias = tuple[int, int]
+
+
+def _decide_units(form: ClaimForm, zero_is_exact: bool) -> tuple[Outcome, Interval | None] | None:
+    """:func:`decide` of a LINEAR or RATIO form in integers, multiplied out (None: a figure is not a finite number).
+
+    The figures' rounding intervals are added in whole half-units (:func:`_term_ends`); a rate's ends are
+    the four corner quotients compared by cross-multiplication, as :meth:`Interval.__truediv__` picks them;
+    only the interval returned is made of Fractions.
+
+    >>> _decide_units(ClaimForm(FormKind.RATIO, Decimal("50.0"), ((1, Decimal("1.0"), False),),
+    ...     ((1, Decimal("2.0"), False),)), True)[0]
+    <Outcome.HOLDS: 'holds'>
+    """
+    stated = _term_ends(((1, form.stated, False),), zero_is_exact and form.zero_means_none)
+    num = _term_ends(form.num, zero_is_exact)
+    if stated is None or num is None:
+        return None
+    nl, nh, nl_open, nh_open, n_scale = num
+    if form.kind is FormKind.LINEAR:
+        truth = Interval(Fraction(nl, n_scale), Fraction(nh, n_scale), nl_open, nh_open)
+        return _reaches((nl, n_scale), nl_open, (nh, n_scale), nh_open, stated), truth
+    den = _term_ends(form.den, zero_is_exact)
+    if den is None:
+        return None
+    dl, dh, dl_open, dh_open, d_scale = den
+    if dl == 0 and dh == 0:
+        return Outcome.UNDEFINED, None
+    if form.abs_base and dl + dh < 0:  # |previous|: the sign of the printed base (lo + hi has it)
+        dl, dh, dl_open, dh_open = -dh, -dl, dh_open, dl_open
+    if dl <= 0 <= dh:  # the base may be 0: the rate is unbounded and reaches any stated figure
+        return Outcome.HOLDS, Interval(None, None, True, True)
+    sign = 1 if dl > 0 else -1  # x/y as (sign·x)/(sign·y): every denominator positive
+    corners = [
+        (sign * 100 * x * d_scale, sign * y * n_scale, x_open or y_open)
+        for x, x_open in ((nl, nl_open), (nh, nh_open))
+        for y, y_open in ((dl, dl_open), (dh, dh_open))
+    ]
+    lo = hi = corners[0]
+    for corner in corners[1:]:
+        if corner[0] * lo[1] < lo[0] * corner[1]:
+            lo = corner
+        if corner[0] * hi[1] > hi[0] * corner[1]:
+            hi = corner
+    lo_open = all(c[2] for c in corners if c[0] * lo[1] == lo[0] * c[1])
+    hi_open = all(c[2] for c in corners if c[0] * hi[1] == hi[0] * c[1])
+    truth = Interval(Fraction(lo[0], lo[1]), Fraction(hi[0], hi[1]), lo_open, hi_open)
+    return _reaches((lo[0], lo[1]), lo_open, (hi[0], hi[1]), hi_open, stated), truth
+
+
+def overlaps_units(truth: Interval, lo: int, hi: int, lo_open: bool, hi_open: bool, scale: int) -> bool:
+    """``truth.overlaps(Interval(lo/scale, hi/scale, lo_open, hi_open))`` in integers (``scale`` > 0), without a Fraction.
+
+    >>> overlaps_units(Interval(Fraction(1), Fraction(2), False, True), 20, 30, False, False, 10)
+    False
+    >>> overlaps_units(Interval(Fraction(1), Fraction(2)), 20, 30, False, False, 10)
+    True
+    """
+    if truth.lo is None or truth.hi is None:
+        return truth.overlaps(Interval(Fraction(lo, scale), Fraction(hi, scale), lo_open, hi_open))
+    found = _reaches(
+        (truth.lo.numerator, truth.lo.denominator),
+        truth.lo_open,
+        (truth.hi.numerator, truth.hi.denominator),
+        truth.hi_open,
+        (lo, hi, lo_open, hi_open, scale),
+    )
+    return found is Outcome.HOLDS
+
+
+def _reaches(lo: _End, lo_open: bool, hi: _End, hi_open: bool, stated: _Ends) -> Outcome:
+    """Whether the interval from ``lo`` to ``hi`` meets the stated figure's (:meth:`Interval.overlaps`, in integers)."""
+    sl, sh, sl_open, sh_open, scale = stated
+    order = lo[0] * scale - sl * lo[1]  # the higher of the two lower ends
+    low, low_open = (lo, lo_open) if order > 0 else ((sl, scale), sl_open) if order < 0 else (lo, lo_open or sl_open)
+    order = hi[0] * scale - sh * hi[1]  # the lower of the two upper ends
+    high, high_open = (hi, hi_open) if order < 0 else ((sh, scale), sh_open) if order > 0 else (hi, hi_open or sh_open)
+    order = low[0] * high[1] - high[0] * low[1]
+    return Outcome.HOLDS if order < 0 or (order == 0 and not low_open and not high_open) else Outcome.FAILS
+
+
+def _decide_intervals(form: ClaimForm, zero_is_exact: bool = True) -> tuple[Outcome, Interval | None]:
+    """:func:`decide` in :class:`~budgetkit.values.interval.Interval` arithmetic: every kind, every figure."""
     kind = form.kind
     if kind is FormKind.EQUALITY:
         return (Outcome.HOLDS if term_point(form.num) == Fraction(form.stated) else Outcome.FAILS), None

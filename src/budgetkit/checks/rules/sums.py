@@ -14,10 +14,10 @@ from decimal import Decimal
 import attrs
 
 from budgetkit.checks.context import Context, make_finding
-from budgetkit.checks.finding import Finding, Part, Words
+from budgetkit.checks.finding import Finding, Part, Words, words
 from budgetkit.checks.rules.forms import sum_reaches
 from budgetkit.values.money import Money
-from budgetkit.values.numbers import EXACT, places_of, plain
+from budgetkit.values.numbers import EXACT, MAX_PLACES, places_of, plain
 
 __all__ = ["CountCheck", "SumCheck", "count_findings", "sum_finding", "sum_findings"]
 
@@ -109,29 +109,39 @@ def sum_finding(
     """
     printed_sum = Decimal(0)
     shown = []
+    add = EXACT.add
     for _, amount in parts:
-        printed_sum = EXACT.add(printed_sum, amount)  # as Money.sum does
-        shown.append(plain(amount))
-    labels = Words(" + ".join([f"{label} {text}" for (label, _), text in zip(parts, shown, strict=True)]), " + ".join(shown))
-    named = Words(what, what_en)
-    if residue:
-        if places is None:
-            places = max([places_of(a) for _, a in parts] + [places_of(total)])
-        diff = abs(EXACT.subtract(printed_sum, total))
+        printed_sum = add(printed_sum, amount)  # as Money.sum does
+        text = str(amount)  # plain(), its call saved: plain already unless written with an exponent
+        shown.append(plain(amount) if "E" in text or "e" in text else text)
+    labels = words(" + ".join([f"{label} {text}" for (label, _), text in zip(parts, shown, strict=True)]), " + ".join(shown))
+    named = words(what, what_en)
+    if not residue:
         return make_finding(
-            "rounding.residue",
-            path,
-            stated=total,
-            expected=printed_sum,
-            part=part,
-            variant="last_unit" if diff == Decimal(1).scaleb(-places) else "",
-            what=named,
-            labels=labels,
-            difference=diff,
+            code, path, stated=total, expected=printed_sum, part=part, template="sum", what=named, labels=labels
         )
+    if places is None:
+        places = max([places_of(a) for _, a in parts] + [places_of(total)])
+    difference = abs(EXACT.subtract(printed_sum, total))
     return make_finding(
-        code, path, stated=total, expected=printed_sum, part=part, template="sum", what=named, labels=labels
+        "rounding.residue",
+        path,
+        stated=total,
+        expected=printed_sum,
+        part=part,
+        variant="last_unit" if difference == (_LAST_UNIT[places] if places <= MAX_PLACES else _unit(places)) else "",
+        what=named,
+        labels=labels,
+        difference=difference,
     )
+
+
+def _unit(places: int) -> Decimal:
+    return Decimal(1).scaleb(-places)
+
+
+#: One unit of the last printed place, by places: a residue of exactly one is worded as such.
+_LAST_UNIT = tuple(_unit(places) for places in range(MAX_PLACES + 1))
 
 
 def count_findings(
