@@ -143,6 +143,28 @@ def test_a_cell_that_is_not_a_number_is_reported_with_its_place() -> None:
     assert result.tables.cell("general_budget_expenditure", "208", "basic").is_blank
 
 
+@pytest.mark.parametrize("dash", ["-", "—", "——", "－", "/"])
+def test_a_dash_printed_for_nothing_is_a_blank(dash: str) -> None:
+    """A cell printing a dash (or a slash) for nothing reads as a printed blank, with no issue."""
+    def row(r: int, *texts: str | None) -> tuple[Printed, ...]:
+        return tuple(Printed(t, None if t is None else Box(4, 10.0 * c, 10.0 * r, 10.0 * c + 9, 10.0 * r + 9))
+                     for c, t in enumerate(texts))
+
+    raw = RawTable(
+        rows=(
+            row(0, "项目", None, "合计", "基本支出", "项目支出"),
+            row(1, "功能分类科目编码", "科目名称", None, None, None),
+            row(2, "208", "社会保障和就业支出", "754.75", "754.75", dash),
+        ),
+        pages=(4,),
+        title="一般公共预算财政拨款支出决算表",
+        heading=(Line("一般公共预算财政拨款支出决算表", Box(4, 0.0, -20.0, 50.0, -10.0)),),
+    )
+    result = read_tables([raw], table_set("national-2024"))
+    assert result.issues == ()
+    assert result.tables.cell("general_budget_expenditure", "208", "project").is_blank
+
+
 def test_a_table_of_no_known_title_is_listed_as_unknown() -> None:
     """A printed table that matches no template is named in ``unknown``, never dropped silently."""
     box = Box(2, 1.0, 2.0, 3.0, 4.0)

@@ -137,6 +137,8 @@ def read_tables(tables: Iterable[RawTable], table_set: TableSet) -> TableImport:
     return TableImport(Tables(set=table_set.name, tables=tuple(out)), places, tuple(issues), tuple(unknown))
 
 
+#: What tables print in a cell for "nothing" instead of leaving it empty: dashes of every width, a slash.
+_BLANK_MARKS: Final = frozenset({"-", "--", "－", "‐", "–", "—", "——", "―", "/", "／"})
 #: The money units a table may print other than 万元, and the power of ten that takes their amounts to 万元.
 _TO_WAN: Final = {"元": -4, "千元": -1, "百万元": 2, "亿元": 4}
 
@@ -285,6 +287,8 @@ class _TableReader:
                     ImportIssue(where, table_row, f"no cell of its own in column {key} of {self.template.title} (merged or not ruled); read as blank")
                 )
             text = (cell.text or "").replace(" ", "")
+            if text in _BLANK_MARKS:  # a dash printed for nothing is a printed blank, as an empty cell is
+                text = ""
             if text and not _is_number(text):
                 if text not in self.header_words:
                     self.issues.append(ImportIssue(cell.box, text, f"not a number in column {key} of {self.template.title}"))
