@@ -194,3 +194,16 @@ def test_a_text_taken_from_a_pdf_joins_its_wrapped_lines(tmp_path: Path) -> None
     # misnames (住房保障支出（款）, 22102 being 住房改革支出), and the text prints no 表五
     assert sum(missed.values()) <= 4, missed
     assert len(from_text.report.not_understood) <= 10  # 94 when every line was a paragraph
+
+
+def test_numbers_typed_in_full_width_read_as_numbers(tmp_path: Path) -> None:
+    """１０５４．９０万元 (a Chinese input method's full-width digits) is 1054.90, not 90; ６．６８％ is a rate."""
+    (tmp_path / "r.txt").write_text(
+        "示例局2024年度部门决算\n第三部分 情况说明\n一、收入支出决算总体情况说明\n"
+        "2024年度收入总计１０５４．９０万元，与2023年度相比，增加６６．０２万元，增长６．６８％。\n",
+        encoding="utf-8",
+    )
+    imported = read_text(tmp_path / "r.txt")
+    assert str(imported.account.income.total.current) == "1,054.90万元"
+    assert [(c.kind.value, str(c.stated)) for c in imported.account.claims] == [("change", "66.02"), ("growth", "6.68")]
+    assert imported.report.not_understood == ()

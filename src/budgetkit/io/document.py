@@ -38,7 +38,7 @@ import attrs
 from budgetkit._files import problem, read_head
 from budgetkit.errors import LoadError, LoadIssue, MissingExtraError
 
-__all__ = ["Box", "Cell", "Document", "Line", "NumberToken", "Paragraph", "RawTable", "national_layout", "read_pdf", "text_paragraphs"]
+__all__ = ["Box", "Cell", "Document", "Line", "NumberToken", "Paragraph", "RawTable", "half_width_numbers", "national_layout", "read_pdf", "text_paragraphs"]
 
 #: Most pages a document may have: a 决算 runs to a few dozen, a whole department's volume to a few hundred.
 MAX_PAGES = 2000
@@ -365,6 +365,27 @@ def _open_problem(exc: Exception) -> str:
     if "Password" in name or "Encrypt" in name or "password" in str(exc).lower():
         return "the PDF is encrypted (password-protected); save an unprotected copy first"
     return f"a damaged or unsupported PDF ({name})"
+
+
+_FULL_WIDTH = re.compile("[０-９％．]")
+_FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_FULL_POINT = re.compile(r"(?<=\d)．(?=\d)")
+_FULL_PERCENT = re.compile(r"(?<=\d)％")
+
+
+def half_width_numbers(text: str) -> str:
+    """``text`` with numbers typed in full-width forms (a Chinese input method's １０５４．９０％) in ASCII.
+
+    Character for character, so every place in the text stays where it was; a full-width point or percent
+    sign changes only next to a digit (a sentence's own punctuation is left alone). The document keeps its
+    text as printed: the narrative grammar and the table importer read numbers through this.
+
+    >>> half_width_numbers("本年收入合计１０５４．９０万元，增长６．６８％。")
+    '本年收入合计1054.90万元，增长6.68%。'
+    """
+    if _FULL_WIDTH.search(text) is None:
+        return text
+    return _FULL_PERCENT.sub("%", _FULL_POINT.sub(".", text.translate(_FULL_DIGITS)))
 
 
 def _clean(text: str | None) -> str | None:

@@ -46,7 +46,7 @@ from typing import Final, TypedDict
 import attrs
 
 from budgetkit.errors import BudgetkitError
-from budgetkit.io.document import Box, Document, Line, Paragraph
+from budgetkit.io.document import Box, Document, Line, Paragraph, half_width_numbers
 from budgetkit.model.tables import Cell, Place, Table, Tables
 from budgetkit.reference.classification import ClassificationTable, Level, functional_table
 from budgetkit.values import validators as v
@@ -914,7 +914,7 @@ def _parse(
         found, covered = _ParagraphReader(index, text, section + subsection, table).read()
         statements.extend(found)
         blanks += sum(1 for s in found for f in _figures(s) if not f.known)
-        for match in _NUMBER.finditer(text):
+        for match in _NUMBER.finditer(half_width_numbers(text)):  # the numbers the reader read, at their places
             seen += 1
             kind = covered.get(match.start())
             if kind == "stated":
@@ -966,7 +966,7 @@ class _ParagraphReader:
 
     def __init__(self, index: int, text: str, section: str, classification: ClassificationTable) -> None:
         self.index = index
-        self.text = text
+        self.text = half_width_numbers(text)  # １０５４．９０ is 1054.90; every place stays where it was
         self.section = section
         self.classification = classification
         self.statements: list[Statement] = []

@@ -28,7 +28,7 @@ from typing import Final
 
 import attrs
 
-from budgetkit.io.document import Box, Cell, RawTable
+from budgetkit.io.document import Box, Cell, RawTable, half_width_numbers
 from budgetkit.model.tables import Cell as TableCell
 from budgetkit.model.tables import (
     Place,
@@ -286,7 +286,7 @@ class _TableReader:
                 self.issues.append(
                     ImportIssue(where, table_row, f"no cell of its own in column {key} of {self.template.title} (merged or not ruled); read as blank")
                 )
-            text = (cell.text or "").replace(" ", "")
+            text = half_width_numbers((cell.text or "").replace(" ", ""))
             if text in _BLANK_MARKS:  # a dash printed for nothing is a printed blank, as an empty cell is
                 text = ""
             if text and not _is_number(text):
