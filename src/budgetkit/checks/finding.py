@@ -311,8 +311,8 @@ class MessageTemplate:
                     text = _show(value, "zh", places)
                 shown_zh.append(text)
                 shown_en.append(text)
-        except KeyError:  # raise the KeyError naming the template that lacks the field
-            return render(self.zh, values, "zh"), render(self.en, values, "en")
+        except KeyError:
+            raise KeyError(f"message field {name!r} is not given (template {self.zh!r} / {self.en!r})") from None
         # each text joined from its literal pieces with the fields between them (no format string parsed per call)
         pieces, order = zh
         text_zh = pieces.copy()
@@ -329,37 +329,14 @@ def render(template: str, values: Mapping[str, object], language: str = "zh") ->
     >>> render("{what}{n}项", {"what": Words("项目", "projects"), "n": 3}, "en")
     'projects3项'
     """
-    text, fields = _compiled(template)
-    shown: list[str] = []
-    for name, places in fields:
-        try:
-            value = values[name]
-        except KeyError:
-            raise KeyError(f"message field {name!r} is not given (template {template!r})") from None
-        kind = type(value)  # the common fields, text, exact numbers and words, without a call
-        if kind is str:
-            shown.append(value)  # type: ignore[arg-type]
-        elif kind is Decimal:
-            shown.append(plain(value))  # type: ignore[arg-type]
-        elif kind is Words:
-            shown.append(value.zh if language == "zh" else value.en)  # type: ignore[attr-defined]
-        else:
-            shown.append(_show(value, language, places))
-    return text.format(*shown)
+    zh, en = _template(template).fill(values)
+    return zh if language == "zh" else en
 
 
 @functools.lru_cache(maxsize=512)
-def _compiled(template: str) -> tuple[str, tuple[tuple[str, int], ...]]:
-    """A template parsed once: its text with numbered fields (``{0}``, ``{1}``, …, literal braces doubled)
-    for :meth:`str.format`, and each field's name and places (``{name:4}``: 4; 2 by default)."""
-    text: list[str] = []
-    fields: list[tuple[str, int]] = []
-    for literal, name, spec, _ in string.Formatter().parse(template):
-        text.append(literal.replace("{", "{{").replace("}", "}}"))
-        if name is not None:
-            text.append(f"{{{len(fields)}}}")
-            fields.append((name, int(spec) if spec else 2))
-    return "".join(text), tuple(fields)
+def _template(text: str) -> MessageTemplate:
+    """One text as both languages of a template, parsed once (what :func:`render` fills)."""
+    return MessageTemplate(text, text)
 
 
 #: One text of a template for :meth:`MessageTemplate.fill`: its literal pieces with a slot (None) between each two
