@@ -17,7 +17,7 @@ from budgetkit.checks.context import Context, make_finding
 from budgetkit.checks.finding import Finding, Part, Words, words
 from budgetkit.checks.rules.forms import sum_reaches
 from budgetkit.values.money import Money
-from budgetkit.values.numbers import EXACT, MAX_PLACES, places_of, plain
+from budgetkit.values.numbers import EXACT, places_of, plain
 
 __all__ = ["CountCheck", "SumCheck", "count_findings", "sum_finding", "sum_findings"]
 
@@ -112,8 +112,7 @@ def sum_finding(
     add = EXACT.add
     for _, amount in parts:
         printed_sum = add(printed_sum, amount)  # as Money.sum does
-        text = str(amount)  # plain(), its call saved: plain already unless written with an exponent
-        shown.append(plain(amount) if "E" in text or "e" in text else text)
+        shown.append(plain(amount))
     labels = words(" + ".join([f"{label} {text}" for (label, _), text in zip(parts, shown, strict=True)]), " + ".join(shown))
     named = words(what, what_en)
     if not residue:
@@ -129,19 +128,11 @@ def sum_finding(
         stated=total,
         expected=printed_sum,
         part=part,
-        variant="last_unit" if difference == (_LAST_UNIT[places] if places <= MAX_PLACES else _unit(places)) else "",
+        variant="last_unit" if difference == Decimal(1).scaleb(-places) else "",
         what=named,
         labels=labels,
         difference=difference,
     )
-
-
-def _unit(places: int) -> Decimal:
-    return Decimal(1).scaleb(-places)
-
-
-#: One unit of the last printed place, by places: a residue of exactly one is worded as such.
-_LAST_UNIT = tuple(_unit(places) for places in range(MAX_PLACES + 1))
 
 
 def count_findings(
