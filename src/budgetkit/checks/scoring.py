@@ -47,7 +47,7 @@ from budgetkit.errors import BudgetkitError, LoadError, LoadIssue, ModelError
 from budgetkit.model.indicator import Operator, PerformanceIndicator
 from budgetkit.model.project import Project
 from budgetkit.values import validators as v
-from budgetkit.values.numbers import EXACT, places_of, round_half_up, to_decimal
+from budgetkit.values.numbers import EXACT, half_up_units, places_of, round_half_up, to_decimal
 from budgetkit.values.ratio import Ratio
 
 __all__ = [
@@ -123,12 +123,8 @@ def _as_decimal(value: Fraction) -> Decimal:
 def _rounds_to(value: Fraction, places: int, stated: Decimal) -> bool:
     """Whether ``value`` rounded half-up to ``places`` equals ``stated``: ``_round(value, places) == stated`` in
     integers (units / 10^places against sn / sd), without building the rounded Decimal."""
-    n, d = value.numerator, value.denominator
-    units, remainder = divmod(abs(n) * 10**places, d)
-    if 2 * remainder >= d:
-        units += 1
     sn, sd = stated.as_integer_ratio()
-    return bool((-units if n < 0 else units) * sd == sn * 10**places)
+    return bool(half_up_units(value.numerator, value.denominator, places) * sd == sn * 10**places)
 
 
 def _plain(value: Decimal) -> str:

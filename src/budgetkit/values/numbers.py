@@ -32,6 +32,7 @@ __all__ = [
     "MAX_PLACES",
     "MAX_STRING_LENGTH",
     "Number",
+    "half_up_units",
     "places_of",
     "plain",
     "round_half_up",
@@ -211,13 +212,25 @@ def round_quotient(numerator: Decimal | int, denominator: Decimal | int, places:
     return _round_ratio(n, m, places)
 
 
-def _round_ratio(n: int, m: int, places: int) -> Decimal:
-    """``n / m`` (``m`` > 0) rounded half-up, away from zero, to exactly ``places`` decimals."""
+def half_up_units(n: int, m: int, places: int) -> int:
+    """``n / m`` (``m`` > 0) rounded half-up, away from zero, to ``places`` decimals, in units of 10^-places.
+
+    >>> half_up_units(1549, 135, 0), half_up_units(-5, 2, 0), half_up_units(1, 3, 2)
+    (11, -3, 33)
+    """
+    units: int
+    remainder: int
     units, remainder = divmod(abs(n) * 10**places, m)
     if 2 * remainder >= m:
         units += 1
+    return -units if n < 0 else units
+
+
+def _round_ratio(n: int, m: int, places: int) -> Decimal:
+    """``n / m`` (``m`` > 0) rounded half-up, away from zero, to exactly ``places`` decimals."""
+    units = half_up_units(n, m, places)
     # Decimal reads a string exactly whatever the context's precision (and faster than a digit tuple)
-    return Decimal(f"{'-' if n < 0 and units else ''}{units}E-{places}")
+    return Decimal(f"{units}E-{places}")
 
 
 _ROUNDING = decimal.Context(prec=120, rounding=ROUND_HALF_UP, traps=[decimal.InvalidOperation])
