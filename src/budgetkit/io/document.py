@@ -38,7 +38,7 @@ import attrs
 from budgetkit._files import problem, read_head
 from budgetkit.errors import LoadError, LoadIssue, MissingExtraError
 
-__all__ = ["Box", "Cell", "Document", "Line", "NumberToken", "Paragraph", "RawTable", "half_width_numbers", "national_layout", "read_pdf", "text_paragraphs"]
+__all__ = ["Box", "Cell", "Document", "Line", "NumberToken", "Paragraph", "RawTable", "half_width_numbers", "national_layout", "read_pdf", "table_title", "text_paragraphs", "unit_of"]
 
 #: Most pages a document may have: a 决算 runs to a few dozen, a whole department's volume to a few hundred.
 MAX_PAGES = 2000
@@ -49,8 +49,12 @@ MAX_CHARS = 2_000_000
 #: optional percent sign; not preceded by a Latin letter, digit or point (Chinese characters may touch it:
 #: 总计9859.38万元). A classification code like 2080501 is a number too.
 _NUMBER = re.compile(r"(?<![0-9A-Za-z.])[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
-_UNIT_LINE = re.compile(r"^\s*(?:金额)?单位[:：]\s*(\S+)\s*$")
-_NOTE_LINE = re.compile(r"^\s*(?:注|说明)[:：]")
+_UNIT_LINE = re.compile(r"^\s*(?:金额)?单位\s*[:：]\s*(\S+)\s*$")
+#: A money unit printed at the end of a longer line (部门：示例局　　金额单位：万元), never the 编制单位 or 填报单位 itself.
+_MONEY_UNIT = re.compile(r"(?<!编制)(?<!填报)(?:金额)?单位\s*[:：]\s*(百万元|千元|万元|亿元|元)(?![\u4e00-\u9fff])")
+_NOTE_LINE = re.compile(r"^\s*(?:注|说明)\s*[:：]")
+#: A line that only numbers a table (公开01表, 表1, （表一）, 附表3): printed beside its title, never the title.
+_TABLE_NUMBER_LINE = re.compile(r"^\s*[（(]?\s*(?:公开\s*\d+\s*表|附?表\s*[0-9一二三四五六七八九十]+)\s*[）)]?\s*$")
 _SPACES = re.compile(r"\s+")
 #: A line that starts a heading or a numbered point: 第三部分 (第3部分), 一、, （一）, 1、 or 1. — a new
 #: paragraph, except a point in digits that follows a line ending mid-sentence (see :func:`_opens`).
@@ -497,8 +501,8 @@ class _Reader:
                 box = None if cell_box is None else _box(number, cell_box)
                 cells.append(Cell(_clean(text), box))
             rows.append(tuple(cells))
-        unit = next((m.group(1) for line in above if (m := _UNIT_LINE.match(line.text))), None)
-        titles = [line.text for line in above if not _UNIT_LINE.match(line.text)]
+        unit = next((found for line in above if (found := unit_of(line.text))), None)
+        title = table_title([line.text for line in above])
         pending = self.pending
         width = max((len(r) for r in rows), default=0)
         if (
@@ -514,7 +518,7 @@ class _Reader:
             return
         self._close_paragraph()
         self._close_table()
-        self.pending = _Pending(rows, [number], titles[-1] if titles else None, unit, list(above), [])
+        self.pending = _Pending(rows, [number], title, unit, list(above), [])
 
     def _close_table(self) -> None:
         if self.pending is not None:
@@ -534,6 +538,29 @@ class _Reader:
         return Document(self.source, pages, tuple(self.paragraphs), tuple(self.tables), tuple(self.image_pages))
 
 
+def unit_of(text: str) -> str | None:
+    """The unit a line printed above a table gives: the whole line (单位：万元, 单位：个), or the money unit a longer
+    line prints (部门：示例局　　金额单位：元, as the central template does); None for any other line.
+
+    >>> unit_of("单位：万元"), unit_of("部门：示例局　　　金额单位：元"), unit_of("编制单位：示例局"), unit_of("收入决算表")
+    ('万元', '元', None, None)
+    """
+    m = _UNIT_LINE.match(text) or _MONEY_UNIT.search(text)
+    return None if m is None else m.group(1)
+
+
+def table_title(heading: Sequence[str]) -> str | None:
+    """The title among the lines printed above a table: the last that is not its unit, a note or its number alone.
+
+    >>> table_title(["收入支出决算总表", "公开01表", "部门：示例局　　金额单位：万元"])
+    '收入支出决算总表'
+    """
+    return next(
+        (text for text in reversed(heading) if not (unit_of(text) or _NOTE_LINE.match(text) or _TABLE_NUMBER_LINE.match(text))),
+        None,
+    )
+
+
 def _inside(box: Box, bbox: Sequence[float]) -> bool:
     x0, top, x1, bottom = bbox
     middle = (box.top + box.bottom) / 2
@@ -542,7 +569,7 @@ def _inside(box: Box, bbox: Sequence[float]) -> bool:
 
 def _heading(line: Line, width: float) -> bool:
     """Whether a line above a table belongs to it: its unit line, or a centred title narrower than running text."""
-    if _UNIT_LINE.match(line.text):
+    if unit_of(line.text):
         return True
     centre = (line.box.x0 + line.box.x1) / 2
     return abs(centre - width / 2) < 40 and line.box.x1 - line.box.x0 < 0.6 * width

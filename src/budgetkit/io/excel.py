@@ -45,7 +45,7 @@ from typing import Any, Final
 import attrs
 
 from budgetkit.errors import LoadError, LoadIssue, MissingExtraError
-from budgetkit.io.document import Box, Cell, Document, Line, Paragraph, RawTable
+from budgetkit.io.document import Box, Cell, Document, Line, Paragraph, RawTable, unit_of
 from budgetkit.io.pdf import Imported, from_document
 from budgetkit.model.account import UnitType
 
@@ -54,7 +54,6 @@ __all__ = ["SheetBox", "read_excel", "read_workbook"]
 #: Most cells a workbook may have (a 决算's nine tables hold a few thousand).
 MAX_CELLS: Final = 2_000_000
 
-_UNIT: Final = re.compile(r"(?<!编制)(?<!填报)(?:金额)?单位[:：]\s*(?P<unit>万元|千元|元|亿元)")
 _MAKER: Final = re.compile(r"(?:编制单位|填报单位|单位名称|部门名称|部门|单位)[:：]\s*(?P<name>[^\s:：]+?)(?=\s|$|单位[:：]|金额)")
 _YEAR: Final = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?")
 _NOTE: Final = re.compile(r"^\s*(?:注|说明|备注)\s*\d*\s*[:：]|本表无数据|无数据")
@@ -347,8 +346,8 @@ def _tables(sheet: _Sheet) -> Iterator[RawTable]:
             return None
         width = max(_reach(row) for row in body)
         rows = tuple(tuple(row[:width]) for row in body)
-        titles = [h.text for h in heading if not _UNIT.search(h.text) and not _HEADING_WORDS.match(h.text)]
-        unit = next((m.group("unit") for h in heading if (m := _UNIT.search(h.text))), None)
+        titles = [h.text for h in heading if not unit_of(h.text) and not _HEADING_WORDS.match(h.text)]
+        unit = next((found for h in heading if (found := unit_of(h.text))), None)
         return RawTable(
             rows=rows,
             pages=(sheet.number,),
@@ -369,7 +368,7 @@ def _tables(sheet: _Sheet) -> Iterator[RawTable]:
         reach = max((_reach(r) for r in body[:8]), default=0)  # the header's width
         spans = first.box is not None and first.box.x1 - first.box.x0 > max(2, reach / 2)
         alone = len(texts) == 1 and not _NUMBER.match(texts[0].replace(" ", ""))
-        words = all(_HEADING_WORDS.match(t) or _UNIT.search(t) for t in texts)
+        words = all(_HEADING_WORDS.match(t) or unit_of(t) for t in texts)
         if not body:
             if alone or words:
                 heading.append(line(row))

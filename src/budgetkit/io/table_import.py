@@ -28,6 +28,7 @@ from typing import Final
 
 import attrs
 
+from budgetkit.errors import ModelError
 from budgetkit.io.document import Box, Cell, RawTable, half_width_numbers
 from budgetkit.model.tables import Cell as TableCell
 from budgetkit.model.tables import (
@@ -52,6 +53,13 @@ _PUNCTUATION = re.compile(r"[\s“”\"'‘’「」（）()：:、，,]")
 #: A table's number printed after its title: （公开01表）, 表1, （表一）, 附表3.
 _TABLE_TAG = re.compile(r"[（(]?\s*(?:公开\s*\d+\s*表|附?表\s*[0-9一二三四五六七八九十]+)\s*[）)]?\s*$")
 _TOTALS = ("合计", "总计")
+#: The column that numbers a table's rows (行次) and the row that numbers its columns (栏次), as the central template
+#: prints them: never data.
+_ROW_NUMBERS: Final = "行次"
+_COLUMN_NUMBERS: Final = "栏次"
+#: Headers printed for a template's column under another name (the central template's 金额 for 决算数, 小计 for
+#: 合计 under 本年支出): printed name → the template's name.
+_SAME_HEADERS: Final = {"金额": "决算数", "决算金额": "决算数", "本年决算数": "决算数", "小计": "合计"}
 
 
 @attrs.frozen
@@ -131,7 +139,12 @@ def read_tables(tables: Iterable[RawTable], table_set: TableSet) -> TableImport:
             issues.append(ImportIssue(_first_box(raw), raw.title or "", f"{template.title} is printed twice; the first is kept"))
             continue
         reader = _TableReader(raw, template)
-        out.append(reader.table())
+        try:
+            out.append(reader.table())
+        except ModelError as exc:  # what was read does not make a table of the template: say so, keep the others
+            issues.extend(reader.issues)
+            issues.append(ImportIssue(_first_box(raw), raw.title or template.title, f"{template.title} not imported: {exc}"))
+            continue
         places.update(reader.places)
         issues.extend(reader.issues)
     return TableImport(Tables(set=table_set.name, tables=tuple(out)), places, tuple(issues), tuple(unknown))
@@ -146,6 +159,20 @@ _TO_WAN: Final = {"元": -4, "千元": -1, "百万元": 2, "亿元": 4}
 def _scaled(cell: TableCell, shift: int) -> TableCell:
     """A printed amount in 万元: its digits moved by ``shift`` places (a blank stays blank)."""
     return cell if cell.amount is None else TableCell(cell.amount.scaleb(shift))
+
+
+def _joined_code(pieces: Sequence[str]) -> str:
+    """A classification code printed in one column, or across 类 | 款 | 项 columns (``208`` ``05`` ``01``, or
+    each column the whole code so far): the code the row prints.
+
+    >>> _joined_code(["208", "05", "01"]), _joined_code(["208", "", ""]), _joined_code(["208", "20805", ""]), _joined_code(["合计"])
+    ('2080501', '208', '20805', '合计')
+    """
+    code = ""
+    for piece in pieces:
+        if piece:
+            code = piece if piece.startswith(code) else code + piece
+    return code
 
 
 def _first_box(raw: RawTable) -> Box | None:
@@ -169,8 +196,11 @@ class _TableReader:
 
     # -- the header ---------------------------------------------------------------------------------------
     def split(self) -> tuple[list[tuple[Cell, ...]], list[tuple[Cell, ...]]]:
-        """Header rows and body rows: the body starts at the first row that prints a number or a code."""
-        rows = list(self.raw.rows)
+        """Header rows and body rows: the body starts at the first row that prints a number or a code.
+
+        A row that numbers the columns (栏次 1 2 3 …) is neither: it is left out.
+        """
+        rows = [row for row in self.raw.rows if not any(_norm(cell.text) == _COLUMN_NUMBERS for cell in row)]
         for i, row in enumerate(rows):
             first = row[0].text or ""
             if _CODE.match(first) or any(_is_number(cell.text) for cell in row):
@@ -264,15 +294,20 @@ class _TableReader:
         )
 
     def column_key(self, path: Sequence[str], side: Side | None) -> str | None:
-        """The template column a header path names (the whole path, or its last part)."""
+        """The template column a header path names (the whole path, or its last part; a last part printed under
+        another name, 金额 for 决算数, read as the template's name)."""
         names = {_norm(c.name): c.key for c in self.template.columns_of(side)}
-        joined = _norm("".join(path))
-        for candidate in (joined, _norm(path[-1]) if path else ""):
-            if candidate in names:
-                return names[candidate]
-        for name, key in names.items():  # a header that prints more than the name (单位：万元 folded in)
-            if name and joined.endswith(name):
-                return key
+        paths = [path]
+        if path and (same := _SAME_HEADERS.get(_norm(path[-1]))) is not None:
+            paths.append((*path[:-1], same))
+        for printed in paths:
+            joined = _norm("".join(printed))
+            for candidate in (joined, _norm(printed[-1]) if printed else ""):
+                if candidate in names:
+                    return names[candidate]
+            for name, key in names.items():  # a header that prints more than the name (单位：万元 folded in)
+                if name and joined.endswith(name):
+                    return key
         return None
 
     def cells(self, row: tuple[Cell, ...], positions: Sequence[int], table_row: str, keys: Sequence[str]) -> list[str]:
@@ -303,17 +338,18 @@ class _TableReader:
         groups = self.halves(paths)
         rows: list[Row] = []
         columns: tuple[str, ...] = ()
-        for name_at, amount_at in groups:
+        for code_at, name_at, amount_at in groups:
             keys = [self.column_key(paths[p], None) for p in amount_at]
             mapped = [(p, k) for p, k in zip(amount_at, keys, strict=True) if k is not None]
             for p, k in zip(amount_at, keys, strict=True):
-                if k is None:
+                if k is None and not (paths[p] and _norm(paths[p][-1]) == _ROW_NUMBERS):
                     self.issues.append(ImportIssue(None, "/".join(paths[p]), f"a column {self.template.title} does not have"))
             if not columns:
                 columns = tuple(k for _, k in mapped)
             for row in body:
-                code_cell = row[name_at - 1] if name_at else row[0]
-                code = (code_cell.text or "").replace(" ", "")
+                printed = [row[p] for p in code_at if p < len(row)]
+                code_cell = next((cell for cell in printed if cell.text), printed[0] if printed else row[0])
+                code = _joined_code([(cell.text or "").replace(" ", "") for cell in printed])
                 name = row[name_at].text if name_at < len(row) else None
                 if not code and not name:
                     continue
@@ -327,15 +363,17 @@ class _TableReader:
             rows.sort(key=lambda row: row.code is None)
         return columns, rows
 
-    def halves(self, paths: list[tuple[str, ...]]) -> list[tuple[int, list[int]]]:
-        """(name column, amount columns) of each half: one half, or two when the code/name columns repeat (表六)."""
+    def halves(self, paths: list[tuple[str, ...]]) -> list[tuple[range, int, list[int]]]:
+        """(code columns, name column, amount columns) of each half: one half, or two when the code/name columns
+        repeat (表六). The code is one column before the name, or several (类 | 款 | 项) before the first half's."""
         starts = [c for c, path in enumerate(paths) if path and ("科目名称" in path[-1] or path[-1].endswith("名称"))]
         if not starts:
             starts = [1]
         groups = []
         for n, start in enumerate(starts):
             end = starts[n + 1] - 1 if n + 1 < len(starts) else len(paths)
-            groups.append((start, list(range(start + 1, end))))
+            codes = range(0, start) if n == 0 else range(start - 1, start)
+            groups.append((codes, start, list(range(start + 1, end))))
         return groups
 
     def row_key(self, code: str, name: str, rows: list[Row], side: Side | None = None) -> str | None:
@@ -371,6 +409,12 @@ class _TableReader:
             keys = [self.column_key(paths[p][1:] if len(paths[p]) > 1 else paths[p], side) for p in amount_at]
             mapped = [(p, k) for p, k in zip(amount_at, keys, strict=True) if k is not None]
             columns_by_side[side] = tuple(k for _, k in mapped)
+            if not mapped:  # no column of this half is one the template has: its rows cannot be read
+                printed = "、".join(paths[p][-1] for p in amount_at if paths[p]) or "no column"
+                self.issues.append(
+                    ImportIssue(_first_box(self.raw), printed, f"the {side.zh} half of {self.template.title} prints no column the template has; its rows are not read")
+                )
+                continue
             for row in body:
                 name = row[name_at].text if name_at < len(row) else None
                 if not name:

@@ -49,7 +49,9 @@ from budgetkit.io.document import (
     Paragraph,
     RawTable,
     national_layout,
+    table_title,
     text_paragraphs,
+    unit_of,
 )
 from budgetkit.io.grammar import _NUMBER
 from budgetkit.io.pdf import _SELFEVAL_FIGURE, Imported, ReportIssue, from_document
@@ -64,8 +66,6 @@ MAX_BYTES: Final = 20 * 1024 * 1024
 
 _MARK: Final = re.compile(r"\[bookmark:[^\]]*\]")
 _SPACES: Final = re.compile(r"[ \t\u3000\xa0\u200b\ufeff]+")
-_UNIT_LINE: Final = re.compile(r"^\s*(?:金额)?单位[:：]\s*(\S+)\s*$")
-_NOTE_LINE: Final = re.compile(r"^\s*(?:注|说明)\s*[:：]")
 
 
 @attrs.frozen
@@ -408,8 +408,8 @@ def html_document(html: str, source: str = "<html>") -> Document:
         if not rows:
             continue
         heading = tuple(pending[-3:])
-        unit = next((m.group(1) for h in heading if (m := _UNIT_LINE.match(h.text))), None)
-        title = next((h.text for h in reversed(heading) if not _UNIT_LINE.match(h.text) and not _NOTE_LINE.match(h.text)), None)
+        unit = next((found for h in heading if (found := unit_of(h.text))), None)
+        title = table_title([h.text for h in heading])
         # the heading lines are the table's, not running text
         held = {id(line) for line in heading}
         paragraphs = [p for p in paragraphs if id(p.lines[0]) not in held]

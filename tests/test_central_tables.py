@@ -1,0 +1,153 @@
+"""Tables printed as the central template prints them (财政部's 部门决算公开表, used by many provinces): a 行次
+column, a 栏次 row numbering the columns, 金额 for 决算数, 小计 for 合计, 公开01表 beside the title, the unit at the
+end of a 部门：… line, and codes printed across 类 | 款 | 项 columns. Composed pages, read through the same steps
+as any report (:func:`budgetkit.io.text.read_html` → :func:`budgetkit.io.table_import.read_tables`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from budgetkit.checks.audit import check
+from budgetkit.io.pdf import Imported
+from budgetkit.io.text import read_html
+from budgetkit.values.money import Money
+
+Cells = Sequence[str | tuple[str, int]]
+
+
+def _table(rows: Sequence[Cells]) -> str:
+    """An HTML table; a cell given as (text, n) spans n columns."""
+    html = ["<table border=1>"]
+    for row in rows:
+        cells = (f"<td colspan={c[1]}>{c[0]}</td>" if isinstance(c, tuple) else f"<td>{c}</td>" for c in row)
+        html.append("<tr>" + "".join(cells) + "</tr>")
+    return "\n".join([*html, "</table>"])
+
+
+def _heading(title: str, number: str, unit: str = "万元") -> str:
+    return f"<p>{title}</p><p>公开{number}表</p><p>部门：示例县文化馆　　　　金额单位：{unit}</p>"
+
+
+SUMMARY = _table(
+    [
+        [("收入", 3), ("支出", 3)],
+        ["项目", "行次", "金额", "项目", "行次", "金额"],
+        ["栏次", "", "1", "栏次", "", "2"],
+        ["一、一般公共预算财政拨款收入", "1", "100.00", "一、一般公共服务支出", "32", ""],
+        ["二、政府性基金预算财政拨款收入", "2", "", "二、文化旅游体育与传媒支出", "33", "90.00"],
+        ["三、国有资本经营预算财政拨款收入", "3", "", "三、社会保障和就业支出", "34", "10.00"],
+        ["八、其他收入", "8", "5.00", "", "", ""],
+        ["本年收入合计", "9", "105.00", "本年支出合计", "57", "100.00"],
+        ["使用非财政拨款结余", "10", "", "结余分配", "58", ""],
+        ["年初结转和结余", "11", "", "年末结转和结余", "59", "5.00"],
+        ["总计", "12", "105.00", "总计", "60", "105.00"],
+    ]
+)
+
+EXPENDITURE = _table(
+    [
+        [("项目", 4), "本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"],
+        [("功能分类科目编码", 3), "科目名称", "", "", "", "", "", ""],
+        ["类", "款", "项", "栏次", "1", "2", "3", "4", "5", "6"],
+        ["", "", "", "合计", "100.00", "80.00", "20.00", "", "", ""],
+        ["207", "", "", "文化旅游体育与传媒支出", "90.00", "70.00", "20.00", "", "", ""],
+        ["207", "01", "", "文化和旅游", "90.00", "70.00", "20.00", "", "", ""],
+        ["207", "01", "09", "群众文化", "90.00", "70.00", "20.00", "", "", ""],
+        ["208", "", "", "社会保障和就业支出", "10.00", "10.00", "", "", "", ""],
+        ["208", "05", "", "行政事业单位养老支出", "10.00", "10.00", "", "", "", ""],
+        ["208", "05", "05", "机关事业单位基本养老保险缴费支出", "10.00", "10.00", "", "", "", ""],
+    ]
+)
+
+#: 表五 in 元, its header 本年支出 / 小计 · 基本支出 · 项目支出, its codes in one column
+GENERAL_BUDGET_IN_YUAN = _table(
+    [
+        [("项目", 2), ("本年支出", 3)],
+        ["科目编码", "科目名称", "小计", "基本支出", "项目支出"],
+        ["栏次", "", "1", "2", "3"],
+        ["", "合计", "950,000.00", "750,000.00", "200,000.00"],
+        ["207", "文化旅游体育与传媒支出", "850,000.00", "650,000.00", "200,000.00"],
+        ["208", "社会保障和就业支出", "100,000.00", "100,000.00", ""],
+    ]
+)
+
+
+def _page(*parts: str) -> str:
+    return "<html><body><h1>示例县文化馆2023年度部门决算</h1><p>第二部分 2023年度部门决算表</p>" + "".join(parts) + "</body></html>"
+
+
+def _read(tmp_path: Path, html: str) -> Imported:
+    path = tmp_path / "report.html"
+    path.write_text(html, encoding="utf-8")
+    return read_html(path)
+
+
+@pytest.fixture
+def central(tmp_path: Path) -> Imported:
+    return _read(
+        tmp_path,
+        _page(
+            _heading("收入支出决算总表", "01"),
+            SUMMARY,
+            _heading("支出决算表", "03"),
+            EXPENDITURE,
+            _heading("一般公共预算财政拨款支出决算表", "05", unit="元"),
+            GENERAL_BUDGET_IN_YUAN,
+        ),
+    )
+
+
+def _issues(imported: Imported) -> list[str]:
+    return [f"{issue.text}: {issue.reason}" for issue in imported.report.issues]
+
+
+def test_the_summary_is_read_past_its_row_numbers_and_column_numbers(central: Imported) -> None:
+    account, tables = central.account, central.account.tables
+    assert tables is not None
+    summary = tables.table("summary")
+    assert summary is not None
+    assert summary.title == "收入支出决算总表"  # not 公开01表, not the 部门：… line
+    assert (account.income.general_budget.current, account.income.other.current) == (Money("100.00"), Money("5.00"))
+    assert (account.income.total.current, account.expenditure.total.current) == (Money("105.00"), Money("105.00"))
+    assert tables.cell("summary", "207", "amount").amount == Decimal("90.00")  # 金额 is the template's 决算数
+    assert not any("栏次" in issue or "行次" in issue for issue in _issues(central))
+
+
+def test_codes_printed_across_class_section_and_item_columns_are_joined(central: Imported) -> None:
+    tables = central.account.tables
+    assert tables is not None
+    expenditure = tables.table("expenditure")
+    assert expenditure is not None
+    assert [row.key for row in expenditure.rows] == ["total", "207", "20701", "2070109", "208", "20805", "2080505"]
+    assert tables.cell("expenditure", "2070109", "project").amount == Decimal("20.00")
+    assert tables.cell("expenditure", "2080505", "basic").amount == Decimal("10.00")
+
+
+def test_a_unit_at_the_end_of_the_department_line_scales_the_table(central: Imported) -> None:
+    tables = central.account.tables
+    assert tables is not None
+    general = tables.table("general_budget_expenditure")
+    assert general is not None and general.unit == "万元"
+    assert general.columns == ("total", "basic", "project")  # 小计 under 本年支出 is the template's 合计
+    assert tables.cell("general_budget_expenditure", "207", "total").amount == Decimal("85.0000000")
+    assert "单位：元: 一般公共预算财政拨款支出决算表 prints 元: read in 万元, exactly" in _issues(central)
+
+
+def test_the_composed_report_raises_no_error(central: Imported) -> None:
+    errors = [f for f in check(central.account) if f.severity.value == "error"]
+    assert errors == []
+
+
+def test_a_half_with_no_known_column_is_an_issue_and_the_other_tables_still_import(tmp_path: Path) -> None:
+    odd = SUMMARY.replace("<td>金额</td>", "<td>发生额</td>")
+    imported = _read(tmp_path, _page(_heading("收入支出决算总表", "01"), odd, _heading("支出决算表", "03"), EXPENDITURE))
+    issues = _issues(imported)
+    assert "行次、发生额: the 收入 half of 收入支出决算总表 prints no column the template has; its rows are not read" in issues
+    assert "行次、发生额: the 支出 half of 收入支出决算总表 prints no column the template has; its rows are not read" in issues
+    tables = imported.account.tables
+    assert tables is not None
+    assert tables.cell("expenditure", "2080505", "basic").amount == Decimal("10.00")
