@@ -151,3 +151,22 @@ def test_a_half_with_no_known_column_is_an_issue_and_the_other_tables_still_impo
     tables = imported.account.tables
     assert tables is not None
     assert tables.cell("expenditure", "2080505", "basic").amount == Decimal("10.00")
+
+
+def test_a_table_published_under_another_title_is_found_by_it(tmp_path: Path) -> None:
+    state_capital = _table(
+        [
+            [("项目", 2), ("本年支出", 3)],
+            ["科目编码", "科目名称", "小计", "基本支出", "项目支出"],
+            ["栏次", "", "1", "2", "3"],
+            ["", "合计", "", "", ""],
+        ]
+    )
+    imported = _read(tmp_path, _page(_heading("国有资本经营预算财政拨款支出决算表", "09"), state_capital))
+    tables = imported.account.tables
+    assert tables is not None
+    table = tables.table("state_capital")
+    assert table is not None and table.title == "国有资本经营预算财政拨款支出决算表"
+    assert table.columns == ("expenditure", "basic", "project")
+    assert imported.report.tables_unknown == ()
+    assert not any(f.path == "tables[state_capital]" for f in check(imported.account))  # never called missing

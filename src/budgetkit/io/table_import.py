@@ -94,18 +94,19 @@ def _norm(text: str | None) -> str:
 
 
 def _template_for(raw: RawTable, templates: Sequence[TableTemplate]) -> TableTemplate | None:
-    """The template whose title the printed title is or ends with (a report may print its own name or the
-    table's number first, and the table's number after: 收入支出决算总表（公开01表）)."""
+    """The template one of whose titles the printed title is or ends with (a report may print its own name or
+    the table's number first, and the table's number after: 收入支出决算总表（公开01表）)."""
+    titles = [(_norm(title), t) for t in templates for title in (t.title, *t.other_titles)]
     for line in reversed(raw.heading):
-        title = _norm(_TABLE_TAG.sub("", line.text))
-        if not title:
+        printed = _norm(_TABLE_TAG.sub("", line.text))
+        if not printed:
             continue
-        exact = [t for t in templates if _norm(t.title) == title]
+        exact = [t for title, t in titles if title == printed]
         if exact:
             return exact[0]
-        ending = [t for t in templates if title.endswith(_norm(t.title))]
+        ending = [(title, t) for title, t in titles if printed.endswith(title)]
         if ending:
-            return max(ending, key=lambda t: len(t.title))  # 财政拨款收入支出决算总表 over 收入支出决算总表
+            return max(ending, key=lambda found: len(found[0]))[1]  # 财政拨款收入支出决算总表 over 收入支出决算总表
     return None
 
 

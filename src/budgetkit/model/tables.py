@@ -277,7 +277,8 @@ class TableTemplate:
     ``income_columns`` are the columns of the income half of a two-sided table
     (表一, 表四); ``columns`` are those of the other half, or of the whole table.
     ``classified_by`` says which classification's codes key the other rows
-    (``"functional"``, ``"economic"`` or ``""`` for none).
+    (``"functional"``, ``"economic"`` or ``""`` for none). ``other_titles`` are titles the same table is
+    published under elsewhere (表九 as 国有资本经营预算财政拨款支出决算表), by which an importer finds it too.
 
     >>> t = table_set("national-2024").template("income")
     >>> t.number, t.title, [c.key for c in t.columns][:3], t.classified_by
@@ -293,6 +294,7 @@ class TableTemplate:
     classified_by: str = ""
     note: str = ""  #: the printed 注 (what the table shows)
     empty_note: str = ""  #: what an empty table prints instead of rows ("本表无数据")
+    other_titles: tuple[str, ...] = attrs.field(default=(), converter=v.tuple_of)
 
     def __attrs_post_init__(self) -> None:
         _check_key(self.key, "table key")
