@@ -170,3 +170,24 @@ def test_a_table_published_under_another_title_is_found_by_it(tmp_path: Path) ->
     assert table.columns == ("expenditure", "basic", "project")
     assert imported.report.tables_unknown == ()
     assert not any(f.path == "tables[state_capital]" for f in check(imported.account))  # never called missing
+
+
+def test_basic_expenditure_in_three_halves_with_a_total_label_merged_across(tmp_path: Path) -> None:
+    basic = _table(
+        [
+            [("人员经费", 3), ("公用经费", 6)],
+            ["科目编码", "科目名称", "决算数", "科目编码", "科目名称", "决算数", "科目编码", "科目名称", "决算数"],
+            ["301", "工资福利支出", "60.00", "302", "商品和服务支出", "15.00", "307", "债务利息及费用支出", ""],
+            ["30101", "基本工资", "30.00", "30201", "办公费", "5.00", "310", "资本性支出", "5.00"],
+            ["30102", "津贴补贴", "30.00", "30202", "印刷费", "10.00", "31002", "办公设备购置", "5.00"],
+            [("人员经费合计", 2), "60.00", ("公用经费合计", 5), "20.00"],
+        ]
+    )
+    imported = _read(tmp_path, _page(_heading("一般公共预算财政拨款基本支出决算明细表", "06"), basic))
+    tables = imported.account.tables
+    assert tables is not None
+    assert tables.cell("basic_expenditure", "general_budget.personnel", "amount").amount == Decimal("60.00")
+    assert tables.cell("basic_expenditure", "general_budget.public_use", "amount").amount == Decimal("20.00")
+    assert tables.cell("basic_expenditure", "31002", "amount").amount == Decimal("5.00")
+    assert imported.report.not_understood == ()
+    assert [f.rule for f in check(imported.account) if f.severity.value == "error"] == []

@@ -176,6 +176,23 @@ def _joined_code(pieces: Sequence[str]) -> str:
     return code
 
 
+def _past_label(row: Sequence[Cell], position: int) -> int:
+    """Where a total line prints its one amount: at ``position``, or — when its label is merged across that
+    column (表六's 公用经费合计 spanning the next half's code and name) — in the first cell of its own to the right,
+    if that cell holds a number or nothing.
+
+    >>> label, merged, amount = Cell("公用经费合计", None), Cell(None, None), Cell("20.00", None)
+    >>> _past_label([label, merged, merged, amount], 1), _past_label([label, Cell("5.00", None)], 1)
+    (3, 1)
+    """
+    if position >= len(row) or row[position].text is not None:
+        return position
+    right = next((p for p in range(position + 1, len(row)) if row[p].text is not None), None)
+    if right is None or not (_is_number(row[right].text) or row[right].text == ""):
+        return position
+    return right
+
+
 def _first_box(raw: RawTable) -> Box | None:
     return next((cell.box for row in raw.rows for cell in row if cell.box is not None), None)
 
@@ -358,7 +375,10 @@ class _TableReader:
                 if key is None:
                     self.issues.append(ImportIssue(code_cell.box, f"{code} {name or ''}".strip(), "a row that is neither a code nor a line of the template"))
                     continue
-                texts = self.cells(row, [p for p, _ in mapped], key, [k for _, k in mapped])
+                positions = [p for p, _ in mapped]
+                if not _CODE.match(code) and len(positions) == 1:
+                    positions = [_past_label(row, positions[0])]
+                texts = self.cells(row, positions, key, [k for _, k in mapped])
                 rows.append(Row(key=key, name=name or code, cells=tuple(parse_cell(t) for t in texts)))
         if len(groups) > 1:  # the halves' totals share the last printed row: both after the coded rows
             rows.sort(key=lambda row: row.code is None)
