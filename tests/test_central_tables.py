@@ -191,3 +191,37 @@ def test_basic_expenditure_in_three_halves_with_a_total_label_merged_across(tmp_
     assert tables.cell("basic_expenditure", "31002", "amount").amount == Decimal("5.00")
     assert imported.report.not_understood == ()
     assert [f.rule for f in check(imported.account) if f.severity.value == "error"] == []
+
+
+def test_three_public_with_its_items_under_budget_and_actual(tmp_path: Path) -> None:
+    items: list[str | tuple[str, int]] = ["合计", "因公出国（境）费", ("公务用车购置及运行费", 3), "公务接待费"]
+    three_public = _table(
+        [
+            [("预算数", 6), ("决算数", 6)],
+            items + items,
+            ["", "", "小计", "公务用车购置费", "公务用车运行费", ""] * 2,
+            ["栏次", *(str(i) for i in range(2, 13))],
+            ["12.00", "", "10.00", "", "10.00", "2.00", "11.50", "", "9.80", "", "9.80", "1.70"],
+        ]
+    )
+    imported = _read(tmp_path, _page(_heading("财政拨款“三公”经费支出决算表", "07"), three_public))
+    tables = imported.account.tables
+    assert tables is not None
+    read = {
+        (row, column): tables.cell("three_public", f"three_public.{row}", column).amount
+        for row in ("total", "vehicle", "vehicle_operation", "reception")
+        for column in ("budget", "actual")
+    }
+    assert read == {
+        ("total", "budget"): Decimal("12.00"),
+        ("total", "actual"): Decimal("11.50"),
+        ("vehicle", "budget"): Decimal("10.00"),
+        ("vehicle", "actual"): Decimal("9.80"),
+        ("vehicle_operation", "budget"): Decimal("10.00"),
+        ("vehicle_operation", "actual"): Decimal("9.80"),
+        ("reception", "budget"): Decimal("2.00"),
+        ("reception", "actual"): Decimal("1.70"),
+    }
+    assert imported.report.not_understood == ()
+    assert imported.account.three_public.total.current == Money("11.50")
+    assert [f.rule for f in check(imported.account) if f.severity.value == "error"] == []

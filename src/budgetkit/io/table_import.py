@@ -57,6 +57,8 @@ _TOTALS = ("合计", "总计")
 #: prints them: never data.
 _ROW_NUMBERS: Final = "行次"
 _COLUMN_NUMBERS: Final = "栏次"
+#: Names of 表七's items printed otherwise (the central template's 运行费 for 运行维护费): printed → the template's.
+_SAME_ITEMS: Final = {"公务用车购置及运行费": "公务用车购置及运行维护费", "公务用车运行费": "公务用车运行维护费"}
 #: Headers printed for a template's column under another name (the central template's 金额 for 决算数, 小计 for
 #: 合计 under 本年支出): printed name → the template's name.
 _SAME_HEADERS: Final = {"金额": "决算数", "决算金额": "决算数", "本年决算数": "决算数", "小计": "合计"}
@@ -174,6 +176,12 @@ def _joined_code(pieces: Sequence[str]) -> str:
         if piece:
             code = piece if piece.startswith(code) else code + piece
     return code
+
+
+def _header(text: str) -> str:
+    """A column header compared with the template's names: normalised, and its other name (金额) made the template's."""
+    name = _norm(text)
+    return _norm(_SAME_HEADERS.get(name, name))
 
 
 def _past_label(row: Sequence[Cell], position: int) -> int:
@@ -468,8 +476,11 @@ class _TableReader:
         for position, path in enumerate(paths):
             if not path:
                 continue
-            column = column_names.get(_norm(path[-1]))
-            parts = [p for p in path[:-1] if _norm(p) not in {_norm(self.template.title), _norm(self.raw.title)}]
+            # the column (预算数/决算数) under its line (Shanghai), or the line under its column (the central template)
+            at = next((k for k in range(len(path) - 1, -1, -1) if _header(path[k]) in column_names), None)
+            column = None if at is None else column_names[_header(path[at])]
+            titles = {_norm(self.template.title), _norm(self.raw.title)}
+            parts = [_SAME_ITEMS.get(_norm(p), p) for k, p in enumerate(path) if k != at and _norm(p) not in titles]
             label = _norm("".join(parts[-2:]))
             line = next((ln for ln in self.template.lines if _norm(ln.name) in (label, _norm(parts[-1]) if parts else "")), None)
             if line is None and parts:
