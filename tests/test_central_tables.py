@@ -13,7 +13,7 @@ import pytest
 
 from budgetkit.checks.audit import check
 from budgetkit.io.pdf import Imported
-from budgetkit.io.text import read_html
+from budgetkit.io.text import read_html, read_text
 from budgetkit.values.money import Money
 
 Cells = Sequence[str | tuple[str, int]]
@@ -225,3 +225,24 @@ def test_three_public_with_its_items_under_budget_and_actual(tmp_path: Path) -> 
     assert imported.report.not_understood == ()
     assert imported.account.three_public.total.current == Money("11.50")
     assert [f.rule for f in check(imported.account) if f.severity.value == "error"] == []
+
+
+def test_the_central_names_of_the_vehicle_costs_in_the_narrative(tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text(
+        "示例局2023年度部门决算\n第三部分 2023年度部门决算情况说明\n七、财政拨款“三公”经费支出决算情况说明\n"
+        "2023年度“三公”经费财政拨款支出决算为11.50万元，完成预算的95.83%。其中：因公出国（境）费支出决算为0万元；"
+        "公务用车购置及运行费支出决算为9.80万元，完成预算的98.00%，其中：公务用车购置费0万元，公务用车运行费9.80万元；"
+        "公务接待费支出决算为1.70万元，完成预算的85.00%。\n",
+        encoding="utf-8",
+    )
+    imported = read_text(path)
+    three_public = imported.account.three_public
+    assert (three_public.vehicle.current, three_public.vehicle_purchase.current) == (Money("9.80"), Money("0"))
+    assert three_public.vehicle_operation.current == Money("9.80")  # 购置及运行费 is not 购置费
+    assert [c.subject for c in imported.account.claims] == [
+        "three_public.total",
+        "three_public.vehicle",
+        "three_public.reception",
+    ]
+    assert imported.report.not_understood == ()

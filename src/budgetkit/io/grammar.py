@@ -628,9 +628,9 @@ _SUBJECTS: Final = (
     (r"[“\"]?三公[”\"]?经费(?:财政拨款)?(?:支出)?", "three_public"),
     (r"因公出国（境）团组", "three_public.outbound.groups"),
     (r"因公出国（境）(?:经?费(?:用)?|支出)", "three_public.outbound"),  # 费, 经费(支出), 支出决算
-    (r"公务用车购置及运行维护费", "three_public.vehicle"),
+    (r"公务用车购置及运行(?:维护)?费", "three_public.vehicle"),  # the central template: 购置及运行费
     (r"公务用车购置(?:费|支出)?", "three_public.vehicle_purchase"),
-    (r"公务用车运行维护(?:费|支出)?", "three_public.vehicle_operation"),
+    (r"公务用车运行(?:维护)?(?:费|支出)?", "three_public.vehicle_operation"),
     (r"公务用车保有量|共有公务用车", "three_public.vehicles_held"),
     (r"购置公务用车", "three_public.vehicles_purchased"),  # 全年按规定更新购置公务用车 N 辆
     (r"轿车|越野车|载客汽车", "three_public.vehicle_type"),  # of the vehicles held or bought named before
