@@ -246,3 +246,34 @@ def test_the_central_names_of_the_vehicle_costs_in_the_narrative(tmp_path: Path)
         "three_public.reception",
     ]
     assert imported.report.not_understood == ()
+
+
+FISCAL_SUMMARY = _table(
+    [
+        [("收入", 3), ("支出", 6)],
+        ["项目", "行次", "金额", "项目", "行次", "合计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"],
+        ["栏次", "", "1", "栏次", "", "2", "3", "4", "5"],
+        ["一、一般公共预算财政拨款", "1", "100.00", "一、一般公共服务支出", "33", "", "", "", ""],
+        ["二、政府性基金预算财政拨款", "2", "", "二、文化旅游体育与传媒支出", "34", "90.00", "90.00", "", ""],
+        ["三、国有资本经营预算财政拨款", "3", "", "三、社会保障和就业支出", "35", "10.00", "10.00", "", ""],
+        ["本年收入合计", "4", "100.00", "本年支出合计", "60", "100.00", "100.00", "", ""],
+        ["年初财政拨款结转和结余", "5", "3.00", "年末财政拨款结转和结余", "61", "3.00", "3.00", "", ""],
+        ["一般公共预算财政拨款", "6", "3.00", "", "62", "", "", "", ""],
+        ["政府性基金预算财政拨款", "7", "", "", "63", "", "", "", ""],
+        ["国有资本经营预算财政拨款", "8", "", "", "64", "", "", "", ""],
+        ["总计", "9", "103.00", "总计", "65", "103.00", "103.00", "", ""],
+    ]
+)
+
+
+def test_the_fiscal_summary_and_its_row_numbers_beside_no_name(tmp_path: Path) -> None:
+    imported = _read(tmp_path, _page(_heading("财政拨款收入支出决算总表", "04"), FISCAL_SUMMARY, _heading("支出决算表", "03"), EXPENDITURE))
+    tables = imported.account.tables
+    assert tables is not None
+    assert tables.cell("fiscal_summary", "fiscal.general_budget.opening", "amount").amount == Decimal("3.00")
+    assert tables.cell("fiscal_summary", "fiscal.expenditure_total", "general_budget").amount == Decimal("103.00")
+    # 62, 63, 64 are 行次 beside no name, not amounts; and no cell of 表三 is taken for one of 表四's
+    # (a web page's cells share grid places from table to table)
+    assert imported.report.not_understood == ()
+    assert not any("without a row name" in issue for issue in _issues(imported))
+    assert [f.rule for f in check(imported.account) if f.severity.value == "error"] == []

@@ -420,7 +420,7 @@ class _Builder:
         self.unit = ""  # the unit's name, once read from the cover
         self.year = 0  # the report's year, once read from the cover
         self.projects: list[Project] = []  # the self-evaluation tables (项目支出绩效自评表), in order
-        self.selfeval_cells: set[tuple[int, float, float]] = set()  # their cells read into projects
+        self.selfeval_cells: set[Box] = set()  # their cells read into projects
         self.selfeval_titles: set[str] = set()  # their titles, which are not unknown tables
         self.narrated: list[tuple[int, ProjectFigures]] = []  # (project, the clause of 预算绩效管理情况 on it)
         self.narrated_numbers: set[tuple[int, int]] = set()  # (paragraph, start) of the clauses' figures
@@ -495,7 +495,7 @@ class _Builder:
                 self.places[f"projects[{len(self.projects)}]"] = first
             self.projects.append(project)
             self.selfeval_cells.update(
-                (cell.box.page, cell.box.x0, cell.box.top)
+                cell.box
                 for row in table.rows
                 for cell in row
                 if cell.box is not None and cell.text and _SELFEVAL_FIGURE.fullmatch(cell.text.replace(" ", ""))
@@ -1088,8 +1088,9 @@ class _Builder:
     def _report(self, imported: TableImport, narrative: Narrative | None) -> ImportReport:
         seen = imported_count = in_text = 0
         unplaced: list[Unplaced] = []
-        placed_cells = {(box.page, box.x0, box.top) for box in imported.places.values()}
-        issue_cells = {(i.box.page, i.box.x0, i.box.top) for i in imported.issues if i.box is not None}
+        # cells by their whole place: a web page's cells share grid coordinates from table to table
+        placed_cells = set(imported.places.values())
+        issue_cells = {i.box for i in imported.issues if i.box is not None}
         for table in self.doc.tables:
             for line in (*table.heading, *table.notes):
                 n = len(_TEXT_NUMBER.findall(line.text))
@@ -1101,7 +1102,7 @@ class _Builder:
                         continue
                     n = len(_TEXT_NUMBER.findall(cell.text))
                     seen += n
-                    key = (cell.box.page, cell.box.x0, cell.box.top)
+                    key = cell.box
                     if key in issue_cells:
                         unplaced.extend(Unplaced(cell.box, m, "table") for m in _TEXT_NUMBER.findall(cell.text))
                     elif key in placed_cells or key in self.selfeval_cells or re.fullmatch(r"\d{3}(?:\d{2}){0,2}", cell.text.replace(" ", "")):

@@ -446,9 +446,10 @@ class _TableReader:
                 continue
             for row in body:
                 name = row[name_at].text if name_at < len(row) else None
-                if not name:
-                    if any(_is_number(row[p].text) for p in amount_at if p < len(row)):
-                        self.issues.append(ImportIssue(row[amount_at[0]].box, "", "an amount without a row name"))
+                if not name:  # (a 行次 printed beside no name is no amount)
+                    amounts = [row[p] for p, _ in mapped if p < len(row) and _is_number(row[p].text)]
+                    if amounts:
+                        self.issues.append(ImportIssue(amounts[0].box, "", "an amount without a row name"))
                     continue
                 key = self.row_key("", name, rows, side)
                 if key is None:
