@@ -277,3 +277,45 @@ def test_the_fiscal_summary_and_its_row_numbers_beside_no_name(tmp_path: Path) -
     assert imported.report.not_understood == ()
     assert not any("without a row name" in issue for issue in _issues(imported))
     assert [f.rule for f in check(imported.account) if f.severity.value == "error"] == []
+
+
+def _workbook(path: Path, title: str) -> Path:
+    """表一 as the central template's workbook prints it: title, 公开01表, 部门：… 金额单位：万元, 行次, 栏次."""
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in [
+        [title, None, None, None, None, None],
+        [None, None, None, None, None, "公开01表"],
+        ["部门：示例县文化馆", None, None, None, None, "金额单位：万元"],
+        ["收入", None, None, "支出", None, None],
+        ["项目", "行次", "金额", "项目", "行次", "金额"],
+        ["栏次", None, 1, "栏次", None, 2],
+        ["一、一般公共预算财政拨款收入", 1, 100, "二、文化旅游体育与传媒支出", 33, 100],
+        ["本年收入合计", 9, 100, "本年支出合计", 57, 100],
+        ["总计", 12, 100, "总计", 60, 100],
+    ]:
+        sheet.append(row)
+    sheet.merge_cells("A1:F1")
+    sheet.merge_cells("A4:C4")
+    sheet.merge_cells("D4:F4")
+    for row in sheet.iter_rows(min_row=7):
+        for cell in row:
+            if cell.column in (3, 6):
+                cell.number_format = "#,##0.00"
+    book.save(path)
+    return path
+
+
+def test_a_central_workbook_is_read_and_one_without_its_year_says_what_to_add(tmp_path: Path) -> None:
+    from budgetkit.errors import LoadError
+    from budgetkit.io.excel import read_excel
+
+    imported = read_excel(_workbook(tmp_path / "with-year.xlsx", "2023年度收入支出决算总表"))
+    account = imported.account
+    assert (account.unit, account.year) == ("示例县文化馆", 2023)
+    assert account.income.general_budget.current == Money("100.00")
+    assert account.tables is not None and account.tables.cell("summary", "207", "amount").amount == Decimal("100.00")
+    assert imported.report.not_understood == ()
+    with pytest.raises(LoadError, match=r"add a line 编制单位：… \(or 部门：…\) and the year \(2023年度\)"):
+        read_excel(_workbook(tmp_path / "no-year.xlsx", "收入支出决算总表"))

@@ -261,7 +261,13 @@ def read_excel(
     if not doc.paragraphs:
         raise LoadError(
             doc.source,
-            [LoadIssue("title", "the sheets print no unit and year (编制单位：… and …年度); pass unit= and year=")],
+            [
+                LoadIssue(
+                    "title",
+                    "the sheets print no unit and year: add a line 编制单位：… (or 部门：…) and the year (2023年度) "
+                    "above a table, or pass unit= and year= to budgetkit.io.excel.read_excel",
+                )
+            ],
         )
     imported = from_document(doc, table_set=table_set, unit_type=unit_type)
     return _without_narrative(imported)
