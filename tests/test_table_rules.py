@@ -122,6 +122,28 @@ def test_order(social: FinalAccount) -> None:
     assert ("table.order", "tables") in _table_findings(attrs.evolve(social, tables=tables))
 
 
+def test_the_central_templates_order_is_in_order(social: FinalAccount) -> None:
+    """The nine tables with 三公 printed last (the central template's order, one of the set's other_orders) are in
+    order; any other move of 三公 still is table.order."""
+    by_key = {t.key: t for t in social.tables.tables}
+    central = [k for k in by_key if k != "three_public"] + ["three_public"]
+    assert central != list(by_key)
+    tables = attrs.evolve(social.tables, tables=tuple(by_key[k] for k in central))
+    assert ("table.order", "tables") not in _table_findings(attrs.evolve(social, tables=tables))
+    moved = [k for k in by_key if k not in ("three_public", "state_capital")] + ["three_public", "state_capital"]
+    tables = attrs.evolve(social.tables, tables=tuple(by_key[k] for k in moved))
+    assert ("table.order", "tables") in _table_findings(attrs.evolve(social, tables=tables))
+
+
+def test_an_other_order_must_name_each_table_once() -> None:
+    from budgetkit.errors import ModelError
+    from budgetkit.model.tables import table_set
+
+    shipped = table_set("national-2024")
+    with pytest.raises(ModelError, match="an order names each table of the set once"):
+        attrs.evolve(shipped, other_orders=[["summary", "income"]])
+
+
 def test_contents(social: FinalAccount) -> None:
     """A 目录 that lists the tables in another order than printed is table.contents."""
     contents = list(social.tables.contents)

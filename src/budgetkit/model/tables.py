@@ -45,7 +45,7 @@ import enum
 import functools
 import re
 import tomllib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
@@ -401,6 +401,10 @@ class Link:
         return tuple(place(ref) for ref in self.left), tuple(place(ref) for ref in self.right)
 
 
+def _orders(orders: Iterable[Iterable[str]]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(order) for order in orders)
+
+
 @attrs.frozen(kw_only=True)
 class TableSet:
     """An ordered set of table templates, dated and sourced (national 2024, Sichuan 2023 …).
@@ -416,9 +420,16 @@ class TableSet:
     aliases: tuple[str, ...] = attrs.field(default=(), converter=v.tuple_of)
     templates: tuple[TableTemplate, ...] = attrs.field(converter=v.tuple_of)
     links: tuple[Link, ...] = attrs.field(default=(), converter=v.tuple_of)  #: identities across tables
+    #: other orders the same tables are published in, each every table key once (the central template prints
+    #: 三公 last): a report in one of them is in order too
+    other_orders: tuple[tuple[str, ...], ...] = attrs.field(default=(), converter=_orders)
 
     def __attrs_post_init__(self) -> None:
-        _unique([t.key for t in self.templates], "table", "templates")
+        keys = [t.key for t in self.templates]
+        _unique(keys, "table", "templates")
+        for i, order in enumerate(self.other_orders):
+            if sorted(order) != sorted(keys):
+                raise ModelError("an order names each table of the set once", f"other_orders[{i}]")
         for i, link in enumerate(self.links):
             for ref in (*link.left, *link.right):
                 table, row, column = Link._parts(ref)
@@ -434,6 +445,19 @@ class TableSet:
 
     def __len__(self) -> int:
         return len(self.templates)
+
+    def in_order(self, keys: Sequence[str]) -> bool:
+        """Whether tables printed in the order ``keys`` (some of the set's, maybe not all) follow the set's order or
+        one of its ``other_orders``.
+
+        >>> s = table_set("national-2024")
+        >>> s.in_order(["summary", "income", "three_public", "government_fund"]), s.in_order(["income", "summary"])
+        (True, False)
+        >>> s.in_order(["general_budget_expenditure", "government_fund", "state_capital", "three_public"])
+        True
+        """
+        orders = ([t.key for t in self.templates], *self.other_orders)
+        return any([key for key in order if key in keys] == list(keys) for order in orders)
 
     def template(self, key: str) -> TableTemplate:
         """The template of table ``key``, or KeyError."""

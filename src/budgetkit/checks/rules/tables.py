@@ -311,7 +311,7 @@ def layout_findings(account: FinalAccount) -> Iterator[Finding]:
                     table_set=Words(shipped.title, shipped.name),
                 )
         order = [t.key for t in shipped.templates if t.key in printed]
-        if printed != order:
+        if not shipped.in_order(printed):
             yield make_finding(
                 "table.order",
                 "tables",
