@@ -204,9 +204,11 @@ def test_three_public_with_its_items_under_budget_and_actual(tmp_path: Path) -> 
             ["12.00", "", "10.00", "", "10.00", "2.00", "11.50", "", "9.80", "", "9.80", "1.70"],
         ]
     )
-    imported = _read(tmp_path, _page(_heading("财政拨款“三公”经费支出决算表", "07"), three_public))
+    imported = _read(tmp_path, _page(_heading("财政拨款“三公”经费支出决算表", "09"), three_public))
     tables = imported.account.tables
     assert tables is not None
+    table = tables.table("three_public")
+    assert table is not None and table.number == "九"  # the report's own number (the central template's 公开09表)
     read = {
         (row, column): tables.cell("three_public", f"three_public.{row}", column).amount
         for row in ("total", "vehicle", "vehicle_operation", "reception")

@@ -38,7 +38,7 @@ import attrs
 from budgetkit._files import problem, read_head
 from budgetkit.errors import LoadError, LoadIssue, MissingExtraError
 
-__all__ = ["Box", "Cell", "Document", "Line", "NumberToken", "Paragraph", "RawTable", "half_width_numbers", "national_layout", "read_pdf", "table_title", "text_paragraphs", "unit_of"]
+__all__ = ["Box", "Cell", "Document", "Line", "NumberToken", "Paragraph", "RawTable", "half_width_numbers", "national_layout", "read_pdf", "table_number", "table_title", "text_paragraphs", "unit_of"]
 
 #: Most pages a document may have: a 决算 runs to a few dozen, a whole department's volume to a few hundred.
 MAX_PAGES = 2000
@@ -54,6 +54,11 @@ _UNIT_LINE = re.compile(r"^\s*(?:金额)?单位\s*[:：]\s*(\S+)\s*$")
 _MONEY_UNIT = re.compile(r"(?<!编制)(?<!填报)(?:金额)?单位\s*[:：]\s*(百万元|千元|万元|亿元|元)(?![\u4e00-\u9fff])")
 _NOTE_LINE = re.compile(r"^\s*(?:注|说明)\s*[:：]")
 #: A line that only numbers a table (公开01表, 表1, （表一）, 附表3): printed beside its title, never the title.
+#: The number a table's heading prints: 公开09表, 表9, 表九, 附表3 anywhere in a line, or 九、 opening it.
+_TABLE_NUMBER = re.compile(
+    r"公开\s*(?P<tag>\d{1,2})\s*表|(?<![\u4e00-\u9fff])附?表\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})(?![\d一二三四五六七八九十])"
+    r"|^\s*(?P<lead>[一二三四五六七八九十]{1,3})\s*、"
+)
 _TABLE_NUMBER_LINE = re.compile(r"^\s*[（(]?\s*(?:公开\s*\d+\s*表|附?表\s*[0-9一二三四五六七八九十]+)\s*[）)]?\s*$")
 _SPACES = re.compile(r"\s+")
 #: A line that starts a heading or a numbered point: 第三部分 (第3部分), 一、, （一）, 1、 or 1. — a new
@@ -559,6 +564,19 @@ def table_title(heading: Sequence[str]) -> str | None:
         (text for text in reversed(heading) if not (unit_of(text) or _NOTE_LINE.match(text) or _TABLE_NUMBER_LINE.match(text))),
         None,
     )
+
+
+def table_number(heading: Sequence[str]) -> str | None:
+    """The number a table's heading prints for it, as a Chinese numeral (公开09表 → 九, 表3 → 三, 九、… → 九), or None.
+
+    >>> table_number(["财政拨款“三公”经费支出决算表", "公开09表"]), table_number(["表3：支出决算表"]), table_number(["收入决算表"])
+    ('九', '三', None)
+    """
+    for text in heading:
+        if m := _TABLE_NUMBER.search(text):
+            printed = m.group("tag") or m.group("n") or m.group("lead")
+            return _numeral(int(printed)) if printed.isdigit() else printed
+    return None
 
 
 def _inside(box: Box, bbox: Sequence[float]) -> bool:

@@ -29,7 +29,7 @@ from typing import Final
 import attrs
 
 from budgetkit.errors import ModelError
-from budgetkit.io.document import Box, Cell, RawTable, half_width_numbers
+from budgetkit.io.document import Box, Cell, RawTable, half_width_numbers, table_number
 from budgetkit.model.tables import Cell as TableCell
 from budgetkit.model.tables import (
     Place,
@@ -309,7 +309,7 @@ class _TableReader:
             unit = "万元"
         return Table(
             key=template.key,
-            number=template.number,
+            number=table_number([line.text for line in self.raw.heading]) or template.number,
             title=self.raw.title or template.title,
             unit=unit,
             columns=columns,
