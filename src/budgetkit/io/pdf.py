@@ -331,7 +331,9 @@ _BY_NAME: Final[Mapping[str, str]] = MappingProxyType(
 _PART: Final = re.compile(r"^\s*第(?P<n>[一二三四五六七八九十]+)部分")
 _SECTION: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
 _ITEM: Final = re.compile(r"^\s*(\d+)\s*[、.．](?!\d)")
-_TITLE: Final = re.compile(r"^(?P<unit>.+?)\s*(?P<year>\d{4})\s*年度?\s*(?:部门|单位)?决算")
+_TITLE: Final = re.compile(r"^(?:关于)?(?P<unit>.+?)\s*(?P<year>\d{4})\s*年度?\s*(?:部门|单位)?决算")
+#: The year printed before the unit: 2023年度某某局部门决算
+_TITLE_YEAR_FIRST: Final = re.compile(r"^(?P<year>\d{4})\s*年度?\s*(?:关于)?(?P<unit>[^\d\s].*?)\s*(?:部门|单位)决算")
 #: A 名词解释 entry: "一、term：definition"; a term is at most 30 characters, but for a 类/款/项 path, which may be
 #: longer and end in ，as well ("8.社会保障和就业支出（类）…（款）其他就业补助支出（项），用于…"); "16..基本支出" keeps no point.
 _GLOSSARY: Final = re.compile(
@@ -551,7 +553,7 @@ class _Builder:
         candidates = ["".join(p.text for p in paragraphs[:cover_end])]
         candidates += [_PART.sub("", paragraphs[i].text).strip() for i, n in parts if n == "三"]
         for text in candidates:
-            if m := _TITLE.match(text.strip()):
+            if m := _TITLE.match(text.strip()) or _TITLE_YEAR_FIRST.match(text.strip()):
                 return m.group("unit").strip(), int(m.group("year"))
         raise LoadError(
             self.doc.source, [LoadIssue("title", "no unit and year (…YYYY 年度部门决算) on the cover or in 第三部分")]
