@@ -268,11 +268,27 @@ def _part_number(title: str) -> str | None:
     return None
 
 
+def _value(numeral: str) -> int:
+    """A part's printed number: 3 → 3, 三 → 3, 十二 → 12.
+
+    >>> [_value(n) for n in ("4", "四", "十", "十二", "二十")]
+    [4, 4, 10, 12, 20]
+    """
+    if numeral.isdigit():
+        return int(numeral)
+    tens, ten, units = numeral.rpartition("十")
+    if not ten:
+        return _NUMERALS.index(numeral) + 1
+    return 10 * (_NUMERALS.index(tens) + 1 if tens else 1) + (_NUMERALS.index(units) + 1 if units else 0)
+
+
 def _numeral(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二."""
+    """1 → 一, 10 → 十, 12 → 十二, 25 → 二十五."""
     if n <= 10:
         return _NUMERALS[n - 1]
-    return "十" + (_NUMERALS[n % 10 - 1] if n % 10 else "")
+    if n < 20:
+        return "十" + (_NUMERALS[n % 10 - 1] if n % 10 else "")
+    return _NUMERALS[n // 10 - 1] + "十" + (_NUMERALS[n % 10 - 1] if n % 10 else "")
 
 
 def national_layout(paragraphs: Sequence[Paragraph]) -> tuple[Paragraph, ...]:
@@ -297,14 +313,22 @@ def national_layout(paragraphs: Sequence[Paragraph]) -> tuple[Paragraph, ...]:
     """
     out: list[Paragraph] = []
     # A 说明 printed without part headings is all 情况说明: its sections are numbered as part 三's are.
-    headed = any(_PART_HEADING.match(paragraph.text) for paragraph in paragraphs)
-    part: str | None = None if headed else "三"
+    headings = [m for paragraph in paragraphs if (m := _PART_HEADING.match(paragraph.text))]
+    part: str | None = None if headings else "三"
+    # the national parts the headings that say what they are take, and the printed numbers they take them from
+    claimed: dict[str, set[int]] = {}
+    for m in headings:
+        if (known := _part_number(m.group("title"))) is not None:
+            claimed.setdefault(known, set()).add(_value(m.group("n")))
     for paragraph in paragraphs:
         text = paragraph.text
         if m := _PART_HEADING.match(text):
-            n = _part_number(m.group("title")) or (
-                _numeral(int(m.group("n"))) if m.group("n").isdigit() else m.group("n")
-            )
+            n = _part_number(m.group("title"))
+            if n is None:  # a part that does not say what it is keeps its number, unless another part is that one
+                printed = _value(m.group("n"))
+                n = _numeral(printed)
+                if n in claimed and printed not in claimed[n]:  # (第四部分 联系方式 beside 第三部分 名词解释)
+                    n = _numeral(5 + printed)
             part = n
             text = f"第{n}部分 {m.group('title')}".rstrip()
         elif part == "三" and (s := _SECTION_DIGIT.match(text)) and 1 <= int(s.group("n")) <= 20:

@@ -560,14 +560,15 @@ class _Builder:
         )
 
     def _contents(self, paragraphs: Sequence[Paragraph], parts: list[tuple[int, str]]) -> tuple[str, ...]:
-        """The 目录: the paragraphs from the first part heading up to where the parts start again."""
+        """The 目录 as printed: the paragraphs from the first part heading up to where the parts start again (each
+        in its printed words, not as :func:`~budgetkit.io.document.national_layout` renumbers it)."""
         if len(parts) < 2:
             return ()
         first = parts[0][0]
         again = next((i for i, n in parts[1:] if n == parts[0][1]), None)
         if again is None:
             return ()
-        return tuple(p.text for p in paragraphs[first:again])
+        return tuple("".join(line.text for line in p.lines) for p in paragraphs[first:again])
 
     def _overview(self, paragraphs: Sequence[Paragraph], parts: list[tuple[int, str]], doc: Document) -> tuple[str, str]:
         """第一部分: the duties (一、) and the organisation (二、, with its table of units)."""

@@ -1,0 +1,61 @@
+"""Reports laid out as provinces lay them out: the unit and year their titles give, the parts they print."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from budgetkit.io.text import read_text
+
+
+@pytest.mark.parametrize(
+    ("title", "unit"),
+    [
+        ("某某市财政局2023年度部门决算", "某某市财政局"),
+        ("某某市财政局2023年部门决算公开说明", "某某市财政局"),
+        ("某某区人大常委会 2023 年度部门决算", "某某区人大常委会"),
+        ("某某县中医医院2023年度单位决算", "某某县中医医院"),
+        ("关于某某县教育局2023年度部门决算的说明", "某某县教育局"),
+        ("2023年度某某市财政局部门决算", "某某市财政局"),
+        ("2023年度 某某街道办事处 部门决算", "某某街道办事处"),
+    ],
+)
+def test_unit_and_year_from_the_title(tmp_path: Path, title: str, unit: str) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text(f"{title}\n第三部分 情况说明\n一、收入支出决算总体情况说明\n2023年度收入总计100.00万元。\n", encoding="utf-8")
+    account = read_text(path).account
+    assert (account.unit, account.year) == (unit, 2023)
+
+
+INNER_MONGOLIA = """2022年度某某自治区公共资源交易中心部门决算
+目录
+第一部分 部门概况
+第二部分 2022年度部门决算情况说明
+第三部分 名词解释
+第四部分 决算公开联系方式及信息反馈渠道
+第五部分 2022年度部门决算表
+第一部分 部门概况
+一、主要职能、职责
+负责公共资源交易。
+第二部分 2022年度部门决算情况说明
+二、收入决算情况说明
+2022年度本年收入合计1054.90万元，其中：一般公共预算财政拨款收入1054.90万元，占100%。
+第三部分 名词解释
+一、财政拨款收入：指本级财政当年拨付的资金。
+第四部分 决算公开联系方式及信息反馈渠道
+联系电话：0471-1234567
+第五部分 2022年度部门决算表
+"""
+
+
+def test_a_part_that_says_nothing_known_is_not_taken_for_the_part_its_number_names(tmp_path: Path) -> None:
+    """第四部分 联系方式 beside 第三部分 名词解释 (the national 四): the contact line is no term of the glossary, and
+    the 目录 is kept as printed, not as the national layout renumbers it."""
+    path = tmp_path / "report.txt"
+    path.write_text(INNER_MONGOLIA, encoding="utf-8")
+    account = read_text(path).account
+    assert [entry.term for entry in account.glossary] == ["财政拨款收入"]
+    assert account.tables is not None
+    assert account.tables.contents[:3] == ("第一部分 部门概况", "第二部分 2022年度部门决算情况说明", "第三部分 名词解释")
+    assert account.income.general_budget.current is not None
