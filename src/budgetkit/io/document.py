@@ -297,7 +297,8 @@ def national_layout(paragraphs: Sequence[Paragraph]) -> tuple[Paragraph, ...]:
     The national layout puts the 情况说明 in 第三部分 and the 名词解释 in 第四部分; Sichuan's 单位决算说明 puts
     the 情况说明 in 第二部分 (it publishes its tables apart) and numbers parts and sections loosely
     (``第3部分``, ``1、 收入决算情况说明`` beside ``五、…``). Here each part heading is numbered by what it
-    is (概况 一, 决算表 二, 情况说明 三, 名词解释 四, 附件 五), a numbered section heading of the 情况说明
+    is (概况 一, 决算表 二, 情况说明 三, 名词解释 四, 附件 五; a part that is none of them keeps its number, or is
+    numbered past them when a named part takes that number), a numbered section heading of the 情况说明
     gets its Chinese numeral, and the self-evaluation tables printed after the 名词解释 open a part of
     their own. A 说明 printed without any part heading is taken for a 情况说明 throughout. A report already
     in the national layout is returned as it is. Only the paragraphs' reading
