@@ -166,6 +166,21 @@ def test_empty_note(social: FinalAccount) -> None:
     assert _table_findings(broken) == [("table.empty_note", "tables.tables[6].empty_note")]
 
 
+def test_empty_note_in_a_section_numbered_otherwise(social: FinalAccount) -> None:
+    """A report whose tables and 情况说明 sections are numbered apart (Guangxi: 表七 政府性基金, 表九 三公, and the
+    政府性基金 in section 四) says an empty table is empty in the section whose heading names it: no
+    table.empty_note; a section of that name that does not say so still is one."""
+    government_fund, three_public = social.tables.table("government_fund"), social.tables.table("three_public")
+    assert government_fund is not None and government_fund.is_empty and three_public is not None
+    account = _with_table(_with_table(social, attrs.evolve(government_fund, number="七")), attrs.evolve(three_public, number="九"))
+    # its 三公 section is 六 (七 in Shanghai's numbering), its 政府性基金 section 四 (八)
+    kept = tuple(attrs.evolve(p, section="六") if p.section == "七" else p for p in social.passages if p.section != "八")
+    fund = Passage(section="四", text="四、2023年度政府性基金支出决算情况\n本单位2023年度无政府性基金预算财政拨款收入和支出。")
+    assert _table_findings(attrs.evolve(account, passages=(*kept, fund))) == []
+    silent = attrs.evolve(fund, text="四、2023年度政府性基金支出决算情况\n情况如下。")
+    assert ("table.empty_note", "passages[七]") in _table_findings(attrs.evolve(account, passages=(*kept, silent)))
+
+
 def test_absent_cell_is_skipped_and_named(social: FinalAccount) -> None:
     """A row the report does not print skips the identity needing it, and coverage names it as skipped."""
     table = social.tables.table("summary")

@@ -268,6 +268,8 @@ def sum_checks(account: FinalAccount) -> Iterator[SumCheck]:
 
 
 _NUMERAL: Final = re.compile(r"^[一二三四五六七八九十]+、\s*")
+#: The words a 情况说明 section's heading names a table by, for the tables that are often empty.
+_SECTION_WORDS: Final = {"government_fund": "政府性基金", "state_capital": "国有资本经营", "three_public": "三公"}
 #: Where an empty table says so: the template's note, or a 情况说明 sentence that there was none.
 _EMPTY: Final = re.compile(r"无数据|(?:无|没有)[^，。；]*(?:收入|支出|经费)")
 
@@ -343,7 +345,14 @@ def layout_findings(account: FinalAccount) -> Iterator[Finding]:
                 number=number,
                 title=table.title,
             )
-        section = [p.text for p in account.passages if number and p.section == number]
+        # its 情况说明 section: the one numbered as the table, or one whose heading names its fund (a report whose
+        # sections are numbered otherwise than its tables: Guangxi's 四、…政府性基金支出决算情况 beside 表七)
+        word = _SECTION_WORDS.get(table.key)
+        section = [
+            p.text
+            for p in account.passages
+            if (number and p.section == number) or (word and word in p.text.partition("\n")[0])
+        ]
         if account.passages and not any(_EMPTY.search(text) for text in section):
             yield make_finding(
                 "table.empty_note",
