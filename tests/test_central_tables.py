@@ -32,36 +32,34 @@ def _heading(title: str, number: str, unit: str = "万元") -> str:
     return f"<p>{title}</p><p>公开{number}表</p><p>部门：示例县文化馆　　　　金额单位：{unit}</p>"
 
 
-SUMMARY = _table(
-    [
-        [("收入", 3), ("支出", 3)],
-        ["项目", "行次", "金额", "项目", "行次", "金额"],
-        ["栏次", "", "1", "栏次", "", "2"],
-        ["一、一般公共预算财政拨款收入", "1", "100.00", "一、一般公共服务支出", "32", ""],
-        ["二、政府性基金预算财政拨款收入", "2", "", "二、文化旅游体育与传媒支出", "33", "90.00"],
-        ["三、国有资本经营预算财政拨款收入", "3", "", "三、社会保障和就业支出", "34", "10.00"],
-        ["八、其他收入", "8", "5.00", "", "", ""],
-        ["本年收入合计", "9", "105.00", "本年支出合计", "57", "100.00"],
-        ["使用非财政拨款结余", "10", "", "结余分配", "58", ""],
-        ["年初结转和结余", "11", "", "年末结转和结余", "59", "5.00"],
-        ["总计", "12", "105.00", "总计", "60", "105.00"],
-    ]
-)
+SUMMARY_ROWS: list[Cells] = [
+    [("收入", 3), ("支出", 3)],
+    ["项目", "行次", "金额", "项目", "行次", "金额"],
+    ["栏次", "", "1", "栏次", "", "2"],
+    ["一、一般公共预算财政拨款收入", "1", "100.00", "一、一般公共服务支出", "32", ""],
+    ["二、政府性基金预算财政拨款收入", "2", "", "二、文化旅游体育与传媒支出", "33", "90.00"],
+    ["三、国有资本经营预算财政拨款收入", "3", "", "三、社会保障和就业支出", "34", "10.00"],
+    ["八、其他收入", "8", "5.00", "", "", ""],
+    ["本年收入合计", "9", "105.00", "本年支出合计", "57", "100.00"],
+    ["使用非财政拨款结余", "10", "", "结余分配", "58", ""],
+    ["年初结转和结余", "11", "", "年末结转和结余", "59", "5.00"],
+    ["总计", "12", "105.00", "总计", "60", "105.00"],
+]
+SUMMARY = _table(SUMMARY_ROWS)
 
-EXPENDITURE = _table(
-    [
-        [("项目", 4), "本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"],
-        [("功能分类科目编码", 3), "科目名称", "", "", "", "", "", ""],
-        ["类", "款", "项", "栏次", "1", "2", "3", "4", "5", "6"],
-        ["", "", "", "合计", "100.00", "80.00", "20.00", "", "", ""],
-        ["207", "", "", "文化旅游体育与传媒支出", "90.00", "70.00", "20.00", "", "", ""],
-        ["207", "01", "", "文化和旅游", "90.00", "70.00", "20.00", "", "", ""],
-        ["207", "01", "09", "群众文化", "90.00", "70.00", "20.00", "", "", ""],
-        ["208", "", "", "社会保障和就业支出", "10.00", "10.00", "", "", "", ""],
-        ["208", "05", "", "行政事业单位养老支出", "10.00", "10.00", "", "", "", ""],
-        ["208", "05", "05", "机关事业单位基本养老保险缴费支出", "10.00", "10.00", "", "", "", ""],
-    ]
-)
+EXPENDITURE_ROWS: list[Cells] = [
+    [("项目", 4), "本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"],
+    [("功能分类科目编码", 3), "科目名称", "", "", "", "", "", ""],
+    ["类", "款", "项", "栏次", "1", "2", "3", "4", "5", "6"],
+    ["", "", "", "合计", "100.00", "80.00", "20.00", "", "", ""],
+    ["207", "", "", "文化旅游体育与传媒支出", "90.00", "70.00", "20.00", "", "", ""],
+    ["207", "01", "", "文化和旅游", "90.00", "70.00", "20.00", "", "", ""],
+    ["207", "01", "09", "群众文化", "90.00", "70.00", "20.00", "", "", ""],
+    ["208", "", "", "社会保障和就业支出", "10.00", "10.00", "", "", "", ""],
+    ["208", "05", "", "行政事业单位养老支出", "10.00", "10.00", "", "", "", ""],
+    ["208", "05", "05", "机关事业单位基本养老保险缴费支出", "10.00", "10.00", "", "", "", ""],
+]
+EXPENDITURE = _table(EXPENDITURE_ROWS)
 
 #: 表五 in 元, its header 本年支出 / 小计 · 基本支出 · 项目支出, its codes in one column
 GENERAL_BUDGET_IN_YUAN = _table(
@@ -77,7 +75,11 @@ GENERAL_BUDGET_IN_YUAN = _table(
 
 
 def _page(*parts: str) -> str:
-    return "<html><body><h1>示例县文化馆2023年度部门决算</h1><p>第二部分 2023年度部门决算表</p>" + "".join(parts) + "</body></html>"
+    return (
+        "<html><body><h1>示例县文化馆2023年度部门决算</h1><p>第二部分 2023年度部门决算表</p>"
+        + "".join(parts)
+        + "</body></html>"
+    )
 
 
 def _read(tmp_path: Path, html: str) -> Imported:
@@ -144,10 +146,18 @@ def test_the_composed_report_raises_no_error(central: Imported) -> None:
 
 def test_a_half_with_no_known_column_is_an_issue_and_the_other_tables_still_import(tmp_path: Path) -> None:
     odd = SUMMARY.replace("<td>金额</td>", "<td>发生额</td>")
-    imported = _read(tmp_path, _page(_heading("收入支出决算总表", "01"), odd, _heading("支出决算表", "03"), EXPENDITURE))
+    imported = _read(
+        tmp_path, _page(_heading("收入支出决算总表", "01"), odd, _heading("支出决算表", "03"), EXPENDITURE)
+    )
     issues = _issues(imported)
-    assert "行次、发生额: the 收入 half of 收入支出决算总表 prints no column the template has; its rows are not read" in issues
-    assert "行次、发生额: the 支出 half of 收入支出决算总表 prints no column the template has; its rows are not read" in issues
+    assert (
+        "行次、发生额: the 收入 half of 收入支出决算总表 prints no column the template has; its rows are not read"
+        in issues
+    )
+    assert (
+        "行次、发生额: the 支出 half of 收入支出决算总表 prints no column the template has; its rows are not read"
+        in issues
+    )
     tables = imported.account.tables
     assert tables is not None
     assert tables.cell("expenditure", "2080505", "basic").amount == Decimal("10.00")
@@ -253,7 +263,17 @@ def test_the_central_names_of_the_vehicle_costs_in_the_narrative(tmp_path: Path)
 FISCAL_SUMMARY = _table(
     [
         [("收入", 3), ("支出", 6)],
-        ["项目", "行次", "金额", "项目", "行次", "合计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"],
+        [
+            "项目",
+            "行次",
+            "金额",
+            "项目",
+            "行次",
+            "合计",
+            "一般公共预算财政拨款",
+            "政府性基金预算财政拨款",
+            "国有资本经营预算财政拨款",
+        ],
         ["栏次", "", "1", "栏次", "", "2", "3", "4", "5"],
         ["一、一般公共预算财政拨款", "1", "100.00", "一、一般公共服务支出", "33", "", "", "", ""],
         ["二、政府性基金预算财政拨款", "2", "", "二、文化旅游体育与传媒支出", "34", "90.00", "90.00", "", ""],
@@ -269,7 +289,10 @@ FISCAL_SUMMARY = _table(
 
 
 def test_the_fiscal_summary_and_its_row_numbers_beside_no_name(tmp_path: Path) -> None:
-    imported = _read(tmp_path, _page(_heading("财政拨款收入支出决算总表", "04"), FISCAL_SUMMARY, _heading("支出决算表", "03"), EXPENDITURE))
+    imported = _read(
+        tmp_path,
+        _page(_heading("财政拨款收入支出决算总表", "04"), FISCAL_SUMMARY, _heading("支出决算表", "03"), EXPENDITURE),
+    )
     tables = imported.account.tables
     assert tables is not None
     assert tables.cell("fiscal_summary", "fiscal.general_budget.opening", "amount").amount == Decimal("3.00")
@@ -321,3 +344,63 @@ def test_a_central_workbook_is_read_and_one_without_its_year_says_what_to_add(tm
     assert imported.report.not_understood == ()
     with pytest.raises(LoadError, match=r"add a line 编制单位：… \(or 部门：…\) and the year \(2023年度\)"):
         read_excel(_workbook(tmp_path / "no-year.xlsx", "收入支出决算总表"))
+
+
+def _draw(path: Path, tables: Sequence[tuple[Sequence[str], Sequence[Cells], Sequence[int]]]) -> Path:
+    """A PDF of ruled tables (a cover page, then a page a table with its heading lines above it), as Word prints them."""
+    pytest.importorskip("pdfplumber")
+    pytest.importorskip("reportlab")
+    from reportlab.pdfgen import canvas
+
+    from budgetkit.outputs.pdf import _font
+
+    texts = "".join(str(c[0] if isinstance(c, tuple) else c) for _, rows, _ in tables for row in rows for c in row)
+    font = _font(
+        frozenset(texts + "".join(h for heading, _, _ in tables for h in heading) + "示例县文化馆年度部门决算")
+    )
+    pdf = canvas.Canvas(str(path), pagesize=(842, 595))
+    pdf.setFont(font, 16)
+    pdf.drawCentredString(421, 400, "示例县文化馆2023年度部门决算")
+    pdf.showPage()
+    for heading, rows, widths in tables:
+        y = 560.0
+        for line in heading:
+            pdf.setFont(font, 12)
+            pdf.drawCentredString(421, y, line)
+            y -= 18
+        for r, row in enumerate(rows):
+            x, column = 30.0, 0
+            for cell in row:
+                text, span = cell if isinstance(cell, tuple) else (cell, 1)
+                width = sum(widths[column : column + span])
+                pdf.rect(x, y - 4 - (r + 1) * 16, width, 16)
+                if text:
+                    pdf.setFont(font, 7)
+                    pdf.drawString(x + 2, y + 1 - (r + 1) * 16, text)
+                x, column = x + width, column + span
+        pdf.showPage()
+    pdf.save()
+    return path
+
+
+def test_a_pdf_of_the_central_template_reads_as_its_web_page(tmp_path: Path) -> None:
+    from budgetkit.io.pdf import read_pdf
+
+    unit = "部门：示例县文化馆　　　　金额单位：万元"
+    path = _draw(
+        tmp_path / "central.pdf",
+        [
+            (["收入支出决算总表", "公开01表", unit], SUMMARY_ROWS, [150, 40, 80, 150, 40, 80]),
+            (["支出决算表", "公开03表", unit], EXPENDITURE_ROWS, [35, 30, 30, 170, 70, 60, 60, 70, 60, 90]),
+        ],
+    )
+    imported = read_pdf(path)
+    tables = imported.account.tables
+    assert tables is not None
+    assert [(t.key, t.title) for t in tables.tables] == [("summary", "收入支出决算总表"), ("expenditure", "支出决算表")]
+    expenditure = tables.table("expenditure")
+    assert expenditure is not None
+    assert [row.key for row in expenditure.rows] == ["total", "207", "20701", "2070109", "208", "20805", "2080505"]
+    assert imported.account.income.total.current == Money("105.00")
+    assert imported.report.not_understood == ()
+    assert [f.rule for f in check(imported.account) if f.severity.value == "error"] == []
