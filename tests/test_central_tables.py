@@ -404,3 +404,17 @@ def test_a_pdf_of_the_central_template_reads_as_its_web_page(tmp_path: Path) -> 
     assert imported.account.income.total.current == Money("105.00")
     assert imported.report.not_understood == ()
     assert [f.rule for f in check(imported.account) if f.severity.value == "error"] == []
+
+
+def test_a_page_laid_out_in_a_table_reads_its_paragraphs_and_its_tables(tmp_path: Path) -> None:
+    """Old sites put the whole page in one table: its cells are paragraphs, the tables inside it tables; a cell's
+    markup (<p>, <span>, &nbsp;, <br>) is its text."""
+    summary = SUMMARY.replace("<td>100.00</td>", "<td><p><span style='font-size:9pt'>&nbsp;100.00&nbsp;</span></p></td>")
+    summary = summary.replace("<td>一、一般公共预算财政拨款收入</td>", "<td><p>一、一般公共预算<br/>财政拨款收入</p></td>")
+    page = _page(_heading("收入支出决算总表", "01"), summary).replace("<body>", "<body><table width=100%><tr><td>")
+    imported = _read(tmp_path, page.replace("</body>", "</td></tr></table></body>"))
+    account = imported.account
+    assert (account.unit, account.year) == ("示例县文化馆", 2023)
+    assert account.income.general_budget.current == Money("100.00")
+    assert account.tables is not None and [t.key for t in account.tables.tables] == ["summary"]
+    assert imported.report.not_understood == ()

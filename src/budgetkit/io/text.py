@@ -307,16 +307,43 @@ _BLOCKS: Final = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "div"
 _Rows = list[list[tuple[str, int, int, int]]]
 
 
-class _Page(HTMLParser):
-    """Collects a page's paragraphs and tables, each with its source line."""
+class _Nesting(HTMLParser):
+    """Which tables of a page (numbered in the order they open) hold another table: tables that lay the page out."""
 
     def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.opened = 0
+        self.open: list[int] = []
+        self.layout: set[int] = set()
+
+    def handle_starttag(self, tag: str, attrs_: list[tuple[str, str | None]]) -> None:
+        if tag == "table":
+            self.layout.update(self.open)
+            self.open.append(self.opened)
+            self.opened += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "table" and self.open:
+            self.open.pop()
+
+
+class _Page(HTMLParser):
+    """Collects a page's paragraphs and tables, each with its source line.
+
+    A table that holds another table lays the page out (old sites put the whole page in one): its cells are read as
+    paragraphs and the tables inside it as tables.
+    """
+
+    def __init__(self, layout: frozenset[int] = frozenset()) -> None:
         super().__init__(convert_charrefs=True)
         self.items: list[tuple[str, int] | _Rows] = []  # a paragraph (text, line), or a table's rows
         self.text: list[str] = []
         self.line = 1
         self.skip = 0
-        self.tables: list[_Rows] = []  # the tables open (nested ones are read into the outer)
+        self.layout = layout  # the numbers of the tables that lay the page out (see _Nesting)
+        self.opened = 0
+        self.kinds: list[bool] = []  # of each table open: whether it lays the page out
+        self.tables: list[_Rows] = []  # the data tables open
         self.cell: list[str] | None = None
         self.span = (1, 1)
         self.cell_line = 1
@@ -333,7 +360,11 @@ class _Page(HTMLParser):
             return
         if tag == "table":
             self.flush()
-            self.tables.append([])
+            layout = self.opened in self.layout
+            self.opened += 1
+            self.kinds.append(layout)
+            if not layout:
+                self.tables.append([])
         elif self.tables and tag == "tr":
             self.tables[-1].append([])
         elif self.tables and tag in ("td", "th"):
@@ -341,7 +372,7 @@ class _Page(HTMLParser):
             self.cell = []
             self.span = (_span(values.get("colspan")), _span(values.get("rowspan")))
             self.cell_line = self.getpos()[0]
-        elif tag in _BLOCKS and self.cell is None:
+        elif (tag in _BLOCKS or tag in ("td", "th")) and self.cell is None:
             self.flush()
         if not self.text:
             self.line = self.getpos()[0]
@@ -355,11 +386,14 @@ class _Page(HTMLParser):
                 self.tables[-1].append([])
             self.tables[-1][-1].append((_clean("".join(self.cell)), *self.span, self.cell_line))
             self.cell = None
-        elif tag == "table" and self.tables:
-            rows = self.tables.pop()
-            if not self.tables:
-                self.items.append(rows)
-        elif tag in _BLOCKS and self.cell is None:
+        elif tag == "table" and self.kinds:
+            if self.kinds.pop():  # a layout table: its cells were paragraphs
+                self.flush()
+            elif self.tables:
+                rows = self.tables.pop()
+                if not self.tables:
+                    self.items.append(rows)
+        elif (tag in _BLOCKS or tag in ("td", "th")) and self.cell is None:
             self.flush()
 
     def handle_data(self, data: str) -> None:
@@ -389,7 +423,10 @@ def html_document(html: str, source: str = "<html>") -> Document:
     >>> table.title, table.unit, table.texts()[0], str(table.rows[1][2].box)
     ('一般公共预算财政拨款支出决算表', '万元', ['项目', None, '合计'], '第1行 表1 第2行第3格')
     """
-    page = _Page()
+    nesting = _Nesting()
+    nesting.feed(html)
+    nesting.close()
+    page = _Page(frozenset(nesting.layout))
     page.feed(html)
     page.close()
     page.flush()
