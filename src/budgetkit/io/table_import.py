@@ -165,16 +165,24 @@ def _scaled(cell: TableCell, shift: int) -> TableCell:
 
 
 def _joined_code(pieces: Sequence[str]) -> str:
-    """A classification code printed in one column, or across 类 | 款 | 项 columns (``208`` ``05`` ``01``, or
-    each column the whole code so far): the code the row prints.
+    """The code a row prints in the columns before its name: in one column, or across 类 | 款 | 项 columns
+    (``208`` ``05`` ``01``, or each column the whole code so far); beside anything else (a 序号) the text
+    nearest the name.
 
-    >>> _joined_code(["208", "05", "01"]), _joined_code(["208", "", ""]), _joined_code(["208", "20805", ""]), _joined_code(["合计"])
-    ('2080501', '208', '20805', '合计')
+    >>> _joined_code(["208", "05", "01"]), _joined_code(["208", "", ""]), _joined_code(["208", "20805", ""])
+    ('2080501', '208', '20805')
+    >>> _joined_code(["12", "20805"]), _joined_code(["合计"]), _joined_code(["", ""])
+    ('20805', '合计', '')
     """
-    code = ""
-    for piece in pieces:
-        if piece:
-            code = piece if piece.startswith(code) else code + piece
+    printed = [piece for piece in pieces if piece]
+    code = printed[0] if printed else ""
+    for piece in printed[1:]:
+        if piece.startswith(code):  # the whole code so far
+            code = piece
+        elif _CODE.match(code) and len(piece) == 2 and piece.isdigit():  # the 款 or 项 digits
+            code += piece
+        else:
+            code = piece
     return code
 
 
@@ -324,8 +332,8 @@ class _TableReader:
         another name, 金额 for 决算数, read as the template's name)."""
         names = {_norm(c.name): c.key for c in self.template.columns_of(side)}
         paths = [path]
-        if path and (same := _SAME_HEADERS.get(_norm(path[-1]))) is not None:
-            paths.append((*path[:-1], same))
+        if path and _header(path[-1]) != _norm(path[-1]):
+            paths.append((*path[:-1], _header(path[-1])))
         for printed in paths:
             joined = _norm("".join(printed))
             for candidate in (joined, _norm(printed[-1]) if printed else ""):
