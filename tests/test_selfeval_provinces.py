@@ -583,6 +583,17 @@ def test_a_whole_department_table_alone_gives_no_project(tmp_path: Path) -> None
     assert not [issue for issue in imported.report.issues if "项目名称" in issue.text + issue.reason]
 
 
+def test_a_whole_department_table_under_a_project_heading_on_a_web_page_is_no_project(tmp_path: Path) -> None:
+    """A page printing 五、项目支出绩效自评表 above a 部门整体支出绩效自评表: that table is no project and no issue."""
+    page = report_page(yunnan(), whole_department())
+    at = page.index("<p>部门整体支出绩效自评表</p>")
+    (tmp_path / "r.html").write_text(page[:at] + "<p>五、项目支出绩效自评表</p>" + page[at:], encoding="utf-8")
+    imported = read_html(tmp_path / "r.html")
+    (project,) = imported.account.projects
+    assert_yunnan(project)
+    assert [issue for issue in imported.report.issues if "项目名称" in issue.text + issue.reason] == []
+
+
 # -- 总分 rows ---------------------------------------------------------------------------------------------------
 
 
@@ -651,3 +662,30 @@ def test_cli_check_names_a_refused_table(tmp_path: Path, capsys: pytest.CaptureF
     title = path.read_text(encoding="utf-8").splitlines().index("\t学生资助项目绩效目标自评表") + 1
     assert (issue.text, str(issue.box)) == ("row 6 (绩效指标)", f"第{title}行")
     assert "分值/权重" in issue.reason
+
+
+# -- columns in another order, or named twice ------------------------------------------------------------------
+
+
+def test_completion_printed_before_the_target_is_read_by_its_header() -> None:
+    """实际完成值 printed left of 年度指标值, 得分 left of 分值: each value is read under its own label, never swapped."""
+    rows = anhui()
+    for r in range(11, 19):  # the header, the indicators, 总分
+        row = rows[r]
+        row[4], row[5], row[6], row[7] = row[5], row[4], row[7], row[6]
+    p = read_selfeval_table(rows)
+    assert [(i.target, i.actual, i.weight, i.stated_score) for i in p.indicators] == [
+        (i.target, i.actual, i.weight, i.stated_score) for i in read_selfeval_table(anhui()).indicators
+    ]
+    assert (p.stated_weight_total, p.stated_total) == (Decimal(100), Decimal("99.6"))
+
+
+def test_a_header_naming_the_weight_twice_is_refused() -> None:
+    """权重 and 分值 both printed: which one is the weight cannot be told, so the table is refused, naming both."""
+    rows = anhui()
+    rows[11] = [*rows[11][:6], "权重", "分值", "得分"]
+    with pytest.raises(LoadError) as caught:
+        read_selfeval_table(rows)
+    assert [(issue.path, issue.message) for issue in caught.value.issues] == [
+        ("row 12 (绩效指标)", "an indicator header naming one column twice: 权重、分值")
+    ]

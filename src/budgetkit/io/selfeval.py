@@ -222,6 +222,14 @@ class _Block:
     #: the labels as printed, in order (for messages)
     labels: tuple[str, ...] = ()
 
+    def doubled(self) -> str:
+        """The labels of columns that name one thing twice (权重 and 分值: which is the weight?), or ""."""
+        for name in dict.fromkeys(self.order):
+            labels = [label for what, label in zip(self.order, self.labels, strict=True) if what == name]
+            if name and len(labels) > 1:
+                return "、".join(labels)
+        return ""
+
     def cell(self, row: Sequence[str | None], name: str) -> str:
         """The cell of column ``name`` in ``row`` (a row shorter than its header is aligned on the right)."""
         for index, what in self.columns.items():
@@ -333,6 +341,12 @@ class _Reader:
                 self.top = (r, row)  # the first row of two: the second names 一级指标 …
                 return
         if (block := _header(row, _FUND_COLUMNS)) is not None and "得分" in labels:
+            if doubled := block.doubled():
+                self.issues.append(
+                    LoadIssue(self.where(r, "项目资金"), f"a money header naming one column twice: {doubled}")
+                )
+                self.funds, self.section = None, "refused"
+                return
             if "executed" not in block.columns.values():
                 self.issues.append(
                     LoadIssue(
@@ -364,6 +378,12 @@ class _Reader:
         """The indicator block's header: it must name the columns an indicator is read from."""
         wanted = (("level3", "三级指标"), ("target", "指标值"), ("actual", "完成值"), ("weight", "分值/权重"))
         missing = [label for name, label in wanted if name not in block.columns.values()]
+        if doubled := block.doubled():
+            self.issues.append(
+                LoadIssue(self.where(r, "绩效指标"), f"an indicator header naming one column twice: {doubled}")
+            )
+            self.block, self.section = None, "refused"
+            return
         if missing:
             self.issues.append(
                 LoadIssue(
