@@ -16,7 +16,13 @@ cell is ``None`` (or empty) in the rows and columns it spans. Both layouts are r
 
 Rows are found by their labels, columns by the header row of their block, so a
 table read from a PDF and one read from text (:func:`read_selfeval_text`, one cell per
-line) go through the same mapping. A table prints no 项目类别: the kind is the caller's,
+line) go through the same mapping. Other provinces' tables are read the same way: a label's
+bracketed note or colon is dropped (年初预算数（A）, 分值（10分）, 年度资金总额：), columns come in any order
+(a column not read, 得分计算方法, keeps its place), a two-row indicator header (绩效指标 over
+一级/二级/三级指标, 年度指标值 over 指标性质/指标值/度量单位) is merged. What cannot be placed for certain —
+a header without a weight column or naming one twice, a fund row not known, a row whose cells do
+not line up with its header — is refused by name, never read shifted. A 部门整体支出绩效自评表 is no
+project (:func:`is_other_evaluation_title`). A table prints no 项目类别: the kind is the caller's,
 else 特定目标类 for a code with ``T`` (the Sichuan code's kind letter) or no code at all.
 
 >>> rows = [["项目支出绩效自评表"], ["项目名称", "示例项目"],
