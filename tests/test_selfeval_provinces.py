@@ -689,3 +689,24 @@ def test_a_header_naming_the_weight_twice_is_refused() -> None:
     assert [(issue.path, issue.message) for issue in caught.value.issues] == [
         ("row 12 (绩效指标)", "an indicator header naming one column twice: 权重、分值")
     ]
+
+
+def test_a_pdf_fund_row_out_of_line_with_its_header_is_refused() -> None:
+    """A fund row whose figures sit one column left of their headers: read under the headers, 40.00 would be
+    lost and 45.60 taken as the budget; read in order, each is where it belongs. The two readings disagree,
+    so the row is refused, showing both."""
+    rows = yunnan()
+    rows[4] = [N, "年度资金总额", "40.00", "48.00", "45.60", "10", "95%", "9.5", N, N]
+    with pytest.raises(LoadError) as caught:
+        read_selfeval_table(rows)
+    (issue,) = caught.value.issues
+    assert issue.path == "row 5 (总额)"
+    assert issue.message.startswith("the row's cells do not line up with the header's columns (under the header / ")
+    assert "48.00/40.00" in issue.message and "95%/10" in issue.message
+
+
+def test_a_fund_row_merged_blank_across_its_amounts_is_still_read() -> None:
+    """其他资金 printed as one blank cell across its three amounts: nothing is read, nothing is refused."""
+    rows = yunnan()
+    rows[7] = [N, "其他资金", N, "", N, N, "—", "", "—", N]
+    assert read_selfeval_table(rows).funds.line("其他资金") == FundLine(source="其他资金")

@@ -117,6 +117,10 @@ _INDICATOR_COLUMNS: Final[Mapping[str, str]] = {
     "自评得分": "score",
     "未完成原因分析": "reason",
     "偏差原因分析及改进措施": "reason",
+    "指标分值": "weight",
+    "指标权重": "weight",
+    "年度目标值": "target",
+    "全年完成值": "actual",
 }
 #: A two-row indicator header (云南's 附件1): the top row's cells that span columns the second row names.
 _HEADER_GROUPS: Final[Mapping[str, frozenset[str]]] = {
@@ -457,8 +461,9 @@ class _Reader:
         assert block is not None
         at = next((i for i, key in enumerate(keys) if key and _is_source(key)), None)
         if at is None:
-            label = next(key for key in keys if key)
-            if any(_AMOUNT.fullmatch(key.replace(",", "")) for key in keys if key is not label):
+            first = next(i for i, key in enumerate(keys) if key)
+            label = keys[first]
+            if any(_AMOUNT.fullmatch(key.replace(",", "")) for key in keys[first + 1 :]):
                 known = "、".join(dict.fromkeys([*(s.value for s in FundSource), "年度资金总额", *_SOURCE_SPELLINGS]))
                 self.issues.append(
                     LoadIssue(self.where(r, label), f"a fund row budgetkit does not know: {label} (known: {known})")
@@ -467,13 +472,29 @@ class _Reader:
         source = parse_source(_source_key(keys[at]))
         # the values follow the source cell in the order of the header's columns (a column budgetkit does
         # not read, 得分计算方法, keeps its place)
-        if len(row) == block.width:  # a PDF's or a web page's row: the header's columns
-            values = {name: row[i] for i, name in block.columns.items()}
-        else:
-            names = list(block.order)
-            cells = row[at + 1 : at + 1 + len(names)]
-            values = {name: cell for name, cell in zip(names, cells, strict=False) if name}
+        names = list(block.order)
+        cells = [cell for cell in row[at + 1 :] if cell is not None][: len(names)]
+        values: dict[str, str | None] = {name: cell for name, cell in zip(names, cells, strict=False) if name}
         where = self.where(r, source.value)
+        if len(row) == block.width:  # a PDF's or a web page's row: the header's columns, which must agree
+            columns = {name: row[i] for i, name in block.columns.items()}
+            differ = [
+                name
+                for name in columns
+                if _key(columns[name]) != _key(values.get(name))
+                and not (_key(columns[name]) in _NOTHING and _key(values.get(name)) in _NOTHING)
+            ]
+            if differ:
+                shown = "、".join(f"{_key(columns[n]) or '(blank)'}/{_key(values.get(n)) or '(blank)'}" for n in differ)
+                self.issues.append(
+                    LoadIssue(
+                        where,
+                        f"the row's cells do not line up with the header's columns (under the header / "
+                        f"in order after the fund row's name: {shown})",
+                    )
+                )
+                return
+            values = columns
         for name, label in (
             ("initial", "年初预算数"),
             ("adjusted", "全年预算数"),
