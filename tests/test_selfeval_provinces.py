@@ -710,3 +710,47 @@ def test_a_fund_row_merged_blank_across_its_amounts_is_still_read() -> None:
     rows = yunnan()
     rows[7] = [N, "其他资金", N, "", N, N, "—", "", "—", N]
     assert read_selfeval_table(rows).funds.line("其他资金") == FundLine(source="其他资金")
+
+
+# -- the same tables drawn as a PDF and read back with pdfplumber ------------------------------------------------
+
+
+def _spans(rows: Rows) -> list[tuple[int, int, int, int]]:
+    """The merged cells of ``rows`` (first column, row; last column, row), by the rule of :func:`page`."""
+    width = max(len(row) for row in rows)
+    grid = [list(row) + [None] * (width - len(row)) for row in rows]
+    spans = []
+    for r, row in enumerate(grid):
+        for c, cell in enumerate(row):
+            if cell is None:
+                continue
+            across = 1
+            while c + across < width and row[c + across] is None and not _down(row, c + across):
+                across += 1
+            down = 1
+            while r + down < len(grid) and all(_down(grid[r + down], k) for k in range(c, c + across)):
+                down += 1
+            if across > 1 or down > 1:
+                spans.append((c, r, c + across - 1, r + down - 1))
+    return spans
+
+
+@pytest.mark.parametrize("table", [yunnan, anhui])
+def test_the_tables_drawn_as_a_pdf_read_back_as_their_cells(table: Callable[[], Rows], tmp_path: Path) -> None:
+    """Drawn with their merged cells (reportlab) and read back by the PDF importer, the tables give the projects
+    their cells give, and `check` finds nothing in them."""
+    pytest.importorskip("pdfplumber")
+    pytest.importorskip("reportlab")
+    pytest.importorskip("fontTools")
+    pytest.importorskip("pylopdf_fonts_zh_cn")
+    from budgetkit.io.pdf import read_pdf
+    from budgetkit.outputs.pdf import _font
+    from test_selfeval_pdf import _pdf
+
+    rows = table()
+    chars = "".join(cell or "" for row in rows for cell in row)
+    font = _font(frozenset(chars + "示例局2024年度部门决算第三部分情况说明0123456789.%"))
+    imported = read_pdf(_pdf(tmp_path / "t.pdf", font, rows[0][0] or "", rows[1:], _spans(rows[1:])))
+    (project,) = imported.account.projects
+    assert project == read_selfeval_table(rows)
+    assert [f.code for f in check(imported.account) if f.path.startswith("projects")] == []
