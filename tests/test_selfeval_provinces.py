@@ -556,6 +556,40 @@ def test_hubei_table_without_a_weight_column_is_refused_by_its_header() -> None:
     )
 
 
+def test_a_header_of_columns_budgetkit_does_not_know_is_refused() -> None:
+    """湖北 2019 (广水): 年初指标值 / 年终完成值 / 自评分 / 复核分 under 一级指标 — not read, and not a project
+    without indicators either: refused, naming the labels."""
+    rows: Rows = [
+        ["财政预算支出项目绩效目标自评表", N, N, N, N, N, N],
+        ["项目名称", "办公网络维护", N, N, N, N, N],
+        ["一级\n指标", "二级\n指标", "指标名称\n（三级指标）", "年初指\n标值", "年终完\n成值", "自评分", "复核分"],
+        ["产出指标", "数量指标", "采购设备", "10台套", "10台套", "15", ""],
+    ]
+    with pytest.raises(LoadError) as caught:
+        read_selfeval_table(rows)
+    assert [(issue.path, issue.message) for issue in caught.value.issues] == [
+        (
+            "row 3 (绩效指标)",
+            "an indicator header budgetkit does not know: 一级指标 二级指标 指标名称 年初指标值 年终完成值 自评分 复核分",
+        )
+    ]
+
+
+def test_an_indicator_header_without_levels_is_refused() -> None:
+    """指标名称 | 年度指标值 | 实际完成值 | 分值 | 得分 with no 一级/二级/三级指标: refused at the header."""
+    rows = anhui()
+    rows[11] = ["绩效指标", "指标名称", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+    with pytest.raises(LoadError) as caught:
+        read_selfeval_table(rows[:13])
+    assert [(issue.path, issue.message) for issue in caught.value.issues] == [
+        (
+            "row 12 (绩效指标)",
+            "an indicator header without 一级指标 (nor a second header row naming it): "
+            "绩效指标 指标名称 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施",
+        )
+    ]
+
+
 # -- 部门整体支出绩效自评表: not a project -----------------------------------------------------------------------
 
 

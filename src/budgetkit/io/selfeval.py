@@ -330,7 +330,17 @@ class _Reader:
         if self.top is not None:
             top_r, top = self.top
             self.top = None
-            merged = _merge_header(top, row) if "一级指标" in labels else None
+            if "一级指标" not in labels:
+                self.issues.append(
+                    LoadIssue(
+                        self.where(top_r, "绩效指标"),
+                        "an indicator header without 一级指标 (nor a second header row naming it): "
+                        + " ".join(_label(c) for c in top if _label(c)),
+                    )
+                )
+                self.block, self.section = None, "refused"
+                return
+            merged = _merge_header(top, row)
             if merged is None:
                 self.issues.append(
                     LoadIssue(
@@ -350,6 +360,15 @@ class _Reader:
             if "绩效指标" in labels or {"年度指标值", "指标值"} & set(labels):
                 self.top = (r, row)  # the first row of two: the second names 一级指标 …
                 return
+        elif "一级指标" in labels:  # a header all the same, whose columns are not known: 年初指标值, 自评分 …
+            self.issues.append(
+                LoadIssue(
+                    self.where(r, "绩效指标"),
+                    "an indicator header budgetkit does not know: " + " ".join(label for label in labels if label),
+                )
+            )
+            self.block, self.section = None, "refused"
+            return
         if (block := _header(row, _FUND_COLUMNS)) is not None and "得分" in labels:
             if doubled := block.doubled():
                 self.issues.append(
