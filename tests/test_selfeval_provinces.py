@@ -664,7 +664,7 @@ def test_the_composed_tables_give_no_finding_from_text_or_a_web_page(table: Call
     (tmp_path / "r.txt").write_text(report_text(rows), encoding="utf-8")
     (tmp_path / "r.html").write_text(report_page(rows), encoding="utf-8")
     for imported in (read_text(tmp_path / "r.txt"), read_html(tmp_path / "r.html")):
-        assert [issue.reason for issue in imported.report.issues if issue.text.startswith("row")] == []
+        assert [issue.reason for issue in imported.report.issues if issue.text.startswith("自评表")] == []
         (project,) = imported.account.projects
         assert project == attrs.evolve(read_selfeval_table(rows), kind=project.kind)
         assert _findings(imported.account) == []
@@ -687,15 +687,25 @@ def test_cli_check_and_score_on_a_text_report(tmp_path: Path, capsys: pytest.Cap
 
 
 def test_cli_check_names_a_refused_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """A refused table is an import issue naming the table's line and the row, not a silent project less."""
+    """A refused table is an import issue naming the table's line, the row and the problem — and `budgetkit check`
+    says so (its project is not checked), in text and in json: not a silent project less."""
     path = tmp_path / "r.txt"
     path.write_text(report_text(yunnan(), hubei()), encoding="utf-8")
     imported = read_text(path)
     assert [p.name for p in imported.account.projects] == ["乡村道路养护补助"]
-    (issue,) = [i for i in imported.report.issues if i.text.startswith("row")]
+    (issue,) = [i for i in imported.report.issues if i.text.startswith("自评表 ")]
     title = path.read_text(encoding="utf-8").splitlines().index("\t学生资助项目绩效目标自评表") + 1
-    assert (issue.text, str(issue.box)) == ("row 6 (绩效指标)", f"第{title}行")
-    assert "分值/权重" in issue.reason
+    assert (issue.text, str(issue.box)) == ("自评表 row 6 (绩效指标)", f"第{title}行")
+    problem = "an indicator header without 分值/权重: 一级指标 二级指标 三级指标 年初目标值 实际完成值 得分"
+    status, text = run("check", str(path), capsys=capsys)
+    assert status == 0  # nothing found in what was read; what was not is named
+    assert f"自评表未能读入（其项目未核对）：第{title}行 row 6 (绩效指标)：{problem}\n" in text
+    _, text = run("check", str(path), "--lang", "en", capsys=capsys)
+    assert f"Self-evaluation table not read (its project not checked): 第{title}行 row 6 (绩效指标): {problem}" in text
+    _, text = run("check", str(path), "--format", "json", capsys=capsys)
+    assert json.loads(text)["import"]["selfeval_refused"] == [
+        {"place": f"第{title}行", "row": "row 6 (绩效指标)", "problem": problem}
+    ]
 
 
 # -- columns in another order, or named twice ------------------------------------------------------------------

@@ -53,7 +53,7 @@ from budgetkit.io.grammar import (
     performance_projects,
     read_narrative,
 )
-from budgetkit.io.selfeval import is_other_evaluation_title, is_selfeval_title, read_selfeval_table
+from budgetkit.io.selfeval import REFUSED, is_other_evaluation_title, is_selfeval_title, read_selfeval_table
 from budgetkit.io.table_import import TableImport, read_tables
 from budgetkit.model import account as model
 from budgetkit.model.account import Figure, FinalAccount, GlossaryEntry, Passage, ReceptionEvent, UnitType
@@ -493,7 +493,7 @@ class _Builder:
             try:
                 project = read_selfeval_table(table.texts(), source=where)
             except LoadError as exc:
-                self.issues.extend(ReportIssue(first, issue.path, issue.message) for issue in exc.issues)
+                self.issues.extend(ReportIssue(first, f"{REFUSED} {issue.path}", issue.message) for issue in exc.issues)
                 continue
             if first is not None:
                 self.places[f"projects[{len(self.projects)}]"] = first

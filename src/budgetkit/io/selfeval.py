@@ -55,6 +55,7 @@ from budgetkit.model.project import FundGrid, FundLine, FundSource, Layout, Proj
 from budgetkit.values.numbers import to_decimal
 
 __all__ = [
+    "REFUSED",
     "TITLE_WORDS",
     "is_other_evaluation_title",
     "is_selfeval_title",
@@ -66,6 +67,9 @@ __all__ = [
 
 Rows = Sequence[Sequence[str | None]]
 
+#: What an import issue's text starts with when a self-evaluation table was refused (``自评表 row 6 (绩效指标)``):
+#: its project is not in the account, so ``budgetkit check`` names it (none of its figures was checked).
+REFUSED: Final = "自评表"
 #: Words of a table's title or heading that mark a self-evaluation table.
 TITLE_WORDS: Final = ("项目支出绩效自评表", "绩效自评表", "绩效目标自评表")
 #: Cells only the central 附件1 prints.
@@ -492,19 +496,29 @@ class _Reader:
         # the values follow the source cell in the order of the header's columns (a column budgetkit does
         # not read, 得分计算方法, keeps its place)
         names = list(block.order)
-        cells = [cell for cell in row[at + 1 :] if cell is not None][: len(names)]
-        values: dict[str, str | None] = {name: cell for name, cell in zip(names, cells, strict=False) if name}
+
+        def in_order(merged: bool) -> dict[str, str | None]:
+            """The cells after the fund row's name in the order of the header's labels, a merged one (None)
+            taking a place (``merged``) or not."""
+            cells = [cell for cell in row[at + 1 :] if merged or cell is not None][: len(names)]
+            return {name: cell for name, cell in zip(names, cells, strict=False) if name}
+
+        values = in_order(True)
         where = self.where(r, source.value)
-        if len(row) == block.width:  # a PDF's or a web page's row: the header's columns, which must agree
+        if len(row) == block.width:  # a PDF's or a web page's row: the header's columns, as read in order
             columns = {name: row[i] for i, name in block.columns.items()}
-            differ = [
-                name
-                for name in columns
-                if _key(columns[name]) != _key(values.get(name))
-                and not (_key(columns[name]) in _NOTHING and _key(values.get(name)) in _NOTHING)
-            ]
-            if differ:
-                shown = "、".join(f"{_key(columns[n]) or '(blank)'}/{_key(values.get(n)) or '(blank)'}" for n in differ)
+
+            def disagree(order: dict[str, str | None]) -> list[str]:
+                return [
+                    name
+                    for name, cell in columns.items()
+                    if _key(cell) != _key(order.get(name)) and not {_key(cell), _key(order.get(name))} <= _NOTHING
+                ]
+
+            shifted = disagree(in_order(False))
+            if disagree(values) and shifted:
+                order = in_order(False)
+                shown = "、".join(f"{_key(columns[n]) or '(blank)'}/{_key(order.get(n)) or '(blank)'}" for n in shifted)
                 self.issues.append(
                     LoadIssue(
                         where,

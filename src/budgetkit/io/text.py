@@ -54,6 +54,7 @@ from budgetkit.io.document import (
 from budgetkit.io.grammar import _NUMBER
 from budgetkit.io.pdf import _SELFEVAL_FIGURE, Imported, ReportIssue, from_document
 from budgetkit.io.selfeval import (
+    REFUSED,
     is_other_evaluation_title,
     is_selfeval_title,
     read_selfeval_table,
@@ -291,7 +292,7 @@ def _text_projects(source: str, lines: Sequence[str]) -> tuple[list[tuple[Projec
         try:
             project = read_selfeval_table(rows, source=f"{source} {box}", paragraphs=True)
         except LoadError as exc:
-            issues.extend(ReportIssue(box, issue.path, issue.message) for issue in exc.issues)
+            issues.extend(ReportIssue(box, f"{REFUSED} {issue.path}", issue.message) for issue in exc.issues)
             continue
         projects.append((project, box))
         for number in numbers:
