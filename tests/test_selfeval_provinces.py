@@ -9,18 +9,21 @@ departments (column orders, row labels, merged headers, extra columns), as seen 
 - 安徽 (a 2022 town table): ``年度资金总额：`` with a colon, ``其中：本年财政拨款``, 一级指标 carrying its points
   (``产出指标（50分）``), 三级指标 numbered by the template (``指标1：``), a template row left empty;
 - 河北 (a 2019 school table): headers wrapped (``年度\\n指标值``), 三级指标 numbered without a colon
-  (``指标1工程完工率``), template rows ``指标2`` / ``……`` left empty, a targets without operator (``100%``);
+  (``指标1工程完工率``), template rows ``指标2`` / ``……`` left empty, targets without an operator (``100%``);
 - 北京 (a 2016 district table): ``年初预算数（A）`` / ``全年执行数（B）`` / ``分值（10分）`` / ``执行率（B/A）`` /
   ``得分计算方法`` (no 全年预算数), 分值 printed before 年度指标值 in the indicator block, and a fund row
   ``其中：本年一般公共预算拨款`` budgetkit does not know — refused, naming the row;
 - 湖北 (a 2019 college table, 绩效目标自评表): no 分值 column at all (the points are in the level names) —
-  refused, naming the header;
+  refused, naming the header; 湖北 (a 2019 city table): 年初指标值 / 年终完成值 / 自评分 / 复核分 — refused, naming
+  the labels budgetkit does not know; a header of 指标名称 without 一级指标 — refused;
 - 部门整体支出绩效自评表 (a department's whole spending, in several provinces): not a project — never read as one,
   and in a text export it ends the project table above it;
 - a 总分 row printing its 自评等级 (优), or only its score.
 
 Tables are fed as pdfplumber gives rows (merged cells ``None``), as a text export prints them (one cell a
-line, merged cells left out: :func:`text_lines`) and as a web page (``colspan``/``rowspan``: :func:`page`).
+line, a cell merged down printed empty below, as the seed's export does, or left out: :func:`text_lines`), as a
+web page (``colspan``/``rowspan``: :func:`page`) and drawn as a PDF; each read table is also checked and scored
+(`budgetkit check` / `score`) and gives no finding, its arithmetic being exact (see each table's numbers).
 """
 
 from __future__ import annotations
