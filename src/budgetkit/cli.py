@@ -206,6 +206,13 @@ def _where(finding: Finding, report: ImportReport | None) -> str:
     return finding.path if box is None else f"{box} {finding.path}"
 
 
+def _refused_tables(report: ImportReport) -> list[Any]:
+    """The import issues of self-evaluation tables that were refused (``自评表 row 6 (绩效指标)``)."""
+    from budgetkit.io.selfeval import REFUSED
+
+    return [issue for issue in report.issues if issue.text.startswith(f"{REFUSED} ")]
+
+
 def _import_json(report: ImportReport | None) -> dict[str, Any]:
     """What a report imported on the fly read (``"import"``), so that a program knows what was not checked."""
     if report is None:
@@ -220,6 +227,10 @@ def _import_json(report: ImportReport | None) -> dict[str, Any]:
             "tables_found": list(report.tables_found),
             "tables_expected": list(report.tables_expected),
             "narrative_found": report.narrative_found,
+            "selfeval_refused": [
+                {"place": None if i.box is None else str(i.box), "row": i.text.split(" ", 1)[1], "problem": i.reason}
+                for i in _refused_tables(report)
+            ],
         }
     }
 
@@ -265,6 +276,14 @@ def _write_findings_text(
                 "No 情况说明 found (no 第三部分, no 一、收入支出决算总体情况说明): none of its figures was checked.\n"
                 if english
                 else "未找到情况说明（无第三部分，亦无“一、收入支出决算总体情况说明”）：其中的数字均未核对。\n"
+            )
+        for issue in _refused_tables(report):
+            where = f"{issue.box} " if issue.box is not None else ""
+            row = issue.text.split(" ", 1)[1]
+            out.write(
+                f"Self-evaluation table not read (its project not checked): {where}{row}: {issue.reason}\n"
+                if english
+                else f"自评表未能读入（其项目未核对）：{where}{row}：{issue.reason}\n"
             )
     if not findings:
         out.write("No inconsistencies found.\n" if english else "未发现不一致之处。\n")

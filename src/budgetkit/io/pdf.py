@@ -53,7 +53,7 @@ from budgetkit.io.grammar import (
     performance_projects,
     read_narrative,
 )
-from budgetkit.io.selfeval import is_selfeval_title, read_selfeval_table
+from budgetkit.io.selfeval import REFUSED, is_other_evaluation_title, is_selfeval_title, read_selfeval_table
 from budgetkit.io.table_import import TableImport, read_tables
 from budgetkit.model import account as model
 from budgetkit.model.account import Figure, FinalAccount, GlossaryEntry, Passage, ReceptionEvent, UnitType
@@ -484,6 +484,10 @@ class _Builder:
             head += [cell.text for cell in (table.rows[0] if table.rows else ())]
             if not any(is_selfeval_title(text) for text in head):
                 continue
+            own = [table.title, *(cell.text for cell in (table.rows[0] if table.rows else ()))]
+            nearest = [table.title, *(line.text for line in table.heading[-1:])]
+            if not any(is_selfeval_title(text) for text in own) and any(map(is_other_evaluation_title, nearest)):
+                continue  # a department's whole spending (部门整体支出绩效自评表) under a 项目支出绩效自评表 heading
             if table.title is not None:
                 self.selfeval_titles.add(table.title)
             first = next((cell.box for row in table.rows for cell in row if cell.box is not None), None)
@@ -491,7 +495,7 @@ class _Builder:
             try:
                 project = read_selfeval_table(table.texts(), source=where)
             except LoadError as exc:
-                self.issues.extend(ReportIssue(first, issue.path, issue.message) for issue in exc.issues)
+                self.issues.extend(ReportIssue(first, f"{REFUSED} {issue.path}", issue.message) for issue in exc.issues)
                 continue
             if first is not None:
                 self.places[f"projects[{len(self.projects)}]"] = first

@@ -16,7 +16,13 @@ cell is ``None`` (or empty) in the rows and columns it spans. Both layouts are r
 
 Rows are found by their labels, columns by the header row of their block, so a
 table read from a PDF and one read from text (:func:`read_selfeval_text`, one cell per
-line) go through the same mapping. A table prints no 项目类别: the kind is the caller's,
+line) go through the same mapping. Other provinces' tables are read the same way: a label's
+bracketed note or colon is dropped (年初预算数（A）, 分值（10分）, 年度资金总额：), columns come in any order
+(a column not read, 得分计算方法, keeps its place), a two-row indicator header (绩效指标 over
+一级/二级/三级指标, 年度指标值 over 指标性质/指标值/度量单位) is merged. What cannot be placed for certain —
+a header without a weight column or naming one twice, a fund row not known, a row whose cells do
+not line up with its header — is refused by name, never read shifted. A 部门整体支出绩效自评表 is no
+project (:func:`is_other_evaluation_title`). A table prints no 项目类别: the kind is the caller's,
 else 特定目标类 for a code with ``T`` (the Sichuan code's kind letter) or no code at all.
 
 >>> rows = [["项目支出绩效自评表"], ["项目名称", "示例项目"],
@@ -43,13 +49,15 @@ from typing import Any, Final
 
 import attrs
 
-from budgetkit.errors import BudgetkitError, LoadError, LoadIssue
-from budgetkit.model.indicator import PerformanceIndicator
+from budgetkit.errors import BudgetkitError, LoadError, LoadIssue, UnknownUnitError
+from budgetkit.model.indicator import PerformanceIndicator, parse_cell
 from budgetkit.model.project import FundGrid, FundLine, FundSource, Layout, Project, ProjectKind, parse_source
 from budgetkit.values.numbers import to_decimal
 
 __all__ = [
+    "REFUSED",
     "TITLE_WORDS",
+    "is_other_evaluation_title",
     "is_selfeval_title",
     "layout_of",
     "read_selfeval_table",
@@ -59,12 +67,20 @@ __all__ = [
 
 Rows = Sequence[Sequence[str | None]]
 
+#: What an import issue's text starts with when a self-evaluation table was refused (``自评表 row 6 (绩效指标)``):
+#: its project is not in the account, so ``budgetkit check`` names it (none of its figures was checked).
+REFUSED: Final = "自评表"
 #: Words of a table's title or heading that mark a self-evaluation table.
 TITLE_WORDS: Final = ("项目支出绩效自评表", "绩效自评表", "绩效目标自评表")
 #: Cells only the central 附件1 prints.
-_CENTRAL_WORDS: Final = frozenset({"年度资金总额", "全年预算数", "全年执行数", "年度指标值", "实际完成值", "总分"})
+_CENTRAL_WORDS: Final = frozenset(
+    {"年度资金总额", "年初预算数", "全年预算数", "全年执行数", "当年财政拨款", "本年财政拨款", "上年结转资金"}
+    | {"年度指标值", "实际完成值", "全年实际值", "总分"}
+)
 #: Cells only Sichuan's layout prints.
-_SICHUAN_WORDS: Final = frozenset({"指标性质", "度量单位", "调整后预算数", "预算执行数", "未完成原因分析"})
+_SICHUAN_WORDS: Final = frozenset(
+    {"指标性质", "度量单位", "调整后预算数", "预算执行数", "未完成原因分析", "财政专户管理资金"}
+)
 
 #: Header labels of the money block → the column they name.
 _FUND_COLUMNS: Final[Mapping[str, str]] = {
@@ -75,6 +91,8 @@ _FUND_COLUMNS: Final[Mapping[str, str]] = {
     "全年预算数": "adjusted",
     "预算执行数": "executed",
     "全年执行数": "executed",
+    "预算数": "adjusted",
+    "执行数": "executed",
     "预算执行率": "rate",
     "执行率": "rate",
     "权重": "weight",
@@ -91,14 +109,43 @@ _INDICATOR_COLUMNS: Final[Mapping[str, str]] = {
     "指标值": "target",
     "年度指标值": "target",
     "度量单位": "unit",
+    "目标值": "target",
+    "年初目标值": "target",
     "完成值": "actual",
     "实际完成值": "actual",
+    "实际值": "actual",
+    "全年实际值": "actual",
     "权重": "weight",
     "分值": "weight",
     "得分": "score",
+    "自评得分": "score",
     "未完成原因分析": "reason",
     "偏差原因分析及改进措施": "reason",
+    "指标分值": "weight",
+    "指标权重": "weight",
+    "年度目标值": "target",
+    "全年完成值": "actual",
 }
+#: A two-row indicator header (云南's 附件1): the top row's cells that span columns the second row names.
+_HEADER_GROUPS: Final[Mapping[str, frozenset[str]]] = {
+    "绩效指标": frozenset({"一级指标", "二级指标", "三级指标"}),
+    "年度指标值": frozenset({"指标性质", "指标值", "度量单位"}),
+    "指标值": frozenset({"指标性质", "指标值", "度量单位"}),
+}
+#: Fund rows other provinces spell their own way → the label :func:`~budgetkit.model.project.parse_source` reads.
+_SOURCE_SPELLINGS: Final[Mapping[str, str]] = {"本年财政拨款": "当年财政拨款", "年度财政资金总额": "年度资金总额"}
+#: Words of a title naming an evaluation of a department's or unit's whole spending, not of a project.
+_WHOLE_WORDS: Final = ("整体支出", "整体绩效", "部门整体", "单位整体")
+#: Operators printed in compatibility forms (﹦ U+FE66, ≧) → the forms :class:`~budgetkit.model.indicator.Operator` reads.
+_OPERATOR_FORMS: Final = str.maketrans({"﹦": "=", "﹥": ">", "﹤": "<", "≧": "≥", "≦": "≤"})
+#: A trailing note in brackets: 年初预算数(A), 分值（10分）, 执行率(B/A), 项目资金（万元）.
+_NOTE: Final = re.compile(r"[（(][^（）()]*[)）]$")
+#: A level's printed points: 产出指标(50分).
+_POINTS: Final = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
+#: A template's numbering before an indicator's name: 指标1：.
+_NUMBERED: Final = re.compile(r"^指标\s*\d+\s*[：:]?\s*(?=\S)")
+#: 自评等级 words a 总分 row may print beside the score.
+_GRADES: Final = frozenset({"优", "良", "中", "差", "优秀", "良好", "合格", "不合格", "较差"})
 _CODE_NAME: Final = re.compile(r"^(?P<code>\d{2,}[A-Z]\d{6,})\s*[-－—]\s*(?P<name>.+)$")
 _YEAR: Final = re.compile(r"[（(]\s*(?P<year>\d{4})\s*年度?\s*[)）]")
 #: Cells that print "nothing here": a dash, a slash.
@@ -118,14 +165,41 @@ def _text(cell: str | None, paragraphs: bool = False) -> str:
     return ("\n" if paragraphs else "").join(line.strip() for line in (cell or "").splitlines())
 
 
+def _label(cell: str | None) -> str:
+    """A cell as a header or row label: its key without a trailing colon or bracketed note
+    (``年初预算数(A)`` is 年初预算数, ``年度资金总额：`` is 年度资金总额); a cell that is only a note stays.
+
+    >>> _label("分值（10分）"), _label(" 执行率(B/A)"), _label("年度资金总额:"), _label("（2024年度）")
+    ('分值', '执行率', '年度资金总额', '（2024年度）')
+    """
+    key = _key(cell).rstrip(":：")
+    while (stripped := _NOTE.sub("", key).rstrip(":：")) != key and stripped:
+        key = stripped
+    return key
+
+
 def is_selfeval_title(text: str | None) -> bool:
-    """Whether a table title or heading names a self-evaluation table.
+    """Whether a table title or heading names a project's self-evaluation table (not a department's whole
+    spending: 部门整体支出绩效自评表 is no project, see :func:`is_other_evaluation_title`).
 
     >>> is_selfeval_title("部门预算项目支出绩效自评表（2023年度）"), is_selfeval_title("收入支出决算总表")
     (True, False)
+    >>> is_selfeval_title("2023年度部门整体支出绩效自评表")
+    False
     """
     key = _key(text)
-    return any(word in key for word in TITLE_WORDS)
+    return any(word in key for word in TITLE_WORDS) and not any(word in key for word in _WHOLE_WORDS)
+
+
+def is_other_evaluation_title(text: str | None) -> bool:
+    """Whether a title names an evaluation table that is not a project's (部门整体支出绩效自评表): in a text
+    export it ends the project table above it, and its rows are nobody's project.
+
+    >>> is_other_evaluation_title("部门整体支出绩效自评表"), is_other_evaluation_title("项目支出绩效自评表")
+    (True, False)
+    """
+    key = _key(text)
+    return any(word in key for word in _WHOLE_WORDS) and any(word in key for word in ("自评表", "评价表", "评分表"))
 
 
 def layout_of(rows: Rows) -> Layout:
@@ -134,7 +208,7 @@ def layout_of(rows: Rows) -> Layout:
     >>> layout_of([["项目资金（万元）", "年初预算数", "全年预算数"]]).value
     'central'
     """
-    keys = {_key(cell) for row in rows for cell in row}
+    keys = {_label(cell).replace(":", "：").removeprefix("其中：") for row in rows for cell in row}
     central, sichuan = len(keys & _CENTRAL_WORDS), len(keys & _SICHUAN_WORDS)
     return Layout.CENTRAL if central > sichuan else Layout.SICHUAN
 
@@ -157,6 +231,18 @@ class _Block:
 
     columns: dict[int, str]
     width: int
+    #: every labelled column from the first one read, in order; ``""`` for a label budgetkit does not read
+    order: tuple[str, ...] = ()
+    #: the labels as printed, in order (for messages)
+    labels: tuple[str, ...] = ()
+
+    def doubled(self) -> str:
+        """The labels of columns that name one thing twice (权重 and 分值: which is the weight?), or ""."""
+        for name in dict.fromkeys(self.order):
+            labels = [label for what, label in zip(self.order, self.labels, strict=True) if what == name]
+            if name and len(labels) > 1:
+                return "、".join(labels)
+        return ""
 
     def cell(self, row: Sequence[str | None], name: str) -> str:
         """The cell of column ``name`` in ``row`` (a row shorter than its header is aligned on the right)."""
@@ -169,8 +255,32 @@ class _Block:
 
 
 def _header(row: Sequence[str | None], names: Mapping[str, str]) -> _Block | None:
-    columns = {i: names[_key(cell)] for i, cell in enumerate(row) if _key(cell) in names}
-    return _Block(columns, len(row)) if len(columns) >= 3 else None
+    labels = [_label(cell) for cell in row]
+    columns = {i: names[label] for i, label in enumerate(labels) if label in names}
+    if len(columns) < 3:
+        return None
+    after = [i for i in range(min(columns), len(row)) if labels[i]]
+    return _Block(columns, len(row), tuple(columns.get(i, "") for i in after), tuple(labels[i] for i in after))
+
+
+def _merge_header(top: Sequence[str | None], sub: Sequence[str | None]) -> list[str | None] | None:
+    """A two-row indicator header as one row: 绩效指标 over 一级/二级/三级指标, 年度指标值 over 指标性质/指标值/
+    度量单位, the other labels spanning both rows. Rows of one width (a PDF's, a web page's) merge column by
+    column; a text export's (merged cells left out, no cell empty) by expanding each spanning label into the labels under
+    it. ``None`` when the second row's labels are not all placed so."""
+    if len(top) == len(sub) and not all(_label(cell) for cell in top):  # spans printed as empty cells
+        return [s if _label(s) else t for t, s in zip(top, sub, strict=True)]
+    below = [_label(cell) for cell in sub if _label(cell)]
+    merged: list[str | None] = []
+    for label in (_label(cell) for cell in top if _label(cell)):
+        group = _HEADER_GROUPS.get(label, frozenset())
+        taken = 0
+        while below and below[0] in group:
+            merged.append(below.pop(0))
+            taken += 1
+        if not taken:
+            merged.append(label)
+    return None if below else merged
 
 
 class _Reader:
@@ -190,6 +300,7 @@ class _Reader:
         self.section = ""
         self.levels = ["", ""]
         self.goals_next = False
+        self.top: tuple[int, list[str | None]] | None = None  # the first row of a two-row indicator header
 
     def read(self) -> dict[str, Any]:
         for r, row in enumerate(self.rows):
@@ -219,15 +330,72 @@ class _Reader:
         first = keys[filled[0]]
         if self.labels(r, row, keys, first):
             return
-        if (block := _header(row, _INDICATOR_COLUMNS)) is not None and "一级指标" in keys:
-            self.block, self.section = block, "indicators"
+        labels = [_label(cell) for cell in row]
+        if self.top is not None:
+            top_r, top = self.top
+            self.top = None
+            if "一级指标" not in labels:
+                self.issues.append(
+                    LoadIssue(
+                        self.where(top_r, "绩效指标"),
+                        "an indicator header without 一级指标 (nor a second header row naming it): "
+                        + " ".join(_label(c) for c in top if _label(c)),
+                    )
+                )
+                self.block, self.section = None, "refused"
+                return
+            merged = _merge_header(top, row)
+            if merged is None:
+                self.issues.append(
+                    LoadIssue(
+                        self.where(top_r, "绩效指标"),
+                        "an indicator header whose second row "
+                        "budgetkit cannot place under its first: "
+                        + " ".join(_label(c) for c in (*top, *row) if _label(c)),
+                    )
+                )
+                self.block, self.section = None, "refused"
+                return
+            row, labels = merged, [_label(cell) for cell in merged]
+        if (block := _header(row, _INDICATOR_COLUMNS)) is not None:
+            if "一级指标" in labels:
+                self.indicator_header(r, block)
+                return
+            if "绩效指标" in labels or {"年度指标值", "指标值"} & set(labels):
+                self.top = (r, row)  # the first row of two: the second names 一级指标 …
+                return
+        elif "一级指标" in labels:  # a header all the same, whose columns are not known: 年初指标值, 自评分 …
+            self.issues.append(
+                LoadIssue(
+                    self.where(r, "绩效指标"),
+                    "an indicator header budgetkit does not know: " + " ".join(label for label in labels if label),
+                )
+            )
+            self.block, self.section = None, "refused"
             return
-        if (block := _header(row, _FUND_COLUMNS)) is not None and "得分" in keys:
+        if (block := _header(row, _FUND_COLUMNS)) is not None and "得分" in labels:
+            if doubled := block.doubled():
+                self.issues.append(
+                    LoadIssue(self.where(r, "项目资金"), f"a money header naming one column twice: {doubled}")
+                )
+                self.funds, self.section = None, "refused"
+                return
+            if "executed" not in block.columns.values():
+                self.issues.append(
+                    LoadIssue(
+                        self.where(r, "项目资金"),
+                        "a money header without 全年执行数/预算执行数: " + " ".join(block.labels),
+                    )
+                )
+                self.funds, self.section = None, "refused"
+                return
             self.funds, self.section = block, "funds"
             return
-        if first in ("合计", "总分") and self.section == "indicators":
+        if labels[filled[0]] in ("合计", "总分") and self.section == "indicators":
             self.totals(r, row)
             return
+        if any(grade in labels[filled[0]] for grade in ("自评等级", "绩效等级", "评价等级")):
+            return  # the grade the 总分 gives (优/良/中/差): nothing of its own
         if self.goals_next:
             texts = [self.text(row[i]) for i in filled if keys[i] not in ("年度总体目标", "项目基本情况")]
             if len(texts) >= 2:
@@ -235,9 +403,30 @@ class _Reader:
                 self.goals_next = False
                 return
         if self.section == "funds":
-            self.fund(r, row, keys)
+            self.fund(r, row, labels)
         elif self.section == "indicators":
             self.indicator(r, row)
+
+    def indicator_header(self, r: int, block: _Block) -> None:
+        """The indicator block's header: it must name the columns an indicator is read from."""
+        wanted = (("level3", "三级指标"), ("target", "指标值"), ("actual", "完成值"), ("weight", "分值/权重"))
+        missing = [label for name, label in wanted if name not in block.columns.values()]
+        if doubled := block.doubled():
+            self.issues.append(
+                LoadIssue(self.where(r, "绩效指标"), f"an indicator header naming one column twice: {doubled}")
+            )
+            self.block, self.section = None, "refused"
+            return
+        if missing:
+            self.issues.append(
+                LoadIssue(
+                    self.where(r, "绩效指标"),
+                    f"an indicator header without {'、'.join(missing)}: " + " ".join(block.labels),
+                )
+            )
+            self.block, self.section = None, "refused"
+            return
+        self.block, self.section = block, "indicators"
 
     def labels(self, r: int, row: list[str | None], keys: list[str], first: str) -> bool:
         """Rows that name a field by a label: 项目名称, 主管部门, goals, texts, persons."""
@@ -248,10 +437,10 @@ class _Reader:
         if first == "项目名称":
             self.name(r, self.after(row, keys.index(first)))
             return True
-        if first == "主管部门":
+        if first.startswith("主管部门"):  # 主管部门及代码 as well
             self.fields["department"] = self.after(row, keys.index(first))
             for i, key in enumerate(keys):
-                if key.startswith("实施单位"):
+                if key.startswith(("实施单位", "项目实施单位")):
                     self.fields["implementer"] = self.after(row, i)
             return True
         if any(key in ("项目年度目标", "预期目标") for key in keys):
@@ -295,13 +484,66 @@ class _Reader:
         assert block is not None
         at = next((i for i, key in enumerate(keys) if key and _is_source(key)), None)
         if at is None:
+            first = next(i for i, key in enumerate(keys) if key)
+            label = keys[first]
+            if any(_AMOUNT.fullmatch(key.replace(",", "")) for key in keys[first + 1 :]):
+                known = "、".join(dict.fromkeys([*(s.value for s in FundSource), "年度资金总额", *_SOURCE_SPELLINGS]))
+                self.issues.append(
+                    LoadIssue(self.where(r, label), f"a fund row budgetkit does not know: {label} (known: {known})")
+                )
             return
         source = parse_source(_source_key(keys[at]))
-        # the values follow the source cell in the order of the header's columns
-        names = [block.columns[i] for i in sorted(block.columns)]
-        cells = row[at + 1 : at + 1 + len(names)]
-        values = dict(zip(names, cells, strict=False))
+        # the values follow the source cell in the order of the header's columns (a column budgetkit does
+        # not read, 得分计算方法, keeps its place)
+        names = list(block.order)
+
+        def in_order(merged: bool) -> dict[str, str | None]:
+            """The cells after the fund row's name in the order of the header's labels, a merged one (None)
+            taking a place (``merged``) or not."""
+            cells = [cell for cell in row[at + 1 :] if merged or cell is not None][: len(names)]
+            return {name: cell for name, cell in zip(names, cells, strict=False) if name}
+
+        values = in_order(True)
         where = self.where(r, source.value)
+        if len(row) == block.width:  # a PDF's or a web page's row: the header's columns, as read in order
+            columns = {name: row[i] for i, name in block.columns.items()}
+
+            def disagree(order: dict[str, str | None]) -> list[str]:
+                return [
+                    name
+                    for name, cell in columns.items()
+                    if _key(cell) != _key(order.get(name)) and not {_key(cell), _key(order.get(name))} <= _NOTHING
+                ]
+
+            shifted = disagree(in_order(False))
+            if disagree(values) and shifted:
+                order = in_order(False)
+                shown = "、".join(f"{_key(columns[n]) or '(blank)'}/{_key(order.get(n)) or '(blank)'}" for n in shifted)
+                self.issues.append(
+                    LoadIssue(
+                        where,
+                        f"the row's cells do not line up with the header's columns (under the header / "
+                        f"in order after the fund row's name: {shown})",
+                    )
+                )
+                return
+            values = columns
+        for name, label in (
+            ("initial", "年初预算数"),
+            ("adjusted", "全年预算数"),
+            ("executed", "全年执行数"),
+            ("weight", "分值"),
+            ("score", "得分"),
+        ):
+            if _key(values.get(name)).endswith(("%", "％")):
+                self.issues.append(
+                    LoadIssue(
+                        where,
+                        f"a rate ({_key(values.get(name))}) under {label}: the row's "
+                        "cells do not line up with the header's columns",
+                    )
+                )
+                return
         amounts = {k: _number(values.get(k) or "", where, self.issues) for k in ("initial", "adjusted", "executed")}
         rate = _number(values.get("rate") or "", where, self.issues)
         try:
@@ -323,15 +565,40 @@ class _Reader:
         block = self.block
         assert block is not None
         cell = {name: self.text(block.cell(row, name)) for name in set(block.columns.values())}
+        for name in ("operator", "target"):
+            if name in cell:
+                cell[name] = cell[name].translate(_OPERATOR_FORMS)
         for level, name in enumerate(("level1", "level2")):
-            if cell.get(name):
-                self.levels[level] = cell[name]
+            if cell.get(name):  # a wrapped name (社会效益 / 指标) is one name; its printed points (50分) are not
+                joined = "".join(cell[name].split())
+                self.levels[level] = _POINTS.sub("", joined) or joined
                 if level == 0:
                     self.levels[1] = ""
-        level3 = cell.get("level3", "")
+        level3 = _NUMBERED.sub("", cell.get("level3", ""))
         if not any(cell.get(k) for k in ("target", "actual", "weight", "score")):
             return  # a row of merged cells only, or a template row (指标1：) left empty
         where = self.where(r, level3 or "三级指标")
+        for name, label in (("weight", "分值/权重"), ("score", "得分")):
+            if _key(cell.get(name)).endswith(("%", "％")):
+                self.issues.append(
+                    LoadIssue(
+                        where,
+                        f"a rate ({_key(cell.get(name))}) under {label}: the row's cells "
+                        "do not line up with the header's columns",
+                    )
+                )
+                return
+        printed_weight = _key(cell.get("weight")).replace(",", "")
+        if len(row) < block.width and printed_weight not in _NOTHING and not _AMOUNT.fullmatch(printed_weight):
+            self.issues.append(
+                LoadIssue(
+                    where,
+                    f"{len(row)} cells under a header of {block.width} columns, and the one under 分值/权重 "
+                    f"reads {printed_weight[:20]}: the row's cells do not line up with the header's columns "
+                    "(a cell merged over several rows?)",
+                )
+            )
+            return
         weight = _number(cell.get("weight", ""), where, self.issues)
         score = _number(cell.get("score", ""), where, self.issues)
         if weight is None:
@@ -340,44 +607,65 @@ class _Reader:
         actual = cell.get("actual") or None
         try:
             if "operator" in cell:  # Sichuan: operator and unit have columns of their own
+                target, unit = cell.get("target", ""), cell.get("unit", "")
+                printed = ""
+                if unit and not _known_unit(unit):  # "公里": compared as printed, the unit kept in the printed text
+                    printed, unit = f"{target}{unit}", ""
                 indicator = PerformanceIndicator(
                     level1=self.levels[0],
                     level2=self.levels[1],
                     level3=level3,
                     operator=cell["operator"] or "定性",
-                    target=cell.get("target", ""),
-                    unit=cell.get("unit", ""),
+                    target=target,
+                    unit=unit,
+                    printed_target=printed,
                     actual=actual,
                     weight=weight,
                     stated_score=score,
                     reason=cell.get("reason", ""),
                 )
             else:
+                done = _unit_dropped(cell.get("target", ""), actual)
                 indicator = PerformanceIndicator.from_cells(
                     level1=self.levels[0],
                     level2=self.levels[1],
                     level3=level3,
                     target=cell.get("target", ""),
-                    actual=actual,
+                    actual=done,
                     weight=weight,
                     stated_score=score,
                     reason=cell.get("reason", ""),
                 )
+                if done != actual and actual is not None:
+                    indicator = attrs.evolve(indicator, printed_actual=actual)
         except BudgetkitError as exc:
             self.issues.append(LoadIssue(where, str(exc)))
             return
         self.indicators.append(indicator)
 
     def totals(self, r: int, row: list[str | None]) -> None:
-        """合计 / 总分: the weight total, then the score total (the numbers of the row in order)."""
+        """合计 / 总分: the weight total and the score total — from their columns when the row is as wide as the
+        header (a PDF's, a web page's) and prints under them, else the numbers of the row in order (a text export
+        leaves merged cells out). A 自评等级 printed beside them (优) is the grade, not a number."""
+        block = self.block
+        assert block is not None
         where = self.where(r, "合计")
-        numbers = [_number(self.text(cell), where, self.issues) for cell in row[1:] if _key(cell) not in _NOTHING]
+        self.section = ""
+        if len(row) == block.width and any(_key(block.cell(row, name)) for name in ("weight", "score")):
+            for name, field in (("weight", "stated_weight_total"), ("score", "stated_total")):
+                value = _number(self.text(block.cell(row, name)), where, self.issues)
+                if value is not None:
+                    self.fields[field] = value
+            return
+        cells = [_key(cell) for cell in row[1:]]
+        if any("等级" in cell for cell in cells):
+            cells = cells[: next(i for i, cell in enumerate(cells) if "等级" in cell)]
+        numbers = [_number(cell, where, self.issues) for cell in cells if cell not in _NOTHING and cell not in _GRADES]
         known = [n for n in numbers if n is not None]
         if known:
             self.fields["stated_weight_total"] = known[0]
         if len(known) > 1:
             self.fields["stated_total"] = known[1]
-        self.section = ""
 
 
 _GOAL_LABELS: Final = frozenset(
@@ -393,9 +681,39 @@ _GOAL_LABELS: Final = frozenset(
 )
 
 
+def _unit_dropped(target: str, actual: str | None) -> str | None:
+    """A completion cell without the unit its target prints when budgetkit does not know that unit: "8处" under
+    "≥8处" is 8 (a number, as the target's 8 is), where "8处" alone could be text ("11月底前")."""
+    goal = parse_cell(target)
+    if actual is None or not goal.is_numeric or goal.unit:
+        return actual
+    unit = re.sub(r"^\D*?[+-]?\d[\d,]*(?:\.\d+)?", "", _key(target))
+    if not unit or re.search(r"\d", unit):
+        return actual
+    m = re.fullmatch(r"([+-]?\d[\d,]*(?:\.\d+)?)" + re.escape(unit), _key(actual))
+    return actual if m is None else m.group(1)
+
+
+def _known_unit(unit: str) -> bool:
+    """Whether budgetkit knows a 度量单位 (an unknown one, 公里, is kept in the printed target, as 附件1's is)."""
+    from budgetkit.values.units import check_unit
+
+    try:
+        check_unit(unit)
+    except UnknownUnitError:
+        return False
+    return True
+
+
 def _source_key(key: str) -> str:
-    """A fund row's label without its "其中：" (any row may carry it: 其中：上年结转资金)."""
-    return key.replace(":", "：").removeprefix("其中：") or key
+    """A fund row's label without its "其中：" (any row may carry it: 其中：上年结转资金) or a trailing colon,
+    other provinces' spellings read as the central ones (本年财政拨款 is 当年财政拨款)."""
+    label = _label(key.replace(":", "：").removeprefix("其中：")) or key
+    return _SOURCE_SPELLINGS.get(label, label)
+
+
+#: A cell that prints an amount (a fund row's figure).
+_AMOUNT: Final = re.compile(r"[+-]?\d+(?:\.\d+)?%?")
 
 
 def _is_source(key: str) -> bool:
@@ -454,17 +772,19 @@ def split_text_tables(lines: Iterable[str]) -> list[list[list[str]]]:
 
     A line starting with a tab starts a cell, a line without one continues the cell
     above (a wrapped label: "评价" / "结论"), an empty line ends a row; a table starts
-    at its title line and ends where the next one starts or the text ends.
+    at its title line and ends where the next one starts, where a table that is no project's starts
+    (:func:`is_other_evaluation_title`), or where the text ends.
 
     >>> split_text_tables(["\\t项目支出绩效自评表（2023年度）", "", "\\t项目名称", "\\t示例", "", "\\t评价", "结论"])
     [[['项目支出绩效自评表（2023年度）'], ['项目名称', '示例'], ['评价\\n结论']]]
     """
     tables: list[list[list[str]]] = []
     row: list[str] = []
+    other = False  # inside a table that is no project's (部门整体支出绩效自评表)
 
     def close() -> None:
         nonlocal row
-        if row and tables:
+        if row and tables and not other:
             tables[-1].append(row)
         row = []
 
@@ -477,6 +797,9 @@ def split_text_tables(lines: Iterable[str]) -> list[list[list[str]]]:
             text = line.split("\t", 1)[1].strip()
             if is_selfeval_title(text) and not row:
                 tables.append([])
+                other = False
+            elif is_other_evaluation_title(text) and not row:
+                other = True
             row.append(text)
         elif row:
             row[-1] = f"{row[-1]}\n{line.strip()}"

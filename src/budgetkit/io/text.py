@@ -55,7 +55,13 @@ from budgetkit.io.document import (
 )
 from budgetkit.io.grammar import _NUMBER
 from budgetkit.io.pdf import _SELFEVAL_FIGURE, Imported, ReportIssue, from_document
-from budgetkit.io.selfeval import is_selfeval_title, read_selfeval_table, split_text_tables
+from budgetkit.io.selfeval import (
+    REFUSED,
+    is_other_evaluation_title,
+    is_selfeval_title,
+    read_selfeval_table,
+    split_text_tables,
+)
 from budgetkit.model.account import UnitType
 from budgetkit.model.project import Project
 
@@ -251,7 +257,7 @@ def _table_lines(lines: Sequence[str]) -> list[list[int]]:
     """The line numbers (from 1) of each self-evaluation table's cells, as
     :func:`~budgetkit.io.selfeval.split_text_tables` splits them (a table starts at its title's cell)."""
     tables: list[list[int]] = []
-    in_row = False
+    in_row = other = False
     for number, raw in enumerate(lines, 1):
         line = raw.rstrip("\r\n")
         if not line.strip() and "\t" not in line:
@@ -260,10 +266,13 @@ def _table_lines(lines: Sequence[str]) -> list[list[int]]:
         if "\t" in line[:2]:
             if is_selfeval_title(line.split("\t", 1)[1].strip()) and not in_row:
                 tables.append([])
+                other = False
+            elif is_other_evaluation_title(line.split("\t", 1)[1].strip()) and not in_row:
+                other = True  # a table that is no project's (部门整体支出绩效自评表) ends the one above
             in_row = True
         elif not in_row:
             continue
-        if tables:
+        if tables and not other:
             tables[-1].append(number)
     return tables
 
@@ -283,7 +292,7 @@ def _text_projects(source: str, lines: Sequence[str]) -> tuple[list[tuple[Projec
         try:
             project = read_selfeval_table(rows, source=f"{source} {box}", paragraphs=True)
         except LoadError as exc:
-            issues.extend(ReportIssue(box, issue.path, issue.message) for issue in exc.issues)
+            issues.extend(ReportIssue(box, f"{REFUSED} {issue.path}", issue.message) for issue in exc.issues)
             continue
         projects.append((project, box))
         for number in numbers:
