@@ -601,11 +601,18 @@ NOTES: Final[Mapping[str, str]] = MappingProxyType(
 _SUBJECTS: Final = (
     (r"财政拨款收入支出总计", "fiscal.total"),
     (r"收入支出总计", "total"),
-    (r"财政拨款收、支总计", "fiscal.total"),  # Sichuan's 单位决算说明
-    (r"(?<![、，])收入总计", "income.total"),  # Sichuan: 收入总计 and 支出总计 in sentences of their own
-    (r"(?<![、，])支出总计", "expenditure.total"),
-    (r"本年收入合计", "income.year_total"),
-    (r"本年支出合计", "expenditure.year_total"),
+    (r"财政拨款收、支总计|财政拨款收入、支出总计", "fiscal.total"),  # Sichuan's 单位决算说明
+    # 表四's 总计 printed in two sentences (财政拨款收入总计 …；财政拨款支出总计 …): the table balances them, but a
+    # writer may print two figures; the 支出 one is a subject of its own, never 表一's 支出总计
+    (r"财政拨款收入总计", "fiscal.total"),
+    (r"财政拨款支出总计", "fiscal.expenditure_total"),
+    (r"收、支总计|收入、支出总计|收支总计|收支(?=\s*(?:较|比|与|同))", "total"),  # one subject, or two figures paired (各是 A、B: _PAIRS)
+    (r"(?<!、)收入总计|(?<![预算拨款])总收入", "income.total"),  # Sichuan: 收入总计 and 支出总计 in sentences of their own
+    (r"(?<!、)支出总计|(?<![预算拨款])总支出", "expenditure.total"),  # Guangxi: 总收入 …，其中本年收入 …
+    (r"本年收入(?:合计)?", "income.year_total"),
+    (r"本年支出(?:合计)?", "expenditure.year_total"),
+    (r"(?:年初|上年)结转和?结余", "income.opening_balance"),
+    (r"年末结转和?结余", "expenditure.closing_balance"),
     (r"政府性基金预算财政拨款收入", "government_fund.income"),
     (r"国有资本经营预算财政拨款收入", "state_capital.income"),
     (r"政府性基金预算财政拨款支出", "government_fund.expenditure"),  # 八 in a sentence of its own
@@ -625,12 +632,12 @@ _SUBJECTS: Final = (
     (r"对附属单位补助支出", "expenditure.to_affiliated"),
     (r"人员经费", "personnel"),
     (r"公用经费(?!项目)", "public_use"),  # 公用经费项目 is a project (十（四）)
-    (r"[“\"]?三公[”\"]?经费(?:财政拨款)?(?:支出)?", "three_public"),
+    (r"[“”\"‘’'「」]?三公[“”\"‘’'「」]?经费(?:财政拨款)?(?:支出)?", "three_public"),
     (r"因公出国（境）团组", "three_public.outbound.groups"),
     (r"因公出国（境）(?:经?费(?:用)?|支出)", "three_public.outbound"),  # 费, 经费(支出), 支出决算
-    (r"公务用车购置及运行维护费", "three_public.vehicle"),
+    (r"公务用车购置及运行(?:维护)?费", "three_public.vehicle"),  # the national template: 公务用车购置及运行费
     (r"公务用车购置(?:费|支出)?", "three_public.vehicle_purchase"),
-    (r"公务用车运行维护(?:费|支出)?", "three_public.vehicle_operation"),
+    (r"公务用车运行(?:维护)?(?:费|支出)?", "three_public.vehicle_operation"),
     (r"公务用车保有量|共有公务用车", "three_public.vehicles_held"),
     (r"购置公务用车", "three_public.vehicles_purchased"),  # 全年按规定更新购置公务用车 N 辆
     (r"轿车|越野车|载客汽车", "three_public.vehicle_type"),  # of the vehicles held or bought named before
@@ -711,6 +718,32 @@ _NUMBER: Final = re.compile(r"(?<![0-9A-Za-z.])[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)
 _ENUMERATOR: Final = re.compile(r"^\s*(\d+)\s*[、.．](?!\d)")
 
 _CHANGE_WORD: Final = re.compile(r"(增加|减少|增长|下降)(（(?:增加|减少|增长|下降)）)?\s*$")
+#: A figure that is last year's (与 2022 年 988.88 万元相比) or a difference from a budget (决算数大于预算数 55.93 万元,
+#: 比年初预算增加 5 万元): no figure of the subject this year, and no change against last year.
+_NOT_THIS_YEAR: Final = re.compile(
+    r"(?:(?:与|比|较)\s*(?:\d{4}\s*年度?|上一?年度?)(?:同期)?(?:决算数?)?(?:的)?"
+    r"|(?:大于|小于|超过|超出|高于|低于)\s*(?:年初|全年|调整后?的?)?预算数?"
+    r"|(?:与|比|较)\s*(?:年初|全年|调整后?的?)?预算数?\s*(?:增加|减少|增长|下降|超支|节约|节支)(?:（(?:增加|减少|增长|下降)）)?)\s*$"
+)
+#: A noun naming an amount that is none of the grammar's subjects (财政拨款支出, 培训费, 使用非财政拨款结余): a figure
+#: printed after it is its figure, not the subject's named before it (see :meth:`_ParagraphReader._others`).
+_OTHER_HEAD: Final = re.compile(r"支出|收入|经费|费用|费|结余|结转|总计|合计|资金")
+#: What a head may be followed by and still not name an amount: 支出决算为, 收入预算数, 支出数 (a role of the subject).
+_OTHER_ROLE_AFTER: Final = re.compile(r"\s*(?:决算|预算|数)")
+#: What may stand before a bare head that then names no new amount: 共计支出 0.40 万元 (the subject's own).
+_OTHER_LEAD: Final = re.compile(r"(?:共计|共|合计|累计|其中)$")
+#: 收、支总计 with two figures, the first of each pair the income's and the second the expenditure's:
+#: "收、支总计各是 A,B 万元", "各减少 X、Y 万元", "各下降 p%、q%", "分别为 A 万元、B 万元".
+_PAIRS: Final = MappingProxyType(
+    {
+        "total": ("income.total", "expenditure.total"),
+        "fiscal.total": ("fiscal.total", "fiscal.expenditure_total"),
+    }
+)
+_PAIR_VALUES: Final = re.compile(
+    r"(?P<w>各是|各为|分别是|分别为|(?:各|分别)(?:增加|减少|增长|下降))(?:了)?\s*"
+    r"(?P<a>\d+(?:\.\d+)?)\s*(?P<ua>万元|元|%|％)?\s*[,，、和与及]\s*(?P<b>\d+(?:\.\d+)?)\s*(?P<ub>万元|元|%|％)"
+)
 _SHARE: Final = re.compile(r"占(?:比)?(?P<of>[^，。；：\d]*?)的?(?:比重|比例)?(?:为|是)?\s*$")
 _COMPLETION: Final = re.compile(
     r"(?:完成(?P<of>年初预算|全年预算|预算)数?的?|(?:预算)?(?:完成率|执行率)(?:为|是)?)\s*$"
@@ -767,6 +800,9 @@ _PLACES: Final[Mapping[tuple[str, Role], tuple[str, str, str]]] = MappingProxyTy
         ("expenditure.operating", Role.ACTUAL): ("expenditure", "total", "operating"),
         ("expenditure.to_affiliated", Role.ACTUAL): ("expenditure", "total", "to_affiliated"),
         ("fiscal.total", Role.ACTUAL): ("fiscal_summary", "fiscal.income_total", "amount"),
+        ("fiscal.expenditure_total", Role.ACTUAL): ("fiscal_summary", "fiscal.expenditure_total", "total"),
+        ("income.opening_balance", Role.ACTUAL): ("summary", "income.opening_balance", "amount"),
+        ("expenditure.closing_balance", Role.ACTUAL): ("summary", "expenditure.closing_balance", "amount"),
         ("general_budget.expenditure", Role.ACTUAL): ("general_budget_expenditure", "total", "total"),
         ("general_budget.basic", Role.ACTUAL): ("general_budget_expenditure", "total", "basic"),
         ("general_budget.class", Role.ACTUAL): ("general_budget_expenditure", "{code}", "total"),
@@ -997,6 +1033,7 @@ class _ParagraphReader:
         self._directions(mentions, reasons)
         if self.section.startswith("七"):
             self._events()
+        self._pairs(mentions)
         self._figures(mentions, reasons)
         self.statements.sort(key=lambda s: (s.start, s.end))
         return tuple(self.statements), self.covered
@@ -1033,6 +1070,7 @@ class _ParagraphReader:
             mentions.append(_Mention(m.start(), m.end(), Subject(key, m.group())))
         if self.section.startswith("五"):
             mentions.extend(self._classes(skipped))
+        mentions.extend(self._others(hidden, mentions))
         mentions.sort(key=lambda mention: mention.start)
         context = None
         for mention in mentions:  # 轿车 N 辆 counts the vehicles held (共有公务用车) or bought (购置公务用车) named before
@@ -1058,6 +1096,39 @@ class _ParagraphReader:
             found.append(_Mention(m.start(), m.end(), Subject("general_budget.class", m.group(), path)))
         return found
 
+    def _others(self, hidden: list[tuple[int, int]], mentions: list[_Mention]) -> list[_Mention]:
+        """Nouns naming an amount the grammar has no subject for: 财政拨款支出, 年末结转和结余 (of another
+        wording), 培训费, 社会保障和就业支出 outside 五 — each a mention of no subject (key ``""``), so that a figure
+        printed after it is not taken for the subject named before it (it stays not understood).
+
+        Not one: a noun that goes on from a subject's name (公务接待费支出, 公务接待用餐费), a role of it (支出决算为, 收入预算数), the
+        subject's own total (共计支出 0.40 万元), a whole after 占 (占本年支出合计的), or a bare 支出/收入 not
+        followed by its figure.
+        """
+        text = self.text
+        taken = _Spans(len(text), hidden + [(m.start, m.end) for m in mentions])
+        ends = {m.end for m in mentions}
+        found: list[_Mention] = []
+        for m in _OTHER_HEAD.finditer(text):
+            if m.start() in taken or _OTHER_ROLE_AFTER.match(text, m.end()):
+                continue
+            start = m.start()
+            while start > 0 and _is_word(text[start - 1]) and start - 1 not in taken:
+                start -= 1
+            own = text[start : m.start()]
+            if start in ends:
+                continue  # 公务接待费支出, 公务接待用餐费: the subject's own name goes on
+            if not own:
+                if not re.match(r"\s*(?:为|是)?\s*(?:\d|X{2,})", text[m.end() : m.end() + 6]):
+                    continue
+            elif _OTHER_LEAD.search(own):
+                continue  # 全年共计支出 0.40 万元: the subject's own total
+            clause = max(text.rfind(mark, 0, m.start()) for mark in "，。；：,;:") + 1
+            if "占" in text[clause : m.start()]:
+                continue  # 占本年支出合计的: the whole of a share
+            found.append(_Mention(start, m.end(), Subject("", text[start : m.end()])))
+        return found
+
     def _resolve(self, names: tuple[str, ...], skipped_section: bool) -> ClassPath:
         """Codes for a printed path: each name under its printed parent, never a generic name alone."""
         codes: list[str | None] = []
@@ -1076,7 +1147,9 @@ class _ParagraphReader:
     def _subject_at(self, mentions: list[_Mention], position: int, since: int = 0) -> Subject | None:
         """The last subject named before ``position`` (and from ``since`` on)."""
         last = self._last_before(mentions, position)
-        return last.subject if last is not None and last.start >= since else None
+        if last is None or last.start < since or not last.subject.key:
+            return None  # none named, or a noun the grammar has no subject for (_others)
+        return last.subject
 
     def _last_before(self, mentions: list[_Mention], position: int) -> _Mention | None:
         i = bisect.bisect_right(self._index(mentions)[1], position) - 1
@@ -1228,6 +1301,40 @@ class _ParagraphReader:
             )
             self._cover(m.start(), m.end(), "stated")
 
+    def _pairs(self, mentions: list[_Mention]) -> None:
+        """收、支总计 with its figures in pairs (:data:`_PAIRS`): "2022年度收、支总计各是 A,B 万元。与 2021 年相比，
+        收、支总计各减少 X,Y 万元，各下降 p%、q%" — A, X and p are the income's, B, Y and q the expenditure's."""
+        for m in _PAIR_VALUES.finditer(self.text):
+            sentence = self._sentence_start(m.start(), "。")
+            last = self._last_before(mentions, m.start())
+            if last is None or last.start < sentence or last.subject.key not in _PAIRS:
+                continue
+            keys = _PAIRS[last.subject.key]
+            unit = (m.group("ub") or "").replace("％", "%")
+            word = m.group("w")[-2:]
+            comparisons = list(_COMPARED.finditer(self.text, sentence, m.start()))
+            compared = comparisons[-1] if comparisons else None
+            for key, number in zip(keys, ("a", "b"), strict=True):
+                end = m.end("ua") if number == "a" and m.group("ua") else m.end(number)
+                figure = Figure(m.group(number), _number(m.group(number)), unit, m.start(number), end)
+                subject = Subject(key, last.subject.name)
+                where = self._at(m.start(number), figure.end)
+                if word in ("各是", "各为", "别是", "别为"):
+                    place = _place(subject, Role.ACTUAL)
+                    self.statements.append(Amount(**where, subject=subject, role=Role.ACTUAL, figure=figure, place=place))
+                else:
+                    self.statements.append(
+                        Change(
+                            **where,
+                            subject=subject,
+                            word=word,
+                            figure=figure,
+                            compared_with=compared.group(0)[1:].strip() if compared else "",
+                            year=int(compared.group("y")) if compared and compared.group("y") else None,
+                        )
+                    )
+            self._cover(m.start(), m.end(), "stated")
+
     # figures
 
     def _figures(self, mentions: list[_Mention], reasons: list[tuple[int, int]]) -> None:
@@ -1258,6 +1365,8 @@ class _ParagraphReader:
         # none named: nothing is guessed, and the number is listed as not understood
         if subject is None:
             return None
+        if _NOT_THIS_YEAR.search(lead):
+            return None  # last year's figure, or a difference from a budget: not understood
         notes: list[str] = []
         if figure.unit == "万":
             notes.append(NOTES["wan"])
@@ -1370,6 +1479,11 @@ def _figure(m: re.Match[str]) -> Figure:
     if number is not None:
         return Figure(number, _number(number), unit, m.start(), m.end())
     return Figure(m.group("x"), None, unit, m.start(), m.end())
+
+
+def _is_word(char: str) -> bool:
+    """Whether a character may be part of a printed noun (a CJK character or a quotation mark of “三公”)."""
+    return "\u4e00" <= char <= "\u9fff" or char in "“”‘’（）"
 
 
 def _inside(position: int, spans: Iterable[tuple[int, int]]) -> bool:
