@@ -633,8 +633,8 @@ _SUBJECTS: Final = (
     (r"人员经费", "personnel"),
     (r"公用经费(?!项目)", "public_use"),  # 公用经费项目 is a project (十（四）)
     (r"[“”\"‘’'「」]?三公[“”\"‘’'「」]?经费(?:财政拨款)?(?:支出)?", "three_public"),
-    (r"因公出国（境）团组", "three_public.outbound.groups"),
-    (r"因公出国（境）(?:经?费(?:用)?|支出)", "three_public.outbound"),  # 费, 经费(支出), 支出决算
+    (r"因公出国[（(]境[）)]团组", "three_public.outbound.groups"),
+    (r"因公出国[（(]境[）)](?:经?费(?:用)?|支出)", "three_public.outbound"),  # 费, 经费(支出), 支出决算; (境) too
     (r"公务用车购置及运行(?:维护)?费", "three_public.vehicle"),  # the national template: 公务用车购置及运行费
     (r"公务用车购置(?:费|支出)?", "three_public.vehicle_purchase"),
     (r"公务用车运行(?:维护)?(?:费|支出)?", "three_public.vehicle_operation"),
@@ -646,7 +646,7 @@ _SUBJECTS: Final = (
     (r"(?:外宾|外事)接待支出", "three_public.reception.foreign"),
     (r"接待外宾|外事接待(?=\s*(?:\d|X))", "three_public.reception.foreign"),  # 外事接待 N 批次，N 人次
     (r"公务接待费?", "three_public.reception"),
-    (r"机关运行经费(?:支出)?", "office_running"),
+    (r"机关运行经?费(?:支出)?", "office_running"),
     (r"编报绩效目标的", "performance.targets"),
     (r"绩效跟踪评价的", "performance.monitoring"),
     (r"绩效自评的", "performance.self_evaluation"),
@@ -725,6 +725,8 @@ _NOT_THIS_YEAR: Final = re.compile(
     r"|(?:大于|小于|超过|超出|高于|低于)\s*(?:年初|全年|调整后?的?)?预算数?"
     r"|(?:与|比|较)\s*(?:年初|全年|调整后?的?)?预算数?\s*(?:增加|减少|增长|下降|超支|节约|节支)(?:（(?:增加|减少|增长|下降)）)?)\s*$"
 )
+#: The balances of 表一 (年初结转和结余, 年末结转和结余): named alike for a fund's balances in 四, 八 and 九.
+_BALANCES: Final = frozenset({"income.opening_balance", "expenditure.closing_balance"})
 #: A noun naming an amount that is none of the grammar's subjects (财政拨款支出, 培训费, 使用非财政拨款结余): a figure
 #: printed after it is its figure, not the subject's named before it (see :meth:`_ParagraphReader._others`).
 _OTHER_HEAD: Final = re.compile(r"支出|收入|经费|费用|费|结余|结转|总计|合计|资金")
@@ -746,7 +748,8 @@ _PAIR_VALUES: Final = re.compile(
 )
 _SHARE: Final = re.compile(r"占(?:比)?(?P<of>[^，。；：\d]*?)的?(?:比重|比例)?(?:为|是)?\s*$")
 _COMPLETION: Final = re.compile(
-    r"(?:完成(?P<of>年初预算|全年预算|预算)数?的?|(?:预算)?(?:完成率|执行率)(?:为|是)?)\s*$"
+    r"(?:完成(?P<of>年初预算|全年预算|调整(?:后的?)?预算|预算)数?的?|(?:预算)?(?:完成率|执行率)(?:为|是)?"
+    r"|为(?P<of2>年初预算|全年预算|调整(?:后的?)?预算|预算)数?的)\s*$"  # 为调整预算数的 100.66%
 )
 _ROLE: Final = re.compile(r"(年初预算|全年预算|预算|决算)(?:数)?(?:为|是)?\s*$")
 _COMPARED: Final = re.compile(r"(?:与|比|较)\s*(?:(?P<y>\d{4})\s*年度?|(?P<last>上一?年度?))")
@@ -844,7 +847,7 @@ _COUNTED_IN_PERSONS: Final = frozenset(
 )
 #: What may stand between a counted phrase and its counts: 团组 N 个、累计 N 人次; 团组 N 次，出国（境）N 人;
 #: 接待 N 批次，N 人次.
-_COUNT_LEAD: Final = re.compile(r"[，,、\s]*(?:累计|共|出国（境）)?\s*")
+_COUNT_LEAD: Final = re.compile(r"[，,、\s]*(?:累计|共|出国[（(]境[）)])?\s*")
 #: The vehicles a 轿车/越野车/载客汽车 count is of: the last of these named before it in the paragraph.
 _VEHICLE_CONTEXTS: Final = ("three_public.vehicles_held", "three_public.vehicles_purchased")
 _SECTION: Final = re.compile(r"^\s*(?P<n>[一二三四五六七八九十]+)、")
@@ -1011,6 +1014,7 @@ class _ParagraphReader:
         self.taken: list[tuple[int, int]] = []  # spans whose numbers are read (years, reasons, subjects' own)
         self._indexed: list[_Mention] | None = None
         self.last: Statement | None = None  # the statement of the figure read last (None: not understood)
+        self.last_unit = ""  # the unit of the figure read last
         self._starts: list[int] = []
         self._ends: list[int] = []
 
@@ -1072,6 +1076,12 @@ class _ParagraphReader:
             mentions.extend(self._classes(skipped))
         mentions.extend(self._others(hidden, mentions))
         mentions.sort(key=lambda mention: mention.start)
+        for mention in mentions:  # 年末结转和结余 of 四 (or of a sentence on 财政拨款) is 表四's, not 表一's
+            if mention.subject.key in _BALANCES and (
+                self.section.startswith(("四", "八", "九"))
+                or "财政拨款" in self.text[self._sentence_start(mention.start, "。") : mention.start]
+            ):
+                mention.subject = Subject("", mention.subject.name)
         context = None
         for mention in mentions:  # 轿车 N 辆 counts the vehicles held (共有公务用车) or bought (购置公务用车) named before
             if mention.subject.key in _VEHICLE_CONTEXTS:
@@ -1348,6 +1358,7 @@ class _ParagraphReader:
             figure = _figure(m)
             statement = self._statement(figure, mentions, previous)
             self.last = statement
+            self.last_unit = figure.unit
             previous = m.end()
             if statement is None:
                 continue
@@ -1371,6 +1382,8 @@ class _ParagraphReader:
         if figure.unit == "万":
             notes.append(NOTES["wan"])
         if change := _CHANGE_WORD.search(lead):
+            if figure.unit in _COUNT_UNITS or (clause_start == previous > 0 and self.last_unit in _COUNT_UNITS):
+                return None  # 较上年减少 119 批次，下降 100%: a count's change and rate, which no statement holds
             word = change.group(0).strip()
             if change.group(2):
                 notes.append(NOTES["choice"].format(word=word))
@@ -1401,7 +1414,8 @@ class _ParagraphReader:
         if completion := _COMPLETION.search(lead):
             if figure.unit == "":
                 notes.append(NOTES["percent"])
-            of_role = _BUDGET_ROLES[completion.group("of") or "预算"]  # 预算完成率: the budget is not said
+            budget = completion.group("of") or completion.group("of2") or "预算"  # 预算完成率: the budget is not said
+            of_role = Role.FULL_YEAR_BUDGET if budget.startswith("调整") else _BUDGET_ROLES[budget]  # 调整预算: full year
             return Completion(
                 **self._at(start, figure.end),
                 subject=subject,
