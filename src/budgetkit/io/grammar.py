@@ -245,7 +245,9 @@ class Change(_Statement):
     @property
     def is_rate(self) -> bool:
         """Whether the change is a rate (增长/下降 …%) rather than an amount."""
-        return self.figure.unit in ("%", "") and self.word[:2] in ("增长", "下降")
+        return (self.figure.unit in ("%", "") and self.word[:2] in ("增长", "下降")) or (
+            self.figure.unit == "%" and self.word[:2] == "降低"  # Gansu: 与上年相比减少 X 万元，降低 p%
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -606,13 +608,15 @@ _SUBJECTS: Final = (
     # writer may print two figures; the 支出 one is a subject of its own, never 表一's 支出总计
     (r"财政拨款收入总计", "fiscal.total"),
     (r"财政拨款支出总计", "fiscal.expenditure_total"),
-    (r"收、支总计|收入、支出总计|收支总计|收支(?=\s*(?:较|比|与|同))", "total"),  # one subject, or two figures paired (各是 A、B: _PAIRS)
+    (r"收、支总计|收入、支出总计|收支总计|(?:收支|收入支出总体)(?=\s*(?:较|比|与|同))", "total"),  # one subject, or two figures paired (各是 A、B: _PAIRS)
     (r"(?<!、)收入总计|(?<![预算拨款])总收入", "income.total"),  # Sichuan: 收入总计 and 支出总计 in sentences of their own
     (r"(?<!、)支出总计|(?<![预算拨款])总支出", "expenditure.total"),  # Guangxi: 总收入 …，其中本年收入 …
     (r"本年收入(?:合计)?", "income.year_total"),
     (r"本年支出(?:合计)?", "expenditure.year_total"),
     (r"(?:年初|上年)结转和?结余", "income.opening_balance"),
     (r"年末结转和?结余", "expenditure.closing_balance"),
+    (r"使用非财政拨款结余(?:[（(]含专用结余[）)])?", "income.non_fiscal_balance_used"),
+    (r"结余分配", "expenditure.surplus_distribution"),
     (r"政府性基金预算财政拨款收入", "government_fund.income"),
     (r"国有资本经营预算财政拨款收入", "state_capital.income"),
     (r"政府性基金预算财政拨款支出", "government_fund.expenditure"),  # 八 in a sentence of its own
@@ -717,7 +721,7 @@ _FIGURE: Final = re.compile(
 _NUMBER: Final = re.compile(r"(?<![0-9A-Za-z.])[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
 _ENUMERATOR: Final = re.compile(r"^\s*(\d+)\s*[、.．](?!\d)")
 
-_CHANGE_WORD: Final = re.compile(r"(增加|减少|增长|下降)(（(?:增加|减少|增长|下降)）)?\s*$")
+_CHANGE_WORD: Final = re.compile(r"(增加|减少|增长|下降|降低)(（(?:增加|减少|增长|下降)）)?\s*$")
 #: A figure that is last year's (与 2022 年 988.88 万元相比) or a difference from a budget (决算数大于预算数 55.93 万元,
 #: 比年初预算增加 5 万元): no figure of the subject this year, and no change against last year.
 _NOT_THIS_YEAR: Final = re.compile(
@@ -806,6 +810,8 @@ _PLACES: Final[Mapping[tuple[str, Role], tuple[str, str, str]]] = MappingProxyTy
         ("fiscal.expenditure_total", Role.ACTUAL): ("fiscal_summary", "fiscal.expenditure_total", "total"),
         ("income.opening_balance", Role.ACTUAL): ("summary", "income.opening_balance", "amount"),
         ("expenditure.closing_balance", Role.ACTUAL): ("summary", "expenditure.closing_balance", "amount"),
+        ("income.non_fiscal_balance_used", Role.ACTUAL): ("summary", "income.non_fiscal_balance_used", "amount"),
+        ("expenditure.surplus_distribution", Role.ACTUAL): ("summary", "expenditure.surplus_distribution", "amount"),
         ("general_budget.expenditure", Role.ACTUAL): ("general_budget_expenditure", "total", "total"),
         ("general_budget.basic", Role.ACTUAL): ("general_budget_expenditure", "total", "basic"),
         ("general_budget.class", Role.ACTUAL): ("general_budget_expenditure", "{code}", "total"),
@@ -1079,7 +1085,7 @@ class _ParagraphReader:
         for mention in mentions:  # 年末结转和结余 of 四 (or of a sentence on 财政拨款) is 表四's, not 表一's
             if mention.subject.key in _BALANCES and (
                 self.section.startswith(("四", "八", "九"))
-                or "财政拨款" in self.text[self._sentence_start(mention.start, "。") : mention.start]
+                or re.search("(?<!非)财政拨款", self.text[self._sentence_start(mention.start, "。") : mention.start])
             ):
                 mention.subject = Subject("", mention.subject.name)
         context = None
@@ -1128,8 +1134,8 @@ class _ParagraphReader:
             own = text[start : m.start()]
             if start in ends:
                 continue  # 公务接待费支出, 公务接待用餐费: the subject's own name goes on
-            if not own:
-                if not re.match(r"\s*(?:为|是)?\s*(?:\d|X{2,})", text[m.end() : m.end() + 6]):
+            if not own:  # a bare 支出 or 收入 names an amount only when its figure follows (结余分配 0.00 万元 too)
+                if not re.match(r"[\u4e00-\u9fff]{0,6}?\s*(?:为|是)?\s*(?:\d|X{2,})", text[m.end() : m.end() + 12]):
                     continue
             elif _OTHER_LEAD.search(own):
                 continue  # 全年共计支出 0.40 万元: the subject's own total
