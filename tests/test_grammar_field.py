@@ -210,6 +210,26 @@ def test_totals_with_their_parts_in_xinjiang_words() -> None:
         "income.total", "income.year_total", "income.non_fiscal_balance_used", "income.opening_balance"]
 
 
+def test_totals_worded_as_the_central_departments_do() -> None:
+    """收入、支出决算总计均为 A 万元；收、支总计各增加 X 万元 (one figure for both); 财政拨款收、支决算总计."""
+    assert _read("本部2023年度收入、支出决算总计均为300.00万元。与2022年度相比，收、支总计各增加30.00万元，增长11.11%。") == [
+        ("Amount", "total", "300.00万元"), ("Change:增加", "total", "30.00万元"), ("Change:增长", "total", "11.11%")]
+    assert _read("2023年度财政拨款收、支决算总计均为280.00万元。", "四") == [("Amount", "fiscal.total", "280.00万元")]
+
+
+def test_a_reason_worded_zhuyao_shi() -> None:
+    """…增长 p%，主要是人员经费增加 X 万元: a reason, its figures kept as printed — not changes of 人员经费 (before,
+    they were claims about the account's 人员经费 and 公用经费)."""
+    from budgetkit.io.grammar import Reason
+
+    statements = _statements("本年支出合计100万元，比上年增加10万元，增长11.11%，主要是人员经费增加8万元，公用经费增加2万元。", "三")
+    assert [s.subject.key for s in statements if isinstance(s, Change)] == ["expenditure.year_total"] * 2
+    reasons = [s for s in statements if isinstance(s, Reason)]
+    assert [(r.text, [f.text for f in r.figures]) for r in reasons] == [("人员经费增加8万元，公用经费增加2万元", ["8", "2"])]
+    # 主要是用于 and a definition's 主要是： stay what they were (a purpose; template wording)
+    assert not [s for s in _statements("其他用车主要是用于应急。", "十") if isinstance(s, Reason)]
+
+
 def test_a_rate_worded_jiangdi() -> None:
     """与上年相比减少 X 万元，降低 p% (Gansu) is a rate of decline, as 下降 is."""
     changes = [s for s in _statements("本单位财政拨款收入总计80.00万元，与上年相比减少20.00万元，降低20.00%。", "四")

@@ -603,12 +603,12 @@ NOTES: Final[Mapping[str, str]] = MappingProxyType(
 _SUBJECTS: Final = (
     (r"财政拨款收入支出总计", "fiscal.total"),
     (r"收入支出总计", "total"),
-    (r"财政拨款收、支总计|财政拨款收入、支出总计", "fiscal.total"),  # Sichuan's 单位决算说明
+    (r"财政拨款收、支总计|财政拨款收入、支出总计|财政拨款收(?:入、?|、)?支(?:出)?决算总计", "fiscal.total"),  # Sichuan's
     # 表四's 总计 printed in two sentences (财政拨款收入总计 …；财政拨款支出总计 …): the table balances them, but a
     # writer may print two figures; the 支出 one is a subject of its own, never 表一's 支出总计
     (r"财政拨款收入总计", "fiscal.total"),
     (r"财政拨款支出总计", "fiscal.expenditure_total"),
-    (r"收、支总计|收入、支出总计|收支总计|(?:收支|收入支出总体)(?=\s*(?:较|比|与|同))", "total"),  # one subject, or two figures paired (各是 A、B: _PAIRS)
+    (r"收、支总计|收入、支出总计|收支总计|收(?:入、?|、)?支(?:出)?决算总计|(?:收支|收入支出总体)(?=\s*(?:较|比|与|同))", "total"),  # one subject, or two figures paired (各是 A、B: _PAIRS)
     (r"(?<!、)收入总计|(?<![预算拨款])总收入", "income.total"),  # Sichuan: 收入总计 and 支出总计 in sentences of their own
     (r"(?<!、)支出总计|(?<![预算拨款])总支出", "expenditure.total"),  # Guangxi: 总收入 …，其中本年收入 …
     (r"本年收入(?:合计)?", "income.year_total"),
@@ -767,7 +767,9 @@ _EVENT: Final = re.compile(
     r"(?P<cost>\d+(?:\.\d+)?)\s*(?P<unit>元|万元)"
 )
 _FLAT: Final = re.compile(r"(?:与|同)\s*(?P<a>上一?年度?|(?:\d{4})\s*年度?)\s*持平")
-_REASON: Final = re.compile(r"主要(?:变动|增减|变化)?原因(?:是|为)?[：:]?\s*(?P<t>[^。]*)")
+_REASON: Final = re.compile(
+    r"(?:主要(?:变动|增减|变化)?原因(?:是|为)?|(?<=[，,；;])主要是(?![：:]|用于))[：:]?\s*(?P<t>[^。]*)"
+)  # …增长 11.11%，主要是人员经费增加 8 万元: the reason's figures are kept as printed, not the account's
 _PURPOSE: Final = re.compile(r"(?:主要用于(?!以下方面)|开支内容包括|主要包括)[：:]?[^。；]*?(?=，列明|。|；|$)")
 _ABSENCE: Final = re.compile(
     r"无(?P<what>[“\"]三公[”\"]经费财政拨款支出|政府性基金预算财政拨款收入和支出|国有资本经营预算财政拨款收入和支出|机关运行经费支出)(?!的部门)"
