@@ -151,6 +151,14 @@ def test_a_noun_going_on_from_a_subject_is_the_subject_s() -> None:
     assert _read("培训费支出3.00万元，会议费1.00万元。", "七") == []
 
 
+def test_the_items_of_personnel_are_not_personnel() -> None:
+    """人员经费 A，其中：基本工资 B，津贴补贴 C，住房公积金 D，对个人和家庭的补助 E: B…E are items the grammar has
+    no subject for, not printings of 人员经费 (before, each was read as 人员经费's figure)."""
+    text = "人员经费300.00万元，其中：基本工资120.00万元，津贴补贴80.00万元，住房公积金20.00万元，对个人和家庭的补助5.00万元。"
+    assert _read(text, "六") == [("Amount", "personnel", "300.00万元")]
+    assert _unread(text, "六") == ["120.00", "80.00", "20.00", "5.00"]
+
+
 # -- figures that are not this year's (Sichuan, Gansu) ---------------------------------------------------------------
 
 

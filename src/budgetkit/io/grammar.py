@@ -733,7 +733,7 @@ _NOT_THIS_YEAR: Final = re.compile(
 _BALANCES: Final = frozenset({"income.opening_balance", "expenditure.closing_balance"})
 #: A noun naming an amount that is none of the grammar's subjects (财政拨款支出, 培训费, 使用非财政拨款结余): a figure
 #: printed after it is its figure, not the subject's named before it (see :meth:`_ParagraphReader._others`).
-_OTHER_HEAD: Final = re.compile(r"支出|收入|经费|费用|费|结余|结转|总计|合计|资金")
+_OTHER_HEAD: Final = re.compile(r"支出|收入|经费|费用|费|结余|结转|总计|合计|资金|工资|津贴|补贴|奖金|公积金|补助")
 #: What a head may be followed by and still not name an amount: 支出决算为, 收入预算数, 支出数 (a role of the subject).
 _OTHER_ROLE_AFTER: Final = re.compile(r"\s*(?:决算|预算|数)")
 #: What may stand before a bare head that then names no new amount: 共计支出 0.40 万元 (the subject's own).
