@@ -738,6 +738,9 @@ _OTHER_HEAD: Final = re.compile(r"支出|收入|经费|费用|费|结余|结转|
 _OTHER_ROLE_AFTER: Final = re.compile(r"\s*(?:决算|预算|数)")
 #: What may stand before a bare head that then names no new amount: 共计支出 0.40 万元 (the subject's own).
 _OTHER_LEAD: Final = re.compile(r"(?:共计|共|合计|累计|其中)$")
+#: What opens a clause that says what the subject named before is (Guangxi: "上级补助收入 8.38 万元，为事业单位开展
+#: 业务活动取得的收入"): a noun inside it names no amount of its own.
+_DEFINING: Final = frozenset("为是指系即")
 #: 收、支总计 with two figures, the first of each pair the income's and the second the expenditure's:
 #: "收、支总计各是 A,B 万元", "各减少 X、Y 万元", "各下降 p%、q%", "分别为 A 万元、B 万元".
 _PAIRS: Final = MappingProxyType(
@@ -1141,9 +1144,11 @@ class _ParagraphReader:
                     continue
             elif _OTHER_LEAD.search(own):
                 continue  # 全年共计支出 0.40 万元: the subject's own total
-            clause = max(text.rfind(mark, 0, m.start()) for mark in "，。；：,;:") + 1
-            if "占" in text[clause : m.start()]:
+            clause = text[max(text.rfind(mark, 0, m.start()) for mark in "，。；：,;:") + 1 : m.start()].lstrip()
+            if "占" in clause:
                 continue  # 占本年支出合计的: the whole of a share
+            if clause[:1] in _DEFINING:
+                continue  # …，为以前年度…继续使用的资金: what the subject named before is
             found.append(_Mention(start, m.end(), Subject("", text[start : m.end()])))
         return found
 
