@@ -608,7 +608,8 @@ _SUBJECTS: Final = (
     # writer may print two figures; the 支出 one is a subject of its own, never 表一's 支出总计
     (r"财政拨款收入总计", "fiscal.total"),
     (r"财政拨款支出总计", "fiscal.expenditure_total"),
-    (r"收、支总计|收入、支出总计|收支总计|收(?:入、?|、)?支(?:出)?决算总计|(?:收支|收入支出总体)(?=\s*(?:较|比|与|同))", "total"),  # one subject, or two figures paired (各是 A、B: _PAIRS)
+    # one subject, or two figures paired (收、支总计各是 A、B: _PAIRS); 收支较上年…, 收入支出总体与上年相比…
+    (r"收、支总计|收入、支出总计|收支总计|收(?:入、?|、)?支(?:出)?决算总计|(?:收支|收入支出总体)(?=\s*(?:较|比|与|同))", "total"),
     (r"(?<!、)收入总计|(?<![预算拨款])总收入", "income.total"),  # Sichuan: 收入总计 and 支出总计 in sentences of their own
     (r"(?<!、)支出总计|(?<![预算拨款])总支出", "expenditure.total"),  # Guangxi: 总收入 …，其中本年收入 …
     (r"本年收入(?:合计)?", "income.year_total"),
@@ -851,6 +852,8 @@ _BUDGET_ROLES: Final = MappingProxyType(
 _MONEY_UNITS: Final = MappingProxyType({"万元": Decimal(1), "万": Decimal(1), "元": Decimal(10000)})  #: per 万元
 #: How far back a sentence is looked for: a run-on "sentence" longer than this is cut (bounded time).
 _SENTENCE_WINDOW: Final = 600
+#: How far back a noun with no subject is looked for before its head (财政拨款支出: 财政拨款 before 支出).
+_NOUN_WINDOW: Final = 40
 _COUNT_UNITS: Final = frozenset({"个", "辆", "批次", "人次", "台（套）", "分", "次", "人"})
 #: The subjects counted in 次 or 人 (团组 N 次，出国（境）N 人); another subject's "N 人" is not read as its count.
 _COUNTED_IN_PERSONS: Final = frozenset(
@@ -1122,9 +1125,9 @@ class _ParagraphReader:
         wording), 培训费, 社会保障和就业支出 outside 五 — each a mention of no subject (key ``""``), so that a figure
         printed after it is not taken for the subject named before it (it stays not understood).
 
-        Not one: a noun that goes on from a subject's name (公务接待费支出, 公务接待用餐费), a role of it (支出决算为, 收入预算数), the
-        subject's own total (共计支出 0.40 万元), a whole after 占 (占本年支出合计的), or a bare 支出/收入 not
-        followed by its figure.
+        Not one: a noun that goes on from a subject's name (公务接待费支出, 公务接待用餐费), a role of it (支出决算为,
+        收入预算数), the subject's own total (共计支出 0.40 万元), a whole after 占 (占本年支出合计的), a clause
+        saying what the subject is (…，为…的资金), or a bare 支出/收入 not followed by its figure.
         """
         text = self.text
         taken = _Spans(len(text), hidden + [(m.start, m.end) for m in mentions])
@@ -1133,8 +1136,8 @@ class _ParagraphReader:
         for m in _OTHER_HEAD.finditer(text):
             if m.start() in taken or _OTHER_ROLE_AFTER.match(text, m.end()):
                 continue
-            start = m.start()
-            while start > 0 and _is_word(text[start - 1]) and start - 1 not in taken:
+            start, limit = m.start(), max(0, m.start() - _NOUN_WINDOW)  # bounded: a long paragraph stays linear
+            while start > limit and _is_word(text[start - 1]) and start - 1 not in taken:
                 start -= 1
             own = text[start : m.start()]
             if start in ends:
@@ -1144,7 +1147,9 @@ class _ParagraphReader:
                     continue
             elif _OTHER_LEAD.search(own):
                 continue  # 全年共计支出 0.40 万元: the subject's own total
-            clause = text[max(text.rfind(mark, 0, m.start()) for mark in "，。；：,;:") + 1 : m.start()].lstrip()
+            window = max(0, m.start() - _SENTENCE_WINDOW)
+            clause = text[max(window, *(text.rfind(mark, window, m.start()) + 1 for mark in "，。；：,;:")) : m.start()]
+            clause = clause.lstrip()
             if "占" in clause:
                 continue  # 占本年支出合计的: the whole of a share
             if clause[:1] in _DEFINING:
@@ -1334,7 +1339,7 @@ class _ParagraphReader:
                 continue
             keys = _PAIRS[last.subject.key]
             unit = (m.group("ub") or "").replace("％", "%")
-            word = m.group("w")[-2:]
+            word = m.group("w").removeprefix("各").removeprefix("分别")  # 是, 为, or the change word
             comparisons = list(_COMPARED.finditer(self.text, sentence, m.start()))
             compared = comparisons[-1] if comparisons else None
             for key, number in zip(keys, ("a", "b"), strict=True):
@@ -1342,7 +1347,7 @@ class _ParagraphReader:
                 figure = Figure(m.group(number), _number(m.group(number)), unit, m.start(number), end)
                 subject = Subject(key, last.subject.name)
                 where = self._at(m.start(number), figure.end)
-                if word in ("各是", "各为", "别是", "别为"):
+                if word in ("是", "为"):
                     place = _place(subject, Role.ACTUAL)
                     self.statements.append(Amount(**where, subject=subject, role=Role.ACTUAL, figure=figure, place=place))
                 else:
