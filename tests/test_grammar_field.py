@@ -169,6 +169,7 @@ def test_last_year_s_figure_is_not_this_year_s() -> None:
         ("Amount", "income.total", "115.00万元"), ("Change:增加", "income.total", "15.00万元"),
         ("Change:增长", "income.total", "15.00%")]
     assert _unread(text) == ["100.00"]
+    assert _read("2023年度支出总计115.00万元，上年决算数为100.00万元。") == [("Amount", "expenditure.total", "115.00万元")]
 
 
 def test_a_difference_from_the_budget_is_no_budget() -> None:

@@ -723,10 +723,11 @@ _NUMBER: Final = re.compile(r"(?<![0-9A-Za-z.])[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)
 _ENUMERATOR: Final = re.compile(r"^\s*(\d+)\s*[、.．](?!\d)")
 
 _CHANGE_WORD: Final = re.compile(r"(增加|减少|增长|下降|降低)(（(?:增加|减少|增长|下降)）)?\s*$")
-#: A figure that is last year's (与 2022 年 988.88 万元相比) or a difference from a budget (决算数大于预算数 55.93 万元,
+#: A figure that is last year's (与 2022 年 988.88 万元相比, 上年决算数为 90 万元) or a difference from a budget (决算数大于预算数 55.93 万元,
 #: 比年初预算增加 5 万元): no figure of the subject this year, and no change against last year.
 _NOT_THIS_YEAR: Final = re.compile(
     r"(?:(?:与|比|较)\s*(?:\d{4}\s*年度?|上一?年度?)(?:同期)?(?:决算数?)?(?:的)?"
+    r"|(?<![\u4e00-\u9fff])上一?年度?(?:同期)?(?:决算数?)?(?:为|是)"  # ，上年决算数为 90 万元
     r"|(?:大于|小于|超过|超出|高于|低于)\s*(?:年初|全年|调整后?的?)?预算数?"
     r"|(?:与|比|较)\s*(?:年初|全年|调整后?的?)?预算数?\s*(?:增加|减少|增长|下降|超支|节约|节支)(?:（(?:增加|减少|增长|下降)）)?)\s*$"
 )
