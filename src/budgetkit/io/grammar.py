@@ -245,7 +245,9 @@ class Change(_Statement):
     @property
     def is_rate(self) -> bool:
         """Whether the change is a rate (增长/下降 …%) rather than an amount."""
-        return self.figure.unit in ("%", "") and self.word[:2] in ("增长", "下降")
+        return (self.figure.unit in ("%", "") and self.word[:2] in ("增长", "下降")) or (
+            self.figure.unit == "%" and self.word[:2] == "降低"  # Gansu: 与上年相比减少 X 万元，降低 p%
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -601,11 +603,21 @@ NOTES: Final[Mapping[str, str]] = MappingProxyType(
 _SUBJECTS: Final = (
     (r"财政拨款收入支出总计", "fiscal.total"),
     (r"收入支出总计", "total"),
-    (r"财政拨款收、支总计", "fiscal.total"),  # Sichuan's 单位决算说明
-    (r"(?<![、，])收入总计", "income.total"),  # Sichuan: 收入总计 and 支出总计 in sentences of their own
-    (r"(?<![、，])支出总计", "expenditure.total"),
-    (r"本年收入合计", "income.year_total"),
-    (r"本年支出合计", "expenditure.year_total"),
+    (r"财政拨款收、支总计|财政拨款收入、支出总计|财政拨款收(?:入、?|、)?支(?:出)?决算总计", "fiscal.total"),  # Sichuan's
+    # 表四's 总计 printed in two sentences (财政拨款收入总计 …；财政拨款支出总计 …): the table balances them, but a
+    # writer may print two figures; the 支出 one is a subject of its own, never 表一's 支出总计
+    (r"财政拨款收入总计", "fiscal.total"),
+    (r"财政拨款支出总计", "fiscal.expenditure_total"),
+    # one subject, or two figures paired (收、支总计各是 A、B: _PAIRS); 收支较上年…, 收入支出总体与上年相比…
+    (r"收、支总计|收入、支出总计|收支总计|收(?:入、?|、)?支(?:出)?决算总计|(?:收支|收入支出总体)(?=\s*(?:较|比|与|同))", "total"),
+    (r"(?<!、)收入总计|(?<![预算拨款])总收入", "income.total"),  # Sichuan: 收入总计 and 支出总计 in sentences of their own
+    (r"(?<!、)支出总计|(?<![预算拨款])总支出", "expenditure.total"),  # Guangxi: 总收入 …，其中本年收入 …
+    (r"本年收入(?:合计)?", "income.year_total"),
+    (r"本年支出(?:合计)?", "expenditure.year_total"),
+    (r"(?:年初|上年)结转和?结余", "income.opening_balance"),
+    (r"年末结转和?结余", "expenditure.closing_balance"),
+    (r"使用非财政拨款结余(?:[（(]含专用结余[）)])?", "income.non_fiscal_balance_used"),
+    (r"结余分配", "expenditure.surplus_distribution"),
     (r"政府性基金预算财政拨款收入", "government_fund.income"),
     (r"国有资本经营预算财政拨款收入", "state_capital.income"),
     (r"政府性基金预算财政拨款支出", "government_fund.expenditure"),  # 八 in a sentence of its own
@@ -625,10 +637,10 @@ _SUBJECTS: Final = (
     (r"对附属单位补助支出", "expenditure.to_affiliated"),
     (r"人员经费", "personnel"),
     (r"公用经费(?!项目)", "public_use"),  # 公用经费项目 is a project (十（四）)
-    (r"[“\"]?三公[”\"]?经费(?:财政拨款)?(?:支出)?", "three_public"),
-    (r"因公出国（境）团组", "three_public.outbound.groups"),
-    (r"因公出国（境）(?:经?费(?:用)?|支出)", "three_public.outbound"),  # 费, 经费(支出), 支出决算
-    (r"公务用车购置及运行(?:维护)?费", "three_public.vehicle"),  # the central template: 购置及运行费
+    (r"[“”\"‘’'「」]?三公[“”\"‘’'「」]?经费(?:财政拨款)?(?:支出)?", "three_public"),
+    (r"因公出国[（(]境[）)]团组", "three_public.outbound.groups"),
+    (r"因公出国[（(]境[）)](?:经?费(?:用)?|支出)", "three_public.outbound"),  # 费, 经费(支出), 支出决算; (境) too
+    (r"公务用车购置及运行(?:维护)?费", "three_public.vehicle"),  # the national template: 公务用车购置及运行费
     (r"公务用车购置(?:费|支出)?", "three_public.vehicle_purchase"),
     (r"公务用车运行(?:维护)?(?:费|支出)?", "three_public.vehicle_operation"),
     (r"公务用车保有量|共有公务用车", "three_public.vehicles_held"),
@@ -639,7 +651,7 @@ _SUBJECTS: Final = (
     (r"(?:外宾|外事)接待支出", "three_public.reception.foreign"),
     (r"接待外宾|外事接待(?=\s*(?:\d|X))", "three_public.reception.foreign"),  # 外事接待 N 批次，N 人次
     (r"公务接待费?", "three_public.reception"),
-    (r"机关运行经费(?:支出)?", "office_running"),
+    (r"机关运行经?费(?:支出)?", "office_running"),
     (r"编报绩效目标的", "performance.targets"),
     (r"绩效跟踪评价的", "performance.monitoring"),
     (r"绩效自评的", "performance.self_evaluation"),
@@ -710,10 +722,43 @@ _FIGURE: Final = re.compile(
 _NUMBER: Final = re.compile(r"(?<![0-9A-Za-z.])[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
 _ENUMERATOR: Final = re.compile(r"^\s*(\d+)\s*[、.．](?!\d)")
 
-_CHANGE_WORD: Final = re.compile(r"(增加|减少|增长|下降)(（(?:增加|减少|增长|下降)）)?\s*$")
+_CHANGE_WORD: Final = re.compile(r"(增加|减少|增长|下降|降低)(（(?:增加|减少|增长|下降)）)?\s*$")
+#: A figure that is last year's (与 2022 年 988.88 万元相比, 上年决算数为 90 万元) or a difference from a budget (决算数大于预算数 55.93 万元,
+#: 比年初预算增加 5 万元): no figure of the subject this year, and no change against last year.
+_NOT_THIS_YEAR: Final = re.compile(
+    r"(?:(?:与|比|较)\s*(?:\d{4}\s*年度?|上一?年度?)(?:同期)?(?:决算数?)?(?:的)?"
+    r"|(?<![\u4e00-\u9fff])上一?年度?(?:同期)?(?:决算数?)?(?:为|是)"  # ，上年决算数为 90 万元
+    r"|(?:大于|小于|超过|超出|高于|低于)\s*(?:年初|全年|调整后?的?)?预算数?"
+    r"|(?:与|比|较)\s*(?:年初|全年|调整后?的?)?预算数?\s*(?:增加|减少|增长|下降|超支|节约|节支)(?:（(?:增加|减少|增长|下降)）)?)\s*$"
+)
+#: The balances of 表一 (年初结转和结余, 年末结转和结余): named alike for a fund's balances in 四, 八 and 九.
+_BALANCES: Final = frozenset({"income.opening_balance", "expenditure.closing_balance"})
+#: A noun naming an amount that is none of the grammar's subjects (财政拨款支出, 培训费, 使用非财政拨款结余): a figure
+#: printed after it is its figure, not the subject's named before it (see :meth:`_ParagraphReader._others`).
+_OTHER_HEAD: Final = re.compile(r"支出|收入|经费|费用|费|结余|结转|总计|合计|资金|工资|津贴|补贴|奖金|公积金|补助")
+#: What a head may be followed by and still not name an amount: 支出决算为, 收入预算数, 支出数 (a role of the subject).
+_OTHER_ROLE_AFTER: Final = re.compile(r"\s*(?:决算|预算|数)")
+#: What may stand before a bare head that then names no new amount: 共计支出 0.40 万元 (the subject's own).
+_OTHER_LEAD: Final = re.compile(r"(?:共计|共|合计|累计|其中)$")
+#: What opens a clause that says what the subject named before is (Guangxi: "上级补助收入 8.38 万元，为事业单位开展
+#: 业务活动取得的收入"): a noun inside it names no amount of its own.
+_DEFINING: Final = frozenset("为是指系即")
+#: 收、支总计 with two figures, the first of each pair the income's and the second the expenditure's:
+#: "收、支总计各是 A,B 万元", "各减少 X、Y 万元", "各下降 p%、q%", "分别为 A 万元、B 万元".
+_PAIRS: Final = MappingProxyType(
+    {
+        "total": ("income.total", "expenditure.total"),
+        "fiscal.total": ("fiscal.total", "fiscal.expenditure_total"),
+    }
+)
+_PAIR_VALUES: Final = re.compile(
+    r"(?P<w>各是|各为|分别是|分别为|(?:各|分别)(?:增加|减少|增长|下降))(?:了)?\s*"
+    r"(?P<a>\d+(?:\.\d+)?)\s*(?P<ua>万元|元|%|％)?\s*[,，、和与及]\s*(?P<b>\d+(?:\.\d+)?)\s*(?P<ub>万元|元|%|％)"
+)
 _SHARE: Final = re.compile(r"占(?:比)?(?P<of>[^，。；：\d]*?)的?(?:比重|比例)?(?:为|是)?\s*$")
 _COMPLETION: Final = re.compile(
-    r"(?:完成(?P<of>年初预算|全年预算|预算)数?的?|(?:预算)?(?:完成率|执行率)(?:为|是)?)\s*$"
+    r"(?:完成(?P<of>年初预算|全年预算|调整(?:后的?)?预算|预算)数?的?|(?:预算)?(?:完成率|执行率)(?:为|是)?"
+    r"|为(?P<of2>年初预算|全年预算|调整(?:后的?)?预算|预算)数?的)\s*$"  # 为调整预算数的 100.66%
 )
 _ROLE: Final = re.compile(r"(年初预算|全年预算|预算|决算)(?:数)?(?:为|是)?\s*$")
 _COMPARED: Final = re.compile(r"(?:与|比|较)\s*(?:(?P<y>\d{4})\s*年度?|(?P<last>上一?年度?))")
@@ -727,7 +772,9 @@ _EVENT: Final = re.compile(
     r"(?P<cost>\d+(?:\.\d+)?)\s*(?P<unit>元|万元)"
 )
 _FLAT: Final = re.compile(r"(?:与|同)\s*(?P<a>上一?年度?|(?:\d{4})\s*年度?)\s*持平")
-_REASON: Final = re.compile(r"主要(?:变动|增减|变化)?原因(?:是|为)?[：:]?\s*(?P<t>[^。]*)")
+_REASON: Final = re.compile(
+    r"(?:主要(?:变动|增减|变化)?原因(?:是|为)?|(?<=[，,；;])主要是(?![：:]|用于))[：:]?\s*(?P<t>[^。]*)"
+)  # …增长 11.11%，主要是人员经费增加 8 万元: the reason's figures are kept as printed, not the account's
 _PURPOSE: Final = re.compile(r"(?:主要用于(?!以下方面)|开支内容包括|主要包括)[：:]?[^。；]*?(?=，列明|。|；|$)")
 _ABSENCE: Final = re.compile(
     r"无(?P<what>[“\"]三公[”\"]经费财政拨款支出|政府性基金预算财政拨款收入和支出|国有资本经营预算财政拨款收入和支出|机关运行经费支出)(?!的部门)"
@@ -767,6 +814,11 @@ _PLACES: Final[Mapping[tuple[str, Role], tuple[str, str, str]]] = MappingProxyTy
         ("expenditure.operating", Role.ACTUAL): ("expenditure", "total", "operating"),
         ("expenditure.to_affiliated", Role.ACTUAL): ("expenditure", "total", "to_affiliated"),
         ("fiscal.total", Role.ACTUAL): ("fiscal_summary", "fiscal.income_total", "amount"),
+        ("fiscal.expenditure_total", Role.ACTUAL): ("fiscal_summary", "fiscal.expenditure_total", "total"),
+        ("income.opening_balance", Role.ACTUAL): ("summary", "income.opening_balance", "amount"),
+        ("expenditure.closing_balance", Role.ACTUAL): ("summary", "expenditure.closing_balance", "amount"),
+        ("income.non_fiscal_balance_used", Role.ACTUAL): ("summary", "income.non_fiscal_balance_used", "amount"),
+        ("expenditure.surplus_distribution", Role.ACTUAL): ("summary", "expenditure.surplus_distribution", "amount"),
         ("general_budget.expenditure", Role.ACTUAL): ("general_budget_expenditure", "total", "total"),
         ("general_budget.basic", Role.ACTUAL): ("general_budget_expenditure", "total", "basic"),
         ("general_budget.class", Role.ACTUAL): ("general_budget_expenditure", "{code}", "total"),
@@ -801,6 +853,8 @@ _BUDGET_ROLES: Final = MappingProxyType(
 _MONEY_UNITS: Final = MappingProxyType({"万元": Decimal(1), "万": Decimal(1), "元": Decimal(10000)})  #: per 万元
 #: How far back a sentence is looked for: a run-on "sentence" longer than this is cut (bounded time).
 _SENTENCE_WINDOW: Final = 600
+#: How far back a noun with no subject is looked for before its head (财政拨款支出: 财政拨款 before 支出).
+_NOUN_WINDOW: Final = 40
 _COUNT_UNITS: Final = frozenset({"个", "辆", "批次", "人次", "台（套）", "分", "次", "人"})
 #: The subjects counted in 次 or 人 (团组 N 次，出国（境）N 人); another subject's "N 人" is not read as its count.
 _COUNTED_IN_PERSONS: Final = frozenset(
@@ -808,7 +862,7 @@ _COUNTED_IN_PERSONS: Final = frozenset(
 )
 #: What may stand between a counted phrase and its counts: 团组 N 个、累计 N 人次; 团组 N 次，出国（境）N 人;
 #: 接待 N 批次，N 人次.
-_COUNT_LEAD: Final = re.compile(r"[，,、\s]*(?:累计|共|出国（境）)?\s*")
+_COUNT_LEAD: Final = re.compile(r"[，,、\s]*(?:累计|共|出国[（(]境[）)])?\s*")
 #: The vehicles a 轿车/越野车/载客汽车 count is of: the last of these named before it in the paragraph.
 _VEHICLE_CONTEXTS: Final = ("three_public.vehicles_held", "three_public.vehicles_purchased")
 _SECTION: Final = re.compile(r"^\s*(?P<n>[一二三四五六七八九十]+)、")
@@ -975,6 +1029,7 @@ class _ParagraphReader:
         self.taken: list[tuple[int, int]] = []  # spans whose numbers are read (years, reasons, subjects' own)
         self._indexed: list[_Mention] | None = None
         self.last: Statement | None = None  # the statement of the figure read last (None: not understood)
+        self.last_unit = ""  # the unit of the figure read last
         self._starts: list[int] = []
         self._ends: list[int] = []
 
@@ -997,6 +1052,7 @@ class _ParagraphReader:
         self._directions(mentions, reasons)
         if self.section.startswith("七"):
             self._events()
+        self._pairs(mentions)
         self._figures(mentions, reasons)
         self.statements.sort(key=lambda s: (s.start, s.end))
         return tuple(self.statements), self.covered
@@ -1033,7 +1089,14 @@ class _ParagraphReader:
             mentions.append(_Mention(m.start(), m.end(), Subject(key, m.group())))
         if self.section.startswith("五"):
             mentions.extend(self._classes(skipped))
+        mentions.extend(self._others(hidden, mentions))
         mentions.sort(key=lambda mention: mention.start)
+        for mention in mentions:  # 年末结转和结余 of 四 (or of a sentence on 财政拨款) is 表四's, not 表一's
+            if mention.subject.key in _BALANCES and (
+                self.section.startswith(("四", "八", "九"))
+                or re.search("(?<!非)财政拨款", self.text[self._sentence_start(mention.start, "。") : mention.start])
+            ):
+                mention.subject = Subject("", mention.subject.name)
         context = None
         for mention in mentions:  # 轿车 N 辆 counts the vehicles held (共有公务用车) or bought (购置公务用车) named before
             if mention.subject.key in _VEHICLE_CONTEXTS:
@@ -1058,6 +1121,43 @@ class _ParagraphReader:
             found.append(_Mention(m.start(), m.end(), Subject("general_budget.class", m.group(), path)))
         return found
 
+    def _others(self, hidden: list[tuple[int, int]], mentions: list[_Mention]) -> list[_Mention]:
+        """Nouns naming an amount the grammar has no subject for: 财政拨款支出, 年末结转和结余 (of another
+        wording), 培训费, 社会保障和就业支出 outside 五 — each a mention of no subject (key ``""``), so that a figure
+        printed after it is not taken for the subject named before it (it stays not understood).
+
+        Not one: a noun that goes on from a subject's name (公务接待费支出, 公务接待用餐费), a role of it (支出决算为,
+        收入预算数), the subject's own total (共计支出 0.40 万元), a whole after 占 (占本年支出合计的), a clause
+        saying what the subject is (…，为…的资金), or a bare 支出/收入 not followed by its figure.
+        """
+        text = self.text
+        taken = _Spans(len(text), hidden + [(m.start, m.end) for m in mentions])
+        ends = {m.end for m in mentions}
+        found: list[_Mention] = []
+        for m in _OTHER_HEAD.finditer(text):
+            if m.start() in taken or _OTHER_ROLE_AFTER.match(text, m.end()):
+                continue
+            start, limit = m.start(), max(0, m.start() - _NOUN_WINDOW)  # bounded: a long paragraph stays linear
+            while start > limit and _is_word(text[start - 1]) and start - 1 not in taken:
+                start -= 1
+            own = text[start : m.start()]
+            if start in ends:
+                continue  # 公务接待费支出, 公务接待用餐费: the subject's own name goes on
+            if not own:  # a bare 支出 or 收入 names an amount only when its figure follows (结余分配 0.00 万元 too)
+                if not re.match(r"[\u4e00-\u9fff]{0,6}?\s*(?:为|是)?\s*(?:\d|X{2,})", text[m.end() : m.end() + 12]):
+                    continue
+            elif _OTHER_LEAD.search(own):
+                continue  # 全年共计支出 0.40 万元: the subject's own total
+            window = max(0, m.start() - _SENTENCE_WINDOW)
+            clause = text[max(window, *(text.rfind(mark, window, m.start()) + 1 for mark in "，。；：,;:")) : m.start()]
+            clause = clause.lstrip()
+            if "占" in clause:
+                continue  # 占本年支出合计的: the whole of a share
+            if clause[:1] in _DEFINING:
+                continue  # …，为以前年度…继续使用的资金: what the subject named before is
+            found.append(_Mention(start, m.end(), Subject("", text[start : m.end()])))
+        return found
+
     def _resolve(self, names: tuple[str, ...], skipped_section: bool) -> ClassPath:
         """Codes for a printed path: each name under its printed parent, never a generic name alone."""
         codes: list[str | None] = []
@@ -1076,7 +1176,9 @@ class _ParagraphReader:
     def _subject_at(self, mentions: list[_Mention], position: int, since: int = 0) -> Subject | None:
         """The last subject named before ``position`` (and from ``since`` on)."""
         last = self._last_before(mentions, position)
-        return last.subject if last is not None and last.start >= since else None
+        if last is None or last.start < since or not last.subject.key:
+            return None  # none named, or a noun the grammar has no subject for (_others)
+        return last.subject
 
     def _last_before(self, mentions: list[_Mention], position: int) -> _Mention | None:
         i = bisect.bisect_right(self._index(mentions)[1], position) - 1
@@ -1228,6 +1330,40 @@ class _ParagraphReader:
             )
             self._cover(m.start(), m.end(), "stated")
 
+    def _pairs(self, mentions: list[_Mention]) -> None:
+        """收、支总计 with its figures in pairs (:data:`_PAIRS`): "2022年度收、支总计各是 A,B 万元。与 2021 年相比，
+        收、支总计各减少 X,Y 万元，各下降 p%、q%" — A, X and p are the income's, B, Y and q the expenditure's."""
+        for m in _PAIR_VALUES.finditer(self.text):
+            sentence = self._sentence_start(m.start(), "。")
+            last = self._last_before(mentions, m.start())
+            if last is None or last.start < sentence or last.subject.key not in _PAIRS:
+                continue
+            keys = _PAIRS[last.subject.key]
+            unit = (m.group("ub") or "").replace("％", "%")
+            word = m.group("w").removeprefix("各").removeprefix("分别")  # 是, 为, or the change word
+            comparisons = list(_COMPARED.finditer(self.text, sentence, m.start()))
+            compared = comparisons[-1] if comparisons else None
+            for key, number in zip(keys, ("a", "b"), strict=True):
+                end = m.end("ua") if number == "a" and m.group("ua") else m.end(number)
+                figure = Figure(m.group(number), _number(m.group(number)), unit, m.start(number), end)
+                subject = Subject(key, last.subject.name)
+                where = self._at(m.start(number), figure.end)
+                if word in ("是", "为"):
+                    place = _place(subject, Role.ACTUAL)
+                    self.statements.append(Amount(**where, subject=subject, role=Role.ACTUAL, figure=figure, place=place))
+                else:
+                    self.statements.append(
+                        Change(
+                            **where,
+                            subject=subject,
+                            word=word,
+                            figure=figure,
+                            compared_with=compared.group(0)[1:].strip() if compared else "",
+                            year=int(compared.group("y")) if compared and compared.group("y") else None,
+                        )
+                    )
+            self._cover(m.start(), m.end(), "stated")
+
     # figures
 
     def _figures(self, mentions: list[_Mention], reasons: list[tuple[int, int]]) -> None:
@@ -1241,6 +1377,7 @@ class _ParagraphReader:
             figure = _figure(m)
             statement = self._statement(figure, mentions, previous)
             self.last = statement
+            self.last_unit = figure.unit
             previous = m.end()
             if statement is None:
                 continue
@@ -1258,10 +1395,14 @@ class _ParagraphReader:
         # none named: nothing is guessed, and the number is listed as not understood
         if subject is None:
             return None
+        if _NOT_THIS_YEAR.search(lead):
+            return None  # last year's figure, or a difference from a budget: not understood
         notes: list[str] = []
         if figure.unit == "万":
             notes.append(NOTES["wan"])
         if change := _CHANGE_WORD.search(lead):
+            if figure.unit in _COUNT_UNITS or (clause_start == previous > 0 and self.last_unit in _COUNT_UNITS):
+                return None  # 较上年减少 119 批次，下降 100%: a count's change and rate, which no statement holds
             word = change.group(0).strip()
             if change.group(2):
                 notes.append(NOTES["choice"].format(word=word))
@@ -1292,7 +1433,8 @@ class _ParagraphReader:
         if completion := _COMPLETION.search(lead):
             if figure.unit == "":
                 notes.append(NOTES["percent"])
-            of_role = _BUDGET_ROLES[completion.group("of") or "预算"]  # 预算完成率: the budget is not said
+            budget = completion.group("of") or completion.group("of2") or "预算"  # 预算完成率: the budget is not said
+            of_role = Role.FULL_YEAR_BUDGET if budget.startswith("调整") else _BUDGET_ROLES[budget]  # 调整预算: full year
             return Completion(
                 **self._at(start, figure.end),
                 subject=subject,
@@ -1370,6 +1512,11 @@ def _figure(m: re.Match[str]) -> Figure:
     if number is not None:
         return Figure(number, _number(number), unit, m.start(), m.end())
     return Figure(m.group("x"), None, unit, m.start(), m.end())
+
+
+def _is_word(char: str) -> bool:
+    """Whether a character may be part of a printed noun (a CJK character or a quotation mark of “三公”)."""
+    return "\u4e00" <= char <= "\u9fff" or char in "“”‘’（）"
 
 
 def _inside(position: int, spans: Iterable[tuple[int, int]]) -> bool:

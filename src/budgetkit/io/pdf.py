@@ -240,6 +240,10 @@ _FIGURES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
         "government_fund.expenditure": ("fiscal.government_fund.expenditure",),
         "state_capital.expenditure": ("fiscal.state_capital.expenditure",),
         "fiscal.total": ("fiscal.total",),
+        "income.opening_balance": ("income.opening_balance",),
+        "income.non_fiscal_balance_used": ("income.non_fiscal_balance_used",),
+        "expenditure.surplus_distribution": ("expenditure.surplus_distribution",),
+        "expenditure.closing_balance": ("expenditure.closing_balance",),
         "general_budget.expenditure": ("general_budget.total",),
         "general_budget.basic": ("general_budget.basic",),
         "personnel": ("general_budget.personnel",),
@@ -937,7 +941,7 @@ class _Builder:
         base: str | None = None
         if isinstance(statement, Change):
             kind = "growth" if statement.is_rate else "change"
-            stated = -figure.value if statement.word.startswith(("减少", "下降")) else figure.value
+            stated = -figure.value if statement.word.startswith(("减少", "下降", "降低")) else figure.value
         elif isinstance(statement, Share):
             kind = "share"
             stated = figure.value
