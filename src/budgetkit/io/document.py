@@ -38,7 +38,7 @@ import attrs
 from budgetkit._files import problem, read_head
 from budgetkit.errors import LoadError, LoadIssue, MissingExtraError
 
-__all__ = ["Box", "Cell", "Document", "Line", "NumberToken", "Paragraph", "RawTable", "half_width_numbers", "national_layout", "read_pdf", "table_number", "table_title", "text_paragraphs", "unit_of"]
+__all__ = ["Box", "Cell", "Document", "Line", "NumberToken", "Paragraph", "RawTable", "half_width_numbers", "national_layout", "read_pdf", "table_number", "table_title", "text_paragraphs", "unit_of", "without_table_tag"]
 
 #: Most pages a document may have: a 决算 runs to a few dozen, a whole department's volume to a few hundred.
 MAX_PAGES = 2000
@@ -59,7 +59,8 @@ _TABLE_NUMBER = re.compile(
     r"公开\s*(?P<tag>\d{1,2})\s*表|(?<![\u4e00-\u9fff])附?表\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})(?![\d一二三四五六七八九十])"
     r"|^\s*(?P<lead>[一二三四五六七八九十]{1,3})\s*、"
 )
-_TABLE_NUMBER_LINE = re.compile(r"^\s*[（(]?\s*(?:公开\s*\d+\s*表|附?表\s*[0-9一二三四五六七八九十]+)\s*[）)]?\s*$")
+#: A table's number printed after its title or on a line of its own: （公开01表）, 表1, （表一）, 附表3.
+_TABLE_TAG = re.compile(r"[（(]?\s*(?:公开\s*\d+\s*表|附?表\s*[0-9一二三四五六七八九十]+)\s*[）)]?\s*$")
 _SPACES = re.compile(r"\s+")
 #: A line that starts a heading or a numbered point: 第三部分 (第3部分), 一、, （一）, 1、 or 1. — a new
 #: paragraph, except a point in digits that follows a line ending mid-sentence (see :func:`_opens`).
@@ -579,6 +580,15 @@ def unit_of(text: str) -> str | None:
     return None if m is None else m.group(1)
 
 
+def without_table_tag(text: str) -> str:
+    """A heading line without the table's number printed after it (or all of it, when the line is only that).
+
+    >>> without_table_tag("收入支出决算总表（公开01表）"), without_table_tag("公开01表"), without_table_tag("支出决算表 表3")
+    ('收入支出决算总表', '', '支出决算表')
+    """
+    return _TABLE_TAG.sub("", text).strip()
+
+
 def table_title(heading: Sequence[str]) -> str | None:
     """The title among the lines printed above a table: the last that is not its unit, a note or its number alone.
 
@@ -586,7 +596,7 @@ def table_title(heading: Sequence[str]) -> str | None:
     '收入支出决算总表'
     """
     return next(
-        (text for text in reversed(heading) if not (unit_of(text) or _NOTE_LINE.match(text) or _TABLE_NUMBER_LINE.match(text))),
+        (text for text in reversed(heading) if not (unit_of(text) or _NOTE_LINE.match(text) or not without_table_tag(text))),
         None,
     )
 

@@ -29,7 +29,7 @@ from typing import Final
 import attrs
 
 from budgetkit.errors import ModelError
-from budgetkit.io.document import Box, Cell, RawTable, half_width_numbers, table_number
+from budgetkit.io.document import Box, Cell, RawTable, half_width_numbers, table_number, without_table_tag
 from budgetkit.model.tables import Cell as TableCell
 from budgetkit.model.tables import (
     Place,
@@ -50,8 +50,6 @@ _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 _ENUMERATOR = re.compile(r"^\s*(?:[一二三四五六七八九十]+|\d+)\s*[、.．]\s*")
 _NUMBER = re.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _PUNCTUATION = re.compile(r"[\s“”\"'‘’「」（）()：:、，,]")
-#: A table's number printed after its title: （公开01表）, 表1, （表一）, 附表3.
-_TABLE_TAG = re.compile(r"[（(]?\s*(?:公开\s*\d+\s*表|附?表\s*[0-9一二三四五六七八九十]+)\s*[）)]?\s*$")
 _TOTALS = ("合计", "总计")
 #: The column that numbers a table's rows (行次) and the row that numbers its columns (栏次), as the central template
 #: prints them: never data.
@@ -100,7 +98,7 @@ def _template_for(raw: RawTable, templates: Sequence[TableTemplate]) -> TableTem
     the table's number first, and the table's number after: 收入支出决算总表（公开01表）)."""
     titles = [(_norm(title), t) for t in templates for title in (t.title, *t.other_titles)]
     for line in reversed(raw.heading):
-        printed = _norm(_TABLE_TAG.sub("", line.text))
+        printed = _norm(without_table_tag(line.text))
         if not printed:
             continue
         exact = [t for title, t in titles if title == printed]
