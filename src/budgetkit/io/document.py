@@ -53,7 +53,6 @@ _UNIT_LINE = re.compile(r"^\s*(?:金额)?单位\s*[:：]\s*(\S+)\s*$")
 #: A money unit printed at the end of a longer line (部门：示例局　　金额单位：万元), never the 编制单位 or 填报单位 itself.
 _MONEY_UNIT = re.compile(r"(?<!编制)(?<!填报)(?:金额)?单位\s*[:：]\s*(百万元|千元|万元|亿元|元)(?![\u4e00-\u9fff])")
 _NOTE_LINE = re.compile(r"^\s*(?:注|说明)\s*[:：]")
-#: A line that only numbers a table (公开01表, 表1, （表一）, 附表3): printed beside its title, never the title.
 #: The number a table's heading prints: 公开09表, 表9, 表九, 附表3 anywhere in a line, or 九、 opening it.
 _TABLE_NUMBER = re.compile(
     r"公开\s*(?P<tag>\d{1,2})\s*表|(?<![\u4e00-\u9fff])附?表\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})(?![\d一二三四五六七八九十])"
@@ -596,7 +595,7 @@ def table_title(heading: Sequence[str]) -> str | None:
     '收入支出决算总表'
     """
     return next(
-        (text for text in reversed(heading) if not (unit_of(text) or _NOTE_LINE.match(text) or not without_table_tag(text))),
+        (text for text in reversed(heading) if without_table_tag(text) and not unit_of(text) and not _NOTE_LINE.match(text)),
         None,
     )
 
