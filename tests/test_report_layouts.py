@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from budgetkit.io.text import read_text
+from budgetkit.values.money import Money
 
 
 @pytest.mark.parametrize(
@@ -41,6 +42,8 @@ INNER_MONGOLIA = """2022年度某某自治区公共资源交易中心部门决�
 第二部分 2022年度部门决算情况说明
 二、收入决算情况说明
 2022年度本年收入合计1054.90万元，其中：一般公共预算财政拨款收入1054.90万元，占100%。
+十二、机构运行经费支出决算情况说明
+2022年度本部门机构运行经费支出12.30万元，比2021年度减少1.20万元，下降8.89%。主要原因是厉行节约。
 第三部分 名词解释
 一、财政拨款收入：指本级财政当年拨付的资金。
 第四部分 决算公开联系方式及信息反馈渠道
@@ -59,3 +62,9 @@ def test_a_part_that_says_nothing_known_is_not_taken_for_the_part_its_number_nam
     assert account.tables is not None
     assert account.tables.contents[:3] == ("第一部分 部门概况", "第二部分 2022年度部门决算情况说明", "第三部分 名词解释")
     assert account.income.general_budget.current is not None
+    # 机构运行经费 is Inner Mongolia's 机关运行经费: 1.20 / 13.50 = 8.888…% → 8.89
+    assert account.operating_costs.current == Money("12.30")
+    assert [(c.kind.value, c.subject) for c in account.claims if c.section == "十二"] == [
+        ("change", "operating_costs"),
+        ("growth", "operating_costs"),
+    ]

@@ -651,7 +651,7 @@ _SUBJECTS: Final = (
     (r"(?:外宾|外事)接待支出", "three_public.reception.foreign"),
     (r"接待外宾|外事接待(?=\s*(?:\d|X))", "three_public.reception.foreign"),  # 外事接待 N 批次，N 人次
     (r"公务接待费?", "three_public.reception"),
-    (r"机关运行经?费(?:支出)?", "office_running"),
+    (r"(?:机关|机构)运行经?费(?:支出)?", "office_running"),  # 机构运行经费: Inner Mongolia
     (r"编报绩效目标的", "performance.targets"),
     (r"绩效跟踪评价的", "performance.monitoring"),
     (r"绩效自评的", "performance.self_evaluation"),
