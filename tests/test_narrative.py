@@ -154,6 +154,23 @@ def test_reason_required_only_where_the_template_asks() -> None:
     assert _narrative(_with(equal)) == []
 
 
+def test_reason_required_in_the_three_public_section_whoever_numbers_it() -> None:
+    """The 三公 section asks a reason for each difference: 七 in Shanghai's numbering, 六 in Guangxi's (its heading
+    names 三公), and not a 七 headed 其他重要事项."""
+    base = generate(87)
+    text = "公务接待费支出预算为 2.00 万元，支出决算为 1.70 万元，完成预算的 85.00%。"
+
+    def passages(*sections: tuple[str, str]) -> FinalAccount:
+        return attrs.evolve(base, passages=tuple(Passage(section=s, text=t) for s, t in sections))
+
+    shanghai = passages(("七", "七、财政拨款“三公”经费支出决算情况说明"), ("七（一）", text))
+    assert [f.rule for f in _narrative(shanghai)] == ["narrative.reason"]
+    guangxi = passages(("六", "六、财政拨款安排的“三公”经费支出决算情况说明"), ("六（一）", text), ("七", "七、其他重要事项情况说明"))
+    assert [f.rule for f in _narrative(guangxi)] == ["narrative.reason"]
+    other = passages(("六", "六、“三公”经费支出情况"), ("七", "七、其他重要事项情况说明"), ("七（一）", text))
+    assert _narrative(other) == []
+
+
 @pytest.mark.parametrize(
     ("text", "found"),
     [

@@ -74,8 +74,6 @@ _BUDGET_OF: Final = {
     "全年预算": ("全年预算",),
     "预算数": ("年初预算", "全年预算", "预算"),
 }
-#: The sections whose template asks a reason for each difference of 决算 and budget.
-_REASON_SECTIONS: Final = ("五（三）", "七")
 
 _NUMBER: Final = r"(?P<{0}>\d+(?:,\d{{3}})*(?:\.\d+)?)\s*万元"
 #: The three parts of an adjustment sentence, found one after the other within one clause (linear time):
@@ -354,13 +352,36 @@ def _figures(left: tuple[tuple[str, Decimal | None], ...]) -> Words:
 # -- reasons --------------------------------------------------------------------------------------------------------
 
 
+def _reason_sections(account: FinalAccount) -> tuple[str, ...]:
+    """The sections whose template asks a reason: 五（三）, and the 三公 section — 七, unless the report's 七 is
+    headed otherwise, or the section whose heading names 三公 (Guangxi's 六).
+
+    >>> from budgetkit.datasets import synthetic
+    >>> from budgetkit.model.account import Passage
+    >>> account = synthetic.generate(1)
+    >>> _reason_sections(attrs.evolve(account, passages=(Passage(section="七", text="七、其他重要事项"),)))
+    ('五（三）',)
+    >>> _reason_sections(attrs.evolve(account, passages=(Passage(section="六", text="六、“三公”经费支出情况"),)))
+    ('五（三）', '六')
+    >>> _reason_sections(attrs.evolve(account, passages=(Passage(section="七（一）", text="（一）总体情况"),)))
+    ('五（三）', '七')
+    """
+    headed = {p.section: p.text.partition("\n")[0] for p in account.passages if p.section and "（" not in p.section}
+    named = tuple(section for section, heading in headed.items() if "三公" in heading)
+    if not named and "七" not in headed:  # no heading to go by: the template's numbering
+        named = ("七",)
+    return ("五（三）", *named)
+
+
 def _missing_reasons(account: FinalAccount, p: Parsed) -> Iterator[tuple[int, Amount, Amount]]:
-    """Paragraphs of 五（三） and 七 whose 决算 differs from its budget with no reason given."""
+    """Paragraphs of 五（三） and of the 三公 section whose 决算 differs from its budget with no reason given."""
     from budgetkit.io.grammar import Amount, Reason
 
+    sections = _reason_sections(account)
     for i, statements in enumerate(p.statements):
         section = account.passages[i].section
-        if not section.startswith(_REASON_SECTIONS) or any(isinstance(s, Reason) for s in statements):
+        top = section.partition("（")[0]
+        if not (section.startswith("五（三）") or top in sections) or any(isinstance(s, Reason) for s in statements):
             continue
         amounts = [s for s in statements if isinstance(s, Amount) and s.figure.value is not None]
         for actual in amounts:
