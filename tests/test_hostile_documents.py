@@ -6,7 +6,9 @@ Each gives a BudgetkitError naming the file, or an import whose report names the
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -147,3 +149,56 @@ def test_truncated_reports_are_errors_naming_the_file(report: Path, tmp_path: Pa
         assert name in str(exc)
     else:  # pdfminer may rebuild a file that lost only its trailer: then it must import whole
         assert read_pdf(report).account.tables == read_pdf(path).account.tables
+
+
+def _transformed(report: Path, path: Path, change: Callable[[Any, Any], None]) -> Path:
+    """The report with ``change(writer, page)`` applied to each page."""
+    writer = pypdf.PdfWriter(clone_from=report)
+    for page in writer.pages:
+        change(writer, page)
+    with path.open("wb") as handle:
+        writer.write(handle)
+    return path
+
+
+def _unruled(writer: Any, page: Any) -> None:
+    """Nothing painted: every path ends with ``n`` (no fill, no stroke), the text stays where it was."""
+    paint = {b"S", b"s", b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*"}
+    content = pypdf.generic.ContentStream(page.get_contents(), writer)
+    content.operations = [(operands, b"n" if op in paint else op) for operands, op in content.operations]
+    page.replace_contents(content)
+
+
+def _turned(writer: Any, page: Any) -> None:
+    """Drawn a quarter turn counter-clockwise on a page that says /Rotate 90: displayed as before."""
+    width, height = float(page.mediabox.width), float(page.mediabox.height)
+    page.add_transformation(pypdf.Transformation((0, 1, -1, 0, height, 0)))
+    for box in (page.mediabox, page.cropbox):
+        box.lower_left, box.upper_right = (0, 0), (height, width)
+    page.rotation = 90
+
+
+def test_tables_printed_without_ruling_lines_are_named_not_lost_into_the_text(report: Path, tmp_path: Path) -> None:
+    """A report whose tables have no ruling lines: each table is an issue at its title's page; the text above them
+    (the organisation of 第一部分) stays as it was, and `check` does not call the 目录 wrong for tables it could
+    not read."""
+    from budgetkit.checks.audit import check
+
+    ruled = read_pdf(report)
+    imported = read_pdf(_transformed(report, tmp_path / "unruled.pdf", _unruled))
+    assert imported.account.tables is not None and imported.account.tables.tables == ()
+    titles = [t.title for t in ruled.account.tables.tables] if ruled.account.tables else []
+    assert len(titles) == 9
+    unruled = [i for i in imported.report.issues if "no ruled table" in i.reason]
+    assert [i.text for i in unruled] == titles
+    assert all(i.page is not None and i.page > 1 for i in unruled)
+    assert imported.account.organisation == ruled.account.organisation
+    assert imported.account.duties == ruled.account.duties
+    assert "table.contents" not in {f.rule for f in check(imported.account)}
+
+
+def test_pages_turned_by_rotate_import_as_the_upright_report(report: Path, tmp_path: Path) -> None:
+    """Pages drawn turned and shown upright by /Rotate 90 (as some PDF printers write landscape tables) import
+    exactly as the upright report."""
+    imported = read_pdf(_transformed(report, tmp_path / "turned.pdf", _turned))
+    assert imported.account == read_pdf(report).account

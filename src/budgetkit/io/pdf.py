@@ -451,6 +451,7 @@ class _Builder:
         self._selfeval(doc)
         paragraphs = doc.paragraphs
         parts = [(i, m.group("n")) for i, p in enumerate(paragraphs) if (m := _PART.match(p.text))]
+        self._unruled(paragraphs[_body_start(parts) :], tables)
         narrative: Narrative | None
         try:
             narrative = read_narrative(doc)
@@ -596,6 +597,8 @@ class _Builder:
             if re.match(r"^\s*二、", text):
                 current = organisation
                 continue
+            if _table_heading(text):  # the tables follow 第一部分 with no 第二部分 heading (Shanghai's body)
+                break
             if current is not None:
                 current.append(text)
         pages = {p for paragraph in paragraphs[start:end] for p in paragraph.pages}
@@ -604,6 +607,18 @@ class _Builder:
             if set(table.pages) & pages and _norm_title(table.title or "") not in known:
                 organisation.extend(" ".join(t or "" for t in row).strip() for row in table.texts())
         return "\n".join(duties), "\n".join(organisation)
+
+    def _unruled(self, body: Sequence[Paragraph], tables: Tables) -> None:
+        """An issue for each table of the set whose title is printed as a line of text in the body (not in the 目录)
+        with no table read for it: a table printed without ruling lines, whose cells are not read (they are counted
+        as kept in text), so that the missing table is explained where it is printed."""
+        titles = {_norm_title(title): t.key for t in self.set.templates for title in (t.title, *t.other_titles)}
+        read = {t.key for t in tables.tables}
+        for paragraph in body:
+            key = titles.get(_norm_title(paragraph.text))
+            if key is not None and key not in read:
+                read.add(key)  # once per table
+                self.issues.append(ReportIssue(paragraph.lines[0].box, paragraph.text.strip(), _UNRULED))
 
     def _glossary(self, paragraphs: Sequence[Paragraph], parts: list[tuple[int, str]]) -> tuple[GlossaryEntry, ...]:
         """第四部分 名词解释: "一、term：definition" paragraphs (a part heading listed in the 目录 is not the part)."""
@@ -1172,6 +1187,25 @@ def _whole(value: Decimal | None) -> TypeGuard[Decimal]:
 def _printed(cell: TableCell | None) -> TypeGuard[TableCell]:
     """Whether a table cell prints a figure (a printed blank is nothing, and not a figure of the account)."""
     return cell is not None and not cell.is_blank
+
+
+#: Why a table whose title is printed is not read: no ruled table was found under the title.
+_UNRULED: Final = (
+    "a table title with no ruled table under it: the table is printed without ruling lines (or as text), so its "
+    "cells are not read (budgetkit reads a PDF's tables by their ruling lines)"
+)
+#: A line that heads the published tables: a table's title, or the heading over them (…2024 年度部门决算表).
+_TABLE_HEADING: Final = re.compile(r"^[^，。；：:,;]{0,60}决算(?:总)?表$")
+
+
+def _table_heading(text: str) -> bool:
+    """Whether a paragraph is a heading of the published tables (its title or the heading over them), which ends
+    the 第一部分 text above it.
+
+    >>> _table_heading("收入支出决算总表"), _table_heading("某某局 2024 年度部门决算表"), _table_heading("详见附表。")
+    (True, True, False)
+    """
+    return _TABLE_HEADING.match(text.strip()) is not None
 
 
 def _norm_title(text: str) -> str:
