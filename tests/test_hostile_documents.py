@@ -197,8 +197,21 @@ def test_tables_printed_without_ruling_lines_are_named_not_lost_into_the_text(re
     assert "table.contents" not in {f.rule for f in check(imported.account)}
 
 
-def test_pages_turned_by_rotate_import_as_the_upright_report(report: Path, tmp_path: Path) -> None:
+def _turned_in_floats(writer: Any, page: Any) -> None:
+    """As :func:`_turned`, with the quarter turn computed in floating point (cos 90° = 6.1e-17, as pypdf's
+    ``Transformation().rotate(90)`` writes it): the two ends of each horizontal rule lie 1e-14 pt apart."""
+    width, height = float(page.mediabox.width), float(page.mediabox.height)
+    page.add_transformation(pypdf.Transformation().rotate(90).translate(height, 0))
+    for box in (page.mediabox, page.cropbox):
+        box.lower_left, box.upper_right = (0, 0), (height, width)
+    page.rotation = 90
+
+
+@pytest.mark.parametrize("turn", [_turned, _turned_in_floats], ids=["exact", "floats"])
+def test_pages_turned_by_rotate_import_as_the_upright_report(
+    report: Path, tmp_path: Path, turn: Callable[[Any, Any], None]
+) -> None:
     """Pages drawn turned and shown upright by /Rotate 90 (as some PDF printers write landscape tables) import
-    exactly as the upright report."""
-    imported = read_pdf(_transformed(report, tmp_path / "turned.pdf", _turned))
+    exactly as the upright report, also when the turn leaves the rules a hair out of level."""
+    imported = read_pdf(_transformed(report, tmp_path / "turned.pdf", turn))
     assert imported.account == read_pdf(report).account

@@ -386,6 +386,24 @@ def read_pdf(path: str | Path, *, max_pages: int = MAX_PAGES) -> Document:
         return reader.document(count)
 
 
+def _square(page: Any) -> None:
+    """Round the ends of the page's ruling lines and of its drawn outlines to 1/1000 pt, in place, before its
+    tables are looked for.
+
+    pdfplumber takes a line for horizontal only when both ends have exactly the same height (and an outline's side
+    alike). A page drawn through a rotation computed in floating point (``6.1e-17 1 -1 6.1e-17 … cm``, as some
+    tools write a quarter turn) sets the ends of a horizontal rule 1e-14 pt apart: every rule then counts as a short
+    vertical one (a cell's box as a curve with no side level), and the page's tables are lost. No printed rule is
+    drawn 1/1000 pt out of level.
+    """
+    objects = page.objects
+    for line in objects.get("line", ()):
+        for key in ("x0", "x1", "top", "bottom"):
+            line[key] = round(line[key], 3)
+    for curve in objects.get("curve", ()):
+        curve["pts"] = [(round(x, 3), round(y, 3)) for x, y in curve["pts"]]
+
+
 def _pdfplumber() -> Any:
     try:
         import pdfplumber
@@ -465,6 +483,7 @@ class _Reader:
         self.image_pages: list[int] = []  # pages that are images with no text
 
     def page(self, number: int, page: Any) -> None:
+        _square(page)
         found = sorted(page.find_tables(), key=lambda table: table.bbox[1])
         lines = [
             Line(_SPACES.sub(" ", line["text"]).strip(), _box(number, (line["x0"], line["top"], line["x1"], line["bottom"])))
