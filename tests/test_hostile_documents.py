@@ -215,3 +215,72 @@ def test_pages_turned_by_rotate_import_as_the_upright_report(
     exactly as the upright report, also when the turn leaves the rules a hair out of level."""
     imported = read_pdf(_transformed(report, tmp_path / "turned.pdf", turn))
     assert imported.account == read_pdf(report).account
+
+
+def _margins(head: str | None, foot: Callable[[int, int], str] | None) -> Callable[[Any, Any], None]:
+    """A change that prints a running head and a page number in each page's margins, as a word processor does."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    numbered = iter(range(1, 10_000))
+
+    def change(writer: Any, page: Any) -> None:
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        drawn = io.BytesIO()
+        sheet = canvas.Canvas(drawn, pagesize=(width, height))
+        sheet.setFont("STSong-Light", 9)
+        if head is not None:
+            sheet.drawCentredString(width / 2, height - 30, head)
+        if foot is not None:
+            sheet.drawCentredString(width / 2, 25, foot(next(numbered), len(writer.pages)))
+        sheet.save()
+        page.merge_page(pypdf.PdfReader(drawn).pages[0])
+
+    return change
+
+
+@pytest.mark.parametrize(
+    ("head", "foot"),
+    [
+        (None, lambda n, _: f"- {n} -"),
+        (None, lambda n, _: f"—{n}—"),
+        (None, lambda n, pages: f"第 {n} 页 共 {pages} 页"),
+        (None, lambda n, _: str(n)),
+        ("示例单位2023年度部门决算", lambda n, _: f"{n}/30"),
+        ("示例单位2023年度部门决算", None),
+    ],
+    ids=["dashes", "em-dashes", "of-pages", "plain", "head-and-fraction", "head"],
+)
+def test_page_numbers_and_running_heads_are_set_aside(
+    report: Path, tmp_path: Path, head: str | None, foot: Callable[[int, int], str] | None
+) -> None:
+    """A page number or a running head in every page's margin is not text of the report: the account is the one
+    of the same report without them (before, a page number split a table continued over two pages into an
+    unknown table, and a sentence running over two pages into two, each not understood)."""
+    imported = read_pdf(_transformed(report, tmp_path / "margins.pdf", _margins(head, foot)))
+    plain = read_pdf(report)
+    assert imported.account == plain.account
+    assert imported.report.not_understood == plain.report.not_understood
+
+
+def test_a_title_printed_in_the_same_place_on_every_page_is_kept() -> None:
+    """A self-evaluation table on each page prints its title at the top of each: a title (…表) is never taken for a
+    running head; a number ending a paragraph at a page's foot is kept, being no farther from it than a line."""
+    from budgetkit.io.document import Box, Line, _furniture, _Page
+
+    pages = [
+        _Page(
+            n,
+            595.0,
+            (
+                Line("项目支出绩效自评表", Box(n, 200.0, 60.0, 395.0, 72.0)),
+                Line("一、收入支出决算总体情况说明：本年收入合计为", Box(n, 72.0, 100.0, 520.0, 112.0)),
+                Line("2024", Box(n, 72.0, 118.0, 100.0, 130.0)),  # 6 pt below the line above: no margin
+            ),
+            (),
+        )
+        for n in range(1, 6)
+    ]
+    assert _furniture(pages) == frozenset()

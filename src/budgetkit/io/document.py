@@ -31,7 +31,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
@@ -382,7 +382,7 @@ def read_pdf(path: str | Path, *, max_pages: int = MAX_PAGES) -> Document:
             except Exception as exc:  # a damaged page: name it
                 raise LoadError(source, [LoadIssue(f"page {number}", f"cannot be read ({type(exc).__name__})")]) from None
             finally:
-                page.close()  # drop the page's parsed objects: memory stays that of one page, not of all read so far
+                page.close()  # drop the page's parsed objects: what is kept of a page is its text and its cells
         return reader.document(count)
 
 
@@ -469,16 +469,31 @@ class _Pending:
         return RawTable(tuple(self.rows), tuple(self.pages), self.title, self.unit, tuple(self.heading), tuple(self.notes))
 
 
+@attrs.frozen
+class _Page:
+    """What a page gives: its lines of text outside its tables, in reading order, and its ruled tables."""
+
+    number: int
+    width: float
+    lines: tuple[Line, ...]
+    tables: tuple[tuple[tuple[float, float, float, float], tuple[tuple[Cell, ...], ...]], ...]  #: (bbox, rows)
+
+
 class _Reader:
-    """Accumulates pages into paragraphs and tables, in reading order."""
+    """Accumulates pages into paragraphs and tables, in reading order.
+
+    The pages are read first (:meth:`page`); the lines every page prints in its margins — page numbers, running
+    heads — are then set aside (:func:`_furniture`), and the rest joined into paragraphs and tables
+    (:meth:`document`), so that a page number between two pages neither splits a sentence nor a table.
+    """
 
     def __init__(self, source: str) -> None:
         self.source = source
         self.chars = 0
+        self.pages: list[_Page] = []
         self.paragraphs: list[Paragraph] = []
         self.tables: list[RawTable] = []
         self.lines: list[Line] = []  # the paragraph being read
-        self.margin: float | None = None  # left margin of running text on this page
         self.pending: _Pending | None = None
         self.image_pages: list[int] = []  # pages that are images with no text
 
@@ -498,17 +513,23 @@ class _Reader:
             (line for line in lines if not any(_inside(line.box, table.bbox) for table in found)),
             key=lambda line: line.box.top,
         )
+        tables = tuple((tuple(table.bbox), _rows(number, table)) for table in found)
+        self.pages.append(_Page(number, float(page.width), tuple(outside), tables))
+
+    def _assemble(self, page: _Page, furniture: frozenset[int]) -> None:
+        """Join a page's lines (but its furniture) and tables to the paragraphs and tables read so far."""
+        outside = [line for line in page.lines if id(line) not in furniture]
         margin = min((line.box.x0 for line in outside), default=None)
         cursor = -1.0
-        for table in found:
-            gap = [line for line in outside if cursor <= line.box.top < table.bbox[1]]
+        for bbox, rows in page.tables:
+            gap = [line for line in outside if cursor <= line.box.top < bbox[1]]
             gap = self._notes(gap)
             split = len(gap)
-            while split > 0 and _heading(gap[split - 1], float(page.width)):
+            while split > 0 and _heading(gap[split - 1], page.width):
                 split -= 1
             self._text(gap[:split], margin)
-            self._table(number, table, gap[split:])
-            cursor = table.bbox[3]
+            self._table(page.number, rows, gap[split:])
+            cursor = bbox[3]
         rest = self._notes([line for line in outside if line.box.top >= cursor])
         self._text(rest, margin)
 
@@ -542,14 +563,8 @@ class _Reader:
             self.paragraphs.append(Paragraph(text, tuple(self.lines)))
             self.lines = []
 
-    def _table(self, number: int, table: Any, above: list[Line]) -> None:
-        rows: list[tuple[Cell, ...]] = []
-        for row, texts in zip(table.rows, table.extract(), strict=True):
-            cells = []
-            for cell_box, text in zip(row.cells, texts, strict=True):
-                box = None if cell_box is None else _box(number, cell_box)
-                cells.append(Cell(_clean(text), box))
-            rows.append(tuple(cells))
+    def _table(self, number: int, cells: tuple[tuple[Cell, ...], ...], above: list[Line]) -> None:
+        rows = list(cells)
         unit = next((found for line in above if (found := unit_of(line.text))), None)
         title = table_title([line.text for line in above])
         pending = self.pending
@@ -575,6 +590,9 @@ class _Reader:
             self.pending = None
 
     def document(self, pages: int) -> Document:
+        furniture = _furniture(self.pages)
+        for page in self.pages:
+            self._assemble(page, furniture)
         self._close_paragraph()
         self._close_table()
         if not self.paragraphs and not self.tables:
@@ -630,6 +648,66 @@ def table_number(heading: Sequence[str]) -> str | None:
             printed = m.group("tag") or m.group("n") or m.group("lead")
             return _numeral(int(printed)) if printed.isdigit() else printed
     return None
+
+
+def _rows(number: int, table: Any) -> tuple[tuple[Cell, ...], ...]:
+    """A ruled table's rows as cells: each cell's text as printed (wrapped lines joined) and its box on the page."""
+    rows = []
+    for row, texts in zip(table.rows, table.extract(), strict=True):
+        cells = []
+        for cell_box, text in zip(row.cells, texts, strict=True):
+            box = None if cell_box is None else _box(number, cell_box)
+            cells.append(Cell(_clean(text), box))
+        rows.append(tuple(cells))
+    return tuple(rows)
+
+
+#: A page number as printed alone in a page's margin: 5, - 5 -, —5—, 第5页, 第 5 页 共 30 页, 5/30, - iv -.
+_PAGE_NUMBER: Final = re.compile(
+    r"^[-—–－‐\s]*(?:第\s*)?(?:\d{1,4}|[ivxlIVXL]{1,6})\s*(?:页)?\s*(?:(?:[/／]|共)\s*\d{1,4}\s*(?:页)?)?[-—–－‐\s]*$"
+)
+#: On how many pages (at least, and what share of the pages with text) a line must recur in the same place to be
+#: a running head or foot.
+_RECURS: Final = 3
+_RECURS_SHARE: Final = 0.5
+
+
+def _furniture(pages: Sequence[_Page]) -> frozenset[int]:
+    """The lines (by ``id``) that are a page's furniture, not its text: the top or bottom line of a page, standing
+    apart from the text (a line's height or more away from it), that is a page number, or that recurs — the same
+    words, its numbers aside, within 3 pt of the same height — as such a line of at least three pages and of half
+    the pages with text (a running head: 某某局2024年度部门决算). A title that ends in 表 is never one: a
+    self-evaluation table on each page prints its title in the same place."""
+    found: set[int] = set()
+    recurring: dict[tuple[str, str], list[Line]] = {}
+    with_text = 0
+    for page in pages:
+        lines = page.lines
+        if not lines:
+            continue
+        with_text += 1
+        ends = [("top", lines[0], lines[1] if len(lines) > 1 else None)]
+        if len(lines) > 1:
+            ends.append(("bottom", lines[-1], lines[-2]))
+        for where, line, neighbour in ends:
+            apart = neighbour is None or abs(
+                (line.box.top - neighbour.box.bottom) if where == "bottom" else (neighbour.box.top - line.box.bottom)
+            ) >= line.box.bottom - line.box.top
+            if not apart:
+                continue
+            if _PAGE_NUMBER.match(line.text):
+                found.add(id(line))
+            elif not line.text.rstrip().endswith("表"):
+                recurring.setdefault((where, re.sub(r"\d+", "#", line.text)), []).append(line)
+    for same in recurring.values():
+        if len(same) < max(_RECURS, _RECURS_SHARE * with_text):
+            continue
+        heights = sorted(line.box.top for line in same)
+        middle = heights[len(heights) // 2]
+        placed = [line for line in same if abs(line.box.top - middle) <= 3]
+        if len(placed) >= max(_RECURS, _RECURS_SHARE * with_text):
+            found.update(id(line) for line in placed)
+    return frozenset(found)
 
 
 def _inside(box: Box, bbox: Sequence[float]) -> bool:
