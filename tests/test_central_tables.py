@@ -418,3 +418,30 @@ def test_a_page_laid_out_in_a_table_reads_its_paragraphs_and_its_tables(tmp_path
     assert account.income.general_budget.current == Money("100.00")
     assert account.tables is not None and [t.key for t in account.tables.tables] == ["summary"]
     assert imported.report.not_understood == ()
+
+
+@pytest.mark.parametrize(
+    "again",
+    [[], ["续表"], ["支出决算表（续）", "部门：示例县文化馆　　　　金额单位：万元"]],
+    ids=["nothing-above", "xubiao", "title-continued-and-unit"],
+)
+def test_a_table_over_two_pages_with_its_header_printed_again_is_one_table(tmp_path: Path, again: list[str]) -> None:
+    """A table split over two pages, its header rows printed again at the top of the second (a word processor's
+    repeated header rows), under nothing, a 续表 line, or its title marked （续） and its unit: one table, read as the
+    same table printed on one page, with no issue about the repeated rows."""
+    from budgetkit.io.pdf import read_pdf
+
+    unit = "部门：示例县文化馆　　　　金额单位：万元"
+    widths = [35, 30, 30, 170, 70, 60, 60, 70, 60, 90]
+    whole = read_pdf(_draw(tmp_path / "whole.pdf", [(["支出决算表", "公开03表", unit], EXPENDITURE_ROWS, widths)]))
+    header, body = EXPENDITURE_ROWS[:3], EXPENDITURE_ROWS[3:]
+    split = read_pdf(
+        _draw(
+            tmp_path / "split.pdf",
+            [(["支出决算表", "公开03表", unit], [*header, *body[:3]], widths), (again, [*header, *body[3:]], widths)],
+        )
+    )
+    assert split.account.tables is not None and whole.account.tables is not None
+    assert split.account.tables.tables == whole.account.tables.tables
+    assert [str(issue) for issue in split.report.issues] == [str(issue) for issue in whole.report.issues]
+    assert split.report.not_understood == ()
