@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import pytest
 
 from budgetkit import datasets
@@ -163,6 +164,21 @@ def test_a_dash_printed_for_nothing_is_a_blank(dash: str) -> None:
     result = read_tables([raw], table_set("national-2024"))
     assert result.issues == ()
     assert result.tables.cell("general_budget_expenditure", "208", "project").is_blank
+
+
+@pytest.mark.parametrize("dash", ["-", "—", "／"])
+def test_the_three_public_table_reads_dashes_as_blanks_and_full_width_digits_as_numbers(dash: str) -> None:
+    """表七 printed across: a dash for nothing is a printed blank and ０．３９ is 0.39, as in a table of lines (both were
+    "not a number", and the figure was lost)."""
+    tables = read_pdf(SAMPLES / "putuo-planning-2024.pdf").tables
+    three = next(t for t in tables if t.title == "财政拨款“三公”经费支出决算表")
+    printed = {"0.00": dash, "0.39": "０．３９"}
+    rows = tuple(tuple(attrs.evolve(c, text=printed.get(c.text or "", c.text)) for c in row) for row in three.rows)
+    assert rows != three.rows
+    result = read_tables([attrs.evolve(three, rows=rows)], table_set("national-2024"))
+    assert result.issues == ()
+    assert result.tables.cell("three_public", "three_public.reception", "actual").value == Decimal("0.39")
+    assert result.tables.cell("three_public", "three_public.vehicle_purchase", "actual").is_blank
 
 
 def test_a_table_of_no_known_title_is_listed_as_unknown() -> None:

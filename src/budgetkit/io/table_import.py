@@ -497,7 +497,10 @@ class _TableReader:
                 self.issues.append(ImportIssue(cell.box, "/".join(path), f"a column {self.template.title} does not have"))
                 continue
             names[line.key] = line.name
-            values.setdefault(line.key, {})[column] = ((cell.text or "").replace(" ", ""), cell.box)
+            text = half_width_numbers((cell.text or "").replace(" ", ""))
+            if text in _BLANK_MARKS:  # as in a table of lines: a dash printed for nothing is a printed blank
+                text = ""
+            values.setdefault(line.key, {})[column] = (text, cell.box)
         rows = []
         for line in self.template.lines:
             if line.key not in values:
