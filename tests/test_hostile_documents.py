@@ -284,3 +284,31 @@ def test_a_title_printed_in_the_same_place_on_every_page_is_kept() -> None:
         for n in range(1, 6)
     ]
     assert _furniture(pages) == frozenset()
+
+
+def _watermarked(writer: Any, page: Any) -> None:
+    """A light grey watermark across the page at 45°, as some portals stamp the reports they publish."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    width, height = float(page.mediabox.width), float(page.mediabox.height)
+    drawn = io.BytesIO()
+    sheet = canvas.Canvas(drawn, pagesize=(width, height))
+    sheet.setFont("STSong-Light", 48)
+    sheet.setFillGray(0.85)
+    sheet.translate(width / 2, height / 2)
+    sheet.rotate(45)
+    sheet.drawCentredString(0, 0, "某某区政务公开 2024")
+    sheet.save()
+    page.merge_page(pypdf.PdfReader(drawn).pages[0])
+
+
+def test_a_watermark_across_the_pages_is_not_read(report: Path, tmp_path: Path) -> None:
+    """Characters set at a slant (a watermark) are not text of the report: the account is the one without them
+    (before, the watermark's characters were read into the lines and cells they cross)."""
+    imported = read_pdf(_transformed(report, tmp_path / "watermarked.pdf", _watermarked))
+    plain = read_pdf(report)
+    assert imported.account == plain.account
+    assert imported.report.not_understood == plain.report.not_understood

@@ -405,6 +405,16 @@ def _square(page: Any) -> None:
         curve["pts"] = [(round(x, 3), round(y, 3)) for x, y in curve["pts"]]
 
 
+def _not_slanted(obj: dict[str, Any]) -> bool:
+    """Whether a page object is kept: anything but a character set at a slant — a watermark across the page
+    (某某区政务公开 at 45°), which pdfplumber would otherwise read into the lines and the cells it crosses. Text
+    turned a quarter, a half or three quarters is kept."""
+    if obj.get("object_type") != "char":
+        return True
+    a, b = obj["matrix"][:2]
+    return bool(abs(a) < 1e-3 * abs(b) or abs(b) < 1e-3 * abs(a))
+
+
 def _pdfplumber() -> Any:
     try:
         import pdfplumber
@@ -500,6 +510,7 @@ class _Reader:
 
     def page(self, number: int, page: Any) -> None:
         _square(page)
+        page = page.filter(_not_slanted)
         found = sorted(page.find_tables(), key=lambda table: table.bbox[1])
         lines = [
             Line(_SPACES.sub(" ", line["text"]).strip(), _box(number, (line["x0"], line["top"], line["x1"], line["bottom"])))
