@@ -312,3 +312,18 @@ def test_a_watermark_across_the_pages_is_not_read(report: Path, tmp_path: Path) 
     plain = read_pdf(report)
     assert imported.account == plain.account
     assert imported.report.not_understood == plain.report.not_understood
+
+
+def test_a_pdf_whose_fonts_map_no_unicode_is_refused_saying_why(report: Path, tmp_path: Path) -> None:
+    """Fonts without their Unicode map (no /ToUnicode): pdfminer reads each character as (cid:N). The file is
+    refused saying so and what to do, not with "no unit and year" as before."""
+
+    def unmapped(writer: Any, page: Any) -> None:
+        for ref in page["/Resources"].get_object().get("/Font", {}).values():
+            font = ref.get_object()
+            if "/ToUnicode" in font:
+                del font[pypdf.generic.NameObject("/ToUnicode")]
+
+    path = _transformed(report, tmp_path / "unmapped.pdf", unmapped)
+    with pytest.raises(LoadError, match=r"(?s)unmapped\.pdf.*fonts map \d+% of its characters to no Unicode"):
+        read_pdf(path)

@@ -61,6 +61,15 @@ _TABLE_NUMBER = re.compile(
 #: A table's number printed after its title or on a line of its own: （公开01表）, 表1, （表一）, 附表3.
 _TABLE_TAG = re.compile(r"[（(]?\s*(?:公开\s*\d+\s*表|附?表\s*[0-9一二三四五六七八九十]+)\s*[）)]?\s*$")
 _SPACES = re.compile(r"\s+")
+#: A character whose font maps it to no Unicode, as pdfminer writes it: its glyph number
+_UNMAPPED: Final = re.compile(r"\(cid:\d+\)")
+#: The share of a document's characters that may be unmapped before it cannot be read (a symbol or two may be)
+_UNMAPPED_SHARE: Final = 0.1
+_UNMAPPED_PROBLEM: Final = (
+    "its text cannot be read: the PDF's fonts map {share:.0%} of its characters to no Unicode (they read as "
+    "(cid:N)); export the PDF again from the source document with the fonts' Unicode mapping kept (ToUnicode), or "
+    "read it by OCR"
+)
 _FIGURE = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?%?$")
 #: A line that starts a heading or a numbered point: 第三部分 (第3部分), 一、, （一）, 1、 or 1. — a new
 #: paragraph, except a point in digits that follows a line ending mid-sentence (see :func:`_opens`).
@@ -507,6 +516,8 @@ class _Reader:
         self.lines: list[Line] = []  # the paragraph being read
         self.pending: _Pending | None = None
         self.image_pages: list[int] = []  # pages that are images with no text
+        self.glyphs = 0  # characters printed
+        self.unmapped = 0  # of them, those whose font gives no Unicode for them: pdfminer writes (cid:N)
 
     def page(self, number: int, page: Any) -> None:
         _square(page)
@@ -517,6 +528,10 @@ class _Reader:
             for line in page.extract_text_lines()
         ]
         self.chars += sum(len(line.text) for line in lines)
+        for line in lines:
+            glyphs, unmapped = _UNMAPPED.subn("#", line.text)
+            self.glyphs += len(glyphs)
+            self.unmapped += unmapped
         if self.chars > MAX_CHARS:
             raise LoadError(self.source, [LoadIssue(f"page {number}", f"more than {MAX_CHARS:,} characters of text")])
         if page.images and not lines:
@@ -602,6 +617,9 @@ class _Reader:
             self.pending = None
 
     def document(self, pages: int) -> Document:
+        if self.unmapped > _UNMAPPED_SHARE * self.glyphs:
+            problem = _UNMAPPED_PROBLEM.format(share=self.unmapped / self.glyphs)
+            raise LoadError(self.source, [LoadIssue("file", problem)])
         furniture = _furniture(self.pages)
         for page in self.pages:
             self._assemble(page, furniture)
