@@ -692,10 +692,21 @@ def _rows(number: int, table: Any) -> tuple[tuple[Cell, ...], ...]:
     return tuple(rows)
 
 
-#: A page number as printed alone in a page's margin: 5, - 5 -, —5—, 第5页, 第 5 页 共 30 页, 5/30, - iv -.
+#: A page number as printed alone in a page's margin: 5, - 5 -, —5—, 第5页, 第 5 页 共 30 页, 第1页，共3页, 5/30, - iv -.
 _PAGE_NUMBER: Final = re.compile(
-    r"^[-—–－‐\s]*(?:第\s*)?(?:\d{1,4}|[ivxlIVXL]{1,6})\s*(?:页)?\s*(?:(?:[/／]|共)\s*\d{1,4}\s*(?:页)?)?[-—–－‐\s]*$"
+    r"^[-—–－‐\s]*(?:第\s*)?(?:\d{1,3}|[ivxlIVXL]{1,6})\s*(?:页)?[\s,，、]*(?:(?:[/／]|共)\s*\d{1,4}\s*(?:页)?)?[-—–－‐\s]*$"
 )
+
+
+def page_number(text: str) -> bool:
+    """Whether a line is a page number as printed alone in a page's margin.
+
+    >>> [page_number(t) for t in ("5", "- 5 -", "—5—", "第 5 页 共 30 页", "第1页，共3页", "5/30", "- iv -")]
+    [True, True, True, True, True, True, True]
+    >>> [page_number(t) for t in ("2024", "合计", "5万元", "第5部分")]
+    [False, False, False, False]
+    """
+    return _PAGE_NUMBER.match(text) is not None
 #: On how many pages (at least, and what share of the pages with text) a line must recur in the same place to be
 #: a running head or foot.
 _RECURS: Final = 3
@@ -725,7 +736,7 @@ def _furniture(pages: Sequence[_Page]) -> frozenset[int]:
             ) >= line.box.bottom - line.box.top
             if not apart:
                 continue
-            if _PAGE_NUMBER.match(line.text):
+            if page_number(line.text):
                 found.add(id(line))
             elif not line.text.rstrip().endswith("表"):
                 recurring.setdefault((where, re.sub(r"\d+", "#", line.text)), []).append(line)
