@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -321,3 +322,24 @@ def test_the_place_of_a_path_falls_back_to_its_nearest_enclosing_path(pair: tupl
     report = imported.report
     assert report.box("claims[3].stated") == report.places["claims[3]"]
     assert report.box("no_such_path") is None
+
+
+def test_a_title_set_with_letter_spacing_gives_the_unit_and_year() -> None:
+    """A cover and a 第三部分 heading set with letter spacing (上 海 市 … 2 0 2 4 年 度 部 门 决 算, each character
+    apart) give the unit and year as printed without the spacing; before, the report was refused ("no unit and
+    year")."""
+    import re
+
+    from budgetkit.io.document import read_pdf as read_document
+    from budgetkit.io.pdf import from_document
+
+    doc = read_document(SAMPLES / "putuo-planning-2024.pdf")
+
+    def spaced(paragraph: Any) -> Any:
+        if 1 not in paragraph.pages and not paragraph.text.startswith("第三部分"):
+            return paragraph
+        lines = tuple(attrs.evolve(line, text=re.sub(r"(?<=\S)(?=\S)", " ", line.text)) for line in paragraph.lines)
+        return attrs.evolve(paragraph, text="".join(line.text for line in lines), lines=lines)
+
+    account = from_document(attrs.evolve(doc, paragraphs=tuple(spaced(p) for p in doc.paragraphs))).account
+    assert (account.unit, account.year) == ("上海市普陀区规划和自然资源局", 2024)

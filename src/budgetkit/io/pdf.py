@@ -336,6 +336,8 @@ _PART: Final = re.compile(r"^\s*第(?P<n>[一二三四五六七八九十]+)部�
 _SECTION: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
 _ITEM: Final = re.compile(r"^\s*(\d+)\s*[、.．](?!\d)")
 _TITLE: Final = re.compile(r"^(?:关于)?(?P<unit>.+?)\s*(?P<year>\d{4})\s*年度?\s*(?:部门|单位)?决算")
+#: Spaces between two characters or digits of a title set with letter spacing (dropped before it is read)
+_LETTER_SPACED: Final = re.compile(r"(?<=[\u4e00-\u9fff\d])\s+(?=[\u4e00-\u9fff\d])")
 #: The year printed before the unit: 2023年度某某局部门决算
 _TITLE_YEAR_FIRST: Final = re.compile(r"^(?P<year>\d{4})\s*年度?\s*(?:关于)?(?P<unit>[^\d\s].*?)\s*(?:部门|单位)决算")
 #: A 名词解释 entry: "一、term：definition"; a term is at most 30 characters, but for a 类/款/项 path, which may be
@@ -562,7 +564,8 @@ class _Builder:
         candidates = ["".join(p.text for p in paragraphs[:cover_end])]
         candidates += [_PART.sub("", paragraphs[i].text).strip() for i, n in parts if n == "三"]
         for text in candidates:
-            if m := _TITLE.match(text.strip()) or _TITLE_YEAR_FIRST.match(text.strip()):
+            text = _LETTER_SPACED.sub("", text.strip())  # a cover set with letter spacing: 2 0 2 4 年 度 部 门 决 算
+            if m := _TITLE.match(text) or _TITLE_YEAR_FIRST.match(text):
                 return m.group("unit").strip(), int(m.group("year"))
         raise LoadError(
             self.doc.source, [LoadIssue("title", "no unit and year (…YYYY 年度部门决算) on the cover or in 第三部分")]
