@@ -1194,8 +1194,8 @@ def _printed(cell: TableCell | None) -> TypeGuard[TableCell]:
 
 #: Why a table whose title is printed is not read: no ruled table was found under the title.
 _UNRULED: Final = (
-    "a table title with no ruled table under it: the table is printed without ruling lines (or as text), so its "
-    "cells are not read (budgetkit reads a PDF's tables by their ruling lines)"
+    "a table title with no ruled table under it: the table is printed without ruling lines, as text or as a "
+    "picture, so its cells are not read (budgetkit reads a PDF's tables by their ruling lines, and does no OCR)"
 )
 #: A line that heads the published tables: a table's title, or the heading over them (…2024 年度部门决算表).
 _TABLE_HEADING: Final = re.compile(r"^[^，。；：:,;]{0,60}决算(?:总)?表$")
