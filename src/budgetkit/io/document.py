@@ -527,8 +527,8 @@ class _Reader:
             Line(_SPACES.sub(" ", line["text"]).strip(), _box(number, (line["x0"], line["top"], line["x1"], line["bottom"])))
             for line in page.extract_text_lines()
         ]
-        self.chars += sum(len(line.text) for line in lines)
         for line in lines:
+            self.chars += len(line.text)
             glyphs, unmapped = _UNMAPPED.subn("#", line.text)
             self.glyphs += len(glyphs)
             self.unmapped += unmapped
