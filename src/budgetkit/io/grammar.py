@@ -54,6 +54,7 @@ from budgetkit.values.numbers import round_half_up
 
 __all__ = [
     "NOTES",
+    "OTHER_SECTION",
     "SUBJECT_KEYS",
     "Absence",
     "Amount",
@@ -84,6 +85,7 @@ __all__ = [
     "parse_text",
     "performance_projects",
     "read_narrative",
+    "section_role",
 ]
 
 
@@ -618,6 +620,11 @@ _SUBJECTS: Final = (
     (r"年末结转和?结余", "expenditure.closing_balance"),
     (r"使用非财政拨款结余(?:[（(]含专用结余[）)])?", "income.non_fiscal_balance_used"),
     (r"结余分配", "expenditure.surplus_distribution"),
+    # Gansu: 本单位收入为 A 万元，其中：财政拨款收入 …: 收入总计 or 本年收入合计 by the parts that follow (_unit_totals)
+    (r"本(?:单位|部门)(?:\d{4}年度?)?收入(?=\s*(?:为|是)?\s*\d)", "unit.income"),
+    (r"本(?:单位|部门)(?:\d{4}年度?)?支出(?=\s*(?:为|是)?\s*\d)", "unit.expenditure"),
+    # 一般公共预算财政拨款收入 is of one fund; a bare 财政拨款收入 may hold 政府性基金's too (Gansu)
+    (r"一般公共预算财政拨款收入", "general_budget.income"),
     (r"政府性基金预算财政拨款收入", "government_fund.income"),
     (r"国有资本经营预算财政拨款收入", "state_capital.income"),
     (r"政府性基金预算财政拨款支出", "government_fund.expenditure"),  # 八 in a sentence of its own
@@ -693,7 +700,7 @@ _SUBJECT: Final = re.compile("|".join(f"(?P<s{i}>{pattern})" for i, (pattern, _)
 #: printed 类/款/项 path in 五 (general_budget), 八 (government_fund) or 九 (state_capital).
 SUBJECT_KEYS: Final = tuple(
     dict.fromkeys(
-        [key for _, key in _SUBJECTS if key != "fund.expenditure"]
+        [key for _, key in _SUBJECTS if key not in ("fund.expenditure", "unit.income", "unit.expenditure")]
         + ["government_fund.expenditure", "state_capital.expenditure"]
         + [f"{context}.type" for context in ("three_public.vehicles_held", "three_public.vehicles_purchased")]
         + [
@@ -710,8 +717,27 @@ _PATH: Final = re.compile(
     r"\s*(?:(?P<i>[^\s，。；：、（）]{1,40}?)\s*（项）)?"
 )
 
-#: The sections whose 类/款/项 are of which table and which fund.
+#: The sections whose 类/款/项 are of which table and which fund (by the template's section: :func:`section_role`).
 _FUND_OF_SECTION: Final = MappingProxyType({"五": "general_budget", "八": "government_fund", "九": "state_capital"})
+#: The template's section a heading names, by its words, most specific first: provinces number their sections
+#: otherwise (Gansu's 三、一般公共预算财政拨款支出决算情况; Guangxi's 六、…“三公”经费…; Zhejiang's （七）政府性基金…).
+#: ``OTHER_SECTION`` is a section the grammar reads as none of the template's figures sections (项目支出,
+#: 机关运行经费, 政府采购, 绩效 …).
+OTHER_SECTION: Final = "其他"
+#: How much of a heading is read for its section's words.
+_HEADING_LENGTH: Final = 40
+_SECTION_ROLES: Final = (
+    (re.compile(r"政府性基金"), "八"),
+    (re.compile(r"国有资本经营"), "九"),
+    (re.compile(r"三公"), "七"),
+    (re.compile(r"项目支出|机关运行|机构运行|政府采购|国有资产|绩效|其他重要事项|名词解释"), OTHER_SECTION),
+    (re.compile(r"基本支出"), "六"),
+    (re.compile(r"一般公共预算(?:财政拨款)?支出"), "五"),
+    (re.compile(r"财政拨款收入?、?支出?(?:决算)?总|财政拨款收入支出|财政拨款收入(?:决算)?情况"), "四"),
+    (re.compile(r"收入支出决算总|收、?支决算总|收入支出(?:总体|总计)"), "一"),
+    (re.compile(r"收入决算"), "二"),
+    (re.compile(r"支出决算"), "三"),
+)
 
 _YEAR: Final = re.compile(r"(?P<y>\d{4})\s*年(?:\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?)?(?P<du>度)?")
 _UNITS: Final = r"万元|万|元|%|％|个|辆|批次|人次|台（套）|分|次|人"
@@ -803,6 +829,7 @@ _PLACES: Final[Mapping[tuple[str, Role], tuple[str, str, str]]] = MappingProxyTy
         ("income.year_total", Role.ACTUAL): ("summary", "income.year_total", "amount"),
         ("expenditure.year_total", Role.ACTUAL): ("summary", "expenditure.year_total", "amount"),
         ("income.fiscal", Role.ACTUAL): ("income", "total", "fiscal"),
+        ("general_budget.income", Role.ACTUAL): ("summary", "income.general_budget", "amount"),
         ("income.superior_subsidy", Role.ACTUAL): ("income", "total", "superior_subsidy"),
         ("income.business", Role.ACTUAL): ("income", "total", "business"),
         ("income.operating", Role.ACTUAL): ("income", "total", "operating"),
@@ -932,14 +959,22 @@ def parse_paragraphs(
 
 
 def parse_text(
-    text: str, *, section: str = "", classification: ClassificationTable | None = None
+    text: str,
+    *,
+    section: str = "",
+    classification: ClassificationTable | None = None,
+    headings: Sequence[str] = (),
 ) -> tuple[Statement, ...]:
-    """The statements of one paragraph of text, read as if it sat in ``section`` ("五（三）"); for tests and examples.
+    """The statements of one paragraph of text, read as if it sat in ``section`` ("五（三）") under ``headings``
+    (its section's and subsection's, which say what the section is: :func:`section_role`).
 
     >>> [(type(s).__name__, str(s.figure)) for s in parse_text("公用经费 480.66 万元。")]
     [('Amount', '480.66万元')]
+    >>> [s.subject.key for s in parse_text("教育支出 70.00 万元。", section="三", headings=["三、一般公共预算财政拨款支出决算情况"])]
+    ['general_budget.class']
     """
-    reader = _ParagraphReader(0, text, section, classification or functional_table())
+    role = section_role(section, *headings)
+    reader = _ParagraphReader(0, text, section, classification or functional_table(), role)
     return reader.read()[0]
 
 
@@ -951,21 +986,23 @@ def _parse(
     unread: list[Unread] = []
     seen = stated = in_reasons = numbering = blanks = 0
     section = subsection = ""
+    heading = subheading = ""  # the headings of the section and subsection we are in
     performance: set[int] = set()
     within: str | None = None  # "section" or "subsection": the level of the 预算绩效管理情况 heading we are under
     for index in indexes:
         paragraph = paragraphs[index]
         text = paragraph.text
         if m := _SECTION.match(text):
-            section, subsection = m.group("n"), ""
+            section, subsection, heading, subheading = m.group("n"), "", text, ""
             within = "section" if _PERFORMANCE_HEADING.search(text) else None
         elif m := _SUBSECTION.match(text):
-            subsection = m.group("n")
+            subsection, subheading = m.group("n"), text
             if within != "section":
                 within = "subsection" if _PERFORMANCE_HEADING.search(text) else None
         if within is not None:
             performance.add(index)
-        found, covered = _ParagraphReader(index, text, section + subsection, table).read()
+        role = section_role(section + subsection, heading, subheading)
+        found, covered = _ParagraphReader(index, text, section + subsection, table, role).read()
         statements.extend(found)
         blanks += sum(1 for s in found for f in _figures(s) if not f.known)
         for match in _NUMBER.finditer(half_width_numbers(text)):  # the numbers the reader read, at their places
@@ -982,6 +1019,31 @@ def _parse(
                 unread.append(Unread(index, match.group(), match.start(), match.end(), lines[0].box if lines else None))
     coverage = Coverage(seen, stated, in_reasons, numbering, len(unread), blanks)
     return Narrative(tuple(statements), tuple(unread), coverage, tuple(paragraphs), frozenset(performance))
+
+
+def section_role(section: str, *headings: str) -> str:
+    """The template's section (its Shanghai number, "五") that ``section`` ("三（二）") is, by the words of its
+    headings (the section's, then its subsection's; the more specific decides), else by its number.
+
+    A heading is read up to its first clause mark; one that prints a figure (…总收入 150.00 万元，…) is a sentence,
+    not a heading, and says nothing.
+
+    >>> section_role("三", "三、一般公共预算财政拨款支出决算情况")
+    '五'
+    >>> section_role("六", "六、财政拨款安排的“三公”经费支出决算情况说明")
+    '七'
+    >>> section_role("三（七）", "三、2020年度单位决算情况说明", "（七）政府性基金预算财政拨款支出决算总体情况说明")
+    '八'
+    >>> section_role("七", "七、一般公共预算项目支出决算情况说明"), section_role("五（三）", "五、…", "")
+    ('其他', '五')
+    """
+    role = ""
+    for heading in headings:
+        clause = re.split(r"[。：:，,；;]", heading, maxsplit=1)[0][:_HEADING_LENGTH]
+        if re.search(r"\d\s*(?:万?元|%)", clause):
+            continue
+        role = next((r for pattern, r in _SECTION_ROLES if pattern.search(clause)), role)
+    return role or (m.group() if (m := re.match(r"[一二三四五六七八九十]+", section)) else "")
 
 
 def _figures(statement: Statement) -> tuple[Figure, ...]:
@@ -1018,10 +1080,14 @@ class _Mention:
 class _ParagraphReader:
     """Reads one paragraph: years, subjects, figures, directions, reasons, absences, template wording."""
 
-    def __init__(self, index: int, text: str, section: str, classification: ClassificationTable) -> None:
+    def __init__(
+        self, index: int, text: str, section: str, classification: ClassificationTable, role: str | None = None
+    ) -> None:
         self.index = index
         self.text = half_width_numbers(text)  # １０５４．９０ is 1054.90; every place stays where it was
         self.section = section
+        #: the template's section this one is (:func:`section_role`): what its figures are of
+        self.role = section_role(section) if role is None else role
         self.classification = classification
         self.statements: list[Statement] = []
         #: the start of every number accounted for, and how: "stated", "reason" or "numbering"
@@ -1050,7 +1116,7 @@ class _ParagraphReader:
         self._unfilled()
         self._absences()
         self._directions(mentions, reasons)
-        if self.section.startswith("七"):
+        if self.role == "七":
             self._events()
         self._pairs(mentions)
         self._figures(mentions, reasons)
@@ -1068,8 +1134,10 @@ class _ParagraphReader:
                 continue
             names = tuple(name for name in (m.group("c"), m.group("s"), m.group("i")) if name)
             path = self._resolve(names, m.group("s") is None and m.group("i") is not None)
-            fund = _FUND_OF_SECTION.get(self.section[:1], "general_budget")
-            key = f"{fund}.{('class', 'section', 'item')[len(names) - 1]}"
+            # a path is of the fund its section is of; in a section of no fund (三's 支出 of every fund, 四, a
+            # 项目支出 section …) it is of no table's line, and its figure stays not understood
+            fund = _FUND_OF_SECTION.get(self.role, "general_budget" if self.role == "" else "")
+            key = f"{fund}.{('class', 'section', 'item')[len(names) - 1]}" if fund else ""
             mentions.append(_Mention(m.start(), m.end(), Subject(key, m.group().strip(), path)))
         skipped = _Spans(len(self.text), hidden + [(mention.start, mention.end) for mention in mentions])
         for m in _SUBJECT.finditer(self.text):
@@ -1078,7 +1146,7 @@ class _ParagraphReader:
             assert m.lastgroup is not None
             key = _SUBJECTS[int(m.lastgroup[1:])][1]
             if key == "fund.expenditure":
-                own = _FUND_OF_SECTION.get(self.section[:1])
+                own = _FUND_OF_SECTION.get(self.role)
                 if own is None or own == "general_budget":
                     continue
                 key = f"{own}.expenditure"
@@ -1087,13 +1155,14 @@ class _ParagraphReader:
                     self.covered[m.start() + number.start()] = "stated"
                 self.taken.append((m.start(), m.end()))
             mentions.append(_Mention(m.start(), m.end(), Subject(key, m.group())))
-        if self.section.startswith("五"):
+        if self.role == "五":
             mentions.extend(self._classes(skipped))
         mentions.extend(self._others(hidden, mentions))
         mentions.sort(key=lambda mention: mention.start)
+        self._unit_totals(mentions)
         for mention in mentions:  # 年末结转和结余 of 四 (or of a sentence on 财政拨款) is 表四's, not 表一's
             if mention.subject.key in _BALANCES and (
-                self.section.startswith(("四", "八", "九"))
+                self.role in ("四", "八", "九")
                 or re.search("(?<!非)财政拨款", self.text[self._sentence_start(mention.start, "。") : mention.start])
             ):
                 mention.subject = Subject("", mention.subject.name)
@@ -1104,6 +1173,23 @@ class _ParagraphReader:
             elif mention.subject.key == "three_public.vehicle_type" and context is not None:
                 mention.subject = attrs.evolve(mention.subject, key=f"{context}.type")
         return mentions
+
+    def _unit_totals(self, mentions: list[_Mention]) -> None:
+        """本单位收入为 A 万元 (Gansu) is 本年收入合计 when 其中 lists the year's sources after it (财政拨款收入,
+        事业收入 …), and 收入总计 when it lists 本年收入 and the balances; 本单位支出为 alike. Anything else leaves
+        it a noun of no subject (its figure not understood): the words alone do not say which total it is."""
+        for i, mention in enumerate(mentions):
+            side = {"unit.income": "income", "unit.expenditure": "expenditure"}.get(mention.subject.key)
+            if side is None:
+                continue
+            following = mentions[i + 1] if i + 1 < len(mentions) else None
+            key = ""
+            if following is not None and re.fullmatch(
+                r"\s*(?:为|是)?\s*[\d,.]+\s*万?元\s*[，,。；;]?\s*其中\s*[：:,，]?\s*",
+                self.text[mention.end : following.start],
+            ):
+                key = _UNIT_TOTALS[side].get(following.subject.key, "")
+            mention.subject = Subject(key, mention.subject.name)
 
     def _classes(self, skipped: _Spans) -> list[_Mention]:
         """五（二）'s 类 named without （类）: "社会保障和就业支出 980 万元，占 95.52%" — a 类 of the classification
@@ -1420,7 +1506,7 @@ class _ParagraphReader:
                 notes=tuple(notes),
             )
         if share := _SHARE.search(lead):
-            of = self._whole(share.group("of"), mentions, self._sentence_start(start, "。"))
+            of = self._whole(share.group("of"), mentions, self._sentence_start(start, "。"), subject, start)
             if figure.unit == "":
                 notes.append(NOTES["percent"])
             return Share(
@@ -1473,8 +1559,13 @@ class _ParagraphReader:
             notes=tuple(notes),
         )
 
-    def _whole(self, printed: str, mentions: list[_Mention], sentence: int) -> Subject | None:
-        """What a share is of: the subject printed after 占 (占本年支出合计的), else the first of the sentence."""
+    def _whole(
+        self, printed: str, mentions: list[_Mention], sentence: int, part: Subject, position: int
+    ) -> Subject | None:
+        """What a share is of: the subject printed after 占 (占本年支出合计的), else the first of the sentence when
+        其中 follows it (本年支出合计 X 万元，其中：…), or of the sentence before when the share's opens with
+        其中 (本单位支出为 X 万元。其中：基本支出 A 万元，占 p%); 主要用于, 包括 and 中， open parts as 其中 does. Otherwise the sentence does not say (``None``): a
+        sibling part named first (基本支出 A，占 p%；项目支出 B，占 q%) is no whole."""
         printed = printed.strip()
         if printed:
             m = _SUBJECT.search(printed)
@@ -1482,12 +1573,49 @@ class _ParagraphReader:
                 return Subject(_SUBJECTS[int(m.lastgroup[1:])][1], printed)
             return Subject("", printed)
         start = sentence
+        if re.match(r"\s*其中", self.text[sentence:position]) and sentence > 0:
+            start = self._sentence_start(sentence - 1, "。")
         # a sentence is the whole clause run up to "。": the part before 其中/主要用于 names the whole
         i = bisect.bisect_left(self._index(mentions)[0], start)
         first = mentions[i] if i < len(mentions) else None
-        return first.subject if first is not None else None
+        if first is None or first.subject == part or not _PARTS_FOLLOW.search(self.text, first.end, position):
+            return None
+        return first.subject
 
 
+#: 本单位收入/支出 (Gansu) is the total whose parts 其中 lists after it: by the first part's subject.
+_UNIT_TOTALS: Final = MappingProxyType(
+    {
+        "income": MappingProxyType(
+            {
+                **dict.fromkeys(
+                    ("income.fiscal", "general_budget.income", "government_fund.income", "state_capital.income",
+                     "income.superior_subsidy", "income.business", "income.operating", "income.affiliated",
+                     "income.other"),
+                    "income.year_total",
+                ),
+                **dict.fromkeys(
+                    ("income.year_total", "income.opening_balance", "income.non_fiscal_balance_used"), "income.total"
+                ),
+            }
+        ),
+        "expenditure": MappingProxyType(
+            {
+                **dict.fromkeys(
+                    ("expenditure.basic", "expenditure.project", "expenditure.to_superior", "expenditure.operating",
+                     "expenditure.to_affiliated"),
+                    "expenditure.year_total",
+                ),
+                **dict.fromkeys(
+                    ("expenditure.year_total", "expenditure.closing_balance", "expenditure.surplus_distribution"),
+                    "expenditure.total",
+                ),
+            }
+        ),
+    }
+)
+#: What opens the parts of a whole named before it: 其中, 主要用于（以下方面）, 包括, …支出决算中，.
+_PARTS_FOLLOW: Final = re.compile(r"其中|主要用于|包括|中\s*[，,：:]")
 #: What may precede a 类 named without （类）: the start of a clause or a list item.
 _CLASS_BEFORE: Final = frozenset("：:，,；;。、 )）1234567890.．")
 _CLASS_NAMES: dict[int, tuple[ClassificationTable, re.Pattern[str]]] = {}
