@@ -897,6 +897,10 @@ _SUBSECTION: Final = re.compile(r"^\s*(?P<n>（[一二三四五六七八九十]+
 _PART: Final = re.compile(r"^\s*第(?P<n>[一二三四五六七八九十]+)部分")
 #: The first section of a 情况说明 (一、收入支出决算总体情况说明), where one printed without part headings opens.
 _FIRST_SECTION: Final = re.compile(r"^\s*一\s*、\s*\S{0,12}收入支出决算总体情况(?:说明)?\s*$")
+#: A part printed as a section (Zhejiang: 一、概况 二、…决算公开表 三、2023年度单位决算情况说明), whose sections are
+#: its subsections, the first of them （一）收入支出决算总体情况说明.
+_SECTION_PART: Final = re.compile(r"^\s*[一二三四五六七八九十]+\s*、\s*\S{0,30}?决算情况说明\s*$")
+_FIRST_SUBSECTION: Final = re.compile(r"^\s*[（(]一[）)]\s*\S{0,12}?收入(?:支出)?决算(?:总体)?情况")
 #: A section heading of 预算绩效管理情况 (a short heading, not a sentence that mentions 绩效).
 _PERFORMANCE_HEADING: Final = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)\s*(?:\d{4}年度?)?(?:预算)?绩效管理(?:工作)?(?:开展)?情况"
@@ -939,6 +943,20 @@ def narrative_range(paragraphs: Sequence[Paragraph]) -> range | None:
     starts = [i for i, p in enumerate(paragraphs) if (m := _PART.match(p.text)) and m.group("n") == "三"]
     if not starts:
         starts = [i for i, p in enumerate(paragraphs) if _FIRST_SECTION.match(p.text)]
+    if not starts:  # Zhejiang's parts numbered as sections: 三、…决算情况说明, then （一）收入支出决算总体情况说明 …
+        starts = [
+            i
+            for i, p in enumerate(paragraphs[:-1])
+            if _SECTION_PART.match(p.text) and _FIRST_SUBSECTION.match(paragraphs[i + 1].text)
+        ]
+        if starts:
+            first = starts[-1]
+            end = next(
+                (i for i in range(first + 1, len(paragraphs)) if _PART.match(paragraphs[i].text) or _SECTION.match(
+                    paragraphs[i].text)),
+                len(paragraphs),
+            )
+            return range(first, end)
     if not starts:
         return None
     first = starts[-1]
@@ -1570,7 +1588,17 @@ class _ParagraphReader:
         if printed:
             m = _SUBJECT.search(printed)
             if m is not None and m.lastgroup is not None:
-                return Subject(_SUBJECTS[int(m.lastgroup[1:])][1], printed)
+                key = _SUBJECTS[int(m.lastgroup[1:])][1]
+                # 一般公共预算财政拨款基本支出 A，其中：人员经费 B，占基本支出的 p%: the whole printed short is the
+                # subject of the sentence whose full name ends with it (六's 基本支出 is 一般公共预算's, not 表一's)
+                i = bisect.bisect_left(self._index(mentions)[0], sentence)
+                named = [mention.subject for mention in mentions[i:] if mention.start < position]
+                longer = [s for s in named if s.key and s.key != key and s.name.endswith(m.group())]
+                if longer:
+                    return Subject(longer[0].key, printed)
+                if key == "expenditure.basic" and (self.role == "六" or part.key in ("personnel", "public_use")):
+                    return Subject("general_budget.basic", printed)  # 人员经费 and 公用经费 are 表六's
+                return Subject(key, printed)
             return Subject("", printed)
         start = sentence
         if re.match(r"\s*其中", self.text[sentence:position]) and sentence > 0:
