@@ -682,13 +682,14 @@ _SUBJECTS: Final = (
     (r"授予中小企业合同金额", "procurement.sme"),  # the national template's 授予中小企业合同金额，占政府采购支出总额的
     (r"授予小微企业合同金额", "procurement.small_micro"),
     (r"共有车辆", "vehicles"),
-    (r"部级领导干部用车", "vehicles.ministerial"),
-    (r"主要领导干部用车", "vehicles.principal"),
+    # the central template of 2023 on: 副部（省）级及以上领导用车, 主要负责人用车, 离退休干部服务用车
+    (r"(?:副部[（(]省[）)]级及以上|部级)领导(?:干部)?用车", "vehicles.ministerial"),
+    (r"主要(?:领导干部|负责人)用车", "vehicles.principal"),
     (r"机要通信用车", "vehicles.confidential"),
     (r"应急保障用车", "vehicles.emergency"),
     (r"执法执勤用车", "vehicles.law_enforcement"),
     (r"特种专业技术用车", "vehicles.special"),
-    (r"离退休干部用车", "vehicles.retired"),
+    (r"离退休干部(?:服务)?用车", "vehicles.retired"),
     (r"其他用车", "vehicles.other"),
     (r"单价\s*(?:\d+|X+)\s*万元(?:（含）)?以上的?(?:专用|通用)?设备(?:（不含车辆）)?", "equipment"),
     # 八, 九: "…收入 XXX 万元，支出 XXX 万元" (the template prints "支出收入"): the fund's expenditure
@@ -1178,6 +1179,9 @@ class _ParagraphReader:
         mentions.extend(self._others(hidden, mentions))
         mentions.sort(key=lambda mention: mention.start)
         self._unit_totals(mentions)
+        for mention in mentions:  # 四's bare 收入总计 / 支出总计 are 表四's: 财政拨款收入总计 A，支出总计 A
+            if self.role == "四" and mention.subject.key in _FISCAL_IN_FOUR:
+                mention.subject = attrs.evolve(mention.subject, key=_FISCAL_IN_FOUR[mention.subject.key])
         for mention in mentions:  # 年末结转和结余 of 四 (or of a sentence on 财政拨款) is 表四's, not 表一's
             if mention.subject.key in _BALANCES and (
                 self.role in ("四", "八", "九")
@@ -1555,6 +1559,8 @@ class _ParagraphReader:
         ):
             return None  # …接待了相关人员 5 批次 36 人: a part of the whole, not the count the phrase opens
         if figure.unit in _COUNT_UNITS:
+            if subject.key in _MONEY_ONLY or subject.key.startswith(_MONEY_ONLY_PREFIXES):
+                return None  # 一般公共预算项目支出…，共涉及项目 12 个: no count of an amount's subject
             return Count(
                 **self._at(start, figure.end),
                 subject=subject,
@@ -1641,6 +1647,13 @@ _UNIT_TOTALS: Final = MappingProxyType(
             }
         ),
     }
+)
+#: Subjects that are amounts only: a count after one (项目支出…共涉及项目 12 个) is not its figure.
+_MONEY_ONLY: Final = frozenset({"total", "personnel", "public_use", "office_running"})
+_MONEY_ONLY_PREFIXES: Final = ("income.", "expenditure.", "general_budget.", "fiscal.", "government_fund.", "state_capital.")
+#: 四 is all 财政拨款: its bare 收入总计, 支出总计 and 收、支总计 are 表四's.
+_FISCAL_IN_FOUR: Final = MappingProxyType(
+    {"total": "fiscal.total", "income.total": "fiscal.total", "expenditure.total": "fiscal.expenditure_total"}
 )
 #: What opens the parts of a whole named before it: 其中, 主要用于（以下方面）, 包括, …支出决算中，.
 _PARTS_FOLLOW: Final = re.compile(r"其中|主要用于|包括|中\s*[，,：:]")
