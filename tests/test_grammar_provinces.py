@@ -436,3 +436,34 @@ def test_a_central_ministry_s_report(tmp_path: Path) -> None:
     report = imported.report
     assert (report.numbers_imported, report.numbers_not_held) == (75, 3)
     assert [u.text for u in report.not_understood] == ["12", "150.00", "100%"]
+
+
+# -- Heilongjiang: 三公 against last year and against the budget, with 差值为 and 原因为 ----------------------------------
+
+HEILONGJIANG = """松岭县农业技术推广中心2023年度部门决算
+第三部分 2023年度部门决算情况说明
+七、一般公共预算财政拨款“三公”经费支出决算情况说明
+（一）“三公”经费财政拨款支出总体情况说明。
+2023年度本部门一般公共预算财政拨款安排的“三公”经费支出2.10万元，较上年2.40减少0.30万元，减少了12.50%，原因为厉行节约；其中：因公出国(境)支出0万元；公务用车购置支出0万元；公务用车运行维护费用支出0.60万元；公务接待费支出1.50万元，占“三公”经费的71.43%。
+（二）“三公”经费财政拨款支出与年初预算对比情况。
+2023年度本部门一般公共预算财政拨款安排的“三公”经费支出2.10万元，年初预算为3.00万元，差值为0.90万元。其中：因公出国(境)支出0万元，年初预算为0万元，差值为0万元，原因为压缩开支；公务用车运行维护费支出0.60万元，年初预算为1.00万元，差值为0.40万元，原因为厉行节约；公务接待费支出1.50万元，年初预算为2.00万元，差值为0.50万元，原因为接待减少。
+"""
+
+
+def test_three_public_against_the_budget_with_a_difference(tmp_path: Path) -> None:
+    """差值为 X 万元 is a difference from the budget, not a second 决算 (before, it was read as one: 三公's 决算 0.90
+    beside 2.10, and check raised two false narrative.reason warnings for the "决算" 0.90 and 0.40 against their
+    budgets); 原因为… after a clause mark is a reason, up to the clause's end (the next item's figures are read);
+    较上年 2.40 is last year's; 减少了 12.50% a rate. 0.3/2.4 = 12.5%, 1.5/2.1 = 71.43%, 2.1 = 0.6 + 1.5,
+    3 = 0 + 1 + 2: check finds nothing."""
+    imported = _import(tmp_path, "heilongjiang", HEILONGJIANG)
+    account = imported.account
+    total = account.three_public.total
+    assert total.current is not None and total.current.amount == Decimal("2.10")
+    assert total.budget is not None and total.budget.amount == Decimal("3.00")
+    operation = account.three_public.vehicle_operation
+    assert operation.budget is not None and operation.budget.amount == Decimal("1.00")
+    growth = [(c.subject, str(c.stated)) for c in account.claims if c.kind.value == "growth"]
+    assert growth == [("three_public.total", "-12.50")]
+    assert [u.text for u in imported.report.not_understood] == ["2.40", "0.90", "0", "0.40", "0.50"]
+    assert check(account) == []

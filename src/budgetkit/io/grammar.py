@@ -246,10 +246,9 @@ class Change(_Statement):
 
     @property
     def is_rate(self) -> bool:
-        """Whether the change is a rate (增长/下降 …%) rather than an amount."""
-        return (self.figure.unit in ("%", "") and self.word[:2] in ("增长", "下降")) or (
-            self.figure.unit == "%" and self.word[:2] == "降低"  # Gansu: 与上年相比减少 X 万元，降低 p%
-        )
+        """Whether the change is a rate (增长/下降 …%) rather than an amount: any figure in % is (Gansu's 降低 p%,
+        Heilongjiang's 减少了 p%), and a bare number after 增长/下降 (its % missing)."""
+        return self.figure.unit == "%" or (self.figure.unit == "" and self.word[:2] in ("增长", "下降"))
 
 
 @attrs.frozen(kw_only=True)
@@ -749,14 +748,15 @@ _FIGURE: Final = re.compile(
 _NUMBER: Final = re.compile(r"(?<![0-9A-Za-z.])[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
 _ENUMERATOR: Final = re.compile(r"^\s*(\d+)\s*[、.．](?!\d)")
 
-_CHANGE_WORD: Final = re.compile(r"(增加|减少|增长|下降|降低)(（(?:增加|减少|增长|下降)）)?\s*$")
+_CHANGE_WORD: Final = re.compile(r"(增加|减少|增长|下降|降低)了?(（(?:增加|减少|增长|下降)）)?\s*$")  # 减少了 1.44%
 #: A figure that is last year's (与 2022 年 988.88 万元相比, 上年决算数为 90 万元) or a difference from a budget (决算数大于预算数 55.93 万元,
 #: 比年初预算增加 5 万元): no figure of the subject this year, and no change against last year.
 _NOT_THIS_YEAR: Final = re.compile(
     r"(?:(?:与|比|较)\s*(?:\d{4}\s*年度?|上一?年度?)(?:同期)?(?:决算数?)?(?:的)?"
     r"|(?<![\u4e00-\u9fff])上一?年度?(?:同期)?(?:决算数?)?(?:为|是)"  # ，上年决算数为 90 万元
     r"|(?:大于|小于|超过|超出|高于|低于)\s*(?:年初|全年|调整后?的?)?预算数?"
-    r"|(?:与|比|较)\s*(?:年初|全年|调整后?的?)?预算数?\s*(?:增加|减少|增长|下降|超支|节约|节支)(?:（(?:增加|减少|增长|下降)）)?)\s*$"
+    r"|(?:与|比|较)\s*(?:年初|全年|调整后?的?)?预算数?\s*(?:增加|减少|增长|下降|超支|节约|节支)(?:（(?:增加|减少|增长|下降)）)?"
+    r"|差(?:值|额|异)(?:为|是)?)\s*$"  # …，年初预算为 2.95 万元，差值为 0.9 万元 (Heilongjiang)
 )
 #: The balances of 表一 (年初结转和结余, 年末结转和结余): named alike for a fund's balances in 四, 八 and 九.
 _BALANCES: Final = frozenset({"income.opening_balance", "expenditure.closing_balance"})
@@ -802,6 +802,11 @@ _FLAT: Final = re.compile(r"(?:与|同)\s*(?P<a>上一?年度?|(?:\d{4})\s*年�
 _REASON: Final = re.compile(
     r"(?:主要(?:变动|增减|变化)?原因(?:是|为)?|(?<=[，,；;])主要是(?![：:]|用于))[：:]?\s*(?P<t>[^。]*)"
 )  # …增长 11.11%，主要是人员经费增加 8 万元: the reason's figures are kept as printed, not the account's
+#: A reason without 主要, after a clause mark (…，差值为 0.9 万元，原因为厉行节约；…; …，增长原因是…): it ends at the
+#: clause's end (；), where the next item's figures go on.
+_SHORT_REASON: Final = re.compile(
+    r"(?<=[，,；;。])\s*(?:(?:增加|减少|增长|下降|变动|变化|差异)的?)?原因(?:是|为)[：:]?\s*(?P<t>[^。；;]*)"
+)
 _PURPOSE: Final = re.compile(r"(?:主要用于(?!以下方面)|开支内容包括|主要包括)[：:]?[^。；]*?(?=，列明|。|；|$)")
 _ABSENCE: Final = re.compile(
     r"无(?P<what>[“\"]三公[”\"]经费财政拨款支出|政府性基金预算财政拨款收入和支出|国有资本经营预算财政拨款收入和支出|机关运行经费支出)(?!的部门)"
@@ -1065,6 +1070,16 @@ def section_role(section: str, *headings: str) -> str:
     return role or (m.group() if (m := re.match(r"[一二三四五六七八九十]+", section)) else "")
 
 
+def _reason_matches(text: str) -> list[re.Match[str]]:
+    """The reasons of a paragraph (主要原因…, 主要是…, and 原因为… after a clause mark), in order, none inside another."""
+    found = sorted([*_REASON.finditer(text), *_SHORT_REASON.finditer(text)], key=lambda m: m.start())
+    kept: list[re.Match[str]] = []
+    for m in found:
+        if not kept or m.start() >= kept[-1].end():
+            kept.append(m)
+    return kept
+
+
 def _figures(statement: Statement) -> tuple[Figure, ...]:
     if isinstance(statement, Reason):
         return statement.figures
@@ -1127,7 +1142,7 @@ class _ParagraphReader:
         if m := _ENUMERATOR.match(text):
             self.covered[m.start(1)] = "numbering"
             self.taken.append((m.start(1), m.end(1)))
-        reasons = [(m.start(), m.end()) for m in _REASON.finditer(text)]
+        reasons = [(m.start(), m.end()) for m in _reason_matches(text)]
         purposes = [(m.start(), m.end()) for m in _PURPOSE.finditer(text)]
         mentions = self._mentions(reasons + purposes)
         self._years(reasons)
@@ -1336,7 +1351,7 @@ class _ParagraphReader:
     # reasons, absences, template wording, directions
 
     def _reasons(self, mentions: list[_Mention]) -> None:
-        for m in _REASON.finditer(self.text):
+        for m in _reason_matches(self.text):
             start, end = m.start("t"), m.end("t")
             figures = tuple(_figure(f) for f in _FIGURE.finditer(self.text, start, end) if f.group("n") is not None)
             text = m.group("t")
