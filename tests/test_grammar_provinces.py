@@ -467,3 +467,58 @@ def test_three_public_against_the_budget_with_a_difference(tmp_path: Path) -> No
     assert growth == [("three_public.total", "-12.50")]
     assert [u.text for u in imported.report.not_understood] == ["2.40", "0.90", "0", "0.40", "0.50"]
     assert check(account) == []
+
+
+# -- Zhejiang: 财政拨款收入 with its funds in parentheses, 占收入合计 -------------------------------------------------------
+
+JINHUA = """金溪市救助管理站2023年度单位决算
+一、概况
+（一）单位职责
+负责流浪乞讨人员的救助服务。
+二、2023年度单位决算公开表
+详见附表。
+三、2023年度单位决算情况说明
+（一）收入支出决算总体情况说明
+2023 年度收入总计 520.00 万元，支出总计 520.00 万元，与 2022 年度相比，增加 20.00 万元，增长 4.00%。主要原因是：1、人员经费标准提高；2、业务量增加。
+（二）收入决算情况说明
+本年收入合计 520.00 万元；包括财政拨款收入 500.00 万元（其中，一般公共预算 500.00 万元，政府性基金预算 0 万元，国有资本经营预算 0 万元），占收入合计 96.15%；上级补助收入 0 万元，占收入合计 0%；事业收入 0 万元，占收入合计 0%；经营收入 0 万元，占收入合计 0%；附属单位上缴收入 0 万元，占收入合计 0%；其他收入 20.00 万元，占收入合计 3.85%。
+（三）支出决算情况说明
+本年支出合计 520.00 万元，其中基本支出 400.00 万元，占 76.92%；项目支出 120.00 万元，占 23.08%；上缴上级支出 0 万元，占 0%；经营支出 0 万元，占 0%；对附属单位补助支出 0 万元，占 0%。
+（四）财政拨款收入支出决算总体情况说明
+2023 年度财政拨款收入总计 500.00 万元，支出总计 500.00 万元，与 2022 年相比，增加 25.00 万元，增长 5.26%。主要原因是人员经费标准提高；财政拨款支出年初预算数 480.00 万元，完成年初预算的 104.17%，主要原因是年中追加。
+"""
+
+
+def test_fiscal_income_with_its_funds_in_parentheses() -> None:
+    """财政拨款收入 A 万元（其中，一般公共预算 B 万元，政府性基金预算 C 万元，国有资本经营预算 D 万元），占收入合计 p%:
+    B, C, D are each fund's 财政拨款收入 (before, "预算" at the end of each name made them budgets of 财政拨款收入 —
+    a budget of 0 万元 among them), and p% is 财政拨款收入's share of 本年收入合计 (before, of no known whole)."""
+    text = ("本年收入合计 520.00 万元；包括财政拨款收入 500.00 万元（其中，一般公共预算 500.00 万元，政府性基金预算 0 万元，"
+            "国有资本经营预算 0 万元），占收入合计 96.15%；其他收入 20.00 万元，占收入合计 3.85%。")
+    statements = parse_text(text, section="二")
+    assert [(s.subject.key, s.role.value, str(s.figure)) for s in statements if isinstance(s, Amount)] == [
+        ("income.year_total", "决算", "520.00万元"), ("income.fiscal", "决算", "500.00万元"),
+        ("general_budget.income", "决算", "500.00万元"), ("government_fund.income", "决算", "0万元"),
+        ("state_capital.income", "决算", "0万元"), ("income.other", "决算", "20.00万元")]
+    assert _wholes(text) == [("income.fiscal", "income.year_total"), ("income.other", "income.year_total")]
+    # a fund's name before a figure anywhere else names no subject
+    assert _read("本年一般公共预算 300 万元。", "五") == []
+
+
+def test_a_report_in_zhejiang_s_layout_with_funds_in_parentheses(tmp_path: Path) -> None:
+    """20/500 = 4%, 500/520 = 96.15%, 20/520 = 3.85%, 400/520 = 76.92%, 120/520 = 23.08%, 25/475 = 5.26%,
+    520 = 500 + 20 = 400 + 120: check finds nothing. Before, no 情况说明 was found in this layout (every number
+    kept in text); its 四's 支出总计 would have been 表一's."""
+    imported = _import(tmp_path, "jinhua", JINHUA)
+    account = imported.account
+    assert {p: _value(account, p) for p in (
+        "income.total", "income.year_total", "income.general_budget", "income.government_fund", "income.other",
+        "expenditure.year_total", "fiscal.total",
+    )} == {
+        "income.total": "520.00", "income.year_total": "520.00", "income.general_budget": "500.00",
+        "income.government_fund": "0", "income.other": "20.00", "expenditure.year_total": "520.00",
+        "fiscal.total": "500.00",
+    }
+    shares = {(c.subject, c.base) for c in account.claims if c.kind.value == "share"}
+    assert ("income.general_budget", "income.year_total") in shares
+    assert check(account) == []

@@ -622,6 +622,8 @@ _SUBJECTS: Final = (
     # Gansu: 本单位收入为 A 万元，其中：财政拨款收入 …: 收入总计 or 本年收入合计 by the parts that follow (_unit_totals)
     (r"本(?:单位|部门)(?:\d{4}年度?)?收入(?=\s*(?:为|是)?\s*\d)", "unit.income"),
     (r"本(?:单位|部门)(?:\d{4}年度?)?支出(?=\s*(?:为|是)?\s*\d)", "unit.expenditure"),
+    # Zhejiang: 财政拨款收入 A 万元（其中，一般公共预算 B 万元，政府性基金预算 C 万元…）: each fund's part (_fund_parts)
+    (r"(?:一般公共|政府性基金|国有资本经营)预算(?=\s*(?:为|是)?\s*\d)", "fund.part"),
     # 一般公共预算财政拨款收入 is of one fund; a bare 财政拨款收入 may hold 政府性基金's too (Gansu)
     (r"一般公共预算财政拨款收入", "general_budget.income"),
     (r"政府性基金预算财政拨款收入", "government_fund.income"),
@@ -700,7 +702,7 @@ _SUBJECT: Final = re.compile("|".join(f"(?P<s{i}>{pattern})" for i, (pattern, _)
 #: printed 类/款/项 path in 五 (general_budget), 八 (government_fund) or 九 (state_capital).
 SUBJECT_KEYS: Final = tuple(
     dict.fromkeys(
-        [key for _, key in _SUBJECTS if key not in ("fund.expenditure", "unit.income", "unit.expenditure")]
+        [key for _, key in _SUBJECTS if key not in ("fund.expenditure", "fund.part", "unit.income", "unit.expenditure")]
         + ["government_fund.expenditure", "state_capital.expenditure"]
         + [f"{context}.type" for context in ("three_public.vehicles_held", "three_public.vehicles_purchased")]
         + [
@@ -1194,6 +1196,7 @@ class _ParagraphReader:
         mentions.extend(self._others(hidden, mentions))
         mentions.sort(key=lambda mention: mention.start)
         self._unit_totals(mentions)
+        self._fund_parts(mentions)
         for mention in mentions:  # 四's bare 收入总计 / 支出总计 are 表四's: 财政拨款收入总计 A，支出总计 A
             if self.role == "四" and mention.subject.key in _FISCAL_IN_FOUR:
                 mention.subject = attrs.evolve(mention.subject, key=_FISCAL_IN_FOUR[mention.subject.key])
@@ -1227,6 +1230,26 @@ class _ParagraphReader:
             ):
                 key = _UNIT_TOTALS[side].get(following.subject.key, "")
             mention.subject = Subject(key, mention.subject.name)
+
+    def _fund_parts(self, mentions: list[_Mention]) -> None:
+        """财政拨款收入 A 万元（其中，一般公共预算 B 万元，政府性基金预算 C 万元…）(Zhejiang): each fund's name is
+        its 财政拨款收入 when it follows 财政拨款收入 and 其中; anywhere else it names no subject (before, "预算" at
+        its end made B and C budgets of the subject named before)."""
+        owner: str | None = None
+        for mention in mentions:
+            key = mention.subject.key
+            if key != "fund.part":
+                owner = key if key else owner
+                if key == "income.fiscal":
+                    since = mention.end
+                continue
+            if owner == "income.fiscal" and "其中" in self.text[since : mention.start]:
+                name = mention.subject.name
+                fund = "general_budget" if name.startswith("一般") else (
+                    "government_fund" if name.startswith("政府") else "state_capital")
+                mention.subject = Subject(f"{fund}.income", name)
+            else:
+                mention.subject = Subject("", mention.subject.name)
 
     def _classes(self, skipped: _Spans) -> list[_Mention]:
         """五（二）'s 类 named without （类）: "社会保障和就业支出 980 万元，占 95.52%" — a 类 of the classification
@@ -1514,6 +1537,16 @@ class _ParagraphReader:
         clause_start = max(previous, sentence, last.end if last is not None else 0)
         lead = self.text[clause_start:start]
         subject = self._subject_at(mentions, start)
+        if (
+            last is not None
+            and (close := self.text.rfind("）", last.end, start)) >= 0
+            and re.match(r"）\s*[，,]?\s*占", self.text[close:start])
+        ):
+            opened = self.text.rfind("（", 0, last.start)
+            if opened >= 0 and self.text.find("）", opened, last.start) < 0:
+                # 财政拨款收入 A 万元（其中，…国有资本经营预算 0 万元），占收入合计 p%: the share after the closed
+                # parenthesis is of the subject named before it, not of the last one inside it
+                subject = self._subject_at(mentions, opened)
         # the subject is the last one named before the figure in its paragraph (a 项's path opens its paragraph);
         # none named: nothing is guessed, and the number is listed as not understood
         if subject is None:
@@ -1608,7 +1641,12 @@ class _ParagraphReader:
         printed = printed.strip()
         if printed:
             m = _SUBJECT.search(printed)
-            if m is not None and m.lastgroup is not None:
+            if m is None:  # 本年收入合计 …，占收入合计 p% (Zhejiang): the sentence's subject whose name ends with it
+                i = bisect.bisect_left(self._index(mentions)[0], sentence)
+                named = [mention.subject for mention in mentions[i:] if mention.start < position]
+                longer = [s for s in named if s.key and s.name.endswith(printed)]
+                return Subject(longer[0].key, printed) if longer else Subject("", printed)
+            if m.lastgroup is not None:
                 key = _SUBJECTS[int(m.lastgroup[1:])][1]
                 # 一般公共预算财政拨款基本支出 A，其中：人员经费 B，占基本支出的 p%: the whole printed short is the
                 # subject of the sentence whose full name ends with it (六's 基本支出 is 一般公共预算's, not 表一's)
