@@ -522,3 +522,28 @@ def test_a_report_in_zhejiang_s_layout_with_funds_in_parentheses(tmp_path: Path)
     shares = {(c.subject, c.base) for c in account.claims if c.kind.value == "share"}
     assert ("income.general_budget", "income.year_total") in shares
     assert check(account) == []
+
+
+def test_a_report_in_guizhou_s_layout(tmp_path: Path) -> None:
+    """Guizhou prints Zhejiang's layout with the unit's name and year in every heading: the 情况说明 is found, and
+    (五)'s path is a line of 表五 (its heading names the 一般公共预算财政拨款支出 after the unit's name)."""
+    text = """贵阳市花溪区示范局2023年度部门决算
+一、贵阳市花溪区示范局概况
+（一）主要职能
+负责民政工作。
+二、贵阳市花溪区示范局2023年度部门决算公开报表（见附表）
+三、贵阳市花溪区示范局2023年度部门决算情况说明
+（一）贵阳市花溪区示范局2023年度收入支出决算总体情况说明
+2023年度收入总计300.00万元，支出总计300.00万元。
+（五）贵阳市花溪区示范局2023年度一般公共预算财政拨款支出决算情况说明
+社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）支出决算为30.00万元。
+（八）政府性基金预算收入支出决算情况说明
+本单位无政府性基金预算收入和支出。
+四、名词解释
+"""
+    imported = _import(tmp_path, "guizhou", text)
+    account = imported.account
+    assert _value(account, "income.total") == "300.00"
+    assert [c.name for c in account.general_budget.categories] == ["社会保障和就业支出"]
+    assert not imported.report.not_understood
+    assert check(account) == []

@@ -727,7 +727,7 @@ _FUND_OF_SECTION: Final = MappingProxyType({"五": "general_budget", "八": "gov
 #: 机关运行经费, 政府采购, 绩效 …).
 OTHER_SECTION: Final = "其他"
 #: How much of a heading is read for its section's words.
-_HEADING_LENGTH: Final = 40
+_HEADING_LENGTH: Final = 60  # room for a unit's name and year (（五）某某市某某局2017年度一般公共预算…)
 _SECTION_ROLES: Final = (
     (re.compile(r"政府性基金"), "八"),
     (re.compile(r"国有资本经营"), "九"),
@@ -905,10 +905,10 @@ _SUBSECTION: Final = re.compile(r"^\s*(?P<n>（[一二三四五六七八九十]+
 _PART: Final = re.compile(r"^\s*第(?P<n>[一二三四五六七八九十]+)部分")
 #: The first section of a 情况说明 (一、收入支出决算总体情况说明), where one printed without part headings opens.
 _FIRST_SECTION: Final = re.compile(r"^\s*一\s*、\s*\S{0,12}收入支出决算总体情况(?:说明)?\s*$")
-#: A part printed as a section (Zhejiang: 一、概况 二、…决算公开表 三、2023年度单位决算情况说明), whose sections are
-#: its subsections, the first of them （一）收入支出决算总体情况说明.
-_SECTION_PART: Final = re.compile(r"^\s*[一二三四五六七八九十]+\s*、\s*\S{0,30}?决算情况说明\s*$")
-_FIRST_SUBSECTION: Final = re.compile(r"^\s*[（(]一[）)]\s*\S{0,12}?收入(?:支出)?决算(?:总体)?情况")
+#: A part printed as a section (Zhejiang: 一、概况 二、…决算公开表 三、2023年度单位决算情况说明; Guizhou's with the
+#: unit's name in each heading), whose sections are its subsections, the first of them （一）收入支出决算总体情况说明.
+_SECTION_PART: Final = re.compile(r"^\s*[一二三四五六七八九十]+\s*、\s*\S{0,40}?决算情况说明\s*$")
+_FIRST_SUBSECTION: Final = re.compile(r"^\s*[（(]一[）)]\s*\S{0,40}?收入(?:支出)?决算(?:总体)?情况")
 #: A section heading of 预算绩效管理情况 (a short heading, not a sentence that mentions 绩效).
 _PERFORMANCE_HEADING: Final = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)\s*(?:\d{4}年度?)?(?:预算)?绩效管理(?:工作)?(?:开展)?情况"
