@@ -548,3 +548,16 @@ def test_a_report_in_guizhou_s_layout(tmp_path: Path) -> None:
     assert [c.name for c in account.general_budget.categories] == ["社会保障和就业支出"]
     assert not imported.report.not_understood
     assert check(account) == []
+
+
+def test_a_rate_against_the_budget_is_no_change_against_last_year() -> None:
+    """较年初预算数减少 2.00 万元，降低 6.25% (Jiangsu, Shandong): both figures are against the budget (2/32), not
+    last year's — before, 6.25% was a growth claim of -6.25% against last year. A change that names its own
+    comparison after it (…，比上年增加 3.00 万元) is still read."""
+    text = "本部门2023年度机关运行经费支出30.00万元，较年初预算数减少2.00万元，降低6.25%，主要原因是厉行节约。"
+    assert _read(text, "十") == [("Amount", "office_running", "30.00万元")]
+    assert _unread(text, "十、其他重要事项的情况说明") == ["2.00", "6.25%"]
+    text = "本部门2023年度机关运行经费支出30.00万元，较年初预算数减少2.00万元，比上年增加3.00万元，增长11.11%。"
+    assert _read(text, "十") == [
+        ("Amount", "office_running", "30.00万元"), ("Change", "office_running", "3.00万元"),
+        ("Change", "office_running", "11.11%")]

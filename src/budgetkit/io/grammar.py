@@ -1132,6 +1132,7 @@ class _ParagraphReader:
         self._indexed: list[_Mention] | None = None
         self.last: Statement | None = None  # the statement of the figure read last (None: not understood)
         self.last_unit = ""  # the unit of the figure read last
+        self.after_budget = False  # whether the figure read last was a difference from a budget
         self._starts: list[int] = []
         self._ends: list[int] = []
 
@@ -1536,6 +1537,7 @@ class _ParagraphReader:
         last = self._last_before(mentions, start)
         clause_start = max(previous, sentence, last.end if last is not None else 0)
         lead = self.text[clause_start:start]
+        after_budget, self.after_budget = self.after_budget, False
         subject = self._subject_at(mentions, start)
         if (
             last is not None
@@ -1551,12 +1553,15 @@ class _ParagraphReader:
         # none named: nothing is guessed, and the number is listed as not understood
         if subject is None:
             return None
-        if _NOT_THIS_YEAR.search(lead):
+        if not_this_year := _NOT_THIS_YEAR.search(lead):
+            self.after_budget = bool(re.search("预算|差", not_this_year.group()))
             return None  # last year's figure, or a difference from a budget: not understood
         notes: list[str] = []
         if figure.unit == "万":
             notes.append(NOTES["wan"])
         if change := _CHANGE_WORD.search(lead):
+            if after_budget and clause_start == previous > 0 and not re.search(r"上一?年|\d{4}\s*年|同期", lead):
+                return None  # 较年初预算数减少 2.00 万元，降低 6.25%: a rate against the budget, not last year
             if figure.unit in _COUNT_UNITS or (clause_start == previous > 0 and self.last_unit in _COUNT_UNITS):
                 return None  # 较上年减少 119 批次，下降 100%: a count's change and rate, which no statement holds
             word = change.group(0).strip()
