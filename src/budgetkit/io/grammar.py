@@ -54,6 +54,7 @@ from budgetkit.values.numbers import round_half_up
 
 __all__ = [
     "NOTES",
+    "OTHER_SECTION",
     "SUBJECT_KEYS",
     "Absence",
     "Amount",
@@ -84,6 +85,7 @@ __all__ = [
     "parse_text",
     "performance_projects",
     "read_narrative",
+    "section_role",
 ]
 
 
@@ -244,10 +246,9 @@ class Change(_Statement):
 
     @property
     def is_rate(self) -> bool:
-        """Whether the change is a rate (增长/下降 …%) rather than an amount."""
-        return (self.figure.unit in ("%", "") and self.word[:2] in ("增长", "下降")) or (
-            self.figure.unit == "%" and self.word[:2] == "降低"  # Gansu: 与上年相比减少 X 万元，降低 p%
-        )
+        """Whether the change is a rate (增长/下降 …%) rather than an amount: any figure in % is (Gansu's 降低 p%,
+        Heilongjiang's 减少了 p%), and a bare number after 增长/下降 (its % missing)."""
+        return self.figure.unit == "%" or (self.figure.unit == "" and self.word[:2] in ("增长", "下降"))
 
 
 @attrs.frozen(kw_only=True)
@@ -618,6 +619,13 @@ _SUBJECTS: Final = (
     (r"年末结转和?结余", "expenditure.closing_balance"),
     (r"使用非财政拨款结余(?:[（(]含专用结余[）)])?", "income.non_fiscal_balance_used"),
     (r"结余分配", "expenditure.surplus_distribution"),
+    # Gansu: 本单位收入为 A 万元，其中：财政拨款收入 …: 收入总计 or 本年收入合计 by the parts that follow (_unit_totals)
+    (r"本(?:单位|部门)(?:\d{4}年度?)?收入(?=\s*(?:为|是)?\s*\d)", "unit.income"),
+    (r"本(?:单位|部门)(?:\d{4}年度?)?支出(?=\s*(?:为|是)?\s*\d)", "unit.expenditure"),
+    # Zhejiang: 财政拨款收入 A 万元（其中，一般公共预算 B 万元，政府性基金预算 C 万元…）: each fund's part (_fund_parts)
+    (r"(?:一般公共|政府性基金|国有资本经营)预算(?=\s*(?:为|是)?\s*\d)", "fund.part"),
+    # 一般公共预算财政拨款收入 is of one fund; a bare 财政拨款收入 may hold 政府性基金's too (Gansu)
+    (r"一般公共预算财政拨款收入", "general_budget.income"),
     (r"政府性基金预算财政拨款收入", "government_fund.income"),
     (r"国有资本经营预算财政拨款收入", "state_capital.income"),
     (r"政府性基金预算财政拨款支出", "government_fund.expenditure"),  # 八 in a sentence of its own
@@ -675,13 +683,14 @@ _SUBJECTS: Final = (
     (r"授予中小企业合同金额", "procurement.sme"),  # the national template's 授予中小企业合同金额，占政府采购支出总额的
     (r"授予小微企业合同金额", "procurement.small_micro"),
     (r"共有车辆", "vehicles"),
-    (r"部级领导干部用车", "vehicles.ministerial"),
-    (r"主要领导干部用车", "vehicles.principal"),
+    # the central template of 2023 on: 副部（省）级及以上领导用车, 主要负责人用车, 离退休干部服务用车
+    (r"(?:副部[（(]省[）)]级及以上|部级)领导(?:干部)?用车", "vehicles.ministerial"),
+    (r"主要(?:领导干部|负责人)用车", "vehicles.principal"),
     (r"机要通信用车", "vehicles.confidential"),
     (r"应急保障用车", "vehicles.emergency"),
     (r"执法执勤用车", "vehicles.law_enforcement"),
     (r"特种专业技术用车", "vehicles.special"),
-    (r"离退休干部用车", "vehicles.retired"),
+    (r"离退休干部(?:服务)?用车", "vehicles.retired"),
     (r"其他用车", "vehicles.other"),
     (r"单价\s*(?:\d+|X+)\s*万元(?:（含）)?以上的?(?:专用|通用)?设备(?:（不含车辆）)?", "equipment"),
     # 八, 九: "…收入 XXX 万元，支出 XXX 万元" (the template prints "支出收入"): the fund's expenditure
@@ -693,7 +702,7 @@ _SUBJECT: Final = re.compile("|".join(f"(?P<s{i}>{pattern})" for i, (pattern, _)
 #: printed 类/款/项 path in 五 (general_budget), 八 (government_fund) or 九 (state_capital).
 SUBJECT_KEYS: Final = tuple(
     dict.fromkeys(
-        [key for _, key in _SUBJECTS if key != "fund.expenditure"]
+        [key for _, key in _SUBJECTS if key not in ("fund.expenditure", "fund.part", "unit.income", "unit.expenditure")]
         + ["government_fund.expenditure", "state_capital.expenditure"]
         + [f"{context}.type" for context in ("three_public.vehicles_held", "three_public.vehicles_purchased")]
         + [
@@ -710,8 +719,27 @@ _PATH: Final = re.compile(
     r"\s*(?:(?P<i>[^\s，。；：、（）]{1,40}?)\s*（项）)?"
 )
 
-#: The sections whose 类/款/项 are of which table and which fund.
+#: The sections whose 类/款/项 are of which table and which fund (by the template's section: :func:`section_role`).
 _FUND_OF_SECTION: Final = MappingProxyType({"五": "general_budget", "八": "government_fund", "九": "state_capital"})
+#: The template's section a heading names, by its words, most specific first: provinces number their sections
+#: otherwise (Gansu's 三、一般公共预算财政拨款支出决算情况; Guangxi's 六、…“三公”经费…; Zhejiang's （七）政府性基金…).
+#: ``OTHER_SECTION`` is a section the grammar reads as none of the template's figures sections (项目支出,
+#: 机关运行经费, 政府采购, 绩效 …).
+OTHER_SECTION: Final = "其他"
+#: How much of a heading is read for its section's words.
+_HEADING_LENGTH: Final = 60  # room for a unit's name and year (（五）某某市某某局2017年度一般公共预算…)
+_SECTION_ROLES: Final = (
+    (re.compile(r"政府性基金"), "八"),
+    (re.compile(r"国有资本经营"), "九"),
+    (re.compile(r"三公"), "七"),
+    (re.compile(r"项目支出|机关运行|机构运行|政府采购|国有资产|绩效|其他重要事项|名词解释"), OTHER_SECTION),
+    (re.compile(r"基本支出"), "六"),
+    (re.compile(r"一般公共预算(?:财政拨款)?支出"), "五"),
+    (re.compile(r"财政拨款收入?、?支出?(?:决算)?总|财政拨款收入支出|财政拨款(?:收入|支出)(?:决算)?情况"), "四"),
+    (re.compile(r"收入支出决算总|收、?支决算总|收入支出(?:总体|总计)"), "一"),
+    (re.compile(r"收入决算"), "二"),
+    (re.compile(r"支出决算"), "三"),
+)
 
 _YEAR: Final = re.compile(r"(?P<y>\d{4})\s*年(?:\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?)?(?P<du>度)?")
 _UNITS: Final = r"万元|万|元|%|％|个|辆|批次|人次|台（套）|分|次|人"
@@ -722,14 +750,15 @@ _FIGURE: Final = re.compile(
 _NUMBER: Final = re.compile(r"(?<![0-9A-Za-z.])[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
 _ENUMERATOR: Final = re.compile(r"^\s*(\d+)\s*[、.．](?!\d)")
 
-_CHANGE_WORD: Final = re.compile(r"(增加|减少|增长|下降|降低)(（(?:增加|减少|增长|下降)）)?\s*$")
+_CHANGE_WORD: Final = re.compile(r"(增加|减少|增长|下降|降低)了?(（(?:增加|减少|增长|下降)）)?\s*$")  # 减少了 1.44%
 #: A figure that is last year's (与 2022 年 988.88 万元相比, 上年决算数为 90 万元) or a difference from a budget (决算数大于预算数 55.93 万元,
 #: 比年初预算增加 5 万元): no figure of the subject this year, and no change against last year.
 _NOT_THIS_YEAR: Final = re.compile(
     r"(?:(?:与|比|较)\s*(?:\d{4}\s*年度?|上一?年度?)(?:同期)?(?:决算数?)?(?:的)?"
     r"|(?<![\u4e00-\u9fff])上一?年度?(?:同期)?(?:决算数?)?(?:为|是)"  # ，上年决算数为 90 万元
     r"|(?:大于|小于|超过|超出|高于|低于)\s*(?:年初|全年|调整后?的?)?预算数?"
-    r"|(?:与|比|较)\s*(?:年初|全年|调整后?的?)?预算数?\s*(?:增加|减少|增长|下降|超支|节约|节支)(?:（(?:增加|减少|增长|下降)）)?)\s*$"
+    r"|(?:与|比|较)\s*(?:年初|全年|调整后?的?)?预算数?\s*(?:增加|减少|增长|下降|超支|节约|节支)(?:（(?:增加|减少|增长|下降)）)?"
+    r"|差(?:值|额|异)(?:为|是)?)\s*$"  # …，年初预算为 2.95 万元，差值为 0.9 万元 (Heilongjiang)
 )
 #: The balances of 表一 (年初结转和结余, 年末结转和结余): named alike for a fund's balances in 四, 八 and 九.
 _BALANCES: Final = frozenset({"income.opening_balance", "expenditure.closing_balance"})
@@ -775,6 +804,11 @@ _FLAT: Final = re.compile(r"(?:与|同)\s*(?P<a>上一?年度?|(?:\d{4})\s*年�
 _REASON: Final = re.compile(
     r"(?:主要(?:变动|增减|变化)?原因(?:是|为)?|(?<=[，,；;])主要是(?![：:]|用于))[：:]?\s*(?P<t>[^。]*)"
 )  # …增长 11.11%，主要是人员经费增加 8 万元: the reason's figures are kept as printed, not the account's
+#: A reason without 主要, after a clause mark (…，差值为 0.9 万元，原因为厉行节约；…; …，增长原因是…): it ends at the
+#: clause's end (；), where the next item's figures go on.
+_SHORT_REASON: Final = re.compile(
+    r"(?<=[，,；;。])\s*(?:(?:增加|减少|增长|下降|变动|变化|差异)的?)?原因(?:是|为)[：:]?\s*(?P<t>[^。；;]*)"
+)
 _PURPOSE: Final = re.compile(r"(?:主要用于(?!以下方面)|开支内容包括|主要包括)[：:]?[^。；]*?(?=，列明|。|；|$)")
 _ABSENCE: Final = re.compile(
     r"无(?P<what>[“\"]三公[”\"]经费财政拨款支出|政府性基金预算财政拨款收入和支出|国有资本经营预算财政拨款收入和支出|机关运行经费支出)(?!的部门)"
@@ -803,6 +837,7 @@ _PLACES: Final[Mapping[tuple[str, Role], tuple[str, str, str]]] = MappingProxyTy
         ("income.year_total", Role.ACTUAL): ("summary", "income.year_total", "amount"),
         ("expenditure.year_total", Role.ACTUAL): ("summary", "expenditure.year_total", "amount"),
         ("income.fiscal", Role.ACTUAL): ("income", "total", "fiscal"),
+        ("general_budget.income", Role.ACTUAL): ("summary", "income.general_budget", "amount"),
         ("income.superior_subsidy", Role.ACTUAL): ("income", "total", "superior_subsidy"),
         ("income.business", Role.ACTUAL): ("income", "total", "business"),
         ("income.operating", Role.ACTUAL): ("income", "total", "operating"),
@@ -870,6 +905,10 @@ _SUBSECTION: Final = re.compile(r"^\s*(?P<n>（[一二三四五六七八九十]+
 _PART: Final = re.compile(r"^\s*第(?P<n>[一二三四五六七八九十]+)部分")
 #: The first section of a 情况说明 (一、收入支出决算总体情况说明), where one printed without part headings opens.
 _FIRST_SECTION: Final = re.compile(r"^\s*一\s*、\s*\S{0,12}收入支出决算总体情况(?:说明)?\s*$")
+#: A part printed as a section (Zhejiang: 一、概况 二、…决算公开表 三、2023年度单位决算情况说明; Guizhou's with the
+#: unit's name in each heading), whose sections are its subsections, the first of them （一）收入支出决算总体情况说明.
+_SECTION_PART: Final = re.compile(r"^\s*[一二三四五六七八九十]+\s*、\s*\S{0,40}?决算情况说明\s*$")
+_FIRST_SUBSECTION: Final = re.compile(r"^\s*[（(]一[）)]\s*\S{0,40}?收入(?:支出)?决算(?:总体)?情况")
 #: A section heading of 预算绩效管理情况 (a short heading, not a sentence that mentions 绩效).
 _PERFORMANCE_HEADING: Final = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)\s*(?:\d{4}年度?)?(?:预算)?绩效管理(?:工作)?(?:开展)?情况"
@@ -912,6 +951,20 @@ def narrative_range(paragraphs: Sequence[Paragraph]) -> range | None:
     starts = [i for i, p in enumerate(paragraphs) if (m := _PART.match(p.text)) and m.group("n") == "三"]
     if not starts:
         starts = [i for i, p in enumerate(paragraphs) if _FIRST_SECTION.match(p.text)]
+    if not starts:  # Zhejiang's parts numbered as sections: 三、…决算情况说明, then （一）收入支出决算总体情况说明 …
+        starts = [
+            i
+            for i, p in enumerate(paragraphs[:-1])
+            if _SECTION_PART.match(p.text) and _FIRST_SUBSECTION.match(paragraphs[i + 1].text)
+        ]
+        if starts:
+            first = starts[-1]
+            end = next(
+                (i for i in range(first + 1, len(paragraphs)) if _PART.match(paragraphs[i].text) or _SECTION.match(
+                    paragraphs[i].text)),
+                len(paragraphs),
+            )
+            return range(first, end)
     if not starts:
         return None
     first = starts[-1]
@@ -932,14 +985,22 @@ def parse_paragraphs(
 
 
 def parse_text(
-    text: str, *, section: str = "", classification: ClassificationTable | None = None
+    text: str,
+    *,
+    section: str = "",
+    classification: ClassificationTable | None = None,
+    headings: Sequence[str] = (),
 ) -> tuple[Statement, ...]:
-    """The statements of one paragraph of text, read as if it sat in ``section`` ("五（三）"); for tests and examples.
+    """The statements of one paragraph of text, read as if it sat in ``section`` ("五（三）") under ``headings``
+    (its section's and subsection's, which say what the section is: :func:`section_role`).
 
     >>> [(type(s).__name__, str(s.figure)) for s in parse_text("公用经费 480.66 万元。")]
     [('Amount', '480.66万元')]
+    >>> [s.subject.key for s in parse_text("教育支出 70.00 万元。", section="三", headings=["三、一般公共预算财政拨款支出决算情况"])]
+    ['general_budget.class']
     """
-    reader = _ParagraphReader(0, text, section, classification or functional_table())
+    role = section_role(section, *headings)
+    reader = _ParagraphReader(0, text, section, classification or functional_table(), role)
     return reader.read()[0]
 
 
@@ -951,21 +1012,23 @@ def _parse(
     unread: list[Unread] = []
     seen = stated = in_reasons = numbering = blanks = 0
     section = subsection = ""
+    heading = subheading = ""  # the headings of the section and subsection we are in
     performance: set[int] = set()
     within: str | None = None  # "section" or "subsection": the level of the 预算绩效管理情况 heading we are under
     for index in indexes:
         paragraph = paragraphs[index]
         text = paragraph.text
         if m := _SECTION.match(text):
-            section, subsection = m.group("n"), ""
+            section, subsection, heading, subheading = m.group("n"), "", text, ""
             within = "section" if _PERFORMANCE_HEADING.search(text) else None
         elif m := _SUBSECTION.match(text):
-            subsection = m.group("n")
+            subsection, subheading = m.group("n"), text
             if within != "section":
                 within = "subsection" if _PERFORMANCE_HEADING.search(text) else None
         if within is not None:
             performance.add(index)
-        found, covered = _ParagraphReader(index, text, section + subsection, table).read()
+        role = section_role(section + subsection, heading, subheading)
+        found, covered = _ParagraphReader(index, text, section + subsection, table, role).read()
         statements.extend(found)
         blanks += sum(1 for s in found for f in _figures(s) if not f.known)
         for match in _NUMBER.finditer(half_width_numbers(text)):  # the numbers the reader read, at their places
@@ -982,6 +1045,41 @@ def _parse(
                 unread.append(Unread(index, match.group(), match.start(), match.end(), lines[0].box if lines else None))
     coverage = Coverage(seen, stated, in_reasons, numbering, len(unread), blanks)
     return Narrative(tuple(statements), tuple(unread), coverage, tuple(paragraphs), frozenset(performance))
+
+
+def section_role(section: str, *headings: str) -> str:
+    """The template's section (its Shanghai number, "五") that ``section`` ("三（二）") is, by the words of its
+    headings (the section's, then its subsection's; the more specific decides), else by its number.
+
+    A heading is read up to its first clause mark; one that prints a figure (…总收入 150.00 万元，…) is a sentence,
+    not a heading, and says nothing.
+
+    >>> section_role("三", "三、一般公共预算财政拨款支出决算情况")
+    '五'
+    >>> section_role("六", "六、财政拨款安排的“三公”经费支出决算情况说明")
+    '七'
+    >>> section_role("三（七）", "三、2020年度单位决算情况说明", "（七）政府性基金预算财政拨款支出决算总体情况说明")
+    '八'
+    >>> section_role("七", "七、一般公共预算项目支出决算情况说明"), section_role("五（三）", "五、…", "")
+    ('其他', '五')
+    """
+    role = ""
+    for heading in headings:
+        clause = re.split(r"[。：:，,；;]", heading, maxsplit=1)[0][:_HEADING_LENGTH]
+        if re.search(r"\d\s*(?:万?元|%)", clause):
+            continue
+        role = next((r for pattern, r in _SECTION_ROLES if pattern.search(clause)), role)
+    return role or (m.group() if (m := re.match(r"[一二三四五六七八九十]+", section)) else "")
+
+
+def _reason_matches(text: str) -> list[re.Match[str]]:
+    """The reasons of a paragraph (主要原因…, 主要是…, and 原因为… after a clause mark), in order, none inside another."""
+    found = sorted([*_REASON.finditer(text), *_SHORT_REASON.finditer(text)], key=lambda m: m.start())
+    kept: list[re.Match[str]] = []
+    for m in found:
+        if not kept or m.start() >= kept[-1].end():
+            kept.append(m)
+    return kept
 
 
 def _figures(statement: Statement) -> tuple[Figure, ...]:
@@ -1018,10 +1116,14 @@ class _Mention:
 class _ParagraphReader:
     """Reads one paragraph: years, subjects, figures, directions, reasons, absences, template wording."""
 
-    def __init__(self, index: int, text: str, section: str, classification: ClassificationTable) -> None:
+    def __init__(
+        self, index: int, text: str, section: str, classification: ClassificationTable, role: str | None = None
+    ) -> None:
         self.index = index
         self.text = half_width_numbers(text)  # １０５４．９０ is 1054.90; every place stays where it was
         self.section = section
+        #: the template's section this one is (:func:`section_role`): what its figures are of
+        self.role = section_role(section) if role is None else role
         self.classification = classification
         self.statements: list[Statement] = []
         #: the start of every number accounted for, and how: "stated", "reason" or "numbering"
@@ -1030,6 +1132,7 @@ class _ParagraphReader:
         self._indexed: list[_Mention] | None = None
         self.last: Statement | None = None  # the statement of the figure read last (None: not understood)
         self.last_unit = ""  # the unit of the figure read last
+        self.after_budget = False  # whether the figure read last was a difference from a budget
         self._starts: list[int] = []
         self._ends: list[int] = []
 
@@ -1042,7 +1145,7 @@ class _ParagraphReader:
         if m := _ENUMERATOR.match(text):
             self.covered[m.start(1)] = "numbering"
             self.taken.append((m.start(1), m.end(1)))
-        reasons = [(m.start(), m.end()) for m in _REASON.finditer(text)]
+        reasons = [(m.start(), m.end()) for m in _reason_matches(text)]
         purposes = [(m.start(), m.end()) for m in _PURPOSE.finditer(text)]
         mentions = self._mentions(reasons + purposes)
         self._years(reasons)
@@ -1050,7 +1153,7 @@ class _ParagraphReader:
         self._unfilled()
         self._absences()
         self._directions(mentions, reasons)
-        if self.section.startswith("七"):
+        if self.role == "七":
             self._events()
         self._pairs(mentions)
         self._figures(mentions, reasons)
@@ -1068,8 +1171,10 @@ class _ParagraphReader:
                 continue
             names = tuple(name for name in (m.group("c"), m.group("s"), m.group("i")) if name)
             path = self._resolve(names, m.group("s") is None and m.group("i") is not None)
-            fund = _FUND_OF_SECTION.get(self.section[:1], "general_budget")
-            key = f"{fund}.{('class', 'section', 'item')[len(names) - 1]}"
+            # a path is of the fund its section is of; in a section of no fund (三's 支出 of every fund, 四, a
+            # 项目支出 section …) it is of no table's line, and its figure stays not understood
+            fund = _FUND_OF_SECTION.get(self.role, "general_budget" if self.role == "" else "")
+            key = f"{fund}.{('class', 'section', 'item')[len(names) - 1]}" if fund else ""
             mentions.append(_Mention(m.start(), m.end(), Subject(key, m.group().strip(), path)))
         skipped = _Spans(len(self.text), hidden + [(mention.start, mention.end) for mention in mentions])
         for m in _SUBJECT.finditer(self.text):
@@ -1078,7 +1183,7 @@ class _ParagraphReader:
             assert m.lastgroup is not None
             key = _SUBJECTS[int(m.lastgroup[1:])][1]
             if key == "fund.expenditure":
-                own = _FUND_OF_SECTION.get(self.section[:1])
+                own = _FUND_OF_SECTION.get(self.role)
                 if own is None or own == "general_budget":
                     continue
                 key = f"{own}.expenditure"
@@ -1087,13 +1192,18 @@ class _ParagraphReader:
                     self.covered[m.start() + number.start()] = "stated"
                 self.taken.append((m.start(), m.end()))
             mentions.append(_Mention(m.start(), m.end(), Subject(key, m.group())))
-        if self.section.startswith("五"):
+        if self.role == "五":
             mentions.extend(self._classes(skipped))
         mentions.extend(self._others(hidden, mentions))
         mentions.sort(key=lambda mention: mention.start)
+        self._unit_totals(mentions)
+        self._fund_parts(mentions)
+        for mention in mentions:  # 四's bare 收入总计 / 支出总计 are 表四's: 财政拨款收入总计 A，支出总计 A
+            if self.role == "四" and mention.subject.key in _FISCAL_IN_FOUR:
+                mention.subject = attrs.evolve(mention.subject, key=_FISCAL_IN_FOUR[mention.subject.key])
         for mention in mentions:  # 年末结转和结余 of 四 (or of a sentence on 财政拨款) is 表四's, not 表一's
             if mention.subject.key in _BALANCES and (
-                self.section.startswith(("四", "八", "九"))
+                self.role in ("四", "八", "九")
                 or re.search("(?<!非)财政拨款", self.text[self._sentence_start(mention.start, "。") : mention.start])
             ):
                 mention.subject = Subject("", mention.subject.name)
@@ -1104,6 +1214,43 @@ class _ParagraphReader:
             elif mention.subject.key == "three_public.vehicle_type" and context is not None:
                 mention.subject = attrs.evolve(mention.subject, key=f"{context}.type")
         return mentions
+
+    def _unit_totals(self, mentions: list[_Mention]) -> None:
+        """本单位收入为 A 万元 (Gansu) is 本年收入合计 when 其中 lists the year's sources after it (财政拨款收入,
+        事业收入 …), and 收入总计 when it lists 本年收入 and the balances; 本单位支出为 alike. Anything else leaves
+        it a noun of no subject (its figure not understood): the words alone do not say which total it is."""
+        for i, mention in enumerate(mentions):
+            side = {"unit.income": "income", "unit.expenditure": "expenditure"}.get(mention.subject.key)
+            if side is None:
+                continue
+            following = mentions[i + 1] if i + 1 < len(mentions) else None
+            key = ""
+            if following is not None and re.fullmatch(
+                r"\s*(?:为|是)?\s*[\d,.]+\s*万?元\s*[，,。；;]?\s*其中\s*[：:,，]?\s*",
+                self.text[mention.end : following.start],
+            ):
+                key = _UNIT_TOTALS[side].get(following.subject.key, "")
+            mention.subject = Subject(key, mention.subject.name)
+
+    def _fund_parts(self, mentions: list[_Mention]) -> None:
+        """财政拨款收入 A 万元（其中，一般公共预算 B 万元，政府性基金预算 C 万元…）(Zhejiang): each fund's name is
+        its 财政拨款收入 when it follows 财政拨款收入 and 其中; anywhere else it names no subject (before, "预算" at
+        its end made B and C budgets of the subject named before)."""
+        owner: str | None = None
+        for mention in mentions:
+            key = mention.subject.key
+            if key != "fund.part":
+                owner = key if key else owner
+                if key == "income.fiscal":
+                    since = mention.end
+                continue
+            if owner == "income.fiscal" and "其中" in self.text[since : mention.start]:
+                name = mention.subject.name
+                fund = "general_budget" if name.startswith("一般") else (
+                    "government_fund" if name.startswith("政府") else "state_capital")
+                mention.subject = Subject(f"{fund}.income", name)
+            else:
+                mention.subject = Subject("", mention.subject.name)
 
     def _classes(self, skipped: _Spans) -> list[_Mention]:
         """五（二）'s 类 named without （类）: "社会保障和就业支出 980 万元，占 95.52%" — a 类 of the classification
@@ -1228,7 +1375,7 @@ class _ParagraphReader:
     # reasons, absences, template wording, directions
 
     def _reasons(self, mentions: list[_Mention]) -> None:
-        for m in _REASON.finditer(self.text):
+        for m in _reason_matches(self.text):
             start, end = m.start("t"), m.end("t")
             figures = tuple(_figure(f) for f in _FIGURE.finditer(self.text, start, end) if f.group("n") is not None)
             text = m.group("t")
@@ -1390,17 +1537,31 @@ class _ParagraphReader:
         last = self._last_before(mentions, start)
         clause_start = max(previous, sentence, last.end if last is not None else 0)
         lead = self.text[clause_start:start]
+        after_budget, self.after_budget = self.after_budget, False
         subject = self._subject_at(mentions, start)
+        if (
+            last is not None
+            and (close := self.text.rfind("）", last.end, start)) >= 0
+            and re.match(r"）\s*[，,]?\s*占", self.text[close:start])
+        ):
+            opened = self.text.rfind("（", 0, last.start)
+            if opened >= 0 and self.text.find("）", opened, last.start) < 0:
+                # 财政拨款收入 A 万元（其中，…国有资本经营预算 0 万元），占收入合计 p%: the share after the closed
+                # parenthesis is of the subject named before it, not of the last one inside it
+                subject = self._subject_at(mentions, opened)
         # the subject is the last one named before the figure in its paragraph (a 项's path opens its paragraph);
         # none named: nothing is guessed, and the number is listed as not understood
         if subject is None:
             return None
-        if _NOT_THIS_YEAR.search(lead):
+        if not_this_year := _NOT_THIS_YEAR.search(lead):
+            self.after_budget = bool(re.search("预算|差", not_this_year.group()))
             return None  # last year's figure, or a difference from a budget: not understood
         notes: list[str] = []
         if figure.unit == "万":
             notes.append(NOTES["wan"])
         if change := _CHANGE_WORD.search(lead):
+            if after_budget and clause_start == previous > 0 and not re.search(r"上一?年|\d{4}\s*年|同期", lead):
+                return None  # 较年初预算数减少 2.00 万元，降低 6.25%: a rate against the budget, not last year
             if figure.unit in _COUNT_UNITS or (clause_start == previous > 0 and self.last_unit in _COUNT_UNITS):
                 return None  # 较上年减少 119 批次，下降 100%: a count's change and rate, which no statement holds
             word = change.group(0).strip()
@@ -1420,7 +1581,7 @@ class _ParagraphReader:
                 notes=tuple(notes),
             )
         if share := _SHARE.search(lead):
-            of = self._whole(share.group("of"), mentions, self._sentence_start(start, "。"))
+            of = self._whole(share.group("of"), mentions, self._sentence_start(start, "。"), subject, start)
             if figure.unit == "":
                 notes.append(NOTES["percent"])
             return Share(
@@ -1451,6 +1612,8 @@ class _ParagraphReader:
         ):
             return None  # …接待了相关人员 5 批次 36 人: a part of the whole, not the count the phrase opens
         if figure.unit in _COUNT_UNITS:
+            if subject.key in _MONEY_ONLY or subject.key.startswith(_MONEY_ONLY_PREFIXES):
+                return None  # 一般公共预算项目支出…，共涉及项目 12 个: no count of an amount's subject
             return Count(
                 **self._at(start, figure.end),
                 subject=subject,
@@ -1473,21 +1636,85 @@ class _ParagraphReader:
             notes=tuple(notes),
         )
 
-    def _whole(self, printed: str, mentions: list[_Mention], sentence: int) -> Subject | None:
-        """What a share is of: the subject printed after 占 (占本年支出合计的), else the first of the sentence."""
+    def _whole(
+        self, printed: str, mentions: list[_Mention], sentence: int, part: Subject, position: int
+    ) -> Subject | None:
+        """What a share is of: the subject printed after 占 (占本年支出合计的), else the first of the sentence when
+        其中 follows it (本年支出合计 X 万元，其中：…), or of the sentence before when the share's opens with
+        其中 (本单位支出为 X 万元。其中：基本支出 A 万元，占 p%); 主要用于, 包括 and 中， open parts as 其中 does. Otherwise the sentence does not say (``None``): a
+        sibling part named first (基本支出 A，占 p%；项目支出 B，占 q%) is no whole."""
         printed = printed.strip()
         if printed:
             m = _SUBJECT.search(printed)
-            if m is not None and m.lastgroup is not None:
-                return Subject(_SUBJECTS[int(m.lastgroup[1:])][1], printed)
+            if m is None:  # 本年收入合计 …，占收入合计 p% (Zhejiang): the sentence's subject whose name ends with it
+                i = bisect.bisect_left(self._index(mentions)[0], sentence)
+                named = [mention.subject for mention in mentions[i:] if mention.start < position]
+                longer = [s for s in named if s.key and s.name.endswith(printed)]
+                return Subject(longer[0].key, printed) if longer else Subject("", printed)
+            if m.lastgroup is not None:
+                key = _SUBJECTS[int(m.lastgroup[1:])][1]
+                # 一般公共预算财政拨款基本支出 A，其中：人员经费 B，占基本支出的 p%: the whole printed short is the
+                # subject of the sentence whose full name ends with it (六's 基本支出 is 一般公共预算's, not 表一's)
+                i = bisect.bisect_left(self._index(mentions)[0], sentence)
+                named = [mention.subject for mention in mentions[i:] if mention.start < position]
+                longer = [s for s in named if s.key and s.key != key and s.name.endswith(m.group())]
+                if longer:
+                    return Subject(longer[0].key, printed)
+                if key == "expenditure.basic" and (self.role == "六" or part.key in ("personnel", "public_use")):
+                    return Subject("general_budget.basic", printed)  # 人员经费 and 公用经费 are 表六's
+                return Subject(key, printed)
             return Subject("", printed)
         start = sentence
+        if re.match(r"\s*其中", self.text[sentence:position]) and sentence > 0:
+            start = self._sentence_start(sentence - 1, "。")
         # a sentence is the whole clause run up to "。": the part before 其中/主要用于 names the whole
         i = bisect.bisect_left(self._index(mentions)[0], start)
         first = mentions[i] if i < len(mentions) else None
-        return first.subject if first is not None else None
+        if first is None or first.subject == part or not _PARTS_FOLLOW.search(self.text, first.end, position):
+            return None
+        return first.subject
 
 
+#: 本单位收入/支出 (Gansu) is the total whose parts 其中 lists after it: by the first part's subject.
+_UNIT_TOTALS: Final = MappingProxyType(
+    {
+        "income": MappingProxyType(
+            {
+                **dict.fromkeys(
+                    ("income.fiscal", "general_budget.income", "government_fund.income", "state_capital.income",
+                     "income.superior_subsidy", "income.business", "income.operating", "income.affiliated",
+                     "income.other"),
+                    "income.year_total",
+                ),
+                **dict.fromkeys(
+                    ("income.year_total", "income.opening_balance", "income.non_fiscal_balance_used"), "income.total"
+                ),
+            }
+        ),
+        "expenditure": MappingProxyType(
+            {
+                **dict.fromkeys(
+                    ("expenditure.basic", "expenditure.project", "expenditure.to_superior", "expenditure.operating",
+                     "expenditure.to_affiliated"),
+                    "expenditure.year_total",
+                ),
+                **dict.fromkeys(
+                    ("expenditure.year_total", "expenditure.closing_balance", "expenditure.surplus_distribution"),
+                    "expenditure.total",
+                ),
+            }
+        ),
+    }
+)
+#: Subjects that are amounts only: a count after one (项目支出…共涉及项目 12 个) is not its figure.
+_MONEY_ONLY: Final = frozenset({"total", "personnel", "public_use", "office_running"})
+_MONEY_ONLY_PREFIXES: Final = ("income.", "expenditure.", "general_budget.", "fiscal.", "government_fund.", "state_capital.")
+#: 四 is all 财政拨款: its bare 收入总计, 支出总计 and 收、支总计 are 表四's.
+_FISCAL_IN_FOUR: Final = MappingProxyType(
+    {"total": "fiscal.total", "income.total": "fiscal.total", "expenditure.total": "fiscal.expenditure_total"}
+)
+#: What opens the parts of a whole named before it: 其中, 主要用于（以下方面）, 包括, …支出决算中，.
+_PARTS_FOLLOW: Final = re.compile(r"其中|主要用于|包括|中\s*[，,：:]")
 #: What may precede a 类 named without （类）: the start of a clause or a list item.
 _CLASS_BEFORE: Final = frozenset("：:，,；;。、 )）1234567890.．")
 _CLASS_NAMES: dict[int, tuple[ClassificationTable, re.Pattern[str]]] = {}

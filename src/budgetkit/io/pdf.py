@@ -235,6 +235,7 @@ _FIGURES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
         "income.operating": ("income.operating",),
         "income.affiliated": ("income.affiliated",),
         "income.other": ("income.other",),
+        "general_budget.income": ("income.general_budget",),
         "government_fund.income": ("income.government_fund",),
         "state_capital.income": ("income.state_capital",),
         "government_fund.expenditure": ("fiscal.government_fund.expenditure",),
@@ -769,7 +770,7 @@ class _Builder:
         if subject.path is not None and key.startswith("general_budget.") and key.split(".")[1] in ("class", "section", "item"):
             code = subject.path.code or self._resolve(statement)
             return None if code is None else f"general_budget.categories[{code}]"
-        if key == "income.fiscal" and _only_general_budget(self.tables):
+        if key == "income.fiscal" and _only_general_budget(self.tables, self.narrative_statements):
             return "income.general_budget"  # 财政拨款收入 is all 一般公共预算: the account's field for it
         paths = _FIGURES.get(key)
         return paths[0] if paths else None
@@ -951,7 +952,7 @@ class _Builder:
             path: str | None = f"general_budget.categories[{self._line(statement)['name']}]"
         else:
             path = self._path(statement.subject.key, statement)
-        if statement.subject.key == "income.fiscal" and _only_general_budget(tables):
+        if statement.subject.key == "income.fiscal" and _only_general_budget(tables, self.narrative_statements):
             path = "income.general_budget"
         if path is None:
             self._not_held(box, printed, f"a claim about {statement.subject.name}, which the account has no path for")
@@ -1245,13 +1246,20 @@ def _section_label(text: str, previous: str) -> str:
     return previous
 
 
-def _only_general_budget(tables: Tables) -> bool:
-    """Whether 财政拨款收入 is all 一般公共预算 (the other two fund types print blank or 0)."""
+def _only_general_budget(tables: Tables, statements: Sequence[Statement] = ()) -> bool:
+    """Whether 财政拨款收入 is all 一般公共预算 (the other two fund types print blank or 0, in the tables and in
+    the 情况说明: Gansu's 财政拨款收入 A …，其中：一般公共预算财政拨款收入 B，政府性基金预算财政拨款收入 C)."""
     for row in ("income.government_fund", "income.state_capital"):
         cell = tables.cell("summary", row, "amount")
         if cell is not None and cell.value not in (None, Decimal(0)):
             return False
-    return True
+    return not any(
+        isinstance(s, Amount) and s.subject.key in _OTHER_FUND_INCOME and s.figure.value not in (None, Decimal(0))
+        for s in statements
+    )
+
+
+_OTHER_FUND_INCOME: Final = frozenset({"government_fund.income", "state_capital.income"})
 
 
 #: The parts of the account built from nested plain values, by field name.

@@ -148,7 +148,40 @@ def parsed(account: FinalAccount) -> Parsed:
     """
     from budgetkit.io.grammar import parse_text
 
-    return Parsed(tuple(parse_text(p.text, section=p.section) for p in account.passages))
+    return Parsed(
+        tuple(
+            parse_text(p.text, section=p.section, headings=headings)
+            for p, headings in zip(account.passages, _headings(account), strict=True)
+        )
+    )
+
+
+_NUMERAL: Final = re.compile(r"[一二三四五六七八九十]+(?:（[一二三四五六七八九十]+）)?")
+
+
+def _headings(account: FinalAccount) -> tuple[tuple[str, ...], ...]:
+    """The headings each passage sits under, as printed: its section's, then its subsection's (a passage of
+    ``三（七）`` is read under ``三、…`` and ``（七）…``, which say what the section is).
+
+    >>> from budgetkit.model.account import Passage
+    >>> from budgetkit.datasets import synthetic
+    >>> a = attrs.evolve(synthetic.generate(1), passages=(Passage(section="三", text="三、一般公共预算财政拨款支出决算情况"),
+    ...     Passage(section="三（一）", text="（一）总体情况"), Passage(section="三（一）1", text="1、教育支出 7 万元。")))
+    >>> _headings(a)[2]
+    ('三、一般公共预算财政拨款支出决算情况', '（一）总体情况')
+    """
+    first_lines: dict[str, str] = {}
+    for passage in account.passages:
+        first_lines.setdefault(passage.section, passage.text.partition("\n")[0])
+    found: list[tuple[str, ...]] = []
+    for passage in account.passages:
+        m = _NUMERAL.match(passage.section)
+        if m is None:
+            found.append(())
+            continue
+        top = m.group().partition("（")[0]
+        found.append(tuple(first_lines.get(s, "") for s in dict.fromkeys((top, m.group()))))
+    return tuple(found)
 
 
 def order(a: Interval, b: Interval, a_printed: Decimal, b_printed: Decimal) -> int | None:
@@ -353,8 +386,9 @@ def _figures(left: tuple[tuple[str, Decimal | None], ...]) -> Words:
 
 
 def _reason_sections(account: FinalAccount) -> tuple[str, ...]:
-    """The sections whose template asks a reason: 五（三）, and the 三公 section — 七, unless the report's 七 is
-    headed otherwise, or the section whose heading names 三公 (Guangxi's 六).
+    """The sections whose template asks a reason: 五（三） — the （三） of the section whose heading names the
+    一般公共预算财政拨款支出 (Gansu's 三), 五 when no heading says otherwise — and the 三公 section — 七, unless
+    the report's 七 is headed otherwise, or the section whose heading names 三公 (Guangxi's 六).
 
     >>> from budgetkit.datasets import synthetic
     >>> from budgetkit.model.account import Passage
@@ -365,12 +399,19 @@ def _reason_sections(account: FinalAccount) -> tuple[str, ...]:
     ('五（三）', '六')
     >>> _reason_sections(attrs.evolve(account, passages=(Passage(section="七（一）", text="（一）总体情况"),)))
     ('五（三）', '七')
+    >>> _reason_sections(attrs.evolve(account, passages=(Passage(section="三", text="三、一般公共预算财政拨款支出决算情况"),
+    ...     Passage(section="五", text="五、“三公”经费支出情况"))))
+    ('三（三）', '五')
     """
+    from budgetkit.io.grammar import section_role
+
     headed = {p.section: p.text.partition("\n")[0] for p in account.passages if p.section and "（" not in p.section}
-    named = tuple(section for section, heading in headed.items() if "三公" in heading)
-    if not named and "七" not in headed:  # no heading to go by: the template's numbering
-        named = ("七",)
-    return ("五（三）", *named)
+
+    def named(role: str, number: str) -> tuple[str, ...]:
+        found = tuple(section for section, heading in headed.items() if section_role("", heading) == role)
+        return found or (() if number in headed else (number,))  # no heading to go by: the template's numbering
+
+    return (*(f"{section}（三）" for section in named("五", "五")), *named("七", "七"))
 
 
 def _missing_reasons(account: FinalAccount, p: Parsed) -> Iterator[tuple[int, Amount, Amount]]:
@@ -381,7 +422,8 @@ def _missing_reasons(account: FinalAccount, p: Parsed) -> Iterator[tuple[int, Am
     for i, statements in enumerate(p.statements):
         section = account.passages[i].section
         top = section.partition("（")[0]
-        if not (section.startswith("五（三）") or top in sections) or any(isinstance(s, Reason) for s in statements):
+        asked = any(section.startswith(s) if s.endswith("）") else top == s for s in sections)
+        if not asked or any(isinstance(s, Reason) for s in statements):
             continue
         amounts = [s for s in statements if isinstance(s, Amount) and s.figure.value is not None]
         for actual in amounts:
