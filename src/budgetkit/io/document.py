@@ -54,12 +54,17 @@ _UNIT_LINE = re.compile(r"^\s*(?:金额)?单位\s*[:：]\s*(\S+)\s*$")
 _MONEY_UNIT = re.compile(r"(?<!编制)(?<!填报)(?:金额)?单位\s*[:：]\s*(百万元|千元|万元|亿元|元)(?![\u4e00-\u9fff])")
 _NOTE_LINE = re.compile(r"^\s*(?:注|说明)\s*[:：]")
 #: The number a table's heading prints: 公开09表, 表9, 表九, 附表3 anywhere in a line, or 九、 opening it.
+#: A number in two parts (表1-3, a volume's first part) names no table of the set by itself: no number.
 _TABLE_NUMBER = re.compile(
-    r"公开\s*(?P<tag>\d{1,2})\s*表|(?<![\u4e00-\u9fff])附?表\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})(?![\d一二三四五六七八九十])"
+    r"公开\s*(?P<tag>\d{1,2})\s*表|公开表\s*(?P<tagged>\d{1,2})(?![\d\-－—])"
+    r"|(?<![\u4e00-\u9fff])附?表\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})(?![\d一二三四五六七八九十\-－—])"
     r"|^\s*(?P<lead>[一二三四五六七八九十]{1,3})\s*、"
 )
-#: A table's number printed after its title or on a line of its own: （公开01表）, 表1, （表一）, 附表3.
-_TABLE_TAG = re.compile(r"[（(]?\s*(?:公开\s*\d+\s*表|附?表\s*[0-9一二三四五六七八九十]+)\s*[）)]?\s*$")
+#: A table's number printed after its title or on a line of its own: （公开01表）, （公开表1）, 表1, （表一）, 附表3,
+#: 表1-3.
+_TABLE_TAG = re.compile(
+    r"[（(]?\s*(?:公开\s*\d+\s*表|(?:公开|附)?表\s*[0-9一二三四五六七八九十]+(?:\s*[-－—]\s*\d+)?)\s*[）)]?\s*$"
+)
 _SPACES = re.compile(r"\s+")
 #: A line that starts a heading or a numbered point: 第三部分 (第3部分), 一、, （一）, 1、 or 1. — a new
 #: paragraph, except a point in digits that follows a line ending mid-sentence (see :func:`_opens`).
@@ -584,6 +589,8 @@ def without_table_tag(text: str) -> str:
 
     >>> without_table_tag("收入支出决算总表（公开01表）"), without_table_tag("公开01表"), without_table_tag("支出决算表 表3")
     ('收入支出决算总表', '', '支出决算表')
+    >>> without_table_tag("收入决算表（公开表2）"), without_table_tag("支出决算表（表1-3）")
+    ('收入决算表', '支出决算表')
     """
     return _TABLE_TAG.sub("", text).strip()
 
@@ -605,10 +612,12 @@ def table_number(heading: Sequence[str]) -> str | None:
 
     >>> table_number(["财政拨款“三公”经费支出决算表", "公开09表"]), table_number(["表3：支出决算表"]), table_number(["收入决算表"])
     ('九', '三', None)
+    >>> table_number(["收入决算表（公开表2）"]), table_number(["支出决算表（表1-3）"])  # 1-3 names no table of the set
+    ('二', None)
     """
     for text in heading:
         if m := _TABLE_NUMBER.search(text):
-            printed = m.group("tag") or m.group("n") or m.group("lead")
+            printed = m.group("tag") or m.group("tagged") or m.group("n") or m.group("lead")
             return _numeral(int(printed)) if printed.isdigit() else printed
     return None
 

@@ -32,6 +32,7 @@ from budgetkit.errors import ModelError
 from budgetkit.io.document import Box, Cell, RawTable, half_width_numbers, table_number, without_table_tag
 from budgetkit.model.tables import Cell as TableCell
 from budgetkit.model.tables import (
+    Line,
     Place,
     Row,
     RowKind,
@@ -51,15 +52,33 @@ _ENUMERATOR = re.compile(r"^\s*(?:[一二三四五六七八九十]+|\d+)\s*[、.
 _NUMBER = re.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _PUNCTUATION = re.compile(r"[\s“”\"'‘’「」（）()：:、，,]")
 _TOTALS = ("合计", "总计")
+#: What a table keyed by code (表二, 三, 五, 八, 九) may print for its total line, the template's 合计.
+_CODED_TOTALS: Final = (*_TOTALS, "本年收入合计", "本年支出合计", "收入合计", "支出合计", "本年合计")
 #: The column that numbers a table's rows (行次) and the row that numbers its columns (栏次), as the central template
 #: prints them: never data.
 _ROW_NUMBERS: Final = "行次"
 _COLUMN_NUMBERS: Final = "栏次"
 #: Names of 表七's items printed otherwise (the central template's 运行费 for 运行维护费): printed → the template's.
-_SAME_ITEMS: Final = {"公务用车购置及运行费": "公务用车购置及运行维护费", "公务用车运行费": "公务用车运行维护费"}
+_SAME_ITEMS: Final = {
+    "公务用车购置及运行费": "公务用车购置及运行维护费",
+    "公务用车运行费": "公务用车运行维护费",
+    "因公出国境费用": "因公出国（境）费",
+    "公务接待费用": "公务接待费",
+}
 #: Headers printed for a template's column under another name (the central template's 金额 for 决算数, 小计 for
 #: 合计 under 本年支出): printed name → the template's name.
 _SAME_HEADERS: Final = {"金额": "决算数", "决算金额": "决算数", "本年决算数": "决算数", "小计": "合计"}
+#: A header naming a figure that is not this year's 决算数, printed beside it by some provinces (年初预算数 and
+#: 调整预算数 before 决算数, 上年决算数 beside it, 比上年增减 and 增长% after it): such a column is never read as the
+#: template's, whose every column (but 表七's 预算数) is this year's 决算数.
+_OTHER_FIGURE: Final = re.compile(r"预算数|年初预算|调整预算|全年预算|上年|同期|增减|增长|变动|差额|完成|执行率|占比|比重|[%％]")
+#: What 表七 printed as a list of rows (项目 | 预算数 | 决算数) heads its figure columns with: the template's 预算数
+#: (the year's budget: 全年预算数, or 年初预算数 when no other budget is printed) and 决算数.
+_THREE_PUBLIC_HEADERS: Final = {"预算数": "预算数", "全年预算数": "预算数", "年初预算数": "预算数", "决算数": "决算数"}
+#: What opens an item of a list (1、, （1）, 其中：) before its name.
+_ITEM_OPENING: Final = re.compile(r"^(?:其中[:：]?)?\s*(?:[（(]?(?:\d+|[一二三四五六七八九十]+)[)）]|(?:\d+|[一二三四五六七八九十]+)\s*[、.．])?\s*(?:其中[:：]?)?")
+#: Longer names of the 三公 totals some tables print for the line: 合计 as the template names it.
+_THREE_PUBLIC_TOTALS: Final = ("合计", "总计", "三公经费合计", "三公经费支出合计", "支出合计")
 
 
 @attrs.frozen
@@ -93,9 +112,25 @@ def _norm(text: str | None) -> str:
     return _PUNCTUATION.sub("", _ENUMERATOR.sub("", text))
 
 
+#: How the name of a table the set does not have ends just before a title of the set: 一般公共预算财政拨款项目支出决算表
+#: and 政府性基金预算财政拨款支出决算表 end with 支出决算表 (表三), but are other tables; a report's own name in front
+#: (示例局2023年度) never ends so.
+_OTHER_TABLE: Final = re.compile(r"(?:拨款|预算|经费|会议费|培训费|基金|资本|经营|项目|基本|明细|一般公共)$")
+
+
 def _template_for(raw: RawTable, templates: Sequence[TableTemplate]) -> TableTemplate | None:
     """The template one of whose titles the printed title is or ends with (a report may print its own name or
-    the table's number first, and the table's number after: 收入支出决算总表（公开01表）)."""
+    the table's number first, and the table's number after: 收入支出决算总表（公开01表）), unless what is printed in
+    front makes it another table's name (一般公共预算财政拨款项目支出决算表 is not 支出决算表).
+
+    >>> from budgetkit.io.document import Line
+    >>> from budgetkit.model.tables import table_set
+    >>> def title(text):
+    ...     found = _template_for(RawTable(rows=(), pages=(1,), heading=(Line(text, None),)), table_set("national-2024").templates)
+    ...     return None if found is None else found.key
+    >>> title("示例局2023年度支出决算表"), title("一般公共预算财政拨款项目支出决算表"), title("表1-7 “三公”经费支出决算表")
+    ('expenditure', None, 'three_public')
+    """
     titles = [(_norm(title), t) for t in templates for title in (t.title, *t.other_titles)]
     for line in reversed(raw.heading):
         printed = _norm(without_table_tag(line.text))
@@ -106,7 +141,10 @@ def _template_for(raw: RawTable, templates: Sequence[TableTemplate]) -> TableTem
             return exact[0]
         ending = [(title, t) for title, t in titles if printed.endswith(title)]
         if ending:
-            return max(ending, key=lambda found: len(found[0]))[1]  # 财政拨款收入支出决算总表 over 收入支出决算总表
+            title, template = max(ending, key=lambda found: len(found[0]))  # 财政拨款收入支出决算总表 over 收入支出决算总表
+            if _OTHER_TABLE.search(printed[: -len(title)]):
+                return None
+            return template
     return None
 
 
@@ -301,6 +339,9 @@ class _TableReader:
         elif template.classified_by:
             columns, rows = self.classified(paths, body)
             income_columns = ()
+        elif self.listed(paths):
+            columns, rows = self.down(paths, body)
+            income_columns = ()
         else:
             columns, rows = self.across(paths, body)
             income_columns = ()
@@ -329,6 +370,8 @@ class _TableReader:
         """The template column a header path names (the whole path, or its last part; a last part printed under
         another name, 金额 for 决算数, read as the template's name)."""
         names = {_norm(c.name): c.key for c in self.template.columns_of(side)}
+        if any(_OTHER_FIGURE.search(_norm(part)) for part in path):
+            return None
         paths = [path]
         if path and _header(path[-1]) != _norm(path[-1]):
             paths.append((*path[:-1], _header(path[-1])))
@@ -341,6 +384,12 @@ class _TableReader:
                 if name and joined.endswith(name):
                     return key
         return None
+
+    def unread_column(self, path: Sequence[str]) -> str:
+        """Why a printed column is not read: a figure other than this year's 决算数, or one the template has not."""
+        if any(_OTHER_FIGURE.search(_norm(part)) for part in path):
+            return f"not this year's 决算数 (a budget, last year's figure or a change): a column {self.template.title} does not have; not read"
+        return f"a column {self.template.title} does not have"
 
     def cells(self, row: tuple[Cell, ...], positions: Sequence[int], table_row: str, keys: Sequence[str]) -> list[str]:
         texts = []
@@ -375,7 +424,7 @@ class _TableReader:
             mapped = [(p, k) for p, k in zip(amount_at, keys, strict=True) if k is not None]
             for p, k in zip(amount_at, keys, strict=True):
                 if k is None and not (paths[p] and _norm(paths[p][-1]) == _ROW_NUMBERS):
-                    self.issues.append(ImportIssue(None, "/".join(paths[p]), f"a column {self.template.title} does not have"))
+                    self.issues.append(ImportIssue(None, "/".join(paths[p]), self.unread_column(paths[p])))
             if not columns:
                 columns = tuple(k for _, k in mapped)
             for row in body:
@@ -416,6 +465,8 @@ class _TableReader:
         if _CODE.match(code):
             return code
         label = _norm(code or name)
+        if self.template.classified_by and label in _CODED_TOTALS:
+            label = "合计"  # 本年支出合计 printed for 表三's total line
         lines = [line for line in self.template.lines if side is None or line.side in (side, None)]
         taken = {row.key for row in rows}
         for line in lines:
@@ -444,6 +495,9 @@ class _TableReader:
             keys = [self.column_key(paths[p][1:] if len(paths[p]) > 1 else paths[p], side) for p in amount_at]
             mapped = [(p, k) for p, k in zip(amount_at, keys, strict=True) if k is not None]
             columns_by_side[side] = tuple(k for _, k in mapped)
+            for p, k in zip(amount_at, keys, strict=True):
+                if k is None and any(_OTHER_FIGURE.search(_norm(part)) for part in paths[p]):
+                    self.issues.append(ImportIssue(None, "/".join(paths[p]), self.unread_column(paths[p])))
             if not mapped:  # no column of this half is one the template has: its rows cannot be read
                 printed = "、".join(paths[p][-1] for p in amount_at if paths[p]) or "no column"
                 self.issues.append(
@@ -513,3 +567,54 @@ class _TableReader:
                     self.places[Place(self.template.key, line.key, column)] = box
             rows.append(Row(key=line.key, name=names[line.key], cells=tuple(parse_cell(t) for t in texts)))
         return columns, rows
+
+    def listed(self, paths: list[tuple[str, ...]]) -> bool:
+        """Whether 表七 is printed as a list (项目 | 预算数 | 决算数, one item a row): a column is headed by a figure
+        alone, no item of the template above or below it."""
+        return any(path and all(_norm(part) in _THREE_PUBLIC_HEADERS for part in path) for path in paths)
+
+    def down(self, paths: list[tuple[str, ...]], body: list[tuple[Cell, ...]]) -> tuple[tuple[str, ...], list[Row]]:
+        """表七 printed as a list: the item's name in the first column, the template's 预算数 and 决算数 in the
+        columns so headed (one of each; two budgets, 年初 and 全年, make 全年 the 预算数), any other column an issue."""
+        columns = tuple(c.key for c in self.template.columns)
+        by_name = {_norm(c.name): c.key for c in self.template.columns}
+        headed = {p: _THREE_PUBLIC_HEADERS.get(_norm(path[-1])) if path else None for p, path in enumerate(paths)}
+        at: dict[str, int] = {}
+        for p, header in headed.items():
+            if header is None or p == 0:
+                continue
+            key = by_name[_norm(header)]
+            if key in at and _norm(paths[p][-1]) != "全年预算数":
+                continue  # the first 预算数 column, unless the year's whole budget comes later
+            at[key] = p
+        for p, path in enumerate(paths):
+            if p and p not in at.values() and path and _norm(path[-1]) != _ROW_NUMBERS:
+                self.issues.append(ImportIssue(None, "/".join(path), self.unread_column(path)))
+        rows: list[Row] = []
+        for row in body:
+            name = (row[0].text or "").strip() if row else ""
+            if not name:
+                continue
+            line = self.item(name, rows)
+            if line is None:
+                if any(_is_number(row[p].text) for p in at.values() if p < len(row)):
+                    self.issues.append(ImportIssue(row[0].box, name, f"a row the template of {self.template.title} does not have"))
+                continue
+            texts = self.cells(row, [at.get(c, len(row)) for c in columns], line.key, list(columns))
+            rows.append(Row(key=line.key, name=line.name, cells=tuple(parse_cell(t) for t in texts)))
+        order = [line.key for line in self.template.lines]
+        rows.sort(key=lambda r: order.index(r.key))
+        return columns, rows
+
+    def item(self, name: str, rows: list[Row]) -> Line | None:
+        """The template line a listed item names (1、因公出国（境）费, 其中：（1）公务用车购置费, 公务用车购置及运行费
+        as the template's 公务用车购置及运行维护费 小计), if no row has taken it yet."""
+        label = _norm(_ITEM_OPENING.sub("", name.strip()))
+        label = _norm(_SAME_ITEMS.get(label, label))
+        if label in _THREE_PUBLIC_TOTALS:
+            label = "合计"
+        taken = {row.key for row in rows}
+        for line in self.template.lines:
+            if line.key not in taken and _norm(line.name) in (label, label + "小计"):
+                return line
+        return None

@@ -1,0 +1,206 @@
+"""The nine tables as provinces print them beyond the central template: budget and last year's columns beside the
+决算数, 表七 as a list of rows, other table numbers (公开表1, 表1-3), other names of the total line, tables the set does
+not have whose names end like one it has. Composed pages (own words and numbers, the structure of published
+reports), read through the same steps as any report."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from budgetkit.checks.audit import check
+from budgetkit.io.pdf import Imported
+from test_central_tables import EXPENDITURE, SUMMARY, _issues, _page, _read, _table
+
+
+def _heading(title: str, unit: str = "万元") -> str:
+    return f"<p>{title}</p><p>部门：示例县文化馆　　　　金额单位：{unit}</p>"
+
+
+def _errors(imported: Imported) -> list[str]:
+    return [f"{f.rule} {f.path}" for f in check(imported.account) if f.severity.value == "error"]
+
+
+#: 表五 with the year's budget printed before the 决算数, each as 合计 · 基本支出 · 项目支出 (Hunan, Jiangxi)
+GENERAL_BUDGET_WITH_BUDGET = _table(
+    [
+        ["科目编码", "科目名称", ("年初预算数", 3), ("决算数", 3)],
+        ["", "", "合计", "基本支出", "项目支出", "合计", "基本支出", "项目支出"],
+        ["", "合计", "120.00", "90.00", "30.00", "100.00", "80.00", "20.00"],
+        ["207", "文化旅游体育与传媒支出", "110.00", "80.00", "30.00", "90.00", "70.00", "20.00"],
+        ["208", "社会保障和就业支出", "10.00", "10.00", "", "10.00", "10.00", ""],
+    ]
+)
+
+
+def test_a_budget_printed_beside_the_actual_is_not_read_as_it(tmp_path: Path) -> None:
+    """年初预算数 | 决算数 side by side: the 决算数 columns are the template's, the budget's an issue naming them (the
+    table was refused: 'column total appears twice')."""
+    imported = _read(tmp_path, _page(_heading("一般公共预算财政拨款支出决算表"), GENERAL_BUDGET_WITH_BUDGET))
+    tables = imported.account.tables
+    assert tables is not None
+    table = tables.table("general_budget_expenditure")
+    assert table is not None and table.columns == ("total", "basic", "project")
+    assert [(row.key, [cell.text for cell in row.cells]) for row in table.rows] == [
+        ("total", ["100.00", "80.00", "20.00"]),
+        ("207", ["90.00", "70.00", "20.00"]),
+        ("208", ["10.00", "10.00", ""]),
+    ]
+    assert (
+        "年初预算数/合计: not this year's 决算数 (a budget, last year's figure or a change): a column "
+        "一般公共预算财政拨款支出决算表 does not have; not read"
+    ) in _issues(imported)
+    assert _errors(imported) == []
+
+
+#: 表一 with last year's 决算数 before this year's, both halves (Zhejiang, Jiangsu)
+SUMMARY_WITH_LAST_YEAR = _table(
+    [
+        [("收入", 3), ("支出", 3)],
+        ["项目", "上年决算数", "本年决算数", "项目", "上年决算数", "本年决算数"],
+        ["一、一般公共预算财政拨款收入", "80.00", "100.00", "一、文化旅游体育与传媒支出", "70.00", "90.00"],
+        ["八、其他收入", "", "5.00", "二、社会保障和就业支出", "10.00", "10.00"],
+        ["本年收入合计", "80.00", "105.00", "本年支出合计", "80.00", "100.00"],
+        ["年初结转和结余", "", "", "年末结转和结余", "", "5.00"],
+        ["总计", "80.00", "105.00", "总计", "80.00", "105.00"],
+    ]
+)
+
+
+def test_last_years_figures_beside_this_years_are_not_read(tmp_path: Path) -> None:
+    """上年决算数 | 本年决算数: this year's are read, last year's named as not read (the table was refused)."""
+    imported = _read(tmp_path, _page(_heading("收入支出决算总表"), SUMMARY_WITH_LAST_YEAR))
+    tables = imported.account.tables
+    assert tables is not None
+    assert tables.cell("summary", "income.general_budget", "amount").amount == Decimal("100.00")
+    assert tables.cell("summary", "expenditure.total", "amount").amount == Decimal("105.00")
+    assert tables.cell("summary", "207", "amount").amount == Decimal("90.00")
+    assert imported.account.income.total.current is not None
+    assert str(imported.account.income.total.current.amount) == "105.00"
+    assert sum("上年决算数: not this year's 决算数" in issue for issue in _issues(imported)) == 2
+    assert _errors(imported) == []
+
+
+#: 表七 as a list: 项目 | 预算数 | 决算数, items numbered, the vehicle's two parts under 其中 (Hunan, Shaanxi)
+THREE_PUBLIC_LISTED = _table(
+    [
+        ["项目", "预算数", "决算数"],
+        ["合计", "12.00", "11.50"],
+        ["1、因公出国（境）费", "", ""],
+        ["2、公务用车购置及运行费", "10.00", "9.80"],
+        ["其中：（1）公务用车购置费", "", ""],
+        ["（2）公务用车运行费", "10.00", "9.80"],
+        ["3、公务接待费", "2.00", "1.70"],
+    ]
+)
+
+
+def test_three_public_printed_as_a_list_of_rows(tmp_path: Path) -> None:
+    """Each item's 预算数 and 决算数 are read from its row (only the first row was read, as if printed across: the
+    table was empty and table.empty_note a false warning)."""
+    imported = _read(tmp_path, _page(_heading("财政拨款“三公”经费支出决算表"), THREE_PUBLIC_LISTED))
+    tables = imported.account.tables
+    assert tables is not None
+    read = {
+        (row.key, column): cell.text
+        for row in tables.table("three_public").rows  # type: ignore[union-attr]
+        for column, cell in zip(("budget", "actual"), row.cells, strict=True)
+    }
+    assert read == {
+        ("three_public.total", "budget"): "12.00",
+        ("three_public.total", "actual"): "11.50",
+        ("three_public.outbound", "budget"): "",
+        ("three_public.outbound", "actual"): "",
+        ("three_public.vehicle", "budget"): "10.00",
+        ("three_public.vehicle", "actual"): "9.80",
+        ("three_public.vehicle_purchase", "budget"): "",
+        ("three_public.vehicle_purchase", "actual"): "",
+        ("three_public.vehicle_operation", "budget"): "10.00",
+        ("three_public.vehicle_operation", "actual"): "9.80",
+        ("three_public.reception", "budget"): "2.00",
+        ("three_public.reception", "actual"): "1.70",
+    }
+    assert imported.report.not_understood == ()
+    findings = check(imported.account)
+    assert not any(f.rule == "table.empty_note" for f in findings)
+    assert [f.rule for f in findings if f.severity.value == "error"] == []
+
+
+def test_three_public_with_meetings_and_training_is_three_public_not_the_expenditure_table(tmp_path: Path) -> None:
+    """`…“三公”经费及会议费、培训费支出决算表` (Shaanxi) is 表七; it ends with 支出决算表 and was read as 表三, so that
+    the real 表三 after it was dropped as printed twice. Its 会议费 and 培训费 rows are issues, not read."""
+    listed = THREE_PUBLIC_LISTED.replace(
+        "</table>", "<tr><td>4、会议费</td><td>3.00</td><td>2.50</td></tr><tr><td>5、培训费</td><td>1.00</td><td>0.80</td></tr></table>"
+    )
+    imported = _read(
+        tmp_path,
+        _page(
+            _heading("一般公共预算财政拨款“三公”经费及会议费、培训费支出决算表"),
+            listed,
+            _heading("支出决算表"),
+            EXPENDITURE,
+        ),
+    )
+    tables = imported.account.tables
+    assert tables is not None
+    assert [t.key for t in tables.tables] == ["three_public", "expenditure"]
+    assert tables.cell("three_public", "three_public.reception", "actual").amount == Decimal("1.70")
+    assert tables.cell("expenditure", "2080505", "basic").amount == Decimal("10.00")
+    issues = _issues(imported)
+    assert "4、会议费: a row the template of 财政拨款“三公”经费支出决算表 does not have" in issues
+    assert "5、培训费: a row the template of 财政拨款“三公”经费支出决算表 does not have" in issues
+    assert _errors(imported) == []
+
+
+def test_table_numbers_printed_otherwise_find_their_tables(tmp_path: Path) -> None:
+    """`（公开表1）` and `（表1-3）` after a title (the number was taken for part of it: both tables unknown, and
+    table.missing warned of them); 表1-3 gives no number of its own, the template's 三 stays."""
+    imported = _read(
+        tmp_path,
+        _page(_heading("收入支出决算总表（公开表1）"), SUMMARY, _heading("支出决算表（表1-3）"), EXPENDITURE),
+    )
+    tables = imported.account.tables
+    assert tables is not None
+    assert [(t.key, t.number) for t in tables.tables] == [("summary", "一"), ("expenditure", "三")]
+    assert imported.report.tables_unknown == ()
+
+
+def test_a_table_the_set_has_not_is_not_taken_for_the_one_its_name_ends_with(tmp_path: Path) -> None:
+    """一般公共预算财政拨款项目支出决算表 (Sichuan's and many cities' thirteen tables) ends with 支出决算表: it is a
+    table the set has not, never 表三, which is still read from its own table."""
+    project = _table(
+        [
+            ["科目编码", "科目名称", "项目名称", "决算数"],
+            ["2070109", "群众文化", "文化惠民工程", "20.00"],
+        ]
+    )
+    imported = _read(
+        tmp_path,
+        _page(
+            _heading("一般公共预算财政拨款项目支出决算表"),
+            project,
+            _heading("政府性基金预算财政拨款支出决算表"),
+            project,
+            _heading("支出决算表"),
+            EXPENDITURE,
+        ),
+    )
+    tables = imported.account.tables
+    assert tables is not None
+    assert [t.key for t in tables.tables] == ["expenditure"]
+    assert imported.report.tables_unknown == ("一般公共预算财政拨款项目支出决算表", "政府性基金预算财政拨款支出决算表")
+    assert tables.cell("expenditure", "total", "year_total").amount == Decimal("100.00")
+
+
+def test_the_total_line_of_a_coded_table_printed_as_this_years_total(tmp_path: Path) -> None:
+    """表三's total line printed 本年支出合计 (not 合计) is its total line; it was an issue and table.line_sum lost it."""
+    imported = _read(
+        tmp_path,
+        _page(_heading("支出决算表"), EXPENDITURE.replace("<td>合计</td>", "<td>本年支出合计</td>", 1)),
+    )
+    tables = imported.account.tables
+    assert tables is not None
+    total = tables.table("expenditure").row("total")  # type: ignore[union-attr]
+    assert total is not None and total.name == "本年支出合计"
+    assert [cell.text for cell in total.cells][:3] == ["100.00", "80.00", "20.00"]
+    assert not any("本年支出合计" in issue for issue in _issues(imported))
