@@ -8,6 +8,8 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from budgetkit.checks.audit import check
 from budgetkit.io.pdf import Imported
 from test_central_tables import EXPENDITURE, SUMMARY, _issues, _page, _read, _table
@@ -204,3 +206,75 @@ def test_the_total_line_of_a_coded_table_printed_as_this_years_total(tmp_path: P
     assert total is not None and total.name == "本年支出合计"
     assert [cell.text for cell in total.cells][:3] == ["100.00", "80.00", "20.00"]
     assert not any("本年支出合计" in issue for issue in _issues(imported))
+
+
+def test_a_heading_of_four_lines_title_number_maker_and_unit_each_its_own(tmp_path: Path) -> None:
+    """收入支出决算总表 / 公开01表 / 部门:… / 金额单位:万元, each a paragraph of the page (Hubei's pages of the central
+    template): the title four lines up is the table's (only three lines were its heading: the table was unknown
+    under the title 部门:示例县文化馆, and none of its figures read)."""
+    heading = "<p>收入支出决算总表</p><p>公开01表</p><p>部门:示例县文化馆</p><p>金额单位:元</p>"
+    imported = _read(tmp_path, _page("<p>本部分公开以下九张表。</p>", heading, SUMMARY))
+    tables = imported.account.tables
+    assert tables is not None
+    summary = tables.table("summary")
+    assert summary is not None and summary.title == "收入支出决算总表"
+    assert tables.cell("summary", "income.general_budget", "amount").amount == Decimal("0.0100")  # 100.00 元
+    assert imported.report.tables_unknown == ()
+
+
+def _draw_with_margins(path: Path) -> Path:
+    """表一 and 表三 as a PDF whose 公开0n表 is printed at the right margin and 部门：… at the left, the unit at the right."""
+    pytest.importorskip("pdfplumber")
+    pytest.importorskip("reportlab")
+    from reportlab.pdfgen import canvas
+
+    from budgetkit.outputs.pdf import _font
+    from test_central_tables import EXPENDITURE_ROWS, SUMMARY_ROWS
+
+    tables = [
+        ("收入支出决算总表", "公开01表", "万元", SUMMARY_ROWS, [150, 40, 80, 150, 40, 80]),
+        ("支出决算表", "公开03表", "元", EXPENDITURE_ROWS, [35, 30, 30, 170, 70, 60, 60, 70, 60, 90]),
+    ]
+    texts = "".join(str(c[0] if isinstance(c, tuple) else c) for *_, rows, _ in tables for row in rows for c in row)
+    font = _font(frozenset(texts + "收入支出决算总表公开表部门：示例县文化馆金额单位万元年度部门决算2023"))
+    pdf = canvas.Canvas(str(path), pagesize=(842, 595))
+    pdf.setFont(font, 16)
+    pdf.drawCentredString(421, 400, "示例县文化馆2023年度部门决算")
+    pdf.showPage()
+    for title, number, unit, rows, widths in tables:
+        pdf.setFont(font, 12)
+        pdf.drawCentredString(421, 560, title)
+        pdf.setFont(font, 9)
+        pdf.drawRightString(812, 542, number)
+        pdf.drawString(30, 524, "部门：示例县文化馆")
+        pdf.drawRightString(812, 524, f"金额单位：{unit}")
+        y = 524.0
+        for r, row in enumerate(rows):
+            x, column = 30.0, 0
+            for cell in row:
+                text, span = cell if isinstance(cell, tuple) else (cell, 1)
+                width = sum(widths[column : column + span])
+                pdf.rect(x, y - 4 - (r + 1) * 16, width, 16)
+                if text:
+                    pdf.setFont(font, 7)
+                    pdf.drawString(x + 2, y + 1 - (r + 1) * 16, text)
+                x, column = x + width, column + span
+        pdf.showPage()
+    pdf.save()
+    return path
+
+
+def test_a_pdf_whose_table_number_and_maker_are_printed_at_the_margins(tmp_path: Path) -> None:
+    """A line above a table that is only its number (公开01表 at the right margin) or names its maker (部门：… at the
+    left) is the table's heading, not running text: the title above it is found (no table was found at all)."""
+    from budgetkit.io.pdf import read_pdf
+
+    imported = read_pdf(_draw_with_margins(tmp_path / "margins.pdf"))
+    tables = imported.account.tables
+    assert tables is not None
+    assert [(t.key, t.title, t.unit) for t in tables.tables] == [
+        ("summary", "收入支出决算总表", "万元"),
+        ("expenditure", "支出决算表", "万元"),
+    ]
+    assert tables.cell("expenditure", "2080505", "basic").amount == Decimal("0.001000")  # 10.00 元
+    assert imported.report.tables_unknown == ()

@@ -38,7 +38,7 @@ import attrs
 from budgetkit._files import problem, read_head
 from budgetkit.errors import LoadError, LoadIssue, MissingExtraError
 
-__all__ = ["Box", "Cell", "Document", "Line", "NumberToken", "Paragraph", "RawTable", "half_width_numbers", "national_layout", "read_pdf", "table_number", "table_title", "text_paragraphs", "unit_of", "without_table_tag"]
+__all__ = ["Box", "Cell", "Document", "Line", "NumberToken", "Paragraph", "RawTable", "half_width_numbers", "heading_lines", "national_layout", "read_pdf", "table_number", "table_title", "text_paragraphs", "unit_of", "without_table_tag"]
 
 #: Most pages a document may have: a 决算 runs to a few dozen, a whole department's volume to a few hundred.
 MAX_PAGES = 2000
@@ -53,6 +53,8 @@ _UNIT_LINE = re.compile(r"^\s*(?:金额)?单位\s*[:：]\s*(\S+)\s*$")
 #: A money unit printed at the end of a longer line (部门：示例局　　金额单位：万元), never the 编制单位 or 填报单位 itself.
 _MONEY_UNIT = re.compile(r"(?<!编制)(?<!填报)(?:金额)?单位\s*[:：]\s*(百万元|千元|万元|亿元|元)(?![\u4e00-\u9fff])")
 _NOTE_LINE = re.compile(r"^\s*(?:注|说明)\s*[:：]")
+#: The line above a table that names who made it (部门：示例局, 编制单位：…, 单位名称：…): never its title.
+_MAKER_LINE = re.compile(r"^\s*(?:编制单位|填报单位|单位名称|部门名称|部门|单位)\s*[:：]")
 #: The number a table's heading prints: 公开09表, 表9, 表九, 附表3 anywhere in a line, or 九、 opening it.
 #: A number in two parts (表1-3, a volume's first part) names no table of the set by itself: no number.
 _TABLE_NUMBER = re.compile(
@@ -596,15 +598,37 @@ def without_table_tag(text: str) -> str:
 
 
 def table_title(heading: Sequence[str]) -> str | None:
-    """The title among the lines printed above a table: the last that is not its unit, a note or its number alone.
+    """The title among the lines printed above a table: the last that is not its unit, a note, its number alone
+    or the line naming who made it (部门：…).
 
     >>> table_title(["收入支出决算总表", "公开01表", "部门：示例局　　金额单位：万元"])
     '收入支出决算总表'
+    >>> table_title(["收入支出决算总表", "公开01表", "部门:示例局", "金额单位:万元"])
+    '收入支出决算总表'
     """
-    return next(
-        (text for text in reversed(heading) if without_table_tag(text) and not unit_of(text) and not _NOTE_LINE.match(text)),
-        None,
-    )
+    return next((text for text in reversed(heading) if not _furniture(text) and not _NOTE_LINE.match(text)), None)
+
+
+def _furniture(text: str) -> bool:
+    """A line printed between a table's title and the table: its number alone, its unit, who made it."""
+    return not without_table_tag(text) or unit_of(text) is not None or _MAKER_LINE.match(text) is not None
+
+
+def heading_lines(texts: Sequence[str], least: int = 3) -> int:
+    """How many of the last lines above a table are its heading: ``least``, or more when the title is further up,
+    above more lines of its number, unit and maker (收入支出决算总表 / 公开01表 / 部门：… / 金额单位：万元, each a line).
+
+    >>> heading_lines(["正文。", "收入支出决算总表", "公开01表", "部门:示例局", "金额单位:万元"])
+    4
+    >>> heading_lines(["正文。", "另一段。", "收入决算表", "单位：万元"])
+    3
+    """
+    furniture = 0
+    for text in reversed(texts):
+        if not _furniture(text):
+            break
+        furniture += 1
+    return min(len(texts), max(least, furniture + 1))
 
 
 def table_number(heading: Sequence[str]) -> str | None:
@@ -629,8 +653,9 @@ def _inside(box: Box, bbox: Sequence[float]) -> bool:
 
 
 def _heading(line: Line, width: float) -> bool:
-    """Whether a line above a table belongs to it: its unit line, or a centred title narrower than running text."""
-    if unit_of(line.text):
+    """Whether a line above a table belongs to it: its unit line, its number alone or who made it (公开01表 and
+    部门：… printed at a margin), or a centred title narrower than running text."""
+    if _furniture(line.text):
         return True
     centre = (line.box.x0 + line.box.x1) / 2
     return abs(centre - width / 2) < 40 and line.box.x1 - line.box.x0 < 0.6 * width

@@ -48,6 +48,7 @@ from budgetkit.io.document import (
     Line,
     Paragraph,
     RawTable,
+    heading_lines,
     national_layout,
     table_title,
     text_paragraphs,
@@ -453,7 +454,7 @@ def html_document(html: str, source: str = "<html>") -> Document:
         rows = _grid(item, len(tables) + 1)
         if not rows:
             continue
-        heading = tuple(pending[-3:])
+        heading = tuple(pending[-heading_lines([line.text for line in pending]) :])
         unit = next((found for h in heading if (found := unit_of(h.text))), None)
         title = table_title([h.text for h in heading])
         # the heading lines are the table's, not running text
