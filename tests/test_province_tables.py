@@ -278,3 +278,35 @@ def test_a_pdf_whose_table_number_and_maker_are_printed_at_the_margins(tmp_path:
     ]
     assert tables.cell("expenditure", "2080505", "basic").amount == Decimal("0.001000")  # 10.00 元
     assert imported.report.tables_unknown == ()
+
+
+@pytest.mark.parametrize(
+    ("between", "case"),
+    [("", "no title"), ("<p>续表</p>", "续表"), ("<p>支出决算表（续）</p>", "title with 续"), (_heading("支出决算表"), "same title")],
+)
+def test_a_table_continued_in_a_second_table_is_joined(tmp_path: Path, between: str, case: str) -> None:
+    """表三 split in two printed tables, the second repeating the header (and the 栏次 row) under no title, 续表, its
+    title with （续）, or its title again: one table of every row. The rest was dropped (or unknown, or "printed
+    twice"), so that 合计 did not add up to the 类 read: two false table.line_sum errors."""
+    from test_central_tables import EXPENDITURE_ROWS
+
+    first = _table(EXPENDITURE_ROWS[:7])
+    rest = _table(EXPENDITURE_ROWS[:3] + EXPENDITURE_ROWS[7:])
+    imported = _read(tmp_path, _page(_heading("支出决算表"), first, between, rest))
+    tables = imported.account.tables
+    assert tables is not None
+    expenditure = tables.table("expenditure")
+    assert expenditure is not None, case
+    assert [row.key for row in expenditure.rows] == ["total", "207", "20701", "2070109", "208", "20805", "2080505"]
+    assert imported.report.tables_unknown == ()
+    assert not any("printed twice" in issue or "neither a code" in issue for issue in _issues(imported))
+    assert [f.rule for f in check(imported.account) if f.rule == "table.line_sum"] == []
+
+
+def test_a_table_printed_twice_over_is_not_joined(tmp_path: Path) -> None:
+    """The same rows printed again under the same title are not a continuation: the first is kept, the second named."""
+    imported = _read(tmp_path, _page(_heading("支出决算表"), EXPENDITURE, _heading("支出决算表"), EXPENDITURE))
+    tables = imported.account.tables
+    assert tables is not None
+    assert [row.key for row in tables.table("expenditure").rows][:2] == ["total", "207"]  # type: ignore[union-attr]
+    assert "支出决算表: 支出决算表 is printed twice; the first is kept" in _issues(imported)

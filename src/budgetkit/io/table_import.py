@@ -23,7 +23,7 @@ document (page and box) of every imported cell, for provenance and highlighting.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Final
 
 import attrs
@@ -31,8 +31,8 @@ import attrs
 from budgetkit.errors import ModelError
 from budgetkit.io.document import Box, Cell, RawTable, half_width_numbers, table_number, without_table_tag
 from budgetkit.model.tables import Cell as TableCell
+from budgetkit.model.tables import Line as TemplateLine
 from budgetkit.model.tables import (
-    Line,
     Place,
     Row,
     RowKind,
@@ -168,8 +168,7 @@ def read_tables(tables: Iterable[RawTable], table_set: TableSet) -> TableImport:
     places: dict[Place, Box] = {}
     issues: list[ImportIssue] = []
     unknown: list[str] = []
-    for raw in tables:
-        template = _template_for(raw, templates)
+    for raw, template in _joined(tables, templates):
         if template is None:
             if raw.title is not None:
                 unknown.append(raw.title)
@@ -187,6 +186,84 @@ def read_tables(tables: Iterable[RawTable], table_set: TableSet) -> TableImport:
         places.update(reader.places)
         issues.extend(reader.issues)
     return TableImport(Tables(set=table_set.name, tables=tuple(out)), places, tuple(issues), tuple(unknown))
+
+
+#: The title of a table's continuation: 续表, 支出决算表（续）, 支出决算表（续表）.
+_CONTINUED: Final = re.compile(r"^续表?$|[（(]?\s*续表?\s*[)）]?$")
+
+
+def _numbers_columns(row: Sequence[Cell]) -> bool:
+    """Whether a printed row numbers the columns (栏次 1 2 3 …), as the central template prints under its header."""
+    return any(_norm(cell.text) == _COLUMN_NUMBERS for cell in row)
+
+
+def _header_texts(raw: RawTable) -> list[tuple[str | None, ...]]:
+    """The texts of a printed table's rows above its first row of figures or codes (its header, as printed)."""
+    header = []
+    for row in raw.rows:
+        if _numbers_columns(row):
+            continue
+        if _CODE.match((row[0].text or "").replace(" ", "")) or any(_is_number(cell.text) for cell in row):
+            break
+        header.append(tuple(cell.text for cell in row))
+    return header
+
+
+def _joined(
+    tables: Iterable[RawTable], templates: Sequence[TableTemplate]
+) -> Iterator[tuple[RawTable, TableTemplate | None]]:
+    """Each printed table with its template, a table continued in a second printed table joined to it first: a web
+    page (or a PDF whose next page repeats the title) that splits a table prints the rest under no title, 续表, or
+    its title with （续）, and repeats its header or prints none. Such a rest was dropped (its rows lost, so the
+    totals of the part read did not add up) or taken for an unknown table."""
+    held: tuple[RawTable, TableTemplate] | None = None
+    for raw in tables:
+        template = _template_for(raw, templates)
+        if held is not None and _continues(raw, template, *held):
+            first, first_template = held
+            header = set(_header_texts(first))
+            rows = list(raw.rows)
+            while rows and tuple(cell.text for cell in rows[0]) in header:
+                rows.pop(0)  # the header printed again
+            held = (
+                attrs.evolve(first, rows=first.rows + tuple(rows), pages=first.pages + raw.pages, notes=first.notes + raw.notes),
+                first_template,
+            )
+            continue
+        if held is not None:
+            yield held
+            held = None
+        if template is None:
+            yield raw, None
+        else:
+            held = (raw, template)
+    if held is not None:
+        yield held
+
+
+def _continues(raw: RawTable, template: TableTemplate | None, first: RawTable, first_template: TableTemplate) -> bool:
+    """Whether ``raw`` is the rest of ``first``: as wide, under no title of another table (none, 续表, the same title
+    with （续）, or the same title again), and with no header but the one ``first`` printed."""
+    if raw.width != first.width:
+        return False
+    if template is first_template:
+        # the title printed again on the next page: the rest of the table when it prints none of the rows already read
+        # (a table printed twice over is not joined: the second is reported as printed twice)
+        header = set(_header_texts(first))
+        printed = {tuple(cell.text for cell in row) for row in first.rows if not _numbers_columns(row)} - header
+        return not any(tuple(cell.text for cell in row) in printed for row in raw.rows) and all(
+            row in header for row in _header_texts(raw)
+        )
+    if raw.title is not None:
+        title = _norm(without_table_tag(raw.title))
+        if template is not None or not _CONTINUED.search(title):
+            return False
+        rest = _CONTINUED.sub("", title)
+        titles = [_norm(t) for t in (first_template.title, *first_template.other_titles)]
+        if rest and not any(rest.endswith(t) for t in titles):
+            return False
+    header = set(_header_texts(first))
+    return all(row in header for row in _header_texts(raw))
 
 
 #: What tables print in a cell for "nothing" instead of leaving it empty: dashes of every width, a slash.
@@ -268,13 +345,15 @@ class _TableReader:
     def split(self) -> tuple[list[tuple[Cell, ...]], list[tuple[Cell, ...]]]:
         """Header rows and body rows: the body starts at the first row that prints a number or a code.
 
-        A row that numbers the columns (栏次 1 2 3 …) is neither: it is left out.
+        A row that numbers the columns (栏次 1 2 3 …) is neither: it is left out, and so is the header printed again
+        in the body (a table continued on the next page under its header).
         """
-        rows = [row for row in self.raw.rows if not any(_norm(cell.text) == _COLUMN_NUMBERS for cell in row)]
+        rows = [row for row in self.raw.rows if not _numbers_columns(row)]
         for i, row in enumerate(rows):
             first = row[0].text or ""
             if _CODE.match(first) or any(_is_number(cell.text) for cell in row):
-                return rows[:i], rows[i:]
+                header = {tuple(cell.text for cell in row) for row in rows[:i]}
+                return rows[:i], [row for row in rows[i:] if tuple(cell.text for cell in row) not in header]
         # no number at all: an empty table; its header is everything up to a row that starts with 合计
         for i, row in enumerate(rows):
             if i and self.template.classified_by and (row[0].text or "") in _TOTALS:
@@ -606,7 +685,7 @@ class _TableReader:
         rows.sort(key=lambda r: order.index(r.key))
         return columns, rows
 
-    def item(self, name: str, rows: list[Row]) -> Line | None:
+    def item(self, name: str, rows: list[Row]) -> TemplateLine | None:
         """The template line a listed item names (1、因公出国（境）费, 其中：（1）公务用车购置费, 公务用车购置及运行费
         as the template's 公务用车购置及运行维护费 小计), if no row has taken it yet."""
         label = _norm(_ITEM_OPENING.sub("", name.strip()))
