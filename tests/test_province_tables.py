@@ -310,3 +310,48 @@ def test_a_table_printed_twice_over_is_not_joined(tmp_path: Path) -> None:
     assert tables is not None
     assert [row.key for row in tables.table("expenditure").rows][:2] == ["total", "207"]  # type: ignore[union-attr]
     assert "支出决算表: 支出决算表 is printed twice; the first is kept" in _issues(imported)
+
+
+def _summary_with_its_heading_inside(unit: str) -> str:
+    """表一 whose title, number, maker and unit are rows of its own grid (a page made from a workbook)."""
+    from test_central_tables import SUMMARY_ROWS
+
+    return _table(
+        [
+            [("收入支出决算总表", 6)],
+            [("", 5), "公开01表"],
+            [("部门：示例县文化馆", 3), (f"金额单位：{unit}", 3)],
+            *SUMMARY_ROWS,
+        ]
+    )
+
+
+@pytest.mark.parametrize("above", ["<p>一、收入支出决算总表</p>", "<p>表格如下。</p>"])
+def test_a_title_and_unit_printed_as_rows_of_the_grid_are_its_heading(tmp_path: Path, above: str) -> None:
+    """The grid's first rows (title, 公开01表, 部门：…, 金额单位：元) are the table's heading: its unit 元 scales it. It was
+    read in 万元 (100.00 元 as 100.00 万元) when a line above named the table, and was unknown when none did."""
+    imported = _read(tmp_path, _page("<p>以下为决算表。</p><p>第一张。</p>", above, _summary_with_its_heading_inside("元")))
+    tables = imported.account.tables
+    assert tables is not None
+    summary = tables.table("summary")
+    assert summary is not None and summary.title == "收入支出决算总表"
+    assert tables.cell("summary", "income.general_budget", "amount").amount == Decimal("0.0100")
+    assert tables.cell("summary", "income.total", "amount").amount == Decimal("0.0105")
+    assert "单位：元: 收入支出决算总表 prints 元: read in 万元, exactly" in _issues(imported)
+    assert imported.report.tables_unknown == ()
+
+
+def test_a_unit_printed_in_a_header_cell_scales_the_table(tmp_path: Path) -> None:
+    """`决算数（元）` in the header, and no unit line above: the table is in 元 (it was read in 万元)."""
+    general = _table(
+        [
+            ["科目编码", "科目名称", "合计（元）", "基本支出（元）", "项目支出（元）"],
+            ["", "合计", "950,000.00", "750,000.00", "200,000.00"],
+            ["207", "文化旅游体育与传媒支出", "950,000.00", "750,000.00", "200,000.00"],
+        ]
+    )
+    imported = _read(tmp_path, _page("<p>一般公共预算财政拨款支出决算表</p>", general))
+    tables = imported.account.tables
+    assert tables is not None
+    assert tables.cell("general_budget_expenditure", "207", "basic").amount == Decimal("75.0000000")
+    assert tables.table("general_budget_expenditure").columns == ("total", "basic", "project")  # type: ignore[union-attr]

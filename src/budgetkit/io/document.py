@@ -38,7 +38,7 @@ import attrs
 from budgetkit._files import problem, read_head
 from budgetkit.errors import LoadError, LoadIssue, MissingExtraError
 
-__all__ = ["Box", "Cell", "Document", "Line", "NumberToken", "Paragraph", "RawTable", "half_width_numbers", "heading_lines", "national_layout", "read_pdf", "table_number", "table_title", "text_paragraphs", "unit_of", "without_table_tag"]
+__all__ = ["Box", "Cell", "Document", "Line", "NumberToken", "Paragraph", "RawTable", "half_width_numbers", "heading_lines", "national_layout", "read_pdf", "table_furniture", "table_number", "table_title", "text_paragraphs", "unit_of", "without_table_tag"]
 
 #: Most pages a document may have: a 决算 runs to a few dozen, a whole department's volume to a few hundred.
 MAX_PAGES = 2000
@@ -53,6 +53,8 @@ _UNIT_LINE = re.compile(r"^\s*(?:金额)?单位\s*[:：]\s*(\S+)\s*$")
 #: A money unit printed at the end of a longer line (部门：示例局　　金额单位：万元), never the 编制单位 or 填报单位 itself.
 _MONEY_UNIT = re.compile(r"(?<!编制)(?<!填报)(?:金额)?单位\s*[:：]\s*(百万元|千元|万元|亿元|元)(?![\u4e00-\u9fff])")
 _NOTE_LINE = re.compile(r"^\s*(?:注|说明)\s*[:：]")
+#: A report's own title (示例局2023年度部门决算, …决算公开说明): a year, 决算, and no table named at its end.
+_REPORT_TITLE = re.compile(r"(?:19|20)\d{2}\s*年.*决算(?!.*表$)")
 #: The line above a table that names who made it (部门：示例局, 编制单位：…, 单位名称：…): never its title.
 _MAKER_LINE = re.compile(r"^\s*(?:编制单位|填报单位|单位名称|部门名称|部门|单位)\s*[:：]")
 #: The number a table's heading prints: 公开09表, 表9, 表九, 附表3 anywhere in a line, or 九、 opening it.
@@ -606,11 +608,15 @@ def table_title(heading: Sequence[str]) -> str | None:
     >>> table_title(["收入支出决算总表", "公开01表", "部门:示例局", "金额单位:万元"])
     '收入支出决算总表'
     """
-    return next((text for text in reversed(heading) if not _furniture(text) and not _NOTE_LINE.match(text)), None)
+    return next((text for text in reversed(heading) if not table_furniture(text) and not _NOTE_LINE.match(text)), None)
 
 
-def _furniture(text: str) -> bool:
-    """A line printed between a table's title and the table: its number alone, its unit, who made it."""
+def table_furniture(text: str) -> bool:
+    """Whether a line is one printed between a table's title and the table: its number alone, its unit, who made it.
+
+    >>> table_furniture("公开01表"), table_furniture("部门：示例局"), table_furniture("金额单位：元"), table_furniture("收入决算表")
+    (True, True, True, False)
+    """
     return not without_table_tag(text) or unit_of(text) is not None or _MAKER_LINE.match(text) is not None
 
 
@@ -622,13 +628,23 @@ def heading_lines(texts: Sequence[str], least: int = 3) -> int:
     4
     >>> heading_lines(["正文。", "另一段。", "收入决算表", "单位：万元"])
     3
+
+    The report's title and a part heading are never a table's heading (a page that prints its tables alone):
+
+    >>> heading_lines(["示例局2023年度部门决算", "第二部分 2023年度部门决算表", "收入决算表"])
+    1
     """
     furniture = 0
     for text in reversed(texts):
-        if not _furniture(text):
+        if not table_furniture(text):
             break
         furniture += 1
-    return min(len(texts), max(least, furniture + 1))
+    lines = 0
+    for text in reversed(texts[-max(least, furniture + 1) :]):
+        if _PART_HEADING.match(text) or _REPORT_TITLE.search(without_table_tag(text)):
+            break  # never the report's title or a part heading above the table: they are text
+        lines += 1
+    return lines
 
 
 def table_number(heading: Sequence[str]) -> str | None:
@@ -655,7 +671,7 @@ def _inside(box: Box, bbox: Sequence[float]) -> bool:
 def _heading(line: Line, width: float) -> bool:
     """Whether a line above a table belongs to it: its unit line, its number alone or who made it (公开01表 and
     部门：… printed at a margin), or a centred title narrower than running text."""
-    if _furniture(line.text):
+    if table_furniture(line.text):
         return True
     centre = (line.box.x0 + line.box.x1) / 2
     return abs(centre - width / 2) < 40 and line.box.x1 - line.box.x0 < 0.6 * width

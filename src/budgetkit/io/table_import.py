@@ -29,7 +29,18 @@ from typing import Final
 import attrs
 
 from budgetkit.errors import ModelError
-from budgetkit.io.document import Box, Cell, RawTable, half_width_numbers, table_number, without_table_tag
+from budgetkit.io.document import (
+    Box,
+    Cell,
+    Line,
+    RawTable,
+    half_width_numbers,
+    table_furniture,
+    table_number,
+    table_title,
+    unit_of,
+    without_table_tag,
+)
 from budgetkit.model.tables import Cell as TableCell
 from budgetkit.model.tables import Line as TemplateLine
 from budgetkit.model.tables import (
@@ -192,6 +203,42 @@ def read_tables(tables: Iterable[RawTable], table_set: TableSet) -> TableImport:
 _CONTINUED: Final = re.compile(r"^续表?$|[（(]?\s*续表?\s*[)）]?$")
 
 
+#: A money unit printed in a header cell after its name: 决算数（元）, 金额(万元).
+_HEADER_UNIT: Final = re.compile(r"[（(]\s*(?:单位[:：]\s*)?(百万元|千元|万元|亿元|元)\s*[)）]$")
+
+
+def _lifted(raw: RawTable) -> RawTable:
+    """A printed table whose first rows are its heading — title, number, maker and unit printed as rows of the grid, as
+    pages made from a workbook print them — with those rows moved to its heading, their unit its unit. Else, when no
+    line above gives a unit, the unit its header cells print (决算数（元）).
+
+    A title row inside the grid was no title (the table unknown, or found by a line above it), and its
+    ``金额单位：元`` was missed: the table was read in 万元, ten thousand times its amounts.
+    """
+    lifted: list[Line] = []
+    taken = 0
+    for row in raw.rows[:-1]:
+        printed = [cell for cell in row if cell.text and cell.text.strip()]
+        texts = {cell.text.strip() for cell in printed if cell.text}
+        if not texts or len(texts) > 2 or len(row) < 2 or any(cell.box is None for cell in printed):
+            break
+        if not all(table_furniture(text) or without_table_tag(text).endswith("表") for text in texts):
+            break
+        lifted.extend(Line(cell.text.strip(), cell.box) for cell in printed if cell.text and cell.box is not None)
+        taken += 1
+    if taken:
+        inner = next((found for line in lifted if (found := unit_of(line.text))), None)
+        heading = (*raw.heading, *lifted)
+        title = table_title([line.text for line in heading])
+        return attrs.evolve(raw, rows=raw.rows[taken:], heading=heading, unit=inner or raw.unit, title=title)
+    if raw.unit is None:
+        for row in raw.rows[:4]:
+            for cell in row:
+                if cell.text and (m := _HEADER_UNIT.search(cell.text.strip())):
+                    return attrs.evolve(raw, unit=m.group(1))
+    return raw
+
+
 def _numbers_columns(row: Sequence[Cell]) -> bool:
     """Whether a printed row numbers the columns (栏次 1 2 3 …), as the central template prints under its header."""
     return any(_norm(cell.text) == _COLUMN_NUMBERS for cell in row)
@@ -217,7 +264,8 @@ def _joined(
     its title with （续）, and repeats its header or prints none. Such a rest was dropped (its rows lost, so the
     totals of the part read did not add up) or taken for an unknown table."""
     held: tuple[RawTable, TableTemplate] | None = None
-    for raw in tables:
+    for printed in tables:
+        raw = _lifted(printed)
         template = _template_for(raw, templates)
         if held is not None and _continues(raw, template, *held):
             first, first_template = held
@@ -399,7 +447,7 @@ class _TableReader:
         for c in range(width):
             path: list[str] = []
             for r in range(len(grid)):
-                text = grid[r][c]
+                text = _HEADER_UNIT.sub("", grid[r][c]).strip()  # 决算数（万元）: the unit is the table's (see _lifted)
                 if text and (not path or path[-1] != text) and not (r == len(grid) - 1 and text in _TOTALS and c < 2):
                     path.append(text)
             paths.append(tuple(path))
