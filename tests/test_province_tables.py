@@ -355,3 +355,140 @@ def test_a_unit_printed_in_a_header_cell_scales_the_table(tmp_path: Path) -> Non
     assert tables is not None
     assert tables.cell("general_budget_expenditure", "207", "basic").amount == Decimal("75.0000000")
     assert tables.table("general_budget_expenditure").columns == ("total", "basic", "project")  # type: ignore[union-attr]
+
+
+#: 表五 printing the department's total and its own unit's (本级) side by side, each 合计 · 基本支出 · 项目支出
+GENERAL_BUDGET_OF_TWO_UNITS = _table(
+    [
+        ["科目编码", "科目名称", ("部门合计", 3), ("本级", 3)],
+        ["", "", "合计", "基本支出", "项目支出", "合计", "基本支出", "项目支出"],
+        ["", "合计", "100.00", "80.00", "20.00", "60.00", "50.00", "10.00"],
+        ["207", "文化旅游体育与传媒支出", "100.00", "80.00", "20.00", "60.00", "50.00", "10.00"],
+    ]
+)
+
+#: 表六 laid out by function (rows 类/款/项) with 人员经费 and 公用经费 as columns: no column of the template
+BASIC_BY_FUNCTION = _table(
+    [
+        ["科目编码", "科目名称", "合计", "人员经费", "公用经费"],
+        ["", "合计", "80.00", "60.00", "20.00"],
+        ["2070109", "群众文化", "80.00", "60.00", "20.00"],
+    ]
+)
+
+
+def test_a_table_printed_but_not_readable_is_named_and_never_called_missing(tmp_path: Path) -> None:
+    """A table of two units side by side and a 表六 laid out by function are refused, each with an issue saying why,
+    and kept as unread: table.missing said they were not published (a false warning), and the first was refused as
+    "column 'total' appears twice"."""
+    imported = _read(
+        tmp_path,
+        _page(
+            _heading("一般公共预算财政拨款支出决算表"),
+            GENERAL_BUDGET_OF_TWO_UNITS,
+            _heading("一般公共预算财政拨款基本支出决算表"),
+            BASIC_BY_FUNCTION,
+        ),
+    )
+    tables = imported.account.tables
+    assert tables is not None
+    assert tables.unread == ("general_budget_expenditure", "basic_expenditure")
+    issues = _issues(imported)
+    assert (
+        "一般公共预算财政拨款支出决算表: 一般公共预算财政拨款支出决算表 not imported: its columns 部门合计/合计、本级/合计 "
+        "would each be its 合计 (several units or several figures side by side): none is read"
+    ) in issues
+    assert (
+        "一般公共预算财政拨款基本支出决算表: 一般公共预算财政拨款基本支出决算表 not imported: it prints no column the "
+        "template has (it is laid out otherwise): nothing is read"
+    ) in issues
+    missing = [f.path for f in check(imported.account) if f.rule == "table.missing"]
+    assert "tables[general_budget_expenditure]" not in missing and "tables[basic_expenditure]" not in missing
+    assert "tables[summary]" in missing  # the tables not printed at all are still missing
+    from budgetkit import io
+
+    assert io.loads(io.dumps(imported.account)).tables == tables  # kept in the account file
+
+
+GOVERNMENT_FUND_HEADER: list[list[str | tuple[str, int]]] = [
+    ["科目编码", "科目名称", "年初结转和结余", "本年收入", ("本年支出", 3), "年末结转和结余"],
+    ["", "", "", "", "合计", "基本支出", "项目支出", ""],
+    ["", "合计", "", "", "", "", "", ""],
+]
+EMPTY_NOTE = "本单位2023年度无政府性基金预算财政拨款收入，也没有使用政府性基金预算财政拨款安排的支出，故本表无数据。"
+
+
+@pytest.mark.parametrize("where", ["a row across the table", "a paragraph below it"])
+def test_the_note_of_an_empty_table_printed_across_it_or_below_it(tmp_path: Path, where: str) -> None:
+    """表八 printed empty with its note as a row spanning the table, or as the paragraph just below it with no 注：:
+    the note is the table's. Taken for a header (six unknown columns) or for running text, it left table.empty_note
+    warning that the empty table said nothing."""
+    if where == "a row across the table":
+        table, below = _table([*GOVERNMENT_FUND_HEADER, [(EMPTY_NOTE, 8)]]), ""
+    else:
+        table, below = _table(GOVERNMENT_FUND_HEADER), f"<p>{EMPTY_NOTE}</p>"
+    imported = _read(tmp_path, _page(_heading("政府性基金预算财政拨款收入支出决算表"), table, below))
+    tables = imported.account.tables
+    assert tables is not None
+    fund = tables.table("government_fund")
+    assert fund is not None and fund.is_empty
+    assert fund.columns == ("opening", "income", "expenditure", "basic", "project", "closing")
+    assert fund.empty_note == EMPTY_NOTE
+    assert not any(f.rule == "table.empty_note" and f.path.startswith("tables.") for f in check(imported.account))
+    assert not any("a column" in issue for issue in _issues(imported))
+
+
+def test_a_sentence_below_a_table_with_amounts_stays_text(tmp_path: Path) -> None:
+    """Only a table that prints no amount takes the sentence below it for its note: below 表五 with figures, a line
+    saying some fund had no spending is the report's text."""
+    general = _table(
+        [
+            ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+            ["", "合计", "10.00", "10.00", ""],
+            ["208", "社会保障和就业支出", "10.00", "10.00", ""],
+        ]
+    )
+    imported = _read(tmp_path, _page(_heading("一般公共预算财政拨款支出决算表"), general, f"<p>{EMPTY_NOTE}</p>"))
+    tables = imported.account.tables
+    assert tables is not None
+    assert tables.table("general_budget_expenditure").notes == ()  # type: ignore[union-attr]
+
+
+def test_a_pdf_note_below_an_empty_table_without_a_note_mark(tmp_path: Path) -> None:
+    """In a PDF, the sentence just below an empty 表八 (no 注：) is its note, not running text."""
+    pytest.importorskip("pdfplumber")
+    pytest.importorskip("reportlab")
+    from reportlab.pdfgen import canvas
+
+    from budgetkit.io.pdf import read_pdf
+    from budgetkit.outputs.pdf import _font
+
+    rows = [[str(c[0] if isinstance(c, tuple) else c) for c in row] for row in GOVERNMENT_FUND_HEADER]
+    font = _font(frozenset("".join(t for row in rows for t in row) + EMPTY_NOTE + "政府性基金预算财政拨款收入支出决算表单位万元示例县文化馆年度部门决算2023："))
+    path = tmp_path / "empty.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=(842, 595))
+    pdf.setFont(font, 16)
+    pdf.drawCentredString(421, 400, "示例县文化馆2023年度部门决算")
+    pdf.showPage()
+    pdf.setFont(font, 12)
+    pdf.drawCentredString(421, 560, "政府性基金预算财政拨款收入支出决算表")
+    pdf.setFont(font, 9)
+    pdf.drawRightString(812, 542, "单位：万元")
+    widths = [60, 160, 90, 90, 90, 90, 90, 90]
+    for r, row in enumerate(rows):
+        x = 30.0
+        for c, text in enumerate(row):
+            pdf.rect(x, 520 - (r + 1) * 16, widths[c], 16)
+            if text:
+                pdf.setFont(font, 7)
+                pdf.drawString(x + 2, 525 - (r + 1) * 16, text)
+            x += widths[c]
+    pdf.setFont(font, 9)
+    pdf.drawString(30, 520 - 4 * 16 - 14, EMPTY_NOTE)
+    pdf.showPage()
+    pdf.save()
+    imported = read_pdf(path)
+    tables = imported.account.tables
+    assert tables is not None
+    fund = tables.table("government_fund")
+    assert fund is not None and fund.empty_note == EMPTY_NOTE

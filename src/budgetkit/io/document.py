@@ -38,7 +38,7 @@ import attrs
 from budgetkit._files import problem, read_head
 from budgetkit.errors import LoadError, LoadIssue, MissingExtraError
 
-__all__ = ["Box", "Cell", "Document", "Line", "NumberToken", "Paragraph", "RawTable", "half_width_numbers", "heading_lines", "national_layout", "read_pdf", "table_furniture", "table_number", "table_title", "text_paragraphs", "unit_of", "without_table_tag"]
+__all__ = ["Box", "Cell", "Document", "Line", "NumberToken", "Paragraph", "RawTable", "half_width_numbers", "heading_lines", "national_layout", "read_pdf", "table_furniture", "table_note", "table_number", "table_title", "text_paragraphs", "unit_of", "without_table_tag"]
 
 #: Most pages a document may have: a 决算 runs to a few dozen, a whole department's volume to a few hundred.
 MAX_PAGES = 2000
@@ -55,6 +55,10 @@ _MONEY_UNIT = re.compile(r"(?<!编制)(?<!填报)(?:金额)?单位\s*[:：]\s*(�
 _NOTE_LINE = re.compile(r"^\s*(?:注|说明)\s*[:：]")
 #: A report's own title (示例局2023年度部门决算, …决算公开说明): a year, 决算, and no table named at its end.
 _REPORT_TITLE = re.compile(r"(?:19|20)\d{2}\s*年.*决算(?!.*表$)")
+#: An amount as a table prints it (with its decimals): what an empty table prints none of.
+_AMOUNT = re.compile(r"\d\.\d")
+#: What a note says of an empty table (本表无数据, 本表为空, 本单位无政府性基金预算财政拨款收入、支出…).
+_EMPTY_NOTE = re.compile(r"无数据|本表为空|空表|(?:无|没有)[^，。；]*(?:收入|支出|经费)")
 #: The line above a table that names who made it (部门：示例局, 编制单位：…, 单位名称：…): never its title.
 _MAKER_LINE = re.compile(r"^\s*(?:编制单位|填报单位|单位名称|部门名称|部门|单位)\s*[:：]")
 #: The number a table's heading prints: 公开09表, 表9, 表九, 附表3 anywhere in a line, or 九、 opening it.
@@ -503,12 +507,16 @@ class _Reader:
         self._text(rest, margin)
 
     def _notes(self, lines: list[Line]) -> list[Line]:
-        """Give the 注：… lines that directly follow the table being read to it; return the others."""
+        """Give the 注：… lines (or the sentence saying it is empty) that directly follow the table being read to it;
+        return the others."""
         if self.pending is None:
             return lines
         taken = 0
-        while taken < len(lines) and (_NOTE_LINE.match(lines[taken].text) or (taken and self.pending.notes)):
-            if not _NOTE_LINE.match(lines[taken].text) and lines[taken].box.top - lines[taken - 1].box.bottom > 8:
+        # the first line below: a 注：… line, or a sentence saying that a table printing no amount is empty
+        while taken < len(lines) and (
+            table_note(lines[taken].text, self.pending.rows) if taken == 0 else _NOTE_LINE.match(lines[taken].text) or self.pending.notes
+        ):
+            if taken and not _NOTE_LINE.match(lines[taken].text) and lines[taken].box.top - lines[taken - 1].box.bottom > 8:
                 break
             self.pending.notes.append(lines[taken])
             self.pending.open_end = False
@@ -618,6 +626,23 @@ def table_furniture(text: str) -> bool:
     (True, True, True, False)
     """
     return not without_table_tag(text) or unit_of(text) is not None or _MAKER_LINE.match(text) is not None
+
+
+def table_note(text: str, rows: Sequence[Sequence[Cell]] = ()) -> bool:
+    """Whether a line printed just below a table (or as a row of its own across it) is its note: ``注：…``,
+    ``说明：…``, or a sentence saying that the table is empty — when the table (its ``rows``) prints no amount.
+
+    >>> table_note("注：本表金额单位为万元。"), table_note("本单位无政府性基金预算财政拨款收入，也没有相应支出。")
+    (True, True)
+    >>> table_note("一、收入决算情况说明"), table_note("无")
+    (False, False)
+    >>> table_note("本单位无政府性基金预算财政拨款收入。", [[Cell("合计", None), Cell("12.50", None)]])
+    False
+    """
+    if _NOTE_LINE.match(text):
+        return True
+    amounts = any(cell.text and _AMOUNT.search(cell.text) for row in rows for cell in row)
+    return not amounts and len(text) > 4 and bool(_EMPTY_NOTE.search(text))
 
 
 def heading_lines(texts: Sequence[str], least: int = 3) -> int:

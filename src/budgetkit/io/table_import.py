@@ -36,6 +36,7 @@ from budgetkit.io.document import (
     RawTable,
     half_width_numbers,
     table_furniture,
+    table_note,
     table_number,
     table_title,
     unit_of,
@@ -179,6 +180,7 @@ def read_tables(tables: Iterable[RawTable], table_set: TableSet) -> TableImport:
     places: dict[Place, Box] = {}
     issues: list[ImportIssue] = []
     unknown: list[str] = []
+    unread: list[str] = []
     for raw, template in _joined(tables, templates):
         if template is None:
             if raw.title is not None:
@@ -193,10 +195,14 @@ def read_tables(tables: Iterable[RawTable], table_set: TableSet) -> TableImport:
         except ModelError as exc:  # what was read does not make a table of the template: say so, keep the others
             issues.extend(reader.issues)
             issues.append(ImportIssue(_first_box(raw), raw.title or template.title, f"{template.title} not imported: {exc}"))
+            if template.key not in unread:
+                unread.append(template.key)  # printed all the same: never reported missing
             continue
         places.update(reader.places)
         issues.extend(reader.issues)
-    return TableImport(Tables(set=table_set.name, tables=tuple(out)), places, tuple(issues), tuple(unknown))
+    read = {table.key for table in out}
+    refused = tuple(key for key in unread if key not in read)
+    return TableImport(Tables(set=table_set.name, tables=tuple(out), unread=refused), places, tuple(issues), tuple(unknown))
 
 
 #: The title of a table's continuation: 续表, 支出决算表（续）, 支出决算表（续表）.
@@ -230,13 +236,30 @@ def _lifted(raw: RawTable) -> RawTable:
         inner = next((found for line in lifted if (found := unit_of(line.text))), None)
         heading = (*raw.heading, *lifted)
         title = table_title([line.text for line in heading])
-        return attrs.evolve(raw, rows=raw.rows[taken:], heading=heading, unit=inner or raw.unit, title=title)
+        raw = attrs.evolve(raw, rows=raw.rows[taken:], heading=heading, unit=inner or raw.unit, title=title)
+    # a note printed as a row across the table (本单位无政府性基金…，故本表无数据): its note, not a row or a header
+    notes = [row for row in raw.rows if len(row) > 1 and _note_row(row, raw.rows) is not None]
+    if notes:
+        cells = [_note_row(row, raw.rows) for row in notes]
+        lines = tuple(Line(cell.text.strip(), cell.box) for cell in cells if cell is not None and cell.text and cell.box)
+        raw = attrs.evolve(raw, rows=tuple(row for row in raw.rows if all(row is not n for n in notes)), notes=(*raw.notes, *lines))
+    if taken or notes:
+        return raw
     if raw.unit is None:
         for row in raw.rows[:4]:
             for cell in row:
                 if cell.text and (m := _HEADER_UNIT.search(cell.text.strip())):
                     return attrs.evolve(raw, unit=m.group(1))
     return raw
+
+
+def _note_row(row: Sequence[Cell], rows: Sequence[Sequence[Cell]]) -> Cell | None:
+    """The cell of a row that prints only a note (one text, the rest blank or merged into it), else None; a sentence
+    saying that the table is empty is its note only when the table's ``rows`` print no amount."""
+    printed = [cell for cell in row if cell.text and cell.text.strip()]
+    if len(printed) != 1 or printed[0].box is None or not table_note((printed[0].text or "").strip(), rows):
+        return None
+    return printed[0]
 
 
 def _numbers_columns(row: Sequence[Cell]) -> bool:
@@ -552,6 +575,15 @@ class _TableReader:
             for p, k in zip(amount_at, keys, strict=True):
                 if k is None and not (paths[p] and _norm(paths[p][-1]) == _ROW_NUMBERS):
                     self.issues.append(ImportIssue(None, "/".join(paths[p]), self.unread_column(paths[p])))
+            twice = [k for n, (_, k) in enumerate(mapped) if k in [key for _, key in mapped[:n]]]
+            if twice:
+                names = "、".join("/".join(paths[p]) for p, k in mapped if k == twice[0])
+                raise ModelError(
+                    f"its columns {names} would each be its {self.template.column(twice[0]).name} (several units or "
+                    "several figures side by side): none is read"
+                )
+            if not mapped and amount_at:
+                raise ModelError("it prints no column the template has (it is laid out otherwise): nothing is read")
             if not columns:
                 columns = tuple(k for _, k in mapped)
             for row in body:
