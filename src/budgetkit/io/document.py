@@ -615,8 +615,13 @@ def table_title(heading: Sequence[str]) -> str | None:
     '收入支出决算总表'
     >>> table_title(["收入支出决算总表", "公开01表", "部门:示例局", "金额单位:万元"])
     '收入支出决算总表'
+    >>> table_title(["收入决算表（公开表2）"])  # the number printed after it is no part of it
+    '收入决算表'
     """
-    return next((text for text in reversed(heading) if not table_furniture(text) and not _NOTE_LINE.match(text)), None)
+    return next(
+        (without_table_tag(text) for text in reversed(heading) if not table_furniture(text) and not _NOTE_LINE.match(text)),
+        None,
+    )
 
 
 def table_furniture(text: str) -> bool:

@@ -535,6 +535,14 @@ class _TableReader:
                     return key
         return None
 
+    def header_box(self, column: int) -> Box | None:
+        """The place of a column's lowest header cell of its own (where an issue about the column points)."""
+        header, _ = self.split()
+        for row in reversed(header):
+            if column < len(row) and row[column].text and row[column].box is not None:
+                return row[column].box
+        return None
+
     def unread_column(self, path: Sequence[str]) -> str:
         """Why a printed column is not read: a figure other than this year's 决算数, or one the template has not."""
         if any(_OTHER_FIGURE.search(_norm(part)) for part in path):
@@ -574,7 +582,7 @@ class _TableReader:
             mapped = [(p, k) for p, k in zip(amount_at, keys, strict=True) if k is not None]
             for p, k in zip(amount_at, keys, strict=True):
                 if k is None and not (paths[p] and _norm(paths[p][-1]) == _ROW_NUMBERS):
-                    self.issues.append(ImportIssue(None, "/".join(paths[p]), self.unread_column(paths[p])))
+                    self.issues.append(ImportIssue(self.header_box(p), "/".join(paths[p]), self.unread_column(paths[p])))
             twice = [k for n, (_, k) in enumerate(mapped) if k in [key for _, key in mapped[:n]]]
             if twice:
                 names = "、".join("/".join(paths[p]) for p, k in mapped if k == twice[0])
@@ -656,7 +664,7 @@ class _TableReader:
             columns_by_side[side] = tuple(k for _, k in mapped)
             for p, k in zip(amount_at, keys, strict=True):
                 if k is None and any(_OTHER_FIGURE.search(_norm(part)) for part in paths[p]):
-                    self.issues.append(ImportIssue(None, "/".join(paths[p]), self.unread_column(paths[p])))
+                    self.issues.append(ImportIssue(self.header_box(p), "/".join(paths[p]), self.unread_column(paths[p])))
             if not mapped:  # no column of this half is one the template has: its rows cannot be read
                 printed = "、".join(paths[p][-1] for p in amount_at if paths[p]) or "no column"
                 self.issues.append(
@@ -748,7 +756,7 @@ class _TableReader:
             at[key] = p
         for p, path in enumerate(paths):
             if p and p not in at.values() and path and _norm(path[-1]) != _ROW_NUMBERS:
-                self.issues.append(ImportIssue(None, "/".join(path), self.unread_column(path)))
+                self.issues.append(ImportIssue(self.header_box(p), "/".join(path), self.unread_column(path)))
         rows: list[Row] = []
         for row in body:
             name = (row[0].text or "").strip() if row else ""
