@@ -492,3 +492,26 @@ def test_a_pdf_note_below_an_empty_table_without_a_note_mark(tmp_path: Path) -> 
     assert tables is not None
     fund = tables.table("government_fund")
     assert fund is not None and fund.empty_note == EMPTY_NOTE
+
+
+def test_the_contents_and_the_titles_compared_loosely(tmp_path: Path) -> None:
+    """The 目录 lists 收入支出决算总表 and 支出决算表; the tables print `2023年度收入支出决算总表（公开表1）` and
+    `支出决算表 表3`: the same titles (table.contents warned that they differ). A 目录 in another order still differs."""
+    contents = (
+        "<p>目录</p><p>第一部分 部门概况</p><p>第二部分 2023年度部门决算表</p><p>一、收入支出决算总表</p>"
+        "<p>二、支出决算表</p><p>第三部分 2023年度部门决算情况说明</p>"
+    )
+    tables = (
+        "<p>第一部分 部门概况</p><p>负责群众文化活动。</p><p>第二部分 2023年度部门决算表</p>",
+        _heading("2023年度收入支出决算总表（公开表1）"),
+        SUMMARY,
+        _heading("支出决算表 表3"),
+        EXPENDITURE,
+        "<p>第三部分 2023年度部门决算情况说明</p><p>一、收入支出决算总体情况说明</p><p>2023年度收入总计105.00万元。</p>",
+    )
+    page = "<html><body><h1>示例县文化馆2023年度部门决算</h1>" + contents + "".join(tables) + "</body></html>"
+    imported = _read(tmp_path, page)
+    assert imported.account.tables is not None and imported.account.tables.contents
+    assert not any(f.rule == "table.contents" for f in check(imported.account))
+    swapped = _read(tmp_path, page.replace("一、收入支出决算总表", "一、@").replace("二、支出决算表", "二、收入支出决算总表").replace("一、@", "一、支出决算表"))
+    assert any(f.rule == "table.contents" for f in check(swapped.account))
