@@ -515,3 +515,59 @@ def test_the_contents_and_the_titles_compared_loosely(tmp_path: Path) -> None:
     assert not any(f.rule == "table.contents" for f in check(imported.account))
     swapped = _read(tmp_path, page.replace("一、收入支出决算总表", "一、@").replace("二、支出决算表", "二、收入支出决算总表").replace("一、@", "一、支出决算表"))
     assert any(f.rule == "table.contents" for f in check(swapped.account))
+
+
+def test_three_public_listed_with_last_years_figures_and_the_change_and_no_budget(tmp_path: Path) -> None:
+    """表七 as a list headed 上年决算数 | 本年决算数 | 比上年增、减情况 (Yunnan): this year's figures are the 决算数, the
+    others named as not read, and the 预算数 is absent (not a printed blank that would sum as 0). It was read as one
+    row printed across: empty, and table.empty_note a false warning."""
+    listed = _table(
+        [
+            ["项目", "上年决算数", "本年决算数", ("比上年增、减情况", 2)],
+            ["", "", "", "增、减金额", "增、减幅度"],
+            ["合计", "12.00", "11.50", "-0.50", "-4.17%"],
+            ["1.因公出国(境)费", "", "", "", ""],
+            ["2.公务接待费", "2.00", "1.70", "-0.30", "-15%"],
+            ["3.公务用车购置及运行费", "10.00", "9.80", "-0.20", "-2%"],
+            ["其中:(1)公务用车购置费", "", "", "", ""],
+            ["(2)公务用车运行费", "10.00", "9.80", "-0.20", "-2%"],
+        ]
+    )
+    imported = _read(tmp_path, _page(_heading("财政拨款“三公”经费支出决算表"), listed))
+    tables = imported.account.tables
+    assert tables is not None
+    table = tables.table("three_public")
+    assert table is not None and table.columns == ("actual",)
+    assert [(row.key, row.cells[0].text) for row in table.rows] == [
+        ("three_public.total", "11.50"),
+        ("three_public.outbound", ""),
+        ("three_public.vehicle", "9.80"),
+        ("three_public.vehicle_purchase", ""),
+        ("three_public.vehicle_operation", "9.80"),
+        ("three_public.reception", "1.70"),
+    ]
+    assert tables.cell("three_public", "three_public.total", "budget") is None
+    assert sum("not this year's 决算数" in issue for issue in _issues(imported)) == 3
+    assert [f.rule for f in check(imported.account) if f.rule != "table.missing"] == []
+
+
+def test_three_public_with_the_operating_costs_column_of_shanghai_districts(tmp_path: Path) -> None:
+    """`一般公共预算财政拨款“三公”经费及机关运行经费支出决算表` (a Shanghai district's earlier layout: the items over
+    预算数 | 决算数, and 机关运行经费决算数 in a column of its own) is 表七; the 机关运行经费 column is not read. The title
+    was unknown (and 表七 missing)."""
+    three_public = _table(
+        [
+            [("一般公共预算财政拨款“三公”经费", 12), "机关运行经费决算数"],
+            [("合计", 2), ("因公出国（境）费", 2), ("公务用车购置及运行费", 6), ("公务接待费", 2), ""],
+            [("", 2), ("", 2), ("小计", 2), ("公务用车购置费", 2), ("公务用车运行费", 2), ("", 2), ""],
+            [*(["预算数", "决算数"] * 6), ""],
+            ["20.00", "9.00", "", "", "15.00", "8.70", "", "", "15.00", "8.70", "5.00", "0.30", "300.00"],
+        ]
+    )
+    imported = _read(tmp_path, _page(_heading("一般公共预算财政拨款“三公”经费及机关运行经费支出决算表"), three_public))
+    tables = imported.account.tables
+    assert tables is not None
+    assert tables.cell("three_public", "three_public.vehicle", "budget").amount == Decimal("15.00")  # type: ignore[union-attr]
+    assert tables.cell("three_public", "three_public.reception", "actual").amount == Decimal("0.30")  # type: ignore[union-attr]
+    assert "机关运行经费决算数: a column 财政拨款“三公”经费支出决算表 does not have" in _issues(imported)
+    assert imported.report.tables_unknown == ()

@@ -86,7 +86,14 @@ _SAME_HEADERS: Final = {"金额": "决算数", "决算金额": "决算数", "本
 _OTHER_FIGURE: Final = re.compile(r"预算数|年初预算|调整预算|全年预算|上年|同期|增减|增长|变动|差额|完成|执行率|占比|比重|[%％]")
 #: What 表七 printed as a list of rows (项目 | 预算数 | 决算数) heads its figure columns with: the template's 预算数
 #: (the year's budget: 全年预算数, or 年初预算数 when no other budget is printed) and 决算数.
-_THREE_PUBLIC_HEADERS: Final = {"预算数": "预算数", "全年预算数": "预算数", "年初预算数": "预算数", "决算数": "决算数"}
+_THREE_PUBLIC_HEADERS: Final = {
+    "预算数": "预算数",
+    "全年预算数": "预算数",
+    "年初预算数": "预算数",
+    "决算数": "决算数",
+    "本年决算数": "决算数",
+    "决算金额": "决算数",
+}
 #: What opens an item of a list (1、, （1）, 其中：) before its name.
 _ITEM_OPENING: Final = re.compile(r"^(?:其中[:：]?)?\s*(?:[（(]?(?:\d+|[一二三四五六七八九十]+)[)）]|(?:\d+|[一二三四五六七八九十]+)\s*[、.．])?\s*(?:其中[:：]?)?")
 #: Longer names of the 三公 totals some tables print for the line: 合计 as the template names it.
@@ -757,6 +764,7 @@ class _TableReader:
         for p, path in enumerate(paths):
             if p and p not in at.values() and path and _norm(path[-1]) != _ROW_NUMBERS:
                 self.issues.append(ImportIssue(self.header_box(p), "/".join(path), self.unread_column(path)))
+        printed = tuple(c for c in columns if c in at)  # a column not printed (no 预算数 beside 本年决算数) is absent
         rows: list[Row] = []
         for row in body:
             name = (row[0].text or "").strip() if row else ""
@@ -767,11 +775,11 @@ class _TableReader:
                 if any(_is_number(row[p].text) for p in at.values() if p < len(row)):
                     self.issues.append(ImportIssue(row[0].box, name, f"a row the template of {self.template.title} does not have"))
                 continue
-            texts = self.cells(row, [at.get(c, len(row)) for c in columns], line.key, list(columns))
+            texts = self.cells(row, [at[c] for c in printed], line.key, list(printed))
             rows.append(Row(key=line.key, name=line.name, cells=tuple(parse_cell(t) for t in texts)))
         order = [line.key for line in self.template.lines]
         rows.sort(key=lambda r: order.index(r.key))
-        return columns, rows
+        return printed, rows
 
     def item(self, name: str, rows: list[Row]) -> TemplateLine | None:
         """The template line a listed item names (1、因公出国（境）费, 其中：（1）公务用车购置费, 公务用车购置及运行费
