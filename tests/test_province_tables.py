@@ -571,3 +571,22 @@ def test_three_public_with_the_operating_costs_column_of_shanghai_districts(tmp_
     assert tables.cell("three_public", "three_public.reception", "actual").amount == Decimal("0.30")  # type: ignore[union-attr]
     assert "机关运行经费决算数: a column 财政拨款“三公”经费支出决算表 does not have" in _issues(imported)
     assert imported.report.tables_unknown == ()
+
+
+def test_three_public_across_with_its_actual_alone_has_no_budget(tmp_path: Path) -> None:
+    """表七 across printing only 决算数 under its items: the 预算数 is absent (each was a printed blank, summing as 0)."""
+    items: list[str | tuple[str, int]] = ["合计", "因公出国（境）费", ("公务用车购置及运行费", 3), "公务接待费"]
+    three_public = _table(
+        [
+            [("决算数", 6)],
+            items,
+            ["", "", "小计", "公务用车购置费", "公务用车运行费", ""],
+            ["11.50", "", "9.80", "", "9.80", "1.70"],
+        ]
+    )
+    imported = _read(tmp_path, _page(_heading("财政拨款“三公”经费支出决算表"), three_public))
+    tables = imported.account.tables
+    assert tables is not None
+    assert tables.table("three_public").columns == ("actual",)  # type: ignore[union-attr]
+    assert tables.cell("three_public", "three_public.total", "actual").amount == Decimal("11.50")  # type: ignore[union-attr]
+    assert tables.cell("three_public", "three_public.total", "budget") is None

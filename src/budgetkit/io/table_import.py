@@ -377,6 +377,12 @@ def _joined_code(pieces: Sequence[str]) -> str:
     return code
 
 
+def _listed_header(text: str) -> str:
+    """A header of 表七's figures compared with the template's: 全年预算数 or 年初预算数 as 预算数, 本年决算数 as 决算数."""
+    name = _norm(text)
+    return _norm(_THREE_PUBLIC_HEADERS.get(name, _SAME_HEADERS.get(name, name)))
+
+
 def _header(text: str) -> str:
     """A column header compared with the template's names: normalised, and its other name (金额) made the template's."""
     name = _norm(text)
@@ -712,8 +718,8 @@ class _TableReader:
             if not path:
                 continue
             # the column (预算数/决算数) under its line (Shanghai), or the line under its column (the central template)
-            at = next((k for k in range(len(path) - 1, -1, -1) if _header(path[k]) in column_names), None)
-            column = None if at is None else column_names[_header(path[at])]
+            at = next((k for k in range(len(path) - 1, -1, -1) if _listed_header(path[k]) in column_names), None)
+            column = None if at is None else column_names[_listed_header(path[at])]
             titles = {_norm(self.template.title), _norm(self.raw.title)}
             parts = [_SAME_ITEMS.get(_norm(p), p) for k, p in enumerate(path) if k != at and _norm(p) not in titles]
             label = _norm("".join(parts[-2:]))
@@ -726,6 +732,8 @@ class _TableReader:
                 continue
             names[line.key] = line.name
             values.setdefault(line.key, {})[column] = ((cell.text or "").replace(" ", ""), cell.box)
+        if values:  # a column the table does not print (决算数 alone) is absent, not a column of blanks
+            columns = tuple(c for c in columns if any(c in printed for printed in values.values()))
         rows = []
         for line in self.template.lines:
             if line.key not in values:
