@@ -590,3 +590,29 @@ def test_three_public_across_with_its_actual_alone_has_no_budget(tmp_path: Path)
     assert tables.table("three_public").columns == ("actual",)  # type: ignore[union-attr]
     assert tables.cell("three_public", "three_public.total", "actual").amount == Decimal("11.50")  # type: ignore[union-attr]
     assert tables.cell("three_public", "three_public.total", "budget") is None
+
+
+def test_the_summary_lines_under_their_earlier_names(tmp_path: Path) -> None:
+    """表一 printing 用事业基金弥补收支差额, 上年结转和结余, 收入总计 and 支出总计 (earlier templates, still printed by
+    some units): the template's lines (each was a row the template does not have, and 总计 went unchecked)."""
+    summary = _table(
+        [
+            [("收入", 2), ("支出", 2)],
+            ["项目", "决算数", "项目", "决算数"],
+            ["一、一般公共预算财政拨款收入", "100.00", "一、文化旅游体育与传媒支出", "90.00"],
+            ["八、其他收入", "5.00", "二、社会保障和就业支出", "10.00"],
+            ["本年收入合计", "105.00", "本年支出合计", "100.00"],
+            ["用事业基金弥补收支差额", "", "结余分配", ""],
+            ["上年结转和结余", "3.00", "年末结转和结余", "8.00"],
+            ["收入总计", "108.00", "支出总计", "108.00"],
+        ]
+    )
+    imported = _read(tmp_path, _page(_heading("收入支出决算总表"), summary))
+    tables = imported.account.tables
+    assert tables is not None
+    assert tables.cell("summary", "income.opening_balance", "amount").amount == Decimal("3.00")
+    assert tables.cell("summary", "income.non_fiscal_balance_used", "amount").is_blank  # type: ignore[union-attr]
+    assert tables.cell("summary", "income.total", "amount").amount == Decimal("108.00")
+    assert tables.cell("summary", "expenditure.total", "amount").amount == Decimal("108.00")
+    assert not any("does not have" in issue for issue in _issues(imported))
+    assert _errors(imported) == []

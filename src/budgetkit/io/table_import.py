@@ -64,6 +64,16 @@ _ENUMERATOR = re.compile(r"^\s*(?:[一二三四五六七八九十]+|\d+)\s*[、.
 _NUMBER = re.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _PUNCTUATION = re.compile(r"[\s“”\"'‘’「」（）()：:、，,]")
 _TOTALS = ("合计", "总计")
+#: Lines of 表一 and 表四 printed under another (an earlier template's) name: printed → the template's names to try.
+_SAME_LINES: Final = {
+    "收入总计": ("总计",),
+    "支出总计": ("总计",),
+    "上年结转和结余": ("年初结转和结余", "年初财政拨款结转和结余"),
+    "年初结转结余": ("年初结转和结余", "年初财政拨款结转和结余"),
+    "年末结转结余": ("年末结转和结余", "年末财政拨款结转和结余"),
+    "用事业基金弥补收支差额": ("使用非财政拨款结余",),
+    "使用非财政拨款结余含专用结余": ("使用非财政拨款结余",),
+}
 #: What a table keyed by code (表二, 三, 五, 八, 九) may print for its total line, the template's 合计.
 _CODED_TOTALS: Final = (*_TOTALS, "本年收入合计", "本年支出合计", "收入合计", "支出合计", "本年合计")
 #: The column that numbers a table's rows (行次) and the row that numbers its columns (栏次), as the central template
@@ -649,11 +659,14 @@ class _TableReader:
             label = "合计"  # 本年支出合计 printed for 表三's total line
         lines = [line for line in self.template.lines if side is None or line.side in (side, None)]
         taken = {row.key for row in rows}
-        for line in lines:
-            if line.key in taken:
-                continue
-            if _norm(line.name) == label or (label in _TOTALS and line.kind is RowKind.TOTAL and _norm(line.name) in _TOTALS):
-                return line.key
+        for printed in (label, *_SAME_LINES.get(label, ())):
+            for line in lines:
+                if line.key in taken:
+                    continue
+                if _norm(line.name) == printed or (
+                    printed in _TOTALS and line.kind is RowKind.TOTAL and _norm(line.name) in _TOTALS
+                ):
+                    return line.key
         if side is Side.EXPENDITURE:
             # a 类 the template does not list (债务还本支出 in a report of a year that has it): its code
             found = functional_table().find(_ENUMERATOR.sub("", name).strip(), level=Level.CLASS)
