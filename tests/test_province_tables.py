@@ -616,3 +616,43 @@ def test_the_summary_lines_under_their_earlier_names(tmp_path: Path) -> None:
     assert tables.cell("summary", "expenditure.total", "amount").amount == Decimal("108.00")
     assert not any("does not have" in issue for issue in _issues(imported))
     assert _errors(imported) == []
+
+
+def test_a_title_that_prints_its_unit_after_it(tmp_path: Path) -> None:
+    """`收入支出决算总表（单位：元）` on one line is the title, and 元 its unit: the line was taken for a unit line alone,
+    so the table had no title (unknown, its figures unread)."""
+    imported = _read(tmp_path, _page("<p>表格如下。</p><p>收入支出决算总表（单位：元）</p>", SUMMARY))
+    tables = imported.account.tables
+    assert tables is not None
+    summary = tables.table("summary")
+    assert summary is not None and summary.title == "收入支出决算总表"
+    assert tables.cell("summary", "income.general_budget", "amount").amount == Decimal("0.0100")
+    assert imported.report.tables_unknown == ()
+
+
+def test_a_workbook_whose_title_prints_its_unit_after_it(tmp_path: Path) -> None:
+    """The same in a workbook: the sheet's table is 表一, titled without its unit, read in 元 (it was unknown)."""
+    openpyxl = pytest.importorskip("openpyxl")
+    from budgetkit.io.excel import read_excel
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in [
+        ["示例县文化馆2023年度部门决算"],
+        ["收入支出决算总表（单位：元）"],
+        ["编制单位：示例县文化馆"],
+        ["收入", None, "支出", None],
+        ["项目", "决算数", "项目", "决算数"],
+        ["一、一般公共预算财政拨款收入", 1000000, "一、文化旅游体育与传媒支出", 1000000],
+        ["本年收入合计", 1000000, "本年支出合计", 1000000],
+        ["总计", 1000000, "总计", 1000000],
+    ]:
+        sheet.append(row)
+    book.save(tmp_path / "report.xlsx")
+    imported = read_excel(tmp_path / "report.xlsx")
+    tables = imported.account.tables
+    assert tables is not None
+    summary = tables.table("summary")
+    assert summary is not None and summary.title == "收入支出决算总表"
+    assert tables.cell("summary", "income.total", "amount").amount == Decimal("100.0000")
+    assert imported.report.tables_unknown == ()

@@ -38,7 +38,7 @@ import attrs
 from budgetkit._files import problem, read_head
 from budgetkit.errors import LoadError, LoadIssue, MissingExtraError
 
-__all__ = ["Box", "Cell", "Document", "Line", "NumberToken", "Paragraph", "RawTable", "half_width_numbers", "heading_lines", "national_layout", "read_pdf", "table_furniture", "table_note", "table_number", "table_title", "text_paragraphs", "unit_of", "without_table_tag"]
+__all__ = ["Box", "Cell", "Document", "Line", "NumberToken", "Paragraph", "RawTable", "half_width_numbers", "heading_lines", "national_layout", "read_pdf", "table_furniture", "table_note", "table_number", "table_title", "text_paragraphs", "unit_of", "without_table_tag", "without_unit"]
 
 #: Most pages a document may have: a 决算 runs to a few dozen, a whole department's volume to a few hundred.
 MAX_PAGES = 2000
@@ -53,6 +53,8 @@ _UNIT_LINE = re.compile(r"^\s*(?:金额)?单位\s*[:：]\s*(\S+)\s*$")
 #: A money unit printed at the end of a longer line (部门：示例局　　金额单位：万元), never the 编制单位 or 填报单位 itself.
 _MONEY_UNIT = re.compile(r"(?<!编制)(?<!填报)(?:金额)?单位\s*[:：]\s*(百万元|千元|万元|亿元|元)(?![\u4e00-\u9fff])")
 _NOTE_LINE = re.compile(r"^\s*(?:注|说明)\s*[:：]")
+#: The money unit as a heading line prints it, in brackets after a title or alone.
+_UNIT_PART = re.compile(r"[（(]?\s*(?:金额)?单位\s*[:：]\s*(?:百万元|千元|万元|亿元|元)\s*[)）]?")
 #: A report's own title (示例局2023年度部门决算, …决算公开说明): a year, 决算, and no table named at its end.
 _REPORT_TITLE = re.compile(r"(?:19|20)\d{2}\s*年.*决算(?!.*表$)")
 #: An amount as a table prints it (with its decimals): what an empty table prints none of.
@@ -619,18 +621,36 @@ def table_title(heading: Sequence[str]) -> str | None:
     '收入决算表'
     """
     return next(
-        (without_table_tag(text) for text in reversed(heading) if not table_furniture(text) and not _NOTE_LINE.match(text)),
+        (
+            without_table_tag(without_unit(text))
+            for text in reversed(heading)
+            if not table_furniture(text) and not _NOTE_LINE.match(text)
+        ),
         None,
     )
 
 
 def table_furniture(text: str) -> bool:
     """Whether a line is one printed between a table's title and the table: its number alone, its unit, who made it.
+    A title that prints its unit after it (收入决算表（单位：元）) is a title.
 
     >>> table_furniture("公开01表"), table_furniture("部门：示例局"), table_furniture("金额单位：元"), table_furniture("收入决算表")
     (True, True, True, False)
+    >>> table_furniture("收入决算表（单位：元）"), table_furniture("部门：示例局　　金额单位：万元")
+    (False, True)
     """
-    return not without_table_tag(text) or unit_of(text) is not None or _MAKER_LINE.match(text) is not None
+    if not without_table_tag(text) or _MAKER_LINE.match(text) is not None:
+        return True
+    return unit_of(text) is not None and not without_unit(text)
+
+
+def without_unit(text: str) -> str:
+    """A heading line without the money unit printed in or after it (（单位：元）, 金额单位：万元).
+
+    >>> without_unit("收入决算表（单位：元）"), without_unit("金额单位：万元"), without_unit("收入决算表")
+    ('收入决算表', '', '收入决算表')
+    """
+    return _UNIT_PART.sub("", text).strip()
 
 
 def table_note(text: str, rows: Sequence[Sequence[Cell]] = ()) -> bool:

@@ -41,6 +41,7 @@ from budgetkit.io.document import (
     table_title,
     unit_of,
     without_table_tag,
+    without_unit,
 )
 from budgetkit.model.tables import Cell as TableCell
 from budgetkit.model.tables import Line as TemplateLine
@@ -162,7 +163,7 @@ def _template_for(raw: RawTable, templates: Sequence[TableTemplate]) -> TableTem
     """
     titles = [(_norm(title), t) for t in templates for title in (t.title, *t.other_titles)]
     for line in reversed(raw.heading):
-        printed = _norm(without_table_tag(line.text))
+        printed = _norm(without_table_tag(without_unit(line.text)))
         if not printed:
             continue
         exact = [t for title, t in titles if title == printed]
