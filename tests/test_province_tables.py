@@ -656,3 +656,32 @@ def test_a_workbook_whose_title_prints_its_unit_after_it(tmp_path: Path) -> None
     assert summary is not None and summary.title == "收入支出决算总表"
     assert tables.cell("summary", "income.total", "amount").amount == Decimal("100.0000")
     assert imported.report.tables_unknown == ()
+
+
+def test_codes_printed_before_their_names_in_one_column(tmp_path: Path) -> None:
+    """表五 headed 项目 | 合计 | 基本支出 | 项目支出, each row's code and name in the first cell (`207 文化旅游体育与传媒支出`):
+    the 合计 column is the template's 合计 and every row keyed by its code. The 合计 column was taken for the names
+    (the total line named 100.00) and every coded row dropped."""
+    general = _table(
+        [
+            ["项目", "合计", "基本支出", "项目支出"],
+            ["合计", "100.00", "80.00", "20.00"],
+            ["207 文化旅游体育与传媒支出", "90.00", "70.00", "20.00"],
+            ["20701 文化和旅游", "90.00", "70.00", "20.00"],
+            ["2070109 群众文化", "90.00", "70.00", "20.00"],
+            ["208 社会保障和就业支出", "10.00", "10.00", ""],
+        ]
+    )
+    imported = _read(tmp_path, _page(_heading("一般公共预算财政拨款支出决算表"), general))
+    tables = imported.account.tables
+    assert tables is not None
+    table = tables.table("general_budget_expenditure")
+    assert table is not None and table.columns == ("total", "basic", "project")
+    assert [(row.key, row.name, row.cells[0].text) for row in table.rows] == [
+        ("total", "合计", "100.00"),
+        ("207", "文化旅游体育与传媒支出", "90.00"),
+        ("20701", "文化和旅游", "90.00"),
+        ("2070109", "群众文化", "90.00"),
+        ("208", "社会保障和就业支出", "10.00"),
+    ]
+    assert not any("neither a code" in issue for issue in _issues(imported))

@@ -61,6 +61,8 @@ from budgetkit.reference.classification import Level, functional_table
 __all__ = ["ImportIssue", "TableImport", "read_tables"]
 
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+#: A classification code and its name printed in one cell: 2080505 机关事业单位基本养老保险缴费支出.
+_CODE_AND_NAME = re.compile(r"^\s*(?P<code>\d{3}(?:\d{2}){0,2})(?!\d)\s*(?P<name>[^\d\s].*?)\s*$")
 _ENUMERATOR = re.compile(r"^\s*(?:[一二三四五六七八九十]+|\d+)\s*[、.．]\s*")
 _NUMBER = re.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _PUNCTUATION = re.compile(r"[\s“”\"'‘’「」（）()：:、，,]")
@@ -464,11 +466,12 @@ class _TableReader:
                 return rows[:i], rows[i:]
         return rows, []
 
-    def paths(self, header: list[tuple[Cell, ...]]) -> list[tuple[str, ...]]:
+    def paths(self, header: list[tuple[Cell, ...]], keep_totals: bool = False) -> list[tuple[str, ...]]:
         """Each printed column's header path, top to bottom; a merged cell belongs to every column it spans.
 
         A place with no cell of its own (``None``) is covered by a merged cell: the nearest cell to its left
-        when that cell's box reaches over this column, else the nearest cell above (spanning down).
+        when that cell's box reaches over this column, else the nearest cell above (spanning down). A 合计 in the
+        first two columns of the last header row is the label of a total row, not a header, unless ``keep_totals``.
         """
         width = self.raw.width
         every = [row for row in self.raw.rows]
@@ -495,7 +498,9 @@ class _TableReader:
             path: list[str] = []
             for r in range(len(grid)):
                 text = _HEADER_UNIT.sub("", grid[r][c]).strip()  # 决算数（万元）: the unit is the table's (see _lifted)
-                if text and (not path or path[-1] != text) and not (r == len(grid) - 1 and text in _TOTALS and c < 2):
+                if text and (not path or path[-1] != text) and not (
+                    not keep_totals and r == len(grid) - 1 and text in _TOTALS and c < 2
+                ):
                     path.append(text)
             paths.append(tuple(path))
         return paths
@@ -598,7 +603,10 @@ class _TableReader:
 
     def classified(self, paths: list[tuple[str, ...]], body: list[tuple[Cell, ...]]) -> tuple[tuple[str, ...], list[Row]]:
         """A table keyed by classification code: code and name columns, then amounts (maybe in two halves)."""
-        groups = self.halves(paths)
+        groups = self.halves(paths, body)
+        if groups[0][1] == 0 and len(paths) > 1 and not paths[1]:
+            # the 合计 over the second column is its header, not the label of a total row (see paths)
+            paths = [*paths[:1], self.paths(self.split()[0], keep_totals=True)[1], *paths[2:]]
         rows: list[Row] = []
         columns: tuple[str, ...] = ()
         for code_at, name_at, amount_at in groups:
@@ -623,6 +631,8 @@ class _TableReader:
                 code_cell = next((cell for cell in printed if cell.text), printed[0] if printed else row[0])
                 code = _joined_code([(cell.text or "").replace(" ", "") for cell in printed])
                 name = row[name_at].text if name_at < len(row) else None
+                if not code and name and (m := _CODE_AND_NAME.match(name)):
+                    code, name = m.group("code"), m.group("name")  # 207 文化旅游体育与传媒支出 in one cell
                 if not code and not name:
                     continue
                 key = self.row_key(code, name or "", rows)
@@ -638,12 +648,19 @@ class _TableReader:
             rows.sort(key=lambda row: row.code is None)
         return columns, rows
 
-    def halves(self, paths: list[tuple[str, ...]]) -> list[tuple[range, int, list[int]]]:
+    def named_first(self, body: list[tuple[Cell, ...]]) -> bool:
+        """Whether the first column prints each coded row's code and name together, the second an amount."""
+        coded = [row for row in body if len(row) > 1 and _CODE_AND_NAME.match(row[0].text or "")]
+        return bool(coded) and all(_is_number(row[1].text) or not (row[1].text or "").strip() for row in coded)
+
+    def halves(self, paths: list[tuple[str, ...]], body: list[tuple[Cell, ...]]) -> list[tuple[range, int, list[int]]]:
         """(code columns, name column, amount columns) of each half: one half, or two when the code/name columns
         repeat (表六). The code is one column before the name, or several (类 | 款 | 项) before the first half's."""
         starts = [c for c, path in enumerate(paths) if path and ("科目名称" in path[-1] or path[-1].endswith("名称"))]
         if not starts:
-            starts = [1]
+            # no 名称 header: the name is in the second column, unless the first prints each row's code before its name
+            # (项目 | 合计 | 基本支出 …, 207 文化旅游体育与传媒支出 | 90.00 | …): then the name is the first column's
+            starts = [0] if self.named_first(body) else [1]
         groups = []
         for n, start in enumerate(starts):
             end = starts[n + 1] - 1 if n + 1 < len(starts) else len(paths)
