@@ -685,3 +685,17 @@ def test_codes_printed_before_their_names_in_one_column(tmp_path: Path) -> None:
         ("208", "社会保障和就业支出", "10.00"),
     ]
     assert not any("neither a code" in issue for issue in _issues(imported))
+
+
+def test_a_table_with_no_title_and_no_header_goes_on_only_with_coded_rows(tmp_path: Path) -> None:
+    """The rest of 表三 printed with no title and no header is joined when its rows are coded; a table of other rows
+    under no title and no header is not taken for the rest of the one before it."""
+    from test_central_tables import EXPENDITURE_ROWS
+
+    first = _table(EXPENDITURE_ROWS[:7])
+    coded = _table(EXPENDITURE_ROWS[7:])
+    joined = _read(tmp_path, _page(_heading("支出决算表"), first, coded))
+    assert [row.key for row in joined.account.tables.table("expenditure").rows][-1] == "2080505"  # type: ignore[union-attr]
+    other = _table([["示例项目", "", "", "", "10.00", "", "", "", "", ""]])
+    apart = _read(tmp_path, _page(_heading("支出决算表"), first, other))
+    assert [row.key for row in apart.account.tables.table("expenditure").rows][-1] == "2070109"  # type: ignore[union-attr]

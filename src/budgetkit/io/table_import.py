@@ -354,7 +354,11 @@ def _continues(raw: RawTable, template: TableTemplate | None, first: RawTable, f
         if rest and not any(rest.endswith(t) for t in titles):
             return False
     header = set(_header_texts(first))
-    return all(row in header for row in _header_texts(raw))
+    repeated = _header_texts(raw)
+    if not repeated and raw.title is None:
+        # no title and no header: the rest only when it goes on with coded rows (no other table prints like that)
+        return bool(raw.rows) and bool(_CODE.match((raw.rows[0][0].text or "").replace(" ", "")))
+    return all(row in header for row in repeated)
 
 
 #: What tables print in a cell for "nothing" instead of leaving it empty: dashes of every width, a slash.
