@@ -699,3 +699,14 @@ def test_a_table_with_no_title_and_no_header_goes_on_only_with_coded_rows(tmp_pa
     other = _table([["示例项目", "", "", "", "10.00", "", "", "", "", ""]])
     apart = _read(tmp_path, _page(_heading("支出决算表"), first, other))
     assert [row.key for row in apart.account.tables.table("expenditure").rows][-1] == "2070109"  # type: ignore[union-attr]
+
+
+def test_a_title_row_inside_the_grid_that_prints_its_unit(tmp_path: Path) -> None:
+    """The grid's first row `收入支出决算总表（单位：元）` is its heading: title and unit (元 read as 万元 before)."""
+    from test_central_tables import SUMMARY_ROWS
+
+    summary = _table([[("收入支出决算总表（单位：元）", 6)], *SUMMARY_ROWS])
+    imported = _read(tmp_path, _page("<p>以下为决算表。</p><p>一、收入支出决算总表</p>", summary))
+    tables = imported.account.tables
+    assert tables is not None
+    assert tables.cell("summary", "income.general_budget", "amount").amount == Decimal("0.0100")

@@ -248,7 +248,7 @@ def _lifted(raw: RawTable) -> RawTable:
         texts = {cell.text.strip() for cell in printed if cell.text}
         if not texts or len(texts) > 2 or len(row) < 2 or any(cell.box is None for cell in printed):
             break
-        if not all(table_furniture(text) or without_table_tag(text).endswith("表") for text in texts):
+        if not all(table_furniture(text) or without_unit(without_table_tag(text)).endswith("表") for text in texts):
             break
         lifted.extend(Line(cell.text.strip(), cell.box) for cell in printed if cell.text and cell.box is not None)
         taken += 1
