@@ -1458,8 +1458,9 @@ class _Checker:
 def _tables_printed(batch: Batch, k: int) -> bool:
     """Whether account ``k`` prints tables, read from its JSON when the batch came from Arrow (no parsing)."""
     if batch._objects is not None:
-        return bool(batch._objects[k].tables.tables)
-    return '"rows"' in batch.account_json(k)
+        return bool(batch._objects[k].tables.tables or batch._objects[k].tables.unread)
+    text = batch.account_json(k)
+    return '"rows"' in text or '"unread"' in text
 
 
 def _side_value(value: int, exponent: int) -> Money | int | None:

@@ -38,7 +38,7 @@ import attrs
 from budgetkit._files import problem, read_head
 from budgetkit.errors import LoadError, LoadIssue, MissingExtraError
 
-__all__ = ["Box", "Cell", "Document", "Line", "NumberToken", "Paragraph", "RawTable", "half_width_numbers", "national_layout", "read_pdf", "table_number", "table_title", "text_paragraphs", "unit_of", "without_table_tag"]
+__all__ = ["Box", "Cell", "Document", "Line", "NumberToken", "Paragraph", "RawTable", "half_width_numbers", "heading_lines", "national_layout", "read_pdf", "table_furniture", "table_note", "table_number", "table_title", "text_paragraphs", "unit_of", "without_table_tag", "without_unit"]
 
 #: Most pages a document may have: a 决算 runs to a few dozen, a whole department's volume to a few hundred.
 MAX_PAGES = 2000
@@ -53,13 +53,28 @@ _UNIT_LINE = re.compile(r"^\s*(?:金额)?单位\s*[:：]\s*(\S+)\s*$")
 #: A money unit printed at the end of a longer line (部门：示例局　　金额单位：万元), never the 编制单位 or 填报单位 itself.
 _MONEY_UNIT = re.compile(r"(?<!编制)(?<!填报)(?:金额)?单位\s*[:：]\s*(百万元|千元|万元|亿元|元)(?![\u4e00-\u9fff])")
 _NOTE_LINE = re.compile(r"^\s*(?:注|说明)\s*[:：]")
+#: The money unit as a heading line prints it, in brackets after a title or alone.
+_UNIT_PART = re.compile(r"[（(]?\s*(?:金额)?单位\s*[:：]\s*(?:百万元|千元|万元|亿元|元)\s*[)）]?")
+#: A report's own title (示例局2023年度部门决算, …决算公开说明): a year, 决算, and no table named at its end.
+_REPORT_TITLE = re.compile(r"(?:19|20)\d{2}\s*年.*决算(?!.*表$)")
+#: An amount as a table prints it (with its decimals): what an empty table prints none of.
+_AMOUNT = re.compile(r"\d\.\d")
+#: What a note says of an empty table (本表无数据, 本表为空, 本单位无政府性基金预算财政拨款收入、支出…).
+_EMPTY_NOTE = re.compile(r"无数据|本表为空|空表|(?:无|没有)[^，。；]*(?:收入|支出|经费)")
+#: The line above a table that names who made it (部门：示例局, 编制单位：…, 单位名称：…): never its title.
+_MAKER_LINE = re.compile(r"^\s*(?:编制单位|填报单位|单位名称|部门名称|部门|单位)\s*[:：]")
 #: The number a table's heading prints: 公开09表, 表9, 表九, 附表3 anywhere in a line, or 九、 opening it.
+#: A number in two parts (表1-3, a volume's first part) names no table of the set by itself: no number.
 _TABLE_NUMBER = re.compile(
-    r"公开\s*(?P<tag>\d{1,2})\s*表|(?<![\u4e00-\u9fff])附?表\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})(?![\d一二三四五六七八九十])"
+    r"公开\s*(?P<tag>\d{1,2})\s*表|公开表\s*(?P<tagged>\d{1,2})(?![\d\-－—])"
+    r"|(?<![\u4e00-\u9fff])附?表\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})(?![\d一二三四五六七八九十\-－—])"
     r"|^\s*(?P<lead>[一二三四五六七八九十]{1,3})\s*、"
 )
-#: A table's number printed after its title or on a line of its own: （公开01表）, 表1, （表一）, 附表3.
-_TABLE_TAG = re.compile(r"[（(]?\s*(?:公开\s*\d+\s*表|附?表\s*[0-9一二三四五六七八九十]+)\s*[）)]?\s*$")
+#: A table's number printed after its title or on a line of its own: （公开01表）, （公开表1）, 表1, （表一）, 附表3,
+#: 表1-3.
+_TABLE_TAG = re.compile(
+    r"[（(]?\s*(?:公开\s*\d+\s*表|(?:公开|附)?表\s*[0-9一二三四五六七八九十]+(?:\s*[-－—]\s*\d+)?)\s*[）)]?\s*$"
+)
 _SPACES = re.compile(r"\s+")
 #: A character whose font maps it to no Unicode, as pdfminer writes it: its glyph number
 _UNMAPPED: Final = re.compile(r"\(cid:\d+\)")
@@ -561,12 +576,16 @@ class _Reader:
         self._text(rest, margin)
 
     def _notes(self, lines: list[Line]) -> list[Line]:
-        """Give the 注：… lines that directly follow the table being read to it; return the others."""
+        """Give the 注：… lines (or the sentence saying it is empty) that directly follow the table being read to it;
+        return the others."""
         if self.pending is None:
             return lines
         taken = 0
-        while taken < len(lines) and (_NOTE_LINE.match(lines[taken].text) or (taken and self.pending.notes)):
-            if not _NOTE_LINE.match(lines[taken].text) and lines[taken].box.top - lines[taken - 1].box.bottom > 8:
+        # the first line below: a 注：… line, or a sentence saying that a table printing no amount is empty
+        while taken < len(lines) and (
+            table_note(lines[taken].text, self.pending.rows) if taken == 0 else _NOTE_LINE.match(lines[taken].text) or self.pending.notes
+        ):
+            if taken and not _NOTE_LINE.match(lines[taken].text) and lines[taken].box.top - lines[taken - 1].box.bottom > 8:
                 break
             self.pending.notes.append(lines[taken])
             self.pending.open_end = False
@@ -651,20 +670,98 @@ def without_table_tag(text: str) -> str:
 
     >>> without_table_tag("收入支出决算总表（公开01表）"), without_table_tag("公开01表"), without_table_tag("支出决算表 表3")
     ('收入支出决算总表', '', '支出决算表')
+    >>> without_table_tag("收入决算表（公开表2）"), without_table_tag("支出决算表（表1-3）")
+    ('收入决算表', '支出决算表')
     """
     return _TABLE_TAG.sub("", text).strip()
 
 
 def table_title(heading: Sequence[str]) -> str | None:
-    """The title among the lines printed above a table: the last that is not its unit, a note or its number alone.
+    """The title among the lines printed above a table: the last that is not its unit, a note, its number alone
+    or the line naming who made it (部门：…).
 
     >>> table_title(["收入支出决算总表", "公开01表", "部门：示例局　　金额单位：万元"])
     '收入支出决算总表'
+    >>> table_title(["收入支出决算总表", "公开01表", "部门:示例局", "金额单位:万元"])
+    '收入支出决算总表'
+    >>> table_title(["收入决算表（公开表2）"])  # the number printed after it is no part of it
+    '收入决算表'
     """
     return next(
-        (text for text in reversed(heading) if without_table_tag(text) and not unit_of(text) and not _NOTE_LINE.match(text)),
+        (
+            without_table_tag(without_unit(text))
+            for text in reversed(heading)
+            if not table_furniture(text) and not _NOTE_LINE.match(text)
+        ),
         None,
     )
+
+
+def table_furniture(text: str) -> bool:
+    """Whether a line is one printed between a table's title and the table: its number alone, its unit, who made it.
+    A title that prints its unit after it (收入决算表（单位：元）) is a title.
+
+    >>> table_furniture("公开01表"), table_furniture("部门：示例局"), table_furniture("金额单位：元"), table_furniture("收入决算表")
+    (True, True, True, False)
+    >>> table_furniture("收入决算表（单位：元）"), table_furniture("部门：示例局　　金额单位：万元")
+    (False, True)
+    """
+    if not without_table_tag(text) or _MAKER_LINE.match(text) is not None:
+        return True
+    return unit_of(text) is not None and not without_unit(text)
+
+
+def without_unit(text: str) -> str:
+    """A heading line without the money unit printed in or after it (（单位：元）, 金额单位：万元).
+
+    >>> without_unit("收入决算表（单位：元）"), without_unit("金额单位：万元"), without_unit("收入决算表")
+    ('收入决算表', '', '收入决算表')
+    """
+    return _UNIT_PART.sub("", text).strip()
+
+
+def table_note(text: str, rows: Sequence[Sequence[Cell]] = ()) -> bool:
+    """Whether a line printed just below a table (or as a row of its own across it) is its note: ``注：…``,
+    ``说明：…``, or a sentence saying that the table is empty — when the table (its ``rows``) prints no amount.
+
+    >>> table_note("注：本表金额单位为万元。"), table_note("本单位无政府性基金预算财政拨款收入，也没有相应支出。")
+    (True, True)
+    >>> table_note("一、收入决算情况说明"), table_note("无")
+    (False, False)
+    >>> table_note("本单位无政府性基金预算财政拨款收入。", [[Cell("合计", None), Cell("12.50", None)]])
+    False
+    """
+    if _NOTE_LINE.match(text):
+        return True
+    amounts = any(cell.text and _AMOUNT.search(cell.text) for row in rows for cell in row)
+    return not amounts and len(text) > 4 and bool(_EMPTY_NOTE.search(text))
+
+
+def heading_lines(texts: Sequence[str], least: int = 3) -> int:
+    """How many of the last lines above a table are its heading: ``least``, or more when the title is further up,
+    above more lines of its number, unit and maker (收入支出决算总表 / 公开01表 / 部门：… / 金额单位：万元, each a line).
+
+    >>> heading_lines(["正文。", "收入支出决算总表", "公开01表", "部门:示例局", "金额单位:万元"])
+    4
+    >>> heading_lines(["正文。", "另一段。", "收入决算表", "单位：万元"])
+    3
+
+    The report's title and a part heading are never a table's heading (a page that prints its tables alone):
+
+    >>> heading_lines(["示例局2023年度部门决算", "第二部分 2023年度部门决算表", "收入决算表"])
+    1
+    """
+    furniture = 0
+    for text in reversed(texts):
+        if not table_furniture(text):
+            break
+        furniture += 1
+    lines = 0
+    for text in reversed(texts[-max(least, furniture + 1) :]):
+        if _PART_HEADING.match(text) or _REPORT_TITLE.search(without_table_tag(text)):
+            break  # never the report's title or a part heading above the table: they are text
+        lines += 1
+    return lines
 
 
 def table_number(heading: Sequence[str]) -> str | None:
@@ -672,10 +769,12 @@ def table_number(heading: Sequence[str]) -> str | None:
 
     >>> table_number(["财政拨款“三公”经费支出决算表", "公开09表"]), table_number(["表3：支出决算表"]), table_number(["收入决算表"])
     ('九', '三', None)
+    >>> table_number(["收入决算表（公开表2）"]), table_number(["支出决算表（表1-3）"])  # 1-3 names no table of the set
+    ('二', None)
     """
     for text in heading:
         if m := _TABLE_NUMBER.search(text):
-            printed = m.group("tag") or m.group("n") or m.group("lead")
+            printed = m.group("tag") or m.group("tagged") or m.group("n") or m.group("lead")
             return _numeral(int(printed)) if printed.isdigit() else printed
     return None
 
@@ -804,8 +903,9 @@ def _inside(box: Box, bbox: Sequence[float]) -> bool:
 
 
 def _heading(line: Line, width: float) -> bool:
-    """Whether a line above a table belongs to it: its unit line, or a centred title narrower than running text."""
-    if unit_of(line.text):
+    """Whether a line above a table belongs to it: its unit line, its number alone or who made it (公开01表 and
+    部门：… printed at a margin), or a centred title narrower than running text."""
+    if table_furniture(line.text):
         return True
     centre = (line.box.x0 + line.box.x1) / 2
     return abs(centre - width / 2) < 40 and line.box.x1 - line.box.x0 < 0.6 * width

@@ -45,7 +45,7 @@ from typing import Any, Final
 import attrs
 
 from budgetkit.errors import LoadError, LoadIssue, MissingExtraError
-from budgetkit.io.document import Box, Cell, Document, Line, Paragraph, RawTable, unit_of
+from budgetkit.io.document import Box, Cell, Document, Line, Paragraph, RawTable, table_furniture, unit_of, without_unit
 from budgetkit.io.pdf import Imported, from_document
 from budgetkit.model.account import UnitType
 
@@ -352,7 +352,8 @@ def _tables(sheet: _Sheet) -> Iterator[RawTable]:
             return None
         width = max(_reach(row) for row in body)
         rows = tuple(tuple(row[:width]) for row in body)
-        titles = [h.text for h in heading if not unit_of(h.text) and not _HEADING_WORDS.match(h.text)]
+        # a title printing its unit after it (收入支出决算总表（单位：元）) is a title, without the unit
+        titles = [without_unit(h.text) for h in heading if not table_furniture(h.text) and not _HEADING_WORDS.match(h.text)]
         unit = next((found for h in heading if (found := unit_of(h.text))), None)
         return RawTable(
             rows=rows,

@@ -1100,8 +1100,8 @@ class _Builder:
             # publishes them): it follows no table set, so that no table is reported missing from it. The
             # import report still counts the tables found against those the set expects.
             tables=(
-                Tables(set=tables.set, contents=contents, tables=tables.tables)
-                if tables.tables
+                Tables(set=tables.set, contents=contents, tables=tables.tables, unread=tables.unread)
+                if tables.tables or tables.unread
                 else Tables(contents=contents)
             ),
             projects=tuple(self.projects),

@@ -23,14 +23,28 @@ document (page and box) of every imported cell, for provenance and highlighting.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Final
 
 import attrs
 
 from budgetkit.errors import ModelError
-from budgetkit.io.document import Box, Cell, RawTable, half_width_numbers, table_number, without_table_tag
+from budgetkit.io.document import (
+    Box,
+    Cell,
+    Line,
+    RawTable,
+    half_width_numbers,
+    table_furniture,
+    table_note,
+    table_number,
+    table_title,
+    unit_of,
+    without_table_tag,
+    without_unit,
+)
 from budgetkit.model.tables import Cell as TableCell
+from budgetkit.model.tables import Line as TemplateLine
 from budgetkit.model.tables import (
     Place,
     Row,
@@ -47,19 +61,56 @@ from budgetkit.reference.classification import Level, functional_table
 __all__ = ["ImportIssue", "TableImport", "read_tables"]
 
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+#: A classification code and its name printed in one cell: 2080505 机关事业单位基本养老保险缴费支出.
+_CODE_AND_NAME = re.compile(r"^\s*(?P<code>\d{3}(?:\d{2}){0,2})(?!\d)\s*(?P<name>[^\d\s].*?)\s*$")
 _ENUMERATOR = re.compile(r"^\s*(?:[一二三四五六七八九十]+|\d+)\s*[、.．]\s*")
 _NUMBER = re.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _PUNCTUATION = re.compile(r"[\s“”\"'‘’「」（）()：:、，,]")
 _TOTALS = ("合计", "总计")
+#: Lines of 表一 and 表四 printed under another (an earlier template's) name: printed → the template's names to try.
+_SAME_LINES: Final = {
+    "收入总计": ("总计",),
+    "支出总计": ("总计",),
+    "上年结转和结余": ("年初结转和结余", "年初财政拨款结转和结余"),
+    "年初结转结余": ("年初结转和结余", "年初财政拨款结转和结余"),
+    "年末结转结余": ("年末结转和结余", "年末财政拨款结转和结余"),
+    "用事业基金弥补收支差额": ("使用非财政拨款结余",),
+    "使用非财政拨款结余含专用结余": ("使用非财政拨款结余",),
+}
+#: What a table keyed by code (表二, 三, 五, 八, 九) may print for its total line, the template's 合计.
+_CODED_TOTALS: Final = (*_TOTALS, "本年收入合计", "本年支出合计", "收入合计", "支出合计", "本年合计")
 #: The column that numbers a table's rows (行次) and the row that numbers its columns (栏次), as the central template
 #: prints them: never data.
 _ROW_NUMBERS: Final = "行次"
 _COLUMN_NUMBERS: Final = "栏次"
 #: Names of 表七's items printed otherwise (the central template's 运行费 for 运行维护费): printed → the template's.
-_SAME_ITEMS: Final = {"公务用车购置及运行费": "公务用车购置及运行维护费", "公务用车运行费": "公务用车运行维护费"}
+_SAME_ITEMS: Final = {
+    "公务用车购置及运行费": "公务用车购置及运行维护费",
+    "公务用车运行费": "公务用车运行维护费",
+    "因公出国境费用": "因公出国（境）费",
+    "公务接待费用": "公务接待费",
+}
 #: Headers printed for a template's column under another name (the central template's 金额 for 决算数, 小计 for
 #: 合计 under 本年支出): printed name → the template's name.
 _SAME_HEADERS: Final = {"金额": "决算数", "决算金额": "决算数", "本年决算数": "决算数", "小计": "合计"}
+#: A header naming a figure that is not this year's 决算数, printed beside it by some provinces (年初预算数 and
+#: 调整预算数 before 决算数, 上年决算数 beside it, 比上年增减 and 增长% after it): such a column is never read as the
+#: template's, whose every column (but 表七's 预算数) is this year's 决算数.
+_OTHER_FIGURE: Final = re.compile(r"预算数|年初预算|调整预算|全年预算|上年|同期|增减|增长|变动|差额|完成|执行率|占比|比重|[%％]")
+#: What 表七 printed as a list of rows (项目 | 预算数 | 决算数) heads its figure columns with: the template's 预算数
+#: (the year's budget: 全年预算数, or 年初预算数 when no other budget is printed) and 决算数.
+_THREE_PUBLIC_HEADERS: Final = {
+    "预算数": "预算数",
+    "全年预算数": "预算数",
+    "年初预算数": "预算数",
+    "决算数": "决算数",
+    "本年决算数": "决算数",
+    "决算金额": "决算数",
+}
+#: What opens an item of a list (1、, （1）, 其中：) before its name.
+_ITEM_OPENING: Final = re.compile(r"^(?:其中[:：]?)?\s*(?:[（(]?(?:\d+|[一二三四五六七八九十]+)[)）]|(?:\d+|[一二三四五六七八九十]+)\s*[、.．])?\s*(?:其中[:：]?)?")
+#: Longer names of the 三公 totals some tables print for the line: 合计 as the template names it.
+_THREE_PUBLIC_TOTALS: Final = ("合计", "总计", "三公经费合计", "三公经费支出合计", "支出合计")
 
 
 @attrs.frozen
@@ -93,12 +144,28 @@ def _norm(text: str | None) -> str:
     return _PUNCTUATION.sub("", _ENUMERATOR.sub("", text))
 
 
+#: How the name of a table the set does not have ends just before a title of the set: 一般公共预算财政拨款项目支出决算表
+#: and 政府性基金预算财政拨款支出决算表 end with 支出决算表 (表三), but are other tables; a report's own name in front
+#: (示例局2023年度) never ends so.
+_OTHER_TABLE: Final = re.compile(r"(?:拨款|预算|经费|会议费|培训费|基金|资本|经营|项目|基本|明细|一般公共)$")
+
+
 def _template_for(raw: RawTable, templates: Sequence[TableTemplate]) -> TableTemplate | None:
     """The template one of whose titles the printed title is or ends with (a report may print its own name or
-    the table's number first, and the table's number after: 收入支出决算总表（公开01表）)."""
+    the table's number first, and the table's number after: 收入支出决算总表（公开01表）), unless what is printed in
+    front makes it another table's name (一般公共预算财政拨款项目支出决算表 is not 支出决算表).
+
+    >>> from budgetkit.io.document import Line
+    >>> from budgetkit.model.tables import table_set
+    >>> def title(text):
+    ...     found = _template_for(RawTable(rows=(), pages=(1,), heading=(Line(text, None),)), table_set("national-2024").templates)
+    ...     return None if found is None else found.key
+    >>> title("示例局2023年度支出决算表"), title("一般公共预算财政拨款项目支出决算表"), title("表1-7 “三公”经费支出决算表")
+    ('expenditure', None, 'three_public')
+    """
     titles = [(_norm(title), t) for t in templates for title in (t.title, *t.other_titles)]
     for line in reversed(raw.heading):
-        printed = _norm(without_table_tag(line.text))
+        printed = _norm(without_table_tag(without_unit(line.text)))
         if not printed:
             continue
         exact = [t for title, t in titles if title == printed]
@@ -106,7 +173,10 @@ def _template_for(raw: RawTable, templates: Sequence[TableTemplate]) -> TableTem
             return exact[0]
         ending = [(title, t) for title, t in titles if printed.endswith(title)]
         if ending:
-            return max(ending, key=lambda found: len(found[0]))[1]  # 财政拨款收入支出决算总表 over 收入支出决算总表
+            title, template = max(ending, key=lambda found: len(found[0]))  # 财政拨款收入支出决算总表 over 收入支出决算总表
+            if _OTHER_TABLE.search(printed[: -len(title)]):
+                return None
+            return template
     return None
 
 
@@ -130,8 +200,8 @@ def read_tables(tables: Iterable[RawTable], table_set: TableSet) -> TableImport:
     places: dict[Place, Box] = {}
     issues: list[ImportIssue] = []
     unknown: list[str] = []
-    for raw in tables:
-        template = _template_for(raw, templates)
+    unread: list[str] = []
+    for raw, template in _joined(tables, templates):
         if template is None:
             if raw.title is not None:
                 unknown.append(raw.title)
@@ -145,10 +215,150 @@ def read_tables(tables: Iterable[RawTable], table_set: TableSet) -> TableImport:
         except ModelError as exc:  # what was read does not make a table of the template: say so, keep the others
             issues.extend(reader.issues)
             issues.append(ImportIssue(_first_box(raw), raw.title or template.title, f"{template.title} not imported: {exc}"))
+            if template.key not in unread:
+                unread.append(template.key)  # printed all the same: never reported missing
             continue
         places.update(reader.places)
         issues.extend(reader.issues)
-    return TableImport(Tables(set=table_set.name, tables=tuple(out)), places, tuple(issues), tuple(unknown))
+    read = {table.key for table in out}
+    refused = tuple(key for key in unread if key not in read)
+    return TableImport(Tables(set=table_set.name, tables=tuple(out), unread=refused), places, tuple(issues), tuple(unknown))
+
+
+#: The title of a table's continuation: 续表, 支出决算表（续）, 支出决算表（续表）.
+_CONTINUED: Final = re.compile(r"^续表?$|[（(]?\s*续表?\s*[)）]?$")
+
+
+#: A money unit printed in a header cell after its name: 决算数（元）, 金额(万元).
+_HEADER_UNIT: Final = re.compile(r"[（(]\s*(?:单位[:：]\s*)?(百万元|千元|万元|亿元|元)\s*[)）]$")
+
+
+def _lifted(raw: RawTable) -> RawTable:
+    """A printed table whose first rows are its heading — title, number, maker and unit printed as rows of the grid, as
+    pages made from a workbook print them — with those rows moved to its heading, their unit its unit. Else, when no
+    line above gives a unit, the unit its header cells print (决算数（元）).
+
+    A title row inside the grid was no title (the table unknown, or found by a line above it), and its
+    ``金额单位：元`` was missed: the table was read in 万元, ten thousand times its amounts.
+    """
+    lifted: list[Line] = []
+    taken = 0
+    for row in raw.rows[:-1]:
+        printed = [cell for cell in row if cell.text and cell.text.strip()]
+        texts = {cell.text.strip() for cell in printed if cell.text}
+        if not texts or len(texts) > 2 or len(row) < 2 or any(cell.box is None for cell in printed):
+            break
+        if not all(table_furniture(text) or without_unit(without_table_tag(text)).endswith("表") for text in texts):
+            break
+        lifted.extend(Line(cell.text.strip(), cell.box) for cell in printed if cell.text and cell.box is not None)
+        taken += 1
+    if taken:
+        inner = next((found for line in lifted if (found := unit_of(line.text))), None)
+        heading = (*raw.heading, *lifted)
+        title = table_title([line.text for line in heading])
+        raw = attrs.evolve(raw, rows=raw.rows[taken:], heading=heading, unit=inner or raw.unit, title=title)
+    # a note printed as a row across the table (本单位无政府性基金…，故本表无数据): its note, not a row or a header
+    notes = [row for row in raw.rows if len(row) > 1 and _note_row(row, raw.rows) is not None]
+    if notes:
+        cells = [_note_row(row, raw.rows) for row in notes]
+        lines = tuple(Line(cell.text.strip(), cell.box) for cell in cells if cell is not None and cell.text and cell.box)
+        raw = attrs.evolve(raw, rows=tuple(row for row in raw.rows if all(row is not n for n in notes)), notes=(*raw.notes, *lines))
+    if taken or notes:
+        return raw
+    if raw.unit is None:
+        for row in raw.rows[:4]:
+            for cell in row:
+                if cell.text and (m := _HEADER_UNIT.search(cell.text.strip())):
+                    return attrs.evolve(raw, unit=m.group(1))
+    return raw
+
+
+def _note_row(row: Sequence[Cell], rows: Sequence[Sequence[Cell]]) -> Cell | None:
+    """The cell of a row that prints only a note (one text, the rest blank or merged into it), else None; a sentence
+    saying that the table is empty is its note only when the table's ``rows`` print no amount."""
+    printed = [cell for cell in row if cell.text and cell.text.strip()]
+    if len(printed) != 1 or printed[0].box is None or not table_note((printed[0].text or "").strip(), rows):
+        return None
+    return printed[0]
+
+
+def _numbers_columns(row: Sequence[Cell]) -> bool:
+    """Whether a printed row numbers the columns (栏次 1 2 3 …), as the central template prints under its header."""
+    return any(_norm(cell.text) == _COLUMN_NUMBERS for cell in row)
+
+
+def _header_texts(raw: RawTable) -> list[tuple[str | None, ...]]:
+    """The texts of a printed table's rows above its first row of figures or codes (its header, as printed)."""
+    header = []
+    for row in raw.rows:
+        if _numbers_columns(row):
+            continue
+        if _CODE.match((row[0].text or "").replace(" ", "")) or any(_is_number(cell.text) for cell in row):
+            break
+        header.append(tuple(cell.text for cell in row))
+    return header
+
+
+def _joined(
+    tables: Iterable[RawTable], templates: Sequence[TableTemplate]
+) -> Iterator[tuple[RawTable, TableTemplate | None]]:
+    """Each printed table with its template, a table continued in a second printed table joined to it first: a web
+    page (or a PDF whose next page repeats the title) that splits a table prints the rest under no title, 续表, or
+    its title with （续）, and repeats its header or prints none. Such a rest was dropped (its rows lost, so the
+    totals of the part read did not add up) or taken for an unknown table."""
+    held: tuple[RawTable, TableTemplate] | None = None
+    for printed in tables:
+        raw = _lifted(printed)
+        template = _template_for(raw, templates)
+        if held is not None and _continues(raw, template, *held):
+            first, first_template = held
+            header = set(_header_texts(first))
+            rows = list(raw.rows)
+            while rows and tuple(cell.text for cell in rows[0]) in header:
+                rows.pop(0)  # the header printed again
+            held = (
+                attrs.evolve(first, rows=first.rows + tuple(rows), pages=first.pages + raw.pages, notes=first.notes + raw.notes),
+                first_template,
+            )
+            continue
+        if held is not None:
+            yield held
+            held = None
+        if template is None:
+            yield raw, None
+        else:
+            held = (raw, template)
+    if held is not None:
+        yield held
+
+
+def _continues(raw: RawTable, template: TableTemplate | None, first: RawTable, first_template: TableTemplate) -> bool:
+    """Whether ``raw`` is the rest of ``first``: as wide, under no title of another table (none, 续表, the same title
+    with （续）, or the same title again), and with no header but the one ``first`` printed."""
+    if raw.width != first.width:
+        return False
+    if template is first_template:
+        # the title printed again on the next page: the rest of the table when it prints none of the rows already read
+        # (a table printed twice over is not joined: the second is reported as printed twice)
+        header = set(_header_texts(first))
+        printed = {tuple(cell.text for cell in row) for row in first.rows if not _numbers_columns(row)} - header
+        return not any(tuple(cell.text for cell in row) in printed for row in raw.rows) and all(
+            row in header for row in _header_texts(raw)
+        )
+    if raw.title is not None:
+        title = _norm(without_table_tag(raw.title))
+        if template is not None or not _CONTINUED.search(title):
+            return False
+        rest = _CONTINUED.sub("", title)
+        titles = [_norm(t) for t in (first_template.title, *first_template.other_titles)]
+        if rest and not any(rest.endswith(t) for t in titles):
+            return False
+    header = set(_header_texts(first))
+    repeated = _header_texts(raw)
+    if not repeated and raw.title is None:
+        # no title and no header: the rest only when it goes on with coded rows (no other table prints like that)
+        return bool(raw.rows) and bool(_CODE.match((raw.rows[0][0].text or "").replace(" ", "")))
+    return all(row in header for row in repeated)
 
 
 #: What tables print in a cell for "nothing" instead of leaving it empty: dashes of every width, a slash.
@@ -182,6 +392,12 @@ def _joined_code(pieces: Sequence[str]) -> str:
         else:
             code = piece
     return code
+
+
+def _listed_header(text: str) -> str:
+    """A header of 表七's figures compared with the template's: 全年预算数 or 年初预算数 as 预算数, 本年决算数 as 决算数."""
+    name = _norm(text)
+    return _norm(_THREE_PUBLIC_HEADERS.get(name, _SAME_HEADERS.get(name, name)))
 
 
 def _header(text: str) -> str:
@@ -230,13 +446,15 @@ class _TableReader:
     def split(self) -> tuple[list[tuple[Cell, ...]], list[tuple[Cell, ...]]]:
         """Header rows and body rows: the body starts at the first row that prints a number or a code.
 
-        A row that numbers the columns (栏次 1 2 3 …) is neither: it is left out.
+        A row that numbers the columns (栏次 1 2 3 …) is neither: it is left out, and so is the header printed again
+        in the body (a table continued on the next page under its header).
         """
-        rows = [row for row in self.raw.rows if not any(_norm(cell.text) == _COLUMN_NUMBERS for cell in row)]
+        rows = [row for row in self.raw.rows if not _numbers_columns(row)]
         for i, row in enumerate(rows):
             first = row[0].text or ""
             if _CODE.match(first) or any(_is_number(cell.text) for cell in row):
-                return rows[:i], rows[i:]
+                header = {tuple(cell.text for cell in row) for row in rows[:i]}
+                return rows[:i], [row for row in rows[i:] if tuple(cell.text for cell in row) not in header]
         # no number at all: an empty table; its header is everything up to a row that starts with 合计
         for i, row in enumerate(rows):
             if i and self.template.classified_by and (row[0].text or "") in _TOTALS:
@@ -252,11 +470,12 @@ class _TableReader:
                 return rows[:i], rows[i:]
         return rows, []
 
-    def paths(self, header: list[tuple[Cell, ...]]) -> list[tuple[str, ...]]:
+    def paths(self, header: list[tuple[Cell, ...]], keep_totals: bool = False) -> list[tuple[str, ...]]:
         """Each printed column's header path, top to bottom; a merged cell belongs to every column it spans.
 
         A place with no cell of its own (``None``) is covered by a merged cell: the nearest cell to its left
-        when that cell's box reaches over this column, else the nearest cell above (spanning down).
+        when that cell's box reaches over this column, else the nearest cell above (spanning down). A 合计 in the
+        first two columns of the last header row is the label of a total row, not a header, unless ``keep_totals``.
         """
         width = self.raw.width
         every = [row for row in self.raw.rows]
@@ -282,8 +501,10 @@ class _TableReader:
         for c in range(width):
             path: list[str] = []
             for r in range(len(grid)):
-                text = grid[r][c]
-                if text and (not path or path[-1] != text) and not (r == len(grid) - 1 and text in _TOTALS and c < 2):
+                text = _HEADER_UNIT.sub("", grid[r][c]).strip()  # 决算数（万元）: the unit is the table's (see _lifted)
+                if text and (not path or path[-1] != text) and not (
+                    not keep_totals and r == len(grid) - 1 and text in _TOTALS and c < 2
+                ):
                     path.append(text)
             paths.append(tuple(path))
         return paths
@@ -300,6 +521,9 @@ class _TableReader:
             rows, income_columns, columns = self.two_sided(paths, body)
         elif template.classified_by:
             columns, rows = self.classified(paths, body)
+            income_columns = ()
+        elif self.listed(paths):
+            columns, rows = self.down(paths, body)
             income_columns = ()
         else:
             columns, rows = self.across(paths, body)
@@ -329,6 +553,8 @@ class _TableReader:
         """The template column a header path names (the whole path, or its last part; a last part printed under
         another name, 金额 for 决算数, read as the template's name)."""
         names = {_norm(c.name): c.key for c in self.template.columns_of(side)}
+        if any(_OTHER_FIGURE.search(_norm(part)) for part in path):
+            return None
         paths = [path]
         if path and _header(path[-1]) != _norm(path[-1]):
             paths.append((*path[:-1], _header(path[-1])))
@@ -341,6 +567,20 @@ class _TableReader:
                 if name and joined.endswith(name):
                     return key
         return None
+
+    def header_box(self, column: int) -> Box | None:
+        """The place of a column's lowest header cell of its own (where an issue about the column points)."""
+        header, _ = self.split()
+        for row in reversed(header):
+            if column < len(row) and row[column].text and row[column].box is not None:
+                return row[column].box
+        return None
+
+    def unread_column(self, path: Sequence[str]) -> str:
+        """Why a printed column is not read: a figure other than this year's 决算数, or one the template has not."""
+        if any(_OTHER_FIGURE.search(_norm(part)) for part in path):
+            return f"not this year's 决算数 (a budget, last year's figure or a change): a column {self.template.title} does not have; not read"
+        return f"a column {self.template.title} does not have"
 
     def cells(self, row: tuple[Cell, ...], positions: Sequence[int], table_row: str, keys: Sequence[str]) -> list[str]:
         texts = []
@@ -367,7 +607,10 @@ class _TableReader:
 
     def classified(self, paths: list[tuple[str, ...]], body: list[tuple[Cell, ...]]) -> tuple[tuple[str, ...], list[Row]]:
         """A table keyed by classification code: code and name columns, then amounts (maybe in two halves)."""
-        groups = self.halves(paths)
+        groups = self.halves(paths, body)
+        if groups[0][1] == 0 and len(paths) > 1 and not paths[1]:
+            # the 合计 over the second column is its header, not the label of a total row (see paths)
+            paths = [*paths[:1], self.paths(self.split()[0], keep_totals=True)[1], *paths[2:]]
         rows: list[Row] = []
         columns: tuple[str, ...] = ()
         for code_at, name_at, amount_at in groups:
@@ -375,7 +618,16 @@ class _TableReader:
             mapped = [(p, k) for p, k in zip(amount_at, keys, strict=True) if k is not None]
             for p, k in zip(amount_at, keys, strict=True):
                 if k is None and not (paths[p] and _norm(paths[p][-1]) == _ROW_NUMBERS):
-                    self.issues.append(ImportIssue(None, "/".join(paths[p]), f"a column {self.template.title} does not have"))
+                    self.issues.append(ImportIssue(self.header_box(p), "/".join(paths[p]), self.unread_column(paths[p])))
+            twice = [k for n, (_, k) in enumerate(mapped) if k in [key for _, key in mapped[:n]]]
+            if twice:
+                names = "、".join("/".join(paths[p]) for p, k in mapped if k == twice[0])
+                raise ModelError(
+                    f"its columns {names} would each be its {self.template.column(twice[0]).name} (several units or "
+                    "several figures side by side): none is read"
+                )
+            if not mapped and amount_at:
+                raise ModelError("it prints no column the template has (it is laid out otherwise): nothing is read")
             if not columns:
                 columns = tuple(k for _, k in mapped)
             for row in body:
@@ -383,6 +635,8 @@ class _TableReader:
                 code_cell = next((cell for cell in printed if cell.text), printed[0] if printed else row[0])
                 code = _joined_code([(cell.text or "").replace(" ", "") for cell in printed])
                 name = row[name_at].text if name_at < len(row) else None
+                if not code and name and (m := _CODE_AND_NAME.match(name)):
+                    code, name = m.group("code"), m.group("name")  # 207 文化旅游体育与传媒支出 in one cell
                 if not code and not name:
                     continue
                 key = self.row_key(code, name or "", rows)
@@ -398,12 +652,19 @@ class _TableReader:
             rows.sort(key=lambda row: row.code is None)
         return columns, rows
 
-    def halves(self, paths: list[tuple[str, ...]]) -> list[tuple[range, int, list[int]]]:
+    def named_first(self, body: list[tuple[Cell, ...]]) -> bool:
+        """Whether the first column prints each coded row's code and name together, the second an amount."""
+        coded = [row for row in body if len(row) > 1 and _CODE_AND_NAME.match(row[0].text or "")]
+        return bool(coded) and all(_is_number(row[1].text) or not (row[1].text or "").strip() for row in coded)
+
+    def halves(self, paths: list[tuple[str, ...]], body: list[tuple[Cell, ...]]) -> list[tuple[range, int, list[int]]]:
         """(code columns, name column, amount columns) of each half: one half, or two when the code/name columns
         repeat (表六). The code is one column before the name, or several (类 | 款 | 项) before the first half's."""
         starts = [c for c, path in enumerate(paths) if path and ("科目名称" in path[-1] or path[-1].endswith("名称"))]
         if not starts:
-            starts = [1]
+            # no 名称 header: the name is in the second column, unless the first prints each row's code before its name
+            # (项目 | 合计 | 基本支出 …, 207 文化旅游体育与传媒支出 | 90.00 | …): then the name is the first column's
+            starts = [0] if self.named_first(body) else [1]
         groups = []
         for n, start in enumerate(starts):
             end = starts[n + 1] - 1 if n + 1 < len(starts) else len(paths)
@@ -416,13 +677,18 @@ class _TableReader:
         if _CODE.match(code):
             return code
         label = _norm(code or name)
+        if self.template.classified_by and label in _CODED_TOTALS:
+            label = "合计"  # 本年支出合计 printed for 表三's total line
         lines = [line for line in self.template.lines if side is None or line.side in (side, None)]
         taken = {row.key for row in rows}
-        for line in lines:
-            if line.key in taken:
-                continue
-            if _norm(line.name) == label or (label in _TOTALS and line.kind is RowKind.TOTAL and _norm(line.name) in _TOTALS):
-                return line.key
+        for printed in (label, *_SAME_LINES.get(label, ())):
+            for line in lines:
+                if line.key in taken:
+                    continue
+                if _norm(line.name) == printed or (
+                    printed in _TOTALS and line.kind is RowKind.TOTAL and _norm(line.name) in _TOTALS
+                ):
+                    return line.key
         if side is Side.EXPENDITURE:
             # a 类 the template does not list (债务还本支出 in a report of a year that has it): its code
             found = functional_table().find(_ENUMERATOR.sub("", name).strip(), level=Level.CLASS)
@@ -444,6 +710,9 @@ class _TableReader:
             keys = [self.column_key(paths[p][1:] if len(paths[p]) > 1 else paths[p], side) for p in amount_at]
             mapped = [(p, k) for p, k in zip(amount_at, keys, strict=True) if k is not None]
             columns_by_side[side] = tuple(k for _, k in mapped)
+            for p, k in zip(amount_at, keys, strict=True):
+                if k is None and any(_OTHER_FIGURE.search(_norm(part)) for part in paths[p]):
+                    self.issues.append(ImportIssue(self.header_box(p), "/".join(paths[p]), self.unread_column(paths[p])))
             if not mapped:  # no column of this half is one the template has: its rows cannot be read
                 printed = "、".join(paths[p][-1] for p in amount_at if paths[p]) or "no column"
                 self.issues.append(
@@ -484,8 +753,8 @@ class _TableReader:
             if not path:
                 continue
             # the column (预算数/决算数) under its line (Shanghai), or the line under its column (the central template)
-            at = next((k for k in range(len(path) - 1, -1, -1) if _header(path[k]) in column_names), None)
-            column = None if at is None else column_names[_header(path[at])]
+            at = next((k for k in range(len(path) - 1, -1, -1) if _listed_header(path[k]) in column_names), None)
+            column = None if at is None else column_names[_listed_header(path[at])]
             titles = {_norm(self.template.title), _norm(self.raw.title)}
             parts = [_SAME_ITEMS.get(_norm(p), p) for k, p in enumerate(path) if k != at and _norm(p) not in titles]
             label = _norm("".join(parts[-2:]))
@@ -501,6 +770,8 @@ class _TableReader:
             if text in _BLANK_MARKS:  # as in a table of lines: a dash printed for nothing is a printed blank
                 text = ""
             values.setdefault(line.key, {})[column] = (text, cell.box)
+        if values:  # a column the table does not print (决算数 alone) is absent, not a column of blanks
+            columns = tuple(c for c in columns if any(c in printed for printed in values.values()))
         rows = []
         for line in self.template.lines:
             if line.key not in values:
@@ -516,3 +787,55 @@ class _TableReader:
                     self.places[Place(self.template.key, line.key, column)] = box
             rows.append(Row(key=line.key, name=names[line.key], cells=tuple(parse_cell(t) for t in texts)))
         return columns, rows
+
+    def listed(self, paths: list[tuple[str, ...]]) -> bool:
+        """Whether 表七 is printed as a list (项目 | 预算数 | 决算数, one item a row): a column is headed by a figure
+        alone, no item of the template above or below it."""
+        return any(path and all(_norm(part) in _THREE_PUBLIC_HEADERS for part in path) for path in paths)
+
+    def down(self, paths: list[tuple[str, ...]], body: list[tuple[Cell, ...]]) -> tuple[tuple[str, ...], list[Row]]:
+        """表七 printed as a list: the item's name in the first column, the template's 预算数 and 决算数 in the
+        columns so headed (one of each; two budgets, 年初 and 全年, make 全年 the 预算数), any other column an issue."""
+        columns = tuple(c.key for c in self.template.columns)
+        by_name = {_norm(c.name): c.key for c in self.template.columns}
+        headed = {p: _THREE_PUBLIC_HEADERS.get(_norm(path[-1])) if path else None for p, path in enumerate(paths)}
+        at: dict[str, int] = {}
+        for p, header in headed.items():
+            if header is None or p == 0:
+                continue
+            key = by_name[_norm(header)]
+            if key in at and _norm(paths[p][-1]) != "全年预算数":
+                continue  # the first 预算数 column, unless the year's whole budget comes later
+            at[key] = p
+        for p, path in enumerate(paths):
+            if p and p not in at.values() and path and _norm(path[-1]) != _ROW_NUMBERS:
+                self.issues.append(ImportIssue(self.header_box(p), "/".join(path), self.unread_column(path)))
+        printed = tuple(c for c in columns if c in at)  # a column not printed (no 预算数 beside 本年决算数) is absent
+        rows: list[Row] = []
+        for row in body:
+            name = (row[0].text or "").strip() if row else ""
+            if not name:
+                continue
+            line = self.item(name, rows)
+            if line is None:
+                if any(_is_number(row[p].text) for p in at.values() if p < len(row)):
+                    self.issues.append(ImportIssue(row[0].box, name, f"a row the template of {self.template.title} does not have"))
+                continue
+            texts = self.cells(row, [at[c] for c in printed], line.key, list(printed))
+            rows.append(Row(key=line.key, name=line.name, cells=tuple(parse_cell(t) for t in texts)))
+        order = [line.key for line in self.template.lines]
+        rows.sort(key=lambda r: order.index(r.key))
+        return printed, rows
+
+    def item(self, name: str, rows: list[Row]) -> TemplateLine | None:
+        """The template line a listed item names (1、因公出国（境）费, 其中：（1）公务用车购置费, 公务用车购置及运行费
+        as the template's 公务用车购置及运行维护费 小计), if no row has taken it yet."""
+        label = _norm(_ITEM_OPENING.sub("", name.strip()))
+        label = _norm(_SAME_ITEMS.get(label, label))
+        if label in _THREE_PUBLIC_TOTALS:
+            label = "合计"
+        taken = {row.key for row in rows}
+        for line in self.template.lines:
+            if line.key not in taken and _norm(line.name) in (label, label + "小计"):
+                return line
+        return None

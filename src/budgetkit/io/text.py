@@ -48,7 +48,9 @@ from budgetkit.io.document import (
     Line,
     Paragraph,
     RawTable,
+    heading_lines,
     national_layout,
+    table_note,
     table_title,
     text_paragraphs,
     unit_of,
@@ -446,6 +448,9 @@ def html_document(html: str, source: str = "<html>") -> Document:
         if isinstance(item, tuple):
             text, line = item
             box = TextBox(1, 0.0, float(line - 1), float(len(text)), float(line), line=line)
+            if tables and not pending and table_note(text, tables[-1].rows):  # the note just below a table is the table's
+                tables[-1] = attrs.evolve(tables[-1], notes=(*tables[-1].notes, Line(text, box)))
+                continue
             paragraph = Paragraph(text, (Line(text, box),))
             paragraphs.append(paragraph)
             pending.append(paragraph.lines[0])
@@ -453,7 +458,7 @@ def html_document(html: str, source: str = "<html>") -> Document:
         rows = _grid(item, len(tables) + 1)
         if not rows:
             continue
-        heading = tuple(pending[-3:])
+        heading = tuple(pending[-heading_lines([line.text for line in pending]) :])
         unit = next((found for h in heading if (found := unit_of(h.text))), None)
         title = table_title([h.text for h in heading])
         # the heading lines are the table's, not running text

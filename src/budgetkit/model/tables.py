@@ -727,9 +727,16 @@ class Tables:
     set: str = ""
     contents: tuple[str, ...] = attrs.field(default=(), converter=v.tuple_of)  #: the 目录 lines as printed
     tables: tuple[Table, ...] = attrs.field(default=(), converter=v.tuple_of)
+    #: the keys of the tables the report prints but an import could not read (laid out otherwise than their
+    #: template): published, so never missing, but with no figure to check
+    unread: tuple[str, ...] = attrs.field(default=(), converter=v.tuple_of)
 
     def __attrs_post_init__(self) -> None:
         _unique([t.key for t in self.tables], "table", "tables")
+        _unique(list(self.unread), "table", "unread")
+        for i, key in enumerate(self.unread):
+            if any(t.key == key for t in self.tables):
+                raise ModelError(f"table {key!r} is both read and unread", f"unread[{i}]")
         shipped = self.template_set()
         if shipped is None:
             return
@@ -751,7 +758,7 @@ class Tables:
                         )
 
     def __bool__(self) -> bool:
-        return bool(self.tables or self.contents or self.set)
+        return bool(self.tables or self.contents or self.set or self.unread)
 
     def template_set(self) -> TableSet | None:
         """The shipped table set named by ``set``, or ``None`` (blank or not shipped)."""

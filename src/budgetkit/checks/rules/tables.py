@@ -268,6 +268,34 @@ def sum_checks(account: FinalAccount) -> Iterator[SumCheck]:
 
 
 _NUMERAL: Final = re.compile(r"^[一二三四五六七八九十]+、\s*")
+#: What a title in the 目录 and the same title above its table may print differently: spaces, quote marks, the
+#: table's number after it (（公开表1）, 表1).
+_LOOSE: Final = re.compile(r"[\s“”\"'‘’「」]|[（(]?(?:公开\s*\d+\s*表|(?:公开|附)?表\s*[0-9一二三四五六七八九十]+(?:[-－—]\d+)?)[）)]?$")
+
+
+def _same_titles(listed: list[str], titles: list[str]) -> bool:
+    """Whether the 目录's titles are the tables', in order, allowing for spaces, quote marks, a number printed after
+    a title, and the report's name and year printed before one (示例局2023年度收入支出决算总表).
+
+    >>> _same_titles(["收入支出决算总表", "财政拨款“三公”经费支出决算表"], ["2023年度收入支出决算总表（公开表1）", '财政拨款"三公"经费支出决算表'])
+    True
+    >>> _same_titles(["收入决算表", "支出决算表"], ["支出决算表", "收入决算表"])
+    False
+    >>> _same_titles(["支出决算表"], ["一般公共预算财政拨款支出决算表"])
+    False
+    """
+    if len(listed) != len(titles):
+        return False
+    for a, b in zip(listed, titles, strict=True):
+        a, b = _LOOSE.sub("", a), _LOOSE.sub("", b)
+        longer, shorter = (a, b) if len(a) >= len(b) else (b, a)
+        if not (longer == shorter or (shorter and longer.endswith(shorter) and _YEAR_END.search(longer[: -len(shorter)]))):
+            return False
+    return True
+
+
+#: What a title may print before the table's name: the report's name and year, ending with the year (2023年度).
+_YEAR_END: Final = re.compile(r"(?:19|20)\d{2}\s*年度?$")
 #: The words a 情况说明 section's heading names a table by, for the tables that are often empty.
 _SECTION_WORDS: Final = {"government_fund": "政府性基金", "state_capital": "国有资本经营", "three_public": "三公"}
 #: Where an empty table says so: the template's note, or a 情况说明 sentence that there was none.
@@ -304,7 +332,7 @@ def layout_findings(account: FinalAccount) -> Iterator[Finding]:
     if shipped is not None:
         printed = [t.key for t in tables.tables]
         for template in shipped.templates:
-            if template.key not in printed:
+            if template.key not in printed and template.key not in tables.unread:
                 yield make_finding(
                     "table.missing",
                     f"tables[{template.key}]",
@@ -324,8 +352,9 @@ def layout_findings(account: FinalAccount) -> Iterator[Finding]:
             )
     listed = _contents_titles(tables.contents)
     titles = [t.title for t in tables.tables]
-    # no table held says nothing of what was published (an import that could not read them, a file without them)
-    if listed and titles and listed != titles:
+    # no table held says nothing of what was published (an import that could not read them, a file without them),
+    # and a table printed but not read has no title to compare
+    if listed and titles and not tables.unread and not _same_titles(listed, titles):
         yield make_finding(
             "table.contents",
             "tables.contents",
