@@ -85,7 +85,6 @@ _UNMAPPED_PROBLEM: Final = (
     "(cid:N)); export the PDF again from the source document with the fonts' Unicode mapping kept (ToUnicode), or "
     "read it by OCR"
 )
-_FIGURE = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?%?$")
 #: A line that starts a heading or a numbered point: 第三部分 (第3部分), 一、, （一）, 1、 or 1. — a new
 #: paragraph, except a point in digits that follows a line ending mid-sentence (see :func:`_opens`).
 _HEADING_START = re.compile(
@@ -618,12 +617,12 @@ class _Reader:
         if (
             pending is not None
             and pending.open_end
-            and _continues(above)
+            and not above
             and not self.lines
             and number == pending.pages[-1] + 1
             and width == max((len(r) for r in pending.rows), default=0)
         ):
-            pending.rows.extend(rows[_repeated(pending.rows, rows) :])
+            pending.rows.extend(rows)
             pending.pages.append(number)
             return
         self._close_paragraph()
@@ -848,52 +847,6 @@ def _furniture(pages: Sequence[_Page]) -> frozenset[int]:
         if len(placed) >= max(_RECURS, _RECURS_SHARE * with_text):
             found.update(id(line) for line in placed)
     return frozenset(found)
-
-
-#: A line over a table that says it continues the one before: 续表, （续）, 收入决算表（续）, 续表1.
-_CONTINUED: Final = re.compile(r"^\s*(?:续表\s*\S{0,4}|.{0,40}[（(]\s*续(?:表)?\s*[）)])\s*$")
-
-
-def _continues(above: Sequence[Line]) -> bool:
-    """Whether a table with these lines above it continues the table before it (when it is as wide and follows it on
-    the next page): nothing above it, or a 续表 line with, at most, the unit again. A title printed again is a new
-    table (a self-evaluation table for each project, one a page, all titled alike).
-
-    >>> _continues([]), _continues([Line("续表", Box(2, 0, 0, 1, 1)), Line("单位：万元", Box(2, 0, 2, 1, 3))])
-    (True, True)
-    >>> _continues([Line("项目支出绩效自评表", Box(2, 0, 0, 1, 1))])
-    False
-    """
-    said = [line.text for line in above]
-    return not said or (
-        any(_CONTINUED.match(text) for text in said) and all(_CONTINUED.match(text) or unit_of(text) for text in said)
-    )
-
-
-def _repeated(before: Sequence[tuple[Cell, ...]], rows: Sequence[tuple[Cell, ...]]) -> int:
-    """How many of ``rows``, a table's part on its next page, repeat the header of the part ``before`` (as a word
-    processor repeats header rows on each page): its first rows, as printed, up to the first with a number.
-
-    >>> header = (Cell("项目", None), Cell("决算数", None))
-    >>> _repeated([header, (Cell("合计", None), Cell("1.00", None))], [header, (Cell("支出", None), Cell("2.00", None))])
-    1
-    """
-    def texts(row: tuple[Cell, ...]) -> list[str | None]:
-        return [cell.text for cell in row]
-
-    header = next((i for i, row in enumerate(before) if _figures(row)), len(before))
-    count = 0
-    while count < min(header, len(rows)) and texts(rows[count]) == texts(before[count]):
-        count += 1
-    return count
-
-
-def _figures(row: tuple[Cell, ...]) -> bool:
-    """Whether a table row prints a figure (a header row prints none; the central template's 栏次 row numbers the
-    columns, and is a header row too)."""
-    if row and (row[0].text or "").replace(" ", "") == "栏次":
-        return False
-    return any(_FIGURE.match((cell.text or "").replace(" ", "")) for cell in row)
 
 
 def _inside(box: Box, bbox: Sequence[float]) -> bool:
