@@ -268,7 +268,7 @@ def test_page_numbers_and_running_heads_are_set_aside(
 def test_a_title_printed_in_the_same_place_on_every_page_is_kept() -> None:
     """A self-evaluation table on each page prints its title at the top of each: a title (…表) is never taken for a
     running head; a number ending a paragraph at a page's foot is kept, being no farther from it than a line."""
-    from budgetkit.io.document import Box, Line, _furniture, _Page
+    from budgetkit.io.document import Box, Line, _margin_lines, _Page
 
     pages = [
         _Page(
@@ -283,7 +283,7 @@ def test_a_title_printed_in_the_same_place_on_every_page_is_kept() -> None:
         )
         for n in range(1, 6)
     ]
-    assert _furniture(pages) == frozenset()
+    assert _margin_lines(pages) == frozenset()
 
 
 def _watermarked(writer: Any, page: Any) -> None:

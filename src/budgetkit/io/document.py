@@ -517,7 +517,7 @@ class _Reader:
     """Accumulates pages into paragraphs and tables, in reading order.
 
     The pages are read first (:meth:`page`); the lines every page prints in its margins — page numbers, running
-    heads — are then set aside (:func:`_furniture`), and the rest joined into paragraphs and tables
+    heads — are then set aside (:func:`_margin_lines`), and the rest joined into paragraphs and tables
     (:meth:`document`), so that a page number between two pages neither splits a sentence nor a table.
     """
 
@@ -557,9 +557,9 @@ class _Reader:
         tables = tuple((tuple(table.bbox), _rows(number, table)) for table in found)
         self.pages.append(_Page(number, float(page.width), tuple(outside), tables))
 
-    def _assemble(self, page: _Page, furniture: frozenset[int]) -> None:
-        """Join a page's lines (but its furniture) and tables to the paragraphs and tables read so far."""
-        outside = [line for line in page.lines if id(line) not in furniture]
+    def _assemble(self, page: _Page, margins: frozenset[int]) -> None:
+        """Join a page's lines (but those of its margins) and tables to the paragraphs and tables read so far."""
+        outside = [line for line in page.lines if id(line) not in margins]
         margin = min((line.box.x0 for line in outside), default=None)
         cursor = -1.0
         for bbox, rows in page.tables:
@@ -638,9 +638,9 @@ class _Reader:
         if self.unmapped > _UNMAPPED_SHARE * self.glyphs:
             problem = _UNMAPPED_PROBLEM.format(share=self.unmapped / self.glyphs)
             raise LoadError(self.source, [LoadIssue("file", problem)])
-        furniture = _furniture(self.pages)
+        margins = _margin_lines(self.pages)
         for page in self.pages:
-            self._assemble(page, furniture)
+            self._assemble(page, margins)
         self._close_paragraph()
         self._close_table()
         if not self.paragraphs and not self.tables:
@@ -811,8 +811,8 @@ _RECURS: Final = 3
 _RECURS_SHARE: Final = 0.5
 
 
-def _furniture(pages: Sequence[_Page]) -> frozenset[int]:
-    """The lines (by ``id``) that are a page's furniture, not its text: the top or bottom line of a page, standing
+def _margin_lines(pages: Sequence[_Page]) -> frozenset[int]:
+    """The lines (by ``id``) that a page prints in its margins, not its text: the top or bottom line of a page, standing
     apart from the text (a line's height or more away from it), that is a page number, or that recurs — the same
     words, its numbers aside, within 3 pt of the same height — as such a line of at least three pages and of half
     the pages with text (a running head: 某某局2024年度部门决算). A title that ends in 表 is never one: a
