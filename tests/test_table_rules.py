@@ -153,6 +153,18 @@ def test_contents(social: FinalAccount) -> None:
     assert _table_findings(attrs.evolve(social, tables=tables)) == [("table.contents", "tables.contents")]
 
 
+@pytest.mark.parametrize("leader", ["……………", ".........", " ", "·····"])
+def test_contents_with_page_numbers(social: FinalAccount, leader: str) -> None:
+    """A 目录 that prints each line's page after leader dots (as a word processor's table of contents does) lists the
+    tables it lists; in their order it says nothing, and a table it leaves out is still table.contents."""
+    contents = tuple(f"{line}{leader}{page}" for page, line in enumerate(social.tables.contents, start=3))
+    tables = attrs.evolve(social.tables, contents=contents)
+    assert _table_findings(attrs.evolve(social, tables=tables)) == []
+    fewer = tuple(line for line in contents if not line.startswith("二、收入决算表"))
+    tables = attrs.evolve(social.tables, contents=fewer)
+    assert _table_findings(attrs.evolve(social, tables=tables)) == [("table.contents", "tables.contents")]
+
+
 def test_empty_note(social: FinalAccount) -> None:
     """An empty table without its note, in the table and in its 情况说明 section, is table.empty_note twice."""
     table = social.tables.table("three_public")

@@ -294,6 +294,8 @@ def _same_titles(listed: list[str], titles: list[str]) -> bool:
     return True
 
 
+#: The page a 目录 line prints after its title, with the leader dots or spaces before it: ……5, .... 12, ·· 7.
+_PAGE_AFTER: Final = re.compile(r"[\s.…·•_\-—－]*\d{1,3}\s*$")
 #: What a title may print before the table's name: the report's name and year, ending with the year (2023年度).
 _YEAR_END: Final = re.compile(r"(?:19|20)\d{2}\s*年度?$")
 #: The words a 情况说明 section's heading names a table by, for the tables that are often empty.
@@ -303,12 +305,17 @@ _EMPTY: Final = re.compile(r"无数据|(?:无|没有)[^，。；]*(?:收入|支�
 
 
 def _contents_titles(contents: tuple[str, ...]) -> list[str]:
-    """The table titles the 目录 lists, in order (the lines of its 决算表 part)."""
+    """The table titles the 目录 lists, in order (the lines of its 决算表 part), without the page each is on.
+
+    >>> _contents_titles(("第二部分 示例局2023年度部门决算表……3", "一、收入支出决算总表……………5", "二、收入决算表 6"))
+    ['收入支出决算总表', '收入决算表']
+    """
     titles: list[str] = []
     inside = False
-    for line in contents:
+    for printed in contents:
+        line = _PAGE_AFTER.sub("", printed)
         if line.startswith("第"):
-            inside = line.rstrip().endswith("决算表")
+            inside = line.endswith("决算表")
             continue
         if inside:
             titles.append(_NUMERAL.sub("", line).strip())
