@@ -181,6 +181,24 @@ def test_the_three_public_table_reads_dashes_as_blanks_and_full_width_digits_as_
     assert result.tables.cell("three_public", "three_public.vehicle_purchase", "actual").is_blank
 
 
+def test_labels_spread_with_full_width_spaces_are_read_as_printed_closely() -> None:
+    """Labels set with full-width spaces to fill their cells (合　　计, 收　　入, 项　　目): every table reads as the
+    same table printed closely, but the names kept as printed (before, 表一/表四's 支出 half was not found and its
+    rows were reported as rows the template does not have)."""
+    import re
+
+    printed = read_pdf(SAMPLES / "putuo-planning-2024.pdf").tables
+
+    def spread(text: str | None) -> str | None:
+        return text if text is None or not re.fullmatch(r"[\u4e00-\u9fff]{2,3}", text) else "\u3000\u3000".join(text)
+
+    spaced = [attrs.evolve(t, rows=tuple(tuple(attrs.evolve(c, text=spread(c.text)) for c in r) for r in t.rows)) for t in printed]
+    close, wide = read_tables(printed, table_set("national-2024")), read_tables(spaced, table_set("national-2024"))
+    assert wide.issues == close.issues == ()
+    for a, b in zip(close.tables.tables, wide.tables.tables, strict=True):
+        assert [(r.key, r.cells) for r in a.rows] == [(r.key, r.cells) for r in b.rows]
+
+
 def test_a_table_of_no_known_title_is_listed_as_unknown() -> None:
     """A printed table that matches no template is named in ``unknown``, never dropped silently."""
     box = Box(2, 1.0, 2.0, 3.0, 4.0)

@@ -457,7 +457,7 @@ class _TableReader:
                 return rows[:i], [row for row in rows[i:] if tuple(cell.text for cell in row) not in header]
         # no number at all: an empty table; its header is everything up to a row that starts with 合计
         for i, row in enumerate(rows):
-            if i and self.template.classified_by and (row[0].text or "") in _TOTALS:
+            if i and self.template.classified_by and _norm(row[0].text) in _TOTALS:
                 # the Shanghai template prints the sub-headings of 本年支出 (合计 基本支出 项目支出) in the 合计 row
                 words = [cell.text for cell in row[2:] if cell.text and not _is_number(cell.text)]
                 if words:
@@ -503,7 +503,7 @@ class _TableReader:
             for r in range(len(grid)):
                 text = _HEADER_UNIT.sub("", grid[r][c]).strip()  # 决算数（万元）: the unit is the table's (see _lifted)
                 if text and (not path or path[-1] != text) and not (
-                    not keep_totals and r == len(grid) - 1 and text in _TOTALS and c < 2
+                    not keep_totals and r == len(grid) - 1 and _norm(text) in _TOTALS and c < 2
                 ):
                     path.append(text)
             paths.append(tuple(path))
@@ -700,7 +700,7 @@ class _TableReader:
         self, paths: list[tuple[str, ...]], body: list[tuple[Cell, ...]]
     ) -> tuple[list[Row], tuple[str, ...], tuple[str, ...]]:
         """表一/表四: a 收入 half and a 支出 half, each a name column and amount columns."""
-        split = next((c for c, path in enumerate(paths) if path and path[0].startswith("支出")), len(paths) // 2)
+        split = next((c for c, path in enumerate(paths) if path and _norm(path[0]).startswith("支出")), len(paths) // 2)
         halves = ((Side.INCOME, range(0, split)), (Side.EXPENDITURE, range(split, len(paths))))
         rows: list[Row] = []
         columns_by_side: dict[Side, tuple[str, ...]] = {}
