@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -368,19 +369,25 @@ def _draw(path: Path, tables: Sequence[tuple[Sequence[str], Sequence[Cells], Seq
             pdf.setFont(font, 12)
             pdf.drawCentredString(421, y, line)
             y -= 18
-        for r, row in enumerate(rows):
-            x, column = 30.0, 0
-            for cell in row:
-                text, span = cell if isinstance(cell, tuple) else (cell, 1)
-                width = sum(widths[column : column + span])
-                pdf.rect(x, y - 4 - (r + 1) * 16, width, 16)
-                if text:
-                    pdf.setFont(font, 7)
-                    pdf.drawString(x + 2, y + 1 - (r + 1) * 16, text)
-                x, column = x + width, column + span
+        grid(pdf, font, rows, widths, y)
         pdf.showPage()
     pdf.save()
     return path
+
+
+def grid(pdf: Any, font: str, rows: Sequence[Cells], widths: Sequence[int], y: float) -> None:
+    """Draw ``rows`` as a ruled grid below ``y`` on a reportlab canvas: each cell a box 16 pt high, ``(text, n)``
+    spanning n columns."""
+    for r, row in enumerate(rows):
+        x, column = 30.0, 0
+        for cell in row:
+            text, span = cell if isinstance(cell, tuple) else (cell, 1)
+            width = sum(widths[column : column + span])
+            pdf.rect(x, y - 4 - (r + 1) * 16, width, 16)
+            if text:
+                pdf.setFont(font, 7)
+                pdf.drawString(x + 2, y + 1 - (r + 1) * 16, text)
+            x, column = x + width, column + span
 
 
 def test_a_pdf_of_the_central_template_reads_as_its_web_page(tmp_path: Path) -> None:

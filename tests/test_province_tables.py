@@ -229,7 +229,7 @@ def _draw_with_margins(path: Path) -> Path:
     from reportlab.pdfgen import canvas
 
     from budgetkit.outputs.pdf import _font
-    from test_central_tables import EXPENDITURE_ROWS, SUMMARY_ROWS
+    from test_central_tables import EXPENDITURE_ROWS, SUMMARY_ROWS, grid
 
     tables = [
         ("收入支出决算总表", "公开01表", "万元", SUMMARY_ROWS, [150, 40, 80, 150, 40, 80]),
@@ -248,17 +248,7 @@ def _draw_with_margins(path: Path) -> Path:
         pdf.drawRightString(812, 542, number)
         pdf.drawString(30, 524, "部门：示例县文化馆")
         pdf.drawRightString(812, 524, f"金额单位：{unit}")
-        y = 524.0
-        for r, row in enumerate(rows):
-            x, column = 30.0, 0
-            for cell in row:
-                text, span = cell if isinstance(cell, tuple) else (cell, 1)
-                width = sum(widths[column : column + span])
-                pdf.rect(x, y - 4 - (r + 1) * 16, width, 16)
-                if text:
-                    pdf.setFont(font, 7)
-                    pdf.drawString(x + 2, y + 1 - (r + 1) * 16, text)
-                x, column = x + width, column + span
+        grid(pdf, font, rows, widths, 524.0)
         pdf.showPage()
     pdf.save()
     return path
