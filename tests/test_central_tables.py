@@ -452,3 +452,39 @@ def test_a_table_over_two_pages_with_its_header_printed_again_is_one_table(tmp_p
     assert split.account.tables.tables == whole.account.tables.tables
     assert [str(issue) for issue in split.report.issues] == [str(issue) for issue in whole.report.issues]
     assert split.report.not_understood == ()
+
+
+@pytest.mark.parametrize("unit_line", [True, False], ids=["title-and-unit", "title-alone"])
+def test_a_title_left_at_the_foot_of_the_page_before_its_table_is_its_title(tmp_path: Path, unit_line: bool) -> None:
+    """A table whose title (and unit) a page break left at the foot of the page before it, under running text: the
+    title is the table's, and no part of the text (before, the table had no title and was unknown)."""
+    pytest.importorskip("pdfplumber")
+    pytest.importorskip("reportlab")
+    from reportlab.pdfgen import canvas
+
+    from budgetkit.io.pdf import read_pdf
+    from budgetkit.outputs.pdf import _font
+
+    widths = [35, 30, 30, 170, 70, 60, 60, 70, 60, 90]
+    prose = "本表反映示例县文化馆本年度各项支出情况，其中基本支出80.00万元，项目支出20.00万元。"
+    texts = "".join(str(c[0] if isinstance(c, tuple) else c) for row in EXPENDITURE_ROWS for c in row)
+    font = _font(frozenset(texts + prose + "支出决算表金额单位：万元示例县文化馆2023年度部门决算"))
+    path = tmp_path / "orphan.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=(842, 595))
+    pdf.setFont(font, 16)
+    pdf.drawCentredString(421, 400, "示例县文化馆2023年度部门决算")
+    pdf.showPage()
+    pdf.setFont(font, 12)
+    pdf.drawString(72, 500, prose)
+    pdf.drawCentredString(421, 90, "支出决算表")
+    if unit_line:
+        pdf.drawRightString(770, 70, "金额单位：万元")
+    pdf.showPage()
+    grid(pdf, font, EXPENDITURE_ROWS, widths, 560.0)
+    pdf.showPage()
+    pdf.save()
+    imported = read_pdf(path)
+    tables = imported.account.tables
+    assert tables is not None and [(t.key, t.title) for t in tables.tables] == [("expenditure", "支出决算表")]
+    assert [row.key for row in tables.table("expenditure").rows][:2] == ["total", "207"]  # type: ignore[union-attr]
+    assert not any("支出决算表" in p.text for p in imported.account.passages)

@@ -530,6 +530,8 @@ class _Reader:
         self.lines: list[Line] = []  # the paragraph being read
         self.pending: _Pending | None = None
         self.image_pages: list[int] = []  # pages that are images with no text
+        self.widths: dict[int, float] = {}  # each page's width, by its number
+        self.after_table = 0  # how many paragraphs were read before the last table ended
         self.glyphs = 0  # characters printed
         self.unmapped = 0  # of them, those whose font gives no Unicode for them: pdfminer writes (cid:N)
 
@@ -556,6 +558,7 @@ class _Reader:
         )
         tables = tuple((tuple(table.bbox), _rows(number, table)) for table in found)
         self.pages.append(_Page(number, float(page.width), tuple(outside), tables))
+        self.widths[number] = float(page.width)
 
     def _assemble(self, page: _Page, margins: frozenset[int]) -> None:
         """Join a page's lines (but those of its margins) and tables to the paragraphs and tables read so far."""
@@ -610,8 +613,6 @@ class _Reader:
 
     def _table(self, number: int, cells: tuple[tuple[Cell, ...], ...], above: list[Line]) -> None:
         rows = list(cells)
-        unit = next((found for line in above if (found := unit_of(line.text))), None)
-        title = table_title([line.text for line in above])
         pending = self.pending
         width = max((len(r) for r in rows), default=0)
         if (
@@ -625,9 +626,42 @@ class _Reader:
             pending.rows.extend(rows)
             pending.pages.append(number)
             return
+        if not above:
+            above = self._heading_left_behind(number)
+        unit = next((found for line in above if (found := unit_of(line.text))), None)
+        title = table_title([line.text for line in above])
         self._close_paragraph()
         self._close_table()
         self.pending = _Pending(rows, [number], title, unit, list(above), [])
+        self.after_table = len(self.paragraphs)
+
+    def _heading_left_behind(self, number: int) -> list[Line]:
+        """The heading of a table printed at the foot of the page before it, the page break between them: the last
+        lines read since the last table, all on that page and each a heading line (its unit, or a centred line
+        narrower than the text), whose title names a table (…表). They are taken out of the text they were read into."""
+        width = self.widths.get(number - 1)
+        if width is None:
+            return []
+
+        def heading(line: Line) -> bool:
+            return line.box.page == number - 1 and _heading(line, width)
+
+        k = len(self.lines)
+        while k and heading(self.lines[k - 1]):
+            k -= 1
+        whole = 0  # the paragraphs before, each wholly heading lines (a title, closed by the unit line below it)
+        if k == 0:
+            since = len(self.paragraphs) - self.after_table
+            while whole < min(since, 3) and all(heading(line) for line in self.paragraphs[-1 - whole].lines):
+                whole += 1
+        first = len(self.paragraphs) - whole
+        lines = [line for paragraph in self.paragraphs[first:] for line in paragraph.lines] + self.lines[k:]
+        title = table_title([line.text for line in lines])
+        if not lines or len(lines) > 5 or title is None or not title.endswith("表"):
+            return []
+        del self.lines[k:]
+        del self.paragraphs[first:]
+        return lines
 
     def _close_table(self) -> None:
         if self.pending is not None:
