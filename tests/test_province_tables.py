@@ -8,9 +8,11 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import pytest
 
 from budgetkit.checks.audit import check
+from budgetkit.errors import LoadError
 from budgetkit.io.pdf import Imported
 from test_central_tables import EXPENDITURE, SUMMARY, _issues, _page, _read, _table
 
@@ -700,3 +702,19 @@ def test_a_title_row_inside_the_grid_that_prints_its_unit(tmp_path: Path) -> Non
     tables = imported.account.tables
     assert tables is not None
     assert tables.cell("summary", "income.general_budget", "amount").amount == Decimal("0.0100")
+
+
+def test_an_account_with_an_unread_table_is_a_format_0_3_file() -> None:
+    """``tables.unread`` is what format 0.3 adds for tables: such an account is written as 0.3 and reads back equal,
+    a file marked 0.2 that holds it is refused at its path, and an account without it is still written as 0.2."""
+    from budgetkit import datasets, io
+
+    social = datasets.load("putuo-social-work-2024")
+    assert social.tables is not None
+    tables = attrs.evolve(social.tables, tables=social.tables.tables[:-1], unread=("state_capital",))
+    account = attrs.evolve(social, tables=tables)
+    text = io.dumps(account)
+    assert text.startswith('format_version = "0.3"\n') and io.loads(text) == account
+    with pytest.raises(LoadError, match=r'\$\.tables\.unread: unread needs format_version = "0.3" or later'):
+        io.loads(text.replace('format_version = "0.3"', 'format_version = "0.2"', 1))
+    assert io.dumps(social).startswith('format_version = "0.2"\n')

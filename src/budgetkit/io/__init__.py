@@ -901,6 +901,9 @@ def load_all(paths: Iterable[str | Path]) -> list[FinalAccount | LoadError]:
 def _keys_0_3(data: dict[str, Any]) -> list[str]:
     """The paths of keys in ``data`` that only format 0.3 has."""
     found: list[str] = []
+    tables = data.get("tables")
+    if isinstance(tables, dict) and "unread" in tables:
+        found.append("$.tables.unread")
     projects = data.get("projects")
     if not isinstance(projects, list):
         return found
