@@ -265,9 +265,11 @@ def test_page_numbers_and_running_heads_are_set_aside(
     assert imported.report.not_understood == plain.report.not_understood
 
 
-def test_a_title_printed_in_the_same_place_on_every_page_is_kept() -> None:
-    """A self-evaluation table on each page prints its title at the top of each: a title (…表) is never taken for a
-    running head; a number ending a paragraph at a page's foot is kept, being no farther from it than a line."""
+@pytest.mark.parametrize("top", ["项目支出绩效自评表", "金额单位：元", "公开0{n}表"])
+def test_a_title_printed_in_the_same_place_on_every_page_is_kept(top: str) -> None:
+    """A self-evaluation table on each page prints its title at the top of each, and a table's page may start with
+    its unit or its number: a title (…表), a unit or a number line is never taken for a running head; a number
+    ending a paragraph at a page's foot is kept, being no farther from it than a line."""
     from budgetkit.io.document import Box, Line, _margin_lines, _Page
 
     pages = [
@@ -275,7 +277,7 @@ def test_a_title_printed_in_the_same_place_on_every_page_is_kept() -> None:
             n,
             595.0,
             (
-                Line("项目支出绩效自评表", Box(n, 200.0, 60.0, 395.0, 72.0)),
+                Line(top.format(n=n), Box(n, 200.0, 60.0, 395.0, 72.0)),
                 Line("一、收入支出决算总体情况说明：本年收入合计为", Box(n, 72.0, 100.0, 520.0, 112.0)),
                 Line("2024", Box(n, 72.0, 118.0, 100.0, 130.0)),  # 6 pt below the line above: no margin
             ),

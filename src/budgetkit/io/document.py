@@ -849,8 +849,9 @@ def _margin_lines(pages: Sequence[_Page]) -> frozenset[int]:
     """The lines (by ``id``) that a page prints in its margins, not its text: the top or bottom line of a page, standing
     apart from the text (a line's height or more away from it), that is a page number, or that recurs — the same
     words, its numbers aside, within 3 pt of the same height — as such a line of at least three pages and of half
-    the pages with text (a running head: 某某局2024年度部门决算). A title that ends in 表 is never one: a
-    self-evaluation table on each page prints its title in the same place."""
+    the pages with text (a running head: 某某局2024年度部门决算). A title that ends in 表 is never one (a
+    self-evaluation table on each page prints its title in the same place), nor a line a table prints above it (its
+    unit, its number, who made it: each table's page may start with 单位：元)."""
     found: set[int] = set()
     recurring: dict[tuple[str, str], list[Line]] = {}
     with_text = 0
@@ -870,7 +871,7 @@ def _margin_lines(pages: Sequence[_Page]) -> frozenset[int]:
                 continue
             if page_number(line.text):
                 found.add(id(line))
-            elif not line.text.rstrip().endswith("表"):
+            elif not line.text.rstrip().endswith("表") and not table_furniture(line.text):
                 recurring.setdefault((where, re.sub(r"\d+", "#", line.text)), []).append(line)
     for same in recurring.values():
         if len(same) < max(_RECURS, _RECURS_SHARE * with_text):
