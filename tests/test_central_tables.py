@@ -488,3 +488,34 @@ def test_a_title_left_at_the_foot_of_the_page_before_its_table_is_its_title(tmp_
     assert tables is not None and [(t.key, t.title) for t in tables.tables] == [("expenditure", "支出决算表")]
     assert [row.key for row in tables.table("expenditure").rows][:2] == ["total", "207"]  # type: ignore[union-attr]
     assert not any("支出决算表" in p.text for p in imported.account.passages)
+
+
+def test_a_list_of_titles_before_an_untitled_table_is_not_its_heading(tmp_path: Path) -> None:
+    """Centred table titles ending a page (a 目录 of the tables) before a page whose table prints no heading: a list of
+    titles is no table's heading (more than a title, its number and its unit); they stay text."""
+    pytest.importorskip("pdfplumber")
+    pytest.importorskip("reportlab")
+    from reportlab.pdfgen import canvas
+
+    from budgetkit.io.document import read_pdf as read_document
+    from budgetkit.outputs.pdf import _font
+
+    titles = ["一、收入支出决算总表", "二、收入决算表", "三、支出决算表", "四、财政拨款收入支出决算总表"]
+    widths = [35, 30, 30, 170, 70, 60, 60, 70, 60, 90]
+    texts = "".join(str(c[0] if isinstance(c, tuple) else c) for row in EXPENDITURE_ROWS for c in row)
+    font = _font(frozenset(texts + "".join(titles) + "示例县文化馆2023年度部门决算"))
+    path = tmp_path / "contents.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=(842, 595))
+    pdf.setFont(font, 16)
+    pdf.drawCentredString(421, 400, "示例县文化馆2023年度部门决算")
+    pdf.showPage()
+    pdf.setFont(font, 12)
+    for k, title in enumerate(titles):
+        pdf.drawCentredString(421, 160 - 20 * k, title)
+    pdf.showPage()
+    grid(pdf, font, EXPENDITURE_ROWS, widths, 560.0)
+    pdf.showPage()
+    pdf.save()
+    doc = read_document(path)
+    assert [table.title for table in doc.tables] == [None]
+    assert [p.text for p in doc.paragraphs if p.text in titles] == titles

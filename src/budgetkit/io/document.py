@@ -652,12 +652,13 @@ class _Reader:
         whole = 0  # the paragraphs before, each wholly heading lines (a title, closed by the unit line below it)
         if k == 0:
             since = len(self.paragraphs) - self.after_table
-            while whole < min(since, 3) and all(heading(line) for line in self.paragraphs[-1 - whole].lines):
+            while whole < since and all(heading(line) for line in self.paragraphs[-1 - whole].lines):
                 whole += 1
         first = len(self.paragraphs) - whole
         lines = [line for paragraph in self.paragraphs[first:] for line in paragraph.lines] + self.lines[k:]
         title = table_title([line.text for line in lines])
-        if not lines or len(lines) > 5 or title is None or not title.endswith("表"):
+        # a title with its number and unit is three lines at most; more is a list of titles (a 目录), not a heading
+        if not lines or len(lines) > 3 or title is None or not title.endswith("表"):
             return []
         del self.lines[k:]
         del self.paragraphs[first:]
