@@ -197,6 +197,26 @@ def test_tables_printed_without_ruling_lines_are_named_not_lost_into_the_text(re
     assert "table.contents" not in {f.rule for f in check(imported.account)}
 
 
+def test_check_says_which_tables_it_could_not_read(
+    report: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`budgetkit check` on a PDF whose tables have no ruling lines names them and their pages, in text and in json,
+    so that nobody takes their figures for checked."""
+    import json
+
+    from budgetkit.cli import main
+
+    path = _transformed(report, tmp_path / "unruled.pdf", _unruled)
+    main(["check", str(path)])
+    text = capsys.readouterr().out
+    assert "表格未能按单元格读入（其数字未核对）：收入支出决算总表（第" in text and "没有框线，或印作文字、图片" in text
+    main(["check", str(path), "--lang", "en"])
+    assert "Tables not read cell by cell (their figures not checked): 收入支出决算总表 (第" in capsys.readouterr().out
+    main(["check", str(path), "--format", "json"])
+    unruled = json.loads(capsys.readouterr().out)["import"]["tables_unruled"]
+    assert len(unruled) == 9 and unruled[0]["title"] == "收入支出决算总表" and unruled[0]["place"].startswith("第")
+
+
 def _turned_in_floats(writer: Any, page: Any) -> None:
     """As :func:`_turned`, with the quarter turn computed in floating point (cos 90° = 6.1e-17, as pypdf's
     ``Transformation().rotate(90)`` writes it): the two ends of each horizontal rule lie 1e-14 pt apart."""

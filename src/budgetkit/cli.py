@@ -213,6 +213,13 @@ def _refused_tables(report: ImportReport) -> list[Any]:
     return [issue for issue in report.issues if issue.text.startswith(f"{REFUSED} ")]
 
 
+def _unruled_tables(report: ImportReport) -> list[Any]:
+    """The import issues of tables whose title is printed but whose cells were not read (no ruling lines)."""
+    from budgetkit.io.pdf import UNRULED
+
+    return [issue for issue in report.issues if issue.reason == UNRULED]
+
+
 def _import_json(report: ImportReport | None) -> dict[str, Any]:
     """What a report imported on the fly read (``"import"``), so that a program knows what was not checked."""
     if report is None:
@@ -230,6 +237,10 @@ def _import_json(report: ImportReport | None) -> dict[str, Any]:
             "selfeval_refused": [
                 {"place": None if i.box is None else str(i.box), "row": i.text.split(" ", 1)[1], "problem": i.reason}
                 for i in _refused_tables(report)
+            ],
+            "tables_unruled": [
+                {"place": None if i.box is None else str(i.box), "title": i.text, "problem": i.reason}
+                for i in _unruled_tables(report)
             ],
         }
     }
@@ -285,6 +296,17 @@ def _write_findings_text(
                 if english
                 else f"自评表未能读入（其项目未核对）：{where}{row}：{issue.reason}\n"
             )
+        unruled = _unruled_tables(report)
+        if unruled:
+            if english:
+                listed = ", ".join(i.text if i.box is None else f"{i.text} ({i.box})" for i in unruled)
+                out.write(
+                    f"Tables not read cell by cell (their figures not checked): {listed}: printed without ruling "
+                    "lines, as text or as a picture\n"
+                )
+            else:
+                listed = "、".join(i.text if i.box is None else f"{i.text}（{i.box}）" for i in unruled)
+                out.write(f"表格未能按单元格读入（其数字未核对）：{listed}：没有框线，或印作文字、图片\n")
     if not findings:
         out.write("No inconsistencies found.\n" if english else "未发现不一致之处。\n")
         return

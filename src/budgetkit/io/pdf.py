@@ -64,7 +64,7 @@ from budgetkit.model.tables import Cell as TableCell
 from budgetkit.model.tables import Place, Tables, TableSet
 from budgetkit.model.tables import table_set as _table_set
 
-__all__ = ["NO_NARRATIVE", "ImportReport", "Imported", "ReportIssue", "Unplaced", "from_document", "read_pdf"]
+__all__ = ["NO_NARRATIVE", "UNRULED", "ImportReport", "Imported", "ReportIssue", "Unplaced", "from_document", "read_pdf"]
 
 
 @attrs.frozen
@@ -622,7 +622,7 @@ class _Builder:
             key = titles.get(_norm_title(paragraph.text))
             if key is not None and key not in read:
                 read.add(key)  # once per table
-                self.issues.append(ReportIssue(paragraph.lines[0].box, paragraph.text.strip(), _UNRULED))
+                self.issues.append(ReportIssue(paragraph.lines[0].box, paragraph.text.strip(), UNRULED))
 
     def _glossary(self, paragraphs: Sequence[Paragraph], parts: list[tuple[int, str]]) -> tuple[GlossaryEntry, ...]:
         """第四部分 名词解释: "一、term：definition" paragraphs (a part heading listed in the 目录 is not the part)."""
@@ -1193,8 +1193,8 @@ def _printed(cell: TableCell | None) -> TypeGuard[TableCell]:
     return cell is not None and not cell.is_blank
 
 
-#: Why a table whose title is printed is not read: no ruled table was found under the title.
-_UNRULED: Final = (
+#: Why a table whose title is printed is not read (an import issue's reason): no ruled table was found under it.
+UNRULED: Final = (
     "a table title with no ruled table under it: the table is printed without ruling lines, as text or as a "
     "picture, so its cells are not read (budgetkit reads a PDF's tables by their ruling lines, and does no OCR)"
 )
