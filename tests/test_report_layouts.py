@@ -29,6 +29,17 @@ def test_unit_and_year_from_the_title(tmp_path: Path, title: str, unit: str) -> 
     assert (account.unit, account.year) == (unit, 2023)
 
 
+@pytest.mark.parametrize("title", ["2023年度某县文化馆单位决算", "某县文化馆2023年度单位决算"])
+def test_a_cover_with_no_contents_and_no_parts_gives_the_title_alone(tmp_path: Path, title: str) -> None:
+    """A report with no 目录 and no 第X部分 (一、单位概况 right under the title): the unit is the title's, not the title
+    run on into the text below it up to some later 2022年…决算 (before, the unit was the whole text)."""
+    path = tmp_path / "report.txt"
+    text = f"{title}\n一、单位概况\n负责全县群众文化活动。与2022年度决算相比有所增加。\n"
+    path.write_text(text, encoding="utf-8")
+    account = read_text(path).account
+    assert (account.unit, account.year) == ("某县文化馆", 2023)
+
+
 INNER_MONGOLIA = """2022年度某某自治区公共资源交易中心部门决算
 目录
 第一部分 部门概况

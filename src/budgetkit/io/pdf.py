@@ -337,6 +337,8 @@ _PART: Final = re.compile(r"^\s*第(?P<n>[一二三四五六七八九十]+)部�
 _SECTION: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
 _ITEM: Final = re.compile(r"^\s*(\d+)\s*[、.．](?!\d)")
 _TITLE: Final = re.compile(r"^(?:关于)?(?P<unit>.+?)\s*(?P<year>\d{4})\s*年度?\s*(?:部门|单位)?决算")
+#: The most paragraphs of a cover a title is looked for in, first one first, before the cover is read whole
+_COVER_LINES: Final = 8
 #: Spaces between two characters or digits of a title set with letter spacing (dropped before it is read)
 _LETTER_SPACED: Final = re.compile(r"(?<=[\u4e00-\u9fff\d])\s+(?=[\u4e00-\u9fff\d])")
 #: The year printed before the unit: 2023年度某某局部门决算
@@ -562,7 +564,10 @@ class _Builder:
         cover_end = next((i for i, p in enumerate(paragraphs) if p.text.replace(" ", "") in ("目录", "目 录")), None)
         if cover_end is None:
             cover_end = parts[0][0] if parts else len(paragraphs)  # no parts (a workbook): all is the cover
-        candidates = ["".join(p.text for p in paragraphs[:cover_end])]
+        cover = [p.text for p in paragraphs[:cover_end]]
+        # the shortest run of the cover's first paragraphs that reads as a title (one printed over several lines
+        # is read whole; a cover with no 目录 and no parts never runs into the text after its title)
+        candidates = ["".join(cover[:n]) for n in range(1, min(len(cover), _COVER_LINES) + 1)] + ["".join(cover)]
         candidates += [_PART.sub("", paragraphs[i].text).strip() for i, n in parts if n == "三"]
         for text in candidates:
             text = _LETTER_SPACED.sub("", text.strip())  # a cover set with letter spacing: 2 0 2 4 年 度 部 门 决 算
