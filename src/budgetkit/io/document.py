@@ -26,6 +26,7 @@ A document is plain data; an importer reads it, and tests can build one by hand:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -428,6 +429,70 @@ def _square(page: Any) -> None:
         curve["pts"] = [(round(x, 3), round(y, 3)) for x, y in curve["pts"]]
 
 
+#: The share of a page's characters that must be turned a quarter for the page to be read turned back upright
+_TURNED_SHARE: Final = 0.8
+
+
+def _upright(page: Any) -> Any:
+    """The page as read upright: itself, or — when most of its characters are turned a quarter (a landscape table
+    printed on a portrait page, shown sideways) — a page of the same objects turned back a quarter, so that its
+    lines run across and its tables are found. Places on such a page are in the upright page's frame."""
+    chars = page.chars
+    turned = [c["matrix"][1] for c in chars if abs(c["matrix"][0]) < 1e-6 and abs(c["matrix"][3]) < 1e-6]
+    if not chars or len(turned) < _TURNED_SHARE * len(chars):
+        return page
+    return _turned_class()(page, clockwise=sum(1 if b < 0 else -1 for b in turned) > 0)
+
+
+def _turned_point(x: float, top: float, width: float, height: float, clockwise: bool) -> tuple[float, float]:
+    """A point of a page shown turned a quarter (clockwise: its text reads top to bottom), in the upright frame."""
+    return (top, width - x) if clockwise else (height - top, x)
+
+
+def _turned_object(obj: dict[str, Any], width: float, height: float, clockwise: bool) -> dict[str, Any]:
+    """A page object (a character, a line, a rectangle, a curve) in the upright frame of a page shown turned."""
+    turned = dict(obj)
+    (ax, atop), (bx, btop) = (
+        _turned_point(obj["x0"], obj["top"], width, height, clockwise),
+        _turned_point(obj["x1"], obj["bottom"], width, height, clockwise),
+    )
+    turned["x0"], turned["x1"] = min(ax, bx), max(ax, bx)
+    turned["top"], turned["bottom"] = min(atop, btop), max(atop, btop)
+    turned["doctop"] = turned["top"] + (obj["doctop"] - obj["top"]) if "doctop" in obj else turned["top"]
+    turned["width"], turned["height"] = turned["x1"] - turned["x0"], turned["bottom"] - turned["top"]
+    turned["y0"], turned["y1"] = width - turned["bottom"], width - turned["top"]  # the upright page is `width` high
+    if "pts" in obj:
+        turned["pts"] = [_turned_point(x, top, width, height, clockwise) for x, top in obj["pts"]]
+    if obj.get("object_type") == "char":
+        turned["upright"] = True
+    return turned
+
+
+@functools.cache
+def _turned_class() -> Any:
+    """The class of a page turned back upright (made once, on first use: pdfplumber is imported lazily)."""
+    from pdfplumber.page import DerivedPage
+
+    class Turned(DerivedPage):
+        """A pdfplumber page whose objects are those of a page shown turned a quarter, turned back upright."""
+
+        def __init__(self, parent: Any, *, clockwise: bool) -> None:
+            super().__init__(parent)
+            width, height = float(parent.width), float(parent.height)
+            self.bbox = (0, 0, height, width)
+            self._turned = {
+                kind: [_turned_object(obj, width, height, clockwise) for obj in objects]
+                for kind, objects in parent.objects.items()
+            }
+
+        @property
+        def objects(self) -> dict[str, list[dict[str, Any]]]:
+            return self._turned
+
+    return Turned
+
+
+
 def _not_slanted(obj: dict[str, Any]) -> bool:
     """Whether a page object is kept: anything but a character set at a slant — a watermark across the page
     (某某区政务公开 at 45°), which pdfplumber would otherwise read into the lines and the cells it crosses. Text
@@ -536,8 +601,8 @@ class _Reader:
         self.unmapped = 0  # of them, those whose font gives no Unicode for them: pdfminer writes (cid:N)
 
     def page(self, number: int, page: Any) -> None:
+        page = _upright(page.filter(_not_slanted))
         _square(page)
-        page = page.filter(_not_slanted)
         found = sorted(page.find_tables(), key=lambda table: table.bbox[1])
         lines = [
             Line(_SPACES.sub(" ", line["text"]).strip(), _box(number, (line["x0"], line["top"], line["x1"], line["bottom"])))
