@@ -351,18 +351,8 @@ def _draw(path: Path, tables: Sequence[tuple[Sequence[str], Sequence[Cells], Seq
     """A PDF of ruled tables (a cover page, then a page a table with its heading lines above it), as Word prints them."""
     pytest.importorskip("pdfplumber")
     pytest.importorskip("reportlab")
-    from reportlab.pdfgen import canvas
-
-    from budgetkit.outputs.pdf import _font
-
     texts = "".join(str(c[0] if isinstance(c, tuple) else c) for _, rows, _ in tables for row in rows for c in row)
-    font = _font(
-        frozenset(texts + "".join(h for heading, _, _ in tables for h in heading) + "示例县文化馆年度部门决算")
-    )
-    pdf = canvas.Canvas(str(path), pagesize=(842, 595))
-    pdf.setFont(font, 16)
-    pdf.drawCentredString(421, 400, "示例县文化馆2023年度部门决算")
-    pdf.showPage()
+    pdf, font = covered(path, texts + "".join(h for heading, _, _ in tables for h in heading))
     for heading, rows, widths in tables:
         y = 560.0
         for line in heading:
@@ -373,6 +363,21 @@ def _draw(path: Path, tables: Sequence[tuple[Sequence[str], Sequence[Cells], Seq
         pdf.showPage()
     pdf.save()
     return path
+
+
+def covered(path: Path, text: str) -> tuple[Any, str]:
+    """A landscape reportlab canvas writing ``path``, its cover page (示例县文化馆2023年度部门决算) drawn, and a font that
+    holds ``text``: the caller draws the pages after the cover and saves."""
+    from reportlab.pdfgen import canvas
+
+    from budgetkit.outputs.pdf import _font
+
+    font = _font(frozenset(text + "示例县文化馆2023年度部门决算"))
+    pdf = canvas.Canvas(str(path), pagesize=(842, 595))
+    pdf.setFont(font, 16)
+    pdf.drawCentredString(421, 400, "示例县文化馆2023年度部门决算")
+    pdf.showPage()
+    return pdf, font
 
 
 def grid(pdf: Any, font: str, rows: Sequence[Cells], widths: Sequence[int], y: float) -> None:
@@ -460,20 +465,13 @@ def test_a_title_left_at_the_foot_of_the_page_before_its_table_is_its_title(tmp_
     title is the table's, and no part of the text (before, the table had no title and was unknown)."""
     pytest.importorskip("pdfplumber")
     pytest.importorskip("reportlab")
-    from reportlab.pdfgen import canvas
-
     from budgetkit.io.pdf import read_pdf
-    from budgetkit.outputs.pdf import _font
 
     widths = [35, 30, 30, 170, 70, 60, 60, 70, 60, 90]
     prose = "本表反映示例县文化馆本年度各项支出情况，其中基本支出80.00万元，项目支出20.00万元。"
     texts = "".join(str(c[0] if isinstance(c, tuple) else c) for row in EXPENDITURE_ROWS for c in row)
-    font = _font(frozenset(texts + prose + "支出决算表金额单位：万元示例县文化馆2023年度部门决算"))
     path = tmp_path / "orphan.pdf"
-    pdf = canvas.Canvas(str(path), pagesize=(842, 595))
-    pdf.setFont(font, 16)
-    pdf.drawCentredString(421, 400, "示例县文化馆2023年度部门决算")
-    pdf.showPage()
+    pdf, font = covered(path, texts + prose + "支出决算表金额单位：万元")
     pdf.setFont(font, 12)
     pdf.drawString(72, 500, prose)
     pdf.drawCentredString(421, 90, "支出决算表")
@@ -495,20 +493,13 @@ def test_a_list_of_titles_before_an_untitled_table_is_not_its_heading(tmp_path: 
     titles is no table's heading (more than a title, its number and its unit); they stay text."""
     pytest.importorskip("pdfplumber")
     pytest.importorskip("reportlab")
-    from reportlab.pdfgen import canvas
-
     from budgetkit.io.document import read_pdf as read_document
-    from budgetkit.outputs.pdf import _font
 
     titles = ["一、收入支出决算总表", "二、收入决算表", "三、支出决算表", "四、财政拨款收入支出决算总表"]
     widths = [35, 30, 30, 170, 70, 60, 60, 70, 60, 90]
     texts = "".join(str(c[0] if isinstance(c, tuple) else c) for row in EXPENDITURE_ROWS for c in row)
-    font = _font(frozenset(texts + "".join(titles) + "示例县文化馆2023年度部门决算"))
     path = tmp_path / "contents.pdf"
-    pdf = canvas.Canvas(str(path), pagesize=(842, 595))
-    pdf.setFont(font, 16)
-    pdf.drawCentredString(421, 400, "示例县文化馆2023年度部门决算")
-    pdf.showPage()
+    pdf, font = covered(path, texts + "".join(titles))
     pdf.setFont(font, 12)
     for k, title in enumerate(titles):
         pdf.drawCentredString(421, 160 - 20 * k, title)

@@ -228,21 +228,14 @@ def _draw_with_margins(path: Path) -> Path:
     """表一 and 表三 as a PDF whose 公开0n表 is printed at the right margin and 部门：… at the left, the unit at the right."""
     pytest.importorskip("pdfplumber")
     pytest.importorskip("reportlab")
-    from reportlab.pdfgen import canvas
-
-    from budgetkit.outputs.pdf import _font
-    from test_central_tables import EXPENDITURE_ROWS, SUMMARY_ROWS, grid
+    from test_central_tables import EXPENDITURE_ROWS, SUMMARY_ROWS, covered, grid
 
     tables = [
         ("收入支出决算总表", "公开01表", "万元", SUMMARY_ROWS, [150, 40, 80, 150, 40, 80]),
         ("支出决算表", "公开03表", "元", EXPENDITURE_ROWS, [35, 30, 30, 170, 70, 60, 60, 70, 60, 90]),
     ]
     texts = "".join(str(c[0] if isinstance(c, tuple) else c) for *_, rows, _ in tables for row in rows for c in row)
-    font = _font(frozenset(texts + "收入支出决算总表公开表部门：示例县文化馆金额单位万元年度部门决算2023"))
-    pdf = canvas.Canvas(str(path), pagesize=(842, 595))
-    pdf.setFont(font, 16)
-    pdf.drawCentredString(421, 400, "示例县文化馆2023年度部门决算")
-    pdf.showPage()
+    pdf, font = covered(path, texts + "收入支出决算总表公开表部门：金额单位万元")
     for title, number, unit, rows, widths in tables:
         pdf.setFont(font, 12)
         pdf.drawCentredString(421, 560, title)
@@ -450,18 +443,12 @@ def test_a_pdf_note_below_an_empty_table_without_a_note_mark(tmp_path: Path) -> 
     """In a PDF, the sentence just below an empty 表八 (no 注：) is its note, not running text."""
     pytest.importorskip("pdfplumber")
     pytest.importorskip("reportlab")
-    from reportlab.pdfgen import canvas
-
     from budgetkit.io.pdf import read_pdf
-    from budgetkit.outputs.pdf import _font
+    from test_central_tables import covered
 
     rows = [[str(c[0] if isinstance(c, tuple) else c) for c in row] for row in GOVERNMENT_FUND_HEADER]
-    font = _font(frozenset("".join(t for row in rows for t in row) + EMPTY_NOTE + "政府性基金预算财政拨款收入支出决算表单位万元示例县文化馆年度部门决算2023："))
     path = tmp_path / "empty.pdf"
-    pdf = canvas.Canvas(str(path), pagesize=(842, 595))
-    pdf.setFont(font, 16)
-    pdf.drawCentredString(421, 400, "示例县文化馆2023年度部门决算")
-    pdf.showPage()
+    pdf, font = covered(path, "".join(t for row in rows for t in row) + EMPTY_NOTE + "政府性基金预算财政拨款收入支出决算表单位万元：")
     pdf.setFont(font, 12)
     pdf.drawCentredString(421, 560, "政府性基金预算财政拨款收入支出决算表")
     pdf.setFont(font, 9)
