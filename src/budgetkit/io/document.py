@@ -438,7 +438,7 @@ def _upright(page: Any) -> Any:
     printed on a portrait page, shown sideways) — a page of the same objects turned back a quarter, so that its
     lines run across and its tables are found. Places on such a page are in the upright page's frame."""
     chars = page.chars
-    turned = [c["matrix"][1] for c in chars if abs(c["matrix"][0]) < 1e-6 and abs(c["matrix"][3]) < 1e-6]
+    turned = [c["matrix"][1] for c in chars if _level(c["matrix"][1], c["matrix"][0])]
     if not chars or len(turned) < _TURNED_SHARE * len(chars):
         return page
     return _turned_class()(page, clockwise=sum(1 if b < 0 else -1 for b in turned) > 0)
@@ -492,7 +492,6 @@ def _turned_class() -> Any:
     return Turned
 
 
-
 def _not_slanted(obj: dict[str, Any]) -> bool:
     """Whether a page object is kept: anything but a character set at a slant — a watermark across the page
     (某某区政务公开 at 45°), which pdfplumber would otherwise read into the lines and the cells it crosses. Text
@@ -500,7 +499,13 @@ def _not_slanted(obj: dict[str, Any]) -> bool:
     if obj.get("object_type") != "char":
         return True
     a, b = obj["matrix"][:2]
-    return bool(abs(a) < 1e-3 * abs(b) or abs(b) < 1e-3 * abs(a))
+    return _level(a, b) or _level(b, a)
+
+
+def _level(a: float, b: float) -> bool:
+    """Whether a glyph's matrix ``(a, b, …)`` sets it along one axis: ``b`` is nothing beside ``a`` (upright or upside
+    down when ``a`` is the first entry; turned a quarter when the entries are given the other way round)."""
+    return bool(abs(b) < 1e-3 * abs(a))
 
 
 def _pdfplumber() -> Any:
@@ -595,7 +600,6 @@ class _Reader:
         self.lines: list[Line] = []  # the paragraph being read
         self.pending: _Pending | None = None
         self.image_pages: list[int] = []  # pages that are images with no text
-        self.widths: dict[int, float] = {}  # each page's width, by its number
         self.after_table = 0  # how many paragraphs were read before the last table ended
         self.glyphs = 0  # characters printed
         self.unmapped = 0  # of them, those whose font gives no Unicode for them: pdfminer writes (cid:N)
@@ -623,7 +627,6 @@ class _Reader:
         )
         tables = tuple((tuple(table.bbox), _rows(number, table)) for table in found)
         self.pages.append(_Page(number, float(page.width), tuple(outside), tables))
-        self.widths[number] = float(page.width)
 
     def _assemble(self, page: _Page, margins: frozenset[int]) -> None:
         """Join a page's lines (but those of its margins) and tables to the paragraphs and tables read so far."""
@@ -704,9 +707,9 @@ class _Reader:
         """The heading of a table printed at the foot of the page before it, the page break between them: the last
         lines read since the last table, all on that page and each a heading line (its unit, or a centred line
         narrower than the text), whose title names a table (…表). They are taken out of the text they were read into."""
-        width = self.widths.get(number - 1)
-        if width is None:
+        if number < 2:
             return []
+        width = self.pages[number - 2].width  # the page before (pages are read in order, from 1)
 
         def heading(line: Line) -> bool:
             return line.box.page == number - 1 and _heading(line, width)
@@ -905,6 +908,8 @@ def page_number(text: str) -> bool:
     [False, False, False, False]
     """
     return _PAGE_NUMBER.match(text) is not None
+
+
 #: On how many pages (at least, and what share of the pages with text) a line must recur in the same place to be
 #: a running head or foot.
 _RECURS: Final = 3
@@ -939,13 +944,14 @@ def _margin_lines(pages: Sequence[_Page]) -> frozenset[int]:
                 found.add(id(line))
             elif not line.text.rstrip().endswith("表") and not table_furniture(line.text):
                 recurring.setdefault((where, re.sub(r"\d+", "#", line.text)), []).append(line)
+    least = max(_RECURS, _RECURS_SHARE * with_text)
     for same in recurring.values():
-        if len(same) < max(_RECURS, _RECURS_SHARE * with_text):
+        if len(same) < least:
             continue
         heights = sorted(line.box.top for line in same)
         middle = heights[len(heights) // 2]
         placed = [line for line in same if abs(line.box.top - middle) <= 3]
-        if len(placed) >= max(_RECURS, _RECURS_SHARE * with_text):
+        if len(placed) >= least:
             found.update(id(line) for line in placed)
     return frozenset(found)
 
