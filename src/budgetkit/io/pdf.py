@@ -567,7 +567,7 @@ class _Builder:
         cover = [p.text for p in paragraphs[:cover_end]]
         # the shortest run of the cover's first paragraphs that reads as a title (one printed over several lines
         # is read whole; a cover with no 目录 and no parts never runs into the text after its title)
-        candidates = ["".join(cover[:n]) for n in range(1, min(len(cover), _COVER_LINES) + 1)] + ["".join(cover)]
+        candidates = ["".join(cover[:n]) for n in range(1, min(len(cover), _COVER_LINES + 1))] + ["".join(cover)]
         candidates += [_PART.sub("", paragraphs[i].text).strip() for i, n in parts if n == "三"]
         for text in candidates:
             text = _LETTER_SPACED.sub("", text.strip())  # a cover set with letter spacing: 2 0 2 4 年 度 部 门 决 算

@@ -312,12 +312,9 @@ def _joined(
         template = _template_for(raw, templates)
         if held is not None and _continues(raw, template, *held):
             first, first_template = held
-            header = set(_header_texts(first))
-            rows = list(raw.rows)
-            while rows and tuple(cell.text for cell in rows[0]) in header:
-                rows.pop(0)  # the header printed again
+            # the header printed again at the top of the rest is left out by the reader (_TableReader.split)
             held = (
-                attrs.evolve(first, rows=first.rows + tuple(rows), pages=first.pages + raw.pages, notes=first.notes + raw.notes),
+                attrs.evolve(first, rows=first.rows + raw.rows, pages=first.pages + raw.pages, notes=first.notes + raw.notes),
                 first_template,
             )
             continue
