@@ -268,9 +268,9 @@ def sum_checks(account: FinalAccount) -> Iterator[SumCheck]:
 
 
 _NUMERAL: Final = re.compile(r"^[一二三四五六七八九十]+、\s*")
-#: What a title in the 目录 and the same title above its table may print differently: spaces, quote marks, the
-#: table's number after it (（公开表1）, 表1).
-_LOOSE: Final = re.compile(r"[\s“”\"'‘’「」]|[（(]?(?:公开\s*\d+\s*表|(?:公开|附)?表\s*[0-9一二三四五六七八九十]+(?:[-－—]\d+)?)[）)]?$")
+#: What a title in the 目录 and the same title above its table may print differently but the table's number after it
+#: (which :func:`~budgetkit.io.document.without_table_tag` takes off): spaces and quote marks.
+_LOOSE: Final = re.compile(r"[\s“”\"'‘’「」]")
 
 
 def _same_titles(listed: list[str], titles: list[str]) -> bool:
@@ -284,10 +284,12 @@ def _same_titles(listed: list[str], titles: list[str]) -> bool:
     >>> _same_titles(["支出决算表"], ["一般公共预算财政拨款支出决算表"])
     False
     """
+    from budgetkit.io.document import without_table_tag  # read only when a 目录 is compared
+
     if len(listed) != len(titles):
         return False
     for a, b in zip(listed, titles, strict=True):
-        a, b = _LOOSE.sub("", a), _LOOSE.sub("", b)
+        a, b = _LOOSE.sub("", without_table_tag(a)), _LOOSE.sub("", without_table_tag(b))
         longer, shorter = (a, b) if len(a) >= len(b) else (b, a)
         if not (longer == shorter or (shorter and longer.endswith(shorter) and _YEAR_END.search(longer[: -len(shorter)]))):
             return False
@@ -298,8 +300,9 @@ def _same_titles(listed: list[str], titles: list[str]) -> bool:
 _PAGE_AFTER: Final = re.compile(r"[\s.…·•_\-—－]*\d{1,3}\s*$")
 #: What a title may print before the table's name: the report's name and year, ending with the year (2023年度).
 _YEAR_END: Final = re.compile(r"(?:19|20)\d{2}\s*年度?$")
-#: The words a 情况说明 section's heading names a table by, for the tables that are often empty.
-_SECTION_WORDS: Final = {"government_fund": "政府性基金", "state_capital": "国有资本经营", "three_public": "三公"}
+#: The template's 情况说明 section (its Shanghai number, as :func:`budgetkit.io.grammar.section_role` names it) on each
+#: of the tables that are often empty.
+_SECTION_ROLE: Final = {"government_fund": "八", "state_capital": "九", "three_public": "七"}
 #: Where an empty table says so: the template's note, or a 情况说明 sentence that there was none.
 _EMPTY: Final = re.compile(r"无数据|(?:无|没有)[^，。；]*(?:收入|支出|经费)")
 
@@ -334,6 +337,8 @@ def layout_findings(account: FinalAccount) -> Iterator[Finding]:
     >>> [f.rule for f in layout_findings(attrs.evolve(planning, tables=tables))]
     ['table.missing', 'table.contents']
     """
+    from budgetkit.io.grammar import section_role  # the narrative's words, read only when a table is checked
+
     tables = account.tables
     shipped = tables.template_set()
     if shipped is not None:
@@ -384,11 +389,11 @@ def layout_findings(account: FinalAccount) -> Iterator[Finding]:
             )
         # its 情况说明 section: the one numbered as the table, or one whose heading names its fund (a report whose
         # sections are numbered otherwise than its tables: Guangxi's 四、…政府性基金支出决算情况 beside 表七)
-        word = _SECTION_WORDS.get(table.key)
+        role = _SECTION_ROLE.get(table.key)
         section = [
             p.text
             for p in account.passages
-            if (number and p.section == number) or (word and word in p.text.partition("\n")[0])
+            if (number and p.section == number) or (role and section_role("", p.text.partition("\n")[0]) == role)
         ]
         if account.passages and not any(_EMPTY.search(text) for text in section):
             yield make_finding(
