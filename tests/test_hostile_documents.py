@@ -6,7 +6,7 @@ Each gives a BudgetkitError naming the file, or an import whose report names the
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +14,7 @@ import pytest
 
 from budgetkit.datasets import synthetic
 from budgetkit.errors import BudgetkitError, LoadError
-from budgetkit.io.document import MAX_PAGES
+from budgetkit.io.document import MAX_PAGES, Box
 from budgetkit.io.document import read_pdf as read_document
 from budgetkit.io.pdf import read_pdf
 
@@ -318,7 +318,29 @@ def test_pages_shown_sideways_are_read_turned_back_upright(report: Path, tmp_pat
         page.rotation = quarter
 
     imported = read_pdf(_transformed(report, tmp_path / "sideways.pdf", sideways))
-    assert imported.account == read_pdf(report).account
+    plain = read_pdf(report)
+    assert imported.account == plain.account
+    # each place is on its page as shown (where a renderer draws it), not in the frame the page was read in:
+    # the characters inside it are the characters inside the same place of the report printed upright
+    assert _printed_at(tmp_path / "sideways.pdf", imported.report.places) == _printed_at(report, plain.report.places)
+
+
+def _printed_at(pdf: Path, places: Mapping[str, Box]) -> dict[str, str]:
+    """The characters whose centres lie in each place's box, sorted (a sideways line reads in another order)."""
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as document:
+        chars = {n: document.pages[n - 1].chars for n in {box.page for box in places.values()}}
+    return {
+        path: "".join(
+            sorted(
+                c["text"]
+                for c in chars[box.page]
+                if box.x0 <= (c["x0"] + c["x1"]) / 2 <= box.x1 and box.top <= (c["top"] + c["bottom"]) / 2 <= box.bottom
+            )
+        )
+        for path, box in places.items()
+    }
 
 
 def _watermarked(writer: Any, page: Any) -> None:

@@ -30,8 +30,9 @@ import functools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Final
 
 import attrs
@@ -39,7 +40,7 @@ import attrs
 from budgetkit._files import problem, read_head
 from budgetkit.errors import LoadError, LoadIssue, MissingExtraError
 
-__all__ = ["Box", "Cell", "Document", "Line", "NumberToken", "Paragraph", "RawTable", "half_width_numbers", "heading_lines", "national_layout", "page_number", "read_pdf", "table_furniture", "table_note", "table_number", "table_title", "text_paragraphs", "unit_of", "without_table_tag", "without_unit"]
+__all__ = ["Box", "Cell", "Document", "Line", "NumberToken", "Paragraph", "RawTable", "Turn", "half_width_numbers", "heading_lines", "national_layout", "page_number", "read_pdf", "table_furniture", "table_note", "table_number", "table_title", "text_paragraphs", "unit_of", "without_table_tag", "without_unit"]
 
 #: Most pages a document may have: a 决算 runs to a few dozen, a whole department's volume to a few hundred.
 MAX_PAGES = 2000
@@ -113,6 +114,37 @@ class Box:
 
     def __str__(self) -> str:
         return f"第{self.page}页"
+
+
+@attrs.frozen
+class Turn:
+    """How a page shown sideways (its text runs down or up the page as shown) was turned a quarter to be read.
+
+    A page's places are read in the upright frame; :meth:`shown` takes a box back to the page as it is shown (and
+    as a renderer draws it). ``width`` and ``height`` are the shown page's, in points.
+
+    >>> turn = Turn(clockwise=True, width=595.0, height=842.0)
+    >>> turn.shown(Box(3, 100.0, 20.0, 300.0, 35.0))
+    Box(page=3, x0=560.0, top=100.0, x1=575.0, bottom=300.0)
+    >>> Turn(clockwise=False, width=595.0, height=842.0).shown(Box(3, 100.0, 20.0, 300.0, 35.0))
+    Box(page=3, x0=20.0, top=542.0, x1=35.0, bottom=742.0)
+    """
+
+    clockwise: bool  #: the text reads top to bottom as shown
+    width: float
+    height: float
+
+    def shown(self, box: Box) -> Box:
+        """``box`` (in the upright frame the page was read in) on the page as shown."""
+        if self.clockwise:  # read at (top, width - x): shown x = width - upright top, shown top = upright x
+            x0, top, x1, bottom = self.width - box.bottom, box.x0, self.width - box.top, box.x1
+        else:  # read at (height - top, x): shown x = upright top, shown top = height - upright x
+            x0, top, x1, bottom = box.top, self.height - box.x1, box.bottom, self.height - box.x0
+        return Box(box.page, round(x0, 1), round(top, 1), round(x1, 1), round(bottom, 1))
+
+
+def _frozen_turns(turns: Mapping[int, Turn]) -> Mapping[int, Turn]:
+    return MappingProxyType(dict(turns))
 
 
 @attrs.frozen
@@ -194,6 +226,13 @@ class Document:
     tables: tuple[RawTable, ...]
     #: pages that are images with no text layer (scanned): nothing on them is read, as OCR is not done
     image_pages: tuple[int, ...] = ()
+    #: pages shown sideways, read turned back upright: their boxes are in the upright frame (:meth:`Turn.shown`)
+    turns: Mapping[int, Turn] = attrs.field(factory=dict, converter=_frozen_turns)
+
+    def shown(self, box: Box) -> Box:
+        """A box of the document on its page as shown: itself, unless the page was read turned (:attr:`turns`)."""
+        turn = self.turns.get(box.page)
+        return box if turn is None else turn.shown(box)
 
     def numbers(self) -> Iterator[NumberToken]:
         """Every number printed in the document, with its place (table cells, text, headings and notes).
@@ -480,6 +519,7 @@ def _turned_class() -> Any:
             super().__init__(parent)
             width, height = float(parent.width), float(parent.height)
             self.bbox = (0, 0, height, width)
+            self.turn = Turn(clockwise, width, height)  #: how to take its places back to the page as shown
             self._turned = {
                 kind: [_turned_object(obj, width, height, clockwise) for obj in objects]
                 for kind, objects in parent.objects.items()
@@ -600,12 +640,16 @@ class _Reader:
         self.lines: list[Line] = []  # the paragraph being read
         self.pending: _Pending | None = None
         self.image_pages: list[int] = []  # pages that are images with no text
+        self.turns: dict[int, Turn] = {}  # pages read turned back upright
         self.after_table = 0  # how many paragraphs were read before the last table ended
         self.glyphs = 0  # characters printed
         self.unmapped = 0  # of them, those whose font gives no Unicode for them: pdfminer writes (cid:N)
 
     def page(self, number: int, page: Any) -> None:
         page = _upright(page.filter(_not_slanted))
+        turn = getattr(page, "turn", None)
+        if turn is not None:
+            self.turns[number] = turn
         _square(page)
         found = sorted(page.find_tables(), key=lambda table: table.bbox[1])
         lines = [
@@ -753,7 +797,9 @@ class _Reader:
                 else "no text in the document"
             )
             raise LoadError(self.source, [LoadIssue("file", problem)])
-        return Document(self.source, pages, tuple(self.paragraphs), tuple(self.tables), tuple(self.image_pages))
+        return Document(
+            self.source, pages, tuple(self.paragraphs), tuple(self.tables), tuple(self.image_pages), self.turns
+        )
 
 
 def unit_of(text: str) -> str | None:

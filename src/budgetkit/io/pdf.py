@@ -123,7 +123,7 @@ NO_NARRATIVE: Final = "第三部分"
 class ImportReport:
     """What an import found and did: tables, numbers (seen = imported + in text + not understood), issues, places.
 
-    ``places`` gives the place in the document of every imported value keyed by its model path as
+    ``places`` gives the place in the document (on its page as shown) of every imported value keyed by its model path as
     findings name it: ``tables.<table>[<row>].<column>``, ``claims[<i>]``, ``passages[<i>]`` and figure
     paths such as ``income.total``.
 
@@ -1164,6 +1164,11 @@ class _Builder:
                 else:
                     unplaced.append(Unplaced(unread.box, unread.text, "text"))
         found = tuple(t.key for t in imported.tables.tables)
+        shown, issues, places = self.doc.shown, tuple(self.issues), self.places
+        if self.doc.turns:  # places on the pages read turned back upright, as the pages are shown
+            unplaced = [attrs.evolve(u, box=shown(u.box)) if u.box is not None else u for u in unplaced]
+            issues = tuple(attrs.evolve(i, box=shown(i.box)) if i.box is not None else i for i in issues)
+            places = {path: shown(box) for path, box in places.items()}
         return ImportReport(
             source=self.doc.source,
             pages=self.doc.pages,
@@ -1175,8 +1180,8 @@ class _Builder:
             numbers_not_held=self.not_held,
             numbers_in_text=in_text,
             not_understood=tuple(unplaced),
-            issues=tuple(self.issues),
-            places=self.places,
+            issues=issues,
+            places=places,
         )
 
     def _in_unit_name(self, paragraph: int, start: int, end: int) -> bool:
