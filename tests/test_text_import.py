@@ -71,6 +71,22 @@ def test_text_lines_are_paragraphs_placed_by_line() -> None:
     assert isinstance(box, TextBox) and box.line == 3 and str(box) == "第3行"
 
 
+def test_the_field_codes_of_a_contents_copied_from_word_are_dropped() -> None:
+    """A 目录 copied out of Word as text keeps its field codes (seen on a Sichuan hospital's page): they and the page
+    numbers with them are no part of the titles, and a word that merely contains the letters stays."""
+    doc = text_document(
+        'TOC \\o "1-3" \\h \\z \\u\n第一部分 单位概况 PAGEREF _Toc25831 h 3\n'
+        '五、一般公共预算财政拨款支出决算情况说明 PAGEREF _Toc19235 \\h 6\n'
+        'HYPERLINK \\l "_Toc1989" 二、机构设置\n收入PAGEREF是一个词\n'
+    )
+    assert [p.text for p in doc.paragraphs] == [
+        "第一部分 单位概况",
+        "五、一般公共预算财政拨款支出决算情况说明",
+        "二、机构设置",
+        "收入PAGEREF是一个词",
+    ]
+
+
 def test_the_sichuan_layout_is_read_in_the_national_one() -> None:
     """第二部分 情况说明 → 第三部分; 第3部分 名词解释 → 第四部分; 1、…说明 → 一、; the self-evaluation tables
     after the 名词解释 a part of their own; each line keeps its printed text."""

@@ -72,7 +72,14 @@ __all__ = ["NotAReport", "TextBox", "html_document", "not_a_report", "read_html"
 #: Largest file read (20 MiB): a report's text is well under 1 MiB.
 MAX_BYTES: Final = 20 * 1024 * 1024
 
-_MARK: Final = re.compile(r"\[bookmark:[^\]]*\]")
+#: Marks a conversion from Word leaves: bookmarks, and the field codes of a 目录 copied as text (``TOC \o "1-3" \h \z``,
+#: ``HYPERLINK \l "_Toc3"``, ``PAGEREF _Toc25831 \h 3`` with its page number), often without their backslashes
+_MARK: Final = re.compile(
+    r"\[bookmark:[^\]]*\]"
+    r"|\s*(?<![A-Za-z])PAGEREF\s+_Toc[0-9A-Za-z_]*(?:\s*\\?h(?![A-Za-z]))?(?:\s*\d+)?"
+    r"|(?<![A-Za-z])HYPERLINK\s+\\?l\s+\"_Toc[0-9A-Za-z_]*\""
+    r"|(?<![A-Za-z])TOC\s+\\?o\s+\"[^\"]*\"(?:\s+\\?[hzuwnt](?![A-Za-z]))*"
+)
 _SPACES: Final = re.compile(r"[ \t\u3000\xa0\u200b\ufeff]+")
 
 
