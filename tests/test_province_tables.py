@@ -156,6 +156,33 @@ def test_three_public_with_meetings_and_training_is_three_public_not_the_expendi
     assert _errors(imported) == []
 
 
+def test_three_public_with_the_operating_costs_of_yunnan_is_three_public(tmp_path: Path) -> None:
+    """`财政拨款“三公”经费、行政参公单位机关运行经费情况表` (Yunnan's 部门决算) is 表七: it was an unknown table. Its first
+    row `一、“三公”经费支出` is the total; the 机关运行经费 row below the 三公 is an issue, not read."""
+    listed = _table(
+        [
+            ["项目", "预算数", "决算数"],
+            ["一、“三公”经费支出", "12.00", "11.50"],
+            ["（一）因公出国（境）费", "0.00", "0.00"],
+            ["（二）公务用车购置及运行维护费", "10.00", "9.80"],
+            ["1．公务用车购置费", "0.00", "0.00"],
+            ["2．公务用车运行维护费", "10.00", "9.80"],
+            ["（三）公务接待费", "2.00", "1.70"],
+            ["二、机关运行经费", "50.00", "45.00"],
+        ]
+    )
+    imported = _read(tmp_path, _page(_heading("财政拨款“三公”经费、行政参公单位机关运行经费情况表"), listed))
+    tables = imported.account.tables
+    assert tables is not None
+    assert [t.key for t in tables.tables] == ["three_public"]
+    assert tables.cell("three_public", "three_public.total", "actual").amount == Decimal("11.50")
+    assert tables.cell("three_public", "three_public.total", "budget").amount == Decimal("12.00")
+    assert tables.cell("three_public", "three_public.vehicle_operation", "actual").amount == Decimal("9.80")
+    rows = [issue for issue in _issues(imported) if "a row the template" in issue]
+    assert rows == ["二、机关运行经费: a row the template of 财政拨款“三公”经费支出决算表 does not have"]
+    assert _errors(imported) == []
+
+
 def test_table_numbers_printed_otherwise_find_their_tables(tmp_path: Path) -> None:
     """`（公开表1）` and `（表1-3）` after a title (the number was taken for part of it: both tables unknown, and
     table.missing warned of them); 表1-3 gives no number of its own, the template's 三 stays."""

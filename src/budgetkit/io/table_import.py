@@ -110,7 +110,7 @@ _THREE_PUBLIC_HEADERS: Final = {
 #: What opens an item of a list (1、, （1）, 其中：) before its name.
 _ITEM_OPENING: Final = re.compile(r"^(?:其中[:：]?)?\s*(?:[（(]?(?:\d+|[一二三四五六七八九十]+)[)）]|(?:\d+|[一二三四五六七八九十]+)\s*[、.．])?\s*(?:其中[:：]?)?")
 #: Longer names of the 三公 totals some tables print for the line: 合计 as the template names it.
-_THREE_PUBLIC_TOTALS: Final = ("合计", "总计", "三公经费合计", "三公经费支出合计", "支出合计")
+_THREE_PUBLIC_TOTALS: Final = ("合计", "总计", "三公经费合计", "三公经费支出合计", "支出合计", "三公经费支出", "三公经费")
 
 
 @attrs.frozen
