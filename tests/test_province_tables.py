@@ -206,6 +206,33 @@ def test_table_five_with_its_balances_of_yunnan_is_table_five_not_table_three(tm
     assert _errors(imported) == []
 
 
+@pytest.mark.parametrize(
+    ("title", "key"),
+    [
+        ("收入决算总表", "income"),  # Shaanxi's 表二 and 表三 (2020)
+        ("支出决算总表", "expenditure"),
+        ("示例局收入支出决算总表", "summary"),  # the longest title it ends with, not 支出决算总表
+        ("财政拨款收入支出决算总表", "fiscal_summary"),
+        ("一般公共预算财政拨款收入支出决算表", "general_budget_expenditure"),  # Yunnan's 表五
+        ("政府性基金预算财政拨款支出决算表", None),  # a 13-table set's table of its own, not 表三
+        ("国有资本经营预算财政拨款支出决算表", "state_capital"),
+        ("财政拨款“三公”经费、行政参公单位机关运行经费情况表", "three_public"),  # Yunnan's 表七
+        ("政府性基金预算财政拨款“三公”经费支出决算表", None),  # a table of the 三公 paid from another fund
+        ("一般公共预算财政拨款项目支出决算表", None),
+        ("机关运行经费支出决算表", None),
+    ],
+)
+def test_a_title_is_its_table_s_or_none(title: str, key: str | None) -> None:
+    """What a printed title is read as in the national set: a title of another province names its table; a table the
+    set has not stays unknown, even when its name ends as one the set has."""
+    from budgetkit.io.document import Line, RawTable
+    from budgetkit.io.table_import import _template_for
+    from budgetkit.model.tables import table_set
+
+    found = _template_for(RawTable(rows=(), pages=(1,), heading=(Line(title, None),)), table_set("national-2024").templates)  # type: ignore[arg-type]
+    assert (None if found is None else found.key) == key
+
+
 def test_table_numbers_printed_otherwise_find_their_tables(tmp_path: Path) -> None:
     """`（公开表1）` and `（表1-3）` after a title (the number was taken for part of it: both tables unknown, and
     table.missing warned of them); 表1-3 gives no number of its own, the template's 三 stays."""
