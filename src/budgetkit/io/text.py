@@ -76,7 +76,7 @@ MAX_BYTES: Final = 20 * 1024 * 1024
 #: ``HYPERLINK \l "_Toc3"``, ``PAGEREF _Toc25831 \h 3`` with its page number), often without their backslashes
 _MARK: Final = re.compile(
     r"\[bookmark:[^\]]*\]"
-    r"|\s*(?<![A-Za-z])PAGEREF\s+_Toc[0-9A-Za-z_]*(?:\s*\\?h(?![A-Za-z]))?(?:\s*\d+)?"
+    r"|(?<![A-Za-z])PAGEREF\s+_Toc[0-9A-Za-z_]*(?:\s*\\?h(?![A-Za-z]))?(?:\s*\d+)?"
     r"|(?<![A-Za-z])HYPERLINK\s+\\?l\s+\"_Toc[0-9A-Za-z_]*\""
     r"|(?<![A-Za-z])TOC\s+\\?o\s+\"[^\"]*\"(?:\s+\\?[hzuwnt](?![A-Za-z]))*"
 )
