@@ -614,6 +614,8 @@ class _TableReader:
             keys = [self.column_key(paths[p], None) for p in amount_at]
             mapped = [(p, k) for p, k in zip(amount_at, keys, strict=True) if k is not None]
             for p, k in zip(amount_at, keys, strict=True):
+                if not paths[p] and not any(p < len(row) and row[p].text for row in body):
+                    continue  # no header and nothing printed: the second place of a name merged across two columns
                 if k is None and not (paths[p] and _norm(paths[p][-1]) == _ROW_NUMBERS):
                     self.issues.append(ImportIssue(self.header_box(p), "/".join(paths[p]), self.unread_column(paths[p])))
             twice = [k for n, (_, k) in enumerate(mapped) if k in [key for _, key in mapped[:n]]]
