@@ -38,7 +38,7 @@ def test_a_directory_of_pdfs_and_accounts_is_checked_in_its_order(
     printed = out.getvalue()
     heads = [line for line in printed.splitlines() if line.startswith("== ")]
     assert heads == ["== a-first.pdf", "== b-second.pdf", "== c-account.toml"]
-    assert "3 accounts checked, 1 unreadable" in printed
+    assert "共检查 3 份，无法读取 1 份" in printed
     err = capsys.readouterr().err
     assert "d-broken.pdf" in err and "\r" not in err  # stderr is not a terminal: no progress bar
 
@@ -72,5 +72,5 @@ def test_a_directory_of_only_pdfs_with_one_bad_file(tmp_path: Path, capsys: pyte
     (tmp_path / "cut.pdf").write_bytes(good.read_bytes()[:400])
     out = text_io.StringIO()
     assert main(["check", str(tmp_path), "--min-severity", "error"], out=out) == 2
-    assert "== good.pdf" in out.getvalue() and "1 account checked, 1 unreadable" in out.getvalue()
+    assert "== good.pdf" in out.getvalue() and "共检查 1 份，无法读取 1 份" in out.getvalue()
     assert "cut.pdf" in capsys.readouterr().err

@@ -54,8 +54,15 @@ def test_a_mixed_directory_is_checked_file_by_file(folder: Path) -> None:
     status = main(["check", str(folder), "--jobs", "2"], out=out)
     printed = out.getvalue()
     assert [line[3:] for line in printed.splitlines() if line.startswith("== ")] == NAMES
-    assert "5 accounts checked, 0 unreadable" in printed
+    assert "共检查 5 份，无法读取 0 份" in printed
     assert status in (0, 1)
+    # one line per file at the end, the most errors first, each with its counts and what its import read
+    table = printed.split("逐份汇总（错误多的在前）：\n")[1].split("\n\n")[0].splitlines()[1:]
+    files = [line.split("  ")[-1].split(" · ")[0] for line in table]
+    assert sorted(files) == NAMES
+    errors = [int(line.split()[0]) for line in table]
+    assert errors == sorted(errors, reverse=True)
+    assert all(line.split()[3] == "—" for line in table if "e-account.toml" in line)  # an account file: no import
 
 
 def test_findings_of_imported_reports_carry_their_places(folder: Path) -> None:

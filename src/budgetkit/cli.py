@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 import attrs
 
 from budgetkit import __version__
-from budgetkit.checks.audit import Coverage
+from budgetkit.checks.audit import Coverage, summary
 from budgetkit.checks.finding import Finding, Part, Severity
 from budgetkit.errors import BudgetkitError, LoadError, LoadIssue
 from budgetkit.model.account import FinalAccount
@@ -471,7 +471,7 @@ def _check_many(
     out: TextIO,
     many: tuple[list[str], Any, list[_Heading], list[LoadError], list[ImportReport | None], list[_Skipped]],
 ) -> int:
-    from budgetkit.checks.audit import Coverage, coverage, summary
+    from budgetkit.checks.audit import coverage
     from budgetkit.checks.batch import Batch, check_batch
 
     names, accounts, headings, errors, reports, skipped = many
@@ -515,12 +515,19 @@ def _check_many(
             _write_findings_text(heading, findings, out, english, report)
             _write_coverage(one, out, english)
             out.write("\n")
+        _write_table(names, headings, results, reports, out, english)
         counts = summary(everything)
-        out.write(
-            f"{_plural(len(names), 'account')} checked, {len(errors)} unreadable: "
-            f"{_plural(counts['error'], 'error')}, {_plural(counts['warning'], 'warning')}, "
-            f"{_plural(counts['info'], 'note')}\n"
-        )
+        if english:
+            out.write(
+                f"{_plural(len(names), 'account')} checked, {len(errors)} unreadable: "
+                f"{_plural(counts['error'], 'error')}, {_plural(counts['warning'], 'warning')}, "
+                f"{_plural(counts['info'], 'note')}\n"
+            )
+        else:
+            out.write(
+                f"共检查 {len(names)} 份，无法读取 {len(errors)} 份：错误 {counts['error']} 项 · 警告 {counts['warning']} 项 · "
+                f"提示 {counts['info']} 项\n"
+            )
         by_rule = ", ".join(f"{rule} {n}" for rule, n in in_all.checked.items())
         if english:
             out.write(f"In all: checked {in_all.total} ({by_rule}); skipped {len(in_all.skipped)}\n")
@@ -530,6 +537,49 @@ def _check_many(
     if errors:
         return EXIT_UNREADABLE
     return EXIT_FINDINGS if any(f.severity is Severity.ERROR for f in everything) else EXIT_OK
+
+
+def _write_table(
+    names: Sequence[str],
+    headings: Sequence[_Heading],
+    results: Sequence[Sequence[Finding]],
+    reports: Sequence[ImportReport | None],
+    out: TextIO,
+    english: bool,
+) -> None:
+    """One line per account, the most errors (then warnings) first: what to read first among many reports."""
+    if len(names) < 2:
+        return
+    rows = []
+    for name, heading, findings, report in zip(names, headings, results, reports, strict=True):
+        counts = summary(findings)
+        imported = tables = "—"
+        if report is not None:
+            imported = f"{report.numbers_imported}/{report.numbers_seen}"
+            tables = f"{len(report.tables_found)}/{len(report.tables_expected)}"
+        rows.append((-counts["error"], -counts["warning"], name, counts, imported, tables, heading.unit))
+    rows.sort(key=lambda row: (row[0], row[1], row[2]))
+    labels = ("errors", "warnings", "notes", "imported", "tables", "file · unit")
+    if not english:
+        labels = ("错误", "警告", "提示", "读入", "表", "文件 · 单位")
+    widths = (6, 8, 6, max(8, *(len(row[4]) for row in rows)), 6)
+    out.write("Each file, the most errors first:\n" if english else "逐份汇总（错误多的在前）：\n")
+    out.write("  " + " ".join(_right(label, w) for label, w in zip(labels, widths, strict=False)) + f"  {labels[-1]}\n")
+    width = widths[3]
+    for _, _, name, counts, imported, tables, unit in rows:
+        out.write(
+            f"  {counts['error']:>6} {counts['warning']:>8} {counts['info']:>6} {imported:>{width}} {tables:>6}  "
+            f"{name} · {unit}\n"
+        )
+    out.write("\n")
+
+
+def _right(text: str, width: int) -> str:
+    """``text`` right-aligned in ``width`` columns of a terminal, where a Chinese character takes two."""
+    import unicodedata
+
+    shown = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return " " * max(0, width - shown) + text
 
 
 def _write_coverage(covered: Coverage, out: TextIO, english: bool) -> None:
