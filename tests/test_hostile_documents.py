@@ -178,18 +178,22 @@ def _turned(writer: Any, page: Any) -> None:
     page.rotation = 90
 
 
-def test_tables_printed_without_ruling_lines_are_named_not_lost_into_the_text(report: Path, tmp_path: Path) -> None:
-    """A report whose tables have no ruling lines: each table is an issue at its title's page; the text above them
-    (the organisation of 第一部分) stays as it was, and `check` does not call the 目录 wrong for tables it could
-    not read."""
+def test_tables_printed_without_ruling_lines_are_read_from_their_words_or_named(report: Path, tmp_path: Path) -> None:
+    """A report whose tables have no ruling lines: each table is read from its words' alignment exactly as the ruled
+    one, or — where its words do not line up in columns beyond doubt — not read at all and named as an issue at its
+    title's page; the text above them (the organisation of 第一部分) stays as it was, and `check` does not call the
+    目录 wrong for tables it could not read."""
     from budgetkit.checks.audit import check
+    from budgetkit.io.pdf import UNRULED
 
     ruled = read_pdf(report)
     imported = read_pdf(_transformed(report, tmp_path / "unruled.pdf", _unruled))
-    assert imported.account.tables is not None and imported.account.tables.tables == ()
-    titles = [t.title for t in ruled.account.tables.tables] if ruled.account.tables else []
-    assert len(titles) == 9
-    unruled = [i for i in imported.report.issues if "no ruled table" in i.reason]
+    assert ruled.account.tables is not None and imported.account.tables is not None
+    read = imported.account.tables.tables
+    assert read and all(table == ruled.account.tables.table(table.key) for table in read)  # never half-read
+    titles = [t.title for t in ruled.account.tables.tables if imported.account.tables.table(t.key) is None]
+    assert len(titles) + len(read) == 9
+    unruled = sorted((i for i in imported.report.issues if i.reason == UNRULED), key=lambda i: i.page or 0)
     assert [i.text for i in unruled] == titles
     assert all(i.page is not None and i.page > 1 for i in unruled)
     assert imported.account.organisation == ruled.account.organisation
@@ -200,21 +204,23 @@ def test_tables_printed_without_ruling_lines_are_named_not_lost_into_the_text(re
 def test_check_says_which_tables_it_could_not_read(
     report: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """`budgetkit check` on a PDF whose tables have no ruling lines names them and their pages, in text and in json,
-    so that nobody takes their figures for checked."""
+    """`budgetkit check` on a PDF whose tables have no ruling lines names those it could not read from their words
+    and their pages, in text and in json, so that nobody takes their figures for checked."""
     import json
 
     from budgetkit.cli import main
 
     path = _transformed(report, tmp_path / "unruled.pdf", _unruled)
+    unread = [i.text for i in read_pdf(path).report.issues if "no table read under it" in i.reason]
+    assert unread
     main(["check", str(path)])
     text = capsys.readouterr().out
-    assert "表格未能按单元格读入（其数字未核对）：收入支出决算总表（第" in text and "没有框线，或印作文字、图片" in text
+    assert f"表格未能按单元格读入（其数字未核对）：{unread[0]}（第" in text and "没有框线且文字未能确切对齐成列，或印作图片" in text
     main(["check", str(path), "--lang", "en"])
-    assert "Tables not read cell by cell (their figures not checked): 收入支出决算总表 (第" in capsys.readouterr().out
+    assert f"Tables not read cell by cell (their figures not checked): {unread[0]} (第" in capsys.readouterr().out
     main(["check", str(path), "--format", "json"])
     unruled = json.loads(capsys.readouterr().out)["import"]["tables_unruled"]
-    assert len(unruled) == 9 and unruled[0]["title"] == "收入支出决算总表" and unruled[0]["place"].startswith("第")
+    assert [u["title"] for u in unruled] == unread and unruled[0]["place"].startswith("第")
 
 
 def _turned_in_floats(writer: Any, page: Any) -> None:

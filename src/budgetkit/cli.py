@@ -302,11 +302,11 @@ def _write_findings_text(
                 listed = ", ".join(i.text if i.box is None else f"{i.text} ({i.box})" for i in unruled)
                 out.write(
                     f"Tables not read cell by cell (their figures not checked): {listed}: printed without ruling "
-                    "lines, as text or as a picture\n"
+                    "lines and with their words not lined up in columns beyond doubt, or as a picture\n"
                 )
             else:
                 listed = "、".join(i.text if i.box is None else f"{i.text}（{i.box}）" for i in unruled)
-                out.write(f"表格未能按单元格读入（其数字未核对）：{listed}：没有框线，或印作文字、图片\n")
+                out.write(f"表格未能按单元格读入（其数字未核对）：{listed}：没有框线且文字未能确切对齐成列，或印作图片\n")
     if not findings:
         out.write("No inconsistencies found.\n" if english else "未发现不一致之处。\n")
         return

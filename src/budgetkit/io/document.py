@@ -27,6 +27,7 @@ A document is plain data; an importer reads it, and tests can build one by hand:
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -186,7 +187,8 @@ class RawTable:
     ``title`` is the last line above the table that is neither its unit (``单位：万元``, kept in
     ``unit``) nor a report-level heading; ``heading`` keeps every line between the previous table
     (or the top of the page) and this one; ``notes`` the ``注：…`` lines below it. A table continued
-    over several pages is one ``RawTable`` whose ``pages`` lists them.
+    over several pages is one ``RawTable`` whose ``pages`` lists them. A table printed without ruling lines
+    (``unruled``) is given as a ruled one would be: its cells boxed by where its columns and rows print.
     """
 
     rows: tuple[tuple[Cell, ...], ...]
@@ -195,6 +197,8 @@ class RawTable:
     unit: str | None = None
     heading: tuple[Line, ...] = ()
     notes: tuple[Line, ...] = ()
+    #: whether the table was printed without (all) ruling lines, and read from the alignment of its words
+    unruled: bool = False
 
     @property
     def width(self) -> int:
@@ -608,9 +612,13 @@ class _Pending:
     notes: list[Line]
     #: whether nothing followed the table yet (no note, no text), so that it may continue on the next page
     open_end: bool = True
+    #: whether it was read from the alignment of its words (printed without ruling lines)
+    unruled: bool = False
 
     def freeze(self) -> RawTable:
-        return RawTable(tuple(self.rows), tuple(self.pages), self.title, self.unit, tuple(self.heading), tuple(self.notes))
+        return RawTable(
+            tuple(self.rows), tuple(self.pages), self.title, self.unit, tuple(self.heading), tuple(self.notes), self.unruled
+        )
 
 
 @attrs.frozen
@@ -620,7 +628,8 @@ class _Page:
     number: int
     width: float
     lines: tuple[Line, ...]
-    tables: tuple[tuple[tuple[float, float, float, float], tuple[tuple[Cell, ...], ...]], ...]  #: (bbox, rows)
+    #: (bbox, rows, whether read from its words' alignment)
+    tables: tuple[tuple[tuple[float, float, float, float], tuple[tuple[Cell, ...], ...], bool], ...]
 
 
 class _Reader:
@@ -644,6 +653,8 @@ class _Reader:
         self.after_table = 0  # how many paragraphs were read before the last table ended
         self.glyphs = 0  # characters printed
         self.unmapped = 0  # of them, those whose font gives no Unicode for them: pdfminer writes (cid:N)
+        #: the columns of a table read from its words that ends its page, which the next page may go on with
+        self.carried: _Columns | None = None
 
     def page(self, number: int, page: Any) -> None:
         page = _upright(page.filter(_not_slanted))
@@ -665,11 +676,27 @@ class _Reader:
             raise LoadError(self.source, [LoadIssue(f"page {number}", f"more than {MAX_CHARS:,} characters of text")])
         if page.images and not lines:
             self.image_pages.append(number)
+        unruled = _unruled_tables(number, page, lines, found)
+        if not unruled and self.carried is not None and all(_degenerate(t) for t in found):
+            rest = _continued(number, page, self.carried)
+            unruled = [] if rest is None else [rest]
+        self.carried = unruled[-1].columns if unruled and _open(unruled[-1], lines) else None
+        if unruled:  # an outer frame alone is read as a table of one cell: the table read from its words replaces it
+            found = [t for t in found if not _degenerate(t) or not any(_meets(t.bbox, u.bbox) for u in unruled)]
+        boxes = [tuple(table.bbox) for table in found] + [table.bbox for table in unruled]
         outside = sorted(
-            (line for line in lines if not any(_inside(line.box, table.bbox) for table in found)),
+            (line for line in lines if not any(_inside(line.box, bbox) for bbox in boxes)),
             key=lambda line: line.box.top,
         )
-        tables = tuple((tuple(table.bbox), _rows(number, table)) for table in found)
+        tables = tuple(
+            sorted(
+                [
+                    *((tuple(table.bbox), _rows(number, table), False) for table in found),
+                    *((t.bbox, t.rows, True) for t in unruled),
+                ],
+                key=lambda t: t[0][1],
+            )
+        )
         self.pages.append(_Page(number, float(page.width), tuple(outside), tables))
 
     def _assemble(self, page: _Page, margins: frozenset[int]) -> None:
@@ -677,14 +704,14 @@ class _Reader:
         outside = [line for line in page.lines if id(line) not in margins]
         margin = min((line.box.x0 for line in outside), default=None)
         cursor = -1.0
-        for bbox, rows in page.tables:
+        for bbox, rows, unruled in page.tables:
             gap = [line for line in outside if cursor <= line.box.top < bbox[1]]
             gap = self._notes(gap)
             split = len(gap)
             while split > 0 and _heading(gap[split - 1], page.width):
                 split -= 1
             self._text(gap[:split], margin)
-            self._table(page.number, rows, gap[split:])
+            self._table(page.number, rows, gap[split:], unruled)
             cursor = bbox[3]
         rest = self._notes([line for line in outside if line.box.top >= cursor])
         self._text(rest, margin)
@@ -723,7 +750,7 @@ class _Reader:
             self.paragraphs.append(Paragraph(text, tuple(self.lines)))
             self.lines = []
 
-    def _table(self, number: int, cells: tuple[tuple[Cell, ...], ...], above: list[Line]) -> None:
+    def _table(self, number: int, cells: tuple[tuple[Cell, ...], ...], above: list[Line], unruled: bool = False) -> None:
         rows = list(cells)
         pending = self.pending
         width = max((len(r) for r in rows), default=0)
@@ -736,6 +763,7 @@ class _Reader:
             and width == max((len(r) for r in pending.rows), default=0)
         ):
             pending.rows.extend(rows)
+            pending.unruled = pending.unruled or unruled
             pending.pages.append(number)
             return
         if not above:
@@ -744,7 +772,7 @@ class _Reader:
         title = table_title([line.text for line in above])
         self._close_paragraph()
         self._close_table()
-        self.pending = _Pending(rows, [number], title, unit, list(above), [])
+        self.pending = _Pending(rows, [number], title, unit, list(above), [], unruled=unruled)
         self.after_table = len(self.paragraphs)
 
     def _heading_left_behind(self, number: int) -> list[Line]:
@@ -1039,3 +1067,509 @@ def _short(previous: Line, lines: list[Line]) -> bool:
     """Whether ``previous`` ends well before the right margin of its page's text (the end of a paragraph)."""
     right = max((line.box.x1 for line in lines if line.box.page == previous.box.page), default=previous.box.x1)
     return right - previous.box.x1 > 40
+
+
+# -- tables printed without ruling lines --------------------------------------------------------------------
+
+#: The title of a published table (收入支出决算总表, …决算表): what a table read from its words' alignment must stand under.
+_UNRULED_TITLE: Final = re.compile(r"决算(?:总)?表$")
+#: A figure as a cell prints it (an amount, a share, a code): what makes a text line a row of the table's body.
+_FIGURE: Final = re.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
+#: What opens a row of a table's body that prints no figure: an enumerated line (一、…).
+_ENUMERATED: Final = re.compile(r"^[一二三四五六七八九十]+、")
+#: A total's label (合计, 本年收入合计, 人员经费合计).
+_TOTAL_LABEL: Final = re.compile(r"^[^，。；\d]{0,10}(?:合计|总计)$")
+#: How far apart (pt) two words may be and still print one cell's text; words this near print one word.
+_WORD_GAP: Final = 1.5
+#: How far (pt) a word may reach past its column's edges and still be in it.
+_SLACK: Final = 2.0
+#: How far (pt) the printed text stands from the left and right edges of its cell (where no ruling line shows them).
+_PADDING: Final = 5.0
+#: How far off centre (a share of its width) a header cell spanning columns may print its text and still be read.
+_OFF_CENTRE: Final = 0.15
+
+
+@attrs.frozen
+class _Word:
+    """A word printed on a page (its characters closer than :data:`_WORD_GAP`), and its box."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+    @property
+    def centre(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+def _text_rows(words: Sequence[_Word]) -> list[list[_Word]]:
+    """Words grouped into text lines (tops within 2 pt), top to bottom, each line left to right."""
+    rows: list[list[_Word]] = []
+    for word in sorted(words, key=lambda w: (w.top, w.x0)):
+        if rows and abs(word.top - rows[-1][0].top) <= 2:
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    return [sorted(row, key=lambda w: w.x0) for row in rows]
+
+
+def _anchors(row: Sequence[_Word]) -> bool:
+    """Whether a text line is a row of a table's body: it prints a figure, or opens as a row does (一、…, 合计)."""
+    if any(_FIGURE.match(w.text) for w in row) or _ENUMERATED.match(row[0].text):
+        return True
+    # a total alone (合计 over blanks); beside other names it is a header's (表七's 合计 | 因公出国（境）费 | …)
+    return bool(_TOTAL_LABEL.match(row[0].text)) and len(row) == 1
+
+
+def _merged(spans: Sequence[tuple[float, float]]) -> list[list[float]]:
+    """Overlapping (or touching) spans merged, left to right."""
+    out: list[list[float]] = []
+    for x0, x1 in sorted(spans):
+        if out and x0 <= out[-1][1] + _SLACK:
+            out[-1][1] = max(out[-1][1], x1)
+        else:
+            out.append([x0, x1])
+    return out
+
+
+def _body_columns(words: Sequence[_Word]) -> list[list[float]]:
+    """The columns the words of a table's body print in (their spans along the line), but for a word that bridges two
+    (a label printed across the code and name columns): a word without which its column falls in two, each of two
+    words or more."""
+    bridging: set[int] = set()
+    while True:
+        kept = [w for i, w in enumerate(words) if i not in bridging]
+        found = None
+        for i, word in enumerate(words):
+            if i in bridging or _FIGURE.match(word.text):
+                continue
+            inside = [w for j, w in enumerate(words) if j != i and j not in bridging and w.x0 < word.x1 and w.x1 > word.x0]
+            parts = _merged([(w.x0, w.x1) for w in inside])
+            if len(parts) >= 2 and all(sum(1 for w in inside if p[0] <= w.x0 and w.x1 <= p[1]) >= 2 for p in parts):
+                found = i
+                break
+        if found is None:
+            return _merged([(w.x0, w.x1) for w in kept])
+        bridging.add(found)
+
+
+def _overlapping(word: _Word, columns: Sequence[Sequence[float]]) -> list[int]:
+    return [k for k, (x0, x1) in enumerate(columns) if word.x0 < x1 and word.x1 > x0]
+
+
+def _edges(columns: Sequence[Sequence[float]]) -> list[float]:
+    """The estimated edges of the columns' cells: between two columns the middle of the gap, outside a padding."""
+    inner = [(columns[k][1] + columns[k + 1][0]) / 2 for k in range(len(columns) - 1)]
+    return [columns[0][0] - _PADDING, *inner, columns[-1][1] + _PADDING]
+
+
+@attrs.frozen
+class _Columns:
+    """The columns of a table read from its words: the edges of their cells, left to right."""
+
+    edges: tuple[float, ...]
+
+    @property
+    def width(self) -> int:
+        return len(self.edges) - 1
+
+    def centre(self, column: int) -> float:
+        return (self.edges[column] + self.edges[column + 1]) / 2
+
+    def of(self, word: _Word) -> list[int]:
+        """The columns a word reaches into (beyond the slack)."""
+        return [
+            k for k in range(self.width)
+            if word.x0 < self.edges[k + 1] - _SLACK and word.x1 > self.edges[k] + _SLACK
+        ]
+
+
+def _header_spans(
+    header: Sequence[Sequence[_Word]], columns: _Columns, leaves: dict[int, int]
+) -> dict[int, tuple[int, int]] | None:
+    """The columns each header word spans, by ``id``: a leaf its column; a word over others (a merged cell) the run of
+    columns it is best centred over for its width, read bottom-up so that a run never cuts a merged cell below it
+    nor takes a column of another word of its line. A merged cell over columns whose header prints only on the header's last line (表八's 本年支出
+    over 合计 | 基本支出 | 项目支出) spans them too. ``None`` when a header word is centred over no run of columns
+    (the table is read with doubt)."""
+    edges = columns.edges
+    spans: dict[int, tuple[int, int]] = {}
+    units = [(k, k) for k in range(columns.width)]  # the merged cells read so far, left to right
+    words = [w for row in header for w in row]
+    for row in reversed(header):
+        for word in row:
+            if id(word) in leaves:
+                spans[id(word)] = (leaves[id(word)], leaves[id(word)])
+                continue
+            # a column whose header prints beside this word (its line, or a taller cell's text level with it) is not under it
+            taken = {
+                k for other in words if other is not word and other.top < word.bottom and word.top < other.bottom
+                for k in columns.of(other)
+            }
+            # nor a column nearer another word of its line: each spans the columns about it
+            taken.update(
+                k for k in range(columns.width) for other in row
+                if other is not word and abs(columns.centre(k) - other.centre) < abs(columns.centre(k) - word.centre)
+            )
+            starts = [first for first, _ in units if edges[first] <= word.x0 + _SLACK]
+            ends = [last for _, last in units if edges[last + 1] >= word.x1 - _SLACK]
+            runs = [
+                (abs((edges[i] + edges[j + 1]) / 2 - word.centre), i, j)
+                for i in starts for j in ends if i <= j and not taken & set(range(i, j + 1))
+            ]
+            if not runs:
+                return None
+            # the run it is best centred over, for its width: an edge between two columns is known only within the
+            # gap between their texts, so a narrow run can look as well centred as the right, wide one
+            off, first, last = min(runs, key=lambda run: run[0] / (edges[run[2] + 1] - edges[run[1]]))
+            if off > _OFF_CENTRE * (edges[last + 1] - edges[first]) + _SLACK:
+                return None
+            spans[id(word)] = (first, last)
+            units = [u for u in units if u[1] < first or u[0] > last] + [(first, last)]
+            units.sort()
+    bottom = header[-1]
+    only_bottom = {
+        k for k in range(columns.width)
+        if any(spans[id(w)] == (k, k) for w in bottom)
+        and all(w in bottom or not spans[id(w)][0] <= k <= spans[id(w)][1] for w in words)
+    }
+    for word in words:
+        if word in bottom or id(word) in leaves:
+            continue
+        first, last = spans[id(word)]
+        while first - 1 in only_bottom:
+            first -= 1
+        while last + 1 in only_bottom:
+            last += 1
+        only_bottom -= set(range(first, last + 1))
+        spans[id(word)] = (first, last)
+    return spans
+
+
+def _columns_of(header: Sequence[Sequence[_Word]], body: Sequence[Sequence[_Word]]) -> tuple[_Columns, dict[int, int]] | None:
+    """The columns of a table from its words: those its body prints in, and those only a header names (a column of
+    blanks); with the header words that head one column each (its leaves, by ``id``)."""
+    words = [w for row in body for w in row]
+    # a total's label is centred across the code and name columns (合计, 人员经费合计): placed, but no column's edge
+    placing = [w for w in words if not _TOTAL_LABEL.match(w.text)]
+    spans = _body_columns(placing) if placing else []
+    below: list[_Word] = []
+    leaf_words: list[_Word] = []
+    for row in reversed(header):
+        for word in row:
+            if _over(word, below):
+                continue  # a merged cell's text over others: its place is found by centring
+            hit = _overlapping(word, spans)
+            if len(hit) > 1:
+                continue
+            if hit:
+                spans[hit[0]] = [min(spans[hit[0]][0], word.x0), max(spans[hit[0]][1], word.x1)]
+            else:
+                spans.append([word.x0, word.x1])
+                spans.sort()
+            leaf_words.append(word)
+        below.extend(row)
+    spans = _merged([(a, b) for a, b in spans])
+    if len(spans) < 2:
+        return None
+    edges = _edges(spans)
+    every = [w for row in header for w in row] + words  # the outer edges hold every word (a merged header is wider)
+    edges[0], edges[-1] = min(edges[0], min(w.x0 for w in every) - _PADDING), max(edges[-1], max(w.x1 for w in every) + _PADDING)
+    columns = _Columns(tuple(edges))
+    leaves = {}
+    for word in leaf_words:
+        hit = columns.of(word)
+        if len(hit) != 1:
+            return None
+        leaves[id(word)] = hit[0]
+    return columns, leaves
+
+
+def _over(word: _Word, below: Sequence[_Word]) -> bool:
+    """Whether a header word heads others printed below it: it has some on both sides of its middle, within its own
+    width (a merged cell's text is centred over its columns' headers, or is a wrapped header's first line)."""
+    reach = word.x1 - word.x0 + _SLACK
+    lower = [w for w in below if w.top > word.bottom - 1]
+    left = any(w.x0 < word.centre and w.x1 > word.x0 - reach for w in lower)
+    right = any(w.x1 > word.centre and w.x0 < word.x1 + reach for w in lower)
+    return left and right
+
+
+def _cell_text(words: Sequence[_Word]) -> str:
+    """A cell's words as one text: words of a line joined by a space, wrapped lines joined as they run on."""
+    return "".join(" ".join(w.text for w in line) for line in _text_rows(words))
+
+
+def _text_grid(
+    number: int, header: Sequence[Sequence[_Word]], body: Sequence[Sequence[_Word]], columns: _Columns,
+    spans: dict[int, tuple[int, int]],
+) -> tuple[tuple[float, float, float, float], tuple[tuple[Cell, ...], ...]] | None:
+    """The table as a ruled one gives it: header rows (a merged cell's text in its first column, ``None`` in the
+    others it spans) and body rows (a wrapped cell's lines joined), each cell boxed by its column's edges. ``None``
+    when a figure falls across two columns or two figures in one cell (the table is read with doubt)."""
+    edges = columns.edges
+    rows: list[tuple[Cell, ...]] = []
+
+    def box(first: int, last: int, line: Sequence[_Word]) -> Box:
+        return _box(number, (edges[first], min(w.top for w in line), edges[last + 1], max(w.bottom for w in line)))
+
+    for line in header:
+        cells = [Cell("", box(k, k, line)) for k in range(columns.width)]
+        for word in sorted(line, key=lambda w: spans[id(w)][1] - spans[id(w)][0], reverse=True):
+            first, last = spans[id(word)]
+            if cells[first].text != "" or any(cells[k].text for k in range(first + 1, last + 1)):
+                return None  # two header words in one place
+            cells[first] = Cell(word.text, box(first, last, line))
+            for k in range(first + 1, last + 1):
+                cells[k] = Cell(None, None)
+        rows.append(tuple(cells))
+    for line in body:
+        placed: dict[int, list[_Word]] = {}
+        reach: dict[int, int] = {}  # how far right the cell's words reach (a label printed across two columns)
+        for word in line:
+            hit = columns.of(word)
+            if not hit or (len(hit) > 1 and _FIGURE.match(word.text)):
+                return None
+            placed.setdefault(hit[0], []).append(word)
+            reach[hit[0]] = max(reach.get(hit[0], hit[0]), hit[-1])
+        if any(sum(1 for w in words if _FIGURE.match(w.text)) > 1 for words in placed.values()):
+            return None
+        cells = [Cell("", box(k, k, line)) for k in range(columns.width)]
+        for k in sorted(placed):
+            if cells[k].text is None:
+                return None  # a cell under another's label
+            cells[k] = Cell(_cell_text(placed[k]), box(k, reach[k], line))
+            for m in range(k + 1, reach[k] + 1):
+                cells[m] = Cell(None, None)
+        rows.append(tuple(cells))
+    rows = [_label_across(row) for row in rows]
+    top = min(w.top for line in (*header, *body) for w in line)
+    bottom = max(w.bottom for line in (*header, *body) for w in line)
+    return (edges[0], top - 1, edges[-1], bottom + 1), tuple(rows)
+
+
+def _label_across(row: tuple[Cell, ...]) -> tuple[Cell, ...]:
+    """A row whose total's label (合计) prints in the name column with the code column blank, as a ruled table gives
+    it: the label across both (a ruled table merges the code and name cells of its total row)."""
+    if len(row) < 3 or row[0].text != "" or not row[1].text or not _TOTAL_LABEL.match(row[1].text):
+        return row
+    first, second = row[0].box, row[1].box
+    if first is None or second is None:
+        return row
+    return (Cell(row[1].text, attrs.evolve(first, x1=second.x1)), Cell(None, None), *row[2:])
+
+
+def _body_rows(lines: Sequence[Sequence[_Word]], columns: _Columns) -> list[list[_Word]]:
+    """The body's text lines as rows. Lines closer than :func:`_close` make a band; in a band each line that prints a
+    figure (or opens a row: 一、…, 合计) is a row, and each other line is a line of a wrapped cell of the row whose line
+    is nearest its own (a wrapped cell's lines are centred on its row's) — when the line before it in the cell runs
+    to the column's right edge, as a wrapped line does; else it is a row of its own."""
+    right: dict[int, float] = {}
+    for line in lines:
+        for word in line:
+            for k in columns.of(word)[:1]:
+                right[k] = max(right.get(k, word.x1), word.x1)
+
+    def full(lines: Sequence[Sequence[_Word]], under: Sequence[_Word]) -> bool:
+        """Whether each word of ``under`` (a line's) has in its column, in the nearest of ``lines`` (nearest first)
+        that prints in it, a word reaching the column's right edge (within a character): the line it wraps from."""
+        for word in under:
+            k = columns.of(word)[:1]
+            above = next(([w for w in line if columns.of(w)[:1] == k] for line in lines if any(columns.of(w)[:1] == k for w in line)), [])
+            if not k or not above or max(w.x1 for w in above) < right[k[0]] - (word.bottom - word.top):
+                return False
+        return True
+
+    rows: list[list[_Word]] = []
+    band: list[Sequence[_Word]] = []
+
+    def close_band() -> None:
+        for n in range(len(band) - 1, 0, -1):  # a row's code printed level with its name and figures, a little higher
+            if _anchors(band[n]) and _anchors(band[n - 1]) and _level_with(band[n - 1], band[n], columns):
+                band[n - 1 : n + 1] = [[*band[n - 1], *band[n]]]
+        anchors = [n for n, line in enumerate(band) if _anchors(line)]
+        found: dict[int, list[_Word]] = {n: list(band[n]) for n in anchors}
+        for n, line in enumerate(band):
+            if n in found:
+                continue
+            nearest = min(anchors, key=lambda a: abs(_middle(band[a]) - _middle(line)), default=None)
+            if nearest is None or not (
+                _level_with(line, band[nearest], columns)
+                or (full([line], line) if n < nearest else full(band[n - 1 :: -1], line))
+            ):
+                found[n] = list(line)
+                continue
+            found[nearest].extend(line)
+        rows.extend(found[n] for n in sorted(found))
+
+    spacing = _row_spacing(lines)
+    for line in lines:
+        if band and not _close(band[-1], line, spacing):
+            close_band()
+            band = []
+        band.append(line)
+    if band:
+        close_band()
+    return rows
+
+
+def _middle(line: Sequence[_Word]) -> float:
+    return (min(w.top for w in line) + max(w.bottom for w in line)) / 2
+
+
+def _close(upper: Sequence[_Word], lower: Sequence[_Word], spacing: float = 0.0) -> bool:
+    """Whether two text lines may be lines of one wrapped cell: less than 0.4 of a line's height apart, or than 0.6 of
+    the space between two rows of the table (``spacing``; rows stand further apart, by twice their cells' padding)."""
+    height = min(w.bottom - w.top for w in (*upper, *lower))
+    return min(w.top for w in lower) - max(w.bottom for w in upper) < max(0.4 * height, 0.6 * spacing)
+
+
+def _row_spacing(lines: Sequence[Sequence[_Word]]) -> float:
+    """The space usual between two rows of a table's body: the median gap between two lines next to each other that
+    each print a figure (0 when there are none)."""
+    gaps = sorted(
+        min(w.top for w in lower) - max(w.bottom for w in upper)
+        for upper, lower in itertools.pairwise(lines)
+        if _anchors(upper) and _anchors(lower)
+    )
+    return max(gaps[len(gaps) // 2], 0.0) if gaps else 0.0
+
+
+def _level_with(line: Sequence[_Word], anchor: Sequence[_Word], columns: _Columns) -> bool:
+    """Whether a line of words is printed level with a row's line (the two overlap) in columns the row leaves blank:
+    the row's other cells, centred otherwise in a taller row."""
+    if not (min(w.top for w in line) < max(w.bottom for w in anchor) and min(w.top for w in anchor) < max(w.bottom for w in line)):
+        return False
+    used = {k for w in anchor for k in columns.of(w)}
+    return not any(k in used for w in line for k in columns.of(w))
+
+
+def _words(page: Any) -> list[_Word]:
+    return [
+        _Word(w["text"], float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"]))
+        for w in page.extract_words(x_tolerance=_WORD_GAP, keep_blank_chars=False)
+    ]
+
+
+@attrs.frozen
+class _Unruled:
+    """A table read from its words' alignment: its box, its rows as a ruled table gives them, and its columns."""
+
+    bbox: tuple[float, float, float, float]
+    rows: tuple[tuple[Cell, ...], ...]
+    columns: _Columns
+
+
+def _unruled_tables(number: int, page: Any, lines: Sequence[Line], found: Sequence[Any]) -> list[_Unruled]:
+    """The tables a page prints under a table's title (…决算表) without ruling lines, read from the alignment of their
+    words: the columns from where the body's figures and words print and where the header names a column, the
+    rows from the text lines. Only where no ruled table (of two rows and two columns at least) stands under the
+    title; a table read with doubt is not read at all (the title stays reported as unruled)."""
+    ruled = [t.bbox for t in found if not _degenerate(t)]
+    texts = sorted(lines, key=lambda line: line.box.top)
+    starts: list[int] = []
+    for i, line in enumerate(texts):
+        if _UNRULED_TITLE.search(without_table_tag(without_unit(line.text))) and not _PART_HEADING.match(line.text):
+            starts.append(i)
+    if not starts:
+        return []
+    words: list[_Word] | None = None
+    out: list[_Unruled] = []
+    for n, i in enumerate(starts):
+        j = i + 1
+        while j < len(texts) and table_furniture(texts[j].text):
+            j += 1
+        if j >= len(texts) or (n + 1 < len(starts) and starts[n + 1] == j):
+            continue  # a title over another title (the report's own 某某局2024年度部门决算表 over the first table)
+        top = texts[j].box.top
+        end = next((k for k in range(j, len(texts)) if _ends_table(texts[k].text) or k in starts[n + 1 :]), len(texts))
+        bottom = texts[end].box.top if end < len(texts) else float("inf")
+        if any(texts[i].box.bottom - 1 <= bbox[1] < bottom for bbox in ruled):
+            continue  # a ruled table stands under the title
+        if words is None:
+            words = _words(page)
+        region = [w for w in words if top - 1 <= w.top and w.bottom <= bottom]
+        read = _read_unruled(number, _text_rows(region))
+        if read is not None:
+            out.append(read)
+    return out
+
+
+def _ends_table(text: str) -> bool:
+    """Whether a line printed below a table's title ends what may be its table: a note (注：…), a sentence, a part's
+    heading — running text, never a row."""
+    return bool(_NOTE_LINE.match(text) or _PART_HEADING.match(text)) or text.rstrip().endswith(("。", "；"))
+
+
+def _read_unruled(number: int, lines: Sequence[Sequence[_Word]]) -> _Unruled | None:
+    """A table from its text lines (header, then body), or None when they do not make one without doubt."""
+    first = next((k for k, line in enumerate(lines) if _anchors(line)), len(lines))
+    names = [w for line in lines[first:] for w in line if not _FIGURE.match(w.text)]
+    while 0 < first < len(lines) and _close(lines[first - 1], lines[first]) and all(
+        any(w.x0 < word.x1 and word.x0 < w.x1 for w in names) for word in lines[first - 1]
+    ):
+        first -= 1  # the first line of a wrapped name of the body's first row, not a header (over no name)
+    header, printed = list(lines[:first]), list(lines[first:])
+    if not header or (not printed and not _bare_header(header)):
+        return None
+    found = _columns_of(header, printed)
+    if found is None:
+        return None
+    columns, leaves = found
+    spans = _header_spans(header, columns, leaves)
+    if spans is None:
+        return None
+    grid = _text_grid(number, header, _body_rows(printed, columns), columns, spans)
+    return None if grid is None else _Unruled(*grid, columns)
+
+
+#: Most characters a header's word prints (公务用车购置及运行维护费 is 12): a longer word is running text.
+_HEADER_WORD: Final = 16
+
+
+def _bare_header(header: Sequence[Sequence[_Word]]) -> bool:
+    """Whether lines with no row under them are the header of an empty table (表七 printed with no figures, under its
+    预算数 | 决算数 pairs), not running text: the last line names four columns at least, and no word is longer than a
+    header's or prints a digit."""
+    words = [w for line in header for w in line]
+    return len(header[-1]) >= 4 and all(len(w.text) <= _HEADER_WORD and not any(c.isdigit() for c in w.text) for w in words)
+
+
+def _continued(number: int, page: Any, columns: _Columns) -> _Unruled | None:
+    """The rest of a table read from its words on the page before, printed at the top of this page under no title:
+    its rows from the first that prints a figure (with the lines of a wrapped name above it; after a running head at
+    most) while their words keep to the table's columns, up to a note."""
+    lines = _text_rows(_words(page))
+    first = next((k for k, line in enumerate(lines) if _anchors(line)), None)
+    while first and _close(lines[first - 1], lines[first]) and all(len(columns.of(w)) == 1 for w in lines[first - 1]):
+        first -= 1  # the first line of the first row's wrapped name
+    if first is None or first > 1:
+        return None
+    rows: list[list[_Word]] = []
+    for line in lines[first:]:
+        if _ends_table(" ".join(w.text for w in line)) or not all(
+            columns.of(w) and (len(columns.of(w)) == 1 or not _FIGURE.match(w.text)) for w in line
+        ):
+            break
+        rows.append(line)
+    if not rows:
+        return None
+    grid = _text_grid(number, [], _body_rows(rows, columns), columns, {})
+    return None if grid is None else _Unruled(*grid, columns)
+
+
+def _open(table: _Unruled, lines: Sequence[Line]) -> bool:
+    """Whether a table read from its words ends its page: nothing but a page number printed below it."""
+    return not any(line.box.top > table.bbox[3] and not page_number(line.text) for line in lines)
+
+
+def _degenerate(table: Any) -> bool:
+    """Whether a ruled table found is one row or one column: an outer frame, or a box, not a grid."""
+    return len(table.rows) < 2 or max((len(row.cells) for row in table.rows), default=0) < 2
+
+
+def _meets(a: Sequence[float], b: Sequence[float]) -> bool:
+    """Whether two boxes (x0, top, x1, bottom) overlap."""
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]

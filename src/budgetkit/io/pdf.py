@@ -54,7 +54,7 @@ from budgetkit.io.grammar import (
     read_narrative,
 )
 from budgetkit.io.selfeval import REFUSED, is_other_evaluation_title, is_selfeval_title, read_selfeval_table
-from budgetkit.io.table_import import TableImport, read_tables
+from budgetkit.io.table_import import UNRULED, TableImport, read_tables
 from budgetkit.model import account as model
 from budgetkit.model.account import Figure, FinalAccount, GlossaryEntry, Passage, ReceptionEvent, UnitType
 from budgetkit.model.category import ExpenseCategory
@@ -456,7 +456,9 @@ class _Builder:
         self._selfeval(doc)
         paragraphs = doc.paragraphs
         parts = [(i, m.group("n")) for i, p in enumerate(paragraphs) if (m := _PART.match(p.text))]
-        self._unruled(paragraphs[_body_start(parts) :], tables)
+        unruled = self._unruled(paragraphs[_body_start(parts) :], tables)
+        if unruled:  # printed, so never missing, but not read: no figure of theirs is checked
+            tables = self.tables = attrs.evolve(tables, unread=(*tables.unread, *unruled))
         narrative: Narrative | None
         try:
             narrative = read_narrative(doc)
@@ -617,17 +619,22 @@ class _Builder:
                 organisation.extend(" ".join(t or "" for t in row).strip() for row in table.texts())
         return "\n".join(duties), "\n".join(organisation)
 
-    def _unruled(self, body: Sequence[Paragraph], tables: Tables) -> None:
+    def _unruled(self, body: Sequence[Paragraph], tables: Tables) -> list[str]:
         """An issue for each table of the set whose title is printed as a line of text in the body (not in the 目录)
-        with no table read for it: a table printed without ruling lines, whose cells are not read (they are counted
-        as kept in text), so that the missing table is explained where it is printed."""
+        with no table read for it: a table printed as a picture, or without ruling lines and with its words not lined
+        up in columns beyond doubt, whose cells are not read (they are counted
+        as kept in text), so that the missing table is explained where it is printed. Returns their keys: printed, so
+        never to be reported missing."""
         titles = {_norm_title(title): t.key for t in self.set.templates for title in (t.title, *t.other_titles)}
-        read = {t.key for t in tables.tables}
+        read = {t.key for t in tables.tables} | set(tables.unread)
+        found: list[str] = []
         for paragraph in body:
             key = titles.get(_norm_title(paragraph.text))
             if key is not None and key not in read:
                 read.add(key)  # once per table
+                found.append(key)
                 self.issues.append(ReportIssue(paragraph.lines[0].box, paragraph.text.strip(), UNRULED))
+        return found
 
     def _glossary(self, paragraphs: Sequence[Paragraph], parts: list[tuple[int, str]]) -> tuple[GlossaryEntry, ...]:
         """第四部分 名词解释: "一、term：definition" paragraphs (a part heading listed in the 目录 is not the part)."""
@@ -1203,11 +1210,6 @@ def _printed(cell: TableCell | None) -> TypeGuard[TableCell]:
     return cell is not None and not cell.is_blank
 
 
-#: Why a table whose title is printed is not read (an import issue's reason): no ruled table was found under it.
-UNRULED: Final = (
-    "a table title with no ruled table under it: the table is printed without ruling lines, as text or as a "
-    "picture, so its cells are not read (budgetkit reads a PDF's tables by their ruling lines, and does no OCR)"
-)
 #: A line that heads the published tables: a table's title, or the heading over them (…2024 年度部门决算表).
 _TABLE_HEADING: Final = re.compile(r"^[^，。；：:,;]{0,60}决算(?:总)?表$")
 

@@ -58,7 +58,7 @@ from budgetkit.model.tables import (
 )
 from budgetkit.reference.classification import Level, functional_table
 
-__all__ = ["ImportIssue", "TableImport", "read_tables"]
+__all__ = ["UNRULED", "ImportIssue", "TableImport", "read_tables"]
 
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 #: A classification code and its name printed in one cell: 2080505 机关事业单位基本养老保险缴费支出.
@@ -218,11 +218,44 @@ def read_tables(tables: Iterable[RawTable], table_set: TableSet) -> TableImport:
             if template.key not in unread:
                 unread.append(template.key)  # printed all the same: never reported missing
             continue
+        if raw.unruled and _doubt(reader.issues):
+            out.pop()  # read from its words with doubt: not half-read, but reported as a table not read
+            title = next((line for line in reversed(raw.heading) if _norm(raw.title) in _norm(line.text)), None)
+            where = title.box if title is not None else _first_box(raw)
+            issues.append(ImportIssue(where, raw.title or template.title, UNRULED))
+            if template.key not in unread:
+                unread.append(template.key)  # printed all the same: never reported missing
+            continue
         places.update(reader.places)
         issues.extend(reader.issues)
     read = {table.key for table in out}
     refused = tuple(key for key in unread if key not in read)
     return TableImport(Tables(set=table_set.name, tables=tuple(out), unread=refused), places, tuple(issues), tuple(unknown))
+
+
+#: Why a table whose title is printed is not read (an import issue's reason): no table was found under it, neither by
+#: its ruling lines nor by the alignment of its words.
+UNRULED: Final = (
+    "a table title with no table read under it: the table is printed as a picture, or without ruling lines and with "
+    "its words not lined up in columns beyond doubt, so its cells are not read (budgetkit reads a PDF's tables by "
+    "their ruling lines, or by the alignment of their words where there are none; it does no OCR)"
+)
+#: The issues of a row whose name is not the template's (a ruled table gives them alike, 表 placeholders "… …"), and
+#: the note of a table's unit: the others say a cell or a column was not placed.
+_ROW_OR_UNIT: Final = re.compile(r"^(?:a row that is neither|a (?:\S+ )?row the template of)|prints \S+: read in 万元")
+
+
+def _doubt(issues: Sequence[ImportIssue]) -> bool:
+    """Whether reading a table gave an issue of a cell or a column not placed (not a number, no cell of its own, a
+    column the template has not): for a table read from the alignment of its words, a sign that its columns were
+    not found as printed — the table is then not read at all, rather than half-read.
+
+    >>> _doubt([ImportIssue(None, "… …", "a row that is neither a code nor a line of the template")])
+    False
+    >>> _doubt([ImportIssue(None, "6.004.00", "not a number in column basic of 一般公共预算财政拨款支出决算表")])
+    True
+    """
+    return any(not _ROW_OR_UNIT.search(issue.reason) for issue in issues)
 
 
 #: The title of a table's continuation: 续表, 支出决算表（续）, 支出决算表（续表）.

@@ -1,0 +1,226 @@
+"""Tables printed without (all) ruling lines, read from the alignment of their words (io.document).
+
+The real reports are read again with their rules left out (:mod:`unruled_pdfs`: none, only the level ones, only
+an outer frame, level ones in a frame, only the upright ones): each must import the same tables as the ruled
+original. Small tables drawn with reportlab, with and without their lines, pin the cases one by one: a merged
+header, a wrapped name, a table continued on the next page, text that is no table, a table read with doubt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from budgetkit.checks.audit import check
+from budgetkit.io import document
+from budgetkit.io.pdf import UNRULED, Imported, read_pdf
+
+pytest.importorskip("pdfplumber")
+pytest.importorskip("pypdf")
+pytest.importorskip("reportlab")
+
+from test_central_tables import covered
+from unruled_pdfs import variant
+
+SAMPLES = Path(__file__).parent / "data" / "samples"
+
+
+@pytest.fixture(scope="module")
+def ruled() -> dict[str, Imported]:
+    """The ruled samples, imported once (a cache filled as the tests ask)."""
+    return {}
+
+
+def _sample(name: str, cache: dict[str, Imported]) -> Imported:
+    path = SAMPLES / f"{name}.pdf"
+    if not path.exists():
+        pytest.skip(f"{path} is not here")
+    if name not in cache:
+        cache[name] = read_pdf(path)
+    return cache[name]
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("putuo-social-work-2024", "borderless"),
+        ("putuo-social-work-2024", "horizontal"),
+        ("putuo-planning-2024", "rows"),
+        ("putuo-planning-2024", "frame"),
+        ("template-shanghai-2024", "vertical"),
+    ],
+)
+def test_a_report_without_its_ruling_lines_imports_the_tables_of_the_ruled_one(
+    name: str, kind: str, ruled: dict[str, Imported], tmp_path: Path
+) -> None:
+    """The published samples with their rules left out import every one of the nine tables cell for cell as the
+    ruled original, each figure placed over its ruled cell, and `check` finds in them what it finds in the original
+    (no finding from a misread cell)."""
+    original = _sample(name, ruled)
+    imported = read_pdf(variant(SAMPLES / f"{name}.pdf", tmp_path / f"{name}-{kind}.pdf", kind))
+    assert imported.account.tables == original.account.tables
+    # every figure keeps its place: the same page, a box over the ruled cell's (its edges are estimated)
+    places, ruled_places = imported.report.places, original.report.places
+    # but the blanks of 表七 printed with no figure: a row of blank cells prints nothing to place without its lines
+    assert places.keys() <= ruled_places.keys()
+    assert all("three_public" in key for key in ruled_places.keys() - places.keys())
+    for key, box in places.items():
+        cell = ruled_places[key]
+        assert box.page == cell.page and box.x0 < cell.x1 and cell.x0 < box.x1 and box.top < cell.bottom and cell.top < box.bottom, key
+    assert not [i for i in imported.report.issues if i.reason == UNRULED]
+    found = {(f.rule, f.path) for f in check(imported.account)}
+    assert found == {(f.rule, f.path) for f in check(original.account)}
+
+
+def test_a_ruled_report_never_pays_for_reading_words(
+    ruled: dict[str, Imported], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A report whose every table is ruled reads no table page's words for columns: only a page with a table's title
+    and no ruled table under it does (here the 目录, which lists the titles; nothing is read from it)."""
+    original = _sample("putuo-social-work-2024", ruled)
+    read: list[int] = []
+    words = document._words
+
+    def counted(page: Any) -> list[Any]:
+        read.append(page.page_number)
+        return words(page)
+
+    monkeypatch.setattr(document, "_words", counted)
+    doc = document.read_pdf(SAMPLES / "putuo-social-work-2024.pdf")
+    tables = {page for table in doc.tables for page in table.pages}
+    assert read == [2] and not tables & set(read)
+    assert original.report.pages == doc.pages
+
+
+# -- drawn tables ---------------------------------------------------------------------------------------------
+
+#: 一般公共预算财政拨款支出决算表 as Shanghai prints it: 项目 over the code and name columns, the figures' headers
+#: merged down; a name wrapped on two lines; the total's label across the code and name columns.
+HEADER = (("项目", 0, 1, 0), ("合计", 2, 2, 0), ("基本支出", 3, 3, 0), ("项目支出", 4, 4, 0), ("功能分类科目编码", 0, 0, 1), ("科目名称", 1, 1, 1))
+BODY = (
+    ("208", "社会保障和就业支出", "10.00", "6.00", "4.00"),
+    ("20805", "行政事业单位养老支出", "10.00", "6.00", "4.00"),
+    ("2080505", "机关事业单位基本养老保险缴费支出", "10.00", "6.00", "4.00"),
+    ("合计", "", "10.00", "6.00", "4.00"),
+)
+WIDTHS = (90.0, 130.0, 80.0, 80.0, 80.0)
+TITLE = "一般公共预算财政拨款支出决算表"
+
+
+def _draw(
+    path: Path,
+    *,
+    ruled: bool,
+    pages: Sequence[Sequence[Sequence[str]]] = (BODY,),
+    title: str = TITLE,
+    body_text: Sequence[str] = (),
+    wrap: int = 12,
+) -> Path:
+    """A report of one table (after a cover) drawn as Word prints it, with or without its ruling lines: headers and
+    figures centred in their cells, codes and names from the left, a name longer than ``wrap`` characters wrapped
+    in its cell; the table's rows split over ``pages`` (the title printed over the first only). ``body_text``
+    lines are printed under the title instead of a table."""
+    chars = "".join(t for h in HEADER for t in h[:1]) + "".join(c for page in pages for row in page for c in row)
+    pdf, font = covered(path, chars + title + "单位：万元注本表反映情况。" + "".join(body_text))
+    left = 60.0
+    edges = [left]
+    for width in WIDTHS:
+        edges.append(edges[-1] + width)
+    for p, rows in enumerate(pages):
+        y = 540.0
+        pdf.setFont(font, 9)  # a new page starts in reportlab's own font
+        if p == 0:
+            pdf.setFont(font, 14)
+            pdf.drawCentredString(421, y, title)
+            pdf.setFont(font, 9)
+            pdf.drawRightString(edges[-1], y - 18, "单位：万元")
+            y -= 30
+            for n, line in enumerate(body_text):
+                pdf.drawString(left, y - 16 * (n + 1), line)
+            if body_text:
+                pdf.showPage()
+                continue
+            height = 18.0
+            for text, first, last, level in HEADER:
+                top = y - level * height
+                bottom = y - 2 * height if last >= 2 or level == 1 else top - height
+                if ruled:
+                    pdf.rect(edges[first], bottom, edges[last + 1] - edges[first], top - bottom)
+                pdf.drawCentredString((edges[first] + edges[last + 1]) / 2, (top + bottom) / 2 - 3, text)
+            y -= 2 * height
+        for row in rows:
+            lines = [row[1][:wrap], row[1][wrap:]] if len(row[1]) > wrap else [row[1]]
+            height = 16.0 * len(lines) + 4
+            middle = y - height / 2
+            if ruled:
+                for k in range(len(WIDTHS)):
+                    if row[0] == "合计" and k == 1:
+                        continue
+                    width = WIDTHS[k] + (WIDTHS[1] if row[0] == "合计" and k == 0 else 0)
+                    pdf.rect(edges[k], y - height, width, height)
+            if row[0] == "合计":
+                pdf.drawCentredString(edges[1], middle - 3, "合计")
+            else:
+                pdf.drawString(edges[0] + 5, middle - 3, row[0])
+                for n, line in enumerate(lines):
+                    pdf.drawString(edges[1] + 5, middle - 3 + 8 * (len(lines) - 1) - 16 * n, line)
+            for k in range(2, len(WIDTHS)):
+                pdf.drawCentredString((edges[k] + edges[k + 1]) / 2, middle - 3, row[k])
+            y -= height
+        if p == len(pages) - 1:
+            pdf.drawString(left, y - 20, "注：本表反映情况。")
+        pdf.showPage()
+    pdf.save()
+    return path
+
+
+def _table(imported: Imported) -> Any:
+    tables = imported.account.tables
+    return None if tables is None else tables.table("general_budget_expenditure")
+
+
+def test_a_drawn_table_without_lines_reads_as_the_ruled_one(tmp_path: Path) -> None:
+    """A merged header (项目 over code and name), a wrapped name and a total across code and name: the table with no
+    lines reads cell for cell as the same table ruled."""
+    ruled = read_pdf(_draw(tmp_path / "ruled.pdf", ruled=True))
+    bare = read_pdf(_draw(tmp_path / "bare.pdf", ruled=False))
+    assert _table(ruled) is not None and _table(bare) == _table(ruled)
+    assert [row.name for row in _table(bare).rows][2] == "机关事业单位基本养老保险缴费支出"
+    assert bare.report.issues == ruled.report.issues
+
+
+def test_a_table_continued_on_the_next_page_without_its_title_is_joined(tmp_path: Path) -> None:
+    """A table without lines whose rows run on to the next page (no title there) reads as one table, as ruled."""
+    pages = (BODY[:2], BODY[2:])
+    ruled = read_pdf(_draw(tmp_path / "ruled.pdf", ruled=True, pages=pages))
+    bare = read_pdf(_draw(tmp_path / "bare.pdf", ruled=False, pages=pages))
+    assert _table(ruled) is not None and len(_table(ruled).rows) == 4
+    assert _table(bare) == _table(ruled)
+
+
+def test_text_under_a_table_title_is_not_made_a_table(tmp_path: Path) -> None:
+    """Lines of words under a table's title that do not line up in a header and rows are no table: none is read, and
+    the title is named as a table not read."""
+    text = ("本单位 本年度 无此项 收入", "故 本表 未 列示")
+    imported = read_pdf(_draw(tmp_path / "text.pdf", ruled=False, body_text=text))
+    assert _table(imported) is None
+    assert [(i.text, i.reason) for i in imported.report.issues if i.box is not None] == [(TITLE, UNRULED)]
+    assert imported.account.tables is not None and "general_budget_expenditure" in imported.account.tables.unread
+
+
+def test_a_table_read_with_doubt_is_not_half_read(tmp_path: Path) -> None:
+    """A table whose figures do not keep to its columns (two amounts printed as one across 基本支出 and 项目支出) is not
+    read at all — no cell of it imported, and its title named as a table not read — where the ruled one is read
+    with the cell named."""
+    body = (BODY[0], ("20805", "行政事业单位养老支出", "10.00", "6.004.00", ""), BODY[3])
+    ruled = read_pdf(_draw(tmp_path / "ruled.pdf", ruled=True, pages=(body,)))
+    bare = read_pdf(_draw(tmp_path / "bare.pdf", ruled=False, pages=(body,)))
+    assert _table(ruled) is not None
+    assert _table(bare) is None
+    assert [(i.page, i.reason) for i in bare.report.issues if i.box is not None] == [(2, UNRULED)]
+    assert bare.account.tables is not None and bare.account.tables.unread == ("general_budget_expenditure",)
+    # nothing found that the ruled one does not give (the other eight tables are missing from both)
+    assert {(f.rule, f.message_en) for f in check(bare.account)} <= {(f.rule, f.message_en) for f in check(ruled.account)}
