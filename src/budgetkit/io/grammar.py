@@ -55,6 +55,7 @@ from budgetkit.values.numbers import round_half_up
 __all__ = [
     "NOTES",
     "OTHER_SECTION",
+    "PROFILE_SECTION",
     "SUBJECT_KEYS",
     "Absence",
     "Amount",
@@ -79,6 +80,7 @@ __all__ = [
     "Unfilled",
     "Unread",
     "Year",
+    "continued_parts",
     "differences",
     "narrative_range",
     "parse_paragraphs",
@@ -230,7 +232,9 @@ class Change(_Statement):
     """A change against an earlier year: ``word`` as printed (增加, 减少, 增长, 下降 …), an amount or a rate.
 
     ``compared_with`` is the comparison as printed ("2023 年度", "上一年度"; "" when none is printed) and
-    ``year`` its year when printed. A change has no table cell (``place`` is ``None``).
+    ``year`` its year when printed. ``baseline`` marks a change against an earlier base year printed beside the
+    change on last year (Guangdong's …比上年决算数增加 A 万元；比2019年（疫情前）决算数减少 B 万元): no claim on last
+    year's figure, and no slip of the comparison year. A change has no table cell (``place`` is ``None``).
 
     >>> c = parse_text("与 2023 年度相比，收入支出总计增加 1062.85万元，增长 12.08%。")
     >>> [(s.word, s.is_rate, s.figure.text, s.year) for s in c if isinstance(s, Change)]
@@ -242,6 +246,7 @@ class Change(_Statement):
     figure: Figure
     compared_with: str = ""
     year: int | None = None
+    baseline: bool = False
     place: None = None
 
     @property
@@ -422,8 +427,9 @@ class Coverage:
 
     ``seen`` counts every number printed (as :meth:`budgetkit.io.document.Document.numbers` finds them);
     ``stated`` those in a typed statement; ``in_reasons`` those kept inside a reason's text, not
-    interpreted; ``numbering`` enumerators of points ("1、"); ``unread`` the rest. ``blanks`` counts
-    the template blanks read as unknown figures (XXX 万元).
+    interpreted; ``numbering`` enumerators of points ("1、"); ``in_profile`` those of a section on the unit
+    itself (:data:`PROFILE_SECTION`), kept in its text; ``unread`` the rest. ``blanks`` counts the template
+    blanks read as unknown figures (XXX 万元).
 
     >>> Coverage(seen=10, stated=8, in_reasons=1, numbering=1, unread=0, blanks=0).complete
     True
@@ -435,11 +441,12 @@ class Coverage:
     numbering: int
     unread: int
     blanks: int
+    in_profile: int = 0
 
     @property
     def complete(self) -> bool:
         """Whether every number printed is accounted for (nothing unread)."""
-        return self.unread == 0 and self.stated + self.in_reasons + self.numbering == self.seen
+        return self.unread == 0 and self.stated + self.in_reasons + self.numbering + self.in_profile == self.seen
 
 
 @attrs.frozen
@@ -615,6 +622,15 @@ _SUBJECTS: Final = (
     (r"(?<!、)支出总计|(?<![预算拨款])总支出", "expenditure.total"),  # Guangxi: 总收入 …，其中本年收入 …
     (r"本年收入(?:合计)?", "income.year_total"),
     (r"本年支出(?:合计)?", "expenditure.year_total"),
+    # Chongqing, Xinjiang: 2023年度收入合计 A 万元 — 表一's 本年收入合计, printed without 本年 after a year or a unit
+    (r"(?:(?<=[年度门位])|(?<![\u4e00-\u9fff]))收入合计", "income.year_total"),
+    (r"(?:(?<=[年度门位])|(?<![\u4e00-\u9fff]))支出合计", "expenditure.year_total"),
+    # Xinjiang's 四: 财政拨款收入总计 A 万元，其中：年初财政拨款结转和结余 B 万元，本年财政拨款收入 C 万元 (and the
+    # 支出 side alike): 本年财政拨款收入 is 表一's 财政拨款收入; the others are every fund's, which no field holds
+    (r"本年财政拨款收入", "income.fiscal"),
+    (r"年初财政拨款结转和?结余", "fiscal.opening_total"),
+    (r"本年财政拨款支出", "fiscal.year_expenditure"),
+    (r"年末财政拨款结转和?结余", "fiscal.closing_total"),
     (r"(?:年初|上年)结转和?结余", "income.opening_balance"),
     (r"年末结转和?结余", "expenditure.closing_balance"),
     (r"使用非财政拨款结余(?:[（(]含专用结余[）)])?", "income.non_fiscal_balance_used"),
@@ -726,6 +742,10 @@ _FUND_OF_SECTION: Final = MappingProxyType({"五": "general_budget", "八": "gov
 #: ``OTHER_SECTION`` is a section the grammar reads as none of the template's figures sections (项目支出,
 #: 机关运行经费, 政府采购, 绩效 …).
 OTHER_SECTION: Final = "其他"
+#: A section on the unit itself (部门基本情况: 职能职责, 机构设置, 人员构成), printed inside the 情况说明 by Beijing,
+#: Chongqing and Xinjiang (Shanghai prints it in 第一部分): its numbers (内设 5 个处室, 实有人数 38 人) are kept in its
+#: text, never read as the account's figures.
+PROFILE_SECTION: Final = "概况"
 #: How much of a heading is read for its section's words.
 _HEADING_LENGTH: Final = 60  # room for a unit's name and year (（五）某某市某某局2017年度一般公共预算…)
 _SECTION_ROLES: Final = (
@@ -739,6 +759,7 @@ _SECTION_ROLES: Final = (
     (re.compile(r"收入支出决算总|收、?支决算总|收入支出(?:总体|总计)"), "一"),
     (re.compile(r"收入决算"), "二"),
     (re.compile(r"支出决算"), "三"),
+    (re.compile(r"基本情况|概况|职能职责|主要职[能责]|机构设置|人员构成|人员情况"), PROFILE_SECTION),
 )
 
 _YEAR: Final = re.compile(r"(?P<y>\d{4})\s*年(?:\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?)?(?P<du>度)?")
@@ -748,6 +769,8 @@ _FIGURE: Final = re.compile(
 )
 #: Every number as budgetkit.io.document counts them.
 _NUMBER: Final = re.compile(r"(?<![0-9A-Za-z.])[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
+#: The note printed for a rate that cannot be computed (增长--（基数为0，不可比）: Guangdong).
+_NO_BASE: Final = re.compile(r"[（(]\s*基数为\s*(0)\s*[，,、]?\s*不可比\s*[）)]")
 _ENUMERATOR: Final = re.compile(r"^\s*(\d+)\s*[、.．](?!\d)")
 
 _CHANGE_WORD: Final = re.compile(r"(增加|减少|增长|下降|降低)了?(（(?:增加|减少|增长|下降)）)?\s*$")  # 减少了 1.44%
@@ -791,6 +814,8 @@ _COMPLETION: Final = re.compile(
 )
 _ROLE: Final = re.compile(r"(年初预算|全年预算|预算|决算)(?:数)?(?:为|是)?\s*$")
 _COMPARED: Final = re.compile(r"(?:与|比|较)\s*(?:(?P<y>\d{4})\s*年度?|(?P<last>上一?年度?))")
+#: A compared year said to be a base year (比2019年（疫情前）决算数…: Guangdong prints it beside the change on last year).
+_QUALIFIED_YEAR: Final = re.compile(r"\s*[（(][^）)]{1,10}[）)]")
 _DIRECTION: Final = re.compile(
     r"决算数\s*(?:(?P<w>大于|小于|等于)(?P<alt>（(?:大于|小于|等于)）)?|(?P<p>同|与))\s*(?P<a>年初预算数|全年预算数|预算数|年初预算|全年预算)(?P<flat>持平)?"
 )
@@ -802,14 +827,16 @@ _EVENT: Final = re.compile(
 )
 _FLAT: Final = re.compile(r"(?:与|同)\s*(?P<a>上一?年度?|(?:\d{4})\s*年度?)\s*持平")
 _REASON: Final = re.compile(
-    r"(?:主要(?:变动|增减|变化)?原因(?:是|为)?|(?<=[，,；;])主要是(?![：:]|用于))[：:]?\s*(?P<t>[^。]*)"
+    r"(?:主要(?:变动|增减|变化)?原因(?:是|为)?|(?<=[，,；;])主要是(?![：:]|用于)|(?<=数的)主要情况)[：:]?\s*(?P<t>[^。]*)"
 )  # …增长 11.11%，主要是人员经费增加 8 万元: the reason's figures are kept as printed, not the account's
 #: A reason without 主要, after a clause mark (…，差值为 0.9 万元，原因为厉行节约；…; …，增长原因是…): it ends at the
 #: clause's end (；), where the next item's figures go on.
 _SHORT_REASON: Final = re.compile(
     r"(?<=[，,；;。])\s*(?:(?:增加|减少|增长|下降|变动|变化|差异)的?)?原因(?:是|为)[：:]?\s*(?P<t>[^。；;]*)"
 )
-_PURPOSE: Final = re.compile(r"(?:主要用于(?!以下方面)|开支内容包括|主要包括)[：:]?[^。；]*?(?=，列明|。|；|$)")
+#: A purpose ends at the sentence's end, or where a clause dated anew begins (…维修费等，截至2023年12月底，单位共有
+#: 公务用车 4 辆: Beijing), whose figures are of their own subjects.
+_PURPOSE: Final = re.compile(r"(?:主要用于(?!以下方面)|开支内容包括|主要包括)[：:]?[^。；]*?(?=，列明|[，,]\s*截[至止]|。|；|$)")
 _ABSENCE: Final = re.compile(
     r"无(?P<what>[“\"]三公[”\"]经费财政拨款支出|政府性基金预算财政拨款收入和支出|国有资本经营预算财政拨款收入和支出|机关运行经费支出)(?!的部门)"
 )
@@ -903,6 +930,7 @@ _VEHICLE_CONTEXTS: Final = ("three_public.vehicles_held", "three_public.vehicles
 _SECTION: Final = re.compile(r"^\s*(?P<n>[一二三四五六七八九十]+)、")
 _SUBSECTION: Final = re.compile(r"^\s*(?P<n>（[一二三四五六七八九十]+）)")
 _PART: Final = re.compile(r"^\s*第(?P<n>[一二三四五六七八九十]+)部分")
+_NUMERALS: Final = "一二三四五六七八九"
 #: The first section of a 情况说明 (一、收入支出决算总体情况说明), where one printed without part headings opens.
 _FIRST_SECTION: Final = re.compile(r"^\s*一\s*、\s*\S{0,12}收入支出决算总体情况(?:说明)?\s*$")
 #: A part printed as a section (Zhejiang: 一、概况 二、…决算公开表 三、2023年度单位决算情况说明; Guizhou's with the
@@ -967,9 +995,77 @@ def narrative_range(paragraphs: Sequence[Paragraph]) -> range | None:
             return range(first, end)
     if not starts:
         return None
-    first = starts[-1]
-    end = next((i for i in range(first + 1, len(paragraphs)) if _PART.match(paragraphs[i].text)), len(paragraphs))
-    return range(first, end)
+    first = last = starts[-1]
+    while (earlier := _continued_from(paragraphs, starts, first)) is not None:  # Beijing's 说明 in two parts
+        first = earlier
+    return range(first, _next_part(paragraphs, last))
+
+
+def _next_part(paragraphs: Sequence[Paragraph], index: int) -> int:
+    """The index of the first part heading after ``index``, or the number of paragraphs."""
+    return next((i for i in range(index + 1, len(paragraphs)) if _PART.match(paragraphs[i].text)), len(paragraphs))
+
+
+def _continued_from(paragraphs: Sequence[Paragraph], starts: Sequence[int], start: int) -> int | None:
+    """The 情况说明 part that the part at ``start`` goes on from, or ``None``.
+
+    Beijing prints its 说明 in two parts, both 情况说明 (第二部分 2023年度部门决算说明, then 第三部分 2023年度其他重要
+    事项的情况说明, its 三公, 机关运行经费, 政府采购 and 国有资产): the second goes on from the first when the first has
+    text of its own and ends where the second begins. A 目录's part headings, one under the other, go on from none.
+    """
+    earlier = [i for i in starts if i < start]
+    if not earlier:
+        return None
+    before = earlier[-1]
+    return before if start - before > 1 and _next_part(paragraphs, before) == start else None
+
+
+def continued_parts(paragraphs: Sequence[Paragraph]) -> tuple[Paragraph, ...]:
+    """Paragraphs with the sections of a 情况说明 printed in two parts numbered on from the first part's.
+
+    Beijing's second part (第三部分 其他重要事项的情况说明) numbers its sections from 一 again; read as they are
+    printed, its 一、“三公”经费 would share the number of the first part's 一、 (部门基本情况), and a passage would be
+    read under the other's heading. Its sections are read as numbered on (一 → 八 after a first part of seven), as
+    :func:`budgetkit.io.document.national_layout` renumbers; each line keeps its text and place as printed.
+
+    >>> def para(text):
+    ...     return Paragraph(text, (Line(text, Box(1, 0, 0, 9, 9)),))
+    >>> doc = [para("第三部分 2023年度部门决算说明"), para("一、部门基本情况"), para("二、收入支出决算总体情况说明"),
+    ...     para("第三部分 2023年度其他重要事项的情况说明"), para("一、财政拨款“三公”经费支出决算情况说明")]
+    >>> [p.text for p in continued_parts(doc)][-1]
+    '三、财政拨款“三公”经费支出决算情况说明'
+    >>> narrative_range(continued_parts(doc))
+    range(0, 5)
+    """
+    out = list(paragraphs)
+    starts = [i for i, p in enumerate(out) if (m := _PART.match(p.text)) and m.group("n") == "三"]
+    for start in starts:
+        before = _continued_from(out, starts, start)
+        if before is None:
+            continue
+        numbers = [_section_number(m.group("n")) for p in out[before:start] if (m := _SECTION.match(p.text))]
+        if not numbers:
+            continue
+        offset = max(numbers)
+        for i in range(start + 1, _next_part(out, start)):
+            if m := _SECTION.match(out[i].text):
+                n = _section_number(m.group("n")) + offset
+                out[i] = attrs.evolve(out[i], text=f"{_section_numeral(n)}、{out[i].text[m.end():]}")
+    return tuple(out)
+
+
+def _section_number(numeral: str) -> int:
+    """一 → 1, 十 → 10, 十二 → 12, 二十 → 20."""
+    tens, ten, units = numeral.rpartition("十")
+    if not ten:
+        return _NUMERALS.index(numeral) + 1
+    return 10 * (_NUMERALS.index(tens) + 1 if tens else 1) + (_NUMERALS.index(units) + 1 if units else 0)
+
+
+def _section_numeral(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 25 → 二十五."""
+    tens, units = divmod(n, 10)
+    return (("" if tens < 2 else _NUMERALS[tens - 1]) + "十" if tens else "") + (_NUMERALS[units - 1] if units else "")
 
 
 def parse_paragraphs(
@@ -1010,7 +1106,7 @@ def _parse(
     table = classification or functional_table()
     statements: list[Statement] = []
     unread: list[Unread] = []
-    seen = stated = in_reasons = numbering = blanks = 0
+    seen = stated = in_reasons = numbering = blanks = in_profile = 0
     section = subsection = ""
     heading = subheading = ""  # the headings of the section and subsection we are in
     performance: set[int] = set()
@@ -1028,6 +1124,11 @@ def _parse(
         if within is not None:
             performance.add(index)
         role = section_role(section + subsection, heading, subheading)
+        if role == PROFILE_SECTION:  # the unit's 职能, 机构 and 人员: no figure of the account
+            count = len(_NUMBER.findall(half_width_numbers(text)))
+            seen += count
+            in_profile += count
+            continue
         found, covered = _ParagraphReader(index, text, section + subsection, table, role).read()
         statements.extend(found)
         blanks += sum(1 for s in found for f in _figures(s) if not f.known)
@@ -1043,7 +1144,7 @@ def _parse(
             else:
                 lines = _lines_in(paragraph, match.start(), match.end())
                 unread.append(Unread(index, match.group(), match.start(), match.end(), lines[0].box if lines else None))
-    coverage = Coverage(seen, stated, in_reasons, numbering, len(unread), blanks)
+    coverage = Coverage(seen, stated, in_reasons, numbering, len(unread), blanks, in_profile)
     return Narrative(tuple(statements), tuple(unread), coverage, tuple(paragraphs), frozenset(performance))
 
 
@@ -1144,6 +1245,9 @@ class _ParagraphReader:
         text = self.text
         if m := _ENUMERATOR.match(text):
             self.covered[m.start(1)] = "numbering"
+            self.taken.append((m.start(1), m.end(1)))
+        for m in _NO_BASE.finditer(text):  # the 0 of （基数为0，不可比）: a note on a rate not printed, in its text
+            self.covered[m.start(1)] = "reason"
             self.taken.append((m.start(1), m.end(1)))
         reasons = [(m.start(), m.end()) for m in _reason_matches(text)]
         purposes = [(m.start(), m.end()) for m in _PURPOSE.finditer(text)]
@@ -1571,6 +1675,10 @@ class _ParagraphReader:
                 notes.append(NOTES["percent"])
             comparisons = list(_COMPARED.finditer(self.text, self._sentence_start(start, "。"), start))
             compared = comparisons[-1] if comparisons else None
+            baseline = compared is not None and bool(compared.group("y")) and (
+                bool(_QUALIFIED_YEAR.match(self.text, compared.end()))
+                or any(c.group("last") for c in comparisons[:-1])
+            )
             return Change(
                 **self._at(start, figure.end),
                 subject=subject,
@@ -1578,6 +1686,7 @@ class _ParagraphReader:
                 figure=figure,
                 compared_with=compared.group(0)[1:].strip() if compared else "",
                 year=int(compared.group("y")) if compared and compared.group("y") else None,
+                baseline=baseline,
                 notes=tuple(notes),
             )
         if share := _SHARE.search(lead):
@@ -1592,15 +1701,41 @@ class _ParagraphReader:
                 notes=tuple(notes),
             )
         if completion := _COMPLETION.search(lead):
-            if figure.unit == "":
-                notes.append(NOTES["percent"])
             budget = completion.group("of") or completion.group("of2") or "预算"  # 预算完成率: the budget is not said
             of_role = Role.FULL_YEAR_BUDGET if budget.startswith("调整") else _BUDGET_ROLES[budget]  # 调整预算: full year
+            if figure.unit in _MONEY_UNITS:  # Guangdong: 完成全年预算 80.00 万元的 75.0%: the budget, then its rate
+                role = of_role if completion.group("of") or completion.group("of2") else Role.BUDGET
+                return Amount(
+                    **self._at(start, figure.end),
+                    subject=subject,
+                    role=role,
+                    figure=figure,
+                    place=_place(subject, role),
+                    notes=tuple(notes),
+                )
+            if figure.unit == "":
+                notes.append(NOTES["percent"])
             return Completion(
                 **self._at(start, figure.end),
                 subject=subject,
                 figure=figure,
                 of=of_role,
+                notes=tuple(notes),
+            )
+        if (
+            re.fullmatch(r"\s*的\s*", lead)
+            and isinstance(self.last, Amount)
+            and self.last.subject == subject
+            and self.last.role is not Role.ACTUAL
+            and figure.unit in ("%", "")
+        ):  # …完成全年预算 80.00 万元的 75.0%: the rate of the budget printed just before
+            if figure.unit == "":
+                notes.append(NOTES["percent"])
+            return Completion(
+                **self._at(start, figure.end),
+                subject=subject,
+                figure=figure,
+                of=self.last.role,
                 notes=tuple(notes),
             )
         if figure.unit in ("次", "人") and subject.key not in _COUNTED_IN_PERSONS:
@@ -1650,7 +1785,10 @@ class _ParagraphReader:
                 i = bisect.bisect_left(self._index(mentions)[0], sentence)
                 named = [mention.subject for mention in mentions[i:] if mention.start < position]
                 longer = [s for s in named if s.key and s.name.endswith(printed)]
-                return Subject(longer[0].key, printed) if longer else Subject("", printed)
+                if longer:
+                    return Subject(longer[0].key, printed)
+                # Beijing: 财政拨款收入 A 万元，占收入合计的 p%: 收入合计 (支出合计) is 表一's 本年收入合计 (本年支出合计)
+                return Subject(_BARE_WHOLES.get(printed, ""), printed)
             if m.lastgroup is not None:
                 key = _SUBJECTS[int(m.lastgroup[1:])][1]
                 # 一般公共预算财政拨款基本支出 A，其中：人员经费 B，占基本支出的 p%: the whole printed short is the
@@ -1674,6 +1812,9 @@ class _ParagraphReader:
             return None
         return first.subject
 
+
+#: A whole printed without 本年 (占收入合计的): 表一's line of that name.
+_BARE_WHOLES: Final = MappingProxyType({"收入合计": "income.year_total", "支出合计": "expenditure.year_total"})
 
 #: 本单位收入/支出 (Gansu) is the total whose parts 其中 lists after it: by the first part's subject.
 _UNIT_TOTALS: Final = MappingProxyType(

@@ -49,6 +49,7 @@ from budgetkit.io.grammar import (
     Share,
     Statement,
     _lines_in,
+    continued_parts,
     narrative_range,
     performance_projects,
     read_narrative,
@@ -402,7 +403,7 @@ def from_document(
     >>> imported.report.places["income.year_total"].page, imported.report.numbers_seen
     (1, 2)
     """
-    doc = attrs.evolve(doc, paragraphs=national_layout(doc.paragraphs))
+    doc = attrs.evolve(doc, paragraphs=continued_parts(national_layout(doc.paragraphs)))
     return _Builder(doc, _table_set(table_set), unit_type, projects).build()
 
 
@@ -963,6 +964,9 @@ class _Builder:
             self._not_held(box, printed, f"a claim about {statement.subject.name}, which the account has no path for")
             return
         base: str | None = None
+        if isinstance(statement, Change) and statement.baseline:
+            self._not_held(box, printed, f"a change against {statement.compared_with}, a base year the account holds no figure of")
+            return
         if isinstance(statement, Change):
             kind = "growth" if statement.is_rate else "change"
             stated = -figure.value if statement.word.startswith(("减少", "下降", "降低")) else figure.value
@@ -1155,7 +1159,7 @@ class _Builder:
             coverage = narrative.coverage
             seen += coverage.seen
             imported_count += coverage.stated
-            in_text += coverage.in_reasons + coverage.numbering
+            in_text += coverage.in_reasons + coverage.numbering + coverage.in_profile
             for unread in narrative.unread:
                 if (unread.paragraph, unread.start) in self.narrated_numbers:
                     imported_count += 1  # a figure of a project the 预算绩效管理情况 describes: a claim

@@ -156,6 +156,8 @@ def parsed(account: FinalAccount) -> Parsed:
     )
 
 
+#: A passage that ends by opening its parts (…。其中：): the parts that follow say the rest.
+_PARTS_FOLLOW: Final = re.compile(r"其中\s*[：:]\s*$")
 _NUMERAL: Final = re.compile(r"[一二三四五六七八九十]+(?:（[一二三四五六七八九十]+）)?")
 
 
@@ -415,7 +417,11 @@ def _reason_sections(account: FinalAccount) -> tuple[str, ...]:
 
 
 def _missing_reasons(account: FinalAccount, p: Parsed) -> Iterator[tuple[int, Amount, Amount]]:
-    """Paragraphs of 五（三） and of the 三公 section whose 决算 differs from its budget with no reason given."""
+    """Paragraphs of 五（三） and of the 三公 section whose 决算 differs from its budget with no reason given.
+
+    A total whose parts follow (…完成年初预算的 101.25%。其中：, then each 项 with its own reason, as the national
+    template prints 五（三）) is explained by them: it asks for no reason of its own.
+    """
     from budgetkit.io.grammar import Amount, Reason
 
     sections = _reason_sections(account)
@@ -423,7 +429,7 @@ def _missing_reasons(account: FinalAccount, p: Parsed) -> Iterator[tuple[int, Am
         section = account.passages[i].section
         top = section.partition("（")[0]
         asked = any(section.startswith(s) if s.endswith("）") else top == s for s in sections)
-        if not asked or any(isinstance(s, Reason) for s in statements):
+        if not asked or any(isinstance(s, Reason) for s in statements) or _PARTS_FOLLOW.search(account.passages[i].text):
             continue
         amounts = [s for s in statements if isinstance(s, Amount) and s.figure.value is not None]
         for actual in amounts:
@@ -567,7 +573,8 @@ def _year_issues(account: FinalAccount, p: Parsed) -> Iterator[_YearIssue]:
         path, section, text = f"passages[{i}]", passage.section, passage.text
         statements = p.statements[i]
         # a year compared with: the one a change or a 持平 of the account's figures is measured against
-        compared = {s.year for s in statements if isinstance(s, Change) and s.year is not None}
+        # (a base year printed beside last year, 比2019年（疫情前）…, is the unit's own choice)
+        compared = {s.year for s in statements if isinstance(s, Change) and s.year is not None and not s.baseline}
         compared |= {
             int(m.group(0))
             for s in statements

@@ -1,0 +1,281 @@
+"""The 情况说明 of regions not seen before: Beijing, Chongqing, Guangdong, Xinjiang, Tianjin, Hubei, Inner Mongolia.
+
+Each report in tests/data/regions/ mirrors the layout and wording of published 部门决算/单位决算 of its region
+(found through public pages), written in our own words with fictional units and numbers of our own: every total is
+the sum of its parts exactly, every share, change and completion rate was computed by hand and rounded half up at
+its printed places. So a correct reader imports it with nothing misbound and ``check`` finds nothing: any finding
+on these reports is a false alarm of ours. Each is then made inconsistent in one figure at a time, and the checker
+must find exactly that figure.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from budgetkit.checks.audit import check
+from budgetkit.io.document import Box, Line, Paragraph
+from budgetkit.io.grammar import (
+    PROFILE_SECTION,
+    Amount,
+    Change,
+    Completion,
+    Count,
+    Reason,
+    Share,
+    continued_parts,
+    narrative_range,
+    parse_paragraphs,
+    parse_text,
+    section_role,
+)
+from budgetkit.io.pdf import Imported
+from budgetkit.io.text import read_text
+
+REGIONS = Path(__file__).parent / "data" / "regions"
+
+
+def _read(text: str, section: str = "一", headings: tuple[str, ...] = ()) -> list[tuple[str, str, str]]:
+    """(kind, subject key, figure as printed) of every statement with a figure, in order."""
+    return [
+        (type(s).__name__, s.subject.key, str(s.figure))
+        for s in parse_text(text, section=section, headings=headings)
+        if isinstance(s, Amount | Change | Share | Completion | Count)
+    ]
+
+
+def _para(text: str) -> Paragraph:
+    return Paragraph(text, (Line(text, Box(1, 0, 0, 9, 9)),))
+
+
+@pytest.fixture(scope="module")
+def imported() -> dict[str, Imported]:
+    return {path.stem: read_text(path) for path in sorted(REGIONS.glob("*.txt"))}
+
+
+# -- the whole reports ----------------------------------------------------------------------------------------------
+
+#: (numbers seen, imported, kept in text, read but not held, not understood) of each report, as `import --report`
+#: prints them.
+COVERAGE = {
+    "beijing": (92, 82, 8, 2, 0),
+    "chongqing": (96, 75, 15, 0, 6),  # 比年初预算数增加 A 万元，增长 p%: a difference from the budget, not read
+    "guangdong": (114, 100, 10, 4, 0),
+    "xinjiang": (113, 101, 8, 4, 0),
+}
+
+
+@pytest.mark.parametrize("name", sorted(COVERAGE))
+def test_every_number_is_accounted_for(imported: dict[str, Imported], name: str) -> None:
+    report = imported[name].report
+    got = (
+        report.numbers_seen,
+        report.numbers_imported,
+        report.numbers_in_text,
+        report.numbers_not_held,
+        len(report.not_understood),
+    )
+    assert got == COVERAGE[name]
+
+
+@pytest.mark.parametrize("name", sorted(COVERAGE))
+def test_a_consistent_report_checks_clean(imported: dict[str, Imported], name: str) -> None:
+    assert [(f.rule, f.path, f.message) for f in check(imported[name].account)] == []
+
+
+#: (region, printed, printed instead, the findings check must give: (code, path, stated, expected))
+MISTAKES = [
+    # a wrong share
+    ("beijing", "占收入合计的89.66%", "占收入合计的89.76%", [("claim.share", "89.76", "89.66")]),
+    # a wrong change
+    ("beijing", "比上年减少100.00万元，下降6.25%", "比上年减少100.00万元，下降6.52%", [("claim.growth", "-6.52", "-6.25")]),
+    # a wrong 三公 sum
+    ("beijing", "公务接待费支出决算为3.00万元", "公务接待费支出决算为4.00万元", [("identity.three_public_total", "15.00", "16.00")]),
+    # a wrong total: the 类 add up to 1300, not the 1290 printed (and 1010 is not 77.52% of 1290)
+    (
+        "beijing",
+        "一般公共服务支出1,000.00万元，占77.52%",
+        "一般公共服务支出1,010.00万元，占77.52%",
+        [("identity.general_budget_classes", "1290.00", "1300.00"), ("claim.share", "77.52", "78.29")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "printed", "instead", "expected"), MISTAKES)
+def test_a_wrong_figure_is_found_and_only_it(
+    tmp_path: Path, name: str, printed: str, instead: str, expected: list[tuple[str, str, str]]
+) -> None:
+    text = (REGIONS / f"{name}.txt").read_text(encoding="utf-8")
+    assert text.count(printed) == 1
+    path = tmp_path / f"{name}.txt"
+    path.write_text(text.replace(printed, instead), encoding="utf-8")
+    findings = check(read_text(path).account)
+    assert [(f.rule, f.stated_text, f.expected_text) for f in findings] == expected
+
+
+# -- Beijing: the 说明 in two parts ---------------------------------------------------------------------------------
+
+
+def test_a_second_part_of_the_narrative_goes_on_from_the_first() -> None:
+    """第二部分 部门决算说明 and 第三部分 其他重要事项的情况说明 are one 情况说明, the second's sections numbered on;
+    a 目录 listing both parts, one under the other, is no part of it."""
+    doc = [
+        _para("目 录"),
+        _para("第二部分 2023年度部门决算说明"),
+        _para("第三部分 2023年度其他重要事项的情况说明"),
+        _para("第四部分 2023年度部门绩效评价情况"),
+        _para("第三部分 2023年度部门决算说明"),  # as national_layout numbers 第二部分 …决算说明
+        _para("一、部门基本情况"),
+        _para("二、收入支出决算总体情况说明"),
+        _para("第三部分 2023年度其他重要事项的情况说明"),
+        _para("一、财政拨款“三公”经费支出决算情况说明"),
+        _para("二、政府采购支出情况说明"),
+        _para("第四部分 2023年度部门绩效评价情况"),
+    ]
+    read = continued_parts(doc)
+    assert narrative_range(read) == range(4, 10)
+    assert [p.text for p in read[8:10]] == ["三、财政拨款“三公”经费支出决算情况说明", "四、政府采购支出情况说明"]
+    assert [p.lines[0].text for p in read[8:10]] == ["一、财政拨款“三公”经费支出决算情况说明", "二、政府采购支出情况说明"]
+    # a single part, or the 目录's parts alone, are read as before
+    assert continued_parts(doc[:4]) == tuple(doc[:4])
+    assert narrative_range(continued_parts(doc[4:7])) == range(0, 3)
+
+
+def test_beijing_s_three_public_is_read_in_its_own_section(imported: dict[str, Imported]) -> None:
+    account = imported["beijing"].account
+    three = account.three_public
+    assert (str(three.total.current.amount), str(three.total.budget.amount)) == ("15.00", "20.00")  # type: ignore[union-attr]
+    assert three.vehicles_owned == 4  # …保险费等，截至2023年12月底，单位共有公务用车4辆: after the purpose
+    sections = [p.section for p in account.passages if not p.section.startswith("第")]
+    assert len(set(sections)) == len(sections)  # no two passages under one number
+    assert [p.section for p in account.passages if "“三公”经费支出决算情况说明" in p.text] == ["八"]
+    claims = {(c.kind.value, c.subject, str(c.stated), c.base) for c in account.claims}
+    assert ("share", "income.general_budget", "89.66", "income.year_total") in claims  # 占收入合计的 (only 一般公共预算)
+    assert ("share", "expenditure.basic", "70.42", "expenditure.year_total") in claims  # 占支出合计的
+
+
+def test_a_section_on_the_unit_itself_keeps_its_numbers_in_its_text() -> None:
+    assert section_role("一", "一、部门基本情况") == PROFILE_SECTION
+    assert section_role("一（二）", "一、部门基本情况", "（二）人员构成情况") == PROFILE_SECTION
+    assert section_role("一", "一、单位基本情况", "（一）职能职责") == PROFILE_SECTION
+    # a figures section keeps its role, whatever follows
+    assert section_role("二", "二、收入支出决算总体情况说明") == "一"
+    narrative = parse_paragraphs([_para("一、部门基本情况"), _para("（二）人员构成情况"), _para("行政编制29人，实有人数26人。")])
+    assert (narrative.statements, narrative.unread) == ((), ())
+    assert (narrative.coverage.seen, narrative.coverage.in_profile, narrative.coverage.complete) == (2, 2, True)
+
+
+def test_a_bare_whole_of_a_share_is_the_year_s_total() -> None:
+    assert _read("财政拨款收入1,300.00万元，占收入合计的89.66%。", "二") == [
+        ("Amount", "income.fiscal", "1,300.00万元"), ("Share", "income.fiscal", "89.66%")]
+    shares = [s for s in parse_text("项目支出420.00万元，占支出合计的29.58%。", section="二") if isinstance(s, Share)]
+    assert [(s.of.key if s.of else None) for s in shares] == ["expenditure.year_total"]
+
+
+# -- Chongqing and Xinjiang: 收入合计 without 本年 ----------------------------------------------------------------------
+
+
+def test_year_totals_printed_without_ben_nian() -> None:
+    assert _read("2023年度收入合计1,150.00万元，较上年决算数增加80.00万元，增长7.48%。", "一") == [
+        ("Amount", "income.year_total", "1,150.00万元"),
+        ("Change", "income.year_total", "80.00万元"),
+        ("Change", "income.year_total", "7.48%"),
+    ]
+    assert _read("2023年度支出合计425.00万元，其中：基本支出325.00万元，占76.47%。", "三")[0] == (
+        "Amount", "expenditure.year_total", "425.00万元")
+    # a 合计 of another noun is not 表一's
+    assert _read("财政拨款收入合计100.00万元。", "二") == [("Amount", "income.fiscal", "100.00万元")]
+
+
+def test_fiscal_totals_of_every_fund_are_read_but_not_held(imported: dict[str, Imported]) -> None:
+    text = ("2023年度财政拨款收入总计410.00万元，其中：年初财政拨款结转和结余10.00万元，本年财政拨款收入400.00万元。"
+            "财政拨款支出总计410.00万元，其中：本年财政拨款支出405.00万元，年末财政拨款结转和结余5.00万元。")
+    assert _read(text, "四", ("四、财政拨款收入支出决算总体情况说明",)) == [
+        ("Amount", "fiscal.total", "410.00万元"),
+        ("Amount", "fiscal.opening_total", "10.00万元"),
+        ("Amount", "income.fiscal", "400.00万元"),
+        ("Amount", "fiscal.expenditure_total", "410.00万元"),
+        ("Amount", "fiscal.year_expenditure", "405.00万元"),
+        ("Amount", "fiscal.closing_total", "5.00万元"),
+    ]
+    held = [i.reason for i in imported["xinjiang"].report.issues]
+    assert held.count("an amount no field of the account holds") == 4
+
+
+def test_a_total_whose_items_follow_asks_no_reason(tmp_path: Path) -> None:
+    """五（三）'s total printed as the template prints it (…完成年初预算的101.25%。其中：) is explained by its 项."""
+    text = (REGIONS / "xinjiang.txt").read_text(encoding="utf-8")
+    findings = check(read_text(REGIONS / "xinjiang.txt").account)
+    assert not [f for f in findings if f.rule == "narrative.reason"]
+    # the same total with no 项 after it asks its reason
+    path = tmp_path / "no-items.txt"
+    path.write_text(text.replace("完成年初预算的101.25%。其中：", "完成年初预算的101.25%。"), encoding="utf-8")
+    reasons = [f for f in check(read_text(path).account) if f.rule == "narrative.reason"]
+    assert [(f.stated_text, f.expected_text) for f in reasons] == [("405.00", "400.00")]
+
+
+# -- Guangdong: 三公 against the full year's budget and 2019 ---------------------------------------------------------
+
+_GD = (
+    "“三公”经费财政拨款支出决算为60.00万元，完成全年预算80.00万元的75.0%，比上年决算数增加20.00万元，增长50.0%；"
+    "比2019年（疫情前）决算数减少20.00万元，降低25.0%。其中：公务用车购置支出决算为0万元，完成预算0万元的--%"
+    "（基数为0，不可比），比上年决算数增加0万元，增长--（基数为0，不可比）。"
+)
+
+
+def test_the_budget_printed_inside_the_completion() -> None:
+    """完成全年预算 80.00 万元的 75.0%: 80.00 is the 全年预算 and 75.0% its completion (before, 80.00 was read as the
+    rate, a claim of 80% completion)."""
+    statements = [s for s in parse_text(_GD, section="七（一）") if isinstance(s, Amount | Completion)]
+    assert [(type(s).__name__, s.subject.key, str(s.figure), (s.role if isinstance(s, Amount) else s.of).value)
+            for s in statements] == [
+        ("Amount", "three_public", "60.00万元", "决算"),
+        ("Amount", "three_public", "80.00万元", "全年预算"),
+        ("Completion", "three_public", "75.0%", "全年预算"),
+        ("Amount", "three_public.vehicle_purchase", "0万元", "决算"),
+        ("Amount", "three_public.vehicle_purchase", "0万元", "预算"),
+    ]  # fmt: skip
+    # the template's own wording is read as before: the rate follows 完成…预算的 directly
+    assert _read("“三公”经费财政拨款支出预算为6.00万元，支出决算为5.00万元，完成预算的83.33%。", "七") == [
+        ("Amount", "three_public", "6.00万元"), ("Amount", "three_public", "5.00万元"),
+        ("Completion", "three_public", "83.33%")]
+
+
+def test_a_change_against_a_base_year_is_no_claim_on_last_year(imported: dict[str, Imported]) -> None:
+    changes = [s for s in parse_text(_GD, section="七（一）") if isinstance(s, Change)]
+    assert [(str(s.figure), s.year, s.baseline) for s in changes] == [
+        ("20.00万元", None, False), ("50.0%", None, False), ("20.00万元", 2019, True), ("25.0%", 2019, True),
+        ("0万元", None, False),
+    ]  # fmt: skip
+    # a year compared with alone is no base year: a slip narrative.year reports
+    alone = [s for s in parse_text("“三公”经费支出60.00万元，比2021年决算数增加20.00万元。", section="七") if isinstance(s, Change)]
+    assert [(s.year, s.baseline) for s in alone] == [(2021, False)]
+    report = imported["guangdong"].report
+    assert [i.reason for i in report.issues if "base year" in i.reason] == [
+        "a change against 2019年, a base year the account holds no figure of"] * 2
+    claims = [(c.kind.value, str(c.stated)) for c in imported["guangdong"].account.claims if c.subject == "three_public.total"]
+    assert claims == [("completion", "75.0"), ("change", "20.00"), ("growth", "50.0")]
+
+
+def test_the_no_base_note_keeps_its_zero_in_text() -> None:
+    narrative = parse_paragraphs([_para("七、“三公”经费支出决算情况说明"), _para(_GD)])
+    assert [u.text for u in narrative.unread] == []
+
+
+def test_the_main_state_of_a_difference_is_a_reason() -> None:
+    text = "2023年度“三公”经费支出决算小于预算数的主要情况：认真贯彻落实中央八项规定精神，从严控制“三公”经费开支。"
+    reasons = [s for s in parse_text(text, section="七") if isinstance(s, Reason)]
+    assert [r.text for r in reasons] == ["认真贯彻落实中央八项规定精神，从严控制“三公”经费开支"]
+
+
+def test_numbers_of_the_regions_are_exact() -> None:
+    """The hand arithmetic the reports rest on (rounded half up at the printed places)."""
+    def pct(part: str, whole: str, places: str = "0.01") -> Decimal:
+        return (Decimal(part) / Decimal(whole) * 100).quantize(Decimal(places), rounding="ROUND_HALF_UP")
+
+    assert [pct("1300", "1450"), pct("150", "1450"), pct("1000", "1420"), pct("420", "1420")] == [
+        Decimal("89.66"), Decimal("10.34"), Decimal("70.42"), Decimal("29.58")]
+    assert [pct("60", "80", "0.1"), pct("20", "40", "0.1"), pct("28", "30", "0.1"), pct("20", "38", "0.1")] == [
+        Decimal("75.0"), Decimal("50.0"), Decimal("93.3"), Decimal("52.6")]
