@@ -63,7 +63,17 @@ COVERAGE = {
     "beijing": (92, 82, 8, 2, 0),
     "chongqing": (96, 75, 15, 0, 6),  # 比年初预算数增加 A 万元，增长 p%: a difference from the budget, not read
     "guangdong": (114, 100, 10, 4, 0),
+    "hubei": (79, 71, 8, 0, 0),
+    # 一、关于预算执行情况分析's 本部门 budgets and rate (no subject), and 绩效's 2 个项目
+    "neimenggu": (121, 100, 14, 2, 5),
+    "tianjin": (83, 76, 4, 0, 3),  # 十四's 民生支出 by 类 (of no fund said), and 绩效's 3 个项目
     "xinjiang": (113, 101, 8, 4, 0),
+}
+
+#: The findings a consistent report may give: notes that the built-in classification is not complete.
+NOTES = {
+    "hubei": ["classification.unknown_name", "classification.unknown_name"],  # 水利（款）, 水利行业业务管理（项）
+    "neimenggu": ["classification.unknown_name", "classification.generic_name", "classification.unknown_name"],
 }
 
 
@@ -82,7 +92,9 @@ def test_every_number_is_accounted_for(imported: dict[str, Imported], name: str)
 
 @pytest.mark.parametrize("name", sorted(COVERAGE))
 def test_a_consistent_report_checks_clean(imported: dict[str, Imported], name: str) -> None:
-    assert [(f.rule, f.path, f.message) for f in check(imported[name].account)] == []
+    findings = check(imported[name].account)
+    assert [(f.rule, f.path, f.message) for f in findings if f.severity.value != "info"] == []
+    assert [f.rule for f in findings] == NOTES.get(name, [])
 
 
 #: (region, printed, printed instead, the findings check must give: (code, path, stated, expected))
@@ -103,6 +115,17 @@ MISTAKES = [
 ]
 
 
+MISTAKES += [
+    ("guangdong", "比上年决算数增加4.00万元，增长25.0%", "比上年决算数增加4.00万元，增长52.0%", [("claim.growth", "52.0", "25.0")]),
+    ("guangdong", "完成全年预算80.00万元的75.0%", "完成全年预算80.00万元的57.0%", [("claim.completion", "57.0", "75.0")]),
+    ("chongqing", "较上年决算数增加80.00万元，增长7.48%", "较上年决算数增加80.00万元，增长8.48%", [("claim.growth", "8.48", "7.48")]),
+    ("hubei", "公务接待费支出决算为0.50万元", "公务接待费支出决算为0.60万元", [("identity.three_public_total", "4.50", "4.60")]),
+    # a total printed again, otherwise: the later printing is a claim on the first
+    ("xinjiang", "2023年度支出合计425.00万元", "2023年度支出合计435.00万元", [("claim.amount", "435.00", "425.00")]),
+    ("tianjin", "公务接待费支出决算1.00万元，占16.67%", "公务接待费支出决算1.00万元，占17.67%", [("claim.share", "17.67", "16.67")]),
+]
+
+
 @pytest.mark.parametrize(("name", "printed", "instead", "expected"), MISTAKES)
 def test_a_wrong_figure_is_found_and_only_it(
     tmp_path: Path, name: str, printed: str, instead: str, expected: list[tuple[str, str, str]]
@@ -111,7 +134,7 @@ def test_a_wrong_figure_is_found_and_only_it(
     assert text.count(printed) == 1
     path = tmp_path / f"{name}.txt"
     path.write_text(text.replace(printed, instead), encoding="utf-8")
-    findings = check(read_text(path).account)
+    findings = [f for f in check(read_text(path).account) if f.severity.value != "info"]
     assert [(f.rule, f.stated_text, f.expected_text) for f in findings] == expected
 
 
@@ -279,3 +302,40 @@ def test_numbers_of_the_regions_are_exact() -> None:
         Decimal("89.66"), Decimal("10.34"), Decimal("70.42"), Decimal("29.58")]
     assert [pct("60", "80", "0.1"), pct("20", "40", "0.1"), pct("28", "30", "0.1"), pct("20", "38", "0.1")] == [
         Decimal("75.0"), Decimal("50.0"), Decimal("93.3"), Decimal("52.6")]
+
+
+# -- Inner Mongolia: points under a subsection ----------------------------------------------------------------------
+
+
+def test_points_under_a_subsection_stay_points(imported: dict[str, Imported]) -> None:
+    """（七）关于…三公经费… then 1、…总体情况说明, 2、…具体情况说明: points of （七）, not sections 一 and 二 (which
+    the report's 一、关于…预算执行情况分析 and 二、关于…决算情况说明 are); （1） numbers a point as 1、 does."""
+    account = imported["neimenggu"].account
+    tops = [p.section for p in account.passages if p.text.startswith(("一、", "二、", "三、"))]
+    assert tops == ["一", "二", "三"]
+    assert [p.section for p in account.passages if "三公经费支出决算总体情况说明" in p.text] == ["二（七）1"]
+    three = account.three_public
+    assert (str(three.total.current.amount), str(three.vehicle.current.amount)) == ("40.00", "36.00")  # type: ignore[union-attr]
+    narrative = parse_paragraphs([_para("（五）一般公共预算财政拨款支出决算情况说明"), _para("（1）公共安全支出（类）100.00万元。")])
+    assert [u.text for u in narrative.unread] == []
+    assert narrative.coverage.numbering == 1
+
+
+# -- a figure named short in a section of its own -------------------------------------------------------------------
+
+
+def test_a_short_name_in_a_fund_s_section_is_the_fund_s() -> None:
+    fund = ("八、政府性基金预算财政拨款收入支出决算情况说明",)
+    assert _read("2023年度本年收入10.00万元，本年支出8.00万元。", "八", fund) == [
+        ("Amount", "government_fund.income", "10.00万元"), ("Amount", "government_fund.expenditure", "8.00万元")]
+    five = ("五、一般公共预算财政拨款支出决算情况说明",)
+    assert _read("一般公共预算财政拨款支出405.00万元，其中：基本支出305.00万元，项目支出100.00万元。", "五", five) == [
+        ("Amount", "general_budget.expenditure", "405.00万元"),
+        ("Amount", "general_budget.basic", "305.00万元"),
+        ("Amount", "general_budget.project", "100.00万元"),
+    ]
+    six = ("六、一般公共预算财政拨款基本支出决算情况说明",)
+    assert _read("2023年度基本支出700.00万元，其中：人员经费600.00万元。", "六", six)[0] == (
+        "Amount", "general_budget.basic", "700.00万元")
+    # in 三 they are 表三's, as before
+    assert _read("本年支出合计800.00万元，其中：基本支出700.00万元。", "三")[1] == ("Amount", "expenditure.basic", "700.00万元")

@@ -719,7 +719,7 @@ _SUBJECT: Final = re.compile("|".join(f"(?P<s{i}>{pattern})" for i, (pattern, _)
 SUBJECT_KEYS: Final = tuple(
     dict.fromkeys(
         [key for _, key in _SUBJECTS if key not in ("fund.expenditure", "fund.part", "unit.income", "unit.expenditure")]
-        + ["government_fund.expenditure", "state_capital.expenditure"]
+        + ["government_fund.expenditure", "state_capital.expenditure", "general_budget.project"]
         + [f"{context}.type" for context in ("three_public.vehicles_held", "three_public.vehicles_purchased")]
         + [
             f"{fund}.{level}"
@@ -771,7 +771,8 @@ _FIGURE: Final = re.compile(
 _NUMBER: Final = re.compile(r"(?<![0-9A-Za-z.])[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
 #: The note printed for a rate that cannot be computed (增长--（基数为0，不可比）: Guangdong).
 _NO_BASE: Final = re.compile(r"[（(]\s*基数为\s*(0)\s*[，,、]?\s*不可比\s*[）)]")
-_ENUMERATOR: Final = re.compile(r"^\s*(\d+)\s*[、.．](?!\d)")
+#: A point's number: 1、, 1. or (Inner Mongolia's points under a （七）) （1）.
+_ENUMERATOR: Final = re.compile(r"^\s*(?:(\d+)\s*[、.．](?!\d)|[（(](\d{1,2})[）)])")
 
 _CHANGE_WORD: Final = re.compile(r"(增加|减少|增长|下降|降低)了?(（(?:增加|减少|增长|下降)）)?\s*$")  # 减少了 1.44%
 #: A figure that is last year's (与 2022 年 988.88 万元相比, 上年决算数为 90 万元) or a difference from a budget (决算数大于预算数 55.93 万元,
@@ -782,6 +783,18 @@ _NOT_THIS_YEAR: Final = re.compile(
     r"|(?:大于|小于|超过|超出|高于|低于)\s*(?:年初|全年|调整后?的?)?预算数?"
     r"|(?:与|比|较)\s*(?:年初|全年|调整后?的?)?预算数?\s*(?:增加|减少|增长|下降|超支|节约|节支)(?:（(?:增加|减少|增长|下降)）)?"
     r"|差(?:值|额|异)(?:为|是)?)\s*$"  # …，年初预算为 2.95 万元，差值为 0.9 万元 (Heilongjiang)
+)
+#: A figure named short in a section of one fund or one table, by (section role, subject): the section's own
+#: (八: 本年收入 10.00 万元，本年支出 8.00 万元 are the 政府性基金's; 五: 其中：基本支出 A 万元，项目支出 B 万元 and 六's
+#: 基本支出 are 一般公共预算财政拨款's), never 表一's or 表三's figure of that name.
+_OWN_FIGURES: Final = MappingProxyType(
+    {
+        **{(role, "income.year_total"): f"{fund}.income" for role, fund in (("八", "government_fund"), ("九", "state_capital"))},
+        **{(role, "expenditure.year_total"): f"{fund}.expenditure" for role, fund in (("八", "government_fund"), ("九", "state_capital"))},
+        ("五", "expenditure.basic"): "general_budget.basic",
+        ("六", "expenditure.basic"): "general_budget.basic",
+        ("五", "expenditure.project"): "general_budget.project",
+    }
 )
 #: The balances of 表一 (年初结转和结余, 年末结转和结余): named alike for a fund's balances in 四, 八 and 九.
 _BALANCES: Final = frozenset({"income.opening_balance", "expenditure.closing_balance"})
@@ -1037,7 +1050,7 @@ def continued_parts(paragraphs: Sequence[Paragraph]) -> tuple[Paragraph, ...]:
     >>> narrative_range(continued_parts(doc))
     range(0, 5)
     """
-    out = list(paragraphs)
+    out = _points_as_printed(paragraphs)
     starts = [i for i, p in enumerate(out) if (m := _PART.match(p.text)) and m.group("n") == "三"]
     for start in starts:
         before = _continued_from(out, starts, start)
@@ -1052,6 +1065,45 @@ def continued_parts(paragraphs: Sequence[Paragraph]) -> tuple[Paragraph, ...]:
                 n = _section_number(m.group("n")) + offset
                 out[i] = attrs.evolve(out[i], text=f"{_section_numeral(n)}、{out[i].text[m.end():]}")
     return tuple(out)
+
+
+#: A point numbered in digits as printed (1、财政拨款三公经费支出决算总体情况说明).
+_PRINTED_POINT: Final = re.compile(r"^\s*\d{1,2}\s*、")
+
+
+def _points_as_printed(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
+    """Paragraphs with a point under a subsection read as the point it is printed as.
+
+    :func:`budgetkit.io.document.national_layout` reads a heading printed "1、…说明" as a section (Sichuan numbers its
+    sections so); Inner Mongolia prints such points under a subsection (（七）关于…三公经费…, then 1、…总体情况说明,
+    2、…具体情况说明), where they are its points: read as sections, they would take the numbers 一 and 二 of sections
+    printed before. A paragraph the layout numbered anew is read as printed when the heading above it is a
+    subsection printed with its number in brackets.
+
+    >>> def para(text, printed=None):
+    ...     return Paragraph(text, (Line(printed or text, Box(1, 0, 0, 9, 9)),))
+    >>> doc = [para("二、关于2023年度决算情况说明"), para("（七）关于三公经费支出决算情况说明"),
+    ...     para("一、三公经费支出决算总体情况说明", "1、三公经费支出决算总体情况说明")]
+    >>> _points_as_printed(doc)[2].text
+    '1、三公经费支出决算总体情况说明'
+    >>> _points_as_printed(doc[:1] + doc[2:])[1].text  # no subsection above: a section, as the layout reads it
+    '一、三公经费支出决算总体情况说明'
+    """
+    out = list(paragraphs)
+    under_subsection = False
+    for i, paragraph in enumerate(out):
+        text = paragraph.text
+        if _PART.match(text):
+            under_subsection = False
+        elif m := _SECTION.match(text):
+            printed = _PRINTED_POINT.match(paragraph.lines[0].text) if paragraph.lines else None
+            if under_subsection and printed is not None:
+                out[i] = attrs.evolve(paragraph, text=printed.group().strip() + text[m.end() :])
+            else:
+                under_subsection = False
+        elif _SUBSECTION.match(text):
+            under_subsection = True
+    return out
 
 
 def _section_number(numeral: str) -> int:
@@ -1244,8 +1296,9 @@ class _ParagraphReader:
     def read(self) -> tuple[tuple[Statement, ...], dict[int, str]]:
         text = self.text
         if m := _ENUMERATOR.match(text):
-            self.covered[m.start(1)] = "numbering"
-            self.taken.append((m.start(1), m.end(1)))
+            number = 1 if m.group(1) is not None else 2
+            self.covered[m.start(number)] = "numbering"
+            self.taken.append((m.start(number), m.end(number)))
         for m in _NO_BASE.finditer(text):  # the 0 of （基数为0，不可比）: a note on a rate not printed, in its text
             self.covered[m.start(1)] = "reason"
             self.taken.append((m.start(1), m.end(1)))
@@ -1305,6 +1358,9 @@ class _ParagraphReader:
         for mention in mentions:  # 四's bare 收入总计 / 支出总计 are 表四's: 财政拨款收入总计 A，支出总计 A
             if self.role == "四" and mention.subject.key in _FISCAL_IN_FOUR:
                 mention.subject = attrs.evolve(mention.subject, key=_FISCAL_IN_FOUR[mention.subject.key])
+        for mention in mentions:  # 本年收入 of 八/九 is its fund's; 基本支出 of 五/六 is 一般公共预算's (not 表一's, 表三's)
+            if (key := _OWN_FIGURES.get((self.role, mention.subject.key))) is not None:
+                mention.subject = attrs.evolve(mention.subject, key=key)
         for mention in mentions:  # 年末结转和结余 of 四 (or of a sentence on 财政拨款) is 表四's, not 表一's
             if mention.subject.key in _BALANCES and (
                 self.role in ("四", "八", "九")

@@ -248,6 +248,7 @@ _FIGURES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
         "expenditure.closing_balance": ("expenditure.closing_balance",),
         "general_budget.expenditure": ("general_budget.total",),
         "general_budget.basic": ("general_budget.basic",),
+        "general_budget.project": ("general_budget.project",),
         "personnel": ("general_budget.personnel",),
         "public_use": ("general_budget.public_use",),
         "three_public": ("three_public.total",),
@@ -308,6 +309,15 @@ _TABLE_FIGURES: Final[Mapping[str, tuple[str, str, str]]] = MappingProxyType(
         },
     }
 )
+
+#: The totals a 情况说明 prints again in later sections under the same name (本年支出合计 in 一 and in 三; 一般公共预算
+#: 财政拨款支出 in 四 and 五): a later printing that differs from the first is a claim ``amount`` on it.
+_RESTATED: Final = frozenset(
+    {
+        "income.total", "expenditure.total", "income.year_total", "expenditure.year_total", "fiscal.total",
+        "general_budget.total", "three_public.total",
+    }
+)  # fmt: skip
 
 #: Budgets of 三公 taken from 表七's 预算数 where the 情况说明 does not print them.
 _TABLE_BUDGETS: Final[Mapping[str, tuple[str, str, str]]] = MappingProxyType(
@@ -852,6 +862,14 @@ class _Builder:
             self._not_held(box, f"{statement.subject.name} {figure}", "an amount no field of the account holds")
             return
         field = {Role.ACTUAL: "current", Role.OPENING_BUDGET: "budget", Role.FULL_YEAR_BUDGET: "budget", Role.BUDGET: "budget"}[statement.role]
+        first = self.values.get(f"{paths[0]}.current")
+        if field == "current" and first is not None and first != value and paths[0] in _RESTATED:
+            # the figure printed again, otherwise (本年支出合计 425.00 in 一, 435.00 in 三): the first printing is the
+            # account's, the other a claim that check compares with it
+            printed = self.doc.paragraphs[statement.paragraph].text[statement.start : statement.end]
+            self._place(f"claims[{len(self.claims)}]", box)
+            self.claims.append(Claim(kind="amount", subject=paths[0], stated=value, text=printed, section=self._claim_section(statement)))
+            return
         for path in paths:
             if statement.role is Role.FULL_YEAR_BUDGET:  # the 全年预算 (adjusted) is the budget a completion is of
                 self.values.pop(f"{path}.{field}", None)
