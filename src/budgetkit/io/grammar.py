@@ -1359,8 +1359,8 @@ class _ParagraphReader:
             if self.role == "四" and mention.subject.key in _FISCAL_IN_FOUR:
                 mention.subject = attrs.evolve(mention.subject, key=_FISCAL_IN_FOUR[mention.subject.key])
         for mention in mentions:  # 本年收入 of 八/九 is its fund's; 基本支出 of 五/六 is 一般公共预算's (not 表一's, 表三's)
-            if (key := _OWN_FIGURES.get((self.role, mention.subject.key))) is not None:
-                mention.subject = attrs.evolve(mention.subject, key=key)
+            if (own := _OWN_FIGURES.get((self.role, mention.subject.key))) is not None:
+                mention.subject = attrs.evolve(mention.subject, key=own)
         for mention in mentions:  # 年末结转和结余 of 四 (or of a sentence on 财政拨款) is 表四's, not 表一's
             if mention.subject.key in _BALANCES and (
                 self.role in ("四", "八", "九")
