@@ -61,7 +61,7 @@ def imported() -> dict[str, Imported]:
 #: prints them.
 COVERAGE = {
     "beijing": (92, 82, 8, 2, 0),
-    "chongqing": (96, 75, 15, 0, 6),  # 比年初预算数增加 A 万元，增长 p%: a difference from the budget, not read
+    "chongqing": (96, 75, 15, 6, 0),  # 比年初预算数增加 D 万元，增长 p%: changes against the budget, not held
     "guangdong": (114, 100, 10, 4, 0),
     "hubei": (79, 71, 8, 0, 0),
     # 一、关于预算执行情况分析's 本部门 budgets and rate (no subject), and 绩效's 2 个项目
@@ -72,6 +72,9 @@ COVERAGE = {
 
 #: The findings a consistent report may give: notes that the built-in classification is not complete.
 NOTES = {
+    # 政府办公厅（室）及相关机构事务（款） and its 项
+    "chongqing": ["classification.unknown_name", "classification.generic_name", "classification.generic_name"],
+    "xinjiang": ["classification.unknown_name", "classification.generic_name"],
     "hubei": ["classification.unknown_name", "classification.unknown_name"],  # 水利（款）, 水利行业业务管理（项）
     "neimenggu": ["classification.unknown_name", "classification.generic_name", "classification.unknown_name"],
 }
@@ -123,6 +126,11 @@ MISTAKES += [
     # a total printed again, otherwise: the later printing is a claim on the first
     ("xinjiang", "2023年度支出合计425.00万元", "2023年度支出合计435.00万元", [("claim.amount", "435.00", "425.00")]),
     ("tianjin", "公务接待费支出决算1.00万元，占16.67%", "公务接待费支出决算1.00万元，占17.67%", [("claim.share", "17.67", "16.67")]),
+    # a wrong change against the budget: 50 over the 450 the 决算 500 and the change imply is 11.11%
+    ("chongqing", "比年初预算数增加50.00万元，增长11.11%", "比年初预算数增加50.00万元，增长10.11%",
+     [("narrative.budget_change", "10.11", "11.11")]),
+    ("chongqing", "较年初预算数减少2.00万元，降低16.67%", "较年初预算数减少2.00万元，降低16.76%",
+     [("narrative.budget_change", "-16.76", "-16.67")]),
 ]
 
 
@@ -339,3 +347,36 @@ def test_a_short_name_in_a_fund_s_section_is_the_fund_s() -> None:
         "Amount", "general_budget.basic", "700.00万元")
     # in 三 they are 表三's, as before
     assert _read("本年支出合计800.00万元，其中：基本支出700.00万元。", "三")[1] == ("Amount", "expenditure.basic", "700.00万元")
+
+
+# -- Chongqing: changes against the budget --------------------------------------------------------------------------
+
+
+def test_a_change_against_the_budget_is_checked_against_the_actual(tmp_path: Path) -> None:
+    """决算数为 A 万元，比年初预算数增加 D 万元，增长 p%: D and p are read as changes against the 年初预算 (not held:
+    no claim on last year), and narrative.budget_change checks p = D / (A − D), and D = A − the budget when the
+    budget is printed too."""
+    item = "一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）"
+    text = f"{item}2023年度决算数为500.00万元，比年初预算数增加50.00万元，增长11.11%，主要原因是人员调资。"
+    changes = [s for s in parse_text(text, section="五（三）") if isinstance(s, Change)]
+    assert [(s.word, str(s.figure), s.budget.value if s.budget else None, s.compared_with) for s in changes] == [
+        ("增加", "50.00万元", "年初预算", "年初预算数"), ("增长", "11.11%", "年初预算", "年初预算数")]
+    report = (REGIONS / "chongqing.txt").read_text(encoding="utf-8")
+    path = tmp_path / "budget.txt"
+    path.write_text(report.replace("2023年度决算数为500.00万元，比年初预算数增加50.00万元",
+                                   "2023年度年初预算为450.00万元，决算数为500.00万元，比年初预算数增加40.00万元"), encoding="utf-8")
+    findings = [f for f in check(read_text(path).account) if f.rule == "narrative.budget_change"]
+    # 40 is not 500 − 450; and 11.11% is not 40 / (500 − 40)
+    assert [(f.stated_text, f.expected_text) for f in findings] == [("40.00", "50.00"), ("11.11", "8.70")]
+    assert "比年初预算数增加40.00万元" in findings[0].message
+
+
+def test_a_name_with_a_word_in_brackets() -> None:
+    """政府办公厅（室）及相关机构事务（款）: the 款's name holds （室）; before, the path stopped at the 类 and the 项's
+    figure was read as the 类's. A subsection's （三） before a 类 is no part of its name."""
+    item = "一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）2023年度决算数为500.00万元。"
+    amounts = [s for s in parse_text(item, section="五（三）") if isinstance(s, Amount)]
+    assert [(s.subject.key, s.subject.path.names if s.subject.path else None) for s in amounts] == [
+        ("general_budget.item", ("一般公共服务支出", "政府办公厅（室）及相关机构事务", "行政运行"))]
+    assert [s.subject.name for s in parse_text("（三）一般公共服务支出（类）100.00万元。", section="五（三）")
+            if isinstance(s, Amount)] == ["一般公共服务支出（类）"]

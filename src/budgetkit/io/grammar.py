@@ -234,7 +234,9 @@ class Change(_Statement):
     ``compared_with`` is the comparison as printed ("2023 年度", "上一年度"; "" when none is printed) and
     ``year`` its year when printed. ``baseline`` marks a change against an earlier base year printed beside the
     change on last year (Guangdong's …比上年决算数增加 A 万元；比2019年（疫情前）决算数减少 B 万元): no claim on last
-    year's figure, and no slip of the comparison year. A change has no table cell (``place`` is ``None``).
+    year's figure, and no slip of the comparison year. ``budget`` is the budget a change is against, when it is
+    one (Chongqing's 决算数为 A 万元，比年初预算数增加 D 万元，增长 p%: ``budget`` 年初预算, ``compared_with``
+    年初预算数): no change on last year's figure. A change has no table cell (``place`` is ``None``).
 
     >>> c = parse_text("与 2023 年度相比，收入支出总计增加 1062.85万元，增长 12.08%。")
     >>> [(s.word, s.is_rate, s.figure.text, s.year) for s in c if isinstance(s, Change)]
@@ -247,6 +249,7 @@ class Change(_Statement):
     compared_with: str = ""
     year: int | None = None
     baseline: bool = False
+    budget: Role | None = None
     place: None = None
 
     @property
@@ -730,9 +733,12 @@ SUBJECT_KEYS: Final = tuple(
 )
 
 #: A 类/款/项 path as printed: 社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）.
+#: A name may hold a word in brackets (政府办公厅（室）及相关机构事务, 中医（民族医）药专项), never （类）, （款） or （项）.
+_BRACKETED: Final = r"（(?![类款项]）|[一二三四五六七八九十]+）)[\u4e00-\u9fff]{1,6}）"
 _PATH: Final = re.compile(
-    r"(?P<c>[^\s，。；：、（）“”\d.．]{1,40}?)\s*（类）\s*(?:(?P<s>[^\s，。；：、（）]{1,40}?)\s*（款）)?"
-    r"\s*(?:(?P<i>[^\s，。；：、（）]{1,40}?)\s*（项）)?"
+    rf"(?P<c>(?:[^\s，。；：、（）“”\d.．]|{_BRACKETED}){{1,40}}?)\s*（类）"
+    rf"\s*(?:(?P<s>(?:[^\s，。；：、（）]|{_BRACKETED}){{1,40}}?)\s*（款）)?"
+    rf"\s*(?:(?P<i>(?:[^\s，。；：、（）]|{_BRACKETED}){{1,40}}?)\s*（项）)?"
 )
 
 #: The sections whose 类/款/项 are of which table and which fund (by the template's section: :func:`section_role`).
@@ -777,6 +783,10 @@ _ENUMERATOR: Final = re.compile(r"^\s*(?:(\d+)\s*[、.．](?!\d)|[（(](\d{1,2})
 _CHANGE_WORD: Final = re.compile(r"(增加|减少|增长|下降|降低)了?(（(?:增加|减少|增长|下降)）)?\s*$")  # 减少了 1.44%
 #: A figure that is last year's (与 2022 年 988.88 万元相比, 上年决算数为 90 万元) or a difference from a budget (决算数大于预算数 55.93 万元,
 #: 比年初预算增加 5 万元): no figure of the subject this year, and no change against last year.
+#: A change against a budget, as :data:`_NOT_THIS_YEAR` finds it: 比年初预算数增加 (the budget, and the word).
+_AGAINST_BUDGET: Final = re.compile(
+    r"(?:与|比|较)\s*(?P<b>(?P<role>年初预算|全年预算|预算)数?)\s*(?P<w>增加|减少|增长|下降)(?:（(?:增加|减少|增长|下降)）)?\s*$"
+)
 _NOT_THIS_YEAR: Final = re.compile(
     r"(?:(?:与|比|较)\s*(?:\d{4}\s*年度?|上一?年度?)(?:同期)?(?:决算数?)?(?:的)?"
     r"|(?<![\u4e00-\u9fff])上一?年度?(?:同期)?(?:决算数?)?(?:为|是)"  # ，上年决算数为 90 万元
@@ -1715,13 +1725,32 @@ class _ParagraphReader:
             return None
         if not_this_year := _NOT_THIS_YEAR.search(lead):
             self.after_budget = bool(re.search("预算|差", not_this_year.group()))
+            if (against := _AGAINST_BUDGET.search(not_this_year.group())) and figure.unit in _MONEY_UNITS:
+                # Chongqing: 决算数为 500.00 万元，比年初预算数增加 50.00 万元，增长 11.11%: a change against the budget
+                return Change(
+                    **self._at(start, figure.end),
+                    subject=subject,
+                    word=against.group("w"),
+                    figure=figure,
+                    compared_with=against.group("b"),
+                    budget=_BUDGET_ROLES[against.group("role")],
+                )
             return None  # last year's figure, or a difference from a budget: not understood
         notes: list[str] = []
         if figure.unit == "万":
             notes.append(NOTES["wan"])
         if change := _CHANGE_WORD.search(lead):
             if after_budget and clause_start == previous > 0 and not re.search(r"上一?年|\d{4}\s*年|同期", lead):
-                return None  # 较年初预算数减少 2.00 万元，降低 6.25%: a rate against the budget, not last year
+                if isinstance(self.last, Change) and self.last.budget is not None and self.last.subject == subject:
+                    return Change(  # …增加 50.00 万元，增长 11.11%: the rate of that change against the budget
+                        **self._at(start, figure.end),
+                        subject=subject,
+                        word=change.group(1),
+                        figure=figure,
+                        compared_with=self.last.compared_with,
+                        budget=self.last.budget,
+                    )
+                return None  # 决算数小于预算数 2.00 万元，降低 6.25%: a rate of a difference not said to be one
             if figure.unit in _COUNT_UNITS or (clause_start == previous > 0 and self.last_unit in _COUNT_UNITS):
                 return None  # 较上年减少 119 批次，下降 100%: a count's change and rate, which no statement holds
             word = change.group(0).strip()

@@ -982,6 +982,9 @@ class _Builder:
             self._not_held(box, printed, f"a claim about {statement.subject.name}, which the account has no path for")
             return
         base: str | None = None
+        if isinstance(statement, Change) and statement.budget is not None:
+            self._not_held(box, printed, f"a change against the {statement.budget.value}, which check compares with the 决算 (narrative.budget_change)")
+            return
         if isinstance(statement, Change) and statement.baseline:
             self._not_held(box, printed, f"a change against {statement.compared_with}, a base year the account holds no figure of")
             return

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
+from fractions import Fraction
 from typing import TYPE_CHECKING, Final
 
 import attrs
@@ -34,10 +35,10 @@ from budgetkit.checks.rules.claims import part_of
 from budgetkit.model.account import FIGURE_LABELS, Figure, FinalAccount
 from budgetkit.values.formatting import format_plain
 from budgetkit.values.interval import Interval
-from budgetkit.values.numbers import EXACT
+from budgetkit.values.numbers import EXACT, round_quotient
 
 if TYPE_CHECKING:  # budgetkit.io is imported on first use: a bare ``import budgetkit`` stays light
-    from budgetkit.io.grammar import Amount, Statement
+    from budgetkit.io.grammar import Amount, Change, Statement
 
 __all__ = ["RULES", "Parsed", "coverage", "order", "parsed"]
 
@@ -322,7 +323,7 @@ def _year_directions(account: FinalAccount, p: Parsed) -> Iterator[_Comparison]:
                     continue
                 if s.figure.value == 0:
                     continue  # 增加 0: the word is the template's, the figure says 持平
-                if not s.compared_with or (s.year is not None and s.year != account.year - 1):
+                if not s.compared_with or s.budget is not None or (s.year is not None and s.year != account.year - 1):
                     continue  # compared with nothing said (年初预算?) or another year (narrative.year reports it)
                 yield _against_last_year(account, path, section, printed, said, s.subject.key)
             elif isinstance(s, Direction) and s.word == "持平" and "年" in s.against and "预算" not in s.against:
@@ -617,6 +618,111 @@ def _years(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
         )
 
 
+# -- changes against the budget -----------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class _BudgetChange:
+    """A change against the budget that its figures contradict (the amount, or the rate of the amount)."""
+
+    path: str
+    section: str
+    printed: str
+    stated: Decimal
+    expected: Interval
+    places: int
+    subject: str
+    actual: str
+
+
+def _budget_change_issues(account: FinalAccount, p: Parsed) -> Iterator[_BudgetChange]:
+    """决算数为 A 万元，比年初预算数增加 D 万元，增长 p%: D is A − the budget when the budget is printed, and p is
+    D / (A − D) (the budget the change implies), each compared by the intervals the printed figures stand for.
+
+    A change is paired with the 决算 of its subject printed before it in the passage, and the rate with the amount
+    printed just before it; a change with no 决算 to pair with is not judged.
+    """
+    from budgetkit.io.grammar import Amount, Change
+
+    for i, statements in enumerate(p.statements):
+        path, section = f"passages[{i}]", account.passages[i].section
+        actuals: dict[object, Amount] = {}
+        budgets: dict[object, Amount] = {}  # the budget printed with the subject's last 决算 (before or after it)
+        amount: tuple[Change, Interval] | None = None
+        for s in statements:
+            if isinstance(s, Amount) and s.figure.value is not None:
+                if s.role.value != "决算":
+                    budgets[s.subject] = s
+                    continue
+                before = actuals.get(s.subject)
+                budget = budgets.get(s.subject)
+                if before is not None and budget is not None and budget.start < before.start:
+                    del budgets[s.subject]  # a second 决算 of the subject (two lines named alike): its own budget only
+                actuals[s.subject] = s
+                continue
+            if not isinstance(s, Change) or s.budget is None or s.figure.value is None:
+                continue
+            actual = actuals.get(s.subject)
+            if actual is None or actual.figure.value is None:
+                amount = None
+                continue
+            a = _in_wan(actual)
+            sign = -1 if s.word.startswith(("减少", "下降", "降低")) else 1
+            printed = f"比{s.compared_with}{s.word}{s.figure}"
+            if s.is_rate:
+                if amount is None or amount[0].subject != s.subject:
+                    continue
+                d = amount[1]
+                implied = a - d
+                if implied.contains(Fraction(0)):
+                    continue  # the budget may be 0: no rate to judge
+                expected = d / implied * 100
+                stated = s.figure.value * sign
+                if not _published(stated).overlaps(expected):
+                    places = _places(s.figure.value)
+                    yield _BudgetChange(path, section, printed, stated, expected, places, s.subject.name, str(actual.figure))
+                continue
+            d = _in_wan(s) * sign
+            amount = (s, d)
+            budget = budgets.get(s.subject)
+            if budget is not None and budget.figure.value is not None:
+                expected = a - _in_wan(budget)
+                stated = s.figure.value * sign
+                if not d.overlaps(expected):
+                    places = _places(s.figure.value)
+                    yield _BudgetChange(path, section, printed, stated, expected, places, s.subject.name, str(actual.figure))
+
+
+def _in_wan(s: Amount | Change) -> Interval:
+    """The interval a printed money figure stands for, in 万元."""
+    value = s.figure.value
+    assert value is not None
+    interval = _published(value)
+    return interval * Fraction(1, 10000) if s.figure.unit == "元" else interval
+
+
+def _places(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+def _budget_changes(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
+    for issue in _budget_change_issues(account, p):
+        midpoint = issue.expected.midpoint()
+        expected = round_quotient(midpoint.numerator, midpoint.denominator, issue.places) if midpoint is not None else None
+        yield make_finding(
+            "narrative.budget_change",
+            issue.path,
+            stated=issue.stated,
+            expected=expected,
+            part=part_of(issue.section),
+            section=issue.section,
+            printed=issue.printed,
+            subject=issue.subject,
+            actual=issue.actual,
+        )
+
+
 # -- units --------------------------------------------------------------------------------------------------------
 
 
@@ -709,6 +815,7 @@ def _narrative(ctx: Context) -> Iterator[Finding]:
     yield from _balances(account)
     yield from _years(account, p)
     yield from _units(account, p)
+    yield from _budget_changes(account, p)
 
 
 CODES: Final[Sequence[str]] = (
@@ -718,6 +825,7 @@ CODES: Final[Sequence[str]] = (
     "narrative.balance",
     "narrative.year",
     "narrative.unit",
+    "narrative.budget_change",
 )
 
 RULES = (
