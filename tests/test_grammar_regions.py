@@ -60,7 +60,7 @@ def imported() -> dict[str, Imported]:
 #: (numbers seen, imported, kept in text, read but not held, not understood) of each report, as `import --report`
 #: prints them.
 COVERAGE = {
-    "beijing": (92, 82, 8, 2, 0),
+    "beijing": (92, 82, 8, 2, 0),  # 公务接待费: 共接待国内来访团组 10 个、来宾 60 人次 (no field holds them)
     "chongqing": (96, 75, 15, 6, 0),  # 比年初预算数增加 D 万元，增长 p%: changes against the budget, not held
     "guangdong": (114, 100, 10, 4, 0),
     "hubei": (79, 71, 8, 0, 0),
@@ -368,7 +368,18 @@ def test_a_change_against_the_budget_is_checked_against_the_actual(tmp_path: Pat
     findings = [f for f in check(read_text(path).account) if f.rule == "narrative.budget_change"]
     # 40 is not 500 − 450; and 11.11% is not 40 / (500 − 40)
     assert [(f.stated_text, f.expected_text) for f in findings] == [("40.00", "50.00"), ("11.11", "8.70")]
-    assert "比年初预算数增加40.00万元" in findings[0].message
+    assert findings[0].message.endswith("“比年初预算数增加40.00万元”与所述数字不符，应为“比年初预算数增加50.00万元”")
+    # a word that says the wrong direction: 减少 50 of a 决算 500 is a budget of 550, a fall of 9.09%
+    path.write_text(report.replace("比年初预算数增加50.00万元", "比年初预算数减少50.00万元"), encoding="utf-8")
+    findings = [f for f in check(read_text(path).account) if f.rule == "narrative.budget_change"]
+    assert [(f.stated_text, f.expected_text) for f in findings] == [("11.11", "-9.09")]
+    assert findings[0].message_en.endswith("it should say “比年初预算数下降9.09%”")
+
+
+def test_a_fourth_part_on_performance_is_no_glossary(imported: dict[str, Imported]) -> None:
+    """Beijing's 第四部分 2023年度部门绩效评价情况 is no 名词解释: its text is no term without a definition."""
+    assert not [i for i in imported["beijing"].report.issues if "名词解释" in i.reason]
+    assert [g.term for g in imported["tianjin"].account.glossary] == ["财政拨款收入"]
 
 
 def test_a_name_with_a_word_in_brackets() -> None:

@@ -345,6 +345,8 @@ _BY_NAME: Final[Mapping[str, str]] = MappingProxyType(
 )
 
 _PART: Final = re.compile(r"^\s*第(?P<n>[一二三四五六七八九十]+)部分")
+#: A 第四部分 heading that names a part other than the 名词解释 (Beijing: 第四部分 2023年度部门绩效评价情况).
+_NOT_GLOSSARY: Final = re.compile(r"^(?!.*名词解释).*(?:绩效|联系方式|信息反馈)")
 _SECTION: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
 _ITEM: Final = re.compile(r"^\s*(\d+)\s*[、.．](?!\d)")
 _TITLE: Final = re.compile(r"^(?:关于)?(?P<unit>.+?)\s*(?P<year>\d{4})\s*年度?\s*(?:部门|单位)?决算")
@@ -641,9 +643,10 @@ class _Builder:
                 self.issues.append(ReportIssue(paragraph.lines[0].box, paragraph.text.strip(), UNRULED))
 
     def _glossary(self, paragraphs: Sequence[Paragraph], parts: list[tuple[int, str]]) -> tuple[GlossaryEntry, ...]:
-        """第四部分 名词解释: "一、term：definition" paragraphs (a part heading listed in the 目录 is not the part)."""
+        """第四部分 名词解释: "一、term：definition" paragraphs (a part heading listed in the 目录 is not the part, nor
+        a 第四部分 that names another part: Beijing's 第四部分 部门绩效评价情况)."""
         body = _body_start(parts)
-        starts = [i for i, n in parts if n == "四" and i >= body]
+        starts = [i for i, n in parts if n == "四" and i >= body and not _NOT_GLOSSARY.search(paragraphs[i].text)]
         if not starts:
             return ()
         end = next((i for i, _ in parts if i > starts[-1]), len(paragraphs))

@@ -35,7 +35,7 @@ from budgetkit.checks.rules.claims import part_of
 from budgetkit.model.account import FIGURE_LABELS, Figure, FinalAccount
 from budgetkit.values.formatting import format_plain
 from budgetkit.values.interval import Interval
-from budgetkit.values.numbers import EXACT, round_quotient
+from budgetkit.values.numbers import EXACT, plain, round_quotient
 
 if TYPE_CHECKING:  # budgetkit.io is imported on first use: a bare ``import budgetkit`` stays light
     from budgetkit.io.grammar import Amount, Change, Statement
@@ -633,6 +633,9 @@ class _BudgetChange:
     places: int
     subject: str
     actual: str
+    word: str  # as printed
+    against: str  # the budget as printed (年初预算数)
+    rate: bool
 
 
 def _budget_change_issues(account: FinalAccount, p: Parsed) -> Iterator[_BudgetChange]:
@@ -680,7 +683,8 @@ def _budget_change_issues(account: FinalAccount, p: Parsed) -> Iterator[_BudgetC
                 stated = s.figure.value * sign
                 if not _published(stated).overlaps(expected):
                     places = _places(s.figure.value)
-                    yield _BudgetChange(path, section, printed, stated, expected, places, s.subject.name, str(actual.figure))
+                    yield _BudgetChange(path, section, printed, stated, expected, places, s.subject.name,
+                                        str(actual.figure), s.word, s.compared_with, True)  # fmt: skip
                 continue
             d = _in_wan(s) * sign
             amount = (s, d)
@@ -690,7 +694,8 @@ def _budget_change_issues(account: FinalAccount, p: Parsed) -> Iterator[_BudgetC
                 stated = s.figure.value * sign
                 if not d.overlaps(expected):
                     places = _places(s.figure.value)
-                    yield _BudgetChange(path, section, printed, stated, expected, places, s.subject.name, str(actual.figure))
+                    yield _BudgetChange(path, section, printed, stated, expected, places, s.subject.name,
+                                        str(actual.figure), s.word, s.compared_with, False)  # fmt: skip
 
 
 def _in_wan(s: Amount | Change) -> Interval:
@@ -710,6 +715,7 @@ def _budget_changes(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
     for issue in _budget_change_issues(account, p):
         midpoint = issue.expected.midpoint()
         expected = round_quotient(midpoint.numerator, midpoint.denominator, issue.places) if midpoint is not None else None
+        should = "" if expected is None else _said_change(issue, expected)
         yield make_finding(
             "narrative.budget_change",
             issue.path,
@@ -720,7 +726,16 @@ def _budget_changes(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
             printed=issue.printed,
             subject=issue.subject,
             actual=issue.actual,
+            should=should,
         )
+
+
+def _said_change(issue: _BudgetChange, expected: Decimal) -> str:
+    """The change as the sentence should say it (比年初预算数增长 6.25%): the printed word when its direction holds."""
+    down = issue.word.startswith(("减少", "下降", "降低"))
+    word = issue.word if down == (expected < 0) else ("增长" if issue.rate else "增加") if expected >= 0 else (
+        "下降" if issue.rate else "减少")  # fmt: skip
+    return f"比{issue.against}{word}{plain(abs(expected))}{'%' if issue.rate else '万元'}"
 
 
 # -- units --------------------------------------------------------------------------------------------------------
