@@ -391,3 +391,15 @@ def test_a_name_with_a_word_in_brackets() -> None:
         ("general_budget.item", ("一般公共服务支出", "政府办公厅（室）及相关机构事务", "行政运行"))]
     assert [s.subject.name for s in parse_text("（三）一般公共服务支出（类）100.00万元。", section="五（三）")
             if isinstance(s, Amount)] == ["一般公共服务支出（类）"]
+
+
+def test_the_batch_finds_what_check_finds(tmp_path: Path) -> None:
+    """The regions' accounts, consistent and each made wrong once, checked as a batch: the findings of check()."""
+    from budgetkit.checks.batch import check_batch
+
+    accounts = [read_text(path).account for path in sorted(REGIONS.glob("*.txt"))]
+    for i, (name, printed, instead, _) in enumerate(MISTAKES):
+        path = tmp_path / f"{i}-{name}.txt"
+        path.write_text((REGIONS / f"{name}.txt").read_text(encoding="utf-8").replace(printed, instead), encoding="utf-8")
+        accounts.append(read_text(path).account)
+    assert check_batch(accounts) == [check(account) for account in accounts]
