@@ -82,6 +82,7 @@ NOTES = {
 
 @pytest.mark.parametrize("name", sorted(COVERAGE))
 def test_every_number_is_accounted_for(imported: dict[str, Imported], name: str) -> None:
+    """Each report's numbers are imported, kept in text, read but not held or not understood, as counted."""
     report = imported[name].report
     got = (
         report.numbers_seen,
@@ -95,6 +96,7 @@ def test_every_number_is_accounted_for(imported: dict[str, Imported], name: str)
 
 @pytest.mark.parametrize("name", sorted(COVERAGE))
 def test_a_consistent_report_checks_clean(imported: dict[str, Imported], name: str) -> None:
+    """A report whose figures add up gives no error or warning, only notes on the built-in classification."""
     findings = check(imported[name].account)
     assert [(f.rule, f.path, f.message) for f in findings if f.severity.value != "info"] == []
     assert [f.rule for f in findings] == NOTES.get(name, [])
@@ -138,6 +140,7 @@ MISTAKES += [
 def test_a_wrong_figure_is_found_and_only_it(
     tmp_path: Path, name: str, printed: str, instead: str, expected: list[tuple[str, str, str]]
 ) -> None:
+    """One figure printed wrong: check gives exactly the findings listed, nothing else above a note."""
     text = (REGIONS / f"{name}.txt").read_text(encoding="utf-8")
     assert text.count(printed) == 1
     path = tmp_path / f"{name}.txt"
@@ -175,6 +178,7 @@ def test_a_second_part_of_the_narrative_goes_on_from_the_first() -> None:
 
 
 def test_beijing_s_three_public_is_read_in_its_own_section(imported: dict[str, Imported]) -> None:
+    """Beijing's 三公 in 第三部分 is read, numbered on (八), and the shares of 第二部分 have their wholes."""
     account = imported["beijing"].account
     three = account.three_public
     assert (str(three.total.current.amount), str(three.total.budget.amount)) == ("15.00", "20.00")  # type: ignore[union-attr]
@@ -188,6 +192,7 @@ def test_beijing_s_three_public_is_read_in_its_own_section(imported: dict[str, I
 
 
 def test_a_section_on_the_unit_itself_keeps_its_numbers_in_its_text() -> None:
+    """部门基本情况 and its 机构设置 and 人员构成 are a profile: their numbers are kept in text, no statement read."""
     assert section_role("一", "一、部门基本情况") == PROFILE_SECTION
     assert section_role("一（二）", "一、部门基本情况", "（二）人员构成情况") == PROFILE_SECTION
     assert section_role("一", "一、单位基本情况", "（一）职能职责") == PROFILE_SECTION
@@ -199,6 +204,7 @@ def test_a_section_on_the_unit_itself_keeps_its_numbers_in_its_text() -> None:
 
 
 def test_a_bare_whole_of_a_share_is_the_year_s_total() -> None:
+    """占收入合计的 p% and 占支出合计的 p% are shares of 本年收入合计 and 本年支出合计."""
     assert _read("财政拨款收入1,300.00万元，占收入合计的89.66%。", "二") == [
         ("Amount", "income.fiscal", "1,300.00万元"), ("Share", "income.fiscal", "89.66%")]
     shares = [s for s in parse_text("项目支出420.00万元，占支出合计的29.58%。", section="二") if isinstance(s, Share)]
@@ -209,6 +215,7 @@ def test_a_bare_whole_of_a_share_is_the_year_s_total() -> None:
 
 
 def test_year_totals_printed_without_ben_nian() -> None:
+    """2023年度收入合计 A 万元 is 本年收入合计; 财政拨款收入合计 stays 财政拨款收入."""
     assert _read("2023年度收入合计1,150.00万元，较上年决算数增加80.00万元，增长7.48%。", "一") == [
         ("Amount", "income.year_total", "1,150.00万元"),
         ("Change", "income.year_total", "80.00万元"),
@@ -221,6 +228,7 @@ def test_year_totals_printed_without_ben_nian() -> None:
 
 
 def test_fiscal_totals_of_every_fund_are_read_but_not_held(imported: dict[str, Imported]) -> None:
+    """Xinjiang's 四 names every fund's balances and 本年财政拨款支出: read, and listed as held by no field."""
     text = ("2023年度财政拨款收入总计410.00万元，其中：年初财政拨款结转和结余10.00万元，本年财政拨款收入400.00万元。"
             "财政拨款支出总计410.00万元，其中：本年财政拨款支出405.00万元，年末财政拨款结转和结余5.00万元。")
     assert _read(text, "四", ("四、财政拨款收入支出决算总体情况说明",)) == [
@@ -275,6 +283,7 @@ def test_the_budget_printed_inside_the_completion() -> None:
 
 
 def test_a_change_against_a_base_year_is_no_claim_on_last_year(imported: dict[str, Imported]) -> None:
+    """比2019年（疫情前） beside 比上年: a baseline change, not held; a year compared alone is no baseline."""
     changes = [s for s in parse_text(_GD, section="七（一）") if isinstance(s, Change)]
     assert [(str(s.figure), s.year, s.baseline) for s in changes] == [
         ("20.00万元", None, False), ("50.0%", None, False), ("20.00万元", 2019, True), ("25.0%", 2019, True),
@@ -291,11 +300,13 @@ def test_a_change_against_a_base_year_is_no_claim_on_last_year(imported: dict[st
 
 
 def test_the_no_base_note_keeps_its_zero_in_text() -> None:
+    """The 0 of （基数为0，不可比） is no figure left not understood."""
     narrative = parse_paragraphs([_para("七、“三公”经费支出决算情况说明"), _para(_GD)])
     assert [u.text for u in narrative.unread] == []
 
 
 def test_the_main_state_of_a_difference_is_a_reason() -> None:
+    """…决算小于预算数的主要情况：… is a reason, as 主要原因 is."""
     text = "2023年度“三公”经费支出决算小于预算数的主要情况：认真贯彻落实中央八项规定精神，从严控制“三公”经费开支。"
     reasons = [s for s in parse_text(text, section="七") if isinstance(s, Reason)]
     assert [r.text for r in reasons] == ["认真贯彻落实中央八项规定精神，从严控制“三公”经费开支"]
@@ -333,6 +344,7 @@ def test_points_under_a_subsection_stay_points(imported: dict[str, Imported]) ->
 
 
 def test_a_short_name_in_a_fund_s_section_is_the_fund_s() -> None:
+    """本年收入 in 八 is the fund's; 基本支出 and 项目支出 in 五, 基本支出 in 六 are 一般公共预算财政拨款's."""
     fund = ("八、政府性基金预算财政拨款收入支出决算情况说明",)
     assert _read("2023年度本年收入10.00万元，本年支出8.00万元。", "八", fund) == [
         ("Amount", "government_fund.income", "10.00万元"), ("Amount", "government_fund.expenditure", "8.00万元")]
