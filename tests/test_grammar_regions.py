@@ -196,8 +196,9 @@ def test_a_section_on_the_unit_itself_keeps_its_numbers_in_its_text() -> None:
     assert section_role("一", "一、部门基本情况") == PROFILE_SECTION
     assert section_role("一（二）", "一、部门基本情况", "（二）人员构成情况") == PROFILE_SECTION
     assert section_role("一", "一、单位基本情况", "（一）职能职责") == PROFILE_SECTION
-    # a figures section keeps its role, whatever follows
+    # a figures section keeps its role, whatever follows, and its own （一）基本情况 is its
     assert section_role("二", "二、收入支出决算总体情况说明") == "一"
+    assert section_role("五（一）", "五、一般公共预算财政拨款支出决算情况说明", "（一）基本情况") == "五"
     narrative = parse_paragraphs([_para("一、部门基本情况"), _para("（二）人员构成情况"), _para("行政编制29人，实有人数26人。")])
     assert (narrative.statements, narrative.unread) == ((), ())
     assert (narrative.coverage.seen, narrative.coverage.in_profile, narrative.coverage.complete) == (2, 2, True)

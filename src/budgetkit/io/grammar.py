@@ -1231,7 +1231,10 @@ def section_role(section: str, *headings: str) -> str:
         clause = re.split(r"[。：:，,；;]", heading, maxsplit=1)[0][:_HEADING_LENGTH]
         if re.search(r"\d\s*(?:万?元|%)", clause):
             continue
-        role = next((r for pattern, r in _SECTION_ROLES if pattern.search(clause)), role)
+        found = next((r for pattern, r in _SECTION_ROLES if pattern.search(clause)), role)
+        if found == PROFILE_SECTION and role not in ("", PROFILE_SECTION):
+            continue  # （一）基本情况 under a section of figures is that section's
+        role = found
     return role or (m.group() if (m := re.match(r"[一二三四五六七八九十]+", section)) else "")
 
 
