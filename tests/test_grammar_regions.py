@@ -416,3 +416,19 @@ def test_the_batch_finds_what_check_finds(tmp_path: Path) -> None:
         path.write_text((REGIONS / f"{name}.txt").read_text(encoding="utf-8").replace(printed, instead), encoding="utf-8")
         accounts.append(read_text(path).account)
     assert check_batch(accounts) == [check(account) for account in accounts]
+
+
+def test_a_total_of_another_year_is_no_second_printing(tmp_path: Path) -> None:
+    """A total printed again for last year (2022年度…为 5.00 万元, 上年…) is no claim on this year's: only a second
+    printing of this year's total that differs is."""
+    head = "示例中心2023年度部门决算\n第三部分 2023年度部门决算情况说明\n七、财政拨款“三公”经费支出决算情况说明\n"
+    for other, claimed in (
+        ("2022年度“三公”经费支出决算为5.00万元。", []),
+        ("上年“三公”经费支出5.00万元。", []),
+        ("2023年度“三公”经费支出决算为5.00万元。", [("amount", "three_public.total", "5.00")]),
+    ):
+        path = tmp_path / "year.txt"
+        path.write_text(head + "2023年度“三公”经费财政拨款支出4.50万元。" + other + "\n", encoding="utf-8")
+        account = read_text(path).account
+        assert str(account.three_public.total.current.amount) == "4.50"  # type: ignore[union-attr]
+        assert [(c.kind.value, c.subject, str(c.stated)) for c in account.claims] == claimed

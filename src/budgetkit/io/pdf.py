@@ -866,7 +866,13 @@ class _Builder:
             return
         field = {Role.ACTUAL: "current", Role.OPENING_BUDGET: "budget", Role.FULL_YEAR_BUDGET: "budget", Role.BUDGET: "budget"}[statement.role]
         first = self.values.get(f"{paths[0]}.current")
-        if field == "current" and first is not None and first != value and paths[0] in _RESTATED:
+        if (
+            field == "current"
+            and first is not None
+            and first != value
+            and paths[0] in _RESTATED
+            and not self._of_another_year(statement)
+        ):
             # the figure printed again, otherwise (本年支出合计 425.00 in 一, 435.00 in 三): the first printing is the
             # account's, the other a claim that check compares with it
             printed = self.doc.paragraphs[statement.paragraph].text[statement.start : statement.end]
@@ -877,6 +883,15 @@ class _Builder:
             if statement.role is Role.FULL_YEAR_BUDGET:  # the 全年预算 (adjusted) is the budget a completion is of
                 self.values.pop(f"{path}.{field}", None)
             self._set(f"{path}.{field}", value, box)
+
+    def _of_another_year(self, statement: Amount) -> bool:
+        """Whether the clause of an amount names a year other than the account's (2022年度为 5.00 万元, 上年…)."""
+        text = self.doc.paragraphs[statement.paragraph].text
+        start = max(text.rfind(mark, 0, statement.start) for mark in "。；，;,") + 1
+        clause = text[start : statement.start]
+        return bool(re.search(r"上一?年|去年", clause)) or any(
+            int(m.group(1)) != self.year for m in re.finditer(r"(\d{4})\s*年", clause)
+        )
 
     # -- 类/款/项 lines of the 情况说明, when no 表五 prints them ----------------------------------------------------
     def _narrated_line(self, statement: Amount | Change | Share | Completion) -> bool:
