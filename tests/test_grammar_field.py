@@ -180,7 +180,9 @@ def test_a_difference_from_the_budget_is_no_budget() -> None:
         ("Amount", "general_budget.expenditure", "230.00万元"), ("Change:减少", "general_budget.expenditure", "20.00万元"),
         ("Completion", "general_budget.expenditure", "104.55%")]
     assert _unread(text, "五") == ["10.00"]
-    assert _read("机关运行经费支出12.00万元，比年初预算减少1.00万元。", "十") == [("Amount", "office_running", "12.00万元")]
+    # 比年初预算减少 D 万元 is a change against the budget (Change.budget; fieldmore), never the budget itself
+    assert _read("机关运行经费支出12.00万元，比年初预算减少1.00万元。", "十") == [
+        ("Amount", "office_running", "12.00万元"), ("Change:减少", "office_running", "1.00万元")]
 
 
 def test_a_count_s_change_is_not_the_money_s() -> None:

@@ -21,6 +21,7 @@ from budgetkit.io.grammar import (
     Change,
     Completion,
     Count,
+    Role,
     Share,
     parse_paragraphs,
     parse_text,
@@ -552,12 +553,17 @@ def test_a_report_in_guizhou_s_layout(tmp_path: Path) -> None:
 
 def test_a_rate_against_the_budget_is_no_change_against_last_year() -> None:
     """较年初预算数减少 2.00 万元，降低 6.25% (Jiangsu, Shandong): both figures are against the budget (2/32), not
-    last year's — before, 6.25% was a growth claim of -6.25% against last year. A change that names its own
+    last year's — before, 6.25% was a growth claim of -6.25% against last year. They are changes against the
+    年初预算 (``Change.budget``: narrative.budget_change compares them with the 决算). A change that names its own
     comparison after it (…，比上年增加 3.00 万元) is still read."""
     text = "本部门2023年度机关运行经费支出30.00万元，较年初预算数减少2.00万元，降低6.25%，主要原因是厉行节约。"
-    assert _read(text, "十") == [("Amount", "office_running", "30.00万元")]
-    assert _unread(text, "十、其他重要事项的情况说明") == ["2.00", "6.25%"]
+    assert _read(text, "十") == [
+        ("Amount", "office_running", "30.00万元"), ("Change", "office_running", "2.00万元"),
+        ("Change", "office_running", "6.25%")]
+    assert [s.budget for s in parse_text(text, section="十") if isinstance(s, Change)] == [Role.OPENING_BUDGET] * 2
+    assert _unread(text, "十、其他重要事项的情况说明") == []
     text = "本部门2023年度机关运行经费支出30.00万元，较年初预算数减少2.00万元，比上年增加3.00万元，增长11.11%。"
     assert _read(text, "十") == [
-        ("Amount", "office_running", "30.00万元"), ("Change", "office_running", "3.00万元"),
-        ("Change", "office_running", "11.11%")]
+        ("Amount", "office_running", "30.00万元"), ("Change", "office_running", "2.00万元"),
+        ("Change", "office_running", "3.00万元"), ("Change", "office_running", "11.11%")]
+    assert [s.budget for s in parse_text(text, section="十") if isinstance(s, Change)] == [Role.OPENING_BUDGET, None, None]

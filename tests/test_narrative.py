@@ -336,6 +336,7 @@ _FIXTURE_CODES = (
     "narrative.balance",
     "narrative.year",
     "narrative.unit",
+    "narrative.budget_change",
 )
 
 

@@ -165,6 +165,7 @@ MANIFEST: tuple[tuple[str, str, str, Severity], ...] = (
     ("narrative.balance", "narrative.balance", "passages[0]", ERROR),
     ("narrative.year", "narrative.year", "passages[0]", ERROR),
     ("narrative.unit", "narrative.unit", "passages[0]", ERROR),
+    ("narrative.budget_change", "narrative.budget_change", "passages[0]", ERROR),
 )
 
 #: Catalogued codes no account file can produce, and why.

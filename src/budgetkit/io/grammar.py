@@ -55,6 +55,7 @@ from budgetkit.values.numbers import round_half_up
 __all__ = [
     "NOTES",
     "OTHER_SECTION",
+    "PROFILE_SECTION",
     "SUBJECT_KEYS",
     "Absence",
     "Amount",
@@ -79,6 +80,7 @@ __all__ = [
     "Unfilled",
     "Unread",
     "Year",
+    "continued_parts",
     "differences",
     "narrative_range",
     "parse_paragraphs",
@@ -230,7 +232,11 @@ class Change(_Statement):
     """A change against an earlier year: ``word`` as printed (增加, 减少, 增长, 下降 …), an amount or a rate.
 
     ``compared_with`` is the comparison as printed ("2023 年度", "上一年度"; "" when none is printed) and
-    ``year`` its year when printed. A change has no table cell (``place`` is ``None``).
+    ``year`` its year when printed. ``baseline`` marks a change against an earlier base year printed beside the
+    change on last year (Guangdong's …比上年决算数增加 A 万元；比2019年（疫情前）决算数减少 B 万元): no claim on last
+    year's figure, and no slip of the comparison year. ``budget`` is the budget a change is against, when it is
+    one (Chongqing's 决算数为 A 万元，比年初预算数增加 D 万元，增长 p%: ``budget`` 年初预算, ``compared_with``
+    年初预算数): no change on last year's figure. A change has no table cell (``place`` is ``None``).
 
     >>> c = parse_text("与 2023 年度相比，收入支出总计增加 1062.85万元，增长 12.08%。")
     >>> [(s.word, s.is_rate, s.figure.text, s.year) for s in c if isinstance(s, Change)]
@@ -242,6 +248,8 @@ class Change(_Statement):
     figure: Figure
     compared_with: str = ""
     year: int | None = None
+    baseline: bool = False
+    budget: Role | None = None
     place: None = None
 
     @property
@@ -422,8 +430,9 @@ class Coverage:
 
     ``seen`` counts every number printed (as :meth:`budgetkit.io.document.Document.numbers` finds them);
     ``stated`` those in a typed statement; ``in_reasons`` those kept inside a reason's text, not
-    interpreted; ``numbering`` enumerators of points ("1、"); ``unread`` the rest. ``blanks`` counts
-    the template blanks read as unknown figures (XXX 万元).
+    interpreted; ``numbering`` enumerators of points ("1、"); ``in_profile`` those of a section on the unit
+    itself (:data:`PROFILE_SECTION`), kept in its text; ``unread`` the rest. ``blanks`` counts the template
+    blanks read as unknown figures (XXX 万元).
 
     >>> Coverage(seen=10, stated=8, in_reasons=1, numbering=1, unread=0, blanks=0).complete
     True
@@ -435,11 +444,12 @@ class Coverage:
     numbering: int
     unread: int
     blanks: int
+    in_profile: int = 0
 
     @property
     def complete(self) -> bool:
         """Whether every number printed is accounted for (nothing unread)."""
-        return self.unread == 0 and self.stated + self.in_reasons + self.numbering == self.seen
+        return self.unread == 0 and self.stated + self.in_reasons + self.numbering + self.in_profile == self.seen
 
 
 @attrs.frozen
@@ -615,6 +625,15 @@ _SUBJECTS: Final = (
     (r"(?<!、)支出总计|(?<![预算拨款])总支出", "expenditure.total"),  # Guangxi: 总收入 …，其中本年收入 …
     (r"本年收入(?:合计)?", "income.year_total"),
     (r"本年支出(?:合计)?", "expenditure.year_total"),
+    # Chongqing, Xinjiang: 2023年度收入合计 A 万元 — 表一's 本年收入合计, printed without 本年 after a year or a unit
+    (r"(?:(?<=[年度门位])|(?<![\u4e00-\u9fff]))收入合计", "income.year_total"),
+    (r"(?:(?<=[年度门位])|(?<![\u4e00-\u9fff]))支出合计", "expenditure.year_total"),
+    # Xinjiang's 四: 财政拨款收入总计 A 万元，其中：年初财政拨款结转和结余 B 万元，本年财政拨款收入 C 万元 (and the
+    # 支出 side alike): 本年财政拨款收入 is 表一's 财政拨款收入; the others are every fund's, which no field holds
+    (r"本年财政拨款收入", "income.fiscal"),
+    (r"年初财政拨款结转和?结余", "fiscal.opening_total"),
+    (r"本年财政拨款支出", "fiscal.year_expenditure"),
+    (r"年末财政拨款结转和?结余", "fiscal.closing_total"),
     (r"(?:年初|上年)结转和?结余", "income.opening_balance"),
     (r"年末结转和?结余", "expenditure.closing_balance"),
     (r"使用非财政拨款结余(?:[（(]含专用结余[）)])?", "income.non_fiscal_balance_used"),
@@ -703,7 +722,7 @@ _SUBJECT: Final = re.compile("|".join(f"(?P<s{i}>{pattern})" for i, (pattern, _)
 SUBJECT_KEYS: Final = tuple(
     dict.fromkeys(
         [key for _, key in _SUBJECTS if key not in ("fund.expenditure", "fund.part", "unit.income", "unit.expenditure")]
-        + ["government_fund.expenditure", "state_capital.expenditure"]
+        + ["government_fund.expenditure", "state_capital.expenditure", "general_budget.project"]
         + [f"{context}.type" for context in ("three_public.vehicles_held", "three_public.vehicles_purchased")]
         + [
             f"{fund}.{level}"
@@ -714,9 +733,12 @@ SUBJECT_KEYS: Final = tuple(
 )
 
 #: A 类/款/项 path as printed: 社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）.
+#: A name may hold a word in brackets (政府办公厅（室）及相关机构事务, 中医（民族医）药专项), never （类）, （款） or （项）.
+_BRACKETED: Final = r"（(?![类款项]）|[一二三四五六七八九十]+）)[\u4e00-\u9fff]{1,6}）"
 _PATH: Final = re.compile(
-    r"(?P<c>[^\s，。；：、（）“”\d.．]{1,40}?)\s*（类）\s*(?:(?P<s>[^\s，。；：、（）]{1,40}?)\s*（款）)?"
-    r"\s*(?:(?P<i>[^\s，。；：、（）]{1,40}?)\s*（项）)?"
+    rf"(?P<c>(?:[^\s，。；：、（）“”\d.．]|{_BRACKETED}){{1,40}}?)\s*（类）"
+    rf"\s*(?:(?P<s>(?:[^\s，。；：、（）]|{_BRACKETED}){{1,40}}?)\s*（款）)?"
+    rf"\s*(?:(?P<i>(?:[^\s，。；：、（）]|{_BRACKETED}){{1,40}}?)\s*（项）)?"
 )
 
 #: The sections whose 类/款/项 are of which table and which fund (by the template's section: :func:`section_role`).
@@ -726,6 +748,10 @@ _FUND_OF_SECTION: Final = MappingProxyType({"五": "general_budget", "八": "gov
 #: ``OTHER_SECTION`` is a section the grammar reads as none of the template's figures sections (项目支出,
 #: 机关运行经费, 政府采购, 绩效 …).
 OTHER_SECTION: Final = "其他"
+#: A section on the unit itself (部门基本情况: 职能职责, 机构设置, 人员构成), printed inside the 情况说明 by Beijing,
+#: Chongqing and Xinjiang (Shanghai prints it in 第一部分): its numbers (内设 5 个处室, 实有人数 38 人) are kept in its
+#: text, never read as the account's figures.
+PROFILE_SECTION: Final = "概况"
 #: How much of a heading is read for its section's words.
 _HEADING_LENGTH: Final = 60  # room for a unit's name and year (（五）某某市某某局2017年度一般公共预算…)
 _SECTION_ROLES: Final = (
@@ -739,6 +765,7 @@ _SECTION_ROLES: Final = (
     (re.compile(r"收入支出决算总|收、?支决算总|收入支出(?:总体|总计)"), "一"),
     (re.compile(r"收入决算"), "二"),
     (re.compile(r"支出决算"), "三"),
+    (re.compile(r"基本情况|概况|职能职责|主要职[能责]|机构设置|人员构成|人员情况"), PROFILE_SECTION),
 )
 
 _YEAR: Final = re.compile(r"(?P<y>\d{4})\s*年(?:\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?)?(?P<du>度)?")
@@ -748,17 +775,36 @@ _FIGURE: Final = re.compile(
 )
 #: Every number as budgetkit.io.document counts them.
 _NUMBER: Final = re.compile(r"(?<![0-9A-Za-z.])[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
-_ENUMERATOR: Final = re.compile(r"^\s*(\d+)\s*[、.．](?!\d)")
+#: The note printed for a rate that cannot be computed (增长--（基数为0，不可比）: Guangdong).
+_NO_BASE: Final = re.compile(r"[（(]\s*基数为\s*(0)\s*[，,、]?\s*不可比\s*[）)]")
+#: A point's number: 1、, 1. or (Inner Mongolia's points under a （七）) （1）.
+_ENUMERATOR: Final = re.compile(r"^\s*(?:(\d+)\s*[、.．](?!\d)|[（(](\d{1,2})[）)])")
 
 _CHANGE_WORD: Final = re.compile(r"(增加|减少|增长|下降|降低)了?(（(?:增加|减少|增长|下降)）)?\s*$")  # 减少了 1.44%
 #: A figure that is last year's (与 2022 年 988.88 万元相比, 上年决算数为 90 万元) or a difference from a budget (决算数大于预算数 55.93 万元,
 #: 比年初预算增加 5 万元): no figure of the subject this year, and no change against last year.
+#: A change against a budget, as :data:`_NOT_THIS_YEAR` finds it: 比年初预算数增加 (the budget, and the word).
+_AGAINST_BUDGET: Final = re.compile(
+    r"(?:与|比|较)\s*(?P<b>(?P<role>年初预算|全年预算|预算)数?)\s*(?P<w>增加|减少|增长|下降)(?:（(?:增加|减少|增长|下降)）)?\s*$"
+)
 _NOT_THIS_YEAR: Final = re.compile(
     r"(?:(?:与|比|较)\s*(?:\d{4}\s*年度?|上一?年度?)(?:同期)?(?:决算数?)?(?:的)?"
     r"|(?<![\u4e00-\u9fff])上一?年度?(?:同期)?(?:决算数?)?(?:为|是)"  # ，上年决算数为 90 万元
     r"|(?:大于|小于|超过|超出|高于|低于)\s*(?:年初|全年|调整后?的?)?预算数?"
     r"|(?:与|比|较)\s*(?:年初|全年|调整后?的?)?预算数?\s*(?:增加|减少|增长|下降|超支|节约|节支)(?:（(?:增加|减少|增长|下降)）)?"
     r"|差(?:值|额|异)(?:为|是)?)\s*$"  # …，年初预算为 2.95 万元，差值为 0.9 万元 (Heilongjiang)
+)
+#: A figure named short in a section of one fund or one table, by (section role, subject): the section's own
+#: (八: 本年收入 10.00 万元，本年支出 8.00 万元 are the 政府性基金's; 五: 其中：基本支出 A 万元，项目支出 B 万元 and 六's
+#: 基本支出 are 一般公共预算财政拨款's), never 表一's or 表三's figure of that name.
+_OWN_FIGURES: Final = MappingProxyType(
+    {
+        **{(role, "income.year_total"): f"{fund}.income" for role, fund in (("八", "government_fund"), ("九", "state_capital"))},
+        **{(role, "expenditure.year_total"): f"{fund}.expenditure" for role, fund in (("八", "government_fund"), ("九", "state_capital"))},
+        ("五", "expenditure.basic"): "general_budget.basic",
+        ("六", "expenditure.basic"): "general_budget.basic",
+        ("五", "expenditure.project"): "general_budget.project",
+    }
 )
 #: The balances of 表一 (年初结转和结余, 年末结转和结余): named alike for a fund's balances in 四, 八 and 九.
 _BALANCES: Final = frozenset({"income.opening_balance", "expenditure.closing_balance"})
@@ -791,6 +837,8 @@ _COMPLETION: Final = re.compile(
 )
 _ROLE: Final = re.compile(r"(年初预算|全年预算|预算|决算)(?:数)?(?:为|是)?\s*$")
 _COMPARED: Final = re.compile(r"(?:与|比|较)\s*(?:(?P<y>\d{4})\s*年度?|(?P<last>上一?年度?))")
+#: A compared year said to be a base year (比2019年（疫情前）决算数…: Guangdong prints it beside the change on last year).
+_QUALIFIED_YEAR: Final = re.compile(r"\s*[（(][^）)]{1,10}[）)]")
 _DIRECTION: Final = re.compile(
     r"决算数\s*(?:(?P<w>大于|小于|等于)(?P<alt>（(?:大于|小于|等于)）)?|(?P<p>同|与))\s*(?P<a>年初预算数|全年预算数|预算数|年初预算|全年预算)(?P<flat>持平)?"
 )
@@ -802,14 +850,16 @@ _EVENT: Final = re.compile(
 )
 _FLAT: Final = re.compile(r"(?:与|同)\s*(?P<a>上一?年度?|(?:\d{4})\s*年度?)\s*持平")
 _REASON: Final = re.compile(
-    r"(?:主要(?:变动|增减|变化)?原因(?:是|为)?|(?<=[，,；;])主要是(?![：:]|用于))[：:]?\s*(?P<t>[^。]*)"
+    r"(?:主要(?:变动|增减|变化)?原因(?:是|为)?|(?<=[，,；;])主要是(?![：:]|用于)|(?<=数的)主要情况)[：:]?\s*(?P<t>[^。]*)"
 )  # …增长 11.11%，主要是人员经费增加 8 万元: the reason's figures are kept as printed, not the account's
 #: A reason without 主要, after a clause mark (…，差值为 0.9 万元，原因为厉行节约；…; …，增长原因是…): it ends at the
 #: clause's end (；), where the next item's figures go on.
 _SHORT_REASON: Final = re.compile(
     r"(?<=[，,；;。])\s*(?:(?:增加|减少|增长|下降|变动|变化|差异)的?)?原因(?:是|为)[：:]?\s*(?P<t>[^。；;]*)"
 )
-_PURPOSE: Final = re.compile(r"(?:主要用于(?!以下方面)|开支内容包括|主要包括)[：:]?[^。；]*?(?=，列明|。|；|$)")
+#: A purpose ends at the sentence's end, or where a clause dated anew begins (…维修费等，截至2023年12月底，单位共有
+#: 公务用车 4 辆: Beijing), whose figures are of their own subjects.
+_PURPOSE: Final = re.compile(r"(?:主要用于(?!以下方面)|开支内容包括|主要包括)[：:]?[^。；]*?(?=，列明|[，,]\s*截[至止]|。|；|$)")
 _ABSENCE: Final = re.compile(
     r"无(?P<what>[“\"]三公[”\"]经费财政拨款支出|政府性基金预算财政拨款收入和支出|国有资本经营预算财政拨款收入和支出|机关运行经费支出)(?!的部门)"
 )
@@ -903,6 +953,7 @@ _VEHICLE_CONTEXTS: Final = ("three_public.vehicles_held", "three_public.vehicles
 _SECTION: Final = re.compile(r"^\s*(?P<n>[一二三四五六七八九十]+)、")
 _SUBSECTION: Final = re.compile(r"^\s*(?P<n>（[一二三四五六七八九十]+）)")
 _PART: Final = re.compile(r"^\s*第(?P<n>[一二三四五六七八九十]+)部分")
+_NUMERALS: Final = "一二三四五六七八九"
 #: The first section of a 情况说明 (一、收入支出决算总体情况说明), where one printed without part headings opens.
 _FIRST_SECTION: Final = re.compile(r"^\s*一\s*、\s*\S{0,12}收入支出决算总体情况(?:说明)?\s*$")
 #: A part printed as a section (Zhejiang: 一、概况 二、…决算公开表 三、2023年度单位决算情况说明; Guizhou's with the
@@ -967,9 +1018,116 @@ def narrative_range(paragraphs: Sequence[Paragraph]) -> range | None:
             return range(first, end)
     if not starts:
         return None
-    first = starts[-1]
-    end = next((i for i in range(first + 1, len(paragraphs)) if _PART.match(paragraphs[i].text)), len(paragraphs))
-    return range(first, end)
+    first = last = starts[-1]
+    while (earlier := _continued_from(paragraphs, starts, first)) is not None:  # Beijing's 说明 in two parts
+        first = earlier
+    return range(first, _next_part(paragraphs, last))
+
+
+def _next_part(paragraphs: Sequence[Paragraph], index: int) -> int:
+    """The index of the first part heading after ``index``, or the number of paragraphs."""
+    return next((i for i in range(index + 1, len(paragraphs)) if _PART.match(paragraphs[i].text)), len(paragraphs))
+
+
+def _continued_from(paragraphs: Sequence[Paragraph], starts: Sequence[int], start: int) -> int | None:
+    """The 情况说明 part that the part at ``start`` goes on from, or ``None``.
+
+    Beijing prints its 说明 in two parts, both 情况说明 (第二部分 2023年度部门决算说明, then 第三部分 2023年度其他重要
+    事项的情况说明, its 三公, 机关运行经费, 政府采购 and 国有资产): the second goes on from the first when the first has
+    text of its own and ends where the second begins. A 目录's part headings, one under the other, go on from none.
+    """
+    earlier = [i for i in starts if i < start]
+    if not earlier:
+        return None
+    before = earlier[-1]
+    return before if start - before > 1 and _next_part(paragraphs, before) == start else None
+
+
+def continued_parts(paragraphs: Sequence[Paragraph]) -> tuple[Paragraph, ...]:
+    """Paragraphs with the sections of a 情况说明 printed in two parts numbered on from the first part's.
+
+    Beijing's second part (第三部分 其他重要事项的情况说明) numbers its sections from 一 again; read as they are
+    printed, its 一、“三公”经费 would share the number of the first part's 一、 (部门基本情况), and a passage would be
+    read under the other's heading. Its sections are read as numbered on (一 → 八 after a first part of seven), as
+    :func:`budgetkit.io.document.national_layout` renumbers; each line keeps its text and place as printed.
+
+    >>> def para(text):
+    ...     return Paragraph(text, (Line(text, Box(1, 0, 0, 9, 9)),))
+    >>> doc = [para("第三部分 2023年度部门决算说明"), para("一、部门基本情况"), para("二、收入支出决算总体情况说明"),
+    ...     para("第三部分 2023年度其他重要事项的情况说明"), para("一、财政拨款“三公”经费支出决算情况说明")]
+    >>> [p.text for p in continued_parts(doc)][-1]
+    '三、财政拨款“三公”经费支出决算情况说明'
+    >>> narrative_range(continued_parts(doc))
+    range(0, 5)
+    """
+    out = _points_as_printed(paragraphs)
+    starts = [i for i, p in enumerate(out) if (m := _PART.match(p.text)) and m.group("n") == "三"]
+    for start in starts:
+        before = _continued_from(out, starts, start)
+        if before is None:
+            continue
+        numbers = [_section_number(m.group("n")) for p in out[before:start] if (m := _SECTION.match(p.text))]
+        if not numbers:
+            continue
+        offset = max(numbers)
+        for i in range(start + 1, _next_part(out, start)):
+            if m := _SECTION.match(out[i].text):
+                n = _section_number(m.group("n")) + offset
+                out[i] = attrs.evolve(out[i], text=f"{_section_numeral(n)}、{out[i].text[m.end():]}")
+    return tuple(out)
+
+
+#: A point numbered in digits as printed (1、财政拨款三公经费支出决算总体情况说明).
+_PRINTED_POINT: Final = re.compile(r"^\s*\d{1,2}\s*、")
+
+
+def _points_as_printed(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
+    """Paragraphs with a point under a subsection read as the point it is printed as.
+
+    :func:`budgetkit.io.document.national_layout` reads a heading printed "1、…说明" as a section (Sichuan numbers its
+    sections so); Inner Mongolia prints such points under a subsection (（七）关于…三公经费…, then 1、…总体情况说明,
+    2、…具体情况说明), where they are its points: read as sections, they would take the numbers 一 and 二 of sections
+    printed before. A paragraph the layout numbered anew is read as printed when the heading above it is a
+    subsection printed with its number in brackets.
+
+    >>> def para(text, printed=None):
+    ...     return Paragraph(text, (Line(printed or text, Box(1, 0, 0, 9, 9)),))
+    >>> doc = [para("二、关于2023年度决算情况说明"), para("（七）关于三公经费支出决算情况说明"),
+    ...     para("一、三公经费支出决算总体情况说明", "1、三公经费支出决算总体情况说明")]
+    >>> _points_as_printed(doc)[2].text
+    '1、三公经费支出决算总体情况说明'
+    >>> _points_as_printed(doc[:1] + doc[2:])[1].text  # no subsection above: a section, as the layout reads it
+    '一、三公经费支出决算总体情况说明'
+    """
+    out = list(paragraphs)
+    under_subsection = False
+    for i, paragraph in enumerate(out):
+        text = paragraph.text
+        if _PART.match(text):
+            under_subsection = False
+        elif m := _SECTION.match(text):
+            printed = _PRINTED_POINT.match(paragraph.lines[0].text) if paragraph.lines else None
+            if under_subsection and printed is not None:
+                out[i] = attrs.evolve(paragraph, text=printed.group().strip() + text[m.end() :])
+            else:
+                under_subsection = False
+        elif _SUBSECTION.match(text):
+            under_subsection = True
+    return out
+
+
+def _section_number(numeral: str) -> int:
+    """一 → 1, 十 → 10, 十二 → 12, 二十 → 20."""
+    tens, ten, units = numeral.rpartition("十")
+    if not ten:
+        return _NUMERALS.index(numeral) + 1
+    return 10 * (_NUMERALS.index(tens) + 1 if tens else 1) + (_NUMERALS.index(units) + 1 if units else 0)
+
+
+def _section_numeral(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 25 → 二十五."""
+    tens, units = divmod(n, 10)
+    return (("" if tens < 2 else _NUMERALS[tens - 1]) + "十" if tens else "") + (_NUMERALS[units - 1] if units else "")
 
 
 def parse_paragraphs(
@@ -1010,7 +1168,7 @@ def _parse(
     table = classification or functional_table()
     statements: list[Statement] = []
     unread: list[Unread] = []
-    seen = stated = in_reasons = numbering = blanks = 0
+    seen = stated = in_reasons = numbering = blanks = in_profile = 0
     section = subsection = ""
     heading = subheading = ""  # the headings of the section and subsection we are in
     performance: set[int] = set()
@@ -1028,6 +1186,11 @@ def _parse(
         if within is not None:
             performance.add(index)
         role = section_role(section + subsection, heading, subheading)
+        if role == PROFILE_SECTION:  # the unit's 职能, 机构 and 人员: no figure of the account
+            count = len(_NUMBER.findall(half_width_numbers(text)))
+            seen += count
+            in_profile += count
+            continue
         found, covered = _ParagraphReader(index, text, section + subsection, table, role).read()
         statements.extend(found)
         blanks += sum(1 for s in found for f in _figures(s) if not f.known)
@@ -1043,7 +1206,7 @@ def _parse(
             else:
                 lines = _lines_in(paragraph, match.start(), match.end())
                 unread.append(Unread(index, match.group(), match.start(), match.end(), lines[0].box if lines else None))
-    coverage = Coverage(seen, stated, in_reasons, numbering, len(unread), blanks)
+    coverage = Coverage(seen, stated, in_reasons, numbering, len(unread), blanks, in_profile)
     return Narrative(tuple(statements), tuple(unread), coverage, tuple(paragraphs), frozenset(performance))
 
 
@@ -1068,7 +1231,10 @@ def section_role(section: str, *headings: str) -> str:
         clause = re.split(r"[。：:，,；;]", heading, maxsplit=1)[0][:_HEADING_LENGTH]
         if re.search(r"\d\s*(?:万?元|%)", clause):
             continue
-        role = next((r for pattern, r in _SECTION_ROLES if pattern.search(clause)), role)
+        found = next((r for pattern, r in _SECTION_ROLES if pattern.search(clause)), role)
+        if found == PROFILE_SECTION and role not in ("", PROFILE_SECTION):
+            continue  # （一）基本情况 under a section of figures is that section's
+        role = found
     return role or (m.group() if (m := re.match(r"[一二三四五六七八九十]+", section)) else "")
 
 
@@ -1143,7 +1309,11 @@ class _ParagraphReader:
     def read(self) -> tuple[tuple[Statement, ...], dict[int, str]]:
         text = self.text
         if m := _ENUMERATOR.match(text):
-            self.covered[m.start(1)] = "numbering"
+            number = 1 if m.group(1) is not None else 2
+            self.covered[m.start(number)] = "numbering"
+            self.taken.append((m.start(number), m.end(number)))
+        for m in _NO_BASE.finditer(text):  # the 0 of （基数为0，不可比）: a note on a rate not printed, in its text
+            self.covered[m.start(1)] = "reason"
             self.taken.append((m.start(1), m.end(1)))
         reasons = [(m.start(), m.end()) for m in _reason_matches(text)]
         purposes = [(m.start(), m.end()) for m in _PURPOSE.finditer(text)]
@@ -1201,6 +1371,9 @@ class _ParagraphReader:
         for mention in mentions:  # 四's bare 收入总计 / 支出总计 are 表四's: 财政拨款收入总计 A，支出总计 A
             if self.role == "四" and mention.subject.key in _FISCAL_IN_FOUR:
                 mention.subject = attrs.evolve(mention.subject, key=_FISCAL_IN_FOUR[mention.subject.key])
+        for mention in mentions:  # 本年收入 of 八/九 is its fund's; 基本支出 of 五/六 is 一般公共预算's (not 表一's, 表三's)
+            if (own := _OWN_FIGURES.get((self.role, mention.subject.key))) is not None:
+                mention.subject = attrs.evolve(mention.subject, key=own)
         for mention in mentions:  # 年末结转和结余 of 四 (or of a sentence on 财政拨款) is 表四's, not 表一's
             if mention.subject.key in _BALANCES and (
                 self.role in ("四", "八", "九")
@@ -1555,13 +1728,32 @@ class _ParagraphReader:
             return None
         if not_this_year := _NOT_THIS_YEAR.search(lead):
             self.after_budget = bool(re.search("预算|差", not_this_year.group()))
+            if (against := _AGAINST_BUDGET.search(not_this_year.group())) and figure.unit in _MONEY_UNITS:
+                # Chongqing: 决算数为 500.00 万元，比年初预算数增加 50.00 万元，增长 11.11%: a change against the budget
+                return Change(
+                    **self._at(start, figure.end),
+                    subject=subject,
+                    word=against.group("w"),
+                    figure=figure,
+                    compared_with=against.group("b"),
+                    budget=_BUDGET_ROLES[against.group("role")],
+                )
             return None  # last year's figure, or a difference from a budget: not understood
         notes: list[str] = []
         if figure.unit == "万":
             notes.append(NOTES["wan"])
         if change := _CHANGE_WORD.search(lead):
             if after_budget and clause_start == previous > 0 and not re.search(r"上一?年|\d{4}\s*年|同期", lead):
-                return None  # 较年初预算数减少 2.00 万元，降低 6.25%: a rate against the budget, not last year
+                if isinstance(self.last, Change) and self.last.budget is not None and self.last.subject == subject:
+                    return Change(  # …增加 50.00 万元，增长 11.11%: the rate of that change against the budget
+                        **self._at(start, figure.end),
+                        subject=subject,
+                        word=change.group(1),
+                        figure=figure,
+                        compared_with=self.last.compared_with,
+                        budget=self.last.budget,
+                    )
+                return None  # 决算数小于预算数 2.00 万元，降低 6.25%: a rate of a difference not said to be one
             if figure.unit in _COUNT_UNITS or (clause_start == previous > 0 and self.last_unit in _COUNT_UNITS):
                 return None  # 较上年减少 119 批次，下降 100%: a count's change and rate, which no statement holds
             word = change.group(0).strip()
@@ -1571,6 +1763,10 @@ class _ParagraphReader:
                 notes.append(NOTES["percent"])
             comparisons = list(_COMPARED.finditer(self.text, self._sentence_start(start, "。"), start))
             compared = comparisons[-1] if comparisons else None
+            baseline = compared is not None and bool(compared.group("y")) and (
+                bool(_QUALIFIED_YEAR.match(self.text, compared.end()))
+                or any(c.group("last") for c in comparisons[:-1])
+            )
             return Change(
                 **self._at(start, figure.end),
                 subject=subject,
@@ -1578,6 +1774,7 @@ class _ParagraphReader:
                 figure=figure,
                 compared_with=compared.group(0)[1:].strip() if compared else "",
                 year=int(compared.group("y")) if compared and compared.group("y") else None,
+                baseline=baseline,
                 notes=tuple(notes),
             )
         if share := _SHARE.search(lead):
@@ -1592,15 +1789,41 @@ class _ParagraphReader:
                 notes=tuple(notes),
             )
         if completion := _COMPLETION.search(lead):
-            if figure.unit == "":
-                notes.append(NOTES["percent"])
             budget = completion.group("of") or completion.group("of2") or "预算"  # 预算完成率: the budget is not said
             of_role = Role.FULL_YEAR_BUDGET if budget.startswith("调整") else _BUDGET_ROLES[budget]  # 调整预算: full year
+            if figure.unit in _MONEY_UNITS:  # Guangdong: 完成全年预算 80.00 万元的 75.0%: the budget, then its rate
+                role = of_role if completion.group("of") or completion.group("of2") else Role.BUDGET
+                return Amount(
+                    **self._at(start, figure.end),
+                    subject=subject,
+                    role=role,
+                    figure=figure,
+                    place=_place(subject, role),
+                    notes=tuple(notes),
+                )
+            if figure.unit == "":
+                notes.append(NOTES["percent"])
             return Completion(
                 **self._at(start, figure.end),
                 subject=subject,
                 figure=figure,
                 of=of_role,
+                notes=tuple(notes),
+            )
+        if (
+            re.fullmatch(r"\s*的\s*", lead)
+            and isinstance(self.last, Amount)
+            and self.last.subject == subject
+            and self.last.role is not Role.ACTUAL
+            and figure.unit in ("%", "")
+        ):  # …完成全年预算 80.00 万元的 75.0%: the rate of the budget printed just before
+            if figure.unit == "":
+                notes.append(NOTES["percent"])
+            return Completion(
+                **self._at(start, figure.end),
+                subject=subject,
+                figure=figure,
+                of=self.last.role,
                 notes=tuple(notes),
             )
         if figure.unit in ("次", "人") and subject.key not in _COUNTED_IN_PERSONS:
@@ -1650,7 +1873,10 @@ class _ParagraphReader:
                 i = bisect.bisect_left(self._index(mentions)[0], sentence)
                 named = [mention.subject for mention in mentions[i:] if mention.start < position]
                 longer = [s for s in named if s.key and s.name.endswith(printed)]
-                return Subject(longer[0].key, printed) if longer else Subject("", printed)
+                if longer:
+                    return Subject(longer[0].key, printed)
+                # Beijing: 财政拨款收入 A 万元，占收入合计的 p%: 收入合计 (支出合计) is 表一's 本年收入合计 (本年支出合计)
+                return Subject(_BARE_WHOLES.get(printed, ""), printed)
             if m.lastgroup is not None:
                 key = _SUBJECTS[int(m.lastgroup[1:])][1]
                 # 一般公共预算财政拨款基本支出 A，其中：人员经费 B，占基本支出的 p%: the whole printed short is the
@@ -1674,6 +1900,9 @@ class _ParagraphReader:
             return None
         return first.subject
 
+
+#: A whole printed without 本年 (占收入合计的): 表一's line of that name.
+_BARE_WHOLES: Final = MappingProxyType({"收入合计": "income.year_total", "支出合计": "expenditure.year_total"})
 
 #: 本单位收入/支出 (Gansu) is the total whose parts 其中 lists after it: by the first part's subject.
 _UNIT_TOTALS: Final = MappingProxyType(

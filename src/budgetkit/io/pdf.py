@@ -49,6 +49,7 @@ from budgetkit.io.grammar import (
     Share,
     Statement,
     _lines_in,
+    continued_parts,
     narrative_range,
     performance_projects,
     read_narrative,
@@ -247,6 +248,7 @@ _FIGURES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
         "expenditure.closing_balance": ("expenditure.closing_balance",),
         "general_budget.expenditure": ("general_budget.total",),
         "general_budget.basic": ("general_budget.basic",),
+        "general_budget.project": ("general_budget.project",),
         "personnel": ("general_budget.personnel",),
         "public_use": ("general_budget.public_use",),
         "three_public": ("three_public.total",),
@@ -308,6 +310,15 @@ _TABLE_FIGURES: Final[Mapping[str, tuple[str, str, str]]] = MappingProxyType(
     }
 )
 
+#: The totals a 情况说明 prints again in later sections under the same name (本年支出合计 in 一 and in 三; 一般公共预算
+#: 财政拨款支出 in 四 and 五): a later printing that differs from the first is a claim ``amount`` on it.
+_RESTATED: Final = frozenset(
+    {
+        "income.total", "expenditure.total", "income.year_total", "expenditure.year_total", "fiscal.total",
+        "general_budget.total", "three_public.total",
+    }
+)  # fmt: skip
+
 #: Budgets of 三公 taken from 表七's 预算数 where the 情况说明 does not print them.
 _TABLE_BUDGETS: Final[Mapping[str, tuple[str, str, str]]] = MappingProxyType(
     {
@@ -334,6 +345,8 @@ _BY_NAME: Final[Mapping[str, str]] = MappingProxyType(
 )
 
 _PART: Final = re.compile(r"^\s*第(?P<n>[一二三四五六七八九十]+)部分")
+#: A 第四部分 heading that names a part other than the 名词解释 (Beijing: 第四部分 2023年度部门绩效评价情况).
+_NOT_GLOSSARY: Final = re.compile(r"^(?!.*名词解释).*(?:绩效|联系方式|信息反馈)")
 _SECTION: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
 _ITEM: Final = re.compile(r"^\s*(\d+)\s*[、.．](?!\d)")
 _TITLE: Final = re.compile(r"^(?:关于)?(?P<unit>.+?)\s*(?P<year>\d{4})\s*年度?\s*(?:部门|单位)?决算")
@@ -402,7 +415,7 @@ def from_document(
     >>> imported.report.places["income.year_total"].page, imported.report.numbers_seen
     (1, 2)
     """
-    doc = attrs.evolve(doc, paragraphs=national_layout(doc.paragraphs))
+    doc = attrs.evolve(doc, paragraphs=continued_parts(national_layout(doc.paragraphs)))
     return _Builder(doc, _table_set(table_set), unit_type, projects).build()
 
 
@@ -637,9 +650,10 @@ class _Builder:
         return found
 
     def _glossary(self, paragraphs: Sequence[Paragraph], parts: list[tuple[int, str]]) -> tuple[GlossaryEntry, ...]:
-        """第四部分 名词解释: "一、term：definition" paragraphs (a part heading listed in the 目录 is not the part)."""
+        """第四部分 名词解释: "一、term：definition" paragraphs (a part heading listed in the 目录 is not the part, nor
+        a 第四部分 that names another part: Beijing's 第四部分 部门绩效评价情况)."""
         body = _body_start(parts)
-        starts = [i for i, n in parts if n == "四" and i >= body]
+        starts = [i for i, n in parts if n == "四" and i >= body and not _NOT_GLOSSARY.search(paragraphs[i].text)]
         if not starts:
             return ()
         end = next((i for i, _ in parts if i > starts[-1]), len(paragraphs))
@@ -858,10 +872,33 @@ class _Builder:
             self._not_held(box, f"{statement.subject.name} {figure}", "an amount no field of the account holds")
             return
         field = {Role.ACTUAL: "current", Role.OPENING_BUDGET: "budget", Role.FULL_YEAR_BUDGET: "budget", Role.BUDGET: "budget"}[statement.role]
+        first = self.values.get(f"{paths[0]}.current")
+        if (
+            field == "current"
+            and first is not None
+            and first != value
+            and paths[0] in _RESTATED
+            and not self._of_another_year(statement)
+        ):
+            # the figure printed again, otherwise (本年支出合计 425.00 in 一, 435.00 in 三): the first printing is the
+            # account's, the other a claim that check compares with it
+            printed = self.doc.paragraphs[statement.paragraph].text[statement.start : statement.end]
+            self._place(f"claims[{len(self.claims)}]", box)
+            self.claims.append(Claim(kind="amount", subject=paths[0], stated=value, text=printed, section=self._claim_section(statement)))
+            return
         for path in paths:
             if statement.role is Role.FULL_YEAR_BUDGET:  # the 全年预算 (adjusted) is the budget a completion is of
                 self.values.pop(f"{path}.{field}", None)
             self._set(f"{path}.{field}", value, box)
+
+    def _of_another_year(self, statement: Amount) -> bool:
+        """Whether the clause of an amount names a year other than the account's (2022年度为 5.00 万元, 上年…)."""
+        text = self.doc.paragraphs[statement.paragraph].text
+        start = max(text.rfind(mark, 0, statement.start) for mark in "。；，;,") + 1
+        clause = text[start : statement.start]
+        return bool(re.search(r"上一?年|去年", clause)) or any(
+            int(m.group(1)) != self.year for m in re.finditer(r"(\d{4})\s*年", clause)
+        )
 
     # -- 类/款/项 lines of the 情况说明, when no 表五 prints them ----------------------------------------------------
     def _narrated_line(self, statement: Amount | Change | Share | Completion) -> bool:
@@ -970,6 +1007,12 @@ class _Builder:
             self._not_held(box, printed, f"a claim about {statement.subject.name}, which the account has no path for")
             return
         base: str | None = None
+        if isinstance(statement, Change) and statement.budget is not None:
+            self._not_held(box, printed, f"a change against the {statement.budget.value}, which check compares with the 决算 (narrative.budget_change)")
+            return
+        if isinstance(statement, Change) and statement.baseline:
+            self._not_held(box, printed, f"a change against {statement.compared_with}, a base year the account holds no figure of")
+            return
         if isinstance(statement, Change):
             kind = "growth" if statement.is_rate else "change"
             stated = -figure.value if statement.word.startswith(("减少", "下降", "降低")) else figure.value
@@ -1162,7 +1205,7 @@ class _Builder:
             coverage = narrative.coverage
             seen += coverage.seen
             imported_count += coverage.stated
-            in_text += coverage.in_reasons + coverage.numbering
+            in_text += coverage.in_reasons + coverage.numbering + coverage.in_profile
             for unread in narrative.unread:
                 if (unread.paragraph, unread.start) in self.narrated_numbers:
                     imported_count += 1  # a figure of a project the 预算绩效管理情况 describes: a claim

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
+from fractions import Fraction
 from typing import TYPE_CHECKING, Final
 
 import attrs
@@ -34,10 +35,10 @@ from budgetkit.checks.rules.claims import part_of
 from budgetkit.model.account import FIGURE_LABELS, Figure, FinalAccount
 from budgetkit.values.formatting import format_plain
 from budgetkit.values.interval import Interval
-from budgetkit.values.numbers import EXACT
+from budgetkit.values.numbers import EXACT, plain, round_quotient
 
 if TYPE_CHECKING:  # budgetkit.io is imported on first use: a bare ``import budgetkit`` stays light
-    from budgetkit.io.grammar import Amount, Statement
+    from budgetkit.io.grammar import Amount, Change, Statement
 
 __all__ = ["RULES", "Parsed", "coverage", "order", "parsed"]
 
@@ -156,6 +157,8 @@ def parsed(account: FinalAccount) -> Parsed:
     )
 
 
+#: A passage that ends by opening its parts (…。其中：): the parts that follow say the rest.
+_PARTS_FOLLOW: Final = re.compile(r"其中\s*[：:]\s*$")
 _NUMERAL: Final = re.compile(r"[一二三四五六七八九十]+(?:（[一二三四五六七八九十]+）)?")
 
 
@@ -320,7 +323,7 @@ def _year_directions(account: FinalAccount, p: Parsed) -> Iterator[_Comparison]:
                     continue
                 if s.figure.value == 0:
                     continue  # 增加 0: the word is the template's, the figure says 持平
-                if not s.compared_with or (s.year is not None and s.year != account.year - 1):
+                if not s.compared_with or s.budget is not None or (s.year is not None and s.year != account.year - 1):
                     continue  # compared with nothing said (年初预算?) or another year (narrative.year reports it)
                 yield _against_last_year(account, path, section, printed, said, s.subject.key)
             elif isinstance(s, Direction) and s.word == "持平" and "年" in s.against and "预算" not in s.against:
@@ -415,7 +418,11 @@ def _reason_sections(account: FinalAccount) -> tuple[str, ...]:
 
 
 def _missing_reasons(account: FinalAccount, p: Parsed) -> Iterator[tuple[int, Amount, Amount]]:
-    """Paragraphs of 五（三） and of the 三公 section whose 决算 differs from its budget with no reason given."""
+    """Paragraphs of 五（三） and of the 三公 section whose 决算 differs from its budget with no reason given.
+
+    A total whose parts follow (…完成年初预算的 101.25%。其中：, then each 项 with its own reason, as the national
+    template prints 五（三）) is explained by them: it asks for no reason of its own.
+    """
     from budgetkit.io.grammar import Amount, Reason
 
     sections = _reason_sections(account)
@@ -423,7 +430,7 @@ def _missing_reasons(account: FinalAccount, p: Parsed) -> Iterator[tuple[int, Am
         section = account.passages[i].section
         top = section.partition("（")[0]
         asked = any(section.startswith(s) if s.endswith("）") else top == s for s in sections)
-        if not asked or any(isinstance(s, Reason) for s in statements):
+        if not asked or any(isinstance(s, Reason) for s in statements) or _PARTS_FOLLOW.search(account.passages[i].text):
             continue
         amounts = [s for s in statements if isinstance(s, Amount) and s.figure.value is not None]
         for actual in amounts:
@@ -567,7 +574,8 @@ def _year_issues(account: FinalAccount, p: Parsed) -> Iterator[_YearIssue]:
         path, section, text = f"passages[{i}]", passage.section, passage.text
         statements = p.statements[i]
         # a year compared with: the one a change or a 持平 of the account's figures is measured against
-        compared = {s.year for s in statements if isinstance(s, Change) and s.year is not None}
+        # (a base year printed beside last year, 比2019年（疫情前）…, is the unit's own choice)
+        compared = {s.year for s in statements if isinstance(s, Change) and s.year is not None and not s.baseline}
         compared |= {
             int(m.group(0))
             for s in statements
@@ -608,6 +616,126 @@ def _years(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
             why=Words(issue.why, issue.why_en),
             year=account.year,
         )
+
+
+# -- changes against the budget -----------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class _BudgetChange:
+    """A change against the budget that its figures contradict (the amount, or the rate of the amount)."""
+
+    path: str
+    section: str
+    printed: str
+    stated: Decimal
+    expected: Interval
+    places: int
+    subject: str
+    actual: str
+    word: str  # as printed
+    against: str  # the budget as printed (年初预算数)
+    rate: bool
+
+
+def _budget_change_issues(account: FinalAccount, p: Parsed) -> Iterator[_BudgetChange]:
+    """决算数为 A 万元，比年初预算数增加 D 万元，增长 p%: D is A − the budget when the budget is printed, and p is
+    D / (A − D) (the budget the change implies), each compared by the intervals the printed figures stand for.
+
+    A change is paired with the 决算 of its subject printed before it in the passage, and the rate with the amount
+    printed just before it; a change with no 决算 to pair with is not judged.
+    """
+    from budgetkit.io.grammar import Amount, Change
+
+    for i, statements in enumerate(p.statements):
+        path, section = f"passages[{i}]", account.passages[i].section
+        actuals: dict[object, Amount] = {}
+        budgets: dict[object, Amount] = {}  # the budget printed with the subject's last 决算 (before or after it)
+        amount: tuple[Change, Interval] | None = None
+        for s in statements:
+            if isinstance(s, Amount) and s.figure.value is not None:
+                if s.role.value != "决算":
+                    budgets[s.subject] = s
+                    continue
+                before = actuals.get(s.subject)
+                budget = budgets.get(s.subject)
+                if before is not None and budget is not None and budget.start < before.start:
+                    del budgets[s.subject]  # a second 决算 of the subject (two lines named alike): its own budget only
+                actuals[s.subject] = s
+                continue
+            if not isinstance(s, Change) or s.budget is None or s.figure.value is None:
+                continue
+            actual = actuals.get(s.subject)
+            if actual is None or actual.figure.value is None:
+                amount = None
+                continue
+            a = _in_wan(actual)
+            sign = -1 if s.word.startswith(("减少", "下降", "降低")) else 1
+            printed = f"比{s.compared_with}{s.word}{s.figure}"
+            if s.is_rate:
+                if amount is None or amount[0].subject != s.subject:
+                    continue
+                d = amount[1]
+                implied = a - d
+                if implied.contains(Fraction(0)):
+                    continue  # the budget may be 0: no rate to judge
+                expected = d / implied * 100
+                stated = s.figure.value * sign
+                if not _published(stated).overlaps(expected):
+                    places = _places(s.figure.value)
+                    yield _BudgetChange(path, section, printed, stated, expected, places, s.subject.name,
+                                        str(actual.figure), s.word, s.compared_with, True)  # fmt: skip
+                continue
+            d = _in_wan(s) * sign
+            amount = (s, d)
+            budget = budgets.get(s.subject)
+            if budget is not None and budget.figure.value is not None:
+                expected = a - _in_wan(budget)
+                stated = s.figure.value * sign
+                if not d.overlaps(expected):
+                    places = _places(s.figure.value)
+                    yield _BudgetChange(path, section, printed, stated, expected, places, s.subject.name,
+                                        str(actual.figure), s.word, s.compared_with, False)  # fmt: skip
+
+
+def _in_wan(s: Amount | Change) -> Interval:
+    """The interval a printed money figure stands for, in 万元."""
+    value = s.figure.value
+    assert value is not None
+    interval = _published(value)
+    return interval * Fraction(1, 10000) if s.figure.unit == "元" else interval
+
+
+def _places(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+def _budget_changes(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
+    for issue in _budget_change_issues(account, p):
+        midpoint = issue.expected.midpoint()
+        expected = round_quotient(midpoint.numerator, midpoint.denominator, issue.places) if midpoint is not None else None
+        should = "" if expected is None else _said_change(issue, expected)
+        yield make_finding(
+            "narrative.budget_change",
+            issue.path,
+            stated=issue.stated,
+            expected=expected,
+            part=part_of(issue.section),
+            section=issue.section,
+            printed=issue.printed,
+            subject=issue.subject,
+            actual=issue.actual,
+            should=should,
+        )
+
+
+def _said_change(issue: _BudgetChange, expected: Decimal) -> str:
+    """The change as the sentence should say it (比年初预算数增长 6.25%): the printed word when its direction holds."""
+    down = issue.word.startswith(("减少", "下降", "降低"))
+    word = issue.word if down == (expected < 0) else ("增长" if issue.rate else "增加") if expected >= 0 else (
+        "下降" if issue.rate else "减少")  # fmt: skip
+    return f"比{issue.against}{word}{plain(abs(expected))}{'%' if issue.rate else '万元'}"
 
 
 # -- units --------------------------------------------------------------------------------------------------------
@@ -702,6 +830,7 @@ def _narrative(ctx: Context) -> Iterator[Finding]:
     yield from _balances(account)
     yield from _years(account, p)
     yield from _units(account, p)
+    yield from _budget_changes(account, p)
 
 
 CODES: Final[Sequence[str]] = (
@@ -711,6 +840,7 @@ CODES: Final[Sequence[str]] = (
     "narrative.balance",
     "narrative.year",
     "narrative.unit",
+    "narrative.budget_change",
 )
 
 RULES = (
