@@ -20,7 +20,7 @@ pytest.importorskip("pylopdf_fonts_zh_cn")
 
 from budgetkit import datasets
 from budgetkit.checks.audit import check
-from budgetkit.io.pdf import read_pdf
+from budgetkit.io.pdf import SELFEVAL_UNREAD, read_pdf
 from budgetkit.io.selfeval import read_selfeval_table, split_text_tables
 from budgetkit.model.project import Layout
 from test_selfeval import SEED, central_rows
@@ -51,8 +51,11 @@ def font() -> str:
     return _font(frozenset("".join((*_TITLES, *cells)) + "0123456789.%"))
 
 
-def _pdf(path: Path, font: str, title: str, rows: Rows, spans: Sequence[tuple[int, int, int, int]] = ()) -> Path:
-    """A one-table report: cover, 第三部分 heading, the table's title, the table (merged cells as SPANs)."""
+def _pdf(
+    path: Path, font: str, title: str, rows: Rows, spans: Sequence[tuple[int, int, int, int]] = (), *, ruled: bool = True
+) -> Path:
+    """A one-table report: cover, 第三部分 heading, the table's title, the table (merged cells as SPANs), with its
+    ruling lines unless ``ruled`` is false."""
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
@@ -66,7 +69,8 @@ def _pdf(path: Path, font: str, title: str, rows: Rows, spans: Sequence[tuple[in
         [Paragraph(cell.replace("\n", "<br/>"), small) if len(cell) > 10 else cell for cell in row] for row in cells
     ]
     table = Table(data, colWidths=[(landscape(A4)[0] - 60) / width] * width)
-    style = [("GRID", (0, 0), (-1, -1), 0.5, "black"), ("FONT", (0, 0), (-1, -1), font, 6)]
+    style = [("GRID", (0, 0), (-1, -1), 0.5, "black")] if ruled else []
+    style.append(("FONT", (0, 0), (-1, -1), font, 6))
     style += [("SPAN", (c0, r0), (c1, r1)) for c0, r0, c1, r1 in spans]
     table.setStyle(TableStyle(style))
     story = [Paragraph(texts[0], text), Paragraph(texts[1], text), Spacer(1, 8)]
@@ -107,6 +111,18 @@ def test_a_central_table_pdf_is_read_into_its_project(tmp_path: Path, font: str)
     found = {(f.rule, f.path) for f in check(imported.account)}
     assert ("selfeval.text_actual", "projects[0].indicators[1].actual") in found
     assert not {rule for rule, _ in found} & {"project.code_missing", "project.adjustment_reason"}
+
+
+def test_a_table_printed_without_lines_is_named_not_lost(tmp_path: Path, font: str) -> None:
+    """A self-evaluation table printed without ruling lines gives no project (its cells are not read): the import
+    report names its title at its page, where before the project was lost without a word."""
+    imported = read_pdf(_pdf(tmp_path / "unruled.pdf", font, _TITLES[3], _seed_rows(), ruled=False))
+    assert imported.account.projects == ()
+    named = [(str(issue.box), issue.text) for issue in imported.report.issues if issue.reason == SELFEVAL_UNREAD]
+    assert named == [("第1页", _TITLES[3])]
+    ruled = read_pdf(_pdf(tmp_path / "ruled.pdf", font, _TITLES[3], _seed_rows()))
+    assert len(ruled.account.projects) == 1
+    assert not any(issue.reason == SELFEVAL_UNREAD for issue in ruled.report.issues)
 
 
 def test_a_sichuan_table_pdf_is_the_seed_project(tmp_path: Path, font: str) -> None:

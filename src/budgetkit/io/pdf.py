@@ -65,7 +65,7 @@ from budgetkit.model.tables import Cell as TableCell
 from budgetkit.model.tables import Place, Tables, TableSet
 from budgetkit.model.tables import table_set as _table_set
 
-__all__ = ["NO_NARRATIVE", "UNRULED", "ImportReport", "Imported", "ReportIssue", "Unplaced", "from_document", "read_pdf"]
+__all__ = ["NO_NARRATIVE", "SELFEVAL_UNREAD", "UNRULED", "ImportReport", "Imported", "ReportIssue", "Unplaced", "from_document", "read_pdf"]
 
 
 @attrs.frozen
@@ -118,6 +118,16 @@ def _frozen(places: Mapping[str, Box]) -> Mapping[str, Box]:
 
 #: The text of the issue an import raises when it finds no 情况说明 (see :attr:`ImportReport.narrative_found`).
 NO_NARRATIVE: Final = "第三部分"
+#: Why a self-evaluation table's title printed with no table under it gives no project.
+SELFEVAL_UNREAD: Final = (
+    "a self-evaluation table title with no table read under it: the table is printed as a picture or without ruling "
+    "lines, so its project is not read (budgetkit reads a PDF's self-evaluation tables by their ruling lines; it does "
+    "no OCR)"
+)
+#: The longest line read as a self-evaluation table's title (部门预算项目支出绩效自评表（2023年度）, a unit's name first).
+_SELFEVAL_TITLE_LENGTH: Final = 48
+#: How a sentence ends: a line ending so mentions a table, it is no title (…自评表见附件。).
+_SENTENCE_ENDS: Final = ("。", "；", ";", "：", ":", "，", ",")
 
 
 @attrs.frozen
@@ -469,6 +479,7 @@ class _Builder:
         self._selfeval(doc)
         paragraphs = doc.paragraphs
         parts = [(i, m.group("n")) for i, p in enumerate(paragraphs) if (m := _PART.match(p.text))]
+        self._unread_selfeval(paragraphs[_body_start(parts) :])
         unruled = self._unruled(paragraphs[_body_start(parts) :], tables)
         if unruled:  # printed, so never missing, but not read: no figure of theirs is checked
             tables = self.tables = attrs.evolve(tables, unread=(*tables.unread, *unruled))
@@ -648,6 +659,18 @@ class _Builder:
                 found.append(key)
                 self.issues.append(ReportIssue(paragraph.lines[0].box, paragraph.text.strip(), UNRULED))
         return found
+
+    def _unread_selfeval(self, body: Sequence[Paragraph]) -> None:
+        """When no project was read, an issue for each self-evaluation table title printed as a line of text in the
+        body (or as the heading of the part they make): tables printed as pictures, or without ruling lines, whose
+        projects would else be lost without a word. (A table read takes its title into its heading; a text export's
+        tables are read apart.)"""
+        if self.projects:
+            return
+        for paragraph in body:
+            text = _PART.sub("", paragraph.text).strip()
+            if len(text) <= _SELFEVAL_TITLE_LENGTH and not text.endswith(_SENTENCE_ENDS) and is_selfeval_title(text):
+                self.issues.append(ReportIssue(paragraph.lines[0].box, text, SELFEVAL_UNREAD))
 
     def _glossary(self, paragraphs: Sequence[Paragraph], parts: list[tuple[int, str]]) -> tuple[GlossaryEntry, ...]:
         """第四部分 名词解释: "一、term：definition" paragraphs (a part heading listed in the 目录 is not the part, nor
