@@ -1801,15 +1801,7 @@ class _ParagraphReader:
                     place=_place(subject, role),
                     notes=tuple(notes),
                 )
-            if figure.unit == "":
-                notes.append(NOTES["percent"])
-            return Completion(
-                **self._at(start, figure.end),
-                subject=subject,
-                figure=figure,
-                of=of_role,
-                notes=tuple(notes),
-            )
+            return self._completion(start, subject, figure, of_role, notes)
         if (
             re.fullmatch(r"\s*的\s*", lead)
             and isinstance(self.last, Amount)
@@ -1817,15 +1809,7 @@ class _ParagraphReader:
             and self.last.role is not Role.ACTUAL
             and figure.unit in ("%", "")
         ):  # …完成全年预算 80.00 万元的 75.0%: the rate of the budget printed just before
-            if figure.unit == "":
-                notes.append(NOTES["percent"])
-            return Completion(
-                **self._at(start, figure.end),
-                subject=subject,
-                figure=figure,
-                of=self.last.role,
-                notes=tuple(notes),
-            )
+            return self._completion(start, subject, figure, self.last.role, notes)
         if figure.unit in ("次", "人") and subject.key not in _COUNTED_IN_PERSONS:
             return None  # 一行 4 人, 共 2 批次 2 人参加培训: persons of an event, not a figure of the subject
         opens = last is not None and clause_start == last.end  # the count follows its phrase directly
@@ -1858,6 +1842,12 @@ class _ParagraphReader:
             place=_place(subject, role),
             notes=tuple(notes),
         )
+
+    def _completion(self, start: int, subject: Subject, figure: Figure, of: Role, notes: list[str]) -> Completion:
+        """A completion rate of ``subject`` against the budget ``of`` (a bare number noted as read as a percent)."""
+        if figure.unit == "":
+            notes.append(NOTES["percent"])
+        return Completion(**self._at(start, figure.end), subject=subject, figure=figure, of=of, notes=tuple(notes))
 
     def _whole(
         self, printed: str, mentions: list[_Mention], sentence: int, part: Subject, position: int
