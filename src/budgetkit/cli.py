@@ -557,20 +557,16 @@ def _write_table(
         if report is not None:
             imported = f"{report.numbers_imported}/{report.numbers_seen}"
             tables = f"{len(report.tables_found)}/{len(report.tables_expected)}"
-        rows.append((-counts["error"], -counts["warning"], name, counts, imported, tables, heading.unit))
-    rows.sort(key=lambda row: (row[0], row[1], row[2]))
+        cells = (str(counts["error"]), str(counts["warning"]), str(counts["info"]), imported, tables)
+        rows.append((-counts["error"], -counts["warning"], name, cells, f"{name} · {heading.unit}"))
+    rows.sort(key=lambda row: row[:3])
     labels = ("errors", "warnings", "notes", "imported", "tables", "file · unit")
     if not english:
         labels = ("错误", "警告", "提示", "读入", "表", "文件 · 单位")
-    widths = (6, 8, 6, max(8, *(len(row[4]) for row in rows)), 6)
+    widths = (6, 8, 6, max(8, *(len(row[3][3]) for row in rows)), 6)
     out.write("Each file, the most errors first:\n" if english else "逐份汇总（错误多的在前）：\n")
-    out.write("  " + " ".join(_right(label, w) for label, w in zip(labels, widths, strict=False)) + f"  {labels[-1]}\n")
-    width = widths[3]
-    for _, _, name, counts, imported, tables, unit in rows:
-        out.write(
-            f"  {counts['error']:>6} {counts['warning']:>8} {counts['info']:>6} {imported:>{width}} {tables:>6}  "
-            f"{name} · {unit}\n"
-        )
+    for cells, last in [(labels[:-1], labels[-1]), *((row[3], row[4]) for row in rows)]:
+        out.write("  " + " ".join(_right(cell, w) for cell, w in zip(cells, widths, strict=True)) + f"  {last}\n")
     out.write("\n")
 
 

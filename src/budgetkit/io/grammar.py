@@ -1792,15 +1792,7 @@ class _ParagraphReader:
             budget = completion.group("of") or completion.group("of2") or "预算"  # 预算完成率: the budget is not said
             of_role = Role.FULL_YEAR_BUDGET if budget.startswith("调整") else _BUDGET_ROLES[budget]  # 调整预算: full year
             if figure.unit in _MONEY_UNITS:  # Guangdong: 完成全年预算 80.00 万元的 75.0%: the budget, then its rate
-                role = of_role if completion.group("of") or completion.group("of2") else Role.BUDGET
-                return Amount(
-                    **self._at(start, figure.end),
-                    subject=subject,
-                    role=role,
-                    figure=figure,
-                    place=_place(subject, role),
-                    notes=tuple(notes),
-                )
+                return self._amount(start, subject, figure, of_role if completion.group("of") or completion.group("of2") else Role.BUDGET, notes)
             return self._completion(start, subject, figure, of_role, notes)
         if (
             re.fullmatch(r"\s*的\s*", lead)
@@ -1834,13 +1826,12 @@ class _ParagraphReader:
             role = _BUDGET_ROLES[m.group(1)]
         elif "预算金额" in subject.name or "预算金额" in lead:  # 涉及预算金额, 预留…项目预算金额
             role = Role.BUDGET
+        return self._amount(start, subject, figure, role, notes)
+
+    def _amount(self, start: int, subject: Subject, figure: Figure, role: Role, notes: list[str]) -> Amount:
+        """An amount of ``subject`` in ``role`` (this year's, a budget …), placed where that figure is kept."""
         return Amount(
-            **self._at(start, figure.end),
-            subject=subject,
-            role=role,
-            figure=figure,
-            place=_place(subject, role),
-            notes=tuple(notes),
+            **self._at(start, figure.end), subject=subject, role=role, figure=figure, place=_place(subject, role), notes=tuple(notes)
         )
 
     def _completion(self, start: int, subject: Subject, figure: Figure, of: Role, notes: list[str]) -> Completion:

@@ -479,8 +479,9 @@ class _Builder:
         self._selfeval(doc)
         paragraphs = doc.paragraphs
         parts = [(i, m.group("n")) for i, p in enumerate(paragraphs) if (m := _PART.match(p.text))]
-        self._unread_selfeval(paragraphs[_body_start(parts) :])
-        unruled = self._unruled(paragraphs[_body_start(parts) :], tables)
+        body = paragraphs[_body_start(parts) :]
+        self._unread_selfeval(body)
+        unruled = self._unruled(body, tables)
         if unruled:  # printed, so never missing, but not read: no figure of theirs is checked
             tables = self.tables = attrs.evolve(tables, unread=(*tables.unread, *unruled))
         narrative: Narrative | None

@@ -35,7 +35,7 @@ from budgetkit.checks.rules.claims import part_of
 from budgetkit.model.account import FIGURE_LABELS, Figure, FinalAccount
 from budgetkit.values.formatting import format_plain
 from budgetkit.values.interval import Interval
-from budgetkit.values.numbers import EXACT, plain, round_quotient
+from budgetkit.values.numbers import EXACT, places_of, plain, round_quotient
 
 if TYPE_CHECKING:  # budgetkit.io is imported on first use: a bare ``import budgetkit`` stays light
     from budgetkit.io.grammar import Amount, Change, Statement
@@ -670,7 +670,7 @@ def _budget_change_issues(account: FinalAccount, p: Parsed) -> Iterator[_BudgetC
                 amount = None
                 continue
             a = _in_wan(actual)
-            sign = -1 if s.word.startswith(("减少", "下降", "降低")) else 1
+            sign = -1 if s.word.startswith(_DOWN) else 1
             printed = f"比{s.compared_with}{s.word}{s.figure}"
             if s.is_rate:
                 if amount is None or amount[0].subject != s.subject:
@@ -682,7 +682,7 @@ def _budget_change_issues(account: FinalAccount, p: Parsed) -> Iterator[_BudgetC
                 expected = d / implied * 100
                 stated = s.figure.value * sign
                 if not _published(stated).overlaps(expected):
-                    places = _places(s.figure.value)
+                    places = places_of(s.figure.value)
                     yield _BudgetChange(path, section, printed, stated, expected, places, s.subject.name,
                                         str(actual.figure), s.word, s.compared_with, True)  # fmt: skip
                 continue
@@ -693,7 +693,7 @@ def _budget_change_issues(account: FinalAccount, p: Parsed) -> Iterator[_BudgetC
                 expected = a - _in_wan(budget)
                 stated = s.figure.value * sign
                 if not d.overlaps(expected):
-                    places = _places(s.figure.value)
+                    places = places_of(s.figure.value)
                     yield _BudgetChange(path, section, printed, stated, expected, places, s.subject.name,
                                         str(actual.figure), s.word, s.compared_with, False)  # fmt: skip
 
@@ -704,11 +704,6 @@ def _in_wan(s: Amount | Change) -> Interval:
     assert value is not None
     interval = _published(value)
     return interval * Fraction(1, 10000) if s.figure.unit == "元" else interval
-
-
-def _places(value: Decimal) -> int:
-    exponent = value.as_tuple().exponent
-    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
 def _budget_changes(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
@@ -732,7 +727,7 @@ def _budget_changes(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
 
 def _said_change(issue: _BudgetChange, expected: Decimal) -> str:
     """The change as the sentence should say it (比年初预算数增长 6.25%): the printed word when its direction holds."""
-    down = issue.word.startswith(("减少", "下降", "降低"))
+    down = issue.word.startswith(_DOWN)
     word = issue.word if down == (expected < 0) else ("增长" if issue.rate else "增加") if expected >= 0 else (
         "下降" if issue.rate else "减少")  # fmt: skip
     return f"比{issue.against}{word}{plain(abs(expected))}{'%' if issue.rate else '万元'}"
