@@ -103,7 +103,11 @@ def make_finding(
         else:  # another code's wording, e.g. a residue worded as the error it is not
             wording = entry(template).template(variant)
         fields["stated"], fields["expected"] = stated_value, expected_value
-        message, message_en = wording.fill(fields)
+        wording.check(fields)
+        return typed_finding(  # worded when its message is first read
+            code, known.severity if severity is None else severity, path, wording, fields, stated_value,
+            expected_value, part,
+        )
     elif fields or template is not None or variant:
         raise TypeError("pass either a message or the fields of the catalogue's template, not both")
     return typed_finding(  # the values are typed above: Finding's converters need not run again

@@ -33,7 +33,7 @@ from decimal import Decimal
 from fractions import Fraction
 from importlib import resources
 from types import MappingProxyType
-from typing import Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import attrs
 
@@ -43,7 +43,7 @@ from budgetkit.reference.vocabulary import PART_LABELS
 from budgetkit.values.interval import Interval
 from budgetkit.values.money import Money
 from budgetkit.values.numbers import plain, round_half_up
-from budgetkit.values.wording import Words, format_plain
+from budgetkit.values.wording import LaterWords, Words, format_plain
 
 __all__ = [
     "CATALOGUE",
@@ -147,6 +147,25 @@ class Finding:
     stated: FindingValue | None = attrs.field(default=None, converter=typed_value)
     expected: FindingValue | None = attrs.field(default=None, converter=typed_value)
     part: Part = Part.OTHER
+    #: a catalogue template and its fields, when the messages are not worded yet (see :func:`typed_finding`)
+    _wording: tuple[MessageTemplate, Mapping[str, object]] | None = attrs.field(
+        default=None, init=False, eq=False, repr=False, hash=False
+    )
+
+    if not TYPE_CHECKING:  # hidden from type checkers, which would otherwise take any attribute name as a str
+
+        def __getattr__(self, name: str) -> str:
+            # only an unset message slot comes here: a finding made by typed_finding with a template is worded when
+            # either message is first read (a batch of thousands of findings often reads none), then keeps both
+            wording = object.__getattribute__(self, "_wording") if name in ("message", "message_en") else None
+            if wording is None:
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            zh, en = wording[0].fill(wording[1])
+            set_message, set_message_en, set_wording = _WORDED_SLOTS
+            set_message(self, zh)
+            set_message_en(self, en)
+            set_wording(self, None)
+            return zh if name == "message" else en
 
     @property
     def code(self) -> str:
@@ -193,8 +212,9 @@ def _slot_setters(cls: type, names: tuple[str, ...]) -> tuple[Any, ...]:
 
 
 _FINDING_SLOTS = _slot_setters(
-    Finding, ("rule", "severity", "path", "message", "message_en", "stated", "expected", "part")
+    Finding, ("rule", "severity", "path", "message", "message_en", "stated", "expected", "part", "_wording")
 )
+_WORDED_SLOTS = _slot_setters(Finding, ("message", "message_en", "_wording"))
 _WORDS_SLOTS = _slot_setters(Words, ("zh", "en"))
 
 
@@ -215,8 +235,8 @@ def typed_finding(
     rule: str,
     severity: Severity,
     path: str,
-    message: str,
-    message_en: str,
+    message: str | MessageTemplate,
+    message_en: str | Mapping[str, object],
     stated: FindingValue | None,
     expected: FindingValue | None,
     part: Part,
@@ -225,17 +245,32 @@ def typed_finding(
     that has already typed ``stated`` and ``expected`` (:func:`typed_value`), as
     :func:`~budgetkit.checks.context.make_finding` has.
 
+    ``message`` may instead be a :class:`MessageTemplate` and ``message_en`` the fields that fill it: the finding is
+    then worded when either message is first read (:meth:`MessageTemplate.check` the fields first). The finding
+    is equal to the worded one, and ``message``/``message_en`` read the same; only the wording waits.
+
     >>> typed_finding("x.y", Severity.INFO, "p", "m", "e", Decimal("1"), None, Part.OTHER) == Finding(
     ...     rule="x.y", severity=Severity.INFO, path="p", message="m", message_en="e", stated=1)
     True
+    >>> later = typed_finding("x.y", Severity.INFO, "p", MessageTemplate("共{n}项", "{n} items"), {"n": 3}, None, None,
+    ...     Part.OTHER)
+    >>> later.message_en, later == Finding(rule="x.y", severity=Severity.INFO, path="p", message="共3项",
+    ...     message_en="3 items")
+    ('3 items', True)
     """
     finding: Finding = _NEW(Finding)
-    set_rule, set_severity, set_path, set_message, set_message_en, set_stated, set_expected, set_part = _FINDING_SLOTS
+    (
+        set_rule, set_severity, set_path, set_message, set_message_en, set_stated, set_expected, set_part, set_wording
+    ) = _FINDING_SLOTS
     set_rule(finding, rule)
     set_severity(finding, severity)
     set_path(finding, path)
-    set_message(finding, message)
-    set_message_en(finding, message_en)
+    if type(message) is str:
+        set_message(finding, message)
+        set_message_en(finding, message_en)
+        set_wording(finding, None)
+    else:  # worded when read: the message slots stay unset until then (see Finding.__getattr__)
+        set_wording(finding, (message, message_en))
     set_stated(finding, stated)
     set_expected(finding, expected)
     set_part(finding, part)
@@ -275,6 +310,12 @@ class MessageTemplate:
             names |= {name for _, name, _, _ in string.Formatter().parse(text) if name}
         return frozenset(names)
 
+    def check(self, values: Mapping[str, object]) -> None:
+        """Raise KeyError, as :meth:`fill` would, when ``values`` lacks a field the texts show."""
+        for name, _ in self._parsed[2]:
+            if name not in values:
+                raise KeyError(f"message field {name!r} is not given (template {self.zh!r} / {self.en!r})")
+
     def render(self, **values: object) -> tuple[str, str]:
         """The Chinese and English message with every field shown; a missing field raises KeyError."""
         return self.fill(values)
@@ -303,9 +344,10 @@ class MessageTemplate:
                     shown_zh.append(value.zh)  # type: ignore[attr-defined]
                     shown_en.append(value.en)  # type: ignore[attr-defined]
                     continue
-                elif isinstance(value, Words):
-                    shown_zh.append(value.zh)
-                    shown_en.append(value.en)
+                elif isinstance(value, (Words, LaterWords)):
+                    made = value.words() if isinstance(value, LaterWords) else value
+                    shown_zh.append(made.zh)
+                    shown_en.append(made.en)
                     continue
                 else:  # a fraction or an interval at its places, an int, Money: the same in both texts
                     text = _show(value, "zh", places)

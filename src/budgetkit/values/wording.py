@@ -14,11 +14,11 @@ The words come from :mod:`budgetkit.reference.vocabulary`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from types import MappingProxyType
-from typing import Protocol
+from typing import Any, Protocol
 
 import attrs
 
@@ -27,7 +27,7 @@ from budgetkit.reference.vocabulary import MONEY_UNITS, NOT_COMPARABLE
 from budgetkit.values.interval import Interval
 from budgetkit.values.numbers import plain, round_half_up
 
-__all__ = ["RATE_WORDS", "Words", "describe_change", "describe_money", "describe_point_change", "describe_rate", "format_plain"]
+__all__ = ["RATE_WORDS", "LaterWords", "Words", "describe_change", "describe_money", "describe_point_change", "describe_rate", "format_plain"]
 
 #: The word a growth rate takes after each direction of a change: 增加 → 增长, 减少 → 下降.
 RATE_WORDS: Mapping[str, str] = MappingProxyType({"增加": "增长", "减少": "下降", "持平": "持平"})
@@ -149,6 +149,27 @@ class Words:
 
     zh: str
     en: str
+
+
+class LaterWords:
+    """A message field of :class:`Words` made only when the message is shown: ``make(*args)``.
+
+    A finding's message is worded when it is first read; a field that costs something to word (the labelled parts
+    of a sum) waits with it.
+
+    >>> LaterWords(Words, "本年", "current year").words()
+    Words(zh='本年', en='current year')
+    """
+
+    __slots__ = ("_args", "_make")
+
+    def __init__(self, make: Callable[..., Words], *args: Any) -> None:
+        self._make = make
+        self._args = args
+
+    def words(self) -> Words:
+        """The words, made now."""
+        return self._make(*self._args)
 
 
 def format_plain(value: Decimal | int | Fraction | _Amount | Interval | str, places: int = 2) -> str:

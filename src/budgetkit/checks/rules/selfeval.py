@@ -29,13 +29,14 @@ from budgetkit.checks.finding import Finding, Part, Words
 from budgetkit.checks.rules.forms import UNKNOWN, segment_sums
 from budgetkit.checks.rules.performance import OPERATORS
 from budgetkit.checks.rules.sums import SumCheck
-from budgetkit.checks.scoring import ProjectScore, ScoringRules, agrees_at, apply_formula, explain
+from budgetkit.checks.scoring import Formula, ProjectScore, ScoringRules, agrees_at, apply_formula, explain
 from budgetkit.model.indicator import Operator, PerformanceIndicator
 from budgetkit.model.project import FundLine, FundSource, Layout, Project
 from budgetkit.values.formatting import describe_rate, format_plain
 from budgetkit.values.interval import Interval
 from budgetkit.values.money import Money
 from budgetkit.values.numbers import EXACT, places_of, round_half_up
+from budgetkit.values.wording import LaterWords
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -254,8 +255,13 @@ def _indicator(
         expected=rule,
         label=label,
         indicator=ind.name,
-        explanation=explain(ind, formula, rule),
+        explanation=LaterWords(_explained, ind, formula, rule),  # worded with the message, when it is read
     )
+
+
+def _explained(ind: PerformanceIndicator, formula: Formula, shown: Decimal) -> Words:
+    text = explain(ind, formula, shown)
+    return Words(text, text)  # the rule's explanation is Chinese in both messages
 
 
 def _execution(ctx: Context, path: str, project: Project, score: ProjectScore, whole_places: bool) -> Iterator[Finding]:

@@ -18,6 +18,7 @@ from budgetkit.checks.finding import Finding, Part, Words, words
 from budgetkit.checks.rules.forms import sum_reaches
 from budgetkit.values.money import Money
 from budgetkit.values.numbers import EXACT, places_of, plain
+from budgetkit.values.wording import LaterWords
 
 __all__ = ["CountCheck", "SumCheck", "count_findings", "sum_finding", "sum_findings"]
 
@@ -108,12 +109,10 @@ def sum_finding(
     'rounding.residue'
     """
     printed_sum = Decimal(0)
-    shown = []
     add = EXACT.add
     for _, amount in parts:
         printed_sum = add(printed_sum, amount)  # as Money.sum does
-        shown.append(plain(amount))
-    labels = words(" + ".join([f"{label} {text}" for (label, _), text in zip(parts, shown, strict=True)]), " + ".join(shown))
+    labels = LaterWords(_labelled, parts)  # worded with the message, when it is read
     named = words(what, what_en)
     if not residue:
         return make_finding(
@@ -133,6 +132,12 @@ def sum_finding(
         labels=labels,
         difference=difference,
     )
+
+
+def _labelled(parts: Sequence[tuple[str, Decimal]]) -> Words:
+    """The parts of a sum as a message shows them: ``货物 33.40 + 服务 11.14`` (in English the figures only)."""
+    shown = [plain(amount) for _, amount in parts]
+    return words(" + ".join([f"{label} {text}" for (label, _), text in zip(parts, shown, strict=True)]), " + ".join(shown))
 
 
 def count_findings(
