@@ -1514,10 +1514,12 @@ def check_batch(
     cache: dict[tuple[str, int], Any] = {}
     out: list[list[Finding]] = []
     block = 4 * _BLOCK
-    for start in range(0, total, block):
-        out.extend(_Checker(batch[start : start + block], cache, options).run())
-        if progress is not None:
-            progress(len(out), total)
+    with paused_collector(every=1) as step:  # the findings kept are not walked again and again (see budgetkit._bulk)
+        for start in range(0, total, block):
+            out.extend(_Checker(batch[start : start + block], cache, options).run())
+            step()
+            if progress is not None:
+                progress(len(out), total)
     return out
 
 
