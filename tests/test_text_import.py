@@ -181,9 +181,12 @@ def test_cli_says_when_a_report_had_no_narrative_to_check(tmp_path: Path) -> Non
 
 
 def test_cli_refuses_an_unknown_suffix_and_a_corrupt_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "r.odt").write_bytes(b"PK\x03\x04")
+    assert main(["import", str(tmp_path / "r.odt")], out=text_io.StringIO()) == 2
+    assert "cannot import a .odt file" in capsys.readouterr().err
     (tmp_path / "r.docx").write_bytes(b"PK\x03\x04")
     assert main(["import", str(tmp_path / "r.docx")], out=text_io.StringIO()) == 2
-    assert "cannot import a .docx file" in capsys.readouterr().err
+    assert "r.docx" in (err := capsys.readouterr().err) and "not a Word document (.docx)" in err
     (tmp_path / "r.xlsx").write_bytes(b"PK\x03\x04broken")
     assert main(["check", str(tmp_path / "r.xlsx")], out=text_io.StringIO()) == 2
     assert "r.xlsx" in capsys.readouterr().err
@@ -223,3 +226,20 @@ def test_numbers_typed_in_full_width_read_as_numbers(tmp_path: Path) -> None:
     assert str(imported.account.income.total.current) == "1,054.90万元"
     assert [(c.kind.value, str(c.stated)) for c in imported.account.claims] == [("change", "66.02"), ("growth", "6.68")]
     assert imported.report.not_understood == ()
+
+
+def test_a_table_right_under_a_part_heading_keeps_the_paragraphs_above_it() -> None:
+    """A part heading is never a table's heading, so none of the lines above is: every paragraph stays text (they
+    were all dropped as the table's heading, ``pending[-0:]``)."""
+    doc = html_document(
+        "<p>示例局2024年度部门决算</p><p>一、收入支出决算总体情况说明</p><p>本年收入合计9.50万元。</p>"
+        "<p>第二部分 2024年度部门决算表</p><table><tr><td>序号</td><td>单位名称</td></tr>"
+        "<tr><td>1</td><td>示例局</td></tr></table>"
+    )
+    assert [p.text for p in doc.paragraphs] == [
+        "示例局2024年度部门决算",
+        "一、收入支出决算总体情况说明",
+        "本年收入合计9.50万元。",
+        "第二部分 2024年度部门决算表",
+    ]
+    assert doc.tables[0].heading == ()

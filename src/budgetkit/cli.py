@@ -61,6 +61,8 @@ _REPORT_SUFFIXES = {
     ".txt": "text",
     ".html": "web page",
     ".htm": "web page",
+    ".docx": "Word document",
+    ".doc": "Word 97-2003 document",
 }
 
 
@@ -102,7 +104,7 @@ def _write_skipped(skipped: Sequence[_Skipped], out: TextIO, english: bool) -> N
 
 
 def _read_report(source: str | Path, table_set: str = "national-2024") -> Any:
-    """Import a published report by its suffix: .pdf, .xlsx/.xls, .txt, .html/.htm (an :class:`Imported`)."""
+    """Import a published report by its suffix: .pdf, .xlsx/.xls, .txt, .html/.htm, .docx (an :class:`Imported`)."""
     suffix = Path(source).suffix.lower()
     if suffix == ".pdf":
         from budgetkit.io.pdf import read_pdf
@@ -120,6 +122,10 @@ def _read_report(source: str | Path, table_set: str = "national-2024") -> Any:
         from budgetkit.io.text import read_text
 
         return read_text(source, table_set=table_set)
+    if suffix in (".docx", ".doc"):  # a .doc is refused by what it holds, with how to read it
+        from budgetkit.io.word import read_docx
+
+        return read_docx(source, table_set=table_set)
     known = ", ".join(_REPORT_SUFFIXES)
     raise LoadError(str(source), [_issue(f"cannot import a {suffix or 'suffix-less'} file: a report is one of {known}")])
 
@@ -339,7 +345,7 @@ def _many(
     source: str, jobs: int | None = None
 ) -> tuple[list[str], Any, list[_Heading], list[LoadError], list[ImportReport | None], list[_Skipped]] | None:
     """Many accounts: a directory of account files (.toml/.json) and reports (.pdf, .xlsx/.xls, .txt,
-    .html/.htm), or Parquet batch files; None for a single account.
+    .html/.htm, .docx), or Parquet batch files; None for a single account.
 
     Returns the names, what to check (a list of accounts, or a Batch read from Parquet), a heading for
     each, the files that could not be read, for each account its import report (``None`` unless it was
@@ -868,7 +874,7 @@ def _parser() -> argparse.ArgumentParser:
         "source",
         help="a .toml/.json account file, a directory of them (account files and reports, mixed), "
         "a .parquet batch (or a directory of parts), a published report imported on the fly "
-        "(.pdf, .xlsx/.xls, .txt, .html/.htm), or a built-in dataset name (zigong-hr-2023)",
+        "(.pdf, .xlsx/.xls, .txt, .html/.htm, .docx), or a built-in dataset name (zigong-hr-2023)",
     )
     check.add_argument(
         "--jobs", type=int, default=None, help="processes importing the reports of a directory (default: one per core)"
@@ -901,7 +907,7 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     score.add_argument(
-        "source", help="a .toml/.json account file, a report (.pdf, .xlsx/.xls, .txt, .html), or a built-in dataset name"
+        "source", help="a .toml/.json account file, a report (.pdf, .xlsx/.xls, .txt, .html, .docx), or a built-in dataset name"
     )
     score.add_argument(
         "--format", choices=("text", "json"), default="text", help="text for people (default), json for programs"
@@ -916,7 +922,7 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     report.add_argument(
-        "source", help="a .toml/.json account file, a report (.pdf, .xlsx/.xls, .txt, .html), or a built-in dataset name"
+        "source", help="a .toml/.json account file, a report (.pdf, .xlsx/.xls, .txt, .html, .docx), or a built-in dataset name"
     )
     report.add_argument(
         "--format", choices=("md", "text"), default="md", help="Markdown with headings (default) or plain text"
@@ -927,7 +933,7 @@ def _parser() -> argparse.ArgumentParser:
     imports = sub.add_parser(
         "import", help="import a published 部门决算 (PDF, Excel, text or web page; or a directory of them) into account files"
     )
-    imports.add_argument("source", help="a .pdf, .xlsx/.xls, .txt or .html/.htm report, or a directory of them")
+    imports.add_argument("source", help="a .pdf, .xlsx/.xls, .txt, .html/.htm or .docx report, or a directory of them")
     imports.add_argument("-o", "--output", help="the account file to write (.toml/.json); for a directory, the folder")
     imports.add_argument("--report", action="store_true", help="print the import's coverage and what was not understood")
     imports.add_argument("--table-set", default="national-2024", help="the table set the report follows")

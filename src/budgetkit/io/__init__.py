@@ -74,6 +74,7 @@ __all__ = [
     "load",
     "load_all",
     "loads",
+    "read_docx",
     "read_excel",
     "read_html",
     "read_pdf",
@@ -1008,6 +1009,20 @@ def read_text(path: str | Path, **options: Any) -> Any:
       file: No such file or directory
     """
     from budgetkit.io.text import read_text as read
+
+    return read(path, **options)
+
+
+def read_docx(path: str | Path, **options: Any) -> Any:
+    """Import a report published as a Word document (``.docx``): :func:`budgetkit.io.word.read_docx`.
+
+    >>> read_docx("missing.docx")
+    Traceback (most recent call last):
+    ...
+    budgetkit.errors.LoadError: cannot load missing.docx: 1 problem
+      file: No such file or directory
+    """
+    from budgetkit.io.word import read_docx as read
 
     return read(path, **options)
 

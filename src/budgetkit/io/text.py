@@ -322,7 +322,8 @@ _BLOCKS: Final = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "div"
 
 
 #: A web page's table as parsed: rows of cells (text, colspan, rowspan, source line).
-_Rows = list[list[tuple[str, int, int, int]]]
+#: A table's rows of cells: (text, colspan, rowspan, line)
+Rows = list[list[tuple[str, int, int, int]]]
 
 
 class _Nesting(HTMLParser):
@@ -354,14 +355,14 @@ class _Page(HTMLParser):
 
     def __init__(self, layout: frozenset[int] = frozenset()) -> None:
         super().__init__(convert_charrefs=True)
-        self.items: list[tuple[str, int] | _Rows] = []  # a paragraph (text, line), or a table's rows
+        self.items: list[tuple[str, int] | Rows] = []  # a paragraph (text, line), or a table's rows
         self.text: list[str] = []
         self.line = 1
         self.skip = 0
         self.layout = layout  # the numbers of the tables that lay the page out (see _Nesting)
         self.opened = 0
         self.kinds: list[bool] = []  # of each table open: whether it lays the page out
-        self.tables: list[_Rows] = []  # the data tables open
+        self.tables: list[Rows] = []  # the data tables open
         self.cell: list[str] | None = None
         self.span = (1, 1)
         self.cell_line = 1
@@ -448,24 +449,33 @@ def html_document(html: str, source: str = "<html>") -> Document:
     page.feed(html)
     page.close()
     page.flush()
+    return assemble(page.items, source)
+
+
+def assemble(items: Sequence[tuple[str, int] | Rows], source: str, box: type[TextBox] | None = None) -> Document:
+    """A document of paragraphs ``(text, line)`` and tables (rows of ``(text, colspan, rowspan, line)``) in reading
+    order, each table with the paragraphs just above it as its heading (its title, ``单位：万元``) and the note just
+    below it as its note; every place a ``box`` (:class:`TextBox` when None) on that line. What a web page and a
+    Word document are read into."""
+    make = box or TextBox
     paragraphs: list[Paragraph] = []
     tables: list[RawTable] = []
     pending: list[Line] = []  # the paragraphs since the last table: the next table's heading
-    for item in page.items:
+    for item in items:
         if isinstance(item, tuple):
             text, line = item
-            box = TextBox(1, 0.0, float(line - 1), float(len(text)), float(line), line=line)
+            place = make(1, 0.0, float(line - 1), float(len(text)), float(line), line=line)
             if tables and not pending and table_note(text, tables[-1].rows):  # the note just below a table is the table's
-                tables[-1] = attrs.evolve(tables[-1], notes=(*tables[-1].notes, Line(text, box)))
+                tables[-1] = attrs.evolve(tables[-1], notes=(*tables[-1].notes, Line(text, place)))
                 continue
-            paragraph = Paragraph(text, (Line(text, box),))
+            paragraph = Paragraph(text, (Line(text, place),))
             paragraphs.append(paragraph)
             pending.append(paragraph.lines[0])
             continue
-        rows = _grid(item, len(tables) + 1)
+        rows = _grid(item, len(tables) + 1, make)
         if not rows:
             continue
-        heading = tuple(pending[-heading_lines([line.text for line in pending]) :])
+        heading = tuple(pending[len(pending) - heading_lines([line.text for line in pending]) :])  # none: not [-0:]
         unit = next((found for h in heading if (found := unit_of(h.text))), None)
         title = table_title([h.text for h in heading])
         # the heading lines are the table's, not running text
@@ -476,7 +486,7 @@ def html_document(html: str, source: str = "<html>") -> Document:
     return Document(source, 1, national_layout(paragraphs), tuple(tables))
 
 
-def _grid(rows: _Rows, number: int) -> tuple[tuple[Cell, ...], ...]:
+def _grid(rows: Rows, number: int, make: type[TextBox]) -> tuple[tuple[Cell, ...], ...]:
     """A table's rows with merged places (``colspan``/``rowspan``) as ``None``, every cell's place its element."""
     taken: dict[tuple[int, int], bool] = {}
     out: list[list[Cell]] = []
@@ -487,7 +497,7 @@ def _grid(rows: _Rows, number: int) -> tuple[tuple[Cell, ...], ...]:
             while taken.get((r, c)):
                 line.append(Cell(None, None))
                 c += 1
-            box = TextBox(
+            box = make(
                 1, float(c), float(r), float(c + colspan), float(r + rowspan),
                 line=source_line, element=f"表{number} 第{r + 1}行第{c + 1}格",
             )
