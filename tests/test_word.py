@@ -15,7 +15,7 @@ from budgetkit.io.document import read_pdf as read_document
 from budgetkit.io.pdf import from_document, read_pdf
 from budgetkit.io.text import html_document
 from budgetkit.io.word import WordBox, read_docx, word_document
-from word_docs import cell, docx, level, numbering, paragraph, run, table
+from word_docs import cell, docx, level, merged_rows, numbering, paragraph, run, table
 from word_docs import from_document as as_docx
 
 SAMPLES = Path(__file__).parent / "data" / "samples"
@@ -128,6 +128,27 @@ def test_merged_cells_are_merged_places_as_in_a_web_page() -> None:
     assert got.texts() == expected.texts() == [["项目", "本年收入", None], [None, "财政拨款", "其他"], ["合计", "9.50", "1.00"]]
     assert (got.title, got.unit, [n.text for n in got.notes]) == ("收入决算表", "万元", ["注：本表反映收入。"])
     assert str(got.rows[2][1].box) == "第9段 表1 第3行第2格"  # each cell's paragraph counts, the merged one's too
+
+
+def test_a_self_evaluation_table_in_word_is_the_accounts_project() -> None:
+    """附件1 as Word lays it out (merged across and down, a goal wrapped over two paragraphs of its cell) is the
+    project the table gives as a PDF prints it."""
+    from test_selfeval import central_rows
+
+    from budgetkit.io.selfeval import read_selfeval_table
+
+    body = (
+        paragraph("示例局2024年度部门决算")
+        + paragraph("第三部分 2024年度部门决算情况说明")
+        + paragraph("一、收入支出决算总体情况说明")
+        + paragraph("本年收入合计120.00万元。")
+        + paragraph("附件：项目支出绩效自评表")
+        + merged_rows(central_rows())
+    )
+    imported = from_document(word_document(docx(body), "selfeval.docx"))
+    (project,) = imported.account.projects
+    assert project == read_selfeval_table(central_rows())
+    assert str(imported.report.places["projects[0]"]) == "第6段 表1 第1行第1格"  # its title's cell
 
 
 def test_a_cells_wrapped_label_reads_whole(tmp_path: Path) -> None:

@@ -167,3 +167,46 @@ def word_table(t: RawTable) -> str:
             c += wide
         out.append(cells)
     return table(out)
+
+
+
+
+def merged_rows(rows: Sequence[Sequence[str | None]]) -> str:
+    """Rows as a PDF gives them (``None`` for a merged place) as a Word table: a place merges across with the text
+    on its left, else down into the cell above; a text that merges down merges across nothing (a Word cell is a
+    rectangle): the places beside it are empty cells. A text's lines are paragraphs of its cell."""
+    kinds: dict[tuple[int, int], str] = {}
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            left = kinds.get((r, c - 1))
+            kinds[(r, c)] = "text" if text is not None else "across" if left in ("text", "across") else "down"
+    for (r, c), kind in list(kinds.items()):
+        if kind == "text" and kinds.get((r + 1, c)) == "down":
+            k = c + 1
+            while kinds.get((r, k)) == "across":
+                kinds[(r, k)] = "empty"
+                k += 1
+    for r, row in enumerate(rows):
+        for c in range(len(row)):
+            if kinds[(r, c)] == "down" and kinds.get((r - 1, c)) not in ("text", "down"):
+                kinds[(r, c)] = "empty"
+    out = []
+    for r, row in enumerate(rows):
+        cells = []
+        c = 0
+        while c < len(row):
+            width = 1
+            while kinds.get((r, c + width)) == "across":
+                width += 1
+            if kinds[(r, c)] == "down":
+                cells.append(cell("", width, "continue"))
+            else:
+                below = kinds.get((r + 1, c)) == "down"
+                props = (f'<w:gridSpan w:val="{width}"/>' if width > 1 else "") + (
+                    '<w:vMerge w:val="restart"/>' if below else ""
+                )
+                lines = "".join(paragraph(line) for line in (row[c] or "").split("\n"))
+                cells.append(f"<w:tc>{f'<w:tcPr>{props}</w:tcPr>' if props else ''}{lines}</w:tc>")
+            c += width
+        out.append(cells)
+    return table(out)
