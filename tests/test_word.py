@@ -133,9 +133,8 @@ def test_merged_cells_are_merged_places_as_in_a_web_page() -> None:
 def test_a_self_evaluation_table_in_word_is_the_accounts_project() -> None:
     """附件1 as Word lays it out (merged across and down, a goal wrapped over two paragraphs of its cell) is the
     project the table gives as a PDF prints it."""
-    from test_selfeval import central_rows
-
     from budgetkit.io.selfeval import read_selfeval_table
+    from test_selfeval import central_rows
 
     body = (
         paragraph("示例局2024年度部门决算")
