@@ -94,9 +94,11 @@ def test_what_word_shows_is_read_and_what_it_hides_is_not() -> None:
         + paragraph("示例局2024年度部门决算")
         + "</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
     )
+    hidden = '<w:r><w:rPr><w:vanish/></w:rPr><w:t>（隐藏的批注1.00）</w:t></w:r>'
+    shown = '<w:r><w:rPr><w:vanish w:val="false"/></w:rPr><w:t>。</w:t></w:r>'
     body = (
         paragraph("", inner=box)
-        + paragraph("本年收入合计", inner=deleted + inserted + run("万元。"))
+        + paragraph("本年收入合计", inner=deleted + inserted + hidden + run("万元") + shown)
         + paragraph("一、收入支出决算总体情况说明", inner="<w:r><w:tab/></w:r>" + field)
         + paragraph("收入", inner='<w:r><w:br/></w:r>' + run("9.50") + '<w:r><w:br/></w:r>' + run("8.00"))
         + '<w:sdt><w:sdtContent>' + paragraph("控件中的段落") + "</w:sdtContent></w:sdt>"

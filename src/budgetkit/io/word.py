@@ -15,7 +15,7 @@ What Word shows is what is read:
 - **Tables.** Merged cells (``gridSpan`` across, ``vMerge`` down) are merged places, as a PDF's and a web
   page's are; a cell's paragraphs are joined (a label wrapped in its cell reads whole).
 - **Edits.** Tracked deletions and moved-away text are left out, insertions kept; field codes (``PAGEREF``,
-  ``TOC``) are left out and their results kept; text boxes are read once, after their paragraph.
+  ``TOC``) and hidden text are left out, field results kept; text boxes are read once, after their paragraph.
 
 The place of everything is its paragraph, counted from the start of the body as Word's paragraphs are
 (``第12段``), and, in a table, its cell (``第40段 表2 第3行第2格``).
@@ -289,7 +289,7 @@ def _text(p: ElementTree.Element, boxes: list[ElementTree.Element]) -> str:
     def walk(element: ElementTree.Element) -> None:
         for child in element:
             tag = child.tag
-            if tag in _LEFT_OUT:
+            if tag in _LEFT_OUT or tag == _R and _hidden(child):
                 continue
             if tag == _T:
                 parts.append(child.text or "")
@@ -306,6 +306,12 @@ def _text(p: ElementTree.Element, boxes: list[ElementTree.Element]) -> str:
 
     walk(p)
     return _joined("".join(parts).split("\n"))
+
+
+def _hidden(run: ElementTree.Element) -> bool:
+    """Whether a run is hidden text (``w:vanish``), which Word neither shows nor prints."""
+    vanish = run.find(f"{_W}rPr/{_W}vanish")
+    return vanish is not None and vanish.get(_VAL, "true") not in ("false", "0", "off")
 
 
 def _joined(parts: list[str]) -> str:
