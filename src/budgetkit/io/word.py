@@ -289,7 +289,7 @@ def _text(p: ElementTree.Element, boxes: list[ElementTree.Element]) -> str:
     def walk(element: ElementTree.Element) -> None:
         for child in element:
             tag = child.tag
-            if tag in _LEFT_OUT or tag == _R and _hidden(child):
+            if tag in _LEFT_OUT or (tag == _R and _hidden(child)):
                 continue
             if tag == _T:
                 parts.append(child.text or "")
