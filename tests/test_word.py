@@ -174,11 +174,25 @@ def test_a_word_document_checks_from_the_command_line(tmp_path: Path, capsys: py
 def test_a_directory_of_reports_takes_word_documents_too(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "social.docx").write_bytes(as_docx(read_document(SAMPLES / "putuo-social-work-2024.pdf")))
     (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500))
-    status = main(["check", str(tmp_path)])
+    (tmp_path / "letter.docx").write_bytes(docx(paragraph("各单位：") + paragraph("请于月底前报送年度决算，逾期不候。")))
+    status = main(["check", str(tmp_path), "--lang", "en"])
     out = capsys.readouterr()
+    said = out.out + out.err
     assert "中共上海市普陀区委社会工作部" in out.out
-    assert "old.doc" in out.out + out.err and "save it as .docx or PDF" in out.out + out.err
-    assert status in (0, 1, 2)
+    assert "old.doc" in said and "save it as .docx or PDF" in said  # tried, and told what to do
+    assert "letter.docx: no 决算 title, section heading or table title in it" in said  # skipped, saying why
+    assert status == 2  # a file could not be read
+
+
+def test_a_word_document_is_a_report_by_a_line_of_its_own(tmp_path: Path) -> None:
+    from budgetkit.io.word import not_a_word_report
+
+    report, letter = tmp_path / "report.docx", tmp_path / "letter.docx"
+    report.write_bytes(docx(paragraph("收入决算表") + table([[cell("项目"), cell("合计")]])))
+    letter.write_bytes(docx(paragraph("请于月底前报送年度决算，逾期不候。")))
+    assert not_a_word_report(report) is None
+    assert str(not_a_word_report(letter)) == "no 决算 title, section heading or table title in it"
+    assert not_a_word_report(tmp_path / "missing.docx") is None  # its import names the problem
 
 
 def test_a_web_page_saved_under_a_word_name_is_read_as_a_web_page(tmp_path: Path) -> None:

@@ -75,15 +75,22 @@ _Skipped = tuple[Path, "NotAReport"]
 
 
 def _reports_of(files: Sequence[Path]) -> tuple[list[Path], list[_Skipped]]:
-    """The files of a directory that are reports, and the texts and web pages that are not (with why): a text
-    or web page is a report only when its first part says so (:func:`budgetkit.io.text.not_a_report`);
-    a PDF or workbook is one by its format. A file named on the command line is always tried."""
+    """The files of a directory that are reports, and the texts, web pages and Word documents that are not (with
+    why): a text or web page is a report only when its first part says so (:func:`budgetkit.io.text.not_a_report`),
+    a Word document when a line of it does (:func:`budgetkit.io.word.not_a_word_report`); a PDF or workbook is one
+    by its format. A file named on the command line is always tried."""
     from budgetkit.io.text import not_a_report
+    from budgetkit.io.word import not_a_word_report
 
     reports: list[Path] = []
     skipped: list[_Skipped] = []
     for file in files:
-        why = not_a_report(file) if file.suffix.lower() in (".txt", ".html", ".htm") else None
+        suffix = file.suffix.lower()
+        why = (
+            not_a_report(file)
+            if suffix in (".txt", ".html", ".htm")
+            else not_a_word_report(file) if suffix == ".docx" else None
+        )
         if why is None:
             reports.append(file)
         else:

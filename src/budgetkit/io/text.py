@@ -67,7 +67,18 @@ from budgetkit.io.selfeval import (
 from budgetkit.model.account import UnitType
 from budgetkit.model.project import Project
 
-__all__ = ["NotAReport", "TextBox", "html_document", "not_a_report", "read_html", "read_text", "text_document"]
+__all__ = [
+    "NotAReport",
+    "Rows",
+    "TextBox",
+    "assemble",
+    "html_document",
+    "not_a_report",
+    "read_html",
+    "read_text",
+    "report_line",
+    "text_document",
+]
 
 #: Largest file read (20 MiB): a report's text is well under 1 MiB.
 MAX_BYTES: Final = 20 * 1024 * 1024
@@ -232,15 +243,23 @@ def not_a_report(path: str | Path) -> NotAReport | None:
         return NotAReport("not text in UTF-8, UTF-16 or GB18030 (a binary file?)", "不是UTF-8、UTF-16或GB18030文本（二进制文件？）")
     if Path(path).suffix.lower() in (".html", ".htm"):
         text = html.unescape(_TAG.sub("\n", _SCRIPT.sub("", text)))
-    for line in text.splitlines():
-        cleaned = _clean(line)
-        if len(cleaned) <= _LONGEST_TITLE and _REPORT_LINE.search(cleaned) and not _SENTENCE.search(cleaned):
-            return None
+    if any(report_line(_clean(line)) for line in text.splitlines()):
+        return None
     kib = SNIFF_BYTES // 1024
     return NotAReport(
         f"no 决算 title, section heading or table title in its first {kib} KiB",
         f"前{kib}KiB中没有决算标题、章节标题或表名",
     )
+
+
+def report_line(text: str) -> bool:
+    """Whether a line is a report's own (a title, a section heading, a table title): short, no sentence, and naming
+    决算 or 绩效自评表 (what :func:`not_a_report` looks for).
+
+    >>> report_line("一、收入支出决算总体情况说明"), report_line("请于月底前报送决算，逾期不候。")
+    (True, False)
+    """
+    return len(text) <= _LONGEST_TITLE and bool(_REPORT_LINE.search(text)) and not _SENTENCE.search(text)
 
 
 def _decode_head(data: bytes) -> str | None:

@@ -48,11 +48,11 @@ import attrs
 from budgetkit.errors import InvalidNumberError, LoadError, LoadIssue
 from budgetkit.io.document import Document
 from budgetkit.io.pdf import Imported, from_document
-from budgetkit.io.text import Rows, TextBox, assemble
+from budgetkit.io.text import NotAReport, Rows, TextBox, assemble, report_line
 from budgetkit.model.account import UnitType
 from budgetkit.values.formatting import chinese_ordinal
 
-__all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_XML_BYTES", "WordBox", "read_docx", "word_document"]
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_XML_BYTES", "WordBox", "not_a_word_report", "read_docx", "word_document"]
 
 #: Largest file read (50 MiB): a report with its pictures is well under.
 MAX_BYTES: Final = 50 * 1024 * 1024
@@ -111,6 +111,26 @@ def read_docx(
 
         return read_html(path, table_set=table_set, unit_type=unit_type)
     return from_document(word_document(data, source), table_set=table_set, unit_type=unit_type)
+
+
+def not_a_word_report(path: str | Path) -> NotAReport | None:
+    """Why a Word document found in a directory is not a report (a covering letter beside the reports), or ``None``
+    when it is one: a report has a line of its own — a title, a section heading, a table title naming 决算 or
+    绩效自评表 (:func:`budgetkit.io.text.report_line`) — among its paragraphs or table titles. A file that cannot be
+    read is not judged here (``None``): its import names the problem.
+    """
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+        doc = word_document(data, str(path)) if len(data) <= MAX_BYTES else None
+    except (OSError, LoadError):
+        return None
+    if doc is None or _HTML.search(data[:2048].lower()):
+        return None
+    texts = [p.text for p in doc.paragraphs] + [line.text for t in doc.tables for line in t.heading]
+    if any(report_line(text) for text in texts):
+        return None
+    return NotAReport("no 决算 title, section heading or table title in it", "其中没有决算标题、章节标题或表名")
 
 
 def word_document(data: bytes, source: str = "<docx>") -> Document:
