@@ -258,6 +258,12 @@ def test_a_hostile_nesting_is_refused_not_followed() -> None:
     assert [p.text for p in word_document(docx("<w:sdt><w:sdtContent>" * 50 + paragraph("不深") + "</w:sdtContent></w:sdt>" * 50)).paragraphs] == ["不深"]
 
 
+def test_a_part_of_too_many_elements_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(word, "MAX_ELEMENTS", 100)
+    with pytest.raises(LoadError, match="more than 100 elements"):
+        word_document(docx(paragraph("", inner="<w:r/>" * 200)), "runs.docx")
+
+
 def test_malformed_xml_is_named() -> None:
     data = _replaced(docx(""), "word/document.xml", "<w:document><w:body><w:p>")
     with pytest.raises(LoadError, match="not well-formed XML"):

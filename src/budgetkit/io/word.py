@@ -23,7 +23,8 @@ The place of everything is its paragraph, counted from the start of the body as 
 A Word 97–2003 ``.doc`` (and a password-protected ``.docx``, which is stored the same way) or an RTF file is not
 read: save it as ``.docx`` or PDF. A web page saved under a Word name (as sites often serve a ``.doc``) is read as
 the web page it is (:func:`budgetkit.io.text.read_html`). A file whose document part is larger than :data:`MAX_XML_BYTES` unpacked, or that declares
-a DTD, or nests its elements deeper than :data:`MAX_DEPTH`, is refused unread.
+a DTD, or has more than :data:`MAX_ELEMENTS` elements or nests them deeper than :data:`MAX_DEPTH`, is refused
+unread.
 
 >>> read_docx("no-such-report.docx")
 Traceback (most recent call last):
@@ -52,12 +53,14 @@ from budgetkit.io.text import NotAReport, Rows, TextBox, assemble, report_line
 from budgetkit.model.account import UnitType
 from budgetkit.values.formatting import chinese_ordinal
 
-__all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_XML_BYTES", "WordBox", "not_a_word_report", "read_docx", "word_document"]
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_ELEMENTS", "MAX_XML_BYTES", "WordBox", "not_a_word_report", "read_docx", "word_document"]
 
 #: Largest file read (50 MiB): a report with its pictures is well under.
 MAX_BYTES: Final = 50 * 1024 * 1024
 #: Largest document part read unpacked (32 MiB of XML): a 200-page report's is a few MiB.
 MAX_XML_BYTES: Final = 32 * 1024 * 1024
+#: Most elements read in one part (a 200-page report's document has about a hundred thousand).
+MAX_ELEMENTS: Final = 1_000_000
 #: Deepest nesting of elements read (a table in a cell in a text box is about 30 levels deep).
 MAX_DEPTH: Final = 200
 
@@ -65,6 +68,7 @@ _W: Final = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC: Final = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _P, _TBL, _TR, _TC, _R, _T = f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc", f"{_W}r", f"{_W}t"
 _VAL: Final = f"{_W}val"
+_RPR, _VANISH = f"{_W}rPr", f"{_W}vanish"
 #: What a paragraph's text never holds: deleted and moved-away text, field codes, the properties of runs and
 #: paragraphs, and the second copy of a drawing (``mc:Fallback``, the same text box for older readers)
 _LEFT_OUT: Final = frozenset(
@@ -191,7 +195,7 @@ def _xml(data: bytes, source: str) -> ElementTree.Element:
     """Parse a part; one that declares a DTD (entities, the way to a billion laughs) is refused, as Word writes none."""
     if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
         raise _refused(source, "a document part declares a DTD, which Word never writes: refused unread")
-    depth = 0
+    depth = elements = 0
     root: ElementTree.Element | None = None
     try:
         for event, element in ElementTree.iterparse(io.BytesIO(data), events=("start", "end")):
@@ -200,6 +204,9 @@ def _xml(data: bytes, source: str) -> ElementTree.Element:
                 continue
             root = element if root is None else root
             depth += 1
+            elements += 1
+            if elements > MAX_ELEMENTS:  # each costs memory: a part of millions of empty runs is refused
+                raise _refused(source, f"a document part has more than {MAX_ELEMENTS} elements, more than a report's has")
             if depth > MAX_DEPTH:  # what is read is walked recursively: a hostile nesting is refused, not followed
                 raise _refused(source, f"a document part nests elements deeper than {MAX_DEPTH} levels, as Word never does")
     except ElementTree.ParseError as exc:
@@ -330,7 +337,8 @@ def _text(p: ElementTree.Element, boxes: list[ElementTree.Element]) -> str:
 
 def _hidden(run: ElementTree.Element) -> bool:
     """Whether a run is hidden text (``w:vanish``), which Word neither shows nor prints."""
-    vanish = run.find(f"{_W}rPr/{_W}vanish")
+    props = run.find(_RPR)  # one tag at a time: a path would go through ElementPath, many times slower
+    vanish = None if props is None else props.find(_VANISH)
     return vanish is not None and vanish.get(_VAL, "true") not in ("false", "0", "off")
 
 
