@@ -19,7 +19,7 @@ little of everything; ``--jobs`` fuzzes that many entry points at once.
 ==============  ===========================================================================  ======
 entry point     input                                                                        inputs
 ==============  ===========================================================================  ======
-numbers         random str/int/float/Decimal/bool/None → to_decimal, Money, from_yuan, Ratio  69,275
+numbers         random str/int/float/Decimal/bool/None → to_decimal, Money, from_yuan, Ratio  69,075
 load-json       random JSON-like values → ``io.loads`` JSON and (when it can hold them) TOML  20,000
 variants        random scoring-variant files → ``scoring.load_variants``                       2,500
 tables          random CSV tables → ``classification.load_table``                              2,500
@@ -39,6 +39,8 @@ parquet         a Parquet batch with damaged bytes or a damaged column → ``rea
                 when read, ``check_batch`` and ``Batch.account(i)``
 pdf             the sample PDFs (cover and 3 pages, or whole) with bytes damaged or cut →         80
                 ``io.read_pdf``; when read, ``check()`` and a dump → load round trip
+docx            the samples as Word documents, bytes of the package or of its document part     200
+                damaged or cut → ``io.read_docx``; when read, ``check()`` and the round trip
 cli             odd accounts as a file, a directory, Parquet → ``budgetkit check/score/          120
                 report`` in-process, text and JSON (6 of the 21 combinations each)
 cli-process     odd accounts as a file, directory or Parquet, or a damaged PDF → the              25
@@ -155,6 +157,30 @@ def _pdf_bases(scratch: Path) -> list[tuple[str, bytes]]:
         if name != "putuo-planning-2024":
             bases.append((f"{name} whole", path.read_bytes()))
     return bases
+
+
+def _docx_bases() -> list[tuple[str, bytes]]:
+    """The three samples as the Word documents they were made from (``tests/word_docs.py``)."""
+    from budgetkit.io.document import read_pdf as read_document
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from word_docs import from_document  # type: ignore[import-not-found]
+
+    names = ("putuo-social-work-2024", "template-shanghai-2024", "putuo-planning-2024")
+    return [(name, from_document(read_document(SAMPLES / f"{name}.pdf"))) for name in names]
+
+
+def _damaged_part(data: bytes, rng: random.Random) -> tuple[str, bytes]:
+    """A Word package with its document part damaged (:func:`_damaged` of the XML), packed again."""
+    import zipfile
+
+    source = zipfile.ZipFile(text_io.BytesIO(data))
+    what, xml = _damaged(source.read("word/document.xml"), rng)
+    out = text_io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        for info in source.infolist():
+            package.writestr(info.filename, xml if info.filename == "word/document.xml" else source.read(info))
+    return f"word/document.xml: {what}", out.getvalue()
 
 
 def _parquet_base(scratch: Path) -> tuple[bytes, Any]:
@@ -325,6 +351,33 @@ def entry_points(f: ModuleType, scratch: Path) -> dict[str, tuple[st.SearchStrat
             assert loads(dumps(imported.account, fmt), fmt) == imported.account, f"{name}, {what}: {fmt} round trip"
         yield "ran"
 
+    docx_bases: list[tuple[str, bytes]] = []
+
+    def damaged_docx(choice: tuple[int, int, bool], probe: Probe) -> Iterable[str]:
+        """A sample written as the Word document it was made from, damaged in its package or in its XML."""
+        from budgetkit.checks.audit import check
+        from budgetkit.io import dumps, read_docx
+
+        if not docx_bases:
+            docx_bases.extend(_docx_bases())
+        name, base = docx_bases[choice[0] % len(docx_bases)]
+        rng = random.Random(choice[1])
+        what, content = _damaged(base, rng) if choice[2] else _damaged_part(base, rng)
+        probe.payload = (".docx", content)
+        path = scratch / "damaged.docx"
+        path.write_bytes(content)
+        try:
+            imported = read_docx(path)
+        except LoadError as exc:
+            assert exc.source == str(path) and exc.issues, exc
+            f.scan(str(exc), "", "docx load message", probe.leaks)
+            yield "refused"
+            return
+        f.scan_findings(check(imported.account), "", probe.leaks, "docx finding")
+        for fmt in ("toml", "json"):
+            assert loads(dumps(imported.account, fmt), fmt) == imported.account, f"{name}, {what}: {fmt} round trip"
+        yield "ran"
+
     def damaged_parquet(choice: tuple[int, bool], probe: Probe) -> Iterable[str]:
         import pyarrow.parquet as pq
 
@@ -393,6 +446,7 @@ def entry_points(f: ModuleType, scratch: Path) -> dict[str, tuple[st.SearchStrat
         "batch": (odd_accounts, odd(f.check_batch_beside_check)),
         "parquet": (st.tuples(st.integers(0, 2**32), st.booleans()), damaged_parquet),
         "pdf": (st.tuples(st.integers(0, 2**16), st.integers(0, 2**32)), damaged_pdf),
+        "docx": (st.tuples(st.integers(0, 2**16), st.integers(0, 2**32), st.booleans()), damaged_docx),
         "cli": (odd_accounts, cli),
         "cli-process": (st.tuples(odd_accounts, st.integers(0, 3), st.integers(0, 2**32)), cli_process),
     }
@@ -402,7 +456,7 @@ def entry_points(f: ModuleType, scratch: Path) -> dict[str, tuple[st.SearchStrat
 #: input took (drawing it included) on the development machine, 2 cores shared by many jobs: they share out
 #: ``--minutes``.
 PLAN: dict[str, tuple[int, float]] = {
-    "numbers": (69_275, 9),
+    "numbers": (69_075, 9),
     "load-json": (20_000, 12),
     "variants": (2_500, 60),
     "tables": (2_500, 50),
@@ -419,6 +473,7 @@ PLAN: dict[str, tuple[int, float]] = {
     "batch": (400, 195),
     "parquet": (100, 1960),
     "pdf": (80, 2330),
+    "docx": (200, 300),
     "cli": (120, 930),
     "cli-process": (25, 1760),
 }

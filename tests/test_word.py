@@ -264,8 +264,11 @@ def test_a_part_of_too_many_elements_is_refused(monkeypatch: pytest.MonkeyPatch)
         word_document(docx(paragraph("", inner="<w:r/>" * 200)), "runs.docx")
 
 
-def test_malformed_xml_is_named() -> None:
-    data = _replaced(docx(""), "word/document.xml", "<w:document><w:body><w:p>")
+@pytest.mark.parametrize(
+    "xml", ["<w:document><w:body><w:p>", '<?xml version="1.0" encoding="ITF-8"?><w:document/>']
+)
+def test_malformed_xml_is_named(xml: str) -> None:
+    data = _replaced(docx(""), "word/document.xml", xml)
     with pytest.raises(LoadError, match="not well-formed XML"):
         word_document(data, "broken.docx")
 

@@ -156,12 +156,15 @@ def word_document(data: bytes, source: str = "<docx>") -> Document:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             body = _part(package, "word/document.xml", source)
-            if body is None:
-                raise _refused(source, "not a Word document (.docx): it has no word/document.xml")
             numbering = _part(package, "word/numbering.xml", source)
             styles = _part(package, "word/styles.xml", source)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, NotImplementedError, OSError) as exc:
+    except LoadError:
+        raise
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError, ValueError) as exc:
+        # a damaged package: zipfile raises several kinds (a ValueError for a negative seek)
         raise _refused(source, f"not a Word document (.docx): {exc}") from None
+    if body is None:
+        raise _refused(source, "not a Word document (.docx): it has no word/document.xml")
     root = _xml(body, source)
     found = root.find(f"{_W}body")
     if found is None:
@@ -209,7 +212,7 @@ def _xml(data: bytes, source: str) -> ElementTree.Element:
                 raise _refused(source, f"a document part has more than {MAX_ELEMENTS} elements, more than a report's has")
             if depth > MAX_DEPTH:  # what is read is walked recursively: a hostile nesting is refused, not followed
                 raise _refused(source, f"a document part nests elements deeper than {MAX_DEPTH} levels, as Word never does")
-    except ElementTree.ParseError as exc:
+    except (ElementTree.ParseError, LookupError) as exc:  # LookupError: an encoding the declaration names, unknown
         raise _refused(source, f"a document part is not well-formed XML: {exc}") from None
     if root is None:
         raise _refused(source, "a document part is empty")
