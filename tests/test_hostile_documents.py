@@ -23,6 +23,7 @@ pytest.importorskip("reportlab")
 pypdf = pytest.importorskip("pypdf")
 
 from budgetkit.outputs import pdf as render  # noqa: E402  (after the skips: it needs reportlab to draw)
+from budgetkit.outputs.layout import Grid, Spot  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -69,7 +70,7 @@ def _merged_table() -> bytes:
     """A report whose 表五 has two amounts printed in one merged cell and a cell that is not ruled at all."""
     from reportlab.pdfgen import canvas
 
-    spot = render._Spot
+    spot = Spot
     chars = "示例局2024年度部门决算目录第二分一般公共预算财政拨款支出决算表单位万元项目合计基本功能类科编码名称社会保障和就业行政事养老卫生健康"
     font = render._font(frozenset(chars))
     buffer = io.BytesIO()
@@ -92,7 +93,7 @@ def _merged_table() -> bytes:
         (spot(0, 0, "20805"), spot(0, 1, "行政事业单位养老支出"), spot(0, 2, "10.00"), spot(0, 3, "6.00")),
         (spot(0, 0, "合计", cols=2), spot(0, 2, "10.00"), spot(0, 3, "6.00"), spot(0, 4, "4.00")),
     )
-    pages.grid(render._Grid((64.0, 200.0, 60.0, 60.0, 60.0), header, 2, body))
+    pages.grid(Grid((64.0, 200.0, 60.0, 60.0, 60.0), header, 2, body))
     pages.finish()
     return buffer.getvalue()
 
