@@ -41,7 +41,7 @@ import attrs
 from budgetkit._files import problem, read_head
 from budgetkit.errors import LoadError, LoadIssue, MissingExtraError
 
-__all__ = ["Box", "Cell", "Document", "Line", "NumberToken", "Paragraph", "RawTable", "Turn", "half_width_numbers", "heading_lines", "national_layout", "page_number", "read_pdf", "table_furniture", "table_note", "table_number", "table_title", "text_paragraphs", "unit_of", "without_table_tag", "without_unit"]
+__all__ = ["Box", "Cell", "Document", "Line", "NumberToken", "Paragraph", "RawTable", "Turn", "half_width_numbers", "heading_lines", "national_layout", "page_number", "printed_numbers", "read_pdf", "table_furniture", "table_note", "table_number", "table_title", "text_paragraphs", "unit_of", "without_table_tag", "without_unit"]
 
 #: Most pages a document may have: a 决算 runs to a few dozen, a whole department's volume to a few hundred.
 MAX_PAGES = 2000
@@ -247,20 +247,29 @@ class Document:
         """
         for paragraph in self.paragraphs:
             for line in paragraph.lines:
-                for match in _NUMBER.finditer(line.text):
-                    yield NumberToken(match.group(), line.box, "text")
+                for text in printed_numbers(line.text):
+                    yield NumberToken(text, line.box, "text")
         for table in self.tables:
             for line in table.heading:
-                for match in _NUMBER.finditer(line.text):
-                    yield NumberToken(match.group(), line.box, "heading")
+                for text in printed_numbers(line.text):
+                    yield NumberToken(text, line.box, "heading")
             for row in table.rows:
                 for cell in row:
                     if cell.text and cell.box is not None:
-                        for match in _NUMBER.finditer(cell.text):
-                            yield NumberToken(match.group(), cell.box, "table")
+                        for text in printed_numbers(cell.text):
+                            yield NumberToken(text, cell.box, "table")
             for line in table.notes:
-                for match in _NUMBER.finditer(line.text):
-                    yield NumberToken(match.group(), line.box, "note")
+                for text in printed_numbers(line.text):
+                    yield NumberToken(text, line.box, "note")
+
+
+def printed_numbers(text: str) -> list[str]:
+    """The numbers of ``text`` as printed, each found as its ASCII form is (１，０５４．９０ is one number, not three).
+
+    >>> printed_numbers("收入１，０５４．９０万元，增长1.2%")
+    ['１，０５４．９０', '1.2%']
+    """
+    return [text[m.start() : m.end()] for m in _NUMBER.finditer(half_width_numbers(text))]
 
 
 # -- text lines ---------------------------------------------------------------------------------------------
@@ -567,25 +576,32 @@ def _open_problem(exc: Exception) -> str:
     return f"a damaged or unsupported PDF ({name})"
 
 
-_FULL_WIDTH = re.compile("[０-９％．]")
+_FULL_WIDTH = re.compile(r"[０-９％．]|\d，\d")
 _FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _FULL_POINT = re.compile(r"(?<=\d)．(?=\d)")
 _FULL_PERCENT = re.compile(r"(?<=\d)％")
+#: A number grouped in thousands with a full-width comma (1，054．90): its groups of three digits, then a decimal
+#: fraction. Only with the fraction: 100，200，300 may be a list of three numbers.
+_FULL_GROUPED = re.compile(r"(?<![\d.,，])\d{1,3}(?:[,，]\d{3})+(?=\.\d)")
 
 
 def half_width_numbers(text: str) -> str:
-    """``text`` with numbers typed in full-width forms (a Chinese input method's １０５４．９０％) in ASCII.
+    """``text`` with numbers typed in full-width forms (a Chinese input method's １，０５４．９０％) in ASCII.
 
     Character for character, so every place in the text stays where it was; a full-width point or percent
-    sign changes only next to a digit (a sentence's own punctuation is left alone). The document keeps its
-    text as printed: the narrative grammar and the table importer read numbers through this.
+    sign changes only next to a digit, and a full-width comma only between the thousands of a number with
+    decimals (a sentence's own punctuation is left alone). The document keeps its text as printed: the
+    narrative grammar and the table importer read numbers through this.
 
-    >>> half_width_numbers("本年收入合计１０５４．９０万元，增长６．６８％。")
-    '本年收入合计1054.90万元，增长6.68%。'
+    >>> half_width_numbers("本年收入合计１，０５４．９０万元，增长６．６８％。")
+    '本年收入合计1,054.90万元，增长6.68%。'
+    >>> half_width_numbers("收入合计1，054.90万元，分别为100，200，300人。")
+    '收入合计1,054.90万元，分别为100，200，300人。'
     """
     if _FULL_WIDTH.search(text) is None:
         return text
-    return _FULL_PERCENT.sub("%", _FULL_POINT.sub(".", text.translate(_FULL_DIGITS)))
+    text = _FULL_PERCENT.sub("%", _FULL_POINT.sub(".", text.translate(_FULL_DIGITS)))
+    return _FULL_GROUPED.sub(lambda m: m.group().replace("，", ","), text)
 
 
 def _clean(text: str | None) -> str | None:

@@ -548,7 +548,7 @@ def performance_projects(narrative: Narrative) -> tuple[ProjectFigures, ...]:
     out: list[ProjectFigures] = []
     kind: str | None = None
     for index in sorted(narrative.performance):
-        text = narrative.paragraphs[index].text
+        text = half_width_numbers(narrative.paragraphs[index].text)  # 年初预算为７３．３０万元; every place kept
         start = 0
         for clause in re.split(r"(?<=；)", text):
             end = start + len(clause)
