@@ -293,3 +293,48 @@ def test_a_full_width_comma_groups_thousands_only_in_a_number_with_decimals() ->
     assert amounts("本年收入合计1，025.98万元。") == ["1,025.98万元"]
     assert half_width_numbers("分别为100，200，300人") == "分别为100，200，300人"
 
+
+#: A Sichuan 单位决算说明 numbering its sections in digits, with points of a section's text that are numbered in
+#: digits and end in 说明 too: they are points, not sections.
+_POINTS = """示例中心2023年度单位决算
+第二部分 2023年度单位决算情况说明
+1、 收入支出决算总体情况说明
+2023年度收入总计100.00万元，支出总计100.00万元。
+1、收支增加原因说明
+主要是人员经费增加。
+2、收支结构变化说明
+无变化。
+2、 收入决算情况说明
+2023年本年收入合计100.00万元，其中：一般公共预算财政拨款收入100.00万元，占100%。
+十、其他重要事项的情况说明
+（四）预算绩效管理情况
+1、绩效自评工作开展情况说明
+2、绩效自评结果说明
+3、 国有资产占有使用情况说明
+"""
+
+
+def test_a_point_of_a_section_that_ends_in_shuoming_stays_a_point() -> None:
+    """"1、…说明" is a section heading only where it goes on from the section before it (or names one of the
+    template's sections): the points under 1、收入支出决算总体情况说明 and under 十（四） keep their numbers."""
+    texts = [p.text for p in text_document(_POINTS).paragraphs]
+    assert texts[2:10] == [
+        "一、收入支出决算总体情况说明",
+        "2023年度收入总计100.00万元，支出总计100.00万元。",
+        "1、收支增加原因说明",  # a point of 一: no second section 一
+        "主要是人员经费增加。",
+        "2、收支结构变化说明",  # the list goes on: not section 二
+        "无变化。",
+        "二、收入决算情况说明",
+        "2023年本年收入合计100.00万元，其中：一般公共预算财政拨款收入100.00万元，占100%。",
+    ]
+    assert texts[12:] == ["1、绩效自评工作开展情况说明", "2、绩效自评结果说明", "3、 国有资产占有使用情况说明"]
+
+
+def test_points_ending_in_shuoming_are_read_under_their_section(tmp_path: Path) -> None:
+    """Imported, the points are passages of their sections (一1, 十（四）1), and every section is read once."""
+    (tmp_path / "points.txt").write_text(_POINTS, encoding="utf-8")
+    account = read_text(tmp_path / "points.txt").account
+    sections = [p.section for p in account.passages]
+    assert sections == ["第三部分", "一", "一1", "一2", "二", "十", "十（四）", "十（四）1", "十（四）2", "十（四）3"]
+    assert [(c.kind.value, c.section, str(c.stated)) for c in account.claims] == [("share", "二", "100")]

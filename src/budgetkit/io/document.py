@@ -40,6 +40,7 @@ import attrs
 
 from budgetkit._files import problem, read_head
 from budgetkit.errors import LoadError, LoadIssue, MissingExtraError
+from budgetkit.reference.vocabulary import SECTION_TITLES, SHANGHAI_SECTION_TITLES
 
 __all__ = ["Box", "Cell", "Document", "Line", "NumberToken", "Paragraph", "RawTable", "Turn", "half_width_numbers", "heading_lines", "national_layout", "page_number", "printed_numbers", "read_pdf", "table_furniture", "table_note", "table_number", "table_title", "text_paragraphs", "unit_of", "without_table_tag", "without_unit"]
 
@@ -100,6 +101,12 @@ _CLAUSE_END = ("。", "；", "：", ";", ":", "！", "？", "!", "?")
 _PART_HEADING = re.compile(r"^\s*第\s*(?P<n>[一二三四五六七八九十]+|\d{1,2})\s*部分\s*(?P<title>.*)$")
 _NUMERALS = "一二三四五六七八九十"
 _SECTION_DIGIT = re.compile(r"^\s*(?P<n>\d{1,2})\s*、\s*(?P<title>.{2,38}说明)\s*$")
+#: A section heading of the 情况说明 in Chinese numerals (五、…), printed or renumbered.
+_SECTION_NUMERAL = re.compile(r"^\s*(?P<n>[一二三四五六七八九十]+)、")
+#: A point of a section's text, numbered in digits (1、…, 2.…).
+_POINT = re.compile(r"^\s*(?P<n>\d{1,2})\s*[、.．](?!\d)")
+#: The titles of the template's sections: a heading in digits that prints one is a section, whatever its number.
+_SECTION_TITLES = frozenset((*SECTION_TITLES, *SHANGHAI_SECTION_TITLES))
 _SELF_EVALUATION = re.compile(r"^\s*(?:部门预算)?项目支出绩效自评表|^\s*部门整体支出绩效自评表")
 
 
@@ -375,8 +382,9 @@ def national_layout(paragraphs: Sequence[Paragraph]) -> tuple[Paragraph, ...]:
     the 情况说明 in 第二部分 (it publishes its tables apart) and numbers parts and sections loosely
     (``第3部分``, ``1、 收入决算情况说明`` beside ``五、…``). Here each part heading is numbered by what it
     is (概况 一, 决算表 二, 情况说明 三, 名词解释 四, 附件 五; a part that is none of them keeps its number, or is
-    numbered past them when a named part takes that number), a numbered section heading of the 情况说明
-    gets its Chinese numeral, and the self-evaluation tables printed after the 名词解释 open a part of
+    numbered past them when a named part takes that number), a section heading of the 情况说明 numbered in
+    digits gets its Chinese numeral (a "1、…说明" that neither goes on from the section before it nor names a
+    section of the template is a point of that section's text, and stays as printed), and the self-evaluation tables printed after the 名词解释 open a part of
     their own. A 说明 printed without any part heading is taken for a 情况说明 throughout. A report already
     in the national layout is returned as it is. Only the paragraphs' reading
     changes: each line keeps its text and place as printed. Every importer (PDF, text, web page) reads
@@ -388,6 +396,8 @@ def national_layout(paragraphs: Sequence[Paragraph]) -> tuple[Paragraph, ...]:
     ['第三部分 2023年度单位决算情况说明', '一、收入决算情况说明']
     >>> [p.text for p in national_layout([para("第二部分 2023年度部门决算情况说明"), para("第三部分 2023年度部门决算报表")])]
     ['第三部分 2023年度部门决算情况说明', '第二部分 2023年度部门决算报表']
+    >>> [p.text for p in national_layout([para("第二部分 情况说明"), para("十、其他重要事项的情况说明"), para("1、绩效自评结果说明")])]
+    ['第三部分 情况说明', '十、其他重要事项的情况说明', '1、绩效自评结果说明']
     """
     out: list[Paragraph] = []
     # A 说明 printed without part headings is all 情况说明: its sections are numbered as part 三's are.
@@ -398,6 +408,9 @@ def national_layout(paragraphs: Sequence[Paragraph]) -> tuple[Paragraph, ...]:
     for m in headings:
         if (known := _part_number(m.group("title"))) is not None:
             claimed.setdefault(known, set()).add(_value(m.group("n")))
+    # the numbers of the last section heading of part 三 and of the last point of its text: a section heading in
+    # digits goes on from the one, a point from the other
+    section = point = 0
     for paragraph in paragraphs:
         text = paragraph.text
         if m := _PART_HEADING.match(text):
@@ -409,13 +422,36 @@ def national_layout(paragraphs: Sequence[Paragraph]) -> tuple[Paragraph, ...]:
                     n = _numeral(5 + printed)
             part = n
             text = f"第{n}部分 {m.group('title')}".rstrip()
-        elif part == "三" and (s := _SECTION_DIGIT.match(text)) and 1 <= int(s.group("n")) <= 20:
+            section = point = 0
+        elif part == "三" and (s := _SECTION_DIGIT.match(text)) and _is_section(int(s.group("n")), s.group("title"), section, point):
             text = f"{_numeral(int(s.group('n')))}、{s.group('title')}"
         elif part in ("三", "四") and _SELF_EVALUATION.match(text):
             part = "五"
             text = f"第五部分 {text}"
+        if part == "三" and (c := _SECTION_NUMERAL.match(text)):
+            section, point = _value(c.group("n")), 0
+        elif part == "三" and (d := _POINT.match(text)):
+            point = int(d.group("n"))
         out.append(attrs.evolve(paragraph, text=text) if text != paragraph.text else paragraph)
     return tuple(out)
+
+
+def _is_section(n: int, title: str, section: int, point: int = 0) -> bool:
+    """Whether a paragraph printed "n、…说明" is a section heading of the 情况说明 (Sichuan numbers its sections so):
+    its title is one of the template's sections', or it goes on from the section before it (numbered ``section``)
+    and not from the last point of that section's text (numbered ``point``, 0 for none). A point (1、…原因说明
+    under 十、其他重要事项的情况说明, 2、…说明 after a point 1、) is not.
+
+    >>> _is_section(2, "收入决算情况说明", 1, 1), _is_section(9, "国有资本经营预算支出决算情况说明", 3)
+    (True, True)
+    >>> _is_section(2, "财政拨款收支情况说明", 1), _is_section(2, "财政拨款收支情况说明", 1, 1)
+    (True, False)
+    >>> _is_section(1, "绩效自评结果说明", 10), _is_section(3, "绩效自评结果说明", 1)
+    (False, False)
+    """
+    if not 1 <= n <= 20:
+        return False
+    return "".join(title.split()) in _SECTION_TITLES or (n == section + 1 and not (point and n == point + 1))
 
 
 def read_pdf(path: str | Path, *, max_pages: int = MAX_PAGES) -> Document:

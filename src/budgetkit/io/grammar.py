@@ -1086,11 +1086,11 @@ _PRINTED_POINT: Final = re.compile(r"^\s*\d{1,2}\s*、")
 def _points_as_printed(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
     """Paragraphs with a point under a subsection read as the point it is printed as.
 
-    :func:`budgetkit.io.document.national_layout` reads a heading printed "1、…说明" as a section (Sichuan numbers its
-    sections so); Inner Mongolia prints such points under a subsection (（七）关于…三公经费…, then 1、…总体情况说明,
-    2、…具体情况说明), where they are its points: read as sections, they would take the numbers 一 and 二 of sections
-    printed before. A paragraph the layout numbered anew is read as printed when the heading above it is a
-    subsection printed with its number in brackets.
+    :func:`budgetkit.io.document.national_layout` reads a heading printed "n、…说明" as a section (Sichuan numbers its
+    sections so) where it goes on from the section before it or names one of the template's sections; Inner
+    Mongolia prints such points under a subsection (（七）关于…三公经费…, then 1、…总体情况说明, 2、…具体情况说明),
+    which the layout keeps as points by their numbers. Under a subsection printed with its number in brackets, a
+    paragraph the layout numbered anew all the same (its title is a template section's) is read as printed too.
 
     >>> def para(text, printed=None):
     ...     return Paragraph(text, (Line(printed or text, Box(1, 0, 0, 9, 9)),))
