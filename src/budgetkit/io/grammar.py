@@ -674,7 +674,8 @@ _SUBJECTS: Final = (
     (r"购置公务用车", "three_public.vehicles_purchased"),  # 全年按规定更新购置公务用车 N 辆
     (r"轿车|越野车|载客汽车", "three_public.vehicle_type"),  # of the vehicles held or bought named before
     (r"国内公务接待支出", "three_public.reception.domestic"),
-    (r"国内公务接待(?=\s*\d)|共(?:计)?接待(?=\s*\d)", "three_public.reception.domestic"),  # N 批次，N 人次
+    # N 批次，N 人次; Beijing's 共接待国内来访团组 N 个、来宾 N 人次
+    (r"国内公务接待(?=\s*\d)|共(?:计)?接待(?:国内来访(?:团组)?)?(?=\s*\d)", "three_public.reception.domestic"),
     (r"(?:外宾|外事)接待支出", "three_public.reception.foreign"),
     (r"接待外宾|外事接待(?=\s*(?:\d|X))", "three_public.reception.foreign"),  # 外事接待 N 批次，N 人次
     (r"公务接待费?", "three_public.reception"),
@@ -948,8 +949,8 @@ _COUNTED_IN_PERSONS: Final = frozenset(
     {"three_public.outbound.groups", "three_public.reception.foreign", "three_public.reception.domestic"}
 )
 #: What may stand between a counted phrase and its counts: 团组 N 个、累计 N 人次; 团组 N 次，出国（境）N 人;
-#: 接待 N 批次，N 人次.
-_COUNT_LEAD: Final = re.compile(r"[，,、\s]*(?:累计|共|出国[（(]境[）)])?\s*")
+#: 接待 N 批次，N 人次; 接待国内来访团组 N 个、来宾 N 人次.
+_COUNT_LEAD: Final = re.compile(r"[，,、\s]*(?:累计|共|出国[（(]境[）)]|来宾)?\s*")
 #: The vehicles a 轿车/越野车/载客汽车 count is of: the last of these named before it in the paragraph.
 _VEHICLE_CONTEXTS: Final = ("three_public.vehicles_held", "three_public.vehicles_purchased")
 _SECTION: Final = re.compile(r"^\s*(?P<n>[一二三四五六七八九十]+)、")

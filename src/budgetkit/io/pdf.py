@@ -336,6 +336,16 @@ _TABLE_BUDGETS: Final[Mapping[str, tuple[str, str, str]]] = MappingProxyType(
     }
 )
 
+#: The counts of 国内公务接待 by their unit, where 七 lists no events (which it counts itself): 批次 (团组 N 个) and 人次.
+_DOMESTIC_COUNTS: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "批次": "three_public.domestic_batches",
+        "个": "three_public.domestic_batches",
+        "次": "three_public.domestic_batches",
+        "人次": "three_public.domestic_persons",
+        "人": "three_public.domestic_persons",
+    }
+)
 #: Count subjects → (the account's integer field, which printed count of the clause: 0 first, 1 second).
 _COUNTS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
     {
@@ -758,6 +768,14 @@ class _Builder:
                 and not narrative.in_performance(statement)
             ):
                 self._reception_count(statement, box, section)
+            elif (
+                isinstance(statement, Count)
+                and statement.subject.key == "three_public.reception.domestic"
+                and not narrative.in_performance(statement)
+                and (field := _DOMESTIC_COUNTS.get(statement.figure.unit)) is not None
+                and _whole(statement.figure.value)
+            ):
+                self._set(field, int(statement.figure.value), box)  # 共接待国内来访团组 10 个、来宾 60 人次
             elif isinstance(statement, Count):
                 key = (statement.paragraph, statement.subject.key)
                 nth = counts.get(key, 0)
