@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from types import MappingProxyType
 from typing import Final
 
 from budgetkit.checks.finding import Part
@@ -47,22 +46,9 @@ _NUMBER_PARTS: Final = (
     ("图", Part.CHARTS),
 )
 
-#: The part of each section role :func:`budgetkit.io.grammar.section_role` gives (the template's section number);
-#: its ``OTHER_SECTION`` and ``PROFILE_SECTION`` are of no figures' part.
-_ROLE_PARTS: Final[Mapping[str, Part]] = MappingProxyType(
-    {
-        "一": Part.TOTALS,
-        "二": Part.INCOME,
-        "三": Part.EXPENDITURE,
-        "四": Part.FISCAL,
-        "五": Part.GENERAL_BUDGET,
-        "六": Part.GENERAL_BUDGET,
-        "七": Part.THREE_PUBLIC,
-        "八": Part.FISCAL,
-        "九": Part.FISCAL,
-    }
-)
-#: The numbers of the template's sections of figures, which say what a section is in a report numbered as it.
+#: The numbers of the template's sections of figures: the roles :func:`budgetkit.io.grammar.section_role` gives a
+#: section of figures (its ``OTHER_SECTION`` and ``PROFILE_SECTION`` are of none), and what a section's number
+#: says it is in a report numbered as the template.
 _TEMPLATE_NUMBERS: Final = frozenset("一二三四五六七八九")
 #: A section label: a section's number and its subsection's, then a point's ("五（三）2").
 _LABEL: Final = re.compile(r"[一二三四五六七八九十]+(?:（[一二三四五六七八九十]+）)?")
@@ -175,8 +161,8 @@ class SectionParts:
 
         headings = [h for h in self.headings(section) if h]
         role = section_role("", *headings) if headings else ""
-        if role in _ROLE_PARTS:
-            return _ROLE_PARTS[role]
+        if role in _TEMPLATE_NUMBERS:
+            return part_by_number(role)
         if role == OTHER_SECTION:
             return Part.PERFORMANCE if any(_PERFORMANCE.search(h) for h in headings) else Part.OTHER
         if role == PROFILE_SECTION or (_LABEL.match(section) and not self.numbered_as_template()):
