@@ -426,8 +426,8 @@ def test_a_central_ministry_s_report(tmp_path: Path) -> None:
     40/600 = 6.67%, 450/600 = 75%, 150/600 = 25%, 378/420 = 90%, 42/420 = 10%, 8/10 = 80%, 1/2 = 50%,
     4.5/5 = 90%, 2.5/3 = 83.33%, 8 = 1 + 4.5 + 2.5, 3 = 1 + 1 + 1). Before: two false claim.share errors (人员经费
     and 公用经费 "of 表一's 基本支出 450": 84.00% and 9.33%), 12 个 read as a count of 项目支出, the new vehicle uses'
-    counts read as 共有车辆's; now 75 numbers read, 3 read but not held (表四's 支出总计 and the count of
-    receptions, no field holds them), 3 not understood (the 绩效自评 sentence)."""
+    counts read as 共有车辆's; now 77 numbers read (国内公务接待 10 批次，60 人次 the account's counts), 1 read but not
+    held (表四's 支出总计, no field holds it), 3 not understood (the 绩效自评 sentence)."""
     imported = _import(tmp_path, "central", CENTRAL)
     account = imported.account
     assert check(account) == []
@@ -436,7 +436,8 @@ def test_a_central_ministry_s_report(tmp_path: Path) -> None:
         "副部（省）级及以上领导用车": 0, "主要负责人用车": 0, "机要通信用车": 1, "应急保障用车": 1, "执法执勤用车": 0,
         "特种专业技术用车": 1, "离退休干部服务用车": 0, "其他用车": 0}
     report = imported.report
-    assert (report.numbers_imported, report.numbers_not_held) == (75, 3)
+    assert (account.three_public.domestic_batches, account.three_public.domestic_persons) == (10, 60)
+    assert (report.numbers_imported, report.numbers_not_held) == (77, 1)
     assert [u.text for u in report.not_understood] == ["12", "150.00", "100%"]
 
 

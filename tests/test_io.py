@@ -541,3 +541,30 @@ def test_a_float_cell_in_a_file_is_refused_with_its_path() -> None:
         loads(text)
     assert [issue.path for issue in caught.value.issues] == ["$.tables.tables[0].rows[0].cells[0]"]
     assert "754.75 is a float" in caught.value.issues[0].message
+
+
+FORMAT_02 = [Path(__file__).parent / "fixtures" / "audit" / f"{name}.toml" for name in ("consistent", "identity.reception_events")]
+
+
+@pytest.mark.parametrize("path", FORMAT_02, ids=lambda path: path.stem)
+def test_a_0_2_file_without_domestic_reception_counts_loads_and_dumps_as_before(path: Path) -> None:
+    """0.2 files written before 国内公务接待 counts were held load without them, and dump without a new key."""
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith('format_version = "0.2"\n') and "domestic_" not in text
+    account = loads(text)
+    assert (account.three_public.domestic_batches, account.three_public.domestic_persons) == (None, None)
+    assert "domestic_" not in dumps(account) and "domestic_" not in dumps(account, "json")
+    assert dumps(loads(dumps(account))) == dumps(account)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_domestic_reception_counts_round_trip(fmt: str) -> None:
+    """国内公务接待 批次 and 人次 held as counts are written under [three_public] and read back."""
+    account = _minimal(three_public=ThreePublic(reception_domestic="3.00", domestic_batches=10, domestic_persons=60))
+    text = dumps(account, fmt)  # type: ignore[arg-type]
+    assert loads(text, fmt) == account  # type: ignore[arg-type]
+    if fmt == "toml":
+        assert "domestic_batches = 10\ndomestic_persons = 60\n" in text
+    with pytest.raises(LoadError) as caught:
+        loads('format_version = "0.2"\nunit = "示例"\nyear = 2024\nunit_type = "行政单位"\n[three_public]\ndomestic_persons = -1\n')
+    assert [issue.path for issue in caught.value.issues] == ["$.three_public.domestic_persons"]

@@ -342,10 +342,11 @@ _FIXTURE_CODES = (
 
 def test_a_passage_finding_belongs_to_its_sections_part_of_the_report() -> None:
     """Narrative and text findings on a passage take the part of the report its section sits in (as claims do)."""
-    from budgetkit.checks.rules.claims import part_of
+    from budgetkit.checks.section import SectionParts
 
     seen = set()
     for account in _accounts():
+        part_of = SectionParts.of(account.passages)
         for f in check(account):
             if f.rule.startswith(("narrative.", "text.")) and f.path.startswith("passages["):
                 index = int(f.path.removeprefix("passages[").split("]")[0])

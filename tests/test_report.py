@@ -687,3 +687,19 @@ def test_seed_performance_is_reproduced() -> None:
     written = re.sub(r"\s+", "", SEED_TEXT)
     share = sum(s in written for s in sentences) / len(sentences)
     assert share >= 0.80, share
+
+
+def test_domestic_reception_counts_printed_without_events_are_written_as_printed() -> None:
+    """国内公务接待 N 批次，M 人次 held as counts (no events listed) are written as the report printed them."""
+    account = _account(
+        three_public=ThreePublic(
+            total=Figure("3.00"),
+            reception=Figure("3.00"),
+            reception_domestic="3.00",
+            domestic_batches=10,
+            domestic_persons=60,
+        )
+    )
+    text = render(account, "text")
+    assert "国内公务接待10批次，60人次（不包括陪同人员），共计支出3.00万元。" in text
+    assert check(report_account(account), min_severity=Severity.WARNING) == []

@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import io as text_io
 import json
+import re
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
+import attrs
 import pytest
 
+from budgetkit import io
 from budgetkit.checks.finding import Finding
 from budgetkit.cli import main
 from budgetkit.errors import LoadError
+from budgetkit.io.document import half_width_numbers
 from budgetkit.io.text import TextBox, html_document, read_html, read_text, text_document
+from budgetkit.model.account import FinalAccount
 from budgetkit.model.claim import Claim
 
 SEED = Path(__file__).parent / "data" / "seeds" / "000_ad8dd908a3134475.txt"
@@ -243,3 +248,113 @@ def test_a_table_right_under_a_part_heading_keeps_the_paragraphs_above_it() -> N
         "第二部分 2024年度部门决算表",
     ]
     assert doc.tables[0].heading == ()
+
+
+#: A number as a text prints it: grouped in thousands with decimals (1,054.90), or plain, a rate with its %.
+_PRINTED_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+\.\d+%?|\d+(?:\.\d+)?%?")
+#: The prose of an account and of its projects: kept as printed, full-width digits and all.
+_PROSE = ("duties", "organisation", "notes")
+_PROJECT_PROSE = ("goals", "results", "process", "execution_reason", "conclusion", "problems", "measures")
+
+
+def _full_width(text: str) -> str:
+    """``text`` with every number typed in full-width forms: １，０５４．９０, ６．６８％, ２０２３."""
+    return _PRINTED_NUMBER.sub(lambda m: m.group().translate(str.maketrans("0123456789.%,", "０１２３４５６７８９．％，")), text)
+
+
+def _without_prose(account: FinalAccount) -> FinalAccount:
+    """``account`` without the text it keeps as printed (passages, a claim's printed words, a project's goals and
+    results …): its figures, and where they stand."""
+    projects = tuple(attrs.evolve(p, **dict.fromkeys(_PROJECT_PROSE, "")) for p in account.projects)
+    claims = tuple(attrs.evolve(c, text="") for c in account.claims)
+    return attrs.evolve(account, passages=(), projects=projects, claims=claims, **dict.fromkeys(_PROSE, ""))
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        "tables",  # the cells of figures and names of the self-evaluation tables (and the chart data after them)
+        "captions",  # （图１：收、支决算总计变动情况图）
+        "everywhere",
+    ],
+)
+def test_a_report_typed_in_full_width_imports_as_the_half_width_one(tmp_path: Path, where: str) -> None:
+    """The seed with its numbers typed in full-width forms (in its self-evaluation tables, its chart captions, or
+    everywhere) imports to the figures the seed does, every number read and counted as there; its prose is kept
+    as printed, and reads as the seed's."""
+    text = SEED.read_text(encoding="utf-8")
+    if where == "tables":  # a cell of sentences (。；) is prose, kept as printed: left as the seed prints it
+        typed = "\n".join(_full_width(line) if "\t" in line and not re.search("[。；;]", line) else line for line in text.split("\n"))
+    elif where == "captions":
+        typed = re.sub(r"（图(\d)", lambda m: "（图" + _full_width(m.group(1)), text)
+    else:
+        typed = _full_width(text)
+    assert typed != text
+    (tmp_path / "typed.txt").write_text(typed, encoding="utf-8")
+    original, full = read_text(SEED), read_text(tmp_path / "typed.txt")
+    assert full.report.summary() == original.report.summary()
+    assert io.dumps(_without_prose(full.account)) == io.dumps(_without_prose(original.account))
+    assert half_width_numbers(io.dumps(full.account)) == half_width_numbers(io.dumps(original.account))
+    if where == "tables":  # the cells of figures are all there is to read: the very account
+        assert io.dumps(full.account) == io.dumps(original.account)
+    assert [p.code for p in full.account.projects][:1] == ["51030022T000000326059"]
+    assert [p.use for p in full.account.projects] == [p.use for p in original.account.projects]  # 十（四） found them
+
+
+def test_a_full_width_comma_groups_thousands_only_in_a_number_with_decimals() -> None:
+    """１，０２５．９８ and 1，025.98 are 1,025.98 (a full-width comma typed between thousands), but 100，200 is two
+    numbers of a list: read as printed."""
+    from budgetkit.io.grammar import parse_text
+
+    def amounts(text: str) -> list[str]:
+        return [str(s.figure) for s in parse_text(text, section="二") if type(s).__name__ == "Amount"]
+
+    assert amounts("本年收入合计１，０２５．９８万元。") == ["1,025.98万元"]
+    assert amounts("本年收入合计1，025.98万元。") == ["1,025.98万元"]
+    assert half_width_numbers("分别为100，200，300人") == "分别为100，200，300人"
+
+
+#: A Sichuan 单位决算说明 numbering its sections in digits, with points of a section's text that are numbered in
+#: digits and end in 说明 too: they are points, not sections.
+_POINTS = """示例中心2023年度单位决算
+第二部分 2023年度单位决算情况说明
+1、 收入支出决算总体情况说明
+2023年度收入总计100.00万元，支出总计100.00万元。
+1、收支增加原因说明
+主要是人员经费增加。
+2、收支结构变化说明
+无变化。
+2、 收入决算情况说明
+2023年本年收入合计100.00万元，其中：一般公共预算财政拨款收入100.00万元，占100%。
+十、其他重要事项的情况说明
+（四）预算绩效管理情况
+1、绩效自评工作开展情况说明
+2、绩效自评结果说明
+3、 国有资产占有使用情况说明
+"""
+
+
+def test_a_point_of_a_section_that_ends_in_shuoming_stays_a_point() -> None:
+    """"1、…说明" is a section heading only where it goes on from the section before it (or names one of the
+    template's sections): the points under 1、收入支出决算总体情况说明 and under 十（四） keep their numbers."""
+    texts = [p.text for p in text_document(_POINTS).paragraphs]
+    assert texts[2:10] == [
+        "一、收入支出决算总体情况说明",
+        "2023年度收入总计100.00万元，支出总计100.00万元。",
+        "1、收支增加原因说明",  # a point of 一: no second section 一
+        "主要是人员经费增加。",
+        "2、收支结构变化说明",  # the list goes on: not section 二
+        "无变化。",
+        "二、收入决算情况说明",
+        "2023年本年收入合计100.00万元，其中：一般公共预算财政拨款收入100.00万元，占100%。",
+    ]
+    assert texts[12:] == ["1、绩效自评工作开展情况说明", "2、绩效自评结果说明", "3、 国有资产占有使用情况说明"]
+
+
+def test_points_ending_in_shuoming_are_read_under_their_section(tmp_path: Path) -> None:
+    """Imported, the points are passages of their sections (一1, 十（四）1), and every section is read once."""
+    (tmp_path / "points.txt").write_text(_POINTS, encoding="utf-8")
+    account = read_text(tmp_path / "points.txt").account
+    sections = [p.section for p in account.passages]
+    assert sections == ["第三部分", "一", "一1", "一2", "二", "十", "十（四）", "十（四）1", "十（四）2", "十（四）3"]
+    assert [(c.kind.value, c.section, str(c.stated)) for c in account.claims] == [("share", "二", "100")]

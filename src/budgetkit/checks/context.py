@@ -23,6 +23,7 @@ from budgetkit.checks.finding import (
     typed_finding,
     typed_value,
 )
+from budgetkit.checks.section import SectionParts
 from budgetkit.model.account import FinalAccount
 from budgetkit.model.paths import ModelIndex
 from budgetkit.reference.classification import ClassificationTable
@@ -152,6 +153,16 @@ class Context:
         Money('1054.90')
         """
         return self.index.resolve(path)
+
+    @functools.cached_property
+    def section_parts(self) -> SectionParts:
+        """The report part of each section label of the account's 情况说明, by its headings, read once.
+
+        >>> from budgetkit import datasets
+        >>> Context(datasets.load("zigong-hr-2023")).section_parts("七（二）1").name
+        'THREE_PUBLIC'
+        """
+        return SectionParts.of(self.account.passages)
 
     @functools.cached_property
     def scoring_rules(self) -> Any:

@@ -40,8 +40,9 @@ import attrs
 
 from budgetkit._files import problem, read_head
 from budgetkit.errors import LoadError, LoadIssue, MissingExtraError
+from budgetkit.reference.vocabulary import SECTION_TITLES, SHANGHAI_SECTION_TITLES
 
-__all__ = ["Box", "Cell", "Document", "Line", "NumberToken", "Paragraph", "RawTable", "Turn", "half_width_numbers", "heading_lines", "national_layout", "page_number", "read_pdf", "table_furniture", "table_note", "table_number", "table_title", "text_paragraphs", "unit_of", "without_table_tag", "without_unit"]
+__all__ = ["Box", "Cell", "Document", "Line", "NumberToken", "Paragraph", "RawTable", "Turn", "half_width_numbers", "heading_lines", "national_layout", "page_number", "printed_numbers", "read_pdf", "table_furniture", "table_note", "table_number", "table_title", "text_paragraphs", "unit_of", "without_table_tag", "without_unit"]
 
 #: Most pages a document may have: a 决算 runs to a few dozen, a whole department's volume to a few hundred.
 MAX_PAGES = 2000
@@ -100,6 +101,12 @@ _CLAUSE_END = ("。", "；", "：", ";", ":", "！", "？", "!", "?")
 _PART_HEADING = re.compile(r"^\s*第\s*(?P<n>[一二三四五六七八九十]+|\d{1,2})\s*部分\s*(?P<title>.*)$")
 _NUMERALS = "一二三四五六七八九十"
 _SECTION_DIGIT = re.compile(r"^\s*(?P<n>\d{1,2})\s*、\s*(?P<title>.{2,38}说明)\s*$")
+#: A section heading of the 情况说明 in Chinese numerals (五、…), printed or renumbered.
+_SECTION_NUMERAL = re.compile(r"^\s*(?P<n>[一二三四五六七八九十]+)、")
+#: A point of a section's text, numbered in digits (1、…, 2.…).
+_POINT = re.compile(r"^\s*(?P<n>\d{1,2})\s*[、.．](?!\d)")
+#: The titles of the template's sections: a heading in digits that prints one is a section, whatever its number.
+_SECTION_TITLES = frozenset((*SECTION_TITLES, *SHANGHAI_SECTION_TITLES))
 _SELF_EVALUATION = re.compile(r"^\s*(?:部门预算)?项目支出绩效自评表|^\s*部门整体支出绩效自评表")
 
 
@@ -247,20 +254,29 @@ class Document:
         """
         for paragraph in self.paragraphs:
             for line in paragraph.lines:
-                for match in _NUMBER.finditer(line.text):
-                    yield NumberToken(match.group(), line.box, "text")
+                for text in printed_numbers(line.text):
+                    yield NumberToken(text, line.box, "text")
         for table in self.tables:
             for line in table.heading:
-                for match in _NUMBER.finditer(line.text):
-                    yield NumberToken(match.group(), line.box, "heading")
+                for text in printed_numbers(line.text):
+                    yield NumberToken(text, line.box, "heading")
             for row in table.rows:
                 for cell in row:
                     if cell.text and cell.box is not None:
-                        for match in _NUMBER.finditer(cell.text):
-                            yield NumberToken(match.group(), cell.box, "table")
+                        for text in printed_numbers(cell.text):
+                            yield NumberToken(text, cell.box, "table")
             for line in table.notes:
-                for match in _NUMBER.finditer(line.text):
-                    yield NumberToken(match.group(), line.box, "note")
+                for text in printed_numbers(line.text):
+                    yield NumberToken(text, line.box, "note")
+
+
+def printed_numbers(text: str) -> list[str]:
+    """The numbers of ``text`` as printed, each found as its ASCII form is (１，０５４．９０ is one number, not three).
+
+    >>> printed_numbers("收入１，０５４．９０万元，增长1.2%")
+    ['１，０５４．９０', '1.2%']
+    """
+    return [text[m.start() : m.end()] for m in _NUMBER.finditer(half_width_numbers(text))]
 
 
 # -- text lines ---------------------------------------------------------------------------------------------
@@ -366,8 +382,9 @@ def national_layout(paragraphs: Sequence[Paragraph]) -> tuple[Paragraph, ...]:
     the 情况说明 in 第二部分 (it publishes its tables apart) and numbers parts and sections loosely
     (``第3部分``, ``1、 收入决算情况说明`` beside ``五、…``). Here each part heading is numbered by what it
     is (概况 一, 决算表 二, 情况说明 三, 名词解释 四, 附件 五; a part that is none of them keeps its number, or is
-    numbered past them when a named part takes that number), a numbered section heading of the 情况说明
-    gets its Chinese numeral, and the self-evaluation tables printed after the 名词解释 open a part of
+    numbered past them when a named part takes that number), a section heading of the 情况说明 numbered in
+    digits gets its Chinese numeral (a "1、…说明" that neither goes on from the section before it nor names a
+    section of the template is a point of that section's text, and stays as printed), and the self-evaluation tables printed after the 名词解释 open a part of
     their own. A 说明 printed without any part heading is taken for a 情况说明 throughout. A report already
     in the national layout is returned as it is. Only the paragraphs' reading
     changes: each line keeps its text and place as printed. Every importer (PDF, text, web page) reads
@@ -379,6 +396,8 @@ def national_layout(paragraphs: Sequence[Paragraph]) -> tuple[Paragraph, ...]:
     ['第三部分 2023年度单位决算情况说明', '一、收入决算情况说明']
     >>> [p.text for p in national_layout([para("第二部分 2023年度部门决算情况说明"), para("第三部分 2023年度部门决算报表")])]
     ['第三部分 2023年度部门决算情况说明', '第二部分 2023年度部门决算报表']
+    >>> [p.text for p in national_layout([para("第二部分 情况说明"), para("十、其他重要事项的情况说明"), para("1、绩效自评结果说明")])]
+    ['第三部分 情况说明', '十、其他重要事项的情况说明', '1、绩效自评结果说明']
     """
     out: list[Paragraph] = []
     # A 说明 printed without part headings is all 情况说明: its sections are numbered as part 三's are.
@@ -389,6 +408,9 @@ def national_layout(paragraphs: Sequence[Paragraph]) -> tuple[Paragraph, ...]:
     for m in headings:
         if (known := _part_number(m.group("title"))) is not None:
             claimed.setdefault(known, set()).add(_value(m.group("n")))
+    # the numbers of the last section heading of part 三 and of the last point of its text: a section heading in
+    # digits goes on from the one, a point from the other
+    section = point = 0
     for paragraph in paragraphs:
         text = paragraph.text
         if m := _PART_HEADING.match(text):
@@ -400,13 +422,36 @@ def national_layout(paragraphs: Sequence[Paragraph]) -> tuple[Paragraph, ...]:
                     n = _numeral(5 + printed)
             part = n
             text = f"第{n}部分 {m.group('title')}".rstrip()
-        elif part == "三" and (s := _SECTION_DIGIT.match(text)) and 1 <= int(s.group("n")) <= 20:
+            section = point = 0
+        elif part == "三" and (s := _SECTION_DIGIT.match(text)) and _is_section(int(s.group("n")), s.group("title"), section, point):
             text = f"{_numeral(int(s.group('n')))}、{s.group('title')}"
         elif part in ("三", "四") and _SELF_EVALUATION.match(text):
             part = "五"
             text = f"第五部分 {text}"
+        if part == "三" and (c := _SECTION_NUMERAL.match(text)):
+            section, point = _value(c.group("n")), 0
+        elif part == "三" and (d := _POINT.match(text)):
+            point = int(d.group("n"))
         out.append(attrs.evolve(paragraph, text=text) if text != paragraph.text else paragraph)
     return tuple(out)
+
+
+def _is_section(n: int, title: str, section: int, point: int = 0) -> bool:
+    """Whether a paragraph printed "n、…说明" is a section heading of the 情况说明 (Sichuan numbers its sections so):
+    its title is one of the template's sections', or it goes on from the section before it (numbered ``section``)
+    and not from the last point of that section's text (numbered ``point``, 0 for none). A point (1、…原因说明
+    under 十、其他重要事项的情况说明, 2、…说明 after a point 1、) is not.
+
+    >>> _is_section(2, "收入决算情况说明", 1, 1), _is_section(9, "国有资本经营预算支出决算情况说明", 3)
+    (True, True)
+    >>> _is_section(2, "财政拨款收支情况说明", 1), _is_section(2, "财政拨款收支情况说明", 1, 1)
+    (True, False)
+    >>> _is_section(1, "绩效自评结果说明", 10), _is_section(3, "绩效自评结果说明", 1)
+    (False, False)
+    """
+    if not 1 <= n <= 20:
+        return False
+    return "".join(title.split()) in _SECTION_TITLES or (n == section + 1 and not (point and n == point + 1))
 
 
 def read_pdf(path: str | Path, *, max_pages: int = MAX_PAGES) -> Document:
@@ -567,25 +612,32 @@ def _open_problem(exc: Exception) -> str:
     return f"a damaged or unsupported PDF ({name})"
 
 
-_FULL_WIDTH = re.compile("[０-９％．]")
+_FULL_WIDTH = re.compile(r"[０-９％．]|\d，\d")
 _FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _FULL_POINT = re.compile(r"(?<=\d)．(?=\d)")
 _FULL_PERCENT = re.compile(r"(?<=\d)％")
+#: A number grouped in thousands with a full-width comma (1，054．90): its groups of three digits, then a decimal
+#: fraction. Only with the fraction: 100，200，300 may be a list of three numbers.
+_FULL_GROUPED = re.compile(r"(?<![\d.,，])\d{1,3}(?:[,，]\d{3})+(?=\.\d)")
 
 
 def half_width_numbers(text: str) -> str:
-    """``text`` with numbers typed in full-width forms (a Chinese input method's １０５４．９０％) in ASCII.
+    """``text`` with numbers typed in full-width forms (a Chinese input method's １，０５４．９０％) in ASCII.
 
     Character for character, so every place in the text stays where it was; a full-width point or percent
-    sign changes only next to a digit (a sentence's own punctuation is left alone). The document keeps its
-    text as printed: the narrative grammar and the table importer read numbers through this.
+    sign changes only next to a digit, and a full-width comma only between the thousands of a number with
+    decimals (a sentence's own punctuation is left alone). The document keeps its text as printed: the
+    narrative grammar and the table importer read numbers through this.
 
-    >>> half_width_numbers("本年收入合计１０５４．９０万元，增长６．６８％。")
-    '本年收入合计1054.90万元，增长6.68%。'
+    >>> half_width_numbers("本年收入合计１，０５４．９０万元，增长６．６８％。")
+    '本年收入合计1,054.90万元，增长6.68%。'
+    >>> half_width_numbers("收入合计1，054.90万元，分别为100，200，300人。")
+    '收入合计1,054.90万元，分别为100，200，300人。'
     """
     if _FULL_WIDTH.search(text) is None:
         return text
-    return _FULL_PERCENT.sub("%", _FULL_POINT.sub(".", text.translate(_FULL_DIGITS)))
+    text = _FULL_PERCENT.sub("%", _FULL_POINT.sub(".", text.translate(_FULL_DIGITS)))
+    return _FULL_GROUPED.sub(lambda m: m.group().replace("，", ","), text)
 
 
 def _clean(text: str | None) -> str | None:

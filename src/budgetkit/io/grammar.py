@@ -548,7 +548,7 @@ def performance_projects(narrative: Narrative) -> tuple[ProjectFigures, ...]:
     out: list[ProjectFigures] = []
     kind: str | None = None
     for index in sorted(narrative.performance):
-        text = narrative.paragraphs[index].text
+        text = half_width_numbers(narrative.paragraphs[index].text)  # 年初预算为７３．３０万元; every place kept
         start = 0
         for clause in re.split(r"(?<=；)", text):
             end = start + len(clause)
@@ -674,7 +674,8 @@ _SUBJECTS: Final = (
     (r"购置公务用车", "three_public.vehicles_purchased"),  # 全年按规定更新购置公务用车 N 辆
     (r"轿车|越野车|载客汽车", "three_public.vehicle_type"),  # of the vehicles held or bought named before
     (r"国内公务接待支出", "three_public.reception.domestic"),
-    (r"国内公务接待(?=\s*\d)|共(?:计)?接待(?=\s*\d)", "three_public.reception.domestic"),  # N 批次，N 人次
+    # N 批次，N 人次; Beijing's 共接待国内来访团组 N 个、来宾 N 人次
+    (r"国内公务接待(?=\s*\d)|共(?:计)?接待(?:国内来访(?:团组)?)?(?=\s*\d)", "three_public.reception.domestic"),
     (r"(?:外宾|外事)接待支出", "three_public.reception.foreign"),
     (r"接待外宾|外事接待(?=\s*(?:\d|X))", "three_public.reception.foreign"),  # 外事接待 N 批次，N 人次
     (r"公务接待费?", "three_public.reception"),
@@ -761,8 +762,10 @@ _SECTION_ROLES: Final = (
     (re.compile(r"项目支出|机关运行|机构运行|政府采购|国有资产|绩效|其他重要事项|名词解释"), OTHER_SECTION),
     (re.compile(r"基本支出"), "六"),
     (re.compile(r"一般公共预算(?:财政拨款)?支出"), "五"),
-    (re.compile(r"财政拨款收入?、?支出?(?:决算)?总|财政拨款收入支出|财政拨款(?:收入|支出)(?:决算)?情况"), "四"),
-    (re.compile(r"收入支出决算总|收、?支决算总|收入支出(?:总体|总计)"), "一"),
+    # Hubei's （一）财政拨款支出决算总体情况 is 四's 财政拨款收、支总计
+    (re.compile(r"财政拨款(?:收入?、?)?支出?(?:决算)?总|财政拨款收入支出|财政拨款(?:收入|支出)(?:决算)?情况"), "四"),
+    # Inner Mongolia's （一）关于收支情况总体说明
+    (re.compile(r"收入支出决算总|收、?支决算总|收入支出(?:总体|总计)|收支(?:情况)?总体"), "一"),
     (re.compile(r"收入决算"), "二"),
     (re.compile(r"支出决算"), "三"),
     (re.compile(r"基本情况|概况|职能职责|主要职[能责]|机构设置|人员构成|人员情况"), PROFILE_SECTION),
@@ -946,8 +949,8 @@ _COUNTED_IN_PERSONS: Final = frozenset(
     {"three_public.outbound.groups", "three_public.reception.foreign", "three_public.reception.domestic"}
 )
 #: What may stand between a counted phrase and its counts: 团组 N 个、累计 N 人次; 团组 N 次，出国（境）N 人;
-#: 接待 N 批次，N 人次.
-_COUNT_LEAD: Final = re.compile(r"[，,、\s]*(?:累计|共|出国[（(]境[）)])?\s*")
+#: 接待 N 批次，N 人次; 接待国内来访团组 N 个、来宾 N 人次.
+_COUNT_LEAD: Final = re.compile(r"[，,、\s]*(?:累计|共|出国[（(]境[）)]|来宾)?\s*")
 #: The vehicles a 轿车/越野车/载客汽车 count is of: the last of these named before it in the paragraph.
 _VEHICLE_CONTEXTS: Final = ("three_public.vehicles_held", "three_public.vehicles_purchased")
 _SECTION: Final = re.compile(r"^\s*(?P<n>[一二三四五六七八九十]+)、")
@@ -1084,11 +1087,11 @@ _PRINTED_POINT: Final = re.compile(r"^\s*\d{1,2}\s*、")
 def _points_as_printed(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
     """Paragraphs with a point under a subsection read as the point it is printed as.
 
-    :func:`budgetkit.io.document.national_layout` reads a heading printed "1、…说明" as a section (Sichuan numbers its
-    sections so); Inner Mongolia prints such points under a subsection (（七）关于…三公经费…, then 1、…总体情况说明,
-    2、…具体情况说明), where they are its points: read as sections, they would take the numbers 一 and 二 of sections
-    printed before. A paragraph the layout numbered anew is read as printed when the heading above it is a
-    subsection printed with its number in brackets.
+    :func:`budgetkit.io.document.national_layout` reads a heading printed "n、…说明" as a section (Sichuan numbers its
+    sections so) where it goes on from the section before it or names one of the template's sections; Inner
+    Mongolia prints such points under a subsection (（七）关于…三公经费…, then 1、…总体情况说明, 2、…具体情况说明),
+    which the layout keeps as points by their numbers. Under a subsection printed with its number in brackets, a
+    paragraph the layout numbered anew all the same (its title is a template section's) is read as printed too.
 
     >>> def para(text, printed=None):
     ...     return Paragraph(text, (Line(printed or text, Box(1, 0, 0, 9, 9)),))

@@ -34,8 +34,7 @@ import attrs
 
 from budgetkit.errors import LoadError, LoadIssue
 from budgetkit.io import document as _document
-from budgetkit.io.document import Box, Document, Paragraph, national_layout
-from budgetkit.io.grammar import _NUMBER as _TEXT_NUMBER
+from budgetkit.io.document import Box, Document, Paragraph, half_width_numbers, national_layout, printed_numbers
 from budgetkit.io.grammar import (
     Amount,
     Change,
@@ -337,6 +336,16 @@ _TABLE_BUDGETS: Final[Mapping[str, tuple[str, str, str]]] = MappingProxyType(
     }
 )
 
+#: The counts of 国内公务接待 by their unit, where 七 lists no events (which it counts itself): 批次 (团组 N 个) and 人次.
+_DOMESTIC_COUNTS: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "批次": "three_public.domestic_batches",
+        "个": "three_public.domestic_batches",
+        "次": "three_public.domestic_batches",
+        "人次": "three_public.domestic_persons",
+        "人": "three_public.domestic_persons",
+    }
+)
 #: Count subjects → (the account's integer field, which printed count of the clause: 0 first, 1 second).
 _COUNTS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
     {
@@ -759,6 +768,14 @@ class _Builder:
                 and not narrative.in_performance(statement)
             ):
                 self._reception_count(statement, box, section)
+            elif (
+                isinstance(statement, Count)
+                and statement.subject.key == "three_public.reception.domestic"
+                and not narrative.in_performance(statement)
+                and (field := _DOMESTIC_COUNTS.get(statement.figure.unit)) is not None
+                and _whole(statement.figure.value)
+            ):
+                self._set(field, int(statement.figure.value), box)  # 共接待国内来访团组 10 个、来宾 60 人次
             elif isinstance(statement, Count):
                 key = (statement.paragraph, statement.subject.key)
                 nth = counts.get(key, 0)
@@ -810,10 +827,8 @@ class _Builder:
         self.issues.append(ReportIssue(box, text, reason))
 
     def _claim_section(self, statement: Statement) -> str:
-        text = self.doc.paragraphs[statement.paragraph].text
-        if m := _ITEM.match(text):
-            return f"{statement.section}{m.group(1)}"
-        return statement.section
+        point = _point(self.doc.paragraphs[statement.paragraph].text)
+        return statement.section if point is None else f"{statement.section}{point}"
 
     def _path(self, key: str, statement: Amount | Change | Share | Completion) -> str | None:
         subject = statement.subject
@@ -1202,18 +1217,18 @@ class _Builder:
         issue_cells = {i.box for i in imported.issues if i.box is not None}
         for table in self.doc.tables:
             for line in (*table.heading, *table.notes):
-                n = len(_TEXT_NUMBER.findall(line.text))
+                n = len(printed_numbers(line.text))
                 seen += n
                 in_text += n
             for row in table.rows:
                 for cell in row:
                     if not cell.text or cell.box is None:
                         continue
-                    n = len(_TEXT_NUMBER.findall(cell.text))
+                    n = len(printed_numbers(cell.text))
                     seen += n
                     key = cell.box
                     if key in issue_cells:
-                        unplaced.extend(Unplaced(cell.box, m, "table") for m in _TEXT_NUMBER.findall(cell.text))
+                        unplaced.extend(Unplaced(cell.box, m, "table") for m in printed_numbers(cell.text))
                     elif key in placed_cells or key in self.selfeval_cells or re.fullmatch(r"\d{3}(?:\d{2}){0,2}", cell.text.replace(" ", "")):
                         imported_count += n  # a figure with its place, or a row's classification code
                     else:
@@ -1222,7 +1237,7 @@ class _Builder:
         for index, paragraph in enumerate(self.doc.paragraphs):
             if index in narrative_paragraphs:
                 continue
-            n = sum(len(_TEXT_NUMBER.findall(line.text)) for line in paragraph.lines)
+            n = sum(len(printed_numbers(line.text)) for line in paragraph.lines)
             seen += n
             in_text += n
         if narrative is not None:
@@ -1311,9 +1326,18 @@ def _section_of(text: str, previous: str) -> str:
     if m := _PART.match(text):
         return f"第{m.group('n')}部分"
     label = _section_label(text, re.sub(r"\d+$", "", previous))
-    if m := _ITEM.match(text):
-        return re.sub(r"\d+$", "", label) + m.group(1)
-    return label
+    point = _point(text)
+    return label if point is None else re.sub(r"\d+$", "", label) + point
+
+
+def _point(text: str) -> str | None:
+    """The number of the point a paragraph opens (2、…, 2.…), in ASCII (a point typed １、 is 1), or ``None``.
+
+    >>> _point("２、社会保障和就业支出"), _point("2.5万元")
+    ('2', None)
+    """
+    m = _ITEM.match(text)
+    return None if m is None else half_width_numbers(m.group(1))
 
 
 def _section_label(text: str, previous: str) -> str:

@@ -50,6 +50,7 @@ from typing import Any, Final
 import attrs
 
 from budgetkit.errors import BudgetkitError, LoadError, LoadIssue, UnknownUnitError
+from budgetkit.io.document import half_width_numbers
 from budgetkit.model.indicator import PerformanceIndicator, parse_cell
 from budgetkit.model.project import FundGrid, FundLine, FundSource, Layout, Project, ProjectKind, parse_source
 from budgetkit.values.numbers import to_decimal
@@ -152,6 +153,8 @@ _YEAR: Final = re.compile(r"[（(]\s*(?P<year>\d{4})\s*年度?\s*[)）]")
 _NOTHING: Final = frozenset({"", "/", "／", "-", "—", "－", "——", "--", "\\", "无"})
 _PERSONS: Final = (("项目负责人", "leader"), ("财务负责人", "finance_officer"))
 _TEXT_ROWS: Final = (("评价结论", "conclusion"), ("存在问题", "problems"), ("改进措施", "measures"))
+#: A cell of a text export that holds sentences (a project's goals, results, conclusion): kept as printed.
+_SENTENCE: Final = re.compile(r"[。；;！？]")
 
 
 def _key(cell: str | None) -> str:
@@ -773,10 +776,14 @@ def split_text_tables(lines: Iterable[str]) -> list[list[list[str]]]:
     A line starting with a tab starts a cell, a line without one continues the cell
     above (a wrapped label: "评价" / "结论"), an empty line ends a row; a table starts
     at its title line and ends where the next one starts, where a table that is no project's starts
-    (:func:`is_other_evaluation_title`), or where the text ends.
+    (:func:`is_other_evaluation_title`), or where the text ends. A cell of figures or names typed in
+    full-width forms is read in ASCII (:func:`~budgetkit.io.document.half_width_numbers`: ５１０３…T…-项目名,
+    ９８．５０％, ≥９６); a cell of sentences (goals, results, a conclusion: it has 。 or ；) is kept as printed.
 
     >>> split_text_tables(["\\t项目支出绩效自评表（2023年度）", "", "\\t项目名称", "\\t示例", "", "\\t评价", "结论"])
     [[['项目支出绩效自评表（2023年度）'], ['项目名称', '示例'], ['评价\\n结论']]]
+    >>> split_text_tables(["\\t项目支出绩效自评表（２０２３年度）", "", "\\t执行率", "\\t９８．５０％", "\\t引进２家。"])[0][1]
+    ['执行率', '98.50%', '引进２家。']
     """
     tables: list[list[list[str]]] = []
     row: list[str] = []
@@ -785,7 +792,7 @@ def split_text_tables(lines: Iterable[str]) -> list[list[list[str]]]:
     def close() -> None:
         nonlocal row
         if row and tables and not other:
-            tables[-1].append(row)
+            tables[-1].append([cell if _SENTENCE.search(cell) else half_width_numbers(cell) for cell in row])
         row = []
 
     for raw in lines:

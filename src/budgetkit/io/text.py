@@ -9,7 +9,9 @@ the same table importer maps ``<table>`` elements to the template's tables by th
 - **Text**: every non-empty line is a paragraph, unless the text is hard-wrapped (taken from a PDF: most
   long lines about one width), when a line that reaches that width mid-sentence runs on into the next
   (:func:`~budgetkit.io.document.text_paragraphs`); marks a conversion leaves (``[bookmark: _Toc3028]``)
-  and indentation are dropped. The place of everything is its line (``第12行``, :class:`TextBox`). The
+  and indentation are dropped. Text is kept as printed; numbers typed in full-width forms (１，０５４．９０万元,
+  ９８％) are read as their ASCII forms (:func:`~budgetkit.io.document.half_width_numbers`), in the 情况说明 as
+  in the self-evaluation tables' cells of figures. The place of everything is its line (``第12行``, :class:`TextBox`). The
   self-evaluation tables a text export prints one cell a line (a tab, then the cell) are the account's
   projects (:func:`~budgetkit.io.selfeval.split_text_tables`), each placed on its title's line.
 - **HTML** (``html.parser`` of the standard library): ``<p>``, ``<h1>``…``<h6>``, ``<li>`` and
@@ -48,6 +50,7 @@ from budgetkit.io.document import (
     Line,
     Paragraph,
     RawTable,
+    half_width_numbers,
     heading_lines,
     national_layout,
     table_note,
@@ -137,6 +140,8 @@ def _read(path: str | Path) -> str:
 
 
 def _clean(text: str) -> str:
+    """A line without a conversion's marks and runs of spaces, its numbers in ASCII (１，０５４．９０ is 1,054.90:
+    :func:`~budgetkit.io.document.half_width_numbers`, character for character)."""
     return _SPACES.sub(" ", _MARK.sub("", text)).strip()
 
 
@@ -324,7 +329,7 @@ def _text_projects(source: str, lines: Sequence[str]) -> tuple[list[tuple[Projec
             continue
         projects.append((project, box))
         for number in numbers:
-            cell = _clean(lines[number - 1])
+            cell = half_width_numbers(_clean(lines[number - 1]))  # as split_text_tables reads a cell of figures
             if _SELFEVAL_FIGURE.fullmatch(cell.replace(" ", "")):
                 counted += len(_NUMBER.findall(cell))
     return projects, issues, counted

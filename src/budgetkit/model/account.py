@@ -270,6 +270,10 @@ class ThreePublic:
     events: tuple[ReceptionEvent, ...] = attrs.field(default=(), converter=v.tuple_of)  #: 国内公务接待
     foreign_batches: int | None = attrs.field(default=None, validator=v.count)
     foreign_persons: int | None = attrs.field(default=None, validator=v.count)
+    #: 国内公务接待 批次 and 人次 as the 情况说明 prints them when it lists no events (an account without them
+    #: dumps as before)
+    domestic_batches: int | None = attrs.field(default=None, validator=v.count)
+    domestic_persons: int | None = attrs.field(default=None, validator=v.count)
 
 
 @attrs.frozen(kw_only=True)

@@ -908,8 +908,17 @@ def _three_public_detail(account: FinalAccount, section: str) -> _Built:
         ),
     ]
 
-    counts = None
-    if tp.events or tp.reception_domestic.current == Money(0):
+    counts: _Phrase | None = None
+    if not tp.events and tp.domestic_batches is not None and tp.domestic_persons is not None:
+        spent = _figure("three_public.reception_domestic", tp.reception_domestic)  # the counts as the report printed them
+        counts = _join(
+            _WORDS["domestic_counts"].format(
+                batches=_plain_count(tp.domestic_batches, "batches"),
+                persons=_plain_count(tp.domestic_persons, "person_times"),
+            ),
+            None if spent is None else _fill("spent_in_all", amount=spent),
+        )
+    elif tp.events or tp.reception_domestic.current == Money(0):
         counts = _fill(
             "domestic_counts",
             batches=_count("three_public.events", len(tp.events), "batches"),

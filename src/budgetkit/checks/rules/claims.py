@@ -33,6 +33,7 @@ from budgetkit.checks.rules.forms import (
     term_point,
 )
 from budgetkit.checks.rules.sums import SumCheck
+from budgetkit.checks.section import SectionParts
 from budgetkit.model.account import Figure, FinalAccount
 from budgetkit.model.category import ExpenseCategory
 from budgetkit.model.claim import Claim, ClaimKind, PathError
@@ -53,34 +54,8 @@ __all__ = [
     "fund_line_findings",
     "fund_line_form",
     "operand_terms",
-    "part_of",
     "relabel_nudged",
 ]
-
-
-_SECTION_PARTS = (
-    ("一", Part.TOTALS),
-    ("二", Part.INCOME),
-    ("三", Part.EXPENDITURE),
-    ("四", Part.FISCAL),
-    ("五", Part.GENERAL_BUDGET),
-    ("六", Part.GENERAL_BUDGET),
-    ("七", Part.THREE_PUBLIC),
-    ("八", Part.FISCAL),
-    ("九", Part.FISCAL),
-    ("十（四）", Part.PERFORMANCE),
-    ("十", Part.OTHER),
-    ("项目", Part.PROJECTS),
-    ("图", Part.CHARTS),
-)
-
-
-def part_of(section: str) -> Part:
-    """The report part a section label belongs to."""
-    for prefix, part in _SECTION_PARTS:
-        if section.startswith(prefix) and not (prefix == "十" and section.startswith("十（四）")):
-            return part
-    return Part.OTHER
 
 
 def operand_terms(value: Any) -> tuple[Term, ...] | None:
@@ -235,7 +210,7 @@ class _Judge:
         self.path = path
         self.stated = claim.stated
         self.places = places_of(claim.stated)
-        self.part = part_of(claim.section)
+        self.part = ctx.section_parts(claim.section)
         self.where = (
             f"（{claim.section}：{claim.text}）" if claim.text else (f"（{claim.section}）" if claim.section else "")
         )
@@ -450,9 +425,10 @@ def explanation_checks(account: FinalAccount) -> Iterator[SumCheck | ChangeCheck
     ['SumCheck', 'ChangeCheck']
     """
     index = ModelIndex(account)
+    parts = SectionParts.of(account.passages)
     for i, exp in enumerate(account.explanations):
         path = f"explanations[{i}]"
-        part = part_of(exp.section)
+        part = parts(exp.section)
         if exp.contributions:  # a change explained only in words has no amounts to add up
             yield SumCheck(
                 "explanation.sum",

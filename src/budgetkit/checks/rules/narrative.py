@@ -31,7 +31,7 @@ import attrs
 
 from budgetkit.checks.context import Context, Rule, make_finding
 from budgetkit.checks.finding import Finding, Words
-from budgetkit.checks.rules.claims import part_of
+from budgetkit.checks.section import SectionParts
 from budgetkit.model.account import FIGURE_LABELS, Figure, FinalAccount
 from budgetkit.values.formatting import format_plain
 from budgetkit.values.interval import Interval
@@ -134,13 +134,16 @@ _TITLE: Final = re.compile(r"(?P<y>\d{4})\s*年度?\s*(?:部门|单位)?决算(?
 
 @attrs.frozen
 class Parsed:
-    """The statements of each passage (same order as ``account.passages``)."""
+    """The statements of each passage (same order as ``account.passages``), and the part of each section."""
 
     statements: tuple[tuple[Statement, ...], ...]
+    #: the report part of each section label, by its headings
+    parts: SectionParts = attrs.field(eq=False, repr=False)
 
 
 def parsed(account: FinalAccount) -> Parsed:
-    """Every passage read into statements by :func:`budgetkit.io.grammar.parse_text`.
+    """Every passage read into statements by :func:`budgetkit.io.grammar.parse_text`, under the headings of its
+    section and subsection (:meth:`budgetkit.checks.section.SectionParts.headings`), which say what it is.
 
     >>> from budgetkit import datasets
     >>> p = parsed(datasets.load("putuo-planning-2024"))
@@ -149,42 +152,18 @@ def parsed(account: FinalAccount) -> Parsed:
     """
     from budgetkit.io.grammar import parse_text
 
+    parts = SectionParts.of(account.passages)
     return Parsed(
         tuple(
-            parse_text(p.text, section=p.section, headings=headings)
-            for p, headings in zip(account.passages, _headings(account), strict=True)
-        )
+            parse_text(p.text, section=p.section, headings=parts.headings(p.section))
+            for p in account.passages
+        ),
+        parts,
     )
 
 
 #: A passage that ends by opening its parts (…。其中：): the parts that follow say the rest.
 _PARTS_FOLLOW: Final = re.compile(r"其中\s*[：:]\s*$")
-_NUMERAL: Final = re.compile(r"[一二三四五六七八九十]+(?:（[一二三四五六七八九十]+）)?")
-
-
-def _headings(account: FinalAccount) -> tuple[tuple[str, ...], ...]:
-    """The headings each passage sits under, as printed: its section's, then its subsection's (a passage of
-    ``三（七）`` is read under ``三、…`` and ``（七）…``, which say what the section is).
-
-    >>> from budgetkit.model.account import Passage
-    >>> from budgetkit.datasets import synthetic
-    >>> a = attrs.evolve(synthetic.generate(1), passages=(Passage(section="三", text="三、一般公共预算财政拨款支出决算情况"),
-    ...     Passage(section="三（一）", text="（一）总体情况"), Passage(section="三（一）1", text="1、教育支出 7 万元。")))
-    >>> _headings(a)[2]
-    ('三、一般公共预算财政拨款支出决算情况', '（一）总体情况')
-    """
-    first_lines: dict[str, str] = {}
-    for passage in account.passages:
-        first_lines.setdefault(passage.section, passage.text.partition("\n")[0])
-    found: list[tuple[str, ...]] = []
-    for passage in account.passages:
-        m = _NUMERAL.match(passage.section)
-        if m is None:
-            found.append(())
-            continue
-        top = m.group().partition("（")[0]
-        found.append(tuple(first_lines.get(s, "") for s in dict.fromkeys((top, m.group()))))
-    return tuple(found)
 
 
 def order(a: Interval, b: Interval, a_printed: Decimal, b_printed: Decimal) -> int | None:
@@ -355,7 +334,7 @@ def _directions(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
             c.path,
             stated=c.printed,
             expected=word,
-            part=part_of(c.section),
+            part=p.parts(c.section),
             section=c.section,
             figures=_figures(c.left),
             relation=Words(word, word_en),
@@ -454,7 +433,7 @@ def _reasons(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
             f"passages[{i}]",
             stated=actual.figure.value,
             expected=budget.figure.value,
-            part=part_of(section),
+            part=p.parts(section),
             section=section,
             subject=actual.subject.name,
             actual=str(actual.figure),  # as printed, with its unit
@@ -471,7 +450,7 @@ def _number(text: str) -> Decimal:
     return Decimal(text.replace(",", ""))
 
 
-def _adjustments(account: FinalAccount) -> Iterator[Finding]:
+def _adjustments(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
     for i, passage in enumerate(account.passages):
         for m in _adjustment_sentences(passage.text):
             opening, adjusted, stated = m.opening, m.adjusted, m.stated
@@ -488,7 +467,7 @@ def _adjustments(account: FinalAccount) -> Iterator[Finding]:
                 f"passages[{i}]",
                 stated=stated,
                 expected=exact,
-                part=part_of(passage.section),
+                part=p.parts(passage.section),
                 section=passage.section,
                 excerpt=excerpt,
                 opening=opening,
@@ -524,7 +503,7 @@ def _balance_changes(
             yield i, m, now, then
 
 
-def _balances(account: FinalAccount) -> Iterator[Finding]:
+def _balances(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
     for i, m, now, then in _balance_changes(account):
         if now is None or then is None:
             continue
@@ -540,7 +519,7 @@ def _balances(account: FinalAccount) -> Iterator[Finding]:
             f"passages[{i}]",
             stated=stated,
             expected=change,
-            part=part_of(section),
+            part=p.parts(section),
             section=section,
             printed=m.group(0),
             which=Words(which, "closing" if which == "年末" else "opening"),
@@ -611,7 +590,7 @@ def _years(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
             issue.path,
             stated=issue.printed,
             expected=issue.expected,
-            part=part_of(issue.section),
+            part=p.parts(issue.section),
             section=issue.section,
             why=Words(issue.why, issue.why_en),
             year=account.year,
@@ -716,7 +695,7 @@ def _budget_changes(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
             issue.path,
             stated=issue.stated,
             expected=expected,
-            part=part_of(issue.section),
+            part=p.parts(issue.section),
             section=issue.section,
             printed=issue.printed,
             subject=issue.subject,
@@ -769,7 +748,7 @@ def _units(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
             f"passages[{i}]",
             stated=str(a.figure),  # as printed, with its unit
             expected=f"{format_plain(a.figure.value or Decimal(0))}{right}",  # the same digits in the right unit
-            part=part_of(section),
+            part=p.parts(section),
             section=section,
             subject=a.subject.name,
             reference=reference,
@@ -821,8 +800,8 @@ def _narrative(ctx: Context) -> Iterator[Finding]:
     p = parsed(account)
     yield from _directions(account, p)
     yield from _reasons(account, p)
-    yield from _adjustments(account)
-    yield from _balances(account)
+    yield from _adjustments(account, p)
+    yield from _balances(account, p)
     yield from _years(account, p)
     yield from _units(account, p)
     yield from _budget_changes(account, p)

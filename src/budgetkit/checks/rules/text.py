@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from budgetkit.checks.context import Context, Rule, make_finding
 from budgetkit.checks.finding import Finding, Part, Words
-from budgetkit.checks.rules.claims import part_of
+from budgetkit.checks.section import SectionParts
 from budgetkit.model.account import FinalAccount
 
 __all__ = [
@@ -66,8 +66,9 @@ def texts(account: FinalAccount) -> Iterator[tuple[str, str, Part, str]]:
     >>> next(texts(datasets.load("zigong-hr-2023")))[0]
     'passages[0]'
     """
+    parts = SectionParts.of(account.passages)
     for i, passage in enumerate(account.passages):
-        yield f"passages[{i}]", passage.text, part_of(passage.section), passage.section
+        yield f"passages[{i}]", passage.text, parts(passage.section), passage.section
     for i, project in enumerate(account.projects):
         for field in ("goals", "results", "process", "conclusion", "problems", "measures"):
             text = getattr(project, field)
