@@ -325,58 +325,50 @@ def entry_points(f: ModuleType, scratch: Path) -> dict[str, tuple[st.SearchStrat
             for command in rng.sample(f.CLI_COMMANDS, k=3):
                 yield f.check_cli_command([part.format(source) for part in command], given, probe.leaks)
 
+    def imported(read: Callable[[Path], Any], kind: str, content: bytes, probe: Probe, given: str) -> Iterable[str]:
+        """A damaged document imported: refused with a LoadError naming it, or checked and round-tripped."""
+        from budgetkit.checks.audit import check
+        from budgetkit.io import dumps
+
+        probe.payload = (f".{kind}", content)
+        path = scratch / f"damaged.{kind}"
+        path.write_bytes(content)
+        try:
+            result = read(path)
+        except LoadError as exc:
+            assert exc.source == str(path) and exc.issues, exc
+            f.scan(str(exc), "", f"{kind} load message", probe.leaks)
+            yield "refused"
+            return
+        f.scan_findings(check(result.account), "", probe.leaks, f"{kind} finding")
+        for fmt in ("toml", "json"):
+            assert loads(dumps(result.account, fmt), fmt) == result.account, f"{given}: {fmt} round trip"
+        yield "ran"
+
     pdf_bases: list[tuple[str, bytes]] = []
     parquet: list[Any] = []
 
     def damaged_pdf(choice: tuple[int, int], probe: Probe) -> Iterable[str]:
-        from budgetkit.checks.audit import check
-        from budgetkit.io import dumps, read_pdf
+        from budgetkit.io import read_pdf
 
         if not pdf_bases:
             pdf_bases.extend(_pdf_bases(scratch))
         name, base = pdf_bases[choice[0] % len(pdf_bases)]
         what, content = _damaged(base, random.Random(choice[1]))
-        probe.payload = (".pdf", content)
-        path = scratch / "damaged.pdf"
-        path.write_bytes(content)
-        try:
-            imported = read_pdf(path)
-        except LoadError as exc:
-            assert exc.source == str(path) and exc.issues, exc
-            f.scan(str(exc), "", "pdf load message", probe.leaks)
-            yield "refused"
-            return
-        f.scan_findings(check(imported.account), "", probe.leaks, "pdf finding")
-        for fmt in ("toml", "json"):
-            assert loads(dumps(imported.account, fmt), fmt) == imported.account, f"{name}, {what}: {fmt} round trip"
-        yield "ran"
+        yield from imported(read_pdf, "pdf", content, probe, f"{name}, {what}")
 
     docx_bases: list[tuple[str, bytes]] = []
 
     def damaged_docx(choice: tuple[int, int, bool], probe: Probe) -> Iterable[str]:
         """A sample written as the Word document it was made from, damaged in its package or in its XML."""
-        from budgetkit.checks.audit import check
-        from budgetkit.io import dumps, read_docx
+        from budgetkit.io import read_docx
 
         if not docx_bases:
             docx_bases.extend(_docx_bases())
         name, base = docx_bases[choice[0] % len(docx_bases)]
         rng = random.Random(choice[1])
         what, content = _damaged(base, rng) if choice[2] else _damaged_part(base, rng)
-        probe.payload = (".docx", content)
-        path = scratch / "damaged.docx"
-        path.write_bytes(content)
-        try:
-            imported = read_docx(path)
-        except LoadError as exc:
-            assert exc.source == str(path) and exc.issues, exc
-            f.scan(str(exc), "", "docx load message", probe.leaks)
-            yield "refused"
-            return
-        f.scan_findings(check(imported.account), "", probe.leaks, "docx finding")
-        for fmt in ("toml", "json"):
-            assert loads(dumps(imported.account, fmt), fmt) == imported.account, f"{name}, {what}: {fmt} round trip"
-        yield "ran"
+        yield from imported(read_docx, "docx", content, probe, f"{name}, {what}")
 
     def damaged_parquet(choice: tuple[int, bool], probe: Probe) -> Iterable[str]:
         import pyarrow.parquet as pq

@@ -391,3 +391,30 @@ def test_a_pdf_whose_fonts_map_no_unicode_is_refused_saying_why(report: Path, tm
     path = _transformed(report, tmp_path / "unmapped.pdf", unmapped)
     with pytest.raises(LoadError, match=r"(?s)unmapped\.pdf.*fonts map \d+% of its characters to no Unicode"):
         read_pdf(path)
+
+
+def test_a_damaged_page_tree_is_a_load_error_even_when_closing_fails_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """pdfplumber's close() lists the pages again; on a damaged page tree it raises once more. The LoadError that
+    names the file stays (the fuzzer found pdfminer's own exception in its place)."""
+    from budgetkit.io import document
+
+    class Damaged:
+        @property
+        def pages(self) -> list[object]:
+            raise ValueError("Invalid dictionary construct")
+
+        def close(self) -> None:
+            raise ValueError("Invalid dictionary construct")
+
+    class Plumber:
+        @staticmethod
+        def open(path: object) -> Damaged:
+            return Damaged()
+
+    path = tmp_path / "damaged.pdf"
+    path.write_bytes(b"%PDF-1.7\n")
+    monkeypatch.setattr(document, "_pdfplumber", lambda: Plumber)
+    with pytest.raises(LoadError, match=r"damaged\.pdf"):
+        document.read_pdf(path)

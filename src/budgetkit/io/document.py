@@ -26,6 +26,7 @@ A document is plain data; an importer reads it, and tests can build one by hand:
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import itertools
 import re
@@ -479,7 +480,7 @@ def read_pdf(path: str | Path, *, max_pages: int = MAX_PAGES) -> Document:
         pdf = pdfplumber.open(path)
     except Exception as exc:  # pdfminer raises many unrelated types for damaged or encrypted files
         raise LoadError(source, [LoadIssue("file", _open_problem(exc))]) from None
-    with pdf:
+    try:
         try:
             count = len(pdf.pages)
         except Exception as exc:
@@ -497,6 +498,11 @@ def read_pdf(path: str | Path, *, max_pages: int = MAX_PAGES) -> Document:
             finally:
                 page.close()  # drop the page's parsed objects: what is kept of a page is its text and its cells
         return reader.document(count)
+    finally:
+        # pdfplumber's close() lists the pages again: on a file whose page tree is damaged that raises once more,
+        # and would replace the LoadError above with pdfminer's own exception
+        with contextlib.suppress(Exception):
+            pdf.close()
 
 
 def _square(page: Any) -> None:

@@ -77,6 +77,7 @@ __all__ = [
     "assemble",
     "html_document",
     "not_a_report",
+    "read_bytes",
     "read_html",
     "read_text",
     "report_line",
@@ -113,15 +114,21 @@ class TextBox(Box):
         return f"第{self.line}行" + (f" {self.element}" if self.element else "")
 
 
-def _read(path: str | Path) -> str:
-    source = str(path)
+def read_bytes(path: str | Path, limit: int) -> bytes:
+    """A report file's bytes; a LoadError naming the file when it cannot be read or is larger than ``limit``."""
     try:
         with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+            data = handle.read(limit + 1)
     except OSError as exc:
-        raise LoadError(source, [LoadIssue("file", exc.strerror or str(exc))]) from None
-    if len(data) > MAX_BYTES:
-        raise LoadError(source, [LoadIssue("file", f"larger than {MAX_BYTES // (1024 * 1024)} MiB, more than a report has")])
+        raise LoadError(str(path), [LoadIssue("file", exc.strerror or str(exc))]) from None
+    if len(data) > limit:
+        raise LoadError(str(path), [LoadIssue("file", f"larger than {limit // (1024 * 1024)} MiB, more than a report has")])
+    return data
+
+
+def _read(path: str | Path) -> str:
+    source = str(path)
+    data = read_bytes(path, MAX_BYTES)
     if data.startswith(b"%PDF-") or data.startswith(b"PK\x03\x04") or data.startswith(b"\xd0\xcf\x11\xe0"):
         raise LoadError(source, [LoadIssue("file", "a PDF or Office file, not text: import it by its own suffix")])
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):

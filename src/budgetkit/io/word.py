@@ -49,7 +49,7 @@ import attrs
 from budgetkit.errors import InvalidNumberError, LoadError, LoadIssue
 from budgetkit.io.document import Document
 from budgetkit.io.pdf import Imported, from_document
-from budgetkit.io.text import NotAReport, Rows, TextBox, assemble, report_line
+from budgetkit.io.text import NotAReport, Rows, TextBox, assemble, read_bytes, report_line
 from budgetkit.model.account import UnitType
 from budgetkit.values.formatting import chinese_ordinal
 
@@ -102,19 +102,12 @@ def read_docx(
     path: str | Path, *, table_set: str = "national-2024", unit_type: UnitType | str | None = None
 ) -> Imported:
     """Import a report published as a Word document (``.docx``): its paragraphs and tables (see the module)."""
-    source = str(path)
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise LoadError(source, [LoadIssue("file", exc.strerror or str(exc))]) from None
-    if len(data) > MAX_BYTES:
-        raise _refused(source, f"larger than {MAX_BYTES // (1024 * 1024)} MiB, more than a report has")
+    data = read_bytes(path, MAX_BYTES)
     if _HTML.search(data[:2048].lower()):  # a web page Word saved, or a site served, under a Word name
         from budgetkit.io.text import read_html
 
         return read_html(path, table_set=table_set, unit_type=unit_type)
-    return from_document(word_document(data, source), table_set=table_set, unit_type=unit_type)
+    return from_document(word_document(data, str(path)), table_set=table_set, unit_type=unit_type)
 
 
 def not_a_word_report(path: str | Path) -> NotAReport | None:
@@ -124,12 +117,11 @@ def not_a_word_report(path: str | Path) -> NotAReport | None:
     read is not judged here (``None``): its import names the problem.
     """
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-        doc = word_document(data, str(path)) if len(data) <= MAX_BYTES else None
-    except (OSError, LoadError):
-        return None
-    if doc is None or _HTML.search(data[:2048].lower()):
+        data = read_bytes(path, MAX_BYTES)
+        if _HTML.search(data[:2048].lower()):
+            return None
+        doc = word_document(data, str(path))
+    except LoadError:
         return None
     texts = [p.text for p in doc.paragraphs] + [line.text for t in doc.tables for line in t.heading]
     if any(report_line(text) for text in texts):
