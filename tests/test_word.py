@@ -258,6 +258,29 @@ def test_a_hostile_nesting_is_refused_not_followed() -> None:
     assert [p.text for p in word_document(docx("<w:sdt><w:sdtContent>" * 50 + paragraph("不深") + "</w:sdtContent></w:sdt>" * 50)).paragraphs] == ["不深"]
 
 
+@pytest.mark.parametrize(
+    ("rows", "why"),
+    [
+        ([[cell("宽", span=150), cell("再宽", span=150)]], "more than 200 columns"),
+        ([['<w:tc><w:tcPr><w:gridSpan w:val="999999999"/></w:tcPr><w:p/></w:tc>']], None),
+        ([[cell("长", span=200, merge="restart")]] + [[cell("", span=200, merge="continue")]] * 1200, "places"),
+    ],
+)
+def test_a_table_larger_than_a_report_prints_is_refused(rows: list[list[str]], why: str | None) -> None:
+    """A hostile table (a huge span, a merge down thousands of rows) is refused before its grid is built place by
+    place; a span is never taken wider than a table may be."""
+    data = docx(table(rows))
+    if why is None:
+        (got,) = word_document(data).tables
+        assert got.width == 200
+        return
+    with pytest.raises(LoadError, match=why):
+        word_document(data, "wide.docx")
+    gap = '<w:tr><w:trPr><w:gridBefore w:val="999999999"/></w:trPr>' + cell("x") + "</w:tr>"
+    with pytest.raises(LoadError, match="more than 200 columns"):
+        word_document(docx(f"<w:tbl>{gap}</w:tbl>"), "gap.docx")
+
+
 def test_a_part_of_too_many_elements_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(word, "MAX_ELEMENTS", 100)
     with pytest.raises(LoadError, match="more than 100 elements"):

@@ -53,7 +53,7 @@ from budgetkit.io.text import NotAReport, Rows, TextBox, assemble, read_bytes, r
 from budgetkit.model.account import UnitType
 from budgetkit.values.formatting import chinese_ordinal
 
-__all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_ELEMENTS", "MAX_XML_BYTES", "WordBox", "not_a_word_report", "read_docx", "word_document"]
+__all__ = ["MAX_BYTES", "MAX_CELLS", "MAX_COLUMNS", "MAX_DEPTH", "MAX_ELEMENTS", "MAX_XML_BYTES", "WordBox", "not_a_word_report", "read_docx", "word_document"]
 
 #: Largest file read (50 MiB): a report with its pictures is well under.
 MAX_BYTES: Final = 50 * 1024 * 1024
@@ -61,6 +61,9 @@ MAX_BYTES: Final = 50 * 1024 * 1024
 MAX_XML_BYTES: Final = 32 * 1024 * 1024
 #: Most elements read in one part (a 200-page report's document has about a hundred thousand).
 MAX_ELEMENTS: Final = 1_000_000
+#: Widest table row read (grid columns; a report's widest table has about 20), and most places of one table.
+MAX_COLUMNS: Final = 200
+MAX_CELLS: Final = 200_000
 #: Deepest nesting of elements read (a table in a cell in a text box is about 30 levels deep).
 MAX_DEPTH: Final = 200
 
@@ -164,7 +167,11 @@ def word_document(data: bytes, source: str = "<docx>") -> Document:
     counter = _Counter(
         _xml(numbering, source) if numbering else None, _xml(styles, source) if styles else None
     )
-    return assemble(list(_Reader(counter).items(found)), source, WordBox)
+    try:
+        items = list(_Reader(counter).items(found))
+    except _TableTooLarge as exc:
+        raise _refused(source, f"{exc}, more than a report's has") from None
+    return assemble(items, source, WordBox)
 
 
 def _refused(source: str, why: str) -> LoadError:
@@ -211,6 +218,10 @@ def _xml(data: bytes, source: str) -> ElementTree.Element:
     return root
 
 
+class _TableTooLarge(Exception):
+    """A table larger than a report prints (its grid is built place by place): the document is refused."""
+
+
 class _Reader:
     """Walks a body in reading order: each paragraph's text (numbered as Word shows it), each top-level table."""
 
@@ -241,18 +252,23 @@ class _Reader:
         rows: list[list[tuple[str, int, int, int, bool]]] = []  # (text, colspan, line, column, continues above)
         for tr in _children(tbl, _TR):
             row: list[tuple[str, int, int, int, bool]] = []
-            column = _int(tr.find(f"{_W}trPr/{_W}gridBefore"), 0)
+            column = max(0, min(MAX_COLUMNS, _int(tr.find(f"{_W}trPr/{_W}gridBefore"), 0)))
             for filler in range(column):
                 row.append(("", 1, self.paragraphs, filler, False))
             for tc in _children(tr, _TC):
                 props = tc.find(f"{_W}tcPr")
-                span = max(1, min(100, _int(None if props is None else props.find(f"{_W}gridSpan"), 1)))
+                span = max(1, min(MAX_COLUMNS, _int(None if props is None else props.find(f"{_W}gridSpan"), 1)))
                 merge = None if props is None else props.find(f"{_W}vMerge")
                 continues = merge is not None and merge.get(_VAL, "continue") != "restart"
                 first = self.paragraphs + 1
                 row.append((self.cell(tc), span, first, column, continues))
                 column += span
+                if column > MAX_COLUMNS:
+                    raise _TableTooLarge(f"a table row of more than {MAX_COLUMNS} columns")
             rows.append(row)
+        width = max((sum(cell[1] for cell in row) for row in rows), default=0)
+        if width * len(rows) > MAX_CELLS:  # every place of the grid is a cell of the table read
+            raise _TableTooLarge(f"a table of {len(rows)} rows × {width} columns, more than {MAX_CELLS} places")
         return _spans(rows)
 
     def cell(self, tc: ElementTree.Element) -> str:
