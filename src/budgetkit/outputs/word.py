@@ -196,5 +196,5 @@ _SIDES: Final = ("top", "left", "bottom", "right", "insideH", "insideV")
 
 def _cell(text: str, span: int, merge: str, align: str) -> str:
     props = (f'<w:gridSpan w:val="{span}"/>' if span > 1 else "") + merge + '<w:vAlign w:val="center"/>'
-    jc = f"<w:pPr><w:jc w:val={quoteattr(align)}/></w:pPr>"
+    jc = f'<w:pPr><w:spacing w:line="240" w:lineRule="auto"/><w:jc w:val={quoteattr(align)}/></w:pPr>'  # single-spaced
     return f"<w:tc><w:tcPr>{props}</w:tcPr><w:p>{jc}{_run(text, 8)}</w:p></w:tc>"
