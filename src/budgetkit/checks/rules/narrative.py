@@ -150,16 +150,26 @@ def parsed(account: FinalAccount) -> Parsed:
     >>> len(p.statements) == len(datasets.load("putuo-planning-2024").passages)
     True
     """
+    global _LAST
+    last = _LAST
+    if last is not None and last[0] is account:  # the rule and coverage() of one check read the account once
+        return last[1]
     from budgetkit.io.grammar import parse_text
 
     parts = SectionParts.of(account.passages)
-    return Parsed(
+    found = Parsed(
         tuple(
             parse_text(p.text, section=p.section, headings=parts.headings(p.section))
             for p in account.passages
         ),
         parts,
     )
+    _LAST = (account, found)
+    return found
+
+
+#: The account :func:`parsed` read last, and what it read (an account is immutable: the same object reads the same).
+_LAST: tuple[FinalAccount, Parsed] | None = None
 
 
 #: A passage that ends by opening its parts (…。其中：): the parts that follow say the rest.
