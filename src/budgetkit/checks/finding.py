@@ -246,7 +246,7 @@ def typed_finding(
     :func:`~budgetkit.checks.context.make_finding` has.
 
     ``message`` may instead be a :class:`MessageTemplate` and ``message_en`` the fields that fill it: the finding is
-    then worded when either message is first read (:meth:`MessageTemplate.check` the fields first). The finding
+    then worded when either message is first read (check the fields first: :meth:`MessageTemplate.check`). The finding
     is equal to the worded one, and ``message``/``message_en`` read the same; only the wording waits.
 
     >>> typed_finding("x.y", Severity.INFO, "p", "m", "e", Decimal("1"), None, Part.OTHER) == Finding(
