@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from budgetkit.checks.audit import check
-from budgetkit.checks.finding import Part
+from budgetkit.checks.finding import Finding, Part
 from budgetkit.checks.section import SectionParts, part_by_number
 from budgetkit.io.document import Box, Line, Paragraph
 from budgetkit.io.grammar import (
@@ -145,12 +145,17 @@ def test_a_wrong_figure_is_found_and_only_it(
     tmp_path: Path, name: str, printed: str, instead: str, expected: list[tuple[str, str, str]]
 ) -> None:
     """One figure printed wrong: check gives exactly the findings listed, nothing else above a note."""
+    findings = _above_notes(tmp_path, name, printed, instead)
+    assert [(f.rule, f.stated_text, f.expected_text) for f in findings] == expected
+
+
+def _above_notes(tmp_path: Path, name: str, printed: str, instead: str) -> list[Finding]:
+    """The findings above a note of a region's report with ``printed`` (printed once) printed as ``instead``."""
     text = (REGIONS / f"{name}.txt").read_text(encoding="utf-8")
     assert text.count(printed) == 1
     path = tmp_path / f"{name}.txt"
     path.write_text(text.replace(printed, instead), encoding="utf-8")
-    findings = [f for f in check(read_text(path).account) if f.severity.value != "info"]
-    assert [(f.rule, f.stated_text, f.expected_text) for f in findings] == expected
+    return [f for f in check(read_text(path).account) if f.severity.value != "info"]
 
 
 # -- Beijing: the 说明 in two parts ---------------------------------------------------------------------------------
@@ -462,11 +467,7 @@ def test_a_finding_is_listed_under_what_its_section_is(
     tmp_path: Path, name: str, printed: str, instead: str, code: str, part: Part
 ) -> None:
     """A finding takes the part of the report its section's heading names, not the template's part of its number."""
-    text = (REGIONS / f"{name}.txt").read_text(encoding="utf-8")
-    assert text.count(printed) == 1
-    path = tmp_path / f"{name}.txt"
-    path.write_text(text.replace(printed, instead), encoding="utf-8")
-    findings = [f for f in check(read_text(path).account) if f.severity.value != "info"]
+    findings = _above_notes(tmp_path, name, printed, instead)
     assert [(f.rule, f.part) for f in findings] == [(code, part)]
 
 
