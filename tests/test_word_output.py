@@ -69,3 +69,16 @@ def test_an_account_without_tables_is_a_cover_and_its_text(tmp_path: Path) -> No
 def test_a_file_that_cannot_be_written_is_a_render_error(tmp_path: Path) -> None:
     with pytest.raises(RenderError, match="cannot write"):
         write_docx(synthetic.generate(1, tables=True), tmp_path / "no" / "such" / "x.docx")
+
+
+def test_a_published_pdf_imports_into_a_word_document_to_edit_on(tmp_path: Path) -> None:
+    """`budgetkit import report.pdf -o report.docx`: the report as Word, whose tables read back as the PDF's."""
+    from budgetkit.cli import main
+    from budgetkit.io.pdf import read_pdf
+
+    pdf = Path(__file__).parent / "data" / "samples" / "putuo-social-work-2024.pdf"
+    target = tmp_path / "social.docx"
+    assert main(["import", str(pdf), "-o", str(target)]) == 0
+    again, published = read_docx(target).account, read_pdf(pdf).account
+    assert again.tables.tables == published.tables.tables
+    assert (again.unit, again.year, again.tables.contents) == (published.unit, published.year, published.tables.contents)

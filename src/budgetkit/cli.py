@@ -803,7 +803,11 @@ def _import(args: argparse.Namespace, out: TextIO) -> int:
     if source.is_dir():
         return _import_many(args, source, out)
     imported = _read_report(source, args.table_set)
-    if args.output:
+    if args.output and Path(args.output).suffix.lower() == ".docx":  # the report as a Word document to edit on
+        from budgetkit.outputs.word import write_docx
+
+        write_docx(imported.account, args.output)
+    elif args.output:
         io.dump(imported.account, args.output)
     else:
         out.write(io.dumps(imported.account))
@@ -941,7 +945,12 @@ def _parser() -> argparse.ArgumentParser:
         "import", help="import a published 部门决算 (PDF, Excel, text or web page; or a directory of them) into account files"
     )
     imports.add_argument("source", help="a .pdf, .xlsx/.xls, .txt, .html/.htm or .docx report, or a directory of them")
-    imports.add_argument("-o", "--output", help="the account file to write (.toml/.json); for a directory, the folder")
+    imports.add_argument(
+        "-o",
+        "--output",
+        help="the account file to write (.toml/.json), or a Word document (.docx) of the report to edit on; "
+        "for a directory, the folder",
+    )
     imports.add_argument("--report", action="store_true", help="print the import's coverage and what was not understood")
     imports.add_argument("--table-set", default="national-2024", help="the table set the report follows")
     imports.add_argument("--jobs", type=int, default=None, help="processes for a directory (default: one per core)")
