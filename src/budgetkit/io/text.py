@@ -483,19 +483,17 @@ def html_document(html: str, source: str = "<html>") -> Document:
     return assemble(page.items, source)
 
 
-def assemble(items: Sequence[tuple[str, int] | Rows], source: str, box: type[TextBox] | None = None) -> Document:
+def assemble(items: Sequence[tuple[str, int] | Rows], source: str, box: type[TextBox] = TextBox) -> Document:
     """A document of paragraphs ``(text, line)`` and tables (rows of ``(text, colspan, rowspan, line)``) in reading
     order, each table with the paragraphs just above it as its heading (its title, ``单位：万元``) and the note just
-    below it as its note; every place a ``box`` (:class:`TextBox` when None) on that line. What a web page and a
-    Word document are read into."""
-    make = box or TextBox
+    below it as its note; every place a ``box`` on that line. What a web page and a Word document are read into."""
     paragraphs: list[Paragraph] = []
     tables: list[RawTable] = []
     pending: list[Line] = []  # the paragraphs since the last table: the next table's heading
     for item in items:
         if isinstance(item, tuple):
             text, line = item
-            place = make(1, 0.0, float(line - 1), float(len(text)), float(line), line=line)
+            place = box(1, 0.0, float(line - 1), float(len(text)), float(line), line=line)
             if tables and not pending and table_note(text, tables[-1].rows):  # the note just below a table is the table's
                 tables[-1] = attrs.evolve(tables[-1], notes=(*tables[-1].notes, Line(text, place)))
                 continue
@@ -503,7 +501,7 @@ def assemble(items: Sequence[tuple[str, int] | Rows], source: str, box: type[Tex
             paragraphs.append(paragraph)
             pending.append(paragraph.lines[0])
             continue
-        rows = _grid(item, len(tables) + 1, make)
+        rows = _grid(item, len(tables) + 1, box)
         if not rows:
             continue
         heading = tuple(pending[len(pending) - heading_lines([line.text for line in pending]) :])  # none: not [-0:]

@@ -44,6 +44,7 @@ from budgetkit.outputs.layout import (
     Space,
     Spot,
     TableBlock,
+    Text,
     blocks,
     grid,
 )
@@ -174,32 +175,24 @@ def _truetype(chars: frozenset[str]) -> bytes:
 
 
 def _characters(account: FinalAccount) -> Iterator[str]:
-    """Every character the report of ``account`` prints (so that the font subset covers them)."""
-    yield from account.unit
-    yield from str(account.year)
-    yield from account.duties
-    yield from account.organisation
-    for line in account.tables.contents:
-        yield from line
-    for passage in account.passages:
-        yield from passage.text
-    for entry in account.glossary:
-        yield from entry.term
-        yield from entry.definition
-    for table in account.tables.tables:
-        yield from table.title
-        yield from table.unit
-        yield from table.empty_note
-        for note in table.notes:
-            yield from note
-        for row in table.rows:
-            yield from row.number
-            yield from row.name
-            yield from row.key
-        template = account.tables.template(table.key)
-        if template is not None:
-            for column in (*template.columns, *template.income_columns):
-                yield from column.name
+    """Every character the report of ``account`` prints (so that the font subset covers them): the text of its
+    blocks and of every cell of its tables' grids, as drawn (:mod:`budgetkit.outputs.layout`)."""
+    for block in blocks(account):
+        if isinstance(block, Text):
+            yield from block.text
+        elif isinstance(block, TableBlock):
+            laid = grid(block.table, block.template, _Unmeasured())
+            for spot in itertools.chain(laid.header, *laid.body):
+                yield from spot.text
+
+
+class _Unmeasured:
+    """A measure for what a grid holds, not where (a grid's texts do not depend on its widths)."""
+
+    text_width = _A4[0] - 2 * _MARGIN
+
+    def width(self, text: str, size: float) -> float:
+        return len(text) * size
 
 
 # -- pages ---------------------------------------------------------------------------------------------------------
