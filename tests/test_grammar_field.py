@@ -410,3 +410,17 @@ def test_a_report_in_guangxi_s_layout(tmp_path: Path) -> None:
     assert not account.general_budget.categories  # 社会保障和就业支出 of 总支出 is no line of 五
     assert [u.text for u in imported.report.not_understood] == ["100.00", "15.00", "13.04%", "30.00", "5.00", "14.29%"]
     assert check(account) == []
+
+
+def test_a_float_s_artefact_is_left_unread_not_a_crash() -> None:
+    """A number with more places than a figure holds (1054.9000000000001, a float copied from a spreadsheet, as
+    the built-in report's chart data prints one) is left unread; the figures around it are read as before."""
+    assert _read("本年收入合计 1054.9000000000001 万元，比上年增加 3.00 万元。", "二") == [
+        ("Change:增加", "income.year_total", "3.00万元")
+    ]
+    paragraph = Paragraph(
+        "本年收入合计 1054.9000000000001 万元。", (Line("本年收入合计 1054.9000000000001 万元。", Box(0, 0, 0, 9, 9)),)
+    )
+    narrative = parse_paragraphs([paragraph])
+    assert narrative.statements == ()
+    assert [u.text for u in narrative.unread] == ["1054.9000000000001"]

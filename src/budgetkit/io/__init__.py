@@ -516,9 +516,14 @@ def _compile(hint: Any) -> _Step:
     if inner is not hint:  # X | None: null is None, anything else is an X
         function, argument, _ = _step(inner)
         return function, argument, True
-    hook = converter.get_structure_hook(hint)
-    if hook in _LEAF_HOOKS.values() or hook in (_structure_enum, _structure_name_count):
-        return hook, hint, False
+    # the hook the converter would dispatch to, decided as it decides (_make_converter) without asking it: asking
+    # makes cattrs generate and compile a structuring function for every class, which the fast path never calls
+    if hint in _LEAF_HOOKS:
+        return _LEAF_HOOKS[hint], hint, False
+    if _is_enum(hint):
+        return _structure_enum, hint, False
+    if _is_name_count(hint):
+        return _structure_name_count, hint, False
     if typing.get_origin(hint) is tuple and typing.get_args(hint)[1:] == (Ellipsis,):
         return _sequence(_step(typing.get_args(hint)[0])), _NESTED, False
     if attrs.has(hint) and isinstance(hint, type):

@@ -45,7 +45,8 @@ from typing import Final, TypedDict
 
 import attrs
 
-from budgetkit.errors import BudgetkitError
+from budgetkit._regex import Phrases
+from budgetkit.errors import BudgetkitError, InvalidNumberError
 from budgetkit.io.document import Box, Document, Line, Paragraph, half_width_numbers
 from budgetkit.model.tables import Cell, Place, Table, Tables
 from budgetkit.reference.classification import ClassificationTable, Level, functional_table
@@ -716,7 +717,9 @@ _SUBJECTS: Final = (
     # 八, 九: "…收入 XXX 万元，支出 XXX 万元" (the template prints "支出收入"): the fund's expenditure
     (r"(?<=[，,])支出(?:收入)?(?=\s*(?:\d|X))", "fund.expenditure"),
 )
-_SUBJECT: Final = re.compile("|".join(f"(?P<s{i}>{pattern})" for i, (pattern, _) in enumerate(_SUBJECTS)))
+#: Every subject's phrase, searched as one alternation (:class:`budgetkit._regex.Phrases`: each match with the
+#: number of its phrase in ``_SUBJECTS``).
+_SUBJECT: Final = Phrases([pattern for pattern, _ in _SUBJECTS])
 
 #: Every subject key a statement may carry: the phrases' keys, and ``<fund>.class|section|item`` for a
 #: printed 类/款/项 path in 五 (general_budget), 八 (government_fund) or 九 (state_capital).
@@ -1339,7 +1342,7 @@ class _ParagraphReader:
         """The subjects named outside reasons and purposes, in order (a 类/款/项 path before a phrase inside it)."""
         mentions: list[_Mention] = []
         hidden_spans = _Spans(len(self.text), hidden)
-        for m in _PATH.finditer(self.text):
+        for m in _PATH.finditer(self.text) if "（类）" in self.text else ():  # a path prints （类）
             if m.start() in hidden_spans:
                 continue
             names = tuple(name for name in (m.group("c"), m.group("s"), m.group("i")) if name)
@@ -1350,11 +1353,10 @@ class _ParagraphReader:
             key = f"{fund}.{('class', 'section', 'item')[len(names) - 1]}" if fund else ""
             mentions.append(_Mention(m.start(), m.end(), Subject(key, m.group().strip(), path)))
         skipped = _Spans(len(self.text), hidden + [(mention.start, mention.end) for mention in mentions])
-        for m in _SUBJECT.finditer(self.text):
+        for phrase, m in _SUBJECT.finditer(self.text):
             if m.start() in skipped or self.text[max(0, m.start() - 4) : m.start()].rstrip().endswith("占"):
                 continue  # a subject after 占 names the whole of a share
-            assert m.lastgroup is not None
-            key = _SUBJECTS[int(m.lastgroup[1:])][1]
+            key = _SUBJECTS[phrase][1]
             if key == "fund.expenditure":
                 own = _FUND_OF_SECTION.get(self.role)
                 if own is None or own == "general_budget":
@@ -1553,7 +1555,8 @@ class _ParagraphReader:
     def _reasons(self, mentions: list[_Mention]) -> None:
         for m in _reason_matches(self.text):
             start, end = m.start("t"), m.end("t")
-            figures = tuple(_figure(f) for f in _FIGURE.finditer(self.text, start, end) if f.group("n") is not None)
+            printed = (_figure(f) for f in _FIGURE.finditer(self.text, start, end) if f.group("n") is not None)
+            figures = tuple(figure for figure in printed if figure is not None)
             text = m.group("t")
             notes = (NOTES["blank reason"],) if re.search(r"X{2,}", text) else ()
             self.statements.append(
@@ -1698,6 +1701,8 @@ class _ParagraphReader:
             if m.group("x") is not None and m.group("u") is None:
                 continue  # a blank without a unit is a name or text blank (an Unfilled statement)
             figure = _figure(m)
+            if figure is None:
+                continue
             statement = self._statement(figure, mentions, previous)
             self.last = statement
             self.last_unit = figure.unit
@@ -1852,8 +1857,8 @@ class _ParagraphReader:
         sibling part named first (基本支出 A，占 p%；项目支出 B，占 q%) is no whole."""
         printed = printed.strip()
         if printed:
-            m = _SUBJECT.search(printed)
-            if m is None:  # 本年收入合计 …，占收入合计 p% (Zhejiang): the sentence's subject whose name ends with it
+            found = _SUBJECT.search(printed)
+            if found is None:  # 本年收入合计 …，占收入合计 p% (Zhejiang): the sentence's subject whose name ends with it
                 i = bisect.bisect_left(self._index(mentions)[0], sentence)
                 named = [mention.subject for mention in mentions[i:] if mention.start < position]
                 longer = [s for s in named if s.key and s.name.endswith(printed)]
@@ -1861,19 +1866,18 @@ class _ParagraphReader:
                     return Subject(longer[0].key, printed)
                 # Beijing: 财政拨款收入 A 万元，占收入合计的 p%: 收入合计 (支出合计) is 表一's 本年收入合计 (本年支出合计)
                 return Subject(_BARE_WHOLES.get(printed, ""), printed)
-            if m.lastgroup is not None:
-                key = _SUBJECTS[int(m.lastgroup[1:])][1]
-                # 一般公共预算财政拨款基本支出 A，其中：人员经费 B，占基本支出的 p%: the whole printed short is the
-                # subject of the sentence whose full name ends with it (六's 基本支出 is 一般公共预算's, not 表一's)
-                i = bisect.bisect_left(self._index(mentions)[0], sentence)
-                named = [mention.subject for mention in mentions[i:] if mention.start < position]
-                longer = [s for s in named if s.key and s.key != key and s.name.endswith(m.group())]
-                if longer:
-                    return Subject(longer[0].key, printed)
-                if key == "expenditure.basic" and (self.role == "六" or part.key in ("personnel", "public_use")):
-                    return Subject("general_budget.basic", printed)  # 人员经费 and 公用经费 are 表六's
-                return Subject(key, printed)
-            return Subject("", printed)
+            phrase, m = found
+            key = _SUBJECTS[phrase][1]
+            # 一般公共预算财政拨款基本支出 A，其中：人员经费 B，占基本支出的 p%: the whole printed short is the
+            # subject of the sentence whose full name ends with it (六's 基本支出 is 一般公共预算's, not 表一's)
+            i = bisect.bisect_left(self._index(mentions)[0], sentence)
+            named = [mention.subject for mention in mentions[i:] if mention.start < position]
+            longer = [s for s in named if s.key and s.key != key and s.name.endswith(m.group())]
+            if longer:
+                return Subject(longer[0].key, printed)
+            if key == "expenditure.basic" and (self.role == "六" or part.key in ("personnel", "public_use")):
+                return Subject("general_budget.basic", printed)  # 人员经费 and 公用经费 are 表六's
+            return Subject(key, printed)
         start = sentence
         if re.match(r"\s*其中", self.text[sentence:position]) and sentence > 0:
             start = self._sentence_start(sentence - 1, "。")
@@ -1946,12 +1950,17 @@ def _class_names(table: ClassificationTable) -> re.Pattern[str]:
     return pattern
 
 
-def _figure(m: re.Match[str]) -> Figure:
+def _figure(m: re.Match[str]) -> Figure | None:
+    """The figure ``m`` matched; None for a number with more digits or decimal places than a figure holds (a float's
+    artefact such as 1054.9000000000001 copied from a spreadsheet): it is left unread, listed with the others."""
     number = m.group("n")
     unit = (m.group("u") or "").replace("％", "%")
-    if number is not None:
+    if number is None:
+        return Figure(m.group("x"), None, unit, m.start(), m.end())
+    try:
         return Figure(number, _number(number), unit, m.start(), m.end())
-    return Figure(m.group("x"), None, unit, m.start(), m.end())
+    except InvalidNumberError:
+        return None
 
 
 def _is_word(char: str) -> bool:

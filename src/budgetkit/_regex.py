@@ -1,0 +1,153 @@
+"""Long alternations of phrases searched fast (internal).
+
+Python's regular expressions try every alternative of ``a|b|c…`` at every position of the text; for the
+grammar's list of subjects (about a hundred phrases) that was most of the time it took to read a 情况说明.
+Two things make it cheap, each keeping exactly the matches of the plain alternation:
+
+- :func:`led` compiles a pattern behind a lookahead of the characters its matches can start with, computed
+  from the parsed pattern: a position whose character starts no match is passed over with one set test.
+  When those characters cannot be listed (a match may start with any character, or be empty, or the
+  pattern uses flags or constructs this walk does not know, or ``re``'s parser is not there) the plain
+  pattern is compiled.
+- :class:`Phrases` searches the alternatives without a named group around each (a group in front of an
+  alternative keeps ``re`` from skipping it on its first character) and tells which alternative matched
+  afterwards, trying only those that can start with the match's first character.
+
+>>> pattern = led(r"(?P<a>收入总计)|(?P<b>(?<!、)支出总计)|(?P<c>[“”]?三公经费)")
+>>> pattern.pattern[:14]
+'(?=[“”三支收])(?:'
+>>> [(m.group(), m.lastgroup) for m in pattern.finditer("本年收入总计与支出总计，“三公经费”")]
+[('收入总计', 'a'), ('支出总计', 'b'), ('“三公经费', 'c')]
+>>> led(r"\\d+|元").pattern  # a match may start with any digit of any script: left as it is
+'\\\\d+|元'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+__all__ = ["Phrases", "led"]
+
+_MAX_CHARACTERS = 512  # a longer list of first characters saves little over trying the pattern
+
+
+def led(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``pattern`` compiled behind a lookahead of the characters its matches can start with (same matches)."""
+    return _led_by(_first_characters(pattern) if not flags else None, pattern, flags)
+
+
+def _led_by(first: set[str] | None, pattern: str, flags: int = 0) -> re.Pattern[str]:
+    if not first or len(first) > _MAX_CHARACTERS:
+        return re.compile(pattern, flags)
+    listed = "".join(re.escape(c) for c in sorted(first))
+    return re.compile(f"(?=[{listed}])(?:{pattern})", flags)
+
+
+class Phrases:
+    """Alternatives searched as one pattern, each match told by the number of the alternative it is.
+
+    A match is the one ``(?P<a0>…)|(?P<a1>…)|…`` gives, and its number that of the group it would be in: the
+    first alternative, in order, that matches where the match starts (nothing follows the alternation, so
+    that alternative matches exactly the text the alternation matched).
+
+    >>> phrases = Phrases([r"收入总计", r"(?<!、)支出总计", r"[“”]?三公经费", r"总计"])
+    >>> [(k, m.group()) for k, m in phrases.finditer("收入总计与、支出总计，“三公经费”")]
+    [(0, '收入总计'), (3, '总计'), (2, '“三公经费')]
+    >>> phrases.search("无") is None
+    True
+    """
+
+    def __init__(self, alternatives: Sequence[str]) -> None:
+        self.alternatives = tuple(alternatives)
+        #: by a first character, the alternatives that may start with it, in order
+        self._starting: dict[str, list[int]] = {}
+        self._anywhere: list[int] = []  #: the alternatives whose first characters are not listed
+        for k, alternative in enumerate(self.alternatives):
+            first = _first_characters(alternative)
+            if first is None:
+                self._anywhere.append(k)
+                continue
+            for character in first:
+                self._starting.setdefault(character, []).append(k)
+        either = "|".join(f"(?:{alternative})" for alternative in self.alternatives)
+        self._any = _led_by(None if self._anywhere else set(self._starting), either)
+
+    def finditer(self, text: str) -> Iterator[tuple[int, re.Match[str]]]:
+        """Each match in order, with the number of its alternative."""
+        for m in self._any.finditer(text):
+            yield self._told(text, m)
+
+    def search(self, text: str) -> tuple[int, re.Match[str]] | None:
+        """The first match and the number of its alternative, or None."""
+        m = self._any.search(text)
+        return None if m is None else self._told(text, m)
+
+    def _told(self, text: str, m: re.Match[str]) -> tuple[int, re.Match[str]]:
+        start = m.start()
+        candidates = self._starting.get(text[start], [])
+        if self._anywhere:
+            candidates = sorted([*candidates, *self._anywhere])
+        for k in candidates:
+            found = re.compile(self.alternatives[k]).match(text, start)  # re's own cache keeps the compiled
+            if found is not None:
+                return k, found
+        raise AssertionError(f"no alternative matches {m.group()!r}, which their alternation matched")
+
+
+def _first_characters(pattern: str) -> set[str] | None:
+    """Every character a match of ``pattern`` can start with; None when that is not a short list."""
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+
+        parsed = _parser.parse(pattern)
+        if parsed.state.flags & ~re.UNICODE:  # (?i) or another inline flag: characters are not literal
+            return None
+        found, empty = _walk(list(parsed))
+    except (ImportError, AttributeError, TypeError, ValueError, re.error):  # a parser unlike 3.11's to 3.13's
+        return None
+    if found is None or empty or len(found) > _MAX_CHARACTERS:
+        return None
+    return found
+
+
+_REPEATS = frozenset({"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"})
+_ZERO_WIDTH = frozenset({"ASSERT", "ASSERT_NOT", "AT"})  # lookarounds, ^ $ \b: the match starts with what follows
+
+
+def _walk(items: list[tuple[Any, Any]]) -> tuple[set[str] | None, bool]:
+    """The first characters of a sequence of parsed items (None: any), and whether it can match the empty text."""
+    found: set[str] = set()
+    for op, av in items:
+        name = op.name
+        if name == "LITERAL":
+            found.add(chr(av))
+            return found, False
+        if name == "IN":
+            for kind, value in av:
+                if kind.name == "LITERAL":
+                    found.add(chr(value))
+                elif kind.name == "RANGE" and value[1] - value[0] < _MAX_CHARACTERS:
+                    found.update(map(chr, range(value[0], value[1] + 1)))
+                else:  # a negated set, a category (\d, \s, \w …), a wide range
+                    return None, False
+            return found, False
+        if name == "SUBPATTERN" and av[1]:  # (?i:…) and other flags set on a group
+            return None, False
+        if name == "SUBPATTERN" or name == "BRANCH" or name in _REPEATS:
+            subs, least = {"SUBPATTERN": ([av[-1]], 1), "BRANCH": (av[-1], 1)}.get(name, ([av[-1]], av[0]))
+            empty = False
+            for sub in subs:
+                more, sub_empty = _walk(list(sub))
+                if more is None:
+                    return None, False
+                found |= more
+                empty = empty or sub_empty
+            if least and not empty:
+                return found, False
+            continue  # it may match nothing: what follows may start the match too
+        if name in _ZERO_WIDTH:
+            continue
+        return None, False  # any character (.), a back reference, a conditional, an atomic group: not listed
+    return found, True
