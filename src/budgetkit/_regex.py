@@ -61,6 +61,8 @@ class Phrases:
 
     def __init__(self, alternatives: Sequence[str]) -> None:
         self.alternatives = tuple(alternatives)
+        #: which alternatives are plain phrases (half of the grammar's subjects), told apart without compiling them
+        self._plain = tuple(re.escape(alternative) == alternative for alternative in self.alternatives)
         #: by a first character, the alternatives that may start with it, in order
         self._starting: dict[str, list[int]] = {}
         self._anywhere: list[int] = []  #: the alternatives whose first characters are not listed
@@ -77,22 +79,26 @@ class Phrases:
     def finditer(self, text: str) -> Iterator[tuple[int, re.Match[str]]]:
         """Each match in order, with the number of its alternative."""
         for m in self._any.finditer(text):
-            yield self._told(text, m)
+            yield self._number(text, m), m
 
     def search(self, text: str) -> tuple[int, re.Match[str]] | None:
         """The first match and the number of its alternative, or None."""
         m = self._any.search(text)
-        return None if m is None else self._told(text, m)
+        return None if m is None else (self._number(text, m), m)
 
-    def _told(self, text: str, m: re.Match[str]) -> tuple[int, re.Match[str]]:
+    def _number(self, text: str, m: re.Match[str]) -> int:
+        """The number of the first alternative that matches where ``m`` starts (it matches what ``m`` matched)."""
         start = m.start()
         candidates = self._starting.get(text[start], [])
         if self._anywhere:
             candidates = sorted([*candidates, *self._anywhere])
         for k in candidates:
-            found = re.compile(self.alternatives[k]).match(text, start)  # re's own cache keeps the compiled
-            if found is not None:
-                return k, found
+            alternative = self.alternatives[k]
+            if self._plain[k]:
+                if text.startswith(alternative, start):
+                    return k
+            elif re.compile(alternative).match(text, start) is not None:  # compiled when first needed (re's cache)
+                return k
         raise AssertionError(f"no alternative matches {m.group()!r}, which their alternation matched")
 
 
