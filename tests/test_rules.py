@@ -565,3 +565,25 @@ def test_chart_value_that_is_not_a_number(consistent: FinalAccount) -> None:
     """A chart value with a thousands separator is reported as not a number, without a crash."""
     chart = attrs.evolve(_load("chart.value").charts[0], values=("2,646.86", "2692.71"))
     assert _keys(check(attrs.evolve(consistent, charts=(chart,))), ERROR) == {("chart.value", "charts[0].values[0]")}
+
+
+@pytest.mark.parametrize(
+    ("rate", "found"),
+    [("-8.65", []), ("-8.66", [("claim.growth", "-8.65")]), ("-8.64", [("rounding.truncated", "-8.65")])],
+)
+def test_a_growth_over_the_year_its_change_implies(rate: str, found: list[tuple[str, str]]) -> None:
+    """机关运行经费支出 142.80 万元，比上年减少 13.52 万元，下降 p%, last year not printed: p is 13.52 / 156.32 =
+    8.6489…%, and the printed figures allow 13.515/156.33 to 13.525/156.31, that is 8.6452% to 8.6527%, which
+    rounds to 8.65 only (8.64 is that truncated). Before, the rule counted 142.80 twice (142.80 − (142.80 − 13.52)),
+    which widened the interval to 8.639%–8.659% and let 8.66 pass (found by putting one wrong figure into the
+    planning report)."""
+    account = attrs.evolve(
+        synthetic.generate(1),
+        unit_type="行政单位",
+        operating_costs=Figure("142.80"),
+        claims=(
+            Claim(kind="change", subject="operating_costs", stated=Decimal("-13.52"), text="13.52万元", section="十"),
+            Claim(kind="growth", subject="operating_costs", stated=Decimal(rate), text=f"{rate[1:]}%", section="十"),
+        ),
+    )
+    assert [(f.code, str(f.expected)) for f in check(account) if f.path.startswith("claims[")] == found

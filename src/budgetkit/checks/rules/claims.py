@@ -142,18 +142,19 @@ def claim_form(ctx: Context, claim: Claim) -> ClaimForm | None:
         if not isinstance(subject, Figure) or subject.current is None:
             return None
         current: Term = (1, subject.current.amount, False)
-        previous: tuple[Term, ...] | None = None
         if subject.previous is not None:
-            previous = ((1, subject.previous.amount, False),)
-        elif kind is ClaimKind.GROWTH:  # last year implied by a stated change of the same figure
-            change = ctx.stated_changes.get(claim.subject)
-            if change is not None:
-                previous = (current, (-1, change, False))
-        if previous is None:
+            previous: tuple[Term, ...] = ((1, subject.previous.amount, False),)
+            growth = (current, *_negated(previous))
+        elif kind is ClaimKind.GROWTH and (change := ctx.stated_changes.get(claim.subject)) is not None:
+            # last year implied by a stated change D of the same figure: the rate is D / (current − D). D is the
+            # growth itself, not current − (current − D): a figure counted twice would widen its rounding twice
+            previous = (current, (-1, change, False))
+            growth = ((1, change, False),)
+        else:
             return None
         if kind is ClaimKind.CHANGE:
-            return ClaimForm(FormKind.LINEAR, stated, (current, *_negated(previous)))
-        return ClaimForm(FormKind.RATIO, stated, (current, *_negated(previous)), previous, abs_base=True, base="上年数")
+            return ClaimForm(FormKind.LINEAR, stated, growth)
+        return ClaimForm(FormKind.RATIO, stated, growth, previous, abs_base=True, base="上年数")
     if kind is ClaimKind.SHARE:
         return _ratio_form(stated, subject, base, "占比")
     if kind is ClaimKind.RATIO:
