@@ -112,8 +112,13 @@ MISTAKES = [
     ("beijing", "占收入合计的89.66%", "占收入合计的89.76%", [("claim.share", "89.76", "89.66")]),
     # a wrong change
     ("beijing", "比上年减少100.00万元，下降6.25%", "比上年减少100.00万元，下降6.52%", [("claim.growth", "-6.52", "-6.25")]),
-    # a wrong 三公 sum
-    ("beijing", "公务接待费支出决算为3.00万元", "公务接待费支出决算为4.00万元", [("identity.three_public_total", "15.00", "16.00")]),
+    # a wrong 三公 sum; and 八（三） prints 公务接待费 again as 3.00, which now disagrees with the first printing
+    (
+        "beijing",
+        "公务接待费支出决算为3.00万元",
+        "公务接待费支出决算为4.00万元",
+        [("identity.three_public_total", "15.00", "16.00"), ("claim.amount", "3.00", "4.00")],
+    ),
     # a wrong total: the 类 add up to 1300, not the 1290 printed (and 1010 is not 77.52% of 1290)
     (
         "beijing",
@@ -131,6 +136,9 @@ MISTAKES += [
     ("hubei", "公务接待费支出决算为0.50万元", "公务接待费支出决算为0.60万元", [("identity.three_public_total", "4.50", "4.60")]),
     # a total printed again, otherwise: the later printing is a claim on the first
     ("xinjiang", "2023年度支出合计425.00万元", "2023年度支出合计435.00万元", [("claim.amount", "435.00", "425.00")]),
+    # a 三公 line printed again, otherwise (before 0.2.0 the later printing was dropped unchecked)
+    ("beijing", "公务接待费3.00万元，共接待", "公务接待费4.00万元，共接待", [("claim.amount", "4.00", "3.00")]),
+    ("neimenggu", "（3）公务接待费支出4.00万元", "（3）公务接待费支出5.00万元", [("claim.amount", "5.00", "4.00")]),
     ("tianjin", "公务接待费支出决算1.00万元，占16.67%", "公务接待费支出决算1.00万元，占17.67%", [("claim.share", "17.67", "16.67")]),
     # a wrong change against the budget: 50 over the 450 the 决算 500 and the change imply is 11.11%
     ("chongqing", "比年初预算数增加50.00万元，增长11.11%", "比年初预算数增加50.00万元，增长10.11%",
