@@ -2,8 +2,9 @@
 
 Run from the project root::
 
-    .venv/bin/python benchmarks/detection.py                      # the planning sample (about 3 minutes)
+    .venv/bin/python benchmarks/detection.py                      # the planning sample (about 2 CPU minutes)
     .venv/bin/python benchmarks/detection.py REPORT.pdf --show 30  # any report; list 30 of the unnoticed
+    .venv/bin/python benchmarks/detection.py tests/data/seeds/000_ad8dd908a3134475.txt   # a text report
 
 The report is read once (:func:`budgetkit.io.document.read_pdf`). Then each printed amount (a number with
 decimals) of each table cell and of each line of the 情况说明 is changed, one at a time, in three ways a
@@ -11,6 +12,8 @@ hand-written report goes wrong: the last digit one up (``12.34`` → ``12.35``),
 last two digits swapped (``12.43``; tables only). The changed document is imported again
 (:func:`budgetkit.io.pdf.from_document`) and checked; the change is **noticed** when a finding appears that the
 unchanged report does not give (same code, place, stated and expected value), or one of its findings goes.
+A text report (``.txt``) is changed line by line in its text and read again whole (:func:`budgetkit.io.text.read_text`:
+its self-evaluation tables too); a line holding a tab is counted as a table row, any other as text.
 
 The figures to read: by table and by kind of change, how many changes gave an error, a warning, only a note,
 only took a finding away, or nothing at all. A change that gives nothing is not always a blind spot: a budget
@@ -24,11 +27,13 @@ from __future__ import annotations
 
 import argparse
 import collections
+import functools
 import re
 import sys
+import tempfile
 import time
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -38,6 +43,7 @@ from budgetkit.checks.audit import check
 from budgetkit.checks.finding import Finding
 from budgetkit.io.document import Document, Paragraph, RawTable, read_pdf
 from budgetkit.io.pdf import from_document
+from budgetkit.io.text import read_text
 
 SAMPLE = Path(__file__).resolve().parent.parent / "tests" / "data" / "samples" / "putuo-planning-2024.pdf"
 #: A printed amount: digits with decimals, thousands grouped or not (codes and counts are left alone).
@@ -123,9 +129,46 @@ def text_changes(doc: Document) -> Iterator[Change]:
                     yield Change(f"段 {p}", kind, m.group(), instead, line.text[:60], attrs.evolve(doc, paragraphs=paragraphs))
 
 
+@attrs.frozen
+class TextChange:
+    """One figure of a text report changed: where, what to, and the text it makes."""
+
+    where: str  # "第12行"
+    part: str  # "table rows" or "text"
+    kind: str
+    printed: str
+    instead: str
+    context: str
+    text: str
+
+
+def text_file_changes(text: str) -> Iterator[TextChange]:
+    lines = text.split("\n")
+    for n, line in enumerate(lines):
+        part = "table rows" if "\t" in line else "text"
+        for m in AMOUNT.finditer(line):
+            for kind in ("last", "big", "swap") if part == "table rows" else ("last", "big"):
+                instead = changed(m.group(), kind)
+                if instead is None:
+                    continue
+                edited = "\n".join((*lines[:n], line[: m.start()] + instead + line[m.end() :], *lines[n + 1 :]))
+                context = line[max(0, m.start() - 30) : m.end() + 20].replace("\t", " ")
+                yield TextChange(f"第{n + 1}行", part, kind, m.group(), instead, context, edited)
+
+
+def text_outcome(change: TextChange, base: collections.Counter[Key], folder: Path) -> str:
+    path = folder / "report.txt"
+    path.write_text(change.text, encoding="utf-8")
+    return judged(check(read_text(path).account), base)
+
+
 def outcome(change: Change, base: collections.Counter[Key]) -> str:
     """error, warning or info (the worst new finding), "gone" (a finding went, none came), or "none"."""
-    findings = check(from_document(change.document).account)
+    return judged(check(from_document(change.document).account), base)
+
+
+def judged(findings: list[Finding], base: collections.Counter[Key]) -> str:
+    """How the findings of a changed report differ from ``base``, the unchanged report's (see :func:`outcome`)."""
     found = collections.Counter(key(f) for f in findings)
     severities = {f.severity.value for f in findings if found[key(f)] > base[key(f)]}
     worst = next((s for s in SEVERITIES if s in severities), None)
@@ -140,20 +183,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", type=int, default=10, help="list this many unnoticed changes (default 10)")
     args = parser.parse_args(argv)
     started = time.process_time()
-    doc = read_pdf(args.report)
-    base = collections.Counter(key(f) for f in check(from_document(doc).account))
     tally: dict[tuple[str, str], collections.Counter[str]] = collections.defaultdict(collections.Counter)
-    unnoticed: list[Change] = []
+    unnoticed: list[Change | TextChange] = []
     failures = 0
-    for part, changes in (("tables", table_changes(doc)), ("情况说明", text_changes(doc))):
-        for change in changes:
+    runs: list[tuple[str, Change | TextChange, Callable[[], str]]] = []
+    with tempfile.TemporaryDirectory() as name:
+        if args.report.suffix.lower() == ".txt":
+            text = args.report.read_text(encoding="utf-8")
+            base = collections.Counter(key(f) for f in check(read_text(args.report).account))
+            for each in text_file_changes(text):
+                runs.append((each.part, each, functools.partial(text_outcome, each, base, Path(name))))
+        else:
+            doc = read_pdf(args.report)
+            base = collections.Counter(key(f) for f in check(from_document(doc).account))
+            for part, changes in (("tables", table_changes(doc)), ("情况说明", text_changes(doc))):
+                for one in changes:
+                    where = one.where.split(" r")[0] if part == "tables" else part
+                    runs.append((where, one, functools.partial(outcome, one, base)))
+        for where, change, run in runs:
             try:
-                result = outcome(change, base)
+                result = run()
             except Exception as exc:  # reported, and the exit status says so
                 failures += 1
                 print(f"RAISED on {change.where} {change.printed} → {change.instead}: {type(exc).__name__}: {exc}")
                 continue
-            where = change.where.split(" r")[0] if part == "tables" else part
             tally[(where, change.kind)][result] += 1
             if result == "none":
                 unnoticed.append(change)
@@ -166,8 +219,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{padded(where, 34)} {kind:6} {sum(counts.values()):>7} {cells}")
     noticed = sum(totals.values()) - totals["none"]
     print(f"noticed {noticed} of {sum(totals.values())} changes ({noticed / max(1, sum(totals.values())):.1%})")
-    for change in unnoticed[: args.show]:
-        print(f"  unnoticed: {change.where} {change.printed} → {change.instead} ({change.kind}) | {change.context}")
+    for missed in unnoticed[: args.show]:
+        print(f"  unnoticed: {missed.where} {missed.printed} → {missed.instead} ({missed.kind}) | {missed.context}")
     return 1 if failures else 0
 
 

@@ -4,22 +4,22 @@ Python's regular expressions try every alternative of ``a|b|c…`` at every posi
 grammar's list of subjects (about a hundred phrases) that was most of the time it took to read a 情况说明.
 Two things make it cheap, each keeping exactly the matches of the plain alternation:
 
-- :func:`led` compiles a pattern behind a lookahead of the characters its matches can start with, computed
-  from the parsed pattern: a position whose character starts no match is passed over with one set test.
-  When those characters cannot be listed (a match may start with any character, or be empty, or the
-  pattern uses flags or constructs this walk does not know, or ``re``'s parser is not there) the plain
-  pattern is compiled.
-- :class:`Phrases` searches the alternatives without a named group around each (a group in front of an
-  alternative keeps ``re`` from skipping it on its first character) and tells which alternative matched
-  afterwards, trying only those that can start with the match's first character.
+- the alternation is compiled behind a lookahead of the characters its matches can start with, computed from
+  the parsed patterns (:func:`_first_characters`): a position whose character starts no match is passed over
+  with one set test. When those characters cannot be listed (a match may start with any character, or be
+  empty, or a pattern uses flags or constructs this walk does not know, or ``re``'s parser is not there) the
+  plain alternation is compiled;
+- the alternatives are searched without a named group around each (a group in front of an alternative keeps
+  ``re`` from skipping it on its first character), and which one matched is told afterwards, trying only those
+  that can start with the match's first character.
 
->>> pattern = led(r"(?P<a>收入总计)|(?P<b>(?<!、)支出总计)|(?P<c>[“”]?三公经费)")
->>> pattern.pattern[:14]
+>>> phrases = Phrases([r"收入总计", r"(?<!、)支出总计", r"[“”]?三公经费"])
+>>> phrases._any.pattern[:14]
 '(?=[“”三支收])(?:'
->>> [(m.group(), m.lastgroup) for m in pattern.finditer("本年收入总计与支出总计，“三公经费”")]
-[('收入总计', 'a'), ('支出总计', 'b'), ('“三公经费', 'c')]
->>> led(r"\\d+|元").pattern  # a match may start with any digit of any script: left as it is
-'\\\\d+|元'
+>>> sorted(_first_characters(r"(?<!、)支出|[“”]?三公"))
+['“', '”', '三', '支']
+>>> _first_characters(r"\\d+|元") is None  # a digit of any script may start it: not listed
+True
 """
 
 from __future__ import annotations
@@ -28,21 +28,9 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-__all__ = ["Phrases", "led"]
+__all__ = ["Phrases"]
 
 _MAX_CHARACTERS = 512  # a longer list of first characters saves little over trying the pattern
-
-
-def led(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """``pattern`` compiled behind a lookahead of the characters its matches can start with (same matches)."""
-    return _led_by(_first_characters(pattern) if not flags else None, pattern, flags)
-
-
-def _led_by(first: set[str] | None, pattern: str, flags: int = 0) -> re.Pattern[str]:
-    if not first or len(first) > _MAX_CHARACTERS:
-        return re.compile(pattern, flags)
-    listed = "".join(re.escape(c) for c in sorted(first))
-    return re.compile(f"(?=[{listed}])(?:{pattern})", flags)
 
 
 class Phrases:
@@ -74,7 +62,11 @@ class Phrases:
             for character in first:
                 self._starting.setdefault(character, []).append(k)
         either = "|".join(f"(?:{alternative})" for alternative in self.alternatives)
-        self._any = _led_by(None if self._anywhere else set(self._starting), either)
+        if self._anywhere or not self._starting or len(self._starting) > _MAX_CHARACTERS:
+            self._any = re.compile(either)
+        else:  # led by the characters a match can start with: the same matches, most positions passed over at once
+            listed = "".join(re.escape(c) for c in sorted(self._starting))
+            self._any = re.compile(f"(?=[{listed}])(?:{either})")
 
     def finditer(self, text: str) -> Iterator[tuple[int, re.Match[str]]]:
         """Each match in order, with the number of its alternative."""

@@ -321,8 +321,8 @@ _TABLE_FIGURES: Final[Mapping[str, tuple[str, str, str]]] = MappingProxyType(
 
 #: The figures a report prints again under the same name (本年支出合计 in 一 and in 三; 一般公共预算财政拨款支出 in
 #: 四 and 五; each 三公 line in 表七 and twice in 七; 机关运行经费; 基本支出 and its 人员经费 and 公用经费 in 六): a
-#: later printing that differs from the first is a claim ``amount`` on it, which check compares (before 0.2.0, a
-#: differing 三公 line, 机关运行经费 or 基本支出 of a later printing was dropped unchecked).
+#: later printing that differs from the first is a claim ``amount`` on it, which check compares (a later printing
+#: of any other figure is kept only when the first is not: a subject's name may mean another fund's figure).
 _RESTATED: Final = frozenset(
     {
         "income.total", "expenditure.total", "income.year_total", "expenditure.year_total", "fiscal.total",
