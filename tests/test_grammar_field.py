@@ -163,13 +163,41 @@ def test_the_items_of_personnel_are_not_personnel() -> None:
 
 
 def test_last_year_s_figure_is_not_this_year_s() -> None:
-    """与2022年 X 万元相比: X is last year's, not the subject's figure (before, it was read as this year's)."""
+    """与2022年 X 万元相比: X is last year's, not the subject's figure of this year (before fieldtext, it was read as
+    this year's; then it was left unread); it is read as the amount of the year compared with (Role.LAST_YEAR), which
+    the importer keeps as the figure's ``previous`` when the year is the one before the account's."""
     text = "2023年度收入总计115.00万元。与2022年100.00万元相比，增加15.00万元，增长15.00%。"
     assert _read(text) == [
-        ("Amount", "income.total", "115.00万元"), ("Change:增加", "income.total", "15.00万元"),
-        ("Change:增长", "income.total", "15.00%")]
-    assert _unread(text) == ["100.00"]
-    assert _read("2023年度支出总计115.00万元，上年决算数为100.00万元。") == [("Amount", "expenditure.total", "115.00万元")]
+        ("Amount", "income.total", "115.00万元"), ("Amount", "income.total", "100.00万元"),
+        ("Change:增加", "income.total", "15.00万元"), ("Change:增长", "income.total", "15.00%")]
+    assert _unread(text) == []
+    last = [s for s in parse_text(text, section="一") if isinstance(s, Amount) and s.role is Role.LAST_YEAR]
+    assert [(s.subject.key, str(s.figure), s.year) for s in last] == [("income.total", "100.00万元", 2022)]
+    text = "2023年度支出总计115.00万元，上年决算数为100.00万元。"
+    assert _read(text) == [("Amount", "expenditure.total", "115.00万元"), ("Amount", "expenditure.total", "100.00万元")]
+    last = [s for s in parse_text(text, section="一") if isinstance(s, Amount) and s.role is Role.LAST_YEAR]
+    assert [(s.subject.key, str(s.figure), s.year) for s in last] == [("expenditure.total", "100.00万元", None)]
+    # 比上年 X 万元 with no 相比 after it may be a change printed without its word: left unread
+    assert _unread("2023年度支出总计115.00万元，比上年100.00万元增加15.00万元。") == ["100.00"]
+
+
+def test_last_year_s_amount_is_the_figure_s_previous(tmp_path: Path) -> None:
+    """The importer keeps 与2022年 X 万元相比 as last year's figure, and check compares the change and its rate with
+    it; an amount of another year (与2021年…) is not held."""
+    head = "示例局2023年度部门决算\n第三部分 2023年度部门决算情况说明\n一、收入支出决算总体情况说明\n"
+    path = tmp_path / "report.txt"
+    path.write_text(head + "2023年度收入总计115.00万元。与2022年100.00万元相比，增加16.00万元，增长15.00%。\n", "utf-8")
+    account = read_text(path).account
+    assert str(account.income.total.previous) == "100.00万元"
+    from budgetkit.checks.audit import check
+
+    assert [(f.code, str(f.expected)) for f in check(account) if f.path.startswith("claims[")] == [
+        ("claim.change", "15.00")
+    ]
+    path.write_text(head + "2023年度收入总计115.00万元。与2021年100.00万元相比，增加15.00万元。\n", "utf-8")
+    imported = read_text(path)
+    assert imported.account.income.total.previous is None
+    assert imported.report.numbers_not_held == 1
 
 
 def test_a_difference_from_the_budget_is_no_budget() -> None:

@@ -106,7 +106,8 @@ class NarrativeError(BudgetkitError, ValueError):
 
 
 class Role(enum.Enum):
-    """Which amount of a subject a figure is: the 决算, the 年初预算, the 全年预算, or a 预算 not said which.
+    """Which amount of a subject a figure is: the 决算, the 年初预算, the 全年预算, a 预算 not said which, or the
+    决算 of the year a change is against (与2022年988.88万元相比, 上年决算数为 90 万元: ``LAST_YEAR``).
 
     >>> Role("年初预算").name
     'OPENING_BUDGET'
@@ -116,6 +117,7 @@ class Role(enum.Enum):
     OPENING_BUDGET = "年初预算"
     FULL_YEAR_BUDGET = "全年预算"
     BUDGET = "预算"
+    LAST_YEAR = "上年决算"
 
 
 @attrs.frozen
@@ -217,15 +219,22 @@ class _Statement:
 class Amount(_Statement):
     """An amount of a subject in a role, and the table cell that prints the same figure (``place``).
 
+    An amount of the year compared with (:attr:`Role.LAST_YEAR`) has that year in ``year`` when printed
+    (与2022年988.88万元相比), ``None`` for 上年.
+
     >>> a = parse_text("机关运行经费支出 142.80 万元。", section="十一（一）")[0]
     >>> a.subject.key, a.role, a.figure.value, a.place is None
     ('office_running', <Role.ACTUAL: '决算'>, Decimal('142.80'), True)
+    >>> before = parse_text("收入总计1,054.90万元。与2022年988.88万元相比，增加66.02万元。", section="一")[2]
+    >>> before.subject.key, before.role.name, before.year, str(before.figure)
+    ('income.total', 'LAST_YEAR', 2022, '988.88万元')
     """
 
     subject: Subject
     role: Role
     figure: Figure
     place: Place | None = None
+    year: int | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -800,6 +809,12 @@ _NOT_THIS_YEAR: Final = re.compile(
     r"|(?:与|比|较)\s*(?:年初|全年|调整后?的?)?预算数?\s*(?:增加|减少|增长|下降|超支|节约|节支)(?:（(?:增加|减少|增长|下降)）)?"
     r"|差(?:值|额|异)(?:为|是)?)\s*$"  # …，年初预算为 2.95 万元，差值为 0.9 万元 (Heilongjiang)
 )
+#: The words before the amount of a year compared with (a :data:`_NOT_THIS_YEAR` match): 与2022年 (then 相比 after
+#: the amount), 上年决算数为.
+_COMPARED_AMOUNT: Final = re.compile(
+    r"(?P<against>(?:与|比|较)\s*)?(?:(?P<y>\d{4})\s*年度?|上一?年度?)(?:同期)?(?:决算数?)?(?:的|为|是)?\s*"
+)
+_THEN_COMPARED: Final = re.compile(r"\s*(?:相比|比较|相较|对比)")
 #: A figure named short in a section of one fund or one table, by (section role, subject): the section's own
 #: (八: 本年收入 10.00 万元，本年支出 8.00 万元 are the 政府性基金's; 五: 其中：基本支出 A 万元，项目支出 B 万元 and 六's
 #: 基本支出 are 一般公共预算财政拨款's), never 表一's or 表三's figure of that name.
@@ -1746,7 +1761,16 @@ class _ParagraphReader:
                     compared_with=against.group("b"),
                     budget=_BUDGET_ROLES[against.group("role")],
                 )
-            return None  # last year's figure, or a difference from a budget: not understood
+            if (year := self._compared_year(not_this_year, figure)) is not None:
+                return Amount(  # 与2022年988.88万元相比, 上年决算数为 90 万元: the figure of the year compared with
+                    **self._at(start, figure.end),
+                    subject=subject,
+                    role=Role.LAST_YEAR,
+                    figure=figure,
+                    year=year or None,
+                    notes=(NOTES["wan"],) if figure.unit == "万" else (),
+                )
+            return None  # a difference from a budget, or another year's figure not said to be compared with
         notes: list[str] = []
         if figure.unit == "万":
             notes.append(NOTES["wan"])
@@ -1807,6 +1831,7 @@ class _ParagraphReader:
             and isinstance(self.last, Amount)
             and self.last.subject == subject
             and self.last.role is not Role.ACTUAL
+            and self.last.role is not Role.LAST_YEAR
             and figure.unit in ("%", "")
         ):  # …完成全年预算 80.00 万元的 75.0%: the rate of the budget printed just before
             return self._completion(start, subject, figure, self.last.role, notes)
@@ -1835,6 +1860,17 @@ class _ParagraphReader:
         elif "预算金额" in subject.name or "预算金额" in lead:  # 涉及预算金额, 预留…项目预算金额
             role = Role.BUDGET
         return self._amount(start, subject, figure, role, notes)
+
+    def _compared_year(self, lead: re.Match[str], figure: Figure) -> int | None:
+        """The year (0 for 上年) whose amount ``figure`` is, when the words before it (``lead``, a
+        :data:`_NOT_THIS_YEAR` match) say it is the amount a change is against: 与2022年 X 万元相比 (X followed by
+        相比 or 比较), 上年决算数为 X 万元; None otherwise (比上年 X 万元 alone, a difference from a budget)."""
+        if figure.unit not in _MONEY_UNITS or not figure.known:
+            return None
+        m = _COMPARED_AMOUNT.fullmatch(lead.group())
+        if m is None or (m.group("against") and not _THEN_COMPARED.match(self.text, figure.end)):
+            return None
+        return int(m.group("y")) if m.group("y") else 0
 
     def _amount(self, start: int, subject: Subject, figure: Figure, role: Role, notes: list[str]) -> Amount:
         """An amount of ``subject`` in ``role`` (this year's, a budget …), placed where that figure is kept."""

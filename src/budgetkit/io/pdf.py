@@ -914,7 +914,16 @@ class _Builder:
         if not paths:
             self._not_held(box, f"{statement.subject.name} {figure}", "an amount no field of the account holds")
             return
-        field = {Role.ACTUAL: "current", Role.OPENING_BUDGET: "budget", Role.FULL_YEAR_BUDGET: "budget", Role.BUDGET: "budget"}[statement.role]
+        if statement.role is Role.LAST_YEAR and statement.year not in (None, self.year - 1):
+            self._not_held(box, str(figure), f"an amount of {statement.year}, not of the year before the account's")
+            return
+        field = {
+            Role.ACTUAL: "current",
+            Role.OPENING_BUDGET: "budget",
+            Role.FULL_YEAR_BUDGET: "budget",
+            Role.BUDGET: "budget",
+            Role.LAST_YEAR: "previous",
+        }[statement.role]
         first = self.values.get(f"{paths[0]}.current")
         if (
             field == "current"

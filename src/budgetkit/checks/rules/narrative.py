@@ -425,7 +425,7 @@ def _missing_reasons(account: FinalAccount, p: Parsed) -> Iterator[tuple[int, Am
         for actual in amounts:
             if actual.role.value != "决算":
                 continue
-            budgets = [s for s in amounts if s.subject == actual.subject and s.role.value != "决算"]
+            budgets = [s for s in amounts if s.subject == actual.subject and s.role.value not in ("决算", "上年决算")]
             budget = next((b for b in budgets if b.role.value == "全年预算"), budgets[0] if budgets else None)
             if budget is None or actual.figure.value is None or budget.figure.value is None:
                 continue
@@ -643,6 +643,8 @@ def _budget_change_issues(account: FinalAccount, p: Parsed) -> Iterator[_BudgetC
         amount: tuple[Change, Interval] | None = None
         for s in statements:
             if isinstance(s, Amount) and s.figure.value is not None:
+                if s.role.value == "上年决算":
+                    continue  # the year compared with: no budget, and no 决算 of this year
                 if s.role.value != "决算":
                     budgets[s.subject] = s
                     continue
