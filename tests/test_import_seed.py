@@ -362,3 +362,22 @@ def test_check_finds_nothing_the_transcription_s_check_does_not(pair: tuple[Impo
     imported, typed = pair
     made, kept = Counter(f.rule for f in check(imported.account)), Counter(f.rule for f in check(typed))
     assert made - kept == Counter()
+
+
+def test_a_completion_of_counts_in_a_project_s_text_is_checked(pair: tuple[Imported, FinalAccount]) -> None:
+    """十（四）'s 劳动能力鉴定 project prints 组织…鉴定300人，全年完成302人，完成率1.01% in its results: a ratio of the
+    two counts (302/300 is 100.67%), which the built-in dataset records as a claim and the import now reads too
+    (it was prose only); check gives the dataset's finding, word for word, and none for 757/700 = 108.14%."""
+    imported, dataset = pair
+    read = [(c.subject, c.base, str(c.stated), c.section) for c in imported.account.claims if c.kind.value == "ratio"]
+    assert read[-2:] == [
+        ("757", "700", "108.14", "项目:51030023T000008352755"),
+        ("302", "300", "1.01", "项目:51030023T000008352755"),
+    ]
+    from budgetkit.checks.audit import check
+
+    def ratio_messages(account: FinalAccount) -> list[str]:
+        return [f.message for f in check(account) if f.code == "claim.ratio" and "完成率" in f.message]
+
+    assert ratio_messages(imported.account) == ratio_messages(dataset) != []
+    assert str(imported.report.box(f"claims[{len(imported.account.claims) - 1}]")) == "第1345行"

@@ -391,6 +391,12 @@ _PURPOSE_RUN_ON: Final = re.compile(r"主要用于[^。]*。?")
 #: A cell of a self-evaluation table that is a figure read into the project: an amount, a rate, a weight,
 #: a score, a target or completion value with its operator and unit ("≥50个").
 _SELFEVAL_FIGURE: Final = re.compile(r"[≥≤><=＞＜＝]*[+-]?\d[\d,]*(?:\.\d+)?[%％]?[^\d\s]{0,4}")
+#: A completion of counts in a project's text: N 人 (or 个, 件 …) planned, 完成 M of the same unit, 完成率 p%.
+_COUNT_COMPLETION: Final = re.compile(
+    r"[^，。；,;]*?(?<![\d.])(?P<planned>\d{1,9})(?P<unit>人次|人|个|件|次|批次|户|份|家|项|场|期)[，,]\s*"
+    r"[^，。；,;\d]{0,12}?完成(?:了)?\s*(?P<done>\d{1,9})(?P=unit)[，,]\s*完成率(?:为|是)?\s*(?P<rate>\d{1,4}(?:\.\d+)?)\s*%",
+    re.ASCII,  # ASCII digits: the text is read through half_width_numbers
+)
 _UNIT_TYPE: Final = re.compile(r"单位性质[为是：:]\s*(?P<type>行政单位|参公事业单位|公益一类事业单位|公益二类事业单位)")
 
 
@@ -520,6 +526,7 @@ class _Builder:
             self._items(narrative)
         self._from_tables(tables)
         self._category_places(categories, "general_budget.categories")
+        self._count_completions()  # after every other claim: their numbers stay as they were
         account = self._account(
             unit, year, duties, organisation, contents, tables, passages, glossary, categories
         )
@@ -560,6 +567,26 @@ class _Builder:
         for project, box in self.apart:
             self.places[f"projects[{len(self.projects)}]"] = box
             self.projects.append(project)
+
+    def _count_completions(self) -> None:
+        """A completion of counts a project's text states (组织…鉴定300人，全年完成302人，完成率1.01%) is a claim
+        ``ratio`` of the two printed counts, which check computes (302/300 is 100.67%, not 1.01%); it was read as
+        part of the text only. The counts are taken as printed: a number with its unit, 完成 the same unit."""
+        for i, project in enumerate(self.projects):
+            for text in (project.goals, project.results, project.process):
+                # read through half-width numbers (character for character: a span is the printed text's too)
+                for m in _COUNT_COMPLETION.finditer(half_width_numbers(text)):
+                    self._place(f"claims[{len(self.claims)}]", self.places.get(f"projects[{i}]"))
+                    self.claims.append(
+                        Claim(
+                            kind="ratio",
+                            subject=m.group("done"),
+                            stated=Decimal(m.group("rate")),
+                            base=m.group("planned"),
+                            text=text[m.start() : m.end()],
+                            section=f"项目:{project.code or project.name}",
+                        )
+                    )
 
     def _match_projects(self, narrative: Narrative) -> None:
         """The clause of 预算绩效管理情况 that describes each project: the one clause printing the project's
