@@ -397,6 +397,8 @@ _COUNT_COMPLETION: Final = re.compile(
     r"[^，。；,;\d]{0,12}?完成(?:了)?\s*(?P<done>\d{1,9})(?P=unit)[，,]\s*完成率(?:为|是)?\s*(?P<rate>\d{1,4}(?:\.\d+)?)\s*%",
     re.ASCII,  # ASCII digits: the text is read through half_width_numbers
 )
+#: A project's own score in its text: 自评100分, 自评得分为 98 分 (the clause before it kept as the claim's text).
+_OWN_SCORE: Final = re.compile(r"[^，。；,;]*?[，,]?\s*自评(?:得分|分数|分)?(?:为|是)?\s*(?P<score>\d{1,3}(?:\.\d+)?)\s*分", re.ASCII)
 _UNIT_TYPE: Final = re.compile(r"单位性质[为是：:]\s*(?P<type>行政单位|参公事业单位|公益一类事业单位|公益二类事业单位)")
 
 
@@ -526,7 +528,7 @@ class _Builder:
             self._items(narrative)
         self._from_tables(tables)
         self._category_places(categories, "general_budget.categories")
-        self._count_completions()  # after every other claim: their numbers stay as they were
+        self._project_text_claims()  # after every other claim: their numbers stay as they were
         account = self._account(
             unit, year, duties, organisation, contents, tables, passages, glossary, categories
         )
@@ -568,25 +570,29 @@ class _Builder:
             self.places[f"projects[{len(self.projects)}]"] = box
             self.projects.append(project)
 
-    def _count_completions(self) -> None:
-        """A completion of counts a project's text states (组织…鉴定300人，全年完成302人，完成率1.01%) is a claim
-        ``ratio`` of the two printed counts, which check computes (302/300 is 100.67%, not 1.01%); it was read as
-        part of the text only. The counts are taken as printed: a number with its unit, 完成 the same unit."""
+    def _project_text_claims(self) -> None:
+        """What a project's own text states of its figures, as claims check compares (it was read as text only):
+
+        - a completion of counts in its goals, results, process or conclusion (组织…鉴定300人，全年完成302人，完成率1.01%): a claim ``ratio`` of the two counts as
+          printed (302/300 is 100.67%, not 1.01%): a number with its unit, 完成 the same unit;
+        - its self-evaluation score (较好完成年度目标及预算指标，自评100分): a claim ``score`` on the project, which
+          check compares with its table's total score.
+        """
         for i, project in enumerate(self.projects):
-            for text in (project.goals, project.results, project.process):
+            key, section = project.code or project.name, f"项目:{project.code or project.name}"
+            for text in (project.goals, project.results, project.process, project.conclusion):
                 # read through half-width numbers (character for character: a span is the printed text's too)
-                for m in _COUNT_COMPLETION.finditer(half_width_numbers(text)):
+                read = half_width_numbers(text)
+                for m in _COUNT_COMPLETION.finditer(read):
+                    claim = Claim(kind="ratio", subject=m.group("done"), stated=Decimal(m.group("rate")),
+                                  base=m.group("planned"), text=text[m.start() : m.end()], section=section)  # fmt: skip
                     self._place(f"claims[{len(self.claims)}]", self.places.get(f"projects[{i}]"))
-                    self.claims.append(
-                        Claim(
-                            kind="ratio",
-                            subject=m.group("done"),
-                            stated=Decimal(m.group("rate")),
-                            base=m.group("planned"),
-                            text=text[m.start() : m.end()],
-                            section=f"项目:{project.code or project.name}",
-                        )
-                    )
+                    self.claims.append(claim)
+                for m in _OWN_SCORE.finditer(read):
+                    claim = Claim(kind="score", subject=f"projects[{key}]", stated=Decimal(m.group("score")),
+                                  text=text[m.start() : m.end()], section=section)  # fmt: skip
+                    self._place(f"claims[{len(self.claims)}]", self.places.get(f"projects[{i}]"))
+                    self.claims.append(claim)
 
     def _match_projects(self, narrative: Narrative) -> None:
         """The clause of 预算绩效管理情况 that describes each project: the one clause printing the project's
