@@ -433,7 +433,8 @@ def from_document(
     ``projects`` are self-evaluation tables read apart from the document's tables (a text export prints
     them one cell a line), each with its place; they follow the projects of the document's own tables.
     Every project that 预算绩效管理情况 describes by its 调整预算 and 决算 takes its kind and use from there,
-    and the figures printed about it are its claims (:meth:`_Builder._narrated`).
+    and the figures printed about it are its claims (:meth:`_Builder._narrated`); what a project's own text
+    states (a completion of counts, 自评100分) is a claim too (:meth:`_Builder._project_text_claims`).
 
     >>> from budgetkit.io.document import Line
     >>> def para(text, top):
