@@ -55,11 +55,15 @@ def _typeset(text: str, target: Path) -> None:
 
 def _about_the_narrative(findings: list[Finding]) -> Counter[tuple[str, str]]:
     """Code and path of each finding, without the self-evaluation tables (the text prints them one cell a
-    line, not as ruled tables) and with claims unnumbered (the tables' claims come first)."""
+    line, not as ruled tables) and the claims of their projects' own text (项目:…), and with claims unnumbered (the
+    tables' claims come first)."""
     return Counter(
         (f.code, re.sub(r"claims\[\d+\]", "claims[]", f.path))
         for f in findings
-        if not f.path.startswith("projects") and "projects[" not in f.path and f.code != "claim.amount"
+        if not f.path.startswith("projects")
+        and "projects[" not in f.path
+        and f.code != "claim.amount"
+        and "（项目:" not in f.message
     )
 
 
