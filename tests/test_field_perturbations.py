@@ -7,8 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from budgetkit.checks.audit import check
 from budgetkit.errors import LoadError
-from budgetkit.io.text import read_text
+from budgetkit.io.text import read_html, read_text
+from budgetkit.model.claim import resolve
+from budgetkit.model.paths import ModelIndex
 
 DATA = Path(__file__).parent / "data"
 BEIJING = (DATA / "regions" / "beijing.txt").read_text(encoding="utf-8")
@@ -40,3 +43,27 @@ def test_a_year_run_into_other_digits_is_no_year(tmp_path: Path) -> None:
     "2023年度部门决算说明" taken for the unit."""
     with pytest.raises(LoadError, match="no unit and year"):
         read_text(_titled(tmp_path, "北京市示例服务中心202023年度部门决算"))
+
+
+def test_every_finding_s_path_resolves_in_the_account_read_from_a_web_page(tmp_path: Path) -> None:
+    """The template's tables on a web page, each printed empty with no note: every table.empty_note finding names a
+    place of the account — the printed table (tables.tables[n]), its section's first passage or the 情况说明 — and
+    resolving a path through the printed tables is a value or a PathError, never a TypeError."""
+    from budgetkit.io.document import read_pdf as read_document
+
+    doc = read_document(SAMPLES / "template-shanghai-2024.pdf")
+    rows = "".join(
+        f"<p>{table.title}</p><table>"
+        + "".join("<tr>" + "".join(f"<td>{cell.text or ''}</td>" for cell in row) + "</tr>" for row in table.rows)
+        + "</table>"
+        for table in doc.tables
+    )
+    text = "".join(f"<p>{p.text}</p>" for p in doc.paragraphs)
+    page = tmp_path / "report.html"
+    page.write_text(f"<html><body>{text}{rows}</body></html>", encoding="utf-8")
+    account = read_html(page).account
+    notes = [f for f in check(account) if f.rule == "table.empty_note"]
+    assert {f.path.split("[")[0] for f in notes} == {"tables.tables", "passages"}
+    index = ModelIndex(account)
+    for finding in notes:
+        assert resolve(account, finding.path) == index.resolve(finding.path)
