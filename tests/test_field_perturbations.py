@@ -9,6 +9,8 @@ import pytest
 
 from budgetkit.checks.audit import check
 from budgetkit.errors import LoadError
+from budgetkit.io.document import Box, Line, Paragraph
+from budgetkit.io.grammar import parse_paragraphs, parse_text
 from budgetkit.io.text import read_html, read_text
 from budgetkit.model.claim import resolve
 from budgetkit.model.paths import ModelIndex
@@ -67,3 +69,47 @@ def test_every_finding_s_path_resolves_in_the_account_read_from_a_web_page(tmp_p
     index = ModelIndex(account)
     for finding in notes:
         assert resolve(account, finding.path) == index.resolve(finding.path)
+
+
+def _figures(text: str, section: str = "七") -> list[tuple[str, str]]:
+    """(subject key, figure as printed) of every statement of one paragraph that reads a figure."""
+    return [(s.subject.key, str(s.figure)) for s in parse_text(text, section=section) if hasattr(s, "figure")]
+
+
+def _unread(text: str, section: str = "七") -> list[str]:
+    """The numbers of one paragraph that no statement reads."""
+    paragraph = Paragraph(text, (Line(text, Box(1, 0, 0, 9, 9)),))
+    return [u.text for u in parse_paragraphs([Paragraph(f"{section}、示例", ()), paragraph]).unread]
+
+
+@pytest.mark.parametrize(
+    ("printed", "tail"),
+    [
+        ("4 80.00", "80.00"),
+        ("4\u300080.00", "80.00"),
+        ("4、80.00", "80.00"),
+        ("1、054.90", "054.90"),
+        ("1'054.90", "054.90"),
+    ],
+)
+def test_a_number_split_by_a_space_or_a_separator_is_left_unread(printed: str, tail: str) -> None:
+    """A number split by a space or a separator no figure is grouped with (a PDF's letter spacing, 、 typed for a
+    thousands comma) is not read as its tail (80.00, 54.90): that is not its value. The number is left unread and
+    the figures around it are read as before."""
+    text = f"一般公共预算财政拨款基本支出{printed}万元，其中：人员经费420.00万元。"
+    assert _figures(text, "六") == [("personnel", "420.00万元")]
+    assert tail in _unread(text, "六")
+
+
+def test_a_thousands_comma_typed_full_width_is_still_read() -> None:
+    """1，054.90 (a full-width comma between thousands) is 1,054.90; a list of counts 100，200 keeps its figures."""
+    assert _figures("本年收入合计1，054.90万元。", "二") == [("income.year_total", "1,054.90万元")]
+
+
+@pytest.mark.parametrize("unit", ["千元", "亿元", " 千元"])
+def test_an_amount_in_a_unit_the_account_does_not_hold_is_left_unread(unit: str) -> None:
+    """An amount printed in 千元 or 亿元 is left unread, not taken for a rate (完成全年预算80.00千元的75.0% gave a
+    completion of 80.00%) nor for a change in 万元 (增加20.00千元 gave 20.00 万元)."""
+    text = f"“三公”经费财政拨款支出决算为60.00{unit}，完成全年预算80.00{unit}的75.0%，比上年决算数增加20.00{unit}。"
+    assert _figures(text) == []
+    assert {"60.00", "80.00", "20.00"} <= set(_unread(text))

@@ -1950,13 +1950,30 @@ def _class_names(table: ClassificationTable) -> re.Pattern[str]:
     return pattern
 
 
+#: Digits just before a number, across a space or a separator no figure is grouped with (4 80.00, 2\u200b00.00 once
+#: the mark is a space, 1、054.90, 1'00%): the number is the tail of a longer one, whose value is not known.
+_RUN_ON: Final = re.compile(r"\d[ \u3000、']$")
+#: Digits before a number with three whole digits and decimals across a full-width comma: 1，054.90, thousands
+#: that half_width_numbers leaves alone (100，200，300人 is a list, and keeps its figures).
+_RUN_ON_THOUSANDS: Final = re.compile(r"\d，$")
+#: A unit of money the account holds no figure in (80.00千元, 1.2亿元): the number is not in 万元 nor in 元.
+_OTHER_MONEY: Final = re.compile(r"\s*(?:千万?|百万?|亿)元?")
+
+
 def _figure(m: re.Match[str]) -> Figure | None:
-    """The figure ``m`` matched; None for a number with more digits or decimal places than a figure holds (a float's
-    artefact such as 1054.9000000000001 copied from a spreadsheet): it is left unread, listed with the others."""
+    """The figure ``m`` matched; None for a number the grammar cannot hold, which is left unread and listed with the
+    others: one with more digits or decimal places than a figure holds (a float's artefact such as
+    1054.9000000000001 copied from a spreadsheet), the tail of a number split by a space or a separator (4 80.00,
+    1、054.90: its value is not 80.00 nor 54.90), or an amount in a unit other than 万元 and 元 (80.00千元)."""
     number = m.group("n")
     unit = (m.group("u") or "").replace("％", "%")
     if number is None:
         return Figure(m.group("x"), None, unit, m.start(), m.end())
+    before = m.string[max(0, m.start() - 2) : m.start()]
+    if _RUN_ON.search(before) or (_RUN_ON_THOUSANDS.search(before) and re.fullmatch(r"\d{3}\.\d+", number)):
+        return None
+    if not unit and _OTHER_MONEY.match(m.string, m.end()):
+        return None
     try:
         return Figure(number, _number(number), unit, m.start(), m.end())
     except InvalidNumberError:
