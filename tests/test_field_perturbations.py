@@ -14,6 +14,7 @@ from budgetkit.io.grammar import parse_paragraphs, parse_text
 from budgetkit.io.text import read_html, read_text
 from budgetkit.model.claim import resolve
 from budgetkit.model.paths import ModelIndex
+from budgetkit.values.money import Money
 
 DATA = Path(__file__).parent / "data"
 BEIJING = (DATA / "regions" / "beijing.txt").read_text(encoding="utf-8")
@@ -113,3 +114,16 @@ def test_an_amount_in_a_unit_the_account_does_not_hold_is_left_unread(unit: str)
     text = f"“三公”经费财政拨款支出决算为60.00{unit}，完成全年预算80.00{unit}的75.0%，比上年决算数增加20.00{unit}。"
     assert _figures(text) == []
     assert {"60.00", "80.00", "20.00"} <= set(_unread(text))
+
+
+def test_a_zero_width_space_inside_a_number_is_dropped(tmp_path: Path) -> None:
+    """A zero-width space or word joiner copied inside a number (2\\u200b00.00) prints nothing: the number reads
+    200.00, not 00.00 (which was 0 万元, silently)."""
+    lines = BEIJING.splitlines()
+    at = next(i for i, line in enumerate(lines) if "授予中小企业合同金额200.00万元" in line)
+    lines[at] = lines[at].replace("200.00万元", "2\u200b00.\u206000万元")
+    path = tmp_path / "report.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    expected = read_text(DATA / "regions" / "beijing.txt").account.procurement
+    assert read_text(path).account.procurement == expected
+    assert expected.sme.current == Money("200.00")
