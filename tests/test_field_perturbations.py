@@ -3,6 +3,7 @@ or is refused with a LoadError that says why; no figure is misread."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -127,3 +128,40 @@ def test_a_zero_width_space_inside_a_number_is_dropped(tmp_path: Path) -> None:
     expected = read_text(DATA / "regions" / "beijing.txt").account.procurement
     assert read_text(path).account.procurement == expected
     assert expected.sme.current == Money("200.00")
+
+
+def _social_work_page(tmp_path: Path, row: str, printed: str) -> Path:
+    """The sample 普陀区委社会工作部 report as a web page, its tables as <table> elements, with the first table row
+    that prints ``row`` (cells between tabs) printing ``printed`` instead."""
+    from budgetkit.io.document import read_pdf as read_document
+
+    doc = read_document(SAMPLES / "putuo-social-work-2024.pdf")
+    body = [f"<p>{p.text}</p>" for p in doc.paragraphs]
+    for table in doc.tables:
+        body.append(f"<p>{table.title or ''}</p><table>")
+        for cells in table.rows:
+            texts = [cell.text or "" for cell in cells]
+            if "\t".join(texts) == row:
+                texts, row = printed.split("\t"), ""
+            body.append("<tr>" + "".join(f"<td>{text}</td>" for text in texts) + "</tr>")
+        body.append("</table>")
+    page = tmp_path / "report.html"
+    page.write_text("<html><body>" + "".join(body) + "</body></html>", encoding="utf-8")
+    return page
+
+
+def test_a_table_cell_a_figure_cannot_hold_is_left_unread_and_named(tmp_path: Path) -> None:
+    """A table cell printing a float's artefact (307.8200000000001) is not read, and the import names it with why,
+    instead of the import failing with InvalidNumberError; a typeset minus sign (−105.58) is a minus."""
+    page = _social_work_page(
+        tmp_path, "合计\t\t307.82\t105.58\t202.24\t\t\t", "合计\t\t307.8200000000001\t−105.58\t202.24\t\t\t"
+    )
+    imported = read_html(page)
+    expenditure = imported.account.tables.table("expenditure")
+    assert expenditure is not None
+    total = next(row for row in expenditure.rows if row.key == "total")
+    assert [cell.amount for cell in total.cells[:3]] == [None, Decimal("-105.58"), Decimal("202.24")]
+    assert [(issue.text, issue.reason) for issue in imported.report.issues if "307.82" in issue.text] == [
+        ("307.8200000000001", "not read (more than 12 decimal places) in column year_total of 支出决算表")
+    ]
+    check(imported.account)
