@@ -42,11 +42,11 @@ def test_a_misprinted_year_in_the_title_is_refused_with_a_load_error(tmp_path: P
         read_text(_titled(tmp_path, "北京市示例服务中心2923年度部门决算"))
 
 
-def test_a_year_run_into_other_digits_is_no_year(tmp_path: Path) -> None:
-    """A year printed twice over (202023年度) is no year: the 2023 inside it is not taken, nor is 度 of a heading's
-    "2023年度部门决算说明" taken for the unit."""
+def test_a_heading_s_year_is_not_read_as_a_unit(tmp_path: Path) -> None:
+    """A cover that prints no year (北京市示例服务中心部门决算) is a LoadError: the 第三部分 heading it falls back to,
+    "2023年度部门决算说明", names no unit, and its 度 is not taken for one."""
     with pytest.raises(LoadError, match="no unit and year"):
-        read_text(_titled(tmp_path, "北京市示例服务中心202023年度部门决算"))
+        read_text(_titled(tmp_path, "北京市示例服务中心部门决算"))
 
 
 def test_every_finding_s_path_resolves_in_the_account_read_from_a_web_page(tmp_path: Path) -> None:

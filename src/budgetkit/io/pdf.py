@@ -368,7 +368,7 @@ _PART: Final = re.compile(r"^\s*第(?P<n>[一二三四五六七八九十]+)部�
 _NOT_GLOSSARY: Final = re.compile(r"^(?!.*名词解释).*(?:绩效|联系方式|信息反馈)")
 _SECTION: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
 _ITEM: Final = re.compile(r"^\s*(\d+)\s*[、.．](?!\d)")
-_TITLE: Final = re.compile(r"^(?:关于)?(?P<unit>.+?)\s*(?<!\d)(?P<year>\d{4})\s*年度?\s*(?:部门|单位)?决算")
+_TITLE: Final = re.compile(r"^(?:关于)?(?P<unit>.+?)\s*(?P<year>\d{4})\s*年度?\s*(?:部门|单位)?决算")
 #: A year written in Chinese numerals (二〇二四年度), read as its digits
 _ZH_YEAR: Final = re.compile(r"[〇○零一二三四五六七八九]{4}(?=\s*年)")
 _ZH_DIGITS: Final = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
