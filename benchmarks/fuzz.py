@@ -425,6 +425,7 @@ def perturb(text: str, rng: random.Random) -> tuple[list[str], str]:
             what = f"lines {at + 1}–{at + 2} merged"
         elif kind in ("repeat", "drop", "empty") and headings:
             h = rng.choice(headings)
+            what = f"heading {lines[h][:20]!r} {kind}"
             if kind == "repeat":
                 lines.insert(h, lines[h])
             elif kind == "drop":
@@ -432,7 +433,6 @@ def perturb(text: str, rng: random.Random) -> tuple[list[str], str]:
             else:
                 end = next((i for i in headings if i > h), len(lines))
                 del lines[h + 1 : end]
-            what = f"heading {lines[h][:20]!r} {kind}"
         elif kind == "long":
             if "\t" in lines[at]:  # a table row runs on into the next ones (a row of 3,000 cells is no table's)
                 lines[at] = "\t".join([lines[at]] * rng.randint(2, 8))
