@@ -103,9 +103,18 @@ def test_a_number_split_by_a_space_or_a_separator_is_left_unread(printed: str, t
     assert tail in _unread(text, "六")
 
 
-def test_a_thousands_comma_typed_full_width_is_still_read() -> None:
-    """1，054.90 (a full-width comma between thousands) is 1,054.90; a list of counts 100，200 keeps its figures."""
+def test_the_head_of_a_split_number_is_left_unread_too() -> None:
+    """增加1 50.00万元 is no change of 1 (the head of 150.00, whose tail 50.00 is not read either); the growth beside it
+    is read as before."""
+    text = "财政拨款收、支总计各增加1 50.00万元，增长7.50%。"
+    assert _figures(text, "四") == [("fiscal.total", "7.50%")]
+    assert {"1", "50.00"} <= set(_unread(text, "四"))
+
+
+def test_a_thousands_comma_typed_full_width_and_a_list_are_still_read() -> None:
+    """1，054.90 (a full-width comma between thousands) is 1,054.90; a list 1、2批次 keeps its figure."""
     assert _figures("本年收入合计1，054.90万元。", "二") == [("income.year_total", "1,054.90万元")]
+    assert _figures("公务接待1、2批次。") == [("three_public.reception", "2批次")]
 
 
 @pytest.mark.parametrize("unit", ["千元", "亿元", " 千元"])
