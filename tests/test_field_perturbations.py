@@ -174,3 +174,23 @@ def test_a_table_cell_a_figure_cannot_hold_is_left_unread_and_named(tmp_path: Pa
         ("307.8200000000001", "not read (more than 12 decimal places) in column year_total of 支出决算表")
     ]
     check(imported.account)
+
+
+def test_a_negative_amount_of_a_line_is_not_held(tmp_path: Path) -> None:
+    """支出决算为-2739.56 万元 on a 类/款/项 line (a minus typed by mistake) is read but not held, and the import names
+    it, instead of failing with ModelError (a line's 决算 is never negative); the line keeps its 年初预算."""
+    lines = [
+        "示例局2024年度部门决算",
+        "第二部分 2024年度部门决算情况说明",
+        "五、一般公共预算财政拨款支出决算情况说明",
+        "（三）一般公共预算财政拨款支出决算具体情况",
+        "1、城乡社区支出（类）城乡社区规划与管理（款）城乡社区规划与管理（项）。年初预算为 3110.14 万元，"
+        "支出决算为-2739.56 万元，完成年初预算的 88.08%。",
+    ]
+    path = tmp_path / "report.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    imported = read_text(path)
+    (line,) = [leaf for c in imported.account.general_budget.categories for k in c.children for leaf in k.children]
+    assert (line.budget, line.actual) == (Money("3110.14"), None)
+    assert any("negative amount" in issue.reason for issue in imported.report.issues)
+    check(imported.account)

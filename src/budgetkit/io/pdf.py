@@ -898,10 +898,14 @@ class _Builder:
             return
         value = figure.value / 10000 if figure.unit == "元" else figure.value
         key = statement.subject.key
+        path = None if self._narrated_line(statement) else self._path(key, statement)
+        if value < 0 and self._category(statement, path):
+            # a 类/款/项 line spends no negative amount (−2739.56: a minus typed by mistake); its value is not known
+            self._not_held(box, f"{statement.subject.name} {figure}", "a negative amount of a 类/款/项 line, which no line holds")
+            return
         if self._narrated_line(statement):
             self._line_amount(statement, value, box)
             return
-        path = self._path(key, statement)
         if path is not None and path.startswith("general_budget.categories["):
             code = path[len("general_budget.categories[") : -1]
             field = {Role.ACTUAL: "actual", Role.OPENING_BUDGET: "budget", Role.FULL_YEAR_BUDGET: "budget"}.get(statement.role)
@@ -958,6 +962,10 @@ class _Builder:
             and statement.subject.key in ("general_budget.class", "general_budget.section", "general_budget.item")
             and self.tables.table("general_budget_expenditure") is None
         )
+
+    def _category(self, statement: Amount, path: str | None) -> bool:
+        """Whether an amount is one of a 类/款/项 line: printed on its numbered line (五（三）), or a path to one."""
+        return self._narrated_line(statement) or (path is not None and path.startswith("general_budget.categories["))
 
     def _line(self, statement: Amount | Change | Share | Completion) -> dict[str, Any]:
         """The line a printed path names, with its parents: 五（二）'s 类 (社会保障和就业支出 980 万元) and 五（三）'s
