@@ -1986,13 +1986,45 @@ def _class_names(table: ClassificationTable) -> re.Pattern[str]:
     return pattern
 
 
+#: A number split by a space (a PDF's letter spacing, a zero-width space cleaned to one) or an apostrophe: a head of
+#: 1–3 bare digits, then the rest (4 80.00, 1'054.90). Neither part is the number's value; decimals before the space
+#: (307.82 105.58, a row's two columns) are two numbers.
+_SPLIT_TAIL: Final = re.compile(r"(?<![\d.,])\d{1,3}[ \u3000']$")
+_SPLIT_HEAD: Final = re.compile(r"[ \u3000']\d")
+#: Thousands typed with 、 or a full-width comma (1、054.90, 1，054.90 where the text has no other full-width forms):
+#: a head of 1–3 bare digits, then a number with decimals. A list of whole numbers (1、2、3批次, 100，200，300人)
+#: keeps its figures.
+_GROUPED_TAIL: Final = re.compile(r"(?<![\d.,])\d{1,3}[、，]$")
+_GROUPED_HEAD: Final = re.compile(r"[、，]\d+\.\d")
+#: A unit of money the account holds no figure in (80.00千元, 1.2亿元): the number is not in 万元 nor in 元.
+_OTHER_MONEY: Final = re.compile(r"\s*(?:千万?|百万?|亿)元?")
+
+
+def _split(m: re.Match[str], number: str) -> bool:
+    """Whether the number ``m`` matched is one part of a longer number split by a space or a separator (see
+    :data:`_SPLIT_TAIL`, :data:`_GROUPED_TAIL`)."""
+    before, after = m.string[max(0, m.start() - 5) : m.start()], m.string[m.end("n") : m.end("n") + 5]
+    bare = re.fullmatch(r"[-−]?\d{1,3}", number) is not None and not m.group("u")
+    return (
+        _SPLIT_TAIL.search(before) is not None
+        or (_GROUPED_TAIL.search(before) is not None and re.fullmatch(r"\d+\.\d+", number) is not None)
+        or (bare and (_SPLIT_HEAD.match(after) is not None or _GROUPED_HEAD.match(after) is not None))
+    )
+
+
 def _figure(m: re.Match[str]) -> Figure | None:
-    """The figure ``m`` matched; None for a number with more digits or decimal places than a figure holds (a float's
-    artefact such as 1054.9000000000001 copied from a spreadsheet): it is left unread, listed with the others."""
+    """The figure ``m`` matched; None for a number the grammar cannot hold, which is left unread and listed with the
+    others: one with more digits or decimal places than a figure holds (a float's artefact such as
+    1054.9000000000001 copied from a spreadsheet), the tail of a number split by a space or a separator (4 80.00,
+    1、054.90: its value is not 80.00 nor 54.90), or an amount in a unit other than 万元 and 元 (80.00千元)."""
     number = m.group("n")
     unit = (m.group("u") or "").replace("％", "%")
     if number is None:
         return Figure(m.group("x"), None, unit, m.start(), m.end())
+    if _split(m, number):
+        return None
+    if not unit and _OTHER_MONEY.match(m.string, m.end()):
+        return None
     try:
         return Figure(number, _number(number), unit, m.start(), m.end())
     except InvalidNumberError:

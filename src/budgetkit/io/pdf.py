@@ -373,12 +373,15 @@ _NOT_GLOSSARY: Final = re.compile(r"^(?!.*名词解释).*(?:绩效|联系方式|
 _SECTION: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
 _ITEM: Final = re.compile(r"^\s*(\d+)\s*[、.．](?!\d)")
 _TITLE: Final = re.compile(r"^(?:关于)?(?P<unit>.+?)\s*(?P<year>\d{4})\s*年度?\s*(?:部门|单位)?决算")
+#: A year written in Chinese numerals (二〇二四年度), read as its digits
+_ZH_YEAR: Final = re.compile(r"[〇○零一二三四五六七八九]{4}(?=\s*年)")
+_ZH_DIGITS: Final = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
 #: The most paragraphs of a cover a title is looked for in, first one first, before the cover is read whole
 _COVER_LINES: Final = 8
 #: Spaces between two characters or digits of a title set with letter spacing (dropped before it is read)
 _LETTER_SPACED: Final = re.compile(r"(?<=[\u4e00-\u9fff\d])\s+(?=[\u4e00-\u9fff\d])")
 #: The year printed before the unit: 2023年度某某局部门决算
-_TITLE_YEAR_FIRST: Final = re.compile(r"^(?P<year>\d{4})\s*年度?\s*(?:关于)?(?P<unit>[^\d\s].*?)\s*(?:部门|单位)决算")
+_TITLE_YEAR_FIRST: Final = re.compile(r"^(?P<year>\d{4})\s*年度?+\s*(?:关于)?(?P<unit>[^\d\s].*?)\s*(?:部门|单位)决算")
 #: A 名词解释 entry: "一、term：definition"; a term is at most 30 characters, but for a 类/款/项 path, which may be
 #: longer and end in ，as well ("8.社会保障和就业支出（类）…（款）其他就业补助支出（项），用于…"); "16..基本支出" keeps no point.
 _GLOSSARY: Final = re.compile(
@@ -645,7 +648,14 @@ class _Builder:
         candidates += [_PART.sub("", paragraphs[i].text).strip() for i, n in parts if n == "三"]
         for text in candidates:
             text = _LETTER_SPACED.sub("", text.strip())  # a cover set with letter spacing: 2 0 2 4 年 度 部 门 决 算
+            text = _ZH_YEAR.sub(lambda m: m.group(0).translate(_ZH_DIGITS), text)
             if m := _TITLE.match(text) or _TITLE_YEAR_FIRST.match(text):
+                if int(m.group("year")) not in model.YEARS:  # a slip (2923年度): no other line is taken for the title
+                    years = f"{model.YEARS[0]}–{model.YEARS[-1]}"
+                    raise LoadError(
+                        self.doc.source,
+                        [LoadIssue("title", f"the title's year {m.group('year')} is not a year of {years}")],
+                    )
                 return m.group("unit").strip(), int(m.group("year"))
         raise LoadError(
             self.doc.source, [LoadIssue("title", "no unit and year (…YYYY 年度部门决算) on the cover or in 第三部分")]
@@ -926,10 +936,14 @@ class _Builder:
             return
         value = figure.value / 10000 if figure.unit == "元" else figure.value
         key = statement.subject.key
+        path = None if self._narrated_line(statement) else self._path(key, statement)
+        if value < 0 and self._category(statement, path):
+            # a 类/款/项 line spends no negative amount (−2739.56: a minus typed by mistake); its value is not known
+            self._not_held(box, f"{statement.subject.name} {figure}", "a negative amount of a 类/款/项 line, which no line holds")
+            return
         if self._narrated_line(statement):
             self._line_amount(statement, value, box)
             return
-        path = self._path(key, statement)
         if path is not None and path.startswith("general_budget.categories["):
             code = path[len("general_budget.categories[") : -1]
             field = {Role.ACTUAL: "actual", Role.OPENING_BUDGET: "budget", Role.FULL_YEAR_BUDGET: "budget"}.get(statement.role)
@@ -995,6 +1009,10 @@ class _Builder:
             and statement.subject.key in ("general_budget.class", "general_budget.section", "general_budget.item")
             and self.tables.table("general_budget_expenditure") is None
         )
+
+    def _category(self, statement: Amount, path: str | None) -> bool:
+        """Whether an amount is one of a 类/款/项 line: printed on its numbered line (五（三）), or a path to one."""
+        return self._narrated_line(statement) or (path is not None and path.startswith("general_budget.categories["))
 
     def _line(self, statement: Amount | Change | Share | Completion) -> dict[str, Any]:
         """The line a printed path names, with its parents: 五（二）'s 类 (社会保障和就业支出 980 万元) and 五（三）'s

@@ -28,7 +28,7 @@ from typing import Final
 
 import attrs
 
-from budgetkit.errors import ModelError
+from budgetkit.errors import InvalidNumberError, ModelError
 from budgetkit.io.document import (
     Box,
     Cell,
@@ -461,6 +461,20 @@ def _is_number(text: str | None) -> bool:
     return bool(text) and bool(_NUMBER.match(text.replace(" ", "")))  # type: ignore[union-attr]
 
 
+def _unheld(text: str) -> str | None:
+    """Why a printed number is more than a cell holds (1054.9000000000001, a float copied from a spreadsheet, or 31
+    digits), or None when it is held: such a number is not read, and the import names it.
+
+    >>> _unheld("1,054.90"), _unheld("1054.9000000000001")
+    (None, 'more than 12 decimal places')
+    """
+    try:
+        parse_cell(text)
+    except InvalidNumberError as exc:
+        return exc.reason
+    return None
+
+
 class _TableReader:
     """Reads one printed table against its template."""
 
@@ -623,12 +637,15 @@ class _TableReader:
                 self.issues.append(
                     ImportIssue(where, table_row, f"no cell of its own in column {key} of {self.template.title} (merged or not ruled); read as blank")
                 )
-            text = half_width_numbers((cell.text or "").replace(" ", ""))
+            text = half_width_numbers((cell.text or "").replace(" ", "")).replace("−", "-")  # a minus sign typeset
             if text in _BLANK_MARKS:  # a dash printed for nothing is a printed blank, as an empty cell is
                 text = ""
             if text and not _is_number(text):
                 if text not in self.header_words:
                     self.issues.append(ImportIssue(cell.box, text, f"not a number in column {key} of {self.template.title}"))
+                text = ""
+            elif text and (why := _unheld(text)) is not None:
+                self.issues.append(ImportIssue(cell.box, text, f"not read ({why}) in column {key} of {self.template.title}"))
                 text = ""
             texts.append(text)
             if cell.box is not None:
@@ -798,7 +815,7 @@ class _TableReader:
                 self.issues.append(ImportIssue(cell.box, "/".join(path), f"a column {self.template.title} does not have"))
                 continue
             names[line.key] = line.name
-            text = half_width_numbers((cell.text or "").replace(" ", ""))
+            text = half_width_numbers((cell.text or "").replace(" ", "")).replace("−", "-")  # a minus sign typeset
             if text in _BLANK_MARKS:  # as in a table of lines: a dash printed for nothing is a printed blank
                 text = ""
             values.setdefault(line.key, {})[column] = (text, cell.box)
@@ -813,6 +830,9 @@ class _TableReader:
                 text, box = values[line.key].get(column, ("", None))
                 if text and not _is_number(text):
                     self.issues.append(ImportIssue(box, text, f"not a number in {line.name} {column}"))
+                    text = ""
+                elif text and (why := _unheld(text)) is not None:
+                    self.issues.append(ImportIssue(box, text, f"not read ({why}) in {line.name} {column}"))
                     text = ""
                 texts.append(text)
                 if box is not None:

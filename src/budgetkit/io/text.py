@@ -95,7 +95,10 @@ _MARK: Final = re.compile(
     r"|(?<![A-Za-z])HYPERLINK\s+\\?l\s+\"_Toc[0-9A-Za-z_]*\""
     r"|(?<![A-Za-z])TOC\s+\\?o\s+\"[^\"]*\"(?:\s+\\?[hzuwnt](?![A-Za-z]))*"
 )
-_SPACES: Final = re.compile(r"[ \t\u3000\xa0\u200b\ufeff]+")
+_SPACES: Final = re.compile(r"[ \t\u3000\xa0]+")
+#: Characters that print nothing (zero-width space and joiners, word joiner, byte order mark, soft hyphen): a page
+#: copied from a web editor leaves them anywhere, inside a number too (2\u200b00.00 reads 200.00), so they are dropped
+_INVISIBLE: Final = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
 
 
 @attrs.frozen
@@ -147,9 +150,12 @@ def _read(path: str | Path) -> str:
 
 
 def _clean(text: str) -> str:
-    """A line without a conversion's marks and runs of spaces, its numbers in ASCII (１，０５４．９０ is 1,054.90:
-    :func:`~budgetkit.io.document.half_width_numbers`, character for character)."""
-    return _SPACES.sub(" ", _MARK.sub("", text)).strip()
+    """A line without a conversion's marks, characters that print nothing and runs of spaces.
+
+    >>> _clean("授予中小企业合同金额2\u200b00.00\u00a0\u00a0万元")
+    '授予中小企业合同金额200.00 万元'
+    """
+    return _SPACES.sub(" ", _MARK.sub("", _INVISIBLE.sub("", text))).strip()
 
 
 def text_document(text: str, source: str = "<text>") -> Document:

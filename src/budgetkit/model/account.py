@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
@@ -52,6 +52,9 @@ __all__ = [
     "UnitType",
 ]
 
+
+#: The years an account may be of: a final account is published for a year of this range.
+YEARS: Final = range(1990, 2101)
 
 #: The Chinese name of every published figure of the model, by its path: written once, in
 #: :mod:`budgetkit.reference.vocabulary` (tables, charts, the narrative and the checks all use it).
@@ -363,8 +366,8 @@ class FinalAccount:
     notes: str = ""  #: the transcriber's notes: the source, and the report's defects verified by hand
 
     def __attrs_post_init__(self) -> None:
-        if not 1990 <= self.year <= 2100:
-            raise ModelError(f"year {self.year!r} is outside 1990–2100", "year")
+        if self.year not in YEARS:
+            raise ModelError(f"year {self.year!r} is outside {YEARS[0]}–{YEARS[-1]}", "year")
         labels: set[str] = set()
         for i, project in enumerate(self.projects):
             if project.label in labels:

@@ -82,13 +82,25 @@ class PathError(ModelError, LookupError):
 _STEP = re.compile(r"\.?([A-Za-z_][A-Za-z0-9_]*)|\[([^\]]*)\]")
 
 
+def children(item: Any) -> tuple[Any, ...]:
+    """The elements under ``item`` in a category tree: its ``children`` field, or none (a printed table's
+    ``children`` is a method, which a path does not step through).
+
+    >>> from budgetkit.model.tables import Table
+    >>> children(Table(key="summary", columns=("amount",)))
+    ()
+    """
+    found = getattr(item, "children", ())
+    return found if isinstance(found, tuple) else ()
+
+
 def _lookup(items: tuple[Any, ...], key: str, path: str) -> Any:
     stack = list(items)
     while stack:  # depth-first through category trees
         item = stack.pop(0)
         if getattr(item, "code", None) == key or getattr(item, "name", None) == key:
             return item
-        stack[0:0] = list(getattr(item, "children", ()))
+        stack[0:0] = list(children(item))
     if key.isdigit() and len(key) <= 6:  # no element has that code: an index
         if int(key) < len(items):
             return items[int(key)]

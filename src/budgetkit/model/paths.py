@@ -27,7 +27,7 @@ from typing import Any
 
 import attrs
 
-from budgetkit.model.claim import PathError, resolve
+from budgetkit.model.claim import PathError, children, resolve
 
 __all__ = ["ModelIndex", "walk"]
 
@@ -88,7 +88,7 @@ class ModelIndex:
             for key in (getattr(item, "code", None), getattr(item, "name", None)):
                 if isinstance(key, str):
                     keys.setdefault(key, item)
-            stack.extend(reversed(tuple(getattr(item, "children", ()))))
+            stack.extend(reversed(children(item)))
         self._keys[id(items)] = (items, keys)  # the tuple is kept, so its id is not reused
         return keys
 

@@ -391,14 +391,15 @@ def layout_findings(account: FinalAccount) -> Iterator[Finding]:
         # sections are numbered otherwise than its tables: Guangxi's 四、…政府性基金支出决算情况 beside 表七)
         role = _SECTION_ROLE.get(table.key)
         section = [
-            p.text
-            for p in account.passages
+            at
+            for at, p in enumerate(account.passages)
             if (number and p.section == number) or (role and section_role("", p.text.partition("\n")[0]) == role)
         ]
-        if account.passages and not any(_EMPTY.search(text) for text in section):
+        if account.passages and not any(_EMPTY.search(account.passages[at].text) for at in section):
+            # the section's first passage, where the sentence is missing; the 情况说明 when it has no such section
             yield make_finding(
                 "table.empty_note",
-                f"passages[{number}]",
+                f"passages[{section[0]}]" if section else "passages",
                 variant="passage",
                 number=number,
                 title=table.title,

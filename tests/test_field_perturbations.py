@@ -1,0 +1,196 @@
+"""Real reports with the sloppy variations units publish (benchmarks/fuzz.py ``perturb``): each imports and checks,
+or is refused with a LoadError that says why; no figure is misread."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from budgetkit.checks.audit import check
+from budgetkit.errors import LoadError
+from budgetkit.io.document import Box, Line, Paragraph
+from budgetkit.io.grammar import parse_paragraphs, parse_text
+from budgetkit.io.text import read_html, read_text
+from budgetkit.model.claim import resolve
+from budgetkit.model.paths import ModelIndex
+from budgetkit.values.money import Money
+
+DATA = Path(__file__).parent / "data"
+BEIJING = (DATA / "regions" / "beijing.txt").read_text(encoding="utf-8")
+SAMPLES = DATA / "samples"
+
+
+def _titled(tmp_path: Path, title: str) -> Path:
+    """Beijing's report with its title line replaced by ``title``."""
+    path = tmp_path / "report.txt"
+    path.write_text(title + "\n" + BEIJING.split("\n", 1)[1], encoding="utf-8")
+    return path
+
+
+def test_a_year_in_chinese_numerals_in_the_title_is_read(tmp_path: Path) -> None:
+    """A cover that writes its year in Chinese numerals (二〇二三年度) is read as the year in digits."""
+    account = read_text(_titled(tmp_path, "北京市示例服务中心二〇二三年度部门决算")).account
+    assert (account.unit, account.year) == ("北京市示例服务中心", 2023)
+
+
+def test_a_misprinted_year_in_the_title_is_refused_with_a_load_error(tmp_path: Path) -> None:
+    """A title whose year is a slip (2923年度) is refused naming the title's year, not a ModelError from the account;
+    no other line is taken for the title instead."""
+    with pytest.raises(LoadError, match="title: the title's year 2923 is not a year of 1990–2100"):
+        read_text(_titled(tmp_path, "北京市示例服务中心2923年度部门决算"))
+
+
+def test_a_heading_s_year_is_not_read_as_a_unit(tmp_path: Path) -> None:
+    """A cover that prints no year (北京市示例服务中心部门决算) is a LoadError: the 第三部分 heading it falls back to,
+    "2023年度部门决算说明", names no unit, and its 度 is not taken for one."""
+    with pytest.raises(LoadError, match="no unit and year"):
+        read_text(_titled(tmp_path, "北京市示例服务中心部门决算"))
+
+
+def test_every_finding_s_path_resolves_in_the_account_read_from_a_web_page(tmp_path: Path) -> None:
+    """The template's tables on a web page, each printed empty with no note: every table.empty_note finding names a
+    place of the account — the printed table (tables.tables[n]), its section's first passage or the 情况说明 — and
+    resolving a path through the printed tables is a value or a PathError, never a TypeError."""
+    from budgetkit.io.document import read_pdf as read_document
+
+    doc = read_document(SAMPLES / "template-shanghai-2024.pdf")
+    rows = "".join(
+        f"<p>{table.title}</p><table>"
+        + "".join("<tr>" + "".join(f"<td>{cell.text or ''}</td>" for cell in row) + "</tr>" for row in table.rows)
+        + "</table>"
+        for table in doc.tables
+    )
+    text = "".join(f"<p>{p.text}</p>" for p in doc.paragraphs)
+    page = tmp_path / "report.html"
+    page.write_text(f"<html><body>{text}{rows}</body></html>", encoding="utf-8")
+    account = read_html(page).account
+    notes = [f for f in check(account) if f.rule == "table.empty_note"]
+    assert {f.path.split("[")[0] for f in notes} == {"tables.tables", "passages"}
+    index = ModelIndex(account)
+    for finding in notes:
+        assert resolve(account, finding.path) == index.resolve(finding.path)
+
+
+def _figures(text: str, section: str = "七") -> list[tuple[str, str]]:
+    """(subject key, figure as printed) of every statement of one paragraph that reads a figure."""
+    return [(s.subject.key, str(s.figure)) for s in parse_text(text, section=section) if hasattr(s, "figure")]
+
+
+def _unread(text: str, section: str = "七") -> list[str]:
+    """The numbers of one paragraph that no statement reads."""
+    paragraph = Paragraph(text, (Line(text, Box(1, 0, 0, 9, 9)),))
+    return [u.text for u in parse_paragraphs([Paragraph(f"{section}、示例", ()), paragraph]).unread]
+
+
+@pytest.mark.parametrize(
+    ("printed", "tail"),
+    [
+        ("4 80.00", "80.00"),
+        ("4\u300080.00", "80.00"),
+        ("4、80.00", "80.00"),
+        ("1、054.90", "054.90"),
+        ("1'054.90", "054.90"),
+    ],
+)
+def test_a_number_split_by_a_space_or_a_separator_is_left_unread(printed: str, tail: str) -> None:
+    """A number split by a space or a separator no figure is grouped with (a PDF's letter spacing, 、 typed for a
+    thousands comma) is not read as its tail (80.00, 54.90): that is not its value. The number is left unread and
+    the figures around it are read as before."""
+    text = f"一般公共预算财政拨款基本支出{printed}万元，其中：人员经费420.00万元。"
+    assert _figures(text, "六") == [("personnel", "420.00万元")]
+    assert tail in _unread(text, "六")
+
+
+def test_the_head_of_a_split_number_is_left_unread_too() -> None:
+    """增加1 50.00万元 is no change of 1 (the head of 150.00, whose tail 50.00 is not read either); the growth beside it
+    is read as before."""
+    text = "财政拨款收、支总计各增加1 50.00万元，增长7.50%。"
+    assert _figures(text, "四") == [("fiscal.total", "7.50%")]
+    assert {"1", "50.00"} <= set(_unread(text, "四"))
+
+
+def test_a_thousands_comma_typed_full_width_and_a_list_are_still_read() -> None:
+    """1，054.90 (a full-width comma between thousands) is 1,054.90; a list 1、2批次 keeps its figure."""
+    assert _figures("本年收入合计1，054.90万元。", "二") == [("income.year_total", "1,054.90万元")]
+    assert _figures("公务接待1、2批次。") == [("three_public.reception", "2批次")]
+
+
+@pytest.mark.parametrize("unit", ["千元", "亿元", " 千元"])
+def test_an_amount_in_a_unit_the_account_does_not_hold_is_left_unread(unit: str) -> None:
+    """An amount printed in 千元 or 亿元 is left unread, not taken for a rate (完成全年预算80.00千元的75.0% gave a
+    completion of 80.00%) nor for a change in 万元 (增加20.00千元 gave 20.00 万元)."""
+    text = f"“三公”经费财政拨款支出决算为60.00{unit}，完成全年预算80.00{unit}的75.0%，比上年决算数增加20.00{unit}。"
+    assert _figures(text) == []
+    assert {"60.00", "80.00", "20.00"} <= set(_unread(text))
+
+
+def test_a_zero_width_space_inside_a_number_is_dropped(tmp_path: Path) -> None:
+    """A zero-width space or word joiner copied inside a number (2\\u200b00.00) prints nothing: the number reads
+    200.00, not 00.00 (which was 0 万元, silently)."""
+    lines = BEIJING.splitlines()
+    at = next(i for i, line in enumerate(lines) if "授予中小企业合同金额200.00万元" in line)
+    lines[at] = lines[at].replace("200.00万元", "2\u200b00.\u206000万元")
+    path = tmp_path / "report.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    expected = read_text(DATA / "regions" / "beijing.txt").account.procurement
+    assert read_text(path).account.procurement == expected
+    assert expected.sme.current == Money("200.00")
+
+
+def _social_work_page(tmp_path: Path, row: str, printed: str) -> Path:
+    """The sample 普陀区委社会工作部 report as a web page, its tables as <table> elements, with the first table row
+    that prints ``row`` (cells between tabs) printing ``printed`` instead."""
+    from budgetkit.io.document import read_pdf as read_document
+
+    doc = read_document(SAMPLES / "putuo-social-work-2024.pdf")
+    body = [f"<p>{p.text}</p>" for p in doc.paragraphs]
+    for table in doc.tables:
+        body.append(f"<p>{table.title or ''}</p><table>")
+        for cells in table.rows:
+            texts = [cell.text or "" for cell in cells]
+            if "\t".join(texts) == row:
+                texts, row = printed.split("\t"), ""
+            body.append("<tr>" + "".join(f"<td>{text}</td>" for text in texts) + "</tr>")
+        body.append("</table>")
+    page = tmp_path / "report.html"
+    page.write_text("<html><body>" + "".join(body) + "</body></html>", encoding="utf-8")
+    return page
+
+
+def test_a_table_cell_a_figure_cannot_hold_is_left_unread_and_named(tmp_path: Path) -> None:
+    """A table cell printing a float's artefact (307.8200000000001) is not read, and the import names it with why,
+    instead of the import failing with InvalidNumberError; a typeset minus sign (−105.58) is a minus."""
+    page = _social_work_page(
+        tmp_path, "合计\t\t307.82\t105.58\t202.24\t\t\t", "合计\t\t307.8200000000001\t−105.58\t202.24\t\t\t"
+    )
+    imported = read_html(page)
+    expenditure = imported.account.tables.table("expenditure")
+    assert expenditure is not None
+    total = next(row for row in expenditure.rows if row.key == "total")
+    assert [cell.amount for cell in total.cells[:3]] == [None, Decimal("-105.58"), Decimal("202.24")]
+    assert [(issue.text, issue.reason) for issue in imported.report.issues if "307.82" in issue.text] == [
+        ("307.8200000000001", "not read (more than 12 decimal places) in column year_total of 支出决算表")
+    ]
+    check(imported.account)
+
+
+def test_a_negative_amount_of_a_line_is_not_held(tmp_path: Path) -> None:
+    """支出决算为-2739.56 万元 on a 类/款/项 line (a minus typed by mistake) is read but not held, and the import names
+    it, instead of failing with ModelError (a line's 决算 is never negative); the line keeps its 年初预算."""
+    lines = [
+        "示例局2024年度部门决算",
+        "第二部分 2024年度部门决算情况说明",
+        "五、一般公共预算财政拨款支出决算情况说明",
+        "（三）一般公共预算财政拨款支出决算具体情况",
+        "1、城乡社区支出（类）城乡社区规划与管理（款）城乡社区规划与管理（项）。年初预算为 3110.14 万元，"
+        "支出决算为-2739.56 万元，完成年初预算的 88.08%。",
+    ]
+    path = tmp_path / "report.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    imported = read_text(path)
+    (line,) = [leaf for c in imported.account.general_budget.categories for k in c.children for leaf in k.children]
+    assert (line.budget, line.actual) == (Money("3110.14"), None)
+    assert any("negative amount" in issue.reason for issue in imported.report.issues)
+    check(imported.account)
