@@ -354,15 +354,19 @@ def relabel_nudged(ctx: Context, findings: list[tuple[int, Finding]]) -> list[tu
     for i, claim in enumerate(claims):
         if claim.kind is ClaimKind.SHARE:
             groups[(claim.base, claim.section)].append(i)
+    totals: dict[tuple[str | None, str], Decimal] = {}  # each group's sum, once (not once per finding in it)
     result = []
     for index, finding in findings:
         claim = claims[index]
-        group = groups.get((claim.base, claim.section), [])
+        key = (claim.base, claim.section)
+        group = groups.get(key, [])
         nudgeable = finding.rule == "claim.share" or (
             finding.rule == "rounding.truncated" and claim.kind is ClaimKind.SHARE
         )
         if nudgeable and len(group) > 1 and finding.expected is not None:
-            total = sum((claims[i].stated for i in group), Decimal(0))
+            total = totals.get(key)
+            if total is None:
+                total = totals[key] = sum((claims[i].stated for i in group), Decimal(0))
             unit = Decimal(1).scaleb(-places_of(claim.stated))
             try:
                 assert isinstance(finding.expected, Decimal)
