@@ -575,9 +575,10 @@ class _Builder:
             self.projects.append(project)
 
     def _project_text_claims(self) -> None:
-        """What a project's own text states of its figures, as claims check compares (it was read as text only):
+        """What a project's own text (goals, results, process, 评价结论) states of its figures, as claims check
+        compares (it was read as text only):
 
-        - a completion of counts in its goals, results, process or conclusion (组织…鉴定300人，全年完成302人，完成率1.01%): a claim ``ratio`` of the two counts as
+        - a completion of counts (组织…鉴定300人，全年完成302人，完成率1.01%): a claim ``ratio`` of the two counts as
           printed (302/300 is 100.67%, not 1.01%): a number with its unit, 完成 the same unit;
         - its self-evaluation score (较好完成年度目标及预算指标，自评100分): a claim ``score`` on the project, which
           check compares with its table's total score.
