@@ -591,13 +591,11 @@ class _Builder:
                 for m in _COUNT_COMPLETION.finditer(read):
                     claim = Claim(kind="ratio", subject=m.group("done"), stated=Decimal(m.group("rate")),
                                   base=m.group("planned"), text=text[m.start() : m.end()], section=section)  # fmt: skip
-                    self._place(f"claims[{len(self.claims)}]", self.places.get(f"projects[{i}]"))
-                    self.claims.append(claim)
+                    self._add_claim(claim, self.places.get(f"projects[{i}]"))
                 for m in _OWN_SCORE.finditer(read):
                     claim = Claim(kind="score", subject=f"projects[{key}]", stated=Decimal(m.group("score")),
                                   text=text[m.start() : m.end()], section=section)  # fmt: skip
-                    self._place(f"claims[{len(self.claims)}]", self.places.get(f"projects[{i}]"))
-                    self.claims.append(claim)
+                    self._add_claim(claim, self.places.get(f"projects[{i}]"))
 
     def _match_projects(self, narrative: Narrative) -> None:
         """The clause of 预算绩效管理情况 that describes each project: the one clause printing the project's
@@ -628,13 +626,12 @@ class _Builder:
             for figure in clause.figures:
                 printed = paragraph.text[figure.start : figure.end]
                 lines = _lines_in(paragraph, figure.start, figure.end)
-                self._place(f"claims[{len(self.claims)}]", lines[0].box if lines else None)
                 if figure.role == "rate":
                     claim = Claim(kind="completion", subject=key, stated=figure.value, text=printed, section=clause.section)
                 else:
                     subject = f"{key}.funds.total.{figure.role}"
                     claim = Claim(kind="amount", subject=subject, stated=figure.value, text=printed, section=clause.section)
-                self.claims.append(claim)
+                self._add_claim(claim, lines[0].box if lines else None)
 
     # -- front matter --------------------------------------------------------------------------------------------
     def _title(self, paragraphs: Sequence[Paragraph], parts: list[tuple[int, str]]) -> tuple[str, int]:
@@ -867,8 +864,12 @@ class _Builder:
             return
         printed = self.doc.paragraphs[statement.paragraph].text[statement.start : statement.end]
         kind, subject = ("count", "three_public.events") if statement.figure.unit == "批次" else ("sum", "three_public.events[*].persons")
+        self._add_claim(Claim(kind=kind, subject=subject, stated=value, text=printed, section=section), box)
+
+    def _add_claim(self, claim: Claim, box: Box | None) -> None:
+        """A claim of the account, placed where it is printed."""
         self._place(f"claims[{len(self.claims)}]", box)
-        self.claims.append(Claim(kind=kind, subject=subject, stated=value, text=printed, section=section))
+        self.claims.append(claim)
 
     def _not_held(self, box: Box | None, text: str, reason: str) -> None:
         """A statement read but held by no field of the account: an issue, and its number is not imported."""
@@ -984,8 +985,7 @@ class _Builder:
             # the figure printed again, otherwise (本年支出合计 425.00 in 一, 435.00 in 三): the first printing is the
             # account's, the other a claim that check compares with it
             printed = self.doc.paragraphs[statement.paragraph].text[statement.start : statement.end]
-            self._place(f"claims[{len(self.claims)}]", box)
-            self.claims.append(Claim(kind="amount", subject=paths[0], stated=value, text=printed, section=self._claim_section(statement)))
+            self._add_claim(Claim(kind="amount", subject=paths[0], stated=value, text=printed, section=self._claim_section(statement)), box)
             return
         for path in paths:
             if statement.role is Role.FULL_YEAR_BUDGET:  # the 全年预算 (adjusted) is the budget a completion is of
@@ -1062,8 +1062,7 @@ class _Builder:
             if names[name] > 1:
                 self._not_held(box, claim.text, f"a claim about {name}, a name two 类/款/项 lines print and no code tells apart")
                 continue
-            self._place(f"claims[{len(self.claims)}]", box)
-            self.claims.append(claim)
+            self._add_claim(claim, box)
 
         def make(key: tuple[str, ...], prefix: str) -> ExpenseCategory:
             line = self.lines[key]
@@ -1137,8 +1136,7 @@ class _Builder:
         if self._narrated_line(statement):
             self.line_claims.append((claim, box))  # held once every line is known (_narrated_categories)
             return
-        self._place(f"claims[{len(self.claims)}]", box)
-        self.claims.append(claim)
+        self._add_claim(claim, box)
 
     def _items(self, narrative: Narrative) -> None:
         """六: the economic items 人员经费 and 公用经费 each 主要包括, as printed."""
