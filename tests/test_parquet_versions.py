@@ -1,5 +1,5 @@
-"""Every account that survives dump/load also survives a Parquet round trip: tables (format 0.2) and the
-附件1 fields (format 0.3) included, with the same findings."""
+"""Every account that survives dump/load also survives a Parquet round trip: tables (format 0.2), the
+附件1 fields (format 0.3) and listed change explanations (format 0.4) included, with the same findings."""
 
 from __future__ import annotations
 
@@ -23,14 +23,20 @@ def _central() -> FinalAccount:
     return attrs.evolve(seed, projects=(*seed.projects, read_selfeval_table(central_rows())))
 
 
+def _listed() -> FinalAccount:
+    seed = datasets.load("zigong-hr-2023")
+    return attrs.evolve(seed, explanations=tuple(attrs.evolve(e, exhaustive=False) for e in seed.explanations))
+
+
 def _accounts() -> list[FinalAccount]:
-    return [*(datasets.load(name) for name in datasets.names()), _central()]
+    return [*(datasets.load(name) for name in datasets.names()), _central(), _listed()]
 
 
 def test_the_accounts_need_every_format_version() -> None:
-    """The set covers what is at stake: accounts with published tables (0.2) and one with 附件1 fields (0.3)."""
+    """The set covers what is at stake: accounts with published tables (0.2), one with 附件1 fields (0.3), one
+    with listed explanations (0.4)."""
     versions = {io.versioned(io.unstructure(a))["format_version"] for a in _accounts()}
-    assert versions == {"0.2", "0.3"}
+    assert versions == {"0.2", "0.3", "0.4"}
     assert any(a.tables.tables for a in _accounts())
     for account in _accounts():
         assert io.loads(io.dumps(account, "json"), "json") == account

@@ -69,6 +69,7 @@ MANIFEST: tuple[tuple[str, str, str, Severity], ...] = (
     # change explanations
     ("explanation.sum", "explanation.sum", "explanations[0]", ERROR),
     ("explanation.change", "explanation.change", "explanations[0]", ERROR),
+    ("explanation.listed_sum", "explanation.listed_sum", "explanations[0]", WARNING),
     # claims and fund lines
     ("claim.amount", "claim.amount", "claims[33]", ERROR),
     ("claim.change", "claim.change", "claims[0]", ERROR),

@@ -5,8 +5,9 @@ so its digits survive exactly; integers are accepted where a count or amount is
 whole, floats never. A file starts with its format version
 (``format_version = "0.2"``, :data:`FORMAT_VERSION`); a file without one is a
 0.1 file and loads unchanged (0.2 only adds the published tables, ``[tables]``; 0.3 only adds the
-self-evaluation layout of a project and the printed target/completion cells of an indicator, and
-:func:`dumps` writes 0.3 only for an account that uses them, so older budgetkits keep reading the rest);
+self-evaluation layout of a project and the printed target/completion cells of an indicator; 0.4 only adds
+whether a change explanation's contributions are ``exhaustive``; :func:`dumps` writes 0.3 or 0.4 only for an
+account that uses what they add, so older budgetkits keep reading the rest);
 a version newer than this budgetkit knows is refused. Every structural problem in a file is reported at once,
 each with its path (``$.projects[2].indicators[0].weight``), in a
 :class:`~budgetkit.errors.LoadError`.
@@ -87,12 +88,14 @@ Format = Literal["toml", "json"]
 T = TypeVar("T")
 
 #: The newest version of the file format; :func:`dumps` writes it when the account needs it, else 0.2.
-FORMAT_VERSION = "0.3"
+FORMAT_VERSION = "0.4"
 #: The versions :func:`loads` reads, oldest first; a file without ``format_version`` is 0.1.
-FORMAT_VERSIONS = ("0.1", "0.2", "0.3")
+FORMAT_VERSIONS = ("0.1", "0.2", "0.3", "0.4")
 #: Keys of a project and of an indicator that 0.3 adds (the 附件1 layout, its printed cells).
 _PROJECT_KEYS_0_3 = frozenset({"layout"})
 _INDICATOR_KEYS_0_3 = frozenset({"printed_target", "printed_actual"})
+#: Keys of a change explanation that 0.4 adds (whether its contributions are all of the change).
+_EXPLANATION_KEYS_0_4 = frozenset({"exhaustive"})
 
 #: Largest file read (10 MiB); a real 决算说明 is well under 1 MiB.
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -779,8 +782,9 @@ def _migrate(data: dict[str, Any], source: str) -> dict[str, Any]:
     """The data of a file of any known format version, as the current version reads it.
 
     0.1 → 0.2 adds the optional ``tables``, 0.2 → 0.3 the optional project ``layout`` and
-    indicator ``printed_target`` / ``printed_actual``; every older key keeps its meaning, so
-    nothing is rewritten. The version key itself is not part of the account.
+    indicator ``printed_target`` / ``printed_actual``, 0.3 → 0.4 the optional explanation ``exhaustive``;
+    every older key keeps its meaning, so nothing is rewritten. The version key itself is not part of the
+    account.
     """
     version = data.get("format_version", "0.1")
     if version not in FORMAT_VERSIONS:
@@ -791,13 +795,14 @@ def _migrate(data: dict[str, Any], source: str) -> dict[str, Any]:
         raise LoadError(source, [LoadIssue("$.format_version", message)])
     if version == "0.1" and "tables" in data:
         raise LoadError(source, [LoadIssue("$.tables", 'tables need format_version = "0.2" or later')])
-    if version in ("0.1", "0.2"):
-        issues = [
-            LoadIssue(path, f'{path.rsplit(".", 1)[-1]} needs format_version = "0.3" or later')
-            for path in _keys_0_3(data)
-        ]
-        if issues:
-            raise LoadError(source, issues)
+    issues = [
+        LoadIssue(path, f'{path.rsplit(".", 1)[-1]} needs format_version = "{needed}" or later')
+        for needed, keys in (("0.3", _keys_0_3), ("0.4", _keys_0_4))
+        if FORMAT_VERSIONS.index(version) < FORMAT_VERSIONS.index(needed)
+        for path in keys(data)
+    ]
+    if issues:
+        raise LoadError(source, issues)
     return {key: value for key, value in data.items() if key != "format_version"}
 
 
@@ -926,6 +931,19 @@ def _keys_0_3(data: dict[str, Any]) -> list[str]:
     return found
 
 
+def _keys_0_4(data: dict[str, Any]) -> list[str]:
+    """The paths of keys in ``data`` that only format 0.4 has."""
+    explanations = data.get("explanations")
+    if not isinstance(explanations, list):
+        return []
+    return [
+        f"$.explanations[{i}].{key}"
+        for i, explanation in enumerate(explanations)
+        if isinstance(explanation, dict)
+        for key in sorted(_EXPLANATION_KEYS_0_4 & explanation.keys())
+    ]
+
+
 def unstructure(account: FinalAccount) -> dict[str, Any]:
     """The account as plain data: dicts, lists and strings (numbers as strings).
 
@@ -939,14 +957,15 @@ def unstructure(account: FinalAccount) -> dict[str, Any]:
 
 
 def versioned(body: dict[str, Any]) -> dict[str, Any]:
-    """An account's plain data (:func:`unstructure`) with the ``format_version`` it needs in front: 0.3 when it
-    uses a 0.3 field, else 0.2 (which 0.2 readers keep reading).
+    """An account's plain data (:func:`unstructure`) with the ``format_version`` it needs in front: 0.4 when it
+    uses a 0.4 field, 0.3 when it uses a 0.3 one, else 0.2 (which 0.2 readers keep reading).
 
     >>> from budgetkit import datasets
     >>> list(versioned(unstructure(datasets.load("zigong-hr-2023"))))[0:2]
     ['format_version', 'unit']
     """
-    return {"format_version": FORMAT_VERSION if _keys_0_3(body) else "0.2", **body}
+    version = "0.4" if _keys_0_4(body) else "0.3" if _keys_0_3(body) else "0.2"
+    return {"format_version": version, **body}
 
 
 def dumps(account: FinalAccount, fmt: Format = "toml") -> str:

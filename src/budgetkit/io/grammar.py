@@ -69,6 +69,7 @@ __all__ = [
     "Direction",
     "Event",
     "Figure",
+    "Listed",
     "Narrative",
     "NarrativeError",
     "ProjectFigure",
@@ -81,6 +82,7 @@ __all__ = [
     "Unfilled",
     "Unread",
     "Year",
+    "breakdown",
     "continued_parts",
     "differences",
     "narrative_range",
@@ -1289,6 +1291,125 @@ def _lines_in(paragraph: Paragraph, start: int, end: int) -> tuple[Line, ...]:
 
 def _number(text: str) -> Decimal:
     return Decimal(text.replace(",", "").replace("−", "-"))
+
+
+# -- a reason broken down into signed amounts ------------------------------------------------------------------
+
+
+@attrs.frozen
+class Listed:
+    """One item of a reason's list (人员支出增加50.47万), signed (减少 is negative), with the list it opens in
+    brackets, if any (…（主要是职工绩效工效增加39.24、养保增加8.57万元…）)."""
+
+    label: str
+    amount: Decimal
+    parts: tuple[Listed, ...] = ()
+
+
+#: An item of a list: a name, a direction word and an amount in 万元 (the unit may be left to the list's other
+#: items: 职工绩效工效增加39.24、养保增加8.57万元), maybe closed by 等.
+_LISTED: Final = re.compile(
+    r"(?P<label>[^\d，,；;。：:]+?)(?P<word>增加|增长|上升|提高|减少|下降|降低)了?\s*"
+    r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<unit>万元|万)?(?:等|所致)?"
+)
+#: What may open an item or a bracketed list: 主要是, 其中：, 一是, 1., （1）, （一）.
+_LIST_LEAD: Final = re.compile(
+    r"\s*(?:主要(?:是|为|有|包括)|其中|包括|[一二三四五六七八九十]是|\d{1,2}[.．]|[(（](?:\d{1,2}|[一二三四五六七八九十])[)）])?[：:]?\s*"
+)
+_OPEN, _CLOSE = "(（", ")）"
+_POINT_NUMBER: Final = re.compile(r"\s*(?:\d{1,2}|[一二三四五六七八九十])\s*")
+#: Most items one list may have (a longer run is not a reason's list).
+_MAX_LISTED = 40
+
+
+def breakdown(text: str) -> tuple[Listed, ...] | None:
+    """A reason read as a list of signed amounts in 万元 and nothing else, or None when it is not one.
+
+    Items are separated by 、，；, each "name + 增加/减少 + amount", and may open a bracketed list of their own.
+    A name may hold 、 (医保、住房公积金等增加2.27万元); any other text, an amount in 元 or in %, or a list whose
+    amounts all lack 万元 makes it no list: what is read is then exactly what is printed.
+
+    >>> [(i.label, str(i.amount), len(i.parts)) for i in breakdown(
+    ...     "人员支出增加50.47万(主要是绩效工资增加52.95、基本工资减少2.48万元）；公用经费减少2.74万元")]
+    [('人员支出', '50.47', 2), ('公用经费', '-2.74', 0)]
+    >>> breakdown("人员变动，人员支出增加50.47万元") is None
+    True
+    """
+    items = _listed(text, 0)
+    return None if items is None or len(items) < 2 else items
+
+
+def _listed(text: str, depth: int) -> tuple[Listed, ...] | None:
+    if depth > 2 or len(text) > 4000:
+        return None
+    segments = _segments(text)
+    if segments is None or not 0 < len(segments) <= _MAX_LISTED:
+        return None
+    items: list[Listed] = []
+    with_unit = False
+    pending = ""  # a name's first part before a 、 (医保、住房公积金…)
+    for flat, inner, separator in segments:
+        lead = _LIST_LEAD.match(flat)
+        body = pending + flat[lead.end() if lead and not pending else 0 :]
+        if not re.search(r"\d", body):
+            if separator != "、" or inner is not None:
+                return None  # words that are not an item's name: prose, not a list
+            pending = body + separator
+            continue
+        pending = ""
+        m = _LISTED.fullmatch(body.strip())
+        if m is None:
+            return None
+        with_unit = with_unit or m.group("unit") is not None
+        amount = _number(m.group("n"))
+        if m.group("word") in ("减少", "下降", "降低"):
+            amount = -amount
+        parts: tuple[Listed, ...] = ()
+        if inner is not None:
+            parts = _listed(inner, depth + 1) or ()
+        items.append(Listed(m.group("label").strip(), amount, parts))
+    if pending or not with_unit:
+        return None
+    return tuple(items)
+
+
+def _segments(text: str) -> list[tuple[str, str | None, str]] | None:
+    """``text`` split at 、，；outside brackets: each piece without its brackets, what one bracket at its end
+    held (None if none), and the mark after it. None when brackets do not pair or stand elsewhere."""
+    pieces: list[tuple[str, str | None, str]] = []
+    flat: list[str] = []
+    inner: str | None = None
+    depth, opened = 0, 0
+    for k, ch in enumerate(text):
+        if ch in _OPEN:
+            if depth == 0:
+                if inner is not None:
+                    return None  # two bracketed lists in one item
+                opened = k + 1
+            depth += 1
+        elif ch in _CLOSE:
+            depth -= 1
+            if depth < 0:
+                return None
+            if depth == 0:
+                if _POINT_NUMBER.fullmatch(text[opened:k]):  # （1）: a point's number, read with the item
+                    flat.append(text[opened - 1 : k + 1])
+                else:
+                    inner = text[opened:k]
+        elif depth == 0:
+            if ch in "、，,；;" and not (ch == "," and text[k - 1 : k].isdigit() and text[k + 1 : k + 2].isdigit()):
+                pieces.append(("".join(flat), inner, ch))
+                flat, inner = [], None
+            elif inner is not None and not ch.isspace() and ch not in "等。":
+                return None  # text after an item's bracket: not a list of items
+            else:
+                flat.append(ch)
+    if depth:
+        return None
+    rest = "".join(flat).strip()
+    if rest or inner is not None:
+        pieces.append((rest, inner, ""))
+    return [(f, i, sep) for f, i, sep in pieces if f.strip() or i is not None]
 
 
 @attrs.define

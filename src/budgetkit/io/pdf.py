@@ -41,13 +41,16 @@ from budgetkit.io.grammar import (
     Completion,
     Count,
     Event,
+    Listed,
     Narrative,
     NarrativeError,
     ProjectFigures,
+    Reason,
     Role,
     Share,
     Statement,
     _lines_in,
+    breakdown,
     continued_parts,
     narrative_range,
     performance_projects,
@@ -58,11 +61,12 @@ from budgetkit.io.table_import import UNRULED, TableImport, read_tables
 from budgetkit.model import account as model
 from budgetkit.model.account import Figure, FinalAccount, GlossaryEntry, Passage, ReceptionEvent, UnitType
 from budgetkit.model.category import ExpenseCategory
-from budgetkit.model.claim import Claim
+from budgetkit.model.claim import ChangeExplanation, Claim, Contribution
 from budgetkit.model.project import Project, ProjectKind
 from budgetkit.model.tables import Cell as TableCell
 from budgetkit.model.tables import Place, Tables, TableSet
 from budgetkit.model.tables import table_set as _table_set
+from budgetkit.values.interval import Interval
 
 __all__ = ["NO_NARRATIVE", "SELFEVAL_UNREAD", "UNRULED", "ImportReport", "Imported", "ReportIssue", "Unplaced", "from_document", "read_pdf"]
 
@@ -472,6 +476,8 @@ class _Builder:
         self.issues: list[ReportIssue] = []
         self.values: dict[str, Any] = {}  # dotted path → value (Decimal or int or str)
         self.claims: list[Claim] = []
+        self.explanations: list[ChangeExplanation] = []
+        self.explained_numbers = 0  #: the numbers of reasons read as explanations' contributions
         self.narrative_statements: tuple[Statement, ...] = ()
         self.tables = Tables()
         self.not_held = 0  # numbers read into statements that no field of the account holds
@@ -807,6 +813,8 @@ class _Builder:
                 self._claim(statement, box, section, tables)
             elif isinstance(statement, Event):
                 self._event(statement, box)
+            elif isinstance(statement, Reason) and not narrative.in_performance(statement):
+                self._explanation(statement, box, section)
             elif (
                 isinstance(statement, Count)
                 and statement.subject.key == "three_public.reception.domestic"
@@ -854,6 +862,35 @@ class _Builder:
         self._place(f"three_public.events[{len(events)}]", box)
         events.append(
             ReceptionEvent(date=day.isoformat(), party=event.party, persons=event.persons, cost_yuan=cost, purpose=event.purpose)
+        )
+
+    def _explanation(self, reason: Reason, box: Box | None, section: str) -> None:
+        """A reason that lists signed amounts (主要变动原因是：人员支出增加50.47万（…）；公用经费减少2.74万元) after
+        the change of a figure it explains (…增加66.02万元): that change's explanation, not ``exhaustive`` (the list
+        may name only the main reasons). Kept only where the list can be a sum: its items differ in sign (a net
+        change broken down), or they add up to the change within their rounding; a bracketed list likewise."""
+        subject = reason.subject
+        items = breakdown(reason.text)
+        if subject is None or items is None:
+            return
+        changes = [
+            s for s in self._statements_of(reason.paragraph)
+            if isinstance(s, Change) and s.subject == subject and s.end <= reason.start and not s.is_rate
+            and s.figure.unit == "万元" and s.figure.value is not None and s.budget is None and not s.baseline
+        ]  # fmt: skip
+        path = self._path(subject.key, changes[-1]) if changes else None
+        if path is None:
+            return
+        change = changes[-1]
+        assert change.figure.value is not None
+        signed = -change.figure.value if change.word.startswith(("减少", "下降", "降低")) else change.figure.value
+        if not _may_sum(signed, items):
+            return
+        contributions = tuple(_contribution(item) for item in items)
+        self.explained_numbers += sum(_numbers(c) for c in contributions)
+        self._place(f"explanations[{len(self.explanations)}]", box)
+        self.explanations.append(
+            ChangeExplanation(subject=path, change=signed, contributions=contributions, section=section, exhaustive=False)
         )
 
     def _reception_count(self, statement: Count, box: Box | None, section: str) -> None:
@@ -1252,6 +1289,7 @@ class _Builder:
             procurement=_structure("procurement", data.get("procurement", {})),
             assets=_structure("assets", data.get("assets", {})),
             claims=tuple(self.claims),
+            explanations=tuple(self.explanations),
             glossary=glossary,
             passages=tuple(passages),
             # A report that prints no table at all is a 说明 whose tables are published apart (as Sichuan
@@ -1307,8 +1345,8 @@ class _Builder:
         if narrative is not None:
             coverage = narrative.coverage
             seen += coverage.seen
-            imported_count += coverage.stated
-            in_text += coverage.in_reasons + coverage.numbering + coverage.in_profile
+            imported_count += coverage.stated + self.explained_numbers
+            in_text += coverage.in_reasons - self.explained_numbers + coverage.numbering + coverage.in_profile
             for unread in narrative.unread:
                 if (unread.paragraph, unread.start) in self.narrated_numbers:
                     imported_count += 1  # a figure of a project the 预算绩效管理情况 describes: a claim
@@ -1344,6 +1382,26 @@ class _Builder:
         text = self.doc.paragraphs[paragraph].text
         return any(m.start() <= start and end <= m.end() for m in re.finditer(re.escape(self.unit), text))
 
+
+def _may_sum(total: Decimal, items: Sequence[Listed]) -> bool:
+    """Whether a list of signed amounts can be meant as the whole of ``total``: its items differ in sign (a net
+    change broken down), or they add up to it within the rounding of the printed figures."""
+    signs = {item.amount > 0 for item in items if item.amount}
+    if len(signs) == 2:
+        return True
+    reach = Interval.published(total)
+    return reach.overlaps(sum((Interval.published(item.amount) for item in items), Interval.exact(0)))
+
+
+def _contribution(item: Listed) -> Contribution:
+    """A listed item as a contribution, with its bracketed list as its parts where that list can be a sum."""
+    parts = item.parts if len(item.parts) >= 2 and _may_sum(item.amount, item.parts) else ()
+    return Contribution(label=item.label, amount=item.amount, parts=tuple(_contribution(p) for p in parts))
+
+
+def _numbers(contribution: Contribution) -> int:
+    """How many printed amounts a contribution holds, its parts' included."""
+    return 1 + sum(_numbers(p) for p in contribution.parts)
 
 
 def _whole(value: Decimal | None) -> TypeGuard[Decimal]:

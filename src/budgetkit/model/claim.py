@@ -298,6 +298,12 @@ class ChangeExplanation:
     ``reason`` is the explanation as text ("主要原因是…" without those words), for a change
     the report explains without amounts; contributions, when given, must add up to ``change``.
 
+    ``exhaustive`` says whether the contributions are all of the change, as an analyst records them (the
+    default). An importer reading a report's 主要原因是… list cannot know that the list names every reason, so
+    it sets ``False``: contributions that do not add up are then a warning that a figure may be misprinted
+    (``explanation.listed_sum``), not an error, and ``change`` is the change the same sentence prints, which
+    the claim of that change already compares with the figures (so ``explanation.change`` does not again).
+
     >>> e = ChangeExplanation(subject="income.total", change="66.02", section="一",
     ...     contributions=(Contribution(label="人员支出", amount="50.47"),
     ...                    Contribution(label="公用经费", amount="-2.74")))
@@ -312,3 +318,4 @@ class ChangeExplanation:
     contributions: tuple[Contribution, ...] = attrs.field(default=(), converter=v.tuple_of)
     section: str = ""
     reason: str = ""
+    exhaustive: bool = True

@@ -434,9 +434,10 @@ def explanation_checks(account: FinalAccount) -> Iterator[SumCheck | ChangeCheck
     for i, exp in enumerate(account.explanations):
         path = f"explanations[{i}]"
         part = parts(exp.section)
+        code = "explanation.sum" if exp.exhaustive else "explanation.listed_sum"  # a 主要原因 list may be partial
         if exp.contributions:  # a change explained only in words has no amounts to add up
             yield SumCheck(
-                "explanation.sum",
+                code,
                 path,
                 f"{exp.section}：变动额",
                 f"explained change of {exp.subject}",
@@ -447,7 +448,7 @@ def explanation_checks(account: FinalAccount) -> Iterator[SumCheck | ChangeCheck
         for j, contribution in enumerate(exp.contributions):
             if contribution.parts:
                 yield SumCheck(
-                    "explanation.sum",
+                    code,
                     f"{path}.contributions[{j}]",
                     f"{exp.section}：{contribution.label}",
                     contribution.label,
@@ -455,6 +456,8 @@ def explanation_checks(account: FinalAccount) -> Iterator[SumCheck | ChangeCheck
                     tuple((p.label, p.amount) for p in contribution.parts),
                     part,
                 )
+        if not exp.exhaustive:  # its change is the one its sentence prints, which that change's claim compares
+            continue
         try:
             figure = index.resolve(exp.subject)
         except PathError:
@@ -513,7 +516,7 @@ RULES = (
         title_en="Change explanations add up to the change they explain",
         func=_explanations,
         source="DOMAIN.md §3 [rule]",
-        codes=("explanation.sum", "explanation.change", "rounding.residue"),
+        codes=("explanation.sum", "explanation.listed_sum", "explanation.change", "rounding.residue"),
     ),
     Rule(
         code="claim",

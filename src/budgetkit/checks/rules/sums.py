@@ -115,8 +115,8 @@ def sum_finding(
     labels = LaterWords(_labelled, parts)  # worded with the message, when it is read
     named = words(what, what_en)
     if not residue:
-        return make_finding(
-            code, path, stated=total, expected=printed_sum, part=part, template="sum", what=named, labels=labels
+        return make_finding(  # the code's own wording, else the shared ``sum`` one its catalogue entry names
+            code, path, stated=total, expected=printed_sum, part=part, what=named, labels=labels
         )
     if places is None:
         places = max([places_of(a) for _, a in parts] + [places_of(total)])
