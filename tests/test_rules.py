@@ -163,6 +163,7 @@ MANIFEST: tuple[tuple[str, str, str, Severity], ...] = (
     ("narrative.direction", "narrative.direction", "passages[0]", ERROR),
     ("narrative.reason", "narrative.reason", "passages[0]", WARNING),
     ("narrative.adjustment", "narrative.adjustment", "passages[0]", ERROR),
+    ("narrative.count_parts", "narrative.count_parts", "passages[0]", ERROR),
     ("narrative.balance", "narrative.balance", "passages[0]", ERROR),
     ("narrative.year", "narrative.year", "passages[0]", ERROR),
     ("narrative.unit", "narrative.unit", "passages[0]", ERROR),

@@ -8,6 +8,8 @@ check below compares what a sentence says with the figures it describes:
   figures when both are known;
 - ``narrative.reason``: a 决算 that differs from its budget (五（三）, 七) without the reason the template asks;
 - ``narrative.adjustment``: "年初预算为 A，调整预算为 B（因调减…C）" where C is not A − B;
+- ``narrative.count_parts``: counts printed as the parts of a count that do not add up to it: 绩效自评的项目 N 个
+  against those rated 优/良/合格/不合格 (every grade printed), 发现问题 N 个 against 已完成整改 and 正在整改;
 - ``narrative.balance``: "年末/年初结转结余增加/减少 C" against the balances the account holds;
 - ``narrative.year``: a comparison year other than the year before, a 截至 date (of the 国有资产 sentence) or
   a title of another year;
@@ -121,6 +123,49 @@ def _adjustment_sentences(text: str) -> Iterator[_Adjustment]:
                 position = adjusting.end()
             else:
                 position = adjusted.end()
+
+
+#: A count and the counts of its parts, in one passage (Shanghai's 预算绩效管理 sentence): 绩效自评的2024年度项目
+#: 39个…（其中，绩效评级为“优”的项目39个；…“良”…0个；…“合格”…0个；…“不合格”…0个。
+_SELF_EVALUATED: Final = re.compile(r"绩效自评的\s*(?:\d{4}\s*年度?\s*)?项目\s*(?P<n>\d{1,6})\s*个")
+_GRADE: Final = re.compile(r"(?:绩效)?评级为\s*[“\"']?(?P<g>优|良|合格|不合格|中|差)[”\"']?\s*的项目\s*(?P<n>\d{1,6})\s*个")
+#: The grades of a complete list: Shanghai's, or the 优/良/中/差 of other provinces.
+_GRADES: Final = (("优", "良", "合格", "不合格"), ("优", "良", "中", "差"))
+#: 发现问题 N 个，已经完成整改的 x 个，正在整改的 y 个.
+_PROBLEMS: Final = re.compile(
+    r"发现问题\s*(?P<n>\d{1,6})\s*个\s*[，,]\s*已(?:经)?完成整改的?\s*(?P<x>\d{1,6})\s*个\s*[，,、；;]\s*"
+    r"正在整改的?\s*(?P<y>\d{1,6})\s*个"
+)
+
+
+@attrs.frozen
+class _CountParts:
+    """A count printed with the counts of its parts: what it counts, its count, and each part (name, count)."""
+
+    whole: str
+    whole_en: str
+    count: int
+    parts: tuple[tuple[str, int], ...]
+
+
+def _count_parts(text: str) -> Iterator[_CountParts]:
+    """Each count of a passage printed with the counts of all its parts.
+
+    >>> [(c.count, c.parts) for c in _count_parts("绩效自评的2024年度项目3个（其中，绩效评级为“优”的项目2个；绩效评级为“良”的"
+    ...     "项目0个；绩效评级为“合格”的项目0个；绩效评级为“不合格”的项目0个。绩效自评中共发现问题2个，已经完成整改的1个，正在整改的1个）")]
+    [(3, (('“优”', 2), ('“良”', 0), ('“合格”', 0), ('“不合格”', 0))), (2, (('已经完成整改', 1), ('正在整改', 1)))]
+    """
+    for m in _SELF_EVALUATED.finditer(text):
+        following = _SELF_EVALUATED.search(text, m.end())
+        end = following.start() if following is not None else len(text)
+        grades = {g.group("g"): int(g.group("n")) for g in _GRADE.finditer(text, m.end(), end)}
+        for complete in _GRADES:
+            if set(grades) == set(complete):
+                parts = tuple((f"“{grade}”", grades[grade]) for grade in complete)
+                yield _CountParts("绩效自评的项目", "projects self-evaluated", int(m.group("n")), parts)
+    for m in _PROBLEMS.finditer(text):
+        parts = (("已经完成整改", int(m.group("x"))), ("正在整改", int(m.group("y"))))
+        yield _CountParts("发现问题", "problems found", int(m.group("n")), parts)
 
 
 _BALANCE: Final = re.compile(r"(?P<which>年末|年初)结转(?:和)?结余(?:资金)?(?P<w>增加|减少)\s*" + _NUMBER.format("c"))
@@ -486,6 +531,24 @@ def _adjustments(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
             )
 
 
+def _count_sums(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
+    for i, passage in enumerate(account.passages):
+        for c in _count_parts(passage.text):
+            total = sum(n for _, n in c.parts)
+            if total == c.count:
+                continue
+            yield make_finding(
+                "narrative.count_parts",
+                f"passages[{i}]",
+                stated=c.count,
+                expected=total,
+                part=p.parts(passage.section),
+                section=passage.section,
+                whole=Words(c.whole, c.whole_en),
+                labels=Words("、".join(f"{name}{n}个" for name, n in c.parts), " + ".join(f"{name} {n}" for name, n in c.parts)),
+            )
+
+
 def _balance_figures(account: FinalAccount, which: str) -> tuple[tuple[Decimal, Interval] | None, ...]:
     """This year's and last year's 年末 (or 年初) 结转和结余: as printed, or as 总计 − 本年合计 (with its interval)."""
     side = account.expenditure if which == "年末" else account.income
@@ -799,6 +862,7 @@ def coverage(account: FinalAccount) -> tuple[int, tuple[str, ...]]:
         else:
             checked += 1
     checked += sum(1 for passage in account.passages for _ in _adjustment_sentences(passage.text))
+    checked += sum(1 for passage in account.passages for _ in _count_parts(passage.text))
     years = (s for statements in p.statements for s in statements if isinstance(s, Year))
     checked += sum(1 for s in years if s.what in ("compared", "date"))
     checked += sum(1 for passage in account.passages for _ in _TITLE.finditer(passage.text))
@@ -813,6 +877,7 @@ def _narrative(ctx: Context) -> Iterator[Finding]:
     yield from _directions(account, p)
     yield from _reasons(account, p)
     yield from _adjustments(account, p)
+    yield from _count_sums(account, p)
     yield from _balances(account, p)
     yield from _years(account, p)
     yield from _units(account, p)
@@ -823,6 +888,7 @@ CODES: Final[Sequence[str]] = (
     "narrative.direction",
     "narrative.reason",
     "narrative.adjustment",
+    "narrative.count_parts",
     "narrative.balance",
     "narrative.year",
     "narrative.unit",
