@@ -358,3 +358,18 @@ def test_points_ending_in_shuoming_are_read_under_their_section(tmp_path: Path) 
     sections = [p.section for p in account.passages]
     assert sections == ["第三部分", "一", "一1", "一2", "二", "十", "十（四）", "十（四）1", "十（四）2", "十（四）3"]
     assert [(c.kind.value, c.section, str(c.stated)) for c in account.claims] == [("share", "二", "100")]
+
+
+def test_a_reception_printed_again_otherwise_is_a_claim_on_the_first(tmp_path: Path) -> None:
+    """七 prints 国内公务接待 twice ("国内公务接待支出0.8万元…国内公务接待8批次，50人次…共计支出0.8万元"); a later printing
+    that differs is compared with the first, as every 三公 line's is (before, it was dropped unchecked)."""
+    from budgetkit.checks.audit import check
+
+    printed = "50人次（不包括陪同人员），共计支出0.8万元"
+    text = SEED.read_text(encoding="utf-8")
+    assert text.count(printed) == 1
+    changed = tmp_path / "seed.txt"
+    changed.write_text(text.replace(printed, printed.replace("0.8万元", "0.9万元")), encoding="utf-8")
+    found = [(f.rule, f.stated_text, f.expected_text) for f in check(read_text(changed).account)]
+    assert ("claim.amount", "0.9", "0.8") in found
+    assert not [c for c in read_text(SEED).account.claims if c.subject == "three_public.reception_domestic"]
