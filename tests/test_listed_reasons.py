@@ -9,6 +9,8 @@ from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from budgetkit import datasets, io
 from budgetkit.checks.audit import check
@@ -39,6 +41,7 @@ def _shown(items: tuple[Listed, ...] | None) -> object:
         ("一是A增加5.00万元；二是B减少1.00万元", [("A", "5.00", []), ("B", "-1.00", [])]),
         ("（1）A增加5.00万元；（2）B减少1.00万元；1.C增加1万元", [("A", "5.00", []), ("B", "-1.00", []), ("C", "1", [])]),
         ("主要是：A增长3万、B下降1万元等", [("A", "3", []), ("B", "-1", [])]),
+        ("A增加3万元，B减少1万元等原因", [("A", "3", []), ("B", "-1", [])]),
         # a name holding 、 and an amount whose 万元 the list's other items give
         ("医保、公积金等增加2.27万元、工资减少1.5", [("医保、公积金等", "2.27", []), ("工资", "-1.5", [])]),
         ("甲支出增加1,200.00万元、乙支出减少200.00万元", [("甲支出", "1200.00", []), ("乙支出", "-200.00", [])]),
@@ -164,3 +167,12 @@ def test_a_listed_explanation_is_written_as_format_0_4_and_refused_under_0_3() -
     with pytest.raises(LoadError, match=r'\$\.explanations\[0\]\.exhaustive: exhaustive needs format_version = "0.4"'):
         io.loads(text.replace('format_version = "0.4"', 'format_version = "0.3"', 1))
     assert io.dumps(_listed("10.00", "12.00", exhaustive=True)).startswith('format_version = "0.2"\n')
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="人员支出项目增加减少万元等、，,；（）()0123456789.主要是其中一二是：", max_size=60))
+def test_any_text_is_a_list_or_none(text: str) -> None:
+    """Whatever the text, a list or None; a list's items are named and their amounts printed in the text."""
+    items = breakdown(text)
+    for item in items or ():
+        assert item.label.strip() and str(abs(item.amount)) in text.replace(",", "")

@@ -1307,10 +1307,10 @@ class Listed:
 
 
 #: An item of a list: a name, a direction word and an amount in 万元 (the unit may be left to the list's other
-#: items: 职工绩效工效增加39.24、养保增加8.57万元), maybe closed by 等.
+#: items: 职工绩效工效增加39.24、养保增加8.57万元), maybe closed by 等 (等原因, 所致).
 _LISTED: Final = re.compile(
     r"(?P<label>[^\d，,；;。：:]+?)(?P<word>增加|增长|上升|提高|减少|下降|降低)了?\s*"
-    r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<unit>万元|万)?(?:等|所致)?"
+    r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<unit>万元|万)?(?:等(?:原因|因素)?|所致)?"
 )
 #: What may open an item or a bracketed list: 主要是, 其中：, 一是, 1., （1）, （一）.
 _LIST_LEAD: Final = re.compile(
