@@ -4,8 +4,8 @@ Every difference between the two is listed here, figure by figure and claim by c
 explained by one entry of ``GAPS`` — a known, justified gap — or the test fails: a new difference fails
 it, and so does a gap that no longer occurs (fixed: remove its entry). The projects (the self-evaluation
 tables from line 159 on, with the kind and use 十（四） states) are compared project by project
-(``PROJECT_GAPS``); the charts are not read from text by any importer, and the change explanations the
-reasons list are compared in tests/test_listed_reasons.py.
+(``PROJECT_GAPS``); the charts (tests/test_text_charts.py) and the change explanations the reasons list
+(tests/test_listed_reasons.py) are compared on their own.
 """
 
 from __future__ import annotations
@@ -263,15 +263,16 @@ def test_each_project_is_placed_on_its_title_line(pair: tuple[Imported, FinalAcc
 def test_the_tables_figures_are_counted_as_imported(pair: tuple[Imported, FinalAccount], tmp_path: Path) -> None:
     """Against the same text without its tables: the numbers of the tables' figure cells move from "kept in
     text" to "imported" (305), and so do the 26 figures 十（四） prints about the seven projects (claims now,
-    not understood before)."""
+    not understood before) and the 14 values of the charts' data at the end (the text without it names the charts
+    without data)."""
     imported, _ = pair
     alone = tmp_path / "without-tables.txt"
     alone.write_text("\n".join(SEED.read_text(encoding="utf-8").splitlines()[:157]) + "\n", encoding="utf-8")
     narrative = read_text(alone).report
     report = imported.report
     tables_seen = report.numbers_seen - narrative.numbers_seen
-    assert report.numbers_imported - narrative.numbers_imported == 305 + 26
-    assert report.numbers_in_text - narrative.numbers_in_text == tables_seen - 305
+    assert report.numbers_imported - narrative.numbers_imported == 305 + 26 + 14
+    assert report.numbers_in_text - narrative.numbers_in_text == tables_seen - 305 - 14
     assert len(narrative.not_understood) - len(report.not_understood) == 26
     assert report.numbers_not_held == narrative.numbers_not_held
 
@@ -351,10 +352,13 @@ def test_the_import_report_counts(pair: tuple[Imported, FinalAccount]) -> None:
     dataset holds them.
 
     Since reasons that list signed amounts are read as change explanations: 71 more imported, 71 fewer kept in
-    text — the amounts of the four lists of 一 (twice), 四 and 五（一）, each item and each bracketed part."""
+    text — the amounts of the four lists of 一 (twice), 四 and 五（一）, each item and each bracketed part.
+
+    Since the charts' data is read (the seven blocks at the end of the text): 14 more imported, 14 fewer kept in
+    text — their values (their labels' years, 2023年 and 2022年, stay text)."""
     report = pair[0].report
     assert (report.numbers_seen, report.numbers_imported, report.numbers_in_text, report.numbers_not_held,
-            len(report.not_understood)) == (1076, 633, 345, 15, 83)
+            len(report.not_understood)) == (1076, 647, 331, 15, 83)
 
 
 def test_check_finds_nothing_the_transcription_s_check_does_not(pair: tuple[Imported, FinalAccount]) -> None:

@@ -55,12 +55,12 @@ def _typeset(text: str, target: Path) -> None:
 
 def _about_the_narrative(findings: list[Finding]) -> Counter[tuple[str, str]]:
     """Code and path of each finding, without the self-evaluation tables (the text prints them one cell a
-    line, not as ruled tables) and the claims of their projects' own text (项目:…), and with claims unnumbered (the
-    tables' claims come first)."""
+    line, not as ruled tables), the claims of their projects' own text (项目:…) and the charts (a text export carries
+    their data, a PDF draws them), and with claims unnumbered (the tables' claims come first)."""
     return Counter(
         (f.code, re.sub(r"claims\[\d+\]", "claims[]", f.path))
         for f in findings
-        if not f.path.startswith("projects")
+        if not f.path.startswith(("projects", "charts"))
         and "projects[" not in f.path
         and f.code != "claim.amount"
         and "（项目:" not in f.message

@@ -53,6 +53,7 @@ from budgetkit.io.document import (
     half_width_numbers,
     heading_lines,
     national_layout,
+    printed_numbers,
     table_note,
     table_title,
     text_paragraphs,
@@ -67,20 +68,23 @@ from budgetkit.io.selfeval import (
     read_selfeval_table,
     split_text_tables,
 )
-from budgetkit.model.account import UnitType
+from budgetkit.model.account import Chart, UnitType
 from budgetkit.model.project import Project
+from budgetkit.reference.vocabulary import CHART_FIGURES, CHART_PARTS, CHART_TITLES, FIGURE_LABELS, chart_title_key
 
 __all__ = [
     "NotAReport",
     "Rows",
     "TextBox",
     "assemble",
+    "chart_subjects",
     "html_document",
     "not_a_report",
     "read_bytes",
     "read_html",
     "read_text",
     "report_line",
+    "text_charts",
     "text_document",
 ]
 
@@ -183,21 +187,120 @@ def read_text(
 
     The 情况说明 is read by the grammar a PDF's is read by; the place of every imported figure is its line.
     The self-evaluation tables a text export prints one cell a line (:func:`~budgetkit.io.selfeval.split_text_tables`)
-    are its projects, each placed on its title's line (see :func:`_with_projects`).
+    are its projects, each placed on its title's line (see :func:`_with_projects`). The charts its captions name
+    ("（图1：收、支决算总计变动情况图）（柱状图）") are its charts, with the data Word exports at the end of the text
+    (:func:`text_charts`) and, for the seven charts of the template, the figure each value depicts
+    (:func:`chart_subjects`), each placed on its caption's line.
     """
     text = _read(path)
     doc = text_document(text, str(path))
     lines = text.splitlines()
     projects, issues, counted = _text_projects(doc.source, lines)
     imported = from_document(doc, table_set=table_set, unit_type=unit_type, projects=projects)
+    year = imported.account.year
+    charts = [(attrs.evolve(chart, subjects=chart_subjects(chart, year)), box) for chart, box in text_charts(lines)]
+    counted += sum(len(printed_numbers(value)) for chart, _ in charts for value in chart.values)
     report = imported.report
     report = attrs.evolve(
         report,
         numbers_imported=report.numbers_imported + counted,
         numbers_in_text=report.numbers_in_text - counted,
         issues=(*report.issues, *issues),
+        places={**report.places, **{f"charts[{k}]": box for k, (_, box) in enumerate(charts)}},
     )
-    return Imported(imported.account, report)
+    account = attrs.evolve(imported.account, charts=tuple(chart for chart, _ in charts)) if charts else imported.account
+    return Imported(account, report)
+
+
+#: A chart's caption: （图1：收、支决算总计变动情况图）（柱状图）, the kind in brackets after it optional.
+_CAPTION: Final = re.compile(
+    r"[（(]\s*图\s*(?P<n>\d{1,2})\s*[：:]\s*(?P<title>[^（）()]{1,60}?)\s*[）)]"
+    r"(?:\s*[（(]\s*(?P<kind>[^（）()\d\s]{1,6}图)\s*[）)])?"
+)
+#: A value of a chart's data as a spreadsheet exports it: 1025.98, 980, 1054.9000000000001, -3.5.
+_CHART_VALUE: Final = re.compile(r"-?\d{1,15}(?:\.\d{1,24})?")
+
+
+def text_charts(lines: Sequence[str]) -> list[tuple[Chart, Box]]:
+    """The charts a text names by its captions, in order, each with its caption's line.
+
+    Word exports a chart's data as lines of tab-separated cells that do not start with a tab (a self-evaluation
+    table's cells do): its title, then its labels, then its values (``收入决算结构图`` / ``一般公共预算财政拨款收入
+    <tab>1025.98``; numbers typed in full width are read in ASCII), a block of such lines each. Blocks after the last
+    caption are the charts' data, in order, when there is one for each caption; a block that is not one series (a
+    title or none, a label for each value, then the values) leaves its chart without data, and so do blocks that do
+    not pair with the captions: a guess would be checked as the report's. Which figure each value depicts
+    (``Chart.subjects``) is :func:`chart_subjects`'s to say.
+
+    >>> [(c.number, c.title, c.kind, c.data_title, c.labels, c.values) for c, _ in text_charts(
+    ...     ["（图1：支出决算结构图）（饼状图）", "", "支出决算结构图\\t", "基本支出\\t项目支出\\t551.03\\t493.62\\t"])]
+    [(1, '支出决算结构图', '饼状图', '支出决算结构图', ('基本支出', '项目支出'), ('551.03', '493.62'))]
+    """
+    captions: list[tuple[re.Match[str], int]] = []
+    for number, raw in enumerate(lines, 1):
+        captions += [(m, number) for m in _CAPTION.finditer(_clean(raw))]
+    if not captions or [int(m.group("n")) for m, _ in captions] != list(range(1, len(captions) + 1)):
+        return []  # charts numbered otherwise (图1 twice, 图3 before 图2) are not known for certain
+    blocks: list[list[str]] = []
+    after_block = False
+    for raw in lines[captions[-1][1] :]:
+        line = raw.rstrip("\r\n")
+        if "\t" in line and "\t" not in line[:2] and line.strip():
+            if not after_block:
+                blocks.append([])
+            blocks[-1] += [half_width_numbers(cell.strip()) for cell in line.split("\t") if cell.strip()]
+            after_block = True
+        else:
+            after_block = False
+    data = [_chart_data(cells) for cells in blocks] if len(blocks) == len(captions) else [None] * len(captions)
+    charts: list[tuple[Chart, Box]] = []
+    for k, (m, number) in enumerate(captions):
+        title, labels, values = data[k] or ("", (), ())
+        chart = Chart(number=k + 1, title=m.group("title"), kind=m.group("kind") or "", data_title=title,
+                      labels=labels, values=values)  # fmt: skip
+        charts.append((chart, _line_box(number, lines[number - 1])))
+    return charts
+
+
+def chart_subjects(chart: Chart, year: int) -> tuple[str, ...]:
+    """The figure each value of ``chart`` depicts, where its title is one of the seven charts' and every label
+    names one of that chart's figures (a bar: "2023年" and "2022年" of ``year``'s report; a wedge: a figure the
+    chart divides, or a 类 by its name); else none, and its values are compared with nothing.
+
+    >>> chart = Chart(number=3, title="支出决算结构图", labels=("基本支出", "项目支出"), values=("551.03", "493.62"))
+    >>> chart_subjects(chart, 2023)
+    ('expenditure.basic.current', 'expenditure.project.current')
+    >>> chart_subjects(attrs.evolve(chart, labels=("基本支出", "其他")), 2023)
+    ()
+    """
+    key = chart_title_key(chart.title)
+    n = next((k for k, title in CHART_TITLES.items() if chart_title_key(title) == key), None)
+    if n is None or not chart.labels or len(chart.labels) != len(chart.values):
+        return ()
+    if n in CHART_FIGURES:
+        years = {f"{year}年": f"{CHART_FIGURES[n]}.current", f"{year - 1}年": f"{CHART_FIGURES[n]}.previous"}
+        found = [years.get(label) for label in chart.labels]
+    elif n == 6:  # the 类 lines, by name (a name the account does not hold resolves to nothing, and is not compared)
+        return tuple(f"{CHART_PARTS[n]}[{label}].actual" for label in chart.labels)
+    else:
+        paths = {label: f"{path}.current" for path, label in FIGURE_LABELS.items() if path.startswith(f"{CHART_PARTS[n]}.")}
+        paths.update({f"{label}支出": path for label, path in list(paths.items())})  # 公务接待费支出
+        found = [paths.get(label) for label in chart.labels]
+    return () if None in found else tuple(path for path in found if path is not None)
+
+
+def _chart_data(cells: list[str]) -> tuple[str, tuple[str, ...], tuple[str, ...]] | None:
+    """A block's cells as one series of a chart: its title (or none), then a label for each value, then the values;
+    None when it is not that (several series, a value that is no number: what it depicts is not known for certain)."""
+    first_value = next((k for k, cell in enumerate(cells) if _CHART_VALUE.fullmatch(cell)), None)
+    if first_value is None or not all(_CHART_VALUE.fullmatch(cell) for cell in cells[first_value:]):
+        return None
+    texts, values = cells[:first_value], tuple(cells[first_value:])
+    if len(texts) == len(values) + 1:
+        return texts[0], tuple(texts[1:]), values
+    if len(texts) == len(values):
+        return "", tuple(texts), values
+    return None
 
 
 def read_html(

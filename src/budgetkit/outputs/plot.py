@@ -282,7 +282,7 @@ def _build(account: FinalAccount) -> list[ChartSpec | _Skip]:
     totals = [
         part if part.amount is not None else alternative
         for part, alternative in zip(
-            _years(account, account.income.total, "income.total"),
+            _years(account, account.income.total, vocabulary.CHART_FIGURES[1]),
             _years(account, account.expenditure.total, "expenditure.total"),
             strict=True,
         )
@@ -293,7 +293,7 @@ def _build(account: FinalAccount) -> list[ChartSpec | _Skip]:
         _Part(
             c.name,
             c.actual if c.actual is not None else c.rolled_up(),
-            f"general_budget.categories[{c.name}].actual",
+            f"{vocabulary.CHART_PARTS[6]}[{c.name}].actual",
         )
         for c in general.categories
     ]
@@ -310,24 +310,24 @@ def _build(account: FinalAccount) -> list[ChartSpec | _Skip]:
         _bars(1, totals),
         _pie(
             2,
-            parts(income, "income", labels("income", Income.SOURCES)),
+            parts(income, vocabulary.CHART_PARTS[2], labels(vocabulary.CHART_PARTS[2], Income.SOURCES)),
             income.year_total.current,
             account,
             "income.year_total",
         ),
         _pie(
             3,
-            parts(expenditure, "expenditure", labels("expenditure", ExpenseSide.PARTS)),
+            parts(expenditure, vocabulary.CHART_PARTS[3], labels(vocabulary.CHART_PARTS[3], ExpenseSide.PARTS)),
             expenditure.year_total.current,
             account,
             "expenditure.year_total",
         ),
-        _bars(4, _years(account, account.fiscal.total, "fiscal.total")),
-        _bars(5, _years(account, general.total, "general_budget.total")),
+        _bars(4, _years(account, account.fiscal.total, vocabulary.CHART_FIGURES[4])),
+        _bars(5, _years(account, general.total, vocabulary.CHART_FIGURES[5])),
         _pie(6, categories, general.total.current, account, "general_budget.total"),
         _pie(
             7,
-            parts(three_public, "three_public", _THREE_PUBLIC_PARTS),
+            parts(three_public, vocabulary.CHART_PARTS[7], _THREE_PUBLIC_PARTS),
             three_public.total.current,
             account,
             "three_public.total",

@@ -15,11 +15,14 @@ this module sits low (reference data), so every layer may import it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final
 
 __all__ = [
+    "CHART_FIGURES",
+    "CHART_PARTS",
     "CHART_TITLES",
     "CLAIM_KIND_LABELS",
     "FIGURE_LABELS",
@@ -39,6 +42,7 @@ __all__ = [
     "SUBSECTION_TITLES",
     "THREE_PUBLIC_LABELS",
     "YEAR_WORDS",
+    "chart_title_key",
 ]
 
 #: How published Chinese text writes a rate whose base is zero.
@@ -210,6 +214,31 @@ CHART_TITLES: Final[Mapping[int, str]] = MappingProxyType(
         7: "“三公”经费财政拨款支出结构",
     }
 )
+
+#: The figure each bar chart of the seven shows this year and last year, by chart number (chart 1's 收、支决算总计 is
+#: 收入总计, which equals 支出总计).
+CHART_FIGURES: Final[Mapping[int, str]] = MappingProxyType({1: "income.total", 4: "fiscal.total", 5: "general_budget.total"})
+#: What each pie chart of the seven divides, by chart number: the model path whose parts are its wedges (the
+#: 类 lines of ``general_budget.categories`` for chart 6).
+CHART_PARTS: Final[Mapping[int, str]] = MappingProxyType(
+    {2: "income", 3: "expenditure", 6: "general_budget.categories", 7: "three_public"}
+)
+
+#: What printings of one chart title vary in: a number (图1：), the year, spaces, brackets, quotes and marks, 图, 情况.
+_CHART_TITLE_NOISE: Final = re.compile(r"^\s*图\s*\d{1,2}\s*[：:.、]?|\d{4}\s*年度?|[\s（）()【】\[\]“”\"'‘’、，,：:。·]|图|情况")
+
+
+def chart_title_key(title: str) -> str:
+    """A chart title without what its printings vary in (a number, the year, spaces, brackets, quotes and marks, 图,
+    情况), to tell two printings of one title from two titles.
+
+    >>> chart_title_key("收、支决算总计变动情况图") == chart_title_key("图1：2023年收支决算总计变动 ")
+    True
+    >>> chart_title_key("一般公共预算财政拨款支出决算变动情况") == chart_title_key("财政拨款收、支决算总计变动情况")
+    False
+    """
+    return _CHART_TITLE_NOISE.sub("", title)
+
 
 #: The parts of the report findings are grouped by (``budgetkit.checks.finding.Part``), by member name.
 PART_LABELS: Final[Mapping[str, str]] = MappingProxyType(

@@ -7,7 +7,6 @@ noise ("1054.9000000000001") is reported as information.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from fractions import Fraction
 
@@ -18,18 +17,18 @@ from budgetkit.checks.rules.forms import ClaimForm, FormKind
 from budgetkit.errors import InvalidNumberError
 from budgetkit.model.account import FinalAccount
 from budgetkit.model.claim import PathError, resolve
+from budgetkit.reference.vocabulary import chart_title_key
 from budgetkit.values.interval import Interval
 from budgetkit.values.numbers import round_half_up, to_decimal
 
 __all__ = ["RULES", "chart_form"]
 
-_TITLE_NOISE = re.compile(r"[\s（）()图]|情况")
 #: Places a chart value may have: a spreadsheet writes floats such as 1054.9000000000001.
 CHART_PLACES = 24
 
 
 def _same_title(a: str, b: str) -> bool:
-    return _TITLE_NOISE.sub("", a) == _TITLE_NOISE.sub("", b)
+    return chart_title_key(a) == chart_title_key(b)
 
 
 def _charts(ctx: Context) -> Iterator[Finding]:
