@@ -332,7 +332,8 @@ _RESTATED: Final = frozenset(
         "income.total", "expenditure.total", "income.year_total", "expenditure.year_total", "fiscal.total",
         "general_budget.total", "three_public.total", "three_public.outbound", "three_public.vehicle",
         "three_public.vehicle_purchase", "three_public.vehicle_operation", "three_public.reception",
-        "three_public.reception_domestic", "three_public.reception_foreign", "operating_costs", "general_budget.basic", "general_budget.personnel", "general_budget.public_use",
+        "three_public.reception_domestic", "three_public.reception_foreign", "operating_costs", "general_budget.basic",
+        "general_budget.personnel", "general_budget.public_use",
     }
 )  # fmt: skip
 
