@@ -60,7 +60,7 @@ from budgetkit.io.document import (
     unit_of,
 )
 from budgetkit.io.grammar import _NUMBER
-from budgetkit.io.pdf import _SELFEVAL_FIGURE, Imported, ReportIssue, from_document
+from budgetkit.io.pdf import _SELFEVAL_FIGURE, Imported, ReportIssue, Unplaced, from_document
 from budgetkit.io.selfeval import (
     REFUSED,
     is_other_evaluation_title,
@@ -201,15 +201,23 @@ def read_text(
     charts = [(attrs.evolve(chart, subjects=chart_subjects(chart, year)), box) for chart, box in text_charts(lines)]
     counted += sum(len(printed_numbers(value)) for chart, _ in charts for value in chart.values)
     report = imported.report
+    numbered = {(box.line, str(chart.number)) for chart, box in charts if isinstance(box, TextBox)}  # 图1 of a caption
+    unread = tuple(u for u in report.not_understood if not _numbering(u, numbered))
     report = attrs.evolve(
         report,
-        numbers_imported=report.numbers_imported + counted,
+        numbers_imported=report.numbers_imported + counted + len(report.not_understood) - len(unread),
         numbers_in_text=report.numbers_in_text - counted,
+        not_understood=unread,
         issues=(*report.issues, *issues),
         places={**report.places, **{f"charts[{k}]": box for k, (_, box) in enumerate(charts)}},
     )
     account = attrs.evolve(imported.account, charts=tuple(chart for chart, _ in charts)) if charts else imported.account
     return Imported(account, report)
+
+
+def _numbering(unplaced: Unplaced, numbered: set[tuple[int, str]]) -> bool:
+    """Whether a number the grammar did not understand is a chart's number on its caption's line (图1: a chart's)."""
+    return isinstance(unplaced.box, TextBox) and (unplaced.box.line, unplaced.text) in numbered
 
 
 #: A chart's caption: （图1：收、支决算总计变动情况图）（柱状图）, the kind in brackets after it optional.
