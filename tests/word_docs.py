@@ -42,8 +42,9 @@ def part(root: str, inner: str) -> str:
     )
 
 
-def docx(body: str, numbering: str | None = None, styles: str | None = None) -> bytes:
-    """A ``.docx`` file whose body is ``body`` (paragraph and table XML), with its numbering and styles parts."""
+def docx(body: str, numbering: str | None = None, styles: str | None = None, parts: dict[str, str] | None = None) -> bytes:
+    """A ``.docx`` file whose body is ``body`` (paragraph and table XML), with its numbering and styles parts, and any
+    other ``parts`` (name → XML: a chart, the document's relationships)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
         package.writestr("[Content_Types].xml", CONTENT_TYPES)
@@ -53,6 +54,8 @@ def docx(body: str, numbering: str | None = None, styles: str | None = None) -> 
             package.writestr("word/numbering.xml", part("numbering", numbering))
         if styles is not None:
             package.writestr("word/styles.xml", part("styles", styles))
+        for name, xml in (parts or {}).items():
+            package.writestr(name, xml)
     return buffer.getvalue()
 
 

@@ -77,15 +77,19 @@ __all__ = [
     "Rows",
     "TextBox",
     "assemble",
+    "chart_captions",
     "chart_subjects",
     "html_document",
     "not_a_report",
+    "one_series",
     "read_bytes",
     "read_html",
     "read_text",
     "report_line",
     "text_charts",
     "text_document",
+    "with_charts",
+    "with_data",
 ]
 
 #: Largest file read (20 MiB): a report's text is well under 1 MiB.
@@ -197,9 +201,26 @@ def read_text(
     lines = text.splitlines()
     projects, issues, counted = _text_projects(doc.source, lines)
     imported = from_document(doc, table_set=table_set, unit_type=unit_type, projects=projects)
+    report = imported.report
+    report = attrs.evolve(
+        report,
+        numbers_imported=report.numbers_imported + counted,
+        numbers_in_text=report.numbers_in_text - counted,
+        issues=(*report.issues, *issues),
+    )
+    return with_charts(Imported(imported.account, report), text_charts(lines), values_printed=True)
+
+
+def with_charts(imported: Imported, charts: Sequence[tuple[Chart, Box]], *, values_printed: bool) -> Imported:
+    """``imported`` with ``charts`` (each with the box of its caption), the figure each value depicts where one of the
+    seven charts says it (:func:`chart_subjects`). A caption's number (图1) is its chart's, no number not understood;
+    the values are numbers imported when the document prints them in its text (``values_printed``: a text export),
+    not when a chart part holds them (a Word document)."""
+    if not charts:
+        return imported
     year = imported.account.year
-    charts = [(attrs.evolve(chart, subjects=chart_subjects(chart, year)), box) for chart, box in text_charts(lines)]
-    counted += sum(len(printed_numbers(value)) for chart, _ in charts for value in chart.values)
+    charts = [(attrs.evolve(chart, subjects=chart_subjects(chart, year)), box) for chart, box in charts]
+    counted = sum(len(printed_numbers(value)) for chart, _ in charts for value in chart.values) if values_printed else 0
     report = imported.report
     numbered = {(box.line, str(chart.number)) for chart, box in charts if isinstance(box, TextBox)}  # 图1 of a caption
     unread = tuple(u for u in report.not_understood if not _numbering(u, numbered))
@@ -208,16 +229,40 @@ def read_text(
         numbers_imported=report.numbers_imported + counted + len(report.not_understood) - len(unread),
         numbers_in_text=report.numbers_in_text - counted,
         not_understood=unread,
-        issues=(*report.issues, *issues),
         places={**report.places, **{f"charts[{k}]": box for k, (_, box) in enumerate(charts)}},
     )
-    account = attrs.evolve(imported.account, charts=tuple(chart for chart, _ in charts)) if charts else imported.account
-    return Imported(account, report)
+    return Imported(attrs.evolve(imported.account, charts=tuple(chart for chart, _ in charts)), report)
 
 
 def _numbering(unplaced: Unplaced, numbered: set[tuple[int, str]]) -> bool:
     """Whether a number the grammar did not understand is a chart's number on its caption's line (图1: a chart's)."""
     return isinstance(unplaced.box, TextBox) and (unplaced.box.line, unplaced.text) in numbered
+
+
+def chart_captions(paragraphs: Sequence[tuple[str, Box]]) -> list[tuple[Chart, Box]]:
+    """The charts ``paragraphs`` (each text with its box) name by their captions, in order, without data; none
+    when they are numbered otherwise (图1 twice, 图3 before 图2: which is which is not known for certain).
+
+    >>> [(c.number, c.title, c.kind) for c, _ in chart_captions([("（图1：支出决算结构图）（饼状图）", TextBox(1, 0, 0, 1, 1))])]
+    [(1, '支出决算结构图', '饼状图')]
+    """
+    found = [(m, box) for text, box in paragraphs for m in _CAPTION.finditer(_clean(text))]
+    if [int(m.group("n")) for m, _ in found] != list(range(1, len(found) + 1)):
+        return []
+    return [(Chart(number=k + 1, title=m.group("title"), kind=m.group("kind") or ""), box) for k, (m, box) in enumerate(found)]
+
+
+def with_data(
+    charts: list[tuple[Chart, Box]], data: Sequence[tuple[str, tuple[str, ...], tuple[str, ...]] | None]
+) -> list[tuple[Chart, Box]]:
+    """Each chart with its data (title, labels, values) in order, when there is one for each chart; else as they are
+    (a guess would be checked as the report's). A chart whose data is None keeps none."""
+    if len(data) != len(charts):
+        return charts
+    return [
+        (attrs.evolve(chart, data_title=d[0], labels=d[1], values=d[2]) if d is not None else chart, box)
+        for (chart, box), d in zip(charts, data, strict=True)
+    ]
 
 
 #: A chart's caption: （图1：收、支决算总计变动情况图）（柱状图）, the kind in brackets after it optional.
@@ -244,14 +289,14 @@ def text_charts(lines: Sequence[str]) -> list[tuple[Chart, Box]]:
     ...     ["（图1：支出决算结构图）（饼状图）", "", "支出决算结构图\\t", "基本支出\\t项目支出\\t551.03\\t493.62\\t"])]
     [(1, '支出决算结构图', '饼状图', '支出决算结构图', ('基本支出', '项目支出'), ('551.03', '493.62'))]
     """
-    captions: list[tuple[re.Match[str], int]] = []
-    for number, raw in enumerate(lines, 1):
-        captions += [(m, number) for m in _CAPTION.finditer(_clean(raw))]
-    if not captions or [int(m.group("n")) for m, _ in captions] != list(range(1, len(captions) + 1)):
-        return []  # charts numbered otherwise (图1 twice, 图3 before 图2) are not known for certain
+    charts = chart_captions([(raw, _line_box(number, raw)) for number, raw in enumerate(lines, 1) if "图" in raw])
+    if not charts:
+        return []
+    last = charts[-1][1]
+    assert isinstance(last, TextBox)
     blocks: list[list[str]] = []
     after_block = False
-    for raw in lines[captions[-1][1] :]:
+    for raw in lines[last.line :]:
         line = raw.rstrip("\r\n")
         if "\t" in line and "\t" not in line[:2] and line.strip():
             if not after_block:
@@ -260,14 +305,7 @@ def text_charts(lines: Sequence[str]) -> list[tuple[Chart, Box]]:
             after_block = True
         else:
             after_block = False
-    data = [_chart_data(cells) for cells in blocks] if len(blocks) == len(captions) else [None] * len(captions)
-    charts: list[tuple[Chart, Box]] = []
-    for k, (m, number) in enumerate(captions):
-        title, labels, values = data[k] or ("", (), ())
-        chart = Chart(number=k + 1, title=m.group("title"), kind=m.group("kind") or "", data_title=title,
-                      labels=labels, values=values)  # fmt: skip
-        charts.append((chart, _line_box(number, lines[number - 1])))
-    return charts
+    return with_data(charts, [_chart_data(cells) for cells in blocks])
 
 
 def chart_subjects(chart: Chart, year: int) -> tuple[str, ...]:
@@ -295,6 +333,14 @@ def chart_subjects(chart: Chart, year: int) -> tuple[str, ...]:
         paths.update({f"{label}支出": path for label, path in list(paths.items())})  # 公务接待费支出
         found = [paths.get(label) for label in chart.labels]
     return () if None in found else tuple(path for path in found if path is not None)
+
+
+def one_series(title: str, labels: Sequence[str], values: Sequence[str]) -> tuple[str, tuple[str, ...], tuple[str, ...]] | None:
+    """A chart's data as read (its title, a label for each value, values as a spreadsheet exports them), or None when
+    it is not one series of numbers (a value that is no number, labels not one for each value)."""
+    if not values or len(labels) != len(values) or not all(_CHART_VALUE.fullmatch(value) for value in values):
+        return None
+    return title, tuple(labels), tuple(values)
 
 
 def _chart_data(cells: list[str]) -> tuple[str, tuple[str, ...], tuple[str, ...]] | None:

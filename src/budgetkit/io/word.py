@@ -20,6 +20,11 @@ What Word shows is what is read:
 The place of everything is its paragraph, counted from the start of the body as Word's paragraphs are
 (``第12段``), and, in a table, its cell (``第40段 表2 第3行第2格``).
 
+The charts the captions name ("（图1：收、支决算总计变动情况图）（柱状图）") are the account's ``charts``, each placed on its
+caption's paragraph, with the data Word keeps in each chart part drawn in the body (``word/charts/chart1.xml``: its
+title, its categories and its values as last computed), paired with the captions in order when there is one chart
+for each (:func:`word_charts`).
+
 A Word 97–2003 ``.doc`` (and a password-protected ``.docx``, which is stored the same way) or an RTF file is not
 read: save it as ``.docx`` or PDF. A web page saved under a Word name (as sites often serve a ``.doc``) is read as
 the web page it is (:func:`budgetkit.io.text.read_html`). A file whose document part is larger than :data:`MAX_XML_BYTES` unpacked, or that declares
@@ -36,6 +41,7 @@ budgetkit.errors.LoadError: cannot load no-such-report.docx: 1 problem
 from __future__ import annotations
 
 import io
+import posixpath
 import re
 import zipfile
 import zlib
@@ -47,13 +53,24 @@ from xml.etree import ElementTree
 import attrs
 
 from budgetkit.errors import InvalidNumberError, LoadError, LoadIssue
-from budgetkit.io.document import Document
+from budgetkit.io.document import Box, Document
 from budgetkit.io.pdf import Imported, from_document
-from budgetkit.io.text import NotAReport, Rows, TextBox, assemble, read_bytes, report_line
-from budgetkit.model.account import UnitType
+from budgetkit.io.text import (
+    NotAReport,
+    Rows,
+    TextBox,
+    assemble,
+    chart_captions,
+    one_series,
+    read_bytes,
+    report_line,
+    with_charts,
+    with_data,
+)
+from budgetkit.model.account import Chart, UnitType
 from budgetkit.values.formatting import chinese_ordinal
 
-__all__ = ["MAX_BYTES", "MAX_CELLS", "MAX_COLUMNS", "MAX_DEPTH", "MAX_ELEMENTS", "MAX_XML_BYTES", "WordBox", "not_a_word_report", "read_docx", "word_document"]
+__all__ = ["MAX_BYTES", "MAX_CELLS", "MAX_COLUMNS", "MAX_DEPTH", "MAX_ELEMENTS", "MAX_XML_BYTES", "WordBox", "not_a_word_report", "read_docx", "word_charts", "word_document"]
 
 #: Largest file read (50 MiB): a report with its pictures is well under.
 MAX_BYTES: Final = 50 * 1024 * 1024
@@ -110,7 +127,9 @@ def read_docx(
         from budgetkit.io.text import read_html
 
         return read_html(path, table_set=table_set, unit_type=unit_type)
-    return from_document(word_document(data, str(path)), table_set=table_set, unit_type=unit_type)
+    doc = word_document(data, str(path))
+    imported = from_document(doc, table_set=table_set, unit_type=unit_type)
+    return with_charts(imported, word_charts(data, doc), values_printed=False)
 
 
 def not_a_word_report(path: str | Path) -> NotAReport | None:
@@ -172,6 +191,74 @@ def word_document(data: bytes, source: str = "<docx>") -> Document:
     except _TableTooLarge as exc:
         raise _refused(source, f"{exc}, more than a report's has") from None
     return assemble(items, source, WordBox)
+
+
+#: The chart parts' namespaces, and the relationships of the document part.
+_C: Final = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+_A: Final = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_R_ID: Final = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_CHART_RELATION: Final = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart"
+
+
+def word_charts(data: bytes, doc: Document) -> list[tuple[Chart, Box]]:
+    """The charts ``doc``'s captions name (:func:`budgetkit.io.text.chart_captions`), each with the data of the chart
+    part drawn in the body in the same order (one chart part for each caption), where that part holds one series of
+    numbers (its title, its categories and its cached values); a chart whose part holds another shape keeps no data.
+    A part that cannot be read is as if there were none: the charts then keep no data."""
+    charts = chart_captions([(p.text, p.lines[0].box) for p in doc.paragraphs if "图" in p.text])
+    if not charts:
+        return []
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            body, rels = _part(package, "word/document.xml", doc.source), _part(package, "word/_rels/document.xml.rels", doc.source)
+            if body is None or rels is None:
+                return charts
+            targets = {r.get("Id"): r.get("Target", "") for r in _xml(rels, doc.source) if r.get("Type") == _CHART_RELATION}
+            parts = []
+            for chart in _drawn(_xml(body, doc.source), f"{_C}chart"):
+                target = targets.get(chart.get(_R_ID))
+                part = None if not target else _part(package, _target(target), doc.source)
+                parts.append(None if part is None else _series(_xml(part, doc.source)))
+    except (LoadError, zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError, ValueError):
+        return charts
+    return with_data(charts, parts)
+
+
+def _target(target: str) -> str:
+    """A relationship's target as a part name of the package (relative to ``word/``, or absolute)."""
+    return target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("word", target))
+
+
+def _drawn(parent: ElementTree.Element, tag: str) -> Iterator[ElementTree.Element]:
+    """The ``tag`` elements under ``parent`` in reading order, without the second copy a drawing keeps for older
+    readers (``mc:Fallback``)."""
+    for child in parent:
+        if child.tag == tag:
+            yield child
+        elif child.tag != f"{_MC}Fallback":
+            yield from _drawn(child, tag)
+
+
+def _series(root: ElementTree.Element) -> tuple[str, tuple[str, ...], tuple[str, ...]] | None:
+    """A chart part's title and its one series' categories and values as cached, or None (no series, or several)."""
+    chart = root.find(f"{_C}chart")
+    plot = None if chart is None else chart.find(f"{_C}plotArea")
+    if chart is None or plot is None:
+        return None
+    series = [ser for kind in plot for ser in kind.findall(f"{_C}ser")]
+    if len(series) != 1:
+        return None
+    title = chart.find(f"{_C}title")
+    text = "" if title is None else "".join(t.text or "" for t in title.iter(f"{_A}t"))
+    return one_series(text.strip(), _points(series[0].find(f"{_C}cat")), _points(series[0].find(f"{_C}val")))
+
+
+def _points(node: ElementTree.Element | None) -> tuple[str, ...]:
+    """The cached points of a series' categories or values, in their order (``c:pt``'s ``idx``)."""
+    if node is None:
+        return ()
+    points = sorted((_to_int(pt.get("idx"), 0), (pt.findtext(f"{_C}v") or "").strip()) for pt in node.iter(f"{_C}pt"))
+    return tuple(value for _, value in points)
 
 
 def _refused(source: str, why: str) -> LoadError:
