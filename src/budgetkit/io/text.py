@@ -73,6 +73,7 @@ from budgetkit.model.project import Project
 from budgetkit.reference.vocabulary import CHART_FIGURES, CHART_PARTS, CHART_TITLES, FIGURE_LABELS, chart_title_key
 
 __all__ = [
+    "ChartData",
     "NotAReport",
     "Rows",
     "TextBox",
@@ -211,6 +212,10 @@ def read_text(
     return with_charts(Imported(imported.account, report), text_charts(lines), values_printed=True)
 
 
+#: A chart's data as read: its title ("" when none), a label for each value, and the values as exported.
+ChartData = tuple[str, tuple[str, ...], tuple[str, ...]]
+
+
 def with_charts(imported: Imported, charts: Sequence[tuple[Chart, Box]], *, values_printed: bool) -> Imported:
     """``imported`` with ``charts`` (each with the box of its caption), the figure each value depicts where one of the
     seven charts says it (:func:`chart_subjects`). A caption's number (图1) is its chart's, no number not understood;
@@ -252,9 +257,7 @@ def chart_captions(paragraphs: Sequence[tuple[str, Box]]) -> list[tuple[Chart, B
     return [(Chart(number=k + 1, title=m.group("title"), kind=m.group("kind") or ""), box) for k, (m, box) in enumerate(found)]
 
 
-def with_data(
-    charts: list[tuple[Chart, Box]], data: Sequence[tuple[str, tuple[str, ...], tuple[str, ...]] | None]
-) -> list[tuple[Chart, Box]]:
+def with_data(charts: list[tuple[Chart, Box]], data: Sequence[ChartData | None]) -> list[tuple[Chart, Box]]:
     """Each chart with its data (title, labels, values) in order, when there is one for each chart; else as they are
     (a guess would be checked as the report's). A chart whose data is None keeps none."""
     if len(data) != len(charts):
@@ -335,7 +338,7 @@ def chart_subjects(chart: Chart, year: int) -> tuple[str, ...]:
     return () if None in found else tuple(path for path in found if path is not None)
 
 
-def one_series(title: str, labels: Sequence[str], values: Sequence[str]) -> tuple[str, tuple[str, ...], tuple[str, ...]] | None:
+def one_series(title: str, labels: Sequence[str], values: Sequence[str]) -> ChartData | None:
     """A chart's data as read (its title, a label for each value, values as a spreadsheet exports them), or None when
     it is not one series of numbers (a value that is no number, labels not one for each value)."""
     if not values or len(labels) != len(values) or not all(_CHART_VALUE.fullmatch(value) for value in values):
@@ -343,18 +346,15 @@ def one_series(title: str, labels: Sequence[str], values: Sequence[str]) -> tupl
     return title, tuple(labels), tuple(values)
 
 
-def _chart_data(cells: list[str]) -> tuple[str, tuple[str, ...], tuple[str, ...]] | None:
+def _chart_data(cells: list[str]) -> ChartData | None:
     """A block's cells as one series of a chart: its title (or none), then a label for each value, then the values;
     None when it is not that (several series, a value that is no number: what it depicts is not known for certain)."""
     first_value = next((k for k, cell in enumerate(cells) if _CHART_VALUE.fullmatch(cell)), None)
-    if first_value is None or not all(_CHART_VALUE.fullmatch(cell) for cell in cells[first_value:]):
+    if first_value is None:
         return None
-    texts, values = cells[:first_value], tuple(cells[first_value:])
-    if len(texts) == len(values) + 1:
-        return texts[0], tuple(texts[1:]), values
-    if len(texts) == len(values):
-        return "", tuple(texts), values
-    return None
+    texts, values = cells[:first_value], cells[first_value:]
+    titled = len(texts) == len(values) + 1
+    return one_series(texts[0] if titled else "", texts[1:] if titled else texts, values)
 
 
 def read_html(

@@ -56,6 +56,7 @@ from budgetkit.errors import InvalidNumberError, LoadError, LoadIssue
 from budgetkit.io.document import Box, Document
 from budgetkit.io.pdf import Imported, from_document
 from budgetkit.io.text import (
+    ChartData,
     NotAReport,
     Rows,
     TextBox,
@@ -239,7 +240,7 @@ def _drawn(parent: ElementTree.Element, tag: str) -> Iterator[ElementTree.Elemen
             yield from _drawn(child, tag)
 
 
-def _series(root: ElementTree.Element) -> tuple[str, tuple[str, ...], tuple[str, ...]] | None:
+def _series(root: ElementTree.Element) -> ChartData | None:
     """A chart part's title and its one series' categories and values as cached, or None (no series, or several)."""
     chart = root.find(f"{_C}chart")
     plot = None if chart is None else chart.find(f"{_C}plotArea")
