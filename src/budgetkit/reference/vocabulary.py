@@ -224,15 +224,18 @@ CHART_PARTS: Final[Mapping[int, str]] = MappingProxyType(
     {2: "income", 3: "expenditure", 6: "general_budget.categories", 7: "three_public"}
 )
 
-#: What printings of one chart title vary in: a number (图1：), the year, spaces, brackets, quotes and marks, 图, 情况.
-_CHART_TITLE_NOISE: Final = re.compile(r"^\s*图\s*\d{1,2}\s*[：:.、]?|\d{4}\s*年度?|[\s（）()【】\[\]“”\"'‘’、，,：:。·]|图|情况")
+#: What printings of one chart title vary in: a number (图1：), the year, a unit in brackets (（单位：万元）), spaces,
+#: brackets, quotes and marks, 图, 情况.
+_CHART_TITLE_NOISE: Final = re.compile(
+    r"^\s*图\s*\d{1,2}\s*[：:.、]?|\d{4}\s*年度?|[（(][^（）()]{0,8}元[)）]|[\s（）()【】\[\]“”\"'‘’、，,：:。·]|图|情况"
+)
 
 
 def chart_title_key(title: str) -> str:
     """A chart title without what its printings vary in (a number, the year, spaces, brackets, quotes and marks, 图,
     情况), to tell two printings of one title from two titles.
 
-    >>> chart_title_key("收、支决算总计变动情况图") == chart_title_key("图1：2023年收支决算总计变动 ")
+    >>> chart_title_key("收、支决算总计变动情况图") == chart_title_key("图1：2023年收支决算总计变动（单位：万元） ")
     True
     >>> chart_title_key("一般公共预算财政拨款支出决算变动情况") == chart_title_key("财政拨款收、支决算总计变动情况")
     False
