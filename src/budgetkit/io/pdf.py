@@ -380,7 +380,7 @@ _ITEM: Final = re.compile(r"^\s*(\d+)\s*[、.．](?!\d)")
 _TITLE: Final = re.compile(r"^(?:关于)?(?P<unit>.+?)\s*(?P<year>\d{4})\s*年度?\s*(?:部门|单位)?决算")
 #: A year written in Chinese numerals (二〇二四年度), read as its digits
 _ZH_YEAR: Final = re.compile(r"[〇○零一二三四五六七八九]{4}(?=\s*年)")
-_ZH_DIGITS: Final = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
+_ZH_DIGITS: Final = str.maketrans("〇○零一二三四五六七八九", "000123456789")
 #: The most paragraphs of a cover a title is looked for in, first one first, before the cover is read whole
 _COVER_LINES: Final = 8
 #: Spaces between two characters or digits of a title set with letter spacing (dropped before it is read)
@@ -976,12 +976,13 @@ class _Builder:
             return
         value = figure.value / 10000 if figure.unit == "元" else figure.value
         key = statement.subject.key
-        path = None if self._narrated_line(statement) else self._path(key, statement)
-        if value < 0 and self._category(statement, path):
+        narrated = self._narrated_line(statement)
+        path = None if narrated else self._path(key, statement)
+        if value < 0 and (narrated or (path is not None and path.startswith("general_budget.categories["))):
             # a 类/款/项 line spends no negative amount (−2739.56: a minus typed by mistake); its value is not known
             self._not_held(box, f"{statement.subject.name} {figure}", "a negative amount of a 类/款/项 line, which no line holds")
             return
-        if self._narrated_line(statement):
+        if narrated:
             self._line_amount(statement, value, box)
             return
         if path is not None and path.startswith("general_budget.categories["):
@@ -1048,10 +1049,6 @@ class _Builder:
             and statement.subject.key in ("general_budget.class", "general_budget.section", "general_budget.item")
             and self.tables.table("general_budget_expenditure") is None
         )
-
-    def _category(self, statement: Amount, path: str | None) -> bool:
-        """Whether an amount is one of a 类/款/项 line: printed on its numbered line (五（三）), or a path to one."""
-        return self._narrated_line(statement) or (path is not None and path.startswith("general_budget.categories["))
 
     def _line(self, statement: Amount | Change | Share | Completion) -> dict[str, Any]:
         """The line a printed path names, with its parents: 五（二）'s 类 (社会保障和就业支出 980 万元) and 五（三）'s

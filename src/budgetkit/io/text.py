@@ -36,6 +36,7 @@ import re
 from collections.abc import Sequence
 from html.parser import HTMLParser
 from pathlib import Path
+from types import MappingProxyType
 from typing import Final
 
 import attrs
@@ -299,8 +300,7 @@ def text_charts(lines: Sequence[str]) -> list[tuple[Chart, Box]]:
     assert isinstance(last, TextBox)
     blocks: list[list[str]] = []
     after_block = False
-    for raw in lines[last.line :]:
-        line = raw.rstrip("\r\n")
+    for line in lines[last.line :]:
         if "\t" in line and "\t" not in line[:2] and line.strip():
             if not after_block:
                 blocks.append([])
@@ -309,6 +309,10 @@ def text_charts(lines: Sequence[str]) -> list[tuple[Chart, Box]]:
         else:
             after_block = False
     return with_data(charts, [_chart_data(cells) for cells in blocks])
+
+
+#: The template's seven charts by their titles' keys (:func:`~budgetkit.reference.vocabulary.chart_title_key`).
+_TEMPLATE_CHARTS: Final = MappingProxyType({chart_title_key(title): n for n, title in CHART_TITLES.items()})
 
 
 def chart_subjects(chart: Chart, year: int) -> tuple[str, ...]:
@@ -322,8 +326,7 @@ def chart_subjects(chart: Chart, year: int) -> tuple[str, ...]:
     >>> chart_subjects(attrs.evolve(chart, labels=("基本支出", "其他")), 2023)
     ()
     """
-    key = chart_title_key(chart.title)
-    n = next((k for k, title in CHART_TITLES.items() if chart_title_key(title) == key), None)
+    n = _TEMPLATE_CHARTS.get(chart_title_key(chart.title))
     if n is None or not chart.labels or len(chart.labels) != len(chart.values):
         return ()
     if n in CHART_FIGURES:

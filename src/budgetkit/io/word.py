@@ -45,7 +45,7 @@ import posixpath
 import re
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Final
 from xml.etree import ElementTree
@@ -128,9 +128,9 @@ def read_docx(
         from budgetkit.io.text import read_html
 
         return read_html(path, table_set=table_set, unit_type=unit_type)
-    doc = word_document(data, str(path))
+    doc, parts = _read_package(data, str(path))
     imported = from_document(doc, table_set=table_set, unit_type=unit_type)
-    return with_charts(imported, word_charts(data, doc), values_printed=False)
+    return with_charts(imported, _paired(doc, parts), values_printed=False)
 
 
 def not_a_word_report(path: str | Path) -> NotAReport | None:
@@ -152,6 +152,18 @@ def not_a_word_report(path: str | Path) -> NotAReport | None:
     return NotAReport("no 决算 title, section heading or table title in it", "其中没有决算标题、章节标题或表名")
 
 
+#: The chart parts' namespaces, and the relationships of the document part.
+_C: Final = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+_A: Final = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_R_ID: Final = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_CHART: Final = f"{_C}chart"
+_CHART_RELATION: Final = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart"
+#: What reading a damaged package raises (zipfile raises several kinds: a ValueError for a negative seek), and with a
+#: refusal of a part (too large, malformed).
+_DAMAGED: Final = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError, ValueError)
+_UNREADABLE: Final = (LoadError, *_DAMAGED)
+
+
 def word_document(data: bytes, source: str = "<docx>") -> Document:
     """A ``.docx`` file's body as a :class:`~budgetkit.io.document.Document` (see the module); LoadError when it
     is not one.
@@ -162,6 +174,12 @@ def word_document(data: bytes, source: str = "<docx>") -> Document:
     budgetkit.errors.LoadError: cannot load x.docx: 1 problem
       file: not a Word document (.docx): a PDF; import it as .pdf
     """
+    return _read_package(data, source)[0]
+
+
+def _read_package(data: bytes, source: str) -> tuple[Document, list[ChartData | None]]:
+    """The document (:func:`word_document`) and the data of each chart part its body draws, in reading order
+    (None for a part that cannot be read, or holds no one series: :func:`_series`)."""
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise _refused(source, "a Word 97-2003 document (.doc) or a password-protected one: save it as .docx or PDF")
     if data.startswith(b"%PDF-"):
@@ -173,71 +191,64 @@ def word_document(data: bytes, source: str = "<docx>") -> Document:
             body = _part(package, "word/document.xml", source)
             numbering = _part(package, "word/numbering.xml", source)
             styles = _part(package, "word/styles.xml", source)
+            if body is None:
+                raise _refused(source, "not a Word document (.docx): it has no word/document.xml")
+            root = _xml(body, source)
+            found = root.find(f"{_W}body")
+            if found is None:
+                raise _refused(source, "not a Word document (.docx): its document part has no body")
+            counter = _Counter(
+                _xml(numbering, source) if numbering else None, _xml(styles, source) if styles else None
+            )
+            reader = _Reader(counter)
+            try:
+                items = list(reader.items(found))
+            except _TableTooLarge as exc:
+                raise _refused(source, f"{exc}, more than a report's has") from None
+            charts = _chart_parts(package, reader.charts, source) if reader.charts else []
     except LoadError:
         raise
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError, ValueError) as exc:
-        # a damaged package: zipfile raises several kinds (a ValueError for a negative seek)
+    except _DAMAGED as exc:  # a damaged package: zipfile raises several kinds (a ValueError for a negative seek)
         raise _refused(source, f"not a Word document (.docx): {exc}") from None
-    if body is None:
-        raise _refused(source, "not a Word document (.docx): it has no word/document.xml")
-    root = _xml(body, source)
-    found = root.find(f"{_W}body")
-    if found is None:
-        raise _refused(source, "not a Word document (.docx): its document part has no body")
-    counter = _Counter(
-        _xml(numbering, source) if numbering else None, _xml(styles, source) if styles else None
-    )
+    return assemble(items, source, WordBox), charts
+
+
+def word_charts(data: bytes, source: str = "<docx>") -> list[tuple[Chart, Box]]:
+    """The charts a ``.docx`` file's captions name (:func:`budgetkit.io.text.chart_captions`), each with its caption's
+    place and the data of the chart part drawn in the body in the same order (one for each caption), where that part
+    holds one series of numbers (its title, its categories and its cached values); a chart whose part holds another
+    shape, or cannot be read, keeps no data."""
+    return _paired(*_read_package(data, source))
+
+
+def _paired(doc: Document, parts: Sequence[ChartData | None]) -> list[tuple[Chart, Box]]:
+    """The charts ``doc``'s captions name, with the chart parts' data in order (see :func:`word_charts`)."""
+    return with_data(chart_captions([(p.text, p.lines[0].box) for p in doc.paragraphs if "图" in p.text]), parts)
+
+
+def _chart_parts(package: zipfile.ZipFile, ids: Sequence[str], source: str) -> list[ChartData | None]:
+    """The data of the chart part of each relationship id, in order; None where it cannot be read (a part too large,
+    malformed or damaged keeps its chart without data, and the document is read all the same)."""
     try:
-        items = list(_Reader(counter).items(found))
-    except _TableTooLarge as exc:
-        raise _refused(source, f"{exc}, more than a report's has") from None
-    return assemble(items, source, WordBox)
-
-
-#: The chart parts' namespaces, and the relationships of the document part.
-_C: Final = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
-_A: Final = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-_R_ID: Final = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-_CHART_RELATION: Final = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart"
-
-
-def word_charts(data: bytes, doc: Document) -> list[tuple[Chart, Box]]:
-    """The charts ``doc``'s captions name (:func:`budgetkit.io.text.chart_captions`), each with the data of the chart
-    part drawn in the body in the same order (one chart part for each caption), where that part holds one series of
-    numbers (its title, its categories and its cached values); a chart whose part holds another shape keeps no data.
-    A part that cannot be read is as if there were none: the charts then keep no data."""
-    charts = chart_captions([(p.text, p.lines[0].box) for p in doc.paragraphs if "图" in p.text])
-    if not charts:
-        return []
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as package:
-            body, rels = _part(package, "word/document.xml", doc.source), _part(package, "word/_rels/document.xml.rels", doc.source)
-            if body is None or rels is None:
-                return charts
-            targets = {r.get("Id"): r.get("Target", "") for r in _xml(rels, doc.source) if r.get("Type") == _CHART_RELATION}
-            parts = []
-            for chart in _drawn(_xml(body, doc.source), f"{_C}chart"):
-                target = targets.get(chart.get(_R_ID))
-                part = None if not target else _part(package, _target(target), doc.source)
-                parts.append(None if part is None else _series(_xml(part, doc.source)))
-    except (LoadError, zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError, ValueError):
-        return charts
-    return with_data(charts, parts)
+        rels = _part(package, "word/_rels/document.xml.rels", source)
+        relations = [] if rels is None else list(_xml(rels, source))
+    except _UNREADABLE:
+        relations = []
+    targets = {r.get("Id"): r.get("Target", "") for r in relations if r.get("Type") == _CHART_RELATION}
+    found: list[ChartData | None] = []
+    for rid in ids:
+        target = targets.get(rid)
+        try:
+            part = None if not target else _part(package, _target(target), source)
+            found.append(None if part is None else _series(_xml(part, source)))
+        except _UNREADABLE:
+            found.append(None)
+    return found
 
 
 def _target(target: str) -> str:
     """A relationship's target as a part name of the package (relative to ``word/``, or absolute)."""
     return target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("word", target))
-
-
-def _drawn(parent: ElementTree.Element, tag: str) -> Iterator[ElementTree.Element]:
-    """The ``tag`` elements under ``parent`` in reading order, without the second copy a drawing keeps for older
-    readers (``mc:Fallback``)."""
-    for child in parent:
-        if child.tag == tag:
-            yield child
-        elif child.tag != f"{_MC}Fallback":
-            yield from _drawn(child, tag)
 
 
 def _series(root: ElementTree.Element) -> ChartData | None:
@@ -316,6 +327,7 @@ class _Reader:
     def __init__(self, counter: _Counter) -> None:
         self.counter = counter
         self.paragraphs = 0  # paragraphs seen: the place of the last
+        self.charts: list[str] = []  # the relationship ids of the charts drawn, in reading order
 
     def items(self, parent: ElementTree.Element) -> Iterator[tuple[str, int] | Rows]:
         for child in parent:
@@ -330,7 +342,7 @@ class _Reader:
         self.paragraphs += 1
         line = self.paragraphs
         boxes: list[ElementTree.Element] = []
-        text = self.counter.label(p) + _text(p, boxes)
+        text = self.counter.label(p) + _text(p, boxes, self.charts)
         if text.strip():
             yield text, line
         for content in boxes:  # a text box's paragraphs, after the paragraph that holds it
@@ -407,9 +419,9 @@ def _int(element: ElementTree.Element | None, default: int) -> int:
         return default
 
 
-def _text(p: ElementTree.Element, boxes: list[ElementTree.Element]) -> str:
+def _text(p: ElementTree.Element, boxes: list[ElementTree.Element], charts: list[str]) -> str:
     """A paragraph's text as Word shows it: runs, tabs and breaks, without what :data:`_LEFT_OUT` names; the text
-    boxes it holds are put in ``boxes``."""
+    boxes it holds are put in ``boxes``, the relationship ids of the charts it draws in ``charts``."""
     parts: list[str] = []
 
     def walk(element: ElementTree.Element) -> None:
@@ -427,6 +439,8 @@ def _text(p: ElementTree.Element, boxes: list[ElementTree.Element]) -> str:
                 parts.append("-")
             elif tag == f"{_W}txbxContent":
                 boxes.append(child)
+            elif tag == _CHART:
+                charts.append(child.get(_R_ID, ""))
             elif tag != _P and tag != _TBL:
                 walk(child)
 
