@@ -26,6 +26,7 @@ from budgetkit.checks.rules.forms import (
     Term,
     UnknownFormError,
     compare,
+    decide,
     evaluate,
     round_half_up,
     screen,
@@ -210,7 +211,35 @@ def test_a_zero_base_is_undefined_and_flagged() -> None:
     form = ClaimForm(FormKind.RATIO, Decimal("0"), ((1, Decimal("5.00"), False),), ((1, Decimal("0.00"), False),))
     assert evaluate(form) is Outcome.UNDEFINED
     assert screen([form]) == [True]
-    assert evaluate(form, zero_is_exact=False) is Outcome.HOLDS  # [−0.005, 0.005]: the rate is unbounded
+    # a printed 0.00 not taken as exact is [−0.005, 0.005]: 5.00 over it is at least 100,000% away from 0, so a
+    # stated 0% is reached by no value, and the printed base is 0: undefined still
+    assert evaluate(form, zero_is_exact=False) is Outcome.UNDEFINED
+    assert evaluate(attrs.evolve(form, stated=Decimal("100000")), zero_is_exact=False) is Outcome.HOLDS
+
+
+def test_a_base_that_may_be_zero_reaches_two_rays_not_every_rate() -> None:
+    """Last year implied by a stated change (this year − D) may be 0 or near it: the rate is far from 0, not anything.
+
+    The social-work sample (一): 增加 307.82 万元，增长 100.00% of a 收入总计 of 307.82: last year's is 0."""
+    change = ((1, Decimal("307.82"), False),)
+    implied = ((1, Decimal("307.82"), False), (-1, Decimal("307.82"), False))
+    growth = ClaimForm(FormKind.RATIO, Decimal("100.00"), change, implied, abs_base=True, base="上年数")
+    assert decide(growth) == (Outcome.UNDEFINED, None)
+    assert screen([growth]) == [True]
+    # a base near 0 but not printed as 0 (0.50 − 0.49): the stated rate must lie on a ray
+    near = ((1, Decimal("0.50"), False), (-1, Decimal("0.49"), False))
+    small = ((1, Decimal("0.49"), False),)
+    outcome, truth = decide(ClaimForm(FormKind.RATIO, Decimal("100.00"), small, near, abs_base=True))
+    assert outcome is Outcome.FAILS and truth is not None and truth.hi is None and truth.lo == Fraction(485, 2) * 10
+    assert decide(ClaimForm(FormKind.RATIO, Decimal("4900.00"), small, near, abs_base=True))[0] is Outcome.HOLDS
+    # a signed base on both sides of 0 (0.50 − 0.50) reaches both rays: −4900% as well as 4900%
+    both = ((1, Decimal("0.50"), False), (-1, Decimal("0.50"), False))
+    for stated in ("-4900.00", "4900.00"):
+        assert decide(ClaimForm(FormKind.RATIO, Decimal(stated), small, both))[0] is Outcome.HOLDS
+    assert decide(ClaimForm(FormKind.RATIO, Decimal("-4800.00"), small, both))[0] is Outcome.UNDEFINED
+    # a numerator that may be 0 reaches every rate
+    maybe_zero = ((1, Decimal("0.00"), False),)
+    assert decide(ClaimForm(FormKind.RATIO, Decimal("1.00"), maybe_zero, near), zero_is_exact=False)[0] is Outcome.HOLDS
 
 
 def test_an_unknown_kind_raises_in_both_evaluators() -> None:

@@ -374,10 +374,13 @@ def test_nudged_only_when_the_printed_shares_total_100(consistent: FinalAccount)
 
 
 def test_zero_base_is_not_reported_when_zero_is_not_exact() -> None:
-    """With zero_is_exact=False a printed 0 is a rounded value, so a rate over it is not a zero-base finding."""
-    acc = _two_years("5.00", "0", Claim(kind="growth", subject="income.total", stated="12.00"))
+    """With zero_is_exact=False a printed 0 is a rounded value (below 0.5), so a rate over it that some such value
+    gives is not a zero-base finding; a rate none gives still is (5.00 over less than 0.5 is more than 900%)."""
+    acc = _two_years("5.00", "0", Claim(kind="growth", subject="income.total", stated="2000.00"))
     assert [f.rule for f in check(acc)] == ["rate.zero_base"]
     assert check(acc, zero_is_exact=False) == []
+    acc = _two_years("5.00", "0", Claim(kind="growth", subject="income.total", stated="12.00"))
+    assert [f.rule for f in check(acc, zero_is_exact=False)] == ["rate.zero_base"]
 
 
 def test_a_growth_printed_as_zero_is_a_rounded_value() -> None:

@@ -5,7 +5,11 @@ derived from, each taken as the interval of values that round to it
 (DOMAIN.md §2). An unreachable claim is an error, unless it is explained by
 truncation instead of rounding (``rounding.truncated``) or by shares nudged to
 add up to 100% (``rounding.nudged``), which are warnings of their own. A rate
-whose base is zero is undefined; stating it as a number is ``rate.zero_base``.
+whose base is zero is undefined; stating it as a number is ``rate.zero_base``. A
+base that may be zero and need not be (last year implied by a stated change:
+this year − 增加 D) gives rates far from zero only; a stated rate none of them
+reaches is ``rate.zero_base`` when the printed figures make the base 0 (增加
+307.82 of 307.82, 增长 100.00%), else the claim's error.
 """
 
 from __future__ import annotations

@@ -367,10 +367,10 @@ def _decide_units(form: ClaimForm, zero_is_exact: bool) -> tuple[Outcome, Interv
     dl, dh, dl_open, dh_open, d_scale = den
     if dl == 0 and dh == 0:
         return Outcome.UNDEFINED, None
+    if dl <= 0 <= dh:  # the base may be 0 (and need not be): rays, not an interval (_decide_near_zero)
+        return None
     if form.abs_base and dl + dh < 0:  # |previous|: the sign of the printed base (lo + hi has it)
         dl, dh, dl_open, dh_open = -dh, -dl, dh_open, dl_open
-    if dl <= 0 <= dh:  # the base may be 0: the rate is unbounded and reaches any stated figure
-        return Outcome.HOLDS, Interval(None, None, True, True)
     sign = 1 if dl > 0 else -1  # x/y as (sign·x)/(sign·y): every denominator positive
     corners = [
         (sign * 100 * x * d_scale, sign * y * n_scale, x_open or y_open)
@@ -442,11 +442,54 @@ def _decide_intervals(form: ClaimForm, zero_is_exact: bool = True) -> tuple[Outc
         base = term_interval(form.den, zero_is_exact)
         if base.lo == 0 and base.hi == 0:
             return Outcome.UNDEFINED, None
+        if base.lo is not None and base.hi is not None and base.lo <= 0 <= base.hi:
+            return _decide_near_zero(form, base, zero_is_exact)
     elif kind is not FormKind.LINEAR:
         raise UnknownFormError(kind, [k.value for k in FormKind])
     truth = form.truth(zero_is_exact)
     held = truth.overlaps(form.stated_interval(zero_is_exact))
     return (Outcome.HOLDS if held else Outcome.FAILS), truth
+
+
+def _decide_near_zero(form: ClaimForm, base: Interval, zero_is_exact: bool) -> tuple[Outcome, Interval | None]:
+    """:func:`decide` of a rate whose base may be 0 and need not be: last year implied by a stated change of
+    the whole amount (307.82 − 307.82), a base printed 0.00 when a printed 0 is not taken as exact.
+
+    Dividing by values near 0 gives values far from 0: the rate reaches two rays, |rate| ≥ |num|/|base|
+    at the base's ends, not every number (a numerator that may be 0 does reach every number). A stated rate
+    on neither ray fails; when the printed figures themselves make the base 0, the rate is undefined.
+
+    >>> change = ((1, Decimal("307.82"), False),)
+    >>> implied = ((1, Decimal("307.82"), False), (-1, Decimal("307.82"), False))  # this year − the change
+    >>> decide(ClaimForm(FormKind.RATIO, Decimal("100.00"), change, implied, abs_base=True))[0]
+    <Outcome.UNDEFINED: 'undefined'>
+    >>> decide(ClaimForm(FormKind.RATIO, Decimal("3078200"), change, implied, abs_base=True))[0]
+    <Outcome.HOLDS: 'holds'>
+    """
+    num = term_interval(form.num, zero_is_exact)
+    if num.lo is None or num.hi is None or num.lo <= 0 <= num.hi:
+        return Outcome.HOLDS, Interval(None, None, True, True)
+    assert base.lo is not None and base.hi is not None
+    near, near_open = (num.lo, num.lo_open) if num.lo > 0 else (num.hi, num.hi_open)  # the end nearest 0
+    ends: list[tuple[Fraction, bool]] = []  # the base's ends away from 0, each giving a ray
+    if form.abs_base:  # |base| runs from 0 to the larger of its ends
+        far = max(abs(base.lo), base.hi)
+        ends.append((far, all(o for e, o in ((-base.lo, base.lo_open), (base.hi, base.hi_open)) if e == far)))
+    else:
+        ends += [end for end in ((base.lo, base.lo_open), (base.hi, base.hi_open)) if end[0] != 0]
+    stated = form.stated_interval(zero_is_exact)
+    rays = []
+    for end, end_open in ends:
+        bound, closed = near / end * 100, not (near_open or end_open)
+        outward = (near > 0) == (end > 0)  # the ray runs from bound away from 0: up when positive
+        rays.append(Interval(bound, None, not closed, True) if outward else Interval(None, bound, True, not closed))
+    for ray in rays:
+        if ray.overlaps(stated):
+            return Outcome.HOLDS, ray
+    point = form.point()
+    if point is None:  # the printed figures give a base of 0
+        return Outcome.UNDEFINED, None
+    return Outcome.FAILS, next((ray for ray in rays if ray.contains(point)), rays[0])
 
 
 def round_half_up(value: Fraction, places: int) -> Fraction:
@@ -759,7 +802,9 @@ def _ratio_holds(
     mirror = abs_base & (dcentre < 0)
     dlo, dhi = np.where(mirror, -dhi, dlo), np.where(mirror, -dlo, dhi)
     dlo_open, dhi_open = np.where(mirror, dhi_open, dlo_open), np.where(mirror, dlo_open, dhi_open)
-    unbounded = (dlo <= 0) & (dhi >= 0) & ~zero_base  # the truth is unbounded: it reaches anything
+    # the base and the numerator may both be 0: the truth is unbounded and reaches anything (a base that may be 0
+    # under a numerator that may not reaches two rays only: the exact evaluator decides, _decide_near_zero)
+    unbounded = (dlo <= 0) & (dhi >= 0) & ~zero_base & (nlo <= 0) & (nhi >= 0)
     # make the denominator positive: n/d = (−n)/(−d)
     negative = dhi < 0
     nlo, nhi = np.where(negative, -nhi, nlo), np.where(negative, -nlo, nhi)
