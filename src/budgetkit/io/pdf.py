@@ -1167,11 +1167,35 @@ class _Builder:
         else:
             kind = "completion"
             stated = figure.value
+            base = self._completion_base(statement, path)
         claim = Claim(kind=kind, subject=path, stated=stated, base=base, text=printed, section=section)
         if self._narrated_line(statement):
             self.line_claims.append((claim, box))  # held once every line is known (_narrated_categories)
             return
         self._add_claim(claim, box)
+
+    def _completion_base(self, statement: Completion, path: str) -> str | None:
+        """The budget a completion names (完成年初预算的…%), as its paragraph prints it, when the account holds
+        another budget for the figure (a 全年预算 printed beside it is the one kept): a literal base, so that the
+        rate is checked against the budget it names (年初预算为 0 万元，全年预算为 321.02 万元 … 完成年初预算的
+        95.89%: a rate of a zero base). None when the budget held is the one named, or none is printed."""
+        if statement.of not in (Role.OPENING_BUDGET, Role.FULL_YEAR_BUDGET):
+            return None
+        named = [
+            s.figure.value
+            for s in self._statements_of(statement.paragraph)
+            if isinstance(s, Amount) and s.role is statement.of and s.subject == statement.subject
+            and s.end <= statement.start and s.figure.unit == "万元" and s.figure.value is not None
+        ]  # fmt: skip
+        if not named:
+            return None
+        if path.startswith("general_budget.categories["):
+            held = self.values.get("categories", {}).get(path[len("general_budget.categories[") : -1], {}).get("budget")
+            if self._narrated_line(statement):
+                held = self._line(statement)["budget"]
+        else:
+            held = self.values.get(f"{path}.budget")
+        return None if held is None or held == named[-1] else str(named[-1])
 
     def _items(self, narrative: Narrative) -> None:
         """六: the economic items 人员经费 and 公用经费 each 主要包括, as printed."""

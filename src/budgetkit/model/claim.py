@@ -63,7 +63,7 @@ class ClaimKind(enum.Enum):
     GROWTH = "growth"
     #: subject / base, in percent (占…%)
     SHARE = "share"
-    #: 完成预算: actual / budget of the subject figure, in percent
+    #: 完成预算: actual / budget of the subject figure (or ``base``, the budget named), in percent
     COMPLETION = "completion"
     #: subject / base with literal or path operands, in percent (完成率)
     RATIO = "ratio"
@@ -235,8 +235,10 @@ class Claim:
     """A derived figure as the report prints it.
 
     ``stated`` keeps the printed digits (``Decimal("6.68")`` for "6.68%");
-    ``base`` is the denominator's path for shares and ratios; ``text`` is the
-    printed words and ``section`` where they stand.
+    ``base`` is the denominator's path for shares and ratios, and for a completion
+    the budget it names when that is not the subject's own (a literal: 完成年初预算的
+    95.89% beside a printed 年初预算 of 0 and a 全年预算 the figure holds); ``text``
+    is the printed words and ``section`` where they stand.
 
     >>> Claim(kind="growth", subject="income.total", stated="6.68", section="一").stated
     Decimal('6.68')

@@ -171,8 +171,9 @@ def claim_form(ctx: Context, claim: Claim) -> ClaimForm | None:
             return None
         if isinstance(subject, Figure | ExpenseCategory):
             actual = subject.current if isinstance(subject, Figure) else subject.actual
-            if actual is not None and subject.budget is not None:
-                return _ratio_form(stated, actual, subject.budget, "完成预算")
+            budget = subject.budget if base is None else base  # a base: the budget named, printed in the sentence
+            if actual is not None and budget is not None:
+                return _ratio_form(stated, actual, budget, "完成预算")
         return None
     if kind is ClaimKind.COUNT:
         if not isinstance(subject, tuple):
