@@ -17,6 +17,7 @@ import pytest
 
 from budgetkit import datasets, io
 from budgetkit.checks.audit import DEFAULT_RULES, UnknownRuleError, catalogue, check, summary
+from budgetkit.checks.batch import check_batch
 from budgetkit.checks.context import Context, Rule, fmt
 from budgetkit.checks.finding import Finding, Part, Severity
 from budgetkit.model.account import FinalAccount
@@ -228,7 +229,11 @@ def test_a_custom_rule_is_run(consistent: FinalAccount) -> None:
     """A user's own Rule runs beside the catalogue and its findings are filtered like any other."""
 
     def unit_named(ctx: Context) -> list[Finding]:
-        return [ctx.finding("custom.unit", "unit", "单位名称", "unit name", stated=ctx.account.unit, severity=Severity.WARNING)]
+        return [
+            ctx.finding(
+                "custom.unit", "unit", "单位名称", "unit name", stated=ctx.account.unit, severity=Severity.WARNING
+            )
+        ]
 
     rule = Rule(code="custom", title="单位名称", title_en="Unit name", func=unit_named, codes=("custom.unit",))
     findings = check(consistent, rules=(*DEFAULT_RULES, rule), min_severity=Severity.WARNING)
@@ -323,3 +328,29 @@ def test_a_full_classification_table_can_replace_the_shipped_one(seed: FinalAcco
     findings = check(seed, classification=load_table(path))
     unknown = {f.stated_text for f in findings if f.rule == "classification.unknown_name"}
     assert "社会保障和就业支出" in unknown and "住房保障支出" not in unknown
+
+
+def test_a_table_s_notes_are_published_text() -> None:
+    """The social-work sample prints, under its empty 表八 and 表九, the template's instruction to the filler
+    (无…的，仍保留该表格式，并在本表下方作下述说明：) above their 说明 (its defect 5); an empty table's 说明 with a
+    placeholder left in (上海市XX局) is template wording too, and the batch finds what check finds."""
+    social = datasets.load("putuo-social-work-2024")
+    found = [f for f in check(social) if f.rule == "text.template"]
+    assert [(f.path, f.stated) for f in found] == [
+        ("tables.tables[7].notes[1]", "仍保留该表格式, 在本表下方作下述说明"),
+        ("tables.tables[8].notes[1]", "仍保留该表格式, 在本表下方作下述说明"),
+    ]
+    assert found[0].message.startswith("表八：公开文本中留有未填写的模板文字“仍保留该表格式”（模板中的填表说明）")
+    tables = list(social.tables.tables)
+    tables[7] = attrs.evolve(
+        tables[7],
+        notes=tables[7].notes[:1],
+        empty_note=tables[7].empty_note.replace("中共上海市普陀区委社会工作部", "XX"),
+    )
+    changed = attrs.evolve(social, tables=attrs.evolve(social.tables, tables=tuple(tables)))
+    found = [(f.path, f.stated) for f in check(changed) if f.rule == "text.template"]
+    assert found == [
+        ("tables.tables[7].empty_note", "XX"),
+        ("tables.tables[8].notes[1]", "仍保留该表格式, 在本表下方作下述说明"),
+    ]
+    assert check_batch([social, changed]) == [check(social), check(changed)]

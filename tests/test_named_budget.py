@@ -67,5 +67,7 @@ def test_the_dataset_keeps_the_named_budget_and_the_batch_finds_what_check_finds
     k = next(k for k, c in enumerate(social.claims) if c.kind.value == "completion" and c.stated == Decimal("95.89"))
     assert social.claims[k].base == "0"
     findings = check(social)
-    assert [(f.rule, f.expected) for f in findings if f.path == f"claims[{k}]"] == [("rate.zero_base", "--（基数为0，不可比）")]
+    assert [(f.rule, f.expected) for f in findings if f.path == f"claims[{k}]"] == [
+        ("rate.zero_base", "--（基数为0，不可比）")
+    ]
     assert check_batch([social]) == [findings]

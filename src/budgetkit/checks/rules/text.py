@@ -1,5 +1,7 @@
 """Text that will be published: no unfilled template wording, doubled punctuation or doubled words left in it.
 
+The texts are the 情况说明's passages, the projects' texts, the glossary and what the tables print under them.
+
 Templates offer alternatives ("增加/减少", "增长/下降") and placeholders
 ("……", "…（具体项目）") for the unit to fill in; any of them left in a published
 text is a defect (DOMAIN.md §2).
@@ -42,6 +44,8 @@ PLACEHOLDERS: tuple[tuple[str, str, str], ...] = (
     (r"[Xx×＊*]{2,}|某某", "占位符", "a placeholder"),
     (r"（具体[^）]*）|（团组名称[^）]*）", "待填写的说明", "a fill-in instruction"),
     (r"待填写|请填写|[（(]\s*(?:待|略)\s*[）)]", "待填写的标记", "a fill-in mark"),
+    # the instruction above an empty table's note (无政府性基金预算财政拨款收入支出的，仍保留该表格式，并在本表下方作下述说明：)
+    (r"仍保留该表格式|在本表下方作下述说明", "模板中的填表说明", "a template's instruction to the filler"),
 )
 _COMPILED = tuple((re.compile(pattern), zh, en) for pattern, zh, en in PLACEHOLDERS)
 
@@ -76,6 +80,12 @@ def texts(account: FinalAccount) -> Iterator[tuple[str, str, Part, str]]:
                 yield f"projects[{i}].{field}", text, Part.PROJECTS, project.label
     for i, entry in enumerate(account.glossary):
         yield f"glossary[{i}]", entry.definition, Part.TEXT, entry.term
+    for i, table in enumerate(account.tables.tables):  # what a table prints under it: its notes, an empty one's 说明
+        where = f"表{table.number}" if table.number else table.title
+        for j, note in enumerate(table.notes):
+            yield f"tables.tables[{i}].notes[{j}]", note, Part.OTHER, where
+        if table.empty_note:
+            yield f"tables.tables[{i}].empty_note", table.empty_note, Part.OTHER, where
 
 
 def template_finding(path: str, text: str, part: Part, where: str) -> Finding | None:
