@@ -1424,7 +1424,7 @@ class _Checker:
                 found.add(k, rule, i, screened(self.context(k), i, flagged.get(r, ()), funds=f))
 
     def tables(self) -> None:
-        """The table rule, not vectorised: run whole on each account that prints tables (few do)."""
+        """The table rule, not vectorised: run whole on each account that prints tables or a 目录 (few do)."""
         rule_func = next(r.func for r in table_rules.RULES)
         rule = self.position["table"]
         for k in range(len(self.batch)):
@@ -1456,11 +1456,12 @@ class _Checker:
 
 
 def _tables_printed(batch: Batch, k: int) -> bool:
-    """Whether account ``k`` prints tables, read from its JSON when the batch came from Arrow (no parsing)."""
+    """Whether account ``k`` prints tables or a 目录, read from its JSON when the batch came from Arrow (no parsing)."""
     if batch._objects is not None:
-        return bool(batch._objects[k].tables.tables or batch._objects[k].tables.unread)
+        tables = batch._objects[k].tables
+        return bool(tables.tables or tables.unread or tables.contents)
     text = batch.account_json(k)
-    return '"rows"' in text or '"unread"' in text
+    return '"rows"' in text or '"unread"' in text or '"contents"' in text
 
 
 def _side_value(value: int, exponent: int) -> Money | int | None:

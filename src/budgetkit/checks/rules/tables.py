@@ -15,12 +15,13 @@ rounding residue the ``rounding.residue`` info):
 A blank cell sums as 0; a cell the report does not print is absent and skips
 the identity, which :func:`sum_checks` keeps (``complete`` is False) so that
 coverage (:func:`budgetkit.checks.audit.coverage`) can say what was skipped and why.
-Presence, order, the 目录 and the note of an empty table are checked beside them.
+Presence, order, the 目录 (its tables, and its 情况说明 sections against their headings) and the note of an empty
+table are checked beside them.
 
 >>> from budgetkit import datasets
 >>> planning = datasets.load("putuo-planning-2024")
 >>> sorted({f.rule for f in table_findings(planning)})
-['rounding.residue', 'table.figure', 'table.link']
+['rounding.residue', 'table.contents_heading', 'table.figure', 'table.link']
 """
 
 from __future__ import annotations
@@ -325,17 +326,73 @@ def _contents_titles(contents: tuple[str, ...]) -> list[str]:
     return titles
 
 
+#: A 目录 line naming a part of the report (第三部分 示例局2024年度部门决算情况说明).
+_PART_LINE: Final = re.compile(r"^第[一二三四五六七八九十]+部分")
+#: A 目录 line or a heading naming a section of the 情况说明 (十一、其他重要事项说明), and its title.
+_SECTION_LINE: Final = re.compile(r"^([一二三四五六七八九十]+)、\s*(.*)$")
+#: The longest heading line compared with the 目录: a longer first line holds its section's text too.
+_HEADING_LENGTH: Final = 60
+
+
+def _contents_sections(contents: tuple[str, ...]) -> list[tuple[int, str, str]]:
+    """The 目录's lines that name a section of the 情况说明 (the numbered lines under a part whose title ends in
+    情况说明 or 决算说明): (the line's index, the section's number, its title without the page).
+
+    >>> _contents_sections(("第二部分 示例局2024年度部门决算表……3", "一、收入支出决算总表……5",
+    ...     "第三部分 示例局2024年度部门决算情况说明 12", "十一、其他重要事项说明……20"))
+    [(3, '十一', '其他重要事项说明')]
+    """
+    found: list[tuple[int, str, str]] = []
+    inside = False
+    for k, printed in enumerate(contents):
+        line = _PAGE_AFTER.sub("", printed).strip()
+        if _PART_LINE.match(line):
+            inside = line.endswith(("情况说明", "决算说明"))
+        elif inside and (m := _SECTION_LINE.match(line)):
+            found.append((k, m.group(1), m.group(2)))
+    return found
+
+
+def _heading_findings(account: FinalAccount) -> Iterator[Finding]:
+    """A 目录 line whose title is not the heading of the 情况说明 section it lists, as the first line of that
+    section's passage prints it (spaces, quote marks and a closing 。 or ： aside). Parts are not compared: an
+    importer names the 情况说明's part in the national layout (第三部分), whatever the report numbers it."""
+    headings: dict[str, tuple[int, str, str]] = {}
+    for i, passage in enumerate(account.passages):
+        line = passage.text.partition("\n")[0].strip()
+        m = _SECTION_LINE.match(line)
+        if m and len(line) <= _HEADING_LENGTH and m.group(1) == passage.section:
+            headings.setdefault(m.group(1), (i, line, m.group(2)))
+    for k, section, title in _contents_sections(account.tables.contents):
+        if section not in headings or not title:
+            continue
+        i, heading, printed = headings[section]
+        if _loose_title(printed) == _loose_title(title):
+            continue
+        yield make_finding(
+            "table.contents_heading",
+            f"passages[{i}]",
+            stated=_PAGE_AFTER.sub("", account.tables.contents[k]).strip(),
+            expected=heading,
+        )
+
+
+def _loose_title(title: str) -> str:
+    return _LOOSE.sub("", title).rstrip("。.：:")
+
+
 def layout_findings(account: FinalAccount) -> Iterator[Finding]:
-    """Table presence and order against the table set and the 目录; an empty table without its note.
+    """Table presence and order against the table set and the 目录; the 目录 against the headings; an empty table
+    without its note.
 
     >>> import attrs
     >>> from budgetkit import datasets
     >>> planning = datasets.load("putuo-planning-2024")
-    >>> list(layout_findings(planning))
-    []
+    >>> [f.stated for f in layout_findings(planning)]
+    ['十一、其他重要事项说明']
     >>> tables = attrs.evolve(planning.tables, tables=planning.tables.tables[:-1])
     >>> [f.rule for f in layout_findings(attrs.evolve(planning, tables=tables))]
-    ['table.missing', 'table.contents']
+    ['table.missing', 'table.contents', 'table.contents_heading']
     """
     from budgetkit.io.grammar import section_role  # the narrative's words, read only when a table is checked
 
@@ -375,6 +432,7 @@ def layout_findings(account: FinalAccount) -> Iterator[Finding]:
             listed=Words("、".join(listed), ", ".join(listed)),
             titles=Words("、".join(titles), ", ".join(titles)),
         )
+    yield from _heading_findings(account)
     for i, table in enumerate(tables.tables):
         if not table.is_empty:
             continue
@@ -432,6 +490,7 @@ CODES: Final = (
     "table.missing",
     "table.order",
     "table.contents",
+    "table.contents_heading",
     "table.empty_note",
     "rounding.residue",
 )
