@@ -354,3 +354,22 @@ def test_a_table_s_notes_are_published_text() -> None:
         ("tables.tables[8].notes[1]", "仍保留该表格式, 在本表下方作下述说明"),
     ]
     assert check_batch([social, changed]) == [check(social), check(changed)]
+
+
+def test_a_rate_without_its_percent_sign_and_a_bracket_left_open() -> None:
+    """The planning sample: 五（一） prints "增长 13.95。" (no %), 十 opens "（其中，" and never closes it (its defect 8):
+    two warnings, placed on their passages; the batch finds what check finds."""
+    planning = datasets.load("putuo-planning-2024")
+    found = [(f.rule, f.path, f.stated, f.expected) for f in check(planning)
+             if f.rule in ("narrative.percent_sign", "text.unclosed_bracket")]  # fmt: skip
+    assert found == [
+        ("text.unclosed_bracket", "passages[32]", "（其中，绩效评级为“优”的项目39个", None),
+        ("narrative.percent_sign", "passages[7]", "增长 13.95", "增长 13.95%"),
+    ]
+    mended = [
+        attrs.evolve(p, text=p.text.replace("增长 13.95。", "增长 13.95%。").replace("绩效自评中共发现问题0个。", "绩效自评中共发现问题0个）。"))
+        for p in planning.passages
+    ]
+    fixed = attrs.evolve(planning, passages=tuple(mended))
+    assert [f for f in check(fixed) if f.rule in ("narrative.percent_sign", "text.unclosed_bracket")] == []
+    assert check_batch([planning, fixed]) == [check(planning), check(fixed)]

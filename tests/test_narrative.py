@@ -63,9 +63,10 @@ def test_seed_balance_changes_are_skipped_not_guessed() -> None:
 
 @pytest.mark.parametrize("name", ["putuo-planning-2024", "putuo-social-work-2024"])
 def test_putuo_reports_have_no_narrative_finding(name: str) -> None:
-    """Every 决算数大于/小于/同…持平 sentence of the putuo reports agrees with its figures (checked by hand)."""
+    """Every 决算数大于/小于/同…持平 sentence of the putuo reports agrees with its figures (checked by hand); the one
+    narrative finding is planning's 增长 13.95 without its % sign (五（一）, its defect 8)."""
     account = datasets.load(name)
-    assert _new(check(account)) == set()
+    assert _new(check(account)) == ({("narrative.percent_sign", "passages[7]")} if name == "putuo-planning-2024" else set())
     assert coverage(account).checked["narrative"] > 10
 
 
@@ -77,10 +78,10 @@ def test_planning_unchosen_alternative_is_template_wording() -> None:
 
 @pytest.mark.parametrize("name", ["putuo-planning-2024", "putuo-social-work-2024"])
 def test_sample_pdfs_have_no_narrative_finding(name: str) -> None:
-    """The imported PDFs give what the transcribed datasets give: no narrative finding, the narrative covered."""
+    """The imported PDFs give what the transcribed datasets give (planning's missing % sign only), the narrative covered."""
     pytest.importorskip("pdfplumber")
     account = bio.read_pdf(SAMPLES / f"{name}.pdf").account
-    assert _new(check(account)) == set()
+    assert _new(check(account)) == ({("narrative.percent_sign", "passages[6]")} if name == "putuo-planning-2024" else set())
     assert coverage(account).checked["narrative"] > 10
 
 

@@ -161,10 +161,12 @@ MANIFEST: tuple[tuple[str, str, str, Severity], ...] = (
     # the narrative and its wording
     ("text.doubled_punctuation", "text.doubled_punctuation", "passages[0]", WARNING),
     ("text.doubled_word", "text.doubled_word", "passages[0]", WARNING),
+    ("text.unclosed_bracket", "text.unclosed_bracket", "passages[0]", WARNING),
     ("narrative.direction", "narrative.direction", "passages[0]", ERROR),
     ("narrative.reason", "narrative.reason", "passages[0]", WARNING),
     ("narrative.adjustment", "narrative.adjustment", "passages[0]", ERROR),
     ("narrative.count_parts", "narrative.count_parts", "passages[0]", ERROR),
+    ("narrative.percent_sign", "narrative.percent_sign", "passages[0]", WARNING),
     ("narrative.balance", "narrative.balance", "passages[0]", ERROR),
     ("narrative.year", "narrative.year", "passages[0]", ERROR),
     ("narrative.unit", "narrative.unit", "passages[0]", ERROR),

@@ -549,6 +549,33 @@ def _count_sums(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
             )
 
 
+def _percent_signs(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
+    """A rate (增长/下降…, 占…, 完成…的) the grammar reads with no unit printed: its % sign left out (增长 13.95。)."""
+    from budgetkit.io.grammar import Change, Completion, Share
+
+    for i, statements in enumerate(p.statements):
+        passage = account.passages[i]
+        for s in statements:
+            if not (isinstance(s, Share | Completion) or (isinstance(s, Change) and s.is_rate)):
+                continue
+            if s.figure.value is None or s.figure.unit:
+                continue
+            clause = _CLAUSE_START.split(passage.text[max(0, s.start - _EXCERPT) : s.end])[-1].strip()
+            yield make_finding(
+                "narrative.percent_sign",
+                f"passages[{i}]",
+                stated=clause,
+                expected=f"{clause}%",
+                part=p.parts(passage.section),
+                section=passage.section,
+            )
+
+
+#: Where a clause starts (after ，。；：), and how far back an excerpt of a rate's clause looks.
+_CLAUSE_START: Final = re.compile(r"[，。；：,;:\n]")
+_EXCERPT: Final = 16
+
+
 def _balance_figures(account: FinalAccount, which: str) -> tuple[tuple[Decimal, Interval] | None, ...]:
     """This year's and last year's 年末 (or 年初) 结转和结余: as printed, or as 总计 − 本年合计 (with its interval)."""
     side = account.expenditure if which == "年末" else account.income
@@ -878,6 +905,7 @@ def _narrative(ctx: Context) -> Iterator[Finding]:
     yield from _reasons(account, p)
     yield from _adjustments(account, p)
     yield from _count_sums(account, p)
+    yield from _percent_signs(account, p)
     yield from _balances(account, p)
     yield from _years(account, p)
     yield from _units(account, p)
@@ -889,6 +917,7 @@ CODES: Final[Sequence[str]] = (
     "narrative.reason",
     "narrative.adjustment",
     "narrative.count_parts",
+    "narrative.percent_sign",
     "narrative.balance",
     "narrative.year",
     "narrative.unit",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Final
 
 from budgetkit.checks.context import Context, Rule, make_finding
 from budgetkit.checks.finding import Finding, Part, Words
@@ -28,6 +29,7 @@ __all__ = [
     "template_finding",
     "text_findings",
     "texts",
+    "unclosed_brackets",
     "wording_findings",
 ]
 
@@ -207,10 +209,50 @@ def wording_findings(path: str, text: str, part: Part, where: str) -> list[Findi
     return found
 
 
+def unclosed_brackets(text: str) -> list[int]:
+    """Where each bracket ``text`` opens and never closes starts (（ or (, closed by either width; a closing bracket
+    with none open, the enumerator of 1）2）, is no slip).
+
+    >>> unclosed_brackets("十、（其中，绩效评级为优的项目39个。"), unclosed_brackets("（一）1）示例（含外宾)。")
+    ([2], [])
+    """
+    opened: list[int] = []
+    for at, mark in enumerate(text):
+        if mark in "（(":
+            opened.append(at)
+        elif mark in "）)" and opened:
+            opened.pop()
+    return opened
+
+
+#: Where the clause a bracket opens in ends, for the finding's excerpt.
+_BRACKET_CLAUSE: Final = re.compile(r"[。；\n]")
+
+
+def _unclosed(path: str, text: str, part: Part, where: str) -> Finding | None:
+    opened = unclosed_brackets(text)
+    if not opened:
+        return None
+    at = opened[0]
+    return make_finding(
+        "text.unclosed_bracket",
+        path,
+        stated=_BRACKET_CLAUSE.split(text[at : at + 20], maxsplit=1)[0],  # the bracket's clause
+        part=part,
+        where=where,
+        excerpt=_excerpt(text, at, at + 1),
+    )
+
+
 def text_findings(path: str, text: str, part: Part, where: str) -> list[Finding]:
     """Every finding of the text rule for one text, in the order :func:`budgetkit.check` reports them."""
     template = template_finding(path, text, part, where)
-    return ([template] if template is not None else []) + wording_findings(path, text, part, where)
+    unclosed = _unclosed(path, text, part, where)
+    return (
+        ([template] if template is not None else [])
+        + wording_findings(path, text, part, where)
+        + ([unclosed] if unclosed is not None else [])
+    )
 
 
 def _template(ctx: Context) -> Iterator[Finding]:
@@ -231,7 +273,12 @@ def may_report(text: str) -> bool:
     return any(
         pattern.search(text) is not None
         for pattern in (ANY_PLACEHOLDER, _DOUBLED_PUNCTUATION, _DOUBLED_WORD, _DOUBLED_CHARACTER)
-    )
+    ) or _more_opened(text)
+
+
+def _more_opened(text: str) -> bool:
+    """Whether a text may leave a bracket open: it opens at least one (counted in C; a text opening none has none)."""
+    return ("（" in text or "(" in text) and bool(unclosed_brackets(text))
 
 
 RULES = (
@@ -241,6 +288,6 @@ RULES = (
         title_en="No unfilled template wording in published text",
         func=_template,
         source="DOMAIN.md §2 [practice]",
-        codes=("text.template", "text.doubled_punctuation", "text.doubled_word"),
+        codes=("text.template", "text.doubled_punctuation", "text.doubled_word", "text.unclosed_bracket"),
     ),
 )
