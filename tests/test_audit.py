@@ -9,6 +9,7 @@ alarm — fails.
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
@@ -373,3 +374,19 @@ def test_a_rate_without_its_percent_sign_and_a_bracket_left_open() -> None:
     fixed = attrs.evolve(planning, passages=tuple(mended))
     assert [f for f in check(fixed) if f.rule in ("narrative.percent_sign", "text.unclosed_bracket")] == []
     assert check_batch([planning, fixed]) == [check(planning), check(fixed)]
+
+
+def test_what_small_enterprises_won_is_part_of_the_procurement() -> None:
+    """The social-work sample: 中小企业 won 21.07 in the reserved projects and another 21.07 in the others, 42.14 in
+    all, of a 政府采购金额 of 21.07 (its defect 6): an error. 21.07 + 0.00 (the planning sample's 225.10 + 0.00 of
+    2319.21) is none, nor is a sum the rounding of its figures may bring down to the whole."""
+    social = datasets.load("putuo-social-work-2024")
+    [found] = [f for f in check(social) if f.rule == "narrative.sme_awarded"]
+    assert (found.path, found.severity, found.stated, found.expected) == ("passages[26]", Severity.ERROR, Decimal("42.14"), "≤ 21.07")
+    at = 26
+    for other, flagged in (("0", False), ("0.01", False), ("0.02", True)):  # 21.07 + 0.01 may be 21.065 + 0.005
+        text = social.passages[at].text.replace("采购金额21.07 万元。", f"采购金额{other} 万元。")
+        passages = (*social.passages[:at], attrs.evolve(social.passages[at], text=text), *social.passages[at + 1 :])
+        changed = attrs.evolve(social, passages=passages)
+        assert any(f.rule == "narrative.sme_awarded" for f in check(changed)) is flagged, other
+        assert check_batch([changed]) == [check(changed)]

@@ -123,10 +123,11 @@ def test_social_work_leaves_empty_cells_blank_and_table_seven_empty(social_work:
     assert three.cell("three_public.reception", "actual") == Cell("")  # printed blank, not absent
 
 
-def test_social_work_check_raises_no_error_and_flags_the_nudged_share(social_work: FinalAccount) -> None:
-    """budgetkit check finds no error on the social-work report; the 9.55% share nudged to sum 100% is flagged."""
+def test_social_work_check_finds_its_one_error_and_flags_the_nudged_share(social_work: FinalAccount) -> None:
+    """budgetkit check finds one error on the social-work report, 中小企业 winning 42.14 of a 政府采购金额 of 21.07
+    (its defect 6); the 9.55% share nudged to sum 100% is flagged."""
     findings = check(social_work)
-    assert [f for f in findings if f.severity is Severity.ERROR] == []
+    assert [f.rule for f in findings if f.severity is Severity.ERROR] == ["narrative.sme_awarded"]
     assert [f.stated_text for f in findings if f.rule == "rounding.nudged"] == ["9.55"]
 
 

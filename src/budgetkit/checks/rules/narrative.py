@@ -549,6 +549,43 @@ def _count_sums(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
             )
 
 
+#: Shanghai's 政府采购 sentence: the whole, and what 中小企业 won in the projects reserved for them and in the others.
+_SME_PARTS: Final = ("procurement", "procurement.sme_reserved.awarded", "procurement.other.sme_awarded")
+
+
+def _sme_awarded(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
+    """What 中小企业 won (在面向中小企业预留的政府采购项目中 … 采购金额 A 万元；在其他政府采购项目中 … 采购金额 B 万元)
+    is part of the 政府采购金额 T the same passage prints: an error when A + B exceeds T for every value the printed
+    figures stand for."""
+    from budgetkit.io.grammar import Amount
+
+    for i, statements in enumerate(p.statements):
+        amounts: dict[str, Decimal] = {}
+        for s in statements:
+            if isinstance(s, Amount) and s.subject.key in _SME_PARTS and s.figure.unit == "万元" and s.figure.value is not None:
+                amounts.setdefault(s.subject.key, s.figure.value)
+        if len(amounts) < len(_SME_PARTS):
+            continue
+        whole, reserved, other = (amounts[key] for key in _SME_PARTS)
+        won = _published(reserved) + _published(other)
+        limit = _published(whole)
+        assert won.lo is not None and limit.hi is not None
+        if won.lo < limit.hi or (won.lo == limit.hi and not (won.lo_open or limit.hi_open)):
+            continue
+        passage = account.passages[i]
+        yield make_finding(
+            "narrative.sme_awarded",
+            f"passages[{i}]",
+            stated=EXACT.add(reserved, other),
+            expected=f"≤ {plain(whole)}",
+            part=p.parts(passage.section),
+            section=passage.section,
+            reserved=reserved,
+            other=other,
+            whole=whole,
+        )
+
+
 def _percent_signs(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
     """A rate (增长/下降…, 占…, 完成…的) the grammar reads with no unit printed: its % sign left out (增长 13.95。)."""
     from budgetkit.io.grammar import Change, Completion, Share
@@ -905,6 +942,7 @@ def _narrative(ctx: Context) -> Iterator[Finding]:
     yield from _reasons(account, p)
     yield from _adjustments(account, p)
     yield from _count_sums(account, p)
+    yield from _sme_awarded(account, p)
     yield from _percent_signs(account, p)
     yield from _balances(account, p)
     yield from _years(account, p)
@@ -917,6 +955,7 @@ CODES: Final[Sequence[str]] = (
     "narrative.reason",
     "narrative.adjustment",
     "narrative.count_parts",
+    "narrative.sme_awarded",
     "narrative.percent_sign",
     "narrative.balance",
     "narrative.year",
