@@ -390,3 +390,12 @@ def test_what_small_enterprises_won_is_part_of_the_procurement() -> None:
         changed = attrs.evolve(social, passages=passages)
         assert any(f.rule == "narrative.sme_awarded" for f in check(changed)) is flagged, other
         assert check_batch([changed]) == [check(changed)]
+
+
+def test_the_unit_named_with_one_character_changed() -> None:
+    """The planning sample names itself 上海市普陀区规划与自然资源局 in 七（二） to 九 (its defect 9): one warning, where
+    the spelling is first printed; the batch finds what check finds."""
+    planning = datasets.load("putuo-planning-2024")
+    found = [(f.path, f.stated, f.expected) for f in check(planning) if f.rule == "narrative.unit_name"]
+    assert found == [("passages[28]", "上海市普陀区规划与自然资源局", "上海市普陀区规划和自然资源局")]
+    assert check_batch([planning]) == [check(planning)]

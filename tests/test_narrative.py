@@ -64,7 +64,7 @@ def test_seed_balance_changes_are_skipped_not_guessed() -> None:
 #: The narrative findings of the Putuo samples, each a defect their transcribers list (the PDF imports print no
 #: 第二部分 passage, so their passages are one index lower).
 EXPECTED = {
-    "putuo-planning-2024": {("narrative.percent_sign", "passages[7]")},
+    "putuo-planning-2024": {("narrative.percent_sign", "passages[7]"), ("narrative.unit_name", "passages[28]")},
     "putuo-social-work-2024": {("narrative.sme_awarded", "passages[26]")},
 }
 

@@ -168,6 +168,7 @@ MANIFEST: tuple[tuple[str, str, str, Severity], ...] = (
     ("narrative.count_parts", "narrative.count_parts", "passages[0]", ERROR),
     ("narrative.sme_awarded", "narrative.sme_awarded", "passages[0]", ERROR),
     ("narrative.percent_sign", "narrative.percent_sign", "passages[0]", WARNING),
+    ("narrative.unit_name", "narrative.unit_name", "passages[0]", WARNING),
     ("narrative.balance", "narrative.balance", "passages[0]", ERROR),
     ("narrative.year", "narrative.year", "passages[0]", ERROR),
     ("narrative.unit", "narrative.unit", "passages[0]", ERROR),

@@ -42,7 +42,7 @@ from budgetkit.values.numbers import EXACT, places_of, plain, round_quotient
 if TYPE_CHECKING:  # budgetkit.io is imported on first use: a bare ``import budgetkit`` stays light
     from budgetkit.io.grammar import Amount, Change, Statement
 
-__all__ = ["RULES", "Parsed", "coverage", "order", "parsed"]
+__all__ = ["RULES", "Parsed", "coverage", "order", "parsed", "unit_misspellings"]
 
 #: The account figure a narrative subject names (grammar subject key → path of a model Figure).
 _FIGURES: Final = {
@@ -586,6 +586,67 @@ def _sme_awarded(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
         )
 
 
+#: The shortest unit name whose misspellings are looked for: one character of a shorter name is too often a word.
+_NAME_LENGTH: Final = 6
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by exactly one character changed, added or left out.
+
+    >>> _one_edit("规划与自然", "规划和自然"), _one_edit("规划自然", "规划和自然"), _one_edit("规划和自然", "规划和自然")
+    (True, True, False)
+    """
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    k = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    if len(a) == len(b):
+        return a[k + 1 :] == b[k + 1 :]
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return longer[k + 1 :] == shorter[k:]
+
+
+def unit_misspellings(unit: str, text: str) -> list[tuple[int, str]]:
+    """Where ``text`` names the unit with one character changed, added or left out (上海市普陀区规划与自然资源局 for
+    …规划和…), and the name as printed: it starts and ends as the unit's name does, and the unit's own name is not
+    printed at that place (…局局长 is the unit and a word).
+
+    >>> unit_misspellings("上海市普陀区规划和自然资源局", "上海市普陀区规划与自然资源局年度决算；上海市普陀区规划和自然资源局局长")
+    [(0, '上海市普陀区规划与自然资源局')]
+    """
+    if len(unit) < _NAME_LENGTH:
+        return []
+    found: list[tuple[int, str]] = []
+    start = text.find(unit[:2])
+    while start >= 0:
+        if not text.startswith(unit, start):
+            for size in (len(unit), len(unit) - 1, len(unit) + 1):
+                printed = text[start : start + size]
+                if printed.endswith(unit[-1]) and _one_edit(printed, unit):
+                    found.append((start, printed))
+                    break
+        start = text.find(unit[:2], start + 1)
+    return found
+
+
+def _unit_names(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
+    """The unit named with one character changed, added or left out (七 to 九 of the planning sample: 规划与自然资源局),
+    once for each spelling, where it is first printed."""
+    seen: set[str] = set()
+    for i, passage in enumerate(account.passages):
+        for _, printed in unit_misspellings(account.unit, passage.text):
+            if printed in seen:
+                continue
+            seen.add(printed)
+            yield make_finding(
+                "narrative.unit_name",
+                f"passages[{i}]",
+                stated=printed,
+                expected=account.unit,
+                part=p.parts(passage.section),
+                section=passage.section,
+            )
+
+
 def _percent_signs(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
     """A rate (增长/下降…, 占…, 完成…的) the grammar reads with no unit printed: its % sign left out (增长 13.95。)."""
     from budgetkit.io.grammar import Change, Completion, Share
@@ -944,6 +1005,7 @@ def _narrative(ctx: Context) -> Iterator[Finding]:
     yield from _count_sums(account, p)
     yield from _sme_awarded(account, p)
     yield from _percent_signs(account, p)
+    yield from _unit_names(account, p)
     yield from _balances(account, p)
     yield from _years(account, p)
     yield from _units(account, p)
@@ -957,6 +1019,7 @@ CODES: Final[Sequence[str]] = (
     "narrative.count_parts",
     "narrative.sme_awarded",
     "narrative.percent_sign",
+    "narrative.unit_name",
     "narrative.balance",
     "narrative.year",
     "narrative.unit",
