@@ -157,6 +157,7 @@ MANIFEST: tuple[tuple[str, str, str, Severity], ...] = (
     ("table.order", "table.order", "tables", WARNING),
     ("table.contents", "table.contents", "tables.contents", WARNING),
     ("table.contents_heading", "table.contents_heading", "passages[4]", WARNING),
+    ("table.name", "table.name", "general_budget.categories[3].children[0].children[0]", WARNING),
     ("table.empty_note", "table.empty_note", "tables.tables[6].empty_note", WARNING),
     # the narrative and its wording
     ("text.doubled_punctuation", "text.doubled_punctuation", "passages[0]", WARNING),

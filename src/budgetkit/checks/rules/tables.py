@@ -21,7 +21,7 @@ table are checked beside them.
 >>> from budgetkit import datasets
 >>> planning = datasets.load("putuo-planning-2024")
 >>> sorted({f.rule for f in table_findings(planning)})
-['rounding.residue', 'table.contents_heading', 'table.figure', 'table.link']
+['rounding.residue', 'table.contents_heading', 'table.figure', 'table.link', 'table.name']
 """
 
 from __future__ import annotations
@@ -377,21 +377,60 @@ def _heading_findings(account: FinalAccount) -> Iterator[Finding]:
         )
 
 
+#: A 类/款/项 path as the 情况说明 prints it: 社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）.
+_PRINTED_PATH: Final = re.compile(r"^(?P<c>.+?)（类）(?P<s>.+?)（款）(?P<i>.+?)（项）$")
+_LEVELS: Final = (("c", 3, "类"), ("s", 5, "款"), ("i", 7, "项"))
+
+
+def _name_findings(account: FinalAccount) -> Iterator[Finding]:
+    """A 类/款/项 line the 情况说明 names (五（三）'s 类（类）款（款）项（项）) otherwise than 表五 names the codes it was
+    matched to: one finding per line, naming each level that differs (spaces and quote marks aside)."""
+    table = account.tables.table("general_budget_expenditure")
+    if table is None:
+        return
+    names = {row.code: row.name for row in table.rows if row.code is not None}
+    stack = [(f"general_budget.categories[{i}]", c) for i, c in enumerate(account.general_budget.categories)]
+    while stack:
+        path, category = stack.pop(0)
+        stack[0:0] = [(f"{path}.children[{j}]", c) for j, c in enumerate(category.children)]
+        code = category.code
+        m = _PRINTED_PATH.match(_LOOSE.sub("", category.printed))
+        if m is None or code is None or len(code) != 7:
+            continue
+        differ = [
+            (level, m.group(group), names[code[:size]])
+            for group, size, level in _LEVELS
+            if code[:size] in names and _LOOSE.sub("", names[code[:size]]) != m.group(group)
+        ]
+        if differ:
+            yield make_finding(
+                "table.name",
+                path,
+                stated=category.printed,
+                expected="".join(f"{names[code[:size]]}（{level}）" for _, size, level in _LEVELS if code[:size] in names),
+                line=code,
+                levels=Words(
+                    "、".join(f"{level}“{printed}”表五为“{name}”" for level, printed, name in differ),
+                    ", ".join(f"{level} {printed} is {name} in table 5" for level, printed, name in differ),
+                ),
+            )
+
+
 def _loose_title(title: str) -> str:
     return _LOOSE.sub("", title).rstrip("。.：:")
 
 
 def layout_findings(account: FinalAccount) -> Iterator[Finding]:
-    """Table presence and order against the table set and the 目录; the 目录 against the headings; an empty table
-    without its note.
+    """Table presence and order against the table set and the 目录; the 目录 against the headings; the 情况说明's
+    names of 类/款/项 lines against 表五's; an empty table without its note.
 
     >>> import attrs
     >>> from budgetkit import datasets
     >>> planning = datasets.load("putuo-planning-2024")
-    >>> [f.stated for f in layout_findings(planning)]
-    ['十一、其他重要事项说明']
+    >>> [f.rule for f in layout_findings(planning)]
+    ['table.contents_heading', 'table.name', 'table.name', 'table.name', 'table.name']
     >>> tables = attrs.evolve(planning.tables, tables=planning.tables.tables[:-1])
-    >>> [f.rule for f in layout_findings(attrs.evolve(planning, tables=tables))]
+    >>> [f.rule for f in layout_findings(attrs.evolve(planning, tables=tables))][:3]
     ['table.missing', 'table.contents', 'table.contents_heading']
     """
     from budgetkit.io.grammar import section_role  # the narrative's words, read only when a table is checked
@@ -433,6 +472,7 @@ def layout_findings(account: FinalAccount) -> Iterator[Finding]:
             titles=Words("、".join(titles), ", ".join(titles)),
         )
     yield from _heading_findings(account)
+    yield from _name_findings(account)
     for i, table in enumerate(tables.tables):
         if not table.is_empty:
             continue
@@ -491,6 +531,7 @@ CODES: Final = (
     "table.order",
     "table.contents",
     "table.contents_heading",
+    "table.name",
     "table.empty_note",
     "rounding.residue",
 )
