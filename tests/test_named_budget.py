@@ -8,6 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import pytest
 
 from budgetkit import datasets
@@ -71,3 +72,25 @@ def test_the_dataset_keeps_the_named_budget_and_the_batch_finds_what_check_finds
         ("rate.zero_base", "--（基数为0，不可比）")
     ]
     assert check_batch([social]) == [findings]
+
+
+def test_the_items_budgets_add_up_to_the_total_s() -> None:
+    """五（三）'s 项 budgets against the total's (identity.category_budgets): the social-work sample's nine 全年预算 add up
+    to its 321.02; the planning sample's thirteen 年初预算 to 10,210.33 of its 10,210.34 (a residue, within the
+    rounding of thirteen figures); a total printed 322.02 is an error; a tree with a 项 printing no budget is skipped."""
+    social, planning = datasets.load("putuo-social-work-2024"), datasets.load("putuo-planning-2024")
+    assert [f for f in check(social) if f.path == "general_budget.total.budget"] == []
+    assert [(f.rule, f.severity.value) for f in check(planning) if f.path == "general_budget.total.budget"] == [
+        ("rounding.residue", "info")
+    ]
+    gb = social.general_budget
+    wrong = attrs.evolve(social, general_budget=attrs.evolve(gb, total=attrs.evolve(gb.total, budget="322.02")))
+    found = [(f.rule, f.stated, f.expected) for f in check(wrong) if f.path == "general_budget.total.budget"]
+    assert found == [("identity.category_budgets", Decimal("322.02"), Decimal("321.02"))]
+    first, *rest = gb.categories
+    section = first.children[0]
+    unprinted = attrs.evolve(section, children=(attrs.evolve(section.children[0], budget=None), *section.children[1:]))
+    partial = attrs.evolve(wrong, general_budget=attrs.evolve(wrong.general_budget,
+                           categories=(attrs.evolve(first, children=(unprinted,)), *rest)))  # fmt: skip
+    assert [f for f in check(partial) if f.rule == "identity.category_budgets"] == []
+    assert check_batch([wrong, partial]) == [check(wrong), check(partial)]

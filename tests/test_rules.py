@@ -51,6 +51,7 @@ MANIFEST: tuple[tuple[str, str, str, Severity], ...] = (
     ("identity.fiscal_general_budget", "identity.fiscal_general_budget", "fiscal.general_budget.expenditure", ERROR),
     ("identity.general_budget_classes", "identity.general_budget_classes", "general_budget.total", ERROR),
     ("identity.category_rollup", "identity.category_rollup", f"{_GB}[0]", ERROR),
+    ("identity.category_budgets", "identity.category_budgets", "general_budget.total.budget", ERROR),
     ("identity.category_split", "identity.category_split", f"{_GB}[0].children[0].children[0]", ERROR),
     ("identity.general_budget_split", "identity.general_budget_split", "general_budget.total", ERROR),
     ("identity.basic_split", "identity.basic_split", "general_budget.basic", ERROR),

@@ -242,6 +242,17 @@ def _general_budget(account: FinalAccount) -> Iterator[Check]:
     )
     for i, category in enumerate(gb.categories):
         yield from _rollup(category, f"general_budget.categories[{i}]")
+    items = [line for category in gb.categories for line in category.walk() if not line.children]
+    if items and all(line.budget is not None for line in items):  # 五（三） prints every 项's budget
+        yield SumCheck(
+            "identity.category_budgets",
+            "general_budget.total.budget",
+            "一般公共预算财政拨款支出预算数",
+            "general-budget budget",
+            gb.total.budget,
+            tuple((f"{line.name}预算数", line.budget) for line in items),
+            Part.GENERAL_BUDGET,
+        )
     yield SumCheck(
         "identity.general_budget_split",
         "general_budget.total",
@@ -449,6 +460,7 @@ RULES = (
             "identity.fiscal_general_budget",
             "identity.general_budget_classes",
             "identity.category_rollup",
+            "identity.category_budgets",
             "identity.category_split",
             "identity.general_budget_split",
             "identity.basic_split",

@@ -553,10 +553,8 @@ def _count_sums(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
 _SME_PARTS: Final = ("procurement", "procurement.sme_reserved.awarded", "procurement.other.sme_awarded")
 
 
-def _sme_awarded(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
-    """What 中小企业 won (在面向中小企业预留的政府采购项目中 … 采购金额 A 万元；在其他政府采购项目中 … 采购金额 B 万元)
-    is part of the 政府采购金额 T the same passage prints: an error when A + B exceeds T for every value the printed
-    figures stand for."""
+def _sme_figures(p: Parsed) -> Iterator[tuple[int, Decimal, Decimal, Decimal]]:
+    """Each passage that prints the 政府采购金额 and what 中小企业 won in the reserved and in the other projects (万元)."""
     from budgetkit.io.grammar import Amount
 
     for i, statements in enumerate(p.statements):
@@ -564,9 +562,16 @@ def _sme_awarded(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
         for s in statements:
             if isinstance(s, Amount) and s.subject.key in _SME_PARTS and s.figure.unit == "万元" and s.figure.value is not None:
                 amounts.setdefault(s.subject.key, s.figure.value)
-        if len(amounts) < len(_SME_PARTS):
-            continue
-        whole, reserved, other = (amounts[key] for key in _SME_PARTS)
+        if len(amounts) == len(_SME_PARTS):
+            whole, reserved, other = (amounts[key] for key in _SME_PARTS)
+            yield i, whole, reserved, other
+
+
+def _sme_awarded(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
+    """What 中小企业 won (在面向中小企业预留的政府采购项目中 … 采购金额 A 万元；在其他政府采购项目中 … 采购金额 B 万元)
+    is part of the 政府采购金额 T the same passage prints: an error when A + B exceeds T for every value the printed
+    figures stand for."""
+    for i, whole, reserved, other in _sme_figures(p):
         won = _published(reserved) + _published(other)
         limit = _published(whole)
         assert won.lo is not None and limit.hi is not None
@@ -988,6 +993,7 @@ def coverage(account: FinalAccount) -> tuple[int, tuple[str, ...]]:
             checked += 1
     checked += sum(1 for passage in account.passages for _ in _adjustment_sentences(passage.text))
     checked += sum(1 for passage in account.passages for _ in _count_parts(passage.text))
+    checked += sum(1 for _ in _sme_figures(p))
     years = (s for statements in p.statements for s in statements if isinstance(s, Year))
     checked += sum(1 for s in years if s.what in ("compared", "date"))
     checked += sum(1 for passage in account.passages for _ in _TITLE.finditer(passage.text))
