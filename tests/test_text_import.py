@@ -373,3 +373,22 @@ def test_a_reception_printed_again_otherwise_is_a_claim_on_the_first(tmp_path: P
     found = [(f.rule, f.stated_text, f.expected_text) for f in check(read_text(changed).account)]
     assert ("claim.amount", "0.9", "0.8") in found
     assert not [c for c in read_text(SEED).account.claims if c.subject == "three_public.reception_domestic"]
+
+
+def test_last_year_s_figure_printed_again_otherwise_is_a_claim(tmp_path: Path) -> None:
+    """The seed prints last year's 财政拨款收、支总计 954.70 in 四 and again in 五（一）; printed 955.70 the second time,
+    it is a claim on the figure's previous (an error), not dropped; printed alike, nothing is added."""
+    from budgetkit.checks.audit import check
+
+    assert not any(c.subject.endswith(".previous") for c in read_text(SEED).account.claims)
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    assert "与2022年954.70万元相比" in lines[41]
+    lines[41] = lines[41].replace("与2022年954.70万元相比", "与2022年955.70万元相比")
+    changed = tmp_path / "seed.txt"
+    changed.write_text("\n".join(lines), encoding="utf-8")
+    imported = read_text(changed)
+    [k] = [k for k, c in enumerate(imported.account.claims) if c.subject == "fiscal.total.previous"]
+    assert str(imported.account.claims[k].stated) == "955.70" and imported.account.claims[k].section == "五（一）"
+    found = [(f.rule, f.severity.value, f.expected) for f in check(imported.account) if f.path == f"claims[{k}]"]
+    assert [(rule, severity, str(expected)) for rule, severity, expected in found] == [("claim.amount", "error", "954.70")]
+    assert str(imported.report.box(f"claims[{k}]")) == "第42行"

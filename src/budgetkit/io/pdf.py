@@ -1013,18 +1013,19 @@ class _Builder:
             Role.BUDGET: "budget",
             Role.LAST_YEAR: "previous",
         }[statement.role]
-        first = self.values.get(f"{paths[0]}.current")
+        first = self.values.get(f"{paths[0]}.{field}")
         if (
-            field == "current"
+            field in ("current", "previous")
             and first is not None
             and first != value
             and paths[0] in _RESTATED
-            and not self._of_another_year(statement)
+            and (field == "previous" or not self._of_another_year(statement))
         ):
-            # the figure printed again, otherwise (本年支出合计 425.00 in 一, 435.00 in 三): the first printing is the
-            # account's, the other a claim that check compares with it
+            # the figure printed again, otherwise (本年支出合计 425.00 in 一, 435.00 in 三; last year's 954.70 in 四,
+            # 955.70 in 五（一）): the first printing is the account's, the other a claim that check compares with it
             printed = self.doc.paragraphs[statement.paragraph].text[statement.start : statement.end]
-            self._add_claim(Claim(kind="amount", subject=paths[0], stated=value, text=printed, section=self._claim_section(statement)), box)
+            subject = paths[0] if field == "current" else f"{paths[0]}.previous"
+            self._add_claim(Claim(kind="amount", subject=subject, stated=value, text=printed, section=self._claim_section(statement)), box)
             return
         for path in paths:
             if statement.role is Role.FULL_YEAR_BUDGET:  # the 全年预算 (adjusted) is the budget a completion is of
