@@ -77,7 +77,8 @@ def test_the_dataset_keeps_the_named_budget_and_the_batch_finds_what_check_finds
 def test_the_items_budgets_add_up_to_the_total_s() -> None:
     """五（三）'s 项 budgets against the total's (identity.category_budgets): the social-work sample's nine 全年预算 add up
     to its 321.02; the planning sample's thirteen 年初预算 to 10,210.33 of its 10,210.34 (a residue, within the
-    rounding of thirteen figures); a total printed 322.02 is an error; a tree with a 项 printing no budget is skipped."""
+    rounding of thirteen figures); a total printed 322.02 is an error; a tree with a 项 printing no budget, or one
+    leaving a 项 out, is skipped."""
     social, planning = datasets.load("putuo-social-work-2024"), datasets.load("putuo-planning-2024")
     assert [f for f in check(social) if f.path == "general_budget.total.budget"] == []
     assert [(f.rule, f.severity.value) for f in check(planning) if f.path == "general_budget.total.budget"] == [
@@ -93,4 +94,9 @@ def test_the_items_budgets_add_up_to_the_total_s() -> None:
     partial = attrs.evolve(wrong, general_budget=attrs.evolve(wrong.general_budget,
                            categories=(attrs.evolve(first, children=(unprinted,)), *rest)))  # fmt: skip
     assert [f for f in check(partial) if f.rule == "identity.category_budgets"] == []
-    assert check_batch([wrong, partial]) == [check(wrong), check(partial)]
+    # a tree that leaves a 项 out (a 情况说明 narrating its main lines, no 表五): its 决算 fall short, so it is skipped
+    shorter = attrs.evolve(section, children=section.children[1:])
+    left_out = attrs.evolve(wrong, general_budget=attrs.evolve(wrong.general_budget,
+                            categories=(attrs.evolve(first, children=(shorter,)), *rest)))  # fmt: skip
+    assert [f for f in check(left_out) if f.rule == "identity.category_budgets"] == []
+    assert check_batch([wrong, partial, left_out]) == [check(wrong), check(partial), check(left_out)]

@@ -14,7 +14,7 @@ import attrs
 
 from budgetkit.checks.context import Context, Rule, make_finding
 from budgetkit.checks.finding import Finding, Part, Words
-from budgetkit.checks.rules.forms import COMPARISONS, compare
+from budgetkit.checks.rules.forms import COMPARISONS, compare, sum_reaches
 from budgetkit.checks.rules.sums import CountCheck, SumCheck
 from budgetkit.model.account import ExpenseSide, Figure, FinalAccount, Income, UnitType
 from budgetkit.model.category import ExpenseCategory
@@ -243,7 +243,7 @@ def _general_budget(account: FinalAccount) -> Iterator[Check]:
     for i, category in enumerate(gb.categories):
         yield from _rollup(category, f"general_budget.categories[{i}]")
     items = [line for category in gb.categories for line in category.walk() if not line.children]
-    if items and all(line.budget is not None for line in items):  # 五（三） prints every 项's budget
+    if _every_item(gb.total.current, items) and all(line.budget is not None for line in items):
         yield SumCheck(
             "identity.category_budgets",
             "general_budget.total.budget",
@@ -271,6 +271,13 @@ def _general_budget(account: FinalAccount) -> Iterator[Check]:
         (("人员经费", gb.personnel.current), ("公用经费", gb.public_use.current)),
         Part.GENERAL_BUDGET,
     )
+
+
+def _every_item(total: Money | None, items: list[ExpenseCategory]) -> bool:
+    """Whether ``items`` are every 项 of the 一般公共预算财政拨款支出: their 决算 reach its total within their rounding
+    (a 情况说明 that narrates its main lines only, with no 表五 to complete the tree, leaves some out)."""
+    actuals = [line.actual.amount for line in items if line.actual is not None]
+    return total is not None and bool(items) and len(actuals) == len(items) and sum_reaches(total.amount, actuals)
 
 
 def _printed_parts(lines: tuple[ExpenseCategory, ...]) -> tuple[tuple[str, Money | None], ...]:
