@@ -591,8 +591,12 @@ def _sme_awarded(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
         )
 
 
-#: The shortest unit name whose misspellings are looked for: one character of a shorter name is too often a word.
+#: The shortest unit name whose misspellings are looked for (one character of a shorter name is too often a word),
+#: the longest (a unit's name is a line, not a text), and the most places a text may print the name's start at (prose
+#: names its unit a few times; more is not prose, and is not searched).
 _NAME_LENGTH: Final = 6
+_NAME_LONGEST: Final = 80
+_MOST_NAMES: Final = 500
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -618,7 +622,7 @@ def unit_misspellings(unit: str, text: str) -> list[tuple[int, str]]:
     >>> unit_misspellings("上海市普陀区规划和自然资源局", "上海市普陀区规划与自然资源局年度决算；上海市普陀区规划和自然资源局局长")
     [(0, '上海市普陀区规划与自然资源局')]
     """
-    if len(unit) < _NAME_LENGTH:
+    if not _NAME_LENGTH <= len(unit) <= _NAME_LONGEST or text.count(unit[:2]) > _MOST_NAMES:
         return []
     found: list[tuple[int, str]] = []
     start = text.find(unit[:2])

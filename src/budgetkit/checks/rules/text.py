@@ -217,14 +217,16 @@ def unclosed_brackets(text: str) -> list[int]:
     ([2], [])
     """
     opened: list[int] = []
-    for at, mark in enumerate(text):
-        if mark in "（(":
-            opened.append(at)
-        elif mark in "）)" and opened:
+    for m in _BRACKET.finditer(text):  # the brackets only: a text is scanned in C
+        if m.group() in "（(":
+            opened.append(m.start())
+        elif opened:
             opened.pop()
     return opened
 
 
+#: A round bracket of either width.
+_BRACKET: Final = re.compile(r"[（()）]")
 #: Where the clause a bracket opens in ends, for the finding's excerpt.
 _BRACKET_CLAUSE: Final = re.compile(r"[。；\n]")
 
