@@ -97,7 +97,7 @@ from budgetkit.checks.scoring import DEFAULT_RULES as DEFAULT_SCORING
 from budgetkit.checks.scoring import ScoringRules
 from budgetkit.errors import BudgetkitError, LoadError, LoadIssue, MissingExtraError
 from budgetkit.model.account import Figure, FinalAccount
-from budgetkit.model.category import CategoryLevel
+from budgetkit.model.category import CategoryLevel, lines_with_paths
 from budgetkit.model.indicator import PerformanceIndicator
 from budgetkit.model.project import FundSource, Project
 from budgetkit.reference.classification import ClassificationTable
@@ -1001,7 +1001,7 @@ def _side(value: Money | int | None) -> tuple[int, int]:
 
 def _classification_key(account: FinalAccount) -> str:
     """What the classification rule reads of an account, as JSON: the year and each line (path first)."""
-    lines = classification_rules._lines(account.general_budget.categories, "general_budget.categories")
+    lines = lines_with_paths(account.general_budget.categories)
     rows = [[path, c.level.value, c.name, c.printed, c.code] for path, c in lines]
     return json.dumps([account.year, rows], ensure_ascii=False)
 

@@ -1190,10 +1190,10 @@ class _Builder:
         ]  # fmt: skip
         if not named:
             return None
-        if path.startswith("general_budget.categories["):
+        if self._narrated_line(statement):
+            held = self._line(statement)["budget"]
+        elif path.startswith("general_budget.categories["):
             held = self.values.get("categories", {}).get(path[len("general_budget.categories[") : -1], {}).get("budget")
-            if self._narrated_line(statement):
-                held = self._line(statement)["budget"]
         else:
             held = self.values.get(f"{path}.budget")
         return None if held is None or held == named[-1] else str(named[-1])

@@ -26,7 +26,7 @@ from budgetkit.values import validators as v
 from budgetkit.values.money import Money
 from budgetkit.values.ratio import Ratio
 
-__all__ = ["CategoryLevel", "ExpenseCategory", "unique_codes"]
+__all__ = ["CategoryLevel", "ExpenseCategory", "lines_with_paths", "unique_codes"]
 
 
 _ASCII_DIGITS = re.compile(r"[0-9]+")
@@ -162,6 +162,21 @@ class ExpenseCategory:
         yield self
         for child in self.children:
             yield from child.walk()
+
+
+def lines_with_paths(
+    categories: tuple[ExpenseCategory, ...], path: str = "general_budget.categories"
+) -> Iterator[tuple[str, ExpenseCategory]]:
+    """Every line of a category tree, depth first, with its model path.
+
+    >>> tree = (ExpenseCategory(level="类", name="住房保障支出", children=(ExpenseCategory(level="款", name="住房改革支出"),)),)
+    >>> [p for p, _ in lines_with_paths(tree)]
+    ['general_budget.categories[0]', 'general_budget.categories[0].children[0]']
+    """
+    for i, category in enumerate(categories):
+        here = f"{path}[{i}]"
+        yield here, category
+        yield from lines_with_paths(category.children, f"{here}.children")
 
 
 _new_object = object.__new__

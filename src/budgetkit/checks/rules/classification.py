@@ -21,7 +21,7 @@ from typing import Any, Protocol
 from budgetkit.checks.context import Context, Rule, make_finding
 from budgetkit.checks.finding import Finding, Part, Severity, Words
 from budgetkit.errors import ClassificationError
-from budgetkit.model.category import CategoryLevel, ExpenseCategory
+from budgetkit.model.category import CategoryLevel, lines_with_paths
 from budgetkit.reference.classification import (
     MAX_EDITION,
     MIN_EDITION,
@@ -47,13 +47,6 @@ def _severity(issue: ResolutionIssue, partial: bool) -> Severity:
     if issue.code == "unknown_name" and partial:
         return Severity.INFO  # the shipped table is partial: not in it is not wrong
     return Severity(issue.severity)
-
-
-def _lines(categories: tuple[ExpenseCategory, ...], path: str) -> Iterator[tuple[str, ExpenseCategory]]:
-    for i, category in enumerate(categories):
-        here = f"{path}[{i}]"
-        yield here, category
-        yield from _lines(category.children, f"{here}.children")
 
 
 def _finding(issue: ResolutionIssue, path: str, partial: bool) -> Finding:
@@ -117,7 +110,7 @@ def classification_findings(ctx: Context, memo: MutableMapping[Any, Any] | None 
     >>> [f.rule for f in classification_findings(Context(datasets.load("zigong-hr-2023")))][:2]
     ['classification.item_not_in_section', 'classification.item_not_in_section']
     """
-    lines = _lines(ctx.account.general_budget.categories, "general_budget.categories")
+    lines = lines_with_paths(ctx.account.general_budget.categories)
     return line_findings(ctx.account.year, lines, memo, table=ctx.classification)
 
 
@@ -137,7 +130,7 @@ def line_findings(
     >>> from budgetkit import datasets
     >>> seed = datasets.load("zigong-hr-2023")
     >>> memo: dict[object, object] = {}
-    >>> lines = list(_lines(seed.general_budget.categories, "general_budget.categories"))
+    >>> lines = list(lines_with_paths(seed.general_budget.categories))
     >>> once = list(line_findings(seed.year, lines, memo))
     >>> once == list(line_findings(seed.year, lines, memo)) == list(line_findings(seed.year, lines)), len(memo) > 10
     (True, True)

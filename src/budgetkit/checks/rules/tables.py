@@ -35,6 +35,7 @@ from budgetkit.checks.context import Context, Rule, make_finding
 from budgetkit.checks.finding import Finding, Part, Words
 from budgetkit.checks.rules.sums import SumCheck
 from budgetkit.model.account import Figure, FinalAccount
+from budgetkit.model.category import lines_with_paths
 from budgetkit.model.claim import PathError, resolve
 from budgetkit.model.tables import Cell, Place, Side, Table, Tables, TableTemplate
 from budgetkit.reference.vocabulary import FIGURE_LABELS
@@ -389,10 +390,7 @@ def _name_findings(account: FinalAccount) -> Iterator[Finding]:
     if table is None:
         return
     names = {row.code: row.name for row in table.rows if row.code is not None}
-    stack = [(f"general_budget.categories[{i}]", c) for i, c in enumerate(account.general_budget.categories)]
-    while stack:
-        path, category = stack.pop(0)
-        stack[0:0] = [(f"{path}.children[{j}]", c) for j, c in enumerate(category.children)]
+    for path, category in lines_with_paths(account.general_budget.categories):
         code = category.code
         m = _PRINTED_PATH.match(_LOOSE.sub("", category.printed))
         if m is None or code is None or len(code) != 7:

@@ -210,8 +210,8 @@ def wording_findings(path: str, text: str, part: Part, where: str) -> list[Findi
 
 
 def unclosed_brackets(text: str) -> list[int]:
-    """Where each bracket ``text`` opens and never closes starts (（ or (, closed by either width; a closing bracket
-    with none open, the enumerator of 1）2）, is no slip).
+    """The places of the brackets ``text`` opens and never closes (（ or (, closed by a bracket of either width; a
+    closing bracket with none open, the enumerator of 1）2）, is no slip).
 
     >>> unclosed_brackets("十、（其中，绩效评级为优的项目39个。"), unclosed_brackets("（一）1）示例（含外宾)。")
     ([2], [])
@@ -275,12 +275,7 @@ def may_report(text: str) -> bool:
     return any(
         pattern.search(text) is not None
         for pattern in (ANY_PLACEHOLDER, _DOUBLED_PUNCTUATION, _DOUBLED_WORD, _DOUBLED_CHARACTER)
-    ) or _more_opened(text)
-
-
-def _more_opened(text: str) -> bool:
-    """Whether a text may leave a bracket open: it opens at least one (counted in C; a text opening none has none)."""
-    return ("（" in text or "(" in text) and bool(unclosed_brackets(text))
+    ) or bool(unclosed_brackets(text))
 
 
 RULES = (
