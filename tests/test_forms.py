@@ -223,7 +223,7 @@ def test_a_base_that_may_be_zero_reaches_two_rays_not_every_rate() -> None:
     The social-work sample (一): 增加 307.82 万元，增长 100.00% of a 收入总计 of 307.82: last year's is 0."""
     change = ((1, Decimal("307.82"), False),)
     implied = ((1, Decimal("307.82"), False), (-1, Decimal("307.82"), False))
-    growth = ClaimForm(FormKind.RATIO, Decimal("100.00"), change, implied, abs_base=True, base="上年数")
+    growth = ClaimForm(FormKind.RATIO, Decimal("100.00"), change, implied, abs_base=True, base="增长率")
     assert decide(growth) == (Outcome.UNDEFINED, None)
     assert screen([growth]) == [True]
     # a base near 0 but not printed as 0 (0.50 − 0.49): the stated rate must lie on a ray

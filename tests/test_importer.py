@@ -105,6 +105,16 @@ def test_empty_tables_keep_their_printed_statement(social: TableImport) -> None:
         assert "本表无数据" in table.empty_note
 
 
+def test_what_a_table_prints_under_it_has_its_place(social: TableImport) -> None:
+    """notes maps each note and 说明 printed under a table to its place, by its path in the account (a text finding
+    on it is placed on its page): 表八's two notes and its 说明 on page 15."""
+    index = next(i for i, t in enumerate(social.tables.tables) if t.key == "government_fund")
+    table = social.tables.tables[index]
+    paths = [path for path in social.notes if path.startswith(f"tables.tables[{index}].")]
+    assert sorted(paths) == [f"tables.tables[{index}].{field}" for field in ("empty_note", "notes[0]", "notes[1]")]
+    assert len(table.notes) == 2 and {social.notes[path].page for path in paths} == {15}
+
+
 def test_every_imported_cell_has_its_place_in_the_document(planning: TableImport) -> None:
     """places maps each printed cell to its page and box (provenance for findings and the review page)."""
     box = planning.places[Place("expenditure", "212", "year_total")]

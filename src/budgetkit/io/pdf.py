@@ -502,6 +502,7 @@ class _Builder:
         self.tables = tables
         for place, box in imported.places.items():
             self.places[f"tables.{place}"] = box
+        self.places.update(imported.notes)
         for issue in imported.issues:
             self.issues.append(ReportIssue(issue.box, issue.text, issue.reason))
         for page in doc.image_pages:

@@ -135,6 +135,8 @@ class TableImport:
     issues: tuple[ImportIssue, ...]
     #: the printed tables that matched no template of the set (their titles), in order
     unknown: tuple[str, ...] = ()
+    #: the place of each line a table prints under it, by its path (``tables.tables[7].notes[1]``, ``….empty_note``)
+    notes: dict[str, Box] = attrs.field(factory=dict)
 
 
 def _norm(text: str | None) -> str:
@@ -201,6 +203,7 @@ def read_tables(tables: Iterable[RawTable], table_set: TableSet) -> TableImport:
     issues: list[ImportIssue] = []
     unknown: list[str] = []
     unread: list[str] = []
+    notes: dict[str, Box] = {}
     for raw, template in _joined(tables, templates):
         if template is None:
             if raw.title is not None:
@@ -228,9 +231,25 @@ def read_tables(tables: Iterable[RawTable], table_set: TableSet) -> TableImport:
             continue
         places.update(reader.places)
         issues.extend(reader.issues)
+        notes.update(_note_places(raw, out[-1], len(out) - 1))
     read = {table.key for table in out}
     refused = tuple(key for key in unread if key not in read)
-    return TableImport(Tables(set=table_set.name, tables=tuple(out), unread=refused), places, tuple(issues), tuple(unknown))
+    tables_read = Tables(set=table_set.name, tables=tuple(out), unread=refused)
+    return TableImport(tables_read, places, tuple(issues), tuple(unknown), notes)
+
+
+def _note_places(raw: RawTable, table: Table, index: int) -> dict[str, Box]:
+    """The place of each line printed under a table, by its path in the account: its 说明 (``empty_note``, the
+    first line that says so) and its other notes in order, as :meth:`_TableReader.table` takes them."""
+    found: dict[str, Box] = {}
+    kept = 0
+    for line in raw.notes:
+        if table.empty_note and line.text == table.empty_note:
+            found.setdefault(f"tables.tables[{index}].empty_note", line.box)
+        else:
+            found[f"tables.tables[{index}].notes[{kept}]"] = line.box
+            kept += 1
+    return found
 
 
 #: Why a table whose title is printed is not read (an import issue's reason): no table was found under it, neither by

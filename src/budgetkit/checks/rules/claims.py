@@ -158,7 +158,7 @@ def claim_form(ctx: Context, claim: Claim) -> ClaimForm | None:
             return None
         if kind is ClaimKind.CHANGE:
             return ClaimForm(FormKind.LINEAR, stated, growth)
-        return ClaimForm(FormKind.RATIO, stated, growth, previous, abs_base=True, base="上年数")
+        return ClaimForm(FormKind.RATIO, stated, growth, previous, abs_base=True, base="增长率")
     if kind is ClaimKind.SHARE:
         return _ratio_form(stated, subject, base, "占比")
     if kind is ClaimKind.RATIO:
