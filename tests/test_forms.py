@@ -17,6 +17,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from budgetkit.checks.rules.forms import (
+    COMPARISONS,
     FORM_EXACT,
     FORM_LINEAR,
     VALUE_LIMIT,
@@ -26,6 +27,7 @@ from budgetkit.checks.rules.forms import (
     Term,
     UnknownFormError,
     compare,
+    compare_columns,
     decide,
     evaluate,
     round_half_up,
@@ -374,3 +376,25 @@ def test_overlaps_in_integers_is_interval_overlaps(ends: list[int], opens: list[
     truth = Interval(Fraction(a_lo, scales[0]), Fraction(a_hi, scales[0]), opens[0], opens[1])
     other = Interval(Fraction(b_lo, scales[1]), Fraction(b_hi, scales[1]), opens[2], opens[3])
     assert overlaps_units(truth, b_lo, b_hi, opens[2], opens[3], scales[1]) == truth.overlaps(other)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.sampled_from(sorted(COMPARISONS)),
+            st.one_of(st.none(), st.integers(-3, 3)),
+            st.one_of(st.none(), st.integers(-3, 3)),
+        ),
+        max_size=12,
+    )
+)
+def test_the_vectorised_comparisons_are_the_exact_ones(rows: list[tuple[str, int | None, int | None]]) -> None:
+    """compare_columns answers what compare answers, row by row, for every comparison kind (0 and unknown included)."""
+    kinds = [kind for kind, _, _ in rows]
+    left = np.array([0 if a is None else a for _, a, _ in rows], dtype=np.int64)
+    right = np.array([0 if b is None else b for _, _, b in rows], dtype=np.int64)
+    left_known = np.array([a is not None for _, a, _ in rows], dtype=np.bool_)
+    right_known = np.array([b is not None for _, _, b in rows], dtype=np.bool_)
+    fails = compare_columns(kinds, left, left_known, right, right_known).tolist()
+    assert fails == [compare(kind, a, b) for kind, a, b in rows]

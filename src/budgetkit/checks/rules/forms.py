@@ -517,7 +517,8 @@ def sum_reaches(total: Decimal, parts: Sequence[Decimal], zero_is_exact: bool = 
     return reach.overlaps(Interval.published(total, zero_is_exact=zero_is_exact))
 
 
-#: Each comparison's test: ``ne`` (both printed and different), ``gt`` (left above right), ``nonzero`` (left not 0).
+#: Each comparison's test: ``ne`` (both printed and different), ``gt`` (left above right), ``nonzero`` (left not 0),
+#: ``one_zero`` (both printed, one of them 0 and the other not). New kinds go last: a stored batch keeps their order.
 COMPARISONS: Mapping[str, str] = MappingProxyType(
     {
         "balance": "ne",
@@ -526,9 +527,10 @@ COMPARISONS: Mapping[str, str] = MappingProxyType(
         "vehicles_over_assets": "gt",
         "procurement_subset": "gt",
         "operating_costs_unit_type": "nonzero",
+        "three_public_counts": "one_zero",
     }
 )
-_TESTS = ("ne", "gt", "nonzero")
+_TESTS = ("ne", "gt", "nonzero", "one_zero")
 
 
 def _test(kind: str) -> str:
@@ -543,10 +545,12 @@ def compare(kind: str, left: Any, right: Any) -> bool:
 
     >>> compare("balance", 1, 2), compare("balance", 1, None), compare("operating_costs_unit_type", 3, None)
     (True, False, True)
+    >>> compare("three_public_counts", 0, 2), compare("three_public_counts", 5, 2), compare("three_public_counts", 0, 0)
+    (True, False, False)
     >>> compare("bigger", 1, 2)
     Traceback (most recent call last):
     ...
-    budgetkit.checks.rules.forms.UnknownFormError: unknown form kind 'bigger'; known kinds: balance, cross_year, fiscal_general_budget, vehicles_over_assets, procurement_subset, operating_costs_unit_type
+    budgetkit.checks.rules.forms.UnknownFormError: unknown form kind 'bigger'; known kinds: balance, cross_year, fiscal_general_budget, vehicles_over_assets, procurement_subset, operating_costs_unit_type, three_public_counts
     """
     op = _test(kind)
     if op == "nonzero":
@@ -555,6 +559,8 @@ def compare(kind: str, left: Any, right: Any) -> bool:
         return False
     if op == "ne":
         return bool(left != right)
+    if op == "one_zero":
+        return (not left) != (not right)  # a Money is false when it is 0, as a count is
     return bool(left > right)
 
 
@@ -631,8 +637,10 @@ def compare_columns(
     np = _np()
     ops = np.array([_test(k) for k in kinds], dtype=object) if len(kinds) else np.zeros(0, dtype=object)
     both = left_known & right_known
-    fails: BoolArray = np.where(
-        ops == "ne", both & (left != right), np.where(ops == "gt", both & (left > right), left_known & (left != 0))
+    fails: BoolArray = np.select(
+        [ops == "ne", ops == "gt", ops == "one_zero"],
+        [both & (left != right), both & (left > right), both & ((left == 0) != (right == 0))],
+        left_known & (left != 0),
     ).astype(np.bool_)
     return fails
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from types import MappingProxyType
-from typing import TypeAlias
+from typing import Final, TypeAlias
 
 import attrs
 
@@ -108,6 +108,41 @@ def _procurement_subset(c: Comparison) -> Finding:
     )
 
 
+#: Each 三公 amount and the count of what it paid for (团组, 车辆, 批次), by the comparison's variant.
+_COUNTED: Final = MappingProxyType(
+    {
+        "outbound": ("outbound", "outbound_groups"),
+        "vehicle_purchase": ("vehicle_purchase", "vehicles_purchased"),
+        "reception_domestic": ("reception_domestic", "domestic_batches"),
+        "reception_foreign": ("reception_foreign", "foreign_batches"),
+    }
+)
+#: What each count counts, and its unit.
+_COUNT_WORDS: Final = MappingProxyType(
+    {
+        "outbound": ("因公出国（境）团组", "个", "groups abroad"),
+        "vehicle_purchase": ("购置车辆", "辆", "vehicles bought"),
+        "reception_domestic": ("国内公务接待", "批次", "domestic receptions"),
+        "reception_foreign": ("外事接待", "批次", "foreign receptions"),
+    }
+)
+
+
+def _three_public_counts(c: Comparison) -> Finding:
+    figure, count = _COUNTED[c.variant]
+    what, unit, what_en = _COUNT_WORDS[c.variant]
+    return make_finding(
+        "identity.three_public_counts",
+        f"three_public.{count}",
+        stated=c.right,
+        expected="0" if c.right else "≥ 1",
+        label=FIGURE_LABELS[f"three_public.{figure}"],
+        amount=c.left,
+        counted=Words(what, what_en),
+        unit=unit,
+    )
+
+
 def _operating_costs_finding(c: Comparison) -> Finding:
     unit_type = UnitType(c.variant)
     return make_finding(
@@ -127,6 +162,7 @@ _RENDER: Mapping[str, Callable[[Comparison], Finding]] = MappingProxyType(
         "vehicles_over_assets": _vehicles_over_assets,
         "procurement_subset": _procurement_subset,
         "operating_costs_unit_type": _operating_costs_finding,
+        "three_public_counts": _three_public_counts,
     }
 )
 
@@ -398,6 +434,9 @@ def _three_public(account: FinalAccount) -> Iterator[Check]:
         Part.OTHER,
     )
     yield Comparison("vehicles_over_assets", "", tp.vehicles_owned, assets.vehicles)
+    for variant, (figure, count) in _COUNTED.items():
+        if getattr(tp, count) is not None:  # most reports print no count: nothing to compare, nothing skipped
+            yield Comparison("three_public_counts", variant, getattr(tp, figure).current, getattr(tp, count))
 
 
 def _procurement(account: FinalAccount) -> Iterator[Check]:
@@ -480,6 +519,7 @@ RULES = (
             "identity.procurement",
             "identity.procurement_subset",
             "identity.operating_costs_unit_type",
+            "identity.three_public_counts",
             "rounding.residue",
         ),
     ),
