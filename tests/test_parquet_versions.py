@@ -92,3 +92,31 @@ def test_a_parquet_batch_of_the_earlier_layout_still_reads(tmp_path: Path) -> No
     pq.write_table(earlier.drop_columns(["projects.reason"]), tmp_path / "part-00000.parquet")
     with pytest.raises(LoadError, match=r"column projects\.reason: is missing"):
         read_parquet(tmp_path / "part-00000.parquet")
+
+
+def test_a_batch_of_another_layout_is_made_again_from_its_json(tmp_path: Path) -> None:
+    """A batch written by a version whose rules derived other columns (no layout key, or another layout) reads: its
+    columns are made again from its json, not compared, so the findings are this version's; the same edit to a batch
+    of this layout is refused, naming the column (issue 12 F9)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from budgetkit.checks.batch import LAYOUT, LAYOUT_KEY
+    from budgetkit.errors import LoadError
+
+    accounts = _accounts()
+    [path] = write_parquet(Batch.from_accounts(accounts), tmp_path / "now")
+    stored = pq.read_table(path)
+    assert stored.schema.metadata[LAYOUT_KEY] == LAYOUT
+    at = stored.column_names.index("compares.kind")
+    fewer = pa.array([row[:-1] for row in stored.column(at).to_pylist()], type=stored.schema.field(at).type)
+    edited = stored.set_column(at, "compares.kind", fewer)  # the comparisons an earlier version did not make
+    for metadata in (None, {LAYOUT_KEY: b"1"}):
+        older = tmp_path / f"older-{metadata is None}.parquet"
+        pq.write_table(edited.replace_schema_metadata(metadata), older)
+        back = read_parquet(older)
+        assert [back.account(k) for k in range(len(back))] == accounts
+        assert check_batch(back) == [check(a) for a in accounts]
+    pq.write_table(edited, tmp_path / "edited.parquet")
+    with pytest.raises(LoadError, match=r"column compares\.kind"):
+        read_parquet(tmp_path / "edited.parquet")

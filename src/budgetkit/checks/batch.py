@@ -108,6 +108,8 @@ _Unrepresentable = UnrepresentableError
 _micro = millionths
 
 __all__ = [
+    "LAYOUT",
+    "LAYOUT_KEY",
     "Batch",
     "BatchError",
     "MoneyColumn",
@@ -1561,7 +1563,15 @@ def _to_arrow(batch: Batch) -> Any:
         columns["json"] = batch._texts
     else:
         columns["json"] = pa.array((batch.account_json(k) for k in range(len(batch))), type=pa.large_string())
-    return pa.table(columns)
+    return pa.table(columns, metadata={LAYOUT_KEY: LAYOUT})
+
+
+#: The schema metadata key that says which layout a batch table's derived columns are of, and this version's layout.
+#: The columns beside ``json`` are what this version's rules derive from each account; a version whose rules derive
+#: more (a new identity, a text the rules read) writes a new layout. Layout 1 (no key) was written until 0.2.0's
+#: tenth session; layout 2 adds the 项 budgets' identity, the 三公 counts' comparisons and the tables' notes as texts.
+LAYOUT_KEY: Final = b"budgetkit.batch_layout"
+LAYOUT: Final = b"2"
 
 
 def _accounts_of(table: Any, source: str) -> tuple[list[FinalAccount], Any]:
@@ -1762,7 +1772,10 @@ def _from_tables(tables: Sequence[tuple[str, Any]]) -> Batch:
 
     Each account is loaded from the ``json`` column, the one source of truth; the batch is built
     from those accounts, and every other column must hold exactly what was built, else
-    :class:`~budgetkit.errors.LoadError` names the source, the row and the column. The comparison
+    :class:`~budgetkit.errors.LoadError` names the source, the row and the column. A table of another
+    layout (:data:`LAYOUT`: written by a version whose rules derived other columns, or with its
+    metadata taken away) is not compared: its columns are made again from its json, which is the
+    migration of a stored batch to this version, and never lets a column edited by hand be used. The comparison
     runs in bulk (:func:`_agrees`, numpy over whole columns); only a table it cannot pass is
     compared cell by cell (:func:`_mismatches`), which names the first difference.
 
@@ -1794,6 +1807,9 @@ def _from_tables(tables: Sequence[tuple[str, Any]]) -> Batch:
     for source, stored in tables:
         stop = start + stored.num_rows
         part = batch[start:stop]
+        if (stored.schema.metadata or {}).get(LAYOUT_KEY) != LAYOUT:
+            start = stop  # derived by another version's rules: the batch is made again from the json, not compared
+            continue
         table = _upgraded(stored, part)
         if not _agrees(table, part):  # in bulk; a table that may differ is compared cell by cell, which names the place
             issues = _mismatches(table, part.to_arrow())
@@ -1837,6 +1853,8 @@ def read_parquet(path: str | Path) -> Batch:
     Validated as strictly as account files (see :meth:`Batch.from_arrow`): a file with no rows, a
     missing, retyped or extra column, a damaged ``json`` cell or a column that disagrees with its
     row's ``json`` raises :class:`~budgetkit.errors.LoadError` naming the file, the row and the column.
+    A file written by an earlier version (another :data:`LAYOUT`) reads: its columns are made again
+    from the ``json`` of its rows, so its findings are this version's.
     """
     pa = _require("pyarrow")
     pq = _require("pyarrow.parquet")
