@@ -1670,35 +1670,6 @@ def _column_names() -> list[str]:
 
 _COLUMN_NAMES = frozenset(_column_names())
 
-#: Columns the batch layout gained after batches were first written (0.2.0: each project's money block below
-#: its 总额, for the numpy screen of ``funds_add_up``). A batch written before lacks them and still reads: what
-#: it lacks is derived from the accounts, like every column, and added (:func:`_upgraded`).
-_ADDED_COLUMNS: Final = frozenset(
-    f"projects.{name}"
-    for name in (
-        "n_parts",
-        "parts_initial",
-        "blank_initial",
-        "parts_adjusted",
-        "blank_adjusted",
-        "parts_executed",
-        "blank_executed",
-    )
-)
-
-
-def _upgraded(stored: Any, rebuilt: Batch) -> Any:
-    """A stored batch table of an earlier layout with the columns it lacks taken from ``rebuilt`` (the batch
-    built from its own ``json``), in the present order; any other table as it is, for the comparison to judge."""
-    lacking = _COLUMN_NAMES - set(stored.column_names)
-    if not lacking or not lacking <= _ADDED_COLUMNS or set(stored.column_names) - _COLUMN_NAMES:
-        return stored
-    table = rebuilt.to_arrow()
-    for name in sorted(lacking):
-        stored = stored.append_column(table.schema.field(name), table.column(name))
-    return stored.select(_column_names())
-
-
 def _agrees(table: Any, batch: Batch) -> bool:
     """Whether every column of a stored batch table holds exactly what ``batch`` (built from its json) holds.
 
@@ -1810,9 +1781,8 @@ def _from_tables(tables: Sequence[tuple[str, Any]]) -> Batch:
         if (stored.schema.metadata or {}).get(LAYOUT_KEY) != LAYOUT:
             start = stop  # derived by another version's rules: the batch is made again from the json, not compared
             continue
-        table = _upgraded(stored, part)
-        if not _agrees(table, part):  # in bulk; a table that may differ is compared cell by cell, which names the place
-            issues = _mismatches(table, part.to_arrow())
+        if not _agrees(stored, part):  # in bulk; a table that may differ is compared cell by cell, which names the place
+            issues = _mismatches(stored, part.to_arrow())
             if issues:
                 raise LoadError(source, issues)
         start = stop
