@@ -399,3 +399,43 @@ def test_the_unit_named_with_one_character_changed() -> None:
     found = [(f.path, f.stated, f.expected) for f in check(planning) if f.rule == "narrative.unit_name"]
     assert found == [("passages[28]", "上海市普陀区规划与自然资源局", "上海市普陀区规划和自然资源局")]
     assert check_batch([planning]) == [check(planning)]
+
+
+def test_a_use_copied_from_the_line_above() -> None:
+    """The social-work sample's 住房公积金 "主要用于：事业单位医疗保险支出" is the use of 事业单位医疗 (its defect 3): a
+    warning on the copied line only. Two 行政运行 lines with one use, or a use that names its own line, are none."""
+    social = datasets.load("putuo-social-work-2024")
+    found = [(f.path, f.message) for f in check(social) if f.rule == "narrative.use_copied"]
+    assert found == [(
+        "general_budget.categories[3].children[0].children[0].use",
+        "住房公积金（2210201）的用途“事业单位医疗保险支出”与事业单位医疗（2101102）的用途相同，说的是后者而非本科目",
+    )]  # fmt: skip
+    housing, *rest = reversed(social.general_budget.categories)
+    [section] = housing.children
+    mended = attrs.evolve(section.children[0], use="行政单位、事业单位住房公积金支出")
+    fixed_housing = attrs.evolve(housing, children=(attrs.evolve(section, children=(mended, *section.children[1:])),))
+    fixed = attrs.evolve(social, general_budget=attrs.evolve(social.general_budget, categories=(*reversed(rest), fixed_housing)))
+    assert [f for f in check(fixed) if f.rule == "narrative.use_copied"] == []
+    assert check_batch([social, fixed]) == [check(social), check(fixed)]
+
+
+def test_shared_uses_that_are_no_copy() -> None:
+    """Two 行政运行 lines (of two 款) printing one use, and 一般行政管理事务 printing 行政运行's generic use, are no copy:
+    the first pair share their name, and the use names neither line beyond generic words (单位, 支出, 行政)."""
+    from budgetkit.model.account import Passage
+    from budgetkit.model.category import ExpenseCategory
+
+    def item(name: str, code: str) -> ExpenseCategory:
+        return ExpenseCategory(level="项", name=name, code=code, actual="1.00", use="行政单位人员支出、公用支出")
+
+    first = ExpenseCategory(level="款", name="人大事务", code="20101", actual="2.00",
+                            children=(item("行政运行", "2010101"), item("一般行政管理事务", "2010102")))  # fmt: skip
+    second = ExpenseCategory(level="款", name="政协事务", code="20102", actual="1.00", children=(item("行政运行", "2010201"),))
+    general = ExpenseCategory(level="类", name="一般公共服务支出", code="201", actual="3.00", children=(first, second))
+    seed = datasets.load("zigong-hr-2023")
+    account = attrs.evolve(
+        seed,
+        general_budget=attrs.evolve(seed.general_budget, categories=(general,)),
+        passages=(Passage(section="五（三）", text="（三）一般公共预算财政拨款支出决算具体情况"),),
+    )
+    assert [f for f in check(account) if f.rule == "narrative.use_copied"] == []

@@ -172,6 +172,7 @@ MANIFEST: tuple[tuple[str, str, str, Severity], ...] = (
     ("narrative.sme_awarded", "narrative.sme_awarded", "passages[0]", ERROR),
     ("narrative.percent_sign", "narrative.percent_sign", "passages[0]", WARNING),
     ("narrative.unit_name", "narrative.unit_name", "passages[0]", WARNING),
+    ("narrative.use_copied", "narrative.use_copied", f"{_GB}[2].children[0].children[0].use", WARNING),
     ("narrative.balance", "narrative.balance", "passages[0]", ERROR),
     ("narrative.year", "narrative.year", "passages[0]", ERROR),
     ("narrative.unit", "narrative.unit", "passages[0]", ERROR),

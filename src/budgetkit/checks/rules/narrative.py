@@ -35,6 +35,7 @@ from budgetkit.checks.context import Context, Rule, make_finding
 from budgetkit.checks.finding import Finding, Words
 from budgetkit.checks.section import SectionParts
 from budgetkit.model.account import FIGURE_LABELS, Figure, FinalAccount
+from budgetkit.model.category import ExpenseCategory, lines_with_paths
 from budgetkit.values.formatting import format_plain
 from budgetkit.values.interval import Interval
 from budgetkit.values.numbers import EXACT, places_of, plain, round_quotient
@@ -656,6 +657,44 @@ def _unit_names(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
             )
 
 
+#: Two-character words of a line's use that say nothing of which line it is (单位, 支出: every use prints them).
+_GENERIC_WORDS: Final = frozenset({"单位", "支出", "行政", "事业", "人员", "项目", "经费", "机关", "其他"})
+
+
+def _words(text: str) -> set[str]:
+    """The two-character words (bigrams) of ``text`` that tell one line from another."""
+    return {text[k : k + 2] for k in range(len(text) - 1)} - _GENERIC_WORDS
+
+
+def _copied_uses(account: FinalAccount) -> Iterator[tuple[str, ExpenseCategory, ExpenseCategory]]:
+    """Each 项 whose 主要用于 is word for word another line's and speaks of that line, not of itself (住房公积金
+    "主要用于：事业单位医疗保险支出", the use of 事业单位医疗): its path, the line, and the line it was copied from."""
+    lines = [(path, line) for path, line in lines_with_paths(account.general_budget.categories) if line.use]
+    for path, line in lines:
+        own = _words(line.name)
+        use = _words(line.use)
+        if use & own:
+            continue  # the use names its own line
+        source = next(
+            (other for _, other in lines
+             if other is not line and other.use == line.use and other.name != line.name and use & _words(other.name)),
+            None,
+        )  # fmt: skip
+        if source is not None:
+            yield path, line, source
+
+
+def _uses(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
+    for path, line, source in _copied_uses(account):
+        yield make_finding(
+            "narrative.use_copied",
+            f"{path}.use",
+            stated=line.use,
+            line=f"{line.name}（{line.code}）" if line.code else line.name,
+            source=f"{source.name}（{source.code}）" if source.code else source.name,
+        )
+
+
 def _percent_signs(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
     """A rate (增长/下降…, 占…, 完成…的) the grammar reads with no unit printed: its % sign left out (增长 13.95。)."""
     from budgetkit.io.grammar import Change, Completion, Share
@@ -1016,6 +1055,7 @@ def _narrative(ctx: Context) -> Iterator[Finding]:
     yield from _sme_awarded(account, p)
     yield from _percent_signs(account, p)
     yield from _unit_names(account, p)
+    yield from _uses(account, p)
     yield from _balances(account, p)
     yield from _years(account, p)
     yield from _units(account, p)
@@ -1030,6 +1070,7 @@ CODES: Final[Sequence[str]] = (
     "narrative.sme_awarded",
     "narrative.percent_sign",
     "narrative.unit_name",
+    "narrative.use_copied",
     "narrative.balance",
     "narrative.year",
     "narrative.unit",
