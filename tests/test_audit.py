@@ -338,8 +338,8 @@ def test_a_table_s_notes_are_published_text() -> None:
     social = datasets.load("putuo-social-work-2024")
     found = [f for f in check(social) if f.rule == "text.template"]
     assert [(f.path, f.stated) for f in found] == [
-        ("tables.tables[7].notes[1]", "仍保留该表格式, 在本表下方作下述说明"),
-        ("tables.tables[8].notes[1]", "仍保留该表格式, 在本表下方作下述说明"),
+        ("tables.tables[7].notes", "仍保留该表格式, 在本表下方作下述说明"),
+        ("tables.tables[8].notes", "仍保留该表格式, 在本表下方作下述说明"),
     ]
     assert found[0].message.startswith("表八：公开文本中留有未填写的模板文字“仍保留该表格式”（模板中的填表说明）")
     tables = list(social.tables.tables)
@@ -352,9 +352,14 @@ def test_a_table_s_notes_are_published_text() -> None:
     found = [(f.path, f.stated) for f in check(changed) if f.rule == "text.template"]
     assert found == [
         ("tables.tables[7].empty_note", "XX"),
-        ("tables.tables[8].notes[1]", "仍保留该表格式, 在本表下方作下述说明"),
+        ("tables.tables[8].notes", "仍保留该表格式, 在本表下方作下述说明"),
     ]
     assert check_batch([social, changed]) == [check(social), check(changed)]
+    # a note printed over two lines is read as one text: its bracket closes on the next line
+    wrapped = ("注：本表反映部门本年度政府性基金预算财政拨款收支情况（不含", "上年结转）。")
+    tables[7] = attrs.evolve(tables[7], notes=wrapped)
+    two_lines = attrs.evolve(social, tables=attrs.evolve(social.tables, tables=tuple(tables)))
+    assert [f.path for f in check(two_lines) if f.rule == "text.unclosed_bracket"] == []
 
 
 def test_a_rate_without_its_percent_sign_and_a_bracket_left_open() -> None:

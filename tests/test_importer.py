@@ -107,11 +107,12 @@ def test_empty_tables_keep_their_printed_statement(social: TableImport) -> None:
 
 def test_what_a_table_prints_under_it_has_its_place(social: TableImport) -> None:
     """notes maps each note and 说明 printed under a table to its place, by its path in the account (a text finding
-    on it is placed on its page): 表八's two notes and its 说明 on page 15."""
+    on it is placed on its page; the notes as one text where the first is printed): 表八's two notes and its 说明 on
+    page 15."""
     index = next(i for i, t in enumerate(social.tables.tables) if t.key == "government_fund")
     table = social.tables.tables[index]
     paths = [path for path in social.notes if path.startswith(f"tables.tables[{index}].")]
-    assert sorted(paths) == [f"tables.tables[{index}].{field}" for field in ("empty_note", "notes[0]", "notes[1]")]
+    assert sorted(paths) == [f"tables.tables[{index}].{field}" for field in ("empty_note", "notes", "notes[0]", "notes[1]")]
     assert len(table.notes) == 2 and {social.notes[path].page for path in paths} == {15}
 
 

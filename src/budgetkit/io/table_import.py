@@ -135,7 +135,8 @@ class TableImport:
     issues: tuple[ImportIssue, ...]
     #: the printed tables that matched no template of the set (their titles), in order
     unknown: tuple[str, ...] = ()
-    #: the place of each line a table prints under it, by its path (``tables.tables[7].notes[1]``, ``….empty_note``)
+    #: the place of what a table prints under it, by its path: its notes (``tables.tables[7].notes``, where the first
+    #: is printed, and each ``….notes[1]``) and its 说明 (``….empty_note``)
     notes: dict[str, Box] = attrs.field(factory=dict)
 
 
@@ -248,6 +249,7 @@ def _note_places(raw: RawTable, table: Table, index: int) -> dict[str, Box]:
             found.setdefault(f"tables.tables[{index}].empty_note", line.box)
         else:
             found[f"tables.tables[{index}].notes[{kept}]"] = line.box
+            found.setdefault(f"tables.tables[{index}].notes", line.box)
             kept += 1
     return found
 

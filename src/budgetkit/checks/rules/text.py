@@ -84,8 +84,8 @@ def texts(account: FinalAccount) -> Iterator[tuple[str, str, Part, str]]:
         yield f"glossary[{i}]", entry.definition, Part.TEXT, entry.term
     for i, table in enumerate(account.tables.tables):  # what a table prints under it: its notes, an empty one's 说明
         where = f"表{table.number}" if table.number else table.title
-        for j, note in enumerate(table.notes):
-            yield f"tables.tables[{i}].notes[{j}]", note, Part.OTHER, where
+        if table.notes:  # one text: a note printed over two lines is two of them, and a bracket may close on the next
+            yield f"tables.tables[{i}].notes", "\n".join(table.notes), Part.OTHER, where
         if table.empty_note:
             yield f"tables.tables[{i}].empty_note", table.empty_note, Part.OTHER, where
 
