@@ -356,7 +356,8 @@ def _contents_sections(contents: tuple[str, ...]) -> list[tuple[int, str, str]]:
 
 def _heading_findings(account: FinalAccount) -> Iterator[Finding]:
     """A 目录 line whose title is not the heading of the 情况说明 section it lists, as the first line of that
-    section's passage prints it (spaces, quote marks and a closing 。 or ： aside). Parts are not compared: an
+    section's passage prints it (spaces, quote marks and a closing 。 or ： aside; a title that is the other's
+    beginning is taken as cut short, not as another). Parts are not compared: an
     importer names the 情况说明's part in the national layout (第三部分), whatever the report numbers it."""
     headings: dict[str, tuple[int, str, str]] = {}
     for i, passage in enumerate(account.passages):
@@ -368,8 +369,9 @@ def _heading_findings(account: FinalAccount) -> Iterator[Finding]:
         if section not in headings or not title:
             continue
         i, heading, printed = headings[section]
-        if _loose_title(printed) == _loose_title(title):
-            continue
+        listed, shown = _loose_title(title), _loose_title(printed)
+        if listed.startswith(shown) or shown.startswith(listed):
+            continue  # the same title, or one cut short where a 目录 line ran on to the next (…情况说 / 明……12)
         yield make_finding(
             "table.contents_heading",
             f"passages[{i}]",
