@@ -592,6 +592,8 @@ def _sme_awarded(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
         )
 
 
+#: Spaces and line breaks, which a printed name may be broken by.
+_SPACE: Final = re.compile(r"\s+")
 #: The shortest unit name whose misspellings are looked for (one character of a shorter name is too often a word),
 #: the longest (a unit's name is a line, not a text), and the most places a text may print the name's start at (prose
 #: names its unit a few times; more is not prose, and is not searched).
@@ -616,13 +618,16 @@ def _one_edit(a: str, b: str) -> bool:
 
 
 def unit_misspellings(unit: str, text: str) -> list[tuple[int, str]]:
-    """Where ``text`` names the unit with one character changed, added or left out (上海市普陀区规划与自然资源局 for
-    …规划和…), and the name as printed: it starts and ends as the unit's name does, and the unit's own name is not
-    printed at that place (…局局长 is the unit and a word).
+    """Where ``text`` (its spaces and line breaks taken out) names the unit with one character changed, added or left
+    out (上海市普陀区规划与自然资源局 for …规划和…), and the name as printed: it starts and ends as the unit's name
+    does, and the unit's own name is not printed at that place (…局局长 is the unit and a word).
 
     >>> unit_misspellings("上海市普陀区规划和自然资源局", "上海市普陀区规划与自然资源局年度决算；上海市普陀区规划和自然资源局局长")
     [(0, '上海市普陀区规划与自然资源局')]
+    >>> unit_misspellings("上海市普陀区规划和自然资源局", "上海市普陀区规划和自 然资源局 2024 年度")
+    []
     """
+    unit, text = _SPACE.sub("", unit), _SPACE.sub("", text)  # a name a line break or a space runs through is whole
     if not _NAME_LENGTH <= len(unit) <= _NAME_LONGEST or text.count(unit[:2]) > _MOST_NAMES:
         return []
     found: list[tuple[int, str]] = []
