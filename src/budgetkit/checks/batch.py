@@ -1569,7 +1569,7 @@ def _to_arrow(batch: Batch) -> Any:
 #: The schema metadata key that says which layout a batch table's derived columns are of, and this version's layout.
 #: The columns beside ``json`` are what this version's rules derive from each account; a version whose rules derive
 #: more (a new identity, a text the rules read) writes a new layout. Layout 1 (no key) was written until 0.2.0's
-#: tenth session; layout 2 adds the 项 budgets' identity, the 三公 counts' comparisons and the tables' notes as texts.
+#: eleventh session (through the tenth); layout 2 adds the 项 budgets' identity, the 三公 counts' comparisons and the tables' notes as texts.
 LAYOUT_KEY: Final = b"budgetkit.batch_layout"
 LAYOUT: Final = b"2"
 

@@ -573,10 +573,7 @@ def _sme_awarded(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
     is part of the 政府采购金额 T the same passage prints: an error when A + B exceeds T for every value the printed
     figures stand for."""
     for i, whole, reserved, other in _sme_figures(p):
-        won = _published(reserved) + _published(other)
-        limit = _published(whole)
-        assert won.lo is not None and limit.hi is not None
-        if won.lo < limit.hi or (won.lo == limit.hi and not (won.lo_open or limit.hi_open)):
+        if not _below(_published(whole), _published(reserved) + _published(other)):
             continue
         passage = account.passages[i]
         yield make_finding(
@@ -674,22 +671,21 @@ def _words(text: str) -> set[str]:
 def _copied_uses(account: FinalAccount) -> Iterator[tuple[str, ExpenseCategory, ExpenseCategory]]:
     """Each 项 whose 主要用于 is word for word another line's and speaks of that line, not of itself (住房公积金
     "主要用于：事业单位医疗保险支出", the use of 事业单位医疗): its path, the line, and the line it was copied from."""
-    lines = [(path, line) for path, line in lines_with_paths(account.general_budget.categories) if line.use]
-    for path, line in lines:
-        own = _words(line.name)
+    lines = [(path, line, _words(line.name)) for path, line in lines_with_paths(account.general_budget.categories) if line.use]
+    for path, line, own in lines:
         use = _words(line.use)
         if use & own:
             continue  # the use names its own line
         source = next(
-            (other for _, other in lines
-             if other is not line and other.use == line.use and other.name != line.name and use & _words(other.name)),
+            (other for _, other, named in lines
+             if other is not line and other.use == line.use and other.name != line.name and use & named),
             None,
         )  # fmt: skip
         if source is not None:
             yield path, line, source
 
 
-def _uses(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
+def _uses(account: FinalAccount) -> Iterator[Finding]:
     for path, line, source in _copied_uses(account):
         yield make_finding(
             "narrative.use_copied",
@@ -1060,7 +1056,7 @@ def _narrative(ctx: Context) -> Iterator[Finding]:
     yield from _sme_awarded(account, p)
     yield from _percent_signs(account, p)
     yield from _unit_names(account, p)
-    yield from _uses(account, p)
+    yield from _uses(account)
     yield from _balances(account, p)
     yield from _years(account, p)
     yield from _units(account, p)
