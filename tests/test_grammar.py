@@ -367,6 +367,26 @@ def test_amount_unit_wan_is_noted() -> None:
     assert (amount.figure.unit, amount.notes) == ("万", ("unit printed as 万 where 万元 is meant",))
 
 
+def test_foreign_guests_within_the_domestic_reception() -> None:
+    """Shanghai's 外宾 are within 国内公务接待 (含外宾接待支出, 其中：接待外宾), not 外事接待 beside it; a 主要用于 clause
+    ends where the 公务接待 counts begin."""
+    text = (
+        "国内公务接待支出3.00万（含外宾接待支出0.50万元）。主要用于接待上级部门调研，公务接待20批次、150人次，"
+        "其中：接待外宾2批次、10人次。"
+    )
+    read = [(s.subject.key, s.figure.text, s.figure.unit) for s in parse_text(text) if isinstance(s, Amount | Count)]
+    assert read == [
+        ("three_public.reception.domestic", "3.00", "万"),
+        ("three_public.reception.guests", "0.50", "万元"),
+        ("three_public.reception", "20", "批次"),
+        ("three_public.reception", "150", "人次"),
+        ("three_public.reception.guests", "2", "批次"),
+        ("three_public.reception.guests", "10", "人次"),
+    ]
+    beside = parse_text("外事接待支出0万元。外事接待0批次，0人次。")
+    assert {s.subject.key for s in beside if isinstance(s, Amount | Count)} == {"three_public.reception.foreign"}
+
+
 def test_change_amount_and_rate_with_year() -> None:
     """增加/减少 an amount and 增长/下降 a rate, with the year compared with."""
     statements = parse_text("机关运行经费支出 142.80 万元，比 2023 年度减少 13.52 万元，下降 8.65%。")

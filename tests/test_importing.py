@@ -200,9 +200,14 @@ def test_every_number_is_accounted_for(pair: tuple[str, Imported, FinalAccount])
 
 def test_the_planning_report_counts_the_654_numbers_its_transcriber_counted() -> None:
     """The transcription's notes count 654 numbers in the PDF; the import sees the same 654."""
-    report = read_pdf(SAMPLES / "putuo-planning-2024.pdf").report
+    imported = read_pdf(SAMPLES / "putuo-planning-2024.pdf")
+    report, tp = imported.report, imported.account.three_public
     assert report.numbers_seen == 654
-    assert "公务接待 2批次" in " ".join(i.text for i in report.issues)  # 公务接待 批次: no field without the events
+    issues = " ".join(i.text for i in report.issues)
+    # 公务接待 2 批次、26 人次，其中：接待外宾 0 批次、0 人次 are held since format 0.5
+    assert (tp.reception_batches, tp.reception_persons, tp.guest_batches, tp.guest_persons) == (2, 26, 0, 0)
+    assert "公务接待 2批次" not in issues
+    assert "编报绩效目标的 39个" in issues  # the 绩效 summary: no field holds it
 
 
 def test_every_imported_value_has_its_place(pair: tuple[str, Imported, FinalAccount]) -> None:
@@ -244,7 +249,7 @@ def test_the_command_imports_a_pdf_and_prints_its_coverage(tmp_path: Path) -> No
     assert io.load(target) == read_pdf(SAMPLES / "putuo-planning-2024.pdf").account
     printed = out.getvalue()
     assert "654 seen" in printed and "0 not understood" in printed and "9 found of 9 expected" in printed
-    assert "第26页: 公务接待 2批次" in printed
+    assert "第27页: 编报绩效目标的 39个" in printed
 
 
 def test_checking_a_pdf_shows_the_page_beside_the_path() -> None:

@@ -492,7 +492,7 @@ def test_format_0_1_seed_keeps_its_figures() -> None:
     assert str(account.income.total.current.amount) == "1054.90"  # type: ignore[union-attr]
 
 
-@pytest.mark.parametrize("version", ['"0.5"', '"1.0"', "2"])
+@pytest.mark.parametrize("version", ['"0.6"', '"1.0"', "2"])
 def test_an_unknown_format_version_is_refused(version: str) -> None:
     """A version this budgetkit does not know is a LoadError at $.format_version, not a guess."""
     with pytest.raises(LoadError) as caught:

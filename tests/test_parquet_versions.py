@@ -34,9 +34,9 @@ def _accounts() -> list[FinalAccount]:
 
 def test_the_accounts_need_every_format_version() -> None:
     """The set covers what is at stake: accounts with published tables (0.2), one with 附件1 fields (0.3), one
-    with listed explanations (0.4)."""
+    with listed explanations (0.4), one with Shanghai's 外宾接待 within 国内接待 and its 公务接待 counts (0.5)."""
     versions = {io.versioned(io.unstructure(a))["format_version"] for a in _accounts()}
-    assert versions == {"0.2", "0.3", "0.4"}
+    assert versions == {"0.2", "0.3", "0.4", "0.5"}
     assert any(a.tables.tables for a in _accounts())
     for account in _accounts():
         assert io.loads(io.dumps(account, "json"), "json") == account
@@ -115,7 +115,7 @@ def test_a_batch_of_another_layout_is_made_again_from_its_json(tmp_path: Path) -
     at = stored.column_names.index("compares.kind")
     fewer = pa.array([row[:-1] for row in stored.column(at).to_pylist()], type=stored.schema.field(at).type)
     edited = stored.set_column(at, "compares.kind", fewer)  # the comparisons an earlier version did not make
-    for metadata in (None, {LAYOUT_KEY: b"1"}):
+    for metadata in (None, {LAYOUT_KEY: b"1"}, {LAYOUT_KEY: b"2"}):
         older = tmp_path / f"older-{metadata is None}.parquet"
         pq.write_table(edited.replace_schema_metadata(metadata), older)
         back = read_parquet(older)

@@ -224,3 +224,22 @@ def test_three_public_change_item_by_item() -> None:
         "公务接待费支出减少的主要原因是严格落实中央八项规定。" in text
     )
     assert _added(report_account(account)) == []
+
+
+def test_foreign_guests_are_worded_within_the_domestic_reception() -> None:
+    """七（二）3 words 外宾接待 within 国内公务接待 (含外宾接待支出…) and the 公务接待 counts with their 接待外宾, as the
+    template does; the account's 外宾 are read back so, and add no finding (a 外宾 amount held as 外事接待, a part
+    beside 国内, was an error against 公务接待费)."""
+    assert (
+        "3、公务接待费支出0.39万元。其中：国内公务接待支出0.39万元（含外宾接待支出0.00万元）。"
+        "列明公务接待2批次、26人次，其中：接待外宾0批次、0人次。" in PLANNING_TEXT
+    )
+    tp = PLANNING.three_public
+    guests = attrs.evolve(
+        PLANNING,
+        three_public=attrs.evolve(tp, reception_guests=Figure("0.10"), guest_batches=1, guest_persons=3),
+    )
+    assert "（含外宾接待支出0.10万元）" in render(guests, "text")
+    assert _added(report_account(guests)) == []
+    assert [f.rule for f in check(guests) if f.rule.startswith("identity")] == []
+

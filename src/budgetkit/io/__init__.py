@@ -88,14 +88,18 @@ Format = Literal["toml", "json"]
 T = TypeVar("T")
 
 #: The newest version of the file format; :func:`dumps` writes it when the account needs it, else 0.2.
-FORMAT_VERSION = "0.4"
+FORMAT_VERSION = "0.5"
 #: The versions :func:`loads` reads, oldest first; a file without ``format_version`` is 0.1.
-FORMAT_VERSIONS = ("0.1", "0.2", "0.3", "0.4")
+FORMAT_VERSIONS = ("0.1", "0.2", "0.3", "0.4", "0.5")
 #: Keys of a project and of an indicator that 0.3 adds (the 附件1 layout, its printed cells).
 _PROJECT_KEYS_0_3 = frozenset({"layout"})
 _INDICATOR_KEYS_0_3 = frozenset({"printed_target", "printed_actual"})
 #: Keys of a change explanation that 0.4 adds (whether its contributions are all of the change).
 _EXPLANATION_KEYS_0_4 = frozenset({"exhaustive"})
+#: Keys of the "三公"经费 that 0.5 adds (Shanghai's 外宾接待 within 国内接待, and its 公务接待 counts in all).
+_THREE_PUBLIC_KEYS_0_5 = frozenset(
+    {"reception_guests", "reception_batches", "reception_persons", "guest_batches", "guest_persons"}
+)
 
 #: Largest file read (10 MiB); a real 决算说明 is well under 1 MiB.
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -782,7 +786,9 @@ def _migrate(data: dict[str, Any], source: str) -> dict[str, Any]:
     """The data of a file of any known format version, as the current version reads it.
 
     0.1 → 0.2 adds the optional ``tables``, 0.2 → 0.3 the optional project ``layout`` and
-    indicator ``printed_target`` / ``printed_actual``, 0.3 → 0.4 the optional explanation ``exhaustive``;
+    indicator ``printed_target`` / ``printed_actual``, 0.3 → 0.4 the optional explanation ``exhaustive``, 0.4 → 0.5
+    the optional 三公 ``reception_guests`` and counts ``reception_batches``, ``reception_persons``, ``guest_batches``,
+    ``guest_persons``;
     every older key keeps its meaning, so nothing is rewritten. The version key itself is not part of the
     account.
     """
@@ -797,7 +803,7 @@ def _migrate(data: dict[str, Any], source: str) -> dict[str, Any]:
         raise LoadError(source, [LoadIssue("$.tables", 'tables need format_version = "0.2" or later')])
     issues = [
         LoadIssue(path, f'{path.rsplit(".", 1)[-1]} needs format_version = "{needed}" or later')
-        for needed, keys in (("0.3", _keys_0_3), ("0.4", _keys_0_4))
+        for needed, keys in (("0.3", _keys_0_3), ("0.4", _keys_0_4), ("0.5", _keys_0_5))
         if FORMAT_VERSIONS.index(version) < FORMAT_VERSIONS.index(needed)
         for path in keys(data)
     ]
@@ -944,6 +950,14 @@ def _keys_0_4(data: dict[str, Any]) -> list[str]:
     ]
 
 
+def _keys_0_5(data: dict[str, Any]) -> list[str]:
+    """The paths of keys in ``data`` that only format 0.5 has."""
+    three_public = data.get("three_public")
+    if not isinstance(three_public, dict):
+        return []
+    return [f"$.three_public.{key}" for key in sorted(_THREE_PUBLIC_KEYS_0_5 & three_public.keys())]
+
+
 def unstructure(account: FinalAccount) -> dict[str, Any]:
     """The account as plain data: dicts, lists and strings (numbers as strings).
 
@@ -958,13 +972,13 @@ def unstructure(account: FinalAccount) -> dict[str, Any]:
 
 def versioned(body: dict[str, Any]) -> dict[str, Any]:
     """An account's plain data (:func:`unstructure`) with the ``format_version`` it needs in front: 0.4 when it
-    uses a 0.4 field, 0.3 when it uses a 0.3 one, else 0.2 (which 0.2 readers keep reading).
+    uses a 0.4 field (0.5, 0.3 likewise), else 0.2 (which 0.2 readers keep reading).
 
     >>> from budgetkit import datasets
     >>> list(versioned(unstructure(datasets.load("zigong-hr-2023"))))[0:2]
     ['format_version', 'unit']
     """
-    version = "0.4" if _keys_0_4(body) else "0.3" if _keys_0_3(body) else "0.2"
+    version = "0.5" if _keys_0_5(body) else "0.4" if _keys_0_4(body) else "0.3" if _keys_0_3(body) else "0.2"
     return {"format_version": version, **body}
 
 

@@ -688,8 +688,10 @@ _SUBJECTS: Final = (
     (r"国内公务接待支出", "three_public.reception.domestic"),
     # N 批次，N 人次; Beijing's 共接待国内来访团组 N 个、来宾 N 人次
     (r"国内公务接待(?=\s*\d)|共(?:计)?接待(?:国内来访(?:团组)?)?(?=\s*\d)", "three_public.reception.domestic"),
+    # Shanghai's 国内公务接待支出 X 万（含外宾接待支出 Y 万元）and …，其中：接待外宾 N 批次、N 人次: 外宾 within 国内接待
+    (r"(?<=含)外宾接待支出|接待外宾", "three_public.reception.guests"),
     (r"(?:外宾|外事)接待支出", "three_public.reception.foreign"),
-    (r"接待外宾|外事接待(?=\s*(?:\d|X))", "three_public.reception.foreign"),  # 外事接待 N 批次，N 人次
+    (r"外事接待(?=\s*(?:\d|X))", "three_public.reception.foreign"),  # 外事接待 N 批次，N 人次: beside 国内接待
     (r"公务接待费?", "three_public.reception"),
     (r"(?:机关|机构)运行经?费(?:支出)?", "office_running"),  # 机构运行经费: Inner Mongolia
     (r"编报绩效目标的", "performance.targets"),
@@ -881,8 +883,12 @@ _SHORT_REASON: Final = re.compile(
     r"(?<=[，,；;。])\s*(?:(?:增加|减少|增长|下降|变动|变化|差异)的?)?原因(?:是|为)[：:]?\s*(?P<t>[^。；;]*)"
 )
 #: A purpose ends at the sentence's end, or where a clause dated anew begins (…维修费等，截至2023年12月底，单位共有
-#: 公务用车 4 辆: Beijing), whose figures are of their own subjects.
-_PURPOSE: Final = re.compile(r"(?:主要用于(?!以下方面)|开支内容包括|主要包括)[：:]?[^。；]*?(?=，列明|[，,]\s*截[至止]|。|；|$)")
+#: 公务用车 4 辆: Beijing), or one counting receptions (主要用于接待…调研，公务接待 20 批次、150 人次), whose figures
+#: are of their own subjects.
+_PURPOSE: Final = re.compile(
+    r"(?:主要用于(?!以下方面)|开支内容包括|主要包括)[：:]?[^。；]*?"
+    r"(?=，列明|[，,]\s*截[至止]|[，,]\s*(?:全年)?(?:共计?)?(?:公务)?接待\s*\d|。|；|$)"
+)
 _ABSENCE: Final = re.compile(
     r"无(?P<what>[“\"]三公[”\"]经费财政拨款支出|政府性基金预算财政拨款收入和支出|国有资本经营预算财政拨款收入和支出|机关运行经费支出)(?!的部门)"
 )
@@ -966,7 +972,10 @@ _NOUN_WINDOW: Final = 40
 _COUNT_UNITS: Final = frozenset({"个", "辆", "批次", "人次", "台（套）", "分", "次", "人"})
 #: The subjects counted in 次 or 人 (团组 N 次，出国（境）N 人); another subject's "N 人" is not read as its count.
 _COUNTED_IN_PERSONS: Final = frozenset(
-    {"three_public.outbound.groups", "three_public.reception.foreign", "three_public.reception.domestic"}
+    {
+        "three_public.outbound.groups", "three_public.reception.foreign", "three_public.reception.domestic",
+        "three_public.reception.guests",
+    }
 )
 #: What may stand between a counted phrase and its counts: 团组 N 个、累计 N 人次; 团组 N 次，出国（境）N 人;
 #: 接待 N 批次，N 人次; 接待国内来访团组 N 个、来宾 N 人次.

@@ -272,6 +272,7 @@ _FIGURES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
         "three_public.reception": ("three_public.reception",),
         "three_public.reception.domestic": ("three_public.reception_domestic",),
         "three_public.reception.foreign": ("three_public.reception_foreign",),
+        "three_public.reception.guests": ("three_public.reception_guests",),
         "office_running": ("operating_costs",),
         "procurement": ("procurement.total",),
         "procurement.goods": ("procurement.goods",),
@@ -345,14 +346,21 @@ _TABLE_BUDGETS: Final[Mapping[str, tuple[str, str, str]]] = MappingProxyType(
     }
 )
 
-#: The counts of 国内公务接待 by their unit, where 七 lists no events (which it counts itself): 批次 (团组 N 个) and 人次.
-_DOMESTIC_COUNTS: Final[Mapping[str, str]] = MappingProxyType(
+#: Counts by subject and unit: of 国内公务接待 where 七 lists no events (which it counts itself), 批次 (团组 N 个) and
+#: 人次; Shanghai's 公务接待 N 批次、N 人次 in all, and 其中：接待外宾 N 批次、N 人次; the cars 公务用车购置支出 bought
+#: (…主要用于更新公务用车，购置公务用车 1 辆, the count the template asks for: 列明公务用车购置数量).
+_COUNTS_BY_UNIT: Final[Mapping[str, Mapping[str, str]]] = MappingProxyType(
     {
-        "批次": "three_public.domestic_batches",
-        "个": "three_public.domestic_batches",
-        "次": "three_public.domestic_batches",
-        "人次": "three_public.domestic_persons",
-        "人": "three_public.domestic_persons",
+        "three_public.vehicle_purchase": {"辆": "three_public.vehicles_purchased"},
+        "three_public.reception.domestic": {
+            "批次": "three_public.domestic_batches",
+            "个": "three_public.domestic_batches",
+            "次": "three_public.domestic_batches",
+            "人次": "three_public.domestic_persons",
+            "人": "three_public.domestic_persons",
+        },
+        "three_public.reception": {"批次": "three_public.reception_batches", "人次": "three_public.reception_persons"},
+        "three_public.reception.guests": {"批次": "three_public.guest_batches", "人次": "three_public.guest_persons"},
     }
 )
 #: Count subjects → (the account's integer field, which printed count of the clause: 0 first, 1 second).
@@ -826,9 +834,8 @@ class _Builder:
                 self._reception_count(statement, box, section)
             elif (
                 isinstance(statement, Count)
-                and statement.subject.key == "three_public.reception.domestic"
                 and not narrative.in_performance(statement)
-                and (field := _DOMESTIC_COUNTS.get(statement.figure.unit)) is not None
+                and (field := _COUNTS_BY_UNIT.get(statement.subject.key, {}).get(statement.figure.unit)) is not None
                 and _whole(statement.figure.value)
             ):
                 self._set(field, int(statement.figure.value), box)  # 共接待国内来访团组 10 个、来宾 60 人次

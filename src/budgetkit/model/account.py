@@ -262,7 +262,10 @@ class ThreePublic:
     vehicle_operation: Figure = _figure_field()  #: 公务用车运行维护费
     reception: Figure = _figure_field()  #: 公务接待费
     reception_domestic: Figure = _figure_field()  #: 国内接待
-    reception_foreign: Figure = _figure_field()  #: 外事接待
+    reception_foreign: Figure = _figure_field()  #: 外事接待, a part of 公务接待费 beside 国内接待
+    #: 外宾接待 counted within 国内接待, as Shanghai's template prints it: 国内公务接待支出 X 万（含外宾接待支出 Y 万元）
+    #: (a part of ``reception_domestic``, not a part of ``reception`` beside it)
+    reception_guests: Figure = _figure_field()
     outbound_groups: int | None = attrs.field(default=None, validator=v.count)  #: 因公出国（境）团组数
     outbound_persons: int | None = attrs.field(default=None, validator=v.count)
     vehicles_purchased: int | None = attrs.field(default=None, validator=v.count)
@@ -277,6 +280,12 @@ class ThreePublic:
     #: dumps as before)
     domestic_batches: int | None = attrs.field(default=None, validator=v.count)
     domestic_persons: int | None = attrs.field(default=None, validator=v.count)
+    #: 公务接待 批次 and 人次 in all, and of them 接待外宾, as Shanghai's template prints them (公务接待 N 批次、N 人次，
+    #: 其中：接待外宾 N 批次、N 人次; format 0.5)
+    reception_batches: int | None = attrs.field(default=None, validator=v.count)
+    reception_persons: int | None = attrs.field(default=None, validator=v.count)
+    guest_batches: int | None = attrs.field(default=None, validator=v.count)
+    guest_persons: int | None = attrs.field(default=None, validator=v.count)
 
 
 @attrs.frozen(kw_only=True)

@@ -123,6 +123,7 @@ _WORDS: Final[Mapping[str, str]] = MappingProxyType(
         "reception_domestic": "其中：国内公务接待支出{amount}（含外宾接待支出{foreign}）",
         "reception_domestic_bare": "其中：国内公务接待支出{amount}",
         "reception_counts": "列明公务接待{batches}批次、{persons}人次",
+        "guest_counts": "，其中：接待外宾{batches}批次、{persons}人次",
         "tp_labels_outbound": "因公出国（境）费",
         "tp_labels_vehicle": "公务用车购置及运行维护费",
         "tp_labels_reception": "公务接待费",
@@ -725,16 +726,18 @@ def _three_public_detail(w: _Writer, section: str) -> _Built:
         # the template's 国内公务接待 includes 外宾接待 (含外宾接待支出…), so it is all of 表七's 公务接待费;
         # the 外宾 part is written only when the model holds it
         domestic = tp.reception_domestic.current or Money(values["reception"])
-        foreign = tp.reception_foreign.current
-        key = "reception_domestic" if foreign is not None else "reception_domestic_bare"
-        detail = _WORDS[key].format(
-            amount=_wan(domestic.amount), foreign="" if foreign is None else _wan(foreign.amount)
-        )
+        guests = tp.reception_guests.current
+        key = "reception_domestic" if guests is not None else "reception_domestic_bare"
+        detail = _WORDS[key].format(amount=_wan(domestic.amount), foreign="" if guests is None else _wan(guests.amount))
         counts = None
         if tp.events:
             counts = _WORDS["reception_counts"].format(
                 batches=len(tp.events), persons=sum(e.persons for e in tp.events)
             )
+        elif tp.reception_batches is not None and tp.reception_persons is not None:
+            counts = _WORDS["reception_counts"].format(batches=tp.reception_batches, persons=tp.reception_persons)
+            if tp.guest_batches is not None and tp.guest_persons is not None:
+                counts += _WORDS["guest_counts"].format(batches=tp.guest_batches, persons=tp.guest_persons)
         built.append(
             w.paragraph(
                 f"{section}{n}",

@@ -134,6 +134,7 @@ FIGURE_LABELS: Final[Mapping[str, str]] = MappingProxyType(
         "three_public.reception": "公务接待费",
         "three_public.reception_domestic": "国内公务接待费",
         "three_public.reception_foreign": "外事接待费",
+        "three_public.reception_guests": "外宾接待费",
         "operating_costs": "机关运行经费",
         "procurement.total": "政府采购支出总额",
         "procurement.goods": "政府采购货物支出",

@@ -108,29 +108,38 @@ def _procurement_subset(c: Comparison) -> Finding:
     )
 
 
-#: Each 三公 amount and the count of what it paid for (团组, 车辆, 批次), by the comparison's variant.
+#: Each 三公 amount and the count of what it paid for (团组, 车辆, 批次), by the comparison's variant (new ones last).
 _COUNTED: Final = MappingProxyType(
     {
         "outbound": ("outbound", "outbound_groups"),
         "vehicle_purchase": ("vehicle_purchase", "vehicles_purchased"),
         "reception_domestic": ("reception_domestic", "domestic_batches"),
         "reception_foreign": ("reception_foreign", "foreign_batches"),
+        "reception": ("reception", "reception_batches"),
+        "reception_guests": ("reception_guests", "guest_batches"),
     }
 )
-#: What each count counts, and its unit.
+#: What each count of 三公 counts, and its unit, by its field.
 _COUNT_WORDS: Final = MappingProxyType(
     {
-        "outbound": ("因公出国（境）团组", "个", "groups abroad"),
-        "vehicle_purchase": ("购置车辆", "辆", "vehicles bought"),
-        "reception_domestic": ("国内公务接待", "批次", "domestic receptions"),
-        "reception_foreign": ("外事接待", "批次", "foreign receptions"),
+        "outbound_groups": ("因公出国（境）团组", "个", "groups abroad"),
+        "outbound_persons": ("因公出国（境）", "人次", "persons abroad"),
+        "vehicles_purchased": ("购置车辆", "辆", "vehicles bought"),
+        "domestic_batches": ("国内公务接待", "批次", "domestic receptions"),
+        "domestic_persons": ("国内公务接待", "人次", "domestic receptions"),
+        "foreign_batches": ("外事接待", "批次", "foreign receptions"),
+        "foreign_persons": ("外事接待", "人次", "foreign receptions"),
+        "reception_batches": ("公务接待", "批次", "official receptions"),
+        "reception_persons": ("公务接待", "人次", "official receptions"),
+        "guest_batches": ("接待外宾", "批次", "foreign guests received"),
+        "guest_persons": ("接待外宾", "人次", "foreign guests received"),
     }
 )
 
 
 def _three_public_counts(c: Comparison) -> Finding:
     figure, count = _COUNTED[c.variant]
-    what, unit, what_en = _COUNT_WORDS[c.variant]
+    what, unit, what_en = _COUNT_WORDS[count]
     return make_finding(
         "identity.three_public_counts",
         f"three_public.{count}",
@@ -140,6 +149,74 @@ def _three_public_counts(c: Comparison) -> Finding:
         amount=c.left,
         counted=Words(what, what_en),
         unit=unit,
+    )
+
+
+#: The parts of 公务接待 that Shanghai's template prints within a whole: (the part, the whole, the unit), by
+#: ``variant``: 外宾接待 within 国内公务接待 within 公务接待费; 接待外宾 批次 and 人次 within 公务接待's.
+_RECEPTION_SUBSETS: Final = MappingProxyType(
+    {
+        "guests": ("reception_guests", "reception_domestic", "万元"),
+        "domestic": ("reception_domestic", "reception", "万元"),
+        "guest_batches": ("guest_batches", "reception_batches", "批次"),
+        "guest_persons": ("guest_persons", "reception_persons", "人次"),
+    }
+)
+#: The groups or batches of 三公 and the persons they count (a group, a batch, has at least one), by ``variant``.
+_PERSONS: Final = MappingProxyType(
+    {
+        "outbound": ("outbound_groups", "outbound_persons"),
+        "domestic": ("domestic_batches", "domestic_persons"),
+        "foreign": ("foreign_batches", "foreign_persons"),
+        "reception": ("reception_batches", "reception_persons"),
+        "guests": ("guest_batches", "guest_persons"),
+    }
+)
+
+
+def _label(field: str) -> Words:
+    """The words of a 三公 figure or count of the model (``reception_guests``, ``guest_batches``)."""
+    if field in _COUNT_WORDS:
+        what, _, what_en = _COUNT_WORDS[field]
+        return Words(what, what_en)
+    return Words(FIGURE_LABELS[f"three_public.{field}"], _AMOUNT_WORDS_EN[field])
+
+
+_AMOUNT_WORDS_EN: Final = MappingProxyType(
+    {
+        "reception": "official reception",
+        "reception_domestic": "domestic reception",
+        "reception_guests": "foreign guests",
+    }
+)
+
+
+def _reception_subset(c: Comparison) -> Finding:
+    part, whole, unit = _RECEPTION_SUBSETS[c.variant]
+    assert c.right is not None  # compared only where both are printed
+    return make_finding(
+        "identity.reception_subset",
+        f"three_public.{part}",
+        stated=c.left,
+        expected=f"≤ {plain(c.right.amount if isinstance(c.right, Money) else c.right)}",
+        label=_label(part),
+        whole_label=_label(whole),
+        whole=c.right,
+        unit=unit,
+    )
+
+
+def _count_persons(c: Comparison) -> Finding:
+    groups, _ = _PERSONS[c.variant]
+    _, unit, _ = _COUNT_WORDS[groups]
+    return make_finding(
+        "identity.count_persons",
+        f"three_public.{groups}",
+        stated=c.left,
+        expected=f"≤ {c.right}",
+        label=_label(groups),
+        unit=unit,
+        persons=c.right,
     )
 
 
@@ -163,6 +240,8 @@ _RENDER: Mapping[str, Callable[[Comparison], Finding]] = MappingProxyType(
         "procurement_subset": _procurement_subset,
         "operating_costs_unit_type": _operating_costs_finding,
         "three_public_counts": _three_public_counts,
+        "reception_subset": _reception_subset,
+        "count_persons": _count_persons,
     }
 )
 
@@ -437,6 +516,17 @@ def _three_public(account: FinalAccount) -> Iterator[Check]:
     for variant, (figure, count) in _COUNTED.items():
         if getattr(tp, count) is not None:  # most reports print no count: nothing to compare, nothing skipped
             yield Comparison("three_public_counts", variant, getattr(tp, figure).current, getattr(tp, count))
+    for variant, (within, whole, _) in _RECEPTION_SUBSETS.items():
+        if variant == "domestic" and tp.reception_foreign.current is not None:
+            continue  # 公务接待费 = 国内 + 外事 is an identity then: its finding says more
+        left, right = getattr(tp, within), getattr(tp, whole)
+        if isinstance(left, Figure):
+            left, right = left.current, right.current
+        if left is not None and right is not None:
+            yield Comparison("reception_subset", variant, left, right)
+    for variant, (groups, persons) in _PERSONS.items():
+        if getattr(tp, groups) is not None and getattr(tp, persons) is not None:
+            yield Comparison("count_persons", variant, getattr(tp, groups), getattr(tp, persons))
 
 
 def _procurement(account: FinalAccount) -> Iterator[Check]:
@@ -520,6 +610,8 @@ RULES = (
             "identity.procurement_subset",
             "identity.operating_costs_unit_type",
             "identity.three_public_counts",
+            "identity.reception_subset",
+            "identity.count_persons",
             "rounding.residue",
         ),
     ),

@@ -1,0 +1,63 @@
+"""A Shanghai 情况说明 filled in from the template with consistent figures (tests/data/shanghai/README.md).
+
+Every sentence the template asks for, including the "三公" details the two real samples print as 0: read as text, it
+gives no error and no warning; a slip in its 三公 counts or amounts is found.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from budgetkit.checks.audit import check
+from budgetkit.checks.finding import Severity
+from budgetkit.io.text import read_text
+from budgetkit.values.money import Money
+
+FILLED = Path(__file__).parent / "data" / "shanghai" / "filled-template-2024.txt"
+TEXT = FILLED.read_text(encoding="utf-8")
+
+
+def _read(text: str, tmp_path: Path) -> object:
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    return read_text(path)
+
+
+def test_the_filled_template_reads_whole_and_gives_no_error_or_warning(tmp_path: Path) -> None:
+    imported = _read(TEXT, tmp_path)
+    account = imported.account  # type: ignore[attr-defined]
+    tp = account.three_public
+    assert (tp.reception.current, tp.reception_domestic.current, tp.reception_guests.current) == (
+        Money("3.00"),
+        Money("3.00"),
+        Money("0.50"),
+    )
+    assert tp.reception_foreign.current is None  # 外宾 within 国内, not 外事接待 beside it
+    counts = (tp.reception_batches, tp.reception_persons, tp.guest_batches, tp.guest_persons)
+    assert counts == (20, 150, 2, 10)
+    assert (tp.outbound_groups, tp.outbound_persons, tp.vehicles_purchased, tp.vehicles_owned) == (2, 6, 1, 5)
+    assert imported.report.not_understood == ()  # type: ignore[attr-defined]
+    findings = check(account)
+    assert [f.rule for f in findings if f.severity is not Severity.INFO] == []
+
+
+@pytest.mark.parametrize(
+    ("printed", "slip", "rules"),
+    [
+        ("含外宾接待支出0.50万元", "含外宾接待支出3.50万元", {"identity.reception_subset"}),
+        ("接待外宾2批次、10人次", "接待外宾2批次、1人次", {"identity.count_persons"}),
+        ("公务接待20批次、150人次", "公务接待20批次、15人次", {"identity.count_persons"}),
+        ("团组2个、累计6人次", "团组2个、累计1人次", {"identity.count_persons"}),
+        ("公务接待20批次", "公务接待0批次", {"identity.three_public_counts", "identity.reception_subset"}),
+        ("含外宾接待支出0.50万元", "含外宾接待支出0.00万元", {"identity.three_public_counts"}),
+    ],
+)
+def test_a_slip_in_the_three_public_details_is_found(
+    tmp_path: Path, printed: str, slip: str, rules: set[str]
+) -> None:
+    assert TEXT.count(printed) == 1
+    account = _read(TEXT.replace(printed, slip), tmp_path).account  # type: ignore[attr-defined]
+    found = {f.rule for f in check(account) if f.severity is not Severity.INFO}
+    assert found == rules
