@@ -52,9 +52,12 @@ def test_the_filled_template_reads_whole_and_gives_no_error_or_warning(tmp_path:
         ("团组2个、累计6人次", "团组2个、累计1人次", {"identity.count_persons"}),
         ("公务接待20批次", "公务接待0批次", {"identity.three_public_counts", "identity.reception_subset"}),
         ("含外宾接待支出0.50万元", "含外宾接待支出0.00万元", {"identity.three_public_counts"}),
+        ("支出决算为50.00万元。决算数小于预算数的主要原因：项目结余", "支出决算为51.00万元。决算数小于预算数的主要原因：项目结余",
+         {"narrative.fund_items"}),
+        ("收入50.00万元，支出50.00万元", "收入50.00万元，支出50.01万元", {"narrative.fund_items"}),
     ],
 )
-def test_a_slip_in_the_three_public_details_is_found(
+def test_a_slip_in_the_three_public_details_or_a_fund_is_found(
     tmp_path: Path, printed: str, slip: str, rules: set[str]
 ) -> None:
     assert TEXT.count(printed) == 1

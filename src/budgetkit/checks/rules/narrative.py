@@ -32,12 +32,14 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from budgetkit.checks.context import Context, Rule, make_finding
-from budgetkit.checks.finding import Finding, Words
+from budgetkit.checks.finding import Finding, Part, Words
+from budgetkit.checks.rules.sums import SumCheck
 from budgetkit.checks.section import SectionParts
 from budgetkit.model.account import FIGURE_LABELS, Figure, FinalAccount
 from budgetkit.model.category import ExpenseCategory, lines_with_paths
 from budgetkit.values.formatting import format_plain
 from budgetkit.values.interval import Interval
+from budgetkit.values.money import Money
 from budgetkit.values.numbers import EXACT, places_of, plain, round_quotient
 
 if TYPE_CHECKING:  # budgetkit.io is imported on first use: a bare ``import budgetkit`` stays light
@@ -589,6 +591,98 @@ def _sme_awarded(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
         )
 
 
+#: The funds whose 情况说明 section lists each 项 it spent on (八 政府性基金, 九 国有资本经营: the template's "1、XX（类）
+#: XX（款）XX（项）。…支出决算为 XXX 万元" under "…支出 XXX 万元，支出具体情况如下"): the fund's words.
+_FUNDS: Final = (
+    ("government_fund", "政府性基金预算财政拨款支出", "government fund spending"),
+    ("state_capital", "国有资本经营预算财政拨款支出", "state capital spending"),
+)
+
+
+@attrs.frozen
+class _FundItems:
+    """A fund's 支出 as its section prints it (the passage and its section) and the 项 of its numbered points: each
+    one's 决算 as first printed, by its path as printed."""
+
+    fund: str
+    passage: int
+    section: str
+    total: Decimal
+    items: dict[str, tuple[int, Amount]]
+
+
+def _fund_sections(p: Parsed, sections: Sequence[str]) -> Iterator[_FundItems]:
+    """Each fund whose section prints its 支出 and then, in its numbered points (八1, 八2 …), the 决算 of its 项."""
+    from budgetkit.io.grammar import Amount, Role
+
+    for fund, _, _ in _FUNDS:
+        found: _FundItems | None = None
+        for i, (section, statements) in enumerate(zip(sections, p.statements, strict=True)):
+            for s in statements:
+                if not isinstance(s, Amount) or s.role is not Role.ACTUAL or s.figure.unit != "万元":
+                    continue
+                if s.figure.value is None:
+                    continue
+                if s.subject.key == f"{fund}.expenditure" and found is None:
+                    found = _FundItems(fund, i, section, s.figure.value, {})
+                elif (
+                    s.subject.key == f"{fund}.item"
+                    and found is not None
+                    and section[: len(found.section)] == found.section
+                    and section[len(found.section) :].isdigit()  # a numbered point of the total's own section
+                ):
+                    found.items.setdefault(str(s.subject.path or s.subject.name), (i, s))
+        if found is not None and found.items:
+            yield found
+
+
+def _fund_item_sums(p: Parsed, sections: Sequence[str]) -> Iterator[SumCheck]:
+    """For each fund section (:func:`_fund_sections`): the identity 支出 = Σ the 项' 决算 (the template lists every
+    项: 按上述格式依次说明到各项级科目)."""
+    words = {fund: (what, what_en) for fund, what, what_en in _FUNDS}
+    for f in _fund_sections(p, sections):
+        what, what_en = words[f.fund]
+        yield SumCheck(
+            "narrative.fund_items",
+            f"passages[{f.passage}]",
+            f"{f.section}：{what}",
+            f"{f.section}: {what_en}",
+            Money(f.total),
+            tuple((name.rsplit("（款）", 1)[-1], Money(s.figure.value or 0)) for name, (_, s) in f.items.items()),
+            Part.FISCAL,
+        )
+
+
+def _fund_items(account: FinalAccount, p: Parsed, zero_is_exact: bool) -> Iterator[Finding]:
+    """The fund sums, then each 项 whose 决算 is not its row's 本年支出 in the fund's table (表八, 表九), where the
+    table prints the row by the 项's names."""
+    from budgetkit.io.grammar import differences
+
+    sections = [passage.section for passage in account.passages]
+    for check in _fund_item_sums(p, sections):
+        yield from check.findings(zero_is_exact)
+    if not account.tables.tables:
+        return
+    for f in _fund_sections(p, sections):
+        table = account.tables.table(f.fund)
+        if table is None:
+            continue
+        for name, (i, statement) in f.items.items():
+            for d in differences([statement], account.tables):
+                if d.reason != "differs" or d.cell is None or d.place is None:
+                    continue  # a row the table does not print by these names: the classification rules say so
+                yield make_finding(
+                    "narrative.fund_item",
+                    f"passages[{i}]",
+                    stated=statement.figure.value,
+                    expected=d.cell.value,
+                    section=account.passages[i].section,
+                    label=name,
+                    table=f"表{table.number}" if table.number else table.key,
+                    row=d.place.row,
+                )
+
+
 #: Spaces and line breaks, which a printed name may be broken by.
 _SPACE: Final = re.compile(r"\s+")
 #: The shortest unit name whose misspellings are looked for (one character of a shorter name is too often a word),
@@ -1038,6 +1132,7 @@ def coverage(account: FinalAccount) -> tuple[int, tuple[str, ...]]:
     checked += sum(1 for passage in account.passages for _ in _adjustment_sentences(passage.text))
     checked += sum(1 for passage in account.passages for _ in _count_parts(passage.text))
     checked += sum(1 for _ in _sme_figures(p))
+    checked += sum(1 for _ in _fund_item_sums(p, [passage.section for passage in account.passages]))
     years = (s for statements in p.statements for s in statements if isinstance(s, Year))
     checked += sum(1 for s in years if s.what in ("compared", "date"))
     checked += sum(1 for passage in account.passages for _ in _TITLE.finditer(passage.text))
@@ -1054,6 +1149,7 @@ def _narrative(ctx: Context) -> Iterator[Finding]:
     yield from _adjustments(account, p)
     yield from _count_sums(account, p)
     yield from _sme_awarded(account, p)
+    yield from _fund_items(account, p, ctx.zero_is_exact)
     yield from _percent_signs(account, p)
     yield from _unit_names(account, p)
     yield from _uses(account)
@@ -1069,6 +1165,8 @@ CODES: Final[Sequence[str]] = (
     "narrative.adjustment",
     "narrative.count_parts",
     "narrative.sme_awarded",
+    "narrative.fund_items",
+    "narrative.fund_item",
     "narrative.percent_sign",
     "narrative.unit_name",
     "narrative.use_copied",
