@@ -38,6 +38,7 @@ def test_the_filled_template_reads_whole_and_gives_no_error_or_warning(tmp_path:
     counts = (tp.reception_batches, tp.reception_persons, tp.guest_batches, tp.guest_persons)
     assert counts == (20, 150, 2, 10)
     assert (tp.outbound_groups, tp.outbound_persons, tp.vehicles_purchased, tp.vehicles_owned) == (2, 6, 1, 5)
+    assert account.income.fiscal.current == Money("1100.00")  # 一般公共预算 and 政府性基金 together
     assert imported.report.not_understood == ()  # type: ignore[attr-defined]
     findings = check(account)
     assert [f.rule for f in findings if f.severity is not Severity.INFO] == []
@@ -55,6 +56,9 @@ def test_the_filled_template_reads_whole_and_gives_no_error_or_warning(tmp_path:
         ("支出决算为50.00万元。决算数小于预算数的主要原因：项目结余", "支出决算为51.00万元。决算数小于预算数的主要原因：项目结余",
          {"narrative.fund_items"}),
         ("收入50.00万元，支出50.00万元", "收入50.00万元，支出50.01万元", {"narrative.fund_items"}),
+        # 财政拨款收入 over two fund types is a figure of its own, and its share is checked
+        ("占91.67%", "占92.67%", {"claim.share"}),
+        ("财政拨款收入1,100.00万元", "财政拨款收入1,101.00万元", {"claim.share"}),
     ],
 )
 def test_a_slip_in_the_three_public_details_or_a_fund_is_found(

@@ -787,7 +787,7 @@ def _migrate(data: dict[str, Any], source: str) -> dict[str, Any]:
 
     0.1 → 0.2 adds the optional ``tables``, 0.2 → 0.3 the optional project ``layout`` and
     indicator ``printed_target`` / ``printed_actual``, 0.3 → 0.4 the optional explanation ``exhaustive``, 0.4 → 0.5
-    the optional 三公 ``reception_guests`` and counts ``reception_batches``, ``reception_persons``, ``guest_batches``,
+    the optional ``income.fiscal`` and 三公 ``reception_guests`` and counts ``reception_batches``, ``reception_persons``, ``guest_batches``,
     ``guest_persons``;
     every older key keeps its meaning, so nothing is rewritten. The version key itself is not part of the
     account.
@@ -820,7 +820,7 @@ def loads(text: str, fmt: Format = "toml", *, source: str = "<string>") -> Final
     decides and words every refusal, so the two accept the same texts and give the same accounts.
 
     >>> loads('{"unit": "示例", "year": 2023, "unit_type": "行政单位", "income": {"total": "10.50"}}', "json").income
-    Income(general_budget=Figure(...), ..., total=Figure(current=Money('10.50'), previous=None, budget=None))
+    Income(general_budget=Figure(...), ..., total=Figure(current=Money('10.50'), previous=None, budget=None), fiscal=Figure(...))
     >>> loads('unit = "示例"\\nyear = "2023"\\ncolour = "red"\\n')
     Traceback (most recent call last):
     ...
@@ -952,10 +952,14 @@ def _keys_0_4(data: dict[str, Any]) -> list[str]:
 
 def _keys_0_5(data: dict[str, Any]) -> list[str]:
     """The paths of keys in ``data`` that only format 0.5 has."""
+    found: list[str] = []
+    income = data.get("income")
+    if isinstance(income, dict) and "fiscal" in income:
+        found.append("$.income.fiscal")
     three_public = data.get("three_public")
-    if not isinstance(three_public, dict):
-        return []
-    return [f"$.three_public.{key}" for key in sorted(_THREE_PUBLIC_KEYS_0_5 & three_public.keys())]
+    if isinstance(three_public, dict):
+        found += [f"$.three_public.{key}" for key in sorted(_THREE_PUBLIC_KEYS_0_5 & three_public.keys())]
+    return found
 
 
 def unstructure(account: FinalAccount) -> dict[str, Any]:

@@ -249,6 +249,7 @@ _FIGURES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
         "income.operating": ("income.operating",),
         "income.affiliated": ("income.affiliated",),
         "income.other": ("income.other",),
+        "income.fiscal": ("income.fiscal",),  # where 财政拨款收入 is not all 一般公共预算 (see _path)
         "general_budget.income": ("income.general_budget",),
         "government_fund.income": ("income.government_fund",),
         "state_capital.income": ("income.state_capital",),
@@ -1007,7 +1008,8 @@ class _Builder:
                 line["name"] = statement.subject.path.names[-1] if statement.subject.path else ""
                 self._place(f"{path}.{field}", box)
             return
-        paths = _FIGURES.get(key) or ((found,) if (found := self._path(key, statement)) else ())
+        # 财政拨款收入 is the account's 一般公共预算 where that is all of it, else a figure of its own (see _path)
+        paths = (_FIGURES.get(key) if key != "income.fiscal" else None) or ((path,) if path else ())
         if not paths:
             self._not_held(box, f"{statement.subject.name} {figure}", "an amount no field of the account holds")
             return

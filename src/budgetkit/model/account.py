@@ -153,6 +153,9 @@ class Income:
     non_fiscal_balance_used: Figure = _figure_field()  #: 使用非财政拨款结余（含专用结余）
     opening_balance: Figure = _figure_field()  #: 年初结转和结余
     total: Figure = _figure_field()  #: 收入总计
+    #: 财政拨款收入 as one figure, where the 情况说明 prints it so over more than one fund type (Shanghai's 二:
+    #: 财政拨款收入 X 万元，占 Y%): 一般公共预算 + 政府性基金 + 国有资本经营, not a source beside them (format 0.5)
+    fiscal: Figure = _figure_field()
 
     SOURCES = (
         "general_budget",

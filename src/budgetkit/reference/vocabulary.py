@@ -89,6 +89,7 @@ _VEHICLE: Final = "公务用车购置及运行维护费"
 #: The Chinese name of every published figure of the model, by its path.
 FIGURE_LABELS: Final[Mapping[str, str]] = MappingProxyType(
     {
+        "income.fiscal": "财政拨款收入",
         "income.general_budget": "一般公共预算财政拨款收入",
         "income.government_fund": "政府性基金预算财政拨款收入",
         "income.state_capital": "国有资本经营预算财政拨款收入",

@@ -270,6 +270,17 @@ def _income(account: FinalAccount) -> Iterator[Check]:
         ),
         Part.TOTALS,
     )
+    if inc.fiscal.current is None:  # most reports print no 财政拨款收入 apart from its funds: nothing skipped
+        return
+    yield SumCheck(
+        "identity.income_fiscal",
+        "income.fiscal",
+        FIGURE_LABELS["income.fiscal"],
+        "fiscal appropriation income",
+        inc.fiscal.current,
+        tuple((FIGURE_LABELS[f"income.{name}"], getattr(inc, name).current) for name in Income.SOURCES[:3]),
+        Part.INCOME,
+    )
 
 
 def _expenditure(account: FinalAccount) -> Iterator[Check]:
@@ -587,6 +598,7 @@ RULES = (
         codes=(
             "identity.income_year_total",
             "identity.income_total",
+            "identity.income_fiscal",
             "identity.expenditure_year_total",
             "identity.expenditure_total",
             "identity.balance",

@@ -61,6 +61,7 @@ _TOTAL_ROW_FIGURES: Final = {
     "general_budget.total": Place("general_budget_expenditure", "total", "total"),
     "general_budget.basic": Place("general_budget_expenditure", "total", "basic"),
     "general_budget.project": Place("general_budget_expenditure", "total", "project"),
+    "income.fiscal": Place("income", "total", "fiscal"),
     "expenditure.basic": Place("expenditure", "total", "basic"),
     "expenditure.project": Place("expenditure", "total", "project"),
 }
