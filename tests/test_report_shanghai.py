@@ -243,3 +243,10 @@ def test_foreign_guests_are_worded_within_the_domestic_reception() -> None:
     assert _added(report_account(guests)) == []
     assert [f.rule for f in check(guests) if f.rule.startswith("identity")] == []
 
+
+
+def test_a_unit_name_ending_in_a_digit_is_set_apart_from_the_year() -> None:
+    """示例单位0 2024年度, not 示例单位02024年度: the digits would run into one number when the report is read back."""
+    text = render(attrs.evolve(SOCIAL, unit="示例单位0"), "text")
+    assert text.startswith("第三部分 示例单位0 2024年度部门决算情况说明\n")
+    assert "示例单位02024" not in text and "示例单位0 2024年度收入支出总计" in text

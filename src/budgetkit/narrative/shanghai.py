@@ -219,7 +219,8 @@ class _Writer:
 
     def __init__(self, account: FinalAccount) -> None:
         self.account = account
-        self.unit = account.unit
+        # a name ending in a digit (示例单位0) is set apart from the year printed after it: 示例单位0 2023年度, not 02023
+        self.unit = f"{account.unit} " if account.unit[-1:].isdigit() else account.unit
         self.year = str(account.year)
         self.previous = str(account.previous_year)
         self.claims: list[tuple[ClaimKind, str, Decimal, str | None]] = []
@@ -910,7 +911,7 @@ def outline(account: FinalAccount) -> tuple[Heading | Paragraph, ...]:
     ['第三部分 中共上海市普陀区委社会工作部2024年度部门决算情况说明', '一、收入支出决算总体情况说明']
     """
     w = _Writer(account)
-    blocks: list[Heading | Paragraph] = [Heading(1, SHANGHAI_TITLE.format(unit=account.unit, year=account.year))]
+    blocks: list[Heading | Paragraph] = [Heading(1, SHANGHAI_TITLE.format(unit=w.unit, year=account.year))]
     for n, (title, content) in enumerate(zip(SHANGHAI_SECTIONS, _SECTIONS, strict=True), start=1):
         blocks.append(Heading(2, heading(n) + title))
         label = heading(n).rstrip("、")
