@@ -56,6 +56,15 @@ def test_the_filled_template_reads_whole_and_gives_no_error_or_warning(tmp_path:
         ("支出决算为50.00万元。决算数小于预算数的主要原因：项目结余", "支出决算为51.00万元。决算数小于预算数的主要原因：项目结余",
          {"narrative.fund_items"}),
         ("收入50.00万元，支出50.00万元", "收入50.00万元，支出50.01万元", {"narrative.fund_items"}),
+        # a 项's 决算 printed in 元 is compared in 万元 (500000 元 of a 年初预算 of 60.00 万元 is less), and leaves the
+        # fund's sum unjudged
+        ("年初预算为60.00万元，支出决算为50.00万元", "年初预算为60.00万元，支出决算为500000元", set()),
+        ("年初预算为60.00万元，支出决算为50.00万元", "年初预算为60.00万元，支出决算为700000元", {"narrative.direction"}),
+        # a 项 of 五（三） printed in 元 is compared in 万元: no reason is asked of 520000 元 against 52.00 万元
+        ("年初预算为52.00万元，支出决算为50.00万元。决算数小于预算数的主要原因：人员减少。",
+         "年初预算为52.00万元，支出决算为520000元。", {"identity.category_rollup"}),
+        ("年初预算为52.00万元，支出决算为50.00万元。决算数小于预算数的主要原因：人员减少。",
+         "年初预算为52.00万元，支出决算为500000元。", {"narrative.reason"}),
         # 财政拨款收入 over two fund types is a figure of its own, and its share is checked
         ("占91.67%", "占92.67%", {"claim.share"}),
         ("财政拨款收入1,100.00万元", "财政拨款收入1,101.00万元", {"claim.share"}),

@@ -264,6 +264,14 @@ def _published(value: Decimal) -> Interval:
     return Interval.published(value)
 
 
+def _wan_value(s: Amount) -> Decimal | None:
+    """A printed money figure in 万元, its printed places kept (4800 元 is 0.4800 万元); None for another unit."""
+    value = s.figure.value
+    if value is None or s.figure.unit not in ("万元", "万", "元"):
+        return None
+    return value.scaleb(-4) if s.figure.unit == "元" else value
+
+
 def _word_order(word: str) -> int | None:
     """The order a direction word asserts (决算 against budget): 1 for 大于, −1 for 小于, 0 for 等于/持平."""
     if word.startswith("大于"):
@@ -315,10 +323,10 @@ def _budget_directions(account: FinalAccount, p: Parsed) -> Iterator[_Comparison
                 continue
             same = [s for s in amounts if d.subject is not None and s.subject == d.subject]
             actual = next((s for s in reversed(same) if s.role.value == "决算"), None)
-            actual_value = actual.figure.value if actual is not None else None
+            actual_value = _wan_value(actual) if actual is not None else None
             roles = _BUDGET_OF.get(d.against, ())
             candidates = [
-                (s.role.value, s.figure.value) for s in same if s.role.value in roles and s.figure.value is not None
+                (s.role.value, value) for s in same if s.role.value in roles and (value := _wan_value(s)) is not None
             ]
             if d.subject is not None and (actual_value is None or not candidates):
                 figure = _figure(account, d.subject.key)  # the account's own figures when the paragraph prints none
@@ -475,17 +483,17 @@ def _missing_reasons(account: FinalAccount, p: Parsed) -> Iterator[tuple[int, Am
                 continue
             budgets = [s for s in amounts if s.subject == actual.subject and s.role.value not in ("决算", "上年决算")]
             budget = next((b for b in budgets if b.role.value == "全年预算"), budgets[0] if budgets else None)
-            if budget is None or actual.figure.value is None or budget.figure.value is None:
+            if budget is None:
                 continue
-            a, b = actual.figure.value, budget.figure.value
-            if order(_published(a), _published(b), a, b) in (-1, 1):
+            a, b = _wan_value(actual), _wan_value(budget)  # 万元, whichever unit each is printed in
+            if a is not None and b is not None and order(_published(a), _published(b), a, b) in (-1, 1):
                 yield i, actual, budget
 
 
 def _reasons(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
     for i, actual, budget in _missing_reasons(account, p):
         section = account.passages[i].section
-        word = "大于" if (actual.figure.value or 0) > (budget.figure.value or 0) else "小于"
+        word = "大于" if (_wan_value(actual) or 0) > (_wan_value(budget) or 0) else "小于"
         yield make_finding(
             "narrative.reason",
             f"passages[{i}]",
@@ -617,13 +625,14 @@ def _fund_sections(p: Parsed, sections: Sequence[str]) -> Iterator[_FundItems]:
 
     for fund, _, _ in _FUNDS:
         found: _FundItems | None = None
+        whole = True  # every figure in 万元 and known: a 项 printed in 元, or unread, leaves the sum unjudged
         for i, (section, statements) in enumerate(zip(sections, p.statements, strict=True)):
             for s in statements:
-                if not isinstance(s, Amount) or s.role is not Role.ACTUAL or s.figure.unit != "万元":
-                    continue
-                if s.figure.value is None:
+                if not isinstance(s, Amount) or s.role is not Role.ACTUAL:
                     continue
                 if s.subject.key == f"{fund}.expenditure" and found is None:
+                    if s.figure.unit != "万元" or s.figure.value is None:
+                        break
                     found = _FundItems(fund, i, section, s.figure.value, {})
                 elif (
                     s.subject.key == f"{fund}.item"
@@ -631,8 +640,9 @@ def _fund_sections(p: Parsed, sections: Sequence[str]) -> Iterator[_FundItems]:
                     and section[: len(found.section)] == found.section
                     and section[len(found.section) :].isdigit()  # a numbered point of the total's own section
                 ):
+                    whole = whole and s.figure.unit == "万元" and s.figure.value is not None
                     found.items.setdefault(str(s.subject.path or s.subject.name), (i, s))
-        if found is not None and found.items:
+        if found is not None and found.items and whole:
             yield found
 
 
