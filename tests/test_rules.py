@@ -173,6 +173,7 @@ MANIFEST: tuple[tuple[str, str, str, Severity], ...] = (
     ("narrative.adjustment", "narrative.adjustment", "passages[0]", ERROR),
     ("narrative.count_parts", "narrative.count_parts", "passages[0]", ERROR),
     ("narrative.sme_awarded", "narrative.sme_awarded", "passages[0]", ERROR),
+    ("narrative.sme_reserved", "narrative.sme_reserved", "passages[0]", ERROR),
     ("narrative.fund_items", "narrative.fund_items", "passages[0]", ERROR),
     ("narrative.fund_item", "narrative.fund_item", "passages[1]", ERROR),
     ("narrative.percent_sign", "narrative.percent_sign", "passages[0]", WARNING),

@@ -65,6 +65,8 @@ def test_the_filled_template_reads_whole_and_gives_no_error_or_warning(tmp_path:
          "年初预算为52.00万元，支出决算为520000元。", {"identity.category_rollup"}),
         ("年初预算为52.00万元，支出决算为50.00万元。决算数小于预算数的主要原因：人员减少。",
          "年初预算为52.00万元，支出决算为500000元。", {"narrative.reason"}),
+        ("面向小微企业预留政府采购项目预算金额50.00万元", "面向小微企业预留政府采购项目预算金额90.00万元",
+         {"narrative.sme_reserved"}),
         # 财政拨款收入 over two fund types is a figure of its own, and its share is checked
         ("占91.67%", "占92.67%", {"claim.share"}),
         ("财政拨款收入1,100.00万元", "财政拨款收入1,101.00万元", {"claim.share"}),

@@ -564,18 +564,45 @@ def _count_sums(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
 _SME_PARTS: Final = ("procurement", "procurement.sme_reserved.awarded", "procurement.other.sme_awarded")
 
 
-def _sme_figures(p: Parsed) -> Iterator[tuple[int, Decimal, Decimal, Decimal]]:
-    """Each passage that prints the 政府采购金额 and what 中小企业 won in the reserved and in the other projects (万元)."""
+#: Shanghai's reserved budgets: for 中小企业, and of it for 小微企业 (财库〔2020〕46号: 其中预留给小微企业的比例不低于60%).
+_RESERVED: Final = ("procurement.sme_reserved", "procurement.small_reserved")
+
+
+def _passage_amounts(p: Parsed, keys: Sequence[str]) -> Iterator[tuple[int, tuple[Decimal, ...]]]:
+    """Each passage that prints an amount (万元) of every subject of ``keys``: the first of each, in ``keys``' order."""
     from budgetkit.io.grammar import Amount
 
     for i, statements in enumerate(p.statements):
         amounts: dict[str, Decimal] = {}
         for s in statements:
-            if isinstance(s, Amount) and s.subject.key in _SME_PARTS and s.figure.unit == "万元" and s.figure.value is not None:
+            if isinstance(s, Amount) and s.subject.key in keys and s.figure.unit == "万元" and s.figure.value is not None:
                 amounts.setdefault(s.subject.key, s.figure.value)
-        if len(amounts) == len(_SME_PARTS):
-            whole, reserved, other = (amounts[key] for key in _SME_PARTS)
-            yield i, whole, reserved, other
+        if len(amounts) == len(keys):
+            yield i, tuple(amounts[key] for key in keys)
+
+
+def _sme_figures(p: Parsed) -> Iterator[tuple[int, Decimal, Decimal, Decimal]]:
+    """Each passage that prints the 政府采购金额 and what 中小企业 won in the reserved and in the other projects (万元)."""
+    for i, (whole, reserved, other) in _passage_amounts(p, _SME_PARTS):
+        yield i, whole, reserved, other
+
+
+def _sme_reserved(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
+    """What is reserved for 小微企业 is part of what is reserved for 中小企业: an error when it is more for every value
+    the printed figures stand for."""
+    for i, (sme, small) in _passage_amounts(p, _RESERVED):
+        if not _below(_published(sme), _published(small)):
+            continue
+        passage = account.passages[i]
+        yield make_finding(
+            "narrative.sme_reserved",
+            f"passages[{i}]",
+            stated=small,
+            expected=f"≤ {plain(sme)}",
+            part=p.parts(passage.section),
+            section=passage.section,
+            whole=sme,
+        )
 
 
 def _sme_awarded(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
@@ -1142,6 +1169,7 @@ def coverage(account: FinalAccount) -> tuple[int, tuple[str, ...]]:
     checked += sum(1 for passage in account.passages for _ in _adjustment_sentences(passage.text))
     checked += sum(1 for passage in account.passages for _ in _count_parts(passage.text))
     checked += sum(1 for _ in _sme_figures(p))
+    checked += sum(1 for _ in _passage_amounts(p, _RESERVED))
     checked += sum(1 for _ in _fund_item_sums(p, [passage.section for passage in account.passages]))
     years = (s for statements in p.statements for s in statements if isinstance(s, Year))
     checked += sum(1 for s in years if s.what in ("compared", "date"))
@@ -1159,6 +1187,7 @@ def _narrative(ctx: Context) -> Iterator[Finding]:
     yield from _adjustments(account, p)
     yield from _count_sums(account, p)
     yield from _sme_awarded(account, p)
+    yield from _sme_reserved(account, p)
     yield from _fund_items(account, p, ctx.zero_is_exact)
     yield from _percent_signs(account, p)
     yield from _unit_names(account, p)
@@ -1175,6 +1204,7 @@ CODES: Final[Sequence[str]] = (
     "narrative.adjustment",
     "narrative.count_parts",
     "narrative.sme_awarded",
+    "narrative.sme_reserved",
     "narrative.fund_items",
     "narrative.fund_item",
     "narrative.percent_sign",
