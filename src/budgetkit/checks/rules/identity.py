@@ -174,14 +174,7 @@ _PERSONS: Final = MappingProxyType(
 )
 
 
-def _label(field: str) -> Words:
-    """The words of a 三公 figure or count of the model (``reception_guests``, ``guest_batches``)."""
-    if field in _COUNT_WORDS:
-        what, _, what_en = _COUNT_WORDS[field]
-        return Words(what, what_en)
-    return Words(FIGURE_LABELS[f"three_public.{field}"], _AMOUNT_WORDS_EN[field])
-
-
+#: The English words of the 三公 amounts a comparison names (the Chinese are their figure labels).
 _AMOUNT_WORDS_EN: Final = MappingProxyType(
     {
         "reception": "official reception",
@@ -189,6 +182,14 @@ _AMOUNT_WORDS_EN: Final = MappingProxyType(
         "reception_guests": "foreign guests",
     }
 )
+
+
+def _label(field: str) -> Words:
+    """The words of a 三公 figure or count of the model (``reception_guests``, ``guest_batches``)."""
+    if field in _COUNT_WORDS:
+        what, _, what_en = _COUNT_WORDS[field]
+        return Words(what, what_en)
+    return Words(FIGURE_LABELS[f"three_public.{field}"], _AMOUNT_WORDS_EN[field])
 
 
 def _reception_subset(c: Comparison) -> Finding:

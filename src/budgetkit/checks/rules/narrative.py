@@ -673,34 +673,27 @@ def _fund_sections(p: Parsed, sections: Sequence[str]) -> Iterator[_FundItems]:
             yield found
 
 
-def _fund_item_sums(p: Parsed, sections: Sequence[str]) -> Iterator[SumCheck]:
-    """For each fund section (:func:`_fund_sections`): the identity 支出 = Σ the 项' 决算 (the template lists every
-    项: 按上述格式依次说明到各项级科目)."""
-    words = {fund: (what, what_en) for fund, what, what_en in _FUNDS}
-    for f in _fund_sections(p, sections):
-        what, what_en = words[f.fund]
-        yield SumCheck(
-            "narrative.fund_items",
-            f"passages[{f.passage}]",
-            f"{f.section}：{what}",
-            f"{f.section}: {what_en}",
-            Money(f.total),
-            tuple((name.rsplit("（款）", 1)[-1], Money(s.figure.value or 0)) for name, (_, s) in f.items.items()),
-            Part.FISCAL,
-        )
+def _fund_sum(f: _FundItems) -> SumCheck:
+    """A fund section's identity 支出 = Σ the 项' 决算 (the template lists every 项: 按上述格式依次说明到各项级科目)."""
+    what, what_en = next((what, what_en) for fund, what, what_en in _FUNDS if fund == f.fund)
+    return SumCheck(
+        "narrative.fund_items",
+        f"passages[{f.passage}]",
+        f"{f.section}：{what}",
+        f"{f.section}: {what_en}",
+        Money(f.total),
+        tuple((name.rsplit("（款）", 1)[-1], Money(s.figure.value or 0)) for name, (_, s) in f.items.items()),
+        Part.FISCAL,
+    )
 
 
 def _fund_items(account: FinalAccount, p: Parsed, zero_is_exact: bool) -> Iterator[Finding]:
-    """The fund sums, then each 项 whose 决算 is not its row's 本年支出 in the fund's table (表八, 表九), where the
-    table prints the row by the 项's names."""
+    """Each fund section's sum (:func:`_fund_sum`), then each of its 项 whose 决算 is not its row's 本年支出 in the
+    fund's table (表八, 表九), where the table prints the row by the 项's names."""
     from budgetkit.io.grammar import differences
 
-    sections = [passage.section for passage in account.passages]
-    for check in _fund_item_sums(p, sections):
-        yield from check.findings(zero_is_exact)
-    if not account.tables.tables:
-        return
-    for f in _fund_sections(p, sections):
+    for f in _fund_sections(p, [passage.section for passage in account.passages]):
+        yield from _fund_sum(f).findings(zero_is_exact)
         table = account.tables.table(f.fund)
         if table is None:
             continue
@@ -1170,7 +1163,7 @@ def coverage(account: FinalAccount) -> tuple[int, tuple[str, ...]]:
     checked += sum(1 for passage in account.passages for _ in _count_parts(passage.text))
     checked += sum(1 for _ in _sme_figures(p))
     checked += sum(1 for _ in _passage_amounts(p, _RESERVED))
-    checked += sum(1 for _ in _fund_item_sums(p, [passage.section for passage in account.passages]))
+    checked += sum(1 for _ in _fund_sections(p, [passage.section for passage in account.passages]))
     years = (s for statements in p.statements for s in statements if isinstance(s, Year))
     checked += sum(1 for s in years if s.what in ("compared", "date"))
     checked += sum(1 for passage in account.passages for _ in _TITLE.finditer(passage.text))
