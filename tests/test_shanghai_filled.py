@@ -79,3 +79,21 @@ def test_a_slip_in_the_three_public_details_or_a_fund_is_found(
     account = _read(TEXT.replace(printed, slip), tmp_path).account  # type: ignore[attr-defined]
     found = {f.rule for f in check(account) if f.severity is not Severity.INFO}
     assert found == rules
+
+
+def test_income_of_the_year_adds_up_from_the_fiscal_income_printed_as_one(tmp_path: Path) -> None:
+    """二 printing 财政拨款收入 as one figure and every other source: 本年收入合计 is their sum (表二's columns), though
+    the report prints 一般公共预算 nowhere."""
+    whole = (
+        "本年收入合计1,200.00万元，其中：财政拨款收入1,050.00万元，占87.50%；上级补助收入30.00万元，占2.50%；"
+        "事业收入60.00万元，占5.00%；经营收入40.00万元，占3.33%；附属单位上缴收入5.00万元，占0.42%；"
+        "其他收入15.00万元，占1.25%。"
+    )
+    printed = "本年收入合计1,200.00万元，其中：财政拨款收入1,100.00万元，占91.67%；事业收入80.00万元，占6.67%；其他收入20.00万元，占1.67%。"
+    assert TEXT.count(printed) == 1
+    account = _read(TEXT.replace(printed, whole), tmp_path).account  # type: ignore[attr-defined]
+    assert account.income.general_budget.current is None
+    assert [f.rule for f in check(account) if f.severity is not Severity.INFO] == []
+    slip = whole.replace("经营收入40.00万元", "经营收入50.00万元")
+    account = _read(TEXT.replace(printed, slip), tmp_path).account  # type: ignore[attr-defined]
+    assert "identity.income_year_total" in {f.rule for f in check(account)}

@@ -249,13 +249,21 @@ _RENDER: Mapping[str, Callable[[Comparison], Finding]] = MappingProxyType(
 
 def _income(account: FinalAccount) -> Iterator[Check]:
     inc = account.income
+    funds, others = Income.SOURCES[:3], Income.SOURCES[3:]
+    # 财政拨款收入 printed as one figure stands for its three funds where they are not all printed (二 of a report
+    # published as text): 本年收入合计 = 财政拨款收入 + the other sources, as 表二's columns add up
+    sources = (
+        ("fiscal", *others)
+        if inc.fiscal.current is not None and any(getattr(inc, name).current is None for name in funds)
+        else Income.SOURCES
+    )
     yield SumCheck(
         "identity.income_year_total",
         "income.year_total",
         "本年收入合计",
         "income of the year",
         inc.year_total.current,
-        tuple((FIGURE_LABELS[f"income.{name}"], getattr(inc, name).current) for name in Income.SOURCES),
+        tuple((FIGURE_LABELS[f"income.{name}"], getattr(inc, name).current) for name in sources),
         Part.INCOME,
     )
     yield SumCheck(
