@@ -66,6 +66,7 @@ MANIFEST: tuple[tuple[str, str, str, Severity], ...] = (
     ("identity.procurement_subset", "identity.procurement_subset", "procurement.small_micro", ERROR),
     ("identity.operating_costs_unit_type", "identity.operating_costs_unit_type", "operating_costs.current", ERROR),
     ("identity.three_public_counts", "identity.three_public_counts", "three_public.outbound_groups", WARNING),
+    ("identity.operating_costs_public_use", "identity.operating_costs_public_use", "operating_costs.current", ERROR),
     ("identity.income_fiscal", "identity.income_fiscal", "income.fiscal", ERROR),
     ("identity.reception_subset", "identity.reception_subset", "three_public.reception_guests", ERROR),
     ("identity.count_persons", "identity.count_persons", "three_public.reception_batches", ERROR),

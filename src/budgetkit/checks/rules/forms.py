@@ -530,6 +530,7 @@ COMPARISONS: Mapping[str, str] = MappingProxyType(
         "three_public_counts": "one_zero",
         "reception_subset": "gt",
         "count_persons": "gt",
+        "operating_costs_public_use": "gt",
     }
 )
 _TESTS = ("ne", "gt", "nonzero", "one_zero")
@@ -552,7 +553,7 @@ def compare(kind: str, left: Any, right: Any) -> bool:
     >>> compare("bigger", 1, 2)
     Traceback (most recent call last):
     ...
-    budgetkit.checks.rules.forms.UnknownFormError: unknown form kind 'bigger'; known kinds: balance, cross_year, fiscal_general_budget, vehicles_over_assets, procurement_subset, operating_costs_unit_type, three_public_counts, reception_subset, count_persons
+    budgetkit.checks.rules.forms.UnknownFormError: unknown form kind 'bigger'; known kinds: balance, cross_year, fiscal_general_budget, vehicles_over_assets, procurement_subset, operating_costs_unit_type, three_public_counts, reception_subset, count_persons, operating_costs_public_use
     """
     op = _test(kind)
     if op == "nonzero":

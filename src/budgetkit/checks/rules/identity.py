@@ -221,6 +221,17 @@ def _count_persons(c: Comparison) -> Finding:
     )
 
 
+def _operating_costs_public_use(c: Comparison) -> Finding:
+    assert isinstance(c.right, Money)
+    return make_finding(
+        "identity.operating_costs_public_use",
+        "operating_costs.current",
+        stated=c.left,
+        expected=f"≤ {plain(c.right.amount)}",
+        public_use=c.right,
+    )
+
+
 def _operating_costs_finding(c: Comparison) -> Finding:
     unit_type = UnitType(c.variant)
     return make_finding(
@@ -243,6 +254,7 @@ _RENDER: Mapping[str, Callable[[Comparison], Finding]] = MappingProxyType(
         "three_public_counts": _three_public_counts,
         "reception_subset": _reception_subset,
         "count_persons": _count_persons,
+        "operating_costs_public_use": _operating_costs_public_use,
     }
 )
 
@@ -570,6 +582,10 @@ def _operating_costs(account: FinalAccount) -> Iterator[Check]:
     # covers units of several types), and accusing it would be a false error on a real report.
     if unit_type in (UnitType.PUBLIC_WELFARE_1, UnitType.PUBLIC_WELFARE_2):
         yield Comparison("operating_costs_unit_type", unit_type.value, account.operating_costs.current, None)
+    # 机关运行经费 is the 日常公用经费 of the 一般公共预算财政拨款基本支出 (of the 行政 and 参公 units): part of 公用经费
+    operating, public_use = account.operating_costs.current, account.general_budget.public_use.current
+    if operating is not None and public_use is not None:  # compared only where both are printed
+        yield Comparison("operating_costs_public_use", "", operating, public_use)
 
 
 def checks(account: FinalAccount) -> Iterator[Check]:
@@ -633,6 +649,7 @@ RULES = (
             "identity.three_public_counts",
             "identity.reception_subset",
             "identity.count_persons",
+            "identity.operating_costs_public_use",
             "rounding.residue",
         ),
     ),
