@@ -97,3 +97,17 @@ def test_income_of_the_year_adds_up_from_the_fiscal_income_printed_as_one(tmp_pa
     slip = whole.replace("经营收入40.00万元", "经营收入50.00万元")
     account = _read(TEXT.replace(printed, slip), tmp_path).account  # type: ignore[attr-defined]
     assert "identity.income_year_total" in {f.rule for f in check(account)}
+
+
+def test_the_items_of_nine_add_up_to_its_spending(tmp_path: Path) -> None:
+    """九 (国有资本经营) lists its 项 as 八 does: they add up to the 支出 the section prints."""
+    printed = "上海市普陀区示例局2024年度无国有资本经营预算财政拨款收入和支出。"
+    nine = (
+        "国有资本经营预算财政拨款收入 20.00 万元，支出 20.00 万元，支出具体情况如下：\n"
+        "1、国有资本经营预算支出（类）解决历史遗留问题及改革成本支出（款）其他解决历史遗留问题及改革成本支出（项）。"
+        "主要用于：改革成本。年初预算为 25.00 万元，支出决算为 {item} 万元。决算数小于预算数的主要原因：项目结余。"
+    )
+    assert TEXT.count(printed) == 1
+    for item, found in (("20.00", set()), ("21.00", {"narrative.fund_items"})):
+        account = _read(TEXT.replace(printed, nine.format(item=item)), tmp_path).account  # type: ignore[attr-defined]
+        assert {f.rule for f in check(account) if f.severity is not Severity.INFO} == found
