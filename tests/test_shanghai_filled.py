@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import attrs
 import pytest
 
 from budgetkit.checks.audit import check
@@ -111,3 +112,14 @@ def test_the_items_of_nine_add_up_to_its_spending(tmp_path: Path) -> None:
     for item, found in (("20.00", set()), ("21.00", {"narrative.fund_items"})):
         account = _read(TEXT.replace(printed, nine.format(item=item)), tmp_path).account  # type: ignore[attr-defined]
         assert {f.rule for f in check(account) if f.severity is not Severity.INFO} == found
+
+
+def test_a_unit_printed_with_a_space_inside_reads_the_same(tmp_path: Path) -> None:
+    """万 元 (a justified line's spacing, which a PDF's text keeps) is 万元: the report reads to the same figures and
+    claims, only the texts it keeps as printed differ."""
+
+    def read(text: str) -> object:
+        account = _read(text, tmp_path).account  # type: ignore[attr-defined]
+        return attrs.evolve(account, passages=(), claims=tuple(attrs.evolve(c, text="") for c in account.claims))
+
+    assert read(TEXT.replace("万元", "万 元")) == read(TEXT)

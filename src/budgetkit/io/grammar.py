@@ -726,7 +726,7 @@ _SUBJECTS: Final = (
     (r"特种专业技术用车", "vehicles.special"),
     (r"离退休干部(?:服务)?用车", "vehicles.retired"),
     (r"其他用车", "vehicles.other"),
-    (r"单价\s*(?:\d+|X+)\s*万元(?:（含）)?以上的?(?:专用|通用)?设备(?:（不含车辆）)?", "equipment"),
+    (r"单价\s*(?:\d+|X+)\s*万\s?元(?:（含）)?以上的?(?:专用|通用)?设备(?:（不含车辆）)?", "equipment"),
     # 八, 九: "…收入 XXX 万元，支出 XXX 万元" (the template prints "支出收入"): the fund's expenditure
     (r"(?<=[，,])支出(?:收入)?(?=\s*(?:\d|X))", "fund.expenditure"),
 )
@@ -788,7 +788,9 @@ _SECTION_ROLES: Final = (
 )
 
 _YEAR: Final = re.compile(r"(?P<y>\d{4})\s*年(?:\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?)?(?P<du>度)?")
-_UNITS: Final = r"万元|万|元|%|％|个|辆|批次|人次|台（套）|分|次|人"
+#: The units a figure may print after it; 万元 may be printed with a space inside (万 元: a justified line's spacing, which
+#: a PDF's text keeps), read as 万元.
+_UNITS: Final = r"万\s?元|万|元|%|％|个|辆|批次|人次|台（套）|分|次|人"
 _FIGURE: Final = re.compile(
     rf"(?<![0-9A-Za-z.])(?:(?P<n>[-−]?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)|(?P<x>X{{2,}}))\s*(?P<u>{_UNITS})?"
 )
@@ -2148,7 +2150,7 @@ def _figure(m: re.Match[str]) -> Figure | None:
     1054.9000000000001 copied from a spreadsheet), the tail of a number split by a space or a separator (4 80.00,
     1、054.90: its value is not 80.00 nor 54.90), or an amount in a unit other than 万元 and 元 (80.00千元)."""
     number = m.group("n")
-    unit = (m.group("u") or "").replace("％", "%")
+    unit = "".join((m.group("u") or "").split()).replace("％", "%")  # 万 元 is 万元
     if number is None:
         return Figure(m.group("x"), None, unit, m.start(), m.end())
     if _split(m, number):
