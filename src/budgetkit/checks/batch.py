@@ -1570,7 +1570,8 @@ def _to_arrow(batch: Batch) -> Any:
 #: The columns beside ``json`` are what this version's rules derive from each account; a version whose rules derive
 #: more (a new identity, a text the rules read) writes a new layout. Layout 1 (no key) was written until 0.2.0's
 #: eleventh session (through the tenth); layout 2 adds the 项 budgets' identity, the 三公 counts' comparisons and the tables' notes as texts;
-#: layout 3 (twelfth session) the 公务接待 parts within their wholes and the persons of each 团组 or 批次.
+#: layout 3 (twelfth session) the 公务接待 parts within their wholes, the persons of each 团组 or 批次, 财政拨款收入 as one
+#: figure and 机关运行经费 against 公用经费.
 LAYOUT_KEY: Final = b"budgetkit.batch_layout"
 LAYOUT: Final = b"3"
 

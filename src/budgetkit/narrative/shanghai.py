@@ -120,7 +120,7 @@ _WORDS: Final[Mapping[str, str]] = MappingProxyType(
         "vehicle_operation": "公务用车运行维护支出{amount}",
         "vehicles_owned": "{year}年，{unit}所属各预算单位开支财政拨款的公务用车保有量为{count}辆",
         "reception": "{n}、公务接待费支出{amount}",
-        "reception_domestic": "其中：国内公务接待支出{amount}（含外宾接待支出{foreign}）",
+        "reception_domestic": "其中：国内公务接待支出{amount}（含外宾接待支出{guests}）",
         "reception_domestic_bare": "其中：国内公务接待支出{amount}",
         "reception_counts": "列明公务接待{batches}批次、{persons}人次",
         "guest_counts": "，其中：接待外宾{batches}批次、{persons}人次",
@@ -729,7 +729,7 @@ def _three_public_detail(w: _Writer, section: str) -> _Built:
         domestic = tp.reception_domestic.current or Money(values["reception"])
         guests = tp.reception_guests.current
         key = "reception_domestic" if guests is not None else "reception_domestic_bare"
-        detail = _WORDS[key].format(amount=_wan(domestic.amount), foreign="" if guests is None else _wan(guests.amount))
+        detail = _WORDS[key].format(amount=_wan(domestic.amount), guests="" if guests is None else _wan(guests.amount))
         counts = None
         if tp.events:
             counts = _WORDS["reception_counts"].format(
