@@ -172,6 +172,7 @@ MANIFEST: tuple[tuple[str, str, str, Severity], ...] = (
     ("narrative.direction", "narrative.direction", "passages[0]", ERROR),
     ("narrative.reason", "narrative.reason", "passages[0]", WARNING),
     ("narrative.adjustment", "narrative.adjustment", "passages[0]", ERROR),
+    ("narrative.reason_direction", "narrative.reason_direction", "passages[0]", ERROR),
     ("narrative.count_parts", "narrative.count_parts", "passages[0]", ERROR),
     ("narrative.sme_awarded", "narrative.sme_awarded", "passages[0]", ERROR),
     ("narrative.sme_reserved", "narrative.sme_reserved", "passages[0]", ERROR),

@@ -390,6 +390,52 @@ def _against_last_year(
     return _Comparison(path, section, printed, said, found, (("本年", now), ("上年", then)))
 
 
+#: A reason's own direction word, printed just before its 主要原因 (公务接待费支出减少的主要原因是…: the template's 七).
+_REASON_WORD: Final = re.compile(r"(?P<w>增加|减少|增长|下降|上升|降低|提高)的?\s*$")
+#: Where the clause a reason's subject is named in starts.
+_CLAUSE_MARK: Final = re.compile(r"[。；;，,：:]")
+
+
+def _reason_directions(account: FinalAccount, p: Parsed) -> Iterator[tuple[int, str, Change, bool]]:
+    """Each reason worded with a direction (…支出增加的主要原因是…) against the change its passage states of the same
+    subject before it (…支出决算减少 1.00 万元): (passage, the reason's words, the change, whether their directions
+    agree). A change against a budget, a reason whose clause names a budget, and a 0 or unchosen word are not read."""
+    from budgetkit.io.grammar import Change, Reason
+
+    for i, statements in enumerate(p.statements):
+        text = account.passages[i].text
+        last: dict[str, Change] = {}  # the latest change of each subject against last year, as the passage goes
+        for s in statements:
+            if isinstance(s, Change):
+                # against last year, a word chosen, not 0; the amount's word (减少) kept before the rate's (下降)
+                if s.budget is None and "（" not in s.word and s.figure.value and (not s.is_rate or s.subject.key not in last):
+                    last[s.subject.key] = s
+                continue
+            if not isinstance(s, Reason) or s.subject is None or (change := last.get(s.subject.key)) is None:
+                continue
+            clause = _CLAUSE_MARK.split(text[max(0, s.start - 60) : s.start])[-1]
+            m = _REASON_WORD.search(clause)
+            if m is None or "预算" in clause:
+                continue
+            yield i, f"{clause.strip()}主要原因", change, m.group("w").startswith(_UP) == change.word.startswith(_UP)
+
+
+def _reason_direction_findings(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
+    for i, words, change, agrees in _reason_directions(account, p):
+        if agrees:
+            continue
+        section = account.passages[i].section
+        yield make_finding(
+            "narrative.reason_direction",
+            f"passages[{i}]",
+            stated=words,
+            expected=f"{change.word}的主要原因",
+            part=p.parts(section),
+            section=section,
+            change=f"{change.word}{change.figure}",
+        )
+
+
 def _directions(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
     for c in (*_budget_directions(account, p), *_year_directions(account, p)):
         if c.skipped or c.found is None or c.found == c.said:
@@ -1163,6 +1209,7 @@ def coverage(account: FinalAccount) -> tuple[int, tuple[str, ...]]:
     checked += sum(1 for passage in account.passages for _ in _count_parts(passage.text))
     checked += sum(1 for _ in _sme_figures(p))
     checked += sum(1 for _ in _passage_amounts(p, _RESERVED))
+    checked += sum(1 for _ in _reason_directions(account, p))
     checked += sum(1 for _ in _fund_sections(p, [passage.section for passage in account.passages]))
     years = (s for statements in p.statements for s in statements if isinstance(s, Year))
     checked += sum(1 for s in years if s.what in ("compared", "date"))
@@ -1176,6 +1223,7 @@ def _narrative(ctx: Context) -> Iterator[Finding]:
         return
     p = parsed(account)
     yield from _directions(account, p)
+    yield from _reason_direction_findings(account, p)
     yield from _reasons(account, p)
     yield from _adjustments(account, p)
     yield from _count_sums(account, p)
@@ -1193,6 +1241,7 @@ def _narrative(ctx: Context) -> Iterator[Finding]:
 
 CODES: Final[Sequence[str]] = (
     "narrative.direction",
+    "narrative.reason_direction",
     "narrative.reason",
     "narrative.adjustment",
     "narrative.count_parts",
