@@ -71,6 +71,9 @@ def test_the_filled_template_reads_whole_and_gives_no_error_or_warning(tmp_path:
         # a reason worded against the change it explains (the template's 七: …减少（增加）的主要原因是…)
         ("公务接待费支出减少的主要原因是", "公务接待费支出增加的主要原因是", {"narrative.reason_direction"}),
         ("因公出国（境）费支出增加的主要原因是", "因公出国（境）费支出减少的主要原因是", {"narrative.reason_direction"}),
+        # the 三公 parts' changes add up to the whole's, though last year's figures are not printed
+        ("公务接待费支出决算减少1.00万元，下降25.00%", "公务接待费支出决算减少1.50万元，下降33.33%",
+         {"narrative.change_parts"}),
         # 财政拨款收入 over two fund types is a figure of its own, and its share is checked
         ("占91.67%", "占92.67%", {"claim.share"}),
         ("财政拨款收入1,100.00万元", "财政拨款收入1,101.00万元", {"claim.share"}),

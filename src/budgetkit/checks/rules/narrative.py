@@ -37,6 +37,7 @@ from budgetkit.checks.rules.sums import SumCheck
 from budgetkit.checks.section import SectionParts
 from budgetkit.model.account import FIGURE_LABELS, Figure, FinalAccount
 from budgetkit.model.category import ExpenseCategory, lines_with_paths
+from budgetkit.model.claim import ClaimKind
 from budgetkit.values.formatting import format_plain
 from budgetkit.values.interval import Interval
 from budgetkit.values.money import Money
@@ -719,6 +720,37 @@ def _fund_sections(p: Parsed, sections: Sequence[str]) -> Iterator[_FundItems]:
             yield found
 
 
+#: The 三公 figures whose changes the template's 七（一） states one by one: each whole and its parts (the whole changes
+#: by what its parts change by).
+_CHANGE_PARTS: Final = (
+    ("three_public.total", ("three_public.outbound", "three_public.vehicle", "three_public.reception")),
+    ("three_public.vehicle", ("three_public.vehicle_purchase", "three_public.vehicle_operation")),
+    ("three_public.reception", ("three_public.reception_domestic", "three_public.reception_foreign")),
+)
+
+
+def _change_sums(account: FinalAccount) -> Iterator[SumCheck]:
+    """Each whole of :data:`_CHANGE_PARTS` whose change against last year is stated, and every part's too: the change
+    of the whole = Σ the changes of its parts (last year's figures need not be printed)."""
+    first: dict[str, tuple[int, Money]] = {}  # each figure's first stated change (signed), and its claim
+    for i, claim in enumerate(account.claims):
+        if claim.kind is ClaimKind.CHANGE and claim.base is None and claim.subject not in first:
+            first[claim.subject] = (i, Money(claim.stated))
+    for whole, parts in _CHANGE_PARTS:
+        if whole not in first or any(part not in first for part in parts):
+            continue
+        i, change = first[whole]
+        yield SumCheck(
+            "narrative.change_parts",
+            f"claims[{i}]",
+            f"{FIGURE_LABELS[whole]}的增减额",
+            f"the change of {whole}",
+            change,
+            tuple((FIGURE_LABELS[part], first[part][1]) for part in parts),
+            Part.THREE_PUBLIC,
+        )
+
+
 def _fund_sum(f: _FundItems) -> SumCheck:
     """A fund section's identity 支出 = Σ the 项' 决算 (the template lists every 项: 按上述格式依次说明到各项级科目)."""
     what, what_en = next((what, what_en) for fund, what, what_en in _FUNDS if fund == f.fund)
@@ -1210,6 +1242,7 @@ def coverage(account: FinalAccount) -> tuple[int, tuple[str, ...]]:
     checked += sum(1 for _ in _sme_figures(p))
     checked += sum(1 for _ in _passage_amounts(p, _RESERVED))
     checked += sum(1 for _ in _reason_directions(account, p))
+    checked += sum(1 for _ in _change_sums(account))
     checked += sum(1 for _ in _fund_sections(p, [passage.section for passage in account.passages]))
     years = (s for statements in p.statements for s in statements if isinstance(s, Year))
     checked += sum(1 for s in years if s.what in ("compared", "date"))
@@ -1229,6 +1262,8 @@ def _narrative(ctx: Context) -> Iterator[Finding]:
     yield from _count_sums(account, p)
     yield from _sme_awarded(account, p)
     yield from _sme_reserved(account, p)
+    for check in _change_sums(account):
+        yield from check.findings(ctx.zero_is_exact)
     yield from _fund_items(account, p, ctx.zero_is_exact)
     yield from _percent_signs(account, p)
     yield from _unit_names(account, p)
@@ -1249,6 +1284,7 @@ CODES: Final[Sequence[str]] = (
     "narrative.sme_reserved",
     "narrative.fund_items",
     "narrative.fund_item",
+    "narrative.change_parts",
     "narrative.percent_sign",
     "narrative.unit_name",
     "narrative.use_copied",
@@ -1256,6 +1292,7 @@ CODES: Final[Sequence[str]] = (
     "narrative.year",
     "narrative.unit",
     "narrative.budget_change",
+    "rounding.residue",  # a fund's 项 or a 三公 change whose printed parts reach the printed whole only by rounding
 )
 
 RULES = (
