@@ -139,7 +139,6 @@ _COUNT_WORDS: Final = MappingProxyType(
 
 def _three_public_counts(c: Comparison) -> Finding:
     figure, count = _COUNTED[c.variant]
-    what, unit, what_en = _COUNT_WORDS[count]
     return make_finding(
         "identity.three_public_counts",
         f"three_public.{count}",
@@ -147,19 +146,19 @@ def _three_public_counts(c: Comparison) -> Finding:
         expected="0" if c.right else "≥ 1",
         label=FIGURE_LABELS[f"three_public.{figure}"],
         amount=c.left,
-        counted=Words(what, what_en),
-        unit=unit,
+        counted=_label(count),
+        unit=_unit(count),
     )
 
 
-#: The parts of 公务接待 that Shanghai's template prints within a whole: (the part, the whole, the unit), by
-#: ``variant``: 外宾接待 within 国内公务接待 within 公务接待费; 接待外宾 批次 and 人次 within 公务接待's.
+#: The parts of 公务接待 that Shanghai's template prints within a whole: (the part, the whole), by ``variant``: 外宾接待
+#: within 国内公务接待 within 公务接待费; 接待外宾 批次 and 人次 within 公务接待's.
 _RECEPTION_SUBSETS: Final = MappingProxyType(
     {
-        "guests": ("reception_guests", "reception_domestic", "万元"),
-        "domestic": ("reception_domestic", "reception", "万元"),
-        "guest_batches": ("guest_batches", "reception_batches", "批次"),
-        "guest_persons": ("guest_persons", "reception_persons", "人次"),
+        "guests": ("reception_guests", "reception_domestic"),
+        "domestic": ("reception_domestic", "reception"),
+        "guest_batches": ("guest_batches", "reception_batches"),
+        "guest_persons": ("guest_persons", "reception_persons"),
     }
 )
 #: The groups or batches of 三公 and the persons they count (a group, a batch, has at least one), by ``variant``.
@@ -192,8 +191,13 @@ def _label(field: str) -> Words:
     return Words(FIGURE_LABELS[f"three_public.{field}"], _AMOUNT_WORDS_EN[field])
 
 
+def _unit(field: str) -> str:
+    """The unit of a 三公 count of the model (个, 批次, 人次 …), or 万元 for one of its amounts."""
+    return _COUNT_WORDS[field][1] if field in _COUNT_WORDS else "万元"
+
+
 def _reception_subset(c: Comparison) -> Finding:
-    part, whole, unit = _RECEPTION_SUBSETS[c.variant]
+    part, whole = _RECEPTION_SUBSETS[c.variant]
     assert c.right is not None  # compared only where both are printed
     return make_finding(
         "identity.reception_subset",
@@ -203,20 +207,19 @@ def _reception_subset(c: Comparison) -> Finding:
         label=_label(part),
         whole_label=_label(whole),
         whole=c.right,
-        unit=unit,
+        unit=_unit(part),
     )
 
 
 def _count_persons(c: Comparison) -> Finding:
     groups, _ = _PERSONS[c.variant]
-    _, unit, _ = _COUNT_WORDS[groups]
     return make_finding(
         "identity.count_persons",
         f"three_public.{groups}",
         stated=c.left,
         expected=f"≤ {c.right}",
         label=_label(groups),
-        unit=unit,
+        unit=_unit(groups),
         persons=c.right,
     )
 
@@ -548,7 +551,7 @@ def _three_public(account: FinalAccount) -> Iterator[Check]:
     for variant, (figure, count) in _COUNTED.items():
         if getattr(tp, count) is not None:  # most reports print no count: nothing to compare, nothing skipped
             yield Comparison("three_public_counts", variant, getattr(tp, figure).current, getattr(tp, count))
-    for variant, (within, whole, _) in _RECEPTION_SUBSETS.items():
+    for variant, (within, whole) in _RECEPTION_SUBSETS.items():
         if variant == "domestic" and tp.reception_foreign.current is not None:
             continue  # 公务接待费 = 国内 + 外事 is an identity then: its finding says more
         left, right = getattr(tp, within), getattr(tp, whole)

@@ -393,8 +393,9 @@ def _against_last_year(
 
 #: A reason's own direction word, printed just before its 主要原因 (公务接待费支出减少的主要原因是…: the template's 七).
 _REASON_WORD: Final = re.compile(r"(?P<w>增加|减少|增长|下降|上升|降低|提高)的?\s*$")
-#: Where the clause a reason's subject is named in starts.
-_CLAUSE_MARK: Final = re.compile(r"[。；;，,：:]")
+#: Where a clause starts (after ，。；：), and how far back an excerpt of a rate's clause looks.
+_CLAUSE_START: Final = re.compile(r"[，。；：,;:\n]")
+_EXCERPT: Final = 16
 
 
 def _reason_directions(account: FinalAccount, p: Parsed) -> Iterator[tuple[int, str, Change, bool]]:
@@ -409,12 +410,17 @@ def _reason_directions(account: FinalAccount, p: Parsed) -> Iterator[tuple[int, 
         for s in statements:
             if isinstance(s, Change):
                 # against last year, a word chosen, not 0; the amount's word (减少) kept before the rate's (下降)
-                if s.budget is None and "（" not in s.word and s.figure.value and (not s.is_rate or s.subject.key not in last):
+                if (
+                    s.budget is None
+                    and "（" not in s.word
+                    and s.figure.value
+                    and (not s.is_rate or s.subject.key not in last)
+                ):
                     last[s.subject.key] = s
                 continue
             if not isinstance(s, Reason) or s.subject is None or (change := last.get(s.subject.key)) is None:
                 continue
-            clause = _CLAUSE_MARK.split(text[max(0, s.start - 60) : s.start])[-1]
+            clause = _CLAUSE_START.split(text[max(0, s.start - 60) : s.start])[-1]
             m = _REASON_WORD.search(clause)
             if m is None or "预算" in clause:
                 continue
@@ -622,16 +628,15 @@ def _passage_amounts(p: Parsed, keys: Sequence[str]) -> Iterator[tuple[int, tupl
     for i, statements in enumerate(p.statements):
         amounts: dict[str, Decimal] = {}
         for s in statements:
-            if isinstance(s, Amount) and s.subject.key in keys and s.figure.unit == "万元" and s.figure.value is not None:
+            if (
+                isinstance(s, Amount)
+                and s.subject.key in keys
+                and s.figure.unit == "万元"
+                and s.figure.value is not None
+            ):
                 amounts.setdefault(s.subject.key, s.figure.value)
         if len(amounts) == len(keys):
             yield i, tuple(amounts[key] for key in keys)
-
-
-def _sme_figures(p: Parsed) -> Iterator[tuple[int, Decimal, Decimal, Decimal]]:
-    """Each passage that prints the 政府采购金额 and what 中小企业 won in the reserved and in the other projects (万元)."""
-    for i, (whole, reserved, other) in _passage_amounts(p, _SME_PARTS):
-        yield i, whole, reserved, other
 
 
 def _sme_reserved(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
@@ -656,7 +661,7 @@ def _sme_awarded(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
     """What 中小企业 won (在面向中小企业预留的政府采购项目中 … 采购金额 A 万元；在其他政府采购项目中 … 采购金额 B 万元)
     is part of the 政府采购金额 T the same passage prints: an error when A + B exceeds T for every value the printed
     figures stand for."""
-    for i, whole, reserved, other in _sme_figures(p):
+    for i, (whole, reserved, other) in _passage_amounts(p, _SME_PARTS):
         if not _below(_published(whole), _published(reserved) + _published(other)):
             continue
         passage = account.passages[i]
@@ -720,37 +725,6 @@ def _fund_sections(p: Parsed, sections: Sequence[str]) -> Iterator[_FundItems]:
             yield found
 
 
-#: The 三公 figures whose changes the template's 七（一） states one by one: each whole and its parts (the whole changes
-#: by what its parts change by).
-_CHANGE_PARTS: Final = (
-    ("three_public.total", ("three_public.outbound", "three_public.vehicle", "three_public.reception")),
-    ("three_public.vehicle", ("three_public.vehicle_purchase", "three_public.vehicle_operation")),
-    ("three_public.reception", ("three_public.reception_domestic", "three_public.reception_foreign")),
-)
-
-
-def _change_sums(account: FinalAccount) -> Iterator[SumCheck]:
-    """Each whole of :data:`_CHANGE_PARTS` whose change against last year is stated, and every part's too: the change
-    of the whole = Σ the changes of its parts (last year's figures need not be printed)."""
-    first: dict[str, tuple[int, Money]] = {}  # each figure's first stated change (signed), and its claim
-    for i, claim in enumerate(account.claims):
-        if claim.kind is ClaimKind.CHANGE and claim.base is None and claim.subject not in first:
-            first[claim.subject] = (i, Money(claim.stated))
-    for whole, parts in _CHANGE_PARTS:
-        if whole not in first or any(part not in first for part in parts):
-            continue
-        i, change = first[whole]
-        yield SumCheck(
-            "narrative.change_parts",
-            f"claims[{i}]",
-            f"{FIGURE_LABELS[whole]}的增减额",
-            f"the change of {whole}",
-            change,
-            tuple((FIGURE_LABELS[part], first[part][1]) for part in parts),
-            Part.THREE_PUBLIC,
-        )
-
-
 def _fund_sum(f: _FundItems) -> SumCheck:
     """A fund section's identity 支出 = Σ the 项' 决算 (the template lists every 项: 按上述格式依次说明到各项级科目)."""
     what, what_en = next((what, what_en) for fund, what, what_en in _FUNDS if fund == f.fund)
@@ -789,6 +763,37 @@ def _fund_items(account: FinalAccount, p: Parsed, zero_is_exact: bool) -> Iterat
                     table=f"表{table.number}" if table.number else table.key,
                     row=d.place.row,
                 )
+
+
+#: The 三公 figures whose changes the template's 七（一） states one by one: each whole and its parts (the whole changes
+#: by what its parts change by).
+_CHANGE_PARTS: Final = (
+    ("three_public.total", ("three_public.outbound", "three_public.vehicle", "three_public.reception")),
+    ("three_public.vehicle", ("three_public.vehicle_purchase", "three_public.vehicle_operation")),
+    ("three_public.reception", ("three_public.reception_domestic", "three_public.reception_foreign")),
+)
+
+
+def _change_sums(account: FinalAccount) -> Iterator[SumCheck]:
+    """Each whole of :data:`_CHANGE_PARTS` whose change against last year is stated, and every part's too: the change
+    of the whole = Σ the changes of its parts (last year's figures need not be printed)."""
+    first: dict[str, tuple[int, Money]] = {}  # each figure's first stated change (signed), and its claim
+    for i, claim in enumerate(account.claims):
+        if claim.kind is ClaimKind.CHANGE and claim.base is None and claim.subject not in first:
+            first[claim.subject] = (i, Money(claim.stated))
+    for whole, parts in _CHANGE_PARTS:
+        if whole not in first or any(part not in first for part in parts):
+            continue
+        i, change = first[whole]
+        yield SumCheck(
+            "narrative.change_parts",
+            f"claims[{i}]",
+            f"{FIGURE_LABELS[whole]}的增减额",
+            f"the change of {whole}",
+            change,
+            tuple((FIGURE_LABELS[part], first[part][1]) for part in parts),
+            Part.THREE_PUBLIC,
+        )
 
 
 #: Spaces and line breaks, which a printed name may be broken by.
@@ -873,7 +878,11 @@ def _words(text: str) -> set[str]:
 def _copied_uses(account: FinalAccount) -> Iterator[tuple[str, ExpenseCategory, ExpenseCategory]]:
     """Each 项 whose 主要用于 is word for word another line's and speaks of that line, not of itself (住房公积金
     "主要用于：事业单位医疗保险支出", the use of 事业单位医疗): its path, the line, and the line it was copied from."""
-    lines = [(path, line, _words(line.name)) for path, line in lines_with_paths(account.general_budget.categories) if line.use]
+    lines = [
+        (path, line, _words(line.name))
+        for path, line in lines_with_paths(account.general_budget.categories)
+        if line.use
+    ]
     for path, line, own in lines:
         use = _words(line.use)
         if use & own:
@@ -918,11 +927,6 @@ def _percent_signs(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
                 part=p.parts(passage.section),
                 section=passage.section,
             )
-
-
-#: Where a clause starts (after ，。；：), and how far back an excerpt of a rate's clause looks.
-_CLAUSE_START: Final = re.compile(r"[，。；：,;:\n]")
-_EXCERPT: Final = 16
 
 
 def _balance_figures(account: FinalAccount, which: str) -> tuple[tuple[Decimal, Interval] | None, ...]:
@@ -1239,7 +1243,7 @@ def coverage(account: FinalAccount) -> tuple[int, tuple[str, ...]]:
             checked += 1
     checked += sum(1 for passage in account.passages for _ in _adjustment_sentences(passage.text))
     checked += sum(1 for passage in account.passages for _ in _count_parts(passage.text))
-    checked += sum(1 for _ in _sme_figures(p))
+    checked += sum(1 for _ in _passage_amounts(p, _SME_PARTS))
     checked += sum(1 for _ in _passage_amounts(p, _RESERVED))
     checked += sum(1 for _ in _reason_directions(account, p))
     checked += sum(1 for _ in _change_sums(account))
