@@ -433,7 +433,7 @@ def test_a_report_in_guangxi_s_layout(tmp_path: Path) -> None:
         "income.total": "150.00", "income.year_total": "120.00", "income.general_budget": "110.00",
         "income.superior_subsidy": "10.00", "income.opening_balance": "30.00", "expenditure.total": "150.00",
         "expenditure.year_total": "130.00", "expenditure.closing_balance": "20.00", "general_budget.total": "110.00",
-        "three_public.total": "1.50",  # 15000.00元
+        "three_public.total": "1.500000",  # 15000.00元: its printed places kept, to the 分 of a 元
     }
     assert not account.general_budget.categories  # 社会保障和就业支出 of 总支出 is no line of 五
     assert [u.text for u in imported.report.not_understood] == ["100.00", "15.00", "13.04%", "30.00", "5.00", "14.29%"]

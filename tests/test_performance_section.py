@@ -40,11 +40,12 @@ def test_shanghai_section_ten_figures_are_read_but_not_held(tmp_path: Path) -> N
 
 
 def test_the_same_sentence_outside_the_section_is_the_account_s(tmp_path: Path) -> None:
-    """Printed in 六 (no performance heading above it), the sentence is read as 公用经费's budget, as before."""
+    """Printed in 六 (no performance heading above it), the sentence is read as 公用经费's budget: its 调整预算 (the
+    全年预算, of which the 执行率 100% is), not its 年初预算 48.03."""
     imported = _import(tmp_path, PERFORMANCE)
     account = imported.account  # type: ignore[attr-defined]
     assert account.general_budget.public_use.budget is not None
-    assert account.general_budget.public_use.budget.amount == Decimal("48.03")  # its 年初预算
+    assert account.general_budget.public_use.budget.amount == Decimal("39.32")
 
 
 def test_a_later_section_ends_the_performance_section() -> None:

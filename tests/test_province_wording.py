@@ -61,7 +61,8 @@ def test_vehicles_held_and_bought_by_type() -> None:
 def test_equipment_in_other_wording_and_no_second_other_vehicle() -> None:
     text = "本单位共有车辆2辆，其中：其他用车2辆，其他用车主要是用于……。单价100万元以上专用设备1台（套）。"
     assert _counts(text, "十（三）") == [("vehicles", "2辆"), ("vehicles.other", "2辆"), ("equipment", "1台（套）")]
-    assert _counts("单价50万元以上通用设备0台（套）。", "十（三）") == [("equipment", "0台（套）")]
+    # the national template's 50 万元 通用设备 are not the 100 万元 ones the account holds
+    assert _counts("单价50万元以上通用设备0台（套）。", "十（三）") == [("equipment.other_price", "0台（套）")]
 
 
 def test_classes_named_without_the_level_in_five() -> None:

@@ -43,7 +43,7 @@ from budgetkit._files import problem, read_head
 from budgetkit.errors import LoadError, LoadIssue, MissingExtraError
 from budgetkit.reference.vocabulary import SECTION_TITLES, SHANGHAI_SECTION_TITLES
 
-__all__ = ["Box", "Cell", "Document", "Line", "NumberToken", "Paragraph", "RawTable", "Turn", "half_width_numbers", "heading_lines", "national_layout", "page_number", "printed_numbers", "read_pdf", "table_furniture", "table_note", "table_number", "table_title", "text_paragraphs", "unit_of", "without_table_tag", "without_unit"]
+__all__ = ["Box", "Cell", "Document", "Line", "NumberToken", "Paragraph", "RawTable", "Turn", "full_width_marks", "half_width_numbers", "heading_lines", "national_layout", "page_number", "printed_numbers", "read_pdf", "table_furniture", "table_note", "table_number", "table_title", "text_paragraphs", "unit_of", "without_table_tag", "without_unit"]
 
 #: Most pages a document may have: a 决算 runs to a few dozen, a whole department's volume to a few hundred.
 MAX_PAGES = 2000
@@ -644,6 +644,29 @@ def half_width_numbers(text: str) -> str:
         return text
     text = _FULL_PERCENT.sub("%", _FULL_POINT.sub(".", text.translate(_FULL_DIGITS)))
     return _FULL_GROUPED.sub(lambda m: m.group().replace("，", ","), text)
+
+
+#: A pair of half-width brackets around words (类), (含外宾接待支出0.50万元), not around a point's number (1).
+_HALF_BRACKETS = re.compile(r"\(([^()（）]*[^\x00-\x7f][^()（）]*)\)")
+#: A half-width comma or colon that is no separator of a number's digits (1,054.90; 10:30).
+_HALF_MARK = re.compile(r"[,:](?!(?<=\d[,:])\d)")
+_FULL_MARKS = str.maketrans({",": "，", ":": "：", ";": "；"})
+
+
+def full_width_marks(text: str) -> str:
+    """``text`` with the half-width marks typed among Chinese (; , : and brackets) in their full-width forms.
+
+    Character for character, as :func:`half_width_numbers`: a report typed with an English input method
+    (…退休费;公用经费…, 社会保障和就业支出(类)) reads as the template prints it. A comma or colon between
+    digits and brackets around a number alone ((1) numbering a point) are kept.
+
+    >>> full_width_marks("其中:人员经费700.00万元,主要包括:基本工资;公用经费1,100.00万元(含差旅费)(1)")
+    '其中：人员经费700.00万元，主要包括：基本工资；公用经费1,100.00万元（含差旅费）(1)'
+    """
+    if not any(mark in text for mark in ",:;("):
+        return text
+    text = _HALF_MARK.sub(lambda m: m.group().translate(_FULL_MARKS), text.replace(";", "；"))
+    return _HALF_BRACKETS.sub(lambda m: f"（{m.group(1)}）", text)
 
 
 def _clean(text: str | None) -> str | None:

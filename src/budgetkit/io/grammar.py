@@ -47,7 +47,7 @@ import attrs
 
 from budgetkit._regex import Phrases
 from budgetkit.errors import BudgetkitError, InvalidNumberError
-from budgetkit.io.document import Box, Document, Line, Paragraph, half_width_numbers
+from budgetkit.io.document import Box, Document, Line, Paragraph, full_width_marks, half_width_numbers
 from budgetkit.model.tables import Cell, Place, Table, Tables
 from budgetkit.reference.classification import ClassificationTable, Level, functional_table
 from budgetkit.values import validators as v
@@ -151,6 +151,19 @@ class Figure:
     def known(self) -> bool:
         """Whether a number was printed (not a template blank)."""
         return self.value is not None
+
+    @property
+    def wan(self) -> Decimal | None:
+        """The money printed, in 万元 with its printed places kept (4800 元 is 0.4800 万元); None for another unit.
+
+        >>> Figure("11,555,802.10", Decimal("11555802.10"), "元", 0, 13).wan
+        Decimal('1155.580210')
+        >>> Figure("3", Decimal("3"), "人次", 0, 1).wan is None
+        True
+        """
+        if self.value is None or self.unit not in ("万元", "万", "元"):
+            return None
+        return self.value.scaleb(-4) if self.unit == "元" else self.value
 
     def __str__(self) -> str:
         return f"{self.text}{self.unit}"
@@ -560,7 +573,7 @@ def performance_projects(narrative: Narrative) -> tuple[ProjectFigures, ...]:
     out: list[ProjectFigures] = []
     kind: str | None = None
     for index in sorted(narrative.performance):
-        text = half_width_numbers(narrative.paragraphs[index].text)  # 年初预算为７３．３０万元; every place kept
+        text = full_width_marks(half_width_numbers(narrative.paragraphs[index].text))  # ７３．３０; every place kept
         start = 0
         for clause in re.split(r"(?<=；)", text):
             end = start + len(clause)
@@ -726,7 +739,9 @@ _SUBJECTS: Final = (
     (r"特种专业技术用车", "vehicles.special"),
     (r"离退休干部(?:服务)?用车", "vehicles.retired"),
     (r"其他用车", "vehicles.other"),
-    (r"单价\s*(?:\d+|X+)\s*万\s?元(?:（含）)?以上的?(?:专用|通用)?设备(?:（不含车辆）)?", "equipment"),
+    (r"单价\s*(?:100|X+)\s*万\s?元(?:（含）)?以上的?(?:专用|通用)?设备(?:（不含车辆）)?", "equipment"),
+    # the national template's 单价 50 万元以上通用设备 beside its 100 万元 ones: a count the account does not hold
+    (r"单价\s*\d+\s*万\s?元(?:（含）)?以上的?(?:专用|通用)?设备(?:（不含车辆）)?", "equipment.other_price"),
     # 八, 九: "…收入 XXX 万元，支出 XXX 万元" (the template prints "支出收入"): the fund's expenditure
     (r"(?<=[，,])支出(?:收入)?(?=\s*(?:\d|X))", "fund.expenditure"),
 )
@@ -790,7 +805,7 @@ _SECTION_ROLES: Final = (
 _YEAR: Final = re.compile(r"(?P<y>\d{4})\s*年(?:\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?)?(?P<du>度)?")
 #: The units a figure may print after it; 万元 may be printed with a space inside (万 元: a justified line's spacing, which
 #: a PDF's text keeps), read as 万元.
-_UNITS: Final = r"万\s?元|万|元|%|％|个|辆|批次|人次|台（套）|分|次|人"
+_UNITS: Final = r"万\s?元|万|元|%|％|个|辆|批次|人次|台（套）|分|次|人|倍"
 _FIGURE: Final = re.compile(
     rf"(?<![0-9A-Za-z.])(?:(?P<n>[-−]?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)|(?P<x>X{{2,}}))\s*(?P<u>{_UNITS})?"
 )
@@ -862,12 +877,13 @@ _COMPLETION: Final = re.compile(
     r"(?:完成(?P<of>年初预算|全年预算|调整(?:后的?)?预算|预算)数?的?|(?:预算)?(?:完成率|执行率)(?:为|是)?"
     r"|为(?P<of2>年初预算|全年预算|调整(?:后的?)?预算|预算)数?的)\s*$"  # 为调整预算数的 100.66%
 )
-_ROLE: Final = re.compile(r"(年初预算|全年预算|预算|决算)(?:数)?(?:为|是)?\s*$")
+#: The role a money figure's lead names: 年初预算为, 全年预算数, 调整后预算为 / 预算调整为 (a 全年预算), 决算数为.
+_ROLE: Final = re.compile(r"(年初预算|全年预算|调整后?的?预算|预算调整后?的?|预算|决算)(?:数)?(?:为|是)?\s*$")
 _COMPARED: Final = re.compile(r"(?:与|比|较)\s*(?:(?P<y>\d{4})\s*年度?|(?P<last>上一?年度?))")
 #: A compared year said to be a base year (比2019年（疫情前）决算数…: Guangdong prints it beside the change on last year).
 _QUALIFIED_YEAR: Final = re.compile(r"\s*[（(][^）)]{1,10}[）)]")
 _DIRECTION: Final = re.compile(
-    r"决算数\s*(?:(?P<w>大于|小于|等于)(?P<alt>（(?:大于|小于|等于)）)?|(?P<p>同|与))\s*(?P<a>年初预算数|全年预算数|预算数|年初预算|全年预算)(?P<flat>持平)?"
+    r"决算数\s*(?:(?P<w>大于|小于|等于)(?P<alt>（(?:大于|小于|等于)）)?|(?P<p>同|与))\s*(?P<a>年初预算数|全年预算数|调整后?的?预算数?|预算数|年初预算|全年预算)(?P<flat>持平)?"
 )
 #: One event of 七's dated list of 国内公务接待: [YYYY年]M月D日接待 <party> 一行 N 人 <purpose>，支出…费 X 元.
 _EVENT: Final = re.compile(
@@ -877,12 +893,13 @@ _EVENT: Final = re.compile(
 )
 _FLAT: Final = re.compile(r"(?:与|同)\s*(?P<a>上一?年度?|(?:\d{4})\s*年度?)\s*持平")
 _REASON: Final = re.compile(
-    r"(?:主要(?:变动|增减|变化)?原因(?:是|为)?|(?<=[，,；;])主要是(?![：:]|用于)|(?<=数的)主要情况)[：:]?\s*(?P<t>[^。]*)"
-)  # …增长 11.11%，主要是人员经费增加 8 万元: the reason's figures are kept as printed, not the account's
-#: A reason without 主要, after a clause mark (…，差值为 0.9 万元，原因为厉行节约；…; …，增长原因是…): it ends at the
-#: clause's end (；), where the next item's figures go on.
+    r"(?:主要(?:变动|增减|变化)?原因(?:是|为)?|(?<=[，,；;])主要是(?![：:]|用于)|(?<=数)主要是?(?:由于|因为)|(?<=数的)主要情况)"
+    r"[：:]?\s*(?P<t>[^。]*)"
+)  # …增长 11.11%，主要是人员经费增加 8 万元 (决算数小于预算数主要是由于…): the reason's figures are kept as printed
+#: A reason without 主要, after a clause mark (…，差值为 0.9 万元，原因为厉行节约；…; …，增长原因是…) or a direction
+#: (决算数小于预算数的原因是…): it ends at the clause's end (；), where the next item's figures go on.
 _SHORT_REASON: Final = re.compile(
-    r"(?<=[，,；;。])\s*(?:(?:增加|减少|增长|下降|变动|变化|差异)的?)?原因(?:是|为)[：:]?\s*(?P<t>[^。；;]*)"
+    r"(?:(?<=[，,；;。])\s*(?:(?:增加|减少|增长|下降|变动|变化|差异)的?)?|(?<=数的))原因(?:是|为)[：:]?\s*(?P<t>[^。；;]*)"
 )
 #: A purpose ends at the sentence's end, or where a clause dated anew begins (…维修费等，截至2023年12月底，单位共有
 #: 公务用车 4 辆: Beijing), or one counting receptions (主要用于接待…调研，公务接待 20 批次、150 人次), whose figures
@@ -891,6 +908,8 @@ _PURPOSE: Final = re.compile(
     r"(?:主要用于(?!以下方面)|开支内容包括|主要包括)[：:]?[^。；]*?"
     r"(?=，列明|[，,]\s*截[至止]|[，,]\s*(?:全年)?(?:共计?)?(?:公务)?接待\s*\d|。|；|$)"
 )
+#: The words that make an amount in a 主要用于 clause the subject's own figure, not an item of its breakdown.
+_ROLE_WORD: Final = re.compile(r"预算|决算|完成|增加|减少|增长|下降|降低|占|为|是|合计|总计|共计")
 _ABSENCE: Final = re.compile(
     r"无(?P<what>[“\"]三公[”\"]经费财政拨款支出|政府性基金预算财政拨款收入和支出|国有资本经营预算财政拨款收入和支出|机关运行经费支出)(?!的部门)"
 )
@@ -1439,7 +1458,7 @@ class _ParagraphReader:
         self, index: int, text: str, section: str, classification: ClassificationTable, role: str | None = None
     ) -> None:
         self.index = index
-        self.text = half_width_numbers(text)  # １０５４．９０ is 1054.90; every place stays where it was
+        self.text = full_width_marks(half_width_numbers(text))  # １０５４．９０ is 1054.90, (类) is （类）: in place
         self.section = section
         #: the template's section this one is (:func:`section_role`): what its figures are of
         self.role = section_role(section) if role is None else role
@@ -1470,6 +1489,7 @@ class _ParagraphReader:
             self.taken.append((m.start(1), m.end(1)))
         reasons = [(m.start(), m.end()) for m in _reason_matches(text)]
         purposes = [(m.start(), m.end()) for m in _PURPOSE.finditer(text)]
+        self._breakdowns(purposes)
         mentions = self._mentions(reasons + purposes)
         self._years(reasons)
         self._reasons(mentions)
@@ -1509,7 +1529,7 @@ class _ParagraphReader:
                 if own is None or own == "general_budget":
                     continue
                 key = f"{own}.expenditure"
-            if key == "equipment":  # the unit price threshold printed inside the name is part of it
+            if key.startswith("equipment"):  # the unit price threshold printed inside the name is part of it
                 for number in _NUMBER.finditer(m.group()):
                     self.covered[m.start() + number.start()] = "stated"
                 self.taken.append((m.start(), m.end()))
@@ -1691,6 +1711,18 @@ class _ParagraphReader:
                 )
             )
             self._cover(m.start(), m.end(), "stated")
+
+    def _breakdowns(self, purposes: list[tuple[int, int]]) -> None:
+        """The amounts of the items a 主要用于 or 主要包括 lists (基本工资 200.00 万元、津贴补贴 150.00 万元…): a
+        breakdown of the figure before it, kept in its text, never the figure itself. An amount whose words name a
+        role (年初预算为, 支出决算为, 完成…, 增加…) is the subject's own and is read as before."""
+        for start, end in purposes:
+            for m in _FIGURE.finditer(self.text, start, end):
+                if m.group("n") is None or (m.group("u") or "") not in _MONEY_UNITS:
+                    continue
+                lead = self.text[max(start, *(self.text.rfind(mark, start, m.start()) + 1 for mark in "、，,：:")) : m.start()]
+                if not _ROLE_WORD.search(lead):
+                    self._cover(m.start(), m.end(), "reason")
 
     def _cover(self, start: int, end: int, how: str) -> None:
         for number in _NUMBER.finditer(self.text, start, end):
@@ -1920,6 +1952,8 @@ class _ParagraphReader:
                 return None  # 决算数小于预算数 2.00 万元，降低 6.25%: a rate of a difference not said to be one
             if figure.unit in _COUNT_UNITS or (clause_start == previous > 0 and self.last_unit in _COUNT_UNITS):
                 return None  # 较上年减少 119 批次，下降 100%: a count's change and rate, which no statement holds
+            if figure.unit == "倍":
+                return None  # 增长 2.3 倍: a multiple, not a rate in %, which no claim states (left in the text)
             word = change.group(0).strip()
             if change.group(2):
                 notes.append(NOTES["choice"].format(word=word))
@@ -1988,7 +2022,7 @@ class _ParagraphReader:
             return None
         role = Role.ACTUAL
         if m := _ROLE.search(lead):
-            role = _BUDGET_ROLES[m.group(1)]
+            role = Role.FULL_YEAR_BUDGET if "调整" in m.group(1) else _BUDGET_ROLES[m.group(1)]
         elif "预算金额" in subject.name or "预算金额" in lead:  # 涉及预算金额, 预留…项目预算金额
             role = Role.BUDGET
         return self._amount(start, subject, figure, role, notes)

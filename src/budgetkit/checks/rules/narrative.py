@@ -80,6 +80,8 @@ _BUDGET_OF: Final = {
     "全年预算数": ("全年预算",),
     "全年预算": ("全年预算",),
     "预算数": ("年初预算", "全年预算", "预算"),
+    # an adjusted budget (调整预算, 调整后预算, 调整后的预算数) is the 全年预算
+    **{f"调整{after}预算{n}": ("全年预算",) for after in ("", "后", "后的") for n in ("", "数")},
 }
 
 _NUMBER: Final = r"(?P<{0}>\d+(?:,\d{{3}})*(?:\.\d+)?)\s*万元"
@@ -221,8 +223,8 @@ def parsed(account: FinalAccount) -> Parsed:
 _LAST: tuple[FinalAccount, Parsed] | None = None
 
 
-#: A passage that ends by opening its parts (…。其中：): the parts that follow say the rest.
-_PARTS_FOLLOW: Final = re.compile(r"其中\s*[：:]\s*$")
+#: A passage that ends by opening its parts (…。其中：, …。具体情况如下：): the parts that follow say the rest.
+_PARTS_FOLLOW: Final = re.compile(r"(?:其中|如下)\s*[：:]\s*$")
 
 
 def order(a: Interval, b: Interval, a_printed: Decimal, b_printed: Decimal) -> int | None:
@@ -263,14 +265,6 @@ def _figure(account: FinalAccount, key: str) -> Figure | None:
 
 def _published(value: Decimal) -> Interval:
     return Interval.published(value)
-
-
-def _wan_value(s: Amount) -> Decimal | None:
-    """A printed money figure in 万元, its printed places kept (4800 元 is 0.4800 万元); None for another unit."""
-    value = s.figure.value
-    if value is None or s.figure.unit not in ("万元", "万", "元"):
-        return None
-    return value.scaleb(-4) if s.figure.unit == "元" else value
 
 
 def _word_order(word: str) -> int | None:
@@ -324,10 +318,10 @@ def _budget_directions(account: FinalAccount, p: Parsed) -> Iterator[_Comparison
                 continue
             same = [s for s in amounts if d.subject is not None and s.subject == d.subject]
             actual = next((s for s in reversed(same) if s.role.value == "决算"), None)
-            actual_value = _wan_value(actual) if actual is not None else None
+            actual_value = actual.figure.wan if actual is not None else None
             roles = _BUDGET_OF.get(d.against, ())
             candidates = [
-                (s.role.value, value) for s in same if s.role.value in roles and (value := _wan_value(s)) is not None
+                (s.role.value, value) for s in same if s.role.value in roles and (value := s.figure.wan) is not None
             ]
             if d.subject is not None and (actual_value is None or not candidates):
                 figure = _figure(account, d.subject.key)  # the account's own figures when the paragraph prints none
@@ -518,8 +512,8 @@ def _reason_sections(account: FinalAccount) -> tuple[str, ...]:
 def _missing_reasons(account: FinalAccount, p: Parsed) -> Iterator[tuple[int, Amount, Amount]]:
     """Paragraphs of 五（三） and of the 三公 section whose 决算 differs from its budget with no reason given.
 
-    A total whose parts follow (…完成年初预算的 101.25%。其中：, then each 项 with its own reason, as the national
-    template prints 五（三）) is explained by them: it asks for no reason of its own.
+    A total whose parts follow (…完成年初预算的 101.25%。其中： or 具体情况如下：, then each 项 with its own reason, as
+    the national template prints 五（三）) is explained by them: it asks for no reason of its own.
     """
     from budgetkit.io.grammar import Amount, Reason
 
@@ -538,7 +532,7 @@ def _missing_reasons(account: FinalAccount, p: Parsed) -> Iterator[tuple[int, Am
             budget = next((b for b in budgets if b.role.value == "全年预算"), budgets[0] if budgets else None)
             if budget is None:
                 continue
-            a, b = _wan_value(actual), _wan_value(budget)  # 万元, whichever unit each is printed in
+            a, b = actual.figure.wan, budget.figure.wan  # 万元, whichever unit each is printed in
             if a is not None and b is not None and order(_published(a), _published(b), a, b) in (-1, 1):
                 yield i, actual, budget
 
@@ -546,7 +540,7 @@ def _missing_reasons(account: FinalAccount, p: Parsed) -> Iterator[tuple[int, Am
 def _reasons(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
     for i, actual, budget in _missing_reasons(account, p):
         section = account.passages[i].section
-        word = "大于" if (_wan_value(actual) or 0) > (_wan_value(budget) or 0) else "小于"
+        word = "大于" if (actual.figure.wan or 0) > (budget.figure.wan or 0) else "小于"
         yield make_finding(
             "narrative.reason",
             f"passages[{i}]",
