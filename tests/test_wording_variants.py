@@ -152,3 +152,55 @@ def test_an_amount_of_a_use_is_not_the_line_s_actual(tmp_path: Path) -> None:
     leaf = account.general_budget.categories[0].children[0].children[0]
     assert (leaf.actual, leaf.budget) == (Money("480.00"), Money("500.00"))
     assert _rules(text, tmp_path) == []
+
+
+THREE_PUBLIC_CHANGES = (
+    "七、财政拨款“三公”经费支出决算情况说明\n（一）“三公”经费财政拨款支出决算总体情况说明。\n"
+    "2024年度“三公”经费财政拨款支出决算数比2023年度减少0.79万元，下降8.09%。其中：因公出国（境）费支出决算减少0.00万元，下降0.00%；公务用车购置及运行维护费支出决算减少"
+    "0.56万元，下降6.65%，主要原因是车辆维修支出减少；公务接待费支出决算减少{reception}万元，下降17.04%，主要原因是接待批次减少。\n"
+)
+
+
+def test_a_reason_stops_where_the_next_part_s_decision_begins(tmp_path: Path) -> None:
+    """主要原因是车辆维修支出减少；公务接待费支出决算减少 0.23 万元: the reason is the first clause; the second is
+    公务接待费's change, read and added up with the other part's (before, it was taken into the reason, unread)."""
+    account = _read(THREE_PUBLIC_CHANGES.format(reception="0.23"), tmp_path).account  # type: ignore[attr-defined]
+    changes = {(c.subject, c.kind.value): c.stated for c in account.claims}
+    assert str(changes[("three_public.reception", "change")]) == "-0.23"
+    assert str(changes[("three_public.reception", "growth")]) == "-17.04"
+    assert _rules(THREE_PUBLIC_CHANGES.format(reception="0.23"), tmp_path) == []
+    assert _rules(THREE_PUBLIC_CHANGES.format(reception="0.32"), tmp_path) == ["narrative.change_parts"]
+
+
+def test_a_reason_s_own_items_set_apart_by_semicolons_stay_in_it(tmp_path: Path) -> None:
+    """主要原因：一是…；公用经费增加 5.00 万元: a clause naming no 决算 is the reason's own item, not a change."""
+    text = (
+        "一、收入支出决算总体情况说明\n2024年度收入总计1,200.00万元。与2023年度相比，增加100.00万元，增长9.09%，"
+        "主要原因：一是人员增加；公用经费增加5.00万元。\n"
+    )
+    account = _read(text, tmp_path).account  # type: ignore[attr-defined]
+    assert [c.subject for c in account.claims] == ["income.total", "income.total"]
+
+
+@pytest.mark.parametrize(("rates", "rules"), [(("9.09", "4.17"), []), (("9.90", "4.71"), ["claim.growth", "claim.growth"])])
+def test_a_rise_or_fall_worded_as_its_size_is_a_rate(tmp_path: Path, rates: tuple[str, str], rules: list[str]) -> None:
+    """增幅 9.09% and 降幅 4.17% are the rates 增长 and 下降 (100 / 1100 and 50 / 1200); before, not understood."""
+    text = (
+        "一、收入支出决算总体情况说明\n2024年度收入总计1,200.00万元，比上年增加100.00万元，增幅{}%。\n"
+        "二、收入决算情况说明\n2024年度本年收入合计1,150.00万元，比上年减少50.00万元，降幅为{}%。\n"
+    ).format(*rates)
+    assert _rules(text, tmp_path) == rules
+
+
+def test_the_older_name_of_non_fiscal_balance_used_is_read(tmp_path: Path) -> None:
+    """用事业基金弥补收支差额 (the line's name before 使用非财政拨款结余) is that line: 收入总计 adds up from it."""
+    text = (
+        "一、收入支出决算总体情况说明\n本部门2024年度收入总计6,089.78万元，支出总计6,089.78万元。\n"
+        "其中：本年收入合计5,534.85万元，用事业基金弥补收支差额48.60万元，上年结转和结余506.33万元；本年支出合计"
+        "5,554.81万元，结余分配12.36万元，年末结转和结余522.61万元。\n"
+    )
+    imported = _read(text, tmp_path)
+    assert imported.account.income.non_fiscal_balance_used.current == Money("48.60")  # type: ignore[attr-defined]
+    assert imported.report.not_understood == ()  # type: ignore[attr-defined]
+    assert _rules(text, tmp_path) == []
+    assert _rules(text.replace("48.60", "84.60"), tmp_path) == ["identity.income_total"]

@@ -78,6 +78,14 @@ class Phrases:
         m = self._any.search(text)
         return None if m is None else (self._number(text, m), m)
 
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        """A match starting at ``pos`` (the alternatives in order, as :meth:`finditer`), or None.
+
+        >>> Phrases([r"收入总计", r"支出总计"]).match("，支出总计", 1).group()
+        '支出总计'
+        """
+        return self._any.match(text, pos)
+
     def _number(self, text: str, m: re.Match[str]) -> int:
         """The number of the first alternative that matches where ``m`` starts (it matches what ``m`` matched)."""
         start = m.start()

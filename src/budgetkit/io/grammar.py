@@ -661,7 +661,8 @@ _SUBJECTS: Final = (
     (r"年末财政拨款结转和?结余", "fiscal.closing_total"),
     (r"(?:年初|上年)结转和?结余", "income.opening_balance"),
     (r"年末结转和?结余", "expenditure.closing_balance"),
-    (r"使用非财政拨款结余(?:[（(]含专用结余[）)])?", "income.non_fiscal_balance_used"),
+    # 用事业基金弥补收支差额: the older name of the same line (the tables read it so too)
+    (r"使用非财政拨款结余(?:[（(]含专用结余[）)])?|用事业基金弥补收支差额", "income.non_fiscal_balance_used"),
     (r"结余分配", "expenditure.surplus_distribution"),
     # Gansu: 本单位收入为 A 万元，其中：财政拨款收入 …: 收入总计 or 本年收入合计 by the parts that follow (_unit_totals)
     (r"本(?:单位|部门)(?:\d{4}年度?)?收入(?=\s*(?:为|是)?\s*\d)", "unit.income"),
@@ -816,7 +817,9 @@ _NO_BASE: Final = re.compile(r"[（(]\s*基数为\s*(0)\s*[，,、]?\s*不可比
 #: A point's number: 1、, 1. or (Inner Mongolia's points under a （七）) （1）.
 _ENUMERATOR: Final = re.compile(r"^\s*(?:(\d+)\s*[、.．](?!\d)|[（(](\d{1,2})[）)])")
 
-_CHANGE_WORD: Final = re.compile(r"(增加|减少|增长|下降|降低)了?(（(?:增加|减少|增长|下降)）)?\s*$")  # 减少了 1.44%
+#: A change's word before its figure: 减少了 1.44%; 增幅 9.09%, 降幅为 4.17% (a rate, read as 增长, 下降).
+_CHANGE_WORD: Final = re.compile(r"(增加|减少|增长|下降|降低|增幅|降幅)(?:了|为|达)?(（(?:增加|减少|增长|下降)）)?\s*$")
+_RATE_WORDS: Final = MappingProxyType({"增幅": "增长", "降幅": "下降"})
 #: A figure that is last year's (与 2022 年 988.88 万元相比, 上年决算数为 90 万元) or a difference from a budget (决算数大于预算数 55.93 万元,
 #: 比年初预算增加 5 万元): no figure of the subject this year, and no change against last year.
 #: A change against a budget, as :data:`_NOT_THIS_YEAR` finds it: 比年初预算数增加 (the budget, and the word).
@@ -1293,12 +1296,26 @@ def section_role(section: str, *headings: str) -> str:
 
 def _reason_matches(text: str) -> list[re.Match[str]]:
     """The reasons of a paragraph (主要原因…, 主要是…, and 原因为… after a clause mark), in order, none inside another."""
-    found = sorted([*_REASON.finditer(text), *_SHORT_REASON.finditer(text)], key=lambda m: m.start())
+    found = sorted([*map(_own_clauses, _REASON.finditer(text)), *_SHORT_REASON.finditer(text)], key=lambda m: m.start())
     kept: list[re.Match[str]] = []
     for m in found:
         if not kept or m.start() >= kept[-1].end():
             kept.append(m)
     return kept
+
+
+def _own_clauses(m: re.Match[str]) -> re.Match[str]:
+    """A reason cut where a clause of another subject's 决算 begins (…下降 6.65%，主要原因是车辆维修支出减少；公务接待费
+    支出决算减少 0.23 万元…): a reason runs to the sentence's end (its own items may be set apart by ；), but not over
+    the next part's own figures."""
+    text = m.string
+    for mark in re.finditer(r"[；;]\s*", text[m.start("t") : m.end("t")]):
+        start = m.start("t") + mark.end()
+        lead = re.split(r"[\d。；;]", text[start : m.end("t")], maxsplit=1)[0]
+        if _SUBJECT.match(text, start) is not None and "决算" in lead:  # a part's own 决算, not a reason's item
+            cut = _REASON.match(text, m.start(), start - len(mark.group()))
+            return m if cut is None else cut
+    return m
 
 
 def _figures(statement: Statement) -> tuple[Figure, ...]:
@@ -1955,6 +1972,8 @@ class _ParagraphReader:
             if figure.unit == "倍":
                 return None  # 增长 2.3 倍: a multiple, not a rate in %, which no claim states (left in the text)
             word = change.group(0).strip()
+            if change.group(1) in _RATE_WORDS:
+                word = _RATE_WORDS[change.group(1)]
             if change.group(2):
                 notes.append(NOTES["choice"].format(word=word))
             if word[:2] in ("增长", "下降") and figure.unit == "":
