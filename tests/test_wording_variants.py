@@ -204,3 +204,24 @@ def test_the_older_name_of_non_fiscal_balance_used_is_read(tmp_path: Path) -> No
     assert imported.report.not_understood == ()  # type: ignore[attr-defined]
     assert _rules(text, tmp_path) == []
     assert _rules(text.replace("48.60", "84.60"), tmp_path) == ["identity.income_total"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）", "城乡社区支出（类）城乡社区管理事务（款）行政运行（项）"),
+        ("教育支出（类）职业教育（款）高等职业教育（项）", "教育支出（类）其他教育支出（款）其他教育支出（项）"),
+    ],
+)
+def test_a_claim_about_one_of_two_lines_of_one_name_is_held_by_its_place(tmp_path: Path, first: str, second: str) -> None:
+    """Two 行政运行 under two 款, or a 款 and its 项 both 其他教育支出: with no table and no code printed, the printed
+    paths tell the lines apart, and each rate is checked on its own line (before, both were read but not held)."""
+    text = FIVE + (
+        "一般公共预算财政拨款支出年初预算为700.00万元，支出决算为650.00万元，完成年初预算的92.86%。其中：\n"
+        f"1、{first}。年初预算为300.00万元，支出决算为290.00万元，完成年初预算的96.67%。决算数小于预算数的主要原因：节约。\n"
+        f"2、{second}。年初预算为400.00万元，支出决算为360.00万元，完成年初预算的{{rate}}%。决算数小于预算数的主要原因：节约。\n"
+    )
+    imported = _read(text.format(rate="90.00"), tmp_path)
+    assert not any("no code tells apart" in issue.reason for issue in imported.report.issues)  # type: ignore[attr-defined]
+    assert _rules(text.format(rate="90.00"), tmp_path) == []
+    assert _rules(text.format(rate="91.00"), tmp_path) == ["claim.completion"]

@@ -501,7 +501,8 @@ class _Builder:
         self.narrated_numbers: set[tuple[int, int]] = set()  # (paragraph, start) of the clauses' figures
         #: the 情况说明's 类/款/项 lines when no 表五 prints them: (code or «name» at each level) → the line's fields
         self.lines: dict[tuple[str, ...], dict[str, Any]] = {}
-        self.line_claims: list[tuple[Claim, Box | None]] = []  # claims about those lines, held once all are known
+        #: claims about those lines, held once all are known, each with its line's key in ``lines``
+        self.line_claims: list[tuple[Claim, Box | None, tuple[str, ...]]] = []
 
     # -- the whole -------------------------------------------------------------------------------------------
     def build(self) -> Imported:
@@ -1074,7 +1075,7 @@ class _Builder:
             key = (*key, path.codes[depth] or f"«{name}»")
             line = self.lines.setdefault(
                 key,
-                {"level": "类款项"[depth], "name": name, "printed": "", "actual": None, "budget": None, "use": "", "boxes": {}},
+                {"level": "类款项"[depth], "name": name, "printed": "", "actual": None, "budget": None, "use": "", "boxes": {}, "key": key},
             )
         if len(path.names) == 3 and not line["printed"]:
             line["printed"] = str(path)
@@ -1100,17 +1101,13 @@ class _Builder:
 
     def _narrated_categories(self) -> tuple[ExpenseCategory, ...]:
         """The tree of the 情况说明's 类/款/项 lines (:meth:`_line`), in the order first printed, each figure
-        placed on its line; and the claims about them by name, but for a name two lines print (no code is
-        printed to tell them apart: such a claim is read but not held)."""
-        names = Counter(line["name"] for line in self.lines.values())
-        for claim, box in self.line_claims:
-            name = claim.subject[len("general_budget.categories[") : -1]
-            if names[name] > 1:
-                self._not_held(box, claim.text, f"a claim about {name}, a name two 类/款/项 lines print and no code tells apart")
-                continue
-            self._add_claim(claim, box)
+        placed on its line; and the claims about them, by name, or by the line's place in the tree where two
+        lines print one name (两个 行政运行 under two 款, a 款 and its 项 both 其他教育支出: their printed paths tell
+        them apart, as no code is printed)."""
+        prefixes: dict[tuple[str, ...], str] = {}
 
         def make(key: tuple[str, ...], prefix: str) -> ExpenseCategory:
+            prefixes[key] = prefix
             line = self.lines[key]
             for field, box in line["boxes"].items():
                 self._place(f"{prefix}.{field}", box)
@@ -1127,7 +1124,13 @@ class _Builder:
                 children=tuple(make(k, f"{prefix}.children[{j}]") for j, k in enumerate(children)),
             )
 
-        return tuple(make(k, f"general_budget.categories[{i}]") for i, k in enumerate(k for k in self.lines if len(k) == 1))
+        tree = tuple(make(k, f"general_budget.categories[{i}]") for i, k in enumerate(k for k in self.lines if len(k) == 1))
+        names = Counter(line["name"] for line in self.lines.values())
+        for claim, box, key in self.line_claims:
+            if names[self.lines[key]["name"]] > 1:
+                claim = attrs.evolve(claim, subject=prefixes[key])
+            self._add_claim(claim, box)
+        return tree
 
     def _place(self, path: str, box: Box | None, *, replace: bool = True) -> None:
         """Keep the place of the value at ``path`` (nothing when the place is unknown)."""
@@ -1183,7 +1186,7 @@ class _Builder:
             base = self._completion_base(statement, path)
         claim = Claim(kind=kind, subject=path, stated=stated, base=base, text=printed, section=section)
         if self._narrated_line(statement):
-            self.line_claims.append((claim, box))  # held once every line is known (_narrated_categories)
+            self.line_claims.append((claim, box, self._line(statement)["key"]))  # held once every line is known
             return
         self._add_claim(claim, box)
 
