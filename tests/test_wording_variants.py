@@ -225,3 +225,24 @@ def test_a_claim_about_one_of_two_lines_of_one_name_is_held_by_its_place(tmp_pat
     assert not any("no code tells apart" in issue.reason for issue in imported.report.issues)  # type: ignore[attr-defined]
     assert _rules(text.format(rate="90.00"), tmp_path) == []
     assert _rules(text.format(rate="91.00"), tmp_path) == ["claim.completion"]
+
+
+def test_sub_points_under_a_class_printed_alone_are_its_lines(tmp_path: Path) -> None:
+    """Henan's 五（三）: "1.一般公共服务支出（类）…其中：" then "（1）市场监督管理事务（款）行政运行（项）…": each sub-point is
+    a 项 of that 类, its figures read and its rate checked (before, all of them were left not understood)."""
+    text = FIVE + (
+        "2024年度一般公共预算财政拨款支出年初预算为3500.00万元，支出决算为3470.48万元，完成年初预算的99.16%。具体如下：\n"
+        "1.一般公共服务支出（类）。年初预算为3500.00万元，支出决算为3470.48万元，完成年初预算的99.16%。其中：\n"
+        "（1）市场监督管理事务（款）行政运行（项）。年初预算为2800.00万元，支出决算为2850.33万元，完成年初预算的{rate}%。"
+        "决算数大于年初预算数的主要原因是年中追加经费。\n"
+        "（2）市场监督管理事务（款）市场监管执法（项）。年初预算为700.00万元，支出决算为620.15万元，完成年初预算的88.59%。"
+        "决算数小于年初预算数的主要原因是厉行节约。\n"
+    )
+    imported = _read(text.format(rate="101.80"), tmp_path)
+    assert imported.report.not_understood == ()  # type: ignore[attr-defined]
+    [category] = imported.account.general_budget.categories  # type: ignore[attr-defined]
+    assert [(leaf.name, leaf.actual) for leaf in category.children[0].children] == [
+        ("行政运行", Money("2850.33")), ("市场监管执法", Money("620.15"))
+    ]
+    assert _rules(text.format(rate="101.80"), tmp_path) == []
+    assert _rules(text.format(rate="120.00"), tmp_path) == ["claim.completion"]

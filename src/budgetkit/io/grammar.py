@@ -774,6 +774,15 @@ _PATH: Final = re.compile(
     rf"\s*(?:(?P<i>(?:[^\s，。；：、（）]|{_BRACKETED}){{1,40}}?)\s*（项）)?"
 )
 
+#: A 款（/项） path printed without its 类, in a point under one that printed the 类 alone (Henan: "1.一般公共服务支出
+#: （类）…其中：" then "（1）市场监督管理事务（款）行政运行（项）…").
+_PATH_UNDER: Final = re.compile(
+    rf"(?P<s>(?:[^\s，。；：、（）“”\d.．]|{_BRACKETED}){{1,40}}?)\s*（款）"
+    rf"\s*(?:(?P<i>(?:[^\s，。；：、（）]|{_BRACKETED}){{1,40}}?)\s*（项）)?"
+)
+#: A point's number that is a sub-point: （1）, (1).
+_SUB_POINT: Final = re.compile(r"^\s*[（(]\d{1,2}[）)]")
+
 #: The sections whose 类/款/项 are of which table and which fund (by the template's section: :func:`section_role`).
 _FUND_OF_SECTION: Final = MappingProxyType({"五": "general_budget", "八": "government_fund", "九": "state_capital"})
 #: The template's section a heading names, by its words, most specific first: provinces number their sections
@@ -1229,6 +1238,7 @@ def _parse(
     heading = subheading = ""  # the headings of the section and subsection we are in
     performance: set[int] = set()
     within: str | None = None  # "section" or "subsection": the level of the 预算绩效管理情况 heading we are under
+    outer: str | None = None  # the 类 a point printed alone, for the sub-points under it (_PATH_UNDER)
     for index in indexes:
         paragraph = paragraphs[index]
         text = paragraph.text
@@ -1247,7 +1257,8 @@ def _parse(
             seen += count
             in_profile += count
             continue
-        found, covered = _ParagraphReader(index, text, section + subsection, table, role).read()
+        outer = _outer_class(text, outer if _SUB_POINT.match(text) and role in _FUND_OF_SECTION else None)
+        found, covered = _ParagraphReader(index, text, section + subsection, table, role, outer).read()
         statements.extend(found)
         blanks += sum(1 for s in found for f in _figures(s) if not f.known)
         for match in _NUMBER.finditer(half_width_numbers(text)):  # the numbers the reader read, at their places
@@ -1316,6 +1327,15 @@ def _own_clauses(m: re.Match[str]) -> re.Match[str]:
             cut = _REASON.match(text, m.start(), start - len(mark.group()))
             return m if cut is None else cut
     return m
+
+
+def _outer_class(text: str, outer: str | None) -> str | None:
+    """The 类 the points after ``text`` are under: a point printing a 类 alone (1.一般公共服务支出（类）…) opens it; a
+    sub-point ((1)…) keeps ``outer`` (None when given None: another point, or another section, closes it)."""
+    m = _PATH.search(text) if _ENUMERATOR.match(text) else None
+    if m is not None and m.group("s") is None and m.group("i") is None:
+        return m.group("c")
+    return outer
 
 
 def _figures(statement: Statement) -> tuple[Figure, ...]:
@@ -1472,9 +1492,17 @@ class _ParagraphReader:
     """Reads one paragraph: years, subjects, figures, directions, reasons, absences, template wording."""
 
     def __init__(
-        self, index: int, text: str, section: str, classification: ClassificationTable, role: str | None = None
+        self,
+        index: int,
+        text: str,
+        section: str,
+        classification: ClassificationTable,
+        role: str | None = None,
+        outer: str | None = None,
     ) -> None:
         self.index = index
+        #: the 类 an outer point printed alone, when this paragraph is one of its sub-points (_PATH_UNDER)
+        self.outer = outer
         self.text = full_width_marks(half_width_numbers(text))  # １０５４．９０ is 1054.90, (类) is （类）: in place
         self.section = section
         #: the template's section this one is (:func:`section_role`): what its figures are of
@@ -1526,11 +1554,17 @@ class _ParagraphReader:
         """The subjects named outside reasons and purposes, in order (a 类/款/项 path before a phrase inside it)."""
         mentions: list[_Mention] = []
         hidden_spans = _Spans(len(self.text), hidden)
-        for m in _PATH.finditer(self.text) if "（类）" in self.text else ():  # a path prints （类）
+        if "（类）" in self.text:  # a path prints （类）
+            paths = [(m, (m.group("c"), m.group("s"), m.group("i"))) for m in _PATH.finditer(self.text)]
+        elif self.outer and "（款）" in self.text:  # … or its 类 is the outer point's
+            paths = [(m, (self.outer, m.group("s"), m.group("i"))) for m in _PATH_UNDER.finditer(self.text)]
+        else:
+            paths = []
+        for m, printed in paths:
             if m.start() in hidden_spans:
                 continue
-            names = tuple(name for name in (m.group("c"), m.group("s"), m.group("i")) if name)
-            path = self._resolve(names, m.group("s") is None and m.group("i") is not None)
+            names = tuple(name for name in printed if name)
+            path = self._resolve(names, printed[1] is None and printed[2] is not None)
             # a path is of the fund its section is of; in a section of no fund (三's 支出 of every fund, 四, a
             # 项目支出 section …) it is of no table's line, and its figure stays not understood
             fund = _FUND_OF_SECTION.get(self.role, "general_budget" if self.role == "" else "")
