@@ -246,3 +246,37 @@ def test_sub_points_under_a_class_printed_alone_are_its_lines(tmp_path: Path) ->
     ]
     assert _rules(text.format(rate="101.80"), tmp_path) == []
     assert _rules(text.format(rate="120.00"), tmp_path) == ["claim.completion"]
+
+
+def test_shares_in_a_paragraph_opening_with_qizhong_are_of_the_paragraph_before_s_subject(tmp_path: Path) -> None:
+    """"…“三公”经费…支出决算为 18.70 万元…。" then, as a paragraph of its own, "其中：…公务接待费支出决算 3.08 万元，占
+    16.5%…": the shares are of the 三公 (before, held by no path, so a wrong one went unfound)."""
+    text = (
+        "七、一般公共预算财政拨款“三公”经费支出决算情况说明\n"
+        "2024年度“三公”经费财政拨款支出年初预算为34.00万元，支出决算为18.70万元，完成年初预算的55.0%。"
+        "决算数小于年初预算数的主要原因是本年未安排因公出国（境）团组。\n"
+        "其中：因公出国（境）费支出决算0.00万元，占0.0%；公务用车购置及运行维护费支出决算15.62万元，占{}%；"
+        "公务接待费支出决算3.08万元，占{}%。\n"
+    )
+    assert _rules(text.format("83.5", "16.5"), tmp_path) == []
+    assert _rules(text.format("60.0", "40.0"), tmp_path) == ["claim.share", "claim.share"]
+
+
+@pytest.mark.parametrize("note", ["（上年为0，不可比）", "（上年基数为0，不可比）", "（基数为0，不可比）"])
+def test_the_zero_of_a_no_base_note_is_its_text(tmp_path: Path, note: str) -> None:
+    text = f"七、“三公”经费支出决算情况说明\n2024年度因公出国（境）费6.20万元，比上年增加6.20万元，增长--{note}。\n"
+    imported = _read(text, tmp_path)
+    assert imported.report.not_understood == ()  # type: ignore[attr-defined]
+
+
+def test_reception_fees_and_their_counts_after_the_amount(tmp_path: Path) -> None:
+    """国内公务接待费 5.62 万元，接待 46 批次，391 人次 …；外事接待费 0 万元: both parts and the counts are held."""
+    text = (
+        "七、“三公”经费支出决算情况说明\n（三）公务接待费5.62万元。其中：国内公务接待费5.62万元，接待46批次，391人次，"
+        "主要用于接待上级部门检查指导；外事接待费0万元。\n"
+    )
+    imported = _read(text, tmp_path)
+    tp = imported.account.three_public  # type: ignore[attr-defined]
+    assert (tp.reception_domestic.current, tp.reception_foreign.current) == (Money("5.62"), Money("0"))
+    assert (tp.domestic_batches, tp.domestic_persons) == (46, 391)
+    assert imported.report.not_understood == ()  # type: ignore[attr-defined]

@@ -699,12 +699,12 @@ _SUBJECTS: Final = (
     (r"公务用车保有量|共有公务用车", "three_public.vehicles_held"),
     (r"购置公务用车", "three_public.vehicles_purchased"),  # 全年按规定更新购置公务用车 N 辆
     (r"轿车|越野车|载客汽车", "three_public.vehicle_type"),  # of the vehicles held or bought named before
-    (r"国内公务接待支出", "three_public.reception.domestic"),
+    (r"国内公务接待(?:支出|费)", "three_public.reception.domestic"),
     # N 批次，N 人次; Beijing's 共接待国内来访团组 N 个、来宾 N 人次
     (r"国内公务接待(?=\s*\d)|共(?:计)?接待(?:国内来访(?:团组)?)?(?=\s*\d)", "three_public.reception.domestic"),
     # Shanghai's 国内公务接待支出 X 万（含外宾接待支出 Y 万元）and …，其中：接待外宾 N 批次、N 人次: 外宾 within 国内接待
     (r"(?<=含)外宾接待支出|接待外宾", "three_public.reception.guests"),
-    (r"(?:外宾|外事)接待支出", "three_public.reception.foreign"),
+    (r"(?:外宾|外事)接待(?:支出|费)", "three_public.reception.foreign"),
     (r"外事接待(?=\s*(?:\d|X))", "three_public.reception.foreign"),  # 外事接待 N 批次，N 人次: beside 国内接待
     (r"公务接待费?", "three_public.reception"),
     (r"(?:机关|机构)运行经?费(?:支出)?", "office_running"),  # 机构运行经费: Inner Mongolia
@@ -822,7 +822,7 @@ _FIGURE: Final = re.compile(
 #: Every number as budgetkit.io.document counts them.
 _NUMBER: Final = re.compile(r"(?<![0-9A-Za-z.])[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
 #: The note printed for a rate that cannot be computed (增长--（基数为0，不可比）: Guangdong).
-_NO_BASE: Final = re.compile(r"[（(]\s*基数为\s*(0)\s*[，,、]?\s*不可比\s*[）)]")
+_NO_BASE: Final = re.compile(r"[（(]\s*(?:上年)?(?:基数)?为\s*(0)\s*[，,、]?\s*不可比\s*[）)]")  # (上年为0，不可比)
 #: A point's number: 1、, 1. or (Inner Mongolia's points under a （七）) （1）.
 _ENUMERATOR: Final = re.compile(r"^\s*(?:(\d+)\s*[、.．](?!\d)|[（(](\d{1,2})[）)])")
 
@@ -1012,7 +1012,7 @@ _COUNTED_IN_PERSONS: Final = frozenset(
 )
 #: What may stand between a counted phrase and its counts: 团组 N 个、累计 N 人次; 团组 N 次，出国（境）N 人;
 #: 接待 N 批次，N 人次; 接待国内来访团组 N 个、来宾 N 人次.
-_COUNT_LEAD: Final = re.compile(r"[，,、\s]*(?:累计|共|出国[（(]境[）)]|来宾)?\s*")
+_COUNT_LEAD: Final = re.compile(r"[，,、\s]*(?:累计|共|出国[（(]境[）)]|来宾|(?:共|累计)?接待)?\s*")
 #: The vehicles a 轿车/越野车/载客汽车 count is of: the last of these named before it in the paragraph.
 _VEHICLE_CONTEXTS: Final = ("three_public.vehicles_held", "three_public.vehicles_purchased")
 _SECTION: Final = re.compile(r"^\s*(?P<n>[一二三四五六七八九十]+)、")
@@ -1239,6 +1239,7 @@ def _parse(
     performance: set[int] = set()
     within: str | None = None  # "section" or "subsection": the level of the 预算绩效管理情况 heading we are under
     outer: str | None = None  # the 类 a point printed alone, for the sub-points under it (_PATH_UNDER)
+    before: Subject | None = None  # the subject the last paragraph's last sentence opened with
     for index in indexes:
         paragraph = paragraphs[index]
         text = paragraph.text
@@ -1258,7 +1259,9 @@ def _parse(
             in_profile += count
             continue
         outer = _outer_class(text, outer if _SUB_POINT.match(text) and role in _FUND_OF_SECTION else None)
-        found, covered = _ParagraphReader(index, text, section + subsection, table, role, outer).read()
+        reader = _ParagraphReader(index, text, section + subsection, table, role, outer, before)
+        found, covered = reader.read()
+        before = reader.last_opening
         statements.extend(found)
         blanks += sum(1 for s in found for f in _figures(s) if not f.known)
         for match in _NUMBER.finditer(half_width_numbers(text)):  # the numbers the reader read, at their places
@@ -1499,10 +1502,16 @@ class _ParagraphReader:
         classification: ClassificationTable,
         role: str | None = None,
         outer: str | None = None,
+        before: Subject | None = None,
     ) -> None:
         self.index = index
         #: the 类 an outer point printed alone, when this paragraph is one of its sub-points (_PATH_UNDER)
         self.outer = outer
+        #: the subject the last sentence naming one in the paragraph before opens with: the whole of a share here
+        #: when this one opens with 其中 (…支出决算为 18.70 万元。⏎其中：因公出国（境）费…，占 0.0%)
+        self.before = before
+        #: the subject this paragraph's last sentence opens with (the next paragraph's ``before``), once read
+        self.last_opening: Subject | None = None
         self.text = full_width_marks(half_width_numbers(text))  # １０５４．９０ is 1054.90, (类) is （类）: in place
         self.section = section
         #: the template's section this one is (:func:`section_role`): what its figures are of
@@ -1536,6 +1545,10 @@ class _ParagraphReader:
         purposes = [(m.start(), m.end()) for m in _PURPOSE.finditer(text)]
         self._breakdowns(purposes)
         mentions = self._mentions(reasons + purposes)
+        keyed = [m for m in mentions if m.subject.key]
+        if keyed:  # the last sentence that names a subject (a reason's words name none), by its first
+            last = self._sentence_start(keyed[-1].start, "。")
+            self.last_opening = next(m.subject for m in keyed if m.start >= last)
         self._years(reasons)
         self._reasons(mentions)
         self._unfilled()
@@ -2057,7 +2070,8 @@ class _ParagraphReader:
         if figure.unit in ("次", "人") and subject.key not in _COUNTED_IN_PERSONS:
             return None  # 一行 4 人, 共 2 批次 2 人参加培训: persons of an event, not a figure of the subject
         opens = last is not None and clause_start == last.end  # the count follows its phrase directly
-        follows = isinstance(self.last, Count) and self.last.subject == subject  # … or the phrase's first count
+        # … or the phrase's first count, or its amount (国内公务接待费 5.62 万元，接待 46 批次，391 人次)
+        follows = isinstance(self.last, Count | Amount) and self.last.subject == subject
         if subject.key in _COUNTED_IN_PERSONS and figure.unit in _COUNT_UNITS and not (
             _COUNT_LEAD.fullmatch(lead) and (opens or follows)
         ):
@@ -2136,6 +2150,8 @@ class _ParagraphReader:
         start = sentence
         if re.match(r"\s*其中", self.text[sentence:position]) and sentence > 0:
             start = self._sentence_start(sentence - 1, "。")
+        elif re.match(r"\s*其中", self.text[sentence:position]) and self.before is not None and self.before != part:
+            return self.before  # the paragraph opens with 其中: the whole is the paragraph before's
         # a sentence is the whole clause run up to "。": the part before 其中/主要用于 names the whole
         i = bisect.bisect_left(self._index(mentions)[0], start)
         first = mentions[i] if i < len(mentions) else None
