@@ -280,3 +280,28 @@ def test_reception_fees_and_their_counts_after_the_amount(tmp_path: Path) -> Non
     assert (tp.reception_domestic.current, tp.reception_foreign.current) == (Money("5.62"), Money("0"))
     assert (tp.domestic_batches, tp.domestic_persons) == (46, 391)
     assert imported.report.not_understood == ()  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("closing", "rules"), [("20.00", []), ("30.00", ["identity.fiscal_fund"])])
+def test_a_fund_s_balances_in_its_section_are_the_fund_s(tmp_path: Path, closing: str, rules: list[str]) -> None:
+    """八's 年初/年末结转和结余 are 政府性基金's (表八's): 50 + 320 − 350 = 20 (before, both were not understood)."""
+    text = (
+        "八、政府性基金预算财政拨款支出决算情况说明\n2024年度政府性基金预算财政拨款年初结转和结余50.00万元，本年收入320.00万元，"
+        f"本年支出350.00万元，年末结转和结余{closing}万元。\n"
+    )
+    imported = _read(text, tmp_path)
+    fund = imported.account.fiscal.government_fund  # type: ignore[attr-defined]
+    assert (fund.opening.current, fund.closing.current) == (Money("50.00"), Money(closing))
+    assert _rules(text, tmp_path) == rules
+
+
+@pytest.mark.parametrize(("share", "rules"), [("75.00", []), ("57.00", ["claim.share"])])
+def test_points_listed_after_a_paragraph_opening_them_are_its_parts(tmp_path: Path, share: str, rules: list[str]) -> None:
+    """"…支出 200.00 万元，主要用于以下方面：" then "1.社会保障和就业支出（类）150.00 万元，占 75.00%；" as points of their
+    own: the shares are of 一般公共预算财政拨款支出 (before, of no path)."""
+    text = (
+        "五、一般公共预算财政拨款支出决算情况说明\n（二）一般公共预算财政拨款支出决算结构情况\n"
+        "一般公共预算财政拨款支出200.00万元，主要用于以下方面：\n"
+        f"1.社会保障和就业支出（类）150.00万元，占{share}%；\n2.住房保障支出（类）50.00万元，占25.00%。\n"
+    )
+    assert _rules(text, tmp_path) == rules

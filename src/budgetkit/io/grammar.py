@@ -756,6 +756,7 @@ SUBJECT_KEYS: Final = tuple(
     dict.fromkeys(
         [key for _, key in _SUBJECTS if key not in ("fund.expenditure", "fund.part", "unit.income", "unit.expenditure")]
         + ["government_fund.expenditure", "state_capital.expenditure", "general_budget.project"]
+        + [f"{fund}.{end}" for fund in ("government_fund", "state_capital") for end in ("opening", "closing")]
         + [f"{context}.type" for context in ("three_public.vehicles_held", "three_public.vehicles_purchased")]
         + [
             f"{fund}.{level}"
@@ -780,6 +781,8 @@ _PATH_UNDER: Final = re.compile(
     rf"(?P<s>(?:[^\s，。；：、（）“”\d.．]|{_BRACKETED}){{1,40}}?)\s*（款）"
     rf"\s*(?:(?P<i>(?:[^\s，。；：、（）]|{_BRACKETED}){{1,40}}?)\s*（项）)?"
 )
+#: A paragraph that ends by opening a list of points, its parts (…主要用于以下方面：, 其中：, 具体如下：).
+_LIST_OPENS: Final = re.compile(r"(?:其中|如下|以下方面|主要用于|包括)\s*[：:]\s*$")
 #: A point's number that is a sub-point: （1）, (1).
 _SUB_POINT: Final = re.compile(r"^\s*[（(]\d{1,2}[）)]")
 
@@ -861,7 +864,7 @@ _OWN_FIGURES: Final = MappingProxyType(
     }
 )
 #: The balances of 表一 (年初结转和结余, 年末结转和结余): named alike for a fund's balances in 四, 八 and 九.
-_BALANCES: Final = frozenset({"income.opening_balance", "expenditure.closing_balance"})
+_BALANCES: Final = MappingProxyType({"income.opening_balance": "opening", "expenditure.closing_balance": "closing"})
 #: A noun naming an amount that is none of the grammar's subjects (财政拨款支出, 培训费, 使用非财政拨款结余): a figure
 #: printed after it is its figure, not the subject's named before it (see :meth:`_ParagraphReader._others`).
 _OTHER_HEAD: Final = re.compile(r"支出|收入|经费|费用|费|结余|结转|总计|合计|资金|工资|津贴|补贴|奖金|公积金|补助")
@@ -983,11 +986,15 @@ _PLACES: Final[Mapping[tuple[str, Role], tuple[str, str, str]]] = MappingProxyTy
         ("three_public.reception", Role.ACTUAL): ("three_public", "three_public.reception", "actual"),
         ("government_fund.income", Role.ACTUAL): ("government_fund", "total", "income"),
         ("government_fund.expenditure", Role.ACTUAL): ("government_fund", "total", "expenditure"),
+        ("government_fund.opening", Role.ACTUAL): ("government_fund", "total", "opening"),
+        ("government_fund.closing", Role.ACTUAL): ("government_fund", "total", "closing"),
         ("government_fund.class", Role.ACTUAL): ("government_fund", "{code}", "expenditure"),
         ("government_fund.section", Role.ACTUAL): ("government_fund", "{code}", "expenditure"),
         ("government_fund.item", Role.ACTUAL): ("government_fund", "{code}", "expenditure"),
         ("state_capital.income", Role.ACTUAL): ("state_capital", "total", "income"),
         ("state_capital.expenditure", Role.ACTUAL): ("state_capital", "total", "expenditure"),
+        ("state_capital.opening", Role.ACTUAL): ("state_capital", "total", "opening"),
+        ("state_capital.closing", Role.ACTUAL): ("state_capital", "total", "closing"),
         ("state_capital.class", Role.ACTUAL): ("state_capital", "{code}", "expenditure"),
         ("state_capital.section", Role.ACTUAL): ("state_capital", "{code}", "expenditure"),
         ("state_capital.item", Role.ACTUAL): ("state_capital", "{code}", "expenditure"),
@@ -1240,6 +1247,7 @@ def _parse(
     within: str | None = None  # "section" or "subsection": the level of the 预算绩效管理情况 heading we are under
     outer: str | None = None  # the 类 a point printed alone, for the sub-points under it (_PATH_UNDER)
     before: Subject | None = None  # the subject the last paragraph's last sentence opened with
+    listing: Subject | None = None  # the whole of the points that follow a paragraph ending 主要用于以下方面：
     for index in indexes:
         paragraph = paragraphs[index]
         text = paragraph.text
@@ -1259,9 +1267,14 @@ def _parse(
             in_profile += count
             continue
         outer = _outer_class(text, outer if _SUB_POINT.match(text) and role in _FUND_OF_SECTION else None)
-        reader = _ParagraphReader(index, text, section + subsection, table, role, outer, before)
+        point = _ENUMERATOR.match(text) is not None
+        reader = _ParagraphReader(index, text, section + subsection, table, role, outer, before, listing if point else None)
         found, covered = reader.read()
         before = reader.last_opening
+        if _LIST_OPENS.search(text):  # …主要用于以下方面： the points that follow are its parts
+            listing = reader.last_opening
+        elif not point:
+            listing = None
         statements.extend(found)
         blanks += sum(1 for s in found for f in _figures(s) if not f.known)
         for match in _NUMBER.finditer(half_width_numbers(text)):  # the numbers the reader read, at their places
@@ -1503,6 +1516,7 @@ class _ParagraphReader:
         role: str | None = None,
         outer: str | None = None,
         before: Subject | None = None,
+        listing: Subject | None = None,
     ) -> None:
         self.index = index
         #: the 类 an outer point printed alone, when this paragraph is one of its sub-points (_PATH_UNDER)
@@ -1510,6 +1524,9 @@ class _ParagraphReader:
         #: the subject the last sentence naming one in the paragraph before opens with: the whole of a share here
         #: when this one opens with 其中 (…支出决算为 18.70 万元。⏎其中：因公出国（境）费…，占 0.0%)
         self.before = before
+        #: the whole the points of a list are parts of, when this paragraph is one of them (…主要用于以下方面：⏎
+        #: 1.社会保障和就业支出（类）150.00 万元，占 75.00%；)
+        self.listing = listing
         #: the subject this paragraph's last sentence opens with (the next paragraph's ``before``), once read
         self.last_opening: Subject | None = None
         self.text = full_width_marks(half_width_numbers(text))  # １０５４．９０ is 1054.90, (类) is （类）: in place
@@ -1615,7 +1632,10 @@ class _ParagraphReader:
                 self.role in ("四", "八", "九")
                 or re.search("(?<!非)财政拨款", self.text[self._sentence_start(mention.start, "。") : mention.start])
             ):
-                mention.subject = Subject("", mention.subject.name)
+                # 八's (九's) are its fund's, 表八's (表九's); 四's are the 财政拨款's of every fund, which no field holds
+                of_fund = _FUND_OF_SECTION.get(self.role) if self.role in ("八", "九") else None
+                key = f"{of_fund}.{_BALANCES[mention.subject.key]}" if of_fund else ""
+                mention.subject = Subject(key, mention.subject.name)
         context = None
         for mention in mentions:  # 轿车 N 辆 counts the vehicles held (共有公务用车) or bought (购置公务用车) named before
             if mention.subject.key in _VEHICLE_CONTEXTS:
@@ -2156,7 +2176,7 @@ class _ParagraphReader:
         i = bisect.bisect_left(self._index(mentions)[0], start)
         first = mentions[i] if i < len(mentions) else None
         if first is None or first.subject == part or not _PARTS_FOLLOW.search(self.text, first.end, position):
-            return None
+            return self.listing if self.listing != part else None
         return first.subject
 
 

@@ -255,6 +255,7 @@ _FIGURES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
         "state_capital.income": ("income.state_capital",),
         "government_fund.expenditure": ("fiscal.government_fund.expenditure",),
         "state_capital.expenditure": ("fiscal.state_capital.expenditure",),
+        **{f"{fund}.{end}": (f"fiscal.{fund}.{end}",) for fund in ("government_fund", "state_capital") for end in ("opening", "closing")},
         "fiscal.total": ("fiscal.total",),
         "income.opening_balance": ("income.opening_balance",),
         "income.non_fiscal_balance_used": ("income.non_fiscal_balance_used",),

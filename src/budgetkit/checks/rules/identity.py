@@ -347,7 +347,9 @@ def _fiscal(account: FinalAccount) -> Iterator[Check]:
     names = FUND_NAMES
     for attr in fiscal.FUNDS:
         fund = getattr(fiscal, attr)
-        left = [fund.opening.current, fund.income.current]
+        # the fund's 本年收入 is 表一's income of that fund where 表四 is not printed (八 states it: a text report)
+        income = fund.income.current if fund.income.current is not None else getattr(account.income, attr).current
+        left = [fund.opening.current, income]
         right = [fund.expenditure.current, fund.closing.current]
         if None in left or None in right:
             continue
