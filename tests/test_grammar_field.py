@@ -177,8 +177,13 @@ def test_last_year_s_figure_is_not_this_year_s() -> None:
     assert _read(text) == [("Amount", "expenditure.total", "115.00万元"), ("Amount", "expenditure.total", "100.00万元")]
     last = [s for s in parse_text(text, section="一") if isinstance(s, Amount) and s.role is Role.LAST_YEAR]
     assert [(s.subject.key, str(s.figure), s.year) for s in last] == [("expenditure.total", "100.00万元", None)]
-    # 比上年 X 万元 with no 相比 after it may be a change printed without its word: left unread
-    assert _unread("2023年度支出总计115.00万元，比上年100.00万元增加15.00万元。") == ["100.00"]
+    # 比上年 X 万元 with the change right after it: X is last year's (比2023年度 95.00 万元增加 5.00 万元)
+    text = "2023年度支出总计115.00万元，比上年100.00万元增加15.00万元。"
+    assert _unread(text) == []
+    last = [s for s in parse_text(text, section="一") if isinstance(s, Amount) and s.role is Role.LAST_YEAR]
+    assert [(s.subject.key, str(s.figure)) for s in last] == [("expenditure.total", "100.00万元")]
+    # … but not with no change after it, which may be a change printed without its word: left unread
+    assert _unread("2023年度支出总计115.00万元，比上年100.00万元，主要原因是人员增加。") == ["100.00"]
 
 
 def test_last_year_s_amount_is_the_figure_s_previous(tmp_path: Path) -> None:

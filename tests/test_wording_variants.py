@@ -305,3 +305,29 @@ def test_points_listed_after_a_paragraph_opening_them_are_its_parts(tmp_path: Pa
         f"1.社会保障和就业支出（类）150.00万元，占{share}%；\n2.住房保障支出（类）50.00万元，占25.00%。\n"
     )
     assert _rules(text, tmp_path) == rules
+
+
+@pytest.mark.parametrize(
+    ("said", "unit_type"),
+    [
+        ("本部门为行政单位，纳入2024年度部门决算编制范围的单位为局机关本级。", "行政单位"),
+        ("本院为省示例局所属公益二类事业单位，内设9个处室。", "公益二类事业单位"),
+        ("本单位为参照公务员法管理的事业单位。", "参公事业单位"),
+        ("单位性质为公益一类事业单位。", "公益一类事业单位"),
+        ("本部门为事业单位，无机关运行经费支出。", "其他"),  # which kind is not said
+    ],
+)
+def test_the_unit_type_a_report_states(tmp_path: Path, said: str, unit_type: str) -> None:
+    text = f"第一部分 部门概况\n一、部门职责\n{said}\n二、收入决算情况说明\n本年收入合计100.00万元。\n"
+    account = _read(text, tmp_path).account  # type: ignore[attr-defined]
+    assert account.unit_type.value == unit_type
+
+
+@pytest.mark.parametrize(("last", "rules"), [("95.00", []), ("96.00", ["claim.change", "claim.growth"])])
+def test_last_year_s_amount_before_the_change_is_read(tmp_path: Path, last: str, rules: list[str]) -> None:
+    """比2023年度 95.00 万元增加 5.00 万元: 95.00 is last year's 机关运行经费 (before, not understood)."""
+    text = (
+        "十一、其他重要事项的情况说明\n（一）机关运行经费支出情况\n"
+        f"2024年度本部门机关运行经费支出100.00万元，比2023年度的{last}万元增加5.00万元，增长5.26%。主要原因是业务工作量增加。\n"
+    )
+    assert _rules(text, tmp_path) == rules

@@ -417,7 +417,11 @@ _COUNT_COMPLETION: Final = re.compile(
 )
 #: A project's own score in its text: 自评100分, 自评得分为 98 分 (the clause before it kept as the claim's text).
 _OWN_SCORE: Final = re.compile(r"[^，。；,;]*?[，,]?\s*自评(?:得分|分数|分)?(?:为|是)?\s*(?P<score>\d{1,3}(?:\.\d+)?)\s*分", re.ASCII)
-_UNIT_TYPE: Final = re.compile(r"单位性质[为是：:]\s*(?P<type>行政单位|参公事业单位|公益一类事业单位|公益二类事业单位)")
+#: The 单位性质 a report states: 单位性质为行政单位; 本部门为行政单位, 本院为…所属公益二类事业单位 (national wording).
+_UNIT_TYPE: Final = re.compile(
+    r"(?:单位性质[为是：:]|(?:本|我)(?:部门|单位|院|局|中心|所|馆|校|会)(?:属于|为|是)[^，。；\d]{0,16}?)\s*"
+    r"(?P<type>行政单位|参公事业单位|参照公务员法管理的?事业单位|公益一类事业单位|公益二类事业单位)"
+)
 
 
 def read_pdf(
@@ -426,7 +430,7 @@ def read_pdf(
     """Import a published 部门决算 PDF into an account and a report of what was (not) understood.
 
     ``unit_type`` is the 单位性质 when the caller knows it; otherwise it is read from the report where it
-    states one ("单位性质为行政单位"), else 其他. A file that cannot be read raises
+    states one ("单位性质为行政单位", "本部门为行政单位", "本院为…所属公益二类事业单位"), else 其他. A file that cannot be read raises
     :class:`~budgetkit.errors.LoadError` naming it.
 
     >>> read_pdf("no-such-report.pdf")
@@ -1347,7 +1351,8 @@ class _Builder:
             return UnitType(self.unit_type) if isinstance(self.unit_type, str) else self.unit_type
         for paragraph in self.doc.paragraphs:
             if m := _UNIT_TYPE.search(paragraph.text):
-                return UnitType(m.group("type"))
+                kind = m.group("type")
+                return UnitType.CIVIL_SERVICE_MANAGED if kind.startswith("参照") else UnitType(kind)
         return UnitType.OTHER
 
     def _report(self, imported: TableImport, narrative: Narrative | None) -> ImportReport:
