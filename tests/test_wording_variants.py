@@ -331,3 +331,21 @@ def test_last_year_s_amount_before_the_change_is_read(tmp_path: Path, last: str,
         f"2024年度本部门机关运行经费支出100.00万元，比2023年度的{last}万元增加5.00万元，增长5.26%。主要原因是业务工作量增加。\n"
     )
     assert _rules(text, tmp_path) == rules
+
+
+RECEPTIONS = (
+    "七、“三公”经费支出决算情况说明\n2024年度“三公”经费财政拨款支出决算为18.52万元。其中：公务接待费18.52万元，"
+    "全年共接待90批次、733人次，其中：国内公务接待86批次、702人次，支出{domestic}万元；外事接待4批次、31人次，支出3.32万元。\n"
+)
+
+
+def test_receptions_counted_in_all_then_by_kind_with_their_amounts_after(tmp_path: Path) -> None:
+    """全年共接待 90 批次 is every 公务接待 (before, taken for 国内's, whose 86 was then dropped); each kind's 支出 after
+    its counts is its amount (before, not understood), so 15.30 + 3.32 against 18.52 is found."""
+    imported = _read(RECEPTIONS.format(domestic="15.20"), tmp_path)
+    tp = imported.account.three_public  # type: ignore[attr-defined]
+    assert (tp.reception_batches, tp.reception_persons, tp.domestic_batches, tp.domestic_persons) == (90, 733, 86, 702)
+    assert (tp.reception_domestic.current, tp.reception_foreign.current) == (Money("15.20"), Money("3.32"))
+    assert imported.report.not_understood == ()  # type: ignore[attr-defined]
+    assert _rules(RECEPTIONS.format(domestic="15.20"), tmp_path) == []
+    assert _rules(RECEPTIONS.format(domestic="15.30"), tmp_path) == ["identity.three_public_reception"]

@@ -701,7 +701,9 @@ _SUBJECTS: Final = (
     (r"轿车|越野车|载客汽车", "three_public.vehicle_type"),  # of the vehicles held or bought named before
     (r"国内公务接待(?:支出|费)", "three_public.reception.domestic"),
     # N 批次，N 人次; Beijing's 共接待国内来访团组 N 个、来宾 N 人次
-    (r"国内公务接待(?=\s*\d)|共(?:计)?接待(?:国内来访(?:团组)?)?(?=\s*\d)", "three_public.reception.domestic"),
+    (r"国内公务接待(?=\s*\d)|共(?:计)?接待国内来访(?:团组)?(?=\s*\d)", "three_public.reception.domestic"),
+    # 全年共接待 90 批次、733 人次，其中：国内公务接待 86 批次…；外事接待 4 批次…: every 公务接待, 国内 and 外事
+    (r"共(?:计)?接待(?=\s*\d)", "three_public.reception.all"),
     # Shanghai's 国内公务接待支出 X 万（含外宾接待支出 Y 万元）and …，其中：接待外宾 N 批次、N 人次: 外宾 within 国内接待
     (r"(?<=含)外宾接待支出|接待外宾", "three_public.reception.guests"),
     (r"(?:外宾|外事)接待(?:支出|费)", "three_public.reception.foreign"),
@@ -871,6 +873,8 @@ _BALANCES: Final = MappingProxyType({"income.opening_balance": "opening", "expen
 _OTHER_HEAD: Final = re.compile(r"支出|收入|经费|费用|费|结余|结转|总计|合计|资金|工资|津贴|补贴|奖金|公积金|补助")
 #: What a head may be followed by and still not name an amount: 支出决算为, 收入预算数, 支出数 (a role of the subject).
 _OTHER_ROLE_AFTER: Final = re.compile(r"\s*(?:决算|预算|数)")
+#: A subject's counts and nothing else, between its name and a bare 支出 (…86 批次、702 人次，支出 15.20 万元).
+_COUNTS_BETWEEN: Final = re.compile(r"(?:[\s，,、]*\d+\s*(?:批次|人次|个|人|次|辆))+[\s，,]*")
 #: What may stand before a bare head that then names no new amount: 共计支出 0.40 万元 (the subject's own).
 _OTHER_LEAD: Final = re.compile(r"(?:共计|共|合计|累计|其中)$")
 #: What opens a clause that says what the subject named before is (Guangxi: "上级补助收入 8.38 万元，为事业单位开展
@@ -1015,7 +1019,7 @@ _COUNT_UNITS: Final = frozenset({"个", "辆", "批次", "人次", "台（套）
 _COUNTED_IN_PERSONS: Final = frozenset(
     {
         "three_public.outbound.groups", "three_public.reception.foreign", "three_public.reception.domestic",
-        "three_public.reception.guests",
+        "three_public.reception.guests", "three_public.reception.all",
     }
 )
 #: What may stand between a counted phrase and its counts: 团组 N 个、累计 N 人次; 团组 N 次，出国（境）N 人;
@@ -1723,6 +1727,9 @@ class _ParagraphReader:
             if not own:  # a bare 支出 or 收入 names an amount only when its figure follows (结余分配 0.00 万元 too)
                 if not re.match(r"[\u4e00-\u9fff]{0,6}?\s*(?:为|是)?\s*(?:\d|X{2,})", text[m.end() : m.end() + 12]):
                     continue
+                before = max((e for e in ends if e <= m.start()), default=None)
+                if before is not None and _COUNTS_BETWEEN.fullmatch(text, before, m.start()):
+                    continue  # 国内公务接待 86 批次、702 人次，支出 15.20 万元: the subject's own amount after its counts
             elif _OTHER_LEAD.search(own):
                 continue  # 全年共计支出 0.40 万元: the subject's own total
             window = max(0, m.start() - _SENTENCE_WINDOW)

@@ -272,6 +272,7 @@ _FIGURES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
         "three_public.vehicle_purchase": ("three_public.vehicle_purchase",),
         "three_public.vehicle_operation": ("three_public.vehicle_operation",),
         "three_public.reception": ("three_public.reception",),
+        "three_public.reception.all": ("three_public.reception",),  # 共接待 N 批次…，支出 X 万元
         "three_public.reception.domestic": ("three_public.reception_domestic",),
         "three_public.reception.foreign": ("three_public.reception_foreign",),
         "three_public.reception.guests": ("three_public.reception_guests",),
@@ -362,6 +363,12 @@ _COUNTS_BY_UNIT: Final[Mapping[str, Mapping[str, str]]] = MappingProxyType(
             "人": "three_public.domestic_persons",
         },
         "three_public.reception": {"批次": "three_public.reception_batches", "人次": "three_public.reception_persons"},
+        "three_public.reception.all": {
+            "批次": "three_public.reception_batches",
+            "个": "three_public.reception_batches",
+            "人次": "three_public.reception_persons",
+            "人": "three_public.reception_persons",
+        },
         "three_public.reception.guests": {"批次": "three_public.guest_batches", "人次": "three_public.guest_persons"},
     }
 )
@@ -834,7 +841,7 @@ class _Builder:
                 self._explanation(statement, box, section)
             elif (
                 isinstance(statement, Count)
-                and statement.subject.key == "three_public.reception.domestic"
+                and statement.subject.key in ("three_public.reception.domestic", "three_public.reception.all")
                 and events
                 and not narrative.in_performance(statement)
             ):
