@@ -349,3 +349,13 @@ def test_receptions_counted_in_all_then_by_kind_with_their_amounts_after(tmp_pat
     assert imported.report.not_understood == ()  # type: ignore[attr-defined]
     assert _rules(RECEPTIONS.format(domestic="15.20"), tmp_path) == []
     assert _rules(RECEPTIONS.format(domestic="15.30"), tmp_path) == ["identity.three_public_reception"]
+
+
+@pytest.mark.parametrize(("flat", "rules"), [("基本持平", []), ("持平", ["narrative.direction"])])
+def test_last_year_s_amount_before_flat_is_read(tmp_path: Path, flat: str, rules: list[str]) -> None:
+    """与上年 10.02 万元基本持平: 10.02 is last year's 三公 (before, not understood); 基本持平 says roughly as much, so
+    10.05 against 10.02 is no finding, where 持平 alone says equal and is one."""
+    text = f"七、“三公”经费支出决算情况说明\n2024年度“三公”经费财政拨款支出决算为10.05万元，与上年10.02万元{flat}。\n"
+    imported = _read(text, tmp_path)
+    assert imported.account.three_public.total.previous == Money("10.02")  # type: ignore[attr-defined]
+    assert _rules(text, tmp_path) == rules

@@ -852,8 +852,9 @@ _NOT_THIS_YEAR: Final = re.compile(
 _COMPARED_AMOUNT: Final = re.compile(
     r"(?P<against>(?:与|比|较)\s*)?(?:(?P<y>\d{4})\s*年度?|上一?年度?)(?:同期)?(?:决算数?)?(?:的|为|是)?\s*"
 )
-#: What follows last year's amount: 相比 (与2022年 988.88 万元相比), or the change itself (比2023年度 95.00 万元增加 5.00 万元).
-_THEN_COMPARED: Final = re.compile(r"\s*(?:相比|比较|相较|对比|[，,]?\s*(?:增加|减少|增长|下降|降低)了?\s*\d)")
+#: What follows last year's amount: 相比 (与2022年 988.88 万元相比), the change itself (比2023年度 95.00 万元增加 5.00
+#: 万元), or 持平 (与上年 10.02 万元基本持平).
+_THEN_COMPARED: Final = re.compile(r"\s*(?:相比|比较|相较|对比|[，,]?\s*(?:增加|减少|增长|下降|降低)了?\s*\d|(?:基本)?持平)")
 #: A figure named short in a section of one fund or one table, by (section role, subject): the section's own
 #: (八: 本年收入 10.00 万元，本年支出 8.00 万元 are the 政府性基金's; 五: 其中：基本支出 A 万元，项目支出 B 万元 and 六's
 #: 基本支出 are 一般公共预算财政拨款's), never 表一's or 表三's figure of that name.

@@ -367,8 +367,8 @@ def _year_directions(account: FinalAccount, p: Parsed) -> Iterator[_Comparison]:
                     continue  # compared with nothing said (年初预算?) or another year (narrative.year reports it)
                 yield _against_last_year(account, path, section, printed, said, s.subject.key)
             elif isinstance(s, Direction) and s.word == "持平" and "年" in s.against and "预算" not in s.against:
-                if s.subject is None or "或" in s.printed:
-                    continue
+                if s.subject is None or "或" in s.printed or s.printed.endswith("基本持平"):
+                    continue  # 基本持平 says roughly as much, not equal at the printed places
                 yield _against_last_year(account, path, section, s.printed, 0, s.subject.key)
 
 
