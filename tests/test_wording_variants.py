@@ -359,3 +359,52 @@ def test_last_year_s_amount_before_flat_is_read(tmp_path: Path, flat: str, rules
     imported = _read(text, tmp_path)
     assert imported.account.three_public.total.previous == Money("10.02")  # type: ignore[attr-defined]
     assert _rules(text, tmp_path) == rules
+
+
+@pytest.mark.parametrize(("rate", "rules"), [("8.49", []), ("9.49", ["claim.growth"])])
+def test_a_paired_change_grouped_in_thousands_is_one_figure(tmp_path: Path, rate: str, rules: list[str]) -> None:
+    """收、支总计各增加 1,120.96 万元: one change of both totals (1120.96 / 13210.88 = 8.49%), not the pair 1 and 120.96."""
+    text = (
+        "一、收入支出决算总体情况说明\n2024年度收、支总计14,331.84万元。与上年相比，收、支总计各增加1,120.96万元，"
+        f"增长{rate}%。主要原因是高标准农田建设项目资金增加。\n"
+    )
+    assert _rules(text, tmp_path) == rules
+
+
+def test_cars_bought_of_a_use_are_not_cars_held(tmp_path: Path) -> None:
+    """七's 更新购置执法执勤用车 2 辆 are the cars bought; 十's 执法执勤用车 12 辆 of the 19 held are the only ones of
+    that use (before, 2 + 12 were added up against the 19: a false error)."""
+    text = (
+        "七、“三公”经费支出决算情况说明\n2.公务用车购置费。预算数为26.00万元，决算数为25.80万元，完成预算的99.23%。"
+        "本年度按规定更新购置执法执勤用车2辆，单价均为12.90万元。决算数小于预算数的主要原因是采购节约。\n"
+        "十、其他重要事项的情况说明\n（三）国有资产占有使用情况\n截至2024年12月31日，本部门共有车辆19辆，其中："
+        "主要负责人用车1辆、机要通信用车1辆、应急保障用车3辆、执法执勤用车12辆、特种专业技术用车2辆、其他用车0辆。\n"
+    )
+    account = _read(text, tmp_path).account  # type: ignore[attr-defined]
+    assert account.three_public.vehicles_purchased == 2
+    assert dict(account.assets.vehicles_by_use)["执法执勤用车"] == 12
+    assert _rules(text, tmp_path) == []
+
+
+@pytest.mark.parametrize(("share", "rules"), [("62.58", []), ("73.09", ["claim.share"])])
+def test_the_small_business_share_left_unsaid_is_of_all_procurement(tmp_path: Path, share: str, rules: list[str]) -> None:
+    """…其中授予小微企业合同金额 1320.40 万元，占 62.58%: of 政府采购支出总额 (2110.02), as the template words it."""
+    text = (
+        "十、其他重要事项的情况说明\n（二）政府采购支出情况\n2024年度本部门政府采购支出总额2110.02万元，其中：政府采购货物支出"
+        "1245.30万元、政府采购工程支出0.00万元、政府采购服务支出864.72万元。授予中小企业合同金额1806.55万元，"
+        f"占政府采购支出总额的85.62%，其中授予小微企业合同金额1320.40万元，占{share}%。\n"
+    )
+    assert _rules(text, tmp_path) == rules
+
+
+@pytest.mark.parametrize(("change", "rules"), [("20.08", []), ("21.08", ["narrative.budget_change"] * 2)])
+def test_a_change_against_a_year_s_budget(tmp_path: Path, change: str, rules: list[str]) -> None:
+    """Beijing's 比2024年“三公”经费财政拨款年初预算 113.00 万元减少 20.08 万元，下降 17.77%: against the budget
+    (113.00 − 92.92), not last year's 决算 (before, 113.00 was last year's and 2024 the wrong year); the change on 2023
+    after it is last year's, as before."""
+    text = (
+        "七、一般公共预算财政拨款“三公”经费支出决算情况说明\n（一）“三公”经费财政拨款支出决算总体情况\n"
+        "2024年“三公”经费财政拨款支出决算为92.92万元，比2024年“三公”经费财政拨款年初预算113.00万元减少"
+        f"{change}万元，下降17.77%；比2023年“三公”经费财政拨款支出决算增加16.85万元，增长22.15%。主要原因是按规定更新购置执法执勤车辆。\n"
+    )
+    assert _rules(text, tmp_path) == rules

@@ -840,6 +840,8 @@ _RATE_WORDS: Final = MappingProxyType({"增幅": "增长", "降幅": "下降"})
 _AGAINST_BUDGET: Final = re.compile(
     r"(?:与|比|较)\s*(?P<b>(?P<role>年初预算|全年预算|预算)数?)\s*(?P<w>增加|减少|增长|下降)(?:（(?:增加|减少|增长|下降)）)?\s*$"
 )
+#: A budget named after the year a change is against (比2024年“三公”经费财政拨款年初预算…减少: Beijing).
+_YEAR_BUDGET: Final = re.compile(r"(年初预算|全年预算|调整后?的?预算)数?")  # (never 一般公共预算's 预算)
 _NOT_THIS_YEAR: Final = re.compile(
     r"(?:(?:与|比|较)\s*(?:\d{4}\s*年度?|上一?年度?)(?:同期)?(?:决算数?)?(?:的)?"
     r"|(?<![\u4e00-\u9fff])上一?年度?(?:同期)?(?:决算数?)?(?:为|是)"  # ，上年决算数为 90 万元
@@ -889,9 +891,11 @@ _PAIRS: Final = MappingProxyType(
         "fiscal.total": ("fiscal.total", "fiscal.expenditure_total"),
     }
 )
+#: A number as printed, grouped in thousands or not (1,120.96 is one number, never the pair 1 and 120.96).
+_GROUPED: Final = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+\.\d+|\d+(?!\d|,\d{3}(?!\d))"
 _PAIR_VALUES: Final = re.compile(
     r"(?P<w>各是|各为|分别是|分别为|(?:各|分别)(?:增加|减少|增长|下降))(?:了)?\s*"
-    r"(?P<a>\d+(?:\.\d+)?)\s*(?P<ua>万元|元|%|％)?\s*[,，、和与及]\s*(?P<b>\d+(?:\.\d+)?)\s*(?P<ub>万元|元|%|％)"
+    rf"(?P<a>{_GROUPED})\s*(?P<ua>万元|元|%|％)?\s*[,，、和与及]\s*(?P<b>{_GROUPED})\s*(?P<ub>万元|元|%|％)"
 )
 _SHARE: Final = re.compile(r"占(?:比)?(?P<of>[^，。；：\d]*?)的?(?:比重|比例)?(?:为|是)?\s*$")
 _COMPLETION: Final = re.compile(
@@ -1642,6 +1646,11 @@ class _ParagraphReader:
                 of_fund = _FUND_OF_SECTION.get(self.role) if self.role in ("八", "九") else None
                 key = f"{of_fund}.{_BALANCES[mention.subject.key]}" if of_fund else ""
                 mention.subject = Subject(key, mention.subject.name)
+        for mention in mentions:  # 更新购置执法执勤用车 2 辆: cars bought (三公), not the 执法执勤用车 the unit holds
+            if mention.subject.key.startswith("vehicles.") and re.search(
+                r"购置|购买|更新", self.text[self._sentence_start(mention.start, "。；，,") : mention.start]
+            ):
+                mention.subject = Subject("three_public.vehicles_purchased", mention.subject.name)
         context = None
         for mention in mentions:  # 轿车 N 辆 counts the vehicles held (共有公务用车) or bought (购置公务用车) named before
             if mention.subject.key in _VEHICLE_CONTEXTS:
@@ -2056,6 +2065,18 @@ class _ParagraphReader:
                 notes.append(NOTES["percent"])
             comparisons = list(_COMPARED.finditer(self.text, self._sentence_start(start, "。"), start))
             compared = comparisons[-1] if comparisons else None
+            if compared is not None and (named := _YEAR_BUDGET.search(self.text, compared.end(), start)):
+                # Beijing: 比2024年“三公”经费财政拨款年初预算 113.00 万元减少 20.08 万元: against that year's budget
+                self.after_budget = True
+                return Change(
+                    **self._at(start, figure.end),
+                    subject=subject,
+                    word=word,
+                    figure=figure,
+                    compared_with=self.text[compared.start() + 1 : named.end()],
+                    budget=Role.FULL_YEAR_BUDGET if named.group(1).startswith("调整") else _BUDGET_ROLES[named.group(1)],
+                    notes=tuple(notes),
+                )
             baseline = compared is not None and bool(compared.group("y")) and (
                 bool(_QUALIFIED_YEAR.match(self.text, compared.end()))
                 or any(c.group("last") for c in comparisons[:-1])
@@ -2176,6 +2197,8 @@ class _ParagraphReader:
             if key == "expenditure.basic" and (self.role == "六" or part.key in ("personnel", "public_use")):
                 return Subject("general_budget.basic", printed)  # 人员经费 and 公用经费 are 表六's
             return Subject(key, printed)
+        if part.key in _TEMPLATE_WHOLES:  # 授予小微企业合同金额 …，占 p%: of 政府采购支出总额, as the template says
+            return Subject(_TEMPLATE_WHOLES[part.key], "政府采购支出总额")
         start = sentence
         if re.match(r"\s*其中", self.text[sentence:position]) and sentence > 0:
             start = self._sentence_start(sentence - 1, "。")
@@ -2189,6 +2212,9 @@ class _ParagraphReader:
         return first.subject
 
 
+#: The whole the national template gives a share of, when a report leaves it unsaid: 授予中小企业 and 授予小微企业
+#: 合同金额 are each "占政府采购支出总额的" p%, the 小微企业's too (not of the 中小企业's, though it is part of them).
+_TEMPLATE_WHOLES: Final = MappingProxyType({"procurement.sme": "procurement", "procurement.small_micro": "procurement"})
 #: A whole printed without 本年 (占收入合计的): 表一's line of that name.
 _BARE_WHOLES: Final = MappingProxyType({"收入合计": "income.year_total", "支出合计": "expenditure.year_total"})
 

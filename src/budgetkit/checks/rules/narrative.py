@@ -1075,6 +1075,8 @@ def _budget_change_issues(account: FinalAccount, p: Parsed) -> Iterator[_BudgetC
 
     for i, statements in enumerate(p.statements):
         path, section = f"passages[{i}]", account.passages[i].section
+        # by the subject's key and path: its name may be printed otherwise in the change's clause (“三公”经费财政拨款支出
+        # 决算为 92.92 万元，比2024年“三公”经费财政拨款年初预算…减少 20.08 万元)
         actuals: dict[object, Amount] = {}
         budgets: dict[object, Amount] = {}  # the budget printed with the subject's last 决算 (before or after it)
         amount: tuple[Change, Interval] | None = None
@@ -1082,18 +1084,20 @@ def _budget_change_issues(account: FinalAccount, p: Parsed) -> Iterator[_BudgetC
             if isinstance(s, Amount) and s.figure.value is not None:
                 if s.role.value == "上年决算":
                     continue  # the year compared with: no budget, and no 决算 of this year
+                subject = (s.subject.key, s.subject.path)
                 if s.role.value != "决算":
-                    budgets[s.subject] = s
+                    budgets[subject] = s
                     continue
-                before = actuals.get(s.subject)
-                budget = budgets.get(s.subject)
+                before = actuals.get(subject)
+                budget = budgets.get(subject)
                 if before is not None and budget is not None and budget.start < before.start:
-                    del budgets[s.subject]  # a second 决算 of the subject (two lines named alike): its own budget only
-                actuals[s.subject] = s
+                    del budgets[subject]  # a second 决算 of the subject (two lines named alike): its own budget only
+                actuals[subject] = s
                 continue
             if not isinstance(s, Change) or s.budget is None or s.figure.value is None:
                 continue
-            actual = actuals.get(s.subject)
+            subject = (s.subject.key, s.subject.path)
+            actual = actuals.get(subject)
             if actual is None or actual.figure.value is None:
                 amount = None
                 continue
@@ -1101,7 +1105,7 @@ def _budget_change_issues(account: FinalAccount, p: Parsed) -> Iterator[_BudgetC
             sign = -1 if s.word.startswith(_DOWN) else 1
             printed = f"比{s.compared_with}{s.word}{s.figure}"
             if s.is_rate:
-                if amount is None or amount[0].subject != s.subject:
+                if amount is None or (amount[0].subject.key, amount[0].subject.path) != subject:
                     continue
                 d = amount[1]
                 implied = a - d
@@ -1116,7 +1120,7 @@ def _budget_change_issues(account: FinalAccount, p: Parsed) -> Iterator[_BudgetC
                 continue
             d = _in_wan(s) * sign
             amount = (s, d)
-            budget = budgets.get(s.subject)
+            budget = budgets.get(subject)
             if budget is not None and budget.figure.value is not None:
                 expected = a - _in_wan(budget)
                 stated = s.figure.value * sign
