@@ -408,3 +408,44 @@ def test_a_change_against_a_year_s_budget(tmp_path: Path, change: str, rules: li
         f"{change}万元，下降17.77%；比2023年“三公”经费财政拨款支出决算增加16.85万元，增长22.15%。主要原因是按规定更新购置执法执勤车辆。\n"
     )
     assert _rules(text, tmp_path) == rules
+
+
+@pytest.mark.parametrize(("services", "rules"), [("864.72", []), ("964.72", ["identity.procurement"])])
+def test_procurement_parts_worded_as_kinds(tmp_path: Path, services: str, rules: list[str]) -> None:
+    """货物类采购 / 工程类采购 / 服务类采购 (Hebei) are the parts of 政府采购 (before, each was taken for the total
+    printed first and silently dropped, counted as imported)."""
+    text = (
+        "十、其他重要事项的情况说明\n（二）政府采购支出情况\n2024年度本部门政府采购支出总额2,110.02万元，其中：货物类采购"
+        f"1,245.30万元，工程类采购0.00万元，服务类采购{services}万元。\n"
+    )
+    assert _rules(text, tmp_path) == rules
+
+
+def test_a_second_figure_of_a_subject_is_not_counted_as_imported(tmp_path: Path) -> None:
+    """A figure after a subject's own that the grammar names no part for (其中：办公设备类 1,245.30 万元) is not the
+    subject's: it is read but not held, never counted as imported and dropped."""
+    text = (
+        "十、其他重要事项的情况说明\n（二）政府采购支出情况\n2024年度本部门政府采购支出总额2,110.02万元，其中：办公设备类"
+        "1,245.30万元。\n"
+    )
+    imported = _read(text, tmp_path)
+    assert imported.account.procurement.total.current == Money("2110.02")  # type: ignore[attr-defined]
+    assert any("second figure" in issue.reason for issue in imported.report.issues)  # type: ignore[attr-defined]
+
+
+def test_other_vehicles_by_type_keep_their_label(tmp_path: Path) -> None:
+    text = (
+        "七、“三公”经费支出决算情况说明\n2.公务用车购置及运行维护费。截至2024年12月31日，本单位公务用车保有量为6辆，其中："
+        "越野车2辆、载客汽车1辆、其他车辆3辆。\n"
+    )
+    account = _read(text, tmp_path).account  # type: ignore[attr-defined]
+    assert account.three_public.vehicles_owned_by_type == (("越野车", 2), ("载客汽车", 1), ("其他车辆", 3))
+
+
+@pytest.mark.parametrize(("grades", "rules"), [("优10个、良4个、中0个、差0个", []), ("优10个、良4个、中1个、差0个", ["narrative.count_parts"]),
+                                               ("优秀10个、良好3个、合格1个、不合格0个", [])])
+def test_grades_of_self_evaluated_projects_in_other_wording(tmp_path: Path, grades: str, rules: list[str]) -> None:
+    """对 14 个项目开展了绩效自评，其中：优 10 个、良 4 个…: the grades add up to the projects (before, read only in
+    Shanghai's wording 绩效评级为“优”的项目 N 个)."""
+    text = f"十、其他重要事项的情况说明\n（四）预算绩效管理情况\n2024年度，本部门对14个项目开展了绩效自评，其中：{grades}。\n"
+    assert _rules(text, tmp_path) == rules

@@ -698,7 +698,7 @@ _SUBJECTS: Final = (
     (r"公务用车运行(?:维护)?(?:费|支出)?", "three_public.vehicle_operation"),
     (r"公务用车保有量|共有公务用车", "three_public.vehicles_held"),
     (r"购置公务用车", "three_public.vehicles_purchased"),  # 全年按规定更新购置公务用车 N 辆
-    (r"轿车|越野车|载客汽车", "three_public.vehicle_type"),  # of the vehicles held or bought named before
+    (r"轿车|越野车|载客汽车|其他车辆", "three_public.vehicle_type"),  # of the vehicles held or bought named before
     (r"国内公务接待(?:支出|费)", "three_public.reception.domestic"),
     # N 批次，N 人次; Beijing's 共接待国内来访团组 N 个、来宾 N 人次
     (r"国内公务接待(?=\s*\d)|共(?:计)?接待国内来访(?:团组)?(?=\s*\d)", "three_public.reception.domestic"),
@@ -726,9 +726,9 @@ _SUBJECTS: Final = (
     (r"在其他政府采购项目中", "procurement.other.sme_awarded"),
     (r"面向中小企业预留的?政府采购项目预算金额", "procurement.sme_reserved"),
     (r"面向小微企业预留的?政府采购项目预算金额", "procurement.small_reserved"),
-    (r"货物采购金额|政府采购货物支出", "procurement.goods"),
-    (r"工程采购金额|政府采购工程支出", "procurement.works"),
-    (r"服务采购金额|政府采购服务支出", "procurement.services"),
+    (r"货物类?采购(?:金额|支出)?|政府采购货物类?(?:支出|金额)", "procurement.goods"),
+    (r"工程类?采购(?:金额|支出)?|政府采购工程类?(?:支出|金额)", "procurement.works"),
+    (r"服务类?采购(?:金额|支出)?|政府采购服务类?(?:支出|金额)", "procurement.services"),
     (r"政府采购金额|政府采购支出总额", "procurement"),
     (r"授予中小企业合同金额", "procurement.sme"),  # the national template's 授予中小企业合同金额，占政府采购支出总额的
     (r"授予小微企业合同金额", "procurement.small_micro"),

@@ -1050,6 +1050,11 @@ class _Builder:
             subject = paths[0] if field == "current" else f"{paths[0]}.previous"
             self._add_claim(Claim(kind="amount", subject=subject, stated=value, text=printed, section=self._claim_section(statement)), box)
             return
+        if field in ("current", "previous") and first is not None and first != value:
+            # another figure after the subject's own (…总额 2,110.02 万元，其中：货物类采购 1,245.30 万元…, a part the
+            # grammar has no name for): not the subject's, and not silently counted as imported
+            self._not_held(box, f"{statement.subject.name} {figure}", f"a second figure of {statement.subject.name}, not the {first} printed first")
+            return
         for path in paths:
             if statement.role is Role.FULL_YEAR_BUDGET:  # the 全年预算 (adjusted) is the budget a completion is of
                 self.values.pop(f"{path}.{field}", None)

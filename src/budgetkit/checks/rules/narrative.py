@@ -27,6 +27,7 @@ import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from fractions import Fraction
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Final
 
 import attrs
@@ -133,8 +134,16 @@ def _adjustment_sentences(text: str) -> Iterator[_Adjustment]:
 
 #: A count and the counts of its parts, in one passage (Shanghai's 预算绩效管理 sentence): 绩效自评的2024年度项目
 #: 39个…（其中，绩效评级为“优”的项目39个；…“良”…0个；…“合格”…0个；…“不合格”…0个。
-_SELF_EVALUATED: Final = re.compile(r"绩效自评的\s*(?:\d{4}\s*年度?\s*)?项目\s*(?P<n>\d{1,6})\s*个")
-_GRADE: Final = re.compile(r"(?:绩效)?评级为\s*[“\"']?(?P<g>优|良|合格|不合格|中|差)[”\"']?\s*的项目\s*(?P<n>\d{1,6})\s*个")
+#: Other provinces: 对 14 个项目开展了绩效自评，其中：优 10 个、良 4 个、中 0 个、差 0 个.
+_SELF_EVALUATED: Final = re.compile(
+    r"绩效自评的\s*(?:\d{4}\s*年度?\s*)?项目\s*(?P<n>\d{1,6})\s*个"
+    r"|对\s*(?P<m>\d{1,6})\s*个(?:\S{0,12}?)项目开展了?(?:绩效)?自评"
+)
+_GRADE: Final = re.compile(
+    r"(?:(?:(?:绩效)?评级|(?:自评|评价)结果)为\s*[“\"']?(?P<g>优|良|合格|不合格|中|差)[”\"']?\s*的项目"
+    r"|(?<=[：:、，,；;])\s*[“\"']?(?P<b>优秀?|良好?|合格|不合格|中|差)[”\"']?(?:等级)?(?:的项目)?)\s*(?P<n>\d{1,6})\s*个"
+)
+_GRADE_WORDS: Final = MappingProxyType({"优秀": "优", "良好": "良"})
 #: The grades of a complete list: Shanghai's, or the 优/良/中/差 of other provinces.
 _GRADES: Final = (("优", "良", "合格", "不合格"), ("优", "良", "中", "差"))
 #: 发现问题 N 个，已经完成整改的 x 个，正在整改的 y 个.
@@ -164,11 +173,12 @@ def _count_parts(text: str) -> Iterator[_CountParts]:
     for m in _SELF_EVALUATED.finditer(text):
         following = _SELF_EVALUATED.search(text, m.end())
         end = following.start() if following is not None else len(text)
-        grades = {g.group("g"): int(g.group("n")) for g in _GRADE.finditer(text, m.end(), end)}
+        grades = {_GRADE_WORDS.get(word := g.group("g") or g.group("b"), word): int(g.group("n"))
+                  for g in _GRADE.finditer(text, m.end(), end)}  # fmt: skip
         for complete in _GRADES:
             if set(grades) == set(complete):
                 parts = tuple((f"“{grade}”", grades[grade]) for grade in complete)
-                yield _CountParts("绩效自评的项目", "projects self-evaluated", int(m.group("n")), parts)
+                yield _CountParts("绩效自评的项目", "projects self-evaluated", int(m.group("n") or m.group("m")), parts)
     for m in _PROBLEMS.finditer(text):
         parts = (("已经完成整改", int(m.group("x"))), ("正在整改", int(m.group("y"))))
         yield _CountParts("发现问题", "problems found", int(m.group("n")), parts)
