@@ -449,3 +449,14 @@ def test_grades_of_self_evaluated_projects_in_other_wording(tmp_path: Path, grad
     Shanghai's wording 绩效评级为“优”的项目 N 个)."""
     text = f"十、其他重要事项的情况说明\n（四）预算绩效管理情况\n2024年度，本部门对14个项目开展了绩效自评，其中：{grades}。\n"
     assert _rules(text, tmp_path) == rules
+
+
+@pytest.mark.parametrize(("reception", "rules"), [("3.28", []), ("4.28", ["identity.three_public_total"])])
+def test_three_public_with_the_car_costs_as_parts_of_their_own(tmp_path: Path, reception: str, rules: list[str]) -> None:
+    """Hebei: 因公出国（境）费、公务用车购置费、公务用车运行维护费、公务接待费 as the four parts of the 三公, their
+    公务用车购置及运行维护费 not printed (before, the total was not checked at all)."""
+    text = (
+        "七、一般公共预算财政拨款“三公”经费支出决算情况说明\n2024年度“三公”经费财政拨款支出决算数为63.85万元。其中：因公出国（境）费"
+        f"7.62万元，公务用车购置费25.80万元，公务用车运行维护费27.15万元，公务接待费{reception}万元。\n"
+    )
+    assert _rules(text, tmp_path) == rules

@@ -483,17 +483,20 @@ def _three_public(account: FinalAccount) -> Iterator[Check]:
             return value
 
         suffix = "" if year == "current" else "（上年）"
+        vehicle: tuple[tuple[str, Money | None], ...] = ((THREE_PUBLIC_LABELS["vehicle"], at(tp.vehicle)),)
+        if at(tp.vehicle) is None and at(tp.vehicle_purchase) is not None and at(tp.vehicle_operation) is not None:
+            # 公务用车购置费 and 运行维护费 printed as parts of their own (Hebei), their sum not printed
+            vehicle = (
+                (FIGURE_LABELS["three_public.vehicle_purchase"], at(tp.vehicle_purchase)),
+                (FIGURE_LABELS["three_public.vehicle_operation"], at(tp.vehicle_operation)),
+            )
         yield SumCheck(
             "identity.three_public_total",
             f"three_public.total.{year}",
             f'"三公"经费{suffix}',
             "three-public total",
             at(tp.total),
-            (
-                (THREE_PUBLIC_LABELS["outbound"], at(tp.outbound)),
-                (THREE_PUBLIC_LABELS["vehicle"], at(tp.vehicle)),
-                (THREE_PUBLIC_LABELS["reception"], at(tp.reception)),
-            ),
+            ((THREE_PUBLIC_LABELS["outbound"], at(tp.outbound)), *vehicle, (THREE_PUBLIC_LABELS["reception"], at(tp.reception))),
             part,
         )
         yield SumCheck(
