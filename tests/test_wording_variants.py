@@ -460,3 +460,16 @@ def test_three_public_with_the_car_costs_as_parts_of_their_own(tmp_path: Path, r
         f"7.62万元，公务用车购置费25.80万元，公务用车运行维护费27.15万元，公务接待费{reception}万元。\n"
     )
     assert _rules(text, tmp_path) == rules
+
+
+@pytest.mark.parametrize(("small", "rules"), [("6,500,000.00", []), ("15,000,000.00", ["narrative.sme_reserved"])])
+def test_reserved_budgets_printed_in_yuan(tmp_path: Path, small: str, rules: list[str]) -> None:
+    """The budgets reserved for 中小企业 and 小微企业 in 元 are compared as in 万元 (before, only 万元 was read)."""
+    text = (
+        "十、其他重要事项的情况说明\n（二）政府采购支出情况\n本单位2024年度政府采购支出总额18,606,070.30元。本年度面向中小企业"
+        f"预留政府采购项目预算金额10,500,000.00元，其中，面向小微企业预留政府采购项目预算金额{small}元。\n"
+    )
+    assert _rules(text, tmp_path) == rules
+    if rules:
+        [finding] = [f for f in check(_read(text, tmp_path).account) if f.rule == rules[0]]  # type: ignore[attr-defined]
+        assert "1500.00万元" in finding.message and "1050.00万元" in finding.message

@@ -626,19 +626,15 @@ _RESERVED: Final = ("procurement.sme_reserved", "procurement.small_reserved")
 
 
 def _passage_amounts(p: Parsed, keys: Sequence[str]) -> Iterator[tuple[int, tuple[Decimal, ...]]]:
-    """Each passage that prints an amount (万元) of every subject of ``keys``: the first of each, in ``keys``' order."""
+    """Each passage that prints an amount of every subject of ``keys``: the first of each in 万元 (one printed in 元
+    with its places kept), in ``keys``' order."""
     from budgetkit.io.grammar import Amount
 
     for i, statements in enumerate(p.statements):
         amounts: dict[str, Decimal] = {}
         for s in statements:
-            if (
-                isinstance(s, Amount)
-                and s.subject.key in keys
-                and s.figure.unit == "万元"
-                and s.figure.value is not None
-            ):
-                amounts.setdefault(s.subject.key, s.figure.value)
+            if isinstance(s, Amount) and s.subject.key in keys and (value := s.figure.wan) is not None:
+                amounts.setdefault(s.subject.key, value)
         if len(amounts) == len(keys):
             yield i, tuple(amounts[key] for key in keys)
 
@@ -653,11 +649,11 @@ def _sme_reserved(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
         yield make_finding(
             "narrative.sme_reserved",
             f"passages[{i}]",
-            stated=small,
-            expected=f"≤ {plain(sme)}",
+            stated=_shown(small),
+            expected=f"≤ {plain(_shown(sme))}",
             part=p.parts(passage.section),
             section=passage.section,
-            whole=sme,
+            whole=_shown(sme),
         )
 
 
@@ -672,14 +668,22 @@ def _sme_awarded(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
         yield make_finding(
             "narrative.sme_awarded",
             f"passages[{i}]",
-            stated=EXACT.add(reserved, other),
-            expected=f"≤ {plain(whole)}",
+            stated=_shown(EXACT.add(reserved, other)),
+            expected=f"≤ {plain(_shown(whole))}",
             part=p.parts(passage.section),
             section=passage.section,
-            reserved=reserved,
-            other=other,
-            whole=whole,
+            reserved=_shown(reserved),
+            other=_shown(other),
+            whole=_shown(whole),
         )
+
+
+def _shown(value: Decimal) -> Decimal:
+    """An amount in 万元 as a finding words it: printed in 元 to the 分, it is shown to the 分 of a 万元 where that is
+    all it says (15,000,000.00 元 is 1500.00 万元, not 1500.000000)."""
+    cents = value.quantize(Decimal("0.01"))
+    return cents if cents == value else value
+
 
 
 #: The funds whose 情况说明 section lists each 项 it spent on (八 政府性基金, 九 国有资本经营: the template's "1、XX（类）
