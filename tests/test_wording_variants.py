@@ -473,3 +473,14 @@ def test_reserved_budgets_printed_in_yuan(tmp_path: Path, small: str, rules: lis
     if rules:
         [finding] = [f for f in check(_read(text, tmp_path).account) if f.rule == rules[0]]  # type: ignore[attr-defined]
         assert "1500.00万元" in finding.message and "1050.00万元" in finding.message
+
+
+@pytest.mark.parametrize(("office", "rules"), [("8.40", []), ("18.40", ["explanation.listed_sum"])])
+def test_a_listed_reason_whose_item_name_holds_brackets(tmp_path: Path, office: str, rules: list[str]) -> None:
+    """…主要原因是：办公费减少 8.40 万元，…维修（护）费减少 4.20 万元…: a bracket inside an item's name is part of the
+    name (before, it made the list no list, and its sum went unchecked)."""
+    text = (
+        "十、其他重要事项的情况说明\n（一）机关运行经费支出情况\n2024年度本部门机关运行经费支出385.62万元，较上年减少16.55万元，"
+        f"下降4.12%。主要原因是：办公费减少{office}万元，差旅费减少5.35万元，维修（护）费减少4.20万元，邮电费增加1.40万元。\n"
+    )
+    assert _rules(text, tmp_path) == rules

@@ -1485,7 +1485,9 @@ def _segments(text: str) -> list[tuple[str, str | None, str]] | None:
             if depth < 0:
                 return None
             if depth == 0:
-                if _POINT_NUMBER.fullmatch(text[opened:k]):  # （1）: a point's number, read with the item
+                if _POINT_NUMBER.fullmatch(text[opened:k]) or (  # （1）: a point's number, read with the item
+                    not re.search(r"\d", text[opened:k]) and text[k + 1 : k + 2] not in ("", *"、，,；;。等 ")
+                ):  # … or a word inside a name, the name going on after it: 维修（护）费, 因公出国（境）费
                     flat.append(text[opened - 1 : k + 1])
                 else:
                     inner = text[opened:k]
