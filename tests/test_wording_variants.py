@@ -484,3 +484,17 @@ def test_a_listed_reason_whose_item_name_holds_brackets(tmp_path: Path, office: 
         f"下降4.12%。主要原因是：办公费减少{office}万元，差旅费减少5.35万元，维修（护）费减少4.20万元，邮电费增加1.40万元。\n"
     )
     assert _rules(text, tmp_path) == rules
+
+
+@pytest.mark.parametrize(("groups", "rules"), [("1", []), ("2", ["narrative.count_parts", "narrative.count_parts"])])
+def test_delegations_and_cars_bought_add_up(tmp_path: Path, groups: str, rules: list[str]) -> None:
+    """团组 3 个，累计 11 人次 against each delegation's 团组 and 人次; 购置公务用车 2 辆 against its types."""
+    text = (
+        "七、财政拨款“三公”经费支出决算情况说明\n（二）“三公”经费财政拨款支出决算具体情况说明\n"
+        "1.因公出国（境）费支出24.56万元。全年安排因公出国（境）团组3个，累计11人次。开支内容包括：赴荷兰开展考察交流团组1个、"
+        f"5人次，赴泰国参加论坛团组1个、4人次，赴澳大利亚开展技术交流团组{groups}个、{int(groups) + 1}人次。\n"
+        "2.公务用车购置及运行维护费支出101.27万元。其中：公务用车购置费48.90万元。全年按规定更新购置公务用车2辆，其中："
+        "轿车1辆、金额18.90万元，越野车1辆、金额30.00万元。公务用车运行维护费52.37万元。\n"
+    )
+    assert _rules(text, tmp_path) == rules
+    assert _rules(text.replace("越野车1辆", "越野车2辆"), tmp_path) == [*rules, "narrative.count_parts"]

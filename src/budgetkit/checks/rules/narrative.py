@@ -9,7 +9,8 @@ check below compares what a sentence says with the figures it describes:
 - ``narrative.reason``: a 决算 that differs from its budget (五（三）, 七) without the reason the template asks;
 - ``narrative.adjustment``: "年初预算为 A，调整预算为 B（因调减…C）" where C is not A − B;
 - ``narrative.count_parts``: counts printed as the parts of a count that do not add up to it: 绩效自评的项目 N 个
-  against those rated 优/良/合格/不合格 (every grade printed), 发现问题 N 个 against 已完成整改 and 正在整改;
+  against those rated 优/良/合格/不合格 (every grade printed), 发现问题 N 个 against 已完成整改 and 正在整改, the cars
+  bought against those of each type, the 因公出国（境）团组 and 人次 against each delegation's;
 - ``narrative.balance``: "年末/年初结转结余增加/减少 C" against the balances the account holds;
 - ``narrative.year``: a comparison year other than the year before, a 截至 date (of the 国有资产 sentence) or
   a title of another year;
@@ -151,6 +152,12 @@ _PROBLEMS: Final = re.compile(
     r"发现问题\s*(?P<n>\d{1,6})\s*个\s*[，,]\s*已(?:经)?完成整改的?\s*(?P<x>\d{1,6})\s*个\s*[，,、；;]\s*"
     r"正在整改的?\s*(?P<y>\d{1,6})\s*个"
 )
+#: 全年按规定更新购置公务用车 2 辆，其中：轿车 1 辆…、越野车 1 辆…: the cars bought by type.
+_BOUGHT: Final = re.compile(r"购置(?:公务用车)?\s*(?P<n>\d{1,4})\s*辆\s*[，,]?\s*其中\s*[：:，,]?")
+_CAR_TYPE: Final = re.compile(r"(?P<name>轿车|越野车|载客汽车|其他车辆)\s*(?P<k>\d{1,4})\s*辆")
+#: 因公出国（境）团组 3 个，累计 11 人次。开支内容包括：…团组 1 个、5 人次，…团组 2 个、6 人次: each delegation's.
+_GROUPS: Final = re.compile(r"团组\s*(?P<n>\d{1,4})\s*个\s*[，,、]\s*(?:累计|共计?)?\s*(?P<p>\d{1,5})\s*人次")
+_LISTS: Final = re.compile(r"包括|其中|分别|具体")
 
 
 @attrs.frozen
@@ -161,6 +168,7 @@ class _CountParts:
     whole_en: str
     count: int
     parts: tuple[tuple[str, int], ...]
+    unit: str = "个"
 
 
 def _count_parts(text: str) -> Iterator[_CountParts]:
@@ -182,6 +190,18 @@ def _count_parts(text: str) -> Iterator[_CountParts]:
     for m in _PROBLEMS.finditer(text):
         parts = (("已经完成整改", int(m.group("x"))), ("正在整改", int(m.group("y"))))
         yield _CountParts("发现问题", "problems found", int(m.group("n")), parts)
+    for m in _BOUGHT.finditer(text):
+        end = text.find("。", m.end())
+        types = [(t.group("name"), int(t.group("k"))) for t in _CAR_TYPE.finditer(text, m.end(), end if end >= 0 else len(text))]
+        if types:
+            yield _CountParts("购置公务用车", "official cars bought", int(m.group("n")), tuple(types), "辆")
+    groups = list(_GROUPS.finditer(text))
+    if len(groups) > 2 and _LISTS.search(text, groups[0].end(), groups[1].start()):
+        whole, listed = groups[0], groups[1:]  # 团组 3 个，累计 11 人次。开支内容包括：…团组 1 个、5 人次，…
+        yield _CountParts("因公出国（境）团组", "delegations abroad", int(whole.group("n")),
+                          tuple((f"第{k}项", int(g.group("n"))) for k, g in enumerate(listed, 1)))  # fmt: skip
+        yield _CountParts("因公出国（境）累计", "persons abroad", int(whole.group("p")),
+                          tuple((f"第{k}项", int(g.group("p"))) for k, g in enumerate(listed, 1)), "人次")  # fmt: skip
 
 
 _BALANCE: Final = re.compile(r"(?P<which>年末|年初)结转(?:和)?结余(?:资金)?(?P<w>增加|减少)\s*" + _NUMBER.format("c"))
@@ -613,7 +633,8 @@ def _count_sums(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
                 part=p.parts(passage.section),
                 section=passage.section,
                 whole=Words(c.whole, c.whole_en),
-                labels=Words("、".join(f"{name}{n}个" for name, n in c.parts), " + ".join(f"{name} {n}" for name, n in c.parts)),
+                labels=Words("、".join(f"{name}{n}{c.unit}" for name, n in c.parts), " + ".join(f"{name} {n}" for name, n in c.parts)),
+                unit=c.unit,
             )
 
 
