@@ -80,6 +80,8 @@ _TABLE_NUMBER = re.compile(
 _TABLE_TAG = re.compile(
     r"[（(]?\s*(?:公开\s*\d+\s*表|(?:公开|附)?表\s*[0-9一二三四五六七八九十]+(?:\s*[-－—]\s*\d+)?)\s*[）)]?\s*$"
 )
+#: The same number printed before the title: 公开01表　收入支出决算总表, 表3：支出决算表.
+_TABLE_TAG_LEAD = re.compile(r"^\s*(?:公开\s*\d+\s*表|(?:公开|附)?表\s*[0-9一二三四五六七八九十]+)\s*[：:、.]?\s*(?=\S)")
 _SPACES = re.compile(r"\s+")
 #: A character whose font maps it to no Unicode, as pdfminer writes it: its glyph number
 _UNMAPPED: Final = re.compile(r"\(cid:\d+\)")
@@ -821,7 +823,7 @@ class _Reader:
         self._close_table()
         for line in lines:
             indented = margin is not None and line.box.x0 - margin > 12
-            if indented or _opens(line, self.lines) or (self.lines and _short(self.lines[-1], lines)):
+            if indented or _opens(line, self.lines) or (self.lines and _short(self.lines[-1], lines, line)):
                 self._close_paragraph()
             self.lines.append(line)
 
@@ -929,8 +931,10 @@ def without_table_tag(text: str) -> str:
     ('收入支出决算总表', '', '支出决算表')
     >>> without_table_tag("收入决算表（公开表2）"), without_table_tag("支出决算表（表1-3）")
     ('收入决算表', '支出决算表')
+    >>> without_table_tag("公开01表　收入支出决算总表"), without_table_tag("表3：支出决算表")
+    ('收入支出决算总表', '支出决算表')
     """
-    return _TABLE_TAG.sub("", text).strip()
+    return _TABLE_TAG_LEAD.sub("", _TABLE_TAG.sub("", text)).strip()
 
 
 def table_title(heading: Sequence[str]) -> str | None:
@@ -962,10 +966,12 @@ def table_furniture(text: str) -> bool:
     (True, True, True, False)
     >>> table_furniture("收入决算表（单位：元）"), table_furniture("部门：示例局　　金额单位：万元")
     (False, True)
+    >>> table_furniture("公开01表　　　　单位：万元")  # its number and its unit on one line
+    True
     """
     if not without_table_tag(text) or _MAKER_LINE.match(text) is not None:
         return True
-    return unit_of(text) is not None and not without_unit(text)
+    return unit_of(text) is not None and not without_table_tag(without_unit(text))  # (公开01表　　单位：万元)
 
 
 def without_unit(text: str) -> str:
@@ -1119,8 +1125,10 @@ def _inside(box: Box, bbox: Sequence[float]) -> bool:
 
 def _heading(line: Line, width: float) -> bool:
     """Whether a line above a table belongs to it: its unit line, its number alone or who made it (公开01表 and
-    部门：… printed at a margin), or a centred title narrower than running text."""
-    if table_furniture(line.text):
+    部门：… printed at a margin), a line that prints its unit or number after its title (收入支出决算总表　　单位：万元,
+    across the page), or a centred title narrower than running text."""
+    text = line.text
+    if table_furniture(text) or unit_of(text) is not None or _TABLE_TAG.search(text) or _TABLE_TAG_LEAD.match(text):
         return True
     centre = (line.box.x0 + line.box.x1) / 2
     return abs(centre - width / 2) < 40 and line.box.x1 - line.box.x0 < 0.6 * width
@@ -1144,10 +1152,29 @@ def _opens(line: Line, paragraph: list[Line]) -> bool:
     return not (m.group("digits") and paragraph and not paragraph[-1].text.rstrip().endswith(_CLAUSE_END))
 
 
-def _short(previous: Line, lines: list[Line]) -> bool:
-    """Whether ``previous`` ends well before the right margin of its page's text (the end of a paragraph)."""
+def _short(previous: Line, lines: list[Line], following: Line | None = None) -> bool:
+    """Whether ``previous`` ends well before the right margin of its page's text (the end of a paragraph).
+
+    Not where text set ragged (left-aligned) broke before ``following``'s first word, which did not fit in the room
+    left: a number, a run of Latin letters, or a mark no line starts with (…全年预算为 ⏎ 321.02 万元, a gap of
+    some 50 pt at 15 pt). A line ending a sentence (。：；) ends its paragraph as before.
+    """
     right = max((line.box.x1 for line in lines if line.box.page == previous.box.page), default=previous.box.x1)
-    return right - previous.box.x1 > 40
+    gap = right - previous.box.x1
+    if gap <= 40:
+        return False
+    if following is None or previous.text.rstrip().endswith(_SENTENCE_END):
+        return True
+    size = following.box.bottom - following.box.top  # about the font size of a line of text
+    word = _UNBROKEN.match(following.text)
+    return word is None or gap > (len(word.group()) * 0.6 + 1.5) * size
+
+
+#: What ends a sentence or a clause that a paragraph may end with.
+_SENTENCE_END: Final = ("。", "：", ":", "；", ";", "！", "？")
+#: A line's first word that ragged text does not break: a number or a run of Latin letters, or the marks no line starts
+#: with (，。、；：）%).
+_UNBROKEN: Final = re.compile(r"^(?:[0-9A-Za-z.,%％+\-]+|[，。、；：:）)”》%％])")
 
 
 # -- tables printed without ruling lines --------------------------------------------------------------------

@@ -529,9 +529,9 @@ class _TableReader:
                     self.header_words.update(words)
                     return rows[: i + 1], rows[i:]
                 return rows[:i], rows[i:]
-        # or up to the first row of printed blanks (表七 printed empty)
+        # or up to the first row of printed blanks (表七 printed empty), a dash printed for nothing being one
         for i, row in enumerate(rows):
-            if i and all(cell.text == "" for cell in row):
+            if i and all(cell.text == "" or (cell.text or "").replace(" ", "") in _BLANK_MARKS for cell in row):
                 return rows[:i], rows[i:]
         return rows, []
 

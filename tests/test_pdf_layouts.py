@@ -1,0 +1,101 @@
+"""Published PDFs laid out otherwise than the two samples: each reads as the samples' layout does.
+
+Found by re-typesetting the social-work sample some sixty ways (Word, WPS and spreadsheet exports differ in where
+they put a table's number and unit, how they align text, what they print for nothing) and comparing what
+``budgetkit check`` and ``import`` give with what they give on the sample itself.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+
+from budgetkit.io.document import read_pdf
+from budgetkit.io.table_import import read_tables
+from budgetkit.model.tables import table_set
+
+SAMPLES = Path(__file__).parent / "data" / "samples"
+ROWS = (("项目", "决算数"), ("本年收入合计", "100.00"), ("本年支出合计", "100.00"))
+
+
+def _canvas(path: Path, text: str) -> tuple[Any, str]:
+    """An A4 reportlab canvas writing ``path`` and a font holding ``text``."""
+    from reportlab.pdfgen import canvas
+
+    from budgetkit.outputs.pdf import _font
+
+    return canvas.Canvas(str(path), pagesize=(595, 842)), _font(frozenset(text + "".join(c for r in ROWS for c in r)))
+
+
+def _grid(pdf: Any, font: str, top: float) -> None:
+    for r, row in enumerate(ROWS):
+        for c, text in enumerate(row):
+            x, y = 60 + 240 * c, top - (r + 1) * 20
+            pdf.rect(x, y, 240, 20)
+            pdf.setFont(font, 10)
+            pdf.drawString(x + 4, y + 6, text)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        # its number and its unit on one line under the title
+        (("收入支出决算总表", "centre"), ("公开01表", "left"), ("单位：万元", "right")),
+        (("收入支出决算总表", "centre"), ("公开01表　　　　　　　　　　　　　　　　　　　　单位：万元", "left")),
+        # the title and the unit on one line across the page
+        (("收入支出决算总表　　　　　　　　　　　　　　　单位：万元", "left"),),
+        # the number before the title
+        (("公开01表　收入支出决算总表", "centre"), ("单位：万元", "right")),
+    ],
+)
+def test_a_table_s_title_number_and_unit_however_set(tmp_path: Path, heading: tuple[tuple[str, str], ...]) -> None:
+    """Before, each of these headings made its table unknown (its title taken for running text, or for nothing):
+    every table of such a report was lost."""
+    path = tmp_path / "table.pdf"
+    pdf, font = _canvas(path, "".join(text for text, _ in heading))
+    y = 760.0
+    for text, where in heading:
+        pdf.setFont(font, 14)
+        if where == "centre":
+            pdf.drawCentredString(297, y, text)
+        elif where == "right":
+            pdf.drawRightString(540, y, text)
+        else:
+            pdf.drawString(60, y, text)
+        y -= 22
+    _grid(pdf, font, y - 4)
+    pdf.save()
+    [table] = read_pdf(path).tables
+    assert (table.title, table.unit) == ("收入支出决算总表", "万元")
+
+
+def test_ragged_text_broken_before_a_number_is_one_paragraph(tmp_path: Path) -> None:
+    """Text set left-aligned breaks before a number that does not fit: the line ends short of the margin, yet the
+    paragraph goes on (before, it was split there, and the amount on the next line lost its subject)."""
+    lines = [
+        "　　一般公共预算财政拨款支出年初预算为0万元，全年预算为",
+        "321.02万元，支出决算为307.82万元，完成全年预算的95.89%。决算数小",
+        "于预算数的主要原因：厉行节约。",
+    ]
+    path = tmp_path / "ragged.pdf"
+    pdf, font = _canvas(path, "".join(lines))
+    pdf.setFont(font, 15)
+    for k, line in enumerate(lines):
+        pdf.drawString(60, 760 - 30 * k, line)
+    pdf.save()
+    paragraphs = [p.text for p in read_pdf(path).paragraphs]
+    assert "".join(lines).strip("　") in [p.strip("　") for p in paragraphs]
+
+
+def test_an_empty_three_public_table_printing_dashes_is_read_as_blanks() -> None:
+    """表七 of the social-work sample with a dash for every nothing (as a spreadsheet exports it): its row of dashes
+    is the printed blanks, not more header (before, the table's figures were all lost)."""
+    tables = read_pdf(SAMPLES / "putuo-social-work-2024.pdf").tables
+    three = next(t for t in tables if t.title == "财政拨款“三公”经费支出决算表")
+    rows = (*three.rows[:-1], tuple(attrs.evolve(cell, text="-") for cell in three.rows[-1]))
+    result = read_tables([attrs.evolve(three, rows=rows)], table_set("national-2024"))
+    assert result.tables.cell("three_public", "three_public.total", "actual").is_blank
+    assert result.tables.cell("three_public", "three_public.reception", "budget").is_blank
