@@ -99,3 +99,35 @@ def test_an_empty_three_public_table_printing_dashes_is_read_as_blanks() -> None
     result = read_tables([attrs.evolve(three, rows=rows)], table_set("national-2024"))
     assert result.tables.cell("three_public", "three_public.total", "actual").is_blank
     assert result.tables.cell("three_public", "three_public.reception", "budget").is_blank
+
+
+def test_a_running_head_right_above_a_continued_table_is_the_head(tmp_path: Path) -> None:
+    """A running head set a few points above the text (a title, or a table continued from the page before, starting
+    right below it): the head on every page, not the continued table's title (before, the table's rest was read as
+    an unknown table, its rows lost, and its totals gave false errors)."""
+    head = "示例局2024年度部门决算"
+    rows = [("项目", "决算数"), ("合计", "100.00"), ("201", "60.00"), ("20101", "60.00"), ("208", "40.00"), ("20805", "40.00")]
+    path = tmp_path / "head.pdf"
+    pdf, font = _canvas(path, head + "收入决算表单位：万元情况说明本年收入合计一百万元。")
+
+    def page(lines: list[tuple[str, float]], table: list[tuple[str, str]], top: float) -> None:
+        pdf.setFont(font, 10)
+        pdf.drawCentredString(297, 812, head)  # the head, its bottom some 4 pt above what follows
+        for text, y in lines:
+            pdf.setFont(font, 14)
+            pdf.drawCentredString(297, y, text)
+        for r, row in enumerate(table):
+            for c, text in enumerate(row):
+                pdf.rect(60 + 240 * c, top - (r + 1) * 20, 240, 20)
+                pdf.setFont(font, 10)
+                pdf.drawString(64 + 240 * c, top - (r + 1) * 20 + 6, text)
+        pdf.showPage()
+
+    page([("收入决算表", 794), ("单位：万元", 776)], rows[:4], 770)
+    page([], rows[4:], 808)
+    page([("情况说明", 700), ("本年收入合计一百万元。", 670)], [], 0)
+    pdf.save()
+    doc = read_pdf(path)
+    assert [(t.title, [row[0].text for row in t.rows]) for t in doc.tables] == [
+        ("收入决算表", [row[0] for row in rows])
+    ]

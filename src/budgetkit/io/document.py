@@ -1081,11 +1081,12 @@ def _margin_lines(pages: Sequence[_Page]) -> frozenset[int]:
     """The lines (by ``id``) that a page prints in its margins, not its text: the top or bottom line of a page, standing
     apart from the text (a line's height or more away from it), that is a page number, or that recurs — the same
     words, its numbers aside, within 3 pt of the same height — as such a line of at least three pages and of half
-    the pages with text (a running head: 某某局2024年度部门决算). A title that ends in 表 is never one (a
-    self-evaluation table on each page prints its title in the same place), nor a line a table prints above it (its
-    unit, its number, who made it: each table's page may start with 单位：元)."""
+    the pages with text (a running head: 某某局2024年度部门决算); a line that recurs so, apart from the text on one
+    page at least, is the head also on the pages whose text (a title, a table continued) starts right below it. A
+    title that ends in 表 is never one (a self-evaluation table on each page prints its title in the same place), nor
+    a line a table prints above it (its unit, its number, who made it: each table's page may start with 单位：元)."""
     found: set[int] = set()
-    recurring: dict[tuple[str, str], list[Line]] = {}
+    recurring: dict[tuple[str, str], list[tuple[Line, bool]]] = {}
     with_text = 0
     for page in pages:
         lines = page.lines
@@ -1099,21 +1100,21 @@ def _margin_lines(pages: Sequence[_Page]) -> frozenset[int]:
             apart = neighbour is None or abs(
                 (line.box.top - neighbour.box.bottom) if where == "bottom" else (neighbour.box.top - line.box.bottom)
             ) >= line.box.bottom - line.box.top
-            if not apart:
-                continue
-            if page_number(line.text):
+            if apart and page_number(line.text):
                 found.add(id(line))
             elif not line.text.rstrip().endswith("表") and not table_furniture(line.text):
-                recurring.setdefault((where, re.sub(r"\d+", "#", line.text)), []).append(line)
+                recurring.setdefault((where, re.sub(r"\d+", "#", line.text)), []).append((line, apart))
     least = max(_RECURS, _RECURS_SHARE * with_text)
     for same in recurring.values():
-        if len(same) < least:
+        if len(same) < least or not any(apart for _, apart in same):
             continue
-        heights = sorted(line.box.top for line in same)
+        heights = sorted(line.box.top for line, _ in same)
         middle = heights[len(heights) // 2]
-        placed = [line for line in same if abs(line.box.top - middle) <= 3]
-        if len(placed) >= least:
-            found.update(id(line) for line in placed)
+        placed = [(line, apart) for line, apart in same if abs(line.box.top - middle) <= 3]
+        if len(placed) >= least and any(apart for _, apart in placed):
+            # in its place on enough pages, and apart from the text on one at least: the head on every page, also
+            # where a title or a table continued from the page before starts right below it
+            found.update(id(line) for line, _ in placed)
     return frozenset(found)
 
 
