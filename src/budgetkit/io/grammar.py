@@ -1358,7 +1358,7 @@ def _own_clauses(m: re.Match[str]) -> re.Match[str]:
 def _outer_class(text: str, outer: str | None) -> str | None:
     """The 类 the points after ``text`` are under: a point printing a 类 alone (1.一般公共服务支出（类）…) opens it; a
     sub-point ((1)…) keeps ``outer`` (None when given None: another point, or another section, closes it)."""
-    m = _PATH.search(text) if _ENUMERATOR.match(text) else None
+    m = _PATH.search(full_width_marks(text)) if _ENUMERATOR.match(text) else None
     if m is not None and m.group("s") is None and m.group("i") is None:
         return m.group("c")
     return outer

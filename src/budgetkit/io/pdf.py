@@ -996,7 +996,7 @@ class _Builder:
         figure = statement.figure
         if figure.value is None:
             return
-        value = figure.value.scaleb(-4) if figure.unit == "元" else figure.value  # its printed places kept
+        value = figure.value if (wan := figure.wan) is None else wan  # 元 in 万元, its printed places kept
         key = statement.subject.key
         narrated = self._narrated_line(statement)
         path = None if narrated else self._path(key, statement)
@@ -1186,7 +1186,7 @@ class _Builder:
         if isinstance(statement, Change):
             kind = "growth" if statement.is_rate else "change"
             # a change printed in 元 is held in 万元, as the figure it changes is (its printed digits kept)
-            stated = figure.value.scaleb(-4) if figure.unit == "元" and not statement.is_rate else figure.value
+            stated = figure.value if statement.is_rate or (wan := figure.wan) is None else wan
             stated = -stated if statement.word.startswith(("减少", "下降", "降低")) else stated
         elif isinstance(statement, Share):
             kind = "share"
