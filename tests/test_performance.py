@@ -63,3 +63,31 @@ def test_a_bad_kind_in_a_file_names_its_place() -> None:
     text = io.dumps(attrs.evolve(SEED, performance=PerformanceReview(kinds=(KindReview(kind="人员类"),))))
     with pytest.raises(io.LoadError, match=r"performance"):
         io.loads(text.replace('kind = "人员类"', 'kind = "行政类"'))
+
+
+SELFEVAL = Path(__file__).parent / "data" / "selfeval" / "sichuan-reasons-after-the-notes.txt"
+
+
+@pytest.mark.parametrize(
+    ("answers", "rules"),
+    [
+        (True, []),
+        (False, ["project.adjustment_reason", "project.low_execution_reason"]),
+    ],
+)
+def test_a_reason_written_after_the_template_s_instructions_is_a_reason(
+    tmp_path: Path, answers: bool, rules: list[str]
+) -> None:
+    """The 原因 cell keeps the template's instructions and writes its answers after them: both reasons are given
+    (before, a cell holding any instruction counted as none, and both were warned of). With the instructions
+    alone, both are asked for."""
+    from budgetkit.checks.audit import check
+    from budgetkit.io.text import read_text
+
+    text = SELFEVAL.read_text(encoding="utf-8")
+    if not answers:
+        text = text.replace("：2所学校改扩建暂缓维护；", "；").replace("应单独说明理由：年中调减预算10万元用于应急维修。", "应单独说明理由。")
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    findings = check(read_text(path).account)
+    assert sorted(f.rule for f in findings if f.rule in ("project.adjustment_reason", "project.low_execution_reason")) == rules

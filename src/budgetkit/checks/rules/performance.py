@@ -10,9 +10,10 @@ checked for presence.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from budgetkit.checks.context import Context, Rule
 from budgetkit.checks.finding import Finding, Part, Words
@@ -53,14 +54,25 @@ TEMPLATE_NOTES = ("预算执行率=预算执行数/调整后预算数", "预算�
 _LOW_EXECUTION = Fraction(90, 100)
 
 
-def has_reason(text: str) -> bool:
-    """Whether a reason cell says something beyond the template's own instructions.
+#: The template's instructions as printed in the 原因 cell, each one whole (its number and word limit with it).
+_TEMPLATE_SENTENCES: Final = re.compile(
+    r"\d?\s*[.、．]?\s*预算执行率\s*=\s*预算执行数\s*/\s*调整后预算数\s*[，,]?"
+    r"|预算执行率未达到\s*90\s*%\s*的需说明原因\s*(?:[（(]\s*\d+\s*字以内\s*[)）])?"
+    r"|\d?\s*[.、．]?\s*(?:年中发生预算调整的\s*(?:[（(]追加或调减[)）])?\s*[，,]?\s*)?应单独说明理由\s*(?:[（(]\s*\d+\s*字以内\s*[)）])?"
+    r"|\d?\s*[.、．]?\s*其他资金包括\s*[：:]\s*社会投入资金、银行贷款"
+)
 
-    >>> has_reason(""), has_reason("1.预算执行率=预算执行数/调整后预算数，…"), has_reason("年中追加预算")
-    (False, False, True)
+
+def has_reason(text: str) -> bool:
+    """Whether a reason cell says something beyond the template's own instructions: a cell holding only those gives
+    no reason, one that keeps them and writes its answer after them gives one.
+
+    >>> has_reason(""), has_reason("1.预算执行率=预算执行数/调整后预算数，预算执行率未达到90%的需说明原因（100字以内）"),
+    (False, False)
+    >>> has_reason("年中追加预算"), has_reason("1.预算执行率=预算执行数/调整后预算数，预算执行率未达到90%的需说明原因：项目延期")
+    (True, True)
     """
-    stripped = text.strip()
-    return bool(stripped) and not any(note in stripped for note in TEMPLATE_NOTES)
+    return bool(re.search(r"[^\W\d_]", _TEMPLATE_SENTENCES.sub("", text)))
 
 
 def _project(ctx: Context, i: int, project: Project, score: Any) -> Iterator[Finding]:
