@@ -533,3 +533,19 @@ def test_a_whole_point_note_is_the_indicator_score_rounded(
     assert bool(notes) == expected
     if notes:
         assert notes[0].expected == s.rule_rounded(2) and s.explanation in notes[0].message
+
+
+def test_a_total_row_printed_after_an_empty_cell_is_read(tmp_path: Path) -> None:
+    """The seed's 合计 rows printed with the empty first cell the table's other rows have: the totals are read as
+    before (the label was taken for the weight total, and each such table refused: its project left unchecked)."""
+    from budgetkit.io.text import read_text
+
+    seed = Path(__file__).parent / "data" / "seeds" / "000_ad8dd908a3134475.txt"
+    text = seed.read_text(encoding="utf-8")
+    assert text.count("\n\t合计\n") >= 2
+    path = tmp_path / "report.txt"
+    path.write_text(text.replace("\n\t合计\n", "\n\t\n\t合计\n"), encoding="utf-8")
+    printed, shifted = read_text(seed), read_text(path)
+    totals = [(p.name, p.stated_total, p.stated_weight_total) for p in printed.account.projects]
+    assert totals and [(p.name, p.stated_total, p.stated_weight_total) for p in shifted.account.projects] == totals
+    assert not [i for i in shifted.report.issues if "合计" in str(i)]

@@ -660,7 +660,9 @@ class _Reader:
                 if value is not None:
                     self.fields[field] = value
             return
-        cells = [_key(cell) for cell in row[1:]]
+        # the numbers after the label (合计 may be printed after an empty cell, as the table's other rows are)
+        label = next((i for i, cell in enumerate(row) if _key(cell) in ("合计", "总分")), 0)
+        cells = [_key(cell) for cell in row[label + 1 :]]
         if any("等级" in cell for cell in cells):
             cells = cells[: next(i for i, cell in enumerate(cells) if "等级" in cell)]
         numbers = [_number(cell, where, self.issues) for cell in cells if cell not in _NOTHING and cell not in _GRADES]
