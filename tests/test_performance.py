@@ -91,3 +91,21 @@ def test_a_reason_written_after_the_template_s_instructions_is_a_reason(
     path.write_text(text, encoding="utf-8")
     findings = check(read_text(path).account)
     assert sorted(f.rule for f in findings if f.rule in ("project.adjustment_reason", "project.low_execution_reason")) == rules
+
+
+CENTRAL = Path(__file__).parent / "data" / "selfeval" / "central-reason-in-an-indicator-row.txt"
+
+
+@pytest.mark.parametrize(("said", "rules"), [(True, []), (False, ["project.low_execution_reason"])])
+def test_the_central_template_s_execution_reason_in_an_indicator_s_row(tmp_path: Path, said: bool, rules: list[str]) -> None:
+    """附件1 prints no 原因 cell for the money: a reason that speaks of the execution in an indicator's 偏差原因 cell
+    is one (before, only the table-wide cell counted, and the filer was warned)."""
+    from budgetkit.checks.audit import check
+    from budgetkit.io.text import read_text
+
+    text = CENTRAL.read_text(encoding="utf-8")
+    if not said:
+        text = text.replace("全年执行率87.5%，低于90%，原因是部分学员延期参训，补贴资金未拨付", "部分学员延期参训")
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [f.rule for f in check(read_text(path).account) if f.rule == "project.low_execution_reason"] == rules

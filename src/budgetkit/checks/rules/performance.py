@@ -52,6 +52,8 @@ __all__ = [
 #: Text of the template's own note in the 原因 column; a cell holding only that gives no reason.
 TEMPLATE_NOTES = ("预算执行率=预算执行数/调整后预算数", "预算执行率未达到90%的需说明原因", "应单独说明理由")
 _LOW_EXECUTION = Fraction(90, 100)
+#: Words of a reason that speaks of the budget's execution, wherever the table prints it.
+_EXECUTION_WORDS: Final = re.compile(r"执行率|预算执行|资金执行|支出进度")
 
 
 #: The template's instructions as printed in the 原因 cell, each one whole (its number and word limit with it).
@@ -132,8 +134,11 @@ def _project(ctx: Context, i: int, project: Project, score: Any) -> Iterator[Fin
         )
     rate = project.execution_rate
     low = not rate.is_undefined and Fraction(rate.numerator) / Fraction(rate.denominator) < _LOW_EXECUTION
-    # 附件1 has no 原因 cell for the money: its table-wide 偏差原因分析及改进措施 (``problems``) gives the reason
-    central_reason = project.layout is Layout.CENTRAL and has_reason(project.problems)
+    # 附件1 has no 原因 cell for the money: its table-wide 偏差原因分析及改进措施 (``problems``) gives the reason, or an
+    # indicator's own 偏差原因 cell that speaks of the execution (全年执行率87.5%，低于90%，原因是…)
+    central_reason = project.layout is Layout.CENTRAL and (
+        has_reason(project.problems) or any(_EXECUTION_WORDS.search(i.reason) for i in project.indicators)
+    )
     if low and not has_reason(project.execution_reason) and not central_reason:
         yield ctx.finding(
             "project.low_execution_reason",
