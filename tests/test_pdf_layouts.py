@@ -131,3 +131,18 @@ def test_a_running_head_right_above_a_continued_table_is_the_head(tmp_path: Path
     assert [(t.title, [row[0].text for row in t.rows]) for t in doc.tables] == [
         ("收入决算表", [row[0] for row in rows])
     ]
+
+
+def test_a_heading_on_its_line_ends_its_paragraph_before_a_number(tmp_path: Path) -> None:
+    """Ragged text goes on before a number, but a section heading on a line of its own does not run into the text
+    under it, even when that text starts with a year and the heading nearly fills its line."""
+    lines = ["五、一般公共预算财政拨款支出决算情况说明（二）结构情况明细分析表", "2024年度一般公共预算财政拨款支出307.82万元。"]
+    path = tmp_path / "heading.pdf"
+    pdf, font = _canvas(path, "".join(lines) + "示例局本年收入合计")
+    pdf.setFont(font, 15)
+    pdf.drawString(60, 760, lines[0])
+    pdf.drawString(60, 730, lines[1])
+    pdf.drawString(60, 700, "示例局本年收入合计示例局本年收入合计示例局本年收入合计示例局本年收入合")  # the right margin
+    pdf.save()
+    paragraphs = [p.text for p in read_pdf(path).paragraphs]
+    assert paragraphs[:2] == lines

@@ -823,7 +823,9 @@ class _Reader:
         self._close_table()
         for line in lines:
             indented = margin is not None and line.box.x0 - margin > 12
-            if indented or _opens(line, self.lines) or (self.lines and _short(self.lines[-1], lines, line)):
+            if indented or _opens(line, self.lines) or (
+                self.lines and _short(self.lines[-1], lines, line, alone=len(self.lines) == 1)
+            ):
                 self._close_paragraph()
             self.lines.append(line)
 
@@ -1153,26 +1155,26 @@ def _opens(line: Line, paragraph: list[Line]) -> bool:
     return not (m.group("digits") and paragraph and not paragraph[-1].text.rstrip().endswith(_CLAUSE_END))
 
 
-def _short(previous: Line, lines: list[Line], following: Line | None = None) -> bool:
+def _short(previous: Line, lines: list[Line], following: Line | None = None, alone: bool = False) -> bool:
     """Whether ``previous`` ends well before the right margin of its page's text (the end of a paragraph).
 
     Not where text set ragged (left-aligned) broke before ``following``'s first word, which did not fit in the room
     left: a number, a run of Latin letters, or a mark no line starts with (…全年预算为 ⏎ 321.02 万元, a gap of
-    some 50 pt at 15 pt). A line ending a sentence (。：；) ends its paragraph as before.
+    some 50 pt at 15 pt). A line ending a clause (。：；), and a heading on a line of its own (``alone``: 一、…,
+    （一）…, 第三部分…), end their paragraph as before.
     """
     right = max((line.box.x1 for line in lines if line.box.page == previous.box.page), default=previous.box.x1)
     gap = right - previous.box.x1
     if gap <= 40:
         return False
-    if following is None or previous.text.rstrip().endswith(_SENTENCE_END):
+    heading = alone and (m := _HEADING_START.match(previous.text)) is not None and not m.group("digits")
+    if following is None or heading or previous.text.rstrip().endswith(_CLAUSE_END):
         return True
     size = following.box.bottom - following.box.top  # about the font size of a line of text
     word = _UNBROKEN.match(following.text)
     return word is None or gap > (len(word.group()) * 0.6 + 1.5) * size
 
 
-#: What ends a sentence or a clause that a paragraph may end with.
-_SENTENCE_END: Final = ("。", "：", ":", "；", ";", "！", "？")
 #: A line's first word that ragged text does not break: a number or a run of Latin letters, or the marks no line starts
 #: with (，。、；：）%).
 _UNBROKEN: Final = re.compile(r"^(?:[0-9A-Za-z.,%％+\-]+|[，。、；：:）)”》%％])")
