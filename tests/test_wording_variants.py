@@ -475,6 +475,18 @@ def test_reserved_budgets_printed_in_yuan(tmp_path: Path, small: str, rules: lis
         assert "1500.00万元" in finding.message and "1050.00万元" in finding.message
 
 
+def test_figures_printed_in_yuan_are_shown_without_the_noughts_of_wan(tmp_path: Path) -> None:
+    """18,606,070.30 元 is held as 1860.607030 万元; a message shows 1860.60703万元, as no report prints 万元 to six places."""
+    text = (
+        "十、其他重要事项的情况说明\n（二）政府采购支出情况\n本单位2024年度政府采购支出总额18,606,070.30元，其中：政府采购货物"
+        "支出3,865,420.00元、政府采购工程支出12,560,000.00元、政府采购服务支出2,108,650.30元。\n"
+    )
+    [finding] = [f for f in check(_read(text, tmp_path).account) if f.rule == "identity.procurement"]  # type: ignore[attr-defined]
+    assert "1860.60703万元不等于各项之和1853.40703万元（货物 386.542 + 工程 1256.00 + 服务 210.86503）" in finding.message
+    assert (finding.stated_text, finding.expected_text) == ("1860.60703", "1853.40703")
+    assert finding.as_dict()["stated_value"] == {"kind": "number", "value": "1860.607030"}  # typed: every place kept
+
+
 @pytest.mark.parametrize(("office", "rules"), [("8.40", []), ("18.40", ["explanation.listed_sum"])])
 def test_a_listed_reason_whose_item_name_holds_brackets(tmp_path: Path, office: str, rules: list[str]) -> None:
     """…主要原因是：办公费减少 8.40 万元，…维修（护）费减少 4.20 万元…: a bracket inside an item's name is part of the

@@ -42,7 +42,7 @@ from budgetkit.reference.severity import Severity
 from budgetkit.reference.vocabulary import PART_LABELS
 from budgetkit.values.interval import Interval
 from budgetkit.values.money import Money
-from budgetkit.values.numbers import plain, round_half_up
+from budgetkit.values.numbers import readable, round_half_up
 from budgetkit.values.wording import LaterWords, Words, format_plain
 
 __all__ = [
@@ -174,13 +174,13 @@ class Finding:
 
     @property
     def stated_text(self) -> str | None:
-        """The stated value as text (plain decimals), or None when the finding states none."""
-        return None if self.stated is None else format_plain(self.stated, _INTERVAL_PLACES)
+        """The stated value as text (plain decimals, :func:`~budgetkit.values.numbers.readable`), or None."""
+        return None if self.stated is None else _shown_field(self.stated)
 
     @property
     def expected_text(self) -> str | None:
-        """The expected value as text (plain decimals), or None when the finding expects none."""
-        return None if self.expected is None else format_plain(self.expected, _INTERVAL_PLACES)
+        """The expected value as text (plain decimals, :func:`~budgetkit.values.numbers.readable`), or None."""
+        return None if self.expected is None else _shown_field(self.expected)
 
     def as_dict(self) -> dict[str, Any]:
         """The finding as plain data, for JSON output: values as text, and typed beside them.
@@ -337,9 +337,9 @@ class MessageTemplate:
                 if kind is str:
                     text: str = value  # type: ignore[assignment]
                 elif kind is Decimal:
-                    text = str(value)  # plain(), its call saved: plain already unless written with an exponent
-                    if "E" in text or "e" in text:
-                        text = plain(value)  # type: ignore[arg-type]
+                    text = str(value)  # readable(), its call saved unless written with an exponent or to 5+ places
+                    if "E" in text or "e" in text or -1 < text.find(".") < len(text) - 5:
+                        text = readable(value)  # type: ignore[arg-type]
                 elif kind is Words:
                     shown_zh.append(value.zh)  # type: ignore[attr-defined]
                     shown_en.append(value.en)  # type: ignore[attr-defined]
@@ -416,12 +416,19 @@ def _compiled_pair(zh: str, en: str) -> tuple[_Pieces, _Pieces, tuple[tuple[str,
     )
 
 
+def _shown_field(value: FindingValue) -> str:
+    """A finding's stated or expected value as a reader sees it: a 万元 figure carried from 元 without its noughts."""
+    return readable(value) if type(value) is Decimal else format_plain(value, _INTERVAL_PLACES)
+
+
 def _show(value: object, language: str, places: int) -> str:
     """One field of a message: ``{name:4}`` shows a fraction or an interval with 4 places (2 by default)."""
     if isinstance(value, Words):
         return value.zh if language == "zh" else value.en
     if value is None:
         raise ValueError("a message never shows None")
+    if isinstance(value, Money):
+        return readable(value.amount)
     return format_plain(value, places)  # type: ignore[arg-type]
 
 

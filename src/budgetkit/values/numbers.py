@@ -35,6 +35,7 @@ __all__ = [
     "half_up_units",
     "places_of",
     "plain",
+    "readable",
     "round_half_up",
     "round_quotient",
     "to_decimal",
@@ -154,6 +155,26 @@ def plain(value: Decimal | int) -> str:
         text = str(value)  # plain already unless the exponent is positive or the number tiny: then format "f"
         return format(value, "f") if "E" in text or "e" in text else text
     return str(value)
+
+
+def readable(value: Decimal | int) -> str:
+    """Write a figure for a message: :func:`plain`, and a figure carried from 元 into 万元 without its noughts.
+
+    An amount printed in 元 is held in 万元 with four places more than it was printed with (``18,606,070.30``
+    元 is ``1860.607030`` 万元): exact, but no report prints a 万元 figure to more than four places. Past
+    four places the trailing noughts go, down to two; the value is unchanged.
+
+    >>> readable(Decimal("1860.607030")), readable(Decimal("100.000000")), readable(Decimal("0.0001"))
+    ('1860.60703', '100.00', '0.0001')
+    >>> readable(Decimal("2.500")), readable(7)
+    ('2.500', '7')
+    """
+    text = plain(value)
+    point = text.find(".")
+    if point < 0 or len(text) - point <= 5:
+        return text
+    kept = max(len(text.rstrip("0")), point + 3)
+    return text[:kept]
 
 
 def places_of(value: Decimal) -> int:

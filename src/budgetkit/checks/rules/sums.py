@@ -17,7 +17,7 @@ from budgetkit.checks.context import Context, make_finding
 from budgetkit.checks.finding import Finding, Part, Words, words
 from budgetkit.checks.rules.forms import sum_reaches
 from budgetkit.values.money import Money
-from budgetkit.values.numbers import EXACT, places_of, plain
+from budgetkit.values.numbers import EXACT, places_of, readable
 from budgetkit.values.wording import LaterWords
 
 __all__ = ["CountCheck", "SumCheck", "count_findings", "sum_finding", "sum_findings"]
@@ -136,7 +136,7 @@ def sum_finding(
 
 def _labelled(parts: Sequence[tuple[str, Decimal]]) -> Words:
     """The parts of a sum as a message shows them: ``货物 33.40 + 服务 11.14`` (in English the figures only)."""
-    shown = [plain(amount) for _, amount in parts]
+    shown = [readable(amount) for _, amount in parts]
     return words(" + ".join([f"{label} {text}" for (label, _), text in zip(parts, shown, strict=True)]), " + ".join(shown))
 
 
