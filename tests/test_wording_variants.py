@@ -443,10 +443,12 @@ def test_other_vehicles_by_type_keep_their_label(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("grades", "rules"), [("优10个、良4个、中0个、差0个", []), ("优10个、良4个、中1个、差0个", ["narrative.count_parts"]),
-                                               ("优秀10个、良好3个、合格1个、不合格0个", [])])
+                                               ("优秀10个、良好3个、合格1个、不合格0个", []),
+                                               ("自评结果为优的10个，为良的4个，为中的0个，为差的0个", []),
+                                               ("自评结果为优的10个，为良的5个，为中的0个，为差的0个", ["narrative.count_parts"])])
 def test_grades_of_self_evaluated_projects_in_other_wording(tmp_path: Path, grades: str, rules: list[str]) -> None:
-    """对 14 个项目开展了绩效自评，其中：优 10 个、良 4 个…: the grades add up to the projects (before, read only in
-    Shanghai's wording 绩效评级为“优”的项目 N 个)."""
+    """对 14 个项目开展了绩效自评，其中：优 10 个、良 4 个… (or 自评结果为优的 10 个，为良的 4 个…): the grades add up to
+    the projects (before, read only in Shanghai's wording 绩效评级为“优”的项目 N 个)."""
     text = f"十、其他重要事项的情况说明\n（四）预算绩效管理情况\n2024年度，本部门对14个项目开展了绩效自评，其中：{grades}。\n"
     assert _rules(text, tmp_path) == rules
 
