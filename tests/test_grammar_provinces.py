@@ -123,11 +123,13 @@ def test_a_path_is_of_the_fund_its_section_names() -> None:
 
 def test_a_class_named_without_lei_in_gansu_s_third_section() -> None:
     """Gansu's 三、一般公共预算财政拨款支出决算情况 lists each 类 as 五（二） does: read as lines of 表五 (before, as
-    section 三's, they were not understood)."""
+    section 三's, they were not understood). Under 三、支出决算情况说明 a 类 is one of every fund's (按支出功能分类),
+    which no line of 表五 is."""
     text = "1. 教育支出700.00万元，主要用于保教工作的人员经费和办公经费，完成年初预算100%。"
     assert _read(text, "三", ("三、一般公共预算财政拨款支出决算情况",)) == [
         ("Amount", "general_budget.class", "700.00万元"), ("Completion", "general_budget.class", "100%")]
-    assert _read(text, "三", ("三、支出决算情况说明",)) == []
+    assert _read(text, "三", ("三、支出决算情况说明",)) == [
+        ("Amount", "expenditure.class", "700.00万元"), ("Completion", "expenditure.class", "100%")]
 
 
 # -- Gansu: 本单位收入为 A 万元 ----------------------------------------------------------------------------------------

@@ -512,3 +512,19 @@ def test_delegations_and_cars_bought_add_up(tmp_path: Path, groups: str, rules: 
     )
     assert _rules(text, tmp_path) == rules
     assert _rules(text.replace("越野车1辆", "越野车2辆"), tmp_path) == [*rules, "narrative.count_parts"]
+
+
+@pytest.mark.parametrize(
+    ("breakdown", "rules"),
+    [
+        ("按支出功能分类，本年支出合计中：科学技术支出6424.81万元，占71.29%；农林水支出2587.75万元，占28.71%。", []),
+        ("按支出功能分类，本年支出合计中：科学技术支出6424.81万元，占71.29%；农林水支出2587.75万元，占28.17%。", ["claim.share"]),
+        ("按支出功能分类，科学技术支出6424.81万元，占本年支出合计的71.92%；农林水支出2587.75万元，占28.71%。", ["claim.share"]),
+        ("按支出功能分类，科学技术支出64,248,100.00元，占71.29%；农林水支出25,877,500.00元，占28.17%。", ["claim.share"]),
+    ],
+)
+def test_the_functional_breakdown_of_the_year_s_expenditure(tmp_path: Path, breakdown: str, rules: list[str]) -> None:
+    """三 (Hubei): 按支出功能分类，本年支出合计中：科学技术支出 6424.81 万元，占 71.29%: each 类 of every fund a share of
+    本年支出合计 (6424.81 / 9012.56 = 71.287% → 71.29%), its amount printed beside it. Before, none was understood."""
+    text = f"三、支出决算情况说明\n2024年度本年支出合计9012.56万元，其中：基本支出4622.06万元，占51.28%；项目支出4390.50万元，占48.72%。{breakdown}\n"
+    assert _rules(text, tmp_path) == rules

@@ -753,11 +753,11 @@ _SUBJECTS: Final = (
 _SUBJECT: Final = Phrases([pattern for pattern, _ in _SUBJECTS])
 
 #: Every subject key a statement may carry: the phrases' keys, and ``<fund>.class|section|item`` for a
-#: printed 类/款/项 path in 五 (general_budget), 八 (government_fund) or 九 (state_capital).
+#: printed 类/款/项 path in 五 (general_budget), 八 (government_fund) or 九 (state_capital), and 三's 类 of every fund.
 SUBJECT_KEYS: Final = tuple(
     dict.fromkeys(
         [key for _, key in _SUBJECTS if key not in ("fund.expenditure", "fund.part", "unit.income", "unit.expenditure")]
-        + ["government_fund.expenditure", "state_capital.expenditure", "general_budget.project"]
+        + ["government_fund.expenditure", "state_capital.expenditure", "general_budget.project", "expenditure.class"]
         + [f"{fund}.{end}" for fund in ("government_fund", "state_capital") for end in ("opening", "closing")]
         + [f"{context}.type" for context in ("three_public.vehicles_held", "three_public.vehicles_purchased")]
         + [
@@ -790,6 +790,9 @@ _SUB_POINT: Final = re.compile(r"^\s*[（(]\d{1,2}[）)]")
 
 #: The sections whose 类/款/项 are of which table and which fund (by the template's section: :func:`section_role`).
 _FUND_OF_SECTION: Final = MappingProxyType({"五": "general_budget", "八": "government_fund", "九": "state_capital"})
+#: The sections whose 类 print without （类）: 五's lines (一般公共预算财政拨款支出 by 类), and 三's breakdown of 本年支出合计
+#: by function (按支出功能分类，本年支出合计中：科学技术支出 A 万元，占 p%), every fund's, which no line of the model holds.
+_CLASSES_OF_SECTION: Final = MappingProxyType({"五": "general_budget.class", "三": "expenditure.class"})
 #: The template's section a heading names, by its words, most specific first: provinces number their sections
 #: otherwise (Gansu's 三、一般公共预算财政拨款支出决算情况; Guangxi's 六、…“三公”经费…; Zhejiang's （七）政府性基金…).
 #: ``OTHER_SECTION`` is a section the grammar reads as none of the template's figures sections (项目支出,
@@ -874,8 +877,9 @@ _BALANCES: Final = MappingProxyType({"income.opening_balance": "opening", "expen
 #: A noun naming an amount that is none of the grammar's subjects (财政拨款支出, 培训费, 使用非财政拨款结余): a figure
 #: printed after it is its figure, not the subject's named before it (see :meth:`_ParagraphReader._others`).
 _OTHER_HEAD: Final = re.compile(r"支出|收入|经费|费用|费|结余|结转|总计|合计|资金|工资|津贴|补贴|奖金|公积金|补助")
-#: What a head may be followed by and still not name an amount: 支出决算为, 收入预算数, 支出数 (a role of the subject).
-_OTHER_ROLE_AFTER: Final = re.compile(r"\s*(?:决算|预算|数)")
+#: What a head may be followed by and still not name an amount: 支出决算为, 收入预算数, 支出数 (a role of the subject),
+#: 按支出功能分类 (a way of dividing one).
+_OTHER_ROLE_AFTER: Final = re.compile(r"\s*(?:决算|预算|数|功能分类|经济分类)")
 #: A subject's counts and nothing else, between its name and a bare 支出 (…86 批次、702 人次，支出 15.20 万元).
 _COUNTS_BETWEEN: Final = re.compile(r"(?:[\s，,、]*\d+\s*(?:批次|人次|个|人|次|辆))+[\s，,]*")
 #: What may stand before a bare head that then names no new amount: 共计支出 0.40 万元 (the subject's own).
@@ -1627,8 +1631,8 @@ class _ParagraphReader:
                     self.covered[m.start() + number.start()] = "stated"
                 self.taken.append((m.start(), m.end()))
             mentions.append(_Mention(m.start(), m.end(), Subject(key, m.group())))
-        if self.role == "五":
-            mentions.extend(self._classes(skipped))
+        if self.role in _CLASSES_OF_SECTION:
+            mentions.extend(self._classes(skipped, _CLASSES_OF_SECTION[self.role]))
         mentions.extend(self._others(hidden, mentions))
         mentions.sort(key=lambda mention: mention.start)
         self._unit_totals(mentions)
@@ -1698,7 +1702,7 @@ class _ParagraphReader:
             else:
                 mention.subject = Subject("", mention.subject.name)
 
-    def _classes(self, skipped: _Spans) -> list[_Mention]:
+    def _classes(self, skipped: _Spans, key: str) -> list[_Mention]:
         """五（二）'s 类 named without （类）: "社会保障和就业支出 980 万元，占 95.52%" — a 类 of the classification
         followed by its figure (a name inside a longer phrase, or not followed by a figure, is not one)."""
         found: list[_Mention] = []
@@ -1711,7 +1715,7 @@ class _ParagraphReader:
                 continue
             codes = {e.code for e in self.classification.find(m.group(), level=Level.CLASS)}
             path = ClassPath((m.group(),), (codes.pop() if len(codes) == 1 else None,))
-            found.append(_Mention(m.start(), m.end(), Subject("general_budget.class", m.group(), path)))
+            found.append(_Mention(m.start(), m.end(), Subject(key, m.group(), path)))
         return found
 
     def _others(self, hidden: list[tuple[int, int]], mentions: list[_Mention]) -> list[_Mention]:
@@ -2200,7 +2204,7 @@ class _ParagraphReader:
                 return Subject("general_budget.basic", printed)  # 人员经费 and 公用经费 are 表六's
             return Subject(key, printed)
         if part.key in _TEMPLATE_WHOLES:  # 授予小微企业合同金额 …，占 p%: of 政府采购支出总额, as the template says
-            return Subject(_TEMPLATE_WHOLES[part.key], "政府采购支出总额")
+            return Subject(_TEMPLATE_WHOLES[part.key], _WHOLE_NAMES[_TEMPLATE_WHOLES[part.key]])
         start = sentence
         if re.match(r"\s*其中", self.text[sentence:position]) and sentence > 0:
             start = self._sentence_start(sentence - 1, "。")
@@ -2216,7 +2220,11 @@ class _ParagraphReader:
 
 #: The whole the national template gives a share of, when a report leaves it unsaid: 授予中小企业 and 授予小微企业
 #: 合同金额 are each "占政府采购支出总额的" p%, the 小微企业's too (not of the 中小企业's, though it is part of them).
-_TEMPLATE_WHOLES: Final = MappingProxyType({"procurement.sme": "procurement", "procurement.small_micro": "procurement"})
+#: 三's 类 of every fund (按支出功能分类，科学技术支出 A 万元，占 p%) are shares of 本年支出合计, the section's subject.
+_TEMPLATE_WHOLES: Final = MappingProxyType(
+    {"procurement.sme": "procurement", "procurement.small_micro": "procurement", "expenditure.class": "expenditure.year_total"}
+)
+_WHOLE_NAMES: Final = MappingProxyType({"procurement": "政府采购支出总额", "expenditure.year_total": "本年支出合计"})
 #: A whole printed without 本年 (占收入合计的): 表一's line of that name.
 _BARE_WHOLES: Final = MappingProxyType({"收入合计": "income.year_total", "支出合计": "expenditure.year_total"})
 

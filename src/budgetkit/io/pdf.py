@@ -67,6 +67,7 @@ from budgetkit.model.tables import Cell as TableCell
 from budgetkit.model.tables import Place, Tables, TableSet
 from budgetkit.model.tables import table_set as _table_set
 from budgetkit.values.interval import Interval
+from budgetkit.values.numbers import plain
 
 __all__ = ["NO_NARRATIVE", "SELFEVAL_UNREAD", "UNRULED", "ImportReport", "Imported", "ReportIssue", "Unplaced", "from_document", "read_pdf"]
 
@@ -230,6 +231,10 @@ class Imported:
     account: FinalAccount
     report: ImportReport
 
+
+#: Subjects the account holds no figure of, whose share a report prints beside their amount (三's 按支出功能分类，本年支出合计
+#: 中：科学技术支出 A 万元，占 p%): the share is a claim of that amount, printed, of the whole.
+_PRINTED_PARTS: Final = frozenset({"expenditure.class"})
 
 #: Narrative subjects (grammar keys, 决算) → the account's figure paths that hold them.
 _FIGURES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
@@ -998,6 +1003,11 @@ class _Builder:
             return
         value = figure.value if (wan := figure.wan) is None else wan  # 元 in 万元, its printed places kept
         key = statement.subject.key
+        if key in _PRINTED_PARTS and any(
+            isinstance(s, Share) and s.subject == statement.subject and s.start >= statement.end
+            for s in self._statements_of(statement.paragraph)
+        ):
+            return  # the amount of a share's part: the share's claim holds it (_printed_part)
         narrated = self._narrated_line(statement)
         path = None if narrated else self._path(key, statement)
         if value < 0 and (narrated or (path is not None and path.startswith("general_budget.categories["))):
@@ -1173,6 +1183,8 @@ class _Builder:
             path = self._path(statement.subject.key, statement)
         if statement.subject.key == "income.fiscal" and _only_general_budget(tables, self.narrative_statements):
             path = "income.general_budget"
+        if isinstance(statement, Share) and statement.subject.key in _PRINTED_PARTS:
+            path = self._printed_part(statement)
         if path is None:
             self._not_held(box, printed, f"a claim about {statement.subject.name}, which the account has no path for")
             return
@@ -1206,6 +1218,17 @@ class _Builder:
             self.line_claims.append((claim, box, self._line(statement)["key"]))  # held once every line is known
             return
         self._add_claim(claim, box)
+
+    def _printed_part(self, share: Share) -> str | None:
+        """The amount printed for a share's part just before it (科学技术支出 6424.81 万元，占 71.29%), in 万元: the
+        share's literal subject. None when none is printed there."""
+        amounts = [
+            s for s in self._statements_of(share.paragraph)
+            if isinstance(s, Amount) and s.subject == share.subject and s.end <= share.start and s.role is Role.ACTUAL
+        ]  # fmt: skip
+        if not amounts or (value := amounts[-1].figure.value) is None:
+            return None
+        return plain(value if (wan := amounts[-1].figure.wan) is None else wan)
 
     def _completion_base(self, statement: Completion, path: str) -> str | None:
         """The budget a completion names (完成年初预算的…%), as its paragraph prints it, when the account holds
