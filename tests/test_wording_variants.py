@@ -442,13 +442,18 @@ def test_other_vehicles_by_type_keep_their_label(tmp_path: Path) -> None:
     assert account.three_public.vehicles_owned_by_type == (("越野车", 2), ("载客汽车", 1), ("其他车辆", 3))
 
 
+BANDS = "自评得分90分（含）以上的项目10个，自评得分80分（含）至90分的项目{good}个，自评得分60分（含）至80分的项目0个，自评得分60分以下的项目0个"
+
+
 @pytest.mark.parametrize(("grades", "rules"), [("优10个、良4个、中0个、差0个", []), ("优10个、良4个、中1个、差0个", ["narrative.count_parts"]),
                                                ("优秀10个、良好3个、合格1个、不合格0个", []),
                                                ("自评结果为优的10个，为良的4个，为中的0个，为差的0个", []),
-                                               ("自评结果为优的10个，为良的5个，为中的0个，为差的0个", ["narrative.count_parts"])])
+                                               ("自评结果为优的10个，为良的5个，为中的0个，为差的0个", ["narrative.count_parts"]),
+                                               (BANDS.format(good=4), []), (BANDS.format(good=3), ["narrative.count_parts"])])
 def test_grades_of_self_evaluated_projects_in_other_wording(tmp_path: Path, grades: str, rules: list[str]) -> None:
-    """对 14 个项目开展了绩效自评，其中：优 10 个、良 4 个… (or 自评结果为优的 10 个，为良的 4 个…): the grades add up to
-    the projects (before, read only in Shanghai's wording 绩效评级为“优”的项目 N 个)."""
+    """对 14 个项目开展了绩效自评，其中：优 10 个、良 4 个… (or 自评结果为优的 10 个，为良的 4 个…, or by the grades' bands,
+    自评得分90分（含）以上的项目 10 个…: Beijing): the grades add up to the projects (before, read only in Shanghai's
+    wording 绩效评级为“优”的项目 N 个)."""
     text = f"十、其他重要事项的情况说明\n（四）预算绩效管理情况\n2024年度，本部门对14个项目开展了绩效自评，其中：{grades}。\n"
     assert _rules(text, tmp_path) == rules
 
@@ -528,3 +533,10 @@ def test_the_functional_breakdown_of_the_year_s_expenditure(tmp_path: Path, brea
     本年支出合计 (6424.81 / 9012.56 = 71.287% → 71.29%), its amount printed beside it. Before, none was understood."""
     text = f"三、支出决算情况说明\n2024年度本年支出合计9012.56万元，其中：基本支出4622.06万元，占51.28%；项目支出4390.50万元，占48.72%。{breakdown}\n"
     assert _rules(text, tmp_path) == rules
+
+
+def test_a_chart_s_number_in_its_caption_is_numbering(tmp_path: Path) -> None:
+    """（图1：收、支决算总计变动情况图） where a chart stood (Sichuan's text versions): its 1 is the chart's number, kept in the
+    text, not a figure left not understood."""
+    text = "一、收入支出决算总体情况说明\n（图1：收、支决算总计变动情况图）（柱状图）\n图2 收入决算结构\n"
+    assert [u.text for u in _read(text, tmp_path).report.not_understood] == []  # type: ignore[attr-defined]

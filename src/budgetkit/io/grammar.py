@@ -831,6 +831,8 @@ _FIGURE: Final = re.compile(
 _NUMBER: Final = re.compile(r"(?<![0-9A-Za-z.])[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
 #: The note printed for a rate that cannot be computed (增长--（基数为0，不可比）: Guangdong).
 _NO_BASE: Final = re.compile(r"[（(]\s*(?:上年)?(?:基数)?为\s*(0)\s*[，,、]?\s*不可比\s*[）)]")  # (上年为0，不可比)
+#: A chart's caption where the chart stood (Sichuan's text versions): （图1：收、支决算总计变动情况图）, 图2 收入决算结构.
+_CAPTION: Final = re.compile(r"\s*[（(]?\s*图\s*(\d{1,3})(?![\d.])")
 #: A point's number: 1、, 1. or (Inner Mongolia's points under a （七）) （1）.
 _ENUMERATOR: Final = re.compile(r"^\s*(?:(\d+)\s*[、.．](?!\d)|[（(](\d{1,2})[）)])")
 
@@ -1571,6 +1573,9 @@ class _ParagraphReader:
             number = 1 if m.group(1) is not None else 2
             self.covered[m.start(number)] = "numbering"
             self.taken.append((m.start(number), m.end(number)))
+        elif m := _CAPTION.match(text):  # （图1：收、支决算总计变动情况图）: a chart's number
+            self.covered[m.start(1)] = "numbering"
+            self.taken.append((m.start(1), m.end(1)))
         for m in _NO_BASE.finditer(text):  # the 0 of （基数为0，不可比）: a note on a rate not printed, in its text
             self.covered[m.start(1)] = "reason"
             self.taken.append((m.start(1), m.end(1)))

@@ -145,6 +145,13 @@ _GRADE: Final = re.compile(
     r"|(?<=[：:、，,；;])\s*[“\"']?(?P<b>优秀?|良好?|合格|不合格|中|差)[”\"']?(?:等级)?(?:的项目)?)\s*(?P<n>\d{1,6})\s*个"
 )
 _GRADE_WORDS: Final = MappingProxyType({"优秀": "优", "良好": "良"})
+#: Beijing: 自评得分90分（含）以上的项目41个，自评得分80分（含）至90分的项目6个，…60分以下的项目0个: the grades by their
+#: bands' lower ends (the national bands: 优 90, 良 80, 中 60, 差 below).
+_BAND: Final = re.compile(
+    r"得分\s*(?:(?P<low>90|80|60)\s*分\s*[（(]含[）)]\s*(?:以上|至\s*\d{2}\s*分(?:以下)?)|(?P<below>60)\s*分以下)"
+    r"的?项目\s*(?P<n>\d{1,6})\s*个"
+)
+_BAND_GRADES: Final = MappingProxyType({"90": "优", "80": "良", "60": "中", None: "差"})
 #: The grades of a complete list: Shanghai's, or the 优/良/中/差 of other provinces.
 _GRADES: Final = (("优", "良", "合格", "不合格"), ("优", "良", "中", "差"))
 #: 发现问题 N 个，已经完成整改的 x 个，正在整改的 y 个.
@@ -183,6 +190,7 @@ def _count_parts(text: str) -> Iterator[_CountParts]:
         end = following.start() if following is not None else len(text)
         grades = {_GRADE_WORDS.get(word := g.group("g") or g.group("b"), word): int(g.group("n"))
                   for g in _GRADE.finditer(text, m.end(), end)}  # fmt: skip
+        grades |= {_BAND_GRADES[b.group("low")]: int(b.group("n")) for b in _BAND.finditer(text, m.end(), end)}
         for complete in _GRADES:
             if set(grades) == set(complete):
                 parts = tuple((f"“{grade}”", grades[grade]) for grade in complete)
