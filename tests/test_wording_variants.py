@@ -537,6 +537,19 @@ def test_the_functional_breakdown_of_the_year_s_expenditure(tmp_path: Path, brea
 
 def test_a_chart_s_number_in_its_caption_is_numbering(tmp_path: Path) -> None:
     """（图1：收、支决算总计变动情况图） where a chart stood (Sichuan's text versions): its 1 is the chart's number, kept in the
-    text, not a figure left not understood."""
-    text = "一、收入支出决算总体情况说明\n（图1：收、支决算总计变动情况图）（柱状图）\n图2 收入决算结构\n"
+    text, not a figure left not understood, also where the charts are numbered 1, 3 and so are not read as charts."""
+    text = "一、收入支出决算总体情况说明\n（图1：收、支决算总计变动情况图）（柱状图）\n（图3：支出决算结构图）（饼状图）\n"
     assert [u.text for u in _read(text, tmp_path).report.not_understood] == []  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("second", "rules"), [("200.00", []), ("210.00", ["identity.category_rollup"])])
+def test_an_item_s_name_may_hold_a_pause_mark(tmp_path: Path, second: str, rules: list[str]) -> None:
+    """在乡复员、退伍军人生活补助（项） (a 项 of 抚恤, Tianjin): the 、 is part of the name. Before, the line was not
+    understood and its 200.00 was missing from the 类's sum (a false identity.category_rollup)."""
+    text = (
+        "五、一般公共预算财政拨款支出决算情况说明\n（二）一般公共预算财政拨款支出决算结构情况\n"
+        "2024年度一般公共预算财政拨款支出300.00万元，主要用于以下方面：社会保障和就业支出（类）300.00万元，占100.00%。\n"
+        "（三）一般公共预算财政拨款支出决算具体情况\n1.社会保障和就业支出（类）抚恤（款）伤残抚恤（项）。支出决算为100.00万元。\n"
+        f"2.社会保障和就业支出（类）抚恤（款）在乡复员、退伍军人生活补助（项）。支出决算为{second}万元。\n"
+    )
+    assert _rules(text, tmp_path) == rules

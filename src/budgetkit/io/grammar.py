@@ -771,17 +771,18 @@ SUBJECT_KEYS: Final = tuple(
 #: A 类/款/项 path as printed: 社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）.
 #: A name may hold a word in brackets (政府办公厅（室）及相关机构事务, 中医（民族医）药专项), never （类）, （款） or （项）.
 _BRACKETED: Final = r"（(?![类款项]）|[一二三四五六七八九十]+）)[\u4e00-\u9fff]{1,6}）"
+#: A 款's or 项's name: it may hold a 、 after its first character (在乡复员、退伍军人生活补助).
+_LOWER_NAME: Final = rf"(?:[^\s，。；：、（）]|{_BRACKETED})(?:[^\s，。；：（）]|{_BRACKETED}){{0,39}}?"
 _PATH: Final = re.compile(
     rf"(?P<c>(?:[^\s，。；：、（）“”\d.．]|{_BRACKETED}){{1,40}}?)\s*（类）"
-    rf"\s*(?:(?P<s>(?:[^\s，。；：、（）]|{_BRACKETED}){{1,40}}?)\s*（款）)?"
-    rf"\s*(?:(?P<i>(?:[^\s，。；：、（）]|{_BRACKETED}){{1,40}}?)\s*（项）)?"
+    rf"\s*(?:(?P<s>{_LOWER_NAME})\s*（款）)?"
+    rf"\s*(?:(?P<i>{_LOWER_NAME})\s*（项）)?"
 )
 
 #: A 款（/项） path printed without its 类, in a point under one that printed the 类 alone (Henan: "1.一般公共服务支出
 #: （类）…其中：" then "（1）市场监督管理事务（款）行政运行（项）…").
 _PATH_UNDER: Final = re.compile(
-    rf"(?P<s>(?:[^\s，。；：、（）“”\d.．]|{_BRACKETED}){{1,40}}?)\s*（款）"
-    rf"\s*(?:(?P<i>(?:[^\s，。；：、（）]|{_BRACKETED}){{1,40}}?)\s*（项）)?"
+    rf"(?P<s>(?:[^\s，。；：、（）“”\d.．]|{_BRACKETED}){{1,40}}?)\s*（款）\s*(?:(?P<i>{_LOWER_NAME})\s*（项）)?"
 )
 #: A paragraph that ends by opening a list of points, its parts (…主要用于以下方面：, 其中：, 具体如下：).
 _LIST_OPENS: Final = re.compile(r"(?:其中|如下|以下方面|主要用于|包括)\s*[：:]\s*$")
@@ -831,8 +832,6 @@ _FIGURE: Final = re.compile(
 _NUMBER: Final = re.compile(r"(?<![0-9A-Za-z.])[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
 #: The note printed for a rate that cannot be computed (增长--（基数为0，不可比）: Guangdong).
 _NO_BASE: Final = re.compile(r"[（(]\s*(?:上年)?(?:基数)?为\s*(0)\s*[，,、]?\s*不可比\s*[）)]")  # (上年为0，不可比)
-#: A chart's caption where the chart stood (Sichuan's text versions): （图1：收、支决算总计变动情况图）, 图2 收入决算结构.
-_CAPTION: Final = re.compile(r"\s*[（(]?\s*图\s*(\d{1,3})(?![\d.])")
 #: A point's number: 1、, 1. or (Inner Mongolia's points under a （七）) （1）.
 _ENUMERATOR: Final = re.compile(r"^\s*(?:(\d+)\s*[、.．](?!\d)|[（(](\d{1,2})[）)])")
 
@@ -1573,9 +1572,7 @@ class _ParagraphReader:
             number = 1 if m.group(1) is not None else 2
             self.covered[m.start(number)] = "numbering"
             self.taken.append((m.start(number), m.end(number)))
-        elif m := _CAPTION.match(text):  # （图1：收、支决算总计变动情况图）: a chart's number
-            self.covered[m.start(1)] = "numbering"
-            self.taken.append((m.start(1), m.end(1)))
+
         for m in _NO_BASE.finditer(text):  # the 0 of （基数为0，不可比）: a note on a rate not printed, in its text
             self.covered[m.start(1)] = "reason"
             self.taken.append((m.start(1), m.end(1)))

@@ -210,7 +210,22 @@ def read_text(
         numbers_in_text=report.numbers_in_text - counted,
         issues=(*report.issues, *issues),
     )
-    return with_charts(Imported(imported.account, report), text_charts(lines), values_printed=True)
+    return _captions_numbered(with_charts(Imported(imported.account, report), text_charts(lines), values_printed=True), lines)
+
+
+def _captions_numbered(imported: Imported, lines: Sequence[str]) -> Imported:
+    """``imported`` with the number of each caption whose chart was not read (numbered 1, 2, 4: which is which is not
+    known for certain) kept in the text: a chart's number (图4), not a figure left not understood."""
+    report = imported.report
+    numbered = {(k, m.group("n")) for k, raw in enumerate(lines, 1) if "图" in raw for m in _CAPTION.finditer(_clean(raw))}
+    unread = tuple(u for u in report.not_understood if not _numbering(u, numbered))
+    if len(unread) == len(report.not_understood):
+        return imported
+    shown = len(report.not_understood) - len(unread)
+    return Imported(
+        imported.account,
+        attrs.evolve(report, numbers_in_text=report.numbers_in_text + shown, not_understood=unread),
+    )
 
 
 #: A chart's data as read: its title ("" when none), a label for each value, and the values as exported.
