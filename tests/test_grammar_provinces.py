@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from budgetkit.checks.audit import check
+from budgetkit.checks.finding import Severity
 from budgetkit.io.document import Box, Line, Paragraph
 from budgetkit.io.grammar import (
     Amount,
@@ -362,6 +363,38 @@ def test_a_report_in_zhejiang_s_layout(tmp_path: Path) -> None:
     coverage = imported.report
     assert (coverage.numbers_imported, coverage.numbers_not_held, len(coverage.not_understood)) == (42, 1, 0)
     assert check(account) == []
+
+
+CHONGQING = """重庆市示例区城市管理局2024年度部门决算情况说明
+一、部门基本情况
+（一）职能职责
+负责全区城市管理工作。
+二、部门决算情况说明
+（一）收入支出决算总体情况
+2024年度收入总计900.00万元。
+三、“三公”经费情况说明
+（一）“三公”经费支出总体情况
+2024年度“三公”经费支出10.00万元。其中：因公出国（境）费0.00万元；公务用车购置及运行维护费8.00万元；公务接待费{reception}万元。
+四、其他需要说明的事项
+（一）机关运行经费情况
+本部门2024年度机关运行经费支出50.00万元。
+（二）政府采购支出情况
+本部门2024年度政府采购支出总额30.00万元，其中：政府采购货物支出10.00万元、政府采购工程支出0.00万元、政府采购服务支出20.00万元。
+五、专业名词解释
+（一）机关运行经费：指为保障行政单位运行用于购买货物和服务的各项资金。
+"""
+
+
+@pytest.mark.parametrize(("reception", "rules"), [("2.00", []), ("3.00", ["identity.three_public_total"])])
+def test_a_report_in_chongqing_s_layout(tmp_path: Path, reception: str, rules: list[str]) -> None:
+    """二、部门决算情况说明 （一）…（八）, then the template's own sections as sections: 三、“三公”经费情况说明 and
+    四、其他需要说明的事项. Before, the 情况说明 ended at 三: its 三公, 机关运行经费 and 政府采购 were kept in text, unchecked."""
+    imported = _import(tmp_path, "chongqing", CHONGQING.format(reception=reception))
+    account = imported.account
+    assert [p.section for p in account.passages][-4:] == ["三（一）", "四", "四（一）", "四（二）"]
+    assert {p: _value(account, p) for p in ("three_public.total", "operating_costs", "procurement.services")} == {
+        "three_public.total": "10.00", "operating_costs": "50.00", "procurement.services": "20.00"}
+    assert [f.rule for f in check(account) if f.severity is not Severity.INFO] == rules
 
 
 # -- the central template of 2023 on (central ministries) -------------------------------------------------------------

@@ -1047,6 +1047,11 @@ _FIRST_SECTION: Final = re.compile(r"^\s*一\s*、\s*\S{0,12}收入支出决算�
 #: unit's name in each heading), whose sections are its subsections, the first of them （一）收入支出决算总体情况说明.
 _SECTION_PART: Final = re.compile(r"^\s*[一二三四五六七八九十]+\s*、\s*\S{0,40}?决算情况说明\s*$")
 _FIRST_SUBSECTION: Final = re.compile(r"^\s*[（(]一[）)]\s*\S{0,40}?收入(?:支出)?决算(?:总体)?情况")
+#: The sections such a 说明 goes on with after its part (Chongqing: 二、部门决算情况说明 （一）…（八）, then 三、“三公”经费
+#: 情况说明, 四、其他需要说明的事项): sections of the template's, not a part of the report's own (名词解释 is none).
+_LATER_SECTION: Final = re.compile(
+    r"^\s*[一二三四五六七八九十]+\s*、\s*\S{0,12}?(?:三公|其他(?:需要|重要)?(?:说明的?)?事项|机关运行|政府采购|国有资产|绩效)"
+)
 #: A section heading of 预算绩效管理情况 (a short heading, not a sentence that mentions 绩效).
 _PERFORMANCE_HEADING: Final = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)\s*(?:\d{4}年度?)?(?:预算)?绩效管理(?:工作)?(?:开展)?情况"
@@ -1098,8 +1103,8 @@ def narrative_range(paragraphs: Sequence[Paragraph]) -> range | None:
         if starts:
             first = starts[-1]
             end = next(
-                (i for i in range(first + 1, len(paragraphs)) if _PART.match(paragraphs[i].text) or _SECTION.match(
-                    paragraphs[i].text)),
+                (i for i in range(first + 1, len(paragraphs)) if _PART.match(paragraphs[i].text) or (
+                    _SECTION.match(paragraphs[i].text) and not _LATER_SECTION.search(paragraphs[i].text))),
                 len(paragraphs),
             )
             return range(first, end)
