@@ -553,3 +553,17 @@ def test_an_item_s_name_may_hold_a_pause_mark(tmp_path: Path, second: str, rules
         f"2.社会保障和就业支出（类）抚恤（款）在乡复员、退伍军人生活补助（项）。支出决算为{second}万元。\n"
     )
     assert _rules(text, tmp_path) == rules
+
+
+@pytest.mark.parametrize(("rate", "rules"), [("10.00", []), ("10.10", ["claim.growth"])])
+def test_both_totals_named_in_full_and_set_apart_by_a_pause_mark(tmp_path: Path, rate: str, rules: list[str]) -> None:
+    """收入总计900.00万元、支出总计900.00万元 (Anhui): the second figure is 支出总计's; 收入总计、支出总计各减少 (Guizhou) is a
+    change of both. Before, the 支出总计 after 、 was no subject and the paired change was not understood."""
+    text = (
+        "一、收入支出决算总体情况说明\n2024年度收入总计900.00万元、支出总计900.00万元，与上年相比，收入总计、支出总计"
+        f"各减少100.00万元，下降{rate}%。\n"
+    )
+    imported = _read(text, tmp_path)
+    assert imported.report.not_understood == ()  # type: ignore[attr-defined]
+    assert imported.account.expenditure.total.current == Money("900.00")  # type: ignore[attr-defined]
+    assert _rules(text, tmp_path) == rules

@@ -645,9 +645,10 @@ _SUBJECTS: Final = (
     (r"财政拨款收入总计", "fiscal.total"),
     (r"财政拨款支出总计", "fiscal.expenditure_total"),
     # one subject, or two figures paired (收、支总计各是 A、B: _PAIRS); 收支较上年…, 收入支出总体与上年相比…
-    (r"收、支总计|收入、支出总计|收支总计|收(?:入、?|、)?支(?:出)?决算总计|(?:收支|收入支出总体)(?=\s*(?:较|比|与|同))", "total"),
+    (r"收、支总计|收入、支出总计|收入总计[、和及与]支出总计|收支总计|收(?:入、?|、)?支(?:出)?决算总计"
+     r"|(?:收支|收入支出总体)(?=\s*(?:较|比|与|同))", "total"),
     (r"(?<!、)收入总计|(?<![预算拨款])总收入", "income.total"),  # Sichuan: 收入总计 and 支出总计 in sentences of their own
-    (r"(?<!、)支出总计|(?<![预算拨款])总支出", "expenditure.total"),  # Guangxi: 总收入 …，其中本年收入 …
+    (r"(?<!入、)支出总计|(?<![预算拨款])总支出", "expenditure.total"),  # Guangxi: 总收入 …，其中本年收入 …; 收入总计 A、支出总计 A
     (r"本年收入(?:合计)?", "income.year_total"),
     (r"本年支出(?:合计)?", "expenditure.year_total"),
     # Chongqing, Xinjiang: 2023年度收入合计 A 万元 — 表一's 本年收入合计, printed without 本年 after a year or a unit
