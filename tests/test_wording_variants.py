@@ -567,3 +567,15 @@ def test_both_totals_named_in_full_and_set_apart_by_a_pause_mark(tmp_path: Path,
     assert imported.report.not_understood == ()  # type: ignore[attr-defined]
     assert imported.account.expenditure.total.current == Money("900.00")  # type: ignore[attr-defined]
     assert _rules(text, tmp_path) == rules
+
+
+@pytest.mark.parametrize(("first", "rules"), [("1,260.00", []), ("1,560.00", ["identity.reception_events"])])
+def test_a_reception_s_cost_grouped_in_thousands(tmp_path: Path, first: str, rules: list[str]) -> None:
+    """七's dated list with a cost printed 1,260.00 元 (Jiangxi): before, the events were not read at all (their 16 numbers
+    not understood), so a wrong cost went unfound."""
+    text = (
+        "七、“三公”经费财政拨款支出决算情况说明\n国内公务接待支出2580.00元。国内公务接待2批次，10人次，共计支出2580.00元。"
+        f"3月12日接待省疾控中心专家一行6人前来开展督导工作，支出接待餐费{first}元；5月20日接待市卫健委督导组一行4人前来开展"
+        "检查工作，支出接待餐费1,320.00元。\n"
+    )
+    assert _rules(text, tmp_path) == rules

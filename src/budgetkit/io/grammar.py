@@ -920,7 +920,7 @@ _DIRECTION: Final = re.compile(
 _EVENT: Final = re.compile(
     r"(?:(?P<y>\d{4})\s*年\s*)?(?<!\d)(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日[，,]?\s*接待(?P<party>[^，。；\d]{1,60}?)"
     r"一行\s*(?P<n>\d+)\s*人(?!次)(?P<purpose>[^，。；]{0,80})[，,]\s*(?:共(?:计)?)?支出[^，。；\d]{0,8}?"
-    r"(?P<cost>\d+(?:\.\d+)?)\s*(?P<unit>元|万元)"
+    r"(?P<cost>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?P<unit>元|万元)"  # 1,260.00 元 grouped in thousands too
 )
 _FLAT: Final = re.compile(r"(?:与|同)\s*(?P<a>上一?年度?|(?:\d{4})\s*年度?)\s*持平")
 _REASON: Final = re.compile(
