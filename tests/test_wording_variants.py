@@ -579,3 +579,15 @@ def test_a_reception_s_cost_grouped_in_thousands(tmp_path: Path, first: str, rul
         "检查工作，支出接待餐费1,320.00元。\n"
     )
     assert _rules(text, tmp_path) == rules
+
+
+def test_receptions_counted_after_each_kind_s_amount_are_that_kind_s(tmp_path: Path) -> None:
+    """国内公务接待支出 9.12 万元，共接待 68 批次，612 人次；外事接待支出 3.25 万元，共接待 5 批次，46 人次 (Fujian): each 共接待
+    counts the kind its clause names. Before, 68 and 612 were held as every reception's, and 5 and 46 were lost."""
+    text = (
+        "七、“三公”经费财政拨款支出决算情况说明\n3.公务接待费支出12.37万元。其中：国内公务接待支出9.12万元，共接待68批次，"
+        "612人次；外事接待支出3.25万元，共接待5批次，46人次。\n"
+    )
+    tp = _read(text, tmp_path).account.three_public  # type: ignore[attr-defined]
+    assert (tp.domestic_batches, tp.domestic_persons, tp.foreign_batches, tp.foreign_persons) == (68, 612, 5, 46)
+    assert (tp.reception_batches, tp.reception_persons) == (None, None)

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import bisect
 import enum
+import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
@@ -790,6 +791,10 @@ _LIST_OPENS: Final = re.compile(r"(?:其中|如下|以下方面|主要用于|包
 #: A point's number that is a sub-point: （1）, (1).
 _SUB_POINT: Final = re.compile(r"^\s*[（(]\d{1,2}[）)]")
 
+#: 共接待 after a kind of 公务接待 in its clause counts that kind (国内公务接待支出 9.12 万元，共接待 68 批次，612 人次;
+#: Fujian), not every reception (全年共接待 90 批次…，其中：国内公务接待 86 批次…).
+_RECEPTION_KINDS: Final = frozenset({"three_public.reception.domestic", "three_public.reception.foreign"})
+_OTHER_CLAUSE: Final = re.compile(r"[。；;]|其中")
 #: The sections whose 类/款/项 are of which table and which fund (by the template's section: :func:`section_role`).
 _FUND_OF_SECTION: Final = MappingProxyType({"五": "general_budget", "八": "government_fund", "九": "state_capital"})
 #: The sections whose 类 print without （类）: 五's lines (一般公共预算财政拨款支出 by 类), and 三's breakdown of 本年支出合计
@@ -1665,6 +1670,13 @@ class _ParagraphReader:
                 r"购置|购买|更新", self.text[self._sentence_start(mention.start, "。；，,") : mention.start]
             ):
                 mention.subject = Subject("three_public.vehicles_purchased", mention.subject.name)
+        for before, mention in itertools.pairwise(mentions):  # 国内公务接待支出 9.12 万元，共接待 68 批次: the kind's own
+            if (
+                mention.subject.key == "three_public.reception.all"
+                and before.subject.key in _RECEPTION_KINDS
+                and not _OTHER_CLAUSE.search(self.text, before.end, mention.start)
+            ):
+                mention.subject = attrs.evolve(mention.subject, key=before.subject.key)
         context = None
         for mention in mentions:  # 轿车 N 辆 counts the vehicles held (共有公务用车) or bought (购置公务用车) named before
             if mention.subject.key in _VEHICLE_CONTEXTS:
