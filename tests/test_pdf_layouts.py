@@ -146,3 +146,39 @@ def test_a_heading_on_its_line_ends_its_paragraph_before_a_number(tmp_path: Path
     pdf.save()
     paragraphs = [p.text for p in read_pdf(path).paragraphs]
     assert paragraphs[:2] == lines
+
+
+def test_a_total_row_left_alone_on_the_next_page_ends_its_table(tmp_path: Path) -> None:
+    """A table whose last row, its total (合计 merged across the code and name columns), is printed alone at the top
+    of the next page: that row is the table's, spread over its columns (before, pdfplumber saw a table of a column
+    fewer there, read as another table, and the total was lost)."""
+    widths = (90, 150, 80, 80, 80)
+    header = ("功能分类科目编码", "科目名称", "合计", "基本支出", "项目支出")
+    body = [("201", "一般公共服务支出", "100.00", "60.00", "40.00"), ("20101", "人大事务", "100.00", "60.00", "40.00")]
+    path = tmp_path / "total.pdf"
+    pdf, font = _canvas(path, "一般公共预算财政拨款支出决算表单位：万元" + "".join(header) + "".join(body[1][:2]) + "一般公共服务支出合计")
+
+    def cells(texts: tuple[str, ...], spans: tuple[int, ...], y: float) -> None:
+        x, k = 60.0, 0
+        for text, span in zip(texts, spans, strict=True):
+            width = sum(widths[k : k + span])
+            pdf.rect(x, y, width, 20)
+            pdf.setFont(font, 10)
+            pdf.drawString(x + 4, y + 6, text)
+            x, k = x + width, k + span
+
+    pdf.setFont(font, 14)
+    pdf.drawCentredString(297, 790, "一般公共预算财政拨款支出决算表")
+    pdf.setFont(font, 10)
+    pdf.drawRightString(540, 770, "单位：万元")
+    for n, texts in enumerate((header, *body)):
+        cells(texts, (1,) * 5, 740 - 20 * n)
+    pdf.showPage()
+    cells(("合计", "100.00", "60.00", "40.00"), (2, 1, 1, 1), 790)
+    pdf.save()
+    [table] = read_pdf(path).tables
+    assert table.pages == (1, 2)
+    assert [cell.text for cell in table.rows[-1]] == ["合计", None, "100.00", "60.00", "40.00"]
+    result = read_tables([table], table_set("national-2024"))
+    total = result.tables.cell("general_budget_expenditure", "total", "total")
+    assert total is not None and str(total.amount) == "100.00"

@@ -838,19 +838,19 @@ class _Reader:
     def _table(self, number: int, cells: tuple[tuple[Cell, ...], ...], above: list[Line], unruled: bool = False) -> None:
         rows = list(cells)
         pending = self.pending
-        width = max((len(r) for r in rows), default=0)
         if (
             pending is not None
             and pending.open_end
             and not above
             and not self.lines
             and number == pending.pages[-1] + 1
-            and width == max((len(r) for r in pending.rows), default=0)
         ):
-            pending.rows.extend(rows)
-            pending.unruled = pending.unruled or unruled
-            pending.pages.append(number)
-            return
+            going_on = _spread(rows, pending.rows)
+            if max((len(r) for r in going_on), default=0) == max((len(r) for r in pending.rows), default=0):
+                pending.rows.extend(going_on)
+                pending.unruled = pending.unruled or unruled
+                pending.pages.append(number)
+                return
         if not above:
             above = self._heading_left_behind(number)
         unit = next((found for line in above if (found := unit_of(line.text))), None)
@@ -1124,6 +1124,42 @@ def _inside(box: Box, bbox: Sequence[float]) -> bool:
     x0, top, x1, bottom = bbox
     middle = (box.top + box.bottom) / 2
     return top - 1 <= middle <= bottom + 1 and box.x0 >= x0 - 1 and box.x1 <= x1 + 1
+
+
+def _spread(rows: list[tuple[Cell, ...]], above: Sequence[tuple[Cell, ...]]) -> list[tuple[Cell, ...]]:
+    """Rows printed at the top of a page in fewer columns than the table they may continue, spread over its columns:
+    a cell in the first column it covers, ``None`` in the others it spans, as a ruled table gives a merged cell. A
+    total row left alone on the next page (合计 merged across the code and name columns) is a table of its own to
+    pdfplumber, with a column fewer. The rows unchanged unless each cell starts and ends on an edge of those columns.
+
+    >>> def row(*spans):
+    ...     return tuple(Cell(t, Box(1, x0, 0, x1, 9)) for t, x0, x1 in spans)
+    >>> above = [row(("201", 0, 50), ("一般公共服务支出", 50, 150), ("264.87", 150, 200))]
+    >>> [c.text for c in _spread([row(("合计", 0, 150), ("307.82", 150.4, 200))], above)[0]]
+    ['合计', None, '307.82']
+    >>> [c.text for c in _spread([row(("合计", 0, 120), ("307.82", 120, 200))], above)[0]]
+    ['合计', '307.82']
+    """
+    edges = sorted({round(c.box.x0) for r in above for c in r if c.box} | {round(c.box.x1) for r in above for c in r if c.box})
+    width = max((len(r) for r in above), default=0)
+    if len(edges) != width + 1 or max((len(r) for r in rows), default=width) >= width:
+        return rows
+
+    def edge(x: float) -> int | None:
+        return next((k for k, e in enumerate(edges) if abs(e - x) <= _SLACK), None)
+
+    spread: list[tuple[Cell, ...]] = []
+    for row in rows:
+        cells: list[Cell] = []
+        for cell in row:
+            first, end = (None, None) if cell.box is None else (edge(cell.box.x0), edge(cell.box.x1))
+            if first != len(cells) or end is None or end <= first:
+                return rows
+            cells += [cell, *(Cell(None, None) for _ in range(first + 1, end))]
+        if len(cells) != width:
+            return rows
+        spread.append(tuple(cells))
+    return spread
 
 
 def _heading(line: Line, width: float) -> bool:
