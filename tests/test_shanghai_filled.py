@@ -76,7 +76,8 @@ def test_the_filled_template_reads_whole_and_gives_no_error_or_warning(tmp_path:
          {"narrative.change_parts"}),
         # 财政拨款收入 over two fund types is a figure of its own, and its share is checked
         ("占91.67%", "占92.67%", {"claim.share"}),
-        ("财政拨款收入1,100.00万元", "财政拨款收入1,101.00万元", {"claim.share"}),
+        # … and the sources printed (the others not) add up to more than 本年收入合计: 1,101 + 80 + 20 over 1,200
+        ("财政拨款收入1,100.00万元", "财政拨款收入1,101.00万元", {"claim.share", "identity.parts_over_total"}),
     ],
 )
 def test_a_slip_in_the_three_public_details_or_a_fund_is_found(

@@ -591,3 +591,20 @@ def test_receptions_counted_after_each_kind_s_amount_are_that_kind_s(tmp_path: P
     tp = _read(text, tmp_path).account.three_public  # type: ignore[attr-defined]
     assert (tp.domestic_batches, tp.domestic_persons, tp.foreign_batches, tp.foreign_persons) == (68, 612, 5, 46)
     assert (tp.reception_batches, tp.reception_persons) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("other", "rules"),
+    [("100.00", []), ("100.01", []), ("150.00", ["identity.parts_over_total"]), ("99.99", [])],
+)
+def test_printed_parts_of_a_total_some_of_whose_parts_are_not_printed(tmp_path: Path, other: str, rules: list[str]) -> None:
+    """二 prints 本年收入合计 and only the sources it has (Tianjin): the identity cannot be checked, but the sources
+    printed add up to no more than the total. 900.00 + 150.00 against 1000.00 is an error; 900.00 + 100.01 is within
+    the figures' rounding (the total may be 1000.005 and the parts 1000.005 too), so no finding. Both check() and the
+    batch find it (the batch leaves such an account to the rules)."""
+    from budgetkit.checks.batch import Batch, check_batch
+
+    text = f"二、收入决算情况说明\n2024年度本年收入合计1000.00万元，其中：一般公共预算财政拨款收入900.00万元；其他收入{other}万元。\n"
+    assert _rules(text, tmp_path) == rules
+    account = _read(text, tmp_path).account  # type: ignore[attr-defined]
+    assert check_batch(Batch.from_accounts([account])) == [check(account)]

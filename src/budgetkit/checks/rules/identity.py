@@ -658,6 +658,7 @@ RULES = (
             "identity.reception_subset",
             "identity.count_persons",
             "identity.operating_costs_public_use",
+            "identity.parts_over_total",
             "rounding.residue",
         ),
     ),

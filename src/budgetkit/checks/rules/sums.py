@@ -15,7 +15,8 @@ import attrs
 
 from budgetkit.checks.context import Context, make_finding
 from budgetkit.checks.finding import Finding, Part, Words, words
-from budgetkit.checks.rules.forms import sum_reaches
+from budgetkit.checks.rules.forms import sum_reaches, term_interval
+from budgetkit.values.interval import Interval
 from budgetkit.values.money import Money
 from budgetkit.values.numbers import EXACT, places_of, readable
 from budgetkit.values.wording import LaterWords
@@ -56,15 +57,32 @@ class SumCheck:
     total: Money | None
     parts: tuple[tuple[str, Money | None], ...]
     part: Part
+    #: whether printed parts over the total are an error when some parts are not printed (:meth:`findings`)
+    bounded: bool = True
 
     @property
     def complete(self) -> bool:
         """Whether every figure is printed (an identity with an unknown figure is skipped)."""
         return self.total is not None and bool(self.parts) and all(amount is not None for _, amount in self.parts)
 
+    @property
+    def printed_over_total(self) -> bool:
+        """Whether some parts are not printed and those printed add up to more than the total, as printed (what
+        :meth:`findings` then decides on the figures' rounding intervals): the batch's screen for it."""
+        if not self.bounded or self.total is None or self.complete or self.total.amount < 0:
+            return False
+        printed = [amount for _, amount in self.parts if amount is not None]
+        return bool(printed) and all(a.amount >= 0 for a in printed) and Money.sum(printed) > self.total
+
     def findings(self, zero_is_exact: bool = True) -> Iterator[Finding]:
-        """Nothing when the printed parts add up; else a residue (info) or an error (see :func:`sum_findings`)."""
+        """Nothing when the printed parts add up; else a residue (info) or an error (see :func:`sum_findings`).
+
+        With a part not printed the identity cannot be checked, but parts of none below 0 add up to no more than
+        the total: printed parts whose sum exceeds it beyond their rounding are an ``identity.parts_over_total``
+        error (本年收入合计 1000.00 with 财政拨款收入 900.00 and 其他收入 150.00 printed, the other sources not)."""
         if not self.complete:
+            if self.printed_over_total:
+                yield from self._over_total(zero_is_exact)
             return
         total = self.total
         assert total is not None
@@ -72,6 +90,30 @@ class SumCheck:
         if Money.sum(amounts) == total:
             return
         yield self.finding(residue=sum_reaches(total.amount, [a.amount for a in amounts], zero_is_exact))
+
+    def _over_total(self, zero_is_exact: bool) -> Iterator[Finding]:
+        total = self.total
+        assert total is not None
+        printed = [(label, amount.amount) for label, amount in self.parts if amount is not None]
+        least = term_interval([(1, amount, False) for _, amount in printed], zero_is_exact)
+        most = Interval.published(total.amount, zero_is_exact=zero_is_exact)
+        if least.lo is None or most.hi is None or least.lo < most.hi:
+            return  # the printed parts may add up to no more than the total within their rounding
+        printed_sum = Money.sum([Money(amount) for _, amount in printed]).amount
+        yield make_finding(
+            "identity.parts_over_total",
+            self.path,
+            stated=total.amount,
+            expected=f"≥ {readable(printed_sum)}",  # at least the parts printed: text, the bound shown plain
+            part=self.part,
+            printed=printed_sum,
+            what=words(self.what, self.what_en),
+            labels=LaterWords(_labelled, printed),
+            missing=words(
+                "、".join(label for label, amount in self.parts if amount is None),
+                ", ".join(label for label, amount in self.parts if amount is None),
+            ),
+        )
 
     def finding(self, *, residue: bool) -> Finding:
         """The finding of a complete identity whose printed parts do not add up to the printed total.

@@ -27,6 +27,7 @@ table are checked beside them.
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 from collections.abc import Iterator
 from typing import Final
@@ -125,7 +126,7 @@ def _within(tables: Tables, table: Table, template: TableTemplate, name: _Names)
                 sign, key = ("-", term[1:]) if term.startswith("-") else ("", term)
                 term_place = Place(table.key, row.key, key)
                 parts.append((name(term_place), _signed(tables.at(term_place), sign)))
-            yield SumCheck(
+            yield _TableSum(
                 "table.column_sum", f"tables.{place}", name(place), str(place), _money(tables.at(place)), tuple(parts), part
             )
     # each fixed line against its sum_of, in every column of its side
@@ -153,7 +154,7 @@ def _within(tables: Tables, table: Table, template: TableTemplate, name: _Names)
             total = tables.at(place)
             if not parts and total is not None and total.is_blank:
                 continue  # a blank total over no printed rows (an empty 表八): nothing to check
-            yield SumCheck("table.line_sum", f"tables.{place}", name(place), str(place), _money(total), tuple(parts), part)
+            yield _TableSum("table.line_sum", f"tables.{place}", name(place), str(place), _money(total), tuple(parts), part)
     # the code hierarchy: 类 = Σ款, 款 = Σ项 (a 款 printed without its 项 counts as itself)
     if classified:
         for row in table.rows:
@@ -169,7 +170,7 @@ def _within(tables: Tables, table: Table, template: TableTemplate, name: _Names)
                     )
                     for c in children
                 ]
-                yield SumCheck(
+                yield _TableSum(
                     "table.hierarchy", f"tables.{place}", name(place), str(place), _money(tables.at(place)), tuple(parts), part
                 )
 
@@ -188,7 +189,7 @@ def _across(account: FinalAccount, tables: Tables, name: _Names) -> Iterator[Sum
             parts += [(name(p), _signed(tables.at(p), "-")) for p in rest]
             label = link.note or str(first)
             what = name(first) if not rest else f"{name(first)}（{label}）"
-            yield SumCheck(
+            yield _TableSum(
                 "table.link",
                 f"tables.{first}",
                 what,
@@ -221,7 +222,7 @@ def _across(account: FinalAccount, tables: Tables, name: _Names) -> Iterator[Sum
                     continue  # the account does not print the figure apart from the table: nothing to compare
                 place = Place(table.key, line.key, column)
                 label = f"{FIGURE_LABELS[line.key]}{'预算数' if field == 'budget' else ''}"
-                yield SumCheck(
+                yield _TableSum(
                     "table.figure",
                     f"{line.key}.{field}",
                     f"情况说明{label}",
@@ -239,7 +240,7 @@ def _total_rows(account: FinalAccount, tables: Tables, name: _Names) -> Iterator
         cell = tables.at(place)
         if not isinstance(figure, Figure) or figure.current is None or cell is None:
             continue
-        yield SumCheck(
+        yield _TableSum(
             "table.figure",
             f"{path}.current",
             f"情况说明{FIGURE_LABELS[path]}",
@@ -504,6 +505,11 @@ def layout_findings(account: FinalAccount) -> Iterator[Finding]:
                 title=table.title,
             )
 
+
+
+#: A table's sums: a part not printed is a cell of another layout or one not read, so printed parts over their total
+#: with a part missing are left to the complete sums of the tables that print every part (SumCheck.bounded).
+_TableSum = functools.partial(SumCheck, bounded=False)
 
 def table_findings(account: FinalAccount, zero_is_exact: bool = True) -> Iterator[Finding]:
     """Every finding over the account's tables: identities within and across tables, then layout.
