@@ -712,6 +712,9 @@ _SUBJECTS: Final = (
     (r"外事接待(?=\s*(?:\d|X))", "three_public.reception.foreign"),  # 外事接待 N 批次，N 人次: beside 国内接待
     (r"公务接待费?", "three_public.reception"),
     (r"(?:机关|机构)运行经?费(?:支出)?", "office_running"),  # 机构运行经费: Inner Mongolia
+    # the national template's 绩效自评 sentence: …共涉及资金 X 万元，占一般公共预算项目支出总额的 p%
+    (r"(?<=涉及)(?:一般公共预算(?:财政拨款)?)?资金", "performance.funds"),
+    (r"一般公共预算(?:财政拨款)?项目支出(?:总额)?", "general_budget.project"),
     (r"编报绩效目标的", "performance.targets"),
     (r"绩效跟踪评价的", "performance.monitoring"),
     (r"绩效自评的", "performance.self_evaluation"),
@@ -2280,7 +2283,7 @@ _UNIT_TOTALS: Final = MappingProxyType(
     }
 )
 #: Subjects that are amounts only: a count after one (项目支出…共涉及项目 12 个) is not its figure.
-_MONEY_ONLY: Final = frozenset({"total", "personnel", "public_use", "office_running"})
+_MONEY_ONLY: Final = frozenset({"total", "personnel", "public_use", "office_running", "performance.funds"})
 _MONEY_ONLY_PREFIXES: Final = ("income.", "expenditure.", "general_budget.", "fiscal.", "government_fund.", "state_capital.")
 #: 四 is all 财政拨款: its bare 收入总计, 支出总计 and 收、支总计 are 表四's.
 _FISCAL_IN_FOUR: Final = MappingProxyType(

@@ -233,8 +233,9 @@ class Imported:
 
 
 #: Subjects the account holds no figure of, whose share a report prints beside their amount (三's 按支出功能分类，本年支出合计
-#: 中：科学技术支出 A 万元，占 p%): the share is a claim of that amount, printed, of the whole.
-_PRINTED_PARTS: Final = frozenset({"expenditure.class"})
+#: 中：科学技术支出 A 万元，占 p%; 绩效自评…共涉及资金 A 万元，占一般公共预算项目支出总额的 p%): the share is a claim of that
+#: amount, printed, of the whole.
+_PRINTED_PARTS: Final = frozenset({"expenditure.class", "performance.funds"})
 
 #: Narrative subjects (grammar keys, 决算) → the account's figure paths that hold them.
 _FIGURES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
