@@ -624,3 +624,15 @@ def test_the_self_evaluated_funds_share_of_project_expenditure(tmp_path: Path, f
         "总额的100%。自评结果为优的7个，为良的1个，为中的0个，为差的0个。\n"
     )
     assert _rules(text, tmp_path) == rules
+
+
+@pytest.mark.parametrize(("share", "rules"), [("100.00", []), ("90.00", ["claim.share"])])
+def test_a_class_share_in_five_with_its_whole_unsaid(tmp_path: Path, share: str, rules: list[str]) -> None:
+    """（二）…决算结构情况：一般公共服务支出 30.30 万元，占 90.00% (the heading and its text in one paragraph, as a Word
+    document may print it): a 类's share in 五 is of 一般公共预算财政拨款支出 when no whole is said. Before, it was read but
+    not held ("a share of a whole the account has no path for")."""
+    text = (
+        "五、一般公共预算财政拨款支出决算情况说明\n（一）一般公共预算财政拨款支出决算总体情况：2024年度一般公共预算财政拨款支出"
+        f"30.30万元。\n（二）一般公共预算财政拨款支出决算结构情况：一般公共服务支出30.30万元，占{share}%。\n"
+    )
+    assert _rules(text, tmp_path) == rules

@@ -2243,11 +2243,19 @@ class _ParagraphReader:
 
 #: The whole the national template gives a share of, when a report leaves it unsaid: 授予中小企业 and 授予小微企业
 #: 合同金额 are each "占政府采购支出总额的" p%, the 小微企业's too (not of the 中小企业's, though it is part of them).
-#: 三's 类 of every fund (按支出功能分类，科学技术支出 A 万元，占 p%) are shares of 本年支出合计, the section's subject.
+#: 三's 类 of every fund (按支出功能分类，科学技术支出 A 万元，占 p%) are shares of 本年支出合计, the section's subject; 五's
+#: 类 (一般公共服务支出 A 万元，占 p%) of 一般公共预算财政拨款支出, 五（二）'s whole.
 _TEMPLATE_WHOLES: Final = MappingProxyType(
-    {"procurement.sme": "procurement", "procurement.small_micro": "procurement", "expenditure.class": "expenditure.year_total"}
+    {
+        "procurement.sme": "procurement",
+        "procurement.small_micro": "procurement",
+        "expenditure.class": "expenditure.year_total",
+        "general_budget.class": "general_budget.expenditure",
+    }
 )
-_WHOLE_NAMES: Final = MappingProxyType({"procurement": "政府采购支出总额", "expenditure.year_total": "本年支出合计"})
+_WHOLE_NAMES: Final = MappingProxyType(
+    {"procurement": "政府采购支出总额", "expenditure.year_total": "本年支出合计", "general_budget.expenditure": "一般公共预算财政拨款支出"}
+)
 #: A whole printed without 本年 (占收入合计的): 表一's line of that name.
 _BARE_WHOLES: Final = MappingProxyType({"收入合计": "income.year_total", "支出合计": "expenditure.year_total"})
 
