@@ -176,6 +176,7 @@ MANIFEST: tuple[tuple[str, str, str, Severity], ...] = (
     ("narrative.reason_direction", "narrative.reason_direction", "passages[0]", ERROR),
     ("narrative.change_parts", "narrative.change_parts", "claims[0]", ERROR),
     ("narrative.count_parts", "narrative.count_parts", "passages[0]", ERROR),
+    ("narrative.grade", "narrative.grade", "passages[0]", WARNING),
     ("narrative.sme_awarded", "narrative.sme_awarded", "passages[0]", ERROR),
     ("narrative.sme_reserved", "narrative.sme_reserved", "passages[0]", ERROR),
     ("narrative.fund_items", "narrative.fund_items", "passages[0]", ERROR),

@@ -636,3 +636,19 @@ def test_a_class_share_in_five_with_its_whole_unsaid(tmp_path: Path, share: str,
         f"30.30万元。\n（二）一般公共预算财政拨款支出决算结构情况：一般公共服务支出30.30万元，占{share}%。\n"
     )
     assert _rules(text, tmp_path) == rules
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rules"),
+    [
+        ("评价得分为89.50分，绩效等级为“良”", []),
+        ("评价得分为89.50分，绩效等级为“优”", ["narrative.grade"]),
+        ("自评得分为94分，等级为优秀", []),
+        ("评价得分95分，评价等级为合格", ["narrative.grade"]),
+    ],
+)
+def test_a_score_printed_with_its_grade(tmp_path: Path, sentence: str, rules: list[str]) -> None:
+    """重点绩效评价 and 部门整体支出绩效自评 print a score and its grade: the grade is the score's by the bands (the
+    national 优 90, 良 80, 中 60, 差 below; 合格 ranks as 中). Before, a grade against its score went unfound."""
+    text = f"十、其他重要事项的情况说明\n（四）预算绩效管理情况\n本部门选取“背街小巷整治”项目开展部门评价，{sentence}。\n"
+    assert _rules(text, tmp_path) == rules

@@ -11,6 +11,8 @@ check below compares what a sentence says with the figures it describes:
 - ``narrative.count_parts``: counts printed as the parts of a count that do not add up to it: 绩效自评的项目 N 个
   against those rated 优/良/合格/不合格 (every grade printed), 发现问题 N 个 against 已完成整改 and 正在整改, the cars
   bought against those of each type, the 因公出国（境）团组 and 人次 against each delegation's;
+- ``narrative.grade``: a score printed with its grade (评价得分 91.50 分，评价等级为良) whose grade is not the score's by
+  the scoring rules' bands (the national 优 90, 良 80, 中 60, 差 below);
 - ``narrative.balance``: "年末/年初结转结余增加/减少 C" against the balances the account holds;
 - ``narrative.year``: a comparison year other than the year before, a 截至 date (of the 国有资产 sentence) or
   a title of another year;
@@ -36,6 +38,7 @@ import attrs
 from budgetkit.checks.context import Context, Rule, make_finding
 from budgetkit.checks.finding import Finding, Part, Words
 from budgetkit.checks.rules.sums import SumCheck
+from budgetkit.checks.scoring import ScoringRules, grade
 from budgetkit.checks.section import SectionParts
 from budgetkit.model.account import FIGURE_LABELS, Figure, FinalAccount
 from budgetkit.model.category import ExpenseCategory, lines_with_paths
@@ -643,6 +646,41 @@ def _count_sums(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
                 whole=Words(c.whole, c.whole_en),
                 labels=Words("、".join(f"{name}{n}{c.unit}" for name, n in c.parts), " + ".join(f"{name} {n}" for name, n in c.parts)),
                 unit=c.unit,
+            )
+
+
+#: A score printed with its grade: 重点绩效评价…评价得分 91.50 分，评价等级为优; 部门整体支出绩效自评得分为 88.60 分，评价等级为良.
+_SCORED_GRADE: Final = re.compile(
+    r"得分(?:为|是)?\s*(?P<s>\d{1,3}(?:\.\d{1,2})?)\s*分\s*[，,、]?\s*(?:评价|绩效|自评|综合)?(?:等级|评级)(?:为|是)?"
+    r"\s*[“\"']?(?P<g>优秀|良好|不合格|合格|优|良|中|差)"
+)
+#: The grades by their rank, in the national wording (优/良/中/差) and Shanghai's (优/良/合格/不合格).
+_GRADE_RANK: Final = MappingProxyType({"优秀": 0, "优": 0, "良好": 1, "良": 1, "中": 2, "合格": 2, "差": 3, "不合格": 3})
+
+
+def _grades(account: FinalAccount, rules: ScoringRules) -> Iterator[tuple[int, re.Match[str], str]]:
+    """Each score printed with its grade, and the grade of that score by ``rules``' bands (those whose grade has a
+    rank: a variant's own grade names are not compared)."""
+    for i, passage in enumerate(account.passages):
+        for m in _SCORED_GRADE.finditer(passage.text):
+            score = Decimal(m.group("s"))
+            if score <= 100 and _GRADE_RANK.get(expected := grade(score, rules)) is not None:
+                yield i, m, expected
+
+
+def _grade_findings(account: FinalAccount, p: Parsed, rules: ScoringRules) -> Iterator[Finding]:
+    for i, m, expected in _grades(account, rules):
+        printed = m.group("g")
+        if _GRADE_RANK[printed] != _GRADE_RANK[expected]:
+            section = account.passages[i].section
+            yield make_finding(
+                "narrative.grade",
+                f"passages[{i}]",
+                stated=printed,
+                expected=expected,
+                part=p.parts(section),
+                section=section,
+                score=Decimal(m.group("s")),
             )
 
 
@@ -1284,6 +1322,7 @@ def coverage(account: FinalAccount) -> tuple[int, tuple[str, ...]]:
             checked += 1
     checked += sum(1 for passage in account.passages for _ in _adjustment_sentences(passage.text))
     checked += sum(1 for passage in account.passages for _ in _count_parts(passage.text))
+    checked += sum(1 for passage in account.passages for _ in _SCORED_GRADE.finditer(passage.text))
     checked += sum(1 for _ in _passage_amounts(p, _SME_PARTS))
     checked += sum(1 for _ in _passage_amounts(p, _RESERVED))
     checked += sum(1 for _ in _reason_directions(account, p))
@@ -1305,6 +1344,7 @@ def _narrative(ctx: Context) -> Iterator[Finding]:
     yield from _reasons(account, p)
     yield from _adjustments(account, p)
     yield from _count_sums(account, p)
+    yield from _grade_findings(account, p, ctx.scoring_rules)
     yield from _sme_awarded(account, p)
     yield from _sme_reserved(account, p)
     for check in _change_sums(account):
@@ -1325,6 +1365,7 @@ CODES: Final[Sequence[str]] = (
     "narrative.reason",
     "narrative.adjustment",
     "narrative.count_parts",
+    "narrative.grade",
     "narrative.sme_awarded",
     "narrative.sme_reserved",
     "narrative.fund_items",
