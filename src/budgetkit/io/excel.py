@@ -11,8 +11,9 @@ What is particular to a workbook is done here:
 - **merged cells** keep their text in their top-left cell; the other places of the merge are ``None``
   (as a PDF's merged cells), and the top-left cell's box spans the merge, so that a header spanning
   three columns belongs to each of them;
-- a **number** is printed as Excel shows it: with the places of its number format (``#,##0.00`` shows
-  ``754.7`` as ``754.70``), never as the binary float it is stored as; a percent format shows ``%``;
+- a **number** is printed as Excel shows it: to Excel's 15 significant digits (the double
+  ``30.299999999999997`` a sum leaves is ``30.3``), with the places of its number format (``#,##0.00``
+  shows ``754.7`` as ``754.70``), never as the binary float it is stored as; a percent format shows ``%``;
 - an **empty cell** inside a table is a printed blank (``""``): a blank in a published table means
   nothing, and it is kept as a blank, never made a 0;
 - a **table** starts at its title row (one text, the template's title, or a line ending in 表) and its
@@ -117,8 +118,20 @@ def _places(number_format: str) -> tuple[int | None, bool]:
     return (len(decimals.group(1)) if decimals else 0), "%" in section
 
 
+#: How many significant digits Excel keeps of a number (and shows, in General format): it stores the sum 10.1 + 20.2
+#: as the double 30.299999999999997 and shows 30.3.
+_EXCEL_DIGITS: Final = 15
+
+
 def _shown(value: Any, number_format: str) -> str:
-    """A cell's value as Excel shows it: numbers with their format's places, text stripped, empty as ""."""
+    """A cell's value as Excel shows it: numbers to Excel's 15 significant digits, then with their format's places,
+    text stripped, empty as "".
+
+    >>> _shown(30.299999999999997, "General"), _shown(30.299999999999997, "#,##0.00"), _shown(754.7, "#,##0.00")
+    ('30.3', '30.30', '754.70')
+    >>> _shown(1054.9000000000001, "General"), _shown(5.0, "General"), _shown(0.125, "0.00%")
+    ('1054.9', '5', '12.50%')
+    """
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -126,7 +139,9 @@ def _shown(value: Any, number_format: str) -> str:
     if isinstance(value, int | float | Decimal):
         places, percent = _places(number_format)
         try:
-            number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+            # a float is the binary double the file stores; Excel never shows more than its first 15 digits (the
+            # 17 of repr print the double's error, 30.299999999999997, which no published table means)
+            number = Decimal(format(value, f".{_EXCEL_DIGITS}g")) if isinstance(value, float) else Decimal(value)
         except InvalidOperation:
             return str(value)
         if not number.is_finite():

@@ -1,0 +1,75 @@
+"""Tests for budgetkit.io.excel on workbooks as they come from the field: how Excel stores what it shows, where a
+table starts, what a sheet hides (each a defect a field test found, with a workbook built in ``tmp_path``)."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from budgetkit.checks.audit import check
+from budgetkit.io.excel import read_excel
+from budgetkit.model.tables import Cell
+from budgetkit.reference.severity import Severity
+
+openpyxl = pytest.importorskip("openpyxl")
+
+TITLE5 = "一般公共预算财政拨款支出决算表"
+HEAD5 = ["科目编码", "科目名称", "合计", "基本支出", "项目支出"]
+#: 表五 of one 类: 30.30 = 10.10 + 20.20, at every level (rows 4 to 8 of the sheet ``table5`` lays out)
+BODY5: list[list[Any]] = [
+    ["201", "一般公共服务支出", 30.3, 10.1, 20.2],
+    ["20106", "财政事务", 30.3, 10.1, 20.2],
+    ["2010601", "行政运行", 10.1, 10.1, None],
+    ["2010602", "一般行政管理事务", 20.2, None, 20.2],
+    ["合计", None, 30.3, 10.1, 20.2],
+]
+
+
+def table5(sheet: Any, rows: list[list[Any]] | None = None, *, title: str = TITLE5, number_format: str = "#,##0.00") -> None:
+    """Lay out 表五 on ``sheet`` from A1: title, maker/year/unit line, header, ``rows`` (BODY5 by default)."""
+    sheet.append([title])
+    sheet.append(["编制单位：示例事务中心", None, None, "2024年度", "单位：万元"])
+    sheet.append(HEAD5)
+    for row in BODY5 if rows is None else rows:
+        sheet.append(row)
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, float):
+                cell.number_format = number_format
+
+
+def errors(path: Path) -> list[str]:
+    """The error and warning findings of checking the workbook (its other tables are missing: not counted)."""
+    account = read_excel(path).account
+    return [f"{f.rule} {f.path}" for f in check(account, min_severity=Severity.WARNING, disable=("table.missing",))]
+
+
+def stored(path: Path, cells: dict[str, str]) -> None:
+    """Write the values of ``cells`` (ref → the digits of <v>) into the first sheet's XML, as Excel stores them
+    (openpyxl writes a double's shortest digits; Excel writes 17 significant digits)."""
+    with zipfile.ZipFile(path) as source:
+        items = [(info, source.read(info.filename)) for info in source.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in items:
+            if info.filename == "xl/worksheets/sheet1.xml":
+                for ref, digits in cells.items():
+                    data, n = re.subn(rf'(<c r="{ref}"[^>]*><v>)[^<]*(</v>)'.encode(), rb"\g<1>" + digits.encode() + rb"\g<2>", data)
+                    assert n == 1, ref
+            target.writestr(info, data)
+
+
+def test_a_double_in_general_format_is_read_as_excel_shows_it(tmp_path: Path) -> None:
+    """A sum Excel stored as 30.299999999999997 in General format (Excel shows 30.3) is read as 30.3, not refused
+    as a number of 15 places and then summed as a blank 0 (false errors 公布值：0)."""
+    book = openpyxl.Workbook()
+    book.active.title = "表五"
+    table5(book.active, number_format="General")
+    book.save(tmp_path / "t.xlsx")
+    stored(tmp_path / "t.xlsx", {"C4": "30.299999999999997", "C5": "30.299999999999997", "C8": "30.299999999999997"})
+    imported = read_excel(tmp_path / "t.xlsx")
+    table = imported.account.tables.table("general_budget_expenditure")
+    assert table is not None and table.cell("total", "total") == Cell("30.3")
+    assert imported.report.issues == () and errors(tmp_path / "t.xlsx") == []
