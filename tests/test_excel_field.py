@@ -73,3 +73,24 @@ def test_a_double_in_general_format_is_read_as_excel_shows_it(tmp_path: Path) ->
     table = imported.account.tables.table("general_budget_expenditure")
     assert table is not None and table.cell("total", "total") == Cell("30.3")
     assert imported.report.issues == () and errors(tmp_path / "t.xlsx") == []
+
+
+def test_a_cell_that_cannot_be_read_leaves_its_column_absent_never_a_blank_zero(tmp_path: Path) -> None:
+    """A cell printing more than a figure holds (a float's artefact typed as text) is not read: its column is absent
+    (the checks that need it skipped), not a blank summing as 0 (false errors 公布值：0); every figure of it is named."""
+    rows = [list(row) for row in BODY5]
+    rows[0][3] = "10.100000000000001"
+    book = openpyxl.Workbook()
+    book.active.title = "表五"
+    table5(book.active, rows)
+    book.save(tmp_path / "t.xlsx")
+    imported = read_excel(tmp_path / "t.xlsx")
+    table = imported.account.tables.table("general_budget_expenditure")
+    assert table is not None and table.columns == ("total", "project")
+    assert table.cell("201", "basic") is None and table.cell("201", "total") == Cell("30.30")
+    assert [(str(i.box), i.text) for i in imported.report.issues] == [
+        ("表五!D4", "10.100000000000001"), ("表五!D5", "10.10"), ("表五!D6", "10.10"), ("表五!D8", "10.10")
+    ]
+    assert "its column is not read (absent)" in imported.report.issues[0].reason
+    assert "tables.general_budget_expenditure[201].basic" not in imported.report.places
+    assert errors(tmp_path / "t.xlsx") == []

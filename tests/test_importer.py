@@ -132,7 +132,8 @@ def test_two_printings_of_one_figure_are_both_kept(planning: TableImport) -> Non
 
 
 def test_a_cell_that_is_not_a_number_is_reported_with_its_place() -> None:
-    """A figure cell printed as text is an issue naming page and text, and is imported as a blank."""
+    """A figure cell printed as text is an issue naming page and text, and its column is absent: never a blank, which
+    would sum as 0."""
     def row(r: int, *texts: str | None) -> tuple[Printed, ...]:
         width = {"项目": 19}
         return tuple(
@@ -152,7 +153,8 @@ def test_a_cell_that_is_not_a_number_is_reported_with_its_place() -> None:
     )
     result = read_tables([raw], table_set("national-2024"))
     assert [(str(i.box), i.text) for i in result.issues] == [("第4页", "见附表")]
-    assert result.tables.cell("general_budget_expenditure", "208", "basic").is_blank
+    assert result.tables.cell("general_budget_expenditure", "208", "basic") is None
+    assert result.tables.cell("general_budget_expenditure", "208", "total").text == "754.75"
 
 
 @pytest.mark.parametrize("dash", ["-", "—", "——", "－", "/"])

@@ -474,6 +474,10 @@ def _past_label(row: Sequence[Cell], position: int) -> int:
     return right
 
 
+#: What the issue of a cell printed but not read adds (see :meth:`_TableReader.without_unread`).
+_COLUMN_UNREAD: Final = ": its column is not read (absent), as a blank would sum as 0"
+
+
 def _first_box(raw: RawTable) -> Box | None:
     return next((cell.box for row in raw.rows for cell in row if cell.box is not None), None)
 
@@ -506,6 +510,9 @@ class _TableReader:
         self.issues: list[ImportIssue] = []
         #: texts of a body row that are headings, not figures (see :meth:`split`)
         self.header_words: set[str] = set()
+        #: (row key, column key) → place of each cell printed but not read (not a number, or more than a cell
+        #: holds): its column is left out of the table (see :meth:`without_unread`)
+        self.unread: dict[tuple[str, str], Box | None] = {}
 
     # -- the header ---------------------------------------------------------------------------------------
     def split(self) -> tuple[list[tuple[Cell, ...]], list[tuple[Cell, ...]]]:
@@ -593,6 +600,8 @@ class _TableReader:
         else:
             columns, rows = self.across(paths, body)
             income_columns = ()
+        if self.unread:
+            rows, income_columns, columns = self.without_unread(rows, income_columns, columns)
         unit = self.raw.unit or "万元"
         if (shift := _TO_WAN.get(unit)) is not None:
             # every amount of an account is in 万元: a table printed in 元 is read in 万元 exactly, its printed
@@ -612,6 +621,48 @@ class _TableReader:
             rows=tuple(rows),
             notes=notes,
             empty_note=empty_note,
+        )
+
+    def without_unread(
+        self, rows: list[Row], income_columns: tuple[str, ...], columns: tuple[str, ...]
+    ) -> tuple[list[Row], tuple[str, ...], tuple[str, ...]]:
+        """The rows and columns without each column (of its side) one of whose cells was printed but not read.
+
+        Such a cell is no blank: a blank sums as 0, and a sum over it would be reported wrong (公布值：0) for what
+        is only unread. The model keeps no unknown cell, so its whole column is absent — every check that needs it
+        is skipped and says so — and each other figure of the column is named as not read, with the reason.
+        """
+
+        def side(row: Row) -> tuple[bool, tuple[str, ...]]:
+            income = row.side is Side.INCOME
+            return income, income_columns if income else columns
+
+        gone: dict[tuple[bool, str], Box | None] = {}
+        for row in rows:
+            income, printed = side(row)
+            for column in printed:
+                if (row.key, column) in self.unread:
+                    gone.setdefault((income, column), self.unread[(row.key, column)])
+        kept: list[Row] = []
+        for row in rows:
+            income, printed = side(row)
+            cells = []
+            for column, cell in zip(printed, row.cells, strict=True):
+                if (income, column) not in gone:
+                    cells.append(cell)
+                    continue
+                box = self.places.pop(Place(self.template.key, row.key, column), None)
+                if (row.key, column) not in self.unread and not cell.is_blank:
+                    where = gone[(income, column)]
+                    which = "a cell of it" if where is None else f"its cell at {where}"
+                    self.issues.append(
+                        ImportIssue(box, cell.text, f"not read: column {column} of {self.template.title} is absent, as {which} is not read")
+                    )
+            kept.append(attrs.evolve(row, cells=tuple(cells)))
+        return (
+            kept,
+            tuple(c for c in income_columns if (True, c) not in gone),
+            tuple(c for c in columns if (False, c) not in gone),
         )
 
     def column_key(self, path: Sequence[str], side: Side | None) -> str | None:
@@ -663,10 +714,12 @@ class _TableReader:
                 text = ""
             if text and not _is_number(text):
                 if text not in self.header_words:
-                    self.issues.append(ImportIssue(cell.box, text, f"not a number in column {key} of {self.template.title}"))
+                    self.issues.append(ImportIssue(cell.box, text, f"not a number in column {key} of {self.template.title}{_COLUMN_UNREAD}"))
+                    self.unread[(table_row, key)] = cell.box
                 text = ""
             elif text and (why := _unheld(text)) is not None:
-                self.issues.append(ImportIssue(cell.box, text, f"not read ({why}) in column {key} of {self.template.title}"))
+                self.issues.append(ImportIssue(cell.box, text, f"not read ({why}) in column {key} of {self.template.title}{_COLUMN_UNREAD}"))
+                self.unread[(table_row, key)] = cell.box
                 text = ""
             texts.append(text)
             if cell.box is not None:
@@ -850,10 +903,12 @@ class _TableReader:
             for column in columns:
                 text, box = values[line.key].get(column, ("", None))
                 if text and not _is_number(text):
-                    self.issues.append(ImportIssue(box, text, f"not a number in {line.name} {column}"))
+                    self.issues.append(ImportIssue(box, text, f"not a number in {line.name} {column}{_COLUMN_UNREAD}"))
+                    self.unread[(line.key, column)] = box
                     text = ""
                 elif text and (why := _unheld(text)) is not None:
-                    self.issues.append(ImportIssue(box, text, f"not read ({why}) in {line.name} {column}"))
+                    self.issues.append(ImportIssue(box, text, f"not read ({why}) in {line.name} {column}{_COLUMN_UNREAD}"))
+                    self.unread[(line.key, column)] = box
                     text = ""
                 texts.append(text)
                 if box is not None:
