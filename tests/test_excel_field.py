@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from budgetkit.checks.audit import check
+from budgetkit.errors import LoadError
 from budgetkit.io.excel import read_excel
 from budgetkit.model.tables import Cell
 from budgetkit.reference.severity import Severity
@@ -49,14 +50,15 @@ def errors(path: Path) -> list[str]:
 
 def stored(path: Path, cells: dict[str, str]) -> None:
     """Write the values of ``cells`` (ref → the digits of <v>) into the first sheet's XML, as Excel stores them
-    (openpyxl writes a double's shortest digits; Excel writes 17 significant digits)."""
+    (openpyxl writes a double's shortest digits, and no value for a formula; Excel writes 17 significant digits)."""
     with zipfile.ZipFile(path) as source:
         items = [(info, source.read(info.filename)) for info in source.infolist()]
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
         for info, data in items:
             if info.filename == "xl/worksheets/sheet1.xml":
                 for ref, digits in cells.items():
-                    data, n = re.subn(rf'(<c r="{ref}"[^>]*><v>)[^<]*(</v>)'.encode(), rb"\g<1>" + digits.encode() + rb"\g<2>", data)
+                    pattern = rf'(<c r="{ref}"[^>]*>(?:<f>[^<]*</f>)?)(?:<v\s*/>|<v>[^<]*</v>)'.encode()
+                    data, n = re.subn(pattern, rb"\g<1><v>" + digits.encode() + rb"</v>", data)
                     assert n == 1, ref
             target.writestr(info, data)
 
@@ -93,4 +95,51 @@ def test_a_cell_that_cannot_be_read_leaves_its_column_absent_never_a_blank_zero(
     ]
     assert "its column is not read (absent)" in imported.report.issues[0].reason
     assert "tables.general_budget_expenditure[201].basic" not in imported.report.places
+    assert errors(tmp_path / "t.xlsx") == []
+
+
+def formulas(sheet: Any) -> None:
+    """Make 表五's sums (rows 4, 5 and 8 of ``table5``) formulas, as a workbook that computes them prints them."""
+    for column in "CDE":
+        sheet[f"{column}5"] = f"=SUM({column}6:{column}7)"
+        sheet[f"{column}4"] = f"={column}5"
+        sheet[f"{column}8"] = f"={column}4"
+
+
+def test_a_workbook_whose_formulas_were_never_calculated_is_refused_naming_the_cells(tmp_path: Path) -> None:
+    """Formulas saved with no value (written by openpyxl, never opened in Excel) are refused with the sheet and cell,
+    not read as blanks summing as 0 (false errors 公布值：0)."""
+    book = openpyxl.Workbook()
+    book.active.title = "表五"
+    table5(book.active)
+    formulas(book.active)
+    book.save(tmp_path / "t.xlsx")
+    with pytest.raises(LoadError, match=r"(?s)表五!C4: a formula with no value saved \(=C5\).*9 cells \(4 more not listed\).*"
+                       r"open and save the workbook in Excel/LibreOffice first"):
+        read_excel(tmp_path / "t.xlsx")
+
+
+def test_a_formula_with_no_value_among_calculated_ones_leaves_its_column_absent(tmp_path: Path) -> None:
+    """In a calculated workbook, a formula saved with no value (and one giving "", saved as an empty text) : the
+    first is not read (its column absent, named), the second is a printed blank; no false finding."""
+    book = openpyxl.Workbook()
+    book.active.title = "表五"
+    table5(book.active)
+    formulas(book.active)
+    book.active["D7"] = '=IF(C7=E7,"",C7-E7)'
+    book.save(tmp_path / "t.xlsx")
+    cached = {"C4": "30.3", "D4": "10.1", "E4": "20.2", "C5": "30.3", "E5": "20.2", "C8": "30.3", "D8": "10.1", "E8": "20.2"}
+    stored(tmp_path / "t.xlsx", cached)
+    with zipfile.ZipFile(tmp_path / "t.xlsx") as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml").replace(b'<c r="D7">', b'<c r="D7" t="str">')
+        items = [(info, sheet if info.filename == "xl/worksheets/sheet1.xml" else archive.read(info)) for info in archive.infolist()]
+    with zipfile.ZipFile(tmp_path / "t.xlsx", "w") as archive:
+        for info, data in items:
+            archive.writestr(info, data)
+    imported = read_excel(tmp_path / "t.xlsx")
+    table = imported.account.tables.table("general_budget_expenditure")
+    assert table is not None and table.columns == ("total", "project")  # D5 has no value: 基本支出 is not read
+    assert table.cell("total", "total") == Cell("30.30")
+    issues = [(str(i.box), i.text) for i in imported.report.issues]
+    assert issues[0] == ("表五!D5", "=SUM(D6:D7)") and ("表五!D7", "") not in issues
     assert errors(tmp_path / "t.xlsx") == []

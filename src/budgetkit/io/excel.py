@@ -14,6 +14,9 @@ What is particular to a workbook is done here:
 - a **number** is printed as Excel shows it: to Excel's 15 significant digits (the double
   ``30.299999999999997`` a sum leaves is ``30.3``), with the places of its number format (``#,##0.00``
   shows ``754.7`` as ``754.70``), never as the binary float it is stored as; a percent format shows ``%``;
+- a **formula** is read as the value the file saved with it; a workbook that saved none (written by a program
+  that does not calculate, never opened in Excel) is refused, naming the cells, and a formula with no value among
+  calculated ones is its text, not a number, so its column is not read (a blank would sum as 0);
 - an **empty cell** inside a table is a printed blank (``""``): a blank in a published table means
   nothing, and it is kept as a blank, never made a 0;
 - a **table** starts at its title row (one text, the template's title, or a line ending in 表) and its
@@ -38,6 +41,7 @@ from __future__ import annotations
 import datetime
 import importlib
 import re
+import zipfile
 from collections.abc import Iterator, Sequence
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
@@ -165,17 +169,57 @@ def _module(name: str) -> Any:
         raise MissingExtraError(name, "excel", "reading Excel workbooks") from None
 
 
+#: A formula in a sheet's XML (``<f>``, ``<x:f …>``): only a workbook holding one is loaded a second time, for its formulas.
+_FORMULA_TAG: Final = re.compile(rb"<(?:\w+:)?f[\s>/]")
+#: How many cells a refusal names (the rest are counted).
+_SHOWN_CELLS: Final = 5
+#: Why a workbook whose formulas all lack their values is refused (after the cells named).
+_NEVER_CALCULATED: Final = (
+    "formulas never calculated: the workbook was saved without their values (by a program that does not calculate, "
+    "such as openpyxl); open and save the workbook in Excel/LibreOffice first"
+)
+
+
+def _has_formulas(path: Path) -> bool:
+    """Whether a sheet of the ``.xlsx`` workbook at ``path`` holds a formula."""
+    with zipfile.ZipFile(path) as archive:
+        return any(
+            _FORMULA_TAG.search(archive.read(name))
+            for name in archive.namelist()
+            if name.startswith("xl/worksheets/") and name.endswith(".xml")
+        )
+
+
 def _xlsx_sheets(path: Path, source: str) -> list[_Sheet]:
     openpyxl = _module("openpyxl")
     try:
         book = openpyxl.load_workbook(path, data_only=True)
+        # a formula's value is the one the file saved with it: a workbook written by a program that does not
+        # calculate (openpyxl, some exporters) saves none, and its cells would read as blanks summing as 0
+        formulas = openpyxl.load_workbook(path) if _has_formulas(path) else None
     except Exception as exc:  # zipfile, XML and openpyxl's own errors for a damaged file
         raise LoadError(source, [LoadIssue("file", f"not a readable .xlsx workbook ({type(exc).__name__})")]) from None
     sheets = []
+    uncalculated: list[LoadIssue] = []
+    calculated = 0
     for number, sheet in enumerate(book.worksheets, 1):
         texts: dict[tuple[int, int], str] = {}
         # the cells the file holds (iter_rows would visit every place of the sheet's rectangle, however large)
-        for cell in list(sheet._cells.values()):
+        cells = sheet._cells
+        if formulas is not None:
+            for (row, column), formula in list(formulas.worksheets[number - 1]._cells.items()):
+                if formula.data_type != "f":
+                    continue
+                saved = cells.get((row, column))
+                # no value saved: None, typed as a number (a formula giving "" saves an empty text, typed str)
+                if saved is not None and (saved.value is not None or saved.data_type != "n"):
+                    calculated += 1
+                    continue
+                # the formula is the cell's text: not a number, so the table import leaves its column absent
+                texts[(row - 1, column - 1)] = str(getattr(formula.value, "text", formula.value))
+                ref = f"{sheet.title}!{_column_name(column - 1)}{row}"
+                uncalculated.append(LoadIssue(ref, f"a formula with no value saved ({texts[(row - 1, column - 1)]})"))
+        for cell in list(cells.values()):
             if type(cell).__name__ == "MergedCell" or cell.value is None:
                 continue
             texts[(cell.row - 1, cell.column - 1)] = _shown(cell.value, cell.number_format or "General")
@@ -183,6 +227,10 @@ def _xlsx_sheets(path: Path, source: str) -> list[_Sheet]:
             (m.min_row - 1, m.min_col - 1, m.max_row - 1, m.max_col - 1) for m in sheet.merged_cells.ranges
         )
         sheets.append(_Sheet(str(sheet.title), number, texts, merges))
+    if uncalculated and not calculated:  # never calculated at all: refused, rather than every sum left unread
+        more = len(uncalculated) - _SHOWN_CELLS
+        counted = f"{len(uncalculated)} cells ({more} more not listed) hold " if more > 0 else ""
+        raise LoadError(source, [*uncalculated[:_SHOWN_CELLS], LoadIssue("file", counted + _NEVER_CALCULATED)])
     return sheets
 
 
