@@ -143,3 +143,19 @@ def test_a_formula_with_no_value_among_calculated_ones_leaves_its_column_absent(
     issues = [(str(i.box), i.text) for i in imported.report.issues]
     assert issues[0] == ("表五!D5", "=SUM(D6:D7)") and ("表五!D7", "") not in issues
     assert errors(tmp_path / "t.xlsx") == []
+
+
+def test_figures_typed_as_full_width_text_are_numbers(tmp_path: Path) -> None:
+    """Amounts typed as text with a Chinese input method (３０．３０), the 合计 row first as the Shanghai template
+    prints it: read as numbers (the table was dropped, its 合计 row taken for a header, silently)."""
+    full = str.maketrans("0123456789.", "０１２３４５６７８９．")
+    rows = [[f"{v:.2f}".translate(full) if isinstance(v, float) else v for v in row] for row in [BODY5[-1], *BODY5[:-1]]]
+    book = openpyxl.Workbook()
+    book.active.title = "表五"
+    table5(book.active, rows)
+    book.save(tmp_path / "t.xlsx")
+    imported = read_excel(tmp_path / "t.xlsx")
+    table = imported.account.tables.table("general_budget_expenditure")
+    assert table is not None and table.cell("total", "total") == Cell("30.30")
+    assert table.cell("2010602", "project") == Cell("20.20") and table.cell("2010602", "basic") == Cell.blank()
+    assert imported.report.issues == () and errors(tmp_path / "t.xlsx") == []

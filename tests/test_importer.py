@@ -157,6 +157,28 @@ def test_a_cell_that_is_not_a_number_is_reported_with_its_place() -> None:
     assert result.tables.cell("general_budget_expenditure", "208", "total").text == "754.75"
 
 
+def test_a_total_row_printed_first_in_full_width_digits_is_a_row_not_a_header() -> None:
+    """合计 printed first (as the Shanghai template prints it) with its figures in full-width digits (３０．３０, a Word
+    or PDF table typed with a Chinese input method): a row of figures, not part of the header."""
+    def row(r: int, *texts: str | None) -> tuple[Printed, ...]:
+        return tuple(Printed(t, None if t is None else Box(4, 10.0 * c, 10.0 * r, 10.0 * c + 9, 10.0 * r + 9))
+                     for c, t in enumerate(texts))
+
+    raw = RawTable(
+        rows=(
+            row(0, "科目编码", "科目名称", "合计", "基本支出", "项目支出"),
+            row(1, "合计", "", "３０．３０", "１０．１０", "２０．２０"),
+            row(2, "201", "一般公共服务支出", "３０．３０", "１０．１０", "２０．２０"),
+        ),
+        pages=(4,),
+        title="一般公共预算财政拨款支出决算表",
+        heading=(Line("一般公共预算财政拨款支出决算表", Box(4, 0.0, -20.0, 50.0, -10.0)),),
+    )
+    result = read_tables([raw], table_set("national-2024"))
+    assert result.issues == ()
+    assert result.tables.cell("general_budget_expenditure", "total", "basic").text == "10.10"
+
+
 @pytest.mark.parametrize("dash", ["-", "—", "——", "－", "/"])
 def test_a_dash_printed_for_nothing_is_a_blank(dash: str) -> None:
     """A cell printing a dash (or a slash) for nothing reads as a printed blank, with no issue."""

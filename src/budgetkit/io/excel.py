@@ -50,7 +50,18 @@ from typing import Any, Final
 import attrs
 
 from budgetkit.errors import LoadError, LoadIssue, MissingExtraError
-from budgetkit.io.document import Box, Cell, Document, Line, Paragraph, RawTable, table_furniture, unit_of, without_unit
+from budgetkit.io.document import (
+    Box,
+    Cell,
+    Document,
+    Line,
+    Paragraph,
+    RawTable,
+    half_width_numbers,
+    table_furniture,
+    unit_of,
+    without_unit,
+)
 from budgetkit.io.pdf import Imported, from_document
 from budgetkit.model.account import UnitType
 
@@ -135,6 +146,8 @@ def _shown(value: Any, number_format: str) -> str:
     ('30.3', '30.30', '754.70')
     >>> _shown(1054.9000000000001, "General"), _shown(5.0, "General"), _shown(0.125, "0.00%")
     ('1054.9', '5', '12.50%')
+    >>> _shown("  １，０５４．９０ ", "@"), _shown("２０２４年度", "General")
+    ('1,054.90', '2024年度')
     """
     if value is None:
         return ""
@@ -159,7 +172,8 @@ def _shown(value: Any, number_format: str) -> str:
         return format(number, "f") + ("%" if percent else "")
     if isinstance(value, datetime.datetime | datetime.date):
         return value.isoformat()[:10]
-    return re.sub(r"[ \t\u3000\xa0]+", " ", str(value)).strip()
+    # a figure typed as text with a Chinese input method (３０．３０) is the number it shows, as in a Word table
+    return half_width_numbers(re.sub(r"[ \t\u3000\xa0]+", " ", str(value)).strip())
 
 
 def _module(name: str) -> Any:

@@ -483,7 +483,13 @@ def _first_box(raw: RawTable) -> Box | None:
 
 
 def _is_number(text: str | None) -> bool:
-    return bool(text) and bool(_NUMBER.match(text.replace(" ", "")))  # type: ignore[union-attr]
+    """Whether a cell prints one number, in ASCII or full-width forms (３０．３０, as a cell's text is read by
+    :meth:`_TableReader.cells`): a 合计 row printed first in full-width digits was taken for a header row.
+
+    >>> _is_number("1,054.90"), _is_number("３０．３０"), _is_number("合计")
+    (True, True, False)
+    """
+    return bool(text) and bool(_NUMBER.match(half_width_numbers(text.replace(" ", ""))))  # type: ignore[union-attr]
 
 
 def _unheld(text: str) -> str | None:
