@@ -159,3 +159,42 @@ def test_figures_typed_as_full_width_text_are_numbers(tmp_path: Path) -> None:
     assert table is not None and table.cell("total", "total") == Cell("30.30")
     assert table.cell("2010602", "project") == Cell("20.20") and table.cell("2010602", "basic") == Cell.blank()
     assert imported.report.issues == () and errors(tmp_path / "t.xlsx") == []
+
+
+#: 表一 as two halves (收入 | 支出), each a name and its 决算数: 30.30 in, 30.30 out
+SUMMARY: list[list[Any]] = [
+    ["收入", None, "支出", None],
+    ["项目", "决算数", "项目", "决算数"],
+    ["一、一般公共预算财政拨款收入", 30.3, "一、一般公共服务支出", 30.3],
+    ["本年收入合计", 30.3, "本年支出合计", 30.3],
+    ["总计", 30.3, "总计", 30.3],
+]
+
+
+def summary(sheet: Any, column: int) -> None:
+    """Lay out 表一 on ``sheet`` from ``column`` (1 is A): title, maker/year/unit, two header rows, three rows."""
+    sheet.cell(row=1, column=column, value="收入支出决算总表")
+    sheet.cell(row=2, column=column, value="编制单位：示例事务中心")
+    sheet.cell(row=2, column=column + 2, value="2024年度")
+    sheet.cell(row=2, column=column + 3, value="单位：万元")
+    for r, row in enumerate(SUMMARY, 3):
+        for c, value in enumerate(row, column):
+            if value is not None:
+                sheet.cell(row=r, column=c, value=value).number_format = "#,##0.00"
+    sheet.merge_cells(start_row=3, start_column=column, end_row=3, end_column=column + 1)
+    sheet.merge_cells(start_row=3, start_column=column + 2, end_row=3, end_column=column + 3)
+
+
+def test_a_table_laid_out_from_column_b_reads_as_from_column_a(tmp_path: Path) -> None:
+    """表一 printed from column B (column A empty): both halves read, as from column A (its 收入 half was lost,
+    each amount "without a row name", with no finding)."""
+    for column in (1, 2):
+        book = openpyxl.Workbook()
+        book.active.title = "表一"
+        summary(book.active, column)
+        book.save(tmp_path / f"{column}.xlsx")
+    a, b = read_excel(tmp_path / "1.xlsx"), read_excel(tmp_path / "2.xlsx")
+    assert b.account.tables == a.account.tables and b.report.issues == ()
+    table = b.account.tables.table("summary")
+    assert table is not None and table.cell("income.general_budget", "amount") == Cell("30.30")
+    assert str(b.report.places["tables.summary[income.general_budget].amount"]) == "表一!C5"

@@ -403,6 +403,26 @@ def _reach(row: Sequence[Cell]) -> int:
     return 1 + max((i for i, c in enumerate(row) if c.text is None or c.text), default=0)
 
 
+def _first_column(body: Sequence[Sequence[Cell]], width: int) -> int:
+    """Where a table's grid starts: past the columns left of it that print nothing in any of its rows (a table laid
+    out from column B), as a table's first column is its names' (表一's income half) or its codes'.
+
+    A column whose empty cell starts a merge reaching right (a blank header spanning two columns) is the table's.
+
+    >>> empty, name, covered = Cell("", None), Cell("项目", None), Cell(None, None)
+    >>> _first_column([[empty, name, covered], [empty, Cell("合计", None), Cell("1.00", None)]], 3)
+    1
+    >>> _first_column([[empty, covered, name], [empty, Cell("合计", None), Cell("1.00", None)]], 3)
+    0
+    """
+    start = 0
+    while start < width - 1 and all(
+        row[start].text == "" and not (start + 1 < len(row) and row[start + 1].text is None) for row in body
+    ):
+        start += 1
+    return start
+
+
 def _is_title(text: str) -> bool:
     return text.rstrip().endswith("表") or "决算表" in text or "总表" in text
 
@@ -428,7 +448,8 @@ def _tables(sheet: _Sheet) -> Iterator[RawTable]:
         if not body:
             return None
         width = max(_reach(row) for row in body)
-        rows = tuple(tuple(row[:width]) for row in body)
+        start = _first_column(body, width)
+        rows = tuple(tuple(row[start:width]) for row in body)
         # a title printing its unit after it (收入支出决算总表（单位：元）) is a title, without the unit
         titles = [without_unit(h.text) for h in heading if not table_furniture(h.text) and not _HEADING_WORDS.match(h.text)]
         unit = next((found for h in heading if (found := unit_of(h.text))), None)
