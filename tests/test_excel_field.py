@@ -198,3 +198,26 @@ def test_a_table_laid_out_from_column_b_reads_as_from_column_a(tmp_path: Path) -
     table = b.account.tables.table("summary")
     assert table is not None and table.cell("income.general_budget", "amount") == Cell("30.30")
     assert str(b.report.places["tables.summary[income.general_budget].amount"]) == "表一!C5"
+
+
+def test_hidden_columns_are_not_read(tmp_path: Path) -> None:
+    """Hidden columns A:B (one <col min=1 max=2 hidden> element) holding an export's row ids on every row, the table
+    from column C: read as the table shown (the ids were read as row names and beside the title and the unit, so
+    表一 was lost or the workbook refused for printing no unit)."""
+    book = openpyxl.Workbook()
+    book.active.title = "表一"
+    summary(book.active, 1)
+    book.save(tmp_path / "shown.xlsx")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "表一"
+    summary(sheet, 3)
+    for row in range(1, 8):
+        sheet.cell(row=row, column=1, value=row)
+        sheet.cell(row=row, column=2, value=f"id{row}")
+    sheet.column_dimensions.group("A", "B", hidden=True)
+    book.save(tmp_path / "hidden.xlsx")
+    shown, hidden = read_excel(tmp_path / "shown.xlsx"), read_excel(tmp_path / "hidden.xlsx")
+    assert hidden.account.tables == shown.account.tables and hidden.report.issues == ()
+    assert (hidden.account.unit, hidden.account.year) == ("示例事务中心", 2024)
+    assert str(hidden.report.places["tables.summary[income.general_budget].amount"]) == "表一!D5"

@@ -17,6 +17,8 @@ What is particular to a workbook is done here:
 - a **formula** is read as the value the file saved with it; a workbook that saved none (written by a program
   that does not calculate, never opened in Excel) is refused, naming the cells, and a formula with no value among
   calculated ones is its text, not a number, so its column is not read (a blank would sum as 0);
+- a **hidden column** is not read (a reader never sees it: an export's row ids, a helper column); hidden rows
+  are read, as a table's rows are what its totals sum;
 - an **empty cell** inside a table is a printed blank (``""``): a blank in a published table means
   nothing, and it is kept as a blank, never made a 0;
 - a **table** starts at its title row (one text, the template's title, or a line ending in 表) and its
@@ -42,7 +44,7 @@ import datetime
 import importlib
 import re
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Final
@@ -103,6 +105,34 @@ class _Sheet:
     texts: dict[tuple[int, int], str]
     #: merged ranges: (first row, first column, last row, last column), from 0, inclusive
     merges: tuple[tuple[int, int, int, int], ...]
+    #: hidden columns, from 0: not shown, so not read (see :func:`_shown_sheet`)
+    hidden: frozenset[int] = frozenset()
+
+
+def _shown_sheet(
+    name: str, number: int, texts: dict[tuple[int, int], str], merges: Sequence[tuple[int, int, int, int]], hidden: Iterable[int]
+) -> _Sheet:
+    """A sheet as it is shown: without its hidden columns (an export's row ids, a helper column of last year's
+    figures), which a reader never sees and a table never prints. A merge starting in a hidden column starts at its
+    first shown one, with its text; one wholly hidden is none.
+
+    >>> sheet = _shown_sheet("表一", 1, {(0, 0): "7", (0, 1): "项目", (1, 0): "收入"}, [(1, 0, 1, 2)], [0])
+    >>> sheet.texts, sheet.merges
+    ({(0, 1): '项目', (1, 1): '收入'}, ((1, 1, 1, 2),))
+    """
+    gone = frozenset(hidden)
+    if not gone:
+        return _Sheet(name, number, texts, tuple(merges))
+    shown = {place: text for place, text in texts.items() if place[1] not in gone}
+    kept = []
+    for r0, c0, r1, c1 in merges:
+        first = next((c for c in range(c0, c1 + 1) if c not in gone), None)
+        if first is None:
+            continue
+        if first != c0 and (r0, c0) in texts:
+            shown[(r0, first)] = texts[(r0, c0)]
+        kept.append((r0, first, r1, c1))
+    return _Sheet(name, number, shown, tuple(kept), gone)
 
 
 def _column_name(column: int) -> str:
@@ -240,7 +270,12 @@ def _xlsx_sheets(path: Path, source: str) -> list[_Sheet]:
         merges = tuple(
             (m.min_row - 1, m.min_col - 1, m.max_row - 1, m.max_col - 1) for m in sheet.merged_cells.ranges
         )
-        sheets.append(_Sheet(str(sheet.title), number, texts, merges))
+        hidden: set[int] = set()
+        for letter, dimension in sheet.column_dimensions.items():
+            if dimension.hidden:  # one <col> element may hide a range of columns (min..max, from 1)
+                first = dimension.min or openpyxl.utils.column_index_from_string(letter)
+                hidden.update(range(first - 1, max(first, dimension.max or first)))
+        sheets.append(_shown_sheet(str(sheet.title), number, texts, merges, hidden))
     if uncalculated and not calculated:  # never calculated at all: refused, rather than every sum left unread
         more = len(uncalculated) - _SHOWN_CELLS
         counted = f"{len(uncalculated)} cells ({more} more not listed) hold " if more > 0 else ""
@@ -278,7 +313,8 @@ def _xls_sheets(path: Path, source: str) -> list[_Sheet]:
                     value = bool(cell.value)
                 texts[(r, c)] = _shown(value, fmt)
         merges = tuple((rlo, clo, rhi - 1, chi - 1) for rlo, rhi, clo, chi in sheet.merged_cells)
-        sheets.append(_Sheet(str(sheet.name), number, texts, merges))
+        hidden = (c for c, info in sheet.colinfo_map.items() if info.hidden)
+        sheets.append(_shown_sheet(str(sheet.name), number, texts, merges, hidden))
     return sheets
 
 
@@ -382,6 +418,8 @@ def _grid(sheet: _Sheet) -> _Grid:
     for r in range(height):
         row: list[Cell] = []
         for c in range(width):
+            if c in sheet.hidden:
+                continue
             merge = covered.get((r, c))
             if merge is not None and (merge[0], merge[1]) != (r, c):
                 row.append(Cell(None, None))
