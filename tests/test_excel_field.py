@@ -221,3 +221,20 @@ def test_hidden_columns_are_not_read(tmp_path: Path) -> None:
     assert hidden.account.tables == shown.account.tables and hidden.report.issues == ()
     assert (hidden.account.unit, hidden.account.year) == ("示例事务中心", 2024)
     assert str(hidden.report.places["tables.summary[income.general_budget].amount"]) == "表一!D5"
+
+
+@pytest.mark.parametrize("unit_line", ["金额单位：万元", "单位：万元", "计量单位：万元"])
+def test_a_unit_line_above_the_maker_is_not_the_units_name(unit_line: str, tmp_path: Path) -> None:
+    """金额单位：万元 (or 单位：万元) printed above the title, 编制单位 under it: the unit's name is the maker's, not 万元."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "表五"
+    sheet.append([None, None, None, None, unit_line])
+    sheet.append([TITLE5])
+    sheet.append(["编制单位：示例事务中心", None, None, "2024年度"])
+    for row in [HEAD5, *BODY5]:
+        sheet.append(row)
+    book.save(tmp_path / "t.xlsx")
+    imported = read_excel(tmp_path / "t.xlsx")
+    assert (imported.account.unit, imported.account.year) == ("示例事务中心", 2024)
+    assert imported.account.tables.table("general_budget_expenditure") is not None

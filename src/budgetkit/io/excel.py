@@ -72,7 +72,9 @@ __all__ = ["SheetBox", "read_excel", "read_workbook"]
 #: Most cells a workbook may have (a 决算's nine tables hold a few thousand).
 MAX_CELLS: Final = 2_000_000
 
-_MAKER: Final = re.compile(r"(?:编制单位|填报单位|单位名称|部门名称|部门|单位)[:：]\s*(?P<name>[^\s:：]+?)(?=\s|$|单位[:：]|金额)")
+#: The maker of the tables (编制单位：…); the 单位 of a money or measure unit (金额单位：万元) is no maker.
+_MAKER: Final = re.compile(r"(?:编制单位|填报单位|单位名称|部门名称|部门|(?<!金额|计量|货币|数量)单位)[:：]\s*(?P<name>[^\s:：]+?)(?=\s|$|单位[:：]|金额)")
+_MONEY_UNITS: Final = frozenset({"元", "千元", "万元", "百万元", "亿元"})
 _YEAR: Final = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?")
 _NOTE: Final = re.compile(r"^\s*(?:注|说明|备注)\s*\d*\s*[:：]|本表无数据|无数据")
 _HEADING_WORDS: Final = re.compile(r"^\s*(?:(?:编制单位|填报单位|单位名称|部门名称|部门)[:：].*|(?:金额)?单位[:：].*|(?:19|20)\d{2}\s*年度?|公开\s*\d+\s*表|表[一二三四五六七八九十\d]+)\s*$")
@@ -543,16 +545,25 @@ def _unit_and_year(tables: Sequence[RawTable]) -> tuple[str | None, int | None]:
     unit = year = None
     for table in tables:
         for heading in table.heading:
-            if unit is None and (m := _MAKER.search(heading.text)):
-                unit = m.group("name")
+            if unit is None and (found := _maker(heading.text)) is not None:
+                unit = found
             if year is None and (y := _YEAR.search(heading.text)):
                 year = int(y.group("year"))
     return unit, year
 
 
+def _maker(text: str) -> str | None:
+    """The maker a heading line names (编制单位：示例中心), never a unit (金额单位：万元, or 单位：万元 printed first).
+
+    >>> _maker("编制单位：示例中心　2023年度　单位：万元"), _maker("金额单位：万元"), _maker("单位：万元"), _maker("单位：示例中心")
+    ('示例中心', None, None, '示例中心')
+    """
+    return next((m.group("name") for m in _MAKER.finditer(text) if m.group("name") not in _MONEY_UNITS), None)
+
+
 def _cover(tables: Sequence[RawTable]) -> tuple[Paragraph, ...]:
     unit, year = _unit_and_year(tables)
-    box = next((h.box for t in tables for h in t.heading if _MAKER.search(h.text)), None)
+    box = next((h.box for t in tables for h in t.heading if _maker(h.text) is not None), None)
     return _title_paragraph(unit, year, box)
 
 
