@@ -238,3 +238,17 @@ def test_a_unit_line_above_the_maker_is_not_the_units_name(unit_line: str, tmp_p
     imported = read_excel(tmp_path / "t.xlsx")
     assert (imported.account.unit, imported.account.year) == ("示例事务中心", 2024)
     assert imported.account.tables.table("general_budget_expenditure") is not None
+
+
+@pytest.mark.parametrize("tag", ["表五", "表5", "表 五"])
+def test_a_table_number_glued_to_its_title_is_its_number(tag: str, tmp_path: Path) -> None:
+    """表五一般公共预算财政拨款支出决算表: the number stops where the title starts (the 一 of 一般 was read as part of the
+    number 五一, and the table, titled 般公共预算…, was unknown)."""
+    book = openpyxl.Workbook()
+    book.active.title = "Sheet1"
+    table5(book.active, title=tag + TITLE5)
+    book.save(tmp_path / "t.xlsx")
+    imported = read_excel(tmp_path / "t.xlsx")
+    table = imported.account.tables.table("general_budget_expenditure")
+    assert table is not None and table.number == "五" and table.cell("total", "total") == Cell("30.30")
+    assert imported.report.tables_unknown == ()

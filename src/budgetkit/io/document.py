@@ -68,11 +68,14 @@ _AMOUNT = re.compile(r"\d\.\d")
 _EMPTY_NOTE = re.compile(r"无数据|本表为空|空表|(?:无|没有)[^，。；]*(?:收入|支出|经费)")
 #: The line above a table that names who made it (部门：示例局, 编制单位：…, 单位名称：…): never its title.
 _MAKER_LINE = re.compile(r"^\s*(?:编制单位|填报单位|单位名称|部门名称|部门|单位)\s*[:：]")
+#: A numeral of a table's number: not the 一 of 一般 nor the 三 of 三公 of a title glued to it (表五一般公共预算…,
+#: 表七三公经费…), where the number stops and the title starts.
+_NUMERAL = r"[一二三四五六七八九十](?![般公])"
 #: The number a table's heading prints: 公开09表, 表9, 表九, 附表3 anywhere in a line, or 九、 opening it.
 #: A number in two parts (表1-3, a volume's first part) names no table of the set by itself: no number.
 _TABLE_NUMBER = re.compile(
     r"公开\s*(?P<tag>\d{1,2})\s*表|公开表\s*(?P<tagged>\d{1,2})(?![\d\-－—])"
-    r"|(?<![\u4e00-\u9fff])附?表\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})(?![\d一二三四五六七八九十\-－—])"
+    rf"|(?<![\u4e00-\u9fff])附?表\s*(?P<n>\d{{1,2}}|(?:{_NUMERAL}){{1,3}})(?![\d\-－—]|{_NUMERAL})"
     r"|^\s*(?P<lead>[一二三四五六七八九十]{1,3})\s*、"
 )
 #: A table's number printed after its title or on a line of its own: （公开01表）, （公开表1）, 表1, （表一）, 附表3,
@@ -81,7 +84,7 @@ _TABLE_TAG = re.compile(
     r"[（(]?\s*(?:公开\s*\d+\s*表|(?:公开|附)?表\s*[0-9一二三四五六七八九十]+(?:\s*[-－—]\s*\d+)?)\s*[）)]?\s*$"
 )
 #: The same number printed before the title: 公开01表　收入支出决算总表, 表3：支出决算表.
-_TABLE_TAG_LEAD = re.compile(r"^\s*(?:公开\s*\d+\s*表|(?:公开|附)?表\s*[0-9一二三四五六七八九十]+)\s*[：:、.]?\s*(?=\S)")
+_TABLE_TAG_LEAD = re.compile(rf"^\s*(?:公开\s*\d+\s*表|(?:公开|附)?表\s*(?:[0-9]|{_NUMERAL})+)\s*[：:、.]?\s*(?=\S)")
 _SPACES = re.compile(r"\s+")
 #: A character whose font maps it to no Unicode, as pdfminer writes it: its glyph number
 _UNMAPPED: Final = re.compile(r"\(cid:\d+\)")
@@ -935,6 +938,8 @@ def without_table_tag(text: str) -> str:
     ('收入决算表', '支出决算表')
     >>> without_table_tag("公开01表　收入支出决算总表"), without_table_tag("表3：支出决算表")
     ('收入支出决算总表', '支出决算表')
+    >>> without_table_tag("表五一般公共预算财政拨款支出决算表"), without_table_tag("表5一般公共预算财政拨款支出决算表")
+    ('一般公共预算财政拨款支出决算表', '一般公共预算财政拨款支出决算表')
     """
     return _TABLE_TAG_LEAD.sub("", _TABLE_TAG.sub("", text)).strip()
 
@@ -1036,6 +1041,10 @@ def table_number(heading: Sequence[str]) -> str | None:
     ('九', '三', None)
     >>> table_number(["收入决算表（公开表2）"]), table_number(["支出决算表（表1-3）"])  # 1-3 names no table of the set
     ('二', None)
+    >>> table_number(["表五一般公共预算财政拨款支出决算表"]), table_number(["表5一般公共预算财政拨款支出决算表"])
+    ('五', '五')
+    >>> table_number(["表十一一般公共预算财政拨款项目支出决算表"]), table_number(["表七三公经费支出决算表"])
+    ('十一', '七')
     """
     for text in heading:
         if m := _TABLE_NUMBER.search(text):
