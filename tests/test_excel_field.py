@@ -252,3 +252,23 @@ def test_a_table_number_glued_to_its_title_is_its_number(tag: str, tmp_path: Pat
     table = imported.account.tables.table("general_budget_expenditure")
     assert table is not None and table.number == "五" and table.cell("total", "total") == Cell("30.30")
     assert imported.report.tables_unknown == ()
+
+
+@pytest.mark.parametrize("dash", ["-", "—", "／"])
+def test_an_empty_table_whose_total_row_prints_dashes_is_read_empty_with_its_note(dash: str, tmp_path: Path) -> None:
+    """表九 printed empty: its 合计 row a dash in every amount cell, its 说明 under it; read as an empty table with its
+    说明 (the dashes were taken for headings of the 合计 row, and the table was not imported, its 说明 lost)."""
+    note = "说明：示例事务中心本年度没有国有资本经营预算财政拨款收入和支出，故本表无数据。"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "表九"
+    sheet.append(["国有资本经营预算财政拨款收入支出决算表"])
+    sheet.append(["编制单位：示例事务中心", None, None, None, None, None, "2024年度", "单位：万元"])
+    sheet.append(["科目编码", "科目名称", "年初结转和结余", "本年收入", "本年支出合计", "本年支出基本支出", "本年支出项目支出", "年末结转和结余"])
+    sheet.append(["合计", None, *[dash] * 6])
+    sheet.append([note])
+    book.save(tmp_path / "t.xlsx")
+    imported = read_excel(tmp_path / "t.xlsx")
+    table = imported.account.tables.table("state_capital")
+    assert table is not None and table.is_empty and table.empty_note == note
+    assert [row.key for row in table.rows] == ["total"] and imported.report.issues == ()

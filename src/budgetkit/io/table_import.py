@@ -536,8 +536,12 @@ class _TableReader:
         # no number at all: an empty table; its header is everything up to a row that starts with 合计
         for i, row in enumerate(rows):
             if i and self.template.classified_by and _norm(row[0].text) in _TOTALS:
-                # the Shanghai template prints the sub-headings of 本年支出 (合计 基本支出 项目支出) in the 合计 row
-                words = [cell.text for cell in row[2:] if cell.text and not _is_number(cell.text)]
+                # the Shanghai template prints the sub-headings of 本年支出 (合计 基本支出 项目支出) in the 合计 row;
+                # a dash printed for nothing (an empty table's 合计 row of "-") is a blank, no heading
+                words = [
+                    cell.text for cell in row[2:]
+                    if cell.text and not _is_number(cell.text) and cell.text.replace(" ", "") not in _BLANK_MARKS
+                ]
                 if words:
                     self.header_words.update(words)
                     return rows[: i + 1], rows[i:]
