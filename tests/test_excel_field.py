@@ -272,3 +272,38 @@ def test_an_empty_table_whose_total_row_prints_dashes_is_read_empty_with_its_not
     table = imported.account.tables.table("state_capital")
     assert table is not None and table.is_empty and table.empty_note == note
     assert [row.key for row in table.rows] == ["total"] and imported.report.issues == ()
+
+
+def test_a_sheet_of_text_is_read_as_the_text_import_reads_it(tmp_path: Path) -> None:
+    """A sheet printing the 情况说明 a paragraph a cell: its figures are read as claims placed at their cells, and a
+    wrong one is found (it was dropped without a trace, its numbers not even counted)."""
+    book = openpyxl.Workbook()
+    book.active.title = "表五"
+    table5(book.active)
+    sheet = book.create_sheet("情况说明")
+    for line in [
+        "第三部分 2024年度部门决算情况说明",
+        "五、一般公共预算财政拨款支出决算情况说明",
+        "（一）一般公共预算财政拨款支出决算总体情况",
+        "2024年度一般公共预算财政拨款支出40.30万元，主要用于一般公共服务支出。",
+    ]:
+        sheet.append([line])
+    book.save(tmp_path / "t.xlsx")
+    imported = read_excel(tmp_path / "t.xlsx")
+    assert imported.report.narrative_found and imported.report.numbers_seen == 18 + 3  # 2024 twice, 40.30
+    assert any(str(box).startswith("情况说明!A4") for box in imported.report.places.values())
+    assert any("40.3" in str(f.stated) for f in check(imported.account) if f.severity >= Severity.WARNING)
+
+
+def test_a_sheet_of_text_with_no_narrative_is_named(tmp_path: Path) -> None:
+    """A sheet of text in which no 情况说明 is found: an issue names the sheet, its numbers are counted as seen."""
+    book = openpyxl.Workbook()
+    book.active.title = "表五"
+    table5(book.active)
+    book.create_sheet("备注")["A1"] = "本表数据来源于2024年度部门决算报表，共3张。"
+    book.save(tmp_path / "t.xlsx")
+    imported = read_excel(tmp_path / "t.xlsx")
+    assert [(str(i.box), i.reason.split(" (")[0]) for i in imported.report.issues if i.box is not None] == [
+        ("备注!A1", "the text of sheet 备注 is not read as a 情况说明")
+    ]
+    assert imported.report.numbers_seen == 18 + 2 and not imported.report.narrative_found

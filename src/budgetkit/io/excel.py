@@ -60,11 +60,13 @@ from budgetkit.io.document import (
     Paragraph,
     RawTable,
     half_width_numbers,
+    national_layout,
     table_furniture,
+    text_paragraphs,
     unit_of,
     without_unit,
 )
-from budgetkit.io.pdf import Imported, from_document
+from budgetkit.io.pdf import NO_NARRATIVE, Imported, ReportIssue, from_document
 from budgetkit.model.account import UnitType
 
 __all__ = ["SheetBox", "read_excel", "read_workbook"]
@@ -350,8 +352,14 @@ def read_workbook(path: str | Path) -> Document:
         if height * width > MAX_CELLS:
             problem = f"sheet {sheet.name} spans {height} rows × {width} columns, more than the {MAX_CELLS} cells a report may have"
             raise LoadError(source, [LoadIssue("file", problem)])
-    tables = tuple(table for sheet in sheets for table in _tables(sheet))
-    return Document(source, len(sheets), _cover(tables), tables)
+    tables: list[RawTable] = []
+    text: list[Line] = []
+    for sheet in sheets:
+        found = list(_tables(sheet))
+        tables.extend(found)
+        if not found:  # a sheet of text, no table: the 情况说明 printed a paragraph a cell (or a row)
+            text.extend(_sheet_lines(sheet))
+    return Document(source, len(sheets), _cover(tables) + national_layout(text_paragraphs(text)), tuple(tables))
 
 
 def read_excel(
@@ -366,14 +374,19 @@ def read_excel(
 
     The tables are imported as :func:`budgetkit.io.read_pdf` imports a PDF's; every imported cell's place
     is its sheet and cell (``report.places["tables.general_budget_expenditure[208].total"]`` prints as
-    ``表五!C12``). A workbook prints no 情况说明: the account's figures come from the tables. ``unit`` and
+    ``表五!C12``). A sheet that prints text and no table (the 情况说明 a paragraph a cell) is read as a text
+    import reads its lines, its figures placed at their cells (``情况说明!A12``); when no 情况说明 is found in it,
+    an issue names the sheet. A workbook of tables alone has no 情况说明: its figures come from the tables. ``unit`` and
     ``year`` are needed when the sheets do not print them (``编制单位：…``, ``2023年度``).
     """
     doc = read_workbook(path)
+    cover = _cover(doc.tables)
     if unit is not None or year is not None:
         found_unit, found_year = _unit_and_year(doc.tables)
-        doc = attrs.evolve(doc, paragraphs=_title_paragraph(unit or found_unit, year or found_year, None))
-    if not doc.paragraphs:
+        given = _title_paragraph(unit or found_unit, year or found_year, None)
+        doc = attrs.evolve(doc, paragraphs=given + doc.paragraphs[len(cover) :])
+        cover = given
+    if not cover:
         raise LoadError(
             doc.source,
             [
@@ -385,14 +398,25 @@ def read_excel(
             ],
         )
     imported = from_document(doc, table_set=table_set, unit_type=unit_type)
-    return _without_narrative(imported)
+    return _without_narrative(imported, doc.paragraphs[len(cover) :])
 
 
-def _without_narrative(imported: Imported) -> Imported:
-    """A workbook has no 第三部分 by design: that is no issue of the import."""
+def _without_narrative(imported: Imported, text: Sequence[Paragraph]) -> Imported:
+    """A workbook of tables alone has no 第三部分 by design: that is no issue of the import. A workbook with a sheet
+    of text (``text``, its paragraphs) whose 情况说明 was not found keeps the issue and names the sheets, whose
+    numbers are kept in text."""
     report = imported.report
-    issues = tuple(i for i in report.issues if not (i.box is None and i.text == "第三部分"))
-    return Imported(imported.account, attrs.evolve(report, issues=issues))
+    why = next((i.reason for i in report.issues if i.box is None and i.text == NO_NARRATIVE), None)
+    if why is None:
+        return imported
+    if not text:
+        issues = tuple(i for i in report.issues if not (i.box is None and i.text == NO_NARRATIVE))
+        return Imported(imported.account, attrs.evolve(report, issues=issues))
+    boxes = [line.box for paragraph in text for line in paragraph.lines if isinstance(line.box, SheetBox)]
+    names = "、".join(dict.fromkeys(box.sheet for box in boxes))
+    reason = f"the text of sheet {names} is not read as a 情况说明 ({why}); its numbers are kept in text"
+    issue = ReportIssue(boxes[0] if boxes else None, text[0].text[:40], reason)
+    return Imported(imported.account, attrs.evolve(report, issues=(*report.issues, issue)))
 
 
 # -- sheets into tables ----------------------------------------------------------------------------------
@@ -432,6 +456,17 @@ def _grid(sheet: _Sheet) -> _Grid:
             row.append(Cell(sheet.texts.get((r, c), ""), box))
         rows.append(row)
     return _Grid(rows, spans)
+
+
+def _sheet_lines(sheet: _Sheet) -> list[Line]:
+    """The lines of a sheet that prints text, no table: a row's texts joined, placed at its first cell."""
+    lines = []
+    for row in _grid(sheet).rows:
+        texts = _texts(row)
+        box = next((cell.box for cell in row if cell.text), None)
+        if texts and box is not None:
+            lines.append(Line(" ".join(texts), box))
+    return lines
 
 
 def _texts(row: Sequence[Cell]) -> list[str]:
