@@ -307,3 +307,29 @@ def test_a_sheet_of_text_with_no_narrative_is_named(tmp_path: Path) -> None:
         ("备注!A1", "the text of sheet 备注 is not read as a 情况说明")
     ]
     assert imported.report.numbers_seen == 18 + 2 and not imported.report.narrative_found
+
+
+def test_code_columns_printing_each_levels_own_digits_carry_the_parent_code(tmp_path: Path) -> None:
+    """科目编码 over 类 | 款 | 项 columns, each row printing only its own level's digits (201 | | , | 06 | , | | 01): the
+    款 and 项 take their parent's code from the rows above (they were rows "neither a code nor a line", lost)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "表五"
+    sheet.append([TITLE5])
+    sheet.append(["编制单位：示例事务中心", None, None, None, None, "2024年度", "单位：万元"])
+    sheet.append(["科目编码", None, None, "科目名称", "合计", "基本支出", "项目支出"])
+    sheet.append(["类", "款", "项", None, None, None, None])
+    for code, (_, name, *amounts) in zip(
+        [["201", None, None], [None, "06", None], [None, None, "01"], [None, None, "02"], ["合计", None, None]], BODY5, strict=True
+    ):
+        sheet.append([*code, name, *amounts])
+    sheet.merge_cells("A3:C3")
+    for column in "DEFG":
+        sheet.merge_cells(f"{column}3:{column}4")
+    imported_path = tmp_path / "t.xlsx"
+    book.save(imported_path)
+    imported = read_excel(imported_path)
+    table = imported.account.tables.table("general_budget_expenditure")
+    assert table is not None and [row.key for row in table.rows] == ["201", "20106", "2010601", "2010602", "total"]
+    assert table.cell("2010602", "project") == Cell("20.20") and imported.report.issues == ()
+    assert errors(imported_path) == []

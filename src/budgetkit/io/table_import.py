@@ -445,6 +445,28 @@ def _joined_code(pieces: Sequence[str]) -> str:
     return code
 
 
+def _own_digits(pieces: Sequence[str], above: str) -> str:
+    """The code of a row printed in 类 | 款 | 项 columns with only its own level's digits (``| 06 |``, ``| | 01``),
+    its parent's digits taken from ``above`` (the code of the coded row above it), else "". Only three code
+    columns, two digits in the 款 or 项 column alone, and a parent above of the level just over it.
+
+    >>> _own_digits(["", "06", ""], "201"), _own_digits(["", "", "01"], "20106"), _own_digits(["", "", "02"], "2010601")
+    ('20106', '2010601', '2010602')
+    >>> _own_digits(["", "06", ""], ""), _own_digits(["201", "06", "01"], "208"), _own_digits(["", "", "01"], "201")
+    ('', '', '')
+    """
+    if len(pieces) != 3 or pieces[0]:
+        return ""
+    printed = [(k, piece) for k, piece in enumerate(pieces) if piece]
+    if len(printed) != 1 or len(printed[0][1]) != 2 or not printed[0][1].isdigit():
+        return ""
+    level = printed[0][0]  # 1: a 款, under a 类 (3 digits); 2: a 项, under a 款 (5)
+    parent = above[: 1 + 2 * level]
+    if not _CODE.match(above) or len(above) < len(parent) or len(parent) != 1 + 2 * level:
+        return ""
+    return parent + printed[0][1]
+
+
 def _listed_header(text: str) -> str:
     """A header of 表七's figures compared with the template's: 全年预算数 or 年初预算数 as 预算数, 本年决算数 as 决算数."""
     name = _norm(text)
@@ -763,10 +785,14 @@ class _TableReader:
                 raise ModelError("it prints no column the template has (it is laid out otherwise): nothing is read")
             if not columns:
                 columns = tuple(k for _, k in mapped)
+            above = ""  # the code of the coded row above: its 类 and 款 go on in a row printing only its own digits
             for row in body:
                 printed = [row[p] for p in code_at if p < len(row)]
                 code_cell = next((cell for cell in printed if cell.text), printed[0] if printed else row[0])
-                code = _joined_code([(cell.text or "").replace(" ", "") for cell in printed])
+                pieces = [(cell.text or "").replace(" ", "") for cell in printed]
+                code = _own_digits(pieces, above) or _joined_code(pieces)
+                if _CODE.match(code):
+                    above = code
                 name = row[name_at].text if name_at < len(row) else None
                 if not code and name and (m := _CODE_AND_NAME.match(name)):
                     code, name = m.group("code"), m.group("name")  # 207 文化旅游体育与传媒支出 in one cell
