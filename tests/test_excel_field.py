@@ -333,3 +333,18 @@ def test_code_columns_printing_each_levels_own_digits_carry_the_parent_code(tmp_
     assert table is not None and [row.key for row in table.rows] == ["201", "20106", "2010601", "2010602", "total"]
     assert table.cell("2010602", "project") == Cell("20.20") and imported.report.issues == ()
     assert errors(imported_path) == []
+
+
+def test_a_table_none_of_whose_figures_is_read_is_not_read_rather_than_empty(tmp_path: Path) -> None:
+    """Every amount column holding a cell that is not read: the table is not read (printed, so never missing), not an
+    empty table that lacks its 本表无数据 (a false table.empty_note)."""
+    rows = [[*row[:2], *(f"{v}00000000000001" if isinstance(v, float) else v for v in row[2:])] for row in BODY5]
+    book = openpyxl.Workbook()
+    book.active.title = "表五"
+    table5(book.active, rows)
+    book.save(tmp_path / "t.xlsx")
+    imported = read_excel(tmp_path / "t.xlsx")
+    assert imported.account.tables.table("general_budget_expenditure") is None
+    assert imported.account.tables.unread == ("general_budget_expenditure",)
+    assert "not imported: no figure of it is read" in imported.report.issues[-1].reason
+    assert errors(tmp_path / "t.xlsx") == []

@@ -634,6 +634,9 @@ class _TableReader:
             income_columns = ()
         if self.unread:
             rows, income_columns, columns = self.without_unread(rows, income_columns, columns)
+            if all(cell.is_blank for row in rows for cell in row.cells):
+                # what is left prints nothing: no empty table (which must say 本表无数据), but a table not read
+                raise ModelError(f"no figure of it is read ({len(self.unread)} cells not read)")
         unit = self.raw.unit or "万元"
         if (shift := _TO_WAN.get(unit)) is not None:
             # every amount of an account is in 万元: a table printed in 元 is read in 万元 exactly, its printed
