@@ -348,3 +348,17 @@ def test_a_table_none_of_whose_figures_is_read_is_not_read_rather_than_empty(tmp
     assert imported.account.tables.unread == ("general_budget_expenditure",)
     assert "not imported: no figure of it is read" in imported.report.issues[-1].reason
     assert errors(tmp_path / "t.xlsx") == []
+
+
+def test_a_general_number_is_read_to_the_eleven_characters_excel_shows(tmp_path: Path) -> None:
+    """General format shows at most 11 characters, its decimals rounded to fit: a sum whose error reaches the 15th
+    digit (30.3000000000001) is read as the 30.3 Excel shows, not refused with its column."""
+    book = openpyxl.Workbook()
+    book.active.title = "表五"
+    table5(book.active, number_format="General")
+    book.save(tmp_path / "t.xlsx")
+    stored(tmp_path / "t.xlsx", {"C4": "30.300000000000097", "D5": "10.100000000000051", "C8": "30.29999999999991"})
+    imported = read_excel(tmp_path / "t.xlsx")
+    table = imported.account.tables.table("general_budget_expenditure")
+    assert table is not None and table.cell("201", "total") == Cell("30.3") and table.cell("20106", "basic") == Cell("10.1")
+    assert imported.report.issues == () and errors(tmp_path / "t.xlsx") == []

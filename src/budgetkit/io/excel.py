@@ -12,7 +12,8 @@ What is particular to a workbook is done here:
   (as a PDF's merged cells), and the top-left cell's box spans the merge, so that a header spanning
   three columns belongs to each of them;
 - a **number** is printed as Excel shows it: to Excel's 15 significant digits (the double
-  ``30.299999999999997`` a sum leaves is ``30.3``), with the places of its number format (``#,##0.00``
+  ``30.299999999999997`` a sum leaves is ``30.3``), in General format to the 11 characters it shows at most,
+  with the places of its number format (``#,##0.00``
   shows ``754.7`` as ``754.70``), never as the binary float it is stored as; a percent format shows ``%``;
 - a **formula** is read as the value the file saved with it; a workbook that saved none (written by a program
   that does not calculate, never opened in Excel) is refused, naming the cells, and a formula with no value among
@@ -167,9 +168,13 @@ def _places(number_format: str) -> tuple[int | None, bool]:
     return (len(decimals.group(1)) if decimals else 0), "%" in section
 
 
-#: How many significant digits Excel keeps of a number (and shows, in General format): it stores the sum 10.1 + 20.2
-#: as the double 30.299999999999997 and shows 30.3.
+#: How many significant digits Excel keeps of a number: it stores the sum 10.1 + 20.2 as the double
+#: 30.299999999999997 and shows 30.3.
 _EXCEL_DIGITS: Final = 15
+#: How many characters (digits and the point) a number in General format shows at most, however wide its column:
+#: its decimals are rounded to fit (3.14159265358979 shows 3.141592654; 30.3000000000001, a sum's error in the
+#: 15th digit, 30.3).
+_GENERAL_WIDTH: Final = 11
 
 
 def _shown(value: Any, number_format: str) -> str:
@@ -180,6 +185,8 @@ def _shown(value: Any, number_format: str) -> str:
     ('30.3', '30.30', '754.70')
     >>> _shown(1054.9000000000001, "General"), _shown(5.0, "General"), _shown(0.125, "0.00%")
     ('1054.9', '5', '12.50%')
+    >>> _shown(30.3 + 1e-13, "General"), _shown(3.14159265358979, "General"), _shown(12345678.91, "General")
+    ('30.3', '3.141592654', '12345678.91')
     >>> _shown("  １，０５４．９０ ", "@"), _shown("２０２４年度", "General")
     ('1,054.90', '2024年度')
     """
@@ -199,6 +206,11 @@ def _shown(value: Any, number_format: str) -> str:
             return str(value)
         if percent:
             number *= 100
+        if places is None and isinstance(value, float):
+            whole = len(str(abs(number.to_integral_value(rounding=ROUND_HALF_UP))))
+            shown = max(0, _GENERAL_WIDTH - whole - 1)  # the decimals that fit beside the whole part and the point
+            if -number.as_tuple().exponent > shown:  # type: ignore[operator]
+                number = number.quantize(Decimal(1).scaleb(-shown), rounding=ROUND_HALF_UP).normalize()
         if places is not None:
             number = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
         elif isinstance(value, float) and number == number.to_integral_value():
