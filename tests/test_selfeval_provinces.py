@@ -37,7 +37,8 @@ import attrs
 import pytest
 
 from budgetkit.checks.audit import check
-from budgetkit.checks.scoring import score_project
+from budgetkit.checks.batch import check_batch
+from budgetkit.checks.scoring import ScoringRules, score_project
 from budgetkit.cli import main
 from budgetkit.errors import LoadError
 from budgetkit.io.selfeval import (
@@ -228,6 +229,36 @@ def whole_department() -> Rows:
 
 
 # -- the same rows as a text export and as a web page prints them ------------------------------------------------
+
+
+def chongqing(total: str = "96.23") -> Rows:
+    """重庆 2024: the 附件1 money block with the execution row's 分值 and 得分 printed "—" (execution not scored),
+    indicators worth 100 between them, 总分 = Σ indicator scores (20 + 20 + 6.67 + 10 + 20 + 10 + 9.56 = 96.23),
+    and a 自评等级 row of its own."""
+    return [
+        ["项目支出绩效自评表", N, N, N, N, N, N, N, N, N],
+        ["（2024年度）", N, N, N, N, N, N, N, N, N],
+        ["项目名称", "农村公路养护", N, N, N, N, N, N, N, N],
+        ["主管部门", "某区交通局", N, N, N, "实施单位", "某区交通局", N, N, N],
+        ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分", N, N],
+        [N, "年度资金总额", "400.00", "420.00", "411.60", "—", "98.00%", "—", N, N],
+        [N, "其中：当年财政拨款", "400.00", "420.00", "411.60", "—", "98.00%", "—", N, N],
+        [N, "上年结转资金", "", "", "", "—", "—", "—", N, N],
+        [N, "其他资金", "", "", "", "—", "—", "—", N, N],
+        ["年度总体目标", "预期目标", N, N, N, "实际完成情况", N, N, N, N],
+        [N, "养护农村公路600公里。", N, N, N, "养护农村公路610公里。", N, N, N, N],
+        ["绩效指标", N, N, "年度指标值", N, N, "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+        ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", N, N, N, N],
+        ["产出指标", "数量指标", "养护里程", "≥", "600", "公里", "610", "20", "20.00", ""],
+        [N, "质量指标", "优良中等路率", "≥", "80", "%", "82", "20", "20.00", ""],
+        [N, "时效指标", "水毁抢通时限", "≤", "3", "天", "4", "10", "6.67", "暴雨塌方量大，抢通超时1天。"],
+        [N, "成本指标", "每公里养护成本", "≤", "0.7", "万元", "0.67", "10", "10.00", ""],
+        ["效益指标", "社会效益指标", "群众出行条件", "定性", "改善", "", "改善", "20", "20.00", ""],
+        [N, "可持续影响指标", "公路使用年限", "≥", "10", "年", "10", "10", "10.00", ""],
+        ["满意度指标", "服务对象满意度指标", "沿线群众满意度", "≥", "90", "%", "86", "10", "9.56", "施工影响通行。"],
+        ["总分", N, N, N, N, N, N, "100", total, N],
+        ["自评等级", "优", N, N, N, N, N, N, N, N],
+    ]
 
 
 def _down(row: Sequence[str | None], c: int) -> bool:
@@ -801,3 +832,41 @@ def test_the_tables_drawn_as_a_pdf_read_back_as_their_cells(table: Callable[[], 
     (project,) = imported.account.projects
     assert project == read_selfeval_table(rows)
     assert [f.code for f in check(imported.account) if f.path.startswith("projects")] == []
+
+
+# -- 重庆: the execution row not scored ------------------------------------------------------------------------------
+
+
+def test_an_execution_row_printing_no_points_beside_indicators_worth_100_is_not_scored() -> None:
+    """重庆 prints "—" under the execution row's 分值 and 得分 and gives the indicators the whole 100: execution
+    weighs 0 and has no rule score, so the weights add up and the rule total is the indicators' alone."""
+    project = read_selfeval_table(chongqing())
+    assert (project.execution_weight, project.execution_score, project.indicator_weight) == (None, None, Decimal(100))
+    score = score_project(project)
+    assert (score.execution_scored, score.execution_weight, score.weight_total) == (False, Decimal(0), Decimal(100))
+    assert score.execution_score is None and score.rule_total == score.indicator_total
+    assert [f for f in _findings(_account(project)) if "weight_" in f] == []
+
+
+def test_an_execution_row_printing_no_points_beside_indicators_worth_90_takes_the_rules_10() -> None:
+    """The same row beside indicators worth 90 is the template's 10-point row (its points left blank): scored."""
+    project = read_selfeval_table(chongqing())
+    rows = (*project.indicators[:-1], attrs.evolve(project.indicators[-1], weight=Decimal(0)))
+    score = score_project(attrs.evolve(project, indicators=rows))
+    assert (score.execution_scored, score.execution_weight, score.execution_score) == (True, Decimal(10), Decimal("9.80"))
+
+
+def _account(*projects: Project) -> FinalAccount:
+    return FinalAccount(unit="某区交通局", year=2024, unit_type="行政单位", projects=projects)
+
+
+def test_check_batch_equals_check_on_tables_that_do_not_score_execution() -> None:
+    """The batch's screen gives the execution row the weight check() gives it: the same findings."""
+    project = read_selfeval_table(chongqing())
+    accounts = [
+        _account(project),
+        _account(attrs.evolve(project, stated_weight_total=Decimal(110))),
+        _account(attrs.evolve(project, indicators=project.indicators[:-1])),
+    ]
+    for scoring in (None, ScoringRules.preset("hubei")):
+        assert check_batch(accounts, scoring=scoring) == [check(a, scoring=scoring) for a in accounts]

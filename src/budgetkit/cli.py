@@ -672,6 +672,7 @@ def score_report(account: FinalAccount, rules: Any = None) -> dict[str, Any]:
                 "execution_rate": _text(ps.execution_rate.percent(2)),
                 "execution_score": _text(ps.execution_score),  # None when the variant does not fit the table
                 "variant_fits": ps.variant_fits,
+                "execution_scored": ps.execution_scored,
                 "indicator_total": _text(None if ps.indicator_total is None else round_half_up(ps.indicator_total, 2)),
                 "rule_total": _text(rule_total),
                 "stated_total": _text(project.stated_total),
@@ -712,6 +713,8 @@ def _score(args: argparse.Namespace, out: TextIO) -> int:
             f"指标得分 {project['indicator_total'] or '--'}  规则总分 {project['rule_total'] or '--'}  "
             f"自评总分 {project['stated_total'] or '--'}  等级 {project['grade'] or '--'}\n"
         )
+        if not project["execution_scored"]:
+            out.write("  执行情况不计分：其分值未列，各指标权重合计已为100\n")
         if not project["variant_fits"]:
             out.write("  执行情况的分值与评分口径不符，执行得分与规则总分未计算（selfeval.variant_fit）\n")
         for ind in project["indicators"]:

@@ -1009,12 +1009,33 @@ class ProjectScore:
         weight = self.project.execution_weight
         return weight is None or weight == self.rules.execution_weight
 
+    @property
+    def execution_scored(self) -> bool:
+        """Whether the table scores its 预算执行情况 row at all.
+
+        Not when the row prints no points (a dash or a blank under 分值/权重) while the indicators' weights
+        alone make the whole 100: such a table (重庆's 附件1) leaves execution out of the score, so the row
+        weighs 0 and has no rule score. A row without points beside indicators worth less than 100 takes
+        the rules' points (10) instead, as the template gives them.
+
+        >>> from budgetkit.model.project import Project
+        >>> from budgetkit.model.indicator import PerformanceIndicator as I
+        >>> rows = (I(level1="产出指标", level2="数量指标", level3="a", operator="≥", target="1", weight=100),)
+        >>> ps = score_project(Project(name="x", kind="特定目标类", indicators=rows))
+        >>> ps.execution_scored, ps.execution_weight, ps.execution_score
+        (False, Decimal('0'), None)
+        """
+        return self.project.execution_weight is not None or self.project.indicator_weight != FULL_SCORE
+
     def _execution_exact(self) -> Fraction | None:
-        return _execution_fraction(self.execution_rate, self.rules) if self.variant_fits else None
+        if not self.variant_fits or not self.execution_scored:
+            return None
+        return _execution_fraction(self.execution_rate, self.rules)
 
     @property
     def execution_score(self) -> Decimal | None:
-        """The rule's 预算执行情况 score (``None`` when the rate is undefined or the variant does not fit)."""
+        """The rule's 预算执行情况 score (``None`` when the rate is undefined, the variant does not fit or the table
+        does not score execution, :attr:`execution_scored`)."""
         exact = self._execution_exact()
         return None if exact is None else _round(exact, self.rules.execution_places)
 
@@ -1058,7 +1079,10 @@ class ProjectScore:
         return total
 
     def _rule_total(self, *, fill: bool) -> Fraction | None:
-        execution, indicators = self.execution_score, self._indicator_sum(fill=fill)
+        indicators = self._indicator_sum(fill=fill)
+        if not self.execution_scored:
+            return indicators
+        execution = self.execution_score
         if execution is None or indicators is None:
             return None
         return _fraction(execution) + indicators
@@ -1077,7 +1101,8 @@ class ProjectScore:
 
     @property
     def rule_total(self) -> Decimal | None:
-        """Execution score + :attr:`indicator_total`; ``None`` when either is unknown."""
+        """Execution score + :attr:`indicator_total` (the indicators alone when the table does not score execution,
+        :attr:`execution_scored`); ``None`` when either is unknown."""
         total = self._rule_total(fill=False)
         return None if total is None else _as_decimal(total)
 
@@ -1144,9 +1169,12 @@ class ProjectScore:
     # -- weights
     @property
     def execution_weight(self) -> Decimal:
-        """The execution row's 权重 as printed, else the rules' (10)."""
+        """The execution row's 权重 as printed, else the rules' (10), or 0 when the table does not score execution
+        (:attr:`execution_scored`)."""
         weight = self.project.execution_weight
-        return self.rules.execution_weight if weight is None else weight
+        if weight is not None:
+            return weight
+        return self.rules.execution_weight if self.execution_scored else Decimal(0)
 
     @property
     def weight_total(self) -> Decimal:

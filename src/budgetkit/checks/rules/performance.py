@@ -411,10 +411,13 @@ def screen_tables(
     flagged = ~p["representable"] | ~p["has_code"]
     flagged |= segment_sums(_screen_indicators(ind, reasons, strings, cache, rules).astype(np.int64), n_ind) > 0
 
-    # EQUALITY: execution weight (or the rules') + Σ indicator weights = 100, and the total row says the same
+    # EQUALITY: execution weight (or the rules', or 0 where execution is not scored: no points printed and the
+    # indicators weigh 100, ProjectScore.execution_scored) + Σ indicator weights = 100, and the total row says the same
     weight = int(rules.execution_weight) * _MILLION
-    exec_weight = np.where(_known(p, "exec_weight"), p["exec_weight"], weight)
-    weight_total = exec_weight + segment_sums(ind["weight"], n_ind)
+    indicator_weight = segment_sums(ind["weight"], n_ind)
+    scored = _known(p, "exec_weight") | (indicator_weight != 100 * _MILLION)
+    exec_weight = np.where(_known(p, "exec_weight"), p["exec_weight"], np.where(scored, weight, 0))
+    weight_total = exec_weight + indicator_weight
     flagged |= weight_total != 100 * _MILLION
     flagged |= _known(p, "stated_weight") & (p["stated_weight"] != weight_total)
 
