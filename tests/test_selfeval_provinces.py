@@ -870,3 +870,15 @@ def test_check_batch_equals_check_on_tables_that_do_not_score_execution() -> Non
     ]
     for scoring in (None, ScoringRules.preset("hubei")):
         assert check_batch(accounts, scoring=scoring) == [check(a, scoring=scoring) for a in accounts]
+
+
+def test_the_total_of_a_table_that_does_not_score_execution_is_its_indicators_scores() -> None:
+    """With execution not scored (no execution score printed), 总分 must be Σ indicator scores: 94.73 is not the
+    96.23 they add up to; the rule total is the indicators' too."""
+    project = read_selfeval_table(chongqing(total="94.73"))
+    assert score_project(project).stated_sum == Decimal("96.23")
+    (total,) = [f for f in check(_account(project)) if f.rule == "project.total"]
+    assert (total.stated_text, total.expected_text) == ("94.73", "96.23")
+    assert total.message == "农村公路养护：合计得分94.73不等于各指标得分之和96.23（预算执行情况不计分）"
+    accounts = [_account(project), _account(read_selfeval_table(chongqing()))]
+    assert check_batch(accounts) == [check(a) for a in accounts]

@@ -1129,8 +1129,11 @@ class ProjectScore:
 
     @property
     def stated_sum(self) -> Decimal | None:
-        """Stated execution score + Σ stated indicator scores: what 合计 should print."""
+        """Stated execution score + Σ stated indicator scores: what 合计 should print. A table that does not score
+        execution (:attr:`execution_scored`) and prints no execution score adds its indicators' alone."""
         execution, indicators = self.stated_execution_score, self.stated_indicator_sum
+        if execution is None and not self.execution_scored:
+            execution = Decimal(0)
         return None if execution is None or indicators is None else EXACT.add(execution, indicators)
 
     @property

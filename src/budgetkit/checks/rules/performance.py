@@ -120,6 +120,7 @@ def _project(ctx: Context, i: int, project: Project, score: Any) -> Iterator[Fin
             expected=stated_sum,
             part=part,
             template="project.total",
+            variant="" if score.execution_scored else "indicators",
             label=label,
         )
     if score.execution_matches is False:
@@ -421,10 +422,11 @@ def screen_tables(
     flagged |= weight_total != 100 * _MILLION
     flagged |= _known(p, "stated_weight") & (p["stated_weight"] != weight_total)
 
-    # EQUALITY: the total row = execution score + Σ stated scores, when all are printed
+    # EQUALITY: the total row = execution score (none where execution is not scored) + Σ stated scores, when all
+    # are printed; an unknown execution score's column holds 0
     all_stated = segment_sums((~_known(ind, "stated")).astype(np.int64), n_ind) == 0
     stated_sum = p["exec_score"] + segment_sums(ind["stated"], n_ind)
-    sum_known = _known(p, "exec_score") & all_stated
+    sum_known = (_known(p, "exec_score") | ~scored) & all_stated
     flagged |= _known(p, "stated_total") & sum_known & (p["stated_total"] != stated_sum)
 
     # SCORE: the execution row, min(rate, 100%) × w at the stated places (a banded variant: the rule decides)
