@@ -518,6 +518,14 @@ def test_beijing_unknown_fund_row_is_refused_by_name() -> None:
     assert issue.message.startswith("a fund row budgetkit does not know: 其中：本年一般公共预算拨款 (known: 总额、")
 
 
+def test_a_fund_row_spelled_caizheng_bokuan_is_the_years_appropriation() -> None:
+    """江苏 and 北京 print 附件1's 当年财政拨款 row as 其中：财政拨款: read as that row, from cells and from text."""
+    expected = read_selfeval_table(beijing("其中：当年财政拨款"))
+    assert read_selfeval_table(beijing("其中：财政拨款")) == expected
+    (project,) = read_selfeval_text(text_lines(beijing("其中：财政拨款", below="")))
+    assert project.funds.line(FundSource.APPROPRIATION) == expected.funds.line(FundSource.APPROPRIATION)
+
+
 def test_beijing_columns_read_by_their_headers_whatever_their_order() -> None:
     """(A)/(B)/(10分) notes are dropped from the labels; 得分计算方法 keeps its place; with no 全年预算数 the
     budget stays unknown; 分值 printed before 年度指标值 is still the weight."""

@@ -134,7 +134,11 @@ _HEADER_GROUPS: Final[Mapping[str, frozenset[str]]] = {
     "指标值": frozenset({"指标性质", "指标值", "度量单位"}),
 }
 #: Fund rows other provinces spell their own way → the label :func:`~budgetkit.model.project.parse_source` reads.
-_SOURCE_SPELLINGS: Final[Mapping[str, str]] = {"本年财政拨款": "当年财政拨款", "年度财政资金总额": "年度资金总额"}
+_SOURCE_SPELLINGS: Final[Mapping[str, str]] = {
+    "本年财政拨款": "当年财政拨款",
+    "财政拨款": "当年财政拨款",  # 江苏, 北京: 其中：财政拨款
+    "年度财政资金总额": "年度资金总额",
+}
 #: Words of a title naming an evaluation of a department's or unit's whole spending, not of a project.
 _WHOLE_WORDS: Final = ("整体支出", "整体绩效", "部门整体", "单位整体")
 #: Operators printed in compatibility forms (﹦ U+FE66, ≧) → the forms :class:`~budgetkit.model.indicator.Operator` reads.
@@ -712,7 +716,7 @@ def _known_unit(unit: str) -> bool:
 
 def _source_key(key: str) -> str:
     """A fund row's label without its "其中：" (any row may carry it: 其中：上年结转资金) or a trailing colon,
-    other provinces' spellings read as the central ones (本年财政拨款 is 当年财政拨款)."""
+    other provinces' spellings read as the central ones (本年财政拨款 and 财政拨款 are 当年财政拨款)."""
     label = _label(key.replace(":", "：").removeprefix("其中：")) or key
     return _SOURCE_SPELLINGS.get(label, label)
 

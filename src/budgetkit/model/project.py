@@ -84,6 +84,7 @@ _SOURCE_ALIASES = {
     "合计": FundSource.TOTAL,
     "年度资金总额": FundSource.TOTAL,
     "其中：当年财政拨款": FundSource.APPROPRIATION,
+    "其中：财政拨款": FundSource.APPROPRIATION,  # 江苏, 北京: the 附件1 row without 当年
     "上年结转": FundSource.CARRIED_OVER,
 }
 
@@ -93,6 +94,8 @@ def parse_source(value: Any) -> FundSource:
 
     >>> parse_source("其中：财政资金"), parse_source("年度资金总额"), parse_source("其中: 当年财政拨款")
     (<FundSource.FISCAL: '财政资金'>, <FundSource.TOTAL: '总额'>, <FundSource.APPROPRIATION: '当年财政拨款'>)
+    >>> parse_source("其中：财政拨款")
+    <FundSource.APPROPRIATION: '当年财政拨款'>
     """
     if isinstance(value, FundSource):
         return value
