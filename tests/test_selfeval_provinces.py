@@ -742,8 +742,11 @@ def test_cli_check_names_a_refused_table(tmp_path: Path, capsys: pytest.CaptureF
     status, text = run("check", str(path), capsys=capsys)
     assert status == 0  # nothing found in what was read; what was not is named
     assert f"自评表未能读入（其项目未核对）：第{title}行 row 6 (绩效指标)：{problem}\n" in text
+    assert "\n未发现不一致之处。\n" not in text  # a table not read is no clean result
+    assert "\n已读入的内容未发现不一致之处；上列未能读入的表格未核对，不能视为无误。\n" in text
     _, text = run("check", str(path), "--lang", "en", capsys=capsys)
     assert f"Self-evaluation table not read (its project not checked): 第{title}行 row 6 (绩效指标): {problem}" in text
+    assert "No inconsistencies found in what was read; the tables named above were not read, so not checked." in text
     _, text = run("check", str(path), "--format", "json", capsys=capsys)
     assert json.loads(text)["import"]["selfeval_refused"] == [
         {"place": f"第{title}行", "row": "row 6 (绩效指标)", "problem": problem}
@@ -890,3 +893,4 @@ def test_the_total_of_a_table_that_does_not_score_execution_is_its_indicators_sc
     assert total.message == "农村公路养护：合计得分94.73不等于各指标得分之和96.23（预算执行情况不计分）"
     accounts = [_account(project), _account(read_selfeval_table(chongqing()))]
     assert check_batch(accounts) == [check(a) for a in accounts]
+

@@ -321,7 +321,15 @@ def _write_findings_text(
                 listed = "、".join(i.text if i.box is None else f"{i.text}（{i.box}）" for i in unruled)
                 out.write(f"表格未能按单元格读入（其数字未核对）：{listed}：没有框线且文字未能确切对齐成列，或印作图片\n")
     if not findings:
-        out.write("No inconsistencies found.\n" if english else "未发现不一致之处。\n")
+        # a table not read is not a clean result: say that only what was read was found consistent
+        if report is not None and (_refused_tables(report) or _unruled_tables(report)):
+            out.write(
+                "No inconsistencies found in what was read; the tables named above were not read, so not checked.\n"
+                if english
+                else "已读入的内容未发现不一致之处；上列未能读入的表格未核对，不能视为无误。\n"
+            )
+        else:
+            out.write("No inconsistencies found.\n" if english else "未发现不一致之处。\n")
         return
     for part in Part:
         group = [f for f in findings if f.part is part]
