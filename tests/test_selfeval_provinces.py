@@ -894,3 +894,17 @@ def test_the_total_of_a_table_that_does_not_score_execution_is_its_indicators_sc
     accounts = [_account(project), _account(read_selfeval_table(chongqing()))]
     assert check_batch(accounts) == [check(a) for a in accounts]
 
+
+
+def test_a_refused_table_of_a_text_is_not_explained_as_a_picture(tmp_path: Path) -> None:
+    """A text's only table, refused by name, is reported as refused — not also as a title with no table under it
+    (printed as a picture, no OCR), which is what a title alone means."""
+    from budgetkit.io.pdf import SELFEVAL_UNREAD
+
+    path = tmp_path / "r.txt"
+    path.write_text(report_text(hubei()), encoding="utf-8")
+    issues = read_text(path).report.issues
+    assert [i.text for i in issues if i.text.startswith("自评表 ")] == ["自评表 row 6 (绩效指标)"]
+    assert [i for i in issues if i.reason == SELFEVAL_UNREAD] == []
+    path.write_text(report_text() + "学生资助项目绩效目标自评表\n", encoding="utf-8")  # a title, no table under it
+    assert [i.text for i in read_text(path).report.issues if i.reason == SELFEVAL_UNREAD] == ["学生资助项目绩效目标自评表"]

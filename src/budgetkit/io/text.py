@@ -61,7 +61,7 @@ from budgetkit.io.document import (
     unit_of,
 )
 from budgetkit.io.grammar import _NUMBER
-from budgetkit.io.pdf import _SELFEVAL_FIGURE, Imported, ReportIssue, Unplaced, from_document
+from budgetkit.io.pdf import _SELFEVAL_FIGURE, SELFEVAL_UNREAD, Imported, ReportIssue, Unplaced, from_document
 from budgetkit.io.selfeval import (
     REFUSED,
     is_other_evaluation_title,
@@ -204,11 +204,14 @@ def read_text(
     projects, issues, counted = _text_projects(doc.source, lines)
     imported = from_document(doc, table_set=table_set, unit_type=unit_type, projects=projects)
     report = imported.report
+    # a table refused by name is read, not lost: the title of a table printed as a picture does not fit it
+    refused = {issue.box for issue in issues}
+    kept = [issue for issue in report.issues if issue.reason != SELFEVAL_UNREAD or issue.box not in refused]
     report = attrs.evolve(
         report,
         numbers_imported=report.numbers_imported + counted,
         numbers_in_text=report.numbers_in_text - counted,
-        issues=(*report.issues, *issues),
+        issues=(*kept, *issues),
     )
     return _captions_numbered(with_charts(Imported(imported.account, report), text_charts(lines), values_printed=True), lines)
 
