@@ -378,6 +378,7 @@ def _table_account(rng: random.Random) -> FinalAccount:
                 indicators=rows,
                 stated_weight_total=100,
                 stated_total=total,
+                printed_grade=rng.choice(("", "", "优", "良", "优秀", "合格", "差", "甲等")),
                 funds=FundGrid(
                     lines=(
                         FundLine(

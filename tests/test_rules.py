@@ -132,6 +132,7 @@ MANIFEST: tuple[tuple[str, str, str, Severity], ...] = (
     ("project.weight_sum", "project.weight_sum", "projects[0]", ERROR),
     ("project.weight_total_row", "project.weight_total_row", "projects[0].stated_weight_total", ERROR),
     ("project.total", "project.total", "projects[0].stated_total", ERROR),
+    ("project.grade", "project.grade", "projects[0].printed_grade", ERROR),
     ("project.execution_score", "project.execution_score", "projects[0].execution_score", ERROR),
     ("project.low_execution_reason", "project.low_execution_reason", "projects[0].execution_reason", WARNING),
     ("project.adjustment_reason", "project.adjustment_reason", "projects[1].execution_reason", WARNING),

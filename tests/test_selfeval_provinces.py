@@ -681,6 +681,7 @@ def test_a_total_row_with_its_grade_in_text() -> None:
     lines += ["\t自评等级", "\t优", ""]
     (p,) = read_selfeval_text(lines)
     assert (p.stated_weight_total, p.stated_total) == (Decimal(100), Decimal("99.5"))
+    assert p.printed_grade == "优"
 
 
 def test_a_total_row_printing_only_the_score_is_not_taken_as_the_weight() -> None:
@@ -908,3 +909,59 @@ def test_a_refused_table_of_a_text_is_not_explained_as_a_picture(tmp_path: Path)
     assert [i for i in issues if i.reason == SELFEVAL_UNREAD] == []
     path.write_text(report_text() + "学生资助项目绩效目标自评表\n", encoding="utf-8")  # a title, no table under it
     assert [i.text for i in read_text(path).report.issues if i.reason == SELFEVAL_UNREAD] == ["学生资助项目绩效目标自评表"]
+
+
+# -- 自评等级 ------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("where", "printed"),
+    [("row", "良"), ("row", "良好"), ("total", "自评等级：良"), ("total", "良"), ("pdf", "自评等级：良")],
+)
+def test_a_printed_grade_that_is_not_the_totals_is_an_error(where: str, printed: str) -> None:
+    """自评等级 良 (良好) beside 总分 96.23, which is 优 by the grade bands: read from its own row or from the 总分 row
+    (its own cell after the score, or a PDF's row as wide as the header), and reported by check and the batch."""
+    rows = chongqing()
+    if where == "row":
+        rows[-1][1] = printed
+    else:
+        rows.pop()
+        if where == "total":
+            rows[-1] = ["总分", "100", "96.23", printed]
+        else:
+            rows[-1] = ["总分", N, N, N, N, N, N, "100", "96.23", printed]
+    project = read_selfeval_table(rows)
+    assert (project.stated_total, project.printed_grade) == (Decimal("96.23"), printed.removeprefix("自评等级："))
+    (found,) = [f for f in check(_account(project)) if f.rule == "project.grade"]
+    assert (found.path, found.stated_text, found.expected_text) == ("projects[0].printed_grade", printed[-2:].lstrip("："), "优")
+    assert found.message.endswith("总分96.23按等级标准（优≥90、良≥80、中≥60、差<60）应为“优”")
+    accounts = [_account(project), _account(read_selfeval_table(chongqing()))]
+    assert check_batch(accounts) == [check(a) for a in accounts]
+
+
+def test_a_grade_is_compared_by_the_bands_of_the_scoring_rules() -> None:
+    """A 总分 of 92 is 优 by the default bands but 良好 by bands named 优秀/良好/合格/不合格 from 95/85/60: each word
+    is judged by the rules' bands (优秀 is 优, 良 is 良好); a word the rules do not know (甲等) is not compared."""
+    named = attrs.evolve(ScoringRules.preset("default"), grade_bands=[["优秀", 95], ["良好", 85], ["合格", 60], ["不合格", 0]])
+    project = attrs.evolve(read_selfeval_table(chongqing()), stated_total=Decimal(92))
+    accounts = [_account(attrs.evolve(project, printed_grade=word)) for word in ("优", "优秀", "良", "良好", "甲等")]
+
+    def grades(scoring: ScoringRules | None) -> list[list[str]]:
+        return [[f.expected_text for f in check(a, scoring=scoring) if f.rule == "project.grade"] for a in accounts]
+
+    assert grades(named) == [["良好"], ["良好"], [], [], []]
+    assert grades(None) == [[], [], ["优"], ["优"], []]
+    for scoring in (None, named):
+        assert check_batch(accounts, scoring=scoring) == [check(a, scoring=scoring) for a in accounts]
+
+
+def test_a_printed_grade_survives_the_account_file() -> None:
+    """printed_grade is written when printed and left out when not: older files keep loading, as 0.2/0.3 files."""
+    from budgetkit import io
+
+    project = read_selfeval_table(chongqing())
+    account = _account(project)
+    for fmt in ("toml", "json"):
+        assert io.loads(io.dumps(account, fmt), fmt) == account  # type: ignore[arg-type]
+    assert 'printed_grade = "优"' in io.dumps(account)
+    assert "printed_grade" not in io.dumps(_account(attrs.evolve(project, printed_grade="")))

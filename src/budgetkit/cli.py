@@ -686,6 +686,7 @@ def score_report(account: FinalAccount, rules: Any = None) -> dict[str, Any]:
                 "stated_total": _text(project.stated_total),
                 "grade": ps.rule_grade,
                 "stated_grade": ps.stated_grade,
+                "printed_grade": project.printed_grade or None,
                 "indicators": [
                     {
                         "name": s.indicator.name,

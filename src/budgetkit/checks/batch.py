@@ -319,6 +319,7 @@ _SCHEMAS: Mapping[str, Mapping[str, Any]] = {
         "blank_adjusted": np.int32,
         "parts_executed": np.int64,
         "blank_executed": np.int32,
+        "grade": np.int32,
     },
     "indicators": {
         "representable": np.bool_,
@@ -351,6 +352,7 @@ _STRING_COLUMNS = frozenset(
         ("changes", "section"),
         ("projects", "reason"),
         ("projects", "principle"),
+        ("projects", "grade"),
         ("indicators", "reason"),
         ("indicators", "judged"),
         ("texts", "path"),
@@ -917,7 +919,7 @@ class _Builder:
                 values.extend(self.money(amount))
             for ind in project.indicators:
                 representable &= self._indicator_row(ind)
-            # i, representable, has_code, exec_weight … executed_exp, reason, principle, n_indicators, n_parts …
+            # i, representable, has_code, exec_weight … executed_exp, reason, principle, n_indicators, n_parts …, grade
             projects.append(
                 (
                     i,
@@ -928,6 +930,7 @@ class _Builder:
                     s(performance_rules.principle_key(project)),
                     len(project.indicators),
                     *self._fund_parts(project),
+                    s(project.printed_grade),
                 )
             )
 
@@ -1575,8 +1578,9 @@ def _to_arrow(batch: Batch) -> Any:
 #: more (a new identity, a text the rules read) writes a new layout. Layout 1 (no key) was written until 0.2.0's
 #: eleventh session (through the tenth); layout 2 adds the 项 budgets' identity, the 三公 counts' comparisons and the tables' notes as texts;
 #: layout 3 (twelfth session) the 公务接待 parts within their wholes, the persons of each 团组 or 批次, 财政拨款收入 as one
-#: figure and 机关运行经费 against 公用经费; layout 4 (fourteenth session) marks an account irregular (checked by the rules
-#: themselves) where the printed parts of a total some of whose parts are not printed add up to more than it.
+#: figure and 机关运行经费 against 公用经费; layout 4 (fourteenth session) a self-evaluation table's printed 自评等级
+#: (``projects.grade``), and an account marked irregular (checked by the rules themselves) where the printed parts of a
+#: total some of whose parts are not printed add up to more than it.
 LAYOUT_KEY: Final = b"budgetkit.batch_layout"
 LAYOUT: Final = b"4"
 

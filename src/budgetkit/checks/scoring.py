@@ -53,6 +53,7 @@ from budgetkit.values.ratio import Ratio
 __all__ = [
     "DEFAULT_RULES",
     "FULL_SCORE",
+    "GRADE_WORDS",
     "QUALITATIVE_WORDS",
     "VARIANTS",
     "ExecutionVariant",
@@ -68,6 +69,7 @@ __all__ = [
     "execution_score",
     "explain",
     "grade",
+    "grade_named",
     "load_variants",
     "rescale",
     "score_indicator",
@@ -400,9 +402,9 @@ def load_variants(text: str, *, source: str = "<string>") -> Mapping[str, Scorin
     except ValueError as exc:  # e.g. an integer literal longer than Python converts
         raise LoadError(source, [LoadIssue("$", f"a value cannot be read: {exc}")]) from None
     issues: list[LoadIssue] = [
-        LoadIssue(f"$.{key}", "unknown table; a variants file holds [variants.NAME] and [qualitative_words]")
+        LoadIssue(f"$.{key}", "unknown table; a variants file holds [variants.NAME], [qualitative_words], [grade_words]")
         for key in sorted(data)
-        if key not in ("variants", "qualitative_words")
+        if key not in ("variants", "qualitative_words", "grade_words")
     ]
     variants = data.get("variants")
     if not isinstance(variants, dict) or not variants:
@@ -457,6 +459,12 @@ def _words(key: str) -> frozenset[str]:
 #: ``partial`` → middle band, ``failed`` → bottom band (see the package data).
 QUALITATIVE_WORDS: Mapping[str, frozenset[str]] = MappingProxyType(
     {key: _words(key) for key in ("achieved", "partial", "failed")}
+)
+
+#: Words of a printed 自评等级 by the default grade they name [practice]: 优 → {优, 优秀}, 良 → {良, 良好},
+#: 中 → {中, 中等, 合格}, 差 → {差, 较差, 不合格} (see the package data and :func:`grade_named`).
+GRADE_WORDS: Mapping[str, frozenset[str]] = MappingProxyType(
+    {name: frozenset("".join(word.split()) for word in words) for name, words in _PACKAGE_DATA["grade_words"].items()}
 )
 
 #: The named scoring variants of the package data: ``default``, ``inverse_template``, ``hubei``, ``jiangxi``.
@@ -909,6 +917,28 @@ def grade(total: Decimal | int | str, rules: ScoringRules = DEFAULT_RULES) -> st
     return name
 
 
+def grade_named(printed: str, rules: ScoringRules = DEFAULT_RULES) -> str | None:
+    """The grade of ``rules`` that a printed 自评等级 names, or ``None`` when it names none the rules know.
+
+    A word names the band of ``rules.grade_bands`` that bears it, else the band named by a word of its list in
+    :data:`GRADE_WORDS` (优秀 is 优, 合格 is 中), so a variant whose bands are named 优秀/良好/合格/不合格 reads 优 too.
+
+    >>> grade_named("优秀"), grade_named(" 良 "), grade_named("合格"), grade_named("甲")
+    ('优', '良', '中', None)
+    >>> named = attrs.evolve(DEFAULT_RULES, grade_bands=[["优秀", 90], ["良好", 80], ["合格", 60], ["不合格", 0]])
+    >>> grade_named("良", named), grade_named("不合格", named)
+    ('良好', '不合格')
+    """
+    word = "".join(printed.split())
+    names = [name for name, _ in rules.grade_bands]
+    if word in names:
+        return word
+    for words in GRADE_WORDS.values():
+        if word in words:
+            return next((name for name in names if name in words), None)
+    return None
+
+
 def rescale(
     total: Decimal | int | str, applicable_weight: Decimal | int | str, *, places: int | None = None
 ) -> Decimal:
@@ -1156,6 +1186,26 @@ class ProjectScore:
         """The grade of the stated 合计 (``None`` when blank or outside [0, 100])."""
         stated = self.stated_total
         return None if stated is None else _grade(_fraction(stated), self.rules)
+
+    @property
+    def printed_grade(self) -> str | None:
+        """The grade of the rules the table's printed 自评等级 names (:func:`grade_named`; ``None`` when it prints none
+        or a word the rules do not know)."""
+        printed = self.project.printed_grade
+        return grade_named(printed, self.rules) if printed else None
+
+    @property
+    def grade_matches(self) -> bool | None:
+        """Whether the printed 自评等级 is the grade of the stated 总分 by the rules' grade bands; ``None`` when
+        either is unknown (no grade printed, a word the rules do not know, no 总分, a 总分 outside [0, 100]).
+
+        >>> from budgetkit.model.project import Project
+        >>> ps = score_project(Project(name="x", kind="特定目标类", stated_total="94.60", printed_grade="良"))
+        >>> ps.printed_grade, ps.stated_grade, ps.grade_matches
+        ('良', '优', False)
+        """
+        printed, stated = self.printed_grade, self.stated_grade
+        return None if printed is None or stated is None else printed == stated
 
     def disagreements(self) -> tuple[IndicatorScore, ...]:
         """The indicator scores whose stated 得分 does not match the rule (``matches is False``).

@@ -151,6 +151,8 @@ _POINTS: Final = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
 _NUMBERED: Final = re.compile(r"^指标\s*\d+\s*[：:]?\s*(?=\S)")
 #: 自评等级 words a 总分 row may print beside the score.
 _GRADES: Final = frozenset({"优", "良", "中", "差", "优秀", "良好", "合格", "不合格", "较差"})
+#: The label of a table's grade: 自评等级, 绩效等级, 评价等级 (自评结果等级 …).
+_GRADE_LABEL: Final = re.compile(r"(?:自评|绩效|评价)\S{0,2}等级")
 _CODE_NAME: Final = re.compile(r"^(?P<code>\d{2,}[A-Z]\d{6,})\s*[-－—]\s*(?P<name>.+)$")
 _YEAR: Final = re.compile(r"[（(]\s*(?P<year>\d{4})\s*年度?\s*[)）]")
 #: Cells that print "nothing here": a dash, a slash.
@@ -401,8 +403,10 @@ class _Reader:
         if labels[filled[0]] in ("合计", "总分") and self.section == "indicators":
             self.totals(r, row)
             return
-        if any(grade in labels[filled[0]] for grade in ("自评等级", "绩效等级", "评价等级")):
-            return  # the grade the 总分 gives (优/良/中/差): nothing of its own
+        if _GRADE_LABEL.search(keys[filled[0]]):  # the grade the 总分 gives (优/良/中/差), in a row of its own
+            if grade := _grade(keys[filled[0]:]):
+                self.fields["printed_grade"] = grade
+            return
         if self.goals_next:
             texts = [self.text(row[i]) for i in filled if keys[i] not in ("年度总体目标", "项目基本情况")]
             if len(texts) >= 2:
@@ -658,6 +662,10 @@ class _Reader:
         assert block is not None
         where = self.where(r, "合计")
         self.section = ""
+        label = next((i for i, cell in enumerate(row) if _key(cell) in ("合计", "总分")), 0)
+        cells = [_key(cell) for cell in row[label + 1 :]]
+        if grade := _grade(cells):
+            self.fields["printed_grade"] = grade
         if len(row) == block.width and any(_key(block.cell(row, name)) for name in ("weight", "score")):
             for name, field in (("weight", "stated_weight_total"), ("score", "stated_total")):
                 value = _number(self.text(block.cell(row, name)), where, self.issues)
@@ -665,8 +673,6 @@ class _Reader:
                     self.fields[field] = value
             return
         # the numbers after the label (合计 may be printed after an empty cell, as the table's other rows are)
-        label = next((i for i, cell in enumerate(row) if _key(cell) in ("合计", "总分")), 0)
-        cells = [_key(cell) for cell in row[label + 1 :]]
         if any("等级" in cell for cell in cells):
             cells = cells[: next(i for i, cell in enumerate(cells) if "等级" in cell)]
         numbers = [_number(cell, where, self.issues) for cell in cells if cell not in _NOTHING and cell not in _GRADES]
@@ -688,6 +694,23 @@ _GOAL_LABELS: Final = frozenset(
         "实际完成情况",
     }
 )
+
+
+def _grade(cells: Sequence[str]) -> str:
+    """The grade printed among a row's cells (keys): the text after a 自评等级 label in its cell (自评等级：优) or the
+    next cell's (自评等级 | 优), or a grade word printed alone (总分 | 100 | 98.5 | 优); "" when none is printed.
+
+    >>> _grade(["100", "94.60", "自评等级：良"]), _grade(["自评等级", "", "优"]), _grade(["100", "98", "优秀"])
+    ('良', '优', '优秀')
+    >>> _grade(["自评等级", "", ""]), _grade(["100", "98"])
+    ('', '')
+    """
+    for i, cell in enumerate(cells):
+        m = _GRADE_LABEL.search(cell)
+        if m is not None:
+            after = cell[m.end() :].lstrip(":：")
+            return after or next((other for other in cells[i + 1 :] if other and other not in _NOTHING), "")
+    return next((cell for cell in cells if cell in _GRADES), "")
 
 
 def _unit_dropped(target: str, actual: str | None) -> str | None:

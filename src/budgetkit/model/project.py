@@ -178,7 +178,9 @@ class Project:
     ``execution_weight`` and ``execution_score`` are the 预算执行情况 row's 权重 and
     得分; ``stated_weight_total`` and ``stated_total`` are the 合计 row. A project
     that the narrative describes but that has no self-evaluation table has
-    ``evaluated=False``. ``layout`` is the table's layout (:class:`Layout`); the
+    ``evaluated=False``. ``printed_grade`` is the 自评等级 the table prints (a row of
+    its own, or beside 总分), compared with the grade of ``stated_total`` by the
+    scoring rules. ``layout`` is the table's layout (:class:`Layout`); the
     central 附件1 prints no project code, its 分值 is ``execution_weight``, its
     总分 row ``stated_weight_total`` / ``stated_total``, and its 年度总体目标 /
     实际完成情况 are ``goals`` / ``results``.
@@ -206,6 +208,7 @@ class Project:
         default=None, converter=v.optional_decimal, validator=v.non_negative
     )
     stated_total: Decimal | None = attrs.field(default=None, converter=v.optional_decimal, validator=v.non_negative)
+    printed_grade: str = ""  #: the 自评等级 (绩效等级, 评价等级) as printed: 优, 良好 …; "" when the table prints none
     conclusion: str = ""
     problems: str = ""
     measures: str = ""

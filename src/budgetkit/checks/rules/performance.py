@@ -10,6 +10,7 @@ checked for presence.
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from fractions import Fraction
@@ -24,6 +25,7 @@ from budgetkit.checks.scoring import (
     IndicatorScore,
     ScoringRules,
     _judge,
+    grade_named,
     score_project,
 )
 from budgetkit.model.indicator import Operator, PerformanceIndicator
@@ -123,6 +125,17 @@ def _project(ctx: Context, i: int, project: Project, score: Any) -> Iterator[Fin
             variant="" if score.execution_scored else "indicators",
             label=label,
         )
+    if score.grade_matches is False:
+        yield ctx.finding(
+            "project.grade",
+            f"{path}.printed_grade",
+            stated=project.printed_grade,
+            expected=score.stated_grade,
+            part=part,
+            label=label,
+            total=project.stated_total,
+            bands=_bands(score.rules),
+        )
     if score.execution_matches is False:
         yield ctx.finding(
             "project.execution_score",
@@ -177,6 +190,14 @@ def _project(ctx: Context, i: int, project: Project, score: Any) -> Iterator[Fin
             ),
         )
         yield ctx.finding("project.principle_weights", f"{path}.indicators", part=part, label=label, deviations=shown)
+
+
+def _bands(rules: ScoringRules) -> Words:
+    """The rules' grade bands as a message shows them: 优≥90、良≥80、中≥60、差<60."""
+    bands = rules.grade_bands
+    shown = [f"{name}≥{format_plain(low)}" for name, low in bands[:-1]]
+    last = f"{bands[-1][0]}<{format_plain(bands[-2][1])}" if len(bands) > 1 else bands[-1][0]
+    return Words("、".join([*shown, last]), ", ".join([*shown, last]))
 
 
 def _indicator(ctx: Context, path: str, label: str, s: IndicatorScore) -> Iterator[Finding]:
@@ -346,6 +367,12 @@ def _deviates(key: str, rules: ScoringRules) -> bool:
     return bool(score_project(project, rules).principle_deviations())
 
 
+def _grade_rank(word: str, rules: ScoringRules) -> int:
+    """The place in ``rules.grade_bands`` (the highest 0) of the grade a printed 自评等级 names; -1 for none."""
+    name = grade_named(word, rules) if word else None
+    return -1 if name is None else [band for band, _ in rules.grade_bands].index(name)
+
+
 def _band(key: str, rules: ScoringRules) -> tuple[int, int, int, bool, bool]:
     """The band a 定性 row of this :func:`band_key` is judged to fall in, as the BAND form's bounds:
     low·den, high·den, den, closed at the top, and whether no band is judged."""
@@ -456,6 +483,17 @@ def screen_tables(
     adjusted_budget = _known(p, "initial") & _known(p, "adjusted") & (initial != adjusted)
     flagged |= adjusted_budget & ~reason
 
+    # the printed 自评等级 against the grade of the stated 总分 (ProjectScore.grade_matches), each word judged once
+    keys, inverse = np.unique(p["grade"], return_inverse=True)
+    named = np.array(_memo(cache, "grade", keys, strings, lambda word: _grade_rank(word, rules)), dtype=np.int64)
+    printed = named[inverse]
+    total = p["stated_total"]
+    rank = np.zeros(rows, dtype=np.int64)
+    for _, low in rules.grade_bands:  # lows from the highest: the bands above a total are its rank
+        rank += total < math.ceil(Fraction(low) * _MILLION)  # exact for a total in whole millionths
+    graded = (total >= 0) & (total <= 100 * _MILLION)
+    flagged |= (printed >= 0) & _known(p, "stated_total") & ~(graded & (rank == printed))
+
     # principle weights (产出 50, 效益 30, 满意度 10, 执行率 10), once per distinct shape
     keys, inverse = np.unique(p["principle"], return_inverse=True)
     deviating = _memo(cache, "principle", keys, strings, lambda key: _deviates(key, rules))
@@ -534,8 +572,8 @@ def _screen_indicators(
 RULES = (
     Rule(
         code="project",
-        title="自评表：权重合计100、合计行、执行得分、调整与低执行的理由、项目编码",
-        title_en="Self-evaluation tables: weights total 100, total rows, execution score, reasons, project codes",
+        title="自评表：权重合计100、合计行、自评等级、执行得分、调整与低执行的理由、项目编码",
+        title_en="Self-evaluation tables: weights total 100, total rows, grades, execution score, reasons, project codes",
         func=_performance,
         source="DOMAIN.md §5–§6 [rule, practice]; 财预〔2020〕10号 [recalled]",
         codes=(
@@ -543,6 +581,7 @@ RULES = (
             "project.weight_sum",
             "project.weight_total_row",
             "project.total",
+            "project.grade",
             "project.execution_score",
             "project.low_execution_reason",
             "project.adjustment_reason",
