@@ -311,7 +311,9 @@ def _table_row(rng: random.Random, level1: str, weight: Decimal) -> PerformanceI
     operator = rng.choice(("≥", "≥", "≥", ">", "=", "≤", "<", "定性"))
     jitter = rng.random() < 0.15
     if operator == "定性":
-        actual = rng.choice(("好", "好", "较好", "一般", "差", None))
+        actual = rng.choice(
+            ("好", "好", "较好", "一般", "差", None, "达成年度指标", "部分达成年度指标并具有一定效果", "未达成年度指标", "中")
+        )
         stated = weight if not jitter else weight - rng.choice((1, Decimal("0.5"), 5, 9))
         return PerformanceIndicator(
             level1=level1,

@@ -379,6 +379,35 @@ def test_qualitative_words_ignore_spaces() -> None:
     assert score("定性", "按 时", "按时", 10).band_name == "达成年度指标"
 
 
+@pytest.mark.parametrize(
+    ("actual", "band"),
+    [
+        ("达成年度指标", "达成年度指标"),
+        ("达成预期指标", "达成年度指标"),
+        ("良", "达成年度指标"),
+        ("部分达成年度指标并具有一定效果", "部分达成并具有一定效果"),
+        ("部分达成年度指标，并具有一定效果。", "部分达成并具有一定效果"),
+        ("部分达成并具有一定效果", "部分达成并具有一定效果"),
+        ("中", "部分达成并具有一定效果"),
+        ("未达成年度指标且效果较差", "未达成且效果较差"),
+        ("未达成且效果较差", "未达成且效果较差"),
+        ("未达成年度指标", "未达成且效果较差"),
+    ],
+)
+def test_qualitative_template_wordings_and_grade_words_name_their_band(actual: str, band: str) -> None:
+    """The template's wordings of the three bands, budgetkit's band names and the grade words 良/中 are judged into
+    their band, whole: 未达成年度指标 (which contains 达成年度指标) is the bottom band, never the top."""
+    assert score("定性", "明显提升", actual, 20, 20).band_name == band
+
+
+def test_qualitative_band_names_of_a_variant_name_their_band() -> None:
+    """A variant's own band names judge an actual into that band, whatever the word lists say."""
+    rules = ScoringRules(qualitative_bands=[["好", "0.9", "1"], ["较好", "0.7", "0.9"], ["一般", "0", "0.7"]])
+    row = PerformanceIndicator(level1="效益指标", level2="社会效益指标", level3="q", operator="定性", target="提升",
+        actual="一般", weight=10, stated_score=10)
+    assert score_indicator(row, rules).band_name == "一般"
+
+
 def test_qualitative_missing_actual() -> None:
     """A blank 定性 actual is missing: no band, agreement unknown unless the score exceeds w."""
     s = score("定性", "好坏", None, 10, 9)

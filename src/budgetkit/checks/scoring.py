@@ -451,8 +451,17 @@ def _build_variant(name: str, spec: Any, parent: ScoringRules, issues: list[Load
         return None
 
 
+#: What a 定性 word is matched without: spaces and punctuation (部分达成年度指标，并具有一定效果。).
+_WORD_NOISE = str.maketrans("", "", "，,、。．.；;：:！!？?“”\"'（）()")
+
+
+def _word(text: str) -> str:
+    """A 定性 cell or word as matched: whole, without spaces or punctuation."""
+    return "".join(text.split()).translate(_WORD_NOISE)
+
+
 def _words(key: str) -> frozenset[str]:
-    return frozenset("".join(word.split()) for word in _PACKAGE_DATA["qualitative_words"][key])
+    return frozenset(_word(word) for word in _PACKAGE_DATA["qualitative_words"][key])
 
 
 #: Whole-cell words that judge a 定性 actual [heuristic]: ``achieved`` → top band,
@@ -626,12 +635,16 @@ class IndicatorScore:
 
 
 def _judge(ind: PerformanceIndicator, rules: ScoringRules) -> QualitativeBand | None:
-    """The band a 定性 actual falls in, when the words allow a judgement [heuristic]."""
-    actual = "".join((ind.actual or "").split())
-    target = "".join(ind.target.split())
+    """The band a 定性 actual falls in, when the words allow a judgement [heuristic]: the actual is the target, or
+    names a band (the variant's own band names first), whole — 未达成年度指标 is never read as 达成年度指标."""
+    actual = _word(ind.actual or "")
+    target = _word(ind.target)
     bands = rules.qualitative_bands
     if actual == target:
         return bands[0]
+    for band in bands:
+        if actual == _word(band.name):
+            return band
     if target in QUALITATIVE_WORDS["failed"]:  # 是否发生事故 → 否: the polarity is reversed
         return None
     if actual in QUALITATIVE_WORDS["achieved"]:
