@@ -965,3 +965,35 @@ def test_a_printed_grade_survives_the_account_file() -> None:
         assert io.loads(io.dumps(account, fmt), fmt) == account  # type: ignore[arg-type]
     assert 'printed_grade = "优"' in io.dumps(account)
     assert "printed_grade" not in io.dumps(_account(attrs.evolve(project, printed_grade="")))
+
+
+# -- 定性 rows and their reasons ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("actual", "stated", "reason", "code"),
+    [
+        ("部分达成", "14", "", "indicator.shortfall_reason"),  # the middle band, scored in it: a shortfall
+        ("部分达成", "14", "沿线部分路段仍在施工。", None),
+        ("有所改善", "14", "", "indicator.shortfall_reason"),  # not judged, scored below the top band [16, 20]
+        ("有所改善", "18", "", None),  # not judged, scored inside the top band: no shortfall shown
+        ("改善", "18", "", None),  # 达成 (its target), scored inside its band [16, 20]: the band's own range
+        ("部分达成", "20", "", "indicator.shortfall_reason"),  # scored out of its band, and no reason either
+        ("未达成年度指标", "10", "", "indicator.shortfall_reason"),
+    ],
+)
+def test_a_qualitative_row_below_full_needs_a_reason_as_a_quantitative_one(
+    actual: str, stated: str, reason: str, code: str | None
+) -> None:
+    """A 定性 row judged below the top band, or not judged and scored below it, without a 偏差原因 is reported as a
+    定量 row's shortfall is (the reason cell holding text is enough); check and the batch agree."""
+    project = read_selfeval_table(chongqing())
+    row = project.indicators[4]
+    assert row.operator is Operator.QUALITATIVE
+    row = attrs.evolve(row, actual=actual, stated_score=Decimal(stated), reason=reason)
+    project = attrs.evolve(project, indicators=(*project.indicators[:4], row, *project.indicators[5:]))
+    found = [f for f in check(_account(project)) if f.path.startswith("projects[0].indicators[4]") and "reason" in f.rule]
+    assert [f.rule for f in found] == ([] if code is None else [code])
+    if found:
+        assert "改善" in found[0].message and "定性" not in found[0].message
+    assert check_batch([_account(project)]) == [check(_account(project))]

@@ -242,6 +242,7 @@ def _indicator(ctx: Context, path: str, label: str, s: IndicatorScore) -> Iterat
                 actual=ind.actual,
                 band=s.band_name,
             )
+        yield from _qualitative_reason(ctx, path, label, s)
         return
     reason = has_reason(ind.reason)
     if (
@@ -302,8 +303,32 @@ def _indicator(ctx: Context, path: str, label: str, s: IndicatorScore) -> Iterat
         )
 
 
+def _qualitative_reason(ctx: Context, path: str, label: str, s: IndicatorScore) -> Iterator[Finding]:
+    """A 定性 row that fell short needs a reason as a 定量 one does (``indicator.shortfall_reason``): its 完成值 is
+    judged below the top band, or cannot be judged and its score lies below the top band (below 80% of w). A score
+    below full inside the top band is the band's own range (达成年度指标 scores [80%, 100%] of w), no deviation."""
+    ind, stated = s.indicator, s.indicator.stated_score
+    if has_reason(ind.reason):
+        return
+    top = ctx.scoring_rules.qualitative_bands[0]
+    unjudged_short = s.is_met is None and stated is not None and stated < ind.weight * top.low
+    if s.is_met is False or unjudged_short:
+        yield ctx.finding(
+            "indicator.shortfall_reason",
+            f"{path}.reason",
+            stated=ind.actual,
+            part=Part.PROJECTS,
+            label=label,
+            indicator=ind.name,
+            target=_target(ind),
+            actual=ind.actual,
+        )
+
+
 def _target(ind: Any) -> str:
-    """An indicator's target as the table prints it: operator, value and unit (≥90%)."""
+    """An indicator's target as the table prints it: operator, value and unit (≥90%); a 定性 one's text (明显改善)."""
+    if ind.operator is Operator.QUALITATIVE:
+        return str(ind.target)
     return f"{ind.operator.value}{format_plain(ind.target)}{ind.unit}"
 
 
@@ -529,6 +554,12 @@ def _screen_indicators(
         low, high, den, closed, unjudged = (np.array(column)[inverse] for column in zip(*bands, strict=True))
         in_band = unjudged | band_columns(stated, weight, low, high, den, closed)
         flagged |= active & qualitative & stated_known & ~in_band
+        # a reason, as for a 定量 row: judged below the top band (the only closed one), or not judged and scored
+        # below the top band's lowest share of the weight
+        top = Fraction(rules.qualitative_bands[0].low)
+        below_top = stated_known & (stated * top.denominator < weight * top.numerator)
+        short = (~unjudged & ~closed) | (unjudged & below_top)
+        flagged |= active & qualitative & short & ~reason
 
     quantitative = active & ~qualitative & numeric
     at_least = op == _OPERATOR_INDEX[Operator.AT_LEAST]
