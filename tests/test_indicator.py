@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from budgetkit.errors import FloatRefusedError, ModelError, UnknownUnitError
-from budgetkit.model.indicator import Operator, PerformanceIndicator, parse_operator
+from budgetkit.model.indicator import Operator, PerformanceIndicator, parse_cell, parse_operator
 from budgetkit.values.ratio import Ratio
 from budgetkit.values.units import quantity
 
@@ -216,3 +216,23 @@ def test_unknown_unit_is_refused_at_construction() -> None:
     """A row whose 度量单位 the registry does not know is refused when it is built."""
     with pytest.raises(UnknownUnitError):
         _row(unit="斤斤")
+
+
+@pytest.mark.parametrize(
+    ("printed", "value", "unit"),
+    [("约3万人", "3", ""), ("约 3", "3", ""), ("≈3.5%", "3.5", "%"), ("大约10个", "10", "个"), ("50人左右", "50", "人")],
+)
+def test_an_approximate_target_is_a_number_compared_as_equal(printed: str, value: str, unit: str) -> None:
+    """约/大约/≈ before a number, or 左右 after it, is a target about that number: read as "=", the cell kept."""
+    cell = parse_cell(printed)
+    assert (cell.operator, cell.value, cell.unit, cell.printed) == (Operator.EQUAL, value, unit, printed)
+    row = PerformanceIndicator.from_cells(
+        level1="产出指标", level2="数量指标", level3="x", target=printed, actual="2.4", weight=15
+    )
+    assert (row.operator, row.target, row.printed_target) == (Operator.EQUAL, value, printed)
+
+
+@pytest.mark.parametrize("printed", ["约定时间完成", "左右", "前后左右", "约≥3"])
+def test_words_with_approximate_marks_stay_text(printed: str) -> None:
+    """约 not before a number, 左右 alone, or 约 beside an operator of its own: text, as printed."""
+    assert parse_cell(printed) == parse_cell(printed).__class__(printed, None, printed, "")

@@ -997,3 +997,20 @@ def test_a_qualitative_row_below_full_needs_a_reason_as_a_quantitative_one(
     if found:
         assert "改善" in found[0].message and "定性" not in found[0].message
     assert check_batch([_account(project)]) == [check(_account(project))]
+
+
+# -- 约 targets ------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("target", ["约1200人", "1200人左右", "≈1200人"])
+def test_an_approximate_target_short_of_it_scored_full_is_an_error(target: str) -> None:
+    """安徽's 受益群众人数 with a target of about 1200 人, 1050 reached and scored 30 of 30: compared as "=" (正向), the
+    rule gives 1050/1200×30 = 26.25, from cells and from text; check and the batch agree."""
+    rows = anhui()
+    rows[15] = [N, "效益指标（30分）", "社会效益指标", "指标1：受益群众人数", target, "1050人", "30", "30", N]
+    for project in (read_selfeval_table(rows), *read_selfeval_text(text_lines(rows))):
+        row = project.indicators[3]
+        assert (row.operator, row.target, row.actual, row.printed_target) == (Operator.EQUAL, "1200", "1050", target)
+        found = [f for f in check(_account(project)) if f.path == "projects[0].indicators[3].stated_score"]
+        assert [(f.rule, f.expected_text) for f in found] == [("indicator.score", "26.25")]
+        assert check_batch([_account(project)]) == [check(_account(project))]

@@ -719,7 +719,7 @@ def _unit_dropped(target: str, actual: str | None) -> str | None:
     goal = parse_cell(target)
     if actual is None or not goal.is_numeric or goal.unit:
         return actual
-    unit = re.sub(r"^\D*?[+-]?\d[\d,]*(?:\.\d+)?", "", _key(target))
+    unit = re.sub(r"^\D*?[+-]?\d[\d,]*(?:\.\d+)?", "", _key(target)).removesuffix("左右")  # 3万人左右
     if not unit or re.search(r"\d", unit):
         return actual
     m = re.fullmatch(r"([+-]?\d[\d,]*(?:\.\d+)?)" + re.escape(unit), _key(actual))

@@ -109,6 +109,10 @@ _CELL = re.compile(
 )
 
 
+#: An approximate target: 约3万人, 大约3, ≈3, 3万人左右 — a number the table compares as "=" [practice].
+_APPROXIMATE = re.compile(r"^(?:约为|大约|约|≈|～|~)\s*(?=[+-]?\d)|(?<=\S)\s*左右$")
+
+
 @attrs.frozen
 class PrintedCell:
     """A target or completion cell read apart: operator, value and unit, beside the text as printed.
@@ -138,12 +142,20 @@ def parse_cell(text: str) -> PrintedCell:
     (True, '%', '1200')
     >>> parse_cell("按时完成")
     PrintedCell(printed='按时完成', operator=None, value='按时完成', unit='')
+
+    An approximate number (约3万人, ≈3, 50人左右) is read as "=" (a target about A is compared as one of A), the
+    cell kept as printed:
+
+    >>> parse_cell("约3万人"), parse_cell("50人左右").operator
+    (PrintedCell(printed='约3万人', operator=<Operator.EQUAL: '='>, value='3', unit=''), <Operator.EQUAL: '='>)
     """
     printed = text.strip()
-    match = _CELL.match(printed)
-    if match is None:
+    body = _APPROXIMATE.sub("", printed)
+    approximate = body != printed
+    match = _CELL.match(body)
+    if match is None or (approximate and match.group("op")):  # 约≥3 says two things at once: text
         return PrintedCell(printed, None, printed, "")
-    op = match.group("op")
+    op = match.group("op") or ("=" if approximate else None)
     unit = (match.group("unit") or "").strip()
     if unit:
         from budgetkit.values.units import check_unit
