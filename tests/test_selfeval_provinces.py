@@ -1014,3 +1014,30 @@ def test_an_approximate_target_short_of_it_scored_full_is_an_error(target: str) 
         found = [f for f in check(_account(project)) if f.path == "projects[0].indicators[3].stated_score"]
         assert [(f.rule, f.expected_text) for f in found] == [("indicator.score", "26.25")]
         assert check_batch([_account(project)]) == [check(_account(project))]
+
+
+# -- a workbook of a self-evaluation table alone -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("title", ["合肥市某县水利局2024年度单位决算", "合肥市某县水利局2024年度部门决算表"])
+def test_a_workbook_of_a_self_evaluation_table_alone_takes_its_unit_from_its_title(title: str, tmp_path: Path) -> None:
+    """A workbook printing no 编制单位 line but the report's name above the table (某局2024年度单位决算) is read:
+    the unit and year are the title's; a line naming no unit (2024年度部门决算) still leaves them to the caller."""
+    openpyxl = pytest.importorskip("openpyxl")
+    from budgetkit.io.excel import read_excel
+
+    def workbook(first: str) -> Path:
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.append([first])
+        for row in chongqing():
+            sheet.append(list(row))
+        path = tmp_path / "t.xlsx"
+        book.save(path)
+        return path
+
+    imported = read_excel(workbook(title))
+    assert (imported.account.unit, imported.account.year) == ("合肥市某县水利局", 2024)
+    assert [p.name for p in imported.account.projects] == ["农村公路养护"]
+    with pytest.raises(LoadError, match="no unit and year"):
+        read_excel(workbook("2024年度部门决算"))

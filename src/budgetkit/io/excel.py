@@ -28,8 +28,9 @@ What is particular to a workbook is done here:
 - the **place** of every cell is its sheet and cell reference: a finding on an imported figure says
   ``表五!C12``, as it says ``第12页`` for a PDF (:class:`SheetBox`).
 
-The unit and year come from the sheets (``编制单位：…`` and a ``2023年度`` printed above a table), or
-from the caller (``unit=``, ``year=``). ``.xlsx`` is read with openpyxl and ``.xls`` with xlrd (both in
+The unit and year come from the sheets (``编制单位：…`` and a ``2023年度`` printed above a table, or, with no
+``编制单位`` line, a title line that is the report's name: ``某县水利局2024年度单位决算``), or from the caller
+(``unit=``, ``year=``). ``.xlsx`` is read with openpyxl and ``.xls`` with xlrd (both in
 the ``excel`` and ``import`` extras; MIT and BSD licences).
 
 >>> read_excel("no-such-report.xlsx")
@@ -79,6 +80,8 @@ MAX_CELLS: Final = 2_000_000
 _MAKER: Final = re.compile(r"(?:编制单位|填报单位|单位名称|部门名称|部门|(?<!金额|计量|货币|数量)单位)[:：]\s*(?P<name>[^\s:：]+?)(?=\s|$|单位[:：]|金额)")
 _MONEY_UNITS: Final = frozenset({"元", "千元", "万元", "百万元", "亿元"})
 _YEAR: Final = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?")
+#: A title line naming the report, when no 编制单位 line names the unit: 某县水利局2024年度单位决算(表).
+_REPORT_TITLE: Final = re.compile(r"^(?P<unit>[^\d\s].*?)\s*(?P<year>(?:19|20)\d{2})\s*年度?\s*(?:部门|单位)?决算表?$")
 _NOTE: Final = re.compile(r"^\s*(?:注|说明|备注)\s*\d*\s*[:：]|本表无数据|无数据")
 _HEADING_WORDS: Final = re.compile(r"^\s*(?:(?:编制单位|填报单位|单位名称|部门名称|部门)[:：].*|(?:金额)?单位[:：].*|(?:19|20)\d{2}\s*年度?|公开\s*\d+\s*表|表[一二三四五六七八九十\d]+)\s*$")
 _NUMBER: Final = re.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
@@ -596,6 +599,10 @@ def _unit_and_year(tables: Sequence[RawTable]) -> tuple[str | None, int | None]:
                 unit = found
             if year is None and (y := _YEAR.search(heading.text)):
                 year = int(y.group("year"))
+    if unit is None:  # no 编制单位 line: a title line that is the report's whole name names the unit, and its year
+        titled = next((m for t in tables for h in t.heading if (m := _REPORT_TITLE.match(h.text.strip()))), None)
+        if titled is not None:
+            unit, year = titled.group("unit"), year or int(titled.group("year"))
     return unit, year
 
 
@@ -610,7 +617,9 @@ def _maker(text: str) -> str | None:
 
 def _cover(tables: Sequence[RawTable]) -> tuple[Paragraph, ...]:
     unit, year = _unit_and_year(tables)
-    box = next((h.box for t in tables for h in t.heading if _maker(h.text) is not None), None)
+    box = next((h.box for t in tables for h in t.heading if _maker(h.text) is not None), None) or next(
+        (h.box for t in tables for h in t.heading if _REPORT_TITLE.match(h.text.strip())), None
+    )
     return _title_paragraph(unit, year, box)
 
 
