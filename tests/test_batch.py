@@ -312,7 +312,7 @@ def _table_row(rng: random.Random, level1: str, weight: Decimal) -> PerformanceI
     jitter = rng.random() < 0.15
     if operator == "定性":
         actual = rng.choice(
-            ("好", "好", "较好", "一般", "差", None, "达成年度指标", "部分达成年度指标并具有一定效果", "未达成年度指标", "中")
+            ("好", "好", "较好", "一般", "差", None, "达成年度指标", "部分达成年度指标并具有一定效果", "未达成年度指标", "中", "良")
         )
         stated = weight if not jitter else weight - rng.choice((1, Decimal("0.5"), 5, 9))
         return PerformanceIndicator(
@@ -320,7 +320,7 @@ def _table_row(rng: random.Random, level1: str, weight: Decimal) -> PerformanceI
             level2="l2",
             level3="q",
             operator=operator,
-            target="好",
+            target=rng.choice(("好", "好", "优")),
             actual=actual,
             weight=weight,
             stated_score=stated,

@@ -980,6 +980,7 @@ def test_a_printed_grade_survives_the_account_file() -> None:
         ("改善", "18", "", None),  # 达成 (its target), scored inside its band [16, 20]: the band's own range
         ("部分达成", "20", "", "indicator.shortfall_reason"),  # scored out of its band, and no reason either
         ("未达成年度指标", "10", "", "indicator.shortfall_reason"),
+        ("良", "16", "", None),  # 良 for a target of 改善: the top band, scored in it
     ],
 )
 def test_a_qualitative_row_below_full_needs_a_reason_as_a_quantitative_one(
@@ -1041,3 +1042,17 @@ def test_a_workbook_of_a_self_evaluation_table_alone_takes_its_unit_from_its_tit
     assert [p.name for p in imported.account.projects] == ["农村公路养护"]
     with pytest.raises(LoadError, match="no unit and year"):
         read_excel(workbook("2024年度部门决算"))
+
+
+def test_a_qualitative_grade_below_the_target_grade_falls_short() -> None:
+    """河南's 居民健康素养水平: target 优, actual 良, scored 12 of 15 — inside the top band [12, 15], yet short of the
+    target grade: without a reason it is a shortfall, with one nothing; check and the batch agree."""
+    project = read_selfeval_table(chongqing())
+    row = attrs.evolve(project.indicators[4], target="优", actual="良", weight=Decimal(20), stated_score=Decimal(16))
+    accounts = [
+        _account(attrs.evolve(project, indicators=(*project.indicators[:4], attrs.evolve(row, reason=reason),
+            *project.indicators[5:]))) for reason in ("", "宣传覆盖不足。")
+    ]
+    found = [[f.rule for f in check(a) if f.path.startswith("projects[0].indicators[4]")] for a in accounts]
+    assert found == [["indicator.shortfall_reason"], []]
+    assert check_batch(accounts) == [check(a) for a in accounts]

@@ -66,6 +66,7 @@ __all__ = [
     "ScoringRules",
     "agrees_at",
     "apply_formula",
+    "below_target_grade",
     "execution_score",
     "explain",
     "grade",
@@ -656,6 +657,20 @@ def _judge(ind: PerformanceIndicator, rules: ScoringRules) -> QualitativeBand | 
     return None
 
 
+def below_target_grade(ind: PerformanceIndicator) -> bool:
+    """Whether a 定性 row's target and actual are both grade words (:data:`GRADE_WORDS`) and the actual ranks below
+    the target: 良 for a target of 优 falls short of it (not met), though 良 lies in the top band.
+
+    >>> row = PerformanceIndicator(level1="效益指标", level2="社会效益指标", level3="健康素养", operator="定性",
+    ...     target="优", actual="良", weight=15)
+    >>> below_target_grade(row), below_target_grade(attrs.evolve(row, actual="优秀"))
+    (True, False)
+    """
+    ranks = {word: rank for rank, words in enumerate(GRADE_WORDS.values()) for word in words}
+    target, actual = ranks.get(_word(ind.target)), ranks.get(_word(ind.actual or ""))
+    return target is not None and actual is not None and actual > target
+
+
 def score_indicator(ind: PerformanceIndicator, rules: ScoringRules = DEFAULT_RULES) -> IndicatorScore:
     """Score one indicator by the rules of DOMAIN.md §6; never raises for a table's own data.
 
@@ -860,7 +875,7 @@ def _score_qualitative(ind: PerformanceIndicator, rules: ScoringRules) -> Indica
         met = None
     else:
         text = _TEXT["band"].format(b=ind.actual, band=band.name, interval=band.describe(ind.weight))
-        met = band is rules.qualitative_bands[0]
+        met = band is rules.qualitative_bands[0] and not below_target_grade(ind)
     return IndicatorScore(
         indicator=ind,
         formula="qualitative_band",

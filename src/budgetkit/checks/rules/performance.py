@@ -25,6 +25,7 @@ from budgetkit.checks.scoring import (
     IndicatorScore,
     ScoringRules,
     _judge,
+    below_target_grade,
     grade_named,
     score_project,
 )
@@ -305,8 +306,9 @@ def _indicator(ctx: Context, path: str, label: str, s: IndicatorScore) -> Iterat
 
 def _qualitative_reason(ctx: Context, path: str, label: str, s: IndicatorScore) -> Iterator[Finding]:
     """A 定性 row that fell short needs a reason as a 定量 one does (``indicator.shortfall_reason``): its 完成值 is
-    judged below the top band, or cannot be judged and its score lies below the top band (below 80% of w). A score
-    below full inside the top band is the band's own range (达成年度指标 scores [80%, 100%] of w), no deviation."""
+    judged below the top band or below a target grade (良 for 优), or cannot be judged and its score lies below the
+    top band (below 80% of w). A score below full inside the top band is the band's own range (达成年度指标 scores
+    [80%, 100%] of w), no deviation."""
     ind, stated = s.indicator, s.indicator.stated_score
     if has_reason(ind.reason):
         return
@@ -398,19 +400,21 @@ def _grade_rank(word: str, rules: ScoringRules) -> int:
     return -1 if name is None else [band for band, _ in rules.grade_bands].index(name)
 
 
-def _band(key: str, rules: ScoringRules) -> tuple[int, int, int, bool, bool]:
+def _band(key: str, rules: ScoringRules) -> tuple[int, int, int, bool, bool, bool]:
     """The band a 定性 row of this :func:`band_key` is judged to fall in, as the BAND form's bounds:
-    low·den, high·den, den, closed at the top, and whether no band is judged."""
+    low·den, high·den, den, closed at the top, whether no band is judged, and whether the row is judged short of
+    its target (a band below the top, or a grade below the target's: :func:`~budgetkit.checks.scoring.below_target_grade`)."""
     if not key:
-        return 0, 0, 1, True, True  # not a 定性 row
+        return 0, 0, 1, True, True, False  # not a 定性 row
     target, actual = json.loads(key)
     row = PerformanceIndicator(level1="", level2="", level3="", operator="定性", target=target, actual=actual, weight=1)
     found = _judge(row, rules)
     if found is None:
-        return 0, 0, 1, True, True
+        return 0, 0, 1, True, True, False
     low, high = Fraction(found.low), Fraction(found.high)
     den = low.denominator * high.denominator
-    return int(low * den), int(high * den), den, found.is_closed, False
+    short = found is not rules.qualitative_bands[0] or below_target_grade(row)
+    return int(low * den), int(high * den), den, found.is_closed, False, short
 
 
 def _memo(cache: dict[tuple[str, int], Any], name: str, keys: Any, strings: Sequence[str], work: Any) -> list[Any]:
@@ -551,14 +555,16 @@ def _screen_indicators(
     keys, inverse = np.unique(c["judged"], return_inverse=True)
     if len(keys):
         bands = _memo(cache, "band", keys, strings, lambda key: _band(key, rules))
-        low, high, den, closed, unjudged = (np.array(column)[inverse] for column in zip(*bands, strict=True))
+        low, high, den, closed, unjudged, judged_short = (
+            np.array(column)[inverse] for column in zip(*bands, strict=True)
+        )
         in_band = unjudged | band_columns(stated, weight, low, high, den, closed)
         flagged |= active & qualitative & stated_known & ~in_band
-        # a reason, as for a 定量 row: judged below the top band (the only closed one), or not judged and scored
-        # below the top band's lowest share of the weight
+        # a reason, as for a 定量 row: judged short of the target, or not judged and scored below the top band's
+        # lowest share of the weight
         top = Fraction(rules.qualitative_bands[0].low)
         below_top = stated_known & (stated * top.denominator < weight * top.numerator)
-        short = (~unjudged & ~closed) | (unjudged & below_top)
+        short = judged_short | (unjudged & below_top)
         flagged |= active & qualitative & short & ~reason
 
     quantitative = active & ~qualitative & numeric
