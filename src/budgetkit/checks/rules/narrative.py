@@ -38,7 +38,7 @@ import attrs
 from budgetkit.checks.context import Context, Rule, make_finding
 from budgetkit.checks.finding import Finding, Part, Words
 from budgetkit.checks.rules.sums import SumCheck
-from budgetkit.checks.scoring import ScoringRules, grade
+from budgetkit.checks.scoring import ScoringRules, grade, grade_named
 from budgetkit.checks.section import SectionParts
 from budgetkit.model.account import FIGURE_LABELS, Figure, FinalAccount
 from budgetkit.model.category import ExpenseCategory, lines_with_paths
@@ -652,31 +652,28 @@ def _count_sums(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
 #: A score printed with its grade: 重点绩效评价…评价得分 91.50 分，评价等级为优; 部门整体支出绩效自评得分为 88.60 分，评价等级为良.
 _SCORED_GRADE: Final = re.compile(
     r"得分(?:为|是)?\s*(?P<s>\d{1,3}(?:\.\d{1,2})?)\s*分\s*[，,、]?\s*(?:评价|绩效|自评|综合)?(?:等级|评级)(?:为|是)?"
-    r"\s*[“\"']?(?P<g>优秀|良好|不合格|合格|优|良|中|差)"
+    r"\s*[“\"']?(?P<g>优秀|良好|中等|不合格|合格|较差|优|良|中|差)"
 )
-#: The grades by their rank, in the national wording (优/良/中/差) and Shanghai's (优/良/合格/不合格).
-_GRADE_RANK: Final = MappingProxyType({"优秀": 0, "优": 0, "良好": 1, "良": 1, "中": 2, "合格": 2, "差": 3, "不合格": 3})
 
 
-def _grades(account: FinalAccount, rules: ScoringRules) -> Iterator[tuple[int, re.Match[str], str]]:
-    """Each score printed with its grade, and the grade of that score by ``rules``' bands (those whose grade has a
-    rank: a variant's own grade names are not compared)."""
+def _grades(account: FinalAccount, rules: ScoringRules) -> Iterator[tuple[int, re.Match[str], str, str]]:
+    """Each score printed with its grade: the grade the text names and the grade of that score, by ``rules``' bands
+    (:func:`~budgetkit.checks.scoring.grade_named`: 优秀 is 优, 合格 is 中; a word the rules do not know is not compared)."""
     for i, passage in enumerate(account.passages):
         for m in _SCORED_GRADE.finditer(passage.text):
             score = Decimal(m.group("s"))
-            if score <= 100 and _GRADE_RANK.get(expected := grade(score, rules)) is not None:
-                yield i, m, expected
+            if score <= 100 and (printed := grade_named(m.group("g"), rules)) is not None:
+                yield i, m, printed, grade(score, rules)
 
 
 def _grade_findings(account: FinalAccount, p: Parsed, rules: ScoringRules) -> Iterator[Finding]:
-    for i, m, expected in _grades(account, rules):
-        printed = m.group("g")
-        if _GRADE_RANK[printed] != _GRADE_RANK[expected]:
+    for i, m, printed, expected in _grades(account, rules):
+        if printed != expected:
             section = account.passages[i].section
             yield make_finding(
                 "narrative.grade",
                 f"passages[{i}]",
-                stated=printed,
+                stated=m.group("g"),
                 expected=expected,
                 part=p.parts(section),
                 section=section,
