@@ -652,3 +652,29 @@ def test_a_score_printed_with_its_grade(tmp_path: Path, sentence: str, rules: li
     national 优 90, 良 80, 中 60, 差 below; 合格 ranks as 中). Before, a grade against its score went unfound."""
     text = f"十、其他重要事项的情况说明\n（四）预算绩效管理情况\n本部门选取“背街小巷整治”项目开展部门评价，{sentence}。\n"
     assert _rules(text, tmp_path) == rules
+
+
+@pytest.mark.parametrize(("share", "rules"), [("40.00", []), ("45.00", ["claim.share"])])
+def test_balances_of_basic_and_project_expenditure_are_not_those_expenditures(
+    tmp_path: Path, share: str, rules: list[str]
+) -> None:
+    """年末结转和结余 20.00 万元，其中基本支出结转 5.00 万元，项目支出结转和结余 15.00 万元 (Jilin, Shanxi): balances. Before,
+    5.00 was taken for 基本支出 and 三's 40.00 became a second figure of it, its share an error (应为 5.00%)."""
+    text = (
+        "一、收入支出决算总体情况说明\n2024年度本年支出合计100.00万元；年末结转和结余20.00万元，其中基本支出结转5.00万元，"
+        "项目支出结转和结余15.00万元。\n三、支出决算情况说明\n2024年度本年支出合计100.00万元，其中：基本支出40.00万元，"
+        f"占{share}%；项目支出60.00万元，占60.00%。\n"
+    )
+    assert _rules(text, tmp_path) == rules
+
+
+@pytest.mark.parametrize(("share", "rules"), [("90.00", []), ("80.00", ["claim.share"])])
+def test_a_figure_said_to_be_the_subject_named_after_it(tmp_path: Path, share: str, rules: list[str]) -> None:
+    """…其中：90.00 万元为财政拨款收入，占 90.00%; 60.00 万元用于基本支出 (Tibet): the figure is of the subject named after
+    it. Before, it was taken for the whole named before (claim.amount 90.00 against 100.00, and a share of 10.00%)."""
+    text = (
+        "二、收入决算情况说明\n2024年度本年收入合计100.00万元，其中：90.00万元为财政拨款收入，"
+        f"占{share}%；10.00万元为其他收入，占10.00%。\n三、支出决算情况说明\n2024年度本年支出合计100.00万元，其中：60.00万元"
+        "用于基本支出，占60.00%；40.00万元用于项目支出，占40.00%。\n"
+    )
+    assert _rules(text, tmp_path) == rules

@@ -685,8 +685,9 @@ _SUBJECTS: Final = (
     (r"经营收入", "income.operating"),
     (r"附属单位上缴收入", "income.affiliated"),
     (r"其他收入", "income.other"),
-    (r"基本支出", "expenditure.basic"),
-    (r"项目支出", "expenditure.project"),
+    # …年末结转和结余，其中基本支出结转 B，项目支出结转和结余 C (Jilin, Shanxi): balances, not 基本支出 or 项目支出
+    (r"基本支出(?!结转|结余)", "expenditure.basic"),
+    (r"项目支出(?!结转|结余)", "expenditure.project"),
     (r"上缴上级支出", "expenditure.to_superior"),
     (r"经营支出", "expenditure.operating"),
     (r"对附属单位补助支出", "expenditure.to_affiliated"),
@@ -798,6 +799,8 @@ _SUB_POINT: Final = re.compile(r"^\s*[（(]\d{1,2}[）)]")
 #: Fujian), not every reception (全年共接待 90 批次…，其中：国内公务接待 86 批次…).
 _RECEPTION_KINDS: Final = frozenset({"three_public.reception.domestic", "three_public.reception.foreign"})
 _OTHER_CLAUSE: Final = re.compile(r"[。；;]|其中")
+#: What joins a figure to the subject named after it: 90.00 万元为财政拨款收入, 60.00 万元用于基本支出.
+_NAMED_AFTER: Final = re.compile(r"\s*(?:为|用于|系)\s*")
 #: The sections whose 类/款/项 are of which table and which fund (by the template's section: :func:`section_role`).
 _FUND_OF_SECTION: Final = MappingProxyType({"五": "general_budget", "八": "government_fund", "九": "state_capital"})
 #: The sections whose 类 print without （类）: 五's lines (一般公共预算财政拨款支出 by 类), and 三's breakdown of 本年支出合计
@@ -2030,6 +2033,8 @@ class _ParagraphReader:
         lead = self.text[clause_start:start]
         after_budget, self.after_budget = self.after_budget, False
         subject = self._subject_at(mentions, start)
+        if figure.unit in _MONEY_UNITS and (said := self._named_after(mentions, figure.end)) is not None:
+            subject = said  # …其中：90.00 万元为财政拨款收入; 60.00 万元用于基本支出: the subject named after its figure
         if (
             last is not None
             and (close := self.text.rfind("）", last.end, start)) >= 0
@@ -2172,6 +2177,13 @@ class _ParagraphReader:
         elif "预算金额" in subject.name or "预算金额" in lead:  # 涉及预算金额, 预留…项目预算金额
             role = Role.BUDGET
         return self._amount(start, subject, figure, role, notes)
+
+    def _named_after(self, mentions: list[_Mention], end: int) -> Subject | None:
+        """The subject a figure is said to be right after it (X 万元为财政拨款收入, X 万元用于基本支出: Tibet), or None."""
+        i = bisect.bisect_left(self._index(mentions)[0], end)
+        if i == len(mentions) or not mentions[i].subject.key:
+            return None
+        return mentions[i].subject if _NAMED_AFTER.fullmatch(self.text, end, mentions[i].start) else None
 
     def _compared_year(self, lead: re.Match[str], figure: Figure) -> int | None:
         """The year (0 for 上年) whose amount ``figure`` is, when the words before it (``lead``, a
