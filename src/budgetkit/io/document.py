@@ -321,13 +321,18 @@ def _columns(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
+_CLAUSE_MARKS: Final = re.compile(r"[，。；：,;:]")
+
+
 def _wrap_width(texts: Sequence[str]) -> int | None:
     """The width a hard-wrapped text breaks its lines at, or ``None`` when it prints a paragraph a line.
 
     Wrapped: of the lines at least 24 columns wide, 30% or more (and at least 10) are within a few columns
     of the commonest width. A text from Word prints lines of every length (a tenth of them near any one).
+    Headings (a line with no clause mark: （二）一般公共预算财政拨款支出决算结构情况) are not counted: the many of one
+    template's length made a text a paragraph a line look wrapped at theirs (Ningxia).
     """
-    widths = [w for w in map(_columns, texts) if w >= 24]
+    widths = [w for text in texts if (w := _columns(text)) >= 24 and _CLAUSE_MARKS.search(text)]
     if not widths:
         return None
     common = Counter(widths).most_common(1)[0][0]
