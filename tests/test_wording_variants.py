@@ -689,3 +689,24 @@ def test_headings_of_one_length_do_not_make_a_text_wrapped(tmp_path: Path) -> No
     path = tmp_path / "report.txt"
     copyfile(Path(__file__).parent / "data" / "wrapped" / "ningxia-headings.txt", path)
     assert [f.rule for f in check(read_text(path).account) if f.severity is not Severity.INFO] == []
+
+
+@pytest.mark.parametrize(("rate", "rules"), [("17.17", []), ("17.71", ["claim.growth"])])
+def test_a_fall_worded_as_huiluo(tmp_path: Path, rate: str, rules: list[str]) -> None:
+    """同比减少 4.22 万元，回落 17.17% (Hainan): 回落 is 下降 (4.22 / 24.58 = 17.168% → 17.17%); before, not understood."""
+    text = (
+        "七、“三公”经费财政拨款支出决算情况说明\n2024年度“三公”经费财政拨款支出决算为20.36万元，比上年24.58万元减少4.22万元，"
+        f"回落{rate}%，主要原因是压减公务接待。\n"
+    )
+    assert _rules(text, tmp_path) == rules
+
+
+@pytest.mark.parametrize(("closing", "rules"), [("534.10", []), ("544.10", ["identity.fiscal_fund"])])
+def test_a_fund_s_opening_balance_worded_shangnian_jiezhuan(tmp_path: Path, closing: str, rules: list[str]) -> None:
+    """八: 政府性基金预算财政拨款上年结转 863.50 万元 (Hainan, no 和结余) is the fund's opening balance, so 863.50 + 2356.00
+    − 2685.40 = 534.10 is checked; before, 863.50 was not understood."""
+    text = (
+        "八、政府性基金预算支出决算情况说明\n2024年度政府性基金预算财政拨款上年结转863.50万元，本年收入2356.00万元，"
+        f"本年支出2685.40万元，年末结转和结余{closing}万元。\n"
+    )
+    assert _rules(text, tmp_path) == rules

@@ -661,7 +661,7 @@ _SUBJECTS: Final = (
     (r"年初财政拨款结转和?结余", "fiscal.opening_total"),
     (r"本年财政拨款支出", "fiscal.year_expenditure"),
     (r"年末财政拨款结转和?结余", "fiscal.closing_total"),
-    (r"(?:年初|上年)结转和?结余", "income.opening_balance"),
+    (r"(?:年初|上年)结转(?:和?结余)?(?!项目)", "income.opening_balance"),  # 上年结转 863.50 万元 (Hainan's 八) too
     (r"年末结转和?结余", "expenditure.closing_balance"),
     # 用事业基金弥补收支差额: the older name of the same line (the tables read it so too)
     (r"使用非财政拨款结余(?:[（(]含专用结余[）)])?|用事业基金弥补收支差额", "income.non_fiscal_balance_used"),
@@ -847,9 +847,10 @@ _NO_BASE: Final = re.compile(r"[（(]\s*(?:上年)?(?:基数)?为\s*(0)\s*[，,�
 #: A point's number: 1、, 1. or (Inner Mongolia's points under a （七）) （1）.
 _ENUMERATOR: Final = re.compile(r"^\s*(?:(\d+)\s*[、.．](?!\d)|[（(](\d{1,2})[）)])")
 
-#: A change's word before its figure: 减少了 1.44%; 增幅 9.09%, 降幅为 4.17% (a rate, read as 增长, 下降).
-_CHANGE_WORD: Final = re.compile(r"(增加|减少|增长|下降|降低|增幅|降幅)(?:了|为|达)?(（(?:增加|减少|增长|下降)）)?\s*$")
-_RATE_WORDS: Final = MappingProxyType({"增幅": "增长", "降幅": "下降"})
+#: A change's word before its figure: 减少了 1.44%; 增幅 9.09%, 降幅为 4.17%, 回落 17.17% (Hainan; a rate, read as 增长,
+#: 下降, 下降).
+_CHANGE_WORD: Final = re.compile(r"(增加|减少|增长|下降|降低|增幅|降幅|回落)(?:了|为|达)?(（(?:增加|减少|增长|下降)）)?\s*$")
+_RATE_WORDS: Final = MappingProxyType({"增幅": "增长", "降幅": "下降", "回落": "下降"})
 #: A figure that is last year's (与 2022 年 988.88 万元相比, 上年决算数为 90 万元) or a difference from a budget (决算数大于预算数 55.93 万元,
 #: 比年初预算增加 5 万元): no figure of the subject this year, and no change against last year.
 #: A change against a budget, as :data:`_NOT_THIS_YEAR` finds it: 比年初预算数增加 (the budget, and the word).
