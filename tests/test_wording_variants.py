@@ -449,11 +449,12 @@ BANDS = "自评得分90分（含）以上的项目10个，自评得分80分（�
                                                ("优秀10个、良好3个、合格1个、不合格0个", []),
                                                ("自评结果为优的10个，为良的4个，为中的0个，为差的0个", []),
                                                ("自评结果为优的10个，为良的5个，为中的0个，为差的0个", ["narrative.count_parts"]),
-                                               (BANDS.format(good=4), []), (BANDS.format(good=3), ["narrative.count_parts"])])
+                                               (BANDS.format(good=4), []), (BANDS.format(good=3), ["narrative.count_parts"]),
+                                               ("优10个，良4个", []), ("优10个，良3个", []), ("优10个，良5个", ["narrative.count_parts"])])
 def test_grades_of_self_evaluated_projects_in_other_wording(tmp_path: Path, grades: str, rules: list[str]) -> None:
     """对 14 个项目开展了绩效自评，其中：优 10 个、良 4 个… (or 自评结果为优的 10 个，为良的 4 个…, or by the grades' bands,
     自评得分90分（含）以上的项目 10 个…: Beijing): the grades add up to the projects (before, read only in Shanghai's
-    wording 绩效评级为“优”的项目 N 个)."""
+    wording 绩效评级为“优”的项目 N 个). With some grades not printed (优 10 个，良 3 个), they are at most the projects."""
     text = f"十、其他重要事项的情况说明\n（四）预算绩效管理情况\n2024年度，本部门对14个项目开展了绩效自评，其中：{grades}。\n"
     assert _rules(text, tmp_path) == rules
 
@@ -708,5 +709,16 @@ def test_a_fund_s_opening_balance_worded_shangnian_jiezhuan(tmp_path: Path, clos
     text = (
         "八、政府性基金预算支出决算情况说明\n2024年度政府性基金预算财政拨款上年结转863.50万元，本年收入2356.00万元，"
         f"本年支出2685.40万元，年末结转和结余{closing}万元。\n"
+    )
+    assert _rules(text, tmp_path) == rules
+
+
+@pytest.mark.parametrize(("good", "rules"), [("2", []), ("3", ["narrative.count_parts"])])
+def test_the_projects_of_the_national_template_s_sentence_and_their_grades(tmp_path: Path, good: str, rules: list[str]) -> None:
+    """…全面开展绩效自评，共涉及项目 12 个… 绩效评级为“优”的项目 10 个，绩效评级为“良”的项目 3 个 (Xinjiang): 13 graded of 12
+    projects. Before, the count was not read in this wording, and a list missing a grade was never compared."""
+    text = (
+        "十、其他重要事项的情况说明\n（三）预算绩效管理情况\n本部门组织对2024年度一般公共预算项目支出全面开展绩效自评，"
+        f"共涉及项目12个。自评结果显示，绩效评级为“优”的项目10个，绩效评级为“良”的项目{good}个，平均得分93.6分。\n"
     )
     assert _rules(text, tmp_path) == rules

@@ -142,6 +142,7 @@ def _adjustment_sentences(text: str) -> Iterator[_Adjustment]:
 _SELF_EVALUATED: Final = re.compile(
     r"绩效自评的\s*(?:\d{4}\s*年度?\s*)?项目\s*(?P<n>\d{1,6})\s*个"
     r"|对\s*(?P<m>\d{1,6})\s*个(?:\S{0,12}?)项目开展了?(?:绩效)?自评"
+    r"|开展(?:了)?(?:绩效)?自评[，,]\s*(?:其中[，,]?\s*)?共涉及项目\s*(?P<k>\d{1,6})\s*个"  # the national template's
 )
 _GRADE: Final = re.compile(
     r"(?:(?:(?:绩效)?评级|(?:自评|评价)结果|(?<=[：:、，,；;]))为\s*[“\"']?(?P<g>优|良|合格|不合格|中|差)[”\"']?\s*的(?:项目)?"
@@ -194,10 +195,16 @@ def _count_parts(text: str) -> Iterator[_CountParts]:
         grades = {_GRADE_WORDS.get(word := g.group("g") or g.group("b"), word): int(g.group("n"))
                   for g in _GRADE.finditer(text, m.end(), end)}  # fmt: skip
         grades |= {_BAND_GRADES[b.group("low")]: int(b.group("n")) for b in _BAND.finditer(text, m.end(), end)}
+        count = int(m.group("n") or m.group("m") or m.group("k"))
         for complete in _GRADES:
             if set(grades) == set(complete):
                 parts = tuple((f"“{grade}”", grades[grade]) for grade in complete)
-                yield _CountParts("绩效自评的项目", "projects self-evaluated", int(m.group("n") or m.group("m")), parts)
+                yield _CountParts("绩效自评的项目", "projects self-evaluated", count, parts)
+                break
+        else:  # some grades not printed (优 10 个，良 3 个): those printed are no more than the projects
+            if len(grades) > 1 and sum(grades.values()) > count:
+                parts = tuple((f"“{grade}”", n) for grade, n in grades.items())
+                yield _CountParts("绩效自评的项目", "projects self-evaluated", count, parts)
     for m in _PROBLEMS.finditer(text):
         parts = (("已经完成整改", int(m.group("x"))), ("正在整改", int(m.group("y"))))
         yield _CountParts("发现问题", "problems found", int(m.group("n")), parts)
