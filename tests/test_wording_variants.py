@@ -722,3 +722,17 @@ def test_the_projects_of_the_national_template_s_sentence_and_their_grades(tmp_p
         f"共涉及项目12个。自评结果显示，绩效评级为“优”的项目10个，绩效评级为“良”的项目{good}个，平均得分93.6分。\n"
     )
     assert _rules(text, tmp_path) == rules
+
+
+@pytest.mark.parametrize(("printed", "rules"), [("200.00", []), ("210.00", ["claim.amount"])])
+def test_operating_income_printed_again_and_a_fund_s_balance(tmp_path: Path, printed: str, rules: list[str]) -> None:
+    """十's 经营收支情况 prints 经营收入 again: a second, different figure is a claim against 二's (before, dropped as "a
+    second figure"); 年末事业基金余额 is no 使用非财政拨款结余 (before, taken for a second one)."""
+    text = (
+        "二、收入决算情况说明\n2024年度本年收入合计1000.00万元，其中：财政拨款收入800.00万元，占80.00%；经营收入200.00万元，"
+        "占20.00%。\n十、其他重要事项的情况说明\n（一）事业基金情况\n2024年度本单位使用非财政拨款结余（事业基金）150.00万元"
+        f"弥补收支差额。年末事业基金余额1863.79万元。\n（二）经营收支情况\n2024年度本单位经营收入{printed}万元。\n"
+    )
+    assert _rules(text, tmp_path) == rules
+    issues = [i.reason for i in _read(text, tmp_path).report.issues]  # type: ignore[attr-defined]
+    assert not any("second figure of 使用非财政拨款结余" in reason for reason in issues)

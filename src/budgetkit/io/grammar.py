@@ -890,7 +890,7 @@ _OWN_FIGURES: Final = MappingProxyType(
 _BALANCES: Final = MappingProxyType({"income.opening_balance": "opening", "expenditure.closing_balance": "closing"})
 #: A noun naming an amount that is none of the grammar's subjects (财政拨款支出, 培训费, 使用非财政拨款结余): a figure
 #: printed after it is its figure, not the subject's named before it (see :meth:`_ParagraphReader._others`).
-_OTHER_HEAD: Final = re.compile(r"支出|收入|经费|费用|费|结余|结转|总计|合计|资金|工资|津贴|补贴|奖金|公积金|补助")
+_OTHER_HEAD: Final = re.compile(r"支出|收入|经费|费用|费|结余|结转|总计|合计|资金|工资|津贴|补贴|奖金|公积金|补助|余额")
 #: What a head may be followed by and still not name an amount: 支出决算为, 收入预算数, 支出数 (a role of the subject),
 #: 按支出功能分类 (a way of dividing one).
 _OTHER_ROLE_AFTER: Final = re.compile(r"\s*(?:决算|预算|数|功能分类|经济分类)")

@@ -343,7 +343,7 @@ _RESTATED: Final = frozenset(
         "general_budget.total", "three_public.total", "three_public.outbound", "three_public.vehicle",
         "three_public.vehicle_purchase", "three_public.vehicle_operation", "three_public.reception",
         "three_public.reception_domestic", "three_public.reception_foreign", "operating_costs", "general_budget.basic",
-        "general_budget.personnel", "general_budget.public_use",
+        "general_budget.personnel", "general_budget.public_use", "income.operating", "expenditure.operating",
     }
 )  # fmt: skip
 
