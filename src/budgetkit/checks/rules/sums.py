@@ -99,7 +99,7 @@ class SumCheck:
         most = Interval.published(total.amount, zero_is_exact=zero_is_exact)
         if least.lo is None or most.hi is None or least.lo < most.hi:
             return  # the printed parts may add up to no more than the total within their rounding
-        printed_sum = Money.sum([Money(amount) for _, amount in printed]).amount
+        printed_sum = Money.sum([amount for _, amount in self.parts if amount is not None]).amount
         yield make_finding(
             "identity.parts_over_total",
             self.path,
