@@ -450,7 +450,11 @@ BANDS = "自评得分90分（含）以上的项目10个，自评得分80分（�
                                                ("自评结果为优的10个，为良的4个，为中的0个，为差的0个", []),
                                                ("自评结果为优的10个，为良的5个，为中的0个，为差的0个", ["narrative.count_parts"]),
                                                (BANDS.format(good=4), []), (BANDS.format(good=3), ["narrative.count_parts"]),
-                                               ("优10个，良4个", []), ("优10个，良3个", []), ("优10个，良5个", ["narrative.count_parts"])])
+                                               ("优10个，良4个", []), ("优10个，良3个", []), ("优10个，良5个", ["narrative.count_parts"]),
+                                               ("优秀项目10个，良好项目5个", ["narrative.count_parts"]),
+                                               ("自评等级为优的项目10个，良的项目5个", ["narrative.count_parts"]),
+                                               ("10个项目评价等级为“优”，5个项目评价等级为“良”", ["narrative.count_parts"]),
+                                               ("10个项目评价等级为“优”，4个项目评价等级为“良”", [])])
 def test_grades_of_self_evaluated_projects_in_other_wording(tmp_path: Path, grades: str, rules: list[str]) -> None:
     """对 14 个项目开展了绩效自评，其中：优 10 个、良 4 个… (or 自评结果为优的 10 个，为良的 4 个…, or by the grades' bands,
     自评得分90分（含）以上的项目 10 个…: Beijing): the grades add up to the projects (before, read only in Shanghai's

@@ -145,8 +145,11 @@ _SELF_EVALUATED: Final = re.compile(
     r"|开展(?:了)?(?:绩效)?自评[，,]\s*(?:其中[，,]?\s*)?共涉及项目\s*(?P<k>\d{1,6})\s*个"  # the national template's
 )
 _GRADE: Final = re.compile(
-    r"(?:(?:(?:绩效)?评级|(?:自评|评价)结果|(?<=[：:、，,；;]))为\s*[“\"']?(?P<g>优|良|合格|不合格|中|差)[”\"']?\s*的(?:项目)?"
-    r"|(?<=[：:、，,；;])\s*[“\"']?(?P<b>优秀?|良好?|合格|不合格|中|差)[”\"']?(?:等级)?(?:的项目)?)\s*(?P<n>\d{1,6})\s*个"
+    r"(?:(?:(?:绩效)?评级|(?:自评|评价)(?:结果|等级)|(?<=[：:、，,；;]))为\s*[“\"'‘]?(?P<g>优|良|合格|不合格|中|差)[”\"'’]?\s*"
+    r"的(?:项目)?"
+    r"|(?<=[：:、，,；;])\s*[“\"'‘]?(?P<b>优秀?|良好?|合格|不合格|中|差)[”\"'’]?(?:等级)?(?:的)?(?:项目)?)\s*(?P<n>\d{1,6})\s*个"
+    # 10个项目评价等级为“优”，1个项目评价等级为“良” (Shaanxi): the count before
+    r"|(?P<m>\d{1,6})\s*个项目(?:的)?(?:自评|评价|绩效)?(?:等级|结果|评级)为\s*[“\"'‘]?(?P<a>优秀?|良好?|合格|不合格|中|差)"
 )
 _GRADE_WORDS: Final = MappingProxyType({"优秀": "优", "良好": "良"})
 #: Beijing: 自评得分90分（含）以上的项目41个，自评得分80分（含）至90分的项目6个，…60分以下的项目0个: the grades by their
@@ -192,7 +195,7 @@ def _count_parts(text: str) -> Iterator[_CountParts]:
     for m in _SELF_EVALUATED.finditer(text):
         following = _SELF_EVALUATED.search(text, m.end())
         end = following.start() if following is not None else len(text)
-        grades = {_GRADE_WORDS.get(word := g.group("g") or g.group("b"), word): int(g.group("n"))
+        grades = {_GRADE_WORDS.get(word := g.group("g") or g.group("b") or g.group("a"), word): int(g.group("n") or g.group("m"))
                   for g in _GRADE.finditer(text, m.end(), end)}  # fmt: skip
         grades |= {_BAND_GRADES[b.group("low")]: int(b.group("n")) for b in _BAND.finditer(text, m.end(), end)}
         count = int(m.group("n") or m.group("m") or m.group("k"))
@@ -202,7 +205,7 @@ def _count_parts(text: str) -> Iterator[_CountParts]:
                 yield _CountParts("绩效自评的项目", "projects self-evaluated", count, parts)
                 break
         else:  # some grades not printed (优 10 个，良 3 个): those printed are no more than the projects
-            if len(grades) > 1 and sum(grades.values()) > count:
+            if grades and sum(grades.values()) > count:
                 parts = tuple((f"“{grade}”", n) for grade, n in grades.items())
                 yield _CountParts("绩效自评的项目", "projects self-evaluated", count, parts)
     for m in _PROBLEMS.finditer(text):
