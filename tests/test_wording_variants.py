@@ -740,3 +740,17 @@ def test_operating_income_printed_again_and_a_fund_s_balance(tmp_path: Path, pri
     assert _rules(text, tmp_path) == rules
     issues = [i.reason for i in _read(text, tmp_path).report.issues]  # type: ignore[attr-defined]
     assert not any("second figure of 使用非财政拨款结余" in reason for reason in issues)
+
+
+@pytest.mark.parametrize(("purchase", "rules"), [("0", []), ("1", ["identity.three_public_vehicle"])])
+def test_three_public_budgets_add_up_as_the_actuals_do(tmp_path: Path, purchase: str, rules: list[str]) -> None:
+    """公务用车购置及运行维护费支出预算为 32.00 万元 … 购置费支出预算为 0 万元 … 运行维护费支出预算为 32.00 万元: the budgets
+    add up as the 决算 do (表七's 预算数 columns). Before, only the 决算 were added up."""
+    text = (
+        "七、“三公”经费财政拨款支出决算情况说明\n2024年度“三公”经费财政拨款支出预算为59.00万元，支出决算为45.44万元，完成预算的"
+        "77.02%，其中：因公出国（境）费支出预算为15.00万元，支出决算为9.86万元，完成预算的65.73%；公务用车购置及运行维护费支出"
+        f"预算为32.00万元，支出决算为27.43万元，完成预算的85.72%，其中：公务用车购置费支出预算为{purchase}万元，支出决算为0万元；"
+        "公务用车运行维护费支出预算为32.00万元，支出决算为27.43万元，完成预算的85.72%；公务接待费支出预算为12.00万元，支出决算为"
+        "8.15万元，完成预算的67.92%。决算数小于预算数的主要原因是厉行节约。\n"
+    )
+    assert _rules(text, tmp_path) == rules

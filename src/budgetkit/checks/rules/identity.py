@@ -476,13 +476,15 @@ def _rollup(category: ExpenseCategory, path: str) -> Iterator[Check]:
 def _three_public(account: FinalAccount) -> Iterator[Check]:
     tp = account.three_public
     part = Part.THREE_PUBLIC
-    for year in ("current", "previous"):
+    for year in ("current", "previous", "budget"):  # the budgets add up as the 决算 do (表七's 预算数 columns)
 
         def at(figure: Figure, year: str = year) -> Money | None:
             value: Money | None = getattr(figure, year)
             return value
 
-        suffix = "" if year == "current" else "（上年）"
+        suffix = {"current": "", "previous": "（上年）", "budget": "（预算）"}[year]
+        if year == "budget" and all(at(f) is None for f in (tp.total, tp.outbound, tp.vehicle, tp.reception)):
+            continue  # no 三公 budget printed: none to add up (and none listed as skipped)
         vehicle: tuple[tuple[str, Money | None], ...] = ((THREE_PUBLIC_LABELS["vehicle"], at(tp.vehicle)),)
         if at(tp.vehicle) is None and at(tp.vehicle_purchase) is not None and at(tp.vehicle_operation) is not None:
             # 公务用车购置费 and 运行维护费 printed as parts of their own (Hebei), their sum not printed
