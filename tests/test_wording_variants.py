@@ -754,3 +754,15 @@ def test_three_public_budgets_add_up_as_the_actuals_do(tmp_path: Path, purchase:
         "8.15万元，完成预算的67.92%。决算数小于预算数的主要原因是厉行节约。\n"
     )
     assert _rules(text, tmp_path) == rules
+
+
+@pytest.mark.parametrize(("rate", "rules"), [("58.71", []), ("68.71", ["claim.growth"])])
+def test_a_comparison_with_last_year_after_a_reason_on_the_budget(tmp_path: Path, rate: str, rules: list[str]) -> None:
+    """…比年初预算减少 2.16 万元，下降 18.00%，主要原因是严格控制出访规模；比2023年增加 3.64 万元，增长 58.71% (Beijing): the
+    reason ends at the ；, and the change on last year is read (3.64 / (9.84 − 3.64) = 58.71%). Before, it was kept in
+    the reason's text: a wrong rate there went unfound."""
+    text = (
+        "七、“三公”经费财政拨款支出决算情况说明\n1.因公出国（境）费支出决算9.84万元，比年初预算减少2.16万元，下降18.00%，"
+        f"主要原因是严格控制出访规模；比2023年增加3.64万元，增长{rate}%，主要原因是团组增加。\n"
+    )
+    assert _rules(text, tmp_path) == rules

@@ -1372,10 +1372,16 @@ def _own_clauses(m: re.Match[str]) -> re.Match[str]:
     for mark in re.finditer(r"[；;]\s*", text[m.start("t") : m.end("t")]):
         start = m.start("t") + mark.end()
         lead = re.split(r"[\d。；;]", text[start : m.end("t")], maxsplit=1)[0]
-        if _SUBJECT.match(text, start) is not None and "决算" in lead:  # a part's own 决算, not a reason's item
+        own = _SUBJECT.match(text, start) is not None and "决算" in lead  # a part's own 决算, not a reason's item
+        if own or _ANOTHER_COMPARISON.match(text, start):  # …；比2023年增加 3.64 万元 (Beijing): the next comparison
             cut = _REASON.match(text, m.start(), start - len(mark.group()))
             return m if cut is None else cut
     return m
+
+
+#: A clause comparing the subject with another year after a reason on its budget (…，主要原因是严格控制出访规模；比2023年
+#: 增加 3.64 万元，增长 58.71%): the reason ends before it.
+_ANOTHER_COMPARISON: Final = re.compile(r"(?:比|较|与)\s*(?:上年|上一年度?|\d{4}\s*年度?)(?:决算)?(?:数)?(?:相比)?[，,]?\s*(?:增加|减少|增长|下降|持平)")
 
 
 def _outer_class(text: str, outer: str | None) -> str | None:
