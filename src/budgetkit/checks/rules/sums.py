@@ -67,12 +67,21 @@ class SumCheck:
 
     @property
     def printed_over_total(self) -> bool:
-        """Whether some parts are not printed and those printed add up to more than the total, as printed (what
-        :meth:`findings` then decides on the figures' rounding intervals): the batch's screen for it."""
-        if not self.bounded or self.total is None or self.complete or self.total.amount < 0:
+        """Whether :meth:`findings` reports the printed parts over the total with zeros exact, the narrower
+        intervals, so that it does under either setting: the batch's screen (it leaves such an account to the rules)."""
+        return self._over_total(zero_is_exact=True)
+
+    def _over_total(self, zero_is_exact: bool) -> bool:
+        """Some parts not printed, none below 0, and those printed add up to more than the total beyond rounding."""
+        total = self.total
+        if not self.bounded or total is None or total.amount < 0 or self.complete:
             return False
         printed = [amount for _, amount in self.parts if amount is not None]
-        return bool(printed) and all(a.amount >= 0 for a in printed) and Money.sum(printed) > self.total
+        if not printed or any(a.amount < 0 for a in printed) or Money.sum(printed) <= total:
+            return False  # (the exact test first: most totals are above their printed parts)
+        least = term_interval([(1, a.amount, False) for a in printed], zero_is_exact)
+        most = Interval.published(total.amount, zero_is_exact=zero_is_exact)
+        return least.lo is not None and most.hi is not None and least.lo >= most.hi
 
     def findings(self, zero_is_exact: bool = True) -> Iterator[Finding]:
         """Nothing when the printed parts add up; else a residue (info) or an error (see :func:`sum_findings`).
@@ -81,8 +90,8 @@ class SumCheck:
         the total: printed parts whose sum exceeds it beyond their rounding are an ``identity.parts_over_total``
         error (本年收入合计 1000.00 with 财政拨款收入 900.00 and 其他收入 150.00 printed, the other sources not)."""
         if not self.complete:
-            if self.printed_over_total:
-                yield from self._over_total(zero_is_exact)
+            if self._over_total(zero_is_exact):
+                yield self._over_total_finding()
             return
         total = self.total
         assert total is not None
@@ -91,16 +100,12 @@ class SumCheck:
             return
         yield self.finding(residue=sum_reaches(total.amount, [a.amount for a in amounts], zero_is_exact))
 
-    def _over_total(self, zero_is_exact: bool) -> Iterator[Finding]:
+    def _over_total_finding(self) -> Finding:
         total = self.total
         assert total is not None
         printed = [(label, amount.amount) for label, amount in self.parts if amount is not None]
-        least = term_interval([(1, amount, False) for _, amount in printed], zero_is_exact)
-        most = Interval.published(total.amount, zero_is_exact=zero_is_exact)
-        if least.lo is None or most.hi is None or least.lo < most.hi:
-            return  # the printed parts may add up to no more than the total within their rounding
         printed_sum = Money.sum([amount for _, amount in self.parts if amount is not None]).amount
-        yield make_finding(
+        return make_finding(
             "identity.parts_over_total",
             self.path,
             stated=total.amount,
