@@ -2246,7 +2246,7 @@ class _ParagraphReader:
                 return Subject("general_budget.basic", printed)  # 人员经费 and 公用经费 are 表六's
             return Subject(key, printed)
         if part.key in _TEMPLATE_WHOLES:  # 授予小微企业合同金额 …，占 p%: of 政府采购支出总额, as the template says
-            return Subject(_TEMPLATE_WHOLES[part.key], _WHOLE_NAMES[_TEMPLATE_WHOLES[part.key]])
+            return _TEMPLATE_WHOLES[part.key]
         start = sentence
         if re.match(r"\s*其中", self.text[sentence:position]) and sentence > 0:
             start = self._sentence_start(sentence - 1, "。")
@@ -2266,14 +2266,11 @@ class _ParagraphReader:
 #: 类 (一般公共服务支出 A 万元，占 p%) of 一般公共预算财政拨款支出, 五（二）'s whole.
 _TEMPLATE_WHOLES: Final = MappingProxyType(
     {
-        "procurement.sme": "procurement",
-        "procurement.small_micro": "procurement",
-        "expenditure.class": "expenditure.year_total",
-        "general_budget.class": "general_budget.expenditure",
+        "procurement.sme": Subject("procurement", "政府采购支出总额"),
+        "procurement.small_micro": Subject("procurement", "政府采购支出总额"),
+        "expenditure.class": Subject("expenditure.year_total", "本年支出合计"),
+        "general_budget.class": Subject("general_budget.expenditure", "一般公共预算财政拨款支出"),
     }
-)
-_WHOLE_NAMES: Final = MappingProxyType(
-    {"procurement": "政府采购支出总额", "expenditure.year_total": "本年支出合计", "general_budget.expenditure": "一般公共预算财政拨款支出"}
 )
 #: A whole printed without 本年 (占收入合计的): 表一's line of that name.
 _BARE_WHOLES: Final = MappingProxyType({"收入合计": "income.year_total", "支出合计": "expenditure.year_total"})

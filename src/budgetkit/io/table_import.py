@@ -462,7 +462,7 @@ def _own_digits(pieces: Sequence[str], above: str) -> str:
         return ""
     level = printed[0][0]  # 1: a 款, under a 类 (3 digits); 2: a 项, under a 款 (5)
     parent = above[: 1 + 2 * level]
-    if not _CODE.match(above) or len(above) < len(parent) or len(parent) != 1 + 2 * level:
+    if not _CODE.match(above) or len(parent) != 1 + 2 * level:
         return ""
     return parent + printed[0][1]
 
