@@ -43,7 +43,7 @@ from budgetkit._files import problem, read_head
 from budgetkit.errors import LoadError, LoadIssue, MissingExtraError
 from budgetkit.reference.vocabulary import SECTION_TITLES, SHANGHAI_SECTION_TITLES
 
-__all__ = ["Box", "Cell", "Document", "Line", "NumberToken", "Paragraph", "RawTable", "Turn", "full_width_marks", "half_width_numbers", "heading_lines", "national_layout", "page_number", "printed_numbers", "read_pdf", "table_furniture", "table_note", "table_number", "table_title", "text_paragraphs", "unit_of", "without_table_tag", "without_unit"]
+__all__ = ["Box", "Cell", "Document", "Line", "NumberToken", "Paragraph", "RawTable", "Turn", "full_width_marks", "half_width_numbers", "heading_lines", "national_layout", "page_number", "printed_numbers", "read_pdf", "table_furniture", "table_note", "table_number", "table_title", "text_paragraphs", "unified_characters", "unit_of", "without_table_tag", "without_unit"]
 
 #: Most pages a document may have: a 决算 runs to a few dozen, a whole department's volume to a few hundred.
 MAX_PAGES = 2000
@@ -548,6 +548,15 @@ def _upright(page: Any) -> Any:
     return _turned_class()(page, clockwise=sum(1 if b < 0 else -1 for b in turned) > 0)
 
 
+def _unify_characters(page: Any) -> None:
+    """Read a page's characters printed with a radical's code point as the characters they print
+    (:func:`unified_characters`): in place, before its lines, words and tables are made of them."""
+    for char in page.chars:
+        text = char["text"]
+        if _ODD_FORM.match(text):
+            char["text"] = unified_characters(text)
+
+
 def _turned_point(x: float, top: float, width: float, height: float, clockwise: bool) -> tuple[float, float]:
     """A point of a page shown turned a quarter (clockwise: its text reads top to bottom), in the upright frame."""
     return (top, width - x) if clockwise else (height - top, x)
@@ -626,6 +635,43 @@ def _open_problem(exc: Exception) -> str:
     if "Password" in name or "Encrypt" in name or "password" in str(exc).lower():
         return "the PDF is encrypted (password-protected); save an unprotected copy first"
     return f"a damaged or unsupported PDF ({name})"
+
+
+#: The characters of the CJK Radicals Supplement a font may map a character's glyph to, with the character they
+#: print: the simplified radicals that are characters of their own (⻋ is 车, ⻓ 长, ⻔ 门) and those printed as a
+#: whole character (⺠ 民, ⺩ 王, ⺝ 月). The Kangxi radicals (⼀ ⽀ ⼊) and the compatibility ideographs are
+#: mapped by Unicode's own decompositions (:func:`_glyph_forms`).
+_SUPPLEMENT_FORMS: Final = dict(
+    zip("⺝⺟⺠⺩⺰⺼⻄⻅⻆⻈⻉⻋⻐⻓⻔⻘⻙⻚⻛⻜⻝⻠⻢⻣⻤⻥⻦⻧⻨⻩⻪⻬⻮⻰⻳", "月母民王纟月西见角讠贝车钅长门青韦页风飞食饣马骨鬼鱼鸟卤麦黄黾齐齿龙龟", strict=True)
+)
+_ODD_FORM: Final = re.compile("[\u2e80-\u2fdf\uf900-\ufaff\U0002f800-\U0002fa1f]")
+
+
+@functools.cache
+def _glyph_forms() -> dict[int, str]:
+    """The table :func:`unified_characters` translates by (built once, when a text first needs it)."""
+    forms = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0x2F00, 0x2FD6)}  # Kangxi radicals
+    for cp in (*range(0xF900, 0xFB00), *range(0x2F800, 0x2FA20)):  # CJK compatibility ideographs
+        if (unified := unicodedata.normalize("NFC", chr(cp))) != chr(cp):
+            forms[cp] = unified
+    forms.update((ord(radical), character) for radical, character in _SUPPLEMENT_FORMS.items())
+    return forms
+
+
+def unified_characters(text: str) -> str:
+    """``text`` with the radicals and compatibility ideographs that stand for characters in their own forms.
+
+    A PDF exported through some fonts gives, for a glyph that a character and a radical share, the radical's
+    code point (⼀般公共预算⽀出, with the Kangxi radicals ⼀ and ⽀; ⻋辆 with the simplified radical ⻋), and text
+    copied from such a PDF into a web page or a workbook keeps them. They print as the characters, and are read as
+    them. Character for character, so every place in the text stays where it was.
+
+    >>> unified_characters("⼀般公共预算财政拨款⽀出，公务⽤⻋购置费，⼈⺠币")
+    '一般公共预算财政拨款支出，公务用车购置费，人民币'
+    >>> unified_characters("社会保障和就业支出（类）")
+    '社会保障和就业支出（类）'
+    """
+    return text.translate(_glyph_forms()) if _ODD_FORM.search(text) else text
 
 
 _FULL_WIDTH = re.compile(r"[０-９％．]|\d，\d")
@@ -748,6 +794,7 @@ class _Reader:
         self.carried: _Columns | None = None
 
     def page(self, number: int, page: Any) -> None:
+        _unify_characters(page)
         page = _upright(page.filter(_not_slanted))
         turn = getattr(page, "turn", None)
         if turn is not None:

@@ -65,6 +65,7 @@ from budgetkit.io.document import (
     national_layout,
     table_furniture,
     text_paragraphs,
+    unified_characters,
     unit_of,
     without_unit,
 )
@@ -222,7 +223,7 @@ def _shown(value: Any, number_format: str) -> str:
     if isinstance(value, datetime.datetime | datetime.date):
         return value.isoformat()[:10]
     # a figure typed as text with a Chinese input method (３０．３０) is the number it shows, as in a Word table
-    return half_width_numbers(re.sub(r"[ \t\u3000\xa0]+", " ", str(value)).strip())
+    return half_width_numbers(unified_characters(re.sub(r"[ \t\u3000\xa0]+", " ", str(value)).strip()))
 
 
 def _module(name: str) -> Any:

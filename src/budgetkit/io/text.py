@@ -58,6 +58,7 @@ from budgetkit.io.document import (
     table_note,
     table_title,
     text_paragraphs,
+    unified_characters,
     unit_of,
 )
 from budgetkit.io.grammar import _NUMBER
@@ -155,7 +156,7 @@ def _read(path: str | Path) -> str:
             continue
         if len(text) > MAX_CHARS:
             raise LoadError(source, [LoadIssue("file", f"{len(text)} characters, more than the {MAX_CHARS} a report may have")])
-        return text
+        return unified_characters(text)
     raise LoadError(source, [LoadIssue("file", "not text in UTF-8 or GB18030")])
 
 
@@ -165,7 +166,7 @@ def _clean(text: str) -> str:
     >>> _clean("授予中小企业合同金额2\u200b00.00\u00a0\u00a0万元")
     '授予中小企业合同金额200.00 万元'
     """
-    return _SPACES.sub(" ", _MARK.sub("", _INVISIBLE.sub("", text))).strip()
+    return unified_characters(_SPACES.sub(" ", _MARK.sub("", _INVISIBLE.sub("", text))).strip())
 
 
 def text_document(text: str, source: str = "<text>") -> Document:
