@@ -1,16 +1,19 @@
-"""Characters printed with a radical's or a compatibility ideograph's code point (⼀般公共预算⽀出, 公务⽤⻋) are read as
-the characters they print, whatever the report is published as: :func:`budgetkit.io.document.unified_characters`.
+"""Characters as fonts print them: read as the characters they are, whatever the report is published as.
 
 A PDF exported through some fonts gives, for a glyph a character shares with a Kangxi radical or a simplified
-radical, the radical's code point; text copied from such a PDF into a web page, a workbook or a Word document keeps
-them. Each test reads a report both ways and asks for the same account.
+radical, the radical's code point (⼀般公共预算⽀出, 公务⽤⻋); text copied from such a PDF into a web page, a workbook
+or a Word document keeps them (:func:`budgetkit.io.document.unified_characters`). A bold face a font lacks is printed
+by drawing each character twice. Each test reads a report both ways and asks for the same account.
 """
 
 from __future__ import annotations
 
+import re
 import types
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -19,6 +22,10 @@ from budgetkit import datasets
 from budgetkit import io as bio
 from budgetkit.datasets import synthetic
 from budgetkit.io.document import _glyph_forms, unified_characters
+from budgetkit.io.pdf import Imported
+from budgetkit.model.account import FinalAccount
+
+pdfplumber = pytest.importorskip("pdfplumber")
 
 SEED = Path(__file__).parent / "data" / "seeds" / "000_ad8dd908a3134475.txt"
 SAMPLES = Path(__file__).parent / "data" / "samples"
@@ -97,36 +104,86 @@ def test_a_workbook_with_radicals_reads_as_its_plain_twin(tmp_path: Path) -> Non
     assert len(read.account.tables.tables) == 9
 
 
-def test_a_pdf_whose_font_gives_radicals_reads_as_its_plain_twin(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    """Drawn twice by the renderer: once plain, once with every character that has a radical's form in that form
-    (its glyph the radical's, as such a font has it): the same account, tables, passages and import report."""
-    pdfplumber = pytest.importorskip("pdfplumber")
-    pytest.importorskip("reportlab")
+def _drawn(monkeypatch: pytest.MonkeyPatch, account: FinalAccount, path: Path, draw: Callable[..., None]) -> Path:
+    """``account`` rendered with every string drawn by ``draw(method, x, y, text, *args)``."""
     from budgetkit.outputs import pdf as renderer
 
-    account = synthetic.generate(3, tables=True)
-    plain = bio.read_pdf(renderer.render_pdf(account, tmp_path / "plain.pdf"))
     canvas = renderer._reportlab()
 
-    class Radicals(canvas.Canvas):  # type: ignore[misc,name-defined]
-        def drawString(self, x: float, y: float, text: str, *args: object, **kw: object) -> None:
-            super().drawString(x, y, text.translate(FORMS), *args, **kw)
+    class Canvas(canvas.Canvas):  # type: ignore[misc,name-defined]
+        def drawString(self, *args: Any, **kw: Any) -> None:
+            draw(super().drawString, *args, **kw)
 
-        def drawRightString(self, x: float, y: float, text: str, *args: object, **kw: object) -> None:
-            super().drawRightString(x, y, text.translate(FORMS), *args, **kw)
+        def drawRightString(self, *args: Any, **kw: Any) -> None:
+            draw(super().drawRightString, *args, **kw)
 
-        def drawCentredString(self, x: float, y: float, text: str, *args: object, **kw: object) -> None:
-            super().drawCentredString(x, y, text.translate(FORMS), *args, **kw)
+        def drawCentredString(self, *args: Any, **kw: Any) -> None:
+            draw(super().drawCentredString, *args, **kw)
 
-    characters = renderer._characters
-    monkeypatch.setattr(renderer, "_reportlab", lambda: types.SimpleNamespace(Canvas=Radicals))
-    monkeypatch.setattr(renderer, "_characters", lambda a: "".join(characters(a)).translate(FORMS))
-    path = renderer.render_pdf(account, tmp_path / "radicals.pdf")
+    with monkeypatch.context() as patch:
+        patch.setattr(renderer, "_reportlab", lambda: types.SimpleNamespace(Canvas=Canvas))
+        characters = renderer._characters
+        patch.setattr(
+            renderer, "_characters", lambda a: "".join(characters(a)).translate(FORMS) + "".join(characters(a))
+        )
+        return renderer.render_pdf(account, path)
+
+
+def _text(path: Path) -> str:
     with pdfplumber.open(path) as pdf:
-        printed = "".join(page.extract_text() for page in pdf.pages)
-    assert "⼀般公共预算" in printed and "⽀出" in printed  # the file's text is the radicals'
-    read = bio.read_pdf(path)
+        return "".join(page.extract_text() for page in pdf.pages)
+
+
+@pytest.fixture(scope="module")
+def plain(tmp_path_factory: pytest.TempPathFactory) -> tuple[FinalAccount, Imported]:
+    pytest.importorskip("reportlab")
+    from budgetkit.outputs.pdf import render_pdf
+
+    account = synthetic.generate(3, tables=True)
+    return account, bio.read_pdf(render_pdf(account, tmp_path_factory.mktemp("plain") / "plain.pdf"))
+
+
+def _same(read: Imported, plain: Imported) -> None:
     assert read.account == plain.account
     assert attrs.evolve(read.report, source="") == attrs.evolve(plain.report, source="")
+
+
+def test_a_pdf_whose_font_gives_radicals_reads_as_its_plain_twin(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, plain: tuple[FinalAccount, Imported]
+) -> None:
+    """Every character that has a radical's form drawn in that form (its glyph the radical's, as such a font has
+    it): the same account, tables, passages and import report as the plain rendering."""
+
+    def radicals(method: Callable[..., None], x: float, y: float, text: str, *args: Any, **kw: Any) -> None:
+        method(x, y, text.translate(FORMS), *args, **kw)
+
+    path = _drawn(monkeypatch, plain[0], tmp_path / "radicals.pdf", radicals)
+    printed = _text(path)
+    assert "⼀般公共预算" in printed and "⽀出" in printed  # the file's text is the radicals'
+    _same(bio.read_pdf(path), plain[1])
+
+
+@pytest.mark.parametrize("which", ["headings", "everything"])
+def test_a_pdf_printing_bold_by_drawing_twice_reads_as_its_plain_twin(
+    which: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, plain: tuple[FinalAccount, Imported]
+) -> None:
+    """Each character drawn twice, 0.3 pt apart (a bold face the font lacks): headings and titles alone, or every
+    string. Before, the headings read 第第一一部部分分 and 一一、、 (an uncaught ValueError on 一一) and nothing was read."""
+
+    def bold(method: Callable[..., None], x: float, y: float, text: str, *args: Any, **kw: Any) -> None:
+        method(x, y, text, *args, **kw)
+        if which == "everything" or (len(text) < 30 and any(w in text for w in ("表", "部分", "、"))):
+            method(x + 0.3, y, text, *args, **kw)
+
+    path = _drawn(monkeypatch, plain[0], tmp_path / "bold.pdf", bold)
+    assert "第第一一部部分分" in _text(path)
+    _same(bio.read_pdf(path), plain[1])
+
+
+def test_a_heading_numbered_with_a_numeral_twice_is_no_heading() -> None:
+    """一一、 is not section 11 nor an error: what a heading's number may be is a number (:data:`NUMERAL`)."""
+    from budgetkit.io.document import NUMERAL, numeral, numeral_value
+
+    assert [numeral_value(numeral(n)) for n in range(1, 100)] == list(range(1, 100))
+    assert all(re.fullmatch(NUMERAL, numeral(n)) for n in range(1, 100))
+    assert not any(re.match(NUMERAL, bad) for bad in ("一一", "十十", "二二十", "十一一"))

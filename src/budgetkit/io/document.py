@@ -43,7 +43,7 @@ from budgetkit._files import problem, read_head
 from budgetkit.errors import LoadError, LoadIssue, MissingExtraError
 from budgetkit.reference.vocabulary import SECTION_TITLES, SHANGHAI_SECTION_TITLES
 
-__all__ = ["Box", "Cell", "Document", "Line", "NumberToken", "Paragraph", "RawTable", "Turn", "full_width_marks", "half_width_numbers", "heading_lines", "national_layout", "page_number", "printed_numbers", "read_pdf", "table_furniture", "table_note", "table_number", "table_title", "text_paragraphs", "unified_characters", "unit_of", "without_table_tag", "without_unit"]
+__all__ = ["Box", "Cell", "Document", "Line", "NumberToken", "Paragraph", "RawTable", "Turn", "full_width_marks", "half_width_numbers", "heading_lines", "national_layout", "numeral", "numeral_value", "page_number", "printed_numbers", "read_pdf", "table_furniture", "table_note", "table_number", "table_title", "text_paragraphs", "unified_characters", "unit_of", "without_table_tag", "without_unit"]
 
 #: Most pages a document may have: a 决算 runs to a few dozen, a whole department's volume to a few hundred.
 MAX_PAGES = 2000
@@ -104,11 +104,14 @@ _HEADING_START = re.compile(
 _CLAUSE_END = ("。", "；", "：", ";", ":", "！", "？", "!", "?")
 #: A part heading in any numbering (第三部分, 第3部分), a numbered section heading of the 情况说明 in digits,
 #: and the title of a self-evaluation table: what :func:`national_layout` renumbers.
-_PART_HEADING = re.compile(r"^\s*第\s*(?P<n>[一二三四五六七八九十]+|\d{1,2})\s*部分\s*(?P<title>.*)$")
 _NUMERALS = "一二三四五六七八九十"
+#: A number of 1 to 99 in Chinese numerals (三, 十二, 二十): a heading's number. Not 一一, which a font printed bold
+#: by drawing each character twice gives for 一.
+NUMERAL: Final = r"(?:[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])(?![一二三四五六七八九十])"
+_PART_HEADING = re.compile(rf"^\s*第\s*(?P<n>{NUMERAL}|\d{{1,2}})\s*部分\s*(?P<title>.*)$")
 _SECTION_DIGIT = re.compile(r"^\s*(?P<n>\d{1,2})\s*、\s*(?P<title>.{2,38}说明)\s*$")
 #: A section heading of the 情况说明 in Chinese numerals (五、…), printed or renumbered.
-_SECTION_NUMERAL = re.compile(r"^\s*(?P<n>[一二三四五六七八九十]+)、")
+_SECTION_NUMERAL = re.compile(rf"^\s*(?P<n>{NUMERAL})、")
 #: A point of a section's text, numbered in digits (1、…, 2.…).
 _POINT = re.compile(r"^\s*(?P<n>\d{1,2})\s*[、.．](?!\d)")
 #: The titles of the template's sections: a heading in digits that prints one is a section, whatever its number.
@@ -363,21 +366,21 @@ def _part_number(title: str) -> str | None:
     return None
 
 
-def _value(numeral: str) -> int:
-    """A part's printed number: 3 → 3, 三 → 3, 十二 → 12.
+def numeral_value(printed: str) -> int:
+    """A heading's printed number (digits, or Chinese numerals as :data:`NUMERAL` matches): 3 → 3, 三 → 3, 十二 → 12.
 
-    >>> [_value(n) for n in ("4", "四", "十", "十二", "二十")]
+    >>> [numeral_value(n) for n in ("4", "四", "十", "十二", "二十")]
     [4, 4, 10, 12, 20]
     """
-    if numeral.isdigit():
-        return int(numeral)
-    tens, ten, units = numeral.rpartition("十")
+    if printed.isdigit():
+        return int(printed)
+    tens, ten, units = printed.rpartition("十")
     if not ten:
-        return _NUMERALS.index(numeral) + 1
+        return _NUMERALS.index(printed) + 1
     return 10 * (_NUMERALS.index(tens) + 1 if tens else 1) + (_NUMERALS.index(units) + 1 if units else 0)
 
 
-def _numeral(n: int) -> str:
+def numeral(n: int) -> str:
     """1 → 一, 10 → 十, 12 → 十二, 25 → 二十五."""
     if n <= 10:
         return _NUMERALS[n - 1]
@@ -418,7 +421,7 @@ def national_layout(paragraphs: Sequence[Paragraph]) -> tuple[Paragraph, ...]:
     claimed: dict[str, set[int]] = {}
     for m in headings:
         if (known := _part_number(m.group("title"))) is not None:
-            claimed.setdefault(known, set()).add(_value(m.group("n")))
+            claimed.setdefault(known, set()).add(numeral_value(m.group("n")))
     # the numbers of the last section heading of part 三 and of the last point of its text: a section heading in
     # digits goes on from the one, a point from the other
     section = point = 0
@@ -427,20 +430,20 @@ def national_layout(paragraphs: Sequence[Paragraph]) -> tuple[Paragraph, ...]:
         if m := _PART_HEADING.match(text):
             n = _part_number(m.group("title"))
             if n is None:  # a part that does not say what it is keeps its number, unless another part is that one
-                printed = _value(m.group("n"))
-                n = _numeral(printed)
+                printed = numeral_value(m.group("n"))
+                n = numeral(printed)
                 if n in claimed and printed not in claimed[n]:  # (第四部分 联系方式 beside 第三部分 名词解释)
-                    n = _numeral(5 + printed)
+                    n = numeral(5 + printed)
             part = n
             text = f"第{n}部分 {m.group('title')}".rstrip()
             section = point = 0
         elif part == "三" and (s := _SECTION_DIGIT.match(text)) and _is_section(int(s.group("n")), s.group("title"), section, point):
-            text = f"{_numeral(int(s.group('n')))}、{s.group('title')}"
+            text = f"{numeral(int(s.group('n')))}、{s.group('title')}"
         elif part in ("三", "四") and _SELF_EVALUATION.match(text):
             part = "五"
             text = f"第五部分 {text}"
         if part == "三" and (c := _SECTION_NUMERAL.match(text)):
-            section, point = _value(c.group("n")), 0
+            section, point = numeral_value(c.group("n")), 0
         elif part == "三" and (d := _POINT.match(text)):
             point = int(d.group("n"))
         out.append(attrs.evolve(paragraph, text=text) if text != paragraph.text else paragraph)
@@ -555,6 +558,38 @@ def _unify_characters(page: Any) -> None:
         text = char["text"]
         if _ODD_FORM.match(text):
             char["text"] = unified_characters(text)
+
+
+#: How far apart (points, across and down) two strikes of one character may be to be one character printed twice
+_STRIKE_GAP: Final = 1.0
+
+
+def _single_strike(page: Any) -> Any:
+    """The page with each character drawn twice in one place read once.
+
+    A bold face a font lacks is often printed by drawing each character twice, a fraction of a point apart: its text
+    would read 第第一一部部分分. A character of the same text, font and size within :data:`_STRIKE_GAP` of one drawn
+    before it is that one's second strike. In one pass over the characters (pdfplumber's ``dedupe_chars`` does the
+    same, but in time growing with the square of a page's characters).
+    """
+    kept: dict[tuple[Any, ...], list[tuple[float, float]]] = {}
+    doubled: set[int] = set()
+    for char in page.chars:
+        x, y = char["x0"], char["doctop"]
+        key = (char["text"], char["fontname"], char["size"], char["upright"])
+        column, row = int(x // _STRIKE_GAP), int(y // _STRIKE_GAP)
+        if any(
+            abs(px - x) <= _STRIKE_GAP and abs(py - y) <= _STRIKE_GAP
+            for dx in (-1, 0, 1)
+            for dy in (-1, 0, 1)
+            for px, py in kept.get((*key, column + dx, row + dy), ())
+        ):
+            doubled.add(id(char))
+        else:
+            kept.setdefault((*key, column, row), []).append((x, y))
+    if not doubled:
+        return page
+    return page.filter(lambda obj: obj.get("object_type") != "char" or id(obj) not in doubled)
 
 
 def _turned_point(x: float, top: float, width: float, height: float, clockwise: bool) -> tuple[float, float]:
@@ -795,7 +830,7 @@ class _Reader:
 
     def page(self, number: int, page: Any) -> None:
         _unify_characters(page)
-        page = _upright(page.filter(_not_slanted))
+        page = _upright(_single_strike(page).filter(_not_slanted))
         turn = getattr(page, "turn", None)
         if turn is not None:
             self.turns[number] = turn
@@ -1101,7 +1136,7 @@ def table_number(heading: Sequence[str]) -> str | None:
     for text in heading:
         if m := _TABLE_NUMBER.search(text):
             printed = m.group("tag") or m.group("tagged") or m.group("n") or m.group("lead")
-            return _numeral(int(printed)) if printed.isdigit() else printed
+            return numeral(int(printed)) if printed.isdigit() else printed
     return None
 
 

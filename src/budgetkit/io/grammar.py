@@ -48,7 +48,17 @@ import attrs
 
 from budgetkit._regex import Phrases
 from budgetkit.errors import BudgetkitError, InvalidNumberError
-from budgetkit.io.document import Box, Document, Line, Paragraph, full_width_marks, half_width_numbers
+from budgetkit.io.document import (
+    NUMERAL,
+    Box,
+    Document,
+    Line,
+    Paragraph,
+    full_width_marks,
+    half_width_numbers,
+    numeral,
+    numeral_value,
+)
 from budgetkit.model.tables import Cell, Place, Table, Tables
 from budgetkit.reference.classification import ClassificationTable, Level, functional_table
 from budgetkit.values import validators as v
@@ -1050,10 +1060,9 @@ _COUNTED_IN_PERSONS: Final = frozenset(
 _COUNT_LEAD: Final = re.compile(r"[，,、\s]*(?:累计|共|出国[（(]境[）)]|来宾|(?:共|累计)?接待)?\s*")
 #: The vehicles a 轿车/越野车/载客汽车 count is of: the last of these named before it in the paragraph.
 _VEHICLE_CONTEXTS: Final = ("three_public.vehicles_held", "three_public.vehicles_purchased")
-_SECTION: Final = re.compile(r"^\s*(?P<n>[一二三四五六七八九十]+)、")
+_SECTION: Final = re.compile(rf"^\s*(?P<n>{NUMERAL})、")
 _SUBSECTION: Final = re.compile(r"^\s*(?P<n>（[一二三四五六七八九十]+）)")
 _PART: Final = re.compile(r"^\s*第(?P<n>[一二三四五六七八九十]+)部分")
-_NUMERALS: Final = "一二三四五六七八九"
 #: The first section of a 情况说明 (一、收入支出决算总体情况说明), where one printed without part headings opens.
 _FIRST_SECTION: Final = re.compile(r"^\s*一\s*、\s*\S{0,12}收入支出决算总体情况(?:说明)?\s*$")
 #: A part printed as a section (Zhejiang: 一、概况 二、…决算公开表 三、2023年度单位决算情况说明; Guizhou's with the
@@ -1171,14 +1180,14 @@ def continued_parts(paragraphs: Sequence[Paragraph]) -> tuple[Paragraph, ...]:
         before = _continued_from(out, starts, start)
         if before is None:
             continue
-        numbers = [_section_number(m.group("n")) for p in out[before:start] if (m := _SECTION.match(p.text))]
+        numbers = [numeral_value(m.group("n")) for p in out[before:start] if (m := _SECTION.match(p.text))]
         if not numbers:
             continue
         offset = max(numbers)
         for i in range(start + 1, _next_part(out, start)):
             if m := _SECTION.match(out[i].text):
-                n = _section_number(m.group("n")) + offset
-                out[i] = attrs.evolve(out[i], text=f"{_section_numeral(n)}、{out[i].text[m.end():]}")
+                n = numeral_value(m.group("n")) + offset
+                out[i] = attrs.evolve(out[i], text=f"{numeral(n)}、{out[i].text[m.end():]}")
     return tuple(out)
 
 
@@ -1219,20 +1228,6 @@ def _points_as_printed(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
         elif _SUBSECTION.match(text):
             under_subsection = True
     return out
-
-
-def _section_number(numeral: str) -> int:
-    """一 → 1, 十 → 10, 十二 → 12, 二十 → 20."""
-    tens, ten, units = numeral.rpartition("十")
-    if not ten:
-        return _NUMERALS.index(numeral) + 1
-    return 10 * (_NUMERALS.index(tens) + 1 if tens else 1) + (_NUMERALS.index(units) + 1 if units else 0)
-
-
-def _section_numeral(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 25 → 二十五."""
-    tens, units = divmod(n, 10)
-    return (("" if tens < 2 else _NUMERALS[tens - 1]) + "十" if tens else "") + (_NUMERALS[units - 1] if units else "")
 
 
 def parse_paragraphs(
