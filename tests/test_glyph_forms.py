@@ -187,3 +187,48 @@ def test_a_heading_numbered_with_a_numeral_twice_is_no_heading() -> None:
     assert [numeral_value(numeral(n)) for n in range(1, 100)] == list(range(1, 100))
     assert all(re.fullmatch(NUMERAL, numeral(n)) for n in range(1, 100))
     assert not any(re.match(NUMERAL, bad) for bad in ("一一", "十十", "二二十", "十一一"))
+
+
+def test_a_pdf_with_letter_spaced_titles_reads_as_its_plain_twin(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, plain: tuple[FinalAccount, Imported]
+) -> None:
+    """Table titles, part headings and unit lines letter-spaced to fill their lines (收 入 支 出 决 算 总 表, 第 一 部 分
+    …, 单 位 ： 万 元): the same tables, figures and claims. Before, every table was lost. The one difference is a space
+    the letter-spacing hides: the part heading's 示例单位3 2023 年度 reads 示例单位32023年度."""
+
+    def spaced(method: Callable[..., None], x: float, y: float, text: str, *args: Any, **kw: Any) -> None:
+        if len(text) < 30 and re.search(r"表$|^第.部分|^单位", text):
+            text = " ".join(text)
+        method(x, y, text, *args, **kw)
+
+    path = _drawn(monkeypatch, plain[0], tmp_path / "spaced.pdf", spaced)
+    assert "收 入 支 出 决 算 总 表" in _text(path)
+    read = bio.read_pdf(path)
+    assert read.report.tables_found == plain[1].report.tables_found
+    assert [p.text.replace(" ", "") for p in read.account.passages] == [
+        p.text.replace(" ", "") for p in plain[1].account.passages
+    ]
+    assert attrs.evolve(read.account, passages=()) == attrs.evolve(plain[1].account, passages=())
+
+
+def test_a_letter_spaced_run_is_joined_only_where_it_is_words() -> None:
+    from budgetkit.io.document import letters_joined
+
+    assert letters_joined("收 入 支 出 决 算 总 表") == "收入支出决算总表"
+    assert letters_joined("单　位　：　万　元") == "单位：万元"  # ideographic spaces; ： a character of its own
+    assert letters_joined("合计 0 0 0 0 0") == "合计 0 0 0 0 0"  # figures in a row are not a word
+    assert letters_joined("项目 合计 基本支出 项目支出") == "项目 合计 基本支出 项目支出"  # a header's words
+    assert letters_joined("与 2023 年相比") == "与 2023 年相比"  # too short a run
+
+
+def test_a_web_page_with_letter_spaced_titles_reads_as_its_plain_twin(tmp_path: Path) -> None:
+    from test_text_import import PAGE
+
+    spaced = PAGE.replace("一般公共预算财政拨款支出决算表", " ".join("一般公共预算财政拨款支出决算表"))
+    spaced = spaced.replace("<p>单位：万元</p>", "<p>单　位：万　元</p>")
+    assert spaced.count("　") == 2 and "一 般 公 共" in spaced
+    (tmp_path / "plain.html").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "spaced.html").write_text(spaced, encoding="utf-8")
+    plain, read = bio.read_html(tmp_path / "plain.html"), bio.read_html(tmp_path / "spaced.html")
+    assert read.account.tables.table("general_budget_expenditure") is not None
+    assert bio.dumps(read.account) == bio.dumps(plain.account)

@@ -43,7 +43,7 @@ from budgetkit._files import problem, read_head
 from budgetkit.errors import LoadError, LoadIssue, MissingExtraError
 from budgetkit.reference.vocabulary import SECTION_TITLES, SHANGHAI_SECTION_TITLES
 
-__all__ = ["Box", "Cell", "Document", "Line", "NumberToken", "Paragraph", "RawTable", "Turn", "full_width_marks", "half_width_numbers", "heading_lines", "national_layout", "numeral", "numeral_value", "page_number", "printed_numbers", "read_pdf", "table_furniture", "table_note", "table_number", "table_title", "text_paragraphs", "unified_characters", "unit_of", "without_table_tag", "without_unit"]
+__all__ = ["Box", "Cell", "Document", "Line", "NumberToken", "Paragraph", "RawTable", "Turn", "full_width_marks", "half_width_numbers", "heading_lines", "letters_joined", "national_layout", "numeral", "numeral_value", "page_number", "printed_numbers", "read_pdf", "table_furniture", "table_note", "table_number", "table_title", "text_paragraphs", "unified_characters", "unit_of", "without_table_tag", "without_unit"]
 
 #: Most pages a document may have: a 决算 runs to a few dozen, a whole department's volume to a few hundred.
 MAX_PAGES = 2000
@@ -709,6 +709,35 @@ def unified_characters(text: str) -> str:
     return text.translate(_glyph_forms()) if _ODD_FORM.search(text) else text
 
 
+#: A run of four or more characters printed one by one, spaces between them (收 入 支 出 决 算 总 表)
+_LETTER_SPACED: Final = re.compile(r"(?<!\S)\S(?=[ \u3000])(?:[ \u3000]+\S(?!\S)){3,}")
+_HAN: Final = re.compile(r"[\u3400-\u9fff]")
+_PART_JOINED: Final = re.compile(rf"^(第{NUMERAL}部分)(?=\S)")
+#: A money unit spaced by hand to fill its line (单 位：万 元, 金 额 单 位 ： 元)
+_SPACED_UNIT: Final = re.compile(r"(?:金[ \u3000]*额[ \u3000]*)?单[ \u3000]*位[ \u3000]*[:：][ \u3000]*(?:(?:百[ \u3000]*)?万|千|亿)?[ \u3000]*元")
+_GAPS: Final = re.compile("[ \u3000]+")
+
+
+def letters_joined(text: str) -> str:
+    """``text`` with the runs of characters printed one by one with spaces between them joined, where at least
+    three of a run's characters are Chinese: a title letter-spaced to fill its line (收 入 支 出 决 算 总 表, 2 0 2 4
+    年 度) reads as the title, and so does a money unit spaced so (单 位：万 元). A run of figures alone (0 0 0 0, a
+    row of blanks and noughts) is kept as printed.
+
+    >>> letters_joined("一 般 公 共 预 算 财 政 拨 款 支 出 决 算 表  单位：万元")
+    '一般公共预算财政拨款支出决算表  单位：万元'
+    >>> letters_joined("示 例 局 2 0 2 4 年 度 部 门 决 算"), letters_joined("第 二 部 分 示 例 局 决 算 表")
+    ('示例局2024年度部门决算', '第二部分 示例局决算表')
+    >>> letters_joined("合计 0 0 0 0"), letters_joined("部门：示例局 金额单位：万元")
+    ('合计 0 0 0 0', '部门：示例局 金额单位：万元')
+    """
+    if " " not in text and "\u3000" not in text:
+        return text
+    joined = _LETTER_SPACED.sub(lambda m: _GAPS.sub("", m.group()) if len(_HAN.findall(m.group())) >= 3 else m.group(), text)
+    joined = _SPACED_UNIT.sub(lambda m: _GAPS.sub("", m.group()), joined)
+    return _PART_JOINED.sub(r"\1 ", joined)  # 第二部分 示例局2024年度部门决算表: the space the template prints
+
+
 _FULL_WIDTH = re.compile(r"[０-９％．]|\d，\d")
 _FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _FULL_POINT = re.compile(r"(?<=\d)．(?=\d)")
@@ -837,7 +866,7 @@ class _Reader:
         _square(page)
         found = sorted(page.find_tables(), key=lambda table: table.bbox[1])
         lines = [
-            Line(_SPACES.sub(" ", line["text"]).strip(), _box(number, (line["x0"], line["top"], line["x1"], line["bottom"])))
+            Line(letters_joined(_SPACES.sub(" ", line["text"]).strip()), _box(number, (line["x0"], line["top"], line["x1"], line["bottom"])))
             for line in page.extract_text_lines()
         ]
         for line in lines:
@@ -1011,6 +1040,8 @@ def unit_of(text: str) -> str | None:
 
     >>> unit_of("单位：万元"), unit_of("部门：示例局　　　金额单位：元"), unit_of("编制单位：示例局"), unit_of("收入决算表")
     ('万元', '元', None, None)
+    >>> unit_of("单位： 万元"), unit_of(letters_joined("单 位：万 元"))
+    ('万元', '万元')
     """
     m = _UNIT_LINE.match(text) or _MONEY_UNIT.search(text)
     return None if m is None else m.group(1)
@@ -1258,15 +1289,22 @@ def _spread(rows: list[tuple[Cell, ...]], above: Sequence[tuple[Cell, ...]]) -> 
     return spread
 
 
+#: The most characters of a table's title line (the longest of the template, 国有资本经营预算财政拨款收入支出决算表, has 19)
+_TITLE_CHARS: Final = 30
+_SENTENCE_MARK: Final = re.compile(r"[，。；：,;]")
+
+
 def _heading(line: Line, width: float) -> bool:
     """Whether a line above a table belongs to it: its unit line, its number alone or who made it (公开01表 and
     部门：… printed at a margin), a line that prints its unit or number after its title (收入支出决算总表　　单位：万元,
-    across the page), or a centred title narrower than running text."""
+    across the page), or a centred title narrower than running text — or as wide, when it is a short line naming
+    a table (…表) with no sentence's marks: a title letter-spaced across the page (收  入  决  算  表)."""
     text = line.text
     if table_furniture(text) or unit_of(text) is not None or _TABLE_TAG.search(text) or _TABLE_TAG_LEAD.match(text):
         return True
     centre = (line.box.x0 + line.box.x1) / 2
-    return abs(centre - width / 2) < 40 and line.box.x1 - line.box.x0 < 0.6 * width
+    narrow = line.box.x1 - line.box.x0 < 0.6 * width or (len(text) <= _TITLE_CHARS and text.endswith("表") and not _SENTENCE_MARK.search(text))
+    return abs(centre - width / 2) < 40 and narrow
 
 
 def _opens(line: Line, paragraph: list[Line]) -> bool:

@@ -53,6 +53,7 @@ from budgetkit.io.document import (
     RawTable,
     half_width_numbers,
     heading_lines,
+    letters_joined,
     national_layout,
     printed_numbers,
     table_note,
@@ -166,7 +167,7 @@ def _clean(text: str) -> str:
     >>> _clean("授予中小企业合同金额2\u200b00.00\u00a0\u00a0万元")
     '授予中小企业合同金额200.00 万元'
     """
-    return unified_characters(_SPACES.sub(" ", _MARK.sub("", _INVISIBLE.sub("", text))).strip())
+    return letters_joined(unified_characters(_SPACES.sub(" ", _MARK.sub("", _INVISIBLE.sub("", text))).strip()))
 
 
 def text_document(text: str, source: str = "<text>") -> Document:

@@ -53,7 +53,7 @@ from xml.etree import ElementTree
 import attrs
 
 from budgetkit.errors import InvalidNumberError, LoadError, LoadIssue
-from budgetkit.io.document import Box, Document, unified_characters
+from budgetkit.io.document import Box, Document, letters_joined, unified_characters
 from budgetkit.io.pdf import Imported, from_document
 from budgetkit.io.text import (
     ChartData,
@@ -445,7 +445,7 @@ def _text(p: ElementTree.Element, boxes: list[ElementTree.Element], charts: list
                 walk(child)
 
     walk(p)
-    return _joined(unified_characters("".join(parts)).split("\n"))
+    return _joined([letters_joined(line) for line in unified_characters("".join(parts)).split("\n")])
 
 
 def _hidden(run: ElementTree.Element) -> bool:
