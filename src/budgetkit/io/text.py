@@ -107,7 +107,7 @@ _MARK: Final = re.compile(
     r"|(?<![A-Za-z])HYPERLINK\s+\\?l\s+\"_Toc[0-9A-Za-z_]*\""
     r"|(?<![A-Za-z])TOC\s+\\?o\s+\"[^\"]*\"(?:\s+\\?[hzuwnt](?![A-Za-z]))*"
 )
-_SPACES: Final = re.compile(r"[ \t\u3000\xa0]+")
+_SPACES: Final = re.compile(r"[^\S\n]+")  # every space but a line break: \u3000, \xa0, an en or em space (\u2002, \u2003)
 #: Characters that print nothing (zero-width space and joiners, word joiner, byte order mark, soft hyphen): a page
 #: copied from a web editor leaves them anywhere, inside a number too (2\u200b00.00 reads 200.00), so they are dropped
 _INVISIBLE: Final = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
@@ -166,6 +166,8 @@ def _clean(text: str) -> str:
 
     >>> _clean("授予中小企业合同金额2\u200b00.00\u00a0\u00a0万元")
     '授予中小企业合同金额200.00 万元'
+    >>> _clean("\u2003\u2003一、收入合计\u2002100.00万元")  # em and en spaces, as a web page indents
+    '一、收入合计 100.00万元'
     """
     return letters_joined(unified_characters(_SPACES.sub(" ", _MARK.sub("", _INVISIBLE.sub("", text))).strip()))
 
