@@ -218,3 +218,14 @@ def test_check_a_parquet_batch_gives_the_same_findings_as_one_by_one(tmp_path: P
 def test_check_an_empty_directory_exits_2(tmp_path: Path) -> None:
     """A directory without account files cannot be checked: exit 2."""
     assert run("check", str(tmp_path))[0] == 2
+
+
+def test_python_dash_m_runs_the_command_line() -> None:
+    """``python -m budgetkit`` is the ``budgetkit`` script: same output, same exit status."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "budgetkit", "--version"], capture_output=True, text=True, check=False)
+    assert (done.returncode, done.stdout.strip()) == (0, f"budgetkit {__version__}")
+    missing = subprocess.run([sys.executable, "-m", "budgetkit", "check", "no-such-report.pdf"], capture_output=True, text=True, check=False)
+    assert missing.returncode == 2 and "no-such-report.pdf" in missing.stderr
