@@ -232,3 +232,16 @@ def test_a_web_page_with_letter_spaced_titles_reads_as_its_plain_twin(tmp_path: 
     plain, read = bio.read_html(tmp_path / "plain.html"), bio.read_html(tmp_path / "spaced.html")
     assert read.account.tables.table("general_budget_expenditure") is not None
     assert bio.dumps(read.account) == bio.dumps(plain.account)
+
+
+def test_a_title_letter_spaced_across_the_page_is_its_tables_heading() -> None:
+    """A centred title wider than 0.6 of the page (letter-spaced: its line reads as the words) belongs to the table
+    below it; a centred line of running text as wide does not, even ending in 表."""
+    from budgetkit.io.document import Box, Line, _heading
+
+    def line(text: str) -> Line:
+        return Line(text, Box(9, 100.0, 74.0, 495.0, 90.0))  # centred on a portrait page, 395 of its 595 points
+
+    assert _heading(line("一般公共预算财政拨款基本支出决算表"), 595.0)
+    assert not _heading(line("本单位2024年度决算的详细情况，见第二部分的各张决算表"), 595.0)
+    assert not _heading(Line("一般公共预算财政拨款基本支出决算表", Box(9, 20.0, 74.0, 415.0, 90.0)), 595.0)  # not centred
