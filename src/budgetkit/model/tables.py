@@ -279,6 +279,8 @@ class TableTemplate:
     ``classified_by`` says which classification's codes key the other rows
     (``"functional"``, ``"economic"`` or ``""`` for none). ``other_titles`` are titles the same table is
     published under elsewhere (表九 as 国有资本经营预算财政拨款支出决算表), by which an importer finds it too.
+    ``published_from`` is the first report year the set publishes the table in (``None``: every year): a report of
+    an earlier year that lacks it lacks nothing (表九 joined the eight tables with the 2020 决算).
 
     >>> t = table_set("national-2024").template("income")
     >>> t.number, t.title, [c.key for c in t.columns][:3], t.classified_by
@@ -295,6 +297,7 @@ class TableTemplate:
     note: str = ""  #: the printed 注 (what the table shows)
     empty_note: str = ""  #: what an empty table prints instead of rows ("本表无数据")
     other_titles: tuple[str, ...] = attrs.field(default=(), converter=v.tuple_of)
+    published_from: int | None = None  #: the first report year the table is published in (None: every year)
 
     def __attrs_post_init__(self) -> None:
         _check_key(self.key, "table key")
