@@ -18,6 +18,7 @@ from budgetkit.checks.audit import check
 from budgetkit.checks.finding import Severity
 from budgetkit.io.document import Box, Line, Paragraph
 from budgetkit.io.grammar import (
+    FISCAL_EXPENDITURE_SECTION,
     Amount,
     Change,
     Completion,
@@ -95,7 +96,8 @@ def _value(account: FinalAccount, path: str) -> str | None:
         ("三（九）", ("三、2020年度单位决算情况说明", "（九）一般公共预算财政拨款“三公”经费支出决算情况说明"), "七"),
         ("七", ("七、一般公共预算项目支出决算情况说明",), "其他"),
         ("三", ("三、财政拨款收入决算情况",), "四"),
-        ("二", ("二、2021 年度财政拨款支出决算情况",), "四"),  # Hubei: every fund's 财政拨款, not 表三's 支出
+        # Hubei: every fund's 财政拨款支出, not 表三's 支出 (its subsections say which part: 四's 总体, 五)
+        ("二", ("二、2021 年度财政拨款支出决算情况",), FISCAL_EXPENDITURE_SECTION),
         # a heading that names none of them keeps its number; a sentence is no heading
         ("五", ("五、其他",), "五"),
         ("三（二）", ("三、支出决算情况说明", "（二）本单位2021年度总支出150.00万元，其中本年支出130.00万元"), "三"),

@@ -65,6 +65,7 @@ from budgetkit.values import validators as v
 from budgetkit.values.numbers import round_half_up
 
 __all__ = [
+    "FISCAL_EXPENDITURE_SECTION",
     "NOTES",
     "OTHER_SECTION",
     "PROFILE_SECTION",
@@ -763,6 +764,8 @@ _SUBJECTS: Final = (
     (r"单价\s*\d+\s*万\s?元(?:（含）)?以上的?(?:专用|通用)?设备(?:（不含车辆）)?", "equipment.other_price"),
     # 八, 九: "…收入 XXX 万元，支出 XXX 万元" (the template prints "支出收入"): the fund's expenditure
     (r"(?<=[，,])支出(?:收入)?(?=\s*(?:\d|X))", "fund.expenditure"),
+    # every fund's 财政拨款支出: a subject in a section on it (FISCAL_EXPENDITURE_SECTION), elsewhere a noun of none
+    (r"财政拨款支出", "fiscal.expenditure"),
 )
 #: Every subject's phrase, searched as one alternation (:class:`budgetkit._regex.Phrases`: each match with the
 #: number of its phrase in ``_SUBJECTS``).
@@ -778,7 +781,7 @@ SUBJECT_KEYS: Final = tuple(
         + [f"{context}.type" for context in ("three_public.vehicles_held", "three_public.vehicles_purchased")]
         + [
             f"{fund}.{level}"
-            for fund in ("general_budget", "government_fund", "state_capital")
+            for fund in ("general_budget", "government_fund", "state_capital", "fiscal")
             for level in ("class", "section", "item")
         ]
     )
@@ -811,11 +814,17 @@ _RECEPTION_KINDS: Final = frozenset({"three_public.reception.domestic", "three_p
 _OTHER_CLAUSE: Final = re.compile(r"[。；;]|其中")
 #: What joins a figure to the subject named after it: 90.00 万元为财政拨款收入, 60.00 万元用于基本支出.
 _NAMED_AFTER: Final = re.compile(r"\s*(?:为|用于|系)\s*")
-#: The sections whose 类/款/项 are of which table and which fund (by the template's section: :func:`section_role`).
-_FUND_OF_SECTION: Final = MappingProxyType({"五": "general_budget", "八": "government_fund", "九": "state_capital"})
+#: The sections whose 类/款/项 are of which table and which fund (by the template's section: :func:`section_role`);
+#: a section on 财政拨款支出's are every fund's (FISCAL_EXPENDITURE_SECTION).
+_FUND_OF_SECTION: Final = MappingProxyType(
+    {"五": "general_budget", "八": "government_fund", "九": "state_capital", "财政拨款支出": "fiscal"}
+)
 #: The sections whose 类 print without （类）: 五's lines (一般公共预算财政拨款支出 by 类), and 三's breakdown of 本年支出合计
-#: by function (按支出功能分类，本年支出合计中：科学技术支出 A 万元，占 p%), every fund's, which no line of the model holds.
-_CLASSES_OF_SECTION: Final = MappingProxyType({"五": "general_budget.class", "三": "expenditure.class"})
+#: by function (按支出功能分类，本年支出合计中：科学技术支出 A 万元，占 p%), every fund's, which no line of the model holds;
+#: a section on 财政拨款支出's of every fund's.
+_CLASSES_OF_SECTION: Final = MappingProxyType(
+    {"五": "general_budget.class", "三": "expenditure.class", "财政拨款支出": "fiscal.class"}
+)
 #: The template's section a heading names, by its words, most specific first: provinces number their sections
 #: otherwise (Gansu's 三、一般公共预算财政拨款支出决算情况; Guangxi's 六、…“三公”经费…; Zhejiang's （七）政府性基金…).
 #: ``OTHER_SECTION`` is a section the grammar reads as none of the template's figures sections (项目支出,
@@ -825,6 +834,10 @@ OTHER_SECTION: Final = "其他"
 #: Chongqing and Xinjiang (Shanghai prints it in 第一部分): its numbers (内设 5 个处室, 实有人数 38 人) are kept in its
 #: text, never read as the account's figures.
 PROFILE_SECTION: Final = "概况"
+#: A section on every fund's 财政拨款支出 by 类 (Jiangxi's 2019 三、财政拨款支出决算情况说明: 一般公共服务支出（类）
+#: 330.00 万元，占 84.62%): 四's kind of section (its bare 收入总计 and balances are 表四's), whose 财政拨款支出 and 类 are
+#: every fund's, which the importer reads as 一般公共预算's where that is all of 财政拨款.
+FISCAL_EXPENDITURE_SECTION: Final = "财政拨款支出"
 #: How much of a heading is read for its section's words.
 _HEADING_LENGTH: Final = 60  # room for a unit's name and year (（五）某某市某某局2017年度一般公共预算…)
 _SECTION_ROLES: Final = (
@@ -835,13 +848,20 @@ _SECTION_ROLES: Final = (
     (re.compile(r"基本支出"), "六"),
     (re.compile(r"一般公共预算(?:财政拨款)?支出"), "五"),
     # Hubei's （一）财政拨款支出决算总体情况 is 四's 财政拨款收、支总计
-    (re.compile(r"财政拨款(?:收入?、?)?支出?(?:决算)?总|财政拨款收入支出|财政拨款(?:收入|支出)(?:决算)?情况"), "四"),
+    (re.compile(r"财政拨款(?:收入?、?)?支出?(?:决算)?总|财政拨款收入支出|财政拨款收入(?:决算)?情况"), "四"),
+    # Jiangxi's 2019 三、财政拨款支出决算情况说明: every fund's 财政拨款支出 by 类 (Hubei's 二、财政拨款支出决算情况 too,
+    # whose subsections say which of its parts they are: （一）…总体情况 is 四, （二）一般公共预算… 五)
+    (re.compile(r"(?<![预算])财政拨款支出(?:决算)?情况"), FISCAL_EXPENDITURE_SECTION),
     # Inner Mongolia's （一）关于收支情况总体说明
     (re.compile(r"收入支出决算总|收、?支决算总|收入支出(?:总体|总计)|收支(?:情况)?总体"), "一"),
     (re.compile(r"收入决算"), "二"),
     (re.compile(r"支出决算"), "三"),
     (re.compile(r"基本情况|概况|职能职责|主要职[能责]|机构设置|人员构成|人员情况"), PROFILE_SECTION),
 )
+
+#: What a subsection printed as a sentence may say after the subject it opens with, before its first figure
+#: (…支出年初预算为 800.00 万元; …基本支出 600.00 万元): not words of a section's heading.
+_LEADING_SUBJECT: Final = re.compile(r"(?:\d{4}\s*年度?)?(?:年初预算|全年预算|调整后?的?预算|决算)?数?(?:为|是)?\s*$")
 
 _YEAR: Final = re.compile(r"(?P<y>\d{4})\s*年(?:\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?)?(?P<du>度)?")
 #: The units a figure may print after it; 万元 may be printed with a space inside (万 元: a justified line's spacing, which
@@ -902,8 +922,8 @@ _BALANCES: Final = MappingProxyType({"income.opening_balance": "opening", "expen
 #: printed after it is its figure, not the subject's named before it (see :meth:`_ParagraphReader._others`).
 _OTHER_HEAD: Final = re.compile(r"支出|收入|经费|费用|费|结余|结转|总计|合计|资金|工资|津贴|补贴|奖金|公积金|补助|余额")
 #: What a head may be followed by and still not name an amount: 支出决算为, 收入预算数, 支出数 (a role of the subject),
-#: 按支出功能分类 (a way of dividing one).
-_OTHER_ROLE_AFTER: Final = re.compile(r"\s*(?:决算|预算|数|功能分类|经济分类)")
+#: 按支出功能分类 (a way of dividing one), （一）收入情况： (a subsection's heading on one).
+_OTHER_ROLE_AFTER: Final = re.compile(r"\s*(?:决算|预算|数|功能分类|经济分类|情况)")
 #: A subject's counts and nothing else, between its name and a bare 支出 (…86 批次、702 人次，支出 15.20 万元).
 _COUNTS_BETWEEN: Final = re.compile(r"(?:[\s，,、]*\d+\s*(?:批次|人次|个|人|次|辆))+[\s，,]*")
 #: What may stand before a bare head that then names no new amount: 共计支出 0.40 万元 (the subject's own).
@@ -1340,7 +1360,11 @@ def section_role(section: str, *headings: str) -> str:
     role = ""
     for heading in headings:
         clause = re.split(r"[。：:，,；;]", heading, maxsplit=1)[0][:_HEADING_LENGTH]
-        if re.search(r"\d\s*(?:万?元|%)", clause):
+        # a sentence, not a heading; a subsection printed as one (Shaanxi's （二）一般公共预算财政拨款支出 780.00
+        # 万元，主要用于…) says what it is of by the subject it opens with, its words before its first figure
+        if (figure := re.search(r"[\d.,]*\d\s*(?:万?元|%)", clause)) and (
+            not _SUBSECTION.match(clause) or not (clause := _LEADING_SUBJECT.sub("", clause[: figure.start()]))
+        ):
             continue
         found = next((r for pattern, r in _SECTION_ROLES if pattern.search(clause)), role)
         if found == PROFILE_SECTION and role not in ("", PROFILE_SECTION):
@@ -1632,8 +1656,9 @@ class _ParagraphReader:
                 continue
             names = tuple(name for name in printed if name)
             path = self._resolve(names, printed[1] is None and printed[2] is not None)
-            # a path is of the fund its section is of; in a section of no fund (三's 支出 of every fund, 四, a
-            # 项目支出 section …) it is of no table's line, and its figure stays not understood
+            # a path is of the fund its section is of (a section on 财政拨款支出: every fund's); in a section of no fund
+            # (三's 支出 of every fund and source, 四, a 项目支出 section …) it is of no table's line: its figure stays
+            # not understood
             fund = _FUND_OF_SECTION.get(self.role, "general_budget" if self.role == "" else "")
             key = f"{fund}.{('class', 'section', 'item')[len(names) - 1]}" if fund else ""
             mentions.append(_Mention(m.start(), m.end(), Subject(key, m.group().strip(), path)))
@@ -1642,6 +1667,8 @@ class _ParagraphReader:
             if m.start() in skipped or self.text[max(0, m.start() - 4) : m.start()].rstrip().endswith("占"):
                 continue  # a subject after 占 names the whole of a share
             key = _SUBJECTS[phrase][1]
+            if key == "fiscal.expenditure" and self.role != FISCAL_EXPENDITURE_SECTION:
+                continue  # 财政拨款支出 outside a section on it: a noun of no subject (_others), as before
             if key == "fund.expenditure":
                 own = _FUND_OF_SECTION.get(self.role)
                 if own is None or own == "general_budget":
@@ -1656,17 +1683,18 @@ class _ParagraphReader:
             mentions.extend(self._classes(skipped, _CLASSES_OF_SECTION[self.role]))
         mentions.extend(self._others(hidden, mentions))
         mentions.sort(key=lambda mention: mention.start)
+        self._bare_totals(mentions)
         self._unit_totals(mentions)
         self._fund_parts(mentions)
         for mention in mentions:  # 四's bare 收入总计 / 支出总计 are 表四's: 财政拨款收入总计 A，支出总计 A
-            if self.role == "四" and mention.subject.key in _FISCAL_IN_FOUR:
+            if self.role in ("四", FISCAL_EXPENDITURE_SECTION) and mention.subject.key in _FISCAL_IN_FOUR:
                 mention.subject = attrs.evolve(mention.subject, key=_FISCAL_IN_FOUR[mention.subject.key])
         for mention in mentions:  # 本年收入 of 八/九 is its fund's; 基本支出 of 五/六 is 一般公共预算's (not 表一's, 表三's)
             if (own := _OWN_FIGURES.get((self.role, mention.subject.key))) is not None:
                 mention.subject = attrs.evolve(mention.subject, key=own)
         for mention in mentions:  # 年末结转和结余 of 四 (or of a sentence on 财政拨款) is 表四's, not 表一's
             if mention.subject.key in _BALANCES and (
-                self.role in ("四", "八", "九")
+                self.role in ("四", FISCAL_EXPENDITURE_SECTION, "八", "九")
                 or re.search("(?<!非)财政拨款", self.text[self._sentence_start(mention.start, "。") : mention.start])
             ):
                 # 八's (九's) are its fund's, 表八's (表九's); 四's are the 财政拨款's of every fund, which no field holds
@@ -1692,6 +1720,22 @@ class _ParagraphReader:
             elif mention.subject.key == "three_public.vehicle_type" and context is not None:
                 mention.subject = attrs.evolve(mention.subject, key=f"{context}.type")
         return mentions
+
+    def _bare_totals(self, mentions: list[_Mention]) -> None:
+        """A sentence opening with a bare 收入 (支出) compared with a year (Jiangxi: …收入总计 400.00 万元，其中：…。收入
+        较上年增加 30.00 万元，增长 8.11%) is of the total of that side the sentence before opens with (收入总计,
+        本年收入合计); anything else leaves it a noun of no subject."""
+        for i, mention in enumerate(mentions):
+            side = _BARE_SIDES.get(mention.subject.name)
+            if side is None or mention.subject.key or not _BARE_COMPARED.match(self.text, mention.end):
+                continue
+            sentence = self._sentence_start(mention.start, "。")
+            if self.text[sentence : mention.start].strip() or sentence == 0:
+                continue  # not the sentence's first word, or no sentence before it
+            before = self._sentence_start(sentence - 1, "。")
+            opening = next((m for m in mentions[:i] if m.start >= before and m.subject.key), None)
+            if opening is not None and opening.subject.key in side:
+                mention.subject = Subject(opening.subject.key, mention.subject.name)
 
     def _unit_totals(self, mentions: list[_Mention]) -> None:
         """本单位收入为 A 万元 (Gansu) is 本年收入合计 when 其中 lists the year's sources after it (财政拨款收入,
@@ -2265,11 +2309,20 @@ _TEMPLATE_WHOLES: Final = MappingProxyType(
         "procurement.small_micro": Subject("procurement", "政府采购支出总额"),
         "expenditure.class": Subject("expenditure.year_total", "本年支出合计"),
         "general_budget.class": Subject("general_budget.expenditure", "一般公共预算财政拨款支出"),
+        "fiscal.class": Subject("fiscal.expenditure", "财政拨款支出"),
     }
 )
 #: A whole printed without 本年 (占收入合计的): 表一's line of that name.
 _BARE_WHOLES: Final = MappingProxyType({"收入合计": "income.year_total", "支出合计": "expenditure.year_total"})
 
+#: The totals a bare 收入 (支出) opening a sentence compared with a year may be of (:meth:`_bare_totals`).
+_BARE_SIDES: Final = MappingProxyType(
+    {
+        "收入": frozenset({"income.total", "income.year_total"}),
+        "支出": frozenset({"expenditure.total", "expenditure.year_total"}),
+    }
+)
+_BARE_COMPARED: Final = re.compile(r"\s*(?:较|比|与)\s*(?:上一?年度?|\d{4}\s*年度?)")
 #: 本单位收入/支出 (Gansu) is the total whose parts 其中 lists after it: by the first part's subject.
 _UNIT_TOTALS: Final = MappingProxyType(
     {

@@ -49,6 +49,7 @@ from budgetkit.io.grammar import (
     Role,
     Share,
     Statement,
+    Subject,
     _lines_in,
     breakdown,
     continued_parts,
@@ -818,9 +819,10 @@ class _Builder:
     def _statements(self, narrative: Narrative, tables: Tables) -> None:
         """Figures and claims from the statements; what the model cannot hold is an issue."""
         counts: dict[tuple[int, str], int] = {}
-        self.narrative_statements = narrative.statements
-        events = [s for s in narrative.statements if isinstance(s, Event)]
-        for statement in narrative.statements:
+        statements = _of_general_budget(narrative.statements, tables)
+        self.narrative_statements = statements
+        events = [s for s in statements if isinstance(s, Event)]
+        for statement in statements:
             boxes = narrative.boxes(statement)
             box = boxes[0] if boxes else None
             section = self._claim_section(statement)
@@ -1565,6 +1567,41 @@ def _only_general_budget(tables: Tables, statements: Sequence[Statement] = ()) -
 
 
 _OTHER_FUND_INCOME: Final = frozenset({"government_fund.income", "state_capital.income"})
+_OTHER_FUND_EXPENDITURE: Final = frozenset({"government_fund.expenditure", "state_capital.expenditure"})
+#: Every fund's 财政拨款支出 and its 类/款/项 (a section on them: Jiangxi's 2019 三、财政拨款支出决算情况说明) are
+#: 一般公共预算's where that is all of 财政拨款: the subjects of 五 they then are.
+_FISCAL_AS_GENERAL_BUDGET: Final = MappingProxyType(
+    {f"fiscal.{end}": f"general_budget.{end}" for end in ("expenditure", "class", "section", "item")}
+)
+
+
+def _of_general_budget(statements: tuple[Statement, ...], tables: Tables) -> tuple[Statement, ...]:
+    """The statements with every fund's 财政拨款支出 (and its 类/款/项) read as 一般公共预算's, where 财政拨款 is all
+    一般公共预算 (no other fund's income, nor its expenditure, printed or in the tables); else as they are (no field
+    of the account holds every fund's: read but not held)."""
+    if not any(getattr(getattr(s, "subject", None), "key", "") in _FISCAL_AS_GENERAL_BUDGET for s in statements):
+        return statements
+    spent = any(
+        isinstance(s, Amount) and s.subject.key in _OTHER_FUND_EXPENDITURE and s.figure.value not in (None, Decimal(0))
+        for s in statements
+    )
+    if spent or not _only_general_budget(tables, statements):
+        return statements
+
+    def moved(subject: Subject | None) -> Subject | None:
+        if subject is None or subject.key not in _FISCAL_AS_GENERAL_BUDGET:
+            return subject
+        return attrs.evolve(subject, key=_FISCAL_AS_GENERAL_BUDGET[subject.key])
+
+    out: list[Statement] = []
+    for statement in statements:
+        changes: dict[str, Any] = {}
+        if (subject := moved(getattr(statement, "subject", None))) is not getattr(statement, "subject", None):
+            changes["subject"] = subject
+        if isinstance(statement, Share) and (of := moved(statement.of)) is not statement.of:
+            changes["of"] = of
+        out.append(attrs.evolve(statement, **changes) if changes else statement)
+    return tuple(out)
 
 
 #: The parts of the account built from nested plain values, by field name.
