@@ -49,3 +49,37 @@ def test_amounts_grouped_by_thin_spaces_or_marked_by_a_footnote_are_read(tmp_pat
     ]
     cells = _expenditure(tmp_path, rows)
     assert {cells[key][:2] for key in ("total", "207", "20701", "2070109")} == {("Cell('1054.90')", "Cell('1054.90')")}
+
+
+def test_a_note_mark_raised_after_a_figure_is_no_digit_of_it(tmp_path: Path) -> None:
+    """A footnote mark set as a superscript after a figure (307.82¹, drawn as a small raised 1) is dropped: pdfplumber
+    reads it into the line above, and the cell read 1307.82, a figure a thousand more."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from test_central_tables import covered, grid
+
+    rows: list[Cells] = [
+        *EXPENDITURE_ROWS[:3],
+        ["", "", "", "合计", "307.82", "300.00", "7.82", "", "", ""],
+        ["207", "", "", "文化旅游体育与传媒支出", "307.82", "300.00", "7.82", "", "", ""],
+    ]
+    path = tmp_path / "marks.pdf"
+    pdf, font = covered(path, "支出决算表公开03表" + UNIT + "".join(str(c[0] if isinstance(c, tuple) else c) for r in rows for c in r))
+    y = 560.0
+    for line in ("支出决算表", "公开03表", UNIT):
+        pdf.setFont(font, 12)
+        pdf.drawCentredString(421, y, line)
+        y -= 18
+    grid(pdf, font, rows, WIDTHS, y)
+    x = 30 + sum(WIDTHS[:4]) + 2 + stringWidth("307.82", font, 7)
+    for r, mark in ((3, "1"), (4, "12")):  # the marks of the year_total cells: raised 2.5 pt, at 4.5 pt
+        pdf.setFont(font, 4.5)
+        pdf.drawString(x, y + 1 - (r + 1) * 16 + 2.5, mark)
+    pdf.showPage()
+    pdf.save()
+    tables = read_pdf(path).account.tables
+    assert tables is not None
+    table = tables.table("expenditure")
+    assert table is not None
+    assert [tuple(str(c) for c in row.cells[:3]) for row in table.rows] == [("Cell('307.82')", "Cell('300.00')", "Cell('7.82')")] * 2
+
