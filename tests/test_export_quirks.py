@@ -83,3 +83,46 @@ def test_a_note_mark_raised_after_a_figure_is_no_digit_of_it(tmp_path: Path) -> 
     assert table is not None
     assert [tuple(str(c) for c in row.cells[:3]) for row in table.rows] == [("Cell('307.82')", "Cell('300.00')", "Cell('7.82')")] * 2
 
+
+def test_a_title_printed_in_the_first_row_of_its_grid_is_read_once(tmp_path: Path) -> None:
+    """A table whose title is its grid's first row, merged across (as a workbook prints it), is one table: read from
+    its words as well, it was read twice, and the copy took the note below it."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
+    from reportlab.platypus.flowables import PageBreak
+
+    from budgetkit.outputs.pdf import _font
+
+    body = [
+        ("201", "一般公共服务支出", "264.87", "62.63", "202.24"), ("20139", "社会工作事务", "264.87", "62.63", "202.24"),
+        ("2013901", "行政运行", "51.32", "51.32", ""), ("2013950", "事业运行", "11.31", "11.31", ""),
+        ("2013999", "其他社会工作事务支出", "202.24", "", "202.24"), ("208", "社会保障和就业支出", "10.82", "10.82", ""),
+        ("20805", "行政事业单位养老支出", "10.82", "10.82", ""), ("2080505", "机关事业单位基本养老保险缴费支出", "6.18", "6.18", ""),
+        ("2080506", "机关事业单位职业年金缴费支出", "4.64", "4.64", ""), ("210", "卫生健康支出", "2.71", "2.71", ""),
+        ("21011", "行政事业单位医疗", "2.71", "2.71", ""), ("2101101", "行政单位医疗", "2.22", "2.22", ""),
+        ("2101102", "事业单位医疗", "0.49", "0.49", ""), ("221", "住房保障支出", "29.42", "29.42", ""),
+        ("22102", "住房改革支出", "29.42", "29.42", ""), ("2210201", "住房公积金", "17.70", "17.70", ""),
+        ("2210203", "购房补贴", "11.72", "11.72", ""),
+    ]
+    rows = [
+        ["一般公共预算财政拨款支出决算表", "", "", "", ""],
+        ["项目", "", "合计", "基本支出", "项目支出"],
+        ["功能分类科目编码", "科目名称", "", "", ""],
+        *(list(row) for row in body),
+        ["合计", "", "307.82", "105.58", "202.24"],
+    ]
+    note = "注：本表反映部门本年度一般公共预算财政拨款支出情况。"
+    font = _font(frozenset("".join(c for r in rows for c in r) + note + "单位：万元示例局2024年度部门决算"))
+    style = [("FONT", (0, 0), (-1, -1), font, 10), ("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+             ("SPAN", (0, 0), (4, 0)), ("SPAN", (0, 1), (1, 1)), ("SPAN", (2, 1), (2, 2)), ("SPAN", (3, 1), (3, 2)), ("SPAN", (4, 1), (4, 2)),
+             ("SPAN", (0, -1), (1, -1)), ("ALIGN", (0, 0), (-1, 2), "CENTER"), ("ALIGN", (2, 3), (-1, -1), "RIGHT")]
+    text = ParagraphStyle("t", fontName=font, fontSize=10)
+    path = tmp_path / "titled.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4).build([
+        Paragraph("示例局2024年度部门决算", text), PageBreak(), Paragraph("单位：万元", text),
+        Table(rows, colWidths=[90, 170, 85, 85, 85], style=style), Paragraph(note, text),
+    ])
+    tables = read_pdf(path).account.tables
+    assert tables is not None
+    assert [(t.key, t.notes) for t in tables.tables] == [("general_budget_expenditure", (note,))]

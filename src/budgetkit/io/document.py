@@ -1798,7 +1798,9 @@ def _unruled_tables(number: int, page: Any, lines: Sequence[Line], found: Sequen
     """The tables a page prints under a table's title (…决算表) without ruling lines, read from the alignment of their
     words: the columns from where the body's figures and words print and where the header names a column, the
     rows from the text lines. Only where no ruled table (of two rows and two columns at least) stands under the
-    title; a table read with doubt is not read at all (the title stays reported as unruled)."""
+    title or holds it (a title printed in the grid's first row, merged across it, as a workbook prints it: read from
+    its words as well, the table was read twice, and the second copy took its notes and its continuation); a table
+    read with doubt is not read at all (the title stays reported as unruled)."""
     ruled = [t.bbox for t in found if not _degenerate(t)]
     texts = sorted(lines, key=lambda line: line.box.top)
     starts: list[int] = []
@@ -1818,8 +1820,8 @@ def _unruled_tables(number: int, page: Any, lines: Sequence[Line], found: Sequen
         top = texts[j].box.top
         end = next((k for k in range(j, len(texts)) if _ends_table(texts[k].text) or k in starts[n + 1 :]), len(texts))
         bottom = texts[end].box.top if end < len(texts) else float("inf")
-        if any(texts[i].box.bottom - 1 <= bbox[1] < bottom for bbox in ruled):
-            continue  # a ruled table stands under the title
+        if any(texts[i].box.bottom - 1 <= bbox[1] < bottom or _inside(texts[i].box, bbox) for bbox in ruled):
+            continue  # a ruled table stands under the title, or prints it in its first row
         if words is None:
             words = _words(page)
         region = [w for w in words if top - 1 <= w.top and w.bottom <= bottom]
