@@ -126,3 +126,39 @@ def test_a_title_printed_in_the_first_row_of_its_grid_is_read_once(tmp_path: Pat
     tables = read_pdf(path).account.tables
     assert tables is not None
     assert [(t.key, t.notes) for t in tables.tables] == [("general_budget_expenditure", (note,))]
+
+
+def test_a_watermark_printed_level_in_light_grey_is_not_read_into_the_cells(tmp_path: Path) -> None:
+    """A level watermark (WPS's 水平 watermark: the unit's name in light grey across every page, behind the table)
+    is not read: pdfplumber read it into the cells it crossed, and their names and amounts were lost."""
+    from test_central_tables import covered, grid
+
+    rows: list[Cells] = [
+        *EXPENDITURE_ROWS[:3],
+        ["", "", "", "合计", "307.82", "300.00", "7.82", "", "", ""],
+        ["207", "", "", "文化旅游体育与传媒支出", "307.82", "300.00", "7.82", "", "", ""],
+    ]
+    mark = "示例县文化馆 内部资料 示例县文化馆 内部资料 示例县文化馆 内部资料"
+    path = tmp_path / "watermark.pdf"
+    pdf, font = covered(path, mark + "支出决算表公开03表" + UNIT + "".join(str(c[0] if isinstance(c, tuple) else c) for r in rows for c in r))
+    pdf.saveState()
+    pdf.setFillGray(0.85)
+    pdf.setFont(font, 12)
+    pdf.drawString(60, 560 - 3 * 18 - 4 - 4 * 16, mark)  # across the 合计 row, under its text
+    pdf.restoreState()
+    y = 560.0
+    for line in ("支出决算表", "公开03表", UNIT):
+        pdf.setFont(font, 12)
+        pdf.drawCentredString(421, y, line)
+        y -= 18
+    grid(pdf, font, rows, WIDTHS, y)
+    pdf.showPage()
+    pdf.save()
+    tables = read_pdf(path).account.tables
+    assert tables is not None
+    table = tables.table("expenditure")
+    assert table is not None
+    assert [(row.key, row.name, tuple(str(c) for c in row.cells[:3])) for row in table.rows] == [
+        ("total", "合计", ("Cell('307.82')", "Cell('300.00')", "Cell('7.82')")),
+        ("207", "文化旅游体育与传媒支出", ("Cell('307.82')", "Cell('300.00')", "Cell('7.82')")),
+    ]

@@ -692,6 +692,43 @@ def _turned_class() -> Any:
     return Turned
 
 
+def _kept(obj: dict[str, Any]) -> bool:
+    """Whether a page object is read: neither a character set at a slant nor one printed faint (watermarks)."""
+    return _not_slanted(obj) and _not_faint(obj)
+
+
+#: How light a grey a character may be printed in and still be read (0 black, 1 white): a watermark is printed
+#: lighter (WPS's default grey is 0.85, #C0C0C0 is 0.75); the grey of running heads and notes (0.5) is darker
+_FAINT: Final = 0.7
+
+
+def _not_faint(obj: dict[str, Any]) -> bool:
+    """Whether a page object is kept: anything but a character printed in a light grey — a watermark set level
+    (WPS's 水平 watermark, a unit's name or 内部资料 run across every page behind the text), which pdfplumber reads
+    into the cells it crosses (社会工作事务 read 中共上海市普社会工作事务, and its amounts column unread). White
+    is kept: it is text printed on a dark fill (a header row's shading), and so is any colour but grey.
+
+    >>> _not_faint({"object_type": "char", "non_stroking_color": (0.85,)})
+    False
+    >>> [_not_faint({"object_type": "char", "non_stroking_color": c}) for c in ((0,), (0.5, 0.5, 0.5), (1,), (0.9, 0.6, 0.6), None)]
+    [True, True, True, True, True]
+    """
+    if obj.get("object_type") != "char":
+        return True
+    color = obj.get("non_stroking_color")
+    if not isinstance(color, (tuple, list)) or not all(isinstance(v, (int, float)) for v in color):
+        return True  # a pattern, or no colour: as printed
+    if len(color) == 1:
+        grey = float(color[0])
+    elif len(color) == 3 and max(color) - min(color) < 0.05:
+        grey = float(sum(color)) / 3
+    elif len(color) == 4 and max(color[:3]) < 0.05:
+        grey = 1 - float(color[3])
+    else:
+        return True
+    return not _FAINT <= grey < 0.99
+
+
 def _not_slanted(obj: dict[str, Any]) -> bool:
     """Whether a page object is kept: anything but a character set at a slant — a watermark across the page
     (某某区政务公开 at 45°), which pdfplumber would otherwise read into the lines and the cells it crosses. Text
@@ -910,7 +947,7 @@ class _Reader:
 
     def page(self, number: int, page: Any) -> None:
         _unify_characters(page)
-        page = _upright(_without_superscripts(_single_strike(page).filter(_not_slanted)))
+        page = _upright(_without_superscripts(_single_strike(page).filter(_kept)))
         turn = getattr(page, "turn", None)
         if turn is not None:
             self.turns[number] = turn
