@@ -162,3 +162,21 @@ def test_a_watermark_printed_level_in_light_grey_is_not_read_into_the_cells(tmp_
         ("total", "合计", ("Cell('307.82')", "Cell('300.00')", "Cell('7.82')")),
         ("207", "文化旅游体育与传媒支出", ("Cell('307.82')", "Cell('300.00')", "Cell('7.82')")),
     ]
+
+
+def test_a_half_of_the_summary_with_its_only_column_unread_leaves_the_other_half(tmp_path: Path) -> None:
+    """One cell of 表一's income 金额 that is no number (100.00万) leaves the income half unread, and the
+    expenditure half is still imported: the table was refused whole (an income row in a table without income
+    columns)."""
+    from test_central_tables import SUMMARY_ROWS
+
+    rows = [list(row) for row in SUMMARY_ROWS]
+    rows[3][2] = "100.00万"
+    path = _draw(tmp_path / "summary.pdf", [(["收入支出决算总表", "公开01表", UNIT], rows, [150, 40, 80, 150, 40, 80])])
+    imported = read_pdf(path)
+    tables = imported.account.tables
+    assert tables is not None
+    summary = tables.table("summary")
+    assert summary is not None
+    assert (summary.income_columns, {row.side.value for row in summary.rows}) == ((), {"expenditure"})
+    assert any("收入 half of 收入支出决算总表 has no column read" in str(issue) for issue in imported.report.issues)

@@ -700,7 +700,8 @@ class _TableReader:
 
         Such a cell is no blank: a blank sums as 0, and a sum over it would be reported wrong (公布值：0) for what
         is only unread. The model keeps no unknown cell, so its whole column is absent — every check that needs it
-        is skipped and says so — and each other figure of the column is named as not read, with the reason.
+        is skipped and says so — and each other figure of the column is named as not read, with the reason. A half
+        of a two-sided table left with no column loses its rows, and the other half is kept.
         """
 
         def side(row: Row) -> tuple[bool, tuple[str, ...]]:
@@ -729,11 +730,17 @@ class _TableReader:
                         ImportIssue(box, cell.text, f"not read: column {column} of {self.template.title} is absent, as {which} is not read")
                     )
             kept.append(attrs.evolve(row, cells=tuple(cells)))
-        return (
-            kept,
-            tuple(c for c in income_columns if (True, c) not in gone),
-            tuple(c for c in columns if (False, c) not in gone),
-        )
+        left = {True: tuple(c for c in income_columns if (True, c) not in gone), False: tuple(c for c in columns if (False, c) not in gone)}
+        if self.template.two_sided:
+            # a half of 表一 or 表四 whose every column is unread has no figure left: its rows go, the other half's stay
+            # (a row of no cells was refused, and the whole table with it)
+            for income, printed in ((True, income_columns), (False, columns)):
+                if printed and not left[income]:
+                    half = Side.INCOME if income else Side.EXPENDITURE
+                    kept = [row for row in kept if (row.side is Side.INCOME) is not income]
+                    where = next((box for (i, _), box in gone.items() if i is income), None)
+                    self.issues.append(ImportIssue(where, "", f"the {half.zh} half of {self.template.title} has no column read; its rows are not read"))
+        return kept, left[True], left[False]
 
     def column_key(self, path: Sequence[str], side: Side | None) -> str | None:
         """The template column a header path names (the whole path, or its last part; a last part printed under
