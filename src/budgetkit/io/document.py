@@ -592,6 +592,57 @@ def _single_strike(page: Any) -> Any:
     return page.filter(lambda obj: obj.get("object_type") != "char" or id(obj) not in doubled)
 
 
+#: What a note mark raised after a figure or a word prints: digits, letters, stars, daggers, circled numbers, brackets
+_MARK_CHARACTERS: Final = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ*＊※†‡()（）[]［］") | frozenset(
+    map(chr, range(ord("①"), ord("⑳") + 1))
+)
+#: A mark is set at most this share of the size of the character it follows, and raised by at least that share of
+#: that size (Word and WPS set a superscript at about two thirds of the size, reportlab at 0.8, raised a third)
+_MARK_SIZE: Final = 0.85
+_MARK_RISE: Final = 0.2
+
+
+def _without_superscripts(page: Any) -> Any:
+    """The page without the note marks set as superscripts: small characters raised right after a character of the
+    text (307.82¹, 其他支出²).
+
+    pdfplumber reads a raised character into the line above it, and a table cell's lines are joined: a cell printing
+    307.82 with the note mark 1 raised after it was read as 1307.82, a figure a thousand more, without a word. A mark
+    says where its note is; the note is text. A run of marks (¹²) goes with the first. Only upright characters: a
+    page turned a quarter keeps its marks.
+    """
+    chars = [c for c in page.chars if c.get("upright", True)]
+    ends: dict[int, list[dict[str, Any]]] = {}
+    for char in chars:
+        ends.setdefault(int(char["x1"]), []).append(char)
+    raised: set[int] = set()
+
+    def after(char: dict[str, Any], mark: bool) -> bool:
+        """Whether ``char`` is a mark set after a character of the text (``mark``: after a mark of its run)."""
+        x = char["x0"]
+        for end in range(int(x) - 1, int(x) + 2):
+            for base in ends.get(end, ()):
+                if base is char or (id(base) in raised) is not mark or not -0.5 <= x - base["x1"] <= 0.5 * base["size"]:
+                    continue
+                if mark:
+                    if abs(base["size"] - char["size"]) < 0.1 and abs(base["bottom"] - char["bottom"]) < 0.5:
+                        return True
+                elif char["size"] <= _MARK_SIZE * base["size"] and base["top"] < char["bottom"] <= base["bottom"] - _MARK_RISE * base["size"]:
+                    return True
+        return False
+
+    candidates = [c for c in chars if c["text"] in _MARK_CHARACTERS]
+    raised.update(id(c) for c in candidates if after(c, mark=False))
+    for _ in range(3):  # the rest of a run, one character further each time
+        more = {id(c) for c in candidates if id(c) not in raised and after(c, mark=True)}
+        if not more:
+            break
+        raised |= more
+    if not raised:
+        return page
+    return page.filter(lambda obj: obj.get("object_type") != "char" or id(obj) not in raised)
+
+
 def _turned_point(x: float, top: float, width: float, height: float, clockwise: bool) -> tuple[float, float]:
     """A point of a page shown turned a quarter (clockwise: its text reads top to bottom), in the upright frame."""
     return (top, width - x) if clockwise else (height - top, x)
@@ -639,6 +690,43 @@ def _turned_class() -> Any:
             return self._turned
 
     return Turned
+
+
+def _kept(obj: dict[str, Any]) -> bool:
+    """Whether a page object is read: neither a character set at a slant nor one printed faint (watermarks)."""
+    return _not_slanted(obj) and _not_faint(obj)
+
+
+#: How light a grey a character may be printed in and still be read (0 black, 1 white): a watermark is printed
+#: lighter (WPS's default grey is 0.85, #C0C0C0 is 0.75); the grey of running heads and notes (0.5) is darker
+_FAINT: Final = 0.7
+
+
+def _not_faint(obj: dict[str, Any]) -> bool:
+    """Whether a page object is kept: anything but a character printed in a light grey — a watermark set level
+    (WPS's 水平 watermark, a unit's name or 内部资料 run across every page behind the text), which pdfplumber reads
+    into the cells it crosses (社会工作事务 read 中共上海市普社会工作事务, and its amounts column unread). White
+    is kept: it is text printed on a dark fill (a header row's shading), and so is any colour but grey.
+
+    >>> _not_faint({"object_type": "char", "non_stroking_color": (0.85,)})
+    False
+    >>> [_not_faint({"object_type": "char", "non_stroking_color": c}) for c in ((0,), (0.5, 0.5, 0.5), (1,), (0.9, 0.6, 0.6), None)]
+    [True, True, True, True, True]
+    """
+    if obj.get("object_type") != "char":
+        return True
+    color = obj.get("non_stroking_color")
+    if not isinstance(color, (tuple, list)) or not all(isinstance(v, (int, float)) for v in color):
+        return True  # a pattern, or no colour: as printed
+    if len(color) == 1:
+        grey = float(color[0])
+    elif len(color) == 3 and max(color) - min(color) < 0.05:
+        grey = float(sum(color)) / 3
+    elif len(color) == 4 and max(color[:3]) < 0.05:
+        grey = 1 - float(color[3])
+    else:
+        return True
+    return not _FAINT <= grey < 0.99
 
 
 def _not_slanted(obj: dict[str, Any]) -> bool:
@@ -859,7 +947,7 @@ class _Reader:
 
     def page(self, number: int, page: Any) -> None:
         _unify_characters(page)
-        page = _upright(_single_strike(page).filter(_not_slanted))
+        page = _upright(_without_superscripts(_single_strike(page).filter(_kept)))
         turn = getattr(page, "turn", None)
         if turn is not None:
             self.turns[number] = turn
@@ -1747,7 +1835,9 @@ def _unruled_tables(number: int, page: Any, lines: Sequence[Line], found: Sequen
     """The tables a page prints under a table's title (…决算表) without ruling lines, read from the alignment of their
     words: the columns from where the body's figures and words print and where the header names a column, the
     rows from the text lines. Only where no ruled table (of two rows and two columns at least) stands under the
-    title; a table read with doubt is not read at all (the title stays reported as unruled)."""
+    title or holds it (a title printed in the grid's first row, merged across it, as a workbook prints it: read from
+    its words as well, the table was read twice, and the second copy took its notes and its continuation); a table
+    read with doubt is not read at all (the title stays reported as unruled)."""
     ruled = [t.bbox for t in found if not _degenerate(t)]
     texts = sorted(lines, key=lambda line: line.box.top)
     starts: list[int] = []
@@ -1767,8 +1857,8 @@ def _unruled_tables(number: int, page: Any, lines: Sequence[Line], found: Sequen
         top = texts[j].box.top
         end = next((k for k in range(j, len(texts)) if _ends_table(texts[k].text) or k in starts[n + 1 :]), len(texts))
         bottom = texts[end].box.top if end < len(texts) else float("inf")
-        if any(texts[i].box.bottom - 1 <= bbox[1] < bottom for bbox in ruled):
-            continue  # a ruled table stands under the title
+        if any(texts[i].box.bottom - 1 <= bbox[1] < bottom or _inside(texts[i].box, bbox) for bbox in ruled):
+            continue  # a ruled table stands under the title, or prints it in its first row
         if words is None:
             words = _words(page)
         region = [w for w in words if top - 1 <= w.top and w.bottom <= bottom]

@@ -504,14 +504,49 @@ def _first_box(raw: RawTable) -> Box | None:
     return next((cell.box for row in raw.rows for cell in row if cell.box is not None), None)
 
 
-def _is_number(text: str | None) -> bool:
-    """Whether a cell prints one number, in ASCII or full-width forms (３０．３０, as a cell's text is read by
-    :meth:`_TableReader.cells`): a 合计 row printed first in full-width digits was taken for a header row.
+#: The spaces an amount's digits may be grouped or padded with: a space, a no-break, thin, narrow no-break,
+#: figure, six-per-em or ideographic space
+_CELL_SPACES: Final = re.compile("[ \u00a0\u2002-\u2009\u202f\u3000]")
+#: A minus printed otherwise than as a hyphen: the minus sign, the full-width and small hyphen-minus, an en dash, a
+#: hyphen
+_MINUS: Final = str.maketrans(dict.fromkeys("−－﹣–‐‑", "-"))
+#: A negative amount as an accountant's format prints it: in brackets, (12.50) or （12.50）, or with its minus after
+#: it, 12.50-. Only with decimals: a number in brackets alone, (1), numbers something.
+_ACCOUNTING: Final = re.compile(r"^(?:[(（](?P<bracketed>[\d,]+\.\d+)[)）]|(?P<trailing>[\d,]+\.\d+)-)$")
+#: A footnote mark printed after an amount: 1,054.90*, 1,054.90①, 1,054.90¹, 1,054.90[1]
+_FOOTNOTE: Final = re.compile(r"(?<=\d)(?:[*＊※†‡]|[①-⑳]|[¹²³⁰⁴-⁹]{1,2}|\[\d{1,2}\]|［\d{1,2}］)$")
 
-    >>> _is_number("1,054.90"), _is_number("３０．３０"), _is_number("合计")
-    (True, True, False)
+
+def _amount_text(text: str | None) -> str:
+    """A cell's text as the plain number it prints, or as printed when it prints none.
+
+    Exports print one amount in many ways: its digits grouped by thin or no-break spaces (1 054.90) or by a
+    full-width comma (1，054.90), in full-width digits (３０．３０), its minus as a minus sign, a full-width or
+    small hyphen-minus or an en dash (−12.50, －12.50), or, from a spreadsheet's accounting format, the amount in
+    brackets or its minus after it ((12.50), 12.50-), and a footnote mark after it (1,054.90*, 1,054.90①). Each is
+    the amount: read otherwise, a table's column was left unread (absent) for one such cell, and a table whose only
+    amounts column it was was not imported at all. A mark is dropped, not read: the note it calls is text.
+
+    >>> [_amount_text(t) for t in ("1\u2009054.90", "1，054.90", "－12.50", "(12.50)", "（12.50）", "12.50-")]
+    ['1054.90', '1,054.90', '-12.50', '-12.50', '-12.50', '-12.50']
+    >>> [_amount_text(t) for t in ("1,054.90*", "307.82①", "307.82¹", "(1)", "合计", "-")]
+    ['1,054.90', '307.82', '307.82', '(1)', '合计', '-']
     """
-    return bool(text) and bool(_NUMBER.match(half_width_numbers(text.replace(" ", ""))))  # type: ignore[union-attr]
+    plain = half_width_numbers(_CELL_SPACES.sub("", text or "")).translate(_MINUS)
+    plain = _FOOTNOTE.sub("", plain)
+    if m := _ACCOUNTING.match(plain):
+        return "-" + (m["bracketed"] or m["trailing"])
+    return plain
+
+
+def _is_number(text: str | None) -> bool:
+    """Whether a cell prints one number, in any form :func:`_amount_text` reads (３０．３０, (12.50), 1 054.90):
+    a 合计 row printed first in full-width digits was taken for a header row.
+
+    >>> _is_number("1,054.90"), _is_number("３０．３０"), _is_number("(12.50)"), _is_number("合计")
+    (True, True, True, False)
+    """
+    return bool(text) and bool(_NUMBER.match(_amount_text(text)))
 
 
 def _unheld(text: str) -> str | None:
@@ -665,7 +700,8 @@ class _TableReader:
 
         Such a cell is no blank: a blank sums as 0, and a sum over it would be reported wrong (公布值：0) for what
         is only unread. The model keeps no unknown cell, so its whole column is absent — every check that needs it
-        is skipped and says so — and each other figure of the column is named as not read, with the reason.
+        is skipped and says so — and each other figure of the column is named as not read, with the reason. A half
+        of a two-sided table left with no column loses its rows, and the other half is kept.
         """
 
         def side(row: Row) -> tuple[bool, tuple[str, ...]]:
@@ -694,11 +730,17 @@ class _TableReader:
                         ImportIssue(box, cell.text, f"not read: column {column} of {self.template.title} is absent, as {which} is not read")
                     )
             kept.append(attrs.evolve(row, cells=tuple(cells)))
-        return (
-            kept,
-            tuple(c for c in income_columns if (True, c) not in gone),
-            tuple(c for c in columns if (False, c) not in gone),
-        )
+        left = {True: tuple(c for c in income_columns if (True, c) not in gone), False: tuple(c for c in columns if (False, c) not in gone)}
+        if self.template.two_sided:
+            # a half of 表一 or 表四 whose every column is unread has no figure left: its rows go, the other half's stay
+            # (a row of no cells was refused, and the whole table with it)
+            for income, printed in ((True, income_columns), (False, columns)):
+                if printed and not left[income]:
+                    half = Side.INCOME if income else Side.EXPENDITURE
+                    kept = [row for row in kept if (row.side is Side.INCOME) is not income]
+                    where = next((box for (i, _), box in gone.items() if i is income), None)
+                    self.issues.append(ImportIssue(where, "", f"the {half.zh} half of {self.template.title} has no column read; its rows are not read"))
+        return kept, left[True], left[False]
 
     def column_key(self, path: Sequence[str], side: Side | None) -> str | None:
         """The template column a header path names (the whole path, or its last part; a last part printed under
@@ -744,7 +786,7 @@ class _TableReader:
                 self.issues.append(
                     ImportIssue(where, table_row, f"no cell of its own in column {key} of {self.template.title} (merged or not ruled); read as blank")
                 )
-            text = half_width_numbers((cell.text or "").replace(" ", "")).replace("−", "-")  # a minus sign typeset
+            text = _amount_text(cell.text)
             if text in _BLANK_MARKS:  # a dash printed for nothing is a printed blank, as an empty cell is
                 text = ""
             if text and not _is_number(text):
@@ -928,7 +970,7 @@ class _TableReader:
                 self.issues.append(ImportIssue(cell.box, "/".join(path), f"a column {self.template.title} does not have"))
                 continue
             names[line.key] = line.name
-            text = half_width_numbers((cell.text or "").replace(" ", "")).replace("−", "-")  # a minus sign typeset
+            text = _amount_text(cell.text)
             if text in _BLANK_MARKS:  # as in a table of lines: a dash printed for nothing is a printed blank
                 text = ""
             values.setdefault(line.key, {})[column] = (text, cell.box)
