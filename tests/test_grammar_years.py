@@ -29,7 +29,8 @@ def imported() -> dict[str, Imported]:
 COVERAGE = {
     "anhui-2021": (106, 91, 11, 3, 1),
     "guangxi-2021": (100, 90, 10, 0, 0),
-    "hubei-2022": (159, 131, 17, 0, 11),  # 第四部分's 项目绩效自评 summaries: budgets, rates and scores
+    # 第四部分: the 自评 sentence's 项目4个，资金920.00万元，占…100% and the summaries' scores (no project table)
+    "hubei-2022": (159, 137, 17, 0, 5),
     "hunan-2019": (145, 126, 16, 2, 1),
     "jiangxi-2019": (70, 64, 5, 1, 0),
     "shaanxi-2023": (109, 90, 13, 0, 6),  # 会议费 (no field holds it); 绩效 scores of no project read
@@ -97,6 +98,10 @@ MISTAKES = [
     ("hubei-2022", "占政府采购支出总额的75.00%", "占政府采购支出总额的57.00%", [("claim.share", "57.00", "75.00")]),
     ("hubei-2022", "支出决算为120.00万元，完成年初预算的80.00%", "支出决算为120.00万元，完成年初预算的85.00%",
      [("claim.completion", "85.00", "80.00")]),
+    # 第四部分's 项目绩效自评 summaries: 全年预算数为A万元，执行数为B万元，完成预算的p% (p of A and B as printed)
+    ("hubei-2022", "完成预算的80.00%", "完成预算的85.00%", [("claim.completion", "85.00", "80.00")]),
+    ("hubei-2022", "完成预算的100.00%", "完成预算的10.00%", [("claim.completion", "10.00", "100.00")]),
+    ("hubei-2022", "执行数为120.00万元", "执行数为125.00万元", [("claim.completion", "80.00", "83.33")]),
     ("jiangxi-2019", "占76.92%", "占79.62%", [("claim.share", "79.62", "76.92")]),
     ("jiangxi-2019", "公务接待费1.20万元", "公务接待费1.50万元",
      [("identity.three_public_total", "3.60", "3.90"), ("claim.growth", "20.00", "15.38")]),

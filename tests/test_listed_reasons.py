@@ -96,8 +96,8 @@ def test_the_seed_imports_the_explanations_its_transcriber_typed() -> None:
 
 def test_the_report_counts_the_listed_amounts_as_imported() -> None:
     report = read_text(SEED).report
-    # 71 amounts of four lists (562 and 416 before them), the 14 values of the charts' data and their 7 numbers
-    assert (report.numbers_imported, report.numbers_in_text) == (654, 331)
+    # 71 amounts of four lists (562 and 416 before them), the 14 values of the charts' data and their 7 numbers; 6 of 十（四）'s clauses (completion claims)
+    assert (report.numbers_imported, report.numbers_in_text) == (660, 331)
 
 
 def _imported(folder: Path, text: str) -> Imported:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+from budgetkit.checks.audit import check
 from budgetkit.io.grammar import parse_paragraphs, performance_projects
 from budgetkit.io.text import read_text, text_document
 
@@ -26,14 +27,16 @@ def _import(tmp_path: Path, *lines: str) -> object:
 
 def test_shanghai_section_ten_figures_are_read_but_not_held(tmp_path: Path) -> None:
     """Under 十、预算绩效管理情况 the 公用经费 sentence is the 公用经费 projects': not the account's 公用经费
-    budget, no completion claim; the section's own figures (绩效自评的项目…个) are read as before."""
+    budget, no completion claim of it (its 执行率 is checked on the two figures printed beside it only); the
+    section's own figures (绩效自评的项目…个) are read as before."""
     imported = _import(tmp_path, "十、预算绩效管理情况", "绩效自评的2024年度项目2个，涉及预算金额50.00万元。" + PERFORMANCE)
     account, report = imported.account, imported.report  # type: ignore[attr-defined]
     assert account.general_budget.public_use.current.amount == Decimal("40.00")
     assert account.general_budget.public_use.budget is None
-    assert [c for c in account.claims if c.section == "十"] == []
+    claims = [(c.kind.value, c.subject, c.base, str(c.stated)) for c in account.claims if c.section == "十"]
+    assert claims == [("completion", "39.32", "39.32", "100")]
     held = [(str(i.box), i.text) for i in report.issues if "预算绩效管理情况" in i.reason]
-    assert held == [("第6行", "48.03万元"), ("第6行", "39.32万元"), ("第6行", "39.32万元"), ("第6行", "100%")]
+    assert held == [("第6行", "48.03万元")]
     assert report.numbers_seen == report.numbers_imported + report.numbers_in_text + report.numbers_not_held + len(
         report.not_understood
     )
@@ -76,3 +79,34 @@ def test_sichuan_subsection_and_the_kinds_it_names() -> None:
         ("特定目标类", "十（四）", Decimal("5.00"), Decimal("4.00"), Decimal("80"), "主要用于甲的支出"),
         ("特定目标类", "十（四）", Decimal("1.00"), Decimal("1.00"), None, ""),
     ]
+
+
+SUMMARIES = [
+    "三、部门决算中项目绩效自评结果",
+    "1.示例甲项目绩效自评综述：项目全年预算数为500.00万元，执行数为500.00万元，完成预算的100.00%。项目自评得分95分。",
+    "2.示例乙项目绩效自评综述：项目预算数为150.00万元，支出决算为120.00万元，预算执行率为80.00%。",
+    "3.示例丙项目：年初预算数为30.00万元，实际支出为29.00万元，完成年初预算的96.67%。",
+]
+
+
+def test_a_project_summary_is_a_completion_of_its_printed_figures(tmp_path: Path) -> None:
+    """Under a …项目绩效自评结果 heading each summary (全年预算数/预算数/年初预算数, 执行数/支出决算/实际支出,
+    完成预算的/预算执行率/完成年初预算的 p%) is a completion claim of the two figures it prints; they hold."""
+    imported = _import(tmp_path, *SUMMARIES)
+    account, report = imported.account, imported.report  # type: ignore[attr-defined]
+    claims = [(c.kind.value, c.subject, c.base, str(c.stated), c.section) for c in account.claims if c.section.startswith("三")]
+    assert claims == [
+        ("completion", "500.00", "500.00", "100.00", "三1"),
+        ("completion", "120.00", "150.00", "80.00", "三2"),
+        ("completion", "29.00", "30.00", "96.67", "三3"),
+    ]
+    assert [u.text for u in report.not_understood] == ["95"]  # a score with no project table to compare with
+    assert [f for f in check(account) if f.rule.startswith("claim.")] == []
+
+
+def test_a_wrong_rate_of_a_project_summary_is_found_exactly(tmp_path: Path) -> None:
+    """p = B/A×100 rounded half up at p's places, with the printed figures taken as they stand: 120.00/150.00 is
+    80.00%, so a printed 80.01% is found (no rounding slack on the two figures)."""
+    lines = [SUMMARIES[0], SUMMARIES[2].replace("80.00%", "80.01%")]
+    findings = [f for f in check(_import(tmp_path, *lines).account) if f.rule.startswith("claim.")]  # type: ignore[attr-defined]
+    assert [(f.rule, f.stated_text, f.expected_text) for f in findings] == [("claim.completion", "80.01", "80.00")]

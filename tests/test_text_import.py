@@ -167,7 +167,7 @@ def test_cli_checks_the_seed_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(SEED), "--min-severity", "error"], out=out) == 1
     lines = out.getvalue().splitlines()
     assert lines[0] == "自贡市人力资源服务中心 2023年度决算 检查结果"
-    assert lines[2] == read_text(SEED).report.summary_zh() and lines[2].startswith("导入：数字 1076 个，读入 654、")
+    assert lines[2] == read_text(SEED).report.summary_zh() and lines[2].startswith("导入：数字 1076 个，读入 660、")
     assert "未找到情况说明" not in out.getvalue()
 
 

@@ -528,8 +528,9 @@ class Narrative:
 @attrs.frozen
 class ProjectFigure:
     """One figure a clause of 预算绩效管理情况 prints about a project: which (``initial`` 年初预算, ``adjusted``
-    调整预算, ``executed`` 决算 in 万元, ``rate`` 执行率 in %), its exact value, the printed phrase's span in the
-    paragraph ("年初预算为12万元") and where its number starts (as :class:`Unread` places a number)."""
+    调整预算, ``full_year`` 全年预算, ``budget`` a bare 预算数, ``executed`` 决算 (执行数, 实际支出) in 万元, ``rate``
+    执行率 or 完成预算的… in %), its exact value, the printed phrase's span in the paragraph ("年初预算为12万元") and
+    where its number starts (as :class:`Unread` places a number)."""
 
     role: str
     value: Decimal
@@ -554,7 +555,7 @@ class ProjectFigures:
     end: int
 
     def value(self, role: str) -> Decimal | None:
-        """The figure printed in ``role`` ("initial", "adjusted", "executed", "rate"), or ``None``."""
+        """The figure printed in ``role`` ("initial", "adjusted", "full_year", "budget", "executed", "rate"), or ``None``."""
         return next((f.value for f in self.figures if f.role == role), None)
 
 
@@ -564,8 +565,11 @@ _AMOUNT_OF: Final = r"\s*(?:为|是)?\s*(?P<v>\d[\d,]*(?:\.\d+)?)\s*万元"
 _PROJECT_FIGURES: Final = (
     ("initial", re.compile(r"年初预算(?:数)?" + _AMOUNT_OF)),
     ("adjusted", re.compile(r"调整(?:后)?预算(?:数)?" + _AMOUNT_OF)),
-    ("executed", re.compile(r"决算(?:数)?" + _AMOUNT_OF)),
-    ("rate", re.compile(r"执行率\s*(?:为|是)?\s*(?P<v>\d+(?:\.\d+)?)\s*[%％]")),
+    # the summaries of 项目绩效自评结果 (Hubei): 项目全年预算数为A万元，执行数为B万元，完成预算的p%; 预算数为A万元
+    ("full_year", re.compile(r"全年预算(?:数)?" + _AMOUNT_OF)),
+    ("budget", re.compile(r"(?<![初整后年])预算(?:数)?" + _AMOUNT_OF)),
+    ("executed", re.compile(r"(?:决算(?:数)?|执行数|实际支出(?:数)?)" + _AMOUNT_OF)),
+    ("rate", re.compile(r"(?:执行率|完成(?:全年|年初)?预算(?:数)?的?)\s*(?:为|是|达)?\s*(?P<v>\d+(?:\.\d+)?)\s*[%％]")),
 )
 _USE: Final = re.compile(r"主要用于[^，。；]+")
 
@@ -1096,7 +1100,8 @@ _LATER_SECTION: Final = re.compile(
 )
 #: A section heading of 预算绩效管理情况 (a short heading, not a sentence that mentions 绩效).
 _PERFORMANCE_HEADING: Final = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)\s*(?:\d{4}年度?)?(?:预算)?绩效管理(?:工作)?(?:开展)?情况"
+    r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)\s*(?:(?:\d{4}年度?)?(?:预算)?绩效管理(?:工作)?(?:开展)?情况"
+    r"|\S{0,12}?项目(?:支出)?绩效自评(?:结果|情况))"  # Hubei's 二、部门决算中项目绩效自评结果: the projects' summaries
 )
 
 

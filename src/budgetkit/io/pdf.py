@@ -44,6 +44,7 @@ from budgetkit.io.grammar import (
     Listed,
     Narrative,
     NarrativeError,
+    ProjectFigure,
     ProjectFigures,
     Reason,
     Role,
@@ -518,6 +519,8 @@ class _Builder:
         self.selfeval_titles: set[str] = set()  # their titles, which are not unknown tables
         self.narrated: list[tuple[int, ProjectFigures]] = []  # (project, the clause of 预算绩效管理情况 on it)
         self.narrated_numbers: set[tuple[int, int]] = set()  # (paragraph, start) of the clauses' figures
+        #: the clauses of 预算绩效管理情况 on no project read that print a budget, its 执行数 and the rate of the two
+        self.summaries: list[tuple[ProjectFigures, ProjectFigure, ProjectFigure, ProjectFigure]] = []
         #: the 情况说明's 类/款/项 lines when no 表五 prints them: (code or «name» at each level) → the line's fields
         self.lines: dict[tuple[str, ...], dict[str, Any]] = {}
         #: claims about those lines, held once all are known, each with its line's key in ``lines``
@@ -649,6 +652,11 @@ class _Builder:
             if len(same) == 1:
                 self.narrated.append((i, same[0]))
                 self.narrated_numbers.update((same[0].paragraph, f.number) for f in same[0].figures)
+        described = {id(clause) for _, clause in self.narrated}
+        for clause in clauses:
+            if id(clause) not in described and (summary := _summary(clause, self.doc.paragraphs[clause.paragraph].text)):
+                self.summaries.append((clause, *summary))
+                self.narrated_numbers.update((clause.paragraph, f.number) for f in summary)
 
     def _narrated(self) -> None:
         """Each described project takes the clause's kind (a table prints no 项目类别) and use (``主要用于…``,
@@ -669,6 +677,15 @@ class _Builder:
                     subject = f"{key}.funds.total.{figure.role}"
                     claim = Claim(kind="amount", subject=subject, stated=figure.value, text=printed, section=clause.section)
                 self._add_claim(claim, lines[0].box if lines else None)
+        for clause, budget, executed, rate in self.summaries:
+            paragraph = self.doc.paragraphs[clause.paragraph]
+            start, end = min(budget.start, executed.start, rate.start), max(budget.end, executed.end, rate.end)
+            lines = _lines_in(paragraph, start, end)
+            point = _point(paragraph.text)
+            section = clause.section if point is None else f"{clause.section}{point}"
+            claim = Claim(kind="completion", subject=plain(executed.value), stated=rate.value, base=plain(budget.value),
+                          text=paragraph.text[start:end], section=section)  # fmt: skip
+            self._add_claim(claim, lines[0].box if lines else None)
 
     # -- front matter --------------------------------------------------------------------------------------------
     def _title(self, paragraphs: Sequence[Paragraph], parts: list[tuple[int, str]]) -> tuple[str, int]:
@@ -1532,6 +1549,36 @@ def _section_of(text: str, previous: str) -> str:
     label = _section_label(text, re.sub(r"\d+$", "", previous))
     point = _point(text)
     return label if point is None else re.sub(r"\d+$", "", label) + point
+
+
+#: The budget a project's rate is of, by the words before it (完成年初预算的…, 完成全年预算的…), else the first
+#: printed of: 调整预算 (预算执行率 = 执行数 / 调整后预算数), 全年预算, a bare 预算数 — never a 年初预算 the rate
+#: does not name (the budget may have been adjusted: 年初预算为50万元，决算为45万元，执行率为100%).
+_RATE_OF: Final = (("年初", ("initial",)), ("全年", ("full_year",)), ("", ("adjusted", "full_year", "budget")))
+
+
+def _summary(clause: ProjectFigures, text: str) -> tuple[ProjectFigure, ProjectFigure, ProjectFigure] | None:
+    """The budget, 执行数 and rate of a clause of 预算绩效管理情况 that prints one rate of its 执行数 and a budget
+    (项目全年预算数为500.00万元，执行数为500.00万元，完成预算的100.00%), each printed once; else ``None``.
+
+    >>> from budgetkit.io.grammar import ProjectFigure as F
+    >>> text = "项目全年预算数为150.00万元，执行数为120.00万元，完成预算的80.00%"
+    >>> c = ProjectFigures(None, (F("full_year", Decimal("150.00"), 2, 16, 8), F("executed", Decimal("120.00"), 17, 29, 21),
+    ...     F("rate", Decimal("80.00"), 30, 41, 35)), "", 0, "十五", 0, len(text))
+    >>> [str(f.value) for f in _summary(c, text)]
+    ['150.00', '120.00', '80.00']
+    """
+    once = {role: [f for f in clause.figures if f.role == role] for role in ("executed", "rate")}
+    if len(once["executed"]) != 1 or len(once["rate"]) != 1:
+        return None
+    executed, rate = once["executed"][0], once["rate"][0]
+    named = text[rate.start : rate.number]
+    roles = next(roles for word, roles in _RATE_OF if word in named)
+    for role in roles:
+        budgets = [f for f in clause.figures if f.role == role]
+        if budgets:
+            return (budgets[0], executed, rate) if len(budgets) == 1 else None
+    return None
 
 
 def _point(text: str) -> str | None:
