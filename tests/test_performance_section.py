@@ -104,9 +104,11 @@ def test_a_project_summary_is_a_completion_of_its_printed_figures(tmp_path: Path
     assert [f for f in check(account) if f.rule.startswith("claim.")] == []
 
 
-def test_a_wrong_rate_of_a_project_summary_is_found_exactly(tmp_path: Path) -> None:
-    """p = B/A×100 rounded half up at p's places, with the printed figures taken as they stand: 120.00/150.00 is
-    80.00%, so a printed 80.01% is found (no rounding slack on the two figures)."""
-    lines = [SUMMARIES[0], SUMMARIES[2].replace("80.00%", "80.01%")]
-    findings = [f for f in check(_import(tmp_path, *lines).account) if f.rule.startswith("claim.")]  # type: ignore[attr-defined]
-    assert [(f.rule, f.stated_text, f.expected_text) for f in findings] == [("claim.completion", "80.01", "80.00")]
+def test_a_wrong_rate_of_a_project_summary_is_found_beyond_rounding(tmp_path: Path) -> None:
+    """p = B/A×100 with A and B the intervals their printed places round (DOMAIN §2): 120.00/150.00 万元 stand for
+    [119.995, 120.005]/[149.995, 150.005], p for [79.993%, 80.007%]: a printed 80.01% may be right (the rate of the
+    unrounded figures), 80.02% may not."""
+    for printed, found in (("80.01%", []), ("80.02%", [("claim.completion", "80.02", "80.00")])):
+        lines = [SUMMARIES[0], SUMMARIES[2].replace("80.00%", printed)]
+        findings = [f for f in check(_import(tmp_path, *lines).account) if f.rule.startswith("claim.")]  # type: ignore[attr-defined]
+        assert [(f.rule, f.stated_text, f.expected_text) for f in findings] == found, printed

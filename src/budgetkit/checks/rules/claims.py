@@ -165,8 +165,9 @@ def claim_form(ctx: Context, claim: Claim) -> ClaimForm | None:
         return _ratio_form(stated, subject, base, "比率")
     if kind is ClaimKind.COMPLETION:
         if isinstance(subject, Decimal | int) and isinstance(base, Decimal | int):
-            # 预算数为A万元，执行数为B万元，完成预算的p%: p is of the two figures as printed beside it (exact)
-            return ClaimForm(FormKind.RATIO, stated, ((1, subject, True),), ((1, base, True),), base="完成预算")
+            # 预算数为A万元，执行数为B万元，完成预算的p%: p is of the two figures printed beside it, each standing for
+            # the interval its printed places round (DOMAIN §2), as every printed figure does
+            return ClaimForm(FormKind.RATIO, stated, ((1, subject, False),), ((1, base, False),), base="完成预算")
         if isinstance(subject, Project):
             total = subject.funds.total
             if total.executed is not None and total.adjusted is not None:

@@ -77,8 +77,7 @@ __all__ = [
     "term_point",
 ]
 
-#: One printed figure of a form: (sign, value, exact). ``exact`` marks a figure taken as it stands, with no rounding (a
-#: whole count; the printed operands a rate beside them is of: 预算数为A万元，执行数为B万元，完成预算的p%).
+#: One printed figure of a form: (sign, value, exact). ``exact`` marks a whole count (no rounding).
 Term: TypeAlias = tuple[int, Decimal | int, bool]
 
 
