@@ -600,7 +600,7 @@ class _TableReader:
                     if cell.text and not _is_number(cell.text) and cell.text.replace(" ", "") not in _BLANK_MARKS
                 ]
                 if words:
-                    self.header_words.update(words)
+                    self.header_words.update(_amount_text(word) for word in words)  # as a cell below is read
                     return rows[: i + 1], rows[i:]
                 return rows[:i], rows[i:]
         # or up to the first row of printed blanks (表七 printed empty), a dash printed for nothing being one
