@@ -45,23 +45,36 @@ def _lines(text: str, font: str, size: float, width: float, indent: float) -> li
 
 
 def print_report(
-    text: str, path: Path, *, size: float = SIZE, leading: float = LEADING, title: bool = True, contents: bool = False
+    text: str,
+    path: Path,
+    *,
+    size: float = SIZE,
+    leading: float = LEADING,
+    title: bool = True,
+    contents: bool = False,
+    flush: bool = False,
+    typed: bool = False,
 ) -> Path:
     """Write ``text`` (a paragraph a line) to ``path`` as a printed PDF; the first line is the title when ``title``.
 
     With ``contents`` the title is a cover page of its own, followed by a page of contents (目录: each 第…部分 and
-    一、… heading, dot leaders, its page number) before the text."""
+    一、… heading, dot leaders, its page number) before the text. With ``flush`` headings start at the margin,
+    not indented. With ``typed`` the first line is indented by two ideographic spaces typed before it (U+3000), as
+    many reports are, not by the paragraph's indent."""
     lines = [line.strip(" \t\u3000") for line in text.split("\n") if line.strip() or line == "\f"]
+    if typed:
+        lines = [line if n == 0 or line == "\f" or (flush and _HEADING.match(line)) else "\u3000\u3000" + line for n, line in enumerate(lines)]
+        flush = True
     if not contents:
-        _draw(lines, path, size, leading, title, [])
+        _draw(lines, path, size, leading, title, [], flush)
         return path
-    pages = _draw(lines, None, size, leading, title, [("", 0)] * _toc_count(lines))
-    _draw(lines, path, size, leading, title, pages)
+    pages = _draw(lines, None, size, leading, title, [("", 0)] * _toc_count(lines), flush)
+    _draw(lines, path, size, leading, title, pages, flush)
     return path
 
 
 def _toc_count(lines: list[str]) -> int:
-    return sum(1 for line in lines[1:] if _TOC.match(line))
+    return sum(1 for line in lines[1:] if _TOC.match(line.lstrip("\u3000")))
 
 
 #: The headings a contents page lists
@@ -69,7 +82,13 @@ _TOC = re.compile(r"^(第[一二三四五六七八九十]+部分|[一二三四�
 
 
 def _draw(
-    lines: list[str], path: Path | None, size: float, leading: float, title: bool, toc: list[tuple[str, int]]
+    lines: list[str],
+    path: Path | None,
+    size: float,
+    leading: float,
+    title: bool,
+    toc: list[tuple[str, int]],
+    flush: bool = False,
 ) -> list[tuple[str, int]]:
     """Lay ``lines`` out (and draw them to ``path`` unless None); the contents ``toc`` (heading, page) go on a page
     of their own after the title when given. Return each listed heading with the page it is printed on."""
@@ -115,8 +134,17 @@ def _draw(
             continue
         if paragraph.startswith("\x01"):  # a line of contents: heading, dot leaders, page number
             heading, number = paragraph[1:], str(next(numbers))
-            y -= leading
             x = LEFT + (0.0 if heading.startswith("第") else 2 * size)
+            room = LEFT + width - x - stringWidth(number + "......", font, size)
+            *above, heading = _lines(heading, font, size, room, 0.0)  # a long entry runs on to a second line
+            for part in above:
+                if y - leading < BOTTOM:
+                    new_page()
+                y -= leading
+                draw(part, size, x, False)
+            if y - leading < BOTTOM:
+                new_page()
+            y -= leading
             draw(heading, size, x, False)
             start, end = x + stringWidth(heading, font, size) + 4, LEFT + width - stringWidth(number, font, size) - 4
             dots = max(int((end - start) / stringWidth(".", font, size)), 3)
@@ -124,9 +152,9 @@ def _draw(
             draw(number, size, LEFT + width - stringWidth(number, font, size), False)
             continue
         centred = n == 0 and title
-        bold = centred or bool(_HEADING.match(paragraph))
+        bold = centred or bool(_HEADING.match(paragraph.lstrip("\u3000")))
         pt = 22.0 if centred else size
-        indent = 0.0 if centred else 2 * pt
+        indent = 0.0 if centred or (bold and flush) or paragraph.startswith("\u3000") else 2 * pt
         broken = _lines(paragraph, font, pt, width, indent)
         for i, line in enumerate(broken):
             if y - leading < BOTTOM:
@@ -140,8 +168,8 @@ def _draw(
             elif i < len(broken) - 1 and len(line) > 1:  # justified: the slack spread between the characters
                 space = (width - (x - LEFT) - natural) / (len(line) - 1)
             draw(line, pt, x, bold, space)
-        if n > 0 and _TOC.match(paragraph):
-            listed.append((paragraph, page))
+        if n > 0 and _TOC.match(paragraph.lstrip("\u3000")):
+            listed.append((paragraph.lstrip("\u3000"), page))
         if centred:
             y -= leading / 2
     new_page()
