@@ -944,6 +944,8 @@ class _Reader:
         self.unmapped = 0  # of them, those whose font gives no Unicode for them: pdfminer writes (cid:N)
         #: the columns of a table read from its words that ends its page, which the next page may go on with
         self.carried: _Columns | None = None
+        #: the running-text lines of the page assembled last: where a paragraph ending it ends (its right margin)
+        self.before: list[Line] = []
 
     def page(self, number: int, page: Any) -> None:
         _unify_characters(page)
@@ -1005,6 +1007,7 @@ class _Reader:
             cursor = bbox[3]
         rest = self._notes([line for line in outside if line.box.top >= cursor])
         self._text(rest, margin)
+        self.before = outside
 
     def _notes(self, lines: list[Line]) -> list[Line]:
         """Give the 注：… lines (or the sentence saying it is empty) that directly follow the table being read to it;
@@ -1031,7 +1034,8 @@ class _Reader:
         for line in lines:
             indented = margin is not None and line.box.x0 - margin > 12
             if indented or _opens(line, self.lines) or (
-                self.lines and _short(self.lines[-1], lines, line, alone=len(self.lines) == 1)
+                # the last line of the page before is measured against that page's margin, not this one's
+                self.lines and _short(self.lines[-1], [*self.before, *lines], line, alone=len(self.lines) == 1)
             ):
                 self._close_paragraph()
             self.lines.append(line)

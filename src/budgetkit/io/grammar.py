@@ -1173,13 +1173,23 @@ def _continued_from(paragraphs: Sequence[Paragraph], starts: Sequence[int], star
 
     Beijing prints its 说明 in two parts, both 情况说明 (第二部分 2023年度部门决算说明, then 第三部分 2023年度其他重要
     事项的情况说明, its 三公, 机关运行经费, 政府采购 and 国有资产): the second goes on from the first when the first has
-    text of its own and ends where the second begins. A 目录's part headings, one under the other, go on from none.
+    text of its own and ends where the second begins. A 目录's part headings, one under the other, go on from none,
+    nor does the body's first part from the 目录's last, even where the 目录 lists that part's sections under it:
+    a part whose heading is printed again further on is a 目录's line.
     """
     earlier = [i for i in starts if i < start]
     if not earlier:
         return None
     before = earlier[-1]
+    listed = _printed_part(paragraphs[before].text)
+    if any(_printed_part(paragraphs[i].text) == listed for i in starts if i > before):
+        return None
     return before if start - before > 1 and _next_part(paragraphs, before) == start else None
+
+
+def _printed_part(text: str) -> str:
+    """A part heading without spaces, or the dot leaders and page number a 目录 prints after it."""
+    return re.sub(r"\s", "", re.sub(r"[\s.…·•_\-—－]*\d{1,3}\s*$", "", text))
 
 
 def continued_parts(paragraphs: Sequence[Paragraph]) -> tuple[Paragraph, ...]:

@@ -544,7 +544,7 @@ class _Builder:
         self._selfeval(doc)
         paragraphs = doc.paragraphs
         parts = [(i, m.group("n")) for i, p in enumerate(paragraphs) if (m := _PART.match(p.text))]
-        body = paragraphs[_body_start(parts) :]
+        body = paragraphs[_body_start(parts, paragraphs) :]
         self._unread_selfeval(body)
         unruled = self._unruled(body, tables)
         if unruled:  # printed, so never missing, but not read: no figure of theirs is checked
@@ -719,7 +719,7 @@ class _Builder:
         if len(parts) < 2:
             return ()
         first = parts[0][0]
-        again = next((i for i, n in parts[1:] if n == parts[0][1]), None)
+        again = _body_start(parts, paragraphs) or None
         if again is None:
             return ()
         return tuple("".join(line.text for line in p.lines) for p in paragraphs[first:again])
@@ -785,7 +785,7 @@ class _Builder:
     def _glossary(self, paragraphs: Sequence[Paragraph], parts: list[tuple[int, str]]) -> tuple[GlossaryEntry, ...]:
         """第四部分 名词解释: "一、term：definition" paragraphs (a part heading listed in the 目录 is not the part, nor
         a 第四部分 that names another part: Beijing's 第四部分 部门绩效评价情况)."""
-        body = _body_start(parts)
+        body = _body_start(parts, paragraphs)
         starts = [i for i, n in parts if n == "四" and i >= body and not _NOT_GLOSSARY.search(paragraphs[i].text)]
         if not starts:
             return ()
@@ -1531,11 +1531,34 @@ def _norm_title(text: str) -> str:
     return re.sub(r"[\s“”\"（）()]|^[一二三四五六七八九十]+、", "", text)
 
 
-def _body_start(parts: list[tuple[int, str]]) -> int:
-    """Where the parts start again after the 目录 (which lists them first), or 0 when there is no 目录."""
+def _body_start(parts: list[tuple[int, str]], paragraphs: Sequence[Paragraph] = ()) -> int:
+    """Where the parts start again after the 目录 (which lists them first), or 0 when there is no 目录.
+
+    That is where the 目录's first part heading is printed again, in its words (leaders and page aside): a 目录 may
+    list two parts the national layout numbers alike (Beijing's 第二部分 …决算说明 and 第三部分 …其他重要事项的情况说明,
+    both 情况说明); failing that, where a part of the first one's number is.
+
+    >>> from budgetkit.io.document import Line
+    >>> def para(text):
+    ...     return Paragraph(text, (Line(text, Box(1, 0, 0, 9, 9)),))
+    >>> doc = [para(t) for t in ("第三部分 决算说明……3", "第三部分 其他重要事项的情况说明……5", "第三部分 决算说明", "一、…")]
+    >>> _body_start([(0, "三"), (1, "三"), (2, "三")], doc), _body_start([(0, "三"), (1, "三"), (2, "三")])
+    (2, 1)
+    """
     if not parts:
         return 0
+    if paragraphs:
+        first = _printed_heading(paragraphs[parts[0][0]])
+        again = next((i for i, _ in parts[1:] if _printed_heading(paragraphs[i]) == first), None)
+        if again is not None:
+            return again
     return next((i for i, n in parts[1:] if n == parts[0][1]), 0)
+
+
+def _printed_heading(paragraph: Paragraph) -> str:
+    """A part heading in its printed words, without spaces, dot leaders or a page number after it."""
+    printed = "".join(line.text for line in paragraph.lines) or paragraph.text
+    return re.sub(r"\s", "", re.sub(r"[\s.…·•_\-—－]*\d{1,3}\s*$", "", printed))
 
 
 def _section_of(text: str, previous: str) -> str:

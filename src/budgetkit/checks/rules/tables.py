@@ -344,15 +344,43 @@ def _contents_sections(contents: tuple[str, ...]) -> list[tuple[int, str, str]]:
     >>> _contents_sections(("第二部分 示例局2024年度部门决算表……3", "一、收入支出决算总表……5",
     ...     "第三部分 示例局2024年度部门决算情况说明 12", "十一、其他重要事项说明……20"))
     [(3, '十一', '其他重要事项说明')]
+
+    A 情况说明 part listed right after another (Beijing's 第二部分 …决算说明, then 第三部分 …其他重要事项的情况说明) numbers
+    its sections from 一 again; they are read as numbered on from the first part's, as the importer reads the body
+    (:func:`budgetkit.io.grammar.continued_parts`):
+
+    >>> _contents_sections(("第二部分 决算说明 3", "一、收入决算情况说明 3", "二、支出决算情况说明 4",
+    ...     "第三部分 其他重要事项的情况说明 5", "一、机关运行经费支出情况说明 5"))[-1]
+    (4, '三', '机关运行经费支出情况说明')
+
+    A part heading too long for its line runs on to the next (…决算情况 / 说明……3), and is read whole:
+
+    >>> _contents_sections(("第三部分 示例局2024年度部门决算情况", "说明……3", "一、收入决算情况说明……3"))
+    [(2, '一', '收入决算情况说明')]
     """
+    from budgetkit.io.document import numeral, numeral_value  # the importer's numerals, read only when checked
+
     found: list[tuple[int, str, str]] = []
     inside = False
+    last = 0  # the number of the last section read (numbered on)
+    before = 0  # the last section number of the part before this one, when that was a 情况说明 part: numbered on from
+    part = ""  # the part heading read last, while the line after it may be its run-on
     for k, printed in enumerate(contents):
         line = _PAGE_AFTER.sub("", printed).strip()
+        run_on = bool(part) and not _PART_LINE.match(line) and not _SECTION_LINE.match(line)
+        if run_on:
+            line = part + line
         if _PART_LINE.match(line):
+            if not run_on:
+                before, last = (last if inside else 0), 0
             inside = line.endswith(("情况说明", "决算说明"))
-        elif inside and (m := _SECTION_LINE.match(line)):
-            found.append((k, m.group(1), m.group(2)))
+            part = line
+            continue
+        part = ""
+        if inside and (m := _SECTION_LINE.match(line)):
+            n = numeral_value(m.group(1)) + before
+            last = n
+            found.append((k, numeral(n), m.group(2)))
     return found
 
 
