@@ -180,3 +180,42 @@ def test_a_half_of_the_summary_with_its_only_column_unread_leaves_the_other_half
     assert summary is not None
     assert (summary.income_columns, {row.side.value for row in summary.rows}) == ((), {"expenditure"})
     assert any("收入 half of 收入支出决算总表 has no column read" in str(issue) for issue in imported.report.issues)
+
+
+def test_a_note_printed_after_an_amount_is_text_and_the_amount_is_read(tmp_path: Path) -> None:
+    """95.36注1, 95.36（注1） and 95.36 注 are the amount 95.36 with a note called after it: the amount is read, and an
+    import issue names the cell and keeps the note; before, the cell was 'not a number' and its whole column was left
+    unread."""
+    rows: list[Cells] = [
+        ["", "", "", "合计", "100.00注1", "80.00", "20.00", "", "", ""],
+        ["207", "", "", "文化旅游体育与传媒支出", "90.00（注1）", "70.00", "20.00", "", "", ""],
+        ["207", "01", "", "文化和旅游", "90.00 注", "70.00", "20.00", "", "", ""],
+        ["207", "01", "09", "群众文化", "90.00", "70.00", "20.00", "", "", ""],
+    ]
+    path = _draw(tmp_path / "noted.pdf", [(["支出决算表", "公开03表", UNIT], [*EXPENDITURE_ROWS[:3], *rows], WIDTHS)])
+    imported = read_pdf(path)
+    tables = imported.account.tables
+    assert tables is not None
+    table = tables.table("expenditure")
+    assert table is not None
+    assert [str(row.cells[0]) for row in table.rows] == ["Cell('100.00')", "Cell('90.00')", "Cell('90.00')", "Cell('90.00')"]
+    noted = [(issue.text, issue.box.page if issue.box else None) for issue in imported.report.issues if "a note “" in issue.reason]
+    assert noted == [("100.00注1", 2), ("90.00（注1）", 2), ("90.00 注", 2)]
+    assert not imported.report.not_understood  # the note's 1 is text, the amount imported
+
+
+def test_a_cell_with_more_than_a_note_after_its_amount_stays_unread(tmp_path: Path) -> None:
+    """90.00注明 (a word, not a note's mark) and 注1 alone are no amount: the column stays unread, as before."""
+    rows: list[Cells] = [
+        ["", "", "", "合计", "100.00", "80.00注明", "20.00", "", "", ""],
+        ["207", "", "", "文化旅游体育与传媒支出", "90.00", "注1", "20.00", "", "", ""],
+    ]
+    path = _draw(tmp_path / "unread.pdf", [(["支出决算表", "公开03表", UNIT], [*EXPENDITURE_ROWS[:3], *rows], WIDTHS)])
+    imported = read_pdf(path)
+    tables = imported.account.tables
+    assert tables is not None
+    table = tables.table("expenditure")
+    assert table is not None
+    assert "basic" not in table.columns
+    unread = [issue.text for issue in imported.report.issues if issue.reason.startswith("not a number in column basic")]
+    assert unread == ["80.00注明", "注1"]
