@@ -180,3 +180,91 @@ def test_a_half_of_the_summary_with_its_only_column_unread_leaves_the_other_half
     assert summary is not None
     assert (summary.income_columns, {row.side.value for row in summary.rows}) == ((), {"expenditure"})
     assert any("收入 half of 收入支出决算总表 has no column read" in str(issue) for issue in imported.report.issues)
+
+
+def test_a_note_printed_after_an_amount_is_text_and_the_amount_is_read(tmp_path: Path) -> None:
+    """95.36注1, 95.36（注1） and 95.36 注 are the amount 95.36 with a note called after it: the amount is read, and an
+    import issue names the cell and keeps the note; before, the cell was 'not a number' and its whole column was left
+    unread."""
+    rows: list[Cells] = [
+        ["", "", "", "合计", "100.00注1", "80.00", "20.00", "", "", ""],
+        ["207", "", "", "文化旅游体育与传媒支出", "90.00（注1）", "70.00", "20.00", "", "", ""],
+        ["207", "01", "", "文化和旅游", "90.00 注", "70.00", "20.00", "", "", ""],
+        ["207", "01", "09", "群众文化", "90.00", "70.00", "20.00", "", "", ""],
+    ]
+    path = _draw(tmp_path / "noted.pdf", [(["支出决算表", "公开03表", UNIT], [*EXPENDITURE_ROWS[:3], *rows], WIDTHS)])
+    imported = read_pdf(path)
+    tables = imported.account.tables
+    assert tables is not None
+    table = tables.table("expenditure")
+    assert table is not None
+    assert [str(row.cells[0]) for row in table.rows] == ["Cell('100.00')", "Cell('90.00')", "Cell('90.00')", "Cell('90.00')"]
+    noted = [(issue.text, issue.box.page if issue.box else None) for issue in imported.report.issues if "a note “" in issue.reason]
+    assert noted == [("100.00注1", 2), ("90.00（注1）", 2), ("90.00 注", 2)]
+    assert not imported.report.not_understood  # the note's 1 is text, the amount imported
+
+
+def test_a_cell_with_more_than_a_note_after_its_amount_stays_unread(tmp_path: Path) -> None:
+    """90.00注明 (a word, not a note's mark) and 注1 alone are no amount: the column stays unread, as before."""
+    rows: list[Cells] = [
+        ["", "", "", "合计", "100.00", "80.00注明", "20.00", "", "", ""],
+        ["207", "", "", "文化旅游体育与传媒支出", "90.00", "注1", "20.00", "", "", ""],
+    ]
+    path = _draw(tmp_path / "unread.pdf", [(["支出决算表", "公开03表", UNIT], [*EXPENDITURE_ROWS[:3], *rows], WIDTHS)])
+    imported = read_pdf(path)
+    tables = imported.account.tables
+    assert tables is not None
+    table = tables.table("expenditure")
+    assert table is not None
+    assert "basic" not in table.columns
+    unread = [issue.text for issue in imported.report.issues if issue.reason.startswith("not a number in column basic")]
+    assert unread == ["80.00注明", "注1"]
+
+
+def test_a_text_printed_over_its_cell_s_edge_is_read_in_its_own_cell(tmp_path: Path) -> None:
+    """A long 科目名称 printed on one line in a narrow column runs over into the amount cell beside it (Excel clips it
+    on screen; the glyphs are in the PDF), even over that cell's amount, and a right-aligned amount with a note runs
+    over into the cell on its left: each text is its own cell's. Before, pdfplumber cut each at the rule, and the
+    amount cell it ran into was 'not a number', its whole column unread."""
+    from test_central_tables import covered, grid
+
+    widths = [35, 30, 30, 70, 35, 60, 60, 70, 60, 90]
+    rows: list[Cells] = [
+        ["", "", "", "合计", "100.00", "80.00", "20.00", "", "", ""],
+        ["207", "", "", "文化旅游体育与传媒支出", "90.00", "70.00", "20.00", "", "", ""],  # into the blank part of a cell
+        ["207", "01", "", "文化和旅游", "90.00（注1）", "70.00", "20.00", "", "", ""],  # an amount into the cell on its left
+        ["207", "01", "09", "群众文化", "90.00", "70.00", "20.00", "", "", ""],
+        ["208", "", "", "社会保障和就业支出", "10.00", "10.00", "", "", "", ""],
+        ["208", "05", "", "行政事业单位养老支出", "10.00", "10.00", "", "", "", ""],
+        ["208", "05", "06", "机关事业单位职业年金缴费支出", "10.00", "10.00", "", "", "", ""],  # over the next cell's amount
+    ]
+    path = tmp_path / "overflow.pdf"
+    texts = "".join(str(c[0] if isinstance(c, tuple) else c) for r in [*EXPENDITURE_ROWS[:3], *rows] for c in r)
+    pdf, font = covered(path, texts + "支出决算表公开03表" + UNIT)
+    y = 560.0
+    for line in ("支出决算表", "公开03表", UNIT):
+        pdf.setFont(font, 12)
+        pdf.drawCentredString(421, y, line)
+        y -= 18
+    grid(pdf, font, EXPENDITURE_ROWS[:3], widths, y)
+    pdf.setFont(font, 7)
+    for r, row in enumerate(rows, start=3):  # names left-aligned on one line, amounts right-aligned, as a workbook prints
+        x = 30.0
+        for c, text in enumerate(row):
+            pdf.rect(x, y - 4 - (r + 1) * 16, widths[c], 16)
+            if c >= 4:
+                pdf.drawRightString(x + widths[c] - 2, y + 1 - (r + 1) * 16, str(text))
+            else:
+                pdf.drawString(x + 2, y + 1 - (r + 1) * 16, str(text))
+            x += widths[c]
+    pdf.showPage()
+    pdf.save()
+    tables = read_pdf(path).account.tables
+    assert tables is not None
+    table = tables.table("expenditure")
+    assert table is not None
+    assert [(row.key, row.name, tuple(str(c) for c in row.cells[:3])) for row in table.rows if row.key in ("207", "20701", "2080506")] == [
+        ("207", "文化旅游体育与传媒支出", ("Cell('90.00')", "Cell('70.00')", "Cell('20.00')")),
+        ("20701", "文化和旅游", ("Cell('90.00')", "Cell('70.00')", "Cell('20.00')")),
+        ("2080506", "机关事业单位职业年金缴费支出", ("Cell('10.00')", "Cell('10.00')", "Cell('')")),
+    ]

@@ -682,3 +682,42 @@ def test_any_text_is_accounted_for(text: str) -> None:
     coverage = parse_paragraphs([Paragraph(text, (line,))]).coverage
     assert coverage.seen == coverage.stated + coverage.in_reasons + coverage.numbering + coverage.unread
     assert coverage.seen == len(re.findall(r"(?<![0-9A-Za-z.])[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?", text))
+
+
+def _read_figures(text: str) -> tuple[list[tuple[str, str, Decimal | None]], list[str]]:
+    """(statement kind, subject, value) of each figure of ``text`` read under 一, and the numbers left unread."""
+    paragraphs = [Paragraph(t, (Line(t, Box(1, 0, 0, 9, 9)),)) for t in ("一、收入支出决算总体情况说明", text)]
+    narrative = parse_paragraphs(paragraphs)
+    read = [
+        (type(s).__name__, s.subject.key, s.figure.value)
+        for s in narrative.statements if isinstance(s, (Amount, Change))
+    ]
+    return read, [u.text for u in narrative.unread]
+
+
+@pytest.mark.parametrize(
+    "printed",
+    ["1\u2009054.90", "1\u00a0054.90", "1\u202f054.90", "1 054.90", "1,054.90①", "1,054.90*", "1,054.90¹", "1,054.90[1]"],
+)
+def test_a_figure_printed_as_exports_print_it_is_read(printed: str) -> None:
+    """1 054.90 grouped by a thin, no-break or plain space, and 1,054.90 with a footnote mark before its unit, are the
+    figure 1054.90万元, as in a table cell: a thin or no-break space gave 54.90 (a tenth of the figure), a plain
+    space left it unread, and a mark lost its unit and the statement."""
+    read, unread = _read_figures(f"2024年度收入总计{printed}万元，支出总计1,054.90万元。")
+    assert (read, unread) == ([("Amount", "income.total", Decimal("1054.90")), ("Amount", "expenditure.total", Decimal("1054.90"))], [])
+
+
+@pytest.mark.parametrize("printed", ["－66.02万元", "﹣66.02万元", "(66.02)万元", "（66.02）万元", "−66.02万元"])
+def test_a_negative_figure_printed_full_width_or_in_brackets_is_negative(printed: str) -> None:
+    """A change printed with a full-width minus (－66.02) or in an accountant's brackets ((66.02)万元) is −66.02, as
+    −66.02 is: the full-width minus was dropped (66.02, a figure of another sign) and the bracketed one left unread."""
+    read, unread = _read_figures(f"与2023年度相比，收入总计增加{printed}。")
+    assert (read, unread) == ([("Change", "income.total", Decimal("-66.02"))], [])
+
+
+def test_an_aside_in_brackets_a_range_and_a_letter_spaced_number_are_read_as_before() -> None:
+    """（1,054.90万元） is an aside (its unit inside), 2023－2025 a range and 4 80.00 a number split by a PDF's letter
+    spacing (no group of three digits): none is read otherwise than before."""
+    read, unread = _read_figures("2024年度收入总计（1,054.90万元），2023－2025年支出总计4 80.00万元。")
+    assert read == [("Amount", "income.total", Decimal("1054.90"))]
+    assert {"4", "80.00"} <= set(unread)

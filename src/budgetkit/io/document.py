@@ -1266,13 +1266,84 @@ def table_number(heading: Sequence[str]) -> str | None:
 def _rows(number: int, table: Any) -> tuple[tuple[Cell, ...], ...]:
     """A ruled table's rows as cells: each cell's text as printed (wrapped lines joined) and its box on the page."""
     rows = []
-    for row, texts in zip(table.rows, table.extract(), strict=True):
+    for row, texts in zip(table.rows, _extract(table), strict=True):
         cells = []
         for cell_box, text in zip(row.cells, texts, strict=True):
             box = None if cell_box is None else _box(number, cell_box)
             cells.append(Cell(_clean(text), box))
         rows.append(tuple(cells))
     return tuple(rows)
+
+
+#: How far apart (points) two glyphs may be and still be set one after the other in one run of text: the glyphs of a
+#: string drawn at once end where the next begins; a cell's padding, on both sides of a rule, is wider.
+_RUN_GAP: Final = 0.05
+
+
+def _extract(table: Any) -> list[list[str | None]]:
+    """The texts of a ruled table's cells, as pdfplumber's ``Table.extract`` gives them, but for a run of text that
+    crosses a cell's edge: it is its own cell's whole, not cut at the rule.
+
+    A text wider than its cell (a long 科目名称 in a narrow column, a note after an amount) is printed across the
+    rule — Excel clips it on screen, but every glyph is in the PDF — and pdfplumber puts each glyph in the cell its
+    middle falls in: the overflow went into the next cell, whose amount was then "not a number" and its column lost.
+    A run (glyphs set one after the other, :data:`_RUN_GAP`) is the cell's it starts or ends in that prints nothing
+    else (the other holds its own amount, which the overflow may be printed over); when both or neither do, the
+    cell's by where it is aligned: the cell whose left edge it starts near (left-aligned text running over to the
+    right), or whose right edge it ends near (right-aligned text running over to the left).
+    """
+    from pdfplumber.utils.text import extract_text
+
+    texts: list[list[str | None]] = []
+    for row in table.rows:
+        chars = [char for char in table.page.chars if _middle_in(char, row.bbox)]
+        held: dict[int, int] = {}
+        for i, cell in enumerate(row.cells):
+            if cell is not None:
+                held.update((id(char), i) for char in chars if _middle_in(char, cell))
+        for run in _runs(chars):
+            cells = {held[id(char)] for char in run if id(char) in held}
+            if len(cells) > 1:
+                ends = (min(cells), max(cells))
+                ours = {id(char) for char in run}
+                alone = [i for i in ends if not any(held.get(id(c)) == i and id(c) not in ours for c in chars)]
+                owner = alone[0] if len(alone) == 1 else _run_cell(run, row.cells[ends[0]], row.cells[ends[1]], ends)
+                held.update((id(char), owner) for char in run)
+        texts.append([
+            None if cell is None else extract_text(mine) if (mine := [c for c in chars if held.get(id(c)) == i]) else ""
+            for i, cell in enumerate(row.cells)
+        ])
+    return texts
+
+
+def _middle_in(char: dict[str, Any], bbox: Sequence[float]) -> bool:
+    """Whether a glyph's middle is inside a box, as pdfplumber places a glyph in a cell."""
+    x0, top, x1, bottom = bbox
+    h_mid, v_mid = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+    return bool(x0 <= h_mid < x1 and top <= v_mid < bottom)
+
+
+def _runs(chars: Sequence[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Glyphs (in the order they are drawn) in runs of text: each glyph drawn next, on the same line, starting where
+    the one before it ends. Runs printed over each other (a clipped overflow over its neighbour's amount) stay apart.
+    """
+    runs: list[list[dict[str, Any]]] = []
+    for char in chars:
+        last = runs[-1][-1] if runs else None
+        if last is not None and all(
+            abs(float(last[a]) - float(char[b])) <= _RUN_GAP for a, b in (("x1", "x0"), ("bottom", "bottom"), ("size", "size"))
+        ):
+            runs[-1].append(char)
+        else:
+            runs.append([char])
+    return runs
+
+
+def _run_cell(run: Sequence[dict[str, Any]], first: Sequence[float], last: Sequence[float], ends: tuple[int, int]) -> int:
+    """The cell a run of text crossing from the ``first`` cell into the ``last`` (their indices ``ends``) is printed
+    in: the first when the run starts nearer its left edge than it ends to the last one's right edge, else the last."""
+    start, end = float(run[0]["x0"]), float(run[-1]["x1"])
+    return ends[0] if start - float(first[0]) <= float(last[2]) - end else ends[1]
 
 
 #: A page number as printed alone in a page's margin: 5, - 5 -, —5—, 第5页, 第 5 页 共 30 页, 第1页，共3页, 5/30, - iv -.

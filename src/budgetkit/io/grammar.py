@@ -589,7 +589,7 @@ def performance_projects(narrative: Narrative) -> tuple[ProjectFigures, ...]:
     out: list[ProjectFigures] = []
     kind: str | None = None
     for index in sorted(narrative.performance):
-        text = full_width_marks(half_width_numbers(narrative.paragraphs[index].text))  # ７３．３０; every place kept
+        text = full_width_marks(_export_forms(half_width_numbers(narrative.paragraphs[index].text)))  # ７３．３０; in place
         start = 0
         for clause in re.split(r"(?<=；)", text):
             end = start + len(clause)
@@ -1325,7 +1325,7 @@ def _parse(
             performance.add(index)
         role = section_role(section + subsection, heading, subheading)
         if role == PROFILE_SECTION:  # the unit's 职能, 机构 and 人员: no figure of the account
-            count = len(_NUMBER.findall(half_width_numbers(text)))
+            count = len(_NUMBER.findall(_export_forms(half_width_numbers(text))))
             seen += count
             in_profile += count
             continue
@@ -1340,7 +1340,7 @@ def _parse(
             listing = None
         statements.extend(found)
         blanks += sum(1 for s in found for f in _figures(s) if not f.known)
-        for match in _NUMBER.finditer(half_width_numbers(text)):  # the numbers the reader read, at their places
+        for match in _NUMBER.finditer(_export_forms(half_width_numbers(text))):  # the numbers the reader read, at their places
             seen += 1
             kind = covered.get(match.start())
             if kind == "stated":
@@ -1604,7 +1604,7 @@ class _ParagraphReader:
         self.listing = listing
         #: the subject this paragraph's last sentence opens with (the next paragraph's ``before``), once read
         self.last_opening: Subject | None = None
-        self.text = full_width_marks(half_width_numbers(text))  # １０５４．９０ is 1054.90, (类) is （类）: in place
+        self.text = full_width_marks(_export_forms(half_width_numbers(text)))  # １０５４．９０ is 1054.90, (类) is （类）: in place
         self.section = section
         #: the template's section this one is (:func:`section_role`): what its figures are of
         self.role = section_role(section) if role is None else role
@@ -2408,6 +2408,43 @@ _GROUPED_TAIL: Final = re.compile(r"(?<![\d.,])\d{1,3}[、，]$")
 _GROUPED_HEAD: Final = re.compile(r"[、，]\d+\.\d")
 #: A unit of money the account holds no figure in (80.00千元, 1.2亿元): the number is not in 万元 nor in 元.
 _OTHER_MONEY: Final = re.compile(r"\s*(?:千万?|百万?|亿)元?")
+
+
+#: A number grouped by spaces into thousands, as exports print it (1 054.90 with a thin, no-break or plain space, a
+#: PDF's spaces all read as one): a head of 1–3 digits, then groups of exactly three, then decimals. The space is read
+#: as a comma; a head then fewer or more digits (4 80.00, a PDF's letter spacing) is still left unread (_split).
+_SPACE_GROUPED: Final = re.compile(r"(?<![0-9A-Za-z.,])\d{1,3}(?:[ \u00a0\u2006\u2007\u2009\u202f]\d{3})+(?=\.\d)")
+#: A minus printed full-width or small (－12.50, ﹣12.50) before a number that follows no digit (2023－2025 is a range).
+_WIDE_MINUS: Final = re.compile(r"(?<![\d.,])[－﹣](?=\d)")
+#: A negative amount in an accountant's brackets, its unit after them ((12.50)万元, （12.50）元): never an aside in
+#: brackets, which holds its unit inside (（12.50万元）).
+_ACCOUNTANT_NEGATIVE: Final = re.compile(r"[(（](?=[\d,]+\.\d+[)）]\s*(?:万\s?元|元))([\d,]+\.\d+)[)）]")
+#: A footnote mark printed after a figure, before its unit (1,054.90①万元, 1,054.90*万元, 1,054.90¹万元,
+#: 1,054.90[1]万元), and a bracketed mark after a figure or its unit (1,054.90万元[1]), as the table importer reads it.
+_MARK_BEFORE_UNIT: Final = re.compile(
+    r"(?<=\d)(?:[*＊※†‡]|[①-⑳]|[¹²³⁰⁴-⁹]{1,2}|\[\d{1,2}\]|［\d{1,2}］)(?=\s*(?:万\s?元|元|%|％))"
+)
+_BRACKETED_MARK: Final = re.compile(r"(?P<after>\d\s*(?:万\s?元|元|%)?)(?P<mark>\[\d{1,2}\]|［\d{1,2}］)")
+
+
+def _export_forms(text: str) -> str:
+    """``text`` with figures printed as exports print them read as figures, character for character (every place
+    stays): digits grouped by spaces (1 054.90 → 1,054.90), a full-width minus (－12.50 → -12.50), an accountant's
+    brackets ((12.50)万元 → -12.50 万元) and a footnote mark after a figure (1,054.90①万元 → 1,054.90 万元).
+
+    Read as before, 1 054.90 with a thin or no-break space was 54.90 (its head dropped), －66.02 was 66.02 and a
+    figure with a mark before its unit had no unit: its statement was lost.
+
+    >>> _export_forms("收入1\u2009054.90万元，增加－6.02万元，结余(12.50)万元，支出1,054.90①万元[1]。")
+    '收入1,054.90万元，增加-6.02万元，结余-12.50 万元，支出1,054.90 万元   。'
+    >>> _export_forms("增加4 80.00万元，2023－2025年，（12.50万元）")
+    '增加4 80.00万元，2023－2025年，（12.50万元）'
+    """
+    text = _SPACE_GROUPED.sub(lambda m: re.sub(r"\s", ",", m.group()), text)
+    text = _WIDE_MINUS.sub("-", text)
+    text = _ACCOUNTANT_NEGATIVE.sub(lambda m: f"-{m.group(1)} ", text)
+    text = _MARK_BEFORE_UNIT.sub(lambda m: " " * len(m.group()), text)
+    return _BRACKETED_MARK.sub(lambda m: m["after"] + " " * len(m["mark"]), text)
 
 
 def _split(m: re.Match[str], number: str) -> bool:

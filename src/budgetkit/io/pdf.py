@@ -1428,7 +1428,10 @@ class _Builder:
                     n = len(printed_numbers(cell.text))
                     seen += n
                     key = cell.box
-                    if key in issue_cells:
+                    if key in imported.noted:  # 95.36注1: its amount imported, the note's number text
+                        imported_count += 1
+                        in_text += n - 1
+                    elif key in issue_cells:
                         unplaced.extend(Unplaced(cell.box, m, "table") for m in printed_numbers(cell.text))
                     elif key in placed_cells or key in self.selfeval_cells or re.fullmatch(r"\d{3}(?:\d{2}){0,2}", cell.text.replace(" ", "")):
                         imported_count += n  # a figure with its place, or a row's classification code

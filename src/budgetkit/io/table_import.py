@@ -138,6 +138,9 @@ class TableImport:
     #: the place of what a table prints under it, by its path: its notes (``tables.tables[7].notes``, where the first
     #: is printed, and each ``….notes[1]``) and its 说明 (``….empty_note``)
     notes: dict[str, Box] = attrs.field(factory=dict)
+    #: the cells whose amount is read with a note printed after it (95.36注1), each with its note: the amount is
+    #: imported, the note is text (an issue names the cell)
+    noted: dict[Box, str] = attrs.field(factory=dict)
 
 
 def _norm(text: str | None) -> str:
@@ -205,6 +208,7 @@ def read_tables(tables: Iterable[RawTable], table_set: TableSet) -> TableImport:
     unknown: list[str] = []
     unread: list[str] = []
     notes: dict[str, Box] = {}
+    noted: dict[Box, str] = {}
     for raw, template in _joined(tables, templates):
         if template is None:
             if raw.title is not None:
@@ -232,11 +236,12 @@ def read_tables(tables: Iterable[RawTable], table_set: TableSet) -> TableImport:
             continue
         places.update(reader.places)
         issues.extend(reader.issues)
+        noted.update(reader.noted)
         notes.update(_note_places(raw, out[-1], len(out) - 1))
     read = {table.key for table in out}
     refused = tuple(key for key in unread if key not in read)
     tables_read = Tables(set=table_set.name, tables=tuple(out), unread=refused)
-    return TableImport(tables_read, places, tuple(issues), tuple(unknown), notes)
+    return TableImport(tables_read, places, tuple(issues), tuple(unknown), notes, noted)
 
 
 def _note_places(raw: RawTable, table: Table, index: int) -> dict[str, Box]:
@@ -263,7 +268,7 @@ UNRULED: Final = (
 )
 #: The issues of a row whose name is not the template's (a ruled table gives them alike, 表 placeholders "… …"), and
 #: the note of a table's unit: the others say a cell or a column was not placed.
-_ROW_OR_UNIT: Final = re.compile(r"^(?:a row that is neither|a (?:\S+ )?row the template of)|prints \S+: read in 万元")
+_ROW_OR_UNIT: Final = re.compile(r"^(?:a row that is neither|a (?:\S+ )?row the template of|a note “)|prints \S+: read in 万元")
 
 
 def _doubt(issues: Sequence[ImportIssue]) -> bool:
@@ -517,6 +522,31 @@ _ACCOUNTING: Final = re.compile(r"^(?:[(（](?P<bracketed>[\d,]+\.\d+)[)）]|(?P
 _FOOTNOTE: Final = re.compile(r"(?<=\d)(?:[*＊※†‡]|[①-⑳]|[¹²³⁰⁴-⁹]{1,2}|\[\d{1,2}\]|［\d{1,2}］)$")
 
 
+#: A note printed after an amount, calling a note under the table: 95.36注1, 95.36（注1）, 95.36 注, 95.36(见注2).
+#: Only after an amount with decimals, as for an accountant's negative: a code or a count followed by 注 is no amount.
+_NOTE_AFTER: Final = re.compile(
+    r"^(?P<amount>[-(（]?[\d,]+\.\d+[)）-]?)(?P<note>[(（\[［]?(?:见|详见)?注[:：]?(?:\d{1,2}|[①-⑳一二三四五六七八九十])?[)）\]］]?)$"
+)
+
+
+def _amount_and_note(text: str | None) -> tuple[str, str]:
+    """A cell's text as the plain number it prints (see :func:`_amount_text`), and the note printed after it, if any.
+
+    >>> [_amount_and_note(t) for t in ("95.36注1", "95.36（注1）", "95.36 注", "(12.50)见注2", "95.36")]
+    [('95.36', '注1'), ('95.36', '（注1）'), ('95.36', '注'), ('-12.50', '见注2'), ('95.36', '')]
+    >>> [_amount_and_note(t) for t in ("2080505注", "95.36注明", "注1")]
+    [('2080505注', ''), ('95.36注明', ''), ('注1', '')]
+    """
+    plain = half_width_numbers(_CELL_SPACES.sub("", text or "")).translate(_MINUS)
+    note = ""
+    if m := _NOTE_AFTER.match(plain):
+        plain, note = m["amount"], m["note"]
+    plain = _FOOTNOTE.sub("", plain)
+    if m := _ACCOUNTING.match(plain):
+        return "-" + (m["bracketed"] or m["trailing"]), note
+    return plain, note
+
+
 def _amount_text(text: str | None) -> str:
     """A cell's text as the plain number it prints, or as printed when it prints none.
 
@@ -525,18 +555,27 @@ def _amount_text(text: str | None) -> str:
     small hyphen-minus or an en dash (−12.50, －12.50), or, from a spreadsheet's accounting format, the amount in
     brackets or its minus after it ((12.50), 12.50-), and a footnote mark after it (1,054.90*, 1,054.90①). Each is
     the amount: read otherwise, a table's column was left unread (absent) for one such cell, and a table whose only
-    amounts column it was was not imported at all. A mark is dropped, not read: the note it calls is text.
+    amounts column it was was not imported at all. A mark is dropped, not read: the note it calls is text. So is a
+    note printed after an amount (95.36注1, 95.36（注1）): the importer reports it (:func:`_amount_and_note`).
 
     >>> [_amount_text(t) for t in ("1\u2009054.90", "1，054.90", "－12.50", "(12.50)", "（12.50）", "12.50-")]
     ['1054.90', '1,054.90', '-12.50', '-12.50', '-12.50', '-12.50']
     >>> [_amount_text(t) for t in ("1,054.90*", "307.82①", "307.82¹", "(1)", "合计", "-")]
     ['1,054.90', '307.82', '307.82', '(1)', '合计', '-']
+    >>> _amount_text("95.36注1")
+    '95.36'
     """
-    plain = half_width_numbers(_CELL_SPACES.sub("", text or "")).translate(_MINUS)
-    plain = _FOOTNOTE.sub("", plain)
-    if m := _ACCOUNTING.match(plain):
-        return "-" + (m["bracketed"] or m["trailing"])
-    return plain
+    return _amount_and_note(text)[0]
+
+
+def _noted(note: str, where: str) -> str:
+    """Why a cell is imported with part of its text left out: a note printed after its amount (95.36注1), in
+    ``where``; the amount is read, the note is text that calls a note under the table, no figure.
+
+    >>> _noted("注1", "column year_total of 支出决算表")
+    'a note “注1” printed after the amount in column year_total of 支出决算表: the amount is read, the note is kept as text'
+    """
+    return f"a note “{note}” printed after the amount in {where}: the amount is read, the note is kept as text"
 
 
 def _is_number(text: str | None) -> bool:
@@ -576,6 +615,8 @@ class _TableReader:
         #: (row key, column key) → place of each cell printed but not read (not a number, or more than a cell
         #: holds): its column is left out of the table (see :meth:`without_unread`)
         self.unread: dict[tuple[str, str], Box | None] = {}
+        #: place → note of each cell read with a note after its amount (95.36注1)
+        self.noted: dict[Box, str] = {}
 
     # -- the header ---------------------------------------------------------------------------------------
     def split(self) -> tuple[list[tuple[Cell, ...]], list[tuple[Cell, ...]]]:
@@ -786,9 +827,13 @@ class _TableReader:
                 self.issues.append(
                     ImportIssue(where, table_row, f"no cell of its own in column {key} of {self.template.title} (merged or not ruled); read as blank")
                 )
-            text = _amount_text(cell.text)
+            text, note = _amount_and_note(cell.text)
             if text in _BLANK_MARKS:  # a dash printed for nothing is a printed blank, as an empty cell is
                 text = ""
+            if note and _is_number(text):
+                self.issues.append(ImportIssue(cell.box, cell.text or "", _noted(note, f"column {key} of {self.template.title}")))
+                if cell.box is not None:
+                    self.noted[cell.box] = note
             if text and not _is_number(text):
                 if text not in self.header_words:
                     self.issues.append(ImportIssue(cell.box, text, f"not a number in column {key} of {self.template.title}{_COLUMN_UNREAD}"))
@@ -970,7 +1015,11 @@ class _TableReader:
                 self.issues.append(ImportIssue(cell.box, "/".join(path), f"a column {self.template.title} does not have"))
                 continue
             names[line.key] = line.name
-            text = _amount_text(cell.text)
+            text, note = _amount_and_note(cell.text)
+            if note and _is_number(text):
+                self.issues.append(ImportIssue(cell.box, cell.text or "", _noted(note, f"{line.name} {column}")))
+                if cell.box is not None:
+                    self.noted[cell.box] = note
             if text in _BLANK_MARKS:  # as in a table of lines: a dash printed for nothing is a printed blank
                 text = ""
             values.setdefault(line.key, {})[column] = (text, cell.box)
