@@ -97,6 +97,7 @@ __all__ = [
     "breakdown",
     "continued_parts",
     "differences",
+    "heading_words",
     "narrative_range",
     "parse_paragraphs",
     "parse_text",
@@ -1181,14 +1182,18 @@ def _continued_from(paragraphs: Sequence[Paragraph], starts: Sequence[int], star
     if not earlier:
         return None
     before = earlier[-1]
-    listed = _printed_part(paragraphs[before].text)
-    if any(_printed_part(paragraphs[i].text) == listed for i in starts if i > before):
+    listed = heading_words(paragraphs[before].text)
+    if any(heading_words(paragraphs[i].text) == listed for i in starts if i > before):
         return None
     return before if start - before > 1 and _next_part(paragraphs, before) == start else None
 
 
-def _printed_part(text: str) -> str:
-    """A part heading without spaces, or the dot leaders and page number a 目录 prints after it."""
+def heading_words(text: str) -> str:
+    """A part heading's words: without spaces, and without the dot leaders and page number a 目录 prints after it.
+
+    >>> heading_words("第三部分 示例局2024年度部门决算情况说明……12") == heading_words("第三部分  示例局2024年度部门决算情况说明")
+    True
+    """
     return re.sub(r"\s", "", re.sub(r"[\s.…·•_\-—－]*\d{1,3}\s*$", "", text))
 
 

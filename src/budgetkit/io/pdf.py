@@ -54,6 +54,7 @@ from budgetkit.io.grammar import (
     _lines_in,
     breakdown,
     continued_parts,
+    heading_words,
     narrative_range,
     performance_projects,
     read_narrative,
@@ -1558,12 +1559,6 @@ def _body_start(parts: list[tuple[int, str]], paragraphs: Sequence[Paragraph] = 
     return next((i for i, n in parts[1:] if n == parts[0][1]), 0)
 
 
-def _printed_heading(paragraph: Paragraph) -> str:
-    """A part heading in its printed words, without spaces, dot leaders or a page number after it."""
-    printed = "".join(line.text for line in paragraph.lines) or paragraph.text
-    return re.sub(r"\s", "", re.sub(r"[\s.…·•_\-—－]*\d{1,3}\s*$", "", printed))
-
-
 def _section_of(text: str, previous: str) -> str:
     """A passage's section: 第三部分, "五", "五（三）", or "五（三）1" for a numbered point of 五（三）.
 
@@ -1575,6 +1570,11 @@ def _section_of(text: str, previous: str) -> str:
     label = _section_label(text, re.sub(r"\d+$", "", previous))
     point = _point(text)
     return label if point is None else re.sub(r"\d+$", "", label) + point
+
+
+def _printed_heading(paragraph: Paragraph) -> str:
+    """A part heading's words as printed (its lines: the paragraph's text may be renumbered), :func:`heading_words`."""
+    return heading_words("".join(line.text for line in paragraph.lines) or paragraph.text)
 
 
 #: The budget a project's rate is of, by the words before it (完成年初预算的…, 完成全年预算的…), else the first
