@@ -43,7 +43,7 @@ from budgetkit._files import problem, read_head
 from budgetkit.errors import LoadError, LoadIssue, MissingExtraError
 from budgetkit.reference.vocabulary import SECTION_TITLES, SHANGHAI_SECTION_TITLES
 
-__all__ = ["Box", "Cell", "Document", "Line", "NumberToken", "Paragraph", "RawTable", "Turn", "full_width_marks", "half_width_numbers", "heading_lines", "letters_joined", "national_layout", "numeral", "numeral_value", "page_number", "printed_numbers", "read_pdf", "table_furniture", "table_note", "table_number", "table_title", "text_paragraphs", "unified_characters", "unit_of", "without_table_tag", "without_unit"]
+__all__ = ["FOOTNOTE_MARK", "Box", "Cell", "Document", "Line", "NumberToken", "Paragraph", "RawTable", "Turn", "full_width_marks", "half_width_numbers", "heading_lines", "letters_joined", "national_layout", "numeral", "numeral_value", "page_number", "printed_numbers", "read_pdf", "table_furniture", "table_note", "table_number", "table_title", "text_paragraphs", "unified_characters", "unit_of", "without_table_tag", "without_unit"]
 
 #: Most pages a document may have: a 决算 runs to a few dozen, a whole department's volume to a few hundred.
 MAX_PAGES = 2000
@@ -825,6 +825,10 @@ def letters_joined(text: str) -> str:
     joined = _SPACED_UNIT.sub(lambda m: _GAPS.sub("", m.group()), joined)
     return _PART_JOINED.sub(r"\1 ", joined)  # 第二部分 示例局2024年度部门决算表: the space the template prints
 
+
+#: A footnote mark printed after a figure (1,054.90*, 307.82①, 307.82¹, 307.82[1]): a pattern for the table importer and
+#: the 情况说明's grammar, which read the figure and drop the mark (the note it calls is text)
+FOOTNOTE_MARK: Final = r"[*＊※†‡]|[①-⑳]|[¹²³⁰⁴-⁹]{1,2}|\[\d{1,2}\]|［\d{1,2}］"
 
 _FULL_WIDTH = re.compile(r"[０-９％．]|\d，\d")
 _FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")

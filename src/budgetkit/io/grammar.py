@@ -49,6 +49,7 @@ import attrs
 from budgetkit._regex import Phrases
 from budgetkit.errors import BudgetkitError, InvalidNumberError
 from budgetkit.io.document import (
+    FOOTNOTE_MARK,
     NUMERAL,
     Box,
     Document,
@@ -590,7 +591,7 @@ def performance_projects(narrative: Narrative) -> tuple[ProjectFigures, ...]:
     out: list[ProjectFigures] = []
     kind: str | None = None
     for index in sorted(narrative.performance):
-        text = full_width_marks(_export_forms(half_width_numbers(narrative.paragraphs[index].text)))  # ７３．３０; in place
+        text = full_width_marks(_numbers_as_read(narrative.paragraphs[index].text))  # ７３．３０; in place
         start = 0
         for clause in re.split(r"(?<=；)", text):
             end = start + len(clause)
@@ -1330,7 +1331,7 @@ def _parse(
             performance.add(index)
         role = section_role(section + subsection, heading, subheading)
         if role == PROFILE_SECTION:  # the unit's 职能, 机构 and 人员: no figure of the account
-            count = len(_NUMBER.findall(_export_forms(half_width_numbers(text))))
+            count = len(_NUMBER.findall(_numbers_as_read(text)))
             seen += count
             in_profile += count
             continue
@@ -1345,7 +1346,7 @@ def _parse(
             listing = None
         statements.extend(found)
         blanks += sum(1 for s in found for f in _figures(s) if not f.known)
-        for match in _NUMBER.finditer(_export_forms(half_width_numbers(text))):  # the numbers the reader read, at their places
+        for match in _NUMBER.finditer(_numbers_as_read(text)):  # the numbers the reader read, at their places
             seen += 1
             kind = covered.get(match.start())
             if kind == "stated":
@@ -1609,7 +1610,7 @@ class _ParagraphReader:
         self.listing = listing
         #: the subject this paragraph's last sentence opens with (the next paragraph's ``before``), once read
         self.last_opening: Subject | None = None
-        self.text = full_width_marks(_export_forms(half_width_numbers(text)))  # １０５４．９０ is 1054.90, (类) is （类）: in place
+        self.text = full_width_marks(_numbers_as_read(text))  # １０５４．９０ is 1054.90, (类) is （类）: in place
         self.section = section
         #: the template's section this one is (:func:`section_role`): what its figures are of
         self.role = section_role(section) if role is None else role
@@ -2427,25 +2428,26 @@ _ACCOUNTANT_NEGATIVE: Final = re.compile(r"[(（](?=[\d,]+\.\d+[)）]\s*(?:万\s
 #: A footnote mark printed after a figure, before its unit (1,054.90①万元, 1,054.90*万元, 1,054.90¹万元,
 #: 1,054.90[1]万元), and a bracketed mark after a figure or its unit (1,054.90万元[1]), as the table importer reads it.
 _MARK_BEFORE_UNIT: Final = re.compile(
-    r"(?<=\d)(?:[*＊※†‡]|[①-⑳]|[¹²³⁰⁴-⁹]{1,2}|\[\d{1,2}\]|［\d{1,2}］)(?=\s*(?:万\s?元|元|%|％))"
+    rf"(?<=\d)(?:{FOOTNOTE_MARK})(?=\s*(?:万\s?元|元|%|％))"
 )
 _BRACKETED_MARK: Final = re.compile(r"(?P<after>\d\s*(?:万\s?元|元|%)?)(?P<mark>\[\d{1,2}\]|［\d{1,2}］)")
 
 
-def _export_forms(text: str) -> str:
-    """``text`` with figures printed as exports print them read as figures, character for character (every place
-    stays): digits grouped by spaces (1 054.90 → 1,054.90), a full-width minus (－12.50 → -12.50), an accountant's
-    brackets ((12.50)万元 → -12.50 万元) and a footnote mark after a figure (1,054.90①万元 → 1,054.90 万元).
+def _numbers_as_read(text: str) -> str:
+    """``text`` with figures printed in full-width forms (:func:`~budgetkit.io.document.half_width_numbers`) or as
+    exports print them read as figures, character for character (every place stays): digits grouped by spaces
+    (1 054.90 → 1,054.90), a full-width minus (－12.50 → -12.50), an accountant's brackets ((12.50)万元 → -12.50 万元)
+    and a footnote mark after a figure (1,054.90①万元 → 1,054.90 万元).
 
     Read as before, 1 054.90 with a thin or no-break space was 54.90 (its head dropped), －66.02 was 66.02 and a
     figure with a mark before its unit had no unit: its statement was lost.
 
-    >>> _export_forms("收入1\u2009054.90万元，增加－6.02万元，结余(12.50)万元，支出1,054.90①万元[1]。")
+    >>> _numbers_as_read("收入1\u2009054.90万元，增加－6.02万元，结余(12.50)万元，支出1,054.90①万元[1]。")
     '收入1,054.90万元，增加-6.02万元，结余-12.50 万元，支出1,054.90 万元   。'
-    >>> _export_forms("增加4 80.00万元，2023－2025年，（12.50万元）")
+    >>> _numbers_as_read("增加4 80.00万元，2023－2025年，（12.50万元）")
     '增加4 80.00万元，2023－2025年，（12.50万元）'
     """
-    text = _SPACE_GROUPED.sub(lambda m: re.sub(r"\s", ",", m.group()), text)
+    text = _SPACE_GROUPED.sub(lambda m: re.sub(r"\s", ",", m.group()), half_width_numbers(text))
     text = _WIDE_MINUS.sub("-", text)
     text = _ACCOUNTANT_NEGATIVE.sub(lambda m: f"-{m.group(1)} ", text)
     text = _MARK_BEFORE_UNIT.sub(lambda m: " " * len(m.group()), text)

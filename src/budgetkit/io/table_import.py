@@ -30,6 +30,7 @@ import attrs
 
 from budgetkit.errors import InvalidNumberError, ModelError
 from budgetkit.io.document import (
+    FOOTNOTE_MARK,
     Box,
     Cell,
     Line,
@@ -519,7 +520,7 @@ _MINUS: Final = str.maketrans(dict.fromkeys("−－﹣–‐‑", "-"))
 #: it, 12.50-. Only with decimals: a number in brackets alone, (1), numbers something.
 _ACCOUNTING: Final = re.compile(r"^(?:[(（](?P<bracketed>[\d,]+\.\d+)[)）]|(?P<trailing>[\d,]+\.\d+)-)$")
 #: A footnote mark printed after an amount: 1,054.90*, 1,054.90①, 1,054.90¹, 1,054.90[1]
-_FOOTNOTE: Final = re.compile(r"(?<=\d)(?:[*＊※†‡]|[①-⑳]|[¹²³⁰⁴-⁹]{1,2}|\[\d{1,2}\]|［\d{1,2}］)$")
+_FOOTNOTE: Final = re.compile(rf"(?<=\d)(?:{FOOTNOTE_MARK})$")
 
 
 #: A note printed after an amount, calling a note under the table: 95.36注1, 95.36（注1）, 95.36 注, 95.36(见注2).
