@@ -118,16 +118,20 @@ def _draw(
     title: str = TITLE,
     body_text: Sequence[str] = (),
     wrap: int = 12,
+    widths: Sequence[float] = WIDTHS,
+    header_wrap: int | None = None,
+    right: bool = False,
 ) -> Path:
     """A report of one table (after a cover) drawn as Word prints it, with or without its ruling lines: headers and
     figures centred in their cells, codes and names from the left, a name longer than ``wrap`` characters wrapped
     in its cell; the table's rows split over ``pages`` (the title printed over the first only). ``body_text``
-    lines are printed under the title instead of a table."""
+    lines are printed under the title instead of a table. As a workbook exports it: a header longer than
+    ``header_wrap`` characters wrapped in its cell, the figures to the ``right`` of theirs."""
     chars = "".join(t for h in HEADER for t in h[:1]) + "".join(c for page in pages for row in page for c in row)
     pdf, font = covered(path, chars + title + "单位：万元注本表反映情况。" + "".join(body_text))
     left = 60.0
     edges = [left]
-    for width in WIDTHS:
+    for width in widths:
         edges.append(edges[-1] + width)
     for p, rows in enumerate(pages):
         y = 540.0
@@ -149,17 +153,20 @@ def _draw(
                 bottom = y - 2 * height if last >= 2 or level == 1 else top - height
                 if ruled:
                     pdf.rect(edges[first], bottom, edges[last + 1] - edges[first], top - bottom)
-                pdf.drawCentredString((edges[first] + edges[last + 1]) / 2, (top + bottom) / 2 - 3, text)
+                wrapped = [text[i : i + header_wrap] for i in range(0, len(text), header_wrap)] if header_wrap else [text]
+                for n, part in enumerate(wrapped):
+                    middle = (top + bottom) / 2 + 5 * (len(wrapped) - 1) - 10 * n
+                    pdf.drawCentredString((edges[first] + edges[last + 1]) / 2, middle - 3, part)
             y -= 2 * height
         for row in rows:
             lines = [row[1][:wrap], row[1][wrap:]] if len(row[1]) > wrap else [row[1]]
             height = 16.0 * len(lines) + 4
             middle = y - height / 2
             if ruled:
-                for k in range(len(WIDTHS)):
+                for k in range(len(widths)):
                     if row[0] == "合计" and k == 1:
                         continue
-                    width = WIDTHS[k] + (WIDTHS[1] if row[0] == "合计" and k == 0 else 0)
+                    width = widths[k] + (widths[1] if row[0] == "合计" and k == 0 else 0)
                     pdf.rect(edges[k], y - height, width, height)
             if row[0] == "合计":
                 pdf.drawCentredString(edges[1], middle - 3, "合计")
@@ -167,8 +174,11 @@ def _draw(
                 pdf.drawString(edges[0] + 5, middle - 3, row[0])
                 for n, line in enumerate(lines):
                     pdf.drawString(edges[1] + 5, middle - 3 + 8 * (len(lines) - 1) - 16 * n, line)
-            for k in range(2, len(WIDTHS)):
-                pdf.drawCentredString((edges[k] + edges[k + 1]) / 2, middle - 3, row[k])
+            for k in range(2, len(widths)):
+                if right:
+                    pdf.drawRightString(edges[k + 1] - 3, middle - 3, row[k])
+                else:
+                    pdf.drawCentredString((edges[k] + edges[k + 1]) / 2, middle - 3, row[k])
             y -= height
         if p == len(pages) - 1:
             pdf.drawString(left, y - 20, "注：本表反映情况。")
@@ -190,6 +200,17 @@ def test_a_drawn_table_without_lines_reads_as_the_ruled_one(tmp_path: Path) -> N
     assert _table(ruled) is not None and _table(bare) == _table(ruled)
     assert [row.name for row in _table(bare).rows][2] == "机关事业单位基本养老保险缴费支出"
     assert bare.report.issues == ruled.report.issues
+
+
+def test_wrapped_headers_wider_than_the_figures_under_them_read_as_the_ruled_table(tmp_path: Path) -> None:
+    """As a workbook exports a table: headers wrapped in narrow cells (功能分类科目 | 编码, 基本支 | 出), centred, their
+    first lines wider than the figures printed to the right of the cells under them, so that a header reaches past
+    the edge its column's figures suggest: the table reads as the same table ruled."""
+    shape = {"widths": (70.0, 130.0, 56.0, 56.0, 56.0), "header_wrap": 7, "right": True}
+    ruled = read_pdf(_draw(tmp_path / "ruled.pdf", ruled=True, **shape))
+    bare = read_pdf(_draw(tmp_path / "bare.pdf", ruled=False, **shape))
+    assert _table(ruled) is not None and len(_table(ruled).rows) == 4
+    assert _table(bare) == _table(ruled)
 
 
 def test_a_table_continued_on_the_next_page_without_its_title_is_joined(tmp_path: Path) -> None:

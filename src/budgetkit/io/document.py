@@ -1722,6 +1722,7 @@ def _columns_of(header: Sequence[Sequence[_Word]], body: Sequence[Sequence[_Word
     spans = _merged([(a, b) for a, b in spans])
     if len(spans) < 2:
         return None
+    _widened(spans, [w for row in header for w in row])
     edges = _edges(spans)
     every = [w for row in header for w in row] + words  # the outer edges hold every word (a merged header is wider)
     edges[0], edges[-1] = min(edges[0], min(w.x0 for w in every) - _PADDING), max(edges[-1], max(w.x1 for w in every) + _PADDING)
@@ -1733,6 +1734,19 @@ def _columns_of(header: Sequence[Sequence[_Word]], body: Sequence[Sequence[_Word
             return None
         leaves[id(word)] = hit[0]
     return columns, leaves
+
+
+def _widened(spans: list[list[float]], header: Sequence[_Word]) -> None:
+    """The columns' spans widened to the header words printed over one column alone (a wrapped header's first line,
+    功能分类科目 over 编码, is wider than the codes under it): short of the next column's text, each shows that its
+    cell reaches at least that far, where the middle of the gap between two columns' texts may fall inside it."""
+    for word in header:
+        hit = _overlapping(word, spans)
+        if len(hit) != 1:
+            continue
+        k = hit[0]
+        if (k == 0 or spans[k - 1][1] + _SLACK < word.x0) and (k == len(spans) - 1 or word.x1 < spans[k + 1][0] - _SLACK):
+            spans[k] = [min(spans[k][0], word.x0), max(spans[k][1], word.x1)]
 
 
 def _over(word: _Word, below: Sequence[_Word]) -> bool:
