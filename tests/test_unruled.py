@@ -121,12 +121,14 @@ def _draw(
     widths: Sequence[float] = WIDTHS,
     header_wrap: int | None = None,
     right: bool = False,
+    repeat_header: bool = False,
 ) -> Path:
     """A report of one table (after a cover) drawn as Word prints it, with or without its ruling lines: headers and
     figures centred in their cells, codes and names from the left, a name longer than ``wrap`` characters wrapped
     in its cell; the table's rows split over ``pages`` (the title printed over the first only). ``body_text``
     lines are printed under the title instead of a table. As a workbook exports it: a header longer than
-    ``header_wrap`` characters wrapped in its cell, the figures to the ``right`` of theirs."""
+    ``header_wrap`` characters wrapped in its cell, the figures to the ``right`` of theirs, the header printed again
+    over the rows on each page (``repeat_header``)."""
     chars = "".join(t for h in HEADER for t in h[:1]) + "".join(c for page in pages for row in page for c in row)
     pdf, font = covered(path, chars + title + "单位：万元注本表反映情况。" + "".join(body_text))
     left = 60.0
@@ -147,6 +149,7 @@ def _draw(
             if body_text:
                 pdf.showPage()
                 continue
+        if p == 0 or repeat_header:
             height = 18.0
             for text, first, last, level in HEADER:
                 top = y - level * height
@@ -213,6 +216,16 @@ def test_wrapped_headers_wider_than_the_figures_under_them_read_as_the_ruled_tab
     assert _table(bare) == _table(ruled)
 
 
+def test_figures_clear_of_the_headers_centred_over_them_read_as_the_ruled_table(tmp_path: Path) -> None:
+    """Short headers centred in their cells (合计, 基本支出) and the figures printed to the cells' right, so that no
+    header reaches over a figure: each header and the figures beside it are one column, as ruled — not a column of
+    blanks under the header and one of figures under no header."""
+    ruled = read_pdf(_draw(tmp_path / "ruled.pdf", ruled=True, right=True))
+    bare = read_pdf(_draw(tmp_path / "bare.pdf", ruled=False, right=True))
+    assert _table(ruled) is not None and len(_table(ruled).rows) == 4
+    assert _table(bare) == _table(ruled)
+
+
 def test_a_table_continued_on_the_next_page_without_its_title_is_joined(tmp_path: Path) -> None:
     """A table without lines whose rows run on to the next page (no title there) reads as one table, as ruled."""
     pages = (BODY[:2], BODY[2:])
@@ -220,6 +233,17 @@ def test_a_table_continued_on_the_next_page_without_its_title_is_joined(tmp_path
     bare = read_pdf(_draw(tmp_path / "bare.pdf", ruled=False, pages=pages))
     assert _table(ruled) is not None and len(_table(ruled).rows) == 4
     assert _table(bare) == _table(ruled)
+
+
+def test_a_table_continued_under_its_header_printed_again_is_joined(tmp_path: Path) -> None:
+    """A table without lines whose header prints again over its rows on the next page (no title there): the repeated
+    header is neither rows nor running text, and the rows join the table, as ruled."""
+    pages = (BODY[:2], BODY[2:])
+    ruled = read_pdf(_draw(tmp_path / "ruled.pdf", ruled=True, pages=pages, repeat_header=True))
+    bare = read_pdf(_draw(tmp_path / "bare.pdf", ruled=False, pages=pages, repeat_header=True))
+    assert _table(ruled) is not None and len(_table(ruled).rows) == 4
+    assert _table(bare) == _table(ruled)
+    assert bare.report.issues == ruled.report.issues
 
 
 def test_text_under_a_table_title_is_not_made_a_table(tmp_path: Path) -> None:

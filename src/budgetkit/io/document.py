@@ -946,8 +946,8 @@ class _Reader:
         self.after_table = 0  # how many paragraphs were read before the last table ended
         self.glyphs = 0  # characters printed
         self.unmapped = 0  # of them, those whose font gives no Unicode for them: pdfminer writes (cid:N)
-        #: the columns of a table read from its words that ends its page, which the next page may go on with
-        self.carried: _Columns | None = None
+        #: a table read from its words that ends its page, which the next page may go on with
+        self.carried: _Unruled | None = None
         #: the running-text lines of the page assembled last: where a paragraph ending it ends (its right margin)
         self.before: list[Line] = []
 
@@ -976,7 +976,7 @@ class _Reader:
         if not unruled and self.carried is not None and all(_degenerate(t) for t in found):
             rest = _continued(number, page, self.carried)
             unruled = [] if rest is None else [rest]
-        self.carried = unruled[-1].columns if unruled and _open(unruled[-1], lines) else None
+        self.carried = unruled[-1] if unruled and _open(unruled[-1], lines) else None
         if unruled:  # an outer frame alone is read as a table of one cell: the table read from its words replaces it
             found = [t for t in found if not _degenerate(t) or not any(_meets(t.bbox, u.bbox) for u in unruled)]
         boxes = [tuple(table.bbox) for table in found] + [table.bbox for table in unruled]
@@ -1702,7 +1702,8 @@ def _columns_of(header: Sequence[Sequence[_Word]], body: Sequence[Sequence[_Word
     words = [w for row in body for w in row]
     # a total's label is centred across the code and name columns (合计, 人员经费合计): placed, but no column's edge
     placing = [w for w in words if not _TOTAL_LABEL.match(w.text)]
-    spans = _body_columns(placing) if placing else []
+    body_spans = _body_columns(placing) if placing else []
+    spans = [[*span] for span in body_spans]
     below: list[_Word] = []
     leaf_words: list[_Word] = []
     for row in reversed(header):
@@ -1719,12 +1720,13 @@ def _columns_of(header: Sequence[Sequence[_Word]], body: Sequence[Sequence[_Word
                 spans.sort()
             leaf_words.append(word)
         below.extend(row)
-    spans = _merged([(a, b) for a, b in spans])
+    heads = [w for row in header for w in row]
+    spans = _merged([(a, b) for a, b in _paired(spans, body_spans, heads)])
     if len(spans) < 2:
         return None
-    _widened(spans, [w for row in header for w in row])
+    _widened(spans, heads)
     edges = _edges(spans)
-    every = [w for row in header for w in row] + words  # the outer edges hold every word (a merged header is wider)
+    every = heads + words  # the outer edges hold every word (a merged header is wider)
     edges[0], edges[-1] = min(edges[0], min(w.x0 for w in every) - _PADDING), max(edges[-1], max(w.x1 for w in every) + _PADDING)
     columns = _Columns(tuple(edges))
     leaves = {}
@@ -1734,6 +1736,35 @@ def _columns_of(header: Sequence[Sequence[_Word]], body: Sequence[Sequence[_Word
             return None
         leaves[id(word)] = hit[0]
     return columns, leaves
+
+
+def _paired(spans: list[list[float]], body: Sequence[Sequence[float]], header: Sequence[_Word]) -> list[list[float]]:
+    """The columns' spans with a column of figures no header word reaches and a header's column over no figure, next
+    to each other and nearer each other than either is to its other neighbour, made one column: a header centred in
+    a cell over figures printed narrower to one side of it (合计 over 307.82 at the cell's right) reaches none of
+    them, and each would be read as a column of its own."""
+    bare = [not any(w.x0 < span[1] and span[0] < w.x1 for w in header) for span in spans]
+    headed_only = [not any(b[0] < span[1] and span[0] < b[1] for b in body) for span in spans]
+
+    def gap(k: int) -> float:
+        """The gap between span k and the next."""
+        return spans[k + 1][0] - spans[k][1] if k in range(len(spans) - 1) else float("inf")
+
+    out: list[list[float]] = []
+    k = 0
+    while k < len(spans):
+        j = k + 1
+        if (
+            j < len(spans)
+            and ((bare[k] and headed_only[j]) or (headed_only[k] and bare[j]))
+            and gap(k) < min(gap(k - 1), gap(j))
+        ):
+            out.append([spans[k][0], spans[j][1]])
+            k += 2
+        else:
+            out.append(spans[k])
+            k += 1
+    return out
 
 
 def _widened(spans: list[list[float]], header: Sequence[_Word]) -> None:
@@ -1761,7 +1792,7 @@ def _over(word: _Word, below: Sequence[_Word]) -> bool:
 
 def _cell_text(words: Sequence[_Word]) -> str:
     """A cell's words as one text: words of a line joined by a space, wrapped lines joined as they run on."""
-    return "".join(" ".join(w.text for w in line) for line in _text_rows(words))
+    return "".join(_line_text(line) for line in _text_rows(words))
 
 
 def _text_grid(
@@ -1917,11 +1948,13 @@ def _words(page: Any) -> list[_Word]:
 
 @attrs.frozen
 class _Unruled:
-    """A table read from its words' alignment: its box, its rows as a ruled table gives them, and its columns."""
+    """A table read from its words' alignment: its box, its rows as a ruled table gives them, its columns, and its
+    header's lines (each line's words joined by a space), which a page it goes on to may print again."""
 
     bbox: tuple[float, float, float, float]
     rows: tuple[tuple[Cell, ...], ...]
     columns: _Columns
+    heading: tuple[str, ...] = ()
 
 
 def _unruled_tables(number: int, page: Any, lines: Sequence[Line], found: Sequence[Any]) -> list[_Unruled]:
@@ -1986,7 +2019,7 @@ def _read_unruled(number: int, lines: Sequence[Sequence[_Word]]) -> _Unruled | N
     if spans is None:
         return None
     grid = _text_grid(number, header, _body_rows(printed, columns), columns, spans)
-    return None if grid is None else _Unruled(*grid, columns)
+    return None if grid is None else _Unruled(*grid, columns, tuple(_line_text(line) for line in header))
 
 
 #: Most characters a header's word prints (公务用车购置及运行维护费 is 12): a longer word is running text.
@@ -2001,27 +2034,44 @@ def _bare_header(header: Sequence[Sequence[_Word]]) -> bool:
     return len(header[-1]) >= 4 and all(len(w.text) <= _HEADER_WORD and not any(c.isdigit() for c in w.text) for w in words)
 
 
-def _continued(number: int, page: Any, columns: _Columns) -> _Unruled | None:
+def _continued(number: int, page: Any, table: _Unruled) -> _Unruled | None:
     """The rest of a table read from its words on the page before, printed at the top of this page under no title:
     its rows from the first that prints a figure (with the lines of a wrapped name above it; after a running head at
-    most) while their words keep to the table's columns, up to a note."""
+    most), or from the first under its header printed again (within the table's box, so that it is not read as
+    text), while their words keep to the table's columns, up to a note."""
+    columns = table.columns
     lines = _text_rows(_words(page))
-    first = next((k for k, line in enumerate(lines) if _anchors(line)), None)
-    while first and _close(lines[first - 1], lines[first]) and all(len(columns.of(w)) == 1 for w in lines[first - 1]):
-        first -= 1  # the first line of the first row's wrapped name
-    if first is None or first > 1:
-        return None
+    size = len(table.heading)
+    header = next(
+        (k for k in range(2) if size and [_line_text(line) for line in lines[k : k + size]] == list(table.heading)), None
+    )
+    if header is not None:
+        first = header + size
+    else:
+        found = next((k for k, line in enumerate(lines) if _anchors(line)), None)
+        while found and _close(lines[found - 1], lines[found]) and all(len(columns.of(w)) == 1 for w in lines[found - 1]):
+            found -= 1  # the first line of the first row's wrapped name
+        if found is None or found > 1:
+            return None
+        first = found
     rows: list[list[_Word]] = []
     for line in lines[first:]:
-        if _ends_table(" ".join(w.text for w in line)) or not all(
+        if _ends_table(_line_text(line)) or not all(
             columns.of(w) and (len(columns.of(w)) == 1 or not _FIGURE.match(w.text)) for w in line
         ):
             break
         rows.append(line)
-    if not rows:
+    grid = _text_grid(number, [], _body_rows(rows, columns), columns, {}) if rows else None
+    if grid is None:
         return None
-    grid = _text_grid(number, [], _body_rows(rows, columns), columns, {})
-    return None if grid is None else _Unruled(*grid, columns)
+    (x0, top, x1, bottom), cells = grid
+    if header is not None:
+        top = min(w.top for w in lines[header]) - 1
+    return _Unruled((x0, top, x1, bottom), cells, columns, table.heading)
+
+
+def _line_text(line: Sequence[_Word]) -> str:
+    return " ".join(w.text for w in line)
 
 
 def _open(table: _Unruled, lines: Sequence[Line]) -> bool:
