@@ -196,6 +196,8 @@ def test_tables_printed_without_ruling_lines_are_read_from_their_words_or_named(
     assert ruled.account.tables is not None and imported.account.tables is not None
     read = imported.account.tables.tables
     assert read and all(table == ruled.account.tables.table(table.key) for table in read)  # never half-read
+    # budgetkit's own layout (names from the left of wide cells, headers centred and wrapped): eight of the nine read
+    assert len(read) >= 8
     titles = [t.title for t in ruled.account.tables.tables if imported.account.tables.table(t.key) is None]
     assert len(titles) + len(read) == 9
     unruled = sorted((i for i in imported.report.issues if i.reason == UNRULED), key=lambda i: i.page or 0)

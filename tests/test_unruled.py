@@ -226,6 +226,17 @@ def test_figures_clear_of_the_headers_centred_over_them_read_as_the_ruled_table(
     assert _table(bare) == _table(ruled)
 
 
+def test_headers_centred_in_a_wide_name_cell_head_the_names(tmp_path: Path) -> None:
+    """Names printed from the left of a cell far wider than they are, 科目名称 centred in it and 项目 over the code and
+    name cells, both clear of every name: they head the names' column, as ruled — not two columns of blanks between
+    the names and the figures (the table was then read with its rows keyed on blanks)."""
+    shape = {"widths": (90.0, 330.0, 80.0, 80.0, 80.0)}
+    ruled = read_pdf(_draw(tmp_path / "ruled.pdf", ruled=True, **shape))
+    bare = read_pdf(_draw(tmp_path / "bare.pdf", ruled=False, **shape))
+    assert _table(ruled) is not None and len(_table(ruled).rows) == 4
+    assert _table(bare) == _table(ruled)
+
+
 def test_a_table_continued_on_the_next_page_without_its_title_is_joined(tmp_path: Path) -> None:
     """A table without lines whose rows run on to the next page (no title there) reads as one table, as ruled."""
     pages = (BODY[:2], BODY[2:])

@@ -1615,9 +1615,11 @@ def _edges(columns: Sequence[Sequence[float]]) -> list[float]:
 
 @attrs.frozen
 class _Columns:
-    """The columns of a table read from its words: the edges of their cells, left to right."""
+    """The columns of a table read from its words: the edges of their cells, left to right, and where each column's
+    text prints (its body's words and the headers over it alone), which the edges only bound."""
 
     edges: tuple[float, ...]
+    texts: tuple[tuple[float, float], ...] = ()
 
     @property
     def width(self) -> int:
@@ -1632,6 +1634,16 @@ class _Columns:
             k for k in range(self.width)
             if word.x0 < self.edges[k + 1] - _SLACK and word.x1 > self.edges[k] + _SLACK
         ]
+
+    def centred(self, word: _Word, first: int, last: int) -> bool:
+        """Whether a word is centred over the run of columns from ``first`` to ``last`` (within :data:`_OFF_CENTRE`
+        of its width): over their cells as the edges place them, or over their text — an edge beside names printed
+        from the left of a wide cell falls far inside the next cell, which its header is centred in."""
+        width = self.edges[last + 1] - self.edges[first]
+        middles = [(self.edges[first] + self.edges[last + 1]) / 2]
+        if self.texts:
+            middles.append((self.texts[first][0] + self.texts[last][1]) / 2)
+        return min(abs(middle - word.centre) for middle in middles) <= _OFF_CENTRE * width + _SLACK
 
 
 def _header_spans(
@@ -1671,8 +1683,8 @@ def _header_spans(
                 return None
             # the run it is best centred over, for its width: an edge between two columns is known only within the
             # gap between their texts, so a narrow run can look as well centred as the right, wide one
-            off, first, last = min(runs, key=lambda run: run[0] / (edges[run[2] + 1] - edges[run[1]]))
-            if off > _OFF_CENTRE * (edges[last + 1] - edges[first]) + _SLACK:
+            _, first, last = min(runs, key=lambda run: run[0] / (edges[run[2] + 1] - edges[run[1]]))
+            if not columns.centred(word, first, last):
                 return None
             spans[id(word)] = (first, last)
             units = [u for u in units if u[1] < first or u[0] > last] + [(first, last)]
@@ -1708,7 +1720,7 @@ def _columns_of(header: Sequence[Sequence[_Word]], body: Sequence[Sequence[_Word
     leaf_words: list[_Word] = []
     for row in reversed(header):
         for word in row:
-            if _over(word, below):
+            if _over(word, below, row if row is header[0] else ()):
                 continue  # a merged cell's text over others: its place is found by centring
             hit = _overlapping(word, spans)
             if len(hit) > 1:
@@ -1721,14 +1733,14 @@ def _columns_of(header: Sequence[Sequence[_Word]], body: Sequence[Sequence[_Word
             leaf_words.append(word)
         below.extend(row)
     heads = [w for row in header for w in row]
-    spans = _merged([(a, b) for a, b in _paired(spans, body_spans, heads)])
+    spans = _merged([(a, b) for a, b in _named(_paired(spans, body_spans, heads), placing)])
     if len(spans) < 2:
         return None
     _widened(spans, heads)
     edges = _edges(spans)
     every = heads + words  # the outer edges hold every word (a merged header is wider)
     edges[0], edges[-1] = min(edges[0], min(w.x0 for w in every) - _PADDING), max(edges[-1], max(w.x1 for w in every) + _PADDING)
-    columns = _Columns(tuple(edges))
+    columns = _Columns(tuple(edges), tuple((a, b) for a, b in spans))
     leaves = {}
     for word in leaf_words:
         hit = columns.of(word)
@@ -1767,6 +1779,29 @@ def _paired(spans: list[list[float]], body: Sequence[Sequence[float]], header: S
     return out
 
 
+def _named(spans: list[list[float]], body: Sequence[_Word]) -> list[list[float]]:
+    """The columns' spans with a header's column over no word of the body, right of a column of names (or codes),
+    made one with it when the header is centred over that column and the blank up to the next column the body prints
+    in: names print from the left of a cell wider than they are, and its header (科目名称, 项目) centred in it is
+    the names' header, not a column of blanks of its own. A column of blanks under a header of its own (年初结转和结余)
+    is centred over its own cell, well right of that middle."""
+
+    def printing(span: Sequence[float]) -> list[_Word]:
+        return [w for w in body if w.x0 < span[1] and span[0] < w.x1]
+
+    out: list[list[float]] = []
+    for k, span in enumerate(spans):
+        names = printing(out[-1]) if out and not printing(span) else []
+        if names and not any(_FIGURE.match(w.text) for w in names):
+            left = out[-1][0]
+            right = next((later[0] for later in spans[k + 1 :] if printing(later)), None)
+            if right is not None and abs((span[0] + span[1]) / 2 - (left + right) / 2) <= _OFF_CENTRE * (right - left) + _SLACK:
+                out[-1] = [left, span[1]]
+                continue
+        out.append(span)
+    return out
+
+
 def _widened(spans: list[list[float]], header: Sequence[_Word]) -> None:
     """The columns' spans widened to the header words printed over one column alone (a wrapped header's first line,
     功能分类科目 over 编码, is wider than the codes under it): short of the next column's text, each shows that its
@@ -1780,14 +1815,22 @@ def _widened(spans: list[list[float]], header: Sequence[_Word]) -> None:
             spans[k] = [min(spans[k][0], word.x0), max(spans[k][1], word.x1)]
 
 
-def _over(word: _Word, below: Sequence[_Word]) -> bool:
+def _over(word: _Word, below: Sequence[_Word], line: Sequence[_Word] = ()) -> bool:
     """Whether a header word heads others printed below it: it has some on both sides of its middle, within its own
-    width (a merged cell's text is centred over its columns' headers, or is a wrapped header's first line)."""
+    width (a merged cell's text is centred over its columns' headers, or is a wrapped header's first line) or, given
+    the header's first ``line`` (the widest groupings: 收入 | 支出, 预算数 | 决算数), nearer it than any other word of
+    that line (收入 over 项目 and 决算数 of wide columns, each far from it)."""
     reach = word.x1 - word.x0 + _SLACK
     lower = [w for w in below if w.top > word.bottom - 1]
     left = any(w.x0 < word.centre and w.x1 > word.x0 - reach for w in lower)
     right = any(w.x1 > word.centre and w.x0 < word.x1 + reach for w in lower)
-    return left and right
+    if left and right:
+        return True
+    others = [w for w in line if w is not word]
+    if not others:
+        return False
+    mine = [w for w in lower if all(abs(w.centre - word.centre) < abs(w.centre - other.centre) for other in others)]
+    return any(w.x0 < word.centre for w in mine) and any(w.x1 > word.centre for w in mine)
 
 
 def _cell_text(words: Sequence[_Word]) -> str:
