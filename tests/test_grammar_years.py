@@ -27,12 +27,12 @@ def imported() -> dict[str, Imported]:
 
 #: (numbers seen, imported, kept in text, read but not held, not understood) of each report.
 COVERAGE = {
-    "anhui-2021": (106, 91, 11, 3, 1),
+    "anhui-2021": (106, 92, 11, 2, 1),
     "guangxi-2021": (100, 90, 10, 0, 0),
     # 第四部分: the 自评 sentence's 项目4个，资金920.00万元，占…100% and the summaries' scores (no project table)
     "hubei-2022": (159, 137, 17, 0, 5),
-    "hunan-2019": (145, 126, 16, 2, 1),
-    "jiangxi-2019": (70, 64, 5, 1, 0),
+    "hunan-2019": (145, 127, 16, 1, 1),
+    "jiangxi-2019": (70, 65, 5, 0, 0),
     "shaanxi-2023": (109, 90, 13, 0, 6),  # 会议费 (no field holds it); 绩效 scores of no project read
     "sichuan-2020": (109, 98, 10, 0, 1),
     "zhejiang-2020": (137, 115, 19, 2, 1),
@@ -93,6 +93,9 @@ MISTAKES = [
     ("anhui-2021", "公务接待费支出决算2.00万元", "公务接待费支出决算2.50万元",
      [("identity.three_public_total", "5.00", "5.50"), ("claim.growth", "-20.00", "-16.67")]),
     ("anhui-2021", "占82.52%", "占85.52%", [("claim.share", "85.52", "82.52")]),
+    # 一般公务用车 (the templates before 2022) is a use of the vehicles held, as 执法执勤用车 is (before, a second count
+    # of 共有车辆, read but not held, and a list off its total unfound)
+    ("anhui-2021", "其中：一般公务用车2辆", "其中：一般公务用车3辆", [("identity.vehicles_by_use", "2", "3")]),
     ("hubei-2022", "占本年支出合计的80.80%", "占本年支出合计的80.08%", [("claim.share", "80.08", "80.80")]),
     ("hubei-2022", "公务接待费支出决算为2.00万元", "公务接待费支出决算为3.00万元", [("identity.three_public_total", "8.00", "9.00")]),
     ("hubei-2022", "占政府采购支出总额的75.00%", "占政府采购支出总额的57.00%", [("claim.share", "57.00", "75.00")]),
@@ -168,7 +171,7 @@ def test_fiscal_classes_are_general_budget_only_where_that_is_all_of_it(tmp_path
     path.write_text(text.replace(printed, printed + "其中：一般公共预算财政拨款收入360.00万元，政府性基金预算财政拨款收入20.00万元。"), encoding="utf-8")
     imported = read_text(path)
     assert imported.account.general_budget.categories == ()
-    assert imported.report.numbers_not_held == 1 + 11  # 390.00, its 类, shares and change: no path for every fund's
+    assert imported.report.numbers_not_held == 11  # 390.00, its 类, shares and change: no path for every fund's
     assert [f for f in check(imported.account) if f.severity.value != "info"] == []
 
 

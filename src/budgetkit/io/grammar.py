@@ -760,6 +760,7 @@ _SUBJECTS: Final = (
     (r"(?:副部[（(]省[）)]级及以上|部级)领导(?:干部)?用车", "vehicles.ministerial"),
     (r"主要(?:领导干部|负责人)用车", "vehicles.principal"),
     (r"机要通信用车", "vehicles.confidential"),
+    (r"一般公务用车", "vehicles.general"),  # the templates before 2022: 一般公务用车, 执法执勤用车, 特种专业技术用车
     (r"应急保障用车", "vehicles.emergency"),
     (r"执法执勤用车", "vehicles.law_enforcement"),
     (r"特种专业技术用车", "vehicles.special"),
