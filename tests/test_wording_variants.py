@@ -619,13 +619,15 @@ def test_printed_parts_of_a_total_some_of_whose_parts_are_not_printed(tmp_path: 
     ("funds", "rules"),
     [("400.00万元", []), ("300.00万元", ["claim.share"]), ("4,000,000.00元", []), ("3,000,000.00元", ["claim.share"])],
 )
-def test_the_self_evaluated_funds_share_of_project_expenditure(tmp_path: Path, funds: str, rules: list[str]) -> None:
+@pytest.mark.parametrize("counted", ["其中，一级项目2个，二级项目6个，共涉及资金", "共涉及项目8个，资金"])
+def test_the_self_evaluated_funds_share_of_project_expenditure(tmp_path: Path, funds: str, rules: list[str], counted: str) -> None:
     """The national template's 绩效 sentence: …共涉及资金 A 万元，占一般公共预算项目支出总额的 100%: A over 五's 项目支出
-    (seven of twelve made-up provinces' reports print it). Before, it was not understood: 300 of 400 said 100% unfound."""
+    (seven of twelve made-up provinces' reports print it). Before, it was not understood: 300 of 400 said 100% unfound.
+    共涉及项目 8 个，资金 A 万元 (the funds after the count) likewise; before, that wording was not understood."""
     text = (
         "五、一般公共预算财政拨款支出决算情况说明\n2024年度一般公共预算财政拨款支出1000.00万元，其中：基本支出600.00万元，"
         "项目支出400.00万元。\n十、其他重要事项的情况说明\n（四）预算绩效管理情况\n根据预算绩效管理要求，本单位组织对2024年度"
-        f"一般公共预算项目支出全面开展绩效自评，其中，一级项目2个，二级项目6个，共涉及资金{funds}，占一般公共预算项目支出"
+        f"一般公共预算项目支出全面开展绩效自评，{counted}{funds}，占一般公共预算项目支出"
         "总额的100%。自评结果为优的7个，为良的1个，为中的0个，为差的0个。\n"
     )
     assert _rules(text, tmp_path) == rules

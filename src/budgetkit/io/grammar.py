@@ -730,12 +730,21 @@ _SUBJECTS: Final = (
     (r"外事接待(?=\s*(?:\d|X))", "three_public.reception.foreign"),  # 外事接待 N 批次，N 人次: beside 国内接待
     (r"公务接待费?", "three_public.reception"),
     (r"(?:机关|机构)运行经?费(?:支出)?", "office_running"),  # 机构运行经费: Inner Mongolia
-    # the national template's 绩效自评 sentence: …共涉及资金 X 万元，占一般公共预算项目支出总额的 p%
-    (r"(?<=涉及)(?:一般公共预算(?:财政拨款)?)?资金", "performance.funds"),
+    # the national template's 绩效自评 sentence: …共涉及资金 X 万元，占一般公共预算项目支出总额的 p%; 共涉及项目 N 个，资金 X
+    # 万元 (the funds after the count); 涉及一般公共预算财政拨款项目支出 X 万元 (Hunan): the evaluated projects' money, which
+    # need not be all of 项目支出
+    (r"(?:(?<=涉及)|(?<=涉及项目\d个[，,])|(?<=涉及项目\d\d个[，,])|(?<=涉及项目\d\d\d个[，,]))"
+     r"(?:一般公共预算(?:财政拨款)?)?(?:资金|项目支出)", "performance.funds"),
     (r"一般公共预算(?:财政拨款)?项目支出(?:总额)?", "general_budget.project"),
     (r"编报绩效目标的", "performance.targets"),
     (r"绩效跟踪评价的", "performance.monitoring"),
     (r"绩效自评的", "performance.self_evaluation"),
+    # …共涉及项目 N 个 (the national template's), 对 N 个项目开展了绩效自评 (其他省份: 对2023年度2个项目…, 对…专项等3个项目…):
+    # the projects evaluated, counted after 项目 or after 对
+    (r"(?<=涉及)项目(?=\s*\d)|对(?=(?:\s*\d{4}\s*年度?)?[^，。；\d]{0,20}?\d{1,6}\s*个[^，。；\d]{0,12}?项目开展了?(?:绩效)?自评)",
+     "performance.self_evaluation"),
+    # a project's score (项目自评得分 95 分, 自评得分分别为 96 分和 88 分), never a band's bound (自评得分 90 分（含）以上的项目)
+    (r"自评得分(?=(?:分别)?\s*(?:为|是)?\s*\d{1,3}(?:\.\d+)?\s*分(?![（(]含|以[上下]|至))", "performance.score"),
     (r"平均得分", "performance.average_score"),
     (r"绩效评级为“优”的项目", "performance.grade.excellent"),
     (r"绩效评级为“良”的项目", "performance.grade.good"),
