@@ -508,7 +508,8 @@ class Narrative:
     coverage: Coverage
     paragraphs: tuple[Paragraph, ...] = attrs.field(repr=False)
     #: the paragraphs of 预算绩效管理情况 (Sichuan's 十（四）, Shanghai's 十), heading included: their figures
-    #: describe projects and project kinds, not the account's figures
+    #: describe projects and project kinds, not the account's figures; and of a section on the department's budget
+    #: execution (Inner Mongolia's 一、关于…预算执行情况分析), whose budgets and rate are summarised as a project's
     performance: frozenset[int] = frozenset()
 
     def in_performance(self, statement: Statement) -> bool:
@@ -1113,7 +1114,10 @@ _LATER_SECTION: Final = re.compile(
 #: A section heading of 预算绩效管理情况 (a short heading, not a sentence that mentions 绩效).
 _PERFORMANCE_HEADING: Final = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)\s*(?:(?:\d{4}年度?)?(?:预算)?绩效管理(?:工作)?(?:开展)?情况"
-    r"|\S{0,12}?项目(?:支出)?绩效自评(?:结果|情况))"  # Hubei's 二、部门决算中项目绩效自评结果: the projects' summaries
+    r"|\S{0,12}?项目(?:支出)?绩效自评(?:结果|情况)"  # Hubei's 二、部门决算中项目绩效自评结果: the projects' summaries
+    # Inner Mongolia's 一、关于2023年度预算执行情况分析: the department's 年初预算数, 全年预算数, 决算数 and 预算执行率, in a
+    # sentence of no subject, summarised as a project's are
+    r"|(?:关于)?(?:\d{4}年度?)?预算执行情况(?:分析)?\s*$)"
 )
 
 
