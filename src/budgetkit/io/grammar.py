@@ -731,6 +731,9 @@ _SUBJECTS: Final = (
     (r"外事接待(?=\s*(?:\d|X))", "three_public.reception.foreign"),  # 外事接待 N 批次，N 人次: beside 国内接待
     (r"公务接待费?", "three_public.reception"),
     (r"(?:机关|机构)运行经?费(?:支出)?", "office_running"),  # 机构运行经费: Inner Mongolia
+    # Shaanxi's “三公”经费、培训费及会议费: 会议费支出 A 万元，比上年增加 D 万元…, amounts no field of the account holds
+    (r"会议费(?:支出)?(?=\s*(?:决算)?(?:为|是)?\s*\d)", "meetings"),
+    (r"培训费(?:支出)?(?=\s*(?:决算)?(?:为|是)?\s*\d)", "training"),
     # the national template's 绩效自评 sentence: …共涉及资金 X 万元，占一般公共预算项目支出总额的 p%; 共涉及项目 N 个，资金 X
     # 万元 (the funds after the count); 涉及一般公共预算财政拨款项目支出 X 万元 (Hunan): the evaluated projects' money, which
     # need not be all of 项目支出
