@@ -650,6 +650,7 @@ NOTES: Final[Mapping[str, str]] = MappingProxyType(
         "blank reason": "unfilled template wording: the reason is a blank",
         "percent": "unit missing: %",
         "wan": "unit printed as 万 where 万元 is meant",
+        "table unit": "unit printed once, in the sentence before the table the figure is a cell of",
     }
 )
 
@@ -964,6 +965,19 @@ _GROUPED: Final = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+\.\d+|\d+(?!\d|,\d{
 _PAIR_VALUES: Final = re.compile(
     r"(?P<w>各是|各为|分别是|分别为|(?:各|分别)(?:增加|减少|增长|下降))(?:了)?\s*"
     rf"(?P<a>{_GROUPED})\s*(?P<ua>万元|元|%|％)?\s*[,，、和与及]\s*(?P<b>{_GROUPED})\s*(?P<ub>万元|元|%|％)"
+)
+#: A table typed as lines of text (Hainan's 三公: "…预算与决算情况如下表（单位：万元）：", then "项目 预算数 决算数" and a
+#: line a row, "公务接待费 5.00 3.16"): the sentence that gives its unit, the header that names its columns' roles, and
+#: a row of a subject's name and as many figures as the header has columns.
+_TYPED_UNIT: Final = re.compile(r"如下表\s*[（(]单位[：:]\s*(?P<u>万元|元)\s*[）)]\s*[：:]?\s*$")
+_TYPED_HEADER: Final = re.compile(r"^\s*项目(?P<columns>(?:\s+(?:预算数|决算数)){2})\s*$")
+_TYPED_ROW: Final = re.compile(rf"^\s*(?:其中\s*[：:]\s*)?(?P<name>[^\s\d]+)(?:\s+(?:{_GROUPED})){{2}}\s*$")
+#: The lines of 表七 a typed table's row may name (:meth:`_ParagraphReader.read_row`).
+_TYPED_LINES: Final = frozenset(
+    {
+        "three_public", "three_public.outbound", "three_public.vehicle", "three_public.vehicle_purchase",
+        "three_public.vehicle_operation", "three_public.reception",
+    }
 )
 _SHARE: Final = re.compile(r"占(?:比)?(?P<of>[^，。；：\d]*?)的?(?:比重|比例)?(?:为|是)?\s*$")
 _COMPLETION: Final = re.compile(
@@ -1334,6 +1348,8 @@ def _parse(
     outer: str | None = None  # the 类 a point printed alone, for the sub-points under it (_PATH_UNDER)
     before: Subject | None = None  # the subject the last paragraph's last sentence opened with
     listing: Subject | None = None  # the whole of the points that follow a paragraph ending 主要用于以下方面：
+    unit: str | None = None  # the unit the last paragraph gives a table that follows it (如下表（单位：万元）：)
+    typed: tuple[tuple[Role, ...], str] | None = None  # the columns' roles and unit of a table typed as lines of text
     for index in indexes:
         paragraph = paragraphs[index]
         text = paragraph.text
@@ -1355,7 +1371,13 @@ def _parse(
         outer = _outer_class(text, outer if _SUB_POINT.match(text) and role in _FUND_OF_SECTION else None)
         point = _ENUMERATOR.match(text) is not None
         reader = _ParagraphReader(index, text, section + subsection, table, role, outer, before, listing if point else None)
-        found, covered = reader.read()
+        row = typed is not None and _TYPED_ROW.match(text) is not None
+        found, covered = reader.read_row(*typed) if typed is not None and row else reader.read()
+        if (header := _TYPED_HEADER.match(text)) and unit is not None:
+            typed = (tuple(_BUDGET_ROLES[column[:2]] for column in header.group("columns").split()), unit)
+        elif not row:
+            typed = None
+        unit = m.group("u") if (m := _TYPED_UNIT.search(text)) else None
         before = reader.last_opening
         if _LIST_OPENS.search(text):  # …主要用于以下方面： the points that follow are its parts
             listing = reader.last_opening
@@ -1675,6 +1697,25 @@ class _ParagraphReader:
         self._pairs(mentions)
         self._figures(mentions, reasons)
         self.statements.sort(key=lambda s: (s.start, s.end))
+        return tuple(self.statements), self.covered
+
+    def read_row(self, roles: Sequence[Role], unit: str) -> tuple[tuple[Statement, ...], dict[int, str]]:
+        """A row of a 三公 table typed as lines of text (:data:`_TYPED_ROW`): each figure an amount of the line of 表七
+        the row names in full (合计 is 三公's total), in its column's role and the table's unit. A row of another name,
+        or in a section not on 三公, is read as any paragraph is."""
+        m = _TYPED_ROW.match(self.text)
+        if m is None or self.role != "七":
+            return self.read()
+        name = m.group("name")
+        found = _SUBJECT.search(name)
+        key = "three_public" if name == "合计" else _SUBJECTS[found[0]][1] if found and found[1].group() == name else ""
+        if key not in _TYPED_LINES:
+            return self.read()
+        subject = Subject(key, name)
+        for role, number in zip(roles, _NUMBER.finditer(self.text, m.end("name")), strict=True):
+            figure = Figure(number.group(), _number(number.group()), unit, number.start(), number.end())
+            self.statements.append(self._amount(number.start(), subject, figure, role, [NOTES["table unit"]]))
+            self._cover(number.start(), number.end(), "stated")
         return tuple(self.statements), self.covered
 
     # subjects
