@@ -141,14 +141,16 @@ def test_functional_classes_outside_five_stay_unread() -> None:
 
 
 def test_a_noun_going_on_from_a_subject_is_the_subject_s() -> None:
-    """公务接待费支出, 支付公务接待用餐费 (the subject's name goes on), 共计支出 (its total), 支出决算为 (a role)."""
+    """公务接待费支出, 支付公务接待用餐费 (the subject's name goes on), 共计支出 (its total), 支出决算为 (a role);
+    培训费 and 会议费 are subjects of their own (no field of the account holds them), never the one named before."""
     assert _read("支付公务接待用餐费0.80万元。", "七") == [("Amount", "three_public.reception", "0.80万元")]
     assert _read("外事接待1批次，3人次，共计支出0.20万元。", "七") == [
         ("Count", "three_public.reception.foreign", "1批次"), ("Count", "three_public.reception.foreign", "3人次"),
         ("Amount", "three_public.reception.foreign", "0.20万元")]
     assert _read("因公出国（境）费年初预算为2万元，支出决算为1.50万元。", "七") == [
         ("Amount", "three_public.outbound", "2万元"), ("Amount", "three_public.outbound", "1.50万元")]
-    assert _read("培训费支出3.00万元，会议费1.00万元。", "七") == []
+    assert _read("培训费支出3.00万元，会议费1.00万元。", "七") == [
+        ("Amount", "training", "3.00万元"), ("Amount", "meetings", "1.00万元")]
 
 
 def test_the_items_of_personnel_are_not_personnel() -> None:

@@ -414,10 +414,13 @@ def test_vehicles_in_the_central_template_s_new_words() -> None:
 
 def test_a_count_is_no_amount_s_figure() -> None:
     """一般公共预算项目支出…，共涉及项目 12 个，资金 150.00 万元: 12 is no count of 项目支出 (before, it was read as
-    one); the three numbers stay not understood."""
+    one) but of the projects evaluated, and 150.00 the funds evaluated, whose share of 项目支出 the 100% is (before,
+    the three numbers were not understood)."""
     text = "组织对2023年度一般公共预算项目支出全面开展绩效自评，共涉及项目12个，资金150.00万元，占一般公共预算项目支出总额的100%。"
-    assert _read(text, "十") == []
-    assert _unread(text, "十、其他重要事项的情况说明") == ["12", "150.00", "100%"]
+    assert _read(text, "十") == [
+        ("Count", "performance.self_evaluation", "12个"), ("Amount", "performance.funds", "150.00万元"),
+        ("Share", "performance.funds", "100%")]
+    assert _unread(text, "十、其他重要事项的情况说明") == []
 
 
 def test_four_s_bare_totals_are_table_four_s() -> None:
@@ -463,8 +466,9 @@ def test_a_central_ministry_s_report(tmp_path: Path) -> None:
     40/600 = 6.67%, 450/600 = 75%, 150/600 = 25%, 378/420 = 90%, 42/420 = 10%, 8/10 = 80%, 1/2 = 50%,
     4.5/5 = 90%, 2.5/3 = 83.33%, 8 = 1 + 4.5 + 2.5, 3 = 1 + 1 + 1). Before: two false claim.share errors (人员经费
     and 公用经费 "of 表一's 基本支出 450": 84.00% and 9.33%), 12 个 read as a count of 项目支出, the new vehicle uses'
-    counts read as 共有车辆's; now 77 numbers read (国内公务接待 10 批次，60 人次 the account's counts), 1 read but not
-    held (表四's 支出总计, no field holds it), 3 not understood (the 绩效自评 sentence)."""
+    counts read as 共有车辆's; now 79 numbers read (国内公务接待 10 批次，60 人次 the account's counts; the 绩效自评
+    sentence's 资金 and its share of 项目支出), 2 read but not held (表四's 支出总计 and the 12 projects evaluated, which
+    no field holds)."""
     imported = _import(tmp_path, "central", CENTRAL)
     account = imported.account
     assert check(account) == []
@@ -474,8 +478,8 @@ def test_a_central_ministry_s_report(tmp_path: Path) -> None:
         "特种专业技术用车": 1, "离退休干部服务用车": 0, "其他用车": 0}
     report = imported.report
     assert (account.three_public.domestic_batches, account.three_public.domestic_persons) == (10, 60)
-    assert (report.numbers_imported, report.numbers_not_held) == (77, 1)
-    assert [u.text for u in report.not_understood] == ["12", "150.00", "100%"]
+    assert (report.numbers_imported, report.numbers_not_held) == (79, 2)
+    assert report.not_understood == ()
 
 
 # -- Heilongjiang: 三公 against last year and against the budget, with 差值为 and 原因为 ----------------------------------

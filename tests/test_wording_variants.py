@@ -619,13 +619,15 @@ def test_printed_parts_of_a_total_some_of_whose_parts_are_not_printed(tmp_path: 
     ("funds", "rules"),
     [("400.00万元", []), ("300.00万元", ["claim.share"]), ("4,000,000.00元", []), ("3,000,000.00元", ["claim.share"])],
 )
-def test_the_self_evaluated_funds_share_of_project_expenditure(tmp_path: Path, funds: str, rules: list[str]) -> None:
+@pytest.mark.parametrize("counted", ["其中，一级项目2个，二级项目6个，共涉及资金", "共涉及项目8个，资金"])
+def test_the_self_evaluated_funds_share_of_project_expenditure(tmp_path: Path, funds: str, rules: list[str], counted: str) -> None:
     """The national template's 绩效 sentence: …共涉及资金 A 万元，占一般公共预算项目支出总额的 100%: A over 五's 项目支出
-    (seven of twelve made-up provinces' reports print it). Before, it was not understood: 300 of 400 said 100% unfound."""
+    (seven of twelve made-up provinces' reports print it). Before, it was not understood: 300 of 400 said 100% unfound.
+    共涉及项目 8 个，资金 A 万元 (the funds after the count) likewise; before, that wording was not understood."""
     text = (
         "五、一般公共预算财政拨款支出决算情况说明\n2024年度一般公共预算财政拨款支出1000.00万元，其中：基本支出600.00万元，"
         "项目支出400.00万元。\n十、其他重要事项的情况说明\n（四）预算绩效管理情况\n根据预算绩效管理要求，本单位组织对2024年度"
-        f"一般公共预算项目支出全面开展绩效自评，其中，一级项目2个，二级项目6个，共涉及资金{funds}，占一般公共预算项目支出"
+        f"一般公共预算项目支出全面开展绩效自评，{counted}{funds}，占一般公共预算项目支出"
         "总额的100%。自评结果为优的7个，为良的1个，为中的0个，为差的0个。\n"
     )
     assert _rules(text, tmp_path) == rules
@@ -766,3 +768,43 @@ def test_a_comparison_with_last_year_after_a_reason_on_the_budget(tmp_path: Path
         f"主要原因是严格控制出访规模；比2023年增加3.64万元，增长{rate}%，主要原因是团组增加。\n"
     )
     assert _rules(text, tmp_path) == rules
+
+
+THREE_PUBLIC_TYPED = (
+    "七、“三公”经费财政拨款支出决算情况说明\n2024年度“三公”经费财政拨款支出预算与决算情况如下表（单位：万元）：\n"
+    "项目 预算数 决算数\n合计 25.00 20.36\n因公出国（境）费 0.00 0.00\n公务用车购置及运行维护费 20.00 17.20\n"
+    "其中：公务用车购置费 0.00 0.00\n公务用车运行维护费 20.00 17.20\n公务接待费 5.00 {reception}\n"
+    "2024年度“三公”经费财政拨款支出决算为20.36万元，完成预算的{rate}%。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("reception", "rate", "rules"),
+    [("3.16", "81.44", []), ("3.26", "81.44", ["identity.three_public_total"]), ("3.16", "81.54", ["claim.completion"])],
+)
+def test_a_three_public_table_typed_as_lines_of_text(tmp_path: Path, reception: str, rate: str, rules: list[str]) -> None:
+    """表七 typed in the 情况说明 as lines of text (Hainan: …如下表（单位：万元）：⏎项目 预算数 决算数⏎公务接待费 5.00 3.16):
+    each row's figures are the 预算数 and 决算数 of the 三公 line it names, in the unit the sentence before gives, so
+    that the lines add up and the 完成预算 of the sentence after is of them. Before, its 12 numbers were not understood."""
+    imported = _read(THREE_PUBLIC_TYPED.format(reception=reception, rate=rate), tmp_path)
+    assert imported.report.not_understood == ()  # type: ignore[attr-defined]
+    three_public = imported.account.three_public  # type: ignore[attr-defined]
+    assert (str(three_public.total.budget), str(three_public.vehicle_purchase.current)) == ("25.00万元", "0.00万元")
+    assert _rules(THREE_PUBLIC_TYPED.format(reception=reception, rate=rate), tmp_path) == rules
+
+
+def test_rows_of_a_typed_table_on_no_three_public_line_are_not_read() -> None:
+    """A typed table's row that names no line of 表七 in full, or one outside a section on 三公, is read as any
+    paragraph is: its numbers (printed without their unit) stay not understood."""
+    from budgetkit.io.document import Box, Line, Paragraph
+    from budgetkit.io.grammar import parse_paragraphs
+
+    def unread(*texts: str) -> list[str]:
+        paragraphs = [Paragraph(t, (Line(t, Box(1, 0, 0, 9, 9)),)) for t in texts]
+        return [u.text for u in parse_paragraphs(paragraphs).unread]
+
+    head = ("七、“三公”经费财政拨款支出决算情况说明", "情况如下表（单位：万元）：", "项目 预算数 决算数")
+    assert unread(*head, "公务接待费 5.00 3.16") == []
+    assert unread(*head, "接待费用 5.00 3.16") == ["5.00", "3.16"]
+    assert unread("五、一般公共预算财政拨款支出决算情况说明", *head[1:], "公务接待费 5.00 3.16") == ["5.00", "3.16"]
+    assert unread(*head[:2], "公务接待费 5.00 3.16") == ["5.00", "3.16"]  # no header: no table

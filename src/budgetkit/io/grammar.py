@@ -508,7 +508,8 @@ class Narrative:
     coverage: Coverage
     paragraphs: tuple[Paragraph, ...] = attrs.field(repr=False)
     #: the paragraphs of 预算绩效管理情况 (Sichuan's 十（四）, Shanghai's 十), heading included: their figures
-    #: describe projects and project kinds, not the account's figures
+    #: describe projects and project kinds, not the account's figures; and of a section on the department's budget
+    #: execution (Inner Mongolia's 一、关于…预算执行情况分析), whose budgets and rate are summarised as a project's
     performance: frozenset[int] = frozenset()
 
     def in_performance(self, statement: Statement) -> bool:
@@ -649,6 +650,7 @@ NOTES: Final[Mapping[str, str]] = MappingProxyType(
         "blank reason": "unfilled template wording: the reason is a blank",
         "percent": "unit missing: %",
         "wan": "unit printed as 万 where 万元 is meant",
+        "table unit": "unit printed once, in the sentence before the table the figure is a cell of",
     }
 )
 
@@ -730,12 +732,24 @@ _SUBJECTS: Final = (
     (r"外事接待(?=\s*(?:\d|X))", "three_public.reception.foreign"),  # 外事接待 N 批次，N 人次: beside 国内接待
     (r"公务接待费?", "three_public.reception"),
     (r"(?:机关|机构)运行经?费(?:支出)?", "office_running"),  # 机构运行经费: Inner Mongolia
-    # the national template's 绩效自评 sentence: …共涉及资金 X 万元，占一般公共预算项目支出总额的 p%
-    (r"(?<=涉及)(?:一般公共预算(?:财政拨款)?)?资金", "performance.funds"),
+    # Shaanxi's “三公”经费、培训费及会议费: 会议费支出 A 万元，比上年增加 D 万元…, amounts no field of the account holds
+    (r"会议费(?:支出)?(?=\s*(?:决算)?(?:为|是)?\s*\d)", "meetings"),
+    (r"培训费(?:支出)?(?=\s*(?:决算)?(?:为|是)?\s*\d)", "training"),
+    # the national template's 绩效自评 sentence: …共涉及资金 X 万元，占一般公共预算项目支出总额的 p%; 共涉及项目 N 个，资金 X
+    # 万元 (the funds after the count); 涉及一般公共预算财政拨款项目支出 X 万元 (Hunan): the evaluated projects' money, which
+    # need not be all of 项目支出
+    (r"(?:(?<=涉及)|(?<=涉及项目\d个[，,])|(?<=涉及项目\d\d个[，,])|(?<=涉及项目\d\d\d个[，,]))"
+     r"(?:一般公共预算(?:财政拨款)?)?(?:资金|项目支出)", "performance.funds"),
     (r"一般公共预算(?:财政拨款)?项目支出(?:总额)?", "general_budget.project"),
     (r"编报绩效目标的", "performance.targets"),
     (r"绩效跟踪评价的", "performance.monitoring"),
     (r"绩效自评的", "performance.self_evaluation"),
+    # …共涉及项目 N 个 (the national template's), 对 N 个项目开展了绩效自评 (其他省份: 对2023年度2个项目…, 对…专项等3个项目…):
+    # the projects evaluated, counted after 项目 or after 对
+    (r"(?<=涉及)项目(?=\s*\d)|对(?=(?:\s*\d{4}\s*年度?)?[^，。；\d]{0,20}?\d{1,6}\s*个[^，。；\d]{0,12}?项目开展了?(?:绩效)?自评)",
+     "performance.self_evaluation"),
+    # a project's score (项目自评得分 95 分, 自评得分分别为 96 分和 88 分), never a band's bound (自评得分 90 分（含）以上的项目)
+    (r"自评得分(?=(?:分别)?\s*(?:为|是)?\s*\d{1,3}(?:\.\d+)?\s*分(?![（(]含|以[上下]|至))", "performance.score"),
     (r"平均得分", "performance.average_score"),
     (r"绩效评级为“优”的项目", "performance.grade.excellent"),
     (r"绩效评级为“良”的项目", "performance.grade.good"),
@@ -760,6 +774,7 @@ _SUBJECTS: Final = (
     (r"(?:副部[（(]省[）)]级及以上|部级)领导(?:干部)?用车", "vehicles.ministerial"),
     (r"主要(?:领导干部|负责人)用车", "vehicles.principal"),
     (r"机要通信用车", "vehicles.confidential"),
+    (r"一般公务用车", "vehicles.general"),  # the templates before 2022: 一般公务用车, 执法执勤用车, 特种专业技术用车
     (r"应急保障用车", "vehicles.emergency"),
     (r"执法执勤用车", "vehicles.law_enforcement"),
     (r"特种专业技术用车", "vehicles.special"),
@@ -951,6 +966,19 @@ _PAIR_VALUES: Final = re.compile(
     r"(?P<w>各是|各为|分别是|分别为|(?:各|分别)(?:增加|减少|增长|下降))(?:了)?\s*"
     rf"(?P<a>{_GROUPED})\s*(?P<ua>万元|元|%|％)?\s*[,，、和与及]\s*(?P<b>{_GROUPED})\s*(?P<ub>万元|元|%|％)"
 )
+#: A table typed as lines of text (Hainan's 三公: "…预算与决算情况如下表（单位：万元）：", then "项目 预算数 决算数" and a
+#: line a row, "公务接待费 5.00 3.16"): the sentence that gives its unit, the header that names its columns' roles, and
+#: a row of a subject's name and as many figures as the header has columns.
+_TYPED_UNIT: Final = re.compile(r"如下表\s*[（(]单位[：:]\s*(?P<u>万元|元)\s*[）)]\s*[：:]?\s*$")
+_TYPED_HEADER: Final = re.compile(r"^\s*项目(?P<columns>(?:\s+(?:预算数|决算数)){2})\s*$")
+_TYPED_ROW: Final = re.compile(rf"^\s*(?:其中\s*[：:]\s*)?(?P<name>[^\s\d]+)(?:\s+(?:{_GROUPED})){{2}}\s*$")
+#: The lines of 表七 a typed table's row may name (:meth:`_ParagraphReader.read_row`).
+_TYPED_LINES: Final = frozenset(
+    {
+        "three_public", "three_public.outbound", "three_public.vehicle", "three_public.vehicle_purchase",
+        "three_public.vehicle_operation", "three_public.reception",
+    }
+)
 _SHARE: Final = re.compile(r"占(?:比)?(?P<of>[^，。；：\d]*?)的?(?:比重|比例)?(?:为|是)?\s*$")
 _COMPLETION: Final = re.compile(
     r"(?:完成(?P<of>年初预算|全年预算|调整(?:后的?)?预算|预算)数?的?|(?:预算)?(?:完成率|执行率)(?:为|是)?"
@@ -1103,7 +1131,10 @@ _LATER_SECTION: Final = re.compile(
 #: A section heading of 预算绩效管理情况 (a short heading, not a sentence that mentions 绩效).
 _PERFORMANCE_HEADING: Final = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)\s*(?:(?:\d{4}年度?)?(?:预算)?绩效管理(?:工作)?(?:开展)?情况"
-    r"|\S{0,12}?项目(?:支出)?绩效自评(?:结果|情况))"  # Hubei's 二、部门决算中项目绩效自评结果: the projects' summaries
+    r"|\S{0,12}?项目(?:支出)?绩效自评(?:结果|情况)"  # Hubei's 二、部门决算中项目绩效自评结果: the projects' summaries
+    # Inner Mongolia's 一、关于2023年度预算执行情况分析: the department's 年初预算数, 全年预算数, 决算数 and 预算执行率, in a
+    # sentence of no subject, summarised as a project's are
+    r"|(?:关于)?(?:\d{4}年度?)?预算执行情况(?:分析)?\s*$)"
 )
 
 
@@ -1317,6 +1348,8 @@ def _parse(
     outer: str | None = None  # the 类 a point printed alone, for the sub-points under it (_PATH_UNDER)
     before: Subject | None = None  # the subject the last paragraph's last sentence opened with
     listing: Subject | None = None  # the whole of the points that follow a paragraph ending 主要用于以下方面：
+    unit: str | None = None  # the unit the last paragraph gives a table that follows it (如下表（单位：万元）：)
+    typed: tuple[tuple[Role, ...], str] | None = None  # the columns' roles and unit of a table typed as lines of text
     for index in indexes:
         paragraph = paragraphs[index]
         text = paragraph.text
@@ -1338,7 +1371,13 @@ def _parse(
         outer = _outer_class(text, outer if _SUB_POINT.match(text) and role in _FUND_OF_SECTION else None)
         point = _ENUMERATOR.match(text) is not None
         reader = _ParagraphReader(index, text, section + subsection, table, role, outer, before, listing if point else None)
-        found, covered = reader.read()
+        row = typed is not None and _TYPED_ROW.match(text) is not None
+        found, covered = reader.read_row(*typed) if typed is not None and row else reader.read()
+        if (header := _TYPED_HEADER.match(text)) and unit is not None:
+            typed = (tuple(_BUDGET_ROLES[column[:2]] for column in header.group("columns").split()), unit)
+        elif not row:
+            typed = None
+        unit = m.group("u") if (m := _TYPED_UNIT.search(text)) else None
         before = reader.last_opening
         if _LIST_OPENS.search(text):  # …主要用于以下方面： the points that follow are its parts
             listing = reader.last_opening
@@ -1658,6 +1697,25 @@ class _ParagraphReader:
         self._pairs(mentions)
         self._figures(mentions, reasons)
         self.statements.sort(key=lambda s: (s.start, s.end))
+        return tuple(self.statements), self.covered
+
+    def read_row(self, roles: Sequence[Role], unit: str) -> tuple[tuple[Statement, ...], dict[int, str]]:
+        """A row of a 三公 table typed as lines of text (:data:`_TYPED_ROW`): each figure an amount of the line of 表七
+        the row names in full (合计 is 三公's total), in its column's role and the table's unit. A row of another name,
+        or in a section not on 三公, is read as any paragraph is."""
+        m = _TYPED_ROW.match(self.text)
+        if m is None or self.role != "七":
+            return self.read()
+        name = m.group("name")
+        found = _SUBJECT.search(name)
+        key = "three_public" if name == "合计" else _SUBJECTS[found[0]][1] if found and found[1].group() == name else ""
+        if key not in _TYPED_LINES:
+            return self.read()
+        subject = Subject(key, name)
+        for role, number in zip(roles, _NUMBER.finditer(self.text, m.end("name")), strict=True):
+            figure = Figure(number.group(), _number(number.group()), unit, number.start(), number.end())
+            self.statements.append(self._amount(number.start(), subject, figure, role, [NOTES["table unit"]]))
+            self._cover(number.start(), number.end(), "stated")
         return tuple(self.statements), self.covered
 
     # subjects
