@@ -1983,10 +1983,17 @@ def _level_with(line: Sequence[_Word], anchor: Sequence[_Word], columns: _Column
 
 
 def _words(page: Any) -> list[_Word]:
-    return [
-        _Word(w["text"], float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"]))
-        for w in page.extract_words(x_tolerance=_WORD_GAP, keep_blank_chars=False)
-    ]
+    """The page's words; two that pdfplumber gives apart though they touch on one line (a wrapped header's 位补 | 助支,
+    its characters drawn in another order) are one."""
+    words: list[_Word] = []
+    for w in sorted(page.extract_words(x_tolerance=_WORD_GAP, keep_blank_chars=False), key=lambda w: (w["top"], w["x0"])):
+        word = _Word(w["text"], float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"]))
+        last = words[-1] if words else None
+        if last is not None and abs(word.top - last.top) < 0.5 and 0 <= word.x0 - last.x1 <= _WORD_GAP:
+            words[-1] = attrs.evolve(last, text=last.text + word.text, x1=word.x1, bottom=max(last.bottom, word.bottom))
+        else:
+            words.append(word)
+    return words
 
 
 @attrs.frozen
