@@ -1619,7 +1619,7 @@ class _Columns:
     text prints (its body's words and the headers over it alone), which the edges only bound."""
 
     edges: tuple[float, ...]
-    texts: tuple[tuple[float, float], ...] = ()
+    texts: tuple[tuple[float, float], ...]
 
     @property
     def width(self) -> int:
@@ -1640,9 +1640,7 @@ class _Columns:
         of its width): over their cells as the edges place them, or over their text — an edge beside names printed
         from the left of a wide cell falls far inside the next cell, which its header is centred in."""
         width = self.edges[last + 1] - self.edges[first]
-        middles = [(self.edges[first] + self.edges[last + 1]) / 2]
-        if self.texts:
-            middles.append((self.texts[first][0] + self.texts[last][1]) / 2)
+        middles = ((self.edges[first] + self.edges[last + 1]) / 2, (self.texts[first][0] + self.texts[last][1]) / 2)
         return min(abs(middle - word.centre) for middle in middles) <= _OFF_CENTRE * width + _SLACK
 
 
