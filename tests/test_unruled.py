@@ -75,6 +75,29 @@ def test_a_report_without_its_ruling_lines_imports_the_tables_of_the_ruled_one(
     assert found == {(f.rule, f.path) for f in check(original.account)}
 
 
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Imported]:
+    """budgetkit's own rendering of a dataset (names from the left of wide cells, headers centred and wrapped in
+    narrow ones, figures to the right), and its import."""
+    from budgetkit.datasets import load
+    from budgetkit.outputs.pdf import render_pdf
+
+    path = render_pdf(load("putuo-social-work-2024"), tmp_path_factory.mktemp("rendered") / "social-work.pdf")
+    return path, read_pdf(path)
+
+
+@pytest.mark.parametrize("kind", ["borderless", "horizontal", "rows", "frame", "vertical"])
+def test_budgetkit_s_own_layout_without_its_ruling_lines_imports_the_same_tables(
+    kind: str, rendered: tuple[Path, Imported], tmp_path: Path
+) -> None:
+    """A layout far from Word's — budgetkit's own, every table — with its rules left out in each way imports every
+    table cell for cell as ruled (before, two of the nine were read and seven named as not read)."""
+    path, ruled = rendered
+    imported = read_pdf(variant(path, tmp_path / f"{kind}.pdf", kind))
+    assert ruled.account.tables is not None and len(ruled.account.tables.tables) == 9
+    assert imported.account.tables == ruled.account.tables
+
+
 def test_a_ruled_report_never_pays_for_reading_words(
     ruled: dict[str, Imported], monkeypatch: pytest.MonkeyPatch
 ) -> None:
