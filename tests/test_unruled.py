@@ -122,15 +122,16 @@ def _draw(
     header_wrap: int | None = None,
     right: bool = False,
     repeat_header: bool = False,
+    continued: bool = False,
 ) -> Path:
     """A report of one table (after a cover) drawn as Word prints it, with or without its ruling lines: headers and
     figures centred in their cells, codes and names from the left, a name longer than ``wrap`` characters wrapped
     in its cell; the table's rows split over ``pages`` (the title printed over the first only). ``body_text``
     lines are printed under the title instead of a table. As a workbook exports it: a header longer than
     ``header_wrap`` characters wrapped in its cell, the figures to the ``right`` of theirs, the header printed again
-    over the rows on each page (``repeat_header``)."""
+    over the rows on each page (``repeat_header``), the title marked as continued (…（续）) over them (``continued``)."""
     chars = "".join(t for h in HEADER for t in h[:1]) + "".join(c for page in pages for row in page for c in row)
-    pdf, font = covered(path, chars + title + "单位：万元注本表反映情况。" + "".join(body_text))
+    pdf, font = covered(path, chars + title + "（续）单位：万元注本表反映情况。" + "".join(body_text))
     left = 60.0
     edges = [left]
     for width in widths:
@@ -138,9 +139,9 @@ def _draw(
     for p, rows in enumerate(pages):
         y = 540.0
         pdf.setFont(font, 9)  # a new page starts in reportlab's own font
-        if p == 0:
+        if p == 0 or continued:
             pdf.setFont(font, 14)
-            pdf.drawCentredString(421, y, title)
+            pdf.drawCentredString(421, y, title + ("（续）" if p else ""))
             pdf.setFont(font, 9)
             pdf.drawRightString(edges[-1], y - 18, "单位：万元")
             y -= 30
@@ -280,3 +281,27 @@ def test_a_table_read_with_doubt_is_not_half_read(tmp_path: Path) -> None:
     assert bare.account.tables is not None and bare.account.tables.unread == ("general_budget_expenditure",)
     # nothing found that the ruled one does not give (the other eight tables are missing from both)
     assert {(f.rule, f.message_en) for f in check(bare.account)} <= {(f.rule, f.message_en) for f in check(ruled.account)}
+
+
+def test_a_table_continued_with_a_name_longer_than_its_first_page_prints_is_joined(tmp_path: Path) -> None:
+    """A table without lines whose next page prints a name longer than any on its first (机关事业单位基本养老保险缴费支出
+    running past where the names of the first page leave the edge of their column, clear of the figure beside it):
+    the rest is read with the first page's columns, the name in its cell, and joined, as ruled — not cut off."""
+    shape = {"pages": (BODY[:2], BODY[2:]), "wrap": 20, "widths": (90.0, 160.0, 80.0, 80.0, 80.0)}
+    ruled = read_pdf(_draw(tmp_path / "ruled.pdf", ruled=True, **shape))
+    bare = read_pdf(_draw(tmp_path / "bare.pdf", ruled=False, **shape))
+    assert _table(ruled) is not None and len(_table(ruled).rows) == 4
+    assert _table(bare) == _table(ruled)
+
+
+@pytest.mark.parametrize("repeat_header", [False, True])
+def test_a_table_continued_under_its_title_marked_continued_is_joined(tmp_path: Path, repeat_header: bool) -> None:
+    """A table without lines whose next page prints its title again marked as continued (…决算表（续）) and its unit,
+    with or without its header: the rows there join the table, as ruled — before, they were lost (the table cut
+    off after its first page)."""
+    shape = {"pages": (BODY[:2], BODY[2:]), "continued": True, "repeat_header": repeat_header}
+    ruled = read_pdf(_draw(tmp_path / "ruled.pdf", ruled=True, **shape))
+    bare = read_pdf(_draw(tmp_path / "bare.pdf", ruled=False, **shape))
+    assert _table(ruled) is not None and len(_table(ruled).rows) == 4
+    assert _table(bare) == _table(ruled)
+

@@ -828,6 +828,9 @@ def letters_joined(text: str) -> str:
 
 #: A footnote mark printed after a figure (1,054.90*, 307.82①, 307.82¹, 307.82[1]): a pattern for the table importer and
 #: the 情况说明's grammar, which read the figure and drop the mark (the note it calls is text)
+#: The title of a table's continuation: 续表, 支出决算表（续）, 支出决算表（续表）.
+CONTINUED_TITLE: Final = re.compile(r"^续表?$|[（(]?\s*续表?\s*[)）]?$")
+
 FOOTNOTE_MARK: Final = r"[*＊※†‡]|[①-⑳]|[¹²³⁰⁴-⁹]{1,2}|\[\d{1,2}\]|［\d{1,2}］"
 
 _FULL_WIDTH = re.compile(r"[０-９％．]|\d，\d")
@@ -1864,10 +1867,17 @@ def _text_grid(
     for line in body:
         placed: dict[int, list[_Word]] = {}
         reach: dict[int, int] = {}  # how far right the cell's words reach (a label printed across two columns)
+        starts = {columns.of(w)[0] for w in line if columns.of(w)}
         for word in line:
             hit = columns.of(word)
             if not hit or (len(hit) > 1 and _FIGURE.match(word.text)):
                 return None
+            # a label runs on over its cell's edge only into cells its line leaves blank: a cell its line prints in
+            # stops it (the edge, estimated where the label's column printed narrower, was too near: on the page
+            # before, when a table goes on with the columns read there)
+            stop = next((k for k in hit[1:] if k in starts), None)
+            if stop is not None:
+                hit = [k for k in hit if k < stop]
             placed.setdefault(hit[0], []).append(word)
             reach[hit[0]] = max(reach.get(hit[0], hit[0]), hit[-1])
         if any(sum(1 for w in words if _FIGURE.match(w.text)) > 1 for words in placed.values()):
@@ -2085,30 +2095,38 @@ def _bare_header(header: Sequence[Sequence[_Word]]) -> bool:
 
 
 def _continued(number: int, page: Any, table: _Unruled) -> _Unruled | None:
-    """The rest of a table read from its words on the page before, printed at the top of this page under no title:
-    its rows from the first that prints a figure (with the lines of a wrapped name above it; after a running head at
-    most), or from the first under its header printed again (within the table's box, so that it is not read as
-    text), while their words keep to the table's columns, up to a note."""
+    """The rest of a table read from its words on the page before, printed at the top of this page under no title
+    or under its title marked as continued (收入决算表（续）, 续表, with its unit; the title stays above the rest, as
+    over a ruled table's rest, which the table importer joins): its rows from the first that prints a figure (with
+    the lines of a wrapped name above it; after a running head at most), or from the first under its header printed
+    again (within the table's box, so that it is not read as text), while their words keep to the table's columns,
+    up to a note."""
     columns = table.columns
     lines = _text_rows(_words(page))
+    # the title marked as continued and its furniture (单位：万元), after a running head at most
+    lead = max(
+        (k + 1 for k in range(min(3, len(lines))) if _continuation_heading(_line_text(lines[k]))), default=0
+    )
     size = len(table.heading)
     header = next(
-        (k for k in range(2) if size and [_line_text(line) for line in lines[k : k + size]] == list(table.heading)), None
+        (
+            k for k in range(lead, lead + 2)
+            if size and [_line_text(line) for line in lines[k : k + size]] == list(table.heading)
+        ),
+        None,
     )
     if header is not None:
         first = header + size
     else:
-        found = next((k for k, line in enumerate(lines) if _anchors(line)), None)
-        while found and _close(lines[found - 1], lines[found]) and all(len(columns.of(w)) == 1 for w in lines[found - 1]):
+        found = next((k for k, line in enumerate(lines) if k >= lead and _anchors(line)), None)
+        while found and found > lead and _close(lines[found - 1], lines[found]) and _keeps_to(lines[found - 1], columns):
             found -= 1  # the first line of the first row's wrapped name
-        if found is None or found > 1:
+        if found is None or found > lead + 1:
             return None
         first = found
     rows: list[list[_Word]] = []
     for line in lines[first:]:
-        if _ends_table(_line_text(line)) or not all(
-            columns.of(w) and (len(columns.of(w)) == 1 or not _FIGURE.match(w.text)) for w in line
-        ):
+        if _ends_table(_line_text(line)) or not _keeps_to(line, columns):
             break
         rows.append(line)
     grid = _text_grid(number, [], _body_rows(rows, columns), columns, {}) if rows else None
@@ -2118,6 +2136,18 @@ def _continued(number: int, page: Any, table: _Unruled) -> _Unruled | None:
     if header is not None:
         top = min(w.top for w in lines[header]) - 1
     return _Unruled((x0, top, x1, bottom), cells, columns, table.heading)
+
+
+def _keeps_to(line: Sequence[_Word], columns: _Columns) -> bool:
+    """Whether a text line's words keep to a table's columns: each in one, but a label that runs over its cell's
+    edge (a figure never does)."""
+    return all(columns.of(w) and (len(columns.of(w)) == 1 or not _FIGURE.match(w.text)) for w in line)
+
+
+def _continuation_heading(text: str) -> bool:
+    """Whether a line printed at the top of a page is a table's title marked as continued (…表（续）, 续表), or
+    a table's furniture (its unit, its number)."""
+    return bool(CONTINUED_TITLE.search(without_table_tag(without_unit(text)))) or table_furniture(text)
 
 
 def _line_text(line: Sequence[_Word]) -> str:
