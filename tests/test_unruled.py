@@ -145,15 +145,16 @@ def _draw(
     header_wrap: int | None = None,
     right: bool = False,
     repeat_header: bool = False,
+    continued: bool = False,
 ) -> Path:
     """A report of one table (after a cover) drawn as Word prints it, with or without its ruling lines: headers and
     figures centred in their cells, codes and names from the left, a name longer than ``wrap`` characters wrapped
     in its cell; the table's rows split over ``pages`` (the title printed over the first only). ``body_text``
     lines are printed under the title instead of a table. As a workbook exports it: a header longer than
     ``header_wrap`` characters wrapped in its cell, the figures to the ``right`` of theirs, the header printed again
-    over the rows on each page (``repeat_header``)."""
+    over the rows on each page (``repeat_header``), the title marked as continued (…（续）) over them (``continued``)."""
     chars = "".join(t for h in HEADER for t in h[:1]) + "".join(c for page in pages for row in page for c in row)
-    pdf, font = covered(path, chars + title + "单位：万元注本表反映情况。" + "".join(body_text))
+    pdf, font = covered(path, chars + title + "（续）单位：万元注本表反映情况。" + "".join(body_text))
     left = 60.0
     edges = [left]
     for width in widths:
@@ -161,9 +162,9 @@ def _draw(
     for p, rows in enumerate(pages):
         y = 540.0
         pdf.setFont(font, 9)  # a new page starts in reportlab's own font
-        if p == 0:
+        if p == 0 or continued:
             pdf.setFont(font, 14)
-            pdf.drawCentredString(421, y, title)
+            pdf.drawCentredString(421, y, title + ("（续）" if p else ""))
             pdf.setFont(font, 9)
             pdf.drawRightString(edges[-1], y - 18, "单位：万元")
             y -= 30
@@ -303,3 +304,175 @@ def test_a_table_read_with_doubt_is_not_half_read(tmp_path: Path) -> None:
     assert bare.account.tables is not None and bare.account.tables.unread == ("general_budget_expenditure",)
     # nothing found that the ruled one does not give (the other eight tables are missing from both)
     assert {(f.rule, f.message_en) for f in check(bare.account)} <= {(f.rule, f.message_en) for f in check(ruled.account)}
+
+
+def test_a_table_continued_with_a_name_longer_than_its_first_page_prints_is_joined(tmp_path: Path) -> None:
+    """A table without lines whose next page prints a name longer than any on its first (机关事业单位基本养老保险缴费支出
+    running past where the names of the first page leave the edge of their column, clear of the figure beside it):
+    the rest is read with the first page's columns, the name in its cell, and joined, as ruled — not cut off."""
+    shape = {"pages": (BODY[:2], BODY[2:]), "wrap": 20, "widths": (90.0, 160.0, 80.0, 80.0, 80.0)}
+    ruled = read_pdf(_draw(tmp_path / "ruled.pdf", ruled=True, **shape))
+    bare = read_pdf(_draw(tmp_path / "bare.pdf", ruled=False, **shape))
+    assert _table(ruled) is not None and len(_table(ruled).rows) == 4
+    assert _table(bare) == _table(ruled)
+
+
+@pytest.mark.parametrize("repeat_header", [False, True])
+def test_a_table_continued_under_its_title_marked_continued_is_joined(tmp_path: Path, repeat_header: bool) -> None:
+    """A table without lines whose next page prints its title again marked as continued (…决算表（续）) and its unit,
+    with or without its header: the rows there join the table, as ruled — before, they were lost (the table cut
+    off after its first page)."""
+    shape = {"pages": (BODY[:2], BODY[2:]), "continued": True, "repeat_header": repeat_header}
+    ruled = read_pdf(_draw(tmp_path / "ruled.pdf", ruled=True, **shape))
+    bare = read_pdf(_draw(tmp_path / "bare.pdf", ruled=False, **shape))
+    assert _table(ruled) is not None and len(_table(ruled).rows) == 4
+    assert _table(bare) == _table(ruled)
+
+
+#: A header cell of a table drawn by :func:`_draw_grid`: its text, first row and column, and how many rows and columns.
+Spanned = tuple[str, int, int, int, int]
+
+
+def _draw_grid(
+    path: Path, *, ruled: bool, title: str, header: Sequence[Spanned], body: Sequence[Sequence[str | None]],
+    widths: Sequence[float], figures: frozenset[int] = frozenset(),
+) -> Path:
+    """A report of one table (after a cover) as an export prints it, with or without its ruling lines: ``header``
+    cells merged across rows and columns, their text centred and wrapped to their cells' width; ``body`` rows, a
+    ``None`` merging the cell into the one on its left, labels from the left and wrapped to their cells' width
+    (each line centred on the row), the cells of the columns ``figures`` to the right."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    texts = "".join(h[0] for h in header) + "".join(c or "" for row in body for c in row)
+    pdf, font = covered(path, texts + title + "单位：万元注本表反映情况。")
+    size, lead, pad = 9.0, 11.0, 4.0
+
+    def wrapped(text: str, width: float) -> list[str]:
+        lines = [""]
+        for char in text:
+            if lines[-1] and stringWidth(lines[-1] + char, font, size) > width - 2 * pad:
+                lines.append("")
+            lines[-1] += char
+        return lines
+
+    edges = [421 - sum(widths) / 2]
+    for width in widths:
+        edges.append(edges[-1] + width)
+    pdf.setFont(font, 14)
+    pdf.drawCentredString(421, 540, title)
+    pdf.setFont(font, size)
+    pdf.drawRightString(edges[-1], 522, "单位：万元")
+
+    def cell(lines: Sequence[str], first: int, last: int, top: float, bottom: float, align: str) -> None:
+        if ruled:
+            pdf.rect(edges[first], bottom, edges[last + 1] - edges[first], top - bottom)
+        for n, line in enumerate(lines):
+            base = (top + bottom) / 2 + lead * (len(lines) - 1) / 2 - lead * n - size * 0.35
+            if align == "left":
+                pdf.drawString(edges[first] + pad, base, line)
+            elif align == "right":
+                pdf.drawRightString(edges[last + 1] - pad, base, line)
+            else:
+                pdf.drawCentredString((edges[first] + edges[last + 1]) / 2, base, line)
+
+    levels = max(row + rows for _, row, _, rows, _ in header)
+    lines = {h: wrapped(h[0], edges[h[2] + h[4]] - edges[h[2]]) for h in header}
+    heights = [max([len(lines[h]) * lead + 6 for h in header if h[1] == level and h[3] == 1], default=lead + 6) for level in range(levels)]
+    tops = [510.0]
+    for height in heights:
+        tops.append(tops[-1] - height)
+    for h in header:
+        cell(lines[h], h[2], h[2] + h[4] - 1, tops[h[1]], tops[h[1] + h[3]], "centre")
+    y = tops[-1]
+    for row in body:
+        spans = [(k, next((m for m in range(k + 1, len(row)) if row[m] is not None), len(row)) - 1) for k in range(len(row)) if row[k] is not None]
+        texts_of = {k: wrapped(row[k] or "", edges[last + 1] - edges[k]) for k, last in spans}
+        height = max(len(t) for t in texts_of.values()) * lead + 6
+        for k, last in spans:
+            align = "right" if k in figures else "centre" if last > k else "left"
+            cell(texts_of[k], k, last, y, y - height, align)
+        y -= height
+    pdf.drawString(edges[0], y - 20, "注：本表反映情况。")
+    pdf.showPage()
+    pdf.save()
+    return path
+
+
+#: 收入支出决算总表 (表一) as the samples print it, cut short: income and expenditure side by side.
+SUMMARY_HEADER: tuple[Spanned, ...] = (
+    ("收入", 0, 0, 1, 2), ("支出", 0, 2, 1, 2), ("项目", 1, 0, 1, 1), ("决算数", 1, 1, 1, 1), ("项目", 1, 2, 1, 1), ("决算数", 1, 3, 1, 1),
+)
+SUMMARY_BODY = (
+    ("一、一般公共预算财政拨款收入", "307.82", "一、一般公共服务支出", "264.87"),
+    ("二、政府性基金预算财政拨款收入", "", "二、外交支出", ""),
+    ("三、国有资本经营预算财政拨款收入", "", "三、国防支出", ""),
+    ("", "", "四、社会保障和就业支出", "42.95"),
+    ("本年收入合计", "307.82", "本年支出合计", "307.82"),
+    ("使用非财政拨款结余", "", "结余分配", ""),
+    ("年初结转和结余", "", "年末结转和结余", ""),
+    ("总计", "307.82", "总计", "307.82"),
+)
+
+
+def test_labels_wrapped_beside_labels_on_one_line_read_as_the_ruled_table(tmp_path: Path) -> None:
+    """表一 with narrow label columns: an income label wrapped on three lines (二、政府性基金 / 预算财政拨款收 / 入) beside
+    an expenditure label on one line centred on it (二、外交支出, which opens the row on its side), and labels over
+    blanks wrapped on two lines (使用非财政拨款 / 结余 beside 结余分配): each is one row with its wrapped lines, as
+    ruled — before, the lines were rows of their own, and rows were lost."""
+    shape = {"title": "收入支出决算总表", "header": SUMMARY_HEADER, "body": SUMMARY_BODY, "widths": (72.0, 60.0, 72.0, 60.0), "figures": frozenset({1, 3})}
+    ruled = read_pdf(_draw_grid(tmp_path / "ruled.pdf", ruled=True, **shape))
+    bare = read_pdf(_draw_grid(tmp_path / "bare.pdf", ruled=False, **shape))
+    summary = ruled.account.tables.table("summary") if ruled.account.tables else None
+    assert summary is not None and len(summary.rows) >= 12
+    assert bare.account.tables is not None and bare.account.tables.table("summary") == summary
+
+
+#: 财政拨款收入支出决算总表 (表四), cut short: 收入 over two columns beside 支出 over five.
+FISCAL_HEADER: tuple[Spanned, ...] = (
+    ("收入", 0, 0, 1, 2), ("支出", 0, 2, 1, 5), ("项目", 1, 0, 1, 1), ("决算数", 1, 1, 1, 1), ("项目", 1, 2, 1, 1),
+    ("合计", 1, 3, 1, 1), ("一般公共预算财政拨款", 1, 4, 1, 1), ("政府性基金预算财政拨款", 1, 5, 1, 1), ("国有资本经营预算财政拨款", 1, 6, 1, 1),
+)
+FISCAL_BODY = (
+    ("一、一般公共预算财政拨款", "307.82", "一、一般公共服务支出", "264.87", "264.87", "", ""),
+    ("二、政府性基金预算财政拨款", "", "二、社会保障和就业支出", "42.95", "42.95", "", ""),
+    ("三、国有资本经营预算财政拨款", "", "", "", "", "", ""),
+    ("本年收入合计", "307.82", "本年支出合计", "307.82", "307.82", "", ""),
+    ("年初财政拨款结转和结余", "", "年末财政拨款结转和结余", "", "", "", ""),
+    ("总计", "307.82", "总计", "307.82", "307.82", "", ""),
+)
+
+
+def test_a_header_over_columns_of_unequal_widths_reads_as_the_ruled_table(tmp_path: Path) -> None:
+    """表四 with narrow label columns and wide fund columns: 支出 is centred over its five columns, the first of them
+    nearer 收入's middle than its own — still under 支出, as ruled (before, 支出 was read over three columns, and the
+    table's columns misread)."""
+    shape = {
+        "title": "财政拨款收入支出决算总表", "header": FISCAL_HEADER, "body": FISCAL_BODY,
+        "widths": (80.0, 60.0, 90.0, 60.0, 100.0, 100.0, 100.0),
+    }
+    ruled = read_pdf(_draw_grid(tmp_path / "ruled.pdf", ruled=True, **shape))
+    bare = read_pdf(_draw_grid(tmp_path / "bare.pdf", ruled=False, **shape))
+    fiscal = ruled.account.tables.table("fiscal_summary") if ruled.account.tables else None
+    assert fiscal is not None and len(fiscal.columns) == 4
+    assert bare.account.tables is not None and bare.account.tables.table("fiscal_summary") == fiscal
+
+
+#: 政府性基金预算财政拨款收入支出决算表 (表八): 本年支出 over 合计 | 基本支出 | 项目支出, the others merged down.
+FUND_HEADER: tuple[Spanned, ...] = (
+    ("项目", 0, 0, 1, 2), ("年初结转和结余", 0, 2, 2, 1), ("本年收入", 0, 3, 2, 1), ("本年支出", 0, 4, 1, 3),
+    ("年末结转和结余", 0, 7, 2, 1), ("功能分类科目编码", 1, 0, 1, 1), ("科目名称", 1, 1, 1, 1), ("合计", 1, 4, 1, 1),
+    ("基本支出", 1, 5, 1, 1), ("项目支出", 1, 6, 1, 1),
+)
+
+
+def test_an_empty_table_under_a_header_printing_its_total_alone_reads_as_the_ruled_one(tmp_path: Path) -> None:
+    """表八 with no data (its 合计 row over blanks) under a header whose 合计 prints alone on its line, level with the
+    wrapped headers beside it (基本支 / 出): the header's 合计 is no row of the body, and the table reads as ruled —
+    before, the body was taken to start there and the table was not read."""
+    shape = {"title": "政府性基金预算财政拨款收入支出决算表", "header": FUND_HEADER, "body": (("合计", None, "", "", "", "", "", ""),)}
+    shape["widths"] = (52.0, 43.0, 52.0, 43.0, 60.0, 43.0, 43.0, 52.0)
+    ruled = read_pdf(_draw_grid(tmp_path / "ruled.pdf", ruled=True, **shape))
+    bare = read_pdf(_draw_grid(tmp_path / "bare.pdf", ruled=False, **shape))
+    fund = ruled.account.tables.table("government_fund") if ruled.account.tables else None
+    assert fund is not None
+    assert bare.account.tables is not None and bare.account.tables.table("government_fund") == fund

@@ -828,6 +828,9 @@ def letters_joined(text: str) -> str:
 
 #: A footnote mark printed after a figure (1,054.90*, 307.82①, 307.82¹, 307.82[1]): a pattern for the table importer and
 #: the 情况说明's grammar, which read the figure and drop the mark (the note it calls is text)
+#: The title of a table's continuation: 续表, 支出决算表（续）, 支出决算表（续表）.
+CONTINUED_TITLE: Final = re.compile(r"^续表?$|[（(]?\s*续表?\s*[)）]?$")
+
 FOOTNOTE_MARK: Final = r"[*＊※†‡]|[①-⑳]|[¹²³⁰⁴-⁹]{1,2}|\[\d{1,2}\]|［\d{1,2}］"
 
 _FULL_WIDTH = re.compile(r"[０-９％．]|\d，\d")
@@ -1564,8 +1567,9 @@ def _text_rows(words: Sequence[_Word]) -> list[list[_Word]]:
 
 
 def _anchors(row: Sequence[_Word]) -> bool:
-    """Whether a text line is a row of a table's body: it prints a figure, or opens as a row does (一、…, 合计)."""
-    if any(_FIGURE.match(w.text) for w in row) or _ENUMERATED.match(row[0].text):
+    """Whether a text line is a row of a table's body: it prints a figure, or a row's opening (一、…, on either side
+    of a table of two sides: 表一's income and expenditure), or a total alone (合计)."""
+    if any(_FIGURE.match(w.text) or _ENUMERATED.match(w.text) for w in row):
         return True
     # a total alone (合计 over blanks); beside other names it is a header's (表七's 合计 | 因公出国（境）费 | …)
     return bool(_TOTAL_LABEL.match(row[0].text)) and len(row) == 1
@@ -1666,10 +1670,12 @@ def _header_spans(
                 k for other in words if other is not word and other.top < word.bottom and word.top < other.bottom
                 for k in columns.of(other)
             }
-            # nor a column nearer another word of its line: each spans the columns about it
+            # nor a column under or past another word of its line: the words of a line head runs of columns in their
+            # order, each the run it is centred over (a column nearer another word's middle may still be under this
+            # word: 支出 over 项目 | 合计 | … five columns, 收入 over two beside it)
             taken.update(
                 k for k in range(columns.width) for other in row
-                if other is not word and abs(columns.centre(k) - other.centre) < abs(columns.centre(k) - word.centre)
+                if other is not word and (columns.centre(k) - other.centre) * (word.centre - other.centre) <= 0
             )
             starts = [first for first, _ in units if edges[first] <= word.x0 + _SLACK]
             ends = [last for _, last in units if edges[last + 1] >= word.x1 - _SLACK]
@@ -1803,10 +1809,12 @@ def _named(spans: list[list[float]], body: Sequence[_Word]) -> list[list[float]]
 def _widened(spans: list[list[float]], header: Sequence[_Word]) -> None:
     """The columns' spans widened to the header words printed over one column alone (a wrapped header's first line,
     功能分类科目 over 编码, is wider than the codes under it): short of the next column's text, each shows that its
-    cell reaches at least that far, where the middle of the gap between two columns' texts may fall inside it."""
+    cell reaches at least that far, where the middle of the gap between two columns' texts may fall inside it. A word
+    centred over the column's text, as its header's lines are: a merged cell's text (项目 over 编码 | 名称) is centred
+    over the gap between its columns, and may reach one of them alone where the other's text is narrow."""
     for word in header:
         hit = _overlapping(word, spans)
-        if len(hit) != 1:
+        if len(hit) != 1 or not spans[hit[0]][0] <= word.centre <= spans[hit[0]][1]:
             continue
         k = hit[0]
         if (k == 0 or spans[k - 1][1] + _SLACK < word.x0) and (k == len(spans) - 1 or word.x1 < spans[k + 1][0] - _SLACK):
@@ -1862,10 +1870,17 @@ def _text_grid(
     for line in body:
         placed: dict[int, list[_Word]] = {}
         reach: dict[int, int] = {}  # how far right the cell's words reach (a label printed across two columns)
+        starts = {columns.of(w)[0] for w in line if columns.of(w)}
         for word in line:
             hit = columns.of(word)
             if not hit or (len(hit) > 1 and _FIGURE.match(word.text)):
                 return None
+            # a label runs on over its cell's edge only into cells its line leaves blank: a cell its line prints in
+            # stops it (the edge, estimated where the label's column printed narrower, was too near: on the page
+            # before, when a table goes on with the columns read there)
+            stop = next((k for k in hit[1:] if k in starts), None)
+            if stop is not None:
+                hit = [k for k in hit if k < stop]
             placed.setdefault(hit[0], []).append(word)
             reach[hit[0]] = max(reach.get(hit[0], hit[0]), hit[-1])
         if any(sum(1 for w in words if _FIGURE.match(w.text)) > 1 for words in placed.values()):
@@ -1919,23 +1934,47 @@ def _body_rows(lines: Sequence[Sequence[_Word]], columns: _Columns) -> list[list
     rows: list[list[_Word]] = []
     band: list[Sequence[_Word]] = []
 
+    def beside(upper: Sequence[_Word], line: Sequence[_Word]) -> bool:
+        """Whether a line opening a row only goes on with the row of the line above it: it opens it in a column that
+        line leaves blank (二、外交支出 beside a name wrapped on three lines, 二、政府性基金 / 预算财政拨款收 / 入) and
+        prints in the others only what wraps that line's text there, not a figure or a row's opening."""
+        used = {k for w in upper for k in columns.of(w)[:1]}
+        wraps = [w for w in line if set(columns.of(w)[:1]) & used]
+        return bool(wraps) and len(wraps) < len(line) and all(
+            not _FIGURE.match(w.text) and not _ENUMERATED.match(w.text) and full([upper], [w]) for w in wraps
+        )
+
     def close_band() -> None:
         for n in range(len(band) - 1, 0, -1):  # a row's code printed level with its name and figures, a little higher
-            if _anchors(band[n]) and _anchors(band[n - 1]) and _level_with(band[n - 1], band[n], columns):
+            if _anchors(band[n]) and _anchors(band[n - 1]) and (
+                _level_with(band[n - 1], band[n], columns) or beside(band[n - 1], band[n])
+            ):
                 band[n - 1 : n + 1] = [[*band[n - 1], *band[n]]]
         anchors = [n for n, line in enumerate(band) if _anchors(line)]
         found: dict[int, list[_Word]] = {n: list(band[n]) for n in anchors}
+        owner: dict[int, int] = {n: n for n in anchors}  # the row each line of the band went to
         for n, line in enumerate(band):
             if n in found:
                 continue
             nearest = min(anchors, key=lambda a: abs(_middle(band[a]) - _middle(line)), default=None)
-            if nearest is None or not (
+            level = next((m for m in range(n) if _level_with(line, band[m], columns)), None)
+            if nearest is None and level is not None:
+                # a band that opens no row (labels with blanks beside them): a line level with one before it is
+                # the same row's other cell (结余分配 beside 使用非财政拨款 / 结余, centred on it)
+                nearest = owner[level]
+            elif nearest is None and n and full(band[n - 1 :: -1], line):
+                # and a line under one that runs to its column's edge wraps it (年初财政拨款结转 / 和结余)
+                k = columns.of(line[0])[:1]
+                nearest = owner[next(m for m in range(n - 1, -1, -1) if any(columns.of(w)[:1] == k for w in band[m]))]
+            elif nearest is None or not (
                 _level_with(line, band[nearest], columns)
                 or (full([line], line) if n < nearest else full(band[n - 1 :: -1], line))
             ):
                 found[n] = list(line)
+                owner[n] = n
                 continue
             found[nearest].extend(line)
+            owner[n] = nearest
         rows.extend(found[n] for n in sorted(found))
 
     spacing = _row_spacing(lines)
@@ -2050,7 +2089,7 @@ def _ends_table(text: str) -> bool:
 
 def _read_unruled(number: int, lines: Sequence[Sequence[_Word]]) -> _Unruled | None:
     """A table from its text lines (header, then body), or None when they do not make one without doubt."""
-    first = next((k for k, line in enumerate(lines) if _anchors(line)), len(lines))
+    first = next((k for k, line in enumerate(lines) if _anchors(line) and not _header_total(lines, k)), len(lines))
     names = [w for line in lines[first:] for w in line if not _FIGURE.match(w.text)]
     while 0 < first < len(lines) and _close(lines[first - 1], lines[first]) and all(
         any(w.x0 < word.x1 and word.x0 < w.x1 for w in names) for word in lines[first - 1]
@@ -2070,6 +2109,17 @@ def _read_unruled(number: int, lines: Sequence[Sequence[_Word]]) -> _Unruled | N
     return None if grid is None else _Unruled(*grid, columns, tuple(_line_text(line) for line in header))
 
 
+def _header_total(lines: Sequence[Sequence[_Word]], k: int) -> bool:
+    """Whether line ``k``, a total alone (合计), is a header's: a header cell's text centred level with the header's
+    other lines (the next line, no row, prints level with it: 合计 merged down two header rows beside 功能分类 /
+    科目编码), not the label of a total row over blanks."""
+    line = lines[k]
+    if any(_FIGURE.match(w.text) or _ENUMERATED.match(w.text) for w in line) or k + 1 >= len(lines):
+        return False
+    after = lines[k + 1]
+    return not _anchors(after) and min(w.top for w in after) < max(w.bottom for w in line)
+
+
 #: Most characters a header's word prints (公务用车购置及运行维护费 is 12): a longer word is running text.
 _HEADER_WORD: Final = 16
 
@@ -2083,30 +2133,38 @@ def _bare_header(header: Sequence[Sequence[_Word]]) -> bool:
 
 
 def _continued(number: int, page: Any, table: _Unruled) -> _Unruled | None:
-    """The rest of a table read from its words on the page before, printed at the top of this page under no title:
-    its rows from the first that prints a figure (with the lines of a wrapped name above it; after a running head at
-    most), or from the first under its header printed again (within the table's box, so that it is not read as
-    text), while their words keep to the table's columns, up to a note."""
+    """The rest of a table read from its words on the page before, printed at the top of this page under no title
+    or under its title marked as continued (收入决算表（续）, 续表, with its unit; the title stays above the rest, as
+    over a ruled table's rest, which the table importer joins): its rows from the first that prints a figure (with
+    the lines of a wrapped name above it; after a running head at most), or from the first under its header printed
+    again (within the table's box, so that it is not read as text), while their words keep to the table's columns,
+    up to a note."""
     columns = table.columns
     lines = _text_rows(_words(page))
+    # the title marked as continued and its furniture (单位：万元), after a running head at most
+    lead = max(
+        (k + 1 for k in range(min(3, len(lines))) if _continuation_heading(_line_text(lines[k]))), default=0
+    )
     size = len(table.heading)
     header = next(
-        (k for k in range(2) if size and [_line_text(line) for line in lines[k : k + size]] == list(table.heading)), None
+        (
+            k for k in range(lead, lead + 2)
+            if size and [_line_text(line) for line in lines[k : k + size]] == list(table.heading)
+        ),
+        None,
     )
     if header is not None:
         first = header + size
     else:
-        found = next((k for k, line in enumerate(lines) if _anchors(line)), None)
-        while found and _close(lines[found - 1], lines[found]) and all(len(columns.of(w)) == 1 for w in lines[found - 1]):
+        found = next((k for k, line in enumerate(lines) if k >= lead and _anchors(line)), None)
+        while found and found > lead and _close(lines[found - 1], lines[found]) and _keeps_to(lines[found - 1], columns):
             found -= 1  # the first line of the first row's wrapped name
-        if found is None or found > 1:
+        if found is None or found > lead + 1:
             return None
         first = found
     rows: list[list[_Word]] = []
     for line in lines[first:]:
-        if _ends_table(_line_text(line)) or not all(
-            columns.of(w) and (len(columns.of(w)) == 1 or not _FIGURE.match(w.text)) for w in line
-        ):
+        if _ends_table(_line_text(line)) or not _keeps_to(line, columns):
             break
         rows.append(line)
     grid = _text_grid(number, [], _body_rows(rows, columns), columns, {}) if rows else None
@@ -2116,6 +2174,18 @@ def _continued(number: int, page: Any, table: _Unruled) -> _Unruled | None:
     if header is not None:
         top = min(w.top for w in lines[header]) - 1
     return _Unruled((x0, top, x1, bottom), cells, columns, table.heading)
+
+
+def _keeps_to(line: Sequence[_Word], columns: _Columns) -> bool:
+    """Whether a text line's words keep to a table's columns: each in one, but a label that runs over its cell's
+    edge (a figure never does)."""
+    return all(columns.of(w) and (len(columns.of(w)) == 1 or not _FIGURE.match(w.text)) for w in line)
+
+
+def _continuation_heading(text: str) -> bool:
+    """Whether a line printed at the top of a page is a table's title marked as continued (…表（续）, 续表), or
+    a table's furniture (its unit, its number)."""
+    return bool(CONTINUED_TITLE.search(without_table_tag(without_unit(text)))) or table_furniture(text)
 
 
 def _line_text(line: Sequence[_Word]) -> str:

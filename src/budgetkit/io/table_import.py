@@ -30,6 +30,7 @@ import attrs
 
 from budgetkit.errors import InvalidNumberError, ModelError
 from budgetkit.io.document import (
+    CONTINUED_TITLE,
     FOOTNOTE_MARK,
     Box,
     Cell,
@@ -285,8 +286,6 @@ def _doubt(issues: Sequence[ImportIssue]) -> bool:
     return any(not _ROW_OR_UNIT.search(issue.reason) for issue in issues)
 
 
-#: The title of a table's continuation: 续表, 支出决算表（续）, 支出决算表（续表）.
-_CONTINUED: Final = re.compile(r"^续表?$|[（(]?\s*续表?\s*[)）]?$")
 
 
 #: A money unit printed in a header cell after its name: 决算数（元）, 金额(万元).
@@ -404,9 +403,9 @@ def _continues(raw: RawTable, template: TableTemplate | None, first: RawTable, f
         )
     if raw.title is not None:
         title = _norm(without_table_tag(raw.title))
-        if template is not None or not _CONTINUED.search(title):
+        if template is not None or not CONTINUED_TITLE.search(title):
             return False
-        rest = _CONTINUED.sub("", title)
+        rest = CONTINUED_TITLE.sub("", title)
         titles = [_norm(t) for t in (first_template.title, *first_template.other_titles)]
         if rest and not any(rest.endswith(t) for t in titles):
             return False
