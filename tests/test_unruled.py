@@ -476,3 +476,26 @@ def test_an_empty_table_under_a_header_printing_its_total_alone_reads_as_the_rul
     fund = ruled.account.tables.table("government_fund") if ruled.account.tables else None
     assert fund is not None
     assert bare.account.tables is not None and bare.account.tables.table("government_fund") == fund
+
+
+#: The words of 表八 with no data as a workbook's export prints it without lines, its blanks as dashes (text, x0, x1,
+#: top; 9 pt): 本年支出 over 合计 | 基本支出 | 项目支出, headers wrapped in narrow cells, the 合计 row over dashes.
+DASHED_FUND = (
+    (("项目", 264, 282, 93), ("本年支出", 469, 505, 93)),
+    (("年初结转和", 325, 370, 101), ("本年收", 387, 414, 101), ("年末结转和", 560, 605, 101)),
+    (("功能分类", 233, 269, 110), ("科目名", 281, 308, 110), ("基本支", 472, 499, 110), ("项目支", 516, 543, 110)),
+    (("结余", 339, 357, 113), ("入", 396, 405, 113), ("结余", 573, 591, 113)),
+    (("合计", 434, 452, 116),),
+    (("科目编码", 233, 269, 121), ("称", 290, 299, 121), ("出", 481, 490, 121), ("出", 525, 534, 121)),
+    (("合计", 264, 282, 139), ("-", 346, 349, 139), ("-", 399, 402, 139), ("-", 441, 445, 139), ("-", 484, 487, 139),
+     ("-", 528, 531, 139), ("-", 581, 584, 139)),
+)
+
+
+def test_a_row_of_dashes_is_a_row() -> None:
+    """Blank cells printed as dashes (a workbook's number format prints a zero as -): the 合计 row over them is the
+    body's row, one dash a cell — before, it was taken for a header line, and the table was not read."""
+    lines = [[document._Word(t, x0, x1, top, top + 9) for t, x0, x1, top in line] for line in DASHED_FUND]
+    table = document._read_unruled(12, lines)
+    assert table is not None
+    assert [cell.text for cell in table.rows[-1]] == ["合计", None, "-", "-", "-", "-", "-", "-"]

@@ -828,10 +828,10 @@ def letters_joined(text: str) -> str:
 
 #: A footnote mark printed after a figure (1,054.90*, 307.82①, 307.82¹, 307.82[1]): a pattern for the table importer and
 #: the 情况说明's grammar, which read the figure and drop the mark (the note it calls is text)
+FOOTNOTE_MARK: Final = r"[*＊※†‡]|[①-⑳]|[¹²³⁰⁴-⁹]{1,2}|\[\d{1,2}\]|［\d{1,2}］"
+
 #: The title of a table's continuation: 续表, 支出决算表（续）, 支出决算表（续表）.
 CONTINUED_TITLE: Final = re.compile(r"^续表?$|[（(]?\s*续表?\s*[)）]?$")
-
-FOOTNOTE_MARK: Final = r"[*＊※†‡]|[①-⑳]|[¹²³⁰⁴-⁹]{1,2}|\[\d{1,2}\]|［\d{1,2}］"
 
 _FULL_WIDTH = re.compile(r"[０-９％．]|\d，\d")
 _FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
@@ -1524,8 +1524,9 @@ _UNBROKEN: Final = re.compile(r"^(?:[0-9A-Za-z.,%％+\-]+|[，。、；：:）)�
 
 #: The title of a published table (收入支出决算总表, …决算表): what a table read from its words' alignment must stand under.
 _UNRULED_TITLE: Final = re.compile(r"决算(?:总)?表$")
-#: A figure as a cell prints it (an amount, a share, a code): what makes a text line a row of the table's body.
-_FIGURE: Final = re.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
+#: A figure as a cell prints it (an amount, a share, a code, or a blank printed as a dash: - or —): what makes a text
+#: line a row of the table's body.
+_FIGURE: Final = re.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$|^[-−－—–]{1,2}$")
 #: What opens a row of a table's body that prints no figure: an enumerated line (一、…).
 _ENUMERATED: Final = re.compile(r"^[一二三四五六七八九十]+、")
 #: A total's label (合计, 本年收入合计, 人员经费合计).

@@ -286,8 +286,6 @@ def _doubt(issues: Sequence[ImportIssue]) -> bool:
     return any(not _ROW_OR_UNIT.search(issue.reason) for issue in issues)
 
 
-
-
 #: A money unit printed in a header cell after its name: 决算数（元）, 金额(万元).
 _HEADER_UNIT: Final = re.compile(r"[（(]\s*(?:单位[:：]\s*)?(百万元|千元|万元|亿元|元)\s*[)）]$")
 
