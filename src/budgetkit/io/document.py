@@ -1570,10 +1570,15 @@ def _text_rows(words: Sequence[_Word]) -> list[list[_Word]]:
 def _anchors(row: Sequence[_Word]) -> bool:
     """Whether a text line is a row of a table's body: it prints a figure, or a row's opening (一、…, on either side
     of a table of two sides: 表一's income and expenditure), or a total alone (合计)."""
-    if any(_FIGURE.match(w.text) or _ENUMERATED.match(w.text) for w in row):
+    if _prints_row(row):
         return True
     # a total alone (合计 over blanks); beside other names it is a header's (表七's 合计 | 因公出国（境）费 | …)
     return bool(_TOTAL_LABEL.match(row[0].text)) and len(row) == 1
+
+
+def _prints_row(line: Sequence[_Word]) -> bool:
+    """Whether a text line prints what only a row of the body prints: a figure, or a row's opening (一、…)."""
+    return any(_FIGURE.match(w.text) or _ENUMERATED.match(w.text) for w in line)
 
 
 def _merged(spans: Sequence[tuple[float, float]]) -> list[list[float]]:
@@ -1791,19 +1796,18 @@ def _named(spans: list[list[float]], body: Sequence[_Word]) -> list[list[float]]
     the names' header, not a column of blanks of its own. A column of blanks under a header of its own (年初结转和结余)
     is centred over its own cell, well right of that middle."""
 
-    def printing(span: Sequence[float]) -> list[_Word]:
-        return [w for w in body if w.x0 < span[1] and span[0] < w.x1]
-
+    printing = [[w for w in body if w.x0 < span[1] and span[0] < w.x1] for span in spans]
     out: list[list[float]] = []
+    names: list[_Word] = []  # the body's words in the last span of ``out``
     for k, span in enumerate(spans):
-        names = printing(out[-1]) if out and not printing(span) else []
-        if names and not any(_FIGURE.match(w.text) for w in names):
+        if out and names and not printing[k] and not any(_FIGURE.match(w.text) for w in names):
             left = out[-1][0]
-            right = next((later[0] for later in spans[k + 1 :] if printing(later)), None)
+            right = next((spans[m][0] for m in range(k + 1, len(spans)) if printing[m]), None)
             if right is not None and abs((span[0] + span[1]) / 2 - (left + right) / 2) <= _OFF_CENTRE * (right - left) + _SLACK:
                 out[-1] = [left, span[1]]
                 continue
         out.append(span)
+        names = printing[k]
     return out
 
 
@@ -2042,7 +2046,7 @@ class _Unruled:
     bbox: tuple[float, float, float, float]
     rows: tuple[tuple[Cell, ...], ...]
     columns: _Columns
-    heading: tuple[str, ...] = ()
+    heading: tuple[str, ...]
 
 
 def _unruled_tables(number: int, page: Any, lines: Sequence[Line], found: Sequence[Any]) -> list[_Unruled]:
@@ -2115,7 +2119,7 @@ def _header_total(lines: Sequence[Sequence[_Word]], k: int) -> bool:
     other lines (the next line, no row, prints level with it: 合计 merged down two header rows beside 功能分类 /
     科目编码), not the label of a total row over blanks."""
     line = lines[k]
-    if any(_FIGURE.match(w.text) or _ENUMERATED.match(w.text) for w in line) or k + 1 >= len(lines):
+    if _prints_row(line) or k + 1 >= len(lines):
         return False
     after = lines[k + 1]
     return not _anchors(after) and min(w.top for w in after) < max(w.bottom for w in line)

@@ -545,7 +545,8 @@ class _Builder:
         self._selfeval(doc)
         paragraphs = doc.paragraphs
         parts = [(i, m.group("n")) for i, p in enumerate(paragraphs) if (m := _PART.match(p.text))]
-        body = paragraphs[_body_start(parts, paragraphs) :]
+        start = _body_start(parts, paragraphs)
+        body = paragraphs[start:]
         self._unread_selfeval(body)
         unruled = self._unruled(body, tables)
         if unruled:  # printed, so never missing, but not read: no figure of theirs is checked
@@ -558,9 +559,9 @@ class _Builder:
             self.issues.append(ReportIssue(None, NO_NARRATIVE, exc.reason))
         unit, year = self._title(paragraphs, parts)
         self.unit, self.year = unit, year
-        contents = self._contents(paragraphs, parts)
+        contents = self._contents(paragraphs, parts, start)
         duties, organisation = self._overview(paragraphs, parts, doc)
-        glossary = self._glossary(paragraphs, parts)
+        glossary = self._glossary(paragraphs, parts, start)
         passages: list[Passage] = []
         categories: tuple[ExpenseCategory, ...] = ()
         if narrative is not None:
@@ -714,16 +715,13 @@ class _Builder:
             self.doc.source, [LoadIssue("title", "no unit and year (…YYYY 年度部门决算) on the cover or in 第三部分")]
         )
 
-    def _contents(self, paragraphs: Sequence[Paragraph], parts: list[tuple[int, str]]) -> tuple[str, ...]:
-        """The 目录 as printed: the paragraphs from the first part heading up to where the parts start again (each
-        in its printed words, not as :func:`~budgetkit.io.document.national_layout` renumbers it)."""
-        if len(parts) < 2:
+    def _contents(self, paragraphs: Sequence[Paragraph], parts: list[tuple[int, str]], body: int) -> tuple[str, ...]:
+        """The 目录 as printed: the paragraphs from the first part heading up to where the parts start again (``body``,
+        :func:`_body_start`; each in its printed words, not as :func:`~budgetkit.io.document.national_layout`
+        renumbers it)."""
+        if len(parts) < 2 or not body:
             return ()
-        first = parts[0][0]
-        again = _body_start(parts, paragraphs) or None
-        if again is None:
-            return ()
-        return tuple("".join(line.text for line in p.lines) for p in paragraphs[first:again])
+        return tuple("".join(line.text for line in p.lines) for p in paragraphs[parts[0][0] : body])
 
     def _overview(self, paragraphs: Sequence[Paragraph], parts: list[tuple[int, str]], doc: Document) -> tuple[str, str]:
         """第一部分: the duties (一、) and the organisation (二、, with its table of units)."""
@@ -783,10 +781,10 @@ class _Builder:
             if len(text) <= _SELFEVAL_TITLE_LENGTH and not text.endswith(_SENTENCE_ENDS) and is_selfeval_title(text):
                 self.issues.append(ReportIssue(paragraph.lines[0].box, text, SELFEVAL_UNREAD))
 
-    def _glossary(self, paragraphs: Sequence[Paragraph], parts: list[tuple[int, str]]) -> tuple[GlossaryEntry, ...]:
-        """第四部分 名词解释: "一、term：definition" paragraphs (a part heading listed in the 目录 is not the part, nor
-        a 第四部分 that names another part: Beijing's 第四部分 部门绩效评价情况)."""
-        body = _body_start(parts, paragraphs)
+    def _glossary(self, paragraphs: Sequence[Paragraph], parts: list[tuple[int, str]], body: int) -> tuple[GlossaryEntry, ...]:
+        """第四部分 名词解释: "一、term：definition" paragraphs after the 目录 (from ``body``, :func:`_body_start`: a part
+        heading listed in the 目录 is not the part), not a 第四部分 that names another part (Beijing's 第四部分
+        部门绩效评价情况)."""
         starts = [i for i, n in parts if n == "四" and i >= body and not _NOT_GLOSSARY.search(paragraphs[i].text)]
         if not starts:
             return ()
@@ -1535,7 +1533,7 @@ def _norm_title(text: str) -> str:
     return re.sub(r"[\s“”\"（）()]|^[一二三四五六七八九十]+、", "", text)
 
 
-def _body_start(parts: list[tuple[int, str]], paragraphs: Sequence[Paragraph] = ()) -> int:
+def _body_start(parts: list[tuple[int, str]], paragraphs: Sequence[Paragraph]) -> int:
     """Where the parts start again after the 目录 (which lists them first), or 0 when there is no 目录.
 
     That is where the 目录's first part heading is printed again, in its words (leaders and page aside): a 目录 may
@@ -1546,16 +1544,15 @@ def _body_start(parts: list[tuple[int, str]], paragraphs: Sequence[Paragraph] = 
     >>> def para(text):
     ...     return Paragraph(text, (Line(text, Box(1, 0, 0, 9, 9)),))
     >>> doc = [para(t) for t in ("第三部分 决算说明……3", "第三部分 其他重要事项的情况说明……5", "第三部分 决算说明", "一、…")]
-    >>> _body_start([(0, "三"), (1, "三"), (2, "三")], doc), _body_start([(0, "三"), (1, "三"), (2, "三")])
+    >>> _body_start([(0, "三"), (1, "三"), (2, "三")], doc), _body_start([(0, "三"), (1, "三")], doc)
     (2, 1)
     """
     if not parts:
         return 0
-    if paragraphs:
-        first = _printed_heading(paragraphs[parts[0][0]])
-        again = next((i for i, _ in parts[1:] if _printed_heading(paragraphs[i]) == first), None)
-        if again is not None:
-            return again
+    first = _printed_heading(paragraphs[parts[0][0]])
+    again = next((i for i, _ in parts[1:] if _printed_heading(paragraphs[i]) == first), None)
+    if again is not None:
+        return again
     return next((i for i, n in parts[1:] if n == parts[0][1]), 0)
 
 

@@ -363,7 +363,7 @@ def _contents_sections(contents: tuple[str, ...]) -> list[tuple[int, str, str]]:
     found: list[tuple[int, str, str]] = []
     inside = False
     last = 0  # the number of the last section read (numbered on)
-    before = 0  # the last section number of the part before this one, when that was a 情况说明 part: numbered on from
+    before = 0  # the last section number of the part before this one, when that was a 情况说明 part: numbered on from it
     part = ""  # the part heading read last, while the line after it may be its run-on
     for k, printed in enumerate(contents):
         line = _PAGE_AFTER.sub("", printed).strip()
