@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import pickle
 from pathlib import Path
 
 import attrs
@@ -399,9 +400,51 @@ def test_check_directory_reports_coverage_per_account_and_in_all(tmp_path: Path)
     assert doc["summary"]["checked"]["total"] == sum(one.total for one in each) == in_all.total
     assert len(doc["summary"]["skipped"]) == sum(len(one.skipped) for one in each)
     assert doc["summary"]["skipped"][0].startswith("putuo-planning-2024.toml: ")
+    assert doc["summary"]["skipped_zh"] == [line.zh for line in in_all.skipped]
     _, text = _run("check", str(tmp_path))
     assert text.count("已核对恒等式和比较") == 2
     assert f"合计：已核对 {in_all.total} 个" in text
+
+
+@pytest.mark.parametrize("name", ["zigong-hr-2023", "putuo-planning-2024", "putuo-social-work-2024"])
+def test_what_was_not_checked_is_said_in_the_language_of_the_output(name: str) -> None:
+    """`budgetkit check` in Chinese (the default) lists what it could not check in Chinese, and in English with
+    ``--lang en``: no line of one language in the other's output (the English lines were printed in both before)."""
+    skipped = coverage(datasets.load(name)).skipped
+    assert skipped
+    _, zh = _run("check", name)
+    _, en = _run("check", name, "--lang", "en")
+    zh_lines, en_lines = zh[zh.index("未能核对") :].splitlines()[1:], en[en.index("; skipped") :].splitlines()[1:]
+    assert zh_lines == [f"  - {line.zh}" for line in skipped]
+    assert en_lines == [f"  - {line}" for line in skipped]
+    for line in zh_lines:
+        assert not any(word in line for word in ("skipped", "absent", "not printed", "compares")), line
+    assert all(" skipped" in line for line in en_lines)
+    assert pickle.loads(pickle.dumps(skipped)) == skipped  # the Chinese lines travel with them between processes
+    assert [line.zh for line in pickle.loads(pickle.dumps(skipped))] == [line.zh for line in skipped]
+
+
+def test_each_comparison_is_named_in_both_languages() -> None:
+    """Every kind and variant of identity comparison has words of its own (listed when it is skipped)."""
+    from budgetkit.checks.rules import identity
+    from budgetkit.model.account import UnitType
+
+    variants = {
+        "balance": ["本年", "上年"],
+        "three_public_counts": list(identity._COUNTED),
+        "reception_subset": list(identity._RECEPTION_SUBSETS),
+        "count_persons": list(identity._PERSONS),
+        "procurement_subset": list(identity._SUBSETS),
+        "operating_costs_unit_type": [t.value for t in UnitType],
+    }
+    named = {}
+    for kind in identity.COMPARISONS:
+        for variant in variants.get(kind, [""]):
+            words = identity.Comparison(kind, variant, None, None).words
+            assert words.zh and words.en and words.zh != words.en, (kind, variant)
+            named[words.zh] = (kind, variant)
+    assert len(named) == sum(len(variants.get(kind, [""])) for kind in identity.COMPARISONS)  # none named alike
+    assert identity.Comparison("count_persons", "guests", 1, 2).words.zh == "接待外宾批次数 ≤ 接待外宾人次数"
 
 
 def test_check_parquet_batch_reports_coverage(tmp_path: Path) -> None:

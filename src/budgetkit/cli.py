@@ -606,7 +606,7 @@ def _write_coverage(covered: Coverage, out: TextIO, english: bool) -> None:
     else:
         out.write(f"\n已核对恒等式和比较 {covered.total} 个（{by_rule}），未能核对 {len(covered.skipped)} 个：\n")
     for line in covered.skipped:
-        out.write(f"  - {line}\n")
+        out.write(f"  - {line.text(english)}\n")
 
 
 def _check(args: argparse.Namespace, out: TextIO) -> int:

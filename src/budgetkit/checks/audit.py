@@ -16,8 +16,9 @@ from collections.abc import Iterable, Mapping, Sequence
 import attrs
 
 from budgetkit.checks.context import Context, Rule, fmt
-from budgetkit.checks.finding import Finding, Severity
+from budgetkit.checks.finding import Finding, Severity, Words
 from budgetkit.checks.rules import ALL_RULES
+from budgetkit.checks.rules.sums import CountCheck, SumCheck
 from budgetkit.checks.scoring import ScoringRules
 from budgetkit.errors import BudgetkitError
 from budgetkit.model.account import FinalAccount
@@ -132,23 +133,47 @@ def summary(findings: Sequence[Finding]) -> Mapping[str, int]:
     return counts
 
 
+class Unchecked(str):
+    """An identity or comparison left unchecked, and why: the English line is the string (as it was before 0.2),
+    the Chinese line is :attr:`zh`; ``budgetkit check`` prints the one of its ``--lang``.
+
+    >>> line = Unchecked("收入总计 identity skipped: 年初结转和结余 absent", "收入总计 = 各项之和：年初结转和结余未公布")
+    >>> line.startswith("收入总计"), line.zh
+    (True, '收入总计 = 各项之和：年初结转和结余未公布')
+    """
+
+    zh: str
+
+    def __new__(cls, en: str, zh: str) -> Unchecked:
+        line = super().__new__(cls, en)
+        line.zh = zh
+        return line
+
+    def __getnewargs__(self) -> tuple[str, str]:  # type: ignore[override]  # pickled with both lines
+        return str(self), self.zh
+
+    def text(self, english: bool) -> str:
+        """The line in English or in Chinese."""
+        return str(self) if english else self.zh
+
+
 @attrs.frozen
 class Coverage:
     """What a check could verify and what it had to skip, and why (a figure the report does not print).
 
     ``checked`` counts the identities verified, by rule code; ``skipped`` words each identity left out
-    with the figures it needed that are absent.
+    with the figures it needed that are absent, in English and (:attr:`Unchecked.zh`) in Chinese.
 
     >>> from budgetkit import datasets
     >>> report = coverage(datasets.load("zigong-hr-2023"))
     >>> report.checked["identity"] > 0, report.checked.get("table", 0)
     (True, 0)
-    >>> report.skipped[0]
-    '收入总计 identity skipped: 使用非财政拨款结余、年初结转和结余 absent'
+    >>> report.skipped[0], report.skipped[0].zh
+    ('收入总计 identity skipped: 使用非财政拨款结余、年初结转和结余 absent', '收入总计 = 各项之和：使用非财政拨款结余、年初结转和结余未公布')
     """
 
     checked: Mapping[str, int]
-    skipped: tuple[str, ...]
+    skipped: tuple[Unchecked, ...]
 
     @property
     def total(self) -> int:
@@ -156,24 +181,30 @@ class Coverage:
         return sum(self.checked.values())
 
     def as_dict(self) -> dict[str, object]:
-        """``checked`` (counts by rule, and the total) and ``skipped`` as plain data, for JSON."""
-        return {"checked": {**self.checked, "total": self.total}, "skipped": list(self.skipped)}
+        """``checked`` (counts by rule, and the total), ``skipped`` and ``skipped_zh`` (the same lines in Chinese) as
+        plain data, for JSON."""
+        return {
+            "checked": {**self.checked, "total": self.total},
+            "skipped": [str(line) for line in self.skipped],
+            "skipped_zh": [line.zh for line in self.skipped],
+        }
 
     @classmethod
     def combine(cls, named: Iterable[tuple[str, Coverage]]) -> Coverage:
         """The coverage of many accounts in all: counts added by rule, each skip prefixed with its account's name.
 
-        >>> a = Coverage({"identity": 2}, ("x skipped",))
+        >>> a = Coverage({"identity": 2}, (Unchecked("x skipped", "x 未核对"),))
         >>> b = Coverage({"identity": 1, "table": 5}, ())
-        >>> Coverage.combine([("a.toml", a), ("b.toml", b)])
-        Coverage(checked={'identity': 3, 'table': 5}, skipped=('a.toml: x skipped',))
+        >>> both = Coverage.combine([("a.toml", a), ("b.toml", b)])
+        >>> both, both.skipped[0].zh
+        (Coverage(checked={'identity': 3, 'table': 5}, skipped=('a.toml: x skipped',)), 'a.toml：x 未核对')
         """
         checked: dict[str, int] = {}
-        skipped: list[str] = []
+        skipped: list[Unchecked] = []
         for name, one in named:
             for rule, count in one.checked.items():
                 checked[rule] = checked.get(rule, 0) + count
-            skipped.extend(f"{name}: {line}" for line in one.skipped)
+            skipped.extend(Unchecked(f"{name}: {line}", f"{name}：{line.zh}") for line in one.skipped)
         return cls(checked=checked, skipped=tuple(skipped))
 
 
@@ -191,10 +222,9 @@ def coverage(account: FinalAccount, *, disable: Sequence[str] = ()) -> Coverage:
     True
     """
     from budgetkit.checks.rules import identity, tables
-    from budgetkit.checks.rules.sums import CountCheck, SumCheck
 
     checked: dict[str, int] = {}
-    skipped: list[str] = []
+    skipped: list[Unchecked] = []
     families = (("identity", identity.checks(account)), ("table", tables.sum_checks(account)))
     for family, checks in families:
         if disabled(family, disable):
@@ -206,10 +236,13 @@ def coverage(account: FinalAccount, *, disable: Sequence[str] = ()) -> Coverage:
                 if check.complete:
                     checked[family] = checked.get(family, 0) + 1
                     continue
-                skipped.append(f"{check.what} identity skipped: {_absent(check)}")
+                absent = _absent(check)
+                skipped.append(Unchecked(f"{check.what} identity skipped: {absent.en}", f"{check.what} = 各项之和：{absent.zh}"))
             elif check.left is None or (check.right is None and check.kind != "operating_costs_unit_type"):
-                variant = f"（{check.variant}）" if check.variant else ""
-                skipped.append(f"{check.kind}{variant} comparison skipped: a figure it compares is absent")
+                name = check.words
+                skipped.append(
+                    Unchecked(f"{name.en} comparison skipped: a figure it compares is absent", f"{name.zh}：所比较的数字未公布")
+                )
             else:
                 checked[family] = checked.get(family, 0) + 1
     if not disabled("narrative", disable) and account.passages:
@@ -217,23 +250,22 @@ def coverage(account: FinalAccount, *, disable: Sequence[str] = ()) -> Coverage:
 
         count, skipped_narrative = narrative.coverage(account)
         checked["narrative"] = count
-        skipped.extend(skipped_narrative)
+        skipped.extend(Unchecked(words.en, words.zh) for words in skipped_narrative)
     return Coverage(checked=dict(checked), skipped=tuple(skipped))
 
 
-def _absent(check: object) -> str:
+def _absent(check: SumCheck | CountCheck) -> Words:
     """The figures an incomplete identity needed that the report does not print."""
-    from budgetkit.checks.rules.sums import SumCheck
-
-    names: list[str] = []
-    if getattr(check, "total", None) is None:
-        names.append(str(getattr(check, "what", "")))
+    names: list[str] = [] if check.total is not None else [check.what]
     if isinstance(check, SumCheck):
         if not check.parts:
-            return "no parts printed"
+            return Words(zh="各项均未公布", en="no parts printed")
         names += [label for label, amount in check.parts if amount is None]
-    elif not getattr(check, "parts", ()):
-        return "no parts given"
+    elif not check.parts:
+        return Words(zh="未列出各项", en="no parts given")
     else:
-        names += ["a part" for part in getattr(check, "parts", ()) if part is None]
-    return f"{'、'.join(names)} absent"
+        missing = sum(1 for part in check.parts if part is None)
+        names_en = [*names, *["a part"] * missing]
+        names_zh = [*names, f"其中{missing}项"] if missing else names
+        return Words(zh=f"{'、'.join(names_zh)}未公布", en=f"{'、'.join(names_en)} absent")
+    return Words(zh=f"{'、'.join(names)}未公布", en=f"{'、'.join(names)} absent")

@@ -41,6 +41,15 @@ class Comparison:
     right: Money | int | None
 
     @property
+    def words(self) -> Words:
+        """What the test holds, in Chinese and in English (where a skipped test is listed).
+
+        >>> Comparison("balance", "上年", None, Money("2.00")).words
+        Words(zh='上年收入总计 = 支出总计', en='previous year: total income = total expenditure')
+        """
+        return _NAMES[self.kind](self.variant)
+
+    @property
     def fails(self) -> bool:
         """Whether the test fails (:func:`budgetkit.checks.rules.forms.compare`; an unknown kind raises)."""
         return compare(self.kind, self.left, self.right)
@@ -176,8 +185,11 @@ _PERSONS: Final = MappingProxyType(
 #: The English words of the 三公 amounts a comparison names (the Chinese are their figure labels).
 _AMOUNT_WORDS_EN: Final = MappingProxyType(
     {
+        "outbound": "travel abroad",
+        "vehicle_purchase": "vehicle purchase",
         "reception": "official reception",
         "reception_domestic": "domestic reception",
+        "reception_foreign": "foreign-affairs reception",
         "reception_guests": "foreign guests",
     }
 )
@@ -244,6 +256,75 @@ def _operating_costs_finding(c: Comparison) -> Finding:
         expected=0,
         unit_type=Words(unit_type.value, unit_type.name),
     )
+
+
+def _counted(field: str) -> Words:
+    """A 三公 figure or count named with what it counts (接待外宾批次数, 因公出国（境）人次数)."""
+    words = _label(field)
+    if field not in _COUNT_WORDS:
+        return words
+    unit = _unit(field)
+    return Words(f"{words.zh}{'' if unit in ('个', '辆') else unit}数", f"{words.en} ({unit})")
+
+
+def _at_most(part: str, whole: str) -> Words:
+    a, b = _counted(part), _counted(whole)
+    return Words(f"{a.zh} ≤ {b.zh}", f"{a.en} ≤ {b.en}")
+
+
+def _balance_words(variant: str) -> Words:
+    year = YEAR_WORDS["current" if variant == "本年" else "previous"]
+    return Words(f"{year[0]}收入总计 = 支出总计", f"{year[1]} year: total income = total expenditure")
+
+
+def _counts_words(variant: str) -> Words:
+    figure, count = _COUNTED[variant]
+    amount, counted = _label(figure), _counted(count)
+    return Words(f"{amount.zh}与{counted.zh}同为0或同不为0", f"{amount.en} and {counted.en}: both 0 or neither")
+
+
+#: The English words of the 政府采购 figures the subset tests name (the Chinese are their figure labels).
+_PROCUREMENT_WORDS_EN: Final = MappingProxyType(
+    {
+        "procurement.total": "procurement",
+        "procurement.sme": "contracts to SMEs",
+        "procurement.small_micro": "contracts to small and micro enterprises",
+    }
+)
+
+
+def _procurement_words(variant: str) -> Words:
+    part, whole = _SUBSETS[variant]
+    return Words(
+        f"{FIGURE_LABELS[part]} ≤ {FIGURE_LABELS[whole]}",
+        f"{_PROCUREMENT_WORDS_EN[part]} ≤ {_PROCUREMENT_WORDS_EN[whole]}",
+    )
+
+
+def _operating_costs_words(variant: str) -> Words:
+    return Words(f"{variant}的机关运行经费为0", f"operating costs of a {UnitType(variant).name} are 0")
+
+
+#: What each kind of comparison holds, by its variant (where a skipped one is listed).
+_NAMES: Mapping[str, Callable[[str], Words]] = MappingProxyType(
+    {
+        "balance": _balance_words,
+        "cross_year": lambda _: Words(
+            "年初结转和结余 = 上年年末结转和结余", "opening balance = last year's closing balance"
+        ),
+        "fiscal_general_budget": lambda _: Words(
+            "一般公共预算财政拨款支出 = 财政拨款收入支出决算总表中的一般公共预算财政拨款支出",
+            "general-budget expenditure = that of the fiscal appropriations table",
+        ),
+        "vehicles_over_assets": lambda _: Words("公务用车保有量 ≤ 车辆总数", "official vehicles held ≤ vehicles"),
+        "procurement_subset": _procurement_words,
+        "operating_costs_unit_type": _operating_costs_words,
+        "three_public_counts": _counts_words,
+        "reception_subset": lambda v: _at_most(*_RECEPTION_SUBSETS[v]),
+        "count_persons": lambda v: _at_most(*_PERSONS[v]),
+        "operating_costs_public_use": lambda _: Words("机关运行经费 ≤ 公用经费", "operating costs ≤ public-use funds"),
+    }
+)
 
 
 _RENDER: Mapping[str, Callable[[Comparison], Finding]] = MappingProxyType(

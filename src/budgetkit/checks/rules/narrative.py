@@ -43,6 +43,7 @@ from budgetkit.checks.section import SectionParts
 from budgetkit.model.account import FIGURE_LABELS, Figure, FinalAccount
 from budgetkit.model.category import ExpenseCategory, lines_with_paths
 from budgetkit.model.claim import ClaimKind
+from budgetkit.reference.vocabulary import YEAR_WORDS
 from budgetkit.values.formatting import format_plain
 from budgetkit.values.interval import Interval
 from budgetkit.values.money import Money
@@ -346,7 +347,19 @@ class _Comparison:
     found: int | None  #: the order of the figures (None when not known)
     #: what the figures are, as a reader sees them: (label, exact value) pairs, or the printed words alone
     left: tuple[tuple[str, Decimal | None], ...]
-    skipped: str = ""  #: why it could not be checked ("" when it was)
+    skipped: Words | None = None  #: why it could not be checked (None when it was)
+
+
+#: Why a comparison with the budget was skipped: one of its figures is not printed, or their printed places do not
+#: decide the order.
+_NO_BUDGET: Final = Words("决算数或预算数未公布", "the 决算 or the budget is not printed")
+_UNDECIDED: Final = Words("按公布的位数无法判断大小", "the printed precisions do not decide")
+
+
+def _not_printed(this_year: bool, name: str) -> Words:
+    """Why a comparison with last year was skipped: this year's or last year's ``name`` is not printed."""
+    year = YEAR_WORDS["current" if this_year else "previous"][0]
+    return Words(f"{year}{name}未公布", f"{'this' if this_year else 'last'} year's {name} is not printed")
 
 
 def _budget_directions(account: FinalAccount, p: Parsed) -> Iterator[_Comparison]:
@@ -381,7 +394,7 @@ def _budget_directions(account: FinalAccount, p: Parsed) -> Iterator[_Comparison
                 if figure is not None and not candidates and figure.budget is not None:
                     candidates = [("预算", figure.budget.amount)]
             if actual_value is None or not candidates:
-                yield _Comparison(path, section, d.printed, said, None, (), "the 决算 or the budget is not printed")
+                yield _Comparison(path, section, d.printed, said, None, (), _NO_BUDGET)
                 continue
             orders = [
                 order(_published(actual_value), _published(value), actual_value, value) for _, value in candidates
@@ -389,7 +402,7 @@ def _budget_directions(account: FinalAccount, p: Parsed) -> Iterator[_Comparison
             if said in orders:  # a budget the sentence may mean bears it out
                 yield _Comparison(path, section, d.printed, said, said, ())
             elif None in orders:
-                yield _Comparison(path, section, d.printed, said, None, (), "the printed precisions do not decide")
+                yield _Comparison(path, section, d.printed, said, None, (), _UNDECIDED)
             else:
                 figures = (("决算", actual_value), *candidates)
                 yield _Comparison(path, section, d.printed, said, orders[0], figures)
@@ -429,8 +442,8 @@ def _against_last_year(
     figure = _figure(account, key)
     if figure is None or figure.current is None or figure.previous is None:
         name = FIGURE_LABELS.get(_FIGURES.get(key, ""), key)
-        year = "this year's" if figure is not None and figure.current is None else "last year's"
-        return _Comparison(path, section, printed, said, None, (), f"{year} {name} is not printed")
+        this_year = figure is not None and figure.current is None
+        return _Comparison(path, section, printed, said, None, (), _not_printed(this_year, name))
     now, then = figure.current.amount, figure.previous.amount
     found = order(_published(now), _published(then), now, then)
     return _Comparison(path, section, printed, said, found, (("本年", now), ("上年", then)))
@@ -1300,31 +1313,31 @@ def _units(account: FinalAccount, p: Parsed) -> Iterator[Finding]:
 # -- coverage -------------------------------------------------------------------------------------------------------
 
 
-def coverage(account: FinalAccount) -> tuple[int, tuple[str, ...]]:
-    """How many narrative comparisons were made, and each one skipped with why.
+def coverage(account: FinalAccount) -> tuple[int, tuple[Words, ...]]:
+    """How many narrative comparisons were made, and each one skipped with why (a line in Chinese and in English).
 
     >>> from budgetkit import datasets
     >>> n, skipped = coverage(datasets.load("putuo-planning-2024"))
-    >>> n > 10, skipped[0]
-    (True, "一 “增加1062.85万元” comparison skipped: last year's 收入总计 is not printed")
+    >>> n > 10, skipped[0].en, skipped[0].zh
+    (True, "一 “增加1062.85万元” comparison skipped: last year's 收入总计 is not printed", '一“增加1062.85万元”：上年收入总计未公布')
     """
     from budgetkit.io.grammar import Year
 
     p = parsed(account)
     checked = 0
-    skipped: list[str] = []
+    skipped: list[Words] = []
+
+    def skip(section: str, printed: str, why: Words) -> None:
+        skipped.append(Words(f"{section}“{printed}”：{why.zh}", f"{section} “{printed}” comparison skipped: {why.en}"))
+
     for c in (*_budget_directions(account, p), *_year_directions(account, p)):
         if c.skipped:
-            skipped.append(f"{c.section} “{c.printed}” comparison skipped: {c.skipped}")
+            skip(c.section, c.printed, c.skipped)
         elif c.found is not None:
             checked += 1
     for i, m, now, then in _balance_changes(account):
         if now is None or then is None:
-            section = account.passages[i].section
-            year = "this year's" if now is None else "last year's"
-            skipped.append(
-                f"{section} “{m.group(0)}” comparison skipped: {year} {m.group('which')}结转和结余 is not printed"
-            )
+            skip(account.passages[i].section, m.group(0), _not_printed(now is None, f"{m.group('which')}结转和结余"))
         else:
             checked += 1
     checked += sum(1 for passage in account.passages for _ in _adjustment_sentences(passage.text))
