@@ -12,6 +12,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from budgetkit.checks import years
 from budgetkit.checks.finding import _PAGES, CATALOGUE, FindingCode
 from budgetkit.checks.rules import ALL_RULES
 
@@ -22,7 +23,7 @@ def render() -> str:
     """The whole page: the introduction, one section per rule with a table of its finding codes, the outro."""
     pages, rules = _PAGES["page"], _PAGES["rules"]
     out = [pages["intro"].strip(), ""]
-    for rule in ALL_RULES:
+    for rule in (*ALL_RULES, years.RULE):
         about = rules[rule.code]
         out += [f"## `{rule.code}` — {about['heading']}", ""]
         if about.get("text"):

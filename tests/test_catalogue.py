@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from budgetkit import datasets, io
+from budgetkit.checks import years
 from budgetkit.checks.audit import check
 from budgetkit.checks.context import make_finding
 from budgetkit.checks.finding import CATALOGUE, Part, Severity, UnknownFindingCodeError, show_value
@@ -27,7 +28,7 @@ def test_docs_rules_page_is_generated_from_the_catalogue() -> None:
 
 def test_every_code_a_rule_reports_is_catalogued_and_nothing_else() -> None:
     """The catalogue and the rules' finding codes are the same set."""
-    reported = {code for rule in ALL_RULES for code in rule.codes}
+    reported = {code for rule in (*ALL_RULES, years.RULE) for code in rule.codes}
     assert reported == set(CATALOGUE)
 
 

@@ -34,6 +34,7 @@ from budgetkit.model.account import FinalAccount
 from budgetkit.values.numbers import plain, round_half_up
 
 if TYPE_CHECKING:
+    from budgetkit.checks.years import Joined
     from budgetkit.io.pdf import ImportReport
     from budgetkit.io.text import NotAReport
 
@@ -498,15 +499,16 @@ def _check_many(
     names, accounts, headings, errors, reports, skipped = many
     for error in errors:
         sys.stderr.write(f"budgetkit: {error}\n")
+    disable, least = tuple(args.disable or ()), Severity(args.min_severity)
+    joins = _joins(names, accounts) if isinstance(accounts, list) else {}
+    for k, (_, joined) in joins.items():
+        accounts[k] = joined.account
     results = check_batch(
-        accounts,
-        disable=tuple(args.disable or ()),
-        min_severity=Severity(args.min_severity),
-        scoring=_scoring(args.scoring),
-        progress=_Progress(),
+        accounts, disable=disable, min_severity=least, scoring=_scoring(args.scoring), progress=_Progress()
     )
+    for k, (_, joined) in joins.items():
+        results[k][:0] = _kept(joined.findings, disable, least)
     everything = [f for findings in results for f in findings]
-    disable = tuple(args.disable or ())
     each = accounts.account if isinstance(accounts, Batch) else accounts.__getitem__
     covered = [coverage(each(k), disable=disable) for k in range(len(names))]
     in_all = Coverage.combine(zip(names, covered, strict=True))
@@ -520,8 +522,11 @@ def _check_many(
                     "findings": [_source(f, report) for f in findings],
                     "summary": {**summary(findings), **one.as_dict()},
                     **_import_json(report),
+                    **({"previous": {"source": joins[k][0], "filled": list(joins[k][1].filled)}} if k in joins else {}),
                 }
-                for name, a, findings, report, one in zip(names, headings, results, reports, covered, strict=True)
+                for k, (name, a, findings, report, one) in enumerate(
+                    zip(names, headings, results, reports, covered, strict=True)
+                )
             ],
             "unreadable": [{"source": e.source, "problems": [str(i) for i in e.issues]} for e in errors],
             "skipped": [{"source": str(f), "reason": w.reason, "reason_zh": w.reason_zh} for f, w in skipped],
@@ -531,9 +536,13 @@ def _check_many(
         out.write("\n")
     else:
         english = args.lang == "en"
-        for name, heading, findings, report, one in zip(names, headings, results, reports, covered, strict=True):
+        for k, (name, heading, findings, report, one) in enumerate(
+            zip(names, headings, results, reports, covered, strict=True)
+        ):
             out.write(f"== {name}\n")
             _write_findings_text(heading, findings, out, english, report)
+            if k in joins:
+                _write_filled(joins[k][0], joins[k][1].filled, out, english)
             _write_coverage(one, out, english)
             out.write("\n")
         _write_table(names, headings, results, reports, out, english)
@@ -599,6 +608,40 @@ def _right(text: str, width: int) -> str:
     return " " * max(0, width - shown) + text
 
 
+def _joins(names: Sequence[str], accounts: Sequence[FinalAccount]) -> dict[int, tuple[str, Joined]]:
+    """Each report of a directory that has its unit's report of the year before beside it (one, not two), joined
+    with it (:func:`budgetkit.checks.years.with_previous`), by its place, with the file it was joined with."""
+    from budgetkit.checks.years import same_unit, with_previous
+
+    by_year: dict[tuple[str, int], list[int]] = {}
+    for k, account in enumerate(accounts):
+        by_year.setdefault((same_unit(account.unit), account.year), []).append(k)
+    joins = {}
+    for k, account in enumerate(accounts):
+        before = by_year.get((same_unit(account.unit), account.year - 1), [])
+        if len(before) == 1:
+            joins[k] = (names[before[0]], with_previous(account, accounts[before[0]]))
+    return joins
+
+
+def _kept(findings: Sequence[Finding], disable: Sequence[str], least: Severity) -> list[Finding]:
+    """``findings`` without those ``disable`` leaves out or below ``least``, as ``check`` drops its own."""
+    from budgetkit.checks.audit import disabled
+
+    return [f for f in findings if not disabled(f.rule, disable) and f.severity >= least]
+
+
+def _write_filled(previous: str, filled: Sequence[str], out: TextIO, english: bool) -> None:
+    """Which last-year figures were taken from last year's report (they are checked like the printed ones)."""
+    from budgetkit.reference.vocabulary import FIGURE_LABELS
+
+    if english:
+        out.write(f"\nLast year's figures taken from {previous}: {len(filled)} ({', '.join(filled) or 'none'})\n")
+    else:
+        names = "、".join(FIGURE_LABELS.get(path, path) for path in filled) or "无"
+        out.write(f"\n上年数取自 {previous}：{len(filled)} 项（{names}）\n")
+
+
 def _write_coverage(covered: Coverage, out: TextIO, english: bool) -> None:
     by_rule = ", ".join(f"{rule} {n}" for rule, n in covered.checked.items())
     if english:
@@ -614,26 +657,36 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
 
     many = None if args.source in _dataset_names() else _many(args.source, args.jobs)
     if many is not None:
+        if args.previous:
+            raise LoadError(args.source, [_issue("--previous joins one report with last year's; a directory pairs its reports itself")])
         return _check_many(args, out, many)
     account, report = _load_imported(args.source)
-    findings = check(
-        account,
-        disable=tuple(args.disable or ()),
-        min_severity=Severity(args.min_severity),
-        scoring=_scoring(args.scoring),
-    )
-    covered = coverage(account, disable=tuple(args.disable or ()))
+    joined = None
+    if args.previous:
+        from budgetkit.checks.years import with_previous
+
+        joined = with_previous(account, _load_imported(args.previous)[0])
+        account = joined.account
+    disable, least = tuple(args.disable or ()), Severity(args.min_severity)
+    findings = check(account, disable=disable, min_severity=least, scoring=_scoring(args.scoring))
+    if joined is not None:
+        findings[:0] = _kept(joined.findings, disable, least)
+    covered = coverage(account, disable=disable)
     if args.format == "json":
         doc = {
             "findings": [_source(f, report) for f in findings],
             "summary": {**summary(findings), **covered.as_dict()},
             **_import_json(report),
+            **({"previous": {"source": args.previous, "filled": list(joined.filled)}} if joined is not None else {}),
         }
         json.dump(doc, out, ensure_ascii=False, indent=2)
         out.write("\n")
     else:
-        _write_findings_text(account, findings, out, args.lang == "en", report)
-        _write_coverage(covered, out, args.lang == "en")
+        english = args.lang == "en"
+        _write_findings_text(account, findings, out, english, report)
+        if joined is not None:
+            _write_filled(args.previous, joined.filled, out, english)
+        _write_coverage(covered, out, english)
     if args.html:
         if report is None or Path(args.source).suffix.lower() != ".pdf":
             raise LoadError(args.source, [LoadIssue("$", "--html needs a PDF: the review page draws the findings on its pages")])
@@ -919,6 +972,13 @@ def _parser() -> argparse.ArgumentParser:
         "--html",
         metavar="FILE",
         help="for a PDF: also write a review page (findings beside the rendered pages, the cells involved highlighted)",
+    )
+    check.add_argument(
+        "--previous",
+        metavar="LAST_YEAR",
+        help="the unit's report of the year before (any form SOURCE takes): the last-year figures SOURCE does not "
+        "print are taken from it, so every change and rate against last year is checked, and those it prints are "
+        "compared with it",
     )
     check.add_argument("--scoring", default="default", choices=variants, help="scoring variant of the tables")
     check.set_defaults(func=_check)

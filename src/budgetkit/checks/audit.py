@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
+from budgetkit.checks import years
 from budgetkit.checks.context import Context, Rule, fmt
 from budgetkit.checks.finding import Finding, Severity, Words
 from budgetkit.checks.rules import ALL_RULES
@@ -75,7 +76,7 @@ def disabled(code: str, disable: Sequence[str]) -> bool:
 
 def check_disable(rules: Iterable[Rule], disable: Sequence[str]) -> None:
     """Raise :class:`UnknownRuleError` for a code in ``disable`` that no rule of ``rules`` has or reports."""
-    codes = _all_codes(rules)
+    codes = _all_codes((*rules, years.RULE))  # a join's codes (two years' reports) are named as any rule's
     unknown = [code for code in disable if not any(k == code or k.startswith(code + ".") for k in codes)]
     if unknown:
         raise UnknownRuleError(unknown[0], sorted({c.split(".")[0] for c in codes}))
@@ -109,7 +110,7 @@ def check(
     >>> check(seed, disable=("txt",))
     Traceback (most recent call last):
     ...
-    budgetkit.checks.audit.UnknownRuleError: unknown rule or finding code 'txt'; known prefixes: chart, claim, classification, explanation, funds, identity, indicator, narrative, project, rate, rounding, selfeval, table, text
+    budgetkit.checks.audit.UnknownRuleError: unknown rule or finding code 'txt'; known prefixes: chart, claim, classification, explanation, funds, identity, indicator, narrative, project, rate, rounding, selfeval, table, text, years
     """
     chosen = DEFAULT_RULES if rules is None else tuple(rules)
     check_disable(chosen, disable)
