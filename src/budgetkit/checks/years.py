@@ -6,7 +6,8 @@ prints X, D and p, never last year's total, so the change and the rate cannot be
 :func:`with_previous` fills each last-year figure a report does not print from last year's report, so that
 :func:`budgetkit.check` checks every change, rate and direction against it — and the 年初结转和结余 against last
 year's 年末结转和结余 (``identity.cross_year``) — and finds where the report prints a last-year figure other than
-last year's report did (``years.previous``: restated figures must be explained).
+last year's report did (``years.previous``: restated figures must be explained). To see the two years side by
+side rather than check them, :func:`budgetkit.outputs.table.compare` lines them up in a data frame.
 
 >>> from budgetkit import Money, check
 >>> from budgetkit.model.account import Figure, FinalAccount, Income, UnitType
