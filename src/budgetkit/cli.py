@@ -522,7 +522,7 @@ def _check_many(
                     "findings": [_source(f, report) for f in findings],
                     "summary": {**summary(findings), **one.as_dict()},
                     **_import_json(report),
-                    **({"previous": {"source": joins[k][0], "filled": list(joins[k][1].filled)}} if k in joins else {}),
+                    **_previous_json(joins.get(k)),
                 }
                 for k, (name, a, findings, report, one) in enumerate(
                     zip(names, headings, results, reports, covered, strict=True)
@@ -624,6 +624,14 @@ def _joins(names: Sequence[str], accounts: Sequence[FinalAccount]) -> dict[int, 
     return joins
 
 
+def _previous_json(join: tuple[str, Joined] | None) -> dict[str, Any]:
+    """Which report a report was joined with and the figures taken from it, for JSON (nothing when not joined)."""
+    if join is None:
+        return {}
+    source, joined = join
+    return {"previous": {"source": source, "filled": list(joined.filled)}}
+
+
 def _kept(findings: Sequence[Finding], disable: Sequence[str], least: Severity) -> list[Finding]:
     """``findings`` without those ``disable`` leaves out or below ``least``, as ``check`` drops its own."""
     from budgetkit.checks.audit import disabled
@@ -677,7 +685,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
             "findings": [_source(f, report) for f in findings],
             "summary": {**summary(findings), **covered.as_dict()},
             **_import_json(report),
-            **({"previous": {"source": args.previous, "filled": list(joined.filled)}} if joined is not None else {}),
+            **_previous_json(None if joined is None else (args.previous, joined)),
         }
         json.dump(doc, out, ensure_ascii=False, indent=2)
         out.write("\n")
