@@ -49,6 +49,19 @@ def test_a_heading_s_year_is_not_read_as_a_unit(tmp_path: Path) -> None:
         read_text(_titled(tmp_path, "北京市示例服务中心部门决算"))
 
 
+@pytest.mark.parametrize(
+    "title", ["北京市示例服务中心2025年度部门预算", "2025年度北京市示例服务中心单位预算", "北京市示例服务中心部门预算公开"]
+)
+def test_a_budget_is_refused_as_a_budget_not_as_a_title_not_found(tmp_path: Path, title: str) -> None:
+    """A 部门预算 (a budget: the same unit's plan, published in spring) is not a 决算: refused saying what it is."""
+    budget = tmp_path / "budget.txt"
+    budget.write_text(f"{title}\n第三部分 预算情况说明\n一、收支预算总体情况\n收入预算1,200.00万元。\n", encoding="utf-8")
+    with pytest.raises(LoadError, match=r"a 部门预算 or 单位预算 \(a budget\), not a 决算"):
+        read_text(budget)
+    # a 决算 whose text speaks of its budget (预算) keeps its title: nothing of the above applies
+    assert read_text(_titled(tmp_path, "北京市示例服务中心2023年度部门决算")).account.year == 2023
+
+
 def test_every_finding_s_path_resolves_in_the_account_read_from_a_web_page(tmp_path: Path) -> None:
     """The template's tables on a web page, each printed empty with no note: every table.empty_note finding names a
     place of the account — the printed table (tables.tables[n]), its section's first passage or the 情况说明 — and
