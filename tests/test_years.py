@@ -190,3 +190,14 @@ def test_a_directory_joins_each_report_with_its_unit_s_report_of_the_year_before
     assert not any("previous" in entry for entry in json.loads(out)["accounts"])
     status, _ = _run("check", str(tmp_path), "--previous", str(tmp_path / "planning-2023.toml"))
     assert status == 2
+
+
+def test_report_writes_last_year_s_changes_from_last_year_s_report(tmp_path: Path) -> None:
+    """``budgetkit report --previous``: Part Two says what changed since last year, in the words the report printed."""
+    last = tmp_path / "planning-2023.toml"
+    bio.dump(_last_year(PLANNING_2023), last)
+    _, alone = _run("report", "putuo-planning-2024", "--format", "text")
+    status, joined = _run("report", "putuo-planning-2024", "--format", "text", "--previous", str(last))
+    assert status == 0
+    said = ("与2023年度相比，收入支出总计增加1062.85万元，增长12.08%。", "机关运行经费支出142.80万元，比2023年度减少13.52万元，下降8.65%。")
+    assert all(sentence in joined and sentence not in alone for sentence in said)

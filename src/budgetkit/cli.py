@@ -803,6 +803,13 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
     from budgetkit.narrative.report import render
 
     account = _load(args.source)
+    if args.previous:
+        from budgetkit.checks.years import with_previous
+
+        joined = with_previous(account, _load(args.previous))
+        account = joined.account
+        for finding in joined.findings:  # a last-year figure printed otherwise: the report's own is written
+            sys.stderr.write(f"budgetkit: {finding.rule}: {finding.message}\n")
     out.write(render(account, args.format))
     if args.charts:
         from budgetkit.outputs.plot import save_charts
@@ -1019,6 +1026,11 @@ def _parser() -> argparse.ArgumentParser:
         "--format", choices=("md", "text"), default="md", help="Markdown with headings (default) or plain text"
     )
     report.add_argument("--charts", metavar="DIR", help="also write the seven charts as PNG and SVG into DIR")
+    report.add_argument(
+        "--previous",
+        metavar="LAST_YEAR",
+        help="the unit's report of the year before: its figures are last year's, so the text says what changed",
+    )
     report.set_defaults(func=_report)
 
     imports = sub.add_parser(
