@@ -406,6 +406,30 @@ def test_check_directory_reports_coverage_per_account_and_in_all(tmp_path: Path)
     assert f"合计：已核对 {in_all.total} 个" in text
 
 
+def test_check_directory_counts_each_finding_code_across_the_accounts(tmp_path: Path) -> None:
+    """`budgetkit check DIR` ends with the finding codes its reports share: most severe, then most widespread first;
+    JSON lists every code, the text the first ten."""
+    names = ("putuo-planning-2024", "putuo-social-work-2024", "zigong-hr-2023")
+    for name in names:
+        bio.dump(datasets.load(name), tmp_path / f"{name}.toml")
+    _, text = _run("check", str(tmp_path), "--format", "json")
+    rows = json.loads(text)["summary"]["by_code"]
+    each = [check(datasets.load(name)) for name in names]
+    expected = {}
+    for findings in each:
+        for f in findings:
+            expected.setdefault(f.rule, []).append(f)
+    assert {row["code"]: row["findings"] for row in rows} == {code: len(fs) for code, fs in expected.items()}
+    accounts = {row["code"]: row["accounts"] for row in rows}
+    assert accounts["rounding.residue"] == sum(1 for findings in each if any(f.rule == "rounding.residue" for f in findings))
+    ranks = [(Severity(row["severity"]).rank, row["accounts"], row["findings"]) for row in rows]
+    assert ranks == sorted(ranks, key=lambda r: (-r[0], -r[1], -r[2]))
+    _, text = _run("check", str(tmp_path))
+    shown = text[text.index("各类问题") :].splitlines()
+    assert len(shown) == 1 + 10 + 1 and shown[-1] == f"  …另有 {len(rows) - 10} 类（--format json 列出全部）"
+    assert shown[1].split() == ["错误", rows[0]["code"], str(rows[0]["findings"]), "项", "·", str(rows[0]["accounts"]), "份"]
+
+
 @pytest.mark.parametrize("name", ["zigong-hr-2023", "putuo-planning-2024", "putuo-social-work-2024"])
 def test_what_was_not_checked_is_said_in_the_language_of_the_output(name: str) -> None:
     """`budgetkit check` in Chinese (the default) lists what it could not check in Chinese, and in English with

@@ -22,7 +22,7 @@ import warnings
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, Final, TextIO
 
 import attrs
 
@@ -530,7 +530,14 @@ def _check_many(
             ],
             "unreadable": [{"source": e.source, "problems": [str(i) for i in e.issues]} for e in errors],
             "skipped": [{"source": str(f), "reason": w.reason, "reason_zh": w.reason_zh} for f, w in skipped],
-            "summary": {**summary(everything), **in_all.as_dict()},
+            "summary": {
+                **summary(everything),
+                **in_all.as_dict(),
+                "by_code": [
+                    {"code": code, "severity": severity.value, "findings": n, "accounts": accounts}
+                    for code, severity, n, accounts in _by_code(results)
+                ],
+            },
         }
         json.dump(doc, out, ensure_ascii=False, indent=2)
         out.write("\n")
@@ -563,10 +570,44 @@ def _check_many(
             out.write(f"In all: checked {in_all.total} ({by_rule}); skipped {len(in_all.skipped)}\n")
         else:
             out.write(f"合计：已核对 {in_all.total} 个（{by_rule}），未能核对 {len(in_all.skipped)} 个\n")
+        _write_by_code(results, out, english)
         _write_skipped(skipped, out, english)
     if errors:
         return EXIT_UNREADABLE
     return EXIT_FINDINGS if any(f.severity is Severity.ERROR for f in everything) else EXIT_OK
+
+
+def _by_code(results: Sequence[Sequence[Finding]]) -> list[tuple[str, Severity, int, int]]:
+    """Each finding code of many accounts: its severity, how many findings and in how many accounts, the most
+    severe first, then the most frequent."""
+    found: dict[str, tuple[Severity, int, set[int]]] = {}
+    for k, findings in enumerate(results):
+        for f in findings:
+            severity, n, accounts = found.get(f.rule, (f.severity, 0, set()))
+            accounts.add(k)
+            found[f.rule] = (max(severity, f.severity), n + 1, accounts)
+    rows = [(code, severity, n, len(accounts)) for code, (severity, n, accounts) in found.items()]
+    return sorted(rows, key=lambda row: (-row[1].rank, -row[3], -row[2], row[0]))
+
+
+#: The most finding codes the text output of many accounts lists (JSON lists them all)
+_BY_CODE_SHOWN: Final = 10
+
+
+def _write_by_code(results: Sequence[Sequence[Finding]], out: TextIO, english: bool) -> None:
+    """The finding codes met most often across the accounts: which defects a province's reports share."""
+    rows = _by_code(results)
+    if not rows:
+        return
+    more = len(rows) - _BY_CODE_SHOWN
+    out.write("Finding codes, the most severe and widespread first:\n" if english else "各类问题（按严重程度和涉及份数排列）：\n")
+    for code, severity, n, accounts in rows[:_BY_CODE_SHOWN]:
+        if english:
+            out.write(f"  {severity.value:<7} {code:<36} {_plural(n, 'finding')} in {_plural(accounts, 'account')}\n")
+        else:
+            out.write(f"  {severity.label}  {code:<36} {n} 项 · {accounts} 份\n")
+    if more > 0:
+        out.write(f"  … {more} more (all in --format json)\n" if english else f"  …另有 {more} 类（--format json 列出全部）\n")
 
 
 def _write_table(
