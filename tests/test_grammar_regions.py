@@ -610,3 +610,18 @@ def test_grades_more_than_the_projects_self_evaluated_are_found(tmp_path: Path, 
                     encoding="utf-8")
     findings = [f for f in check(read_text(path).account) if f.rule == "narrative.count_parts"]
     assert [(f.stated_text, f.expected_text) for f in findings] == [("5", "6")]
+
+
+def test_a_class_printed_with_its_spending_after_the_bracket() -> None:
+    """社会保障和就业（类）支出 45.00 万元 is the 类 社会保障和就业支出, the one its 项 lines name (before, a 类
+    社会保障和就业 of its own: the 类 added up to twice the total, a false identity.general_budget_classes)."""
+    text = "2024年度一般公共预算财政拨款支出470.00万元，主要用于以下方面：一般公共服务（类）支出390.00万元，占83.0%。"
+    amounts = [s for s in parse_text(text, section="五（二）") if isinstance(s, Amount)]
+    assert [(s.subject.key, s.subject.path.names if s.subject.path else None, str(s.figure)) for s in amounts] == [
+        ("general_budget.expenditure", None, "470.00万元"),
+        ("general_budget.class", ("一般公共服务支出",), "390.00万元"),
+    ]
+    # a 类 whose name ends in 支出 keeps it once; a 款 after （类） is no 支出 of the 类
+    path = [s.subject.path.names for s in parse_text("教育支出（类）支出10.00万元。", section="五") if isinstance(s, Amount)
+            and s.subject.path]
+    assert path == [("教育支出",)]

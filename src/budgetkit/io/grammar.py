@@ -819,11 +819,24 @@ SUBJECT_KEYS: Final = tuple(
 _BRACKETED: Final = r"（(?![类款项]）|[一二三四五六七八九十]+）)[\u4e00-\u9fff]{1,6}）"
 #: A 款's or 项's name: it may hold a 、 after its first character (在乡复员、退伍军人生活补助).
 _LOWER_NAME: Final = rf"(?:[^\s，。；：、（）]|{_BRACKETED})(?:[^\s，。；：（）]|{_BRACKETED}){{0,39}}?"
+#: A 类 alone may print its 支出 after the bracket (社会保障和就业（类）支出 1,040.00 万元, as many 结构情况 lists do): the
+#: class is 社会保障和就业支出 (:func:`_class_name`), as its 项 lines name it.
 _PATH: Final = re.compile(
     rf"(?P<c>(?:[^\s，。；：、（）“”\d.．]|{_BRACKETED}){{1,40}}?)\s*（类）"
+    rf"(?:(?P<x>支出)(?=\s*(?:决算)?(?:为|是)?\s*[\d.．]))?"
     rf"\s*(?:(?P<s>{_LOWER_NAME})\s*（款）)?"
     rf"\s*(?:(?P<i>{_LOWER_NAME})\s*（项）)?"
 )
+
+
+def _class_name(m: re.Match[str]) -> str:
+    """The 类's name of a printed path: 社会保障和就业（类）支出 is 社会保障和就业支出.
+
+    >>> _class_name(_PATH.search("社会保障和就业（类）支出 1,040.00 万元")), _class_name(_PATH.search("教育支出（类）10 万元"))
+    ('社会保障和就业支出', '教育支出')
+    """
+    name = m.group("c")
+    return name + "支出" if m.group("x") and not name.endswith("支出") else name
 
 #: A 款（/项） path printed without its 类, in a point under one that printed the 类 alone (Henan: "1.一般公共服务支出
 #: （类）…其中：" then "（1）市场监督管理事务（款）行政运行（项）…").
@@ -1474,7 +1487,7 @@ def _outer_class(text: str, outer: str | None) -> str | None:
     sub-point ((1)…) keeps ``outer`` (None when given None: another point, or another section, closes it)."""
     m = _PATH.search(full_width_marks(text)) if _ENUMERATOR.match(text) else None
     if m is not None and m.group("s") is None and m.group("i") is None:
-        return m.group("c")
+        return _class_name(m)
     return outer
 
 
@@ -1731,7 +1744,7 @@ class _ParagraphReader:
         mentions: list[_Mention] = []
         hidden_spans = _Spans(len(self.text), hidden)
         if "（类）" in self.text:  # a path prints （类）
-            paths = [(m, (m.group("c"), m.group("s"), m.group("i"))) for m in _PATH.finditer(self.text)]
+            paths = [(m, (_class_name(m), m.group("s"), m.group("i"))) for m in _PATH.finditer(self.text)]
         elif self.outer and "（款）" in self.text:  # … or its 类 is the outer point's
             paths = [(m, (self.outer, m.group("s"), m.group("i"))) for m in _PATH_UNDER.finditer(self.text)]
         else:
