@@ -625,3 +625,16 @@ def test_a_class_printed_with_its_spending_after_the_bracket() -> None:
     path = [s.subject.path.names for s in parse_text("教育支出（类）支出10.00万元。", section="五") if isinstance(s, Amount)
             and s.subject.path]
     assert path == [("教育支出",)]
+
+
+def test_a_code_printed_after_a_path_is_part_of_its_name() -> None:
+    """…行政运行（项）（2080101）：年初预算为 600.00 万元: the code is no figure left not understood, and the figures
+    after it are the 项's."""
+    item = ("1.社会保障和就业支出（类）人力资源和社会保障管理事务（款）行政运行（项）（2080101）：年初预算为600.00万元，"
+            "支出决算为640.00万元，完成年初预算的106.67%。")
+    narrative = parse_paragraphs([_para("三、一般公共预算财政拨款支出决算情况说明"), _para(item)])
+    assert [u.text for u in narrative.unread] == []
+    read = [(type(s).__name__, s.subject.key, str(s.figure)) for s in narrative.statements
+            if isinstance(s, Amount | Completion)]
+    assert read == [("Amount", "general_budget.item", "600.00万元"), ("Amount", "general_budget.item", "640.00万元"),
+                    ("Completion", "general_budget.item", "106.67%")]

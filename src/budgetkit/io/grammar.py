@@ -826,6 +826,8 @@ _PATH: Final = re.compile(
     rf"(?:(?P<x>支出)(?=\s*(?:决算)?(?:为|是)?\s*[\d.．]))?"
     rf"\s*(?:(?P<s>{_LOWER_NAME})\s*（款）)?"
     rf"\s*(?:(?P<i>{_LOWER_NAME})\s*（项）)?"
+    # its code printed in brackets after it (…行政运行（项）（2080101）): part of its name, no figure
+    r"(?:\s*[（(](?P<code>\d{3}|\d{5}|\d{7})[）)])?"
 )
 
 
@@ -1752,6 +1754,9 @@ class _ParagraphReader:
         for m, printed in paths:
             if m.start() in hidden_spans:
                 continue
+            if m.re is _PATH and m.group("code") is not None:  # the code printed after it: part of its name
+                self.covered[m.start("code")] = "stated"
+                self.taken.append((m.start("code"), m.end("code")))
             names = tuple(name for name in printed if name)
             path = self._resolve(names, printed[1] is None and printed[2] is not None)
             # a path is of the fund its section is of (a section on 财政拨款支出: every fund's); in a section of no fund
