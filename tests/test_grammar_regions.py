@@ -638,3 +638,14 @@ def test_a_code_printed_after_a_path_is_part_of_its_name() -> None:
             if isinstance(s, Amount | Completion)]
     assert read == [("Amount", "general_budget.item", "600.00万元"), ("Amount", "general_budget.item", "640.00万元"),
                     ("Completion", "general_budget.item", "106.67%")]
+
+
+def test_a_class_printed_short_of_its_spending_is_the_class_it_names() -> None:
+    """一般公共服务（类）财政事务（款）行政运行（项） is under the 类 一般公共服务支出, the one 一般公共服务（类）支出
+    390.00 万元 totals (before, two 类, and their lines counted twice: a false identity.general_budget_classes); a
+    name the classification does not know with 支出 either is kept as printed."""
+    item = "1.一般公共服务（类）财政事务（款）行政运行（项）。年初预算数为280.00万元，决算数为300.00万元。"
+    paths = {s.subject.path.names for s in parse_text(item, section="五（三）") if isinstance(s, Amount) and s.subject.path}
+    assert paths == {("一般公共服务支出", "财政事务", "行政运行")}
+    assert [s.subject.path.names for s in parse_text("示例事务（类）10.00万元。", section="五") if isinstance(s, Amount)
+            and s.subject.path] == [("示例事务",)]

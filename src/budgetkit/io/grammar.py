@@ -1758,6 +1758,7 @@ class _ParagraphReader:
                 self.covered[m.start("code")] = "stated"
                 self.taken.append((m.start("code"), m.end("code")))
             names = tuple(name for name in printed if name)
+            names = (self._class_of(names[0]), *names[1:])
             path = self._resolve(names, printed[1] is None and printed[2] is not None)
             # a path is of the fund its section is of (a section on 财政拨款支出: every fund's); in a section of no fund
             # (三's 支出 of every fund and source, 四, a 项目支出 section …) it is of no table's line: its figure stays
@@ -1932,6 +1933,13 @@ class _ParagraphReader:
                 continue  # …，为以前年度…继续使用的资金: what the subject named before is
             found.append(_Mention(start, m.end(), Subject("", text[start : m.end()])))
         return found
+
+    def _class_of(self, name: str) -> str:
+        """A 类 printed short of its 支出 (一般公共服务（类）财政事务（款）…) is the 类 of the classification it names
+        (一般公共服务支出), so that its lines and its total printed with 支出 (一般公共服务（类）支出 390.00 万元) are one 类."""
+        if name.endswith("支出") or self.classification.find(name, level=Level.CLASS):
+            return name
+        return name + "支出" if self.classification.find(name + "支出", level=Level.CLASS) else name
 
     def _resolve(self, names: tuple[str, ...], skipped_section: bool) -> ClassPath:
         """Codes for a printed path: each name under its printed parent, never a generic name alone."""
