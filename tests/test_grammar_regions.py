@@ -672,3 +672,26 @@ def test_part_headings_cut_as_some_pages_are_stored_read_as_printed_whole(tmp_pa
     assert cut.account.claims == whole.account.claims
     assert [g.term for g in cut.account.glossary] == [g.term for g in whole.account.glossary]
     assert [f.rule for f in check(cut.account)] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counts"),
+    [
+        # the words between 对 and the count name no 支出 of their own
+        ("本部门对2024年度部门整体支出和6个项目开展了绩效自评，其中：优5个、良1个。",
+         [("performance.self_evaluation", "6个"), ("performance.grade.excellent", "5个"), ("performance.grade.good", "1个")]),
+        ("2024年度本部门共有6个项目开展绩效自评，其中：自评等级为优的项目5个，良的项目1个。",
+         [("performance.self_evaluation", "6个"), ("performance.grade.excellent", "5个"), ("performance.grade.good", "1个")]),
+    ],
+)
+def test_other_wordings_of_the_projects_self_evaluated(tmp_path: Path, sentence: str, counts: list[tuple[str, str]]) -> None:
+    """对…部门整体支出和 N 个项目开展了绩效自评 and 共有 N 个项目开展绩效自评 count the projects evaluated, 自评等级为优的
+    项目 N 个 a grade (before, each left numbers not understood), and their grades are added up to them."""
+    narrative = parse_paragraphs([_para("四、部门绩效自评情况"), _para(sentence)])
+    assert [u.text for u in narrative.unread] == []
+    assert [(s.subject.key, str(s.figure)) for s in narrative.statements if isinstance(s, Count)] == counts
+    path = tmp_path / "grades.txt"
+    path.write_text("示例局2024年度部门决算\n第三部分 2024年度部门决算情况说明\n四、部门绩效自评情况\n"
+                    + sentence.replace("良1个", "良2个").replace("良的项目1个", "良的项目2个") + "\n", encoding="utf-8")
+    findings = [f for f in check(read_text(path).account) if f.rule == "narrative.count_parts"]
+    assert [(f.stated_text, f.expected_text) for f in findings] == [("6", "7")]

@@ -746,8 +746,11 @@ _SUBJECTS: Final = (
     (r"绩效自评的", "performance.self_evaluation"),
     # …共涉及项目 N 个 (the national template's), 对 N 个项目开展了绩效自评 (其他省份: 对2023年度2个项目…, 对…专项等3个项目…;
     # Yunnan's 对2024年度…安排的6个项目全部开展了绩效自评): the projects evaluated, counted after 项目 or after 对
+    # (the words between 对 and the count are the subject's: 对部门整体支出和6个项目… names no 支出 of its own); 共有 N 个
+    # 项目开展绩效自评 too
     (r"(?<=涉及)项目(?=\s*\d)"
-     r"|对(?=(?:\s*\d{4}\s*年度?)?[^，。；\d]{0,20}?\d{1,6}\s*个[^，。；\d]{0,12}?项目(?:全部|均|都)?开展了?(?:绩效)?自评)",
+     r"|对(?:\s*\d{4}\s*年度?)?[^，。；\d]{0,20}?(?=\d{1,6}\s*个[^，。；\d]{0,12}?项目(?:全部|均|都)?开展了?(?:绩效)?自评)"
+     r"|共有(?=\s*\d{1,6}\s*个项目(?:全部|均|都)?开展了?(?:绩效)?自评)",
      "performance.self_evaluation"),
     # a project's score (项目自评得分 95 分, 自评得分分别为 96 分和 88 分), never a band's bound (自评得分 90 分（含）以上的项目)
     (r"自评得分(?=(?:分别)?\s*(?:为|是)?\s*\d{1,3}(?:\.\d+)?\s*分(?![（(]含|以[上下]|至))", "performance.score"),
@@ -756,11 +759,12 @@ _SUBJECTS: Final = (
     (r"绩效评级为“良”的项目", "performance.grade.good"),
     (r"绩效评级为“不合格”的项目", "performance.grade.failed"),
     (r"绩效评级为“合格”的项目", "performance.grade.passed"),
-    # a grade and its count in a list (自评结果为：优5个、良1个; 其中：优4个，良1个): narrative.count_parts adds them up
-    (r"(?<=[：:、，,；;])\s*[“\"‘]?优秀?[”\"’]?(?:等级)?(?:的项目)?(?=\s*\d{1,6}\s*个)", "performance.grade.excellent"),
-    (r"(?<=[：:、，,；;])\s*[“\"‘]?良好?[”\"’]?(?:等级)?(?:的项目)?(?=\s*\d{1,6}\s*个)", "performance.grade.good"),
-    (r"(?<=[：:、，,；;])\s*[“\"‘]?中[”\"’]?(?:等级)?(?:的项目)?(?=\s*\d{1,6}\s*个)", "performance.grade.fair"),
-    (r"(?<=[：:、，,；;])\s*[“\"‘]?差[”\"’]?(?:等级)?(?:的项目)?(?=\s*\d{1,6}\s*个)", "performance.grade.poor"),
+    # a grade and its count in a list (自评结果为：优5个、良1个; 其中：优4个，良1个; 自评等级为优的项目5个，良的项目1个):
+    # narrative.count_parts adds them up
+    (r"(?<=[：:、，,；;为])\s*[“\"‘]?优秀?[”\"’]?(?:等级)?(?:的项目)?(?=\s*\d{1,6}\s*个)", "performance.grade.excellent"),
+    (r"(?<=[：:、，,；;为])\s*[“\"‘]?良好?[”\"’]?(?:等级)?(?:的项目)?(?=\s*\d{1,6}\s*个)", "performance.grade.good"),
+    (r"(?<=[：:、，,；;为])\s*[“\"‘]?中[”\"’]?(?:等级)?(?:的项目)?(?=\s*\d{1,6}\s*个)", "performance.grade.fair"),
+    (r"(?<=[：:、，,；;为])\s*[“\"‘]?差[”\"’]?(?:等级)?(?:的项目)?(?=\s*\d{1,6}\s*个)", "performance.grade.poor"),
     (r"共发现问题", "performance.problems"),
     (r"已经完成整改的", "performance.problems.fixed"),
     (r"正在整改的", "performance.problems.fixing"),
