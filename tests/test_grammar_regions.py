@@ -695,3 +695,30 @@ def test_other_wordings_of_the_projects_self_evaluated(tmp_path: Path, sentence:
                     + sentence.replace("良1个", "良2个").replace("良的项目1个", "良的项目2个") + "\n", encoding="utf-8")
     findings = [f for f in check(read_text(path).account) if f.rule == "narrative.count_parts"]
     assert [(f.stated_text, f.expected_text) for f in findings] == [("6", "7")]
+
+
+def test_numbers_of_yunnan_are_exact() -> None:
+    """The hand arithmetic Yunnan's two reports rest on (each rate rounded half up at its printed places)."""
+    def pct(part: str, whole: str, places: str = "0.01") -> str:
+        return str((Decimal(part) / Decimal(whole) * 100).quantize(Decimal(places), rounding="ROUND_HALF_UP"))
+
+    # the province's unit: 一 and 二's shares and changes, 三's shares and completions, 四's 三公, 七's 政府采购
+    assert [pct("1186.40", "1284"), pct("85", "1284"), pct("12.60", "1284"), pct("84", "1200")] == [
+        "92.40", "6.62", "0.98", "7.00"]
+    assert [pct("860.50", "1260.80"), pct("400.30", "1260.80"), pct("80.80", "1180"), pct("1140", "1260.80")] == [
+        "68.25", "31.75", "6.85", "90.42"]
+    assert [pct("60", "1080"), pct("1040", "1140"), pct("45", "1140"), pct("55", "1140"), pct("1140", "1100")] == [
+        "5.56", "91.23", "3.95", "4.82", "103.64"]
+    assert [pct("640", "600"), pct("290", "300"), pct("45", "40"), pct("55", "50")] == ["106.67", "96.67", "112.50", "110.00"]
+    assert [pct("10.2", "12"), pct("7.4", "8"), pct("2.8", "4"), pct("0.6", "9.6"), pct("0.4", "7"), pct("0.2", "2.6")] == [
+        "85.00", "92.50", "70.00", "6.25", "5.71", "7.69"]
+    assert [pct("7.4", "10.2"), pct("2.8", "10.2"), pct("4.7", "100"), pct("140.40", "156"), pct("98.28", "140.40")] == [
+        "72.55", "27.45", "4.70", "90.00", "70.00"]
+    # the county's, to one place
+    one = "0.1"
+    assert [pct("40", "460", one), pct("35", "470", one), pct("355", "505", one), pct("470", "505", one),
+            pct("20", "450", one)] == ["8.7", "7.4", "70.3", "93.1", "4.4"]
+    assert [pct("390", "470", one), pct("45", "470", one), pct("15", "470", one), pct("20", "470", one)] == [
+        "83.0", "9.6", "3.2", "4.3"]  # 100.1 in all, as rounding gives them: no nudge
+    assert [pct("470", "450", one), pct("300", "280", one), pct("20", "15", one), pct("2.4", "3.6", one),
+            pct("0.2", "2.2", one), pct("2.5", "60", one)] == ["104.4", "107.1", "133.3", "66.7", "9.1", "4.2"]
