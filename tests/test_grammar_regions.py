@@ -1,4 +1,4 @@
-"""The 情况说明 of regions not seen before: Beijing, Chongqing, Guangdong, Xinjiang, Tianjin, Hubei, Inner Mongolia.
+"""The 情况说明 of regions not seen before: Beijing, Chongqing, Guangdong, Xinjiang, Tianjin, Hubei, Inner Mongolia, Yunnan.
 
 Each report in tests/data/regions/ mirrors the layout and wording of published 部门决算/单位决算 of its region
 (found through public pages), written in our own words with fictional units and numbers of our own: every total is
@@ -73,6 +73,11 @@ COVERAGE = {
     "neimenggu": (121, 105, 14, 1, 1),
     "tianjin": (83, 76, 4, 1, 2),  # 十四's 民生支出 by 类 (of no fund said); 绩效's 3 个项目 read, held by no field
     "xinjiang": (113, 101, 8, 4, 0),
+    # Yunnan's 2024 layout (第三部分 情况说明, 第四部分 其他重要事项及相关口径情况说明 numbered on): 绩效's 对 N 个项目, its
+    # grades (优 5 个、良 1 个) and 部门整体支出绩效自评得分 read, held by no field
+    "yunnan-2024": (175, 145, 26, 4, 0),
+    # a county's wording: percentages to one place, 较2023年增加, “三公” of 一般公共预算财政拨款, 国内公务接待 in 元
+    "yunnan-2024-county": (152, 127, 22, 3, 0),
 }
 
 #: The findings a consistent report may give: notes that the built-in classification is not complete.
@@ -152,6 +157,41 @@ MISTAKES += [
      [("narrative.budget_change", "10.11", "11.11")]),
     ("chongqing", "较年初预算数减少2.00万元，降低16.67%", "较年初预算数减少2.00万元，降低16.76%",
      [("narrative.budget_change", "-16.76", "-16.67")]),
+]
+
+
+MISTAKES += [
+    # Yunnan 2024: a share, a change, a completion of a 项 and of the whole, a 三公 item, a total, a class, a count
+    ("yunnan-2024", "事业收入85.00万元，占6.62%", "事业收入85.00万元，占6.72%", [("claim.share", "6.72", "6.62")]),
+    # no last year's figure printed: the rate is checked against the change it is printed with (84 / (1284 − 84))
+    ("yunnan-2024", "比上年增加84.00万元，增长7.00%", "比上年增加84.00万元，增长7.50%", [("claim.growth", "7.50", "7.00")]),
+    ("yunnan-2024", "比上年减少4.70万元，下降4.70%", "比上年减少4.70万元，下降4.90%", [("claim.growth", "-4.90", "-4.70")]),
+    ("yunnan-2024", "完成年初预算的106.67%", "完成年初预算的107.67%", [("claim.completion", "107.67", "106.67")]),
+    ("yunnan-2024", "完成年初预算的103.64%", "完成年初预算的103.46%", [("claim.completion", "103.46", "103.64")]),
+    ("yunnan-2024", "公务接待费支出决算2.80万元，占27.45%", "公务接待费支出决算2.90万元，占27.45%", [("claim.amount", "2.90", "2.80")]),
+    ("yunnan-2024", "占72.55%", "占72.45%", [("claim.share", "72.45", "72.55")]),
+    ("yunnan-2024", "增加0.20万元，增长7.69%", "增加0.20万元，增长7.96%", [("claim.growth", "7.96", "7.69")]),
+    (
+        "yunnan-2024",
+        "社会保障和就业支出1,040.00万元，占91.23%",
+        "社会保障和就业支出1,050.00万元，占91.23%",
+        [("identity.general_budget_classes", "1140.00", "1150.00"), ("identity.category_rollup", "1050.00", "1040.00"),
+         ("claim.share", "91.23", "92.11")],
+    ),
+    ("yunnan-2024", "政府采购服务支出110.00万元", "政府采购服务支出100.00万元", [("identity.procurement", "156.00", "146.00")]),
+    ("yunnan-2024", "占授予中小企业合同金额的70.00%", "占授予中小企业合同金额的72.00%", [("claim.share", "72.00", "70.00")]),
+    ("yunnan-2024", "执法执勤用车2辆", "执法执勤用车3辆", [("identity.vehicles_by_use", "3", "4")]),
+    # 对2024年度…安排的6个项目全部开展了绩效自评 … 优5个、良2个: seven graded of six (before, not read)
+    ("yunnan-2024", "优5个、良1个", "优5个、良2个", [("narrative.count_parts", "6", "7")]),
+    ("yunnan-2024-county", "占83.0%", "占83.1%", [("claim.share", "83.1", "83.0")]),
+    ("yunnan-2024-county", "增加0.20万元，增长9.1%", "增加0.20万元，增长9.9%", [("claim.growth", "9.9", "9.1")]),
+    ("yunnan-2024-county", "完成预算的133.3%", "完成预算的133.0%", [("claim.completion", "133.0", "133.3")]),
+    # 国内公务接待支出 in 元 beside a 公务接待费 in 万元
+    ("yunnan-2024-county", "国内公务接待支出12,000.00元", "国内公务接待支出13,000.00元",
+     [("identity.three_public_reception", "1.20", "1.30")]),
+    ("yunnan-2024-county", "占政府采购支出总额的75.0%", "占政府采购支出总额的57.0%", [("claim.share", "57.0", "75.0")]),
+    # 对2024年度5个项目开展了绩效自评: the year between 对 and the count (before, the grades were not added up)
+    ("yunnan-2024-county", "优4个，良1个", "优4个，良2个", [("narrative.count_parts", "5", "6")]),
 ]
 
 
@@ -492,7 +532,7 @@ def test_every_section_of_a_region_has_the_part_its_heading_names(imported: dict
     for name, report in imported.items():
         account = report.account
         parts = SectionParts.of(account.passages)
-        three_public = [p.section for p in account.passages if re.match(r"[一二三四五六七八九十（）]+、?[^，。]*三公", p.text)]
+        three_public = [p.section for p in account.passages if re.match(r"[一二三四五六七八九十（）]+、?[^，。\n]*三公", p.text)]
         assert three_public, name
         assert {parts(s) for s in three_public} == {Part.THREE_PUBLIC}, name
     chongqing = SectionParts.of(imported["chongqing"].account.passages)
@@ -530,4 +570,155 @@ def test_domestic_reception_counts_are_held(imported: dict[str, Imported]) -> No
         "neimenggu": (8, 60),
         "tianjin": (None, None),
         "xinjiang": (None, None),
+        "yunnan-2024": (12, 86),
+        "yunnan-2024-county": (8, 56),
     }
+
+
+# -- Yunnan: 部门绩效自评情况 ------------------------------------------------------------------------------------------
+
+_YN_SELF = ("本部门对2024年度一般公共预算财政拨款安排的6个项目全部开展了绩效自评，涉及资金360.00万元。"
+            "自评结果为：优5个、良1个。")
+
+
+def test_the_projects_all_self_evaluated_and_their_grades_are_read() -> None:
+    """对…安排的 6 个项目全部开展了绩效自评 counts the projects evaluated, and 优 5 个、良 1 个 their grades (before,
+    all three numbers were not understood)."""
+    narrative = parse_paragraphs([_para("四、部门绩效自评情况"), _para(_YN_SELF)])
+    assert [u.text for u in narrative.unread] == []
+    counts = [(s.subject.key, str(s.figure)) for s in narrative.statements if isinstance(s, Count)]
+    assert counts == [("performance.self_evaluation", "6个"), ("performance.grade.excellent", "5个"),
+                      ("performance.grade.good", "1个")]
+    # a grade word that is no list's item is no grade: 其中 and 中央 are not 中 N 个
+    assert not [s for s in parse_text("其中3个项目由中央资金安排。", section="四") if isinstance(s, Count)
+                and s.subject.key.startswith("performance.grade")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "本部门对2024年度5个项目开展了绩效自评，其中：优4个，良2个。",
+        "本部门对2024年度一般公共预算财政拨款安排的5个项目全部开展了绩效自评，自评结果为：优4个、良2个。",
+        "本部门对5个项目均开展了绩效自评，其中：优4个、良2个。",
+    ],
+)
+def test_grades_more_than_the_projects_self_evaluated_are_found(tmp_path: Path, sentence: str) -> None:
+    """The grades printed add up to more than the projects 对…N 个项目（全部）开展了绩效自评 counts, wherever the year and
+    what the projects are stand between 对 and the count."""
+    path = tmp_path / "grades.txt"
+    path.write_text("示例局2024年度部门决算\n第三部分 2024年度部门决算情况说明\n四、部门绩效自评情况\n" + sentence + "\n",
+                    encoding="utf-8")
+    findings = [f for f in check(read_text(path).account) if f.rule == "narrative.count_parts"]
+    assert [(f.stated_text, f.expected_text) for f in findings] == [("5", "6")]
+
+
+def test_a_class_printed_with_its_spending_after_the_bracket() -> None:
+    """社会保障和就业（类）支出 45.00 万元 is the 类 社会保障和就业支出, the one its 项 lines name (before, a 类
+    社会保障和就业 of its own: the 类 added up to twice the total, a false identity.general_budget_classes)."""
+    text = "2024年度一般公共预算财政拨款支出470.00万元，主要用于以下方面：一般公共服务（类）支出390.00万元，占83.0%。"
+    amounts = [s for s in parse_text(text, section="五（二）") if isinstance(s, Amount)]
+    assert [(s.subject.key, s.subject.path.names if s.subject.path else None, str(s.figure)) for s in amounts] == [
+        ("general_budget.expenditure", None, "470.00万元"),
+        ("general_budget.class", ("一般公共服务支出",), "390.00万元"),
+    ]
+    # a 类 whose name ends in 支出 keeps it once; a 款 after （类） is no 支出 of the 类
+    path = [s.subject.path.names for s in parse_text("教育支出（类）支出10.00万元。", section="五") if isinstance(s, Amount)
+            and s.subject.path]
+    assert path == [("教育支出",)]
+
+
+def test_a_code_printed_after_a_path_is_part_of_its_name() -> None:
+    """…行政运行（项）（2080101）：年初预算为 600.00 万元: the code is no figure left not understood, and the figures
+    after it are the 项's."""
+    item = ("1.社会保障和就业支出（类）人力资源和社会保障管理事务（款）行政运行（项）（2080101）：年初预算为600.00万元，"
+            "支出决算为640.00万元，完成年初预算的106.67%。")
+    narrative = parse_paragraphs([_para("三、一般公共预算财政拨款支出决算情况说明"), _para(item)])
+    assert [u.text for u in narrative.unread] == []
+    read = [(type(s).__name__, s.subject.key, str(s.figure)) for s in narrative.statements
+            if isinstance(s, Amount | Completion)]
+    assert read == [("Amount", "general_budget.item", "600.00万元"), ("Amount", "general_budget.item", "640.00万元"),
+                    ("Completion", "general_budget.item", "106.67%")]
+
+
+def test_a_class_printed_short_of_its_spending_is_the_class_it_names() -> None:
+    """一般公共服务（类）财政事务（款）行政运行（项） is under the 类 一般公共服务支出, the one 一般公共服务（类）支出
+    390.00 万元 totals (before, two 类, and their lines counted twice: a false identity.general_budget_classes); a
+    name the classification does not know with 支出 either is kept as printed."""
+    item = "1.一般公共服务（类）财政事务（款）行政运行（项）。年初预算数为280.00万元，决算数为300.00万元。"
+    paths = {s.subject.path.names for s in parse_text(item, section="五（三）") if isinstance(s, Amount) and s.subject.path}
+    assert paths == {("一般公共服务支出", "财政事务", "行政运行")}
+    assert [s.subject.path.names for s in parse_text("示例事务（类）10.00万元。", section="五") if isinstance(s, Amount)
+            and s.subject.path] == [("示例事务",)]
+
+
+def _cut_as_stored(text: str) -> str:
+    """Yunnan's report with its part headings cut as some sites' pages are stored (目录 and body alike): 第三部 for
+    第三部分, 部分 名词解释 for 第五部分 名词解释, and a few characters of the 目录's lines lost."""
+    return (text.replace("第三部分 2024年度部门决算情况说明", "第三部  2024年度部门决算情况说明")
+            .replace("第五部分 名词解释", "部分  名词解释")
+            .replace("一、主要职责\n二、基本情况\n三、重点", "一、主要职\n二、部门基本情况\n三、重点"))  # fmt: skip
+
+
+def test_part_headings_cut_as_some_pages_are_stored_read_as_printed_whole(tmp_path: Path) -> None:
+    """第三部  2024年度部门决算情况说明 (its 分 lost) is 第三部分, and 部分  名词解释 the 名词解释: the report reads as it
+    does whole (before, its 情况说明 was read as 第二部分's text: 30 of its 175 numbers imported and nothing found; with
+    the 目录's alone cut, six false table.contents_heading warnings)."""
+    text = (REGIONS / "yunnan-2024.txt").read_text(encoding="utf-8")
+    path = tmp_path / "cut.txt"
+    path.write_text(_cut_as_stored(text), encoding="utf-8")
+    assert _cut_as_stored(text).count("第三部  ") == 2 and _cut_as_stored(text).count("部分  名词解释") == 2
+    cut, whole = read_text(path), read_text(REGIONS / "yunnan-2024.txt")
+    assert coverage(cut.report) == coverage(whole.report)
+    assert cut.account.claims == whole.account.claims
+    assert [g.term for g in cut.account.glossary] == [g.term for g in whole.account.glossary]
+    assert [f.rule for f in check(cut.account)] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counts"),
+    [
+        # the words between 对 and the count name no 支出 of their own
+        ("本部门对2024年度部门整体支出和6个项目开展了绩效自评，其中：优5个、良1个。",
+         [("performance.self_evaluation", "6个"), ("performance.grade.excellent", "5个"), ("performance.grade.good", "1个")]),
+        ("2024年度本部门共有6个项目开展绩效自评，其中：自评等级为优的项目5个，良的项目1个。",
+         [("performance.self_evaluation", "6个"), ("performance.grade.excellent", "5个"), ("performance.grade.good", "1个")]),
+    ],
+)
+def test_other_wordings_of_the_projects_self_evaluated(tmp_path: Path, sentence: str, counts: list[tuple[str, str]]) -> None:
+    """对…部门整体支出和 N 个项目开展了绩效自评 and 共有 N 个项目开展绩效自评 count the projects evaluated, 自评等级为优的
+    项目 N 个 a grade (before, each left numbers not understood), and their grades are added up to them."""
+    narrative = parse_paragraphs([_para("四、部门绩效自评情况"), _para(sentence)])
+    assert [u.text for u in narrative.unread] == []
+    assert [(s.subject.key, str(s.figure)) for s in narrative.statements if isinstance(s, Count)] == counts
+    path = tmp_path / "grades.txt"
+    path.write_text("示例局2024年度部门决算\n第三部分 2024年度部门决算情况说明\n四、部门绩效自评情况\n"
+                    + sentence.replace("良1个", "良2个").replace("良的项目1个", "良的项目2个") + "\n", encoding="utf-8")
+    findings = [f for f in check(read_text(path).account) if f.rule == "narrative.count_parts"]
+    assert [(f.stated_text, f.expected_text) for f in findings] == [("6", "7")]
+
+
+def test_numbers_of_yunnan_are_exact() -> None:
+    """The hand arithmetic Yunnan's two reports rest on (each rate rounded half up at its printed places)."""
+    def pct(part: str, whole: str, places: str = "0.01") -> str:
+        return str((Decimal(part) / Decimal(whole) * 100).quantize(Decimal(places), rounding="ROUND_HALF_UP"))
+
+    # the province's unit: 一 and 二's shares and changes, 三's shares and completions, 四's 三公, 七's 政府采购
+    assert [pct("1186.40", "1284"), pct("85", "1284"), pct("12.60", "1284"), pct("84", "1200")] == [
+        "92.40", "6.62", "0.98", "7.00"]
+    assert [pct("860.50", "1260.80"), pct("400.30", "1260.80"), pct("80.80", "1180"), pct("1140", "1260.80")] == [
+        "68.25", "31.75", "6.85", "90.42"]
+    assert [pct("60", "1080"), pct("1040", "1140"), pct("45", "1140"), pct("55", "1140"), pct("1140", "1100")] == [
+        "5.56", "91.23", "3.95", "4.82", "103.64"]
+    assert [pct("640", "600"), pct("290", "300"), pct("45", "40"), pct("55", "50")] == ["106.67", "96.67", "112.50", "110.00"]
+    assert [pct("10.2", "12"), pct("7.4", "8"), pct("2.8", "4"), pct("0.6", "9.6"), pct("0.4", "7"), pct("0.2", "2.6")] == [
+        "85.00", "92.50", "70.00", "6.25", "5.71", "7.69"]
+    assert [pct("7.4", "10.2"), pct("2.8", "10.2"), pct("4.7", "100"), pct("140.40", "156"), pct("98.28", "140.40")] == [
+        "72.55", "27.45", "4.70", "90.00", "70.00"]
+    # the county's, to one place
+    one = "0.1"
+    assert [pct("40", "460", one), pct("35", "470", one), pct("355", "505", one), pct("470", "505", one),
+            pct("20", "450", one)] == ["8.7", "7.4", "70.3", "93.1", "4.4"]
+    assert [pct("390", "470", one), pct("45", "470", one), pct("15", "470", one), pct("20", "470", one)] == [
+        "83.0", "9.6", "3.2", "4.3"]  # 100.1 in all, as rounding gives them: no nudge
+    assert [pct("470", "450", one), pct("300", "280", one), pct("20", "15", one), pct("2.4", "3.6", one),
+            pct("0.2", "2.2", one), pct("2.5", "60", one)] == ["104.4", "107.1", "133.3", "66.7", "9.1", "4.2"]

@@ -801,6 +801,12 @@ def unified_characters(text: str) -> str:
 _LETTER_SPACED: Final = re.compile(r"(?<!\S)\S(?=[ \u3000])(?:[ \u3000]+\S(?!\S)){3,}")
 _HAN: Final = re.compile(r"[\u3400-\u9fff]")
 _PART_JOINED: Final = re.compile(rf"^(第{NUMERAL}部分)(?=\S)")
+#: A part heading that lost its 分 before the spaces after it (第三部  2024年度部门决算情况说明: Yunnan pages, in their
+#: 目录 and headings alike, as stored from some county and city sites)
+_PART_CUT: Final = re.compile(rf"^(第{NUMERAL})部(?=[ \u3000]+\S)")
+#: … and the 名词解释's heading that lost its 第N (部分  名词解释, from the same pages): the part its title names, which
+#: national_layout numbers 四 whatever it was printed as
+_GLOSSARY_CUT: Final = re.compile(r"^部分(?=[ \u3000]+名词解释\s*$)")
 #: A money unit spaced by hand to fill its line (单 位：万 元, 金 额 单 位 ： 元)
 _SPACED_UNIT: Final = re.compile(r"(?:金[ \u3000]*额[ \u3000]*)?单[ \u3000]*位[ \u3000]*[:：][ \u3000]*(?:(?:百[ \u3000]*)?万|千|亿)?[ \u3000]*元")
 _GAPS: Final = re.compile("[ \u3000]+")
@@ -818,9 +824,18 @@ def letters_joined(text: str) -> str:
     ('示例局2024年度部门决算', '第二部分 示例局决算表')
     >>> letters_joined("合计 0 0 0 0"), letters_joined("部门：示例局 金额单位：万元")
     ('合计 0 0 0 0', '部门：示例局 金额单位：万元')
+
+    A part heading that lost its 分 before the spaces after its number reads as the part, and so does a 名词解释
+    heading that lost its 第N:
+
+    >>> letters_joined("第三部  2024年度部门决算情况说明"), letters_joined("第三部门决算")
+    ('第三部分  2024年度部门决算情况说明', '第三部门决算')
+    >>> letters_joined("部分  名词解释"), letters_joined("部分 名词解释：略")
+    ('第四部分  名词解释', '部分 名词解释：略')
     """
     if " " not in text and "\u3000" not in text:
         return text
+    text = _GLOSSARY_CUT.sub("第四部分", _PART_CUT.sub(r"\1部分", text))
     joined = _LETTER_SPACED.sub(lambda m: _GAPS.sub("", m.group()) if len(_HAN.findall(m.group())) >= 3 else m.group(), text)
     joined = _SPACED_UNIT.sub(lambda m: _GAPS.sub("", m.group()), joined)
     return _PART_JOINED.sub(r"\1 ", joined)  # 第二部分 示例局2024年度部门决算表: the space the template prints

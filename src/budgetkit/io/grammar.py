@@ -744,9 +744,13 @@ _SUBJECTS: Final = (
     (r"编报绩效目标的", "performance.targets"),
     (r"绩效跟踪评价的", "performance.monitoring"),
     (r"绩效自评的", "performance.self_evaluation"),
-    # …共涉及项目 N 个 (the national template's), 对 N 个项目开展了绩效自评 (其他省份: 对2023年度2个项目…, 对…专项等3个项目…):
-    # the projects evaluated, counted after 项目 or after 对
-    (r"(?<=涉及)项目(?=\s*\d)|对(?=(?:\s*\d{4}\s*年度?)?[^，。；\d]{0,20}?\d{1,6}\s*个[^，。；\d]{0,12}?项目开展了?(?:绩效)?自评)",
+    # …共涉及项目 N 个 (the national template's), 对 N 个项目开展了绩效自评 (其他省份: 对2023年度2个项目…, 对…专项等3个项目…;
+    # Yunnan's 对2024年度…安排的6个项目全部开展了绩效自评): the projects evaluated, counted after 项目 or after 对
+    # (the words between 对 and the count are the subject's: 对部门整体支出和6个项目… names no 支出 of its own); 共有 N 个
+    # 项目开展绩效自评 too
+    (r"(?<=涉及)项目(?=\s*\d)"
+     r"|对(?:\s*\d{4}\s*年度?)?[^，。；\d]{0,20}?(?=\d{1,6}\s*个[^，。；\d]{0,12}?项目(?:全部|均|都)?开展了?(?:绩效)?自评)"
+     r"|共有(?=\s*\d{1,6}\s*个项目(?:全部|均|都)?开展了?(?:绩效)?自评)",
      "performance.self_evaluation"),
     # a project's score (项目自评得分 95 分, 自评得分分别为 96 分和 88 分), never a band's bound (自评得分 90 分（含）以上的项目)
     (r"自评得分(?=(?:分别)?\s*(?:为|是)?\s*\d{1,3}(?:\.\d+)?\s*分(?![（(]含|以[上下]|至))", "performance.score"),
@@ -755,6 +759,12 @@ _SUBJECTS: Final = (
     (r"绩效评级为“良”的项目", "performance.grade.good"),
     (r"绩效评级为“不合格”的项目", "performance.grade.failed"),
     (r"绩效评级为“合格”的项目", "performance.grade.passed"),
+    # a grade and its count in a list (自评结果为：优5个、良1个; 其中：优4个，良1个; 自评等级为优的项目5个，良的项目1个):
+    # narrative.count_parts adds them up
+    (r"(?<=[：:、，,；;为])\s*[“\"‘]?优秀?[”\"’]?(?:等级)?(?:的项目)?(?=\s*\d{1,6}\s*个)", "performance.grade.excellent"),
+    (r"(?<=[：:、，,；;为])\s*[“\"‘]?良好?[”\"’]?(?:等级)?(?:的项目)?(?=\s*\d{1,6}\s*个)", "performance.grade.good"),
+    (r"(?<=[：:、，,；;为])\s*[“\"‘]?中[”\"’]?(?:等级)?(?:的项目)?(?=\s*\d{1,6}\s*个)", "performance.grade.fair"),
+    (r"(?<=[：:、，,；;为])\s*[“\"‘]?差[”\"’]?(?:等级)?(?:的项目)?(?=\s*\d{1,6}\s*个)", "performance.grade.poor"),
     (r"共发现问题", "performance.problems"),
     (r"已经完成整改的", "performance.problems.fixed"),
     (r"正在整改的", "performance.problems.fixing"),
@@ -813,11 +823,26 @@ SUBJECT_KEYS: Final = tuple(
 _BRACKETED: Final = r"（(?![类款项]）|[一二三四五六七八九十]+）)[\u4e00-\u9fff]{1,6}）"
 #: A 款's or 项's name: it may hold a 、 after its first character (在乡复员、退伍军人生活补助).
 _LOWER_NAME: Final = rf"(?:[^\s，。；：、（）]|{_BRACKETED})(?:[^\s，。；：（）]|{_BRACKETED}){{0,39}}?"
+#: A 类 alone may print its 支出 after the bracket (社会保障和就业（类）支出 1,040.00 万元, as many 结构情况 lists do): the
+#: class is 社会保障和就业支出 (:func:`_class_name`), as its 项 lines name it.
 _PATH: Final = re.compile(
     rf"(?P<c>(?:[^\s，。；：、（）“”\d.．]|{_BRACKETED}){{1,40}}?)\s*（类）"
+    rf"(?:(?P<x>支出)(?=\s*(?:决算)?(?:为|是)?\s*[\d.．]))?"
     rf"\s*(?:(?P<s>{_LOWER_NAME})\s*（款）)?"
     rf"\s*(?:(?P<i>{_LOWER_NAME})\s*（项）)?"
+    # its code printed in brackets after it (…行政运行（项）（2080101）): part of its name, no figure
+    r"(?:\s*[（(](?P<code>\d{3}|\d{5}|\d{7})[）)])?"
 )
+
+
+def _class_name(m: re.Match[str]) -> str:
+    """The 类's name of a printed path: 社会保障和就业（类）支出 is 社会保障和就业支出.
+
+    >>> _class_name(_PATH.search("社会保障和就业（类）支出 1,040.00 万元")), _class_name(_PATH.search("教育支出（类）10 万元"))
+    ('社会保障和就业支出', '教育支出')
+    """
+    name = m.group("c")
+    return name + "支出" if m.group("x") and not name.endswith("支出") else name
 
 #: A 款（/项） path printed without its 类, in a point under one that printed the 类 alone (Henan: "1.一般公共服务支出
 #: （类）…其中：" then "（1）市场监督管理事务（款）行政运行（项）…").
@@ -1468,7 +1493,7 @@ def _outer_class(text: str, outer: str | None) -> str | None:
     sub-point ((1)…) keeps ``outer`` (None when given None: another point, or another section, closes it)."""
     m = _PATH.search(full_width_marks(text)) if _ENUMERATOR.match(text) else None
     if m is not None and m.group("s") is None and m.group("i") is None:
-        return m.group("c")
+        return _class_name(m)
     return outer
 
 
@@ -1725,7 +1750,7 @@ class _ParagraphReader:
         mentions: list[_Mention] = []
         hidden_spans = _Spans(len(self.text), hidden)
         if "（类）" in self.text:  # a path prints （类）
-            paths = [(m, (m.group("c"), m.group("s"), m.group("i"))) for m in _PATH.finditer(self.text)]
+            paths = [(m, (_class_name(m), m.group("s"), m.group("i"))) for m in _PATH.finditer(self.text)]
         elif self.outer and "（款）" in self.text:  # … or its 类 is the outer point's
             paths = [(m, (self.outer, m.group("s"), m.group("i"))) for m in _PATH_UNDER.finditer(self.text)]
         else:
@@ -1733,7 +1758,11 @@ class _ParagraphReader:
         for m, printed in paths:
             if m.start() in hidden_spans:
                 continue
+            if m.re is _PATH and m.group("code") is not None:  # the code printed after it: part of its name
+                self.covered[m.start("code")] = "stated"
+                self.taken.append((m.start("code"), m.end("code")))
             names = tuple(name for name in printed if name)
+            names = (self._class_of(names[0]), *names[1:])
             path = self._resolve(names, printed[1] is None and printed[2] is not None)
             # a path is of the fund its section is of (a section on 财政拨款支出: every fund's); in a section of no fund
             # (三's 支出 of every fund and source, 四, a 项目支出 section …) it is of no table's line: its figure stays
@@ -1908,6 +1937,13 @@ class _ParagraphReader:
                 continue  # …，为以前年度…继续使用的资金: what the subject named before is
             found.append(_Mention(start, m.end(), Subject("", text[start : m.end()])))
         return found
+
+    def _class_of(self, name: str) -> str:
+        """A 类 printed short of its 支出 (一般公共服务（类）财政事务（款）…) is the 类 of the classification it names
+        (一般公共服务支出), so that its lines and its total printed with 支出 (一般公共服务（类）支出 390.00 万元) are one 类."""
+        if name.endswith("支出") or self.classification.find(name, level=Level.CLASS):
+            return name
+        return name + "支出" if self.classification.find(name + "支出", level=Level.CLASS) else name
 
     def _resolve(self, names: tuple[str, ...], skipped_section: bool) -> ClassPath:
         """Codes for a printed path: each name under its printed parent, never a generic name alone."""

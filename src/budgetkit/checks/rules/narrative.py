@@ -139,10 +139,13 @@ def _adjustment_sentences(text: str) -> Iterator[_Adjustment]:
 
 #: A count and the counts of its parts, in one passage (Shanghai's 预算绩效管理 sentence): 绩效自评的2024年度项目
 #: 39个…（其中，绩效评级为“优”的项目39个；…“良”…0个；…“合格”…0个；…“不合格”…0个。
-#: Other provinces: 对 14 个项目开展了绩效自评，其中：优 10 个、良 4 个、中 0 个、差 0 个 (or 自评结果为优的 9 个，为良的 4 个…).
+#: Other provinces: 对 14 个项目开展了绩效自评，其中：优 10 个、良 4 个、中 0 个、差 0 个 (or 自评结果为优的 9 个，为良的 4 个…);
+#: the year and what the projects are may come between (对2024年度5个项目…, Yunnan's 对2024年度…安排的6个项目全部开展了
+#: 绩效自评), as the grammar reads them.
 _SELF_EVALUATED: Final = re.compile(
     r"绩效自评的\s*(?:\d{4}\s*年度?\s*)?项目\s*(?P<n>\d{1,6})\s*个"
-    r"|对\s*(?P<m>\d{1,6})\s*个(?:\S{0,12}?)项目开展了?(?:绩效)?自评"
+    r"|对(?:\s*\d{4}\s*年度?)?[^，。；\d]{0,20}?(?P<m>\d{1,6})\s*个[^，。；\d]{0,12}?项目(?:全部|均|都)?开展了?(?:绩效)?自评"
+    r"|共有\s*(?P<j>\d{1,6})\s*个项目(?:全部|均|都)?开展了?(?:绩效)?自评"
     r"|开展(?:了)?(?:绩效)?自评[，,]\s*(?:其中[，,]?\s*)?共涉及项目\s*(?P<k>\d{1,6})\s*个"  # the national template's
 )
 _GRADE: Final = re.compile(
@@ -199,7 +202,7 @@ def _count_parts(text: str) -> Iterator[_CountParts]:
         grades = {_GRADE_WORDS.get(word := g.group("g") or g.group("b") or g.group("a"), word): int(g.group("n") or g.group("m"))
                   for g in _GRADE.finditer(text, m.end(), end)}  # fmt: skip
         grades |= {_BAND_GRADES[b.group("low")]: int(b.group("n")) for b in _BAND.finditer(text, m.end(), end)}
-        count = int(m.group("n") or m.group("m") or m.group("k"))
+        count = int(m.group("n") or m.group("m") or m.group("k") or m.group("j"))
         for complete in _GRADES:
             if set(grades) == set(complete):
                 parts = tuple((f"“{grade}”", grades[grade]) for grade in complete)
