@@ -10,13 +10,17 @@ figure made wrong at a time gives the finding of that figure.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
+from decimal import Decimal
 from pathlib import Path
 
 import attrs
 import pytest
 
 from budgetkit.checks.audit import check
+from budgetkit.checks.rules.performance import scores_reach
+from budgetkit.checks.scoring import VARIANTS, score_project
 from budgetkit.io.selfeval import is_selfeval_rows, read_selfeval_table, split_projects
 from budgetkit.io.text import read_html
 from budgetkit.model.account import FinalAccount
@@ -211,3 +215,81 @@ def test_the_untitled_tables_drawn_as_a_pdf_are_all_read(tmp_path: Path) -> None
     imported = read_pdf(path)
     _same(imported.account.projects, cleaning(), training())
     assert _project_findings(imported.account) == []
+
+
+# -- one figure wrong at a time -----------------------------------------------------------------------------------
+
+
+def _with(rows: Rows, r: int, c: int, text: str) -> Rows:
+    rows = copy.deepcopy(rows)
+    assert rows[r][c] is not None
+    rows[r][c] = text
+    return rows
+
+
+@pytest.mark.parametrize(
+    ("table", "r", "c", "text", "found"),
+    [
+        (cleaning, 14, 7, "4.5", {"indicator.score projects[0].indicators[2].stated_score", "project.total projects[0].stated_total"}),
+        (cleaning, 5, 6, "96.00%", {"claim.ratio projects[0].funds.lines[0].stated_rate"}),
+        (cleaning, 20, 7, "99.50", {"project.total projects[0].stated_total"}),
+        (training, 6, 7, "90.11%", {"claim.ratio projects[0].funds.lines[1].stated_rate"}),
+        (training, 15, 8, "19", {"indicator.score projects[0].indicators[2].stated_score", "rounding.residue projects[0].stated_total"}),
+        (training, 15, 9, "", {"indicator.shortfall_reason projects[0].indicators[2].reason"}),
+        (training, 19, 1, "良", {"project.grade projects[0].printed_grade"}),
+        # 总额 executed 93 against 82 + (上年结转资金 blank: unknown, DOMAIN §5) + 10: its rate and score
+        (training, 5, 5, "93.00", {"claim.ratio projects[0].funds.lines[0].stated_rate", "project.execution_score projects[0].execution_score"}),
+        (training, 5, 3, "80.00", set()),
+    ],
+)
+def test_one_wrong_figure_gives_its_finding(table: object, r: int, c: int, text: str, found: set[str]) -> None:
+    """The composed tables give no finding; one figure made wrong gives the findings of that figure, no other."""
+    rows = table()  # type: ignore[operator]
+    assert _project_findings(_account(read_selfeval_table(rows))) == []
+    assert set(_project_findings(_account(read_selfeval_table(_with(rows, r, c, text))))) == found
+
+
+# -- the total of the scores: a full score printed as an integer is no rounding ------------------------------------
+
+
+def test_a_total_off_by_a_third_of_a_point_is_an_error_not_a_residue() -> None:
+    """总分 99.50 beside scores adding to 99.18: the integer scores are full marks (20 of 20 is at most 20), so no
+    rounding reaches 99.50 — project.total (error), not rounding.residue (info)."""
+    findings = check(_account(read_selfeval_table(_with(cleaning(), 20, 7, "99.50"))))
+    (total,) = [f for f in findings if f.path == "projects[0].stated_total"]
+    assert (total.code, total.stated_text, total.expected_text) == ("project.total", "99.50", "99.18")
+
+
+def test_scores_reach_bounds_each_score_by_its_weight() -> None:
+    """A printed score stands for the values that round to it within [0, its weight]."""
+    d = Decimal
+    assert not scores_reach(d("41"), [(d("20"), d("20")), (d("20"), d("20"))])
+    assert scores_reach(d("39.5"), [(d("20"), d("20")), (d("20"), d("20"))])
+    assert scores_reach(d("40.4"), [(d("20"), d("25")), (d("20"), d("20"))])
+    assert not scores_reach(d("40.4"), [(d("20"), d("20")), (d("20"), d("20"))])
+    assert scores_reach(d("23"), [(d("23"), d("20"))])  # a score above its weight keeps its own interval
+
+
+# -- Hubei's 20-point execution row ----------------------------------------------------------------------------------
+
+
+def test_hubei_levels_without_a_principle_weight_are_no_departure() -> None:
+    """湖北 names only 执行率 20: a table of 产出 40 / 效益 30 / 满意度 10 departs from nothing under it; under the
+    default rules (50/30/10/10, the whole 100) the same table departs."""
+    table = read_selfeval_table(cleaning())
+    rows = (*table.indicators[:3], *table.indicators[4:])  # without 项目总成本 (10): 产出 40, 效益 30, 满意度 10
+    project = attrs.evolve(table, execution_weight=Decimal(20), execution_score=Decimal("19.00"), indicators=rows)
+    assert score_project(project, VARIANTS["hubei"]).principle_deviations() == ()
+    assert {w.name for w in score_project(project).principle_deviations()} == {"产出", "执行率"}
+
+
+def test_the_findings_of_check_batch_are_check_s() -> None:
+    """The batch gives the same findings as check() on these tables (the total and the principle weights)."""
+    from budgetkit.checks.batch import check_batch
+
+    wrong = _account(read_selfeval_table(_with(cleaning(), 20, 7, "99.50")))
+    table = read_selfeval_table(cleaning())
+    rows = (*table.indicators[:3], *table.indicators[4:])
+    hubei = _account(attrs.evolve(table, execution_weight=Decimal(20), execution_score=Decimal("19.00"), indicators=rows))
+    for scoring in (VARIANTS["default"], VARIANTS["hubei"]):
+        assert check_batch([wrong, hubei], scoring=scoring) == [check(wrong, scoring=scoring), check(hubei, scoring=scoring)]
