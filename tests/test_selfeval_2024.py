@@ -293,3 +293,25 @@ def test_the_findings_of_check_batch_are_check_s() -> None:
     hubei = _account(attrs.evolve(table, execution_weight=Decimal(20), execution_score=Decimal("19.00"), indicators=rows))
     for scoring in (VARIANTS["default"], VARIANTS["hubei"]):
         assert check_batch([wrong, hubei], scoring=scoring) == [check(wrong, scoring=scoring), check(hubei, scoring=scoring)]
+
+
+# -- the 部门整体 table: not read, and said so ---------------------------------------------------------------------
+
+
+def test_check_names_the_whole_department_table_it_did_not_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`budgetkit check` says the 部门整体支出绩效自评表 was not read (text and JSON): no clean bill for it."""
+    import json
+
+    from budgetkit.cli import main
+
+    path = tmp_path / "r.html"
+    path.write_text(_yunnan_page(cleaning(), training()), encoding="utf-8")
+    assert main(["check", str(path)]) == 0
+    text = capsys.readouterr().out
+    (line,) = [line for line in text.splitlines() if line.startswith("部门整体支出绩效自评表未读入")]
+    assert line.startswith("部门整体支出绩效自评表未读入（budgetkit 只读项目支出绩效自评表，其数字未核对）：")
+    assert line.endswith("部门整体支出绩效自评表")
+    assert "\n未发现不一致之处。\n" not in text
+    main(["check", str(path), "--format", "json"])
+    (title,) = json.loads(capsys.readouterr().out)["import"]["evaluations_not_read"]
+    assert title.endswith("部门整体支出绩效自评表")
