@@ -217,6 +217,26 @@ def test_the_untitled_tables_drawn_as_a_pdf_are_all_read(tmp_path: Path) -> None
     assert _project_findings(imported.account) == []
 
 
+def test_project_tables_one_after_another_in_a_text_export_are_all_read(tmp_path: Path) -> None:
+    """A text export (one cell a line) printing the second table with no title: both projects read, the second
+    placed on its 项目名称 line — they were refused together, their fund rows "printed twice"."""
+    from budgetkit.io.selfeval import read_selfeval_text
+    from budgetkit.io.text import read_text
+    from test_selfeval_provinces import text_lines
+
+    head = ["某县人力资源和社会保障局2024年度部门决算", "", "第三部分 某县人力资源和社会保障局2024年度部门决算情况说明"]
+    head += ["一、收入支出决算总体情况说明", "2024年度收入支出总计260.00万元。", "", "十五、2024年度项目支出绩效自评表", ""]
+    for compact in (False, True):
+        lines = head + text_lines(cleaning()) + text_lines(training()[1:], compact=compact)
+        _same(read_selfeval_text(lines), cleaning(), training())
+        (tmp_path / "r.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        imported = read_text(tmp_path / "r.txt")
+        _same(imported.account.projects, cleaning(), training())
+        second = lines.index("\t项目名称", lines.index("\t农村劳动力转移就业技能培训经费") - 2) + 1
+        assert str(imported.report.box("projects[1]")) == f"第{second}行"
+        assert [i for i in imported.report.issues if i.text.startswith("自评表")] == []
+
+
 # -- one figure wrong at a time -----------------------------------------------------------------------------------
 
 

@@ -920,15 +920,18 @@ def read_selfeval_text(
     projects: list[Project] = []
     issues: list[LoadIssue] = []
     wanted = dict(kinds or {})
-    for t, rows in enumerate(split_text_tables(lines)):
-        try:
-            project = read_selfeval_table(rows, source=f"{source} table {t + 1}", paragraphs=True)
-        except LoadError as exc:
-            issues += [LoadIssue(f"table {t + 1} {issue.path}", issue.message) for issue in exc.issues]
-            continue
-        if project.name in wanted:
-            project = attrs.evolve(project, kind=wanted[project.name])
-        projects.append(project)
+    for t, table in enumerate(split_text_tables(lines)):
+        parts = split_projects(table)  # several projects printed one after another with no title between them
+        for k, part in enumerate(parts):
+            name = f"table {t + 1}" + (f" project {k + 1}" if len(parts) > 1 else "")
+            try:
+                project = read_selfeval_table([table[r] for r in part], source=f"{source} {name}", paragraphs=True)
+            except LoadError as exc:
+                issues += [LoadIssue(f"{name} {issue.path}", issue.message) for issue in exc.issues]
+                continue
+            if project.name in wanted:
+                project = attrs.evolve(project, kind=wanted[project.name])
+            projects.append(project)
     if issues:
         raise LoadError(source, issues)
     return tuple(projects)
