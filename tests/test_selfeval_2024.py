@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Sequence
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 
 import attrs
@@ -254,7 +255,9 @@ def _with(rows: Rows, r: int, c: int, text: str) -> Rows:
         (cleaning, 5, 6, "96.00%", {"claim.ratio projects[0].funds.lines[0].stated_rate"}),
         (cleaning, 20, 7, "99.50", {"project.total projects[0].stated_total"}),
         (training, 6, 7, "90.11%", {"claim.ratio projects[0].funds.lines[1].stated_rate"}),
+        # the 定性 row's 10 may be 9.5 (no rule gives it), so 97.20 is within rounding of 9.20 + 30 + 20 + 19 + 10 + 10
         (training, 15, 8, "19", {"indicator.score projects[0].indicators[2].stated_score", "rounding.residue projects[0].stated_total"}),
+        (cleaning, 5, 7, "9.80", {"project.execution_score projects[0].execution_score", "rounding.residue projects[0].stated_total"}),
         (training, 15, 9, "", {"indicator.shortfall_reason projects[0].indicators[2].reason"}),
         (training, 19, 1, "良", {"project.grade projects[0].printed_grade"}),
         # 总额 executed 93 against 82 + (上年结转资金 blank: unknown, DOMAIN §5) + 10: its rate and score
@@ -283,11 +286,26 @@ def test_a_total_off_by_a_third_of_a_point_is_an_error_not_a_residue() -> None:
 def test_scores_reach_bounds_each_score_by_its_weight() -> None:
     """A printed score stands for the values that round to it within [0, its weight]."""
     d = Decimal
-    assert not scores_reach(d("41"), [(d("20"), d("20")), (d("20"), d("20"))])
-    assert scores_reach(d("39.5"), [(d("20"), d("20")), (d("20"), d("20"))])
-    assert scores_reach(d("40.4"), [(d("20"), d("25")), (d("20"), d("20"))])
-    assert not scores_reach(d("40.4"), [(d("20"), d("20")), (d("20"), d("20"))])
-    assert scores_reach(d("23"), [(d("23"), d("20"))])  # a score above its weight keeps its own interval
+    assert not scores_reach(d("41"), [(d("20"), d("20"), None), (d("20"), d("20"), None)])
+    assert scores_reach(d("39.5"), [(d("20"), d("20"), None), (d("20"), d("20"), None)])
+    assert scores_reach(d("40.4"), [(d("20"), d("25"), None), (d("20"), d("20"), None)])
+    assert not scores_reach(d("40.4"), [(d("20"), d("20"), None), (d("20"), d("20"), None)])
+    assert scores_reach(d("23"), [(d("23"), d("20"), None)])  # a score above its weight keeps its own interval
+
+
+def test_a_score_printed_as_its_rule_gives_it_is_that_score() -> None:
+    """A printed score that is its rule's exact score (a met target's 30, a shortfall's 18) is no rounded figure: a
+    total one point off a table of integer scores is an error (江西's banded execution score, 8 where the band gives 7,
+    beside 总分 95 = 7 + 88, every other score its rule's)."""
+    d = Decimal
+    assert not scores_reach(d("39.5"), [(d("20"), d("20"), Fraction(20)), (d("20"), d("20"), Fraction(20))])
+    rows = training()
+    rows[16] = [N, "可持续影响指标", "跟踪服务学员", "≥", "100", "人", "120", "10", "10", ""]  # no 定性 row
+    rows[5][8], rows[18][8] = "8", "95.00"
+    found = _project_findings(_account(read_selfeval_table(rows)), scoring=VARIANTS["jiangxi"])
+    assert sorted(found) == ["project.execution_score projects[0].execution_score", "project.total projects[0].stated_total"]
+    rows[5][8] = "7"
+    assert _project_findings(_account(read_selfeval_table(rows)), scoring=VARIANTS["jiangxi"]) == []
 
 
 # -- Hubei's 20-point execution row ----------------------------------------------------------------------------------

@@ -117,9 +117,9 @@ def _project(ctx: Context, i: int, project: Project, score: Any) -> Iterator[Fin
         )
     stated_sum = score.stated_sum
     if project.stated_total is not None and stated_sum is not None and project.stated_total != stated_sum:
-        scored = [(project.execution_score, score.execution_weight)]
-        scored += [(x.stated_score, x.weight) for x in project.indicators]
-        reachable = scores_reach(project.stated_total, [(s, w) for s, w in scored if s is not None])
+        scored = [(project.execution_score, score.execution_weight, score._execution_exact())]
+        scored += [(x.indicator.stated_score, x.weight, x.exact) for x in score.indicators]
+        reachable = scores_reach(project.stated_total, [(s, w, r) for s, w, r in scored if s is not None])
         yield ctx.finding(
             "rounding.residue" if reachable else "project.total",
             f"{path}.stated_total",
@@ -610,22 +610,30 @@ def _screen_indicators(
     return result
 
 
-def scores_reach(total: Decimal, scores: Sequence[tuple[Decimal, Decimal | None]]) -> bool:
-    """Whether a printed 合计 is reachable from printed scores (a rounding residue, not an error): each score stands for
-    the values that round to it and that its weight allows — never below 0 nor above its weight, so a full score
-    printed as an integer (20 of 20) can be 19.5 but never 20.5. A score printed above its weight keeps its own
-    interval (:func:`~budgetkit.checks.rules.forms.sum_reaches` without the weights).
+def scores_reach(total: Decimal, scores: Sequence[tuple[Decimal, Decimal | None, Fraction | None]]) -> bool:
+    """Whether a printed 合计 is reachable from printed scores (a rounding residue, not an error). Each score is
+    ``(printed, weight, the rule's exact score)``; it stands for
+
+    - its rule's exact score when it prints exactly that (a met target's full 20, a shortfall's 18): a printed
+      figure that is the rule's value to the last digit was not rounded from another;
+    - else the values that round to it and that its weight allows — never below 0 nor above its weight, so a full
+      score printed as an integer (20 of 20) may be 19.5 but never 20.5; a score printed above its weight keeps its own
+      interval (:func:`~budgetkit.checks.rules.forms.sum_reaches` without the weights).
 
     >>> from decimal import Decimal as D
-    >>> scores_reach(D("99.50"), [(D("20"), D("20")), (D("79.18"), D("80"))])
+    >>> scores_reach(D("99.50"), [(D("20"), D("20"), None), (D("79.18"), D("80"), None)])
     False
-    >>> scores_reach(D("99.50"), [(D("20"), None), (D("79.18"), D("80"))]), scores_reach(D("98.9"), [(D("20"), D("20")), (D("79.18"), D("80"))])
-    (True, True)
+    >>> scores_reach(D("98.9"), [(D("20"), D("20"), None), (D("79.18"), D("80"), None)])
+    True
+    >>> scores_reach(D("98.9"), [(D("20"), D("20"), Fraction(20)), (D("79.18"), D("80"), None)])
+    False
     """
     reach = Interval.exact(0)
-    for stated, weight in scores:
+    for stated, weight, rule in scores:
         printed = Interval.published(stated)
-        if weight is not None and printed.lo is not None and printed.hi is not None and 0 <= printed.lo <= weight:
+        if rule is not None and Fraction(stated) == rule:
+            printed = Interval.exact(stated)
+        elif weight is not None and printed.lo is not None and printed.hi is not None and 0 <= printed.lo <= weight:
             top = Fraction(weight)
             printed = Interval(printed.lo, min(printed.hi, top), printed.lo_open, printed.hi_open and printed.hi <= top)
         reach = reach + printed
