@@ -227,6 +227,13 @@ def _refused_tables(report: ImportReport) -> list[Any]:
     return [issue for issue in report.issues if issue.text.startswith(f"{REFUSED} ")]
 
 
+def _other_evaluations(report: ImportReport) -> list[str]:
+    """The titles of evaluation tables that are no project's (部门整体支出绩效自评表): not read, so not checked."""
+    from budgetkit.io.selfeval import is_other_evaluation_title
+
+    return [title for title in report.tables_unknown if is_other_evaluation_title(title)]
+
+
 def _unruled_tables(report: ImportReport) -> list[Any]:
     """The import issues of tables whose title is printed but whose cells were not read (no ruling lines)."""
     from budgetkit.io.pdf import UNRULED
@@ -252,6 +259,7 @@ def _import_json(report: ImportReport | None) -> dict[str, Any]:
                 {"place": None if i.box is None else str(i.box), "row": i.text.split(" ", 1)[1], "problem": i.reason}
                 for i in _refused_tables(report)
             ],
+            "evaluations_not_read": _other_evaluations(report),
             "tables_unruled": [
                 {"place": None if i.box is None else str(i.box), "title": i.text, "problem": i.reason}
                 for i in _unruled_tables(report)
@@ -310,6 +318,13 @@ def _write_findings_text(
                 if english
                 else f"自评表未能读入（其项目未核对）：{where}{row}：{issue.reason}\n"
             )
+        if others := _other_evaluations(report):
+            out.write(
+                f"Evaluations of a department's whole spending not read (budgetkit reads projects' tables; their "
+                f"figures not checked): {', '.join(others)}\n"
+                if english
+                else f"部门整体支出绩效自评表未读入（budgetkit 只读项目支出绩效自评表，其数字未核对）：{'、'.join(others)}\n"
+            )
         unruled = _unruled_tables(report)
         if unruled:
             if english:
@@ -323,7 +338,7 @@ def _write_findings_text(
                 out.write(f"表格未能按单元格读入（其数字未核对）：{listed}：没有框线且文字未能确切对齐成列，或印作图片\n")
     if not findings:
         # a table not read is not a clean result: say that only what was read was found consistent
-        if report is not None and (_refused_tables(report) or _unruled_tables(report)):
+        if report is not None and (_refused_tables(report) or _unruled_tables(report) or _other_evaluations(report)):
             out.write(
                 "No inconsistencies found in what was read; the tables named above were not read, so not checked.\n"
                 if english

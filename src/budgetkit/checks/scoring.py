@@ -1307,8 +1307,14 @@ class ProjectScore:
         ...     I(level1="效益指标", level2="社会效益指标", level3="b", operator="≥", target="1", weight=30)))
         >>> [(w.name, w.principle, w.actual) for w in score_project(p).principle_deviations()]
         [('产出', Decimal('50'), Decimal('60')), ('满意度', Decimal('10'), Decimal('0'))]
+
+        A 一级指标 the rules give no principle weight departs from it only when the principle weights make the whole
+        100 (成本 beside 产出 50 / 效益 30 / 满意度 10 / 执行率 10); rules that name only some (湖北: 执行率 20) leave the
+        other levels free, so those are no departure.
         """
-        return tuple(row for row in self.principle_weights() if row.deviates)
+        points = [points for _, points in self.rules.principle_weights]
+        whole = EXACT.add(Decimal(0), sum(points, Decimal(0))) == FULL_SCORE
+        return tuple(row for row in self.principle_weights() if row.deviates and (whole or row.principle is not None))
 
 
 def score_project(project: Project, rules: ScoringRules = DEFAULT_RULES) -> ProjectScore:

@@ -59,7 +59,14 @@ from budgetkit.io.grammar import (
     performance_projects,
     read_narrative,
 )
-from budgetkit.io.selfeval import REFUSED, is_other_evaluation_title, is_selfeval_title, read_selfeval_table
+from budgetkit.io.selfeval import (
+    REFUSED,
+    is_other_evaluation_title,
+    is_selfeval_rows,
+    is_selfeval_title,
+    read_selfeval_table,
+    split_projects,
+)
 from budgetkit.io.table_import import UNRULED, TableImport, read_tables
 from budgetkit.model import account as model
 from budgetkit.model.account import Figure, FinalAccount, GlossaryEntry, Passage, ReceptionEvent, UnitType
@@ -589,30 +596,36 @@ class _Builder:
         for table in doc.tables:
             head = [table.title, *(line.text for line in table.heading)]
             head += [cell.text for cell in (table.rows[0] if table.rows else ())]
-            if not any(is_selfeval_title(text) for text in head):
-                continue
             own = [table.title, *(cell.text for cell in (table.rows[0] if table.rows else ()))]
             nearest = [table.title, *(line.text for line in table.heading[-1:])]
-            if not any(is_selfeval_title(text) for text in own) and any(map(is_other_evaluation_title, nearest)):
+            texts = table.texts()
+            if not any(is_selfeval_title(text) for text in head):
+                # no title says so: a project's table all the same when its own cells do (the tables printed one
+                # after another under one heading), unless the nearest title names a department's whole spending
+                if any(map(is_other_evaluation_title, nearest)) or not is_selfeval_rows(texts):
+                    continue
+            elif not any(is_selfeval_title(text) for text in own) and any(map(is_other_evaluation_title, nearest)):
                 continue  # a department's whole spending (部门整体支出绩效自评表) under a 项目支出绩效自评表 heading
             if table.title is not None:
                 self.selfeval_titles.add(table.title)
-            first = next((cell.box for row in table.rows for cell in row if cell.box is not None), None)
             where = f"{doc.source} page {table.pages[0]}"
-            try:
-                project = read_selfeval_table(table.texts(), source=where)
-            except LoadError as exc:
-                self.issues.extend(ReportIssue(first, f"{REFUSED} {issue.path}", issue.message) for issue in exc.issues)
-                continue
-            if first is not None:
-                self.places[f"projects[{len(self.projects)}]"] = first
-            self.projects.append(project)
-            self.selfeval_cells.update(
-                cell.box
-                for row in table.rows
-                for cell in row
-                if cell.box is not None and cell.text and _SELFEVAL_FIGURE.fullmatch(cell.text.replace(" ", ""))
-            )
+            for rows in split_projects(texts):  # one printed table may hold several projects' tables
+                cells = [table.rows[r] for r in rows]
+                first = next((cell.box for row in cells for cell in row if cell.box is not None), None)
+                try:
+                    project = read_selfeval_table([texts[r] for r in rows], source=where)
+                except LoadError as exc:
+                    self.issues.extend(ReportIssue(first, f"{REFUSED} {issue.path}", issue.message) for issue in exc.issues)
+                    continue
+                if first is not None:
+                    self.places[f"projects[{len(self.projects)}]"] = first
+                self.projects.append(project)
+                self.selfeval_cells.update(
+                    cell.box
+                    for row in cells
+                    for cell in row
+                    if cell.box is not None and cell.text and _SELFEVAL_FIGURE.fullmatch(cell.text.replace(" ", ""))
+                )
 
         for project, box in self.apart:
             self.places[f"projects[{len(self.projects)}]"] = box

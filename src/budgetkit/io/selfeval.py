@@ -59,10 +59,12 @@ __all__ = [
     "REFUSED",
     "TITLE_WORDS",
     "is_other_evaluation_title",
+    "is_selfeval_rows",
     "is_selfeval_title",
     "layout_of",
     "read_selfeval_table",
     "read_selfeval_text",
+    "split_projects",
     "split_text_tables",
 ]
 
@@ -209,6 +211,62 @@ def is_other_evaluation_title(text: str | None) -> bool:
     """
     key = _key(text)
     return any(word in key for word in _WHOLE_WORDS) and any(word in key for word in ("自评表", "评价表", "评分表"))
+
+
+#: The labels of an indicator block's completion column (实际完成值, 完成值 …): what an evaluation prints and a
+#: 绩效目标表 (targets only) does not.
+_DONE_LABELS: Final = frozenset(label for label, name in _INDICATOR_COLUMNS.items() if name == "actual")
+
+
+def _first_labels(rows: Rows) -> Iterable[tuple[str, list[str]]]:
+    """Each row's first printed label and all its printed labels."""
+    for row in rows:
+        labels = [_label(cell) for cell in row if _key(cell)]
+        if labels:
+            yield labels[0], labels
+
+
+def is_selfeval_rows(rows: Rows) -> bool:
+    """Whether a table's own cells make it a project's self-evaluation table when no title says so (a web page or a
+    PDF printing the tables one after another under one heading): a 项目名称 row naming a project, an indicator
+    header naming 三级指标 and a completion column (实际完成值 …: a 绩效目标表 has none), and no word of a department's
+    whole spending (部门整体 …: :func:`is_other_evaluation_title`).
+
+    >>> rows = [["项目名称", "示例项目"], ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"]]
+    >>> is_selfeval_rows(rows), is_selfeval_rows(rows[:1]), is_selfeval_rows([["部门整体支出绩效"], *rows])
+    (True, False, False)
+    """
+    named = False
+    seen: set[str] = set()  # a two-row header prints 三级指标 in its second row, 实际完成值 in its first
+    for first, labels in _first_labels(rows):
+        if any(word in label for label in labels for word in _WHOLE_WORDS):
+            return False
+        named |= first == "项目名称" and len(labels) > 1
+        seen.update(labels)
+    return named and "三级指标" in seen and bool(_DONE_LABELS & seen)
+
+
+def split_projects(rows: Rows) -> list[range]:
+    """The rows of each project in one printed table (a web page or a workbook that puts every project's table in
+    one ``<table>``, or a PDF whose tables ran together): a project starts at a second 项目名称 row, or at a
+    self-evaluation title printed above it. One range when the table holds one project.
+
+    >>> rows = [["项目名称", "甲"], ["总分", "100", "98"], ["项目支出绩效自评表"], ["项目名称", "乙"], ["总分", "100", "99"]]
+    >>> split_projects(rows)
+    [range(0, 2), range(2, 5)]
+    >>> split_projects(rows[:2])
+    [range(0, 2)]
+    """
+    starts = [0]
+    named = False
+    for r, row in enumerate(rows):
+        keys = [_key(cell) for cell in row if _key(cell)]
+        first = keys[0] if keys else ""
+        if named and (first == "项目名称" or is_selfeval_title(first)):
+            starts.append(r)
+            named = False
+        named |= first == "项目名称"
+    return [range(start, stop) for start, stop in zip(starts, [*starts[1:], len(rows)], strict=True)]
 
 
 def layout_of(rows: Rows) -> Layout:
@@ -862,15 +920,18 @@ def read_selfeval_text(
     projects: list[Project] = []
     issues: list[LoadIssue] = []
     wanted = dict(kinds or {})
-    for t, rows in enumerate(split_text_tables(lines)):
-        try:
-            project = read_selfeval_table(rows, source=f"{source} table {t + 1}", paragraphs=True)
-        except LoadError as exc:
-            issues += [LoadIssue(f"table {t + 1} {issue.path}", issue.message) for issue in exc.issues]
-            continue
-        if project.name in wanted:
-            project = attrs.evolve(project, kind=wanted[project.name])
-        projects.append(project)
+    for t, table in enumerate(split_text_tables(lines)):
+        parts = split_projects(table)  # several projects printed one after another with no title between them
+        for k, part in enumerate(parts):
+            name = f"table {t + 1}" + (f" project {k + 1}" if len(parts) > 1 else "")
+            try:
+                project = read_selfeval_table([table[r] for r in part], source=f"{source} {name}", paragraphs=True)
+            except LoadError as exc:
+                issues += [LoadIssue(f"{name} {issue.path}", issue.message) for issue in exc.issues]
+                continue
+            if project.name in wanted:
+                project = attrs.evolve(project, kind=wanted[project.name])
+            projects.append(project)
     if issues:
         raise LoadError(source, issues)
     return tuple(projects)

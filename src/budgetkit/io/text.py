@@ -69,6 +69,7 @@ from budgetkit.io.selfeval import (
     is_other_evaluation_title,
     is_selfeval_title,
     read_selfeval_table,
+    split_projects,
     split_text_tables,
 )
 from budgetkit.model.account import Chart, UnitType
@@ -515,19 +516,29 @@ def _text_projects(source: str, lines: Sequence[str]) -> tuple[list[tuple[Projec
     projects: list[tuple[Project, Box]] = []
     issues: list[ReportIssue] = []
     counted = 0
-    for rows, numbers in zip(split_text_tables(lines), _table_lines(lines), strict=True):
-        box = _line_box(numbers[0], lines[numbers[0] - 1])
-        try:
-            project = read_selfeval_table(rows, source=f"{source} {box}", paragraphs=True)
-        except LoadError as exc:
-            issues.extend(ReportIssue(box, f"{REFUSED} {issue.path}", issue.message) for issue in exc.issues)
-            continue
-        projects.append((project, box))
-        for number in numbers:
-            cell = half_width_numbers(_clean(lines[number - 1]))  # as split_text_tables reads a cell of figures
-            if _SELFEVAL_FIGURE.fullmatch(cell.replace(" ", "")):
-                counted += len(_NUMBER.findall(cell))
+    for table, numbers in zip(split_text_tables(lines), _table_lines(lines), strict=True):
+        # one table may hold several projects' (printed one after another with no title between them): each is
+        # placed on the line of its first row (a row is a run of lines: a blank line ends it)
+        parts = split_projects(table)
+        rows_at = [n for i, n in enumerate(numbers) if i == 0 or numbers[i - 1] != n - 1]
+        starts = [rows_at[part.start] if len(rows_at) == len(table) else numbers[0] for part in parts]
+        for part, start, end in zip(parts, starts, [*starts[1:], numbers[-1] + 1], strict=True):
+            box = _line_box(start, lines[start - 1])
+            rows = [table[r] for r in part]
+            try:
+                project = read_selfeval_table(rows, source=f"{source} {box}", paragraphs=True)
+            except LoadError as exc:
+                issues.extend(ReportIssue(box, f"{REFUSED} {issue.path}", issue.message) for issue in exc.issues)
+                continue
+            projects.append((project, box))
+            for number in numbers:
+                if not start <= number < end:
+                    continue
+                cell = half_width_numbers(_clean(lines[number - 1]))  # as split_text_tables reads a cell of figures
+                if _SELFEVAL_FIGURE.fullmatch(cell.replace(" ", "")):
+                    counted += len(_NUMBER.findall(cell))
     return projects, issues, counted
+
 
 
 def _line_box(number: int, text: str) -> TextBox:

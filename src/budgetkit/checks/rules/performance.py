@@ -13,12 +13,13 @@ import json
 import math
 import re
 from collections.abc import Iterator, Mapping, Sequence
+from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Final
 
 from budgetkit.checks.context import Context, Rule
 from budgetkit.checks.finding import Finding, Part, Words
-from budgetkit.checks.rules.forms import UNKNOWN, band_columns, score_columns, segment_sums, sum_reaches
+from budgetkit.checks.rules.forms import UNKNOWN, band_columns, score_columns, segment_sums
 from budgetkit.checks.scoring import (
     FULL_SCORE,
     ExecutionVariant,
@@ -31,6 +32,7 @@ from budgetkit.checks.scoring import (
 )
 from budgetkit.model.indicator import Operator, PerformanceIndicator
 from budgetkit.model.project import Layout, Project
+from budgetkit.values.interval import Interval
 from budgetkit.values.numbers import round_half_up
 from budgetkit.values.wording import describe_rate, format_plain
 
@@ -49,6 +51,7 @@ __all__ = [
     "has_reason",
     "principle_key",
     "project_findings",
+    "scores_reach",
     "screen_tables",
 ]
 
@@ -114,8 +117,9 @@ def _project(ctx: Context, i: int, project: Project, score: Any) -> Iterator[Fin
         )
     stated_sum = score.stated_sum
     if project.stated_total is not None and stated_sum is not None and project.stated_total != stated_sum:
-        parts = [s for s in ([project.execution_score] + [x.stated_score for x in project.indicators]) if s is not None]
-        reachable = sum_reaches(project.stated_total, parts)
+        scored = [(project.execution_score, score.execution_weight, score._execution_exact())]
+        scored += [(x.indicator.stated_score, x.weight, x.exact) for x in score.indicators]
+        reachable = scores_reach(project.stated_total, [(s, w, r) for s, w, r in scored if s is not None])
         yield ctx.finding(
             "rounding.residue" if reachable else "project.total",
             f"{path}.stated_total",
@@ -604,6 +608,36 @@ def _screen_indicators(
     flagged |= quantitative & ~ok
     result: BoolArray = flagged
     return result
+
+
+def scores_reach(total: Decimal, scores: Sequence[tuple[Decimal, Decimal | None, Fraction | None]]) -> bool:
+    """Whether a printed 合计 is reachable from printed scores (a rounding residue, not an error). Each score is
+    ``(printed, weight, the rule's exact score)``; it stands for
+
+    - its rule's exact score when it prints exactly that (a met target's full 20, a shortfall's 18): a printed
+      figure that is the rule's value to the last digit was not rounded from another;
+    - else the values that round to it and that its weight allows — never below 0 nor above its weight, so a full
+      score printed as an integer (20 of 20) may be 19.5 but never 20.5; a score printed above its weight keeps its own
+      interval (:func:`~budgetkit.checks.rules.forms.sum_reaches` without the weights).
+
+    >>> from decimal import Decimal as D
+    >>> scores_reach(D("99.50"), [(D("20"), D("20"), None), (D("79.18"), D("80"), None)])
+    False
+    >>> scores_reach(D("98.9"), [(D("20"), D("20"), None), (D("79.18"), D("80"), None)])
+    True
+    >>> scores_reach(D("98.9"), [(D("20"), D("20"), Fraction(20)), (D("79.18"), D("80"), None)])
+    False
+    """
+    reach = Interval.exact(0)
+    for stated, weight, rule in scores:
+        printed = Interval.published(stated)
+        if rule is not None and Fraction(stated) == rule:
+            printed = Interval.exact(stated)
+        elif weight is not None and printed.lo is not None and printed.hi is not None and 0 <= printed.lo <= weight:
+            top = Fraction(weight)
+            printed = Interval(printed.lo, min(printed.hi, top), printed.lo_open, printed.hi_open and printed.hi <= top)
+        reach = reach + printed
+    return reach.overlaps(Interval.published(total))
 
 
 RULES = (
