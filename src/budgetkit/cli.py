@@ -246,6 +246,7 @@ def _import_json(report: ImportReport | None) -> dict[str, Any]:
             "numbers_not_understood": len(report.not_understood),
             "tables_found": list(report.tables_found),
             "tables_expected": list(report.tables_expected),
+            "tables_unknown": list(report.tables_unknown),  # printed, of no table of the set: not read, not checked
             "narrative_found": report.narrative_found,
             "selfeval_refused": [
                 {"place": None if i.box is None else str(i.box), "row": i.text.split(" ", 1)[1], "problem": i.reason}
@@ -320,9 +321,16 @@ def _write_findings_text(
             else:
                 listed = "、".join(i.text if i.box is None else f"{i.text}（{i.box}）" for i in unruled)
                 out.write(f"表格未能按单元格读入（其数字未核对）：{listed}：没有框线且文字未能确切对齐成列，或印作图片\n")
+        if report.tables_unknown:  # printed, but of no table of the set (Yunnan's 表七 项目支出决算表): not read
+            listed = ", ".join(report.tables_unknown) if english else "、".join(report.tables_unknown)
+            out.write(
+                f"Tables the table set has not (not read, their figures not checked): {listed}\n"
+                if english
+                else f"表套中没有的表（未读入，其数字未核对）：{listed}\n"
+            )
     if not findings:
         # a table not read is not a clean result: say that only what was read was found consistent
-        if report is not None and (_refused_tables(report) or _unruled_tables(report)):
+        if report is not None and (_refused_tables(report) or _unruled_tables(report) or report.tables_unknown):
             out.write(
                 "No inconsistencies found in what was read; the tables named above were not read, so not checked.\n"
                 if english

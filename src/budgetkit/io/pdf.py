@@ -34,7 +34,15 @@ import attrs
 
 from budgetkit.errors import LoadError, LoadIssue
 from budgetkit.io import document as _document
-from budgetkit.io.document import Box, Document, Paragraph, half_width_numbers, national_layout, printed_numbers
+from budgetkit.io.document import (
+    Box,
+    Document,
+    Paragraph,
+    half_width_numbers,
+    national_layout,
+    printed_numbers,
+    without_table_tag,
+)
 from budgetkit.io.grammar import (
     Amount,
     Change,
@@ -746,7 +754,7 @@ class _Builder:
             if current is not None:
                 current.append(text)
         pages = {p for paragraph in paragraphs[start:end] for p in paragraph.pages}
-        known = {_norm_title(t.title) for t in self.set.templates}
+        known = {_norm_title(title) for t in self.set.templates for title in (t.title, *t.other_titles)}
         for table in doc.tables:
             if set(table.pages) & pages and _norm_title(table.title or "") not in known:
                 organisation.extend(" ".join(t or "" for t in row).strip() for row in table.texts())
@@ -762,7 +770,8 @@ class _Builder:
         read = {t.key for t in tables.tables} | set(tables.unread)
         found: list[str] = []
         for paragraph in body:
-            key = titles.get(_norm_title(paragraph.text))
+            # the title with its number after it on one line (收入支出决算表公开01表: 公开01表 printed below it, and joined)
+            key = titles.get(_norm_title(paragraph.text)) or titles.get(_norm_title(without_table_tag(paragraph.text)))
             if key is not None and key not in read:
                 read.add(key)  # once per table
                 found.append(key)
@@ -1465,7 +1474,7 @@ class _Builder:
             source=self.doc.source,
             pages=self.doc.pages,
             tables_found=found,
-            tables_expected=tuple(t.key for t in self.set.templates),
+            tables_expected=tuple(t.key for t in self.set.templates if not t.optional or t.key in found),  # 表十一 where printed
             tables_unknown=tuple(title for title in imported.unknown if title not in self.selfeval_titles),
             numbers_seen=seen,
             numbers_imported=imported_count - self.not_held,

@@ -91,6 +91,7 @@ _SAME_ITEMS: Final = {
     "公务用车运行费": "公务用车运行维护费",
     "因公出国境费用": "因公出国（境）费",
     "公务接待费用": "公务接待费",
+    "行政参公单位机关运行经费": "机关运行经费",  # Yunnan's 表十: 行政单位 and 参照公务员法管理的事业单位's
 }
 #: Headers printed for a template's column under another name (the central template's 金额 for 决算数, 小计 for
 #: 合计 under 本年支出): printed name → the template's name.
@@ -340,8 +341,19 @@ def _note_row(row: Sequence[Cell], rows: Sequence[Sequence[Cell]]) -> Cell | Non
 
 
 def _numbers_columns(row: Sequence[Cell]) -> bool:
-    """Whether a printed row numbers the columns (栏次 1 2 3 …), as the central template prints under its header."""
-    return any(_norm(cell.text) == _COLUMN_NUMBERS for cell in row)
+    """Whether a printed row numbers the columns (栏次 1 2 3 …), as the central template prints under its header; a
+    table printed across (表七's 预算数 and 决算数 in twelve columns) prints the numbers 1 to 12 without 栏次, and they
+    were read as its figures.
+
+    >>> _numbers_columns([Cell(str(n), None) for n in range(1, 13)]), _numbers_columns([Cell("栏次", None), Cell("1", None)])
+    (True, True)
+    >>> _numbers_columns([Cell("3.00", None), Cell("1", None), Cell("2", None)]), _numbers_columns([Cell("1", None), Cell("2", None)])
+    (False, False)
+    """
+    if any(_norm(cell.text) == _COLUMN_NUMBERS for cell in row):
+        return True
+    printed = [(cell.text or "").strip() for cell in row if (cell.text or "").strip()]
+    return len(printed) >= 3 and printed == [str(n) for n in range(1, len(printed) + 1)]
 
 
 def _header_texts(raw: RawTable) -> list[tuple[str | None, ...]]:
@@ -485,12 +497,20 @@ def _header(text: str) -> str:
 def _past_label(row: Sequence[Cell], position: int) -> int:
     """Where a total line prints its one amount: at ``position``, or — when its label is merged across that
     column (表六's 公用经费合计 spanning the next half's code and name) — in the first cell of its own to the right,
-    if that cell holds a number or nothing.
+    if that cell holds a number or nothing; or — when ``position`` is printed blank and the row prints one number
+    alone further right (the same label printed without ruling lines, where nothing shows the merge) — there.
 
-    >>> label, merged, amount = Cell("公用经费合计", None), Cell(None, None), Cell("20.00", None)
+    >>> label, merged, amount, blank = Cell("公用经费合计", None), Cell(None, None), Cell("20.00", None), Cell("", None)
     >>> _past_label([label, merged, merged, amount], 1), _past_label([label, Cell("5.00", None)], 1)
     (3, 1)
+    >>> _past_label([label, blank, blank, amount], 1), _past_label([label, blank, Cell("其他", None), amount], 1)
+    (3, 1)
     """
+    if position < len(row) and row[position].text == "":
+        rest = [p for p in range(position + 1, len(row)) if row[p].text]
+        if len(rest) == 1 and _is_number(row[rest[0]].text):
+            return rest[0]
+        return position
     if position >= len(row) or row[position].text is not None:
         return position
     right = next((p for p in range(position + 1, len(row)) if row[p].text is not None), None)

@@ -1,0 +1,267 @@
+"""Yunnan's 2024 部门决算 tables as its units publish them (eleven, not the nine): 表一 and 表四 titled without 总,
+表五 with its balances, 表七 项目支出 (a table the set has not: named, not read), 表十 the 三公 listed with their
+counts and the 机关运行经费, 表十一 the 一般公共预算 三公 across under numbered columns. A composed report
+(:mod:`yunnan_report`, own unit and numbers, every identity holding) read as a web page and as PDFs with and without
+ruling lines; then one cell at a time made wrong, and exactly that found, named by the table's own number."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from decimal import Decimal
+from io import StringIO
+from pathlib import Path
+
+import pytest
+
+import yunnan_report as report
+from budgetkit.checks.audit import check
+from budgetkit.cli import main
+from budgetkit.io.pdf import Imported
+from budgetkit.io.text import read_html
+
+#: The set's tables the report is read into, in its order (表七 is none of them)
+READ = [
+    ("summary", "一"), ("income", "二"), ("expenditure", "三"), ("fiscal_summary", "四"), ("general_budget_expenditure", "五"),
+    ("basic_expenditure", "六"), ("government_fund", "八"), ("state_capital", "九"), ("three_public", "十"),
+    ("general_budget_three_public", "十一"),
+]
+
+
+def _read(tmp_path: Path, tables: list[report.Table] | None = None) -> Imported:
+    path = tmp_path / "yunnan.html"
+    path.write_text(report.page(tables), encoding="utf-8")
+    return read_html(path)
+
+
+def _found(imported: Imported) -> set[tuple[str, str]]:
+    """The errors and warnings of a check, as (code, path)."""
+    return {(f.rule, f.path) for f in check(imported.account) if f.severity.value in ("error", "warning")}
+
+
+def _cells(imported: Imported) -> dict[tuple[str, str, str], str]:
+    tables = imported.account.tables
+    assert tables is not None
+    return {
+        (t.key, row.key, column): cell.text
+        for t in tables.tables
+        for row in t.rows
+        for column, cell in zip(t.columns_of(row.side), row.cells, strict=True)
+    }
+
+
+def test_the_eleven_tables_are_the_sets_ten_and_one_named_not_read(tmp_path: Path) -> None:
+    """Every table but 表七 is read as its table of the set, under its own number; 表七 is named as a table the set has
+    not; no finding on a consistent report (表一 and 表四 were read as 表三 — refused and dropped as printed twice — and
+    both called missing; 表十一 was unknown; the 目录's 表七 made a false table.contents)."""
+    imported = _read(tmp_path)
+    tables = imported.account.tables
+    assert tables is not None
+    assert [(t.key, t.number) for t in tables.tables] == READ
+    assert imported.report.tables_unknown == ("一般公共预算财政拨款项目支出决算表",)
+    assert set(imported.report.tables_expected) == {key for key, _ in READ}
+    assert _found(imported) == set()
+
+
+def test_the_figures_are_read_under_their_rows_and_columns(tmp_path: Path) -> None:
+    """Figures of each table where it prints them: 表一's two halves, 表四's funds, 表五's balances, 表十's 机关运行经费
+    and 表十一's twelve columns (its 1 to 12 were read as its figures)."""
+    cells = _cells(_read(tmp_path))
+    assert cells[("summary", "income.total", "amount")] == cells[("summary", "expenditure.total", "amount")] == "527.00"
+    assert cells[("summary", "210", "amount")] == "18.72"
+    assert cells[("fiscal_summary", "fiscal.general_budget.opening", "amount")] == "10.00"
+    assert cells[("fiscal_summary", "fiscal.closing", "general_budget")] == "19.00"
+    assert cells[("fiscal_summary", "fiscal.closing", "government_fund")] == "2.00"
+    five = [cells[("general_budget_expenditure", "2070199", c)] for c in ("opening", "income", "total", "basic", "project", "closing")]
+    assert five == ["10.00", "104.50", "95.50", "0.00", "95.50", "19.00"]
+    assert cells[("basic_expenditure", "general_budget.public_use", "amount")] == "40.00"
+    assert (cells[("three_public", "operating_costs", "budget")], cells[("three_public", "operating_costs", "actual")]) == ("42.00", "40.00")
+    across = {k[1:]: v for k, v in cells.items() if k[0] == "general_budget_three_public"}
+    assert across == {(f"three_public.{line}", column): value for line, column, value in [
+        ("total", "budget", "8.00"), ("total", "actual", "7.30"), ("outbound", "budget", "0.00"), ("outbound", "actual", "0.00"),
+        ("vehicle", "budget", "6.00"), ("vehicle", "actual", "5.80"), ("vehicle_purchase", "budget", "0.00"),
+        ("vehicle_purchase", "actual", "0.00"), ("vehicle_operation", "budget", "6.00"), ("vehicle_operation", "actual", "5.80"),
+        ("reception", "budget", "2.00"), ("reception", "actual", "1.50"),
+    ]}
+
+
+def test_numbered_columns_of_the_central_three_public_are_not_its_figures(tmp_path: Path) -> None:
+    """The central template's 表七 (一般公共预算财政拨款“三公”经费支出决算表) printed across with 1 to 12 under its
+    headers, as 表十一 is: its figures are the row below (the numbers were read, and the figures dropped as a second
+    row)."""
+    rows = report.tables()[10][2]
+    imported = _read(tmp_path, [("一般公共预算财政拨款“三公”经费支出决算表", 7, rows)])
+    tables = imported.account.tables
+    assert tables is not None
+    assert tables.cell("three_public", "three_public.total", "actual").amount == Decimal("7.30")  # type: ignore[union-attr]
+    assert tables.cell("three_public", "three_public.reception", "budget").amount == Decimal("2.00")  # type: ignore[union-attr]
+    assert not any("more than one row" in issue.reason for issue in imported.report.issues)
+
+
+def test_a_report_without_table_eleven_lacks_nothing(tmp_path: Path) -> None:
+    """表十一 is printed in Yunnan only: a report without it is not told it is missing, nor expected to print it."""
+    imported = _read(tmp_path, report.tables()[:10])
+    assert "general_budget_three_public" not in imported.report.tables_expected
+    assert not any(f.path == "tables[general_budget_three_public]" for f in check(imported.account))
+    assert _found(imported) == set()
+
+
+def _ten_not_eleven(tables: list[report.Table]) -> None:
+    """表十's 公务接待费 0.10 more than 表十一's, 表十 adding up in itself."""
+    report.set_cell(tables, 10, lambda t: t[0] == "（一）支出合计", 2, "7.40")
+    report.set_cell(tables, 10, lambda t: t[0] == "3．公务接待费", 2, "1.60")
+    report.set_cell(tables, 10, lambda t: t[0] == "（1）国内接待费", 2, "1.60")
+
+
+def test_table_ten_against_table_eleven_while_no_government_fund_is_spent(tmp_path: Path) -> None:
+    """表十 (财政拨款's 三公) = 表十一 (一般公共预算's) where no 政府性基金 is spent: a difference is a table.link naming
+    both tables; where a fund is spent (its 三公 are 表十's, not 表十一's) the two are not compared."""
+    tables = report.tables(fund=False)
+    _ten_not_eleven(tables)
+    imported = _read(tmp_path, tables)
+    assert _found(imported) == {("table.link", "tables.three_public[three_public.total].actual")}
+    (finding,) = [f for f in check(imported.account) if f.rule == "table.link"]
+    assert "表十“合计”决算数7.40万元" in finding.message and "表十一“合计”决算数 7.30" in finding.message
+    with_fund = report.tables()
+    _ten_not_eleven(with_fund)
+    assert _found(_read(tmp_path, with_fund)) == set()
+
+
+Pick = Callable[[list[str]], bool]
+#: One cell made wrong (table, row, column, printed) → exactly what is found
+WRONG: list[tuple[int, Pick, int, str, set[tuple[str, str]]]] = [
+    (3, lambda t: t[0] == "2070101", 3, "269.00", {
+        ("table.column_sum", "tables.expenditure[2070101].year_total"), ("table.hierarchy", "tables.expenditure[20701].basic")}),
+    (11, lambda t: t[0] == "8.00", 6, "7.40", {
+        ("table.line_sum", "tables.general_budget_three_public[three_public.total].actual")}),
+    (5, lambda t: t[1] == "合计", 7, "18.00", {
+        ("table.column_sum", "tables.general_budget_expenditure[total].closing"),
+        ("table.line_sum", "tables.general_budget_expenditure[total].closing"),
+        ("table.link", "tables.general_budget_expenditure[total].closing")}),
+    (5, lambda t: t[0] == "2070199", 2, "11.00", {
+        ("table.column_sum", "tables.general_budget_expenditure[2070199].closing"),
+        ("table.hierarchy", "tables.general_budget_expenditure[20701].opening")}),
+    (6, lambda t: t[3] == "30201", 5, "7.00", {("table.hierarchy", "tables.basic_expenditure[302].amount")}),
+    (8, lambda t: t[1] == "合计", 7, "3.00", {
+        ("table.column_sum", "tables.government_fund[total].closing"), ("table.line_sum", "tables.government_fund[total].closing")}),
+    (2, lambda t: t[1] == "合计", 3, "501.00", {
+        ("table.column_sum", "tables.income[total].year_total"), ("table.line_sum", "tables.income[total].fiscal"),
+        ("table.link", "tables.income[total].fiscal")}),
+    (1, lambda t: t[3] == "九、卫生健康支出", 5, "18.82", {
+        ("table.line_sum", "tables.summary[expenditure.year_total].amount"), ("table.link", "tables.summary[210].amount")}),
+    (10, lambda t: t[0] == "3．公务接待费", 2, "1.60", {
+        ("identity.three_public_total", "three_public.total.current"),
+        ("table.line_sum", "tables.three_public[three_public.total].actual")}),
+]
+
+
+@pytest.mark.parametrize(("number", "row", "column", "printed", "expected"), WRONG, ids=[f"表{report.NUMERALS[w[0] - 1]}-{w[3]}" for w in WRONG])
+def test_one_cell_made_wrong_is_found_in_its_table(
+    tmp_path: Path, number: int, row: Pick, column: int, printed: str, expected: set[tuple[str, str]]
+) -> None:
+    """A cell that no longer adds up, or no longer agrees with another table, is found — and nothing else is; each
+    table finding names the table by its own number (表十一, not 表七)."""
+    tables = report.tables()
+    report.set_cell(tables, number, row, column, printed)
+    imported = _read(tmp_path, tables)
+    assert _found(imported) == expected
+    own = f"表{report.NUMERALS[number - 1]}“"
+    messages = [f.message for f in check(imported.account) if f.rule.startswith("table.")]
+    assert messages and all(own in message for message in messages)
+
+
+def test_check_names_the_table_the_set_has_not(tmp_path: Path) -> None:
+    """`budgetkit check` says 表七 was not read, so not checked (the unknown table was not named at all), in text and
+    JSON, and does not call the report clean."""
+    path = tmp_path / "yunnan.html"
+    path.write_text(report.page(), encoding="utf-8")
+    out = StringIO()
+    main(["check", str(path)], out=out)
+    assert "表套中没有的表（未读入，其数字未核对）：一般公共预算财政拨款项目支出决算表" in out.getvalue()
+    out = StringIO()
+    main(["check", str(path), "--format", "json"], out=out)
+    assert json.loads(out.getvalue())["import"]["tables_unknown"] == ["一般公共预算财政拨款项目支出决算表"]
+
+
+def test_a_misprinted_contents_line_is_still_found_but_a_table_the_set_has_not_is_not(tmp_path: Path) -> None:
+    """The 目录 lists 表七, a table the set has not: no table.contents (it was one); a line of the set's misprinted
+    (出决算表 for 支出决算表) still is."""
+    imported = _read(tmp_path)
+    assert not any(f.rule == "table.contents" for f in check(imported.account))
+    misprinted = report.page().replace("<p>三、支出决算表</p>", "<p>三、出决算表</p>", 1)
+    path = tmp_path / "misprinted.html"
+    path.write_text(misprinted, encoding="utf-8")
+    assert any(f.rule == "table.contents" for f in check(read_html(path).account))
+
+
+# -- the same report typeset as a PDF ---------------------------------------------------------------------------------
+
+#: column widths (pt) of each table on an A4 landscape page
+WIDTHS = {1: [150, 30, 60, 170, 30, 60], 2: [60, 170, 70, 70, 60, 60, 60, 80, 60], 3: [60, 170, 70, 70, 70, 70, 60, 90],
+          4: [130, 30, 60, 150, 30, 60, 90, 90, 90], 5: [60, 180, 80, 70, 70, 70, 70, 80], 6: [40, 150, 55, 40, 110, 55, 40, 110, 55],
+          7: [60, 200, 80], 8: [60, 180, 80, 70, 70, 70, 70, 80], 9: [60, 180, 80, 70, 70, 70, 70, 80], 10: [260, 80, 80],
+          11: [60] * 12}
+
+
+def _pdf(path: Path, ruled: bool) -> Path:
+    """The eleven tables, a page each under their heading lines (title centred, 公开NN表 and 部门：… below it), ruled as
+    Word prints them or with no line at all."""
+    pytest.importorskip("pdfplumber")
+    pytest.importorskip("reportlab")
+    from test_central_tables import covered, grid
+
+    tables = report.tables()
+    texts = "".join(str(c[0] if isinstance(c, tuple) else c) for _, _, rows in tables for row in rows for c in row)
+    pdf, font = covered(path, texts + "".join("".join(report.heading(t, n)) for t, n, _ in tables))
+    for title, n, rows in tables:
+        y = 570.0
+        for line in report.heading(title, n):
+            pdf.setFont(font, 11)
+            if line == title:
+                pdf.drawCentredString(421, y, line)
+            else:
+                pdf.drawString(30, y, line)
+            y -= 14
+        if ruled:
+            grid(pdf, font, rows, WIDTHS[n], y)
+        else:
+            for r, row in enumerate(rows):
+                x, column = 30.0, 0
+                for cell in row:
+                    text, span = cell if isinstance(cell, tuple) else (cell, 1)
+                    if text:
+                        pdf.setFont(font, 7)
+                        pdf.drawString(x + 2, y + 1 - (r + 1) * 16, text)
+                    x, column = x + sum(WIDTHS[n][column : column + span]), column + span
+        pdf.showPage()
+    pdf.save()
+    return path
+
+
+def test_the_ruled_pdf_reads_as_the_web_page(tmp_path: Path) -> None:
+    """Every figure of the ruled PDF is the web page's, under the same row and column; no finding."""
+    from budgetkit.io.pdf import read_pdf
+
+    page = _read(tmp_path)
+    imported = read_pdf(_pdf(tmp_path / "yunnan.pdf", ruled=True))
+    assert _cells(imported) == _cells(page)
+    assert imported.report.tables_unknown == ("一般公共预算财政拨款项目支出决算表",)
+    assert _found(imported) == set()
+
+
+def test_the_pdf_without_ruling_lines_reads_each_table_right_or_names_it(tmp_path: Path) -> None:
+    """Without ruling lines: each table read is read as the web page's (表六's 公用经费合计, its one amount far right of
+    its label, was read blank: three false errors), and each not read is named as printed but not read (表一 and 表十,
+    their titles joined with 公开01表 on one line, were called missing)."""
+    from budgetkit.io.pdf import read_pdf
+
+    page = _cells(_read(tmp_path))
+    imported = read_pdf(_pdf(tmp_path / "unruled.pdf", ruled=False))
+    cells = _cells(imported)
+    read = {key for key, _, _ in cells}
+    assert read >= {"income", "expenditure", "general_budget_expenditure", "basic_expenditure"}
+    assert cells == {k: v for k, v in page.items() if k[0] in read}
+    tables = imported.account.tables
+    assert tables is not None
+    assert read | set(tables.unread) == {key for key, _ in READ}
+    assert _found(imported) == set()
