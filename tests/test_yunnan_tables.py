@@ -170,6 +170,54 @@ def test_one_cell_made_wrong_is_found_in_its_table(
     assert messages and all(own in message for message in messages)
 
 
+def test_table_five_with_its_balances_split_into_basic_and_project(tmp_path: Path) -> None:
+    """表五 printing 年初结转和结余 and 年末结转和结余 each as 小计 | 基本支出结转 | 项目支出结转和结余 (as 本年支出 is
+    split): each 小计 is its balance, the parts named as not read (the three 小计 were all taken for the 合计, and the
+    table refused)."""
+    tables = report.tables()
+    title, number, rows = tables[4]
+    split: list[report.Cells] = [
+        [("项目", 2), ("年初结转和结余", 3), "本年收入", ("本年支出", 3), ("年末结转和结余", 3)],
+        ["科目编码", "科目名称", "小计", "基本支出结转", "项目支出结转和结余", "", "小计", "基本支出", "项目支出", "小计",
+         "基本支出结转", "项目支出结转和结余"],
+        ["栏次", "", *(str(n) for n in range(1, 11))],
+    ]
+    for row in rows[3:]:
+        code, name, opening, income, total, basic, project, closing = (str(c) for c in row)
+        split.append([code, name, opening, "0.00", opening, income, total, basic, project, closing, "0.00", closing])
+    tables[4] = (title, number, split)
+    imported = _read(tmp_path, tables)
+    assert _cells(imported) == _cells(_read(tmp_path))
+    unread = [i.text for i in imported.report.issues if "a column" in i.reason]
+    assert unread == ["年初结转和结余/基本支出结转", "年初结转和结余/项目支出结转和结余", "年末结转和结余/基本支出结转", "年末结转和结余/项目支出结转和结余"]
+    assert _found(imported) == set()
+
+
+@pytest.mark.parametrize(
+    "head",
+    [["项目", "上年决算数", "本年预算数", "本年决算数"], ["项目", "本年预算数", "本年决算数", "上年决算数"], ["项目", "上年决算", "本年决算"]],
+)
+def test_table_ten_beside_last_years_figures(tmp_path: Path, head: list[str]) -> None:
+    """表十 with last year's 决算 beside this year's: 本年预算数 is the 预算数 (it was taken for another figure, not
+    read), 本年决算 without 数 the 决算数 (the table was read as one row across, empty: a false table.empty_note), last
+    year's named as not read; a heading row over the total printing last year's figure alone does not take the total
+    line (its blank was read as this year's total: two false errors)."""
+    tables = report.tables()
+    title, number, rows = tables[9]
+    listed: list[report.Cells] = [list(head), ["栏次", *(str(n) for n in range(1, len(head)))]]
+    for row in rows[2:]:
+        label, budget, actual = (str(c) for c in row)
+        by_head = {"上年决算数": "9.99", "上年决算": "9.99", "本年预算数": budget, "本年决算数": actual, "本年决算": actual}
+        listed.append([label, *(by_head[h] for h in head[1:])])
+    tables[9] = (title, number, listed)
+    imported = _read(tmp_path, tables)
+    read = {k: v for k, v in _cells(imported).items() if k[0] == "three_public"}
+    page = {k: v for k, v in _cells(_read(tmp_path)).items() if k[0] == "three_public"}
+    assert read == (page if "本年预算数" in head else {k: v for k, v in page.items() if k[2] == "actual"})
+    assert [i.text for i in imported.report.issues if "a column" in i.reason] == [head[1] if "上年" in head[1] else head[3]]
+    assert _found(imported) == set()
+
+
 def test_check_names_the_table_the_set_has_not(tmp_path: Path) -> None:
     """`budgetkit check` says 表七 was not read, so not checked (the unknown table was not named at all), in text and
     JSON, and does not call the report clean."""
