@@ -313,3 +313,46 @@ def test_the_pdf_without_ruling_lines_reads_each_table_right_or_names_it(tmp_pat
     assert tables is not None
     assert read | set(tables.unread) == {key for key, _ in READ}
     assert _found(imported) == set()
+
+
+def _workbook(path: Path) -> Path:
+    """The eleven tables a sheet each, as a workbook attached to the page prints them: the title merged across, 公开NN表
+    at the right, 部门：… and 金额单位 below, then the table (merged cells where the page spans columns); no year."""
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, number, rows in report.tables():
+        sheet = book.create_sheet(f"表{number}")
+        width = sum(c[1] if isinstance(c, tuple) else 1 for c in rows[-1])
+        sheet.cell(1, 1, title)
+        sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
+        sheet.cell(2, width, f"公开{number:02d}表")
+        sheet.cell(3, 1, f"部门：{report.UNIT}")
+        sheet.cell(3, width, "金额单位：万元")
+        for r, row in enumerate(rows, start=4):
+            c = 1
+            for cell in row:
+                text, span = cell if isinstance(cell, tuple) else (cell, 1)
+                if text:
+                    sheet.cell(r, c, text)
+                if span > 1:
+                    sheet.merge_cells(start_row=r, start_column=c, end_row=r, end_column=c + span - 1)
+                c += span
+        if number == 9:
+            sheet.cell(4 + len(rows), 1, "注：本部门2024年度无国有资本经营预算财政拨款收入支出，故本表无数据。")
+    book.save(path)
+    return path
+
+
+def test_the_workbook_reads_as_the_web_page_its_year_from_its_name(tmp_path: Path) -> None:
+    """The attached workbook, whose sheets print no year (部门：… only), takes it from its file name (…2024年度…: it was
+    refused) and reads every figure as the web page does; a name without a year is still refused, saying so."""
+    from budgetkit.errors import LoadError
+    from budgetkit.io.excel import read_excel
+
+    imported = read_excel(_workbook(tmp_path / f"{report.UNIT}2024年度部门决算公开表.xlsx"))
+    assert (imported.account.unit, imported.account.year) == (report.UNIT, 2024)
+    assert _cells(imported) == _cells(_read(tmp_path))
+    assert _found(imported) == set()
+    with pytest.raises(LoadError, match="name the year in the file's name"):
+        read_excel(_workbook(tmp_path / "决算公开表.xlsx"))

@@ -378,6 +378,10 @@ def read_workbook(path: str | Path) -> Document:
     return Document(source, len(sheets), _cover(tables) + national_layout(text_paragraphs(text)), tuple(tables))
 
 
+#: The report's year in a workbook's file name (示例局2024年度部门决算公开表.xlsx), when its sheets print none.
+_FILE_YEAR: Final = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
 def read_excel(
     path: str | Path,
     *,
@@ -393,10 +397,13 @@ def read_excel(
     ``表五!C12``). A sheet that prints text and no table (the 情况说明 a paragraph a cell) is read as a text
     import reads its lines, its figures placed at their cells (``情况说明!A12``); when no 情况说明 is found in it,
     an issue names the sheet. A workbook of tables alone has no 情况说明: its figures come from the tables. ``unit`` and
-    ``year`` are needed when the sheets do not print them (``编制单位：…``, ``2023年度``).
+    ``year`` are needed when the sheets do not print them (``编制单位：…``, ``2023年度``); the year may be read from the
+    file's name (``…2024年度部门决算公开表.xlsx``).
     """
     doc = read_workbook(path)
     cover = _cover(doc.tables)
+    if not cover and year is None and (m := _FILE_YEAR.search(Path(path).name)):
+        year = int(m.group(1))  # the tables print no year (Yunnan's 部门：… above each): the file's name does
     if unit is not None or year is not None:
         found_unit, found_year = _unit_and_year(doc.tables)
         given = _title_paragraph(unit or found_unit, year or found_year, None)
@@ -409,7 +416,8 @@ def read_excel(
                 LoadIssue(
                     "title",
                     "the sheets print no unit and year: add a line 编制单位：… (or 部门：…) and the year (2023年度) "
-                    "above a table, or pass unit= and year= to budgetkit.io.excel.read_excel",
+                    "above a table, name the year in the file's name (…2023年度….xlsx), or pass unit= and year= to "
+                    "budgetkit.io.excel.read_excel",
                 )
             ],
         )
