@@ -218,6 +218,23 @@ def test_table_ten_beside_last_years_figures(tmp_path: Path, head: list[str]) ->
     assert _found(imported) == set()
 
 
+def test_an_empty_table_eleven_is_said_so_by_the_three_public_section(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """表十一 printed blank is explained by the 情况说明's 三公 section (Yunnan's 四、财政拨款“三公”经费支出决算情况说明), as
+    表十 is (a false warning asked for its section 十一); the table itself still lacks its note 本表无数据."""
+    monkeypatch.setattr(report, "THREE_PUBLIC", {k: ("0.00", "0.00") for k in report.THREE_PUBLIC})
+    tables = report.tables()
+    for _, number, rows in tables:
+        for row in rows if number == 11 else ():
+            row[:] = ["" if cell == "0.00" else cell for cell in row]
+    said = "<p>第三部分 2024年度部门决算情况说明</p><p>四、财政拨款“三公”经费支出决算情况说明</p><p>本部门2024年度无“三公”经费财政拨款支出。</p>"
+    path = tmp_path / "yunnan.html"
+    path.write_text(report.page(tables).replace("</body>", said + "</body>"), encoding="utf-8")
+    imported = read_html(path)
+    tables_read = imported.account.tables
+    assert tables_read is not None and tables_read.table("general_budget_three_public").is_empty  # type: ignore[union-attr]
+    assert _found(imported) == {("table.empty_note", "tables.tables[9].empty_note")}
+
+
 def test_check_names_the_table_the_set_has_not(tmp_path: Path) -> None:
     """`budgetkit check` says 表七 was not read, so not checked (the unknown table was not named at all), in text and
     JSON, and does not call the report clean."""

@@ -335,7 +335,7 @@ _PAGE_AFTER: Final = re.compile(r"[\s.…·•_\-—－]*\d{1,3}\s*$")
 _YEAR_END: Final = re.compile(r"(?:19|20)\d{2}\s*年度?$")
 #: The template's 情况说明 section (its Shanghai number, as :func:`budgetkit.io.grammar.section_role` names it) on each
 #: of the tables that are often empty.
-_SECTION_ROLE: Final = {"government_fund": "八", "state_capital": "九", "three_public": "七"}
+_SECTION_ROLE: Final = {"government_fund": "八", "state_capital": "九", "three_public": "七", "general_budget_three_public": "七"}
 #: Where an empty table says so: the template's note, or a 情况说明 sentence that there was none.
 _EMPTY: Final = re.compile(r"无数据|(?:无|没有)[^，。；]*(?:收入|支出|经费)")
 
