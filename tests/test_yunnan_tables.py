@@ -248,6 +248,25 @@ def test_check_names_the_table_the_set_has_not(tmp_path: Path) -> None:
     assert json.loads(out.getvalue())["import"]["tables_unknown"] == ["一般公共预算财政拨款项目支出决算表"]
 
 
+def test_check_names_a_table_of_the_set_printed_but_not_read(tmp_path: Path) -> None:
+    """表十一 printed under the central template's title of 表七 (the 三公 table 表十 already is) is a second printing,
+    not read: `budgetkit check` names it as not checked (it said nothing of it), in text and JSON, and the 目录 that
+    lists it is not found to differ from the tables read (a false table.contents)."""
+    tables = report.tables()
+    tables[10] = ("一般公共预算财政拨款“三公”经费支出决算表", 11, tables[10][2])
+    path = tmp_path / "yunnan.html"
+    path.write_text(report.page(tables), encoding="utf-8")
+    out = StringIO()
+    main(["check", str(path)], out=out)
+    (line,) = [line for line in out.getvalue().splitlines() if line.startswith("表格未能读入（其数字未核对）：")]
+    assert "一般公共预算财政拨款“三公”经费支出决算表：" in line and "printed twice" in line
+    assert "table.contents" not in out.getvalue()
+    out = StringIO()
+    main(["check", str(path), "--format", "json"], out=out)
+    (not_read,) = json.loads(out.getvalue())["import"]["tables_not_read"]
+    assert not_read["title"] == "一般公共预算财政拨款“三公”经费支出决算表" and "printed twice" in not_read["problem"]
+
+
 def test_a_misprinted_contents_line_is_still_found_but_a_table_the_set_has_not_is_not(tmp_path: Path) -> None:
     """The 目录 lists 表七, a table the set has not: no table.contents (it was one); a line of the set's misprinted
     (出决算表 for 支出决算表) still is."""

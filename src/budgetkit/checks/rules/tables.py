@@ -524,8 +524,17 @@ def layout_findings(account: FinalAccount) -> Iterator[Finding]:
         # a table the set has not (Yunnan's 表七 一般公共预算财政拨款项目支出决算表, 表十二 国有资产使用情况表) is listed
         # and printed but not read: no table of the set to compare (it was a false table.contents). A line of the set's
         # table misprinted (出决算表) is left out too, and the 目录 is one table short of those printed.
-        known = [title for t in shipped.templates for title in (t.title, *t.other_titles)]
-        listed = [title for title in listed if any(_same_titles([title], [k]) for k in known)]
+        # A second line naming a table already listed (表十一 under the central title of 表七, the 三公 table 表十
+        # already is) is a second printing, which the import names as not read: left out as well.
+        known = [(title, t.key) for t in shipped.templates for title in (t.title, *t.other_titles)]
+        kept: list[str] = []
+        keys: set[str] = set()
+        for title in listed:
+            key = next((key for k, key in known if _same_titles([title], [k])), None)
+            if key is not None and key not in keys:
+                kept.append(title)
+                keys.add(key)
+        listed = kept
     titles = [t.title for t in tables.tables]
     # no table held says nothing of what was published (an import that could not read them, a file without them),
     # and a table printed but not read has no title to compare
