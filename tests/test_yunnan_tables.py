@@ -287,16 +287,23 @@ WIDTHS = {1: [150, 30, 60, 170, 30, 60], 2: [60, 170, 70, 70, 60, 60, 60, 80, 60
           11: [60] * 12}
 
 
-def _pdf(path: Path, ruled: bool) -> Path:
+def _pdf(path: Path, ruled: bool, cover: bool = True) -> Path:
     """The eleven tables, a page each under their heading lines (title centred, 公开NN表 and 部门：… below it), ruled as
-    Word prints them or with no line at all."""
+    Word prints them or with no line at all; after a cover, or alone (the tables attached as a file of their own)."""
     pytest.importorskip("pdfplumber")
     pytest.importorskip("reportlab")
+    from reportlab.pdfgen import canvas
+
+    from budgetkit.outputs.pdf import _font
     from test_central_tables import covered, grid
 
     tables = report.tables()
     texts = "".join(str(c[0] if isinstance(c, tuple) else c) for _, _, rows in tables for row in rows for c in row)
-    pdf, font = covered(path, texts + "".join("".join(report.heading(t, n)) for t, n, _ in tables))
+    texts += "".join("".join(report.heading(t, n)) for t, n, _ in tables)
+    if cover:
+        pdf, font = covered(path, texts)
+    else:
+        pdf, font = canvas.Canvas(str(path), pagesize=(842, 595)), _font(frozenset(texts))
     for title, n, rows in tables:
         y = 570.0
         for line in report.heading(title, n):
@@ -331,6 +338,19 @@ def test_the_ruled_pdf_reads_as_the_web_page(tmp_path: Path) -> None:
     assert _cells(imported) == _cells(page)
     assert imported.report.tables_unknown == ("一般公共预算财政拨款项目支出决算表",)
     assert _found(imported) == set()
+
+
+def test_the_tables_alone_take_their_unit_from_the_department_line_and_the_year_from_the_files_name(tmp_path: Path) -> None:
+    """The tables published as a PDF of their own (no cover, no title with the year; 部门：… above each): the unit is the
+    部门's, the year the file name's (it was refused); a name without a year is still refused, saying what is missing."""
+    from budgetkit.errors import LoadError
+    from budgetkit.io.pdf import read_pdf
+
+    imported = read_pdf(_pdf(tmp_path / f"{report.UNIT}2024年度部门决算公开表.pdf", ruled=True, cover=False))
+    assert (imported.account.unit, imported.account.year) == (report.UNIT, 2024)
+    assert _cells(imported) == _cells(_read(tmp_path))
+    with pytest.raises(LoadError, match="nor a 部门：… line above a table and the year in the file's name"):
+        read_pdf(_pdf(tmp_path / "公开表.pdf", ruled=True, cover=False))
 
 
 def test_the_pdf_without_ruling_lines_reads_each_table_right_or_names_it(tmp_path: Path) -> None:

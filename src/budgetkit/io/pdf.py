@@ -412,6 +412,11 @@ _NOT_GLOSSARY: Final = re.compile(r"^(?!.*名词解释).*(?:绩效|联系方式|
 _SECTION: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
 _ITEM: Final = re.compile(r"^\s*(\d+)\s*[、.．](?!\d)")
 _TITLE: Final = re.compile(r"^(?:关于)?(?P<unit>.+?)\s*(?P<year>\d{4})\s*年度?\s*(?:部门|单位)?决算")
+#: The unit a table's heading names when no title names it (部门：示例局　　金额单位：万元, 编制单位：…): Yunnan's tables,
+#: published as a file of their own with no cover, print no year either.
+_MAKER_NAME: Final = re.compile(r"^\s*(?:编制单位|填报单位|单位名称|部门名称|部门)\s*[:：]\s*(?P<name>[^\s:：]+)")
+#: The report's year in the file's name (示例局2024年度部门决算公开表.pdf), for such a file.
+_FILE_YEAR: Final = re.compile(r"((?:19|20)\d{2})\s*年")
 #: A year written in Chinese numerals (二〇二四年度), read as its digits
 _ZH_YEAR: Final = re.compile(r"[〇○零一二三四五六七八九]{4}(?=\s*年)")
 _ZH_DIGITS: Final = str.maketrans("〇○零一二三四五六七八九", "000123456789")
@@ -719,8 +724,22 @@ class _Builder:
                         [LoadIssue("title", f"the title's year {m.group('year')} is not a year of {years}")],
                     )
                 return m.group("unit").strip(), int(m.group("year"))
+        # no title: the tables alone (Yunnan's attached 部门决算公开表), their unit on their 部门：… line, the year in the
+        # file's name
+        lines = [line.text for table in self.doc.tables for line in table.heading] + [p.text for p in paragraphs]
+        unit = next((m.group("name") for text in lines if (m := _MAKER_NAME.match(text))), None)
+        year = _FILE_YEAR.search(Path(self.doc.source).name)
+        if unit is not None and year is not None and int(year.group(1)) in model.YEARS:
+            return unit, int(year.group(1))
         raise LoadError(
-            self.doc.source, [LoadIssue("title", "no unit and year (…YYYY 年度部门决算) on the cover or in 第三部分")]
+            self.doc.source,
+            [
+                LoadIssue(
+                    "title",
+                    "no unit and year (…YYYY 年度部门决算) on the cover or in 第三部分, nor a 部门：… line above a table "
+                    "and the year in the file's name",
+                )
+            ],
         )
 
     def _contents(self, paragraphs: Sequence[Paragraph], parts: list[tuple[int, str]], body: int) -> tuple[str, ...]:
