@@ -235,6 +235,22 @@ def test_an_empty_table_eleven_is_said_so_by_the_three_public_section(tmp_path: 
     assert _found(imported) == {("table.empty_note", "tables.tables[9].empty_note")}
 
 
+def test_the_organisation_of_a_web_page_takes_in_no_table_printed_after_it(tmp_path: Path) -> None:
+    """第一部分 on the same web page as the tables (a page is one page: every table was on it): the organisation's
+    text is its own, not 表七's rows (a table the set has not, printed in 第二部分, was taken into it)."""
+    overview = "\n".join(
+        ["<p>第一部分 部门概况</p>", "<p>一、主要职责</p>", "<p>负责全州文化和旅游工作。</p>", "<p>二、基本情况</p>",
+         "<p>内设机构5个，所属单位2个。</p>", "<p>第二部分 2024年度部门决算表</p>"]
+    )
+    page = report.page().replace("<p>第二部分 2024年度部门决算表</p>", "<p>第一部分 部门概况</p>", 1)
+    at = page.rindex("<p>第二部分 2024年度部门决算表</p>")
+    path = tmp_path / "yunnan.html"
+    path.write_text(page[:at] + overview + page[at + len("<p>第二部分 2024年度部门决算表</p>") :], encoding="utf-8")
+    account = read_html(path).account
+    assert account.organisation == "内设机构5个，所属单位2个。"
+    assert account.duties == "负责全州文化和旅游工作。"
+
+
 def test_check_names_the_table_the_set_has_not(tmp_path: Path) -> None:
     """`budgetkit check` says 表七 was not read, so not checked (the unknown table was not named at all), in text and
     JSON, and does not call the report clean."""

@@ -760,7 +760,8 @@ class _Builder:
         duties: list[str] = []
         organisation: list[str] = []
         current: list[str] | None = None
-        for paragraph in paragraphs[start + 1 : end]:
+        stop = end
+        for k, paragraph in enumerate(paragraphs[start + 1 : end], start=start + 1):
             text = paragraph.text
             if re.match(r"^\s*一、", text):
                 current = duties
@@ -769,13 +770,19 @@ class _Builder:
                 current = organisation
                 continue
             if _table_heading(text):  # the tables follow 第一部分 with no 第二部分 heading (Shanghai's body)
+                stop = k
                 break
             if current is not None:
                 current.append(text)
-        pages = {p for paragraph in paragraphs[start:end] for p in paragraph.pages}
+        pages = {p for paragraph in paragraphs[start:stop] for p in paragraph.pages}
         known = {_norm_title(title) for t in self.set.templates for title in (t.title, *t.other_titles)}
+        # a table printed between 第一部分 and what follows it (a web page is one page: every table is on it, 表七 of
+        # Yunnan's 决算表 was taken into the organisation's text)
+        since, until = _place(paragraphs[start]), _place(paragraphs[stop]) if stop < len(paragraphs) else None
         for table in doc.tables:
-            if set(table.pages) & pages and _norm_title(table.title or "") not in known:
+            at = next((_at(c.box) for row in table.rows for c in row if c.box is not None), None)
+            inside = at is None or since is None or (since <= at and (until is None or at < until))
+            if set(table.pages) & pages and inside and _norm_title(table.title or "") not in known:
                 organisation.extend(" ".join(t or "" for t in row).strip() for row in table.texts())
         return "\n".join(duties), "\n".join(organisation)
 
@@ -1555,6 +1562,18 @@ def _table_heading(text: str) -> bool:
     (True, True, False)
     """
     return _TABLE_HEADING.match(text.strip()) is not None
+
+
+def _place(paragraph: Paragraph) -> tuple[int, float] | None:
+    """Where a paragraph starts (page, top), to order it with the tables; ``None`` when no line has a place."""
+    return next((_at(line.box) for line in paragraph.lines if line.box is not None), None)
+
+
+def _at(box: Box) -> tuple[int, float]:
+    """A place in reading order: the page and the top on it, or the source line of a text or web page (whose table
+    cells are placed by their row and column, not their line)."""
+    line = getattr(box, "line", 0)
+    return box.page, float(line) if line else box.top
 
 
 def _norm_title(text: str) -> str:
