@@ -37,7 +37,7 @@ def social() -> TableImport:
 
 def test_both_reports_import_all_nine_tables_with_nothing_left_over(planning: TableImport, social: TableImport) -> None:
     """Every printed table finds its template, and no row, column or cell is left unexplained."""
-    keys = [t.key for t in table_set("national-2024").templates]
+    keys = [t.key for t in table_set("national-2024").templates if not t.optional]
     for result in (planning, social):
         assert [t.key for t in result.tables.tables] == keys
         assert result.issues == ()

@@ -57,10 +57,14 @@ def _gb_table(**changes: object) -> Table:
 
 
 def test_national_set_has_the_nine_tables_in_template_order() -> None:
-    """The shipped national 2024 set holds the nine tables of DOMAIN §8, numbered 一 to 九, in order."""
+    """The shipped national 2024 set holds the nine tables of DOMAIN §8, numbered 一 to 九, in order; the tables only
+    some provinces print (Yunnan's 表十一) follow them, optional."""
     national = table_set("national-2024")
-    assert [t.title for t in national.templates] == NATIONAL_TITLES
-    assert [t.number for t in national.templates] == list("一二三四五六七八九")
+    required = [t for t in national.templates if not t.optional]
+    assert [t.title for t in required] == NATIONAL_TITLES
+    assert [t.number for t in required] == list("一二三四五六七八九")
+    assert [(t.number, t.title) for t in national.templates if t.optional] == [("十一", "一般公共预算财政拨款“三公”经费情况表")]
+    assert national.templates[: len(required)] == tuple(required)
 
 
 def test_shanghai_is_an_alias_of_the_national_set() -> None:
@@ -315,9 +319,15 @@ def test_the_format_page_example_loads() -> None:
 def test_shipped_sets_link_tables_by_identities() -> None:
     """Both shipped sets carry the cross-table identities of DOMAIN §8, each naming cells their templates have."""
     for name in table_set_names():
-        links = table_set(name).links
+        links = [link for link in table_set(name).links if not link.unless and "表五印有此列时" not in link.note]
         assert len(links) == 14
         assert {link.level for link in links} == {None, "类"}
+    # and the national set one that holds while no 政府性基金 is spent: Yunnan's 表十 against its 表十一
+    (conditional,) = [link for link in table_set("national-2024").links if link.unless]
+    assert conditional.tables() == {"three_public", "general_budget_three_public"}
+    # and three that hold where 表五 prints its optional balance columns (Yunnan's): 年初, 本年收入, 年末 against 表四
+    balances = [link for link in table_set("national-2024").links if "表五印有此列时" in link.note]
+    assert [link.tables() for link in balances] == [{"general_budget_expenditure", "fiscal_summary"}] * 3
     summary_vs_three = table_set("national-2024").links[1]
     assert summary_vs_three.tables() == {"summary", "expenditure"}
 

@@ -241,6 +241,16 @@ def _unruled_tables(report: ImportReport) -> list[Any]:
     return [issue for issue in report.issues if issue.reason == UNRULED]
 
 
+def _tables_not_read(report: ImportReport) -> list[Any]:
+    """The import issues of tables of the set that were printed but not read: laid out otherwise than their template
+    (``… not imported: …``), or a second printing of a table already read (``… is printed twice; the first is kept``)."""
+    return [
+        issue
+        for issue in report.issues
+        if " not imported: " in issue.reason or issue.reason.endswith(" is printed twice; the first is kept")
+    ]
+
+
 def _import_json(report: ImportReport | None) -> dict[str, Any]:
     """What a report imported on the fly read (``"import"``), so that a program knows what was not checked."""
     if report is None:
@@ -254,6 +264,11 @@ def _import_json(report: ImportReport | None) -> dict[str, Any]:
             "numbers_not_understood": len(report.not_understood),
             "tables_found": list(report.tables_found),
             "tables_expected": list(report.tables_expected),
+            "tables_unknown": list(report.tables_unknown),  # printed, of no table of the set: not read, not checked
+            "tables_not_read": [
+                {"place": None if i.box is None else str(i.box), "title": i.text, "problem": i.reason}
+                for i in _tables_not_read(report)
+            ],
             "narrative_found": report.narrative_found,
             "selfeval_refused": [
                 {"place": None if i.box is None else str(i.box), "row": i.text.split(" ", 1)[1], "problem": i.reason}
@@ -336,9 +351,29 @@ def _write_findings_text(
             else:
                 listed = "、".join(i.text if i.box is None else f"{i.text}（{i.box}）" for i in unruled)
                 out.write(f"表格未能按单元格读入（其数字未核对）：{listed}：没有框线且文字未能确切对齐成列，或印作图片\n")
+        for issue in _tables_not_read(report):
+            where = f"{issue.box} " if issue.box is not None else ""
+            out.write(
+                f"Table not read (its figures not checked): {where}{issue.text}: {issue.reason}\n"
+                if english
+                else f"表格未能读入（其数字未核对）：{where}{issue.text}：{issue.reason}\n"
+            )
+        if report.tables_unknown:  # printed, but of no table of the set (Yunnan's 表七 项目支出决算表): not read
+            listed = ", ".join(report.tables_unknown) if english else "、".join(report.tables_unknown)
+            out.write(
+                f"Tables the table set has not (not read, their figures not checked): {listed}\n"
+                if english
+                else f"表套中没有的表（未读入，其数字未核对）：{listed}\n"
+            )
     if not findings:
         # a table not read is not a clean result: say that only what was read was found consistent
-        if report is not None and (_refused_tables(report) or _unruled_tables(report) or _other_evaluations(report)):
+        if report is not None and (
+            _refused_tables(report)
+            or _unruled_tables(report)
+            or _other_evaluations(report)
+            or report.tables_unknown
+            or _tables_not_read(report)
+        ):
             out.write(
                 "No inconsistencies found in what was read; the tables named above were not read, so not checked.\n"
                 if english

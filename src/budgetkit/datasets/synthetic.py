@@ -611,7 +611,8 @@ def publish(account: FinalAccount, seed: int = 0) -> FinalAccount:
         template = national.template(key)
         return Table(
             key=key, number=template.number, title=template.title,
-            columns=tuple(c.key for c in template.columns), income_columns=tuple(c.key for c in template.income_columns),
+            columns=tuple(c.key for c in template.columns if not c.optional),
+            income_columns=tuple(c.key for c in template.income_columns if not c.optional),
             rows=tuple(rows), notes=(f"注：{template.note}",) if template.note else (), empty_note=empty,
         )
 

@@ -69,7 +69,7 @@ from budgetkit.io.document import (
     unit_of,
     without_unit,
 )
-from budgetkit.io.pdf import NO_NARRATIVE, Imported, ReportIssue, from_document
+from budgetkit.io.pdf import FILE_YEAR, NO_NARRATIVE, Imported, ReportIssue, from_document
 from budgetkit.model.account import UnitType
 
 __all__ = ["SheetBox", "read_excel", "read_workbook"]
@@ -393,10 +393,13 @@ def read_excel(
     ``表五!C12``). A sheet that prints text and no table (the 情况说明 a paragraph a cell) is read as a text
     import reads its lines, its figures placed at their cells (``情况说明!A12``); when no 情况说明 is found in it,
     an issue names the sheet. A workbook of tables alone has no 情况说明: its figures come from the tables. ``unit`` and
-    ``year`` are needed when the sheets do not print them (``编制单位：…``, ``2023年度``).
+    ``year`` are needed when the sheets do not print them (``编制单位：…``, ``2023年度``); the year may be read from the
+    file's name (``…2024年度部门决算公开表.xlsx``).
     """
     doc = read_workbook(path)
     cover = _cover(doc.tables)
+    if not cover and year is None and (m := FILE_YEAR.search(Path(path).name)):
+        year = int(m.group(1))  # the tables print no year (Yunnan's 部门：… above each): the file's name does
     if unit is not None or year is not None:
         found_unit, found_year = _unit_and_year(doc.tables)
         given = _title_paragraph(unit or found_unit, year or found_year, None)
@@ -409,7 +412,8 @@ def read_excel(
                 LoadIssue(
                     "title",
                     "the sheets print no unit and year: add a line 编制单位：… (or 部门：…) and the year (2023年度) "
-                    "above a table, or pass unit= and year= to budgetkit.io.excel.read_excel",
+                    "above a table, name the year in the file's name (…2023年度….xlsx), or pass unit= and year= to "
+                    "budgetkit.io.excel.read_excel",
                 )
             ],
         )

@@ -34,7 +34,15 @@ import attrs
 
 from budgetkit.errors import LoadError, LoadIssue
 from budgetkit.io import document as _document
-from budgetkit.io.document import Box, Document, Paragraph, half_width_numbers, national_layout, printed_numbers
+from budgetkit.io.document import (
+    Box,
+    Document,
+    Paragraph,
+    half_width_numbers,
+    national_layout,
+    printed_numbers,
+    without_table_tag,
+)
 from budgetkit.io.grammar import (
     Amount,
     Change,
@@ -79,7 +87,7 @@ from budgetkit.model.tables import table_set as _table_set
 from budgetkit.values.interval import Interval
 from budgetkit.values.numbers import plain
 
-__all__ = ["NO_NARRATIVE", "SELFEVAL_UNREAD", "UNRULED", "ImportReport", "Imported", "ReportIssue", "Unplaced", "from_document", "read_pdf"]
+__all__ = ["FILE_YEAR", "NO_NARRATIVE", "SELFEVAL_UNREAD", "UNRULED", "ImportReport", "Imported", "ReportIssue", "Unplaced", "from_document", "read_pdf"]
 
 
 @attrs.frozen
@@ -411,6 +419,11 @@ _NOT_GLOSSARY: Final = re.compile(r"^(?!.*名词解释).*(?:绩效|联系方式|
 _SECTION: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
 _ITEM: Final = re.compile(r"^\s*(\d+)\s*[、.．](?!\d)")
 _TITLE: Final = re.compile(r"^(?:关于)?(?P<unit>.+?)\s*(?P<year>\d{4})\s*年度?\s*(?:部门|单位)?决算")
+#: The unit a table's heading names when no title names it (部门：示例局　　金额单位：万元, 编制单位：…): Yunnan's tables,
+#: published as a file of their own with no cover, print no year either.
+_MAKER_NAME: Final = re.compile(r"^\s*(?:编制单位|填报单位|单位名称|部门名称|部门)\s*[:：]\s*(?P<name>[^\s:：]+)")
+#: The report's year in the file's name (示例局2024年度部门决算公开表.pdf, ….xlsx), for a file of tables printing none.
+FILE_YEAR: Final = re.compile(r"((?:19|20)\d{2})\s*年")
 #: A year written in Chinese numerals (二〇二四年度), read as its digits
 _ZH_YEAR: Final = re.compile(r"[〇○零一二三四五六七八九]{4}(?=\s*年)")
 _ZH_DIGITS: Final = str.maketrans("〇○零一二三四五六七八九", "000123456789")
@@ -731,8 +744,22 @@ class _Builder:
                 self.doc.source,
                 [LoadIssue("title", "a 部门预算 or 单位预算 (a budget), not a 决算: budgetkit reads final accounts")],
             )
+        # no title: the tables alone (Yunnan's attached 部门决算公开表), their unit on their 部门：… line, the year in the
+        # file's name
+        lines = [line.text for table in self.doc.tables for line in table.heading] + [p.text for p in paragraphs]
+        unit = next((m.group("name") for text in lines if (m := _MAKER_NAME.match(text))), None)
+        year = FILE_YEAR.search(Path(self.doc.source).name)
+        if unit is not None and year is not None and int(year.group(1)) in model.YEARS:
+            return unit, int(year.group(1))
         raise LoadError(
-            self.doc.source, [LoadIssue("title", "no unit and year (…YYYY 年度部门决算) on the cover or in 第三部分")]
+            self.doc.source,
+            [
+                LoadIssue(
+                    "title",
+                    "no unit and year (…YYYY 年度部门决算) on the cover or in 第三部分, nor a 部门：… line above a table "
+                    "and the year in the file's name",
+                )
+            ],
         )
 
     def _contents(self, paragraphs: Sequence[Paragraph], parts: list[tuple[int, str]], body: int) -> tuple[str, ...]:
@@ -753,7 +780,8 @@ class _Builder:
         duties: list[str] = []
         organisation: list[str] = []
         current: list[str] | None = None
-        for paragraph in paragraphs[start + 1 : end]:
+        stop = end
+        for k, paragraph in enumerate(paragraphs[start + 1 : end], start=start + 1):
             text = paragraph.text
             if re.match(r"^\s*一、", text):
                 current = duties
@@ -762,13 +790,19 @@ class _Builder:
                 current = organisation
                 continue
             if _table_heading(text):  # the tables follow 第一部分 with no 第二部分 heading (Shanghai's body)
+                stop = k
                 break
             if current is not None:
                 current.append(text)
-        pages = {p for paragraph in paragraphs[start:end] for p in paragraph.pages}
-        known = {_norm_title(t.title) for t in self.set.templates}
+        pages = {p for paragraph in paragraphs[start:stop] for p in paragraph.pages}
+        known = {_norm_title(title) for t in self.set.templates for title in (t.title, *t.other_titles)}
+        # a table printed between 第一部分 and what follows it (a web page is one page: every table is on it, 表七 of
+        # Yunnan's 决算表 was taken into the organisation's text)
+        since, until = _place(paragraphs[start]), _place(paragraphs[stop]) if stop < len(paragraphs) else None
         for table in doc.tables:
-            if set(table.pages) & pages and _norm_title(table.title or "") not in known:
+            at = next((_at(c.box) for row in table.rows for c in row if c.box is not None), None)
+            inside = at is None or since is None or (since <= at and (until is None or at < until))
+            if set(table.pages) & pages and inside and _norm_title(table.title or "") not in known:
                 organisation.extend(" ".join(t or "" for t in row).strip() for row in table.texts())
         return "\n".join(duties), "\n".join(organisation)
 
@@ -782,7 +816,8 @@ class _Builder:
         read = {t.key for t in tables.tables} | set(tables.unread)
         found: list[str] = []
         for paragraph in body:
-            key = titles.get(_norm_title(paragraph.text))
+            # the title with its number after it on one line (收入支出决算表公开01表: 公开01表 printed below it, and joined)
+            key = titles.get(_norm_title(paragraph.text)) or titles.get(_norm_title(without_table_tag(paragraph.text)))
             if key is not None and key not in read:
                 read.add(key)  # once per table
                 found.append(key)
@@ -1485,7 +1520,7 @@ class _Builder:
             source=self.doc.source,
             pages=self.doc.pages,
             tables_found=found,
-            tables_expected=tuple(t.key for t in self.set.templates),
+            tables_expected=tuple(t.key for t in self.set.templates if not t.optional or t.key in found),  # 表十一 where printed
             tables_unknown=tuple(title for title in imported.unknown if title not in self.selfeval_titles),
             numbers_seen=seen,
             numbers_imported=imported_count - self.not_held,
@@ -1547,6 +1582,18 @@ def _table_heading(text: str) -> bool:
     (True, True, False)
     """
     return _TABLE_HEADING.match(text.strip()) is not None
+
+
+def _place(paragraph: Paragraph) -> tuple[int, float] | None:
+    """Where a paragraph starts (page, top), to order it with the tables; ``None`` when no line has a place."""
+    return next((_at(line.box) for line in paragraph.lines if line.box is not None), None)
+
+
+def _at(box: Box) -> tuple[int, float]:
+    """A place in reading order: the page and the top on it, or the source line of a text or web page (whose table
+    cells are placed by their row and column, not their line)."""
+    line = getattr(box, "line", 0)
+    return box.page, float(line) if line else box.top
 
 
 def _norm_title(text: str) -> str:

@@ -91,10 +91,11 @@ _SAME_ITEMS: Final = {
     "公务用车运行费": "公务用车运行维护费",
     "因公出国境费用": "因公出国（境）费",
     "公务接待费用": "公务接待费",
+    "行政参公单位机关运行经费": "机关运行经费",  # Yunnan's 表十: 行政单位 and 参照公务员法管理的事业单位's
 }
 #: Headers printed for a template's column under another name (the central template's 金额 for 决算数, 小计 for
 #: 合计 under 本年支出): printed name → the template's name.
-_SAME_HEADERS: Final = {"金额": "决算数", "决算金额": "决算数", "本年决算数": "决算数", "小计": "合计"}
+_SAME_HEADERS: Final = {"金额": "决算数", "决算金额": "决算数", "本年决算数": "决算数", "本年决算": "决算数", "小计": "合计"}
 #: A header naming a figure that is not this year's 决算数, printed beside it by some provinces (年初预算数 and
 #: 调整预算数 before 决算数, 上年决算数 beside it, 比上年增减 and 增长% after it): such a column is never read as the
 #: template's, whose every column (but 表七's 预算数) is this year's 决算数.
@@ -108,6 +109,9 @@ _THREE_PUBLIC_HEADERS: Final = {
     "决算数": "决算数",
     "本年决算数": "决算数",
     "决算金额": "决算数",
+    "本年预算数": "预算数",  # beside 上年决算数 (Yunnan's 表十)
+    "本年预算": "预算数",
+    "本年决算": "决算数",
 }
 #: What opens an item of a list (1、, （1）, 其中：) before its name.
 _ITEM_OPENING: Final = re.compile(r"^(?:其中[:：]?)?\s*(?:[（(]?(?:\d+|[一二三四五六七八九十]+)[)）]|(?:\d+|[一二三四五六七八九十]+)\s*[、.．])?\s*(?:其中[:：]?)?")
@@ -340,8 +344,19 @@ def _note_row(row: Sequence[Cell], rows: Sequence[Sequence[Cell]]) -> Cell | Non
 
 
 def _numbers_columns(row: Sequence[Cell]) -> bool:
-    """Whether a printed row numbers the columns (栏次 1 2 3 …), as the central template prints under its header."""
-    return any(_norm(cell.text) == _COLUMN_NUMBERS for cell in row)
+    """Whether a printed row numbers the columns (栏次 1 2 3 …), as the central template prints under its header; a
+    table printed across (表七's 预算数 and 决算数 in twelve columns) prints the numbers 1 to 12 without 栏次, and they
+    were read as its figures.
+
+    >>> _numbers_columns([Cell(str(n), None) for n in range(1, 13)]), _numbers_columns([Cell("栏次", None), Cell("1", None)])
+    (True, True)
+    >>> _numbers_columns([Cell("3.00", None), Cell("1", None), Cell("2", None)]), _numbers_columns([Cell("1", None), Cell("2", None)])
+    (False, False)
+    """
+    if any(_norm(cell.text) == _COLUMN_NUMBERS for cell in row):
+        return True
+    printed = [(cell.text or "").strip() for cell in row if (cell.text or "").strip()]
+    return len(printed) >= 3 and printed == [str(n) for n in range(1, len(printed) + 1)]
 
 
 def _header_texts(raw: RawTable) -> list[tuple[str | None, ...]]:
@@ -485,12 +500,20 @@ def _header(text: str) -> str:
 def _past_label(row: Sequence[Cell], position: int) -> int:
     """Where a total line prints its one amount: at ``position``, or — when its label is merged across that
     column (表六's 公用经费合计 spanning the next half's code and name) — in the first cell of its own to the right,
-    if that cell holds a number or nothing.
+    if that cell holds a number or nothing; or — when ``position`` is printed blank and the row prints one number
+    alone further right (the same label printed without ruling lines, where nothing shows the merge) — there.
 
-    >>> label, merged, amount = Cell("公用经费合计", None), Cell(None, None), Cell("20.00", None)
+    >>> label, merged, amount, blank = Cell("公用经费合计", None), Cell(None, None), Cell("20.00", None), Cell("", None)
     >>> _past_label([label, merged, merged, amount], 1), _past_label([label, Cell("5.00", None)], 1)
     (3, 1)
+    >>> _past_label([label, blank, blank, amount], 1), _past_label([label, blank, Cell("其他", None), amount], 1)
+    (3, 1)
     """
+    if position < len(row) and row[position].text == "":
+        rest = [p for p in range(position + 1, len(row)) if row[p].text]
+        if len(rest) == 1 and _is_number(row[rest[0]].text):
+            return rest[0]
+        return position
     if position >= len(row) or row[position].text is not None:
         return position
     right = next((p for p in range(position + 1, len(row)) if row[p].text is not None), None)
@@ -787,6 +810,10 @@ class _TableReader:
         names = {_norm(c.name): c.key for c in self.template.columns_of(side)}
         if any(_OTHER_FIGURE.search(_norm(part)) for part in path):
             return None
+        if len(path) > 1 and _header(path[-1]) == _norm("合计") and _norm(path[-2]) in names:
+            # the 小计 of a column the template has, split into parts beside it (Yunnan's 表五: 年初结转和结余 over
+            # 小计 | 基本支出结转 | 项目支出结转和结余) is that column, not the table's 合计
+            return names[_norm(path[-2])]
         paths = [path]
         if path and _header(path[-1]) != _norm(path[-1]):
             paths.append((*path[:-1], _header(path[-1])))
@@ -1068,15 +1095,23 @@ class _TableReader:
                 self.issues.append(ImportIssue(self.header_box(p), "/".join(path), self.unread_column(path)))
         printed = tuple(c for c in columns if c in at)  # a column not printed (no 预算数 beside 本年决算数) is absent
         rows: list[Row] = []
-        for row in body:
+
+        def figures(row: tuple[Cell, ...]) -> bool:
+            return any(_is_number(row[p].text) for p in at.values() if p < len(row))
+
+        for k, row in enumerate(body):
             name = (row[0].text or "").strip() if row else ""
             if not name:
                 continue
             line = self.item(name, rows)
             if line is None:
-                if any(_is_number(row[p].text) for p in at.values() if p < len(row)):
+                if figures(row):
                     self.issues.append(ImportIssue(row[0].box, name, f"a row the template of {self.template.title} does not have"))
                 continue
+            if not figures(row) and any(
+                figures(later) and self.item((later[0].text or "").strip(), rows) is line for later in body[k + 1 :] if later
+            ):
+                continue  # a heading over the line's own row (一、“三公”经费支出 over （一）支出合计): the row below prints it
             texts = self.cells(row, [at[c] for c in printed], line.key, list(printed))
             rows.append(Row(key=line.key, name=line.name, cells=tuple(parse_cell(t) for t in texts)))
         order = [line.key for line in self.template.lines]

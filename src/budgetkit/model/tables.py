@@ -231,6 +231,9 @@ class Column:
     key: str
     name: str
     sum_of: tuple[str, ...] = attrs.field(default=(), converter=_terms)
+    #: a column some provinces print only (Yunnan's 表五 年初结转和结余): its identities hold where it is printed, and
+    #: a table that does not print it lacks nothing
+    optional: bool = False
 
     def __attrs_post_init__(self) -> None:
         _check_key(self.key, "column key")
@@ -280,7 +283,9 @@ class TableTemplate:
     (``"functional"``, ``"economic"`` or ``""`` for none). ``other_titles`` are titles the same table is
     published under elsewhere (表九 as 国有资本经营预算财政拨款支出决算表), by which an importer finds it too.
     ``published_from`` is the first report year the set publishes the table in (``None``: every year): a report of
-    an earlier year that lacks it lacks nothing (表九 joined the eight tables with the 2020 决算).
+    an earlier year that lacks it lacks nothing (表九 joined the eight tables with the 2020 决算). An ``optional``
+    table is one only some provinces print beside the set's (Yunnan's 一般公共预算财政拨款“三公”经费情况表): read and
+    checked where it is printed, never missing where it is not.
 
     >>> t = table_set("national-2024").template("income")
     >>> t.number, t.title, [c.key for c in t.columns][:3], t.classified_by
@@ -298,6 +303,7 @@ class TableTemplate:
     empty_note: str = ""  #: what an empty table prints instead of rows ("本表无数据")
     other_titles: tuple[str, ...] = attrs.field(default=(), converter=v.tuple_of)
     published_from: int | None = None  #: the first report year the table is published in (None: every year)
+    optional: bool = False  #: printed by some provinces only: never missing, not among the tables expected
 
     def __attrs_post_init__(self) -> None:
         _check_key(self.key, "table key")
@@ -363,6 +369,9 @@ class Link:
     left: tuple[str, ...] = attrs.field(converter=_refs)
     right: tuple[str, ...] = attrs.field(converter=_refs)
     note: str = ""
+    #: cells that must be printed as nothing (0 or blank) for the identity to hold: 表十's 财政拨款 三公 is 表十一's
+    #: 一般公共预算 三公 only while no 政府性基金 is spent (whose 三公 the first includes); otherwise not checked
+    unless: tuple[str, ...] = attrs.field(default=(), converter=_refs)
 
     def __attrs_post_init__(self) -> None:
         if not self.left or not self.right:
@@ -370,6 +379,8 @@ class Link:
         levels = {self._parts(ref)[1] for ref in (*self.left, *self.right)} & set(_LEVELS)
         if len(levels) > 1:
             raise ModelError(f"an identity walks one level at a time, not {', '.join(sorted(levels))}")
+        if any(self._parts(ref)[1] in _LEVELS for ref in self.unless):
+            raise ModelError("a cell the identity depends on is one cell, not a level")
 
     @staticmethod
     def _parts(ref: str) -> tuple[str, str, str]:
@@ -414,7 +425,9 @@ class TableSet:
 
     >>> s = table_set("national-2024")
     >>> len(s), [t.number for t in s.templates][:3], s.template("three_public").title
-    (9, ['一', '二', '三'], '财政拨款“三公”经费支出决算表')
+    (10, ['一', '二', '三'], '财政拨款“三公”经费支出决算表')
+    >>> [t.number for t in s.templates if t.optional]  # Yunnan's 表十一, printed there only
+    ['十一']
     """
 
     name: str
@@ -434,7 +447,7 @@ class TableSet:
             if sorted(order) != sorted(keys):
                 raise ModelError("an order names each table of the set once", f"other_orders[{i}]")
         for i, link in enumerate(self.links):
-            for ref in (*link.left, *link.right):
+            for ref in (*link.left, *link.right, *link.unless):
                 table, row, column = Link._parts(ref)
                 try:
                     template = self.template(table)

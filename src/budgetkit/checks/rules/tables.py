@@ -38,7 +38,7 @@ from budgetkit.checks.rules.sums import SumCheck
 from budgetkit.model.account import Figure, FinalAccount
 from budgetkit.model.category import lines_with_paths
 from budgetkit.model.claim import PathError, resolve
-from budgetkit.model.tables import Cell, Place, Side, Table, Tables, TableTemplate
+from budgetkit.model.tables import Cell, Link, Place, Side, Table, Tables, TableTemplate
 from budgetkit.reference.vocabulary import FIGURE_LABELS
 from budgetkit.values.money import Money
 
@@ -54,6 +54,7 @@ _PARTS: Final = {
     "general_budget_expenditure": Part.GENERAL_BUDGET,
     "basic_expenditure": Part.GENERAL_BUDGET,
     "three_public": Part.THREE_PUBLIC,
+    "general_budget_three_public": Part.THREE_PUBLIC,
 }
 #: Which figure of the account a table column prints: 决算数 the current amount, 预算数 the budget.
 _FIGURE_FIELDS: Final = {"actual": "current", "budget": "budget"}
@@ -103,6 +104,22 @@ class _Names:
         return f"{head}“{row_name}”{column}"
 
 
+def _unprinted_column(tables: Tables, ref: str) -> bool:
+    """Whether a link's cell lies in an optional column (Yunnan's 表五 年初结转和结余) that its table does not print."""
+    key, _, column = Link._parts(ref)
+    template = tables.template(key)
+    if template is None:
+        return False
+    optional = {c.key for c in (*template.columns, *template.income_columns) if c.optional}
+    table = tables.table(key)
+    return column in optional and (table is None or column not in (*table.columns, *table.income_columns))
+
+
+def _nothing(cell: Cell | None) -> bool:
+    """Whether a printed cell says nothing was spent (0 or blank); an absent cell says nothing either way."""
+    return cell is not None and cell.value == 0
+
+
 def _signed(cell: Cell | None, sign: str) -> Money | None:
     money = _money(cell)
     return -money if money is not None and sign == "-" else money
@@ -116,10 +133,12 @@ def _level_rows(table: Table, level: str, side: Side | None) -> list[str]:
 def _within(tables: Tables, table: Table, template: TableTemplate, name: _Names) -> Iterator[SumCheck]:
     part = _part(table.key)
     # each row against the column sums of its side (合计 = 基本 + 项目; 年末 = 年初 + 收入 − 支出)
+    shown = set(table.columns) | set(table.income_columns)
+    unprinted = {c.key for c in (*template.columns, *template.income_columns) if c.optional and c.key not in shown}
     for row in table.rows:
         for column in template.columns_of(row.side if template.two_sided else None):
-            if not column.sum_of:
-                continue
+            if not column.sum_of or {column.key, *(t.lstrip("-") for t in column.sum_of)} & unprinted:
+                continue  # an identity of a column some provinces print only, which this table does not
             place = Place(table.key, row.key, column.key)
             parts = []
             for term in column.sum_of:
@@ -179,7 +198,15 @@ def _across(account: FinalAccount, tables: Tables, name: _Names) -> Iterator[Sum
     shipped = tables.template_set()
     if shipped is None:
         return
+    printed = {t.key for t in tables.tables}
+    optional = {t.key for t in shipped.templates if t.optional}
     for link in shipped.links:
+        if (link.tables() & optional) - printed:
+            continue  # a table only some provinces print is not printed: nothing is missing, nothing to link
+        if any(_unprinted_column(tables, ref) for ref in (*link.left, *link.right)):
+            continue  # a column some provinces print only, which this report does not
+        if link.unless and not all(_nothing(tables.at(Place(*Link._parts(ref)))) for ref in link.unless):
+            continue  # the identity holds only while these print nothing (表十 = 表十一 while no 政府性基金 is spent)
         for left, right in tables.link_places(link):
             cells = [tables.at(p) for p in (*left, *right)]
             if link.level is not None and all(c is None or c.is_blank for c in cells):
@@ -201,7 +228,9 @@ def _across(account: FinalAccount, tables: Tables, name: _Names) -> Iterator[Sum
     # each figure of the account against its printing in a table whose line key is the figure's path
     for table in tables.tables:
         template = tables.template(table.key)
-        if template is None:
+        if template is None or template.optional:
+            # a table only some provinces print (表十一) prints a part of a figure another table prints whole: its
+            # lines are compared with that table's by the set's links, not with the figure read from it
             continue
         for line in template.lines:
             if line.key not in FIGURE_LABELS or table.row(line.key) is None:
@@ -306,7 +335,7 @@ _PAGE_AFTER: Final = re.compile(r"[\s.…·•_\-—－]*\d{1,3}\s*$")
 _YEAR_END: Final = re.compile(r"(?:19|20)\d{2}\s*年度?$")
 #: The template's 情况说明 section (its Shanghai number, as :func:`budgetkit.io.grammar.section_role` names it) on each
 #: of the tables that are often empty.
-_SECTION_ROLE: Final = {"government_fund": "八", "state_capital": "九", "three_public": "七"}
+_SECTION_ROLE: Final = {"government_fund": "八", "state_capital": "九", "three_public": "七", "general_budget_three_public": "七"}
 #: Where an empty table says so: the template's note, or a 情况说明 sentence that there was none.
 _EMPTY: Final = re.compile(r"无数据|(?:无|没有)[^，。；]*(?:收入|支出|经费)")
 
@@ -470,8 +499,8 @@ def layout_findings(account: FinalAccount) -> Iterator[Finding]:
     if shipped is not None:
         printed = [t.key for t in tables.tables]
         for template in shipped.templates:
-            if template.published_from is not None and account.year < template.published_from:
-                continue  # a table the set did not yet publish in the report's year
+            if template.optional or (template.published_from is not None and account.year < template.published_from):
+                continue  # a table some provinces print only, or one the set did not yet publish in the report's year
             if template.key not in printed and template.key not in tables.unread:
                 yield make_finding(
                     "table.missing",
@@ -491,6 +520,21 @@ def layout_findings(account: FinalAccount) -> Iterator[Finding]:
                 order=Words("、".join(order), ", ".join(order)),
             )
     listed = _contents_titles(tables.contents)
+    if shipped is not None:
+        # a table the set has not (Yunnan's 表七 一般公共预算财政拨款项目支出决算表, 表十二 国有资产使用情况表) is listed
+        # and printed but not read: no table of the set to compare (it was a false table.contents). A line of the set's
+        # table misprinted (出决算表) is left out too, and the 目录 is one table short of those printed.
+        # A second line naming a table already listed (表十一 under the central title of 表七, the 三公 table 表十
+        # already is) is a second printing, which the import names as not read: left out as well.
+        known = [(title, t.key) for t in shipped.templates for title in (t.title, *t.other_titles)]
+        kept: list[str] = []
+        keys: set[str] = set()
+        for title in listed:
+            key = next((key for k, key in known if _same_titles([title], [k])), None)
+            if key is not None and key not in keys:
+                kept.append(title)
+                keys.add(key)
+        listed = kept
     titles = [t.title for t in tables.tables]
     # no table held says nothing of what was published (an import that could not read them, a file without them),
     # and a table printed but not read has no title to compare
