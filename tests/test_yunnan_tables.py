@@ -428,3 +428,15 @@ def test_the_workbook_reads_as_the_web_page_its_year_from_its_name(tmp_path: Pat
     assert _found(imported) == set()
     with pytest.raises(LoadError, match="name the year in the file's name"):
         read_excel(_workbook(tmp_path / "决算公开表.xlsx"))
+
+
+def test_a_file_name_with_another_year_before_the_report_s_takes_the_report_s_or_none(tmp_path: Path) -> None:
+    """A name's first year is not always the report's (2025年上传_…2024年度…: it was read as 2025): the one 年度 year is;
+    two years that may each be the report's are refused, not guessed."""
+    from budgetkit.errors import LoadError
+    from budgetkit.io.excel import read_excel
+
+    imported = read_excel(_workbook(tmp_path / f"2025年上传_{report.UNIT}2024年度部门决算公开表.xlsx"))
+    assert (imported.account.unit, imported.account.year) == (report.UNIT, 2024)
+    with pytest.raises(LoadError, match="name the year in the file's name"):
+        read_excel(_workbook(tmp_path / "2025年6月上传_2024年部门决算公开表.xlsx"))

@@ -87,7 +87,7 @@ from budgetkit.model.tables import table_set as _table_set
 from budgetkit.values.interval import Interval
 from budgetkit.values.numbers import plain
 
-__all__ = ["FILE_YEAR", "NO_NARRATIVE", "SELFEVAL_UNREAD", "UNRULED", "ImportReport", "Imported", "ReportIssue", "Unplaced", "from_document", "read_pdf"]
+__all__ = ["FILE_YEAR", "NO_NARRATIVE", "SELFEVAL_UNREAD", "UNRULED", "ImportReport", "Imported", "ReportIssue", "Unplaced", "file_year", "from_document", "read_pdf"]
 
 
 @attrs.frozen
@@ -423,7 +423,23 @@ _TITLE: Final = re.compile(r"^(?:关于)?(?P<unit>.+?)\s*(?P<year>\d{4})\s*年�
 #: published as a file of their own with no cover, print no year either.
 _MAKER_NAME: Final = re.compile(r"^\s*(?:编制单位|填报单位|单位名称|部门名称|部门)\s*[:：]\s*(?P<name>[^\s:：]+)")
 #: The report's year in the file's name (示例局2024年度部门决算公开表.pdf, ….xlsx), for a file of tables printing none.
-FILE_YEAR: Final = re.compile(r"((?:19|20)\d{2})\s*年")
+FILE_YEAR: Final = re.compile(r"((?:19|20)\d{2})\s*年(度)?")
+
+
+def file_year(name: str) -> int | None:
+    """The report's year in a file's name: the one year written ``YYYY年度``, else the one written ``YYYY年``; None when
+    the name writes none, or two that may each be it (a name's other year is often the upload's, not the report's).
+
+    >>> file_year("示例局2024年度部门决算公开表.pdf"), file_year("2025年上传_示例局2024年度部门决算公开表.pdf")
+    (2024, 2024)
+    >>> file_year("部门决算公开表（2024年）.xlsx"), file_year("2025年6月上传_2024年部门决算.xlsx"), file_year("公开表.pdf")
+    (2024, None, None)
+    """
+    found = [(int(m.group(1)), bool(m.group(2))) for m in FILE_YEAR.finditer(name)]
+    for years in ({y for y, of_year in found if of_year}, {y for y, _ in found}):
+        if years:
+            return years.pop() if len(years) == 1 else None
+    return None
 #: A year written in Chinese numerals (二〇二四年度), read as its digits
 _ZH_YEAR: Final = re.compile(r"[〇○零一二三四五六七八九]{4}(?=\s*年)")
 _ZH_DIGITS: Final = str.maketrans("〇○零一二三四五六七八九", "000123456789")
@@ -748,9 +764,9 @@ class _Builder:
         # file's name
         lines = [line.text for table in self.doc.tables for line in table.heading] + [p.text for p in paragraphs]
         unit = next((m.group("name") for text in lines if (m := _MAKER_NAME.match(text))), None)
-        year = FILE_YEAR.search(Path(self.doc.source).name)
-        if unit is not None and year is not None and int(year.group(1)) in model.YEARS:
-            return unit, int(year.group(1))
+        year = file_year(Path(self.doc.source).name)
+        if unit is not None and year is not None and year in model.YEARS:
+            return unit, year
         raise LoadError(
             self.doc.source,
             [
