@@ -440,3 +440,18 @@ def test_a_file_name_with_another_year_before_the_report_s_takes_the_report_s_or
     assert (imported.account.unit, imported.account.year) == (report.UNIT, 2024)
     with pytest.raises(LoadError, match="name the year in the file's name"):
         read_excel(_workbook(tmp_path / "2025年6月上传_2024年部门决算公开表.xlsx"))
+
+
+def test_a_department_line_printed_blank_names_no_unit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """部门：　　金额单位：万元 (the template's label left blank) gave the unit 金额单位 (PDF) or 金额 (workbook): the
+    tables alone are refused for want of a unit, as with no 部门：… line at all."""
+    from budgetkit.errors import LoadError
+    from budgetkit.io.excel import read_excel
+    from budgetkit.io.pdf import read_pdf
+
+    monkeypatch.setattr(report, "UNIT", "")
+    name = "2024年度部门决算公开表"
+    with pytest.raises(LoadError, match="nor a 部门：… line above a table"):
+        read_pdf(_pdf(tmp_path / f"{name}.pdf", ruled=True, cover=False))
+    with pytest.raises(LoadError, match="the sheets print no unit and year"):
+        read_excel(_workbook(tmp_path / f"{name}.xlsx"))

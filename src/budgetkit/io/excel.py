@@ -78,7 +78,11 @@ __all__ = ["SheetBox", "read_excel", "read_workbook"]
 MAX_CELLS: Final = 2_000_000
 
 #: The maker of the tables (编制单位：…); the 单位 of a money or measure unit (金额单位：万元) is no maker.
-_MAKER: Final = re.compile(r"(?:编制单位|填报单位|单位名称|部门名称|部门|(?<!金额|计量|货币|数量)单位)[:：]\s*(?P<name>[^\s:：]+?)(?=\s|$|单位[:：]|金额)")
+#: A label printed blank (部门：　　金额单位：万元) names no maker.
+_MAKER: Final = re.compile(
+    r"(?:编制单位|填报单位|单位名称|部门名称|部门|(?<!金额|计量|货币|数量)单位)[:：]\s*"
+    r"(?P<name>(?!(?:金额|计量|货币|数量)?单位[:：])[^\s:：]+?)(?=\s|$|单位[:：]|金额)"
+)
 _MONEY_UNITS: Final = frozenset({"元", "千元", "万元", "百万元", "亿元"})
 _YEAR: Final = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?")
 #: A title line naming the report, when no 编制单位 line names the unit: 某县水利局2024年度单位决算(表).

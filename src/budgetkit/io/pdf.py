@@ -420,8 +420,12 @@ _SECTION: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[�
 _ITEM: Final = re.compile(r"^\s*(\d+)\s*[、.．](?!\d)")
 _TITLE: Final = re.compile(r"^(?:关于)?(?P<unit>.+?)\s*(?P<year>\d{4})\s*年度?\s*(?:部门|单位)?决算")
 #: The unit a table's heading names when no title names it (部门：示例局　　金额单位：万元, 编制单位：…): Yunnan's tables,
-#: published as a file of their own with no cover, print no year either.
-_MAKER_NAME: Final = re.compile(r"^\s*(?:编制单位|填报单位|单位名称|部门名称|部门)\s*[:：]\s*(?P<name>[^\s:：]+)")
+#: published as a file of their own with no cover, print no year either. A line printing the label blank (部门：　　金额单位：
+#: 万元, the template's) names no unit: never 金额单位.
+_MAKER_NAME: Final = re.compile(
+    r"^\s*(?:编制单位|填报单位|单位名称|部门名称|部门)\s*[:：]\s*"
+    r"(?P<name>(?!(?:金额|计量|货币)?单位[:：])[^\s:：]+?)(?=\s|$|(?:金额|计量|货币)?单位[:：])"
+)
 #: The report's year in the file's name (示例局2024年度部门决算公开表.pdf, ….xlsx), for a file of tables printing none.
 FILE_YEAR: Final = re.compile(r"((?:19|20)\d{2})\s*年(度)?")
 
