@@ -49,6 +49,14 @@ def test_a_heading_s_year_is_not_read_as_a_unit(tmp_path: Path) -> None:
         read_text(_titled(tmp_path, "北京市示例服务中心部门决算"))
 
 
+def test_a_cover_line_s_label_is_not_the_unit_s_name(tmp_path: Path) -> None:
+    """A cover printing 预算单位：… above the title gave the unit 预算单位：北京市示例服务中心: the label is not its name (a
+    unit named otherwise each year is also a years.unit warning)."""
+    path = tmp_path / "report.txt"
+    path.write_text("预算单位：北京市示例服务中心\n2023年度部门决算\n" + BEIJING.split("\n", 1)[1], encoding="utf-8")
+    assert read_text(path).account.unit == "北京市示例服务中心"
+
+
 @pytest.mark.parametrize(
     "title", ["北京市示例服务中心2025年度部门预算", "2025年度北京市示例服务中心单位预算", "北京市示例服务中心部门预算公开"]
 )

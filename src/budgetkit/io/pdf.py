@@ -453,6 +453,8 @@ _COVER_LINES: Final = 8
 _LETTER_SPACED: Final = re.compile(r"(?<=[\u4e00-\u9fff\d])\s+(?=[\u4e00-\u9fff\d])")
 #: The year printed before the unit: 2023年度某某局部门决算
 _TITLE_YEAR_FIRST: Final = re.compile(r"^(?P<year>\d{4})\s*年度?+\s*(?:关于)?(?P<unit>[^\d\s].*?)\s*(?:部门|单位)决算")
+#: A cover line's label before the unit (预算单位：示例局 / 2024年度部门决算): not the unit's name
+_UNIT_LABEL: Final = re.compile(r"^\s*(?:预算单位|编制单位|填报单位|单位名称|部门名称|部门|单位)\s*[:：]\s*")
 #: A budget's title (…2025年度部门预算, …单位预算公开): a report of another kind, named as such when no 决算 title is found
 _BUDGET_TITLE: Final = re.compile(r"\d{4}\s*年度?\s*(?:部门|单位)预算|(?:部门|单位)预算\s*(?:公开|情况说明)?$")
 #: A 名词解释 entry: "一、term：definition"; a term is at most 30 characters, but for a 类/款/项 path, which may be
@@ -758,7 +760,7 @@ class _Builder:
                         self.doc.source,
                         [LoadIssue("title", f"the title's year {m.group('year')} is not a year of {years}")],
                     )
-                return m.group("unit").strip(), int(m.group("year"))
+                return _UNIT_LABEL.sub("", m.group("unit")).strip(), int(m.group("year"))
         if any(_BUDGET_TITLE.search(text) and "决算" not in text for text in candidates):
             raise LoadError(
                 self.doc.source,
