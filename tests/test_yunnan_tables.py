@@ -455,3 +455,18 @@ def test_a_department_line_printed_blank_names_no_unit(tmp_path: Path, monkeypat
         read_pdf(_pdf(tmp_path / f"{name}.pdf", ruled=True, cover=False))
     with pytest.raises(LoadError, match="the sheets print no unit and year"):
         read_excel(_workbook(tmp_path / f"{name}.xlsx"))
+
+
+def test_the_file_s_year_is_not_taken_against_the_year_the_document_prints(tmp_path: Path) -> None:
+    """A document with no title the importer knows but printing its year (某局 / 部门决算 / （2024年度）) saved as
+    …2023年度….txt was read as a 2023 report without a word: refused naming both years; the file's year among those
+    printed is taken."""
+    from budgetkit.errors import LoadError
+    from budgetkit.io.text import read_text
+
+    text = "某局\n部门决算\n（2024年度）\n部门：某局　　金额单位：万元\n收入总计100.00万元。\n"
+    (tmp_path / "某局2023年度部门决算.txt").write_text(text, encoding="utf-8")
+    with pytest.raises(LoadError, match="the file's name gives the year 2023, but the document prints 2024年度"):
+        read_text(tmp_path / "某局2023年度部门决算.txt")
+    (tmp_path / "某局2024年度部门决算.txt").write_text(text, encoding="utf-8")
+    assert read_text(tmp_path / "某局2024年度部门决算.txt").account.year == 2024

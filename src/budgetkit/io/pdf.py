@@ -444,6 +444,8 @@ def file_year(name: str) -> int | None:
         if years:
             return years.pop() if len(years) == 1 else None
     return None
+#: A year a document prints as a report's (2024年度), which the year in its file's name must be when it prints no title
+_PRINTED_YEAR: Final = re.compile(r"((?:19|20)\d{2})\s*年度")
 #: A year written in Chinese numerals (二〇二四年度), read as its digits
 _ZH_YEAR: Final = re.compile(r"[〇○零一二三四五六七八九]{4}(?=\s*年)")
 _ZH_DIGITS: Final = str.maketrans("〇○零一二三四五六七八九", "000123456789")
@@ -771,6 +773,18 @@ class _Builder:
         lines = [line.text for table in self.doc.tables for line in table.heading] + [p.text for p in paragraphs]
         unit = next((m.group("name") for text in lines if (m := _MAKER_NAME.match(text))), None)
         year = file_year(Path(self.doc.source).name)
+        printed = {int(y) for text in lines for y in _PRINTED_YEAR.findall(_ZH_YEAR.sub(lambda m: m.group(0).translate(_ZH_DIGITS), text))}
+        if year is not None and printed and year not in printed:  # the file's name is not the document's word
+            raise LoadError(
+                self.doc.source,
+                [
+                    LoadIssue(
+                        "title",
+                        f"no title (…YYYY 年度部门决算) on the cover: the file's name gives the year {year}, but the "
+                        f"document prints {'、'.join(f'{y}年度' for y in sorted(printed))}",
+                    )
+                ],
+            )
         if unit is not None and year is not None and year in model.YEARS:
             return unit, year
         raise LoadError(
