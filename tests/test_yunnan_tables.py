@@ -470,3 +470,13 @@ def test_the_file_s_year_is_not_taken_against_the_year_the_document_prints(tmp_p
         read_text(tmp_path / "某局2023年度部门决算.txt")
     (tmp_path / "某局2024年度部门决算.txt").write_text(text, encoding="utf-8")
     assert read_text(tmp_path / "某局2024年度部门决算.txt").account.year == 2024
+    # a workbook alike: a sheet of text printing 2024年度 and no title, its name 2023
+    import openpyxl
+
+    from budgetkit.io.excel import read_excel
+
+    book = openpyxl.load_workbook(_workbook(tmp_path / f"{report.UNIT}2023年度部门决算公开表.xlsx"))
+    book.create_sheet("情况说明").cell(1, 1, "一、收入支出决算总体情况说明\n2024年度收入、支出总计均为100.00万元。")
+    book.save(tmp_path / f"{report.UNIT}2023年度部门决算公开表.xlsx")
+    with pytest.raises(LoadError, match="the file's name gives the year 2023, but the document prints 2024年度"):
+        read_excel(tmp_path / f"{report.UNIT}2023年度部门决算公开表.xlsx")

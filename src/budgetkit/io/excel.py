@@ -69,7 +69,7 @@ from budgetkit.io.document import (
     unit_of,
     without_unit,
 )
-from budgetkit.io.pdf import NO_NARRATIVE, Imported, ReportIssue, file_year, from_document
+from budgetkit.io.pdf import NO_NARRATIVE, Imported, ReportIssue, from_document, year_of_name
 from budgetkit.model.account import UnitType
 
 __all__ = ["SheetBox", "read_excel", "read_workbook"]
@@ -403,7 +403,7 @@ def read_excel(
     doc = read_workbook(path)
     cover = _cover(doc.tables)
     if not cover and year is None:
-        year = file_year(Path(path).name)  # the tables print no year (Yunnan's 部门：… above each): the file's name does
+        year = year_of_name(path, [p.text for p in doc.paragraphs] + [line.text for table in doc.tables for line in table.heading])  # the tables print no year (Yunnan's 部门：… above each): the file's name does
     if unit is not None or year is not None:
         found_unit, found_year = _unit_and_year(doc.tables)
         given = _title_paragraph(unit or found_unit, year or found_year, None)

@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from types import MappingProxyType
@@ -87,7 +87,7 @@ from budgetkit.model.tables import table_set as _table_set
 from budgetkit.values.interval import Interval
 from budgetkit.values.numbers import plain
 
-__all__ = ["FILE_YEAR", "NO_NARRATIVE", "SELFEVAL_UNREAD", "UNRULED", "ImportReport", "Imported", "ReportIssue", "Unplaced", "file_year", "from_document", "read_pdf"]
+__all__ = ["FILE_YEAR", "NO_NARRATIVE", "SELFEVAL_UNREAD", "UNRULED", "ImportReport", "Imported", "ReportIssue", "Unplaced", "file_year", "from_document", "read_pdf", "year_of_name"]
 
 
 @attrs.frozen
@@ -444,6 +444,25 @@ def file_year(name: str) -> int | None:
         if years:
             return years.pop() if len(years) == 1 else None
     return None
+
+
+def year_of_name(source: str | Path, texts: Iterable[str]) -> int | None:
+    """The year in the name of a file whose document prints no title (:func:`file_year`), given the document's lines.
+
+    Raises :class:`~budgetkit.errors.LoadError` when the lines print a report's year (``2024年度``) and never the
+    name's: the file's name is not the document's word (``某局2023年度部门决算.txt`` printing ``（2024年度）``).
+    """
+    year = file_year(Path(source).name)
+    printed = {int(y) for text in texts for y in _PRINTED_YEAR.findall(_ZH_YEAR.sub(_zh_year, text))}
+    if year is not None and printed and year not in printed:
+        shown = "、".join(f"{y}年度" for y in sorted(printed))
+        message = f"no title (…YYYY 年度部门决算): the file's name gives the year {year}, but the document prints {shown}"
+        raise LoadError(str(source), [LoadIssue("title", message)])
+    return year
+
+
+def _zh_year(m: re.Match[str]) -> str:
+    return m.group(0).translate(_ZH_DIGITS)
 #: A year a document prints as a report's (2024年度), which the year in its file's name must be when it prints no title
 _PRINTED_YEAR: Final = re.compile(r"((?:19|20)\d{2})\s*年度")
 #: A year written in Chinese numerals (二〇二四年度), read as its digits
@@ -772,19 +791,7 @@ class _Builder:
         # file's name
         lines = [line.text for table in self.doc.tables for line in table.heading] + [p.text for p in paragraphs]
         unit = next((m.group("name") for text in lines if (m := _MAKER_NAME.match(text))), None)
-        year = file_year(Path(self.doc.source).name)
-        printed = {int(y) for text in lines for y in _PRINTED_YEAR.findall(_ZH_YEAR.sub(lambda m: m.group(0).translate(_ZH_DIGITS), text))}
-        if year is not None and printed and year not in printed:  # the file's name is not the document's word
-            raise LoadError(
-                self.doc.source,
-                [
-                    LoadIssue(
-                        "title",
-                        f"no title (…YYYY 年度部门决算) on the cover: the file's name gives the year {year}, but the "
-                        f"document prints {'、'.join(f'{y}年度' for y in sorted(printed))}",
-                    )
-                ],
-            )
+        year = year_of_name(self.doc.source, lines)
         if unit is not None and year is not None and year in model.YEARS:
             return unit, year
         raise LoadError(
