@@ -69,7 +69,15 @@ from budgetkit.io.document import (
     unit_of,
     without_unit,
 )
-from budgetkit.io.pdf import NO_NARRATIVE, Imported, ReportIssue, from_document, year_of_name
+from budgetkit.io.pdf import (
+    BUDGET_REFUSED,
+    NO_NARRATIVE,
+    Imported,
+    ReportIssue,
+    from_document,
+    is_budget_title,
+    year_of_name,
+)
 from budgetkit.model.account import UnitType
 
 __all__ = ["SheetBox", "read_excel", "read_workbook"]
@@ -401,6 +409,9 @@ def read_excel(
     file's name (``…2024年度部门决算公开表.xlsx``).
     """
     doc = read_workbook(path)
+    titles = [line.text for table in doc.tables for line in table.heading] + [t.title for t in doc.tables if t.title]
+    if any(map(is_budget_title, titles)) and not any("决算" in title for title in titles):
+        raise LoadError(doc.source, [LoadIssue("title", BUDGET_REFUSED)])  # its sheets' titles were read as a 决算's
     cover = _cover(doc.tables)
     if not cover and year is None:
         year = year_of_name(path, [p.text for p in doc.paragraphs] + [line.text for table in doc.tables for line in table.heading])  # the tables print no year (Yunnan's 部门：… above each): the file's name does

@@ -87,7 +87,7 @@ from budgetkit.model.tables import table_set as _table_set
 from budgetkit.values.interval import Interval
 from budgetkit.values.numbers import plain
 
-__all__ = ["FILE_YEAR", "NO_NARRATIVE", "SELFEVAL_UNREAD", "UNRULED", "ImportReport", "Imported", "ReportIssue", "Unplaced", "file_year", "from_document", "read_pdf", "year_of_name"]
+__all__ = ["BUDGET_REFUSED", "FILE_YEAR", "NO_NARRATIVE", "SELFEVAL_UNREAD", "UNRULED", "ImportReport", "Imported", "ReportIssue", "Unplaced", "file_year", "from_document", "is_budget_title", "read_pdf", "year_of_name"]
 
 
 @attrs.frozen
@@ -478,6 +478,19 @@ _TITLE_YEAR_FIRST: Final = re.compile(r"^(?P<year>\d{4})\s*年度?+\s*(?:关于)
 _UNIT_LABEL: Final = re.compile(r"^\s*(?:预算单位|编制单位|填报单位|单位名称|部门名称|部门|单位)\s*[:：]\s*")
 #: A budget's title (…2025年度部门预算, …单位预算公开): a report of another kind, named as such when no 决算 title is found
 _BUDGET_TITLE: Final = re.compile(r"\d{4}\s*年度?\s*(?:部门|单位)预算|(?:部门|单位)预算\s*(?:公开|情况说明)?$")
+#: Why a budget is refused
+BUDGET_REFUSED: Final = "a 部门预算 or 单位预算 (a budget), not a 决算: budgetkit reads final accounts"
+
+
+def is_budget_title(text: str) -> bool:
+    """Whether a title names a budget (部门预算, 单位预算) and no 决算.
+
+    >>> is_budget_title("某局2025年度部门预算"), is_budget_title("某预算中心2024年度部门决算"), is_budget_title("部门收支预算总表")
+    (True, False, False)
+    """
+    return bool(_BUDGET_TITLE.search(text)) and "决算" not in text
+
+
 #: A 名词解释 entry: "一、term：definition"; a term is at most 30 characters, but for a 类/款/项 path, which may be
 #: longer and end in ，as well ("8.社会保障和就业支出（类）…（款）其他就业补助支出（项），用于…"); "16..基本支出" keeps no point.
 _GLOSSARY: Final = re.compile(
@@ -783,10 +796,7 @@ class _Builder:
                     )
                 return _UNIT_LABEL.sub("", m.group("unit")).strip(), int(m.group("year"))
         if any(_BUDGET_TITLE.search(text) and "决算" not in text for text in candidates):
-            raise LoadError(
-                self.doc.source,
-                [LoadIssue("title", "a 部门预算 or 单位预算 (a budget), not a 决算: budgetkit reads final accounts")],
-            )
+            raise LoadError(self.doc.source, [LoadIssue("title", BUDGET_REFUSED)])
         # no title: the tables alone (Yunnan's attached 部门决算公开表), their unit on their 部门：… line, the year in the
         # file's name
         lines = [line.text for table in self.doc.tables for line in table.heading] + [p.text for p in paragraphs]
