@@ -444,3 +444,14 @@ def test_shared_uses_that_are_no_copy() -> None:
         passages=(Passage(section="五（三）", text="（三）一般公共预算财政拨款支出决算具体情况"),),
     )
     assert [f for f in check(account) if f.rule == "narrative.use_copied"] == []
+
+
+def test_a_coverage_made_of_plain_lines_gives_its_dict_and_combines() -> None:
+    """A Coverage made with plain strings, as before 0.2 (skipped was tuple[str]): as_dict and combine raised
+    AttributeError ('str' has no zh); each line is its own Chinese line."""
+    from budgetkit.checks.audit import Coverage, Unchecked
+
+    plain = Coverage({"identity": 1}, ("x skipped",))
+    assert plain.as_dict()["skipped_zh"] == ["x skipped"]
+    assert Coverage.combine([("a.toml", plain)]).skipped == (Unchecked("a.toml: x skipped", "a.toml：x skipped"),)
+    assert isinstance(plain.skipped[0], Unchecked) and plain.skipped[0].zh == "x skipped"

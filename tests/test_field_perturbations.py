@@ -49,6 +49,14 @@ def test_a_heading_s_year_is_not_read_as_a_unit(tmp_path: Path) -> None:
         read_text(_titled(tmp_path, "北京市示例服务中心部门决算"))
 
 
+def test_a_cover_line_s_label_is_not_the_unit_s_name(tmp_path: Path) -> None:
+    """A cover printing 预算单位：… above the title gave the unit 预算单位：北京市示例服务中心: the label is not its name (a
+    unit named otherwise each year is also a years.unit warning)."""
+    path = tmp_path / "report.txt"
+    path.write_text("预算单位：北京市示例服务中心\n2023年度部门决算\n" + BEIJING.split("\n", 1)[1], encoding="utf-8")
+    assert read_text(path).account.unit == "北京市示例服务中心"
+
+
 @pytest.mark.parametrize(
     "title", ["北京市示例服务中心2025年度部门预算", "2025年度北京市示例服务中心单位预算", "北京市示例服务中心部门预算公开"]
 )
@@ -60,6 +68,22 @@ def test_a_budget_is_refused_as_a_budget_not_as_a_title_not_found(tmp_path: Path
         read_text(budget)
     # a 决算 whose text speaks of its budget (预算) keeps its title: nothing of the above applies
     assert read_text(_titled(tmp_path, "北京市示例服务中心2023年度部门决算")).account.year == 2023
+
+
+def test_a_budget_workbook_is_refused_as_a_budget(tmp_path: Path) -> None:
+    """A workbook of a 部门预算 (某局2025年度部门预算 above its table, 编制单位：某局) was read as a 2025 决算 with no
+    finding (its cover made from 编制单位 and the year); it is refused as a budget, as a PDF or text is."""
+    openpyxl = pytest.importorskip("openpyxl")
+    from budgetkit.io.excel import read_excel
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in (["某局2025年度部门预算"], ["部门收支预算总表"], ["编制单位：某局", None, "单位：万元"], ["项目", "预算数"],
+                ["一般公共预算拨款收入", "100.00"], ["收入总计", "100.00"]):  # fmt: skip
+        sheet.append(row)
+    book.save(tmp_path / "budget.xlsx")
+    with pytest.raises(LoadError, match=r"a 部门预算 or 单位预算 \(a budget\), not a 决算"):
+        read_excel(tmp_path / "budget.xlsx")
 
 
 def test_every_finding_s_path_resolves_in_the_account_read_from_a_web_page(tmp_path: Path) -> None:

@@ -353,3 +353,18 @@ def test_check_names_the_whole_department_table_it_did_not_read(tmp_path: Path, 
     main(["check", str(path), "--format", "json"])
     (title,) = json.loads(capsys.readouterr().out)["import"]["evaluations_not_read"]
     assert title.endswith("部门整体支出绩效自评表")
+
+
+@pytest.mark.parametrize("one_table", [False, True])
+def test_a_project_name_label_with_a_colon_is_read_as_without(tmp_path: Path, one_table: bool) -> None:
+    """项目名称： (the label printed with its colon): each project was refused (no 项目名称 row), and one table of two
+    such projects was not split; both are read as with 项目名称, figure for figure."""
+
+    def colon(rows: Rows) -> Rows:
+        return [["项目名称：" if cell == "项目名称" else cell for cell in row] for row in rows]
+
+    (tmp_path / "r.html").write_text(_yunnan_page(colon(cleaning()), colon(training()), one_table=one_table), encoding="utf-8")
+    imported = read_html(tmp_path / "r.html")
+    first = [[*row, N] for row in cleaning()] if one_table else cleaning()
+    _same(imported.account.projects, first, training())
+    assert [i for i in imported.report.issues if i.text.startswith("自评表")] == []

@@ -201,3 +201,16 @@ def test_report_writes_last_year_s_changes_from_last_year_s_report(tmp_path: Pat
     assert status == 0
     said = ("与2023年度相比，收入支出总计增加1062.85万元，增长12.08%。", "机关运行经费支出142.80万元，比2023年度减少13.52万元，下降8.65%。")
     assert all(sentence in joined and sentence not in alone for sentence in said)
+
+
+def test_a_previous_report_of_another_year_is_named_as_the_file_at_fault(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--previous`` given a report of the wrong year names that file, not the report checked (it said "cannot load
+    putuo-planning-2024", whose file is sound), in check and report alike."""
+    last = tmp_path / "planning-2022.toml"
+    bio.dump(attrs.evolve(_last_year(PLANNING_2023), year=2022), last)
+    for command in ("check", "report"):
+        status, _ = _run(command, "putuo-planning-2024", "--previous", str(last))
+        err = capsys.readouterr().err
+        assert status == 2 and f"cannot load {last}:" in err and "must be of 2023" in err

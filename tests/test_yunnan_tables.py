@@ -428,3 +428,55 @@ def test_the_workbook_reads_as_the_web_page_its_year_from_its_name(tmp_path: Pat
     assert _found(imported) == set()
     with pytest.raises(LoadError, match="name the year in the file's name"):
         read_excel(_workbook(tmp_path / "决算公开表.xlsx"))
+
+
+def test_a_file_name_with_another_year_before_the_report_s_takes_the_report_s_or_none(tmp_path: Path) -> None:
+    """A name's first year is not always the report's (2025年上传_…2024年度…: it was read as 2025): the one 年度 year is;
+    two years that may each be the report's are refused, not guessed."""
+    from budgetkit.errors import LoadError
+    from budgetkit.io.excel import read_excel
+
+    imported = read_excel(_workbook(tmp_path / f"2025年上传_{report.UNIT}2024年度部门决算公开表.xlsx"))
+    assert (imported.account.unit, imported.account.year) == (report.UNIT, 2024)
+    with pytest.raises(LoadError, match="name the year in the file's name"):
+        read_excel(_workbook(tmp_path / "2025年6月上传_2024年部门决算公开表.xlsx"))
+
+
+def test_a_department_line_printed_blank_names_no_unit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """部门：　　金额单位：万元 (the template's label left blank) gave the unit 金额单位 (PDF) or 金额 (workbook): the
+    tables alone are refused for want of a unit, as with no 部门：… line at all."""
+    from budgetkit.errors import LoadError
+    from budgetkit.io.excel import read_excel
+    from budgetkit.io.pdf import read_pdf
+
+    monkeypatch.setattr(report, "UNIT", "")
+    name = "2024年度部门决算公开表"
+    with pytest.raises(LoadError, match="nor a 部门：… line above a table"):
+        read_pdf(_pdf(tmp_path / f"{name}.pdf", ruled=True, cover=False))
+    with pytest.raises(LoadError, match="the sheets print no unit and year"):
+        read_excel(_workbook(tmp_path / f"{name}.xlsx"))
+
+
+def test_the_file_s_year_is_not_taken_against_the_year_the_document_prints(tmp_path: Path) -> None:
+    """A document with no title the importer knows but printing its year (某局 / 部门决算 / （2024年度）) saved as
+    …2023年度….txt was read as a 2023 report without a word: refused naming both years; the file's year among those
+    printed is taken."""
+    from budgetkit.errors import LoadError
+    from budgetkit.io.text import read_text
+
+    text = "某局\n部门决算\n（2024年度）\n部门：某局　　金额单位：万元\n收入总计100.00万元。\n"
+    (tmp_path / "某局2023年度部门决算.txt").write_text(text, encoding="utf-8")
+    with pytest.raises(LoadError, match="the file's name gives the year 2023, but the document prints 2024年度"):
+        read_text(tmp_path / "某局2023年度部门决算.txt")
+    (tmp_path / "某局2024年度部门决算.txt").write_text(text, encoding="utf-8")
+    assert read_text(tmp_path / "某局2024年度部门决算.txt").account.year == 2024
+    # a workbook alike: a sheet of text printing 2024年度 and no title, its name 2023
+    import openpyxl
+
+    from budgetkit.io.excel import read_excel
+
+    book = openpyxl.load_workbook(_workbook(tmp_path / f"{report.UNIT}2023年度部门决算公开表.xlsx"))
+    book.create_sheet("情况说明").cell(1, 1, "一、收入支出决算总体情况说明\n2024年度收入、支出总计均为100.00万元。")
+    book.save(tmp_path / f"{report.UNIT}2023年度部门决算公开表.xlsx")
+    with pytest.raises(LoadError, match="the file's name gives the year 2023, but the document prints 2024年度"):
+        read_excel(tmp_path / f"{report.UNIT}2023年度部门决算公开表.xlsx")

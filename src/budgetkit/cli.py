@@ -29,7 +29,7 @@ import attrs
 from budgetkit import __version__
 from budgetkit.checks.audit import Coverage, summary
 from budgetkit.checks.finding import Finding, Part, Severity
-from budgetkit.errors import BudgetkitError, LoadError, LoadIssue
+from budgetkit.errors import BudgetkitError, LoadError, LoadIssue, ModelError
 from budgetkit.model.account import FinalAccount
 from budgetkit.values.numbers import plain, round_half_up
 
@@ -715,6 +715,17 @@ def _joins(names: Sequence[str], accounts: Sequence[FinalAccount]) -> dict[int, 
     return joins
 
 
+def _with_previous(account: FinalAccount, previous: FinalAccount, source: str) -> Joined:
+    """``account`` joined with last year's report read from ``source``; a report of another year is that file's
+    problem, named as such (it was named as the report's own)."""
+    from budgetkit.checks.years import with_previous
+
+    try:
+        return with_previous(account, previous)
+    except ModelError as exc:
+        raise LoadError(source, [_issue(str(exc))]) from exc
+
+
 def _previous_json(join: tuple[str, Joined] | None) -> dict[str, Any]:
     """Which report a report was joined with and the figures taken from it, for JSON (nothing when not joined)."""
     if join is None:
@@ -762,9 +773,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     account, report = _load_imported(args.source)
     joined = None
     if args.previous:
-        from budgetkit.checks.years import with_previous
-
-        joined = with_previous(account, _load_imported(args.previous)[0])
+        joined = _with_previous(account, _load_imported(args.previous)[0], args.previous)
         account = joined.account
     disable, least = tuple(args.disable or ()), Severity(args.min_severity)
     findings = check(account, disable=disable, min_severity=least, scoring=_scoring(args.scoring))
@@ -895,9 +904,7 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
 
     account = _load(args.source)
     if args.previous:
-        from budgetkit.checks.years import with_previous
-
-        joined = with_previous(account, _load(args.previous))
+        joined = _with_previous(account, _load(args.previous), args.previous)
         account = joined.account
         for finding in joined.findings:  # a last-year figure printed otherwise: the report's own is written
             sys.stderr.write(f"budgetkit: {finding.rule}: {finding.message}\n")

@@ -158,6 +158,12 @@ class Unchecked(str):
         return str(self) if english else self.zh
 
 
+def _unchecked_lines(lines: Iterable[str]) -> tuple[Unchecked, ...]:
+    """Skipped lines as :class:`Unchecked`: a plain string (a ``Coverage`` made as before 0.2) is its own Chinese
+    line, so that :meth:`Coverage.as_dict` and :meth:`Coverage.combine` take it as they take the others."""
+    return tuple(line if isinstance(line, Unchecked) else Unchecked(line, line) for line in lines)
+
+
 @attrs.frozen
 class Coverage:
     """What a check could verify and what it had to skip, and why (a figure the report does not print).
@@ -174,7 +180,7 @@ class Coverage:
     """
 
     checked: Mapping[str, int]
-    skipped: tuple[Unchecked, ...]
+    skipped: tuple[Unchecked, ...] = attrs.field(converter=_unchecked_lines)
 
     @property
     def total(self) -> int:

@@ -69,7 +69,15 @@ from budgetkit.io.document import (
     unit_of,
     without_unit,
 )
-from budgetkit.io.pdf import FILE_YEAR, NO_NARRATIVE, Imported, ReportIssue, from_document
+from budgetkit.io.pdf import (
+    BUDGET_REFUSED,
+    NO_NARRATIVE,
+    Imported,
+    ReportIssue,
+    from_document,
+    is_budget_title,
+    year_of_name,
+)
 from budgetkit.model.account import UnitType
 
 __all__ = ["SheetBox", "read_excel", "read_workbook"]
@@ -78,7 +86,11 @@ __all__ = ["SheetBox", "read_excel", "read_workbook"]
 MAX_CELLS: Final = 2_000_000
 
 #: The maker of the tables (编制单位：…); the 单位 of a money or measure unit (金额单位：万元) is no maker.
-_MAKER: Final = re.compile(r"(?:编制单位|填报单位|单位名称|部门名称|部门|(?<!金额|计量|货币|数量)单位)[:：]\s*(?P<name>[^\s:：]+?)(?=\s|$|单位[:：]|金额)")
+#: A label printed blank (部门：　　金额单位：万元) names no maker.
+_MAKER: Final = re.compile(
+    r"(?:编制单位|填报单位|单位名称|部门名称|部门|(?<!金额|计量|货币|数量)单位)[:：]\s*"
+    r"(?P<name>(?!(?:金额|计量|货币|数量)?单位[:：])[^\s:：]+?)(?=\s|$|单位[:：]|金额)"
+)
 _MONEY_UNITS: Final = frozenset({"元", "千元", "万元", "百万元", "亿元"})
 _YEAR: Final = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?")
 #: A title line naming the report, when no 编制单位 line names the unit: 某县水利局2024年度单位决算(表).
@@ -397,9 +409,12 @@ def read_excel(
     file's name (``…2024年度部门决算公开表.xlsx``).
     """
     doc = read_workbook(path)
+    titles = [line.text for table in doc.tables for line in table.heading] + [t.title for t in doc.tables if t.title]
+    if any(map(is_budget_title, titles)) and not any("决算" in title for title in titles):
+        raise LoadError(doc.source, [LoadIssue("title", BUDGET_REFUSED)])  # its sheets' titles were read as a 决算's
     cover = _cover(doc.tables)
-    if not cover and year is None and (m := FILE_YEAR.search(Path(path).name)):
-        year = int(m.group(1))  # the tables print no year (Yunnan's 部门：… above each): the file's name does
+    if not cover and year is None:
+        year = year_of_name(path, [p.text for p in doc.paragraphs] + [line.text for table in doc.tables for line in table.heading])  # the tables print no year (Yunnan's 部门：… above each): the file's name does
     if unit is not None or year is not None:
         found_unit, found_year = _unit_and_year(doc.tables)
         given = _title_paragraph(unit or found_unit, year or found_year, None)

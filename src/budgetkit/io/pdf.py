@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from types import MappingProxyType
@@ -87,7 +87,7 @@ from budgetkit.model.tables import table_set as _table_set
 from budgetkit.values.interval import Interval
 from budgetkit.values.numbers import plain
 
-__all__ = ["FILE_YEAR", "NO_NARRATIVE", "SELFEVAL_UNREAD", "UNRULED", "ImportReport", "Imported", "ReportIssue", "Unplaced", "from_document", "read_pdf"]
+__all__ = ["BUDGET_REFUSED", "FILE_YEAR", "NO_NARRATIVE", "SELFEVAL_UNREAD", "UNRULED", "ImportReport", "Imported", "ReportIssue", "Unplaced", "file_year", "from_document", "is_budget_title", "read_pdf", "year_of_name"]
 
 
 @attrs.frozen
@@ -420,10 +420,51 @@ _SECTION: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[�
 _ITEM: Final = re.compile(r"^\s*(\d+)\s*[、.．](?!\d)")
 _TITLE: Final = re.compile(r"^(?:关于)?(?P<unit>.+?)\s*(?P<year>\d{4})\s*年度?\s*(?:部门|单位)?决算")
 #: The unit a table's heading names when no title names it (部门：示例局　　金额单位：万元, 编制单位：…): Yunnan's tables,
-#: published as a file of their own with no cover, print no year either.
-_MAKER_NAME: Final = re.compile(r"^\s*(?:编制单位|填报单位|单位名称|部门名称|部门)\s*[:：]\s*(?P<name>[^\s:：]+)")
+#: published as a file of their own with no cover, print no year either. A line printing the label blank (部门：　　金额单位：
+#: 万元, the template's) names no unit: never 金额单位.
+_MAKER_NAME: Final = re.compile(
+    r"^\s*(?:编制单位|填报单位|单位名称|部门名称|部门)\s*[:：]\s*"
+    r"(?P<name>(?!(?:金额|计量|货币)?单位[:：])[^\s:：]+?)(?=\s|$|(?:金额|计量|货币)?单位[:：])"
+)
 #: The report's year in the file's name (示例局2024年度部门决算公开表.pdf, ….xlsx), for a file of tables printing none.
-FILE_YEAR: Final = re.compile(r"((?:19|20)\d{2})\s*年")
+FILE_YEAR: Final = re.compile(r"((?:19|20)\d{2})\s*年(度)?")
+
+
+def file_year(name: str) -> int | None:
+    """The report's year in a file's name: the one year written ``YYYY年度``, else the one written ``YYYY年``; None when
+    the name writes none, or two that may each be it (a name's other year is often the upload's, not the report's).
+
+    >>> file_year("示例局2024年度部门决算公开表.pdf"), file_year("2025年上传_示例局2024年度部门决算公开表.pdf")
+    (2024, 2024)
+    >>> file_year("部门决算公开表（2024年）.xlsx"), file_year("2025年6月上传_2024年部门决算.xlsx"), file_year("公开表.pdf")
+    (2024, None, None)
+    """
+    found = [(int(m.group(1)), bool(m.group(2))) for m in FILE_YEAR.finditer(name)]
+    for years in ({y for y, of_year in found if of_year}, {y for y, _ in found}):
+        if years:
+            return years.pop() if len(years) == 1 else None
+    return None
+
+
+def year_of_name(source: str | Path, texts: Iterable[str]) -> int | None:
+    """The year in the name of a file whose document prints no title (:func:`file_year`), given the document's lines.
+
+    Raises :class:`~budgetkit.errors.LoadError` when the lines print a report's year (``2024年度``) and never the
+    name's: the file's name is not the document's word (``某局2023年度部门决算.txt`` printing ``（2024年度）``).
+    """
+    year = file_year(Path(source).name)
+    printed = {int(y) for text in texts for y in _PRINTED_YEAR.findall(_ZH_YEAR.sub(_zh_year, text))}
+    if year is not None and printed and year not in printed:
+        shown = "、".join(f"{y}年度" for y in sorted(printed))
+        message = f"no title (…YYYY 年度部门决算): the file's name gives the year {year}, but the document prints {shown}"
+        raise LoadError(str(source), [LoadIssue("title", message)])
+    return year
+
+
+def _zh_year(m: re.Match[str]) -> str:
+    return m.group(0).translate(_ZH_DIGITS)
+#: A year a document prints as a report's (2024年度), which the year in its file's name must be when it prints no title
+_PRINTED_YEAR: Final = re.compile(r"((?:19|20)\d{2})\s*年度")
 #: A year written in Chinese numerals (二〇二四年度), read as its digits
 _ZH_YEAR: Final = re.compile(r"[〇○零一二三四五六七八九]{4}(?=\s*年)")
 _ZH_DIGITS: Final = str.maketrans("〇○零一二三四五六七八九", "000123456789")
@@ -433,8 +474,23 @@ _COVER_LINES: Final = 8
 _LETTER_SPACED: Final = re.compile(r"(?<=[\u4e00-\u9fff\d])\s+(?=[\u4e00-\u9fff\d])")
 #: The year printed before the unit: 2023年度某某局部门决算
 _TITLE_YEAR_FIRST: Final = re.compile(r"^(?P<year>\d{4})\s*年度?+\s*(?:关于)?(?P<unit>[^\d\s].*?)\s*(?:部门|单位)决算")
+#: A cover line's label before the unit (预算单位：示例局 / 2024年度部门决算): not the unit's name
+_UNIT_LABEL: Final = re.compile(r"^\s*(?:预算单位|编制单位|填报单位|单位名称|部门名称|部门|单位)\s*[:：]\s*")
 #: A budget's title (…2025年度部门预算, …单位预算公开): a report of another kind, named as such when no 决算 title is found
 _BUDGET_TITLE: Final = re.compile(r"\d{4}\s*年度?\s*(?:部门|单位)预算|(?:部门|单位)预算\s*(?:公开|情况说明)?$")
+#: Why a budget is refused
+BUDGET_REFUSED: Final = "a 部门预算 or 单位预算 (a budget), not a 决算: budgetkit reads final accounts"
+
+
+def is_budget_title(text: str) -> bool:
+    """Whether a title names a budget (部门预算, 单位预算) and no 决算.
+
+    >>> is_budget_title("某局2025年度部门预算"), is_budget_title("某预算中心2024年度部门决算"), is_budget_title("部门收支预算总表")
+    (True, False, False)
+    """
+    return bool(_BUDGET_TITLE.search(text)) and "决算" not in text
+
+
 #: A 名词解释 entry: "一、term：definition"; a term is at most 30 characters, but for a 类/款/项 path, which may be
 #: longer and end in ，as well ("8.社会保障和就业支出（类）…（款）其他就业补助支出（项），用于…"); "16..基本支出" keeps no point.
 _GLOSSARY: Final = re.compile(
@@ -738,19 +794,16 @@ class _Builder:
                         self.doc.source,
                         [LoadIssue("title", f"the title's year {m.group('year')} is not a year of {years}")],
                     )
-                return m.group("unit").strip(), int(m.group("year"))
+                return _UNIT_LABEL.sub("", m.group("unit")).strip(), int(m.group("year"))
         if any(_BUDGET_TITLE.search(text) and "决算" not in text for text in candidates):
-            raise LoadError(
-                self.doc.source,
-                [LoadIssue("title", "a 部门预算 or 单位预算 (a budget), not a 决算: budgetkit reads final accounts")],
-            )
+            raise LoadError(self.doc.source, [LoadIssue("title", BUDGET_REFUSED)])
         # no title: the tables alone (Yunnan's attached 部门决算公开表), their unit on their 部门：… line, the year in the
         # file's name
         lines = [line.text for table in self.doc.tables for line in table.heading] + [p.text for p in paragraphs]
         unit = next((m.group("name") for text in lines if (m := _MAKER_NAME.match(text))), None)
-        year = FILE_YEAR.search(Path(self.doc.source).name)
-        if unit is not None and year is not None and int(year.group(1)) in model.YEARS:
-            return unit, int(year.group(1))
+        year = year_of_name(self.doc.source, lines)
+        if unit is not None and year is not None and year in model.YEARS:
+            return unit, year
         raise LoadError(
             self.doc.source,
             [

@@ -260,8 +260,7 @@ def split_projects(rows: Rows) -> list[range]:
     starts = [0]
     named = False
     for r, row in enumerate(rows):
-        keys = [_key(cell) for cell in row if _key(cell)]
-        first = keys[0] if keys else ""
+        first = next((_label(cell) for cell in row if _key(cell)), "")  # 项目名称： as 项目名称, as is_selfeval_rows reads it
         if named and (first == "项目名称" or is_selfeval_title(first)):
             starts.append(r)
             named = False
@@ -503,7 +502,7 @@ class _Reader:
             if m := _YEAR.search(first):
                 self.fields["year"] = int(m.group("year"))
             return True
-        if first == "项目名称":
+        if first.rstrip(":：") == "项目名称":  # 项目名称： as well
             self.name(r, self.after(row, keys.index(first)))
             return True
         if first.startswith("主管部门"):  # 主管部门及代码 as well
