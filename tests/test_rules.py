@@ -44,7 +44,7 @@ MANIFEST: tuple[tuple[str, str, str, Severity], ...] = (
     ("identity.income_total", "identity.income_total", "income.total", ERROR),
     ("identity.expenditure_year_total", "identity.expenditure_year_total", "expenditure.year_total", ERROR),
     ("identity.expenditure_total", "identity.expenditure_total", "expenditure.total", ERROR),
-    ("identity.balance", "identity.balance", "expenditure.total", ERROR),
+    ("identity.balance", "identity.balance", "expenditure.total.previous", ERROR),  # last year's totals
     ("identity.cross_year", "identity.cross_year", "income.opening_balance", WARNING),
     ("identity.fiscal_fund", "identity.fiscal_fund", "fiscal.general_budget", ERROR),
     ("identity.fiscal_total", "identity.fiscal_total", "fiscal.total", ERROR),

@@ -557,7 +557,7 @@ def _check_many(
         accounts, disable=disable, min_severity=least, scoring=_scoring(args.scoring), progress=_Progress()
     )
     for k, (_, joined) in joins.items():
-        results[k][:0] = _kept(joined.findings, disable, least)
+        results[k] = _kept(joined.findings, disable, least) + joined.own(results[k])
     everything = [f for findings in results for f in findings]
     each = accounts.account if isinstance(accounts, Batch) else accounts.__getitem__
     covered = [coverage(each(k), disable=disable) for k in range(len(names))]
@@ -778,7 +778,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     disable, least = tuple(args.disable or ()), Severity(args.min_severity)
     findings = check(account, disable=disable, min_severity=least, scoring=_scoring(args.scoring))
     if joined is not None:
-        findings[:0] = _kept(joined.findings, disable, least)
+        findings = _kept(joined.findings, disable, least) + joined.own(findings)
     covered = coverage(account, disable=disable)
     if args.format == "json":
         doc = {

@@ -27,7 +27,7 @@ side rather than check them, :func:`budgetkit.outputs.table.compare` lines them 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -81,6 +81,24 @@ class Joined:
     account: FinalAccount
     filled: tuple[str, ...]
     findings: tuple[Finding, ...]
+
+    def own(self, findings: Iterable[Finding]) -> list[Finding]:
+        """``findings`` of :func:`budgetkit.check` on :attr:`account` without those that are last year's report's own:
+        an identity among last year's figures (上年收入总计 = 支出总计, "三公"经费（上年） = its parts, their rounding
+        notes) whose total this report does not print but last year's report does. Last year's report answers for
+        those; a change this report states against them is still checked.
+        """
+        filled = set(self.filled)
+        return [f for f in findings if not _last_years_own(f, filled)]
+
+
+def _last_years_own(finding: Finding, filled: set[str]) -> bool:
+    path = finding.path.removesuffix(".previous")
+    return (
+        finding.rule.startswith(("identity.", "rounding.residue"))
+        and path != finding.path
+        and path in filled
+    )
 
 
 def with_previous(current: FinalAccount, previous: FinalAccount) -> Joined:

@@ -66,10 +66,11 @@ Check: TypeAlias = SumCheck | CountCheck | Comparison
 
 
 def _balance(c: Comparison) -> Finding:
-    year = Words(*YEAR_WORDS["current" if c.variant == "本年" else "previous"])
+    this_year = c.variant == "本年"
+    year = Words(*YEAR_WORDS["current" if this_year else "previous"])
     return make_finding(
         "identity.balance",
-        "expenditure.total",
+        "expenditure.total" if this_year else "expenditure.total.previous",  # last year's: the figure's previous
         stated=c.right,
         expected=c.left,
         part=Part.TOTALS,
