@@ -491,7 +491,8 @@ def test_money_quantity_round_trip_property(amount: Decimal) -> None:
 
 
 def test_checking_a_unit_name_does_not_build_pint() -> None:
-    """Loading and checking the built-in dataset (every indicator checks its unit) never imports pint."""
+    """Loading and checking the built-in dataset (every indicator checks its unit) never imports pint; nor, on
+    the command line, cattrs (a well-formed file takes the fast path) or logging (only a PDF's reader needs it)."""
     import subprocess
     import sys
 
@@ -499,10 +500,27 @@ def test_checking_a_unit_name_does_not_build_pint() -> None:
         "import sys, budgetkit\n"
         "from budgetkit import datasets\n"
         "budgetkit.check(datasets.load('zigong-hr-2023'))\n"
-        "print('pint' in sys.modules)\n"
+        "from budgetkit.cli import main\n"
+        "main(['check', 'zigong-hr-2023'], out=open('/dev/null', 'w'))\n"
+        "print(sorted({'pint', 'cattrs', 'logging'} & set(sys.modules)))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "False"
+    assert done.stdout.strip() == "[]"
+
+
+def test_the_converter_is_built_on_first_use() -> None:
+    """``budgetkit.io.converter`` stays public: built (with cattrs) when first asked for, then the same object."""
+    import json
+
+    from budgetkit import datasets, io
+
+    converter = io.converter
+    assert converter is io.converter
+    seed = datasets.load("zigong-hr-2023")
+    plain = json.loads(json.dumps(converter.unstructure(seed)))  # as a file holds it: lists, strings
+    assert converter.structure(plain, type(seed)) == seed
+    with pytest.raises(AttributeError, match="no attribute 'convertor'"):
+        io.convertor  # noqa: B018
 
 
 def test_check_unit_agrees_with_parse_unit() -> None:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import os
 import stat
 import sys
@@ -115,8 +114,13 @@ def _read_report(source: str | Path, table_set: str = "national-2024") -> Any:
     """Import a published report by its suffix: .pdf, .xlsx/.xls, .txt, .html/.htm, .docx (an :class:`Imported`)."""
     suffix = Path(source).suffix.lower()
     if suffix == ".pdf":
+        import logging
+
         from budgetkit.io.pdf import read_pdf
 
+        # pdfminer logs each oddity of a damaged PDF ("… None cannot be parsed as 4 floats"): the user gets our
+        # message, or the import report, instead (set here, where a worker process reads its PDFs too)
+        logging.getLogger("pdfminer").setLevel(logging.ERROR)
         return read_pdf(source, table_set=table_set)
     if suffix in (".xlsx", ".xls"):
         from budgetkit.io.excel import read_excel
@@ -1165,9 +1169,6 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     '11 errors · 0 warnings · 0 notes'
     """
     stream = out if out is not None else sys.stdout
-    # pdfminer logs each oddity of a damaged PDF ("… None cannot be parsed as 4 floats"): the user gets our
-    # message, or the import report, instead
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     args = _parser().parse_args(argv)
     source = getattr(args, "source", None)
     try:

@@ -40,13 +40,9 @@ import typing
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import attrs
-import cattrs
-import tomli_w
-from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
-from cattrs.gen import make_dict_structure_fn, override
 
 from budgetkit._bulk import paused_collector
 from budgetkit._files import problem, read_bounded
@@ -59,6 +55,12 @@ from budgetkit.model.project import FundSource, parse_source
 from budgetkit.model.tables import Cell
 from budgetkit.values.money import Money
 from budgetkit.values.numbers import to_decimal
+
+if TYPE_CHECKING:
+    import cattrs
+
+    #: The one converter between model objects and plain data (built on first use: see ``__getattr__``).
+    converter: cattrs.Converter
 
 __all__ = [
     "FORMAT_VERSION",
@@ -340,6 +342,9 @@ def _is_name_count(hint: Any) -> bool:
 
 
 def _make_converter() -> cattrs.Converter:
+    import cattrs
+    from cattrs.gen import make_dict_structure_fn, override
+
     conv = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True, detailed_validation=True)
     for kind, hook in _LEAF_HOOKS.items():
         conv.register_structure_hook(kind, hook)
@@ -355,12 +360,23 @@ def _make_converter() -> cattrs.Converter:
     return conv
 
 
-#: The one converter between model objects and plain data.
-converter = _make_converter()
+@functools.cache
+def _converter() -> cattrs.Converter:
+    """The one converter between model objects and plain data, built on first use: reading an account takes the
+    fast path (:func:`_fast`), which needs neither it nor cattrs, so checking a file or a dataset imports neither."""
+    return _make_converter()
+
+
+def __getattr__(name: str) -> Any:
+    if name == "converter":
+        return _converter()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _issues(exc: BaseException, path: str = "$") -> list[LoadIssue]:
     """Flatten cattrs' nested validation errors into path-named issues."""
+    from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+
     if isinstance(exc, ClassValidationError):
         found: list[LoadIssue] = []
         for sub in exc.exceptions:
@@ -849,8 +865,10 @@ def _detailed(data: Any, source: str) -> FinalAccount:
     shape = _shape_issues(data, FinalAccount, "$")
     if shape:
         raise LoadError(source, shape)
+    from cattrs.errors import ClassValidationError, IterableValidationError
+
     try:
-        return converter.structure(data, FinalAccount)
+        return _converter().structure(data, FinalAccount)
     except (ClassValidationError, IterableValidationError) as exc:
         raise LoadError(source, _issues(exc)) from None
     except BudgetkitError as exc:
@@ -969,7 +987,7 @@ def unstructure(account: FinalAccount) -> dict[str, Any]:
     >>> unstructure(datasets.load("zigong-hr-2023"))["income"]["total"]
     {'current': '1054.90', 'previous': '988.88'}
     """
-    data = converter.unstructure(account)
+    data = _converter().unstructure(account)
     assert isinstance(data, dict)
     return data
 
@@ -996,6 +1014,8 @@ def dumps(account: FinalAccount, fmt: Format = "toml") -> str:
     """
     data = versioned(unstructure(account))
     if fmt == "toml":
+        import tomli_w
+
         return tomli_w.dumps(data)  # single-line strings keep "\r\n" exact
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
