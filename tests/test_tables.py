@@ -58,12 +58,14 @@ def _gb_table(**changes: object) -> Table:
 
 def test_national_set_has_the_nine_tables_in_template_order() -> None:
     """The shipped national 2024 set holds the nine tables of DOMAIN §8, numbered 一 to 九, in order; the tables only
-    some provinces print (Yunnan's 表十一) follow them, optional."""
+    some provinces print (Yunnan's 项目支出 表七 and 三公 表十一) follow them, optional."""
     national = table_set("national-2024")
     required = [t for t in national.templates if not t.optional]
     assert [t.title for t in required] == NATIONAL_TITLES
     assert [t.number for t in required] == list("一二三四五六七八九")
-    assert [(t.number, t.title) for t in national.templates if t.optional] == [("十一", "一般公共预算财政拨款“三公”经费情况表")]
+    assert [(t.number, t.title) for t in national.templates if t.optional] == [
+        ("十一", "一般公共预算财政拨款“三公”经费情况表"), ("十二", "一般公共预算财政拨款项目支出决算表")
+    ]
     assert national.templates[: len(required)] == tuple(required)
 
 
@@ -319,9 +321,23 @@ def test_the_format_page_example_loads() -> None:
 def test_shipped_sets_link_tables_by_identities() -> None:
     """Both shipped sets carry the cross-table identities of DOMAIN §8, each naming cells their templates have."""
     for name in table_set_names():
-        links = [link for link in table_set(name).links if not link.unless and "表五印有此列时" not in link.note]
+        links = [
+            link
+            for link in table_set(name).links
+            if not link.unless
+            and "表五印有此列时" not in link.note
+            and not link.tables() & {"general_budget_project", "project_expenditure"}
+        ]
         assert len(links) == 14
         assert {link.level for link in links} == {None, "类"}
+    # and three that hold where Yunnan's 表七 is printed: its 合计, each 类 and each 项 against 表五's 项目支出
+    project = [link for link in table_set("national-2024").links if "general_budget_project" in link.tables()]
+    assert [(link.tables(), link.level) for link in project] == [
+        ({"general_budget_project", "general_budget_expenditure"}, level) for level in (None, "类", "项")
+    ]
+    # and Sichuan's, by economic class: its 合计 against 表五's 项目支出 (as 表六's 人员 + 公用 against its 基本支出)
+    (economic,) = [link for link in table_set("sichuan-2023").links if "project_expenditure" in link.tables()]
+    assert (economic.left, economic.right) == (("project_expenditure[total].amount",), ("general_budget_expenditure[total].project",))
     # and the national set one that holds while no 政府性基金 is spent: Yunnan's 表十 against its 表十一
     (conditional,) = [link for link in table_set("national-2024").links if link.unless]
     assert conditional.tables() == {"three_public", "general_budget_three_public"}
@@ -330,6 +346,26 @@ def test_shipped_sets_link_tables_by_identities() -> None:
     assert [link.tables() for link in balances] == [{"general_budget_expenditure", "fiscal_summary"}] * 3
     summary_vs_three = table_set("national-2024").links[1]
     assert summary_vs_three.tables() == {"summary", "expenditure"}
+
+
+def test_sichuans_project_table_adds_up_to_its_general_budget_project_spending() -> None:
+    """Sichuan's 一般公共预算财政拨款项目支出决算表 (by economic class) totals 表五's 项目支出: a 合计 that does not is a
+    table.link error naming both tables."""
+    from budgetkit.checks.audit import check
+
+    def account(total: str) -> FinalAccount:
+        tables = Tables(set="sichuan-2023", tables=(
+            Table(key="general_budget_expenditure", columns=("total", "basic", "project"),
+                  rows=(Row(key="total", name="合计", cells=("100.00", "60.00", "40.00")),)),
+            Table(key="project_expenditure", columns=("amount",),
+                  rows=(Row(key="total", name="合计", cells=(total,)), Row(key="302", name="商品和服务支出", cells=(total,)))),
+        ))
+        return FinalAccount(unit="示例局", year=2023, unit_type="行政单位", tables=tables)
+
+    assert not [f for f in check(account("40.00")) if f.rule == "table.link"]
+    (finding,) = [f for f in check(account("41.00")) if f.rule == "table.link"]
+    assert finding.path == "tables.project_expenditure[total].amount"
+    assert "表九“合计”决算数41.00万元" in finding.message and "表六“合计”项目支出 40.00" in finding.message
 
 
 def test_a_link_to_a_missing_column_is_refused_with_its_place(tmp_path: Path) -> None:

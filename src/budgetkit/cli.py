@@ -362,7 +362,7 @@ def _write_findings_text(
                 if english
                 else f"表格未能读入（其数字未核对）：{where}{issue.text}：{issue.reason}\n"
             )
-        if report.tables_unknown:  # printed, but of no table of the set (Yunnan's 表七 项目支出决算表): not read
+        if report.tables_unknown:  # printed, but of no table of the set (国有资产使用情况表): not read
             listed = ", ".join(report.tables_unknown) if english else "、".join(report.tables_unknown)
             out.write(
                 f"Tables the table set has not (not read, their figures not checked): {listed}\n"

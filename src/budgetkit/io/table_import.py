@@ -156,23 +156,23 @@ def _norm(text: str | None) -> str:
     return _PUNCTUATION.sub("", _ENUMERATOR.sub("", text))
 
 
-#: How the name of a table the set does not have ends just before a title of the set: 一般公共预算财政拨款项目支出决算表
-#: and 政府性基金预算财政拨款支出决算表 end with 支出决算表 (表三), but are other tables; a report's own name in front
-#: (示例局2023年度) never ends so.
+#: How the name of a table the set does not have ends just before a title of the set: 政府性基金预算财政拨款支出决算表
+#: and 一般公共预算财政拨款项目支出决算表 (where a set has not that table) end with 支出决算表 (表三), but are other
+#: tables; a report's own name in front (示例局2023年度) never ends so.
 _OTHER_TABLE: Final = re.compile(r"(?:拨款|预算|经费|会议费|培训费|基金|资本|经营|项目|基本|明细|一般公共)$")
 
 
 def _template_for(raw: RawTable, templates: Sequence[TableTemplate]) -> TableTemplate | None:
     """The template one of whose titles the printed title is or ends with (a report may print its own name or
     the table's number first, and the table's number after: 收入支出决算总表（公开01表）), unless what is printed in
-    front makes it another table's name (一般公共预算财政拨款项目支出决算表 is not 支出决算表).
+    front makes it another table's name (政府性基金预算财政拨款支出决算表 is not 支出决算表).
 
     >>> from budgetkit.io.document import Line
     >>> from budgetkit.model.tables import table_set
     >>> def title(text):
     ...     found = _template_for(RawTable(rows=(), pages=(1,), heading=(Line(text, None),)), table_set("national-2024").templates)
     ...     return None if found is None else found.key
-    >>> title("示例局2023年度支出决算表"), title("一般公共预算财政拨款项目支出决算表"), title("表1-7 “三公”经费支出决算表")
+    >>> title("示例局2023年度支出决算表"), title("政府性基金预算财政拨款支出决算表"), title("表1-7 “三公”经费支出决算表")
     ('expenditure', None, 'three_public')
     """
     titles = [(_norm(title), t) for t in templates for title in (t.title, *t.other_titles)]

@@ -425,9 +425,9 @@ class TableSet:
 
     >>> s = table_set("national-2024")
     >>> len(s), [t.number for t in s.templates][:3], s.template("three_public").title
-    (10, ['一', '二', '三'], '财政拨款“三公”经费支出决算表')
-    >>> [t.number for t in s.templates if t.optional]  # Yunnan's 表十一, printed there only
-    ['十一']
+    (11, ['一', '二', '三'], '财政拨款“三公”经费支出决算表')
+    >>> [t.number for t in s.templates if t.optional]  # Yunnan's 项目支出 表七 and 表十一, printed there only
+    ['十一', '十二']
     """
 
     name: str

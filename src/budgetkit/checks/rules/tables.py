@@ -521,7 +521,7 @@ def layout_findings(account: FinalAccount) -> Iterator[Finding]:
             )
     listed = _contents_titles(tables.contents)
     if shipped is not None:
-        # a table the set has not (Yunnan's 表七 一般公共预算财政拨款项目支出决算表, 表十二 国有资产使用情况表) is listed
+        # a table the set has not (Yunnan's 表十二 国有资产使用情况表) is listed
         # and printed but not read: no table of the set to compare (it was a false table.contents). A line of the set's
         # table misprinted (出决算表) is left out too, and the 目录 is one table short of those printed.
         # A second line naming a table already listed (表十一 under the central title of 表七, the 三公 table 表十
