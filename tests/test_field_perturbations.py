@@ -86,6 +86,34 @@ def test_a_budget_workbook_is_refused_as_a_budget(tmp_path: Path) -> None:
         read_excel(tmp_path / "budget.xlsx")
 
 
+_BUDGET_TABLES = """<html><head><meta charset="utf-8"></head><body>
+<p>{title}</p><p>部门：示例局　　　　金额单位：万元</p>
+<table border="1"><tr><td>项目</td><td>预算数</td><td>项目</td><td>预算数</td></tr>
+<tr><td>一、一般公共预算拨款收入</td><td>100.00</td><td>一、一般公共服务支出</td><td>100.00</td></tr>
+<tr><td>收入总计</td><td>100.00</td><td>支出总计</td><td>100.00</td></tr></table></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [("示例局2025年部门预算公开表.html", "部门收支预算总表"), ("示例局2025年公开表.html", "一般公共预算支出预算表"),
+     ("示例局2025年部门预算.html", "收入支出总表")],
+)  # fmt: skip
+def test_a_budget_s_tables_alone_are_refused_as_a_budget(tmp_path: Path, name: str, title: str) -> None:
+    """A budget's tables published alone (no cover; 部门：… above each, the year in the file's name) were read as that
+    year's 决算, every table unknown and nothing checked; a budget's table title (部门收支预算总表) or a file named a
+    部门预算 is refused as a budget, as a budget with its cover is."""
+    from budgetkit.io.text import read_html
+
+    path = tmp_path / name
+    path.write_text(_BUDGET_TABLES.format(title=title), encoding="utf-8")
+    with pytest.raises(LoadError, match=r"a 部门预算 or 单位预算 \(a budget\), not a 决算"):
+        read_html(path)
+    # the same tables as a 决算's (收入支出决算总表, the file named a 部门决算) keep being read
+    path = tmp_path / "示例局2024年部门决算公开表.html"
+    path.write_text(_BUDGET_TABLES.format(title="收入支出决算总表").replace("预算数", "决算数"), encoding="utf-8")
+    assert read_html(path).account.year == 2024
+
+
 def test_every_finding_s_path_resolves_in_the_account_read_from_a_web_page(tmp_path: Path) -> None:
     """The template's tables on a web page, each printed empty with no note: every table.empty_note finding names a
     place of the account — the printed table (tables.tables[n]), its section's first passage or the 情况说明 — and

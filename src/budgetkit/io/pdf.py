@@ -477,7 +477,10 @@ _TITLE_YEAR_FIRST: Final = re.compile(r"^(?P<year>\d{4})\s*年度?+\s*(?:关于)
 #: A cover line's label before the unit (预算单位：示例局 / 2024年度部门决算): not the unit's name
 _UNIT_LABEL: Final = re.compile(r"^\s*(?:预算单位|编制单位|填报单位|单位名称|部门名称|部门|单位)\s*[:：]\s*")
 #: A budget's title (…2025年度部门预算, …单位预算公开): a report of another kind, named as such when no 决算 title is found
-_BUDGET_TITLE: Final = re.compile(r"\d{4}\s*年度?\s*(?:部门|单位)预算|(?:部门|单位)预算\s*(?:公开|情况说明)?$")
+_BUDGET_TITLE: Final = re.compile(
+    r"\d{4}\s*年度?\s*(?:部门|单位)预算|(?:部门|单位)预算\s*(?:公开|情况说明)?$"
+    r"|预算(?:总|情况)?表$"  # a budget's table: 部门收支预算总表, 一般公共预算支出预算表 (a 决算's tables end 决算表)
+)
 #: Why a budget is refused
 BUDGET_REFUSED: Final = "a 部门预算 or 单位预算 (a budget), not a 决算: budgetkit reads final accounts"
 
@@ -486,6 +489,8 @@ def is_budget_title(text: str) -> bool:
     """Whether a title names a budget (部门预算, 单位预算) and no 决算.
 
     >>> is_budget_title("某局2025年度部门预算"), is_budget_title("某预算中心2024年度部门决算"), is_budget_title("部门收支预算总表")
+    (True, False, True)
+    >>> is_budget_title("一般公共预算支出预算表"), is_budget_title("一般公共预算财政拨款支出决算表"), is_budget_title("预算单位：某局")
     (True, False, False)
     """
     return bool(_BUDGET_TITLE.search(text)) and "决算" not in text
@@ -800,6 +805,8 @@ class _Builder:
         # no title: the tables alone (Yunnan's attached 部门决算公开表), their unit on their 部门：… line, the year in the
         # file's name
         lines = [line.text for table in self.doc.tables for line in table.heading] + [p.text for p in paragraphs]
+        if any(map(is_budget_title, [Path(self.doc.source).stem, *lines])) and not any("决算" in text for text in lines):
+            raise LoadError(self.doc.source, [LoadIssue("title", BUDGET_REFUSED)])  # a budget's tables (部门收支预算总表 …)
         unit = next((m.group("name") for text in lines if (m := _MAKER_NAME.match(text))), None)
         year = year_of_name(self.doc.source, lines)
         if unit is not None and year is not None and year in model.YEARS:
