@@ -18,7 +18,7 @@ import pytest
 
 from budgetkit.checks.audit import check
 from budgetkit.io.document import Box, Line, Paragraph
-from budgetkit.io.grammar import Amount, Count, parse_paragraphs, parse_text
+from budgetkit.io.grammar import Amount, Change, Count, parse_paragraphs, parse_text
 from budgetkit.io.text import read_text
 
 REGIONS = Path(__file__).parent / "data" / "regions"
@@ -65,6 +65,23 @@ def test_projects_counted_by_level_and_by_stage() -> None:
     assert [(s.subject.key, str(s.figure)) for s in parse_text(text, section="十四") if isinstance(s, Count)] == [
         ("performance.ex_ante", "5个"), ("performance.targets", "12个"), ("performance.monitoring", "10个"),
         ("performance.self_evaluation", "9个")]
+
+
+def test_projects_evaluated_by_the_department_are_counted() -> None:
+    """组织开展部门评价项目 N 个 and 对 N 个项目开展了部门评价 count the projects the department evaluated; the money after
+    is the evaluated projects', as 涉及资金 is elsewhere."""
+    for text in ("组织开展部门评价项目2个，涉及资金120.00万元。", "组织对2个项目开展了部门评价，涉及资金120.00万元。"):
+        statements = parse_text(text, section="十（四）")
+        assert [(s.subject.key, str(s.figure)) for s in statements if isinstance(s, Amount | Count)] == [
+            ("performance.evaluation", "2个"), ("performance.funds", "120.00万元")], text
+
+
+def test_office_running_against_the_year_s_budget() -> None:
+    """Jiangsu's 机关运行经费支出 A 万元，比年初预算数减少 D 万元，降低 p%: a change against the budget, not last year."""
+    text = "本部门2024年度机关运行经费支出250.00万元，比年初预算数减少10.00万元，降低3.85%，主要原因是压减会议费。"
+    changes = [s for s in parse_text(text, section="十（一）") if isinstance(s, Change)]
+    assert [(s.subject.key, s.figure.text, s.budget.value if s.budget else None) for s in changes] == [
+        ("office_running", "10.00", "年初预算"), ("office_running", "3.85", "年初预算")]
 
 
 def test_general_spending_of_shandong_is_read() -> None:

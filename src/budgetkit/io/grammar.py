@@ -756,6 +756,9 @@ _SUBJECTS: Final = (
     (r"对(?=\s*\d{1,6}\s*个项目开展了?事前绩效评估)", "performance.ex_ante"),
     (r"对(?=\s*\d{1,6}\s*个项目(?:编制|编报|设定)了?绩效目标)", "performance.targets"),
     (r"选取(?=\s*\d{1,6}\s*个项目开展了?绩效(?:运行)?监控)", "performance.monitoring"),
+    # Jiangsu: 组织开展部门评价项目 N 个, 组织对 N 个项目开展了部门评价 (重点绩效评价): the projects evaluated by the department
+    (r"(?:部门|重点)(?:绩效)?评价的?项目(?=\s*\d{1,6}\s*个)|对(?=\s*\d{1,6}\s*个项目开展了?(?:部门|重点)(?:绩效)?评价)",
+     "performance.evaluation"),
     # …共涉及项目 N 个 (the national template's), 对 N 个项目开展了绩效自评 (其他省份: 对2023年度2个项目…, 对…专项等3个项目…;
     # Yunnan's 对2024年度…安排的6个项目全部开展了绩效自评): the projects evaluated, counted after 项目 or after 对
     # (the words between 对 and the count are the subject's: 对部门整体支出和6个项目… names no 支出 of its own); 共有 N 个
