@@ -78,6 +78,12 @@ COVERAGE = {
     "yunnan-2024": (175, 145, 26, 4, 0),
     # a county's wording: percentages to one place, 较2023年增加, “三公” of 一般公共预算财政拨款, 国内公务接待 in 元
     "yunnan-2024-county": (152, 127, 22, 3, 0),
+    # Jiangsu's 2024 layout (tests/test_grammar_jiangsu_shandong.py): 绩效's 一级项目 3 个，二级项目 12 个, its 涉及一般公共
+    # 预算支出 200.00 万元 and a project's 自评得分 read, held by no field; the project's 绩效目标完成情况 kept in its text
+    "jiangsu-2024": (202, 171, 27, 4, 0),
+    # Shandong's: 一般性支出's 会议费, 培训费, their meetings and persons and 节庆 cost, and 绩效's projects at each stage
+    # (事前绩效评估, 绩效目标, 绩效监控, 自评) read, held by no field
+    "shandong-2024": (180, 148, 20, 12, 0),
 }
 
 #: The findings a consistent report may give: notes that the built-in classification is not complete.
@@ -572,6 +578,8 @@ def test_domestic_reception_counts_are_held(imported: dict[str, Imported]) -> No
         "xinjiang": (None, None),
         "yunnan-2024": (12, 86),
         "yunnan-2024-county": (8, 56),
+        "jiangsu-2024": (35, 280),
+        "shandong-2024": (20, 150),
     }
 
 

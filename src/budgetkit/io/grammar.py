@@ -667,8 +667,9 @@ _SUBJECTS: Final = (
     # one subject, or two figures paired (收、支总计各是 A、B: _PAIRS); 收支较上年…, 收入支出总体与上年相比…
     (r"收、支总计|收入、支出总计|收入总计[、和及与]支出总计|收支总计|收(?:入、?|、)?支(?:出)?决算总计"
      r"|(?:收支|收入支出总体)(?=\s*(?:较|比|与|同))", "total"),
-    (r"(?<!、)收入总计|(?<![预算拨款])总收入", "income.total"),  # Sichuan: 收入总计 and 支出总计 in sentences of their own
-    (r"(?<!入、)支出总计|(?<![预算拨款])总支出", "expenditure.total"),  # Guangxi: 总收入 …，其中本年收入 …; 收入总计 A、支出总计 A
+    # Sichuan: 收入总计 and 支出总计 in sentences of their own; Jiangsu: （一）收入决算总计 A 万元。包括：…
+    (r"(?<!、)收入(?:决算)?总计|(?<![预算拨款])总收入", "income.total"),
+    (r"(?<!入、)支出(?:决算)?总计|(?<![预算拨款])总支出", "expenditure.total"),  # Guangxi: 总收入 …，其中本年收入 …; 收入总计 A、支出总计 A
     (r"本年收入(?:合计)?", "income.year_total"),
     (r"本年支出(?:合计)?", "expenditure.year_total"),
     # Chongqing, Xinjiang: 2023年度收入合计 A 万元 — 表一's 本年收入合计, printed without 本年 after a year or a unit
@@ -735,21 +736,35 @@ _SUBJECTS: Final = (
     # Shaanxi's “三公”经费、培训费及会议费: 会议费支出 A 万元，比上年增加 D 万元…, amounts no field of the account holds
     (r"会议费(?:支出)?(?=\s*(?:决算)?(?:为|是)?\s*\d)", "meetings"),
     (r"培训费(?:支出)?(?=\s*(?:决算)?(?:为|是)?\s*\d)", "training"),
+    # Shandong's 一般性支出情况说明: 开支会议费 A 万元，用于召开…等 N 个会议，人数 N 人，…；举办节庆、晚会、论坛、赛事活动开支
+    # 费用 A 万元: the persons of a meeting or a training, and the festivities' cost, none the account's
+    (r"(?<=[，,])(?:参会|参训)?人数(?=\s*(?:为|是)?\s*\d{1,7}\s*人(?!次))", "general_spending.persons"),
+    (r"举办节庆、晚会、论坛、赛事活动(?:开支)?(?:费用|支出)?(?=\s*(?:为|是)?\s*\d)", "general_spending.events"),
     # the national template's 绩效自评 sentence: …共涉及资金 X 万元，占一般公共预算项目支出总额的 p%; 共涉及项目 N 个，资金 X
     # 万元 (the funds after the count); 涉及一般公共预算财政拨款项目支出 X 万元 (Hunan): the evaluated projects' money, which
     # need not be all of 项目支出
     (r"(?:(?<=涉及)|(?<=涉及项目\d个[，,])|(?<=涉及项目\d\d个[，,])|(?<=涉及项目\d\d\d个[，,]))"
      r"(?:一般公共预算(?:财政拨款)?)?(?:资金|项目支出)", "performance.funds"),
+    # Jiangsu: …全面开展绩效自评，其中，一级项目 3 个，二级项目 12 个: the projects evaluated by their level
+    (r"[一二三]级项目(?=\s*\d{1,6}\s*个)", "performance.level_projects"),
     (r"一般公共预算(?:财政拨款)?项目支出(?:总额)?", "general_budget.project"),
     (r"编报绩效目标的", "performance.targets"),
     (r"绩效跟踪评价的", "performance.monitoring"),
     (r"绩效自评的", "performance.self_evaluation"),
+    # Shandong: 组织对 N 个项目开展了事前绩效评估，对 N 个项目编制了绩效目标，…选取 N 个项目开展绩效监控，…对 N 个项目开展了
+    # 绩效目标完成情况自评: the projects at each stage, counted after 对 (选取)
+    (r"对(?=\s*\d{1,6}\s*个项目开展了?事前绩效评估)", "performance.ex_ante"),
+    (r"对(?=\s*\d{1,6}\s*个项目(?:编制|编报|设定)了?绩效目标)", "performance.targets"),
+    (r"选取(?=\s*\d{1,6}\s*个项目开展了?绩效(?:运行)?监控)", "performance.monitoring"),
+    # Jiangsu: 组织开展部门评价项目 N 个, 组织对 N 个项目开展了部门评价 (重点绩效评价): the projects evaluated by the department
+    (r"(?:部门|重点)(?:绩效)?评价的?项目(?=\s*\d{1,6}\s*个)|对(?=\s*\d{1,6}\s*个项目开展了?(?:部门|重点)(?:绩效)?评价)",
+     "performance.evaluation"),
     # …共涉及项目 N 个 (the national template's), 对 N 个项目开展了绩效自评 (其他省份: 对2023年度2个项目…, 对…专项等3个项目…;
     # Yunnan's 对2024年度…安排的6个项目全部开展了绩效自评): the projects evaluated, counted after 项目 or after 对
     # (the words between 对 and the count are the subject's: 对部门整体支出和6个项目… names no 支出 of its own); 共有 N 个
     # 项目开展绩效自评 too
     (r"(?<=涉及)项目(?=\s*\d)"
-     r"|对(?:\s*\d{4}\s*年度?)?[^，。；\d]{0,20}?(?=\d{1,6}\s*个[^，。；\d]{0,12}?项目(?:全部|均|都)?开展了?(?:绩效)?自评)"
+     r"|对(?:\s*\d{4}\s*年度?)?[^，。；\d]{0,20}?(?=\d{1,6}\s*个[^，。；\d]{0,12}?项目(?:全部|均|都)?开展了?(?:绩效目标完成情况|绩效)?自评)"
      r"|共有(?=\s*\d{1,6}\s*个项目(?:全部|均|都)?开展了?(?:绩效)?自评)",
      "performance.self_evaluation"),
     # a project's score (项目自评得分 95 分, 自评得分分别为 96 分和 88 分), never a band's bound (自评得分 90 分（含）以上的项目)
@@ -1040,6 +1055,9 @@ _PURPOSE: Final = re.compile(
     r"(?:主要用于(?!以下方面)|开支内容包括|主要包括)[：:]?[^。；]*?"
     r"(?=，列明|[，,]\s*截[至止]|[，,]\s*(?:全年)?(?:共计?)?(?:公务)?接待\s*\d|。|；|$)"
 )
+#: What a project achieved, as its 绩效自评结果 prints it (Jiangsu: 项目绩效目标完成情况：完成系统升级模块 8 个，接入监督对象
+#: 1,260 家，自评得分 96 分): its outputs, kept in its text as a purpose's items are; its score is read after it.
+_ACHIEVED: Final = re.compile(r"(?:绩效)?目标(?:完成|实现)情况[：:][^。；]*?(?=[，,]\s*(?:项目)?自评得分|。|；|$)")
 #: The words that make an amount in a 主要用于 clause the subject's own figure, not an item of its breakdown.
 _ROLE_WORD: Final = re.compile(r"预算|决算|完成|增加|减少|增长|下降|降低|占|为|是|合计|总计|共计")
 _ABSENCE: Final = re.compile(
@@ -1134,6 +1152,8 @@ _COUNTED_IN_PERSONS: Final = frozenset(
         "three_public.reception.guests", "three_public.reception.all",
     }
 )
+#: Subjects that are themselves a number of persons (一般性支出's 人数 260 人), counted in 人 wherever printed.
+_PERSONS: Final = frozenset({"general_spending.persons"})
 #: What may stand between a counted phrase and its counts: 团组 N 个、累计 N 人次; 团组 N 次，出国（境）N 人;
 #: 接待 N 批次，N 人次; 接待国内来访团组 N 个、来宾 N 人次.
 _COUNT_LEAD: Final = re.compile(r"[，,、\s]*(?:累计|共|出国[（(]境[）)]|来宾|(?:共|累计)?接待)?\s*")
@@ -1156,6 +1176,7 @@ _LATER_SECTION: Final = re.compile(
 #: A section heading of 预算绩效管理情况 (a short heading, not a sentence that mentions 绩效).
 _PERFORMANCE_HEADING: Final = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)\s*(?:(?:\d{4}年度?)?(?:预算)?绩效管理(?:工作)?(?:开展)?情况"
+    r"|(?:\d{4}年度?)?预算绩效情况(?:说明)?\s*$"  # Jiangsu's （四）预算绩效情况说明, Tianjin's 十三
     r"|\S{0,12}?项目(?:支出)?绩效自评(?:结果|情况)"  # Hubei's 二、部门决算中项目绩效自评结果: the projects' summaries
     # Inner Mongolia's 一、关于2023年度预算执行情况分析: the department's 年初预算数, 全年预算数, 决算数 and 预算执行率, in a
     # sentence of no subject, summarised as a project's are
@@ -1707,6 +1728,9 @@ class _ParagraphReader:
         reasons = [(m.start(), m.end()) for m in _reason_matches(text)]
         purposes = [(m.start(), m.end()) for m in _PURPOSE.finditer(text)]
         self._breakdowns(purposes)
+        for m in _ACHIEVED.finditer(text):
+            self._cover(m.start(), m.end(), "reason")
+            purposes.append((m.start(), m.end()))
         mentions = self._mentions(reasons + purposes)
         keyed = [m for m in mentions if m.subject.key]
         if keyed:  # the last sentence that names a subject (a reason's words name none), by its first
@@ -2312,7 +2336,7 @@ class _ParagraphReader:
             and figure.unit in ("%", "")
         ):  # …完成全年预算 80.00 万元的 75.0%: the rate of the budget printed just before
             return self._completion(start, subject, figure, self.last.role, notes)
-        if figure.unit in ("次", "人") and subject.key not in _COUNTED_IN_PERSONS:
+        if figure.unit in ("次", "人") and subject.key not in _COUNTED_IN_PERSONS | _PERSONS:
             return None  # 一行 4 人, 共 2 批次 2 人参加培训: persons of an event, not a figure of the subject
         opens = last is not None and clause_start == last.end  # the count follows its phrase directly
         # … or the phrase's first count, or its amount (国内公务接待费 5.62 万元，接待 46 批次，391 人次)
