@@ -209,8 +209,10 @@ def _across(account: FinalAccount, tables: Tables, name: _Names) -> Iterator[Sum
             continue  # the identity holds only while these print nothing (表十 = 表十一 while no 政府性基金 is spent)
         for left, right in tables.link_places(link):
             cells = [tables.at(p) for p in (*left, *right)]
-            if link.level is not None and all(c is None or c.is_blank for c in cells):
-                continue  # a 类 printed blank in one table and not at all in the other: no money, nothing to link
+            if link.level is not None and all(c is None or c.value == 0 for c in cells):
+                # a 类 printed blank or 0 in one table and not at all in the other (表五's 项目支出 0.00 of a 项 that
+                # Yunnan's 表七 leaves out): no money, nothing to link
+                continue
             first, *rest = left
             parts = [(name(p), _money(tables.at(p))) for p in right]
             parts += [(name(p), _signed(tables.at(p), "-")) for p in rest]
