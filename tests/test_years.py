@@ -169,7 +169,7 @@ def test_check_previous_on_the_command_line(tmp_path: Path, capsys: pytest.Captu
     bio.dump(_last_year({**PLANNING_2023, "income.total": "8696.53"}), last)
     status, text = _run("check", "putuo-planning-2024", "--previous", str(last))
     assert status == 1
-    assert "claim.growth" in text and f"上年数取自 {last}：10 项（收入总计、" in text
+    assert "claim.growth" in text and f"上年数取自 {last}：10 项（收入总计；" in text
     assert "一“增加1062.85万元”" not in text  # checked now, not listed as skipped
     _, english = _run("check", "putuo-planning-2024", "--previous", str(last), "--lang", "en")
     assert f"Last year's figures taken from {last}: 10 (income.total, " in english
@@ -181,6 +181,21 @@ def test_check_previous_on_the_command_line(tmp_path: Path, capsys: pytest.Captu
     bio.dump(attrs.evolve(_last_year(PLANNING_2023), year=2021), tmp_path / "planning-2021.toml")
     status, _ = _run("check", "putuo-planning-2024", "--previous", str(tmp_path / "planning-2021.toml"))
     assert status == 2 and "must be of 2023" in capsys.readouterr().err
+
+
+def test_the_figures_taken_from_last_year_are_each_named_once_and_apart(tmp_path: Path) -> None:
+    """Two figures of one label (一般公共预算财政拨款支出 in 表四 and as 表五's total) taken from last year are named by
+    their tables, and the count is the names listed (the label was listed twice, alike)."""
+    last = tmp_path / "planning-2023.toml"
+    both = {"fiscal.general_budget.expenditure": "8553.30", "fiscal.general_budget.income": "8500.00"}
+    bio.dump(_last_year({**PLANNING_2023, **both, "income.general_budget": "8500.00"}), last)
+    _, text = _run("check", "putuo-planning-2024", "--previous", str(last))
+    [line] = [line for line in text.splitlines() if line.startswith("上年数取自")]
+    count, names = line.removeprefix(f"上年数取自 {last}：").removesuffix("）").split(" 项（")
+    listed = names.split("；")
+    assert len(listed) == int(count) == 13 and len(set(listed)) == len(listed)
+    assert {"一般公共预算财政拨款支出（财政拨款收入支出决算总表）", "一般公共预算财政拨款支出（一般公共预算财政拨款支出决算表）",
+            "财政拨款收、支总计", "一般公共预算财政拨款收入（收入支出决算总表）"} <= set(listed)
 
 
 def test_the_join_s_codes_are_disabled_as_any_rule_s(tmp_path: Path) -> None:

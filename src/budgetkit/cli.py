@@ -743,12 +743,14 @@ def _kept(findings: Sequence[Finding], disable: Sequence[str], least: Severity) 
 
 def _write_filled(previous: str, filled: Sequence[str], out: TextIO, english: bool) -> None:
     """Which last-year figures were taken from last year's report (they are checked like the printed ones)."""
-    from budgetkit.reference.vocabulary import FIGURE_LABELS
+    from budgetkit.reference.vocabulary import figure_names
 
     if english:
         out.write(f"\nLast year's figures taken from {previous}: {len(filled)} ({', '.join(filled) or 'none'})\n")
     else:
-        names = "、".join(FIGURE_LABELS.get(path, path) for path in filled) or "无"
+        # one name a figure, told apart where two share a label, and separated by "；": a name may hold a 、
+        # (财政拨款收、支总计), so that the count is what a reader counts
+        names = "；".join(figure_names(filled)) or "无"
         out.write(f"\n上年数取自 {previous}：{len(filled)} 项（{names}）\n")
 
 
