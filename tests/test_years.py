@@ -225,12 +225,38 @@ def test_a_directory_joins_each_report_with_its_unit_s_report_of_the_year_before
     assert {("claim.change", "claims[43]"), ("claim.growth", "claims[44]")} <= found
     _, text = _run("check", str(tmp_path))
     assert "上年数取自 planning-2023.toml：10 项" in text
+    assert "与本单位上年报告合并核对：1 份\n" in text and "不止一份" not in text
     # two reports of the same unit and year: which is last year's is not guessed
     bio.dump(_last_year(PLANNING_2023), tmp_path / "planning-2023-again.toml")
     _, out = _run("check", str(tmp_path), "--format", "json")
     assert not any("previous" in entry for entry in json.loads(out)["accounts"])
     status, _ = _run("check", str(tmp_path), "--previous", str(tmp_path / "planning-2023.toml"))
     assert status == 2
+
+
+def test_a_directory_names_the_reports_it_did_not_join_and_why(tmp_path: Path) -> None:
+    """A report whose unit has two reports of the year before, and one whose unit has none though the directory holds
+    that year, are named as not joined, in Chinese, English and JSON (it was silent); one year alone says nothing."""
+    bio.dump(datasets.load("putuo-planning-2024"), tmp_path / "planning-2024.toml")
+    bio.dump(datasets.load("putuo-social-work-2024"), tmp_path / "social-work-2024.toml")
+    _, text = _run("check", str(tmp_path))
+    assert "上年报告" not in text  # one year: nothing could be joined, nothing to say
+    bio.dump(_last_year(PLANNING_2023), tmp_path / "planning-2023.toml")
+    bio.dump(_last_year(PLANNING_2023), tmp_path / "planning-2023-again.toml")
+    _, text = _run("check", str(tmp_path))
+    assert "与本单位上年报告合并核对：0 份\n" in text
+    assert "未合并，本单位上年报告不止一份（不猜测哪一份是上年的）：planning-2024.toml（planning-2023-again.toml、planning-2023.toml）" in text
+    assert "未合并，目录中没有本单位上一年度的报告（或上年单位名称不同）：social-work-2024.toml\n" in text
+    assert "planning-2023.toml\n" not in text.split("与本单位上年报告")[1]  # the earliest year is not named
+    _, english = _run("check", str(tmp_path), "--lang", "en")
+    assert "not joined, more than one report of the unit's year before" in english
+    assert "planning-2024.toml (planning-2023-again.toml, planning-2023.toml)" in english
+    _, out = _run("check", str(tmp_path), "--format", "json")
+    assert json.loads(out)["summary"]["previous"] == {
+        "joined": 0,
+        "ambiguous": [{"source": "planning-2024.toml", "candidates": ["planning-2023-again.toml", "planning-2023.toml"]}],
+        "without": ["social-work-2024.toml"],
+    }
 
 
 def test_report_writes_last_year_s_changes_from_last_year_s_report(tmp_path: Path) -> None:
