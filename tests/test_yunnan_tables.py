@@ -300,12 +300,23 @@ def test_check_names_a_table_of_the_set_printed_but_not_read(tmp_path: Path) -> 
     out = StringIO()
     main(["check", str(path)], out=out)
     (line,) = [line for line in out.getvalue().splitlines() if line.startswith("表格未能读入（其数字未核对）：")]
-    assert "一般公共预算财政拨款“三公”经费支出决算表：" in line and "printed twice" in line
+    # why, in the output's language (it was English in the Chinese output)
+    assert line.endswith("一般公共预算财政拨款“三公”经费支出决算表：财政拨款“三公”经费支出决算表印了两次，读入第一次的")
     assert "table.contents" not in out.getvalue()
+    out = StringIO()
+    main(["check", str(path), "--lang", "en"], out=out)
+    (line,) = [line for line in out.getvalue().splitlines() if line.startswith("Table not read (its figures not checked): ")]
+    assert line.endswith(": 财政拨款“三公”经费支出决算表 is printed twice; the first is kept")
     out = StringIO()
     main(["check", str(path), "--format", "json"], out=out)
     (not_read,) = json.loads(out.getvalue())["import"]["tables_not_read"]
     assert not_read["title"] == "一般公共预算财政拨款“三公”经费支出决算表" and "printed twice" in not_read["problem"]
+    assert not_read["problem_zh"] == "财政拨款“三公”经费支出决算表印了两次，读入第一次的"
+    # the same from a directory, whose reports are imported in worker processes: the Chinese travels with the reason
+    (tmp_path / "yunnan-again.html").write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    out = StringIO()
+    main(["check", str(tmp_path), "--jobs", "2"], out=out)
+    assert out.getvalue().count("财政拨款“三公”经费支出决算表印了两次，读入第一次的") == 2
 
 
 def test_a_misprinted_contents_line_is_still_found_but_a_table_the_set_has_not_is_not(tmp_path: Path) -> None:

@@ -266,21 +266,27 @@ def _import_json(report: ImportReport | None) -> dict[str, Any]:
             "tables_expected": list(report.tables_expected),
             "tables_unknown": list(report.tables_unknown),  # printed, of no table of the set: not read, not checked
             "tables_not_read": [
-                {"place": None if i.box is None else str(i.box), "title": i.text, "problem": i.reason}
+                {"place": None if i.box is None else str(i.box), "title": i.text, **_problem(i)}
                 for i in _tables_not_read(report)
             ],
             "narrative_found": report.narrative_found,
             "selfeval_refused": [
-                {"place": None if i.box is None else str(i.box), "row": i.text.split(" ", 1)[1], "problem": i.reason}
+                {"place": None if i.box is None else str(i.box), "row": i.text.split(" ", 1)[1], **_problem(i)}
                 for i in _refused_tables(report)
             ],
             "evaluations_not_read": _other_evaluations(report),
             "tables_unruled": [
-                {"place": None if i.box is None else str(i.box), "title": i.text, "problem": i.reason}
+                {"place": None if i.box is None else str(i.box), "title": i.text, **_problem(i)}
                 for i in _unruled_tables(report)
             ],
         }
     }
+
+
+def _problem(issue: Any) -> dict[str, str]:
+    """An import issue's reason for JSON: ``problem`` in English (as before), ``problem_zh`` in Chinese (the English
+    where the reason is worded in English only)."""
+    return {"problem": str(issue.reason), "problem_zh": issue.reason_zh}
 
 
 def _source(finding: Finding, report: ImportReport | None) -> dict[str, Any]:
@@ -331,7 +337,7 @@ def _write_findings_text(
             out.write(
                 f"Self-evaluation table not read (its project not checked): {where}{row}: {issue.reason}\n"
                 if english
-                else f"自评表未能读入（其项目未核对）：{where}{row}：{issue.reason}\n"
+                else f"自评表未能读入（其项目未核对）：{where}{row}：{issue.reason_zh}\n"
             )
         if others := _other_evaluations(report):
             out.write(
@@ -356,7 +362,7 @@ def _write_findings_text(
             out.write(
                 f"Table not read (its figures not checked): {where}{issue.text}: {issue.reason}\n"
                 if english
-                else f"表格未能读入（其数字未核对）：{where}{issue.text}：{issue.reason}\n"
+                else f"表格未能读入（其数字未核对）：{where}{issue.text}：{issue.reason_zh}\n"
             )
         if report.tables_unknown:  # printed, but of no table of the set (Yunnan's 表七 项目支出决算表): not read
             listed = ", ".join(report.tables_unknown) if english else "、".join(report.tables_unknown)
