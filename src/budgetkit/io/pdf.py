@@ -129,7 +129,7 @@ class ReportIssue:
     def reason_zh(self) -> str:
         """Why, in Chinese; the English where no Chinese is worded (a self-evaluation table's or the model's message).
 
-        >>> ReportIssue(None, "2 批次", Reason(ImportReason("a count no field of the account holds", "账户中没有字段容纳的数量"), "账户中没有字段容纳的数量")).reason_zh
+        >>> ReportIssue(None, "2 批次", ImportReason("a count no field of the account holds", "账户中没有字段容纳的数量")).reason_zh
         '账户中没有字段容纳的数量'
         """
         return reason_zh(self.reason)
