@@ -744,17 +744,18 @@ def _joins(names: Sequence[str], accounts: Sequence[FinalAccount]) -> _Pairs:
     for k, account in enumerate(accounts):
         by_year.setdefault((same_unit(account.unit), account.year), []).append(k)
     years = {account.year for account in accounts}
-    pairs = _Pairs()
-    alone = []
+    joined: dict[int, tuple[str, Joined]] = {}
+    ambiguous: dict[int, tuple[str, ...]] = {}
+    alone: list[int] = []
     for k, account in enumerate(accounts):
         before = by_year.get((same_unit(account.unit), account.year - 1), [])
         if len(before) == 1:
-            pairs.joined[k] = (names[before[0]], with_previous(account, accounts[before[0]]))
+            joined[k] = (names[before[0]], with_previous(account, accounts[before[0]]))
         elif before:
-            pairs.ambiguous[k] = tuple(names[j] for j in before)
+            ambiguous[k] = tuple(names[j] for j in before)
         elif account.year - 1 in years:
             alone.append(k)
-    return attrs.evolve(pairs, alone=tuple(alone))
+    return _Pairs(joined, ambiguous, tuple(alone))
 
 
 #: The most file names a line of the text output lists (JSON lists them all).
