@@ -169,7 +169,7 @@ def test_check_previous_on_the_command_line(tmp_path: Path, capsys: pytest.Captu
     bio.dump(_last_year({**PLANNING_2023, "income.total": "8696.53"}), last)
     status, text = _run("check", "putuo-planning-2024", "--previous", str(last))
     assert status == 1
-    assert "claim.growth" in text and f"上年数取自 {last}：10 项（收入总计、" in text
+    assert "claim.growth" in text and f"上年数取自 {last}：10 项（收入总计；" in text
     assert "一“增加1062.85万元”" not in text  # checked now, not listed as skipped
     _, english = _run("check", "putuo-planning-2024", "--previous", str(last), "--lang", "en")
     assert f"Last year's figures taken from {last}: 10 (income.total, " in english
@@ -181,6 +181,21 @@ def test_check_previous_on_the_command_line(tmp_path: Path, capsys: pytest.Captu
     bio.dump(attrs.evolve(_last_year(PLANNING_2023), year=2021), tmp_path / "planning-2021.toml")
     status, _ = _run("check", "putuo-planning-2024", "--previous", str(tmp_path / "planning-2021.toml"))
     assert status == 2 and "must be of 2023" in capsys.readouterr().err
+
+
+def test_the_figures_taken_from_last_year_are_each_named_once_and_apart(tmp_path: Path) -> None:
+    """Two figures of one label (一般公共预算财政拨款支出 in 表四 and as 表五's total) taken from last year are named by
+    their tables, and the count is the names listed (the label was listed twice, alike)."""
+    last = tmp_path / "planning-2023.toml"
+    both = {"fiscal.general_budget.expenditure": "8553.30", "fiscal.general_budget.income": "8500.00"}
+    bio.dump(_last_year({**PLANNING_2023, **both, "income.general_budget": "8500.00"}), last)
+    _, text = _run("check", "putuo-planning-2024", "--previous", str(last))
+    [line] = [line for line in text.splitlines() if line.startswith("上年数取自")]
+    count, names = line.removeprefix(f"上年数取自 {last}：").removesuffix("）").split(" 项（")
+    listed = names.split("；")
+    assert len(listed) == int(count) == 13 and len(set(listed)) == len(listed)
+    assert {"一般公共预算财政拨款支出（财政拨款收入支出决算总表）", "一般公共预算财政拨款支出（一般公共预算财政拨款支出决算表）",
+            "财政拨款收、支总计", "一般公共预算财政拨款收入（收入支出决算总表）"} <= set(listed)
 
 
 def test_the_join_s_codes_are_disabled_as_any_rule_s(tmp_path: Path) -> None:
@@ -210,12 +225,38 @@ def test_a_directory_joins_each_report_with_its_unit_s_report_of_the_year_before
     assert {("claim.change", "claims[43]"), ("claim.growth", "claims[44]")} <= found
     _, text = _run("check", str(tmp_path))
     assert "上年数取自 planning-2023.toml：10 项" in text
+    assert "与本单位上年报告合并核对：1 份\n" in text and "不止一份" not in text
     # two reports of the same unit and year: which is last year's is not guessed
     bio.dump(_last_year(PLANNING_2023), tmp_path / "planning-2023-again.toml")
     _, out = _run("check", str(tmp_path), "--format", "json")
     assert not any("previous" in entry for entry in json.loads(out)["accounts"])
     status, _ = _run("check", str(tmp_path), "--previous", str(tmp_path / "planning-2023.toml"))
     assert status == 2
+
+
+def test_a_directory_names_the_reports_it_did_not_join_and_why(tmp_path: Path) -> None:
+    """A report whose unit has two reports of the year before, and one whose unit has none though the directory holds
+    that year, are named as not joined, in Chinese, English and JSON (it was silent); one year alone says nothing."""
+    bio.dump(datasets.load("putuo-planning-2024"), tmp_path / "planning-2024.toml")
+    bio.dump(datasets.load("putuo-social-work-2024"), tmp_path / "social-work-2024.toml")
+    _, text = _run("check", str(tmp_path))
+    assert "上年报告" not in text  # one year: nothing could be joined, nothing to say
+    bio.dump(_last_year(PLANNING_2023), tmp_path / "planning-2023.toml")
+    bio.dump(_last_year(PLANNING_2023), tmp_path / "planning-2023-again.toml")
+    _, text = _run("check", str(tmp_path))
+    assert "与本单位上年报告合并核对：0 份\n" in text
+    assert "未合并，本单位上年报告不止一份（不猜测哪一份是上年的）：planning-2024.toml（planning-2023-again.toml、planning-2023.toml）" in text
+    assert "未合并，目录中没有本单位上一年度的报告（或上年单位名称不同）：social-work-2024.toml\n" in text
+    assert "planning-2023.toml\n" not in text.split("与本单位上年报告")[1]  # the earliest year is not named
+    _, english = _run("check", str(tmp_path), "--lang", "en")
+    assert "not joined, more than one report of the unit's year before" in english
+    assert "planning-2024.toml (planning-2023-again.toml, planning-2023.toml)" in english
+    _, out = _run("check", str(tmp_path), "--format", "json")
+    assert json.loads(out)["summary"]["previous"] == {
+        "joined": 0,
+        "ambiguous": [{"source": "planning-2024.toml", "candidates": ["planning-2023-again.toml", "planning-2023.toml"]}],
+        "without": ["social-work-2024.toml"],
+    }
 
 
 def test_report_writes_last_year_s_changes_from_last_year_s_report(tmp_path: Path) -> None:

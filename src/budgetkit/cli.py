@@ -270,21 +270,27 @@ def _import_json(report: ImportReport | None) -> dict[str, Any]:
             "tables_expected": list(report.tables_expected),
             "tables_unknown": list(report.tables_unknown),  # printed, of no table of the set: not read, not checked
             "tables_not_read": [
-                {"place": None if i.box is None else str(i.box), "title": i.text, "problem": i.reason}
+                {"place": None if i.box is None else str(i.box), "title": i.text, **_problem(i)}
                 for i in _tables_not_read(report)
             ],
             "narrative_found": report.narrative_found,
             "selfeval_refused": [
-                {"place": None if i.box is None else str(i.box), "row": i.text.split(" ", 1)[1], "problem": i.reason}
+                {"place": None if i.box is None else str(i.box), "row": i.text.split(" ", 1)[1], **_problem(i)}
                 for i in _refused_tables(report)
             ],
             "evaluations_not_read": _other_evaluations(report),
             "tables_unruled": [
-                {"place": None if i.box is None else str(i.box), "title": i.text, "problem": i.reason}
+                {"place": None if i.box is None else str(i.box), "title": i.text, **_problem(i)}
                 for i in _unruled_tables(report)
             ],
         }
     }
+
+
+def _problem(issue: Any) -> dict[str, str]:
+    """An import issue's reason for JSON: ``problem`` in English (as before), ``problem_zh`` in Chinese (the English
+    where the reason is worded in English only)."""
+    return {"problem": str(issue.reason), "problem_zh": issue.reason_zh}
 
 
 def _source(finding: Finding, report: ImportReport | None) -> dict[str, Any]:
@@ -335,7 +341,7 @@ def _write_findings_text(
             out.write(
                 f"Self-evaluation table not read (its project not checked): {where}{row}: {issue.reason}\n"
                 if english
-                else f"自评表未能读入（其项目未核对）：{where}{row}：{issue.reason}\n"
+                else f"自评表未能读入（其项目未核对）：{where}{row}：{issue.reason_zh}\n"
             )
         if others := _other_evaluations(report):
             out.write(
@@ -360,7 +366,7 @@ def _write_findings_text(
             out.write(
                 f"Table not read (its figures not checked): {where}{issue.text}: {issue.reason}\n"
                 if english
-                else f"表格未能读入（其数字未核对）：{where}{issue.text}：{issue.reason}\n"
+                else f"表格未能读入（其数字未核对）：{where}{issue.text}：{issue.reason_zh}\n"
             )
         if report.tables_unknown:  # printed, but of no table of the set (国有资产使用情况表): not read
             listed = ", ".join(report.tables_unknown) if english else "、".join(report.tables_unknown)
@@ -554,7 +560,8 @@ def _check_many(
     for error in errors:
         sys.stderr.write(f"budgetkit: {error}\n")
     disable, least = tuple(args.disable or ()), Severity(args.min_severity)
-    joins = _joins(names, accounts) if isinstance(accounts, list) else {}
+    pairs = _joins(names, accounts) if isinstance(accounts, list) else None
+    joins = {} if pairs is None else pairs.joined
     for k, (_, joined) in joins.items():
         accounts[k] = joined.account
     results = check_batch(
@@ -587,6 +594,7 @@ def _check_many(
             "summary": {
                 **summary(everything),
                 **in_all.as_dict(),
+                **({} if pairs is None else {"previous": pairs.as_dict(names)}),
                 "by_code": [
                     {"code": code, "severity": severity.value, "findings": n, "accounts": accounts}
                     for code, severity, n, accounts in _by_code(results)
@@ -624,6 +632,8 @@ def _check_many(
             out.write(f"In all: checked {in_all.total} ({by_rule}); skipped {len(in_all.skipped)}\n")
         else:
             out.write(f"合计：已核对 {in_all.total} 个（{by_rule}），未能核对 {len(in_all.skipped)} 个\n")
+        if pairs is not None:
+            _write_pairs(pairs, names, out, english)
         _write_by_code(results, out, english)
         _write_skipped(skipped, out, english)
     if errors:
@@ -703,20 +713,96 @@ def _right(text: str, width: int) -> str:
     return " " * max(0, width - shown) + text
 
 
-def _joins(names: Sequence[str], accounts: Sequence[FinalAccount]) -> dict[int, tuple[str, Joined]]:
+@attrs.frozen
+class _Pairs:
+    """The reports of a directory joined with their unit's report of the year before, and those that were not.
+
+    ``joined``: by place, the file each was joined with and the join. ``ambiguous``: by place, the files of the
+    unit's year before when there are two or more (which is last year's is not guessed). ``alone``: the places of
+    reports of a year whose year before the directory holds, but of other units (a unit renamed, a report missing);
+    a report of the directory's earliest year is in none of the three.
+    """
+
+    joined: dict[int, tuple[str, Joined]] = attrs.field(factory=dict)
+    ambiguous: dict[int, tuple[str, ...]] = attrs.field(factory=dict)
+    alone: tuple[int, ...] = ()
+
+    def as_dict(self, names: Sequence[str]) -> dict[str, Any]:
+        """For JSON ``summary.previous``: how many were joined, and the files not joined with why."""
+        return {
+            "joined": len(self.joined),
+            "ambiguous": [
+                {"source": names[k], "candidates": list(candidates)} for k, candidates in self.ambiguous.items()
+            ],
+            "without": [names[k] for k in self.alone],
+        }
+
+
+def _joins(names: Sequence[str], accounts: Sequence[FinalAccount]) -> _Pairs:
     """Each report of a directory that has its unit's report of the year before beside it (one, not two), joined
-    with it (:func:`budgetkit.checks.years.with_previous`), by its place, with the file it was joined with."""
+    with it (:func:`budgetkit.checks.years.with_previous`), by its place, with the file it was joined with; and
+    those not joined (:class:`_Pairs`)."""
     from budgetkit.checks.years import same_unit, with_previous
 
     by_year: dict[tuple[str, int], list[int]] = {}
     for k, account in enumerate(accounts):
         by_year.setdefault((same_unit(account.unit), account.year), []).append(k)
-    joins = {}
+    years = {account.year for account in accounts}
+    joined: dict[int, tuple[str, Joined]] = {}
+    ambiguous: dict[int, tuple[str, ...]] = {}
+    alone: list[int] = []
     for k, account in enumerate(accounts):
         before = by_year.get((same_unit(account.unit), account.year - 1), [])
         if len(before) == 1:
-            joins[k] = (names[before[0]], with_previous(account, accounts[before[0]]))
-    return joins
+            joined[k] = (names[before[0]], with_previous(account, accounts[before[0]]))
+        elif before:
+            ambiguous[k] = tuple(names[j] for j in before)
+        elif account.year - 1 in years:
+            alone.append(k)
+    return _Pairs(joined, ambiguous, tuple(alone))
+
+
+#: The most file names a line of the text output lists (JSON lists them all).
+_NAMES_SHOWN: Final = 10
+
+
+def _names(files: Sequence[str], english: bool) -> str:
+    """File names for a line of text: the first :data:`_NAMES_SHOWN`, and how many more."""
+    shown = (", " if english else "、").join(files[:_NAMES_SHOWN])
+    more = len(files) - _NAMES_SHOWN
+    if more <= 0:
+        return shown
+    return f"{shown} and {more} more" if english else f"{shown}等 {len(files)} 份"
+
+
+def _write_pairs(pairs: _Pairs, names: Sequence[str], out: TextIO, english: bool) -> None:
+    """How many reports of a directory were joined with last year's, and which were not and why; nothing when the
+    directory holds one year only (no report could be joined)."""
+    if not (pairs.joined or pairs.ambiguous or pairs.alone):
+        return
+    if english:
+        out.write(f"Joined with their unit's report of the year before: {_plural(len(pairs.joined), 'report')}\n")
+    else:
+        out.write(f"与本单位上年报告合并核对：{len(pairs.joined)} 份\n")
+    if pairs.ambiguous:
+        listed = [
+            f"{names[k]} ({', '.join(c)})" if english else f"{names[k]}（{'、'.join(c)}）"
+            for k, c in pairs.ambiguous.items()
+        ]
+        out.write(
+            f"  not joined, more than one report of the unit's year before (which is last year's is not guessed): "
+            f"{_names(listed, english)}\n"
+            if english
+            else f"  未合并，本单位上年报告不止一份（不猜测哪一份是上年的）：{_names(listed, english)}\n"
+        )
+    if pairs.alone:
+        listed = [names[k] for k in pairs.alone]
+        out.write(
+            f"  not joined, no report of the unit's year before in the directory (a unit named otherwise that year?): "
+            f"{_names(listed, english)}\n"
+            if english
+            else f"  未合并，目录中没有本单位上一年度的报告（或上年单位名称不同）：{_names(listed, english)}\n"
+        )
 
 
 def _with_previous(account: FinalAccount, previous: FinalAccount, source: str) -> Joined:
@@ -747,12 +833,14 @@ def _kept(findings: Sequence[Finding], disable: Sequence[str], least: Severity) 
 
 def _write_filled(previous: str, filled: Sequence[str], out: TextIO, english: bool) -> None:
     """Which last-year figures were taken from last year's report (they are checked like the printed ones)."""
-    from budgetkit.reference.vocabulary import FIGURE_LABELS
+    from budgetkit.reference.vocabulary import figure_names
 
     if english:
         out.write(f"\nLast year's figures taken from {previous}: {len(filled)} ({', '.join(filled) or 'none'})\n")
     else:
-        names = "、".join(FIGURE_LABELS.get(path, path) for path in filled) or "无"
+        # one name a figure, told apart where two share a label, and separated by "；": a name may hold a 、
+        # (财政拨款收、支总计), so that the count is what a reader counts
+        names = "；".join(figure_names(filled)) or "无"
         out.write(f"\n上年数取自 {previous}：{len(filled)} 项（{names}）\n")
 
 

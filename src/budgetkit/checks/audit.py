@@ -252,6 +252,8 @@ def coverage(account: FinalAccount, *, disable: Sequence[str] = ()) -> Coverage:
                 )
             else:
                 checked[family] = checked.get(family, 0) + 1
+    if not disabled("table", disable) and not disabled("table.link", disable):
+        skipped.extend(Unchecked(words.en, words.zh) for words in tables.unchecked_links(account))
     if not disabled("narrative", disable) and account.passages:
         from budgetkit.checks.rules import narrative
 

@@ -78,6 +78,7 @@ from budgetkit.io.pdf import (
     is_budget_title,
     year_of_name,
 )
+from budgetkit.io.table_import import ImportReason
 from budgetkit.model.account import UnitType
 
 __all__ = ["SheetBox", "read_excel", "read_workbook"]
@@ -449,7 +450,10 @@ def _without_narrative(imported: Imported, text: Sequence[Paragraph]) -> Importe
         return Imported(imported.account, attrs.evolve(report, issues=issues))
     boxes = [line.box for paragraph in text for line in paragraph.lines if isinstance(line.box, SheetBox)]
     names = "、".join(dict.fromkeys(box.sheet for box in boxes))
-    reason = f"the text of sheet {names} is not read as a 情况说明 ({why}); its numbers are kept in text"
+    reason = ImportReason(
+        f"the text of sheet {names} is not read as a 情况说明 ({why}); its numbers are kept in text",
+        f"工作表{names}的文字未能作为情况说明读入（{why}）：其中的数字作为文字保留",
+    )
     issue = ReportIssue(boxes[0] if boxes else None, text[0].text[:40], reason)
     return Imported(imported.account, attrs.evolve(report, issues=(*report.issues, issue)))
 

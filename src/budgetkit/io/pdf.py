@@ -75,7 +75,7 @@ from budgetkit.io.selfeval import (
     read_selfeval_table,
     split_projects,
 )
-from budgetkit.io.table_import import UNRULED, TableImport, read_tables
+from budgetkit.io.table_import import UNRULED, ImportReason, TableImport, read_tables, reason_zh
 from budgetkit.model import account as model
 from budgetkit.model.account import Figure, FinalAccount, GlossaryEntry, Passage, ReceptionEvent, UnitType
 from budgetkit.model.category import ExpenseCategory
@@ -122,7 +122,17 @@ class ReportIssue:
 
     box: Box | None
     text: str
+    #: why, a :class:`~budgetkit.io.table_import.ImportReason` (English, and Chinese as ``.zh``) where the importer words it
     reason: str
+
+    @property
+    def reason_zh(self) -> str:
+        """Why, in Chinese; the English where no Chinese is worded (a self-evaluation table's or the model's message).
+
+        >>> ReportIssue(None, "2 批次", ImportReason("a count no field of the account holds", "账户中没有字段容纳的数量")).reason_zh
+        '账户中没有字段容纳的数量'
+        """
+        return reason_zh(self.reason)
 
     @property
     def page(self) -> int | None:
@@ -141,10 +151,11 @@ def _frozen(places: Mapping[str, Box]) -> Mapping[str, Box]:
 #: The text of the issue an import raises when it finds no 情况说明 (see :attr:`ImportReport.narrative_found`).
 NO_NARRATIVE: Final = "第三部分"
 #: Why a self-evaluation table's title printed with no table under it gives no project.
-SELFEVAL_UNREAD: Final = (
+SELFEVAL_UNREAD: Final = ImportReason(
     "a self-evaluation table title with no table read under it: the table is printed as a picture or without ruling "
     "lines, so its project is not read (budgetkit reads a PDF's self-evaluation tables by their ruling lines; it does "
-    "no OCR)"
+    "no OCR)",
+    "自评表标题下没有读入表格：表格印作图片或没有框线，其项目未读入（budgetkit 按框线读 PDF 的自评表；不做文字识别）",
 )
 #: The longest line read as a self-evaluation table's title (部门预算项目支出绩效自评表（2023年度）, a unit's name first).
 _SELFEVAL_TITLE_LENGTH: Final = 48
@@ -623,7 +634,7 @@ class _Builder:
             self.issues.append(ReportIssue(issue.box, issue.text, issue.reason))
         for page in doc.image_pages:
             self.issues.append(
-                ReportIssue(Box(page, 0.0, 0.0, 0.0, 0.0), "", "a scanned page (images, no text layer): not read, as budgetkit does not do OCR")
+                ReportIssue(Box(page, 0.0, 0.0, 0.0, 0.0), "", ImportReason("a scanned page (images, no text layer): not read, as budgetkit does not do OCR", "扫描页（图像，无文字层）：未读入，budgetkit 不做文字识别"))
             )
         self._selfeval(doc)
         paragraphs = doc.paragraphs
@@ -912,7 +923,7 @@ class _Builder:
                     last = entries[-1]
                     entries[-1] = GlossaryEntry(term=last.term, definition=last.definition + paragraph.text)
                 else:
-                    self.issues.append(ReportIssue(paragraph.lines[0].box, paragraph.text[:40], "a 名词解释 paragraph without a term"))
+                    self.issues.append(ReportIssue(paragraph.lines[0].box, paragraph.text[:40], ImportReason("a 名词解释 paragraph without a term", "没有名词的名词解释段落")))
                 continue
             term = m.group("path") or m.group("term")
             entries.append(GlossaryEntry(term=term.strip(), definition=m.group("definition").strip()))
@@ -969,7 +980,7 @@ class _Builder:
                 and statement.figure.value is not None
             ):
                 printed = self.doc.paragraphs[statement.paragraph].text[statement.start : statement.end]
-                self._not_held(box, printed, "a figure of 预算绩效管理情况, which describes projects, not the account's figures")
+                self._not_held(box, printed, ImportReason("a figure of 预算绩效管理情况, which describes projects, not the account's figures", "预算绩效管理情况中的数字：说的是项目，不是账户的数字"))
             elif isinstance(statement, Amount):
                 self._amount(statement, box)
             elif isinstance(statement, Change | Share | Completion):
@@ -1005,7 +1016,7 @@ class _Builder:
                 elif nth < len(fields) and _whole(statement.figure.value):
                     self._set(fields[nth], int(statement.figure.value), box)
                 else:
-                    self._not_held(box, f"{statement.subject.name} {statement.figure}", "a count no field of the account holds")
+                    self._not_held(box, f"{statement.subject.name} {statement.figure}", ImportReason("a count no field of the account holds", "账户中没有字段容纳的数量"))
 
     def _event(self, event: Event, box: Box | None) -> None:
         """One 国内公务接待 of 七's dated list: an event of ``three_public.events`` (a list without its year
@@ -1018,7 +1029,7 @@ class _Builder:
             day = None
         if day is None or cost is None or cost != round(cost, 2):
             printed = self.doc.paragraphs[event.paragraph].text[event.start : event.end]
-            self._not_held(box, printed[:40], "a 公务接待 whose date or cost (to the fen) is not one")
+            self._not_held(box, printed[:40], ImportReason("a 公务接待 whose date or cost (to the fen) is not one", "日期或费用（精确到分）不成立的公务接待"))
             return
         events = self.values.setdefault("three_public.events", [])
         self._place(f"three_public.events[{len(events)}]", box)
@@ -1059,7 +1070,7 @@ class _Builder:
         """国内公务接待 N 批次，M 人次 (全年共计接待…) where 七 lists the events: claims of their number and persons."""
         value = statement.figure.value
         if not _whole(value) or statement.figure.unit not in ("批次", "人次", "人"):
-            self._not_held(box, f"{statement.subject.name} {statement.figure}", "a count no field of the account holds")
+            self._not_held(box, f"{statement.subject.name} {statement.figure}", ImportReason("a count no field of the account holds", "账户中没有字段容纳的数量"))
             return
         printed = self.doc.paragraphs[statement.paragraph].text[statement.start : statement.end]
         kind, subject = ("count", "three_public.events") if statement.figure.unit == "批次" else ("sum", "three_public.events[*].persons")
@@ -1070,7 +1081,7 @@ class _Builder:
         self._place(f"claims[{len(self.claims)}]", box)
         self.claims.append(claim)
 
-    def _not_held(self, box: Box | None, text: str, reason: str) -> None:
+    def _not_held(self, box: Box | None, text: str, reason: ImportReason) -> None:
         """A statement read but held by no field of the account: an issue, and its number is not imported."""
         self.not_held += 1
         self.issues.append(ReportIssue(box, text, reason))
@@ -1122,7 +1133,7 @@ class _Builder:
                     ReportIssue(
                         lines[0].box if lines else None,
                         str(path),
-                        f"a 项 path the tables do not print by these names: matched to {code} by its 决算 {actual}",
+                        ImportReason(f"a 项 path the tables do not print by these names: matched to {code} by its 决算 {actual}", f"表中未按这些名称列出的项：按其决算数{actual}对应到{code}"),
                     )
                 )
         self.resolved[statement.paragraph] = code
@@ -1146,7 +1157,7 @@ class _Builder:
         path = None if narrated else self._path(key, statement)
         if value < 0 and (narrated or (path is not None and path.startswith("general_budget.categories["))):
             # a 类/款/项 line spends no negative amount (−2739.56: a minus typed by mistake); its value is not known
-            self._not_held(box, f"{statement.subject.name} {figure}", "a negative amount of a 类/款/项 line, which no line holds")
+            self._not_held(box, f"{statement.subject.name} {figure}", ImportReason("a negative amount of a 类/款/项 line, which no line holds", "类/款/项的负数金额，无行容纳"))
             return
         if narrated:
             self._line_amount(statement, value, box)
@@ -1155,7 +1166,7 @@ class _Builder:
             code = path[len("general_budget.categories[") : -1]
             field = {Role.ACTUAL: "actual", Role.OPENING_BUDGET: "budget", Role.FULL_YEAR_BUDGET: "budget"}.get(statement.role)
             if field is None:
-                self._not_held(box, str(figure), f"a {statement.role.value} of {statement.subject.name} the account has no field for")
+                self._not_held(box, str(figure), ImportReason(f"a {statement.role.value} of {statement.subject.name} the account has no field for", f"{statement.subject.name}的{statement.role.value}，账户中没有相应字段"))
                 return
             lines = self.values.setdefault("categories", {})
             line = lines.setdefault(code, {})
@@ -1168,10 +1179,10 @@ class _Builder:
         # 财政拨款收入 is the account's 一般公共预算 where that is all of it, else a figure of its own (see _path)
         paths = (_FIGURES.get(key) if key != "income.fiscal" else None) or ((path,) if path else ())
         if not paths:
-            self._not_held(box, f"{statement.subject.name} {figure}", "an amount no field of the account holds")
+            self._not_held(box, f"{statement.subject.name} {figure}", ImportReason("an amount no field of the account holds", "账户中没有字段容纳的金额"))
             return
         if statement.role is Role.LAST_YEAR and statement.year not in (None, self.year - 1):
-            self._not_held(box, str(figure), f"an amount of {statement.year}, not of the year before the account's")
+            self._not_held(box, str(figure), ImportReason(f"an amount of {statement.year}, not of the year before the account's", f"{statement.year}年的金额，不是上一年度的"))
             return
         field = {
             Role.ACTUAL: "current",
@@ -1197,7 +1208,7 @@ class _Builder:
         if field in ("current", "previous") and first is not None and first != value:
             # another figure after the subject's own (…总额 2,110.02 万元，其中：货物类采购 1,245.30 万元…, a part the
             # grammar has no name for): not the subject's, and not silently counted as imported
-            self._not_held(box, f"{statement.subject.name} {figure}", f"a second figure of {statement.subject.name}, not the {first} printed first")
+            self._not_held(box, f"{statement.subject.name} {figure}", ImportReason(f"a second figure of {statement.subject.name}, not the {first} printed first", f"{statement.subject.name}的第二个数字，与先印的{first}不同"))
             return
         for path in paths:
             if statement.role is Role.FULL_YEAR_BUDGET:  # the 全年预算 (adjusted) is the budget a completion is of
@@ -1247,7 +1258,7 @@ class _Builder:
         use its numbered point prints (``主要用于…``)."""
         field = {Role.ACTUAL: "actual", Role.OPENING_BUDGET: "budget", Role.FULL_YEAR_BUDGET: "budget"}.get(statement.role)
         if field is None:
-            self._not_held(box, str(statement.figure), f"a {statement.role.value} of {statement.subject.name} the account has no field for")
+            self._not_held(box, str(statement.figure), ImportReason(f"a {statement.role.value} of {statement.subject.name} the account has no field for", f"{statement.subject.name}的{statement.role.value}，账户中没有相应字段"))
             return
         line = self._line(statement)
         if line[field] is None or (statement.role is Role.FULL_YEAR_BUDGET and field == "budget"):
@@ -1320,14 +1331,14 @@ class _Builder:
         if isinstance(statement, Share) and statement.subject.key in _PRINTED_PARTS:
             path = self._printed_part(statement)
         if path is None:
-            self._not_held(box, printed, f"a claim about {statement.subject.name}, which the account has no path for")
+            self._not_held(box, printed, ImportReason(f"a claim about {statement.subject.name}, which the account has no path for", f"关于{statement.subject.name}的表述，账户中没有相应路径"))
             return
         base: str | None = None
         if isinstance(statement, Change) and statement.budget is not None:
-            self._not_held(box, printed, f"a change against the {statement.budget.value}, which check compares with the 决算 (narrative.budget_change)")
+            self._not_held(box, printed, ImportReason(f"a change against the {statement.budget.value}, which check compares with the 决算 (narrative.budget_change)", f"与{statement.budget.value}相比的增减，check 将其与决算数比较（narrative.budget_change）"))
             return
         if isinstance(statement, Change) and statement.baseline:
-            self._not_held(box, printed, f"a change against {statement.compared_with}, a base year the account holds no figure of")
+            self._not_held(box, printed, ImportReason(f"a change against {statement.compared_with}, a base year the account holds no figure of", f"与{statement.compared_with}相比的增减，账户中没有该基年的数字"))
             return
         if isinstance(statement, Change):
             kind = "growth" if statement.is_rate else "change"
@@ -1338,10 +1349,10 @@ class _Builder:
             kind = "share"
             stated = figure.value
             if statement.of is None or not (base := self._path(statement.of.key, statement) or ""):
-                self._not_held(box, printed, "a share of a whole the account has no path for")
+                self._not_held(box, printed, ImportReason("a share of a whole the account has no path for", "占比的总数在账户中没有相应路径"))
                 return
             if base == path:  # the part is not a subject the grammar knows: the share was given to the whole
-                self._not_held(box, printed, "a share whose part is not a subject the grammar knows")
+                self._not_held(box, printed, ImportReason("a share whose part is not a subject the grammar knows", "占比的部分不是语法认识的主语"))
                 return
         else:
             kind = "completion"

@@ -60,7 +60,7 @@ from budgetkit.model.tables import (
 )
 from budgetkit.reference.classification import Level, functional_table
 
-__all__ = ["UNRULED", "ImportIssue", "TableImport", "read_tables"]
+__all__ = ["UNRULED", "ImportIssue", "ImportReason", "TableImport", "read_tables", "reason_zh"]
 
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 #: A classification code and its name printed in one cell: 2080505 机关事业单位基本养老保险缴费支出.
@@ -119,13 +119,56 @@ _ITEM_OPENING: Final = re.compile(r"^(?:其中[:：]?)?\s*(?:[（(]?(?:\d+|[一�
 _THREE_PUBLIC_TOTALS: Final = ("合计", "总计", "三公经费合计", "三公经费支出合计", "支出合计", "三公经费支出", "三公经费")
 
 
+class ImportReason(str):
+    """Why something of a document was not read or not held: the English line is the string (as it was before 0.2),
+    the Chinese line is :attr:`zh`; ``budgetkit check`` prints the one of its ``--lang``.
+
+    >>> why = ImportReason("a row the template does not have", "模板中没有的行")
+    >>> why == "a row the template does not have", why.zh, why.text(english=False)
+    (True, '模板中没有的行', '模板中没有的行')
+    >>> import pickle
+    >>> pickle.loads(pickle.dumps(why)).zh  # it travels from the worker processes importing a directory
+    '模板中没有的行'
+    """
+
+    zh: str
+
+    def __new__(cls, en: str, zh: str) -> ImportReason:
+        line = super().__new__(cls, en)
+        line.zh = zh
+        return line
+
+    def __getnewargs__(self) -> tuple[str, str]:  # type: ignore[override]  # pickled with both lines
+        return str(self), self.zh
+
+    def text(self, english: bool) -> str:
+        """The line in English or in Chinese."""
+        return str(self) if english else self.zh
+
+
+def reason_zh(reason: str) -> str:
+    """The Chinese line of ``reason``: its :attr:`ImportReason.zh`, or the string itself when it has none (a message of the
+    model or of a self-evaluation table, worded in English only).
+
+    >>> reason_zh(ImportReason("printed twice", "印了两次")), reason_zh("no project name")
+    ('印了两次', 'no project name')
+    """
+    return reason.zh if isinstance(reason, ImportReason) else reason
+
+
 @attrs.frozen
 class ImportIssue:
-    """Something in the document that was not imported: where, what was printed, and why."""
+    """Something in the document that was not imported: where, what was printed, and why (a :class:`ImportReason` where
+    the importer words it in Chinese too)."""
 
     box: Box | None
     text: str
     reason: str
+
+    @property
+    def reason_zh(self) -> str:
+        """Why, in Chinese (:func:`reason_zh`)."""
+        return reason_zh(self.reason)
 
     def __str__(self) -> str:
         where = f"{self.box}" if self.box is not None else "（位置不明）"
@@ -221,14 +264,14 @@ def read_tables(tables: Iterable[RawTable], table_set: TableSet) -> TableImport:
                 unknown.append(raw.title)
             continue
         if any(t.key == template.key for t in out):
-            issues.append(ImportIssue(_first_box(raw), raw.title or "", f"{template.title} is printed twice; the first is kept"))
+            issues.append(ImportIssue(_first_box(raw), raw.title or "", ImportReason(f"{template.title} is printed twice; the first is kept", f"{template.title}印了两次，读入第一次的")))
             continue
         reader = _TableReader(raw, template)
         try:
             out.append(reader.table())
         except ModelError as exc:  # what was read does not make a table of the template: say so, keep the others
             issues.extend(reader.issues)
-            issues.append(ImportIssue(_first_box(raw), raw.title or template.title, f"{template.title} not imported: {exc}"))
+            issues.append(ImportIssue(_first_box(raw), raw.title or template.title, ImportReason(f"{template.title} not imported: {exc}", f"{template.title}未能读入：{reason_zh(exc.message) if not exc.path else str(exc)}")))
             if template.key not in unread:
                 unread.append(template.key)  # printed all the same: never reported missing
             continue
@@ -267,10 +310,12 @@ def _note_places(raw: RawTable, table: Table, index: int) -> dict[str, Box]:
 
 #: Why a table whose title is printed is not read (an import issue's reason): no table was found under it, neither by
 #: its ruling lines nor by the alignment of its words.
-UNRULED: Final = (
+UNRULED: Final = ImportReason(
     "a table title with no table read under it: the table is printed as a picture, or without ruling lines and with "
     "its words not lined up in columns beyond doubt, so its cells are not read (budgetkit reads a PDF's tables by "
-    "their ruling lines, or by the alignment of their words where there are none; it does no OCR)"
+    "their ruling lines, or by the alignment of their words where there are none; it does no OCR)",
+    "表格标题下没有读入表格：表格印作图片，或没有框线且文字未能确切对齐成列，其单元格未读入（budgetkit 按框线读 PDF 的表格，"
+    "无框线时按文字对齐读；不做文字识别）",
 )
 #: The issues of a row whose name is not the template's (a ruled table gives them alike, 表 placeholders "… …"), and
 #: the note of a table's unit: the others say a cell or a column was not placed.
@@ -282,7 +327,7 @@ def _doubt(issues: Sequence[ImportIssue]) -> bool:
     column the template has not): for a table read from the alignment of its words, a sign that its columns were
     not found as printed — the table is then not read at all, rather than half-read.
 
-    >>> _doubt([ImportIssue(None, "… …", "a row that is neither a code nor a line of the template")])
+    >>> _doubt([ImportIssue(None, "… …", ImportReason("a row that is neither a code nor a line of the template", "既非科目编码也非模板中的行"))])
     False
     >>> _doubt([ImportIssue(None, "6.004.00", "not a number in column basic of 一般公共预算财政拨款支出决算表")])
     True
@@ -524,6 +569,7 @@ def _past_label(row: Sequence[Cell], position: int) -> int:
 
 #: What the issue of a cell printed but not read adds (see :meth:`_TableReader.without_unread`).
 _COLUMN_UNREAD: Final = ": its column is not read (absent), as a blank would sum as 0"
+_COLUMN_UNREAD_ZH: Final = "：该列按未读入（缺失）处理，因空白会按0求和"
 
 
 def _first_box(raw: RawTable) -> Box | None:
@@ -589,14 +635,19 @@ def _amount_text(text: str | None) -> str:
     return _amount_and_note(text)[0]
 
 
-def _noted(note: str, where: str) -> str:
+def _noted(note: str, where: str, where_zh: str) -> ImportReason:
     """Why a cell is imported with part of its text left out: a note printed after its amount (95.36注1), in
-    ``where``; the amount is read, the note is text that calls a note under the table, no figure.
+    ``where`` (``where_zh`` in Chinese); the amount is read, the note is text that calls a note under the table, no
+    figure.
 
-    >>> _noted("注1", "column year_total of 支出决算表")
-    'a note “注1” printed after the amount in column year_total of 支出决算表: the amount is read, the note is kept as text'
+    >>> why = _noted("注1", "column year_total of 支出决算表", "支出决算表的year_total列")
+    >>> why, why.zh
+    ('a note “注1” printed after the amount in column year_total of 支出决算表: the amount is read, the note is kept as text', '支出决算表的year_total列的金额后印有注“注1”：金额已读入，注作为文字保留')
     """
-    return f"a note “{note}” printed after the amount in {where}: the amount is read, the note is kept as text"
+    return ImportReason(
+        f"a note “{note}” printed after the amount in {where}: the amount is read, the note is kept as text",
+        f"{where_zh}的金额后印有注“{note}”：金额已读入，注作为文字保留",
+    )
 
 
 def _is_number(text: str | None) -> bool:
@@ -733,14 +784,14 @@ class _TableReader:
             rows, income_columns, columns = self.without_unread(rows, income_columns, columns)
             if all(cell.is_blank for row in rows for cell in row.cells):
                 # what is left prints nothing: no empty table (which must say 本表无数据), but a table not read
-                raise ModelError(f"no figure of it is read ({len(self.unread)} cells not read)")
+                raise ModelError(ImportReason(f"no figure of it is read ({len(self.unread)} cells not read)", f"其数字均未读入（{len(self.unread)}个单元格未读入）"))
         unit = self.raw.unit or "万元"
         if (shift := _TO_WAN.get(unit)) is not None:
             # every amount of an account is in 万元: a table printed in 元 is read in 万元 exactly, its printed
             # digits kept (12345.67元 is 1.234567万元, printed to the 元's 分), and the import says so
             rows = [attrs.evolve(row, cells=tuple(_scaled(cell, shift) for cell in row.cells)) for row in rows]
             self.issues.append(
-                ImportIssue(_first_box(self.raw), f"单位：{unit}", f"{template.title} prints {unit}: read in 万元, exactly")
+                ImportIssue(_first_box(self.raw), f"单位：{unit}", ImportReason(f"{template.title} prints {unit}: read in 万元, exactly", f"{template.title}以{unit}为单位：按万元精确读入"))
             )
             unit = "万元"
         return Table(
@@ -789,7 +840,7 @@ class _TableReader:
                     where = gone[(income, column)]
                     which = "a cell of it" if where is None else f"its cell at {where}"
                     self.issues.append(
-                        ImportIssue(box, cell.text, f"not read: column {column} of {self.template.title} is absent, as {which} is not read")
+                        ImportIssue(box, cell.text, ImportReason(f"not read: column {column} of {self.template.title} is absent, as {which} is not read", f"未读入：{self.template.title}的{column}列缺失，因{which}未读入"))
                     )
             kept.append(attrs.evolve(row, cells=tuple(cells)))
         left = {True: tuple(c for c in income_columns if (True, c) not in gone), False: tuple(c for c in columns if (False, c) not in gone)}
@@ -801,7 +852,7 @@ class _TableReader:
                     half = Side.INCOME if income else Side.EXPENDITURE
                     kept = [row for row in kept if (row.side is Side.INCOME) is not income]
                     where = next((box for (i, _), box in gone.items() if i is income), None)
-                    self.issues.append(ImportIssue(where, "", f"the {half.zh} half of {self.template.title} has no column read; its rows are not read"))
+                    self.issues.append(ImportIssue(where, "", ImportReason(f"the {half.zh} half of {self.template.title} has no column read; its rows are not read", f"{self.template.title}的{half.zh}部分没有读入任何列，其各行未读入")))
         return kept, left[True], left[False]
 
     def column_key(self, path: Sequence[str], side: Side | None) -> str | None:
@@ -838,8 +889,12 @@ class _TableReader:
     def unread_column(self, path: Sequence[str]) -> str:
         """Why a printed column is not read: a figure other than this year's 决算数, or one the template has not."""
         if any(_OTHER_FIGURE.search(_norm(part)) for part in path):
-            return f"not this year's 决算数 (a budget, last year's figure or a change): a column {self.template.title} does not have; not read"
-        return f"a column {self.template.title} does not have"
+            return ImportReason(
+                f"not this year's 决算数 (a budget, last year's figure or a change): a column {self.template.title} does "
+                "not have; not read",
+                f"不是本年决算数（预算数、上年数或增减）：{self.template.title}没有的列，未读入",
+            )
+        return ImportReason(f"a column {self.template.title} does not have", f"{self.template.title}没有的列")
 
     def cells(self, row: tuple[Cell, ...], positions: Sequence[int], table_row: str, keys: Sequence[str]) -> list[str]:
         texts = []
@@ -850,22 +905,22 @@ class _TableReader:
                 # the place just right of its left neighbour: the page is known, and no printed cell is blamed
                 where = None if left is None else Box(left.page, left.x1, left.top, left.x1, left.bottom)
                 self.issues.append(
-                    ImportIssue(where, table_row, f"no cell of its own in column {key} of {self.template.title} (merged or not ruled); read as blank")
+                    ImportIssue(where, table_row, ImportReason(f"no cell of its own in column {key} of {self.template.title} (merged or not ruled); read as blank", f"{self.template.title}的{key}列中没有自己的单元格（合并或无框线）：按空白读入"))
                 )
             text, note = _amount_and_note(cell.text)
             if text in _BLANK_MARKS:  # a dash printed for nothing is a printed blank, as an empty cell is
                 text = ""
             if note and _is_number(text):
-                self.issues.append(ImportIssue(cell.box, cell.text or "", _noted(note, f"column {key} of {self.template.title}")))
+                self.issues.append(ImportIssue(cell.box, cell.text or "", _noted(note, f"column {key} of {self.template.title}", f"{self.template.title}的{key}列")))
                 if cell.box is not None:
                     self.noted[cell.box] = note
             if text and not _is_number(text):
                 if text not in self.header_words:
-                    self.issues.append(ImportIssue(cell.box, text, f"not a number in column {key} of {self.template.title}{_COLUMN_UNREAD}"))
+                    self.issues.append(ImportIssue(cell.box, text, ImportReason(f"not a number in column {key} of {self.template.title}{_COLUMN_UNREAD}", f"{self.template.title}的{key}列中不是数字{_COLUMN_UNREAD_ZH}")))
                     self.unread[(table_row, key)] = cell.box
                 text = ""
             elif text and (why := _unheld(text)) is not None:
-                self.issues.append(ImportIssue(cell.box, text, f"not read ({why}) in column {key} of {self.template.title}{_COLUMN_UNREAD}"))
+                self.issues.append(ImportIssue(cell.box, text, ImportReason(f"not read ({why}) in column {key} of {self.template.title}{_COLUMN_UNREAD}", f"{self.template.title}的{key}列中未读入（{why}）{_COLUMN_UNREAD_ZH}")))
                 self.unread[(table_row, key)] = cell.box
                 text = ""
             texts.append(text)
@@ -892,12 +947,16 @@ class _TableReader:
             twice = [k for n, (_, k) in enumerate(mapped) if k in [key for _, key in mapped[:n]]]
             if twice:
                 names = "、".join("/".join(paths[p]) for p, k in mapped if k == twice[0])
+                column = self.template.column(twice[0]).name
                 raise ModelError(
-                    f"its columns {names} would each be its {self.template.column(twice[0]).name} (several units or "
-                    "several figures side by side): none is read"
+                    ImportReason(
+                        f"its columns {names} would each be its {column} (several units or several figures side by "
+                        "side): none is read",
+                        f"其{names}列都会是其{column}（几个单位或几个数字并列）：均未读入",
+                    )
                 )
             if not mapped and amount_at:
-                raise ModelError("it prints no column the template has (it is laid out otherwise): nothing is read")
+                raise ModelError(ImportReason("it prints no column the template has (it is laid out otherwise): nothing is read", "没有模板中的列（版式不同）：均未读入"))
             if not columns:
                 columns = tuple(k for _, k in mapped)
             above = ""  # the code of the coded row above: its 类 and 款 go on in a row printing only its own digits
@@ -915,7 +974,7 @@ class _TableReader:
                     continue
                 key = self.row_key(code, name or "", rows)
                 if key is None:
-                    self.issues.append(ImportIssue(code_cell.box, f"{code} {name or ''}".strip(), "a row that is neither a code nor a line of the template"))
+                    self.issues.append(ImportIssue(code_cell.box, f"{code} {name or ''}".strip(), ImportReason("a row that is neither a code nor a line of the template", "既非科目编码也非模板中的行")))
                     continue
                 positions = [p for p, _ in mapped]
                 if not _CODE.match(code) and len(positions) == 1:
@@ -990,7 +1049,7 @@ class _TableReader:
             if not mapped:  # no column of this half is one the template has: its rows cannot be read
                 printed = "、".join(paths[p][-1] for p in amount_at if paths[p]) or "no column"
                 self.issues.append(
-                    ImportIssue(_first_box(self.raw), printed, f"the {side.zh} half of {self.template.title} prints no column the template has; its rows are not read")
+                    ImportIssue(_first_box(self.raw), printed, ImportReason(f"the {side.zh} half of {self.template.title} prints no column the template has; its rows are not read", f"{self.template.title}的{side.zh}部分没有模板中的列，其各行未读入"))
                 )
                 continue
             for row in body:
@@ -998,11 +1057,11 @@ class _TableReader:
                 if not name:  # (a 行次 printed beside no name is no amount)
                     amounts = [row[p] for p, _ in mapped if p < len(row) and _is_number(row[p].text)]
                     if amounts:
-                        self.issues.append(ImportIssue(amounts[0].box, "", "an amount without a row name"))
+                        self.issues.append(ImportIssue(amounts[0].box, "", ImportReason("an amount without a row name", "没有行名的金额")))
                     continue
                 key = self.row_key("", name, rows, side)
                 if key is None:
-                    self.issues.append(ImportIssue(row[name_at].box, name, f"a {side.zh} row the template of {self.template.title} does not have"))
+                    self.issues.append(ImportIssue(row[name_at].box, name, ImportReason(f"a {side.zh} row the template of {self.template.title} does not have", f"{self.template.title}模板中没有的{side.zh}行")))
                     continue
                 texts = self.cells(row, [p for p, _ in mapped], key, [k for _, k in mapped])
                 number = m.group() if (m := _ENUMERATOR.match(name)) else ""
@@ -1020,7 +1079,7 @@ class _TableReader:
         names: dict[str, str] = {}
         data = [row for row in body if any(cell.text for cell in row)]
         if len(data) > 1:
-            self.issues.append(ImportIssue(_first_box(self.raw), self.template.title, "more than one row of figures; the first is read"))
+            self.issues.append(ImportIssue(_first_box(self.raw), self.template.title, ImportReason("more than one row of figures; the first is read", "数字不止一行：读入第一行")))
         # a table printed empty keeps its row of blanks, with their places
         row = data[0] if data else body[0] if body else tuple(Cell("", None) for _ in paths)
         for position, path in enumerate(paths):
@@ -1037,12 +1096,12 @@ class _TableReader:
                 line = next((ln for ln in self.template.lines if _norm(ln.name) == _norm("".join(parts)) or _norm(ln.name) == _norm(parts[0] + parts[-1])), None)
             cell = row[position] if position < len(row) else Cell(None, None)
             if column is None or line is None:
-                self.issues.append(ImportIssue(cell.box, "/".join(path), f"a column {self.template.title} does not have"))
+                self.issues.append(ImportIssue(cell.box, "/".join(path), ImportReason(f"a column {self.template.title} does not have", f"{self.template.title}没有的列")))
                 continue
             names[line.key] = line.name
             text, note = _amount_and_note(cell.text)
             if note and _is_number(text):
-                self.issues.append(ImportIssue(cell.box, cell.text or "", _noted(note, f"{line.name} {column}")))
+                self.issues.append(ImportIssue(cell.box, cell.text or "", _noted(note, f"{line.name} {column}", f"{line.name} {column}")))
                 if cell.box is not None:
                     self.noted[cell.box] = note
             if text in _BLANK_MARKS:  # as in a table of lines: a dash printed for nothing is a printed blank
@@ -1058,11 +1117,11 @@ class _TableReader:
             for column in columns:
                 text, box = values[line.key].get(column, ("", None))
                 if text and not _is_number(text):
-                    self.issues.append(ImportIssue(box, text, f"not a number in {line.name} {column}{_COLUMN_UNREAD}"))
+                    self.issues.append(ImportIssue(box, text, ImportReason(f"not a number in {line.name} {column}{_COLUMN_UNREAD}", f"{line.name} {column}中不是数字{_COLUMN_UNREAD_ZH}")))
                     self.unread[(line.key, column)] = box
                     text = ""
                 elif text and (why := _unheld(text)) is not None:
-                    self.issues.append(ImportIssue(box, text, f"not read ({why}) in {line.name} {column}{_COLUMN_UNREAD}"))
+                    self.issues.append(ImportIssue(box, text, ImportReason(f"not read ({why}) in {line.name} {column}{_COLUMN_UNREAD}", f"{line.name} {column}中未读入（{why}）{_COLUMN_UNREAD_ZH}")))
                     self.unread[(line.key, column)] = box
                     text = ""
                 texts.append(text)
@@ -1106,7 +1165,7 @@ class _TableReader:
             line = self.item(name, rows)
             if line is None:
                 if figures(row):
-                    self.issues.append(ImportIssue(row[0].box, name, f"a row the template of {self.template.title} does not have"))
+                    self.issues.append(ImportIssue(row[0].box, name, ImportReason(f"a row the template of {self.template.title} does not have", f"{self.template.title}模板中没有的行")))
                 continue
             if not figures(row) and any(
                 figures(later) and self.item((later[0].text or "").strip(), rows) is line for later in body[k + 1 :] if later

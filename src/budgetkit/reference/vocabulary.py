@@ -16,7 +16,7 @@ this module sits low (reference data), so every layer may import it.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import Final
 
@@ -26,6 +26,7 @@ __all__ = [
     "CHART_TITLES",
     "CLAIM_KIND_LABELS",
     "FIGURE_LABELS",
+    "FIGURE_TABLES",
     "FUND_NAMES",
     "MONEY_UNITS",
     "MONEY_UNITS_EN",
@@ -43,6 +44,7 @@ __all__ = [
     "THREE_PUBLIC_LABELS",
     "YEAR_WORDS",
     "chart_title_key",
+    "figure_names",
 ]
 
 #: How published Chinese text writes a rate whose base is zero.
@@ -145,6 +147,38 @@ FIGURE_LABELS: Final[Mapping[str, str]] = MappingProxyType(
         "procurement.small_micro": "授予小微企业合同金额",
     }
 )
+
+#: The table that prints the figures of each part of the model, by the part's attribute name: what tells apart two
+#: figures of one label (一般公共预算财政拨款支出 is a line of 财政拨款收入支出决算总表 and the 合计 of its own table).
+FIGURE_TABLES: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "income": "收入支出决算总表",
+        "expenditure": "收入支出决算总表",
+        "fiscal": "财政拨款收入支出决算总表",
+        "general_budget": "一般公共预算财政拨款支出决算表",
+        "three_public": "财政拨款“三公”经费支出决算表",
+        "operating_costs": "情况说明",
+        "procurement": "情况说明",
+    }
+)
+
+
+def figure_names(paths: Sequence[str]) -> tuple[str, ...]:
+    """The Chinese names of the figures at ``paths``, each told apart: a label two of them share is followed by the
+    table each is printed in (:data:`FIGURE_TABLES`); a path without a label is its own name.
+
+    >>> figure_names(["fiscal.general_budget.expenditure", "general_budget.total", "income.total"])
+    ('一般公共预算财政拨款支出（财政拨款收入支出决算总表）', '一般公共预算财政拨款支出（一般公共预算财政拨款支出决算表）', '收入总计')
+    >>> figure_names(["general_budget.total"])
+    ('一般公共预算财政拨款支出',)
+    """
+    labels = [FIGURE_LABELS.get(path, path) for path in paths]
+    shared = {label for label in labels if labels.count(label) > 1}
+    return tuple(
+        f"{label}（{FIGURE_TABLES.get(path.split('.')[0], path)}）" if label in shared else label
+        for path, label in zip(paths, labels, strict=True)
+    )
+
 
 #: The three parts of the "三公"经费, by the model's attribute name.
 THREE_PUBLIC_LABELS: Final[Mapping[str, str]] = MappingProxyType(

@@ -42,7 +42,7 @@ from budgetkit.model.tables import Cell, Link, Place, Side, Table, Tables, Table
 from budgetkit.reference.vocabulary import FIGURE_LABELS
 from budgetkit.values.money import Money
 
-__all__ = ["RULES", "layout_findings", "sum_checks", "table_findings"]
+__all__ = ["RULES", "layout_findings", "sum_checks", "table_findings", "unchecked_links"]
 
 _LEVEL_LENGTH: Final = {"类": 3, "款": 5, "项": 7}
 #: The part of the report each table of the national set belongs to, for grouping findings.
@@ -194,7 +194,10 @@ def _within(tables: Tables, table: Table, template: TableTemplate, name: _Names)
                 )
 
 
-def _across(account: FinalAccount, tables: Tables, name: _Names) -> Iterator[SumCheck]:
+def _links(tables: Tables, name: _Names) -> Iterator[tuple[Link, Words | None]]:
+    """Each link of the set the report's tables are compared by, with ``None``, or with why it is not checked (a cell
+    of its ``unless``, :func:`_unless`). A link to a table or a column only some provinces print, which this report
+    does not, is not among them: nothing is missing, nothing to link."""
     shipped = tables.template_set()
     if shipped is None:
         return
@@ -202,11 +205,54 @@ def _across(account: FinalAccount, tables: Tables, name: _Names) -> Iterator[Sum
     optional = {t.key for t in shipped.templates if t.optional}
     for link in shipped.links:
         if (link.tables() & optional) - printed:
-            continue  # a table only some provinces print is not printed: nothing is missing, nothing to link
+            continue  # a table only some provinces print is not printed
         if any(_unprinted_column(tables, ref) for ref in (*link.left, *link.right)):
             continue  # a column some provinces print only, which this report does not
-        if link.unless and not all(_nothing(tables.at(Place(*Link._parts(ref)))) for ref in link.unless):
-            continue  # the identity holds only while these print nothing (表十 = 表十一 while no 政府性基金 is spent)
+        yield link, _unless(tables, link, name)
+
+
+def _unless(tables: Tables, link: Link, name: _Names) -> Words | None:
+    """Why ``link`` is not checked by its ``unless`` cells, which must print nothing for it to hold (表十 = 表十一 while
+    no 政府性基金 is spent): one printing an amount, or one not printed (whether it holds is not known); ``None`` when
+    each prints nothing."""
+    for ref in link.unless:
+        place = Place(*Link._parts(ref))
+        cell = tables.at(place)
+        if cell is None:
+            return Words(
+                zh=f"{name(place)}未公布，不知此等式是否适用",
+                en=f"{name(place)} absent, so whether it applies is not known",
+            )
+        if not _nothing(cell):
+            return Words(
+                zh=f"{name(place)}为{cell.text}，此等式仅在其为0时成立",
+                en=f"{name(place)} is {cell.text}: the identity holds only while it is nothing",
+            )
+    return None
+
+
+def unchecked_links(account: FinalAccount) -> Iterator[Words]:
+    """The links between the account's tables left unchecked by their ``unless`` cells, each with why, for coverage
+    (:func:`budgetkit.checks.audit.coverage`).
+
+    >>> from budgetkit import datasets
+    >>> list(unchecked_links(datasets.load("putuo-planning-2024")))  # no 表十一: its link is none of the set's to check
+    []
+    """
+    tables = account.tables
+    name = _Names(tables)
+    for link, why in _links(tables, name):
+        if why is not None:
+            what = link.note or " = ".join((*link.left, *link.right))
+            yield Words(zh=f"{what}：{why.zh}", en=f"{what} comparison skipped: {why.en}")
+
+
+def _across(account: FinalAccount, tables: Tables, name: _Names) -> Iterator[SumCheck]:
+    if tables.template_set() is None:
+        return
+    for link, why in _links(tables, name):
+        if why is not None:
+            continue  # listed by unchecked_links: the identity holds only while its unless cells print nothing
         for left, right in tables.link_places(link):
             cells = [tables.at(p) for p in (*left, *right)]
             if link.level is not None and all(c is None or c.value == 0 for c in cells):
