@@ -161,6 +161,7 @@ MANIFEST: tuple[tuple[str, str, str, Severity], ...] = (
     ("table.hierarchy", "table.hierarchy", "tables.basic_expenditure[301].amount", ERROR),
     ("table.link", "table.link", "tables.government_fund[total].expenditure", ERROR),
     ("table.figure", "table.figure", "general_budget.personnel.current", ERROR),
+    ("table.count", "table.count", "three_public.outbound_persons", ERROR),
     ("table.missing", "table.missing", "tables[state_capital]", WARNING),
     ("table.order", "table.order", "tables", WARNING),
     ("table.contents", "table.contents", "tables.contents", WARNING),

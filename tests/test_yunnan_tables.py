@@ -207,6 +207,22 @@ def test_one_cell_made_wrong_is_found_in_its_table(
     assert messages and all(own in message for message in messages)
 
 
+def test_table_ten_s_counts_are_the_accounts_and_checked(tmp_path: Path) -> None:
+    """表十's counts below the 三公 (团组数, 人次数, 购置数, 保有量, 国内接待批次 and 人次) are the account's (they were rows
+    not read, each named): checked against the amounts they count for, and a 团组 where 因公出国（境）费 is 0.00 found."""
+    imported = _read(tmp_path)
+    tp = imported.account.three_public
+    counts = (tp.outbound_groups, tp.outbound_persons, tp.vehicles_purchased, tp.vehicles_owned, tp.domestic_batches, tp.domestic_persons)
+    assert counts == (0, 0, 0, 2, 12, 86)
+    assert not [issue for issue in imported.report.issues if "团组数" in issue.text or "保有量" in issue.text]
+    tables = report.tables()
+    report.set_cell(tables, 10, lambda t: t[0].startswith("1．因公出国（境）团组数"), 2, "2")
+    assert _found(_read(tmp_path, tables)) == {
+        ("identity.three_public_counts", "three_public.outbound_groups"),
+        ("identity.count_persons", "three_public.outbound_groups"),
+    }
+
+
 def test_table_seven_by_economic_class_is_held_to_table_five_in_total_only(tmp_path: Path) -> None:
     """表七 printed by economic class (商品和服务支出 …, as Sichuan's set prints its 项目支出 table) under the national set:
     read, its 合计 still against 表五's 项目支出 and its classes summed, no false finding (表五 has no row 302 to match)."""

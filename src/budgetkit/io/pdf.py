@@ -384,6 +384,15 @@ _TABLE_BUDGETS: Final[Mapping[str, tuple[str, str, str]]] = MappingProxyType(
     }
 )
 
+#: Counts of the 三公 taken from the 三公 table's 决算数 where the 情况说明 does not print them (Yunnan's 表十 prints them
+#: below the amounts: 因公出国（境）团组数（个） …); where it does, ``table.count`` compares the two printings.
+_TABLE_COUNTS: Final[Mapping[str, tuple[str, str, str]]] = MappingProxyType(
+    {
+        f"three_public.{key}": ("three_public", f"three_public.{key}", "actual")
+        for key in ("outbound_groups", "outbound_persons", "vehicles_purchased", "vehicles_owned", "domestic_batches", "domestic_persons")
+    }
+)
+
 #: Counts by subject and unit: of 国内公务接待 where 七 lists no events (which it counts itself), 批次 (团组 N 个) and
 #: 人次; Shanghai's 公务接待 N 批次、N 人次 in all, and 其中：接待外宾 N 批次、N 人次; the cars 公务用车购置支出 bought
 #: (…主要用于更新公务用车，购置公务用车 1 辆, the count the template asks for: 列明公务用车购置数量).
@@ -1420,6 +1429,12 @@ class _Builder:
             if _printed(cell) and f"{path}.budget" not in self.values:
                 self.values[f"{path}.budget"] = cell.value
                 self._place(f"{path}.budget", self.places.get(f"tables.{Place(table, row, column)}"), replace=False)
+        for path, (table, row, column) in _TABLE_COUNTS.items():
+            cell = tables.cell(table, row, column)
+            # a count printed whole (a count field holds no 1.5, no −1: such a cell is left in the table alone)
+            if _printed(cell) and _whole(cell.value) and cell.value >= 0 and path not in self.values:
+                self.values[path] = int(cell.value)
+                self._place(path, self.places.get(f"tables.{Place(table, row, column)}"), replace=False)
 
     def _categories(self, tables: Tables, narrative: Narrative | None) -> tuple[ExpenseCategory, ...]:
         """The 类/款/项 of 表五, with the 情况说明's printed names, amounts, budgets and uses where it prints them."""

@@ -41,6 +41,7 @@ __all__ = [
     "SHANGHAI_TITLE",
     "SICHUAN_TITLE",
     "SUBSECTION_TITLES",
+    "THREE_PUBLIC_COUNTS",
     "THREE_PUBLIC_LABELS",
     "YEAR_WORDS",
     "chart_title_key",
@@ -183,6 +184,24 @@ def figure_names(paths: Sequence[str]) -> tuple[str, ...]:
 #: The three parts of the "三公"经费, by the model's attribute name.
 THREE_PUBLIC_LABELS: Final[Mapping[str, str]] = MappingProxyType(
     {name: FIGURE_LABELS[f"three_public.{name}"] for name in ("outbound", "vehicle", "reception")}
+)
+#: What each count of the 三公 counts (Chinese), its unit, and the English words, by the model's field
+#: (``budgetkit.model.account.ThreePublic``).
+THREE_PUBLIC_COUNTS: Final[Mapping[str, tuple[str, str, str]]] = MappingProxyType(
+    {
+        "outbound_groups": ("因公出国（境）团组", "个", "groups abroad"),
+        "outbound_persons": ("因公出国（境）", "人次", "persons abroad"),
+        "vehicles_purchased": ("购置车辆", "辆", "vehicles bought"),
+        "vehicles_owned": ("公务用车保有量", "辆", "official vehicles owned"),
+        "domestic_batches": ("国内公务接待", "批次", "domestic receptions"),
+        "domestic_persons": ("国内公务接待", "人次", "domestic receptions"),
+        "foreign_batches": ("外事接待", "批次", "foreign receptions"),
+        "foreign_persons": ("外事接待", "人次", "foreign receptions"),
+        "reception_batches": ("公务接待", "批次", "official receptions"),
+        "reception_persons": ("公务接待", "人次", "official receptions"),
+        "guest_batches": ("接待外宾", "批次", "foreign guests received"),
+        "guest_persons": ("接待外宾", "人次", "foreign guests received"),
+    }
 )
 #: The three kinds of government procurement, by the model's attribute name.
 PROCUREMENT_LABELS: Final[Mapping[str, str]] = MappingProxyType(

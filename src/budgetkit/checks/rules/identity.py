@@ -18,7 +18,13 @@ from budgetkit.checks.rules.forms import COMPARISONS, compare, sum_reaches
 from budgetkit.checks.rules.sums import CountCheck, SumCheck
 from budgetkit.model.account import ExpenseSide, Figure, FinalAccount, Income, UnitType
 from budgetkit.model.category import ExpenseCategory
-from budgetkit.reference.vocabulary import FIGURE_LABELS, FUND_NAMES, THREE_PUBLIC_LABELS, YEAR_WORDS
+from budgetkit.reference.vocabulary import (
+    FIGURE_LABELS,
+    FUND_NAMES,
+    THREE_PUBLIC_COUNTS,
+    THREE_PUBLIC_LABELS,
+    YEAR_WORDS,
+)
 from budgetkit.values.money import Money
 from budgetkit.values.numbers import plain
 
@@ -129,22 +135,6 @@ _COUNTED: Final = MappingProxyType(
         "reception_guests": ("reception_guests", "guest_batches"),
     }
 )
-#: What each count of 三公 counts, and its unit, by its field.
-_COUNT_WORDS: Final = MappingProxyType(
-    {
-        "outbound_groups": ("因公出国（境）团组", "个", "groups abroad"),
-        "outbound_persons": ("因公出国（境）", "人次", "persons abroad"),
-        "vehicles_purchased": ("购置车辆", "辆", "vehicles bought"),
-        "domestic_batches": ("国内公务接待", "批次", "domestic receptions"),
-        "domestic_persons": ("国内公务接待", "人次", "domestic receptions"),
-        "foreign_batches": ("外事接待", "批次", "foreign receptions"),
-        "foreign_persons": ("外事接待", "人次", "foreign receptions"),
-        "reception_batches": ("公务接待", "批次", "official receptions"),
-        "reception_persons": ("公务接待", "人次", "official receptions"),
-        "guest_batches": ("接待外宾", "批次", "foreign guests received"),
-        "guest_persons": ("接待外宾", "人次", "foreign guests received"),
-    }
-)
 
 
 def _three_public_counts(c: Comparison) -> Finding:
@@ -198,15 +188,15 @@ _AMOUNT_WORDS_EN: Final = MappingProxyType(
 
 def _label(field: str) -> Words:
     """The words of a 三公 figure or count of the model (``reception_guests``, ``guest_batches``)."""
-    if field in _COUNT_WORDS:
-        what, _, what_en = _COUNT_WORDS[field]
+    if field in THREE_PUBLIC_COUNTS:
+        what, _, what_en = THREE_PUBLIC_COUNTS[field]
         return Words(what, what_en)
     return Words(FIGURE_LABELS[f"three_public.{field}"], _AMOUNT_WORDS_EN[field])
 
 
 def _unit(field: str) -> str:
     """The unit of a 三公 count of the model (个, 批次, 人次 …), or 万元 for one of its amounts."""
-    return _COUNT_WORDS[field][1] if field in _COUNT_WORDS else "万元"
+    return THREE_PUBLIC_COUNTS[field][1] if field in THREE_PUBLIC_COUNTS else "万元"
 
 
 def _reception_subset(c: Comparison) -> Finding:
@@ -262,7 +252,7 @@ def _operating_costs_finding(c: Comparison) -> Finding:
 def _counted(field: str) -> Words:
     """A 三公 figure or count named with what it counts (接待外宾批次数, 因公出国（境）人次数)."""
     words = _label(field)
-    if field not in _COUNT_WORDS:
+    if field not in THREE_PUBLIC_COUNTS:
         return words
     unit = _unit(field)
     return Words(f"{words.zh}{'' if unit in ('个', '辆') else unit}数", f"{words.en} ({unit})")

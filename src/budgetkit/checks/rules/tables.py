@@ -39,10 +39,10 @@ from budgetkit.model.account import Figure, FinalAccount
 from budgetkit.model.category import lines_with_paths
 from budgetkit.model.claim import PathError, resolve
 from budgetkit.model.tables import Cell, Link, Place, Side, Table, Tables, TableTemplate
-from budgetkit.reference.vocabulary import FIGURE_LABELS
+from budgetkit.reference.vocabulary import FIGURE_LABELS, THREE_PUBLIC_COUNTS
 from budgetkit.values.money import Money
 
-__all__ = ["RULES", "layout_findings", "sum_checks", "table_findings", "unchecked_links"]
+__all__ = ["RULES", "count_findings", "layout_findings", "sum_checks", "table_findings", "unchecked_links"]
 
 _LEVEL_LENGTH: Final = {"类": 3, "款": 5, "项": 7}
 #: The part of the report each table of the national set belongs to, for grouping findings.
@@ -633,6 +633,37 @@ def layout_findings(account: FinalAccount) -> Iterator[Finding]:
 #: with a part missing are left to the complete sums of the tables that print every part (SumCheck.bounded).
 _TableSum = functools.partial(SumCheck, bounded=False)
 
+def count_findings(account: FinalAccount) -> Iterator[Finding]:
+    """The counts of the 三公 the 情况说明 prints (团组 N 个, 接待 N 批次) against their printing in the 三公 table
+    (Yunnan's 表十 prints them below the amounts, in its 决算数 column): two printings that differ are a
+    ``table.count`` error. A count the 情况说明 does not print is the table's (the importer takes it), so agrees.
+
+    >>> from budgetkit import datasets
+    >>> list(count_findings(datasets.load("putuo-planning-2024")))  # no count in its 三公 table
+    []
+    """
+    tables = account.tables
+    table = tables.table("three_public")
+    if table is None:
+        return
+    for field in THREE_PUBLIC_COUNTS:
+        row = table.row(f"three_public.{field}")
+        cell = tables.at(Place("three_public", f"three_public.{field}", "actual")) if row is not None else None
+        stated = getattr(account.three_public, field)
+        if cell is None or cell.is_blank or stated is None or cell.value == stated:
+            continue
+        what, unit, what_en = THREE_PUBLIC_COUNTS[field]
+        yield make_finding(
+            "table.count",
+            f"three_public.{field}",
+            stated=stated,
+            expected=cell.value,
+            counted=Words(what, what_en),
+            unit=unit,
+            where=Words(f"表{table.number or '十'}", f"table {table.number or '10'}"),
+        )
+
+
 def table_findings(account: FinalAccount, zero_is_exact: bool = True) -> Iterator[Finding]:
     """Every finding over the account's tables: identities within and across tables, then layout.
 
@@ -642,6 +673,7 @@ def table_findings(account: FinalAccount, zero_is_exact: bool = True) -> Iterato
     """
     for check in sum_checks(account):
         yield from check.findings(zero_is_exact)
+    yield from count_findings(account)
     yield from layout_findings(account)
 
 
@@ -656,6 +688,7 @@ CODES: Final = (
     "table.hierarchy",
     "table.link",
     "table.figure",
+    "table.count",
     "table.missing",
     "table.order",
     "table.contents",
