@@ -565,7 +565,9 @@ def test_domestic_reception_counts_are_held(imported: dict[str, Imported]) -> No
     assert counts == {
         "beijing": (10, 60),
         "chongqing": (None, None),
+        "fujian-2024": (21, 150),
         "guangdong": (40, 400),
+        "henan-2024": (38, 260),
         "hubei": (None, None),
         "neimenggu": (8, 60),
         "tianjin": (None, None),
