@@ -26,7 +26,7 @@ from budgetkit.io.pdf import Imported
 from budgetkit.io.text import read_text
 
 REGIONS = Path(__file__).parent / "data" / "regions"
-NAMES = ("henan-2024", "fujian-2024")
+NAMES = ("henan-2024", "fujian-2024", "henan-2024-county", "fujian-2024-county")
 
 
 def _para(text: str) -> Paragraph:
@@ -46,6 +46,12 @@ COVERAGE = {
     "henan-2024": (182, 155, 23, 4, 0),
     # not held: 四's 支出总计 (表四's, printed apart), 共自评项目 9 个, 优 7 个, 良 2 个, 部门整体支出's 自评得分
     "fujian-2024": (160, 140, 15, 5, 0),
+    # a county's: 收入总计 and 支出总计 apart, then 收、支总计各减少; 五（三）'s 项 with a colon; 对 5 个项目 and its
+    # grades (优、良、中), 涉及资金 without its share: read, held by no field
+    "henan-2024-county": (151, 128, 18, 5, 0),
+    # 收、支总计均为 A 万元，比上年增加; 四's balances of every fund (read, not held, as Xinjiang's); 三公 in one
+    # paragraph, its 公务用车 split in brackets; 年初预算数为 / 支出决算数为
+    "fujian-2024-county": (106, 91, 11, 4, 0),
 }
 
 #: The notes a consistent report gives: the built-in classification does not hold 农业农村's 项.
@@ -54,6 +60,10 @@ NOTES = {
                    "classification.unknown_name", "classification.unknown_name"],
     "fujian-2024": ["classification.unknown_name", "classification.generic_name", "classification.unknown_name",
                     "classification.generic_name"],
+    # 市场监督管理事务（款） and its 项; 林业和草原（款） and its 项
+    "henan-2024-county": ["classification.unknown_name", "classification.generic_name", "classification.unknown_name",
+                          "classification.unknown_name"],
+    "fujian-2024-county": ["classification.unknown_name"] * 4,
 }  # fmt: skip
 
 
@@ -166,6 +176,35 @@ def test_a_wrong_figure_is_found_and_only_it(
     path.write_text(text.replace(printed, instead), encoding="utf-8")
     findings = [f for f in check(read_text(path).account) if f.severity.value != "info"]
     assert [(f.rule, f.stated_text, f.expected_text) for f in findings] == expected
+
+
+MISTAKES += [
+    ("henan-2024-county", "收、支总计各减少35.50万元，下降3.35%", "收、支总计各减少35.50万元，下降3.53%",
+     [("claim.growth", "-3.53", "-3.35")]),
+    ("henan-2024-county", "财政拨款收、支总计各减少10.00万元，下降1.00%", "财政拨款收、支总计各减少10.00万元，下降1.10%",
+     [("claim.growth", "-1.10", "-1.00")]),
+    # a 项 printed with a colon after （项）
+    ("henan-2024-county", "行政运行（项）：年初预算为560.00万元，支出决算为575.00万元", "行政运行（项）：年初预算为560.00万元，支出决算为585.00万元",
+     [("identity.category_rollup", "800.00", "810.00"), ("claim.completion", "102.68", "104.46")]),
+    ("henan-2024-county", "完成年初预算的100.52%", "完成年初预算的100.25%", [("claim.completion", "100.25", "100.52")]),
+    ("henan-2024-county", "完成预算的78.26%", "完成预算的78.62%", [("claim.completion", "78.62", "78.26")]),
+    ("henan-2024-county", "增加9.00万元，增长100.00%", "增加9.00万元，增长110.00%", [("claim.growth", "110.00", "100.00")]),
+    ("henan-2024-county", "公务用车购置费12.00万元", "公务用车购置费13.00万元", [("identity.three_public_vehicle", "16.50", "17.50")]),
+    ("henan-2024-county", "优3个，良1个，中1个", "优3个，良2个，中1个", [("narrative.count_parts", "5", "6")]),
+    ("henan-2024-county", "执法执勤用车3辆", "执法执勤用车2辆", [("identity.vehicles_by_use", "4", "3")]),
+    ("henan-2024-county", "占授予中小企业合同金额的70.00%", "占授予中小企业合同金额的72.00%", [("claim.share", "72.00", "70.00")]),
+    ("henan-2024-county", "增加4.00万元，增长5.26%", "增加4.00万元，增长5.62%", [("claim.growth", "5.62", "5.26")]),
+    ("fujian-2024-county", "收、支总计均为685.00万元，比上年增加35.00万元，增长5.38%", "收、支总计均为685.00万元，比上年增加35.00万元，增长5.83%",
+     [("claim.growth", "5.83", "5.38")]),
+    ("fujian-2024-county", "支出决算数为140.00万元", "支出决算数为145.00万元",
+     [("identity.category_rollup", "515.00", "520.00"), ("claim.completion", "93.33", "96.67")]),
+    # 公务用车购置及运行维护费 A 万元（其中：公务用车购置费 B 万元，公务用车运行维护费 C 万元）
+    ("fujian-2024-county", "公务用车运行维护费4.00万元", "公务用车运行维护费4.50万元", [("identity.three_public_vehicle", "4.00", "4.50")]),
+    ("fujian-2024-county", "减少0.60万元，下降10.34%", "减少0.60万元，下降11.34%", [("claim.growth", "-11.34", "-10.34")]),
+    ("fujian-2024-county", "减少3.00万元，下降6.25%", "减少3.00万元，下降6.52%", [("claim.growth", "-6.52", "-6.25")]),
+    ("fujian-2024-county", "公务用车保有量为2辆", "公务用车保有量为3辆", [("identity.vehicles_owned", "3", "2")]),
+    ("fujian-2024-county", "事业收入40.00万元，占6.06%", "事业收入40.00万元，占6.60%", [("claim.share", "6.60", "6.06")]),
+]  # fmt: skip
 
 
 # -- the wording ----------------------------------------------------------------------------------------------------
