@@ -1,7 +1,7 @@
 """The 2024 部门决算 of Henan and Fujian: the national template's thirteen sections, in each province's wording.
 
-tests/data/regions/henan-2024.txt and fujian-2024.txt mirror the layout and wording of published reports of the two
-provinces, written in our own words with fictional units and numbers: every total is the sum of its parts exactly,
+tests/data/regions/henan-2024.txt and fujian-2024.txt (a provincial department's) and henan-2024-county.txt and
+fujian-2024-county.txt (a county's) mirror the layout and wording of published reports of the two provinces, written in our own words with fictional units and numbers: every total is the sum of its parts exactly,
 every share, change and completion rate was computed with Decimal and rounded half up at its printed places. So
 ``check`` finds nothing on them above a note on the built-in classification; each is then made inconsistent in one
 figure at a time, and the checker must find exactly that figure.
