@@ -43,10 +43,11 @@ def imported() -> dict[str, Imported]:
 #: (numbers seen, imported, kept in text, read but not held, not understood), as `import --report` prints them.
 COVERAGE = {
     # not held: the central template's 货物（工程、服务）采购授予中小企业合同金额占货物支出金额的 p% (each of a whole no
-    # field holds), 单价50万元以上通用设备, 共涉及项目 12 个, 反映…等 3 个项目, 部门整体支出's 自评得分
-    "henan-2024": (185, 155, 23, 7, 0),
-    # not held: 四's 支出总计 (表四's, printed apart), 共自评项目 9 个, 优 7 个, 良 2 个, 部门整体支出's 自评得分
-    "fujian-2024": (160, 140, 15, 5, 0),
+    # field holds), 单价50万元以上通用设备, 共涉及项目 12 个, 反映…等 3 个项目, a project's and 部门整体支出's 自评得分
+    "henan-2024": (190, 158, 24, 8, 0),
+    # not held: 四's 支出总计 (表四's, printed apart), 共自评项目 9 个, 优 7 个, 良 2 个, 部门整体支出's 自评得分,
+    # 反映“甲”“乙”2 个项目绩效自评结果
+    "fujian-2024": (162, 141, 15, 6, 0),
     # a county's: 收入总计 and 支出总计 apart, then 收、支总计各减少; 五（三）'s 项 with a colon; 对 5 个项目 and its
     # grades (优、良、中), 涉及资金 without its share: read, held by no field
     "henan-2024-county": (151, 128, 18, 5, 0),
@@ -129,6 +130,9 @@ MISTAKES = [
     ("henan-2024", "政府采购服务支出200.00万元", "政府采购服务支出210.00万元", [("identity.procurement", "380.00", "390.00")]),
     ("henan-2024", "占政府采购支出总额的90.00%", "占政府采购支出总额的95.00%", [("claim.share", "95.00", "90.00")]),
     ("henan-2024", "特种专业技术用车3辆", "特种专业技术用车4辆", [("identity.vehicles_by_use", "5", "6")]),
+    # 十三（二）'s summary of a project: 项目全年预算数为 A 万元，执行数为 B 万元，完成预算的 p%
+    ("henan-2024", "执行数为285.00万元，完成预算的95.00%", "执行数为285.00万元，完成预算的96.00%",
+     [("claim.completion", "96.00", "95.00")]),
 ]
 
 MISTAKES += [
@@ -248,6 +252,12 @@ def test_the_projects_reported_and_a_bound_of_their_scores() -> None:
         ("performance.reported", "3个")]
     assert narrative.unread == ()
     assert (narrative.coverage.stated, narrative.coverage.in_reasons) == (2, 1)  # 2024年度 and 3 个; 90 in text
+    # the projects named in quotes, without 等 (Fujian)
+    quoted = parse_paragraphs([_para("十三、预算绩效管理情况说明"),
+                               _para("本部门在2024年度部门决算中反映“渔业资源养护”“水产良种推广”2个项目绩效自评结果。")])
+    assert [(s.subject.key, str(s.figure)) for s in quoted.statements if isinstance(s, Count)] == [
+        ("performance.reported", "2个")]
+    assert quoted.unread == ()
 
 
 def test_numbers_of_the_reports_are_exact() -> None:

@@ -755,9 +755,9 @@ _SUBJECTS: Final = (
      r"|共有(?=\s*\d{1,6}\s*个项目(?:全部|均|都)?开展了?(?:绩效)?自评)"
      r"|(?<=共)自评项目(?=\s*\d{1,6}\s*个)",  # Fujian's …开展绩效自评，共自评项目 9 个
      "performance.self_evaluation"),
-    # the central template's 在2024年度部门决算中反映“甲”、“乙”等 N 个项目的绩效自评结果: the projects whose results the
-    # report prints, some of those evaluated
-    (r"(?<=反映)[^，。；\d]{0,40}?等(?=\s*\d{1,6}\s*个项目的?绩效自评结果)", "performance.reported"),
+    # the central template's 在2024年度部门决算中反映“甲”、“乙”等 N 个项目的绩效自评结果 (or “甲”“乙”N 个项目绩效自评
+    # 结果, without 等): the projects whose results the report prints, some of those evaluated
+    (r"(?<=反映)[^，。；\d]{0,40}?(?=\s*\d{1,6}\s*个项目的?绩效自评结果)", "performance.reported"),
     # a bound all the scores are above (自评综合得分均在 90 分以上): no score of a project, its number the words'
     (r"(?:自评)?(?:综合)?得分均(?:在|为)\s*\d{1,3}\s*分(?:（含）)?以上", "performance.score_bound"),
     # a project's score (项目自评得分 95 分, 自评得分分别为 96 分和 88 分), never a band's bound (自评得分 90 分（含）以上的项目)
