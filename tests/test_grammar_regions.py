@@ -571,7 +571,11 @@ def test_domestic_reception_counts_are_held(imported: dict[str, Imported]) -> No
     assert counts == {
         "beijing": (10, 60),
         "chongqing": (None, None),
+        "fujian-2024": (21, 150),
+        "fujian-2024-county": (None, None),  # 公务接待费…，共接待 9 批次: every 接待's, no 国内 said
         "guangdong": (40, 400),
+        "henan-2024": (38, 260),
+        "henan-2024-county": (12, 80),
         "hubei": (None, None),
         "neimenggu": (8, 60),
         "tianjin": (None, None),

@@ -659,7 +659,9 @@ NOTES: Final[Mapping[str, str]] = MappingProxyType(
 _SUBJECTS: Final = (
     (r"财政拨款收入支出总计", "fiscal.total"),
     (r"收入支出总计", "total"),
-    (r"财政拨款收、支总计|财政拨款收入、支出总计|财政拨款收(?:入、?|、)?支(?:出)?决算总计", "fiscal.total"),  # Sichuan's
+    # Sichuan's; Fujian's 财政拨款收入总计、支出总计各减少 D 万元 (the 支出总计 of 表四, not 表一's)
+    (r"财政拨款收、支总计|财政拨款收入、支出总计|财政拨款收(?:入、?|、)?支(?:出)?决算总计|财政拨款收入总计[、和及与]支出总计",
+     "fiscal.total"),
     # 表四's 总计 printed in two sentences (财政拨款收入总计 …；财政拨款支出总计 …): the table balances them, but a
     # writer may print two figures; the 支出 one is a subject of its own, never 表一's 支出总计
     (r"财政拨款收入总计", "fiscal.total"),
@@ -765,8 +767,14 @@ _SUBJECTS: Final = (
     # 项目开展绩效自评 too
     (r"(?<=涉及)项目(?=\s*\d)"
      r"|对(?:\s*\d{4}\s*年度?)?[^，。；\d]{0,20}?(?=\d{1,6}\s*个[^，。；\d]{0,12}?项目(?:全部|均|都)?开展了?(?:绩效目标完成情况|绩效)?自评)"
-     r"|共有(?=\s*\d{1,6}\s*个项目(?:全部|均|都)?开展了?(?:绩效)?自评)",
+     r"|共有(?=\s*\d{1,6}\s*个项目(?:全部|均|都)?开展了?(?:绩效)?自评)"
+     r"|(?<=共)自评项目(?=\s*\d{1,6}\s*个)",  # Fujian's …开展绩效自评，共自评项目 9 个
      "performance.self_evaluation"),
+    # the central template's 在2024年度部门决算中反映“甲”、“乙”等 N 个项目的绩效自评结果 (or “甲”“乙”N 个项目绩效自评
+    # 结果, without 等): the projects whose results the report prints, some of those evaluated
+    (r"(?<=反映)[^，。；\d]{0,40}?(?=\s*\d{1,6}\s*个项目的?绩效自评结果)", "performance.reported"),
+    # a bound all the scores are above (自评综合得分均在 90 分以上): no score of a project, its number the words'
+    (r"(?:自评)?(?:综合)?得分均(?:在|为)\s*\d{1,3}\s*分(?:（含）)?以上", "performance.score_bound"),
     # a project's score (项目自评得分 95 分, 自评得分分别为 96 分和 88 分), never a band's bound (自评得分 90 分（含）以上的项目)
     (r"自评得分(?=(?:分别)?\s*(?:为|是)?\s*\d{1,3}(?:\.\d+)?\s*分(?![（(]含|以[上下]|至))", "performance.score"),
     (r"平均得分", "performance.average_score"),
@@ -1810,6 +1818,8 @@ class _ParagraphReader:
                 for number in _NUMBER.finditer(m.group()):
                     self.covered[m.start() + number.start()] = "stated"
                 self.taken.append((m.start(), m.end()))
+            elif key == "performance.score_bound":  # 得分均在 90 分以上: the bound is the words', kept in text
+                self._cover(m.start(), m.end(), "reason")
             mentions.append(_Mention(m.start(), m.end(), Subject(key, m.group())))
         if self.role in _CLASSES_OF_SECTION:
             mentions.extend(self._classes(skipped, _CLASSES_OF_SECTION[self.role]))

@@ -147,6 +147,7 @@ _SELF_EVALUATED: Final = re.compile(
     r"|对(?:\s*\d{4}\s*年度?)?[^，。；\d]{0,20}?(?P<m>\d{1,6})\s*个[^，。；\d]{0,12}?项目(?:全部|均|都)?开展了?(?:绩效)?自评"
     r"|共有\s*(?P<j>\d{1,6})\s*个项目(?:全部|均|都)?开展了?(?:绩效)?自评"
     r"|开展(?:了)?(?:绩效)?自评[，,]\s*(?:其中[，,]?\s*)?共涉及项目\s*(?P<k>\d{1,6})\s*个"  # the national template's
+    r"|开展(?:了)?(?:绩效)?自评[，,]\s*共自评项目\s*(?P<i>\d{1,6})\s*个"  # Fujian's
 )
 _GRADE: Final = re.compile(
     r"(?:(?:(?:绩效)?评级|(?:自评|评价)(?:结果|等级)|(?<=[：:、，,；;]))为\s*[“\"'‘]?(?P<g>优|良|合格|不合格|中|差)[”\"'’]?\s*"
@@ -202,7 +203,7 @@ def _count_parts(text: str) -> Iterator[_CountParts]:
         grades = {_GRADE_WORDS.get(word := g.group("g") or g.group("b") or g.group("a"), word): int(g.group("n") or g.group("m"))
                   for g in _GRADE.finditer(text, m.end(), end)}  # fmt: skip
         grades |= {_BAND_GRADES[b.group("low")]: int(b.group("n")) for b in _BAND.finditer(text, m.end(), end)}
-        count = int(m.group("n") or m.group("m") or m.group("k") or m.group("j"))
+        count = int(m.group("n") or m.group("m") or m.group("k") or m.group("j") or m.group("i"))
         for complete in _GRADES:
             if set(grades) == set(complete):
                 parts = tuple((f"“{grade}”", grades[grade]) for grade in complete)
