@@ -114,6 +114,22 @@ def test_a_budget_s_tables_alone_are_refused_as_a_budget(tmp_path: Path, name: s
     assert read_html(path).account.year == 2024
 
 
+@pytest.mark.parametrize("title", ["收支总表", "一般公共预算支出表", "一般公共预算“三公”经费支出表", "政府性基金预算支出表"])
+def test_a_budget_s_tables_alone_under_the_central_template_s_titles_are_refused(tmp_path: Path, title: str) -> None:
+    """The central 部门预算 template's tables (收支总表, 一般公共预算支出表 …; no 预算表 at the end) published alone in a
+    file named no 部门预算 were read as a 决算, every table unknown, nothing checked: refused as a budget; the same
+    tables in a file named a 部门决算 keep being read (a 决算 is never refused for its tables' titles alone)."""
+    from budgetkit.io.text import read_html
+
+    path = tmp_path / "示例局2025年预算公开.html"
+    path.write_text(_BUDGET_TABLES.format(title=title), encoding="utf-8")
+    with pytest.raises(LoadError, match=r"a 部门预算 or 单位预算 \(a budget\), not a 决算"):
+        read_html(path)
+    path = tmp_path / "示例局2024年部门决算公开表.html"
+    path.write_text(_BUDGET_TABLES.format(title=title), encoding="utf-8")
+    assert read_html(path).account.year == 2024
+
+
 def test_every_finding_s_path_resolves_in_the_account_read_from_a_web_page(tmp_path: Path) -> None:
     """The template's tables on a web page, each printed empty with no note: every table.empty_note finding names a
     place of the account — the printed table (tables.tables[n]), its section's first passage or the 情况说明 — and

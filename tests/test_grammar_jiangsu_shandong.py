@@ -54,6 +54,17 @@ def test_a_project_s_achievements_are_kept_in_its_text() -> None:
     assert counts == [("performance.score", "96.00分")]
 
 
+def test_achievements_naming_the_account_s_subjects_are_read() -> None:
+    """…目标完成情况： followed by figures of the account's subjects (“三公”经费 …) is read as any sentence (it was kept in
+    text whole: its amounts and rate unchecked, a wrong 支出决算 not found)."""
+    statements = parse_text(
+        "“三公”经费压减目标完成情况：2024年度“三公”经费财政拨款支出预算为40.00万元，支出决算为32.00万元，完成预算的80.00%。",
+        section="七",
+    )
+    amounts = [(s.subject.key, str(s.figure)) for s in statements if isinstance(s, Amount)]
+    assert amounts == [("three_public", "40.00万元"), ("three_public", "32.00万元")]
+
+
 def test_projects_counted_by_level_and_by_stage() -> None:
     """一级项目 3 个，二级项目 12 个 (Jiangsu) and Shandong's 对 N 个项目开展了事前绩效评估，对 N 个项目编制了绩效目标，选取 N
     个项目开展绩效监控，对 N 个项目开展了绩效目标完成情况自评 are counts of projects, each of its stage."""

@@ -514,6 +514,7 @@ def test_the_converter_is_built_on_first_use() -> None:
 
     from budgetkit import datasets, io
 
+    assert "converter" in dir(io)  # listed before it is built (help(), completion)
     converter = io.converter
     assert converter is io.converter
     seed = datasets.load("zigong-hr-2023")

@@ -561,3 +561,12 @@ def test_the_file_s_year_is_not_taken_against_the_year_the_document_prints(tmp_p
     book.save(tmp_path / f"{report.UNIT}2023年度部门决算公开表.xlsx")
     with pytest.raises(LoadError, match="the file's name gives the year 2023, but the document prints 2024年度"):
         read_excel(tmp_path / f"{report.UNIT}2023年度部门决算公开表.xlsx")
+
+
+@pytest.mark.parametrize("order", [[0, 1, 2, 3, 4, 5, 6, 9, 10, 7, 8], [0, 1, 2, 3, 4, 5, 7, 8, 9, 10, 6]])
+def test_table_seven_is_held_to_no_place(tmp_path: Path, order: list[int]) -> None:
+    """The optional 项目支出 table after 基本支出 in the order 三公 before 政府性基金, or printed last, is in order (both
+    were a false table.order: the set's orders placed it after 基本支出 in the central order only)."""
+    printed = report.tables()
+    tables = [(printed[i][0], n + 1, printed[i][2]) for n, i in enumerate(order)]
+    assert _found(_read(tmp_path, tables)) == set()

@@ -373,6 +373,10 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+def __dir__() -> list[str]:
+    return sorted({*globals(), "converter"})  # the converter is public, though built on first use
+
+
 def _issues(exc: BaseException, path: str = "$") -> list[LoadIssue]:
     """Flatten cattrs' nested validation errors into path-named issues."""
     from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError

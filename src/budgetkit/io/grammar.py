@@ -1064,7 +1064,8 @@ _PURPOSE: Final = re.compile(
     r"(?=，列明|[，,]\s*截[至止]|[，,]\s*(?:全年)?(?:共计?)?(?:公务)?接待\s*\d|。|；|$)"
 )
 #: What a project achieved, as its 绩效自评结果 prints it (Jiangsu: 项目绩效目标完成情况：完成系统升级模块 8 个，接入监督对象
-#: 1,260 家，自评得分 96 分): its outputs, kept in its text as a purpose's items are; its score is read after it.
+#: 1,260 家，自评得分 96 分): its outputs, kept in its text as a purpose's items are; its score is read after it. One that
+#: names a subject of the account (…目标完成情况：“三公”经费支出决算 A 万元) is read as any sentence is.
 _ACHIEVED: Final = re.compile(r"(?:绩效)?目标(?:完成|实现)情况[：:][^。；]*?(?=[，,]\s*(?:项目)?自评得分|。|；|$)")
 #: The words that make an amount in a 主要用于 clause the subject's own figure, not an item of its breakdown.
 _ROLE_WORD: Final = re.compile(r"预算|决算|完成|增加|减少|增长|下降|降低|占|为|是|合计|总计|共计")
@@ -1737,6 +1738,8 @@ class _ParagraphReader:
         purposes = [(m.start(), m.end()) for m in _PURPOSE.finditer(text)]
         self._breakdowns(purposes)
         for m in _ACHIEVED.finditer(text):
+            if any(not _SUBJECTS[k][1].startswith("performance.") for k, _ in _SUBJECT.finditer(m.group())):
+                continue  # …目标完成情况：“三公”经费支出 A 万元: figures of the account's subjects, read as such
             self._cover(m.start(), m.end(), "reason")
             purposes.append((m.start(), m.end()))
         mentions = self._mentions(reasons + purposes)

@@ -501,6 +501,9 @@ _BUDGET_TITLE: Final = re.compile(
     r"\d{4}\s*年度?\s*(?:部门|单位)预算|(?:部门|单位)预算\s*(?:公开|情况说明)?$"
     r"|预算(?:总|情况)?表$"  # a budget's table: 部门收支预算总表, 一般公共预算支出预算表 (a 决算's tables end 决算表)
 )
+#: A table of the central 部门预算 template published alone (收支总表, 一般公共预算支出表, 政府性基金预算支出表 …): a
+#: 决算's tables end 决算表. Read as a budget only where nothing in the document says 决算 (:func:`is_budget_title`).
+_BUDGET_TABLE: Final = re.compile(r"(?:收支|收入|支出)总表$|预算[^决]*支出表$")
 #: Why a budget is refused
 BUDGET_REFUSED: Final = "a 部门预算 or 单位预算 (a budget), not a 决算: budgetkit reads final accounts"
 
@@ -512,8 +515,14 @@ def is_budget_title(text: str) -> bool:
     (True, False, True)
     >>> is_budget_title("一般公共预算支出预算表"), is_budget_title("一般公共预算财政拨款支出决算表"), is_budget_title("预算单位：某局")
     (True, False, False)
+
+    The central template's budget tables (收支总表, 一般公共预算支出表 …) name a budget too; a caller asks only where no
+    line of the document says 决算:
+
+    >>> is_budget_title("部门收支总表"), is_budget_title("一般公共预算“三公”经费支出表"), is_budget_title("财政拨款“三公”经费支出决算表")
+    (True, True, False)
     """
-    return bool(_BUDGET_TITLE.search(text)) and "决算" not in text
+    return bool(_BUDGET_TITLE.search(text) or _BUDGET_TABLE.search(text.strip())) and "决算" not in text
 
 
 #: A 名词解释 entry: "一、term：definition"; a term is at most 30 characters, but for a 类/款/项 path, which may be
@@ -825,7 +834,8 @@ class _Builder:
         # no title: the tables alone (Yunnan's attached 部门决算公开表), their unit on their 部门：… line, the year in the
         # file's name
         lines = [line.text for table in self.doc.tables for line in table.heading] + [p.text for p in paragraphs]
-        if any(map(is_budget_title, [Path(self.doc.source).stem, *lines])) and not any("决算" in text for text in lines):
+        named = [Path(self.doc.source).stem, *lines]
+        if any(map(is_budget_title, named)) and not any("决算" in text for text in named):
             raise LoadError(self.doc.source, [LoadIssue("title", BUDGET_REFUSED)])  # a budget's tables (部门收支预算总表 …)
         unit = next((m.group("name") for text in lines if (m := _MAKER_NAME.match(text))), None)
         year = year_of_name(self.doc.source, lines)

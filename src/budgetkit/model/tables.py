@@ -464,16 +464,21 @@ class TableSet:
 
     def in_order(self, keys: Sequence[str]) -> bool:
         """Whether tables printed in the order ``keys`` (some of the set's, maybe not all) follow the set's order or
-        one of its ``other_orders``.
+        one of its ``other_orders``. An optional table (printed by some provinces only, each where it likes: Yunnan's
+        项目支出 表七 after 基本支出, in either order of 三公 and 政府性基金) is held to no place.
 
         >>> s = table_set("national-2024")
         >>> s.in_order(["summary", "income", "three_public", "government_fund"]), s.in_order(["income", "summary"])
         (True, False)
         >>> s.in_order(["general_budget_expenditure", "government_fund", "state_capital", "three_public"])
         True
+        >>> s.in_order(["basic_expenditure", "general_budget_project", "three_public", "government_fund"])
+        True
         """
+        optional = {t.key for t in self.templates if t.optional}
+        keys = [key for key in keys if key not in optional]
         orders = ([t.key for t in self.templates], *self.other_orders)
-        return any([key for key in order if key in keys] == list(keys) for order in orders)
+        return any([key for key in order if key in keys] == keys for order in orders)
 
     def template(self, key: str) -> TableTemplate:
         """The template of table ``key``, or KeyError."""
