@@ -278,7 +278,7 @@ def test_a_table_the_set_has_not_is_not_taken_for_the_one_its_name_ends_with(tmp
     assert [t.key for t in tables.tables] == ["expenditure"]
     assert imported.report.tables_unknown == ("政府性基金预算财政拨款支出决算表",)
     (not_read,) = [issue.reason for issue in imported.report.issues if " not imported: " in issue.reason]
-    assert not_read.startswith("一般公共预算财政拨款项目支出决算表 not imported: it prints no column the template has")
+    assert not_read.startswith("一般公共预算财政拨款项目支出决算表 not imported: it lists projects (项目名称)")
     assert tables.cell("expenditure", "total", "year_total").amount == Decimal("100.00")
 
 

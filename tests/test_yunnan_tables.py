@@ -223,6 +223,21 @@ def test_table_ten_s_counts_are_the_accounts_and_checked(tmp_path: Path) -> None
     }
 
 
+@pytest.mark.parametrize("header", ["决算数", "金额", "本年支出", "项目支出合计"])
+def test_table_seven_under_another_header_is_read(tmp_path: Path, header: str) -> None:
+    """表七's one column headed otherwise than 项目支出 (决算数, 金额, 本年支出, 项目支出合计: the column's other_names) is
+    read and checked as Yunnan's (it was named as a table not read, its figures unchecked)."""
+    tables = report.tables()
+    rows = tables[6][2]
+    rows[:2] = [["科目编码", "科目名称", header]]
+    assert _found(_read(tmp_path, tables)) == set()
+    report.set_cell(tables, 7, lambda t: t[1] == "合计", 2, "96.50")
+    assert _found(_read(tmp_path, tables)) == {
+        ("table.line_sum", "tables.general_budget_project[total].amount"),
+        ("table.link", "tables.general_budget_project[total].amount"),
+    }
+
+
 def test_table_seven_by_economic_class_is_held_to_table_five_in_total_only(tmp_path: Path) -> None:
     """表七 printed by economic class (商品和服务支出 …, as Sichuan's set prints its 项目支出 table) under the national set:
     read, its 合计 still against 表五's 项目支出 and its classes summed, no false finding (表五 has no row 302 to match)."""

@@ -857,8 +857,8 @@ class _TableReader:
 
     def column_key(self, path: Sequence[str], side: Side | None) -> str | None:
         """The template column a header path names (the whole path, or its last part; a last part printed under
-        another name, 金额 for 决算数, read as the template's name)."""
-        names = {_norm(c.name): c.key for c in self.template.columns_of(side)}
+        another name, 金额 for 决算数, read as the template's name; or one of the column's ``other_names``)."""
+        names = {_norm(name): c.key for c in self.template.columns_of(side) for name in (*c.other_names, c.name)}
         if any(_OTHER_FIGURE.search(_norm(part)) for part in path):
             return None
         if len(path) > 1 and _header(path[-1]) == _norm("合计") and _norm(path[-2]) in names:
@@ -930,6 +930,14 @@ class _TableReader:
 
     def classified(self, paths: list[tuple[str, ...]], body: list[tuple[Cell, ...]]) -> tuple[tuple[str, ...], list[Row]]:
         """A table keyed by classification code: code and name columns, then amounts (maybe in two halves)."""
+        if any(path and _norm(path[-1]) == "项目名称" for path in paths):
+            # 科目编码 | 科目名称 | 项目名称 | 决算数 (many cities' 项目支出决算表): a project a row, several under one code
+            raise ModelError(
+                ImportReason(
+                    "it lists projects (项目名称), not the template's rows by 类, 款 and 项: nothing is read",
+                    "列的是项目（项目名称），不是模板中按类、款、项的行：均未读入",
+                )
+            )
         groups = self.halves(paths, body)
         if groups[0][1] == 0 and len(paths) > 1 and not paths[1]:
             # the 合计 over the second column is its header, not the label of a total row (see paths)

@@ -234,6 +234,8 @@ class Column:
     #: a column some provinces print only (Yunnan's 表五 年初结转和结余): its identities hold where it is printed, and
     #: a table that does not print it lacks nothing
     optional: bool = False
+    #: headers the same column is printed under elsewhere (the 项目支出 of Yunnan's 表七 as 决算数 or 本年支出)
+    other_names: tuple[str, ...] = attrs.field(default=(), converter=_terms)
 
     def __attrs_post_init__(self) -> None:
         _check_key(self.key, "column key")
