@@ -25,10 +25,11 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+import sys
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-__all__ = ["Phrases"]
+__all__ = ["Lazy", "Phrases"]
 
 _MAX_CHARACTERS = 512  # a longer list of first characters saves little over trying the pattern
 
@@ -100,6 +101,52 @@ class Phrases:
             elif re.compile(alternative).match(text, start) is not None:  # compiled when first needed (re's cache)
                 return k
         raise AssertionError(f"no alternative matches {m.group()!r}, which their alternation matched")
+
+
+class Lazy:
+    """A regular expression compiled when first used.
+
+    A pattern that only some inputs need (a PDF's page numbers and table numbers, a 情况说明's 项 printed under its
+    类) costs nothing in a process that never meets one: ``re`` takes up to a few milliseconds to compile a long
+    pattern or one with a class of CJK characters (it fills a map of 65,536 entries one by one), and a check of an
+    account file is a whole process of a few hundred.
+
+    >>> page = Lazy(r"第(?P<n>\\d+)页")
+    >>> page.search("见第3页")["n"], page.match("第12页").group(), page.sub("", "第1页止")
+    ('3', '第12页', '止')
+    """
+
+    __slots__ = ("_compiled", "flags", "pattern")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self.flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        """The compiled pattern (compiled now, the first time)."""
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, self.flags)
+        return self._compiled
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled.search(text, pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled.match(text, pos, endpos)
+
+    def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled.fullmatch(text, pos, endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        return self.compiled.finditer(text, pos, endpos)
+
+    def sub(self, repl: str | Callable[[re.Match[str]], str], text: str, count: int = 0) -> str:
+        return self.compiled.sub(repl, text, count)
+
+    def __repr__(self) -> str:
+        return f"Lazy({self.pattern!r})"
 
 
 def _first_characters(pattern: str) -> set[str] | None:

@@ -40,6 +40,7 @@ from typing import Any, Final
 import attrs
 
 from budgetkit._files import problem, read_head
+from budgetkit._regex import Lazy
 from budgetkit.errors import LoadError, LoadIssue, MissingExtraError
 from budgetkit.reference.vocabulary import SECTION_TITLES, SHANGHAI_SECTION_TITLES
 
@@ -56,7 +57,7 @@ MAX_CHARS = 2_000_000
 _NUMBER = re.compile(r"(?<![0-9A-Za-z.])[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
 _UNIT_LINE = re.compile(r"^\s*(?:金额)?单位\s*[:：]\s*(\S+)\s*$")
 #: A money unit printed at the end of a longer line (部门：示例局　　金额单位：万元), never the 编制单位 or 填报单位 itself.
-_MONEY_UNIT = re.compile(r"(?<!编制)(?<!填报)(?:金额)?单位\s*[:：]\s*(百万元|千元|万元|亿元|元)(?![\u4e00-\u9fff])")
+_MONEY_UNIT: Final = Lazy(r"(?<!编制)(?<!填报)(?:金额)?单位\s*[:：]\s*(百万元|千元|万元|亿元|元)(?![\u4e00-\u9fff])")
 _NOTE_LINE = re.compile(r"^\s*(?:注|说明)\s*[:：]")
 #: The money unit as a heading line prints it, in brackets after a title or alone.
 _UNIT_PART = re.compile(r"[（(]?\s*(?:金额)?单位\s*[:：]\s*(?:百万元|千元|万元|亿元|元)\s*[)）]?")
@@ -73,7 +74,7 @@ _MAKER_LINE = re.compile(r"^\s*(?:编制单位|填报单位|单位名称|部门�
 _NUMERAL = r"[一二三四五六七八九十](?![般公])"
 #: The number a table's heading prints: 公开09表, 表9, 表九, 附表3 anywhere in a line, or 九、 opening it.
 #: A number in two parts (表1-3, a volume's first part) names no table of the set by itself: no number.
-_TABLE_NUMBER = re.compile(
+_TABLE_NUMBER: Final = Lazy(
     r"公开\s*(?P<tag>\d{1,2})\s*表|公开表\s*(?P<tagged>\d{1,2})(?![\d\-－—])"
     rf"|(?<![\u4e00-\u9fff])附?表\s*(?P<n>\d{{1,2}}|(?:{_NUMERAL}){{1,3}})(?![\d\-－—]|{_NUMERAL})"
     r"|^\s*(?P<lead>[一二三四五六七八九十]{1,3})\s*、"
@@ -97,7 +98,7 @@ _UNMAPPED_PROBLEM: Final = (
 )
 #: A line that starts a heading or a numbered point: 第三部分 (第3部分), 一、, （一）, 1、 or 1. — a new
 #: paragraph, except a point in digits that follows a line ending mid-sentence (see :func:`_opens`).
-_HEADING_START = re.compile(
+_HEADING_START: Final = Lazy(
     r"^(?:第\s*(?:[一二三四五六七八九十]+|\d{1,2})\s*部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|(?P<digits>\d+[、.．](?!\d)))"
 )
 #: How a sentence or clause ends: a numbered point comes after one of these (or after a short line).
@@ -108,10 +109,10 @@ _NUMERALS = "一二三四五六七八九十"
 #: A number of 1 to 99 in Chinese numerals (三, 十二, 二十): a heading's number. Not 一一, which a font printed bold
 #: by drawing each character twice gives for 一.
 NUMERAL: Final = r"(?:[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])(?![一二三四五六七八九十])"
-_PART_HEADING = re.compile(rf"^\s*第\s*(?P<n>{NUMERAL}|\d{{1,2}})\s*部分\s*(?P<title>.*)$")
+_PART_HEADING: Final = Lazy(rf"^\s*第\s*(?P<n>{NUMERAL}|\d{{1,2}})\s*部分\s*(?P<title>.*)$")
 _SECTION_DIGIT = re.compile(r"^\s*(?P<n>\d{1,2})\s*、\s*(?P<title>.{2,38}说明)\s*$")
 #: A section heading of the 情况说明 in Chinese numerals (五、…), printed or renumbered.
-_SECTION_NUMERAL = re.compile(rf"^\s*(?P<n>{NUMERAL})、")
+_SECTION_NUMERAL: Final = Lazy(rf"^\s*(?P<n>{NUMERAL})、")
 #: A point of a section's text, numbered in digits (1、…, 2.…).
 _POINT = re.compile(r"^\s*(?P<n>\d{1,2})\s*[、.．](?!\d)")
 #: The titles of the template's sections: a heading in digits that prints one is a section, whatever its number.
@@ -799,10 +800,10 @@ def unified_characters(text: str) -> str:
 
 #: A run of four or more characters printed one by one, spaces between them (收 入 支 出 决 算 总 表)
 _LETTER_SPACED: Final = re.compile(r"(?<!\S)\S(?=[ \u3000])(?:[ \u3000]+\S(?!\S)){3,}")
-_PART_JOINED: Final = re.compile(rf"^(第{NUMERAL}部分)(?=\S)")
+_PART_JOINED: Final = Lazy(rf"^(第{NUMERAL}部分)(?=\S)")
 #: A part heading that lost its 分 before the spaces after it (第三部  2024年度部门决算情况说明: Yunnan pages, in their
 #: 目录 and headings alike, as stored from some county and city sites)
-_PART_CUT: Final = re.compile(rf"^(第{NUMERAL})部(?=[ \u3000]+\S)")
+_PART_CUT: Final = Lazy(rf"^(第{NUMERAL})部(?=[ \u3000]+\S)")
 #: … and the 名词解释's heading that lost its 第N (部分  名词解释, from the same pages): the part its title names, which
 #: national_layout numbers 四 whatever it was printed as
 _GLOSSARY_CUT: Final = re.compile(r"^部分(?=[ \u3000]+名词解释\s*$)")
@@ -1374,7 +1375,7 @@ def _run_cell(run: Sequence[dict[str, Any]], first: Sequence[float], last: Seque
 
 
 #: A page number as printed alone in a page's margin: 5, - 5 -, —5—, 第5页, 第 5 页 共 30 页, 第1页，共3页, 5/30, - iv -.
-_PAGE_NUMBER: Final = re.compile(
+_PAGE_NUMBER: Final = Lazy(
     r"^[-—–－‐\s]*(?:第\s*)?(?:\d{1,3}|[ivxlIVXL]{1,6})\s*(?:页)?[\s,，、]*(?:(?:[/／]|共)\s*\d{1,4}\s*(?:页)?)?[-—–－‐\s]*$"
 )
 

@@ -46,7 +46,7 @@ from typing import Final, TypedDict
 
 import attrs
 
-from budgetkit._regex import Phrases
+from budgetkit._regex import Lazy, Phrases
 from budgetkit.errors import BudgetkitError, InvalidNumberError
 from budgetkit.io.document import (
     FOOTNOTE_MARK,
@@ -844,8 +844,9 @@ SUBJECT_KEYS: Final = tuple(
 #: A 类/款/项 path as printed: 社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）.
 #: A name may hold a word in brackets (政府办公厅（室）及相关机构事务, 中医（民族医）药专项), never （类）, （款） or （项）.
 _BRACKETED: Final = r"（(?![类款项]）|[一二三四五六七八九十]+）)[\u4e00-\u9fff]{1,6}）"
-#: A 款's or 项's name: it may hold a 、 after its first character (在乡复员、退伍军人生活补助).
-_LOWER_NAME: Final = rf"(?:[^\s，。；：、（）]|{_BRACKETED})(?:[^\s，。；：（）]|{_BRACKETED}){{0,39}}?"
+#: A 款's or 项's name: it may hold a 、 after its first character (在乡复员、退伍军人生活补助). (The bracketed word
+#: written once: ``re`` takes a millisecond to compile each class of CJK characters.)
+_LOWER_NAME: Final = rf"(?!、)(?:[^\s，。；：（）]|{_BRACKETED}){{1,40}}?"
 #: A 类 alone may print its 支出 after the bracket (社会保障和就业（类）支出 1,040.00 万元, as many 结构情况 lists do): the
 #: class is 社会保障和就业支出 (:func:`_class_name`), as its 项 lines name it.
 _PATH: Final = re.compile(
@@ -869,7 +870,7 @@ def _class_name(m: re.Match[str]) -> str:
 
 #: A 款（/项） path printed without its 类, in a point under one that printed the 类 alone (Henan: "1.一般公共服务支出
 #: （类）…其中：" then "（1）市场监督管理事务（款）行政运行（项）…").
-_PATH_UNDER: Final = re.compile(
+_PATH_UNDER: Final = Lazy(
     rf"(?P<s>(?:[^\s，。；：、（）“”\d.．]|{_BRACKETED}){{1,40}}?)\s*（款）\s*(?:(?P<i>{_LOWER_NAME})\s*（项）)?"
 )
 #: A paragraph that ends by opening a list of points, its parts (…主要用于以下方面：, 其中：, 具体如下：).
@@ -1183,7 +1184,7 @@ _LATER_SECTION: Final = re.compile(
     r"^\s*[一二三四五六七八九十]+\s*、\s*\S{0,12}?(?:三公|其他(?:需要|重要)?(?:说明的?)?事项|机关运行|政府采购|国有资产|绩效)"
 )
 #: A section heading of 预算绩效管理情况 (a short heading, not a sentence that mentions 绩效).
-_PERFORMANCE_HEADING: Final = re.compile(
+_PERFORMANCE_HEADING: Final = Lazy(
     r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)\s*(?:(?:\d{4}年度?)?(?:预算)?绩效管理(?:工作)?(?:开展)?情况"
     r"|(?:\d{4}年度?)?预算绩效情况(?:说明)?\s*$"  # Jiangsu's （四）预算绩效情况说明, Tianjin's 十三
     r"|\S{0,12}?项目(?:支出)?绩效自评(?:结果|情况)"  # Hubei's 二、部门决算中项目绩效自评结果: the projects' summaries
@@ -1564,7 +1565,7 @@ class Listed:
 
 #: An item of a list: a name, a direction word and an amount in 万元 (the unit may be left to the list's other
 #: items: 职工绩效工效增加39.24、养保增加8.57万元), maybe closed by 等 (等原因, 所致).
-_LISTED: Final = re.compile(
+_LISTED: Final = Lazy(
     r"(?P<label>[^\d，,；;。：:]+?)(?P<word>增加|增长|上升|提高|减少|下降|降低)了?\s*"
     r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<unit>万元|万)?(?:等(?:原因|因素)?|所致)?"
 )
