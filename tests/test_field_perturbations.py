@@ -130,6 +130,22 @@ def test_a_budget_s_tables_alone_under_the_central_template_s_titles_are_refused
     assert read_html(path).account.year == 2024
 
 
+def test_a_note_under_a_budget_s_title_does_not_make_it_a_final_account(tmp_path: Path) -> None:
+    """A 部门预算's cover with a note under its title (注：2023年决算数为…) was read as a 决算 of the unit
+    "示例局2024年度部门预算注： 2023" (the title and the note joined); a note is no part of a title, and the budget is
+    refused as one. A 决算's title printed over two lines is still read whole."""
+    from budgetkit.io.text import read_html
+
+    page = _BUDGET_TABLES.format(title="部门收支预算总表").replace("<body>", "<body><h1>示例局2024年度部门预算</h1><p>注：2023年决算数为上年决算。</p>")
+    path = tmp_path / "cover.html"
+    path.write_text(page, encoding="utf-8")
+    with pytest.raises(LoadError, match=r"a 部门预算 or 单位预算 \(a budget\), not a 决算"):
+        read_html(path)
+    two_lines = _BUDGET_TABLES.format(title="收入支出决算总表").replace("<body>", "<body><p>示例局</p><p>2024年度部门决算</p>")
+    path.write_text(two_lines, encoding="utf-8")
+    assert (read_html(path).account.unit, read_html(path).account.year) == ("示例局", 2024)
+
+
 def test_every_finding_s_path_resolves_in_the_account_read_from_a_web_page(tmp_path: Path) -> None:
     """The template's tables on a web page, each printed empty with no note: every table.empty_note finding names a
     place of the account — the printed table (tables.tables[n]), its section's first passage or the 情况说明 — and
