@@ -24,6 +24,7 @@ from budgetkit.checks.scoring import ScoringRules
 from budgetkit.errors import BudgetkitError
 from budgetkit.model.account import FinalAccount
 from budgetkit.reference.classification import ClassificationTable
+from budgetkit.values.wording import Bilingual
 
 #: The whole rule catalogue, immutable.
 DEFAULT_RULES: tuple[Rule, ...] = ALL_RULES
@@ -134,7 +135,7 @@ def summary(findings: Sequence[Finding]) -> Mapping[str, int]:
     return counts
 
 
-class Unchecked(str):
+class Unchecked(Bilingual):
     """An identity or comparison left unchecked, and why: the English line is the string (as it was before 0.2),
     the Chinese line is :attr:`zh`; ``budgetkit check`` prints the one of its ``--lang``.
 
@@ -142,20 +143,6 @@ class Unchecked(str):
     >>> line.startswith("收入总计"), line.zh
     (True, '收入总计 = 各项之和：年初结转和结余未公布')
     """
-
-    zh: str
-
-    def __new__(cls, en: str, zh: str) -> Unchecked:
-        line = super().__new__(cls, en)
-        line.zh = zh
-        return line
-
-    def __getnewargs__(self) -> tuple[str, str]:  # type: ignore[override]  # pickled with both lines
-        return str(self), self.zh
-
-    def text(self, english: bool) -> str:
-        """The line in English or in Chinese."""
-        return str(self) if english else self.zh
 
 
 def _unchecked_lines(lines: Iterable[str]) -> tuple[Unchecked, ...]:

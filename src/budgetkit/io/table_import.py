@@ -59,6 +59,7 @@ from budgetkit.model.tables import (
     parse_cell,
 )
 from budgetkit.reference.classification import Level, functional_table
+from budgetkit.values.wording import Bilingual
 
 __all__ = ["UNRULED", "ImportIssue", "ImportReason", "TableImport", "read_tables", "reason_zh"]
 
@@ -119,7 +120,7 @@ _ITEM_OPENING: Final = re.compile(r"^(?:其中[:：]?)?\s*(?:[（(]?(?:\d+|[一�
 _THREE_PUBLIC_TOTALS: Final = ("合计", "总计", "三公经费合计", "三公经费支出合计", "支出合计", "三公经费支出", "三公经费")
 
 
-class ImportReason(str):
+class ImportReason(Bilingual):
     """Why something of a document was not read or not held: the English line is the string (as it was before 0.2),
     the Chinese line is :attr:`zh`; ``budgetkit check`` prints the one of its ``--lang``.
 
@@ -130,20 +131,6 @@ class ImportReason(str):
     >>> pickle.loads(pickle.dumps(why)).zh  # it travels from the worker processes importing a directory
     '模板中没有的行'
     """
-
-    zh: str
-
-    def __new__(cls, en: str, zh: str) -> ImportReason:
-        line = super().__new__(cls, en)
-        line.zh = zh
-        return line
-
-    def __getnewargs__(self) -> tuple[str, str]:  # type: ignore[override]  # pickled with both lines
-        return str(self), self.zh
-
-    def text(self, english: bool) -> str:
-        """The line in English or in Chinese."""
-        return str(self) if english else self.zh
 
 
 def reason_zh(reason: str) -> str:

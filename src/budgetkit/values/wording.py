@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from types import MappingProxyType
-from typing import Any, Protocol
+from typing import Any, Protocol, Self
 
 import attrs
 
@@ -27,7 +27,7 @@ from budgetkit.reference.vocabulary import MONEY_UNITS, NOT_COMPARABLE
 from budgetkit.values.interval import Interval
 from budgetkit.values.numbers import plain, round_half_up
 
-__all__ = ["RATE_WORDS", "LaterWords", "Words", "describe_change", "describe_money", "describe_point_change", "describe_rate", "format_plain"]
+__all__ = ["RATE_WORDS", "Bilingual", "LaterWords", "Words", "describe_change", "describe_money", "describe_point_change", "describe_rate", "format_plain"]
 
 #: The word a growth rate takes after each direction of a change: 增加 → 增长, 减少 → 下降.
 RATE_WORDS: Mapping[str, str] = MappingProxyType({"增加": "增长", "减少": "下降", "持平": "持平"})
@@ -138,6 +138,34 @@ def describe_point_change(change: _Points, places: int = 2) -> str:
         return _UNCHANGED
     return _POINTS.format(direction=_POINT_WORDS[pts < 0], points=plain(abs(pts)))
 
+
+
+class Bilingual(str):
+    """A line in two languages: the English is the string (so code that compares or joins strings keeps working), the
+    Chinese is :attr:`zh`; output in one language takes :meth:`text`. It pickles with both lines (it travels from
+    worker processes).
+
+    >>> line = Bilingual("3 skipped", "未核对 3 个")
+    >>> line == "3 skipped", line.zh, line.text(english=False)
+    (True, '未核对 3 个', '未核对 3 个')
+    >>> import pickle
+    >>> pickle.loads(pickle.dumps(line)).zh
+    '未核对 3 个'
+    """
+
+    zh: str
+
+    def __new__(cls, en: str, zh: str) -> Self:
+        line = super().__new__(cls, en)
+        line.zh = zh
+        return line
+
+    def __getnewargs__(self) -> tuple[str, str]:  # type: ignore[override]  # pickled with both lines
+        return str(self), self.zh
+
+    def text(self, english: bool) -> str:
+        """The line in English or in Chinese."""
+        return str(self) if english else self.zh
 
 @attrs.frozen
 class Words:
