@@ -16,12 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from budgetkit.checks.audit import check
 from budgetkit.io.document import Box, Line, Paragraph
 from budgetkit.io.grammar import Amount, Change, Count, parse_paragraphs, parse_text
 from budgetkit.io.text import read_text
-
-REGIONS = Path(__file__).parent / "data" / "regions"
+from region_reports import REGIONS, found_after
 
 
 def _para(text: str) -> Paragraph:
@@ -174,12 +172,7 @@ def test_a_wrong_figure_is_found_and_only_it(
     tmp_path: Path, name: str, printed: str, instead: str, expected: list[tuple[str, str, str]]
 ) -> None:
     """One figure printed wrong: check gives exactly the findings listed, nothing else above a note."""
-    text = (REGIONS / f"{name}.txt").read_text(encoding="utf-8")
-    assert text.count(printed) == 1
-    path = tmp_path / f"{name}.txt"
-    path.write_text(text.replace(printed, instead), encoding="utf-8")
-    findings = [f for f in check(read_text(path).account) if f.severity.value != "info"]
-    assert [(f.rule, f.stated_text, f.expected_text) for f in findings] == expected
+    assert found_after(tmp_path, name, printed, instead) == expected
 
 
 def test_the_reports_rates_are_exact() -> None:

@@ -1,0 +1,22 @@
+"""The made-up reports of tests/data/regions, each with one figure printed wrong (shared by the test modules of the
+provinces' wording: test_grammar_jiangsu_shandong, test_grammar_henan_fujian …)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from budgetkit.checks.audit import check
+from budgetkit.io.text import read_text
+
+REGIONS = Path(__file__).parent / "data" / "regions"
+
+
+def found_after(tmp_path: Path, name: str, printed: str, instead: str) -> list[tuple[str, str | None, str | None]]:
+    """What ``check`` finds above a note in report ``name`` with ``printed`` (printed once in it) printed ``instead``:
+    (finding code, stated, expected) of each finding, in order."""
+    text = (REGIONS / f"{name}.txt").read_text(encoding="utf-8")
+    assert text.count(printed) == 1, f"{printed!r} is printed {text.count(printed)} times in {name}"
+    path = tmp_path / f"{name}.txt"
+    path.write_text(text.replace(printed, instead), encoding="utf-8")
+    findings = [f for f in check(read_text(path).account) if f.severity.value != "info"]
+    return [(f.rule, f.stated_text, f.expected_text) for f in findings]
