@@ -490,6 +490,8 @@ _ZH_YEAR: Final = re.compile(r"[〇○零一二三四五六七八九]{4}(?=\s*�
 _ZH_DIGITS: Final = str.maketrans("〇○零一二三四五六七八九", "000123456789")
 #: The most paragraphs of a cover a title is looked for in, first one first, before the cover is read whole
 _COVER_LINES: Final = 8
+#: The number of a table's row before its name (（1）国内接待费, 7．国（境）外公务接待批次（个）, 其中：（2）…).
+_ROW_NUMBER: Final = re.compile(r"^\s*(?:其中\s*[:：]\s*)?(?:[（(]\d{1,2}[)）]|\d{1,2}\s*[、.．](?!\d))")
 #: A note printed under a cover's title (注：…, 说明：…), which is no part of the title.
 _COVER_NOTE: Final = re.compile(r"^\s*(?:注|说明)\s*[:：]")
 #: Spaces between two characters or digits of a title set with letter spacing (dropped before it is read)
@@ -1587,7 +1589,11 @@ class _Builder:
                         imported_count += 1
                         in_text += n - 1
                     elif key in issue_cells:
-                        unplaced.extend(Unplaced(cell.box, m, "table") for m in printed_numbers(cell.text))
+                        # a row not read keeps its label's number (（1）国内接待费, 7．…批次) in its text: no figure
+                        numbered = _ROW_NUMBER.match(cell.text)
+                        numbers = printed_numbers(cell.text[numbered.end() :] if numbered else cell.text)
+                        in_text += n - len(numbers)
+                        unplaced.extend(Unplaced(cell.box, m, "table") for m in numbers)
                     elif key in placed_cells or key in self.selfeval_cells or re.fullmatch(r"\d{3}(?:\d{2}){0,2}", cell.text.replace(" ", "")):
                         imported_count += n  # a figure with its place, or a row's classification code
                     else:
