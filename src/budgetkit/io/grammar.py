@@ -1507,8 +1507,8 @@ def _own_clauses(m: re.Match[str]) -> re.Match[str]:
     text = m.string
     for mark in re.finditer(r"[；;，,]\s*", text[m.start("t") : m.end("t")]):
         start = m.start("t") + mark.end()
-        if mark.group()[0] in "，,":  # …主要原因是严格控制公务用车支出，较上年减少 0.60 万元 (Shanxi): the change's amount
-            if _CHANGE_BY_AMOUNT.match(text, start):
+        if mark.group()[0] in "，,":  # …小于预算数的主要原因是严格控制用车支出，较上年减少 0.60 万元 (Shanxi): the change
+            if _ON_BUDGET.search(text, 0, m.start()) and _CHANGE_BY_AMOUNT.match(text, start):
                 cut = _REASON.match(text, m.start(), start - len(mark.group()))
                 return m if cut is None else cut
             continue
@@ -1523,7 +1523,9 @@ def _own_clauses(m: re.Match[str]) -> re.Match[str]:
 #: A clause comparing the subject with another year after a reason on its budget (…，主要原因是严格控制出访规模；比2023年
 #: 增加 3.64 万元，增长 58.71%): the reason ends before it.
 _ANOTHER_COMPARISON: Final = re.compile(r"(?:比|较|与)\s*(?:上年|上一年度?|\d{4}\s*年度?)(?:决算)?(?:数)?(?:相比)?[，,]?\s*(?:增加|减少|增长|下降|持平)")
-#: After a clause mark, such a comparison by an amount (…，较上年减少 0.60 万元): the subject's change, no reason's item.
+#: After a clause mark, such a comparison by an amount (…，较上年减少 0.60 万元) ends a reason on the budget (_ON_BUDGET):
+#: it is the subject's change, no item of the reason (a reason on last year may name its items' changes so).
+_ON_BUDGET: Final = re.compile(r"决算数?\s*(?:大于|小于)[^，,。；;]*?预算数?的?\s*$")
 _CHANGE_BY_AMOUNT: Final = re.compile(_ANOTHER_COMPARISON.pattern + r"\s*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*万?元")
 
 
