@@ -584,6 +584,10 @@ def test_domestic_reception_counts_are_held(imported: dict[str, Imported]) -> No
         "yunnan-2024-county": (8, 56),
         "jiangsu-2024": (35, 280),
         "shandong-2024": (20, 150),
+        "hebei-2024": (45, 320),
+        "hebei-2024-county": (15, 90),  # 公务接待费支出 A 万元，国内公务接待 15 批次、90 人次
+        "shanxi-2024": (52, 380),
+        "shanxi-2024-county": (None, None),
     }
 
 

@@ -572,7 +572,7 @@ _PROJECT_FIGURES: Final = (
     ("full_year", re.compile(r"全年预算(?:数)?" + _AMOUNT_OF)),
     ("budget", re.compile(r"(?<![初整后年])预算(?:数)?" + _AMOUNT_OF)),
     ("executed", re.compile(r"(?:决算(?:数)?|执行数|实际支出(?:数)?)" + _AMOUNT_OF)),
-    ("rate", re.compile(r"(?:执行率|完成(?:全年|年初)?预算(?:数)?的?)\s*(?:为|是|达)?\s*(?P<v>\d+(?:\.\d+)?)\s*[%％]")),
+    ("rate", re.compile(r"(?:执行率|完成(?:全年|年初|年度)?预算(?:数)?的?)\s*(?:为|是|达)?\s*(?P<v>\d+(?:\.\d+)?)\s*[%％]")),
 )
 _USE: Final = re.compile(r"主要用于[^，。；]+")
 
@@ -1029,8 +1029,9 @@ _TYPED_LINES: Final = frozenset(
     }
 )
 _SHARE: Final = re.compile(r"占(?:比)?(?P<of>[^，。；：\d]*?)的?(?:比重|比例)?(?:为|是)?\s*$")
+#: 完成年度预算的 p% (Hebei's and Shanxi's counties) is 完成预算的: the year's budget, which of them not said.
 _COMPLETION: Final = re.compile(
-    r"(?:完成(?P<of>年初预算|全年预算|调整(?:后的?)?预算|预算)数?的?|(?:预算)?(?:完成率|执行率)(?:为|是)?"
+    r"(?:完成(?:年度)?(?P<of>年初预算|全年预算|调整(?:后的?)?预算|预算)数?的?|(?:预算)?(?:完成率|执行率)(?:为|是)?"
     r"|为(?P<of2>年初预算|全年预算|调整(?:后的?)?预算|预算)数?的)\s*$"  # 为调整预算数的 100.66%
 )
 #: The role a money figure's lead names: 年初预算为, 全年预算数, 调整后预算为 / 预算调整为 (a 全年预算), 决算数为.
@@ -1059,9 +1060,10 @@ _SHORT_REASON: Final = re.compile(
 )
 #: A purpose ends at the sentence's end, or where a clause dated anew begins (…维修费等，截至2023年12月底，单位共有
 #: 公务用车 4 辆: Beijing), or one counting receptions (主要用于接待…调研，公务接待 20 批次、150 人次), whose figures
-#: are of their own subjects.
+#: are of their own subjects. 主要用于： followed by figures with their shares (Shanxi's 五（二）: 主要用于：自然资源海洋
+#: 气象等支出 700.00 万元，占 82.35%) opens parts, as 主要用于以下方面： does; it is no purpose.
 _PURPOSE: Final = re.compile(
-    r"(?:主要用于(?!以下方面)|开支内容包括|主要包括)[：:]?[^。；]*?"
+    r"(?:主要用于(?!以下方面)(?![：:][^。；]*?占)|开支内容包括|主要包括)[：:]?[^。；]*?"
     r"(?=，列明|[，,]\s*截[至止]|[，,]\s*(?:全年)?(?:共计?)?(?:公务)?接待\s*\d|。|；|$)"
 )
 #: What a project achieved, as its 绩效自评结果 prints it (Jiangsu: 项目绩效目标完成情况：完成系统升级模块 8 个，接入监督对象
@@ -1504,8 +1506,13 @@ def _own_clauses(m: re.Match[str]) -> re.Match[str]:
     支出决算减少 0.23 万元…): a reason runs to the sentence's end (its own items may be set apart by ；), but not over
     the next part's own figures."""
     text = m.string
-    for mark in re.finditer(r"[；;]\s*", text[m.start("t") : m.end("t")]):
+    for mark in re.finditer(r"[；;，,]\s*", text[m.start("t") : m.end("t")]):
         start = m.start("t") + mark.end()
+        if mark.group()[0] in "，,":  # …小于预算数的主要原因是严格控制用车支出，较上年减少 0.60 万元 (Shanxi): the change
+            if _ON_BUDGET.search(text, 0, m.start()) and _CHANGE_BY_AMOUNT.match(text, start):
+                cut = _REASON.match(text, m.start(), start - len(mark.group()))
+                return m if cut is None else cut
+            continue
         lead = re.split(r"[\d。；;]", text[start : m.end("t")], maxsplit=1)[0]
         own = _SUBJECT.match(text, start) is not None and "决算" in lead  # a part's own 决算, not a reason's item
         if own or _ANOTHER_COMPARISON.match(text, start):  # …；比2023年增加 3.64 万元 (Beijing): the next comparison
@@ -1517,6 +1524,10 @@ def _own_clauses(m: re.Match[str]) -> re.Match[str]:
 #: A clause comparing the subject with another year after a reason on its budget (…，主要原因是严格控制出访规模；比2023年
 #: 增加 3.64 万元，增长 58.71%): the reason ends before it.
 _ANOTHER_COMPARISON: Final = re.compile(r"(?:比|较|与)\s*(?:上年|上一年度?|\d{4}\s*年度?)(?:决算)?(?:数)?(?:相比)?[，,]?\s*(?:增加|减少|增长|下降|持平)")
+#: After a clause mark, such a comparison by an amount (…，较上年减少 0.60 万元) ends a reason on the budget (_ON_BUDGET):
+#: it is the subject's change, no item of the reason (a reason on last year may name its items' changes so).
+_ON_BUDGET: Final = re.compile(r"决算数?\s*(?:大于|小于)[^，,。；;]*?预算数?的?\s*$")
+_CHANGE_BY_AMOUNT: Final = re.compile(_ANOTHER_COMPARISON.pattern + r"\s*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*万?元")
 
 
 def _outer_class(text: str, outer: str | None) -> str | None:
