@@ -584,6 +584,10 @@ def test_domestic_reception_counts_are_held(imported: dict[str, Imported]) -> No
         "yunnan-2024-county": (8, 56),
         "jiangsu-2024": (35, 280),
         "shandong-2024": (20, 150),
+        "guizhou-2024": (42, 300),
+        "guizhou-2024-county": (None, None),  # 公务接待费…，共接待 12 批次: every 接待's, no 国内 said
+        "liaoning-2024": (30, 210),
+        "liaoning-2024-county": (None, None),  # 公务接待费支出决算…，共接待 8 批次: no 国内 said
     }
 
 
