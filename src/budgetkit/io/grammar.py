@@ -817,9 +817,10 @@ _SUBJECTS: Final = (
     (r"特种专业技术用车", "vehicles.special"),
     (r"离退休干部(?:服务)?用车", "vehicles.retired"),
     (r"其他用车", "vehicles.other"),
-    (r"单价\s*(?:100|X+)\s*万\s?元(?:（含）)?以上的?(?:专用|通用)?设备(?:（不含车辆）)?", "equipment"),
+    # 单价 (Liaoning's 单位价值) 100 万元以上专用设备
+    (r"(?:单价|单位价值)\s*(?:100|X+)\s*万\s?元(?:（含）)?以上的?(?:专用|通用)?设备(?:（不含车辆）)?", "equipment"),
     # the national template's 单价 50 万元以上通用设备 beside its 100 万元 ones: a count the account does not hold
-    (r"单价\s*\d+\s*万\s?元(?:（含）)?以上的?(?:专用|通用)?设备(?:（不含车辆）)?", "equipment.other_price"),
+    (r"(?:单价|单位价值)\s*\d+\s*万\s?元(?:（含）)?以上的?(?:专用|通用)?设备(?:（不含车辆）)?", "equipment.other_price"),
     # 八, 九: "…收入 XXX 万元，支出 XXX 万元" (the template prints "支出收入"): the fund's expenditure
     (r"(?<=[，,])支出(?:收入)?(?=\s*(?:\d|X))", "fund.expenditure"),
     # every fund's 财政拨款支出: a subject in a section on it (FISCAL_EXPENDITURE_SECTION), elsewhere a noun of none
