@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from budgetkit.checks.audit import check
+from budgetkit.io.document import Box, Line, Paragraph
 from budgetkit.io.text import read_text
 
 REGIONS = Path(__file__).parent / "data" / "regions"
@@ -20,3 +21,8 @@ def found_after(tmp_path: Path, name: str, printed: str, instead: str) -> list[t
     path.write_text(text.replace(printed, instead), encoding="utf-8")
     findings = [f for f in check(read_text(path).account) if f.severity.value != "info"]
     return [(f.rule, f.stated_text, f.expected_text) for f in findings]
+
+
+def paragraph(text: str) -> Paragraph:
+    """``text`` as a paragraph of one line, as the grammar's ``parse_paragraphs`` takes it."""
+    return Paragraph(text, (Line(text, Box(1, 0, 0, 9, 9)),))

@@ -21,17 +21,12 @@ from pathlib import Path
 import pytest
 
 from budgetkit.checks.audit import check
-from budgetkit.io.document import Box, Line, Paragraph
 from budgetkit.io.grammar import Amount, Change, Completion, Reason, Share, parse_paragraphs, parse_text
 from budgetkit.io.pdf import Imported
 from budgetkit.io.text import read_text
-from region_reports import REGIONS, found_after
+from region_reports import REGIONS, found_after, paragraph
 
 NAMES = ("hebei-2024", "shanxi-2024", "hebei-2024-county", "shanxi-2024-county")
-
-
-def _para(text: str) -> Paragraph:
-    return Paragraph(text, (Line(text, Box(1, 0, 0, 9, 9)),))
 
 
 @pytest.fixture(scope="module")
@@ -188,7 +183,7 @@ def test_main_uses_with_a_colon_open_the_classes() -> None:
 def test_a_purpose_with_a_colon_keeps_its_items_in_text() -> None:
     """主要用于： followed by items without shares is still a purpose: its amounts are its breakdown, kept in text."""
     text = "公务接待费支出1.20万元，主要用于：接待上级检查0.80万元、兄弟单位调研0.40万元。"
-    narrative = parse_paragraphs([_para("七、财政拨款“三公”经费支出决算情况说明"), _para(text)])
+    narrative = parse_paragraphs([paragraph("七、财政拨款“三公”经费支出决算情况说明"), paragraph(text)])
     assert [(s.subject.key, str(s.figure)) for s in narrative.statements if isinstance(s, Amount)] == [
         ("three_public.reception", "1.20万元")]
     assert narrative.unread == ()
@@ -198,7 +193,7 @@ def test_a_purpose_with_a_colon_keeps_its_items_in_text() -> None:
 def test_a_completion_of_the_year_s_budget(budget: str) -> None:
     """完成年度预算的 p% is a completion of the 三公's budget, as 完成全年预算的 is (before, 年度 left it not understood)."""
     text = f"2024年度“三公”经费财政拨款支出决算5.40万元，完成{budget}的90.00%，比上年减少0.60万元，下降10.00%。"
-    narrative = parse_paragraphs([_para("七、财政拨款“三公”经费支出决算情况说明"), _para(text)])
+    narrative = parse_paragraphs([paragraph("七、财政拨款“三公”经费支出决算情况说明"), paragraph(text)])
     assert [(type(s).__name__, str(s.figure)) for s in narrative.statements if isinstance(s, Completion | Change)] == [
         ("Completion", "90.00%"), ("Change", "0.60万元"), ("Change", "10.00%")]
     assert narrative.unread == ()
@@ -209,7 +204,7 @@ def test_a_reason_ends_before_a_change_by_an_amount() -> None:
     text); a reason's own comparison without an amount stays in it."""
     text = ("2024年度“三公”经费财政拨款支出决算为5.40万元，完成年度预算的90.00%，决算数小于年度预算数的主要原因是"
             "严格控制公务用车运行维护费支出，较上年减少0.60万元，下降10.00%。")
-    narrative = parse_paragraphs([_para("七、财政拨款“三公”经费支出决算情况说明"), _para(text)])
+    narrative = parse_paragraphs([paragraph("七、财政拨款“三公”经费支出决算情况说明"), paragraph(text)])
     assert [(s.subject.key, str(s.figure)) for s in narrative.statements if isinstance(s, Change)] == [
         ("three_public", "0.60万元"), ("three_public", "10.00%")]
     kept = "2024年度机关运行经费支出68.00万元，比上年增加4.00万元，增长6.25%，主要原因是办公用房维修，较上年有所增加。"

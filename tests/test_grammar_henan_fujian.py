@@ -20,17 +20,12 @@ from pathlib import Path
 import pytest
 
 from budgetkit.checks.audit import check
-from budgetkit.io.document import Box, Line, Paragraph
 from budgetkit.io.grammar import Amount, Change, Count, Share, parse_paragraphs, parse_text
 from budgetkit.io.pdf import Imported
 from budgetkit.io.text import read_text
-from region_reports import REGIONS, found_after
+from region_reports import REGIONS, found_after, paragraph
 
 NAMES = ("henan-2024", "fujian-2024", "henan-2024-county", "fujian-2024-county")
-
-
-def _para(text: str) -> Paragraph:
-    return Paragraph(text, (Line(text, Box(1, 0, 0, 9, 9)),))
 
 
 @pytest.fixture(scope="module")
@@ -228,7 +223,7 @@ def test_the_projects_self_evaluated_counted_after_their_noun() -> None:
     """共自评项目 9 个 counts the projects evaluated, as 共涉及项目 9 个 does; the grades after it are its parts."""
     text = ("本部门组织对2024年度一般公共预算项目支出开展绩效自评，共自评项目9个，涉及资金320.00万元，"
             "占一般公共预算项目支出总额的100%。自评结果为：优7个、良2个。")
-    narrative = parse_paragraphs([_para("十三、预算绩效管理情况说明"), _para(text)])
+    narrative = parse_paragraphs([paragraph("十三、预算绩效管理情况说明"), paragraph(text)])
     assert [(s.subject.key, str(s.figure)) for s in narrative.statements if isinstance(s, Count | Share)] == [
         ("performance.self_evaluation", "9个"),
         ("performance.funds", "100%"),
@@ -242,14 +237,14 @@ def test_the_projects_reported_and_a_bound_of_their_scores() -> None:
     """…反映甲项目等 3 个项目的绩效自评结果 counts the projects whose results are printed; 得分均在 90 分以上 is a
     bound kept in text, never a project's score."""
     text = "本部门在2024年度部门决算中反映重大病虫害防控项目等3个项目的绩效自评结果，自评综合得分均在90分以上。"
-    narrative = parse_paragraphs([_para("十三、预算绩效情况说明"), _para(text)])
+    narrative = parse_paragraphs([paragraph("十三、预算绩效情况说明"), paragraph(text)])
     assert [(s.subject.key, str(s.figure)) for s in narrative.statements if isinstance(s, Count)] == [
         ("performance.reported", "3个")]
     assert narrative.unread == ()
     assert (narrative.coverage.stated, narrative.coverage.in_reasons) == (2, 1)  # 2024年度 and 3 个; 90 in text
     # the projects named in quotes, without 等 (Fujian)
-    quoted = parse_paragraphs([_para("十三、预算绩效管理情况说明"),
-                               _para("本部门在2024年度部门决算中反映“渔业资源养护”“水产良种推广”2个项目绩效自评结果。")])
+    quoted = parse_paragraphs([paragraph("十三、预算绩效管理情况说明"),
+                               paragraph("本部门在2024年度部门决算中反映“渔业资源养护”“水产良种推广”2个项目绩效自评结果。")])
     assert [(s.subject.key, str(s.figure)) for s in quoted.statements if isinstance(s, Count)] == [
         ("performance.reported", "2个")]
     assert quoted.unread == ()

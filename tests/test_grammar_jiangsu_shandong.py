@@ -16,14 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from budgetkit.io.document import Box, Line, Paragraph
 from budgetkit.io.grammar import Amount, Change, Count, parse_paragraphs, parse_text
 from budgetkit.io.text import read_text
-from region_reports import REGIONS, found_after
-
-
-def _para(text: str) -> Paragraph:
-    return Paragraph(text, (Line(text, Box(1, 0, 0, 9, 9)),))
+from region_reports import REGIONS, found_after, paragraph
 
 
 def test_totals_printed_as_decisions_are_the_totals() -> None:
@@ -40,9 +35,9 @@ def test_a_project_s_achievements_are_kept_in_its_text() -> None:
     """Under （四）预算绩效情况说明, a project's 绩效目标完成情况：完成…8 个，接入…1,260 家 is kept in its text; its
     自评得分 is read after it, and the summary's budget, execution and rate are the section's, not the account's."""
     narrative = parse_paragraphs([
-        _para("十、其他重要事项的情况说明"),
-        _para("（四）预算绩效情况说明"),
-        _para("该项目全年预算数300.00万元，执行数300.00万元，完成预算的100.00%。项目绩效目标完成情况：完成系统升级模块8个，"
+        paragraph("十、其他重要事项的情况说明"),
+        paragraph("（四）预算绩效情况说明"),
+        paragraph("该项目全年预算数300.00万元，执行数300.00万元，完成预算的100.00%。项目绩效目标完成情况：完成系统升级模块8个，"
               "接入监督对象1,260家，自评得分96.00分。"),
     ])
     # the summary's figures are left to the importer, which reads them as the project's (performance_projects)
@@ -97,8 +92,8 @@ def test_general_spending_of_shandong_is_read() -> None:
     """十一、一般性支出情况说明: 会议费 and 培训费 with their count and persons (人数 260 人), and the 节庆 cost; no number
     left not understood."""
     narrative = parse_paragraphs([
-        _para("十一、一般性支出情况说明"),
-        _para("2024年本部门开支会议费3.60万元，用于召开全省工作会议等2个会议，人数260人，内容为部署年度工作；"
+        paragraph("十一、一般性支出情况说明"),
+        paragraph("2024年本部门开支会议费3.60万元，用于召开全省工作会议等2个会议，人数260人，内容为部署年度工作；"
               "举办节庆、晚会、论坛、赛事活动开支费用0.00万元。"),
     ])
     assert narrative.unread == ()

@@ -588,6 +588,10 @@ def test_domestic_reception_counts_are_held(imported: dict[str, Imported]) -> No
         "hebei-2024-county": (15, 90),  # 公务接待费支出 A 万元，国内公务接待 15 批次、90 人次
         "shanxi-2024": (52, 380),
         "shanxi-2024-county": (None, None),
+        "guizhou-2024": (42, 300),
+        "guizhou-2024-county": (None, None),  # 公务接待费…，共接待 12 批次: every 接待's, no 国内 said
+        "liaoning-2024": (30, 210),
+        "liaoning-2024-county": (None, None),  # 公务接待费支出决算…，共接待 8 批次: no 国内 said
     }
 
 

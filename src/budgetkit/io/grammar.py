@@ -775,8 +775,12 @@ _SUBJECTS: Final = (
     (r"(?<=反映)[^，。；\d]{0,40}?(?=\s*\d{1,6}\s*个项目的?绩效自评结果)", "performance.reported"),
     # a bound all the scores are above (自评综合得分均在 90 分以上): no score of a project, its number the words'
     (r"(?:自评)?(?:综合)?得分均(?:在|为)\s*\d{1,3}\s*分(?:（含）)?以上", "performance.score_bound"),
-    # a project's score (项目自评得分 95 分, 自评得分分别为 96 分和 88 分), never a band's bound (自评得分 90 分（含）以上的项目)
-    (r"自评得分(?=(?:分别)?\s*(?:为|是)?\s*\d{1,3}(?:\.\d+)?\s*分(?![（(]含|以[上下]|至))", "performance.score"),
+    # a coverage of the self-evaluation (Guizhou: 共涉及项目 N 个，资金 A 万元，绩效自评覆盖率 100%): of the projects or of
+    # their money, the sentence does not say which; its rate is the words', kept in text
+    (r"(?:项目)?(?:绩效)?自评覆盖率(?:为|达到?)?\s*\d{1,3}(?:\.\d+)?\s*%", "performance.coverage"),
+    # a project's score (项目自评得分 95 分, 自评得分分别为 96 分和 88 分; Guizhou's 部门整体支出绩效自评综合得分为 94.20 分),
+    # never a band's bound (自评得分 90 分（含）以上的项目)
+    (r"自评(?:综合)?得分(?=(?:分别)?\s*(?:为|是)?\s*\d{1,3}(?:\.\d+)?\s*分(?![（(]含|以[上下]|至))", "performance.score"),
     (r"平均得分", "performance.average_score"),
     (r"绩效评级为“优”的项目", "performance.grade.excellent"),
     (r"绩效评级为“良”的项目", "performance.grade.good"),
@@ -813,9 +817,10 @@ _SUBJECTS: Final = (
     (r"特种专业技术用车", "vehicles.special"),
     (r"离退休干部(?:服务)?用车", "vehicles.retired"),
     (r"其他用车", "vehicles.other"),
-    (r"单价\s*(?:100|X+)\s*万\s?元(?:（含）)?以上的?(?:专用|通用)?设备(?:（不含车辆）)?", "equipment"),
+    # 单价 (Liaoning's 单位价值) 100 万元以上专用设备
+    (r"(?:单价|单位价值)\s*(?:100|X+)\s*万\s?元(?:（含）)?以上的?(?:专用|通用)?设备(?:（不含车辆）)?", "equipment"),
     # the national template's 单价 50 万元以上通用设备 beside its 100 万元 ones: a count the account does not hold
-    (r"单价\s*\d+\s*万\s?元(?:（含）)?以上的?(?:专用|通用)?设备(?:（不含车辆）)?", "equipment.other_price"),
+    (r"(?:单价|单位价值)\s*\d+\s*万\s?元(?:（含）)?以上的?(?:专用|通用)?设备(?:（不含车辆）)?", "equipment.other_price"),
     # 八, 九: "…收入 XXX 万元，支出 XXX 万元" (the template prints "支出收入"): the fund's expenditure
     (r"(?<=[，,])支出(?:收入)?(?=\s*(?:\d|X))", "fund.expenditure"),
     # every fund's 财政拨款支出: a subject in a section on it (FISCAL_EXPENDITURE_SECTION), elsewhere a noun of none
@@ -946,6 +951,9 @@ _NUMBER: Final = re.compile(r"(?<![0-9A-Za-z.])[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)
 _NO_BASE: Final = re.compile(r"[（(]\s*(?:上年)?(?:基数)?为\s*(0)\s*[，,、]?\s*不可比\s*[）)]")  # (上年为0，不可比)
 #: A point's number: 1、, 1. or (Inner Mongolia's points under a （七）) （1）.
 _ENUMERATOR: Final = re.compile(r"^\s*(?:(\d+)\s*[、.．](?!\d)|[（(](\d{1,2})[）)])")
+#: A point's enumerator run on after the sentence before it, its line joined to the paragraph (具体情况如下：1.因公出国
+#: （境）费。本年度无…。2.公务用车购置及运行维护费。…): the enumerator of a point, no figure.
+_INLINE_ENUMERATOR: Final = re.compile(r"(?<=[：:。；;])\s*(\d{1,2})[、.．](?=[\u4e00-\u9fff“（(])")
 
 #: A change's word before its figure: 减少了 1.44%; 增幅 9.09%, 降幅为 4.17%, 回落 17.17% (Hainan; a rate, read as 增长,
 #: 下降, 下降).
@@ -1742,6 +1750,9 @@ class _ParagraphReader:
             number = 1 if m.group(1) is not None else 2
             self.covered[m.start(number)] = "numbering"
             self.taken.append((m.start(number), m.end(number)))
+        for m in _INLINE_ENUMERATOR.finditer(text):
+            self.covered[m.start(1)] = "numbering"
+            self.taken.append((m.start(1), m.end(1)))
 
         for m in _NO_BASE.finditer(text):  # the 0 of （基数为0，不可比）: a note on a rate not printed, in its text
             self.covered[m.start(1)] = "reason"
@@ -1833,7 +1844,7 @@ class _ParagraphReader:
                 for number in _NUMBER.finditer(m.group()):
                     self.covered[m.start() + number.start()] = "stated"
                 self.taken.append((m.start(), m.end()))
-            elif key == "performance.score_bound":  # 得分均在 90 分以上: the bound is the words', kept in text
+            elif key in ("performance.score_bound", "performance.coverage"):  # 得分均在 90 分以上: the words', kept in text
                 self._cover(m.start(), m.end(), "reason")
             mentions.append(_Mention(m.start(), m.end(), Subject(key, m.group())))
         if self.role in _CLASSES_OF_SECTION:
