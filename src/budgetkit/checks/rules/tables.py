@@ -633,6 +633,7 @@ def layout_findings(account: FinalAccount) -> Iterator[Finding]:
 #: with a part missing are left to the complete sums of the tables that print every part (SumCheck.bounded).
 _TableSum = functools.partial(SumCheck, bounded=False)
 
+
 def count_findings(account: FinalAccount) -> Iterator[Finding]:
     """The counts of the 三公 the 情况说明 prints (团组 N 个, 接待 N 批次) against their printing in the 三公 table
     (Yunnan's 表十 prints them below the amounts, in its 决算数 column): two printings that differ are a
@@ -646,9 +647,9 @@ def count_findings(account: FinalAccount) -> Iterator[Finding]:
     table = tables.table("three_public")
     if table is None:
         return
+    where = Words(f"表{table.number}", f"table {table.number}") if table.number else Words(table.title, table.title)
     for field in THREE_PUBLIC_COUNTS:
-        row = table.row(f"three_public.{field}")
-        cell = tables.at(Place("three_public", f"three_public.{field}", "actual")) if row is not None else None
+        cell = tables.cell("three_public", f"three_public.{field}", "actual")
         stated = getattr(account.three_public, field)
         if cell is None or cell.is_blank or stated is None or cell.value == stated:
             continue
@@ -660,7 +661,7 @@ def count_findings(account: FinalAccount) -> Iterator[Finding]:
             expected=cell.value,
             counted=Words(what, what_en),
             unit=unit,
-            where=Words(f"表{table.number or '十'}", f"table {table.number or '10'}"),
+            where=where,
         )
 
 
