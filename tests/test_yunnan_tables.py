@@ -224,6 +224,14 @@ def test_table_ten_s_counts_are_the_accounts_and_checked(tmp_path: Path) -> None
         ("identity.three_public_counts", "three_public.outbound_groups"),
         ("identity.count_persons", "three_public.outbound_groups"),
     }
+    # 0 批次 of 86 人次: the persons belong to no 批次 (only more 批次 than 人次 was found)
+    tables = report.tables()
+    report.set_cell(tables, 10, lambda t: t[0].startswith("5．国内公务接待批次"), 2, "0")
+    (found,) = [f for f in check(_read(tmp_path, tables).account) if f.severity.value != "info"]
+    assert (found.rule, found.path, found.stated_text, found.expected_text) == (
+        "identity.count_persons", "three_public.domestic_batches", "0", "≥ 1"
+    )
+    assert found.message == "国内公务接待0批次，却有86人次（人次须属于某一批次）"
 
 
 @pytest.mark.parametrize("header", ["决算数", "金额", "本年支出", "项目支出合计"])

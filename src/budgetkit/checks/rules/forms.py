@@ -518,7 +518,8 @@ def sum_reaches(total: Decimal, parts: Sequence[Decimal], zero_is_exact: bool = 
 
 
 #: Each comparison's test: ``ne`` (both printed and different), ``gt`` (left above right), ``nonzero`` (left not 0),
-#: ``one_zero`` (both printed, one of them 0 and the other not). New kinds go last: a stored batch keeps their order.
+#: ``one_zero`` (both printed, one of them 0 and the other not), ``groups`` (groups on the left, the persons they count
+#: on the right: more groups than persons, or none with persons). New kinds go last: a stored batch keeps their order.
 COMPARISONS: Mapping[str, str] = MappingProxyType(
     {
         "balance": "ne",
@@ -529,11 +530,11 @@ COMPARISONS: Mapping[str, str] = MappingProxyType(
         "operating_costs_unit_type": "nonzero",
         "three_public_counts": "one_zero",
         "reception_subset": "gt",
-        "count_persons": "gt",
+        "count_persons": "groups",
         "operating_costs_public_use": "gt",
     }
 )
-_TESTS = ("ne", "gt", "nonzero", "one_zero")
+_TESTS = ("ne", "gt", "nonzero", "one_zero", "groups")
 
 
 def _test(kind: str) -> str:
@@ -550,6 +551,8 @@ def compare(kind: str, left: Any, right: Any) -> bool:
     (True, False, True)
     >>> compare("three_public_counts", 0, 2), compare("three_public_counts", 5, 2), compare("three_public_counts", 0, 0)
     (True, False, False)
+    >>> compare("count_persons", 2, 1), compare("count_persons", 0, 86), compare("count_persons", 3, 86)
+    (True, True, False)
     >>> compare("bigger", 1, 2)
     Traceback (most recent call last):
     ...
@@ -564,6 +567,8 @@ def compare(kind: str, left: Any, right: Any) -> bool:
         return bool(left != right)
     if op == "one_zero":
         return (not left) != (not right)  # a Money is false when it is 0, as a count is
+    if op == "groups":  # 2 团组 of 1 person, or 0 批次 of 86 人次
+        return bool(left > right) or (not left and bool(right))
     return bool(left > right)
 
 
@@ -641,8 +646,13 @@ def compare_columns(
     ops = np.array([_test(k) for k in kinds], dtype=object) if len(kinds) else np.zeros(0, dtype=object)
     both = left_known & right_known
     fails: BoolArray = np.select(
-        [ops == "ne", ops == "gt", ops == "one_zero"],
-        [both & (left != right), both & (left > right), both & ((left == 0) != (right == 0))],
+        [ops == "ne", ops == "gt", ops == "one_zero", ops == "groups"],
+        [
+            both & (left != right),
+            both & (left > right),
+            both & ((left == 0) != (right == 0)),
+            both & ((left > right) | ((left == 0) & (right != 0))),
+        ],
         left_known & (left != 0),
     ).astype(np.bool_)
     return fails

@@ -216,11 +216,13 @@ def _reception_subset(c: Comparison) -> Finding:
 
 def _count_persons(c: Comparison) -> Finding:
     groups, _ = _PERSONS[c.variant]
+    none = not c.left  # 0 批次 of 86 人次: the persons belong to no group
     return make_finding(
         "identity.count_persons",
         f"three_public.{groups}",
+        variant="none" if none else "",
         stated=c.left,
-        expected=f"≤ {c.right}",
+        expected="≥ 1" if none else f"≤ {c.right}",
         label=_label(groups),
         unit=_unit(groups),
         persons=c.right,
