@@ -44,7 +44,7 @@ from budgetkit._regex import Lazy
 from budgetkit.errors import LoadError, LoadIssue, MissingExtraError
 from budgetkit.reference.vocabulary import SECTION_TITLES, SHANGHAI_SECTION_TITLES
 
-__all__ = ["FOOTNOTE_MARK", "Box", "Cell", "Document", "Line", "NumberToken", "Paragraph", "RawTable", "Turn", "full_width_marks", "half_width_numbers", "heading_lines", "letters_joined", "national_layout", "numeral", "numeral_value", "page_number", "printed_numbers", "read_pdf", "table_furniture", "table_note", "table_number", "table_title", "text_paragraphs", "unified_characters", "unit_of", "without_table_tag", "without_unit"]
+__all__ = ["FOOTNOTE_MARK", "Box", "Cell", "Document", "Line", "NumberToken", "Paragraph", "RawTable", "Turn", "full_width_marks", "half_width_numbers", "heading_lines", "is_note", "letters_joined", "national_layout", "numeral", "numeral_value", "page_number", "printed_numbers", "read_pdf", "table_furniture", "table_note", "table_number", "table_title", "text_paragraphs", "unified_characters", "unit_of", "without_table_tag", "without_unit"]
 
 #: Most pages a document may have: a 决算 runs to a few dozen, a whole department's volume to a few hundred.
 MAX_PAGES = 2000
@@ -1226,6 +1226,15 @@ def without_unit(text: str) -> str:
     ('收入决算表', '', '收入决算表')
     """
     return _UNIT_PART.sub("", text).strip()
+
+
+def is_note(text: str) -> bool:
+    """Whether a line opens a note: ``注：…`` or ``说明：…`` (under a table, or under a cover's title).
+
+    >>> is_note("注：2023年决算数为上年决算。"), is_note("说明 ：无"), is_note("注意事项")
+    (True, True, False)
+    """
+    return _NOTE_LINE.match(text) is not None
 
 
 def table_note(text: str, rows: Sequence[Sequence[Cell]] = ()) -> bool:

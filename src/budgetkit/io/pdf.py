@@ -39,6 +39,7 @@ from budgetkit.io.document import (
     Document,
     Paragraph,
     half_width_numbers,
+    is_note,
     national_layout,
     printed_numbers,
     without_table_tag,
@@ -492,8 +493,6 @@ _ZH_DIGITS: Final = str.maketrans("〇○零一二三四五六七八九", "00012
 _COVER_LINES: Final = 8
 #: The number of a table's row before its name (（1）国内接待费, 7．国（境）外公务接待批次（个）, 其中：（2）…).
 _ROW_NUMBER: Final = re.compile(r"^\s*(?:其中\s*[:：]\s*)?(?:[（(]\d{1,2}[)）]|\d{1,2}\s*[、.．](?!\d))")
-#: A note printed under a cover's title (注：…, 说明：…), which is no part of the title.
-_COVER_NOTE: Final = re.compile(r"^\s*(?:注|说明)\s*[:：]")
 #: Spaces between two characters or digits of a title set with letter spacing (dropped before it is read)
 _LETTER_SPACED: Final = re.compile(r"(?<=[\u4e00-\u9fff\d])\s+(?=[\u4e00-\u9fff\d])")
 #: The year printed before the unit: 2023年度某某局部门决算
@@ -820,7 +819,7 @@ class _Builder:
         cover = [p.text for p in paragraphs[:cover_end]]
         # a note under the title (注：2023年决算数为…) is no part of it: a 部门预算's cover joined with its note was read
         # as a 决算's title, its unit "…2024年度部门预算注： 2023"
-        cover = cover[: next((i for i, text in enumerate(cover) if i and _COVER_NOTE.match(text)), len(cover))]
+        cover = cover[: next((i for i, text in enumerate(cover) if i and is_note(text)), len(cover))]
         # the shortest run of the cover's first paragraphs that reads as a title (one printed over several lines
         # is read whole; a cover with no 目录 and no parts never runs into the text after its title)
         candidates = ["".join(cover[:n]) for n in range(1, min(len(cover), _COVER_LINES + 1))] + ["".join(cover)]
