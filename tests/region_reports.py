@@ -7,6 +7,7 @@ from pathlib import Path
 
 from budgetkit.checks.audit import check
 from budgetkit.io.document import Box, Line, Paragraph
+from budgetkit.io.pdf import ImportReport
 from budgetkit.io.text import read_text
 
 REGIONS = Path(__file__).parent / "data" / "regions"
@@ -26,3 +27,9 @@ def found_after(tmp_path: Path, name: str, printed: str, instead: str) -> list[t
 def paragraph(text: str) -> Paragraph:
     """``text`` as a paragraph of one line, as the grammar's ``parse_paragraphs`` takes it."""
     return Paragraph(text, (Line(text, Box(1, 0, 0, 9, 9)),))
+
+
+def number_counts(report: ImportReport) -> tuple[int, int, int, int, int]:
+    """(numbers seen, imported, kept in text, read but not held, not understood), as ``import --report`` prints them."""
+    return (report.numbers_seen, report.numbers_imported, report.numbers_in_text, report.numbers_not_held,
+            len(report.not_understood))  # fmt: skip
