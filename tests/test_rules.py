@@ -48,6 +48,7 @@ MANIFEST: tuple[tuple[str, str, str, Severity], ...] = (
     ("identity.cross_year", "identity.cross_year", "income.opening_balance", WARNING),
     ("identity.fiscal_fund", "identity.fiscal_fund", "fiscal.general_budget", ERROR),
     ("identity.fiscal_total", "identity.fiscal_total", "fiscal.total", ERROR),
+    ("identity.fiscal_balances", "identity.fiscal_balances", "fiscal.expenditure_total", ERROR),
     ("identity.fiscal_general_budget", "identity.fiscal_general_budget", "fiscal.general_budget.expenditure", ERROR),
     ("identity.general_budget_classes", "identity.general_budget_classes", "general_budget.total", ERROR),
     ("identity.category_rollup", "identity.category_rollup", f"{_GB}[0]", ERROR),

@@ -293,6 +293,10 @@ _FIGURES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
         "state_capital.expenditure": ("fiscal.state_capital.expenditure",),
         **{f"{fund}.{end}": (f"fiscal.{fund}.{end}",) for fund in ("government_fund", "state_capital") for end in ("opening", "closing")},
         "fiscal.total": ("fiscal.total",),
+        "fiscal.expenditure_total": ("fiscal.expenditure_total",),
+        "fiscal.opening_total": ("fiscal.opening",),
+        "fiscal.year_expenditure": ("fiscal.expenditure",),
+        "fiscal.closing_total": ("fiscal.closing",),
         "income.opening_balance": ("income.opening_balance",),
         "income.non_fiscal_balance_used": ("income.non_fiscal_balance_used",),
         "expenditure.surplus_distribution": ("expenditure.surplus_distribution",),
@@ -374,6 +378,7 @@ _RESTATED: Final = frozenset(
         "three_public.vehicle_purchase", "three_public.vehicle_operation", "three_public.reception",
         "three_public.reception_domestic", "three_public.reception_foreign", "operating_costs", "general_budget.basic",
         "general_budget.personnel", "general_budget.public_use", "income.operating", "expenditure.operating",
+        "fiscal.opening", "fiscal.expenditure", "fiscal.closing", "fiscal.expenditure_total",
     }
 )  # fmt: skip
 

@@ -211,7 +211,12 @@ class FiscalAppropriation:
     general_budget: FiscalFund = attrs.field(factory=FiscalFund)  #: 一般公共预算
     government_fund: FiscalFund = attrs.field(factory=FiscalFund)  #: 政府性基金预算
     state_capital: FiscalFund = attrs.field(factory=FiscalFund)  #: 国有资本经营预算
-    total: Figure = _figure_field()  #: 财政拨款收、支总计
+    total: Figure = _figure_field()  #: 财政拨款收、支总计 (the 收入总计 where the two are printed apart)
+    # 四's totals over the three funds, as 表四 prints them (总计 = 年初结转和结余 + 本年收入 = 本年支出 + 年末结转和结余)
+    opening: Figure = _figure_field()  #: 年初财政拨款结转和结余
+    expenditure: Figure = _figure_field()  #: 本年财政拨款支出 (表四's 本年支出合计)
+    closing: Figure = _figure_field()  #: 年末财政拨款结转和结余
+    expenditure_total: Figure = _figure_field()  #: 财政拨款支出总计, where printed apart from the 收入总计
 
     FUNDS = ("general_budget", "government_fund", "state_capital")
 

@@ -125,6 +125,10 @@ FIGURE_LABELS: Final[Mapping[str, str]] = MappingProxyType(
             )
         },
         "fiscal.total": "财政拨款收、支总计",
+        "fiscal.opening": "年初财政拨款结转和结余",
+        "fiscal.expenditure": "本年财政拨款支出",
+        "fiscal.closing": "年末财政拨款结转和结余",
+        "fiscal.expenditure_total": "财政拨款支出总计",
         "general_budget.total": "一般公共预算财政拨款支出",
         "general_budget.basic": "一般公共预算财政拨款基本支出",
         "general_budget.project": "一般公共预算财政拨款项目支出",

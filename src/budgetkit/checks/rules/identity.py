@@ -71,16 +71,21 @@ class Comparison:
 Check: TypeAlias = SumCheck | CountCheck | Comparison
 
 
+#: The variants of ``balance`` besides 本年 and 上年: the 收入总计 and 支出总计 of 财政拨款 (表四), printed apart.
+_FISCAL_BALANCE: Final = "财政拨款"
+
+
 def _balance(c: Comparison) -> Finding:
     this_year = c.variant == "本年"
-    year = Words(*YEAR_WORDS["current" if this_year else "previous"])
+    whose = Words(*_balance_of(c.variant))
+    path = "expenditure.total" if this_year else "expenditure.total.previous"  # last year's: the figure's previous
     return make_finding(
         "identity.balance",
-        "expenditure.total" if this_year else "expenditure.total.previous",  # last year's: the figure's previous
+        "fiscal.expenditure_total" if c.variant == _FISCAL_BALANCE else path,
         stated=c.right,
         expected=c.left,
         part=Part.TOTALS,
-        year=year,
+        year=whose,
         income=c.left,
         expenditure=c.right,
     )
@@ -265,9 +270,17 @@ def _at_most(part: str, whole: str) -> Words:
     return Words(f"{a.zh} ≤ {b.zh}", f"{a.en} ≤ {b.en}")
 
 
+def _balance_of(variant: str) -> tuple[str, str]:
+    """Whose 收入总计 and 支出总计 a ``balance`` comparison holds: this year's, last year's or 财政拨款's."""
+    if variant == _FISCAL_BALANCE:
+        return (_FISCAL_BALANCE, "fiscal appropriations")
+    zh, en = YEAR_WORDS["current" if variant == "本年" else "previous"]
+    return zh, f"{en} year"
+
+
 def _balance_words(variant: str) -> Words:
-    year = YEAR_WORDS["current" if variant == "本年" else "previous"]
-    return Words(f"{year[0]}收入总计 = 支出总计", f"{year[1]} year: total income = total expenditure")
+    whose = _balance_of(variant)
+    return Words(f"{whose[0]}收入总计 = 支出总计", f"{whose[1]}: total income = total expenditure")
 
 
 def _counts_words(variant: str) -> Words:
@@ -450,9 +463,68 @@ def _fiscal(account: FinalAccount) -> Iterator[Check]:
             + tuple((names[a] + "年末结转和结余", c) for a, c in zip(fiscal.FUNDS, closing, strict=True)),
             Part.FISCAL,
         )
+    yield from _fiscal_balances(account)
+    yield from _fiscal_balance(account)
     yield Comparison(
         "fiscal_general_budget", "", account.general_budget.total.current, fiscal.general_budget.expenditure.current
     )
+
+
+def _fiscal_balances(account: FinalAccount) -> Iterator[SumCheck]:
+    """四's totals over the funds (年初财政拨款结转和结余 …), each checked only where it and its parts are printed."""
+    fiscal = account.fiscal
+    label = FIGURE_LABELS.__getitem__
+
+    def balance(path: str, what_en: str, total: Money | None, *parts: tuple[str, Money | None]) -> Iterator[SumCheck]:
+        if total is not None and all(amount is not None for _, amount in parts):
+            yield SumCheck("identity.fiscal_balances", path, label(path), what_en, total, parts, Part.FISCAL)
+
+    for end, what_en in (("opening", "opening balances"), ("expenditure", "expenditure"), ("closing", "closing balances")):
+        funds = [(f"{FUND_NAMES[a]}财政拨款", getattr(getattr(fiscal, a), end).current) for a in fiscal.FUNDS]
+        yield from balance(f"fiscal.{end}", f"fiscal appropriations' {what_en}", getattr(fiscal, end).current, *funds)
+    total, spent_total = fiscal.total.current, fiscal.expenditure_total.current
+    yield from balance(
+        "fiscal.total", "fiscal appropriations' income total", total,
+        (label("fiscal.opening"), fiscal.opening.current), ("本年财政拨款收入", _fiscal_income(account)),
+    )  # fmt: skip
+    yield from balance(
+        "fiscal.expenditure_total", "fiscal appropriations' expenditure total",
+        spent_total if spent_total is not None else total,
+        (label("fiscal.expenditure"), fiscal.expenditure.current), (label("fiscal.closing"), fiscal.closing.current),
+    )  # fmt: skip
+
+
+def _fiscal_income(account: FinalAccount) -> Money | None:
+    """本年财政拨款收入: 财政拨款收入 printed as one figure, else its funds' (表一's or 表四's). A fund printing nothing
+    counts as none where it also spends and keeps nothing (财政拨款 all 一般公共预算, as the importer holds it);
+    ``None`` where the 一般公共预算's is not printed or another fund's is unknown."""
+    if account.income.fiscal.current is not None:
+        return account.income.fiscal.current
+    amounts: list[Money] = []
+    for attr in account.fiscal.FUNDS:
+        fund = getattr(account.fiscal, attr)
+        amount = getattr(account.income, attr).current
+        amount = amount if amount is not None else fund.income.current
+        if amount is None:
+            others = (fund.opening.current, fund.expenditure.current, fund.closing.current)
+            if attr == "general_budget" or any(x is not None and not x.is_zero() for x in others):
+                return None
+            continue
+        amounts.append(amount)
+    return Money.sum(amounts)
+
+
+def _fiscal_balance(account: FinalAccount) -> Iterator[Comparison]:
+    """财政拨款收入总计 = 支出总计 where 四 prints them apart and their parts do not both decide it."""
+    fiscal = account.fiscal
+    spent_total = fiscal.expenditure_total.current
+    if spent_total is None:
+        return
+    decided = None not in (fiscal.total.current, fiscal.opening.current, _fiscal_income(account)) and None not in (
+        fiscal.expenditure.current, fiscal.closing.current
+    )
+    if not decided:
+        yield Comparison("balance", _FISCAL_BALANCE, fiscal.total.current, spent_total)
 
 
 def _general_budget(account: FinalAccount) -> Iterator[Check]:
@@ -714,6 +786,7 @@ RULES = (
             "identity.cross_year",
             "identity.fiscal_fund",
             "identity.fiscal_total",
+            "identity.fiscal_balances",
             "identity.fiscal_general_budget",
             "identity.general_budget_classes",
             "identity.category_rollup",

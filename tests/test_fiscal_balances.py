@@ -1,0 +1,123 @@
+"""四's totals over the funds: 年初财政拨款结转和结余, 本年财政拨款支出, 年末财政拨款结转和结余 and 财政拨款支出总计.
+
+Many provinces' 四 prints them (Xinjiang, Fujian's and Guizhou's counties, the central template's 支出总计 apart):
+``fiscal.opening``, ``fiscal.expenditure``, ``fiscal.closing`` and ``fiscal.expenditure_total`` hold them, each is
+checked against 表四's line of the same key, and 总计 = 年初结转和结余 + 本年收入 = 本年支出 + 年末结转和结余
+(``identity.fiscal_balances``; 收入总计 = 支出总计 as ``identity.balance``). Until the nineteenth session they were read
+and held by no field, so a wrong one went unfound.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+import pytest
+
+from budgetkit import io
+from budgetkit.checks.audit import check
+from budgetkit.checks.batch import check_batch
+from budgetkit.datasets import synthetic
+from budgetkit.model.account import Figure, FinalAccount, FiscalFund
+from budgetkit.values.money import Money
+
+
+def _printed(account: FinalAccount, **figures: str) -> FinalAccount:
+    """``account`` whose 四 prints the given totals over the funds."""
+    printed: dict[str, Any] = {k: Figure(v) for k, v in figures.items()}
+    return attrs.evolve(account, fiscal=attrs.evolve(account.fiscal, **printed))
+
+
+def _errors(account: FinalAccount) -> list[tuple[str, str, str | None, str | None]]:
+    found = check(account)
+    assert check_batch([account]) == [found]  # the batch derives the same checks from the same rules
+    return [(f.rule, f.path, f.stated_text, f.expected_text) for f in found if f.severity.value != "info"]
+
+
+@pytest.fixture(scope="module")
+def account() -> FinalAccount:
+    """A consistent account with its nine tables; 四 prints what 表四 prints (no balances, all 一般公共预算)."""
+    account = synthetic.generate(5, tables=True)
+    total = account.fiscal.total.current
+    assert total is not None
+    return _printed(account, opening="0", expenditure=str(total.amount), closing="0", expenditure_total=str(total.amount))
+
+
+def test_the_totals_printed_as_the_table_prints_them_check_clean(account: FinalAccount) -> None:
+    assert _errors(account) == []
+
+
+@pytest.mark.parametrize(
+    ("field", "place"),
+    [
+        ("opening", "fiscal.opening.current"),
+        ("expenditure", "fiscal.expenditure.current"),
+        ("closing", "fiscal.closing.current"),
+        ("expenditure_total", "fiscal.expenditure_total.current"),
+    ],
+)
+def test_each_total_is_compared_with_its_line_of_table_four(account: FinalAccount, field: str, place: str) -> None:
+    printed = getattr(account.fiscal, field).current
+    assert printed is not None
+    wrong = _printed(account, **{field: str((printed + Money("1.00")).amount)})
+    assert ("table.figure", place) in [(code, path) for code, path, _, _ in _errors(wrong)]
+
+
+def test_a_wrong_opening_balance_breaks_the_income_side() -> None:
+    """年初财政拨款结转和结余 10.00 + 本年收入 is not the 总计: found on the 总计 (no tables needed)."""
+    account = synthetic.generate(7)
+    total = account.fiscal.total.current
+    assert total is not None
+    wrong = _printed(account, opening="10.00")
+    assert _errors(wrong) == [
+        ("identity.fiscal_balances", "fiscal.total", str(total.amount), str((total + Money("10.00")).amount))
+    ]
+    message = check(wrong)[0].message
+    assert "年初财政拨款结转和结余 10.00" in message and "本年财政拨款收入" in message
+
+
+def test_the_expenditure_side_and_the_two_totals() -> None:
+    account = synthetic.generate(7)
+    total = account.fiscal.total.current
+    assert total is not None
+    spent = total - Money("5.00")
+    # 本年支出 + 年末结转和结余 = 支出总计, which is the 收入总计 where no 支出总计 is printed apart
+    assert _errors(_printed(account, expenditure=str(spent.amount), closing="5.00")) == []
+    assert _errors(_printed(account, expenditure=str(spent.amount), closing="6.00")) == [
+        ("identity.fiscal_balances", "fiscal.expenditure_total", str(total.amount), str((total + Money("1.00")).amount))
+    ]
+    # a 支出总计 printed apart with nothing to add up: compared with the 收入总计
+    apart = _printed(account, expenditure_total=str((total + Money("1.00")).amount))
+    assert _errors(apart) == [
+        ("identity.balance", "fiscal.expenditure_total", str((total + Money("1.00")).amount), str(total.amount))
+    ]
+    assert check(apart)[0].message.startswith(f"财政拨款收入总计{total.amount}万元与支出总计")
+
+
+def test_the_funds_add_up_to_the_totals() -> None:
+    account = synthetic.generate(7)
+    funds = {"general_budget": ("3.00", "2.00"), "government_fund": ("1.00", "0"), "state_capital": ("0", "0")}
+    fiscal = attrs.evolve(
+        account.fiscal,
+        **{
+            name: attrs.evolve(getattr(account.fiscal, name), opening=Figure(opening), closing=Figure(closing))
+            for name, (opening, closing) in funds.items()
+        },
+    )
+    account = attrs.evolve(account, fiscal=fiscal)
+    assert ("identity.fiscal_balances", "fiscal.opening", "5.00", "4.00") in _errors(_printed(account, opening="5.00"))
+    assert ("identity.fiscal_balances", "fiscal.closing", "1.00", "2.00") in _errors(_printed(account, closing="1.00"))
+
+
+def test_an_unknown_fund_s_income_leaves_the_income_side_unchecked() -> None:
+    """A 政府性基金 that spends but whose income is not printed: 本年财政拨款收入 is unknown, nothing is found."""
+    account = synthetic.generate(7)
+    fiscal = attrs.evolve(account.fiscal, government_fund=FiscalFund(expenditure=Figure("8.00")))
+    account = attrs.evolve(account, fiscal=fiscal)
+    assert not [e for e in _errors(_printed(account, opening="10.00")) if e[0] == "identity.fiscal_balances"]
+
+
+def test_the_totals_are_kept_by_the_account_file(account: FinalAccount) -> None:
+    for fmt in ("toml", "json"):
+        back = io.loads(io.dumps(account, fmt), fmt)
+        assert back.fiscal == account.fiscal
