@@ -9,6 +9,7 @@ and held by no field, so a wrong one went unfound.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -20,6 +21,7 @@ from budgetkit.checks.batch import check_batch
 from budgetkit.datasets import synthetic
 from budgetkit.model.account import Figure, FinalAccount, FiscalFund
 from budgetkit.values.money import Money
+from region_reports import found_after
 
 
 def _printed(account: FinalAccount, **figures: str) -> FinalAccount:
@@ -121,3 +123,26 @@ def test_the_totals_are_kept_by_the_account_file(account: FinalAccount) -> None:
     for fmt in ("toml", "json"):
         back = io.loads(io.dumps(account, fmt), fmt)
         assert back.fiscal == account.fiscal
+
+
+@pytest.mark.parametrize(
+    ("name", "printed", "instead", "found"),
+    [
+        ("xinjiang", "年初财政拨款结转和结余10.00", "年初财政拨款结转和结余11.00",
+         [("identity.fiscal_balances", "410.00", "411.00")]),
+        ("xinjiang", "本年财政拨款支出405.00", "本年财政拨款支出406.00", [("identity.fiscal_balances", "410.00", "411.00")]),
+        ("xinjiang", "年末财政拨款结转和结余5.00", "年末财政拨款结转和结余6.00",
+         [("identity.fiscal_balances", "410.00", "411.00")]),
+        ("xinjiang", "财政拨款支出总计410.00", "财政拨款支出总计411.00", [("identity.fiscal_balances", "411.00", "410.00")]),
+        # 财政拨款收入 printed again in 四, otherwise than in 二: a claim on the first printing (before: not held, unfound)
+        ("xinjiang", "本年财政拨款收入400.00", "本年财政拨款收入401.00", [("claim.amount", "401.00", "400.00")]),
+        ("fujian-2024-county", "年初财政拨款结转和结余10.00", "年初财政拨款结转和结余20.00",
+         [("identity.fiscal_balances", "630.00", "640.00")]),
+        ("guizhou-2024-county", "年初财政拨款结转和结余20.00", "年初财政拨款结转和结余30.00",
+         [("identity.fiscal_balances", "860.00", "870.00")]),
+    ],
+)  # fmt: skip
+def test_a_wrong_total_of_four_is_found_in_a_report(
+    tmp_path: Path, name: str, printed: str, instead: str, found: list[tuple[str, str, str]]
+) -> None:
+    assert found_after(tmp_path, name, printed, instead) == found

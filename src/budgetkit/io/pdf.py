@@ -368,7 +368,8 @@ _TABLE_FIGURES: Final[Mapping[str, tuple[str, str, str]]] = MappingProxyType(
 )
 
 #: The figures a report prints again under the same name (本年支出合计 in 一 and in 三; 一般公共预算财政拨款支出 in
-#: 四 and 五; each 三公 line in 表七 and twice in 七; 机关运行经费; 基本支出 and its 人员经费 and 公用经费 in 六): a
+#: 四 and 五; 财政拨款收入 in 二 and 四, which is 一般公共预算's where that is all of it; each 三公 line in 表七 and
+#: twice in 七; 机关运行经费; 基本支出 and its 人员经费 and 公用经费 in 六): a
 #: later printing that differs from the first is a claim ``amount`` on it, which check compares (a later printing
 #: of any other figure is kept only when the first is not: a subject's name may mean another fund's figure).
 _RESTATED: Final = frozenset(
@@ -378,7 +379,8 @@ _RESTATED: Final = frozenset(
         "three_public.vehicle_purchase", "three_public.vehicle_operation", "three_public.reception",
         "three_public.reception_domestic", "three_public.reception_foreign", "operating_costs", "general_budget.basic",
         "general_budget.personnel", "general_budget.public_use", "income.operating", "expenditure.operating",
-        "fiscal.opening", "fiscal.expenditure", "fiscal.closing", "fiscal.expenditure_total",
+        "fiscal.opening", "fiscal.expenditure", "fiscal.closing", "fiscal.expenditure_total", "income.fiscal",
+        "income.general_budget",
     }
 )  # fmt: skip
 
