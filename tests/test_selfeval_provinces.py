@@ -737,6 +737,7 @@ def test_cli_check_names_a_refused_table(tmp_path: Path, capsys: pytest.CaptureF
     imported = read_text(path)
     assert [p.name for p in imported.account.projects] == ["乡村道路养护补助"]
     (issue,) = [i for i in imported.report.issues if i.text.startswith("自评表 ")]
+    assert issue.kind.value == "selfeval_refused"  # budgetkit check names the issues of this kind
     title = path.read_text(encoding="utf-8").splitlines().index("\t学生资助项目绩效目标自评表") + 1
     assert (issue.text, str(issue.box)) == ("自评表 row 6 (绩效指标)", f"第{title}行")
     problem = "an indicator header without 分值/权重: 一级指标 二级指标 三级指标 年初目标值 实际完成值 得分"
