@@ -278,7 +278,12 @@ def _import_json(report: ImportReport | None) -> dict[str, Any]:
             ],
             "narrative_found": report.narrative_found,
             "selfeval_refused": [
-                {"place": None if i.box is None else str(i.box), "row": i.text.split(" ", 1)[1], **_problem(i)}
+                {
+                    "place": None if i.box is None else str(i.box),
+                    "row": i.text.split(" ", 1)[1],
+                    "row_zh": i.text_zh.split(" ", 1)[1],
+                    **_problem(i),
+                }
                 for i in _refused_tables(report)
             ],
             "evaluations_not_read": _other_evaluations(report),
@@ -340,7 +345,7 @@ def _write_findings_text(
             )
         for issue in _refused_tables(report):
             where = f"{issue.box} " if issue.box is not None else ""
-            row = issue.text.split(" ", 1)[1]
+            row = (issue.text if english else issue.text_zh).split(" ", 1)[1]
             out.write(
                 f"Self-evaluation table not read (its project not checked): {where}{row}: {issue.reason}\n"
                 if english

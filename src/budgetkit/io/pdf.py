@@ -87,6 +87,7 @@ from budgetkit.model.tables import Place, Tables, TableSet
 from budgetkit.model.tables import table_set as _table_set
 from budgetkit.values.interval import Interval
 from budgetkit.values.numbers import plain
+from budgetkit.values.wording import Bilingual
 
 __all__ = ["BUDGET_REFUSED", "FILE_YEAR", "NO_NARRATIVE", "SELFEVAL_UNREAD", "UNRULED", "ImportReport", "Imported", "ReportIssue", "Unplaced", "file_year", "from_document", "is_budget_title", "read_pdf", "year_of_name"]
 
@@ -136,6 +137,16 @@ class ReportIssue:
         return reason_zh(self.reason)
 
     @property
+    def text_zh(self) -> str:
+        """The printed text in Chinese where it is budgetkit's words (a refused self-evaluation table's row:
+        ``自评表 表中第6行（绩效指标）``), else as printed.
+
+        >>> ReportIssue(None, Bilingual("自评表 row 6", "自评表 表中第6行"), "no weight").text_zh
+        '自评表 表中第6行'
+        """
+        return self.text.zh if isinstance(self.text, Bilingual) else self.text
+
+    @property
     def kind(self) -> IssueKind:
         """What was not read: a table of the set, a self-evaluation table … (:func:`~budgetkit.io.table_import.issue_kind`).
 
@@ -158,7 +169,8 @@ def _selfeval_refused(box: Box | None, issue: LoadIssue) -> ReportIssue:
     """A self-evaluation table refused, as an import issue: ``自评表 row 6 (绩效指标)`` and why, of the kind
     :attr:`~budgetkit.io.table_import.IssueKind.SELFEVAL_REFUSED` (``budgetkit check`` names it: its project is not read)."""
     why = ImportReason(issue.message, reason_zh(issue.message), IssueKind.SELFEVAL_REFUSED)
-    return ReportIssue(box, f"{REFUSED} {issue.path}", why)
+    row_zh = issue.path.zh if isinstance(issue.path, Bilingual) else issue.path
+    return ReportIssue(box, Bilingual(f"{REFUSED} {issue.path}", f"{REFUSED} {row_zh}"), why)
 
 
 def _frozen(places: Mapping[str, Box]) -> Mapping[str, Box]:
