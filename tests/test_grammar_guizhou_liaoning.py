@@ -21,10 +21,11 @@ from pathlib import Path
 
 import pytest
 
-from budgetkit.checks.audit import check
+from budgetkit.checks.audit import check, coverage
+from budgetkit.checks.batch import check_batch
 from budgetkit.io.grammar import Count, parse_paragraphs
 from budgetkit.io.pdf import Imported
-from budgetkit.io.text import read_text
+from budgetkit.io.text import read_html, read_text
 from region_reports import REGIONS, found_after, number_counts, paragraph
 
 NAMES = ("guizhou-2024", "liaoning-2024", "guizhou-2024-county", "liaoning-2024-county")
@@ -235,3 +236,79 @@ def test_numbers_of_the_reports_are_exact() -> None:
     assert Decimal("2300") + Decimal("160") == Decimal("2460")
     assert [pct("120", "2580"), pct("1", "19"), pct("0.80", "8"), pct("2040", "2060")] == [
         Decimal("4.65"), Decimal("5.26"), Decimal("10.00"), Decimal("99.03")]
+
+
+# -- a 三公 completion rate printed without its budget --------------------------------------------------------------
+
+#: Liaoning's 三公 table as a real report prints it (表九 一般公共预算财政拨款“三公”经费支出决算表, 预算数 and 决算数): the
+#: budgets the 情况说明's rates are of (25.20 of 30.00 is 84.00%, 18.00 of 21.00 85.71%, 7.20 of 9.00 80.00%).
+LIAONING_THREE_PUBLIC = """<p>一般公共预算财政拨款“三公”经费支出决算表</p><p>单位：万元</p><table>
+<tr><td>项目</td><td>预算数</td><td>决算数</td></tr>
+<tr><td>合计</td><td>30.00</td><td>25.20</td></tr>
+<tr><td>1.因公出国（境）费</td><td>0.00</td><td>0.00</td></tr>
+<tr><td>2.公务用车购置及运行维护费</td><td>21.00</td><td>18.00</td></tr>
+<tr><td>（1）公务用车购置费</td><td>0.00</td><td>0.00</td></tr>
+<tr><td>（2）公务用车运行维护费</td><td>21.00</td><td>18.00</td></tr>
+<tr><td>3.公务接待费</td><td>9.00</td><td>7.20</td></tr>
+</table>"""
+
+#: Liaoning's three rates, each printed without its 预算数, and printed wrong: (printed, instead, (stated, expected))
+THREE_PUBLIC_RATES = [
+    ("决算为25.20万元，完成预算的84.00%", "决算为25.20万元，完成预算的84.50%", ("84.50", "84.00")),
+    ("占71.43%，完成预算的85.71%", "占71.43%，完成预算的87.51%", ("87.51", "85.71")),
+    ("占28.57%，完成预算的80.00%", "占28.57%，完成预算的81.00%", ("81.00", "80.00")),
+]
+
+
+def _liaoning_html(tmp_path: Path, printed: str = "", instead: str = "") -> Imported:
+    """Liaoning's report as a web page, with its 三公 table in 第二部分 (a text export carries no table)."""
+    text = (REGIONS / "liaoning-2024.txt").read_text(encoding="utf-8").replace(printed, instead)
+    body = "".join(f"<p>{line}</p>" for line in text.splitlines() if line.strip())
+    first, rest = body.split("<p>第三部分", 1)  # the tables are printed before 第三部分's 情况说明
+    path = tmp_path / "liaoning-2024.html"
+    path.write_text(f"<html><body>{first}{LIAONING_THREE_PUBLIC}<p>第三部分{rest}</body></html>", encoding="utf-8")
+    return read_html(path)
+
+
+def test_a_rate_without_its_budget_is_listed_as_not_checked(imported: dict[str, Imported]) -> None:
+    """决算为25.20万元，完成预算的84.00% with no 预算数 printed anywhere: unchecked, and coverage says so in both
+    languages (it said nothing: the rate was silently passed)."""
+    skipped = coverage(imported["liaoning-2024"].account).skipped
+    rates = [line for line in skipped if "completion rate" in line]
+    assert rates == [
+        "九 “84.00%” completion rate skipped: the budget of “三公”经费财政拨款支出 is not printed",
+        "九2 “85.71%” completion rate skipped: the budget of 公务用车购置及运行维护费 is not printed",
+        "九3 “80.00%” completion rate skipped: the budget of 公务接待费 is not printed",
+    ]
+    assert rates[0].zh == "九“84.00%”：“三公”经费财政拨款支出的预算数未公布，完成率未核对"
+    county = coverage(imported["guizhou-2024-county"].account).skipped
+    assert [line.zh for line in county if "完成率" in line.zh] == ["七“75.00%”：“三公”经费财政拨款支出的预算数未公布，完成率未核对"]
+
+
+@pytest.mark.parametrize(("printed", "instead", "expected"), THREE_PUBLIC_RATES)
+def test_a_rate_without_its_budget_is_checked_against_the_table(
+    tmp_path: Path, printed: str, instead: str, expected: tuple[str, str]
+) -> None:
+    """With the 三公 table's 预算数 the same rate is checked (half up at its places): the slip is found, by check and by
+    check_batch alike, and the rate is no longer listed as skipped."""
+    consistent = _liaoning_html(tmp_path).account
+    assert [f for f in check(consistent) if f.rule.startswith("claim.")] == []
+    assert not [line for line in coverage(consistent).skipped if "completion rate" in line]
+    wrong = _liaoning_html(tmp_path, printed, instead).account
+    found = check(wrong)
+    assert [(f.rule, f.stated_text, f.expected_text) for f in found if f.rule.startswith("claim.")] == [
+        ("claim.completion", *expected)]
+    assert check_batch([wrong]) == [found]
+
+
+def test_a_rate_is_checked_against_a_budget_printed_in_another_sentence(tmp_path: Path) -> None:
+    """The 情况说明 printing the 三公 budget in a sentence of its own is the rate's budget as well."""
+    text = (REGIONS / "liaoning-2024.txt").read_text(encoding="utf-8").replace(
+        "其中：\n1.因公出国", "2024年度“三公”经费财政拨款支出预算为30.00万元。其中：\n1.因公出国")
+    path = tmp_path / "liaoning-2024.txt"
+    path.write_text(text.replace("完成预算的84.00%", "完成预算的84.50%"), encoding="utf-8")
+    account = read_text(path).account
+    assert [(f.rule, f.stated_text, f.expected_text) for f in check(account) if f.rule.startswith("claim.")] == [
+        ("claim.completion", "84.50", "84.00")]
+    assert [line.zh for line in coverage(account).skipped if "完成率" in line.zh] == [
+        "九2“85.71%”：公务用车购置及运行维护费的预算数未公布，完成率未核对", "九3“80.00%”：公务接待费的预算数未公布，完成率未核对"]

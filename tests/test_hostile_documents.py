@@ -219,8 +219,11 @@ def test_check_says_which_tables_it_could_not_read(tmp_path: Path, capsys: pytes
 
     doubtful = (BODY[0], ("20805", "行政事业单位养老支出", "10.00", "6.004.00", ""), BODY[3])
     path = _draw(tmp_path / "unruled.pdf", ruled=False, pages=(doubtful,))
-    unread = [i.text for i in read_pdf(path).report.issues if "no table read under it" in i.reason]
-    assert unread
+    from budgetkit.io.table_import import IssueKind
+
+    issues = read_pdf(path).report.issues
+    unread = [i.text for i in issues if i.kind is IssueKind.TABLE_UNRULED]
+    assert unread and unread == [i.text for i in issues if "no table read under it" in i.reason]
     main(["check", str(path)])
     text = capsys.readouterr().out
     assert f"表格未能按单元格读入（其数字未核对）：{unread[0]}（第" in text and "没有框线且文字未能确切对齐成列，或印作图片" in text

@@ -473,6 +473,11 @@ def test_a_table_printed_but_not_readable_is_named_and_never_called_missing(tmp_
         "一般公共预算财政拨款基本支出决算表: 一般公共预算财政拨款基本支出决算表 not imported: it prints no column the "
         "template has (it is laid out otherwise): nothing is read"
     ) in issues
+    # each of the kind budgetkit check names as a table not read
+    from budgetkit.io.table_import import IssueKind
+
+    assert [i.text for i in imported.report.issues if i.kind is IssueKind.TABLE_NOT_IMPORTED] == [
+        "一般公共预算财政拨款支出决算表", "一般公共预算财政拨款基本支出决算表"]
     # and in Chinese, as budgetkit check prints them (they were English only)
     assert {i.reason_zh for i in imported.report.issues} >= {
         "一般公共预算财政拨款支出决算表未能读入：其部门合计/合计、本级/合计列都会是其合计（几个单位或几个数字并列）：均未读入",

@@ -234,6 +234,27 @@ def test_every_problem_of_a_table_is_reported_at_once() -> None:
     ]
 
 
+def test_a_refusal_is_worded_in_chinese_too() -> None:
+    """Each problem that refuses a table says why in Chinese as well (``budgetkit check --lang zh`` prints it; it was
+    English only), and names its row in Chinese, as an issue of the kind SELFEVAL_REFUSED."""
+    from budgetkit.io.table_import import IssueKind, issue_kind, reason_zh
+
+    rows = central_rows()
+    rows[5][2] = "一百"
+    rows[12][6] = None
+    rows.insert(8, [None, "上年结转资金", "1.00", "1.00", "1.00", "—", "—", "—", None])
+    with pytest.raises(LoadError) as caught:
+        read_selfeval_table(rows, source="report.pdf page 7")
+    issues = caught.value.issues
+    assert [(getattr(issue.path, "zh", None), reason_zh(issue.message)) for issue in issues] == [
+        ("表中第6行（总额）", "不是数字：“一百”"),
+        ("表中第9行（上年结转资金）", "资金来源上年结转资金印了两次"),
+        ("表中第14行（培训人数）", "没有分值（权重/分值）"),
+    ]
+    assert {issue_kind(issue.message) for issue in issues} == {IssueKind.SELFEVAL_REFUSED}
+    assert str(caught.value).splitlines()[1] == "  row 6 (总额): not a number: '一百'"  # the English as before
+
+
 # -- reading the seed's text --------------------------------------------------------------------------------
 
 

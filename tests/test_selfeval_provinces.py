@@ -737,22 +737,25 @@ def test_cli_check_names_a_refused_table(tmp_path: Path, capsys: pytest.CaptureF
     imported = read_text(path)
     assert [p.name for p in imported.account.projects] == ["乡村道路养护补助"]
     (issue,) = [i for i in imported.report.issues if i.text.startswith("自评表 ")]
+    assert issue.kind.value == "selfeval_refused"  # budgetkit check names the issues of this kind
     title = path.read_text(encoding="utf-8").splitlines().index("\t学生资助项目绩效目标自评表") + 1
     assert (issue.text, str(issue.box)) == ("自评表 row 6 (绩效指标)", f"第{title}行")
     problem = "an indicator header without 分值/权重: 一级指标 二级指标 三级指标 年初目标值 实际完成值 得分"
+    problem_zh = "绩效指标的表头没有分值/权重：一级指标 二级指标 三级指标 年初目标值 实际完成值 得分"
+    assert (issue.reason, issue.reason_zh, issue.text_zh) == (problem, problem_zh, "自评表 表中第6行（绩效指标）")
     status, text = run("check", str(path), capsys=capsys)
     assert status == 0  # nothing found in what was read; what was not is named
-    assert f"自评表未能读入（其项目未核对）：第{title}行 row 6 (绩效指标)：{problem}\n" in text
+    # in Chinese, the row and the problem (they were English)
+    assert f"自评表未能读入（其项目未核对）：第{title}行 表中第6行（绩效指标）：{problem_zh}\n" in text
     assert "\n未发现不一致之处。\n" not in text  # a table not read is no clean result
     assert "\n已读入的内容未发现不一致之处；上列未能读入的表格未核对，不能视为无误。\n" in text
     _, text = run("check", str(path), "--lang", "en", capsys=capsys)
     assert f"Self-evaluation table not read (its project not checked): 第{title}行 row 6 (绩效指标): {problem}" in text
     assert "No inconsistencies found in what was read; the tables named above were not read, so not checked." in text
     _, text = run("check", str(path), "--format", "json", capsys=capsys)
-    assert json.loads(text)["import"]["selfeval_refused"] == [
-        # a self-evaluation table's refusal is worded in English only: problem_zh is the same
-        {"place": f"第{title}行", "row": "row 6 (绩效指标)", "problem": problem, "problem_zh": problem}
-    ]
+    assert json.loads(text)["import"]["selfeval_refused"] == [{
+        "place": f"第{title}行", "row": "row 6 (绩效指标)", "row_zh": "表中第6行（绩效指标）", "problem": problem,
+        "problem_zh": problem_zh}]  # fmt: skip
 
 
 # -- columns in another order, or named twice ------------------------------------------------------------------

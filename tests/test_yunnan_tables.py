@@ -390,6 +390,26 @@ def test_check_names_a_table_of_the_set_printed_but_not_read(tmp_path: Path) -> 
     assert out.getvalue().count("财政拨款“三公”经费支出决算表印了两次，读入第一次的") == 2
 
 
+def test_check_names_the_tables_not_read_by_their_issue_s_kind(tmp_path: Path) -> None:
+    """A second printing of a table is an issue of the kind TABLE_REPEATED; `budgetkit check` selects the tables not
+    read by that kind, never by the words of the reason (it matched " is printed twice; the first is kept")."""
+    from budgetkit.cli import _tables_not_read
+    from budgetkit.io.table_import import ImportReason, IssueKind
+
+    tables = report.tables()
+    tables[10] = ("一般公共预算财政拨款“三公”经费支出决算表", 11, tables[10][2])
+    path = tmp_path / "yunnan.html"
+    path.write_text(report.page(tables), encoding="utf-8")
+    imported = read_html(path)
+    (twice,) = [issue for issue in imported.report.issues if issue.kind is IssueKind.TABLE_REPEATED]
+    assert twice.reason.endswith(" is printed twice; the first is kept")
+    # reworded, it is still named; an issue of another kind in the old words is not
+    reworded = attrs.evolve(twice, reason=ImportReason("printed again", "再次印出", IssueKind.TABLE_REPEATED))
+    lookalike = attrs.evolve(twice, reason="x is printed twice; the first is kept")
+    both = attrs.evolve(imported.report, issues=(reworded, lookalike))
+    assert _tables_not_read(both) == [reworded]
+
+
 def test_a_misprinted_contents_line_is_still_found_but_a_table_the_set_has_not_is_not(tmp_path: Path) -> None:
     """The 目录 lists 表七, a table the set has not: no table.contents (it was one); a line of the set's misprinted
     (出决算表 for 支出决算表) still is."""

@@ -224,11 +224,17 @@ def _where(finding: Finding, report: ImportReport | None) -> str:
     return finding.path if box is None else f"{box} {finding.path}"
 
 
+def _issues_of(report: ImportReport, kind: str) -> list[Any]:
+    """The import issues of one :class:`~budgetkit.io.table_import.IssueKind` (by its name), in order."""
+    from budgetkit.io.table_import import IssueKind
+
+    wanted = IssueKind[kind]
+    return [issue for issue in report.issues if issue.kind is wanted]
+
+
 def _refused_tables(report: ImportReport) -> list[Any]:
     """The import issues of self-evaluation tables that were refused (``自评表 row 6 (绩效指标)``)."""
-    from budgetkit.io.selfeval import REFUSED
-
-    return [issue for issue in report.issues if issue.text.startswith(f"{REFUSED} ")]
+    return _issues_of(report, "SELFEVAL_REFUSED")
 
 
 def _other_evaluations(report: ImportReport) -> list[str]:
@@ -240,19 +246,16 @@ def _other_evaluations(report: ImportReport) -> list[str]:
 
 def _unruled_tables(report: ImportReport) -> list[Any]:
     """The import issues of tables whose title is printed but whose cells were not read (no ruling lines)."""
-    from budgetkit.io.pdf import UNRULED
-
-    return [issue for issue in report.issues if issue.reason == UNRULED]
+    return _issues_of(report, "TABLE_UNRULED")
 
 
 def _tables_not_read(report: ImportReport) -> list[Any]:
     """The import issues of tables of the set that were printed but not read: laid out otherwise than their template
     (``… not imported: …``), or a second printing of a table already read (``… is printed twice; the first is kept``)."""
-    return [
-        issue
-        for issue in report.issues
-        if " not imported: " in issue.reason or issue.reason.endswith(" is printed twice; the first is kept")
-    ]
+    from budgetkit.io.table_import import IssueKind
+
+    kinds = (IssueKind.TABLE_NOT_IMPORTED, IssueKind.TABLE_REPEATED)
+    return [issue for issue in report.issues if issue.kind in kinds]
 
 
 def _import_json(report: ImportReport | None) -> dict[str, Any]:
@@ -275,7 +278,12 @@ def _import_json(report: ImportReport | None) -> dict[str, Any]:
             ],
             "narrative_found": report.narrative_found,
             "selfeval_refused": [
-                {"place": None if i.box is None else str(i.box), "row": i.text.split(" ", 1)[1], **_problem(i)}
+                {
+                    "place": None if i.box is None else str(i.box),
+                    "row": i.text.split(" ", 1)[1],
+                    "row_zh": i.text_zh.split(" ", 1)[1],
+                    **_problem(i),
+                }
                 for i in _refused_tables(report)
             ],
             "evaluations_not_read": _other_evaluations(report),
@@ -337,7 +345,7 @@ def _write_findings_text(
             )
         for issue in _refused_tables(report):
             where = f"{issue.box} " if issue.box is not None else ""
-            row = issue.text.split(" ", 1)[1]
+            row = (issue.text if english else issue.text_zh).split(" ", 1)[1]
             out.write(
                 f"Self-evaluation table not read (its project not checked): {where}{row}: {issue.reason}\n"
                 if english

@@ -208,7 +208,8 @@ def coverage(account: FinalAccount, *, disable: Sequence[str] = ()) -> Coverage:
     An identity with a figure the report does not print is skipped (nothing is assumed to be 0);
     ``narrative`` counts the 情况说明's comparisons (direction words, adjustments, balances, years) and
     skips those whose figure is not printed; the claims, classification, project and text rules check
-    what they find and are not counted.
+    what they find and are not counted, but a completion rate whose budget is not held (Liaoning's 三公
+    ``决算为 25.20 万元，完成预算的 84.00%`` with no 预算数 printed anywhere) is listed as skipped.
 
     >>> from budgetkit import datasets
     >>> planning = coverage(datasets.load("putuo-planning-2024"))
@@ -247,6 +248,10 @@ def coverage(account: FinalAccount, *, disable: Sequence[str] = ()) -> Coverage:
         count, skipped_narrative = narrative.coverage(account)
         checked["narrative"] = count
         skipped.extend(Unchecked(words.en, words.zh) for words in skipped_narrative)
+    if not disabled("claim", disable) and not disabled("claim.completion", disable):
+        from budgetkit.checks.rules import claims
+
+        skipped.extend(Unchecked(words.en, words.zh) for words in claims.unchecked_completions(account))
     return Coverage(checked=dict(checked), skipped=tuple(skipped))
 
 

@@ -76,7 +76,7 @@ from budgetkit.io.selfeval import (
     read_selfeval_table,
     split_projects,
 )
-from budgetkit.io.table_import import UNRULED, ImportReason, TableImport, read_tables, reason_zh
+from budgetkit.io.table_import import UNRULED, ImportReason, IssueKind, TableImport, issue_kind, read_tables, reason_zh
 from budgetkit.model import account as model
 from budgetkit.model.account import Figure, FinalAccount, GlossaryEntry, Passage, ReceptionEvent, UnitType
 from budgetkit.model.category import ExpenseCategory
@@ -87,6 +87,7 @@ from budgetkit.model.tables import Place, Tables, TableSet
 from budgetkit.model.tables import table_set as _table_set
 from budgetkit.values.interval import Interval
 from budgetkit.values.numbers import plain
+from budgetkit.values.wording import Bilingual
 
 __all__ = ["BUDGET_REFUSED", "FILE_YEAR", "NO_NARRATIVE", "SELFEVAL_UNREAD", "UNRULED", "ImportReport", "Imported", "ReportIssue", "Unplaced", "file_year", "from_document", "is_budget_title", "read_pdf", "year_of_name"]
 
@@ -136,6 +137,25 @@ class ReportIssue:
         return reason_zh(self.reason)
 
     @property
+    def text_zh(self) -> str:
+        """The printed text in Chinese where it is budgetkit's words (a refused self-evaluation table's row:
+        ``自评表 表中第6行（绩效指标）``), else as printed.
+
+        >>> ReportIssue(None, Bilingual("自评表 row 6", "自评表 表中第6行"), "no weight").text_zh
+        '自评表 表中第6行'
+        """
+        return self.text.zh if isinstance(self.text, Bilingual) else self.text
+
+    @property
+    def kind(self) -> IssueKind:
+        """What was not read: a table of the set, a self-evaluation table … (:func:`~budgetkit.io.table_import.issue_kind`).
+
+        >>> ReportIssue(None, "表七", UNRULED).kind, ReportIssue(None, "2 批次", "no field of the model holds it").kind
+        (<IssueKind.TABLE_UNRULED: 'table_unruled'>, <IssueKind.OTHER: 'other'>)
+        """
+        return issue_kind(self.reason)
+
+    @property
     def page(self) -> int | None:
         """The page it is printed on (from 1), or ``None`` when unknown."""
         return None if self.box is None else self.box.page
@@ -143,6 +163,14 @@ class ReportIssue:
     def __str__(self) -> str:
         page = f"{self.box}" if self.box is not None else "（位置不明）"
         return f"{page}: {self.text}: {self.reason}"
+
+
+def _selfeval_refused(box: Box | None, issue: LoadIssue) -> ReportIssue:
+    """A self-evaluation table refused, as an import issue: ``自评表 row 6 (绩效指标)`` and why, of the kind
+    :attr:`~budgetkit.io.table_import.IssueKind.SELFEVAL_REFUSED` (``budgetkit check`` names it: its project is not read)."""
+    why = ImportReason(issue.message, reason_zh(issue.message), IssueKind.SELFEVAL_REFUSED)
+    row_zh = issue.path.zh if isinstance(issue.path, Bilingual) else issue.path
+    return ReportIssue(box, Bilingual(f"{REFUSED} {issue.path}", f"{REFUSED} {row_zh}"), why)
 
 
 def _frozen(places: Mapping[str, Box]) -> Mapping[str, Box]:
@@ -728,7 +756,7 @@ class _Builder:
                 try:
                     project = read_selfeval_table([texts[r] for r in rows], source=where)
                 except LoadError as exc:
-                    self.issues.extend(ReportIssue(first, f"{REFUSED} {issue.path}", issue.message) for issue in exc.issues)
+                    self.issues.extend(_selfeval_refused(first, issue) for issue in exc.issues)
                     continue
                 if first is not None:
                     self.places[f"projects[{len(self.projects)}]"] = first

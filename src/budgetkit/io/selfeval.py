@@ -51,9 +51,11 @@ import attrs
 
 from budgetkit.errors import BudgetkitError, LoadError, LoadIssue, UnknownUnitError
 from budgetkit.io.document import half_width_numbers
+from budgetkit.io.table_import import ImportReason, IssueKind
 from budgetkit.model.indicator import PerformanceIndicator, parse_cell
 from budgetkit.model.project import FundGrid, FundLine, FundSource, Layout, Project, ProjectKind, parse_source
 from budgetkit.values.numbers import to_decimal
+from budgetkit.values.wording import Bilingual
 
 __all__ = [
     "REFUSED",
@@ -279,6 +281,17 @@ def layout_of(rows: Rows) -> Layout:
     return Layout.CENTRAL if central > sichuan else Layout.SICHUAN
 
 
+def _refusal(where: str, en: str, zh: str) -> LoadIssue:
+    """An issue that refuses the table, why worded in English and in Chinese (``budgetkit check`` prints the one of its
+    ``--lang``), of the kind :attr:`~budgetkit.io.table_import.IssueKind.SELFEVAL_REFUSED`.
+
+    >>> issue = _refusal("row 1 (项目名称)", "no project name", "没有项目名称")
+    >>> issue.message, issue.message.zh, issue.message.kind.value
+    ('no project name', '没有项目名称', 'selfeval_refused')
+    """
+    return LoadIssue(where, ImportReason(en, zh, IssueKind.SELFEVAL_REFUSED))
+
+
 def _number(text: str, where: str, issues: list[LoadIssue]) -> Decimal | None:
     """A printed number (``"100.00%"`` gives 100.00); a dash, slash or blank is ``None``."""
     cleaned = _key(text).replace(",", "").removesuffix("%").removesuffix("％")
@@ -287,7 +300,7 @@ def _number(text: str, where: str, issues: list[LoadIssue]) -> Decimal | None:
     try:
         return to_decimal(cleaned)
     except BudgetkitError:
-        issues.append(LoadIssue(where, f"not a number: {text.strip()[:40]!r}"))
+        issues.append(_refusal(where, f"not a number: {text.strip()[:40]!r}", f"不是数字：“{text.strip()[:40]}”"))
         return None
 
 
@@ -386,7 +399,8 @@ class _Reader:
         return ""
 
     def where(self, r: int, what: str = "") -> str:
-        return f"row {r + 1}" + (f" ({what})" if what else "")
+        """A row of the table, and what it holds: ``row 6 (绩效指标)``, in Chinese ``表中第6行（绩效指标）``."""
+        return Bilingual(f"row {r + 1}" + (f" ({what})" if what else ""), f"表中第{r + 1}行" + (f"（{what}）" if what else ""))
 
     def row(self, r: int, row: list[str | None]) -> None:
         keys = [_key(cell) for cell in row]
@@ -402,10 +416,11 @@ class _Reader:
             self.top = None
             if "一级指标" not in labels:
                 self.issues.append(
-                    LoadIssue(
+                    _refusal(
                         self.where(top_r, "绩效指标"),
                         "an indicator header without 一级指标 (nor a second header row naming it): "
                         + " ".join(_label(c) for c in top if _label(c)),
+                        "绩效指标的表头没有一级指标（下一行表头也没有）：" + " ".join(_label(c) for c in top if _label(c)),
                     )
                 )
                 self.block, self.section = None, "refused"
@@ -413,11 +428,12 @@ class _Reader:
             merged = _merge_header(top, row)
             if merged is None:
                 self.issues.append(
-                    LoadIssue(
+                    _refusal(
                         self.where(top_r, "绩效指标"),
                         "an indicator header whose second row "
                         "budgetkit cannot place under its first: "
                         + " ".join(_label(c) for c in (*top, *row) if _label(c)),
+                        "绩效指标表头的第二行无法对应到第一行之下：" + " ".join(_label(c) for c in (*top, *row) if _label(c)),
                     )
                 )
                 self.block, self.section = None, "refused"
@@ -432,9 +448,10 @@ class _Reader:
                 return
         elif "一级指标" in labels:  # a header all the same, whose columns are not known: 年初指标值, 自评分 …
             self.issues.append(
-                LoadIssue(
+                _refusal(
                     self.where(r, "绩效指标"),
                     "an indicator header budgetkit does not know: " + " ".join(label for label in labels if label),
+                    "budgetkit 不认识的绩效指标表头：" + " ".join(label for label in labels if label),
                 )
             )
             self.block, self.section = None, "refused"
@@ -442,15 +459,20 @@ class _Reader:
         if (block := _header(row, _FUND_COLUMNS)) is not None and "得分" in labels:
             if doubled := block.doubled():
                 self.issues.append(
-                    LoadIssue(self.where(r, "项目资金"), f"a money header naming one column twice: {doubled}")
+                    _refusal(
+                        self.where(r, "项目资金"),
+                        f"a money header naming one column twice: {doubled}",
+                        f"资金表头两列同名：{doubled}",
+                    )
                 )
                 self.funds, self.section = None, "refused"
                 return
             if "executed" not in block.columns.values():
                 self.issues.append(
-                    LoadIssue(
+                    _refusal(
                         self.where(r, "项目资金"),
                         "a money header without 全年执行数/预算执行数: " + " ".join(block.labels),
+                        "资金表头没有全年执行数/预算执行数：" + " ".join(block.labels),
                     )
                 )
                 self.funds, self.section = None, "refused"
@@ -481,15 +503,20 @@ class _Reader:
         missing = [label for name, label in wanted if name not in block.columns.values()]
         if doubled := block.doubled():
             self.issues.append(
-                LoadIssue(self.where(r, "绩效指标"), f"an indicator header naming one column twice: {doubled}")
+                _refusal(
+                    self.where(r, "绩效指标"),
+                    f"an indicator header naming one column twice: {doubled}",
+                    f"绩效指标表头两列同名：{doubled}",
+                )
             )
             self.block, self.section = None, "refused"
             return
         if missing:
             self.issues.append(
-                LoadIssue(
+                _refusal(
                     self.where(r, "绩效指标"),
                     f"an indicator header without {'、'.join(missing)}: " + " ".join(block.labels),
+                    f"绩效指标的表头没有{'、'.join(missing)}：" + " ".join(block.labels),
                 )
             )
             self.block, self.section = None, "refused"
@@ -545,7 +572,7 @@ class _Reader:
         else:
             self.fields["name"] = text
         if not text:
-            self.issues.append(LoadIssue(self.where(r, "项目名称"), "no project name"))
+            self.issues.append(_refusal(self.where(r, "项目名称"), "no project name", "没有项目名称"))
 
     def fund(self, r: int, row: list[str | None], keys: list[str]) -> None:
         block = self.funds
@@ -557,7 +584,11 @@ class _Reader:
             if any(_AMOUNT.fullmatch(key.replace(",", "")) for key in keys[first + 1 :]):
                 known = "、".join(dict.fromkeys([*(s.value for s in FundSource), "年度资金总额", *_SOURCE_SPELLINGS]))
                 self.issues.append(
-                    LoadIssue(self.where(r, label), f"a fund row budgetkit does not know: {label} (known: {known})")
+                    _refusal(
+                        self.where(r, label),
+                        f"a fund row budgetkit does not know: {label} (known: {known})",
+                        f"budgetkit 不认识的资金来源行：{label}（可识别：{known}）",
+                    )
                 )
             return
         source = parse_source(_source_key(keys[at]))
@@ -588,10 +619,11 @@ class _Reader:
                 order = in_order(False)
                 shown = "、".join(f"{_key(columns[n]) or '(blank)'}/{_key(order.get(n)) or '(blank)'}" for n in shifted)
                 self.issues.append(
-                    LoadIssue(
+                    _refusal(
                         where,
                         f"the row's cells do not line up with the header's columns (under the header / "
                         f"in order after the fund row's name: {shown})",
+                        f"该行单元格与表头各列对不齐（表头下 / 资金来源名称后依次：{shown}）",
                     )
                 )
                 return
@@ -605,10 +637,11 @@ class _Reader:
         ):
             if _key(values.get(name)).endswith(("%", "％")):
                 self.issues.append(
-                    LoadIssue(
+                    _refusal(
                         where,
                         f"a rate ({_key(values.get(name))}) under {label}: the row's "
                         "cells do not line up with the header's columns",
+                        f"{label}下是比率（{_key(values.get(name))}）：该行单元格与表头各列对不齐",
                     )
                 )
                 return
@@ -616,11 +649,13 @@ class _Reader:
         rate = _number(values.get("rate") or "", where, self.issues)
         try:
             line = FundLine(source=source, stated_rate=rate, **{k: v for k, v in amounts.items()})
-        except BudgetkitError as exc:
-            self.issues.append(LoadIssue(where, str(exc)))
+        except BudgetkitError as exc:  # the model's message is worded in English only
+            self.issues.append(_refusal(where, str(exc), f"资金行的数字不成立：{exc}"))
             return
         if any(existing.source is source for existing in self.lines):
-            self.issues.append(LoadIssue(where, f"fund source {source.value} printed twice"))
+            self.issues.append(
+                _refusal(where, f"fund source {source.value} printed twice", f"资金来源{source.value}印了两次")
+            )
             return
         self.lines.append(line)
         if source is FundSource.TOTAL:
@@ -649,28 +684,31 @@ class _Reader:
         for name, label in (("weight", "分值/权重"), ("score", "得分")):
             if _key(cell.get(name)).endswith(("%", "％")):
                 self.issues.append(
-                    LoadIssue(
+                    _refusal(
                         where,
                         f"a rate ({_key(cell.get(name))}) under {label}: the row's cells "
                         "do not line up with the header's columns",
+                        f"{label}下是比率（{_key(cell.get(name))}）：该行单元格与表头各列对不齐",
                     )
                 )
                 return
         printed_weight = _key(cell.get("weight")).replace(",", "")
         if len(row) < block.width and printed_weight not in _NOTHING and not _AMOUNT.fullmatch(printed_weight):
             self.issues.append(
-                LoadIssue(
+                _refusal(
                     where,
                     f"{len(row)} cells under a header of {block.width} columns, and the one under 分值/权重 "
                     f"reads {printed_weight[:20]}: the row's cells do not line up with the header's columns "
                     "(a cell merged over several rows?)",
+                    f"表头{block.width}列，该行{len(row)}个单元格，分值/权重下为{printed_weight[:20]}：该行单元格与表头各列"
+                    "对不齐（有跨几行合并的单元格？）",
                 )
             )
             return
         weight = _number(cell.get("weight", ""), where, self.issues)
         score = _number(cell.get("score", ""), where, self.issues)
         if weight is None:
-            self.issues.append(LoadIssue(where, "no weight (权重/分值)"))
+            self.issues.append(_refusal(where, "no weight (权重/分值)", "没有分值（权重/分值）"))
             return
         actual = cell.get("actual") or None
         try:
@@ -706,8 +744,8 @@ class _Reader:
                 )
                 if done != actual and actual is not None:
                     indicator = attrs.evolve(indicator, printed_actual=actual)
-        except BudgetkitError as exc:
-            self.issues.append(LoadIssue(where, str(exc)))
+        except BudgetkitError as exc:  # the model's message is worded in English only
+            self.issues.append(_refusal(where, str(exc), f"绩效指标不成立：{exc}"))
             return
         self.indicators.append(indicator)
 
@@ -846,14 +884,14 @@ def read_selfeval_table(
     fields = reader.read()
     fields.pop("year", None)
     if "name" not in fields and not reader.issues:
-        reader.issues.append(LoadIssue("项目名称", "no 项目名称 row"))
+        reader.issues.append(_refusal("项目名称", "no 项目名称 row", "没有项目名称行"))
     if reader.issues:
         raise LoadError(source, reader.issues)
     fields["kind"] = ProjectKind.SPECIFIC if kind is None else kind
     try:
         return Project(**fields)
     except BudgetkitError as exc:
-        raise LoadError(source, [LoadIssue("table", str(exc))]) from None
+        raise LoadError(source, [_refusal("table", str(exc), f"项目不成立：{exc}")]) from None
 
 
 def split_text_tables(lines: Iterable[str]) -> list[list[list[str]]]:

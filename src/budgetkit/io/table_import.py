@@ -22,9 +22,10 @@ document (page and box) of every imported cell, for provenance and highlighting.
 
 from __future__ import annotations
 
+import enum
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Final
+from typing import Final, Self
 
 import attrs
 
@@ -61,7 +62,7 @@ from budgetkit.model.tables import (
 from budgetkit.reference.classification import Level, functional_table
 from budgetkit.values.wording import Bilingual
 
-__all__ = ["UNRULED", "ImportIssue", "ImportReason", "TableImport", "read_tables", "reason_zh"]
+__all__ = ["UNRULED", "ImportIssue", "ImportReason", "IssueKind", "TableImport", "issue_kind", "read_tables", "reason_zh"]
 
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 #: A classification code and its name printed in one cell: 2080505 机关事业单位基本养老保险缴费支出.
@@ -120,17 +121,60 @@ _ITEM_OPENING: Final = re.compile(r"^(?:其中[:：]?)?\s*(?:[（(]?(?:\d+|[一�
 _THREE_PUBLIC_TOTALS: Final = ("合计", "总计", "三公经费合计", "三公经费支出合计", "支出合计", "三公经费支出", "三公经费")
 
 
+class IssueKind(enum.Enum):
+    """What an import issue says was not read, for a caller that selects issues (``budgetkit check`` names the tables
+    not read, so not checked): by this kind, never by the words of the reason, which may be reworded.
+
+    >>> IssueKind.TABLE_REPEATED.value
+    'table_repeated'
+    """
+
+    #: anything else: a cell, a row, a figure no field holds …
+    OTHER = "other"
+    #: a table of the set laid out otherwise than its template (``… not imported: …``): none of it is read
+    TABLE_NOT_IMPORTED = "table_not_imported"
+    #: a second printing of a table of the set already read (``… is printed twice; the first is kept``)
+    TABLE_REPEATED = "table_repeated"
+    #: a table's title with no table read under it (printed as a picture, or without ruling lines beyond doubt)
+    TABLE_UNRULED = "table_unruled"
+    #: a self-evaluation table (项目支出绩效自评表) refused: its project is not read
+    SELFEVAL_REFUSED = "selfeval_refused"
+
+
 class ImportReason(Bilingual):
     """Why something of a document was not read or not held: the English line is the string (as it was before 0.2),
-    the Chinese line is :attr:`zh`; ``budgetkit check`` prints the one of its ``--lang``.
+    the Chinese line is :attr:`zh`; ``budgetkit check`` prints the one of its ``--lang``. :attr:`kind` says what was not
+    read (:class:`IssueKind`), for a caller that selects issues.
 
     >>> why = ImportReason("a row the template does not have", "模板中没有的行")
-    >>> why == "a row the template does not have", why.zh, why.text(english=False)
-    (True, '模板中没有的行', '模板中没有的行')
+    >>> why == "a row the template does not have", why.zh, why.text(english=False), why.kind
+    (True, '模板中没有的行', '模板中没有的行', <IssueKind.OTHER: 'other'>)
     >>> import pickle
-    >>> pickle.loads(pickle.dumps(why)).zh  # it travels from the worker processes importing a directory
-    '模板中没有的行'
+    >>> twice = ImportReason("表七 is printed twice; the first is kept", "表七印了两次，读入第一次的", IssueKind.TABLE_REPEATED)
+    >>> again = pickle.loads(pickle.dumps(twice))  # it travels from the worker processes importing a directory
+    >>> again.zh, again.kind
+    ('表七印了两次，读入第一次的', <IssueKind.TABLE_REPEATED: 'table_repeated'>)
     """
+
+    kind: IssueKind
+
+    def __new__(cls, en: str, zh: str, kind: IssueKind = IssueKind.OTHER) -> Self:
+        line = super().__new__(cls, en, zh)
+        line.kind = kind
+        return line
+
+    def __getnewargs__(self) -> tuple[str, str, IssueKind]:  # type: ignore[override]  # pickled with its kind
+        return str(self), self.zh, self.kind
+
+
+def issue_kind(reason: str) -> IssueKind:
+    """What an issue of ``reason`` is about: its :attr:`ImportReason.kind`, or :attr:`IssueKind.OTHER` for a reason
+    worded in English only (a message of the model).
+
+    >>> issue_kind(ImportReason("printed twice", "印了两次", IssueKind.TABLE_REPEATED)), issue_kind("no project name")
+    (<IssueKind.TABLE_REPEATED: 'table_repeated'>, <IssueKind.OTHER: 'other'>)
+    """
+    return reason.kind if isinstance(reason, ImportReason) else IssueKind.OTHER
 
 
 def reason_zh(reason: str) -> str:
@@ -156,6 +200,11 @@ class ImportIssue:
     def reason_zh(self) -> str:
         """Why, in Chinese (:func:`reason_zh`)."""
         return reason_zh(self.reason)
+
+    @property
+    def kind(self) -> IssueKind:
+        """What was not read (:func:`issue_kind`)."""
+        return issue_kind(self.reason)
 
     def __str__(self) -> str:
         where = f"{self.box}" if self.box is not None else "（位置不明）"
@@ -251,14 +300,14 @@ def read_tables(tables: Iterable[RawTable], table_set: TableSet) -> TableImport:
                 unknown.append(raw.title)
             continue
         if any(t.key == template.key for t in out):
-            issues.append(ImportIssue(_first_box(raw), raw.title or "", ImportReason(f"{template.title} is printed twice; the first is kept", f"{template.title}印了两次，读入第一次的")))
+            issues.append(ImportIssue(_first_box(raw), raw.title or "", ImportReason(f"{template.title} is printed twice; the first is kept", f"{template.title}印了两次，读入第一次的", IssueKind.TABLE_REPEATED)))
             continue
         reader = _TableReader(raw, template)
         try:
             out.append(reader.table())
         except ModelError as exc:  # what was read does not make a table of the template: say so, keep the others
             issues.extend(reader.issues)
-            issues.append(ImportIssue(_first_box(raw), raw.title or template.title, ImportReason(f"{template.title} not imported: {exc}", f"{template.title}未能读入：{reason_zh(exc.message) if not exc.path else str(exc)}")))
+            issues.append(ImportIssue(_first_box(raw), raw.title or template.title, ImportReason(f"{template.title} not imported: {exc}", f"{template.title}未能读入：{reason_zh(exc.message) if not exc.path else str(exc)}", IssueKind.TABLE_NOT_IMPORTED)))
             if template.key not in unread:
                 unread.append(template.key)  # printed all the same: never reported missing
             continue
@@ -303,6 +352,7 @@ UNRULED: Final = ImportReason(
     "their ruling lines, or by the alignment of their words where there are none; it does no OCR)",
     "表格标题下没有读入表格：表格印作图片，或没有框线且文字未能确切对齐成列，其单元格未读入（budgetkit 按框线读 PDF 的表格，"
     "无框线时按文字对齐读；不做文字识别）",
+    IssueKind.TABLE_UNRULED,
 )
 #: The issues of a row whose name is not the template's (a ruled table gives them alike, 表 placeholders "… …"), and
 #: the note of a table's unit: the others say a cell or a column was not placed.

@@ -63,9 +63,16 @@ from budgetkit.io.document import (
     unit_of,
 )
 from budgetkit.io.grammar import _NUMBER
-from budgetkit.io.pdf import _SELFEVAL_FIGURE, SELFEVAL_UNREAD, Imported, ReportIssue, Unplaced, from_document
+from budgetkit.io.pdf import (
+    _SELFEVAL_FIGURE,
+    SELFEVAL_UNREAD,
+    Imported,
+    ReportIssue,
+    Unplaced,
+    _selfeval_refused,
+    from_document,
+)
 from budgetkit.io.selfeval import (
-    REFUSED,
     is_other_evaluation_title,
     is_selfeval_title,
     read_selfeval_table,
@@ -528,7 +535,7 @@ def _text_projects(source: str, lines: Sequence[str]) -> tuple[list[tuple[Projec
             try:
                 project = read_selfeval_table(rows, source=f"{source} {box}", paragraphs=True)
             except LoadError as exc:
-                issues.extend(ReportIssue(box, f"{REFUSED} {issue.path}", issue.message) for issue in exc.issues)
+                issues.extend(_selfeval_refused(box, issue) for issue in exc.issues)
                 continue
             projects.append((project, box))
             for number in numbers:

@@ -43,7 +43,7 @@ from budgetkit.model.category import ExpenseCategory
 from budgetkit.model.claim import Claim, ClaimKind, PathError
 from budgetkit.model.paths import ModelIndex
 from budgetkit.model.project import FundLine, Project
-from budgetkit.reference.vocabulary import CLAIM_KIND_LABELS, NOT_COMPARABLE
+from budgetkit.reference.vocabulary import CLAIM_KIND_LABELS, FIGURE_LABELS, NOT_COMPARABLE
 from budgetkit.values.interval import Interval
 from budgetkit.values.money import Money
 from budgetkit.values.numbers import places_of, round_half_up, to_decimal
@@ -59,6 +59,7 @@ __all__ = [
     "fund_line_form",
     "operand_terms",
     "relabel_nudged",
+    "unchecked_completions",
 ]
 
 
@@ -351,6 +352,48 @@ def claim_findings(ctx: Context, index: int, claim: Claim) -> Iterator[Finding]:
         return
     if form is not None:
         yield from judge.findings(form)
+
+
+def unchecked_completions(account: FinalAccount) -> Iterator[Words]:
+    """Each completion rate printed on a figure whose budget (or 决算数) the account does not hold, and why: it is left
+    unchecked (nothing is assumed), and :func:`~budgetkit.checks.audit.coverage` lists it as skipped.
+
+    The budget is held when the sentence prints it, another sentence does (…支出预算为 30.00 万元) or the 三公 table's
+    预算数 does; Liaoning's ``决算为 25.20 万元，完成预算的 84.00%`` with none of them has nothing to be checked against.
+
+    >>> from budgetkit.model.account import FinalAccount, ThreePublic
+    >>> account = FinalAccount(unit="示例单位", year=2024, unit_type="行政单位",
+    ...     three_public=ThreePublic(total=Figure(current=Money("25.20"))),
+    ...     claims=[Claim(kind="completion", subject="three_public.total", stated="84.00", text="84.00%", section="九")])
+    >>> [(line.zh, line.en) for line in unchecked_completions(account)]
+    [('九“84.00%”：“三公”经费财政拨款支出的预算数未公布，完成率未核对', '九 “84.00%” completion rate skipped: the budget of “三公”经费财政拨款支出 is not printed')]
+    """
+    index = ModelIndex(account)
+    actual: object
+    for claim in account.claims:
+        if claim.kind is not ClaimKind.COMPLETION or claim.base is not None:
+            continue  # a base is the budget printed beside the rate
+        try:
+            subject = index.resolve(claim.subject)
+        except PathError:
+            continue  # claim.unresolved says so
+        # what claim_form compares: a line without its own 决算数 stands for its children's
+        if isinstance(subject, Figure):
+            name, actual, budget = FIGURE_LABELS.get(claim.subject, claim.subject), subject.current, subject.budget
+        elif isinstance(subject, ExpenseCategory):
+            name, actual, budget = subject.name, operand_terms(subject), subject.budget
+        elif isinstance(subject, Project):
+            name, actual, budget = subject.label, subject.funds.total.executed, subject.funds.total.adjusted
+        else:
+            continue
+        if actual is not None and budget is not None:
+            continue
+        what = Words("预算数", "budget") if budget is None else Words("决算数", "actual (决算数)")
+        printed = claim.text or f"{format_plain(claim.stated)}%"
+        yield Words(
+            f"{claim.section}“{printed}”：{name}的{what.zh}未公布，完成率未核对",
+            f"{claim.section} “{printed}” completion rate skipped: the {what.en} of {name} is not printed",
+        )
 
 
 def relabel_nudged(ctx: Context, findings: list[tuple[int, Finding]]) -> list[tuple[int, Finding]]:
