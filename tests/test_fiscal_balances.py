@@ -49,20 +49,24 @@ def test_the_totals_printed_as_the_table_prints_them_check_clean(account: FinalA
     assert _errors(account) == []
 
 
-@pytest.mark.parametrize(
-    ("field", "place"),
-    [
-        ("opening", "fiscal.opening.current"),
-        ("expenditure", "fiscal.expenditure.current"),
-        ("closing", "fiscal.closing.current"),
-        ("expenditure_total", "fiscal.expenditure_total.current"),
-    ],
-)
-def test_each_total_is_compared_with_its_line_of_table_four(account: FinalAccount, field: str, place: str) -> None:
+@pytest.mark.parametrize("field", ["opening", "expenditure", "closing", "expenditure_total"])
+def test_each_total_is_compared_with_its_line_of_table_four(account: FinalAccount, field: str) -> None:
+    """With 表四 printed, a wrong total is found once, against its line (the identities among the totals, which
+    表四's own identities hold, would find it again)."""
     printed = getattr(account.fiscal, field).current
     assert printed is not None
     wrong = _printed(account, **{field: str((printed + Money("1.00")).amount)})
-    assert ("table.figure", place) in [(code, path) for code, path, _, _ in _errors(wrong)]
+    assert _errors(wrong) == [
+        ("table.figure", f"fiscal.{field}.current", str((printed + Money("1.00")).amount), str(printed.amount))
+    ]
+
+
+def test_the_total_is_compared_with_table_four_s(account: FinalAccount) -> None:
+    """财政拨款收、支总计 against 表四's 总计 (before the nineteenth session: not compared, a wrong one unfound)."""
+    total = account.fiscal.total
+    assert total.current is not None
+    wrong = attrs.evolve(account, fiscal=attrs.evolve(account.fiscal, total=Figure("1.00", total.previous)))
+    assert ("table.figure", "fiscal.total.current", "1.00", str(total.current.amount)) in _errors(wrong)
 
 
 def test_a_wrong_opening_balance_breaks_the_income_side() -> None:

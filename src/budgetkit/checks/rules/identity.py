@@ -463,15 +463,17 @@ def _fiscal(account: FinalAccount) -> Iterator[Check]:
             + tuple((names[a] + "年末结转和结余", c) for a, c in zip(fiscal.FUNDS, closing, strict=True)),
             Part.FISCAL,
         )
-    yield from _fiscal_balances(account)
-    yield from _fiscal_balance(account)
+    if account.tables.table("fiscal_summary") is None:  # else each is compared with 表四's line (table.figure)
+        yield from _fiscal_balances(account)
+        yield from _fiscal_balance(account)
     yield Comparison(
         "fiscal_general_budget", "", account.general_budget.total.current, fiscal.general_budget.expenditure.current
     )
 
 
 def _fiscal_balances(account: FinalAccount) -> Iterator[SumCheck]:
-    """四's totals over the funds (年初财政拨款结转和结余 …), each checked only where it and its parts are printed."""
+    """四's totals over the funds (年初财政拨款结转和结余 …), each checked only where it and its parts are printed:
+    where 表四 is not (where it is, each total is compared with its line, which 表四's own identities hold)."""
     fiscal = account.fiscal
     label = FIGURE_LABELS.__getitem__
 

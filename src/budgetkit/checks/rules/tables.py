@@ -66,6 +66,7 @@ _TOTAL_ROW_FIGURES: Final = {
     "income.fiscal": Place("income", "total", "fiscal"),
     "expenditure.basic": Place("expenditure", "total", "basic"),
     "expenditure.project": Place("expenditure", "total", "project"),
+    "fiscal.total": Place("fiscal_summary", "fiscal.income_total", "amount"),
     "fiscal.expenditure": Place("fiscal_summary", "fiscal.expenditure", "total"),
     "fiscal.closing": Place("fiscal_summary", "fiscal.closing", "total"),
     "fiscal.expenditure_total": Place("fiscal_summary", "fiscal.expenditure_total", "total"),
