@@ -14,7 +14,7 @@ of 五（二） with one decimal (占 84.5%), 公务用车购置及运行维护�
 批次 and 政府采购 by 货物类 and 服务类. Anhui prints 主要原因： with a colon (also after 决算数大于年初预算数的), each 三公
 item on a point of its own with 完成预算的 p% and 比上年决算减少, 国内公务接待 N 批次、M 人次（不包括外宾接待）, 八 with its
 fund's figures, and 组织对“甲”“乙”等 N 个项目开展了部门评价; a county prints 收入总计 and 支出总计 each with its change
-and 本年收入合计 … 全部为财政拨款收入.
+本年收入合计 … 全部为财政拨款收入, and 三's parts with 所占比重为 p%.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 
 from budgetkit.checks.audit import check
-from budgetkit.io.grammar import Amount, Count, parse_paragraphs
+from budgetkit.io.grammar import Amount, Count, Share, parse_paragraphs
 from budgetkit.io.pdf import Imported
 from budgetkit.io.text import read_text
 from region_reports import REGIONS, found_after, number_counts, paragraph
@@ -184,7 +184,9 @@ MISTAKES += [
     ("zhejiang-2024-county", "应急保障用车1辆", "应急保障用车2辆", [("identity.vehicles_by_use", "3", "4")]),
     ("anhui-2024-county", "较上年减少50.00万元，下降4.76%；支出总计", "较上年减少50.00万元，下降4.67%；支出总计", [("claim.growth", "-4.67", "-4.76")]),
     ("anhui-2024-county", "下降4.76%。主要原因：上年", "下降4.67%。主要原因：上年", [("claim.growth", "-4.67", "-4.76")]),
-    ("anhui-2024-county", "项目支出250.00万元，占25.77%", "项目支出250.00万元，占25.27%", [("claim.share", "25.27", "25.77")]),
+    # before: the two below were not found (所占比重为 p%'s whole read as 重)
+    ("anhui-2024-county", "项目支出250.00万元，所占比重为25.77%", "项目支出250.00万元，所占比重为25.27%", [("claim.share", "25.27", "25.77")]),
+    ("anhui-2024-county", "基本支出720.00万元，所占比重为74.23%", "基本支出720.00万元，所占比重为72.43%", [("claim.share", "72.43", "74.23")]),
     ("anhui-2024-county", "减少40.00万元，下降3.96%", "减少40.00万元，下降3.69%", [("claim.growth", "-3.69", "-3.96")]),
     ("anhui-2024-county", "一般公共服务支出820.00万元，占84.54%", "一般公共服务支出820.00万元，占84.45%", [("claim.share", "84.45", "84.54")]),
     ("anhui-2024-county", "完成年初预算的102.11%", "完成年初预算的102.01%", [("claim.completion", "102.01", "102.11")]),
@@ -252,6 +254,19 @@ def test_the_projects_a_department_evaluated_named_before_their_count() -> None:
     assert [(s.subject.key, str(s.figure)) for s in narrative.statements if isinstance(s, Count)] == [
         ("performance.evaluation", "2个")]
     assert narrative.unread == ()
+
+
+def test_a_share_printed_as_占比重() -> None:
+    """基本支出 A 万元，所占比重为 p% (占比重为 p%): a share of the whole 其中 follows, as 占 p% is; 占比 p% and 占本年支出合计
+    的比重为 p% as before (before: the whole was read as 重, and the share went unchecked)."""
+    def wholes(text: str) -> list[tuple[str, str]]:
+        narrative = parse_paragraphs([paragraph("三、支出决算情况说明"), paragraph(text)])
+        return [(s.subject.key, s.of.key) for s in narrative.statements if isinstance(s, Share) and s.of is not None]
+
+    listed = "本年支出合计970.00万元，其中：基本支出720.00万元，{}74.23%；项目支出250.00万元，{}25.77%。"
+    for lead in ("所占比重为", "占比重为", "占比", "占", "占本年支出合计的比重为"):
+        assert wholes(listed.format(lead, lead)) == [
+            ("expenditure.basic", "expenditure.year_total"), ("expenditure.project", "expenditure.year_total")]
 
 
 def test_numbers_of_the_reports_are_exact() -> None:

@@ -1050,7 +1050,9 @@ _TYPED_LINES: Final = frozenset(
         "three_public.vehicle_operation", "three_public.reception",
     }
 )
-_SHARE: Final = re.compile(r"占(?:比)?(?P<of>[^，。；：\d]*?)的?(?:比重|比例)?(?:为|是)?\s*$")
+#: A share's lead: 占 p%, 占比 p%, 占本年支出合计的（比重为） p%; 占比重为 p% (所占比重为: Anhui) names no whole — its 比 is
+#: 比重's, never 占比's (before, 重 was read as the whole, and the share went unchecked).
+_SHARE: Final = re.compile(r"占(?:比(?![重例]))?(?P<of>[^，。；：\d]*?)的?(?:比重|比例)?(?:为|是)?\s*$")
 #: 完成年度预算的 p% (Hebei's and Shanxi's counties) is 完成预算的: the year's budget, which of them not said.
 _COMPLETION: Final = re.compile(
     r"(?:完成(?:年度)?(?P<of>年初预算|全年预算|调整(?:后的?)?预算|预算)数?的?|(?:预算)?(?:完成率|执行率)(?:为|是)?"
