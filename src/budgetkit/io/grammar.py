@@ -651,6 +651,7 @@ NOTES: Final[Mapping[str, str]] = MappingProxyType(
         "percent": "unit missing: %",
         "wan": "unit printed as 万 where 万元 is meant",
         "table unit": "unit printed once, in the sentence before the table the figure is a cell of",
+        "zero": "unit missing: a nought, read as 0 万元",
     }
 )
 
@@ -1052,6 +1053,9 @@ _TYPED_LINES: Final = frozenset(
 )
 #: A share's lead: 占 p%, 占比 p%, 占本年支出合计的（比重为） p%; 占比重为 p% (所占比重为: Anhui) names no whole — its 比 is
 #: 比重's, never 占比's (before, 重 was read as the whole, and the share went unchecked).
+#: The words between a subject and a nought printed without its unit that make it the subject's amount (…费为0,
+#: …支出决算为0); any other (增加0, 比上年0) leaves the nought not understood.
+_BARE_ZERO_LEAD: Final = re.compile(r"\s*(?:支出)?(?:决算)?数?(?:为|是)?\s*")
 _SHARE: Final = re.compile(r"占(?:比(?![重例]))?(?P<of>[^，。；：\d]*?)的?(?:比重|比例)?(?:为|是)?\s*$")
 #: 完成年度预算的 p% (Hebei's and Shanxi's counties) is 完成预算的: the year's budget, which of them not said.
 _COMPLETION: Final = re.compile(
@@ -2424,6 +2428,10 @@ class _ParagraphReader:
                 figure=figure,
                 notes=tuple(notes),
             )
+        if figure.unit == "" and figure.value == 0 and _BARE_ZERO_LEAD.fullmatch(lead) and _place(subject, Role.ACTUAL):
+            # 因公出国（境）费为0 (Anhui's, Zhejiang's): a nought printed without its unit is nothing in any unit
+            figure = attrs.evolve(figure, unit="万元")
+            notes.append(NOTES["zero"])
         if figure.unit not in _MONEY_UNITS:
             return None
         role = Role.ACTUAL
