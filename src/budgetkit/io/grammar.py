@@ -651,6 +651,7 @@ NOTES: Final[Mapping[str, str]] = MappingProxyType(
         "percent": "unit missing: %",
         "wan": "unit printed as 万 where 万元 is meant",
         "table unit": "unit printed once, in the sentence before the table the figure is a cell of",
+        "zero": "unit missing: a nought, read as 0 万元",
     }
 )
 
@@ -721,12 +722,15 @@ _SUBJECTS: Final = (
     (r"公务用车购置及运行(?:维护)?费", "three_public.vehicle"),  # the national template: 公务用车购置及运行费
     (r"公务用车购置(?:费|支出)?", "three_public.vehicle_purchase"),
     (r"公务用车运行(?:维护)?(?:费|支出)?", "three_public.vehicle_operation"),
+    # Zhejiang: 公务用车购置及运行维护费 A 万元，其中：购置费 B 万元，运行维护费 C 万元 — the parts named without
+    # 公务用车 (_vehicle_parts)
+    (r"(?<=[：:，,；;、])(?:购置费|运行(?:维护)?费)(?=\s*(?:为|是)?\s*\d)", "three_public.vehicle.part"),
     (r"公务用车保有量|共有公务用车", "three_public.vehicles_held"),
     (r"购置公务用车", "three_public.vehicles_purchased"),  # 全年按规定更新购置公务用车 N 辆
     (r"轿车|越野车|载客汽车|其他车辆", "three_public.vehicle_type"),  # of the vehicles held or bought named before
     (r"国内公务接待(?:支出|费)", "three_public.reception.domestic"),
-    # N 批次，N 人次; Beijing's 共接待国内来访团组 N 个、来宾 N 人次
-    (r"国内公务接待(?=\s*\d)|共(?:计)?接待国内来访(?:团组)?(?=\s*\d)", "three_public.reception.domestic"),
+    # N 批次，N 人次 (Zhejiang's counties: 国内接待 N 批次); Beijing's 共接待国内来访团组 N 个、来宾 N 人次
+    (r"国内(?:公务)?接待(?=\s*\d)|共(?:计)?接待国内来访(?:团组)?(?=\s*\d)", "three_public.reception.domestic"),
     # 全年共接待 90 批次、733 人次，其中：国内公务接待 86 批次…；外事接待 4 批次…: every 公务接待, 国内 and 外事
     (r"共(?:计)?接待(?=\s*\d)", "three_public.reception.all"),
     # Shanghai's 国内公务接待支出 X 万（含外宾接待支出 Y 万元）and …，其中：接待外宾 N 批次、N 人次: 外宾 within 国内接待
@@ -759,7 +763,9 @@ _SUBJECTS: Final = (
     (r"对(?=\s*\d{1,6}\s*个项目(?:编制|编报|设定)了?绩效目标)", "performance.targets"),
     (r"选取(?=\s*\d{1,6}\s*个项目开展了?绩效(?:运行)?监控)", "performance.monitoring"),
     # Jiangsu: 组织开展部门评价项目 N 个, 组织对 N 个项目开展了部门评价 (重点绩效评价): the projects evaluated by the department
-    (r"(?:部门|重点)(?:绩效)?评价的?项目(?=\s*\d{1,6}\s*个)|对(?=\s*\d{1,6}\s*个项目开展了?(?:部门|重点)(?:绩效)?评价)",
+    # (Anhui: 组织对“甲”“乙”等 N 个项目开展了部门评价 — the projects' names between 对 and the count)
+    (r"(?:部门|重点)(?:绩效)?评价的?项目(?=\s*\d{1,6}\s*个)"
+     r"|对[^，。；\d]{0,40}?(?=\d{1,6}\s*个项目开展了?(?:部门|重点)(?:绩效)?评价)",
      "performance.evaluation"),
     # …共涉及项目 N 个 (the national template's), 对 N 个项目开展了绩效自评 (其他省份: 对2023年度2个项目…, 对…专项等3个项目…;
     # Yunnan's 对2024年度…安排的6个项目全部开展了绩效自评): the projects evaluated, counted after 项目 or after 对
@@ -800,9 +806,14 @@ _SUBJECTS: Final = (
     (r"在其他政府采购项目中", "procurement.other.sme_awarded"),
     (r"面向中小企业预留的?政府采购项目预算金额", "procurement.sme_reserved"),
     (r"面向小微企业预留的?政府采购项目预算金额", "procurement.small_reserved"),
-    (r"货物类?采购(?:金额|支出)?|政府采购货物类?(?:支出|金额)", "procurement.goods"),
-    (r"工程类?采购(?:金额|支出)?|政府采购工程类?(?:支出|金额)", "procurement.works"),
-    (r"服务类?采购(?:金额|支出)?|政府采购服务类?(?:支出|金额)", "procurement.services"),
+    # Zhejiang's counties: 政府采购支出总额 A 万元，其中：货物类 B 万元，服务类 C 万元 — a kind named alone in a list, an
+    # amount in 万元 after it
+    (r"货物类?采购(?:金额|支出)?|政府采购货物类?(?:支出|金额)|(?<=[：:，,；;、])货物类(?=\s*[\d,.]+\s*万?元)",
+     "procurement.goods"),
+    (r"工程类?采购(?:金额|支出)?|政府采购工程类?(?:支出|金额)|(?<=[：:，,；;、])工程类(?=\s*[\d,.]+\s*万?元)",
+     "procurement.works"),
+    (r"服务类?采购(?:金额|支出)?|政府采购服务类?(?:支出|金额)|(?<=[：:，,；;、])服务类(?=\s*[\d,.]+\s*万?元)",
+     "procurement.services"),
     (r"政府采购金额|政府采购支出总额", "procurement"),
     (r"授予中小企业合同金额", "procurement.sme"),  # the national template's 授予中小企业合同金额，占政府采购支出总额的
     (r"授予小微企业合同金额", "procurement.small_micro"),
@@ -834,7 +845,11 @@ _SUBJECT: Final = Phrases([pattern for pattern, _ in _SUBJECTS])
 #: printed 类/款/项 path in 五 (general_budget), 八 (government_fund) or 九 (state_capital), and 三's 类 of every fund.
 SUBJECT_KEYS: Final = tuple(
     dict.fromkeys(
-        [key for _, key in _SUBJECTS if key not in ("fund.expenditure", "fund.part", "unit.income", "unit.expenditure")]
+        [
+            key
+            for _, key in _SUBJECTS
+            if key not in ("fund.expenditure", "fund.part", "unit.income", "unit.expenditure", "three_public.vehicle.part")
+        ]
         + ["government_fund.expenditure", "state_capital.expenditure", "general_budget.project", "expenditure.class"]
         + [f"{fund}.{end}" for fund in ("government_fund", "state_capital") for end in ("opening", "closing")]
         + [f"{context}.type" for context in ("three_public.vehicles_held", "three_public.vehicles_purchased")]
@@ -1036,7 +1051,12 @@ _TYPED_LINES: Final = frozenset(
         "three_public.vehicle_operation", "three_public.reception",
     }
 )
-_SHARE: Final = re.compile(r"占(?:比)?(?P<of>[^，。；：\d]*?)的?(?:比重|比例)?(?:为|是)?\s*$")
+#: The words between a subject and a nought printed without its unit that make it the subject's amount (…费为0,
+#: …支出决算为0); any other (增加0, 比上年0) leaves the nought not understood.
+_BARE_ZERO_LEAD: Final = re.compile(r"\s*(?:支出)?(?:决算)?数?(?:为|是)?\s*")
+#: A share's lead: 占 p%, 占比 p%, 占本年支出合计的（比重为） p%; 占比重为 p% (所占比重为: Anhui) names no whole — its 比 is
+#: 比重's, never 占比's (before, 重 was read as the whole, and the share went unchecked).
+_SHARE: Final = re.compile(r"占(?:比(?![重例]))?(?P<of>[^，。；：\d]*?)的?(?:比重|比例)?(?:为|是)?\s*$")
 #: 完成年度预算的 p% (Hebei's and Shanxi's counties) is 完成预算的: the year's budget, which of them not said.
 _COMPLETION: Final = re.compile(
     r"(?:完成(?:年度)?(?P<of>年初预算|全年预算|调整(?:后的?)?预算|预算)数?的?|(?:预算)?(?:完成率|执行率)(?:为|是)?"
@@ -1857,6 +1877,7 @@ class _ParagraphReader:
         self._bare_totals(mentions)
         self._unit_totals(mentions)
         self._fund_parts(mentions)
+        self._vehicle_parts(mentions)
         for mention in mentions:  # 四's bare 收入总计 / 支出总计 are 表四's: 财政拨款收入总计 A，支出总计 A
             if self.role in ("四", FISCAL_EXPENDITURE_SECTION) and mention.subject.key in _FISCAL_IN_FOUR:
                 mention.subject = attrs.evolve(mention.subject, key=_FISCAL_IN_FOUR[mention.subject.key])
@@ -1944,6 +1965,23 @@ class _ParagraphReader:
                 mention.subject = Subject(f"{fund}.income", name)
             else:
                 mention.subject = Subject("", mention.subject.name)
+
+    def _vehicle_parts(self, mentions: list[_Mention]) -> None:
+        """公务用车购置及运行维护费 A 万元，其中：购置费 B 万元，运行维护费 C 万元 (Zhejiang): a bare 购置费 (运行维护费)
+        is 公务用车购置费 (公务用车运行维护费) when it follows 公务用车购置及运行维护费 and 其中 in its sentence; anywhere
+        else it names no subject."""
+        owner: _Mention | None = None
+        for mention in mentions:
+            if mention.subject.key != "three_public.vehicle.part":
+                owner = mention if mention.subject.key else owner
+                continue
+            key = ""
+            if owner is not None and owner.subject.key == "three_public.vehicle":
+                between = self.text[owner.end : mention.start]
+                if "其中" in between and "。" not in between:
+                    part = "purchase" if mention.subject.name.startswith("购置") else "operation"
+                    key = f"three_public.vehicle_{part}"
+            mention.subject = Subject(key, mention.subject.name)
 
     def _classes(self, skipped: _Spans, key: str) -> list[_Mention]:
         """五（二）'s 类 named without （类）: "社会保障和就业支出 980 万元，占 95.52%" — a 类 of the classification
@@ -2393,6 +2431,10 @@ class _ParagraphReader:
                 figure=figure,
                 notes=tuple(notes),
             )
+        if figure.unit == "" and figure.value == 0 and _BARE_ZERO_LEAD.fullmatch(lead) and _place(subject, Role.ACTUAL):
+            # 因公出国（境）费为0 (Anhui's, Zhejiang's): a nought printed without its unit is nothing in any unit
+            figure = attrs.evolve(figure, unit="万元")
+            notes.append(NOTES["zero"])
         if figure.unit not in _MONEY_UNITS:
             return None
         role = Role.ACTUAL
