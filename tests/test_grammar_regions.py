@@ -592,6 +592,10 @@ def test_domestic_reception_counts_are_held(imported: dict[str, Imported]) -> No
         "guizhou-2024-county": (None, None),  # 公务接待费…，共接待 12 批次: every 接待's, no 国内 said
         "liaoning-2024": (30, 210),
         "liaoning-2024-county": (None, None),  # 公务接待费支出决算…，共接待 8 批次: no 国内 said
+        "hunan-2024": (60, 410),
+        "hunan-2024-county": (None, None),  # 公务接待费支出决算…，共接待 12 批次: no 国内 said
+        "jiangxi-2024": (45, 320),
+        "jiangxi-2024-county": (6, 30),  # 国内公务接待支出 A 万元，接待 6 批次
     }
 
 
