@@ -2458,6 +2458,12 @@ class _ParagraphReader:
             longer = [s for s in named if s.key and s.key != key and s.name.endswith(m.group())]
             if longer:
                 return Subject(longer[0].key, printed)
+            # 本年支出合计 A 万元，其中：基本支出 B 万元，占总支出的 p%: a loose 总支出 (总收入) is the year's total the sentence
+            # names, which the part is of, not 支出总计 (its balances are no part's whole)
+            side = "expenditure" if key == "expenditure.total" else "income" if key == "income.total" else ""
+            year = _UNIT_TOTALS[side].get(part.key) if side and m.group().startswith("总") else None
+            if year is not None and year != key and any(s.key == year for s in named):
+                return Subject(year, printed)
             if key == "expenditure.basic" and (self.role == "六" or part.key in ("personnel", "public_use")):
                 return Subject("general_budget.basic", printed)  # 人员经费 and 公用经费 are 表六's
             return Subject(key, printed)
