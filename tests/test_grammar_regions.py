@@ -600,6 +600,10 @@ def test_domestic_reception_counts_are_held(imported: dict[str, Imported]) -> No
         "zhejiang-2024-county": (15, 90),  # 公务接待费 A 万元，国内接待 15 批次、90 人次 (before: every 接待's)
         "anhui-2024": (110, 680),  # 国内公务接待 110 批次、680 人次（不包括外宾接待）
         "anhui-2024-county": (16, 96),
+        "hunan-2024": (60, 410),
+        "hunan-2024-county": (None, None),  # 公务接待费支出决算…，共接待 12 批次: no 国内 said
+        "jiangxi-2024": (45, 320),
+        "jiangxi-2024-county": (6, 30),  # 国内公务接待支出 A 万元，接待 6 批次
     }
 
 

@@ -762,10 +762,10 @@ _SUBJECTS: Final = (
     (r"对(?=\s*\d{1,6}\s*个项目开展了?事前绩效评估)", "performance.ex_ante"),
     (r"对(?=\s*\d{1,6}\s*个项目(?:编制|编报|设定)了?绩效目标)", "performance.targets"),
     (r"选取(?=\s*\d{1,6}\s*个项目开展了?绩效(?:运行)?监控)", "performance.monitoring"),
-    # Jiangsu: 组织开展部门评价项目 N 个, 组织对 N 个项目开展了部门评价 (重点绩效评价): the projects evaluated by the department
-    # (Anhui: 组织对“甲”“乙”等 N 个项目开展了部门评价 — the projects' names between 对 and the count)
+    # Jiangsu: 组织开展部门评价项目 N 个, 组织对 N 个项目开展了部门评价 (重点绩效评价): the projects evaluated by the department;
+    # the projects named between 对 and the count (Anhui: 组织对“甲”“乙”等 N 个项目…; Jiangxi: 组织对水文测报项目等 N 个项目…)
     (r"(?:部门|重点)(?:绩效)?评价的?项目(?=\s*\d{1,6}\s*个)"
-     r"|对[^，。；\d]{0,40}?(?=\d{1,6}\s*个项目开展了?(?:部门|重点)(?:绩效)?评价)",
+     r"|对(?:\s*\d{4}\s*年度?)?[^，。；\d]{0,40}?(?=\d{1,6}\s*个项目开展了?(?:部门|重点)(?:绩效)?评价)",
      "performance.evaluation"),
     # …共涉及项目 N 个 (the national template's), 对 N 个项目开展了绩效自评 (其他省份: 对2023年度2个项目…, 对…专项等3个项目…;
     # Yunnan's 对2024年度…安排的6个项目全部开展了绩效自评): the projects evaluated, counted after 项目 or after 对
@@ -2501,6 +2501,12 @@ class _ParagraphReader:
             longer = [s for s in named if s.key and s.key != key and s.name.endswith(m.group())]
             if longer:
                 return Subject(longer[0].key, printed)
+            # 本年支出合计 A 万元，其中：基本支出 B 万元，占总支出的 p%: a loose 总支出 (总收入) is the year's total the sentence
+            # names, which the part is of, not 支出总计 (its balances are no part's whole)
+            side = "expenditure" if key == "expenditure.total" else "income" if key == "income.total" else ""
+            year = _UNIT_TOTALS[side].get(part.key) if side and m.group().startswith("总") else None
+            if year is not None and year != key and any(s.key == year for s in named):
+                return Subject(year, printed)
             if key == "expenditure.basic" and (self.role == "六" or part.key in ("personnel", "public_use")):
                 return Subject("general_budget.basic", printed)  # 人员经费 and 公用经费 are 表六's
             return Subject(key, printed)
@@ -2509,6 +2515,11 @@ class _ParagraphReader:
         start = sentence
         if re.match(r"\s*其中", self.text[sentence:position]) and sentence > 0:
             start = self._sentence_start(sentence - 1, "。")
+            # …完成预算的 80.00%。决算数小于预算数的主要原因是…。其中：…: a sentence naming no subject (a reason) is passed
+            # over to the one before, which names the whole
+            starts = self._index(mentions)[0]
+            while start > 0 and bisect.bisect_left(starts, start) == bisect.bisect_left(starts, sentence):
+                start = self._sentence_start(start - 1, "。")
         elif re.match(r"\s*其中", self.text[sentence:position]) and self.before is not None and self.before != part:
             return self.before  # the paragraph opens with 其中: the whole is the paragraph before's
         # a sentence is the whole clause run up to "。": the part before 其中/主要用于 names the whole

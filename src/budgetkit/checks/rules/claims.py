@@ -19,7 +19,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from types import MappingProxyType
+from typing import Any, Final
 
 import attrs
 
@@ -118,6 +119,22 @@ def _negated(terms: tuple[Term, ...]) -> tuple[Term, ...]:
     return tuple((-sign, value, exact) for sign, value, exact in terms)
 
 
+#: A whole a share is of that the narrative seldom prints, and the two printed figures it is the difference of: 十's
+#: 共涉及资金 A 万元，占一般公共预算项目支出总额的 100% is of 一般公共预算财政拨款支出 less its 基本支出 (五 and 六 print those).
+_DIFFERENCES: Final = MappingProxyType(
+    {
+        "general_budget.project": ("general_budget.total", "general_budget.basic"),
+        "general_budget.project.current": ("general_budget.total", "general_budget.basic"),
+    }
+)
+
+
+def _difference(ctx: Context, whole: str, part: str) -> tuple[Term, ...] | None:
+    """The terms of ``whole`` less ``part`` when both are printed (None otherwise)."""
+    w, p = operand_terms(_operand(ctx, whole)), operand_terms(_operand(ctx, part))
+    return None if w is None or p is None else (*w, *_negated(p))
+
+
 def _ratio_form(stated: Decimal, num: Any, den: Any, base: str) -> ClaimForm | None:
     n, d = operand_terms(num), operand_terms(den)
     if n is None or d is None:
@@ -161,6 +178,9 @@ def claim_form(ctx: Context, claim: Claim) -> ClaimForm | None:
             return ClaimForm(FormKind.LINEAR, stated, growth)
         return ClaimForm(FormKind.RATIO, stated, growth, previous, abs_base=True, base="增长率")
     if kind is ClaimKind.SHARE:
+        if operand_terms(base) is None and (difference := _DIFFERENCES.get(claim.base or "")) is not None:
+            n, d = operand_terms(subject), _difference(ctx, *difference)
+            return None if n is None or d is None else ClaimForm(FormKind.RATIO, stated, n, d, base="占比")
         return _ratio_form(stated, subject, base, "占比")
     if kind is ClaimKind.RATIO:
         return _ratio_form(stated, subject, base, "比率")
