@@ -775,6 +775,11 @@ _SUBJECTS: Final = (
     (r"(?<=反映)[^，。；\d]{0,40}?(?=\s*\d{1,6}\s*个项目的?绩效自评结果)", "performance.reported"),
     # a bound all the scores are above (自评综合得分均在 90 分以上): no score of a project, its number the words'
     (r"(?:自评)?(?:综合)?得分均(?:在|为)\s*\d{1,3}\s*分(?:（含）)?以上", "performance.score_bound"),
+    # the projects of a band of scores (Beijing's 自评得分90分（含）以上的项目 10 个，自评得分80分（含）至90分的项目 2 个; 80-90
+    # 分的项目, 60分以下的项目): the band's bounds are its name's, kept in text, never counts of projects evaluated
+    (r"(?:(?:自评)?(?:综合)?得分\s*)?(?:[0-9]{2,3}\s*分\s*(?:[（(]含[）)])?\s*(?:以上|以下)"
+     r"|[0-9]{2,3}\s*分?\s*(?:[（(]含[）)])?\s*(?:至|[-－~～—])\s*[0-9]{2,3}\s*分\s*(?:[（(]不?含[）)])?(?:以下)?)"
+     r"的项目(?=\s*[0-9]{1,6}\s*个)", "performance.score_band"),
     # grades counted before their grade (Shaanxi: 10个项目评价等级为“优”，2个项目评价等级为“良”; 12个项目自评等级均为“优”):
     # the counts are the words', kept in text, as a list's are added up by narrative.count_parts
     (r"[0-9]{1,6}\s*个项目的?(?:自评|评价|绩效)?(?:等级|结果|评级)(?:均|全部|都)?为\s*[“\"‘]?(?:优秀?|良好?|不?合格|中|差)[”\"’]?",
@@ -1537,6 +1542,11 @@ def _own_clauses(m: re.Match[str]) -> re.Match[str]:
     return m
 
 
+#: Subjects whose own words hold numbers (得分均在 90 分以上, 绩效自评覆盖率 100%, 12个项目自评等级均为“优”, 80-90分的项目):
+#: those numbers are kept in text, never figures.
+_WORDS_NUMBERS: Final = frozenset(
+    {"performance.score_bound", "performance.coverage", "performance.grades", "performance.score_band"}
+)
 #: 各 before a change (…，与2023年度相比，各减少 D 万元), and the totals it is of when the two named before it are a pair.
 _EACH: Final = re.compile(r"各(?=增加|减少|增长|下降)")
 _PAIR_TOTALS: Final[Mapping[tuple[str, ...], str]] = MappingProxyType(
@@ -1859,7 +1869,7 @@ class _ParagraphReader:
                 for number in _NUMBER.finditer(m.group()):
                     self.covered[m.start() + number.start()] = "stated"
                 self.taken.append((m.start(), m.end()))
-            elif key in ("performance.score_bound", "performance.coverage", "performance.grades"):  # the words', in text
+            elif key in _WORDS_NUMBERS:  # 得分均在 90 分以上, 90分（含）以上的项目: the words', in text
                 self._cover(m.start(), m.end(), "reason")
             mentions.append(_Mention(m.start(), m.end(), Subject(key, m.group())))
         if self.role in _CLASSES_OF_SECTION:
