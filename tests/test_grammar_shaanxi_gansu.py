@@ -48,9 +48,10 @@ COVERAGE = {
     # not held: 四's 支出总计 (表四's), 一级项目 2 个, 二级项目 7 个, the 部门评价's 涉及一般公共预算支出 (before: (158, 134,
     # 18, 4, 2), 国内公务接待 35 批次，280 人次 after a purpose not understood)
     "gansu-2024": (158, 136, 18, 4, 0),
-    # not held: 会议费 and 培训费 with their changes, 对 6 个, 资金 350.00 万元, 自评得分 96 分 (before: (115, 92, 14, 9, 0),
-    # 五（二）'s four 类 kept in text as a purpose's breakdown)
-    "shaanxi-2024-county": (115, 96, 10, 9, 0),
+    # not held: 会议费 and 培训费 with their changes, 对 6 个, 资金 350.00 万元, the projects of two bands of scores, 自评得分
+    # 96 分; the bands' bounds in text (before: (120, 92, 14, 9, 5), 五（二）'s four 类 kept in text as a purpose's
+    # breakdown, 自评得分90分（含）以上的项目5个，…80分（含）至90分的项目1个 not understood)
+    "shaanxi-2024-county": (120, 96, 13, 11, 0),
     # not held: 四's 支出总计, 对 4 个, 资金 230.00 万元; 得分均在 90 分以上 in text (before: (110, 90, 15, 5, 0), 四's change by
     # 各 the 支出总计's, not held; 公务接待费 and its change kept in the reason on 公务用车)
     "gansu-2024-county": (110, 97, 10, 3, 0),
@@ -185,6 +186,8 @@ MISTAKES = [
     ("shaanxi-2024-county", "较上年减少2.80万元，下降3.85%", "较上年减少2.80万元，下降3.58%", [("claim.growth", "-3.58", "-3.85")]),
     ("shaanxi-2024-county", "占政府采购支出总额的62.50%", "占政府采购支出总额的60.50%", [("claim.share", "60.50", "62.50")]),
     ("shaanxi-2024-county", "执法执勤用车2辆", "执法执勤用车3辆", [("identity.vehicles_by_use", "3", "4")]),
+    ("shaanxi-2024-county", "（含）以上的项目5个", "（含）以上的项目6个", [("narrative.count_parts", "6", "7")]),
+    ("shaanxi-2024-county", "至90分的项目1个", "至90分的项目2个", [("narrative.count_parts", "6", "7")]),
     ("shaanxi-2024-county", "主要用于农林水支出740.00万元", "主要用于农林水支出750.00万元",
       [("identity.general_budget_classes", "920.00", "930.00"), ("identity.category_rollup", "750.00", "740.00")]),
     ("shaanxi-2024-county", "减少0.50万元，下降7.69%", "减少0.50万元，下降9.69%", [("claim.growth", "-9.69", "-7.69")]),
@@ -210,7 +213,7 @@ MISTAKES = [
     ("gansu-2024-county", "减少0.60万元，下降14.29%", "减少0.60万元，下降16.29%", [("claim.growth", "-16.29", "-14.29")]),
 ]  # fmt: skip
 
-# Before the fixes of this module 8 of these 90 slips went unfound: shaanxi-2024-county's 五（二） 类 (3: kept in text as
+# Before the fixes of this module 8 of these 92 slips went unfound: shaanxi-2024-county's 五（二） 类 (3: kept in text as
 # a purpose's breakdown), Shaanxi's grades counted before them (1: not understood), gansu-2024-county's 四 change by 各
 # (2: 支出总计's, not held) and its 公务接待费 with its change (2: kept in the reason on 公务用车); and 防汛（项） 75.00 was
 # found only as 一般公共预算's 类 sum, the 农林水 类 it rolls up to not being read.
@@ -272,6 +275,20 @@ def test_grades_counted_before_their_grade_are_kept_in_text() -> None:
         assert [(s.subject.key, str(s.figure)) for s in narrative.statements if isinstance(s, Count)] == [
             ("performance.self_evaluation", "12个")]
         assert narrative.unread == ()
+
+
+def test_the_projects_of_a_band_of_scores() -> None:
+    """自评得分90分（含）以上的项目5个 (and 80-90分的项目1个): the band's bounds are its name's, kept in text, and the count is
+    the band's (before: 90分 read as a count of the projects evaluated, or not understood)."""
+    narrative = _read("十三、预算绩效管理情况说明",
+                      "对6个项目开展了绩效自评，其中：自评得分90分（含）以上的项目5个，自评得分80分（含）至90分的项目1个，60分以下的项目0个。",
+                      "对6个项目开展了绩效自评，其中：自评得分90分以上的项目5个，80-90分的项目1个。")  # fmt: skip
+    counts = [(s.subject.key, str(s.figure)) for s in narrative.statements if isinstance(s, Count)]
+    assert counts == [("performance.self_evaluation", "6个"), ("performance.score_band", "5个"),
+                      ("performance.score_band", "1个"), ("performance.score_band", "0个"),
+                      ("performance.self_evaluation", "6个"), ("performance.score_band", "5个"),
+                      ("performance.score_band", "1个")]  # fmt: skip
+    assert narrative.unread == () and narrative.coverage.in_reasons == 7
 
 
 def test_a_purpose_ends_before_the_domestic_reception_counts() -> None:
