@@ -604,6 +604,10 @@ def test_domestic_reception_counts_are_held(imported: dict[str, Imported]) -> No
         "hunan-2024-county": (None, None),  # 公务接待费支出决算…，共接待 12 批次: no 国内 said
         "jiangxi-2024": (45, 320),
         "jiangxi-2024-county": (6, 30),  # 国内公务接待支出 A 万元，接待 6 批次
+        "shaanxi-2024": (26, 190),
+        "shaanxi-2024-county": (None, None),  # 公务接待费支出…，共接待 10 批次: no 国内 said
+        "gansu-2024": (35, 280),  # …主要用于接待…工作，国内公务接待 35 批次，280 人次
+        "gansu-2024-county": (None, None),  # 公务接待费…，共接待 15 批次: no 国内 said
     }
 
 

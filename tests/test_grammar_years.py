@@ -35,7 +35,8 @@ COVERAGE = {
     "hubei-2022": (159, 139, 17, 3, 0),
     "hunan-2019": (145, 126, 16, 3, 0),
     "jiangxi-2019": (70, 65, 5, 0, 0),
-    "shaanxi-2023": (109, 90, 13, 6, 0),  # 会议费 and its change (no field holds them)
+    # 会议费 and its change, 培训费 (no field holds them; before, 培训费支出 4.00 万元 after ； was the reason's words)
+    "shaanxi-2023": (109, 90, 12, 7, 0),
     "sichuan-2020": (109, 98, 10, 1, 0),
     "zhejiang-2020": (137, 115, 19, 3, 0),
 }

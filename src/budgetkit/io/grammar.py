@@ -781,6 +781,15 @@ _SUBJECTS: Final = (
     (r"(?<=反映)[^，。；\d]{0,40}?(?=\s*\d{1,6}\s*个项目的?绩效自评结果)", "performance.reported"),
     # a bound all the scores are above (自评综合得分均在 90 分以上): no score of a project, its number the words'
     (r"(?:自评)?(?:综合)?得分均(?:在|为)\s*\d{1,3}\s*分(?:（含）)?以上", "performance.score_bound"),
+    # the projects of a band of scores (Beijing's 自评得分90分（含）以上的项目 10 个，自评得分80分（含）至90分的项目 2 个; 80-90
+    # 分的项目, 60分以下的项目): the band's bounds are its name's, kept in text, never counts of projects evaluated
+    (r"(?:(?:自评)?(?:综合)?得分\s*)?(?:[0-9]{2,3}\s*分\s*(?:[（(]含[）)])?\s*(?:以上|以下)"
+     r"|[0-9]{2,3}\s*分?\s*(?:[（(]含[）)])?\s*(?:至|[-－~～—])\s*[0-9]{2,3}\s*分\s*(?:[（(]不?含[）)])?(?:以下)?)"
+     r"的项目(?=\s*[0-9]{1,6}\s*个)", "performance.score_band"),
+    # grades counted before their grade (Shaanxi: 10个项目评价等级为“优”，2个项目评价等级为“良”; 12个项目自评等级均为“优”):
+    # the counts are the words', kept in text, as a list's are added up by narrative.count_parts
+    (r"[0-9]{1,6}\s*个项目的?(?:自评|评价|绩效)?(?:等级|结果|评级)(?:均|全部|都)?为\s*[“\"‘]?(?:优秀?|良好?|不?合格|中|差)[”\"’]?",
+     "performance.grades"),
     # a coverage of the self-evaluation (Guizhou: 共涉及项目 N 个，资金 A 万元，绩效自评覆盖率 100%): of the projects or of
     # their money, the sentence does not say which; its rate is the words', kept in text
     (r"(?:项目)?(?:绩效)?自评覆盖率(?:为|达到?)?\s*\d{1,3}(?:\.\d+)?\s*%", "performance.coverage"),
@@ -1087,12 +1096,13 @@ _SHORT_REASON: Final = re.compile(
     r"(?:(?<=[，,；;。])\s*(?:(?:增加|减少|增长|下降|变动|变化|差异)的?)?|(?<=数的))原因(?:是|为)[：:]?\s*(?P<t>[^。；;]*)"
 )
 #: A purpose ends at the sentence's end, or where a clause dated anew begins (…维修费等，截至2023年12月底，单位共有
-#: 公务用车 4 辆: Beijing), or one counting receptions (主要用于接待…调研，公务接待 20 批次、150 人次), whose figures
-#: are of their own subjects. 主要用于： followed by figures with their shares (Shanxi's 五（二）: 主要用于：自然资源海洋
-#: 气象等支出 700.00 万元，占 82.35%) opens parts, as 主要用于以下方面： does; it is no purpose.
+#: 公务用车 4 辆: Beijing), or one counting receptions (主要用于接待…调研，公务接待 20 批次、150 人次; Gansu's …，国内公务
+#: 接待 35 批次，280 人次), whose figures are of their own subjects. 主要用于： followed by figures with their shares
+#: (Shanxi's 五（二）: 主要用于：自然资源海洋气象等支出 700.00 万元，占 82.35%) opens parts, as 主要用于以下方面： does; it is
+#: no purpose (nor is one listing 类 with their figures in a section of 类: _ParagraphReader._lists_classes).
 _PURPOSE: Final = re.compile(
     r"(?:主要用于(?!以下方面)(?![：:][^。；]*?占)|开支内容包括|主要包括)[：:]?[^。；]*?"
-    r"(?=，列明|[，,]\s*截[至止]|[，,]\s*(?:全年)?(?:共计?)?(?:公务)?接待\s*\d|。|；|$)"
+    r"(?=，列明|[，,]\s*截[至止]|[，,]\s*(?:全年)?(?:共计?)?(?:国内|外事)?(?:公务)?接待\s*\d|。|；|$)"
 )
 #: What a project achieved, as its 绩效自评结果 prints it (Jiangsu: 项目绩效目标完成情况：完成系统升级模块 8 个，接入监督对象
 #: 1,260 家，自评得分 96 分): its outputs, kept in its text as a purpose's items are; its score is read after it. One that
@@ -1545,13 +1555,28 @@ def _own_clauses(m: re.Match[str]) -> re.Match[str]:
                 return m if cut is None else cut
             continue
         lead = re.split(r"[\d。；;]", text[start : m.end("t")], maxsplit=1)[0]
-        own = _SUBJECT.match(text, start) is not None and "决算" in lead  # a part's own 决算, not a reason's item
+        # a part's own 决算, or its amount right after its name (Gansu's county: …主要原因是车辆老旧报废1辆；公务接待费
+        # 1.50 万元，减少 0.30 万元…), not a reason's item (…；公用经费增加 5 万元)
+        subject = _SUBJECT.match(text, start)
+        own = subject is not None and ("决算" in lead or _OWN_AMOUNT.match(text, subject.end()) is not None)
         if own or _ANOTHER_COMPARISON.match(text, start):  # …；比2023年增加 3.64 万元 (Beijing): the next comparison
             cut = _REASON.match(text, m.start(), start - len(mark.group()))
             return m if cut is None else cut
     return m
 
 
+#: Subjects whose own words hold numbers (得分均在 90 分以上, 绩效自评覆盖率 100%, 12个项目自评等级均为“优”, 80-90分的项目):
+#: those numbers are kept in text, never figures.
+_WORDS_NUMBERS: Final = frozenset(
+    {"performance.score_bound", "performance.coverage", "performance.grades", "performance.score_band"}
+)
+#: 各 before a change (…，与2023年度相比，各减少 D 万元), and the totals it is of when the two named before it are a pair.
+_EACH: Final = re.compile(r"各(?=增加|减少|增长|下降)")
+_PAIR_TOTALS: Final[Mapping[tuple[str, ...], str]] = MappingProxyType(
+    {("income.total", "expenditure.total"): "total", ("fiscal.total", "fiscal.expenditure_total"): "fiscal.total"}
+)
+#: An amount printed right after its subject's name (公务接待费 1.50 万元, 公务接待费支出为 1.50 万元).
+_OWN_AMOUNT: Final = re.compile(r"(?:支出)?\s*(?:为|是)?\s*\d[\d,]*(?:\.\d+)?\s*万?元")
 #: A clause comparing the subject with another year after a reason on its budget (…，主要原因是严格控制出访规模；比2023年
 #: 增加 3.64 万元，增长 58.71%): the reason ends before it.
 _ANOTHER_COMPARISON: Final = re.compile(r"(?:比|较|与)\s*(?:上年|上一年度?|\d{4}\s*年度?)(?:决算)?(?:数)?(?:相比)?[，,]?\s*(?:增加|减少|增长|下降|持平)")
@@ -1781,7 +1806,7 @@ class _ParagraphReader:
             self.covered[m.start(1)] = "reason"
             self.taken.append((m.start(1), m.end(1)))
         reasons = [(m.start(), m.end()) for m in _reason_matches(text)]
-        purposes = [(m.start(), m.end()) for m in _PURPOSE.finditer(text)]
+        purposes = [(m.start(), m.end()) for m in _PURPOSE.finditer(text) if not self._lists_classes(m.start())]
         self._breakdowns(purposes)
         for m in _ACHIEVED.finditer(text):
             if any(not _SUBJECTS[k][1].startswith("performance.") for k, _ in _SUBJECT.finditer(m.group())):
@@ -1867,7 +1892,7 @@ class _ParagraphReader:
                 for number in _NUMBER.finditer(m.group()):
                     self.covered[m.start() + number.start()] = "stated"
                 self.taken.append((m.start(), m.end()))
-            elif key in ("performance.score_bound", "performance.coverage"):  # 得分均在 90 分以上: the words', kept in text
+            elif key in _WORDS_NUMBERS:  # 得分均在 90 分以上, 90分（含）以上的项目: the words', in text
                 self._cover(m.start(), m.end(), "reason")
             mentions.append(_Mention(m.start(), m.end(), Subject(key, m.group())))
         if self.role in _CLASSES_OF_SECTION:
@@ -1911,7 +1936,19 @@ class _ParagraphReader:
                 context = mention.subject.key
             elif mention.subject.key == "three_public.vehicle_type" and context is not None:
                 mention.subject = attrs.evolve(mention.subject, key=f"{context}.type")
-        return mentions
+        return self._each_of_pair(mentions)
+
+    def _each_of_pair(self, mentions: list[_Mention]) -> list[_Mention]:
+        """…收入总计 A 万元，支出总计 A 万元，与2023年度相比，各减少 D 万元 (Gansu's county): a change by 各 right after
+        the two totals of its sentence is of both, as 收、支总计各减少 is (财政拨款收、支总计 in 四); before, it was the
+        支出总计's alone (in 四 表四's, which the account has no field for: its slips went unfound)."""
+        added: list[_Mention] = []
+        for m in _EACH.finditer(self.text):
+            sentence = self._sentence_start(m.start(), "。")
+            named = [x.subject.key for x in mentions if sentence <= x.start < m.start() and x.subject.key]
+            if (key := _PAIR_TOTALS.get(tuple(named[-2:]))) is not None:
+                added.append(_Mention(m.start(), m.end(), Subject(key, m.group())))
+        return sorted([*mentions, *added], key=lambda mention: mention.start) if added else mentions
 
     def _bare_totals(self, mentions: list[_Mention]) -> None:
         """A sentence opening with a bare 收入 (支出) compared with a year (Jiangxi: …收入总计 400.00 万元，其中：…。收入
@@ -1983,6 +2020,15 @@ class _ParagraphReader:
                     key = f"three_public.vehicle_{part}"
             mention.subject = Subject(key, mention.subject.name)
 
+    def _lists_classes(self, start: int) -> bool:
+        """Whether the 主要用于 at ``start`` lists the 类 of a section of them with their figures and no shares
+        (Shaanxi's county: 五（二）…支出 920.00 万元，主要用于农林水支出 740.00 万元、社会保障和就业支出 80.00 万元…): the 类
+        are the section's lines, read as they are after 主要用于以下方面：, never a purpose's breakdown kept in text."""
+        if self.role not in _CLASSES_OF_SECTION or (head := _PURPOSE_HEAD.match(self.text, start)) is None:
+            return False
+        name = _class_names(self.classification).match(self.text, head.end())
+        return name is not None and _FIGURE_NEXT.match(self.text, name.end()) is not None
+
     def _classes(self, skipped: _Spans, key: str) -> list[_Mention]:
         """五（二）'s 类 named without （类）: "社会保障和就业支出 980 万元，占 95.52%" — a 类 of the classification
         followed by its figure (a name inside a longer phrase, or not followed by a figure, is not one)."""
@@ -1990,10 +2036,12 @@ class _ParagraphReader:
         for m in _class_names(self.classification).finditer(self.text):
             if m.start() in skipped or self.text[max(0, m.start() - 4) : m.start()].rstrip().endswith("占"):
                 continue
-            if not re.match(r"\s*(?:为|是)?\s*(?:\d|X{2,})", self.text[m.end() : m.end() + 4]):
+            if not _FIGURE_NEXT.match(self.text[m.end() : m.end() + 4]):
                 continue
-            if m.start() > 0 and self.text[m.start() - 1] not in _CLASS_BEFORE:
-                continue
+            if m.start() > 0 and self.text[m.start() - 1] not in _CLASS_BEFORE and not self.text.endswith(
+                "主要用于", 0, m.start()
+            ):
+                continue  # 主要用于农林水支出 740.00 万元: a 类 listed after 主要用于 without a mark (_lists_classes)
             codes = {e.code for e in self.classification.find(m.group(), level=Level.CLASS)}
             path = ClassPath((m.group(),), (codes.pop() if len(codes) == 1 else None,))
             found.append(_Mention(m.start(), m.end(), Subject(key, m.group(), path)))
@@ -2594,6 +2642,10 @@ _FISCAL_IN_FOUR: Final = MappingProxyType(
 )
 #: What opens the parts of a whole named before it: 其中, 主要用于（以下方面）, 包括, …支出决算中，.
 _PARTS_FOLLOW: Final = re.compile(r"其中|主要用于|包括|中\s*[，,：:]")
+#: What follows a 类 named without （类） before its figure: 为, 是 or nothing (社会保障和就业支出 980 万元).
+_FIGURE_NEXT: Final = re.compile(r"\s*(?:为|是)?\s*(?:\d|X{2,})")
+#: A 主要用于 before the 类 it lists (主要用于农林水支出 740.00 万元、…), without 以下方面.
+_PURPOSE_HEAD: Final = re.compile(r"主要用于[：:]?\s*")
 #: What may precede a 类 named without （类）: the start of a clause or a list item.
 _CLASS_BEFORE: Final = frozenset("：:，,；;。、 )）1234567890.．")
 _CLASS_NAMES: dict[int, tuple[ClassificationTable, re.Pattern[str]]] = {}
