@@ -222,10 +222,10 @@ def test_coverage_counts(social: FinalAccount) -> None:
     # narrative 20: the 预算绩效管理 sentence's grades against its projects self-evaluated (narrative.count_parts),
     # what 中小企业 won against the 政府采购金额 (narrative.sme_awarded) and the budget reserved for 小微企业 against
     # the one for 中小企业 (narrative.sme_reserved); identity 14: the 项 budgets against the total's and 机关运行经费
-    # against 公用经费
-    assert report.checked == {"identity": 14, "table": 288, "narrative": 20}
+    # against 公用经费; table 289: 表四's 总计 against the 情况说明's 财政拨款收、支总计 too (since the nineteenth session)
+    assert report.checked == {"identity": 14, "table": 289, "narrative": 20}
     assert "收入总计 identity skipped: 使用非财政拨款结余、年初结转和结余 absent" in report.skipped
-    assert report.as_dict()["checked"] == {"identity": 14, "table": 288, "narrative": 20, "total": 322}
+    assert report.as_dict()["checked"] == {"identity": 14, "table": 289, "narrative": 20, "total": 323}
     assert coverage(social, disable=("table", "narrative")).checked == {"identity": 14}
 
 
@@ -249,9 +249,9 @@ def test_cli_prints_coverage(capsys: pytest.CaptureFixture[str]) -> None:
     """`budgetkit check` prints what it checked and skipped, in text and in JSON."""
     main(["check", "putuo-social-work-2024", "--format", "json"])
     summary = json.loads(capsys.readouterr().out)["summary"]
-    assert summary["checked"]["total"] == 322 and len(summary["skipped"]) == 23
+    assert summary["checked"]["total"] == 323 and len(summary["skipped"]) == 23
     main(["check", "putuo-social-work-2024"])
-    assert "已核对恒等式和比较 322 个" in capsys.readouterr().out
+    assert "已核对恒等式和比较 323 个" in capsys.readouterr().out
 
 
 def test_batch_runs_the_table_rule(social: FinalAccount, planning: FinalAccount) -> None:
