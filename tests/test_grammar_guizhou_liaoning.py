@@ -26,14 +26,9 @@ from budgetkit.checks.batch import check_batch
 from budgetkit.io.grammar import Count, parse_paragraphs
 from budgetkit.io.pdf import Imported
 from budgetkit.io.text import read_html, read_text
-from region_reports import REGIONS, found_after, number_counts, paragraph
+from region_reports import REGIONS, paragraph, province_tests
 
 NAMES = ("guizhou-2024", "liaoning-2024", "guizhou-2024-county", "liaoning-2024-county")
-
-
-@pytest.fixture(scope="module")
-def imported() -> dict[str, Imported]:
-    return {name: read_text(REGIONS / f"{name}.txt") for name in NAMES}
 
 
 # -- the whole reports ----------------------------------------------------------------------------------------------
@@ -65,20 +60,6 @@ NOTES = {
     "liaoning-2024-county": ["classification.unknown_name", "classification.generic_name",
                              "classification.unknown_name"],
 }  # fmt: skip
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_every_number_is_accounted_for(imported: dict[str, Imported], name: str) -> None:
-    """Each report's numbers are imported, kept in text or read but not held; none is left not understood."""
-    assert number_counts(imported[name].report) == COVERAGE[name]
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_a_consistent_report_checks_clean(imported: dict[str, Imported], name: str) -> None:
-    """A report whose figures add up gives no error or warning, only notes on the built-in classification."""
-    findings = check(imported[name].account)
-    assert [(f.rule, f.path, f.message) for f in findings if f.severity.value != "info"] == []
-    assert [f.rule for f in findings] == NOTES[name]
 
 
 def test_the_reports_hold_the_template_s_figures(imported: dict[str, Imported]) -> None:
@@ -154,14 +135,6 @@ MISTAKES = [
     ("liaoning-2024", "特种专业技术用车2辆", "特种专业技术用车3辆", [("identity.vehicles_by_use", "4", "5")]),
     ("liaoning-2024", "优6个、良2个", "优6个、良3个", [("narrative.count_parts", "8", "9")]),
 ]
-
-
-@pytest.mark.parametrize(("name", "printed", "instead", "expected"), MISTAKES)
-def test_a_wrong_figure_is_found_and_only_it(
-    tmp_path: Path, name: str, printed: str, instead: str, expected: list[tuple[str, str, str]]
-) -> None:
-    """One figure printed wrong: check gives exactly the findings listed, nothing else above a note."""
-    assert found_after(tmp_path, name, printed, instead) == expected
 
 
 MISTAKES += [
@@ -312,3 +285,7 @@ def test_a_rate_is_checked_against_a_budget_printed_in_another_sentence(tmp_path
         ("claim.completion", "84.50", "84.00")]
     assert [line.zh for line in coverage(account).skipped if "完成率" in line.zh] == [
         "九2“85.71%”：公务用车购置及运行维护费的预算数未公布，完成率未核对", "九3“80.00%”：公务接待费的预算数未公布，完成率未核对"]
+
+
+(imported, test_every_number_is_accounted_for, test_a_consistent_report_checks_clean,
+ test_a_wrong_figure_is_found_and_only_it) = province_tests(NAMES, COVERAGE, NOTES, MISTAKES)

@@ -16,22 +16,14 @@ and 支出总计 apart (财政拨款 alike in 四) and each 项 of 五（三） 
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
-from pathlib import Path
 
 import pytest
 
-from budgetkit.checks.audit import check
 from budgetkit.io.grammar import Amount, Change, Completion, Reason, Share, parse_paragraphs, parse_text
 from budgetkit.io.pdf import Imported
-from budgetkit.io.text import read_text
-from region_reports import REGIONS, found_after, number_counts, paragraph
+from region_reports import paragraph, province_tests
 
 NAMES = ("hebei-2024", "shanxi-2024", "hebei-2024-county", "shanxi-2024-county")
-
-
-@pytest.fixture(scope="module")
-def imported() -> dict[str, Imported]:
-    return {name: read_text(REGIONS / f"{name}.txt") for name in NAMES}
 
 
 # -- the whole reports ----------------------------------------------------------------------------------------------
@@ -59,20 +51,6 @@ NOTES = {
                           "classification.unknown_name"],
     "shanxi-2024-county": ["classification.generic_name", "classification.unknown_name"],
 }  # fmt: skip
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_every_number_is_accounted_for(imported: dict[str, Imported], name: str) -> None:
-    """Each report's numbers are imported, kept in text or read but not held; none is left not understood."""
-    assert number_counts(imported[name].report) == COVERAGE[name]
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_a_consistent_report_checks_clean(imported: dict[str, Imported], name: str) -> None:
-    """A report whose figures add up gives no error or warning, only notes on the built-in classification."""
-    findings = check(imported[name].account)
-    assert [(f.rule, f.path, f.message) for f in findings if f.severity.value != "info"] == []
-    assert [f.rule for f in findings] == NOTES[name]
 
 
 def test_the_reports_hold_the_template_s_figures(imported: dict[str, Imported]) -> None:
@@ -146,14 +124,6 @@ MISTAKES = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("name", "printed", "instead", "expected"), MISTAKES)
-def test_a_wrong_figure_is_found_and_only_it(
-    tmp_path: Path, name: str, printed: str, instead: str, expected: list[tuple[str, str, str]]
-) -> None:
-    """One figure printed wrong: check gives exactly the findings listed, nothing else above a note."""
-    assert found_after(tmp_path, name, printed, instead) == expected
-
-
 def test_each_provincial_report_has_ten_slips_found() -> None:
     """At least ten one-figure slips of each provincial report are found."""
     assert all(sum(m[0] == name for m in MISTAKES) >= 10 for name in ("hebei-2024", "shanxi-2024"))
@@ -222,3 +192,7 @@ def test_numbers_of_the_reports_are_exact() -> None:
     # Shanxi: 收入总计 5800 against 5410; 四 5240 against 5020; 五（三） 5020 of 5027; 三公 53.00 against 56.80
     assert [pct("390", "5410"), pct("220", "5020"), pct("5020", "5027"), pct("3.80", "56.80")] == [
         Decimal("7.21"), Decimal("4.38"), Decimal("99.86"), Decimal("6.69")]
+
+
+(imported, test_every_number_is_accounted_for, test_a_consistent_report_checks_clean,
+ test_a_wrong_figure_is_found_and_only_it) = province_tests(NAMES, COVERAGE, NOTES, MISTAKES)

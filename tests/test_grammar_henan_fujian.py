@@ -15,22 +15,12 @@ then 收入总计、支出总计各减少 (财政拨款 alike in 四), each 三�
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
-from pathlib import Path
 
-import pytest
-
-from budgetkit.checks.audit import check
 from budgetkit.io.grammar import Amount, Change, Count, Share, parse_paragraphs, parse_text
 from budgetkit.io.pdf import Imported
-from budgetkit.io.text import read_text
-from region_reports import REGIONS, found_after, number_counts, paragraph
+from region_reports import paragraph, province_tests
 
 NAMES = ("henan-2024", "fujian-2024", "henan-2024-county", "fujian-2024-county")
-
-
-@pytest.fixture(scope="module")
-def imported() -> dict[str, Imported]:
-    return {name: read_text(REGIONS / f"{name}.txt") for name in NAMES}
 
 
 # -- the whole reports ----------------------------------------------------------------------------------------------
@@ -62,20 +52,6 @@ NOTES = {
                           "classification.unknown_name"],
     "fujian-2024-county": ["classification.unknown_name"] * 4,
 }  # fmt: skip
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_every_number_is_accounted_for(imported: dict[str, Imported], name: str) -> None:
-    """Each report's numbers are imported, kept in text or read but not held; none is left not understood."""
-    assert number_counts(imported[name].report) == COVERAGE[name]
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_a_consistent_report_checks_clean(imported: dict[str, Imported], name: str) -> None:
-    """A report whose figures add up gives no error or warning, only notes on the built-in classification."""
-    findings = check(imported[name].account)
-    assert [(f.rule, f.path, f.message) for f in findings if f.severity.value != "info"] == []
-    assert [f.rule for f in findings] == NOTES[name]
 
 
 def test_the_reports_hold_the_template_s_figures(imported: dict[str, Imported]) -> None:
@@ -160,14 +136,6 @@ MISTAKES += [
     # 共自评项目 9 个 … 优 7 个、良 3 个: ten graded of nine (before, the count was not understood and nothing added up)
     ("fujian-2024", "优7个、良2个", "优7个、良3个", [("narrative.count_parts", "9", "10")]),
 ]
-
-
-@pytest.mark.parametrize(("name", "printed", "instead", "expected"), MISTAKES)
-def test_a_wrong_figure_is_found_and_only_it(
-    tmp_path: Path, name: str, printed: str, instead: str, expected: list[tuple[str, str, str]]
-) -> None:
-    """One figure printed wrong: check gives exactly the findings listed, nothing else above a note."""
-    assert found_after(tmp_path, name, printed, instead) == expected
 
 
 MISTAKES += [
@@ -258,3 +226,7 @@ def test_numbers_of_the_reports_are_exact() -> None:
     # Fujian: 收入总计 1560 against 1640; 四 1340 against 1400; 三公 12.60 of 15.00, against 14.00
     assert [pct("80", "1640"), pct("60", "1400"), pct("12.60", "15"), pct("1.40", "14")] == [
         Decimal("4.88"), Decimal("4.29"), Decimal("84.00"), Decimal("10.00")]
+
+
+(imported, test_every_number_is_accounted_for, test_a_consistent_report_checks_clean,
+ test_a_wrong_figure_is_found_and_only_it) = province_tests(NAMES, COVERAGE, NOTES, MISTAKES)

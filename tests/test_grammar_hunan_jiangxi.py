@@ -28,20 +28,11 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
-import pytest
-
-from budgetkit.checks.audit import check
 from budgetkit.io.grammar import Count, Share, parse_paragraphs
 from budgetkit.io.pdf import Imported
-from budgetkit.io.text import read_text
-from region_reports import REGIONS, found_after, number_counts, paragraph
+from region_reports import found_after, paragraph, province_tests
 
 NAMES = ("hunan-2024", "jiangxi-2024", "hunan-2024-county", "jiangxi-2024-county")
-
-
-@pytest.fixture(scope="module")
-def imported() -> dict[str, Imported]:
-    return {name: read_text(REGIONS / f"{name}.txt") for name in NAMES}
 
 
 # -- the whole reports ----------------------------------------------------------------------------------------------
@@ -71,20 +62,6 @@ NOTES = {
     "jiangxi-2024-county": ["classification.unknown_name", "classification.generic_name",
                             "classification.unknown_name"],
 }  # fmt: skip
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_every_number_is_accounted_for(imported: dict[str, Imported], name: str) -> None:
-    """Each report's numbers are imported, kept in text or read but not held; none is left not understood."""
-    assert number_counts(imported[name].report) == COVERAGE[name]
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_a_consistent_report_checks_clean(imported: dict[str, Imported], name: str) -> None:
-    """A report whose figures add up gives no error or warning, only notes on the built-in classification."""
-    findings = check(imported[name].account)
-    assert [(f.rule, f.path, f.message) for f in findings if f.severity.value != "info"] == []
-    assert [f.rule for f in findings] == NOTES[name]
 
 
 def test_the_reports_hold_the_template_s_figures(imported: dict[str, Imported]) -> None:
@@ -171,14 +148,6 @@ MISTAKES = [
     ("jiangxi-2024", "比2023年度增加200.00万元，增长5.00%", "比2023年度增加200.00万元，增长5.20%", [("claim.growth", "5.20", "5.00")]),
     ("jiangxi-2024", "共涉及资金1,450.00万元", "共涉及资金1,550.00万元", [("claim.share", "100", "107")]),
 ]  # fmt: skip
-
-
-@pytest.mark.parametrize(("name", "printed", "instead", "expected"), MISTAKES)
-def test_a_wrong_figure_is_found_and_only_it(
-    tmp_path: Path, name: str, printed: str, instead: str, expected: list[tuple[str, str, str]]
-) -> None:
-    """One figure printed wrong: check gives exactly the findings listed, nothing else above a note."""
-    assert found_after(tmp_path, name, printed, instead) == expected
 
 
 MISTAKES += [
@@ -281,3 +250,7 @@ def test_numbers_of_the_reports_are_exact() -> None:
     assert Decimal("3900") + Decimal("200") + Decimal("100") + Decimal("300") == Decimal("4500")
     assert [pct("200", "4300"), pct("3950", "3745"), pct("5", "55"), pct("1.50", "7.50")] == [
         Decimal("4.65"), Decimal("105.47"), Decimal("9.09"), Decimal("20.00")]
+
+
+(imported, test_every_number_is_accounted_for, test_a_consistent_report_checks_clean,
+ test_a_wrong_figure_is_found_and_only_it) = province_tests(NAMES, COVERAGE, NOTES, MISTAKES)

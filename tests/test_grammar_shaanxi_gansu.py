@@ -23,18 +23,11 @@ from pathlib import Path
 
 import pytest
 
-from budgetkit.checks.audit import check
 from budgetkit.io.grammar import Amount, Change, Count, Reason, parse_paragraphs
 from budgetkit.io.pdf import Imported
-from budgetkit.io.text import read_text
-from region_reports import REGIONS, found_after, number_counts, paragraph
+from region_reports import found_after, paragraph, province_tests
 
 NAMES = ("shaanxi-2024", "gansu-2024", "shaanxi-2024-county", "gansu-2024-county")
-
-
-@pytest.fixture(scope="module")
-def imported() -> dict[str, Imported]:
-    return {name: read_text(REGIONS / f"{name}.txt") for name in NAMES}
 
 
 # -- the whole reports ----------------------------------------------------------------------------------------------
@@ -67,20 +60,6 @@ NOTES = {
                             "classification.unknown_name", "classification.unknown_name"],
     "gansu-2024-county": ["classification.unknown_name", "classification.generic_name", "classification.unknown_name"],
 }  # fmt: skip
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_every_number_is_accounted_for(imported: dict[str, Imported], name: str) -> None:
-    """Each report's numbers are imported, kept in text or read but not held; none is left not understood."""
-    assert number_counts(imported[name].report) == COVERAGE[name]
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_a_consistent_report_checks_clean(imported: dict[str, Imported], name: str) -> None:
-    """A report whose figures add up gives no error or warning, only notes on the built-in classification."""
-    findings = check(imported[name].account)
-    assert [(f.rule, f.path, f.message) for f in findings if f.severity.value != "info"] == []
-    assert [f.rule for f in findings] == NOTES[name]
 
 
 def test_the_reports_hold_the_template_s_figures(imported: dict[str, Imported]) -> None:
@@ -222,14 +201,6 @@ MISTAKES = [
 # found only as 一般公共预算's 类 sum, the 农林水 类 it rolls up to not being read.
 
 
-@pytest.mark.parametrize(("name", "printed", "instead", "expected"), MISTAKES)
-def test_a_wrong_figure_is_found_and_only_it(
-    tmp_path: Path, name: str, printed: str, instead: str, expected: list[tuple[str, str, str]]
-) -> None:
-    """One figure printed wrong: check gives exactly the findings listed, nothing else above a note."""
-    assert found_after(tmp_path, name, printed, instead) == expected
-
-
 def test_each_report_has_its_slips() -> None:
     """At least ten one-figure slips of each provincial report are found, and some of each county's."""
     for name in ("shaanxi-2024", "gansu-2024"):
@@ -341,3 +312,7 @@ def test_numbers_of_the_reports_are_exact() -> None:
     # Gansu: 三公 19.20 = 15.00 + 4.20 of 24.00; 公务接待费 4.20 of 19.20 (21.875, half up); its county's 四 780 against 800
     assert [pct("19.20", "24"), pct("4.20", "19.20"), pct("15", "19.20"), pct("20", "800")] == [
         Decimal("80.00"), Decimal("21.88"), Decimal("78.13"), Decimal("2.50")]
+
+
+(imported, test_every_number_is_accounted_for, test_a_consistent_report_checks_clean,
+ test_a_wrong_figure_is_found_and_only_it) = province_tests(NAMES, COVERAGE, NOTES, MISTAKES)

@@ -20,22 +20,12 @@ prints 收入总计 and 支出总计 each with its change, 本年收入合计 �
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
-from pathlib import Path
 
-import pytest
-
-from budgetkit.checks.audit import check
 from budgetkit.io.grammar import Amount, Count, Share, parse_paragraphs
 from budgetkit.io.pdf import Imported
-from budgetkit.io.text import read_text
-from region_reports import REGIONS, found_after, number_counts, paragraph
+from region_reports import paragraph, province_tests
 
 NAMES = ("zhejiang-2024", "anhui-2024", "zhejiang-2024-county", "anhui-2024-county")
-
-
-@pytest.fixture(scope="module")
-def imported() -> dict[str, Imported]:
-    return {name: read_text(REGIONS / f"{name}.txt") for name in NAMES}
 
 
 # -- the whole reports ----------------------------------------------------------------------------------------------
@@ -68,20 +58,6 @@ NOTES = {
     "anhui-2024-county": ["classification.unknown_name", "classification.generic_name", "classification.unknown_name",
                           "classification.unknown_name"],
 }  # fmt: skip
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_every_number_is_accounted_for(imported: dict[str, Imported], name: str) -> None:
-    """Each report's numbers are imported, kept in text or read but not held; none is left not understood."""
-    assert number_counts(imported[name].report) == COVERAGE[name]
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_a_consistent_report_checks_clean(imported: dict[str, Imported], name: str) -> None:
-    """A report whose figures add up gives no error or warning, only notes on the built-in classification."""
-    findings = check(imported[name].account)
-    assert [(f.rule, f.path, f.message) for f in findings if f.severity.value != "info"] == []
-    assert [f.rule for f in findings] == NOTES[name]
 
 
 def test_the_reports_hold_the_template_s_figures(imported: dict[str, Imported]) -> None:
@@ -157,14 +133,6 @@ MISTAKES = [
     ("anhui-2024", "特种专业技术用车5辆", "特种专业技术用车6辆", [("identity.vehicles_by_use", "8", "9")]),
     ("anhui-2024", "完成预算的95.00%", "完成预算的59.00%", [("claim.completion", "59.00", "95.00")]),
 ]
-
-
-@pytest.mark.parametrize(("name", "printed", "instead", "expected"), MISTAKES)
-def test_a_wrong_figure_is_found_and_only_it(
-    tmp_path: Path, name: str, printed: str, instead: str, expected: list[tuple[str, str, str]]
-) -> None:
-    """One figure printed wrong: check gives exactly the findings listed, nothing else above a note."""
-    assert found_after(tmp_path, name, printed, instead) == expected
 
 
 MISTAKES += [
@@ -296,3 +264,7 @@ def test_numbers_of_the_reports_are_exact() -> None:
         Decimal("84.5"), Decimal("8.6"), Decimal("6.9")]
     # Anhui: 收支总计 5600 against 5800; 三公 64 against 70; 一般公共预算 4880 of 4950
     assert [pct("200", "5800"), pct("6", "70"), pct("4880", "4950")] == [Decimal("3.45"), Decimal("8.57"), Decimal("98.59")]
+
+
+(imported, test_every_number_is_accounted_for, test_a_consistent_report_checks_clean,
+ test_a_wrong_figure_is_found_and_only_it) = province_tests(NAMES, COVERAGE, NOTES, MISTAKES)
