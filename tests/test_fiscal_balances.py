@@ -146,3 +146,16 @@ def test_a_wrong_total_of_four_is_found_in_a_report(
     tmp_path: Path, name: str, printed: str, instead: str, found: list[tuple[str, str, str]]
 ) -> None:
     assert found_after(tmp_path, name, printed, instead) == found
+
+
+@pytest.mark.parametrize(
+    "instead",
+    [
+        "2023年度财政拨款收入决算总计410.00万元",  # 财政拨款收入总计 with 决算 in it: 四's 总计, not 本年财政拨款收入
+        "2023年度一般公共预算财政拨款收入总计410.00万元",  # one fund's 总计 (with its 年初结转): no field's
+    ],
+)
+def test_a_total_of_the_income_is_no_restated_income(tmp_path: Path, instead: str) -> None:
+    """财政拨款收入 printed again is a claim on the first printing (二's): a 收入…总计 named after it is not a printing
+    of it (a false claim.amount 410.00 ≠ 400.00 before)."""
+    assert found_after(tmp_path, "xinjiang", "2023年度财政拨款收入总计410.00万元", instead) == []

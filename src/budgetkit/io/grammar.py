@@ -664,8 +664,10 @@ _SUBJECTS: Final = (
      "fiscal.total"),
     # 表四's 总计 printed in two sentences (财政拨款收入总计 …；财政拨款支出总计 …): the table balances them, but a
     # writer may print two figures; the 支出 one is a subject of its own, never 表一's 支出总计
-    (r"财政拨款收入总计", "fiscal.total"),
-    (r"财政拨款支出总计", "fiscal.expenditure_total"),
+    # 一般公共预算财政拨款收入总计: one fund's (年初结转和结余 and 本年收入), no field's; never its 本年收入
+    (r"(?:一般公共|政府性基金|国有资本经营)预算财政拨款收入(?:决算)?总计", "fund.income_total"),
+    (r"财政拨款收入(?:决算)?总计", "fiscal.total"),
+    (r"财政拨款支出(?:决算)?总计", "fiscal.expenditure_total"),
     # one subject, or two figures paired (收、支总计各是 A、B: _PAIRS); 收支较上年…, 收入支出总体与上年相比…
     (r"收、支总计|收入、支出总计|收入总计[、和及与]支出总计|收支总计|收(?:入、?|、)?支(?:出)?决算总计"
      r"|(?:收支|收入支出总体)(?=\s*(?:较|比|与|同))", "total"),
