@@ -159,3 +159,15 @@ def test_a_total_of_the_income_is_no_restated_income(tmp_path: Path, instead: st
     """财政拨款收入 printed again is a claim on the first printing (二's): a 收入…总计 named after it is not a printing
     of it (a false claim.amount 410.00 ≠ 400.00 before)."""
     assert found_after(tmp_path, "xinjiang", "2023年度财政拨款收入总计410.00万元", instead) == []
+
+
+def test_the_totals_need_format_0_5(account: FinalAccount) -> None:
+    """An account holding 四's totals is written as 0.5 (it was written as 0.2, which a budgetkit reading 0.2 refused
+    with 'unknown keys: opening'), and a file marked older holding them is refused at their paths, as income.fiscal."""
+    assert io.dumps(account, "json").startswith('{\n  "format_version": "0.5"')
+    older = io.dumps(account, "toml").replace('format_version = "0.5"', 'format_version = "0.4"')
+    with pytest.raises(io.LoadError) as refused:
+        io.loads(older)
+    assert [issue.path for issue in refused.value.issues] == [
+        "$.fiscal.closing", "$.fiscal.expenditure", "$.fiscal.expenditure_total", "$.fiscal.opening"
+    ]  # fmt: skip
