@@ -171,3 +171,27 @@ def test_the_totals_need_format_0_5(account: FinalAccount) -> None:
     assert [issue.path for issue in refused.value.issues] == [
         "$.fiscal.closing", "$.fiscal.expenditure", "$.fiscal.expenditure_total", "$.fiscal.opening"
     ]  # fmt: skip
+
+
+_FUND_SENTENCE = "2024年度政府性基金预算财政拨款收入100.00万元，支出110.00万元。"
+
+
+@pytest.mark.parametrize(
+    ("instead", "found"),
+    [
+        # 八 printing its fund's balances as 四 prints every fund's: the fund's (表八's), never 四's totals, and its
+        # 收入总计 and 支出总计 none of 表一's (before: 四's totals broken, 本年财政拨款收入 100.00 a claim on 二's
+        # 2,150.00 and 支出总计 110.00 on 表一's 2,460.00)
+        ("2024年度政府性基金预算财政拨款收入总计110.00万元，其中：年初财政拨款结转和结余10.00万元，本年财政拨款收入"
+         "100.00万元；支出总计110.00万元，其中：本年财政拨款支出110.00万元，年末财政拨款结转和结余0.00万元。", []),
+        ("2024年度政府性基金预算财政拨款收入100.00万元，支出110.00万元，年初财政拨款结转和结余10.00万元，"
+         "年末财政拨款结转和结余0.00万元。", []),
+        # a wrong 年末 of the fund is found on the fund's identity
+        ("2024年度政府性基金预算财政拨款收入100.00万元，支出110.00万元，年初财政拨款结转和结余10.00万元，"
+         "年末财政拨款结转和结余1.00万元。", [("identity.fiscal_fund", "110.00", "111.00")]),
+    ],
+)  # fmt: skip
+def test_a_fund_s_section_prints_its_own_balances(
+    tmp_path: Path, instead: str, found: list[tuple[str, str, str]]
+) -> None:
+    assert found_after(tmp_path, "liaoning-2024", _FUND_SENTENCE, instead) == found

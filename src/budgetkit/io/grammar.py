@@ -991,6 +991,23 @@ _OWN_FIGURES: Final = MappingProxyType(
     {
         **{(role, "income.year_total"): f"{fund}.income" for role, fund in (("八", "government_fund"), ("九", "state_capital"))},
         **{(role, "expenditure.year_total"): f"{fund}.expenditure" for role, fund in (("八", "government_fund"), ("九", "state_capital"))},
+        # 八's 年初财政拨款结转和结余, 本年财政拨款收入/支出, 年末…: its fund's (表八's), not 四's over every fund
+        **{
+            (role, key): f"{fund}.{end}"
+            for role, fund in (("八", "government_fund"), ("九", "state_capital"))
+            for key, end in (
+                ("fiscal.opening_total", "opening"),
+                ("income.fiscal", "income"),
+                ("fiscal.year_expenditure", "expenditure"),
+                ("fiscal.closing_total", "closing"),
+            )
+        },
+        # …收入总计 A 万元，…；支出总计 A 万元 in 八: the fund's totals, which no field holds (never 表一's)
+        **{
+            (role, key): ""
+            for role in ("八", "九")
+            for key in ("income.total", "expenditure.total", "fiscal.total", "fiscal.expenditure_total")
+        },
         ("五", "expenditure.basic"): "general_budget.basic",
         ("六", "expenditure.basic"): "general_budget.basic",
         ("五", "expenditure.project"): "general_budget.project",
