@@ -195,3 +195,10 @@ def test_a_fund_s_section_prints_its_own_balances(
     tmp_path: Path, instead: str, found: list[tuple[str, str, str]]
 ) -> None:
     assert found_after(tmp_path, "liaoning-2024", _FUND_SENTENCE, instead) == found
+
+
+def test_both_sides_adding_up_still_balance(tmp_path: Path) -> None:
+    """总计 410 = 10 + 400 and 支出总计 411 = 406 + 5: each side adds up, the two totals differ (before: nothing found,
+    the comparison left out wherever both sides are printed)."""
+    printed, instead = "财政拨款支出总计410.00万元，其中：本年财政拨款支出405.00万元", "财政拨款支出总计411.00万元，其中：本年财政拨款支出406.00万元"
+    assert found_after(tmp_path, "xinjiang", printed, instead) == [("identity.balance", "411.00", "410.00")]
