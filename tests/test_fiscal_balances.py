@@ -19,6 +19,7 @@ from budgetkit import io
 from budgetkit.checks.audit import check
 from budgetkit.checks.batch import check_batch
 from budgetkit.datasets import synthetic
+from budgetkit.errors import LoadError
 from budgetkit.model.account import Figure, FinalAccount, FiscalFund
 from budgetkit.values.money import Money
 from region_reports import found_after
@@ -166,7 +167,7 @@ def test_the_totals_need_format_0_5(account: FinalAccount) -> None:
     with 'unknown keys: opening'), and a file marked older holding them is refused at their paths, as income.fiscal."""
     assert io.dumps(account, "json").startswith('{\n  "format_version": "0.5"')
     older = io.dumps(account, "toml").replace('format_version = "0.5"', 'format_version = "0.4"')
-    with pytest.raises(io.LoadError) as refused:
+    with pytest.raises(LoadError) as refused:
         io.loads(older)
     assert [issue.path for issue in refused.value.issues] == [
         "$.fiscal.closing", "$.fiscal.expenditure", "$.fiscal.expenditure_total", "$.fiscal.opening"
