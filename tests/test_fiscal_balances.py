@@ -19,6 +19,7 @@ from budgetkit import io
 from budgetkit.checks.audit import check
 from budgetkit.checks.batch import check_batch
 from budgetkit.datasets import synthetic
+from budgetkit.errors import LoadError
 from budgetkit.model.account import Figure, FinalAccount, FiscalFund
 from budgetkit.values.money import Money
 from region_reports import found_after
@@ -150,3 +151,59 @@ def test_a_wrong_total_of_four_is_found_in_a_report(
     tmp_path: Path, name: str, printed: str, instead: str, found: list[tuple[str, str, str]]
 ) -> None:
     assert found_after(tmp_path, name, printed, instead) == found
+
+
+@pytest.mark.parametrize(
+    "instead",
+    [
+        "2023年度财政拨款收入决算总计410.00万元",  # 财政拨款收入总计 with 决算 in it: 四's 总计, not 本年财政拨款收入
+        "2023年度一般公共预算财政拨款收入总计410.00万元",  # one fund's 总计 (with its 年初结转): no field's
+    ],
+)
+def test_a_total_of_the_income_is_no_restated_income(tmp_path: Path, instead: str) -> None:
+    """财政拨款收入 printed again is a claim on the first printing (二's): a 收入…总计 named after it is not a printing
+    of it (a false claim.amount 410.00 ≠ 400.00 before)."""
+    assert found_after(tmp_path, "xinjiang", "2023年度财政拨款收入总计410.00万元", instead) == []
+
+
+def test_the_totals_need_format_0_5(account: FinalAccount) -> None:
+    """An account holding 四's totals is written as 0.5 (it was written as 0.2, which a budgetkit reading 0.2 refused
+    with 'unknown keys: opening'), and a file marked older holding them is refused at their paths, as income.fiscal."""
+    assert io.dumps(account, "json").startswith('{\n  "format_version": "0.5"')
+    older = io.dumps(account, "toml").replace('format_version = "0.5"', 'format_version = "0.4"')
+    with pytest.raises(LoadError) as refused:
+        io.loads(older)
+    assert [issue.path for issue in refused.value.issues] == [
+        "$.fiscal.closing", "$.fiscal.expenditure", "$.fiscal.expenditure_total", "$.fiscal.opening"
+    ]  # fmt: skip
+
+
+_FUND_SENTENCE = "2024年度政府性基金预算财政拨款收入100.00万元，支出110.00万元。"
+
+
+@pytest.mark.parametrize(
+    ("instead", "found"),
+    [
+        # 八 printing its fund's balances as 四 prints every fund's: the fund's (表八's), never 四's totals, and its
+        # 收入总计 and 支出总计 none of 表一's (before: 四's totals broken, 本年财政拨款收入 100.00 a claim on 二's
+        # 2,150.00 and 支出总计 110.00 on 表一's 2,460.00)
+        ("2024年度政府性基金预算财政拨款收入总计110.00万元，其中：年初财政拨款结转和结余10.00万元，本年财政拨款收入"
+         "100.00万元；支出总计110.00万元，其中：本年财政拨款支出110.00万元，年末财政拨款结转和结余0.00万元。", []),
+        ("2024年度政府性基金预算财政拨款收入100.00万元，支出110.00万元，年初财政拨款结转和结余10.00万元，"
+         "年末财政拨款结转和结余0.00万元。", []),
+        # a wrong 年末 of the fund is found on the fund's identity
+        ("2024年度政府性基金预算财政拨款收入100.00万元，支出110.00万元，年初财政拨款结转和结余10.00万元，"
+         "年末财政拨款结转和结余1.00万元。", [("identity.fiscal_fund", "110.00", "111.00")]),
+    ],
+)  # fmt: skip
+def test_a_fund_s_section_prints_its_own_balances(
+    tmp_path: Path, instead: str, found: list[tuple[str, str, str]]
+) -> None:
+    assert found_after(tmp_path, "liaoning-2024", _FUND_SENTENCE, instead) == found
+
+
+def test_both_sides_adding_up_still_balance(tmp_path: Path) -> None:
+    """总计 410 = 10 + 400 and 支出总计 411 = 406 + 5: each side adds up, the two totals differ (before: nothing found,
+    the comparison left out wherever both sides are printed)."""
+    printed, instead = "财政拨款支出总计410.00万元，其中：本年财政拨款支出405.00万元", "财政拨款支出总计411.00万元，其中：本年财政拨款支出406.00万元"
+    assert found_after(tmp_path, "xinjiang", printed, instead) == [("identity.balance", "411.00", "410.00")]

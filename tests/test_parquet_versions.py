@@ -115,7 +115,7 @@ def test_a_batch_of_another_layout_is_made_again_from_its_json(tmp_path: Path) -
     at = stored.column_names.index("compares.kind")
     fewer = pa.array([row[:-1] for row in stored.column(at).to_pylist()], type=stored.schema.field(at).type)
     edited = stored.set_column(at, "compares.kind", fewer)  # the comparisons an earlier version did not make
-    for metadata in (None, {LAYOUT_KEY: b"1"}, {LAYOUT_KEY: b"2"}, {LAYOUT_KEY: b"3"}, {LAYOUT_KEY: b"4"}):
+    for metadata in (None, {LAYOUT_KEY: b"1"}, {LAYOUT_KEY: b"2"}, {LAYOUT_KEY: b"3"}, {LAYOUT_KEY: b"4"}, {LAYOUT_KEY: b"5"}):
         older = tmp_path / f"older-{metadata is None}.parquet"
         pq.write_table(edited.replace_schema_metadata(metadata), older)
         back = read_parquet(older)

@@ -1581,9 +1581,10 @@ def _to_arrow(batch: Batch) -> Any:
 #: figure and 机关运行经费 against 公用经费; layout 4 (fourteenth session) a self-evaluation table's printed 自评等级
 #: (``projects.grade``), and an account marked irregular (checked by the rules themselves) where the printed parts of a
 #: total some of whose parts are not printed add up to more than it; layout 5 (nineteenth session) the figures of 四's
-#: totals over the funds (``fiscal.opening``, ``fiscal.expenditure``, ``fiscal.closing``, ``fiscal.expenditure_total``).
+#: totals over the funds (``fiscal.opening``, ``fiscal.expenditure``, ``fiscal.closing``, ``fiscal.expenditure_total``);
+#: layout 6 (nineteenth session too) 财政拨款收入总计 = 支出总计 compared where both of 四's sides add up as well.
 LAYOUT_KEY: Final = b"budgetkit.batch_layout"
-LAYOUT: Final = b"5"
+LAYOUT: Final = b"6"
 
 
 def _accounts_of(table: Any, source: str) -> tuple[list[FinalAccount], Any]:

@@ -102,6 +102,8 @@ _EXPLANATION_KEYS_0_4 = frozenset({"exhaustive"})
 _THREE_PUBLIC_KEYS_0_5 = frozenset(
     {"reception_guests", "reception_batches", "reception_persons", "guest_batches", "guest_persons"}
 )
+#: Keys of 财政拨款 that 0.5 adds (四's totals over the funds).
+_FISCAL_KEYS_0_5 = frozenset({"opening", "expenditure", "closing", "expenditure_total"})
 
 #: Largest file read (10 MiB); a real 决算说明 is well under 1 MiB.
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -808,7 +810,8 @@ def _migrate(data: dict[str, Any], source: str) -> dict[str, Any]:
     0.1 → 0.2 adds the optional ``tables``, 0.2 → 0.3 the optional project ``layout`` and
     indicator ``printed_target`` / ``printed_actual``, 0.3 → 0.4 the optional explanation ``exhaustive``, 0.4 → 0.5
     the optional ``income.fiscal`` and 三公 ``reception_guests`` and counts ``reception_batches``, ``reception_persons``, ``guest_batches``,
-    ``guest_persons``;
+    ``guest_persons``, and 四's totals ``fiscal.opening``, ``fiscal.expenditure``, ``fiscal.closing``,
+    ``fiscal.expenditure_total``;
     every older key keeps its meaning, so nothing is rewritten. The version key itself is not part of the
     account.
     """
@@ -981,6 +984,9 @@ def _keys_0_5(data: dict[str, Any]) -> list[str]:
     three_public = data.get("three_public")
     if isinstance(three_public, dict):
         found += [f"$.three_public.{key}" for key in sorted(_THREE_PUBLIC_KEYS_0_5 & three_public.keys())]
+    fiscal = data.get("fiscal")
+    if isinstance(fiscal, dict):
+        found += [f"$.fiscal.{key}" for key in sorted(_FISCAL_KEYS_0_5 & fiscal.keys())]
     return found
 
 

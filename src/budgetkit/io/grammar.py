@@ -665,8 +665,10 @@ _SUBJECTS: Final = (
      "fiscal.total"),
     # 表四's 总计 printed in two sentences (财政拨款收入总计 …；财政拨款支出总计 …): the table balances them, but a
     # writer may print two figures; the 支出 one is a subject of its own, never 表一's 支出总计
-    (r"财政拨款收入总计", "fiscal.total"),
-    (r"财政拨款支出总计", "fiscal.expenditure_total"),
+    # 一般公共预算财政拨款收入总计: one fund's (年初结转和结余 and 本年收入), no field's; never its 本年收入
+    (r"(?:一般公共|政府性基金|国有资本经营)预算财政拨款收入(?:决算)?总计", "fund.income_total"),
+    (r"财政拨款收入(?:决算)?总计", "fiscal.total"),
+    (r"财政拨款支出(?:决算)?总计", "fiscal.expenditure_total"),
     # one subject, or two figures paired (收、支总计各是 A、B: _PAIRS); 收支较上年…, 收入支出总体与上年相比…
     (r"收、支总计|收入、支出总计|收入总计[、和及与]支出总计|收支总计|收(?:入、?|、)?支(?:出)?决算总计"
      r"|(?:收支|收入支出总体)(?=\s*(?:较|比|与|同))", "total"),
@@ -1013,6 +1015,23 @@ _OWN_FIGURES: Final = MappingProxyType(
     {
         **{(role, "income.year_total"): f"{fund}.income" for role, fund in (("八", "government_fund"), ("九", "state_capital"))},
         **{(role, "expenditure.year_total"): f"{fund}.expenditure" for role, fund in (("八", "government_fund"), ("九", "state_capital"))},
+        # 八's 年初财政拨款结转和结余, 本年财政拨款收入/支出, 年末…: its fund's (表八's), not 四's over every fund
+        **{
+            (role, key): f"{fund}.{end}"
+            for role, fund in (("八", "government_fund"), ("九", "state_capital"))
+            for key, end in (
+                ("fiscal.opening_total", "opening"),
+                ("income.fiscal", "income"),
+                ("fiscal.year_expenditure", "expenditure"),
+                ("fiscal.closing_total", "closing"),
+            )
+        },
+        # …收入总计 A 万元，…；支出总计 A 万元 in 八: the fund's totals, which no field holds (never 表一's)
+        **{
+            (role, key): ""
+            for role in ("八", "九")
+            for key in ("income.total", "expenditure.total", "fiscal.total", "fiscal.expenditure_total")
+        },
         ("五", "expenditure.basic"): "general_budget.basic",
         ("六", "expenditure.basic"): "general_budget.basic",
         ("五", "expenditure.project"): "general_budget.project",
