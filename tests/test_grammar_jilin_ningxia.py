@@ -29,22 +29,12 @@ false findings, Ningxia's two of its 部门评价 not at all), all 50 now.
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
-from pathlib import Path
 
-import pytest
-
-from budgetkit.checks.audit import check
 from budgetkit.io.grammar import Amount, Share, parse_paragraphs
 from budgetkit.io.pdf import Imported
-from budgetkit.io.text import read_text
-from region_reports import REGIONS, found_after, number_counts, paragraph
+from region_reports import Mistake, paragraph, province_tests
 
 NAMES = ("jilin-2024", "ningxia-2024", "jilin-2024-county", "ningxia-2024-county")
-
-
-@pytest.fixture(scope="module")
-def imported() -> dict[str, Imported]:
-    return {name: read_text(REGIONS / f"{name}.txt") for name in NAMES}
 
 
 # -- the whole reports ----------------------------------------------------------------------------------------------
@@ -73,20 +63,6 @@ NOTES = {
 }  # fmt: skip
 
 
-@pytest.mark.parametrize("name", NAMES)
-def test_every_number_is_accounted_for(imported: dict[str, Imported], name: str) -> None:
-    """Each report's numbers are imported, kept in text or read but not held; none is left not understood."""
-    assert number_counts(imported[name].report) == COVERAGE[name]
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_a_consistent_report_checks_clean(imported: dict[str, Imported], name: str) -> None:
-    """A report whose figures add up gives no error or warning, only notes on the built-in classification."""
-    findings = check(imported[name].account)
-    assert [(f.rule, f.path, f.message) for f in findings if f.severity.value != "info"] == []
-    assert [f.rule for f in findings] == NOTES[name]
-
-
 def test_the_reports_hold_the_template_s_figures(imported: dict[str, Imported]) -> None:
     """均为 gives both totals; 国外公务接待 is 外事接待; 单价100万元（含）以上设备（不含车辆） is the large equipment."""
     jilin, ningxia = imported["jilin-2024"].account, imported["ningxia-2024"].account
@@ -100,7 +76,7 @@ def test_the_reports_hold_the_template_s_figures(imported: dict[str, Imported]) 
 
 
 #: (region, printed, printed instead, the findings check must give: (code, stated, expected))
-MISTAKES = [
+MISTAKES: list[Mistake] = [
     ("jilin-2024", "各增加150.00万元，增长8.82%", "各增加150.00万元，增长8.28%", [("claim.growth", "8.28", "8.82")]),
     ("jilin-2024", "财政拨款收入1,700.00万元，占95.51%", "财政拨款收入1,700.00万元，占95.15%", [("claim.share", "95.15", "95.51")]),
     ("jilin-2024", "事业收入60.00万元，占3.37%", "事业收入60.00万元，占3.73%", [("claim.share", "3.73", "3.37")]),
@@ -161,14 +137,6 @@ MISTAKES = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("name", "printed", "instead", "expected"), MISTAKES)
-def test_a_wrong_figure_is_found_and_only_it(
-    tmp_path: Path, name: str, printed: str, instead: str, expected: list[tuple[str, str, str]]
-) -> None:
-    """One figure printed wrong: check gives exactly the findings listed, nothing else above a note."""
-    assert found_after(tmp_path, name, printed, instead) == expected
-
-
 def test_each_provincial_report_has_its_slips() -> None:
     """At least ten one-figure slips of each provincial report are found."""
     for name in ("jilin-2024", "ningxia-2024"):
@@ -219,3 +187,7 @@ def test_numbers_of_the_reports_are_exact() -> None:
     # the counties: Jilin's 三公 4.80 against 5.40; Ningxia's 7.50 = 5.50 + 2.00, against 8.50
     assert [pct("0.60", "5.40"), pct("5.50", "7.50"), pct("2.00", "7.50"), pct("1.00", "8.50")] == [
         Decimal("11.11"), Decimal("73.33"), Decimal("26.67"), Decimal("11.76")]
+
+
+(imported, test_every_number_is_accounted_for, test_a_consistent_report_checks_clean,
+ test_a_wrong_figure_is_found_and_only_it) = province_tests(NAMES, COVERAGE, NOTES, MISTAKES)
