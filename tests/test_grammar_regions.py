@@ -608,6 +608,10 @@ def test_domestic_reception_counts_are_held(imported: dict[str, Imported]) -> No
         "shaanxi-2024-county": (None, None),  # 公务接待费支出…，共接待 10 批次: no 国内 said
         "gansu-2024": (35, 280),  # …主要用于接待…工作，国内公务接待 35 批次，280 人次
         "gansu-2024-county": (None, None),  # 公务接待费…，共接待 15 批次: no 国内 said
+        "jilin-2024": (26, 180),  # 国内公务接待支出 A 万元，接待 26 批次、180 人次 (国外公务接待's 0 批次 apart)
+        "jilin-2024-county": (10, 60),
+        "ningxia-2024": (15, 96),  # 国内公务接待 15 批次，96 人次（不包括陪同人员），共计支出 A 万元
+        "ningxia-2024-county": (12, 70),
     }
 
 

@@ -703,7 +703,8 @@ _SUBJECTS: Final = (
     (r"政府性基金预算财政拨款支出", "government_fund.expenditure"),  # 八 in a sentence of its own
     (r"国有资本经营预算财政拨款支出", "state_capital.expenditure"),  # 九 in a sentence of its own
     (r"一般公共预算财政拨款基本支出", "general_budget.basic"),
-    (r"一般公共预算(?:财政拨款)?支出", "general_budget.expenditure"),  # Sichuan's 五（三）: 一般公共预算支出决算数为
+    # Sichuan's 五（三）: 一般公共预算支出决算数为; 涉及一般公共预算支出 X 万元 is evaluated projects' (performance.funds)
+    (r"(?<!涉及)一般公共预算(?:财政拨款)?支出", "general_budget.expenditure"),
     (r"财政拨款收入", "income.fiscal"),
     (r"上级补助收入", "income.superior_subsidy"),
     (r"事业收入", "income.business"),
@@ -737,8 +738,9 @@ _SUBJECTS: Final = (
     (r"共(?:计)?接待(?=\s*\d)", "three_public.reception.all"),
     # Shanghai's 国内公务接待支出 X 万（含外宾接待支出 Y 万元）and …，其中：接待外宾 N 批次、N 人次: 外宾 within 国内接待
     (r"(?<=含)外宾接待支出|接待外宾", "three_public.reception.guests"),
-    (r"(?:外宾|外事)接待(?:支出|费)", "three_public.reception.foreign"),
-    (r"外事接待(?=\s*(?:\d|X))", "three_public.reception.foreign"),  # 外事接待 N 批次，N 人次: beside 国内接待
+    # Jilin's 国外公务接待支出 X 万元，接待 N 批次、N 人次 (国（境）外公务接待): 外事接待 by another name
+    (r"(?:外宾|外事|国外公务|国[（(]境[）)]外公务)接待(?:支出|费)", "three_public.reception.foreign"),
+    (r"(?:外事|国外公务)接待(?=\s*(?:\d|X))", "three_public.reception.foreign"),  # 外事接待 N 批次，N 人次: beside 国内接待
     (r"公务接待费?", "three_public.reception"),
     (r"(?:机关|机构)运行经?费(?:支出)?", "office_running"),  # 机构运行经费: Inner Mongolia
     # Shaanxi's “三公”经费、培训费及会议费: 会议费支出 A 万元，比上年增加 D 万元…, amounts no field of the account holds
@@ -750,9 +752,10 @@ _SUBJECTS: Final = (
     (r"举办节庆、晚会、论坛、赛事活动(?:开支)?(?:费用|支出)?(?=\s*(?:为|是)?\s*\d)", "general_spending.events"),
     # the national template's 绩效自评 sentence: …共涉及资金 X 万元，占一般公共预算项目支出总额的 p%; 共涉及项目 N 个，资金 X
     # 万元 (the funds after the count); 涉及一般公共预算财政拨款项目支出 X 万元 (Hunan): the evaluated projects' money, which
-    # need not be all of 项目支出
+    # need not be all of 项目支出; the template's 部门评价 sentence, …开展了部门评价，涉及一般公共预算支出 X 万元，占一般公共
+    # 预算项目支出总额的 p% (Ningxia), is the evaluated projects' money as well
     (r"(?:(?<=涉及)|(?<=涉及项目\d个[，,])|(?<=涉及项目\d\d个[，,])|(?<=涉及项目\d\d\d个[，,]))"
-     r"(?:一般公共预算(?:财政拨款)?)?(?:资金|项目支出)", "performance.funds"),
+     r"(?:(?:一般公共预算(?:财政拨款)?)?(?:资金|项目支出)|一般公共预算(?:财政拨款)?支出(?=\s*\d))", "performance.funds"),
     # Jiangsu: …全面开展绩效自评，其中，一级项目 3 个，二级项目 12 个: the projects evaluated by their level
     (r"[一二三]级项目(?=\s*\d{1,6}\s*个)", "performance.level_projects"),
     (r"一般公共预算(?:财政拨款)?项目支出(?:总额)?", "general_budget.project"),
