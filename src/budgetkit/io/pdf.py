@@ -412,6 +412,14 @@ _RESTATED: Final = frozenset(
     }
 )  # fmt: skip
 
+def _loose_total(path: str, statement: Amount) -> bool:
+    """Whether a printing of 财政拨款收入 may mean 四's 收入总计: in 四, without 本年 (财政拨款收入 2,230.00 万元，支出
+    2,230.00 万元, the balances included), it is not a second printing of 二's 本年 财政拨款收入 to compare with it."""
+    return path in ("income.fiscal", "income.general_budget") and statement.section.startswith("四") and not (
+        statement.subject.name.startswith("本年")
+    )
+
+
 #: Budgets of 三公 taken from 表七's 预算数 where the 情况说明 does not print them.
 _TABLE_BUDGETS: Final[Mapping[str, tuple[str, str, str]]] = MappingProxyType(
     {
@@ -1258,6 +1266,7 @@ class _Builder:
             and first != value
             and paths[0] in _RESTATED
             and (field == "previous" or not self._of_another_year(statement))
+            and not _loose_total(paths[0], statement)
         ):
             # the figure printed again, otherwise (本年支出合计 425.00 in 一, 435.00 in 三; last year's 954.70 in 四,
             # 955.70 in 五（一）): the first printing is the account's, the other a claim that check compares with it
