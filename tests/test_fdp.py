@@ -9,6 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -16,7 +17,7 @@ from hypothesis import strategies as st
 from budgetkit.datasets import load
 from budgetkit.datasets.synthetic import generate
 from budgetkit.errors import LoadError
-from budgetkit.model.account import FinalAccount
+from budgetkit.model.account import Figure, FinalAccount
 from budgetkit.outputs.fdp import (
     CURRENCY,
     DESCRIPTOR,
@@ -195,3 +196,17 @@ def test_round_trip_of_synthetic_accounts(seed_number: int) -> None:
     assert back == expected
     shown = [str(v) for rows in back.values() for row in rows for v in row.values() if type(v) is Decimal]
     assert shown == [str(v) for rows in expected.values() for row in rows for v in row.values() if type(v) is Decimal]
+
+
+def test_a_fiscal_expenditure_total_printed_apart_takes_the_expenditure_side(seed: FinalAccount) -> None:
+    """Where 四 prints its 支出总计 apart (and its balances), 收入总计 is revenue alone and each total on its side."""
+    total = seed.fiscal.total.current
+    assert total is not None
+    fiscal = attrs.evolve(
+        seed.fiscal, opening=Figure("0"), closing=Figure("0"), expenditure=Figure(total), expenditure_total=Figure(total)
+    )
+    summary = {(r["year"], r["item"]): r for r in fiscal_rows(attrs.evolve(seed, fiscal=fiscal))["income-expenditure"]}
+    sides = {item: (r["revenue"], r["expenditure"]) for (year, item), r in summary.items() if year == 2023}
+    assert sides["fiscal.total"] == (total.amount, None)
+    assert sides["fiscal.expenditure_total"] == sides["fiscal.expenditure"] == (None, total.amount)
+    assert sides["fiscal.opening"] == (Decimal("0"), None) and sides["fiscal.closing"] == (None, Decimal("0"))

@@ -187,15 +187,20 @@ def _amount(money: Money | None) -> Decimal | None:
 
 
 def _is_revenue(path: str) -> bool:
-    """Whether a figure sits on the income side (收入, 年初结转, 财政拨款收入)."""
-    return path.startswith("income.") or (path.startswith("fiscal.") and path.endswith((".opening", ".income")))
+    """Whether a figure sits on the income side (收入, 年初结转, 财政拨款收入, 财政拨款收入总计)."""
+    return path.startswith("income.") or path == "fiscal.total" or (
+        path.startswith("fiscal.") and path.endswith((".opening", ".income"))
+    )
 
 
 def _summary_rows(account: FinalAccount) -> list[Row]:
     rows: list[Row] = []
+    spent = account.fiscal.expenditure_total
+    # 财政拨款收、支总计 is both sides' unless 四 prints its 支出总计 apart (fiscal.expenditure_total)
+    both = "fiscal.total" if spent.current is None and spent.previous is None else ""
     for figure in published_figures(account):
-        revenue = figure.path == "fiscal.total" or _is_revenue(figure.path)
-        expenditure = figure.path == "fiscal.total" or not _is_revenue(figure.path)
+        revenue = figure.path == both or _is_revenue(figure.path)
+        expenditure = figure.path == both or not _is_revenue(figure.path)
         for year, amount, budget in (
             (account.year, figure.figure.current, figure.figure.budget),
             (account.previous_year, figure.figure.previous, None),
