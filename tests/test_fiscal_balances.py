@@ -22,7 +22,7 @@ from budgetkit.datasets import synthetic
 from budgetkit.errors import LoadError
 from budgetkit.model.account import Figure, FinalAccount, FiscalFund
 from budgetkit.values.money import Money
-from region_reports import found_after
+from region_reports import REGIONS, found_after
 
 
 def _printed(account: FinalAccount, **figures: str) -> FinalAccount:
@@ -210,3 +210,18 @@ def test_both_sides_adding_up_still_balance(tmp_path: Path) -> None:
     the comparison left out wherever both sides are printed)."""
     printed, instead = "财政拨款支出总计410.00万元，其中：本年财政拨款支出405.00万元", "财政拨款支出总计411.00万元，其中：本年财政拨款支出406.00万元"
     assert found_after(tmp_path, "xinjiang", printed, instead) == [("identity.balance", "411.00", "410.00")]
+
+
+def test_part_two_writes_the_balances_and_reads_them_back(tmp_path: Path) -> None:
+    """`budgetkit report` writes 四's balances after the 收、支总计, as Xinjiang's 四 prints them, and they read back."""
+    from budgetkit.io.text import read_text
+    from budgetkit.narrative.report import render
+
+    account = read_text(REGIONS / "xinjiang.txt").account
+    text = render(account, "text")
+    assert "财政拨款收、支总计410.00万元，其中：年初财政拨款结转和结余10.00万元，本年财政拨款支出405.00万元，年末财政拨款结转和结余5.00万元" in text
+    path = tmp_path / "written.txt"
+    path.write_text(f"{account.unit}{account.year}年度部门决算\n第二部分 {account.year}年度部门决算情况说明\n{text}", encoding="utf-8")
+    back = read_text(path).account.fiscal
+    assert (back.opening, back.expenditure, back.closing) == (
+        account.fiscal.opening, account.fiscal.expenditure, account.fiscal.closing)

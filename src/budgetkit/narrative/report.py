@@ -631,15 +631,22 @@ def _expenditure(account: FinalAccount, section: str) -> _Built:
 
 
 def _fiscal(account: FinalAccount, section: str) -> _Built:
-    """四: 财政拨款收、支总计 against last year, with the reasons."""
+    """四: 财政拨款收、支总计 and the balances it holds (年初财政拨款结转和结余 …, where known) against last year, with
+    the reasons."""
     figure = account.fiscal.total
     amount = _figure("fiscal.total", figure)
     if amount is None:
         return []
+    items = [
+        _fill("item", label=FIGURE_LABELS[path], amount=shown)
+        for path in ("fiscal.opening", "fiscal.expenditure", "fiscal.closing")
+        if (shown := _figure(path, getattr(account.fiscal, path.split(".")[1]))) is not None
+    ]
+    lead = _fill("fiscal_total", year=str(account.year), amount=amount)
     return [
         _paragraph(
             section,
-            _fill("fiscal_total", year=str(account.year), amount=amount),
+            _join(_clause(lead), _fill("of_which", items=_join(*items, sep="，"))) if items else lead,
             _change("fiscal.total", figure, "versus", account.previous_year),
             _reasons(account, "fiscal.total"),
         )
