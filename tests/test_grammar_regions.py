@@ -608,6 +608,10 @@ def test_domestic_reception_counts_are_held(imported: dict[str, Imported]) -> No
         "shaanxi-2024-county": (None, None),  # 公务接待费支出…，共接待 10 批次: no 国内 said
         "gansu-2024": (35, 280),  # …主要用于接待…工作，国内公务接待 35 批次，280 人次
         "gansu-2024-county": (None, None),  # 公务接待费…，共接待 15 批次: no 国内 said
+        "qinghai-2024": (46, 368),  # 国内公务接待 46 批次，368 人次（不包括陪同人员）
+        "qinghai-2024-county": (8, 56),  # 全年共接待国内公务 8 批次 56 人次 (before: every 接待's)
+        "hainan-2024": (40, 320),  # 国内公务接待支出 A 万元，接待 40 批次，320 人次
+        "hainan-2024-county": (6, 42),
     }
 
 
