@@ -2366,12 +2366,14 @@ class _ParagraphReader:
         if (
             last is not None
             and (close := self.text.rfind("）", last.end, start)) >= 0
-            and re.match(r"）\s*[，,]?\s*占", self.text[close:start])
+            and re.match(r"）\s*[，,]?\s*(?:占|比|较)", self.text[close:start])
         ):
             opened = self.text.rfind("（", 0, last.start)
             if opened >= 0 and self.text.find("）", opened, last.start) < 0:
                 # 财政拨款收入 A 万元（其中，…国有资本经营预算 0 万元），占收入合计 p%: the share after the closed
-                # parenthesis is of the subject named before it, not of the last one inside it
+                # parenthesis is of the subject named before it, not of the last one inside it; so is a change
+                # (Qinghai's county: 公务用车购置及运行维护费 A 万元（其中：公务用车购置费 B 万元，…运行维护费 C 万元），比上年
+                # 减少 D 万元: the 购置及运行维护费's, not the 运行维护费's)
                 subject = self._subject_at(mentions, opened)
         # the subject is the last one named before the figure in its paragraph (a 项's path opens its paragraph);
         # none named: nothing is guessed, and the number is listed as not understood
