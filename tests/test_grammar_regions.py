@@ -612,6 +612,10 @@ def test_domestic_reception_counts_are_held(imported: dict[str, Imported]) -> No
         "jilin-2024-county": (10, 60),
         "ningxia-2024": (15, 96),  # 国内公务接待 15 批次，96 人次（不包括陪同人员），共计支出 A 万元
         "ningxia-2024-county": (12, 70),
+        "qinghai-2024": (46, 368),  # 国内公务接待 46 批次，368 人次（不包括陪同人员）
+        "qinghai-2024-county": (8, 56),  # 全年共接待国内公务 8 批次 56 人次 (before: every 接待's)
+        "hainan-2024": (40, 320),  # 国内公务接待支出 A 万元，接待 40 批次，320 人次
+        "hainan-2024-county": (6, 42),
     }
 
 

@@ -732,8 +732,9 @@ _SUBJECTS: Final = (
     (r"购置公务用车", "three_public.vehicles_purchased"),  # 全年按规定更新购置公务用车 N 辆
     (r"轿车|越野车|载客汽车|其他车辆", "three_public.vehicle_type"),  # of the vehicles held or bought named before
     (r"国内公务接待(?:支出|费)", "three_public.reception.domestic"),
-    # N 批次，N 人次 (Zhejiang's counties: 国内接待 N 批次); Beijing's 共接待国内来访团组 N 个、来宾 N 人次
-    (r"国内(?:公务)?接待(?=\s*\d)|共(?:计)?接待国内来访(?:团组)?(?=\s*\d)", "three_public.reception.domestic"),
+    # N 批次，N 人次 (Zhejiang's counties: 国内接待 N 批次); Beijing's 共接待国内来访团组 N 个、来宾 N 人次; Qinghai's
+    # 全年共接待国内公务 N 批次 N 人次
+    (r"国内(?:公务)?接待(?=\s*\d)|共(?:计)?接待国内(?:来访|公务)(?:团组)?(?=\s*\d)", "three_public.reception.domestic"),
     # 全年共接待 90 批次、733 人次，其中：国内公务接待 86 批次…；外事接待 4 批次…: every 公务接待, 国内 and 外事
     (r"共(?:计)?接待(?=\s*\d)", "three_public.reception.all"),
     # Shanghai's 国内公务接待支出 X 万（含外宾接待支出 Y 万元）and …，其中：接待外宾 N 批次、N 人次: 外宾 within 国内接待
@@ -1592,8 +1593,9 @@ def _own_clauses(m: re.Match[str]) -> re.Match[str]:
 _WORDS_NUMBERS: Final = frozenset(
     {"performance.score_bound", "performance.coverage", "performance.grades", "performance.score_band"}
 )
-#: 各 before a change (…，与2023年度相比，各减少 D 万元), and the totals it is of when the two named before it are a pair.
-_EACH: Final = re.compile(r"各(?=增加|减少|增长|下降)")
+#: 各 (均) before a change (…，与2023年度相比，各减少 D 万元; Qinghai: …，与上年相比均增加 D 万元), and the totals it is
+#: of when the two named before it are a pair.
+_EACH: Final = re.compile(r"[各均](?=增加|减少|增长|下降)")
 _PAIR_TOTALS: Final[Mapping[tuple[str, ...], str]] = MappingProxyType(
     {("income.total", "expenditure.total"): "total", ("fiscal.total", "fiscal.expenditure_total"): "fiscal.total"}
 )
@@ -1922,6 +1924,7 @@ class _ParagraphReader:
         mentions.extend(self._others(hidden, mentions))
         mentions.sort(key=lambda mention: mention.start)
         self._bare_totals(mentions)
+        self._fiscal_expenditure_after_income(mentions)
         self._unit_totals(mentions)
         self._fund_parts(mentions)
         self._vehicle_parts(mentions)
@@ -1987,6 +1990,21 @@ class _ParagraphReader:
             opening = next((m for m in mentions[:i] if m.start >= before and m.subject.key), None)
             if opening is not None and opening.subject.key in side:
                 mention.subject = Subject(opening.subject.key, mention.subject.name)
+
+    def _fiscal_expenditure_after_income(self, mentions: list[_Mention]) -> None:
+        """四's bare 支出 right after its 财政拨款收入 (Hainan: 财政拨款收入 A 万元，支出 B 万元。与2023年度相比，财政拨款
+        收入增加 …。支出增加 D 万元，增长 p%) is 本年财政拨款支出, in its sentence or opening the next; before, its
+        figures were not understood. A bare 支出 after anything else stays a noun of no subject."""
+        if self.role != "四":
+            return
+        for before, mention in itertools.pairwise([m for m in mentions if m.subject.key or m.subject.name == "支出"]):
+            if mention.subject.name != "支出" or mention.subject.key or before.subject.key != "income.fiscal":
+                continue
+            between = self.text[before.end : mention.start]
+            if between.count("。") <= 1 and (
+                "。" not in between or not self.text[self._sentence_start(mention.start, "。") : mention.start].strip()
+            ):
+                mention.subject = Subject("fiscal.year_expenditure", mention.subject.name)
 
     def _unit_totals(self, mentions: list[_Mention]) -> None:
         """本单位收入为 A 万元 (Gansu) is 本年收入合计 when 其中 lists the year's sources after it (财政拨款收入,
@@ -2370,12 +2388,14 @@ class _ParagraphReader:
         if (
             last is not None
             and (close := self.text.rfind("）", last.end, start)) >= 0
-            and re.match(r"）\s*[，,]?\s*占", self.text[close:start])
+            and re.match(r"）\s*[，,]?\s*(?:占|比|较)", self.text[close:start])
         ):
             opened = self.text.rfind("（", 0, last.start)
             if opened >= 0 and self.text.find("）", opened, last.start) < 0:
                 # 财政拨款收入 A 万元（其中，…国有资本经营预算 0 万元），占收入合计 p%: the share after the closed
-                # parenthesis is of the subject named before it, not of the last one inside it
+                # parenthesis is of the subject named before it, not of the last one inside it; so is a change
+                # (Qinghai's county: 公务用车购置及运行维护费 A 万元（其中：公务用车购置费 B 万元，…运行维护费 C 万元），比上年
+                # 减少 D 万元: the 购置及运行维护费's, not the 运行维护费's)
                 subject = self._subject_at(mentions, opened)
         # the subject is the last one named before the figure in its paragraph (a 项's path opens its paragraph);
         # none named: nothing is guessed, and the number is listed as not understood
