@@ -608,6 +608,10 @@ def test_domestic_reception_counts_are_held(imported: dict[str, Imported]) -> No
         "shaanxi-2024-county": (None, None),  # 公务接待费支出…，共接待 10 批次: no 国内 said
         "gansu-2024": (35, 280),  # …主要用于接待…工作，国内公务接待 35 批次，280 人次
         "gansu-2024-county": (None, None),  # 公务接待费…，共接待 15 批次: no 国内 said
+        "heilongjiang-2024": (36, 260),  # 国内公务接待支出 A 万元，接待 36 批次、260 人次
+        "heilongjiang-2024-county": (None, None),  # no batches printed
+        "guangxi-2024": (20, 150),  # 国内公务接待 20 批次 150 人次（不包括外宾接待）
+        "guangxi-2024-county": (None, None),  # no batches printed
     }
 
 
