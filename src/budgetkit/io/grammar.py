@@ -906,7 +906,8 @@ _PATH_UNDER: Final = Lazy(
 #: A paragraph that ends by opening a list of points, its parts (…主要用于以下方面：, 其中：, 具体如下：).
 _LIST_OPENS: Final = re.compile(r"(?:其中|如下|以下方面|主要用于|包括)\s*[：:]\s*$")
 #: A paragraph ending with 其中： after its whole (…基本支出 1,430.00 万元，其中：): the paragraphs that follow, numbered
-#: or not, are its parts (Guangxi prints 人员经费 and 公用经费 each on a line of its own, 占 p% without a whole).
+#: or not, are its parts (Guangxi prints 人员经费 and 公用经费 each on a line of its own, 占 p% without a whole), up to
+#: the next heading or the next paragraph ending with another opener (主要用于以下方面：).
 _PARTS_OPEN: Final = re.compile(r"其中\s*[：:]\s*$")
 #: A point's number that is a sub-point: （1）, (1).
 _SUB_POINT: Final = re.compile(r"^\s*[（(]\d{1,2}[）)]")
@@ -1491,8 +1492,8 @@ def _parse(
             listing = reader.last_opening
         elif not point:
             listing = None
-        if _PARTS_OPEN.search(text):  # …基本支出 A 万元，其中：⏎人员经费 B 万元，占 p%。⏎公用经费…: unnumbered parts too
-            parts_of = reader.last_opening
+        if _LIST_OPENS.search(text):  # …基本支出 A 万元，其中：⏎人员经费 B 万元，占 p%。⏎公用经费…: unnumbered parts too
+            parts_of = reader.last_opening if _PARTS_OPEN.search(text) else None
         statements.extend(found)
         blanks += sum(1 for s in found for f in _figures(s) if not f.known)
         for match in _NUMBER.finditer(_numbers_as_read(text)):  # the numbers the reader read, at their places
