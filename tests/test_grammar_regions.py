@@ -616,6 +616,10 @@ def test_domestic_reception_counts_are_held(imported: dict[str, Imported]) -> No
         "qinghai-2024-county": (8, 56),  # 全年共接待国内公务 8 批次 56 人次 (before: every 接待's)
         "hainan-2024": (40, 320),  # 国内公务接待支出 A 万元，接待 40 批次，320 人次
         "hainan-2024-county": (6, 42),
+        "heilongjiang-2024": (36, 260),  # 国内公务接待支出 A 万元，接待 36 批次、260 人次
+        "heilongjiang-2024-county": (None, None),  # no batches printed
+        "guangxi-2024": (20, 150),  # 国内公务接待 20 批次 150 人次（不包括外宾接待）
+        "guangxi-2024-county": (None, None),  # no batches printed
     }
 
 

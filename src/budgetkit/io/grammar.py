@@ -752,10 +752,12 @@ _SUBJECTS: Final = (
     (r"(?<=[，,])(?:参会|参训)?人数(?=\s*(?:为|是)?\s*\d{1,7}\s*人(?!次))", "general_spending.persons"),
     (r"举办节庆、晚会、论坛、赛事活动(?:开支)?(?:费用|支出)?(?=\s*(?:为|是)?\s*\d)", "general_spending.events"),
     # the national template's 绩效自评 sentence: …共涉及资金 X 万元，占一般公共预算项目支出总额的 p%; 共涉及项目 N 个，资金 X
-    # 万元 (the funds after the count); 涉及一般公共预算财政拨款项目支出 X 万元 (Hunan): the evaluated projects' money, which
-    # need not be all of 项目支出; the template's 部门评价 sentence, …开展了部门评价，涉及一般公共预算支出 X 万元，占一般公共
-    # 预算项目支出总额的 p% (Ningxia), is the evaluated projects' money as well
-    (r"(?:(?<=涉及)|(?<=涉及项目\d个[，,])|(?<=涉及项目\d\d个[，,])|(?<=涉及项目\d\d\d个[，,]))"
+    # 万元 (the funds after the count; 共涉及二级项目 N 个，资金 X 万元: Guangxi); 涉及一般公共预算财政拨款项目支出 X 万元
+    # (Hunan): the evaluated projects' money, which need not be all of 项目支出; the template's 部门评价 sentence,
+    # …开展了部门评价，涉及一般公共预算支出 X 万元，占一般公共预算项目支出总额的 p% (Ningxia), is the evaluated projects'
+    # money as well
+    (r"(?:(?<=涉及)|(?<=涉及项目\d个[，,])|(?<=涉及项目\d\d个[，,])|(?<=涉及项目\d\d\d个[，,])"
+     r"|(?<=级项目\d个[，,])|(?<=级项目\d\d个[，,])|(?<=级项目\d\d\d个[，,]))"
      r"(?:(?:一般公共预算(?:财政拨款)?)?(?:资金|项目支出)|一般公共预算(?:财政拨款)?支出(?=\s*\d))", "performance.funds"),
     # Jiangsu: …全面开展绩效自评，其中，一级项目 3 个，二级项目 12 个: the projects evaluated by their level
     (r"[一二三]级项目(?=\s*\d{1,6}\s*个)", "performance.level_projects"),
@@ -910,6 +912,10 @@ _PATH_UNDER: Final = Lazy(
 )
 #: A paragraph that ends by opening a list of points, its parts (…主要用于以下方面：, 其中：, 具体如下：).
 _LIST_OPENS: Final = re.compile(r"(?:其中|如下|以下方面|主要用于|包括)\s*[：:]\s*$")
+#: A paragraph ending with 其中： after its whole (…基本支出 1,430.00 万元，其中：): the paragraphs that follow, numbered
+#: or not, are its parts (Guangxi prints 人员经费 and 公用经费 each on a line of its own, 占 p% without a whole), up to
+#: the next heading or the next paragraph ending with another opener (主要用于以下方面：).
+_PARTS_OPEN: Final = re.compile(r"其中\s*[：:]\s*$")
 #: A point's number that is a sub-point: （1）, (1).
 _SUB_POINT: Final = re.compile(r"^\s*[（(]\d{1,2}[）)]")
 
@@ -1470,6 +1476,7 @@ def _parse(
     outer: str | None = None  # the 类 a point printed alone, for the sub-points under it (_PATH_UNDER)
     before: Subject | None = None  # the subject the last paragraph's last sentence opened with
     listing: Subject | None = None  # the whole of the points that follow a paragraph ending 主要用于以下方面：
+    parts_of: Subject | None = None  # the whole of the paragraphs after one ending 其中：, up to the next heading
     unit: str | None = None  # the unit the last paragraph gives a table that follows it (如下表（单位：万元）：)
     typed: tuple[tuple[Role, ...], str] | None = None  # the columns' roles and unit of a table typed as lines of text
     for index in indexes:
@@ -1478,8 +1485,10 @@ def _parse(
         if m := _SECTION.match(text):
             section, subsection, heading, subheading = m.group("n"), "", text, ""
             within = "section" if _PERFORMANCE_HEADING.search(text) else None
+            parts_of = None
         elif m := _SUBSECTION.match(text):
             subsection, subheading = m.group("n"), text
+            parts_of = None
             if within != "section":
                 within = "subsection" if _PERFORMANCE_HEADING.search(text) else None
         if within is not None:
@@ -1492,7 +1501,9 @@ def _parse(
             continue
         outer = _outer_class(text, outer if _SUB_POINT.match(text) and role in _FUND_OF_SECTION else None)
         point = _ENUMERATOR.match(text) is not None
-        reader = _ParagraphReader(index, text, section + subsection, table, role, outer, before, listing if point else None)
+        reader = _ParagraphReader(
+            index, text, section + subsection, table, role, outer, before, listing if point else parts_of
+        )
         row = typed is not None and _TYPED_ROW.match(text) is not None
         found, covered = reader.read_row(*typed) if typed is not None and row else reader.read()
         if (header := _TYPED_HEADER.match(text)) and unit is not None:
@@ -1505,6 +1516,8 @@ def _parse(
             listing = reader.last_opening
         elif not point:
             listing = None
+        if _LIST_OPENS.search(text):  # …基本支出 A 万元，其中：⏎人员经费 B 万元，占 p%。⏎公用经费…: unnumbered parts too
+            parts_of = reader.last_opening if _PARTS_OPEN.search(text) else None
         statements.extend(found)
         blanks += sum(1 for s in found for f in _figures(s) if not f.known)
         for match in _NUMBER.finditer(_numbers_as_read(text)):  # the numbers the reader read, at their places

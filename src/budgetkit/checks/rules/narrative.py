@@ -150,7 +150,8 @@ _SELF_EVALUATED: Final = re.compile(
     r"绩效自评的\s*(?:\d{4}\s*年度?\s*)?项目\s*(?P<n>\d{1,6})\s*个"
     r"|对(?:\s*\d{4}\s*年度?)?[^，。；\d]{0,20}?(?P<m>\d{1,6})\s*个[^，。；\d]{0,12}?项目(?:全部|均|都)?开展了?(?:绩效)?自评"
     r"|共有\s*(?P<j>\d{1,6})\s*个项目(?:全部|均|都)?开展了?(?:绩效)?自评"
-    r"|开展(?:了)?(?:绩效)?自评[，,]\s*(?:其中[，,]?\s*)?共涉及项目\s*(?P<k>\d{1,6})\s*个"  # the national template's
+    # the national template's; 共涉及二级项目 N 个 (Guangxi): the projects evaluated counted at their level
+    r"|开展(?:了)?(?:绩效)?自评[，,]\s*(?:其中[，,]?\s*)?共涉及(?:[一二三]级)?项目\s*(?P<k>\d{1,6})\s*个"
     r"|开展(?:了)?(?:绩效)?自评[，,]\s*共自评项目\s*(?P<i>\d{1,6})\s*个"  # Fujian's
 )
 _GRADE: Final = re.compile(
@@ -200,6 +201,8 @@ def _count_parts(text: str) -> Iterator[_CountParts]:
     >>> [(c.count, c.parts) for c in _count_parts("绩效自评的2024年度项目3个（其中，绩效评级为“优”的项目2个；绩效评级为“良”的"
     ...     "项目0个；绩效评级为“合格”的项目0个；绩效评级为“不合格”的项目0个。绩效自评中共发现问题2个，已经完成整改的1个，正在整改的1个）")]
     [(3, (('“优”', 2), ('“良”', 0), ('“合格”', 0), ('“不合格”', 0))), (2, (('已经完成整改', 1), ('正在整改', 1)))]
+    >>> [(c.count, c.parts) for c in _count_parts("全面开展绩效自评，共涉及二级项目8个，资金900.00万元。自评结果显示，优7个，良2个。")]
+    [(8, (('“优”', 7), ('“良”', 2)))]
     """
     for m in _SELF_EVALUATED.finditer(text):
         following = _SELF_EVALUATED.search(text, m.end())

@@ -122,6 +122,9 @@ _DOUBLED_CHARACTER = re.compile(r"(?<![目有端])的的(?![确士])|(?<![不明
 _REDUPLICATED = frozenset(
     {"研究", "讨论", "学习", "商量", "考虑", "休息", "打扫", "整理", "检查", "交流", "沟通", "了解"}
 )
+#: 部门 or 单位 twice where the first closes 本部门 / 该单位 … and the second opens a term (部门整体支出, 单位决算):
+#: 本部门部门整体支出绩效自评得分 (Guangxi) is "this department's 部门整体支出", not a slip.
+_DEMONSTRATIVE_THEN_TERM = re.compile(r"(?<=[本该我各])(部门|单位)\1(?=整体|决算|预算)")
 
 
 def doubled_punctuation(text: str) -> list[str]:
@@ -137,15 +140,19 @@ def doubled_words(text: str) -> list[str]:
     """Words printed twice in a row: 的的, 了了, or a repeated word of two or more characters.
 
     Legitimate doubles are not reported: one-character reduplication (常常, 人人, 看看), 目的的, 的的确确,
-    的士, 不了了之, 了了解 (了 + 了解), verbs doubled on purpose (研究研究) and patterns starting with 一 (一个一个).
+    的士, 不了了之, 了了解 (了 + 了解), verbs doubled on purpose (研究研究), patterns starting with 一 (一个一个) and
+    本部门 followed by a term of 部门 (本部门部门整体支出, 该单位单位决算).
 
     >>> doubled_words("项目项目支出的的情况，常常看看，研究研究，实现目的的措施。")
     ['项目项目', '的的']
+    >>> doubled_words("本部门部门整体支出绩效自评得分92分；部门部门整体支出。")
+    ['部门部门']
     """
     found = [(m.start(), m.group(0)) for m in _DOUBLED_CHARACTER.finditer(text)]
+    terms = {m.start() for m in _DEMONSTRATIVE_THEN_TERM.finditer(text)}
     for m in _DOUBLED_WORD.finditer(text):
         word = m.group(1)
-        if word in _REDUPLICATED or word.startswith("一") or len(set(word)) == 1:
+        if word in _REDUPLICATED or word.startswith("一") or len(set(word)) == 1 or m.start() in terms:
             continue
         found.append((m.start(), m.group(0)))
     return [word for _, word in sorted(found)]
