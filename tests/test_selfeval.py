@@ -218,16 +218,22 @@ def test_layout_is_detected_from_the_labels() -> None:
     assert {layout_of(rows) for rows in seed_tables} == {Layout.SICHUAN}
 
 
-def test_every_problem_of_a_table_is_reported_at_once() -> None:
-    """A bad amount, an indicator without weight and a repeated fund row: one LoadError naming each row."""
+def _refused() -> LoadError:
+    """The error refusing a central table with a bad amount, an indicator without weight and a repeated fund row."""
     rows = central_rows()
     rows[5][2] = "一百"
     rows[12][6] = None
     rows.insert(8, [None, "上年结转资金", "1.00", "1.00", "1.00", "—", "—", "—", None])
     with pytest.raises(LoadError) as caught:
         read_selfeval_table(rows, source="report.pdf page 7")
-    assert caught.value.source == "report.pdf page 7"
-    assert [issue.path for issue in caught.value.issues] == [
+    return caught.value
+
+
+def test_every_problem_of_a_table_is_reported_at_once() -> None:
+    """A bad amount, an indicator without weight and a repeated fund row: one LoadError naming each row."""
+    refused = _refused()
+    assert refused.source == "report.pdf page 7"
+    assert [issue.path for issue in refused.issues] == [
         "row 6 (总额)",
         "row 9 (上年结转资金)",
         "row 14 (培训人数)",
@@ -239,20 +245,15 @@ def test_a_refusal_is_worded_in_chinese_too() -> None:
     English only), and names its row in Chinese, as an issue of the kind SELFEVAL_REFUSED."""
     from budgetkit.io.table_import import IssueKind, issue_kind, reason_zh
 
-    rows = central_rows()
-    rows[5][2] = "一百"
-    rows[12][6] = None
-    rows.insert(8, [None, "上年结转资金", "1.00", "1.00", "1.00", "—", "—", "—", None])
-    with pytest.raises(LoadError) as caught:
-        read_selfeval_table(rows, source="report.pdf page 7")
-    issues = caught.value.issues
+    refused = _refused()
+    issues = refused.issues
     assert [(getattr(issue.path, "zh", None), reason_zh(issue.message)) for issue in issues] == [
         ("表中第6行（总额）", "不是数字：“一百”"),
         ("表中第9行（上年结转资金）", "资金来源上年结转资金印了两次"),
         ("表中第14行（培训人数）", "没有分值（权重/分值）"),
     ]
     assert {issue_kind(issue.message) for issue in issues} == {IssueKind.SELFEVAL_REFUSED}
-    assert str(caught.value).splitlines()[1] == "  row 6 (总额): not a number: '一百'"  # the English as before
+    assert str(refused).splitlines()[1] == "  row 6 (总额): not a number: '一百'"  # the English as before
 
 
 # -- reading the seed's text --------------------------------------------------------------------------------
