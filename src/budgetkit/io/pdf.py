@@ -412,6 +412,7 @@ _RESTATED: Final = frozenset(
     }
 )  # fmt: skip
 
+
 def _loose_total(path: str, statement: Amount) -> bool:
     """Whether a printing of 财政拨款收入 may mean 四's 收入总计: in 四, without 本年 (财政拨款收入 2,230.00 万元，支出
     2,230.00 万元, the balances included), it is not a second printing of 二's 本年 财政拨款收入 to compare with it."""
