@@ -224,12 +224,12 @@ def _where(finding: Finding, report: ImportReport | None) -> str:
     return finding.path if box is None else f"{box} {finding.path}"
 
 
-def _issues_of(report: ImportReport, kind: str) -> list[Any]:
-    """The import issues of one :class:`~budgetkit.io.table_import.IssueKind` (by its name), in order."""
+def _issues_of(report: ImportReport, *kinds: str) -> list[Any]:
+    """The import issues of these :class:`~budgetkit.io.table_import.IssueKind` (by name), in order."""
     from budgetkit.io.table_import import IssueKind
 
-    wanted = IssueKind[kind]
-    return [issue for issue in report.issues if issue.kind is wanted]
+    wanted = {IssueKind[kind] for kind in kinds}
+    return [issue for issue in report.issues if issue.kind in wanted]
 
 
 def _refused_tables(report: ImportReport) -> list[Any]:
@@ -252,10 +252,7 @@ def _unruled_tables(report: ImportReport) -> list[Any]:
 def _tables_not_read(report: ImportReport) -> list[Any]:
     """The import issues of tables of the set that were printed but not read: laid out otherwise than their template
     (``… not imported: …``), or a second printing of a table already read (``… is printed twice; the first is kept``)."""
-    from budgetkit.io.table_import import IssueKind
-
-    kinds = (IssueKind.TABLE_NOT_IMPORTED, IssueKind.TABLE_REPEATED)
-    return [issue for issue in report.issues if issue.kind in kinds]
+    return _issues_of(report, "TABLE_NOT_IMPORTED", "TABLE_REPEATED")
 
 
 def _import_json(report: ImportReport | None) -> dict[str, Any]:

@@ -638,9 +638,9 @@ def _fiscal(account: FinalAccount, section: str) -> _Built:
     if amount is None:
         return []
     items = [
-        _fill("item", label=FIGURE_LABELS[path], amount=shown)
-        for path in ("fiscal.opening", "fiscal.expenditure", "fiscal.closing")
-        if (shown := _figure(path, getattr(account.fiscal, path.split(".")[1]))) is not None
+        _fill("item", label=FIGURE_LABELS[f"fiscal.{end}"], amount=shown)
+        for end in ("opening", "expenditure", "closing")
+        if (shown := _figure(f"fiscal.{end}", getattr(account.fiscal, end))) is not None
     ]
     lead = _fill("fiscal_total", year=str(account.year), amount=amount)
     return [

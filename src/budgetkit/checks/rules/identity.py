@@ -464,8 +464,9 @@ def _fiscal(account: FinalAccount) -> Iterator[Check]:
             Part.FISCAL,
         )
     if account.tables.table("fiscal_summary") is None:  # else each is compared with 表四's line (table.figure)
-        yield from _fiscal_balances(account)
-        yield from _fiscal_balance(account)
+        balances = list(_fiscal_balances(account))
+        yield from balances
+        yield from _fiscal_balance(account, balances)
     yield Comparison(
         "fiscal_general_budget", "", account.general_budget.total.current, fiscal.general_budget.expenditure.current
     )
@@ -516,15 +517,16 @@ def _fiscal_income(account: FinalAccount) -> Money | None:
     return Money.sum(amounts)
 
 
-def _fiscal_balance(account: FinalAccount) -> Iterator[Comparison]:
+def _fiscal_balance(account: FinalAccount, balances: list[SumCheck]) -> Iterator[Comparison]:
     """财政拨款收入总计 = 支出总计 where 四 prints them apart, unless a side of them that its parts decide (总计 =
-    年初 + 本年收入, 支出总计 = 本年支出 + 年末) is already found wrong: one slip, one finding. Where both sides add up,
-    the two totals are still compared (总计 410 = 10 + 400 and 支出总计 411 = 406 + 5 do not balance)."""
+    年初 + 本年收入, 支出总计 = 本年支出 + 年末, among ``balances``) is already found wrong: one slip, one finding.
+    Where both sides add up, the two totals are still compared (总计 410 = 10 + 400 and 支出总计 411 = 406 + 5 do not
+    balance)."""
     fiscal = account.fiscal
     spent_total = fiscal.expenditure_total.current
     if spent_total is None:
         return
-    sides = [c for c in _fiscal_balances(account) if c.path in ("fiscal.total", "fiscal.expenditure_total")]
+    sides = [c for c in balances if c.path in ("fiscal.total", "fiscal.expenditure_total")]
     if not any(f.rule == c.code for c in sides for f in c.findings()):
         yield Comparison("balance", _FISCAL_BALANCE, fiscal.total.current, spent_total)
 
